@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Entry point of the `verity` command. Plain JavaScript on purpose: it must start on any Node
+// version, then re-run itself under the Node 24 that the repository pins (the `node`
+// devDependency) when the Node that started it is older, since the CLI is TypeScript that Node 24
+// runs natively.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const MIN_MAJOR = 24;
+const major = Number(process.versions.node.split(".")[0]);
+const canRunTypeScript = major >= MIN_MAJOR && Boolean(process.features?.typescript);
+
+if (canRunTypeScript) {
+  await import("./main.ts");
+} else {
+  const pinned = fileURLToPath(new URL("../node_modules/node/bin/node", import.meta.url));
+  if (!existsSync(pinned)) {
+    process.stderr.write(
+      `verity needs Node ${MIN_MAJOR} or newer (this is Node ${process.versions.node}).\n` +
+        `Run \`npm ci\` in the Verity repository: it installs the pinned Node as a devDependency.\n`,
+    );
+    process.exitCode = 2;
+  } else {
+    const result = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+      stdio: "inherit",
+    });
+    if (result.error) {
+      process.stderr.write(`verity: could not start ${pinned}: ${result.error.message}\n`);
+      process.exitCode = 2;
+    } else if (result.signal) {
+      process.kill(process.pid, result.signal);
+    } else {
+      process.exitCode = result.status ?? 1;
+    }
+  }
+}

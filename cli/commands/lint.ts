@@ -1,0 +1,46 @@
+/** `verity lint [paths...]`: frontmatter, verification, links, ids and the trust score. */
+import type { Command } from "commander";
+import { countFindings } from "../../src/core/findings.ts";
+import { CARD_RULES } from "../../src/core/lint/rule-meta.ts";
+import { lintProject } from "../../src/core/lint/lint-project.ts";
+import { parseCount, selectPaths } from "../path-args.ts";
+import { defaultFormat, getReporter } from "../reporters/index.ts";
+import type { RunState } from "../run-state.ts";
+
+interface LintOptions {
+  format?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+}
+
+export function registerLint(program: Command, state: RunState): void {
+  program
+    .command("lint")
+    .description("check cards: frontmatter, verification dates, links, ids and the trust score")
+    .argument("[paths...]", "card files or folders to report on (default: every card)")
+    .option("--format <format>", "stylish, json, sarif or github (default: github in GitHub Actions, else stylish)")
+    .option("--today <date>", "check as if today were this YYYY-MM-DD day")
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this")
+    .option("--quiet", "report errors only")
+    .action((paths: string[], options: LintOptions, command: Command) => {
+      const { io } = state;
+      const selection = selectPaths(paths, io.cwd);
+      const reporter = getReporter(options.format ?? defaultFormat(io.env));
+      const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, "--max-warnings");
+      const project = state.loadProject(command);
+      const { findings: all } = lintProject(project);
+      const isGlobal = (file: string) => file === project.configFile || file === project.contentDir;
+      let findings = all.filter((f) => selection.includes(f.file) || isGlobal(f.file));
+      if (options.quiet) findings = findings.filter((f) => f.severity === "error");
+      const files = [...project.cards.map((c) => c.file), ...project.invalidFiles].filter((f) => selection.includes(f)).sort();
+      io.stdout(
+        reporter({ findings, files, cwd: io.cwd, color: io.color, rules: new Map(CARD_RULES.map((r) => [r.id, r.description])) }),
+      );
+      const counts = countFindings(findings);
+      if (counts.errors > 0) state.exitCode = 1;
+      else if (maxWarnings !== undefined && counts.warnings > maxWarnings) {
+        io.stderr(`verity: ${counts.warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
+        state.exitCode = 1;
+      }
+    });
+}

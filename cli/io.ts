@@ -1,0 +1,40 @@
+/** What a command may touch of the outside world; tests pass their own. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Reads all of standard input (for `verity style --ext`). */
+  readStdin?(): Promise<string>;
+  /** True when stdin and stdout are a terminal, so commands may ask questions. */
+  isInteractive?: boolean;
+  /** Asks a question on the terminal and returns the answer. */
+  prompt?(question: string): Promise<string>;
+  /** Use colours in human output. */
+  color?: boolean;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString("utf8");
+    },
+    isInteractive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    prompt: async (question) => {
+      const { createInterface } = await import("node:readline/promises");
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return await rl.question(question);
+      } finally {
+        rl.close();
+      }
+    },
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  };
+}

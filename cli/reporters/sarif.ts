@@ -1,0 +1,42 @@
+/** SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers. */
+import { displayPath } from "./paths.ts";
+import type { Reporter } from "./types.ts";
+
+export const sarif: Reporter = ({ findings, cwd, rules }) => {
+  const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "verity",
+            version: "0.1.0",
+            rules: ruleIds.map((id) => ({
+              id,
+              shortDescription: { text: rules?.get(id) ?? id },
+              ...(findings.find((f) => f.ruleId === id && f.url) ? { helpUri: findings.find((f) => f.ruleId === id)!.url } : {}),
+            })),
+          },
+        },
+        originalUriBaseIds: { "%SRCROOT%": { uri: `file://${cwd.endsWith("/") ? cwd : `${cwd}/`}` } },
+        results: findings.map((f) => ({
+          ruleId: f.ruleId,
+          ruleIndex: ruleIds.indexOf(f.ruleId),
+          level: f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "note",
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeURI(displayPath(f.file, cwd)), uriBaseId: "%SRCROOT%" },
+                region: { startLine: f.line, startColumn: f.column, ...(f.endLine ? { endLine: f.endLine, endColumn: f.endColumn } : {}) },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};

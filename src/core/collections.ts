@@ -1,0 +1,68 @@
+/** Collections: the first folder under `content/`, described by an optional `_collection.yml`. */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { AUDIENCES } from "./card-schema.ts";
+import type { Finding } from "./findings.ts";
+import { formatSchemaIssues } from "./schema-issues.ts";
+import { parseYaml } from "./yaml-source.ts";
+
+export const COLLECTION_FILE = "_collection.yml";
+
+export const CollectionFileSchema = z.strictObject({
+  /** Display title; defaults to the folder name in sentence case. */
+  title: z.string().min(1).optional(),
+  /** One sentence shown on the collection tile. */
+  description: z.string().min(1).optional(),
+  /** Position on the home page; lower comes first. */
+  order: z.number().default(1000),
+  /** Frontmatter values for cards that leave them out. */
+  defaults: z
+    .strictObject({
+      owner: z.string().min(1).optional(),
+      audience: z.enum(AUDIENCES).optional(),
+      verify_every: z.string().optional(),
+      lang: z.string().optional(),
+    })
+    .default({}),
+});
+
+export interface Collection {
+  name: string;
+  title: string;
+  description: string | undefined;
+  order: number;
+  defaults: z.output<typeof CollectionFileSchema>["defaults"];
+}
+
+export function loadCollection(contentDir: string, name: string, problems: Finding[]): Collection {
+  const file = path.join(contentDir, name, COLLECTION_FILE);
+  const fallback: Collection = { name, title: titleFromName(name), description: undefined, order: 1000, defaults: {} };
+  if (!existsSync(file)) return fallback;
+  const parsed = parseYaml(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+  for (const problem of parsed.problems) {
+    problems.push({ ruleId: "collection-config", severity: "error", file, line: problem.line, column: problem.column, message: `${problem.message}.` });
+  }
+  if (parsed.problems.length > 0) return fallback;
+  const result = CollectionFileSchema.safeParse(parsed.value ?? {});
+  if (!result.success) {
+    const known = (at: (string | number)[]) =>
+      at[0] === "defaults" ? Object.keys(CollectionFileSchema.shape.defaults.unwrap().shape) : Object.keys(CollectionFileSchema.shape);
+    for (const issue of formatSchemaIssues(result.error, known)) {
+      problems.push({ ruleId: "collection-config", severity: "error", file, line: parsed.lineOf(issue.path) ?? 1, column: 1, message: issue.message });
+    }
+    return fallback;
+  }
+  const data = result.data;
+  return { name, title: data.title ?? fallback.title, description: data.description, order: data.order, defaults: data.defaults };
+}
+
+/** `getting-started` -> `Getting started`. */
+export function titleFromName(name: string): string {
+  const words = name.replace(/[-_]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function sortCollections(collections: Iterable<Collection>): Collection[] {
+  return [...collections].sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
+}

@@ -1,0 +1,68 @@
+/**
+ * One alert model for every check (card rules, style rules, build checks). Reporters in `cli/`
+ * are thin views of it.
+ */
+
+export type Severity = "error" | "warning" | "suggestion";
+
+/** A text edit that fixes a finding: replace `[start, end)` (UTF-16 offsets in the file) with `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Finding {
+  /** Stable rule id, e.g. `verify-by-expired`, or Vale's `Style.Rule` for prose rules. */
+  ruleId: string;
+  severity: Severity;
+  /** What is wrong and how to fix it, in one or two sentences. */
+  message: string;
+  /** Absolute path of the file the finding is about. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in Unicode code points. */
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** Where the rule is documented. */
+  url?: string;
+  /** Edits that fix the finding, when the rule is fixable. */
+  fix?: TextEdit[];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, error: 2 };
+
+export function severityAtLeast(severity: Severity, minimum: Severity): boolean {
+  return SEVERITY_RANK[severity] >= SEVERITY_RANK[minimum];
+}
+
+/** Orders findings by file, then line, then column, then rule id. */
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.line !== b.line) return a.line - b.line;
+  if (a.column !== b.column) return a.column - b.column;
+  return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
+}
+
+export interface FindingCounts {
+  errors: number;
+  warnings: number;
+  suggestions: number;
+}
+
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  const counts = { errors: 0, warnings: 0, suggestions: 0 };
+  for (const finding of findings) {
+    if (finding.severity === "error") counts.errors++;
+    else if (finding.severity === "warning") counts.warnings++;
+    else counts.suggestions++;
+  }
+  return counts;
+}
+
+/** Converts a UTF-16 column (as parsers give) on a line to a code-point column. */
+export function codePointColumn(lineText: string, utf16Column: number): number {
+  return Array.from(lineText.slice(0, Math.max(0, utf16Column - 1))).length + 1;
+}

@@ -1,0 +1,21 @@
+/** What a card rule can read besides the tree: the card, the link index and the verification policy. */
+import type { CardIndex } from "../links.ts";
+import type { Card } from "../load-cards.ts";
+import type { VerificationPolicy } from "../verification.ts";
+
+export interface CardRuleContext {
+  card: Card;
+  index: CardIndex;
+  policy: VerificationPolicy;
+}
+
+declare module "vfile" {
+  interface DataMap {
+    verity: CardRuleContext;
+  }
+}
+
+export function ruleContext(data: { verity?: CardRuleContext }): CardRuleContext {
+  if (!data.verity) throw new Error("card rule run without file.data.verity");
+  return data.verity;
+}

@@ -1,0 +1,259 @@
+/**
+ * Files -> cards. Every content problem becomes a finding; loading never throws on content, so a
+ * user fixes every problem of every card in one pass.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Root } from "mdast";
+import { collectHeadings, type CardHeading } from "./anchors.ts";
+import { FIELD_ALIASES, FRONTMATTER_KEYS, FrontmatterSchema, type Frontmatter } from "./card-schema.ts";
+import { loadCollection, sortCollections, type Collection } from "./collections.ts";
+import type { VerityConfig } from "./config.ts";
+import { discoverCardFiles, fileSize } from "./discover.ts";
+import type { Finding } from "./findings.ts";
+import { collectLinks, type CardLink } from "./link-extract.ts";
+import { formatOf, MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "./markdown.ts";
+import { formatSchemaIssues } from "./schema-issues.ts";
+import { parseYaml } from "./yaml-source.ts";
+
+export interface Card {
+  /** Stable id: frontmatter `id`, else `<collection>/<slug>`. */
+  id: string;
+  /** Absolute path of the file. */
+  file: string;
+  /** Path relative to the project root, with `/` separators. */
+  relPath: string;
+  collection: string;
+  /** Path inside the collection without extension, e.g. `refunds` or `cards/refunds`. */
+  slug: string;
+  /** Site path of the card page, relative to the site base: `/billing/refunds/`. */
+  url: string;
+  format: MarkdownFormat;
+  data: Frontmatter;
+  /** `data.lang`, else the configured default. */
+  lang: string;
+  /** File text, without a byte order mark. */
+  source: string;
+  /** True when the file started with a UTF-8 byte order mark. */
+  hasBom: boolean;
+  /** Offset in `source` where the body starts (after the frontmatter). */
+  bodyOffset: number;
+  tree: Root;
+  headings: CardHeading[];
+  links: CardLink[];
+  /** 1-based line of each frontmatter key in the file. */
+  fieldLines: Record<string, number>;
+}
+
+export interface LoadedCards {
+  cards: Card[];
+  collections: Collection[];
+  /** Card files that exist but could not be loaded (their problems are in `problems`). */
+  invalidFiles: string[];
+  problems: Finding[];
+  contentDir: string;
+}
+
+export function loadCards(root: string, config: VerityConfig): LoadedCards {
+  const contentDir = path.resolve(root, config.contentDir);
+  const problems: Finding[] = [];
+  const files = discoverCardFiles(contentDir, problems);
+  const collections = new Map<string, Collection>();
+  const cards: Card[] = [];
+  const invalidFiles: string[] = [];
+  for (const file of files) {
+    const rel = path.relative(contentDir, file).split(path.sep);
+    if (rel.length < 2) {
+      problems.push(fileProblem("card-location", file, `Cards live in a collection folder: move this file to ${config.contentDir}/<collection>/${rel[0]}.`));
+      invalidFiles.push(file);
+      continue;
+    }
+    const collectionName = rel[0]!;
+    let collection = collections.get(collectionName);
+    if (!collection) {
+      collection = loadCollection(contentDir, collectionName, problems);
+      collections.set(collectionName, collection);
+    }
+    const card = loadCardFile(file, { root, config, collection, slugParts: rel.slice(1), problems });
+    if (card) cards.push(card);
+    else invalidFiles.push(file);
+  }
+  return { cards, collections: sortCollections(collections.values()), invalidFiles, problems, contentDir };
+}
+
+interface CardContext {
+  root: string;
+  config: VerityConfig;
+  collection: Collection;
+  slugParts: string[];
+  problems: Finding[];
+}
+
+function loadCardFile(file: string, ctx: CardContext): Card | undefined {
+  const { config, problems } = ctx;
+  const size = fileSize(file);
+  if (size > config.maxCardBytes) {
+    problems.push(
+      fileProblem("file-too-large", file, `The card is ${formatBytes(size)}, over the limit of ${formatBytes(config.maxCardBytes)} (maxCardBytes). Split it into several cards.`),
+    );
+    return undefined;
+  }
+  const decoded = decodeUtf8(readFileSync(file));
+  if (!decoded.ok) {
+    problems.push({
+      ruleId: "file-encoding",
+      severity: "error",
+      file,
+      line: decoded.line,
+      column: 1,
+      message: "The file is not valid UTF-8 text. Re-save it as UTF-8 (most editors offer this under \"Save with encoding\").",
+    });
+    return undefined;
+  }
+  const hasBom = decoded.text.startsWith("\uFEFF");
+  const source = hasBom ? decoded.text.slice(1) : decoded.text;
+  const format = formatOf(file);
+  let tree: Root;
+  try {
+    tree = parseMarkdown(source, format);
+  } catch (error) {
+    if (!(error instanceof MarkdownSyntaxError)) throw error;
+    problems.push({ ruleId: "markdown-syntax", severity: "error", file, line: error.line, column: error.column, message: `${error.message}.` });
+    return undefined;
+  }
+  const frontmatter = readFrontmatter(file, source, tree, problems);
+  if (!frontmatter) return undefined;
+
+  const input: Record<string, unknown> = { ...frontmatter.data };
+  for (const [alias, key] of Object.entries(FIELD_ALIASES)) {
+    if (!Object.hasOwn(input, alias)) continue;
+    if (Object.hasOwn(input, key)) {
+      problems.push(schemaProblem(file, frontmatter.lineOf(alias), `Both "${alias}" and "${key}" are set. Keep only "${key}".`));
+      return undefined;
+    }
+    input[key] = input[alias];
+    delete input[alias];
+    frontmatter.lines[key] = frontmatter.lines[alias]!;
+  }
+  const defaults = ctx.collection.defaults;
+  for (const [key, value] of Object.entries(defaults)) {
+    if (value !== undefined && !Object.hasOwn(input, key)) input[key] = value;
+  }
+  const result = FrontmatterSchema.safeParse(input);
+  if (!result.success) {
+    for (const issue of formatSchemaIssues(result.error, () => [...FRONTMATTER_KEYS, ...Object.keys(FIELD_ALIASES)])) {
+      const key = String(issue.path[0] ?? "");
+      const line = frontmatter.lineOfPath(issue.path) ?? frontmatter.lines[key] ?? frontmatter.startLine;
+      problems.push(schemaProblem(file, line, issue.message));
+    }
+    return undefined;
+  }
+  const data = result.data;
+  const slug = ctx.slugParts.join("/").replace(/\.mdx?$/i, "");
+  const collection = ctx.collection.name;
+  return {
+    id: data.id ?? `${collection}/${slug}`,
+    file,
+    relPath: path.relative(ctx.root, file).split(path.sep).join("/"),
+    collection,
+    slug,
+    url: `/${collection}/${slug}/`,
+    format,
+    data,
+    lang: data.lang ?? config.lang,
+    source,
+    hasBom,
+    bodyOffset: frontmatter.bodyOffset,
+    tree,
+    headings: collectHeadings(tree),
+    links: collectLinks(tree),
+    fieldLines: frontmatter.lines,
+  };
+}
+
+interface FrontmatterBlock {
+  data: Record<string, unknown>;
+  /** Line of the first YAML line in the file. */
+  startLine: number;
+  bodyOffset: number;
+  lines: Record<string, number>;
+  lineOf(key: string): number;
+  lineOfPath(path: (string | number)[]): number | undefined;
+}
+
+function readFrontmatter(file: string, source: string, tree: Root, problems: Finding[]): FrontmatterBlock | undefined {
+  const first = tree.children[0];
+  if (!first || first.type !== "yaml") {
+    const opensFrontmatter = /^---[ \t]*\r?\n/.test(source);
+    const message = source.trim() === ""
+      ? "The file is empty. A card starts with frontmatter between --- lines: title, owner, audience and verify_by."
+      : opensFrontmatter
+        ? "The frontmatter opened with --- on line 1 is never closed. End it with a line holding only ---."
+        : "The card has no frontmatter. Start the file with a --- line, then title, owner, audience and verify_by, then a closing --- line.";
+    problems.push({ ruleId: "frontmatter-yaml", severity: "error", file, line: 1, column: 1, message });
+    return undefined;
+  }
+  const startLine = (first.position?.start.line ?? 1) + 1;
+  const parsed = parseYaml(first.value);
+  for (const problem of parsed.problems) {
+    problems.push({
+      ruleId: "frontmatter-yaml",
+      severity: "error",
+      file,
+      line: startLine + problem.line - 1,
+      column: problem.column,
+      message: `The frontmatter is not valid YAML: ${problem.message}.`,
+    });
+  }
+  if (parsed.problems.length > 0) return undefined;
+  const value = parsed.value ?? {};
+  if (typeof value !== "object" || Array.isArray(value) || value === null) {
+    const kind = Array.isArray(value) ? "a list" : "a single value";
+    problems.push({
+      ruleId: "frontmatter-yaml",
+      severity: "error",
+      file,
+      line: startLine,
+      column: 1,
+      message: `The frontmatter is ${kind}, but it must be a mapping of fields ("title: ...", "owner: ...", one per line).`,
+    });
+    return undefined;
+  }
+  const lines: Record<string, number> = {};
+  for (const key of Object.keys(value)) lines[key] = startLine + (parsed.lineOf([key]) ?? 1) - 1;
+  const lineOfPath = (p: (string | number)[]) => {
+    const line = parsed.lineOf(p);
+    return line === undefined ? undefined : startLine + line - 1;
+  };
+  return {
+    data: value as Record<string, unknown>,
+    startLine,
+    bodyOffset: first.position?.end.offset ?? 0,
+    lines,
+    lineOf: (key) => lines[key] ?? startLine,
+    lineOfPath,
+  };
+}
+
+function decodeUtf8(bytes: Buffer): { ok: true; text: string } | { ok: false; line: number } {
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    const lenient = new TextDecoder("utf-8").decode(bytes);
+    const bad = lenient.indexOf("\uFFFD");
+    const line = bad < 0 ? 1 : lenient.slice(0, bad).split("\n").length;
+    return { ok: false, line };
+  }
+}
+
+function schemaProblem(file: string, line: number, message: string): Finding {
+  return { ruleId: "frontmatter-schema", severity: "error", file, line, column: 1, message };
+}
+
+function fileProblem(ruleId: string, file: string, message: string): Finding {
+  return { ruleId, severity: "error", file, line: 1, column: 1, message };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`;
+}

@@ -1,0 +1,82 @@
+/**
+ * YAML parsing that keeps positions: every error and every key can be traced back to a line, so
+ * messages point into the file. Hardened against hostile input: duplicate keys are errors, alias
+ * expansion is capped (no "billion laughs"), and `__proto__` is stored as a plain key.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+
+export interface YamlProblem {
+  message: string;
+  /** 1-based line within the YAML text. */
+  line: number;
+  column: number;
+}
+
+export interface ParsedYaml {
+  /** The plain JavaScript value, or undefined when the text has errors. */
+  value: unknown;
+  problems: YamlProblem[];
+  /** 1-based line of the key at `path` (or of its value for array items), when it exists. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+/** Aliases allowed before a document is rejected as an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
+
+export function parseYaml(text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    version: "1.2",
+  });
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: Math.max(1, pos.line), column: Math.max(1, pos.col) };
+  };
+  const problems: YamlProblem[] = doc.errors.map((error) => ({
+    message: describeYamlError(error.code, error.message),
+    ...at(error.pos[0]),
+  }));
+  let value: unknown;
+  if (problems.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      problems.push({
+        message: `${(error as Error).message}. Aliases (*name) may repeat a value only ${MAX_ALIAS_COUNT} times; write the values out instead`,
+        line: 1,
+        column: 1,
+      });
+    }
+  }
+  function lineOf(path: readonly (string | number)[]): number | undefined {
+    let node: unknown = doc.contents;
+    let keyOffset: number | undefined;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!pair) return keyOffset === undefined ? undefined : at(keyOffset).line;
+        keyOffset = (pair.key as YamlNode).range?.[0];
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === "number") {
+        const item = node.items[segment] as YamlNode | undefined;
+        if (!item) break;
+        keyOffset = item.range?.[0];
+        node = item;
+      } else break;
+    }
+    return keyOffset === undefined ? undefined : at(keyOffset).line;
+  }
+  return { value, problems, lineOf };
+}
+
+function describeYamlError(code: string, message: string): string {
+  const first = message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  if (code === "DUPLICATE_KEY") return `${first}: each key may appear once; remove or merge the repeated one`;
+  if (code === "BAD_INDENT" || code === "MISSING_CHAR")
+    return `${first}: check the indentation and that every "key: value" pair has its colon`;
+  return first;
+}
