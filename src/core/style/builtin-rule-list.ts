@@ -1,0 +1,7 @@
+/**
+ * The built-in prose rules shipped with Verity. Append each new rule here; `style-engine.ts`
+ * registers the list once.
+ */
+import type { BuiltinProseRule } from "./builtin-rules.ts";
+
+export const BUILTIN_RULE_LIST: BuiltinProseRule[] = [];

@@ -1,0 +1,250 @@
+/**
+ * The prose of a Markdown file, as Vale sees it: one block per paragraph, heading, list item,
+ * table cell, blockquote paragraph and image alt text, each with its scope and a map from every
+ * character back to the source. Code (fenced, indented, inline), front matter, HTML and bare URLs
+ * are not prose: code spans and URLs become `*` runs, so words around them stay apart.
+ * The tree is walked once per file; every rule reads these blocks.
+ */
+import type { Nodes, Parent, Root } from "mdast";
+
+export interface ProseBlock {
+  /** Scope sections of the block, e.g. `text heading h2`, `text list`, `text table cell`, `link`. */
+  scope: readonly string[];
+  /** Node type the block comes from (`paragraph`, `heading`, `tableCell`, `image`, `link`, …). */
+  kind: string;
+  text: string;
+  /** Source offset (UTF-16, BOM stripped) of each character of `text`; `-1` for inserted separators. */
+  offsets: Int32Array;
+  /** Source offset of `text[index]`; for `index === text.length`, the offset after the last character. */
+  offsetAt(index: number): number;
+  /** Source range of the node. */
+  start: number;
+  end: number;
+}
+
+/** A comment in the body (`<!-- … -->`) with its source offset, for directives. */
+export interface ProseComment {
+  text: string;
+  offset: number;
+}
+
+export interface FileProse {
+  blocks: ProseBlock[];
+  /** Inline scopes (`link`, `strong`, `emphasis`): Vale lints their text a second time on its own. */
+  inlineBlocks: ProseBlock[];
+  comments: ProseComment[];
+  /** Number of each scope for `metric` rules: heading.h1…h6, list, paragraph, blockquote, table.cell… */
+  metrics: Map<string, number>;
+}
+
+interface Builder {
+  chars: string[];
+  offsets: number[];
+}
+
+const INLINE_SCOPES: Record<string, string> = { link: "link", strong: "strong", emphasis: "emphasis", delete: "emphasis" };
+
+/** Splits a parsed file into prose blocks. `source` is the text the tree was parsed from. */
+export function extractProse(tree: Root, source: string): FileProse {
+  const result: FileProse = { blocks: [], inlineBlocks: [], comments: [], metrics: new Map() };
+  const count = (name: string) => result.metrics.set(name, (result.metrics.get(name) ?? 0) + 1);
+
+  const flush = (node: Nodes, scope: string[], builder: Builder) => {
+    const text = builder.chars.join("");
+    if (text.trim() === "") return;
+    result.blocks.push(makeBlock(node, scope, text, builder.offsets));
+  };
+
+  const collectInline = (node: Nodes, builder: Builder, inline: Builder[]) => {
+    switch (node.type) {
+      case "text":
+        appendAligned(builder, node.value, source, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+        for (const b of inline) appendAligned(b, node.value, source, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+        return;
+      case "inlineCode":
+      case "inlineMath": {
+        const start = node.position?.start.offset ?? 0;
+        const end = node.position?.end.offset ?? start;
+        appendMasked(builder, start, end);
+        return;
+      }
+      case "break":
+        appendSeparator(builder, "\n", node.position?.start.offset ?? -1);
+        return;
+      case "html": {
+        const offset = node.position?.start.offset ?? 0;
+        collectComments(node.value, offset, result.comments);
+        return;
+      }
+      case "image": {
+        pushAlt(node, source, result);
+        return;
+      }
+      case "link": {
+        const childText = node.children.map((c) => ("value" in c ? c.value : "")).join("");
+        const isBareUrl = node.children.length === 1 && node.children[0]!.type === "text" && (childText === node.url || `mailto:${childText}` === node.url);
+        if (isBareUrl) {
+          appendMasked(builder, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+          return;
+        }
+        const own: Builder = { chars: [], offsets: [] };
+        for (const child of node.children) collectInline(child, builder, [...inline, own]);
+        pushInline(node, "link", own, result);
+        return;
+      }
+      case "strong":
+      case "emphasis":
+      case "delete": {
+        const own: Builder = { chars: [], offsets: [] };
+        for (const child of node.children) collectInline(child, builder, [...inline, own]);
+        pushInline(node, INLINE_SCOPES[node.type]!, own, result);
+        return;
+      }
+      case "footnoteReference":
+      case "imageReference":
+        return;
+      default:
+        if ("children" in node) for (const child of (node as Parent).children) collectInline(child as Nodes, builder, inline);
+    }
+  };
+
+  const walkBlock = (node: Nodes, context: string[]) => {
+    switch (node.type) {
+      case "yaml":
+      case "toml" as Nodes["type"]:
+      case "code":
+      case "math" as Nodes["type"]:
+      case "definition":
+      case "thematicBreak":
+      case "mdxjsEsm" as Nodes["type"]:
+      case "mdxFlowExpression" as Nodes["type"]:
+        return;
+      case "html":
+        collectComments(node.value, node.position?.start.offset ?? 0, result.comments);
+        return;
+      case "heading": {
+        count(`heading.h${node.depth}`);
+        count("heading");
+        const builder: Builder = { chars: [], offsets: [] };
+        for (const child of node.children) collectInline(child, builder, []);
+        flush(node, ["text", "heading", `h${node.depth}`], builder);
+        return;
+      }
+      case "paragraph": {
+        const builder: Builder = { chars: [], offsets: [] };
+        for (const child of node.children) collectInline(child, builder, []);
+        if (context.length === 0) count("paragraph");
+        flush(node, context.length > 0 ? ["text", ...context] : ["text", "paragraph"], builder);
+        return;
+      }
+      case "list":
+        for (const item of node.children) {
+          count("list");
+          for (const child of item.children) walkBlock(child, context.includes("list") ? context : ["list"]);
+        }
+        return;
+      case "blockquote":
+        count("blockquote");
+        for (const child of node.children) walkBlock(child, context.length > 0 ? context : ["blockquote"]);
+        return;
+      case "table":
+        node.children.forEach((row, rowIndex) => {
+          for (const cell of row.children) {
+            const kind = rowIndex === 0 ? "header" : "cell";
+            count(`table.${kind}`);
+            const builder: Builder = { chars: [], offsets: [] };
+            for (const child of cell.children) collectInline(child, builder, []);
+            flush(cell, ["text", "table", kind], builder);
+          }
+        });
+        return;
+      default:
+        if ("children" in node) for (const child of (node as Parent).children) walkBlock(child as Nodes, context);
+    }
+  };
+
+  for (const child of tree.children) walkBlock(child, []);
+  return result;
+}
+
+function pushInline(node: Nodes, scope: string, builder: Builder, result: FileProse): void {
+  const text = builder.chars.join("");
+  if (text.trim() === "") return;
+  result.inlineBlocks.push(makeBlock(node, [scope], text, builder.offsets));
+}
+
+function pushAlt(node: Nodes & { alt?: string | null }, source: string, result: FileProse): void {
+  const alt = node.alt ?? "";
+  if (alt.trim() === "") return;
+  const start = (node.position?.start.offset ?? 0) + 2;
+  const close = source.indexOf("](", start);
+  const end = close < 0 ? (node.position?.end.offset ?? start) : close;
+  const builder: Builder = { chars: [], offsets: [] };
+  appendAligned(builder, alt, source, start, end);
+  result.blocks.push(makeBlock(node, ["text", "attr", "alt"], alt, builder.offsets));
+}
+
+function makeBlock(node: Nodes, scope: string[], text: string, offsets: number[]): ProseBlock {
+  const map = Int32Array.from(offsets);
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
+  return {
+    scope,
+    kind: node.type,
+    text,
+    offsets: map,
+    start,
+    end,
+    offsetAt(index: number): number {
+      if (index < map.length) {
+        for (let i = index; i < map.length; i++) if (map[i]! >= 0) return map[i]!;
+      }
+      for (let i = Math.min(index, map.length) - 1; i >= 0; i--) if (map[i]! >= 0) return map[i]! + 1;
+      return start;
+    },
+  };
+}
+
+/**
+ * Appends `value` (a text node's decoded value) mapping each character to its place in
+ * `source[start, end)`. Escapes and entities make the two differ; characters are matched in order.
+ */
+function appendAligned(builder: Builder, value: string, source: string, start: number, end: number): void {
+  if (end - start === value.length && source.startsWith(value, start)) {
+    for (let i = 0; i < value.length; i++) {
+      builder.chars.push(value[i]!);
+      builder.offsets.push(start + i);
+    }
+    return;
+  }
+  let cursor = start;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i]!;
+    const found = source.indexOf(ch, cursor);
+    const at = found >= 0 && found < end ? found : Math.min(cursor, Math.max(start, end - 1));
+    builder.chars.push(ch);
+    builder.offsets.push(at);
+    if (found >= 0 && found < end) cursor = found + 1;
+  }
+}
+
+/** Code spans and bare URLs: a run of `*` as long as the source span, so words stay apart. */
+function appendMasked(builder: Builder, start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    builder.chars.push("*");
+    builder.offsets.push(i);
+  }
+}
+
+function appendSeparator(builder: Builder, text: string, offset: number): void {
+  for (const ch of text) {
+    builder.chars.push(ch);
+    builder.offsets.push(offset);
+  }
+}
+
+const COMMENT = /<!--([\s\S]*?)-->/g;
+
+function collectComments(html: string, offset: number, comments: ProseComment[]): void {
+  for (const match of html.matchAll(COMMENT)) comments.push({ text: match[1]!.trim(), offset: offset + match.index });
+}
