@@ -36,19 +36,23 @@ export function parseYaml(text: string): ParsedYaml {
     const pos = lineCounter.linePos(offset);
     return { line: Math.max(1, pos.line), column: Math.max(1, pos.col) };
   };
-  const problems: YamlProblem[] = doc.errors.map((error) => ({
-    message: describeYamlError(error.code, error.message),
-    ...at(error.pos[0]),
-  }));
+  const problems: YamlProblem[] = doc.errors.map((error) => {
+    const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
+    if (quote) {
+      const opened = text.lastIndexOf(quote, error.pos[0] - 1);
+      return { message: `a value opened with ${quote} is never closed: add the closing ${quote} on the same line`, ...at(Math.max(0, opened)) };
+    }
+    return { message: describeYamlError(error.code, error.message), ...at(error.pos[0]) };
+  });
   let value: unknown;
   if (problems.length === 0) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
+      const firstAlias = /(^|[\s,[{:])\*[^\s,\]}]+/m.exec(text);
       problems.push({
         message: `${(error as Error).message}. Aliases (*name) may repeat a value only ${MAX_ALIAS_COUNT} times; write the values out instead`,
-        line: 1,
-        column: 1,
+        ...at(firstAlias ? firstAlias.index + firstAlias[1]!.length : 0),
       });
     }
   }

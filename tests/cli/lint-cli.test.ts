@@ -1,0 +1,133 @@
+/** `verity lint` through run(argv, io): exit codes, options and every output format. */
+import { afterAll, describe, expect, it } from "vitest";
+import { copyFixtureProject, makeProject, removeTemps, runCli } from "../helpers.ts";
+
+afterAll(removeTemps);
+
+const TODAY = ["--today", "2026-11-22"];
+
+describe("exit codes", () => {
+  it("exits 0 on a clean project and prints nothing", async () => {
+    const dir = copyFixtureProject("clean");
+    expect(await runCli(["lint", ...TODAY], { cwd: dir })).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+  it("exits 1 on errors", async () => {
+    const { code } = await runCli(["lint", ...TODAY], { cwd: copyFixtureProject("rules") });
+    expect(code).toBe(1);
+  });
+  it("exits 1 once the demo-like project is checked years later", async () => {
+    const dir = copyFixtureProject("clean");
+    const { code, stdout } = await runCli(["lint", "--today", "2031-01-01"], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/content\/billing\/refunds\.md[\s\S]*verify-by-expired/);
+    expect(stdout).toMatch(/content\/support\/escalate\.md[\s\S]*verify-by-expired/);
+  });
+  it("exits 2 for usage errors: unknown option, bad --today, bad format", async () => {
+    const dir = copyFixtureProject("clean");
+    for (const argv of [["lint", "--nope"], ["lint", "--today", "2026-02-30"], ["lint", "--format", "xml"], ["lint", "--max-warnings", "many"], ["frobnicate"]]) {
+      const result = await runCli(argv, { cwd: dir });
+      expect(result.code, argv.join(" ")).toBe(2);
+      expect(result.stderr, argv.join(" ")).not.toBe("");
+    }
+  });
+  it("exits 2 with a hint when there is no project", async () => {
+    const dir = makeProject({ "notes.txt": "" });
+    const { code, stderr } = await runCli(["lint"], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/No Verity project found[\s\S]*--root/);
+  });
+  it("exits 2 naming the file and line for an invalid configuration", async () => {
+    const dir = makeProject({ "content/a/b.md": "", "verity.config.yml": "timeZone: Mars/Olympus\nwarnDay: 3\n" });
+    const { code, stderr } = await runCli(["lint"], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/verity\.config\.yml:1: .*IANA time zone/);
+    expect(stderr).toMatch(/verity\.config\.yml:2: Unknown field "warnDay"\. Did you mean "warnDays"\?/);
+  });
+});
+
+describe("options", () => {
+  it("--max-warnings fails on too many warnings, --quiet hides them", async () => {
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/a/soon.md": '---\ntitle: Soon\nowner: "@a"\naudience: external\nverify_by: 2026-11-30\n---\n\nText.\n',
+    });
+    expect((await runCli(["lint", ...TODAY], { cwd: dir })).code).toBe(0);
+    const strict = await runCli(["lint", ...TODAY, "--max-warnings", "0"], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/1 warnings, more than --max-warnings 0/);
+    expect((await runCli(["lint", ...TODAY, "--quiet"], { cwd: dir })).stdout).toBe("");
+  });
+  it("reports only on the given paths", async () => {
+    const dir = copyFixtureProject("rules");
+    const { stdout } = await runCli(["lint", ...TODAY, "--format", "json", "content/links"], { cwd: dir });
+    const files = (JSON.parse(stdout) as { filePath: string }[]).map((r) => r.filePath.slice(dir.length + 1));
+    expect(files).toEqual(["content/links/broken.md", "content/links/draft.md", "content/links/leaky.md", "content/links/target.md", "verity.config.yml"]);
+  });
+  it("finds the project from a subfolder and from --root", async () => {
+    const dir = copyFixtureProject("rules");
+    const sub = await runCli(["lint", ...TODAY, "--format", "json"], { cwd: `${dir}/content/links` });
+    expect(sub.code).toBe(1);
+    const rooted = await runCli(["--root", dir, "lint", ...TODAY], { cwd: "/" });
+    expect(rooted.stdout).toContain("content/links/broken.md");
+  });
+});
+
+describe("output formats", () => {
+  it("stylish groups by file with line:col, level, message and rule id", async () => {
+    const { stdout } = await runCli(["lint", ...TODAY], { cwd: copyFixtureProject("rules") });
+    expect(stdout).toMatch(/^content\/dupes\/second\.md\n {2}6:1 {2}error {4}The id "dupes\/first"/);
+    expect(stdout).toMatch(/✖ 12 problems \(10 errors, 2 warnings\)\n$/);
+  });
+  it("json follows ESLint's shape", async () => {
+    const { stdout } = await runCli(["lint", ...TODAY, "--format", "json"], { cwd: copyFixtureProject("rules") });
+    const results = JSON.parse(stdout);
+    const broken = results.find((r: { filePath: string }) => r.filePath.endsWith("content/links/broken.md"));
+    expect(broken).toMatchObject({ errorCount: 4, warningCount: 0 });
+    expect(broken.messages[0]).toEqual({ ruleId: "link-broken", severity: 2, message: expect.stringContaining("missing.md"), line: 8, column: 5 });
+    const clean = results.find((r: { filePath: string }) => r.filePath.endsWith("content/links/target.md"));
+    expect(clean).toMatchObject({ messages: [], errorCount: 0, warningCount: 0 });
+  });
+  it("sarif is a SARIF 2.1.0 log with rules and locations", async () => {
+    const { stdout } = await runCli(["lint", ...TODAY, "--format", "sarif"], { cwd: copyFixtureProject("rules") });
+    const log = JSON.parse(stdout);
+    expect(log.version).toBe("2.1.0");
+    const run = log.runs[0];
+    expect(run.tool.driver.name).toBe("verity");
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toContain("link-audience");
+    const result = run.results.find((r: { ruleId: string }) => r.ruleId === "verify-by-expiring");
+    expect(result).toMatchObject({ level: "warning", locations: [{ physicalLocation: { artifactLocation: { uri: "content/expiry/due-soon.md" }, region: { startLine: 5, startColumn: 1 } } }] });
+    expect(run.results).toHaveLength(12);
+  });
+  it("github prints workflow commands, escaped, and is the default in GitHub Actions", async () => {
+    const dir = copyFixtureProject("rules");
+    const { stdout } = await runCli(["lint", ...TODAY], { cwd: dir, env: { GITHUB_ACTIONS: "true" } });
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(12);
+    expect(lines).toContain(
+      "::warning file=content/expiry/due-today.md,line=5,col=1,title=verify-by-expiring::Verification expires today (verify_by 2026-11-22). @acme/team should re-check the card, then run: verity verify content/expiry/due-today.md",
+    );
+    expect(lines.every((line) => /^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=[a-z-]+::/.test(line))).toBe(true);
+  });
+});
+
+describe("internal errors", () => {
+  it("prints a one-line message and exit 2, with the stack trace only under --verbose", async () => {
+    const { run } = await import("../../cli/index.ts");
+    const dir = copyFixtureProject("clean");
+    const failingIO = (sink: { err: string }) => ({
+      stdout: () => {
+        throw new Error("stdout closed");
+      },
+      stderr: (text: string) => (sink.err += text),
+      cwd: dir,
+      env: {},
+    });
+    const plain = { err: "" };
+    expect(await run(["status", ...TODAY], failingIO(plain))).toBe(2);
+    expect(plain.err).toMatch(/^verity: internal error: stdout closed\n.*--verbose/);
+    expect(plain.err).not.toMatch(/\n\s+at /);
+    const verbose = { err: "" };
+    expect(await run(["--verbose", "status", ...TODAY], failingIO(verbose))).toBe(2);
+    expect(verbose.err).toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,75 @@
+/** `verity status`: rows most urgent first, filters, formats and the trust score. */
+import { afterAll, describe, expect, it } from "vitest";
+import { copyFixtureProject, removeTemps, runCli } from "../helpers.ts";
+
+afterAll(removeTemps);
+
+const TODAY = ["--today", "2026-11-22"];
+
+async function statusJson(extra: string[] = [], project = "rules") {
+  const { code, stdout, stderr } = await runCli(["status", "--format", "json", ...TODAY, ...extra], { cwd: copyFixtureProject(project) });
+  return { code, stderr, report: JSON.parse(stdout) };
+}
+
+describe("verity status", () => {
+  it("lists every card, most urgent first, with the trust score", async () => {
+    const { code, report } = await statusJson();
+    expect(code).toBe(0);
+    expect(report.today).toBe("2026-11-22");
+    expect(report.rows.slice(0, 3).map((r: { path: string; status: string; daysLeft: number }) => [r.path, r.status, r.daysLeft])).toEqual([
+      ["content/expiry/overdue.md", "expired", -21],
+      ["content/expiry/due-today.md", "expiring", 0],
+      ["content/expiry/due-soon.md", "expiring", 9],
+    ]);
+    expect(report.rows).toHaveLength(12);
+    expect(report.rows[0]).toEqual({
+      id: "expiry/overdue",
+      path: "content/expiry/overdue.md",
+      title: "overdue",
+      owner: "@acme/team",
+      audience: "external",
+      collection: "expiry",
+      draft: false,
+      verifyBy: "2026-11-01",
+      status: "expired",
+      daysLeft: -21,
+    });
+    expect(report.trust).toEqual({ score: 90.9, counted: 11, expired: 1, expiring: 2, verified: 8 });
+  });
+
+  it("filters by owner, collection and status", async () => {
+    const clean = (await statusJson(["--owner", "@ACME/billing"], "clean")).report;
+    expect(clean.rows.map((r: { path: string }) => r.path)).toEqual(["content/billing/refunds.md", "content/billing/invoices.md"]);
+    const expiring = (await statusJson(["--status", "expiring"])).report;
+    expect(expiring.rows.map((r: { status: string }) => r.status)).toEqual(["expiring", "expiring"]);
+    const links = (await statusJson(["--collection", "links"])).report;
+    expect(links.rows.every((r: { collection: string }) => r.collection === "links")).toBe(true);
+  });
+
+  it("rejects an unknown collection, status or format with exit 2", async () => {
+    const dir = copyFixtureProject("rules");
+    const unknown = await runCli(["status", "--collection", "nope"], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no collection "nope"[\s\S]*Collections: dupes, expiry, links, private/);
+    expect((await runCli(["status", "--status", "stale"], { cwd: dir })).code).toBe(2);
+    expect((await runCli(["status", "--format", "csv"], { cwd: dir })).code).toBe(2);
+  });
+
+  it("prints a table and a Markdown table", async () => {
+    const dir = copyFixtureProject("rules");
+    const table = (await runCli(["status", ...TODAY], { cwd: dir })).stdout.split("\n");
+    expect(table[0]).toMatch(/^path\s+title\s+owner\s+audience\s+verify_by\s+status\s+days left$/);
+    expect(table[2]).toMatch(/^content\/expiry\/overdue\.md\s+overdue\s+@acme\/team\s+external\s+2026-11-01\s+expired\s+21 overdue$/);
+    expect(table.at(-2)).toMatch(/^Trust score: 90\.9% \(10 of 11 published cards verified; 1 expired, 2 expiring within 14 days; floor 95%\) on 2026-11-22$/);
+    const markdown = (await runCli(["status", "--format", "markdown", ...TODAY], { cwd: dir })).stdout;
+    expect(markdown).toMatch(/\| path \| title \| owner \| audience \| verify_by \| status \| days left \|\n\| --- \|/);
+    expect(markdown).toContain("| content/expiry/overdue.md | overdue | @acme/team | external | 2026-11-01 | expired | 21 overdue |");
+  });
+
+  it("marks drafts, which do not count for the trust score", async () => {
+    const { report } = await statusJson([], "clean");
+    const draft = report.rows.find((r: { draft: boolean }) => r.draft);
+    expect(draft).toMatchObject({ path: "content/support/draft.md", status: "expired" });
+    expect(report.trust).toMatchObject({ score: 100, counted: 3, expired: 0 });
+  });
+});

@@ -1,0 +1,143 @@
+/** Every bad input of a card gets file:line, what is wrong and how to fix it, and exit 1; never a crash. */
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { FIXTURES, flatMessages, lintJson, makeProject, makeTempDir, removeTemps, runCli } from "../helpers.ts";
+
+afterAll(removeTemps);
+
+const GOOD = '---\ntitle: Fine\nowner: "@acme/team"\naudience: external\nverify_by: 2027-01-01\n---\n\nBody.\n';
+
+/** Lints a project holding one good card and the fixture `name` as `content/bad/<name>`. */
+async function lintFixture(name: string) {
+  const dir = makeProject({
+    "content/good/fine.md": GOOD,
+    [`content/bad/${name}`]: readFileSync(path.join(FIXTURES, "bad-input", name)),
+  });
+  const run = await lintJson(dir, ["--today", "2026-11-22"]);
+  return { ...run, messages: flatMessages(run.results, dir), dir };
+}
+
+function expectNoCrash(stderr: string) {
+  expect(stderr).not.toMatch(/internal error|\n\s+at /);
+}
+
+describe.each([
+  { name: "broken-yaml.md", rule: "frontmatter-yaml", line: 3, text: /not valid YAML: a value opened with " is never closed: add the closing "/ },
+  { name: "no-frontmatter.md", rule: "frontmatter-yaml", line: 1, text: /has no frontmatter.*Start the file with a --- line/ },
+  { name: "unclosed-frontmatter.md", rule: "frontmatter-yaml", line: 1, text: /never closed/ },
+  { name: "list-frontmatter.md", rule: "frontmatter-yaml", line: 2, text: /is a list, but it must be a mapping/ },
+  { name: "scalar-frontmatter.md", rule: "frontmatter-yaml", line: 2, text: /is a single value, but it must be a mapping/ },
+  { name: "empty.md", rule: "frontmatter-yaml", line: 1, text: /The file is empty/ },
+  { name: "duplicate-keys.md", rule: "frontmatter-yaml", line: 3, text: /unique.*remove or merge/ },
+  { name: "impossible-date.md", rule: "frontmatter-schema", line: 5, text: /"verify_by" is "2026-02-30".*February 2026 has 28 days.*YYYY-MM-DD/ },
+  { name: "free-text-date.md", rule: "frontmatter-schema", line: 5, text: /"verify_by" is "next week".*not a date in YYYY-MM-DD form/ },
+  { name: "audience-public.md", rule: "frontmatter-schema", line: 4, text: /"audience" is "Public"; allowed values are internal and external\. Did you mean audience: external\?/ },
+  { name: "owner-empty.md", rule: "frontmatter-schema", line: 3, text: /"owner" is empty/ },
+  { name: "tags-string.md", rule: "frontmatter-schema", line: 6, text: /"tags" must be a YAML list, got "a, b".*tags: \[refunds, payments\].*comma-separated/ },
+  { name: "proto-key.md", rule: "frontmatter-schema", line: 2, text: /Unknown field "__proto__"/ },
+  { name: "alias-bomb.md", rule: "frontmatter-yaml", line: 7, text: /Aliases.*may repeat a value only/ },
+])("$name", ({ name, rule, line, text }) => {
+  it(`reports ${rule} at line ${line} and exits 1`, async () => {
+    const { code, messages, stderr } = await lintFixture(name);
+    expectNoCrash(stderr);
+    expect(code).toBe(1);
+    const hit = messages.find((m) => m.file === `content/bad/${name}` && m.ruleId === rule);
+    expect(hit, JSON.stringify(messages, null, 2)).toBeDefined();
+    expect(hit!.line).toBe(line);
+    expect(hit!.message).toMatch(text);
+    expect(messages.filter((m) => m.file === "content/good/fine.md")).toEqual([]);
+  });
+});
+
+describe("several problems in one card", () => {
+  it("reports every unknown key with the nearest known one", async () => {
+    const { messages } = await lintFixture("unknown-keys.md");
+    const text = messages.map((m) => `${m.line}:${m.message}`);
+    expect(text).toContain('3:Unknown field "owners". Did you mean "owner"?');
+    expect(text).toContain('4:Unknown field "audiance". Did you mean "audience"?');
+    expect(text).toContain('5:Unknown field "verifyBy". Did you mean "verify_by"?');
+  });
+  it("reports every missing required field at once", async () => {
+    const { messages } = await lintFixture("missing-fields.md");
+    const missing = messages.filter((m) => m.message.startsWith("Missing required field")).map((m) => m.message);
+    expect(missing).toHaveLength(3);
+    expect(missing.join("\n")).toMatch(/"owner"[\s\S]*"audience"[\s\S]*"verify_by"/);
+  });
+  it("does not pollute Object.prototype through __proto__", async () => {
+    await lintFixture("proto-key.md");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("inputs that must simply work", () => {
+  it("reads a card with a UTF-8 BOM and CRLF line endings", async () => {
+    const crlf = "\uFEFF" + GOOD.replace("Body.", "See [steps](#steps).\n\n## Steps\n\nDone.").replace(/\n/g, "\r\n");
+    const dir = makeProject({ "content/good/crlf.md": crlf });
+    const { code, results } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expect(results.flatMap((r) => r.messages)).toEqual([]);
+    expect(code).toBe(0);
+    const status = await runCli(["status", "--format", "json", "--today", "2026-11-22"], { cwd: dir });
+    expect(JSON.parse(status.stdout).rows[0]).toMatchObject({ title: "Fine", verifyBy: "2027-01-01", status: "verified" });
+  });
+});
+
+describe("hostile files", () => {
+  it("rejects bytes that are not UTF-8 with the line of the first bad byte", async () => {
+    const bytes = Buffer.concat([Buffer.from(GOOD.replace("Body.\n", "Line one.\n\nCaf")), Buffer.from([0xe9, 0x20, 0xff]), Buffer.from("\n")]);
+    const dir = makeProject({ "content/bad/latin1.md": bytes });
+    const { code, results, stderr } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expectNoCrash(stderr);
+    expect(code).toBe(1);
+    const [message] = results.flatMap((r) => r.messages);
+    expect(message).toMatchObject({ ruleId: "file-encoding", line: 10 });
+    expect(message!.message).toMatch(/not valid UTF-8.*Re-save it as UTF-8/);
+  });
+
+  it("rejects a 5 MB card without reading it into the tree", async () => {
+    const big = GOOD + "Lorem ipsum dolor sit amet. ".repeat(5 * 1024 * 1024 / 28);
+    const dir = makeProject({ "content/bad/huge.md": big, "content/good/fine.md": GOOD });
+    const { code, results } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expect(code).toBe(1);
+    const messages = results.flatMap((r) => r.messages);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.ruleId).toBe("file-too-large");
+    expect(messages[0]!.message).toMatch(/5\.\d MB, over the limit of 1\.0 MB \(maxCardBytes\)\. Split it/);
+  });
+
+  it("does not follow a symlink that points outside content/", async () => {
+    const outside = makeTempDir();
+    writeFileSync(path.join(outside, "secret.md"), GOOD.replace("Fine", "Outside secret"));
+    mkdirSync(path.join(outside, "folder"));
+    writeFileSync(path.join(outside, "folder", "x.md"), GOOD);
+    const dir = makeProject({ "content/good/fine.md": GOOD });
+    symlinkSync(path.join(outside, "secret.md"), path.join(dir, "content/good/linked.md"));
+    symlinkSync(path.join(outside, "folder"), path.join(dir, "content/linked-folder"));
+    const { code, results } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expect(code).toBe(1);
+    const messages = flatMessages(results, dir);
+    expect(messages.map((m) => [m.file, m.ruleId])).toEqual(
+      expect.arrayContaining([["content/good/linked.md", "file-symlink"], ["content/linked-folder", "file-symlink"]]),
+    );
+    expect(messages[0]!.message).toMatch(/points outside the content folder.*not followed/);
+    const status = await runCli(["status", "--format", "json", "--today", "2026-11-22"], { cwd: dir });
+    expect(JSON.parse(status.stdout).rows.map((r: { title: string }) => r.title)).toEqual(["Fine"]);
+  });
+
+  it("follows a symlink that stays inside content/", async () => {
+    const dir = makeProject({ "content/good/fine.md": GOOD });
+    mkdirSync(path.join(dir, "content/other"));
+    symlinkSync(path.join(dir, "content/good/fine.md"), path.join(dir, "content/other/same.md"));
+    const status = await runCli(["status", "--format", "json", "--today", "2026-11-22"], { cwd: dir });
+    expect(JSON.parse(status.stdout).rows).toHaveLength(2);
+  });
+
+  it("exits 2 with a clear message for a path that does not exist", async () => {
+    const dir = makeProject({ "content/good/fine.md": GOOD });
+    const { code, stderr, stdout } = await runCli(["lint", "content/nope.md"], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/content\/nope\.md: no such file or folder/);
+    expectNoCrash(stderr);
+  });
+});

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  addDays,
+  addInterval,
+  daysBetween,
+  describeInvalidDate,
+  parseCalendarDate,
+  parseInterval,
+  toCalendarDate,
+  todayIn,
+  type CalendarDate,
+} from "../../src/core/calendar-date.ts";
+import { getVerification } from "../../src/core/verification.ts";
+import { parseYaml } from "../../src/core/yaml-source.ts";
+
+const day = (text: string) => parseCalendarDate(text) as CalendarDate;
+
+describe("parseCalendarDate", () => {
+  it.each(["2027-02-15", "2028-02-29", "2026-12-31"])("accepts the real day %s", (text) => {
+    expect(parseCalendarDate(text)).toBe(text);
+  });
+  it.each(["2026-02-30", "2027-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "next week", "2026-2-3", "20260203", ""])(
+    "rejects %j",
+    (text) => {
+      expect(parseCalendarDate(text)).toBeUndefined();
+    },
+  );
+  it("explains why a date is impossible", () => {
+    expect(describeInvalidDate("2026-02-30")).toBe("February 2026 has 28 days");
+    expect(describeInvalidDate("2026-13-01")).toBe("there is no month 13");
+    expect(describeInvalidDate("next week")).toBe("it is not a date in YYYY-MM-DD form");
+  });
+});
+
+describe("interval arithmetic", () => {
+  it("parses intervals", () => {
+    expect(parseInterval("90d")).toEqual({ count: 90, unit: "d" });
+    expect(parseInterval("12w")).toEqual({ count: 12, unit: "w" });
+    expect(parseInterval("0d")).toBeUndefined();
+    expect(parseInterval("3 months")).toBeUndefined();
+  });
+  it("adds days across month and year ends", () => {
+    expect(addDays(day("2026-12-25"), 14)).toBe("2027-01-08");
+    expect(addDays(day("2028-02-28"), 1)).toBe("2028-02-29");
+  });
+  it("adds months and years, clamping to the month's last day", () => {
+    expect(addInterval(day("2026-01-31"), { count: 1, unit: "m" })).toBe("2026-02-28");
+    expect(addInterval(day("2028-02-29"), { count: 1, unit: "y" })).toBe("2029-02-28");
+    expect(addInterval(day("2026-11-22"), { count: 90, unit: "d" })).toBe("2027-02-20");
+    expect(addInterval(day("2026-11-22"), { count: 2, unit: "w" })).toBe("2026-12-06");
+  });
+  it("counts days between calendar dates", () => {
+    expect(daysBetween(day("2026-11-22"), day("2026-12-06"))).toBe(14);
+    expect(daysBetween(day("2026-03-01"), day("2026-02-28"))).toBe(-1);
+  });
+});
+
+// The same calendar logic must give the same answers whatever the machine's time zone is.
+describe.each(["America/Los_Angeles", "Pacific/Kiritimati"])("under TZ=%s", (zone) => {
+  const saved = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = zone;
+  });
+  afterAll(() => {
+    process.env.TZ = saved;
+  });
+
+  it("really runs in that zone", () => {
+    const offset = new Date(Date.UTC(2026, 10, 22, 12)).getTimezoneOffset();
+    expect(offset).toBe(zone === "America/Los_Angeles" ? 480 : -840);
+  });
+
+  it("keeps the day written in YAML, quoted or not", () => {
+    const { d } = parseYaml("d: 2027-02-15").value as { d: unknown };
+    expect(toCalendarDate(d)).toBe("2027-02-15");
+    expect(toCalendarDate('2027-02-15')).toBe("2027-02-15");
+    // A YAML 1.1 parser gives UTC midnight: the local zone must not shift it to the 14th.
+    expect(toCalendarDate(new Date(Date.UTC(2027, 1, 15)))).toBe("2027-02-15");
+  });
+
+  it("reads today in the configured zone, not the machine's", () => {
+    const instant = new Date("2026-11-22T09:30:00Z");
+    expect(todayIn("UTC", instant)).toBe("2026-11-22");
+    expect(todayIn("America/Los_Angeles", instant)).toBe("2026-11-22");
+    expect(todayIn("Pacific/Kiritimati", instant)).toBe("2026-11-22");
+    const late = new Date("2026-11-22T23:30:00Z");
+    expect(todayIn("Pacific/Kiritimati", late)).toBe("2026-11-23");
+    const early = new Date("2026-11-22T05:00:00Z");
+    expect(todayIn("America/Los_Angeles", early)).toBe("2026-11-21");
+  });
+
+  it("classifies verification on calendar days", () => {
+    const policy = { today: day("2026-11-22"), warnDays: 14 };
+    expect(getVerification(day("2026-11-22"), policy)).toEqual({ status: "expiring", daysLeft: 0 });
+    expect(getVerification(day("2026-11-21"), policy)).toEqual({ status: "expired", daysLeft: -1 });
+    expect(getVerification(day("2026-12-06"), policy)).toEqual({ status: "expiring", daysLeft: 14 });
+    expect(getVerification(day("2026-12-07"), policy)).toEqual({ status: "verified", daysLeft: 15 });
+  });
+});
