@@ -6,13 +6,14 @@ import { Command, CommanderError } from "commander";
 import { VerityError } from "../src/core/errors.ts";
 import { registerLint } from "./commands/lint.ts";
 import { registerStatus } from "./commands/status.ts";
+import { registerVerify } from "./commands/verify.ts";
 import type { CliIO } from "./io.ts";
 import { createRunState, type RunState } from "./run-state.ts";
 
 /** Every command module exports a `register*` function with this shape. */
 export type RegisterCommand = (program: Command, state: RunState) => void;
 
-const COMMANDS: RegisterCommand[] = [registerLint, registerStatus];
+const COMMANDS: RegisterCommand[] = [registerLint, registerStatus, registerVerify];
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const state = createRunState(io);

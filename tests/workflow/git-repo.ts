@@ -16,6 +16,12 @@ export interface TempRepo {
   dispose(): void;
 }
 
+// Keep the developer's global git configuration (user, hooks, signing) out of the tests. The code
+// under test runs git through simple-git, which drops every GIT_* variable it inherits, so an
+// empty HOME is what isolates it.
+const HOME = mkdtempSync(path.join(tmpdir(), "verity-home-"));
+process.env.HOME = HOME;
+process.env.XDG_CONFIG_HOME = HOME;
 const BASE_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", TZ: "UTC" };
 
 export function createTempRepo(options: { init?: boolean } = {}): TempRepo {

@@ -1,0 +1,159 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { stampVerification } from "../../src/core/reverify.ts";
+import { runCli } from "./cli.ts";
+import { cardText, createTempRepo, type TempRepo } from "./git-repo.ts";
+
+const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/workflow/verify");
+const INPUTS = readdirSync(FIXTURES).filter((f) => f.endsWith(".md"));
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const repo of repos.splice(0)) repo.dispose();
+});
+
+function repoWith(files: Record<string, string>): TempRepo {
+  const repo = createTempRepo();
+  repos.push(repo);
+  repo.write(files);
+  repo.commit("Initial cards", "2026-01-05");
+  return repo;
+}
+
+function fixtureRepo(): TempRepo {
+  const files: Record<string, string> = {};
+  for (const name of INPUTS) files[`content/docs/${name}`] = readFileSync(path.join(FIXTURES, name), "utf8");
+  return repoWith(files);
+}
+
+describe("verity verify: only the verification lines change", () => {
+  it.each(INPUTS)("%s matches its golden file byte for byte", async (name) => {
+    const repo = fixtureRepo();
+    const result = await runCli(["verify", `content/docs/${name}`, "--by", "@mina", "--today", "2026-11-30"], repo.root);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const actual = readFileSync(path.join(repo.root, "content/docs", name));
+    const expected = readFileSync(path.join(FIXTURES, "expected", name));
+    expect(actual.toString("utf8")).toBe(expected.toString("utf8"));
+    expect(actual.equals(expected)).toBe(true);
+  });
+
+  it("keeps CRLF endings, the BOM and the body", async () => {
+    const repo = fixtureRepo();
+    await runCli(["verify", "content/docs", "--by", "@mina", "--today", "2026-11-30"], repo.root);
+    const crlf = repo.read("content/docs/crlf.md");
+    expect(crlf.split("\n").slice(0, -1).every((line) => line.endsWith("\r"))).toBe(true);
+    const bom = readFileSync(path.join(repo.root, "content/docs/bom-alias.md"));
+    expect([...bom.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(repo.read("content/docs/plain.md")).toContain("Body text with verify_by: 2020-01-01 inside, which must stay.\n\n  trailing spaces   \n");
+  });
+
+  it("prints the old and new date of each card", async () => {
+    const repo = fixtureRepo();
+    const result = await runCli(["verify", "content/docs/*.md", "--by", "@mina", "--today", "2026-11-30"], repo.root);
+    expect(result.stdout).toContain("content/docs/crlf.md       verify_by 2026-10-15 -> 2027-05-30 (every 6m)");
+    expect(result.stdout).toContain("content/docs/month-end.md  verify_by 2026-08-31 -> 2027-02-28 (every 3m)");
+    expect(result.stdout).toContain("content/docs/plain.md      verify_by 2026-11-01 -> 2027-02-28 (every 90d)");
+    expect(result.stdout).toContain("Verified 4 cards on 2026-11-30 as @mina.");
+  });
+});
+
+describe("stampVerification", () => {
+  it("uses the quote style of the date for an inserted verified_on and quotes handles", () => {
+    const text = '---\ntitle: T\nverify_by: "2026-01-01"\nowner: a@b.co\n---\n';
+    expect(stampVerification(text, { verifyBy: "2026-04-01" as never, verifiedOn: "2026-01-01" as never, verifiedBy: "Mina Park" })).toBe(
+      '---\ntitle: T\nverify_by: "2026-04-01"\nverified_on: "2026-01-01"\nverified_by: Mina Park\nowner: a@b.co\n---\n',
+    );
+  });
+
+  it("refuses a verify_by it cannot edit in place", () => {
+    const text = "---\ntitle: T\nverify_by:\n  2026-01-01\n---\n";
+    expect(() => stampVerification(text, { verifyBy: "2026-04-01" as never, verifiedOn: "2026-01-01" as never, verifiedBy: "x" }, "a.md")).toThrow(
+      /a\.md:3: verify_by is "", which is not a YYYY-MM-DD date on one line/,
+    );
+  });
+});
+
+describe("verity verify: selection, --every, --by, --commit", () => {
+  const cards = {
+    "verity.config.yml": "verifyEvery: 30d\nwarnDays: 14\n",
+    "content/billing/expired.md": cardText({ owner: '"@lumen/billing"', verify_by: "2026-11-01" }),
+    "content/billing/expiring.md": cardText({ owner: '"@lumen/billing"', verify_by: "2026-12-05" }),
+    "content/billing/fresh.md": cardText({ owner: '"@lumen/billing"', verify_by: "2027-06-01" }),
+    "content/api/other.md": cardText({ owner: "dev@example.com", verify_by: "2026-11-01" }),
+  };
+
+  it("re-verifies all expired and expiring cards of one owner in one command", async () => {
+    const repo = repoWith(cards);
+    const result = await runCli(["verify", "--owner", "@LUMEN/billing", "--expired", "--expiring", "--today", "2026-11-30"], repo.root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("as Test Author.");
+    expect(repo.read("content/billing/expired.md")).toContain("verify_by: 2026-12-30\nverified_on: 2026-11-30\nverified_by: Test Author\n");
+    expect(repo.read("content/billing/expiring.md")).toContain("verify_by: 2026-12-30\n");
+    expect(repo.read("content/billing/fresh.md")).toContain("verify_by: 2027-06-01\n");
+    expect(repo.read("content/api/other.md")).toContain("verify_by: 2026-11-01\n");
+  });
+
+  it("--every overrides the interval, --dry-run writes nothing", async () => {
+    const repo = repoWith(cards);
+    const dry = await runCli(["verify", "content/api/other.md", "--every", "1y", "--by", "x@example.com", "--dry-run", "--today", "2026-11-30"], repo.root);
+    expect(dry.stdout).toContain("verify_by 2026-11-01 -> 2027-11-30 (every 1y)");
+    expect(dry.stdout).toContain("Dry run");
+    expect(repo.git("status", "--porcelain")).toBe("");
+    const bad = await runCli(["verify", "content/api/other.md", "--every", "90 days"], repo.root);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--every 90 days is not an interval");
+  });
+
+  it("--commit makes one commit listing the cards", async () => {
+    const repo = repoWith(cards);
+    const result = await runCli(["verify", "content/billing", "--commit", "--by", "@mina", "--today", "2026-11-30"], repo.root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Committed [0-9a-f]{7} "Verify 3 cards"/);
+    expect(repo.git("log", "-1", "--format=%B")).toBe(
+      "Verify 3 cards\n\n- content/billing/expired.md (verify_by 2026-11-01 -> 2026-12-30)\n" +
+        "- content/billing/expiring.md (verify_by 2026-12-05 -> 2026-12-30)\n- content/billing/fresh.md (verify_by 2027-06-01 -> 2026-12-30)\n\n",
+    );
+    expect(repo.git("status", "--porcelain")).toBe("");
+    expect(repo.git("rev-list", "--count", "HEAD").trim()).toBe("2");
+  });
+
+  it("--commit refuses a card with uncommitted changes unless --force, and leaves other staged files alone", async () => {
+    const repo = repoWith(cards);
+    repo.write({ "content/billing/expired.md": cardText({ owner: '"@lumen/billing"', verify_by: "2026-11-01" }, "Edited.\n"), "notes.txt": "staged\n" });
+    repo.git("add", "notes.txt");
+    const refused = await runCli(["verify", "content/billing/expired.md", "--commit", "--by", "@mina", "--today", "2026-11-30"], repo.root);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("uncommitted changes");
+    expect(refused.stderr).toContain("content/billing/expired.md");
+    expect(refused.stderr).toContain("--force");
+    expect(repo.read("content/billing/expired.md")).toContain("verify_by: 2026-11-01");
+    const forced = await runCli(["verify", "content/billing/expired.md", "--commit", "--force", "--by", "@mina", "--today", "2026-11-30"], repo.root);
+    expect(forced.code).toBe(0);
+    expect(repo.git("show", "--name-only", "--format=", "HEAD").trim()).toBe("content/billing/expired.md");
+    expect(repo.git("status", "--porcelain").trim()).toBe("A  notes.txt");
+  });
+
+  it("fails clearly without targets, on a missing path, and without --by or a git user", async () => {
+    const repo = repoWith(cards);
+    const none = await runCli(["verify"], repo.root);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("Name the cards to verify, or select them with --owner, --expired or --expiring.");
+    const missing = await runCli(["verify", "content/nope.md"], repo.root);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("content/nope.md: no such file or folder.");
+    repo.git("config", "--unset", "user.name");
+    repo.git("config", "--unset", "user.email");
+    const nobody = await runCli(["verify", "content/api/other.md", "--today", "2026-11-30"], repo.root);
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toContain("There is no --by and no git user");
+  });
+
+  it("says when the selectors match nothing", async () => {
+    const repo = repoWith(cards);
+    const result = await runCli(["verify", "--owner", "@nobody", "--today", "2026-11-30"], repo.root);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("No card matches (owner @nobody): nothing to verify.");
+  });
+});
