@@ -57,7 +57,7 @@ function check(ctx: BuiltinRuleContext): Finding[] {
     const isPoliteMinority = isExternal || polite.length <= formal.length;
     const [keep, change] = isPoliteMinority ? [formal, polite] : [polite, formal];
     const first = change[0]!;
-    const more = change.length > 1 ? ` ${change.length - 1} more ${LEVEL_NAMES[first.level]} sentence${change.length > 2 ? "s" : ""} follow.` : "";
+    const more = change.length > 1 ? ` ${change.length - 1} more ${LEVEL_NAMES[first.level]} ${change.length > 2 ? "sentences follow" : "sentence follows"}.` : "";
     return [
       ctx.report(
         first.sentence.start,
