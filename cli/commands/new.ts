@@ -1,0 +1,131 @@
+/** `verity new <template> <collection>/<slug>`: scaffold a card from a template. */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Command } from "commander";
+import { UsageError } from "../../src/core/errors.ts";
+import {
+  checkNewCardValue,
+  initialVerifyBy,
+  loadTemplate,
+  renderTemplate,
+  resolveNewCardTarget,
+  type NewCardValues,
+} from "../../src/core/scaffold.ts";
+import type { CliIO } from "../io.ts";
+import { displayPath } from "../reporters/paths.ts";
+import type { RunState } from "../run-state.ts";
+
+interface NewOptions {
+  title?: string;
+  owner?: string;
+  audience?: string;
+  lang?: string;
+  description?: string;
+}
+
+type AskedField = "title" | "owner" | "audience";
+
+const QUESTIONS: Record<AskedField, string> = {
+  title: "Title (what the reader gets done, e.g. Refund a card payment): ",
+  owner: 'Owner (GitHub handle such as "@acme/billing", or an email): ',
+  audience: "Audience (external = public help center, internal = wiki only): ",
+};
+
+export function registerNew(program: Command, state: RunState): void {
+  program
+    .command("new")
+    .description("create a card from a template, with its frontmatter filled in")
+    .argument("<template>", "template name, e.g. how-to (the .md files in style-guide/templates/)")
+    .argument("<collection/slug>", "where the card goes, e.g. billing/refund-a-payment")
+    .option("--title <text>", "card title")
+    .option("--owner <handle>", 'owner: "@user", "@org/team" or an email (default: the collection\'s)')
+    .option("--audience <audience>", "internal or external (default: the template's, else the collection's)")
+    .option("--lang <tag>", "language tag, e.g. ko (default: the collection's, else the configured lang)")
+    .option("--description <text>", "one-sentence description (search snippet)")
+    .option("--today <date>", "start the review interval on this YYYY-MM-DD day")
+    .action(async (templateName: string, spec: string, options: NewOptions, command: Command) => {
+      const { io } = state;
+      const project = state.openProject(command);
+      const contentDir = path.resolve(project.root, project.config.contentDir);
+      const template = loadTemplate(project.root, templateName);
+      const target = resolveNewCardTarget(contentDir, spec, project.config.contentDir);
+      const defaults = target.collectionInfo.defaults;
+      const values: Partial<Record<AskedField, string>> = {
+        title: options.title,
+        owner: options.owner ?? defaults.owner,
+        audience: options.audience ?? template.audience ?? defaults.audience,
+      };
+      const lang = options.lang ?? defaults.lang ?? project.config.lang;
+      const given: [Parameters<typeof checkNewCardValue>[0], string | undefined][] = [
+        ["title", values.title],
+        ["owner", values.owner],
+        ["audience", values.audience],
+        ["lang", lang],
+        ["description", options.description],
+      ];
+      for (const [field, value] of given) {
+        if (value === undefined) continue;
+        const problem = checkNewCardValue(field, value);
+        if (problem) throw new UsageError(`--${field}: ${problem}`);
+      }
+      const missing = (Object.keys(QUESTIONS) as AskedField[]).filter((field) => values[field] === undefined);
+      if (missing.length > 0) {
+        if (!io.isInteractive || !io.prompt) {
+          throw new UsageError(
+            `Missing ${missing.map((f) => `--${f}`).join(", ")}: verity new asks for them only in a terminal.`,
+            `Example: verity new ${templateName} ${spec} ${missing.map((f) => `--${f} ${EXAMPLES[f]}`).join(" ")}`,
+          );
+        }
+        for (const field of missing) values[field] = await ask(io, field);
+      }
+      let description = options.description;
+      if (description === undefined && io.isInteractive && io.prompt) {
+        description = (await io.prompt("Description (one sentence for search results; Enter to skip): ")).trim() || undefined;
+        const problem = description === undefined ? undefined : checkNewCardValue("description", description);
+        if (problem) throw new UsageError(`description: ${problem}`);
+      }
+      const cardValues: NewCardValues = {
+        title: values.title!.trim(),
+        owner: values.owner!.trim(),
+        audience: values.audience as NewCardValues["audience"],
+        lang,
+        verifyBy: initialVerifyBy(project.today, project.config, target.collectionInfo),
+        description,
+      };
+      const text = renderTemplate(template, cardValues);
+      const shown = displayPath(target.file, io.cwd);
+      try {
+        writeFileSync(target.file, text, { encoding: "utf8", flag: "wx" });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        throw new UsageError(`${shown} already exists; verity new never overwrites a card.`, "Pick another slug, or edit the existing card.");
+      }
+      const slugName = target.slug.split("/").pop()!;
+      io.stdout(
+        `Created ${shown} (template ${template.name}, owner ${cardValues.owner}, ${cardValues.audience}, verify_by ${cardValues.verifyBy})\n\n` +
+          `Next steps:\n` +
+          `  1. Write the card: replace the <!-- hints --> and examples in ${shown}` +
+          (description === undefined ? ', and add a line "description: <one sentence>" to the frontmatter' : "") +
+          `.\n` +
+          `  2. Check it:  verity lint ${shown}\n` +
+          `  3. Open a pull request:\n` +
+          `       git switch -c card/${slugName}\n` +
+          `       git add ${shown}\n` +
+          `       git commit -m "Add ${cardValues.title.replace(/"/g, "'")}"\n` +
+          `       git push -u origin HEAD\n` +
+          `     The owner (${cardValues.owner}) reviews it through CODEOWNERS; CI lints it on the pull request.\n`,
+      );
+    });
+}
+
+const EXAMPLES: Record<AskedField, string> = { title: '"Refund a card payment"', owner: '"@acme/billing"', audience: "external" };
+
+async function ask(io: CliIO, field: AskedField): Promise<string> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const answer = (await io.prompt!(QUESTIONS[field])).trim();
+    const problem = checkNewCardValue(field, answer);
+    if (!problem) return answer;
+    io.stderr(`  ${problem}\n`);
+  }
+  throw new UsageError(`No valid ${field} after three tries.`, `Pass it as --${field}.`);
+}

@@ -1,0 +1,134 @@
+import { cpSync, existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadProject } from "../../src/core/project.ts";
+import { runCli } from "./cli.ts";
+import { createTempRepo, type TempRepo } from "./git-repo.ts";
+
+const REPO_TEMPLATES = path.resolve(import.meta.dirname, "../../style-guide/templates");
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const repo of repos.splice(0)) repo.dispose();
+});
+
+function project(withTemplates: boolean): TempRepo {
+  const repo = createTempRepo({ init: false });
+  repos.push(repo);
+  repo.write({
+    "verity.config.yml": "verifyEvery: 90d\n",
+    "content/billing/_collection.yml": 'title: Billing\ndefaults:\n  owner: "@lumen/billing"\n  audience: external\n',
+    "content/api/_collection.yml": "title: API\ndefaults:\n  verify_every: 30d\n  lang: ko\n",
+  });
+  if (withTemplates) cpSync(REPO_TEMPLATES, path.join(repo.root, "style-guide/templates"), { recursive: true });
+  return repo;
+}
+
+describe("verity new", () => {
+  it("scaffolds a card from a style-guide template with the collection's defaults", async () => {
+    const repo = project(true);
+    const result = await runCli(["new", "how-to", "billing/refund-a-payment", "--title", 'Refund a "card" payment', "--description", "How to refund.", "--today", "2026-11-22"], repo.root);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Created content/billing/refund-a-payment.md (template how-to, owner @lumen/billing, external, verify_by 2027-02-20)");
+    expect(result.stdout).toContain("verity lint content/billing/refund-a-payment.md");
+    expect(result.stdout).toContain("git push -u origin HEAD");
+    const text = repo.read("content/billing/refund-a-payment.md");
+    expect(text).not.toMatch(/\{\{\w+\}\}/);
+    const loaded = loadProject({ cwd: repo.root, today: "2026-11-22" });
+    expect(loaded.problems).toEqual([]);
+    const card = loaded.cards.find((c) => c.relPath === "content/billing/refund-a-payment.md")!;
+    expect(card.data).toMatchObject({
+      title: 'Refund a "card" payment',
+      owner: "@lumen/billing",
+      audience: "external",
+      verify_by: "2027-02-20",
+      lang: "en",
+      template: "how-to",
+      description: "How to refund.",
+    });
+    expect(card.headings.map((h) => h.text)).toEqual(["Before you start", "Steps", "Result"]);
+  });
+
+  it("takes the audience from the template, the interval and lang from the collection", async () => {
+    const repo = project(true);
+    const result = await runCli(["new", "internal-policy", "api/key-rotation", "--title", "Key rotation", "--owner", "sec@example.com", "--today", "2026-01-31"], repo.root);
+    expect(result.code).toBe(0);
+    const card = loadProject({ cwd: repo.root, today: "2026-01-31" }).cards[0]!;
+    expect(card.data).toMatchObject({ audience: "internal", owner: "sec@example.com", verify_by: "2026-03-02", lang: "ko" });
+    expect(card.data.description).toBeUndefined();
+    expect(result.stdout).toContain('add a line "description: <one sentence>"');
+  });
+
+  it("uses a minimal built-in template when the project has no templates folder", async () => {
+    const repo = project(false);
+    const listed = await runCli(["new", "how-to", "billing/x"], repo.root);
+    expect(listed.code).toBe(2);
+    expect(listed.stderr).toContain('There is no template "how-to".');
+    expect(listed.stderr).toContain("Templates: card.");
+    const result = await runCli(["new", "card", "billing/x", "--title", "X", "--today", "2026-11-22"], repo.root);
+    expect(result.code).toBe(0);
+    const [card] = loadProject({ cwd: repo.root, today: "2026-11-22" }).cards;
+    expect(card!.data).toMatchObject({ title: "X", owner: "@lumen/billing", audience: "external", verify_by: "2027-02-20" });
+  });
+
+  it("never overwrites a card", async () => {
+    const repo = project(true);
+    repo.write({ "content/billing/refunds.md": "mine\n" });
+    const result = await runCli(["new", "faq", "billing/refunds", "--title", "Refunds"], repo.root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("content/billing/refunds.md already exists; verity new never overwrites a card.");
+    expect(repo.read("content/billing/refunds.md")).toBe("mine\n");
+  });
+
+  it("lists the templates and collections that exist when given unknown ones", async () => {
+    const repo = project(true);
+    const template = await runCli(["new", "howto", "billing/x", "--title", "X"], repo.root);
+    expect(template.code).toBe(2);
+    expect(template.stderr).toContain('There is no template "howto".');
+    expect(template.stderr).toContain("Templates: call-review, faq, feature-detail, how-to, internal-policy, troubleshooting.");
+    const collection = await runCli(["new", "how-to", "payments/x", "--title", "X"], repo.root);
+    expect(collection.code).toBe(2);
+    expect(collection.stderr).toContain('There is no collection "payments".');
+    expect(collection.stderr).toContain("Collections: api, billing.");
+    expect(collection.stderr).toContain("mkdir content/payments and add content/payments/_collection.yml");
+  });
+
+  it("fails with exit 2 naming the missing flags when it cannot ask", async () => {
+    const repo = project(true);
+    const result = await runCli(["new", "how-to", "api/x"], repo.root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Missing --title, --owner, --audience: verity new asks for them only in a terminal.");
+    expect(existsSync(path.join(repo.root, "content/api/x.md"))).toBe(false);
+  });
+
+  it("asks for missing values in a terminal, again after an invalid answer", async () => {
+    const repo = project(true);
+    const answers = ["Rotate keys", "not an owner", "@lumen/dev", "External", "external", "Rotate API keys every 90 days."];
+    const asked: string[] = [];
+    const result = await runCli(["new", "how-to", "api/rotate-keys", "--today", "2026-11-22"], repo.root, {
+      isInteractive: true,
+      prompt: async (question) => {
+        asked.push(question);
+        return answers.shift() ?? "";
+      },
+    });
+    expect(result.code).toBe(0);
+    expect(asked).toHaveLength(6);
+    expect(asked[5]).toMatch(/^Description/);
+    expect(result.stderr).toContain("neither a GitHub handle nor an email");
+    expect(result.stderr).toContain("Write it in lowercase: audience: external");
+    const card = loadProject({ cwd: repo.root, today: "2026-11-22" }).cards[0]!;
+    expect(card.data).toMatchObject({ title: "Rotate keys", owner: "@lumen/dev", audience: "external", description: "Rotate API keys every 90 days." });
+  });
+
+  it("rejects a slug that cannot be a URL and an invalid flag value", async () => {
+    const repo = project(true);
+    const slug = await runCli(["new", "how-to", "billing/Refund Payment", "--title", "X"], repo.root);
+    expect(slug.code).toBe(2);
+    expect(slug.stderr).toContain('The slug "Refund Payment" is not allowed');
+    const audience = await runCli(["new", "how-to", "billing/x", "--title", "X", "--audience", "public"], repo.root);
+    expect(audience.code).toBe(2);
+    expect(audience.stderr).toContain("Did you mean audience: external?");
+    expect(readFileSync(path.join(repo.root, "content/billing/_collection.yml"), "utf8")).toContain("Billing");
+  });
+});
