@@ -8,13 +8,14 @@ import { registerLint } from "./commands/lint.ts";
 import { registerStatus } from "./commands/status.ts";
 import { registerVerify } from "./commands/verify.ts";
 import { registerNew } from "./commands/new.ts";
+import { registerCodeowners } from "./commands/codeowners.ts";
 import type { CliIO } from "./io.ts";
 import { createRunState, type RunState } from "./run-state.ts";
 
 /** Every command module exports a `register*` function with this shape. */
 export type RegisterCommand = (program: Command, state: RunState) => void;
 
-const COMMANDS: RegisterCommand[] = [registerLint, registerStatus, registerVerify, registerNew];
+const COMMANDS: RegisterCommand[] = [registerLint, registerStatus, registerVerify, registerNew, registerCodeowners];
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const state = createRunState(io);

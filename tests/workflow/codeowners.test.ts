@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { renderCodeowners, splitCodeowners, CODEOWNERS_MARKER } from "../../src/core/codeowners.ts";
+import { runCli } from "./cli.ts";
+import { cardText, createTempRepo, type TempRepo } from "./git-repo.ts";
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const repo of repos.splice(0)) repo.dispose();
+});
+
+function project(): TempRepo {
+  const repo = createTempRepo({ init: false });
+  repos.push(repo);
+  repo.write({
+    "content/billing/_collection.yml": 'title: Billing\ndefaults:\n  owner: "@lumen/billing"\n',
+    "content/billing/refunds.md": cardText({}).replace('owner: "@team/docs"\n', ""),
+    "content/billing/taxes.md": cardText({ owner: "tax@example.com" }),
+    "content/api/keys with space.md": cardText({ owner: '"@dev"' }),
+  });
+  return repo;
+}
+
+const EXPECTED_GENERATED = `${CODEOWNERS_MARKER}
+
+/content/api/keys\\ with\\ space.md @dev
+
+/content/billing/ @lumen/billing
+/content/billing/refunds.md @lumen/billing
+/content/billing/taxes.md tax@example.com
+`;
+
+describe("verity codeowners", () => {
+  it("writes one rule per card, a folder rule for a collection's default owner, and keeps the hand-written head", async () => {
+    const repo = project();
+    repo.write({ ".github/CODEOWNERS": `# Ours\n* @lumen/kb-admins\n/.github/ @lumen/platform\n\n${CODEOWNERS_MARKER}\n/content/old.md @gone\n` });
+    const result = await runCli(["codeowners"], repo.root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Wrote .github/CODEOWNERS: 3 cards, 3 owners.");
+    expect(repo.read(".github/CODEOWNERS")).toBe(`# Ours\n* @lumen/kb-admins\n/.github/ @lumen/platform\n\n${EXPECTED_GENERATED}`);
+    const again = await runCli(["codeowners"], repo.root);
+    expect(again.stdout).toContain("already up to date");
+  });
+
+  it("--check passes when up to date and exits 1 with the difference when a card's owner changed", async () => {
+    const repo = project();
+    await runCli(["codeowners"], repo.root);
+    const ok = await runCli(["codeowners", "--check"], repo.root);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(".github/CODEOWNERS is up to date (3 cards).");
+    repo.write({ "content/billing/taxes.md": cardText({ owner: '"@lumen/finance"' }) });
+    const stale = await runCli(["codeowners", "--check"], repo.root);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain("-/content/billing/taxes.md tax@example.com");
+    expect(stale.stdout).toContain("+/content/billing/taxes.md @lumen/finance");
+    expect(stale.stderr).toContain('Run "verity codeowners" and commit .github/CODEOWNERS.');
+    expect(repo.read(".github/CODEOWNERS")).toContain("tax@example.com");
+  });
+
+  it("--check exits 1 when the file does not exist", async () => {
+    const repo = project();
+    const result = await runCli(["codeowners", "--check"], repo.root);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(".github/CODEOWNERS does not exist.");
+  });
+
+  it("keeps a file without the marker as the hand-written part", () => {
+    expect(splitCodeowners("* @admins").head).toBe("* @admins\n");
+    const text = renderCodeowners([], [], "content", "* @admins");
+    expect(text).toBe(`* @admins\n\n${CODEOWNERS_MARKER}\n`);
+  });
+});
