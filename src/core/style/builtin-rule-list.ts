@@ -3,5 +3,6 @@
  * registers the list once.
  */
 import type { BuiltinProseRule } from "./builtin-rules.ts";
+import { STYLE_GUIDE_RULES } from "./builtin/index.ts";
 
-export const BUILTIN_RULE_LIST: BuiltinProseRule[] = [];
+export const BUILTIN_RULE_LIST: BuiltinProseRule[] = [...STYLE_GUIDE_RULES];
