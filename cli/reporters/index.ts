@@ -1,11 +1,12 @@
 import { UsageError } from "../../src/core/errors.ts";
 import { github } from "./github.ts";
 import { json } from "./json.ts";
+import { line } from "./line.ts";
 import { sarif } from "./sarif.ts";
 import { stylish } from "./stylish.ts";
 import type { Reporter } from "./types.ts";
 
-export const REPORTERS: Record<string, Reporter> = { stylish, json, sarif, github };
+export const REPORTERS: Record<string, Reporter> = { stylish, json, sarif, github, line };
 
 export function getReporter(name: string): Reporter {
   const reporter = REPORTERS[name];

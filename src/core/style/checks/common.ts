@@ -1,0 +1,122 @@
+/** Helpers shared by the Vale rule types: compiling patterns, exceptions, messages. */
+import { ConfigError } from "../../errors.ts";
+import { compileGoRegex, RegexTranslationError } from "../go-regex.ts";
+
+export type RuleDefinition = Record<string, unknown>;
+
+export interface CompileContext {
+  name: string;
+  /** Rule file path (for messages). */
+  file: string;
+  /** Accepted vocabulary terms (they act as exceptions). */
+  accepted: readonly string[];
+  wordTemplate: string | undefined;
+}
+
+export const WORD_TEMPLATE = String.raw`(?m)\b(?:%s)\b`;
+export const NONWORD_TEMPLATE = "(?m)(?:%s)";
+
+/** Compiles a Go pattern or throws a ConfigError naming the rule file. */
+export function compilePattern(pattern: string, ctx: CompileContext, flags = "g"): RegExp {
+  try {
+    return compileGoRegex(pattern, flags);
+  } catch (error) {
+    if (error instanceof RegexTranslationError) {
+      throw new ConfigError(
+        `${ctx.file}: rule ${ctx.name} has a regular expression that cannot be used: ${error.message}.`,
+        `The pattern was: ${pattern.length > 200 ? `${pattern.slice(0, 200)}…` : pattern}`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** Builds Vale's token pattern: `(?i)` + word or non-word template around `tokens`. */
+export function wrapTokens(tokens: string, options: { ignorecase: boolean; nonword: boolean; wordTemplate?: string | undefined }): string {
+  const template = options.nonword ? NONWORD_TEMPLATE : (options.wordTemplate ?? WORD_TEMPLATE);
+  return (options.ignorecase ? "(?i)" : "") + template.replace("%s", tokens);
+}
+
+/** Vale's exception pattern: rule exceptions plus accepted vocabulary, longest first. */
+export function buildExceptions(exceptions: readonly string[], accepted: readonly string[], ctx: CompileContext): RegExp | undefined {
+  const all = [...exceptions, ...accepted].filter((e) => e.trim() !== "");
+  if (all.length === 0) return undefined;
+  all.sort((a, b) => b.length - a.length);
+  return compilePattern(wrapTokens(all.join("|"), { ignorecase: false, nonword: false }), ctx, "");
+}
+
+/** The exception pattern's source, for tokenizers that put exceptions first. */
+export function exceptionSource(exceptions: readonly string[], accepted: readonly string[]): string | undefined {
+  const all = [...exceptions, ...accepted].filter((e) => e.trim() !== "");
+  if (all.length === 0) return undefined;
+  all.sort((a, b) => b.length - a.length);
+  return wrapTokens(all.join("|"), { ignorecase: false, nonword: false });
+}
+
+export function isException(re: RegExp | undefined, text: string): boolean {
+  if (!re) return false;
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+/** Fills each `%s` in turn with `values` (Vale's message format). */
+export function formatMessage(message: string, ...values: string[]): string {
+  let i = 0;
+  return message.replace(/%s|%%/g, (token) => {
+    if (token === "%%") return "%";
+    const value = values[Math.min(i, values.length - 1)] ?? "";
+    i++;
+    return value;
+  });
+}
+
+/** All matches of a global regex in `text`, safe against empty matches. */
+export function* matchAll(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (;;) {
+    const match = re.exec(text);
+    if (!match) return;
+    if (match[0] === "") {
+      re.lastIndex = match.index + (text.codePointAt(match.index)! > 0xffff ? 2 : 1);
+      if (re.lastIndex > text.length) return;
+      continue;
+    }
+    yield match;
+  }
+}
+
+export function readString(def: RuleDefinition, key: string): string | undefined {
+  const value = def[key];
+  if (value === undefined || value === null) return undefined;
+  return String(value);
+}
+
+export function readStrings(def: RuleDefinition, key: string): string[] {
+  const value = def[key];
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value.map((v) => String(v));
+  return [String(value)];
+}
+
+export function readBoolean(def: RuleDefinition, key: string, fallback = false): boolean {
+  const value = def[key];
+  return typeof value === "boolean" ? value : fallback;
+}
+
+export function readNumber(def: RuleDefinition, key: string, fallback = 0): number {
+  const value = def[key];
+  return typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value)) ? Number(value) : fallback;
+}
+
+/** `'a'`, `'a' or 'b'`, `'a', 'b', or 'c'`. */
+export function toSentence(words: readonly string[], conjunction: string): string {
+  const quoted = words.map((w) => `'${w}'`);
+  if (quoted.length <= 1) return quoted.join("");
+  if (quoted.length === 2) return `${quoted[0]} ${conjunction} ${quoted[1]}`;
+  return `${quoted.slice(0, -1).join(", ")}, ${conjunction} ${quoted.at(-1)}`;
+}
+
+/** True when `text` is made of letters and spaces only (Vale compares such terms literally). */
+export function isPhrase(text: string): boolean {
+  return /^[\p{L} ]+$/u.test(text);
+}

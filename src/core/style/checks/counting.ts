@@ -1,0 +1,82 @@
+/**
+ * `occurrence` (too many or too few matches of `token` in a block), `repetition` (the same token
+ * twice in a row) and `consistency` (both spellings of an `either` pair in one file).
+ */
+import type { ProseBlock } from "../prose.ts";
+import type { FileState, RawAlert } from "../rule-types.ts";
+import { buildExceptions, compilePattern, formatMessage, isException, matchAll, readBoolean, readNumber, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
+
+export function compileOccurrence(def: RuleDefinition, ctx: CompileContext): (block: ProseBlock) => RawAlert[] {
+  const token = readString(def, "token") ?? "";
+  const re = compilePattern(`${readBoolean(def, "ignorecase") ? "(?i)" : ""}(?:${token})`, ctx);
+  const max = readNumber(def, "max");
+  const min = readNumber(def, "min");
+  const message = readString(def, "message") ?? "";
+  return (block) => {
+    const matches = [...matchAll(re, block.text)];
+    const count = matches.length;
+    if (!((max > 0 && count > max) || (min > 0 && count < min))) return [];
+    const first = matches[0];
+    // No match at all: the alert is about the whole file, at line 1 (as Vale reports it).
+    if (!first) return [{ start: -1, end: -1, message: formatMessage(message, "") }];
+    return [{ start: first.index, end: first.index + first[0].length, message: formatMessage(message, first[0]) }];
+  };
+}
+
+export function compileRepetition(def: RuleDefinition, ctx: CompileContext): (block: ProseBlock) => RawAlert[] {
+  const ignorecase = readBoolean(def, "ignorecase");
+  const alpha = readBoolean(def, "alpha");
+  const max = readNumber(def, "max");
+  const tokens = readStrings(def, "tokens");
+  const re = compilePattern(`${ignorecase ? "(?i)" : ""}(${tokens.join("|")})`, ctx);
+  const except = buildExceptions(readStrings(def, "exceptions"), readBoolean(def, "vocab", true) ? ctx.accepted : [], ctx);
+  const message = readString(def, "message") ?? "";
+  return (block) => {
+    const alerts: RawAlert[] = [];
+    let prev = "";
+    let prevStart = 0;
+    let count = 0;
+    for (const match of matchAll(re, block.text)) {
+      const curr = match[0].trim();
+      let isHit = curr !== "" && (ignorecase ? curr.toLowerCase() === prev.toLowerCase() : curr === prev);
+      isHit = isHit && (!alpha || /^\p{L}+$/u.test(curr));
+      if (isHit) count++;
+      if (isHit && count > max) {
+        const span = block.text.slice(prevStart, match.index + match[0].length);
+        if (!isException(except, span)) {
+          alerts.push({ start: prevStart, end: match.index + match[0].length, message: formatMessage(message, curr) });
+          count = 0;
+        }
+      }
+      prev = curr;
+      prevStart = match.index;
+    }
+    return alerts;
+  };
+}
+
+export function compileConsistency(def: RuleDefinition, ctx: CompileContext): (block: ProseBlock, state: FileState) => RawAlert[] {
+  const ignorecase = readBoolean(def, "ignorecase");
+  const nonword = readBoolean(def, "nonword");
+  const either = def.either && typeof def.either === "object" ? Object.entries(def.either as Record<string, unknown>) : [];
+  const template = nonword ? "(?m)(?:%s)" : (ctx.wordTemplate ?? String.raw`(?m)\b(?:%s)\b`);
+  const message = readString(def, "message") ?? "";
+  const steps = either.map(([a, b], i) => ({
+    re: compilePattern((ignorecase ? "(?i)" : "") + template.replace("%s", `(${a})|(${String(b)})`), ctx),
+    keys: [`${ctx.name}#${i}a`, `${ctx.name}#${i}b`] as const,
+  }));
+  return (block, state) => {
+    const alerts: RawAlert[] = [];
+    for (const step of steps) {
+      let last: RegExpExecArray | undefined;
+      for (const match of matchAll(step.re, block.text)) {
+        state.sequences.add(match[1] !== undefined ? step.keys[0] : step.keys[1]);
+        last = match;
+      }
+      if (last && state.sequences.has(step.keys[0]) && state.sequences.has(step.keys[1])) {
+        alerts.push({ start: last.index, end: last.index + last[0].length, message: formatMessage(message, last[0]) });
+      }
+    }
+    return alerts;
+  };
+}

@@ -1,0 +1,36 @@
+/** `existence`: report every match of `tokens` (and `raw`), minus exceptions and accepted words. */
+import type { RawAlert } from "../rule-types.ts";
+import { buildExceptions, compilePattern, formatMessage, isException, matchAll, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
+import type { ProseBlock } from "../prose.ts";
+
+export function compileExistence(def: RuleDefinition, ctx: CompileContext): (block: ProseBlock) => RawAlert[] {
+  const ignorecase = readBoolean(def, "ignorecase");
+  const nonword = readBoolean(def, "nonword");
+  const useVocab = readBoolean(def, "vocab", true);
+  const append = readBoolean(def, "append");
+  const tokens = readStrings(def, "tokens").filter((t) => t.trim() !== "");
+  const raw = readStrings(def, "raw").join("");
+  const message = readString(def, "message") ?? "";
+  const isWord = !nonword && tokens.length > 0;
+  let pattern = isWord ? (ctx.wordTemplate ?? String.raw`(?m)\b(?:%s)\b`) : "(?m)(?:%s)";
+  pattern = append ? pattern + raw : raw + pattern;
+  if (ignorecase) pattern = `(?i)${pattern}`;
+  pattern = pattern.replace("%s", tokens.join("|"));
+  if (tokens.length === 0 && raw === "") pattern = "(?!)";
+  const re = compilePattern(pattern, ctx);
+  const except = buildExceptions(readStrings(def, "exceptions"), useVocab && !nonword ? ctx.accepted : [], ctx);
+  return (block) => {
+    const alerts: RawAlert[] = [];
+    for (const match of matchAll(re, block.text)) {
+      const observed = match[0].trim();
+      if (isException(except, observed)) continue;
+      const groups = match.slice(1).filter((g) => g !== undefined);
+      alerts.push({
+        start: match.index,
+        end: match.index + match[0].length,
+        message: formatMessage(message, match[0], ...groups),
+      });
+    }
+    return alerts;
+  };
+}

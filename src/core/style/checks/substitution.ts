@@ -1,0 +1,93 @@
+/**
+ * `substitution`: each `swap` key (a pattern) is replaced by its value. The message's first `%s` is
+ * the expected text, the second the observed one. Keys are tried longest first; `$1` in a value
+ * refers to the key's own capture groups. Also Vale's built-in `Vale.Terms`.
+ */
+import type { ProseBlock } from "../prose.ts";
+import type { RawAlert, RuleAction } from "../rule-types.ts";
+import { buildExceptions, compilePattern, formatMessage, isException, isPhrase, matchAll, readBoolean, readString, readStrings, toSentence, type CompileContext, type RuleDefinition } from "./common.ts";
+
+interface Alternative {
+  key: string;
+  replacement: string;
+  /** Index of the group wrapping this alternative in the joined pattern. */
+  group: number;
+  innerGroups: number;
+  /** `^(?:expected)$`, used to tell an observed text that is already right. */
+  expected: RegExp | undefined;
+}
+
+export function compileSubstitution(def: RuleDefinition, ctx: CompileContext, action: RuleAction | undefined): (block: ProseBlock) => RawAlert[] {
+  const ignorecase = readBoolean(def, "ignorecase");
+  const nonword = readBoolean(def, "nonword");
+  const capitalize = readBoolean(def, "capitalize");
+  let message = readString(def, "message") ?? "";
+  const swap = def.swap;
+  const entries: [string, string][] =
+    swap && typeof swap === "object" && !Array.isArray(swap) ? Object.entries(swap as Record<string, unknown>).map(([k, v]) => [k, String(v ?? "")]) : [];
+  entries.sort((a, b) => b[0].length - a[0].length);
+  const alternatives: Alternative[] = [];
+  let group = 1;
+  for (const [key, replacement] of entries) {
+    const innerGroups = countGroups(key, ctx);
+    let expected: RegExp | undefined;
+    if (!isPhrase(replacement)) {
+      try {
+        expected = compilePattern(`${ignorecase ? "(?i)" : ""}^(?:${replacement})$`, ctx, "");
+      } catch {
+        expected = undefined;
+      }
+    }
+    alternatives.push({ key, replacement, group, innerGroups, expected });
+    group += 1 + innerGroups;
+  }
+  const body = alternatives.map((a) => `(${a.key})`).join("|") || "(?!)";
+  const template = nonword ? "(?m)(?:%s)" : (ctx.wordTemplate ?? String.raw`(?m)\b(?:%s)\b`);
+  const re = compilePattern((ignorecase ? "(?i)" : "") + template.replace("%s", body), ctx);
+  const except = buildExceptions(readStrings(def, "exceptions"), readBoolean(def, "vocab", true) ? ctx.accepted : [], ctx);
+  const isReplace = action?.name === "replace";
+  if (isReplace && action.params.length === 0) message = convertMessage(message);
+
+  return (block) => {
+    const alerts: RawAlert[] = [];
+    for (const match of matchAll(re, block.text)) {
+      const alt = alternatives.find((a) => match[a.group] !== undefined);
+      if (!alt) continue;
+      const matched = match[alt.group]!;
+      const start = match.index + match[0].indexOf(matched);
+      const observed = matched.trim();
+      let replacement = alt.replacement.replace(/\$(\d+)/g, (_, n: string) => match[alt.group + Number(n)] ?? "");
+      if (capitalize && /^\p{Lu}/u.test(observed)) replacement = replacement.charAt(0).toUpperCase() + replacement.slice(1);
+      if (isSame(alt, replacement, observed, ignorecase) || isException(except, observed)) continue;
+      let expectedText = replacement;
+      if (isReplace && action.params.length === 0) expectedText = toSentence(replacement.split("|"), "or");
+      alerts.push({
+        start,
+        end: start + matched.length,
+        message: formatMessage(message, expectedText, observed),
+        replacement: replacement.split("|")[0]!,
+      });
+    }
+    return alerts;
+  };
+}
+
+function isSame(alt: Alternative, replacement: string, observed: string, ignorecase: boolean): boolean {
+  if (replacement !== alt.replacement || !alt.expected) return replacement === observed;
+  void ignorecase;
+  alt.expected.lastIndex = 0;
+  return alt.expected.test(observed);
+}
+
+/** With `action: replace`, the expected text is quoted already: drop the first pair of quotes around `%s`. */
+function convertMessage(message: string): string {
+  for (const spec of ["'%s'", '"%s"']) {
+    if (message.split(spec).length - 1 === 2) return message.replace(spec, "%s");
+  }
+  return message;
+}
+
+function countGroups(key: string, ctx: CompileContext): number {
+  const re = compilePattern(`(?:${key})|`, ctx, "");
+  return (re.exec("")?.length ?? 1) - 1;
+}

@@ -1,0 +1,53 @@
+/**
+ * Comment directives: `<!-- vale off -->`, `<!-- vale on -->`, `<!-- vale Style.Rule = NO -->`,
+ * `<!-- vale Style.Rule = YES -->` and `<!-- vale Style = NO -->`. Each applies from the comment
+ * onwards; raw-scope rules see the file as written and are not affected (as in Vale).
+ */
+import type { ProseComment } from "./prose.ts";
+
+interface Directive {
+  offset: number;
+  /** undefined: every rule. */
+  target: string | undefined;
+  isOn: boolean;
+}
+
+export interface DirectiveIndex {
+  /** True when `rule` is switched off at `offset`. */
+  isDisabled(rule: string, offset: number): boolean;
+}
+
+const ALL = /^vale\s+(off|on)$/i;
+const ONE = /^([\w-]+(?:\.[\w-]+)?)\s*=\s*(YES|NO|ON|OFF)$/i;
+
+export function indexDirectives(comments: readonly ProseComment[]): DirectiveIndex {
+  const directives: Directive[] = [];
+  for (const comment of comments) {
+    const text = comment.text.trim();
+    const all = ALL.exec(text);
+    if (all) {
+      directives.push({ offset: comment.offset, target: undefined, isOn: all[1]!.toLowerCase() === "on" });
+      continue;
+    }
+    if (!/^vale\s/i.test(text)) continue;
+    for (const part of text.replace(/^vale\s+/i, "").split(",")) {
+      const one = ONE.exec(part.trim());
+      if (one) directives.push({ offset: comment.offset, target: one[1]!, isOn: /^(yes|on)$/i.test(one[2]!) });
+    }
+  }
+  directives.sort((a, b) => a.offset - b.offset);
+  return {
+    isDisabled(rule, offset) {
+      if (directives.length === 0) return false;
+      const style = rule.split(".")[0];
+      let isAllOff = false;
+      let ruleState: boolean | undefined;
+      for (const d of directives) {
+        if (d.offset >= offset) break;
+        if (d.target === undefined) isAllOff = !d.isOn;
+        else if (d.target === rule || d.target === style) ruleState = d.isOn;
+      }
+      return isAllOff || ruleState === false;
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * `--fix`: applies the `fix` edits of findings to file text. Edits are offsets into the BOM-stripped
+ * source; overlapping edits keep the first; the byte order mark and line endings are kept as they
+ * were. Front matter keys written with an alias (`verify-by`) are renamed, never their values.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { createTwoFilesPatch } from "diff";
+import { FIELD_ALIASES } from "../card-schema.ts";
+import type { Finding, TextEdit } from "../findings.ts";
+
+/** Applies non-overlapping edits to `source`; returns the new text and how many edits were used. */
+export function applyEdits(source: string, edits: readonly TextEdit[]): { text: string; applied: number } {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const kept: TextEdit[] = [];
+  let lastEnd = -1;
+  for (const edit of sorted) {
+    if (edit.start < lastEnd || edit.start < 0 || edit.end > source.length || edit.end < edit.start) continue;
+    if (source.slice(edit.start, edit.end) === edit.text) continue;
+    kept.push(edit);
+    lastEnd = edit.end;
+  }
+  let text = source;
+  for (const edit of [...kept].reverse()) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+  return { text, applied: kept.length };
+}
+
+/**
+ * Findings (rule `frontmatter-schema`) for front matter keys written with an accepted alias, each with
+ * the edit that renames the key. Only the key is touched.
+ */
+export function findAliasKeys(file: string, source: string): Finding[] {
+  const open = /^---[ \t]*\r?\n/.exec(source);
+  if (!open) return [];
+  const findings: Finding[] = [];
+  let offset = open[0].length;
+  let line = 2;
+  while (offset < source.length) {
+    const end = source.indexOf("\n", offset);
+    const text = source.slice(offset, end < 0 ? undefined : end).replace(/\r$/, "");
+    if (/^(---|\.\.\.)[ \t]*$/.test(text)) break;
+    const key = /^([A-Za-z][\w-]*)[ \t]*:/.exec(text);
+    const target = key ? FIELD_ALIASES[key[1]!] : undefined;
+    if (key && target) {
+      findings.push({
+        ruleId: "frontmatter-schema",
+        severity: "warning",
+        file,
+        line,
+        column: 1,
+        message: `"${key[1]}" is an alias; write "${target}".`,
+        fix: [{ start: offset, end: offset + key[1]!.length, text: target }],
+      });
+    }
+    if (end < 0) break;
+    offset = end + 1;
+    line++;
+  }
+  return findings;
+}
+
+export interface FileFix {
+  file: string;
+  before: string;
+  after: string;
+  applied: number;
+}
+
+/** Computes the fixed text of each file that has fixable findings (`source` is BOM-stripped). */
+export function planFixes(findings: readonly Finding[], readSource: (file: string) => string): FileFix[] {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const finding of findings) {
+    if (!finding.fix) continue;
+    const list = byFile.get(finding.file) ?? [];
+    list.push(...finding.fix);
+    byFile.set(finding.file, list);
+  }
+  const fixes: FileFix[] = [];
+  for (const [file, edits] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const before = readSource(file);
+    const { text, applied } = applyEdits(before, edits);
+    if (applied > 0 && text !== before) fixes.push({ file, before, after: text, applied });
+  }
+  return fixes;
+}
+
+/** Reads a file as text without its byte order mark. */
+export function readSourceFile(file: string): { source: string; hasBom: boolean } {
+  const text = readFileSync(file, "utf8");
+  const hasBom = text.startsWith("\uFEFF");
+  return { source: hasBom ? text.slice(1) : text, hasBom };
+}
+
+/** Writes fixed text back, re-adding the byte order mark when the file had one. */
+export function writeFix(fix: FileFix): void {
+  const hasBom = readFileSync(fix.file, "utf8").startsWith("\uFEFF");
+  writeFileSync(fix.file, (hasBom ? "\uFEFF" : "") + fix.after);
+}
+
+/** A unified diff of one fix, with paths as shown to the user. */
+export function diffFix(fix: FileFix, displayName: string): string {
+  return createTwoFilesPatch(`a/${displayName}`, `b/${displayName}`, fix.before, fix.after, undefined, undefined, { context: 3 });
+}

@@ -1,0 +1,281 @@
+/**
+ * Translates Vale's regular expressions (Go `regexp`/`regexp2` syntax) into JavaScript ones with the
+ * `u` flag. Word boundaries become Unicode-aware, so `\bword\b` works next to Korean or Chinese text.
+ * A pattern that cannot be translated throws {@link RegexTranslationError}; callers turn it into a
+ * configuration error that names the rule file.
+ */
+
+export class RegexTranslationError extends Error {}
+
+/** A letter, digit, mark or underscore: what `\w` means once Unicode-aware. */
+const WORD = String.raw`[\p{L}\p{N}\p{M}_]`;
+const WORD_CLASS_BODY = String.raw`\p{L}\p{N}\p{M}_`;
+const BOUNDARY = `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
+const NON_BOUNDARY = `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`;
+
+const POSIX: Record<string, string> = {
+  alpha: "A-Za-z",
+  digit: "0-9",
+  alnum: "A-Za-z0-9",
+  upper: "A-Z",
+  lower: "a-z",
+  space: String.raw`\t\n\v\f\r `,
+  blank: String.raw`\t `,
+  punct: String.raw`!-\/:-@\[-\x60\{-~`,
+  word: String.raw`0-9A-Za-z_`,
+  xdigit: "0-9A-Fa-f",
+  cntrl: String.raw`\x00-\x1f\x7f`,
+  print: String.raw`\x20-\x7e`,
+  graph: String.raw`\x21-\x7e`,
+  ascii: String.raw`\x00-\x7f`,
+};
+
+/** Go script names that JavaScript only knows as `Script=` properties. */
+const GENERAL_CATEGORIES = new Set(["L", "Lu", "Ll", "Lt", "Lm", "Lo", "M", "Mn", "Mc", "Me", "N", "Nd", "Nl", "No", "P", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "S", "Sm", "Sc", "Sk", "So", "Z", "Zs", "Zl", "Zp", "C", "Cc", "Cf", "Cs", "Co", "Cn", "Any"]);
+
+/** Characters that may be escaped with `\` in a `u`-mode JavaScript pattern. */
+const JS_SYNTAX = new Set("^$\\.*+?()[]{}|/".split(""));
+
+export interface TranslatedRegex {
+  source: string;
+  flags: string;
+}
+
+/**
+ * Translates `pattern`. Leading inline flags (`(?i)`, `(?s)`, `(?m)`, `(?is)`) become JS flags;
+ * later ones become modifier groups (`(?i:…)`) that run to the end of the enclosing group.
+ */
+export function translateGoRegex(pattern: string): TranslatedRegex {
+  const flags = new Set<string>();
+  let rest = pattern;
+  for (;;) {
+    const lead = /^\(\?([imsU]+)\)/.exec(rest);
+    if (!lead) break;
+    for (const f of lead[1]!) {
+      if (f === "U") throw new RegexTranslationError("the ungreedy flag (?U) is not supported");
+      flags.add(f);
+    }
+    rest = rest.slice(lead[0].length);
+  }
+  const source = translateBody(rest);
+  flags.add("u");
+  return { source, flags: [...flags].sort().join("") };
+}
+
+/** Compiles a Go pattern into a JS RegExp with extra flags (e.g. `g`). */
+export function compileGoRegex(pattern: string, extraFlags = ""): RegExp {
+  const { source, flags } = translateGoRegex(pattern);
+  const all = [...new Set((flags + extraFlags).split(""))].join("");
+  try {
+    return new RegExp(source, all);
+  } catch (error) {
+    throw new RegexTranslationError((error as Error).message.replace(/^Invalid regular expression: /, ""));
+  }
+}
+
+function translateBody(src: string): string {
+  let out = "";
+  let i = 0;
+  /** Number of `)` still to emit at the close of each open group (for mid-pattern flags). */
+  const groupStack: number[] = [0];
+  while (i < src.length) {
+    const ch = src[i]!;
+    if (ch === "\\") {
+      const [text, length] = translateEscape(src, i, false);
+      out += text;
+      i += length;
+      continue;
+    }
+    if (ch === "[") {
+      const [text, length] = translateClass(src, i);
+      out += text;
+      i += length;
+      continue;
+    }
+    if (ch === "(") {
+      if (src.startsWith("(?P<", i)) {
+        out += "(?<";
+        i += 4;
+        groupStack.push(0);
+        continue;
+      }
+      if (src.startsWith("(?>", i)) throw new RegexTranslationError("atomic groups (?>…) are not supported");
+      const inline = /^\(\?([imsU]*)(?:-([imsU]*))?(\)|:)/.exec(src.slice(i));
+      if (inline && (inline[1] || inline[2])) {
+        if (/U/.test(inline[0])) throw new RegexTranslationError("the ungreedy flag (?U) is not supported");
+        const on = inline[1] ?? "";
+        const off = inline[2] ? `-${inline[2]}` : "";
+        if (inline[3] === ")") {
+          // Flags for the rest of the enclosing group.
+          out += `(?${on}${off}:`;
+          groupStack[groupStack.length - 1]! += 1;
+        } else {
+          out += `(?${on}${off}:`;
+          groupStack.push(0);
+        }
+        i += inline[0].length;
+        continue;
+      }
+      out += "(";
+      groupStack.push(0);
+      i += 1;
+      if (src[i] === "?") {
+        const look = /^\?(?:[:=!]|<[=!]|<[A-Za-z])/.exec(src.slice(i));
+        if (!look) throw new RegexTranslationError(`unsupported group syntax at "${src.slice(i - 1, i + 4)}"`);
+      }
+      continue;
+    }
+    if (ch === ")") {
+      const pending = groupStack.length > 1 ? groupStack.pop()! : 0;
+      out += ")".repeat(pending) + ")";
+      i += 1;
+      continue;
+    }
+    if (ch === "|") {
+      // An inline flag group runs to the end of the enclosing group, not past an alternation bar.
+      const pending = groupStack[groupStack.length - 1]!;
+      out += ")".repeat(pending) + "|";
+      groupStack[groupStack.length - 1] = 0;
+      i += 1;
+      continue;
+    }
+    if (ch === "{") {
+      const quantifier = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i));
+      if (quantifier && out !== "" && !/[|(]$/.test(out)) {
+        out += quantifier[0];
+        i += quantifier[0].length;
+      } else {
+        out += "\\{";
+        i += 1;
+      }
+      continue;
+    }
+    if (ch === "}" || ch === "]") {
+      out += `\\${ch}`;
+      i += 1;
+      continue;
+    }
+    out += ch;
+    i += 1;
+  }
+  out += ")".repeat(groupStack[0]!);
+  return out;
+}
+
+/** Translates the escape at `src[i]`; returns the JS text and the length consumed. */
+function translateEscape(src: string, i: number, inClass: boolean): [string, number] {
+  const next = src[i + 1];
+  if (next === undefined) throw new RegexTranslationError("trailing backslash");
+  switch (next) {
+    case "b":
+      return [inClass ? "\\x08" : BOUNDARY, 2];
+    case "B":
+      return [NON_BOUNDARY, 2];
+    case "w":
+      return [inClass ? WORD_CLASS_BODY : WORD, 2];
+    case "W":
+      return [inClass ? "\\W" : `[^${WORD_CLASS_BODY}]`, 2];
+    case "A":
+      return ["(?<![\\s\\S])", 2];
+    case "z":
+      return ["(?![\\s\\S])", 2];
+    case "Z":
+      return ["(?=\\n?(?![\\s\\S]))", 2];
+    case "Q": {
+      const end = src.indexOf("\\E", i + 2);
+      const literal = src.slice(i + 2, end < 0 ? undefined : end);
+      return [literal.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"), (end < 0 ? src.length : end + 2) - i];
+    }
+    case "p":
+    case "P": {
+      if (src[i + 2] === "{") {
+        const close = src.indexOf("}", i + 3);
+        if (close < 0) throw new RegexTranslationError("unterminated \\p{…}");
+        const name = src.slice(i + 3, close);
+        return [`\\${next}{${unicodeProperty(name)}}`, close + 1 - i];
+      }
+      const name = src[i + 2] ?? "";
+      return [`\\${next}{${unicodeProperty(name)}}`, 3];
+    }
+    case "x": {
+      if (src[i + 2] === "{") {
+        const close = src.indexOf("}", i + 3);
+        return [`\\u{${src.slice(i + 3, close)}}`, close + 1 - i];
+      }
+      return [src.slice(i, i + 4), 4];
+    }
+    case "d":
+    case "D":
+    case "s":
+    case "S":
+    case "n":
+    case "t":
+    case "r":
+    case "f":
+    case "v":
+      return [`\\${next}`, 2];
+    case "a":
+      return ["\\x07", 2];
+    default:
+      if (/[1-9]/.test(next)) return [`\\${next}`, 2];
+      if (next === "0") return ["\\0", 2];
+      if (JS_SYNTAX.has(next) || (inClass && next === "-")) return [`\\${next}`, 2];
+      if (/[A-Za-z]/.test(next)) throw new RegexTranslationError(`unsupported escape \\${next}`);
+      // Go allows escaping any punctuation; JS `u` mode does not, so write the character as a code point.
+      return [`\\u{${next.codePointAt(0)!.toString(16)}}`, 2];
+  }
+}
+
+function unicodeProperty(name: string): string {
+  if (GENERAL_CATEGORIES.has(name)) return name === "Any" ? "Any" : name;
+  if (/^[A-Z][a-z_]+$/.test(name)) return `Script=${name}`;
+  throw new RegexTranslationError(`unknown Unicode class \\p{${name}}`);
+}
+
+function translateClass(src: string, start: number): [string, number] {
+  let i = start + 1;
+  let out = "[";
+  if (src[i] === "^") {
+    out += "^";
+    i += 1;
+  }
+  let first = true;
+  while (i < src.length) {
+    const ch = src[i]!;
+    if (ch === "]" && !first) return [`${out}]`, i + 1 - start];
+    if (ch === "]") {
+      out += "\\]";
+      i += 1;
+      first = false;
+      continue;
+    }
+    first = false;
+    if (ch === "[" && src[i + 1] === ":") {
+      const close = src.indexOf(":]", i + 2);
+      if (close < 0) throw new RegexTranslationError("unterminated POSIX class");
+      let name = src.slice(i + 2, close);
+      const negated = name.startsWith("^");
+      if (negated) name = name.slice(1);
+      const body = POSIX[name];
+      if (!body) throw new RegexTranslationError(`unknown POSIX class [:${name}:]`);
+      if (negated) throw new RegexTranslationError(`negated POSIX class [:^${name}:] is not supported`);
+      out += body;
+      i = close + 2;
+      continue;
+    }
+    if (ch === "\\") {
+      const [text, length] = translateEscape(src, i, true);
+      out += text;
+      i += length;
+      continue;
+    }
+    if (ch === "[") {
+      out += "\\[";
+      i += 1;
+      continue;
+    }
+    out += ch;
+    i += 1;
+  }
+  throw new RegexTranslationError("unterminated character class [");
+}

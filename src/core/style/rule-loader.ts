@@ -1,0 +1,210 @@
+/**
+ * Loads Vale rule files (`<StylesPath>/<Style>/<Rule>.yml`) and vocabularies, validates them and
+ * compiles their patterns once per run. A rule we cannot run is a ConfigError naming its file; a
+ * rule of a type Verity does not run yet (spelling, sequence, script, readability, sentence scope)
+ * is skipped with a warning.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { parse as parseYamlText } from "yaml";
+import { ConfigError } from "../errors.ts";
+import type { Severity } from "../findings.ts";
+import { compileCapitalization } from "./checks/capitalization.ts";
+import type { CompileContext, RuleDefinition } from "./checks/common.ts";
+import { compileConditional } from "./checks/conditional.ts";
+import { compileConsistency, compileOccurrence, compileRepetition } from "./checks/counting.ts";
+import { compileExistence } from "./checks/existence.ts";
+import { compileMetric } from "./checks/metric.ts";
+import { compileSubstitution } from "./checks/substitution.ts";
+import { RULE_TYPES, SKIPPED_RULE_TYPES, type CompiledRule, type RuleAction } from "./rule-types.ts";
+import { parseScope, ScopeError, usesSentenceScope } from "./scopes.ts";
+import { referencedStyles, type ValeConfig } from "./vale-ini.ts";
+
+export interface Vocabulary {
+  accept: string[];
+  reject: string[];
+}
+
+export interface StyleSet {
+  /** Every loaded rule by `Style.Rule`. */
+  rules: Map<string, CompiledRule>;
+  /** Rules that are not run, with why (printed on stderr). */
+  warnings: string[];
+  /** Rules each style contributes (for BasedOnStyles). */
+  styles: Map<string, string[]>;
+  vocabulary: Vocabulary;
+}
+
+const LEVELS: readonly Severity[] = ["suggestion", "warning", "error"];
+export const BUILTIN_STYLE = "Vale";
+
+export function loadStyleSet(config: ValeConfig): StyleSet {
+  const vocabulary = loadVocabulary(config);
+  const set: StyleSet = { rules: new Map(), warnings: [], styles: new Map(), vocabulary };
+  const { styles, rules } = referencedStyles(config);
+  const ctxBase = { accepted: vocabulary.accept, wordTemplate: config.wordTemplate };
+
+  addBuiltinRules(set, ctxBase);
+  for (const style of styles) {
+    if (style === BUILTIN_STYLE) continue;
+    const dir = config.stylesPath ? path.join(config.stylesPath, style) : undefined;
+    if (!dir || !existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new ConfigError(
+        `${config.file}: the style "${style}" (BasedOnStyles) was not found${config.stylesPath ? ` in ${config.stylesPath}` : " (StylesPath is not set)"}.`,
+        "Put the style's folder under StylesPath, or remove it from BasedOnStyles.",
+      );
+    }
+    const names: string[] = [];
+    for (const entry of readdirSync(dir).sort()) {
+      if (!/\.ya?ml$/.test(entry)) continue;
+      const name = `${style}.${entry.replace(/\.ya?ml$/, "")}`;
+      names.push(name);
+      if (!set.rules.has(name)) loadRuleFile(set, path.join(dir, entry), name, ctxBase);
+    }
+    set.styles.set(style, names);
+  }
+  for (const [name, isEnabledSomewhere] of ruleSettings(config, rules)) {
+    if (set.rules.has(name) || name.startsWith(`${BUILTIN_STYLE}.`)) continue;
+    const [style, ...rest] = name.split(".");
+    const base = config.stylesPath ? path.join(config.stylesPath, style!, rest.join(".")) : undefined;
+    const file = base && [".yml", ".yaml"].map((ext) => base + ext).find((f) => existsSync(f));
+    if (!file) {
+      if (!isEnabledSomewhere || set.warnings.some((w) => w.includes(name))) continue;
+      throw new ConfigError(`${config.file}: the rule "${name}" was not found${config.stylesPath ? ` in ${config.stylesPath}` : ""}.`, `Expected a file ${name.replace(".", "/")}.yml under StylesPath.`);
+    }
+    loadRuleFile(set, file, name, ctxBase);
+  }
+  return set;
+}
+
+function ruleSettings(config: ValeConfig, names: Set<string>): Map<string, boolean> {
+  const result = new Map<string, boolean>();
+  for (const name of names) result.set(name, false);
+  for (const section of config.sections) {
+    for (const [name, setting] of section.rules) if (setting !== false) result.set(name, true);
+  }
+  return result;
+}
+
+function loadRuleFile(set: StyleSet, file: string, name: string, base: Omit<CompileContext, "name" | "file">): void {
+  let def: unknown;
+  try {
+    def = parseYamlText(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new ConfigError(`${file}: the rule file is not valid YAML: ${(error as Error).message.split("\n")[0]}.`);
+  }
+  if (!def || typeof def !== "object" || Array.isArray(def)) throw new ConfigError(`${file}: a rule file must be a YAML mapping with "extends" and "message".`);
+  const rule = compileRule(def as RuleDefinition, { ...base, name, file });
+  if (typeof rule === "string") set.warnings.push(rule);
+  else set.rules.set(name, rule);
+}
+
+/** Compiles one rule definition; returns a warning string when the rule is skipped. */
+export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledRule | string {
+  const type = def.extends;
+  if (typeof type !== "string" || type === "") throw new ConfigError(`${ctx.file}: missing the required "extends" key.`, `Use one of: ${RULE_TYPES.join(", ")}.`);
+  if ((SKIPPED_RULE_TYPES as readonly string[]).includes(type)) {
+    return `${ctx.file}: rule ${ctx.name} is skipped: Verity does not run "${type}" rules yet.`;
+  }
+  if (!(RULE_TYPES as readonly string[]).includes(type)) {
+    throw new ConfigError(`${ctx.file}: unknown rule type "extends: ${type}".`, `Use one of: ${[...RULE_TYPES, ...SKIPPED_RULE_TYPES].join(", ")}.`);
+  }
+  if (def.message === undefined) throw new ConfigError(`${ctx.file}: missing the required "message" key.`);
+  const levelValue = def.level === undefined ? "warning" : String(def.level);
+  if (!LEVELS.includes(levelValue as Severity)) throw new ConfigError(`${ctx.file}: "level: ${levelValue}" is not valid; use suggestion, warning or error.`);
+  const scopeValue = def.scope as string | string[] | undefined;
+  if (usesSentenceScope(scopeValue)) return `${ctx.file}: rule ${ctx.name} is skipped: Verity does not split text into sentences yet (scope: sentence).`;
+  let scope;
+  try {
+    scope = parseScope(type === "metric" ? "summary" : scopeValue);
+  } catch (error) {
+    if (error instanceof ScopeError) throw new ConfigError(`${ctx.file}: ${error.message}.`, "Known scopes: text, heading, heading.h1-h6, paragraph, list, table, table.header, table.cell, blockquote, alt, raw, link, strong, emphasis, summary.");
+    throw error;
+  }
+  const action = readAction(def);
+  const rule: CompiledRule = {
+    name: ctx.name,
+    file: ctx.file,
+    type,
+    level: levelValue as Severity,
+    link: typeof def.link === "string" ? def.link : undefined,
+    scope,
+    action,
+    limit: typeof def.limit === "number" ? def.limit : 0,
+  };
+  switch (type) {
+    case "existence":
+      rule.run = compileExistence(def, ctx);
+      break;
+    case "substitution":
+      rule.run = compileSubstitution(def, ctx, action);
+      break;
+    case "occurrence":
+      rule.run = compileOccurrence(def, ctx);
+      break;
+    case "repetition":
+      rule.run = compileRepetition(def, ctx);
+      break;
+    case "consistency":
+      rule.run = compileConsistency(def, ctx);
+      break;
+    case "conditional":
+      rule.run = compileConditional(def, ctx);
+      break;
+    case "capitalization":
+      rule.run = compileCapitalization(def, ctx);
+      break;
+    case "metric":
+      rule.runFile = compileMetric(def, ctx);
+      break;
+  }
+  return rule;
+}
+
+function readAction(def: RuleDefinition): RuleAction | undefined {
+  const action = def.action as { name?: unknown; params?: unknown } | undefined;
+  if (!action || typeof action !== "object" || typeof action.name !== "string") return undefined;
+  const params = Array.isArray(action.params) ? action.params.map(String) : [];
+  return { name: action.name, params };
+}
+
+/** Vale's built-in rules: Vale.Terms (accepted words, exact case), Vale.Avoid (rejected words), Vale.Repetition. */
+function addBuiltinRules(set: StyleSet, base: Omit<CompileContext, "name" | "file">): void {
+  const file = "(built-in)";
+  const terms = new Map<string, string>();
+  for (const term of set.vocabulary.accept) terms.set(term.toLowerCase(), term);
+  const swap: Record<string, string> = {};
+  for (const term of terms.values()) swap[term.startsWith("(?i)") ? term : `(?i)${term}`] = term;
+  const builtins: [string, RuleDefinition][] = [
+    ["Vale.Terms", { extends: "substitution", level: "error", message: "Use '%s' instead of '%s'.", ignorecase: true, swap, vocab: false }],
+    ["Vale.Avoid", { extends: "existence", level: "error", message: "Avoid using '%s'.", ignorecase: false, tokens: set.vocabulary.reject, vocab: false }],
+    ["Vale.Repetition", { extends: "repetition", level: "error", message: "'%s' is repeated!", alpha: true, tokens: [String.raw`[^\s]+`] }],
+  ];
+  for (const [name, def] of builtins) {
+    const rule = compileRule(def, { ...base, name, file });
+    if (typeof rule !== "string") set.rules.set(name, rule);
+  }
+  set.styles.set(BUILTIN_STYLE, builtins.map(([name]) => name));
+}
+
+/**
+ * Reads `Vocab = A, B`: `<StylesPath>/config/vocabularies/<A>/{accept,reject}.txt` (Vale 3), or
+ * `<StylesPath>/Vocab/<A>/…` (Vale 2). Lines starting with `#` are comments.
+ */
+export function loadVocabulary(config: ValeConfig): Vocabulary {
+  const vocabulary: Vocabulary = { accept: [], reject: [] };
+  for (const name of config.vocab) {
+    const candidates = config.stylesPath ? [path.join(config.stylesPath, "config", "vocabularies", name), path.join(config.stylesPath, "Vocab", name)] : [];
+    const dir = candidates.find((d) => existsSync(d));
+    if (!dir) throw new ConfigError(`${config.file}: the vocabulary "${name}" was not found.`, `Create ${config.stylesPath ?? "<StylesPath>"}/config/vocabularies/${name}/accept.txt (and reject.txt).`);
+    for (const kind of ["accept", "reject"] as const) {
+      const file = path.join(dir, `${kind}.txt`);
+      if (!existsSync(file)) continue;
+      for (const line of readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/)) {
+        const term = line.trim();
+        if (term !== "" && !term.startsWith("#")) vocabulary[kind].push(term);
+      }
+    }
+  }
+  return vocabulary;
+}

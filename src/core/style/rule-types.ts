@@ -1,0 +1,47 @@
+/** Shared shapes of compiled Vale rules and the alerts they raise. */
+import type { Severity } from "../findings.ts";
+import type { ProseBlock } from "./prose.ts";
+import type { Scope } from "./scopes.ts";
+
+/** An alert inside one block: `[start, end)` are indices into `block.text`. */
+export interface RawAlert {
+  start: number;
+  end: number;
+  message: string;
+  /** Replacement text for `--fix` (`action: replace` / substitution), or "" for `remove`. */
+  replacement?: string;
+}
+
+/** Per-file state shared by the blocks of one file (consistency, conditional, occurrence). */
+export interface FileState {
+  /** Capture values and consistency groups seen so far in the file. */
+  sequences: Set<string>;
+  metrics: ReadonlyMap<string, number>;
+}
+
+export interface RuleAction {
+  name: string;
+  params: string[];
+}
+
+export interface CompiledRule {
+  /** `Style.Rule`. */
+  name: string;
+  /** Rule file, for messages. */
+  file: string;
+  type: string;
+  level: Severity;
+  link: string | undefined;
+  scope: Scope;
+  action: RuleAction | undefined;
+  /** `limit`: at most this many alerts per file. */
+  limit: number;
+  /** Runs on one block; absent for file-level rules. */
+  run?(block: ProseBlock, state: FileState): RawAlert[];
+  /** File-level rules (metric): one alert at line 1 or none. */
+  runFile?(state: FileState): string | undefined;
+}
+
+export const RULE_TYPES = ["existence", "substitution", "occurrence", "repetition", "consistency", "conditional", "capitalization", "metric"] as const;
+/** Vale rule types Verity does not run yet: skipped with a warning. */
+export const SKIPPED_RULE_TYPES = ["spelling", "sequence", "script", "readability"] as const;

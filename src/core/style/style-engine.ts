@@ -1,0 +1,241 @@
+/**
+ * The prose linter: Vale-compatible rules plus Verity's built-in prose rules, on one parsed file.
+ * Each file is parsed once (satteri) and walked once into prose blocks; every rule reads them.
+ */
+import type { Root } from "mdast";
+import type { RuleLevel } from "../config.ts";
+import { severityAtLeast, type Finding, type Severity, type TextEdit } from "../findings.ts";
+import { parseMarkdown, type MarkdownFormat } from "../markdown.ts";
+import { parseYaml } from "../yaml-source.ts";
+import { BUILTIN_RULE_LIST } from "./builtin-rule-list.ts";
+import { getBuiltinProseRules, registerBuiltinProseRule, type BuiltinRuleContext } from "./builtin-rules.ts";
+import { indexDirectives } from "./directives.ts";
+import { indexLines } from "./positions.ts";
+import { extractProse, type ProseBlock } from "./prose.ts";
+import { BUILTIN_STYLE, type StyleSet } from "./rule-loader.ts";
+import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
+import { compileGoRegex } from "./go-regex.ts";
+import { settingsForFile, type ValeConfig } from "./vale-ini.ts";
+
+for (const rule of BUILTIN_RULE_LIST) registerBuiltinProseRule(rule);
+
+export interface ValeSetup {
+  config: ValeConfig;
+  styles: StyleSet;
+}
+
+export interface StyleOptions {
+  /** The Vale configuration and its compiled styles; without it only built-in rules run. */
+  vale?: ValeSetup | undefined;
+  /** Overrides the config's MinAlertLevel (`--minAlertLevel`). */
+  minAlertLevel?: Severity | undefined;
+  /** Levels of Verity's built-in rules (verity.config.yml `rules`); undefined: built-in rules do not run. */
+  builtinLevels?: ReadonlyMap<string, RuleLevel> | undefined;
+  /** Language when the front matter has no `lang`. */
+  lang?: string | undefined;
+}
+
+export interface StyleInput {
+  /** Absolute path. */
+  file: string;
+  /** Text without a byte order mark. */
+  source: string;
+  format: MarkdownFormat;
+  /** Already parsed tree of `source` (cards have one); parsed here when absent. */
+  tree?: Root | undefined;
+  /** Path used to match the config's `[glob]` sections (relative to the config's folder). */
+  matchPath: string;
+}
+
+const LEVEL_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, error: 2 };
+
+/** Lints the prose of one file and returns its findings (unsorted). */
+export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
+  const tree = input.tree ?? parseMarkdown(input.source, input.format);
+  const prose = extractProse(tree, input.source);
+  const lines = indexLines(input.source);
+  const findings: Finding[] = [];
+  if (options.vale) findings.push(...runValeRules(input, prose, lines, options.vale, options.minAlertLevel));
+  if (options.builtinLevels) findings.push(...runBuiltinRules(input, tree, prose.blocks, lines, options));
+  return dedupe(findings);
+}
+
+interface ActiveRule {
+  rule: CompiledRule;
+  level: Severity;
+}
+
+function activeRules(setup: ValeSetup, matchPath: string, minAlertLevel: Severity | undefined): ActiveRule[] {
+  const settings = settingsForFile(setup.config, matchPath);
+  const minimum = minAlertLevel ?? setup.config.minAlertLevel;
+  const active: ActiveRule[] = [];
+  for (const [name, rule] of setup.styles.rules) {
+    const setting = settings.rules.get(name);
+    const style = name.split(".")[0]!;
+    const isOn = setting !== undefined ? setting !== false : settings.baseStyles.has(style) && (style !== BUILTIN_STYLE || setup.styles.styles.get(BUILTIN_STYLE)?.includes(name) === true);
+    if (!isOn) continue;
+    const level = typeof setting === "string" ? setting : rule.level;
+    if (LEVEL_RANK[level] < LEVEL_RANK[minimum]) continue;
+    active.push({ rule, level });
+  }
+  return active;
+}
+
+function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>, lines: ReturnType<typeof indexLines>, setup: ValeSetup, minAlertLevel: Severity | undefined): Finding[] {
+  const active = activeRules(setup, input.matchPath, minAlertLevel);
+  if (active.length === 0) return [];
+  const settings = settingsForFile(setup.config, input.matchPath);
+  const ignored = ignoredRanges(input.source, [...settings.tokenIgnores, ...settings.blockIgnores]);
+  const directives = indexDirectives(prose.comments);
+  const skipped = new Set(setup.config.skippedScopes);
+  const blocks = [...prose.blocks, ...prose.inlineBlocks].filter(
+    (b) => !(skipped.has("blockquote") && b.scope.includes("blockquote")) && !(skipped.has("alt") && b.scope.includes("alt")),
+  );
+  const state: FileState = { sequences: new Set(), metrics: prose.metrics };
+  const findings: Finding[] = [];
+  const counts = new Map<string, number>();
+  let raw: ProseBlock | undefined;
+
+  const emit = (active: ActiveRule, block: ProseBlock, alert: RawAlert, isRaw: boolean) => {
+    const { rule } = active;
+    const start = alert.start < 0 ? 0 : block.offsetAt(alert.start);
+    const end = alert.start < 0 ? 0 : Math.max(start, block.offsetAt(Math.max(alert.start, alert.end - 1)) + 1);
+    if (!isRaw && directives.isDisabled(rule.name, start)) return;
+    if (ignored.some(([s, e]) => start >= s && start < e)) return;
+    if (rule.limit > 0) {
+      const n = counts.get(rule.name) ?? 0;
+      if (n >= rule.limit) return;
+      counts.set(rule.name, n + 1);
+    }
+    const at = lines.locate(start);
+    const finish = lines.locate(end);
+    const finding: Finding = {
+      ruleId: rule.name,
+      severity: active.level,
+      message: alert.message,
+      file: input.file,
+      line: at.line,
+      column: at.column,
+      endLine: finish.line,
+      endColumn: finish.column,
+    };
+    if (rule.link) finding.url = rule.link;
+    const fix = fixFor(rule, alert, block, input.source, start, end);
+    if (fix) finding.fix = fix;
+    findings.push(finding);
+  };
+
+  for (const entry of active) {
+    const { rule } = entry;
+    if (rule.runFile) {
+      const message = rule.runFile(state);
+      if (message !== undefined) emit(entry, prose.blocks[0] ?? rawBlock(input.source), { start: -1, end: -1, message }, true);
+      continue;
+    }
+    if (!rule.run) continue;
+    if (rule.scope.isRaw) {
+      raw ??= rawBlock(input.source);
+      for (const alert of rule.run(raw, state)) emit(entry, raw, alert, true);
+    }
+    for (const block of blocks) {
+      if (!rule.scope.matches(block.scope)) continue;
+      for (const alert of rule.run(block, state)) emit(entry, block, alert, false);
+    }
+  }
+  return findings;
+}
+
+/** `--fix` edits: substitution swaps and `action: replace|remove`, only where block text and source agree. */
+function fixFor(rule: CompiledRule, alert: RawAlert, block: ProseBlock, source: string, start: number, end: number): TextEdit[] | undefined {
+  if (alert.start < 0) return undefined;
+  const matched = block.text.slice(alert.start, alert.end);
+  if (source.slice(start, end) !== matched) return undefined;
+  let text: string | undefined;
+  if (rule.type === "substitution" && alert.replacement !== undefined && (rule.action === undefined || rule.action.name === "replace")) {
+    text = rule.action?.params[0] ?? alert.replacement;
+  } else if (rule.action?.name === "replace" && rule.action.params.length > 0) text = rule.action.params[0]!;
+  else if (rule.action?.name === "remove") text = "";
+  if (text === undefined || block.scope.includes("raw")) return undefined;
+  const trimmedStart = start + (matched.length - matched.trimStart().length);
+  const trimmedEnd = end - (matched.length - matched.trimEnd().length);
+  return [{ start: trimmedStart, end: trimmedEnd, text }];
+}
+
+function rawBlock(source: string): ProseBlock {
+  return {
+    scope: ["raw"],
+    kind: "root",
+    text: source,
+    offsets: new Int32Array(0),
+    start: 0,
+    end: source.length,
+    offsetAt: (index) => Math.min(index, source.length),
+  };
+}
+
+function ignoredRanges(source: string, patterns: readonly string[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const pattern of patterns) {
+    let re: RegExp;
+    try {
+      re = compileGoRegex(pattern, "g");
+    } catch {
+      continue;
+    }
+    for (const match of source.matchAll(re)) if (match[0] !== "") ranges.push([match.index, match.index + match[0].length]);
+  }
+  return ranges;
+}
+
+function runBuiltinRules(input: StyleInput, tree: Root, blocks: readonly ProseBlock[], lines: ReturnType<typeof indexLines>, options: StyleOptions): Finding[] {
+  const rules = getBuiltinProseRules();
+  if (rules.length === 0) return [];
+  const first = tree.children[0];
+  let frontmatter: Record<string, unknown> | undefined;
+  if (first?.type === "yaml") {
+    const parsed = parseYaml(first.value);
+    if (parsed.value && typeof parsed.value === "object" && !Array.isArray(parsed.value)) frontmatter = parsed.value as Record<string, unknown>;
+  }
+  const lang = typeof frontmatter?.lang === "string" ? frontmatter.lang : (options.lang ?? "en");
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const level = options.builtinLevels?.get(rule.id) ?? rule.defaultLevel;
+    if (level === "off") continue;
+    const ctx: BuiltinRuleContext = {
+      file: input.file,
+      source: input.source,
+      tree,
+      format: input.format,
+      lang,
+      frontmatter,
+      bodyOffset: first?.type === "yaml" ? (first.position?.end.offset ?? 0) : 0,
+      blocks,
+      locate: (offset) => lines.locate(offset),
+      report: (start, end, message, fix) => {
+        const at = lines.locate(start);
+        const finish = lines.locate(end);
+        const finding: Finding = { ruleId: rule.id, severity: level, message, file: input.file, line: at.line, column: at.column, endLine: finish.line, endColumn: finish.column };
+        if (rule.url) finding.url = rule.url;
+        if (fix && fix.length > 0) finding.fix = fix;
+        return finding;
+      },
+    };
+    for (const finding of rule.check(ctx)) findings.push({ ...finding, ruleId: rule.id, severity: level });
+  }
+  return findings;
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.line}:${f.column}:${f.ruleId}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** True when some finding is at least `level`. */
+export function hasFindingAtLeast(findings: readonly Finding[], level: Severity): boolean {
+  return findings.some((f) => severityAtLeast(f.severity, level));
+}

@@ -1,0 +1,66 @@
+/**
+ * What `verity style` lints: the Vale config that applies (nearest upwards from the working folder,
+ * else the project's root `.vale.ini`) and the Markdown files named on the command line (folders
+ * are walked, skipping `node_modules` and `.git`).
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { UsageError } from "../errors.ts";
+import { loadStyleSet } from "./rule-loader.ts";
+import type { ValeSetup } from "./style-engine.ts";
+import { findValeConfig, loadValeConfig, VALE_CONFIG_NAMES, type ValeConfig } from "./vale-ini.ts";
+
+const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
+
+/** Finds and loads the Vale config for `cwd`; `projectRoot` is the fallback folder. */
+export function resolveValeSetup(cwd: string, projectRoot?: string): ValeSetup | undefined {
+  let file = findValeConfig(cwd);
+  if (!file && projectRoot) file = VALE_CONFIG_NAMES.map((n) => path.join(projectRoot, n)).find((f) => existsSync(f));
+  if (!file) return undefined;
+  return setupFromConfig(loadValeConfig(file));
+}
+
+export function setupFromConfig(config: ValeConfig): ValeSetup {
+  return { config, styles: loadStyleSet(config) };
+}
+
+/** Markdown extensions, plus any extension the config's `[formats]` maps to `md`. */
+export function markdownExtensions(config: ValeConfig | undefined): Set<string> {
+  const exts = new Set(["md", "mdx", "markdown"]);
+  for (const [ext, format] of config?.formats ?? []) if (format === "md") exts.add(ext);
+  return exts;
+}
+
+/** Files to lint for `paths` (default `.`), sorted. */
+export function collectStyleFiles(paths: readonly string[], cwd: string, extensions: ReadonlySet<string>): string[] {
+  const files = new Set<string>();
+  const isMarkdown = (file: string) => extensions.has(path.extname(file).slice(1).toLowerCase());
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) walk(full);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && isMarkdown(full)) {
+        try {
+          if (statSync(full).isFile()) files.add(full);
+        } catch {
+          // A dangling link: nothing to lint.
+        }
+      }
+    }
+  };
+  for (const p of paths.length > 0 ? paths : ["."]) {
+    const full = path.resolve(cwd, p);
+    if (!existsSync(full)) throw new UsageError(`${p}: no such file or folder.`, "Check the path; it is relative to the working directory.");
+    if (statSync(full).isDirectory()) walk(full);
+    else if (isMarkdown(full)) files.add(full);
+  }
+  return [...files].sort();
+}
+
+/** The path matched against the config's `[glob]` sections: relative to the config's folder. */
+export function matchPathFor(file: string, config: ValeConfig | undefined): string {
+  if (!config) return path.basename(file);
+  const rel = path.relative(path.dirname(config.file), file);
+  return (rel.startsWith("..") ? path.basename(file) : rel).split(path.sep).join("/");
+}
