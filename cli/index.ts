@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { VerityError } from "../src/core/errors.ts";
 import { registerLint } from "./commands/lint.ts";
 import { registerStatus } from "./commands/status.ts";
+import { registerStyle } from "./commands/style.ts";
 import { registerVerify } from "./commands/verify.ts";
 import { registerNew } from "./commands/new.ts";
 import { registerCodeowners } from "./commands/codeowners.ts";
@@ -15,7 +16,7 @@ import { createRunState, type RunState } from "./run-state.ts";
 /** Every command module exports a `register*` function with this shape. */
 export type RegisterCommand = (program: Command, state: RunState) => void;
 
-const COMMANDS: RegisterCommand[] = [registerLint, registerStatus, registerVerify, registerNew, registerCodeowners];
+const COMMANDS: RegisterCommand[] = [registerLint, registerStatus, registerVerify, registerNew, registerCodeowners, registerStyle];
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const state = createRunState(io);
