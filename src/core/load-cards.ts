@@ -58,6 +58,12 @@ export function loadCards(root: string, config: VerityConfig): LoadedCards {
   const contentDir = path.resolve(root, config.contentDir);
   const problems: Finding[] = [];
   const files = discoverCardFiles(contentDir, problems);
+  return loadCardFiles(root, config, files, problems);
+}
+
+/** Loads the given card files only (absolute paths under the content folder). */
+export function loadCardFiles(root: string, config: VerityConfig, files: readonly string[], problems: Finding[] = []): LoadedCards {
+  const contentDir = path.resolve(root, config.contentDir);
   const collections = new Map<string, Collection>();
   const cards: Card[] = [];
   const invalidFiles: string[] = [];

@@ -6,7 +6,7 @@ import type { RuleLevel } from "../config.ts";
 import { codePointColumn, compareFindings, type Finding, type Severity } from "../findings.ts";
 import type { Card } from "../load-cards.ts";
 import type { Project } from "../project.ts";
-import { computeTrustScore, type TrustScore } from "../verification.ts";
+import { computeTrustScore, type TrustScore, type VerifiableCard } from "../verification.ts";
 import { CARD_RULES, MANDATORY_RULES } from "./rule-meta.ts";
 import { linkAudience, linkBroken } from "./rule-links.ts";
 import { verifyByExpired, verifyByExpiring } from "./rule-verify-by.ts";
@@ -25,6 +25,10 @@ export type CardChecker = (card: Card, project: Project) => Finding[];
 export interface LintOptions {
   /** Extra checks run on every card. */
   checkers?: readonly CardChecker[];
+  /** Cards the trust score counts (default: the project's cards); `--changed` passes every card here. */
+  trustCards?: readonly VerifiableCard[];
+  /** Findings made outside the card rules (e.g. `url-removed`); rule levels apply to them too. */
+  extraFindings?: readonly Finding[];
 }
 
 export interface LintResult {
@@ -58,8 +62,8 @@ export function lintProject(project: Project, options: LintOptions = {}): LintRe
     }
     for (const check of options.checkers ?? []) findings.push(...check(card, project));
   }
-  findings.push(...findDuplicateIds(project.cards));
-  const trust = computeTrustScore(project.cards, project.policy);
+  findings.push(...findDuplicateIds(project.cards), ...(options.extraFindings ?? []));
+  const trust = computeTrustScore(options.trustCards ?? project.cards, project.policy);
   if (trust.score < project.config.minTrustScore) {
     findings.push({
       ruleId: "trust-score",

@@ -16,6 +16,7 @@ export const CARD_RULES: readonly RuleMeta[] = [
   { id: "link-broken", defaultLevel: "error", description: "A link points to a card, heading anchor or file that does not exist." },
   { id: "link-audience", defaultLevel: "error", description: "An external card links to an internal or draft card, which the public site does not have." },
   { id: "duplicate-id", defaultLevel: "error", description: "Two cards share an id or a URL (including aliases)." },
+  { id: "url-removed", defaultLevel: "error", description: "With --changed: a deleted or renamed card (or a removed alias) leaves a URL that no card keeps as an alias." },
   { id: "trust-score", defaultLevel: "error", description: "The share of published cards that are not expired is under minTrustScore." },
   { id: "card-location", defaultLevel: "error", description: "A card file sits directly in content/ instead of a collection folder." },
   { id: "collection-config", defaultLevel: "error", description: "A _collection.yml file does not parse or has unknown or invalid fields." },
