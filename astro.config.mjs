@@ -1,0 +1,19 @@
+// One Astro project, two sites: `verity build` sets VERITY_SITE (public | internal), the prepared
+// data file and the output folder; they are read once here.
+import mdx from "@astrojs/mdx";
+import { defineConfig } from "astro/config";
+import { readBuildTarget, verity } from "./src/build/integration.ts";
+
+const target = readBuildTarget(process.env, process.cwd());
+
+export default defineConfig({
+  site: target.url,
+  base: target.base,
+  outDir: target.outDir ?? `./dist/${target.site}`,
+  cacheDir: `./node_modules/.astro/verity-${target.site}`,
+  trailingSlash: "always",
+  build: { format: "directory", inlineStylesheets: "never" },
+  devToolbar: { enabled: false },
+  prefetch: false,
+  integrations: [mdx(), verity(target)],
+});

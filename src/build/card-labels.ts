@@ -1,0 +1,30 @@
+/** Words for what core decided: verification labels and filter values. No decisions are made here. */
+import type { CardView } from "./site-data.ts";
+
+export interface VerificationLabel {
+  /** "Verified until 2027-05-14", "Expires in 5 days (2026-11-27)", "Expired 3 days ago (2026-11-19)". */
+  long: string;
+  /** "Verified", "Expires in 5 days", "Expired 3 days ago". */
+  short: string;
+  /** Search filter value. */
+  filter: string;
+}
+
+export function describeVerification(card: Pick<CardView, "verification" | "verifyBy">): VerificationLabel {
+  const { status, daysLeft } = card.verification;
+  if (status === "verified") return { long: `Verified until ${card.verifyBy}`, short: "Verified", filter: "Verified" };
+  if (status === "expiring") {
+    const when = daysLeft === 0 ? "today" : `in ${plural(daysLeft, "day")}`;
+    return { long: `Expires ${when} (${card.verifyBy})`, short: `Expires ${when}`, filter: "Expiring" };
+  }
+  const ago = `${plural(-daysLeft, "day")} ago`;
+  return { long: `Expired ${ago} (${card.verifyBy})`, short: `Expired ${ago}`, filter: "Expired" };
+}
+
+export function describeAudience(audience: CardView["audience"]): string {
+  return audience === "internal" ? "Internal" : "Public";
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,70 @@
+/**
+ * The Astro side of a Verity build, kept to one short integration: astro.config.mjs reads the
+ * build target once (which site, its prepared data, where to write), and this integration hands
+ * the data file to the pages through a virtual module and adds the routes only one site has.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { AstroIntegration } from "astro";
+import type { SiteName } from "../core/audience.ts";
+import { loadProject } from "../core/project.ts";
+import { readCardChanges } from "./git-dates.ts";
+import { prepareSites, type SiteData } from "./site-data.ts";
+
+export interface BuildTarget {
+  site: SiteName;
+  /** JSON file holding the prepared SiteData. */
+  dataFile: string;
+  /** Absolute site URL and base path. */
+  url: string;
+  base: string;
+  outDir: string | undefined;
+}
+
+const VIRTUAL_ID = "virtual:verity/data-file";
+
+/**
+ * Reads the target from the environment set by `verity build` (VERITY_SITE, VERITY_SITE_DATA,
+ * VERITY_OUT_DIR). Without it (`astro dev`), prepares the data of VERITY_SITE (default internal)
+ * from the project in the working directory.
+ */
+export function readBuildTarget(env: Readonly<Record<string, string | undefined>>, cwd: string): BuildTarget {
+  const site: SiteName = env.VERITY_SITE === "public" ? "public" : "internal";
+  let dataFile = env.VERITY_SITE_DATA;
+  if (!dataFile) {
+    const project = loadProject({ cwd, today: env.VERITY_TODAY });
+    const data = prepareSites(project, [site], { history: readCardChanges(project.root, project.contentDir) }).get(site)!;
+    const dir = path.join(cwd, "node_modules", ".verity");
+    mkdirSync(dir, { recursive: true });
+    dataFile = path.join(dir, `dev-${site}.json`);
+    writeFileSync(dataFile, JSON.stringify(data));
+  }
+  if (!existsSync(dataFile)) throw new Error(`Site data file ${dataFile} does not exist.`);
+  const data = JSON.parse(readFileSync(dataFile, "utf8")) as SiteData;
+  if (data.site !== site) throw new Error(`Site data file ${dataFile} holds the ${data.site} site, not ${site}.`);
+  (globalThis as { __veritySiteData?: Record<string, SiteData> }).__veritySiteData = { [dataFile]: data };
+  return { site, dataFile, url: data.url, base: data.base, outDir: env.VERITY_OUT_DIR };
+}
+
+export function verity(target: BuildTarget): AstroIntegration {
+  return {
+    name: "verity",
+    hooks: {
+      "astro:config:setup": ({ updateConfig, injectRoute }) => {
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: "verity-data-file",
+                resolveId: (id: string) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
+                load: (id: string) => (id === `\0${VIRTUAL_ID}` ? `export default ${JSON.stringify(target.dataFile)};` : undefined),
+              },
+            ],
+          },
+        });
+        if (target.site === "internal") injectRoute({ pattern: "/health", entrypoint: "./src/routes/health.astro" });
+        if (target.site === "public") injectRoute({ pattern: "/sitemap.xml", entrypoint: "./src/routes/sitemap.xml.ts" });
+      },
+    },
+  };
+}

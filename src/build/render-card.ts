@@ -1,0 +1,92 @@
+/**
+ * Card body -> HTML, once per card for both sites. Heading ids come from the same slugger lint
+ * uses; links to other cards become relative hrefs (`../refunds/#steps`), so one rendering works
+ * under any base path. A link to a card the public site does not have is rendered as plain text
+ * there, which is the only case where a card is rendered a second time.
+ */
+import { defineHastPlugin, markdownToHtml } from "satteri";
+import { createHeadingSlugger } from "../core/anchors.ts";
+import type { CardIndex } from "../core/links.ts";
+import { resolveLink } from "../core/links.ts";
+import type { Card } from "../core/load-cards.ts";
+
+export interface RenderedHeading {
+  depth: number;
+  text: string;
+  id: string;
+}
+
+export interface RenderedCard {
+  html: string;
+  headings: RenderedHeading[];
+  /** True when a link points to a card that `isLinkable` rejected (so it was unlinked). */
+  hasUnlinkedCards: boolean;
+  /** True when a link points to a card the public site does not have. */
+  linksToHiddenCards: boolean;
+}
+
+export interface RenderOptions {
+  index: CardIndex;
+  /** Cards a link may point to on the site being rendered; other card links become plain text. */
+  isLinkable: (card: Card) => boolean;
+  /** Cards the public site has; used to flag renderings the public site cannot share. */
+  isPublic: (card: Card) => boolean;
+}
+
+const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"];
+
+export function renderCard(card: Card, options: RenderOptions): RenderedCard {
+  const slug = createHeadingSlugger();
+  const headings: RenderedHeading[] = [];
+  let hasUnlinkedCards = false;
+  let linksToHiddenCards = false;
+  const plugin = defineHastPlugin({
+    name: "verity-card",
+    element: {
+      filter: [...HEADINGS, "a", "img"],
+      visit(node, ctx) {
+        if (node.tagName === "a" || node.tagName === "img") {
+          const key = node.tagName === "a" ? "href" : "src";
+          const raw = node.properties?.[key];
+          if (typeof raw !== "string") return;
+          const target = resolveLink(card, raw, options.index);
+          if (target.kind !== "card") return;
+          if (!options.isPublic(target.card)) linksToHiddenCards = true;
+          if (!options.isLinkable(target.card)) {
+            hasUnlinkedCards = true;
+            ctx.replaceNode(node, { type: "element", tagName: "span", properties: {}, children: [...node.children] });
+            return;
+          }
+          const page = target.card === card ? "" : relativeSitePath(card.url, target.card.url);
+          ctx.setProperty(node, key, target.anchor ? `${page}#${target.anchor}` : page || "./");
+          return;
+        }
+        const text = ctx.textContent(node).trim();
+        const id = slug(text);
+        const depth = Number(node.tagName.slice(1));
+        headings.push({ depth, text, id });
+        ctx.setProperty(node, "id", id);
+        ctx.appendChild(node, {
+          type: "element",
+          tagName: "a",
+          properties: { className: ["heading-anchor"], href: `#${id}`, ariaLabel: `Link to this section: ${text}` },
+          children: [{ type: "text", value: "#" }],
+        });
+      },
+    },
+  });
+  const { html } = markdownToHtml(card.source, { hastPlugins: [plugin] });
+  return { html, headings, hasUnlinkedCards, linksToHiddenCards };
+}
+
+/** `/billing/refunds/` -> `/account/seats/` = `../../account/seats/`. Both are directory URLs. */
+export function relativeSitePath(from: string, to: string): string {
+  const fromParts = from.split("/").filter(Boolean);
+  const toParts = to.split("/").filter(Boolean);
+  let common = 0;
+  while (common < fromParts.length && common < toParts.length && fromParts[common] === toParts[common]) common++;
+  const up = fromParts.length - common;
+  const rest = toParts.slice(common).map(encodeURIComponent);
+  const prefix = up === 0 ? "./" : "../".repeat(up);
+  return rest.length === 0 ? prefix : `${prefix}${rest.join("/")}/`;
+}

@@ -1,0 +1,237 @@
+/**
+ * Everything a site's pages show, prepared once per build from the loaded project: the cards the
+ * site may contain (decided by `selectCardsForSite`, before any page exists), their HTML, the
+ * collection and tag navigation, related cards, verification and history. Pages only read this.
+ */
+import GithubSlugger from "github-slugger";
+import { isOnSite, selectCardsForSite, type SiteName } from "../core/audience.ts";
+import { joinBase, normaliseSitePath } from "../core/links.ts";
+import type { Card } from "../core/load-cards.ts";
+import type { Project } from "../core/project.ts";
+import { getCardVerification, type VerificationStatus } from "../core/verification.ts";
+import type { GitHistory } from "./git-dates.ts";
+import { buildHealthView, type HealthView } from "./health-view.ts";
+import { renderCard, type RenderedCard, type RenderedHeading } from "./render-card.ts";
+
+export interface SiteData {
+  site: SiteName;
+  title: string;
+  /** Absolute URL of the site, without the base path. */
+  url: string;
+  base: string;
+  /** Default language of pages that are not cards. */
+  lang: string;
+  today: string;
+  warnDays: number;
+  feedbackEndpoint: string | undefined;
+  support: { url: string; label: string } | undefined;
+  collections: CollectionView[];
+  cards: CardView[];
+  tags: TagView[];
+  redirects: RedirectView[];
+  /** Internal site only. */
+  health: HealthView | undefined;
+}
+
+export interface CollectionView {
+  name: string;
+  title: string;
+  description: string | undefined;
+  url: string;
+  cardIds: string[];
+}
+
+export interface TagView {
+  name: string;
+  url: string;
+  cardIds: string[];
+}
+
+export interface RedirectView {
+  /** Site path of the old URL. */
+  from: string;
+  to: string;
+  title: string;
+}
+
+export interface CardView {
+  id: string;
+  url: string;
+  collection: string;
+  collectionTitle: string;
+  title: string;
+  description: string | undefined;
+  tags: { name: string; url: string }[];
+  lang: string;
+  owner: string;
+  audience: "internal" | "external";
+  verifyBy: string;
+  verifiedOn: string | undefined;
+  verification: { status: VerificationStatus; daysLeft: number };
+  html: string;
+  headings: RenderedHeading[];
+  /** Ids of cards sharing tags, most shared first. */
+  related: string[];
+  prev: string | undefined;
+  next: string | undefined;
+  lastChange: { date: string; author: string } | undefined;
+  /** Why there is no last change, e.g. "history unavailable (shallow clone)". */
+  historyNote: string | undefined;
+  /** "Edit this card" link (internal site, when `repository.url` is set). */
+  editUrl: string | undefined;
+  /** Public URL of an external card, shown on the internal site. */
+  publicUrl: string | undefined;
+  /** Path of the card file relative to the project root (internal site only). */
+  file: string | undefined;
+}
+
+export interface PrepareOptions {
+  history: GitHistory;
+}
+
+/** Prepares the data of each requested site; every card is rendered once and shared where possible. */
+export function prepareSites(project: Project, sites: readonly SiteName[], options: PrepareOptions): Map<SiteName, SiteData> {
+  const isPublic = (card: Card) => isOnSite(card, "public");
+  const widest: SiteName = sites.includes("internal") ? "internal" : "public";
+  const rendered = new Map<Card, RenderedCard>();
+  for (const card of selectCardsForSite(project.cards, widest)) {
+    rendered.set(card, renderCard(card, { index: project.index, isLinkable: (c) => isOnSite(c, widest), isPublic }));
+  }
+  const result = new Map<SiteName, SiteData>();
+  for (const site of sites) {
+    const renderFor = (card: Card): RenderedCard => {
+      const first = rendered.get(card)!;
+      if (site === "internal" || !first.linksToHiddenCards || widest === "public") return first;
+      return renderCard(card, { index: project.index, isLinkable: isPublic, isPublic });
+    };
+    result.set(site, buildSiteData(project, site, renderFor, options.history));
+  }
+  return result;
+}
+
+function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card) => RenderedCard, history: GitHistory): SiteData {
+  const { config } = project;
+  const siteConfig = config.sites[site];
+  const cards = selectCardsForSite(project.cards, site).sort(compareCards);
+  const collectionTitles = new Map(project.collections.map((c) => [c.name, c]));
+  const collections: CollectionView[] = [];
+  for (const collection of project.collections) {
+    const members = cards.filter((card) => card.collection === collection.name);
+    if (members.length === 0) continue;
+    collections.push({
+      name: collection.name,
+      title: collection.title,
+      description: collection.description,
+      url: `/${collection.name}/`,
+      cardIds: members.map((card) => card.id),
+    });
+  }
+  const tags = collectTags(cards);
+  const related = computeRelated(cards, tags);
+  const neighbours = new Map<string, { prev: string | undefined; next: string | undefined }>();
+  for (const collection of collections) {
+    collection.cardIds.forEach((id, i) => neighbours.set(id, { prev: collection.cardIds[i - 1], next: collection.cardIds[i + 1] }));
+  }
+  const tagUrl = new Map(tags.map((tag) => [tag.name, tag.url]));
+  const publicSite = config.sites.public;
+  const views: CardView[] = cards.map((card) => {
+    const html = renderFor(card);
+    const verification = getCardVerification(card, project.policy);
+    const change = history.available ? history.changes.get(card.file) : undefined;
+    return {
+      id: card.id,
+      url: card.url,
+      collection: card.collection,
+      collectionTitle: collectionTitles.get(card.collection)?.title ?? card.collection,
+      title: card.data.title,
+      description: card.data.description,
+      tags: (card.data.tags ?? []).map((name) => ({ name, url: tagUrl.get(name)! })),
+      lang: card.lang,
+      owner: card.data.owner,
+      audience: card.data.audience,
+      verifyBy: card.data.verify_by,
+      verifiedOn: card.data.verified_on,
+      verification: { status: verification.status, daysLeft: verification.daysLeft },
+      html: html.html,
+      headings: html.headings,
+      related: related.get(card.id) ?? [],
+      prev: neighbours.get(card.id)?.prev,
+      next: neighbours.get(card.id)?.next,
+      lastChange: change,
+      historyNote: history.available ? (change ? undefined : "not committed yet") : history.reason,
+      editUrl: site === "internal" && config.repository.url ? editUrl(config.repository.url, config.repository.branch, card.relPath) : undefined,
+      publicUrl: site === "internal" && isOnSite(card, "public") ? new URL(joinBase(publicSite.base, card.url), publicSite.url).href : undefined,
+      file: site === "internal" ? card.relPath : undefined,
+    };
+  });
+  const redirects: RedirectView[] = [];
+  const taken = new Set<string>([...cards.map((c) => c.url), ...collections.map((c) => c.url)]);
+  for (const card of cards) {
+    for (const alias of card.data.aliases ?? []) {
+      const from = normaliseSitePath(alias);
+      if (taken.has(from)) continue;
+      taken.add(from);
+      redirects.push({ from, to: card.url, title: card.data.title });
+    }
+  }
+  return {
+    site,
+    title: siteConfig.title,
+    url: siteConfig.url.replace(/\/$/, ""),
+    base: siteConfig.base,
+    lang: config.lang,
+    today: project.today,
+    warnDays: config.warnDays,
+    feedbackEndpoint: site === "public" ? config.feedback?.endpoint : undefined,
+    support: site === "public" && config.support ? { url: config.support.url, label: config.support.label } : undefined,
+    collections,
+    cards: views,
+    tags,
+    redirects,
+    health: site === "internal" ? buildHealthView(project, cards) : undefined,
+  };
+}
+
+function compareCards(a: Card, b: Card): number {
+  return a.collection.localeCompare(b.collection) || a.data.title.localeCompare(b.data.title) || a.id.localeCompare(b.id);
+}
+
+function collectTags(cards: readonly Card[]): TagView[] {
+  const byName = new Map<string, string[]>();
+  for (const card of cards) {
+    for (const tag of new Set(card.data.tags ?? [])) {
+      const list = byName.get(tag) ?? [];
+      list.push(card.id);
+      byName.set(tag, list);
+    }
+  }
+  const slugger = new GithubSlugger();
+  return [...byName.keys()]
+    .sort((a, b) => a.localeCompare(b))
+    .map((name) => ({ name, url: `/tags/${slugger.slug(name)}/`, cardIds: byName.get(name)! }));
+}
+
+/** Up to five cards sharing the most tags with each card; one pass over the tag lists. */
+function computeRelated(cards: readonly Card[], tags: readonly TagView[], limit = 5): Map<string, string[]> {
+  const members = new Map(tags.map((tag) => [tag.name, tag.cardIds]));
+  const titles = new Map(cards.map((card) => [card.id, card.data.title]));
+  const result = new Map<string, string[]>();
+  for (const card of cards) {
+    const shared = new Map<string, number>();
+    for (const tag of new Set(card.data.tags ?? [])) {
+      const list = members.get(tag) ?? [];
+      if (list.length > 200) continue;
+      for (const id of list) if (id !== card.id) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    const ranked = [...shared.entries()]
+      .sort((a, b) => b[1] - a[1] || titles.get(a[0])!.localeCompare(titles.get(b[0])!))
+      .slice(0, limit)
+      .map(([id]) => id);
+    result.set(card.id, ranked);
+  }
+  return result;
+}
+
+function editUrl(repository: string, branch: string, relPath: string): string {
+  return `${repository.replace(/\/$/, "")}/edit/${encodeURIComponent(branch)}/${relPath.split("/").map(encodeURIComponent).join("/")}`;
+}

@@ -1,0 +1,4 @@
+declare module "virtual:verity/data-file" {
+  const dataFile: string;
+  export default dataFile;
+}
