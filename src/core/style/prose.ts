@@ -15,6 +15,8 @@ export interface ProseBlock {
   text: string;
   /** Source offset (UTF-16, BOM stripped) of each character of `text`; `-1` for inserted separators. */
   offsets: Int32Array;
+  /** 1 where `text` holds a `*` standing for code or a URL. */
+  masked: Uint8Array;
   /** Source offset of `text[index]`; for `index === text.length`, the offset after the last character. */
   offsetAt(index: number): number;
   /** Source range of the node. */
@@ -40,6 +42,7 @@ export interface FileProse {
 interface Builder {
   chars: string[];
   offsets: number[];
+  masked?: number[];
 }
 
 const INLINE_SCOPES: Record<string, string> = { link: "link", strong: "strong", emphasis: "emphasis", delete: "emphasis" };
@@ -52,7 +55,7 @@ export function extractProse(tree: Root, source: string): FileProse {
   const flush = (node: Nodes, scope: string[], builder: Builder) => {
     const text = builder.chars.join("");
     if (text.trim() === "") return;
-    result.blocks.push(makeBlock(node, scope, text, builder.offsets));
+    result.blocks.push(makeBlock(node, scope, text, builder.offsets, builder.masked));
   };
 
   const collectInline = (node: Nodes, builder: Builder, inline: Builder[]) => {
@@ -164,13 +167,43 @@ export function extractProse(tree: Root, source: string): FileProse {
   };
 
   for (const child of tree.children) walkBlock(child, []);
+  addTextMetrics(result);
   return result;
+}
+
+/**
+ * Vale's text variables for `metric` rules, over the prose blocks (alt text excluded): `words`,
+ * `sentences` (each block is at least one; . ! ? 。！？ followed by a space or the end close one),
+ * `characters` (letters and digits) and `long_words` (more than 6 letters).
+ */
+function addTextMetrics(result: FileProse): void {
+  let words = 0;
+  let sentences = 0;
+  let characters = 0;
+  let longWords = 0;
+  for (const block of result.blocks) {
+    if (block.scope.includes("alt")) continue;
+    const tokens = block.text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+    if (tokens.length === 0) continue;
+    words += tokens.length;
+    for (const token of tokens) {
+      const length = Array.from(token).length;
+      characters += length;
+      if (length > 6) longWords++;
+    }
+    const ends = block.text.trimEnd().match(/[.!?。！？]+(?=\s|$)/gu) ?? [];
+    sentences += Math.max(1, ends.length + (/[.!?。！？]$/u.test(block.text.trimEnd()) ? 0 : 1));
+  }
+  result.metrics.set("words", words);
+  result.metrics.set("sentences", sentences);
+  result.metrics.set("characters", characters);
+  result.metrics.set("long_words", longWords);
 }
 
 function pushInline(node: Nodes, scope: string, builder: Builder, result: FileProse): void {
   const text = builder.chars.join("");
   if (text.trim() === "") return;
-  result.inlineBlocks.push(makeBlock(node, [scope], text, builder.offsets));
+  result.inlineBlocks.push(makeBlock(node, [scope], text, builder.offsets, builder.masked));
 }
 
 function pushAlt(node: Nodes & { alt?: string | null }, source: string, result: FileProse): void {
@@ -184,8 +217,10 @@ function pushAlt(node: Nodes & { alt?: string | null }, source: string, result: 
   result.blocks.push(makeBlock(node, ["text", "attr", "alt"], alt, builder.offsets));
 }
 
-function makeBlock(node: Nodes, scope: string[], text: string, offsets: number[]): ProseBlock {
+function makeBlock(node: Nodes, scope: string[], text: string, offsets: number[], maskedAt: number[] = []): ProseBlock {
   const map = Int32Array.from(offsets);
+  const masked = new Uint8Array(text.length);
+  for (const i of maskedAt) masked[i] = 1;
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;
   return {
@@ -193,6 +228,7 @@ function makeBlock(node: Nodes, scope: string[], text: string, offsets: number[]
     kind: node.type,
     text,
     offsets: map,
+    masked,
     start,
     end,
     offsetAt(index: number): number {
@@ -233,6 +269,7 @@ function appendMasked(builder: Builder, start: number, end: number): void {
   for (let i = start; i < end; i++) {
     builder.chars.push("*");
     builder.offsets.push(i);
+    (builder.masked ??= []).push(builder.chars.length - 1);
   }
 }
 
