@@ -124,6 +124,15 @@ describe("template-structure", () => {
     expect(runRule(templateStructure, chineseHeadingsInEnglish)).toHaveLength(3);
   });
 
+  it("reports an internal-only template on an external card, at the audience field", () => {
+    const policy = howTo("## Policy\n\n## Who it applies to\n\n## Exceptions\n\n## Escalation").replace("template: how-to", "template: internal-policy");
+    const findings = runRule(templateStructure, policy);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ line: 4, column: 1 });
+    expect(findings[0]!.message).toBe("The internal-policy template is for internal cards, but this card has audience: external. Set audience: internal, or use another template.");
+    expect(runRule(templateStructure, policy.replace("audience: external", "audience: internal"))).toEqual([]);
+  });
+
   it("does nothing for a card without a template, and reports a template with no catalog", () => {
     expect(runRule(templateStructure, "---\ntitle: x\n---\n\n## Anything\n")).toEqual([]);
     const ctx = makeContext(howTo("## Steps"));

@@ -1,6 +1,6 @@
 /**
  * `template-structure`: a card with `template: <name>` has that template's required H2 sections,
- * in order (other H2 sections may sit between them). The sections come from
+ * in order (other H2 sections may sit between them), and the template's audience when it has one. The sections come from
  * style-guide/templates/templates.yml, the same definition `verity new` copies cards from.
  */
 import type { Heading } from "mdast";
@@ -37,6 +37,16 @@ export function checkTemplateStructure(ctx: BuiltinRuleContext, catalog: Templat
     return [ctx.report(fieldStart, fieldEnd, `Unknown template "${String(name)}". Known templates: ${known}. Fix the name or remove the template field.`)];
   }
 
+  const findings: Finding[] = [];
+  const audience = ctx.frontmatter?.audience;
+  if (template.audience !== undefined && (audience === "internal" || audience === "external") && audience !== template.audience) {
+    const line = /^audience[ \t]*:/mu.exec(ctx.source.slice(0, ctx.bodyOffset));
+    const at = line ? line.index : fieldStart;
+    findings.push(
+      ctx.report(at, at + (line ? line[0].length : 0), `The ${template.name} template is for ${template.audience} cards, but this card has audience: ${audience}. Set audience: ${template.audience}, or use another template.`),
+    );
+  }
+
   const headings: H2[] = [];
   visit(ctx.tree, "heading", (node: Heading) => {
     if (node.depth !== 2) return;
@@ -44,7 +54,6 @@ export function checkTemplateStructure(ctx: BuiltinRuleContext, catalog: Templat
     headings.push({ text: toString(node), start, end: node.position?.end.offset ?? start });
   });
 
-  const findings: Finding[] = [];
   const order = template.sections.map((s) => s.title).join(", ");
   const matches = (heading: H2, section: TemplateSection): boolean => acceptedTitles(section, ctx.lang).some((t) => normalise(t) === normalise(heading.text));
   let cursor = 0;
@@ -85,7 +94,7 @@ function check(ctx: BuiltinRuleContext): Finding[] {
 
 export const templateStructure: BuiltinProseRule = {
   id: "template-structure",
-  description: "A card with `template: <name>` lacks that template's required H2 sections, has them out of order, or names an unknown template.",
+  description: "A card with `template: <name>` lacks that template's required H2 sections, has them out of order, has another audience than the template, or names an unknown template.",
   defaultLevel: "error",
   url: guideLink("card-types"),
   fixable: false,
