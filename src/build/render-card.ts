@@ -69,7 +69,7 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
         ctx.appendChild(node, {
           type: "element",
           tagName: "a",
-          properties: { className: ["heading-anchor"], href: `#${id}`, ariaLabel: `Link to this section: ${text}` },
+          properties: { className: ["heading-anchor"], href: `#${id}`, ariaLabel: `Link to this section: ${text}`, dataPagefindIgnore: "" },
           children: [{ type: "text", value: "#" }],
         });
       },
