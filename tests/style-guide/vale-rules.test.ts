@@ -46,7 +46,7 @@ const EXAMPLES: Record<string, Example> = {
     quote: "30.00",
     good: "Select Refund. Enter the amount. Confirm the refund.",
   },
-  "Verity.KoreanLoanwords": { bad: "웹후크를 등록합니다.", quote: "웹후크", good: "웹훅을 등록합니다." },
+  "Verity.KoreanLoanwords": { bad: "웹후크를 등록합니다.", quote: "웹훅을' instead of '웹후크를", good: "웹훅을 등록합니다. 워크스페이스 메시지를 확인합니다." },
   "Verity.KoreanSpacing": { bad: "환불은 180일 안에만 할수 있습니다.", quote: "할수", good: "환불은 180일 안에만 할 수 있습니다. 수없이 많은 요청이 있습니다." },
   "Verity.ChinesePunctuation": { bad: "进入设置,选择创建密钥.", quote: "置,选", good: "进入设置，选择创建密钥。金额以 `12500` 表示 125.00 欧元。" },
   "Verity.ChineseSpacing": { bad: "创建API密钥。", quote: "建A", good: "创建 API 密钥。第 3 步。" },
@@ -80,6 +80,29 @@ describe("Verity style rules", () => {
   it("does not read code, URLs or front matter as prose", () => {
     const body = "Run `curl -X POST e-mail` and open https://example.com/e-mail.\n\n```\nsimply e.g. e-mail\n```";
     expect(alerts(body)).toEqual([]);
+  });
+});
+
+function applyFixes(body: string): string {
+  const source = `---\ntitle: Test\n---\n\n${body}\n`;
+  const findings = lintProse({ file: path.join(REPO_ROOT, "content/t/card.md"), source, format: "md", matchPath: "content/t/card.md" }, { vale: setup });
+  let fixed = source;
+  for (const edit of findings.flatMap((f) => f.fix ?? []).sort((a, b) => b.start - a.start)) fixed = fixed.slice(0, edit.start) + edit.text + fixed.slice(edit.end);
+  return fixed.slice(source.indexOf(body));
+}
+
+describe("fixes", () => {
+  it("keeps a capital letter at the start of a sentence", () => {
+    expect(applyFixes("E-mail the receipt. Web hooks and API Keys live in the work space, e.g. here.")).toBe(
+      "Email the receipt. Webhooks and API keys live in the workspace, for example here.\n",
+    );
+  });
+
+
+  it("keeps Korean particles right when a loanword gains a final consonant", () => {
+    expect(applyFixes("웹후크를 등록하고 웹후크에서 리펀드가 오면 리펀드 내역과 메세지를 확인합니다.")).toBe(
+      "웹훅을 등록하고 웹훅에서 환불이 오면 환불 내역과 메시지를 확인합니다.\n",
+    );
   });
 });
 
