@@ -4,7 +4,7 @@ import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import { readBuildTarget, verity } from "./src/build/integration.ts";
 
-const target = readBuildTarget(process.env, process.cwd());
+const target = await readBuildTarget(process.env, process.cwd());
 
 export default defineConfig({
   site: target.url,

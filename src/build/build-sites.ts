@@ -10,7 +10,7 @@ import type { SiteName } from "../core/audience.ts";
 import { CheckFailed } from "../core/errors.ts";
 import type { Project } from "../core/project.ts";
 import { APP_ROOT, runAstroBuild } from "./astro-runner.ts";
-import { readCardChanges } from "./git-dates.ts";
+import { readCardHistory } from "./card-history.ts";
 import { checkLeaks, type LeakReport } from "./leak-scan.ts";
 import { indexSites } from "./pagefind-index.ts";
 import { prepareSites } from "./site-data.ts";
@@ -55,7 +55,7 @@ export async function buildSites(project: Project, options: BuildOptions): Promi
   process.once("SIGTERM", onSignal);
   try {
     mkdirSync(path.join(work, ".data"), { recursive: true });
-    const history = readCardChanges(project.root, project.contentDir);
+    const history = await readCardHistory(project);
     if (!history.available) options.progress(`git: ${history.reason}; cards show no last-change date`);
     const data = prepareSites(project, options.sites, { history });
     options.progress(`prepared ${options.sites.map((s) => `${s} (${data.get(s)!.cards.length} cards)`).join(", ")} in ${elapsed()}`);

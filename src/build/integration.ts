@@ -8,7 +8,7 @@ import path from "node:path";
 import type { AstroIntegration } from "astro";
 import type { SiteName } from "../core/audience.ts";
 import { loadProject } from "../core/project.ts";
-import { readCardChanges } from "./git-dates.ts";
+import { readCardHistory } from "./card-history.ts";
 import { prepareSites, type SiteData } from "./site-data.ts";
 
 export interface BuildTarget {
@@ -28,12 +28,12 @@ const VIRTUAL_ID = "virtual:verity/data-file";
  * VERITY_OUT_DIR). Without it (`astro dev`), prepares the data of VERITY_SITE (default internal)
  * from the project in the working directory.
  */
-export function readBuildTarget(env: Readonly<Record<string, string | undefined>>, cwd: string): BuildTarget {
+export async function readBuildTarget(env: Readonly<Record<string, string | undefined>>, cwd: string): Promise<BuildTarget> {
   const site: SiteName = env.VERITY_SITE === "public" ? "public" : "internal";
   let dataFile = env.VERITY_SITE_DATA;
   if (!dataFile) {
     const project = loadProject({ cwd, today: env.VERITY_TODAY });
-    const data = prepareSites(project, [site], { history: readCardChanges(project.root, project.contentDir) }).get(site)!;
+    const data = prepareSites(project, [site], { history: await readCardHistory(project) }).get(site)!;
     const dir = path.join(cwd, "node_modules", ".verity");
     mkdirSync(dir, { recursive: true });
     dataFile = path.join(dir, `dev-${site}.json`);

@@ -9,8 +9,8 @@ import { joinBase, normaliseSitePath } from "../core/links.ts";
 import type { Card } from "../core/load-cards.ts";
 import type { Project } from "../core/project.ts";
 import { getCardVerification, type VerificationStatus } from "../core/verification.ts";
-import type { GitHistory } from "./git-dates.ts";
-import { buildHealthView, type HealthView } from "./health-view.ts";
+import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/health.ts";
+import type { CardHistory } from "./card-history.ts";
 import { renderCard, type RenderedCard, type RenderedHeading } from "./render-card.ts";
 
 export interface SiteData {
@@ -30,7 +30,7 @@ export interface SiteData {
   tags: TagView[];
   redirects: RedirectView[];
   /** Internal site only. */
-  health: HealthView | undefined;
+  health: KnowledgeHealth | undefined;
 }
 
 export interface CollectionView {
@@ -86,7 +86,7 @@ export interface CardView {
 }
 
 export interface PrepareOptions {
-  history: GitHistory;
+  history: CardHistory;
 }
 
 /** Prepares the data of each requested site; every card is rendered once and shared where possible. */
@@ -109,7 +109,7 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
   return result;
 }
 
-function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card) => RenderedCard, history: GitHistory): SiteData {
+function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card) => RenderedCard, history: CardHistory): SiteData {
   const { config } = project;
   const siteConfig = config.sites[site];
   const cards = selectCardsForSite(project.cards, site).sort(compareCards);
@@ -137,7 +137,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
   const views: CardView[] = cards.map((card) => {
     const html = renderFor(card);
     const verification = getCardVerification(card, project.policy);
-    const change = history.available ? history.changes.get(card.file) : undefined;
+    const change = history.available ? history.changes.get(card.relPath) : undefined;
     return {
       id: card.id,
       url: card.url,
@@ -188,7 +188,10 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
     cards: views,
     tags,
     redirects,
-    health: site === "internal" ? buildHealthView(project, cards) : undefined,
+    health:
+      site === "internal"
+        ? computeKnowledgeHealth({ cards: project.cards, collections: project.collections, policy: project.policy, config: { warnDays: config.warnDays, minTrustScore: config.minTrustScore } })
+        : undefined,
   };
 }
 

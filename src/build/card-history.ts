@@ -1,0 +1,30 @@
+/**
+ * Last change (day and author) of every card, from the one `git log` of `readGitHistory`. In a
+ * shallow clone or outside git it says history is unavailable instead of inventing dates.
+ */
+import path from "node:path";
+import { isShallowRepository, readGitHistory } from "../core/git-history.ts";
+import type { Project } from "../core/project.ts";
+
+export interface CardChange {
+  date: string;
+  author: string;
+}
+
+export type CardHistory =
+  | { available: true; /** Keyed by card path relative to the project root. */ changes: ReadonlyMap<string, CardChange> }
+  | { available: false; reason: string };
+
+export async function readCardHistory(project: Pick<Project, "root" | "contentDir" | "config">): Promise<CardHistory> {
+  const history = await readGitHistory(project.root, {
+    folder: path.relative(project.root, project.contentDir) || ".",
+    timeZone: project.config.timeZone,
+  });
+  if (!history.historyAvailable) {
+    const shallow = await isShallowRepository(project.root);
+    return { available: false, reason: shallow ? "history unavailable (shallow clone)" : "history unavailable (not in a git repository)" };
+  }
+  const changes = new Map<string, CardChange>();
+  for (const [file, entry] of history.files) changes.set(file, { date: entry.lastChanged, author: entry.lastChangedBy });
+  return { available: true, changes };
+}
