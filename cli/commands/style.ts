@@ -7,10 +7,9 @@ import type { Command } from "commander";
 import { findProjectRoot, loadConfig, type RuleLevel } from "../../src/core/config.ts";
 import { UsageError } from "../../src/core/errors.ts";
 import { compareFindings, type Finding, type Severity } from "../../src/core/findings.ts";
-import { formatOf } from "../../src/core/markdown.ts";
 import { findAliasKeys, readSourceFile } from "../../src/core/style/fix.ts";
 import { lintProse, type StyleOptions } from "../../src/core/style/style-engine.ts";
-import { collectStyleFiles, markdownExtensions, matchPathFor, resolveValeSetup } from "../../src/core/style/style-files.ts";
+import { collectStyleFiles, markdownExtensions, matchPathFor, resolveValeSetup, styleFormatOf } from "../../src/core/style/style-files.ts";
 import { applyFixes } from "../apply-fixes.ts";
 import { defaultFormat, getReporter } from "../reporters/index.ts";
 import type { RunState } from "../run-state.ts";
@@ -61,12 +60,12 @@ export function registerStyle(program: Command, state: RunState): void {
         const text = ((await io.readStdin?.()) ?? "").replace(/^\uFEFF/, "");
         const file = `${io.cwd}/stdin${ext}`;
         files.push(file);
-        findings.push(...lintProse({ file, source: text, format: formatOf(file), matchPath: `stdin${ext}` }, styleOptions));
+        findings.push(...lintProse({ file, source: text, format: styleFormatOf(file, vale?.config), matchPath: `stdin${ext}` }, styleOptions));
       } else {
         for (const file of collectStyleFiles(paths, io.cwd, markdownExtensions(vale?.config))) {
           files.push(file);
           const { source } = readSourceFile(file);
-          findings.push(...lintProse({ file, source, format: formatOf(file), matchPath: matchPathFor(file, vale?.config) }, styleOptions));
+          findings.push(...lintProse({ file, source, format: styleFormatOf(file, vale?.config), matchPath: matchPathFor(file, vale?.config) }, styleOptions));
           if (options.fix) findings.push(...findAliasKeys(file, source));
         }
       }
@@ -77,7 +76,7 @@ export function registerStyle(program: Command, state: RunState): void {
           report = findings.filter((f) => !changed.includes(f.file));
           for (const file of changed) {
             const { source } = readSourceFile(file);
-            report.push(...lintProse({ file, source, format: formatOf(file), matchPath: matchPathFor(file, vale?.config) }, styleOptions));
+            report.push(...lintProse({ file, source, format: styleFormatOf(file, vale?.config), matchPath: matchPathFor(file, vale?.config) }, styleOptions));
           }
         }
         if (options.dryRun) return;

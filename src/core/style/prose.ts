@@ -10,6 +10,8 @@ import type { Nodes, Parent, Root } from "mdast";
 export interface ProseBlock {
   /** Scope sections of the block, e.g. `text heading h2`, `text list`, `text table cell`, `link`. */
   scope: readonly string[];
+  /** For inline blocks (link, strong, emphasis): the scope of the block they sit in, plus their own. */
+  parent?: readonly string[];
   /** Node type the block comes from (`paragraph`, `heading`, `tableCell`, `image`, `link`, …). */
   kind: string;
   text: string;
@@ -43,24 +45,46 @@ interface Builder {
   chars: string[];
   offsets: number[];
   masked?: number[];
+  /** Inline blocks found while building this block; they get its scope as their parent. */
+  pending?: { node: Nodes; scope: string; builder: Builder }[];
+  /** Inside an inline HTML element with an ignored class: its tag name. */
+  skipTag?: string;
 }
+
+export interface ProseOptions {
+  /** Inline scopes whose text is not prose (Vale's IgnoredScopes): `strong`, `emphasis`, … */
+  ignoredScopes?: readonly string[];
+  /** HTML classes whose elements are not prose (Vale's IgnoredClasses). */
+  ignoredClasses?: readonly string[];
+}
+
+const SKIP_CLASSES = ["problematic", "pre", "code"];
 
 const INLINE_SCOPES: Record<string, string> = { link: "link", strong: "strong", emphasis: "emphasis", delete: "emphasis" };
 
 /** Splits a parsed file into prose blocks. `source` is the text the tree was parsed from. */
-export function extractProse(tree: Root, source: string): FileProse {
+export function extractProse(tree: Root, source: string, options: ProseOptions = {}): FileProse {
   const result: FileProse = { blocks: [], inlineBlocks: [], comments: [], metrics: new Map() };
+  const ignored = new Set(options.ignoredScopes ?? []);
+  const isIgnoredInline = (type: string) =>
+    type === "strong" ? ignored.has("strong") || ignored.has("b") : type === "emphasis" ? ignored.has("emphasis") || ignored.has("em") || ignored.has("i") : false;
+  const skipClasses = new Set([...SKIP_CLASSES, ...(options.ignoredClasses ?? [])]);
   const count = (name: string) => result.metrics.set(name, (result.metrics.get(name) ?? 0) + 1);
 
   const flush = (node: Nodes, scope: string[], builder: Builder) => {
     const text = builder.chars.join("");
     if (text.trim() === "") return;
+    for (const inline of builder.pending ?? []) pushInline(inline.node, inline.scope, inline.builder, [...scope, inline.scope], result);
     result.blocks.push(makeBlock(node, scope, text, builder.offsets, builder.masked));
   };
 
   const collectInline = (node: Nodes, builder: Builder, inline: Builder[]) => {
     switch (node.type) {
       case "text":
+        if (builder.skipTag) {
+          appendMasked(builder, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+          return;
+        }
         appendAligned(builder, node.value, source, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
         for (const b of inline) appendAligned(b, node.value, source, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
         return;
@@ -77,6 +101,9 @@ export function extractProse(tree: Root, source: string): FileProse {
       case "html": {
         const offset = node.position?.start.offset ?? 0;
         collectComments(node.value, offset, result.comments);
+        const open = /^<([A-Za-z][\w-]*)\b[^>]*\bclass\s*=\s*["']([^"']*)["']/.exec(node.value);
+        if (open && !builder.skipTag && open[2]!.split(/\s+/).some((c) => skipClasses.has(c))) builder.skipTag = open[1]!.toLowerCase();
+        else if (builder.skipTag && node.value.toLowerCase().startsWith(`</${builder.skipTag}`)) builder.skipTag = undefined;
         return;
       }
       case "image": {
@@ -92,15 +119,19 @@ export function extractProse(tree: Root, source: string): FileProse {
         }
         const own: Builder = { chars: [], offsets: [] };
         for (const child of node.children) collectInline(child, builder, [...inline, own]);
-        pushInline(node, "link", own, result);
+        (builder.pending ??= []).push({ node, scope: "link", builder: own });
         return;
       }
       case "strong":
       case "emphasis":
       case "delete": {
+        if (isIgnoredInline(node.type)) {
+          appendMasked(builder, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+          return;
+        }
         const own: Builder = { chars: [], offsets: [] };
         for (const child of node.children) collectInline(child, builder, [...inline, own]);
-        pushInline(node, INLINE_SCOPES[node.type]!, own, result);
+        (builder.pending ??= []).push({ node, scope: INLINE_SCOPES[node.type]!, builder: own });
         return;
       }
       case "footnoteReference":
@@ -200,10 +231,12 @@ function addTextMetrics(result: FileProse): void {
   result.metrics.set("long_words", longWords);
 }
 
-function pushInline(node: Nodes, scope: string, builder: Builder, result: FileProse): void {
+function pushInline(node: Nodes, scope: string, builder: Builder, parent: string[], result: FileProse): void {
   const text = builder.chars.join("");
   if (text.trim() === "") return;
-  result.inlineBlocks.push(makeBlock(node, [scope], text, builder.offsets, builder.masked));
+  const block = makeBlock(node, [scope], text, builder.offsets, builder.masked);
+  block.parent = parent;
+  result.inlineBlocks.push(block);
 }
 
 function pushAlt(node: Nodes & { alt?: string | null }, source: string, result: FileProse): void {

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { parse as parseYamlText } from "yaml";
+import { parseDocument } from "yaml";
 import { ConfigError } from "../errors.ts";
 import type { Severity } from "../findings.ts";
 import { compileCapitalization } from "./checks/capitalization.ts";
@@ -87,12 +87,11 @@ function ruleSettings(config: ValeConfig, names: Set<string>): Map<string, boole
 }
 
 function loadRuleFile(set: StyleSet, file: string, name: string, base: Omit<CompileContext, "name" | "file">): void {
-  let def: unknown;
-  try {
-    def = parseYamlText(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new ConfigError(`${file}: the rule file is not valid YAML: ${(error as Error).message.split("\n")[0]}.`);
-  }
+  // Go's YAML reader accepts escapes such as \' in double quotes; so do we.
+  const doc = parseDocument(readFileSync(file, "utf8").replace(/^\uFEFF/, ""), { strict: false, uniqueKeys: false });
+  const fatal = doc.errors.find((e) => e.code !== "BAD_DQ_ESCAPE");
+  if (fatal) throw new ConfigError(`${file}: the rule file is not valid YAML: ${fatal.message.split("\n")[0]}.`);
+  const def: unknown = doc.toJS();
   if (!def || typeof def !== "object" || Array.isArray(def)) throw new ConfigError(`${file}: a rule file must be a YAML mapping with "extends" and "message".`);
   const rule = compileRule(def as RuleDefinition, { ...base, name, file });
   if (typeof rule === "string") set.warnings.push(rule);

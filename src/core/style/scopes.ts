@@ -8,7 +8,11 @@
 export interface Scope {
   /** The scope as written, for messages. */
   text: string;
-  matches(sections: readonly string[]): boolean;
+  /**
+   * True when the rule runs on a block with these scope sections. `parent` is the scope of the block
+   * an inline block (link, strong, emphasis) sits in, plus its own: negated parts look at it.
+   */
+  matches(sections: readonly string[], parent?: readonly string[]): boolean;
   /** True when the rule runs on the whole file text (`raw`). */
   isRaw: boolean;
   /** True when the rule runs on the whole prose summary (`summary`). */
@@ -22,10 +26,14 @@ const KNOWN = new Set([
   "comment", "line", "block", "md", "mdx", "markdown",
 ]);
 const FORMAT_SUFFIX = new Set(["md", "mdx", "markdown"]);
+/** Other formats' suffixes (`text.html`, `paragraph.rst`): such a part never matches Markdown. */
+const OTHER_FORMATS = new Set(["html", "rst", "adoc", "org", "xml", "dita", "txt", "tex", "py", "js", "ts", "go", "rb", "java", "c", "cpp", "cs", "rs", "yaml", "json", "css", "sh", "php", "swift", "scala", "r", "jl", "lua", "proto"]);
 
 interface Part {
   sections: string[];
   isNegated: boolean;
+  /** True when the part names another format, so it cannot match Markdown text. */
+  isOtherFormat: boolean;
 }
 
 export class ScopeError extends Error {}
@@ -39,10 +47,12 @@ export function parseScope(value: string | readonly string[] | undefined): Scope
       const isNegated = text.startsWith("~");
       if (isNegated) text = text.slice(1);
       const sections = text.split(".").filter((s) => s !== "");
-      for (const section of sections) {
-        if (!KNOWN.has(section)) throw new ScopeError(`unknown scope "${option}"`);
-      }
-      return { sections: sections.filter((s) => !FORMAT_SUFFIX.has(s)), isNegated };
+      let isOtherFormat = false;
+      sections.forEach((section, i) => {
+        if (i > 0 && OTHER_FORMATS.has(section)) isOtherFormat = true;
+        else if (!KNOWN.has(section)) throw new ScopeError(`unknown scope "${option}"`);
+      });
+      return { sections: sections.filter((s) => !FORMAT_SUFFIX.has(s) && !OTHER_FORMATS.has(s)), isNegated, isOtherFormat };
     }),
   );
   const isRaw = parsed.some((parts) => parts.some((p) => !p.isNegated && p.sections.includes("raw")));
@@ -51,13 +61,12 @@ export function parseScope(value: string | readonly string[] | undefined): Scope
     text: options.join(", "),
     isRaw,
     isSummary,
-    matches(sections) {
+    matches(sections, parent = sections) {
       return parsed.some((parts) =>
         parts.every((part) => {
-          const contained = part.sections.every((s) => sections.includes(s));
-          if (!part.isNegated) return contained;
+          if (!part.isNegated) return !part.isOtherFormat && part.sections.every((s) => sections.includes(s));
           if (sections.includes("raw") || sections.includes("summary")) return false;
-          return !contained;
+          return part.isOtherFormat || !part.sections.every((s) => parent.includes(s));
         }),
       );
     },

@@ -5,7 +5,7 @@
 import type { Root } from "mdast";
 import type { RuleLevel } from "../config.ts";
 import { severityAtLeast, type Finding, type Severity, type TextEdit } from "../findings.ts";
-import { parseMarkdown, type MarkdownFormat } from "../markdown.ts";
+import { MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "../markdown.ts";
 import { parseYaml } from "../yaml-source.ts";
 import { BUILTIN_RULE_LIST } from "./builtin-rule-list.ts";
 import { getBuiltinProseRules, registerBuiltinProseRule, type BuiltinRuleContext } from "./builtin-rules.ts";
@@ -51,8 +51,17 @@ const LEVEL_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, error:
 
 /** Lints the prose of one file and returns its findings (unsorted). */
 export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
-  const tree = input.tree ?? parseMarkdown(input.source, input.format);
-  const prose = extractProse(tree, input.source);
+  let tree = input.tree;
+  if (!tree) {
+    try {
+      tree = parseMarkdown(input.source, input.format);
+    } catch (error) {
+      if (!(error instanceof MarkdownSyntaxError)) throw error;
+      const message = `The file does not parse as ${input.format === "mdx" ? "MDX" : "Markdown"}: ${error.message}.`;
+      return [{ ruleId: "markdown-syntax", severity: "error", message, file: input.file, line: error.line, column: error.column }];
+    }
+  }
+  const prose = extractProse(tree, input.source, { ignoredScopes: options.vale?.config.ignoredScopes, ignoredClasses: options.vale?.config.ignoredClasses });
   const lines = indexLines(input.source);
   const findings: Finding[] = [];
   if (options.vale) findings.push(...runValeRules(input, prose, lines, options.vale, options.minAlertLevel));
@@ -138,7 +147,7 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
       for (const alert of rule.run(raw, state)) emit(entry, raw, alert, true);
     }
     for (const block of blocks) {
-      if (!rule.scope.matches(block.scope)) continue;
+      if (!rule.scope.matches(block.scope, block.parent)) continue;
       for (const alert of rule.run(block, state)) emit(entry, block, alert, false);
     }
   }
@@ -167,6 +176,7 @@ function rawBlock(source: string): ProseBlock {
     kind: "root",
     text: source,
     offsets: new Int32Array(0),
+    masked: new Uint8Array(0),
     start: 0,
     end: source.length,
     offsetAt: (index) => Math.min(index, source.length),

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../errors.ts";
+import { formatOf, type MarkdownFormat } from "../markdown.ts";
 import { loadStyleSet } from "./rule-loader.ts";
 import type { ValeSetup } from "./style-engine.ts";
 import { findValeConfig, loadValeConfig, VALE_CONFIG_NAMES, type ValeConfig } from "./vale-ini.ts";
@@ -63,4 +64,11 @@ export function matchPathFor(file: string, config: ValeConfig | undefined): stri
   if (!config) return path.basename(file);
   const rel = path.relative(path.dirname(config.file), file);
   return (rel.startsWith("..") ? path.basename(file) : rel).split(path.sep).join("/");
+}
+
+/** `md` or `mdx`; `[formats] mdx = md` makes an `.mdx` file plain Markdown, as in Vale. */
+export function styleFormatOf(file: string, config: ValeConfig | undefined): MarkdownFormat {
+  const ext = path.extname(file).slice(1).toLowerCase();
+  if (config?.formats.get(ext) === "md") return "md";
+  return formatOf(file);
 }

@@ -36,6 +36,7 @@ export interface ValeConfig {
   /** Tags never linted (SkippedScopes); `blockquote` and `alt` are honoured for Markdown. */
   skippedScopes: string[];
   ignoredScopes: string[];
+  ignoredClasses: string[];
   wordTemplate: string | undefined;
 }
 
@@ -71,6 +72,7 @@ export function parseValeConfig(text: string, file: string): ValeConfig {
     sections: [],
     skippedScopes: [],
     ignoredScopes: [],
+    ignoredClasses: [],
     wordTemplate: undefined,
   };
   let section: ValeSection | undefined;
@@ -125,11 +127,14 @@ function readCoreKey(config: ValeConfig, key: string, value: string, dir: string
     case "IgnoredScopes":
       config.ignoredScopes = splitList(value);
       return;
+    case "IgnoredClasses":
+      config.ignoredClasses = splitList(value);
+      return;
     case "WordTemplate":
       config.wordTemplate = value;
       return;
     default:
-      // Packages, IgnoredClasses, NLPEndpoint, …: accepted, not used for Markdown.
+      // Packages, NLPEndpoint, …: accepted, not used for Markdown.
       return;
   }
 }
@@ -139,7 +144,7 @@ function readSectionKey(section: ValeSection, key: string, value: string, where:
     section.basedOnStyles = splitList(value);
     return;
   }
-  if (key === "BlockIgnores") {
+  if (key === "BlockIgnores" || key === "IgnorePatterns") {
     section.blockIgnores.push(...splitList(value));
     return;
   }

@@ -62,6 +62,10 @@ function isSentenceCase(text: string, tokenizer: RegExp, except: RegExp | undefi
   for (let i = 0; i < words.length; i++) {
     let word = words[i]!;
     const prev = i > 0 ? words[i - 1]! : "";
+    if (isException(except, word)) {
+      count++;
+      continue;
+    }
     // A numbered heading ("1. Install") starts its sentence after the number.
     if (/^\d+\.$/.test(prev) && first === i - 1) first = i;
     if (word.includes("-")) word = word.split("-")[0]!;

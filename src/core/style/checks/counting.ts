@@ -16,7 +16,8 @@ export function compileOccurrence(def: RuleDefinition, ctx: CompileContext): (bl
     const matches = [...matchAll(re, block.text)];
     const count = matches.length;
     if (!((max > 0 && count > max) || (min > 0 && count < min))) return [];
-    const first = matches[0];
+    // Report the first match that is not code (a masked code span), as Vale does.
+    const first = matches.find((m) => !isAllMasked(block, m.index, m.index + m[0].length)) ?? matches[0];
     // No match at all: the alert is about the whole file, at line 1 (as Vale reports it).
     if (!first) return [{ start: -1, end: -1, message: formatMessage(message, "") }];
     return [{ start: first.index, end: first.index + first[0].length, message: formatMessage(message, first[0]) }];
@@ -79,4 +80,9 @@ export function compileConsistency(def: RuleDefinition, ctx: CompileContext): (b
     }
     return alerts;
   };
+}
+
+function isAllMasked(block: ProseBlock, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (block.masked[i] !== 1) return false;
+  return end > start;
 }

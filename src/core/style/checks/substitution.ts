@@ -33,7 +33,8 @@ export function compileSubstitution(def: RuleDefinition, ctx: CompileContext, ac
     let expected: RegExp | undefined;
     if (!isPhrase(replacement)) {
       try {
-        expected = compilePattern(`${ignorecase ? "(?i)" : ""}^(?:${replacement})$`, ctx, "");
+        // Case matters here even for ignorecase rules: "mpl 2.0" is not "MPL 2.0".
+        expected = compilePattern(`^(?:${replacement})$`, ctx, "");
       } catch {
         expected = undefined;
       }
@@ -58,7 +59,7 @@ export function compileSubstitution(def: RuleDefinition, ctx: CompileContext, ac
       const observed = matched.trim();
       let replacement = alt.replacement.replace(/\$(\d+)/g, (_, n: string) => match[alt.group + Number(n)] ?? "");
       if (capitalize && /^\p{Lu}/u.test(observed)) replacement = replacement.charAt(0).toUpperCase() + replacement.slice(1);
-      if (isSame(alt, replacement, observed, ignorecase) || isException(except, observed)) continue;
+      if (isSame(alt, replacement, observed) || isException(except, observed)) continue;
       let expectedText = replacement;
       if (isReplace && action.params.length === 0) expectedText = toSentence(replacement.split("|"), "or");
       alerts.push({
@@ -72,9 +73,8 @@ export function compileSubstitution(def: RuleDefinition, ctx: CompileContext, ac
   };
 }
 
-function isSame(alt: Alternative, replacement: string, observed: string, ignorecase: boolean): boolean {
+function isSame(alt: Alternative, replacement: string, observed: string): boolean {
   if (replacement !== alt.replacement || !alt.expected) return replacement === observed;
-  void ignorecase;
   alt.expected.lastIndex = 0;
   return alt.expected.test(observed);
 }
