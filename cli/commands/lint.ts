@@ -5,12 +5,14 @@ import { CARD_RULES } from "../../src/core/lint/rule-meta.ts";
 import { lintProject } from "../../src/core/lint/lint-project.ts";
 import { parseCount, selectPaths } from "../path-args.ts";
 import { defaultFormat, getReporter } from "../reporters/index.ts";
+import { scopeToChanged } from "../changed-scope.ts";
 import type { RunState } from "../run-state.ts";
 
 interface LintOptions {
   format?: string;
   maxWarnings?: string;
   quiet?: boolean;
+  changed?: string | true;
 }
 
 export function registerLint(program: Command, state: RunState): void {
@@ -22,17 +24,20 @@ export function registerLint(program: Command, state: RunState): void {
     .option("--today <date>", "check as if today were this YYYY-MM-DD day")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this")
     .option("--quiet", "report errors only")
+    .option("--changed [base]", "only cards changed since the merge base with base (default: origin/main, else main), and cards linking to them")
     .action((paths: string[], options: LintOptions, command: Command) => {
       const { io } = state;
       const selection = selectPaths(paths, io.cwd);
       const reporter = getReporter(options.format ?? defaultFormat(io.env));
       const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, "--max-warnings");
-      const project = state.loadProject(command);
-      const { findings: all } = lintProject(project);
+      const scope = options.changed === undefined ? undefined : scopeToChanged(state, command, options.changed);
+      const project = scope?.project ?? state.loadProject(command);
+      const { findings: all } = lintProject(project, scope?.lintOptions);
       const isGlobal = (file: string) => file === project.configFile || file === project.contentDir;
-      let findings = all.filter((f) => selection.includes(f.file) || isGlobal(f.file));
+      const inScope = (file: string) => selection.includes(file) && (scope?.includes(file) ?? true);
+      let findings = all.filter((f) => inScope(f.file) || isGlobal(f.file));
       if (options.quiet) findings = findings.filter((f) => f.severity === "error");
-      const files = [...project.cards.map((c) => c.file), ...project.invalidFiles].filter((f) => selection.includes(f)).sort();
+      const files = [...project.cards.map((c) => c.file), ...project.invalidFiles].filter(inScope).sort();
       io.stdout(
         reporter({ findings, files, cwd: io.cwd, color: io.color, rules: new Map(CARD_RULES.map((r) => [r.id, r.description])) }),
       );

@@ -7,6 +7,7 @@
 import path from "node:path";
 import { simpleGit } from "simple-git";
 import { todayIn, type CalendarDate } from "./calendar-date.ts";
+import { projectPathMapper } from "./git-changes.ts";
 
 /** One commit, as far as the cards are concerned. Dates are committer dates, as calendar days. */
 export interface CommitInfo {
@@ -128,13 +129,6 @@ export async function readGitHistory(root: string, options: GitHistoryOptions): 
   const toProjectPath = projectPathMapper(info.topLevel, root);
   const commits = parseLog(out, options.timeZone, toProjectPath);
   return { historyAvailable: true, files: buildFileHistories(commits), commits };
-}
-
-/** Maps a path relative to the repository top to one relative to the project root. */
-function projectPathMapper(topLevel: string, root: string): (gitPath: string) => string {
-  const prefix = path.relative(topLevel, path.resolve(root)).split(path.sep).join("/");
-  if (prefix === "") return (p) => p;
-  return (p) => (p.startsWith(`${prefix}/`) ? p.slice(prefix.length + 1) : path.posix.relative(prefix, p));
 }
 
 /** Parses `git log -z --name-status --format=<LOG_FORMAT>` output (oldest first with --reverse). */

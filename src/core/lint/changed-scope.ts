@@ -1,0 +1,279 @@
+/**
+ * `verity lint --changed [base]`: lint only the cards changed since the merge base with `base`,
+ * plus the cards that link to changed, renamed or deleted cards, while the trust-score floor still
+ * counts every card. Fast on large repositories: every card is read as text once, only the cards
+ * to lint (and the cards they link to) are parsed, and git is called a fixed number of times.
+ *
+ * `url-removed`: a renamed or deleted card, or an alias dropped from a card, leaves an old URL
+ * that no card keeps (as its URL or an alias). Reported on the renamed card's file (line of
+ * `aliases`, else 1), on the card that dropped the alias, or, for a deletion, on the deleted
+ * path at line 1.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseCalendarDate, type CalendarDate } from "../calendar-date.ts";
+import { discoverCardFiles, isCardFileName, isHiddenName } from "../discover.ts";
+import type { Finding } from "../findings.ts";
+import { readChangesSince, type ChangeSet } from "../git-changes.ts";
+import { buildCardIndex, normaliseSitePath, resolveLink, type CardIndex } from "../links.ts";
+import { collectLinks, type CardLink } from "../link-extract.ts";
+import { loadCardFiles, type Card } from "../load-cards.ts";
+import { formatOf, parseMarkdown } from "../markdown.ts";
+import { openProject, type Project, type ProjectOptions } from "../project.ts";
+import type { VerifiableCard } from "../verification.ts";
+import { parseYaml } from "../yaml-source.ts";
+
+export interface ChangedLint {
+  /** The project with only the cards to lint and the cards they link to loaded. */
+  project: Project;
+  /** Absolute paths to report on: changed cards, cards linking to them, deleted card paths. */
+  reportFiles: Set<string>;
+  changedFiles: string[];
+  linkingFiles: string[];
+  changeSet: ChangeSet;
+  /** Every card the trust score counts (light readings of the cards that were not parsed). */
+  trustCards: VerifiableCard[];
+  /** `url-removed` findings. */
+  extraFindings: Finding[];
+}
+
+interface LightCard {
+  file: string;
+  collection: string;
+  url: string;
+  aliases: string[];
+  id: string | undefined;
+  text: string;
+  verifyBy: CalendarDate | undefined;
+  status: "draft" | "published";
+}
+
+const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+export function loadChangedProject(options: ProjectOptions, base: string | undefined): ChangedLint {
+  const context = openProject(options);
+  const { root, config } = context;
+  const contentDir = path.resolve(root, config.contentDir);
+  const contentRel = path.relative(root, contentDir).split(path.sep).join("/");
+  const inContent = (rel: string) => (contentRel === "" ? rel.split("/") : rel.startsWith(`${contentRel}/`) ? rel.slice(contentRel.length + 1).split("/") : undefined);
+  const isCard = (rel: string) => {
+    const parts = inContent(rel);
+    return parts !== undefined && parts.length >= 2 && parts.every((p) => !isHiddenName(p)) && isCardFileName(parts.at(-1)!);
+  };
+  const changeSet = readChangesSince(root, contentRel || ".", base, { isCard });
+  const abs = (rel: string) => path.resolve(root, rel);
+
+  // 1. What to look for: the file names, URLs and aliases (old and new) of changed cards.
+  const needles = new Set<string>();
+  const lostTargets = new Set<string>();
+  const changedCardPaths = new Set<string>();
+  for (const change of changeSet.changes) {
+    if (change.kind !== "deleted" && isCard(change.path)) changedCardPaths.add(abs(change.path));
+    for (const rel of [change.path, change.oldPath]) {
+      if (rel === undefined || !isCard(rel)) continue;
+      const url = urlOf(inContent(rel)!);
+      const current = rel === change.path && change.kind !== "deleted" ? readAliases(readText(abs(rel))) : [];
+      const aliases = [...current, ...readAliases(changeSet.oldTexts.get(rel))];
+      needles.add(path.posix.basename(rel));
+      for (const address of [url, ...aliases]) needles.add(address.slice(0, -1));
+      if (rel === change.oldPath || change.kind === "deleted" || change.kind === "modified") {
+        lostTargets.add(abs(rel));
+        for (const address of [url, ...aliases]) lostTargets.add(address);
+      }
+    }
+  }
+
+  // 2. Every card read once as text; only changed cards and cards mentioning a needle keep it.
+  const discoverProblems: Finding[] = [];
+  const needleList = [...needles];
+  const light = discoverCardFiles(contentDir, discoverProblems).map((file) =>
+    readLight(file, contentDir, (text) => changedCardPaths.has(file) || needleList.some((needle) => text.includes(needle))),
+  );
+  const lightByFile = new Map(light.map((card) => [card.file, card]));
+  const urlOwners = new Set<string>();
+  for (const card of light) for (const url of [card.url, ...card.aliases]) urlOwners.add(url);
+
+  // 3. Changed cards, and every card of a collection whose _collection.yml changed.
+  const changed = new Set<string>();
+  for (const change of changeSet.changes) {
+    if (change.kind === "deleted") continue;
+    if (isCard(change.path) && lightByFile.has(abs(change.path))) changed.add(abs(change.path));
+    const parts = inContent(change.path);
+    if (parts?.length === 2 && parts[1] === "_collection.yml") for (const card of light) if (card.collection === parts[0]) changed.add(card.file);
+  }
+
+  // 4. Cards that link to a changed card, or to the old path or URL of a renamed or deleted one:
+  //    the text search picked candidates cheaply; parsing their links decides.
+  const lightIndex = buildLightIndex(light);
+  const linking = light
+    .filter((card) => !changed.has(card.file) && card.text !== "")
+    .filter((card) => linksToChange(card, lightIndex, changed, lostTargets))
+    .map((c) => c.file);
+  const toLint = [...changed, ...linking].sort();
+
+  // 5. Parse the cards to lint, then the cards they link to (for anchors and audience).
+  const problems = discoverProblems.filter((p) => toLint.includes(p.file));
+  const first = loadCardFiles(root, config, toLint, problems);
+  const targets = new Set<string>();
+  for (const card of first.cards) {
+    for (const link of card.links) {
+      const target = resolveLink(card, link.url, lightIndex);
+      if (target.kind === "card" && !toLint.includes(target.card.file)) targets.add(target.card.file);
+    }
+  }
+  const second = loadCardFiles(root, config, [...targets].sort());
+  const cards = [...first.cards, ...second.cards];
+  const invalidFiles = [...first.invalidFiles, ...second.invalidFiles];
+  const collections = new Map([...second.collections, ...first.collections].map((c) => [c.name, c]));
+  const project: Project = {
+    ...context,
+    cards,
+    collections: [...collections.values()],
+    invalidFiles,
+    problems: first.problems,
+    contentDir,
+    index: buildCardIndex(cards, invalidFiles),
+  };
+
+  // 6. Every card counts for the trust score: parsed ones as they are, the rest as read lightly.
+  const parsed = new Map(cards.map((card) => [card.file, card]));
+  const invalid = new Set(invalidFiles);
+  const trustCards: VerifiableCard[] = [];
+  for (const card of light) {
+    const full = parsed.get(card.file);
+    if (full) trustCards.push(full);
+    else if (!invalid.has(card.file) && card.verifyBy) trustCards.push({ data: { verify_by: card.verifyBy, status: card.status } });
+  }
+
+  const extraFindings = findRemovedUrls(changeSet, { isCard, inContent, abs, urlOwners, lightByFile });
+  const reportFiles = new Set([...toLint, ...extraFindings.map((f) => f.file)]);
+  return { project, reportFiles, changedFiles: [...changed].sort(), linkingFiles: linking.sort(), changeSet, trustCards, extraFindings };
+}
+
+/** True when one of the card's links points at a changed card, or at a path or URL that is gone. */
+function linksToChange(card: LightCard, index: CardIndex, changed: ReadonlySet<string>, lost: ReadonlySet<string>): boolean {
+  let links: CardLink[];
+  try {
+    links = collectLinks(parseMarkdown(card.text.replace(/^\uFEFF/, ""), formatOf(card.file)));
+  } catch {
+    return true; // does not parse: lint it, so the problem is reported
+  }
+  const from = { file: card.file, url: card.url } as unknown as Card;
+  for (const link of links) {
+    const target = resolveLink(from, link.url, index);
+    if (target.kind === "card" && changed.has(target.card.file)) return true;
+    if (target.kind !== "broken") continue;
+    const url = link.url.trim().replace(/[?#].*$/, "");
+    if (/\.mdx?$/i.test(url) && lost.has(path.resolve(path.dirname(card.file), safeDecode(url)))) return true;
+    const sitePath = url.startsWith("/") ? url : new URL(url, `https://site.invalid${card.url}`).pathname;
+    if (lost.has(normaliseSitePath(safeDecode(sitePath)))) return true;
+  }
+  return false;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+interface RemovedUrlContext {
+  isCard(rel: string): boolean;
+  inContent(rel: string): string[] | undefined;
+  abs(rel: string): string;
+  urlOwners: ReadonlySet<string>;
+  lightByFile: ReadonlyMap<string, LightCard>;
+}
+
+function findRemovedUrls(changeSet: ChangeSet, ctx: RemovedUrlContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const change of changeSet.changes) {
+    const oldRel = change.oldPath ?? change.path;
+    if (change.kind === "added" || !ctx.isCard(oldRel)) continue;
+    const oldAliases = readAliases(changeSet.oldTexts.get(oldRel));
+    const oldUrl = urlOf(ctx.inContent(oldRel)!);
+    const lost = [...new Set([oldUrl, ...oldAliases])].filter((url) => !ctx.urlOwners.has(url));
+    if (lost.length === 0) continue;
+    const list = lost.join(", ");
+    const aliasLine = `aliases: [${lost.join(", ")}]`;
+    if (change.kind === "deleted") {
+      findings.push(removedUrl(ctx.abs(change.path), 1,
+        `${change.path} was deleted, so ${list} no longer ${lost.length === 1 ? "leads" : "lead"} anywhere and links and bookmarks to ${lost.length === 1 ? "it" : "them"} break. ` +
+          `Add ${aliasLine} to the card that replaces it, or restore the card.`));
+      continue;
+    }
+    const card = ctx.lightByFile.get(ctx.abs(change.path));
+    const line = card ? lineOfKey(card.text, "aliases") ?? 1 : 1;
+    const message =
+      change.kind === "renamed"
+        ? `This card moved from ${oldRel}, so its old URL${lost.length === 1 ? "" : "s"} ${list} no longer ${lost.length === 1 ? "leads" : "lead"} anywhere. Keep ${lost.length === 1 ? "it" : "them"} working: add ${aliasLine} to this card's frontmatter.`
+        : `The alias${lost.length === 1 ? "" : "es"} ${list} ${lost.length === 1 ? "was" : "were"} removed from this card and no other card keeps ${lost.length === 1 ? "it" : "them"}, so links and bookmarks break. Keep ${aliasLine}, or move ${lost.length === 1 ? "it" : "them"} to the card that replaces this one.`;
+    findings.push(removedUrl(ctx.abs(change.path), line, message));
+  }
+  return findings;
+}
+
+function removedUrl(file: string, line: number, message: string): Finding {
+  return { ruleId: "url-removed", severity: "error", file, line, column: 1, message };
+}
+
+function readLight(file: string, contentDir: string, keepText: (text: string) => boolean): LightCard {
+  const text = readText(file);
+  const parts = (file.startsWith(contentDir + path.sep) ? file.slice(contentDir.length + 1) : path.relative(contentDir, file)).split(path.sep);
+  const fm = FRONTMATTER.exec(text)?.[1] ?? "";
+  let aliases: string[] = [];
+  let id: string | undefined;
+  if (/^(aliases|id)[ \t]*:/m.test(fm)) {
+    const data = parseYaml(fm).value as { aliases?: unknown; id?: unknown } | undefined;
+    aliases = Array.isArray(data?.aliases) ? data.aliases.filter((a): a is string => typeof a === "string").map(normaliseSitePath) : [];
+    id = typeof data?.id === "string" ? data.id : undefined;
+  }
+  const verifyBy = /^verify[_-]by[ \t]*:[ \t]*["']?(\d{4}-\d{2}-\d{2})["']?[ \t]*(#.*)?$/m.exec(fm)?.[1];
+  const status = /^status[ \t]*:[ \t]*["']?draft["']?[ \t]*(#.*)?$/m.test(fm) ? "draft" : "published";
+  return {
+    file,
+    collection: parts[0] ?? "",
+    url: urlOf(parts),
+    aliases,
+    id,
+    text: keepText(text) ? text : "",
+    verifyBy: verifyBy ? parseCalendarDate(verifyBy) : undefined,
+    status,
+  };
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return ""; // unreadable or gone: the full load reports it when the card is linted
+  }
+}
+
+/** A card's site path from its path parts under the content folder: `/billing/refunds/`. */
+function urlOf(parts: readonly string[]): string {
+  return `/${parts.join("/").replace(/\.mdx?$/i, "")}/`;
+}
+
+function readAliases(text: string | undefined): string[] {
+  const fm = text === undefined ? undefined : FRONTMATTER.exec(text)?.[1];
+  if (!fm || !/^aliases[ \t]*:/m.test(fm)) return [];
+  const data = parseYaml(fm).value as { aliases?: unknown } | undefined;
+  return Array.isArray(data?.aliases) ? data.aliases.filter((a): a is string => typeof a === "string").map(normaliseSitePath) : [];
+}
+
+function lineOfKey(text: string, key: string): number | undefined {
+  const at = new RegExp(`^${key}[ \\t]*:`, "m").exec(text);
+  return at ? text.slice(0, at.index).split("\n").length : undefined;
+}
+
+/**
+ * A link index over lightly read cards, for finding which files the linted cards link to.
+ * `resolveLink` only reads the target's file from it, so the light cards stand in for cards.
+ */
+function buildLightIndex(cards: readonly LightCard[]): CardIndex {
+  const asCards = cards.map((card) => ({ ...card, id: card.id ?? card.url, data: { aliases: card.aliases } }) as unknown as Card);
+  return buildCardIndex(asCards);
+}
