@@ -2,10 +2,10 @@
 import type { Command } from "commander";
 import { countFindings } from "../../src/core/findings.ts";
 import { CARD_RULES } from "../../src/core/lint/rule-meta.ts";
-import { lintProject } from "../../src/core/lint/lint-project.ts";
 import { parseCount, selectPaths } from "../path-args.ts";
 import { defaultFormat, getReporter } from "../reporters/index.ts";
 import { scopeToChanged } from "../changed-scope.ts";
+import { runStyleInLint } from "../lint-style.ts";
 import type { RunState } from "../run-state.ts";
 
 interface LintOptions {
@@ -13,6 +13,9 @@ interface LintOptions {
   maxWarnings?: string;
   quiet?: boolean;
   changed?: string | true;
+  fix?: boolean;
+  dryRun?: boolean;
+  cache?: boolean;
 }
 
 export function registerLint(program: Command, state: RunState): void {
@@ -25,6 +28,9 @@ export function registerLint(program: Command, state: RunState): void {
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this")
     .option("--quiet", "report errors only")
     .option("--changed [base]", "only cards changed since the merge base with base (default: origin/main, else main), and cards linking to them")
+    .option("--fix", "apply the fixes of fixable problems (style substitutions, verify-by -> verify_by, fixable built-in rules)")
+    .option("--dry-run", "with --fix: print the changes as a unified diff and write nothing")
+    .option("--no-cache", "do not read or write the style cache (.verity-cache/lint.json)")
     .action((paths: string[], options: LintOptions, command: Command) => {
       const { io } = state;
       const selection = selectPaths(paths, io.cwd);
@@ -32,7 +38,8 @@ export function registerLint(program: Command, state: RunState): void {
       const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, "--max-warnings");
       const scope = options.changed === undefined ? undefined : scopeToChanged(state, command, options.changed);
       const project = scope?.project ?? state.loadProject(command);
-      const { findings: all } = lintProject(project, scope?.lintOptions);
+      const { findings: all } = runStyleInLint(project, scope?.lintOptions, options, state, command, (f) => selection.includes(f));
+      if (options.dryRun) return;
       const isGlobal = (file: string) => file === project.configFile || file === project.contentDir;
       const inScope = (file: string) => selection.includes(file) && (scope?.includes(file) ?? true);
       let findings = all.filter((f) => inScope(f.file) || isGlobal(f.file));

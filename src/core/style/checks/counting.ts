@@ -75,7 +75,9 @@ export function compileConsistency(def: RuleDefinition, ctx: CompileContext): (b
         last = match;
       }
       if (last && state.sequences.has(step.keys[0]) && state.sequences.has(step.keys[1])) {
-        alerts.push({ start: last.index, end: last.index + last[0].length, message: formatMessage(message, last[0]) });
+        // Vale reports the first place the last-seen spelling occurs in the block.
+        const start = block.text.indexOf(last[0]);
+        alerts.push({ start, end: start + last[0].length, message: formatMessage(message, last[0]) });
       }
     }
     return alerts;

@@ -1,0 +1,55 @@
+/**
+ * The style guide in `verity lint`: adds the prose checker (with its cache) to the card rules, and
+ * handles `--fix` / `--fix --dry-run`. Style findings come only from this checker, so nothing is
+ * reported twice.
+ */
+import path from "node:path";
+import type { Command } from "commander";
+import { UsageError } from "../src/core/errors.ts";
+import { lintProject, type LintOptions, type LintResult } from "../src/core/lint/lint-project.ts";
+import type { Project } from "../src/core/project.ts";
+import { createStyleChecker } from "../src/core/style/card-style.ts";
+import { readSourceFile } from "../src/core/style/fix.ts";
+import { applyFixes } from "./apply-fixes.ts";
+import type { RunState } from "./run-state.ts";
+
+export interface LintStyleFlags {
+  fix?: boolean;
+  dryRun?: boolean;
+  /** false with `--no-cache`. */
+  cache?: boolean;
+}
+
+export const LINT_CACHE_FILE = path.join(".verity-cache", "lint.json");
+
+export function runStyleInLint(
+  project: Project,
+  lintOptions: LintOptions | undefined,
+  flags: LintStyleFlags,
+  state: RunState,
+  command: Command,
+  isSelected: (file: string) => boolean,
+): LintResult {
+  if (flags.dryRun && !flags.fix) throw new UsageError("--dry-run only works with --fix.");
+  const isFixing = flags.fix === true;
+  const cacheFile = flags.cache === false || isFixing ? undefined : path.join(project.root, LINT_CACHE_FILE);
+  const checker = createStyleChecker(project, { cacheFile, isFixing });
+  const withStyle = (p: Project, check: typeof checker.check) =>
+    lintProject(p, { ...lintOptions, checkers: [...(lintOptions?.checkers ?? []), check] });
+  const result = withStyle(project, checker.check);
+  checker.save();
+  if (!isFixing) return result;
+
+  const sources = new Map(project.cards.map((card) => [card.file, card.source]));
+  const changed = applyFixes(
+    result.findings.filter((f) => isSelected(f.file)),
+    state.io,
+    flags.dryRun === true,
+    (file) => sources.get(file) ?? readSourceFile(file).source,
+  );
+  if (flags.dryRun || changed.length === 0) {
+    return { ...result, findings: result.findings.filter((f) => !(f.ruleId === "frontmatter-schema" && f.fix)) };
+  }
+  const reloaded = state.loadProject(command);
+  return withStyle(reloaded, createStyleChecker(reloaded, { cacheFile: path.join(reloaded.root, LINT_CACHE_FILE) }).check);
+}
