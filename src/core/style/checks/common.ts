@@ -120,3 +120,24 @@ export function toSentence(words: readonly string[], conjunction: string): strin
 export function isPhrase(text: string): boolean {
   return /^[\p{L} ]+$/u.test(text);
 }
+
+/**
+ * Multi-word exceptions ("Leverage Labs") as one pattern, so a match inside such a phrase in the
+ * text is not reported even though the match alone ("Leverage") is not an exception.
+ */
+export function buildPhrases(exceptions: readonly string[], accepted: readonly string[], ctx: CompileContext): RegExp | undefined {
+  const phrases = [...exceptions, ...accepted].filter((e) => /\s/.test(e.trim()));
+  if (phrases.length === 0) return undefined;
+  phrases.sort((a, b) => b.length - a.length);
+  return compilePattern(wrapTokens(phrases.join("|"), { ignorecase: false, nonword: false }), ctx);
+}
+
+/** True when `[start, end)` of `text` lies inside a match of `phrases`. */
+export function isWithinPhrase(phrases: RegExp | undefined, text: string, start: number, end: number): boolean {
+  if (!phrases) return false;
+  for (const match of matchAll(phrases, text)) {
+    if (match.index <= start && match.index + match[0].length >= end) return true;
+    if (match.index > start) return false;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 /** `existence`: report every match of `tokens` (and `raw`), minus exceptions and accepted words. */
 import type { RawAlert } from "../rule-types.ts";
-import { buildExceptions, compilePattern, formatMessage, isException, matchAll, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
+import { buildExceptions, buildPhrases, isWithinPhrase, compilePattern, formatMessage, isException, matchAll, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
 import type { ProseBlock } from "../prose.ts";
 
 export function compileExistence(def: RuleDefinition, ctx: CompileContext): (block: ProseBlock) => RawAlert[] {
@@ -18,12 +18,15 @@ export function compileExistence(def: RuleDefinition, ctx: CompileContext): (blo
   pattern = pattern.replace("%s", tokens.join("|"));
   if (tokens.length === 0 && raw === "") pattern = "(?!)";
   const re = compilePattern(pattern, ctx);
-  const except = buildExceptions(readStrings(def, "exceptions"), useVocab && !nonword ? ctx.accepted : [], ctx);
+  const exceptions = readStrings(def, "exceptions");
+  const accepted = useVocab && !nonword ? ctx.accepted : [];
+  const except = buildExceptions(exceptions, accepted, ctx);
+  const phrases = buildPhrases(exceptions, accepted, ctx);
   return (block) => {
     const alerts: RawAlert[] = [];
     for (const match of matchAll(re, block.text)) {
       const observed = match[0].trim();
-      if (isException(except, observed)) continue;
+      if (isException(except, observed) || isWithinPhrase(phrases, block.text, match.index, match.index + match[0].length)) continue;
       const groups = match.slice(1).filter((g) => g !== undefined);
       alerts.push({
         start: match.index,

@@ -1,0 +1,21 @@
+/** Shared helpers for the style engine tests: the fixture project and a compact view of findings. */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { compareFindings, type Finding } from "../../src/core/findings.ts";
+import { lintProse, type StyleOptions } from "../../src/core/style/style-engine.ts";
+import { setupFromConfig } from "../../src/core/style/style-files.ts";
+import { loadValeConfig } from "../../src/core/style/vale-ini.ts";
+
+export const FIXTURE_PROJECT = fileURLToPath(new URL("../fixtures/style/project/", import.meta.url));
+export const setup = setupFromConfig(loadValeConfig(path.join(FIXTURE_PROJECT, ".vale.ini")));
+
+/** Lints Markdown text as the fixture file `name`. */
+export function lint(markdown: string, name = "card.md", options: StyleOptions = {}): Finding[] {
+  const file = path.join(FIXTURE_PROJECT, name);
+  return lintProse({ file, source: markdown, format: name.endsWith(".mdx") ? "mdx" : "md", matchPath: name }, { vale: setup, ...options }).sort(compareFindings);
+}
+
+/** `line:column:Rule:Message` for each finding, optionally only of one rule. */
+export function show(findings: readonly Finding[], rule?: string): string[] {
+  return findings.filter((f) => rule === undefined || f.ruleId === rule).map((f) => `${f.line}:${f.column}:${f.ruleId}:${f.message}`);
+}
