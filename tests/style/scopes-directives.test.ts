@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { lint, show } from "./helpers.ts";
+
+const SCOPED = [
+  "## A MARKH2 heading with MARKHeading and MARKNotHeading",
+  "",
+  "### MARKHeading in h3, not MARKH2",
+  "",
+  "A MARKPara paragraph with MARKNotHeading, MARKAnd, a [MARKLink link](https://example.com) and **MARKStrong** text.",
+  "",
+  "- A MARKList item with MARKAnd",
+  "",
+  "> A MARKQuote quote with MARKAnd and MARKPara",
+  "",
+  "| MARKHeader | other |",
+  "| --- | --- |",
+  "| MARKCell | MARKHeader |",
+  "",
+  "![An MARKAlt image](pic.png)",
+  "",
+  "```sh",
+  "MARKPara in code",
+  "```",
+  "",
+].join("\n");
+
+describe("scopes", () => {
+  const findings = lint(SCOPED);
+  const where = (rule: string) => show(findings, rule).map((line) => line.split(":").slice(0, 2).join(":"));
+
+  it("heading, heading.h2 and ~heading", () => {
+    expect(where("Test.ScopeHeading")).toEqual(["1:26", "3:5"]);
+    expect(where("Test.ScopeH2")).toEqual(["1:6"]);
+    expect(where("Test.ScopeNotHeading")).toEqual(["5:27"]);
+  });
+
+  it("paragraph is only a top-level paragraph: not a list item, a quote or code", () => {
+    expect(where("Test.ScopePara")).toEqual(["5:3"]);
+  });
+
+  it("list, blockquote, table.header, table.cell and alt", () => {
+    expect(where("Test.ScopeList")).toEqual(["7:5"]);
+    expect(where("Test.ScopeQuote")).toEqual(["9:5"]);
+    expect(where("Test.ScopeHeader")).toEqual(["11:3"]);
+    expect(where("Test.ScopeCell")).toEqual(["13:3"]);
+    expect(where("Test.ScopeAlt")).toEqual(["15:6"]);
+  });
+
+  it("inline scopes: link text and strong text", () => {
+    expect(where("Test.ScopeLink")).toEqual(["5:55"]);
+    expect(where("Test.ScopeStrong")).toEqual(["5:97"]);
+  });
+
+  it("a list of negated parts joined with & must all hold", () => {
+    expect(where("Test.ScopeAnd")).toEqual(["5:43", "7:24"]);
+  });
+
+  it("raw sees the file as written, fenced code included", () => {
+    expect(where("Test.ScopeRaw")).toEqual(["17:1"]);
+  });
+});
+
+describe("comment directives", () => {
+  it("vale off / vale on switch every rule off and back on", () => {
+    const text = "We utilize it.\n\n<!-- vale off -->\n\nWe utilize it.\n\n<!-- vale on -->\n\nWe utilize it.\n";
+    expect(show(lint(text), "Test.Existence").map((l) => l.split(":")[0])).toEqual(["1", "9"]);
+  });
+
+  it("vale Style.Rule = NO / YES switch one rule", () => {
+    const text = "<!-- vale Test.Existence = NO -->\n\nWe utilize an e-mail.\n\n<!-- vale Test.Existence = YES -->\n\nWe utilize it.\n";
+    const findings = lint(text);
+    expect(show(findings, "Test.Existence").map((l) => l.split(":")[0])).toEqual(["7"]);
+    expect(show(findings, "Test.Substitution").map((l) => l.split(":")[0])).toEqual(["3"]);
+  });
+
+  it("a directive inside a paragraph applies from where it stands", () => {
+    const text = "We utilize it <!-- vale off --> and utilize it.\n";
+    expect(show(lint(text), "Test.Existence")).toEqual(["1:4:Test.Existence:Avoid 'utilize'."]);
+  });
+});
+
+describe("Korean and Chinese text", () => {
+  it("word boundaries are Unicode-aware and columns count code points", () => {
+    const findings = lint("# 안내\n\n버튼을 클릭 하세요. 클릭하세요는 한 단어입니다.\n");
+    expect(show(findings, "Test.Korean")).toEqual(["3:5:Test.Korean:'클릭' 대신 '선택'을 쓰세요."]);
+  });
+
+  it("non-word tokens match inside Chinese text, with code-point columns after astral characters", () => {
+    const findings = lint("# 说明\n\n𠀀𠀀根据说明操作。\n");
+    expect(show(findings, "Test.Chinese")).toEqual(["3:3:Test.Chinese:Avoid '根据'."]);
+  });
+
+  it("CR and CRLF line endings both end lines", () => {
+    expect(show(lint("Line one.\r\n\r\nWe utilize it.\r\n"), "Test.Existence")).toEqual(["3:4:Test.Existence:Avoid 'utilize'."]);
+    expect(show(lint("Line one.\r\rWe utilize it.\r"), "Test.Existence")).toEqual(["3:4:Test.Existence:Avoid 'utilize'."]);
+  });
+});
