@@ -6,9 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { writeCorpus } from "./lib/corpus-write.ts";
-
-export const DEFAULT_SEED = 42;
-export const DEFAULT_TODAY = "2026-12-01";
+import { DEFAULT_SEED, DEFAULT_TODAY } from "./lib/defaults.ts";
 
 function main(): void {
   const { values } = parseArgs({

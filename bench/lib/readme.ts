@@ -1,0 +1,26 @@
+/** Writes the latest results into the README's Performance section (between its markers). */
+
+const START = "<!-- section:performance -->";
+const END = "<!-- /section:performance -->";
+
+export function updateReadme(readme: string, resultsMarkdown: string, resultsFile: string): string {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${START} ... ${END} markers`);
+  const body = resultsMarkdown.replace(/^# .*\n\n?/, "").replace(/^## /gm, "### ");
+  const section = [
+    START,
+    "## Performance",
+    "",
+    "Measured by `npm run bench` on a generated corpus of realistic help-center cards (`bench/generate.ts`:",
+    "400–700 words, 2–4 sections, lists, tables, code, links between cards and to heading anchors; about 70%",
+    "external, 15% Korean, 5% Chinese; 15 collections, 30 owners). The corpus is generated into `bench/.work/`",
+    "and never committed. Reproduce with `npm run bench` (about 25 minutes; `--quick` for 1,000 cards and one",
+    "run each, `--sections lint,changed,build,scale,search` for a part). Results of every full run are kept in",
+    `\`bench/results/\`; this is \`${resultsFile}\`.`,
+    "",
+    body.trimEnd(),
+    END,
+  ].join("\n");
+  return `${readme.slice(0, start)}${section}${readme.slice(end + END.length)}`;
+}

@@ -1,0 +1,149 @@
+/**
+ * Search: the public site of the search-size corpus, served on 127.0.0.1, queried through
+ * Pagefind's JavaScript API in headless Chromium. Per query: time to the first result's data and
+ * bytes fetched from the Pagefind bundle, cold (fresh browser context, nothing cached) and warm
+ * (one page that already answered the previous queries).
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Response } from "playwright-core";
+import type { BenchContext, SearchQueryResult } from "./context.ts";
+import { findRow } from "./context.ts";
+import { ensureCorpus } from "./corpora.ts";
+import { notAvailable } from "./measure-row.ts";
+import { measureVerityBuild, verityBuildDirs } from "./section-build.ts";
+import { summarise } from "./stats.ts";
+import { serveStatic } from "./static-server.ts";
+
+export const SEARCH_QUERIES: readonly string[] = [
+  "refund", "invoice", "webhook signature", "payout delayed", "two-factor", "export CSV", "card reader", "SAML",
+  "API key", "tax", "subscription", "Xero", "audit log", "declined", "seat", "Shopify", "credit note", "환불", "인보이스", "发票",
+];
+
+const CHROMIUM = "/usr/bin/chromium";
+/** A same-origin page without scripts (the server answers 404 in plain text), so nothing but the measured search loads Pagefind. */
+const BLANK_PAGE = "/__bench_blank__";
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+interface QueryTiming {
+  ms: number;
+  results: number;
+  firstUrl: string | undefined;
+}
+
+export async function runSearchSection(ctx: BenchContext): Promise<void> {
+  const size = ctx.options.searchSize;
+  const label = "Pagefind search on the public site";
+  if (!existsSync(CHROMIUM)) {
+    ctx.rows.push(notAvailable(`search-${size}`, "search", size, label, `${CHROMIUM} is missing (apt-get install -y chromium)`));
+    return;
+  }
+  const { dir } = ensureCorpus(ctx, size);
+  const site = verityBuildDirs(dir).public;
+  if (!findPagefind(site)) {
+    const built = findRow(ctx, `build-verity-${size}`);
+    if (!built || built.status === "ok") await measureVerityBuild(ctx, size, 1);
+  }
+  const bundle = findPagefind(site);
+  if (!bundle) {
+    ctx.rows.push(notAvailable(`search-${size}`, "search", size, label, "no built public site with a Pagefind index (verity build missing or failed)"));
+    return;
+  }
+  const { chromium } = await import("playwright-core");
+  const server = await serveStatic(site);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const bundleUrl = `/${path.relative(site, bundle).split(path.sep).join("/")}/pagefind.js`;
+  try {
+    const queries: SearchQueryResult[] = [];
+    for (const query of SEARCH_QUERIES) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.url}${BLANK_PAGE}`, { waitUntil: "load" });
+      const meter = meterPagefind(page.on.bind(page));
+      const cold = await page.evaluate(searchOnce, { bundleUrl, query });
+      const coldBytes = await meter.stop();
+      await context.close();
+      queries.push({ query, results: cold.results, firstUrl: cold.firstUrl, coldMs: cold.ms, coldBytes: coldBytes.bytes, coldRequests: coldBytes.requests, warmMs: 0, warmBytes: 0 });
+    }
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}${BLANK_PAGE}`, { waitUntil: "load" });
+    await page.evaluate(searchOnce, { bundleUrl, query: "lumen" });
+    for (const entry of queries) {
+      const meter = meterPagefind(page.on.bind(page));
+      const warm = await page.evaluate(searchOnce, { bundleUrl, query: entry.query });
+      entry.warmMs = warm.ms;
+      entry.warmBytes = (await meter.stop()).bytes;
+    }
+    await context.close();
+    ctx.search = {
+      cards: size,
+      queries,
+      coldMs: summarise(queries.map((q) => q.coldMs)),
+      coldKb: summarise(queries.map((q) => q.coldBytes / 1024)),
+      warmMs: summarise(queries.map((q) => q.warmMs)),
+      warmKb: summarise(queries.map((q) => q.warmBytes / 1024)),
+      ...bundleSize(bundle),
+    };
+    ctx.log(`  search: cold median ${ctx.search.coldMs.median.toFixed(0)} ms / ${ctx.search.coldKb.median.toFixed(0)} KB, warm median ${ctx.search.warmMs.median.toFixed(0)} ms`);
+    ctx.rows.push({ id: `search-${size}`, section: "search", cards: size, label, status: "ok", wall: ctx.search.coldMs, extra: { queries: queries.length } });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Runs in the page: loads Pagefind (once per page) and times one search to its first result's data. */
+async function searchOnce({ bundleUrl, query }: { bundleUrl: string; query: string }): Promise<QueryTiming> {
+  const started = performance.now();
+  const pagefind = (await import(bundleUrl)) as {
+    init: () => Promise<void>;
+    search: (q: string) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }>;
+  };
+  await pagefind.init();
+  const search = await pagefind.search(query);
+  const first = search.results[0] ? await search.results[0].data() : undefined;
+  return { ms: performance.now() - started, results: search.results.length, firstUrl: first?.url };
+}
+
+/** Counts the bytes of every Pagefind response from now until `stop()`. */
+function meterPagefind(on: (event: "response", listener: (response: Response) => void) => unknown): { stop: () => Promise<{ bytes: number; requests: number }> } {
+  const pending: Promise<number>[] = [];
+  let active = true;
+  on("response", (response) => {
+    if (!active || !/\/pagefind\//.test(new URL(response.url()).pathname)) return;
+    pending.push(response.body().then((body) => body.length, () => 0));
+  });
+  return {
+    stop: async () => {
+      active = false;
+      const sizes = await Promise.all(pending);
+      return { bytes: sizes.reduce((a, b) => a + b, 0), requests: sizes.length };
+    },
+  };
+}
+
+function findPagefind(site: string): string | undefined {
+  for (const candidate of ["pagefind", "_pagefind"]) {
+    const dir = path.join(site, candidate);
+    if (existsSync(path.join(dir, "pagefind.js"))) return dir;
+  }
+  return undefined;
+}
+
+function bundleSize(dir: string): { pagefindFiles: number; pagefindMb: number } {
+  let files = 0;
+  let bytes = 0;
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else {
+        files++;
+        bytes += statSync(full).size;
+      }
+    }
+  };
+  walk(dir);
+  return { pagefindFiles: files, pagefindMb: Math.round((bytes / 1e6) * 10) / 10 };
+}
