@@ -165,6 +165,7 @@ function fixFor(rule: CompiledRule, alert: RawAlert, block: ProseBlock, source: 
   } else if (rule.action?.name === "replace" && rule.action.params.length > 0) text = rule.action.params[0]!;
   else if (rule.action?.name === "remove") text = "";
   if (text === undefined || block.scope.includes("raw")) return undefined;
+  if (text === "") return [{ start, end, text }];
   const trimmedStart = start + (matched.length - matched.trimStart().length);
   const trimmedEnd = end - (matched.length - matched.trimEnd().length);
   return [{ start: trimmedStart, end: trimmedEnd, text }];

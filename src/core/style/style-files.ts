@@ -53,7 +53,9 @@ export function collectStyleFiles(paths: readonly string[], cwd: string, extensi
   for (const p of paths.length > 0 ? paths : ["."]) {
     const full = path.resolve(cwd, p);
     if (!existsSync(full)) throw new UsageError(`${p}: no such file or folder.`, "Check the path; it is relative to the working directory.");
-    if (statSync(full).isDirectory()) walk(full);
+    if (statSync(full).isDirectory()) {
+      if (!SKIPPED_DIRS.has(path.basename(full))) walk(full);
+    }
     else if (isMarkdown(full)) files.add(full);
   }
   return [...files].sort();

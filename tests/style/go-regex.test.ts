@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { compileGoRegex, RegexTranslationError, translateGoRegex } from "../../src/core/style/go-regex.ts";
+
+const matches = (pattern: string, text: string) => [...text.matchAll(compileGoRegex(pattern, "g"))].map((m) => m[0]);
+
+describe("Go regular expressions in JavaScript", () => {
+  it("leading inline flags become flags; later ones scope to their group", () => {
+    expect(translateGoRegex("(?i)foo").flags).toBe("iu");
+    expect(translateGoRegex("(?is)a.b").flags).toBe("isu");
+    expect(matches("(?i)hello", "HELLO hello")).toEqual(["HELLO", "hello"]);
+    expect(matches("a(?i)b|c", "aB C c")).toEqual(["aB", "c"]);
+    expect(matches("(?s)a.b", "a\nb")).toEqual(["a\nb"]);
+  });
+
+  it("word boundaries are Unicode-aware", () => {
+    expect(matches(String.raw`\b클릭\b`, "클릭 클릭하세요 (클릭)")).toEqual(["클릭", "클릭"]);
+    expect(matches(String.raw`\bcafé\b`, "café cafés")).toEqual(["café"]);
+    expect(matches(String.raw`\w+`, "naïve 日本")).toEqual(["naïve", "日本"]);
+  });
+
+  it("Unicode classes, POSIX classes, anchors and named groups", () => {
+    expect(matches(String.raw`\p{Han}+`, "abc 中文 def")).toEqual(["中文"]);
+    expect(matches(String.raw`\p{Hangul}+`, "abc 한국어")).toEqual(["한국어"]);
+    expect(matches(String.raw`\pL+`, "ab1")).toEqual(["ab"]);
+    expect(matches("[[:digit:]]+", "a12b")).toEqual(["12"]);
+    expect(matches("[[:upper:][:digit:]]+", "aB2c")).toEqual(["B2"]);
+    expect(matches(String.raw`\Aab`, "ab ab")).toEqual(["ab"]);
+    expect(matches(String.raw`ab\z`, "ab ab")).toEqual(["ab"]);
+    expect(compileGoRegex("(?P<word>x)").exec("x")?.groups?.word).toBe("x");
+    expect(matches(String.raw`\x{4e2d}`, "中")).toEqual(["中"]);
+  });
+
+  it("escapes and braces that Go accepts but JavaScript's u mode does not", () => {
+    expect(matches(String.raw`\#\'\"`, `#'"`)).toEqual([`#'"`]);
+    expect(matches("a{b}", "a{b}")).toEqual(["a{b}"]);
+    expect(matches("x{2}", "xxx")).toEqual(["xx"]);
+    expect(matches(String.raw`\Q.*\E`, "a.*")).toEqual([".*"]);
+    expect(matches("[]a]+", "]a]")).toEqual(["]a]"]);
+  });
+
+  it("lookarounds of regexp2 work", () => {
+    expect(matches(String.raw`(?<=\*\*)TODO`, "**TODO TODO")).toEqual(["TODO"]);
+    expect(matches("vs(?! Code)", "vs Code vs Java")).toEqual(["vs"]);
+  });
+
+  it("rejects what cannot be translated", () => {
+    expect(() => compileGoRegex("(?U)a+")).toThrow(RegexTranslationError);
+    expect(() => compileGoRegex("(?>a)")).toThrow(RegexTranslationError);
+    expect(() => compileGoRegex(String.raw`\p{Klingon}`)).toThrow(RegexTranslationError);
+    expect(() => compileGoRegex("(a")).toThrow(RegexTranslationError);
+  });
+});

@@ -1,0 +1,114 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { run } from "../../cli/index.ts";
+import { makeTempDir, removeTemps, runCli } from "../helpers.ts";
+import { FIXTURE_PROJECT } from "./helpers.ts";
+
+afterEach(removeTemps);
+
+/** A temporary copy of the style fixture project with `files` added. */
+function project(files: Record<string, string> = {}): string {
+  const dir = makeTempDir("verity-style-");
+  cpSync(FIXTURE_PROJECT, dir, { recursive: true });
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+describe("verity style", () => {
+  it("prints Vale's line format, sorted, with paths relative to the working folder; exit 1 on an error", async () => {
+    const dir = project({ "docs/b.md": "We utilize it.\n", "docs/a.md": "Send an e-mail.\n", "node_modules/x/c.md": "We utilize it.\n" });
+    const result = await runCli(["style", "--output=line", "--sort", "--relative", "--normalize", "--no-global", "docs", "node_modules"], { cwd: dir });
+    expect(result.stdout).toBe("docs/a.md:1:9:Test.Substitution:Use 'email' instead of 'e-mail'.\ndocs/b.md:1:4:Test.Existence:Avoid 'utilize'.\n");
+    expect(result.code).toBe(1);
+  });
+
+  it("walks folders but skips node_modules and .git; exit 0 without error-level alerts", async () => {
+    const dir = project({ "docs/a.md": "Send an e-mail.\n", "docs/node_modules/x.md": "We utilize it.\n", "docs/.git/y.md": "We utilize it.\n" });
+    const result = await runCli(["style", "--output=line", "."], { cwd: path.join(dir, "docs") });
+    expect(result.stdout).toBe("a.md:1:9:Test.Substitution:Use 'email' instead of 'e-mail'.\n");
+    expect(result.code).toBe(0);
+  });
+
+  it("--minAlertLevel=error keeps errors only", async () => {
+    const dir = project({ "a.md": "Send an e-mail. We utilize it.\n" });
+    const result = await runCli(["style", "--output=line", "--minAlertLevel=error", "a.md"], { cwd: dir });
+    expect(result.stdout).toBe("a.md:1:20:Test.Existence:Avoid 'utilize'.\n");
+  });
+
+  it("--ext=.md lints standard input as stdin.md", async () => {
+    const dir = project();
+    let stdout = "";
+    const code = await run(["style", "--output=line", "--ext=.md"], {
+      stdout: (t) => (stdout += t),
+      stderr: () => {},
+      cwd: dir,
+      env: {},
+      readStdin: async () => "# Title\n\nWe utilize it.\n",
+    });
+    expect(stdout).toBe("stdin.md:3:4:Test.Existence:Avoid 'utilize'.\n");
+    expect(code).toBe(1);
+  });
+
+  it("the lint formats work too (json)", async () => {
+    const dir = project({ "a.md": "We utilize it.\n" });
+    const result = await runCli(["style", "--format", "json", "a.md"], { cwd: dir });
+    const [entry] = JSON.parse(result.stdout) as { messages: { ruleId: string; line: number; column: number }[] }[];
+    expect(entry?.messages.map((m) => `${m.line}:${m.column}:${m.ruleId}`)).toEqual(["1:4:Test.Existence"]);
+  });
+
+  it("a rule of an unknown type is a configuration error naming the file (exit 2)", async () => {
+    const dir = project({ "styles/Test/Broken.yml": "extends: grammar\nmessage: x\n", "a.md": "Text.\n" });
+    const result = await runCli(["style", "a.md"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(path.join("styles", "Test", "Broken.yml"));
+    expect(result.stderr).toContain('unknown rule type "extends: grammar"');
+  });
+
+  it("an untranslatable regex and an unknown scope are configuration errors naming the file", async () => {
+    const regex = await runCli(["style", "a.md"], { cwd: project({ "styles/Test/Bad.yml": "extends: existence\nmessage: x\ntokens:\n  - '(?U)a+'\n", "a.md": "x\n" }) });
+    expect(regex.code).toBe(2);
+    expect(regex.stderr).toContain("Bad.yml");
+    const scope = await runCli(["style", "a.md"], { cwd: project({ "styles/Test/Bad.yml": "extends: existence\nmessage: x\nscope: footer\ntokens: [a]\n", "a.md": "x\n" }) });
+    expect(scope.code).toBe(2);
+    expect(scope.stderr).toMatch(/Bad\.yml: unknown scope "footer"/);
+  });
+
+  it("rules of types not run yet are skipped with a warning naming the rule file", async () => {
+    const dir = project({ "styles/Test/Spell.yml": "extends: spelling\nmessage: x\n", "a.md": "We utilize it.\n" });
+    const result = await runCli(["style", "--output=line", "a.md"], { cwd: dir });
+    expect(result.stderr).toMatch(/warning: .*Spell\.yml: rule Test\.Spell is skipped: Verity does not run "spelling" rules yet/);
+    expect(result.stdout).toBe("a.md:1:4:Test.Existence:Avoid 'utilize'.\n");
+  });
+});
+
+describe("verity style --fix", () => {
+  const BAD = "---\ntitle: Mail\nverify-by: 2030-01-01\n---\r\n\r\nSend an e-mail, pick a colour, really now.\r\n\r\nKeep `e-mail` in code.\r\n";
+
+  it("applies swaps, replace and remove actions and the verify-by rename; keeps CRLF, code and the BOM; is idempotent", async () => {
+    const dir = project({ "a.md": `\uFEFF${BAD}` });
+    const first = await runCli(["style", "--fix", "--output=line", "a.md"], { cwd: dir });
+    const fixed = readFileSync(path.join(dir, "a.md"), "utf8");
+    expect(fixed).toBe("\uFEFF---\ntitle: Mail\nverify_by: 2030-01-01\n---\r\n\r\nSend an email, pick a color, now.\r\n\r\nKeep `e-mail` in code.\r\n");
+    expect(first.stderr).toContain("fixed 4 problems in 1 file");
+    expect(first.stdout).toBe("");
+    const second = await runCli(["style", "--fix", "a.md"], { cwd: dir });
+    expect(second.stderr).toContain("fixed 0 problems in 0 files");
+    expect(readFileSync(path.join(dir, "a.md"), "utf8")).toBe(fixed);
+  });
+
+  it("--fix --dry-run prints a unified diff and writes nothing", async () => {
+    const dir = project({ "a.md": BAD });
+    const result = await runCli(["style", "--fix", "--dry-run", "a.md"], { cwd: dir });
+    expect(result.stdout).toContain("--- a/a.md");
+    expect(result.stdout).toContain("+++ b/a.md");
+    expect(result.stdout).toContain("-Send an e-mail, pick a colour, really now.");
+    expect(result.stdout).toContain("+Send an email, pick a color, now.");
+    expect(result.stdout).toContain("+verify_by: 2030-01-01");
+    expect(result.stderr).toContain("would fix 4 problems in 1 file");
+    expect(readFileSync(path.join(dir, "a.md"), "utf8")).toBe(BAD);
+  });
+});
