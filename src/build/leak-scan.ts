@@ -106,14 +106,20 @@ function cardNeedles(card: Card): Needle[] {
   return list;
 }
 
-/** The longest runs of plain text in the body: they appear verbatim in HTML and in search fragments. */
+/**
+ * The longest sentences of plain text in the body: they appear verbatim in HTML and in search
+ * fragments. Sentences, not whole paragraphs, so that a paragraph built from sentences that
+ * public cards also use is not mistaken for a leak when the page text runs them together.
+ */
 function bodyPhrases(card: Card): string[] {
-  const runs = new Set<string>();
+  const sentences = new Set<string>();
   visit(card.tree, "text", (node: Text) => {
-    const text = node.value.replace(/\s+/g, " ").trim();
-    if (text.length >= MIN_PHRASE_LENGTH) runs.add(text);
+    for (const sentence of node.value.replace(/\s+/g, " ").split(/(?<=[.!?])\s+|(?<=[。！？])/u)) {
+      const text = sentence.trim();
+      if (text.length >= MIN_PHRASE_LENGTH) sentences.add(text);
+    }
   });
-  return [...runs].sort((a, b) => b.length - a.length).slice(0, BODY_PHRASES_PER_CARD);
+  return [...sentences].sort((a, b) => b.length - a.length).slice(0, BODY_PHRASES_PER_CARD);
 }
 
 /** Scans every file under `dir` (contents and names) for the needles. */
