@@ -1,0 +1,81 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { makeTempDir, removeTemps, runCli } from "../helpers.ts";
+import { FIXTURE_PROJECT } from "./helpers.ts";
+
+afterEach(removeTemps);
+
+const CARD = (body: string, key = "verify_by") =>
+  `---\ntitle: Refunds\nowner: "@acme/billing"\naudience: external\n${key}: 2099-01-01\n---\n\n${body}\n`;
+
+function cardProject(cards: Record<string, string>): string {
+  const dir = makeTempDir("verity-lint-style-");
+  cpSync(FIXTURE_PROJECT, dir, { recursive: true });
+  for (const [rel, text] of Object.entries(cards)) {
+    mkdirSync(path.dirname(path.join(dir, "content", rel)), { recursive: true });
+    writeFileSync(path.join(dir, "content", rel), text);
+  }
+  return dir;
+}
+
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string; line: number; column: number }[];
+}
+
+async function lintJson(dir: string, extra: string[] = []): Promise<{ code: number; results: JsonResult[]; stderr: string }> {
+  const result = await runCli(["lint", "--format", "json", "--today", "2026-01-01", ...extra], { cwd: dir });
+  return { code: result.code, results: JSON.parse(result.stdout) as JsonResult[], stderr: result.stderr };
+}
+
+const styleIds = (results: JsonResult[]) => results.flatMap((r) => r.messages.filter((m) => m.ruleId.startsWith("Test.")).map((m) => `${path.basename(r.filePath)}:${m.line}:${m.column}:${m.ruleId}`));
+
+describe("verity lint with the style guide", () => {
+  it("reports each card's style alerts once, with the card rules", async () => {
+    const dir = cardProject({ "billing/refunds.md": CARD("We utilize the refund form."), "billing/clean.md": CARD("Use the refund form.") });
+    const { code, results } = await lintJson(dir);
+    expect(styleIds(results)).toEqual(["refunds.md:8:4:Test.Existence"]);
+    expect(code).toBe(1);
+  });
+
+  it("caches per-card findings by content and sees a changed card", async () => {
+    const dir = cardProject({ "billing/refunds.md": CARD("We utilize the refund form.") });
+    expect(styleIds((await lintJson(dir)).results)).toEqual(["refunds.md:8:4:Test.Existence"]);
+    const cacheFile = path.join(dir, ".verity-cache", "lint.json");
+    expect(existsSync(cacheFile)).toBe(true);
+    expect(styleIds((await lintJson(dir)).results)).toEqual(["refunds.md:8:4:Test.Existence"]);
+    writeFileSync(path.join(dir, "content", "billing", "refunds.md"), CARD("We leverage the refund form."));
+    expect(styleIds((await lintJson(dir)).results)).toEqual(["refunds.md:8:4:Test.Existence"]);
+    writeFileSync(path.join(dir, "content", "billing", "refunds.md"), CARD("Use the refund form."));
+    expect(styleIds((await lintJson(dir)).results)).toEqual([]);
+  });
+
+  it("a changed rule file invalidates the cache", async () => {
+    const dir = cardProject({ "billing/refunds.md": CARD("We utilize the refund form.") });
+    await lintJson(dir);
+    writeFileSync(path.join(dir, "styles", "Test", "Existence.yml"), "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: error\ntokens:\n  - refund\n");
+    expect(styleIds((await lintJson(dir)).results)).toEqual(["refunds.md:8:16:Test.Existence"]);
+  });
+
+  it("--no-cache neither reads nor writes the cache", async () => {
+    const dir = cardProject({ "billing/refunds.md": CARD("We utilize the refund form.") });
+    await lintJson(dir, ["--no-cache"]);
+    expect(existsSync(path.join(dir, ".verity-cache", "lint.json"))).toBe(false);
+  });
+
+  it("--fix renames verify-by and applies style fixes; --dry-run only prints the diff", async () => {
+    const dir = cardProject({ "billing/refunds.md": CARD("Send an e-mail to get a refund.", "verify-by") });
+    const file = path.join(dir, "content", "billing", "refunds.md");
+    const dry = await runCli(["lint", "--fix", "--dry-run", "--today", "2026-01-01"], { cwd: dir });
+    expect(dry.stdout).toContain("-verify-by: 2099-01-01");
+    expect(dry.stdout).toContain("+verify_by: 2099-01-01");
+    expect(dry.stdout).toContain("+Send an email to get a refund.");
+    expect(readFileSync(file, "utf8")).toBe(CARD("Send an e-mail to get a refund.", "verify-by"));
+    const fixed = await runCli(["lint", "--fix", "--today", "2026-01-01"], { cwd: dir });
+    expect(fixed.stderr).toContain("fixed 2 problems in 1 file");
+    expect(readFileSync(file, "utf8")).toBe(CARD("Send an email to get a refund."));
+    const again = await runCli(["lint", "--fix", "--today", "2026-01-01"], { cwd: dir });
+    expect(again.stderr).toContain("fixed 0 problems in 0 files");
+  });
+});
