@@ -10,6 +10,7 @@ import { registerStyle } from "./commands/style.ts";
 import { registerVerify } from "./commands/verify.ts";
 import { registerNew } from "./commands/new.ts";
 import { registerCodeowners } from "./commands/codeowners.ts";
+import { registerReport } from "./commands/report.ts";
 import { registerBuild } from "./commands/build.ts";
 import { registerCheckLeaks } from "./commands/check-leaks.ts";
 import { registerPreview } from "./commands/preview.ts";
@@ -19,7 +20,7 @@ import { createRunState, type RunState } from "./run-state.ts";
 /** Every command module exports a `register*` function with this shape. */
 export type RegisterCommand = (program: Command, state: RunState) => void;
 
-const COMMANDS: RegisterCommand[] = [registerLint, registerStatus, registerVerify, registerNew, registerCodeowners, registerStyle, registerBuild, registerCheckLeaks, registerPreview];
+const COMMANDS: RegisterCommand[] = [registerLint, registerStatus, registerVerify, registerNew, registerCodeowners, registerReport, registerStyle, registerBuild, registerCheckLeaks, registerPreview];
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const state = createRunState(io);

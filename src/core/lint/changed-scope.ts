@@ -12,7 +12,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseCalendarDate, type CalendarDate } from "../calendar-date.ts";
-import { discoverCardFiles, isCardFileName, isHiddenName } from "../discover.ts";
+import { createCardPaths, urlOfParts } from "../card-paths.ts";
+import { discoverCardFiles } from "../discover.ts";
 import type { Finding } from "../findings.ts";
 import { readChangesSince, type ChangeSet } from "../git-changes.ts";
 import { buildCardIndex, normaliseSitePath, resolveLink, type CardIndex } from "../links.ts";
@@ -55,11 +56,9 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
   const { root, config } = context;
   const contentDir = path.resolve(root, config.contentDir);
   const contentRel = path.relative(root, contentDir).split(path.sep).join("/");
-  const inContent = (rel: string) => (contentRel === "" ? rel.split("/") : rel.startsWith(`${contentRel}/`) ? rel.slice(contentRel.length + 1).split("/") : undefined);
-  const isCard = (rel: string) => {
-    const parts = inContent(rel);
-    return parts !== undefined && parts.length >= 2 && parts.every((p) => !isHiddenName(p)) && isCardFileName(parts.at(-1)!);
-  };
+  const cardPaths = createCardPaths(contentRel);
+  const inContent = cardPaths.partsOf;
+  const isCard = cardPaths.isCard;
   const changeSet = readChangesSince(root, contentRel || ".", base, { isCard });
   const abs = (rel: string) => path.resolve(root, rel);
 
@@ -252,10 +251,7 @@ function readText(file: string): string {
   }
 }
 
-/** A card's site path from its path parts under the content folder: `/billing/refunds/`. */
-function urlOf(parts: readonly string[]): string {
-  return `/${parts.join("/").replace(/\.mdx?$/i, "")}/`;
-}
+const urlOf = urlOfParts;
 
 function readAliases(text: string | undefined): string[] {
   const fm = text === undefined ? undefined : FRONTMATTER.exec(text)?.[1];

@@ -1,0 +1,61 @@
+/**
+ * One issue body per owner with expired or expiring cards, for the scheduled freshness workflow:
+ * it opens or updates the issue "Cards to verify: <owner>" and closes it when none are left.
+ */
+import type { OwnerHealth } from "../health.ts";
+import type { KnowledgeReport } from "./build-report.ts";
+import { describeDue, fileLink } from "./format.ts";
+
+export const OWNER_ISSUE_TITLE_PREFIX = "Cards to verify: ";
+
+export interface OwnerIssue {
+  owner: string;
+  title: string;
+  body: string;
+  expired: number;
+  expiring: number;
+}
+
+export function buildOwnerIssues(report: KnowledgeReport): OwnerIssue[] {
+  return report.health.ownersToRemind.map((owner) => ({
+    owner: owner.owner,
+    title: `${OWNER_ISSUE_TITLE_PREFIX}${owner.owner}`,
+    body: renderOwnerIssueBody(owner, report),
+    expired: owner.expired.length,
+    expiring: owner.expiring.length,
+  }));
+}
+
+function renderOwnerIssueBody(owner: OwnerHealth, report: KnowledgeReport): string {
+  const { health } = report;
+  const count = owner.expired.length + owner.expiring.length;
+  const out = [
+    `${owner.owner}: ${count === 1 ? "this card needs" : `these ${count} cards need`} to be re-checked (as of ${report.today}).`,
+    "",
+  ];
+  const section = (heading: string, rows: OwnerHealth["expired"]) => {
+    if (rows.length === 0) return;
+    out.push(`**${heading}**`, "");
+    for (const row of rows) {
+      const href = fileLink(report.fileLinkBase, row.path);
+      const title = row.title.replace(/([[\]])/g, "\\$1");
+      out.push(`- [ ] ${href ? `[${title}](${href})` : title} (\`${row.path}\`): verify_by ${row.verifyBy}, ${describeDue(row)}`);
+    }
+    out.push("");
+  };
+  section("Expired", owner.expired);
+  section(`Expiring within ${health.warnDays} days`, owner.expiring);
+  out.push(
+    "Read each card and fix what is no longer true. Then re-verify them all in one command and open a pull request:",
+    "",
+    "```sh",
+    `git switch -c verify/${report.today}`,
+    `verity verify --owner ${owner.owner} --expired --expiring --commit`,
+    "git push -u origin HEAD",
+    "```",
+    "",
+    "This issue is updated by the weekly freshness workflow and closed when no card is left to verify.",
+    "",
+  );
+  return out.join("\n");
+}
