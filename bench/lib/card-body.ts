@@ -2,7 +2,7 @@
 import type { Bank } from "./bank.ts";
 import type { Lang, PlannedCard } from "./corpus-plan.ts";
 import { addDays, getTemplateSections } from "./corpus-plan.ts";
-import { createRandom, fillTemplate, type Random } from "./random.ts";
+import { createRandom, fillTemplate, spaceHanLatin, type Random } from "./random.ts";
 import { BUTTONS, ROLES } from "./topics.ts";
 
 interface Section {
@@ -23,7 +23,8 @@ export function writeCardFile(card: PlannedCard, cards: readonly PlannedCard[], 
   const bank = card.bank;
   const fill = (template: string) => fillTemplate(template, slotsFor(card, random, today));
   const body = writeBody(card, cards, bank, random, fill);
-  return `${writeFrontmatter(card, fill(bank.intro[0]!))}\n${body}`;
+  const text = `${writeFrontmatter(card, fill(bank.intro[0]!))}\n${body}`;
+  return card.lang === "zh" ? spaceHanLatin(text) : text;
 }
 
 function writeFrontmatter(card: PlannedCard, description: string): string {
@@ -126,7 +127,7 @@ function placeLinks(card: PlannedCard, cards: readonly PlannedCard[], bank: Bank
     const target = cards[link.target]!;
     const href = `${target.topic.name === card.topic.name ? "" : `../${target.topic.name}/`}${target.slug}.md${link.anchor ? `#${link.anchor}` : ""}`;
     const heading = link.anchor ? target.headings[target.anchors.indexOf(link.anchor)] : undefined;
-    const text = heading && card.lang === "en" && target.lang === "en" ? `${heading.toLowerCase()} in ${target.title}` : target.title;
+    const text = heading && card.lang === target.lang ? `${target.title}: ${heading}` : target.title;
     return `[${escapeLinkText(text)}](${href})`;
   });
   const related = sections.find((s) => s.heading === bank.extraHeadings[3]);

@@ -8,7 +8,7 @@ import type { Bank } from "./bank.ts";
 import { EN_BANK } from "./bank-en.ts";
 import { koreanBank } from "./bank-ko.ts";
 import { ZH_BANK } from "./bank-zh.ts";
-import { createRandom, fillTemplate, type Random } from "./random.ts";
+import { createRandom, fillTemplate, spaceHanLatin, type Random } from "./random.ts";
 import { CUSTOMERS, TITLE_PLACES, TITLE_SCOPES, TOPICS, type Phrase, type TemplateName, type Topic } from "./topics.ts";
 
 export type Lang = "en" | "ko" | "zh";
@@ -169,18 +169,18 @@ function composeTitle(parts: TitleParts): string {
       title = fillTemplate(bank.titles.release, { task: taskText, Task: capitalize(taskText) });
       break;
     case "call-review":
-      title = fillTemplate(bank.titles.callReview, { customer, problem: lang === "en" ? lowerFirst(problem.en) : problem[lang] });
+      title = fillTemplate(bank.titles.callReview, { customer, problem: lang === "en" ? lowerFirstWord(problem.en) : problem[lang] });
       break;
   }
   const scopeText = scope[lang];
-  if (!scopeText) return title;
-  return lang === "zh" ? `${title}（${scopeText}）` : `${title} (${scopeText})`;
+  if (lang === "zh") return spaceHanLatin(scopeText ? `${title}（${scopeText}）` : title);
+  return scopeText ? `${title} (${scopeText})` : title;
 }
 
 function planHeadings(template: TemplateName, lang: Lang, bank: Bank, task: Phrase, random: Random): string[] {
   if (template === "faq") {
     const questions = random.sample(bank.faqQuestion, random.int(3, 4));
-    return questions.map((q) => fillTemplate(q, { task: task[lang] }));
+    return questions.map((q) => fillTemplate(q, { task: task[lang] })).map((q) => (lang === "zh" ? spaceHanLatin(q) : q));
   }
   const headings = [...TEMPLATE_SECTIONS[template][lang]];
   if ((template === "how-to" || template === "troubleshooting") && random.chance(0.6)) {
@@ -201,23 +201,21 @@ function planDates(today: string, random: Random): Pick<PlannedCard, "verifyBy" 
 
 /** Picks 2-5 link targets per card; external cards link only to published external cards. */
 function planLinks(cards: PlannedCard[], random: Random): void {
-  const publicByCollection = new Map<string, number[]>();
-  const anyByCollection = new Map<string, number[]>();
-  const publicAll: number[] = [];
-  const anyAll: number[] = [];
+  // Pools by audience ("public" holds published external cards), language and collection ("" = all).
+  const pools = new Map<string, number[]>();
   for (const card of cards) {
     if (card.isDraft) continue;
-    push(anyByCollection, card.topic.name, card.index);
-    anyAll.push(card.index);
-    if (card.audience === "external") {
-      push(publicByCollection, card.topic.name, card.index);
-      publicAll.push(card.index);
+    for (const audience of card.audience === "external" ? ["public", "any"] : ["any"]) {
+      for (const collection of [card.topic.name, ""]) push(pools, `${audience}|${card.lang}|${collection}`, card.index);
     }
   }
+  const pool = (audience: string, langs: readonly Lang[], collection: string) => langs.flatMap((lang) => pools.get(`${audience}|${lang}|${collection}`) ?? []);
   for (const card of cards) {
-    const isPublic = card.audience === "external" && !card.isDraft;
-    const local = (isPublic ? publicByCollection : anyByCollection).get(card.topic.name) ?? [];
-    const global = isPublic ? publicAll : anyAll;
+    const audience = card.audience === "external" && !card.isDraft ? "public" : "any";
+    // English cards link to English cards; Korean and Chinese cards to their own language and English.
+    const langs: Lang[] = card.lang === "en" ? ["en"] : [card.lang, "en"];
+    const local = pool(audience, langs, card.topic.name);
+    const global = pool(audience, langs, "");
     const wanted = random.int(2, 5);
     const chosen = new Set<number>();
     for (let attempt = 0; attempt < wanted * 4 && chosen.size < wanted; attempt++) {
@@ -267,6 +265,7 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
+/** "Payments appear twice" -> "payments appear twice", but "SSO sign-in fails" stays as it is. */
+function lowerFirstWord(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }

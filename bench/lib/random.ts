@@ -52,6 +52,16 @@ export function createRandom(seed: number): Random {
   };
 }
 
+/**
+ * Puts a space between Chinese characters and Latin letters or digits, looking through `**`
+ * emphasis marks, as the style guide asks for Chinese text.
+ */
+export function spaceHanLatin(text: string): string {
+  return text
+    .replace(/(\p{Script=Han})((?:\*\*)?)([A-Za-z0-9])/gu, "$1 $2$3")
+    .replace(/([A-Za-z0-9])((?:\*\*)?)(\p{Script=Han})/gu, "$1$2 $3");
+}
+
 /** Replaces `{slot}` in a template with values; unknown slots are left as written. */
 export function fillTemplate(template: string, slots: Readonly<Record<string, string>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => slots[name] ?? whole);

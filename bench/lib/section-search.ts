@@ -1,19 +1,20 @@
 /**
  * Search: the public site of the search-size corpus, served on 127.0.0.1, queried through
- * Pagefind's JavaScript API in headless Chromium. Per query: time to the first result's data and
+ * Pagefind's JavaScript API in headless Chromium, from an empty page in the query's language
+ * (Pagefind keeps one index per `<html lang>`). Per query: time to the first result's data and
  * bytes fetched from the Pagefind bundle, cold (fresh browser context, nothing cached) and warm
  * (one page that already answered the previous queries).
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Response } from "playwright-core";
+import type { Page, Response } from "playwright-core";
 import type { BenchContext, SearchQueryResult } from "./context.ts";
 import { findRow } from "./context.ts";
 import { ensureCorpus } from "./corpora.ts";
 import { notAvailable } from "./measure-row.ts";
 import { measureVerityBuild, verityBuildDirs } from "./section-build.ts";
 import { summarise } from "./stats.ts";
-import { serveStatic } from "./static-server.ts";
+import { BLANK_PAGE, serveStatic } from "./static-server.ts";
 
 export const SEARCH_QUERIES: readonly string[] = [
   "refund", "invoice", "webhook signature", "payout delayed", "two-factor", "export CSV", "card reader", "SAML",
@@ -21,8 +22,8 @@ export const SEARCH_QUERIES: readonly string[] = [
 ];
 
 const CHROMIUM = "/usr/bin/chromium";
-/** A same-origin page without scripts (the server answers 404 in plain text), so nothing but the measured search loads Pagefind. */
-const BLANK_PAGE = "/__bench_blank__";
+/** A warm-up query per language for the warm page. */
+const WARM_UP: Record<string, string> = { en: "lumen", ko: "결제", zh: "付款" };
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 interface QueryTiming {
@@ -58,7 +59,7 @@ export async function runSearchSection(ctx: BenchContext): Promise<void> {
     for (const query of SEARCH_QUERIES) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(`${server.url}${BLANK_PAGE}`, { waitUntil: "load" });
+      await page.goto(`${server.url}${BLANK_PAGE}?lang=${languageOf(query)}`, { waitUntil: "load" });
       const meter = meterPagefind(page.on.bind(page));
       const cold = await page.evaluate(searchOnce, { bundleUrl, query });
       const coldBytes = await meter.stop();
@@ -66,10 +67,16 @@ export async function runSearchSection(ctx: BenchContext): Promise<void> {
       queries.push({ query, results: cold.results, firstUrl: cold.firstUrl, coldMs: cold.ms, coldBytes: coldBytes.bytes, coldRequests: coldBytes.requests, warmMs: 0, warmBytes: 0 });
     }
     const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}${BLANK_PAGE}`, { waitUntil: "load" });
-    await page.evaluate(searchOnce, { bundleUrl, query: "lumen" });
+    const pages = new Map<string, Page>();
     for (const entry of queries) {
+      const lang = languageOf(entry.query);
+      let page = pages.get(lang);
+      if (!page) {
+        page = await context.newPage();
+        await page.goto(`${server.url}${BLANK_PAGE}?lang=${lang}`, { waitUntil: "load" });
+        await page.evaluate(searchOnce, { bundleUrl, query: WARM_UP[lang]! });
+        pages.set(lang, page);
+      }
       const meter = meterPagefind(page.on.bind(page));
       const warm = await page.evaluate(searchOnce, { bundleUrl, query: entry.query });
       entry.warmMs = warm.ms;
@@ -121,6 +128,13 @@ function meterPagefind(on: (event: "response", listener: (response: Response) =>
       return { bytes: sizes.reduce((a, b) => a + b, 0), requests: sizes.length };
     },
   };
+}
+
+/** The page language a query is typed on: Pagefind searches the index of the page's `<html lang>`. */
+export function languageOf(query: string): "en" | "ko" | "zh" {
+  if (/\p{Script=Hangul}/u.test(query)) return "ko";
+  if (/\p{Script=Han}/u.test(query)) return "zh";
+  return "en";
 }
 
 function findPagefind(site: string): string | undefined {

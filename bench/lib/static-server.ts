@@ -16,9 +16,18 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/** An empty HTML page in a given language (`?lang=zh`): Pagefind picks its index by `<html lang>`. */
+export const BLANK_PAGE = "/__bench_blank__";
+
 export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const pathname = decodeURIComponent(url.pathname);
+    if (pathname === BLANK_PAGE) {
+      const lang = (url.searchParams.get("lang") ?? "en").replace(/[^a-zA-Z-]/g, "");
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>search</title></head><body></body></html>`);
+      return;
+    }
     let file = path.join(root, pathname);
     if (!file.startsWith(root)) {
       response.writeHead(403).end();
