@@ -9,6 +9,8 @@ import type { RunState } from "./run-state.ts";
 
 export interface ChangedScope {
   project: Project;
+  /** The base compared with, e.g. origin/main. */
+  base: string;
   lintOptions: LintOptions;
   includes(file: string): boolean;
 }
@@ -27,6 +29,7 @@ export function scopeToChanged(state: RunState, command: Command, base: string |
   if (changed.reportFiles.size === 0) state.io.stderr(`No card changed in ${displayPath(changed.project.contentDir, state.io.cwd)}.\n`);
   return {
     project: changed.project,
+    base: changeSet.base,
     lintOptions: { trustCards: changed.trustCards, extraFindings: changed.extraFindings },
     includes: (file) => changed.reportFiles.has(file),
   };

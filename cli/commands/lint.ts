@@ -6,6 +6,7 @@ import { parseCount, selectPaths } from "../path-args.ts";
 import { defaultFormat, getReporter } from "../reporters/index.ts";
 import { scopeToChanged } from "../changed-scope.ts";
 import { runStyleInLint } from "../lint-style.ts";
+import { appendLintSummary } from "../lint-summary.ts";
 import type { RunState } from "../run-state.ts";
 
 interface LintOptions {
@@ -16,6 +17,7 @@ interface LintOptions {
   fix?: boolean;
   dryRun?: boolean;
   cache?: boolean;
+  summary?: string;
 }
 
 export function registerLint(program: Command, state: RunState): void {
@@ -30,6 +32,7 @@ export function registerLint(program: Command, state: RunState): void {
     .option("--changed [base]", "only cards changed since the merge base with base (default: origin/main, else main), and cards linking to them")
     .option("--fix", "apply the fixes of fixable problems (style substitutions, verify-by -> verify_by, fixable built-in rules)")
     .option("--dry-run", "with --fix: print the changes as a unified diff and write nothing")
+    .option("--summary <file>", "also append a Markdown summary to this file (in GitHub Actions: \"$GITHUB_STEP_SUMMARY\")")
     .option("--no-cache", "do not read or write the style cache (.verity-cache/lint.json)")
     .action((paths: string[], options: LintOptions, command: Command) => {
       const { io } = state;
@@ -38,7 +41,7 @@ export function registerLint(program: Command, state: RunState): void {
       const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, "--max-warnings");
       const scope = options.changed === undefined ? undefined : scopeToChanged(state, command, options.changed);
       const project = scope?.project ?? state.loadProject(command);
-      const { findings: all } = runStyleInLint(project, scope?.lintOptions, options, state, command, (f) => selection.includes(f));
+      const { findings: all, trust } = runStyleInLint(project, scope?.lintOptions, options, state, command, (f) => selection.includes(f));
       if (options.dryRun) return;
       const isGlobal = (file: string) => file === project.configFile || file === project.contentDir;
       const inScope = (file: string) => selection.includes(file) && (scope?.includes(file) ?? true);
@@ -48,6 +51,10 @@ export function registerLint(program: Command, state: RunState): void {
       io.stdout(
         reporter({ findings, files, cwd: io.cwd, color: io.color, rules: new Map(CARD_RULES.map((r) => [r.id, r.description])) }),
       );
+      if (options.summary) {
+        const changedScope = scope ? `changed cards and cards linking to them, since the merge base with ${scope.base}` : "all cards";
+        appendLintSummary(options.summary, { findings, files, cwd: io.cwd, trust, minTrustScore: project.config.minTrustScore, scope: changedScope });
+      }
       const counts = countFindings(findings);
       if (counts.errors > 0) state.exitCode = 1;
       else if (maxWarnings !== undefined && counts.warnings > maxWarnings) {

@@ -79,6 +79,18 @@ describe("verity lint --changed", () => {
     );
   });
 
+  it("appends a Markdown summary for the GitHub job summary with --summary", async () => {
+    const repo = featureBranch();
+    repo.write({ "summary.md": "# Earlier step\n" });
+    const result = await runCli(["lint", "--changed", "main", "--format", "github", "--summary", "summary.md", "--today", TODAY], repo.root);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("::error file=content/b/five.md,line=1,col=1,title=url-removed::content/b/five.md was deleted");
+    const summary = repo.read("summary.md");
+    expect(summary.startsWith("# Earlier step\n### Verity lint\n")).toBe(true);
+    expect(summary).toContain(":x: 7 errors, 0 warnings, 0 suggestions. 6 cards checked (changed cards and cards linking to them, since the merge base with main).");
+    expect(summary).toContain("| `content/a/four-renamed.md:1` | error | `url-removed` |");
+  });
+
   it("accepts a rename whose old URL is kept as an alias", async () => {
     const repo = featureBranch({ keepAlias: true });
     const result = await lintChanged(repo, "main");

@@ -1,0 +1,41 @@
+/** `verity lint --summary <file>`: a Markdown summary appended to a file, e.g. $GITHUB_STEP_SUMMARY. */
+import { appendFileSync } from "node:fs";
+import path from "node:path";
+import { countFindings, type Finding } from "../src/core/findings.ts";
+import type { TrustScore } from "../src/core/verification.ts";
+import { displayPath } from "./reporters/paths.ts";
+
+export interface LintSummaryInput {
+  findings: readonly Finding[];
+  files: readonly string[];
+  cwd: string;
+  trust: TrustScore;
+  minTrustScore: number;
+  /** "changed cards since origin/main" or "all cards". */
+  scope: string;
+}
+
+const MAX_ROWS = 200;
+
+export function renderLintSummary(input: LintSummaryInput): string {
+  const counts = countFindings(input.findings);
+  const out: string[] = ["### Verity lint", ""];
+  const checked = `${input.files.length} ${input.files.length === 1 ? "card" : "cards"} checked (${input.scope})`;
+  if (counts.errors + counts.warnings + counts.suggestions === 0) out.push(`:white_check_mark: No problems. ${checked}.`);
+  else out.push(`${counts.errors > 0 ? ":x:" : ":warning:"} ${counts.errors} errors, ${counts.warnings} warnings, ${counts.suggestions} suggestions. ${checked}.`);
+  const under = input.trust.score < input.minTrustScore;
+  out.push("", `Trust score: **${input.trust.score}%** of ${input.trust.counted} published cards (floor ${input.minTrustScore}%)${under ? " :x: under the floor" : ""}.`, "");
+  if (input.findings.length > 0) {
+    out.push("| Where | Severity | Rule | Problem |", "| --- | --- | --- | --- |");
+    for (const f of input.findings.slice(0, MAX_ROWS)) {
+      out.push(`| \`${displayPath(f.file, input.cwd)}:${f.line}\` | ${f.severity} | \`${f.ruleId}\` | ${f.message.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ")} |`);
+    }
+    if (input.findings.length > MAX_ROWS) out.push("", `… and ${input.findings.length - MAX_ROWS} more: run verity lint locally to see them all.`);
+    out.push("");
+  }
+  return `${out.join("\n")}\n`;
+}
+
+export function appendLintSummary(file: string, input: LintSummaryInput): void {
+  appendFileSync(path.resolve(input.cwd, file), renderLintSummary(input), "utf8");
+}
