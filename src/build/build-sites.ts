@@ -1,6 +1,7 @@
 /**
  * `verity build`: prepares each site's data (every card rendered once), builds the sites with
- * Astro into a temporary folder, indexes each with Pagefind, scans the public output for leaks,
+ * Astro into a temporary folder (the integration indexes each with Pagefind), scans the public
+ * output for leaks,
  * and only then moves the new sites into place with a rename. A failed or interrupted build
  * leaves the previous output as it was.
  */
@@ -12,7 +13,6 @@ import type { Project } from "../core/project.ts";
 import { APP_ROOT, runAstroBuild } from "./astro-runner.ts";
 import { readCardHistory } from "./card-history.ts";
 import { checkLeaks, type LeakReport } from "./leak-scan.ts";
-import { indexSites } from "./pagefind-index.ts";
 import { prepareSites } from "./site-data.ts";
 
 export interface BuildOptions {
@@ -28,7 +28,7 @@ export interface BuildOptions {
 }
 
 export interface BuildResult {
-  sites: { site: SiteName; dir: string; cards: number; pages: number }[];
+  sites: { site: SiteName; dir: string; cards: number }[];
   leaks: LeakReport | undefined;
   seconds: number;
 }
@@ -68,13 +68,16 @@ export async function buildSites(project: Project, options: BuildOptions): Promi
     const runOne = async (build: (typeof builds)[number]) => {
       options.progress(`building the ${build.site} site with Astro…`);
       await runAstroBuild({ ...build, onLine: options.astroOutput });
-      options.progress(`built the ${build.site} site (${elapsed()})`);
+      options.progress(`built and indexed the ${build.site} site (${elapsed()})`);
     };
     if (options.parallel ?? builds.length > 1) await Promise.all(builds.map(runOne));
     else for (const build of builds) await runOne(build);
 
-    const indexed = await indexSites(builds.map((b) => b.outDir));
-    options.progress(`indexed ${builds.map((b, i) => `${b.site} (${indexed[i]!.pageCount} pages)`).join(", ")} with Pagefind (${elapsed()})`);
+    for (const build of builds) {
+      if (!existsSync(path.join(build.outDir, "pagefind", "pagefind-entry.json"))) {
+        throw new CheckFailed(`The ${build.site} site has no search index: Pagefind did not run.`);
+      }
+    }
 
     let leaks: LeakReport | undefined;
     if (options.sites.includes("public")) {
@@ -98,7 +101,7 @@ export async function buildSites(project: Project, options: BuildOptions): Promi
     }
     options.progress(`done in ${elapsed()}: ${builds.map((b) => path.relative(process.cwd(), path.join(outDir, b.site)) || ".").join(", ")}`);
     return {
-      sites: builds.map((b, i) => ({ site: b.site, dir: path.join(outDir, b.site), cards: data.get(b.site)!.cards.length, pages: indexed[i]!.pageCount })),
+      sites: builds.map((b) => ({ site: b.site, dir: path.join(outDir, b.site), cards: data.get(b.site)!.cards.length })),
       leaks,
       seconds: (performance.now() - started) / 1000,
     };

@@ -1,14 +1,17 @@
 /**
  * The Astro side of a Verity build, kept to one short integration: astro.config.mjs reads the
  * build target once (which site, its prepared data, where to write), and this integration hands
- * the data file to the pages through a virtual module and adds the routes only one site has.
+ * the data file to the pages through a virtual module, adds the routes only one site has, and
+ * indexes the built site with Pagefind.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import type { SiteName } from "../core/audience.ts";
 import { loadProject } from "../core/project.ts";
 import { readCardHistory } from "./card-history.ts";
+import { indexSites } from "./pagefind-index.ts";
 import { prepareSites, type SiteData } from "./site-data.ts";
 
 export interface BuildTarget {
@@ -64,6 +67,11 @@ export function verity(target: BuildTarget): AstroIntegration {
         });
         if (target.site === "internal") injectRoute({ pattern: "/health", entrypoint: "./src/routes/health.astro" });
         if (target.site === "public") injectRoute({ pattern: "/sitemap.xml", entrypoint: "./src/routes/sitemap.xml.ts" });
+      },
+      // Each site is indexed by the process that built it, so both indexes are built side by side.
+      "astro:build:done": async ({ dir, logger }) => {
+        const [result] = await indexSites([fileURLToPath(dir)]);
+        logger.info(`Pagefind indexed ${result!.pageCount} HTML files`);
       },
     },
   };
