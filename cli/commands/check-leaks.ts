@@ -26,7 +26,7 @@ export function registerCheckLeaks(program: Command, state: RunState): void {
         }
       }
       if (report.hits.length > 0) {
-        io.stdout(`${report.hits.length} leaks in ${dir}:\n${formatLeakHits(report, 1000)}\n`);
+        io.stdout(`${report.hits.length} ${report.hits.length === 1 ? "leak" : "leaks"} in ${dir}:\n${formatLeakHits(report, 1000)}\n`);
         state.exitCode = 1;
         return;
       }

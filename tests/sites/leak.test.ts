@@ -56,6 +56,9 @@ describe("canary strings", () => {
     }
     // The public card is there, so the scan looked at a real site.
     expect(sitesContaining(publicDir, "Forgot password").length).toBeGreaterThan(0);
+    // The feedback widget (configured here) posts the public card's own id.
+    const card = readFileSync(path.join(publicDir, "help", "reset-your-password", "index.html"), "utf8");
+    expect(card).toContain('data-endpoint="https://feedback.canary.test/vote" data-card="help/reset-your-password"');
   });
 
   it("are all in the internal site, including inside the decompressed Pagefind fragments", () => {
