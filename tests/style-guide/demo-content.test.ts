@@ -1,6 +1,10 @@
 /** The demo cards in content/ follow the style guide: no error-level alert, and few warnings. */
-import { describe, expect, it } from "vitest";
-import { lintJson, REPO_ROOT, runCli, type EslintResult } from "../helpers.ts";
+import { cpSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { lintJson, makeProject, removeTemps, REPO_ROOT, runCli, type EslintResult } from "../helpers.ts";
+
+afterAll(removeTemps);
 
 const TODAY = ["--today", "2026-11-22"];
 
@@ -37,5 +41,20 @@ describe("the demo content against the style guide", () => {
     const { errors } = summarise(results);
     expect(errors).toEqual([]);
     expect(code).toBe(0);
+  });
+
+  it("verity lint runs the guide: the same project with one off-style card fails", async () => {
+    const dir = makeProject({
+      "verity.config.yml": "contentDir: content\n",
+      "content/billing/bad.md":
+        '---\ntitle: Bad card\nowner: "@lumen/docs"\naudience: external\nverify_by: 2027-05-14\ntemplate: how-to\n---\n\n' +
+        "## Before you start\n\n## Steps\n\nSend an e-mail, then [click here](bad.md).\n\n## Result\n\nDone.\n",
+    });
+    cpSync(path.join(REPO_ROOT, ".vale.ini"), path.join(dir, ".vale.ini"));
+    cpSync(path.join(REPO_ROOT, "style-guide"), path.join(dir, "style-guide"), { recursive: true });
+    const { code, results } = await lintJson(dir, TODAY);
+    const messages = results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.ruleId}`));
+    expect(messages).toEqual(["13:Verity.Terms", "13:link-text"]);
+    expect(code).toBe(1);
   });
 });
