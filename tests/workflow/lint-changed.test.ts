@@ -117,6 +117,17 @@ describe("verity lint --changed", () => {
     expect(result.stdout).toContain("Trust score is 71.4%, under the floor of 90% (minTrustScore): 2 of 7 published cards are expired.");
   });
 
+  it("reports a changed card that no longer loads, and every card of a collection whose _collection.yml changed", async () => {
+    const repo = createTempRepo();
+    repos.push(repo);
+    repo.write({ "content/a/one.md": cardText({}), "content/b/two.md": cardText({}), "content/b/three.md": cardText({}), "content/c/four.md": cardText({}) });
+    repo.commit("Cards", "2026-10-01");
+    repo.write({ "content/a/one.md": "---\ntitle: [unclosed\n---\n", "content/b/_collection.yml": "title: B\ndefaults:\n  lang: ko\n" });
+    const result = await lintChanged(repo);
+    expect(result.code).toBe(1);
+    expect(result.byFile).toEqual({ "content/a/one.md": ["2:frontmatter-yaml"], "content/b/three.md": [], "content/b/two.md": [] });
+  });
+
   it("reports nothing and exits 0 when no card changed", async () => {
     const repo = createTempRepo();
     repos.push(repo);

@@ -150,6 +150,14 @@ describe("verity verify: selection, --every, --by, --commit", () => {
     expect(nobody.stderr).toContain("There is no --by and no git user");
   });
 
+  it("refuses a card that does not load, and changes no card when one fails", async () => {
+    const repo = repoWith({ ...cards, "content/api/broken.md": "---\ntitle: Broken\n---\n" });
+    const result = await runCli(["verify", "content/api/broken.md", "content/api/other.md", "--by", "@mina"], repo.root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("content/api/broken.md: the card has errors, so it cannot be processed. Run verity lint content/api/broken.md");
+    expect(repo.git("status", "--porcelain")).toBe("");
+  });
+
   it("says when the selectors match nothing", async () => {
     const repo = repoWith(cards);
     const result = await runCli(["verify", "--owner", "@nobody", "--today", "2026-11-30"], repo.root);
