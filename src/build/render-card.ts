@@ -19,8 +19,6 @@ export interface RenderedHeading {
 export interface RenderedCard {
   html: string;
   headings: RenderedHeading[];
-  /** True when a link points to a card that `isLinkable` rejected (so it was unlinked). */
-  hasUnlinkedCards: boolean;
   /** True when a link points to a card the public site does not have. */
   linksToHiddenCards: boolean;
 }
@@ -38,7 +36,6 @@ const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"];
 export function renderCard(card: Card, options: RenderOptions): RenderedCard {
   const slug = createHeadingSlugger();
   const headings: RenderedHeading[] = [];
-  let hasUnlinkedCards = false;
   let linksToHiddenCards = false;
   const plugin = defineHastPlugin({
     name: "verity-card",
@@ -53,7 +50,6 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
           if (target.kind !== "card") return;
           if (!options.isPublic(target.card)) linksToHiddenCards = true;
           if (!options.isLinkable(target.card)) {
-            hasUnlinkedCards = true;
             ctx.replaceNode(node, { type: "element", tagName: "span", properties: {}, children: [...node.children] });
             return;
           }
@@ -76,7 +72,7 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
     },
   });
   const { html } = markdownToHtml(card.source, { hastPlugins: [plugin] });
-  return { html, headings, hasUnlinkedCards, linksToHiddenCards };
+  return { html, headings, linksToHiddenCards };
 }
 
 /** `/billing/refunds/` -> `/account/seats/` = `../../account/seats/`. Both are directory URLs. */

@@ -6,6 +6,7 @@
 import GithubSlugger from "github-slugger";
 import { isOnSite, selectCardsForSite, type SiteName } from "../core/audience.ts";
 import { joinBase, normaliseSitePath } from "../core/links.ts";
+import { CheckFailed } from "../core/errors.ts";
 import type { Card } from "../core/load-cards.ts";
 import type { Project } from "../core/project.ts";
 import { getCardVerification, type VerificationStatus } from "../core/verification.ts";
@@ -85,12 +86,22 @@ export interface CardView {
   file: string | undefined;
 }
 
+/** First path segments the sites use for their own pages and files. */
+const RESERVED_PATHS = new Set(["tags", "search", "health", "pagefind", "404", "robots.txt", "sitemap.xml"]);
+
 export interface PrepareOptions {
   history: CardHistory;
 }
 
 /** Prepares the data of each requested site; every card is rendered once and shared where possible. */
 export function prepareSites(project: Project, sites: readonly SiteName[], options: PrepareOptions): Map<SiteName, SiteData> {
+  const clash = project.collections.find((c) => RESERVED_PATHS.has(c.name.toLowerCase()));
+  if (clash) {
+    throw new CheckFailed(
+      `The collection folder ${project.config.contentDir}/${clash.name}/ would have the URL /${clash.name}/, which the sites use for their own pages.`,
+      `Rename the folder; these names are reserved: ${[...RESERVED_PATHS].join(", ")}.`,
+    );
+  }
   const isPublic = (card: Card) => isOnSite(card, "public");
   const widest: SiteName = sites.includes("internal") ? "internal" : "public";
   const rendered = new Map<Card, RenderedCard>();
@@ -169,7 +180,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
   for (const card of cards) {
     for (const alias of card.data.aliases ?? []) {
       const from = normaliseSitePath(alias);
-      if (taken.has(from)) continue;
+      if (taken.has(from) || from === "/" || RESERVED_PATHS.has(from.split("/")[1]!.toLowerCase())) continue;
       taken.add(from);
       redirects.push({ from, to: card.url, title: card.data.title });
     }

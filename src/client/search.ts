@@ -175,11 +175,18 @@ function renderFilters(
   for (const name of names) {
     const values = available[name];
     if (!values || Object.keys(values).length === 0) continue;
+    // Short groups start open; long ones (owners, tags on a big wiki) start folded.
+    const details = document.createElement("details");
+    details.open = Object.keys(values).length <= 12;
+    const summary = document.createElement("summary");
+    summary.textContent = FILTER_LABELS[name] ?? name;
     const fieldset = document.createElement("fieldset");
     fieldset.dataset.filter = name;
     const legend = document.createElement("legend");
+    legend.className = "visually-hidden";
     legend.textContent = FILTER_LABELS[name] ?? name;
     fieldset.append(legend);
+    details.append(summary, fieldset);
     for (const [value, count] of Object.entries(values).sort((a, b) => a[0].localeCompare(b[0]))) {
       const label = document.createElement("label");
       const box = document.createElement("input");
@@ -202,6 +209,6 @@ function renderFilters(
       label.append(box, text, n);
       fieldset.append(label);
     }
-    box.append(fieldset);
+    box.append(details);
   }
 }

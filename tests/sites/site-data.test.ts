@@ -1,0 +1,109 @@
+/** The site data and rendering, without Astro: selection, link rewriting, related cards, leak-scan helpers. */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadProject } from "../../src/core/project.ts";
+import { normaliseForScan, readScannable } from "../../src/build/leak-scan.ts";
+import { createMultiSearch } from "../../src/build/multi-search.ts";
+import { relativeSitePath } from "../../src/build/render-card.ts";
+import { prepareSites } from "../../src/build/site-data.ts";
+import { tempDir } from "./helpers.ts";
+
+const NO_HISTORY = { available: false as const, reason: "history unavailable (not in a git repository)" };
+let dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  dirs = [];
+});
+
+function project(files: Record<string, string>, config = "") {
+  const root = tempDir("site-data");
+  dirs.push(root);
+  writeFileSync(path.join(root, "verity.config.yml"), config);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return loadProject({ cwd: root, root, today: "2030-01-01" });
+}
+
+const card = (title: string, audience: string, body: string, extra = "") =>
+  `---\ntitle: ${title}\nowner: "@acme/team"\naudience: ${audience}\nverify_by: 2099-01-01\n${extra}---\n\n${body}\n`;
+
+describe("relativeSitePath", () => {
+  it("links between directory URLs without the base path", () => {
+    expect(relativeSitePath("/billing/refunds/", "/account/seats/")).toBe("../../account/seats/");
+    expect(relativeSitePath("/billing/refunds/", "/billing/methods/")).toBe("../methods/");
+    expect(relativeSitePath("/billing/cards/refunds/", "/billing/")).toBe("../../");
+    expect(relativeSitePath("/a/b/", "/a/b/")).toBe("./");
+  });
+});
+
+describe("prepareSites", () => {
+  it("renders a card once for both sites, and unlinks a link to a hidden card only on the public site", () => {
+    const p = project(
+      {
+        "content/help/public-card.md": card("Public card", "external", "See [the agent notes](agent-notes.md#steps) and [methods](methods.md)."),
+        "content/help/methods.md": card("Methods", "external", "Cards and transfers."),
+        "content/help/agent-notes.md": card("Agent notes", "internal", "## Steps\n\nSecret steps."),
+      },
+      "rules:\n  link-audience: off\n",
+    );
+    const sites = prepareSites(p, ["public", "internal"], { history: NO_HISTORY });
+    const pub = sites.get("public")!.cards.find((c) => c.id === "help/public-card")!;
+    const internal = sites.get("internal")!.cards.find((c) => c.id === "help/public-card")!;
+    expect(internal.html).toContain('<a href="../agent-notes/#steps">the agent notes</a>');
+    expect(pub.html).toContain("<span>the agent notes</span>");
+    expect(pub.html).not.toContain("agent-notes");
+    expect(pub.html).toContain('<a href="../methods/">methods</a>');
+    const methodsPublic = sites.get("public")!.cards.find((c) => c.id === "help/methods")!;
+    const methodsInternal = sites.get("internal")!.cards.find((c) => c.id === "help/methods")!;
+    expect(methodsPublic.html).toBe(methodsInternal.html);
+    expect(sites.get("public")!.cards.map((c) => c.id).sort()).toEqual(["help/methods", "help/public-card"]);
+  });
+
+  it("ranks related cards by shared tags and orders prev/next by title", () => {
+    const p = project({
+      "content/help/a.md": card("Alpha", "external", "A.", "tags: [x, y]\n"),
+      "content/help/b.md": card("Beta", "external", "B.", "tags: [x, y]\n"),
+      "content/help/c.md": card("Gamma", "external", "C.", "tags: [x]\n"),
+      "content/help/d.md": card("Delta", "external", "D.", "tags: [z]\n"),
+    });
+    const data = prepareSites(p, ["public"], { history: NO_HISTORY }).get("public")!;
+    const alpha = data.cards.find((c) => c.id === "help/a")!;
+    expect(alpha.related).toEqual(["help/b", "help/c"]);
+    expect(data.collections[0]!.cardIds).toEqual(["help/a", "help/b", "help/d", "help/c"]);
+    expect(alpha.next).toBe("help/b");
+    expect(alpha.prev).toBeUndefined();
+    expect(alpha.historyNote).toBe("history unavailable (not in a git repository)");
+    expect(data.tags.map((t) => [t.name, t.url])).toEqual([["x", "/tags/x/"], ["y", "/tags/y/"], ["z", "/tags/z/"]]);
+  });
+
+  it("refuses a collection whose URL the sites use for their own pages", () => {
+    const p = project({ "content/search/a.md": card("Alpha", "external", "A.") });
+    expect(() => prepareSites(p, ["public"], { history: NO_HISTORY })).toThrow(/content\/search\/ would have the URL \/search\//);
+  });
+});
+
+describe("leak-scan helpers", () => {
+  it("normalises entities, JSON escapes, percent-encoding, case and whitespace the same way", () => {
+    expect(normaliseForScan("Refunds &amp; Chargebacks")).toBe("refunds & chargebacks");
+    expect(normaliseForScan('{"title":"Say \\"hi\\"\\nnow"}')).toBe('{"title":"say "hi" now"}');
+    expect(normaliseForScan("/help/%ED%99%98%EB%B6%88/")).toBe("/help/환불/");
+    expect(normaliseForScan("a \n\t b")).toBe("a b");
+  });
+
+  it("reads gzip files with the Pagefind signature stripped", () => {
+    const dir = tempDir("gzip");
+    dirs.push(dir);
+    writeFileSync(path.join(dir, "x.pf_fragment"), gzipSync(Buffer.from('pagefind_dcd{"content":"secret"}')));
+    expect(readScannable(path.join(dir, "x.pf_fragment"))).toBe('{"content":"secret"}');
+  });
+
+  it("finds every needle, overlapping ones included, in one pass", () => {
+    const search = createMultiSearch(["he", "she", "his", "hers", "zzz"]);
+    expect([...search.findIn("ushers")].sort()).toEqual([0, 1, 3]);
+    expect([...search.findIn("nothing here")]).toEqual([0]);
+  });
+});
