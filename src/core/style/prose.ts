@@ -42,8 +42,13 @@ export interface FileProse {
 }
 
 interface Builder {
+  /** Text pieces, joined at the end. */
   chars: string[];
-  offsets: number[];
+  /** Length of the text so far. */
+  length: number;
+  /** Flat triples [textStart, sourceStart, length]: each run maps text to source one to one. */
+  segs: number[];
+  /** Flat pairs [textStart, length] of masked runs. */
   masked?: number[];
   /** Inline blocks found while building this block; they get its scope as their parent. */
   pending?: { node: Nodes; scope: string; builder: Builder }[];
@@ -56,6 +61,8 @@ export interface ProseOptions {
   ignoredScopes?: readonly string[];
   /** HTML classes whose elements are not prose (Vale's IgnoredClasses). */
   ignoredClasses?: readonly string[];
+  /** Count words, sentences and characters for `metric` rules (skipped when no rule needs them). */
+  withTextMetrics?: boolean;
 }
 
 const SKIP_CLASSES = ["problematic", "pre", "code"];
@@ -75,7 +82,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
     const text = builder.chars.join("");
     if (text.trim() === "") return;
     for (const inline of builder.pending ?? []) pushInline(inline.node, inline.scope, inline.builder, [...scope, inline.scope], result);
-    result.blocks.push(makeBlock(node, scope, text, builder.offsets, builder.masked));
+    result.blocks.push(makeBlock(node, scope, text, builder));
   };
 
   const collectInline = (node: Nodes, builder: Builder, inline: Builder[]) => {
@@ -117,7 +124,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
           appendMasked(builder, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
           return;
         }
-        const own: Builder = { chars: [], offsets: [] };
+        const own: Builder = newBuilder();
         for (const child of node.children) collectInline(child, builder, [...inline, own]);
         (builder.pending ??= []).push({ node, scope: "link", builder: own });
         return;
@@ -129,7 +136,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
           appendMasked(builder, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
           return;
         }
-        const own: Builder = { chars: [], offsets: [] };
+        const own: Builder = newBuilder();
         for (const child of node.children) collectInline(child, builder, [...inline, own]);
         (builder.pending ??= []).push({ node, scope: INLINE_SCOPES[node.type]!, builder: own });
         return;
@@ -159,13 +166,13 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "heading": {
         count(`heading.h${node.depth}`);
         count("heading");
-        const builder: Builder = { chars: [], offsets: [] };
+        const builder: Builder = newBuilder();
         for (const child of node.children) collectInline(child, builder, []);
         flush(node, ["text", "heading", `h${node.depth}`], builder);
         return;
       }
       case "paragraph": {
-        const builder: Builder = { chars: [], offsets: [] };
+        const builder: Builder = newBuilder();
         for (const child of node.children) collectInline(child, builder, []);
         if (context.length === 0) count("paragraph");
         flush(node, context.length > 0 ? ["text", ...context] : ["text", "paragraph"], builder);
@@ -186,7 +193,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
           for (const cell of row.children) {
             const kind = rowIndex === 0 ? "header" : "cell";
             count(`table.${kind}`);
-            const builder: Builder = { chars: [], offsets: [] };
+            const builder: Builder = newBuilder();
             for (const child of cell.children) collectInline(child, builder, []);
             flush(cell, ["text", "table", kind], builder);
           }
@@ -198,7 +205,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
   };
 
   for (const child of tree.children) walkBlock(child, []);
-  addTextMetrics(result);
+  if (options.withTextMetrics !== false) addTextMetrics(result);
   return result;
 }
 
@@ -234,7 +241,7 @@ function addTextMetrics(result: FileProse): void {
 function pushInline(node: Nodes, scope: string, builder: Builder, parent: string[], result: FileProse): void {
   const text = builder.chars.join("");
   if (text.trim() === "") return;
-  const block = makeBlock(node, [scope], text, builder.offsets, builder.masked);
+  const block = makeBlock(node, [scope], text, builder);
   block.parent = parent;
   result.inlineBlocks.push(block);
 }
@@ -245,33 +252,97 @@ function pushAlt(node: Nodes & { alt?: string | null }, source: string, result: 
   const start = (node.position?.start.offset ?? 0) + 2;
   const close = source.indexOf("](", start);
   const end = close < 0 ? (node.position?.end.offset ?? start) : close;
-  const builder: Builder = { chars: [], offsets: [] };
+  const builder: Builder = newBuilder();
   appendAligned(builder, alt, source, start, end);
-  result.blocks.push(makeBlock(node, ["text", "attr", "alt"], alt, builder.offsets));
+  result.blocks.push(makeBlock(node, ["text", "attr", "alt"], alt, builder));
 }
 
-function makeBlock(node: Nodes, scope: string[], text: string, offsets: number[], maskedAt: number[] = []): ProseBlock {
-  const map = Int32Array.from(offsets);
-  const masked = new Uint8Array(text.length);
-  for (const i of maskedAt) masked[i] = 1;
-  const start = node.position?.start.offset ?? 0;
-  const end = node.position?.end.offset ?? start;
-  return {
-    scope,
-    kind: node.type,
-    text,
-    offsets: map,
-    masked,
-    start,
-    end,
-    offsetAt(index: number): number {
-      if (index < map.length) {
-        for (let i = index; i < map.length; i++) if (map[i]! >= 0) return map[i]!;
+const NO_MASK = new Uint8Array(0);
+
+/** One block; a class so its methods are shared, not closures made per block. */
+class Block implements ProseBlock {
+  scope: readonly string[];
+  parent?: readonly string[];
+  kind: string;
+  text: string;
+  masked: Uint8Array;
+  start: number;
+  end: number;
+  #segs: number[];
+  #offsets: Int32Array | undefined;
+
+  constructor(node: Nodes, scope: string[], text: string, builder: Builder) {
+    this.scope = scope;
+    this.kind = node.type;
+    this.text = text;
+    this.start = node.position?.start.offset ?? 0;
+    this.end = node.position?.end.offset ?? this.start;
+    this.#segs = builder.segs;
+    const runs = builder.masked;
+    if (runs && runs.length > 0) {
+      this.masked = new Uint8Array(text.length);
+      for (let i = 0; i < runs.length; i += 2) this.masked.fill(1, runs[i]!, runs[i]! + runs[i + 1]!);
+    } else this.masked = NO_MASK;
+  }
+
+  get offsets(): Int32Array {
+    if (!this.#offsets) {
+      const segs = this.#segs;
+      const offsets = new Int32Array(this.text.length).fill(-1);
+      for (let i = 0; i < segs.length; i += 3) {
+        const t = segs[i]!;
+        const src = segs[i + 1]!;
+        const n = segs[i + 2]!;
+        if (src >= 0) for (let k = 0; k < n; k++) offsets[t + k] = src + k;
       }
-      for (let i = Math.min(index, map.length) - 1; i >= 0; i--) if (map[i]! >= 0) return map[i]! + 1;
-      return start;
-    },
-  };
+      this.#offsets = offsets;
+    }
+    return this.#offsets;
+  }
+
+  /** Source offset of text[index], or -1 for an inserted separator. */
+  #lookup(index: number): number {
+    const segs = this.#segs;
+    let lo = 0;
+    let hi = segs.length / 3 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const textStart = segs[mid * 3]!;
+      if (index < textStart) hi = mid - 1;
+      else if (index >= textStart + segs[mid * 3 + 2]!) lo = mid + 1;
+      else {
+        const src = segs[mid * 3 + 1]!;
+        return src < 0 ? -1 : src + (index - textStart);
+      }
+    }
+    return -1;
+  }
+
+  offsetAt(index: number): number {
+    for (let i = index; i < this.text.length; i++) {
+      const at = this.#lookup(i);
+      if (at >= 0) return at;
+    }
+    for (let i = Math.min(index, this.text.length) - 1; i >= 0; i--) {
+      const at = this.#lookup(i);
+      if (at >= 0) return at + 1;
+    }
+    return this.start;
+  }
+}
+
+function newBuilder(): Builder {
+  return { chars: [], length: 0, segs: [] };
+}
+
+function makeBlock(node: Nodes, scope: string[], text: string, builder: Builder): ProseBlock {
+  return new Block(node, scope, text, builder);
+}
+
+function pushRun(builder: Builder, text: string, sourceStart: number): void {
+  builder.chars.push(text);
+  builder.segs.push(builder.length, sourceStart, text.length);
+  builder.length += text.length;
 }
 
 /**
@@ -280,37 +351,28 @@ function makeBlock(node: Nodes, scope: string[], text: string, offsets: number[]
  */
 function appendAligned(builder: Builder, value: string, source: string, start: number, end: number): void {
   if (end - start === value.length && source.startsWith(value, start)) {
-    for (let i = 0; i < value.length; i++) {
-      builder.chars.push(value[i]!);
-      builder.offsets.push(start + i);
-    }
+    pushRun(builder, value, start);
     return;
   }
   let cursor = start;
   for (let i = 0; i < value.length; i++) {
     const ch = value[i]!;
     const found = source.indexOf(ch, cursor);
-    const at = found >= 0 && found < end ? found : Math.min(cursor, Math.max(start, end - 1));
-    builder.chars.push(ch);
-    builder.offsets.push(at);
-    if (found >= 0 && found < end) cursor = found + 1;
+    const isInside = found >= 0 && found < end;
+    pushRun(builder, ch, isInside ? found : Math.min(cursor, Math.max(start, end - 1)));
+    if (isInside) cursor = found + 1;
   }
 }
 
 /** Code spans and bare URLs: a run of `*` as long as the source span, so words stay apart. */
 function appendMasked(builder: Builder, start: number, end: number): void {
-  for (let i = start; i < end; i++) {
-    builder.chars.push("*");
-    builder.offsets.push(i);
-    (builder.masked ??= []).push(builder.chars.length - 1);
-  }
+  if (end <= start) return;
+  (builder.masked ??= []).push(builder.length, end - start);
+  pushRun(builder, "*".repeat(end - start), start);
 }
 
 function appendSeparator(builder: Builder, text: string, offset: number): void {
-  for (const ch of text) {
-    builder.chars.push(ch);
-    builder.offsets.push(offset);
-  }
+  for (const ch of text) pushRun(builder, ch, offset < 0 ? -1 : offset);
 }
 
 const COMMENT = /<!--([\s\S]*?)-->/g;

@@ -173,7 +173,8 @@ function addBuiltinRules(set: StyleSet, base: Omit<CompileContext, "name" | "fil
   const terms = new Map<string, string>();
   for (const term of set.vocabulary.accept) terms.set(term.toLowerCase(), term);
   const swap: Record<string, string> = {};
-  for (const term of terms.values()) swap[term.startsWith("(?i)") ? term : `(?i)${term}`] = term;
+  // The rule is case-insensitive as a whole, so the keys need no (?i) of their own.
+  for (const term of terms.values()) swap[term.replace(/^\(\?i\)/, "")] = term;
   const builtins: [string, RuleDefinition][] = [
     ["Vale.Terms", { extends: "substitution", level: "error", message: "Use '%s' instead of '%s'.", ignorecase: true, swap, vocab: false }],
     ["Vale.Avoid", { extends: "existence", level: "error", message: "Avoid using '%s'.", ignorecase: false, tokens: set.vocabulary.reject, vocab: false }],

@@ -61,10 +61,15 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
       return [{ ruleId: "markdown-syntax", severity: "error", message, file: input.file, line: error.line, column: error.column }];
     }
   }
-  const prose = extractProse(tree, input.source, { ignoredScopes: options.vale?.config.ignoredScopes, ignoredClasses: options.vale?.config.ignoredClasses });
+  const active = options.vale ? activeRules(options.vale, input.matchPath, options.minAlertLevel) : [];
+  const prose = extractProse(tree, input.source, {
+    ignoredScopes: options.vale?.config.ignoredScopes,
+    ignoredClasses: options.vale?.config.ignoredClasses,
+    withTextMetrics: active.some((a) => a.rule.type === "metric"),
+  });
   const lines = indexLines(input.source);
   const findings: Finding[] = [];
-  if (options.vale) findings.push(...runValeRules(input, prose, lines, options.vale, options.minAlertLevel));
+  if (options.vale && active.length > 0) findings.push(...runValeRules(input, prose, lines, options.vale, active));
   if (options.builtinLevels) findings.push(...runBuiltinRules(input, tree, prose.blocks, lines, options));
   return dedupe(findings);
 }
@@ -90,9 +95,7 @@ function activeRules(setup: ValeSetup, matchPath: string, minAlertLevel: Severit
   return active;
 }
 
-function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>, lines: ReturnType<typeof indexLines>, setup: ValeSetup, minAlertLevel: Severity | undefined): Finding[] {
-  const active = activeRules(setup, input.matchPath, minAlertLevel);
-  if (active.length === 0) return [];
+function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>, lines: ReturnType<typeof indexLines>, setup: ValeSetup, active: readonly ActiveRule[]): Finding[] {
   const settings = settingsForFile(setup.config, input.matchPath);
   const ignored = ignoredRanges(input.source, [...settings.tokenIgnores, ...settings.blockIgnores]);
   const directives = indexDirectives(prose.comments);

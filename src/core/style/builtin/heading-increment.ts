@@ -2,17 +2,17 @@
  * `heading-increment`: a heading more than one level below the one before it (H2 -> H4), or an H1
  * in the body of a card. A card's title is its page H1, so body headings start at H2.
  */
-import type { Heading } from "mdast";
-import { visit } from "unist-util-visit";
 import type { Finding } from "../../findings.ts";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../builtin-rules.ts";
 import { guideLink } from "./guide-link.ts";
+import { walkTree } from "./tree-walk.ts";
 
 function check(ctx: BuiltinRuleContext): Finding[] {
   const findings: Finding[] = [];
   const hasTitle = typeof ctx.frontmatter?.title === "string";
   let previous = hasTitle ? 1 : 0;
-  visit(ctx.tree, "heading", (node: Heading) => {
+  walkTree(ctx.tree, (node) => {
+    if (node.type !== "heading") return;
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
     if (hasTitle && node.depth === 1) {

@@ -1,9 +1,8 @@
 /** `image-alt`: an image with empty alt text, in Markdown (`![](x.png)`) or HTML (`<img src>`). */
-import type { Html, Image, ImageReference } from "mdast";
-import { visit } from "unist-util-visit";
 import type { Finding } from "../../findings.ts";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../builtin-rules.ts";
 import { guideLink } from "./guide-link.ts";
+import { walkTree } from "./tree-walk.ts";
 
 const MESSAGE = "Image without alt text. Describe what the image shows (for a screenshot, the screen and what to look at) in the brackets: ![Alt text](image.png).";
 const HTML_IMG = /<img\b[^>]*>/giu;
@@ -11,14 +10,15 @@ const HTML_ALT = /\balt\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/iu;
 
 function check(ctx: BuiltinRuleContext): Finding[] {
   const findings: Finding[] = [];
-  visit(ctx.tree, (node) => {
+  if (!ctx.source.includes("![") && !/<img\b/iu.test(ctx.source)) return findings;
+  walkTree(ctx.tree, (node) => {
     if (node.type === "image" || node.type === "imageReference") {
-      const image = node as Image | ImageReference;
+      const image = node;
       if ((image.alt ?? "").trim() !== "") return;
       const start = image.position?.start.offset ?? 0;
       findings.push(ctx.report(start, image.position?.end.offset ?? start, MESSAGE));
     } else if (node.type === "html") {
-      const html = node as Html;
+      const html = node;
       const base = html.position?.start.offset ?? 0;
       for (const match of html.value.matchAll(HTML_IMG)) {
         const alt = HTML_ALT.exec(match[0]);

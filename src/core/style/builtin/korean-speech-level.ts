@@ -32,17 +32,20 @@ export function classifySentence(text: string): SpeechLevel | undefined {
   return undefined;
 }
 
+const HANGUL = /\p{Script=Hangul}/u;
+
 interface Judged {
   sentence: Sentence;
   level: SpeechLevel;
 }
 
 function check(ctx: BuiltinRuleContext): Finding[] {
+  if (!HANGUL.test(ctx.source)) return [];
   const judged: Judged[] = [];
   for (const block of collectTextBlocks(ctx.tree, ctx.source, { isMaskingLabels: true })) {
     if (block.kind === "heading" || block.isQuoted) continue;
     for (const sentence of splitSentences(block)) {
-      if (!/\p{Script=Hangul}/u.test(sentence.text)) continue;
+      if (!HANGUL.test(sentence.text)) continue;
       const level = classifySentence(sentence.text);
       if (level) judged.push({ sentence, level });
     }

@@ -2,12 +2,11 @@
  * `link-text`: link text that does not say where the link goes ("click here", "read more", "여기",
  * "点击这里"). Screen readers list links by their text, and readers scan for it.
  */
-import type { Link, LinkReference } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { visit } from "unist-util-visit";
 import type { Finding } from "../../findings.ts";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../builtin-rules.ts";
 import { guideLink } from "./guide-link.ts";
+import { walkTree } from "./tree-walk.ts";
 
 /** Link texts that say nothing about the target, compared after trimming, lower-casing and dropping end punctuation. */
 export const VAGUE_LINK_TEXTS: readonly string[] = [
@@ -26,9 +25,9 @@ export function isVagueLinkText(text: string): boolean {
 
 function check(ctx: BuiltinRuleContext): Finding[] {
   const findings: Finding[] = [];
-  visit(ctx.tree, (node) => {
+  walkTree(ctx.tree, (node) => {
     if (node.type !== "link" && node.type !== "linkReference") return;
-    const text = toString(node as Link | LinkReference);
+    const text = toString(node);
     if (!isVagueLinkText(text)) return;
     const start = node.position?.start.offset ?? 0;
     findings.push(

@@ -42,9 +42,9 @@ export function collectTextBlocks(tree: Root, source: string, options: CollectOp
   const walk = (node: Nodes, isQuoted: boolean): void => {
     if (SKIPPED.has(node.type)) return;
     if (BLOCK_KINDS.has(node.type)) {
-      const block: TextBlock = { kind: node.type as BlockKind, isQuoted, text: "", offsets: [], end: node.position?.end.offset ?? 0 };
-      appendInline(block, node as Parents, source, options);
-      blocks.push(block);
+      const builder: Builder = { parts: [], offsets: [], end: node.position?.end.offset ?? 0 };
+      appendInline(builder, node as Parents, source, options);
+      blocks.push({ kind: node.type as BlockKind, isQuoted, text: builder.parts.join(""), offsets: builder.offsets, end: builder.end });
       return;
     }
     if ("children" in node) for (const child of node.children) walk(child as Nodes, isQuoted || node.type === "blockquote");
@@ -53,33 +53,38 @@ export function collectTextBlocks(tree: Root, source: string, options: CollectOp
   return blocks;
 }
 
-function appendInline(block: TextBlock, parent: Parents, source: string, options: CollectOptions): void {
+interface Builder {
+  parts: string[];
+  offsets: number[];
+  end: number;
+}
+
+function appendInline(builder: Builder, parent: Parents, source: string, options: CollectOptions): void {
   for (const child of parent.children as Nodes[]) {
-    const start = child.position?.start.offset ?? block.end;
+    const start = child.position?.start.offset ?? builder.end;
     const end = child.position?.end.offset ?? start;
     if (child.type === "text") {
-      const exact = source.slice(start, end) === child.value;
-      for (let i = 0; i < child.value.length; i++) push(block, child.value[i]!, exact ? start + i : start);
+      const value = child.value;
+      const isExact = end - start === value.length && source.startsWith(value, start);
+      builder.parts.push(value.includes("\n") ? value.replace(/\n/gu, " ") : value);
+      for (let i = 0; i < value.length; i++) builder.offsets.push(isExact ? start + i : start);
     } else if (child.type === "inlineCode" || (child.type === "strong" && options.isMaskingLabels === true)) {
-      push(block, PLACEHOLDER, start);
-    } else if (child.type === "break") {
-      push(block, " ", start);
-    } else if (child.type === "image" || child.type === "imageReference" || child.type === "html") {
-      push(block, " ", start);
+      push(builder, PLACEHOLDER, start);
+    } else if (child.type === "break" || child.type === "image" || child.type === "imageReference" || child.type === "html") {
+      push(builder, " ", start);
     } else if ("children" in child) {
-      appendInline(block, child as Parents, source, options);
+      appendInline(builder, child as Parents, source, options);
     }
   }
 }
 
-function push(block: TextBlock, char: string, offset: number): void {
-  block.text += char === "\n" ? " " : char;
-  block.offsets.push(offset);
+function push(builder: Builder, char: string, offset: number): void {
+  builder.parts.push(char);
+  builder.offsets.push(offset);
 }
 
-const CJK_STOP = /[。！？]/u;
-const LATIN_STOP = /[.!?]/u;
-const CLOSERS = /[)"'”’」』）】\]]/u;
+/** A sentence end: 。！？ anywhere, or . ! ? followed by a space or the end; closing quotes and brackets stay with it. */
+const SENTENCE_END = /[。！？][。！？.!?)"'”’」』）】\]]*|[.!?][.!?。！？)"'”’」』）】\]]*(?=\s|$)/gu;
 
 /** Splits a block into sentences: after 。！？ always, after . ! ? when followed by a space or the end. */
 export function splitSentences(block: TextBlock): Sentence[] {
@@ -89,24 +94,18 @@ export function splitSentences(block: TextBlock): Sentence[] {
   const close = (to: number): void => {
     let a = from;
     let b = to;
-    while (a < b && /\s/u.test(text[a]!)) a++;
-    while (b > a && /\s/u.test(text[b - 1]!)) b--;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
     if (b > a) sentences.push({ text: text.slice(a, b), start: block.offsets[a]!, end: block.offsets[b - 1]! + 1, block });
     from = to;
   };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    const isCjkStop = CJK_STOP.test(char);
-    if (!isCjkStop && !LATIN_STOP.test(char)) continue;
-    let j = i + 1;
-    while (j < text.length && (CLOSERS.test(text[j]!) || LATIN_STOP.test(text[j]!) || CJK_STOP.test(text[j]!))) j++;
-    if (isCjkStop || j >= text.length || /\s/u.test(text[j]!)) {
-      close(j);
-      i = j - 1;
-    }
-  }
+  for (const match of text.matchAll(SENTENCE_END)) close(match.index + match[0].length);
   close(text.length);
   return sentences;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000;
 }
 
 export interface ScriptCounts {
@@ -114,12 +113,46 @@ export interface ScriptCounts {
   /** Han ideographs and Japanese kana. */
   hanKana: number;
   latin: number;
+  /** Characters other than white space (a surrogate pair counts once). */
+  characters: number;
+  /** Runs of non-space characters that hold at least one letter or digit. */
+  words: number;
 }
 
+/** Counts scripts, characters and words of a text in one pass over its UTF-16 code units. */
 export function countScripts(text: string): ScriptCounts {
-  return {
-    hangul: (text.match(/\p{Script=Hangul}/gu) ?? []).length,
-    hanKana: (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length,
-    latin: (text.match(/\p{Script=Latin}/gu) ?? []).length,
-  };
+  const counts: ScriptCounts = { hangul: 0, hanKana: 0, latin: 0, characters: 0, words: 0 };
+  let isInWord = false;
+  let isWordCounted = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000) {
+      isInWord = false;
+      continue;
+    }
+    if (!isInWord) {
+      isInWord = true;
+      isWordCounted = false;
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    counts.characters++;
+    let isAlphanumeric = false;
+    if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)) {
+      counts.hangul++;
+      isAlphanumeric = true;
+    } else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x3040 && code <= 0x30ff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xd840 && code <= 0xd87f)) {
+      counts.hanKana++;
+      isAlphanumeric = true;
+    } else if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)) {
+      counts.latin++;
+      isAlphanumeric = true;
+    } else if ((code >= 48 && code <= 57) || (code > 0x24f && /\p{L}/u.test(text[i]!))) {
+      isAlphanumeric = true;
+    }
+    if (isAlphanumeric && !isWordCounted) {
+      counts.words++;
+      isWordCounted = true;
+    }
+  }
+  return counts;
 }

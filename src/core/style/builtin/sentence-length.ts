@@ -20,15 +20,13 @@ export interface SentenceMeasure {
 /** How long a sentence is, in the unit of its main script, and the limit for that script. */
 export function measureSentence(text: string): SentenceMeasure {
   const scripts = countScripts(text);
-  const characters = Array.from(text.replace(/\s+/gu, "")).length;
   if (scripts.hangul > 0 && scripts.hangul >= scripts.hanKana) {
-    return { unit: "characters", count: characters, limit: SENTENCE_LIMITS.koreanChars, script: "Korean" };
+    return { unit: "characters", count: scripts.characters, limit: SENTENCE_LIMITS.koreanChars, script: "Korean" };
   }
   if (scripts.hanKana > 0 && scripts.hanKana >= scripts.latin / 2) {
-    return { unit: "characters", count: characters, limit: SENTENCE_LIMITS.chineseJapaneseChars, script: "Chinese/Japanese" };
+    return { unit: "characters", count: scripts.characters, limit: SENTENCE_LIMITS.chineseJapaneseChars, script: "Chinese/Japanese" };
   }
-  const words = text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-  return { unit: "words", count: words, limit: SENTENCE_LIMITS.latinWords, script: "Latin" };
+  return { unit: "words", count: scripts.words, limit: SENTENCE_LIMITS.latinWords, script: "Latin" };
 }
 
 function check(ctx: BuiltinRuleContext): Finding[] {

@@ -3,12 +3,11 @@
  * in order (other H2 sections may sit between them), and the template's audience when it has one. The sections come from
  * style-guide/templates/templates.yml, the same definition `verity new` copies cards from.
  */
-import type { Heading } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { visit } from "unist-util-visit";
 import type { Finding } from "../../findings.ts";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../builtin-rules.ts";
 import { guideLink } from "./guide-link.ts";
+import { walkTree } from "./tree-walk.ts";
 import { acceptedTitles, getTemplateCatalogFor, TEMPLATE_CATALOG_PATH, type TemplateCatalog, type TemplateSection } from "./template-catalog.ts";
 
 interface H2 {
@@ -48,8 +47,8 @@ export function checkTemplateStructure(ctx: BuiltinRuleContext, catalog: Templat
   }
 
   const headings: H2[] = [];
-  visit(ctx.tree, "heading", (node: Heading) => {
-    if (node.depth !== 2) return;
+  walkTree(ctx.tree, (node) => {
+    if (node.type !== "heading" || node.depth !== 2) return;
     const start = node.position?.start.offset ?? 0;
     headings.push({ text: toString(node), start, end: node.position?.end.offset ?? start });
   });

@@ -1,6 +1,6 @@
 /** `existence`: report every match of `tokens` (and `raw`), minus exceptions and accepted words. */
 import type { RawAlert } from "../rule-types.ts";
-import { buildExceptions, buildPhrases, isWithinPhrase, compilePattern, formatMessage, isException, matchAll, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
+import { buildExceptions, buildPhrases, isWithinPhrase, wordTemplateFor, compilePattern, formatMessage, isException, matchAll, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
 import type { ProseBlock } from "../prose.ts";
 
 export function compileExistence(def: RuleDefinition, ctx: CompileContext): (block: ProseBlock) => RawAlert[] {
@@ -12,7 +12,7 @@ export function compileExistence(def: RuleDefinition, ctx: CompileContext): (blo
   const raw = readStrings(def, "raw").join("");
   const message = readString(def, "message") ?? "";
   const isWord = !nonword && tokens.length > 0;
-  let pattern = isWord ? (ctx.wordTemplate ?? String.raw`(?m)\b(?:%s)\b`) : "(?m)(?:%s)";
+  let pattern = isWord ? wordTemplateFor(tokens, ctx.wordTemplate) : "(?m)(?:%s)";
   pattern = append ? pattern + raw : raw + pattern;
   if (ignorecase) pattern = `(?i)${pattern}`;
   pattern = pattern.replace("%s", tokens.join("|"));

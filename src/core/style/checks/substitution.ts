@@ -5,7 +5,7 @@
  */
 import type { ProseBlock } from "../prose.ts";
 import type { RawAlert, RuleAction } from "../rule-types.ts";
-import { buildExceptions, compilePattern, formatMessage, isException, isPhrase, matchAll, readBoolean, readString, readStrings, toSentence, type CompileContext, type RuleDefinition } from "./common.ts";
+import { buildExceptions, wordTemplateFor, compilePattern, formatMessage, isException, isPhrase, matchAll, readBoolean, readString, readStrings, toSentence, type CompileContext, type RuleDefinition } from "./common.ts";
 
 interface Alternative {
   key: string;
@@ -43,7 +43,7 @@ export function compileSubstitution(def: RuleDefinition, ctx: CompileContext, ac
     group += 1 + innerGroups;
   }
   const body = alternatives.map((a) => `(${a.key})`).join("|") || "(?!)";
-  const template = nonword ? "(?m)(?:%s)" : (ctx.wordTemplate ?? String.raw`(?m)\b(?:%s)\b`);
+  const template = nonword ? "(?m)(?:%s)" : wordTemplateFor(alternatives.map((a) => a.key), ctx.wordTemplate);
   const re = compilePattern((ignorecase ? "(?i)" : "") + template.replace("%s", body), ctx);
   const except = buildExceptions(readStrings(def, "exceptions"), readBoolean(def, "vocab", true) ? ctx.accepted : [], ctx);
   const isReplace = action?.name === "replace";
