@@ -1,5 +1,5 @@
 /**
- * How `verify_by` and `status` of each card changed over time, read with ONE `git log -p -G`
+ * How `verify_by`, `verified_on` and `status` of each card changed over time, read with ONE `git log -p -G`
  * call: git keeps only the commits and files whose diff adds or removes such a line, and `-U0`
  * keeps only those lines. Combined with the file history (renames, deletions) from
  * git-history.ts, this reconstructs every card's verification date at any past day.
@@ -12,6 +12,7 @@ import { projectPathMapper } from "./git-changes.ts";
 /** New values a commit gave one file; a missing key means the commit did not change it. */
 export interface FieldUpdate {
   verifyBy?: CalendarDate;
+  verifiedOn?: CalendarDate;
   /** `published` also when the `status` line was removed (published is the default). */
   status?: "draft" | "published";
 }
@@ -21,13 +22,14 @@ export type FieldUpdates = Map<string, Map<string, FieldUpdate>>;
 
 const RECORD = "\x1e";
 const VERIFY_LINE = /^([+-])(verify[_-]by)[ \t]*:[ \t]*["']?(\d{4}-\d{2}-\d{2})["']?/;
+const VERIFIED_ON_LINE = /^\+verified_on[ \t]*:[ \t]*["']?(\d{4}-\d{2}-\d{2})["']?/;
 const STATUS_LINE = /^([+-])status[ \t]*:[ \t]*["']?(draft|published)["']?/;
 
 export async function readFieldUpdates(root: string, folder: string, topLevel: string): Promise<FieldUpdates> {
   const out = await simpleGit(root).raw([
     "-c", "core.quotepath=off",
     "log", "-p", "-U0", "-M", "--no-color", "--no-ext-diff", `--format=${RECORD}%H`,
-    "-G", "^(verify[_-]by|status)[[:space:]]*:",
+    "-G", "^(verify[_-]by|verified_on|status)[[:space:]]*:",
     "--", path.resolve(root, folder),
   ]);
   return parseFieldUpdates(out, projectPathMapper(topLevel, root));
@@ -74,6 +76,12 @@ export function parseFieldUpdates(out: string, toProject: (gitPath: string) => s
           if (date) current.verifyBy = date;
           seen.verifyBy = true;
         }
+        continue;
+      }
+      const verifiedOn = VERIFIED_ON_LINE.exec(line);
+      if (verifiedOn) {
+        const date = toCalendarDate(verifiedOn[1]!);
+        if (date && current.verifiedOn === undefined) current.verifiedOn = date;
         continue;
       }
       const status = STATUS_LINE.exec(line);

@@ -31,9 +31,12 @@ function buildHistory(): TempRepo {
   repo.git("mv", "content/a/uno.md", "content/a/one-again.md");
   repo.write({ "content/a/one-again.md": card({ owner: '"@a"', verify_by: "2026-08-31" }) });
   repo.commit("Rename and verify uno", "2026-05-02");
-  // Jun: nothing. Jun 30: one-again valid, three expired (06-01) -> 1/2.
+  // Jun: four re-verified, its verify_by unchanged but a new verified_on (1). Jun 30: one-again
+  // valid, three expired (06-01), four a draft -> 1/2.
+  repo.write({ "content/b/four.md": card({ owner: '"@a"', verify_by: "2026-12-31", status: "draft", verified_on: "2026-06-10" }) });
+  repo.commit("Verify four early", "2026-06-10");
   // Jul: four published (status line removed). Jul 31: one-again, four valid, three expired -> 2/3.
-  repo.write({ "content/b/four.md": card({ owner: '"@a"', verify_by: "2026-12-31" }) });
+  repo.write({ "content/b/four.md": card({ owner: '"@a"', verify_by: "2026-12-31", verified_on: "2026-06-10" }) });
   repo.commit("Publish four", "2026-07-15");
   // Aug 31: one-again valid on its last day -> 2/3. Sep 30 and Oct 31: only four valid -> 1/3.
   // Nov: +1 five; three's verify_by moved EARLIER (not a verification); 4 cards, +33.3%.
@@ -72,7 +75,7 @@ describe("verity report", () => {
       ["2026-03", 1, 0, 4, 33.3, 1, 100],
       ["2026-04", 0, 1, 3, -25, 0, 50],
       ["2026-05", 0, 0, 3, 0, 1, 100],
-      ["2026-06", 0, 0, 3, 0, 0, 50],
+      ["2026-06", 0, 0, 3, 0, 1, 50],
       ["2026-07", 0, 0, 3, 0, 0, 66.7],
       ["2026-08", 0, 0, 3, 0, 0, 66.7],
       ["2026-09", 0, 0, 3, 0, 0, 33.3],

@@ -6,7 +6,8 @@
  * - cards added: commits that add a card file (renames are not additions), by commit month;
  * - growth: (cards at the end of the month - cards at the end of the previous month) / cards at
  *   the end of the previous month, in percent; null when the previous month ended with none;
- * - verifications: commits that move an existing card's verify_by to a later date, one per card;
+ * - verifications: commits that set a new verified_on on an existing card (what `verity verify`
+ *   does) or move its verify_by to a later date (a hand edit), one per card and commit;
  * - trust score at a month's end: the share of published cards present at that day whose
  *   verify_by, as committed by then, had not passed (the current month: as of today).
  * Dates are commit dates as calendar days in the configured time zone.
@@ -42,6 +43,7 @@ export interface HistoryOptions {
 
 interface CardState {
   verifyBy: CalendarDate | undefined;
+  verifiedOn: CalendarDate | undefined;
   status: "draft" | "published";
 }
 
@@ -76,8 +78,14 @@ export function computeMonthlyHistory(commits: readonly HistoryCommit[], updates
       // from history cut by the path filter; the first sighting counts as the addition.
       const isNew = change.kind === "renamed" ? before === undefined : !live.has(change.path);
       if (isNew && counter) counter.added++;
-      const state: CardState = { verifyBy: update.verifyBy ?? before?.verifyBy, status: update.status ?? before?.status ?? "published" };
-      if (before?.verifyBy && update.verifyBy && update.verifyBy > before.verifyBy && counter) counter.verifications++;
+      const state: CardState = {
+        verifyBy: update.verifyBy ?? before?.verifyBy,
+        verifiedOn: update.verifiedOn ?? before?.verifiedOn,
+        status: update.status ?? before?.status ?? "published",
+      };
+      const isExtended = before?.verifyBy !== undefined && update.verifyBy !== undefined && update.verifyBy > before.verifyBy;
+      const isStamped = before !== undefined && update.verifiedOn !== undefined && update.verifiedOn !== before.verifiedOn;
+      if ((isExtended || isStamped) && counter) counter.verifications++;
       live.set(change.path, state);
     }
   };

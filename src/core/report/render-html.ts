@@ -46,7 +46,7 @@ export function renderReportHtml(report: KnowledgeReport): string {
         ["Month", "Cards added", "Cards at month end", "Growth", "Verifications", "Trust score at month end"],
         months.map((m) => [esc(m.isPartial ? `${m.month} (to ${m.end})` : m.month), m.cardsAdded, m.cardsAtEnd, signedPercent(m.growthPercent), m.verifications, percent(m.trustScore)]),
       ),
-      `<p class="muted">Growth is the net change in cards over the month. A verification is a commit that moves a card's verify_by to a later date. The trust score at a month's end counts the published cards present then, with their verify_by as committed by then.</p>`,
+      `<p class="muted">Growth is the net change in cards over the month. A verification is a commit that sets a new verified_on on a card (verity verify) or moves its verify_by later. The trust score at a month's end counts the published cards present then, with their verify_by as committed by then.</p>`,
     );
   }
 

@@ -40,7 +40,7 @@ export function renderReportMarkdown(report: KnowledgeReport): string {
     }
     out.push(
       "",
-      "Growth is the net change in cards over the month. A verification is a commit that moves a card's verify_by to a later date. " +
+      "Growth is the net change in cards over the month. A verification is a commit that sets a new verified_on on a card (verity verify) or moves its verify_by later. " +
         "The trust score at a month's end counts the published cards present then, with their verify_by as committed by then.",
       "",
     );
