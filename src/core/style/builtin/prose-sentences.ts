@@ -146,7 +146,7 @@ export function countScripts(text: string): ScriptCounts {
     } else if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)) {
       counts.latin++;
       isAlphanumeric = true;
-    } else if ((code >= 48 && code <= 57) || (code > 0x24f && /\p{L}/u.test(text[i]!))) {
+    } else if ((code >= 48 && code <= 57) || (code > 0x24f && !isPunctuationOrSymbol(code))) {
       isAlphanumeric = true;
     }
     if (isAlphanumeric && !isWordCounted) {
@@ -155,4 +155,17 @@ export function countScripts(text: string): ScriptCounts {
     }
   }
   return counts;
+}
+
+/** General punctuation, arrows and symbols, CJK and full-width punctuation: not part of a word. */
+function isPunctuationOrSymbol(code: number): boolean {
+  return (
+    (code >= 0x2000 && code <= 0x2bff) ||
+    (code >= 0x3000 && code <= 0x303f) ||
+    (code >= 0xff00 && code <= 0xff0f) ||
+    (code >= 0xff1a && code <= 0xff20) ||
+    (code >= 0xff3b && code <= 0xff40) ||
+    (code >= 0xff5b && code <= 0xff65) ||
+    (code >= 0xfe30 && code <= 0xfe4f)
+  );
 }
