@@ -6,7 +6,9 @@ import { headingIncrement } from "../../src/core/style/builtin/heading-increment
 import { imageAlt } from "../../src/core/style/builtin/image-alt.ts";
 import { classifySentence, koreanSpeechLevel } from "../../src/core/style/builtin/korean-speech-level.ts";
 import { linkText } from "../../src/core/style/builtin/link-text.ts";
+import { collectTextBlocks, countScripts, splitSentences } from "../../src/core/style/builtin/prose-sentences.ts";
 import { measureSentence, sentenceLength } from "../../src/core/style/builtin/sentence-length.ts";
+import { parseMarkdown } from "../../src/core/markdown.ts";
 import { REPO_ROOT, runRule } from "./builtin-context.ts";
 
 const FIXTURES = path.join(REPO_ROOT, "tests/fixtures/style-guide");
@@ -75,6 +77,31 @@ describe("korean-speech-level", () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]!.message).toMatch(/^Mixed Korean speech levels: line 9 "처리 후 티켓을 닫습니다\." \(합니다체\) and line 9 "먼저 결제 상태를 확인해요\." \(해요체\)/);
     expect(findings[0]!.message).toContain("Write the whole card in 해요체.");
+  });
+});
+
+describe("sentences and counts", () => {
+  const sentencesOf = (markdown: string): string[] =>
+    collectTextBlocks(parseMarkdown(markdown), markdown).flatMap(splitSentences).map((sentence) => sentence.text);
+
+  it("splits after . ! ? and a space, after 。！？ always, and keeps closing quotes with the sentence", () => {
+    expect(sentencesOf("Open app.lumen.example. Then stop! Done?")).toEqual(["Open app.lumen.example.", "Then stop!", "Done?"]);
+    expect(sentencesOf("设置完成。选择密钥！好")).toEqual(["设置完成。", "选择密钥！", "好"]);
+    expect(sentencesOf('He said "Stop." Then he left.')).toEqual(['He said "Stop."', "Then he left."]);
+    expect(sentencesOf("설정합니다. 확인하십시오.")).toEqual(["설정합니다.", "확인하십시오."]);
+  });
+
+  it("maps every sentence back to its place in the source, through bold text and links", () => {
+    const markdown = "Intro.\n\nSelect **Save**. Then [open it](x.md).";
+    const [, second, third] = collectTextBlocks(parseMarkdown(markdown), markdown).flatMap(splitSentences);
+    expect(markdown.slice(second!.start, second!.end)).toBe("Select **Save**.");
+    expect(markdown.slice(third!.start, third!.end)).toBe("Then [open it](x.md).");
+  });
+
+  it("counts words with a letter or digit, and characters without spaces, a surrogate pair once", () => {
+    expect(countScripts("Lumen 👍 API — ok, 25 €")).toMatchObject({ words: 4, latin: 10 });
+    expect(countScripts("创建 API 密钥 𠀋")).toMatchObject({ characters: 8, hanKana: 5, latin: 3 });
+    expect(countScripts("웹훅 설정")).toMatchObject({ hangul: 4, characters: 4, words: 2 });
   });
 });
 

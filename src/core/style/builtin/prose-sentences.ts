@@ -146,7 +146,7 @@ export function countScripts(text: string): ScriptCounts {
     } else if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)) {
       counts.latin++;
       isAlphanumeric = true;
-    } else if ((code >= 48 && code <= 57) || (code > 0x24f && !isPunctuationOrSymbol(code))) {
+    } else if ((code >= 48 && code <= 57) || (code > 0x24f && !(code >= 0xd800 && code <= 0xdbff) && !isPunctuationOrSymbol(code))) {
       isAlphanumeric = true;
     }
     if (isAlphanumeric && !isWordCounted) {
