@@ -10,7 +10,9 @@ import { lintProject, type LintOptions, type LintResult } from "../src/core/lint
 import type { Project } from "../src/core/project.ts";
 import { createStyleChecker } from "../src/core/style/card-style.ts";
 import { readSourceFile } from "../src/core/style/fix.ts";
+import { computeRunKey, readCachedRun, writeCachedRun, type LintedProjectSummary } from "../src/core/style/run-cache.ts";
 import { applyFixes } from "./apply-fixes.ts";
+import type { ChangedScope } from "./changed-scope.ts";
 import type { RunState } from "./run-state.ts";
 
 export interface LintStyleFlags {
@@ -21,6 +23,37 @@ export interface LintStyleFlags {
 }
 
 export const LINT_CACHE_FILE = path.join(".verity-cache", "lint.json");
+export const RUN_CACHE_FILE = path.join(".verity-cache", "lint-run.json");
+/** Changes whenever lint's output for the same files could change. */
+const RUN_CACHE_SALT = "verity-0.1.0/lint-run-1";
+
+/**
+ * Loads the project (or the `--changed` scope) and lints it with the style guide. A plain run over
+ * an unchanged project replays the previous run's findings from `.verity-cache/lint-run.json`.
+ */
+export function lintWithStyle(
+  scope: ChangedScope | undefined,
+  flags: LintStyleFlags,
+  state: RunState,
+  command: Command,
+  isSelected: (file: string) => boolean,
+): LintResult & { project: LintedProjectSummary } {
+  if (flags.dryRun && !flags.fix) throw new UsageError("--dry-run only works with --fix.");
+  const isCacheable = scope === undefined && flags.fix !== true && flags.cache !== false;
+  if (!isCacheable) {
+    const project = scope?.project ?? state.loadProject(command);
+    return { project, ...runStyleInLint(project, scope?.lintOptions, flags, state, command, isSelected) };
+  }
+  const context = state.openProject(command);
+  const cacheFile = path.join(context.root, RUN_CACHE_FILE);
+  const key = computeRunKey(context, RUN_CACHE_SALT);
+  const cached = readCachedRun(cacheFile, key);
+  if (cached) return cached;
+  const project = state.loadProject(command);
+  const result = runStyleInLint(project, undefined, flags, state, command, isSelected);
+  writeCachedRun(cacheFile, key, { project, findings: result.findings, trust: result.trust });
+  return { project, ...result };
+}
 
 export function runStyleInLint(
   project: Project,

@@ -5,7 +5,7 @@ import { CARD_RULES } from "../../src/core/lint/rule-meta.ts";
 import { parseCount, selectPaths } from "../path-args.ts";
 import { defaultFormat, getReporter } from "../reporters/index.ts";
 import { scopeToChanged } from "../changed-scope.ts";
-import { runStyleInLint } from "../lint-style.ts";
+import { lintWithStyle } from "../lint-style.ts";
 import { appendLintSummary } from "../lint-summary.ts";
 import type { RunState } from "../run-state.ts";
 
@@ -33,15 +33,14 @@ export function registerLint(program: Command, state: RunState): void {
     .option("--fix", "apply the fixes of fixable problems (style substitutions, verify-by -> verify_by, fixable built-in rules)")
     .option("--dry-run", "with --fix: print the changes as a unified diff and write nothing")
     .option("--summary <file>", "also append a Markdown summary to this file (in GitHub Actions: \"$GITHUB_STEP_SUMMARY\")")
-    .option("--no-cache", "do not read or write the style cache (.verity-cache/lint.json)")
+    .option("--no-cache", "do not read or write the lint caches (.verity-cache/lint.json, lint-run.json)")
     .action((paths: string[], options: LintOptions, command: Command) => {
       const { io } = state;
       const selection = selectPaths(paths, io.cwd);
       const reporter = getReporter(options.format ?? defaultFormat(io.env));
       const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, "--max-warnings");
       const scope = options.changed === undefined ? undefined : scopeToChanged(state, command, options.changed);
-      const project = scope?.project ?? state.loadProject(command);
-      const { findings: all, trust } = runStyleInLint(project, scope?.lintOptions, options, state, command, (f) => selection.includes(f));
+      const { project, findings: all, trust } = lintWithStyle(scope, options, state, command, (f) => selection.includes(f));
       if (options.dryRun) return;
       const isGlobal = (file: string) => file === project.configFile || file === project.contentDir;
       const inScope = (file: string) => selection.includes(file) && (scope?.includes(file) ?? true);

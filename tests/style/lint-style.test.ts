@@ -51,6 +51,20 @@ describe("verity lint with the style guide", () => {
     expect(styleIds((await lintJson(dir)).results)).toEqual([]);
   });
 
+  it("an unchanged project replays the previous run from .verity-cache/lint-run.json; any change recomputes", async () => {
+    const dir = cardProject({ "billing/refunds.md": CARD("We utilize the refund form.") });
+    await lintJson(dir);
+    const runFile = path.join(dir, ".verity-cache", "lint-run.json");
+    const cached = JSON.parse(readFileSync(runFile, "utf8")) as { findings: { ruleId: string }[] };
+    for (const finding of cached.findings) if (finding.ruleId === "Test.Existence") finding.ruleId = "Test.FromCache";
+    writeFileSync(runFile, JSON.stringify(cached));
+    expect((await lintJson(dir)).results.flatMap((r) => r.messages.map((m) => m.ruleId))).toContain("Test.FromCache");
+    expect((await lintJson(dir, ["--today", "2026-01-02"])).results.flatMap((r) => r.messages.map((m) => m.ruleId))).toContain("Test.Existence");
+    writeFileSync(path.join(dir, "content", "billing", "other.md"), CARD("Plain text."));
+    const after = await lintJson(dir);
+    expect(styleIds(after.results)).toEqual(["refunds.md:8:4:Test.Existence"]);
+  });
+
   it("a changed rule file invalidates the cache", async () => {
     const dir = cardProject({ "billing/refunds.md": CARD("We utilize the refund form.") });
     await lintJson(dir);
@@ -62,6 +76,7 @@ describe("verity lint with the style guide", () => {
     const dir = cardProject({ "billing/refunds.md": CARD("We utilize the refund form.") });
     await lintJson(dir, ["--no-cache"]);
     expect(existsSync(path.join(dir, ".verity-cache", "lint.json"))).toBe(false);
+    expect(existsSync(path.join(dir, ".verity-cache", "lint-run.json"))).toBe(false);
   });
 
   it("--fix renames verify-by and applies style fixes; --dry-run only prints the diff", async () => {

@@ -1,0 +1,93 @@
+/**
+ * The whole-run lint cache: when nothing that lint reads has changed (every file under the content
+ * folder, the configuration, the style rules, the day and the Verity version), the previous run's
+ * findings are replayed without loading a card. Any change recomputes everything, so cross-card
+ * checks (links, ids, the trust score) are always right; the per-card style cache then makes the
+ * recomputation cheap.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Finding } from "../findings.ts";
+import type { ProjectContext } from "../project.ts";
+import type { TrustScore } from "../verification.ts";
+import { findValeConfig, loadValeConfig } from "./vale-ini.ts";
+
+/** What lint's report needs from a project, when the project itself was not loaded. */
+export interface LintedProjectSummary {
+  configFile: string | undefined;
+  contentDir: string;
+  cards: { file: string }[];
+  invalidFiles: string[];
+  config: { minTrustScore: number };
+}
+
+export interface CachedRun {
+  project: LintedProjectSummary;
+  findings: Finding[];
+  trust: TrustScore;
+}
+
+interface RunCacheFile extends CachedRun {
+  version: 1;
+  key: string;
+}
+
+/** Hash of everything a full lint run reads; `salt` adds the engine and CLI versions. */
+export function computeRunKey(context: ProjectContext, salt: string): string {
+  const hash = createHash("sha256");
+  hash.update(`${salt}\0${context.root}\0${context.today}\0`);
+  if (context.configFile && existsSync(context.configFile)) hash.update(readFileSync(context.configFile));
+  const contentDir = path.resolve(context.root, context.config.contentDir);
+  if (existsSync(contentDir)) hashTree(hash, contentDir);
+  const valeFile = findValeConfig(context.root);
+  if (valeFile) {
+    hash.update(readFileSync(valeFile));
+    const stylesPath = loadValeConfig(valeFile).stylesPath;
+    if (stylesPath && existsSync(stylesPath)) hashTree(hash, stylesPath);
+  }
+  return hash.digest("hex");
+}
+
+function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
+  for (const entry of readdirSync(dir).sort()) {
+    if (entry === "node_modules" || entry === ".git") continue;
+    const full = path.join(dir, entry);
+    const stat = lstatSync(full);
+    hash.update(`${full}\0`);
+    if (stat.isSymbolicLink()) hash.update("link");
+    else if (stat.isDirectory()) hashTree(hash, full);
+    else hash.update(readFileSync(full));
+  }
+}
+
+export function readCachedRun(file: string, key: string): CachedRun | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const data = JSON.parse(readFileSync(file, "utf8")) as RunCacheFile;
+    if (data.version !== 1 || data.key !== key) return undefined;
+    return { project: data.project, findings: data.findings, trust: data.trust };
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeCachedRun(file: string, key: string, run: CachedRun): void {
+  const data: RunCacheFile = {
+    version: 1,
+    key,
+    project: {
+      configFile: run.project.configFile,
+      contentDir: run.project.contentDir,
+      cards: run.project.cards.map((c) => ({ file: c.file })),
+      invalidFiles: run.project.invalidFiles,
+      config: { minTrustScore: run.project.config.minTrustScore },
+    },
+    findings: run.findings.map(({ fix: _fix, ...rest }) => rest),
+    trust: run.trust,
+  };
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(temp, JSON.stringify(data));
+  renameSync(temp, file);
+}
