@@ -18,6 +18,8 @@ export interface AstroRun {
   outDir: string;
   /** Receives Astro's output line by line. */
   onLine?: (line: string) => void;
+  /** Stops the build (the other site failed). */
+  signal?: AbortSignal;
 }
 
 export function runAstroBuild(run: AstroRun): Promise<void> {
@@ -38,6 +40,7 @@ export function runAstroBuild(run: AstroRun): Promise<void> {
         NO_COLOR: "1",
       },
       stdio: ["ignore", "pipe", "pipe"],
+      signal: run.signal,
     });
     const onData = (chunk: Buffer) => {
       for (const line of chunk.toString("utf8").split("\n")) {
@@ -49,9 +52,13 @@ export function runAstroBuild(run: AstroRun): Promise<void> {
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
-    child.on("error", (error) => reject(new CheckFailed(`Could not start Astro for the ${run.site} site: ${error.message}`)));
+    child.on("error", (error) => {
+      // A stopped build settles on "close", once the process has really exited.
+      if (error.name !== "AbortError") reject(new CheckFailed(`Could not start Astro for the ${run.site} site: ${error.message}`));
+    });
     child.on("close", (code, signal) => {
-      if (code === 0) resolve();
+      if (run.signal?.aborted) reject(new CheckFailed(`The ${run.site} site build was stopped.`));
+      else if (code === 0) resolve();
       else reject(new CheckFailed(`Astro failed to build the ${run.site} site (${signal ?? `exit code ${code}`}). Its last output:\n${tail.join("\n")}`));
     });
   });

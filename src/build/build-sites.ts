@@ -12,7 +12,7 @@ import { CheckFailed } from "../core/errors.ts";
 import type { Project } from "../core/project.ts";
 import { APP_ROOT, runAstroBuild } from "./astro-runner.ts";
 import { readCardHistory } from "./card-history.ts";
-import { checkLeaks, type LeakReport } from "./leak-scan.ts";
+import { deriveNeedles, scanForLeaksAsync, type LeakReport } from "./leak-scan.ts";
 import { prepareSites } from "./site-data.ts";
 
 export interface BuildOptions {
@@ -65,31 +65,42 @@ export async function buildSites(project: Project, options: BuildOptions): Promi
       writeFileSync(dataFile, JSON.stringify(data.get(site)));
       return { site, dataFile, outDir: path.join(work, site) };
     });
+    let leaks: LeakReport | undefined;
+    const stop = new AbortController();
     const runOne = async (build: (typeof builds)[number]) => {
       options.progress(`building the ${build.site} site with Astro…`);
-      await runAstroBuild({ ...build, onLine: options.astroOutput });
+      await runAstroBuild({ ...build, onLine: options.astroOutput, signal: stop.signal });
       options.progress(`built and indexed the ${build.site} site (${elapsed()})`);
-    };
-    if (options.parallel ?? builds.length > 1) await Promise.all(builds.map(runOne));
-    else for (const build of builds) await runOne(build);
-
-    for (const build of builds) {
       if (!existsSync(path.join(build.outDir, "pagefind", "pagefind-entry.json"))) {
         throw new CheckFailed(`The ${build.site} site has no search index: Pagefind did not run.`);
       }
-    }
-
-    let leaks: LeakReport | undefined;
-    if (options.sites.includes("public")) {
-      leaks = checkLeaks(project, path.join(work, "public"));
-      if (leaks.hits.length > 0) {
+      if (build.site === "public") leaks = await scanPublicSite(build.outDir);
+    };
+    // The needles are derived while Astro runs; the public site is scanned as soon as it is built.
+    let needles: ReturnType<typeof deriveNeedles> | undefined;
+    const scanPublicSite = async (dir: string): Promise<LeakReport> => {
+      needles ??= deriveNeedles(project);
+      const { hits, scannedFiles } = await scanForLeaksAsync(dir, needles.needles);
+      const report = { scannedFiles, needles: needles.needles, skipped: needles.skipped, hits };
+      if (hits.length > 0) {
         throw new CheckFailed(
-          `The public site contains internal content, so it was not published:\n${formatLeakHits(leaks)}`,
+          `The public site contains internal content, so it was not published:\n${formatLeakHits(report)}`,
           "Fix the card or the page that carries it; dist/ still holds the previous build.",
         );
       }
-      options.progress(`leak check: ${leaks.scannedFiles} files, ${leaks.needles.length} needles, no internal content (${elapsed()})`);
-    }
+      options.progress(`leak check: ${scannedFiles} files, ${report.needles.length} needles, no internal content (${elapsed()})`);
+      return report;
+    };
+    if (options.parallel ?? builds.length > 1) {
+      // When one site fails, the other build is stopped before the temporary folder goes away.
+      const running = builds.map((build) => runOne(build).catch((error: unknown) => {
+        stop.abort();
+        throw error;
+      }));
+      if (options.sites.includes("public")) needles = deriveNeedles(project);
+      const failure = (await Promise.allSettled(running)).find((r) => r.status === "rejected");
+      if (failure) throw failure.reason;
+    } else for (const build of builds) await runOne(build);
 
     mkdirSync(staging, { recursive: true });
     for (const build of builds) moveFolder(build.outDir, path.join(staging, build.site));

@@ -124,15 +124,31 @@ function bodyPhrases(card: Card): string[] {
 
 /** Scans every file under `dir` (contents and names) for the needles. */
 export function scanForLeaks(dir: string, needles: readonly Needle[]): { hits: LeakHit[]; scannedFiles: number } {
+  const scan = createScan(dir, needles);
+  for (const file of scan.files) scan.scanFile(file);
+  return { hits: scan.hits, scannedFiles: scan.files.length };
+}
+
+/** The same scan, yielding to the event loop between files so a running build's output keeps flowing. */
+export async function scanForLeaksAsync(dir: string, needles: readonly Needle[]): Promise<{ hits: LeakHit[]; scannedFiles: number }> {
+  const scan = createScan(dir, needles);
+  for (let i = 0; i < scan.files.length; i++) {
+    scan.scanFile(scan.files[i]!);
+    if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { hits: scan.hits, scannedFiles: scan.files.length };
+}
+
+function createScan(dir: string, needles: readonly Needle[]) {
   const search = createMultiSearch(needles.map((n) => normaliseForScan(n.text).trim()));
   const hits: LeakHit[] = [];
   const files = listFiles(dir);
-  for (const file of files) {
+  const scanFile = (file: string) => {
     const rel = path.relative(dir, file).split(path.sep).join("/");
     for (const i of search.findIn(normaliseForScan(`/${rel}`))) hits.push({ file: rel, needle: needles[i]!, where: "file name" });
     for (const i of search.findIn(normaliseForScan(readScannable(file)))) hits.push({ file: rel, needle: needles[i]!, where: "content" });
-  }
-  return { hits, scannedFiles: files.length };
+  };
+  return { files, hits, scanFile };
 }
 
 export function checkLeaks(project: Project, dir: string): LeakReport {
@@ -159,20 +175,24 @@ export function readScannable(file: string): string {
  * collapsed. Applied to needles and files alike.
  */
 export function normaliseForScan(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/(?:%[0-9a-f]{2})+/g, (run) => {
+  let out = text.toLowerCase();
+  if (out.includes("%")) {
+    out = out.replace(/(?:%[0-9a-f]{2})+/g, (run) => {
       try {
         return decodeURIComponent(run);
       } catch {
         return run;
       }
-    })
-    .replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    .replace(/\\(["\\/])/g, "$1")
-    .replace(/\\[nrt]/g, " ")
-    .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/g, (_, entity: string) => decodeEntity(entity))
-    .replace(/\s+/g, " ");
+    });
+  }
+  if (out.includes("\\")) {
+    out = out
+      .replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      .replace(/\\(["\\/])/g, "$1")
+      .replace(/\\[nrt]/g, " ");
+  }
+  if (out.includes("&")) out = out.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/g, (_, entity: string) => decodeEntity(entity));
+  return out.replace(/\s+/g, " ");
 }
 
 function decodeEntity(entity: string): string {

@@ -178,6 +178,22 @@ describe("verity build", () => {
     }
   });
 
+  it("fails a build whose public output leaks, names the leak and keeps the previous output", async () => {
+    const dir = tempDir("leaky");
+    try {
+      mkdirSync(path.join(dir, "public"), { recursive: true });
+      writeFileSync(path.join(dir, "public", "index.html"), "previous build");
+      const result = await buildFixture("leaky", dir);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("The public site contains internal content, so it was not published");
+      expect(result.stderr).toMatch(/index\.html: title "Escalation bridge phone numbers" of content\/help\/bridge-numbers\.md/);
+      expect(listFiles(dir)).toEqual([path.join(dir, "public", "index.html")]);
+      expect(readFileSync(path.join(dir, "public", "index.html"), "utf8")).toBe("previous build");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("builds one site with --site and keeps the other site's previous output", async () => {
     const dir = tempDir("one-site");
     try {
