@@ -4,7 +4,7 @@
  * the data file to the pages through a virtual module, adds the routes only one site has, and
  * indexes the built site with Pagefind.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -22,6 +22,8 @@ export interface BuildTarget {
   url: string;
   base: string;
   outDir: string | undefined;
+  /** Files the cards refer to, copied into the built site. */
+  assets: SiteData["assets"];
 }
 
 const VIRTUAL_ID = "virtual:verity/data-file";
@@ -46,7 +48,7 @@ export async function readBuildTarget(env: Readonly<Record<string, string | unde
   const data = JSON.parse(readFileSync(dataFile, "utf8")) as SiteData;
   if (data.site !== site) throw new Error(`Site data file ${dataFile} holds the ${data.site} site, not ${site}.`);
   (globalThis as { __veritySiteData?: Record<string, SiteData> }).__veritySiteData = { [dataFile]: data };
-  return { site, dataFile, url: data.url, base: data.base, outDir: env.VERITY_OUT_DIR };
+  return { site, dataFile, url: data.url, base: data.base, outDir: env.VERITY_OUT_DIR, assets: data.assets };
 }
 
 export function verity(target: BuildTarget): AstroIntegration {
@@ -70,7 +72,13 @@ export function verity(target: BuildTarget): AstroIntegration {
       },
       // Each site is indexed by the process that built it, so both indexes are built side by side.
       "astro:build:done": async ({ dir, logger }) => {
-        const [result] = await indexSites([fileURLToPath(dir)]);
+        const outDir = fileURLToPath(dir);
+        for (const asset of target.assets) {
+          const to = path.join(outDir, ...asset.sitePath.split("/"));
+          mkdirSync(path.dirname(to), { recursive: true });
+          copyFileSync(asset.file, to);
+        }
+        const [result] = await indexSites([outDir]);
         logger.info(`Pagefind indexed ${result!.pageCount} HTML files`);
       },
     },

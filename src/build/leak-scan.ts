@@ -11,7 +11,7 @@ import { gunzipSync } from "node:zlib";
 import type { Text } from "mdast";
 import { visit } from "unist-util-visit";
 import { cardsHiddenFromPublic, isOnSite } from "../core/audience.ts";
-import { normaliseSitePath } from "../core/links.ts";
+import { normaliseSitePath, resolveLink, type CardIndex } from "../core/links.ts";
 import type { Card } from "../core/load-cards.ts";
 import type { Project } from "../core/project.ts";
 import { createMultiSearch } from "./multi-search.ts";
@@ -53,7 +53,7 @@ const MIN_PHRASE_LENGTH = 24;
 export function deriveNeedles(project: Project): { needles: Needle[]; skipped: SkippedNeedle[] } {
   const hidden = cardsHiddenFromPublic(project.cards);
   const candidates: Needle[] = [];
-  for (const card of hidden) candidates.push(...cardNeedles(card));
+  for (const card of hidden) candidates.push(...cardNeedles(card, project.index));
   const publicCards = project.cards.filter((card) => isOnSite(card, "public"));
   const publicCollections = new Set(publicCards.map((card) => card.collection));
   for (const collection of project.collections) {
@@ -89,7 +89,7 @@ export function deriveNeedles(project: Project): { needles: Needle[]; skipped: S
   return { needles, skipped };
 }
 
-function cardNeedles(card: Card): Needle[] {
+function cardNeedles(card: Card, index: CardIndex): Needle[] {
   const source = card.relPath;
   const list: Needle[] = [
     { text: card.id, kind: "id", source },
@@ -102,6 +102,10 @@ function cardNeedles(card: Card): Needle[] {
   for (const tag of card.data.tags ?? []) list.push({ text: tag, kind: "tag", source });
   for (const alias of card.data.aliases ?? []) list.push({ text: normaliseSitePath(alias), kind: "alias", source });
   if (card.data.verified_by) list.push({ text: card.data.verified_by, kind: "owner", source });
+  for (const link of card.links) {
+    const target = resolveLink(card, link.url, index);
+    if (target.kind === "asset") list.push({ text: path.basename(target.file), kind: "file name", source });
+  }
   for (const phrase of bodyPhrases(card)) list.push({ text: phrase, kind: "body text", source });
   return list;
 }

@@ -4,6 +4,7 @@
  * under any base path. A link to a card the public site does not have is rendered as plain text
  * there, which is the only case where a card is rendered a second time.
  */
+import path from "node:path";
 import { defineHastPlugin, markdownToHtml } from "satteri";
 import { createHeadingSlugger } from "../core/anchors.ts";
 import type { CardIndex } from "../core/links.ts";
@@ -21,6 +22,15 @@ export interface RenderedCard {
   headings: RenderedHeading[];
   /** True when a link points to a card the public site does not have. */
   linksToHiddenCards: boolean;
+  /** Files next to the card (images, attachments) the HTML refers to, and their site paths. */
+  assets: CardAsset[];
+}
+
+export interface CardAsset {
+  /** Absolute path of the file. */
+  file: string;
+  /** Site path it is published at: `/_files/<path under the content folder>`. */
+  sitePath: string;
 }
 
 export interface RenderOptions {
@@ -29,6 +39,8 @@ export interface RenderOptions {
   isLinkable: (card: Card) => boolean;
   /** Cards the public site has; used to flag renderings the public site cannot share. */
   isPublic: (card: Card) => boolean;
+  /** The content folder: asset site paths mirror their place under it. */
+  contentDir: string;
 }
 
 const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"];
@@ -37,6 +49,7 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
   const slug = createHeadingSlugger();
   const headings: RenderedHeading[] = [];
   let linksToHiddenCards = false;
+  const assets: CardAsset[] = [];
   const plugin = defineHastPlugin({
     name: "verity-card",
     element: {
@@ -47,6 +60,14 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
           const raw = node.properties?.[key];
           if (typeof raw !== "string") return;
           const target = resolveLink(card, raw, options.index);
+          if (target.kind === "asset") {
+            const rel = path.relative(options.contentDir, target.file).split(path.sep).join("/");
+            if (rel.startsWith("../")) return;
+            const sitePath = `/_files/${rel}`;
+            assets.push({ file: target.file, sitePath });
+            ctx.setProperty(node, key, `${relativeSitePath(card.url, path.posix.dirname(sitePath) + "/")}${encodeURIComponent(path.posix.basename(sitePath))}`);
+            return;
+          }
           if (target.kind !== "card") return;
           if (!options.isPublic(target.card)) linksToHiddenCards = true;
           if (!options.isLinkable(target.card)) {
@@ -72,7 +93,7 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
     },
   });
   const { html } = markdownToHtml(card.source, { hastPlugins: [plugin] });
-  return { html, headings, linksToHiddenCards };
+  return { html, headings, linksToHiddenCards, assets };
 }
 
 /** `/billing/refunds/` -> `/account/seats/` = `../../account/seats/`. Both are directory URLs. */

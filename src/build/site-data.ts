@@ -12,7 +12,7 @@ import type { Project } from "../core/project.ts";
 import { getCardVerification, type VerificationStatus } from "../core/verification.ts";
 import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/health.ts";
 import type { CardHistory } from "./card-history.ts";
-import { renderCard, type RenderedCard, type RenderedHeading } from "./render-card.ts";
+import { renderCard, type CardAsset, type RenderedCard, type RenderedHeading } from "./render-card.ts";
 
 export interface SiteData {
   site: SiteName;
@@ -30,6 +30,8 @@ export interface SiteData {
   cards: CardView[];
   tags: TagView[];
   redirects: RedirectView[];
+  /** Files the site's cards refer to; copied into the site after the build. */
+  assets: CardAsset[];
   /** Internal site only. */
   health: KnowledgeHealth | undefined;
 }
@@ -106,14 +108,14 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
   const widest: SiteName = sites.includes("internal") ? "internal" : "public";
   const rendered = new Map<Card, RenderedCard>();
   for (const card of selectCardsForSite(project.cards, widest)) {
-    rendered.set(card, renderCard(card, { index: project.index, isLinkable: (c) => isOnSite(c, widest), isPublic }));
+    rendered.set(card, renderCard(card, { index: project.index, isLinkable: (c) => isOnSite(c, widest), isPublic, contentDir: project.contentDir }));
   }
   const result = new Map<SiteName, SiteData>();
   for (const site of sites) {
     const renderFor = (card: Card): RenderedCard => {
       const first = rendered.get(card)!;
       if (site === "internal" || !first.linksToHiddenCards || widest === "public") return first;
-      return renderCard(card, { index: project.index, isLinkable: isPublic, isPublic });
+      return renderCard(card, { index: project.index, isLinkable: isPublic, isPublic, contentDir: project.contentDir });
     };
     result.set(site, buildSiteData(project, site, renderFor, options.history));
   }
@@ -145,8 +147,10 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
   }
   const tagUrl = new Map(tags.map((tag) => [tag.name, tag.url]));
   const publicSite = config.sites.public;
+  const assets = new Map<string, CardAsset>();
   const views: CardView[] = cards.map((card) => {
     const html = renderFor(card);
+    for (const asset of html.assets) assets.set(asset.sitePath, asset);
     const verification = getCardVerification(card, project.policy);
     const change = history.available ? history.changes.get(card.relPath) : undefined;
     return {
@@ -199,6 +203,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
     cards: views,
     tags,
     redirects,
+    assets: [...assets.values()],
     health:
       site === "internal"
         ? computeKnowledgeHealth({ cards: project.cards, collections: project.collections, policy: project.policy, config: { warnDays: config.warnDays, minTrustScore: config.minTrustScore } })

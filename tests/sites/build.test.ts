@@ -68,6 +68,14 @@ describe("the public help center", () => {
     expect(page("public", "tags/refunds")).not.toContain("Refund exceptions");
   });
 
+  it("publishes the files its cards refer to, and no file only internal cards use", () => {
+    expect(page("public", "billing/refund-a-payment")).toContain('<img src="../../_files/billing/refund-button.png" alt="The Refund button"');
+    expect(existsSync(path.join(out, "public", "_files", "billing", "refund-button.png"))).toBe(true);
+    expect(existsSync(path.join(out, "public", "_files", "billing", "agent-script.txt"))).toBe(false);
+    expect(existsSync(path.join(out, "internal", "_files", "billing", "agent-script.txt"))).toBe(true);
+    expect(page("internal", "billing/refund-exceptions")).toContain('href="../../_files/billing/agent-script.txt"');
+  });
+
   it("turns aliases into redirect pages", () => {
     const html = page("public", "billing/old-refunds");
     expect(html).toContain('http-equiv="refresh" content="0; url=/billing/refund-a-payment/"');
