@@ -55,6 +55,14 @@ describe("scopes", () => {
     expect(where("Test.ScopeAnd")).toEqual(["5:43", "7:24"]);
   });
 
+  it("text in raw HTML blocks gets the scope of its element; script and code are skipped", () => {
+    const html = "<table>\n  <tr><th>MARKHeader</th></tr>\n  <tr><td>MARKCell</td></tr>\n</table>\n\n<div>MARKPara <code>MARKPara</code></div>\n\n<script>MARKPara</script>\n";
+    const found = lint(html);
+    expect(show(found, "Test.ScopeHeader").map((l) => l.split(":").slice(0, 2).join(":"))).toEqual(["2:11"]);
+    expect(show(found, "Test.ScopeCell").map((l) => l.split(":").slice(0, 2).join(":"))).toEqual(["3:11"]);
+    expect(show(found, "Test.ScopePara").map((l) => l.split(":").slice(0, 2).join(":"))).toEqual(["6:6"]);
+  });
+
   it("raw sees the file as written, fenced code included", () => {
     expect(where("Test.ScopeRaw")).toEqual(["17:1"]);
   });

@@ -6,6 +6,7 @@
  * The tree is walked once per file; every rule reads these blocks.
  */
 import type { Nodes, Parent, Root } from "mdast";
+import { extractHtmlText } from "./html-prose.ts";
 
 export interface ProseBlock {
   /** Scope sections of the block, e.g. `text heading h2`, `text list`, `text table cell`, `link`. */
@@ -61,6 +62,8 @@ export interface ProseOptions {
   ignoredScopes?: readonly string[];
   /** HTML classes whose elements are not prose (Vale's IgnoredClasses). */
   ignoredClasses?: readonly string[];
+  /** HTML tags whose text is not linted (Vale's SkippedScopes). */
+  skippedScopes?: readonly string[];
   /** Count words, sentences and characters for `metric` rules (skipped when no rule needs them). */
   withTextMetrics?: boolean;
 }
@@ -76,6 +79,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
   const isIgnoredInline = (type: string) =>
     type === "strong" ? ignored.has("strong") || ignored.has("b") : type === "emphasis" ? ignored.has("emphasis") || ignored.has("em") || ignored.has("i") : false;
   const skipClasses = new Set([...SKIP_CLASSES, ...(options.ignoredClasses ?? [])]);
+  const skippedTags = new Set(options.skippedScopes ?? []);
   const count = (name: string) => result.metrics.set(name, (result.metrics.get(name) ?? 0) + 1);
 
   const flush = (node: Nodes, scope: string[], builder: Builder) => {
@@ -160,9 +164,17 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "mdxjsEsm" as Nodes["type"]:
       case "mdxFlowExpression" as Nodes["type"]:
         return;
-      case "html":
-        collectComments(node.value, node.position?.start.offset ?? 0, result.comments);
+      case "html": {
+        const offset = node.position?.start.offset ?? 0;
+        collectComments(node.value, offset, result.comments);
+        for (const piece of extractHtmlText(node.value, skipClasses, skippedTags)) {
+          if (piece.scope.includes("blockquote") && skippedTags.has("blockquote")) continue;
+          const builder = newBuilder();
+          pushRun(builder, piece.text, offset + piece.start);
+          flush(node, piece.scope, builder);
+        }
         return;
+      }
       case "heading": {
         count(`heading.h${node.depth}`);
         count("heading");

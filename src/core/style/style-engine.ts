@@ -65,6 +65,7 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   const prose = extractProse(tree, input.source, {
     ignoredScopes: options.vale?.config.ignoredScopes,
     ignoredClasses: options.vale?.config.ignoredClasses,
+    skippedScopes: options.vale?.config.skippedScopes,
     withTextMetrics: active.some((a) => a.rule.type === "metric"),
   });
   const lines = indexLines(input.source);
