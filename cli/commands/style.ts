@@ -49,6 +49,12 @@ export function registerStyle(program: Command, state: RunState): void {
       const projectRoot = findProjectRoot(io.cwd);
       const vale = resolveValeSetup(io.cwd, projectRoot);
       for (const warning of vale?.styles.warnings ?? []) io.stderr(`warning: ${warning}\n`);
+      if (!vale) {
+        io.stderr(
+          `warning: no Vale configuration (.vale.ini) in ${io.cwd} or above${projectRoot ? "; only the built-in prose rules run" : "; nothing to check"}. ` +
+            "Create a .vale.ini with StylesPath and BasedOnStyles.\n",
+        );
+      }
       const styleOptions: StyleOptions = { vale, minAlertLevel, builtinLevels: projectRoot ? builtinLevels(projectRoot) : undefined };
       if (projectRoot) styleOptions.lang = loadConfig(projectRoot).config.lang;
 
