@@ -230,10 +230,14 @@ function collectTags(cards: readonly Card[]): TagView[] {
     .map((name) => ({ name, url: `/tags/${slugger.slug(name)}/`, cardIds: byName.get(name)! }));
 }
 
-/** Up to five cards sharing the most tags with each card; one pass over the tag lists. */
+/**
+ * Up to five cards sharing the most tags with each card, cards in the reader's language first;
+ * one pass over the tag lists.
+ */
 function computeRelated(cards: readonly Card[], tags: readonly TagView[], limit = 5): Map<string, string[]> {
   const members = new Map(tags.map((tag) => [tag.name, tag.cardIds]));
   const titles = new Map(cards.map((card) => [card.id, card.data.title]));
+  const langs = new Map(cards.map((card) => [card.id, card.lang]));
   const result = new Map<string, string[]>();
   for (const card of cards) {
     const shared = new Map<string, number>();
@@ -243,7 +247,12 @@ function computeRelated(cards: readonly Card[], tags: readonly TagView[], limit 
       for (const id of list) if (id !== card.id) shared.set(id, (shared.get(id) ?? 0) + 1);
     }
     const ranked = [...shared.entries()]
-      .sort((a, b) => b[1] - a[1] || titles.get(a[0])!.localeCompare(titles.get(b[0])!))
+      .sort(
+        (a, b) =>
+          Number(langs.get(b[0]) === card.lang) - Number(langs.get(a[0]) === card.lang) ||
+          b[1] - a[1] ||
+          titles.get(a[0])!.localeCompare(titles.get(b[0])!),
+      )
       .slice(0, limit)
       .map(([id]) => id);
     result.set(card.id, ranked);

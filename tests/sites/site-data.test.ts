@@ -69,11 +69,13 @@ describe("prepareSites", () => {
       "content/help/b.md": card("Beta", "external", "B.", "tags: [x, y]\n"),
       "content/help/c.md": card("Gamma", "external", "C.", "tags: [x]\n"),
       "content/help/d.md": card("Delta", "external", "D.", "tags: [z]\n"),
+      "content/help/e-ko.md": card("Epsilon", "external", "E.", "tags: [x, y]\nlang: ko\n"),
     });
     const data = prepareSites(p, ["public"], { history: NO_HISTORY }).get("public")!;
     const alpha = data.cards.find((c) => c.id === "help/a")!;
-    expect(alpha.related).toEqual(["help/b", "help/c"]);
-    expect(data.collections[0]!.cardIds).toEqual(["help/a", "help/b", "help/d", "help/c"]);
+    // Same language first, then most shared tags.
+    expect(alpha.related).toEqual(["help/b", "help/c", "help/e-ko"]);
+    expect(data.collections[0]!.cardIds).toEqual(["help/a", "help/b", "help/d", "help/e-ko", "help/c"]);
     expect(alpha.next).toBe("help/b");
     expect(alpha.prev).toBeUndefined();
     expect(alpha.historyNote).toBe("history unavailable (not in a git repository)");
