@@ -47,7 +47,9 @@ export async function buildSites(project: Project, options: BuildOptions): Promi
     rmSync(work, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });
   };
+  const stop = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
+    stop.abort();
     removeWork();
     process.kill(process.pid, signal);
   };
@@ -66,7 +68,6 @@ export async function buildSites(project: Project, options: BuildOptions): Promi
       return { site, dataFile, outDir: path.join(work, site) };
     });
     let leaks: LeakReport | undefined;
-    const stop = new AbortController();
     const runOne = async (build: (typeof builds)[number]) => {
       options.progress(`building the ${build.site} site with Astro…`);
       await runAstroBuild({ ...build, onLine: options.astroOutput, signal: stop.signal });
