@@ -1,3 +1,4 @@
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderCodeowners, splitCodeowners, CODEOWNERS_MARKER } from "../../src/core/codeowners.ts";
 import { runCli } from "./cli.ts";
@@ -61,6 +62,13 @@ describe("verity codeowners", () => {
     const result = await runCli(["codeowners", "--check"], repo.root);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(".github/CODEOWNERS does not exist.");
+  });
+
+  it("the repository's own .github/CODEOWNERS matches the demo cards (regenerate it with verity codeowners)", async () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const result = await runCli(["codeowners", "--check"], root);
+    expect(result.stdout + result.stderr).toContain("is up to date");
+    expect(result.code).toBe(0);
   });
 
   it("keeps a file without the marker as the hand-written part", () => {
