@@ -5,7 +5,9 @@
  * there, which is the only case where a card is rendered a second time.
  */
 import path from "node:path";
+import type { Nodes } from "mdast";
 import { defineHastPlugin, markdownToHtml } from "satteri";
+import { visit } from "unist-util-visit";
 import { createHeadingSlugger } from "../core/anchors.ts";
 import type { CardIndex } from "../core/links.ts";
 import { resolveLink } from "../core/links.ts";
@@ -92,8 +94,26 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
       },
     },
   });
-  const { html } = markdownToHtml(card.source, { hastPlugins: [plugin] });
+  const source = card.format === "mdx" ? withoutMdxCode(card) : card.source;
+  const { html } = markdownToHtml(source, { hastPlugins: [plugin] });
   return { html, headings, linksToHiddenCards, assets };
+}
+
+/**
+ * An MDX card's text with its code removed: `import`/`export` lines and `{expressions}` are
+ * blanked, so the page shows the prose; JSX elements stay as HTML tags. Components are not run.
+ */
+function withoutMdxCode(card: Card): string {
+  const ranges: [number, number][] = [];
+  visit(card.tree, (node: Nodes) => {
+    const type = node.type as string;
+    if ((type === "mdxjsEsm" || type === "mdxFlowExpression" || type === "mdxTextExpression") && node.position) {
+      ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+    }
+  });
+  let text = card.source;
+  for (const [start, end] of ranges.sort((a, b) => b[0] - a[0])) text = text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, " ") + text.slice(end);
+  return text;
 }
 
 /** `/billing/refunds/` -> `/account/seats/` = `../../account/seats/`. Both are directory URLs. */

@@ -82,6 +82,17 @@ describe("prepareSites", () => {
     expect(data.tags.map((t) => [t.name, t.url])).toEqual([["x", "/tags/x/"], ["y", "/tags/y/"], ["z", "/tags/z/"]]);
   });
 
+  it("renders an MDX card's prose without its imports and expressions", () => {
+    const p = project({
+      "content/help/tips.mdx": `---\ntitle: Tips\nowner: "@acme/team"\naudience: external\nverify_by: 2099-01-01\n---\nimport Note from "../note.astro";\n\n## Hello {name}\n\n<Note>Careful.</Note>\n\nTotal {1 + 1} items.\n`,
+    });
+    const html = prepareSites(p, ["public"], { history: NO_HISTORY }).get("public")!.cards[0]!.html;
+    expect(html).not.toContain("import");
+    expect(html).not.toContain("{");
+    expect(html).toContain("Careful.");
+    expect(html).toMatch(/<h2 id="hello">Hello/);
+  });
+
   it("refuses a collection whose URL the sites use for their own pages", () => {
     const p = project({ "content/search/a.md": card("Alpha", "external", "A.") });
     expect(() => prepareSites(p, ["public"], { history: NO_HISTORY })).toThrow(/content\/search\/ would have the URL \/search\//);
