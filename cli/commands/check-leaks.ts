@@ -12,7 +12,7 @@ export function registerCheckLeaks(program: Command, state: RunState): void {
     .command("check-leaks")
     .description("scan a built public site for internal and draft cards (ids, URLs, titles, text); exit 1 on any hit")
     .argument("<dir>", "the built public site, e.g. dist/public")
-    .option("--show-skipped", "list the needles that were skipped because public content has them too")
+    .option("--show-skipped", "list the needles that were skipped: too short, or public content has them too")
     .action((dir: string, options: { showSkipped?: boolean }, command: Command) => {
       const { io } = state;
       const full = path.resolve(io.cwd, dir);
@@ -20,7 +20,7 @@ export function registerCheckLeaks(program: Command, state: RunState): void {
       const project = state.loadProject(command);
       const report = checkLeaks(project, full);
       if (report.skipped.length > 0) {
-        io.stdout(`Skipped ${report.skipped.length} needles that public content also has (finding them would prove nothing)${options.showSkipped ? ":" : "; --show-skipped lists them."}\n`);
+        io.stdout(`Skipped ${report.skipped.length} needles that are too short or that public content also has (finding them would prove nothing)${options.showSkipped ? ":" : "; --show-skipped lists them."}\n`);
         if (options.showSkipped) {
           for (const s of report.skipped) io.stdout(`  ${s.kind} "${s.text}" of ${s.source}: ${s.reason}\n`);
         }
