@@ -1,5 +1,5 @@
 /** `verity new <template> <collection>/<slug>`: scaffold a card from a template. */
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../src/core/errors.ts";
@@ -95,6 +95,7 @@ export function registerNew(program: Command, state: RunState): void {
       const text = renderTemplate(template, cardValues);
       const shown = displayPath(target.file, io.cwd);
       try {
+        mkdirSync(path.dirname(target.file), { recursive: true });
         writeFileSync(target.file, text, { encoding: "utf8", flag: "wx" });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;

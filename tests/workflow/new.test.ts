@@ -71,6 +71,14 @@ describe("verity new", () => {
     expect(card!.data).toMatchObject({ title: "X", owner: "@lumen/billing", audience: "external", verify_by: "2027-02-20" });
   });
 
+  it("creates a card in a subfolder of a collection", async () => {
+    const repo = project(true);
+    const result = await runCli(["new", "faq", "billing/cards/faq", "--title", "Card FAQ", "--today", "2026-11-22"], repo.root);
+    expect(result.code).toBe(0);
+    const card = loadProject({ cwd: repo.root, today: "2026-11-22" }).cards[0]!;
+    expect([card.relPath, card.url]).toEqual(["content/billing/cards/faq.md", "/billing/cards/faq/"]);
+  });
+
   it("never overwrites a card", async () => {
     const repo = project(true);
     repo.write({ "content/billing/refunds.md": "mine\n" });
