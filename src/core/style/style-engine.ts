@@ -15,7 +15,7 @@ import { extractProse, type ProseBlock } from "./prose.ts";
 import { BUILTIN_STYLE, type StyleSet } from "./rule-loader.ts";
 import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
 import { compileGoRegex } from "./go-regex.ts";
-import { settingsForFile, type ValeConfig } from "./vale-ini.ts";
+import { matchingSections, settingsForFile, type ValeConfig } from "./vale-ini.ts";
 
 for (const rule of BUILTIN_RULE_LIST) registerBuiltinProseRule(rule);
 
@@ -80,7 +80,21 @@ interface ActiveRule {
   level: Severity;
 }
 
+const activeCache = new WeakMap<ValeSetup, Map<string, ActiveRule[]>>();
+
+/** The rules that run on a file, with their levels; memoised per config, path pattern result and level. */
 function activeRules(setup: ValeSetup, matchPath: string, minAlertLevel: Severity | undefined): ActiveRule[] {
+  let byPath = activeCache.get(setup);
+  if (!byPath) activeCache.set(setup, (byPath = new Map()));
+  const key = `${minAlertLevel ?? ""}\0${matchingSections(setup.config, matchPath)}`;
+  const cached = byPath.get(key);
+  if (cached) return cached;
+  const active = computeActiveRules(setup, matchPath, minAlertLevel);
+  byPath.set(key, active);
+  return active;
+}
+
+function computeActiveRules(setup: ValeSetup, matchPath: string, minAlertLevel: Severity | undefined): ActiveRule[] {
   const settings = settingsForFile(setup.config, matchPath);
   const minimum = minAlertLevel ?? setup.config.minAlertLevel;
   const active: ActiveRule[] = [];
@@ -104,6 +118,7 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
   const blocks = [...prose.blocks, ...prose.inlineBlocks].filter(
     (b) => !(skipped.has("blockquote") && b.scope.includes("blockquote")) && !(skipped.has("alt") && b.scope.includes("alt")),
   );
+  const { groups, groupOf } = groupByScope(blocks);
   const state: FileState = { sequences: new Set(), metrics: prose.metrics };
   const findings: Finding[] = [];
   const counts = new Map<string, number>();
@@ -150,10 +165,11 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
       raw ??= rawBlock(input.source);
       for (const alert of rule.run(raw, state)) emit(entry, raw, alert, true);
     }
-    for (const block of blocks) {
-      if (!rule.scope.matches(block.scope, block.parent)) continue;
-      for (const alert of rule.run(block, state)) emit(entry, block, alert, false);
-    }
+    const isGroupMatched = groups.map((g) => rule.scope.matches(g.scope, g.parent));
+    blocks.forEach((block, i) => {
+      if (!isGroupMatched[groupOf[i]!]) return;
+      for (const alert of rule.run!(block, state)) emit(entry, block, alert, false);
+    });
   }
   return findings;
 }
@@ -173,6 +189,28 @@ function fixFor(rule: CompiledRule, alert: RawAlert, block: ProseBlock, source: 
   const trimmedStart = start + (matched.length - matched.trimStart().length);
   const trimmedEnd = end - (matched.length - matched.trimEnd().length);
   return [{ start: trimmedStart, end: trimmedEnd, text }];
+}
+
+interface ScopeGroup {
+  scope: readonly string[];
+  parent: readonly string[] | undefined;
+}
+
+/** The distinct scopes of a file's blocks, so each rule tests each scope once per file. */
+function groupByScope(blocks: readonly ProseBlock[]): { groups: ScopeGroup[]; groupOf: number[] } {
+  const index = new Map<string, number>();
+  const groups: ScopeGroup[] = [];
+  const groupOf = blocks.map((block) => {
+    const key = `${block.scope.join(".")}|${block.parent?.join(".") ?? ""}`;
+    let at = index.get(key);
+    if (at === undefined) {
+      at = groups.length;
+      index.set(key, at);
+      groups.push({ scope: block.scope, parent: block.parent });
+    }
+    return at;
+  });
+  return { groups, groupOf };
 }
 
 function rawBlock(source: string): ProseBlock {

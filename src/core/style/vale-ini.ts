@@ -233,6 +233,18 @@ export function settingsForFile(config: ValeConfig, relPath: string): FileStyleS
   return settings;
 }
 
+/** Indices of the sections that apply to `relPath`, as a key: files with the same key share settings. */
+export function matchingSections(config: ValeConfig, relPath: string): string {
+  const ext = path.extname(relPath).slice(1);
+  const mapped = config.formats.get(ext);
+  const alias = mapped ? relPath.slice(0, relPath.length - ext.length) + mapped : undefined;
+  const hits: number[] = [];
+  config.sections.forEach((section, i) => {
+    if (section.matches(relPath) || (alias !== undefined && section.matches(alias))) hits.push(i);
+  });
+  return hits.join(",");
+}
+
 /** Every style and rule name the config mentions, so only those are loaded. */
 export function referencedStyles(config: ValeConfig): { styles: Set<string>; rules: Set<string> } {
   const styles = new Set<string>();
