@@ -20,6 +20,7 @@ export interface TempRepo {
 // under test runs git through simple-git, which drops every GIT_* variable it inherits, so an
 // empty HOME is what isolates it.
 const HOME = mkdtempSync(path.join(tmpdir(), "verity-home-"));
+process.on("exit", () => rmSync(HOME, { recursive: true, force: true }));
 process.env.HOME = HOME;
 process.env.XDG_CONFIG_HOME = HOME;
 const BASE_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", TZ: "UTC" };
