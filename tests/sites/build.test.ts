@@ -1,5 +1,6 @@
 /** `verity build` on a fixture: what each site contains, page details, and the atomic swap. */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/core/project.ts";
@@ -197,6 +198,30 @@ describe("verity build", () => {
       expect(result.stderr).toMatch(/index\.html: title "Escalation bridge phone numbers" of content\/help\/bridge-numbers\.md/);
       expect(listFiles(dir)).toEqual([path.join(dir, "public", "index.html")]);
       expect(readFileSync(path.join(dir, "public", "index.html"), "utf8")).toBe("previous build");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("leaves the previous output untouched when interrupted, and cleans up its temporary folders", async () => {
+    const dir = tempDir("interrupted");
+    try {
+      mkdirSync(path.join(dir, "public"), { recursive: true });
+      writeFileSync(path.join(dir, "public", "index.html"), "previous build");
+      const bin = path.resolve(FIXTURES, "../../../cli/bin.js");
+      const child = spawn(process.execPath, [bin, "build", "--root", path.join(FIXTURES, "basic"), "--out-dir", dir, "--today", TODAY], { stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes("building the") && !child.killed) child.kill("SIGINT");
+      });
+      const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on("exit", (c, s) => resolve([c, s])));
+      expect(code === 0 && signal === null).toBe(false);
+      expect(readdirSync(dir)).toEqual(["public"]);
+      expect(readFileSync(path.join(dir, "public", "index.html"), "utf8")).toBe("previous build");
+      const cache = path.resolve(FIXTURES, "../../../.verity-cache");
+      const leftovers = existsSync(cache) ? readdirSync(cache).filter((name) => name.startsWith(`build-${child.pid}-`)) : [];
+      expect(leftovers).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
