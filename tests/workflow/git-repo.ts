@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterAll } from "vitest";
 
 export interface TempRepo {
   root: string;
@@ -20,7 +21,7 @@ export interface TempRepo {
 // under test runs git through simple-git, which drops every GIT_* variable it inherits, so an
 // empty HOME is what isolates it.
 const HOME = mkdtempSync(path.join(tmpdir(), "verity-home-"));
-process.on("exit", () => rmSync(HOME, { recursive: true, force: true }));
+afterAll(() => rmSync(HOME, { recursive: true, force: true }));
 process.env.HOME = HOME;
 process.env.XDG_CONFIG_HOME = HOME;
 const BASE_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", TZ: "UTC" };
