@@ -155,6 +155,21 @@ describe("verity report", () => {
     expect(markdown.stdout).toContain("History is not available:");
   });
 
+  it("keeps the job summary and issue bodies short for owners with many cards", async () => {
+    const big = createTempRepo({ init: false });
+    extra.push(big);
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 160; i++) files[`content/a/card-${String(i).padStart(3, "0")}.md`] = cardText({ owner: '"@many"', verify_by: "2026-01-01" });
+    big.write(files);
+    const markdown = await runCli(["report", "--today", "2026-11-15"], big.root);
+    expect(markdown.stdout.match(/^\| A card<br>/gm)).toHaveLength(50);
+    expect(markdown.stdout).toContain("… and 110 more: `verity status --owner @many` lists them all.");
+    const issues = JSON.parse((await runCli(["report", "--format", "issues", "--today", "2026-11-15"], big.root)).stdout) as OwnerIssue[];
+    expect(issues[0]!.body.match(/^- \[ \] /gm)).toHaveLength(150);
+    expect(issues[0]!.body).toContain("- … and 10 more: `verity status --owner @many` lists them all.");
+    expect(issues[0]!.body.length).toBeLessThan(65_536);
+  });
+
   it("rejects an unknown format", async () => {
     const result = await runCli(["report", "--format", "pdf"], repo.root);
     expect(result.code).toBe(2);

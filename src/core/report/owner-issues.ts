@@ -8,6 +8,9 @@ import { describeDue, fileLink } from "./format.ts";
 
 export const OWNER_ISSUE_TITLE_PREFIX = "Cards to verify: ";
 
+/** Keeps an issue body well under GitHub's 65,536-character limit. */
+const MAX_CARDS_PER_ISSUE = 150;
+
 export interface OwnerIssue {
   owner: string;
   title: string;
@@ -33,14 +36,17 @@ function renderOwnerIssueBody(owner: OwnerHealth, report: KnowledgeReport): stri
     `${owner.owner}: ${count === 1 ? "this card needs" : `these ${count} cards need`} to be re-checked (as of ${report.today}).`,
     "",
   ];
+  let room = MAX_CARDS_PER_ISSUE;
   const section = (heading: string, rows: OwnerHealth["expired"]) => {
     if (rows.length === 0) return;
     out.push(`**${heading}**`, "");
-    for (const row of rows) {
+    for (const row of rows.slice(0, room)) {
       const href = fileLink(report.fileLinkBase, row.path);
       const title = row.title.replace(/([[\]])/g, "\\$1");
       out.push(`- [ ] ${href ? `[${title}](${href})` : title} (\`${row.path}\`): verify_by ${row.verifyBy}, ${describeDue(row)}`);
     }
+    if (rows.length > room) out.push(`- … and ${rows.length - room} more: \`verity status --owner ${owner.owner}\` lists them all.`);
+    room = Math.max(0, room - rows.length);
     out.push("");
   };
   section("Expired", owner.expired);

@@ -3,6 +3,9 @@ import type { StatusRow } from "../status.ts";
 import type { KnowledgeReport } from "./build-report.ts";
 import { describeDue, fileLink, percent, signedPercent, trustSentence } from "./format.ts";
 
+/** Keeps the summary well under GitHub's 1 MiB job-summary limit on large repositories. */
+const MAX_ROWS_PER_OWNER = 50;
+
 export function renderReportMarkdown(report: KnowledgeReport): string {
   const { health } = report;
   const out: string[] = [];
@@ -22,7 +25,9 @@ export function renderReportMarkdown(report: KnowledgeReport): string {
   if (health.ownersToRemind.length === 0) out.push("Every published card is verified and none expires within the warning window.", "");
   for (const o of health.ownersToRemind) {
     out.push(`#### ${cell(o.owner)}`, "", "| Card | verify_by | Status |", "| --- | --- | --- |");
-    for (const row of [...o.expired, ...o.expiring]) out.push(`| ${cardLink(row, report.fileLinkBase)} | ${row.verifyBy} | ${row.status}, ${describeDue(row)} |`);
+    const rows = [...o.expired, ...o.expiring];
+    for (const row of rows.slice(0, MAX_ROWS_PER_OWNER)) out.push(`| ${cardLink(row, report.fileLinkBase)} | ${row.verifyBy} | ${row.status}, ${describeDue(row)} |`);
+    if (rows.length > MAX_ROWS_PER_OWNER) out.push("", `… and ${rows.length - MAX_ROWS_PER_OWNER} more: \`verity status --owner ${o.owner}\` lists them all.`);
     out.push("", `Re-verify after checking them: \`verity verify --owner ${o.owner} --expired --expiring --commit\``, "");
   }
 
