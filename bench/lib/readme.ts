@@ -7,7 +7,10 @@ export function updateReadme(readme: string, resultsMarkdown: string, resultsFil
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
   if (start < 0 || end < start) throw new Error(`README.md has no ${START} ... ${END} markers`);
-  const body = resultsMarkdown.replace(/^# .*\n\n?/, "").replace(/^## /gm, "### ");
+  const body = resultsMarkdown
+    .replace(/^# .*\n\n?/, "")
+    .replace(/\n<details>[\s\S]*?<\/details>\n/, `\nPer-query figures: \`${resultsFile}\`.\n`)
+    .replace(/^## /gm, "### ");
   const section = [
     START,
     "## Performance",
