@@ -57,7 +57,7 @@ async function main(): Promise<number> {
   const machine = describeMachine(repoRoot);
   log(`machine: ${formatMachine(machine)}`);
   if (!hasGnuTime()) ctx.notes.push("/usr/bin/time is missing (apt-get install -y time): the largest-process memory column is empty.");
-  if (options.runs === undefined && !options.quick) ctx.notes.push("Runs: 3 per figure at 1k and 5k cards, 2 for verity build at 5k, 1 for Starlight at 5k and for the 20k build, 2 for lint at 20k.");
+  if (options.runs === undefined && !options.quick) ctx.notes.push("Runs per figure: 3 for lint, parsing, markdownlint-cli2 and --changed; 2 for verity build and for Starlight at 1,000 cards; 1 for Starlight at 5,000, the Starlight full-sidebar build and everything at 20,000 cards (lint and build).");
   const startedAt = new Date();
   const sections: SectionResult[] = [];
   for (const name of SECTIONS) {

@@ -127,7 +127,8 @@ function placeLinks(card: PlannedCard, cards: readonly PlannedCard[], bank: Bank
     const target = cards[link.target]!;
     const href = `${target.topic.name === card.topic.name ? "" : `../${target.topic.name}/`}${target.slug}.md${link.anchor ? `#${link.anchor}` : ""}`;
     const heading = link.anchor ? target.headings[target.anchors.indexOf(link.anchor)] : undefined;
-    const text = heading && card.lang === target.lang ? `${target.title}: ${heading}` : target.title;
+    // Korean headings carry the speech level of their card, so Korean link text is the title only.
+    const text = heading && card.lang === target.lang && card.lang !== "ko" ? `${target.title}${card.lang === "zh" ? "：" : ": "}${heading}` : target.title;
     return `[${escapeLinkText(text)}](${href})`;
   });
   const related = sections.find((s) => s.heading === bank.extraHeadings[3]);

@@ -24,7 +24,7 @@ export interface CorpusManifest extends PlanOptions {
 }
 
 /** Bump when the generator's output changes, so cached corpora are rebuilt. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export interface WriteOptions extends PlanOptions {
   out: string;

@@ -43,7 +43,7 @@ export async function measureVerityBuild(ctx: BenchContext, size: number, runs?:
     command: ctx.node,
     args: verityArgs(ctx, dir, "build", args),
     cwd: dir,
-    runs: runs ?? runsFor(ctx, size >= 20_000 ? 1 : size >= 5000 ? 2 : 3),
+    runs: runs ?? runsFor(ctx, size >= 20_000 ? 1 : 2),
     sampleMemory: true,
     timeoutMs: BUILD_TIMEOUT_MS,
     beforeEach: () => {

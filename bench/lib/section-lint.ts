@@ -25,7 +25,7 @@ export async function runLintSection(ctx: BenchContext): Promise<void> {
 /** Measures `verity lint` cold (and, when asked, cached, the floors and markdownlint) on one corpus. */
 export async function measureLint(ctx: BenchContext, size: number, what: { cached: boolean; floors: boolean; peers: boolean }, runs?: number): Promise<void> {
   const { dir } = ensureCorpus(ctx, size);
-  const n = runs ?? runsFor(ctx, size >= 20_000 ? 2 : 3);
+  const n = runs ?? runsFor(ctx, size >= 20_000 ? 1 : 3);
   const outDir = path.join(ctx.workDir, "out");
   mkdirSync(outDir, { recursive: true });
   if (!hasCommand(ctx, "lint")) {
