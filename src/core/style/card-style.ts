@@ -50,7 +50,8 @@ export function createStyleChecker(project: Project, options: StyleCheckerOption
     if (findings) hits++;
     else {
       misses++;
-      findings = lintProse({ file: card.file, source: card.source, format: card.format, tree: card.tree, matchPath }, { ...styleOptions, lang: card.lang });
+      const input = { file: card.file, source: card.source, format: card.format, tree: card.tree, matchPath, frontmatter: card.data as Record<string, unknown> };
+      findings = lintProse(input, { ...styleOptions, lang: card.lang });
       cache?.set(card.relPath, key, card.file, findings);
     }
     return options.isFixing ? [...findings, ...findAliasKeys(card.file, card.source)] : findings;

@@ -45,6 +45,8 @@ export interface StyleInput {
   tree?: Root | undefined;
   /** Path used to match the config's `[glob]` sections (relative to the config's folder). */
   matchPath: string;
+  /** The front matter, when the caller has already read it (cards); read from the tree otherwise. */
+  frontmatter?: Record<string, unknown> | undefined;
 }
 
 const LEVEL_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, error: 2 };
@@ -244,8 +246,8 @@ function runBuiltinRules(input: StyleInput, tree: Root, blocks: readonly ProseBl
   const rules = getBuiltinProseRules();
   if (rules.length === 0) return [];
   const first = tree.children[0];
-  let frontmatter: Record<string, unknown> | undefined;
-  if (first?.type === "yaml") {
+  let frontmatter = input.frontmatter;
+  if (!frontmatter && first?.type === "yaml") {
     const parsed = parseYaml(first.value);
     if (parsed.value && typeof parsed.value === "object" && !Array.isArray(parsed.value)) frontmatter = parsed.value as Record<string, unknown>;
   }
