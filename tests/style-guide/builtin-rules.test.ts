@@ -35,6 +35,10 @@ describe("korean-speech-level", () => {
     expect(classifySentence("환불이 완료됩니다.")).toBe("formal");
     expect(classifySentence("코드를 입력했습니까?")).toBe("formal");
     expect(classifySentence("함께 확인해 봅시다.")).toBe("formal");
+    expect(classifySentence("새 키를 만듭시다.")).toBe("formal");
+    expect(classifySentence("이 책을 읽읍시다.")).toBe("formal");
+    expect(classifySentence("날씨가 덥다 싶다.")).toBeUndefined();
+    expect(classifySentence("그것은 아시다시피 어렵다.")).toBeUndefined();
     expect(classifySentence("설정을 확인하세요.")).toBe("polite");
     expect(classifySentence("환불이 완료돼요.")).toBe("polite");
     expect(classifySentence("이건 무료예요.")).toBe("polite");

@@ -12,8 +12,8 @@ export type SpeechLevel = "formal" | "polite";
 
 const LEVEL_NAMES: Record<SpeechLevel, string> = { formal: "합니다체", polite: "해요체" };
 
-/** Endings of the formal style: 합니다, 합니까, 하십시오, 하시오, 합시다. */
-const FORMAL_ENDING = /(?:니다|니까|십시오|시오|읍시다|[ㅂ갑답랍봅십합읍]시다)$/u;
+/** Endings of the formal style: 합니다, 합니까, 하십시오, 하시오 (합시다 is checked by its final ㅂ). */
+const FORMAL_ENDING = /(?:니다|니까|시오)$/u;
 /** Endings of the polite style: -요 (해요, 세요, 에요, 나요, 죠 …) and the contracted -죠. */
 const POLITE_ENDING = /(?:[\p{Script=Hangul}]요|죠)$/u;
 /** Nouns that end in 요 and are not polite endings (필요, 중요, 개요 …). */
@@ -27,12 +27,19 @@ export function classifySentence(text: string): SpeechLevel | undefined {
   const core = unquoted.replace(/[\s.!?。！？…~)\]"'”’」』）:;,]+$/u, "");
   const lastWord = /[\p{Script=Hangul}]+$/u.exec(core)?.[0];
   if (!lastWord) return undefined;
-  if (FORMAL_ENDING.test(lastWord)) return "formal";
+  if (FORMAL_ENDING.test(lastWord) || isSidaWithFinalB(lastWord)) return "formal";
   if (POLITE_ENDING.test(lastWord) && !NOUNS_IN_YO.test(lastWord)) return "polite";
   return undefined;
 }
 
 const HANGUL = /\p{Script=Hangul}/u;
+
+/** -ㅂ시다 / -읍시다 (합시다, 만듭시다, 읽읍시다): 시다 after a syllable that ends in ㅂ, or after 읍. */
+function isSidaWithFinalB(word: string): boolean {
+  if (!word.endsWith("시다") || word.length < 3) return false;
+  const code = word.charCodeAt(word.length - 3) - 0xac00;
+  return code >= 0 && code < 11172 && code % 28 === 17;
+}
 
 interface Judged {
   sentence: Sentence;
