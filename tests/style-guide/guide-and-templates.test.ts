@@ -42,16 +42,21 @@ describe("links from rules to the style guide", () => {
     for (const template of catalog.templates.values()) expectGuideLink(template.guide, `template ${template.name}`);
   });
 
-  it("lists every rule in the guide's rule tables", () => {
+  const valeRow = (name: string): string => {
+    const rule = parse(readFileSync(path.join(STYLE_DIR, name), "utf8")) as { extends: string; level: string };
+    return `| \`Verity.${name.replace(/\.yml$/, "")}\` | ${rule.extends} | ${rule.level} |`;
+  };
+
+  it("lists every rule in the guide's rule tables with its type and level", () => {
     const guide = readFileSync(GUIDE, "utf8");
-    for (const name of ruleFiles) expect(guide).toContain(`| \`Verity.${name.replace(/\.yml$/, "")}\` |`);
+    for (const name of ruleFiles) expect(guide).toContain(valeRow(name));
     for (const rule of STYLE_GUIDE_RULES) expect(guide).toContain(`| \`${rule.id}\` | ${rule.defaultLevel} |`);
   });
 
   it("documents every rule in the README rule table", () => {
     const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
     for (const rule of STYLE_GUIDE_RULES) expect(readme).toContain(`| \`${rule.id}\` | ${rule.defaultLevel} |`);
-    for (const name of ruleFiles) expect(readme).toContain(`Verity.${name.replace(/\.yml$/, "")}`);
+    for (const name of ruleFiles) expect(readme).toContain(valeRow(name));
   });
 });
 
