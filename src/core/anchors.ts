@@ -3,9 +3,9 @@
  * in lint exactly when it resolves in the browser.
  */
 import GithubSlugger from "github-slugger";
-import type { Heading as MdastHeading, Root } from "mdast";
+import type { Root } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { visit } from "unist-util-visit";
+import { forEachNode } from "./tree-walk.ts";
 
 export interface CardHeading {
   depth: number;
@@ -24,7 +24,8 @@ export function createHeadingSlugger(): (text: string) => string {
 export function collectHeadings(tree: Root): CardHeading[] {
   const slug = createHeadingSlugger();
   const headings: CardHeading[] = [];
-  visit(tree, "heading", (node: MdastHeading) => {
+  forEachNode(tree, (node) => {
+    if (node.type !== "heading") return;
     const text = toString(node);
     headings.push({
       depth: node.depth,

@@ -1,7 +1,7 @@
 /** Links written in a card: inline links, images and reference definitions, with their positions. */
 import type { Root } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { visit } from "unist-util-visit";
+import { forEachNode } from "./tree-walk.ts";
 
 export interface CardLink {
   url: string;
@@ -17,7 +17,7 @@ export interface CardLink {
 
 export function collectLinks(tree: Root): CardLink[] {
   const links: CardLink[] = [];
-  visit(tree, (node) => {
+  forEachNode(tree, (node) => {
     if (node.type !== "link" && node.type !== "image" && node.type !== "definition") return;
     const position = node.position;
     links.push({
