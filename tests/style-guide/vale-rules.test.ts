@@ -77,6 +77,13 @@ describe("Verity style rules", () => {
     expect(alerts(japanese, "content/api/keys.md").filter((a) => a.ruleId === "Verity.ChineseSpacing")).not.toEqual([]);
   });
 
+  it("leaves a Japanese title inside English text alone, and reports a Chinese sentence that ends in a half-width stop", () => {
+    const english = "A Japanese version is available: [カード決済が拒否される場合](card-ja.md).";
+    expect(alerts(english).filter((a) => a.ruleId === "Verity.ChinesePunctuation")).toEqual([]);
+    const chinese = alerts("完整密钥只显示一次.").filter((a) => a.ruleId === "Verity.ChinesePunctuation");
+    expect(chinese.map((a) => a.column)).toEqual([1]);
+  });
+
   it("does not read code, URLs or front matter as prose", () => {
     const body = "Run `curl -X POST e-mail` and open https://example.com/e-mail.\n\n```\nsimply e.g. e-mail\n```";
     expect(alerts(body)).toEqual([]);
