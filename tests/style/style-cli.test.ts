@@ -77,6 +77,15 @@ describe("verity style", () => {
     expect(scope.stderr).toMatch(/Bad\.yml: unknown scope "footer"/);
   });
 
+  it("a rule that would match nothing (no tokens, swap as a list) is a configuration error, never silently empty", async () => {
+    const empty = await runCli(["style", "a.md"], { cwd: project({ "styles/Test/Empty.yml": "extends: existence\nmessage: x\n", "a.md": "x\n" }) });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/Empty\.yml: an existence rule needs a "tokens" list/);
+    const list = await runCli(["style", "a.md"], { cwd: project({ "styles/Test/List.yml": "extends: substitution\nmessage: x\nswap: [a, b]\n", "a.md": "x\n" }) });
+    expect(list.code).toBe(2);
+    expect(list.stderr).toMatch(/List\.yml: "swap" must be a mapping/);
+  });
+
   it("rules of types not run yet are skipped with a warning naming the rule file", async () => {
     const dir = project({ "styles/Test/Spell.yml": "extends: spelling\nmessage: x\n", "a.md": "We utilize it.\n" });
     const result = await runCli(["style", "--output=line", "a.md"], { cwd: dir });

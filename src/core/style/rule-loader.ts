@@ -120,6 +120,7 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
     if (error instanceof ScopeError) throw new ConfigError(`${ctx.file}: ${error.message}.`, "Known scopes: text, heading, heading.h1-h6, paragraph, list, table, table.header, table.cell, blockquote, alt, raw, link, strong, emphasis, summary.");
     throw error;
   }
+  requireKeys(def, type, ctx.file);
   const action = readAction(def);
   const rule: CompiledRule = {
     name: ctx.name,
@@ -160,6 +161,35 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
   return rule;
 }
 
+/** What each rule type cannot do without: a rule missing it would silently match nothing. */
+const REQUIRED: Record<string, { keys: string[]; what: string }> = {
+  existence: { keys: ["tokens", "raw"], what: 'a "tokens" list (or "raw")' },
+  substitution: { keys: ["swap"], what: 'a "swap" mapping of pattern: replacement' },
+  occurrence: { keys: ["token"], what: 'a "token" pattern and "max" or "min"' },
+  repetition: { keys: ["tokens"], what: 'a "tokens" list' },
+  consistency: { keys: ["either"], what: 'an "either" mapping of spelling: other spelling' },
+  conditional: { keys: ["first", "second"], what: '"first" and "second" patterns' },
+  metric: { keys: ["formula", "condition"], what: '"formula" and "condition"' },
+};
+
+function requireKeys(def: RuleDefinition, type: string, file: string): void {
+  const need = REQUIRED[type];
+  if (!need) return;
+  const isSet = (key: string) => {
+    const value = def[key];
+    if (value === undefined || value === null || value === "") return false;
+    if (Array.isArray(value)) return value.some((v) => String(v).trim() !== "");
+    return true;
+  };
+  const hasAll = type === "existence" ? need.keys.some(isSet) : need.keys.every(isSet);
+  if (!hasAll) throw new ConfigError(`${file}: ${/^[aeiou]/.test(type) ? "an" : "a"} ${type} rule needs ${need.what}.`);
+  const mapKey = type === "substitution" ? "swap" : type === "consistency" ? "either" : undefined;
+  if (mapKey && (typeof def[mapKey] !== "object" || Array.isArray(def[mapKey]))) {
+    throw new ConfigError(`${file}: "${mapKey}" must be a mapping (key: value per line), not a list.`);
+  }
+  if (type === "occurrence" && def.max === undefined && def.min === undefined) throw new ConfigError(`${file}: an occurrence rule needs "max" or "min".`);
+}
+
 function readAction(def: RuleDefinition): RuleAction | undefined {
   const action = def.action as { name?: unknown; params?: unknown } | undefined;
   if (!action || typeof action !== "object" || typeof action.name !== "string") return undefined;
@@ -181,6 +211,8 @@ function addBuiltinRules(set: StyleSet, base: Omit<CompileContext, "name" | "fil
     ["Vale.Repetition", { extends: "repetition", level: "error", message: "'%s' is repeated!", alpha: true, tokens: [String.raw`[^\s]+`] }],
   ];
   for (const [name, def] of builtins) {
+    // Without vocabulary terms there is nothing for Vale.Terms or Vale.Avoid to check.
+    if ((name === "Vale.Terms" && Object.keys(swap).length === 0) || (name === "Vale.Avoid" && set.vocabulary.reject.length === 0)) continue;
     const rule = compileRule(def, { ...base, name, file });
     if (typeof rule !== "string") set.rules.set(name, rule);
   }
