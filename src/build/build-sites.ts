@@ -1,9 +1,8 @@
 /**
  * `verity build`: prepares each site's data (every card rendered once), builds the sites with
- * Astro into a temporary folder (the integration indexes each with Pagefind), scans the public
- * output for leaks,
- * and only then moves the new sites into place with a rename. A failed or interrupted build
- * leaves the previous output as it was.
+ * Astro side by side into a temporary folder (the integration indexes each with Pagefind), scans
+ * the public output for leaks, and only then moves the new sites into place with a rename. A
+ * failed or interrupted build leaves the previous output as it was.
  */
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
