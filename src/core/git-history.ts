@@ -160,6 +160,21 @@ export function parseLog(out: string, timeZone: string, toProjectPath: (p: strin
 }
 
 /** Follows each file through renames, oldest commit first, and keeps the files that still exist. */
+/**
+ * Takes the entries of renamed files out of `live`, by their new path. Renames are taken out
+ * before anything else of the commit applies, so a swap of two names in one commit works.
+ */
+export function takeRenamed<T>(changes: readonly FileChange[], live: Map<string, T>): Map<string, T | undefined> {
+  const moved = new Map<string, T | undefined>();
+  for (const change of changes) {
+    if (change.kind === "renamed" && change.oldPath !== undefined) {
+      moved.set(change.path, live.get(change.oldPath));
+      live.delete(change.oldPath);
+    }
+  }
+  return moved;
+}
+
 export function buildFileHistories(commits: readonly HistoryCommit[]): Map<string, FileHistory> {
   const live = new Map<string, FileHistory>();
   for (const commit of commits) {
@@ -171,14 +186,7 @@ export function buildFileHistories(commits: readonly HistoryCommit[]): Map<strin
       authorEmail: commit.authorEmail,
       subject: commit.subject,
     };
-    // Renames first take their old entries out, so a swap of two names in one commit works.
-    const moved = new Map<string, FileHistory | undefined>();
-    for (const change of commit.changes) {
-      if (change.kind === "renamed" && change.oldPath !== undefined) {
-        moved.set(change.path, live.get(change.oldPath));
-        live.delete(change.oldPath);
-      }
-    }
+    const moved = takeRenamed(commit.changes, live);
     for (const change of commit.changes) {
       if (change.kind === "deleted") {
         live.delete(change.path);

@@ -13,7 +13,7 @@
  * Dates are commit dates as calendar days in the configured time zone.
  */
 import type { CalendarDate } from "../calendar-date.ts";
-import type { HistoryCommit } from "../git-history.ts";
+import { takeRenamed, type HistoryCommit } from "../git-history.ts";
 import type { FieldUpdates } from "../git-verify-history.ts";
 import { computeTrustScore, type VerifiableCard } from "../verification.ts";
 
@@ -56,13 +56,7 @@ export function computeMonthlyHistory(commits: readonly HistoryCommit[], updates
   const apply = (commit: HistoryCommit) => {
     const counter = counters.get(commit.date.slice(0, 7));
     const fileUpdates = updates.get(commit.hash);
-    const moved = new Map<string, CardState | undefined>();
-    for (const change of commit.changes) {
-      if (change.kind === "renamed" && change.oldPath !== undefined) {
-        moved.set(change.path, live.get(change.oldPath));
-        live.delete(change.oldPath);
-      }
-    }
+    const moved = takeRenamed(commit.changes, live);
     for (const change of commit.changes) {
       if (change.kind === "deleted") {
         if (live.delete(change.path) && counter) counter.removed++;
