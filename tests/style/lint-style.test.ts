@@ -94,3 +94,23 @@ describe("verity lint with the style guide", () => {
     expect(again.stderr).toContain("fixed 0 problems in 0 files");
   });
 });
+
+describe("the whole-run cache and symbolic links", () => {
+  it("re-lints when a symlink inside content/ points somewhere else", async () => {
+    const { symlinkSync, unlinkSync, writeFileSync, mkdirSync } = await import("node:fs");
+    const { makeProject, makeTempDir } = await import("../helpers.ts");
+    const card = (title: string) => `---\ntitle: ${title}\nowner: "@a"\naudience: external\nverify_by: 2027-01-01\n---\n\nText.\n`;
+    const dir = makeProject({ "content/a/real.md": card("Real"), "content/b/keep.md": card("Keep") });
+    const outside = makeTempDir();
+    writeFileSync(`${outside}/x.md`, card("Outside"));
+    mkdirSync(`${dir}/content/c`);
+    symlinkSync(`${dir}/content/a/real.md`, `${dir}/content/c/link.md`);
+    const first = await lintJson(dir, ["--today", "2026-11-22"]);
+    expect(first.code).toBe(0);
+    unlinkSync(`${dir}/content/c/link.md`);
+    symlinkSync(`${outside}/x.md`, `${dir}/content/c/link.md`);
+    const second = await lintJson(dir, ["--today", "2026-11-22"]);
+    expect(second.code).toBe(1);
+    expect(second.results.flatMap((r) => r.messages.map((m) => m.ruleId))).toContain("file-symlink");
+  });
+});

@@ -6,7 +6,7 @@
  * recomputation cheap.
  */
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Finding } from "../findings.ts";
 import type { ProjectContext } from "../project.ts";
@@ -55,7 +55,8 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
     const full = path.join(dir, entry);
     const stat = lstatSync(full);
     hash.update(`${full}\0`);
-    if (stat.isSymbolicLink()) hash.update("link");
+    // A link's target decides what lint reads (or refuses), so it is part of the key.
+    if (stat.isSymbolicLink()) hash.update(`link\0${readlinkSync(full)}`);
     else if (stat.isDirectory()) hashTree(hash, full);
     else hash.update(readFileSync(full));
   }
