@@ -63,6 +63,8 @@ export async function measureRow(ctx: BenchContext, spec: MeasureSpec): Promise<
   const treeRss = samples.map((s) => s.treeRssKb).filter((v): v is number => v !== undefined);
   if (spec.sampleMemory && treeRss.length === samples.length) row.treeRssKb = summarise(treeRss);
   if (inProcess.length === samples.length) row.inProcess = summarise(inProcess);
+  const heaviest = samples.reduce((a, b) => ((b.treeRssKb ?? 0) > (a.treeRssKb ?? 0) ? b : a));
+  if (heaviest.peakProcesses && heaviest.peakProcesses.length > 1) row.extra = { ...row.extra, peakProcesses: heaviest.peakProcesses };
   return row;
 }
 

@@ -16,6 +16,8 @@ export interface RunSample {
   maxProcessRssKb: number | undefined;
   /** Peak of the summed RSS of every process in the tree, sampled every 50 ms, in KB. */
   treeRssKb: number | undefined;
+  /** The processes of the tree at that peak, largest first: "pagefind 3.8 GB". */
+  peakProcesses: { name: string; rssKb: number }[] | undefined;
   stderrTail: string;
   timedOut: boolean;
 }
@@ -49,7 +51,16 @@ export async function runMeasured(command: string, args: readonly string[], opti
     stderr = (stderr + chunk).slice(-4000);
   });
   let treeRssKb = 0;
-  const sampler = options.sampleMemory && child.pid ? setInterval(() => (treeRssKb = Math.max(treeRssKb, sumTreeRssKb(child.pid!))), 50) : undefined;
+  let peakProcesses: { name: string; rssKb: number }[] = [];
+  const sample = () => {
+    const processes = collectTree(child.pid!).map((pid) => ({ name: describeProcess(pid), rssKb: readRssKb(pid) }));
+    const sum = processes.reduce((total, p) => total + p.rssKb, 0);
+    if (sum > treeRssKb) {
+      treeRssKb = sum;
+      peakProcesses = processes.filter((p) => p.rssKb > 0 && p.name !== "time").sort((a, b) => b.rssKb - a.rssKb);
+    }
+  };
+  const sampler = options.sampleMemory && child.pid ? setInterval(sample, 50) : undefined;
   let timedOut = false;
   const timer = options.timeoutMs
     ? setTimeout(() => {
@@ -82,16 +93,10 @@ export async function runMeasured(command: string, args: readonly string[], opti
     signal,
     maxProcessRssKb,
     treeRssKb: sampler ? treeRssKb : undefined,
+    peakProcesses: sampler ? peakProcesses : undefined,
     stderrTail: stderr.trim().split("\n").slice(-6).join("\n"),
     timedOut,
   };
-}
-
-/** Sum of VmRSS over `root` and all its descendants, in KB. */
-export function sumTreeRssKb(root: number): number {
-  let total = 0;
-  for (const pid of collectTree(root)) total += readRssKb(pid);
-  return total;
 }
 
 function collectTree(root: number): number[] {
@@ -107,6 +112,24 @@ function collectTree(root: number): number[] {
     for (const child of children.split(/\s+/)) if (child) pids.push(Number(child));
   }
   return pids;
+}
+
+/** A short name for a process: the script a Node process runs, else the program's name. */
+function describeProcess(pid: number): string {
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+    const program = path.basename(argv[0] ?? "?");
+    if (program === "node") {
+      const script = argv.slice(1).find((arg) => !arg.startsWith("-")) ?? "";
+      if (script.endsWith("cli/bin.js")) return "verity";
+      if (/astro(\.mjs|\/bin)/.test(script)) return "astro";
+      return path.basename(script) || "node";
+    }
+    if (program.startsWith("pagefind")) return "pagefind";
+    return program;
+  } catch {
+    return "?";
+  }
 }
 
 function readRssKb(pid: number): number {
