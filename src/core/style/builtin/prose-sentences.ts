@@ -12,8 +12,8 @@ export interface TextBlock {
   /** True inside a blockquote (quoted speech, callouts). */
   isQuoted: boolean;
   text: string;
-  /** Source offset (UTF-16) of each character of `text`. */
-  offsets: number[];
+  /** Source offset (UTF-16) of the character at `index` of `text`. */
+  offsetAt(index: number): number;
   /** Source offset just after the block. */
   end: number;
 }
@@ -42,9 +42,10 @@ export function collectTextBlocks(tree: Root, source: string, options: CollectOp
   const walk = (node: Nodes, isQuoted: boolean): void => {
     if (SKIPPED.has(node.type)) return;
     if (BLOCK_KINDS.has(node.type)) {
-      const builder: Builder = { parts: [], offsets: [], end: node.position?.end.offset ?? 0 };
+      const builder: Builder = { parts: [], length: 0, runs: [], end: node.position?.end.offset ?? 0 };
       appendInline(builder, node as Parents, source, options);
-      blocks.push({ kind: node.type as BlockKind, isQuoted, text: builder.parts.join(""), offsets: builder.offsets, end: builder.end });
+      const runs = builder.runs;
+      blocks.push({ kind: node.type as BlockKind, isQuoted, text: builder.parts.join(""), offsetAt: (index) => offsetIn(runs, index), end: builder.end });
       return;
     }
     if ("children" in node) for (const child of node.children) walk(child as Nodes, isQuoted || node.type === "blockquote");
@@ -53,10 +54,35 @@ export function collectTextBlocks(tree: Root, source: string, options: CollectOp
   return blocks;
 }
 
+/**
+ * A stretch of block text that starts at `textStart` and comes from `sourceStart`: character by
+ * character when `isExact`, else (text that differs from its source, a placeholder) all from there.
+ */
+interface Run {
+  textStart: number;
+  sourceStart: number;
+  isExact: boolean;
+}
+
 interface Builder {
   parts: string[];
-  offsets: number[];
+  /** Length of the text so far. */
+  length: number;
+  runs: Run[];
   end: number;
+}
+
+function offsetIn(runs: readonly Run[], index: number): number {
+  let low = 0;
+  let high = runs.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (runs[mid]!.textStart <= index) low = mid;
+    else high = mid - 1;
+  }
+  const run = runs[low];
+  if (!run) return 0;
+  return run.isExact ? run.sourceStart + (index - run.textStart) : run.sourceStart;
 }
 
 function appendInline(builder: Builder, parent: Parents, source: string, options: CollectOptions): void {
@@ -66,8 +92,9 @@ function appendInline(builder: Builder, parent: Parents, source: string, options
     if (child.type === "text") {
       const value = child.value;
       const isExact = end - start === value.length && source.startsWith(value, start);
+      builder.runs.push({ textStart: builder.length, sourceStart: start, isExact });
       builder.parts.push(value.includes("\n") ? value.replace(/\n/gu, " ") : value);
-      for (let i = 0; i < value.length; i++) builder.offsets.push(isExact ? start + i : start);
+      builder.length += value.length;
     } else if (child.type === "inlineCode" || (child.type === "strong" && options.isMaskingLabels === true)) {
       push(builder, PLACEHOLDER, start);
     } else if (child.type === "break" || child.type === "image" || child.type === "imageReference" || child.type === "html") {
@@ -79,8 +106,9 @@ function appendInline(builder: Builder, parent: Parents, source: string, options
 }
 
 function push(builder: Builder, char: string, offset: number): void {
+  builder.runs.push({ textStart: builder.length, sourceStart: offset, isExact: false });
   builder.parts.push(char);
-  builder.offsets.push(offset);
+  builder.length += char.length;
 }
 
 /** A sentence end: 。！？ anywhere, or . ! ? followed by a space or the end; closing quotes and brackets stay with it. */
@@ -96,7 +124,7 @@ export function splitSentences(block: TextBlock): Sentence[] {
     let b = to;
     while (a < b && isSpace(text.charCodeAt(a))) a++;
     while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-    if (b > a) sentences.push({ text: text.slice(a, b), start: block.offsets[a]!, end: block.offsets[b - 1]! + 1, block });
+    if (b > a) sentences.push({ text: text.slice(a, b), start: block.offsetAt(a), end: block.offsetAt(b - 1) + 1, block });
     from = to;
   };
   for (const match of text.matchAll(SENTENCE_END)) close(match.index + match[0].length);
