@@ -77,6 +77,7 @@ export async function measureLint(ctx: BenchContext, size: number, what: { cache
       );
     }
   }
+  if (what.cached && cold.status === "ok" && cacheNames.length > 0) await measureOneCardChanged(ctx, size, dir, args, stdoutFile, n);
   if (what.floors) {
     const listFile = path.join(outDir, `files-${size}.txt`);
     writeFileSync(listFile, `${listCardFiles(dir).join("\n")}\n`);
@@ -99,6 +100,39 @@ export async function measureLint(ctx: BenchContext, size: number, what: { cache
     }
   }
   if (what.peers) await measureMarkdownlint(ctx, size, dir, n);
+}
+
+/**
+ * Full lint (not --changed) right after one card was edited, the rest unchanged since the cached
+ * run: the whole-run cache misses, the per-card caches answer for every other card. Each run edits
+ * the card differently; the card is restored afterwards.
+ */
+async function measureOneCardChanged(ctx: BenchContext, size: number, dir: string, args: readonly string[], stdoutFile: string, runs: number): Promise<void> {
+  const files = listCardFiles(dir);
+  const card = files[Math.floor(files.length / 3)]!;
+  const original = readFileSync(card, "utf8");
+  let edit = 0;
+  try {
+    const row = await measureRow(ctx, {
+      id: `lint-one-changed-${size}`,
+      section: "lint",
+      cards: size,
+      label: "verity lint, cache warm, one card edited",
+      command: ctx.node,
+      args,
+      cwd: dir,
+      runs,
+      okExitCodes: [0, 1],
+      sampleMemory: true,
+      stdoutFile,
+      beforeEach: () => writeFileSync(card, `${original}\nEdited for the benchmark, round ${++edit}.\n`),
+      afterEach: () => summariseLintOutput(stdoutFile),
+    });
+    row.extra = { ...row.extra, changedCard: path.relative(dir, card) };
+    ctx.rows.push(row);
+  } finally {
+    writeFileSync(card, original);
+  }
 }
 
 async function measureMarkdownlint(ctx: BenchContext, size: number, dir: string, runs: number): Promise<void> {
