@@ -4,18 +4,12 @@ export interface LineIndex {
   locate(offset: number): { line: number; column: number };
 }
 
+/** The line index is built on the first `locate`: most files have no alert and never need it. */
 export function indexLines(source: string): LineIndex {
-  const starts = [0];
-  for (let i = 0; i < source.length; i++) {
-    const ch = source.charCodeAt(i);
-    if (ch === 10) starts.push(i + 1);
-    else if (ch === 13) {
-      if (source.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
+  let starts: number[] | undefined;
   return {
     locate(offset) {
+      starts ??= lineStarts(source);
       const at = Math.max(0, Math.min(offset, source.length));
       let lo = 0;
       let hi = starts.length - 1;
@@ -32,4 +26,11 @@ export function indexLines(source: string): LineIndex {
       return { line: lo + 1, column };
     },
   };
+}
+
+function lineStarts(source: string): number[] {
+  const starts = [0];
+  const lineEnd = /\r\n?|\n/g;
+  for (let match = lineEnd.exec(source); match; match = lineEnd.exec(source)) starts.push(match.index + match[0].length);
+  return starts;
 }
