@@ -17,6 +17,11 @@ import { hasCommand, verityArgs } from "./verity-cli.ts";
 const KNOWN_CACHE_NAMES = [".verity-cache", ".verity", "node_modules"];
 
 export async function runLintSection(ctx: BenchContext): Promise<void> {
+  ctx.notes.push(
+    "Lint: `verity lint --format json --today <day>` with the repository's style guide copied into the corpus. Cold = `.verity-cache` removed before each run; " +
+      "cached = nothing changed since the previous run; one card edited = a full lint right after editing one card. The parse floors run in a child Node process " +
+      "that reads and parses the same files (frontmatter included) and times that loop in-process; ratios set that in-process time against lint's whole-process wall time.",
+  );
   for (const size of ctx.options.sizes) {
     await measureLint(ctx, size, { cached: true, floors: true, peers: true });
   }
