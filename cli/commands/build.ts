@@ -6,7 +6,9 @@ import { CheckFailed, UsageError } from "../../src/core/errors.ts";
 import { countFindings } from "../../src/core/findings.ts";
 import { CARD_RULES } from "../../src/core/lint/rule-meta.ts";
 import { lintProject } from "../../src/core/lint/lint-project.ts";
-import { buildSites } from "../../src/build/build-sites.ts";
+import { createStyleChecker } from "../../src/core/style/card-style.ts";
+import { prepareBuild, runBuild, type PreparedBuild } from "../../src/build/build-sites.ts";
+import { LINT_CACHE_FILE } from "../lint-style.ts";
 import { stylish } from "../reporters/stylish.ts";
 import type { RunState } from "../run-state.ts";
 
@@ -15,6 +17,7 @@ interface BuildCommandOptions {
   outDir?: string;
   today?: string;
   sequential?: boolean;
+  parallel?: boolean;
 }
 
 export function registerBuild(program: Command, state: RunState): void {
@@ -24,30 +27,50 @@ export function registerBuild(program: Command, state: RunState): void {
     .option("--site <site>", "build only this site: public or internal")
     .option("--out-dir <dir>", "output folder (default: dist/ in the project folder)")
     .option("--today <date>", "build as if today were this YYYY-MM-DD day")
-    .option("--sequential", "build the sites one after the other instead of side by side")
+    .option("--sequential", "build the sites one after the other (less memory)")
+    .option("--parallel", "build the sites side by side even above 10,000 cards (faster, more memory)")
     .action(async (options: BuildCommandOptions, command: Command) => {
       const { io } = state;
       if (options.site && !SITE_NAMES.includes(options.site as SiteName)) {
         throw new UsageError(`Unknown site "${options.site}".`, "Use --site public or --site internal.");
       }
       const sites: SiteName[] = options.site ? [options.site as SiteName] : [...SITE_NAMES];
-      const project = state.loadProject(command);
       const progress = (message: string) => io.stderr(`verity build: ${message}\n`);
-      const { findings } = lintProject(project);
-      const errors = findings.filter((f) => f.severity === "error");
-      if (errors.length > 0) {
-        io.stderr(stylish({ findings: errors, files: [], cwd: io.cwd, color: io.color, rules: new Map(CARD_RULES.map((r) => [r.id, r.description])) }));
-        throw new CheckFailed(`Lint found ${countFindings(errors).errors} errors, so nothing was built.`, "Fix them (verity lint shows them too) and build again.");
-      }
-      progress(`lint passed (${project.cards.length} cards)`);
       const verbose = Boolean((command.optsWithGlobals() as { verbose?: boolean }).verbose);
-      const outDir = options.outDir ? path.resolve(io.cwd, options.outDir) : path.join(project.root, "dist");
-      await buildSites(project, {
+      const { prepared, outDir } = await lintAndPrepare(state, command, sites, options.outDir, progress);
+      await runBuild(prepared, {
         sites,
         outDir,
-        parallel: options.sequential ? false : undefined,
+        parallel: options.sequential ? false : options.parallel ? true : undefined,
         progress,
         astroOutput: verbose ? (line) => io.stderr(`  ${line}\n`) : undefined,
       });
     });
+}
+
+/**
+ * Loads and lints the project (card rules and the style guide, as `verity lint` does) and prepares
+ * the sites. The project stays inside this function: once it returns, every card's tree and text
+ * can be freed while Astro and Pagefind run.
+ */
+async function lintAndPrepare(
+  state: RunState,
+  command: Command,
+  sites: SiteName[],
+  outDirOption: string | undefined,
+  progress: (message: string) => void,
+): Promise<{ prepared: PreparedBuild; outDir: string }> {
+  const { io } = state;
+  const project = state.loadProject(command);
+  const style = createStyleChecker(project, { cacheFile: path.join(project.root, LINT_CACHE_FILE) });
+  const { findings } = lintProject(project, { checkers: [style.check] });
+  style.save();
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) {
+    io.stderr(stylish({ findings: errors, files: [], cwd: io.cwd, color: io.color, rules: new Map(CARD_RULES.map((r) => [r.id, r.description])) }));
+    throw new CheckFailed(`Lint found ${countFindings(errors).errors} errors, so nothing was built.`, "Fix them (verity lint shows them too) and build again.");
+  }
+  progress(`lint passed (${project.cards.length} cards)`);
+  const outDir = outDirOption ? path.resolve(io.cwd, outDirOption) : path.join(project.root, "dist");
+  return { prepared: await prepareBuild(project, { sites, outDir, progress }), outDir };
 }

@@ -1,8 +1,8 @@
 /**
- * `verity build`: prepares each site's data (every card rendered once), builds the sites with
- * Astro side by side into a temporary folder (the integration indexes each with Pagefind), scans
- * the public output for leaks, and only then moves the new sites into place with a rename. A
- * failed or interrupted build leaves the previous output as it was.
+ * `verity build`: prepares each site's data (every card rendered once) so the loaded project can
+ * be freed, builds the sites with Astro side by side into a temporary folder (the integration
+ * indexes each with Pagefind), scans the public output for leaks, and only then moves the new
+ * sites into place with a rename. A failed or interrupted build leaves the previous output as it was.
  */
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -18,7 +18,11 @@ export interface BuildOptions {
   sites: readonly SiteName[];
   /** Folder that receives `public/` and `internal/`. */
   outDir: string;
-  /** Build the sites in parallel processes (default: true when there are two). */
+  /**
+   * Build the sites in parallel processes. Default: when there are two sites and fewer than
+   * {@link PARALLEL_CARD_LIMIT} cards; above that, two Pagefind indexers side by side need more
+   * memory than a build should (about 9 GB at 20,000 cards, 7 GB one after the other).
+   */
   parallel?: boolean;
   /** Progress messages, one line each. */
   progress: (message: string) => void;
@@ -32,9 +36,25 @@ export interface BuildResult {
   seconds: number;
 }
 
-export async function buildSites(project: Project, options: BuildOptions): Promise<BuildResult> {
+/**
+ * What a build needs once the cards are rendered: the data files of each site and the leak-check
+ * needles. It holds no card tree or source, so the loaded project can be freed before Astro and
+ * Pagefind, the memory-hungry part, run.
+ */
+/** Largest number of cards (of the internal site) built side by side by default. */
+export const PARALLEL_CARD_LIMIT = 10_000;
+
+export interface PreparedBuild {
+  work: string;
+  staging: string;
+  builds: { site: SiteName; dataFile: string; outDir: string; cards: number }[];
+  needles: ReturnType<typeof deriveNeedles> | undefined;
+  started: number;
+}
+
+/** Renders every card once, writes each site's data file and derives the leak-check needles. */
+export async function prepareBuild(project: Project, options: Pick<BuildOptions, "sites" | "outDir" | "progress">): Promise<PreparedBuild> {
   const started = performance.now();
-  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
   const outDir = path.resolve(options.outDir);
   mkdirSync(path.dirname(outDir), { recursive: true });
   const id = `${process.pid}-${Date.now().toString(36)}`;
@@ -42,6 +62,30 @@ export async function buildSites(project: Project, options: BuildOptions): Promi
   // finished sites then move next to outDir, from where a rename puts them in place.
   const work = path.join(APP_ROOT, ".verity-cache", `build-${id}`);
   const staging = path.join(path.dirname(outDir), `.dist-${id}`);
+  try {
+    mkdirSync(path.join(work, ".data"), { recursive: true });
+    const history = await readCardHistory(project);
+    if (!history.available) options.progress(`git: ${history.reason}; cards show no last-change date`);
+    const data = prepareSites(project, options.sites, { history });
+    options.progress(`prepared ${options.sites.map((s) => `${s} (${data.get(s)!.cards.length} cards)`).join(", ")} in ${secondsSince(started)}`);
+    const builds = options.sites.map((site) => {
+      const dataFile = path.join(work, ".data", `${site}.json`);
+      writeFileSync(dataFile, JSON.stringify(data.get(site)));
+      return { site, dataFile, outDir: path.join(work, site), cards: data.get(site)!.cards.length };
+    });
+    const needles = options.sites.includes("public") ? deriveNeedles(project) : undefined;
+    return { work, staging, builds, needles, started };
+  } catch (error) {
+    rmSync(work, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Builds the prepared sites with Astro (and Pagefind), scans the public one, then swaps them into place. */
+export async function runBuild(prepared: PreparedBuild, options: BuildOptions): Promise<BuildResult> {
+  const { work, staging, builds, needles, started } = prepared;
+  const elapsed = () => secondsSince(started);
+  const outDir = path.resolve(options.outDir);
   const removeWork = () => {
     rmSync(work, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });
@@ -55,31 +99,9 @@ export async function buildSites(project: Project, options: BuildOptions): Promi
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   try {
-    mkdirSync(path.join(work, ".data"), { recursive: true });
-    const history = await readCardHistory(project);
-    if (!history.available) options.progress(`git: ${history.reason}; cards show no last-change date`);
-    const data = prepareSites(project, options.sites, { history });
-    options.progress(`prepared ${options.sites.map((s) => `${s} (${data.get(s)!.cards.length} cards)`).join(", ")} in ${elapsed()}`);
-
-    const builds = options.sites.map((site) => {
-      const dataFile = path.join(work, ".data", `${site}.json`);
-      writeFileSync(dataFile, JSON.stringify(data.get(site)));
-      return { site, dataFile, outDir: path.join(work, site) };
-    });
     let leaks: LeakReport | undefined;
-    const runOne = async (build: (typeof builds)[number]) => {
-      options.progress(`building the ${build.site} site with Astro…`);
-      await runAstroBuild({ ...build, onLine: options.astroOutput, signal: stop.signal });
-      options.progress(`built and indexed the ${build.site} site (${elapsed()})`);
-      if (!existsSync(path.join(build.outDir, "pagefind", "pagefind-entry.json"))) {
-        throw new CheckFailed(`The ${build.site} site has no search index: Pagefind did not run.`);
-      }
-      if (build.site === "public") leaks = await scanPublicSite(build.outDir);
-    };
-    // The needles are derived while Astro runs; the public site is scanned as soon as it is built.
-    let needles: ReturnType<typeof deriveNeedles> | undefined;
     const scanPublicSite = async (dir: string): Promise<LeakReport> => {
-      needles ??= deriveNeedles(project);
+      if (!needles) throw new Error("public site built without leak-check needles");
       const { hits, scannedFiles } = await scanForLeaksAsync(dir, needles.needles);
       const report = { scannedFiles, needles: needles.needles, skipped: needles.skipped, hits };
       if (hits.length > 0) {
@@ -91,13 +113,24 @@ export async function buildSites(project: Project, options: BuildOptions): Promi
       options.progress(`leak check: ${scannedFiles} files, ${report.needles.length} needles, no internal content (${elapsed()})`);
       return report;
     };
-    if (options.parallel ?? builds.length > 1) {
+    const runOne = async (build: (typeof builds)[number]) => {
+      options.progress(`building the ${build.site} site with Astro…`);
+      await runAstroBuild({ site: build.site, dataFile: build.dataFile, outDir: build.outDir, onLine: options.astroOutput, signal: stop.signal });
+      options.progress(`built and indexed the ${build.site} site (${elapsed()})`);
+      if (!existsSync(path.join(build.outDir, "pagefind", "pagefind-entry.json"))) {
+        throw new CheckFailed(`The ${build.site} site has no search index: Pagefind did not run.`);
+      }
+      // The public site is scanned as soon as it is built, while the internal one may still build.
+      if (build.site === "public") leaks = await scanPublicSite(build.outDir);
+    };
+    const isParallel = options.parallel ?? (builds.length > 1 && Math.max(...builds.map((b) => b.cards)) < PARALLEL_CARD_LIMIT);
+    if (!isParallel && builds.length > 1) options.progress("building the sites one after the other");
+    if (isParallel) {
       // When one site fails, the other build is stopped before the temporary folder goes away.
       const running = builds.map((build) => runOne(build).catch((error: unknown) => {
         stop.abort();
         throw error;
       }));
-      if (options.sites.includes("public")) needles = deriveNeedles(project);
       const failure = (await Promise.allSettled(running)).find((r) => r.status === "rejected");
       if (failure) throw failure.reason;
     } else for (const build of builds) await runOne(build);
@@ -112,7 +145,7 @@ export async function buildSites(project: Project, options: BuildOptions): Promi
     }
     options.progress(`done in ${elapsed()}: ${builds.map((b) => path.relative(process.cwd(), path.join(outDir, b.site)) || ".").join(", ")}`);
     return {
-      sites: builds.map((b) => ({ site: b.site, dir: path.join(outDir, b.site), cards: data.get(b.site)!.cards.length })),
+      sites: builds.map((b) => ({ site: b.site, dir: path.join(outDir, b.site), cards: b.cards })),
       leaks,
       seconds: (performance.now() - started) / 1000,
     };
@@ -121,6 +154,10 @@ export async function buildSites(project: Project, options: BuildOptions): Promi
     process.off("SIGTERM", onSignal);
     removeWork();
   }
+}
+
+function secondsSince(started: number): string {
+  return `${((performance.now() - started) / 1000).toFixed(1)}s`;
 }
 
 /** Renames a folder, or copies it when the target is on another file system. */
