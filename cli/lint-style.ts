@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import type { Command } from "commander";
+import { getCodeVersion } from "../src/core/code-version.ts";
 import { UsageError } from "../src/core/errors.ts";
 import { lintProject, type LintOptions, type LintResult } from "../src/core/lint/lint-project.ts";
 import type { Project } from "../src/core/project.ts";
@@ -24,8 +25,6 @@ export interface LintStyleFlags {
 
 export const LINT_CACHE_FILE = path.join(".verity-cache", "lint.json");
 export const RUN_CACHE_FILE = path.join(".verity-cache", "lint-run.json");
-/** Changes whenever lint's output for the same files could change. */
-const RUN_CACHE_SALT = "verity-0.1.0/lint-run-1";
 
 /**
  * Loads the project (or the `--changed` scope) and lints it with the style guide. A plain run over
@@ -46,7 +45,7 @@ export function lintWithStyle(
   }
   const context = state.openProject(command);
   const cacheFile = path.join(context.root, RUN_CACHE_FILE);
-  const key = computeRunKey(context, RUN_CACHE_SALT);
+  const key = computeRunKey(context, `lint-run/${getCodeVersion()}`);
   const cached = readCachedRun(cacheFile, key);
   if (cached) return cached;
   const project = state.loadProject(command);

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { getCodeVersion } from "../code-version.ts";
 import type { Finding } from "../findings.ts";
 import type { CardChecker } from "../lint/lint-project.ts";
 import type { Card } from "../load-cards.ts";
@@ -15,8 +16,6 @@ import { openLintCache, type LintCache } from "./lint-cache.ts";
 import { lintProse, type StyleOptions } from "./style-engine.ts";
 import { matchPathFor, resolveValeSetup } from "./style-files.ts";
 
-/** Bump when the engine's output for the same input changes, so old cache entries are dropped. */
-const ENGINE_VERSION = "style-1";
 
 export interface StyleCheckerOptions {
   /** Cache file (e.g. `.verity-cache/lint.json`); no cache when undefined. */
@@ -66,7 +65,7 @@ export function createStyleChecker(project: Project, options: StyleCheckerOption
 /** Hash of everything besides the card that decides its style findings. */
 function configHash(project: Project, valeFile: string | undefined, stylesPath: string | undefined): string {
   const hash = createHash("sha256");
-  hash.update(ENGINE_VERSION);
+  hash.update(getCodeVersion());
   hash.update(JSON.stringify(project.config.rules));
   hash.update(project.config.lang);
   if (valeFile) hash.update(readFileSync(valeFile));
