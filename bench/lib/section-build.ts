@@ -29,17 +29,16 @@ export function verityBuildDirs(corpus: string): { public: string; internal: str
   return { public: path.join(corpus, "dist", "public"), internal: path.join(corpus, "dist", "internal") };
 }
 
-/** `verity build`; with `sequential`, `--sequential` (one site after the other: lower peak memory). */
-export async function measureVerityBuild(ctx: BenchContext, size: number, runs?: number, sequential = false): Promise<Row> {
-  const label = `verity build${sequential ? " --sequential" : ""}: both sites + both Pagefind indexes`;
-  const id = `build-verity${sequential ? "-sequential" : ""}-${size}`;
-  if (!hasCommand(ctx, "build") || (sequential && !hasOption(ctx, "build", "--sequential"))) {
-    const row = notAvailable(id, "build", size, label, sequential ? "verity build has no --sequential option" : "verity build does not exist yet");
+export async function measureVerityBuild(ctx: BenchContext, size: number, runs?: number): Promise<Row> {
+  const label = "verity build: both sites + both Pagefind indexes";
+  const id = `build-verity-${size}`;
+  if (!hasCommand(ctx, "build")) {
+    const row = notAvailable(id, "build", size, label, "verity build does not exist yet");
     ctx.rows.push(row);
     return row;
   }
   const { dir } = ensureCorpus(ctx, size);
-  const args = [...(hasOption(ctx, "build", "--today") ? ["--today", ctx.options.today] : []), ...(sequential ? ["--sequential"] : [])];
+  const args = hasOption(ctx, "build", "--today") ? ["--today", ctx.options.today] : [];
   const dirs = verityBuildDirs(dir);
   const row = await measureRow(ctx, {
     id,

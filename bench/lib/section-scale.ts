@@ -15,10 +15,6 @@ export async function runScaleSection(ctx: BenchContext): Promise<void> {
   for (const size of ctx.options.scaleSizes) {
     if (!findRow(ctx, `build-verity-${size}`)) await measureVerityBuild(ctx, size);
   }
-  // The largest build once more with one site after the other: the peak memory of the two sites
-  // built side by side is the sum of both Astro and Pagefind processes.
-  const largest = Math.max(...ctx.options.scaleSizes);
-  if (!ctx.options.quick && findRow(ctx, `build-verity-${largest}`)?.status === "ok") await measureVerityBuild(ctx, largest, 1, true);
   for (const [name, prefix] of [["lint (cold)", "lint-cold"], ["build (both sites)", "build-verity"]] as const) {
     const points = ctx.options.scaleSizes.flatMap((count) => {
       const row = findRow(ctx, `${prefix}-${count}`);
