@@ -55,6 +55,9 @@ export interface SearchResult {
   coldKb: Figure;
   warmMs: Figure;
   warmKb: Figure;
+  /** The site's own search page, `/search/?q=`: from navigation to the first result link; undefined when the page is missing. */
+  pageMs: Figure | undefined;
+  pageKb: Figure | undefined;
   pagefindFiles: number;
   pagefindMb: number;
 }
@@ -68,6 +71,9 @@ export interface SearchQueryResult {
   coldRequests: number;
   warmMs: number;
   warmBytes: number;
+  /** undefined when the search page showed no result link in time. */
+  pageMs: number | undefined;
+  pageBytes: number | undefined;
 }
 
 export type RowStatus = "ok" | "not-available" | "failed";
