@@ -28,11 +28,9 @@ export async function runChangedSection(ctx: BenchContext): Promise<void> {
   const stdoutFile = path.join(ctx.workDir, "out", `changed-${size}.json`);
   const before = new Set(readdirSync(repo));
   const extra = { changedCard: path.relative(repo, changedCard) };
-  const cold = await measureRow(ctx, {
-    id: `changed-cold-${size}`,
+  const common = {
     section: "changed",
     cards: size,
-    label: `${label}, no cache`,
     command: ctx.node,
     args,
     cwd: repo,
@@ -40,28 +38,20 @@ export async function runChangedSection(ctx: BenchContext): Promise<void> {
     okExitCodes: [0, 1],
     sampleMemory: true,
     stdoutFile,
+    afterEach: () => summariseLintOutput(stdoutFile),
+  } as const;
+  const cold = await measureRow(ctx, {
+    ...common,
+    id: `changed-cold-${size}`,
+    label: `${label}, no cache`,
     beforeEach: () => {
       for (const name of readdirSync(repo)) if (!before.has(name)) rmSync(path.join(repo, name), { recursive: true, force: true });
     },
-    afterEach: () => summariseLintOutput(stdoutFile),
   });
   cold.extra = { ...cold.extra, ...extra };
   ctx.rows.push(cold);
   if (cold.status !== "ok") return;
-  const warm = await measureRow(ctx, {
-    id: `changed-warm-${size}`,
-    section: "changed",
-    cards: size,
-    label: `${label}, warm cache`,
-    command: ctx.node,
-    args,
-    cwd: repo,
-    runs: runsFor(ctx, 3),
-    okExitCodes: [0, 1],
-    sampleMemory: true,
-    stdoutFile,
-    afterEach: () => summariseLintOutput(stdoutFile),
-  });
+  const warm = await measureRow(ctx, { ...common, id: `changed-warm-${size}`, label: `${label}, warm cache` });
   warm.extra = { ...warm.extra, ...extra };
   ctx.rows.push(warm);
 }
