@@ -1,10 +1,15 @@
 import { defineConfig } from "vitest/config";
 
+// Two projects: `unit` runs in seconds while you work (`npm run test:unit`); `sites` builds the
+// demo with Astro and drives Chromium (`npm run test:sites`). `npm test` runs both.
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 600_000,
     pool: "forks",
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/sites/**"] } },
+      { extends: true, test: { name: "sites", include: ["tests/sites/**/*.test.ts"] } },
+    ],
   },
 });
