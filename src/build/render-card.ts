@@ -1,17 +1,18 @@
 /**
- * Card body -> HTML, once per card for both sites. Heading ids come from the same slugger lint
- * uses; links to other cards become relative hrefs (`../refunds/#steps`), so one rendering works
- * under any base path. A link to a card the public site does not have is rendered as plain text
- * there, which is the only case where a card is rendered a second time.
+ * Card body -> HTML, once per card for both sites. The sanitized tree comes from core
+ * (`cardHtml`, the same decision lint reports on), the site's embed allow-list is applied, heading
+ * ids are the ones lint computed (`card.headings`, matched by source offset), and links to other
+ * cards become relative hrefs (`../refunds/#steps`), so one rendering works under any base path.
+ * A link to a card the public site does not have is rendered as plain text there, and a remote
+ * embed only the wiki allows is removed there: the only cases where a card is rendered twice.
  */
 import path from "node:path";
-import type { Nodes } from "mdast";
-import { defineHastPlugin, markdownToHtml } from "satteri";
-import { visit } from "unist-util-visit";
-import { createHeadingSlugger } from "../core/anchors.ts";
+import type { Element, ElementContent, Nodes, Root } from "hast";
+import { toHtml } from "hast-util-to-html";
 import type { CardIndex } from "../core/links.ts";
 import { resolveLink } from "../core/links.ts";
 import type { Card } from "../core/load-cards.ts";
+import { applyEmbedPolicy, cardHtml, isAllowedResource, type EmbedDecision, type EmbedPolicy } from "../core/site/card-html.ts";
 
 export interface RenderedHeading {
   depth: number;
@@ -24,6 +25,8 @@ export interface RenderedCard {
   headings: RenderedHeading[];
   /** True when a link points to a card the public site does not have. */
   linksToHiddenCards: boolean;
+  /** Images, media and frames by absolute URL the rendering kept and removed (by its site's embed policy). */
+  embeds: EmbedDecision;
   /** Files next to the card (images, attachments) the HTML refers to, and their site paths. */
   assets: CardAsset[];
 }
@@ -43,77 +46,81 @@ export interface RenderOptions {
   isPublic: (card: Card) => boolean;
   /** The content folder: asset site paths mirror their place under it. */
   contentDir: string;
+  /** Remote hosts the site being rendered may load from (`sites.<site>.embeds`) and its URL. */
+  embeds: EmbedPolicy;
+  /** Test builds only: render the card's HTML unsanitized (to prove the CSP alone holds). */
+  unsafeSkipSanitizer?: boolean;
 }
 
-const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"];
+const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
+/** Attributes whose relative URL may name a file next to the card. */
+const FILE_ATTRIBUTES: Record<string, readonly string[]> = { a: ["href"], img: ["src"], video: ["src", "poster"], audio: ["src"], source: ["src"] };
 
 export function renderCard(card: Card, options: RenderOptions): RenderedCard {
-  const slug = createHeadingSlugger();
+  const { tree } = cardHtml(card, { unsafeSkipSanitizer: options.unsafeSkipSanitizer });
+  const embeds = options.unsafeSkipSanitizer ? { kept: [], removed: [] } : applyEmbedPolicy(tree, options.embeds);
+  const headingAt = new Map(card.headings.map((h) => [h.offset, h]));
   const headings: RenderedHeading[] = [];
   let linksToHiddenCards = false;
   const assets: CardAsset[] = [];
-  const plugin = defineHastPlugin({
-    name: "verity-card",
-    element: {
-      filter: [...HEADINGS, "a", "img"],
-      visit(node, ctx) {
-        if (node.tagName === "a" || node.tagName === "img") {
-          const key = node.tagName === "a" ? "href" : "src";
-          const raw = node.properties?.[key];
-          if (typeof raw !== "string") return;
-          const target = resolveLink(card, raw, options.index);
-          if (target.kind === "asset") {
-            const rel = path.relative(options.contentDir, target.file).split(path.sep).join("/");
-            if (rel.startsWith("../")) return;
-            const sitePath = `/_files/${rel}`;
-            assets.push({ file: target.file, sitePath });
-            ctx.setProperty(node, key, `${relativeSitePath(card.url, path.posix.dirname(sitePath) + "/")}${encodeURIComponent(path.posix.basename(sitePath))}`);
-            return;
-          }
-          if (target.kind !== "card") return;
-          if (!options.isPublic(target.card)) linksToHiddenCards = true;
-          if (!options.isLinkable(target.card)) {
-            ctx.replaceNode(node, { type: "element", tagName: "span", properties: {}, children: [...node.children] });
-            return;
-          }
-          const page = target.card === card ? "" : relativeSitePath(card.url, target.card.url);
-          ctx.setProperty(node, key, target.anchor ? `${page}#${target.anchor}` : page || "./");
-          return;
-        }
-        const text = ctx.textContent(node).trim();
-        const id = slug(text);
-        const depth = Number(node.tagName.slice(1));
-        headings.push({ depth, text, id });
-        ctx.setProperty(node, "id", id);
-        ctx.appendChild(node, {
-          type: "element",
-          tagName: "a",
-          properties: { className: ["heading-anchor"], href: `#${id}`, ariaLabel: `Link to this section: ${text}`, dataPagefindIgnore: "" },
-          children: [{ type: "text", value: "#" }],
-        });
-      },
-    },
+
+  const rewriteUrl = (node: Element, key: string): void => {
+    const raw = node.properties[key];
+    if (typeof raw !== "string") return;
+    const target = resolveLink(card, raw, options.index);
+    if (target.kind === "asset") {
+      const rel = path.relative(options.contentDir, target.file).split(path.sep).join("/");
+      if (rel.startsWith("../")) return;
+      const sitePath = `/_files/${rel}`;
+      assets.push({ file: target.file, sitePath });
+      node.properties[key] = `${relativeSitePath(card.url, path.posix.dirname(sitePath) + "/")}${encodeURIComponent(path.posix.basename(sitePath))}`;
+      return;
+    }
+    if (target.kind !== "card" || node.tagName !== "a") return;
+    if (!options.isPublic(target.card)) linksToHiddenCards = true;
+    if (!options.isLinkable(target.card)) {
+      const span: Element = { type: "element", tagName: "span", properties: {}, children: node.children };
+      Object.assign(node, span);
+      return;
+    }
+    const page = target.card === card ? "" : relativeSitePath(card.url, target.card.url);
+    node.properties[key] = target.anchor ? `${page}#${target.anchor}` : page || "./";
+  };
+
+  walkElements(tree, (node) => {
+    const keys = FILE_ATTRIBUTES[node.tagName];
+    if (keys) for (const key of keys) rewriteUrl(node, key);
+    if (!HEADINGS.has(node.tagName)) return;
+    const heading = headingAt.get(node.position?.start.offset ?? -2);
+    if (!heading) return;
+    headings.push({ depth: heading.depth, text: heading.text, id: heading.id });
+    node.properties.id = heading.id;
+    const anchor: ElementContent = {
+      type: "element",
+      tagName: "a",
+      properties: { className: ["heading-anchor"], href: `#${heading.id}`, ariaLabel: `Link to this section: ${heading.text}`, dataPagefindIgnore: "" },
+      children: [{ type: "text", value: "#" }],
+    };
+    node.children.push(anchor);
   });
-  const source = card.format === "mdx" ? withoutMdxCode(card) : card.source;
-  const { html } = markdownToHtml(source, { hastPlugins: [plugin] });
-  return { html, headings, linksToHiddenCards, assets };
+  return { html: toHtml(tree), headings, linksToHiddenCards, embeds, assets };
 }
 
-/**
- * An MDX card's text with its code removed: `import`/`export` lines and `{expressions}` are
- * blanked, so the page shows the prose; JSX elements stay as HTML tags. Components are not run.
- */
-function withoutMdxCode(card: Card): string {
-  const ranges: [number, number][] = [];
-  visit(card.tree, (node: Nodes) => {
-    const type = node.type as string;
-    if ((type === "mdxjsEsm" || type === "mdxFlowExpression" || type === "mdxTextExpression") && node.position) {
-      ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
-    }
-  });
-  let text = card.source;
-  for (const [start, end] of ranges.sort((a, b) => b[0] - a[0])) text = text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, " ") + text.slice(end);
-  return text;
+/** True when the public site must render the card itself instead of sharing the wiki's rendering. */
+export function needsOwnPublicRendering(rendered: RenderedCard, publicPolicy: EmbedPolicy): boolean {
+  const { kept, removed } = rendered.embeds;
+  return rendered.linksToHiddenCards || kept.some((r) => !isAllowedResource(r, publicPolicy)) || removed.some((r) => isAllowedResource(r, publicPolicy));
+}
+
+/** Visits every element (document order, no recursion); children added by `visit` are not visited. */
+function walkElements(root: Root, visit: (node: Element) => void): void {
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const children = "children" in node ? [...node.children] : [];
+    if (node.type === "element") visit(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
 }
 
 /** `/billing/refunds/` -> `/account/seats/` = `../../account/seats/`. Both are directory URLs. */

@@ -12,7 +12,8 @@ import type { Project } from "../core/project.ts";
 import { getCardVerification, type VerificationStatus } from "../core/verification.ts";
 import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/health.ts";
 import type { CardHistory } from "./card-history.ts";
-import { renderCard, type CardAsset, type RenderedCard, type RenderedHeading } from "./render-card.ts";
+import type { EmbedPolicy } from "../core/site/card-html.ts";
+import { needsOwnPublicRendering, renderCard, type CardAsset, type RenderedCard, type RenderedHeading } from "./render-card.ts";
 
 export interface SiteData {
   site: SiteName;
@@ -25,6 +26,8 @@ export interface SiteData {
   today: string;
   warnDays: number;
   feedbackEndpoint: string | undefined;
+  /** Hosts the site may load images, media and frames from (`sites.<site>.embeds`), for its CSP. */
+  embeds: string[];
   support: { url: string; label: string } | undefined;
   collections: CollectionView[];
   cards: CardView[];
@@ -93,6 +96,8 @@ const RESERVED_PATHS = new Set(["tags", "search", "health", "pagefind", "404", "
 
 export interface PrepareOptions {
   history: CardHistory;
+  /** Test builds only: render card HTML without the sanitizer (proves the CSP alone holds). */
+  unsafeSkipSanitizer?: boolean;
 }
 
 /** Prepares the data of each requested site; every card is rendered once and shared where possible. */
@@ -106,16 +111,18 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
   }
   const isPublic = (card: Card) => isOnSite(card, "public");
   const widest: SiteName = sites.includes("internal") ? "internal" : "public";
+  const policy = (site: SiteName): EmbedPolicy => ({ embeds: project.config.sites[site].embeds, siteUrl: project.config.sites[site].url });
+  const common = { index: project.index, isPublic, contentDir: project.contentDir, unsafeSkipSanitizer: options.unsafeSkipSanitizer };
   const rendered = new Map<Card, RenderedCard>();
   for (const card of selectCardsForSite(project.cards, widest)) {
-    rendered.set(card, renderCard(card, { index: project.index, isLinkable: (c) => isOnSite(c, widest), isPublic, contentDir: project.contentDir }));
+    rendered.set(card, renderCard(card, { ...common, isLinkable: (c) => isOnSite(c, widest), embeds: policy(widest) }));
   }
   const result = new Map<SiteName, SiteData>();
   for (const site of sites) {
     const renderFor = (card: Card): RenderedCard => {
       const first = rendered.get(card)!;
-      if (site === "internal" || !first.linksToHiddenCards || widest === "public") return first;
-      return renderCard(card, { index: project.index, isLinkable: isPublic, isPublic, contentDir: project.contentDir });
+      if (site === "internal" || widest === "public" || !needsOwnPublicRendering(first, policy("public"))) return first;
+      return renderCard(card, { ...common, isLinkable: isPublic, embeds: policy("public") });
     };
     result.set(site, buildSiteData(project, site, renderFor, options.history));
   }
@@ -198,6 +205,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
     today: project.today,
     warnDays: config.warnDays,
     feedbackEndpoint: site === "public" ? config.feedback?.endpoint : undefined,
+    embeds: [...siteConfig.embeds],
     support: site === "public" && config.support ? { url: config.support.url, label: config.support.label } : undefined,
     collections,
     cards: views,

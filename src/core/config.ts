@@ -24,6 +24,20 @@ const SiteSchema = (defaults: { title: string; url: string }) =>
         .string()
         .regex(/^\/([\w.-]+\/)*$/, { message: "expected a path that starts and ends with /, e.g. /help/" })
         .default("/"),
+      /**
+       * Hosts whose images, video, audio and iframes the site may show (trusted embeds), e.g.
+       * `www.youtube-nocookie.com` or `*.example-cdn.com`; https only. Empty by default: every other
+       * remote resource is removed from the card and reported by lint.
+       */
+      embeds: z
+        .array(
+          z
+            .string()
+            .regex(/^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, {
+              message: "expected a host name such as player.vimeo.com or *.example.com (no scheme, path or port)",
+            }),
+        )
+        .default([]),
     })
     .prefault({});
 

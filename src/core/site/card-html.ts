@@ -1,0 +1,418 @@
+/**
+ * What HTML a card may put on a site, decided once for lint and for both sites. A card's body is
+ * turned into hast by satteri (with positions), its raw HTML and MDX JSX parsed by hast-util-raw
+ * (parse5, the browser's algorithm), then cleaned by hast-util-sanitize with GitHub's schema as the
+ * base: what an author sees in a pull request preview is what the sites show. Comments go, script
+ * goes, event handlers go, and every URL must use an allowed scheme. A second step applies the
+ * site's embed allow-list to everything that makes the browser fetch from another host.
+ *
+ * Lint reports the difference between the card and the cleaned tree (`html-removed`,
+ * `remote-resource`); the build renders the cleaned tree. Neither has its own copy of the rules.
+ */
+import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot, RootContent } from "hast";
+import { raw } from "hast-util-raw";
+import { defaultSchema, sanitize, type Schema } from "hast-util-sanitize";
+import type { Nodes as MdastNodes, Root as MdastRoot } from "mdast";
+import { markdownToHast } from "satteri";
+import { VFile } from "vfile";
+import type { MarkdownFormat } from "../markdown.ts";
+import { forEachNode } from "../tree-walk.ts";
+
+/** `data:` images that `<img>` may show inline (never SVG, never anything else). */
+const DATA_IMAGE = /^data:image\/(?:png|gif|jpeg|webp|avif);/i;
+const NOT_DATA = /^(?!data:)/i;
+
+/**
+ * GitHub's schema plus: `<style>` dropped with its text, `tel:` links, inline raster `data:` images,
+ * and the media elements a trusted embed needs (kept only for allow-listed hosts, see
+ * {@link applyEmbedPolicy}). Iframes are always sandboxed.
+ */
+export const CARD_SCHEMA: Schema = {
+  ...defaultSchema,
+  strip: [...(defaultSchema.strip ?? []), "style"],
+  tagNames: [...(defaultSchema.tagNames ?? []), "iframe", "video", "audio"],
+  attributes: {
+    ...defaultSchema.attributes,
+    img: [...(defaultSchema.attributes?.img ?? []).filter((a) => a !== "src"), ["src", NOT_DATA, DATA_IMAGE]],
+    source: [...(defaultSchema.attributes?.source ?? []), ["src", NOT_DATA], "type"],
+    iframe: [["src", NOT_DATA], "width", "height", "title", "allowFullScreen"],
+    video: [["src", NOT_DATA], "poster", "controls", "width", "height", "loop", "muted", "playsInline", "preload"],
+    audio: [["src", NOT_DATA], "controls", "loop", "muted", "preload"],
+  },
+  protocols: {
+    ...defaultSchema.protocols,
+    href: [...(defaultSchema.protocols?.href ?? []), "tel"],
+    src: [...(defaultSchema.protocols?.src ?? []), "data"],
+    poster: ["http", "https"],
+  },
+  required: {
+    ...defaultSchema.required,
+    iframe: { sandbox: "allow-scripts allow-same-origin allow-popups allow-presentation", referrerPolicy: "strict-origin-when-cross-origin", loading: "lazy" },
+  },
+};
+
+/** The prefix GitHub's schema gives ids and names written in a card (`user-content-`). */
+export const CLOBBER_PREFIX = CARD_SCHEMA.clobberPrefix ?? "";
+
+/** Attributes that make the browser fetch something while showing the page. */
+const RESOURCE_ATTRIBUTES: Record<string, readonly string[]> = {
+  img: ["src"],
+  source: ["src", "srcSet"],
+  video: ["src", "poster"],
+  audio: ["src"],
+  iframe: ["src"],
+};
+
+export interface HtmlRemoval {
+  kind: "element" | "attribute" | "url";
+  /** Element name, e.g. `script`. */
+  tag: string;
+  attribute?: string;
+  /** The removed value (URLs), shortened. */
+  value?: string;
+  /** True when the element's content went with it (`<script>`, `<style>`). */
+  withContent?: boolean;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface RemoteResource {
+  tag: string;
+  attribute: string;
+  url: string;
+  /** Host name, lower case. */
+  host: string;
+  secure: boolean;
+  line: number;
+  column: number;
+}
+
+export interface EmbedPolicy {
+  /** Hosts the site may load images, media and frames from (`player.vimeo.com`, `*.example.com`). */
+  embeds: readonly string[];
+  /** The site's own absolute URL: resources from its host are not remote. */
+  siteUrl?: string;
+}
+
+export interface CardHtmlInput {
+  source: string;
+  format: MarkdownFormat;
+  /** The card's mdast (needed for MDX cards, whose code is blanked out before rendering). */
+  tree: MdastRoot;
+}
+
+export interface CardHtmlOptions {
+  /** Also list what the sanitizer removed (lint); the build does not need it. */
+  report?: boolean;
+  /** Test builds only: skip the sanitizer to prove the Content-Security-Policy alone holds. */
+  unsafeSkipSanitizer?: boolean;
+}
+
+export interface CardHtml {
+  /** The sanitized tree; the caller may change it. */
+  tree: HastRoot;
+  removed: HtmlRemoval[];
+}
+
+/** The card's body as sanitized hast (remote resources not yet filtered: see {@link applyEmbedPolicy}). */
+export function cardHtml(card: CardHtmlInput, options: CardHtmlOptions = {}): CardHtml {
+  const source = card.format === "mdx" ? withoutMdxCode(card.source, card.tree) : card.source;
+  // Footnote ids get no prefix here: the sanitizer adds GitHub's `user-content-` to every id.
+  let tree = markdownToHast(source, { position: true, features: { gfm: { footnotes: { clobberPrefix: "" } } } }) as unknown as HastRoot;
+  if (hasRaw(tree)) tree = raw(tree, { file: new VFile(source) }) as HastRoot;
+  alignCellsAsGitHub(tree);
+  if (options.unsafeSkipSanitizer) return { tree, removed: [] };
+  const clean = sanitize(tree, CARD_SCHEMA) as HastRoot;
+  fixFragmentLinks(clean);
+  return { tree: clean, removed: options.report ? diffRemovals(tree, clean) : [] };
+}
+
+/** Table alignment as GitHub writes it (`align="right"`), not satteri's `style="text-align: right"`. */
+function alignCellsAsGitHub(tree: HastRoot): void {
+  walk(tree, (node) => {
+    if (node.type === "element" && (node.tagName === "td" || node.tagName === "th") && typeof node.properties.style === "string") {
+      const match = /^\s*text-align:\s*(left|right|center)\s*;?\s*$/i.exec(node.properties.style);
+      if (match) {
+        delete node.properties.style;
+        node.properties.align = match[1]!.toLowerCase();
+      }
+    }
+    return true;
+  });
+}
+
+function hasRaw(tree: HastRoot): boolean {
+  let found = false;
+  walk(tree, (node) => {
+    if (node.type === "raw") found = true;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * An MDX card's text with its code removed: `import`/`export` lines and `{expressions}` are
+ * blanked (offsets kept, so positions still match the file), JSX elements stay as HTML tags and go
+ * through the sanitizer like any HTML. Components are never run.
+ */
+export function withoutMdxCode(source: string, tree: MdastRoot): string {
+  const ranges: [number, number][] = [];
+  forEachNode(tree, (node: MdastNodes) => {
+    const type = node.type as string;
+    if ((type === "mdxjsEsm" || type === "mdxFlowExpression" || type === "mdxTextExpression") && node.position) {
+      ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+    }
+  });
+  let text = source;
+  for (const [start, end] of ranges.sort((a, b) => b[0] - a[0])) text = text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, " ") + text.slice(end);
+  return text;
+}
+
+/**
+ * In-page links to ids the sanitizer prefixed (`#fn-1` -> `#user-content-fn-1`), as GitHub's page
+ * script does, so footnotes and `<a name>` targets work without script.
+ */
+function fixFragmentLinks(tree: HastRoot): void {
+  const ids = new Set<string>();
+  const links: Element[] = [];
+  walk(tree, (node) => {
+    if (node.type !== "element") return true;
+    if (typeof node.properties.id === "string") ids.add(node.properties.id);
+    if (typeof node.properties.name === "string") ids.add(node.properties.name);
+    if (node.tagName === "a" && typeof node.properties.href === "string" && node.properties.href.startsWith("#")) links.push(node);
+    return true;
+  });
+  for (const link of links) {
+    const target = decodeFragment((link.properties.href as string).slice(1));
+    if (!ids.has(target) && ids.has(CLOBBER_PREFIX + target)) link.properties.href = `#${CLOBBER_PREFIX}${target}`;
+  }
+}
+
+function decodeFragment(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Every resource the tree makes the browser fetch by absolute URL (any host, the site's own included). */
+export function remoteResources(tree: HastRoot): RemoteResource[] {
+  const found: RemoteResource[] = [];
+  walk(tree, (node) => {
+    if (node.type === "element") found.push(...remoteOf(node));
+    return true;
+  });
+  return found;
+}
+
+function remoteOf(element: Element): RemoteResource[] {
+  const attributes = RESOURCE_ATTRIBUTES[element.tagName];
+  if (!attributes) return [];
+  const result: RemoteResource[] = [];
+  for (const attribute of attributes) {
+    const value = element.properties[attribute];
+    if (typeof value !== "string" && !Array.isArray(value)) continue;
+    const urls = attribute === "srcSet" ? srcSetUrls(String(value)) : [String(value)];
+    for (const url of urls) {
+      const parsed = parseUrl(url);
+      if (!parsed || parsed.host === LOCAL_HOST || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) continue;
+      result.push({
+        tag: element.tagName,
+        attribute: attribute === "srcSet" ? "srcset" : attribute,
+        url,
+        host: parsed.host,
+        secure: parsed.protocol === "https:",
+        line: element.position?.start.line ?? 1,
+        column: element.position?.start.column ?? 1,
+      });
+    }
+  }
+  return result;
+}
+
+const LOCAL_HOST = "card.verity.invalid";
+
+/** The URL as the browser resolves it (backslashes, tabs and `//host` included), or undefined. */
+function parseUrl(url: string): URL | undefined {
+  try {
+    return new URL(url, `https://${LOCAL_HOST}/card/`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every URL of a `srcset`: split on every comma, so a URL that hides a comma is over-checked, never missed. */
+function srcSetUrls(value: string): string[] {
+  return value
+    .split(",")
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? "")
+    .filter((url) => url !== "");
+}
+
+function siteHost(siteUrl: string | undefined): string | undefined {
+  if (!siteUrl) return undefined;
+  try {
+    return new URL(siteUrl).host.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the site may load `resource`: from its own host, or https from an allow-listed host. */
+export function isAllowedResource(resource: Pick<RemoteResource, "host" | "secure">, policy: EmbedPolicy): boolean {
+  if (resource.host === siteHost(policy.siteUrl)) return true;
+  return resource.secure && policy.embeds.some((entry) => hostMatches(resource.host, entry));
+}
+
+/** `player.vimeo.com` matches itself; `*.example.com` matches every subdomain of example.com. */
+export function hostMatches(host: string, entry: string): boolean {
+  const pattern = entry.toLowerCase();
+  if (pattern.startsWith("*.")) return host.length > pattern.length - 1 && host.endsWith(pattern.slice(1));
+  return host === pattern;
+}
+
+export interface EmbedDecision {
+  /** Absolute resources the rendering kept, and those it removed (host and scheme only). */
+  kept: Pick<RemoteResource, "host" | "secure">[];
+  removed: Pick<RemoteResource, "host" | "secure">[];
+}
+
+/**
+ * Removes what the site may not load: an image, video, audio, source or iframe from a host that is
+ * not the site's own or in its allow-list (an image leaves its alt text), and any iframe that is not
+ * from such a host. Says what it kept and removed, so another site can tell whether it may share
+ * the rendering.
+ */
+export function applyEmbedPolicy(tree: HastRoot, policy: EmbedPolicy): EmbedDecision {
+  const decision: EmbedDecision = { kept: [], removed: [] };
+  walk(tree, (node) => {
+    if (!("children" in node)) return true;
+    const next: (RootContent | ElementContent)[] = [];
+    for (const child of node.children) {
+      if (child.type !== "element" || !RESOURCE_ATTRIBUTES[child.tagName]) {
+        next.push(child);
+        continue;
+      }
+      const remote = remoteOf(child);
+      const blocked = remote.filter((r) => !isAllowedResource(r, policy));
+      if (blocked.length > 0 || (child.tagName === "iframe" && remote.length === 0)) {
+        decision.removed.push(...remote.map(({ host, secure }) => ({ host, secure })));
+        const alt = child.tagName === "img" ? child.properties.alt : undefined;
+        if (typeof alt === "string" && alt !== "") next.push({ type: "text", value: alt });
+        continue;
+      }
+      decision.kept.push(...remote.map(({ host, secure }) => ({ host, secure })));
+      next.push(child);
+    }
+    node.children = next as typeof node.children;
+    return true;
+  });
+  return decision;
+}
+
+/**
+ * What the sanitizer took away, found by comparing the parsed tree with the clean one: elements are
+ * matched by name and start offset (both trees keep positions), so the decision itself stays in
+ * hast-util-sanitize. Only the outermost removal is reported; comments are not (they are meant to be
+ * invisible, and removing them is the point).
+ */
+function diffRemovals(before: HastRoot, after: HastRoot): HtmlRemoval[] {
+  const kept = new Map<string, Element[]>();
+  walk(after, (node) => {
+    if (node.type === "element" && node.position?.start.offset !== undefined) {
+      const key = `${node.tagName}@${node.position.start.offset}`;
+      const list = kept.get(key) ?? [];
+      list.push(node);
+      kept.set(key, list);
+    }
+    return true;
+  });
+  const removals: HtmlRemoval[] = [];
+  const protocolAttributes = new Set(Object.keys(CARD_SCHEMA.protocols ?? {}));
+  walk(before, (node) => {
+    if (node.type !== "element") return true;
+    const offset = node.position?.start.offset;
+    if (offset === undefined) return true;
+    const place = { line: node.position!.start.line, column: node.position!.start.column };
+    const match = kept.get(`${node.tagName}@${offset}`)?.shift();
+    if (!match) {
+      const withContent = (CARD_SCHEMA.strip ?? []).includes(node.tagName) || !hasKeptDescendant(node, kept);
+      removals.push({ kind: "element", tag: node.tagName, withContent, ...place, message: elementMessage(node.tagName, withContent) });
+      return !withContent;
+    }
+    for (const [key, value] of Object.entries(node.properties)) {
+      if (value === undefined || value === null || value === false) continue;
+      if (Object.hasOwn(match.properties, key)) continue;
+      const attribute = attributeName(key);
+      if (protocolAttributes.has(key) && typeof value === "string" && /^[^/?#]*:/.test(value.trim())) {
+        const shown = shorten(value);
+        removals.push({ kind: "url", tag: node.tagName, attribute, value: shown, ...place, message: urlMessage(node.tagName, attribute, shown) });
+      } else {
+        removals.push({ kind: "attribute", tag: node.tagName, attribute, ...place, message: attributeMessage(node.tagName, attribute) });
+      }
+    }
+    return true;
+  });
+  return removals;
+}
+
+function hasKeptDescendant(element: Element, kept: Map<string, Element[]>): boolean {
+  let found = false;
+  walk(element, (node) => {
+    if (node === element) return true;
+    if (node.type === "text" && node.value.trim() !== "") found = true;
+    if (node.type === "element" && kept.has(`${node.tagName}@${node.position?.start.offset}`)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+function elementMessage(tag: string, withContent: boolean): string {
+  if (tag === "script") return "<script> is removed with its content: cards cannot run scripts. Delete it.";
+  if (tag === "style") return "<style> is removed with its content: cards cannot restyle the site. Delete it and use Markdown formatting.";
+  if (tag === "iframe" || tag === "object" || tag === "embed" || tag === "frame") {
+    return `<${tag}> is removed: cards embed other pages only from hosts in the site's allow-list (sites.<site>.embeds), as a sandboxed <iframe src="https://...">.`;
+  }
+  return withContent
+    ? `<${tag}> is not allowed in cards (GitHub's HTML rules), so it is removed with its content. Delete it, or write the content in Markdown.`
+    : `<${tag}> is not allowed in cards (GitHub's HTML rules): the tag is removed and its text kept. Delete the tag or use Markdown instead.`;
+}
+
+function attributeMessage(tag: string, attribute: string): string {
+  if (/^on/i.test(attribute)) return `The event handler ${attribute} on <${tag}> is removed: cards cannot run scripts. Delete it.`;
+  if (attribute === "style") return `The style attribute on <${tag}> is removed: cards cannot restyle the site. Delete it and use Markdown formatting.`;
+  if (attribute === "class") return `The class attribute on <${tag}> is removed (GitHub's HTML rules). Delete it.`;
+  return `The attribute ${attribute} on <${tag}> is not allowed in cards (GitHub's HTML rules) and is removed. Delete it.`;
+}
+
+function urlMessage(tag: string, attribute: string, url: string): string {
+  return (
+    `The URL "${url}" in ${attribute} of <${tag}> is removed: links may use http, https, mailto or tel ` +
+    `(images also data:image/png, jpeg, gif, webp or avif), never javascript:, vbscript: or other data: URLs. Use a web address or a path.`
+  );
+}
+
+/** hast property name -> the HTML attribute an author wrote (`onClick` -> `onclick`, `className` -> `class`). */
+function attributeName(property: string): string {
+  if (property === "className") return "class";
+  if (property === "htmlFor") return "for";
+  if (property.startsWith("aria") || property.startsWith("data")) return property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return property.toLowerCase();
+}
+
+function shorten(value: string): string {
+  const flat = value.replace(/\s+/g, " ").trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
+}
+
+/** Depth-first walk without recursion (cards can nest deeply); `visit` returns false to skip children. */
+function walk(root: HastNodes, visit: (node: HastNodes) => boolean): void {
+  const stack: HastNodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!visit(node)) continue;
+    if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+}
