@@ -8,6 +8,7 @@ import type { Card } from "../load-cards.ts";
 import type { Project } from "../project.ts";
 import { computeTrustScore, type TrustScore, type VerifiableCard } from "../verification.ts";
 import { CARD_RULES, MANDATORY_RULES } from "./rule-meta.ts";
+import { checkCardHtml } from "./rule-card-html.ts";
 import { linkAudience, linkBroken } from "./rule-links.ts";
 import { verifyByExpired, verifyByExpiring } from "./rule-verify-by.ts";
 
@@ -46,6 +47,8 @@ export function lintProject(project: Project, options: LintOptions = {}): LintRe
   processor.freeze();
 
   const findings: Finding[] = [...project.problems];
+  const isOn = (id: string) => levels.get(id) !== "off";
+  const htmlRules = { htmlRemoved: isOn("html-removed"), remote: isOn("remote-resource") || isOn("remote-resource-wiki") };
   for (const card of project.cards) {
     const file = new VFile({ path: card.file, data: { verity: { card, index: project.index, policy: project.policy } } });
     processor.runSync(card.tree, file);
@@ -59,6 +62,9 @@ export function lintProject(project: Project, options: LintOptions = {}): LintRe
         line,
         column: codePointColumn(lineText(card.source, line), message.column ?? 1),
       });
+    }
+    if (htmlRules.htmlRemoved || htmlRules.remote) {
+      for (const finding of checkCardHtml(card, project.config, htmlRules)) findings.push({ ...finding, column: codePointColumn(lineText(card.source, finding.line), finding.column) });
     }
     for (const check of options.checkers ?? []) findings.push(...check(card, project));
   }
