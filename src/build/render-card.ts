@@ -12,7 +12,8 @@ import { toHtml } from "hast-util-to-html";
 import type { CardIndex } from "../core/links.ts";
 import { resolveLink } from "../core/links.ts";
 import type { Card } from "../core/load-cards.ts";
-import { applyEmbedPolicy, cardHtml, isAllowedResource, type EmbedDecision, type EmbedPolicy } from "../core/site/card-html.ts";
+import { checkAttachment } from "../core/site/attachment-safety.ts";
+import { applyEmbedPolicy, cardHtml, FILE_ATTRIBUTES, isAllowedResource, type EmbedDecision, type EmbedPolicy } from "../core/site/card-html.ts";
 
 export interface RenderedHeading {
   depth: number;
@@ -53,8 +54,6 @@ export interface RenderOptions {
 }
 
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
-/** Attributes whose relative URL may name a file next to the card. */
-const FILE_ATTRIBUTES: Record<string, readonly string[]> = { a: ["href"], img: ["src"], video: ["src", "poster"], audio: ["src"], source: ["src"] };
 
 export function renderCard(card: Card, options: RenderOptions): RenderedCard {
   const { tree } = cardHtml(card, { unsafeSkipSanitizer: options.unsafeSkipSanitizer });
@@ -71,6 +70,11 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
     if (target.kind === "asset") {
       const rel = path.relative(options.contentDir, target.file).split(path.sep).join("/");
       if (rel.startsWith("../")) return;
+      // A document with script is never published (lint reports it as attachment-unsafe).
+      if (!checkAttachment(target.file).safe) {
+        delete node.properties[key];
+        return;
+      }
       const sitePath = `/_files/${rel}`;
       assets.push({ file: target.file, sitePath });
       node.properties[key] = `${relativeSitePath(card.url, path.posix.dirname(sitePath) + "/")}${encodeURIComponent(path.posix.basename(sitePath))}`;

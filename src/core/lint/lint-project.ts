@@ -48,7 +48,7 @@ export function lintProject(project: Project, options: LintOptions = {}): LintRe
 
   const findings: Finding[] = [...project.problems];
   const isOn = (id: string) => levels.get(id) !== "off";
-  const htmlRules = { htmlRemoved: isOn("html-removed"), remote: isOn("remote-resource") || isOn("remote-resource-wiki") };
+  const htmlRules = { htmlRemoved: isOn("html-removed"), attachments: isOn("attachment-unsafe"), remote: isOn("remote-resource") || isOn("remote-resource-wiki") };
   for (const card of project.cards) {
     const file = new VFile({ path: card.file, data: { verity: { card, index: project.index, policy: project.policy } } });
     processor.runSync(card.tree, file);
@@ -63,8 +63,8 @@ export function lintProject(project: Project, options: LintOptions = {}): LintRe
         column: codePointColumn(lineText(card.source, line), message.column ?? 1),
       });
     }
-    if (htmlRules.htmlRemoved || htmlRules.remote) {
-      for (const finding of checkCardHtml(card, project.config, htmlRules)) findings.push({ ...finding, column: codePointColumn(lineText(card.source, finding.line), finding.column) });
+    if (htmlRules.htmlRemoved || htmlRules.attachments || htmlRules.remote) {
+      for (const finding of checkCardHtml(card, project, htmlRules)) findings.push({ ...finding, column: codePointColumn(lineText(card.source, finding.line), finding.column) });
     }
     for (const check of options.checkers ?? []) findings.push(...check(card, project));
   }

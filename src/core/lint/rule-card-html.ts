@@ -1,6 +1,8 @@
 /**
  * `html-removed`: what the sanitizer takes out of a card (script, event handlers, unsafe URLs,
  * elements GitHub does not allow), at its line, so nothing disappears silently.
+ * `attachment-unsafe`: a linked SVG, HTML or XML file with script (see attachment-safety.ts); the
+ * build never copies it.
  * `remote-resource` / `remote-resource-wiki`: an image, video, audio or iframe loaded from another
  * host that the site's embed allow-list does not name; the sites remove it. An error for cards on
  * the public help center, a warning for the wiki. Both come from the same core decision the build
@@ -8,16 +10,20 @@
  */
 import type { VerityConfig } from "../config.ts";
 import type { Finding } from "../findings.ts";
+import { resolveLink, type CardIndex } from "../links.ts";
 import type { Card } from "../load-cards.ts";
-import { cardHtml, isAllowedResource, remoteResources, type EmbedPolicy, type RemoteResource } from "../site/card-html.ts";
+import { checkAttachment } from "../site/attachment-safety.ts";
+import { cardHtml, fileReferences, isAllowedResource, remoteResources, type EmbedPolicy, type RemoteResource } from "../site/card-html.ts";
 
 export interface CardHtmlRules {
   htmlRemoved: boolean;
+  attachments: boolean;
   remote: boolean;
 }
 
 /** Findings with UTF-16 columns (the caller converts them to code points). */
-export function checkCardHtml(card: Card, config: VerityConfig, rules: CardHtmlRules): Finding[] {
+export function checkCardHtml(card: Card, project: { config: VerityConfig; index: CardIndex }, rules: CardHtmlRules): Finding[] {
+  const { config } = project;
   let analysis: ReturnType<typeof cardHtml>;
   try {
     analysis = cardHtml(card, { report: rules.htmlRemoved });
@@ -29,6 +35,26 @@ export function checkCardHtml(card: Card, config: VerityConfig, rules: CardHtmlR
   if (rules.htmlRemoved) {
     for (const removal of analysis.removed) {
       findings.push({ ruleId: "html-removed", severity: "error", file: card.file, line: removal.line, column: removal.column, message: removal.message });
+    }
+  }
+  if (rules.attachments) {
+    const seen = new Set<string>();
+    for (const reference of fileReferences(analysis.tree)) {
+      const target = resolveLink(card, reference.url, project.index);
+      if (target.kind !== "asset" || seen.has(`${target.file}:${reference.line}`)) continue;
+      seen.add(`${target.file}:${reference.line}`);
+      const verdict = checkAttachment(target.file);
+      if (verdict.safe) continue;
+      findings.push({
+        ruleId: "attachment-unsafe",
+        severity: "error",
+        file: card.file,
+        line: reference.line,
+        column: reference.column,
+        message:
+          `The linked file ${reference.url} is not published: ${verdict.reason}, and a browser would run it as a page of the site. ` +
+          "Remove the script, event handlers and javascript: links from the file (or export the image as PNG), or link a copy without them.",
+      });
     }
   }
   if (!rules.remote) return findings;

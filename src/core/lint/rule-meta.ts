@@ -16,6 +16,7 @@ export const CARD_RULES: readonly RuleMeta[] = [
   { id: "link-broken", defaultLevel: "error", description: "A link points to a card, heading anchor or file that does not exist." },
   { id: "link-audience", defaultLevel: "error", description: "An external card links to an internal or draft card, which the public site does not have." },
   { id: "html-removed", defaultLevel: "error", description: "The card has HTML the sites remove: script, event handlers, javascript:/vbscript:/data: URLs, or elements and attributes GitHub's HTML rules do not allow." },
+  { id: "attachment-unsafe", defaultLevel: "error", description: "A card links an SVG, HTML or XML file with script, event handlers, javascript: URLs or foreign objects; it is never published." },
   { id: "remote-resource", defaultLevel: "error", description: "A card on the public help center loads an image, video, audio or iframe from a host not in sites.public.embeds; the site removes it." },
   { id: "remote-resource-wiki", defaultLevel: "warning", description: "A wiki card loads an image, video, audio or iframe from a host not in sites.internal.embeds; the wiki removes it." },
   { id: "duplicate-id", defaultLevel: "error", description: "Two cards share an id or a URL (including aliases)." },

@@ -197,6 +197,29 @@ function decodeFragment(value: string): string {
   }
 }
 
+/** Attributes whose relative URL may name a file next to the card (published under `/_files/`). */
+export const FILE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = { a: ["href"], img: ["src"], video: ["src", "poster"], audio: ["src"], source: ["src"] };
+
+export interface FileReference {
+  url: string;
+  line: number;
+  column: number;
+}
+
+/** Every URL in the tree that may name a file next to the card, in document order. */
+export function fileReferences(tree: HastRoot): FileReference[] {
+  const found: FileReference[] = [];
+  walk(tree, (node) => {
+    if (node.type !== "element") return true;
+    for (const key of FILE_ATTRIBUTES[node.tagName] ?? []) {
+      const url = node.properties[key];
+      if (typeof url === "string") found.push({ url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+    }
+    return true;
+  });
+  return found;
+}
+
 /** Every resource the tree makes the browser fetch by absolute URL (any host, the site's own included). */
 export function remoteResources(tree: HastRoot): RemoteResource[] {
   const found: RemoteResource[] = [];

@@ -1,0 +1,100 @@
+/** SVG, HTML and XML attachments with script are refused: the verdict, lint at the link, and the rendering. */
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { attachmentVerdict } from "../../src/core/site/attachment-safety.ts";
+import { loadProject } from "../../src/core/project.ts";
+import { prepareSites } from "../../src/build/site-data.ts";
+import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
+
+afterAll(removeTemps);
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const verdict = (name: string, text: string) => attachmentVerdict(name, bytes(text));
+
+const SVG = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"';
+const UNSAFE: Record<string, [string, string]> = {
+  "svg script": ["a.svg", `<svg ${SVG}><script>alert(1)</script></svg>`],
+  "svg script with a prefix": ["a.svg", `<svg ${SVG} xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></svg>`],
+  "svg CDATA script": ["a.svg", `<svg ${SVG}><script><![CDATA[alert(1)]]></script></svg>`],
+  "svg onload": ["a.svg", `<svg ${SVG} onload="alert(1)"/>`],
+  "svg ONLOAD upper case": ["a.svg", `<svg ${SVG} ONLOAD="alert(1)"/>`],
+  "svg a xlink:href javascript": ["a.svg", `<svg ${SVG}><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>`],
+  "svg href with entity-encoded javascript": ["a.svg", `<svg ${SVG}><a href="&#106;avascript:alert(1)"><text>x</text></a></svg>`],
+  "svg href with a tab": ["a.svg", `<svg ${SVG}><a href="java&#9;script:alert(1)"><text>x</text></a></svg>`],
+  "svg foreignObject": ["a.svg", `<svg ${SVG}><foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject></svg>`],
+  "svg use data": ["a.svg", `<svg ${SVG}><use href="data:image/svg+xml;base64,PHN2Zy8+#x"/></svg>`],
+  "svg set onclick": ["a.svg", `<svg ${SVG}><set attributeName="onmouseover" to="alert(1)"/></svg>`],
+  "svg animate href": ["a.svg", `<svg ${SVG}><a><animate attributeName="href" values="x;javascript:alert(1)"/><text>x</text></a></svg>`],
+  "svg entity declaration": ["a.svg", `<!DOCTYPE svg [<!ENTITY js "javascript:alert(1)">]><svg ${SVG}><a href="&js;"><text>x</text></a></svg>`],
+  "svg xml-stylesheet": ["a.svg", `<?xml-stylesheet type="text/xsl" href="x.xsl"?><svg ${SVG}/>`],
+  "svg iframe": ["a.svg", `<svg ${SVG}><iframe xmlns="http://www.w3.org/1999/xhtml" src="x"/></svg>`],
+  "not well-formed svg": ["a.svg", `<svg ${SVG}><script>alert(1)</svg>`],
+  "xhtml script": ["a.xhtml", '<html xmlns="http://www.w3.org/1999/xhtml"><body><script>alert(1)</script></body></html>'],
+  "xml with xhtml script": ["a.xml", '<root><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script></root>'],
+  "html script": ["a.html", "<!doctype html><p>Hi</p><script>alert(1)</script>"],
+  "html img onerror": ["a.htm", "<img src=x onerror=alert(1)>"],
+  "html inline svg script": ["a.html", "<svg><script>alert(1)</script></svg>"],
+  "html javascript link": ["a.html", '<a href=" JavaScript:alert(1)">x</a>'],
+  "html iframe srcdoc": ["a.html", '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>'],
+  "html meta refresh": ["a.html", '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">'],
+  "html object": ["a.html", '<object data="x.swf"></object>'],
+  "html template script": ["a.html", "<template><script>alert(1)</script></template>"],
+  "html data url": ["a.html", '<a href="data:text/html,<script>alert(1)</script>">x</a>'],
+  "compressed svg": ["a.svgz", "\u001f\u008b"],
+  "not utf-8": ["a.svg", "\u0000"],
+};
+
+describe("attachmentVerdict", () => {
+  for (const [name, [file, text]] of Object.entries(UNSAFE)) {
+    it(`refuses ${name}`, () => {
+      const result = name === "not utf-8" ? attachmentVerdict(file, new Uint8Array([0x3c, 0xff, 0xfe])) : verdict(file, text);
+      expect(result.safe).toBe(false);
+    });
+  }
+
+  it("accepts plain SVG, HTML and XML, and every other file type", () => {
+    expect(verdict("a.svg", `<?xml version="1.0"?><svg ${SVG} viewBox="0 0 10 10"><title>Chart</title><a href="https://acme.test"><rect width="10" height="10" fill="url(#g)"/></a><image href="data:image/png;base64,iVBORw0KGgo="/></svg>`).safe).toBe(true);
+    expect(verdict("a.html", '<!doctype html><meta charset="utf-8"><title>T</title><p>Hi <a href="https://acme.test">link</a></p>').safe).toBe(true);
+    expect(verdict("a.xml", "<feed><entry>metadata: fine</entry></feed>").safe).toBe(true);
+    expect(verdict("a.png", "<script>alert(1)</script>").safe).toBe(true);
+    expect(verdict("a.txt", "<svg onload=alert(1)>").safe).toBe(true);
+  });
+});
+
+const card = (audience: string, body: string) => `---\ntitle: A card\nowner: "@acme/team"\naudience: ${audience}\nverify_by: 2099-01-01\n---\n\n${body}\n`;
+const EVIL_SVG = `<svg ${SVG} onload="window.__xss=1"><rect width="1" height="1"/></svg>`;
+const FINE_SVG = `<svg ${SVG}><rect width="1" height="1"/></svg>`;
+
+describe("attachment-unsafe", () => {
+  it("is a lint error at the line of the link (Markdown or raw HTML), naming the file and how to fix it", async () => {
+    const dir = makeProject({
+      "content/help/diagram.svg": EVIL_SVG,
+      "content/help/fine.svg": FINE_SVG,
+      "content/help/page.xhtml": '<html xmlns="http://www.w3.org/1999/xhtml"><body><script>alert(1)</script></body></html>',
+      "content/help/a.md": card("external", "Intro\n\n![Diagram](diagram.svg)\n\n![Fine](fine.svg)\n\n<a href=\"page.xhtml\">page</a>\n"),
+    });
+    const result = await lintJson(dir, ["--today", "2026-11-22"]);
+    const hits = flatMessages(result.results, dir).filter((m) => m.ruleId === "attachment-unsafe");
+    expect(hits.map((m) => [m.file, m.line])).toEqual([
+      ["content/help/a.md", 10],
+      ["content/help/a.md", 14],
+    ]);
+    expect(hits[0]!.message).toMatch(/diagram\.svg is not published: it has an event handler \(onload\).*Remove/);
+    expect(result.code).toBe(1);
+  });
+
+  it("is never copied to a site, and the link loses its target", () => {
+    const root = makeProject({
+      "verity.config.yml": "rules:\n  attachment-unsafe: off\n",
+      "content/help/diagram.svg": EVIL_SVG,
+      "content/help/fine.svg": FINE_SVG,
+      "content/help/a.md": card("external", "![Diagram](diagram.svg) ![Fine](fine.svg) [raw](diagram.svg)"),
+    });
+    const project = loadProject({ cwd: root, root, today: "2030-01-01" });
+    const sites = prepareSites(project, ["public", "internal"], { history: { available: false, reason: "test" } });
+    for (const site of sites.values()) {
+      expect(site.assets.map((a) => path.basename(a.file))).toEqual(["fine.svg"]);
+      expect(site.cards[0]!.html).not.toContain("diagram.svg");
+    }
+  });
+});
