@@ -2,7 +2,7 @@
 // data file and the output folder; they are read once here.
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
-import { readBuildTarget, verity } from "./src/build/integration.ts";
+import { cspConfig, readBuildTarget, verity } from "./src/build/integration.ts";
 
 const target = await readBuildTarget(process.env, process.cwd());
 
@@ -15,5 +15,8 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "never" },
   devToolbar: { enabled: false },
   prefetch: false,
+  // Content-Security-Policy on every page; no script is inlined (each is a file of the site).
+  security: { csp: cspConfig(target) },
+  vite: { build: { assetsInlineLimit: 0 } },
   integrations: [mdx(), verity(target)],
 });

@@ -53,7 +53,13 @@ export interface PreparedBuild {
 }
 
 /** Renders every card once, writes each site's data file and derives the leak-check needles. */
-export async function prepareBuild(project: Project, options: Pick<BuildOptions, "sites" | "outDir" | "progress">): Promise<PreparedBuild> {
+export async function prepareBuild(
+  project: Project,
+  options: Pick<BuildOptions, "sites" | "outDir" | "progress"> & {
+    /** Tests only, never a CLI flag or config key: card HTML unsanitized, to prove the CSP alone blocks script. */
+    unsafeSkipSanitizer?: boolean;
+  },
+): Promise<PreparedBuild> {
   const started = performance.now();
   const outDir = path.resolve(options.outDir);
   mkdirSync(path.dirname(outDir), { recursive: true });
@@ -66,7 +72,7 @@ export async function prepareBuild(project: Project, options: Pick<BuildOptions,
     mkdirSync(path.join(work, ".data"), { recursive: true });
     const history = await readCardHistory(project);
     if (!history.available) options.progress(`git: ${history.reason}; cards show no last-change date`);
-    const data = prepareSites(project, options.sites, { history });
+    const data = prepareSites(project, options.sites, { history, unsafeSkipSanitizer: options.unsafeSkipSanitizer });
     options.progress(`prepared ${options.sites.map((s) => `${s} (${data.get(s)!.cards.length} cards)`).join(", ")} in ${secondsSince(started)}`);
     const builds = options.sites.map((site) => {
       const dataFile = path.join(work, ".data", `${site}.json`);

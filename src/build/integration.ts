@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import type { SiteName } from "../core/audience.ts";
 import { loadProject } from "../core/project.ts";
+import { headersFile, sitePolicy, type CspInput } from "../core/site/csp.ts";
 import { readCardHistory } from "./card-history.ts";
 import { indexSites } from "./pagefind-index.ts";
 import { prepareSites, type SiteData } from "./site-data.ts";
@@ -24,6 +25,8 @@ export interface BuildTarget {
   outDir: string | undefined;
   /** Files the cards refer to, copied into the built site. */
   assets: SiteData["assets"];
+  /** What the Content-Security-Policy allows besides the site itself. */
+  csp: CspInput;
 }
 
 const VIRTUAL_ID = "virtual:verity/data-file";
@@ -48,7 +51,26 @@ export async function readBuildTarget(env: Readonly<Record<string, string | unde
   const data = JSON.parse(readFileSync(dataFile, "utf8")) as SiteData;
   if (data.site !== site) throw new Error(`Site data file ${dataFile} holds the ${data.site} site, not ${site}.`);
   (globalThis as { __veritySiteData?: Record<string, SiteData> }).__veritySiteData = { [dataFile]: data };
-  return { site, dataFile, url: data.url, base: data.base, outDir: env.VERITY_OUT_DIR, assets: data.assets };
+  return {
+    site,
+    dataFile,
+    url: data.url,
+    base: data.base,
+    outDir: env.VERITY_OUT_DIR,
+    assets: data.assets,
+    csp: { embeds: data.embeds, feedbackEndpoint: data.feedbackEndpoint },
+  };
+}
+
+/** Astro's `security.csp` for the target site: Astro adds the policy as a `<meta>` to every page. */
+export function cspConfig(target: BuildTarget) {
+  const policy = sitePolicy(target.csp);
+  return {
+    algorithm: "SHA-256" as const,
+    directives: policy.directives,
+    scriptDirective: { resources: policy.scriptSources },
+    styleDirective: { resources: policy.styleSources },
+  };
 }
 
 export function verity(target: BuildTarget): AstroIntegration {
@@ -78,6 +100,7 @@ export function verity(target: BuildTarget): AstroIntegration {
           mkdirSync(path.dirname(to), { recursive: true });
           copyFileSync(asset.file, to);
         }
+        writeFileSync(path.join(outDir, "_headers"), headersFile(target.csp));
         const [result] = await indexSites([outDir]);
         logger.info(`Pagefind indexed ${result!.pageCount} HTML files`);
       },

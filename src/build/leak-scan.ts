@@ -14,6 +14,7 @@ import { cardsHiddenFromPublic, isOnSite } from "../core/audience.ts";
 import { normaliseSitePath, resolveLink, type CardIndex } from "../core/links.ts";
 import type { Card } from "../core/load-cards.ts";
 import type { Project } from "../core/project.ts";
+import { headersFile } from "../core/site/csp.ts";
 import { createMultiSearch } from "./multi-search.ts";
 
 export type NeedleKind = "id" | "url" | "title" | "description" | "tag" | "owner" | "alias" | "file name" | "body text" | "collection";
@@ -65,6 +66,8 @@ export function deriveNeedles(project: Project): { needles: Needle[]; skipped: S
 
   const publicText = [
     project.config.sites.public.title,
+    // Every public page carries the security headers (meta and _headers): site text, not card text.
+    headersFile({ embeds: project.config.sites.public.embeds, feedbackEndpoint: project.config.feedback?.endpoint }),
     ...project.collections.filter((c) => publicCollections.has(c.name)).flatMap((c) => [c.name, c.title, c.description ?? ""]),
     ...publicCards.flatMap((card) => [card.source, card.url, card.id, card.relPath, ...(card.data.aliases ?? [])]),
   ].map(normaliseForScan);

@@ -1,0 +1,181 @@
+/**
+ * No script from card content runs on either site (tests/fixtures/sites/attack: scripts, handlers,
+ * script URLs, srcdoc, object, MDX, an SVG attachment, remote resources), and the
+ * Content-Security-Policy alone blocks injected script in a build with the sanitizer switched off.
+ */
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareBuild, runBuild } from "../../src/build/build-sites.ts";
+import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
+import { loadProject } from "../../src/core/project.ts";
+import { buildFixture, FIXTURES, listFiles, tempDir, TODAY } from "./helpers.ts";
+
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const PUBLIC_PAGES = ["help/scripts/", "help/handlers/", "help/urls/", "help/remote/", "help/attachment/", "help/mdx-attack/"];
+const WIKI_PAGES = [...PUBLIC_PAGES, "wiki/steal/"];
+
+let out: string;
+let unsafeOut: string;
+let browser: Browser;
+const servers: StaticServer[] = [];
+let sites: { public: StaticServer; internal: StaticServer; unsafePublic: StaticServer };
+
+beforeAll(async () => {
+  out = tempDir("xss");
+  const result = await buildFixture("attack", out);
+  expect(result.code, result.stderr).toBe(0);
+  // The same cards built with the sanitizer switched off (a test-only option of the build API).
+  unsafeOut = tempDir("xss-unsanitized");
+  const project = loadProject({ cwd: FIXTURES, root: path.join(FIXTURES, "attack"), today: TODAY });
+  const prepared = await prepareBuild(project, { sites: ["public"], outDir: unsafeOut, progress: () => {}, unsafeSkipSanitizer: true });
+  await runBuild(prepared, { sites: ["public"], outDir: unsafeOut, progress: () => {} });
+  sites = {
+    public: await serveStatic(path.join(out, "public")),
+    internal: await serveStatic(path.join(out, "internal"), { base: "/wiki/" }),
+    unsafePublic: await serveStatic(path.join(unsafeOut, "public")),
+  };
+  servers.push(...Object.values(sites));
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const server of servers) await server.close();
+  rmSync(out, { recursive: true, force: true });
+  rmSync(unsafeOut, { recursive: true, force: true });
+});
+
+interface Visit {
+  xss: unknown;
+  dialogs: string[];
+  violations: string[];
+  requests: string[];
+}
+
+/** Opens a page, pokes every element of the card (hover, focus, toggles) and reports what ran. */
+async function visit(url: string): Promise<Visit> {
+  const page: Page = await browser.newPage();
+  const dialogs: string[] = [];
+  const requests: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on("request", (request) => void requests.push(request.url()));
+  await page.addInitScript(() => {
+    (window as unknown as { __violations: string[] }).__violations = [];
+    document.addEventListener("securitypolicyviolation", (event) => (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  await page.goto(url);
+  await page.waitForLoadState("networkidle");
+  await page.evaluate(() => {
+    for (const element of document.querySelectorAll<HTMLElement>(".card-body *")) {
+      for (const type of ["mouseover", "mouseenter", "focus", "click", "toggle", "load", "error"]) {
+        if (type === "click" && element.closest("a[href^='http'], a[href^='../'], a[href^='./']")) continue;
+        element.dispatchEvent(new Event(type, { bubbles: true }));
+      }
+    }
+    for (const details of document.querySelectorAll("details")) details.open = !details.open;
+  });
+  await page.waitForTimeout(150);
+  const result = {
+    xss: await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss),
+    dialogs,
+    violations: await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
+    requests,
+  };
+  await page.close();
+  return result;
+}
+
+describe("attack cards on the built sites", () => {
+  it("run no script on the public help center, and break no policy (nothing left to block)", async () => {
+    for (const p of PUBLIC_PAGES) {
+      const result = await visit(`${sites.public.url}${p}`);
+      expect(result.xss, p).toBeUndefined();
+      expect(result.dialogs, p).toEqual([]);
+      expect(result.violations, p).toEqual([]);
+      expect(result.requests.every((r) => r.startsWith(sites.public.url)), `${p}: ${result.requests.join(", ")}`).toBe(true);
+    }
+  });
+
+  it("run no script on the internal wiki", async () => {
+    for (const p of WIKI_PAGES) {
+      const result = await visit(`${sites.internal.url}${p}`);
+      expect(result.xss, p).toBeUndefined();
+      expect(result.dialogs, p).toEqual([]);
+    }
+  });
+
+  it("keep the clicked script links inert", async () => {
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => void (dialogs.push(d.message()), d.dismiss()));
+    await page.goto(`${sites.public.url}help/urls/`);
+    for (const link of await page.$$(".card-body a:not(.heading-anchor)")) await link.click({ noWaitAfter: true }).catch(() => {});
+    await page.waitForTimeout(150);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss).catch(() => undefined)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it("never publish the SVG with script, and keep the allow-listed embed on the wiki only", () => {
+    for (const site of ["public", "internal"]) expect(listFiles(path.join(out, site)).some((f) => f.endsWith("diagram.svg")), site).toBe(false);
+    expect(readFileSync(path.join(out, "internal", "help", "remote", "index.html"), "utf8")).toContain('src="https://player.embeds.test/video/1"');
+    const pub = readFileSync(path.join(out, "public", "help", "remote", "index.html"), "utf8");
+    expect(pub).not.toContain("embeds.test");
+    expect(pub).not.toContain("evil.test");
+    expect(readFileSync(path.join(out, "public", "help", "urls", "index.html"), "utf8")).not.toContain("4242");
+  });
+
+  it("carry the policy on every page of both sites, and in _headers", () => {
+    for (const site of ["public", "internal"]) {
+      for (const file of listFiles(path.join(out, site)).filter((f) => f.endsWith(".html"))) {
+        const html = readFileSync(file, "utf8");
+        const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
+        expect(meta, file).toBeDefined();
+        expect(meta).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+        expect(meta).not.toMatch(/unsafe-inline/);
+        expect(meta).toMatch(/object-src 'none'/);
+        expect(meta).toMatch(/base-uri 'self'/);
+        // No inline script anywhere: every script is a file of the site.
+        expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? [], file).toEqual([]);
+      }
+      expect(existsSync(path.join(out, site, "_headers"))).toBe(true);
+    }
+    expect(readFileSync(path.join(out, "internal", "_headers"), "utf8")).toMatch(/frame-src 'self' https:\/\/player\.embeds\.test/);
+    expect(readFileSync(path.join(out, "public", "_headers"), "utf8")).toMatch(/frame-src 'self';/);
+  });
+});
+
+describe("with the sanitizer switched off", () => {
+  it("the injected script is in the page, and the Content-Security-Policy alone blocks it", async () => {
+    const html = readFileSync(path.join(unsafeOut, "public", "help", "scripts", "index.html"), "utf8");
+    expect(html).toContain('<script>top.__xss = "script"');
+    expect(readFileSync(path.join(unsafeOut, "public", "help", "handlers", "index.html"), "utf8")).toContain("onerror=");
+    let blocked = 0;
+    for (const p of ["help/scripts/", "help/handlers/", "help/urls/", "help/mdx-attack/"]) {
+      const result = await visit(`${sites.unsafePublic.url}${p}`);
+      expect(result.xss, p).toBeUndefined();
+      expect(result.dialogs, p).toEqual([]);
+      blocked += result.violations.length;
+    }
+    expect(blocked).toBeGreaterThan(3);
+  });
+
+  it("(the probe is real: the same unsanitized page with its policy stripped does run the script)", async () => {
+    const page = await browser.newPage();
+    await page.route("**/help/handlers/", async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/<meta http-equiv="content-security-policy"[^>]*>/, "");
+      await route.fulfill({ response, body });
+    });
+    page.on("dialog", (d) => void d.dismiss());
+    await page.goto(`${sites.unsafePublic.url}help/handlers/`);
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeDefined();
+    await page.close();
+  });
+});
