@@ -4,7 +4,7 @@
  * collection and tag navigation, related cards, verification and history. Pages only read this.
  */
 import GithubSlugger from "github-slugger";
-import { isOnSite, selectCardsForSite, type SiteName } from "../core/audience.ts";
+import { cardAudience, isOnSite, selectCardsForSite, type SiteName } from "../core/audience.ts";
 import { joinBase, normaliseSitePath } from "../core/links.ts";
 import { CheckFailed } from "../core/errors.ts";
 import type { Card } from "../core/load-cards.ts";
@@ -163,7 +163,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
       tags: (card.data.tags ?? []).map((name) => ({ name, url: tagUrl.get(name)! })),
       lang: card.lang,
       owner: card.data.owner,
-      audience: card.data.audience,
+      audience: cardAudience(card),
       verifyBy: card.data.verify_by,
       verifiedOn: card.data.verified_on,
       verification: { status: verification.status, daysLeft: verification.daysLeft },

@@ -2,9 +2,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { AUDIENCES } from "./card-schema.ts";
 import type { Finding } from "./findings.ts";
-import { formatSchemaIssues } from "./schema-issues.ts";
+import { describeValue, formatSchemaIssues } from "./schema-issues.ts";
 import { parseYaml } from "./yaml-source.ts";
 
 export const COLLECTION_FILE = "_collection.yml";
@@ -20,7 +19,16 @@ export const CollectionFileSchema = z.strictObject({
   defaults: z
     .strictObject({
       owner: z.string().min(1).optional(),
-      audience: z.enum(AUDIENCES).optional(),
+      /** Only `internal`: a card is public only when its own frontmatter says so. */
+      audience: z
+        .literal("internal", {
+          error: (issue) =>
+            issue.input === "external"
+              ? `"defaults.audience: external" is not allowed: a card reaches the public help center only when its own frontmatter says audience: external. ` +
+                `Remove this line and add audience: external to each card of the collection that customers may read`
+              : `"defaults.audience" is ${describeValue(issue.input)}; the only allowed default is internal (cards that leave audience out are then internal)`,
+        })
+        .optional(),
       verify_every: z.string().optional(),
       lang: z.string().optional(),
     })

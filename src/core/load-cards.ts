@@ -30,6 +30,11 @@ export interface Card {
   url: string;
   format: MarkdownFormat;
   data: Frontmatter;
+  /**
+   * The audience written in the card's own frontmatter (never a collection default); undefined
+   * when the card has no `audience:` line. Only `isOnSite` in audience.ts reads it.
+   */
+  declaredAudience: Frontmatter["audience"] | undefined;
   /** `data.lang`, else the configured default. */
   lang: string;
   /** File text, without a byte order mark. */
@@ -141,6 +146,7 @@ function loadCardFile(file: string, ctx: CardContext): Card | undefined {
     delete input[alias];
     frontmatter.lines[key] = frontmatter.lines[alias]!;
   }
+  const ownAudience = input.audience;
   const defaults = ctx.collection.defaults;
   for (const [key, value] of Object.entries(defaults)) {
     if (value !== undefined && !Object.hasOwn(input, key)) input[key] = value;
@@ -166,6 +172,7 @@ function loadCardFile(file: string, ctx: CardContext): Card | undefined {
     url: `/${collection}/${slug}/`,
     format,
     data,
+    declaredAudience: ownAudience === undefined ? undefined : data.audience,
     lang: data.lang ?? config.lang,
     source,
     hasBom,

@@ -4,7 +4,7 @@
  */
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
-import { isOnSite } from "../audience.ts";
+import { cardAudience, isOnSite } from "../audience.ts";
 import { hasAnchor, resolveLink } from "../links.ts";
 import { ruleContext } from "./context.ts";
 
@@ -33,7 +33,7 @@ export const linkAudience = lintRule<Root>("verity:link-audience", (_tree, file)
   for (const link of card.links) {
     const target = resolveLink(card, link.url, index);
     if (target.kind !== "card" || isOnSite(target.card, "public")) continue;
-    const why = target.card.data.audience === "internal" ? "internal" : "a draft";
+    const why = cardAudience(target.card) === "internal" ? "internal" : "a draft";
     file.message(
       `This external card links to ${target.card.relPath}, which is ${why}: on the public help center the link would be dead ` +
         `and would reveal that the card exists. Link to a public card instead, or make this card internal.`,
