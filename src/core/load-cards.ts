@@ -9,7 +9,7 @@ import { collectHeadings, type CardHeading } from "./anchors.ts";
 import { FIELD_ALIASES, FRONTMATTER_KEYS, FrontmatterSchema, type Frontmatter } from "./card-schema.ts";
 import { loadCollection, sortCollections, type Collection } from "./collections.ts";
 import type { VerityConfig } from "./config.ts";
-import { discoverCardFiles, fileSize } from "./discover.ts";
+import { cardFileProblem, discoverCardFiles, fileSize } from "./discover.ts";
 import type { Finding } from "./findings.ts";
 import { collectLinks, type CardLink } from "./link-extract.ts";
 import { formatOf, MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "./markdown.ts";
@@ -76,6 +76,12 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
     const rel = path.relative(contentDir, file).split(path.sep);
     if (rel.length < 2) {
       problems.push(fileProblem("card-location", file, `Cards live in a collection folder: move this file to ${config.contentDir}/<collection>/${rel[0]}.`));
+      invalidFiles.push(file);
+      continue;
+    }
+    const linked = cardFileProblem(contentDir, file);
+    if (linked) {
+      problems.push(linked);
       invalidFiles.push(file);
       continue;
     }
