@@ -131,7 +131,7 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
     invalidFiles,
     problems: first.problems,
     contentDir,
-    index: buildCardIndex(cards, invalidFiles),
+    index: buildCardIndex(cards, invalidFiles, { sites: config.sites, partialCollections: light.map((card) => card.collection) }),
   };
 
   // 6. Every card counts for the trust score: parsed ones as they are, the rest as read lightly.
@@ -271,5 +271,5 @@ function lineOfKey(text: string, key: string): number | undefined {
  */
 function buildLightIndex(cards: readonly LightCard[]): CardIndex {
   const asCards = cards.map((card) => ({ ...card, id: card.id ?? card.url, data: { aliases: card.aliases } }) as unknown as Card);
-  return buildCardIndex(asCards);
+  return buildCardIndex(asCards, [], { partialCollections: cards.map((card) => card.collection) });
 }

@@ -14,7 +14,8 @@ export const CARD_RULES: readonly RuleMeta[] = [
   { id: "verify-by-expired", defaultLevel: "error", description: "The card's verify_by day has passed: its owner must re-check it." },
   { id: "verify-by-expiring", defaultLevel: "warning", description: "The card's verify_by day is within the warning window (warnDays)." },
   { id: "link-broken", defaultLevel: "error", description: "A link points to a card, heading anchor or file that does not exist." },
-  { id: "link-audience", defaultLevel: "error", description: "An external card links to an internal or draft card, which the public site does not have." },
+  { id: "link-audience", defaultLevel: "error", description: "An external card links to an internal or draft card, a wiki-only page, or the internal wiki's host, which the public site does not have." },
+  { id: "file-audience", defaultLevel: "error", description: "A card links to a file its site may not publish: a symbolic link, a file outside content/, or (from an external card) a file in an internal-only collection or _ folder." },
   { id: "duplicate-id", defaultLevel: "error", description: "Two cards share an id or a URL (including aliases)." },
   { id: "url-removed", defaultLevel: "error", description: "With --changed: a deleted or renamed card (or a removed alias) leaves a URL that no card keeps as an alias." },
   { id: "trust-score", defaultLevel: "error", description: "The share of published cards that are not expired is under minTrustScore." },
@@ -27,4 +28,4 @@ export const CARD_RULES: readonly RuleMeta[] = [
 ];
 
 /** Rules that can never be turned off: without them a broken card would silently vanish. */
-export const MANDATORY_RULES = new Set(["frontmatter-yaml", "frontmatter-schema", "card-location", "collection-config", "markdown-syntax", "file-encoding", "file-too-large", "file-symlink"]);
+export const MANDATORY_RULES = new Set(["frontmatter-yaml", "frontmatter-schema", "card-location", "collection-config", "markdown-syntax", "file-encoding", "file-too-large", "file-symlink", "file-audience"]);
