@@ -145,3 +145,20 @@ describe("files have an audience", () => {
     expect(loadProject({ cwd: dir }).cards).toEqual([]);
   });
 });
+
+describe("the build's asset list comes from file-audience", () => {
+  it("copies into the public site only files an external card may publish, and never a symlink", async () => {
+    const { prepareSites } = await import("../../src/build/site-data.ts");
+    const dir = project("![a](pic.png) ![b](../ops/diagram.png) ![c](alias.png) ![d](_private/n.png) [e](/_files/ops/diagram.png)", {
+      "content/help/pic.png": "PNG",
+      "content/ops/diagram.png": "PNG",
+      "content/help/_private/n.png": "PNG",
+      "content/ops/inside.md": card("Inside", "internal", "![i](diagram.png) ![j](../help/alias.png)"),
+    });
+    symlinkSync("pic.png", path.join(dir, "content/help/alias.png"));
+    const loaded = loadProject({ cwd: dir, today: "2026-11-22" });
+    const sites = prepareSites(loaded, ["public", "internal"], { history: { available: false, reason: "none" } });
+    expect(sites.get("public")!.assets.map((a) => a.sitePath).sort()).toEqual(["/_files/help/pic.png"]);
+    expect(sites.get("internal")!.assets.map((a) => a.sitePath).sort()).toEqual(["/_files/help/_private/n.png", "/_files/help/pic.png", "/_files/ops/diagram.png"]);
+  });
+});
