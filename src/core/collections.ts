@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { isValidOwner } from "./card-schema.ts";
 import type { Finding } from "./findings.ts";
 import { describeValue, formatSchemaIssues } from "./schema-issues.ts";
 import { parseYaml } from "./yaml-source.ts";
@@ -18,7 +19,10 @@ export const CollectionFileSchema = z.strictObject({
   /** Frontmatter values for cards that leave them out. */
   defaults: z
     .strictObject({
-      owner: z.string().min(1).optional(),
+      owner: z
+        .string()
+        .refine(isValidOwner, { error: (issue) => `"defaults.owner" is ${describeValue(issue.input)}, which is neither a GitHub handle nor an email. Use "@user", "@org/team" (quoted) or name@example.com` })
+        .optional(),
       /** Only `internal`: a card is public only when its own frontmatter says so. */
       audience: z
         .literal("internal", {

@@ -11,6 +11,7 @@ import { loadCollection, sortCollections, type Collection } from "./collections.
 import type { VerityConfig } from "./config.ts";
 import { cardFileProblem, discoverCardFiles, fileSize } from "./discover.ts";
 import type { Finding } from "./findings.ts";
+import { codeownersPathProblem } from "./codeowners.ts";
 import { collectLinks, type CardLink } from "./link-extract.ts";
 import { formatOf, MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "./markdown.ts";
 import { formatSchemaIssues } from "./schema-issues.ts";
@@ -82,6 +83,12 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
     const linked = cardFileProblem(contentDir, file);
     if (linked) {
       problems.push(linked);
+      invalidFiles.push(file);
+      continue;
+    }
+    const nameProblem = codeownersPathProblem(path.relative(root, file).split(path.sep).join("/"));
+    if (nameProblem) {
+      problems.push(fileProblem("file-name", file, `${nameProblem}.`));
       invalidFiles.push(file);
       continue;
     }

@@ -24,8 +24,9 @@ export const CARD_RULES: readonly RuleMeta[] = [
   { id: "markdown-syntax", defaultLevel: "error", description: "An MDX card does not parse." },
   { id: "file-encoding", defaultLevel: "error", description: "A card is not valid UTF-8." },
   { id: "file-too-large", defaultLevel: "error", description: "A card is larger than maxCardBytes." },
+  { id: "file-name", defaultLevel: "error", description: "A card's path holds a character CODEOWNERS cannot hold safely (new line, tab, #, !, [, ], *, ?, \\); the card is not loaded." },
   { id: "file-symlink", defaultLevel: "error", description: "A symbolic link points outside the content folder or nowhere; it is not followed." },
 ];
 
 /** Rules that can never be turned off: without them a broken card would silently vanish. */
-export const MANDATORY_RULES = new Set(["frontmatter-yaml", "frontmatter-schema", "card-location", "collection-config", "markdown-syntax", "file-encoding", "file-too-large", "file-symlink", "file-audience"]);
+export const MANDATORY_RULES = new Set(["frontmatter-yaml", "frontmatter-schema", "card-location", "collection-config", "markdown-syntax", "file-encoding", "file-too-large", "file-symlink", "file-audience", "file-name"]);
