@@ -16,7 +16,11 @@ export interface SiteSelection {
   includeDrafts?: boolean;
 }
 
-type AudienceFields = Pick<Card, "data" | "declaredAudience">;
+/** What the decision reads: the card's own audience line and its merged data. */
+export interface AudienceFields {
+  data: Pick<Card["data"], "audience" | "status">;
+  declaredAudience: Card["declaredAudience"];
+}
 
 /** The card's audience: `external` only when the card itself says so, else `internal`. */
 export function cardAudience(card: AudienceFields): Audience {
@@ -27,6 +31,16 @@ export function cardAudience(card: AudienceFields): Audience {
 export function isOnSite(card: AudienceFields, site: SiteName, options: SiteSelection = {}): boolean {
   if (site === "public") return cardAudience(card) === "external" && card.data.status === "published";
   return card.data.status === "published" || options.includeDrafts === true;
+}
+
+/**
+ * Whether a card text (e.g. a file's text at the merge base) is public, by the same decision:
+ * its own frontmatter must say `audience: external`, and it must not be a draft.
+ */
+export function isTextOnPublicSite(frontmatter: Record<string, unknown> | undefined): boolean {
+  const audience = frontmatter?.audience === "external" ? "external" : undefined;
+  const status = frontmatter?.status === "draft" ? "draft" : "published";
+  return isOnSite({ data: { audience: audience ?? "internal", status }, declaredAudience: audience }, "public");
 }
 
 export function selectCardsForSite(cards: readonly Card[], site: SiteName, options: SiteSelection = {}): Card[] {

@@ -18,6 +18,7 @@ export const CARD_RULES: readonly RuleMeta[] = [
   { id: "file-audience", defaultLevel: "error", description: "A card links to a file its site may not publish: a symbolic link, a file outside content/, or (from an external card) a file in an internal-only collection or _ folder." },
   { id: "duplicate-id", defaultLevel: "error", description: "Two cards share an id or a URL (including aliases)." },
   { id: "url-removed", defaultLevel: "error", description: "With --changed: a deleted or renamed card (or a removed alias) leaves a URL that no card keeps as an alias." },
+  { id: "card-published", defaultLevel: "suggestion", description: "With --changed: a change puts a card on the public help center (new external card, internal or draft made public, a move that publishes it). A notice for the reviewer." },
   { id: "trust-score", defaultLevel: "error", description: "The share of published cards that are not expired is under minTrustScore." },
   { id: "card-location", defaultLevel: "error", description: "A card file sits directly in content/ instead of a collection folder." },
   { id: "collection-config", defaultLevel: "error", description: "A _collection.yml file does not parse or has unknown or invalid fields." },
@@ -29,4 +30,4 @@ export const CARD_RULES: readonly RuleMeta[] = [
 ];
 
 /** Rules that can never be turned off: without them a broken card would silently vanish. */
-export const MANDATORY_RULES = new Set(["frontmatter-yaml", "frontmatter-schema", "card-location", "collection-config", "markdown-syntax", "file-encoding", "file-too-large", "file-symlink", "file-audience", "file-name"]);
+export const MANDATORY_RULES = new Set(["frontmatter-yaml", "frontmatter-schema", "card-location", "collection-config", "markdown-syntax", "file-encoding", "file-too-large", "file-symlink", "file-audience", "file-name", "card-published"]);
