@@ -1,5 +1,5 @@
 /** Collections: the first folder under `content/`, described by an optional `_collection.yml`. */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { isValidOwner } from "./card-schema.ts";
@@ -50,7 +50,11 @@ export interface Collection {
 export function loadCollection(contentDir: string, name: string, problems: Finding[]): Collection {
   const file = path.join(contentDir, name, COLLECTION_FILE);
   const fallback: Collection = { name, title: titleFromName(name), description: undefined, order: 1000, defaults: {} };
-  if (!existsSync(file)) return fallback;
+  if (!existsSync(file) && !isLink(file)) return fallback;
+  if (isLink(file)) {
+    problems.push({ ruleId: "collection-config", severity: "error", file, line: 1, column: 1, message: `${COLLECTION_FILE} is a symbolic link, which is never followed. Replace it with a real file.` });
+    return { ...fallback, defaults: { audience: "internal" } };
+  }
   const parsed = parseYaml(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   for (const problem of parsed.problems) {
     problems.push({ ruleId: "collection-config", severity: "error", file, line: problem.line, column: problem.column, message: `${problem.message}.` });
@@ -70,6 +74,14 @@ export function loadCollection(contentDir: string, name: string, problems: Findi
 }
 
 /** `getting-started` -> `Getting started`. */
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 export function titleFromName(name: string): string {
   const words = name.replace(/[-_]+/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);

@@ -14,7 +14,7 @@ export const CONFIG_FILE_NAME = "verity.config.yml";
 
 /** An absolute http(s) URL: no javascript:, data: or other schemes reach a page through the configuration. */
 const httpUrl = (example: string) =>
-  z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: `expected an absolute http(s) URL such as ${example}` });
+  z.url({ protocol: /^https?$/, error: `expected an absolute http(s) URL such as ${example}` });
 
 /** A base path: `/` or `/segment/.../` with plain segments (no `.`, `..`, `//`, backslashes or schemes). */
 const BASE_PATH = /^\/(?:(?!\.{1,2}\/)[A-Za-z0-9_.~-]+\/)*$/;

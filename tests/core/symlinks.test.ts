@@ -76,3 +76,15 @@ describe("any link that leaves content/", () => {
     expect(flatMessages(results, dir).map((m) => [m.file, m.ruleId])).toContainEqual(["content/help/gone.png", "file-symlink"]);
   });
 });
+
+describe("a linked _collection.yml", () => {
+  it("is a collection-config error, and its cards count as internal-only for files", async () => {
+    const outside = makeTempDir();
+    writeFileSync(path.join(outside, "c.yml"), "title: Outside\n");
+    const dir = makeProject({ "content/help/a.md": card("A") });
+    symlinkSync(path.join(outside, "c.yml"), path.join(dir, "content/help/_collection.yml"));
+    const { code, results } = await lintJson(dir, TODAY);
+    expect(code).toBe(1);
+    expect(flatMessages(results, dir).map((m) => [m.file, m.ruleId])).toContainEqual(["content/help/_collection.yml", "collection-config"]);
+  });
+});

@@ -78,3 +78,13 @@ describe("card-published", () => {
     expect(text).toContain("content/help/b.md");
   });
 });
+
+describe("card-published for files that were not cards", () => {
+  it("a file moved out of a _ folder into a collection is published by the change", async () => {
+    const repo = mainBranch();
+    repo.write({ "content/help/_drafts/secret.md": cardText({ title: "Secret" }, "Secret.\n") });
+    repo.commit("Draft outside the cards", "2026-10-02");
+    repo.git("mv", "content/help/_drafts/secret.md", "content/help/secret.md");
+    expect((await published(repo)).map((f) => f.file)).toEqual(["content/help/secret.md"]);
+  });
+});

@@ -211,7 +211,8 @@ function findPublishedCards(changeSet: ChangeSet, ctx: { isCard(rel: string): bo
     if (!card || !isOnSite(card, "public")) continue;
     const oldRel = change.oldPath ?? change.path;
     const oldText = change.kind === "added" ? undefined : changeSet.oldTexts.get(oldRel);
-    if (oldText !== undefined && isTextOnPublicSite(readFrontmatterData(oldText))) continue;
+    // The old text counts only when it was a card (a file renamed out of a _ folder was never public).
+    if (oldText !== undefined && ctx.isCard(oldRel) && isTextOnPublicSite(readFrontmatterData(oldText))) continue;
     const why =
       change.kind === "added" || oldText === undefined
         ? "This new card has audience: external"
