@@ -105,7 +105,7 @@ export function resolveLink(from: Card, rawUrl: string, index: CardIndex): LinkT
   if (SCHEME.test(url) || /^[\\/][\\/]/.test(url)) {
     const onSite = siteOfUrl(url, index.sites);
     if (!onSite) return { kind: "external" };
-    if (onSite.path === undefined) return { kind: "broken", reason: `${url} is on the ${onSite.site} site's host but outside its base path ${onSite.base}` };
+    if (onSite.path === undefined) return { kind: "external" }; // the same host, outside the sites (e.g. the company website)
     return withVia(resolveSitePath(from, onSite.path, onSite.hash, index), onSite.site);
   }
   const hashAt = url.indexOf("#");
@@ -179,8 +179,9 @@ export function contentDirOfCard(from: Pick<Card, "file" | "url">): string | und
 
 /**
  * When `url` is an absolute (or protocol-relative) http(s) URL on one of the sites' hosts: which
- * site, and the path relative to its base (undefined when outside the base). Hosts compare as
- * URLs do (case, default ports, a trailing dot); the longest matching base wins.
+ * site, and the path relative to its base (undefined when outside every base). Hosts compare as
+ * URLs do (case, default ports, a trailing dot); the longest matching base wins, and with equal
+ * bases the public site (so a link into the wiki is recognised only where the wiki has its own place).
  */
 function siteOfUrl(url: string, sites: readonly SiteAddress[]): { site: SiteName; base: string; path: string | undefined; hash: string | undefined } | undefined {
   let parsed: URL;

@@ -162,3 +162,16 @@ describe("the build's asset list comes from file-audience", () => {
     expect(sites.get("internal")!.assets.map((a) => a.sitePath).sort()).toEqual(["/_files/help/_private/n.png", "/_files/help/pic.png", "/_files/ops/diagram.png"]);
   });
 });
+
+describe("sites sharing one host", () => {
+  const shared = "sites:\n  public:\n    url: https://kb.acme.example\n    base: /help/\n  internal:\n    url: https://kb.acme.example\n    base: /wiki/\n";
+  it("a wiki URL is link-audience even to a public card; the host outside both bases is just the website", async () => {
+    const dir = makeProject({
+      "verity.config.yml": shared,
+      "content/help/other.md": card("Other", "external", "Fine."),
+      "content/help/page.md": card("Page", "external", "[a](https://kb.acme.example/wiki/help/other/) [b](https://kb.acme.example/help/help/other/) [c](https://kb.acme.example/pricing/)"),
+    });
+    const found = await findingsOf(dir);
+    expect(found.map((m) => [m.ruleId, m.message.includes("/wiki/")])).toEqual([["link-audience", true]]);
+  });
+});

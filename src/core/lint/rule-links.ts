@@ -37,11 +37,10 @@ export const linkBroken = lintRule<Root>("verity:link-broken", (_tree, file) => 
 export const linkAudience = lintRule<Root>("verity:link-audience", (_tree, file) => {
   const { card, index } = ruleContext(file.data);
   if (!isOnSite(card, "public")) return;
-  const internalHostOnly = wikiHostDiffers(index);
   for (const link of card.links) {
     const target = resolveLink(card, link.url, index);
     const place = { line: link.line, column: link.column };
-    if ((target.kind === "card" || target.kind === "page") && target.via === "internal" && internalHostOnly) {
+    if ((target.kind === "card" || target.kind === "page") && target.via === "internal") {
       file.message(
         `This external card links to ${describe(link)} on the internal wiki, which customers cannot open and should not learn about. ` +
           `Link to the public card with a relative link (e.g. ../collection/card.md) instead, or make this card internal.`,
@@ -92,16 +91,3 @@ export const fileAudience = lintRule<Root>("verity:file-audience", (_tree, file)
     );
   }
 });
-
-/** True when the internal wiki has its own host, so any absolute link to it is a link to the wiki. */
-function wikiHostDiffers(index: CardIndex): boolean {
-  const host = (site: string) => {
-    const address = index.sites.find((s) => s.site === site);
-    try {
-      return address ? new URL(address.url).hostname.toLowerCase() : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  return host("internal") !== host("public");
-}
