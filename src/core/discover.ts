@@ -79,13 +79,13 @@ function symlinkProblemOf(full: string, realContent: string): Finding | undefine
  * A problem when the card at `file` is not a real file at its own place under `contentDir`: the
  * file or a folder on its path is a symbolic link. Loading refuses such a card whatever found it.
  */
-export function cardFileProblem(contentDir: string, file: string): Finding | undefined {
+export function cardFileProblem(contentDir: string, file: string, realContentDir?: string): Finding | undefined {
   let real: string;
   let realContent: string;
   try {
-    if (lstatSync(file).isSymbolicLink()) return symlinkProblemOf(file, realpathSync(contentDir)) ?? symlinkProblem(file, "is a symbolic link; a card must be a real file. Remove the link, or move the card here with git mv");
-    real = realpathSync(file);
-    realContent = realpathSync(contentDir);
+    realContent = realContentDir ?? realpathSync(contentDir);
+    if (lstatSync(file).isSymbolicLink()) return symlinkProblemOf(file, realContent) ?? symlinkProblem(file, "is a symbolic link; a card must be a real file. Remove the link, or move the card here with git mv");
+    real = realpathSync.native(file);
   } catch {
     return undefined; // missing: reading the file reports it
   }

@@ -2,7 +2,7 @@
  * Files -> cards. Every content problem becomes a finding; loading never throws on content, so a
  * user fixes every problem of every card in one pass.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { Root } from "mdast";
 import { collectHeadings, type CardHeading } from "./anchors.ts";
@@ -73,6 +73,7 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
   const collections = new Map<string, Collection>();
   const cards: Card[] = [];
   const invalidFiles: string[] = [];
+  const realContent = realContentDir(contentDir);
   for (const file of files) {
     const rel = path.relative(contentDir, file).split(path.sep);
     if (rel.length < 2) {
@@ -80,7 +81,7 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
       invalidFiles.push(file);
       continue;
     }
-    const linked = cardFileProblem(contentDir, file);
+    const linked = cardFileProblem(contentDir, file, realContent);
     if (linked) {
       problems.push(linked);
       invalidFiles.push(file);
@@ -278,6 +279,14 @@ function schemaProblem(file: string, line: number, message: string): Finding {
 
 function fileProblem(ruleId: string, file: string, message: string): Finding {
   return { ruleId, severity: "error", file, line: 1, column: 1, message };
+}
+
+function realContentDir(contentDir: string): string | undefined {
+  try {
+    return realpathSync.native(contentDir);
+  } catch {
+    return undefined;
+  }
 }
 
 function formatBytes(bytes: number): string {
