@@ -11,6 +11,9 @@ export default defineConfig({
   base: target.base,
   outDir: target.outDir ?? `./dist/${target.site}`,
   cacheDir: `./node_modules/.astro/verity-${target.site}`,
+  // Never the repository's public/ folder: Astro copies its publicDir into every site unchecked, so
+  // it points at a folder inside Verity's source that holds nothing (and --out-dir may not touch).
+  publicDir: "./src/site-public",
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
   devToolbar: { enabled: false },

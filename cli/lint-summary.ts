@@ -23,6 +23,12 @@ export function renderLintSummary(input: LintSummaryInput): string {
   const checked = `${input.files.length} ${input.files.length === 1 ? "card" : "cards"} checked (${input.scope})`;
   if (counts.errors + counts.warnings + counts.suggestions === 0) out.push(`:white_check_mark: No problems. ${checked}.`);
   else out.push(`${counts.errors > 0 ? ":x:" : ":warning:"} ${counts.errors} errors, ${counts.warnings} warnings, ${counts.suggestions} suggestions. ${checked}.`);
+  const published = input.findings.filter((f) => f.ruleId === "card-published");
+  if (published.length > 0) {
+    const n = published.length;
+    out.push("", `:loudspeaker: **This pull request publishes ${n} ${n === 1 ? "card" : "cards"}** on the public help center; check that customers may read ${n === 1 ? "it" : "them"}:`, "");
+    for (const f of published.slice(0, MAX_ROWS)) out.push(`- \`${displayPath(f.file, input.cwd)}\``);
+  }
   const under = input.trust.score < input.minTrustScore;
   out.push("", `Trust score: **${input.trust.score}%** of ${input.trust.counted} published cards (floor ${input.minTrustScore}%)${under ? " :x: under the floor" : ""}.`, "");
   if (input.findings.length > 0) {

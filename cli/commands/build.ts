@@ -8,6 +8,7 @@ import { CARD_RULES } from "../../src/core/lint/rule-meta.ts";
 import { lintProject } from "../../src/core/lint/lint-project.ts";
 import { createStyleChecker } from "../../src/core/style/card-style.ts";
 import { prepareBuild, runBuild, type PreparedBuild } from "../../src/build/build-sites.ts";
+import { outDirProblem } from "../../src/build/out-dir.ts";
 import { LINT_CACHE_FILE } from "../lint-style.ts";
 import { stylish } from "../reporters/stylish.ts";
 import type { RunState } from "../run-state.ts";
@@ -62,6 +63,10 @@ async function lintAndPrepare(
 ): Promise<{ prepared: PreparedBuild; outDir: string }> {
   const { io } = state;
   const project = state.loadProject(command);
+  const outDir = outDirOption ? path.resolve(io.cwd, outDirOption) : path.join(project.root, "dist");
+  // Refused before anything is linted or built (prepareBuild runs the same check).
+  const problem = outDirProblem(outDir, { root: project.root, contentDir: project.contentDir });
+  if (problem) throw new UsageError(`${problem}.`, "Choose an output folder outside the folders the build reads, e.g. dist/ (the default).");
   const style = createStyleChecker(project, { cacheFile: path.join(project.root, LINT_CACHE_FILE) });
   const { findings } = lintProject(project, { checkers: [style.check] });
   style.save();
@@ -71,6 +76,5 @@ async function lintAndPrepare(
     throw new CheckFailed(`Lint found ${countFindings(errors).errors} errors, so nothing was built.`, "Fix them (verity lint shows them too) and build again.");
   }
   progress(`lint passed (${project.cards.length} cards)`);
-  const outDir = outDirOption ? path.resolve(io.cwd, outDirOption) : path.join(project.root, "dist");
   return { prepared: await prepareBuild(project, { sites, outDir, progress }), outDir };
 }

@@ -7,11 +7,12 @@
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SiteName } from "../core/audience.ts";
-import { CheckFailed } from "../core/errors.ts";
+import { CheckFailed, UsageError } from "../core/errors.ts";
 import type { Project } from "../core/project.ts";
 import { APP_ROOT, runAstroBuild } from "./astro-runner.ts";
 import { readCardHistory } from "./card-history.ts";
 import { deriveNeedles, scanForLeaksAsync, type LeakReport } from "./leak-scan.ts";
+import { outDirProblem } from "./out-dir.ts";
 import { prepareSites } from "./site-data.ts";
 
 export interface BuildOptions {
@@ -62,6 +63,8 @@ export async function prepareBuild(
 ): Promise<PreparedBuild> {
   const started = performance.now();
   const outDir = path.resolve(options.outDir);
+  const problem = outDirProblem(outDir, { root: project.root, contentDir: project.contentDir });
+  if (problem) throw new UsageError(`${problem}.`, "Choose an output folder outside the folders the build reads, e.g. dist/ (the default).");
   mkdirSync(path.dirname(outDir), { recursive: true });
   const id = `${process.pid}-${Date.now().toString(36)}`;
   // Astro must build inside the app folder (its prerender chunks import node_modules); the

@@ -3,14 +3,16 @@
  * site may contain (decided by `selectCardsForSite`, before any page exists), their HTML, the
  * collection and tag navigation, related cards, verification and history. Pages only read this.
  */
-import GithubSlugger from "github-slugger";
-import { isOnSite, selectCardsForSite, type SiteName } from "../core/audience.ts";
+import { cardAudience, isOnSite, selectCardsForSite, type SiteName } from "../core/audience.ts";
 import { joinBase, normaliseSitePath } from "../core/links.ts";
 import { CheckFailed } from "../core/errors.ts";
 import type { Card } from "../core/load-cards.ts";
 import type { Project } from "../core/project.ts";
 import { getCardVerification, type VerificationStatus } from "../core/verification.ts";
 import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/health.ts";
+import { createFileAudience, type FileAudience } from "../core/site/file-audience.ts";
+import { isReservedName, RESERVED_PATHS } from "../core/site/reserved-paths.ts";
+import { tagUrls } from "../core/site/tag-pages.ts";
 import type { CardHistory } from "./card-history.ts";
 import type { EmbedPolicy } from "../core/site/card-html.ts";
 import { needsOwnPublicRendering, renderCard, type CardAsset, type RenderedCard, type RenderedHeading } from "./render-card.ts";
@@ -91,9 +93,6 @@ export interface CardView {
   file: string | undefined;
 }
 
-/** First path segments the sites use for their own pages and files. */
-const RESERVED_PATHS = new Set(["tags", "search", "health", "pagefind", "404", "robots.txt", "sitemap.xml"]);
-
 export interface PrepareOptions {
   history: CardHistory;
   /** Test builds only: render card HTML without the sanitizer (proves the CSP alone holds). */
@@ -102,7 +101,7 @@ export interface PrepareOptions {
 
 /** Prepares the data of each requested site; every card is rendered once and shared where possible. */
 export function prepareSites(project: Project, sites: readonly SiteName[], options: PrepareOptions): Map<SiteName, SiteData> {
-  const clash = project.collections.find((c) => RESERVED_PATHS.has(c.name.toLowerCase()));
+  const clash = project.collections.find((c) => isReservedName(c.name));
   if (clash) {
     throw new CheckFailed(
       `The collection folder ${project.config.contentDir}/${clash.name}/ would have the URL /${clash.name}/, which the sites use for their own pages.`,
@@ -110,6 +109,7 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
     );
   }
   const isPublic = (card: Card) => isOnSite(card, "public");
+  const files = createFileAudience(project.contentDir);
   const widest: SiteName = sites.includes("internal") ? "internal" : "public";
   const policy = (site: SiteName): EmbedPolicy => ({ embeds: project.config.sites[site].embeds, siteUrl: project.config.sites[site].url });
   const common = { index: project.index, isPublic, contentDir: project.contentDir, unsafeSkipSanitizer: options.unsafeSkipSanitizer };
@@ -124,12 +124,12 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
       if (site === "internal" || widest === "public" || !needsOwnPublicRendering(first, policy("public"))) return first;
       return renderCard(card, { ...common, isLinkable: isPublic, embeds: policy("public") });
     };
-    result.set(site, buildSiteData(project, site, renderFor, options.history));
+    result.set(site, buildSiteData(project, site, renderFor, options.history, files));
   }
   return result;
 }
 
-function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card) => RenderedCard, history: CardHistory): SiteData {
+function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card) => RenderedCard, history: CardHistory, files: FileAudience): SiteData {
   const { config } = project;
   const siteConfig = config.sites[site];
   const cards = selectCardsForSite(project.cards, site).sort(compareCards);
@@ -157,7 +157,8 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
   const assets = new Map<string, CardAsset>();
   const views: CardView[] = cards.map((card) => {
     const html = renderFor(card);
-    for (const asset of html.assets) assets.set(asset.sitePath, asset);
+    // Only files this site may publish (site/file-audience.ts, the rule lint applies too) are copied.
+    for (const asset of html.assets) if (files.verdict(asset.file, site).ok) assets.set(asset.sitePath, asset);
     const verification = getCardVerification(card, project.policy);
     const change = history.available ? history.changes.get(card.relPath) : undefined;
     return {
@@ -170,7 +171,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
       tags: (card.data.tags ?? []).map((name) => ({ name, url: tagUrl.get(name)! })),
       lang: card.lang,
       owner: card.data.owner,
-      audience: card.data.audience,
+      audience: cardAudience(card),
       verifyBy: card.data.verify_by,
       verifiedOn: card.data.verified_on,
       verification: { status: verification.status, daysLeft: verification.daysLeft },
@@ -191,7 +192,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
   for (const card of cards) {
     for (const alias of card.data.aliases ?? []) {
       const from = normaliseSitePath(alias);
-      if (taken.has(from) || from === "/" || RESERVED_PATHS.has(from.split("/")[1]!.toLowerCase())) continue;
+      if (taken.has(from) || from === "/" || isReservedName(from.split("/")[1]!)) continue;
       taken.add(from);
       redirects.push({ from, to: card.url, title: card.data.title });
     }
@@ -232,10 +233,7 @@ function collectTags(cards: readonly Card[]): TagView[] {
       byName.set(tag, list);
     }
   }
-  const slugger = new GithubSlugger();
-  return [...byName.keys()]
-    .sort((a, b) => a.localeCompare(b))
-    .map((name) => ({ name, url: `/tags/${slugger.slug(name)}/`, cardIds: byName.get(name)! }));
+  return [...tagUrls(byName.keys())].map(([name, url]) => ({ name, url, cardIds: byName.get(name)! }));
 }
 
 /**

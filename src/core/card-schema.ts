@@ -6,7 +6,12 @@ import { z } from "zod";
 import { describeInvalidDate, parseInterval, toCalendarDate, type CalendarDate } from "./calendar-date.ts";
 import { describeValue } from "./schema-issues.ts";
 
-const OWNER = /^(@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9][\w.-]*)?|[^\s@]+@[^\s@]+\.[^\s@]+)$/;
+const OWNER = /^(@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9][\w.-]*)?|[^\s@#!"'<>,;:\\()[\]]+@[^\s@#!"'<>,;:\\()[\]]+\.[^\s@#!"'<>,;:\\()[\]]+)$/;
+/** True when `owner` is a GitHub handle (`@user`, `@org/team`) or an email: nothing else may reach CODEOWNERS. */
+export function isValidOwner(owner: string): boolean {
+  return OWNER.test(owner);
+}
+
 const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const ID = /^[a-z0-9][a-z0-9/_-]*$/;
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N}_ -]*$/u;

@@ -3,6 +3,7 @@
  * required reviewer of every change to the card. A hand-written section above the marker line is
  * kept as it is; everything below the marker is generated.
  */
+import { isValidOwner } from "./card-schema.ts";
 import type { Collection } from "./collections.ts";
 import type { Card } from "./load-cards.ts";
 
@@ -42,15 +43,32 @@ export function renderCodeowners(
   for (const name of names) {
     out.push("");
     const folderOwner = defaults.get(name);
-    if (folderOwner) out.push(`/${escapePath(`${contentDir}/${name}`)}/ ${folderOwner}`);
+    const folder = `${contentDir}/${name}`;
+    if (folderOwner && isValidOwner(folderOwner) && !codeownersPathProblem(folder)) out.push(`/${escapePath(folder)}/ ${folderOwner}`);
     const list = [...(byCollection.get(name) ?? [])].sort((a, b) => (a.relPath < b.relPath ? -1 : 1));
-    for (const card of list) out.push(`/${escapePath(card.relPath)} ${card.data.owner}`);
+    // A path or owner CODEOWNERS cannot hold safely is left out (lint reports the file name).
+    for (const card of list) if (isValidOwner(card.data.owner) && !codeownersPathProblem(card.relPath)) out.push(`/${escapePath(card.relPath)} ${card.data.owner}`);
   }
   const separator = head === "" || head.endsWith("\n\n") ? "" : "\n";
   return `${head}${separator}${out.join("\n")}\n`;
 }
 
-/** CODEOWNERS patterns escape spaces with a backslash; `#` would start a comment. */
+/**
+ * Characters a CODEOWNERS line cannot hold in a path: line breaks and other control characters
+ * (a new line is a new rule), `#` (a comment; GitHub does not honour `\#`), `!` and `[ ]` (not
+ * supported), `*` and `?` (wildcards: `*.md` would hand every card to this owner) and `\`.
+ */
+const UNSAFE_PATH_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029#!\[\]*?\\]/u;
+
+/** Why `relPath` cannot be written as a CODEOWNERS path, or undefined when it can. */
+export function codeownersPathProblem(relPath: string): string | undefined {
+  const bad = UNSAFE_PATH_CHARACTERS.exec(relPath);
+  if (!bad) return undefined;
+  const shown = JSON.stringify(bad[0]);
+  return `The file path contains ${shown}, which .github/CODEOWNERS cannot hold safely (it would start a comment, a wildcard or a new rule that hands other files to this card's owner). Rename the file with letters, digits, - and _ only`;
+}
+
+/** CODEOWNERS patterns escape spaces with a backslash; every other special character is refused above. */
 function escapePath(p: string): string {
-  return p.replace(/([ #\\])/g, "\\$1");
+  return p.replace(/ /g, "\\ ");
 }

@@ -1,10 +1,10 @@
 /** Collections: the first folder under `content/`, described by an optional `_collection.yml`. */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { AUDIENCES } from "./card-schema.ts";
+import { isValidOwner } from "./card-schema.ts";
 import type { Finding } from "./findings.ts";
-import { formatSchemaIssues } from "./schema-issues.ts";
+import { describeValue, formatSchemaIssues } from "./schema-issues.ts";
 import { parseYaml } from "./yaml-source.ts";
 
 export const COLLECTION_FILE = "_collection.yml";
@@ -19,8 +19,20 @@ export const CollectionFileSchema = z.strictObject({
   /** Frontmatter values for cards that leave them out. */
   defaults: z
     .strictObject({
-      owner: z.string().min(1).optional(),
-      audience: z.enum(AUDIENCES).optional(),
+      owner: z
+        .string()
+        .refine(isValidOwner, { error: (issue) => `"defaults.owner" is ${describeValue(issue.input)}, which is neither a GitHub handle nor an email. Use "@user", "@org/team" (quoted) or name@example.com` })
+        .optional(),
+      /** Only `internal`: a card is public only when its own frontmatter says so. */
+      audience: z
+        .literal("internal", {
+          error: (issue) =>
+            issue.input === "external"
+              ? `"defaults.audience: external" is not allowed: a card reaches the public help center only when its own frontmatter says audience: external. ` +
+                `Remove this line and add audience: external to each card of the collection that customers may read`
+              : `"defaults.audience" is ${describeValue(issue.input)}; the only allowed default is internal (cards that leave audience out are then internal)`,
+        })
+        .optional(),
       verify_every: z.string().optional(),
       lang: z.string().optional(),
     })
@@ -38,7 +50,11 @@ export interface Collection {
 export function loadCollection(contentDir: string, name: string, problems: Finding[]): Collection {
   const file = path.join(contentDir, name, COLLECTION_FILE);
   const fallback: Collection = { name, title: titleFromName(name), description: undefined, order: 1000, defaults: {} };
-  if (!existsSync(file)) return fallback;
+  if (!existsSync(file) && !isLink(file)) return fallback;
+  if (isLink(file)) {
+    problems.push({ ruleId: "collection-config", severity: "error", file, line: 1, column: 1, message: `${COLLECTION_FILE} is a symbolic link, which is never followed. Replace it with a real file.` });
+    return { ...fallback, defaults: { audience: "internal" } };
+  }
   const parsed = parseYaml(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   for (const problem of parsed.problems) {
     problems.push({ ruleId: "collection-config", severity: "error", file, line: problem.line, column: problem.column, message: `${problem.message}.` });
@@ -58,6 +74,14 @@ export function loadCollection(contentDir: string, name: string, problems: Findi
 }
 
 /** `getting-started` -> `Getting started`. */
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 export function titleFromName(name: string): string {
   const words = name.replace(/[-_]+/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);

@@ -2,7 +2,7 @@
  * The project configuration: one optional `verity.config.yml` at the repository root, validated
  * by zod. Every key has a default good enough for a new project.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { isValidTimeZone, parseInterval } from "./calendar-date.ts";
@@ -12,17 +12,33 @@ import { parseYaml } from "./yaml-source.ts";
 
 export const CONFIG_FILE_NAME = "verity.config.yml";
 
+/** An absolute http(s) URL: no javascript:, data: or other schemes reach a page through the configuration. */
+const httpUrl = (example: string) =>
+  z.url({ protocol: /^https?$/, error: `expected an absolute http(s) URL such as ${example}` });
+
+/** A base path: `/` or `/segment/.../` with plain segments (no `.`, `..`, `//`, backslashes or schemes). */
+const BASE_PATH = /^\/(?:(?!\.{1,2}\/)[A-Za-z0-9_.~-]+\/)*$/;
+
+/** The content folder: a relative path inside the repository (checked again on disk by loadConfig). */
+const CONTENT_DIR = /^(?![\\/])(?![A-Za-z]:)(?!.*(?:^|[\\/])\.\.?(?:[\\/]|$))[^\u0000-\u001f]+$/;
+
+const MAILTO = /^mailto:[^\s<>"'\\@:/]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/i;
+
+function isHttpUrl(value: string): boolean {
+  return httpUrl("x").safeParse(value).success;
+}
+
 const SiteSchema = (defaults: { title: string; url: string }) =>
   z
     .strictObject({
       /** Site name shown in the header and in titles. */
       title: z.string().min(1).default(defaults.title),
       /** Absolute URL the site is served from, used for canonical URLs and the sitemap. */
-      url: z.url({ message: "expected an absolute URL such as https://help.example.com" }).default(defaults.url),
+      url: httpUrl("https://help.example.com").default(defaults.url),
       /** Base path under the URL, e.g. `/help/`. */
       base: z
         .string()
-        .regex(/^\/([\w.-]+\/)*$/, { message: "expected a path that starts and ends with /, e.g. /help/" })
+        .regex(BASE_PATH, { message: "expected a plain path that starts and ends with /, e.g. / or /help/ (no .., //, backslashes or schemes)" })
         .default("/"),
       /**
        * Hosts whose images, video, audio and iframes the site may show (trusted embeds), e.g.
@@ -45,7 +61,11 @@ const RuleLevelSchema = z.enum(["off", "suggestion", "warning", "error"]);
 
 export const ConfigSchema = z.strictObject({
   /** Folder that holds the cards, relative to the project root. */
-  contentDir: z.string().min(1).default("content"),
+  contentDir: z
+    .string()
+    .min(1)
+    .regex(CONTENT_DIR, { message: "expected a folder inside the repository, relative to it, such as content (no absolute path, no . or .. segments)" })
+    .default("content"),
   /** IANA time zone in which "today" is read and `verify_by` days are compared. */
   timeZone: z
     .string()
@@ -73,15 +93,22 @@ export const ConfigSchema = z.strictObject({
   repository: z
     .strictObject({
       /** Web URL of the repository, for "Edit this card" links. */
-      url: z.url().optional(),
+      url: httpUrl("https://github.com/acme/kb").optional(),
       /** Default branch. */
       branch: z.string().min(1).default("main"),
     })
     .prefault({}),
   /** "Was this helpful?" widget on the public site; hidden when unset. */
-  feedback: z.strictObject({ endpoint: z.url() }).optional(),
+  feedback: z.strictObject({ endpoint: httpUrl("https://feedback.example.com/api") }).optional(),
   /** "Contact support" link on the public site; hidden when unset. */
-  support: z.strictObject({ url: z.string().min(1), label: z.string().min(1).default("Contact support") }).optional(),
+  support: z
+    .strictObject({
+      url: z.string().refine((value) => isHttpUrl(value) || MAILTO.test(value), {
+        error: (issue) => `"support.url" is ${JSON.stringify(issue.input)}; expected an http(s) URL or a mailto: address, e.g. https://example.com/contact or mailto:support@example.com`,
+      }),
+      label: z.string().min(1).default("Contact support"),
+    })
+    .optional(),
   /** Per-rule severity overrides, e.g. `verify-by-expiring: off`. */
   rules: z.record(z.string(), RuleLevelSchema).default({}),
 });
@@ -100,7 +127,10 @@ export function loadConfig(root: string, explicitFile?: string): LoadedConfig {
   const file = explicitFile ? path.resolve(root, explicitFile) : path.join(root, CONFIG_FILE_NAME);
   if (!existsSync(file)) {
     if (explicitFile) throw new ConfigError(`Config file ${file} does not exist.`);
-    return { config: ConfigSchema.parse({}), file: undefined };
+    const config = ConfigSchema.parse({});
+    const problem = contentDirProblem(root, config.contentDir);
+    if (problem) throw new ConfigError(`The content folder ${problem}.`, "Replace the link with a real folder inside the repository.");
+    return { config, file: undefined };
   }
   const parsed = parseYaml(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   const rel = path.relative(process.cwd(), file) || file;
@@ -115,7 +145,24 @@ export function loadConfig(root: string, explicitFile?: string): LoadedConfig {
     const lines = problems.map((p) => `${rel}:${parsed.lineOf(p.path) ?? 1}: ${p.message}`);
     throw new ConfigError(`The configuration is not valid:\n${lines.join("\n")}`, "See the Configuration section of the README.");
   }
+  const contentProblem = contentDirProblem(root, result.data.contentDir);
+  if (contentProblem) {
+    throw new ConfigError(`The configuration is not valid:\n${rel}:${parsed.lineOf(["contentDir"]) ?? 1}: "contentDir" ${contentProblem}`, "Point contentDir at a real folder inside the repository, e.g. contentDir: content.");
+  }
   return { config: result.data, file };
+}
+
+/** Why the content folder escapes the repository on disk (a symbolic link out), or undefined. */
+export function contentDirProblem(root: string, contentDir: string): string | undefined {
+  const full = path.resolve(root, contentDir);
+  const rel = path.relative(root, full);
+  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return `is ${contentDir}, which is not a folder inside the repository`;
+  if (!existsSync(full)) return undefined;
+  const realRoot = realpathSync(root);
+  const real = realpathSync(full);
+  const realRel = path.relative(realRoot, real);
+  if (realRel === "" || realRel.startsWith("..") || path.isAbsolute(realRel)) return `is ${contentDir}, which is a symbolic link that leads outside the repository (to ${real})`;
+  return undefined;
 }
 
 function knownConfigKeys(at: (string | number)[]): string[] {

@@ -2,15 +2,16 @@
  * Files -> cards. Every content problem becomes a finding; loading never throws on content, so a
  * user fixes every problem of every card in one pass.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { Root } from "mdast";
 import { collectHeadings, type CardHeading } from "./anchors.ts";
 import { FIELD_ALIASES, FRONTMATTER_KEYS, FrontmatterSchema, type Frontmatter } from "./card-schema.ts";
 import { loadCollection, sortCollections, type Collection } from "./collections.ts";
 import type { VerityConfig } from "./config.ts";
-import { discoverCardFiles, fileSize } from "./discover.ts";
+import { cardFileProblem, discoverCardFiles, fileSize } from "./discover.ts";
 import type { Finding } from "./findings.ts";
+import { codeownersPathProblem } from "./codeowners.ts";
 import { collectLinks, type CardLink } from "./link-extract.ts";
 import { formatOf, MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "./markdown.ts";
 import { formatSchemaIssues } from "./schema-issues.ts";
@@ -30,6 +31,11 @@ export interface Card {
   url: string;
   format: MarkdownFormat;
   data: Frontmatter;
+  /**
+   * The audience written in the card's own frontmatter (never a collection default); undefined
+   * when the card has no `audience:` line. Only `isOnSite` in audience.ts reads it.
+   */
+  declaredAudience: Frontmatter["audience"] | undefined;
   /** `data.lang`, else the configured default. */
   lang: string;
   /** File text, without a byte order mark. */
@@ -67,10 +73,23 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
   const collections = new Map<string, Collection>();
   const cards: Card[] = [];
   const invalidFiles: string[] = [];
+  const realContent = realContentDir(contentDir);
   for (const file of files) {
     const rel = path.relative(contentDir, file).split(path.sep);
     if (rel.length < 2) {
       problems.push(fileProblem("card-location", file, `Cards live in a collection folder: move this file to ${config.contentDir}/<collection>/${rel[0]}.`));
+      invalidFiles.push(file);
+      continue;
+    }
+    const linked = cardFileProblem(contentDir, file, realContent);
+    if (linked) {
+      problems.push(linked);
+      invalidFiles.push(file);
+      continue;
+    }
+    const nameProblem = codeownersPathProblem(path.relative(root, file).split(path.sep).join("/"));
+    if (nameProblem) {
+      problems.push(fileProblem("file-name", file, `${nameProblem}.`));
       invalidFiles.push(file);
       continue;
     }
@@ -141,6 +160,7 @@ function loadCardFile(file: string, ctx: CardContext): Card | undefined {
     delete input[alias];
     frontmatter.lines[key] = frontmatter.lines[alias]!;
   }
+  const ownAudience = input.audience;
   const defaults = ctx.collection.defaults;
   for (const [key, value] of Object.entries(defaults)) {
     if (value !== undefined && !Object.hasOwn(input, key)) input[key] = value;
@@ -166,6 +186,7 @@ function loadCardFile(file: string, ctx: CardContext): Card | undefined {
     url: `/${collection}/${slug}/`,
     format,
     data,
+    declaredAudience: ownAudience === undefined ? undefined : data.audience,
     lang: data.lang ?? config.lang,
     source,
     hasBom,
@@ -258,6 +279,14 @@ function schemaProblem(file: string, line: number, message: string): Finding {
 
 function fileProblem(ruleId: string, file: string, message: string): Finding {
   return { ruleId, severity: "error", file, line: 1, column: 1, message };
+}
+
+function realContentDir(contentDir: string): string | undefined {
+  try {
+    return realpathSync.native(contentDir);
+  } catch {
+    return undefined;
+  }
 }
 
 function formatBytes(bytes: number): string {

@@ -48,7 +48,7 @@ export function openProject(options: ProjectOptions): ProjectContext {
 export function loadProject(options: ProjectOptions): Project {
   const context = openProject(options);
   const loaded = loadCards(context.root, context.config);
-  return { ...context, ...loaded, index: buildCardIndex(loaded.cards, loaded.invalidFiles) };
+  return { ...context, ...loaded, index: buildCardIndex(loaded.cards, loaded.invalidFiles, { sites: context.config.sites }) };
 }
 
 /** `--today` when given (validated), else the clock read once in the configured time zone. */

@@ -1,5 +1,6 @@
 /** The verification status of every card: what `verity status`, reports and the wiki show. */
 import type { CalendarDate } from "./calendar-date.ts";
+import { cardAudience } from "./audience.ts";
 import type { Audience } from "./card-schema.ts";
 import type { Card } from "./load-cards.ts";
 import type { Project } from "./project.ts";
@@ -41,7 +42,7 @@ export function toStatusRow(card: Card, project: Pick<Project, "policy">): Statu
     path: card.relPath,
     title: card.data.title,
     owner: card.data.owner,
-    audience: card.data.audience,
+    audience: cardAudience(card),
     collection: card.collection,
     draft: card.data.status === "draft",
     verifyBy: card.data.verify_by,

@@ -119,17 +119,20 @@ describe("hostile files", () => {
     expect(messages.map((m) => [m.file, m.ruleId])).toEqual(
       expect.arrayContaining([["content/good/linked.md", "file-symlink"], ["content/linked-folder", "file-symlink"]]),
     );
-    expect(messages[0]!.message).toMatch(/points outside the content folder.*not followed/);
+    expect(messages[0]!.message).toMatch(/leads outside the content folder.*never follows/);
     const status = await runCli(["status", "--format", "json", "--today", "2026-11-22"], { cwd: dir });
     expect(JSON.parse(status.stdout).rows.map((r: { title: string }) => r.title)).toEqual(["Fine"]);
   });
 
-  it("follows a symlink that stays inside content/", async () => {
+  it("never follows a card symlink, even one that stays inside content/", async () => {
     const dir = makeProject({ "content/good/fine.md": GOOD });
     mkdirSync(path.join(dir, "content/other"));
     symlinkSync(path.join(dir, "content/good/fine.md"), path.join(dir, "content/other/same.md"));
     const status = await runCli(["status", "--format", "json", "--today", "2026-11-22"], { cwd: dir });
-    expect(JSON.parse(status.stdout).rows).toHaveLength(2);
+    expect(JSON.parse(status.stdout).rows).toHaveLength(1);
+    const { code, results } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expect(code).toBe(1);
+    expect(flatMessages(results, dir).map((m) => [m.file, m.ruleId])).toEqual([["content/other/same.md", "file-symlink"]]);
   });
 
   it("exits 2 with a clear message for a path that does not exist", async () => {

@@ -106,11 +106,14 @@ describe("the whole-run cache and symbolic links", () => {
     mkdirSync(`${dir}/content/c`);
     symlinkSync(`${dir}/content/a/real.md`, `${dir}/content/c/link.md`);
     const first = await lintJson(dir, ["--today", "2026-11-22"]);
-    expect(first.code).toBe(0);
+    expect(first.code).toBe(1);
+    expect(first.results.flatMap((r) => r.messages.map((m) => m.ruleId))).toEqual(["file-symlink"]);
+    expect(JSON.stringify(first.results)).toMatch(/symbolic link to a\/real\.md/);
     unlinkSync(`${dir}/content/c/link.md`);
     symlinkSync(`${outside}/x.md`, `${dir}/content/c/link.md`);
     const second = await lintJson(dir, ["--today", "2026-11-22"]);
     expect(second.code).toBe(1);
-    expect(second.results.flatMap((r) => r.messages.map((m) => m.ruleId))).toContain("file-symlink");
+    expect(second.results.flatMap((r) => r.messages.map((m) => m.ruleId))).toEqual(["file-symlink"]);
+    expect(JSON.stringify(second.results)).toMatch(/leads outside the content folder/);
   });
 });

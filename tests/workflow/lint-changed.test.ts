@@ -58,7 +58,7 @@ describe("verity lint --changed", () => {
     const result = await lintChanged(repo, "main");
     expect(result.code).toBe(1);
     expect(result.byFile).toEqual({
-      "content/a/new.md": ["5:verify-by-expired"],
+      "content/a/new.md": ["4:card-published", "5:verify-by-expired"],
       "content/a/one.md": ["8:link-broken"],
       "content/a/four-renamed.md": ["1:url-removed"],
       "content/a/three.md": ["8:link-broken"],
@@ -87,7 +87,7 @@ describe("verity lint --changed", () => {
     expect(result.stdout).toContain("::error file=content/b/five.md,line=1,col=1,title=url-removed::content/b/five.md was deleted");
     const summary = repo.read("summary.md");
     expect(summary.startsWith("# Earlier step\n### Verity lint\n")).toBe(true);
-    expect(summary).toContain(":x: 7 errors, 0 warnings, 0 suggestions. 6 cards checked (changed cards and cards linking to them, since the merge base with main).");
+    expect(summary).toContain(":x: 7 errors, 0 warnings, 1 suggestions. 6 cards checked (changed cards and cards linking to them, since the merge base with main).");
     expect(summary).toContain("| `content/a/four-renamed.md:1` | error | `url-removed` |");
   });
 

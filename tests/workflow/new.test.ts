@@ -16,7 +16,7 @@ function project(withTemplates: boolean): TempRepo {
   repos.push(repo);
   repo.write({
     "verity.config.yml": "verifyEvery: 90d\n",
-    "content/billing/_collection.yml": 'title: Billing\ndefaults:\n  owner: "@lumen/billing"\n  audience: external\n',
+    "content/billing/_collection.yml": 'title: Billing\ndefaults:\n  owner: "@lumen/billing"\n',
     "content/api/_collection.yml": "title: API\ndefaults:\n  verify_every: 30d\n  lang: ko\n",
   });
   if (withTemplates) cpSync(REPO_TEMPLATES, path.join(repo.root, "style-guide/templates"), { recursive: true });
@@ -26,7 +26,7 @@ function project(withTemplates: boolean): TempRepo {
 describe("verity new", () => {
   it("scaffolds a card from a style-guide template with the collection's defaults", async () => {
     const repo = project(true);
-    const result = await runCli(["new", "how-to", "billing/refund-a-payment", "--title", 'Refund a "card" payment', "--description", "How to refund.", "--today", "2026-11-22"], repo.root);
+    const result = await runCli(["new", "how-to", "billing/refund-a-payment", "--title", 'Refund a "card" payment', "--audience", "external", "--description", "How to refund.", "--today", "2026-11-22"], repo.root);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Created content/billing/refund-a-payment.md (template how-to, owner @lumen/billing, external, verify_by 2027-02-20)");
@@ -65,7 +65,7 @@ describe("verity new", () => {
     expect(listed.code).toBe(2);
     expect(listed.stderr).toContain('There is no template "how-to".');
     expect(listed.stderr).toContain("Templates: card.");
-    const result = await runCli(["new", "card", "billing/x", "--title", "X", "--today", "2026-11-22"], repo.root);
+    const result = await runCli(["new", "card", "billing/x", "--title", "X", "--audience", "external", "--today", "2026-11-22"], repo.root);
     expect(result.code).toBe(0);
     const [card] = loadProject({ cwd: repo.root, today: "2026-11-22" }).cards;
     expect(card!.data).toMatchObject({ title: "X", owner: "@lumen/billing", audience: "external", verify_by: "2027-02-20" });
@@ -73,7 +73,7 @@ describe("verity new", () => {
 
   it("creates a card in a subfolder of a collection", async () => {
     const repo = project(true);
-    const result = await runCli(["new", "faq", "billing/cards/faq", "--title", "Card FAQ", "--today", "2026-11-22"], repo.root);
+    const result = await runCli(["new", "faq", "billing/cards/faq", "--title", "Card FAQ", "--audience", "external", "--today", "2026-11-22"], repo.root);
     expect(result.code).toBe(0);
     const card = loadProject({ cwd: repo.root, today: "2026-11-22" }).cards[0]!;
     expect([card.relPath, card.url]).toEqual(["content/billing/cards/faq.md", "/billing/cards/faq/"]);
@@ -82,7 +82,7 @@ describe("verity new", () => {
   it("never overwrites a card", async () => {
     const repo = project(true);
     repo.write({ "content/billing/refunds.md": "mine\n" });
-    const result = await runCli(["new", "faq", "billing/refunds", "--title", "Refunds"], repo.root);
+    const result = await runCli(["new", "faq", "billing/refunds", "--title", "Refunds", "--audience", "external"], repo.root);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("content/billing/refunds.md already exists; verity new never overwrites a card.");
     expect(repo.read("content/billing/refunds.md")).toBe("mine\n");

@@ -8,11 +8,14 @@
  * that no card keeps (as its URL or an alias). Reported on the renamed card's file (line of
  * `aliases`, else 1), on the card that dropped the alias, or, for a deletion, on the deleted
  * path at line 1.
+ *
+ * `card-published`: a change that makes a card public (see findPublishedCards), a notice.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseCalendarDate, type CalendarDate } from "../calendar-date.ts";
 import { createCardPaths, urlOfParts } from "../card-paths.ts";
+import { isOnSite, isTextOnPublicSite } from "../audience.ts";
 import { discoverCardFiles } from "../discover.ts";
 import type { Finding } from "../findings.ts";
 import { readChangesSince, type ChangeSet } from "../git-changes.ts";
@@ -131,7 +134,7 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
     invalidFiles,
     problems: first.problems,
     contentDir,
-    index: buildCardIndex(cards, invalidFiles),
+    index: buildCardIndex(cards, invalidFiles, { sites: config.sites, partialCollections: light.map((card) => card.collection) }),
   };
 
   // 6. Every card counts for the trust score: parsed ones as they are, the rest as read lightly.
@@ -144,7 +147,14 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
     else if (!invalid.has(card.file) && card.verifyBy) trustCards.push({ data: { verify_by: card.verifyBy, status: card.status } });
   }
 
-  const extraFindings = findRemovedUrls(changeSet, { isCard, inContent, abs, urlOwners, lightByFile });
+  const isPublicNow = (file: string) => {
+    const card = parsed.get(file);
+    return card !== undefined && isOnSite(card, "public");
+  };
+  const extraFindings = [
+    ...findRemovedUrls(changeSet, { isCard, inContent, abs, urlOwners, lightByFile, isPublicNow }),
+    ...findPublishedCards(changeSet, { isCard, abs, parsed }),
+  ];
   const reportFiles = new Set([...toLint, ...extraFindings.map((f) => f.file)]);
   return { project, reportFiles, changedFiles: [...changed].sort(), linkingFiles: linking.sort(), changeSet, trustCards, extraFindings };
 }
@@ -184,6 +194,48 @@ interface RemovedUrlContext {
   abs(rel: string): string;
   urlOwners: ReadonlySet<string>;
   lightByFile: ReadonlyMap<string, LightCard>;
+  /** True when the card at this path is on the public site now. */
+  isPublicNow(file: string): boolean;
+}
+
+/**
+ * `card-published`: a change that puts a card on the public help center: a new external card, an
+ * internal or draft card made external and published, or a move of a card that was not public. A
+ * notice for the reviewer (never silent), listed in the job summary.
+ */
+function findPublishedCards(changeSet: ChangeSet, ctx: { isCard(rel: string): boolean; abs(rel: string): string; parsed: ReadonlyMap<string, Card> }): Finding[] {
+  const findings: Finding[] = [];
+  for (const change of changeSet.changes) {
+    if (change.kind === "deleted" || !ctx.isCard(change.path)) continue;
+    const card = ctx.parsed.get(ctx.abs(change.path));
+    if (!card || !isOnSite(card, "public")) continue;
+    const oldRel = change.oldPath ?? change.path;
+    const oldText = change.kind === "added" ? undefined : changeSet.oldTexts.get(oldRel);
+    // The old text counts only when it was a card (a file renamed out of a _ folder was never public).
+    if (oldText !== undefined && ctx.isCard(oldRel) && isTextOnPublicSite(readFrontmatterData(oldText))) continue;
+    const why =
+      change.kind === "added" || oldText === undefined
+        ? "This new card has audience: external"
+        : change.kind === "renamed"
+          ? `This card moved from ${oldRel}, where it was not public, and now has audience: external`
+          : "This change makes the card public (it was internal or a draft before)";
+    findings.push({
+      ruleId: "card-published",
+      severity: "suggestion",
+      file: card.file,
+      line: card.fieldLines.audience ?? 1,
+      column: 1,
+      message: `${why}, so this pull request publishes it on the public help center and in its search. Check that customers may read every line of it; if not, set audience: internal.`,
+    });
+  }
+  return findings;
+}
+
+function readFrontmatterData(text: string): Record<string, unknown> | undefined {
+  const fm = FRONTMATTER.exec(text)?.[1];
+  if (fm === undefined) return undefined;
+  const value = parseYaml(fm).value;
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 function findRemovedUrls(changeSet: ChangeSet, ctx: RemovedUrlContext): Finding[] {
@@ -207,7 +259,8 @@ function findRemovedUrls(changeSet: ChangeSet, ctx: RemovedUrlContext): Finding[
     const line = card ? lineOfKey(card.text, "aliases") ?? 1 : 1;
     const message =
       change.kind === "renamed"
-        ? `This card moved from ${oldRel}, so its old URL${lost.length === 1 ? "" : "s"} ${list} no longer ${lost.length === 1 ? "leads" : "lead"} anywhere. Keep ${lost.length === 1 ? "it" : "them"} working: add ${aliasLine} to this card's frontmatter.`
+        ? `This card moved from ${oldRel}, so its old URL${lost.length === 1 ? "" : "s"} ${list} no longer ${lost.length === 1 ? "leads" : "lead"} anywhere. Keep ${lost.length === 1 ? "it" : "them"} working: add ${aliasLine} to this card's frontmatter.` +
+          (ctx.isPublicNow(ctx.abs(change.path)) ? "" : " The card stays internal: an alias redirects on the internal wiki only and never publishes it.")
         : `The alias${lost.length === 1 ? "" : "es"} ${list} ${lost.length === 1 ? "was" : "were"} removed from this card and no other card keeps ${lost.length === 1 ? "it" : "them"}, so links and bookmarks break. Keep ${aliasLine}, or move ${lost.length === 1 ? "it" : "them"} to the card that replaces this one.`;
     findings.push(removedUrl(ctx.abs(change.path), line, message));
   }
@@ -271,5 +324,5 @@ function lineOfKey(text: string, key: string): number | undefined {
  */
 function buildLightIndex(cards: readonly LightCard[]): CardIndex {
   const asCards = cards.map((card) => ({ ...card, id: card.id ?? card.url, data: { aliases: card.aliases } }) as unknown as Card);
-  return buildCardIndex(asCards);
+  return buildCardIndex(asCards, [], { partialCollections: cards.map((card) => card.collection) });
 }

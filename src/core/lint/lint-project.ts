@@ -9,7 +9,7 @@ import type { Project } from "../project.ts";
 import { computeTrustScore, type TrustScore, type VerifiableCard } from "../verification.ts";
 import { CARD_RULES, MANDATORY_RULES } from "./rule-meta.ts";
 import { checkCardHtml } from "./rule-card-html.ts";
-import { linkAudience, linkBroken } from "./rule-links.ts";
+import { fileAudience, linkAudience, linkBroken } from "./rule-links.ts";
 import { verifyByExpired, verifyByExpiring } from "./rule-verify-by.ts";
 
 /** Tree rules, run per card through unified. */
@@ -18,6 +18,7 @@ const TREE_RULES: Record<string, Plugin<[unknown?], Root>> = {
   "verify-by-expiring": verifyByExpiring as Plugin<[unknown?], Root>,
   "link-broken": linkBroken as Plugin<[unknown?], Root>,
   "link-audience": linkAudience as Plugin<[unknown?], Root>,
+  "file-audience": fileAudience as Plugin<[unknown?], Root>,
 };
 
 /** Extra per-card checks (the style guide plugs in here); they return findings for one card. */

@@ -1,0 +1,89 @@
+/**
+ * Every file has an audience: whether a non-card file (image, PDF, text, anything) may be copied
+ * into a site. Lint (rule `file-audience`) and the build (site-data.ts) ask the same question here.
+ *
+ * A file may be published on the **internal** wiki when it is a regular file (not a symbolic link)
+ * whose real path is its own path inside the content folder, outside any `.` folder. It may be
+ * published on the **public** help center when, in addition, an external published card uses it
+ * (the caller passes only such cards' files), no folder or file name on its path starts with `_`
+ * or `.`, and its collection is not internal-only: a collection whose `_collection.yml` sets
+ * `defaults.audience: internal` (or does not parse, so its intent is unknown).
+ */
+import { lstatSync, realpathSync } from "node:fs";
+import path from "node:path";
+import type { SiteName } from "../audience.ts";
+import { loadCollection } from "../collections.ts";
+import { isCardFileName, isInside } from "../discover.ts";
+import type { Finding } from "../findings.ts";
+
+export type FileVerdict = { ok: true; sitePath: string } | { ok: false; reason: string; fix: string };
+
+export interface FileAudience {
+  /** May `file` (absolute) be copied into `site`? */
+  verdict(file: string, site: SiteName): FileVerdict;
+  /** True when the collection folder `name` is internal-only. */
+  isInternalCollection(name: string): boolean;
+}
+
+/** A decider for the files of one content folder; it reads each `_collection.yml` once. */
+export function createFileAudience(contentDir: string): FileAudience {
+  const internalOnly = new Map<string, boolean>();
+  let realContent: string | undefined;
+  const isInternalCollection = (name: string): boolean => {
+    let known = internalOnly.get(name);
+    if (known === undefined) {
+      const problems: Finding[] = [];
+      const collection = loadCollection(contentDir, name, problems);
+      known = problems.length > 0 || collection.defaults.audience === "internal";
+      internalOnly.set(name, known);
+    }
+    return known;
+  };
+  const verdict = (file: string, site: SiteName): FileVerdict => {
+    const abs = path.resolve(file);
+    if (!isInside(abs, contentDir)) {
+      return { ok: false, reason: "it is outside the content folder", fix: "Move the file into the card's collection folder and link it from there" };
+    }
+    const parts = path.relative(contentDir, abs).split(path.sep);
+    const sitePath = `/_files/${parts.join("/")}`;
+    if (isCardFileName(parts.at(-1)!)) return { ok: false, reason: "it is a card file, not an attachment", fix: "Link the card itself" };
+    if (parts.some((part) => part.startsWith("."))) {
+      return { ok: false, reason: "it is in a hidden (.) folder, which is never published", fix: "Move the file into the card's collection folder" };
+    }
+    let stat;
+    try {
+      stat = lstatSync(abs);
+    } catch {
+      return { ok: false, reason: "it does not exist", fix: "Fix the path" };
+    }
+    if (stat.isSymbolicLink()) {
+      return { ok: false, reason: "it is a symbolic link, and links are never followed into a site", fix: "Replace the link with the real file" };
+    }
+    if (!stat.isFile()) return { ok: false, reason: "it is not a regular file", fix: "Link a file" };
+    try {
+      realContent ??= realpathSync(contentDir);
+      if (path.relative(realContent, realpathSync(abs)) !== parts.join(path.sep)) {
+        return { ok: false, reason: "it is reached through a linked folder", fix: "Move the real folder into the content folder" };
+      }
+    } catch {
+      return { ok: false, reason: "it cannot be read", fix: "Fix the path" };
+    }
+    if (site === "internal") return { ok: true, sitePath };
+    if (parts.some((part) => part.startsWith("_"))) {
+      return {
+        ok: false,
+        reason: "it is in a folder or has a name starting with _, which is internal-only",
+        fix: "Move the file out of the _ folder (e.g. next to this card) if customers may see it, or link it from an internal card only",
+      };
+    }
+    if (parts.length > 1 && isInternalCollection(parts[0]!)) {
+      return {
+        ok: false,
+        reason: `it lives in the internal-only collection ${parts[0]} (its _collection.yml sets defaults.audience: internal)`,
+        fix: "Copy the file into a public collection if customers may see it, or link it from an internal card only",
+      };
+    }
+    return { ok: true, sitePath };
+  };
+  return { verdict, isInternalCollection };
+}

@@ -1,0 +1,177 @@
+/** Links lint must see (raw HTML, MDX, absolute site URLs, pages) and files with an audience. */
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadProject } from "../../src/core/project.ts";
+import { createFileAudience } from "../../src/core/site/file-audience.ts";
+import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
+
+afterAll(removeTemps);
+
+const TODAY = ["--today", "2026-11-22"];
+const CONFIG = "sites:\n  public:\n    url: https://help.acme.example\n    base: /\n  internal:\n    url: https://wiki.acme.example\n    base: /wiki/\n";
+const card = (title: string, audience: string, body: string, extra = "") =>
+  `---\ntitle: ${title}\nowner: "@acme/team"\naudience: ${audience}\nverify_by: 2027-01-01\n${extra}---\n\n${body}\n`;
+
+function project(body: string, files: Record<string, string> = {}, format = "md") {
+  return makeProject({
+    "verity.config.yml": CONFIG,
+    "content/ops/_collection.yml": "title: Ops\ndefaults:\n  audience: internal\n",
+    "content/ops/runbook.md": card("Runbook", "internal", "PIN 4711.", "tags: [secret-ops]\n"),
+    "content/help/other.md": card("Other", "external", "Fine.", "tags: [billing]\n"),
+    [`content/help/page.${format}`]: card("Page", "external", body),
+    ...files,
+  });
+}
+
+async function findingsOf(dir: string) {
+  const { results } = await lintJson(dir, TODAY);
+  return flatMessages(results, dir).filter((m) => m.file.startsWith("content/help/page"));
+}
+
+describe("links in raw HTML and MDX", () => {
+  it.each([
+    ['<a href="../../ops/runbook/">runbook</a>', 8],
+    ['Text <a href="/ops/runbook/">inline</a> text.', 8],
+    ['<div>\n\n<p>\n<a\n  href="../ops/runbook.md">x</a></p>\n</div>', 11],
+    ['<img src="/ops/runbook/">', 8],
+    ['<img srcset="/ops/runbook/ 1x, ok.png 2x">', 8],
+    ['<svg><a xlink:href="/ops/runbook/">x</a></svg>', 8],
+    ['<form action="/ops/runbook/"><button>go</button></form>', 8],
+  ])("an external card linking an internal card in %s is link-audience at the element's line", async (html, line) => {
+    const dir = project(html);
+    const found = await findingsOf(dir);
+    expect(found.map((m) => [m.ruleId, m.line])).toContainEqual(["link-audience", line]);
+  });
+
+  it("a broken raw HTML link is link-broken", async () => {
+    const dir = project('<a href="/nope/nothing/">x</a>');
+    expect((await findingsOf(dir)).map((m) => m.ruleId)).toContain("link-broken");
+  });
+
+  it("MDX JSX attributes are links too", async () => {
+    const dir = project('<a href="/ops/runbook/">x</a>\n\n<Card href="/ops/runbook/" />', {}, "mdx");
+    const found = await findingsOf(dir);
+    expect(found.filter((m) => m.ruleId === "link-audience").length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("absolute URLs to the sites' hosts", () => {
+  it.each([
+    "https://wiki.acme.example/wiki/ops/runbook/",
+    "//wiki.acme.example/wiki/ops/runbook/",
+    "<https://wiki.acme.example/wiki/ops/runbook/>",
+    "HTTPS://WIKI.ACME.EXAMPLE/wiki/ops/runbook",
+    "https://wiki.acme.example./wiki/ops/runbook/index.html",
+    "http://wiki.acme.example:443/wiki/",
+  ])("the wiki's host from an external card: %s", async (url) => {
+    const dir = project(url.startsWith("<") ? `See ${url}.` : `See [x](${url}).`);
+    expect((await findingsOf(dir)).map((m) => m.ruleId)).toContain("link-audience");
+  });
+
+  it.each([
+    "https://help.acme.example/ops/runbook/",
+    "//help.acme.example/ops/runbook",
+    "<https://help.acme.example/ops/runbook/>",
+    "https://Help.Acme.Example/ops/runbook/index.html",
+    "https://help.acme.example/OPS/RUNBOOK/",
+    "https://help.acme.example/ops/%72unbook/",
+  ])("the help center's host with an internal card's path: %s", async (url) => {
+    const dir = project(url.startsWith("<") ? `See ${url}.` : `See [x](${url}).`);
+    expect((await findingsOf(dir)).map((m) => m.ruleId)).toContain("link-audience");
+  });
+
+  it("a help center URL of a public card is fine, and a missing one is broken", async () => {
+    expect(await findingsOf(project("See [x](https://help.acme.example/help/other/)."))).toEqual([]);
+    expect((await findingsOf(project("See [x](https://help.acme.example/help/gone/)."))).map((m) => m.ruleId)).toEqual(["link-broken"]);
+  });
+});
+
+describe("pages the public site does not have", () => {
+  it("an internal-only collection page is link-audience", async () => {
+    expect((await findingsOf(project("See [ops](/ops/)."))).map((m) => m.ruleId)).toEqual(["link-audience"]);
+  });
+  it("a tag used only by internal cards is link-audience; a public tag is fine", async () => {
+    expect((await findingsOf(project("See [t](/tags/secret-ops/)."))).map((m) => m.ruleId)).toEqual(["link-audience"]);
+    expect(await findingsOf(project("See [t](/tags/billing/)."))).toEqual([]);
+  });
+  it("the wiki's health page is link-audience", async () => {
+    expect((await findingsOf(project("See [h](/health/)."))).map((m) => m.ruleId)).toEqual(["link-audience"]);
+  });
+  it("a collection or tag that does not exist is link-broken", async () => {
+    expect((await findingsOf(project("See [x](/nothing/)."))).map((m) => m.ruleId)).toEqual(["link-broken"]);
+    expect((await findingsOf(project("See [t](/tags/nothing/)."))).map((m) => m.ruleId)).toEqual(["link-broken"]);
+  });
+});
+
+describe("files have an audience", () => {
+  it("a file in an internal-only collection linked from an external card is file-audience at the link's line", async () => {
+    const dir = project("Intro.\n\n![diagram](../ops/diagram.png)", { "content/ops/diagram.png": "PNG" });
+    const found = await findingsOf(dir);
+    expect(found.map((m) => [m.ruleId, m.line])).toEqual([["file-audience", 10]]);
+    expect(found[0]!.message).toMatch(/internal-only collection ops/);
+  });
+  it.each([
+    ["raw HTML", '<a href="../ops/secret.pdf">pdf</a>'],
+    ["a site path", "[pdf](/_files/ops/secret.pdf)"],
+    ["an absolute URL", "[pdf](https://help.acme.example/_files/ops/secret.pdf)"],
+  ])("the same through %s", async (_what, body) => {
+    const dir = project(body, { "content/ops/secret.pdf": "%PDF" });
+    expect((await findingsOf(dir)).map((m) => m.ruleId)).toContain("file-audience");
+  });
+  it("a file in a _ folder is internal-only", async () => {
+    const dir = project("[x](_private/notes.txt)", { "content/help/_private/notes.txt": "secret" });
+    expect((await findingsOf(dir)).map((m) => m.ruleId)).toEqual(["file-audience"]);
+  });
+  it("a symlinked file inside content/ is never published, on either site", async () => {
+    const dir = project("![x](alias.png)", { "content/help/real.png": "PNG" });
+    symlinkSync("real.png", path.join(dir, "content/help/alias.png"));
+    expect((await findingsOf(dir)).map((m) => m.ruleId)).toEqual(["file-audience"]);
+    const decide = createFileAudience(path.join(dir, "content"));
+    expect(decide.verdict(path.join(dir, "content/help/alias.png"), "internal").ok).toBe(false);
+    expect(decide.verdict(path.join(dir, "content/help/real.png"), "public").ok).toBe(true);
+  });
+  it("a file next to an external card in a public collection is fine", async () => {
+    const dir = project("![x](pic.png)", { "content/help/pic.png": "PNG" });
+    expect(await findingsOf(dir)).toEqual([]);
+  });
+  it("a collection whose _collection.yml does not parse is treated as internal-only", () => {
+    const dir = makeProject({ "content/media/_collection.yml": "title: [\n", "content/media/a.png": "PNG" });
+    mkdirSync(path.join(dir, "content/help"), { recursive: true });
+    writeFileSync(path.join(dir, "content/help/x.txt"), "x");
+    const decide = createFileAudience(path.join(dir, "content"));
+    expect(decide.verdict(path.join(dir, "content/media/a.png"), "public").ok).toBe(false);
+    expect(decide.verdict(path.join(dir, "content/help/x.txt"), "public").ok).toBe(true);
+    expect(loadProject({ cwd: dir }).cards).toEqual([]);
+  });
+});
+
+describe("the build's asset list comes from file-audience", () => {
+  it("copies into the public site only files an external card may publish, and never a symlink", async () => {
+    const { prepareSites } = await import("../../src/build/site-data.ts");
+    const dir = project("![a](pic.png) ![b](../ops/diagram.png) ![c](alias.png) ![d](_private/n.png) [e](/_files/ops/diagram.png)", {
+      "content/help/pic.png": "PNG",
+      "content/ops/diagram.png": "PNG",
+      "content/help/_private/n.png": "PNG",
+      "content/ops/inside.md": card("Inside", "internal", "![i](diagram.png) ![j](../help/alias.png)"),
+    });
+    symlinkSync("pic.png", path.join(dir, "content/help/alias.png"));
+    const loaded = loadProject({ cwd: dir, today: "2026-11-22" });
+    const sites = prepareSites(loaded, ["public", "internal"], { history: { available: false, reason: "none" } });
+    expect(sites.get("public")!.assets.map((a) => a.sitePath).sort()).toEqual(["/_files/help/pic.png"]);
+    expect(sites.get("internal")!.assets.map((a) => a.sitePath).sort()).toEqual(["/_files/help/_private/n.png", "/_files/help/pic.png", "/_files/ops/diagram.png"]);
+  });
+});
+
+describe("sites sharing one host", () => {
+  const shared = "sites:\n  public:\n    url: https://kb.acme.example\n    base: /help/\n  internal:\n    url: https://kb.acme.example\n    base: /wiki/\n";
+  it("a wiki URL is link-audience even to a public card; the host outside both bases is just the website", async () => {
+    const dir = makeProject({
+      "verity.config.yml": shared,
+      "content/help/other.md": card("Other", "external", "Fine."),
+      "content/help/page.md": card("Page", "external", "[a](https://kb.acme.example/wiki/help/other/) [b](https://kb.acme.example/help/help/other/) [c](https://kb.acme.example/pricing/)"),
+    });
+    const found = await findingsOf(dir);
+    expect(found.map((m) => [m.ruleId, m.message.includes("/wiki/")])).toEqual([["link-audience", true]]);
+  });
+});

@@ -1,0 +1,90 @@
+/** Symbolic links in content/: a card is never a link, and nothing leaves content/ through one. */
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { isOnSite } from "../../src/core/audience.ts";
+import { loadProject } from "../../src/core/project.ts";
+import { flatMessages, lintJson, makeProject, makeTempDir, removeTemps } from "../helpers.ts";
+
+afterAll(removeTemps);
+
+const card = (title: string, audience = "external", body = "Body.") =>
+  `---\ntitle: ${title}\nowner: "@acme/team"\naudience: ${audience}\nverify_by: 2027-01-01\n---\n\n${body}\n`;
+const TODAY = ["--today", "2026-11-22"];
+
+describe("symlinked cards", () => {
+  it("a card that is a link to an internal card elsewhere in content/ is an error, never a public card", async () => {
+    const dir = makeProject({
+      "content/ops/_collection.yml": "title: Ops\ndefaults:\n  audience: internal\n",
+      "content/ops/runbook.md": "---\ntitle: Runbook\nowner: \"@acme/ops\"\nverify_by: 2027-01-01\n---\n\nPIN 4711.\n",
+      "content/help/fine.md": card("Fine"),
+    });
+    symlinkSync(path.join(dir, "content/ops/runbook.md"), path.join(dir, "content/help/runbook.md"));
+    const { code, results } = await lintJson(dir, TODAY);
+    expect(code).toBe(1);
+    const finding = flatMessages(results, dir).find((m) => m.file === "content/help/runbook.md");
+    expect(finding).toMatchObject({ ruleId: "file-symlink", line: 1 });
+    expect(finding!.message).toMatch(/symbolic link/);
+    expect(finding!.message).toMatch(/git mv|copy|Copy/);
+    const project = loadProject({ cwd: dir, today: "2026-11-22" });
+    expect(project.cards.filter((c) => isOnSite(c, "public")).map((c) => c.relPath)).toEqual(["content/help/fine.md"]);
+  });
+
+  it("a relative link to a card is an error too", async () => {
+    const dir = makeProject({ "content/a/real.md": card("Real"), "content/b/keep.md": card("Keep") });
+    symlinkSync("../a/real.md", path.join(dir, "content/b/copy.md"));
+    const { results } = await lintJson(dir, TODAY);
+    expect(flatMessages(results, dir).map((m) => [m.file, m.ruleId])).toContainEqual(["content/b/copy.md", "file-symlink"]);
+  });
+
+  it("a linked folder inside content/ is an error and its cards are not loaded twice", async () => {
+    const dir = makeProject({ "content/ops/_collection.yml": "title: Ops\ndefaults:\n  audience: internal\n", "content/ops/x.md": card("X", "internal") });
+    symlinkSync(path.join(dir, "content/ops"), path.join(dir, "content/help"));
+    const { code, results } = await lintJson(dir, TODAY);
+    expect(code).toBe(1);
+    expect(flatMessages(results, dir).map((m) => [m.file, m.ruleId])).toContainEqual(["content/help", "file-symlink"]);
+    expect(loadProject({ cwd: dir, today: "2026-11-22" }).cards.map((c) => c.relPath)).toEqual(["content/ops/x.md"]);
+  });
+
+  it("a card loaded by name is refused when it is a link", () => {
+    const dir = makeProject({ "content/a/real.md": card("Real", "internal") });
+    symlinkSync(path.join(dir, "content/a/real.md"), path.join(dir, "content/a/public.md"));
+    const project = loadProject({ cwd: dir, today: "2026-11-22" });
+    expect(project.cards.map((c) => c.relPath)).toEqual(["content/a/real.md"]);
+  });
+});
+
+describe("any link that leaves content/", () => {
+  it("is an error for non-card files too (/etc/passwd, the config, .git)", async () => {
+    const dir = makeProject({ "content/help/a.md": card("A"), "verity.config.yml": "lang: en\n" });
+    mkdirSync(path.join(dir, ".git"));
+    writeFileSync(path.join(dir, ".git/config"), "[core]\n");
+    symlinkSync("/etc/passwd", path.join(dir, "content/help/passwd.txt"));
+    symlinkSync("../../verity.config.yml", path.join(dir, "content/help/config.png"));
+    symlinkSync("../../.git/config", path.join(dir, "content/help/git.pdf"));
+    const { code, results } = await lintJson(dir, TODAY);
+    expect(code).toBe(1);
+    const found = flatMessages(results, dir).filter((m) => m.ruleId === "file-symlink").map((m) => m.file).sort();
+    expect(found).toEqual(["content/help/config.png", "content/help/git.pdf", "content/help/passwd.txt"]);
+  });
+
+  it("a dangling link is an error", async () => {
+    const outside = makeTempDir();
+    const dir = makeProject({ "content/help/a.md": card("A") });
+    symlinkSync(path.join(outside, "gone.png"), path.join(dir, "content/help/gone.png"));
+    const { results } = await lintJson(dir, TODAY);
+    expect(flatMessages(results, dir).map((m) => [m.file, m.ruleId])).toContainEqual(["content/help/gone.png", "file-symlink"]);
+  });
+});
+
+describe("a linked _collection.yml", () => {
+  it("is a collection-config error, and its cards count as internal-only for files", async () => {
+    const outside = makeTempDir();
+    writeFileSync(path.join(outside, "c.yml"), "title: Outside\n");
+    const dir = makeProject({ "content/help/a.md": card("A") });
+    symlinkSync(path.join(outside, "c.yml"), path.join(dir, "content/help/_collection.yml"));
+    const { code, results } = await lintJson(dir, TODAY);
+    expect(code).toBe(1);
+    expect(flatMessages(results, dir).map((m) => [m.file, m.ruleId])).toContainEqual(["content/help/_collection.yml", "collection-config"]);
+  });
+});

@@ -1,0 +1,90 @@
+/** `lint --changed` reports every change that makes a card public, and the job summary lists them. */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCli } from "./cli.ts";
+import { cardText, createTempRepo, type TempRepo } from "./git-repo.ts";
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const repo of repos.splice(0)) repo.dispose();
+});
+
+function mainBranch(): TempRepo {
+  const repo = createTempRepo();
+  repos.push(repo);
+  repo.write({
+    "verity.config.yml": "minTrustScore: 0\n",
+    "content/ops/_collection.yml": "title: Ops\ndefaults:\n  audience: internal\n",
+    "content/ops/runbook.md": cardText({ title: "Runbook", audience: "" }, "PIN 4711.\n"),
+    "content/ops/policy.md": cardText({ title: "Policy", audience: "internal" }, "Policy.\n"),
+    "content/ops/draft.md": cardText({ title: "Draft", status: "draft" }, "Soon.\n"),
+    "content/help/public.md": cardText({ title: "Public" }, "Public.\n"),
+  });
+  repo.commit("Cards on main", "2026-10-01");
+  repo.git("switch", "-q", "-c", "feature");
+  return repo;
+}
+
+async function published(repo: TempRepo, summary?: string) {
+  const args = ["lint", "--changed", "main", "--format", "json", "--today", "2026-11-22", ...(summary ? ["--summary", summary] : [])];
+  const result = await runCli(args, repo.root);
+  const parsed = result.stdout ? (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; message: string; severity: number }[] }[]) : [];
+  return parsed.flatMap((r) => r.messages.filter((m) => m.ruleId === "card-published").map((m) => ({ file: path.relative(repo.root, r.filePath), ...m })));
+}
+
+describe("card-published", () => {
+  it("a new external card is reported as a notice, not an error", async () => {
+    const repo = mainBranch();
+    repo.write({ "content/help/new.md": cardText({ title: "New" }) });
+    const found = await published(repo);
+    expect(found.map((f) => [f.file, f.severity])).toEqual([["content/help/new.md", 1]]);
+  });
+
+  it("internal to external, and draft to published", async () => {
+    const repo = mainBranch();
+    repo.write({
+      "content/ops/policy.md": cardText({ title: "Policy", audience: "external" }, "Policy.\n"),
+      "content/ops/draft.md": cardText({ title: "Draft" }, "Soon.\n"),
+    });
+    expect((await published(repo)).map((f) => f.file).sort()).toEqual(["content/ops/draft.md", "content/ops/policy.md"]);
+  });
+
+  it("a move that makes a card public is reported, and url-removed never advises publishing an internal card", async () => {
+    const repo = mainBranch();
+    repo.git("mv", "content/ops/runbook.md", "content/help/runbook.md");
+    repo.write({ "content/help/runbook.md": cardText({ title: "Runbook" }, "PIN 4711.\n") });
+    repo.git("mv", "content/ops/policy.md", "content/help/policy.md");
+    const found = await published(repo);
+    expect(found.map((f) => f.file)).toEqual(["content/help/runbook.md"]);
+    expect(found[0]!.message).toMatch(/content\/ops\/runbook\.md/);
+    const result = await runCli(["lint", "--changed", "main", "--format", "json", "--today", "2026-11-22"], repo.root);
+    const removed = (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[])
+      .flatMap((r) => r.messages.filter((m) => m.ruleId === "url-removed").map((m) => [path.relative(repo.root, r.filePath), m.message]));
+    const policy = removed.find(([file]) => file === "content/help/policy.md");
+    expect(policy?.[1]).toMatch(/internal wiki only/);
+  });
+
+  it("an unchanged audience publishes nothing, and the job summary counts what is published", async () => {
+    const repo = mainBranch();
+    repo.write({ "content/help/public.md": cardText({ title: "Public" }, "Edited.\n"), "content/ops/runbook.md": cardText({ title: "Runbook", audience: "" }, "PIN 4712.\n") });
+    expect(await published(repo)).toEqual([]);
+    repo.write({ "content/help/a.md": cardText({ title: "A" }), "content/help/b.md": cardText({ title: "B" }) });
+    const summary = path.join(repo.root, "summary.md");
+    await published(repo, summary);
+    const text = readFileSync(summary, "utf8");
+    expect(text).toMatch(/This pull request publishes 2 cards/);
+    expect(text).toContain("content/help/a.md");
+    expect(text).toContain("content/help/b.md");
+  });
+});
+
+describe("card-published for files that were not cards", () => {
+  it("a file moved out of a _ folder into a collection is published by the change", async () => {
+    const repo = mainBranch();
+    repo.write({ "content/help/_drafts/secret.md": cardText({ title: "Secret" }, "Secret.\n") });
+    repo.commit("Draft outside the cards", "2026-10-02");
+    repo.git("mv", "content/help/_drafts/secret.md", "content/help/secret.md");
+    expect((await published(repo)).map((f) => f.file)).toEqual(["content/help/secret.md"]);
+  });
+});
