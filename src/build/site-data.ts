@@ -15,6 +15,7 @@ import { isReservedName, RESERVED_PATHS } from "../core/site/reserved-paths.ts";
 import { tagUrls } from "../core/site/tag-pages.ts";
 import type { CardHistory } from "./card-history.ts";
 import type { EmbedPolicy } from "../core/site/card-html.ts";
+import { markdownCopy } from "../core/site/markdown-copy.ts";
 import { needsOwnPublicRendering, renderCard, type CardAsset, type RenderedCard, type RenderedHeading } from "./render-card.ts";
 
 export interface SiteData {
@@ -77,6 +78,8 @@ export interface CardView {
   verifiedOn: string | undefined;
   verification: { status: VerificationStatus; daysLeft: number };
   html: string;
+  /** The card as Markdown for this site (its `.md` URL and llms.txt): see `markdownCopy`. */
+  markdown: string;
   headings: RenderedHeading[];
   /** Ids of cards sharing tags, most shared first. */
   related: string[];
@@ -154,6 +157,8 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
   }
   const tagUrl = new Map(tags.map((tag) => [tag.name, tag.url]));
   const publicSite = config.sites.public;
+  const onSite = (card: Card) => isOnSite(card, site);
+  const siteUrlOf = (card: Card) => new URL(joinBase(siteConfig.base, card.url), siteConfig.url).href;
   const assets = new Map<string, CardAsset>();
   const views: CardView[] = cards.map((card) => {
     const html = renderFor(card);
@@ -176,6 +181,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
       verifiedOn: card.data.verified_on,
       verification: { status: verification.status, daysLeft: verification.daysLeft },
       html: html.html,
+      markdown: markdownCopy(card, { index: project.index, isOnSite: onSite, urlOf: siteUrlOf }),
       headings: html.headings,
       related: related.get(card.id) ?? [],
       prev: neighbours.get(card.id)?.prev,

@@ -1,0 +1,262 @@
+/**
+ * What one site knows, for assistants: the cards the site serves (decided by `isOnSite`, the same
+ * function that decides what each site builds), their Markdown copies, their verification status on
+ * the day of the request, and a search index. Built from the repository, not from a built site:
+ * status is computed when asked (a built site's status is as old as the build), and no build is
+ * needed before an assistant can answer.
+ */
+import { isOnSite, type SiteName } from "../../core/audience.ts";
+import type { CalendarDate } from "../../core/calendar-date.ts";
+import type { Card } from "../../core/load-cards.ts";
+import { joinBase, normaliseSitePath } from "../../core/links.ts";
+import { loadProject, resolveToday, type Project, type ProjectOptions } from "../../core/project.ts";
+import { markdownCopy } from "../../core/site/markdown-copy.ts";
+import { forEachNode } from "../../core/tree-walk.ts";
+import { computeTrustScore, getCardVerification, type TrustScore, type VerificationStatus } from "../../core/verification.ts";
+import { readCardHistory, type CardChange } from "../../build/card-history.ts";
+import { languageOfQuery, SearchIndex } from "./search-index.ts";
+
+export interface KnowledgeOptions extends ProjectOptions {
+  site: SiteName;
+  /** Withhold expired cards instead of serving them with their status. */
+  verifiedOnly?: boolean;
+}
+
+export interface CardStatus {
+  status: VerificationStatus;
+  verifyBy: string;
+  /** Days from today to verify_by: negative once expired. */
+  daysLeft: number;
+  /** One sentence an assistant can pass on: "Verified until 2027-03-01; owner @acme/billing". */
+  note: string;
+}
+
+export interface CardSummary {
+  id: string;
+  title: string;
+  description: string | undefined;
+  url: string;
+  collection: string;
+  tags: string[];
+  lang: string;
+  owner: string;
+  audience: "internal" | "external";
+  verification: CardStatus;
+}
+
+export interface CardDetail extends CardSummary {
+  markdown: string;
+  lastChange: CardChange | undefined;
+  headings: string[];
+}
+
+export interface SearchResult extends CardSummary {
+  score: number;
+  /** True when the card is in another language than the reader's. */
+  otherLanguage: boolean;
+}
+
+export interface ListFilter {
+  collection?: string | undefined;
+  tag?: string | undefined;
+  owner?: string | undefined;
+  status?: VerificationStatus | undefined;
+  lang?: string | undefined;
+}
+
+export class KnowledgeBase {
+  readonly site: SiteName;
+  private readonly project: Project;
+  private readonly cards: Card[];
+  private readonly byId = new Map<string, Card>();
+  private readonly byUrl = new Map<string, Card>();
+  private readonly index: SearchIndex;
+  private readonly markdown = new Map<Card, string>();
+  private readonly options: KnowledgeOptions;
+  private history: Promise<Map<string, CardChange> | undefined> | undefined;
+
+  private constructor(project: Project, options: KnowledgeOptions) {
+    this.project = project;
+    this.options = options;
+    this.site = options.site;
+    // Drafts are never served, on either site.
+    this.cards = project.cards.filter((card) => isOnSite(card, options.site));
+    for (const card of this.cards) {
+      this.byId.set(card.id, card);
+      this.byUrl.set(card.url, card);
+    }
+    this.index = new SearchIndex(
+      this.cards.map((card) => ({
+        id: card.id,
+        lang: card.lang,
+        fields: [
+          { text: card.data.title, weight: 4 },
+          { text: (card.data.tags ?? []).join(" "), weight: 2 },
+          { text: card.data.description ?? "", weight: 2 },
+          { text: card.headings.map((h) => h.text).join(" "), weight: 1.5 },
+          { text: bodyText(card), weight: 1 },
+        ],
+      })),
+    );
+  }
+
+  static load(options: KnowledgeOptions): KnowledgeBase {
+    return new KnowledgeBase(loadProject(options), options);
+  }
+
+  /** Today in the configured time zone, read on every call (a server runs for days), unless fixed by --today. */
+  today(): CalendarDate {
+    return resolveToday(this.project.config.timeZone, this.options.today);
+  }
+
+  private served(): Card[] {
+    if (!this.options.verifiedOnly) return this.cards;
+    return this.cards.filter((card) => this.statusOf(card).status !== "expired");
+  }
+
+  private isServed(card: Card | undefined): card is Card {
+    if (!card) return false;
+    return !this.options.verifiedOnly || this.statusOf(card).status !== "expired";
+  }
+
+  statusOf(card: Card): CardStatus {
+    const policy = { today: this.today(), warnDays: this.project.config.warnDays };
+    const { status, daysLeft } = getCardVerification(card, policy);
+    const owner = card.data.owner;
+    const note =
+      status === "expired"
+        ? `Expired ${-daysLeft} day${daysLeft === -1 ? "" : "s"} ago (verify_by ${card.data.verify_by}): it may be out of date; ask ${owner} before relying on it.`
+        : status === "expiring"
+          ? `Verified until ${card.data.verify_by} (expires in ${daysLeft} day${daysLeft === 1 ? "" : "s"}); owner ${owner}.`
+          : `Verified until ${card.data.verify_by}; owner ${owner}.`;
+    return { status, verifyBy: card.data.verify_by, daysLeft, note };
+  }
+
+  urlOf(card: Card): string {
+    const site = this.project.config.sites[this.site];
+    return new URL(joinBase(site.base, card.url), site.url).href;
+  }
+
+  private summary(card: Card): CardSummary {
+    return {
+      id: card.id,
+      title: card.data.title,
+      description: card.data.description,
+      url: this.urlOf(card),
+      collection: card.collection,
+      tags: card.data.tags ?? [],
+      lang: card.lang,
+      owner: card.data.owner,
+      audience: card.data.audience,
+      verification: this.statusOf(card),
+    };
+  }
+
+  /** Searches the reader's language first (given, else the query's script, else the default language), then all. */
+  search(query: string, options: { lang?: string | undefined; limit?: number | undefined } = {}): { lang: string; widened: boolean; results: SearchResult[] } {
+    const limit = Math.min(Math.max(options.limit ?? 10, 1), 50);
+    const lang = options.lang ?? languageOfQuery(query) ?? this.project.config.lang;
+    let hits = this.index.search(query, { lang, limit: limit * 2 });
+    let widened = false;
+    if (hits.length === 0) {
+      hits = this.index.search(query, { limit: limit * 2 });
+      widened = hits.length > 0;
+    }
+    const results = hits
+      .map((hit) => ({ hit, card: this.byId.get(hit.id) }))
+      .filter((entry): entry is { hit: typeof entry.hit; card: Card } => this.isServed(entry.card))
+      .slice(0, limit)
+      .map(({ hit, card }) => ({ ...this.summary(card), score: Math.round(hit.score * 1000) / 1000, otherLanguage: card.lang !== lang }));
+    return { lang, widened, results };
+  }
+
+  /** A card by id, by its site URL (absolute or a site path) or by its exact title. */
+  find(ref: string): Card | undefined {
+    const text = ref.trim();
+    let card = this.byId.get(text);
+    if (!card) {
+      const site = this.project.config.sites[this.site];
+      let sitePath: string | undefined;
+      try {
+        const url = new URL(text, site.url);
+        const origin = new URL(site.url).origin;
+        if (url.origin === origin) sitePath = url.pathname;
+      } catch {
+        sitePath = undefined;
+      }
+      if (sitePath !== undefined) {
+        const base = site.base.replace(/\/$/, "");
+        const inBase = base && sitePath.startsWith(base) ? sitePath.slice(base.length) : sitePath;
+        card = this.byUrl.get(normaliseSitePath(inBase));
+      }
+    }
+    if (!card) card = this.cards.find((c) => c.data.title.toLowerCase() === text.toLowerCase());
+    return this.isServed(card) ? card : undefined;
+  }
+
+  async get(ref: string): Promise<CardDetail | undefined> {
+    const card = this.find(ref);
+    if (!card) return undefined;
+    const changes = await this.readHistory();
+    return {
+      ...this.summary(card),
+      markdown: this.markdownOf(card),
+      lastChange: changes?.get(card.relPath),
+      headings: card.headings.map((h) => h.text),
+    };
+  }
+
+  markdownOf(card: Card): string {
+    let text = this.markdown.get(card);
+    if (text === undefined) {
+      text = markdownCopy(card, { index: this.project.index, isOnSite: (c) => this.isServed(c) && isOnSite(c, this.site), urlOf: (c) => this.urlOf(c) });
+      this.markdown.set(card, text);
+    }
+    return text;
+  }
+
+  list(filter: ListFilter = {}): CardSummary[] {
+    return this.served()
+      .filter(
+        (card) =>
+          (!filter.collection || card.collection === filter.collection) &&
+          (!filter.tag || (card.data.tags ?? []).some((t) => t.toLowerCase() === filter.tag!.toLowerCase())) &&
+          (!filter.owner || card.data.owner.toLowerCase() === filter.owner.toLowerCase()) &&
+          (!filter.lang || card.lang === filter.lang),
+      )
+      .map((card) => this.summary(card))
+      .filter((summary) => !filter.status || summary.verification.status === filter.status)
+      .sort((a, b) => a.collection.localeCompare(b.collection) || a.title.localeCompare(b.title));
+  }
+
+  trust(): { site: SiteName; today: string; minTrustScore: number; trust: TrustScore; byCollection: { collection: string; trust: TrustScore }[] } {
+    const policy = { today: this.today(), warnDays: this.project.config.warnDays };
+    const collections = [...new Set(this.cards.map((c) => c.collection))].sort();
+    return {
+      site: this.site,
+      today: policy.today,
+      minTrustScore: this.project.config.minTrustScore,
+      trust: computeTrustScore(this.cards, policy),
+      byCollection: collections.map((collection) => ({ collection, trust: computeTrustScore(this.cards.filter((c) => c.collection === collection), policy) })),
+    };
+  }
+
+  /** Every served card, for resource listings. */
+  all(): CardSummary[] {
+    return this.list();
+  }
+
+  private readHistory(): Promise<Map<string, CardChange> | undefined> {
+    this.history ??= readCardHistory(this.project).then((h) => (h.available ? new Map(h.changes) : undefined));
+    return this.history;
+  }
+}
+
+/** The card's prose: every text and code value of its tree, without the frontmatter. */
+function bodyText(card: Card): string {
+  const parts: string[] = [];
+  forEachNode(card.tree, (node) => {
+    if ((node.type === "text" || node.type === "inlineCode" || node.type === "code") && "value" in node) parts.push(node.value);
+  });
+  return parts.join(" ");
+}

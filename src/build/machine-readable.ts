@@ -1,0 +1,44 @@
+/**
+ * The machine-readable side of a site: `llms.txt` (https://llmstxt.org: a title, a summary, then
+ * one link list per collection) and the Markdown document of each card. Both are built only from
+ * the site's prepared data, so they hold exactly the cards and text the site's pages hold.
+ */
+import type { CardView, SiteData } from "./site-data.ts";
+
+/** The Markdown URL of a card page: `/billing/refunds/` -> `/billing/refunds.md`. */
+export function markdownPath(cardUrl: string): string {
+  return `${cardUrl.replace(/\/$/, "")}.md`;
+}
+
+export function cardMarkdownDocument(site: SiteData, card: CardView, pageUrl: string): string {
+  const facts = [`Source: ${pageUrl}`];
+  if (site.site === "internal") {
+    facts.push(`Owner: ${card.owner}`, `Audience: ${card.audience}`, `Verify by: ${card.verifyBy}`);
+  }
+  if (card.lastChange) facts.push(`Last changed: ${card.lastChange.date}`);
+  const description = card.description ? `${card.description}\n\n` : "";
+  return `# ${card.title}\n\n${description}${facts.map((f) => `- ${f}`).join("\n")}\n\n${card.markdown}`;
+}
+
+export function llmsIndex(site: SiteData, absoluteUrl: (sitePath: string) => string): string {
+  const byId = new Map(site.cards.map((card) => [card.id, card]));
+  const audience = site.site === "public" ? "Answers for customers" : "Internal support knowledge (all published cards)";
+  const lines = [`# ${site.title}`, "", `> ${audience}: ${site.cards.length} cards. Each card links to its Markdown copy.`, ""];
+  for (const collection of site.collections) {
+    lines.push(`## ${collection.title}`, "");
+    for (const id of collection.cardIds) {
+      const card = byId.get(id)!;
+      lines.push(`- [${escapeLinkText(card.title)}](${absoluteUrl(markdownPath(card.url))})${card.description ? `: ${oneLine(card.description)}` : ""}`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+function escapeLinkText(text: string): string {
+  return text.replace(/[[\]\\]/g, (c) => `\\${c}`);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}

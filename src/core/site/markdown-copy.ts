@@ -1,0 +1,122 @@
+/**
+ * The Markdown copy of a card for one site: what `llms.txt` readers, the `.md` URLs and the MCP
+ * server hand out. It is the card's own source with what a site would not show removed, edited by
+ * position so the author's formatting stays as written:
+ * - the frontmatter, HTML (comments, tags) and MDX code (imports, expressions, component tags);
+ * - links to cards the site does not have become their plain text (an autolink disappears);
+ * - links to cards the site has become absolute URLs on that site;
+ * - images and links to files next to the card become their text (a copy has no attachments).
+ */
+import type { Nodes, Root } from "mdast";
+import type { Card } from "../load-cards.ts";
+import { resolveLink, type CardIndex } from "../links.ts";
+
+export interface MarkdownCopyOptions {
+  index: CardIndex;
+  /** True when the site being served has this card. */
+  isOnSite: (card: Card) => boolean;
+  /** Absolute URL of a card on the site being served. */
+  urlOf: (card: Card) => string;
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const REMOVED = new Set(["yaml", "toml", "html", "mdxjsEsm", "mdxFlowExpression", "mdxTextExpression"]);
+const UNWRAPPED = new Set(["mdxJsxFlowElement", "mdxJsxTextElement"]);
+
+/** The card body as Markdown for a site, without anything that site may not show. */
+export function markdownCopy(card: Card, options: MarkdownCopyOptions): string {
+  const edits: Edit[] = [];
+  const stack: Nodes[] = [...(card.tree as Root).children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    const type = node.type as string;
+    if (REMOVED.has(type)) {
+      edits.push({ start, end, text: "" });
+      continue;
+    }
+    const children = "children" in node ? (node.children as Nodes[]) : [];
+    if (UNWRAPPED.has(type)) {
+      unwrap(edits, start, end, children);
+    } else if (node.type === "link" || node.type === "image" || node.type === "definition") {
+      if (!editLink(card, node, start, end, children, options, edits)) continue;
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return applyEdits(card.source, edits).replace(/\n{3,}/g, "\n\n").trim() + "\n";
+}
+
+/**
+ * Adds the edits for one link, image or definition. Returns true when its children are kept (and
+ * so must be visited), false when the whole node was replaced.
+ */
+function editLink(card: Card, node: Nodes & { url: string }, start: number, end: number, children: Nodes[], options: MarkdownCopyOptions, edits: Edit[]): boolean {
+  const target = resolveLink(card, node.url, options.index);
+  if (node.type === "image") {
+    if (target.kind === "external") return false;
+    edits.push({ start, end, text: (node as { alt?: string | null }).alt ?? "" });
+    return false;
+  }
+  if (node.type === "definition") {
+    if (target.kind === "card" && options.isOnSite(target.card)) {
+      edits.push({ start, end, text: `[${node.label ?? node.identifier}]: ${cardHref(card, target.card, target.anchor, options)}` });
+    } else if (target.kind !== "external") {
+      edits.push({ start, end, text: "" });
+    }
+    return false;
+  }
+  if (target.kind === "external") return true;
+  const first = children[0]?.position?.start.offset;
+  const last = children.at(-1)?.position?.end.offset;
+  const isAutolink = first !== undefined && last !== undefined && card.source.slice(first, last) === node.url;
+  if (target.kind === "card" && options.isOnSite(target.card)) {
+    const href = cardHref(card, target.card, target.anchor, options);
+    if (isAutolink || first === undefined || last === undefined) edits.push({ start, end, text: `<${href}>` });
+    else {
+      edits.push({ start, end: first, text: "[" }, { start: last, end, text: `](${href})` });
+      return true;
+    }
+    return false;
+  }
+  if (isAutolink || first === undefined || last === undefined) {
+    edits.push({ start, end, text: "" });
+    return false;
+  }
+  unwrap(edits, start, end, children);
+  return true;
+}
+
+function cardHref(from: Card, to: Card, anchor: string | undefined, options: MarkdownCopyOptions): string {
+  const page = to === from && anchor ? "" : options.urlOf(to);
+  return anchor ? `${page}#${anchor}` : page;
+}
+
+/** Keeps a node's children and removes the syntax around them. */
+function unwrap(edits: Edit[], start: number, end: number, children: Nodes[]): void {
+  const first = children[0]?.position?.start.offset;
+  const last = children.at(-1)?.position?.end.offset;
+  if (first === undefined || last === undefined) {
+    edits.push({ start, end, text: "" });
+    return;
+  }
+  edits.push({ start, end: first, text: "" }, { start: last, end, text: "" });
+}
+
+function applyEdits(source: string, edits: Edit[]): string {
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = "";
+  let at = 0;
+  for (const edit of edits) {
+    if (edit.start < at) continue;
+    out += source.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return out + source.slice(at);
+}

@@ -1,0 +1,58 @@
+/** The Markdown copy of a card: only what the site may show, the author's formatting kept. */
+import { afterAll, describe, expect, it } from "vitest";
+import { isOnSite, type SiteName } from "../../src/core/audience.ts";
+import { loadProject } from "../../src/core/project.ts";
+import { markdownCopy } from "../../src/core/site/markdown-copy.ts";
+import { makeProject, removeTemps } from "../helpers.ts";
+
+afterAll(removeTemps);
+
+const head = (audience: string, title: string) => `---\ntitle: ${title}\nowner: "@acme/x"\naudience: ${audience}\nverify_by: 2030-01-01\n---\n`;
+
+function copies(body: string, format: "md" | "mdx" = "md") {
+  const root = makeProject({
+    [`content/help/guide.${format}`]: head("external", "Guide") + body,
+    "content/help/secret-runbook.md": head("internal", "Secret runbook") + "\n## PIN 4711\n",
+    "content/help/public-page.md": head("external", "Public page") + "\nHello.\n",
+    "content/help/shot.png": new Uint8Array([137, 80, 78, 71]),
+  });
+  const project = loadProject({ cwd: root, root, today: "2029-01-01" });
+  const card = project.cards.find((c) => c.id === "help/guide")!;
+  const on = (site: SiteName) =>
+    markdownCopy(card, { index: project.index, isOnSite: (c) => isOnSite(c, site), urlOf: (c) => `https://${site}.example${c.url}` });
+  return { public: on("public"), internal: on("internal") };
+}
+
+describe("markdownCopy", () => {
+  it("drops the frontmatter and HTML comments, keeps the prose as written", () => {
+    const out = copies("\nIntro with *emphasis*.\n\n<!-- internal note: PIN 4711 -->\n\n- one\n- two\n");
+    expect(out.public).toBe("Intro with *emphasis*.\n\n- one\n- two\n");
+    expect(out.public).not.toContain("4711");
+  });
+
+  it("turns links to cards the site lacks into text, and site links into absolute URLs", () => {
+    const body = "\nSee [the runbook](secret-runbook.md#pin-4711) and [the page](public-page.md).\n\nAlso <https://wiki.example.internal/help/secret-runbook/>.\n";
+    const out = copies(body);
+    expect(out.public).toContain("See the runbook and [the page](https://public.example/help/public-page/).");
+    expect(out.public).not.toContain("secret-runbook");
+    expect(out.internal).toContain("[the runbook](https://internal.example/help/secret-runbook/#pin-4711)");
+  });
+
+  it("replaces local images with their alt text and keeps remote ones", () => {
+    const out = copies("\n![The refund button](shot.png) and ![logo](https://cdn.example/logo.png)\n");
+    expect(out.public).toBe("The refund button and ![logo](https://cdn.example/logo.png)\n");
+  });
+
+  it("removes raw HTML and MDX code but keeps the text inside components", () => {
+    const out = copies('\nimport X from "./x.js"\n\n<Callout type="warning">\n\nMind the **fee**.\n\n</Callout>\n\nTotal: {1 + 1}\n', "mdx");
+    expect(out.public).not.toContain("import");
+    expect(out.public).not.toContain("Callout");
+    expect(out.public).toContain("Mind the **fee**.");
+    expect(out.public).not.toContain("{1 + 1}");
+  });
+
+  it("handles deeply nested content without recursion limits", () => {
+    const out = copies(`\n${">".repeat(3000)} deep\n`);
+    expect(out.public).toContain("deep");
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * `verity mcp` driven by the SDK's own client, over stdio and over streamable HTTP, on the demo
+ * content: tools, search in English and Korean, cards, the public/internal boundary and bad requests.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isOnSite } from "../../src/core/audience.ts";
+import { loadProject } from "../../src/core/project.ts";
+import { REPO_ROOT } from "../helpers.ts";
+
+const BIN = path.join(REPO_ROOT, "cli", "bin.js");
+const TODAY = "2026-12-01";
+const demo = loadProject({ cwd: REPO_ROOT, root: REPO_ROOT, today: TODAY });
+const hidden = demo.cards.filter((card) => !isOnSite(card, "public"));
+const shown = demo.cards.filter((card) => isOnSite(card, "public"));
+
+type ToolResult = { isError?: boolean; content: { type: string; text?: string }[]; structuredContent?: Record<string, unknown> };
+
+async function stdioClient(...args: string[]): Promise<Client> {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [BIN, "--root", REPO_ROOT, "mcp", "--today", TODAY, ...args],
+    stderr: "pipe",
+  });
+  const client = new Client({ name: "verity-test", version: "1.0.0" });
+  await client.connect(transport);
+  return client;
+}
+
+async function call(client: Client, name: string, args: Record<string, unknown> = {}): Promise<ToolResult> {
+  return (await client.callTool({ name, arguments: args })) as ToolResult;
+}
+
+function data<T = Record<string, unknown>>(result: ToolResult): T {
+  expect(result.isError).not.toBe(true);
+  return result.structuredContent as T;
+}
+
+interface Hit {
+  id: string;
+  url: string;
+  lang: string;
+  verification: { status: string; note: string };
+}
+
+describe("verity mcp --site public over stdio", () => {
+  let client: Client;
+  beforeAll(async () => {
+    client = await stdioClient("--site", "public");
+  }, 60_000);
+  afterAll(async () => client?.close());
+
+  it("lists its tools and resources", async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual(["get_card", "list_cards", "search_cards", "trust_summary"]);
+    const { resources } = await client.listResources();
+    expect(resources.map((r) => r.name).sort()).toEqual(shown.map((c) => c.id).sort());
+  });
+
+  it("finds the English refund card for an English question, first", async () => {
+    const result = data<{ lang: string; results: Hit[] }>(await call(client, "search_cards", { query: "how do I refund a card payment" }));
+    expect(result.lang).toBe("en");
+    expect(result.results[0]?.id).toBe("billing/refund-a-payment");
+    expect(result.results.every((hit) => hit.lang === "en")).toBe(true);
+    expect(result.results[0]!.url).toBe("https://help.lumen.example/billing/refund-a-payment/");
+    expect(result.results[0]!.verification.note).toMatch(/Verified until \d{4}-\d\d-\d\d/);
+  });
+
+  it("answers a Korean question in Korean", async () => {
+    const result = data<{ lang: string; results: Hit[] }>(await call(client, "search_cards", { query: "카드 결제를 환불하려면 어떻게 해야 하나요?" }));
+    expect(result.lang).toBe("ko");
+    expect(result.results[0]?.id).toBe("billing/refund-a-payment-ko");
+  });
+
+  it("gets a card as Markdown with its status, owner and URL", async () => {
+    const card = data<{ markdown: string; owner: string; audience: string; verification: { verifyBy: string; status: string } }>(
+      await call(client, "get_card", { card: "billing/refund-a-payment" }),
+    );
+    expect(card.audience).toBe("external");
+    expect(card.owner).toMatch(/^@/);
+    expect(card.verification.verifyBy).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect(card.markdown).not.toMatch(/^---/);
+    expect(card.markdown).not.toContain("<!--");
+    const byUrl = data<{ id: string }>(await call(client, "get_card", { card: "https://help.lumen.example/billing/refund-a-payment/" }));
+    expect(byUrl.id).toBe("billing/refund-a-payment");
+    const resource = await client.readResource({ uri: "verity://cards/billing/refund-a-payment" });
+    expect(String((resource.contents[0] as { text: string }).text)).toContain("Verified until");
+  });
+
+  it("serves nothing of an internal or draft card: not by id, URL, title or its words", async () => {
+    expect(hidden.length).toBeGreaterThan(5);
+    const internalSite = demo.config.sites.internal.url;
+    for (const card of hidden) {
+      for (const ref of [card.id, card.url, `${internalSite}${card.url}`, `https://help.lumen.example${card.url}`, card.data.title]) {
+        const result = await call(client, "get_card", { card: ref });
+        expect(result.isError, `${card.id} via ${ref}`).toBe(true);
+      }
+      for (const query of [card.data.title, ...card.headings.slice(0, 3).map((h) => h.text)]) {
+        const result = data<{ results: Hit[] }>(await call(client, "search_cards", { query }));
+        expect(result.results.map((hit) => hit.id)).not.toContain(card.id);
+      }
+      await expect(client.readResource({ uri: `verity://cards/${card.id}` })).rejects.toThrow();
+    }
+    const listed = data<{ cards: Hit[] }>(await call(client, "list_cards", {}));
+    expect(listed.cards.map((c) => c.id).sort()).toEqual(shown.map((c) => c.id).sort());
+    // Every Markdown copy is free of links to cards the public site does not have.
+    for (const card of shown) {
+      const detail = data<{ markdown: string }>(await call(client, "get_card", { card: card.id }));
+      for (const other of hidden) expect(detail.markdown, `${card.id} -> ${other.id}`).not.toContain(other.url);
+      expect(detail.markdown).not.toContain(internalSite);
+    }
+  });
+
+  it("rejects bad arguments with a protocol error and keeps running", async () => {
+    await expect(client.callTool({ name: "search_cards", arguments: { query: 42 } })).resolves.toMatchObject({ isError: true });
+    await expect(client.callTool({ name: "no_such_tool", arguments: {} })).resolves.toMatchObject({ isError: true });
+    const after = data<{ results: Hit[] }>(await call(client, "search_cards", { query: "refund" }));
+    expect(after.results.length).toBeGreaterThan(0);
+  });
+
+  it("reports the trust score of the public cards", async () => {
+    const summary = data<{ site: string; trust: { counted: number } }>(await call(client, "trust_summary"));
+    expect(summary.site).toBe("public");
+    expect(summary.trust.counted).toBe(shown.length);
+  });
+});
+
+describe("verity mcp --site internal over stdio", () => {
+  it("serves internal cards, never drafts, and withholds expired cards with --verified-only", async () => {
+    const client = await stdioClient("--site", "internal");
+    try {
+      const internal = hidden.find((card) => card.data.status === "published")!;
+      const detail = data<{ id: string; audience: string }>(await call(client, "get_card", { card: internal.id }));
+      expect(detail.audience).toBe("internal");
+      for (const draft of demo.cards.filter((card) => card.data.status === "draft")) {
+        expect((await call(client, "get_card", { card: draft.id })).isError).toBe(true);
+      }
+    } finally {
+      await client.close();
+    }
+    const late = new StdioClientTransport({
+      command: process.execPath,
+      args: [BIN, "--root", REPO_ROOT, "mcp", "--site", "internal", "--verified-only", "--today", "2040-01-01"],
+      stderr: "pipe",
+    });
+    const lateClient = new Client({ name: "verity-test", version: "1.0.0" });
+    await lateClient.connect(late);
+    try {
+      const result = data<{ results: Hit[] }>(await call(lateClient, "search_cards", { query: "refund" }));
+      expect(result.results).toEqual([]);
+      expect((await call(lateClient, "get_card", { card: "billing/refund-a-payment" })).isError).toBe(true);
+    } finally {
+      await lateClient.close();
+    }
+  }, 60_000);
+});
+
+describe("verity mcp --http", () => {
+  let child: ChildProcess;
+  let url: string;
+  beforeAll(async () => {
+    child = spawn(process.execPath, [BIN, "--root", REPO_ROOT, "mcp", "--site", "public", "--http", "--port", "0", "--today", TODAY], { stdio: ["ignore", "pipe", "pipe"] });
+    url = await new Promise<string>((resolve, reject) => {
+      let err = "";
+      child.stderr!.on("data", (chunk: Buffer) => {
+        err += chunk.toString();
+        const match = /on (http:\/\/\S+)/.exec(err);
+        if (match) resolve(match[1]!);
+      });
+      child.once("exit", (code) => reject(new Error(`verity mcp exited ${code}: ${err}`)));
+    });
+  }, 60_000);
+  afterAll(() => {
+    child?.kill("SIGTERM");
+  });
+
+  it("answers the SDK client over streamable HTTP", async () => {
+    const client = new Client({ name: "verity-test", version: "1.0.0" });
+    await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+    try {
+      expect((await client.listTools()).tools).toHaveLength(4);
+      const result = data<{ results: Hit[] }>(await call(client, "search_cards", { query: "set up webhooks" }));
+      expect(result.results[0]?.id).toBe("api/set-up-webhooks");
+      const secret = hidden[0]!;
+      expect((await call(client, "get_card", { card: secret.id })).isError).toBe(true);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("answers malformed requests with a JSON-RPC error and keeps serving", async () => {
+    const post = (body: string) =>
+      fetch(url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream" }, body });
+    const notJson = await post("{not json");
+    expect(notJson.status).toBe(400);
+    expect(((await notJson.json()) as { error: { code: number } }).error.code).toBe(-32700);
+    const notRpc = await post(JSON.stringify({ hello: "world" }));
+    expect(notRpc.status).toBeGreaterThanOrEqual(400);
+    const huge = await post(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: { pad: "x".repeat(1_100_000) } }));
+    expect(huge.status).toBe(413);
+    const get = await fetch(url);
+    expect(get.status).toBe(405);
+    const health = await fetch(new URL("/health", url));
+    expect(await health.json()).toEqual({ ok: true, site: "public" });
+    const client = new Client({ name: "verity-test", version: "1.0.0" });
+    await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+    expect((await client.listTools()).tools).toHaveLength(4);
+    await client.close();
+  });
+});
