@@ -14,6 +14,8 @@ export const CollectionFileSchema = z.strictObject({
   title: z.string().min(1).optional(),
   /** One sentence shown on the collection tile. */
   description: z.string().min(1).optional(),
+  /** The tile sentence on the public help center, when `description` is written for agents. */
+  publicDescription: z.string().min(1).optional(),
   /** Position on the home page; lower comes first. */
   order: z.number().default(1000),
   /** Frontmatter values for cards that leave them out. */
@@ -31,13 +33,15 @@ export interface Collection {
   name: string;
   title: string;
   description: string | undefined;
+  /** Shown on the public help center instead of `description` when set. */
+  publicDescription: string | undefined;
   order: number;
   defaults: z.output<typeof CollectionFileSchema>["defaults"];
 }
 
 export function loadCollection(contentDir: string, name: string, problems: Finding[]): Collection {
   const file = path.join(contentDir, name, COLLECTION_FILE);
-  const fallback: Collection = { name, title: titleFromName(name), description: undefined, order: 1000, defaults: {} };
+  const fallback: Collection = { name, title: titleFromName(name), description: undefined, publicDescription: undefined, order: 1000, defaults: {} };
   if (!existsSync(file)) return fallback;
   const parsed = parseYaml(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   for (const problem of parsed.problems) {
@@ -54,7 +58,7 @@ export function loadCollection(contentDir: string, name: string, problems: Findi
     return fallback;
   }
   const data = result.data;
-  return { name, title: data.title ?? fallback.title, description: data.description, order: data.order, defaults: data.defaults };
+  return { name, title: data.title ?? fallback.title, description: data.description, publicDescription: data.publicDescription, order: data.order, defaults: data.defaults };
 }
 
 /** `getting-started` -> `Getting started`. */

@@ -24,6 +24,8 @@ const SiteSchema = (defaults: { title: string; url: string }) =>
         .string()
         .regex(/^\/([\w.-]+\/)*$/, { message: "expected a path that starts and ends with /, e.g. /help/" })
         .default("/"),
+      /** Card ids shown first on the home page ("Popular articles"); cards the site does not have are left out. */
+      featured: z.array(z.string().min(1)).default([]),
     })
     .prefault({});
 
