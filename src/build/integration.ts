@@ -31,6 +31,12 @@ export interface BuildTarget {
 
 const VIRTUAL_ID = "virtual:verity/data-file";
 
+/** Files every site serves from its root: icons and the Open Graph image (project code, not card content). */
+const SITE_FILES = ["favicon.svg", "favicon.ico", "og-image.png"].map((name) => ({
+  name,
+  file: fileURLToPath(new URL(`../assets/${name}`, import.meta.url)),
+}));
+
 /**
  * Reads the target from the environment set by `verity build` (VERITY_SITE, VERITY_SITE_DATA,
  * VERITY_OUT_DIR). Without it (`astro dev`), prepares the data of VERITY_SITE (default internal)
@@ -95,6 +101,7 @@ export function verity(target: BuildTarget): AstroIntegration {
       // Each site is indexed by the process that built it, so both indexes are built side by side.
       "astro:build:done": async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        for (const { name, file } of SITE_FILES) copyFileSync(file, path.join(outDir, name));
         for (const asset of target.assets) {
           const to = path.join(outDir, ...asset.sitePath.split("/"));
           mkdirSync(path.dirname(to), { recursive: true });

@@ -16,6 +16,7 @@ import { tagUrls } from "../core/site/tag-pages.ts";
 import type { CardHistory } from "./card-history.ts";
 import type { EmbedPolicy } from "../core/site/card-html.ts";
 import { markdownCopy } from "../core/site/markdown-copy.ts";
+import { faqEntries, type FaqEntry } from "./structured-data.ts";
 import { needsOwnPublicRendering, renderCard, type CardAsset, type RenderedCard, type RenderedHeading } from "./render-card.ts";
 
 export interface SiteData {
@@ -40,7 +41,21 @@ export interface SiteData {
   assets: CardAsset[];
   /** Internal site only. */
   health: KnowledgeHealth | undefined;
+  /** Lists of the home page, as card ids. */
+  home: HomeLists;
 }
+
+export interface HomeLists {
+  /** The configured `featured` cards the site has, in the configured order. */
+  featured: string[];
+  /** Cards by last change in git, newest first. */
+  recent: string[];
+  /** Expired and expiring cards, most urgent first (internal site only). */
+  needsReview: string[];
+}
+
+/** How many cards each home-page list shows. */
+const HOME_LIST_LENGTH = 6;
 
 export interface CollectionView {
   name: string;
@@ -94,6 +109,8 @@ export interface CardView {
   publicUrl: string | undefined;
   /** Path of the card file relative to the project root (internal site only). */
   file: string | undefined;
+  /** Questions and answers of an FAQ-template card (public site: for structured data). */
+  faq: FaqEntry[] | undefined;
 }
 
 export interface PrepareOptions {
@@ -144,7 +161,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
     collections.push({
       name: collection.name,
       title: collection.title,
-      description: collection.description,
+      description: site === "public" ? (collection.publicDescription ?? collection.description) : collection.description,
       url: `/${collection.name}/`,
       cardIds: members.map((card) => card.id),
     });
@@ -191,6 +208,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
       editUrl: site === "internal" && config.repository.url ? editUrl(config.repository.url, config.repository.branch, card.relPath) : undefined,
       publicUrl: site === "internal" && isOnSite(card, "public") ? new URL(joinBase(publicSite.base, card.url), publicSite.url).href : undefined,
       file: site === "internal" ? card.relPath : undefined,
+      faq: site === "public" && card.data.template === "faq" ? faqEntries(card) : undefined,
     };
   });
   const redirects: RedirectView[] = [];
@@ -219,6 +237,22 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
     tags,
     redirects,
     assets: [...assets.values()],
+    home: {
+      featured: siteConfig.featured.filter((id, i, all) => all.indexOf(id) === i && views.some((view) => view.id === id)),
+      recent: views
+        .filter((view) => view.lastChange)
+        .sort((a, b) => b.lastChange!.date.localeCompare(a.lastChange!.date) || a.title.localeCompare(b.title))
+        .slice(0, HOME_LIST_LENGTH)
+        .map((view) => view.id),
+      needsReview:
+        site === "internal"
+          ? views
+              .filter((view) => view.verification.status !== "verified")
+              .sort((a, b) => a.verification.daysLeft - b.verification.daysLeft || a.title.localeCompare(b.title))
+              .slice(0, HOME_LIST_LENGTH)
+              .map((view) => view.id)
+          : [],
+    },
     health:
       site === "internal"
         ? computeKnowledgeHealth({ cards: project.cards, collections: project.collections, policy: project.policy, config: { warnDays: config.warnDays, minTrustScore: config.minTrustScore } })

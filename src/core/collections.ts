@@ -14,6 +14,8 @@ export const CollectionFileSchema = z.strictObject({
   title: z.string().min(1).optional(),
   /** One sentence shown on the collection tile. */
   description: z.string().min(1).optional(),
+  /** The tile sentence on the public help center, when `description` is written for agents. */
+  publicDescription: z.string().min(1).optional(),
   /** Position on the home page; lower comes first. */
   order: z.number().default(1000),
   /** Frontmatter values for cards that leave them out. */
@@ -43,13 +45,15 @@ export interface Collection {
   name: string;
   title: string;
   description: string | undefined;
+  /** Shown on the public help center instead of `description` when set. */
+  publicDescription: string | undefined;
   order: number;
   defaults: z.output<typeof CollectionFileSchema>["defaults"];
 }
 
 export function loadCollection(contentDir: string, name: string, problems: Finding[]): Collection {
   const file = path.join(contentDir, name, COLLECTION_FILE);
-  const fallback: Collection = { name, title: titleFromName(name), description: undefined, order: 1000, defaults: {} };
+  const fallback: Collection = { name, title: titleFromName(name), description: undefined, publicDescription: undefined, order: 1000, defaults: {} };
   if (!existsSync(file) && !isLink(file)) return fallback;
   if (isLink(file)) {
     problems.push({ ruleId: "collection-config", severity: "error", file, line: 1, column: 1, message: `${COLLECTION_FILE} is a symbolic link, which is never followed. Replace it with a real file.` });
@@ -70,7 +74,7 @@ export function loadCollection(contentDir: string, name: string, problems: Findi
     return fallback;
   }
   const data = result.data;
-  return { name, title: data.title ?? fallback.title, description: data.description, order: data.order, defaults: data.defaults };
+  return { name, title: data.title ?? fallback.title, description: data.description, publicDescription: data.publicDescription, order: data.order, defaults: data.defaults };
 }
 
 /** `getting-started` -> `Getting started`. */

@@ -54,6 +54,8 @@ const SiteSchema = (defaults: { title: string; url: string }) =>
             }),
         )
         .default([]),
+      /** Card ids shown first on the home page ("Popular articles"); cards the site does not have are left out. */
+      featured: z.array(z.string().min(1)).default([]),
     })
     .prefault({});
 

@@ -1,0 +1,168 @@
+/**
+ * The demo's pages as readers use them: on a 390 px phone in both themes no page type scrolls
+ * sideways; printing shows the article without navigation chrome; the help center's structured
+ * data is valid schema.org; icons, the Open Graph image and the feed exist.
+ */
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
+import { runCli, tempDir } from "./helpers.ts";
+
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const SHOTS = path.join(REPO, "test-results");
+const TODAY = "2026-12-01";
+
+let out: string;
+let browser: Browser;
+let publicSite: StaticServer;
+let internalSite: StaticServer;
+
+beforeAll(async () => {
+  out = tempDir("responsive");
+  const result = await runCli(["build", "--root", REPO, "--out-dir", out, "--today", TODAY]);
+  expect(result.code, result.stderr).toBe(0);
+  publicSite = await serveStatic(path.join(out, "public"));
+  internalSite = await serveStatic(path.join(out, "internal"));
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await publicSite?.close();
+  await internalSite?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+/** One page of each type; the card pages are the widest content of the demo. */
+const PUBLIC_PAGES = ["", "billing/", "billing/refund-a-payment/", "billing/payment-methods-faq/", "api/set-up-webhooks/", "billing/refund-a-payment-ko/", "tags/", "tags/refunds/", "search/?q=refund", "no-such-page/"];
+const INTERNAL_PAGES = [...PUBLIC_PAGES, "health/", "billing/refund-exceptions/", "escalations/escalation-matrix/"];
+
+describe("phones (390 px)", () => {
+  for (const scheme of ["light", "dark"] as const) {
+    it(`no page of either site scrolls sideways (${scheme})`, async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, colorScheme: scheme });
+      const page = await context.newPage();
+      const wide: string[] = [];
+      for (const [site, pages] of [[publicSite, PUBLIC_PAGES], [internalSite, INTERNAL_PAGES]] as const) {
+        for (const sitePath of pages) {
+          await page.goto(`${site.url}${sitePath}`);
+          await page.waitForLoadState("load");
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (width > 390) wide.push(`${site === publicSite ? "public" : "internal"} /${sitePath}: ${width} px`);
+        }
+      }
+      await page.goto(`${internalSite.url}billing/refund-exceptions/`);
+      await page.screenshot({ path: path.join(SHOTS, `phone-internal-card-${scheme}.png`), fullPage: true });
+      await page.goto(`${internalSite.url}health/`);
+      await page.screenshot({ path: path.join(SHOTS, `phone-health-${scheme}.png`), fullPage: true });
+      await context.close();
+      expect(wide).toEqual([]);
+    });
+  }
+
+  it("shows 'On this page' as a collapsible block above the article", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${publicSite.url}billing/refund-a-payment/`);
+    const toc = page.locator("details.toc-top");
+    await expect(toc.isVisible()).resolves.toBe(true);
+    const tocTop = (await toc.boundingBox())!.y;
+    const articleTop = (await page.locator(".card-article").boundingBox())!.y;
+    expect(tocTop).toBeLessThan(articleTop);
+    expect(await page.locator(".card-layout > .toc").isVisible()).toBe(false);
+    await toc.locator("summary").click();
+    await expect(page.locator("details.toc-top li a").first().isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+});
+
+describe("printing", () => {
+  it("prints the article without header, search, theme toggle or footer", async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 1000 } });
+    await page.emulateMedia({ media: "print" });
+    await page.goto(`${internalSite.url}billing/refund-exceptions/`);
+    const shown = await page.evaluate(() =>
+      [".site-header", ".site-footer", ".search-form", ".theme-toggle", ".pager", ".related", ".toc"].filter((selector) =>
+        [...document.querySelectorAll(selector)].some((el) => getComputedStyle(el).display !== "none"),
+      ),
+    );
+    expect(shown).toEqual([]);
+    expect(await page.locator(".card-article h1").isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, "print-internal-card.png"), fullPage: true });
+    await page.close();
+  });
+});
+
+interface Thing {
+  "@type": string;
+  [key: string]: unknown;
+}
+
+function structuredData(html: string): Thing[] {
+  const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as { "@context": string; "@graph": Thing[] });
+  expect(blocks).toHaveLength(1);
+  expect(blocks[0]!["@context"]).toBe("https://schema.org");
+  return blocks[0]!["@graph"];
+}
+
+describe("structured data and sharing", () => {
+  const page = (...parts: string[]) => readFileSync(path.join(out, ...parts, "index.html"), "utf8");
+
+  it("gives every public card an Article and a BreadcrumbList with the properties search engines require", () => {
+    const graph = structuredData(page("public", "billing", "refund-a-payment"));
+    const article = graph.find((t) => t["@type"] === "Article")!;
+    expect(article.headline).toBe("Refund a card payment");
+    expect(String(article.headline).length).toBeLessThanOrEqual(110);
+    expect(article.url).toBe("https://help.lumen.example/billing/refund-a-payment/");
+    expect(article.image).toBe("https://help.lumen.example/og-image.png");
+    expect(article.dateModified).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect((article.author as Thing)["@type"]).toBe("Organization");
+    const crumbs = graph.find((t) => t["@type"] === "BreadcrumbList")!;
+    const items = crumbs.itemListElement as { "@type": string; position: number; name: string; item: string }[];
+    expect(items.map((i) => i.position)).toEqual([1, 2, 3]);
+    for (const item of items) {
+      expect(item["@type"]).toBe("ListItem");
+      expect(item.name).not.toBe("");
+      expect(new URL(item.item).origin).toBe("https://help.lumen.example");
+    }
+  });
+
+  it("marks FAQ cards as FAQPage, each question with its answer text and no HTML", () => {
+    const faq = structuredData(page("public", "billing", "payment-methods-faq")).find((t) => t["@type"] === "FAQPage")!;
+    const questions = faq.mainEntity as { "@type": string; name: string; acceptedAnswer: { "@type": string; text: string } }[];
+    expect(questions.length).toBeGreaterThanOrEqual(4);
+    for (const q of questions) {
+      expect(q["@type"]).toBe("Question");
+      expect(q.name).toMatch(/\?$/);
+      expect(q.acceptedAnswer["@type"]).toBe("Answer");
+      expect(q.acceptedAnswer.text.length).toBeGreaterThan(20);
+      expect(q.acceptedAnswer.text).not.toMatch(/<|-->/);
+    }
+    expect(structuredData(page("public", "billing", "refund-a-payment")).some((t) => t["@type"] === "FAQPage")).toBe(false);
+  });
+
+  it("has no structured data on the internal wiki, which search engines never index", () => {
+    expect(page("internal", "billing", "refund-a-payment")).not.toContain("application/ld+json");
+  });
+
+  it("serves icons, an Open Graph image and an Atom feed of public cards only", async () => {
+    for (const file of ["favicon.ico", "favicon.svg", "og-image.png"]) {
+      const response = await fetch(`${publicSite.url}${file}`);
+      expect(response.status, file).toBe(200);
+    }
+    const home = page("public");
+    expect(home).toContain('rel="icon"');
+    expect(home).toContain('property="og:image" content="https://help.lumen.example/og-image.png"');
+    const feed = readFileSync(path.join(out, "public", "feed.xml"), "utf8");
+    expect(feed).toContain("<feed xmlns=\"http://www.w3.org/2005/Atom\">");
+    expect(feed).toContain("https://help.lumen.example/billing/refund-a-payment/");
+    expect(feed).not.toContain("refund-exceptions");
+    const sitemap = readFileSync(path.join(out, "public", "sitemap.xml"), "utf8");
+    expect(sitemap).toMatch(/<lastmod>\d{4}-\d\d-\d\d<\/lastmod>/);
+  });
+});
