@@ -136,7 +136,7 @@ describe("the internal wiki", () => {
     expect(expired).toContain("@acme/support-leads");
     expect(expired).toContain("Verify by</dt> <dd>2020-01-01");
     expect(expired).toContain('href="https://github.com/acme/kb/edit/main/content/billing/refund-exceptions.md"');
-    expect(expired).toMatch(/Last changed<\/dt>\s*<dd>(\d{4}-\d{2}-\d{2} by .+|not committed yet)<\/dd>/);
+    expect(expired).toMatch(/Last changed<\/dt>\s*<dd>(<time datetime="\d{4}-\d{2}-\d{2}">\d{4}-\d{2}-\d{2}<\/time> by .+|not committed yet)<\/dd>/);
     expect(expired).toContain('href="../refund-a-payment/#steps"');
 
     const external = page("internal", "billing/refund-a-payment");
