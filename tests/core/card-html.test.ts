@@ -4,7 +4,7 @@ import { toHtml } from "hast-util-to-html";
 import { htmlToHast } from "satteri";
 import { describe, expect, it } from "vitest";
 import { MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "../../src/core/markdown.ts";
-import { applyEmbedPolicy, cardHtml, remoteResources, type EmbedPolicy } from "../../src/core/site/card-html.ts";
+import { applyEmbedPolicy, cardHtml, fileReferences, remoteResources, reportCardHtml, type EmbedPolicy } from "../../src/core/site/card-html.ts";
 
 const FRONT = "---\ntitle: T\n---\n";
 const NO_EMBEDS: EmbedPolicy = { embeds: [], siteUrl: "https://help.acme.test" };
@@ -226,5 +226,26 @@ describe("what lint is told was removed", () => {
 
   it("reports nothing for plain Markdown", () => {
     expect(analyse("# Title\n\nText with *emphasis*, `code`, [a link](https://acme.test) and ![img](a.png).\n\n> Quote\n\n1. One\n2. Two\n\n---\n").removed).toEqual([]);
+  });
+});
+
+describe("reportCardHtml (what lint runs)", () => {
+  it("for cards without HTML, reports exactly what the full rendering reports", () => {
+    const bodies = [
+      "[a](javascript:alert(1)) [b](JaVaScRiPt:x) [c](java&#x09;script:x) [d](vbscript:x) [e](data:text/html,x) [f](https://ok.test) [g](mailto:a@b.test) [h](tel:+1) [i](../x.md#y) [j](file.pdf) [k](ftp://x.test/y)",
+      "![a](data:image/png;base64,AAAA) ![b](data:image/svg+xml;base64,AAAA) ![c](javascript:x) ![d](https://cdn.test/x.png) ![e](//cdn.test/y.png) ![f](local.png)",
+      "[ref link][r1] and ![ref image][r2] and [unused]\n\n[r1]: javascript:alert(1)\n[r2]: data:image/gif;base64,R0lG\n[r3]: javascript:unused",
+      "<https://ok.test> <javascript:alert(1)> <mailto:a@b.test> www.example.test",
+      "# [Heading link](javascript:x)\n\n> - [quoted](vbscript:x)\n\n| a | b |\n|:-|-:|\n| [cell](data:x) | ![img](https://cdn.test/t.png) |\n\nNote[^1]\n\n[^1]: [foot](javascript:x)",
+    ];
+    for (const body of bodies) {
+      const source = FRONT + body;
+      const card = { source, format: "md" as const, tree: parseMarkdown(source) };
+      const full = cardHtml(card, { report: true });
+      const fast = reportCardHtml(card);
+      expect(fast.removed, body).toEqual(full.removed);
+      expect(fast.resources, body).toEqual(remoteResources(full.tree));
+      expect(fast.files, body).toEqual(fileReferences(full.tree));
+    }
   });
 });

@@ -13,7 +13,7 @@ import type { Finding } from "../findings.ts";
 import { resolveLink, type CardIndex } from "../links.ts";
 import type { Card } from "../load-cards.ts";
 import { checkAttachment } from "../site/attachment-safety.ts";
-import { cardHtml, fileReferences, isAllowedResource, remoteResources, type EmbedPolicy, type RemoteResource } from "../site/card-html.ts";
+import { isAllowedResource, reportCardHtml, type EmbedPolicy, type RemoteResource } from "../site/card-html.ts";
 
 export interface CardHtmlRules {
   htmlRemoved: boolean;
@@ -24,9 +24,9 @@ export interface CardHtmlRules {
 /** Findings with UTF-16 columns (the caller converts them to code points). */
 export function checkCardHtml(card: Card, project: { config: VerityConfig; index: CardIndex }, rules: CardHtmlRules): Finding[] {
   const { config } = project;
-  let analysis: ReturnType<typeof cardHtml>;
+  let analysis: ReturnType<typeof reportCardHtml>;
   try {
-    analysis = cardHtml(card, { report: rules.htmlRemoved });
+    analysis = reportCardHtml(card);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return [{ ruleId: "html-removed", severity: "error", file: card.file, line: 1, column: 1, message: "The card nests too deeply to be rendered safely. Flatten its lists, quotes or HTML." }];
@@ -39,7 +39,7 @@ export function checkCardHtml(card: Card, project: { config: VerityConfig; index
   }
   if (rules.attachments) {
     const seen = new Set<string>();
-    for (const reference of fileReferences(analysis.tree)) {
+    for (const reference of analysis.files) {
       const target = resolveLink(card, reference.url, project.index);
       if (target.kind !== "asset" || seen.has(`${target.file}:${reference.line}`)) continue;
       seen.add(`${target.file}:${reference.line}`);
@@ -59,7 +59,7 @@ export function checkCardHtml(card: Card, project: { config: VerityConfig; index
   }
   if (!rules.remote) return findings;
   const policy = (site: "public" | "internal"): EmbedPolicy => ({ embeds: config.sites[site].embeds, siteUrl: config.sites[site].url });
-  for (const resource of remoteResources(analysis.tree)) {
+  for (const resource of analysis.resources) {
     if (card.data.audience === "external" && !isAllowedResource(resource, policy("public"))) {
       findings.push(remoteFinding(card, resource, "public", config));
     } else if (!isAllowedResource(resource, policy("internal"))) {

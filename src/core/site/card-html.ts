@@ -13,6 +13,7 @@ import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot, Roo
 import { raw } from "hast-util-raw";
 import { defaultSchema, sanitize, type Schema } from "hast-util-sanitize";
 import type { Nodes as MdastNodes, Root as MdastRoot } from "mdast";
+import { normalizeUri } from "micromark-util-sanitize-uri";
 import { markdownToHast } from "satteri";
 import { VFile } from "vfile";
 import type { MarkdownFormat } from "../markdown.ts";
@@ -197,6 +198,61 @@ function decodeFragment(value: string): string {
   }
 }
 
+export interface CardHtmlReport {
+  removed: HtmlRemoval[];
+  /** Images, media and frames by absolute URL (any host, the site's own included). */
+  resources: RemoteResource[];
+  /** URLs that may name a file next to the card. */
+  files: FileReference[];
+}
+
+/**
+ * What lint reports on a card: removals, remote resources and file references of its sanitized
+ * HTML. A card without raw HTML or JSX (most cards) only has the elements Markdown makes, and among
+ * them only links and images carry anything the sanitizer judges: those are built as the hast they
+ * become (same element, URL and position) and go through the same sanitizer, so the decision is
+ * the one the sites render with, without building the whole page.
+ */
+export function reportCardHtml(card: CardHtmlInput): CardHtmlReport {
+  const hasHtml = (node: MdastNodes): boolean => node.type === "html" || (node.type as string).startsWith("mdxJsx");
+  let raw = false;
+  forEachNode(card.tree, (node) => {
+    if (!raw && hasHtml(node)) raw = true;
+  });
+  if (raw) {
+    const full = cardHtml(card, { report: true });
+    return { removed: full.removed, resources: remoteResources(full.tree), files: fileReferences(full.tree) };
+  }
+  const before = linkElements(card.tree);
+  const after = sanitize(before, CARD_SCHEMA) as HastRoot;
+  return { removed: diffRemovals(before, after), resources: remoteResources(after), files: fileReferences(after) };
+}
+
+/** The `<a>` and `<img>` elements Markdown links and images (references resolved) turn into. */
+function linkElements(tree: MdastRoot): HastRoot {
+  const definitions = new Map<string, string>();
+  forEachNode(tree, (node) => {
+    if (node.type === "definition" && !definitions.has(node.identifier.toLowerCase())) definitions.set(node.identifier.toLowerCase(), node.url);
+  });
+  const children: Element[] = [];
+  forEachNode(tree, (node) => {
+    let url: string | undefined;
+    if (node.type === "link" || node.type === "image") url = node.url;
+    else if (node.type === "linkReference" || node.type === "imageReference") url = definitions.get(node.identifier.toLowerCase());
+    if (url === undefined || !node.position) return;
+    url = normalizeUri(url); // as Markdown renders it (`java\tscript:` -> `java%09script:`)
+    const isImage = node.type === "image" || node.type === "imageReference";
+    children.push({
+      type: "element",
+      tagName: isImage ? "img" : "a",
+      properties: isImage ? { src: url, alt: (node as { alt?: string | null }).alt ?? "" } : { href: url },
+      children: [],
+      position: node.position,
+    });
+  });
+  return { type: "root", children };
+}
+
 /** Attributes whose relative URL may name a file next to the card (published under `/_files/`). */
 export const FILE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = { a: ["href"], img: ["src"], video: ["src", "poster"], audio: ["src"], source: ["src"] };
 
@@ -213,7 +269,7 @@ export function fileReferences(tree: HastRoot): FileReference[] {
     if (node.type !== "element") return true;
     for (const key of FILE_ATTRIBUTES[node.tagName] ?? []) {
       const url = node.properties[key];
-      if (typeof url === "string") found.push({ url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+      if (typeof url === "string" && !url.startsWith("#")) found.push({ url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
     }
     return true;
   });
