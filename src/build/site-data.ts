@@ -10,6 +10,7 @@ import { CheckFailed } from "../core/errors.ts";
 import type { Card } from "../core/load-cards.ts";
 import type { Project } from "../core/project.ts";
 import { getCardVerification, type VerificationStatus } from "../core/verification.ts";
+import { getSiteUsage, type SiteUsage } from "../core/usage/sites.ts";
 import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/health.ts";
 import type { CardHistory } from "./card-history.ts";
 import { renderCard, type CardAsset, type RenderedCard, type RenderedHeading } from "./render-card.ts";
@@ -25,6 +26,8 @@ export interface SiteData {
   today: string;
   warnDays: number;
   feedbackEndpoint: string | undefined;
+  /** Usage measurement of this site; `usage.origin` belongs in the pages' CSP `connect-src`. */
+  usage: SiteUsage | undefined;
   support: { url: string; label: string } | undefined;
   collections: CollectionView[];
   cards: CardView[];
@@ -198,6 +201,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
     today: project.today,
     warnDays: config.warnDays,
     feedbackEndpoint: site === "public" ? config.feedback?.endpoint : undefined,
+    usage: getSiteUsage(config, site),
     support: site === "public" && config.support ? { url: config.support.url, label: config.support.label } : undefined,
     collections,
     cards: views,
