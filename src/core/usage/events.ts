@@ -82,28 +82,31 @@ export const UsageBatchSchema = z.strictObject({
 });
 export type UsageBatch = z.infer<typeof UsageBatchSchema>;
 
+const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a calendar day YYYY-MM-DD" });
+
 /** One row of the `events` table, and one line of the NDJSON file. Absent values are null. */
-export interface UsageRow {
-  v: number;
+export const UsageRowSchema = z.object({
+  v: z.int().min(1),
   /** When the collector received the event, ISO 8601 UTC with milliseconds. */
-  ts: string;
+  ts: z.string().min(10),
   /** Calendar day of `ts` in the configured time zone, and the Monday of its week. */
-  day: string;
-  week: string;
-  site: UsageSite;
-  visit: string;
-  type: UsageEventType;
-  card: string | null;
-  query: string | null;
-  lang: string | null;
-  results: number | null;
-  rank: number | null;
+  day: DaySchema,
+  week: DaySchema,
+  site: z.enum(USAGE_SITES),
+  visit: z.string().min(1),
+  type: z.enum(["card_view", "search", "result_open", "helpful", "support_click"]),
+  card: z.string().nullable(),
+  query: z.string().nullable(),
+  lang: z.string().nullable(),
+  results: z.int().nullable(),
+  rank: z.int().nullable(),
   /** 1 helpful, 0 not helpful. */
-  helpful: number | null;
-  comment: string | null;
+  helpful: z.union([z.literal(0), z.literal(1)]).nullable(),
+  comment: z.string().nullable(),
   /** JSON: the filters of a search, or `{ searches, cards }` before a contact-support click. */
-  detail: string | null;
-}
+  detail: z.string().nullable(),
+});
+export type UsageRow = z.infer<typeof UsageRowSchema>;
 
 /** Column order of the table and of every insert. */
 export const USAGE_COLUMNS = ["v", "ts", "day", "week", "site", "visit", "type", "card", "query", "lang", "results", "rank", "helpful", "comment", "detail"] as const satisfies readonly (keyof UsageRow)[];

@@ -7,7 +7,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, wr
 import path from "node:path";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import { ConfigError } from "../errors.ts";
-import { USAGE_COLUMNS, type UsageRow } from "./events.ts";
+import { USAGE_COLUMNS, UsageRowSchema, type UsageRow } from "./events.ts";
 import { CREATE_EVENTS_INDEXES, CREATE_EVENTS_TABLE } from "./queries.ts";
 
 export type SqlParams = Record<string, SQLInputValue>;
@@ -98,15 +98,21 @@ function loadNdjson(db: DatabaseSync, file: string): void {
   db.exec("BEGIN");
   lines.forEach((line, i) => {
     if (!line.trim()) return;
-    let row: Record<string, SQLInputValue>;
+    let parsed: unknown;
     try {
-      row = JSON.parse(line) as Record<string, SQLInputValue>;
+      parsed = JSON.parse(line);
     } catch {
       db.exec("ROLLBACK");
       throw new ConfigError(`${file}:${i + 1}: the line is not JSON.`, "Each line must be one event as written by `verity collect --ndjson`.");
     }
+    const row = UsageRowSchema.safeParse(parsed);
+    if (!row.success) {
+      db.exec("ROLLBACK");
+      const issue = row.error.issues[0]!;
+      throw new ConfigError(`${file}:${i + 1}: not a usage event row: ${issue.path.join(".") || "(line)"}: ${issue.message}.`, "Each line must be one event as written by `verity collect --ndjson`.");
+    }
     const values: Record<string, SQLInputValue> = {};
-    for (const column of USAGE_COLUMNS) values[column] = row[column] ?? null;
+    for (const column of USAGE_COLUMNS) values[column] = row.data[column];
     insert.run(values);
   });
   db.exec("COMMIT");
