@@ -21,6 +21,7 @@ import { runChangedSection } from "./lib/section-changed.ts";
 import { runLintSection } from "./lib/section-lint.ts";
 import { runScaleSection } from "./lib/section-scale.ts";
 import { runSearchSection } from "./lib/section-search.ts";
+import { runUsageSection } from "./lib/section-usage.ts";
 import { updateReadme } from "./lib/readme.ts";
 
 const RUNNERS: Record<SectionName, (ctx: BenchContext) => Promise<void>> = {
@@ -29,6 +30,7 @@ const RUNNERS: Record<SectionName, (ctx: BenchContext) => Promise<void>> = {
   build: runBuildSection,
   scale: runScaleSection,
   search: runSearchSection,
+  usage: runUsageSection,
 };
 
 async function main(): Promise<number> {
