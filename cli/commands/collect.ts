@@ -15,7 +15,7 @@ interface CollectOptions {
   port?: string;
   database?: string;
   ndjson?: string;
-  allowOrigin: string[];
+  allowOrigin?: string[];
 }
 
 export function registerCollect(program: Command, state: RunState): void {
@@ -26,7 +26,7 @@ export function registerCollect(program: Command, state: RunState): void {
     .option("--port <n>", "port to listen on, 0 for any free one (default: collect.port, 8787)")
     .option("--database <file>", "SQLite database of the events (default: collect.database, .verity/usage.db)")
     .option("--ndjson <file>", "also append every event to this newline-delimited JSON file (default: collect.ndjson)")
-    .option("--allow-origin <origin>", "also accept events from pages of this origin (repeatable)", (value: string, all: string[]) => [...all, value], [])
+    .option("--allow-origin <origin>", "also accept events from pages of this origin (repeatable)", (value: string, all: string[] = []) => [...all, value])
     .action(async (options: CollectOptions, command: Command) => {
       const { io } = state;
       const projectOptions = state.projectOptions(command);
@@ -38,7 +38,8 @@ export function registerCollect(program: Command, state: RunState): void {
           "Set sites.public.usage.endpoint (and/or sites.internal.usage.endpoint) in verity.config.yml; see Usage measurement in the README.",
         );
       }
-      for (const origin of options.allowOrigin) {
+      const extraOrigins = options.allowOrigin ?? [];
+      for (const origin of extraOrigins) {
         if (!URL.canParse(origin)) throw new UsageError(`--allow-origin must be an origin such as https://help.example.com, got "${origin}".`);
       }
       const host = options.host ?? config.collect.host;
@@ -48,7 +49,7 @@ export function registerCollect(program: Command, state: RunState): void {
       const ndjsonOption = options.ndjson ?? config.collect.ndjson;
       const ndjson = ndjsonOption ? path.resolve(options.ndjson ? io.cwd : project.root, ndjsonOption) : undefined;
       const sites = getUsageSiteRules(config, project.cards);
-      const origins = getCollectorOrigins(config, options.allowOrigin);
+      const origins = getCollectorOrigins(config, extraOrigins);
       let writer;
       try {
         writer = openUsageWriter({ database, ndjson });

@@ -33,8 +33,8 @@ interface ReportOptions {
 export function registerReport(program: Command, state: RunState): void {
   program
     .command("report")
-    .description("knowledge report: trust score by collection and owner, cards to verify, growth and verifications from git history")
-    .option("--format <format>", "markdown (fits a GitHub job summary), json, html (one standalone page) or issues (one issue body per owner, JSON)", "markdown")
+    .description("knowledge report: trust score by collection and owner, cards to verify, growth and verifications from git history, and usage (searches, reads, votes, self-service) when the collector's data is there")
+    .option("--format <format>", "markdown (fits a GitHub job summary), json, html (one standalone page) or issues (one issue body per owner, and the usage review, JSON)", "markdown")
     .option("--out <file>", "write to this file instead of standard output")
     .option("--months <n>", "months of history", "12")
     .option("--today <date>", "report as if today were this YYYY-MM-DD day")
