@@ -102,7 +102,12 @@ export function evaluateTargets(ctx: BenchContext, ratios: readonly Ratio[]): Ta
   const usageReport = findRow(ctx, "usage-report-1000000");
   if (usageReport) {
     const ms = usageReport.status === "ok" ? usageReport.wall?.median : undefined;
-    targets.push({ target: "usage report over 1,000,000 events under 2 s", measured: ms !== undefined ? `${fmtMs(ms)} wall (${fmtMs(usageReport.inProcess!.median)} in the queries)` : unavailable(ctx, usageReport.id), met: ms !== undefined ? ms < 2000 : undefined });
+    const cpuMs = (usageReport.extra as { queriesCpuMs?: number } | undefined)?.queriesCpuMs;
+    targets.push({
+      target: "usage report over 1,000,000 events under 2 s",
+      measured: ms !== undefined ? `${fmtMs(ms)} wall (${fmtMs(usageReport.inProcess!.median)} in the queries, ${cpuMs} ms of CPU time; see the load average)` : unavailable(ctx, usageReport.id),
+      met: ms !== undefined ? ms < 2000 : undefined,
+    });
   }
   const collect = findRow(ctx, "usage-collect");
   if (collect?.status === "ok") {
@@ -210,7 +215,7 @@ function describeExtra(row: Row): string {
   if (typeof e.changedCard === "string") parts.push(`changed ${e.changedCard}`);
   if (typeof e.publicPages === "number") parts.push(`${e.publicPages} public + ${e.internalPages} internal HTML files, ${e.publicMb} + ${e.internalMb} MB${e.hasPublicIndex && e.hasInternalIndex ? ", both indexes" : ", index missing"}`);
   if (typeof e.eventsPerSecond === "number") parts.push(`${e.eventsPerSecond} events/s sustained, latency p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms, max ${e.maxMs} ms; ${e.acknowledged} acknowledged, ${e.stored} stored, ${e.lost} lost, ${e.failed} not acknowledged`);
-  if (typeof e.usageEvents === "number") parts.push(`${e.usageEvents} events in one SQLite table; in-process = the report queries only`);
+  if (typeof e.usageEvents === "number") parts.push(`${e.usageEvents} events in one SQLite table; in-process = the report queries only, ${e.queriesCpuMs} ms of CPU time`);
   if (typeof e.pages === "number") parts.push(`${e.pages} HTML files, ${e.distMb} MB${e.hasIndex ? ", Pagefind index" : ""}`);
   if (Array.isArray(e.peakProcesses)) {
     const top = (e.peakProcesses as { name: string; rssKb: number }[]).filter((p) => p.rssKb >= 50 * 1024);
