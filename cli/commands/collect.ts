@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { ConfigError, UsageError } from "../../src/core/errors.ts";
 import { loadProject } from "../../src/core/project.ts";
-import { getCollectorOrigins, getUsageSiteRules, measuredSites } from "../../src/core/usage/sites.ts";
+import { getCollectorOrigins, getOriginSites, getUsageSiteRules, measuredSites } from "../../src/core/usage/sites.ts";
 import { openUsageWriter } from "../../src/core/usage/store.ts";
 import { PortInUseError, startCollector } from "../../src/collect/server.ts";
 import { parseCount } from "../path-args.ts";
@@ -64,6 +64,7 @@ export function registerCollect(program: Command, state: RunState): void {
           writer,
           sites,
           allowedOrigins: origins,
+          originSites: getOriginSites(config),
           maxBodyBytes: config.collect.maxBodyBytes,
           rate: config.collect.rate,
           trustProxy: config.collect.trustProxy,

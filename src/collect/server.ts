@@ -16,6 +16,8 @@ export interface CollectorOptions {
   sites: ReadonlyMap<UsageSite, UsageSiteRules>;
   /** Origins (`https://help.example.com`) whose pages may send events. */
   allowedOrigins: ReadonlySet<string>;
+  /** Origins that belong to one site only; their events must name that site. */
+  originSites?: ReadonlyMap<string, UsageSite>;
   maxBodyBytes: number;
   rate: { perSecond: number; burst: number };
   /** Key the rate limit by the last X-Forwarded-For address (only behind a proxy you run). */
@@ -143,6 +145,11 @@ export async function startCollector(options: CollectorOptions): Promise<Running
         const { status, reason, issues } = checked.problem;
         log(`rejected (${status}): ${reason}${issues ? ` ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}` : ""}`);
         return send(status, { error: status === 400 ? "invalid" : "unknown", reason, issues });
+      }
+      const ownSite = origin === undefined ? undefined : options.originSites?.get(origin);
+      if (ownSite !== undefined && ownSite !== checked.batch.site) {
+        log(`rejected (422): ${origin} sent events for the ${checked.batch.site} site`);
+        return send(422, { error: "unknown", reason: `Pages of ${origin} belong to the ${ownSite} site and cannot send events for the ${checked.batch.site} site.` });
       }
       const rows = toUsageRows(checked.batch, now(), options.timeZone);
       store(rows).then(

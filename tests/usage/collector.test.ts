@@ -6,12 +6,16 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCollector, type RunningCollector } from "../../src/collect/server.ts";
-import { USAGE_COLUMNS, type UsageSite, type UsageSiteRules } from "../../src/core/usage/events.ts";
+import { checkUsageBatch, USAGE_COLUMNS, type UsageSite, type UsageSiteRules } from "../../src/core/usage/events.ts";
 import { openUsageReader, openUsageWriter } from "../../src/core/usage/store.ts";
 import { makeTempDir, removeTemps } from "../helpers.ts";
 
 const ORIGIN = "https://help.acme.test";
-const SITES = new Map<UsageSite, UsageSiteRules>([["public", { cards: new Set(["billing/refund", "account/roles"]), comments: false }]]);
+const WIKI = "https://wiki.acme.test";
+const SITES = new Map<UsageSite, UsageSiteRules>([
+  ["public", { cards: new Set(["billing/refund", "account/roles"]), comments: false }],
+  ["internal", { cards: new Set(["billing/refund", "escalations/secret"]), comments: true }],
+]);
 const VISIT = "visit-0001";
 
 let dir: string;
@@ -34,7 +38,8 @@ beforeAll(async () => {
     port: 0,
     writer: openUsageWriter({ database: path.join(dir, "usage.db"), ndjson: path.join(dir, "usage.ndjson") }),
     sites: SITES,
-    allowedOrigins: new Set([ORIGIN]),
+    allowedOrigins: new Set([ORIGIN, WIKI]),
+    originSites: new Map<string, UsageSite>([[ORIGIN, "public"], [WIKI, "internal"]]),
     maxBodyBytes: 4096,
     rate: { perSecond: 1000, burst: 1000 },
     timeZone: "Asia/Seoul",
@@ -111,13 +116,27 @@ describe("verity collect: rejected events", () => {
     ["an unknown card", batch([{ type: "card_view", card: "billing/nope" }]), 422, "events.0"],
     ["an unknown card before a support click", batch([{ type: "support_click", searches: [], cards: ["escalations/secret"] }]), 422, "events.0"],
     ["a comment where comments are off", batch([{ type: "helpful", card: "billing/refund", helpful: true, comment: "nice" }]), 422, "events.0.comment"],
-    ["a site that is not measured", batch([{ type: "card_view", card: "billing/refund" }], { site: "internal" }), 422, ""],
+    ["an internal card on the public site", batch([{ type: "card_view", card: "escalations/secret" }]), 422, "events.0"],
   ];
   it.each(cases)("rejects %s", async (_name, body, status, at) => {
     const result = await post(body);
     expect(result.status).toBe(status);
     expect(result.json?.reason).toEqual(expect.any(String));
     if (at) expect(result.json?.issues?.map((i) => i.path)).toContain(at);
+  });
+
+  it("rejects events for one site from the other site's pages", async () => {
+    const fromHelp = await post(batch([{ type: "card_view", card: "escalations/secret" }], { site: "internal" }), { origin: ORIGIN });
+    expect(fromHelp.status).toBe(422);
+    expect(fromHelp.json?.reason).toBe(`Pages of ${ORIGIN} belong to the public site and cannot send events for the internal site.`);
+    const fromWiki = await post(batch([{ type: "card_view", card: "escalations/secret" }], { site: "internal" }), { origin: WIKI });
+    expect(fromWiki.status).toBe(200);
+  });
+
+  it("rejects events of a site that is not measured", () => {
+    const publicOnly = new Map<UsageSite, UsageSiteRules>([["public", SITES.get("public")!]]);
+    const checked = checkUsageBatch(batch([{ type: "card_view", card: "billing/refund" }], { site: "internal" }), publicOnly);
+    expect(checked).toEqual({ problem: { status: 422, reason: "Usage measurement is not turned on for the internal site." } });
   });
 
   it("rejects a body that is not JSON", async () => {
@@ -155,7 +174,7 @@ describe("verity collect: rejected events", () => {
 
   it("stored nothing from the rejected requests", async () => {
     const db = openUsageReader(path.join(dir, "usage.db"));
-    expect(db.count).toBe(5);
+    expect(db.count).toBe(6);
     db.close();
   });
 });

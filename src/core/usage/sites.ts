@@ -42,6 +42,20 @@ export function getCollectorOrigins(config: Pick<VerityConfig, "sites" | "collec
   return origins;
 }
 
+/**
+ * The site a page origin belongs to, when exactly one measured site has that origin: events from
+ * it must name that site (a help-center page cannot send wiki events). Other allowed origins may
+ * send for any measured site.
+ */
+export function getOriginSites(config: Pick<VerityConfig, "sites">): Map<string, UsageSite> {
+  const bySite = new Map<string, UsageSite[]>();
+  for (const site of measuredSites(config)) {
+    const origin = new URL(config.sites[site].url).origin;
+    bySite.set(origin, [...(bySite.get(origin) ?? []), site]);
+  }
+  return new Map([...bySite].filter(([, sites]) => sites.length === 1).map(([origin, sites]) => [origin, sites[0]!]));
+}
+
 /** The cards of the given sites, as the usage report names them. */
 export function getUsageCards(cards: readonly Card[], sites: readonly UsageSite[]): UsageCardInfo[] {
   return sites.flatMap((site) => selectCardsForSite(cards, site).map((card) => ({ site, id: card.id, title: card.data.title, collection: card.collection })));
