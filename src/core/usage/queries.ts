@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS events (
  * about a second on an idle 2-core machine; see `npm run bench -- --sections usage`).
  */
 export const CREATE_EVENTS_INDEXES = [
-  "CREATE INDEX IF NOT EXISTS events_by_type ON events (type, day, site, card, lang, results, rank, query)",
+  "CREATE INDEX IF NOT EXISTS events_by_type ON events (type, day, site, card, lang, results, rank, helpful, query)",
   "CREATE INDEX IF NOT EXISTS events_by_visit ON events (day, site, visit, type, week)",
 ];
 
@@ -42,9 +42,11 @@ const PERIOD = "day >= :since AND day <= :until";
 /** Events in the period. */
 export const EVENTS_IN_PERIOD = `SELECT COUNT(*) AS events FROM events WHERE ${PERIOD}`;
 
-/** Searches and searches without a result per site and language. */
+/** Searches, searches without a result and searches with one, per site and language. */
 export const SEARCHES_BY_LANGUAGE = `
-SELECT site, lang, COUNT(*) AS searches, SUM(CASE WHEN results = 0 THEN 1 ELSE 0 END) AS zero
+SELECT site, lang, COUNT(*) AS searches,
+  SUM(CASE WHEN results = 0 THEN 1 ELSE 0 END) AS zero,
+  SUM(CASE WHEN results > 0 THEN 1 ELSE 0 END) AS with_results
 FROM events
 WHERE type = 'search' AND ${PERIOD}
 GROUP BY site, lang
@@ -59,14 +61,11 @@ GROUP BY site, LOWER(query)
 ORDER BY searches DESC, last_day DESC, query
 LIMIT :limit`;
 
-/** Results opened against searches that found something, and the average rank opened. */
-export const CLICK_THROUGH = `
-SELECT site,
-  SUM(CASE WHEN type = 'search' AND results > 0 THEN 1 ELSE 0 END) AS searches_with_results,
-  SUM(CASE WHEN type = 'result_open' THEN 1 ELSE 0 END) AS opened,
-  AVG(CASE WHEN type = 'result_open' THEN rank END) AS average_rank
+/** Search results opened and their average rank; click-through divides by searches with results. */
+export const RESULTS_OPENED = `
+SELECT site, COUNT(*) AS opened, AVG(rank) AS average_rank
 FROM events
-WHERE type IN ('search', 'result_open') AND ${PERIOD}
+WHERE type = 'result_open' AND ${PERIOD}
 GROUP BY site
 ORDER BY site`;
 
@@ -125,7 +124,7 @@ export const USAGE_REPORT_QUERIES = {
   EVENTS_IN_PERIOD,
   SEARCHES_BY_LANGUAGE,
   TOP_ZERO_RESULT_QUERIES,
-  CLICK_THROUGH,
+  RESULTS_OPENED,
   MOST_READ_CARDS,
   CARDS_VIEWED_SINCE,
   HELPFUL_BY_CARD,

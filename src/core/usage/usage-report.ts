@@ -92,34 +92,42 @@ export function buildUsageReport(db: SqlRunner, options: { source: string; perio
   const cardInfo = new Map(options.cards.map((card) => [`${card.site}\u0000${card.id}`, card]));
   const titleOf = (site: unknown, card: unknown) => cardInfo.get(`${String(site)}\u0000${String(card)}`)?.title ?? String(card);
 
-  const byLanguage = db.all(Q.SEARCHES_BY_LANGUAGE, period).map((r) => ({
+  const languageRows = db.all(Q.SEARCHES_BY_LANGUAGE, period);
+  const byLanguage = languageRows.map((r) => ({
     site: String(r.site),
     lang: String(r.lang),
     searches: num(r.searches),
     zero: num(r.zero),
     zeroRate: ratio(num(r.zero), num(r.searches)),
   }));
-  const sites = new Map<string, { searches: number; zero: number }>();
-  for (const row of byLanguage) {
-    const total = sites.get(row.site) ?? { searches: 0, zero: 0 };
-    total.searches += row.searches;
-    total.zero += row.zero;
-    sites.set(row.site, total);
+  const sites = new Map<string, { searches: number; zero: number; withResults: number }>();
+  for (const row of languageRows) {
+    const site = String(row.site);
+    const total = sites.get(site) ?? { searches: 0, zero: 0, withResults: 0 };
+    total.searches += num(row.searches);
+    total.zero += num(row.zero);
+    total.withResults += num(row.with_results);
+    sites.set(site, total);
   }
-  const bySite = [...sites].map(([site, t]) => ({ site, ...t, zeroRate: ratio(t.zero, t.searches) }));
+  const bySite = [...sites].map(([site, t]) => ({ site, searches: t.searches, zero: t.zero, zeroRate: ratio(t.zero, t.searches) }));
   const topZeroResult = db.all(Q.TOP_ZERO_RESULT_QUERIES, { ...period, limit: TOP }).map((r) => ({
     site: String(r.site),
     query: String(r.query),
     searches: num(r.searches),
     lastDay: String(r.last_day),
   }));
-  const clickThrough = db.all(Q.CLICK_THROUGH, period).map((r) => ({
-    site: String(r.site),
-    searchesWithResults: num(r.searches_with_results),
-    opened: num(r.opened),
-    rate: ratio(num(r.opened), num(r.searches_with_results)),
-    averageRank: r.average_rank === null ? null : Math.round(Number(r.average_rank) * 10) / 10,
-  }));
+  const opened = new Map(db.all(Q.RESULTS_OPENED, period).map((r) => [String(r.site), r]));
+  const clickThrough = [...new Set([...sites.keys(), ...opened.keys()])].sort().map((site) => {
+    const row = opened.get(site);
+    const searchesWithResults = sites.get(site)?.withResults ?? 0;
+    return {
+      site,
+      searchesWithResults,
+      opened: num(row?.opened),
+      rate: ratio(num(row?.opened), searchesWithResults),
+      averageRank: row?.average_rank === null || row?.average_rank === undefined ? null : Math.round(Number(row.average_rank) * 10) / 10,
+    };
+  });
   const mostRead = db.all(Q.MOST_READ_CARDS, { ...period, limit: TOP }).map((r) => ({
     site: String(r.site),
     card: String(r.card),
