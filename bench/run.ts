@@ -22,6 +22,7 @@ import { runLintSection } from "./lib/section-lint.ts";
 import { runScaleSection } from "./lib/section-scale.ts";
 import { runSearchSection } from "./lib/section-search.ts";
 import { runMcpSection } from "./lib/section-mcp.ts";
+import { runUsageSection } from "./lib/section-usage.ts";
 import { updateReadme } from "./lib/readme.ts";
 
 const RUNNERS: Record<SectionName, (ctx: BenchContext) => Promise<void>> = {
@@ -31,6 +32,7 @@ const RUNNERS: Record<SectionName, (ctx: BenchContext) => Promise<void>> = {
   scale: runScaleSection,
   search: runSearchSection,
   mcp: runMcpSection,
+  usage: runUsageSection,
 };
 
 async function main(): Promise<number> {

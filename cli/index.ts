@@ -15,13 +15,14 @@ import { registerBuild } from "./commands/build.ts";
 import { registerCheckLeaks } from "./commands/check-leaks.ts";
 import { registerPreview } from "./commands/preview.ts";
 import { registerMcp } from "./commands/mcp.ts";
+import { registerCollect } from "./commands/collect.ts";
 import type { CliIO } from "./io.ts";
 import { createRunState, type RunState } from "./run-state.ts";
 
 /** Every command module exports a `register*` function with this shape. */
 export type RegisterCommand = (program: Command, state: RunState) => void;
 
-const COMMANDS: RegisterCommand[] = [registerLint, registerStatus, registerVerify, registerNew, registerCodeowners, registerReport, registerStyle, registerBuild, registerCheckLeaks, registerPreview, registerMcp];
+const COMMANDS: RegisterCommand[] = [registerLint, registerStatus, registerVerify, registerNew, registerCodeowners, registerReport, registerStyle, registerBuild, registerCheckLeaks, registerPreview, registerMcp, registerCollect];
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const state = createRunState(io);

@@ -3,7 +3,7 @@ import type { CorpusManifest } from "./corpus-write.ts";
 import type { LoadSnapshot } from "./machine.ts";
 import type { Figure } from "./stats.ts";
 
-export const SECTIONS = ["lint", "changed", "build", "scale", "search", "mcp"] as const;
+export const SECTIONS = ["lint", "changed", "build", "scale", "search", "mcp", "usage"] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 export interface BenchOptions {

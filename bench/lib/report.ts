@@ -99,6 +99,21 @@ export function evaluateTargets(ctx: BenchContext, ratios: readonly Ratio[]): Ta
     const range = `${growth.points.map((p) => p.count).join(", ")} cards`;
     targets.push({ target: `growth exponent of ${name} at most 1.1 (${range})`, measured: `k = ${growth.exponent.toFixed(2)} (R² ${growth.r2.toFixed(3)})`, met: growth.exponent <= 1.1 });
   }
+  const usageReport = findRow(ctx, "usage-report-1000000");
+  if (usageReport) {
+    const ms = usageReport.status === "ok" ? usageReport.wall?.median : undefined;
+    const cpuMs = (usageReport.extra as { queriesCpuMs?: number } | undefined)?.queriesCpuMs;
+    targets.push({
+      target: "usage report over 1,000,000 events under 2 s",
+      measured: ms !== undefined ? `${fmtMs(ms)} wall (${fmtMs(usageReport.inProcess!.median)} in the queries, ${cpuMs} ms of CPU time; see the load average)` : unavailable(ctx, usageReport.id),
+      met: ms !== undefined ? ms < 2000 : undefined,
+    });
+  }
+  const collect = findRow(ctx, "usage-collect");
+  if (collect?.status === "ok") {
+    const e = collect.extra as { eventsPerSecond: number; p99Ms: number; lost: number };
+    targets.push({ target: "verity collect loses no acknowledged event under load", measured: `${e.lost} lost at ${e.eventsPerSecond} events/s (p99 ${e.p99Ms} ms)`, met: e.lost === 0 });
+  }
   const largest = Math.max(...ctx.options.scaleSizes, 0);
   const buildLargest = findRow(ctx, `build-verity-${largest}`);
   const treeKb = buildLargest?.status === "ok" ? buildLargest.treeRssKb?.max : undefined;
@@ -199,6 +214,8 @@ function describeExtra(row: Row): string {
   if (Array.isArray(e.cache)) parts.push(`cache: ${e.cache.join(", ")}`);
   if (typeof e.changedCard === "string") parts.push(`changed ${e.changedCard}`);
   if (typeof e.publicPages === "number") parts.push(`${e.publicPages} public + ${e.internalPages} internal HTML files, ${e.publicMb} + ${e.internalMb} MB${e.hasPublicIndex && e.hasInternalIndex ? ", both indexes" : ", index missing"}`);
+  if (typeof e.eventsPerSecond === "number") parts.push(`${e.eventsPerSecond} events/s sustained, latency p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms, max ${e.maxMs} ms; ${e.acknowledged} acknowledged, ${e.stored} stored, ${e.lost} lost, ${e.failed} not acknowledged`);
+  if (typeof e.usageEvents === "number") parts.push(`${e.usageEvents} events in one SQLite table; in-process = the report queries only, ${e.queriesCpuMs} ms of CPU time`);
   if (typeof e.pages === "number") parts.push(`${e.pages} HTML files, ${e.distMb} MB${e.hasIndex ? ", Pagefind index" : ""}`);
   if (Array.isArray(e.peakProcesses)) {
     const top = (e.peakProcesses as { name: string; rssKb: number }[]).filter((p) => p.rssKb >= 50 * 1024);

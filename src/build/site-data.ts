@@ -9,6 +9,7 @@ import { CheckFailed } from "../core/errors.ts";
 import type { Card } from "../core/load-cards.ts";
 import type { Project } from "../core/project.ts";
 import { getCardVerification, type VerificationStatus } from "../core/verification.ts";
+import { getSiteUsage, type SiteUsage } from "../core/usage/sites.ts";
 import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/health.ts";
 import { createFileAudience, type FileAudience } from "../core/site/file-audience.ts";
 import { isReservedName, RESERVED_PATHS } from "../core/site/reserved-paths.ts";
@@ -32,6 +33,8 @@ export interface SiteData {
   feedbackEndpoint: string | undefined;
   /** Hosts the site may load images, media and frames from (`sites.<site>.embeds`), for its CSP. */
   embeds: string[];
+  /** Usage measurement of this site; `usage.origin` belongs in the pages' CSP `connect-src`. */
+  usage: SiteUsage | undefined;
   support: { url: string; label: string } | undefined;
   collections: CollectionView[];
   cards: CardView[];
@@ -231,6 +234,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
     warnDays: config.warnDays,
     feedbackEndpoint: site === "public" ? config.feedback?.endpoint : undefined,
     embeds: [...siteConfig.embeds],
+    usage: getSiteUsage(config, site),
     support: site === "public" && config.support ? { url: config.support.url, label: config.support.label } : undefined,
     collections,
     cards: views,

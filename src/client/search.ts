@@ -5,6 +5,8 @@
  * access control: the public index only ever contains public cards).
  */
 
+import { reportSearch } from "./usage.ts";
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -68,6 +70,7 @@ export async function startSearch(): Promise<void> {
     if (current !== generation) return;
     list.replaceChildren(...data.map(renderResult));
     const total = search.results.length;
+    reportSearch({ query: term, results: total, filters: selected });
     status.textContent =
       total === 0
         ? `No results for “${term}”. Try fewer or different words.`

@@ -56,6 +56,15 @@ const SiteSchema = (defaults: { title: string; url: string }) =>
         .default([]),
       /** Card ids shown first on the home page ("Popular articles"); cards the site does not have are left out. */
       featured: z.array(z.string().min(1)).default([]),
+      /** Usage measurement (card views, searches, votes, contact-support clicks); off when unset. */
+      usage: z
+        .strictObject({
+          /** URL the pages send events to with `navigator.sendBeacon`: a `verity collect` server's `/events`. */
+          endpoint: z.url({ message: "expected the absolute URL of the collector, e.g. https://usage.example.com/events" }),
+          /** Let readers add a comment to a "Was this helpful?" vote. */
+          comments: z.boolean().default(false),
+        })
+        .optional(),
     })
     .prefault({});
 
@@ -111,6 +120,27 @@ export const ConfigSchema = z.strictObject({
       label: z.string().min(1).default("Contact support"),
     })
     .optional(),
+  /** `verity collect`, the usage collector; command-line options override these. */
+  collect: z
+    .strictObject({
+      /** Address to listen on. */
+      host: z.string().min(1).default("127.0.0.1"),
+      /** Port to listen on. */
+      port: z.int().min(0).max(65535).default(8787),
+      /** SQLite database of the events, relative to the project root. */
+      database: z.string().min(1).default(".verity/usage.db"),
+      /** Also append every event to this newline-delimited JSON file (fsynced before the answer). */
+      ndjson: z.string().min(1).optional(),
+      /** Origins allowed to send events (CORS), besides the origins of the sites that have `usage` set. */
+      allowedOrigins: z.array(z.url()).default([]),
+      /** Largest accepted request body, in bytes. */
+      maxBodyBytes: z.int().min(256).max(1_000_000).default(16_384),
+      /** Requests per second one client (socket address) may send on average, and the burst it may send at once. */
+      /** Behind a reverse proxy you run: key the rate limit by the last X-Forwarded-For address. */
+      trustProxy: z.boolean().default(false),
+      rate: z.strictObject({ perSecond: z.number().positive().default(10), burst: z.int().positive().default(40) }).prefault({}),
+    })
+    .prefault({}),
   /** Per-rule severity overrides, e.g. `verify-by-expiring: off`. */
   rules: z.record(z.string(), RuleLevelSchema).default({}),
 });

@@ -10,6 +10,7 @@ import { getRepositoryInfo, readGitHistory } from "../git-history.ts";
 import { readFieldUpdates } from "../git-verify-history.ts";
 import { computeKnowledgeHealth, type KnowledgeHealth } from "../health.ts";
 import type { Project } from "../project.ts";
+import type { UsageReport } from "../usage/usage-report.ts";
 import { computeMonthlyHistory, type MonthStats } from "./history-metrics.ts";
 
 export type HistorySection =
@@ -23,6 +24,8 @@ export interface KnowledgeReport {
   history: HistorySection;
   /** Prefix that turns a card path into a link (e.g. `https://github.com/o/r/blob/main/`), if known. */
   fileLinkBase: string | undefined;
+  /** Usage measurement, when `verity report` was given the collector's events. */
+  usage?: UsageReport;
 }
 
 export interface ReportOptions {

@@ -2,6 +2,7 @@
 import type { StatusRow } from "../status.ts";
 import type { KnowledgeReport } from "./build-report.ts";
 import { describeDue, fileLink, percent, signedPercent, trustSentence } from "./format.ts";
+import { renderUsageHtml } from "./usage-views.ts";
 import { escapeXml as esc, renderBarLineChart, renderPercentLineChart } from "./svg-charts.ts";
 
 const STYLE = `
@@ -66,6 +67,8 @@ export function renderReportHtml(report: KnowledgeReport): string {
     );
   }
 
+  if (report.usage) body.push(renderUsageHtml(report.usage));
+
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -89,7 +92,7 @@ function cardCell(row: StatusRow, base: string | undefined): string {
 }
 
 /** Cells are HTML already (escaped by the caller); numbers are right-aligned. */
-function table(head: readonly string[], rows: readonly (readonly (string | number)[])[], numeric?: readonly boolean[]): string {
+export function table(head: readonly string[], rows: readonly (readonly (string | number)[])[], numeric?: readonly boolean[]): string {
   const isNumeric = (i: number) => numeric?.[i] ?? (i > 0 && rows.every((r) => typeof r[i] === "number" || /^[-+–]?[\d.]+%?$|^–$/.test(String(r[i]))));
   const th = head.map((h, i) => `<th${isNumeric(i) ? ' class="n"' : ""}>${esc(h)}</th>`).join("");
   const tr = rows.map((r) => `<tr>${r.map((c, i) => `<td${isNumeric(i) ? ' class="n"' : ""}>${c}</td>`).join("")}</tr>`).join("\n");

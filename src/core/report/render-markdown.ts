@@ -1,6 +1,7 @@
 /** The report as GitHub-flavoured Markdown: fits a job summary ($GITHUB_STEP_SUMMARY) or a wiki page. */
 import type { StatusRow } from "../status.ts";
 import type { KnowledgeReport } from "./build-report.ts";
+import { renderUsageMarkdown } from "./usage-views.ts";
 import { describeDue, fileLink, percent, signedPercent, trustSentence } from "./format.ts";
 
 /** Keeps the summary well under GitHub's 1 MiB job-summary limit on large repositories. */
@@ -50,6 +51,7 @@ export function renderReportMarkdown(report: KnowledgeReport): string {
       "",
     );
   }
+  if (report.usage) out.push(renderUsageMarkdown(report.usage));
   return `${out.join("\n")}\n`;
 }
 
