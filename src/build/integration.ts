@@ -64,7 +64,7 @@ export async function readBuildTarget(env: Readonly<Record<string, string | unde
     base: data.base,
     outDir: env.VERITY_OUT_DIR,
     assets: data.assets,
-    csp: { embeds: data.embeds, feedbackEndpoint: data.feedbackEndpoint },
+    csp: { embeds: data.embeds, feedbackEndpoint: data.feedbackEndpoint, usageEndpoint: data.usage?.endpoint },
   };
 }
 

@@ -67,7 +67,7 @@ export function deriveNeedles(project: Project): { needles: Needle[]; skipped: S
   const publicText = [
     project.config.sites.public.title,
     // Every public page carries the security headers (meta and _headers): site text, not card text.
-    headersFile({ embeds: project.config.sites.public.embeds, feedbackEndpoint: project.config.feedback?.endpoint }),
+    headersFile({ embeds: project.config.sites.public.embeds, feedbackEndpoint: project.config.feedback?.endpoint, usageEndpoint: project.config.sites.public.usage?.endpoint }),
     ...project.collections.filter((c) => publicCollections.has(c.name)).flatMap((c) => [c.name, c.title, c.description ?? ""]),
     ...publicCards.flatMap((card) => [card.source, card.url, card.id, card.relPath, ...(card.data.aliases ?? [])]),
   ].map(normaliseForScan);

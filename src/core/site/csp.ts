@@ -12,6 +12,8 @@ export interface CspInput {
   embeds: readonly string[];
   /** The feedback endpoint, when the site posts to one. */
   feedbackEndpoint?: string | undefined;
+  /** The usage collector's endpoint (`sites.<site>.usage.endpoint`), when the site is measured. */
+  usageEndpoint?: string | undefined;
 }
 
 export interface SitePolicy {
@@ -24,8 +26,10 @@ export interface SitePolicy {
 export function sitePolicy(input: CspInput): SitePolicy {
   const embeds = input.embeds.map((host) => `https://${host}`);
   const connect = ["'self'"];
-  const origin = originOf(input.feedbackEndpoint);
-  if (origin) connect.push(origin);
+  for (const endpoint of [input.feedbackEndpoint, input.usageEndpoint]) {
+    const origin = originOf(endpoint);
+    if (origin && !connect.includes(origin)) connect.push(origin);
+  }
   return {
     directives: [
       "default-src 'self'",
