@@ -68,6 +68,16 @@ export const ConfigSchema = z.strictObject({
   feedback: z.strictObject({ endpoint: z.url() }).optional(),
   /** "Contact support" link on the public site; hidden when unset. */
   support: z.strictObject({ url: z.string().min(1), label: z.string().min(1).default("Contact support") }).optional(),
+  /** The leak check of the public site (`verity check-leaks`, and every build). */
+  leakCheck: z
+    .strictObject({
+      /**
+       * Pairs `[internal card id, public card id]` whose near copy is intended (a public answer and
+       * its internal companion that repeats it): no near-copy warning for them.
+       */
+      allowCopies: z.array(z.tuple([z.string().min(1), z.string().min(1)])).default([]),
+    })
+    .prefault({}),
   /** Per-rule severity overrides, e.g. `verify-by-expiring: off`. */
   rules: z.record(z.string(), RuleLevelSchema).default({}),
 });
