@@ -2,8 +2,9 @@
  * Finds many phrases in a text at once, word by word: text and phrases are split into tokens
  * (runs of letters and digits; each Han, Kana or Hangul character is a token of its own), tokens
  * are hashed, and each phrase is looked up by the hash of its first one to three tokens, through a
- * bitmap that rejects almost every position at once. Punctuation and markup between words do not
- * matter, so `billing/refund-a-payment` is found in a URL, a path or a sentence alike. Memory grows
+ * bitmap that rejects almost every position at once. Punctuation between words does not matter, so
+ * `billing/refund-a-payment` is found in a URL, a path or a sentence alike (a tag between two words
+ * does: its name is a word). Memory grows
  * with the number of phrases, not their length, so tens of thousands of sentences cost little.
  */
 
