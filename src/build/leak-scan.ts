@@ -29,7 +29,7 @@ import { cardsHiddenFromPublic, isOnSite } from "../core/audience.ts";
 import { normaliseSitePath, resolveLink, type CardIndex } from "../core/links.ts";
 import type { Card } from "../core/load-cards.ts";
 import type { Project } from "../core/project.ts";
-import { createPhraseSearch, type PhraseSearch } from "./phrase-search.ts";
+import { createPhraseSearch, tokenHashes, type PhraseSearch } from "./phrase-search.ts";
 import { APP_ROOT } from "./astro-runner.ts";
 import { prepareSites, type SiteData } from "./site-data.ts";
 
@@ -629,13 +629,12 @@ function readIfFile(file: string): Buffer | undefined {
 
 // ---- Near copies ----------------------------------------------------------------------------
 
-/** Han, Hiragana, Katakana and Hangul are compared character by character; other scripts by word. */
-const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{N}]+/gu;
-
-/** Sampled shingle hashes of a text: normalised words (CJK characters), {@link SHINGLE_SIZE} at a time. */
+/**
+ * Sampled shingle hashes of a text: words, {@link SHINGLE_SIZE} at a time, case-insensitive; Han,
+ * Kana and Hangul are compared character by character (the phrase search's tokens).
+ */
 export function shingles(text: string): Set<number> {
-  const tokens = text.toLowerCase().match(TOKEN) ?? [];
-  const hashes = tokens.map(hashToken);
+  const hashes = tokenHashes(text);
   const out = new Set<number>();
   for (let i = 0; i + SHINGLE_SIZE <= hashes.length; i++) {
     let h = 0x811c9dc5;
@@ -645,12 +644,6 @@ export function shingles(text: string): Set<number> {
     if (h % SHINGLE_SAMPLE === 0) out.add(h);
   }
   return out;
-}
-
-function hashToken(token: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 function indexHiddenShingles(hidden: readonly Card[]) {

@@ -23,6 +23,8 @@ export function createPhraseSearch(phrases: readonly string[]): PhraseSearch {
   const maps = [new Map<number, number[]>(), new Map<number, number[]>(), new Map<number, number[]>()];
   const bitmaps = [new Uint8Array((MASK + 1) >> 3), new Uint8Array((MASK + 1) >> 3), new Uint8Array((MASK + 1) >> 3)];
   const singles = new Map<number, string>();
+  // First tokens of every phrase: most positions of a text start none, and stop here.
+  const first = new Uint8Array((MASK + 1) >> 3);
   tokens.forEach((t, index) => {
     if (t.length === 0) return;
     const k = Math.min(t.length, 3);
@@ -31,6 +33,7 @@ export function createPhraseSearch(phrases: readonly string[]): PhraseSearch {
     if (list) list.push(index);
     else maps[k - 1]!.set(key, [index]);
     bitmaps[k - 1]![(key & MASK) >> 3]! |= 1 << (key & 7);
+    first[(t[0]! & MASK) >> 3]! |= 1 << (t[0]! & 7);
     if (k === 1) singles.set(index, phrases[index]!.toLowerCase());
   });
   return {
@@ -42,6 +45,7 @@ export function createPhraseSearch(phrases: readonly string[]): PhraseSearch {
       const n = h.length;
       for (let i = 0; i < n; i++) {
         const k1 = h[i]!;
+        if (!(first[(k1 & MASK) >> 3]! & (1 << (k1 & 7)))) continue;
         if (bitmaps[0]![(k1 & MASK) >> 3]! & (1 << (k1 & 7))) {
           for (const index of maps[0]!.get(k1) ?? []) {
             // One token: confirm the word itself (texts come lowercased), so that a hash collision cannot report it.
