@@ -173,7 +173,11 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
   const publicCardsOfProject = project.cards.filter((card) => isOnSite(card, "public"));
   const publicOwners = new Set(publicCardsOfProject.flatMap((card) => [card.data.owner, card.data.verified_by ?? ""]).map((o) => o.toLowerCase()));
   const candidates: Needle[] = [];
-  for (const card of hidden) candidates.push(...cardNeedles(card, project.index, publicOwners));
+  // Addresses every public page prints (support link, feedback endpoint, the site itself) prove nothing.
+  const { config } = project;
+  const publicAddresses = [config.support?.url, config.feedback?.endpoint, config.sites.public.url].flatMap((a) => (a ? [normaliseForScan(a).replace(/\/$/, "")] : []));
+  const isPublicAddress = (url: string) => publicAddresses.some((a) => normaliseForScan(url).replace(/\/$/, "").startsWith(a));
+  for (const card of hidden) candidates.push(...cardNeedles(card, project.index, publicOwners, isPublicAddress));
   const publicCollections = new Set(publicSite.collections.map((c) => c.name));
   for (const collection of project.collections) {
     if (publicCollections.has(collection.name)) continue;
@@ -267,7 +271,7 @@ function needleKey(text: string): string {
   return normaliseForScan(text).trim();
 }
 
-function cardNeedles(card: Card, index: CardIndex, publicOwners: ReadonlySet<string>): Needle[] {
+function cardNeedles(card: Card, index: CardIndex, publicOwners: ReadonlySet<string>, isPublicAddress: (url: string) => boolean): Needle[] {
   const source = card.relPath;
   const list: Needle[] = [
     { text: card.id, kind: "id", source },
@@ -286,7 +290,8 @@ function cardNeedles(card: Card, index: CardIndex, publicOwners: ReadonlySet<str
   for (const link of card.links) {
     const target = resolveLink(card, link.url, index);
     if (target.kind === "asset") list.push({ text: path.basename(target.file), kind: "file name", source });
-    else if (target.kind === "external" || target.kind === "broken") list.push({ text: link.url, kind: "link", source });
+    // Absolute URLs only: a site path such as /search/ is a page every site has.
+    else if (target.kind === "external" && /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(link.url) && !isPublicAddress(link.url)) list.push({ text: link.url, kind: "link", source });
   }
   let headings = 0;
   let codeLines = 0;
@@ -332,8 +337,7 @@ function templateText(): string {
       // Without templates nothing is skipped for them: stricter, never blinder.
     }
   }
-  // Only the text between tags and inside quotes: what a template can print.
-  templateCache = normaliseForScan(parts.join("\n").replace(/<[^>]*>|[{}]/g, "\n"));
+  templateCache = normaliseForScan(parts.join("\n"));
   return templateCache;
 }
 

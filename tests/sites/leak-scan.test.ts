@@ -93,15 +93,24 @@ describe("text an external card's source also has", () => {
     expect(hits[0]!.message).toContain("likely cause: the text was copied into external card content/billing/invoices.md");
   });
 
-  it("finds headings, code lines and owner handles used only by internal cards", () => {
+  it("finds headings, code lines, absolute link URLs and owner handles used only by internal cards", () => {
     const root = runbookProject({
-      "content/billing/vault.md": card({ title: "Vault access", audience: "internal", owner: "@acme/payments-oncall" }, "```sh\nvault read secret/terminal/override-codes\n```"),
+      "content/billing/vault.md": card(
+        { title: "Vault access", audience: "internal", owner: "@acme/payments-oncall" },
+        "```sh\nvault read secret/terminal/override-codes\n```\n\nSee [the dashboard](https://grafana.acme.internal/d/terminal-pins) or [search](/search/?q=vault).",
+      ),
     });
     const dir = site({
-      "billing/invoices/index.html": page("Download an invoice", "<h2>Reset the terminal PIN</h2><pre>vault read secret/terminal/override-codes</pre><p>Ask @acme/payments-oncall.</p>"),
+      "billing/invoices/index.html": page(
+        "Download an invoice",
+        '<h2>Reset the terminal PIN</h2><pre>vault read secret/terminal/override-codes</pre><p>Ask @acme/payments-oncall.</p><a href="https://grafana.acme.internal/d/terminal-pins">x</a>',
+      ),
+      "billing/refunds/index.html": page("Refund a payment", `<form action="/search/"></form><p>${RUNBOOK_SENTENCE}</p>`),
     });
-    const kinds = check(root, dir).findings.map((f) => f.needle?.kind);
-    expect(kinds).toEqual(expect.arrayContaining(["heading", "code", "owner"]));
+    const findings = check(root, dir).findings;
+    expect(findings.map((f) => f.needle?.kind)).toEqual(expect.arrayContaining(["heading", "code", "owner", "link"]));
+    // A site path every page has (/search/) is no needle, so the other page stays clean.
+    expect(findings.filter((f) => f.file === "billing/refunds/index.html")).toEqual([]);
   });
 
   it("does not report an owner handle that also owns public cards", () => {
