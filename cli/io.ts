@@ -15,8 +15,17 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
+  // A reader that stops early (`verity check-leaks dist/public | head -1`) closes the pipe: the
+  // rest of the output is dropped quietly instead of an EPIPE stack trace.
+  let stdoutClosed = false;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    stdoutClosed = true;
+  });
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (!stdoutClosed) process.stdout.write(text);
+    },
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,

@@ -11,7 +11,7 @@ import { CheckFailed, UsageError } from "../core/errors.ts";
 import type { Project } from "../core/project.ts";
 import { APP_ROOT, runAstroBuild } from "./astro-runner.ts";
 import { readCardHistory } from "./card-history.ts";
-import { deriveNeedles, scanForLeaksAsync, type LeakReport } from "./leak-scan.ts";
+import { deriveLeakModel, formatLeakFindings, scanForLeaksAsync, type LeakModel, type LeakReport } from "./leak-scan.ts";
 import { outDirProblem } from "./out-dir.ts";
 import { prepareSites } from "./site-data.ts";
 
@@ -49,7 +49,8 @@ export interface PreparedBuild {
   work: string;
   staging: string;
   builds: { site: SiteName; dataFile: string; outDir: string; cards: number }[];
-  needles: ReturnType<typeof deriveNeedles> | undefined;
+  /** The leak check's needles, page attribution, file hashes and shingles (public builds). */
+  leakModel: LeakModel | undefined;
   started: number;
 }
 
@@ -82,8 +83,8 @@ export async function prepareBuild(
       writeFileSync(dataFile, JSON.stringify(data.get(site)));
       return { site, dataFile, outDir: path.join(work, site), cards: data.get(site)!.cards.length };
     });
-    const needles = options.sites.includes("public") ? deriveNeedles(project) : undefined;
-    return { work, staging, builds, needles, started };
+    const leakModel = options.sites.includes("public") ? deriveLeakModel(project, data.get("public")!) : undefined;
+    return { work, staging, builds, leakModel, started };
   } catch (error) {
     rmSync(work, { recursive: true, force: true });
     throw error;
@@ -92,7 +93,7 @@ export async function prepareBuild(
 
 /** Builds the prepared sites with Astro (and Pagefind), scans the public one, then swaps them into place. */
 export async function runBuild(prepared: PreparedBuild, options: BuildOptions): Promise<BuildResult> {
-  const { work, staging, builds, needles, started } = prepared;
+  const { work, staging, builds, leakModel, started } = prepared;
   const elapsed = () => secondsSince(started);
   const outDir = path.resolve(options.outDir);
   const removeWork = () => {
@@ -110,16 +111,18 @@ export async function runBuild(prepared: PreparedBuild, options: BuildOptions): 
   try {
     let leaks: LeakReport | undefined;
     const scanPublicSite = async (dir: string): Promise<LeakReport> => {
-      if (!needles) throw new Error("public site built without leak-check needles");
-      const { hits, scannedFiles } = await scanForLeaksAsync(dir, needles.needles);
-      const report = { scannedFiles, needles: needles.needles, skipped: needles.skipped, hits };
-      if (hits.length > 0) {
+      if (!leakModel) throw new Error("public site built without a leak-check model");
+      const report = await scanForLeaksAsync(dir, leakModel);
+      if (report.findings.length > 0) {
         throw new CheckFailed(
-          `The public site contains internal content, so it was not published:\n${formatLeakHits(report)}`,
+          `The public site contains internal content, so it was not published:\n${formatLeakFindings(report.findings)}`,
           "Fix the card or the page that carries it; dist/ still holds the previous build.",
         );
       }
-      options.progress(`leak check: ${scannedFiles} files, ${report.needles.length} needles, no internal content (${elapsed()})`);
+      for (const warning of report.warnings) options.progress(`leak check warning: ${warning.message}`);
+      options.progress(
+        `leak check: ${report.scannedFiles} files, ${report.needles.length} needles, ${report.hashedFiles} content files by hash, no internal content${report.warnings.length > 0 ? `, ${report.warnings.length} near ${report.warnings.length === 1 ? "copy" : "copies"} to review` : ""} (${(report.scanMs / 1000).toFixed(1)}s scan, ${elapsed()})`,
+      );
       return report;
     };
     const runOne = async (build: (typeof builds)[number]) => {
@@ -178,16 +181,4 @@ function moveFolder(from: string, to: string): void {
     cpSync(from, to, { recursive: true });
     rmSync(from, { recursive: true, force: true });
   }
-}
-
-export function formatLeakHits(report: LeakReport, limit = 50): string {
-  const lines = report.hits
-    .slice(0, limit)
-    .map((hit) => `  ${hit.file}${hit.where === "file name" ? " (file name)" : ""}: ${hit.needle.kind} "${truncate(hit.needle.text)}" of ${hit.needle.source}`);
-  if (report.hits.length > limit) lines.push(`  … and ${report.hits.length - limit} more`);
-  return lines.join("\n");
-}
-
-function truncate(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }

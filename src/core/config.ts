@@ -141,6 +141,16 @@ export const ConfigSchema = z.strictObject({
       rate: z.strictObject({ perSecond: z.number().positive().default(10), burst: z.int().positive().default(40) }).prefault({}),
     })
     .prefault({}),
+  /** The leak check of the public site (`verity check-leaks`, and every build). */
+  leakCheck: z
+    .strictObject({
+      /**
+       * Pairs `[internal card id, public card id]` whose near copy is intended (a public answer and
+       * its internal companion that repeats it): no near-copy warning for them.
+       */
+      allowCopies: z.array(z.tuple([z.string().min(1), z.string().min(1)])).default([]),
+    })
+    .prefault({}),
   /** Per-rule severity overrides, e.g. `verify-by-expiring: off`. */
   rules: z.record(z.string(), RuleLevelSchema).default({}),
 });

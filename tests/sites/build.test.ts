@@ -195,7 +195,7 @@ describe("verity build", () => {
       const result = await buildFixture("leaky", dir);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain("The public site contains internal content, so it was not published");
-      expect(result.stderr).toMatch(/index\.html: title "Escalation bridge phone numbers" of content\/help\/bridge-numbers\.md/);
+      expect(result.stderr).toMatch(/internal card content\/help\/bridge-numbers\.md's title "Escalation bridge phone numbers" found in index\.html \(the home page\) — likely cause: /);
       expect(listFiles(dir)).toEqual([path.join(dir, "public", "index.html")]);
       expect(readFileSync(path.join(dir, "public", "index.html"), "utf8")).toBe("previous build");
     } finally {

@@ -76,13 +76,17 @@ describe("canary strings", () => {
   it("are seen by the leak scanner in the internal output, kind by kind", () => {
     const project = loadProject({ cwd: FIXTURES, root: path.join(FIXTURES, "canary"), today: TODAY });
     const report = checkLeaks(project, path.join(out, "internal"));
-    const kinds = new Set(report.hits.map((hit) => hit.needle.kind));
-    for (const kind of ["id", "url", "title", "description", "tag", "owner", "alias", "file name", "body text", "collection"]) {
+    const kinds = new Set(report.findings.flatMap((f) => (f.needle ? report.needles.filter((n) => n.text === f.needle!.text).map((n) => n.kind) : [])));
+    for (const kind of ["id", "url", "title", "description", "tag", "owner", "alias", "file name", "heading", "body text", "collection"]) {
       expect({ kind, seen: kinds.has(kind as never) }).toEqual({ kind, seen: true });
     }
-    expect(report.hits.some((hit) => hit.file.startsWith("pagefind/") && hit.needle.kind === "body text")).toBe(true);
-    // "passwords" is a tag of the internal canary card and of the public card: skipped, not a false positive.
-    expect(report.skipped.some((s) => s.text === "passwords" && s.reason.includes("public content"))).toBe(true);
+    expect(report.findings.some((f) => f.file.startsWith("pagefind/") && f.needle?.kind === "body text")).toBe(true);
+    // "passwords" is a tag of the internal canary card and of the public card: it is searched for
+    // (never skipped because public content has it), and the public site, which has it only on the
+    // public card's pages and the whole-site files, passes.
+    expect(report.needles.some((n) => n.text === "passwords")).toBe(true);
+    expect(report.skipped.some((s) => s.text === "passwords")).toBe(false);
+    expect(checkLeaks(project, path.join(out, "public")).findings).toEqual([]);
   });
 });
 
@@ -101,7 +105,8 @@ describe("verity check-leaks", () => {
       const result = await runCli(["check-leaks", planted, "--root", path.join(FIXTURES, "canary")]);
       expect(result.code).toBe(1);
       expect(result.stdout).toContain("help/copied.html");
-      expect(result.stdout).toContain('title "Canary title QX7-TITLE-b3f9" of content/help/cnry-file-slug-k4v8.md');
+      expect(result.stdout).toContain('internal card content/help/cnry-file-slug-k4v8.md\'s title "Canary title QX7-TITLE-b3f9" found in help/copied.html');
+      expect(result.stdout).toContain("likely cause:");
     } finally {
       rmSync(planted, { recursive: true, force: true });
     }
