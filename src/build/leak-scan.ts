@@ -29,6 +29,7 @@ import { cardsHiddenFromPublic, isOnSite } from "../core/audience.ts";
 import { normaliseSitePath, resolveLink, type CardIndex } from "../core/links.ts";
 import type { Card } from "../core/load-cards.ts";
 import type { Project } from "../core/project.ts";
+import { markdownPath } from "./machine-readable.ts";
 import { createPhraseSearch, tokenHashes, type PhraseSearch } from "./phrase-search.ts";
 import { APP_ROOT } from "./astro-runner.ts";
 import { prepareSites, type SiteData } from "./site-data.ts";
@@ -228,9 +229,10 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
     }
   };
   publicSite.cards.forEach((card, i) => {
-    const summary = normaliseForScan([card.title, card.description ?? "", card.url, card.lang].join("\n"));
+    // A list entry names the card's page and its Markdown copy (llms.txt links the copy).
+    const summary = normaliseForScan([card.title, card.description ?? "", card.url, markdownPath(card.url), card.lang].join("\n"));
     const full = normaliseForScan(
-      [card.id, card.collectionTitle, ...card.tags.map((t) => t.name), ...card.headings.map((h) => h.text), card.html, stripTags(card.html)].join("\n"),
+      [card.id, card.collectionTitle, ...card.tags.map((t) => t.name), ...card.headings.map((h) => h.text), card.html, stripTags(card.html), card.markdown].join("\n"),
     );
     const s = search.findIn(summary);
     note(inSummary, s, i);
@@ -348,7 +350,12 @@ function templateText(): string {
 function attributePages(site: SiteData, byId: ReadonlyMap<string, number>): Map<string, Attribution> {
   const pages = new Map<string, Attribution>();
   const ids = (list: readonly (string | undefined)[]) => list.flatMap((id) => (id !== undefined && byId.has(id) ? [byId.get(id)!] : []));
-  pages.set("/", { full: [], summary: [], extra: site.collections.flatMap((c) => [c.title, c.description ?? ""]), label: "the home page" });
+  pages.set("/", {
+    full: [],
+    summary: ids([...site.home.featured, ...site.home.recent, ...site.home.needsReview]),
+    extra: site.collections.flatMap((c) => [c.title, c.description ?? ""]),
+    label: "the home page",
+  });
   for (const collection of site.collections) {
     pages.set(collection.url, { full: [], summary: ids(collection.cardIds), extra: [collection.title, collection.description ?? ""], label: `the collection page of ${collection.name}` });
   }
