@@ -59,7 +59,8 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
       if (!/\.ya?ml$/.test(entry)) continue;
       const name = `${style}.${entry.replace(/\.ya?ml$/, "")}`;
       names.push(name);
-      if (!set.rules.has(name)) loadRuleFile(set, path.join(dir, entry), name, ctxBase);
+      // A rule turned off for every file is never compiled, so a broken rule can be switched off.
+      if (!set.rules.has(name) && !isOffEverywhere(config, name)) loadRuleFile(set, path.join(dir, entry), name, ctxBase);
     }
     set.styles.set(style, names);
   }
@@ -69,12 +70,33 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
     const base = config.stylesPath ? path.join(config.stylesPath, style!, rest.join(".")) : undefined;
     const file = base && [".yml", ".yaml"].map((ext) => base + ext).find((f) => existsSync(f));
     if (!file) {
-      if (!isEnabledSomewhere || set.warnings.some((w) => w.includes(name))) continue;
-      throw new ConfigError(`${config.file}: the rule "${name}" was not found${config.stylesPath ? ` in ${config.stylesPath}` : ""}.`, `Expected a file ${name.replace(".", "/")}.yml under StylesPath.`);
+      // Vale ignores a setting for a rule that does not exist (a rule renamed or merged upstream).
+      if (isEnabledSomewhere && !set.warnings.some((w) => w.includes(name))) {
+        set.warnings.push(`${config.file}: the rule "${name}" was not found${config.stylesPath ? ` in ${config.stylesPath}` : ""}; its setting is ignored.`);
+      }
+      continue;
     }
-    loadRuleFile(set, file, name, ctxBase);
+    if (!isOffEverywhere(config, name)) loadRuleFile(set, file, name, ctxBase);
   }
   return set;
+}
+
+/**
+ * True when `name` is off for every file: set to NO somewhere, never turned on, and off in the
+ * global section or in every section whose BasedOnStyles brings its style in.
+ */
+function isOffEverywhere(config: ValeConfig, name: string): boolean {
+  const style = name.split(".")[0]!;
+  let isOffSomewhere = false;
+  for (const section of config.sections) {
+    const setting = section.rules.get(name);
+    if (setting === undefined) continue;
+    if (setting !== false) return false;
+    isOffSomewhere = true;
+  }
+  if (!isOffSomewhere) return false;
+  if (config.sections.some((s) => s.glob === "*" && s.rules.get(name) === false)) return true;
+  return config.sections.every((s) => !s.basedOnStyles?.includes(style) || s.rules.get(name) === false);
 }
 
 function ruleSettings(config: ValeConfig, names: Set<string>): Map<string, boolean> {
@@ -120,6 +142,7 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
     if (error instanceof ScopeError) throw new ConfigError(`${ctx.file}: ${error.message}.`, "Known scopes: text, heading, heading.h1-h6, paragraph, list, table, table.header, table.cell, blockquote, alt, raw, link, strong, emphasis, summary.");
     throw error;
   }
+  for (const key of ["swap", "either"]) mergeListOfMaps(def, key);
   requireKeys(def, type, ctx.file);
   const action = readAction(def);
   const rule: CompiledRule = {
@@ -188,6 +211,13 @@ function requireKeys(def: RuleDefinition, type: string, file: string): void {
     throw new ConfigError(`${file}: "${mapKey}" must be a mapping (key: value per line), not a list.`);
   }
   if (type === "occurrence" && def.max === undefined && def.min === undefined) throw new ConfigError(`${file}: an occurrence rule needs "max" or "min".`);
+}
+
+/** `swap:` written as a list of one-pair maps is one map (Vale's decoder merges them, later keys win). */
+function mergeListOfMaps(def: RuleDefinition, key: string): void {
+  const value = def[key];
+  if (!Array.isArray(value) || !value.every((item) => item !== null && typeof item === "object" && !Array.isArray(item))) return;
+  def[key] = Object.assign({}, ...(value as object[]));
 }
 
 function readAction(def: RuleDefinition): RuleAction | undefined {
