@@ -181,6 +181,7 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
       rule.runFile = compileMetric(def, ctx);
       break;
   }
+  if (ctx.isRisky) rule.isRisky = true;
   return rule;
 }
 

@@ -36,6 +36,8 @@ export interface CompiledRule {
   action: RuleAction | undefined;
   /** `limit`: at most this many alerts per file. */
   limit: number;
+  /** True when a pattern of the rule can backtrack without bound: it runs under a time budget. */
+  isRisky?: boolean;
   /** Runs on one block; absent for file-level rules. */
   run?(block: ProseBlock, state: FileState): RawAlert[];
   /** File-level rules (metric): one alert at line 1 or none. */

@@ -14,6 +14,7 @@ import { indexLines } from "./positions.ts";
 import { extractProse, type ProseBlock } from "./prose.ts";
 import { BUILTIN_STYLE, type StyleSet } from "./rule-loader.ts";
 import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
+import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudget } from "./budget.ts";
 import { compileGoRegex } from "./go-regex.ts";
 import { matchingSections, settingsForFile, type ValeConfig } from "./vale-ini.ts";
 
@@ -155,14 +156,15 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
     findings.push(finding);
   };
 
-  for (const entry of active) {
+  const hasLongText = input.source.length > LONG_BLOCK;
+  const runRule = (entry: ActiveRule) => {
     const { rule } = entry;
     if (rule.runFile) {
       const message = rule.runFile(state);
       if (message !== undefined) emit(entry, prose.blocks[0] ?? rawBlock(input.source), { start: -1, end: -1, message }, true);
-      continue;
+      return;
     }
-    if (!rule.run) continue;
+    if (!rule.run) return;
     if (rule.scope.isRaw) {
       raw ??= rawBlock(input.source);
       for (const alert of rule.run(raw, state)) emit(entry, raw, alert, true);
@@ -172,8 +174,26 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
       if (!isGroupMatched[groupOf[i]!]) return;
       for (const alert of rule.run!(block, state)) emit(entry, block, alert, false);
     });
+  };
+  for (const entry of active) {
+    if (!entry.rule.isRisky && !hasLongText) {
+      runRule(entry);
+      continue;
+    }
+    try {
+      withBudget(() => runRule(entry));
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      findings.push(budgetFinding(input.file, entry.rule));
+    }
   }
   return findings;
+}
+
+/** The finding for a rule stopped by its time budget: the rule, its file, and what to do. */
+function budgetFinding(file: string, rule: CompiledRule): Finding {
+  const message = `The rule ${rule.name} (${rule.file}) was stopped after ${RULE_BUDGET_MS / 1000} s on this file: its regular expression backtracks too much on this text. Simplify the pattern (avoid nested quantifiers such as (a+)+), or turn the rule off for this file.`;
+  return { ruleId: rule.name, severity: "error", message, file, line: 1, column: 1 };
 }
 
 /** `--fix` edits: substitution swaps and `action: replace|remove`, only where block text and source agree. */
@@ -237,7 +257,18 @@ function ignoredRanges(source: string, patterns: readonly string[]): [number, nu
     } catch {
       continue;
     }
-    for (const match of source.matchAll(re)) if (match[0] !== "") ranges.push([match.index, match.index + match[0].length]);
+    const collect = () => {
+      for (const match of source.matchAll(re)) if (match[0] !== "") ranges.push([match.index, match.index + match[0].length]);
+    };
+    if (!isBacktrackRisk(re.source) && source.length <= LONG_BLOCK) collect();
+    else {
+      try {
+        withBudget(collect);
+      } catch (error) {
+        if (!(error instanceof BudgetExceeded)) throw error;
+        // An ignore pattern that cannot finish ignores nothing more.
+      }
+    }
   }
   return ranges;
 }
