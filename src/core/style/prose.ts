@@ -40,7 +40,12 @@ export interface FileProse {
   comments: ProseComment[];
   /** Number of each scope for `metric` rules: heading.h1…h6, list, paragraph, blockquote, table.cell… */
   metrics: Map<string, number>;
+  /** True when the tree nests deeper than {@link MAX_NESTING}: the text below that depth was not read. */
+  isTooDeep?: boolean;
 }
+
+/** Deepest nesting of blocks or inline markup read (a card of 3,000 `>` must not overflow the stack). */
+export const MAX_NESTING = 100;
 
 interface Builder {
   /** Text pieces, joined at the end. */
@@ -89,7 +94,11 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
     result.blocks.push(makeBlock(node, scope, text, builder));
   };
 
-  const collectInline = (node: Nodes, builder: Builder, inline: Builder[]) => {
+  const collectInline = (node: Nodes, builder: Builder, inline: Builder[], depth = 0) => {
+    if (depth > MAX_NESTING) {
+      result.isTooDeep = true;
+      return;
+    }
     switch (node.type) {
       case "text":
         if (builder.skipTag) {
@@ -129,7 +138,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
           return;
         }
         const own: Builder = newBuilder();
-        for (const child of node.children) collectInline(child, builder, [...inline, own]);
+        for (const child of node.children) collectInline(child, builder, [...inline, own], depth + 1);
         (builder.pending ??= []).push({ node, scope: "link", builder: own });
         return;
       }
@@ -141,7 +150,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
           return;
         }
         const own: Builder = newBuilder();
-        for (const child of node.children) collectInline(child, builder, [...inline, own]);
+        for (const child of node.children) collectInline(child, builder, [...inline, own], depth + 1);
         (builder.pending ??= []).push({ node, scope: INLINE_SCOPES[node.type]!, builder: own });
         return;
       }
@@ -149,11 +158,15 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "imageReference":
         return;
       default:
-        if ("children" in node) for (const child of (node as Parent).children) collectInline(child as Nodes, builder, inline);
+        if ("children" in node) for (const child of (node as Parent).children) collectInline(child as Nodes, builder, inline, depth + 1);
     }
   };
 
-  const walkBlock = (node: Nodes, context: string[]) => {
+  const walkBlock = (node: Nodes, context: string[], depth = 0) => {
+    if (depth > MAX_NESTING) {
+      result.isTooDeep = true;
+      return;
+    }
     switch (node.type) {
       case "yaml":
       case "toml" as Nodes["type"]:
@@ -193,12 +206,12 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "list":
         for (const item of node.children) {
           count("list");
-          for (const child of item.children) walkBlock(child, context.includes("list") ? context : ["list"]);
+          for (const child of item.children) walkBlock(child, context.includes("list") ? context : ["list"], depth + 1);
         }
         return;
       case "blockquote":
         count("blockquote");
-        for (const child of node.children) walkBlock(child, context.length > 0 ? context : ["blockquote"]);
+        for (const child of node.children) walkBlock(child, context.length > 0 ? context : ["blockquote"], depth + 1);
         return;
       case "table":
         node.children.forEach((row, rowIndex) => {
@@ -212,7 +225,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         });
         return;
       default:
-        if ("children" in node) for (const child of (node as Parent).children) walkBlock(child as Nodes, context);
+        if ("children" in node) for (const child of (node as Parent).children) walkBlock(child as Nodes, context, depth + 1);
     }
   };
 

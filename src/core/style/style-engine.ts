@@ -11,7 +11,7 @@ import { BUILTIN_RULE_LIST } from "./builtin-rule-list.ts";
 import { getBuiltinProseRules, registerBuiltinProseRule, type BuiltinRuleContext } from "./builtin-rules.ts";
 import { indexDirectives } from "./directives.ts";
 import { indexLines } from "./positions.ts";
-import { extractProse, type ProseBlock } from "./prose.ts";
+import { extractProse, MAX_NESTING, type ProseBlock } from "./prose.ts";
 import { BUILTIN_STYLE, type StyleSet } from "./rule-loader.ts";
 import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
 import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudget } from "./budget.ts";
@@ -73,6 +73,10 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   });
   const lines = indexLines(input.source);
   const findings: Finding[] = [];
+  if (prose.isTooDeep) {
+    const message = `Block quotes, lists or emphasis are nested more than ${MAX_NESTING} levels deep: the text below that depth is not checked for style. Flatten the structure.`;
+    findings.push({ ruleId: "markdown-syntax", severity: "warning", message, file: input.file, line: 1, column: 1 });
+  }
   if (options.vale && active.length > 0) findings.push(...runValeRules(input, prose, lines, options.vale, active));
   if (options.builtinLevels) findings.push(...runBuiltinRules(input, tree, prose.blocks, lines, options));
   return dedupe(findings);
