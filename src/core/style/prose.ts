@@ -7,6 +7,8 @@
  */
 import type { Nodes, Parent, Root } from "mdast";
 import { extractHtmlText } from "./html-prose.ts";
+import { textStatistics } from "./readability.ts";
+import { segmentSentences } from "./sentences.ts";
 
 export interface ProseBlock {
   /** Scope sections of the block, e.g. `text heading h2`, `text list`, `text table cell`, `link`. */
@@ -235,32 +237,47 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
 }
 
 /**
- * Vale's text variables for `metric` rules, over the prose blocks (alt text excluded): `words`,
- * `sentences` (each block is at least one; . ! ? 。！？ followed by a space or the end close one),
- * `characters` (letters and digits) and `long_words` (more than 6 letters).
+ * Vale's text variables for `metric` and `readability` rules, over its summary: the text of
+ * paragraphs, list items and block quotes (not headings, tables or alt text), separated by blank
+ * lines, measured by {@link textStatistics}. `paragraphs` is Vale's count less one.
  */
 function addTextMetrics(result: FileProse): void {
-  let words = 0;
-  let sentences = 0;
-  let characters = 0;
-  let longWords = 0;
-  for (const block of result.blocks) {
-    if (block.scope.includes("alt")) continue;
-    const tokens = block.text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-    if (tokens.length === 0) continue;
-    words += tokens.length;
-    for (const token of tokens) {
-      const length = Array.from(token).length;
-      characters += length;
-      if (length > 6) longWords++;
-    }
-    const ends = block.text.trimEnd().match(/[.!?。！？]+(?=\s|$)/gu) ?? [];
-    sentences += Math.max(1, ends.length + (/[.!?。！？]$/u.test(block.text.trimEnd()) ? 0 : 1));
-  }
-  result.metrics.set("words", words);
-  result.metrics.set("sentences", sentences);
-  result.metrics.set("characters", characters);
-  result.metrics.set("long_words", longWords);
+  const summary = result.blocks
+    .filter((b) => b.scope[0] === "text" && (b.scope[1] === "paragraph" || b.scope[1] === "list" || b.scope[1] === "blockquote"))
+    .map((b) => `${b.text}\n\n`)
+    .join("");
+  const stats = textStatistics(summary);
+  result.metrics.set("words", stats.words);
+  result.metrics.set("sentences", stats.sentences);
+  result.metrics.set("characters", stats.characters);
+  result.metrics.set("long_words", stats.longWords);
+  result.metrics.set("syllables", stats.syllables);
+  result.metrics.set("complex_words", stats.complexWords);
+  result.metrics.set("polysyllabic_words", stats.polysyllabicWords);
+  result.metrics.set("paragraphs", stats.paragraphs - 1);
+}
+
+/** The sentences of a block as blocks of their own (scope `sentence`), mapped to the same source. */
+export function sentenceBlocks(block: ProseBlock): ProseBlock[] {
+  return segmentSentences(block.text).map(({ start, end }) => subBlock(block, start, end, ["sentence"]));
+}
+
+function subBlock(block: ProseBlock, from: number, to: number, scope: string[]): ProseBlock {
+  const text = block.text.slice(from, to);
+  let offsets: Int32Array | undefined;
+  return {
+    scope,
+    parent: scope,
+    kind: block.kind,
+    text,
+    get offsets() {
+      return (offsets ??= block.offsets.slice(from, to));
+    },
+    masked: block.masked.length === 0 ? block.masked : block.masked.slice(from, to),
+    offsetAt: (index) => block.offsetAt(from + index),
+    start: block.offsetAt(from),
+    end: block.offsetAt(to),
+  };
 }
 
 function pushInline(node: Nodes, scope: string, builder: Builder, parent: string[], result: FileProse): void {

@@ -14,10 +14,10 @@ import type { CompileContext, RuleDefinition } from "./checks/common.ts";
 import { compileConditional } from "./checks/conditional.ts";
 import { compileConsistency, compileOccurrence, compileRepetition } from "./checks/counting.ts";
 import { compileExistence } from "./checks/existence.ts";
-import { compileMetric } from "./checks/metric.ts";
+import { compileMetric, compileReadability } from "./checks/metric.ts";
 import { compileSubstitution } from "./checks/substitution.ts";
 import { RULE_TYPES, SKIPPED_RULE_TYPES, type CompiledRule, type RuleAction } from "./rule-types.ts";
-import { parseScope, ScopeError, usesSentenceScope } from "./scopes.ts";
+import { parseScope, ScopeError } from "./scopes.ts";
 import { referencedStyles, type ValeConfig } from "./vale-ini.ts";
 
 export interface Vocabulary {
@@ -134,10 +134,9 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
   const levelValue = def.level === undefined ? "warning" : String(def.level);
   if (!LEVELS.includes(levelValue as Severity)) throw new ConfigError(`${ctx.file}: "level: ${levelValue}" is not valid; use suggestion, warning or error.`);
   const scopeValue = def.scope as string | string[] | undefined;
-  if (usesSentenceScope(scopeValue)) return `${ctx.file}: rule ${ctx.name} is skipped: Verity does not split text into sentences yet (scope: sentence).`;
   let scope;
   try {
-    scope = parseScope(type === "metric" ? "summary" : scopeValue);
+    scope = parseScope(type === "metric" || type === "readability" ? "summary" : scopeValue);
   } catch (error) {
     if (error instanceof ScopeError) throw new ConfigError(`${ctx.file}: ${error.message}.`, "Known scopes: text, heading, heading.h1-h6, paragraph, list, table, table.header, table.cell, blockquote, alt, raw, link, strong, emphasis, summary.");
     throw error;
@@ -180,6 +179,9 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
     case "metric":
       rule.runFile = compileMetric(def, ctx);
       break;
+    case "readability":
+      rule.runFile = compileReadability(def, ctx);
+      break;
   }
   if (ctx.isRisky) rule.isRisky = true;
   return rule;
@@ -194,6 +196,7 @@ const REQUIRED: Record<string, { keys: string[]; what: string }> = {
   consistency: { keys: ["either"], what: 'an "either" mapping of spelling: other spelling' },
   conditional: { keys: ["first", "second"], what: '"first" and "second" patterns' },
   metric: { keys: ["formula", "condition"], what: '"formula" and "condition"' },
+  readability: { keys: ["metrics", "grade"], what: '"metrics" (Flesch-Kincaid, Gunning Fog, SMOG, Coleman-Liau, Automated Readability) and "grade"' },
 };
 
 function requireKeys(def: RuleDefinition, type: string, file: string): void {

@@ -11,7 +11,7 @@ import { BUILTIN_RULE_LIST } from "./builtin-rule-list.ts";
 import { getBuiltinProseRules, registerBuiltinProseRule, type BuiltinRuleContext } from "./builtin-rules.ts";
 import { indexDirectives } from "./directives.ts";
 import { indexLines } from "./positions.ts";
-import { extractProse, MAX_NESTING, type ProseBlock } from "./prose.ts";
+import { extractProse, MAX_NESTING, sentenceBlocks, type ProseBlock } from "./prose.ts";
 import { BUILTIN_STYLE, type StyleSet } from "./rule-loader.ts";
 import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
 import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudget } from "./budget.ts";
@@ -50,6 +50,8 @@ export interface StyleInput {
   frontmatter?: Record<string, unknown> | undefined;
 }
 
+const SENTENCE_SCOPE = ["sentence"] as const;
+
 const LEVEL_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, error: 2 };
 
 /** Lints the prose of one file and returns its findings (unsorted). */
@@ -69,7 +71,7 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
     ignoredScopes: options.vale?.config.ignoredScopes,
     ignoredClasses: options.vale?.config.ignoredClasses,
     skippedScopes: options.vale?.config.skippedScopes,
-    withTextMetrics: active.some((a) => a.rule.type === "metric"),
+    withTextMetrics: active.some((a) => a.rule.runFile !== undefined),
   });
   const lines = indexLines(input.source);
   const findings: Finding[] = [];
@@ -125,6 +127,10 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
   const blocks = [...prose.blocks, ...prose.inlineBlocks].filter(
     (b) => !(skipped.has("blockquote") && b.scope.includes("blockquote")) && !(skipped.has("alt") && b.scope.includes("alt")),
   );
+  // Vale splits paragraphs (not headings, list items, quotes or cells) into sentences for `scope: sentence`.
+  if (active.some((a) => a.rule.scope.matches(SENTENCE_SCOPE))) {
+    for (const block of prose.blocks) if (block.scope[0] === "text" && block.scope[1] === "paragraph") blocks.push(...sentenceBlocks(block));
+  }
   const { groups, groupOf } = groupByScope(blocks);
   const state: FileState = { sequences: new Set(), metrics: prose.metrics };
   const findings: Finding[] = [];
@@ -144,6 +150,9 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
     }
     const at = lines.locate(start);
     const finish = lines.locate(end);
+    // Vale finds an alert by searching its matched text in the source; text that spans inline
+    // markup (`this is *another* heading`) is not found, and Vale puts the alert at the line's start.
+    if (alert.start >= 0 && !isRaw && spansMarkup(block, alert, input.source, start, end)) at.column = 1;
     const finding: Finding = {
       ruleId: rule.name,
       severity: active.level,
@@ -198,6 +207,13 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
 function budgetFinding(file: string, rule: CompiledRule): Finding {
   const message = `The rule ${rule.name} (${rule.file}) was stopped after ${RULE_BUDGET_MS / 1000} s on this file: its regular expression backtracks too much on this text. Simplify the pattern (avoid nested quantifiers such as (a+)+), or turn the rule off for this file.`;
   return { ruleId: rule.name, severity: "error", message, file, line: 1, column: 1 };
+}
+
+/** True when the matched text is not in the source as written, there or anywhere in its block. */
+function spansMarkup(block: ProseBlock, alert: RawAlert, source: string, start: number, end: number): boolean {
+  const matched = block.text.slice(alert.start, alert.end);
+  if (source.slice(start, end) === matched || !/\S\s*\S/.test(matched)) return false;
+  return !source.slice(block.start, block.end).includes(matched);
 }
 
 /** `--fix` edits: substitution swaps and `action: replace|remove`, only where block text and source agree. */
