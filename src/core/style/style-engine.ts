@@ -156,7 +156,8 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
     const finding: Finding = {
       ruleId: rule.name,
       severity: active.level,
-      message: alert.message,
+      // Vale turns newlines and runs of spaces in a message into one space ('y.  T' is shown 'y. T').
+      message: alert.message.replaceAll("\n", " ").replace(/ +/g, " "),
       file: input.file,
       line: at.line,
       column: at.column,
