@@ -15,6 +15,7 @@ import { compileConditional } from "./checks/conditional.ts";
 import { compileConsistency, compileOccurrence, compileRepetition } from "./checks/counting.ts";
 import { compileExistence } from "./checks/existence.ts";
 import { compileMetric, compileReadability } from "./checks/metric.ts";
+import { compileSpelling } from "./checks/spelling.ts";
 import { compileSubstitution } from "./checks/substitution.ts";
 import { RULE_TYPES, SKIPPED_RULE_TYPES, type CompiledRule, type RuleAction } from "./rule-types.ts";
 import { parseScope, ScopeError } from "./scopes.ts";
@@ -42,7 +43,7 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
   const vocabulary = loadVocabulary(config);
   const set: StyleSet = { rules: new Map(), warnings: [], styles: new Map(), vocabulary };
   const { styles, rules } = referencedStyles(config);
-  const ctxBase = { accepted: vocabulary.accept, wordTemplate: config.wordTemplate };
+  const ctxBase = { accepted: vocabulary.accept, wordTemplate: config.wordTemplate, stylesPath: config.stylesPath, configDir: path.dirname(config.file) };
 
   addBuiltinRules(set, ctxBase);
   for (const style of styles) {
@@ -182,6 +183,9 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
     case "readability":
       rule.runFile = compileReadability(def, ctx);
       break;
+    case "spelling":
+      rule.run = compileSpelling(def, ctx);
+      break;
   }
   if (ctx.isRisky) rule.isRisky = true;
   return rule;
@@ -243,6 +247,7 @@ function addBuiltinRules(set: StyleSet, base: Omit<CompileContext, "name" | "fil
     ["Vale.Terms", { extends: "substitution", level: "error", message: "Use '%s' instead of '%s'.", ignorecase: true, swap, vocab: false }],
     ["Vale.Avoid", { extends: "existence", level: "error", message: "Avoid using '%s'.", ignorecase: false, tokens: set.vocabulary.reject, vocab: false }],
     ["Vale.Repetition", { extends: "repetition", level: "error", message: "'%s' is repeated!", alpha: true, tokens: [String.raw`[^\s]+`] }],
+    ["Vale.Spelling", { extends: "spelling", level: "error", message: "Did you really mean '%s'?" }],
   ];
   for (const [name, def] of builtins) {
     // Without vocabulary terms there is nothing for Vale.Terms or Vale.Avoid to check.

@@ -12,6 +12,10 @@ export interface CompileContext {
   /** Accepted vocabulary terms (they act as exceptions). */
   accepted: readonly string[];
   wordTemplate: string | undefined;
+  /** StylesPath, for files rules read (dictionaries, ignore lists). */
+  stylesPath?: string | undefined;
+  /** Folder of the .vale.ini, for paths relative to it. */
+  configDir?: string | undefined;
   /** Set when one of the rule's patterns can backtrack without bound (the rule then runs under a time budget). */
   isRisky?: boolean;
 }
