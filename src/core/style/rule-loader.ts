@@ -126,7 +126,8 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
   const type = def.extends;
   if (typeof type !== "string" || type === "") throw new ConfigError(`${ctx.file}: missing the required "extends" key.`, `Use one of: ${RULE_TYPES.join(", ")}.`);
   if ((SKIPPED_RULE_TYPES as readonly string[]).includes(type)) {
-    return `${ctx.file}: rule ${ctx.name} is skipped: Verity does not run "${type}" rules yet.`;
+    const why = type === "script" ? "script rules are Tengo programs, and Verity has no Tengo runtime" : "sequence rules need part-of-speech tagging, which Verity does not do";
+    return `${ctx.file}: rule ${ctx.name} is skipped: Verity does not run "${type}" rules (${why}).`;
   }
   if (!(RULE_TYPES as readonly string[]).includes(type)) {
     throw new ConfigError(`${ctx.file}: unknown rule type "extends: ${type}".`, `Use one of: ${[...RULE_TYPES, ...SKIPPED_RULE_TYPES].join(", ")}.`);
