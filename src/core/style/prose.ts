@@ -73,6 +73,8 @@ export interface ProseOptions {
   skippedScopes?: readonly string[];
   /** Count words, sentences and characters for `metric` rules (skipped when no rule needs them). */
   withTextMetrics?: boolean;
+  /** Count syllables too (and complex and polysyllabic words): readability rules and formulas that use them. */
+  withSyllables?: boolean;
 }
 
 const SKIP_CLASSES = ["problematic", "pre", "code"];
@@ -232,7 +234,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
   };
 
   for (const child of tree.children) walkBlock(child, []);
-  if (options.withTextMetrics !== false) addTextMetrics(result);
+  if (options.withTextMetrics !== false) addTextMetrics(result, options.withSyllables !== false);
   return result;
 }
 
@@ -241,12 +243,12 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
  * paragraphs, list items and block quotes (not headings, tables or alt text), separated by blank
  * lines, measured by {@link textStatistics}. `paragraphs` is Vale's count less one.
  */
-function addTextMetrics(result: FileProse): void {
+function addTextMetrics(result: FileProse, withSyllables: boolean): void {
   const summary = result.blocks
     .filter((b) => b.scope[0] === "text" && (b.scope[1] === "paragraph" || b.scope[1] === "list" || b.scope[1] === "blockquote"))
     .map((b) => `${b.text}\n\n`)
     .join("");
-  const stats = textStatistics(summary);
+  const stats = textStatistics(summary, withSyllables);
   result.metrics.set("words", stats.words);
   result.metrics.set("sentences", stats.sentences);
   result.metrics.set("characters", stats.characters);

@@ -20,7 +20,7 @@ export interface TextStatistics {
 const WORD = /(?:[A-Z]\.){2,}|[\p{N}\p{L}']+/gu;
 
 /** Statistics of `text` (Vale's summary: blocks separated by blank lines). */
-export function textStatistics(text: string): TextStatistics {
+export function textStatistics(text: string, withSyllables = true): TextStatistics {
   const stats: TextStatistics = { words: 0, sentences: 0, syllables: 0, characters: 0, complexWords: 0, longWords: 0, polysyllabicWords: 0, paragraphs: 0 };
   for (const paragraph of text.split("\n\n")) {
     for (const sentence of sentenceTexts(paragraph)) {
@@ -30,6 +30,10 @@ export function textStatistics(text: string): TextStatistics {
         stats.characters += (word.match(/[\p{L}\p{N}]/gu) ?? []).length;
         // Go's len() counts bytes.
         if (Buffer.byteLength(word) > 6) stats.longWords++;
+        if (!withSyllables) {
+          stats.words++;
+          continue;
+        }
         const syllables = countSyllables(word);
         stats.syllables += syllables;
         if (syllables > 2) stats.polysyllabicWords++;

@@ -189,6 +189,7 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
       break;
   }
   if (ctx.isRisky) rule.isRisky = true;
+  if (type === "readability" || (type === "metric" && /syllables|complex_words|polysyllabic_words/.test(String(def.formula)))) rule.needsSyllables = true;
   return rule;
 }
 

@@ -36,6 +36,8 @@ export interface CompiledRule {
   action: RuleAction | undefined;
   /** `limit`: at most this many alerts per file. */
   limit: number;
+  /** True when the rule reads syllable counts (readability rules, formulas with syllables or complex words). */
+  needsSyllables?: boolean;
   /** True when a pattern of the rule can backtrack without bound: it runs under a time budget. */
   isRisky?: boolean;
   /** Runs on one block; absent for file-level rules. */

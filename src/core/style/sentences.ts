@@ -49,7 +49,11 @@ export function sentenceTexts(text: string): string[] {
   return segmentSentences(text).map((s) => text.slice(s.start, s.end));
 }
 
+/** Characters a sentence-ending token ends with. */
+const END_CHARS = new Set([".", "?", "!", '"', "'", ")", "]", "’", "”"]);
+
 function isBreak(token: string, next: string): boolean {
+  if (!END_CHARS.has(token[token.length - 1]!)) return false;
   const bare = token.replace(CLOSERS, "");
   const closed = bare.length < token.length;
   const nextWord = next.replace(/^["'(\[‘“]+/u, "");

@@ -72,6 +72,7 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
     ignoredClasses: options.vale?.config.ignoredClasses,
     skippedScopes: options.vale?.config.skippedScopes,
     withTextMetrics: active.some((a) => a.rule.runFile !== undefined),
+    withSyllables: active.some((a) => a.rule.needsSyllables === true),
   });
   const lines = indexLines(input.source);
   const findings: Finding[] = [];
