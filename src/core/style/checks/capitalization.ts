@@ -30,7 +30,8 @@ export function compileCapitalization(def: RuleDefinition, ctx: CompileContext):
     // Longest first, as Vale sorts them, so "Axon Server" is one term before "Axon".
     const vocabTerms = [...exceptions, ...(def.vocab === false ? [] : ctx.accepted)].filter((t) => t.trim() !== "").sort((a, b) => b.length - a.length);
     const vocab = vocabTerms.map((term) => compilePattern(term, ctx, ""));
-    const convert = compilePattern(`(?i)${vocabTerms.length > 0 ? `\\b(?:${vocabTerms.join("|")})\\b|` : ""}${WORD_TOKEN}`, ctx);
+    // Each term keeps its case ((?-i:…)): "Member" is a term, "member's" is not.
+    const convert = compilePattern(`(?i)${vocabTerms.length > 0 ? `\\b(?:${vocabTerms.map((t) => (t.startsWith("(?i)") ? t : `(?-i:${t})`)).join("|")})\\b|` : ""}${WORD_TOKEN}`, ctx);
     check = (text) => isSentenceCase(text, tokenizer, except, convert, vocab, vocabTerms, indicators, threshold);
   }
   else if (match === "$title") check = (text) => isTitleCase(text, tokenizer, except, style, threshold);
