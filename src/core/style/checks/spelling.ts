@@ -57,7 +57,13 @@ export function compileSpelling(def: RuleDefinition, ctx: CompileContext): (bloc
   const isCorrect = (word: string) => {
     if (ignored.has(word) || ignored.has(word.toLowerCase())) return true;
     if (/^([0-9]+[.,-]?)+$/.test(word) || /^0?x[0-9A-Fa-f]+$/.test(word) || /^0b[01]+$/.test(word) || /^[0-9a-z]{40}$/.test(word)) return true;
-    spellers ??= dictionaries.map((d) => loadDictionary(d.aff, d.dic));
+    spellers ??= dictionaries.map((d) => {
+      try {
+        return loadDictionary(d.aff, d.dic);
+      } catch (error) {
+        throw new ConfigError(`${ctx.file}: rule ${ctx.name} (spelling): the dictionary ${d.dic} cannot be read: ${(error as Error).message}.`, "Check that dic and aff are a Hunspell dictionary pair.");
+      }
+    });
     const lower = word.toLowerCase();
     const units = /^[0-9]+([a-zA-Z]+)$/.exec(word)?.[1];
     return spellers.some((s) => s.correct(word) || (lower !== word && s.correct(lower)) || (units !== undefined && s.correct(units)));
