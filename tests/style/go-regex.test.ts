@@ -45,7 +45,6 @@ describe("Go regular expressions in JavaScript", () => {
 
   it("rejects what cannot be translated", () => {
     expect(() => compileGoRegex("(?U)a+")).toThrow(RegexTranslationError);
-    expect(() => compileGoRegex("(?>a)")).toThrow(RegexTranslationError);
     expect(() => compileGoRegex(String.raw`\p{Klingon}`)).toThrow(RegexTranslationError);
     expect(() => compileGoRegex("(a")).toThrow(RegexTranslationError);
   });

@@ -73,8 +73,10 @@ describe("capitalization", () => {
 
 describe("metric", () => {
   it("evaluates the formula over the document's variables", () => {
-    const four = "## A\n\n## B\n\n## C\n\n## D\n";
+    const four = "## A\n\nSome text.\n\n## B\n\n## C\n\n## D\n";
     expect(show(lint(four), "Test.Metric")).toEqual(["1:1:Test.Metric:This card has 4.00 second-level headings; split it."]);
+    // As in Vale, a file without words in its paragraphs, lists or quotes has no variables.
+    expect(show(lint("## A\n\n## B\n\n## C\n\n## D\n"), "Test.Metric")).toEqual([]);
     expect(show(lint("## A\n\n## B\n"), "Test.Metric")).toEqual([]);
   });
 });

@@ -87,9 +87,9 @@ describe("verity style", () => {
   });
 
   it("rules of types not run yet are skipped with a warning naming the rule file", async () => {
-    const dir = project({ "styles/Test/Spell.yml": "extends: spelling\nmessage: x\n", "a.md": "We utilize it.\n" });
+    const dir = project({ "styles/Test/Script.yml": "extends: script\nmessage: x\nscript: x\n", "a.md": "We utilize it.\n" });
     const result = await runCli(["style", "--output=line", "a.md"], { cwd: dir });
-    expect(result.stderr).toMatch(/warning: .*Spell\.yml: rule Test\.Spell is skipped: Verity does not run "spelling" rules yet/);
+    expect(result.stderr).toMatch(/warning: .*Script\.yml: rule Test\.Script is skipped: Verity does not run "script" rules \(script rules are Tengo programs, and Verity has no Tengo runtime\)/);
     expect(result.stdout).toBe("a.md:1:4:Test.Existence:Avoid 'utilize'.\n");
   });
 });

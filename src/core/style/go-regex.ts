@@ -99,7 +99,13 @@ function translateBody(src: string): string {
         groupStack.push(0);
         continue;
       }
-      if (src.startsWith("(?>", i)) throw new RegexTranslationError("atomic groups (?>…) are not supported");
+      if (src.startsWith("(?>", i)) {
+        // An atomic group runs as a plain group: the same matches except where giving back would find another.
+        out += "(?:";
+        i += 3;
+        groupStack.push(0);
+        continue;
+      }
       const inline = /^\(\?([imsU]*)(?:-([imsU]*))?(\)|:)/.exec(src.slice(i));
       if (inline && (inline[1] || inline[2])) {
         if (/U/.test(inline[0])) throw new RegexTranslationError("the ungreedy flag (?U) is not supported");
@@ -144,6 +150,8 @@ function translateBody(src: string): string {
       if (quantifier && out !== "" && !/[|(]$/.test(out)) {
         out += quantifier[0];
         i += quantifier[0].length;
+        // A possessive quantifier (`{2}+`) runs as a greedy one.
+        if (src[i] === "+") i += 1;
       } else {
         out += "\\{";
         i += 1;
@@ -157,9 +165,21 @@ function translateBody(src: string): string {
     }
     out += ch;
     i += 1;
+    // A possessive quantifier (`a++`, `a*+`, `a?+`) runs as a greedy one; `a+?` stays lazy.
+    if ((ch === "*" || ch === "+" || ch === "?") && src[i] === "+" && !isAfterQuantifier(src, i - 1)) i += 1;
   }
   out += ")".repeat(groupStack[0]!);
   return out;
+}
+
+/** True when `src[at]` follows a quantifier, so it is a lazy or possessive marker, not a quantifier. */
+function isAfterQuantifier(src: string, at: number): boolean {
+  const before = src[at - 1];
+  if (before !== "*" && before !== "+" && before !== "?" && before !== "}") return false;
+  // An escaped `\+` is a literal, not a quantifier.
+  let slashes = 0;
+  for (let j = at - 2; j >= 0 && src[j] === "\\"; j--) slashes++;
+  return slashes % 2 === 0 && !(before === "?" && src[at - 2] === "(");
 }
 
 /** Translates the escape at `src[i]`; returns the JS text and the length consumed. */
@@ -200,9 +220,19 @@ function translateEscape(src: string, i: number, inClass: boolean): [string, num
     case "x": {
       if (src[i + 2] === "{") {
         const close = src.indexOf("}", i + 3);
-        return [`\\u{${src.slice(i + 3, close)}}`, close + 1 - i];
+        const hex = close < 0 ? "" : src.slice(i + 3, close);
+        if (!/^[0-9A-Fa-f]{1,6}$/.test(hex) || Number.parseInt(hex, 16) > 0x10ffff) throw new RegexTranslationError(close < 0 ? "unterminated \\x{…}" : `invalid escape \\x{${hex}}`);
+        return [`\\u{${hex}}`, close + 1 - i];
       }
-      return [src.slice(i, i + 4), 4];
+      const hex = src.slice(i + 2, i + 4);
+      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) throw new RegexTranslationError(`invalid escape \\x${hex}: write two hex digits or \\x{…}`);
+      return [`\\x${hex}`, 4];
+    }
+    case "u": {
+      // regexp2 (Vale's engine) reads \uXXXX; Go's own syntax has \x{XXXX}.
+      const hex = src.slice(i + 2, i + 6);
+      if (!/^[0-9A-Fa-f]{4}$/.test(hex)) throw new RegexTranslationError(`invalid escape \\u${hex}: write four hex digits`);
+      return [`\\u{${hex}}`, 6];
     }
     case "d":
     case "D":

@@ -7,6 +7,8 @@
  */
 import type { Nodes, Parent, Root } from "mdast";
 import { extractHtmlText } from "./html-prose.ts";
+import { textStatistics } from "./readability.ts";
+import { segmentSentences } from "./sentences.ts";
 
 export interface ProseBlock {
   /** Scope sections of the block, e.g. `text heading h2`, `text list`, `text table cell`, `link`. */
@@ -40,7 +42,12 @@ export interface FileProse {
   comments: ProseComment[];
   /** Number of each scope for `metric` rules: heading.h1…h6, list, paragraph, blockquote, table.cell… */
   metrics: Map<string, number>;
+  /** True when the tree nests deeper than {@link MAX_NESTING}: the text below that depth was not read. */
+  isTooDeep?: boolean;
 }
+
+/** Deepest nesting of blocks or inline markup read (a card of 3,000 `>` must not overflow the stack). */
+export const MAX_NESTING = 100;
 
 interface Builder {
   /** Text pieces, joined at the end. */
@@ -66,6 +73,8 @@ export interface ProseOptions {
   skippedScopes?: readonly string[];
   /** Count words, sentences and characters for `metric` rules (skipped when no rule needs them). */
   withTextMetrics?: boolean;
+  /** Count syllables too (and complex and polysyllabic words): readability rules and formulas that use them. */
+  withSyllables?: boolean;
 }
 
 const SKIP_CLASSES = ["problematic", "pre", "code"];
@@ -89,7 +98,11 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
     result.blocks.push(makeBlock(node, scope, text, builder));
   };
 
-  const collectInline = (node: Nodes, builder: Builder, inline: Builder[]) => {
+  const collectInline = (node: Nodes, builder: Builder, inline: Builder[], depth = 0) => {
+    if (depth > MAX_NESTING) {
+      result.isTooDeep = true;
+      return;
+    }
     switch (node.type) {
       case "text":
         if (builder.skipTag) {
@@ -129,7 +142,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
           return;
         }
         const own: Builder = newBuilder();
-        for (const child of node.children) collectInline(child, builder, [...inline, own]);
+        for (const child of node.children) collectInline(child, builder, [...inline, own], depth + 1);
         (builder.pending ??= []).push({ node, scope: "link", builder: own });
         return;
       }
@@ -141,7 +154,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
           return;
         }
         const own: Builder = newBuilder();
-        for (const child of node.children) collectInline(child, builder, [...inline, own]);
+        for (const child of node.children) collectInline(child, builder, [...inline, own], depth + 1);
         (builder.pending ??= []).push({ node, scope: INLINE_SCOPES[node.type]!, builder: own });
         return;
       }
@@ -149,11 +162,15 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "imageReference":
         return;
       default:
-        if ("children" in node) for (const child of (node as Parent).children) collectInline(child as Nodes, builder, inline);
+        if ("children" in node) for (const child of (node as Parent).children) collectInline(child as Nodes, builder, inline, depth + 1);
     }
   };
 
-  const walkBlock = (node: Nodes, context: string[]) => {
+  const walkBlock = (node: Nodes, context: string[], depth = 0) => {
+    if (depth > MAX_NESTING) {
+      result.isTooDeep = true;
+      return;
+    }
     switch (node.type) {
       case "yaml":
       case "toml" as Nodes["type"]:
@@ -193,12 +210,12 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "list":
         for (const item of node.children) {
           count("list");
-          for (const child of item.children) walkBlock(child, context.includes("list") ? context : ["list"]);
+          for (const child of item.children) walkBlock(child, context.includes("list") ? context : ["list"], depth + 1);
         }
         return;
       case "blockquote":
         count("blockquote");
-        for (const child of node.children) walkBlock(child, context.length > 0 ? context : ["blockquote"]);
+        for (const child of node.children) walkBlock(child, context.length > 0 ? context : ["blockquote"], depth + 1);
         return;
       case "table":
         node.children.forEach((row, rowIndex) => {
@@ -212,42 +229,57 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         });
         return;
       default:
-        if ("children" in node) for (const child of (node as Parent).children) walkBlock(child as Nodes, context);
+        if ("children" in node) for (const child of (node as Parent).children) walkBlock(child as Nodes, context, depth + 1);
     }
   };
 
   for (const child of tree.children) walkBlock(child, []);
-  if (options.withTextMetrics !== false) addTextMetrics(result);
+  if (options.withTextMetrics !== false) addTextMetrics(result, options.withSyllables !== false);
   return result;
 }
 
 /**
- * Vale's text variables for `metric` rules, over the prose blocks (alt text excluded): `words`,
- * `sentences` (each block is at least one; . ! ? 。！？ followed by a space or the end close one),
- * `characters` (letters and digits) and `long_words` (more than 6 letters).
+ * Vale's text variables for `metric` and `readability` rules, over its summary: the text of
+ * paragraphs, list items and block quotes (not headings, tables or alt text), separated by blank
+ * lines, measured by {@link textStatistics}. `paragraphs` is Vale's count less one.
  */
-function addTextMetrics(result: FileProse): void {
-  let words = 0;
-  let sentences = 0;
-  let characters = 0;
-  let longWords = 0;
-  for (const block of result.blocks) {
-    if (block.scope.includes("alt")) continue;
-    const tokens = block.text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-    if (tokens.length === 0) continue;
-    words += tokens.length;
-    for (const token of tokens) {
-      const length = Array.from(token).length;
-      characters += length;
-      if (length > 6) longWords++;
-    }
-    const ends = block.text.trimEnd().match(/[.!?。！？]+(?=\s|$)/gu) ?? [];
-    sentences += Math.max(1, ends.length + (/[.!?。！？]$/u.test(block.text.trimEnd()) ? 0 : 1));
-  }
-  result.metrics.set("words", words);
-  result.metrics.set("sentences", sentences);
-  result.metrics.set("characters", characters);
-  result.metrics.set("long_words", longWords);
+function addTextMetrics(result: FileProse, withSyllables: boolean): void {
+  const summary = result.blocks
+    .filter((b) => b.scope[0] === "text" && (b.scope[1] === "paragraph" || b.scope[1] === "list" || b.scope[1] === "blockquote"))
+    .map((b) => `${b.text}\n\n`)
+    .join("");
+  const stats = textStatistics(summary, withSyllables);
+  result.metrics.set("words", stats.words);
+  result.metrics.set("sentences", stats.sentences);
+  result.metrics.set("characters", stats.characters);
+  result.metrics.set("long_words", stats.longWords);
+  result.metrics.set("syllables", stats.syllables);
+  result.metrics.set("complex_words", stats.complexWords);
+  result.metrics.set("polysyllabic_words", stats.polysyllabicWords);
+  result.metrics.set("paragraphs", stats.paragraphs - 1);
+}
+
+/** The sentences of a block as blocks of their own (scope `sentence`), mapped to the same source. */
+export function sentenceBlocks(block: ProseBlock): ProseBlock[] {
+  return segmentSentences(block.text).map(({ start, end }) => subBlock(block, start, end, ["sentence"]));
+}
+
+function subBlock(block: ProseBlock, from: number, to: number, scope: string[]): ProseBlock {
+  const text = block.text.slice(from, to);
+  let offsets: Int32Array | undefined;
+  return {
+    scope,
+    parent: scope,
+    kind: block.kind,
+    text,
+    get offsets() {
+      return (offsets ??= block.offsets.slice(from, to));
+    },
+    masked: block.masked.length === 0 ? block.masked : block.masked.slice(from, to),
+    offsetAt: (index) => block.offsetAt(from + index),
+    start: block.offsetAt(from),
+    end: block.offsetAt(to),
+  };
 }
 
 function pushInline(node: Nodes, scope: string, builder: Builder, parent: string[], result: FileProse): void {

@@ -14,10 +14,11 @@ import type { CompileContext, RuleDefinition } from "./checks/common.ts";
 import { compileConditional } from "./checks/conditional.ts";
 import { compileConsistency, compileOccurrence, compileRepetition } from "./checks/counting.ts";
 import { compileExistence } from "./checks/existence.ts";
-import { compileMetric } from "./checks/metric.ts";
+import { compileMetric, compileReadability } from "./checks/metric.ts";
+import { compileSpelling } from "./checks/spelling.ts";
 import { compileSubstitution } from "./checks/substitution.ts";
 import { RULE_TYPES, SKIPPED_RULE_TYPES, type CompiledRule, type RuleAction } from "./rule-types.ts";
-import { parseScope, ScopeError, usesSentenceScope } from "./scopes.ts";
+import { parseScope, ScopeError } from "./scopes.ts";
 import { referencedStyles, type ValeConfig } from "./vale-ini.ts";
 
 export interface Vocabulary {
@@ -42,7 +43,7 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
   const vocabulary = loadVocabulary(config);
   const set: StyleSet = { rules: new Map(), warnings: [], styles: new Map(), vocabulary };
   const { styles, rules } = referencedStyles(config);
-  const ctxBase = { accepted: vocabulary.accept, wordTemplate: config.wordTemplate };
+  const ctxBase = { accepted: vocabulary.accept, wordTemplate: config.wordTemplate, stylesPath: config.stylesPath, configDir: path.dirname(config.file) };
 
   addBuiltinRules(set, ctxBase);
   for (const style of styles) {
@@ -59,7 +60,8 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
       if (!/\.ya?ml$/.test(entry)) continue;
       const name = `${style}.${entry.replace(/\.ya?ml$/, "")}`;
       names.push(name);
-      if (!set.rules.has(name)) loadRuleFile(set, path.join(dir, entry), name, ctxBase);
+      // A rule turned off for every file is never compiled, so a broken rule can be switched off.
+      if (!set.rules.has(name) && !isOffEverywhere(config, name)) loadRuleFile(set, path.join(dir, entry), name, ctxBase);
     }
     set.styles.set(style, names);
   }
@@ -69,12 +71,33 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
     const base = config.stylesPath ? path.join(config.stylesPath, style!, rest.join(".")) : undefined;
     const file = base && [".yml", ".yaml"].map((ext) => base + ext).find((f) => existsSync(f));
     if (!file) {
-      if (!isEnabledSomewhere || set.warnings.some((w) => w.includes(name))) continue;
-      throw new ConfigError(`${config.file}: the rule "${name}" was not found${config.stylesPath ? ` in ${config.stylesPath}` : ""}.`, `Expected a file ${name.replace(".", "/")}.yml under StylesPath.`);
+      // Vale ignores a setting for a rule that does not exist (a rule renamed or merged upstream).
+      if (isEnabledSomewhere && !set.warnings.some((w) => w.includes(name))) {
+        set.warnings.push(`${config.file}: the rule "${name}" was not found${config.stylesPath ? ` in ${config.stylesPath}` : ""}; its setting is ignored.`);
+      }
+      continue;
     }
-    loadRuleFile(set, file, name, ctxBase);
+    if (!isOffEverywhere(config, name)) loadRuleFile(set, file, name, ctxBase);
   }
   return set;
+}
+
+/**
+ * True when `name` is off for every file: set to NO somewhere, never turned on, and off in the
+ * global section or in every section whose BasedOnStyles brings its style in.
+ */
+function isOffEverywhere(config: ValeConfig, name: string): boolean {
+  const style = name.split(".")[0]!;
+  let isOffSomewhere = false;
+  for (const section of config.sections) {
+    const setting = section.rules.get(name);
+    if (setting === undefined) continue;
+    if (setting !== false) return false;
+    isOffSomewhere = true;
+  }
+  if (!isOffSomewhere) return false;
+  if (config.sections.some((s) => s.glob === "*" && s.rules.get(name) === false)) return true;
+  return config.sections.every((s) => !s.basedOnStyles?.includes(style) || s.rules.get(name) === false);
 }
 
 function ruleSettings(config: ValeConfig, names: Set<string>): Map<string, boolean> {
@@ -103,7 +126,8 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
   const type = def.extends;
   if (typeof type !== "string" || type === "") throw new ConfigError(`${ctx.file}: missing the required "extends" key.`, `Use one of: ${RULE_TYPES.join(", ")}.`);
   if ((SKIPPED_RULE_TYPES as readonly string[]).includes(type)) {
-    return `${ctx.file}: rule ${ctx.name} is skipped: Verity does not run "${type}" rules yet.`;
+    const why = type === "script" ? "script rules are Tengo programs, and Verity has no Tengo runtime" : "sequence rules need part-of-speech tagging, which Verity does not do";
+    return `${ctx.file}: rule ${ctx.name} is skipped: Verity does not run "${type}" rules (${why}).`;
   }
   if (!(RULE_TYPES as readonly string[]).includes(type)) {
     throw new ConfigError(`${ctx.file}: unknown rule type "extends: ${type}".`, `Use one of: ${[...RULE_TYPES, ...SKIPPED_RULE_TYPES].join(", ")}.`);
@@ -112,14 +136,14 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
   const levelValue = def.level === undefined ? "warning" : String(def.level);
   if (!LEVELS.includes(levelValue as Severity)) throw new ConfigError(`${ctx.file}: "level: ${levelValue}" is not valid; use suggestion, warning or error.`);
   const scopeValue = def.scope as string | string[] | undefined;
-  if (usesSentenceScope(scopeValue)) return `${ctx.file}: rule ${ctx.name} is skipped: Verity does not split text into sentences yet (scope: sentence).`;
   let scope;
   try {
-    scope = parseScope(type === "metric" ? "summary" : scopeValue);
+    scope = parseScope(type === "metric" || type === "readability" ? "summary" : scopeValue);
   } catch (error) {
     if (error instanceof ScopeError) throw new ConfigError(`${ctx.file}: ${error.message}.`, "Known scopes: text, heading, heading.h1-h6, paragraph, list, table, table.header, table.cell, blockquote, alt, raw, link, strong, emphasis, summary.");
     throw error;
   }
+  for (const key of ["swap", "either"]) mergeListOfMaps(def, key);
   requireKeys(def, type, ctx.file);
   const action = readAction(def);
   const rule: CompiledRule = {
@@ -157,7 +181,15 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
     case "metric":
       rule.runFile = compileMetric(def, ctx);
       break;
+    case "readability":
+      rule.runFile = compileReadability(def, ctx);
+      break;
+    case "spelling":
+      rule.run = compileSpelling(def, ctx);
+      break;
   }
+  if (ctx.isRisky) rule.isRisky = true;
+  if (type === "readability" || (type === "metric" && /syllables|complex_words|polysyllabic_words/.test(String(def.formula)))) rule.needsSyllables = true;
   return rule;
 }
 
@@ -170,6 +202,7 @@ const REQUIRED: Record<string, { keys: string[]; what: string }> = {
   consistency: { keys: ["either"], what: 'an "either" mapping of spelling: other spelling' },
   conditional: { keys: ["first", "second"], what: '"first" and "second" patterns' },
   metric: { keys: ["formula", "condition"], what: '"formula" and "condition"' },
+  readability: { keys: ["metrics", "grade"], what: '"metrics" (Flesch-Kincaid, Gunning Fog, SMOG, Coleman-Liau, Automated Readability) and "grade"' },
 };
 
 function requireKeys(def: RuleDefinition, type: string, file: string): void {
@@ -188,6 +221,13 @@ function requireKeys(def: RuleDefinition, type: string, file: string): void {
     throw new ConfigError(`${file}: "${mapKey}" must be a mapping (key: value per line), not a list.`);
   }
   if (type === "occurrence" && def.max === undefined && def.min === undefined) throw new ConfigError(`${file}: an occurrence rule needs "max" or "min".`);
+}
+
+/** `swap:` written as a list of one-pair maps is one map (Vale's decoder merges them, later keys win). */
+function mergeListOfMaps(def: RuleDefinition, key: string): void {
+  const value = def[key];
+  if (!Array.isArray(value) || !value.every((item) => item !== null && typeof item === "object" && !Array.isArray(item))) return;
+  def[key] = Object.assign({}, ...(value as object[]));
 }
 
 function readAction(def: RuleDefinition): RuleAction | undefined {
@@ -209,6 +249,7 @@ function addBuiltinRules(set: StyleSet, base: Omit<CompileContext, "name" | "fil
     ["Vale.Terms", { extends: "substitution", level: "error", message: "Use '%s' instead of '%s'.", ignorecase: true, swap, vocab: false }],
     ["Vale.Avoid", { extends: "existence", level: "error", message: "Avoid using '%s'.", ignorecase: false, tokens: set.vocabulary.reject, vocab: false }],
     ["Vale.Repetition", { extends: "repetition", level: "error", message: "'%s' is repeated!", alpha: true, tokens: [String.raw`[^\s]+`] }],
+    ["Vale.Spelling", { extends: "spelling", level: "error", message: "Did you really mean '%s'?" }],
   ];
   for (const [name, def] of builtins) {
     // Without vocabulary terms there is nothing for Vale.Terms or Vale.Avoid to check.

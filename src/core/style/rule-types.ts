@@ -36,12 +36,16 @@ export interface CompiledRule {
   action: RuleAction | undefined;
   /** `limit`: at most this many alerts per file. */
   limit: number;
+  /** True when the rule reads syllable counts (readability rules, formulas with syllables or complex words). */
+  needsSyllables?: boolean;
+  /** True when a pattern of the rule can backtrack without bound: it runs under a time budget. */
+  isRisky?: boolean;
   /** Runs on one block; absent for file-level rules. */
   run?(block: ProseBlock, state: FileState): RawAlert[];
   /** File-level rules (metric): one alert at line 1 or none. */
   runFile?(state: FileState): string | undefined;
 }
 
-export const RULE_TYPES = ["existence", "substitution", "occurrence", "repetition", "consistency", "conditional", "capitalization", "metric"] as const;
+export const RULE_TYPES = ["existence", "substitution", "occurrence", "repetition", "consistency", "conditional", "capitalization", "metric", "readability", "spelling"] as const;
 /** Vale rule types Verity does not run yet: skipped with a warning. */
-export const SKIPPED_RULE_TYPES = ["spelling", "sequence", "script", "readability"] as const;
+export const SKIPPED_RULE_TYPES = ["sequence", "script"] as const;

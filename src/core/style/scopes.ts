@@ -72,9 +72,3 @@ export function parseScope(value: string | readonly string[] | undefined): Scope
     },
   };
 }
-
-/** True when the scope needs Vale's sentence segmentation, which Verity does not run. */
-export function usesSentenceScope(value: string | readonly string[] | undefined): boolean {
-  const options = value === undefined ? [] : typeof value === "string" ? [value] : value;
-  return options.some((o) => o.split(/[.&~]/).includes("sentence"));
-}

@@ -11,9 +11,10 @@ import { BUILTIN_RULE_LIST } from "./builtin-rule-list.ts";
 import { getBuiltinProseRules, registerBuiltinProseRule, type BuiltinRuleContext } from "./builtin-rules.ts";
 import { indexDirectives } from "./directives.ts";
 import { indexLines } from "./positions.ts";
-import { extractProse, type ProseBlock } from "./prose.ts";
+import { extractProse, MAX_NESTING, sentenceBlocks, type ProseBlock } from "./prose.ts";
 import { BUILTIN_STYLE, type StyleSet } from "./rule-loader.ts";
 import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
+import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudget } from "./budget.ts";
 import { compileGoRegex } from "./go-regex.ts";
 import { matchingSections, settingsForFile, type ValeConfig } from "./vale-ini.ts";
 
@@ -49,6 +50,8 @@ export interface StyleInput {
   frontmatter?: Record<string, unknown> | undefined;
 }
 
+const SENTENCE_SCOPE = ["sentence"] as const;
+
 const LEVEL_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, error: 2 };
 
 /** Lints the prose of one file and returns its findings (unsorted). */
@@ -68,10 +71,15 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
     ignoredScopes: options.vale?.config.ignoredScopes,
     ignoredClasses: options.vale?.config.ignoredClasses,
     skippedScopes: options.vale?.config.skippedScopes,
-    withTextMetrics: active.some((a) => a.rule.type === "metric"),
+    withTextMetrics: active.some((a) => a.rule.runFile !== undefined),
+    withSyllables: active.some((a) => a.rule.needsSyllables === true),
   });
   const lines = indexLines(input.source);
   const findings: Finding[] = [];
+  if (prose.isTooDeep) {
+    const message = `Block quotes, lists or emphasis are nested more than ${MAX_NESTING} levels deep: the text below that depth is not checked for style. Flatten the structure.`;
+    findings.push({ ruleId: "markdown-syntax", severity: "warning", message, file: input.file, line: 1, column: 1 });
+  }
   if (options.vale && active.length > 0) findings.push(...runValeRules(input, prose, lines, options.vale, active));
   if (options.builtinLevels) findings.push(...runBuiltinRules(input, tree, prose.blocks, lines, options));
   return dedupe(findings);
@@ -120,6 +128,10 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
   const blocks = [...prose.blocks, ...prose.inlineBlocks].filter(
     (b) => !(skipped.has("blockquote") && b.scope.includes("blockquote")) && !(skipped.has("alt") && b.scope.includes("alt")),
   );
+  // Vale splits paragraphs (not headings, list items, quotes or cells) into sentences for `scope: sentence`.
+  if (active.some((a) => a.rule.scope.matches(SENTENCE_SCOPE))) {
+    for (const block of prose.blocks) if (block.scope[0] === "text" && block.scope[1] === "paragraph") blocks.push(...sentenceBlocks(block));
+  }
   const { groups, groupOf } = groupByScope(blocks);
   const state: FileState = { sequences: new Set(), metrics: prose.metrics };
   const findings: Finding[] = [];
@@ -139,10 +151,14 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
     }
     const at = lines.locate(start);
     const finish = lines.locate(end);
+    // Vale finds an alert by searching its matched text in the source; text that spans inline
+    // markup (`this is *another* heading`) is not found, and Vale puts the alert at the line's start.
+    if (alert.start >= 0 && !isRaw && spansMarkup(block, alert, input.source, start, end)) at.column = 1;
     const finding: Finding = {
       ruleId: rule.name,
       severity: active.level,
-      message: alert.message,
+      // Vale turns newlines and runs of spaces in a message into one space ('y.  T' is shown 'y. T').
+      message: alert.message.replaceAll("\n", " ").replace(/ +/g, " "),
       file: input.file,
       line: at.line,
       column: at.column,
@@ -155,14 +171,15 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
     findings.push(finding);
   };
 
-  for (const entry of active) {
+  const hasLongText = input.source.length > LONG_BLOCK;
+  const runRule = (entry: ActiveRule) => {
     const { rule } = entry;
     if (rule.runFile) {
       const message = rule.runFile(state);
       if (message !== undefined) emit(entry, prose.blocks[0] ?? rawBlock(input.source), { start: -1, end: -1, message }, true);
-      continue;
+      return;
     }
-    if (!rule.run) continue;
+    if (!rule.run) return;
     if (rule.scope.isRaw) {
       raw ??= rawBlock(input.source);
       for (const alert of rule.run(raw, state)) emit(entry, raw, alert, true);
@@ -172,8 +189,33 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
       if (!isGroupMatched[groupOf[i]!]) return;
       for (const alert of rule.run!(block, state)) emit(entry, block, alert, false);
     });
+  };
+  for (const entry of active) {
+    if (!entry.rule.isRisky && !hasLongText) {
+      runRule(entry);
+      continue;
+    }
+    try {
+      withBudget(() => runRule(entry));
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      findings.push(budgetFinding(input.file, entry.rule));
+    }
   }
   return findings;
+}
+
+/** The finding for a rule stopped by its time budget: the rule, its file, and what to do. */
+function budgetFinding(file: string, rule: CompiledRule): Finding {
+  const message = `The rule ${rule.name} (${rule.file}) was stopped after ${RULE_BUDGET_MS / 1000} s on this file: its regular expression backtracks too much on this text. Simplify the pattern (avoid nested quantifiers such as (a+)+), or turn the rule off for this file.`;
+  return { ruleId: rule.name, severity: "error", message, file, line: 1, column: 1 };
+}
+
+/** True when the matched text is not in the source as written, there or anywhere in its block. */
+function spansMarkup(block: ProseBlock, alert: RawAlert, source: string, start: number, end: number): boolean {
+  const matched = block.text.slice(alert.start, alert.end);
+  if (source.slice(start, end) === matched || !/\S\s*\S/.test(matched)) return false;
+  return !source.slice(block.start, block.end).includes(matched);
 }
 
 /** `--fix` edits: substitution swaps and `action: replace|remove`, only where block text and source agree. */
@@ -237,7 +279,18 @@ function ignoredRanges(source: string, patterns: readonly string[]): [number, nu
     } catch {
       continue;
     }
-    for (const match of source.matchAll(re)) if (match[0] !== "") ranges.push([match.index, match.index + match[0].length]);
+    const collect = () => {
+      for (const match of source.matchAll(re)) if (match[0] !== "") ranges.push([match.index, match.index + match[0].length]);
+    };
+    if (!isBacktrackRisk(re.source) && source.length <= LONG_BLOCK) collect();
+    else {
+      try {
+        withBudget(collect);
+      } catch (error) {
+        if (!(error instanceof BudgetExceeded)) throw error;
+        // An ignore pattern that cannot finish ignores nothing more.
+      }
+    }
   }
   return ranges;
 }

@@ -4,6 +4,7 @@
  * sentences. Code, HTML and front matter are left out; inline code counts as one placeholder word.
  */
 import type { Nodes, Parents, Root } from "mdast";
+import { MAX_NESTING } from "../prose.ts";
 
 export type BlockKind = "paragraph" | "heading" | "tableCell";
 
@@ -39,18 +40,19 @@ const SKIPPED = new Set<string>(["code", "html", "yaml", "toml", "math", "mdxjsE
 
 export function collectTextBlocks(tree: Root, source: string, options: CollectOptions = {}): TextBlock[] {
   const blocks: TextBlock[] = [];
-  const walk = (node: Nodes, isQuoted: boolean): void => {
-    if (SKIPPED.has(node.type)) return;
+  const walk = (node: Nodes, isQuoted: boolean, depth: number): void => {
+    // Text nested deeper than the style engine reads (MAX_NESTING) is reported there, not read here.
+    if (SKIPPED.has(node.type) || depth > MAX_NESTING) return;
     if (BLOCK_KINDS.has(node.type)) {
       const builder: Builder = { parts: [], length: 0, runs: [], end: node.position?.end.offset ?? 0 };
-      appendInline(builder, node as Parents, source, options);
+      appendInline(builder, node as Parents, source, options, 0);
       const runs = builder.runs;
       blocks.push({ kind: node.type as BlockKind, isQuoted, text: builder.parts.join(""), offsetAt: (index) => offsetIn(runs, index), end: builder.end });
       return;
     }
-    if ("children" in node) for (const child of node.children) walk(child as Nodes, isQuoted || node.type === "blockquote");
+    if ("children" in node) for (const child of node.children) walk(child as Nodes, isQuoted || node.type === "blockquote", depth + 1);
   };
-  walk(tree, false);
+  walk(tree, false, 0);
   return blocks;
 }
 
@@ -85,7 +87,8 @@ function offsetIn(runs: readonly Run[], index: number): number {
   return run.isExact ? run.sourceStart + (index - run.textStart) : run.sourceStart;
 }
 
-function appendInline(builder: Builder, parent: Parents, source: string, options: CollectOptions): void {
+function appendInline(builder: Builder, parent: Parents, source: string, options: CollectOptions, depth: number): void {
+  if (depth > MAX_NESTING) return;
   for (const child of parent.children as Nodes[]) {
     const start = child.position?.start.offset ?? builder.end;
     const end = child.position?.end.offset ?? start;
@@ -100,7 +103,7 @@ function appendInline(builder: Builder, parent: Parents, source: string, options
     } else if (child.type === "break" || child.type === "image" || child.type === "imageReference" || child.type === "html") {
       push(builder, " ", start);
     } else if ("children" in child) {
-      appendInline(builder, child as Parents, source, options);
+      appendInline(builder, child as Parents, source, options, depth + 1);
     }
   }
 }

@@ -26,7 +26,14 @@ export function compileCapitalization(def: RuleDefinition, ctx: CompileContext):
   const message = readString(def, "message") ?? "";
   const style = readString(def, "style") === "Chicago" ? CHICAGO_SMALL : AP_SMALL;
   let check: (text: string) => boolean;
-  if (match === "$sentence") check = (text) => isSentenceCase(text, tokenizer, except, indicators, threshold);
+  if (match === "$sentence") {
+    // Longest first, as Vale sorts them, so "Axon Server" is one term before "Axon".
+    const vocabTerms = [...exceptions, ...(def.vocab === false ? [] : ctx.accepted)].filter((t) => t.trim() !== "").sort((a, b) => b.length - a.length);
+    const vocab = vocabTerms.map((term) => compilePattern(term, ctx, ""));
+    // Each term keeps its case ((?-i:…)): "Member" is a term, "member's" is not.
+    const convert = compilePattern(`(?i)${vocabTerms.length > 0 ? `\\b(?:${vocabTerms.map((t) => (t.startsWith("(?i)") ? t : `(?-i:${t})`)).join("|")})\\b|` : ""}${WORD_TOKEN}`, ctx);
+    check = (text) => isSentenceCase(text, tokenizer, except, convert, vocab, vocabTerms, indicators, threshold);
+  }
   else if (match === "$title") check = (text) => isTitleCase(text, tokenizer, except, style, threshold);
   else if (match === "$lower") check = (text) => text === text.toLowerCase() || isException(except, text);
   else if (match === "$upper") check = (text) => text === text.toUpperCase() || isException(except, text);
@@ -55,27 +62,51 @@ function tokens(text: string, tokenizer: RegExp): string[] {
   return text.match(tokenizer) ?? [];
 }
 
-function isSentenceCase(text: string, tokenizer: RegExp, except: RegExp | undefined, indicators: readonly string[], threshold: number): boolean {
-  const words = tokens(text.replace(/[?!.:]+$/, ""), tokenizer);
+/**
+ * Vale's `$sentence` (twine's SentenceConverter, then Vale's `sentence`): the text is converted to
+ * sentence case (first word and every word after an indicator capitalised, vocabulary terms as
+ * written, the rest lower case), and the share of words equal to the conversion must reach the
+ * threshold. A first word that is not capitalised fails at once. All-caps words get no allowance.
+ */
+function isSentenceCase(text: string, tokenizer: RegExp, except: RegExp | undefined, convert: RegExp, vocab: readonly RegExp[], vocabTerms: readonly string[], indicators: readonly string[], threshold: number): boolean {
+  convert.lastIndex = 0;
+  const made = (text.match(convert) ?? []).map((token, i, all) => {
+    const entry = inVocab(token, vocab, vocabTerms);
+    if (entry !== undefined) return entry;
+    const prev = i > 0 ? all[i - 1]! : "";
+    if (i === 0 || indicators.some((s) => prev.endsWith(s)) || (i === 1 && /\d+\./.test(prev))) return toTitleStrict(token);
+    return token.toLowerCase();
+  });
+  const expected = tokens(made.join(" "), tokenizer);
+  const words = tokens(text, tokenizer);
   let count = 0;
-  let first = 0;
   for (let i = 0; i < words.length; i++) {
-    let word = words[i]!;
-    const prev = i > 0 ? words[i - 1]! : "";
-    if (isException(except, word)) {
-      count++;
-      continue;
-    }
-    // A numbered heading ("1. Install") starts its sentence after the number.
-    if (/^\d+\.$/.test(prev) && first === i - 1) first = i;
-    if (word.includes("-")) word = word.split("-")[0]!;
-    else if (word.includes("'")) word = word.split("'")[0]!;
-    else if (word.includes("’")) word = word.split("’")[0]!;
-    if (word === word.toUpperCase() || indicators.some((s) => prev.endsWith(s)) || isException(except, word)) count++;
-    else if (i === first && word !== capitalise(word.toLowerCase())) return false;
-    else if (i === first || word === word.toLowerCase()) count++;
+    const word = words[i]!;
+    if (i >= expected.length || word === expected[i] || isException(except, word)) count++;
+    else if (i === 0 && word !== goTitle(word.toLowerCase())) return false;
   }
-  return words.length === 0 || count / words.length > threshold;
+  return words.length === 0 || count / words.length >= threshold;
+}
+
+/** A vocabulary term as written when the token is that term; the token itself when a term's pattern is in it. */
+function inVocab(token: string, vocab: readonly RegExp[], terms: readonly string[]): string | undefined {
+  for (let i = 0; i < vocab.length; i++) {
+    if (terms[i]!.toLowerCase() === token.toLowerCase()) return terms[i]!;
+    vocab[i]!.lastIndex = 0;
+    if (vocab[i]!.test(token)) return token;
+  }
+  return undefined;
+}
+
+/** The first character upper case, the rest lower case (twine's ToTitle, strict). */
+function toTitleStrict(word: string): string {
+  const first = String.fromCodePoint(word.codePointAt(0)!);
+  return first.toUpperCase() + word.slice(first.length).toLowerCase();
+}
+
+/** Go's strings.Title: a capital after every ASCII separator (space, punctuation) and at the start. */
+function goTitle(word: string): string {
+  return word.replace(/(^|[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f\s])(\p{Ll})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
 function isTitleCase(text: string, tokenizer: RegExp, except: RegExp | undefined, small: ReadonlySet<string>, threshold: number): boolean {
@@ -85,7 +116,7 @@ function isTitleCase(text: string, tokenizer: RegExp, except: RegExp | undefined
   words.forEach((word, i) => {
     if (i >= expected.length || word === expected[i] || isException(except, word) || word === word.toUpperCase()) count++;
   });
-  return words.length === 0 || count / words.length > threshold;
+  return words.length === 0 || count / words.length >= threshold;
 }
 
 function toTitleCase(text: string, small: ReadonlySet<string>): string {

@@ -1,5 +1,6 @@
 /** Helpers shared by the Vale rule types: compiling patterns, exceptions, messages. */
 import { ConfigError } from "../../errors.ts";
+import { isBacktrackRisk } from "../budget.ts";
 import { compileGoRegex, RegexTranslationError } from "../go-regex.ts";
 
 export type RuleDefinition = Record<string, unknown>;
@@ -11,6 +12,12 @@ export interface CompileContext {
   /** Accepted vocabulary terms (they act as exceptions). */
   accepted: readonly string[];
   wordTemplate: string | undefined;
+  /** StylesPath, for files rules read (dictionaries, ignore lists). */
+  stylesPath?: string | undefined;
+  /** Folder of the .vale.ini, for paths relative to it. */
+  configDir?: string | undefined;
+  /** Set when one of the rule's patterns can backtrack without bound (the rule then runs under a time budget). */
+  isRisky?: boolean;
 }
 
 export const WORD_TEMPLATE = String.raw`(?m)\b(?:%s)\b`;
@@ -19,7 +26,9 @@ export const NONWORD_TEMPLATE = "(?m)(?:%s)";
 /** Compiles a Go pattern or throws a ConfigError naming the rule file. */
 export function compilePattern(pattern: string, ctx: CompileContext, flags = "g"): RegExp {
   try {
-    return compileGoRegex(pattern, flags);
+    const re = compileGoRegex(pattern, flags);
+    if (isBacktrackRisk(re.source)) ctx.isRisky = true;
+    return re;
   } catch (error) {
     if (error instanceof RegexTranslationError) {
       throw new ConfigError(

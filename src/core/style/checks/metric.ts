@@ -6,7 +6,8 @@
  */
 import { ConfigError } from "../../errors.ts";
 import type { FileState } from "../rule-types.ts";
-import { formatMessage, readString, type CompileContext, type RuleDefinition } from "./common.ts";
+import { GRADE_FORMULAS } from "../readability.ts";
+import { formatMessage, readNumber, readString, type CompileContext, type RuleDefinition } from "./common.ts";
 
 type Expr = (vars: ReadonlyMap<string, number>) => number;
 
@@ -34,11 +35,42 @@ export function compileMetric(def: RuleDefinition, ctx: CompileContext): (state:
     throw new ConfigError(`${ctx.file}: rule ${ctx.name} (metric): ${(error as Error).message}.`);
   }
   return (state) => {
+    // Vale computes nothing for a file without words.
+    if (!state.metrics.get("words")) return undefined;
     const vars = new Map<string, number>();
     for (const [key, value] of state.metrics) vars.set(key.replace(/^heading\.(h[1-6])$/, "heading_$1"), value);
     const value = expr(vars);
     if (!Number.isFinite(value) || !test(value)) return undefined;
     return formatMessage(message, value.toFixed(2));
+  };
+}
+
+/**
+ * `readability`: the mean of the named grade formulas over the file's summary, reported when it is
+ * above `grade` (Vale's message gets the grade with two decimals).
+ */
+export function compileReadability(def: RuleDefinition, ctx: CompileContext): (state: FileState) => string | undefined {
+  const names = Array.isArray(def.metrics) ? def.metrics.map(String) : [];
+  const unknown = names.filter((n) => !(n in GRADE_FORMULAS));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new ConfigError(`${ctx.file}: rule ${ctx.name} (readability): ${unknown.length > 0 ? `unknown metric "${unknown[0]}"` : '"metrics" is empty'}.`, `Use: ${Object.keys(GRADE_FORMULAS).join(", ")}.`);
+  }
+  const grade = readNumber(def, "grade", 0);
+  const message = readString(def, "message") ?? "";
+  return (state) => {
+    if (!state.metrics.get("words")) return undefined;
+    const stats = {
+      words: state.metrics.get("words") ?? 0,
+      sentences: state.metrics.get("sentences") ?? 0,
+      syllables: state.metrics.get("syllables") ?? 0,
+      characters: state.metrics.get("characters") ?? 0,
+      complexWords: state.metrics.get("complex_words") ?? 0,
+      longWords: state.metrics.get("long_words") ?? 0,
+      polysyllabicWords: state.metrics.get("polysyllabic_words") ?? 0,
+      paragraphs: state.metrics.get("paragraphs") ?? 0,
+    };
+    const value = names.reduce((sum, name) => sum + GRADE_FORMULAS[name]!(stats), 0) / names.length;
+    return value > grade ? formatMessage(message, value.toFixed(2)) : undefined;
   };
 }
 
@@ -48,18 +80,24 @@ function parseExpression(text: string): Expr {
   const joined = tokens.join("");
   if (joined.replace(/\s/g, "") !== text.replace(/\s/g, "")) throw new Error(`cannot read the formula "${text}"`);
   let i = 0;
+  let depth = 0;
   const peek = () => tokens[i];
   const take = () => tokens[i++];
   const primary = (): Expr => {
     const token = take();
     if (token === undefined) throw new Error(`the formula "${text}" ends too early`);
     if (token === "(") {
+      // Bounded: a formula is a line of a rule file, not a place for 100 nested parentheses.
+      if (++depth > 100) throw new Error(`the formula "${text.slice(0, 40)}…" nests parentheses too deeply`);
       const inner = sum();
+      depth--;
       if (take() !== ")") throw new Error(`missing ) in "${text}"`);
       return inner;
     }
     if (token === "-") {
+      if (++depth > 100) throw new Error(`the formula "${text.slice(0, 40)}…" nests too deeply`);
       const inner = primary();
+      depth--;
       return (v) => -inner(v);
     }
     if (/^\d/.test(token)) {

@@ -1,0 +1,153 @@
+/**
+ * `spelling`: Hunspell dictionaries through nspell, as Vale runs them. Words come from Vale's word
+ * tokenizer (white space, then leading `$ ( " [ '` and trailing `, ) " ] ! ; . ? : '` peeled off;
+ * `U.S.` and `Dr.` kept whole); a word matching a filter is skipped (Vale's defaults skip camel
+ * case, words ending in capitals and anything that is not ASCII letters, `_` or `'`, unless
+ * `custom: true`); a word is correct when a dictionary has it as written or in lower case, when it
+ * is a number, hex or binary number or a hash, when an ignore file lists it, or when it matches an
+ * accepted vocabulary term (case-insensitive, anywhere in the word, as Vale does).
+ *
+ * Dictionaries: en_US by default (the `dictionary-en` package); `dic`/`aff` paths; or
+ * `dictionaries: [name]` looked up in `dicpath` and `<StylesPath>/config/dictionaries`, with
+ * `append: true` to keep en_US as well. A dictionary is read once per run, when first used.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import nspell from "nspell";
+import { ConfigError } from "../../errors.ts";
+import type { ProseBlock } from "../prose.ts";
+import type { RawAlert } from "../rule-types.ts";
+import { compilePattern, formatMessage, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
+
+interface Speller {
+  correct(word: string): boolean;
+}
+
+const DEFAULT_FILTERS = [String.raw`[A-Z]{1}[a-z]+[A-Z]+\w+`, "[A-Z]+$", "[^a-zA-Z_']"];
+const dictionaryCache = new Map<string, Speller>();
+
+/** en_US from the dictionary-en package. */
+function defaultDictionaryFiles(): { aff: string; dic: string } {
+  const dir = path.dirname(createRequire(import.meta.url).resolve("dictionary-en"));
+  return { aff: path.join(dir, "index.aff"), dic: path.join(dir, "index.dic") };
+}
+
+function loadDictionary(aff: string, dic: string): Speller {
+  const key = `${aff}\0${dic}`;
+  let speller = dictionaryCache.get(key);
+  if (!speller) {
+    speller = nspell(readFileSync(aff), readFileSync(dic));
+    dictionaryCache.set(key, speller);
+  }
+  return speller;
+}
+
+export function compileSpelling(def: RuleDefinition, ctx: CompileContext): (block: ProseBlock) => RawAlert[] {
+  const message = readString(def, "message") ?? "Did you really mean '%s'?";
+  const filters = [...readStrings(def, "filters"), ...(readBoolean(def, "custom") ? [] : DEFAULT_FILTERS)].map((f) => compilePattern(f, ctx, ""));
+  const accepted = ctx.accepted.filter((t) => t.trim() !== "");
+  const except = accepted.length > 0 ? compilePattern(`(?i)${accepted.join("|")}`, ctx, "") : undefined;
+  const dictionaries = resolveDictionaries(def, ctx);
+  const ignored = new Set<string>();
+  for (const file of ignoreFiles(def, ctx)) {
+    for (const line of readFileSync(file, "utf8").split(/\r?\n/)) if (line.trim() !== "") ignored.add(line.trim());
+  }
+  let spellers: Speller[] | undefined;
+  const isCorrect = (word: string) => {
+    if (ignored.has(word) || ignored.has(word.toLowerCase())) return true;
+    if (/^([0-9]+[.,-]?)+$/.test(word) || /^0?x[0-9A-Fa-f]+$/.test(word) || /^0b[01]+$/.test(word) || /^[0-9a-z]{40}$/.test(word)) return true;
+    spellers ??= dictionaries.map((d) => {
+      try {
+        return loadDictionary(d.aff, d.dic);
+      } catch (error) {
+        throw new ConfigError(`${ctx.file}: rule ${ctx.name} (spelling): the dictionary ${d.dic} cannot be read: ${(error as Error).message}.`, "Check that dic and aff are a Hunspell dictionary pair.");
+      }
+    });
+    const lower = word.toLowerCase();
+    const units = /^[0-9]+([a-zA-Z]+)$/.exec(word)?.[1];
+    return spellers.some((s) => s.correct(word) || (lower !== word && s.correct(lower)) || (units !== undefined && s.correct(units)));
+  };
+  return (block) => {
+    const alerts: RawAlert[] = [];
+    for (const { word, start } of tokenizeWords(block.text)) {
+      if (filters.some((f) => f.test(word))) continue;
+      if (isCorrect(word)) continue;
+      if (except?.test(word)) continue;
+      alerts.push({ start, end: start + word.length, message: formatMessage(message, word) });
+    }
+    return alerts;
+  };
+}
+
+function resolveDictionaries(def: RuleDefinition, ctx: CompileContext): { aff: string; dic: string }[] {
+  const configDir = ctx.stylesPath ? path.join(ctx.stylesPath, "config", "dictionaries") : undefined;
+  const find = (name: string | undefined) => {
+    if (!name) return undefined;
+    return [path.resolve(ctx.configDir ?? ".", name), ctx.stylesPath && path.join(ctx.stylesPath, name), configDir && path.join(configDir, name)].find((p): p is string => !!p && existsSync(p));
+  };
+  const aff = find(readString(def, "aff"));
+  const dic = find(readString(def, "dic"));
+  if (aff && dic) return [{ aff, dic }];
+  if (readString(def, "aff") || readString(def, "dic")) {
+    throw new ConfigError(`${ctx.file}: rule ${ctx.name} (spelling): the dictionary files "${readString(def, "dic") ?? ""}" and "${readString(def, "aff") ?? ""}" were not found.`, "Give both dic and aff, as paths relative to the .vale.ini folder or to StylesPath/config/dictionaries.");
+  }
+  const names = readStrings(def, "dictionaries");
+  const dicpath = readString(def, "dicpath");
+  let dirs = configDir ? [configDir] : [];
+  if (dicpath) {
+    const dir = [path.resolve(ctx.configDir ?? ".", dicpath), ctx.stylesPath && path.join(ctx.stylesPath, dicpath)].find((p): p is string => !!p && existsSync(p) && statSync(p).isDirectory());
+    if (!dir) throw new ConfigError(`${ctx.file}: rule ${ctx.name} (spelling): dicpath "${dicpath}" is not a folder.`);
+    dirs = [dir];
+  }
+  if (names.length === 0) return [defaultDictionaryFiles()];
+  const found = names.map((name) => {
+    for (const dir of dirs) {
+      const a = path.join(dir, `${name}.aff`);
+      const d = path.join(dir, `${name}.dic`);
+      if (existsSync(a) && existsSync(d)) return { aff: a, dic: d };
+    }
+    if (name === "en_US") return defaultDictionaryFiles();
+    throw new ConfigError(`${ctx.file}: rule ${ctx.name} (spelling): the dictionary "${name}" was not found (${name}.dic and ${name}.aff in ${dirs.join(" or ") || "dicpath"}).`);
+  });
+  return readBoolean(def, "append") ? [defaultDictionaryFiles(), ...found] : found;
+}
+
+/** `ignore:` files of a rule (or, for Vale.Spelling, every `<StylesPath>/config/ignore/**\/*.txt`). */
+function ignoreFiles(def: RuleDefinition, ctx: CompileContext): string[] {
+  if (ctx.name === "Vale.Spelling") {
+    const dir = ctx.stylesPath ? path.join(ctx.stylesPath, "config", "ignore") : undefined;
+    return dir && existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".txt")).map((f) => path.join(dir, f)).sort() : [];
+  }
+  const files: string[] = [];
+  for (const ignore of readStrings(def, "ignore")) {
+    const candidates = [path.resolve(ctx.configDir ?? ".", ignore), ctx.stylesPath && path.join(ctx.stylesPath, ignore), ctx.stylesPath && path.join(ctx.stylesPath, "config", "ignore", ignore)];
+    const file = candidates.find((p): p is string => !!p && existsSync(p) && statSync(p).isFile());
+    if (file) files.push(file);
+  }
+  return files;
+}
+
+const SPECIAL = /^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$/;
+const PREFIXES = ["$", "(", '"', "[", "'"];
+const SUFFIXES = [",", ")", '"', "]", "!", ";", ".", "?", ":", "'"];
+
+/** Vale's word tokenizer (nlp.IterTokenizer) with each word's index in `text`. */
+export function tokenizeWords(text: string): { word: string; start: number }[] {
+  const clean = text.replace(/[\u201c\u201d]/g, '"').replace(/[\u2018\u2019]/g, "'");
+  const words: { word: string; start: number }[] = [];
+  for (const match of clean.matchAll(/\S+/g)) {
+    let token = match[0];
+    let start = match.index;
+    for (;;) {
+      if (SPECIAL.test(token)) break;
+      if (PREFIXES.some((p) => token.length > p.length && token.startsWith(p))) {
+        token = token.slice(1);
+        start++;
+      } else if (SUFFIXES.some((s) => token.length > s.length && token.endsWith(s))) token = token.slice(0, -1);
+      else break;
+    }
+    if (/\p{L}/u.test(token)) words.push({ word: token, start });
+  }
+  return words;
+}

@@ -1,0 +1,51 @@
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { lintProse } from "../../src/core/style/style-engine.ts";
+import { setupFromConfig } from "../../src/core/style/style-files.ts";
+import { loadValeConfig } from "../../src/core/style/vale-ini.ts";
+import { isBacktrackRisk } from "../../src/core/style/budget.ts";
+import { REPO_ROOT, removeTemps } from "../helpers.ts";
+import { lintText, styleProject } from "./vale-project.ts";
+
+afterEach(removeTemps);
+
+describe("every rule's work is bounded", () => {
+  it("finds patterns that backtrack without bound", () => {
+    expect(isBacktrackRisk("(a+)+b")).toBe(true);
+    expect(isBacktrackRisk("(?:a|ab)*c")).toBe(true);
+    expect(isBacktrackRisk(String.raw`(\w+\s?)*$`)).toBe(true);
+    expect(isBacktrackRisk(String.raw`(?<![\p{L}])(?:utilize|leverage)(?![\p{L}])`)).toBe(false);
+    expect(isBacktrackRisk(String.raw`\p{Han}{2,}[,.]`)).toBe(false);
+  });
+
+  it("a catastrophic pattern in a custom rule is stopped and reported with the rule and its file", () => {
+    const project = styleProject({ Slow: "extends: existence\nmessage: x\nnonword: true\ntokens: ['(a+)+b']\n" });
+    const started = performance.now();
+    const findings = lintText(project, `${"a".repeat(40)}\n`);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatch(/^1:1:S\.Slow:The rule S\.Slow \(.*Slow\.yml\) was stopped after/);
+  }, 30_000);
+
+  it("the shipped Verity.ChinesePunctuation reads a long run of Han characters in linear time", () => {
+    const setup = setupFromConfig(loadValeConfig(path.join(REPO_ROOT, ".vale.ini")));
+    const text = `${"设置选择".repeat(50_000)}.\n`;
+    const findings = lintProse({ file: path.join(REPO_ROOT, "x.md"), source: text, format: "md", matchPath: "x.md" }, { vale: setup });
+    expect(findings.filter((f) => f.ruleId === "Verity.ChinesePunctuation").map((f) => f.message)).toHaveLength(1);
+    expect(findings.some((f) => /was stopped/.test(f.message))).toBe(false);
+  }, 60_000);
+});
+
+describe("nothing in the style engine recurses without bound", () => {
+  const builtinLevels = new Map<string, "warning">();
+  it.each([
+    ["3,000 nested block quotes", `${">".repeat(3000)} utilize\n`],
+    ["10,000 emphasis markers", `${"*".repeat(10_000)}utilize${"*".repeat(10_000)}\n`],
+    ["3,000 nested lists", `${"- ".repeat(3000)}utilize\n`],
+  ])("%s: the file gets a warning of its own, other rules still run", (_name, text) => {
+    const project = styleProject({ Avoid: "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n" });
+    const findings = lintProse({ file: path.join(project.dir, "deep.md"), source: `Please utilize it.\n\n${text}`, format: "md", matchPath: "deep.md" }, { vale: project.setup, builtinLevels });
+    expect(findings.some((f) => f.ruleId === "markdown-syntax" && /nested more than 100 levels/.test(f.message))).toBe(true);
+    expect(findings.some((f) => f.ruleId === "S.Avoid" && f.line === 1)).toBe(true);
+  });
+});

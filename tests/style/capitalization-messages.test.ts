@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { removeTemps } from "../helpers.ts";
+import { lintText, styleProject } from "./vale-project.ts";
+
+afterEach(removeTemps);
+
+const headings = "extends: capitalization\nmessage: \"'%s' should use sentence-style capitalization.\"\nlevel: warning\nscope: heading\nmatch: $sentence\nindicators:\n  - ':'\nexceptions:\n  - Verity\n";
+
+describe("$sentence as Vale converts it", () => {
+  it("capitalises the word after an indicator, so a lower-case word there counts against the heading", () => {
+    const project = styleProject({ Headings: headings });
+    expect(lintText(project, "# Test: modern documentation management\n")).toEqual(["1:3:S.Headings:'Test: modern documentation management' should use sentence-style capitalization."]);
+    expect(lintText(project, "# Test: Modern documentation management\n")).toEqual([]);
+  });
+
+  it("gives all-caps words no allowance, but exceptions pass", () => {
+    const project = styleProject({ Headings: headings });
+    expect(lintText(project, "# Install the API\n")).toEqual(["1:3:S.Headings:'Install the API' should use sentence-style capitalization."]);
+    expect(lintText(project, "# Install Verity now\n")).toEqual([]);
+    expect(lintText(project, "# install it now\n")).toEqual(["1:3:S.Headings:'install it now' should use sentence-style capitalization."]);
+  });
+
+  it("a numbered heading capitalises the word after the number", () => {
+    const project = styleProject({ Headings: headings });
+    expect(lintText(project, "# 1. Install it now\n")).toEqual([]);
+  });
+});
+
+describe("messages as Vale prints them", () => {
+  it("runs of spaces and newlines in the quoted match become one space (Microsoft.Spacing)", () => {
+    const project = styleProject({ Spacing: "extends: existence\nmessage: \"'%s' should have one space.\"\nlevel: error\nnonword: true\ntokens:\n  - '[a-z][.?!] {2,}[A-Z]'\n  - '[a-z][.?!][A-Z]'\n" });
+    expect(lintText(project, "# Sentences\n\nthis is a sentence. so is this one.\n\nThis sentence is okay.  This one is not.\n")).toEqual(["5:21:S.Spacing:'y. T' should have one space."]);
+  });
+});

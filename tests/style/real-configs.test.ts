@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { removeTemps } from "../helpers.ts";
+import { lintText, styleProject, valeProject } from "./vale-project.ts";
+
+afterEach(removeTemps);
+
+describe("real-world rule files and configurations", () => {
+  it("swap written as a list of one-pair maps is merged into one map", () => {
+    const project = styleProject({ Terms: "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: error\nswap:\n  - utilize: use\n  - leverage: use\n" });
+    expect(lintText(project, "We utilize and leverage it.\n")).toEqual(["1:4:S.Terms:Use 'use' instead of 'utilize'.", "1:16:S.Terms:Use 'use' instead of 'leverage'."]);
+  });
+
+  it("a setting for a rule that does not exist is ignored with a warning", () => {
+    const project = styleProject({ Avoid: "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n" }, "", {});
+    const again = valeProject({
+      ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nS.ComplexWords = YES\nS.Gone = error\n",
+      "styles/S/Avoid.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n",
+    });
+    expect(again.setup.styles.warnings.join("\n")).toMatch(/S\.ComplexWords.*not found.*ignored/);
+    expect(lintText(again, "We utilize it.\n")).toEqual(["1:4:S.Avoid:Avoid 'utilize'."]);
+    expect(lintText(project, "We utilize it.\n")).toEqual(["1:4:S.Avoid:Avoid 'utilize'."]);
+  });
+
+  it("a rule set to NO is not compiled, so a broken rule that is off does not stop loading", () => {
+    const broken = "extends: existence\nmessage: x\ntokens: ['(unclosed']\n";
+    
+    const off = valeProject({
+      ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nS.Broken = NO\n",
+      "styles/S/Broken.yml": broken,
+      "styles/S/Avoid.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n",
+    });
+    expect(lintText(off, "We utilize it.\n")).toEqual(["1:4:S.Avoid:Avoid 'utilize'."]);
+  });
+
+  it("a broken rule that is on is still a configuration error naming its file", () => {
+    expect(() => styleProject({ Broken: "extends: existence\nmessage: x\ntokens: ['(unclosed']\n" })).toThrow(/Broken\.yml/);
+  });
+
+  it("GitLab-style rules: \\u escapes in tokens and exceptions", () => {
+    const project = styleProject({ Quotes: "extends: existence\nmessage: \"Use straight quotes: '%s'.\"\nlevel: warning\nnonword: true\ntokens:\n  - '[\\u201c\\u201d]'\n" });
+    expect(lintText(project, "Say “hi”.\n")).toEqual(["1:5:S.Quotes:Use straight quotes: '“'.", "1:8:S.Quotes:Use straight quotes: '”'."]);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { compileGoRegex, RegexTranslationError } from "../../src/core/style/go-regex.ts";
+
+const matches = (pattern: string, text: string) => [...text.matchAll(compileGoRegex(pattern, "g"))].map((m) => m[0]);
+
+describe("the regular expressions real Vale rules use", () => {
+  it("reads \\uXXXX escapes (regexp2) and \\x{…} and \\xHH (Go)", () => {
+    expect(matches(String.raw`\u201c[^\u201d]+\u201d`, "say “hi” now")).toEqual(["“hi”"]);
+    expect(matches(String.raw`[\u2018\u2019]`, "it’s")).toEqual(["’"]);
+    expect(matches(String.raw`\x{41}\x42`, "zABz")).toEqual(["AB"]);
+  });
+
+  it("an unterminated or malformed escape is an error, never a hang", () => {
+    for (const bad of [String.raw`\x{41`, String.raw`a\x{`, String.raw`\x{zz}`, String.raw`\u12`, String.raw`\xg1`, String.raw`\p{Han`]) {
+      expect(() => compileGoRegex(bad), bad).toThrow(RegexTranslationError);
+    }
+  });
+
+  it("possessive quantifiers and atomic groups are accepted", () => {
+    expect(matches("a++b", "aaab")).toEqual(["aaab"]);
+    expect(matches("x*+y", "xxy y")).toEqual(["xxy", "y"]);
+    expect(matches("ab?+c", "abc ac")).toEqual(["abc", "ac"]);
+    expect(matches("a{2}+", "aaaa")).toEqual(["aa", "aa"]);
+    expect(matches("(?>ab|a)c", "abc")).toEqual(["abc"]);
+    expect(matches("a+?", "aa")).toEqual(["a", "a"]);
+    expect(matches(String.raw`\++`, "a+++b")).toEqual(["+++"]);
+  });
+});

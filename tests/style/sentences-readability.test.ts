@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { countSyllables, GRADE_FORMULAS, textStatistics } from "../../src/core/style/readability.ts";
+import { sentenceTexts } from "../../src/core/style/sentences.ts";
+import { removeTemps } from "../helpers.ts";
+import { lintText, styleProject } from "./vale-project.ts";
+
+afterEach(removeTemps);
+
+describe("Vale's sentence splitter", () => {
+  it("splits on . ! ? followed by space, keeping abbreviations, initials and decimals inside", () => {
+    expect(sentenceTexts("This is one. This is two! Is this three? Yes.")).toEqual(["This is one.", "This is two!", "Is this three?", "Yes."]);
+    expect(sentenceTexts("Ask Dr. Smith about it. Use e.g. this one.")).toEqual(["Ask Dr. Smith about it.", "Use e.g. this one."]);
+    expect(sentenceTexts("It costs 3.14 dollars in the U.S. market. Then stop.")).toEqual(["It costs 3.14 dollars in the U.S. market.", "Then stop."]);
+    expect(sentenceTexts("J. R. R. Tolkien wrote it. Read it.")).toEqual(["J. R. R. Tolkien wrote it.", "Read it."]);
+    expect(sentenceTexts('He said "stop." Then he left.')).toEqual(['He said "stop."', "Then he left."]);
+    expect(sentenceTexts("Visit example.com today.Next")).toEqual(["Visit example.com today.Next"]);
+  });
+
+  it("CJK full stops do not end a sentence for Vale's English model", () => {
+    expect(sentenceTexts("这是第一句。这是第二句。")).toEqual(["这是第一句。这是第二句。"]);
+  });
+});
+
+describe("readability variables as Vale computes them", () => {
+  it("counts syllables with twine's rules", () => {
+    expect(["the", "cat", "readable", "documentation", "people", "simple", "management", "beautiful"].map(countSyllables)).toEqual([1, 1, 3, 5, 2, 2, 3, 3]);
+  });
+
+  it("counts words, sentences, characters, long, complex and polysyllabic words, paragraphs", () => {
+    const stats = textStatistics("The cat sat on the mat. Documentation is helpful.\n\nAnother paragraph here.\n\n");
+    expect(stats).toEqual({ words: 12, sentences: 3, syllables: 21, characters: 59, complexWords: 3, longWords: 4, polysyllabicWords: 3, paragraphs: 3 });
+    expect(GRADE_FORMULAS["Flesch-Kincaid"]!(stats)).toBeCloseTo(0.39 * (12 / 3) + 11.8 * (21 / 12) - 15.59, 10);
+  });
+});
+
+describe("sentence scope, scope lists, metric and readability rules", () => {
+  const length = 'extends: occurrence\nmessage: "Sentences should be less than 5 words"\nscope: sentence\nlevel: warning\nmax: 5\ntoken: \'\\b(\\w+)\\b\'\n';
+  it("scope: sentence runs on each sentence of a paragraph, not on headings or list items", () => {
+    const project = styleProject({ Length: length });
+    const text = "# One two three four five six seven\n\nShort one here. This sentence has far too many words in it.\n\n- one two three four five six seven\n";
+    expect(lintText(project, text)).toEqual(["3:17:S.Length:Sentences should be less than 5 words"]);
+  });
+
+  it("a scope list with sentence runs on list items and on sentences", () => {
+    const project = styleProject({ Starts: "extends: existence\nmessage: \"Don't start with '%s'.\"\nscope: [list, sentence]\nlevel: warning\nraw: ['^So\\b']\n" });
+    expect(lintText(project, "It rains. So we stay.\n\n- So this item\n\n# So heading\n")).toEqual(["1:11:S.Starts:Don't start with 'So'.", "3:3:S.Starts:Don't start with 'So'."]);
+  });
+
+  it("readability rules give Vale's grade; metric rules read syllables, complex words and paragraphs", () => {
+    const project = styleProject({
+      Grade: "extends: readability\nmessage: \"Grade level (%s) too high!\"\nlevel: warning\ngrade: 1\nmetrics:\n  - Flesch-Kincaid\n",
+      Fog: "extends: metric\nmessage: \"Fog %s\"\nlevel: warning\nformula: 0.4 * ((words / sentences) + 100 * (complex_words / words)) + polysyllabic_words + paragraphs + syllables * 0\ncondition: \"> 1\"\n",
+    });
+    const stats = textStatistics("The cat sat on the mat. Documentation is helpful.\n\nAnother paragraph here.\n\n");
+    const grade = GRADE_FORMULAS["Flesch-Kincaid"]!(stats).toFixed(2);
+    const fog = (GRADE_FORMULAS["Gunning Fog"]!(stats) + 3 + 2).toFixed(2);
+    expect(lintText(project, "# Title words\n\nThe cat sat on the mat. Documentation is helpful.\n\nAnother paragraph here.\n")).toEqual([`1:1:S.Fog:Fog ${fog}`, `1:1:S.Grade:Grade level (${grade}) too high!`]);
+  });
+});

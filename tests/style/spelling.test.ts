@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { tokenizeWords } from "../../src/core/style/checks/spelling.ts";
+import { removeTemps } from "../helpers.ts";
+import { lintText, styleProject, valeProject } from "./vale-project.ts";
+
+afterEach(removeTemps);
+
+const spell = "extends: spelling\nmessage: \"Did you really mean '%s'?\"\nlevel: error\n";
+
+describe("spelling rules", () => {
+  it("Vale's word tokenizer peels punctuation and keeps abbreviations whole", () => {
+    expect(tokenizeWords('Use (this), "that" and U.S. Dr. e.g. rules.').map((w) => w.word)).toEqual(["Use", "this", "that", "and", "U.S.", "Dr.", "e.g.", "rules"]);
+  });
+
+  it("checks words against en_US; default filters skip camel case, all-caps endings and non-letters", () => {
+    const project = styleProject({ Spelling: spell });
+    expect(lintText(project, "We dissapear, then GitHub and JavaScript and DBA and e-mail and 42 stay.\n")).toEqual(["1:4:S.Spelling:Did you really mean 'dissapear'?"]);
+  });
+
+  it("custom: true drops the default filters; filters skip matching words", () => {
+    const project = styleProject({ Numbers: `${spell}custom: true\nfilters:\n  - '[a-z]+'\n` });
+    expect(lintText(project, "MHS has a dissapear program. MHS again.\n")).toEqual(["1:1:S.Numbers:Did you really mean 'MHS'?", "1:30:S.Numbers:Did you really mean 'MHS'?"]);
+  });
+
+  it("Vocab accept terms, ignore files and Vale.Spelling's config/ignore files are correct words", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nVocab = Base\n[*.md]\nBasedOnStyles = Vale, S\n",
+      "styles/config/vocabularies/Base/accept.txt": "Verity\n",
+      "styles/config/ignore/words.txt": "frobnicate\n",
+      "styles/S/Own.yml": `${spell}ignore: own.txt\n`,
+      "styles/own.txt": "zorblax\n",
+    });
+    const found = lintText(project, "Verity can frobnicate the zorblax and wibble.\n");
+    expect(found).toContain("1:39:Vale.Spelling:Did you really mean 'wibble'?");
+    expect(found).toContain("1:39:S.Own:Did you really mean 'wibble'?");
+    expect(found).toContain("1:12:S.Own:Did you really mean 'frobnicate'?");
+    expect(found).toContain("1:27:Vale.Spelling:Did you really mean 'zorblax'?");
+    expect(found.some((f) => /zorblax'/.test(f) && f.includes("S.Own"))).toBe(false);
+    expect(found.some((f) => /Verity'/.test(f))).toBe(false);
+  });
+
+  it("custom dic and aff paths, and dictionaries by name with append", () => {
+    const files = { "styles/config/dictionaries/tiny.dic": "2\nwibble\nwobble\n", "styles/config/dictionaries/tiny.aff": "SET UTF-8\n" };
+    const own = styleProject({ Tiny: `${spell}dic: tiny.dic\naff: tiny.aff\n` }, "", files);
+    expect(lintText(own, "wibble wobble hello\n")).toEqual(["1:15:S.Tiny:Did you really mean 'hello'?"]);
+    const both = styleProject({ Tiny: `${spell}dictionaries: [tiny]\nappend: true\n` }, "", files);
+    expect(lintText(both, "wibble wobble hello zzyzx\n")).toEqual(["1:21:S.Tiny:Did you really mean 'zzyzx'?"]);
+  });
+});
