@@ -48,6 +48,8 @@ afterAll(async () => {
 });
 
 interface Visit {
+  /** Characters of card text on the page (proves the card was there to attack). */
+  bodyText: number;
   xss: unknown;
   dialogs: string[];
   violations: string[];
@@ -81,6 +83,7 @@ async function visit(url: string): Promise<Visit> {
   });
   await page.waitForTimeout(150);
   const result = {
+    bodyText: (await page.textContent(".card-body").catch(() => ""))?.trim().length ?? 0,
     xss: await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss),
     dialogs,
     violations: await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
@@ -94,6 +97,7 @@ describe("attack cards on the built sites", () => {
   it("run no script on the public help center, and break no policy (nothing left to block)", async () => {
     for (const p of PUBLIC_PAGES) {
       const result = await visit(`${sites.public.url}${p}`);
+      expect(result.bodyText, p).toBeGreaterThan(0);
       expect(result.xss, p).toBeUndefined();
       expect(result.dialogs, p).toEqual([]);
       expect(result.violations, p).toEqual([]);
@@ -104,6 +108,7 @@ describe("attack cards on the built sites", () => {
   it("run no script on the internal wiki", async () => {
     for (const p of WIKI_PAGES) {
       const result = await visit(`${sites.internal.url}${p}`);
+      expect(result.bodyText, p).toBeGreaterThan(0);
       expect(result.xss, p).toBeUndefined();
       expect(result.dialogs, p).toEqual([]);
     }
@@ -120,6 +125,20 @@ describe("attack cards on the built sites", () => {
     expect(dialogs).toEqual([]);
     await page.close();
   });
+
+  it("show markup in search excerpts as text, on both sites", async () => {
+    for (const server of [sites.public, sites.internal]) {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}search/?q=zebracorn`);
+      await page.waitForFunction(() => /result/.test(document.querySelector("[data-search-status]")?.textContent ?? ""), undefined, { timeout: 50_000 }).catch(async (error: Error) => {
+        throw new Error(`${server.url}: ${await page.textContent("[data-search-status]")} ${error.message}`);
+      });
+      expect(await page.textContent("[data-search-results]")).toContain("onerror");
+      expect(await page.$$("[data-search-results] img")).toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+      await page.close();
+    }
+  }, 120_000);
 
   it("never publish the SVG with script, and keep the allow-listed embed on the wiki only", () => {
     for (const site of ["public", "internal"]) expect(listFiles(path.join(out, site)).some((f) => f.endsWith("diagram.svg")), site).toBe(false);
