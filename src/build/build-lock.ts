@@ -15,6 +15,7 @@ interface LockOwner {
   pid: number;
   host: string;
   started: string;
+  id?: string;
 }
 
 export interface BuildLock {
@@ -45,8 +46,8 @@ export async function acquireBuildLock(root: string, options: LockOptions = {}):
   } catch (error) {
     throw cannotLock(file, error);
   }
-  const me: LockOwner = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
-  const text = JSON.stringify(me);
+  // The random part tells two takers of one process apart (a lock is released only by its taker).
+  const text = JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString(), id: Math.random().toString(36).slice(2) });
   for (;;) {
     if (tryCreate(file, text)) return { file, release: () => release(file, text) };
     const holder = readOwner(file);
