@@ -42,12 +42,13 @@ export function registerBuild(program: Command, state: RunState): void {
       const verbose = Boolean((command.optsWithGlobals() as { verbose?: boolean }).verbose);
       const context = state.openProject(command);
       const outDir = options.outDir ? path.resolve(io.cwd, options.outDir) : path.join(context.root, "dist");
-      // Found before anything is built: an output folder the build could not replace.
-      checkOutDir(outDir, sites);
       const interrupts = watchInterrupts(io.stderr);
       try {
         const lock = await acquireBuildLock(context.root, { onWait: progress, signal: interrupts.signal });
         try {
+          // Found before anything is built (and once no other build of the project changes it):
+          // an output folder the build could not replace.
+          checkOutDir(outDir, sites);
           const prepared = await lintAndPrepare(state, command, sites, outDir, progress, interrupts.signal);
           const result = await runBuild(prepared, {
             sites,
