@@ -183,8 +183,12 @@ function removeOrphans(dir: string, prefix: string): void {
   for (const name of names) {
     const pid = Number(WORK_NAME.exec(name)?.[1]);
     if (!pid || pid === process.pid || isAlive(pid)) continue;
-    if (prefix === ".dist-" && readdirSync(path.join(dir, name)).some((entry) => entry.startsWith("previous-"))) continue;
-    rmSync(path.join(dir, name), { recursive: true, force: true });
+    try {
+      if (prefix === ".dist-" && readdirSync(path.join(dir, name)).some((entry) => entry.startsWith("previous-"))) continue;
+      rmSync(path.join(dir, name), { recursive: true, force: true });
+    } catch {
+      /* gone meanwhile, or not ours to remove: the build goes on */
+    }
   }
 }
 
