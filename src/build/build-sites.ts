@@ -253,6 +253,8 @@ export async function runBuild(prepared: PreparedBuild, options: BuildOptions): 
     else for (const build of builds) if (failures.length === 0) await settle(build);
     throwIfInterrupted(options.signal);
     if (failures.length > 0) throw combineFailures(failures, stopped);
+    // Stopped with nothing failed: Astro was ended from outside (Ctrl+C in a terminal reaches it too).
+    if (stopped.length > 0) throw new BuildInterrupted("SIGINT");
 
     mkdirSync(staging, { recursive: true });
     for (const build of builds) moveFolder(build.outDir, path.join(staging, build.site));
