@@ -19,6 +19,9 @@ const SYSTEM_NODE = ["/usr/bin/node", "/usr/local/bin/node"].find((p) => existsS
 const SYSTEM_NODE_MAJOR = SYSTEM_NODE ? Number(spawnSync(SYSTEM_NODE, ["-p", "process.versions.node"], { encoding: "utf8" }).stdout.split(".")[0]) : 0;
 const CAN_CHATTR = spawnSync("chattr", ["--help"]).error === undefined && process.getuid?.() === 0;
 
+/** A whole build takes a while on a busy 2-core machine (30 s is the default). */
+const BUILD_TIMEOUT = 240_000;
+
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) {
@@ -96,7 +99,7 @@ describe("a site whose Astro build fails", () => {
     expect(result.stderr).not.toContain("The internal site build was stopped");
     expect(result.stderr).not.toMatch(/\n\s+at .*\(/);
     expectPreviousBuild(dir);
-  });
+  }, BUILD_TIMEOUT);
 });
 
 describe("an interrupted build", () => {
@@ -121,7 +124,7 @@ describe("an interrupted build", () => {
     expectPreviousBuild(dir);
     expect(workFolders(result.pid)).toEqual([]);
     expect(existsSync(path.join(root, BUILD_LOCK_FILE))).toBe(false);
-  });
+  }, BUILD_TIMEOUT);
 
   // bin.js started by Node 20 runs the build in a Node 24 child: Ctrl+C must reach the child.
   it.runIf(SYSTEM_NODE && SYSTEM_NODE_MAJOR < 24)("stops the pinned-Node child too when started by an older Node", async () => {
@@ -142,7 +145,7 @@ describe("an interrupted build", () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(processesMentioning(outDir)).toEqual([]);
     expectPreviousBuild(dir);
-  });
+  }, BUILD_TIMEOUT);
 });
 
 describe("an output folder that cannot be replaced", () => {
@@ -156,7 +159,7 @@ describe("an output folder that cannot be replaced", () => {
     expect(result.stderr).toContain("--out-dir");
     expect(result.stderr).not.toContain("lint passed");
     expectPreviousBuild(dir);
-  });
+  }, BUILD_TIMEOUT);
 
   it.runIf(CAN_CHATTR)("keeps the whole previous build when dist/internal cannot be renamed at the end", async () => {
     const dir = previousBuild("unrenamable");
@@ -172,7 +175,7 @@ describe("an output folder that cannot be replaced", () => {
     expect(result.stderr).toContain("the previous build is still in place, unchanged");
     expect(result.stderr).not.toContain("internal error");
     expectPreviousBuild(dir);
-  });
+  }, BUILD_TIMEOUT);
 });
 
 describe("two builds of one project", () => {
@@ -209,7 +212,7 @@ describe("two builds of one project", () => {
     expect(readFileSync(summary, "utf8")).toMatch(/\*\*verity build\*\*: the public site has \d+ pages, the previous build had 300/);
     expect(existsSync(lockFile)).toBe(false);
     expect(readFileSync(path.join(dir, "dist", "internal", "index.html"), "utf8")).toBe("previous internal");
-  });
+  }, BUILD_TIMEOUT);
 });
 
 describe("a build without cards", () => {
@@ -224,7 +227,7 @@ describe("a build without cards", () => {
     expect(result.stderr).toContain("contentDir");
     expect(result.stderr).not.toContain("building the");
     expectPreviousBuild(dir);
-  });
+  }, BUILD_TIMEOUT);
 
   it("stops when the public site would be empty, and suggests --site internal", async () => {
     const dir = previousBuild("no-public");
@@ -237,5 +240,5 @@ describe("a build without cards", () => {
     expect(result.stderr).toContain("The public site would have no cards");
     expect(result.stderr).toContain("--site internal");
     expectPreviousBuild(dir);
-  });
+  }, BUILD_TIMEOUT);
 });
