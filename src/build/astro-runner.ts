@@ -131,8 +131,12 @@ export function runAstroBuild(run: AstroRun): Promise<void> {
   });
 }
 
-/** Astro's log lines start with a time and a [label]; an error line is labelled ERROR or error. */
-const ERROR_LINE = /\[ERROR\]|\berror\b|^\s*(\w*Error|EACCES|EISDIR|ENOENT|ENOSPC|EPERM)\b|✗/i;
+/**
+ * Astro's log lines start with a time and a [label]: an error line is labelled [ERROR], or starts
+ * with "error", "✗" or a JavaScript or system error name (never a listed page such as
+ * `├─ /help/error-codes/index.html`).
+ */
+const ERROR_LINE = /\[ERROR\]|^\s*(?:\d\d:\d\d:\d\d\s+)?(?:error\b|✗|\w*Error\b|E[A-Z]{2,}\b:)/i;
 const LOG_PREFIX = /^\d{2}:\d{2}:\d{2}\s+/;
 /** An absolute file path (optionally with :line:column) in a line of output. */
 const FILE_PATH = /(?:file:\/\/)?(\/(?:[^\s'"`:()]+\/)*[^\s'"`:()]+\.[A-Za-z0-9]{1,10})(?::(\d+)(?::(\d+))?)?/g;

@@ -160,6 +160,11 @@ describe("explainFailure", () => {
     expect(explainFailure(output, { workDir: work }).file).toBe("/app/src/build/integration.ts:84:11");
   });
 
+  it("does not take a listed page named after errors for the error", () => {
+    const output = ["10:00:01   ├─ /troubleshooting/error-codes/index.html (+3ms)", "10:00:02 [ERROR] [vite] ✗ Build failed in 1.2s", "src/pages/index.astro: Unexpected token"];
+    expect(explainFailure(output, { workDir: work }).lines[0]).toBe("[ERROR] [vite] ✗ Build failed in 1.2s");
+  });
+
   it("falls back on the last lines when no line says error", () => {
     const { lines, file } = explainFailure(["a", "b", "Killed"], { workDir: work });
     expect(lines).toEqual(["a", "b", "Killed"]);
