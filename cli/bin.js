@@ -3,7 +3,7 @@
 // version, then re-run itself under the Node 24 that the repository pins (the `node`
 // devDependency) when the Node that started it is older, since the CLI is TypeScript that Node 24
 // runs natively.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import module from "node:module";
 import { fileURLToPath } from "node:url";
@@ -26,16 +26,22 @@ if (canRunTypeScript) {
     );
     process.exitCode = 2;
   } else {
-    const result = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-      stdio: "inherit",
-    });
-    if (result.error) {
-      process.stderr.write(`verity: could not start ${pinned}: ${result.error.message}\n`);
+    // The child does the work; this process only passes signals on (Ctrl+C, a CI runner's SIGTERM,
+    // a closed terminal's SIGHUP) so that the child stops and cleans up, and ends as the child ends.
+    const child = spawn(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" });
+    const forward = (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    };
+    const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+    for (const signal of SIGNALS) process.on(signal, forward);
+    child.on("error", (error) => {
+      process.stderr.write(`verity: could not start ${pinned}: ${error.message}\n`);
       process.exitCode = 2;
-    } else if (result.signal) {
-      process.kill(process.pid, result.signal);
-    } else {
-      process.exitCode = result.status ?? 1;
-    }
+    });
+    child.on("exit", (code, signal) => {
+      for (const name of SIGNALS) process.off(name, forward);
+      if (signal) process.kill(process.pid, signal);
+      else process.exitCode = code ?? 1;
+    });
   }
 }

@@ -15,18 +15,9 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
-  // A reader that stops early (`verity check-leaks dist/public | head -1`) closes the pipe: the
-  // rest of the output is dropped quietly instead of an EPIPE stack trace.
-  let stdoutClosed = false;
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    stdoutClosed = true;
-  });
   return {
-    stdout: (text) => {
-      if (!stdoutClosed) process.stdout.write(text);
-    },
-    stderr: (text) => process.stderr.write(text),
+    stdout: writer(process.stdout),
+    stderr: writer(process.stderr),
     cwd: process.cwd(),
     env: process.env,
     readStdin: async () => {
@@ -45,5 +36,20 @@ export function processIO(): CliIO {
       }
     },
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  };
+}
+
+/**
+ * Writes to stdout or stderr until its reader is gone (`verity check-leaks dist/public | head -1`):
+ * the write error (EPIPE) then stops further output instead of crashing with a stack trace, and
+ * the command ends with its own exit code.
+ */
+function writer(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on("error", () => {
+    closed = true;
+  });
+  return (text) => {
+    if (!closed && !stream.destroyed) stream.write(text);
   };
 }

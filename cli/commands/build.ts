@@ -1,4 +1,5 @@
 /** `verity build [--site public|internal]`: lint, build both sites, index, leak-check, swap into dist/. */
+import { appendFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { SITE_NAMES, type SiteName } from "../../src/core/audience.ts";
@@ -7,8 +8,10 @@ import { countFindings } from "../../src/core/findings.ts";
 import { CARD_RULES } from "../../src/core/lint/rule-meta.ts";
 import { lintProject } from "../../src/core/lint/lint-project.ts";
 import { createStyleChecker } from "../../src/core/style/card-style.ts";
-import { prepareBuild, runBuild, type PreparedBuild } from "../../src/build/build-sites.ts";
+import { acquireBuildLock } from "../../src/build/build-lock.ts";
+import { checkOutDir, prepareBuild, runBuild, throwIfInterrupted, type PreparedBuild } from "../../src/build/build-sites.ts";
 import { outDirProblem } from "../../src/build/out-dir.ts";
+import { watchInterrupts } from "../interrupts.ts";
 import { LINT_CACHE_FILE } from "../lint-style.ts";
 import { stylish } from "../reporters/stylish.ts";
 import type { RunState } from "../run-state.ts";
@@ -38,15 +41,50 @@ export function registerBuild(program: Command, state: RunState): void {
       const sites: SiteName[] = options.site ? [options.site as SiteName] : [...SITE_NAMES];
       const progress = (message: string) => io.stderr(`verity build: ${message}\n`);
       const verbose = Boolean((command.optsWithGlobals() as { verbose?: boolean }).verbose);
-      const { prepared, outDir } = await lintAndPrepare(state, command, sites, options.outDir, progress);
-      await runBuild(prepared, {
-        sites,
-        outDir,
-        parallel: options.sequential ? false : options.parallel ? true : undefined,
-        progress,
-        astroOutput: verbose ? (line) => io.stderr(`  ${line}\n`) : undefined,
-      });
+      const context = state.openProject(command);
+      const outDir = options.outDir ? path.resolve(io.cwd, options.outDir) : path.join(context.root, "dist");
+      // Refused before anything is locked, linted or built (prepareBuild runs the same check).
+      const problem = outDirProblem(outDir, { root: context.root, contentDir: path.resolve(context.root, context.config.contentDir) });
+      if (problem) throw new UsageError(`${problem}.`, "Choose an output folder outside the folders the build reads, e.g. dist/ (the default).");
+      const interrupts = watchInterrupts(io.stderr);
+      try {
+        const lock = await acquireBuildLock(context.root, { onWait: progress, signal: interrupts.signal });
+        try {
+          // Found before anything is built (and once no other build of the project changes it):
+          // an output folder the build could not replace.
+          checkOutDir(outDir, sites);
+          const prepared = await lintAndPrepare(state, command, sites, outDir, progress, interrupts.signal);
+          const result = await runBuild(prepared, {
+            sites,
+            outDir,
+            parallel: options.sequential ? false : options.parallel ? true : undefined,
+            progress,
+            astroOutput: verbose ? (line) => io.stderr(`  ${line}\n`) : undefined,
+            signal: interrupts.signal,
+          });
+          for (const warning of result.warnings) warn(state, warning);
+        } finally {
+          lock.release();
+        }
+      } finally {
+        interrupts.dispose();
+      }
     });
+}
+
+/** A warning line, plus a GitHub annotation and job summary line when running in GitHub Actions. */
+function warn(state: RunState, message: string): void {
+  const { io } = state;
+  io.stderr(`verity build: warning: ${message}\n`);
+  if (io.env.GITHUB_ACTIONS === "true") io.stdout(`::warning title=verity build::${message.replace(/%/g, "%25").replace(/\r?\n/g, "%0A")}\n`);
+  const summary = io.env.GITHUB_STEP_SUMMARY;
+  if (summary) {
+    try {
+      appendFileSync(summary, `> [!WARNING]\n> **verity build**: ${message}\n\n`);
+    } catch (error) {
+      io.stderr(`verity build: could not write the job summary ${summary}: ${(error as Error).message}\n`);
+    }
+  }
 }
 
 /**
@@ -58,23 +96,21 @@ async function lintAndPrepare(
   state: RunState,
   command: Command,
   sites: SiteName[],
-  outDirOption: string | undefined,
+  outDir: string,
   progress: (message: string) => void,
-): Promise<{ prepared: PreparedBuild; outDir: string }> {
+  signal: AbortSignal,
+): Promise<PreparedBuild> {
   const { io } = state;
   const project = state.loadProject(command);
-  const outDir = outDirOption ? path.resolve(io.cwd, outDirOption) : path.join(project.root, "dist");
-  // Refused before anything is linted or built (prepareBuild runs the same check).
-  const problem = outDirProblem(outDir, { root: project.root, contentDir: project.contentDir });
-  if (problem) throw new UsageError(`${problem}.`, "Choose an output folder outside the folders the build reads, e.g. dist/ (the default).");
   const style = createStyleChecker(project, { cacheFile: path.join(project.root, LINT_CACHE_FILE) });
   const { findings } = lintProject(project, { checkers: [style.check] });
   style.save();
+  throwIfInterrupted(signal);
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length > 0) {
     io.stderr(stylish({ findings: errors, files: [], cwd: io.cwd, color: io.color, rules: new Map(CARD_RULES.map((r) => [r.id, r.description])) }));
     throw new CheckFailed(`Lint found ${countFindings(errors).errors} errors, so nothing was built.`, "Fix them (verity lint shows them too) and build again.");
   }
   progress(`lint passed (${project.cards.length} cards)`);
-  return { prepared: await prepareBuild(project, { sites, outDir, progress }), outDir };
+  return prepareBuild(project, { sites, outDir, progress, signal });
 }

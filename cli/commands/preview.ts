@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { SITE_NAMES } from "../../src/core/audience.ts";
 import { UsageError } from "../../src/core/errors.ts";
-import { serveStatic } from "../../src/build/static-server.ts";
+import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
 import type { RunState } from "../run-state.ts";
 import { parseCount } from "../path-args.ts";
 
@@ -19,13 +19,19 @@ export function registerPreview(program: Command, state: RunState): void {
       const context = state.openProject(command);
       const dir = options.dir ? path.resolve(io.cwd, options.dir) : path.join(context.root, "dist");
       const port = parseCount(options.port, "--port");
-      const servers = [];
-      for (const [i, site] of SITE_NAMES.entries()) {
-        const siteDir = path.join(dir, site);
-        if (!existsSync(siteDir)) continue;
-        const server = await serveStatic(siteDir, { port: port === 0 ? 0 : port + i, base: context.config.sites[site].base });
-        servers.push(server);
-        io.stdout(`${site === "public" ? "Public help center" : "Internal wiki     "}: ${server.url}\n`);
+      const servers: StaticServer[] = [];
+      try {
+        for (const [i, site] of SITE_NAMES.entries()) {
+          const siteDir = path.join(dir, site);
+          if (!existsSync(siteDir)) continue;
+          const server = await serveStatic(siteDir, { port: port === 0 ? 0 : port + i, base: context.config.sites[site].base });
+          servers.push(server);
+          io.stdout(`${site === "public" ? "Public help center" : "Internal wiki     "}: ${server.url}\n`);
+        }
+      } catch (error) {
+        // A busy port: the site already served stops too, so nothing is left listening.
+        await Promise.all(servers.map((s) => s.close()));
+        throw error;
       }
       if (servers.length === 0) throw new UsageError(`Nothing to preview in ${dir}.`, "Run npm run build first.");
       io.stderr("Press Ctrl+C to stop.\n");

@@ -2,14 +2,15 @@
  * `verity build`: prepares each site's data (every card rendered once) so the loaded project can
  * be freed, builds the sites with Astro side by side into a temporary folder (the integration
  * indexes each with Pagefind), scans the public output for leaks, and only then moves the new
- * sites into place with a rename. A failed or interrupted build leaves the previous output as it was.
+ * sites into place with renames that are undone if one fails. A failed or interrupted build leaves
+ * the previous output as it was, and no temporary folder behind.
  */
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SiteName } from "../core/audience.ts";
-import { CheckFailed, UsageError } from "../core/errors.ts";
+import { CheckFailed, UsageError, VerityError } from "../core/errors.ts";
 import type { Project } from "../core/project.ts";
-import { APP_ROOT, runAstroBuild } from "./astro-runner.ts";
+import { APP_ROOT, runAstroBuild, SiteBuildFailed, SiteBuildStopped } from "./astro-runner.ts";
 import { readCardHistory } from "./card-history.ts";
 import { deriveLeakModel, formatLeakFindings, scanForLeaksAsync, type LeakModel, type LeakReport } from "./leak-scan.ts";
 import { outDirProblem } from "./out-dir.ts";
@@ -29,12 +30,33 @@ export interface BuildOptions {
   progress: (message: string) => void;
   /** Astro's own output, line by line (for --verbose). */
   astroOutput?: (line: string) => void;
+  /** Stops the build (Ctrl+C): the Astro processes are stopped and nothing is moved into place. */
+  signal?: AbortSignal;
 }
 
 export interface BuildResult {
-  sites: { site: SiteName; dir: string; cards: number }[];
+  sites: { site: SiteName; dir: string; cards: number; pages: number | undefined }[];
   leaks: LeakReport | undefined;
   seconds: number;
+  /** Things a reader must see although the build succeeded (e.g. most pages gone since the last build). */
+  warnings: string[];
+}
+
+/** The build was stopped by a signal; dist/ was not changed. Exit 128 + the signal's number. */
+export class BuildInterrupted extends VerityError {
+  readonly signal: string;
+
+  constructor(signal: string) {
+    super(`The build was interrupted (${signal}); dist/ was not changed and no temporary folder was left.`, { exitCode: SIGNAL_EXIT[signal] ?? 130 });
+    this.signal = signal;
+  }
+}
+
+const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+/** Throws {@link BuildInterrupted} when `signal` is aborted (its reason is the signal's name). */
+export function throwIfInterrupted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new BuildInterrupted(typeof signal.reason === "string" ? signal.reason : "SIGINT");
 }
 
 /**
@@ -46,69 +68,161 @@ export interface BuildResult {
 export const PARALLEL_CARD_LIMIT = 10_000;
 
 export interface PreparedBuild {
+  /** The project folder. */
+  root: string;
   work: string;
   staging: string;
-  builds: { site: SiteName; dataFile: string; outDir: string; cards: number }[];
+  /** Each site builds in its own folder (`workDir`: Astro's root and caches) into `outDir` inside it. */
+  builds: { site: SiteName; dataFile: string; workDir: string; outDir: string; cards: number }[];
   /** The leak check's needles, page attribution, file hashes and shingles (public builds). */
   leakModel: LeakModel | undefined;
   started: number;
 }
 
+/** Where every build puts its work folder: inside the app (Astro's prerender chunks import node_modules). */
+export const WORK_ROOT = path.join(APP_ROOT, ".verity-cache");
+/** Work folders are `build-<pid>-<time>` in WORK_ROOT, staging folders `.dist-<pid>-<time>` next to outDir. */
+const WORK_NAME = /^(?:build|\.dist)-(\d+)-[0-9a-z]+$/;
+
+/**
+ * Finds an output folder that cannot be replaced before anything is built: the build writes a
+ * staging folder next to outDir and renames each site folder out of and into it.
+ */
+export function checkOutDir(outDir: string, sites: readonly SiteName[]): void {
+  const target = path.resolve(outDir);
+  const parent = path.dirname(target);
+  try {
+    mkdirSync(parent, { recursive: true });
+  } catch (error) {
+    throw cannotWrite(parent, error, target);
+  }
+  const probe = (dir: string) => {
+    try {
+      rmdirSync(mkdtempSync(path.join(dir, ".verity-probe-")));
+    } catch (error) {
+      throw cannotWrite(dir, error, target);
+    }
+  };
+  probe(parent);
+  if (!existsSync(target)) return;
+  probe(target);
+  for (const site of sites) if (existsSync(path.join(target, site))) probe(path.join(target, site));
+}
+
+function cannotWrite(dir: string, error: unknown, outDir: string): VerityError {
+  const code = (error as NodeJS.ErrnoException).code ?? "error";
+  return new VerityError(`Cannot write to ${dir} (${code}), so the build could not replace ${outDir}; nothing was built.`, {
+    exitCode: 2,
+    hint: "Make the folder writable (a read-only file system or mount cannot be used), or build elsewhere with --out-dir <folder>.",
+  });
+}
+
 /** Renders every card once, writes each site's data file and derives the leak-check needles. */
 export async function prepareBuild(
   project: Project,
-  options: Pick<BuildOptions, "sites" | "outDir" | "progress"> & {
+  options: Pick<BuildOptions, "sites" | "outDir" | "progress" | "signal"> & {
     /** Tests only, never a CLI flag or config key: card HTML unsanitized, to prove the CSP alone blocks script. */
     unsafeSkipSanitizer?: boolean;
   },
 ): Promise<PreparedBuild> {
   const started = performance.now();
+  checkHasCards(project, options.sites);
   const outDir = path.resolve(options.outDir);
   const problem = outDirProblem(outDir, { root: project.root, contentDir: project.contentDir });
   if (problem) throw new UsageError(`${problem}.`, "Choose an output folder outside the folders the build reads, e.g. dist/ (the default).");
   mkdirSync(path.dirname(outDir), { recursive: true });
+  removeOrphans(WORK_ROOT, "build-");
+  removeOrphans(path.dirname(outDir), ".dist-");
   const id = `${process.pid}-${Date.now().toString(36)}`;
   // Astro must build inside the app folder (its prerender chunks import node_modules); the
   // finished sites then move next to outDir, from where a rename puts them in place.
-  const work = path.join(APP_ROOT, ".verity-cache", `build-${id}`);
+  const work = path.join(WORK_ROOT, `build-${id}`);
   const staging = path.join(path.dirname(outDir), `.dist-${id}`);
   try {
     mkdirSync(path.join(work, ".data"), { recursive: true });
     const history = await readCardHistory(project);
+    throwIfInterrupted(options.signal);
     if (!history.available) options.progress(`git: ${history.reason}; cards show no last-change date`);
     const data = prepareSites(project, options.sites, { history, unsafeSkipSanitizer: options.unsafeSkipSanitizer });
     options.progress(`prepared ${options.sites.map((s) => `${s} (${data.get(s)!.cards.length} cards)`).join(", ")} in ${secondsSince(started)}`);
     const builds = options.sites.map((site) => {
       const dataFile = path.join(work, ".data", `${site}.json`);
       writeFileSync(dataFile, JSON.stringify(data.get(site)));
-      return { site, dataFile, outDir: path.join(work, site), cards: data.get(site)!.cards.length };
+      const workDir = path.join(work, site);
+      mkdirSync(workDir);
+      return { site, dataFile, workDir, outDir: path.join(workDir, "out"), cards: data.get(site)!.cards.length };
     });
+    const empty = builds.find((b) => b.cards === 0);
+    if (empty) throw emptySite(project, empty.site);
     const leakModel = options.sites.includes("public") ? deriveLeakModel(project, data.get("public")!) : undefined;
-    return { work, staging, builds, leakModel, started };
+    throwIfInterrupted(options.signal);
+    return { root: project.root, work, staging, builds, leakModel, started };
   } catch (error) {
     rmSync(work, { recursive: true, force: true });
     throw error;
   }
 }
 
+/** A project without cards (a typo in contentDir, --root at the wrong folder) must not deploy empty sites. */
+function checkHasCards(project: Project, sites: readonly SiteName[]): void {
+  if (project.cards.length > 0) return;
+  const contentDir = path.join(project.root, project.config.contentDir);
+  throw new CheckFailed(
+    `No cards in ${contentDir}${existsSync(contentDir) ? "" : " (the folder does not exist)"}, so the ${sites.join(" and ")} ${sites.length > 1 ? "sites were" : "site was"} not built.`,
+    "Check contentDir in verity.config.yml and --root: cards are Markdown files with frontmatter in the collections of the content folder.",
+  );
+}
+
+function emptySite(project: Project, site: SiteName): CheckFailed {
+  return new CheckFailed(
+    `The ${site} site would have no cards (the project's ${project.cards.length} cards are ${site === "public" ? "internal or drafts" : "drafts"}), so nothing was built.`,
+    site === "public" ? "Build only the internal wiki with --site internal, or publish a card with audience: external." : "Publish a card (status: published).",
+  );
+}
+
+/** Removes work and staging folders left by builds whose process is gone (killed with SIGKILL, a crash). */
+function removeOrphans(dir: string, prefix: string): void {
+  // A staging folder holding a previous-<site> folder is where a swap that could not be undone
+  // left the previous build: it stays for the user to move back.
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.startsWith(prefix));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(WORK_NAME.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    try {
+      if (prefix === ".dist-" && readdirSync(path.join(dir, name)).some((entry) => entry.startsWith("previous-"))) continue;
+      rmSync(path.join(dir, name), { recursive: true, force: true });
+    } catch {
+      /* gone meanwhile, or not ours to remove: the build goes on */
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "ESRCH";
+  }
+}
+
 /** Builds the prepared sites with Astro (and Pagefind), scans the public one, then swaps them into place. */
 export async function runBuild(prepared: PreparedBuild, options: BuildOptions): Promise<BuildResult> {
-  const { work, staging, builds, leakModel, started } = prepared;
+  const { root, work, staging, builds, leakModel, started } = prepared;
   const elapsed = () => secondsSince(started);
   const outDir = path.resolve(options.outDir);
-  const removeWork = () => {
-    rmSync(work, { recursive: true, force: true });
-    rmSync(staging, { recursive: true, force: true });
-  };
+  // Stops the Astro processes when one site fails or the build is interrupted.
   const stop = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    stop.abort();
-    removeWork();
-    process.kill(process.pid, signal);
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const interrupted = () => stop.abort("interrupted");
+  options.signal?.addEventListener("abort", interrupted);
+  let keepStaging = false;
   try {
+    throwIfInterrupted(options.signal);
     let leaks: LeakReport | undefined;
     const scanPublicSite = async (dir: string): Promise<LeakReport> => {
       if (!leakModel) throw new Error("public site built without a leak-check model");
@@ -127,7 +241,7 @@ export async function runBuild(prepared: PreparedBuild, options: BuildOptions): 
     };
     const runOne = async (build: (typeof builds)[number]) => {
       options.progress(`building the ${build.site} site with Astro…`);
-      await runAstroBuild({ site: build.site, dataFile: build.dataFile, outDir: build.outDir, onLine: options.astroOutput, signal: stop.signal });
+      await runAstroBuild({ site: build.site, dataFile: build.dataFile, workDir: build.workDir, outDir: build.outDir, projectRoot: root, onLine: options.astroOutput, signal: stop.signal });
       options.progress(`built and indexed the ${build.site} site (${elapsed()})`);
       if (!existsSync(path.join(build.outDir, "pagefind", "pagefind-entry.json"))) {
         throw new CheckFailed(`The ${build.site} site has no search index: Pagefind did not run.`);
@@ -137,34 +251,130 @@ export async function runBuild(prepared: PreparedBuild, options: BuildOptions): 
     };
     const isParallel = options.parallel ?? (builds.length > 1 && Math.max(...builds.map((b) => b.cards)) < PARALLEL_CARD_LIMIT);
     if (!isParallel && builds.length > 1) options.progress("building the sites one after the other");
-    if (isParallel) {
-      // When one site fails, the other build is stopped before the temporary folder goes away.
-      const running = builds.map((build) => runOne(build).catch((error: unknown) => {
-        stop.abort();
-        throw error;
-      }));
-      const failure = (await Promise.allSettled(running)).find((r) => r.status === "rejected");
-      if (failure) throw failure.reason;
-    } else for (const build of builds) await runOne(build);
+    // When one site fails, the other build is stopped before the temporary folder goes away; the
+    // error shown is the failed site's own, and only a site that was stopped is called stopped.
+    const failures: unknown[] = [];
+    const stopped: SiteName[] = [];
+    const settle = (build: (typeof builds)[number]) =>
+      runOne(build).catch((error: unknown) => {
+        if (error instanceof SiteBuildStopped) stopped.push(error.site);
+        else failures.push(error);
+        stop.abort("failed");
+      });
+    if (isParallel) await Promise.all(builds.map(settle));
+    else for (const build of builds) if (failures.length === 0) await settle(build);
+    throwIfInterrupted(options.signal);
+    if (failures.length > 0) throw combineFailures(failures, stopped);
+    // Stopped with nothing failed: Astro was ended from outside (Ctrl+C in a terminal reaches it too).
+    if (stopped.length > 0) throw new BuildInterrupted("SIGINT");
 
     mkdirSync(staging, { recursive: true });
     for (const build of builds) moveFolder(build.outDir, path.join(staging, build.site));
+    const warnings = builds.flatMap((build) => pageDropWarning(build.site, indexedPages(path.join(outDir, build.site)), indexedPages(path.join(staging, build.site))));
+    throwIfInterrupted(options.signal);
     mkdirSync(outDir, { recursive: true });
-    for (const build of builds) {
-      const target = path.join(outDir, build.site);
-      if (existsSync(target)) renameSync(target, path.join(staging, `previous-${build.site}`));
-      renameSync(path.join(staging, build.site), target);
+    try {
+      swapIntoPlace(staging, outDir, builds.map((b) => b.site));
+    } catch (error) {
+      if (error instanceof SwapFailed && !error.restored) keepStaging = true;
+      throw error;
     }
     options.progress(`done in ${elapsed()}: ${builds.map((b) => path.relative(process.cwd(), path.join(outDir, b.site)) || ".").join(", ")}`);
     return {
-      sites: builds.map((b) => ({ site: b.site, dir: path.join(outDir, b.site), cards: b.cards })),
+      sites: builds.map((b) => ({ site: b.site, dir: path.join(outDir, b.site), cards: b.cards, pages: indexedPages(path.join(outDir, b.site)) })),
       leaks,
       seconds: (performance.now() - started) / 1000,
+      warnings,
     };
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-    removeWork();
+    options.signal?.removeEventListener("abort", interrupted);
+    rmSync(work, { recursive: true, force: true, maxRetries: 3 });
+    if (!keepStaging) rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+/** One error for the sites that failed; the sites stopped because of them are named as stopped. */
+function combineFailures(failures: unknown[], stopped: readonly SiteName[]): unknown {
+  if (stopped.length === 0 && failures.length === 1) return failures[0];
+  const bug = failures.find((f) => !(f instanceof VerityError));
+  if (bug) return bug;
+  const errors = failures as VerityError[];
+  const failedSites = errors.flatMap((e) => (e instanceof SiteBuildFailed ? [e.site] : []));
+  const because = failedSites.length > 0 ? ` because the ${failedSites.join(" and ")} site failed` : "";
+  return new VerityError([...errors.map((e) => e.message), ...stopped.map((site) => `The ${site} site build was stopped${because}.`)].join("\n"), {
+    exitCode: Math.max(...errors.map((e) => e.exitCode)),
+    hint: errors.map((e) => e.hint).find(Boolean),
+  });
+}
+
+/** Pages a built site's Pagefind index holds (every language), or undefined without an index. */
+export function indexedPages(siteDir: string): number | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(path.join(siteDir, "pagefind", "pagefind-entry.json"), "utf8")) as { languages?: Record<string, { page_count?: number }> };
+    return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A build that keeps less than half of the previous build's pages is probably wrong: say so loudly. */
+export function pageDropWarning(site: SiteName, before: number | undefined, after: number | undefined): string[] {
+  if (before === undefined || after === undefined || before === 0 || after * 2 >= before) return [];
+  return [`the ${site} site has ${after} pages, the previous build had ${before}: ${before - after} pages are gone. Check contentDir, --root and the cards' audience and status if this is not intended.`];
+}
+
+/** Moving the new sites into place failed; `restored` tells whether the previous output is back as it was. */
+export class SwapFailed extends VerityError {
+  readonly restored: boolean;
+
+  constructor(message: string, restored: boolean, hint: string) {
+    super(message, { exitCode: 2, hint });
+    this.restored = restored;
+  }
+}
+
+/** The file system operation the swap uses, replaceable in tests. */
+export interface SwapFs {
+  renameSync(from: string, to: string): void;
+  existsSync(file: string): boolean;
+}
+
+/**
+ * Puts `staging/<site>` in place of `outDir/<site>` for every site, all or nothing: each previous
+ * site folder moves into the staging folder first, then the new ones move in. When a rename fails,
+ * the renames done so far are undone in reverse order, so outDir holds the previous build again
+ * (never the new public site with the old wiki).
+ */
+export function swapIntoPlace(staging: string, outDir: string, sites: readonly SiteName[], fs: SwapFs = { renameSync, existsSync }): void {
+  const done: [from: string, to: string][] = [];
+  const move = (from: string, to: string) => {
+    fs.renameSync(from, to);
+    done.push([from, to]);
+  };
+  try {
+    for (const site of sites) {
+      const target = path.join(outDir, site);
+      if (fs.existsSync(target)) move(target, path.join(staging, `previous-${site}`));
+    }
+    for (const site of sites) move(path.join(staging, site), path.join(outDir, site));
+  } catch (error) {
+    const failed = (error as Error).message;
+    const notUndone: string[] = [];
+    for (const [from, to] of done.reverse()) {
+      try {
+        fs.renameSync(to, from);
+      } catch {
+        notUndone.push(`${to} -> ${from}`);
+      }
+    }
+    if (notUndone.length === 0) {
+      throw new SwapFailed(`Could not move the new sites into ${outDir} (${failed}); the previous build is still in place, unchanged.`, true, "Check the permissions of the output folder (and whether a program holds it open), then build again.");
+    }
+    throw new SwapFailed(
+      `Could not move the new sites into ${outDir} (${failed}), and could not put the previous build back: ${notUndone.join("; ")}.`,
+      false,
+      `The previous build is kept in ${staging} (previous-<site>): move it back by hand.`,
+    );
   }
 }
 

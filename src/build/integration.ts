@@ -23,6 +23,8 @@ export interface BuildTarget {
   url: string;
   base: string;
   outDir: string | undefined;
+  /** The site build's own folder (Astro's root and caches), set by `verity build`. */
+  workDir: string | undefined;
   /** Files the cards refer to, copied into the built site. */
   assets: SiteData["assets"];
   /** What the Content-Security-Policy allows besides the site itself. */
@@ -31,15 +33,17 @@ export interface BuildTarget {
 
 const VIRTUAL_ID = "virtual:verity/data-file";
 
+/** A file of the app by its path from this folder: Astro's root is the site build's own folder. */
+const appFile = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 /** Files every site serves from its root: icons and the Open Graph image (project code, not card content). */
 const SITE_FILES = ["favicon.svg", "favicon.ico", "og-image.png"].map((name) => ({
   name,
-  file: fileURLToPath(new URL(`../assets/${name}`, import.meta.url)),
+  file: appFile(`../assets/${name}`),
 }));
 
 /**
  * Reads the target from the environment set by `verity build` (VERITY_SITE, VERITY_SITE_DATA,
- * VERITY_OUT_DIR). Without it (`astro dev`), prepares the data of VERITY_SITE (default internal)
+ * VERITY_OUT_DIR, VERITY_SITE_WORK). Without it (`astro dev`), prepares the data of VERITY_SITE (default internal)
  * from the project in the working directory.
  */
 export async function readBuildTarget(env: Readonly<Record<string, string | undefined>>, cwd: string): Promise<BuildTarget> {
@@ -63,6 +67,7 @@ export async function readBuildTarget(env: Readonly<Record<string, string | unde
     url: data.url,
     base: data.base,
     outDir: env.VERITY_OUT_DIR,
+    workDir: env.VERITY_SITE_WORK,
     assets: data.assets,
     csp: { embeds: data.embeds, feedbackEndpoint: data.feedbackEndpoint, usageEndpoint: data.usage?.endpoint },
   };
@@ -95,8 +100,8 @@ export function verity(target: BuildTarget): AstroIntegration {
             ],
           },
         });
-        if (target.site === "internal") injectRoute({ pattern: "/health", entrypoint: "./src/routes/health.astro" });
-        if (target.site === "public") injectRoute({ pattern: "/sitemap.xml", entrypoint: "./src/routes/sitemap.xml.ts" });
+        if (target.site === "internal") injectRoute({ pattern: "/health", entrypoint: appFile("../routes/health.astro") });
+        if (target.site === "public") injectRoute({ pattern: "/sitemap.xml", entrypoint: appFile("../routes/sitemap.xml.ts") });
       },
       // Each site is indexed by the process that built it, so both indexes are built side by side.
       "astro:build:done": async ({ dir, logger }) => {

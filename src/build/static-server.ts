@@ -1,30 +1,17 @@
 /**
- * A small static file server for a built site, on 127.0.0.1: directory URLs serve index.html,
- * missing files get the site's 404.html with status 404. Used by `verity preview` and the tests.
+ * A static file server for a built site, on 127.0.0.1, used by `verity preview` and the tests. The
+ * serving is serve-static's (Express's; paths with `..` refused, MIME types, ETag and ranges):
+ * directory URLs serve index.html, a directory URL without its trailing slash is redirected to it,
+ * and anything not found gets the site's 404.html with status 404. The site is mounted at its base
+ * path (e.g. `/wiki/`). Files reached through a symbolic link that leads out of the site are not
+ * served.
  */
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createReadStream, existsSync, realpathSync } from "node:fs";
+import { realpath } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".webp": "image/webp",
-  ".ico": "image/x-icon",
-  ".wasm": "application/wasm",
-  ".pagefind": "application/octet-stream",
-  ".pf_fragment": "application/octet-stream",
-  ".pf_index": "application/octet-stream",
-  ".pf_meta": "application/octet-stream",
-};
+import createStaticHandler from "serve-static";
+import { UsageError } from "../core/errors.ts";
 
 export interface StaticServer {
   url: string;
@@ -32,48 +19,71 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+type Request = IncomingMessage & { originalUrl?: string };
+
 /** Serves `dir` under `base` (e.g. `/help/`) on 127.0.0.1; port 0 picks a free one. */
 export function serveStatic(dir: string, options: { port?: number; base?: string } = {}): Promise<StaticServer> {
-  const root = path.resolve(dir);
+  const root = realpathSync(path.resolve(dir));
   const base = options.base ?? "/";
-  const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      pathname = url.pathname;
-    }
-    if (!pathname.startsWith(base)) return notFound(root, response);
-    let file = path.join(root, pathname.slice(base.length));
-    if (!file.startsWith(root)) return notFound(root, response);
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!pathname.endsWith("/")) {
-        response.writeHead(301, { location: `${url.pathname}/${url.search}` });
-        response.end();
-        return;
-      }
-      file = path.join(file, "index.html");
-    }
-    if (!existsSync(file) || !statSync(file).isFile()) return notFound(root, response);
-    response.writeHead(200, { "content-type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream" });
-    createReadStream(file).pipe(response);
+  const serve = createStaticHandler(root, { index: ["index.html"], dotfiles: "ignore", redirect: true, fallthrough: true });
+  const server: Server = createServer((request: Request, response) => {
+    const url = request.url ?? "/";
+    if (!url.startsWith(base)) return notFound(root, response);
+    // Mounted at base, as Express mounts it: serve-static reads the path from url and builds its
+    // trailing-slash redirect from originalUrl, which keeps the base.
+    request.originalUrl = url;
+    request.url = `/${url.slice(base.length)}`;
+    insideRoot(root, request.url).then(
+      (inside) => (inside ? serve(request, response, () => notFound(root, response)) : notFound(root, response)),
+      () => notFound(root, response),
+    );
   });
   return new Promise((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") {
+        reject(new UsageError(`Port ${options.port} on 127.0.0.1 is already in use (another preview, or another program).`, "Pass a free port with --port <n>, e.g. --port 4400, or stop the program that uses it."));
+      } else if (error.code === "EACCES") {
+        reject(new UsageError(`Not allowed to listen on port ${options.port}.`, "Ports below 1024 need privileges: pass --port <n> with n of 1024 or more."));
+      } else reject(error);
+    });
     server.listen(options.port ?? 0, "127.0.0.1", () => {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : 0;
       resolve({
         url: `http://127.0.0.1:${port}${base}`,
         port,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });
 }
 
-function notFound(root: string, response: import("node:http").ServerResponse): void {
+/**
+ * False when the file a path names is reached through a symbolic link that leads out of `root`.
+ * serve-static refuses `..` itself; it follows symbolic links, which a built site never has.
+ */
+async function insideRoot(root: string, urlPath: string): Promise<boolean> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split("?")[0]!);
+  } catch {
+    return true; // serve-static answers malformed paths itself (400, shown as the 404 page)
+  }
+  let real: string;
+  try {
+    real = await realpath(path.join(root, decoded));
+  } catch {
+    return true; // nothing there: serve-static finds nothing either
+  }
+  const relative = path.relative(root, real);
+  return relative === "" || (!relative.startsWith(`..${path.sep}`) && relative !== ".." && !path.isAbsolute(relative));
+}
+
+function notFound(root: string, response: ServerResponse): void {
   const page = path.join(root, "404.html");
   response.writeHead(404, { "content-type": "text/html; charset=utf-8" });
   if (existsSync(page)) createReadStream(page).pipe(response);

@@ -2,7 +2,7 @@
  * The real `verity` binary: it starts on the system's older Node and re-runs itself under the
  * pinned Node 24, from any working directory, and its date logic does not depend on TZ.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -57,5 +57,17 @@ describe("cli/bin.js", () => {
     const today = JSON.parse(stdout).today;
     // The config says UTC: the machine's TZ must not change the day (allow a midnight tick).
     expect([expected, new Intl.DateTimeFormat("en-CA", { timeZone: "UTC" }).format(new Date(Date.now() - 60_000))]).toContain(today);
+  });
+
+  // `verity status | head -1`: the reader goes away while verity still writes.
+  it("stops writing quietly when its reader is gone (EPIPE), and ends with its own exit code", async () => {
+    const dir = copyFixtureProject("rules");
+    const child = spawn(process.execPath, [BIN, "status", "--today", "2026-11-22"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
+    expect(code).toBe(0);
   });
 });

@@ -1,0 +1,181 @@
+/**
+ * The parts of `verity build` that keep dist/ whole, tested without Astro: the all-or-nothing swap,
+ * the build lock, the explanation of a failed Astro run and the warning for a build that lost most
+ * of its pages.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { explainFailure } from "../../src/build/astro-runner.ts";
+import { acquireBuildLock, BUILD_LOCK_FILE } from "../../src/build/build-lock.ts";
+import { checkOutDir, pageDropWarning, swapIntoPlace, SwapFailed } from "../../src/build/build-sites.ts";
+import { CheckFailed } from "../../src/core/errors.ts";
+import { makeTempDir, removeTemps } from "../helpers.ts";
+
+afterAll(removeTemps);
+
+function write(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+/** An output folder with a previous build, and a staging folder with a new one. */
+function layout() {
+  const root = makeTempDir();
+  const outDir = path.join(root, "dist");
+  const staging = path.join(root, ".dist-1-a");
+  for (const site of ["public", "internal"]) {
+    write(path.join(outDir, site, "index.html"), `old ${site}`);
+    write(path.join(staging, site, "index.html"), `new ${site}`);
+  }
+  const read = (site: string) => readFileSync(path.join(outDir, site, "index.html"), "utf8");
+  return { outDir, staging, read };
+}
+
+describe("swapIntoPlace", () => {
+  it("puts every new site in place", () => {
+    const { outDir, staging, read } = layout();
+    swapIntoPlace(staging, outDir, ["public", "internal"]);
+    expect([read("public"), read("internal")]).toEqual(["new public", "new internal"]);
+  });
+
+  it.each([
+    ["the previous wiki cannot be moved away", (from: string) => from.endsWith(`dist${path.sep}internal`)],
+    ["the new wiki cannot be moved in", (from: string) => from.endsWith(`${path.sep}internal`) && from.includes(".dist-")],
+  ])("leaves the previous build whole when %s", (_, fails) => {
+    const { outDir, staging, read } = layout();
+    const fs = {
+      existsSync,
+      renameSync: (from: string, to: string) => {
+        if (fails(from)) throw Object.assign(new Error(`EPERM: operation not permitted, rename '${from}'`), { code: "EPERM" });
+        renameSync(from, to);
+      },
+    };
+    let error: unknown;
+    try {
+      swapIntoPlace(staging, outDir, ["public", "internal"], fs);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SwapFailed);
+    expect((error as SwapFailed).restored).toBe(true);
+    expect((error as SwapFailed).message).toContain("the previous build is still in place");
+    expect([read("public"), read("internal")]).toEqual(["old public", "old internal"]);
+    expect(readdirSync(outDir).sort()).toEqual(["internal", "public"]);
+  });
+});
+
+describe("checkOutDir", () => {
+  it("refuses an output folder under a file before anything is built", () => {
+    const root = makeTempDir();
+    write(path.join(root, "file"), "");
+    expect(() => checkOutDir(path.join(root, "file", "dist"), ["public"])).toThrow(/Cannot write to .*file.*nothing was built/);
+  });
+
+  it("leaves nothing behind in a writable output folder", () => {
+    const { outDir } = layout();
+    checkOutDir(outDir, ["public", "internal"]);
+    expect(readdirSync(outDir).sort()).toEqual(["internal", "public"]);
+    expect(readdirSync(path.join(outDir, "public"))).toEqual(["index.html"]);
+  });
+});
+
+describe("the build lock", () => {
+  const sleeper = () => spawn("sleep", ["30"], { stdio: "ignore" });
+
+  it("waits for a live holder, names it, and gives up after the time limit", async () => {
+    const root = makeTempDir();
+    const holder = sleeper();
+    try {
+      write(path.join(root, BUILD_LOCK_FILE), JSON.stringify({ pid: holder.pid, host: hostname(), started: "2026-12-01T10:00:00.000Z" }));
+      const told: string[] = [];
+      const attempt = acquireBuildLock(root, { waitMs: 600, pollMs: 50, onWait: (m) => told.push(m) });
+      await expect(attempt).rejects.toThrow(CheckFailed);
+      await expect(attempt).rejects.toThrow(new RegExp(`Another verity build \\(pid ${holder.pid}`));
+      expect(told).toEqual([expect.stringContaining(`pid ${holder.pid}, started 2026-12-01T10:00:00.000Z`)]);
+    } finally {
+      holder.kill();
+    }
+  });
+
+  it("goes on as soon as the holder's process is gone", async () => {
+    const root = makeTempDir();
+    const holder = sleeper();
+    write(path.join(root, BUILD_LOCK_FILE), JSON.stringify({ pid: holder.pid, host: hostname(), started: "2026-12-01T10:00:00.000Z" }));
+    const attempt = acquireBuildLock(root, { pollMs: 50 });
+    setTimeout(() => holder.kill(), 300);
+    const lock = await attempt;
+    expect(JSON.parse(readFileSync(lock.file, "utf8")).pid).toBe(process.pid);
+    lock.release();
+    expect(existsSync(lock.file)).toBe(false);
+  });
+
+  it("takes over a stale lock (its pid is gone) or an unreadable one", async () => {
+    for (const text of [JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), started: "x" }), "garbage"]) {
+      const root = makeTempDir();
+      write(path.join(root, BUILD_LOCK_FILE), text);
+      const lock = await acquireBuildLock(root, { waitMs: 0 });
+      lock.release();
+      expect(readdirSync(path.dirname(lock.file))).toEqual([]);
+    }
+  });
+
+  it("lets one of many concurrent takers hold it at a time", async () => {
+    const root = makeTempDir();
+    let holders = 0;
+    let most = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const lock = await acquireBuildLock(root, { pollMs: 5 });
+        holders++;
+        most = Math.max(most, holders);
+        await new Promise((r) => setTimeout(r, 20));
+        holders--;
+        lock.release();
+      }),
+    );
+    expect(most).toBe(1);
+  });
+});
+
+describe("explainFailure", () => {
+  const work = "/app/.verity-cache/build-1-a/internal";
+  it("starts at the first error line, stops before the stack and names the project's file", () => {
+    const output = [
+      "10:00:01 [build] output: \"static\"",
+      "10:00:02 [build] Building static entrypoints...",
+      "10:00:05 [ERROR] [verity] An unhandled error occurred while running the \"astro:build:done\" hook",
+      "EISDIR: illegal operation on a directory, copyfile '/kb/content/help/notes.d' -> '/app/.verity-cache/build-1-a/internal/out/_files/help/notes.d'",
+      "  Location:",
+      "    /app/src/build/integration.ts:84:11",
+      "  Stack trace:",
+      "    at copyFileSync (node:fs:3085:11)",
+    ];
+    const { lines, file } = explainFailure(output, { workDir: work, projectRoot: "/kb" });
+    expect(lines[0]).toBe("[ERROR] [verity] An unhandled error occurred while running the \"astro:build:done\" hook");
+    expect(lines).toHaveLength(4);
+    expect(file).toBe("/kb/content/help/notes.d");
+    expect(explainFailure(output, { workDir: work }).file).toBe("/app/src/build/integration.ts:84:11");
+  });
+
+  it("does not take a listed page named after errors for the error", () => {
+    const output = ["10:00:01   ├─ /troubleshooting/error-codes/index.html (+3ms)", "10:00:02 [ERROR] [vite] ✗ Build failed in 1.2s", "src/pages/index.astro: Unexpected token"];
+    expect(explainFailure(output, { workDir: work }).lines[0]).toBe("[ERROR] [vite] ✗ Build failed in 1.2s");
+  });
+
+  it("falls back on the last lines when no line says error", () => {
+    const { lines, file } = explainFailure(["a", "b", "Killed"], { workDir: work });
+    expect(lines).toEqual(["a", "b", "Killed"]);
+    expect(file).toBeUndefined();
+  });
+});
+
+describe("pageDropWarning", () => {
+  it("warns when a site keeps less than half of the previous build's pages", () => {
+    expect(pageDropWarning("public", 120, 40)[0]).toMatch(/the public site has 40 pages, the previous build had 120: 80 pages are gone/);
+    expect(pageDropWarning("public", 120, 60)).toEqual([]);
+    expect(pageDropWarning("public", undefined, 3)).toEqual([]);
+  });
+});
