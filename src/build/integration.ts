@@ -11,7 +11,7 @@ import type { AstroIntegration } from "astro";
 import type { SiteName } from "../core/audience.ts";
 import { loadProject } from "../core/project.ts";
 import { readCardHistory } from "./card-history.ts";
-import { indexSites } from "./pagefind-index.ts";
+import { indexSites, writeSearchFiles } from "./pagefind-index.ts";
 import { prepareSites, type SiteData } from "./site-data.ts";
 
 export interface BuildTarget {
@@ -79,6 +79,7 @@ export function verity(target: BuildTarget): AstroIntegration {
           copyFileSync(asset.file, to);
         }
         const [result] = await indexSites([outDir]);
+        writeSearchFiles(outDir, (JSON.parse(readFileSync(target.dataFile, "utf8")) as SiteData).search);
         logger.info(`Pagefind indexed ${result!.pageCount} HTML files`);
       },
     },

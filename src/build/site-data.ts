@@ -13,6 +13,8 @@ import { getCardVerification, type VerificationStatus } from "../core/verificati
 import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/health.ts";
 import type { CardHistory } from "./card-history.ts";
 import { renderCard, type CardAsset, type RenderedCard, type RenderedHeading } from "./render-card.ts";
+import { readSynonyms } from "../core/synonyms.ts";
+import { buildSearchData, cardSearchTerms, type CardSearchTerms, type SearchData } from "./search-terms.ts";
 
 export interface SiteData {
   site: SiteName;
@@ -34,6 +36,8 @@ export interface SiteData {
   assets: CardAsset[];
   /** Internal site only. */
   health: KnowledgeHealth | undefined;
+  /** Search vocabulary and Chinese folding table, written next to the Pagefind index. */
+  search: SearchData;
 }
 
 export interface CollectionView {
@@ -65,6 +69,8 @@ export interface CardView {
   title: string;
   description: string | undefined;
   tags: { name: string; url: string }[];
+  /** Frontmatter `keywords`, tags and synonyms, indexed as hidden weighted text. */
+  searchTerms: CardSearchTerms;
   lang: string;
   owner: string;
   audience: "internal" | "external";
@@ -89,7 +95,7 @@ export interface CardView {
 }
 
 /** First path segments the sites use for their own pages and files. */
-const RESERVED_PATHS = new Set(["tags", "search", "health", "pagefind", "404", "robots.txt", "sitemap.xml"]);
+const RESERVED_PATHS = new Set(["tags", "search", "search-data", "health", "pagefind", "404", "robots.txt", "sitemap.xml"]);
 
 export interface PrepareOptions {
   history: CardHistory;
@@ -148,8 +154,12 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
   const tagUrl = new Map(tags.map((tag) => [tag.name, tag.url]));
   const publicSite = config.sites.public;
   const assets = new Map<string, CardAsset>();
+  const synonyms = readSynonyms(project.root).groups;
+  const searchTerms = new Map<Card, CardSearchTerms>();
   const views: CardView[] = cards.map((card) => {
     const html = renderFor(card);
+    const terms = cardSearchTerms({ lang: card.lang, title: card.data.title, description: card.data.description, tags: card.data.tags ?? [], keywords: card.data.keywords ?? [], headings: html.headings.map((h) => h.text) }, synonyms);
+    searchTerms.set(card, terms);
     for (const asset of html.assets) assets.set(asset.sitePath, asset);
     const verification = getCardVerification(card, project.policy);
     const change = history.available ? history.changes.get(card.relPath) : undefined;
@@ -161,6 +171,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
       title: card.data.title,
       description: card.data.description,
       tags: (card.data.tags ?? []).map((name) => ({ name, url: tagUrl.get(name)! })),
+      searchTerms: terms,
       lang: card.lang,
       owner: card.data.owner,
       audience: card.data.audience,
@@ -208,6 +219,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
       site === "internal"
         ? computeKnowledgeHealth({ cards: project.cards, collections: project.collections, policy: project.policy, config: { warnDays: config.warnDays, minTrustScore: config.minTrustScore } })
         : undefined,
+    search: buildSearchData(cards.map((card) => ({ card, terms: searchTerms.get(card)! }))),
   };
 }
 

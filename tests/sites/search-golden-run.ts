@@ -20,6 +20,8 @@ export interface GoldenOutcome {
   urls: string[];
   rank: number | undefined;
   internalShown: string[];
+  /** How the page answered: all words, fewer words (a retry), or none. */
+  mode: string | undefined;
 }
 
 export interface GoldenFigures {
@@ -55,8 +57,9 @@ export async function runGoldenSet(page: Page, siteUrl: string, queries: readonl
       { timeout: 15_000 },
     );
     const urls = await page.$$eval("[data-search-results] > li", (items) => items.map((li) => new URL((li as HTMLElement).dataset.url ?? "", location.href).pathname));
+    const mode = await page.$eval("[data-search-status]", (el) => el.getAttribute("data-mode") ?? undefined);
     const at = urls.findIndex((url) => query.expect.includes(url));
-    outcomes.push({ query, urls, rank: at < 0 ? undefined : at + 1, internalShown: urls.filter((url) => internalUrls.has(url)) });
+    outcomes.push({ query, urls, rank: at < 0 ? undefined : at + 1, internalShown: urls.filter((url) => internalUrls.has(url)), mode });
   }
   return score(outcomes);
 }
