@@ -94,19 +94,27 @@ export function buildSearchData(cards: readonly { card: Card; terms: CardSearchT
   return { languages, fold: foldingTable(chineseChars) };
 }
 
-/** Traditional forms (Taiwan, Hong Kong and OpenCC standard) of the given simplified characters. */
+/** Both sites of a build share the table (the converters are slow to build). */
+const foldCache = new Map<string, Record<string, string>>();
+
+/** Traditional forms (OpenCC standard and Taiwan) of the given simplified characters. */
 export function foldingTable(simplified: ReadonlySet<string>): Record<string, string> {
   const fold: Record<string, string> = {};
   if (simplified.size === 0) return fold;
   const chars = [...simplified].sort();
-  for (const to of ["t", "tw", "hk"] as const) {
+  const key = chars.join("");
+  const known = foldCache.get(key);
+  if (known) return { ...known };
+  // Hong Kong forms are left out: its converter takes a second to build and adds few characters.
+  for (const to of ["t", "tw"] as const) {
     const convert = OpenCC.Converter({ from: "cn", to });
     for (const ch of chars) {
       const traditional = convert(ch);
       if (traditional !== ch && [...traditional].length === 1) fold[traditional] = ch;
     }
   }
-  return fold;
+  foldCache.set(key, fold);
+  return { ...fold };
 }
 
 /** The words of a card body, each text, code and cell apart (mdast-util-to-string joins table cells). */

@@ -99,8 +99,12 @@ function isSwap(a: string, b: string): boolean {
   return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
-/** Largest edit distance a correction may have: none for short words, 1 up to 5 letters, then 2. */
+/**
+ * Largest edit distance a correction may have: none for short words, 1 up to 5 letters, then 2.
+ * Korean is not corrected: one syllable is a large part of a word, so the nearest word is rarely meant.
+ */
 export function typoBudget(term: string): number {
+  if (HANGUL.test(term)) return 0;
   return term.length < 4 ? 0 : term.length <= 5 ? 1 : 2;
 }
 
