@@ -8,7 +8,7 @@ import { reportSearch } from "./search-events.ts";
 import { installSearchShortcuts, resultLink } from "./search-render.ts";
 
 const INSTANT_RESULTS = 6;
-const DEBOUNCE_MS = 60;
+const DEBOUNCE_MS = 50;
 
 export function startSearchBoxes(): void {
   installSearchShortcuts();

@@ -9,7 +9,7 @@ import { reportSearch } from "./search-events.ts";
 import { installSearchShortcuts, languageName, resultLink } from "./search-render.ts";
 
 const PAGE_SIZE = 20;
-const DEBOUNCE_MS = 120;
+const DEBOUNCE_MS = 50;
 /** Results whose data is read to count filter values when Pagefind's counts do not apply. */
 const COUNT_LIMIT = 100;
 const FILTER_LABELS: Record<string, string> = { collection: "Collection", audience: "Audience", status: "Verification", owner: "Owner", tag: "Tag", language: "Language" };
