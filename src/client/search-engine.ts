@@ -50,8 +50,6 @@ export interface SearchOutcome {
   lang: string;
   hits: Hit[];
   mode: "all" | "some" | "none";
-  /** Filter value counts for this query (every word matched); undefined after a retry with fewer words. */
-  counts: Record<string, Record<string, number>> | undefined;
   analysis: AnalysedQuery;
 }
 
@@ -137,6 +135,20 @@ export class SearchEngine {
     return this.foldTable;
   }
 
+  /**
+   * Filter value counts for a query in one language (every word matched), or undefined when only
+   * fewer words matched. Pagefind counts filters only once their index is loaded, so the first call
+   * loads it; the search page asks after the results are painted.
+   */
+  async filterCounts(outcome: SearchOutcome, filters: Record<string, string[]>): Promise<Record<string, Record<string, number>> | undefined> {
+    if (outcome.mode !== "all") return undefined;
+    const instance = await this.instance(outcome.lang);
+    await instance.filters();
+    const pagefindFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0).map(([k, v]) => [k, { any: v }]));
+    const search = await instance.search(outcome.analysis.terms.join(" "), { filters: pagefindFilters });
+    return search?.filters;
+  }
+
   async search(query: string, options: SearchOptions = {}): Promise<SearchOutcome> {
     const available = await this.languages();
     const order = languageOrder(query, this.pageLang, available);
@@ -150,7 +162,6 @@ export class SearchEngine {
       return {
         ...answered,
         hits: ordered.flatMap((o) => o.hits),
-        counts: outcomes.length === 1 ? answered.counts : undefined,
         mode: ordered.some((o) => o.mode === "all") ? "all" : ordered.some((o) => o.mode === "some") ? "some" : "none",
       };
     }
@@ -168,14 +179,14 @@ export class SearchEngine {
     const [instance, vocabulary, fold] = await Promise.all([this.instance(lang), this.vocabulary(lang), needsFold ? this.fold() : Promise.resolve(undefined)]);
     const analysis = analyseQuery(query, lang, { vocabulary, fold, correct: isReaderLang });
     const base = { query, readerLang, lang, analysis };
-    if (analysis.terms.length === 0) return { ...base, hits: [], mode: "none", counts: undefined };
+    if (analysis.terms.length === 0) return { ...base, hits: [], mode: "none" };
     const pagefindFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0).map(([k, v]) => [k, { any: v }]));
     const all = await instance.search(analysis.terms.join(" "), { filters: pagefindFilters });
     const foreign = lang !== readerLang;
     const toHit = (r: PagefindResult): Hit => ({ id: r.id, lang, foreign, data: r.data });
-    if (all && all.results.length > 0) return { ...base, hits: all.results.map(toHit), mode: "all", counts: all.filters };
+    if (all && all.results.length > 0) return { ...base, hits: all.results.map(toHit), mode: "all" };
     const terms = relaxedTerms(analysis.terms, lang);
-    if (terms.length < 2) return { ...base, hits: [], mode: "none", counts: undefined };
+    if (terms.length < 2) return { ...base, hits: [], mode: "none" };
     // A retry with fewer words: each word alone, pages ranked by the rarity-weighted words they match.
     const pages = available[lang] ?? 1;
     const scored = new Map<string, { result: PagefindResult; score: number; matched: number }>();
@@ -195,12 +206,12 @@ export class SearchEngine {
     // A page must match at least half of the words: one word of three is too weak an answer.
     const needed = Math.ceil(terms.length / 2);
     const ranked = [...scored.values()].filter((e) => e.matched >= needed).sort((a, b) => b.score * b.matched - a.score * a.matched);
-    return { ...base, hits: ranked.map((e) => toHit(e.result)), mode: ranked.length > 0 ? "some" : "none", counts: undefined };
+    return { ...base, hits: ranked.map((e) => toHit(e.result)), mode: ranked.length > 0 ? "some" : "none" };
   }
 }
 
 function emptyOutcome(query: string, lang: string): SearchOutcome {
-  return { query, readerLang: lang, lang, hits: [], mode: "none", counts: undefined, analysis: { terms: [], corrections: [], unknown: [], suggestions: [] } };
+  return { query, readerLang: lang, lang, hits: [], mode: "none", analysis: { terms: [], corrections: [], unknown: [], suggestions: [] } };
 }
 
 async function fetchJson<T>(url: string, fallback: T): Promise<T> {
@@ -217,10 +228,11 @@ const engines = new Map<string, SearchEngine>();
 export function engineFor(bundle: string): SearchEngine {
   let engine = engines.get(bundle);
   if (!engine) {
-    const absolute = new URL(bundle, location.href).href;
-    const siteBase = absolute.replace(/pagefind\/$/, "");
+    const absolute = new URL(bundle, location.href);
+    // Pagefind's baseUrl is a path: result URLs stay site paths (`/billing/refund/`).
+    const siteBase = absolute.pathname.replace(/pagefind\/$/, "");
     const lang = new URLSearchParams(location.search).get("lang") ?? document.documentElement.lang ?? "en";
-    engine = new SearchEngine(absolute, siteBase, lang || "en");
+    engine = new SearchEngine(absolute.href, siteBase, lang || "en");
     engines.set(bundle, engine);
   }
   return engine;

@@ -11,7 +11,7 @@ import { installSearchShortcuts, languageName, resultLink } from "./search-rende
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 50;
 /** Results whose data is read to count filter values when Pagefind's counts do not apply. */
-const COUNT_LIMIT = 100;
+const COUNT_LIMIT = 50;
 const FILTER_LABELS: Record<string, string> = { collection: "Collection", audience: "Audience", status: "Verification", owner: "Owner", tag: "Tag", language: "Language" };
 
 export async function startSearch(): Promise<void> {
@@ -201,7 +201,8 @@ async function countFilters(
   _generation: number,
 ): Promise<Record<string, Record<string, number>>> {
   let counts: Record<string, Record<string, number>> = {};
-  if (outcome.counts) counts = structuredClone(outcome.counts);
+  const exact = outcome.hits.every((h) => h.lang === outcome.lang) ? await engine.filterCounts(outcome, filters) : undefined;
+  if (exact) counts = structuredClone(exact);
   else {
     const data = await Promise.all(outcome.hits.slice(0, COUNT_LIMIT).map((hit) => hit.data()));
     for (const d of data) for (const [name, values] of Object.entries(d.filters ?? {})) for (const value of values) ((counts[name] ??= {})[value] = (counts[name]?.[value] ?? 0) + 1);
