@@ -131,7 +131,7 @@ describe("search experience", () => {
     await page.close();
   });
 
-  it("shows 20 results, then more; filters by collection, tag and language with counts for the query", async () => {
+  it("shows 20 results, then more; filters by collection, tag and language with counts for the query", { timeout: 60_000 }, async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}search/?q=lumen`);
     expect(await status(page)).toMatch(/(\d+) results/);
@@ -142,16 +142,16 @@ describe("search experience", () => {
     await page.waitForFunction((n) => document.querySelectorAll("[data-search-results] > li").length === n, total);
     expect(await page.isHidden("[data-search-more]")).toBe(true);
 
-    await page.waitForSelector("fieldset[data-filter=collection] input[value=Billing]");
+    await page.waitForSelector("fieldset[data-filter=collection] input[value='Billing and payments']");
     await page.waitForSelector("fieldset[data-filter=language] input[value=ko]");
-    const billing = Number(await page.textContent("fieldset[data-filter=collection] label:has(input[value=Billing]) .n"));
+    const billing = Number(await page.textContent("fieldset[data-filter=collection] label:has(input[value='Billing and payments']) .n"));
     expect(billing).toBeGreaterThan(0);
     expect(await page.locator("fieldset[data-filter=tag] input").count()).toBeGreaterThan(5);
-    await page.check("fieldset[data-filter=collection] input[value=Billing]");
+    await page.check("fieldset[data-filter=collection] input[value='Billing and payments']");
     await page.waitForFunction((n) => document.querySelectorAll("[data-search-results] > li").length === n, billing);
-    expect(new URL(page.url()).searchParams.get("collection")).toBe("Billing");
+    expect(new URL(page.url()).searchParams.get("collection")).toBe("Billing and payments");
 
-    await page.uncheck("fieldset[data-filter=collection] input[value=Billing]");
+    await page.uncheck("fieldset[data-filter=collection] input[value='Billing and payments']");
     await page.check("fieldset[data-filter=language] input[value=ko]");
     await page.waitForFunction(() => [...document.querySelectorAll("[data-search-results] > li")].every((li) => (li as HTMLElement).dataset.lang === "ko"));
     expect(await page.locator("[data-search-results] > li").count()).toBeGreaterThan(0);
