@@ -14,6 +14,7 @@ import { cardsHiddenFromPublic, isOnSite } from "../core/audience.ts";
 import { normaliseSitePath, resolveLink, type CardIndex } from "../core/links.ts";
 import type { Card } from "../core/load-cards.ts";
 import type { Project } from "../core/project.ts";
+import { readSynonyms } from "../core/synonyms.ts";
 import { createMultiSearch } from "./multi-search.ts";
 
 export type NeedleKind = "id" | "url" | "title" | "description" | "tag" | "owner" | "alias" | "file name" | "body text" | "collection";
@@ -67,6 +68,8 @@ export function deriveNeedles(project: Project): { needles: Needle[]; skipped: S
     project.config.sites.public.title,
     ...project.collections.filter((c) => publicCollections.has(c.name)).flatMap((c) => [c.name, c.title, c.description ?? ""]),
     ...publicCards.flatMap((card) => [card.source, card.url, card.id, card.relPath, ...(card.data.aliases ?? [])]),
+    // The style guide's synonyms are indexed with the public cards that use them: published by design.
+    ...readSynonyms(project.root).groups.flatMap((group) => group.words),
   ].map(normaliseForScan);
   const seen = new Set<string>();
   const usable: Needle[] = [];

@@ -58,7 +58,7 @@ export async function startSearch(): Promise<void> {
       list.replaceChildren();
       status.textContent = "Type a question or a few words to search.";
       status.dataset.state = "done";
-      filters?.update(undefined, undefined);
+      filters?.update(undefined);
       return;
     }
     status.dataset.state = "searching";
@@ -68,22 +68,24 @@ export async function startSearch(): Promise<void> {
     if (current !== generation) return;
     outcome = result;
     shown = 0;
-    list.replaceChildren();
-    await showMore(current);
+    await showMore(current, true);
     if (current !== generation) return;
     describe(result);
     status.dataset.mode = result.mode;
     status.dataset.state = "done";
     reportSearch({ query, surface: "page", lang: result.lang, results: result.hits.length, mode: result.mode, corrected: result.analysis.corrections.length > 0 });
-    if (filters) void countFilters(engine, result, query, pagefindFilters, current).then((counts) => current === generation && filters.update(counts, result));
+    if (filters) void countFilters(engine, result, query, pagefindFilters).then((counts) => current === generation && filters.update(counts));
   }
 
-  async function showMore(current: number): Promise<void> {
+  /** Shows the next page of results; `fresh` replaces the list (the old results stay until the new ones are ready). */
+  async function showMore(current: number, fresh = false): Promise<void> {
     if (!outcome) return;
     const next = outcome.hits.slice(shown, shown + PAGE_SIZE);
     const data = await Promise.all(next.map((hit) => hit.data()));
     if (current !== generation) return;
-    list.append(...next.map((hit, i) => renderItem(hit, data[i]!)));
+    const items = next.map((hit, i) => renderItem(hit, data[i]!));
+    if (fresh) list.replaceChildren(...items);
+    else list.append(...items);
     shown += next.length;
     more.hidden = shown >= outcome.hits.length;
     more.textContent = `More results (${outcome.hits.length - shown} more)`;
@@ -198,7 +200,6 @@ async function countFilters(
   outcome: SearchOutcome,
   query: string,
   filters: Record<string, string[]>,
-  _generation: number,
 ): Promise<Record<string, Record<string, number>>> {
   let counts: Record<string, Record<string, number>> = {};
   const exact = outcome.hits.every((h) => h.lang === outcome.lang) ? await engine.filterCounts(outcome, filters) : undefined;
@@ -234,7 +235,7 @@ class FilterPanel {
     this.onChange = onChange;
   }
 
-  update(counts: Record<string, Record<string, number>> | undefined, _outcome: SearchOutcome | undefined): void {
+  update(counts: Record<string, Record<string, number>> | undefined): void {
     if (!counts) {
       for (const counter of this.counters.values()) counter.textContent = "";
       return;

@@ -67,3 +67,16 @@ describe("search terms of a card", () => {
     expect(buildSearchData([]).fold).toEqual({});
   });
 });
+
+describe("synonyms and the leak check", () => {
+  it("treats the synonyms file as public: an internal tag that is also a synonym is not a leak needle", async () => {
+    const { loadProject } = await import("../../src/core/project.ts");
+    const { deriveNeedles } = await import("../../src/build/leak-scan.ts");
+    const internal = "---\ntitle: Verify a caller\nowner: \"@a\"\naudience: internal\nverify_by: 2027-06-01\ntags: [identity]\n---\n\nAsk for the code.\n";
+    const files = { "content/security/2fa.md": CARD, "content/policies/verify.md": internal };
+    const before = deriveNeedles(loadProject({ cwd: makeProject(files), today: "2026-11-22" }));
+    expect(before.needles.some((n) => n.kind === "tag" && n.text === "identity")).toBe(true);
+    const after = deriveNeedles(loadProject({ cwd: makeProject({ ...files, "style-guide/synonyms.yml": "- en: [SSO, identity provider]\n" }), today: "2026-11-22" }));
+    expect(after.needles.some((n) => n.kind === "tag" && n.text === "identity")).toBe(false);
+  });
+});
