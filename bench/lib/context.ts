@@ -55,11 +55,13 @@ export interface SearchResult {
   coldKb: Figure;
   warmMs: Figure;
   warmKb: Figure;
-  /** The site's own search page, `/search/?q=`: from navigation to the first result link; undefined when the page is missing. */
+  /** No longer measured (the cold and warm figures are the search page's own); kept for older result files. */
   pageMs: Figure | undefined;
   pageKb: Figure | undefined;
   pagefindFiles: number;
   pagefindMb: number;
+  /** The golden query set on the demo's public site; undefined when it could not run. */
+  golden?: { answerable: number; hit1: number; hit5: number; noResults: number; wrongOnly: number; internalCardsShown: number; internalQuestionsWithResults: number } | undefined;
 }
 
 export interface SearchQueryResult {

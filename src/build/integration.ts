@@ -12,7 +12,7 @@ import type { SiteName } from "../core/audience.ts";
 import { loadProject } from "../core/project.ts";
 import { headersFile, sitePolicy, type CspInput } from "../core/site/csp.ts";
 import { readCardHistory } from "./card-history.ts";
-import { indexSites } from "./pagefind-index.ts";
+import { indexSites, writeSearchFiles } from "./pagefind-index.ts";
 import { prepareSites, type SiteData } from "./site-data.ts";
 
 export interface BuildTarget {
@@ -114,6 +114,7 @@ export function verity(target: BuildTarget): AstroIntegration {
         }
         writeFileSync(path.join(outDir, "_headers"), headersFile(target.csp));
         const [result] = await indexSites([outDir]);
+        writeSearchFiles(outDir, (JSON.parse(readFileSync(target.dataFile, "utf8")) as SiteData).search);
         logger.info(`Pagefind indexed ${result!.pageCount} HTML files`);
       },
     },

@@ -232,7 +232,18 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
     // A list entry names the card's page and its Markdown copy (llms.txt links the copy).
     const summary = normaliseForScan([card.title, card.description ?? "", card.url, markdownPath(card.url), card.lang].join("\n"));
     const full = normaliseForScan(
-      [card.id, card.collectionTitle, ...card.tags.map((t) => t.name), ...card.headings.map((h) => h.text), card.html, stripTags(card.html), card.markdown].join("\n"),
+      [
+        card.id,
+        card.collectionTitle,
+        ...card.tags.map((t) => t.name),
+        ...card.headings.map((h) => h.text),
+        card.html,
+        stripTags(card.html),
+        card.markdown,
+        // Hidden search words of the page: keywords, tags and synonym groups (style-guide/synonyms.yml).
+        ...card.searchTerms.strong,
+        ...card.searchTerms.weak,
+      ].join("\n"),
     );
     const s = search.findIn(summary);
     note(inSummary, s, i);
@@ -389,6 +400,7 @@ function attributeFile(model: LeakModel, rel: string, text: string): Attribution
     return page ? { ...page, label: `the search entry of ${page.label.replace(/^the /, "")}` } : { ...none, label: "a search entry of no public page" };
   }
   if (rel.startsWith("pagefind/")) return { ...none, all: true, label: "the search index" };
+  if (rel.startsWith("search-data/")) return { ...none, all: true, label: "the search vocabulary" };
   if (rel.startsWith("_files/")) return { ...none, all: true, label: "an attachment of public cards" };
   if (/(^|\/)index\.html$/.test(rel)) {
     const page = model.pages.get(`/${rel.replace(/(^|\/)index\.html$/, "/")}`.replace(/^\/\/$/, "/"));

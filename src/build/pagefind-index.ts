@@ -1,7 +1,9 @@
 /** Indexes a built site with Pagefind's Node API; every response's errors are checked. */
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { CheckFailed } from "../core/errors.ts";
+import type { SearchData } from "./search-terms.ts";
 
 export interface IndexResult {
   pageCount: number;
@@ -31,4 +33,15 @@ export async function indexSites(siteDirs: readonly string[]): Promise<IndexResu
 
 function fail(errors: readonly string[], what: string): void {
   if (errors.length > 0) throw new CheckFailed(`Pagefind could not ${what}:\n  ${errors.join("\n  ")}`);
+}
+
+/** Folder of a built site holding the search client's data: `vocabulary-<lang>.json`, `fold.json`. */
+export const SEARCH_DATA_DIR = "search-data";
+
+/** Writes the vocabulary of each language and the Chinese folding table the search client loads. */
+export function writeSearchFiles(siteDir: string, search: SearchData): void {
+  const dir = path.join(siteDir, SEARCH_DATA_DIR);
+  mkdirSync(dir, { recursive: true });
+  for (const [lang, data] of Object.entries(search.languages)) writeFileSync(path.join(dir, `vocabulary-${lang}.json`), JSON.stringify(data.words));
+  writeFileSync(path.join(dir, "fold.json"), JSON.stringify(search.fold));
 }

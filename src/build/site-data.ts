@@ -19,6 +19,8 @@ import type { EmbedPolicy } from "../core/site/card-html.ts";
 import { markdownCopy } from "../core/site/markdown-copy.ts";
 import { faqEntries, type FaqEntry } from "./structured-data.ts";
 import { needsOwnPublicRendering, renderCard, type CardAsset, type RenderedCard, type RenderedHeading } from "./render-card.ts";
+import { readSynonyms } from "../core/synonyms.ts";
+import { buildSearchData, cardSearchTerms, type CardSearchTerms, type SearchData } from "./search-terms.ts";
 
 export interface SiteData {
   site: SiteName;
@@ -46,6 +48,8 @@ export interface SiteData {
   health: KnowledgeHealth | undefined;
   /** Lists of the home page, as card ids. */
   home: HomeLists;
+  /** Search vocabulary and Chinese folding table, written next to the Pagefind index. */
+  search: SearchData;
 }
 
 export interface HomeLists {
@@ -89,6 +93,8 @@ export interface CardView {
   title: string;
   description: string | undefined;
   tags: { name: string; url: string }[];
+  /** Frontmatter `keywords`, tags and synonyms, indexed as hidden weighted text. */
+  searchTerms: CardSearchTerms;
   lang: string;
   owner: string;
   audience: "internal" | "external";
@@ -180,8 +186,12 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
   const onSite = (card: Card) => isOnSite(card, site);
   const siteUrlOf = (card: Card) => new URL(joinBase(siteConfig.base, card.url), siteConfig.url).href;
   const assets = new Map<string, CardAsset>();
+  const synonyms = readSynonyms(project.root).groups;
+  const searchTerms = new Map<Card, CardSearchTerms>();
   const views: CardView[] = cards.map((card) => {
     const html = renderFor(card);
+    const terms = cardSearchTerms({ lang: card.lang, title: card.data.title, description: card.data.description, tags: card.data.tags ?? [], keywords: card.data.keywords ?? [], headings: html.headings.map((h) => h.text) }, synonyms);
+    searchTerms.set(card, terms);
     // Only files this site may publish (site/file-audience.ts, the rule lint applies too) are copied.
     for (const asset of html.assets) if (files.verdict(asset.file, site).ok) assets.set(asset.sitePath, asset);
     const verification = getCardVerification(card, project.policy);
@@ -194,6 +204,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
       title: card.data.title,
       description: card.data.description,
       tags: (card.data.tags ?? []).map((name) => ({ name, url: tagUrl.get(name)! })),
+      searchTerms: terms,
       lang: card.lang,
       owner: card.data.owner,
       audience: cardAudience(card),
@@ -261,6 +272,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
       site === "internal"
         ? computeKnowledgeHealth({ cards: project.cards, collections: project.collections, policy: project.policy, config: { warnDays: config.warnDays, minTrustScore: config.minTrustScore } })
         : undefined,
+    search: buildSearchData(cards.map((card) => ({ card, terms: searchTerms.get(card)! }))),
   };
 }
 

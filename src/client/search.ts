@@ -1,94 +1,151 @@
 /**
- * Search page in the browser, on Pagefind's JS API. Pagefind keeps one index per language; the page
- * merges every language's index so a Korean, Chinese or Japanese query finds cards in that language
- * from any page. `?q=` runs the search on load; filters narrow the results (a convenience, never
- * access control: the public index only ever contains public cards).
+ * The search page (`/search/?q=`): results in the reader's language first (see search-engine.ts),
+ * filters with counts for the current query, 20 results at a time with "More results", keyboard
+ * navigation, and a no-results state with "did you mean", popular cards and the support link.
+ * Filters are a convenience, never access control: the public index only holds public cards.
  */
-
-import { reportSearch } from "./usage.ts";
-
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-}
-interface PagefindSearch {
-  results: { id: string; data: () => Promise<PagefindResultData> }[];
-  filters: Record<string, Record<string, number>>;
-}
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindSearch | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
+import { engineFor, type Hit, type SearchEngine, type SearchOutcome } from "./search-engine.ts";
+import { reportSearch } from "./search-events.ts";
+import { installSearchShortcuts, languageName, resultLink } from "./search-render.ts";
 
 const PAGE_SIZE = 20;
-const FILTER_LABELS: Record<string, string> = { collection: "Collection", audience: "Audience", status: "Verification", owner: "Owner", tag: "Tag" };
+const DEBOUNCE_MS = 50;
+/** Results whose data is read to count filter values when Pagefind's counts do not apply. */
+const COUNT_LIMIT = 50;
+const FILTER_LABELS: Record<string, string> = { collection: "Collection", audience: "Audience", status: "Verification", owner: "Owner", tag: "Tag", language: "Language" };
 
 export async function startSearch(): Promise<void> {
+  installSearchShortcuts();
   const config = document.querySelector<HTMLElement>("[data-search-config]")!;
   const form = document.querySelector<HTMLFormElement>("[data-search-form]")!;
   const input = form.querySelector<HTMLInputElement>("input[type=search]")!;
   const status = document.querySelector<HTMLElement>("[data-search-status]")!;
   const list = document.querySelector<HTMLOListElement>("[data-search-results]")!;
+  const more = document.querySelector<HTMLButtonElement>("[data-search-more]")!;
+  const empty = document.querySelector<HTMLElement>("[data-search-empty]")!;
+  const didYouMean = document.querySelector<HTMLElement>("[data-search-suggest]")!;
   const filterBox = document.querySelector<HTMLElement>("[data-search-filters]");
-  const bundle = config.dataset.bundle!;
   const filterNames = (config.dataset.filters ?? "").split(",").filter(Boolean);
-  const siteBase = bundle.replace(/pagefind\/$/, "");
+  const engine = engineFor(config.dataset.bundle!);
+  const params = new URLSearchParams(location.search);
 
-  let pagefind: Pagefind;
+  let available: Record<string, number>;
   try {
-    pagefind = await loadPagefind(bundle, siteBase);
+    available = await engine.languages();
   } catch {
     status.textContent = "Search is not available on this copy of the site (the search index is missing).";
+    status.dataset.state = "done";
     return;
   }
   const selected = new Map<string, Set<string>>();
-  if (filterBox && filterNames.length > 0) renderFilters(filterBox, await pagefind.filters(), filterNames, selected, () => void run());
+  for (const name of [...filterNames, "language"]) {
+    const values = params.getAll(name);
+    if (values.length > 0) selected.set(name, new Set(values));
+  }
+  const filters = filterBox ? new FilterPanel(filterBox, [...filterNames, ...(Object.keys(available).length > 1 ? ["language"] : [])], selected, () => void run()) : undefined;
 
   let generation = 0;
+  let shown = 0;
+  let outcome: SearchOutcome | undefined;
+
   async function run(): Promise<void> {
-    const term = input.value.trim();
-    const url = new URL(location.href);
-    if (term) url.searchParams.set("q", term);
-    else url.searchParams.delete("q");
-    history.replaceState(null, "", url);
+    const query = input.value.trim();
+    syncUrl(query, selected);
     const current = ++generation;
-    if (!term && selected.size === 0) {
+    empty.hidden = true;
+    more.hidden = true;
+    if (!query) {
       list.replaceChildren();
       status.textContent = "Type a question or a few words to search.";
+      status.dataset.state = "done";
+      filters?.update(undefined);
       return;
     }
-    status.textContent = "Searching…";
-    const filters: Record<string, unknown> = {};
-    for (const [name, values] of selected) if (values.size > 0) filters[name] = { any: [...values] };
-    const search = await pagefind.search(term || null, { filters });
-    if (current !== generation || !search) return;
-    const data = await Promise.all(search.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    status.dataset.state = "searching";
+    const languages = [...(selected.get("language") ?? [])];
+    const pagefindFilters = Object.fromEntries([...selected].filter(([name]) => name !== "language").map(([name, values]) => [name, [...values]]));
+    const result = await engine.search(query, { filters: pagefindFilters, ...(languages.length > 0 ? { languages } : {}) });
     if (current !== generation) return;
-    list.replaceChildren(...data.map(renderResult));
-    const total = search.results.length;
-    reportSearch({ query: term, results: total, filters: selected });
-    status.textContent =
-      total === 0
-        ? `No results for “${term}”. Try fewer or different words.`
-        : `${total} ${total === 1 ? "result" : "results"}${term ? ` for “${term}”` : ""}${total > PAGE_SIZE ? ` (showing the first ${PAGE_SIZE})` : ""}`;
+    outcome = result;
+    shown = 0;
+    await showMore(current, true);
+    if (current !== generation) return;
+    describe(result);
+    status.dataset.mode = result.mode;
+    status.dataset.state = "done";
+    reportSearch({
+      query,
+      surface: "page",
+      lang: result.lang,
+      results: result.hits.length,
+      mode: result.mode,
+      corrected: result.analysis.corrections.length > 0,
+      filters: Object.fromEntries([...selected].map(([name, values]) => [name, [...values]])),
+    });
+    if (filters) void countFilters(engine, result, query, pagefindFilters).then((counts) => current === generation && filters.update(counts));
+  }
+
+  /** Shows the next page of results; `fresh` replaces the list (the old results stay until the new ones are ready). */
+  async function showMore(current: number, fresh = false): Promise<void> {
+    if (!outcome) return;
+    const next = outcome.hits.slice(shown, shown + PAGE_SIZE);
+    const data = await Promise.all(next.map((hit) => hit.data()));
+    if (current !== generation) return;
+    const items = next.map((hit, i) => renderItem(hit, data[i]!));
+    if (fresh) list.replaceChildren(...items);
+    else list.append(...items);
+    shown += next.length;
+    more.hidden = shown >= outcome.hits.length;
+    more.textContent = `More results (${outcome.hits.length - shown} more)`;
+  }
+
+  function describe(result: SearchOutcome): void {
+    const total = result.hits.length;
+    const query = result.query;
+    const parts: string[] = [];
+    if (total === 0) parts.push(`No results for “${query}”.`);
+    else parts.push(`${total} ${total === 1 ? "result" : "results"} for “${query}”`);
+    const corrected = result.analysis.corrections;
+    if (total > 0 && corrected.length > 0) parts.push(`(showing results for ${corrected.map((c) => `“${c.to}”`).join(", ")})`);
+    if (total > 0 && result.mode === "some") parts.push("(not every word matched)");
+    if (total > 0 && result.lang !== result.readerLang && !selected.has("language")) parts.push(`(nothing in ${languageName(result.readerLang)}; showing ${languageName(result.lang)})`);
+    status.textContent = parts.join(" ");
+    if (total === 0) {
+      const suggestions = [...new Set([...result.analysis.suggestions])];
+      didYouMean.replaceChildren();
+      if (suggestions.length > 0) {
+        didYouMean.append("Did you mean ");
+        suggestions.forEach((word, i) => {
+          const link = document.createElement("a");
+          link.href = `?q=${encodeURIComponent(replaceUnknown(query, result.analysis.unknown, word))}`;
+          link.textContent = word;
+          if (i > 0) didYouMean.append(", ");
+          didYouMean.append(link);
+        });
+        didYouMean.append("?");
+      }
+      didYouMean.hidden = suggestions.length === 0;
+      empty.hidden = false;
+    }
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void run(), 200);
+    timer = setTimeout(() => void run(), DEBOUNCE_MS);
   });
+  input.addEventListener("focus", () => void engine.warm(input.value).catch(() => undefined));
   input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown") {
-      const first = list.querySelector<HTMLAnchorElement>("a");
+      const first = list.querySelector<HTMLAnchorElement>("a.result-link");
       if (first) {
         event.preventDefault();
         first.focus();
       }
+    } else if (event.key === "Escape" && input.value) {
+      event.preventDefault();
+      input.value = "";
+      void run();
     }
   });
   list.addEventListener("keydown", (event) => {
@@ -96,122 +153,155 @@ export async function startSearch(): Promise<void> {
     const at = links.indexOf(document.activeElement as HTMLAnchorElement);
     if (at < 0) return;
     if (event.key === "ArrowDown" && links[at + 1]) links[at + 1]!.focus();
+    else if (event.key === "ArrowDown" && !more.hidden) more.focus();
     else if (event.key === "ArrowUp") (links[at - 1] ?? input).focus();
+    else if (event.key === "Escape") input.focus();
     else return;
     event.preventDefault();
   });
+  more.addEventListener("click", () => {
+    const firstNew = shown;
+    void showMore(generation).then(() => list.querySelectorAll<HTMLAnchorElement>("a.result-link")[firstNew]?.focus());
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    clearTimeout(timer);
     void run();
   });
-  input.value = new URLSearchParams(location.search).get("q") ?? "";
+  input.value = params.get("q") ?? "";
   await run();
 }
 
-async function loadPagefind(bundle: string, siteBase: string): Promise<Pagefind> {
-  const entryResponse = await fetch(`${bundle}pagefind-entry.json`);
-  if (!entryResponse.ok) throw new Error("no search index");
-  const entry = (await entryResponse.json()) as { languages: Record<string, { page_count: number }> };
-  const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-  await pagefind.options({ baseUrl: siteBase, excerptLength: 28 });
-  await pagefind.init();
-  const languages = Object.keys(entry.languages);
-  const primary = primaryLanguage(document.documentElement.lang.toLowerCase(), entry.languages);
-  const absolute = new URL(bundle, location.href).href;
-  for (const language of languages) {
-    if (language === primary) continue;
-    // A different spelling of the same bundle path, so Pagefind loads it as a second index.
-    await pagefind.mergeIndex(`${absolute}./`, { language, baseUrl: siteBase });
-  }
-  return pagefind;
-}
-
-/** The language Pagefind picks for the page: exact, then the base language, then the largest index. */
-function primaryLanguage(lang: string, languages: Record<string, { page_count: number }>): string | undefined {
-  if (languages[lang]) return lang;
-  const base = lang.split("-")[0]!;
-  if (languages[base]) return base;
-  return Object.entries(languages).sort((a, b) => b[1].page_count - a[1].page_count)[0]?.[0];
-}
-
-function renderResult(data: PagefindResultData): HTMLLIElement {
+function renderItem(hit: Hit, data: Parameters<typeof resultLink>[1]): HTMLLIElement {
   const item = document.createElement("li");
   item.className = "result";
   item.dataset.url = data.url;
+  item.dataset.lang = hit.lang;
   if (data.meta.audience) item.dataset.audience = data.meta.audience;
   if (data.meta.status) item.dataset.status = data.meta.status;
-  const link = document.createElement("a");
-  link.className = "result-link";
-  link.href = data.url;
-  const title = document.createElement("span");
-  title.className = "result-title";
-  title.textContent = data.meta.title ?? data.url;
-  link.append(title);
-  const meta = document.createElement("span");
-  meta.className = "result-meta";
-  if (data.meta.audience) meta.append(badge(data.meta.audience === "internal" ? "Internal only" : "Public", data.meta.audience === "internal" ? "badge-internal" : "badge-public"));
-  if (data.meta.status) meta.append(badge(data.meta.statusLabel ?? data.meta.status, `badge-${data.meta.status}`));
-  if (data.meta.collection) meta.append(badge(data.meta.collection, "tag"));
-  link.append(meta);
-  const excerpt = document.createElement("p");
-  excerpt.className = "result-excerpt";
-  excerpt.innerHTML = data.excerpt; // Pagefind escapes the text; only <mark> is markup.
-  link.append(excerpt);
-  item.append(link);
+  item.append(resultLink(hit, data, { excerpt: true }));
   return item;
 }
 
-function badge(text: string, className: string): HTMLSpanElement {
-  const span = document.createElement("span");
-  span.className = className === "tag" ? "tag" : `badge small ${className}`;
-  span.textContent = text;
-  return span;
+function replaceUnknown(query: string, unknown: readonly string[], word: string): string {
+  const [first] = unknown;
+  if (!first) return word;
+  const at = query.toLowerCase().indexOf(first);
+  return at < 0 ? word : `${query.slice(0, at)}${word}${query.slice(at + first.length)}`;
 }
 
-function renderFilters(
-  box: HTMLElement,
-  available: Record<string, Record<string, number>>,
-  names: string[],
-  selected: Map<string, Set<string>>,
-  onChange: () => void,
-): void {
-  for (const name of names) {
-    const values = available[name];
-    if (!values || Object.keys(values).length === 0) continue;
-    // Short groups start open; long ones (owners, tags on a big wiki) start folded.
-    const details = document.createElement("details");
-    details.open = Object.keys(values).length <= 12;
-    const summary = document.createElement("summary");
-    summary.textContent = FILTER_LABELS[name] ?? name;
-    const fieldset = document.createElement("fieldset");
-    fieldset.dataset.filter = name;
-    const legend = document.createElement("legend");
-    legend.className = "visually-hidden";
-    legend.textContent = FILTER_LABELS[name] ?? name;
-    fieldset.append(legend);
-    details.append(summary, fieldset);
-    for (const [value, count] of Object.entries(values).sort((a, b) => a[0].localeCompare(b[0]))) {
-      const label = document.createElement("label");
-      const box = document.createElement("input");
-      box.type = "checkbox";
-      box.value = value;
-      box.name = `filter-${name}`;
-      box.addEventListener("change", () => {
-        const set = selected.get(name) ?? new Set<string>();
-        if (box.checked) set.add(value);
-        else set.delete(value);
-        if (set.size > 0) selected.set(name, set);
-        else selected.delete(name);
-        onChange();
-      });
-      const text = document.createElement("span");
-      text.textContent = value;
-      const n = document.createElement("span");
-      n.className = "n";
-      n.textContent = String(count);
-      label.append(box, text, n);
-      fieldset.append(label);
+function syncUrl(query: string, selected: Map<string, Set<string>>): void {
+  const url = new URL(location.href);
+  if (query) url.searchParams.set("q", query);
+  else url.searchParams.delete("q");
+  for (const name of [...url.searchParams.keys()]) if (name !== "q" && name !== "lang") url.searchParams.delete(name);
+  for (const [name, values] of selected) for (const value of values) url.searchParams.append(name, value);
+  history.replaceState(null, "", url);
+}
+
+/**
+ * Filter counts for the current query: Pagefind's when every word matched in one language, else
+ * counted from the results' data; per language, the number of results each language index gives.
+ */
+async function countFilters(
+  engine: SearchEngine,
+  outcome: SearchOutcome,
+  query: string,
+  filters: Record<string, string[]>,
+): Promise<Record<string, Record<string, number>>> {
+  let counts: Record<string, Record<string, number>> = {};
+  const exact = outcome.hits.every((h) => h.lang === outcome.lang) ? await engine.filterCounts(outcome, filters) : undefined;
+  if (exact) counts = structuredClone(exact);
+  else {
+    const data = await Promise.all(outcome.hits.slice(0, COUNT_LIMIT).map((hit) => hit.data()));
+    for (const d of data) for (const [name, values] of Object.entries(d.filters ?? {})) for (const value of values) ((counts[name] ??= {})[value] = (counts[name]?.[value] ?? 0) + 1);
+  }
+  const languages = await engine.languages();
+  const perLanguage: Record<string, number> = {};
+  // Other languages are counted after the results are painted, so the first query loads one index.
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  for (const lang of Object.keys(languages)) {
+    if (lang === outcome.lang && outcome.hits.every((h) => h.lang === lang)) perLanguage[lang] = outcome.hits.length;
+    else perLanguage[lang] = (await engine.search(query, { filters, languages: [lang] })).hits.length;
+  }
+  counts.language = perLanguage;
+  return counts;
+}
+
+/** The filter groups: every value of the site, with its count for the current query. */
+class FilterPanel {
+  private readonly box: HTMLElement;
+  private readonly names: string[];
+  private readonly selected: Map<string, Set<string>>;
+  private readonly onChange: () => void;
+  private readonly counters = new Map<string, HTMLSpanElement>();
+
+  constructor(box: HTMLElement, names: string[], selected: Map<string, Set<string>>, onChange: () => void) {
+    this.box = box;
+    this.names = names;
+    this.selected = selected;
+    this.onChange = onChange;
+  }
+
+  update(counts: Record<string, Record<string, number>> | undefined): void {
+    if (!counts) {
+      for (const counter of this.counters.values()) counter.textContent = "";
+      return;
     }
-    box.append(details);
+    this.build(counts);
+    for (const [key, counter] of this.counters) {
+      const [name, value] = key.split("\u0000") as [string, string];
+      counter.textContent = String(counts[name]?.[value] ?? 0);
+    }
+  }
+
+  /** Adds the groups and values not shown yet (values appear as queries find them). */
+  private build(counts: Record<string, Record<string, number>>): void {
+    for (const name of this.names) {
+      const values = Object.keys(counts[name] ?? {});
+      for (const value of this.selected.get(name) ?? []) if (!values.includes(value)) values.push(value);
+      const fresh = values.filter((value) => !this.counters.has(`${name}\u0000${value}`));
+      if (fresh.length === 0) continue;
+      let fieldset = this.box.querySelector<HTMLFieldSetElement>(`fieldset[data-filter="${name}"]`);
+      if (!fieldset) {
+        const details = document.createElement("details");
+        details.open = values.length <= 12 || this.selected.has(name);
+        const summary = document.createElement("summary");
+        summary.textContent = FILTER_LABELS[name] ?? name;
+        fieldset = document.createElement("fieldset");
+        fieldset.dataset.filter = name;
+        const legend = document.createElement("legend");
+        legend.className = "visually-hidden";
+        legend.textContent = FILTER_LABELS[name] ?? name;
+        fieldset.append(legend);
+        details.append(summary, fieldset);
+        this.box.append(details);
+      }
+      for (const value of fresh.sort((a, b) => a.localeCompare(b))) fieldset.append(this.checkbox(name, value));
+    }
+  }
+
+  private checkbox(name: string, value: string): HTMLLabelElement {
+    const label = document.createElement("label");
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.value = value;
+    box.name = `filter-${name}`;
+    box.checked = this.selected.get(name)?.has(value) ?? false;
+    box.addEventListener("change", () => {
+      const set = this.selected.get(name) ?? new Set<string>();
+      if (box.checked) set.add(value);
+      else set.delete(value);
+      if (set.size > 0) this.selected.set(name, set);
+      else this.selected.delete(name);
+      this.onChange();
+    });
+    const text = document.createElement("span");
+    text.textContent = name === "language" ? languageName(value) : value;
+    const n = document.createElement("span");
+    n.className = "n";
+    this.counters.set(`${name}\u0000${value}`, n);
+    label.append(box, text, n);
+    return label;
   }
 }

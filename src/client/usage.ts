@@ -6,6 +6,7 @@
  * Private by design: no cookie, no localStorage, nothing about the reader's device; the visit id
  * is random and lives in this tab's sessionStorage only (gone when the tab closes).
  */
+import { searchEvents, type SearchReport } from "./search-events.ts";
 
 type Event =
   | { type: "card_view"; card: string }
@@ -108,7 +109,7 @@ function flushSearch(): void {
 }
 
 /** Called by the search page after each search; only the search the reader settles on is sent. */
-export function reportSearch(search: { query: string; results: number; filters?: ReadonlyMap<string, Iterable<string>> | Record<string, Iterable<string>>; lang?: string }): void {
+function reportSearch(search: { query: string; results: number; filters?: ReadonlyMap<string, Iterable<string>> | Record<string, Iterable<string>>; lang?: string }): void {
   if (!readConfig()) return;
   const query = search.query.trim().slice(0, 200);
   const filters: Record<string, string[]> = {};
@@ -130,10 +131,15 @@ export function reportHelpful(card: string, helpful: boolean, comment?: string):
   return send([{ type: "helpful", card, helpful, ...(text ? { comment: text } : {}) }]);
 }
 
-/** Starts measuring this page: the card view, result opens, contact-support clicks. */
+/** Starts measuring this page: the card view, searches, result opens, contact-support clicks. */
 export function startUsage(): void {
   const usage = readConfig();
   if (!usage) return;
+  // Every finished search, on the search page or under a search box, is reported through one hook.
+  searchEvents.addEventListener("search", (event) => {
+    const { query, results, lang, filters } = (event as CustomEvent<SearchReport>).detail;
+    reportSearch({ query, results, lang, ...(filters ? { filters } : {}) });
+  });
   if (usage.card) {
     const events: Event[] = [{ type: "card_view", card: usage.card }];
     const opened = readJson<{ path: string; query: string; rank: number }>(OPEN_KEY);

@@ -90,6 +90,8 @@ export const FrontmatterSchema = z.strictObject({
   description: nonEmptyText("description", "How to refund a card payment in full or in part.").optional(),
   /** Tags for filtering and related cards. */
   tags: list("tags", nonEmptyText("tags[]", "refunds").regex(TAG, { error: "tags may hold letters, digits, spaces, - and _" }), "[refunds, payments]").optional(),
+  /** Words readers search for that the card's text does not use (synonyms, old names, error codes); indexed for search, never shown. */
+  keywords: list("keywords", nonEmptyText("keywords[]", "money back"), "[money back, chargeback]").optional(),
   /** `draft` cards are never published. */
   status: z
     .enum(["draft", "published"], {

@@ -30,6 +30,7 @@ export const CARD_RULES: readonly RuleMeta[] = [
   { id: "file-encoding", defaultLevel: "error", description: "A card is not valid UTF-8." },
   { id: "file-too-large", defaultLevel: "error", description: "A card is larger than maxCardBytes." },
   { id: "file-name", defaultLevel: "error", description: "A card's path holds a character CODEOWNERS cannot hold safely (new line, tab, #, !, [, ], *, ?, \\); the card is not loaded." },
+  { id: "synonyms", defaultLevel: "error", description: "style-guide/synonyms.yml is not valid YAML, has an empty group, or puts a word in two groups of one language." },
   { id: "file-symlink", defaultLevel: "error", description: "A symbolic link points outside the content folder or nowhere; it is not followed." },
 ];
 

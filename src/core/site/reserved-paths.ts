@@ -5,7 +5,7 @@
 import type { SiteName } from "../audience.ts";
 
 /** First path segments the sites use for their own pages and files; no collection may take them. */
-export const RESERVED_PATHS: ReadonlySet<string> = new Set(["tags", "search", "health", "pagefind", "404", "robots.txt", "sitemap.xml", "_files", "_astro"]);
+export const RESERVED_PATHS: ReadonlySet<string> = new Set(["tags", "search", "search-data", "health", "pagefind", "404", "robots.txt", "sitemap.xml", "_files", "_astro"]);
 
 /** Which sites have a page or file under each reserved first segment (tag pages are decided per tag). */
 const RESERVED_ON: Readonly<Record<string, readonly SiteName[]>> = {

@@ -1,0 +1,128 @@
+/**
+ * What the search indexes beyond a card's text, decided once per build: the keywords and tags of
+ * each card and the synonym groups (style-guide/synonyms.yml) its title, description, tags,
+ * keywords or headings use, written as weighted hidden text on the card page; and per site the
+ * search vocabulary (every word of every card, for "did you mean" and query clean-up in the
+ * browser) and the traditional-to-simplified Chinese folding table, restricted to the characters
+ * the Chinese cards use so the browser downloads a few hundred entries, not OpenCC.
+ */
+import type { Root } from "mdast";
+import { visit } from "unist-util-visit";
+import * as OpenCC from "opencc-js";
+import type { Card } from "../core/load-cards.ts";
+import { normaliseWord, type SynonymGroup } from "../core/synonyms.ts";
+
+export interface CardSearchTerms {
+  /** Keywords, tags and synonyms of words in the title, tags or keywords: weighted like a heading. */
+  strong: string[];
+  /** Synonyms of words only in the description or headings: weighted like body text. */
+  weak: string[];
+}
+
+export interface SearchLanguageData {
+  /** Every indexed word (lower case), sorted; CJK text without spaces is left out. */
+  words: string[];
+}
+
+export interface SearchData {
+  languages: Record<string, SearchLanguageData>;
+  /** Traditional -> simplified characters, only for simplified characters the Chinese cards use. */
+  fold: Record<string, string>;
+}
+
+/** Largest vocabulary per language written for the browser; the most frequent words are kept. */
+const MAX_WORDS = 40_000;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+export function cardSearchTerms(
+  card: { lang: string; title: string; description?: string | undefined; tags: readonly string[]; keywords: readonly string[]; headings: readonly string[] },
+  groups: readonly SynonymGroup[],
+): CardSearchTerms {
+  const lang = card.lang.split("-")[0]!.toLowerCase();
+  const tagWords = card.tags.flatMap((tag) => (/[-_]/.test(tag) ? [tag, tag.replace(/[-_]+/g, " ")] : [tag]));
+  const strongText = [card.title, ...tagWords, ...card.keywords].join("\n");
+  const weakText = [card.description ?? "", ...card.headings].join("\n");
+  const strong = new Set<string>([...tagWords, ...card.keywords]);
+  const weak = new Set<string>();
+  for (const group of groups) {
+    if (group.lang !== lang) continue;
+    if (group.words.some((word) => usesWord(strongText, word))) for (const w of group.words) strong.add(w);
+    else if (group.words.some((word) => usesWord(weakText, word))) for (const w of group.words) weak.add(w);
+  }
+  for (const w of strong) weak.delete(w);
+  return { strong: [...strong], weak: [...weak] };
+}
+
+/** Whole-word (or, for CJK, substring ignoring spaces) use of a word or phrase, plural -s allowed. */
+export function usesWord(text: string, word: string): boolean {
+  const target = normaliseWord(word);
+  const haystack = normaliseWord(text);
+  if (CJK.test(target)) return haystack.replace(/\s+/g, "").includes(target.replace(/\s+/g, ""));
+  const escaped = target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]+");
+  return new RegExp(`(?:^|[^\\p{L}\\p{N}_])${escaped}(?:s|es)?(?=$|[^\\p{L}\\p{N}_])`, "u").test(haystack);
+}
+
+/** Splits text the way the browser side compares words: lower case, letters, digits and `_`. */
+export function searchWords(text: string): string[] {
+  return normaliseWord(text).split(/[^\p{L}\p{N}_]+/u).filter((w) => w.length > 0);
+}
+
+/** The vocabulary and folding table of one site, from the cards it contains. */
+export function buildSearchData(cards: readonly { card: Card; terms: CardSearchTerms }[]): SearchData {
+  const counts = new Map<string, Map<string, number>>();
+  const chineseChars = new Set<string>();
+  for (const { card, terms } of cards) {
+    const lang = card.lang.split("-")[0]!.toLowerCase();
+    const text = [card.data.title, card.data.description ?? "", ...(card.data.tags ?? []), ...terms.strong, ...terms.weak, treeText(card.tree)].join("\n");
+    const byWord = counts.get(lang) ?? new Map<string, number>();
+    counts.set(lang, byWord);
+    for (const word of searchWords(text)) {
+      if (NO_SPACE_SCRIPT.test(word)) {
+        if (lang === "zh") for (const ch of word) if (/\p{Script=Han}/u.test(ch)) chineseChars.add(ch);
+        continue;
+      }
+      if (word.length < 2 && !/\d/.test(word)) continue;
+      byWord.set(word, (byWord.get(word) ?? 0) + 1);
+    }
+  }
+  const languages: Record<string, SearchLanguageData> = {};
+  for (const [lang, byWord] of counts) {
+    const kept = [...byWord.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_WORDS).map(([w]) => w);
+    languages[lang] = { words: kept.sort() };
+  }
+  return { languages, fold: foldingTable(chineseChars) };
+}
+
+/** Both sites of a build share the table (the converters are slow to build). */
+const foldCache = new Map<string, Record<string, string>>();
+
+/** Traditional forms (OpenCC standard and Taiwan) of the given simplified characters. */
+export function foldingTable(simplified: ReadonlySet<string>): Record<string, string> {
+  const fold: Record<string, string> = {};
+  if (simplified.size === 0) return fold;
+  const chars = [...simplified].sort();
+  const key = chars.join("");
+  const known = foldCache.get(key);
+  if (known) return { ...known };
+  // Hong Kong forms are left out: its converter takes a second to build and adds few characters.
+  for (const to of ["t", "tw"] as const) {
+    const convert = OpenCC.Converter({ from: "cn", to });
+    for (const ch of chars) {
+      const traditional = convert(ch);
+      if (traditional !== ch && [...traditional].length === 1) fold[traditional] = ch;
+    }
+  }
+  foldCache.set(key, fold);
+  return { ...fold };
+}
+
+/** The words of a card body, each text, code and cell apart (mdast-util-to-string joins table cells). */
+function treeText(tree: Root): string {
+  const parts: string[] = [];
+  visit(tree, (node) => {
+    if ("value" in node && typeof node.value === "string" && node.type !== "html" && node.type !== "yaml") parts.push(node.value);
+    if (node.type === "image" && node.alt) parts.push(node.alt);
+  });
+  return parts.join(" ");
+}

@@ -1,0 +1,239 @@
+/**
+ * Search over Pagefind's per-language indexes. Each language is its own Pagefind instance (its
+ * own index and its own language module), searched on its own: scores of two indexes are not
+ * comparable (Pagefind #796), so the reader's language is searched first and the others only when
+ * it finds nothing or the reader asks, in order, never interleaved. When every word together finds
+ * nothing, the words are searched one by one and pages ranked by how many and how rare the words
+ * they match (a retry with fewer words).
+ */
+import { analyseQuery, languageOrder, relaxedTerms, Vocabulary, type AnalysedQuery } from "./search-query.ts";
+
+export interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
+}
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<ResultData>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+}
+interface PagefindInstance {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindSearch | null>;
+  preload(term: string, options?: Record<string, unknown>): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+interface PagefindModule {
+  createInstance(options: Record<string, unknown>): PagefindInstance;
+}
+
+export interface Hit {
+  id: string;
+  lang: string;
+  /** In another language than the reader's. */
+  foreign: boolean;
+  data: () => Promise<ResultData>;
+}
+
+export interface SearchOutcome {
+  query: string;
+  /** The reader's language for this query (searched first). */
+  readerLang: string;
+  /** Language whose index answered, or the reader's when none did. */
+  lang: string;
+  hits: Hit[];
+  mode: "all" | "some" | "none";
+  analysis: AnalysedQuery;
+}
+
+export interface SearchOptions {
+  filters?: Record<string, string[]>;
+  /** Search exactly these languages, in this order (the reader asked); default: reader's first, widen on nothing. */
+  languages?: string[];
+}
+
+export class SearchEngine {
+  private entry: Promise<Record<string, number>> | undefined;
+  private module: Promise<PagefindModule> | undefined;
+  private readonly instances = new Map<string, Promise<PagefindInstance>>();
+  private readonly vocabularies = new Map<string, Promise<Vocabulary>>();
+  private foldTable: Promise<Record<string, string>> | undefined;
+
+  /** URL of the Pagefind bundle folder, ending in `/`. */
+  private readonly bundle: string;
+  /** URL of the site root, ending in `/`. */
+  private readonly siteBase: string;
+  /** Language of the page the reader is on. */
+  readonly pageLang: string;
+
+  constructor(bundle: string, siteBase: string, pageLang: string) {
+    this.bundle = bundle;
+    this.siteBase = siteBase;
+    this.pageLang = pageLang;
+  }
+
+  /** Page count per language index. Throws when the site has no search index. */
+  languages(): Promise<Record<string, number>> {
+    this.entry ??= fetch(`${this.bundle}pagefind-entry.json`).then(async (response) => {
+      if (!response.ok) throw new Error("no search index");
+      const entry = (await response.json()) as { languages: Record<string, { page_count: number }> };
+      return Object.fromEntries(Object.entries(entry.languages).map(([lang, l]) => [lang, l.page_count]));
+    });
+    return this.entry;
+  }
+
+  /** Starts loading what the first search in the reader's language needs. */
+  async warm(query = ""): Promise<void> {
+    const available = await this.languages();
+    const [lang] = languageOrder(query, this.pageLang, available);
+    if (lang) await Promise.all([this.instance(lang), this.vocabulary(lang)]);
+  }
+
+  private instance(lang: string): Promise<PagefindInstance> {
+    let instance = this.instances.get(lang);
+    if (!instance) {
+      instance = (async () => {
+        this.module ??= import(/* @vite-ignore */ `${this.bundle}pagefind.js`) as Promise<PagefindModule>;
+        const pagefind = await this.module;
+        // Pagefind picks an instance's index from <html lang> when the instance is created.
+        const html = document.documentElement;
+        const pageLang = html.getAttribute("lang");
+        html.setAttribute("lang", lang);
+        let created: PagefindInstance;
+        try {
+          created = pagefind.createInstance({ baseUrl: this.siteBase, excerptLength: 24 });
+        } finally {
+          if (pageLang === null) html.removeAttribute("lang");
+          else html.setAttribute("lang", pageLang);
+        }
+        await created.init();
+        return created;
+      })();
+      this.instances.set(lang, instance);
+    }
+    return instance;
+  }
+
+  private vocabulary(lang: string): Promise<Vocabulary> {
+    let vocabulary = this.vocabularies.get(lang);
+    if (!vocabulary) {
+      vocabulary = fetchJson<string[]>(`${this.siteBase}search-data/vocabulary-${lang}.json`, []).then((words) => new Vocabulary(words));
+      this.vocabularies.set(lang, vocabulary);
+    }
+    return vocabulary;
+  }
+
+  private fold(): Promise<Record<string, string>> {
+    this.foldTable ??= fetchJson<Record<string, string>>(`${this.siteBase}search-data/fold.json`, {});
+    return this.foldTable;
+  }
+
+  /**
+   * Filter value counts for a query in one language (every word matched), or undefined when only
+   * fewer words matched. Pagefind counts filters only once their index is loaded, so the first call
+   * loads it; the search page asks after the results are painted.
+   */
+  async filterCounts(outcome: SearchOutcome, filters: Record<string, string[]>): Promise<Record<string, Record<string, number>> | undefined> {
+    if (outcome.mode !== "all") return undefined;
+    const instance = await this.instance(outcome.lang);
+    await instance.filters();
+    const pagefindFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0).map(([k, v]) => [k, { any: v }]));
+    const search = await instance.search(outcome.analysis.terms.join(" "), { filters: pagefindFilters });
+    return search?.filters;
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchOutcome> {
+    const available = await this.languages();
+    const order = languageOrder(query, this.pageLang, available);
+    const readerLang = order[0] ?? this.pageLang;
+    const filters = options.filters ?? {};
+    if (options.languages && options.languages.length > 0) {
+      const outcomes = await Promise.all(options.languages.filter((l) => available[l] !== undefined).map((lang) => this.searchLanguage(query, lang, filters, lang === readerLang, readerLang, available)));
+      const answered = outcomes.find((o) => o.hits.length > 0) ?? outcomes[0];
+      if (!answered) return emptyOutcome(query, readerLang);
+      const ordered = [...outcomes].sort((a, b) => Number(b.lang === readerLang) - Number(a.lang === readerLang));
+      return {
+        ...answered,
+        hits: ordered.flatMap((o) => o.hits),
+        mode: ordered.some((o) => o.mode === "all") ? "all" : ordered.some((o) => o.mode === "some") ? "some" : "none",
+      };
+    }
+    let first: SearchOutcome | undefined;
+    for (const lang of order) {
+      const outcome = await this.searchLanguage(query, lang, filters, lang === readerLang, readerLang, available);
+      first ??= outcome;
+      if (outcome.hits.length > 0) return outcome;
+    }
+    return first ?? emptyOutcome(query, readerLang);
+  }
+
+  private async searchLanguage(query: string, lang: string, filters: Record<string, string[]>, isReaderLang: boolean, readerLang: string, available: Record<string, number>): Promise<SearchOutcome> {
+    const needsFold = lang === "zh";
+    const [instance, vocabulary, fold] = await Promise.all([this.instance(lang), this.vocabulary(lang), needsFold ? this.fold() : Promise.resolve(undefined)]);
+    const analysis = analyseQuery(query, lang, { vocabulary, fold, correct: isReaderLang });
+    const base = { query, readerLang, lang, analysis };
+    if (analysis.terms.length === 0) return { ...base, hits: [], mode: "none" };
+    const pagefindFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0).map(([k, v]) => [k, { any: v }]));
+    const all = await instance.search(analysis.terms.join(" "), { filters: pagefindFilters });
+    const foreign = lang !== readerLang;
+    const toHit = (r: PagefindResult): Hit => ({ id: r.id, lang, foreign, data: r.data });
+    if (all && all.results.length > 0) return { ...base, hits: all.results.map(toHit), mode: "all" };
+    const terms = relaxedTerms(analysis.terms, lang);
+    if (terms.length < 2) return { ...base, hits: [], mode: "none" };
+    // A retry with fewer words: each word alone, pages ranked by the rarity-weighted words they match.
+    const pages = available[lang] ?? 1;
+    const scored = new Map<string, { result: PagefindResult; score: number; matched: number }>();
+    const searches = await Promise.all(terms.map((term) => instance.search(term, { filters: pagefindFilters })));
+    for (const search of searches) {
+      const results = search?.results ?? [];
+      if (results.length === 0) continue;
+      const weight = Math.log(1 + pages / results.length);
+      const top = results[0]!.score || 1;
+      for (const result of results) {
+        const entry = scored.get(result.id) ?? { result, score: 0, matched: 0 };
+        entry.score += (weight * result.score) / top;
+        entry.matched++;
+        scored.set(result.id, entry);
+      }
+    }
+    // A page must match at least half of the words: one word of three is too weak an answer.
+    const needed = Math.ceil(terms.length / 2);
+    const ranked = [...scored.values()].filter((e) => e.matched >= needed).sort((a, b) => b.score * b.matched - a.score * a.matched);
+    return { ...base, hits: ranked.map((e) => toHit(e.result)), mode: ranked.length > 0 ? "some" : "none" };
+  }
+}
+
+function emptyOutcome(query: string, lang: string): SearchOutcome {
+  return { query, readerLang: lang, lang, hits: [], mode: "none", analysis: { terms: [], corrections: [], unknown: [], suggestions: [] } };
+}
+
+async function fetchJson<T>(url: string, fallback: T): Promise<T> {
+  try {
+    const response = await fetch(url);
+    return response.ok ? ((await response.json()) as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+const engines = new Map<string, SearchEngine>();
+/** One engine per page and bundle, shared by every search box on it. */
+export function engineFor(bundle: string): SearchEngine {
+  let engine = engines.get(bundle);
+  if (!engine) {
+    const absolute = new URL(bundle, location.href);
+    // Pagefind's baseUrl is a path: result URLs stay site paths (`/billing/refund/`).
+    const siteBase = absolute.pathname.replace(/pagefind\/$/, "");
+    const lang = new URLSearchParams(location.search).get("lang") ?? document.documentElement.lang ?? "en";
+    engine = new SearchEngine(absolute.href, siteBase, lang || "en");
+    engines.set(bundle, engine);
+  }
+  return engine;
+}

@@ -1,0 +1,263 @@
+/**
+ * Query understanding, the same on both sites and free of the DOM: which language index to search
+ * first, and the words to send it. Question words, particles and verb endings are stripped per
+ * language, traditional Chinese is folded to simplified, Korean compounds are joined or split to
+ * the spelling the cards use, and a word no card uses is corrected to the closest indexed word or
+ * left out, so Pagefind never answers from a short prefix of it. The vocabulary comes from the
+ * build (`search-data/vocabulary-<lang>.json`).
+ */
+import { distance } from "fastest-levenshtein";
+
+export type Script = "ko" | "ja" | "zh" | "latin";
+
+const HANGUL = /\p{Script=Hangul}/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HAN = /\p{Script=Han}/u;
+/** Scripts written without spaces between words: Pagefind segments them itself. */
+const NO_SPACE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** The language a query's script says it is in; `latin` when it has no CJK letter. */
+export function queryScript(query: string): Script {
+  if (HANGUL.test(query)) return "ko";
+  if (KANA.test(query)) return "ja";
+  if (HAN.test(query)) return "zh";
+  return "latin";
+}
+
+/**
+ * Languages to search, the reader's first: the query's script decides for Korean, Japanese and
+ * Chinese (Han without kana is Chinese unless the page is Japanese); a Latin query goes to the page
+ * language. The other indexes follow, largest first, for widening when the first finds nothing.
+ */
+export function languageOrder(query: string, pageLang: string, available: Readonly<Record<string, number>>): string[] {
+  const has = (lang: string) => available[lang] !== undefined;
+  const page = pageLang.toLowerCase().split("-")[0]!;
+  const script = queryScript(query);
+  const first: string[] = [];
+  if (script === "latin") first.push(page);
+  else if (script === "zh") first.push(...(page === "ja" ? ["ja", "zh"] : ["zh", "ja"]));
+  else first.push(script);
+  const ordered = [...first.filter(has)];
+  const rest = Object.keys(available)
+    .filter((lang) => !ordered.includes(lang))
+    .sort((a, b) => Number(b === page) - Number(a === page) || available[b]! - available[a]! || a.localeCompare(b));
+  return [...ordered, ...rest];
+}
+
+/** The indexed words of one language, sorted, for prefix look-ups and "did you mean". */
+export class Vocabulary {
+  private readonly words: readonly string[];
+  constructor(words: readonly string[]) {
+    this.words = words;
+  }
+  get size(): number {
+    return this.words.length;
+  }
+  /** Index of the first word >= `term`. */
+  private lowerBound(term: string): number {
+    let lo = 0;
+    let hi = this.words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.words[mid]! < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  has(term: string): boolean {
+    return this.words[this.lowerBound(term)] === term;
+  }
+  /** True when some word starts with `term` (Pagefind matches the start of words). */
+  hasPrefix(term: string): boolean {
+    return this.words[this.lowerBound(term)]?.startsWith(term) ?? false;
+  }
+  /** A word the index would match: a prefix of an indexed word, or an indexed word plus an ending ("refunding"). */
+  knows(term: string): boolean {
+    if (this.hasPrefix(term)) return true;
+    for (let cut = 1; cut <= 3 && term.length - cut >= 4; cut++) if (this.has(term.slice(0, term.length - cut))) return true;
+    return false;
+  }
+  /** The indexed words closest to `term` by edit distance (a swap of two letters counts as one). */
+  closest(term: string, maxDistance: number, limit = 3): string[] {
+    const found: { word: string; d: number }[] = [];
+    for (const word of this.words) {
+      if (Math.abs(word.length - term.length) > maxDistance) continue;
+      let d = distance(term, word);
+      if (d === 2 && word.length === term.length && isSwap(term, word)) d = 1;
+      if (d <= maxDistance) found.push({ word, d });
+    }
+    return found
+      .sort((a, b) => a.d - b.d || Number(b.word[0] === term[0]) - Number(a.word[0] === term[0]) || a.word.length - b.word.length || (a.word < b.word ? -1 : 1))
+      .slice(0, limit)
+      .map((f) => f.word);
+  }
+}
+
+function isSwap(a: string, b: string): boolean {
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
+/**
+ * Largest edit distance a correction may have: none for short words, 1 up to 5 letters, then 2.
+ * Korean is not corrected: one syllable is a large part of a word, so the nearest word is rarely meant.
+ */
+export function typoBudget(term: string): number {
+  if (HANGUL.test(term)) return 0;
+  return term.length < 4 ? 0 : term.length <= 5 ? 1 : 2;
+}
+
+const EN_STOP = new Set(
+  ("a an the and or of to in on for with at by from as into onto about is are was were be been being am do does did doing done " +
+    "how what why when where which who whom whose can could should would will shall may might must i me my mine we our us you your " +
+    "it its this that these those there here if so not no get got getting want wants need needs help please way ways any some all " +
+    "just also im i'm dont don't cant can't doesnt doesn't didnt didn't isnt isn't it's whats what's possible able someone something " +
+    "anything again still yet then than very really new else cannot").split(" "),
+);
+
+const KO_STOP = new Set(
+  ("어떻게 어떻게요 어떡해 해야 해야하나요 하나요 하나 방법 방법은 방법이 방법을 무엇 무엇을 무엇인가요 뭐 뭔가요 뭐예요 왜 언제 어디 어디서 어디에 " +
+    "있나요 없나요 되나요 할 수 있어요 있을까요 하는 싶어요 싶은데 싶습니다 좀 주세요 알려 알려주세요 인가요 건가요 나요 하면 되죠 해요 합니다 하고 " +
+    "가능한가요 가능 하려면 그리고 및 또는 제 저는 내 우리 우리는 제가 하죠 될까요 할까요 해주세요 경우 때").split(" "),
+);
+
+/** Korean particles and verb endings, longest first; stripped only when the stem is an indexed word. */
+const KO_ENDINGS = (
+  "하려면 하려고 하는법 하는데 하나요 할까요 했는데 합니다 하세요 하기 하는 하고 하면 해야 해요 했어요 " +
+  "되나요 되지 되는 돼요 됐어요 되었 이란 이라는 에서는 에서도 에서 에게 한테 으로는 으로 로는 로 까지 부터 처럼 보다 " +
+  "은요 는요 이요 려면 으려면 은 는 이 가 을 를 에 의 와 과 도 만 요"
+).split(" ");
+
+const ZH_QUESTION = ["为什么", "怎么样", "怎么办", "如何", "怎么", "怎样", "什么", "为何", "请问", "我想", "我要", "我的", "能否", "能不能", "可以", "在哪里", "哪里", "是否", "吗", "呢", "吧", "我"];
+const JA_QUESTION = [
+  "のはなぜですか", "はなぜですか", "なぜですか", "教えてください", "どうやって", "どうすれば", "どうしたら", "するには", "ですか", "ますか",
+  "ください", "について", "の作り方", "作り方", "のやり方", "やり方", "の方法", "方法", "とは", "には", "なぜ", "どう",
+];
+
+export interface QueryOptions {
+  vocabulary?: Vocabulary | undefined;
+  /** Traditional -> simplified characters (Chinese). */
+  fold?: Readonly<Record<string, string>> | undefined;
+  /** Replace unknown words by the closest indexed word (default); off when widening to another language. */
+  correct?: boolean;
+}
+
+export interface AnalysedQuery {
+  /** Words to search, all required. */
+  terms: string[];
+  /** Words replaced by the closest indexed word. */
+  corrections: { from: string; to: string }[];
+  /** Words no card uses and nothing close to: left out. */
+  unknown: string[];
+  /** Spelling suggestions for the unknown words (looser than corrections), for "did you mean". */
+  suggestions: string[];
+}
+
+/** Unicode-normalised, lower case, traditional Chinese folded to simplified. */
+export function normaliseQuery(query: string, fold?: Readonly<Record<string, string>>): string {
+  let text = query.normalize("NFKC").toLowerCase();
+  if (fold && HAN.test(text)) text = [...text].map((ch) => fold[ch] ?? ch).join("");
+  return text.replace(/\s+/g, " ").trim();
+}
+
+export function analyseQuery(query: string, lang: string, options: QueryOptions = {}): AnalysedQuery {
+  const vocabulary = options.vocabulary;
+  const text = normaliseQuery(query, lang === "zh" ? options.fold : undefined);
+  const result: AnalysedQuery = { terms: [], corrections: [], unknown: [], suggestions: [] };
+  let tokens = text
+    .split(/[\s,.;:!?()[\]{}"“”‘’「」『』、。，？！：；（）]+/u)
+    .flatMap((t) => t.split(/'(?=s\b)/))
+    .map((t) => t.replace(/^['\-]+|['\-]+$/g, ""))
+    .filter((t) => t.length > 0 && t !== "s");
+  // Question words go first; keep them when they are the whole query ("how", "방법").
+  const withoutStops = tokens.filter((t) => !EN_STOP.has(t) && !KO_STOP.has(t));
+  if (withoutStops.length > 0) tokens = withoutStops;
+  tokens = tokens.map((t) => (NO_SPACE.test(t) ? stripCjkQuestion(t, lang) : t)).filter((t) => t.length > 0);
+  if (lang === "ko" && vocabulary) tokens = joinKoreanCompounds(tokens.map((t) => (HANGUL.test(t) ? stripKoreanEnding(t, vocabulary) : t)), vocabulary);
+  for (const token of tokens) {
+    if (NO_SPACE.test(token) || !vocabulary || vocabulary.size === 0) {
+      result.terms.push(token);
+      continue;
+    }
+    const parts = token.split(/[-_]/).filter((p) => p.length > 0);
+    if (vocabulary.knows(token) || (parts.length > 1 && parts.every((p) => vocabulary.knows(p)))) {
+      result.terms.push(token);
+      continue;
+    }
+    const split = HANGUL.test(token) ? splitKorean(token, vocabulary) : undefined;
+    if (split) {
+      result.terms.push(...split);
+      continue;
+    }
+    const [best] = options.correct === false ? [] : vocabulary.closest(token, typoBudget(token), 1);
+    if (best) {
+      result.terms.push(best);
+      result.corrections.push({ from: token, to: best });
+      continue;
+    }
+    result.unknown.push(token);
+    if (options.correct === false) continue;
+    for (const s of vocabulary.closest(token, Math.max(2, typoBudget(token) + 1), 3)) if (!result.suggestions.includes(s)) result.suggestions.push(s);
+  }
+  return result;
+}
+
+function stripCjkQuestion(token: string, lang: string): string {
+  let t = token;
+  for (const word of lang === "ja" || KANA.test(t) ? JA_QUESTION : ZH_QUESTION) {
+    if (t.length > word.length) t = t.split(word).join(" ").trim();
+  }
+  return t.replace(/\s+/g, "");
+}
+
+/** `환불하려면` -> `환불`: the longest stem the cards use, trying each ending. */
+export function stripKoreanEnding(token: string, vocabulary: Vocabulary): string {
+  if (vocabulary.has(token)) return token;
+  for (const ending of KO_ENDINGS) {
+    if (token.length > ending.length && token.endsWith(ending)) {
+      const stem = token.slice(0, -ending.length);
+      if (vocabulary.hasPrefix(stem)) return vocabulary.has(stem) || !vocabulary.hasPrefix(token) ? stem : token;
+    }
+  }
+  return token;
+}
+
+/** `사업자 등록 번호` -> `사업자등록번호` when the cards write it as one word. */
+function joinKoreanCompounds(tokens: string[], vocabulary: Vocabulary): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let word = tokens[i]!;
+    let j = i;
+    while (j + 1 < tokens.length && HANGUL.test(word) && HANGUL.test(tokens[j + 1]!)) {
+      const joined = word + tokens[j + 1]!;
+      if (!vocabulary.hasPrefix(joined)) break;
+      word = joined;
+      j++;
+    }
+    out.push(word);
+    i = j;
+  }
+  return out;
+}
+
+/** `웹훅설정` -> `웹훅`, `설정` when the cards write the two words apart. */
+function splitKorean(token: string, vocabulary: Vocabulary): string[] | undefined {
+  for (let at = token.length - 1; at >= 1; at--) {
+    const head = token.slice(0, at);
+    const tail = stripKoreanEnding(token.slice(at), vocabulary);
+    if (vocabulary.has(head) && vocabulary.hasPrefix(tail)) return [head, tail];
+  }
+  return undefined;
+}
+
+/** Words of a query when every word is not found together: CJK runs split at particles too. */
+export function relaxedTerms(terms: readonly string[], lang: string): string[] {
+  const out: string[] = [];
+  for (const term of terms) {
+    if (!NO_SPACE.test(term)) out.push(term);
+    else if (lang === "ja" || KANA.test(term)) out.push(...term.split(/\p{Script=Hiragana}+/u).filter((t) => t.length > 0));
+    else out.push(...term.split(/[的了和与在是]/u).filter((t) => t.length > 0));
+  }
+  return [...new Set(out)];
+}

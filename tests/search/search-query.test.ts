@@ -1,0 +1,77 @@
+/** Query understanding of the search client (pure: no DOM, no Pagefind). */
+import { describe, expect, it } from "vitest";
+import { analyseQuery, languageOrder, normaliseQuery, queryScript, relaxedTerms, stripKoreanEnding, Vocabulary } from "../../src/client/search-query.ts";
+
+const EN = new Vocabulary(["api", "card", "customer", "customers", "declined", "key", "quickbooks", "refund", "refunds", "rotate", "seat", "xero", "insufficient_funds", "data", "export"].sort());
+const KO = new Vocabulary(["결제", "등록", "사업자등록번호", "설정", "웹훅", "환불", "초대", "팀원", "방법"].sort());
+const AVAILABLE = { en: 28, ko: 8, zh: 2, ja: 2 };
+
+describe("language order", () => {
+  it("follows the query's script, then the page language, then the larger indexes", () => {
+    expect(queryScript("환불")).toBe("ko");
+    expect(queryScript("APIキー")).toBe("ja");
+    expect(queryScript("邀请团队成员")).toBe("zh");
+    expect(queryScript("refund")).toBe("latin");
+    expect(languageOrder("환불", "en", AVAILABLE)).toEqual(["ko", "en", "ja", "zh"]);
+    expect(languageOrder("refund", "en", AVAILABLE)).toEqual(["en", "ko", "ja", "zh"]);
+    expect(languageOrder("SSO", "ko", AVAILABLE)).toEqual(["ko", "en", "ja", "zh"]);
+    expect(languageOrder("拒否", "en", AVAILABLE).slice(0, 2)).toEqual(["zh", "ja"]);
+    expect(languageOrder("拒否", "ja", AVAILABLE).slice(0, 2)).toEqual(["ja", "zh"]);
+    expect(languageOrder("refund", "fr", { en: 3 })).toEqual(["en"]);
+  });
+});
+
+describe("analyseQuery", () => {
+  it("drops question words but keeps a query made only of them", () => {
+    expect(analyseQuery("How do I refund a customer?", "en", { vocabulary: EN }).terms).toEqual(["refund", "customer"]);
+    expect(analyseQuery("why was my customer's card declined", "en", { vocabulary: EN }).terms).toEqual(["customer", "card", "declined"]);
+    expect(analyseQuery("how", "en").terms).toEqual(["how"]);
+  });
+
+  it("corrects a typo to the closest indexed word, a swap of two letters counting as one", () => {
+    const refnud = analyseQuery("refnud", "en", { vocabulary: EN });
+    expect(refnud.terms).toEqual(["refund"]);
+    expect(refnud.corrections).toEqual([{ from: "refnud", to: "refund" }]);
+    expect(analyseQuery("quikbooks", "en", { vocabulary: EN }).terms).toEqual(["quickbooks"]);
+    expect(analyseQuery("xeor", "en", { vocabulary: EN }).terms).toEqual(["xero"]);
+  });
+
+  it("leaves out a word no card uses instead of letting its prefix match, and suggests close words", () => {
+    const result = analyseQuery("goodwill refund", "en", { vocabulary: EN });
+    expect(result.terms).toEqual(["refund"]);
+    expect(result.unknown).toEqual(["goodwill"]);
+    expect(analyseQuery("refnud policy", "en", { vocabulary: EN, correct: false }).terms).toEqual([]);
+  });
+
+  it("keeps known words with endings, error codes and hyphenated tags", () => {
+    expect(analyseQuery("refunding", "en", { vocabulary: EN }).terms).toEqual(["refunding"]);
+    expect(analyseQuery("insufficient_funds", "en", { vocabulary: EN }).terms).toEqual(["insufficient_funds"]);
+    expect(analyseQuery("data-export", "en", { vocabulary: EN }).terms).toEqual(["data-export"]);
+  });
+
+  it("strips Korean particles and verb endings to a stem the cards use, and question words", () => {
+    expect(stripKoreanEnding("환불하려면", KO)).toBe("환불");
+    expect(stripKoreanEnding("팀원을", KO)).toBe("팀원");
+    expect(stripKoreanEnding("웹훅", KO)).toBe("웹훅");
+    expect(analyseQuery("환불하려면 어떻게 해야 하나요", "ko", { vocabulary: KO }).terms).toEqual(["환불"]);
+    expect(analyseQuery("팀원을 초대하려면", "ko", { vocabulary: KO }).terms).toEqual(["팀원", "초대"]);
+  });
+
+  it("joins or splits Korean compounds to the spelling the cards use", () => {
+    expect(analyseQuery("사업자 등록 번호", "ko", { vocabulary: KO }).terms).toEqual(["사업자등록번호"]);
+    expect(analyseQuery("웹훅설정", "ko", { vocabulary: KO }).terms).toEqual(["웹훅", "설정"]);
+  });
+
+  it("folds traditional Chinese and strips Chinese and Japanese question words", () => {
+    const fold = { 請: "请", 團: "团", 隊: "队", 員: "员" };
+    expect(normaliseQuery("邀請團隊", fold)).toBe("邀请团队");
+    expect(analyseQuery("如何邀請團隊成員", "zh", { fold }).terms).toEqual(["邀请团队成员"]);
+    expect(analyseQuery("APIキーの作り方", "ja").terms).toEqual(["apiキー"]);
+    expect(analyseQuery("カード決済が拒否されるのはなぜですか", "ja").terms).toEqual(["カード決済が拒否される"]);
+  });
+
+  it("splits CJK phrases at particles for the retry with fewer words", () => {
+    expect(relaxedTerms(["カード決済が拒否される"], "ja")).toEqual(["カード決済", "拒否"]);
+    expect(relaxedTerms(["refund", "customer"], "en")).toEqual(["refund", "customer"]);
+  });
+});

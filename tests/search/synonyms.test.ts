@@ -1,0 +1,87 @@
+/** The style guide's synonyms file: parsing, the lint check with file:line, and how cards use it. */
+import { afterAll, describe, expect, it } from "vitest";
+import { parseSynonyms } from "../../src/core/synonyms.ts";
+import { buildSearchData, cardSearchTerms, foldingTable, usesWord } from "../../src/build/search-terms.ts";
+import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
+
+afterAll(removeTemps);
+
+const CARD = "---\ntitle: Turn on two-factor authentication\nowner: \"@a\"\naudience: external\nverify_by: 2027-06-01\n---\n\nUse an app.\n";
+
+describe("synonyms file", () => {
+  it("reads one group a line per language", () => {
+    const { groups, findings } = parseSynonyms("# groups\n- en: [2FA, MFA]\n- ko: [SSO, 싱글 사인온]\n", "s.yml");
+    expect(findings).toEqual([]);
+    expect(groups).toEqual([
+      { lang: "en", words: ["2FA", "MFA"], line: 2 },
+      { lang: "ko", words: ["SSO", "싱글 사인온"], line: 3 },
+    ]);
+  });
+
+  it("reports empty groups, a word in two groups of one language and bad lines at their line", () => {
+    const { groups, findings } = parseSynonyms("- en: [a, b]\n- en: []\n- en: [c, A]\n- [x]\n- ko: [a]\n- 12x: [d]\n", "s.yml");
+    expect(findings.map((f) => [f.line, f.ruleId])).toEqual([[2, "synonyms"], [3, "synonyms"], [4, "synonyms"], [6, "synonyms"]]);
+    expect(findings[1]!.message).toMatch(/"A" is already in the en group on line 1/);
+    // The same word may be in a group of another language; groups with a problem are left out.
+    expect(groups.map((g) => g.line)).toEqual([1, 5]);
+  });
+
+  it("reports invalid YAML with its line", () => {
+    const { findings } = parseSynonyms("- en: [a, b]\n- en: [c\n", "s.yml");
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings[0]!.message).toMatch(/not valid YAML/);
+  });
+
+  it("fails verity lint with file:line when the file is wrong, and passes when it is right", async () => {
+    const bad = makeProject({ "content/security/2fa.md": CARD, "style-guide/synonyms.yml": "- en: [2FA, MFA]\n- en: [mfa, multi-factor]\n" });
+    const run = await lintJson(bad, ["--today", "2026-11-22"]);
+    const hits = flatMessages(run.results, bad).filter((m) => m.ruleId === "synonyms");
+    expect(run.code).toBe(1);
+    expect(hits).toMatchObject([{ file: "style-guide/synonyms.yml", line: 2, severity: 2 }]);
+    const good = makeProject({ "content/security/2fa.md": CARD, "style-guide/synonyms.yml": "- en: [2FA, MFA]\n" });
+    const ok = await lintJson(good, ["--today", "2026-11-22"]);
+    expect(flatMessages(ok.results, good).filter((m) => m.ruleId === "synonyms")).toEqual([]);
+  });
+});
+
+describe("search terms of a card", () => {
+  const groups = parseSynonyms("- en: [2FA, MFA, two-factor authentication]\n- en: [refund, money back]\n- ko: [웹훅, 웹 훅]\n", "s.yml").groups;
+
+  it("adds the groups its title, tags or keywords use as strong terms, description words as weak ones", () => {
+    const terms = cardSearchTerms({ lang: "en", title: "Turn on two-factor authentication", description: "Refunds are not affected.", tags: ["account-security"], keywords: ["login code"], headings: [] }, groups);
+    expect(terms.strong).toEqual(expect.arrayContaining(["account-security", "account security", "login code", "2FA", "MFA"]));
+    expect(terms.weak).toEqual(["refund", "money back"]);
+  });
+
+  it("matches whole words (plural allowed), and Korean regardless of spacing", () => {
+    expect(usesWord("Refunds and fees", "refund")).toBe(true);
+    expect(usesWord("Refundable deposit", "refund")).toBe(false);
+    expect(cardSearchTerms({ lang: "ko", title: "웹훅 설정하기", tags: [], keywords: [], headings: [] }, groups).strong).toEqual(["웹훅", "웹 훅"]);
+    expect(cardSearchTerms({ lang: "ja", title: "Refund", tags: [], keywords: [], headings: [] }, groups).strong).toEqual([]);
+  });
+
+  it("folds only traditional characters whose simplified form the Chinese cards use", () => {
+    const fold = foldingTable(new Set("邀请团队"));
+    expect(fold).toMatchObject({ 請: "请", 團: "团", 隊: "队" });
+    expect(Object.values(fold).every((ch) => "邀请团队".includes(ch))).toBe(true);
+    expect(buildSearchData([]).fold).toEqual({});
+  });
+});
+
+describe("synonyms and the leak check", () => {
+  it("counts a public card's synonym words as that card's own text: an internal tag that is also a synonym is excused on its page only", async () => {
+    const { loadProject } = await import("../../src/core/project.ts");
+    const { prepareSites } = await import("../../src/build/site-data.ts");
+    const { deriveLeakModel } = await import("../../src/build/leak-scan.ts");
+    const internal = "---\ntitle: Verify a caller\nowner: \"@a\"\naudience: internal\nverify_by: 2027-06-01\ntags: [identity]\n---\n\nAsk for the code.\n";
+    const files = { "content/security/2fa.md": CARD, "content/policies/verify.md": internal, "style-guide/synonyms.yml": "- en: [two-factor authentication, identity check]\n" };
+    const project = loadProject({ cwd: makeProject(files), today: "2026-11-22" });
+    const site = prepareSites(project, ["public"], { history: { available: false, reason: "test" } }).get("public")!;
+    const card = site.cards.findIndex((c) => c.id === "security/2fa");
+    expect(site.cards[card]!.searchTerms.strong.join(" ")).toContain("identity check");
+    const model = deriveLeakModel(project, site);
+    const key = model.keys.indexOf("identity");
+    expect(key).toBeGreaterThanOrEqual(0);
+    expect(model.inFull.get(key)?.has(card)).toBe(true);
+  });
+});

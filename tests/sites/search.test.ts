@@ -1,0 +1,174 @@
+/**
+ * Search on the built demo (content/ of this repository) through the real search page in
+ * Chromium: the golden query set at its targets with no internal card ever shown, and the search
+ * experience (instant results, shortcuts, keyboard, more results, filters, no-results page).
+ */
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isOnSite } from "../../src/core/audience.ts";
+import { loadProject } from "../../src/core/project.ts";
+import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
+import { runCli, tempDir } from "./helpers.ts";
+import { describeFigures, readGoldenSet, runGoldenSet } from "./search-golden-run.ts";
+
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** The demo cards were written in November 2026; a fixed day keeps their dates valid. */
+const DEMO_DAY = "2026-12-01";
+
+let out: string;
+let browser: Browser;
+let site: StaticServer;
+let internalUrls: Set<string>;
+
+beforeAll(async () => {
+  out = tempDir("search");
+  const result = await runCli(["build", "--root", REPO, "--out-dir", out, "--today", DEMO_DAY, "--site", "public"]);
+  expect(result.code, result.stderr).toBe(0);
+  const project = loadProject({ cwd: REPO, root: REPO, today: DEMO_DAY });
+  internalUrls = new Set(project.cards.filter((card) => !isOnSite(card, "public")).map((card) => card.url));
+  site = await serveStatic(path.join(out, "public"));
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+async function status(page: Page): Promise<string> {
+  await page.waitForSelector("[data-search-status][data-state=done]");
+  return (await page.textContent("[data-search-status]")) ?? "";
+}
+
+describe("golden query set on the public demo", () => {
+  it("finds the right card at the targets and never shows an internal card", { timeout: 600_000 }, async () => {
+    const queries = readGoldenSet();
+    expect(queries.length).toBeGreaterThanOrEqual(120);
+    expect(new Set(queries.map((q) => q.kind))).toEqual(new Set(["title", "words", "question", "synonym", "typo", "tag", "error-code", "korean", "chinese", "japanese", "internal"]));
+    const page = await browser.newPage();
+    const figures = await runGoldenSet(page, site.url, queries, internalUrls);
+    await page.close();
+    console.log(describeFigures(figures));
+    const misses = figures.outcomes.filter((o) => o.query.expect.length > 0 && (o.rank === undefined || o.rank > 5)).map((o) => `${o.query.q} -> ${o.urls.slice(0, 3).join(" ")}`);
+    expect(figures.internalCardsShown, "internal cards on the public site").toBe(0);
+    expect(figures.hit5, `hit@5; misses:\n${misses.join("\n")}`).toBeGreaterThanOrEqual(95);
+    expect(figures.hit1).toBeGreaterThanOrEqual(85);
+    expect(figures.noResults).toBeLessThan(3);
+    expect(figures.wrongOnly).toBeLessThan(5);
+  });
+});
+
+describe("search experience", () => {
+  it("shows instant results under the header box; arrows and Enter open a card, Escape closes", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}billing/`);
+    await page.focus("#header-search");
+    await page.keyboard.type("refund");
+    await page.waitForSelector("#header-search-results:not([hidden]) [role=option]");
+    expect(await page.getAttribute("#header-search", "aria-expanded")).toBe("true");
+    expect(await page.textContent("#header-search-results [role=option] .result-title")).toBe("Refund a card payment");
+    expect(await page.textContent("[data-search-live]")).toMatch(/\d+ results?/);
+    await page.keyboard.press("Escape");
+    expect(await page.isHidden("#header-search-results")).toBe(true);
+    await page.keyboard.press("ArrowDown");
+    const active = await page.getAttribute("#header-search", "aria-activedescendant");
+    expect(await page.getAttribute(`#${active}`, "aria-selected")).toBe("true");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/billing\/refund-a-payment\/$/);
+    await page.close();
+  });
+
+  it("focuses search with / and Ctrl+K from any page, but / types a slash in a text field", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}api/set-up-webhooks/`);
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("header-search");
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    await page.keyboard.press("Control+k");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("header-search");
+    await page.keyboard.type("a/b");
+    expect(await page.inputValue("#header-search")).toBe("a/b");
+    await page.goto(site.url);
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("hero-search");
+    await page.close();
+  });
+
+  it("corrects a typo, says so, and searches the reader's language first", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}search/?q=refnud`);
+    expect(await status(page)).toMatch(/showing results for “refund”/);
+    await page.goto(`${site.url}search/?q=${encodeURIComponent("invoice")}`);
+    await status(page);
+    const langs = await page.$$eval("[data-search-results] > li", (items) => items.map((li) => (li as HTMLElement).dataset.lang));
+    expect(langs.length).toBeGreaterThan(0);
+    expect(langs.every((lang) => lang === "en")).toBe(true);
+    // A Han-only query finds nothing in Chinese, so it widens to Japanese and labels the result.
+    await page.goto(`${site.url}search/?q=${encodeURIComponent("拒否")}`);
+    expect(await status(page)).toMatch(/showing Japanese/);
+    expect(await page.textContent("[data-search-results] .badge-lang")).toBe("In Japanese");
+    await page.close();
+  });
+
+  it("offers did-you-mean, popular cards and the support link when nothing matches", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}search/?q=zzqxv`);
+    expect(await status(page)).toMatch(/No results/);
+    await page.waitForSelector("[data-search-empty]:not([hidden])");
+    expect(await page.locator("[data-search-empty] .card-list li").count()).toBeGreaterThan(3);
+    expect(await page.getAttribute("[data-search-empty] a.support-link", "href")).toBe("mailto:support@lumen.example");
+    // Too far from any word to be corrected silently, close enough to be offered.
+    await page.goto(`${site.url}search/?q=refnuddx`);
+    expect(await status(page)).toMatch(/No results/);
+    expect(await page.textContent("[data-search-suggest]")).toMatch(/Did you mean .*refund/);
+    await page.click("[data-search-suggest] a >> text=refund");
+    expect(await status(page)).toMatch(/\d+ results? for “refund”/);
+    await page.close();
+  });
+
+  it("shows 20 results, then more; filters by collection, tag and language with counts for the query", { timeout: 60_000 }, async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}search/?q=lumen`);
+    expect(await status(page)).toMatch(/(\d+) results/);
+    const total = Number((await page.textContent("[data-search-status]"))!.match(/(\d+) results/)![1]);
+    expect(total).toBeGreaterThan(20);
+    expect(await page.locator("[data-search-results] > li").count()).toBe(20);
+    await page.click("[data-search-more]");
+    await page.waitForFunction((n) => document.querySelectorAll("[data-search-results] > li").length === n, total);
+    expect(await page.isHidden("[data-search-more]")).toBe(true);
+
+    await page.waitForSelector("fieldset[data-filter=collection] input[value='Billing and payments']");
+    await page.waitForSelector("fieldset[data-filter=language] input[value=ko]");
+    const billing = Number(await page.textContent("fieldset[data-filter=collection] label:has(input[value='Billing and payments']) .n"));
+    expect(billing).toBeGreaterThan(0);
+    expect(await page.locator("fieldset[data-filter=tag] input").count()).toBeGreaterThan(5);
+    await page.check("fieldset[data-filter=collection] input[value='Billing and payments']");
+    await page.waitForFunction((n) => document.querySelectorAll("[data-search-results] > li").length === n, billing);
+    expect(new URL(page.url()).searchParams.get("collection")).toBe("Billing and payments");
+
+    await page.uncheck("fieldset[data-filter=collection] input[value='Billing and payments']");
+    await page.check("fieldset[data-filter=language] input[value=ko]");
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-search-results] > li")].every((li) => (li as HTMLElement).dataset.lang === "ko"));
+    expect(await page.locator("[data-search-results] > li").count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("marks the boxes up as an accessible combobox and the page runs no inline script", async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url);
+    expect(await page.getAttribute("#hero-search", "role")).toBe("combobox");
+    expect(await page.getAttribute("#hero-search", "aria-controls")).toBe("hero-search-results");
+    expect(await page.getAttribute("#hero-search-results", "role")).toBe("listbox");
+    await page.goto(`${site.url}search/?q=refund`);
+    await status(page);
+    expect(await page.getAttribute("[data-search-status]", "aria-live")).toBe("polite");
+    const inline = await page.$$eval("script:not([src])", (scripts) => scripts.map((s) => s.textContent ?? "").filter((t) => /search/i.test(t)));
+    expect(inline).toEqual([]);
+    await page.close();
+  });
+});
