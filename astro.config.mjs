@@ -8,6 +8,9 @@ import { cspConfig, readBuildTarget, verity } from "./src/build/integration.ts";
 
 const target = await readBuildTarget(process.env, process.cwd());
 const app = path.dirname(fileURLToPath(import.meta.url));
+// Never the repository's public/ folder: Astro copies its publicDir into every site unchecked, so
+// it points at a folder inside Verity's source that holds nothing (and --out-dir may not touch).
+const EMPTY_PUBLIC_DIR = "src/site-public";
 
 // `verity build` runs every site build with its own folder as Astro's root, so everything a build
 // writes besides its output (Astro's .astro/ folder and cache, Vite's dependency optimizer cache)
@@ -23,9 +26,7 @@ export default defineConfig({
   outDir: target.outDir ?? `./dist/${target.site}`,
   ...(own.srcDir ? { srcDir: own.srcDir } : {}),
   cacheDir: own.cacheDir,
-  // Never the repository's public/ folder: Astro copies its publicDir into every site unchecked, so
-  // it points at a folder inside Verity's source that holds nothing (and --out-dir may not touch).
-  publicDir: path.join(app, "src", "site-public"),
+  publicDir: path.join(app, EMPTY_PUBLIC_DIR),
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
   devToolbar: { enabled: false },

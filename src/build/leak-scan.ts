@@ -370,6 +370,7 @@ function attributePages(site: SiteData, byId: ReadonlyMap<string, number>): Map<
   for (const collection of site.collections) {
     pages.set(collection.url, { full: [], summary: ids(collection.cardIds), extra: [collection.title, collection.description ?? ""], label: `the collection page of ${collection.name}` });
   }
+  pages.set("/search/", { full: [], summary: ids(site.home.popular), extra: site.collections.map((c) => c.title), label: "the search page" });
   pages.set("/tags/", { full: [], summary: [], extra: site.tags.map((t) => t.name), label: "the tag list" });
   for (const tag of site.tags) pages.set(tag.url, { full: [], summary: ids(tag.cardIds), extra: [tag.name], label: `the tag page "${tag.name}"` });
   for (const card of site.cards) {

@@ -59,6 +59,11 @@ export interface HomeLists {
   recent: string[];
   /** Expired and expiring cards, most urgent first (internal site only). */
   needsReview: string[];
+  /**
+   * What the search page offers when nothing is found: the featured cards, else the first card of
+   * each collection in the site's language.
+   */
+  popular: string[];
 }
 
 /** How many cards each home-page list shows. */
@@ -259,6 +264,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
         .sort((a, b) => b.lastChange!.date.localeCompare(a.lastChange!.date) || a.title.localeCompare(b.title))
         .slice(0, HOME_LIST_LENGTH)
         .map((view) => view.id),
+      popular: popularCards(siteConfig.featured, collections, views, config.lang),
       needsReview:
         site === "internal"
           ? views
@@ -274,6 +280,15 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
         : undefined,
     search: buildSearchData(cards.map((card) => ({ card, terms: searchTerms.get(card)! }))),
   };
+}
+
+function popularCards(featured: readonly string[], collections: readonly CollectionView[], views: readonly CardView[], lang: string): string[] {
+  const byId = new Map(views.map((view) => [view.id, view]));
+  const chosen = featured.filter((id, i) => byId.has(id) && featured.indexOf(id) === i);
+  if (chosen.length > 0) return chosen.slice(0, 8);
+  return collections
+    .map((collection) => collection.cardIds.find((id) => byId.get(id)!.lang === lang) ?? collection.cardIds[0]!)
+    .slice(0, 8);
 }
 
 function compareCards(a: Card, b: Card): number {

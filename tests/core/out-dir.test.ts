@@ -39,7 +39,7 @@ describe("--out-dir overlapping what the build reads", () => {
 describe("Astro's public folder", () => {
   it("is not the repository's public/ folder, so a previous --out-dir public is never copied into a site", () => {
     const config = readFileSync(path.join(REPO_ROOT, "astro.config.mjs"), "utf8");
-    const match = /publicDir:\s*["']([^"']+)["']/.exec(config);
+    const match = /EMPTY_PUBLIC_DIR = ["']([^"']+)["']/.exec(config);
     expect(match).not.toBeNull();
     expect(path.resolve(REPO_ROOT, match![1]!)).not.toBe(path.join(REPO_ROOT, "public"));
     expect(outDirProblem(path.resolve(REPO_ROOT, match![1]!), { root: makeTempDir(), contentDir: makeTempDir() })).toBeDefined();
