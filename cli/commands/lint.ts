@@ -1,7 +1,7 @@
 /** `verity lint [paths...]`: frontmatter, verification, links, ids and the trust score. */
 import type { Command } from "commander";
 import { countFindings } from "../../src/core/findings.ts";
-import { CARD_RULES } from "../../src/core/lint/rule-meta.ts";
+import { RULE_METADATA } from "../../src/core/lint/registry.ts";
 import { parseCount, selectPaths } from "../path-args.ts";
 import { defaultFormat, getReporter } from "../reporters/index.ts";
 import { scopeToChanged } from "../changed-scope.ts";
@@ -48,7 +48,7 @@ export function registerLint(program: Command, state: RunState): void {
       if (options.quiet) findings = findings.filter((f) => f.severity === "error");
       const files = [...project.cards.map((c) => c.file), ...project.invalidFiles].filter(inScope).sort();
       io.stdout(
-        reporter({ findings, files, cwd: io.cwd, color: io.color, rules: new Map(CARD_RULES.map((r) => [r.id, r.description])) }),
+        reporter({ findings, files, cwd: io.cwd, color: io.color, rules: RULE_METADATA }),
       );
       if (options.summary) {
         const changedScope = scope ? `changed cards and cards linking to them, since the merge base with ${scope.base}` : "all cards";

@@ -5,6 +5,7 @@
  */
 import type { Command } from "commander";
 import { findProjectRoot, loadConfig, type RuleLevel } from "../../src/core/config.ts";
+import { RULE_METADATA, ruleLevels } from "../../src/core/lint/registry.ts";
 import { UsageError } from "../../src/core/errors.ts";
 import { compareFindings, type Finding, type Severity } from "../../src/core/findings.ts";
 import { findAliasKeys, readSourceFile } from "../../src/core/style/fix.ts";
@@ -89,7 +90,7 @@ export function registerStyle(program: Command, state: RunState): void {
         report = report.filter((f) => f.ruleId !== "frontmatter-schema" || !f.fix);
       }
       report.sort(compareFindings);
-      io.stdout(reporter({ findings: report, files, cwd: io.cwd, color: io.color, rules: new Map(report.map((f) => [f.ruleId, f.ruleId])) }));
+      io.stdout(reporter({ findings: report, files, cwd: io.cwd, color: io.color, rules: RULE_METADATA }));
       if (report.some((f) => f.severity === "error")) state.exitCode = 1;
     });
 }
@@ -111,5 +112,5 @@ function parseLevel(value: string | undefined): Severity | undefined {
 }
 
 function builtinLevels(root: string): Map<string, RuleLevel> {
-  return new Map(Object.entries(loadConfig(root).config.rules));
+  return ruleLevels(loadConfig(root).config.rules);
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import { z } from "zod";
 import { isValidTimeZone, parseInterval } from "./calendar-date.ts";
 import { ConfigError } from "./errors.ts";
+import { checkRuleSettings } from "./lint/registry.ts";
 import { formatSchemaIssues } from "./schema-issues.ts";
 import { parseYaml } from "./yaml-source.ts";
 
@@ -100,6 +101,11 @@ export function loadConfig(root: string, explicitFile?: string): LoadedConfig {
     const problems = formatSchemaIssues(result.error, (p) => knownConfigKeys(p));
     const lines = problems.map((p) => `${rel}:${parsed.lineOf(p.path) ?? 1}: ${p.message}`);
     throw new ConfigError(`The configuration is not valid:\n${lines.join("\n")}`, "See the Configuration section of the README.");
+  }
+  const ruleProblems = checkRuleSettings(result.data.rules);
+  if (ruleProblems.length > 0) {
+    const lines = ruleProblems.map((p) => `${rel}:${parsed.lineOf(["rules", p.id]) ?? 1}: ${p.message}`);
+    throw new ConfigError(`The configuration is not valid:\n${lines.join("\n")}`, "The rule ids are listed in the README (Card rule ids, Built-in style rules).");
   }
   return { config: result.data, file };
 }
