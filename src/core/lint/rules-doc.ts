@@ -21,7 +21,7 @@ function markers(table: RuleTable): [string, string] {
 export function renderRuleTable(table: RuleTable): string {
   const rows = ALL_RULES.filter(TABLES[table]).map(({ meta }) => {
     const cell = meta.description.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
-    return `| <a id="rule-${meta.id}"></a>\`${meta.id}\` | ${meta.defaultLevel} | ${meta.mandatory ? "yes" : "no"} | ${meta.fixable ? "yes" : "no"} | ${cell} |`;
+    return `| \`${meta.id}\` | ${meta.defaultLevel} | ${meta.mandatory ? "yes" : "no"} | ${meta.fixable ? "yes" : "no"} | ${cell}<a id="rule-${meta.id}"></a> |`;
   });
   return ["| rule id | default | mandatory | fixable | what it reports |", "| --- | --- | --- | --- | --- |", ...rows].join("\n");
 }
