@@ -9,6 +9,7 @@ import path from "node:path";
 import { getCodeVersion } from "../code-version.ts";
 import type { Finding } from "../findings.ts";
 import type { CardChecker } from "../lint/lint-project.ts";
+import { hashRuleInputs } from "../lint/cache-inputs.ts";
 import { ruleLevels } from "../lint/registry.ts";
 import type { Card } from "../load-cards.ts";
 import type { Project } from "../project.ts";
@@ -69,6 +70,7 @@ function configHash(project: Project, valeFile: string | undefined, stylesPath: 
   hash.update(getCodeVersion());
   hash.update(JSON.stringify(project.config.rules));
   hash.update(project.config.lang);
+  hashRuleInputs(hash, project.root);
   if (valeFile) hash.update(readFileSync(valeFile));
   if (stylesPath && existsSync(stylesPath)) {
     for (const file of listFiles(stylesPath)) {
