@@ -99,62 +99,19 @@ function loadCardFile(file: string, ctx: CardContext): Card | undefined {
   const { config, problems } = ctx;
   const size = fileSize(file);
   if (size > config.maxCardBytes) {
-    problems.push(
-      fileProblem("file-too-large", file, `The card is ${formatBytes(size)}, over the limit of ${formatBytes(config.maxCardBytes)} (maxCardBytes). Split it into several cards.`),
-    );
+    problems.push(tooLarge(file, size, config));
     return undefined;
   }
-  const decoded = decodeUtf8(readFileSync(file));
-  if (!decoded.ok) {
-    problems.push({
-      ruleId: "file-encoding",
-      severity: "error",
-      file,
-      line: decoded.line,
-      column: 1,
-      message: "The file is not valid UTF-8 text. Re-save it as UTF-8 (most editors offer this under \"Save with encoding\").",
-    });
-    return undefined;
-  }
-  const hasBom = decoded.text.startsWith("\uFEFF");
-  const source = hasBom ? decoded.text.slice(1) : decoded.text;
+  const text = decodeCard(file, readFileSync(file), problems);
+  if (!text) return undefined;
+  const { source, hasBom } = text;
   const format = formatOf(file);
-  let tree: Root;
-  try {
-    tree = parseMarkdown(source, format);
-  } catch (error) {
-    if (!(error instanceof MarkdownSyntaxError)) throw error;
-    problems.push({ ruleId: "markdown-syntax", severity: "error", file, line: error.line, column: error.column, message: `${error.message}.` });
-    return undefined;
-  }
+  const tree = parseCard(file, source, format, problems);
+  if (!tree) return undefined;
   const frontmatter = readFrontmatter(file, source, tree, problems);
   if (!frontmatter) return undefined;
-
-  const input: Record<string, unknown> = { ...frontmatter.data };
-  for (const [alias, key] of Object.entries(FIELD_ALIASES)) {
-    if (!Object.hasOwn(input, alias)) continue;
-    if (Object.hasOwn(input, key)) {
-      problems.push(schemaProblem(file, frontmatter.lineOf(alias), `Both "${alias}" and "${key}" are set. Keep only "${key}".`));
-      return undefined;
-    }
-    input[key] = input[alias];
-    delete input[alias];
-    frontmatter.lines[key] = frontmatter.lines[alias]!;
-  }
-  const defaults = ctx.collection.defaults;
-  for (const [key, value] of Object.entries(defaults)) {
-    if (value !== undefined && !Object.hasOwn(input, key)) input[key] = value;
-  }
-  const result = FrontmatterSchema.safeParse(input);
-  if (!result.success) {
-    for (const issue of formatSchemaIssues(result.error, () => [...FRONTMATTER_KEYS, ...Object.keys(FIELD_ALIASES)])) {
-      const key = String(issue.path[0] ?? "");
-      const line = frontmatter.lineOfPath(issue.path) ?? frontmatter.lines[key] ?? frontmatter.startLine;
-      problems.push(schemaProblem(file, line, issue.message));
-    }
-    return undefined;
-  }
-  const data = result.data;
+  const data = validateFrontmatter(file, frontmatter, ctx.collection, problems);
+  if (!data) return undefined;
   const slug = ctx.slugParts.join("/").replace(/\.mdx?$/i, "");
   const collection = ctx.collection.name;
   return {
@@ -175,6 +132,58 @@ function loadCardFile(file: string, ctx: CardContext): Card | undefined {
     links: collectLinks(tree),
     fieldLines: frontmatter.lines,
   };
+}
+
+/** Field aliases, collection defaults and the schema: the frontmatter a card loads with, or undefined (problems added). */
+function validateFrontmatter(file: string, frontmatter: FrontmatterBlock, collection: Collection, problems: Finding[]): Frontmatter | undefined {
+  const input: Record<string, unknown> = { ...frontmatter.data };
+  for (const [alias, key] of Object.entries(FIELD_ALIASES)) {
+    if (!Object.hasOwn(input, alias)) continue;
+    if (Object.hasOwn(input, key)) {
+      problems.push(schemaProblem(file, frontmatter.lineOf(alias), `Both "${alias}" and "${key}" are set. Keep only "${key}".`));
+      return undefined;
+    }
+    input[key] = input[alias];
+    delete input[alias];
+    frontmatter.lines[key] = frontmatter.lines[alias]!;
+  }
+  const defaults = collection.defaults;
+  for (const [key, value] of Object.entries(defaults)) {
+    if (value !== undefined && !Object.hasOwn(input, key)) input[key] = value;
+  }
+  const result = FrontmatterSchema.safeParse(input);
+  if (!result.success) {
+    for (const issue of formatSchemaIssues(result.error, () => [...FRONTMATTER_KEYS, ...Object.keys(FIELD_ALIASES)])) {
+      const key = String(issue.path[0] ?? "");
+      const line = frontmatter.lineOfPath(issue.path) ?? frontmatter.lines[key] ?? frontmatter.startLine;
+      problems.push(schemaProblem(file, line, issue.message));
+    }
+    return undefined;
+  }
+  return result.data;
+}
+
+const FRONTMATTER_TEXT = /^(---[ \t]*\r?\n)([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+/**
+ * The frontmatter a card would load with, read from its text without parsing the Markdown body
+ * (aliases, collection defaults and the schema applied exactly as when loading), or undefined when
+ * the card would not load. `lint --changed` counts the cards it does not lint with this, so its
+ * trust score is the full lint's.
+ */
+export function readCardFrontmatter(file: string, bytes: Uint8Array, config: VerityConfig, collection: Collection): Frontmatter | undefined {
+  const problems: Finding[] = [];
+  if (bytes.length > config.maxCardBytes) return undefined;
+  const text = decodeCard(file, bytes, problems);
+  if (!text) return undefined;
+  const { source } = text;
+  // Markdown always parses; MDX may not, and then the card does not load.
+  if (formatOf(file) === "mdx" && !parseCard(file, source, "mdx", problems)) return undefined;
+  const match = FRONTMATTER_TEXT.exec(source);
+  if (!match) return undefined;
+  const node = { type: "yaml", value: match[2]!, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: match[0].length } } };
+  const frontmatter = readFrontmatter(file, source, { type: "root", children: [node] } as Root, problems);
+  return frontmatter ? validateFrontmatter(file, frontmatter, collection, problems) : undefined;
 }
 
 interface FrontmatterBlock {
@@ -241,7 +250,39 @@ function readFrontmatter(file: string, source: string, tree: Root, problems: Fin
   };
 }
 
-function decodeUtf8(bytes: Buffer): { ok: true; text: string } | { ok: false; line: number } {
+function tooLarge(file: string, size: number, config: VerityConfig): Finding {
+  return fileProblem("file-too-large", file, `The card is ${formatBytes(size)}, over the limit of ${formatBytes(config.maxCardBytes)} (maxCardBytes). Split it into several cards.`);
+}
+
+/** The card's text without a byte order mark, or undefined (a `file-encoding` problem) when it is not UTF-8. */
+function decodeCard(file: string, bytes: Uint8Array, problems: Finding[]): { source: string; hasBom: boolean } | undefined {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    problems.push({
+      ruleId: "file-encoding",
+      severity: "error",
+      file,
+      line: decoded.line,
+      column: 1,
+      message: "The file is not valid UTF-8 text. Re-save it as UTF-8 (most editors offer this under \"Save with encoding\").",
+    });
+    return undefined;
+  }
+  const hasBom = decoded.text.startsWith("\uFEFF");
+  return { source: hasBom ? decoded.text.slice(1) : decoded.text, hasBom };
+}
+
+function parseCard(file: string, source: string, format: MarkdownFormat, problems: Finding[]): Root | undefined {
+  try {
+    return parseMarkdown(source, format);
+  } catch (error) {
+    if (!(error instanceof MarkdownSyntaxError)) throw error;
+    problems.push({ ruleId: "markdown-syntax", severity: "error", file, line: error.line, column: error.column, message: `${error.message}.` });
+    return undefined;
+  }
+}
+
+function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; line: number } {
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
