@@ -3,7 +3,7 @@
  * `.remarkrc.json`, `.remarkrc.yml`, `.remarkrc.yaml`, `.remarkrc.js`, `.remarkrc.cjs`,
  * `.remarkrc.mjs` or `package.json#remarkConfig` in the project folder (found with cosmiconfig,
  * the loader Prettier and stylelint use), its plugins and presets resolved from the project's own
- * node_modules with remark's naming (`preset-lint-recommended` is `remark-preset-lint-recommended`).
+ * node_modules (else Verity's own) with remark's naming (`preset-lint-recommended` is `remark-preset-lint-recommended`).
  * They run on every card in the same unified pass as the card rules; their findings are
  * `remark-lint:<rule>`, at the levels the configuration gives them.
  */
@@ -58,28 +58,31 @@ export async function loadRemarkConfig(root: string): Promise<RemarkConfig | und
   } else {
     throw new ConfigError(`${rel}: "plugins" must be a list or a mapping of plugin names.`, 'For example: { "plugins": ["remark-preset-lint-recommended"] }.');
   }
-  const require = createRequire(path.join(root, "package.json"));
+  const requires = [createRequire(path.join(root, "package.json")), createRequire(import.meta.url)];
   const plugins: PluggableList = [];
   for (const [setting, options] of entries) {
     if (options === false) continue;
-    const plugin = typeof setting === "function" ? setting : await importPlugin(setting, require, rel);
+    const plugin = typeof setting === "function" ? setting : await importPlugin(setting, requires, rel);
     plugins.push((options === undefined || options === true ? plugin : [plugin, options]) as Pluggable);
   }
   return { file: found.filepath, plugins };
 }
 
-async function importPlugin(name: string, require: NodeJS.Require, rel: string): Promise<unknown> {
+/** Imports a plugin from the project's node_modules, else from Verity's own (e.g. when run with npx). */
+async function importPlugin(name: string, requires: readonly NodeJS.Require[], rel: string): Promise<unknown> {
   const candidates = name.startsWith("remark-") || name.startsWith(".") || name.startsWith("/") || name.startsWith("@") ? [name] : [`remark-${name}`, name];
-  for (const candidate of candidates) {
-    let resolved: string;
-    try {
-      resolved = require.resolve(candidate);
-    } catch {
-      continue;
+  for (const require of requires) {
+    for (const candidate of candidates) {
+      let resolved: string;
+      try {
+        resolved = require.resolve(candidate);
+      } catch {
+        continue;
+      }
+      if (!existsSync(resolved)) continue;
+      const module = (await import(pathToFileURL(resolved).href)) as { default?: unknown };
+      return module.default ?? module;
     }
-    if (!existsSync(resolved)) continue;
-    const module = (await import(pathToFileURL(resolved).href)) as { default?: unknown };
-    return module.default ?? module;
   }
   throw new ConfigError(
     `${rel}: the remark plugin "${name}" is not installed in this project.`,
