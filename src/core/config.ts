@@ -90,7 +90,7 @@ export function loadConfig(root: string, explicitFile?: string): LoadedConfig {
     return { config: ConfigSchema.parse({}), file: undefined };
   }
   const parsed = parseYaml(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
-  const rel = path.relative(process.cwd(), file) || file;
+  const rel = path.relative(root, file) || file;
   if (parsed.problems.length > 0) {
     const lines = parsed.problems.map((p) => `${rel}:${p.line}:${p.column}: ${p.message}`);
     throw new ConfigError(`The configuration does not parse as YAML:\n${lines.join("\n")}`);
