@@ -284,7 +284,7 @@ function parseCard(file: string, source: string, format: MarkdownFormat, problem
 
 function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; line: number } {
   try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
     const lenient = new TextDecoder("utf-8").decode(bytes);
     const bad = lenient.indexOf("\uFFFD");
