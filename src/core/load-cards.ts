@@ -13,6 +13,7 @@ import { discoverCardFiles, fileSize } from "./discover.ts";
 import type { Finding } from "./findings.ts";
 import { collectLinks, type CardLink } from "./link-extract.ts";
 import { formatOf, MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "./markdown.ts";
+import { tooDeepFinding } from "./lint/rules/markdown-too-deep.ts";
 import { formatSchemaIssues } from "./schema-issues.ts";
 import { parseYaml } from "./yaml-source.ts";
 
@@ -80,7 +81,13 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
       collection = loadCollection(contentDir, collectionName, problems);
       collections.set(collectionName, collection);
     }
-    const card = loadCardFile(file, { root, config, collection, slugParts: rel.slice(1), problems });
+    let card: Card | undefined;
+    try {
+      card = loadCardFile(file, { root, config, collection, slugParts: rel.slice(1), problems });
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      problems.push(tooDeepFinding(file)); // a tree too deep for the parser: this card only
+    }
     if (card) cards.push(card);
     else invalidFiles.push(file);
   }

@@ -15,6 +15,7 @@ import type { Project } from "../project.ts";
 import { computeTrustScore, type TrustScore, type VerifiableCard } from "../verification.ts";
 import { applyLevels, CARD_RULES, levelOf, REMARK_LINT_PREFIX } from "./registry.ts";
 import { duplicateId } from "./rules/duplicate-id.ts";
+import { tooDeepFinding } from "./rules/markdown-too-deep.ts";
 import { trustScore } from "./rules/trust-score.ts";
 
 /** Extra per-card checks (the style guide plugs in here); they return findings for one card. */
@@ -52,25 +53,13 @@ export function lintProject(project: Project, options: LintOptions = {}): LintRe
       for (const check of options.checkers ?? []) findings.push(...check(card, project));
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      findings.push(tooDeep(card.file));
+      findings.push(tooDeepFinding(card.file));
     }
   }
   findings.push(...duplicateId.check(project.cards), ...(options.extraFindings ?? []));
   const trust = computeTrustScore(options.trustCards ?? project.cards, project.policy);
   findings.push(...trustScore.check(trust, project.config.minTrustScore, project.configFile ?? project.contentDir));
   return { findings: applyLevels(findings, settings).sort(compareFindings), trust };
-}
-
-/** The finding of a card whose tree is too deep to walk (a stack overflow in a parser or rule). */
-export function tooDeep(file: string): Finding {
-  return {
-    ruleId: "markdown-too-deep",
-    severity: "error",
-    file,
-    line: 1,
-    column: 1,
-    message: "The card nests blocks or inline marks too deeply to be checked (thousands of > or * in a row). Flatten the nesting; the other cards were checked.",
-  };
 }
 
 function toFinding(message: VFile["messages"][number], card: Card): Finding {

@@ -1,5 +1,20 @@
-/** `markdown-too-deep`: reported by the card loader (src/core/lint/lint-project.ts). */
+/**
+ * `markdown-too-deep`: a card whose tree overflows the stack of a parser or rule (thousands of
+ * nested `>`). Reported by the loader and by lint-project, for that card only.
+ */
+import type { Finding } from "../../findings.ts";
 import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
+
+export function tooDeepFinding(file: string): Finding {
+  return {
+    ruleId: "markdown-too-deep",
+    severity: "error",
+    file,
+    line: 1,
+    column: 1,
+    message: "The card nests blocks or inline marks too deeply to be checked (thousands of > or * in a row). Flatten the nesting; the other cards were checked.",
+  };
+}
 
 export const markdownTooDeep: Rule = {
   meta: {
