@@ -51,6 +51,12 @@ export interface LoadedCards {
   collections: Collection[];
   /** Card files that exist but could not be loaded (their problems are in `problems`). */
   invalidFiles: string[];
+  /**
+   * Invalid cards whose body parsed although their frontmatter did not load: `data` is the raw,
+   * unvalidated frontmatter (or {}), so only rules that read no frontmatter field run on them.
+   * Not part of any site, index or trust score.
+   */
+  bodyOnlyCards: Card[];
   problems: Finding[];
   contentDir: string;
 }
@@ -67,6 +73,7 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
   const contentDir = path.resolve(root, config.contentDir);
   const collections = new Map<string, Collection>();
   const cards: Card[] = [];
+  const bodyOnlyCards: Card[] = [];
   const invalidFiles: string[] = [];
   for (const file of files) {
     const rel = path.relative(contentDir, file).split(path.sep);
@@ -83,7 +90,7 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
     }
     let card: Card | undefined;
     try {
-      card = loadCardFile(file, { root, config, collection, slugParts: rel.slice(1), problems });
+      card = loadCardFile(file, { root, config, collection, slugParts: rel.slice(1), problems, bodyOnly: bodyOnlyCards });
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       problems.push(tooDeepFinding(file)); // a tree too deep for the parser: this card only
@@ -91,7 +98,7 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
     if (card) cards.push(card);
     else invalidFiles.push(file);
   }
-  return { cards, collections: sortCollections(collections.values()), invalidFiles, problems, contentDir };
+  return { cards, collections: sortCollections(collections.values()), invalidFiles, bodyOnlyCards, problems, contentDir };
 }
 
 interface CardContext {
@@ -100,6 +107,7 @@ interface CardContext {
   collection: Collection;
   slugParts: string[];
   problems: Finding[];
+  bodyOnly: Card[];
 }
 
 function loadCardFile(file: string, ctx: CardContext): Card | undefined {
@@ -116,11 +124,33 @@ function loadCardFile(file: string, ctx: CardContext): Card | undefined {
   const tree = parseCard(file, source, format, problems);
   if (!tree) return undefined;
   const frontmatter = readFrontmatter(file, source, tree, problems);
-  if (!frontmatter) return undefined;
-  const data = validateFrontmatter(file, frontmatter, ctx.collection, problems);
-  if (!data) return undefined;
+  const data = frontmatter ? validateFrontmatter(file, frontmatter, ctx.collection, problems) : undefined;
   const slug = ctx.slugParts.join("/").replace(/\.mdx?$/i, "");
   const collection = ctx.collection.name;
+  if (!frontmatter || !data) {
+    // The frontmatter is reported; the body is still checked, so every problem shows at once.
+    const first = tree.children[0];
+    const raw = frontmatter?.data ?? {};
+    ctx.bodyOnly.push({
+      id: `${collection}/${slug}`,
+      file,
+      relPath: path.relative(ctx.root, file).split(path.sep).join("/"),
+      collection,
+      slug,
+      url: `/${collection}/${slug}/`,
+      format,
+      data: raw as Frontmatter,
+      lang: typeof raw.lang === "string" ? raw.lang : config.lang,
+      source,
+      hasBom,
+      bodyOffset: first?.type === "yaml" ? (first.position?.end.offset ?? 0) : 0,
+      tree,
+      headings: collectHeadings(tree),
+      links: collectLinks(tree),
+      fieldLines: frontmatter?.lines ?? {},
+    });
+    return undefined;
+  }
   return {
     id: data.id ?? `${collection}/${slug}`,
     file,

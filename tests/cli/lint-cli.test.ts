@@ -144,3 +144,21 @@ describe("internal errors", () => {
     expect(verbose.err).toMatch(/\n\s+at /);
   });
 });
+
+describe("a card whose frontmatter does not load", () => {
+  it("still gets its body checked (links, headings, style), so every problem shows at once", async () => {
+    const dir = makeProject({
+      "content/a/card.md": "---\ntitle: A\naudience: internal\nverify_by: 2099-01-01\n---\n\n## One\n\n#### Skip\n\nSee [x](missing.md).\n",
+      "content/a/yaml.md": '---\ntitle: "A\n---\n\nSee [x](missing.md).\n',
+    });
+    const { stdout } = await runCli(["lint", "--format", "json", ...TODAY], { cwd: dir });
+    const rules = (JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[]).map((r) => [
+      path.basename(r.filePath),
+      r.messages.map((m) => `${m.line}:${m.ruleId}`),
+    ]);
+    expect(rules).toEqual([
+      ["card.md", ["2:frontmatter-schema", "9:heading-increment", "11:link-broken"]],
+      ["yaml.md", ["2:frontmatter-yaml", "5:link-broken"]],
+    ]);
+  });
+});

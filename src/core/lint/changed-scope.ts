@@ -137,6 +137,7 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
     cards,
     collections: [...collections.values()],
     invalidFiles,
+    bodyOnlyCards: first.bodyOnlyCards,
     problems: first.problems,
     contentDir,
     index: buildCardIndex(cards, invalidFiles),

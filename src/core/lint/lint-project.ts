@@ -14,6 +14,7 @@ import type { Card } from "../load-cards.ts";
 import type { Project } from "../project.ts";
 import { computeTrustScore, type TrustScore, type VerifiableCard } from "../verification.ts";
 import { applyLevels, CARD_RULES, levelOf, REMARK_LINT_PREFIX } from "./registry.ts";
+import type { CardRule } from "./rule-model.ts";
 import { duplicateId } from "./rules/duplicate-id.ts";
 import { tooDeepFinding } from "./rules/markdown-too-deep.ts";
 import { trustScore } from "./rules/trust-score.ts";
@@ -39,13 +40,19 @@ export interface LintResult {
 
 export function lintProject(project: Project, options: LintOptions = {}): LintResult {
   const settings = project.config.rules;
-  const processor = unified().use(remarkLint);
-  for (const rule of CARD_RULES) if (levelOf(rule.meta.id, settings) !== "off") processor.use(rule.plugin);
-  if (options.remarkPlugins && options.remarkPlugins.length > 0) processor.use(options.remarkPlugins);
-  processor.freeze();
+  const processorFor = (rules: readonly CardRule[]) => {
+    const processor = unified().use(remarkLint);
+    for (const rule of rules) if (levelOf(rule.meta.id, settings) !== "off") processor.use(rule.plugin);
+    if (options.remarkPlugins && options.remarkPlugins.length > 0) processor.use(options.remarkPlugins);
+    return processor.freeze();
+  };
+  const processor = processorFor(CARD_RULES);
+  // Cards whose frontmatter did not load: the rules that read no field, the remark and style checks.
+  const bodyProcessor = processorFor(CARD_RULES.filter((rule) => rule.checksBody === true));
 
   const findings: Finding[] = [...project.problems];
-  for (const card of project.cards) {
+  const all = [...project.cards.map((card) => ({ card, processor })), ...(project.bodyOnlyCards ?? []).map((card) => ({ card, processor: bodyProcessor }))];
+  for (const { card, processor } of all) {
     try {
       const file = new VFile({ path: card.file, value: card.source, data: { verity: { card, index: project.index, policy: project.policy } } });
       processor.runSync(card.tree as Root, file);

@@ -61,6 +61,11 @@ export interface Rule {
 /** A card rule: a `unified-lint-rule` plugin run on each card's mdast (see `context.ts` for what it reads). */
 export interface CardRule extends Rule {
   plugin: Plugin<[unknown?], Root>;
+  /**
+   * True when the rule reads no frontmatter field, so it also runs on a card whose frontmatter
+   * does not load (every problem of a card is reported at once).
+   */
+  checksBody?: boolean;
 }
 
 /** Where the rules are documented: the table generated from this registry (`npm run docs:rules`). */

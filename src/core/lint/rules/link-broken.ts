@@ -17,6 +17,7 @@ export const linkBroken: CardRule = {
     docsUrl: ruleDocsUrl(id),
     kind: "card",
   },
+  checksBody: true,
   plugin: lintRule<Root>(`verity:${id}`, (_tree, file) => {
     const { card, index } = ruleContext(file.data);
     for (const link of card.links) {
