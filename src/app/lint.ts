@@ -73,8 +73,7 @@ export async function lint(request: LintRequest): Promise<LintReport> {
   const selection = selectPaths(request.paths ?? [], cwd);
   const context = openProject(request.project);
   checkAreCards(request.paths ?? [], context, cwd);
-  const remark = await loadRemarkConfig(context.root);
-  const lintOptions: LintOptions = { remarkPlugins: remark?.plugins ?? [] };
+  const remarkOptions = async (): Promise<LintOptions> => ({ remarkPlugins: (await loadRemarkConfig(context.root))?.plugins ?? [] });
 
   let changed: ChangedSummary | undefined;
   let inChangedScope: ((file: string) => boolean) | undefined;
@@ -95,7 +94,7 @@ export async function lint(request: LintRequest): Promise<LintReport> {
     };
     inChangedScope = (file) => scope.reportFiles.has(file);
     project = scope.project;
-    const run = lintWithStyle(scope.project, { ...lintOptions, trustCards: scope.trustCards, extraFindings: scope.extraFindings }, request, selection);
+    const run = lintWithStyle(scope.project, { ...(await remarkOptions()), trustCards: scope.trustCards, extraFindings: scope.extraFindings }, request, selection);
     result = run.result;
     fixes = run.fixes;
   } else if (request.fix !== true && request.cache !== false) {
@@ -108,13 +107,13 @@ export async function lint(request: LintRequest): Promise<LintReport> {
     } else {
       const loaded = loadProject(request.project);
       project = loaded;
-      result = lintWithStyle(loaded, lintOptions, request, selection).result;
+      result = lintWithStyle(loaded, await remarkOptions(), request, selection).result;
       writeCachedRun(cacheFile, key, { project: loaded, findings: result.findings, trust: result.trust });
     }
   } else {
     const loaded = loadProject(request.project);
     project = loaded;
-    const run = lintWithStyle(loaded, lintOptions, request, selection);
+    const run = lintWithStyle(loaded, await remarkOptions(), request, selection);
     result = run.result;
     fixes = run.fixes;
   }

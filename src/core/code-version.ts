@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** Folders whose code decides lint output, relative to the repository root. */
-const CODE_FOLDERS = ["src/core", "cli"];
+const CODE_FOLDERS = ["src/core", "src/app", "cli"];
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 let cached: string | undefined;

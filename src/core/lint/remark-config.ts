@@ -11,7 +11,6 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { cosmiconfig } from "cosmiconfig";
 import type { Pluggable, PluggableList } from "unified";
 import { ConfigError } from "../errors.ts";
 
@@ -36,6 +35,7 @@ type PluginSetting = string | ((...args: unknown[]) => unknown);
 
 /** Loads the project's remark configuration, or undefined when it has none. */
 export async function loadRemarkConfig(root: string): Promise<RemarkConfig | undefined> {
+  const { cosmiconfig } = await import("cosmiconfig"); // loaded only when lint really runs (not on a cache hit)
   const explorer = cosmiconfig("remark", { searchPlaces: [...REMARK_CONFIG_FILES], packageProp: "remarkConfig", searchStrategy: "none" });
   let found;
   try {
