@@ -38,21 +38,34 @@ export interface LintResult {
   trust: TrustScore;
 }
 
+/** A remark-lint control comment: `<!-- lint disable ... -->` (or a JS comment starting with lint in MDX). */
+const LINT_COMMENT = /(?:<!--|\/\*)\s*lint[\s-]/;
+
 export function lintProject(project: Project, options: LintOptions = {}): LintResult {
   const settings = project.config.rules;
-  const processorFor = (rules: readonly CardRule[]) => {
-    const processor = unified().use(remarkLint);
+  // remark-lint's comment handling (`<!-- lint disable ... -->`) walks the whole tree and indexes
+  // the text, which costs more than every rule together: it is added only for cards with such a comment.
+  const processorFor = (rules: readonly CardRule[], withComments: boolean) => {
+    const processor = withComments ? unified().use(remarkLint) : unified();
     for (const rule of rules) if (levelOf(rule.meta.id, settings) !== "off") processor.use(rule.plugin);
     if (options.remarkPlugins && options.remarkPlugins.length > 0) processor.use(options.remarkPlugins);
     return processor.freeze();
   };
-  const processor = processorFor(CARD_RULES);
   // Cards whose frontmatter did not load: the rules that read no field, the remark and style checks.
-  const bodyProcessor = processorFor(CARD_RULES.filter((rule) => rule.checksBody === true));
+  const bodyRules = CARD_RULES.filter((rule) => rule.checksBody === true);
+  const processors = new Map<string, ReturnType<typeof processorFor>>();
+  const processorOf = (isBodyOnly: boolean, card: Card) => {
+    const withComments = LINT_COMMENT.test(card.source);
+    const key = `${isBodyOnly}/${withComments}`;
+    let processor = processors.get(key);
+    if (!processor) processors.set(key, (processor = processorFor(isBodyOnly ? bodyRules : CARD_RULES, withComments)));
+    return processor;
+  };
 
   const findings: Finding[] = [...project.problems];
-  const all = [...project.cards.map((card) => ({ card, processor })), ...(project.bodyOnlyCards ?? []).map((card) => ({ card, processor: bodyProcessor }))];
-  for (const { card, processor } of all) {
+  const all = [...project.cards.map((card) => ({ card, isBodyOnly: false })), ...(project.bodyOnlyCards ?? []).map((card) => ({ card, isBodyOnly: true }))];
+  for (const { card, isBodyOnly } of all) {
+    const processor = processorOf(isBodyOnly, card);
     try {
       const file = new VFile({ path: card.file, value: card.source, data: { verity: { card, index: project.index, policy: project.policy } } });
       processor.runSync(card.tree as Root, file);
