@@ -5,7 +5,7 @@ import type { Command } from "commander";
 import { SITE_NAMES, type SiteName } from "../../src/core/audience.ts";
 import { CheckFailed, UsageError } from "../../src/core/errors.ts";
 import { countFindings } from "../../src/core/findings.ts";
-import { CARD_RULES } from "../../src/core/lint/rule-meta.ts";
+import { RULE_METADATA } from "../../src/core/lint/registry.ts";
 import { lintProject } from "../../src/core/lint/lint-project.ts";
 import { createStyleChecker } from "../../src/core/style/card-style.ts";
 import { acquireBuildLock } from "../../src/build/build-lock.ts";
@@ -108,7 +108,7 @@ async function lintAndPrepare(
   throwIfInterrupted(signal);
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length > 0) {
-    io.stderr(stylish({ findings: errors, files: [], cwd: io.cwd, color: io.color, rules: new Map(CARD_RULES.map((r) => [r.id, r.description])) }));
+    io.stderr(stylish({ findings: errors, files: [], cwd: io.cwd, color: io.color, rules: RULE_METADATA }));
     throw new CheckFailed(`Lint found ${countFindings(errors).errors} errors, so nothing was built.`, "Fix them (verity lint shows them too) and build again.");
   }
   progress(`lint passed (${project.cards.length} cards)`);

@@ -1,12 +1,14 @@
-/** `verity lint [paths...]`: frontmatter, verification, links, ids and the trust score. */
+/** `verity lint [paths...]`: parse the arguments, call the lint application, format, exit code. */
 import type { Command } from "commander";
+import { lint, type LintReport } from "../../src/app/lint.ts";
 import { countFindings } from "../../src/core/findings.ts";
-import { CARD_RULES } from "../../src/core/lint/rule-meta.ts";
-import { parseCount, selectPaths } from "../path-args.ts";
+import { RULE_METADATA } from "../../src/core/lint/registry.ts";
+import { diffFix } from "../../src/core/style/fix.ts";
+import { parseCount } from "../path-args.ts";
 import { defaultFormat, getReporter } from "../reporters/index.ts";
-import { scopeToChanged } from "../changed-scope.ts";
-import { lintWithStyle } from "../lint-style.ts";
+import { displayPath } from "../reporters/paths.ts";
 import { appendLintSummary } from "../lint-summary.ts";
+import type { CliIO } from "../io.ts";
 import type { RunState } from "../run-state.ts";
 
 interface LintOptions {
@@ -34,31 +36,61 @@ export function registerLint(program: Command, state: RunState): void {
     .option("--dry-run", "with --fix: print the changes as a unified diff and write nothing")
     .option("--summary <file>", "also append a Markdown summary to this file (in GitHub Actions: \"$GITHUB_STEP_SUMMARY\")")
     .option("--no-cache", "do not read or write the lint caches (.verity-cache/lint.json, lint-run.json)")
-    .action((paths: string[], options: LintOptions, command: Command) => {
+    .action(async (paths: string[], options: LintOptions, command: Command) => {
       const { io } = state;
-      const selection = selectPaths(paths, io.cwd);
-      const reporter = getReporter(options.format ?? defaultFormat(io.env));
+      const format = options.format ?? defaultFormat(io.env);
+      const reporter = getReporter(format);
       const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, "--max-warnings");
-      const scope = options.changed === undefined ? undefined : scopeToChanged(state, command, options.changed);
-      const { project, findings: all, trust } = lintWithStyle(scope, options, state, command, (f) => selection.includes(f));
-      if (options.dryRun) return;
-      const isGlobal = (file: string) => file === project.configFile || file === project.contentDir;
-      const inScope = (file: string) => selection.includes(file) && (scope?.includes(file) ?? true);
-      let findings = all.filter((f) => inScope(f.file) || isGlobal(f.file));
-      if (options.quiet) findings = findings.filter((f) => f.severity === "error");
-      const files = [...project.cards.map((c) => c.file), ...project.invalidFiles].filter(inScope).sort();
-      io.stdout(
-        reporter({ findings, files, cwd: io.cwd, color: io.color, rules: new Map(CARD_RULES.map((r) => [r.id, r.description])) }),
-      );
+      const report = await lint({
+        project: state.projectOptions(command),
+        paths,
+        ...(options.changed !== undefined ? { changed: options.changed } : {}),
+        fix: options.fix === true,
+        dryRun: options.dryRun === true,
+        cache: options.cache !== false,
+        quiet: options.quiet === true,
+      });
+      if (report.changed) printChangedScope(report, io);
+      if (report.fixes) {
+        const { plans, problems, dryRun } = report.fixes;
+        if (dryRun) for (const plan of plans) io.stdout(diffFix(plan, displayPath(plan.file, io.cwd)));
+        io.stderr(`${dryRun ? "would fix" : "fixed"} ${plural(problems, "problem")} in ${plural(plans.length, "file")}\n`);
+        if (dryRun) return;
+      }
+      const { findings, files, trust } = report;
+      io.stdout(reporter({ findings, files, cwd: io.cwd, color: io.color, rules: RULE_METADATA }));
       if (options.summary) {
-        const changedScope = scope ? `changed cards and cards linking to them, since the merge base with ${scope.base}` : "all cards";
-        appendLintSummary(options.summary, { findings, files, cwd: io.cwd, trust, minTrustScore: project.config.minTrustScore, scope: changedScope });
+        const scope = report.changed ? `changed cards and cards linking to them, since the merge base with ${report.changed.base}` : "all cards";
+        appendLintSummary(options.summary, { findings, files, cwd: io.cwd, trust, minTrustScore: report.minTrustScore, scope });
       }
       const counts = countFindings(findings);
+      // One line that says what was checked, also on success; on stderr so machine formats stay clean.
+      const trustLine = `trust score ${trust.score}% of ${plural(trust.counted, "published card")} (floor ${report.minTrustScore}%)`;
+      const problems = counts.errors + counts.warnings + counts.suggestions;
+      const outcome = problems === 0 ? "no problems" : `${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}, ${plural(counts.suggestions, "suggestion")}`;
+      io.stderr(`Checked ${plural(files.length, "card")}: ${outcome}; ${trustLine}.\n`);
       if (counts.errors > 0) state.exitCode = 1;
       else if (maxWarnings !== undefined && counts.warnings > maxWarnings) {
         io.stderr(`verity: ${counts.warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
         state.exitCode = 1;
       }
     });
+}
+
+function printChangedScope(report: LintReport, io: CliIO): void {
+  const scope = report.changed!;
+  const removed = scope.deletedWithoutAlias;
+  io.stderr(
+    `Checking ${plural(scope.changedFiles.length, "changed card")} and ${plural(scope.linkingFiles.length, "card")} linking to changed cards ` +
+      `(since ${scope.mergeBase.slice(0, 7)}, the merge base with ${scope.base})` +
+      (removed > 0 ? `; ${plural(removed, "deleted card")} without an alias for ${removed === 1 ? "its" : "their"} URL` : "") +
+      `; the trust score counts all ${scope.trustCount} cards.\n`,
+  );
+  if (scope.reportCount === 0) {
+    io.stderr(`No card changed in ${displayPath(report.contentDir, io.cwd)}.\n`);
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

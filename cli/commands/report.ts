@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../src/core/errors.ts";
-import { buildKnowledgeReport, resolveFileLinkBase, type KnowledgeReport } from "../../src/core/report/build-report.ts";
+import { report as buildReport } from "../../src/app/report.ts";
+import type { KnowledgeReport } from "../../src/core/report/build-report.ts";
 import { buildOwnerIssues } from "../../src/core/report/owner-issues.ts";
 import { renderReportHtml } from "../../src/core/report/render-html.ts";
 import { renderReportMarkdown } from "../../src/core/report/render-markdown.ts";
@@ -47,12 +48,10 @@ export function registerReport(program: Command, state: RunState): void {
       const render = RENDERERS[options.format];
       if (!render) throw new UsageError(`Unknown format "${options.format}".`, `Use one of: ${Object.keys(RENDERERS).join(", ")}.`);
       const months = parseCount(options.months, "--months");
-      if (months < 1 || months > 120) throw new UsageError(`--months must be between 1 and 120, got ${months}.`);
-      const project = state.loadProject(command);
-      for (const problem of project.problems) {
+      const { report, problems, project } = await buildReport({ project: state.projectOptions(command), months, env: io.env });
+      for (const problem of problems) {
         io.stderr(`warning: ${displayPath(problem.file, io.cwd)}:${problem.line}: ${problem.message} (not counted; run verity lint)\n`);
       }
-      const report = await buildKnowledgeReport(project, { months, fileLinkBase: resolveFileLinkBase(project.config.repository, io.env) });
       const usageFile = options.usage ? path.resolve(io.cwd, options.usage) : path.resolve(project.root, project.config.collect.database);
       if (options.usage || existsSync(usageFile)) report.usage = readUsageSection(project, usageFile, options, displayPath(usageFile, io.cwd));
       else if (options.since || options.until || options.period) io.stderr(`warning: no usage section: ${displayPath(usageFile, io.cwd)} does not exist (pass --usage)\n`);

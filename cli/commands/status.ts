@@ -1,11 +1,10 @@
 /** `verity status`: every card's verification, most urgent first, and the trust score. */
 import type { Command } from "commander";
 import { UsageError } from "../../src/core/errors.ts";
-import { buildStatusReport, type StatusFilter } from "../../src/core/status.ts";
+import { status } from "../../src/app/status.ts";
 import { renderStatus } from "../reporters/status.ts";
 import type { RunState } from "../run-state.ts";
 
-const STATUSES = ["expired", "expiring", "verified"] as const;
 const FORMATS = ["table", "json", "markdown"] as const;
 
 interface StatusOptions {
@@ -27,16 +26,8 @@ export function registerStatus(program: Command, state: RunState): void {
     .action((options: StatusOptions, command: Command) => {
       const format = options.format as (typeof FORMATS)[number];
       if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${options.format}".`, `Use one of: ${FORMATS.join(", ")}.`);
-      if (options.status && !STATUSES.includes(options.status as (typeof STATUSES)[number])) {
-        throw new UsageError(`Unknown status "${options.status}".`, `Use one of: ${STATUSES.join(", ")}.`);
-      }
-      const project = state.loadProject(command);
-      if (options.collection && !project.collections.some((c) => c.name === options.collection)) {
-        throw new UsageError(`There is no collection "${options.collection}".`, `Collections: ${project.collections.map((c) => c.name).join(", ")}.`);
-      }
-      const filter: StatusFilter = { owner: options.owner, collection: options.collection, status: options.status as StatusFilter["status"] };
-      const report = buildStatusReport(project, filter);
-      for (const problem of project.problems) {
+      const { report, problems } = status({ project: state.projectOptions(command), owner: options.owner, collection: options.collection, status: options.status });
+      for (const problem of problems) {
         state.io.stderr(`warning: ${problem.file}:${problem.line}: ${problem.message} (not listed; run verity lint)\n`);
       }
       state.io.stdout(renderStatus(report, format, state.io.cwd));

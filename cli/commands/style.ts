@@ -4,14 +4,13 @@
  * exit 1 when an error-level alert is reported, 2 for a configuration error.
  */
 import type { Command } from "commander";
-import { findProjectRoot, loadConfig, type RuleLevel } from "../../src/core/config.ts";
+import { style } from "../../src/app/style.ts";
 import { UsageError } from "../../src/core/errors.ts";
-import { compareFindings, type Finding, type Severity } from "../../src/core/findings.ts";
-import { findAliasKeys, readSourceFile } from "../../src/core/style/fix.ts";
-import { lintProse, type StyleOptions } from "../../src/core/style/style-engine.ts";
-import { collectStyleFiles, markdownExtensions, matchPathFor, resolveValeSetup, styleFormatOf } from "../../src/core/style/style-files.ts";
-import { applyFixes } from "../apply-fixes.ts";
+import type { Severity } from "../../src/core/findings.ts";
+import { RULE_METADATA } from "../../src/core/lint/registry.ts";
+import { diffFix } from "../../src/core/style/fix.ts";
 import { defaultFormat, getReporter } from "../reporters/index.ts";
+import { displayPath } from "../reporters/paths.ts";
 import type { RunState } from "../run-state.ts";
 
 interface StyleCommandOptions {
@@ -42,55 +41,18 @@ export function registerStyle(program: Command, state: RunState): void {
     .option("--dry-run", "with --fix: print the changes as a unified diff and write nothing")
     .action(async (paths: string[], options: StyleCommandOptions) => {
       const { io } = state;
-      const format = pickFormat(options, io.env);
-      const reporter = getReporter(format);
-      const minAlertLevel = parseLevel(options.minAlertLevel);
-      if (options.dryRun && !options.fix) throw new UsageError("--dry-run only works with --fix.");
-      const projectRoot = findProjectRoot(io.cwd);
-      const vale = resolveValeSetup(io.cwd, projectRoot);
-      for (const warning of vale?.styles.warnings ?? []) io.stderr(`warning: ${warning}\n`);
-      if (!vale) {
-        io.stderr(
-          `warning: no Vale configuration (.vale.ini) in ${io.cwd} or above${projectRoot ? "; only the built-in prose rules run" : "; nothing to check"}. ` +
-            "Create a .vale.ini with StylesPath and BasedOnStyles.\n",
-        );
+      const reporter = getReporter(pickFormat(options, io.env));
+      const stdin = options.ext === undefined ? undefined : { ext: options.ext, text: (await io.readStdin?.()) ?? "" };
+      const result = style({ cwd: io.cwd, paths, minAlertLevel: parseLevel(options.minAlertLevel), stdin, fix: options.fix === true, dryRun: options.dryRun === true });
+      for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
+      if (result.fixes) {
+        const { plans, problems, dryRun } = result.fixes;
+        if (dryRun) for (const plan of plans) io.stdout(diffFix(plan, displayPath(plan.file, io.cwd)));
+        io.stderr(`${dryRun ? "would fix" : "fixed"} ${problems} ${problems === 1 ? "problem" : "problems"} in ${plans.length} ${plans.length === 1 ? "file" : "files"}\n`);
+        if (dryRun) return;
       }
-      const styleOptions: StyleOptions = { vale, minAlertLevel, builtinLevels: projectRoot ? builtinLevels(projectRoot) : undefined };
-      if (projectRoot) styleOptions.lang = loadConfig(projectRoot).config.lang;
-
-      const findings: Finding[] = [];
-      const files: string[] = [];
-      if (options.ext !== undefined) {
-        if (paths.length > 0) throw new UsageError("--ext reads standard input; do not pass paths with it.");
-        const ext = options.ext.startsWith(".") ? options.ext : `.${options.ext}`;
-        const text = ((await io.readStdin?.()) ?? "").replace(/^\uFEFF/, "");
-        const file = `${io.cwd}/stdin${ext}`;
-        files.push(file);
-        findings.push(...lintProse({ file, source: text, format: styleFormatOf(file, vale?.config), matchPath: `stdin${ext}` }, styleOptions));
-      } else {
-        for (const file of collectStyleFiles(paths, io.cwd, markdownExtensions(vale?.config))) {
-          files.push(file);
-          const { source } = readSourceFile(file);
-          findings.push(...lintProse({ file, source, format: styleFormatOf(file, vale?.config), matchPath: matchPathFor(file, vale?.config) }, styleOptions));
-          if (options.fix) findings.push(...findAliasKeys(file, source));
-        }
-      }
-      let report = findings;
-      if (options.fix && options.ext === undefined) {
-        const changed = applyFixes(findings, io, options.dryRun === true);
-        if (!options.dryRun && changed.length > 0) {
-          report = findings.filter((f) => !changed.includes(f.file));
-          for (const file of changed) {
-            const { source } = readSourceFile(file);
-            report.push(...lintProse({ file, source, format: styleFormatOf(file, vale?.config), matchPath: matchPathFor(file, vale?.config) }, styleOptions));
-          }
-        }
-        if (options.dryRun) return;
-        report = report.filter((f) => f.ruleId !== "frontmatter-schema" || !f.fix);
-      }
-      report.sort(compareFindings);
-      io.stdout(reporter({ findings: report, files, cwd: io.cwd, color: io.color, rules: new Map(report.map((f) => [f.ruleId, f.ruleId])) }));
-      if (report.some((f) => f.severity === "error")) state.exitCode = 1;
+      io.stdout(reporter({ findings: result.findings, files: result.files, cwd: io.cwd, color: io.color, rules: RULE_METADATA }));
+      if (result.findings.some((f) => f.severity === "error")) state.exitCode = 1;
     });
 }
 
@@ -108,8 +70,4 @@ function parseLevel(value: string | undefined): Severity | undefined {
   const level = value.toLowerCase() as Severity;
   if (!LEVELS.includes(level)) throw new UsageError(`--minAlertLevel ${value} is not a level.`, "Use suggestion, warning or error.");
   return level;
-}
-
-function builtinLevels(root: string): Map<string, RuleLevel> {
-  return new Map(Object.entries(loadConfig(root).config.rules));
 }

@@ -1,14 +1,9 @@
 /** `verity verify <card|folder|glob...>`: re-verify cards, alone or in bulk by owner and status. */
-import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
+import { verify } from "../../src/app/verify.ts";
 import { parseInterval, type Interval } from "../../src/core/calendar-date.ts";
-import { UsageError, VerityError } from "../../src/core/errors.ts";
-import { commitFiles, listUncommittedFiles, readGitUser } from "../../src/core/git-ops.ts";
-import { getRepositoryInfo } from "../../src/core/git-history.ts";
-import type { Card } from "../../src/core/load-cards.ts";
-import { formatVerifyCommitMessage, planReverify, selectCardsToVerify, type ReverifyPlan } from "../../src/core/reverify.ts";
+import { UsageError } from "../../src/core/errors.ts";
 import type { VerificationStatus } from "../../src/core/verification.ts";
-import { resolveCardTargets } from "../card-targets.ts";
 import { displayPath } from "../reporters/paths.ts";
 import type { RunState } from "../run-state.ts";
 
@@ -39,55 +34,46 @@ export function registerVerify(program: Command, state: RunState): void {
     .option("--today <date>", "verify as if today were this YYYY-MM-DD day")
     .action(async (targets: string[], options: VerifyOptions, command: Command) => {
       const { io } = state;
-      const every = parseEvery(options.every);
       const statuses: VerificationStatus[] = [...(options.expired ? (["expired"] as const) : []), ...(options.expiring ? (["expiring"] as const) : [])];
-      if (targets.length === 0 && !options.owner && statuses.length === 0) {
-        throw new UsageError(
-          "Name the cards to verify, or select them with --owner, --expired or --expiring.",
-          "Examples: verity verify content/billing/refunds.md   verity verify --owner @acme/billing --expired --expiring",
-        );
-      }
-      const project = state.loadProject(command);
-      const candidates = targets.length === 0 ? project.cards : resolveCardTargets(targets, project, io.cwd);
-      const cards = selectCardsToVerify(candidates, { owner: options.owner, statuses }, project.policy);
-      if (cards.length === 0) {
+      const result = await verify({
+        project: state.projectOptions(command),
+        targets,
+        every: parseEvery(options.every),
+        by: options.by,
+        owner: options.owner,
+        statuses,
+        commit: options.commit === true,
+        force: options.force === true,
+        dryRun: options.dryRun === true,
+      });
+      const { plans, today, verifiedBy } = result;
+      if (plans.length === 0) {
         io.stderr(`No card matches${describeSelection(options, statuses)}: nothing to verify.\n`);
         return;
       }
-      const verifiedBy = options.by?.trim() || (await readGitUser(project.root));
-      if (!verifiedBy) {
-        throw new UsageError("Who verified the cards? There is no --by and no git user.", 'Pass --by "@your-handle", or set git config user.name "Your Name".');
-      }
-      if (options.commit) await refuseUncommitted(project.root, cards, options.force === true, io.cwd);
-
-      const plans: ReverifyPlan[] = [];
-      const errors: string[] = [];
-      for (const card of cards) {
-        try {
-          const text = readFileSync(card.file, "utf8");
-          plans.push(planReverify(card, text, { today: project.today, verifiedBy, every, defaultEvery: project.config.verifyEvery }));
-        } catch (error) {
-          if (!(error instanceof VerityError)) throw error;
-          errors.push(`${error.message}${error.hint ? ` ${error.hint}` : ""}`);
-        }
-      }
-      if (errors.length > 0) throw new UsageError(`No card was changed, because:\n  ${errors.join("\n  ")}`);
-
       const width = Math.max(...plans.map((p) => displayPath(p.card.file, io.cwd).length));
       for (const plan of plans) {
         const where = displayPath(plan.card.file, io.cwd).padEnd(width);
         io.stdout(`${where}  verify_by ${plan.oldVerifyBy} -> ${plan.newVerifyBy} (every ${plan.interval})\n`);
       }
-      const count = `${plans.length} ${plans.length === 1 ? "card" : "cards"}`;
+      const count = (n: number) => `${n} ${n === 1 ? "card" : "cards"}`;
       if (options.dryRun) {
-        io.stdout(`Dry run: would verify ${count} on ${project.today} as ${verifiedBy}; no file was changed.\n`);
+        io.stdout(`Dry run: would verify ${count(plans.length)} on ${today} as ${verifiedBy}; no file was changed.\n`);
         return;
       }
-      for (const plan of plans) if (plan.isChanged) writeFileSync(plan.card.file, plan.text, "utf8");
-      io.stdout(`Verified ${count} on ${project.today} as ${verifiedBy}.\n`);
-      if (options.commit) {
-        const hash = await commitFiles(project.root, plans.map((p) => p.card.file), formatVerifyCommitMessage(plans));
-        io.stdout(`Committed ${hash.slice(0, 7)} "Verify ${count}". Push it and open a pull request (or push to your branch).\n`);
+      if (result.refused.length > 0) {
+        const done = plans.length - result.refused.length;
+        io.stderr(
+          `verity: ${count(result.refused.length)} changed while verity was working on ${result.refused.length === 1 ? "it" : "them"} (another editor or process wrote to ${result.refused.length === 1 ? "it" : "them"}), so ${result.refused.length === 1 ? "it was" : "they were"} left as ${result.refused.length === 1 ? "it is" : "they are"}:\n  ` +
+            result.refused.map((c) => displayPath(c.file, io.cwd)).join("\n  ") +
+            `\n  Save or finish the other edit, then run verity verify again${done > 0 ? ` (the other ${count(done)} ${done === 1 ? "was" : "were"} verified${options.commit ? ", nothing was committed" : ""})` : ""}.\n`,
+        );
+        state.exitCode = 1;
+        return;
+      }
+      io.stdout(`Verified ${count(plans.length)} on ${today} as ${verifiedBy}.\n`);
+      if (result.commitHash) {
+        io.stdout(`Committed ${result.commitHash.slice(0, 7)} "Verify ${count(plans.length)}". Push it and open a pull request (or push to your branch).\n`);
       } else {
         io.stdout(`Next: review with "git diff", then commit, or run again with --commit.\n`);
       }
@@ -99,20 +85,6 @@ function parseEvery(value: string | undefined): Interval | undefined {
   const interval = parseInterval(value);
   if (!interval) throw new UsageError(`--every ${value} is not an interval.`, "Write a number and a unit d, w, m or y, e.g. --every 90d, 12w, 6m or 1y.");
   return interval;
-}
-
-async function refuseUncommitted(root: string, cards: readonly Card[], force: boolean, cwd: string): Promise<void> {
-  const info = await getRepositoryInfo(root);
-  if (!info.isRepository) throw new UsageError("--commit needs a git repository, and this project is not in one.", "Run without --commit.");
-  if (force) return;
-  const dirty = await listUncommittedFiles(root, cards.map((c) => c.file));
-  const blocked = cards.filter((c) => dirty.has(c.file));
-  if (blocked.length === 0) return;
-  throw new UsageError(
-    `${blocked.length === 1 ? "This card has" : "These cards have"} uncommitted changes, which --commit would sweep into the verification commit:\n  ` +
-      blocked.map((c) => displayPath(c.file, cwd)).join("\n  "),
-    "Commit or undo those changes first, or pass --force to commit them together with the verification.",
-  );
 }
 
 function describeSelection(options: VerifyOptions, statuses: readonly string[]): string {

@@ -1,4 +1,5 @@
 import type { Finding } from "../../src/core/findings.ts";
+import type { RuleMeta } from "../../src/core/lint/rule-model.ts";
 
 export interface ReportInput {
   findings: readonly Finding[];
@@ -7,8 +8,8 @@ export interface ReportInput {
   /** Paths in the output are relative to this folder. */
   cwd: string;
   color?: boolean;
-  /** Rule metadata for SARIF's rule table: id -> description. */
-  rules?: ReadonlyMap<string, string>;
+  /** Rule metadata (descriptions, documentation links) by rule id, for SARIF's rule table. */
+  rules?: ReadonlyMap<string, Pick<RuleMeta, "description" | "docsUrl">>;
 }
 
 export type Reporter = (input: ReportInput) => string;

@@ -3,12 +3,12 @@
  * them changes (an upgrade, a new rule, a fix), not only when someone remembers to bump a number.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** Folders whose code decides lint output, relative to the repository root. */
-const CODE_FOLDERS = ["src/core", "cli"];
+const CODE_FOLDERS = ["src/core", "src/app", "cli"];
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 let cached: string | undefined;
@@ -17,6 +17,9 @@ export function getCodeVersion(): string {
   if (cached) return cached;
   const hash = createHash("sha256");
   for (const folder of CODE_FOLDERS) hashFolder(hash, path.join(REPO_ROOT, folder));
+  // Dependency versions (the parser, unified, remark-lint rules) decide findings too.
+  const lockfile = path.join(REPO_ROOT, "package-lock.json");
+  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
   cached = hash.digest("hex").slice(0, 16);
   return cached;
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import { z } from "zod";
 import { isValidTimeZone, parseInterval } from "./calendar-date.ts";
 import { ConfigError } from "./errors.ts";
+import { checkRuleSettings } from "./lint/registry.ts";
 import { formatSchemaIssues } from "./schema-issues.ts";
 import { parseYaml } from "./yaml-source.ts";
 
@@ -175,7 +176,7 @@ export function loadConfig(root: string, explicitFile?: string): LoadedConfig {
     return { config, file: undefined };
   }
   const parsed = parseYaml(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
-  const rel = path.relative(process.cwd(), file) || file;
+  const rel = path.relative(root, file) || file;
   if (parsed.problems.length > 0) {
     const lines = parsed.problems.map((p) => `${rel}:${p.line}:${p.column}: ${p.message}`);
     throw new ConfigError(`The configuration does not parse as YAML:\n${lines.join("\n")}`);
@@ -190,6 +191,11 @@ export function loadConfig(root: string, explicitFile?: string): LoadedConfig {
   const contentProblem = contentDirProblem(root, result.data.contentDir);
   if (contentProblem) {
     throw new ConfigError(`The configuration is not valid:\n${rel}:${parsed.lineOf(["contentDir"]) ?? 1}: "contentDir" ${contentProblem}`, "Point contentDir at a real folder inside the repository, e.g. contentDir: content.");
+  }
+  const ruleProblems = checkRuleSettings(result.data.rules);
+  if (ruleProblems.length > 0) {
+    const lines = ruleProblems.map((p) => `${rel}:${parsed.lineOf(["rules", p.id]) ?? 1}: ${p.message}`);
+    throw new ConfigError(`The configuration is not valid:\n${lines.join("\n")}`, "The rule ids are listed in the README (Card rule ids, Built-in style rules).");
   }
   return { config: result.data, file };
 }

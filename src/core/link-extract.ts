@@ -153,3 +153,8 @@ function collectJsxLinks(node: JsxElement, links: CardLink[]): void {
     }
   }
 }
+
+/** A link as a message names it: its URL, and the HTML attribute it sits in. */
+export function describeLink(link: CardLink): string {
+  return link.kind === "html" && link.attribute ? `${link.url} (${link.attribute} in HTML)` : link.url;
+}

@@ -10,10 +10,11 @@ import { FIELD_ALIASES, FRONTMATTER_KEYS, FrontmatterSchema, type Frontmatter } 
 import { loadCollection, sortCollections, type Collection } from "./collections.ts";
 import type { VerityConfig } from "./config.ts";
 import { cardFileProblem, discoverCardFiles, fileSize } from "./discover.ts";
-import type { Finding } from "./findings.ts";
 import { codeownersPathProblem } from "./codeowners.ts";
+import type { Finding } from "./findings.ts";
 import { collectLinks, type CardLink } from "./link-extract.ts";
 import { formatOf, MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "./markdown.ts";
+import { tooDeepFinding } from "./lint/rules/markdown-too-deep.ts";
 import { formatSchemaIssues } from "./schema-issues.ts";
 import { parseYaml } from "./yaml-source.ts";
 
@@ -56,6 +57,12 @@ export interface LoadedCards {
   collections: Collection[];
   /** Card files that exist but could not be loaded (their problems are in `problems`). */
   invalidFiles: string[];
+  /**
+   * Invalid cards whose body parsed although their frontmatter did not load: `data` is the raw,
+   * unvalidated frontmatter (or {}), so only rules that read no frontmatter field run on them.
+   * Not part of any site, index or trust score.
+   */
+  bodyOnlyCards: Card[];
   problems: Finding[];
   contentDir: string;
 }
@@ -72,6 +79,7 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
   const contentDir = path.resolve(root, config.contentDir);
   const collections = new Map<string, Collection>();
   const cards: Card[] = [];
+  const bodyOnlyCards: Card[] = [];
   const invalidFiles: string[] = [];
   const realContent = realContentDir(contentDir);
   for (const file of files) {
@@ -99,11 +107,17 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
       collection = loadCollection(contentDir, collectionName, problems);
       collections.set(collectionName, collection);
     }
-    const card = loadCardFile(file, { root, config, collection, slugParts: rel.slice(1), problems });
+    let card: Card | undefined;
+    try {
+      card = loadCardFile(file, { root, config, collection, slugParts: rel.slice(1), problems, bodyOnly: bodyOnlyCards });
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      problems.push(tooDeepFinding(file)); // a tree too deep for the parser: this card only
+    }
     if (card) cards.push(card);
     else invalidFiles.push(file);
   }
-  return { cards, collections: sortCollections(collections.values()), invalidFiles, problems, contentDir };
+  return { cards, collections: sortCollections(collections.values()), invalidFiles, bodyOnlyCards, problems, contentDir };
 }
 
 interface CardContext {
@@ -112,43 +126,74 @@ interface CardContext {
   collection: Collection;
   slugParts: string[];
   problems: Finding[];
+  bodyOnly: Card[];
 }
 
 function loadCardFile(file: string, ctx: CardContext): Card | undefined {
   const { config, problems } = ctx;
   const size = fileSize(file);
   if (size > config.maxCardBytes) {
-    problems.push(
-      fileProblem("file-too-large", file, `The card is ${formatBytes(size)}, over the limit of ${formatBytes(config.maxCardBytes)} (maxCardBytes). Split it into several cards.`),
-    );
+    problems.push(tooLarge(file, size, config));
     return undefined;
   }
-  const decoded = decodeUtf8(readFileSync(file));
-  if (!decoded.ok) {
-    problems.push({
-      ruleId: "file-encoding",
-      severity: "error",
+  const text = decodeCard(file, readFileSync(file), problems);
+  if (!text) return undefined;
+  const { source, hasBom } = text;
+  const format = formatOf(file);
+  const tree = parseCard(file, source, format, problems);
+  if (!tree) return undefined;
+  const frontmatter = readFrontmatter(file, source, tree, problems);
+  const data = frontmatter ? validateFrontmatter(file, frontmatter, ctx.collection, problems) : undefined;
+  const slug = ctx.slugParts.join("/").replace(/\.mdx?$/i, "");
+  const collection = ctx.collection.name;
+  if (!frontmatter || !data) {
+    // The frontmatter is reported; the body is still checked, so every problem shows at once.
+    const first = tree.children[0];
+    const raw = frontmatter?.data ?? {};
+    ctx.bodyOnly.push({
+      id: `${collection}/${slug}`,
       file,
-      line: decoded.line,
-      column: 1,
-      message: "The file is not valid UTF-8 text. Re-save it as UTF-8 (most editors offer this under \"Save with encoding\").",
+      relPath: path.relative(ctx.root, file).split(path.sep).join("/"),
+      collection,
+      slug,
+      url: `/${collection}/${slug}/`,
+      format,
+      data: raw as Frontmatter,
+      declaredAudience: undefined,
+      lang: typeof raw.lang === "string" ? raw.lang : config.lang,
+      source,
+      hasBom,
+      bodyOffset: first?.type === "yaml" ? (first.position?.end.offset ?? 0) : 0,
+      tree,
+      headings: collectHeadings(tree),
+      links: collectLinks(tree),
+      fieldLines: frontmatter?.lines ?? {},
     });
     return undefined;
   }
-  const hasBom = decoded.text.startsWith("\uFEFF");
-  const source = hasBom ? decoded.text.slice(1) : decoded.text;
-  const format = formatOf(file);
-  let tree: Root;
-  try {
-    tree = parseMarkdown(source, format);
-  } catch (error) {
-    if (!(error instanceof MarkdownSyntaxError)) throw error;
-    problems.push({ ruleId: "markdown-syntax", severity: "error", file, line: error.line, column: error.column, message: `${error.message}.` });
-    return undefined;
-  }
-  const frontmatter = readFrontmatter(file, source, tree, problems);
-  if (!frontmatter) return undefined;
+  return {
+    id: data.id ?? `${collection}/${slug}`,
+    file,
+    relPath: path.relative(ctx.root, file).split(path.sep).join("/"),
+    collection,
+    slug,
+    url: `/${collection}/${slug}/`,
+    format,
+    data,
+    declaredAudience: Object.hasOwn(frontmatter.data, "audience") ? data.audience : undefined,
+    lang: data.lang ?? config.lang,
+    source,
+    hasBom,
+    bodyOffset: frontmatter.bodyOffset,
+    tree,
+    headings: collectHeadings(tree),
+    links: collectLinks(tree),
+    fieldLines: frontmatter.lines,
+  };
+}
 
+/** Field aliases, collection defaults and the schema: the frontmatter a card loads with, or undefined (problems added). */
+function validateFrontmatter(file: string, frontmatter: FrontmatterBlock, collection: Collection, problems: Finding[]): Frontmatter | undefined {
   const input: Record<string, unknown> = { ...frontmatter.data };
   for (const [alias, key] of Object.entries(FIELD_ALIASES)) {
     if (!Object.hasOwn(input, alias)) continue;
@@ -160,8 +205,7 @@ function loadCardFile(file: string, ctx: CardContext): Card | undefined {
     delete input[alias];
     frontmatter.lines[key] = frontmatter.lines[alias]!;
   }
-  const ownAudience = input.audience;
-  const defaults = ctx.collection.defaults;
+  const defaults = collection.defaults;
   for (const [key, value] of Object.entries(defaults)) {
     if (value !== undefined && !Object.hasOwn(input, key)) input[key] = value;
   }
@@ -174,28 +218,30 @@ function loadCardFile(file: string, ctx: CardContext): Card | undefined {
     }
     return undefined;
   }
-  const data = result.data;
-  const slug = ctx.slugParts.join("/").replace(/\.mdx?$/i, "");
-  const collection = ctx.collection.name;
-  return {
-    id: data.id ?? `${collection}/${slug}`,
-    file,
-    relPath: path.relative(ctx.root, file).split(path.sep).join("/"),
-    collection,
-    slug,
-    url: `/${collection}/${slug}/`,
-    format,
-    data,
-    declaredAudience: ownAudience === undefined ? undefined : data.audience,
-    lang: data.lang ?? config.lang,
-    source,
-    hasBom,
-    bodyOffset: frontmatter.bodyOffset,
-    tree,
-    headings: collectHeadings(tree),
-    links: collectLinks(tree),
-    fieldLines: frontmatter.lines,
-  };
+  return result.data;
+}
+
+const FRONTMATTER_TEXT = /^(---[ \t]*\r?\n)([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+/**
+ * The frontmatter a card would load with, read from its text without parsing the Markdown body
+ * (aliases, collection defaults and the schema applied exactly as when loading), or undefined when
+ * the card would not load. `lint --changed` counts the cards it does not lint with this, so its
+ * trust score is the full lint's.
+ */
+export function readCardFrontmatter(file: string, bytes: Uint8Array, config: VerityConfig, collection: Collection): Frontmatter | undefined {
+  const problems: Finding[] = [];
+  if (bytes.length > config.maxCardBytes) return undefined;
+  const text = decodeCard(file, bytes, problems);
+  if (!text) return undefined;
+  const { source } = text;
+  // Markdown always parses; MDX may not, and then the card does not load.
+  if (formatOf(file) === "mdx" && !parseCard(file, source, "mdx", problems)) return undefined;
+  const match = FRONTMATTER_TEXT.exec(source);
+  if (!match) return undefined;
+  const node = { type: "yaml", value: match[2]!, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: match[0].length } } };
+  const frontmatter = readFrontmatter(file, source, { type: "root", children: [node] } as Root, problems);
+  return frontmatter ? validateFrontmatter(file, frontmatter, collection, problems) : undefined;
 }
 
 interface FrontmatterBlock {
@@ -262,9 +308,41 @@ function readFrontmatter(file: string, source: string, tree: Root, problems: Fin
   };
 }
 
-function decodeUtf8(bytes: Buffer): { ok: true; text: string } | { ok: false; line: number } {
+function tooLarge(file: string, size: number, config: VerityConfig): Finding {
+  return fileProblem("file-too-large", file, `The card is ${formatBytes(size)}, over the limit of ${formatBytes(config.maxCardBytes)} (maxCardBytes). Split it into several cards.`);
+}
+
+/** The card's text without a byte order mark, or undefined (a `file-encoding` problem) when it is not UTF-8. */
+function decodeCard(file: string, bytes: Uint8Array, problems: Finding[]): { source: string; hasBom: boolean } | undefined {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    problems.push({
+      ruleId: "file-encoding",
+      severity: "error",
+      file,
+      line: decoded.line,
+      column: 1,
+      message: "The file is not valid UTF-8 text. Re-save it as UTF-8 (most editors offer this under \"Save with encoding\").",
+    });
+    return undefined;
+  }
+  const hasBom = decoded.text.startsWith("\uFEFF");
+  return { source: hasBom ? decoded.text.slice(1) : decoded.text, hasBom };
+}
+
+function parseCard(file: string, source: string, format: MarkdownFormat, problems: Finding[]): Root | undefined {
   try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+    return parseMarkdown(source, format);
+  } catch (error) {
+    if (!(error instanceof MarkdownSyntaxError)) throw error;
+    problems.push({ ruleId: "markdown-syntax", severity: "error", file, line: error.line, column: error.column, message: `${error.message}.` });
+    return undefined;
+  }
+}
+
+function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; line: number } {
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
     const lenient = new TextDecoder("utf-8").decode(bytes);
     const bad = lenient.indexOf("\uFFFD");
@@ -281,14 +359,14 @@ function fileProblem(ruleId: string, file: string, message: string): Finding {
   return { ruleId, severity: "error", file, line: 1, column: 1, message };
 }
 
+function formatBytes(bytes: number): string {
+  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`;
+}
+
 function realContentDir(contentDir: string): string | undefined {
   try {
     return realpathSync.native(contentDir);
   } catch {
     return undefined;
   }
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`;
 }

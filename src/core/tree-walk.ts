@@ -1,12 +1,17 @@
 /**
- * A plain preorder walk over an mdast tree. Loading runs it on every card of the project, so it is
- * kept free of the per-node allocations of unist-util-visit (about 20x faster on 5,000 cards).
+ * A plain preorder walk over an mdast tree, without recursion: a card of thousands of nested
+ * block quotes or emphasis marks must not overflow the stack. Loading runs it on every card of
+ * the project, so it is kept free of the per-node allocations of unist-util-visit.
  */
 import type { Nodes, Parent } from "mdast";
 
 /** Calls `visit` on `node` and every descendant, in document order. */
 export function forEachNode(node: Nodes, visit: (node: Nodes) => void): void {
-  visit(node);
-  const children = (node as Partial<Parent>).children;
-  if (children) for (const child of children) forEachNode(child, visit);
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    visit(current);
+    const children = (current as Partial<Parent>).children as Nodes[] | undefined;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
 }

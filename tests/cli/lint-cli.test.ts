@@ -1,4 +1,6 @@
 /** `verity lint` through run(argv, io): exit codes, options and every output format. */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { copyFixtureProject, makeProject, removeTemps, runCli } from "../helpers.ts";
 
@@ -7,9 +9,20 @@ afterAll(removeTemps);
 const TODAY = ["--today", "2026-11-22"];
 
 describe("exit codes", () => {
-  it("exits 0 on a clean project and prints nothing", async () => {
+  it("exits 0 on a clean project, saying on stderr how many cards it checked and the trust score", async () => {
     const dir = copyFixtureProject("clean");
-    expect(await runCli(["lint", ...TODAY], { cwd: dir })).toEqual({ code: 0, stdout: "", stderr: "" });
+    const result = await runCli(["lint", ...TODAY], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^Checked \d+ cards: no problems; trust score 100% of \d+ published cards \(floor 97%\)\.\n$/);
+  });
+  it("says a file that is not a card is not one (exit 2), instead of passing silently", async () => {
+    const dir = copyFixtureProject("clean");
+    writeFileSync(path.join(dir, "README.md"), "# Read me\n");
+    const result = await runCli(["lint", "README.md"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("README.md: not a card. Cards are .md or .mdx files in a collection folder under content/");
+    expect(result.stderr).toContain("verity style <file>");
   });
   it("exits 1 on errors", async () => {
     const { code } = await runCli(["lint", ...TODAY], { cwd: copyFixtureProject("rules") });
@@ -129,5 +142,23 @@ describe("internal errors", () => {
     const verbose = { err: "" };
     expect(await run(["--verbose", "status", ...TODAY], failingIO(verbose))).toBe(2);
     expect(verbose.err).toMatch(/\n\s+at /);
+  });
+});
+
+describe("a card whose frontmatter does not load", () => {
+  it("still gets its body checked (links, headings, style), so every problem shows at once", async () => {
+    const dir = makeProject({
+      "content/a/card.md": "---\ntitle: A\naudience: internal\nverify_by: 2099-01-01\n---\n\n## One\n\n#### Skip\n\nSee [x](missing.md).\n",
+      "content/a/yaml.md": '---\ntitle: "A\n---\n\nSee [x](missing.md).\n',
+    });
+    const { stdout } = await runCli(["lint", "--format", "json", ...TODAY], { cwd: dir });
+    const rules = (JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[]).map((r) => [
+      path.basename(r.filePath),
+      r.messages.map((m) => `${m.line}:${m.ruleId}`),
+    ]);
+    expect(rules).toEqual([
+      ["card.md", ["2:frontmatter-schema", "9:heading-increment", "11:link-broken"]],
+      ["yaml.md", ["2:frontmatter-yaml", "5:link-broken"]],
+    ]);
   });
 });

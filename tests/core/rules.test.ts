@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CARD_RULES } from "../../src/core/lint/rule-meta.ts";
+import { ALL_RULES } from "../../src/core/lint/registry.ts";
 import { copyFixtureProject, flatMessages, lintJson, removeTemps } from "../helpers.ts";
 
 afterAll(removeTemps);
@@ -124,6 +124,6 @@ describe("rule configuration", () => {
   it("documents every rule id in the README", async () => {
     const { readFileSync } = await import("node:fs");
     const readme = readFileSync(path.join(import.meta.dirname, "..", "..", "README.md"), "utf8");
-    for (const rule of CARD_RULES) expect(readme, rule.id).toContain(`\`${rule.id}\``);
+    for (const { meta } of ALL_RULES) expect(readme, meta.id).toContain(`\`${meta.id}\``);
   });
 });

@@ -13,7 +13,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseCalendarDate, type CalendarDate } from "../calendar-date.ts";
+import type { Frontmatter } from "../card-schema.ts";
+import { loadCollection, type Collection } from "../collections.ts";
+import type { VerityConfig } from "../config.ts";
 import { createCardPaths, urlOfParts } from "../card-paths.ts";
 import { isOnSite, isTextOnPublicSite } from "../audience.ts";
 import { discoverCardFiles } from "../discover.ts";
@@ -21,7 +23,7 @@ import type { Finding } from "../findings.ts";
 import { readChangesSince, type ChangeSet } from "../git-changes.ts";
 import { buildCardIndex, normaliseSitePath, resolveLink, type CardIndex } from "../links.ts";
 import { collectLinks, type CardLink } from "../link-extract.ts";
-import { loadCardFiles, type Card } from "../load-cards.ts";
+import { loadCardFiles, readCardFrontmatter, type Card } from "../load-cards.ts";
 import { formatOf, parseMarkdown } from "../markdown.ts";
 import { openProject, type Project, type ProjectOptions } from "../project.ts";
 import type { VerifiableCard } from "../verification.ts";
@@ -48,8 +50,8 @@ interface LightCard {
   aliases: string[];
   id: string | undefined;
   text: string;
-  verifyBy: CalendarDate | undefined;
-  status: "draft" | "published";
+  /** The frontmatter the card loads with; undefined when it would not load (it then does not count for trust). */
+  data: Frontmatter | undefined;
 }
 
 const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -88,8 +90,14 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
   // 2. Every card read once as text; only changed cards and cards mentioning a needle keep it.
   const discoverProblems: Finding[] = [];
   const needleList = [...needles];
+  const collectionsByName = new Map<string, Collection>();
+  const collectionOf = (name: string) => {
+    let collection = collectionsByName.get(name);
+    if (!collection) collectionsByName.set(name, (collection = loadCollection(contentDir, name, [])));
+    return collection;
+  };
   const light = discoverCardFiles(contentDir, discoverProblems).map((file) =>
-    readLight(file, contentDir, (text) => changedCardPaths.has(file) || needleList.some((needle) => text.includes(needle))),
+    readLight(file, contentDir, config, collectionOf, (text) => changedCardPaths.has(file) || needleList.some((needle) => text.includes(needle))),
   );
   const lightByFile = new Map(light.map((card) => [card.file, card]));
   const urlOwners = new Set<string>();
@@ -132,19 +140,21 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
     cards,
     collections: [...collections.values()],
     invalidFiles,
+    bodyOnlyCards: first.bodyOnlyCards,
     problems: first.problems,
     contentDir,
     index: buildCardIndex(cards, invalidFiles, { sites: config.sites, partialCollections: light.map((card) => card.collection) }),
   };
 
-  // 6. Every card counts for the trust score: parsed ones as they are, the rest as read lightly.
+  // 6. Every card that loads counts for the trust score, as in a full lint: parsed ones as they are,
+  //    the rest with the frontmatter they load with (same aliases, defaults and schema).
   const parsed = new Map(cards.map((card) => [card.file, card]));
   const invalid = new Set(invalidFiles);
   const trustCards: VerifiableCard[] = [];
   for (const card of light) {
     const full = parsed.get(card.file);
     if (full) trustCards.push(full);
-    else if (!invalid.has(card.file) && card.verifyBy) trustCards.push({ data: { verify_by: card.verifyBy, status: card.status } });
+    else if (!invalid.has(card.file) && card.data) trustCards.push({ data: card.data });
   }
 
   const isPublicNow = (file: string) => {
@@ -271,9 +281,17 @@ function removedUrl(file: string, line: number, message: string): Finding {
   return { ruleId: "url-removed", severity: "error", file, line, column: 1, message };
 }
 
-function readLight(file: string, contentDir: string, keepText: (text: string) => boolean): LightCard {
-  const text = readText(file);
+function readLight(
+  file: string,
+  contentDir: string,
+  config: VerityConfig,
+  collectionOf: (name: string) => Collection,
+  keepText: (text: string) => boolean,
+): LightCard {
+  const bytes = readBytes(file);
+  const text = bytes.toString("utf8");
   const parts = (file.startsWith(contentDir + path.sep) ? file.slice(contentDir.length + 1) : path.relative(contentDir, file)).split(path.sep);
+  const data = parts.length >= 2 ? readCardFrontmatter(file, bytes, config, collectionOf(parts[0]!)) : undefined;
   const fm = FRONTMATTER.exec(text)?.[1] ?? "";
   let aliases: string[] = [];
   let id: string | undefined;
@@ -282,8 +300,6 @@ function readLight(file: string, contentDir: string, keepText: (text: string) =>
     aliases = Array.isArray(data?.aliases) ? data.aliases.filter((a): a is string => typeof a === "string").map(normaliseSitePath) : [];
     id = typeof data?.id === "string" ? data.id : undefined;
   }
-  const verifyBy = /^verify[_-]by[ \t]*:[ \t]*["']?(\d{4}-\d{2}-\d{2})["']?[ \t]*(#.*)?$/m.exec(fm)?.[1];
-  const status = /^status[ \t]*:[ \t]*["']?draft["']?[ \t]*(#.*)?$/m.test(fm) ? "draft" : "published";
   return {
     file,
     collection: parts[0] ?? "",
@@ -291,17 +307,20 @@ function readLight(file: string, contentDir: string, keepText: (text: string) =>
     aliases,
     id,
     text: keepText(text) ? text : "",
-    verifyBy: verifyBy ? parseCalendarDate(verifyBy) : undefined,
-    status,
+    data,
   };
 }
 
-function readText(file: string): string {
+function readBytes(file: string): Buffer {
   try {
-    return readFileSync(file, "utf8");
+    return readFileSync(file);
   } catch {
-    return ""; // unreadable or gone: the full load reports it when the card is linted
+    return Buffer.alloc(0); // unreadable or gone: the full load reports it when the card is linted
   }
+}
+
+function readText(file: string): string {
+  return readBytes(file).toString("utf8");
 }
 
 const urlOf = urlOfParts;

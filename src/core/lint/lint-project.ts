@@ -1,26 +1,25 @@
-/** Runs every card rule over a loaded project and returns one list of findings. */
+/**
+ * Runs every rule over a loaded project and returns one list of findings. Each card goes through
+ * one frozen unified processor (`runSync(card.tree, file)`): the card rules are unified-lint-rule
+ * plugins, `remark-lint` adds `<!-- lint disable ... -->` comments, and a project's own
+ * remark-lint configuration (see `remark-config.ts`) runs in the same pass over the same tree.
+ * Levels are applied once, by the registry.
+ */
 import type { Root } from "mdast";
-import { unified, type Plugin } from "unified";
+import remarkLint from "remark-lint";
+import { unified, type PluggableList } from "unified";
 import { VFile } from "vfile";
-import type { RuleLevel } from "../config.ts";
 import { codePointColumn, compareFindings, type Finding, type Severity } from "../findings.ts";
 import type { Card } from "../load-cards.ts";
 import type { Project } from "../project.ts";
 import { computeTrustScore, type TrustScore, type VerifiableCard } from "../verification.ts";
-import { CARD_RULES, MANDATORY_RULES } from "./rule-meta.ts";
-import { checkCardHtml } from "./rule-card-html.ts";
-import { fileAudience, linkAudience, linkBroken } from "./rule-links.ts";
-import { verifyByExpired, verifyByExpiring } from "./rule-verify-by.ts";
 import { readSynonyms } from "../synonyms.ts";
-
-/** Tree rules, run per card through unified. */
-const TREE_RULES: Record<string, Plugin<[unknown?], Root>> = {
-  "verify-by-expired": verifyByExpired as Plugin<[unknown?], Root>,
-  "verify-by-expiring": verifyByExpiring as Plugin<[unknown?], Root>,
-  "link-broken": linkBroken as Plugin<[unknown?], Root>,
-  "link-audience": linkAudience as Plugin<[unknown?], Root>,
-  "file-audience": fileAudience as Plugin<[unknown?], Root>,
-};
+import { applyLevels, CARD_RULES, levelOf, REMARK_LINT_PREFIX } from "./registry.ts";
+import { checkCardHtml } from "./rule-card-html.ts";
+import type { CardRule } from "./rule-model.ts";
+import { duplicateId } from "./rules/duplicate-id.ts";
+import { tooDeepFinding } from "./rules/markdown-too-deep.ts";
+import { trustScore } from "./rules/trust-score.ts";
 
 /** Extra per-card checks (the style guide plugs in here); they return findings for one card. */
 export type CardChecker = (card: Card, project: Project) => Finding[];
@@ -32,6 +31,8 @@ export interface LintOptions {
   trustCards?: readonly VerifiableCard[];
   /** Findings made outside the card rules (e.g. `url-removed`); rule levels apply to them too. */
   extraFindings?: readonly Finding[];
+  /** The project's own remark plugins and presets (from its `.remarkrc`), run on every card. */
+  remarkPlugins?: PluggableList;
 }
 
 export interface LintResult {
@@ -39,109 +40,63 @@ export interface LintResult {
   trust: TrustScore;
 }
 
+/** A remark-lint control comment: `<!-- lint disable ... -->` (or a JS comment starting with lint in MDX). */
+const LINT_COMMENT = /(?:<!--|\/\*)\s*lint[\s-]/;
+
 export function lintProject(project: Project, options: LintOptions = {}): LintResult {
-  const levels = ruleLevels(project.config.rules);
-  const processor = unified();
-  for (const [id, rule] of Object.entries(TREE_RULES)) {
-    const level = levels.get(id);
-    if (level && level !== "off") processor.use(rule, [level === "error" ? 2 : 1]);
-  }
-  processor.freeze();
+  const settings = project.config.rules;
+  // remark-lint's comment handling (`<!-- lint disable ... -->`) walks the whole tree and indexes
+  // the text, which costs more than every rule together: it is added only for cards with such a comment.
+  const processorFor = (rules: readonly CardRule[], withComments: boolean) => {
+    const processor = withComments ? unified().use(remarkLint) : unified();
+    for (const rule of rules) if (levelOf(rule.meta.id, settings) !== "off") processor.use(rule.plugin);
+    if (options.remarkPlugins && options.remarkPlugins.length > 0) processor.use(options.remarkPlugins);
+    return processor.freeze();
+  };
+  // Cards whose frontmatter did not load: the rules that read no field, the remark and style checks.
+  const bodyRules = CARD_RULES.filter((rule) => rule.checksBody === true);
+  const processors = new Map<string, ReturnType<typeof processorFor>>();
+  const processorOf = (isBodyOnly: boolean, card: Card) => {
+    const withComments = LINT_COMMENT.test(card.source);
+    const key = `${isBodyOnly}/${withComments}`;
+    let processor = processors.get(key);
+    if (!processor) processors.set(key, (processor = processorFor(isBodyOnly ? bodyRules : CARD_RULES, withComments)));
+    return processor;
+  };
 
   const findings: Finding[] = [...project.problems];
-  const isOn = (id: string) => levels.get(id) !== "off";
+  const isOn = (id: string) => levelOf(id, settings) !== "off";
   const htmlRules = { htmlRemoved: isOn("html-removed"), attachments: isOn("attachment-unsafe"), remote: isOn("remote-resource") || isOn("remote-resource-wiki") };
-  for (const card of project.cards) {
-    const file = new VFile({ path: card.file, data: { verity: { card, index: project.index, policy: project.policy } } });
-    processor.runSync(card.tree, file);
-    for (const message of file.messages) {
-      const line = message.line ?? 1;
-      findings.push({
-        ruleId: message.ruleId ?? "unknown",
-        severity: message.fatal === true ? "error" : "warning",
-        message: message.reason,
-        file: card.file,
-        line,
-        column: codePointColumn(lineText(card.source, line), message.column ?? 1),
-      });
+  const checksHtml = htmlRules.htmlRemoved || htmlRules.attachments || htmlRules.remote;
+  const all = [...project.cards.map((card) => ({ card, isBodyOnly: false })), ...(project.bodyOnlyCards ?? []).map((card) => ({ card, isBodyOnly: true }))];
+  for (const { card, isBodyOnly } of all) {
+    const processor = processorOf(isBodyOnly, card);
+    try {
+      const file = new VFile({ path: card.file, value: card.source, data: { verity: { card, index: project.index, policy: project.policy } } });
+      processor.runSync(card.tree as Root, file);
+      for (const message of file.messages) findings.push(toFinding(message, card));
+      if (checksHtml && !isBodyOnly) {
+        for (const finding of checkCardHtml(card, project, htmlRules)) findings.push({ ...finding, column: codePointColumn(lineText(card.source, finding.line), finding.column) });
+      }
+      for (const check of options.checkers ?? []) findings.push(...check(card, project));
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      findings.push(tooDeepFinding(card.file));
     }
-    if (htmlRules.htmlRemoved || htmlRules.attachments || htmlRules.remote) {
-      for (const finding of checkCardHtml(card, project, htmlRules)) findings.push({ ...finding, column: codePointColumn(lineText(card.source, finding.line), finding.column) });
-    }
-    for (const check of options.checkers ?? []) findings.push(...check(card, project));
   }
-  findings.push(...findDuplicateIds(project.cards), ...readSynonyms(project.root).findings, ...(options.extraFindings ?? []));
+  findings.push(...duplicateId.check(project.cards), ...readSynonyms(project.root).findings, ...(options.extraFindings ?? []));
   const trust = computeTrustScore(options.trustCards ?? project.cards, project.policy);
-  if (trust.score < project.config.minTrustScore) {
-    findings.push({
-      ruleId: "trust-score",
-      severity: "error",
-      file: project.configFile ?? project.contentDir,
-      line: 1,
-      column: 1,
-      message:
-        `Trust score is ${trust.score}%, under the floor of ${project.config.minTrustScore}% (minTrustScore): ` +
-        `${trust.expired} of ${trust.counted} published cards are expired. Run "verity status --status expired" to see them.`,
-    });
-  }
-  return { findings: applyLevels(findings, levels).sort(compareFindings), trust };
+  findings.push(...trustScore.check(trust, project.config.minTrustScore, project.configFile ?? project.contentDir));
+  return { findings: applyLevels(findings, settings).sort(compareFindings), trust };
 }
 
-function findDuplicateIds(cards: readonly Card[]): Finding[] {
-  const findings: Finding[] = [];
-  const ids = new Map<string, Card>();
-  const urls = new Map<string, Card>();
-  for (const card of cards) {
-    const first = ids.get(card.id);
-    if (first) {
-      findings.push({
-        ruleId: "duplicate-id",
-        severity: "error",
-        file: card.file,
-        line: card.fieldLines.id ?? 1,
-        column: 1,
-        message: `The id "${card.id}" is already used by ${first.relPath}. Give one of the cards another id.`,
-      });
-    } else ids.set(card.id, card);
-    const addresses = [{ url: card.url, line: 1 }, ...(card.data.aliases ?? []).map((url) => ({ url: normalise(url), line: card.fieldLines.aliases ?? 1 }))];
-    for (const { url, line } of addresses) {
-      const owner = urls.get(url);
-      if (owner && owner !== card) {
-        findings.push({
-          ruleId: "duplicate-id",
-          severity: "error",
-          file: card.file,
-          line,
-          column: 1,
-          message: `The URL ${url} is also claimed by ${owner.relPath}. Remove the alias or rename one of the cards.`,
-        });
-      } else urls.set(url, card);
-    }
-  }
-  return findings;
-}
-
-function normalise(url: string): string {
-  return url.endsWith("/") ? url : `${url}/`;
-}
-
-function ruleLevels(overrides: Record<string, RuleLevel>): Map<string, RuleLevel> {
-  const levels = new Map<string, RuleLevel>(CARD_RULES.map((rule) => [rule.id, rule.defaultLevel]));
-  for (const [id, level] of Object.entries(overrides)) {
-    if (MANDATORY_RULES.has(id) && level === "off") continue;
-    levels.set(id, level);
-  }
-  return levels;
-}
-
-function applyLevels(findings: Finding[], levels: Map<string, RuleLevel>): Finding[] {
-  const result: Finding[] = [];
-  for (const finding of findings) {
-    const level = levels.get(finding.ruleId);
-    if (level === "off") continue;
-    result.push(level && CARD_RULES.some((r) => r.id === finding.ruleId) ? { ...finding, severity: level as Severity } : finding);
-  }
-  return result;
+function toFinding(message: VFile["messages"][number], card: Card): Finding {
+  const line = message.line ?? 1;
+  const ruleId = message.source === "verity" ? (message.ruleId ?? "unknown") : `${REMARK_LINT_PREFIX}${message.ruleId ?? message.source ?? "unknown"}`;
+  const severity: Severity = message.fatal === true ? "error" : message.fatal === false ? "warning" : "suggestion";
+  const finding: Finding = { ruleId, severity, message: message.reason, file: card.file, line, column: codePointColumn(lineText(card.source, line), message.column ?? 1) };
+  if (message.url) finding.url = message.url;
+  return finding;
 }
 
 function lineText(source: string, line: number): string {
@@ -154,3 +109,5 @@ function lineText(source: string, line: number): string {
   const end = source.indexOf("\n", start);
   return source.slice(start, end < 0 ? undefined : end);
 }
+
+

@@ -9,6 +9,8 @@ import path from "node:path";
 import { getCodeVersion } from "../code-version.ts";
 import type { Finding } from "../findings.ts";
 import type { CardChecker } from "../lint/lint-project.ts";
+import { hashRuleInputs } from "../lint/cache-inputs.ts";
+import { ruleLevels } from "../lint/registry.ts";
 import type { Card } from "../load-cards.ts";
 import type { Project } from "../project.ts";
 import { findAliasKeys } from "./fix.ts";
@@ -36,7 +38,7 @@ export function createStyleChecker(project: Project, options: StyleCheckerOption
   const vale = resolveValeSetup(project.root, project.root);
   const styleOptions: StyleOptions = {
     vale,
-    builtinLevels: new Map(Object.entries(project.config.rules)),
+    builtinLevels: ruleLevels(project.config.rules),
     lang: project.config.lang,
   };
   const cache: LintCache | undefined = options.cacheFile ? openLintCache(options.cacheFile, configHash(project, vale?.config.file, vale?.config.stylesPath)) : undefined;
@@ -68,6 +70,7 @@ function configHash(project: Project, valeFile: string | undefined, stylesPath: 
   hash.update(getCodeVersion());
   hash.update(JSON.stringify(project.config.rules));
   hash.update(project.config.lang);
+  hashRuleInputs(hash, project.root);
   if (valeFile) hash.update(readFileSync(valeFile));
   if (stylesPath && existsSync(stylesPath)) {
     for (const file of listFiles(stylesPath)) {

@@ -11,6 +11,7 @@ import path from "node:path";
 import type { Finding } from "../findings.ts";
 import type { ProjectContext } from "../project.ts";
 import type { TrustScore } from "../verification.ts";
+import { hashRuleInputs } from "../lint/cache-inputs.ts";
 import { findValeConfig, loadValeConfig } from "./vale-ini.ts";
 
 /** What lint's report needs from a project, when the project itself was not loaded. */
@@ -40,6 +41,7 @@ export function computeRunKey(context: ProjectContext, salt: string): string {
   if (context.configFile && existsSync(context.configFile)) hash.update(readFileSync(context.configFile));
   const contentDir = path.resolve(context.root, context.config.contentDir);
   if (existsSync(contentDir)) hashTree(hash, contentDir);
+  hashRuleInputs(hash, context.root);
   const valeFile = findValeConfig(context.root);
   if (valeFile) {
     hash.update(readFileSync(valeFile));

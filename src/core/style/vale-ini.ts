@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../errors.ts";
 import type { Severity } from "../findings.ts";
+import picomatch from "picomatch";
 
 export const VALE_CONFIG_NAMES = [".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini"] as const;
 
@@ -258,30 +259,7 @@ export function referencedStyles(config: ValeConfig): { styles: Set<string>; rul
 
 /** Vale section globs: `*`, `**`, `?`, `{a,b}` (also `{md}`), `[abc]`; `*` also matches dotfiles. */
 export function globToRegExp(glob: string): RegExp {
-  let out = "";
-  let depth = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!;
-    if (ch === "*") {
-      if (glob[i + 1] === "*") {
-        out += ".*";
-        i++;
-      } else out += "[^/]*";
-    } else if (ch === "?") out += "[^/]";
-    else if (ch === "{") {
-      out += "(?:";
-      depth++;
-    } else if (ch === "}" && depth > 0) {
-      out += ")";
-      depth--;
-    } else if (ch === "," && depth > 0) out += "|";
-    else if (ch === "[") {
-      const close = glob.indexOf("]", i + 1);
-      if (close < 0) throw new Error("unclosed [");
-      out += `[${glob.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
-      i = close;
-    } else out += ch.replace(/[.+^$()|\\]/g, "\\$&");
-  }
-  if (depth > 0) throw new Error("unclosed {");
-  return new RegExp(`^${out}$`);
+  const unclosed = /\[[^\]]*$/.test(glob) ? "[" : (glob.match(/\{/g)?.length ?? 0) > (glob.match(/\}/g)?.length ?? 0) ? "{" : undefined;
+  if (unclosed) throw new Error(`unclosed ${unclosed}`);
+  return picomatch.makeRe(glob, { dot: true });
 }

@@ -1,0 +1,201 @@
+/**
+ * `lint`: the whole of `verity lint` as a function: options in, a plain result out. The CLI only
+ * parses arguments, calls this, formats the result and picks the exit code; tests call it too.
+ *
+ * It loads the project (or the `--changed` scope), runs every rule with the style guide and the
+ * project's remark-lint configuration, answers an unchanged project from the run cache, and
+ * applies `--fix`.
+ */
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { createCardPaths } from "../core/card-paths.ts";
+import { getCodeVersion } from "../core/code-version.ts";
+import { UsageError } from "../core/errors.ts";
+import type { Finding } from "../core/findings.ts";
+import { loadChangedProject } from "../core/lint/changed-scope.ts";
+import { lintProject, type LintOptions, type LintResult } from "../core/lint/lint-project.ts";
+import { loadRemarkConfig } from "../core/lint/remark-config.ts";
+import { loadProject, openProject, type Project, type ProjectContext, type ProjectOptions } from "../core/project.ts";
+import { createStyleChecker } from "../core/style/card-style.ts";
+import { planFixes, readSourceFile, writeFix, type FileFix } from "../core/style/fix.ts";
+import { computeRunKey, readCachedRun, writeCachedRun, type LintedProjectSummary } from "../core/style/run-cache.ts";
+import type { TrustScore } from "../core/verification.ts";
+
+export const LINT_CACHE_FILE = path.join(".verity-cache", "lint.json");
+export const RUN_CACHE_FILE = path.join(".verity-cache", "lint-run.json");
+
+export interface LintRequest {
+  project: ProjectOptions;
+  /** Files and folders to report on (default: every card). */
+  paths?: readonly string[];
+  /** `--changed [base]`: true for the default base. */
+  changed?: string | true;
+  fix?: boolean;
+  /** With `fix`: plan the fixes, write nothing. */
+  dryRun?: boolean;
+  /** false with `--no-cache`. */
+  cache?: boolean;
+  /** Errors only. */
+  quiet?: boolean;
+}
+
+export interface ChangedSummary {
+  /** The base compared with, e.g. origin/main. */
+  base: string;
+  mergeBase: string;
+  changedFiles: string[];
+  linkingFiles: string[];
+  /** Deleted cards reported because no card keeps their URL. */
+  deletedWithoutAlias: number;
+  /** Cards the trust score counts (every card, not only the changed ones). */
+  trustCount: number;
+  /** Files reported on: changed cards, cards linking to them, deleted card paths. */
+  reportCount: number;
+}
+
+export interface LintReport {
+  /** Findings on the files in scope (and project-wide ones), sorted. */
+  findings: Finding[];
+  /** Every card file in scope that was checked, including clean ones. */
+  files: string[];
+  trust: TrustScore;
+  minTrustScore: number;
+  contentDir: string;
+  configFile: string | undefined;
+  changed?: ChangedSummary;
+  /** With `fix`: the fixes applied (or, with `dryRun`, planned). */
+  fixes?: { plans: FileFix[]; problems: number; dryRun: boolean };
+}
+
+export async function lint(request: LintRequest): Promise<LintReport> {
+  if (request.dryRun && !request.fix) throw new UsageError("--dry-run only works with --fix.");
+  const cwd = request.project.cwd;
+  const selection = selectPaths(request.paths ?? [], cwd);
+  const context = openProject(request.project);
+  checkAreCards(request.paths ?? [], context, cwd);
+  const remarkOptions = async (): Promise<LintOptions> => ({ remarkPlugins: (await loadRemarkConfig(context.root))?.plugins ?? [] });
+
+  let changed: ChangedSummary | undefined;
+  let inChangedScope: ((file: string) => boolean) | undefined;
+  let project: LintedProjectSummary & { root?: string };
+  let result: LintResult;
+  let fixes: LintReport["fixes"];
+  if (request.changed !== undefined) {
+    const scope = loadChangedProject(request.project, request.changed === true ? undefined : request.changed);
+    const { changeSet } = scope;
+    changed = {
+      base: changeSet.base,
+      mergeBase: changeSet.mergeBase,
+      changedFiles: scope.changedFiles,
+      linkingFiles: scope.linkingFiles,
+      deletedWithoutAlias: changeSet.changes.filter((c) => c.kind === "deleted" && scope.reportFiles.has(path.resolve(scope.project.root, c.path))).length,
+      trustCount: scope.trustCards.length,
+      reportCount: scope.reportFiles.size,
+    };
+    inChangedScope = (file) => scope.reportFiles.has(file);
+    project = scope.project;
+    const run = lintWithStyle(scope.project, { ...(await remarkOptions()), trustCards: scope.trustCards, extraFindings: scope.extraFindings }, request, selection);
+    result = run.result;
+    fixes = run.fixes;
+  } else if (request.fix !== true && request.cache !== false) {
+    const cacheFile = path.join(context.root, RUN_CACHE_FILE);
+    const key = computeRunKey(context, `lint-run/${getCodeVersion()}`);
+    const cached = readCachedRun(cacheFile, key);
+    if (cached) {
+      project = cached.project;
+      result = { findings: cached.findings, trust: cached.trust };
+    } else {
+      const loaded = loadProject(request.project);
+      project = loaded;
+      result = lintWithStyle(loaded, await remarkOptions(), request, selection).result;
+      writeCachedRun(cacheFile, key, { project: loaded, findings: result.findings, trust: result.trust });
+    }
+  } else {
+    const loaded = loadProject(request.project);
+    project = loaded;
+    const run = lintWithStyle(loaded, await remarkOptions(), request, selection);
+    result = run.result;
+    fixes = run.fixes;
+  }
+
+  const isGlobal = (file: string) => file === project.configFile || file === project.contentDir;
+  const inScope = (file: string) => selection(file) && (inChangedScope?.(file) ?? true);
+  let findings = result.findings.filter((f) => inScope(f.file) || isGlobal(f.file));
+  if (request.quiet) findings = findings.filter((f) => f.severity === "error");
+  const files = [...project.cards.map((c) => c.file), ...project.invalidFiles].filter(inScope).sort();
+  const report: LintReport = {
+    findings,
+    files,
+    trust: result.trust,
+    minTrustScore: project.config.minTrustScore,
+    contentDir: project.contentDir,
+    configFile: project.configFile,
+  };
+  if (changed) report.changed = changed;
+  if (fixes) report.fixes = fixes;
+  return report;
+}
+
+/** Lints a loaded project with the style guide (and its per-card cache), then applies `--fix`. */
+function lintWithStyle(
+  project: Project,
+  options: LintOptions,
+  request: LintRequest,
+  isSelected: (file: string) => boolean,
+): { result: LintResult; fixes?: LintReport["fixes"] } {
+  const isFixing = request.fix === true;
+  const cacheFile = request.cache === false || isFixing ? undefined : path.join(project.root, LINT_CACHE_FILE);
+  const run = (p: Project, file: string | undefined, fixing: boolean) => {
+    const checker = createStyleChecker(p, { cacheFile: file, isFixing: fixing });
+    const result = lintProject(p, { ...options, checkers: [...(options.checkers ?? []), checker.check] });
+    checker.save();
+    return result;
+  };
+  const result = run(project, cacheFile, isFixing);
+  if (!isFixing) return { result };
+
+  const sources = new Map(project.cards.map((card) => [card.file, card.source]));
+  const plans = planFixes(
+    result.findings.filter((f) => isSelected(f.file)),
+    (file) => sources.get(file) ?? readSourceFile(file).source,
+  );
+  const problems = plans.reduce((sum, plan) => sum + plan.applied, 0);
+  const dryRun = request.dryRun === true;
+  const fixes = { plans, problems, dryRun };
+  if (dryRun || plans.length === 0) {
+    return { result: { ...result, findings: result.findings.filter((f) => !(f.ruleId === "frontmatter-schema" && f.fix)) }, fixes };
+  }
+  for (const plan of plans) writeFix(plan);
+  const reloaded = loadProject({ ...request.project, today: project.today });
+  return { result: run(reloaded, path.join(reloaded.root, LINT_CACHE_FILE), false), fixes };
+}
+
+/** Files and folders given on the command line, as a test on absolute paths. */
+export function selectPaths(paths: readonly string[], cwd: string): (file: string) => boolean {
+  if (paths.length === 0) return () => true;
+  const targets = paths.map((p) => {
+    const full = path.resolve(cwd, p);
+    if (!existsSync(full)) throw new UsageError(`${p}: no such file or folder.`, "Check the path; it is relative to the working directory.");
+    return { full, isDir: statSync(full).isDirectory() };
+  });
+  return (file) => targets.some((t) => (t.isDir ? file === t.full || file.startsWith(t.full + path.sep) : file === t.full));
+}
+
+/** A file given on the command line that is not a card is a usage error, not a silent pass. */
+function checkAreCards(paths: readonly string[], context: ProjectContext, cwd: string): void {
+  const contentDir = path.resolve(context.root, context.config.contentDir);
+  const contentRel = path.relative(context.root, contentDir).split(path.sep).join("/");
+  const { isCard } = createCardPaths(contentRel);
+  const notCards: string[] = [];
+  for (const p of paths) {
+    const full = path.resolve(cwd, p);
+    if (!existsSync(full) || statSync(full).isDirectory()) continue;
+    const rel = path.relative(context.root, full).split(path.sep).join("/");
+    if (rel.startsWith("..") || !isCard(rel)) notCards.push(p);
+  }
+  if (notCards.length === 0) return;
+  throw new UsageError(
+    `${notCards.join(", ")}: not ${notCards.length === 1 ? "a card" : "cards"}. Cards are .md or .mdx files in a collection folder under ${context.config.contentDir}/ (${context.config.contentDir}/<collection>/<name>.md).`,
+    "To check the prose of another Markdown file, run verity style <file>.",
+  );
+}

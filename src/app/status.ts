@@ -1,0 +1,34 @@
+/** `status`: every card's verification, most urgent first, and the trust score, as data. */
+import { UsageError } from "../core/errors.ts";
+import type { Finding } from "../core/findings.ts";
+import { loadProject, type ProjectOptions } from "../core/project.ts";
+import { buildStatusReport, type StatusFilter, type StatusReport } from "../core/status.ts";
+import type { VerificationStatus } from "../core/verification.ts";
+
+const STATUSES: readonly VerificationStatus[] = ["expired", "expiring", "verified"];
+
+export interface StatusRequest {
+  project: ProjectOptions;
+  owner?: string | undefined;
+  collection?: string | undefined;
+  /** As typed by the user; checked here. */
+  status?: string | undefined;
+}
+
+export interface StatusResult {
+  report: StatusReport;
+  /** Cards that do not load, so are not listed (run lint). */
+  problems: Finding[];
+}
+
+export function status(request: StatusRequest): StatusResult {
+  if (request.status && !STATUSES.includes(request.status as VerificationStatus)) {
+    throw new UsageError(`Unknown status "${request.status}".`, `Use one of: ${STATUSES.join(", ")}.`);
+  }
+  const project = loadProject(request.project);
+  if (request.collection && !project.collections.some((c) => c.name === request.collection)) {
+    throw new UsageError(`There is no collection "${request.collection}".`, `Collections: ${project.collections.map((c) => c.name).join(", ")}.`);
+  }
+  const filter: StatusFilter = { owner: request.owner, collection: request.collection, status: request.status as VerificationStatus | undefined };
+  return { report: buildStatusReport(project, filter), problems: project.problems };
+}

@@ -1,0 +1,80 @@
+/**
+ * `style`: the prose rules (the Vale-compatible styles of `.vale.ini` and, inside a Verity project,
+ * the built-in prose rules) on any Markdown files, as data: findings, the files checked, the fixes
+ * applied or planned, and warnings for the user.
+ */
+import { findProjectRoot, loadConfig } from "../core/config.ts";
+import { UsageError } from "../core/errors.ts";
+import { compareFindings, type Finding, type Severity } from "../core/findings.ts";
+import { ruleLevels } from "../core/lint/registry.ts";
+import { findAliasKeys, planFixes, readSourceFile, writeFix, type FileFix } from "../core/style/fix.ts";
+import { lintProse, type StyleOptions } from "../core/style/style-engine.ts";
+import { collectStyleFiles, markdownExtensions, matchPathFor, resolveValeSetup, styleFormatOf } from "../core/style/style-files.ts";
+
+export interface StyleRequest {
+  cwd: string;
+  paths: readonly string[];
+  minAlertLevel?: Severity | undefined;
+  /** `--ext`: lint `stdin` as a file with this extension. */
+  stdin?: { ext: string; text: string } | undefined;
+  fix?: boolean;
+  dryRun?: boolean;
+}
+
+export interface StyleResult {
+  findings: Finding[];
+  files: string[];
+  /** Things the user should know (a rule type that is skipped, no Vale configuration). */
+  warnings: string[];
+  fixes?: { plans: FileFix[]; problems: number; dryRun: boolean };
+}
+
+export function style(request: StyleRequest): StyleResult {
+  if (request.dryRun && !request.fix) throw new UsageError("--dry-run only works with --fix.");
+  const { cwd } = request;
+  const projectRoot = findProjectRoot(cwd);
+  const vale = resolveValeSetup(cwd, projectRoot);
+  const warnings = [...(vale?.styles.warnings ?? [])];
+  if (!vale) {
+    warnings.push(
+      `no Vale configuration (.vale.ini) in ${cwd} or above${projectRoot ? "; only the built-in prose rules run" : "; nothing to check"}. ` +
+        "Create a .vale.ini with StylesPath and BasedOnStyles.",
+    );
+  }
+  const config = projectRoot ? loadConfig(projectRoot).config : undefined;
+  const options: StyleOptions = { vale, minAlertLevel: request.minAlertLevel, builtinLevels: config ? ruleLevels(config.rules) : undefined };
+  if (config) options.lang = config.lang;
+  const lintFile = (file: string, source: string, matchPath = matchPathFor(file, vale?.config)) =>
+    lintProse({ file, source, format: styleFormatOf(file, vale?.config), matchPath }, options);
+
+  const findings: Finding[] = [];
+  const files: string[] = [];
+  if (request.stdin) {
+    if (request.paths.length > 0) throw new UsageError("--ext reads standard input; do not pass paths with it.");
+    const ext = request.stdin.ext.startsWith(".") ? request.stdin.ext : `.${request.stdin.ext}`;
+    const file = `${cwd}/stdin${ext}`;
+    files.push(file);
+    findings.push(...lintFile(file, request.stdin.text.replace(/^\uFEFF/, ""), `stdin${ext}`));
+    return { findings: findings.sort(compareFindings), files, warnings };
+  }
+  for (const file of collectStyleFiles(request.paths, cwd, markdownExtensions(vale?.config))) {
+    files.push(file);
+    const { source } = readSourceFile(file);
+    findings.push(...lintFile(file, source));
+    if (request.fix) findings.push(...findAliasKeys(file, source));
+  }
+  if (!request.fix) return { findings: findings.sort(compareFindings), files, warnings };
+
+  const plans = planFixes(findings, (file) => readSourceFile(file).source);
+  const dryRun = request.dryRun === true;
+  const fixes = { plans, problems: plans.reduce((sum, plan) => sum + plan.applied, 0), dryRun };
+  let report = findings;
+  if (!dryRun && plans.length > 0) {
+    for (const plan of plans) writeFix(plan);
+    const changed = new Set(plans.map((p) => p.file));
+    report = findings.filter((f) => !changed.has(f.file));
+    for (const file of changed) report.push(...lintFile(file, readSourceFile(file).source));
+  }
+  report = report.filter((f) => f.ruleId !== "frontmatter-schema" || !f.fix);
+  return { findings: report.sort(compareFindings), files, warnings, fixes };
+}

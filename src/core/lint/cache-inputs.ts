@@ -1,0 +1,21 @@
+/**
+ * What the lint caches must hash besides the cards, the configuration and Verity's own code: the
+ * files rules declare they read (`meta.reads`, e.g. the template catalog), the project's remark
+ * configuration, and the lockfile, whose
+ * dependency versions (parser, remark-lint rules) decide findings too.
+ */
+import type { Hash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { filesReadByRules } from "./registry.ts";
+import { REMARK_CONFIG_FILES } from "./remark-config.ts";
+
+const LOCKFILES = ["package-lock.json"];
+
+export function hashRuleInputs(hash: Hash, root: string): void {
+  for (const rel of [...filesReadByRules(), ...REMARK_CONFIG_FILES, ...LOCKFILES]) {
+    const file = path.join(root, rel);
+    hash.update(`${rel}\0`);
+    if (existsSync(file)) hash.update(readFileSync(file));
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The one rule model. Every rule Verity reports (card rules run through unified, built-in prose
+ * rules of the style guide, and project-level findings such as `trust-score` or the loader's
+ * `frontmatter-yaml`) is described by a {@link RuleMeta}; the registry (`registry.ts`) lists them
+ * all, applies levels in one place, validates `rules:` in the configuration, and hands the metadata
+ * to the reporters and the README's rule table.
+ */
+import type { Plugin } from "unified";
+import type { Root } from "mdast";
+import type { Severity } from "../findings.ts";
+
+export type RuleKind = "card" | "prose" | "project";
+
+export interface RuleMeta {
+  /** Stable kebab-case id; also the key under `rules:` in verity.config.yml. */
+  id: string;
+  /** One or two sentences: what the rule reports (SARIF, README table). */
+  description: string;
+  defaultLevel: Severity;
+  /** True when findings carry edits that `--fix` applies. */
+  fixable: boolean;
+  /**
+   * A mandatory rule is always an error: `rules:` may not turn it off or lower it. Without it a
+   * broken card would silently disappear from the sites, or two cards would fight over one URL.
+   */
+  mandatory: boolean;
+  /** Where the rule is documented (repository-relative link, as the style guide's links are). */
+  docsUrl: string;
+  kind: RuleKind;
+  /**
+   * Project-relative files the rule reads besides the cards and verity.config.yml. The lint caches
+   * hash them, so editing one invalidates cached findings.
+   */
+  reads?: readonly string[];
+}
+
+/** A tiny project a rule is tried on: project-relative path -> file text. */
+export interface RuleExample {
+  name: string;
+  /** Project-relative path -> text, raw bytes, or a symbolic link to create. */
+  files: Record<string, string | Uint8Array | { symlink: string }>;
+  /**
+   * With `before`, the example runs as `verity lint --changed`: `before` is committed on main,
+   * then `files` on a branch.
+   */
+  before?: Record<string, string>;
+}
+
+export interface RuleExamples {
+  /** Projects on which the rule reports nothing. */
+  valid: readonly RuleExample[];
+  /** Projects on which the rule reports at least one finding. */
+  invalid: readonly RuleExample[];
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  examples: RuleExamples;
+}
+
+/** A card rule: a `unified-lint-rule` plugin run on each card's mdast (see `context.ts` for what it reads). */
+export interface CardRule extends Rule {
+  plugin: Plugin<[unknown?], Root>;
+  /**
+   * True when the rule reads no frontmatter field, so it also runs on a card whose frontmatter
+   * does not load (every problem of a card is reported at once).
+   */
+  checksBody?: boolean;
+}
+
+/** Where the rules are documented: the table generated from this registry (`npm run docs:rules`). */
+export const RULES_DOC = "README.md";
+
+export function ruleDocsUrl(id: string): string {
+  return `${RULES_DOC}#rule-${id}`;
+}
+
+/** A minimal valid card, for examples: `card({ audience: "external" }, "Body")`. */
+export function exampleCard(fields: Record<string, string> = {}, body = "Some text.\n"): string {
+  const all = { title: "Example", owner: '"@acme/team"', audience: "internal", verify_by: "2099-01-01", ...fields };
+  const lines = Object.entries(all).filter(([, value]) => value !== "").map(([key, value]) => `${key}: ${value}`);
+  return `---\n${lines.join("\n")}\n---\n\n${body}`;
+}

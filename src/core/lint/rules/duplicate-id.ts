@@ -1,0 +1,62 @@
+/** `duplicate-id`: two cards share an id, or a URL (their own or an alias). */
+import type { Finding } from "../../findings.ts";
+import type { Card } from "../../load-cards.ts";
+import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
+
+const id = "duplicate-id";
+
+export const duplicateId: Rule & { check(cards: readonly Card[]): Finding[] } = {
+  meta: {
+    id,
+    description: "Two cards share an id, or a URL (including `aliases`): one of them would not be published.",
+    defaultLevel: "error",
+    fixable: false,
+    mandatory: true,
+    docsUrl: ruleDocsUrl(id),
+    kind: "project",
+  },
+  check(cards) {
+    const findings: Finding[] = [];
+    const ids = new Map<string, Card>();
+    const urls = new Map<string, Card>();
+    for (const card of cards) {
+      const first = ids.get(card.id);
+      if (first) {
+        findings.push({
+          ruleId: id,
+          severity: "error",
+          file: card.file,
+          line: card.fieldLines.id ?? 1,
+          column: 1,
+          message: `The id "${card.id}" is already used by ${first.relPath}. Give one of the cards another id.`,
+        });
+      } else ids.set(card.id, card);
+      const addresses = [{ url: card.url, line: 1 }, ...(card.data.aliases ?? []).map((url) => ({ url: withSlash(url), line: card.fieldLines.aliases ?? 1 }))];
+      for (const { url, line } of addresses) {
+        const owner = urls.get(url);
+        if (owner && owner !== card) {
+          findings.push({
+            ruleId: id,
+            severity: "error",
+            file: card.file,
+            line,
+            column: 1,
+            message: `The URL ${url} is also claimed by ${owner.relPath}. Remove the alias or rename one of the cards.`,
+          });
+        } else urls.set(url, card);
+      }
+    }
+    return findings;
+  },
+  examples: {
+    valid: [{ name: "two ids", files: { "content/a/one.md": exampleCard({ id: "one" }), "content/a/two.md": exampleCard({ id: "two" }) } }],
+    invalid: [
+      { name: "same id", files: { "content/a/one.md": exampleCard({ id: "same" }), "content/a/two.md": exampleCard({ id: "same" }) } },
+      { name: "alias claims another card's URL", files: { "content/a/one.md": exampleCard({ aliases: "[/a/two/]" }), "content/a/two.md": exampleCard() } },
+    ],
+  },
+};
+
+function withSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}

@@ -1,0 +1,70 @@
+/**
+ * `file-audience`: a card links to a file its site may not publish (decided by
+ * site/file-audience.ts, which the build uses too): a symbolic link, a file outside `content/` or in
+ * a `.` folder, and from an external card also a file in an internal-only collection or `_` folder.
+ */
+import type { Root } from "mdast";
+import { lintRule } from "unified-lint-rule";
+import { isOnSite } from "../../audience.ts";
+import { describeLink } from "../../link-extract.ts";
+import { contentDirOfCard, resolveLink, type CardIndex } from "../../links.ts";
+import { createFileAudience, type FileAudience } from "../../site/file-audience.ts";
+import { ruleContext } from "../context.ts";
+import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";
+
+const id = "file-audience";
+const deciders = new WeakMap<CardIndex, Map<string, FileAudience>>();
+
+export const fileAudience: CardRule = {
+  meta: {
+    id,
+    description:
+      "A card links to a file its site may not publish: a symbolic link, a file outside content/, or (from an external card) a file in an internal-only collection or _ folder.",
+    defaultLevel: "error",
+    fixable: false,
+    mandatory: true,
+    docsUrl: ruleDocsUrl(id),
+    kind: "card",
+  },
+  plugin: lintRule<Root>(`verity:${id}`, (_tree, file) => {
+    const { card, index } = ruleContext(file.data);
+    const contentDir = contentDirOfCard(card);
+    if (!contentDir) return;
+    let byDir = deciders.get(index);
+    if (!byDir) deciders.set(index, (byDir = new Map()));
+    let decider = byDir.get(contentDir);
+    if (!decider) byDir.set(contentDir, (decider = createFileAudience(contentDir)));
+    const site = isOnSite(card, "public") ? "public" : "internal";
+    for (const link of card.links) {
+      const target = resolveLink(card, link.url, index);
+      if (target.kind !== "asset") continue;
+      const verdict = decider.verdict(target.file, site);
+      if (verdict.ok) continue;
+      file.message(
+        site === "public"
+          ? `This external card links to the file ${describeLink(link)}, which the public help center must not publish: ${verdict.reason}. ${verdict.fix}.`
+          : `This card links to the file ${describeLink(link)}, which no site publishes: ${verdict.reason}. ${verdict.fix}.`,
+        { line: link.line, column: link.column },
+      );
+    }
+  }) as CardRule["plugin"],
+  examples: {
+    valid: [
+      {
+        name: "external card links a file next to it",
+        files: { "content/a/one.md": exampleCard({ audience: "external" }, "See [the form](form.txt).\n"), "content/a/form.txt": "Form\n" },
+      },
+    ],
+    invalid: [
+      {
+        name: "external card links a file in an internal-only collection",
+        files: {
+          "content/a/one.md": exampleCard({ audience: "external" }, "See [the runbook](../b/runbook.txt).\n"),
+          "content/b/_collection.yml": "defaults:\n  audience: internal\n",
+          "content/b/card.md": exampleCard(),
+          "content/b/runbook.txt": "PIN 4711\n",
+        },
+      },
+    ],
+  },
+};

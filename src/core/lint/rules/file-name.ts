@@ -1,0 +1,20 @@
+/** `file-name`: reported by the card loader (src/core/load-cards.ts) with the check of src/core/codeowners.ts. */
+import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
+
+const id = "file-name";
+
+export const fileName: Rule = {
+  meta: {
+    id,
+    description: "A card's path holds a character CODEOWNERS cannot hold safely (new line, tab, #, !, [, ], *, ?, \\); the card is not loaded.",
+    defaultLevel: "error",
+    fixable: false,
+    mandatory: true,
+    docsUrl: ruleDocsUrl(id),
+    kind: "project",
+  },
+  examples: {
+    valid: [{ name: "a plain file name", files: { "content/a/card.md": exampleCard() } }],
+    invalid: [{ name: "a star in the file name", files: { "content/a/star*.md": exampleCard() } }],
+  },
+};

@@ -1,0 +1,21 @@
+/** `frontmatter-yaml`: reported by the card loader (src/core/load-cards.ts). */
+import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
+
+export const frontmatterYaml: Rule = {
+  meta: {
+    id: "frontmatter-yaml",
+    description: "The frontmatter is missing, not closed, not valid YAML (duplicate keys, an unclosed quote, an alias bomb), or a list or a single value instead of a mapping; points at the line inside the file.",
+    defaultLevel: "error",
+    fixable: false,
+    mandatory: true,
+    docsUrl: ruleDocsUrl("frontmatter-yaml"),
+    kind: "project",
+  },
+  examples: {
+    valid: [{ name: "a well-formed card", files: { "content/a/card.md": exampleCard() } }],
+    invalid: [
+      { name: "unclosed quote", files: { "content/a/card.md": '---\ntitle: "Open\nowner: x\n---\n\nText.\n' } },
+      { name: "no frontmatter", files: { "content/a/card.md": "Just text.\n" } },
+    ],
+  },
+};

@@ -1,0 +1,33 @@
+/**
+ * `markdown-too-deep`: a card whose tree overflows the stack of a parser or rule (thousands of
+ * nested `>`). Reported by the loader and by lint-project, for that card only.
+ */
+import type { Finding } from "../../findings.ts";
+import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
+
+export function tooDeepFinding(file: string): Finding {
+  return {
+    ruleId: "markdown-too-deep",
+    severity: "error",
+    file,
+    line: 1,
+    column: 1,
+    message: "The card nests blocks or inline marks too deeply to be checked (thousands of > or * in a row). Flatten the nesting; the other cards were checked.",
+  };
+}
+
+export const markdownTooDeep: Rule = {
+  meta: {
+    id: "markdown-too-deep",
+    description: "A card nests blocks or inline marks so deeply (thousands of `>` or `*`) that it cannot be checked; the other cards are still checked.",
+    defaultLevel: "error",
+    fixable: false,
+    mandatory: true,
+    docsUrl: ruleDocsUrl("markdown-too-deep"),
+    kind: "project",
+  },
+  examples: {
+    valid: [{ name: "a well-formed card", files: { "content/a/card.md": exampleCard() } }],
+    invalid: [{ name: "3,000 nested block quotes", files: { "content/a/card.md": exampleCard({}, ">".repeat(3000) + " deep\n") } }],
+  },
+};

@@ -1,0 +1,43 @@
+/** A card nested thousands of levels deep gets an error of its own; every other card is still linted. */
+import { afterAll, describe, expect, it } from "vitest";
+import { collectLinks } from "../../src/core/link-extract.ts";
+import { exampleCard } from "../../src/core/lint/rule-model.ts";
+import { parseMarkdown } from "../../src/core/markdown.ts";
+import { forEachNode } from "../../src/core/tree-walk.ts";
+import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
+
+afterAll(removeTemps);
+
+const quotes = exampleCard({}, `${">".repeat(3000)} deep\n`);
+const stars = exampleCard({}, `${"*".repeat(10000)}\n`);
+
+describe("deep trees", () => {
+  it.each([
+    ["3,000 nested >", quotes],
+    ["10,000 *", stars],
+  ])("%s: lint names the card (if it cannot check it) and still lints the others", async (_name, text) => {
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/a/deep.md": text,
+      "content/a/other.md": exampleCard({ verify_by: "2020-01-01" }, "See [nothing](missing.md).\n"),
+    });
+    const { code, results } = await lintJson(dir, ["--today", "2027-01-01", "--no-cache"]);
+    expect(code).toBe(1);
+    const messages = flatMessages(results, dir);
+    expect(messages.filter((m) => m.file === "content/a/other.md").map((m) => m.ruleId).sort()).toEqual(["link-broken", "verify-by-expired"]);
+    for (const m of messages.filter((m) => m.file === "content/a/deep.md")) expect(m.ruleId).toBe("markdown-too-deep");
+  });
+
+  it("walks a deep tree without recursion (no stack overflow in forEachNode)", () => {
+    let node: { type: string; children: unknown[] } = { type: "text", children: [] };
+    for (let i = 0; i < 200_000; i++) node = { type: "blockquote", children: [node] };
+    let count = 0;
+    forEachNode({ type: "root", children: [node] } as never, () => count++);
+    expect(count).toBe(200_002);
+  });
+
+  it("collects links from 3,000 nested block quotes", () => {
+    const tree = parseMarkdown(`${">".repeat(3000)} [a](b.md)\n`);
+    expect(collectLinks(tree).map((l) => l.url)).toEqual(["b.md"]);
+  });
+});

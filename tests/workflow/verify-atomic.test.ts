@@ -1,0 +1,88 @@
+/** `verity verify` writes atomically and never overwrites an edit made while it worked. */
+import { spawn } from "node:child_process";
+import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { applyVerify, planVerify } from "../../src/app/verify.ts";
+import { ConcurrentEditError, replaceFileIfUnchanged } from "../../src/core/safe-write.ts";
+import { makeProject, makeTempDir, removeTemps, runCli } from "../helpers.ts";
+import { cardText } from "./git-repo.ts";
+
+afterAll(removeTemps);
+
+describe("replaceFileIfUnchanged", () => {
+  it("replaces the file through a temporary file, keeping its mode and leaving no temporary file", () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, "card.md");
+    writeFileSync(file, "old\n");
+    chmodSync(file, 0o640);
+    replaceFileIfUnchanged(file, "old\n", "new\n");
+    expect(readFileSync(file, "utf8")).toBe("new\n");
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir)).toEqual(["card.md"]);
+  });
+
+  it("refuses, and writes nothing, when the file changed since it was read", () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, "card.md");
+    writeFileSync(file, "old\n");
+    const read = readFileSync(file, "utf8");
+    writeFileSync(file, "old\nline added by another editor\n");
+    expect(() => replaceFileIfUnchanged(file, read, "new\n", "content/a/card.md")).toThrow(ConcurrentEditError);
+    expect(() => replaceFileIfUnchanged(file, read, "new\n", "content/a/card.md")).toThrow(/content\/a\/card\.md changed while verity was working on it/);
+    expect(readFileSync(file, "utf8")).toBe("old\nline added by another editor\n");
+    expect(readdirSync(dir)).toEqual(["card.md"]);
+  });
+
+  it("replaces the target of a symbolic link and keeps the link", () => {
+    const dir = makeTempDir();
+    writeFileSync(path.join(dir, "real.md"), "old\n");
+    symlinkSync("real.md", path.join(dir, "link.md"));
+    replaceFileIfUnchanged(path.join(dir, "link.md"), "old\n", "new\n");
+    expect(readFileSync(path.join(dir, "real.md"), "utf8")).toBe("new\n");
+    expect(statSync(path.join(dir, "link.md")).isFile()).toBe(true);
+  });
+});
+
+describe("verify (application layer)", () => {
+  it("refuses a card edited between loading and writing, and keeps the edit", async () => {
+    const dir = makeProject({ "content/a/card.md": cardText({ verify_by: "2026-11-01" }, "Body.\n"), "content/a/other.md": cardText({ verify_by: "2026-11-01" }, "Other.\n") });
+    const file = path.join(dir, "content/a/card.md");
+    const planned = await planVerify({ project: { cwd: dir, today: "2026-11-22" }, targets: ["content/a"], by: "@tester", statuses: [] });
+    expect(planned.plans).toHaveLength(2);
+    writeFileSync(file, readFileSync(file, "utf8") + "A line written by someone else.\n");
+    const result = await applyVerify(planned);
+    expect(result.refused.map((c) => c.relPath)).toEqual(["content/a/card.md"]);
+    expect(readFileSync(file, "utf8")).toContain("verify_by: 2026-11-01");
+    expect(readFileSync(file, "utf8")).toContain("A line written by someone else.");
+    expect(readFileSync(path.join(dir, "content/a/other.md"), "utf8")).toContain("verified_by:");
+    expect(readdirSync(path.join(dir, "content/a")).sort()).toEqual(["card.md", "other.md"]);
+  });
+});
+
+describe("verity verify with another process editing the card", () => {
+  it("loses no line: every run either verifies the card or refuses with a clear message", async () => {
+    const dir = makeProject({ "content/a/card.md": cardText({ verify_by: "2026-11-01" }, "Body.\n") });
+    const file = path.join(dir, "content/a/card.md");
+    const LINES = 300;
+    const writer = spawn(process.execPath, [
+      "-e",
+      `const fs = require("fs"); let i = 0; const t = setInterval(() => { fs.appendFileSync(${JSON.stringify(file)}, "appended line " + i + "\\n"); if (++i === ${LINES}) clearInterval(t); }, 1);`,
+    ]);
+    const done = new Promise((resolve) => writer.on("exit", resolve));
+    let finished = false;
+    void done.then(() => (finished = true));
+    const outcomes = new Set<number>();
+    for (let run = 0; run < 20 || !finished; run++) {
+      const result = await runCli(["verify", "content/a/card.md", "--by", "@tester", "--today", "2026-11-22"], { cwd: dir });
+      outcomes.add(result.code);
+      if (result.code !== 0) expect(result.stderr).toContain("changed while verity was working on it");
+      if (run > 500) break;
+    }
+    await done;
+    const text = readFileSync(file, "utf8");
+    for (let i = 0; i < LINES; i++) expect(text).toContain(`appended line ${i}\n`);
+    expect([...outcomes].every((code) => code === 0 || code === 1)).toBe(true);
+    expect(text).toContain("verified_by: \"@tester\"");
+  });
+});
