@@ -42,10 +42,10 @@ describe("nothing in the style engine recurses without bound", () => {
     ["3,000 nested block quotes", `${">".repeat(3000)} utilize\n`],
     ["10,000 emphasis markers", `${"*".repeat(10_000)}utilize${"*".repeat(10_000)}\n`],
     ["3,000 nested lists", `${"- ".repeat(3000)}utilize\n`],
-  ])("%s: the file gets a warning of its own, other rules still run", (_name, text) => {
+  ])("%s: the file gets a markdown-too-deep finding of its own, other rules still run", (_name, text) => {
     const project = styleProject({ Avoid: "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n" });
     const findings = lintProse({ file: path.join(project.dir, "deep.md"), source: `Please utilize it.\n\n${text}`, format: "md", matchPath: "deep.md" }, { vale: project.setup, builtinLevels });
-    expect(findings.some((f) => f.ruleId === "markdown-syntax" && /nested more than 100 levels/.test(f.message))).toBe(true);
+    expect(findings.some((f) => f.ruleId === "markdown-too-deep" && /nested more than 100 levels/.test(f.message))).toBe(true);
     expect(findings.some((f) => f.ruleId === "S.Avoid" && f.line === 1)).toBe(true);
   });
 });

@@ -78,7 +78,7 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   const findings: Finding[] = [];
   if (prose.isTooDeep) {
     const message = `Block quotes, lists or emphasis are nested more than ${MAX_NESTING} levels deep: the text below that depth is not checked for style. Flatten the structure.`;
-    findings.push({ ruleId: "markdown-syntax", severity: "warning", message, file: input.file, line: 1, column: 1 });
+    findings.push({ ruleId: "markdown-too-deep", severity: "error", message, file: input.file, line: 1, column: 1 });
   }
   if (options.vale && active.length > 0) findings.push(...runValeRules(input, prose, lines, options.vale, active));
   if (options.builtinLevels) findings.push(...runBuiltinRules(input, tree, prose.blocks, lines, options));
