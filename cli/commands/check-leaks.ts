@@ -12,6 +12,7 @@ export function registerCheckLeaks(program: Command, state: RunState): void {
     .command("check-leaks")
     .description("scan a built public site for internal and draft cards (ids, URLs, titles, text); exit 1 on any hit")
     .argument("<dir>", "the built public site, e.g. dist/public")
+    .option("--today <date>", "decide which expired cards are withheld (expiredPublicCards) as if today were this YYYY-MM-DD day")
     .option("--show-skipped", "list the needles that were skipped: too short, or public content has them too")
     .action((dir: string, options: { showSkipped?: boolean }, command: Command) => {
       const { io } = state;

@@ -10,7 +10,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Text } from "mdast";
 import { visit } from "unist-util-visit";
-import { cardsHiddenFromPublic, isOnSite } from "../core/audience.ts";
+import { cardsHiddenFromPublic, isOnSite, siteSelectionOf } from "../core/audience.ts";
 import { normaliseSitePath, resolveLink, type CardIndex } from "../core/links.ts";
 import type { Card } from "../core/load-cards.ts";
 import type { Project } from "../core/project.ts";
@@ -52,10 +52,11 @@ const MIN_PHRASE_LENGTH = 24;
 
 /** Needles of every card the public site must not have, minus those shared with public content. */
 export function deriveNeedles(project: Project): { needles: Needle[]; skipped: SkippedNeedle[] } {
-  const hidden = cardsHiddenFromPublic(project.cards);
+  const selection = siteSelectionOf(project);
+  const hidden = cardsHiddenFromPublic(project.cards, selection);
   const candidates: Needle[] = [];
   for (const card of hidden) candidates.push(...cardNeedles(card, project.index));
-  const publicCards = project.cards.filter((card) => isOnSite(card, "public"));
+  const publicCards = project.cards.filter((card) => isOnSite(card, "public", selection));
   const publicCollections = new Set(publicCards.map((card) => card.collection));
   for (const collection of project.collections) {
     if (publicCollections.has(collection.name)) continue;

@@ -3,7 +3,7 @@
  * site may contain (decided by `selectCardsForSite`, before any page exists), their HTML, the
  * collection and tag navigation, related cards, verification and history. Pages only read this.
  */
-import { cardAudience, isOnSite, selectCardsForSite, type SiteName } from "../core/audience.ts";
+import { cardAudience, isOnSite, publicTreatment, selectCardsForSite, siteSelectionOf, type SiteName } from "../core/audience.ts";
 import { joinBase, normaliseSitePath } from "../core/links.ts";
 import { CheckFailed } from "../core/errors.ts";
 import type { Card } from "../core/load-cards.ts";
@@ -111,6 +111,8 @@ export interface CardView {
   file: string | undefined;
   /** Questions and answers of an FAQ-template card (public site: for structured data). */
   faq: FaqEntry[] | undefined;
+  /** Public site: the card expired and `expiredPublicCards: notice` says to show "This article is being reviewed". */
+  reviewNotice: boolean;
 }
 
 export interface PrepareOptions {
@@ -128,14 +130,15 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
       `Rename the folder; these names are reserved: ${[...RESERVED_PATHS].join(", ")}.`,
     );
   }
-  const isPublic = (card: Card) => isOnSite(card, "public");
+  const selection = siteSelectionOf(project);
+  const isPublic = (card: Card) => isOnSite(card, "public", selection);
   const files = createFileAudience(project.contentDir);
   const widest: SiteName = sites.includes("internal") ? "internal" : "public";
   const policy = (site: SiteName): EmbedPolicy => ({ embeds: project.config.sites[site].embeds, siteUrl: project.config.sites[site].url });
   const common = { index: project.index, isPublic, contentDir: project.contentDir, unsafeSkipSanitizer: options.unsafeSkipSanitizer };
   const rendered = new Map<Card, RenderedCard>();
-  for (const card of selectCardsForSite(project.cards, widest)) {
-    rendered.set(card, renderCard(card, { ...common, isLinkable: (c) => isOnSite(c, widest), embeds: policy(widest) }));
+  for (const card of selectCardsForSite(project.cards, widest, selection)) {
+    rendered.set(card, renderCard(card, { ...common, isLinkable: (c) => isOnSite(c, widest, selection), embeds: policy(widest) }));
   }
   const result = new Map<SiteName, SiteData>();
   for (const site of sites) {
@@ -152,7 +155,8 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
 function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card) => RenderedCard, history: CardHistory, files: FileAudience): SiteData {
   const { config } = project;
   const siteConfig = config.sites[site];
-  const cards = selectCardsForSite(project.cards, site).sort(compareCards);
+  const selection = siteSelectionOf(project);
+  const cards = selectCardsForSite(project.cards, site, selection).sort(compareCards);
   const collectionTitles = new Map(project.collections.map((c) => [c.name, c]));
   const collections: CollectionView[] = [];
   for (const collection of project.collections) {
@@ -174,7 +178,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
   }
   const tagUrl = new Map(tags.map((tag) => [tag.name, tag.url]));
   const publicSite = config.sites.public;
-  const onSite = (card: Card) => isOnSite(card, site);
+  const onSite = (card: Card) => isOnSite(card, site, selection);
   const siteUrlOf = (card: Card) => new URL(joinBase(siteConfig.base, card.url), siteConfig.url).href;
   const assets = new Map<string, CardAsset>();
   const views: CardView[] = cards.map((card) => {
@@ -206,9 +210,10 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
       lastChange: change,
       historyNote: history.available ? (change ? undefined : "not committed yet") : history.reason,
       editUrl: site === "internal" && config.repository.url ? editUrl(config.repository.url, config.repository.branch, card.relPath) : undefined,
-      publicUrl: site === "internal" && isOnSite(card, "public") ? new URL(joinBase(publicSite.base, card.url), publicSite.url).href : undefined,
+      publicUrl: site === "internal" && isOnSite(card, "public", selection) ? new URL(joinBase(publicSite.base, card.url), publicSite.url).href : undefined,
       file: site === "internal" ? card.relPath : undefined,
       faq: site === "public" && card.data.template === "faq" ? faqEntries(card) : undefined,
+      reviewNotice: site === "public" && publicTreatment(card, selection) === "notice",
     };
   });
   const redirects: RedirectView[] = [];
