@@ -77,3 +77,15 @@ describe("deploy gate (verity build's lint step)", () => {
     expect([...FRESHNESS_RULES].sort()).toEqual(["trust-score", "verify-by-expired"]);
   });
 });
+
+describe("expiredPublicCards: withhold is one decision for every reader", () => {
+  it("the public MCP knowledge base does not serve a withheld card; the internal one does", async () => {
+    const { KnowledgeBase } = await import("../../src/app/knowledge/knowledge-base.ts");
+    const repo = mainWithAnExpiredCard();
+    repo.write({ "verity.config.yml": "expiredPublicCards: withhold\nminTrustScore: 0\n" });
+    const ids = (site: "public" | "internal") => KnowledgeBase.load({ cwd: repo.root, today: TODAY, site }).list().map((c) => c.id);
+    expect(ids("public")).not.toContain("a/old");
+    expect(ids("public")).toContain("a/fresh");
+    expect(ids("internal")).toContain("a/old");
+  });
+});
