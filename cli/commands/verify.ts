@@ -1,5 +1,7 @@
 /** `verity verify <card|folder|glob...>`: re-verify cards, alone or in bulk by owner and status. */
 import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { isDynamicPattern } from "tinyglobby";
 import type { Command } from "commander";
 import { parseInterval, type Interval } from "../../src/core/calendar-date.ts";
 import { UsageError, VerityError } from "../../src/core/errors.ts";
@@ -21,6 +23,7 @@ interface VerifyOptions {
   expired?: boolean;
   expiring?: boolean;
   dryRun?: boolean;
+  allowEarlier?: boolean;
 }
 
 export function registerVerify(program: Command, state: RunState): void {
@@ -35,6 +38,7 @@ export function registerVerify(program: Command, state: RunState): void {
     .option("--expiring", "only expiring cards (within warnDays)")
     .option("--commit", "commit the changed cards in one commit listing them")
     .option("--force", "with --commit: also verify cards that have uncommitted changes (they are committed too)")
+    .option("--allow-earlier", "also verify cards whose verify_by would move to an earlier day (default: refused)")
     .option("--dry-run", "show what would change without writing anything")
     .option("--today <date>", "verify as if today were this YYYY-MM-DD day")
     .action(async (targets: string[], options: VerifyOptions, command: Command) => {
@@ -49,7 +53,15 @@ export function registerVerify(program: Command, state: RunState): void {
       }
       const project = state.loadProject(command);
       const candidates = targets.length === 0 ? project.cards : resolveCardTargets(targets, project, io.cwd);
-      const cards = selectCardsToVerify(candidates, { owner: options.owner, statuses }, project.policy);
+      // Drafts are verified only when their file is named: a folder, glob or --owner leaves them alone.
+      const named = new Set(targets.filter((t) => !isDynamicPattern(t)).map((t) => path.resolve(io.cwd, t)));
+      const selected = selectCardsToVerify(candidates, { owner: options.owner, statuses }, project.policy);
+      const drafts = selected.filter((card) => card.data.status === "draft" && !named.has(card.file));
+      const cards = selected.filter((card) => !drafts.includes(card));
+      if (drafts.length > 0) {
+        io.stderr(`Left ${drafts.length === 1 ? "1 draft" : `${drafts.length} drafts`} alone (name a draft's file to verify it): ${drafts.map((c) => displayPath(c.file, io.cwd)).join(", ")}
+`);
+      }
       if (cards.length === 0) {
         io.stderr(`No card matches${describeSelection(options, statuses)}: nothing to verify.\n`);
         return;
@@ -72,11 +84,19 @@ export function registerVerify(program: Command, state: RunState): void {
         }
       }
       if (errors.length > 0) throw new UsageError(`No card was changed, because:\n  ${errors.join("\n  ")}`);
+      const earlier = plans.filter((plan) => plan.movesEarlier);
+      if (earlier.length > 0 && !options.allowEarlier) {
+        throw new UsageError(
+          `No card was changed: verifying on ${project.today} would move verify_by earlier, shortening a verification that is still valid:\n  ` +
+            earlier.map((p) => `${displayPath(p.card.file, io.cwd)}: verify_by ${p.oldVerifyBy} -> ${p.newVerifyBy} (every ${p.interval})`).join("\n  "),
+          "Pass --allow-earlier to move it anyway, or --every <a longer interval>, or leave the card until it is due.",
+        );
+      }
 
       const width = Math.max(...plans.map((p) => displayPath(p.card.file, io.cwd).length));
       for (const plan of plans) {
         const where = displayPath(plan.card.file, io.cwd).padEnd(width);
-        io.stdout(`${where}  verify_by ${plan.oldVerifyBy} -> ${plan.newVerifyBy} (every ${plan.interval})\n`);
+        io.stdout(`${where}  verify_by ${plan.oldVerifyBy} -> ${plan.newVerifyBy} (every ${plan.interval})${plan.movesEarlier ? " (earlier: --allow-earlier)" : ""}\n`);
       }
       const count = `${plans.length} ${plans.length === 1 ? "card" : "cards"}`;
       if (options.dryRun) {
