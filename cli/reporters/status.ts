@@ -1,5 +1,6 @@
 /** Views of a status report: a terminal table, JSON, or Markdown for job summaries. */
 import type { StatusReport, StatusRow } from "../../src/core/status.ts";
+import { trustSentence } from "../../src/core/report/format.ts";
 
 export function renderStatus(report: StatusReport, format: "table" | "json" | "markdown", _cwd: string): string {
   if (format === "json") return `${JSON.stringify(report, null, 2)}\n`;
@@ -25,8 +26,7 @@ const COLUMNS: { title: string; value: (row: StatusRow) => string }[] = [
 function trustLine(report: StatusReport): string {
   const { trust } = report;
   return (
-    `Trust score: ${trust.score}% (${trust.counted - trust.expired} of ${trust.counted} published cards verified; ` +
-    `${trust.expired} expired, ${trust.expiring} expiring within ${report.warnDays} days; floor ${report.minTrustScore}%) on ${report.today}`
+    `Trust score: ${trust.score}% (${trustSentence(trust, report.warnDays)}; floor ${report.minTrustScore}%) on ${report.today}`
   );
 }
 

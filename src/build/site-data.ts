@@ -8,7 +8,7 @@ import { joinBase, normaliseSitePath } from "../core/links.ts";
 import { CheckFailed } from "../core/errors.ts";
 import type { Card } from "../core/load-cards.ts";
 import type { Project } from "../core/project.ts";
-import { getCardVerification, type VerificationStatus } from "../core/verification.ts";
+import { getCardVerification, isCountedForTrust, type VerificationStatus } from "../core/verification.ts";
 import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/health.ts";
 import { createFileAudience, type FileAudience } from "../core/site/file-audience.ts";
 import { isReservedName, RESERVED_PATHS } from "../core/site/reserved-paths.ts";
@@ -28,6 +28,8 @@ export interface SiteData {
   /** Default language of pages that are not cards. */
   lang: string;
   today: string;
+  /** IANA time zone of "today": the wiki's client recomputes statuses on the reader's day in it. */
+  timeZone: string;
   warnDays: number;
   feedbackEndpoint: string | undefined;
   /** Hosts the site may load images, media and frames from (`sites.<site>.embeds`), for its CSP. */
@@ -41,6 +43,8 @@ export interface SiteData {
   assets: CardAsset[];
   /** Internal site only. */
   health: KnowledgeHealth | undefined;
+  /** Internal site only: `verify_by` of every card the trust score counts, by collection (the health page recomputes it when read). */
+  trustCards: Record<string, string[]> | undefined;
   /** Lists of the home page, as card ids. */
   home: HomeLists;
 }
@@ -233,6 +237,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
     base: siteConfig.base,
     lang: config.lang,
     today: project.today,
+    timeZone: config.timeZone,
     warnDays: config.warnDays,
     feedbackEndpoint: site === "public" ? config.feedback?.endpoint : undefined,
     embeds: [...siteConfig.embeds],
@@ -258,6 +263,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
               .map((view) => view.id)
           : [],
     },
+    trustCards: site === "internal" ? trustCardsByCollection(project.cards) : undefined,
     health:
       site === "internal"
         ? computeKnowledgeHealth({ cards: project.cards, collections: project.collections, policy: project.policy, config: { warnDays: config.warnDays, minTrustScore: config.minTrustScore } })
@@ -313,4 +319,10 @@ function computeRelated(cards: readonly Card[], tags: readonly TagView[], limit 
 
 function editUrl(repository: string, branch: string, relPath: string): string {
   return `${repository.replace(/\/$/, "")}/edit/${encodeURIComponent(branch)}/${relPath.split("/").map(encodeURIComponent).join("/")}`;
+}
+
+function trustCardsByCollection(cards: readonly Card[]): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const card of cards) if (isCountedForTrust(card)) (result[card.collection] ??= []).push(card.data.verify_by);
+  return result;
 }
