@@ -11,6 +11,7 @@ import { CARD_RULES, MANDATORY_RULES } from "./rule-meta.ts";
 import { checkCardHtml } from "./rule-card-html.ts";
 import { fileAudience, linkAudience, linkBroken } from "./rule-links.ts";
 import { verifyByExpired, verifyByExpiring } from "./rule-verify-by.ts";
+import { companion } from "./rule-companion.ts";
 
 /** Tree rules, run per card through unified. */
 const TREE_RULES: Record<string, Plugin<[unknown?], Root>> = {
@@ -19,6 +20,7 @@ const TREE_RULES: Record<string, Plugin<[unknown?], Root>> = {
   "link-broken": linkBroken as Plugin<[unknown?], Root>,
   "link-audience": linkAudience as Plugin<[unknown?], Root>,
   "file-audience": fileAudience as Plugin<[unknown?], Root>,
+  companion: companion as Plugin<[unknown?], Root>,
 };
 
 /** Extra per-card checks (the style guide plugs in here); they return findings for one card. */
