@@ -10,6 +10,7 @@ import type { Card } from "../core/load-cards.ts";
 import type { Project } from "../core/project.ts";
 import { getCardVerification, isCountedForTrust, type VerificationStatus } from "../core/verification.ts";
 import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/health.ts";
+import { companionOf } from "../core/companion.ts";
 import { createFileAudience, type FileAudience } from "../core/site/file-audience.ts";
 import { isReservedName, RESERVED_PATHS } from "../core/site/reserved-paths.ts";
 import { tagUrls } from "../core/site/tag-pages.ts";
@@ -117,6 +118,23 @@ export interface CardView {
   faq: FaqEntry[] | undefined;
   /** Public site: the card expired and `expiredPublicCards: notice` says to show "This article is being reviewed". */
   reviewNotice: boolean;
+  /**
+   * Internal site only: the card's companion (see core/companion.ts). On an external card it
+   * carries the internal notes' HTML ("For agents"); on an internal card, the public answer's
+   * wiki URL and public URL. Always undefined on the public site.
+   */
+  companion: CompanionView | undefined;
+}
+
+export interface CompanionView {
+  id: string;
+  title: string;
+  url: string;
+  audience: "internal" | "external";
+  /** The internal notes' HTML, when the companion is the internal card. */
+  html: string | undefined;
+  /** The public answer's URL on the help center, when the companion is the external card and is on it. */
+  publicUrl: string | undefined;
 }
 
 export interface PrepareOptions {
@@ -183,6 +201,14 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
   const tagUrl = new Map(tags.map((tag) => [tag.name, tag.url]));
   const publicSite = config.sites.public;
   const onSite = (card: Card) => isOnSite(card, site, selection);
+  const onSiteIds = new Set(cards.map((c) => c.id));
+  const publicUrlOf = (card: Card) => (isOnSite(card, "public", selection) ? new URL(joinBase(publicSite.base, card.url), publicSite.url).href : undefined);
+  const companionView = (card: Card): CompanionView | undefined => {
+    const other = companionOf(card, project.index);
+    if (!other || !onSiteIds.has(other.id)) return undefined;
+    const audience = cardAudience(other);
+    return { id: other.id, title: other.data.title, url: other.url, audience, html: audience === "internal" ? renderFor(other).html : undefined, publicUrl: audience === "external" ? publicUrlOf(other) : undefined };
+  };
   const siteUrlOf = (card: Card) => new URL(joinBase(siteConfig.base, card.url), siteConfig.url).href;
   const assets = new Map<string, CardAsset>();
   const views: CardView[] = cards.map((card) => {
@@ -214,10 +240,11 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
       lastChange: change,
       historyNote: history.available ? (change ? undefined : "not committed yet") : history.reason,
       editUrl: site === "internal" && config.repository.url ? editUrl(config.repository.url, config.repository.branch, card.relPath) : undefined,
-      publicUrl: site === "internal" && isOnSite(card, "public", selection) ? new URL(joinBase(publicSite.base, card.url), publicSite.url).href : undefined,
+      publicUrl: site === "internal" ? publicUrlOf(card) : undefined,
       file: site === "internal" ? card.relPath : undefined,
       faq: site === "public" && card.data.template === "faq" ? faqEntries(card) : undefined,
       reviewNotice: site === "public" && publicTreatment(card, selection) === "notice",
+      companion: site === "internal" ? companionView(card) : undefined,
     };
   });
   const redirects: RedirectView[] = [];

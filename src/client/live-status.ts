@@ -33,6 +33,7 @@ export function applyLiveStatus(doc: Document, policy: VerificationPolicy): void
     const form = el.dataset.liveStatus;
     if (form === "banner") {
       el.hidden = verification.status !== "expired";
+      el.classList.toggle("banner-expired", verification.status === "expired");
       const text = el.querySelector<HTMLElement>("[data-live-text]");
       if (text && verification.status === "expired") text.textContent = expiredBanner({ verification, verifyBy });
     } else {

@@ -83,3 +83,22 @@ describe("wiki status is computed when the page is read", () => {
     expect(await page.locator("[data-collection-row=billing] [data-value=score]").textContent()).toBe("50%");
   });
 });
+
+describe("companion cards on the demo", () => {
+  it("the wiki shows an external card's internal notes (For agents), the internal card links the public answer, and the help center shows none of it", async () => {
+    const { REPO_ROOT } = await import("../helpers.ts");
+    const out = path.join(dir, "demo");
+    const result = await runCli(["build", "--root", REPO_ROOT, "--out-dir", out, "--today", "2026-11-23"], { cwd: REPO_ROOT });
+    expect(result.code).toBe(0);
+    const read = (file: string) => readFileSync(path.join(out, file), "utf8");
+    const answer = read("internal/billing/refund-a-payment/index.html");
+    expect(answer).toMatch(/<h2 id="companion-title">For agents<\/h2>[\s\S]*Refund exceptions for Lumen subscription fees[\s\S]*refunds a customer issues to their own clients/);
+    const notes = read("internal/billing/refund-exceptions/index.html");
+    expect(notes).toMatch(/Public answer[\s\S]*href="\/billing\/refund-a-payment\/"[\s\S]*https:\/\/help\.lumen\.example\/billing\/refund-a-payment\//);
+    const publicPage = read("public/billing/refund-a-payment/index.html");
+    expect(publicPage).not.toContain("For agents");
+    expect(publicPage).not.toContain("refund-exceptions");
+    const leaks = await runCli(["check-leaks", path.join(out, "public"), "--root", REPO_ROOT, "--today", "2026-11-23"], { cwd: REPO_ROOT });
+    expect(leaks.code).toBe(0);
+  }, 240_000);
+});
