@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { UsageError } from "../../src/core/errors.ts";
 import { buildStatusReport, type StatusFilter } from "../../src/core/status.ts";
+import { findCompanionDrift, toNeedsReviewRow } from "../../src/core/companion-drift.ts";
 import { renderStatus } from "../reporters/status.ts";
 import type { RunState } from "../run-state.ts";
 
@@ -24,7 +25,7 @@ export function registerStatus(program: Command, state: RunState): void {
     .option("--status <status>", "only cards with this status: expired, expiring or verified")
     .option("--format <format>", "table, json or markdown", "table")
     .option("--today <date>", "report as if today were this YYYY-MM-DD day")
-    .action((options: StatusOptions, command: Command) => {
+    .action(async (options: StatusOptions, command: Command) => {
       const format = options.format as (typeof FORMATS)[number];
       if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${options.format}".`, `Use one of: ${FORMATS.join(", ")}.`);
       if (options.status && !STATUSES.includes(options.status as (typeof STATUSES)[number])) {
@@ -36,6 +37,8 @@ export function registerStatus(program: Command, state: RunState): void {
       }
       const filter: StatusFilter = { owner: options.owner, collection: options.collection, status: options.status as StatusFilter["status"] };
       const report = buildStatusReport(project, filter);
+      const listed = new Set(report.rows.map((row) => row.path));
+      report.needsReview = (await findCompanionDrift(project)).map(toNeedsReviewRow).filter((row) => listed.has(row.path));
       for (const problem of project.problems) {
         state.io.stderr(`warning: ${problem.file}:${problem.line}: ${problem.message} (not listed; run verity lint)\n`);
       }

@@ -8,6 +8,7 @@ import { UsageError, VerityError } from "../../src/core/errors.ts";
 import { commitFiles, listUncommittedFiles, readGitUser } from "../../src/core/git-ops.ts";
 import { getRepositoryInfo } from "../../src/core/git-history.ts";
 import type { Card } from "../../src/core/load-cards.ts";
+import { companionOf } from "../../src/core/companion.ts";
 import { formatVerifyCommitMessage, planReverify, selectCardsToVerify, type ReverifyPlan } from "../../src/core/reverify.ts";
 import type { VerificationStatus } from "../../src/core/verification.ts";
 import { resolveCardTargets } from "../card-targets.ts";
@@ -24,6 +25,7 @@ interface VerifyOptions {
   expiring?: boolean;
   dryRun?: boolean;
   allowEarlier?: boolean;
+  withCompanion?: boolean;
 }
 
 export function registerVerify(program: Command, state: RunState): void {
@@ -38,6 +40,7 @@ export function registerVerify(program: Command, state: RunState): void {
     .option("--expiring", "only expiring cards (within warnDays)")
     .option("--commit", "commit the changed cards in one commit listing them")
     .option("--force", "with --commit: also verify cards that have uncommitted changes (they are committed too)")
+    .option("--with-companion", "also verify each card's companion (its external answer or internal notes)")
     .option("--allow-earlier", "also verify cards whose verify_by would move to an earlier day (default: refused)")
     .option("--dry-run", "show what would change without writing anything")
     .option("--today <date>", "verify as if today were this YYYY-MM-DD day")
@@ -58,6 +61,17 @@ export function registerVerify(program: Command, state: RunState): void {
       const selected = selectCardsToVerify(candidates, { owner: options.owner, statuses }, project.policy);
       const drafts = selected.filter((card) => card.data.status === "draft" && !named.has(card.file));
       const cards = selected.filter((card) => !drafts.includes(card));
+      const companions = cards.flatMap((card) => {
+        const other = companionOf(card, project.index);
+        return other && !cards.includes(other) ? [{ card, other }] : [];
+      });
+      if (options.withCompanion) {
+        for (const { other } of companions) if (!cards.includes(other)) cards.push(other);
+      } else {
+        for (const { card, other } of companions) {
+          io.stderr(`${displayPath(card.file, io.cwd)} has a companion, ${displayPath(other.file, io.cwd)}: check that it still matches, then verify it too (or run again with --with-companion).\n`);
+        }
+      }
       if (drafts.length > 0) {
         io.stderr(`Left ${drafts.length === 1 ? "1 draft" : `${drafts.length} drafts`} alone (name a draft's file to verify it): ${drafts.map((c) => displayPath(c.file, io.cwd)).join(", ")}
 `);

@@ -37,6 +37,10 @@ function renderTable(report: StatusReport): string {
   const out = [line(COLUMNS.map((c) => c.title)), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)];
   if (report.rows.length === 0) out.push("(no cards match)");
   out.push("", trustLine(report));
+  if (report.needsReview?.length) {
+    out.push("", "Needs review (companion changed):");
+    for (const row of report.needsReview) out.push(`  ${row.path} (${row.owner}): ${row.message}`);
+  }
   return `${out.join("\n")}\n`;
 }
 
@@ -44,6 +48,10 @@ function renderMarkdown(report: StatusReport): string {
   const esc = (text: string) => text.replace(/\|/g, "\\|");
   const out = [`**${trustLine(report)}**`, "", `| ${COLUMNS.map((c) => c.title).join(" | ")} |`, `| ${COLUMNS.map(() => "---").join(" | ")} |`];
   for (const row of report.rows) out.push(`| ${COLUMNS.map((c) => esc(c.value(row))).join(" | ")} |`);
+  if (report.needsReview?.length) {
+    out.push("", "**Needs review (companion changed):**", "");
+    for (const row of report.needsReview) out.push(`- \`${row.path}\` (${row.owner}): ${row.message}`);
+  }
   return `${out.join("\n")}\n`;
 }
 
