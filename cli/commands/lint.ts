@@ -8,6 +8,8 @@ import { scopeToChanged } from "../changed-scope.ts";
 import { lintWithStyle } from "../lint-style.ts";
 import { appendLintSummary } from "../lint-summary.ts";
 import type { RunState } from "../run-state.ts";
+import { companionDriftFindings } from "../companion-drift.ts";
+import { compareFindings } from "../../src/core/findings.ts";
 
 interface LintOptions {
   format?: string;
@@ -34,7 +36,7 @@ export function registerLint(program: Command, state: RunState): void {
     .option("--dry-run", "with --fix: print the changes as a unified diff and write nothing")
     .option("--summary <file>", "also append a Markdown summary to this file (in GitHub Actions: \"$GITHUB_STEP_SUMMARY\")")
     .option("--no-cache", "do not read or write the lint caches (.verity-cache/lint.json, lint-run.json)")
-    .action((paths: string[], options: LintOptions, command: Command) => {
+    .action(async (paths: string[], options: LintOptions, command: Command) => {
       const { io } = state;
       const selection = selectPaths(paths, io.cwd);
       const reporter = getReporter(options.format ?? defaultFormat(io.env));
@@ -42,6 +44,9 @@ export function registerLint(program: Command, state: RunState): void {
       const scope = options.changed === undefined ? undefined : scopeToChanged(state, command, options.changed);
       const { project, findings: all, trust } = lintWithStyle(scope, options, state, command, (f) => selection.includes(f));
       if (options.dryRun) return;
+      // Companion drift comes from git history, so it is added after the (cached) card and style checks.
+      all.push(...(await companionDriftFindings(project, state, command)));
+      all.sort(compareFindings);
       const isGlobal = (file: string) => file === project.configFile || file === project.contentDir;
       const inScope = (file: string) => selection.includes(file) && (scope?.includes(file) ?? true);
       let findings = all.filter((f) => inScope(f.file) || isGlobal(f.file));

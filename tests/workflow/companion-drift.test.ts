@@ -53,6 +53,13 @@ describe("companion drift", () => {
     expect(status.stdout).toContain(
       `Needs review (companion changed):\n  content/billing/notes.md (@team/agents): Its companion content/billing/refunds.md changed on 2026-11-20 (${edit.slice(0, 7)} "Refunds now take 10 days"; +1 -1 lines) after this card was last verified or changed (2026-10-01).`,
     );
+    const lint = await runCli(["lint", "--today", TODAY, "--no-cache"], repo.root);
+    expect(lint.stdout).toMatch(/notes\.md\n\s+6:1\s+warning\s+Its companion content\/billing\/refunds\.md changed on 2026-11-20 .*companion-drift/);
+    expect(lint.code).toBe(0);
+    const cached = await runCli(["lint", "--today", TODAY], repo.root);
+    const again = await runCli(["lint", "--today", TODAY], repo.root);
+    expect(again.stdout).toBe(cached.stdout);
+    expect(again.stdout).toContain("companion-drift");
     const json = JSON.parse((await runCli(["status", "--format", "json", "--today", TODAY], repo.root)).stdout) as { needsReview: { path: string; commit: string; added: number }[] };
     expect(json.needsReview).toMatchObject([{ path: "content/billing/notes.md", commit: edit, added: 1 }]);
   });

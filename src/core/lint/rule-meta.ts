@@ -21,6 +21,7 @@ export const CARD_RULES: readonly RuleMeta[] = [
   { id: "link-audience", defaultLevel: "error", description: "An external card links to an internal or draft card, a wiki-only page, or the internal wiki's host, which the public site does not have." },
   { id: "file-audience", defaultLevel: "error", description: "A card links to a file its site may not publish: a symbolic link, a file outside content/, or (from an external card) a file in an internal-only collection or _ folder." },
   { id: "companion", defaultLevel: "error", description: "A card's companion does not exist, has the same audience, or does not name the card back." },
+  { id: "companion-drift", defaultLevel: "warning", description: "The card's companion changed (git history) after this card was last verified or changed: review it (verity lint only)." },
   { id: "duplicate-id", defaultLevel: "error", description: "Two cards share an id or a URL (including aliases)." },
   { id: "url-removed", defaultLevel: "error", description: "With --changed: a deleted or renamed card (or a removed alias) leaves a URL that no card keeps as an alias." },
   { id: "card-published", defaultLevel: "suggestion", description: "With --changed: a change puts a card on the public help center (new external card, internal or draft made public, a move that publishes it). A notice for the reviewer." },
