@@ -62,6 +62,12 @@ describe("companion drift", () => {
     expect(again.stdout).toContain("companion-drift");
     const json = JSON.parse((await runCli(["status", "--format", "json", "--today", TODAY], repo.root)).stdout) as { needsReview: { path: string; commit: string; added: number }[] };
     expect(json.needsReview).toMatchObject([{ path: "content/billing/notes.md", commit: edit, added: 1 }]);
+
+    const markdown = await runCli(["report", "--today", TODAY], repo.root);
+    expect(markdown.stdout).toContain("### Companions changed (needs review)\n\n- `content/billing/notes.md` (@team/agents): Its companion content/billing/refunds.md changed on 2026-11-20");
+    const issues = JSON.parse((await runCli(["report", "--format", "issues", "--today", TODAY], repo.root)).stdout) as { owner: string; body: string }[];
+    expect(issues.map((i) => i.owner)).toEqual(["@team/agents"]);
+    expect(issues[0]!.body).toContain("**Companion changed (needs review)**\n\n- [ ] `content/billing/notes.md`: Its companion content/billing/refunds.md changed on 2026-11-20");
   });
 
   it("verifying the notes (a later commit) clears the drift; a verification-only commit of the answer never causes it", async () => {
