@@ -95,3 +95,25 @@ describe("verity verify and companions", () => {
     expect(repo.read("content/billing/notes.md")).toContain("verify_by: 2027-03-01\nverified_on: 2026-12-01");
   });
 });
+
+describe("verity audit", () => {
+  it("lists per owner the cards due in the period and the cards whose companion changed, as a checklist or issues", async () => {
+    const repo = driftedRepo();
+    repo.write({
+      "content/billing/refunds.md": answer("Refunds take 10 days.\n"),
+      "content/billing/soon.md": cardText({ title: "Soon", owner: '"@team/agents"', verify_by: "2026-12-20" }),
+      "content/billing/later.md": cardText({ title: "Later", owner: '"@team/agents"', verify_by: "2027-06-01" }),
+    });
+    repo.commit("Refunds now take 10 days", "2026-11-20");
+    const md = await runCli(["audit", "--within", "30d", "--today", TODAY], repo.root);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain("# Knowledge audit, 2026-12-01 to 2026-12-31");
+    expect(md.stdout).toContain("## @team/agents\n\n**Due for review**\n\n- [ ] Soon (`content/billing/soon.md`): verify_by 2026-12-20, due in 19 days\n\n**Companion changed (needs review)**\n\n- [ ] `content/billing/notes.md`: Its companion");
+    expect(md.stdout).not.toContain("later.md");
+    const issues = JSON.parse((await runCli(["audit", "--format", "issues", "--within", "1y", "--today", TODAY], repo.root)).stdout) as { owner: string; title: string; due: number; drift: number }[];
+    expect(issues.map((i) => [i.owner, i.title, i.due, i.drift])).toEqual([
+      ["@team/agents", "Audit 2026-12-01 to 2027-12-01: @team/agents", 3, 1],
+      ["@team/docs", "Audit 2026-12-01 to 2027-12-01: @team/docs", 1, 0],
+    ]);
+  });
+});
