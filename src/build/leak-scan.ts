@@ -70,7 +70,9 @@ export function deriveNeedles(project: Project): { needles: Needle[]; skipped: S
     // Every public page carries the security headers (meta and _headers): site text, not card text.
     headersFile({ embeds: project.config.sites.public.embeds, feedbackEndpoint: project.config.feedback?.endpoint }),
     ...project.collections.filter((c) => publicCollections.has(c.name)).flatMap((c) => [c.name, c.title, c.description ?? ""]),
-    ...publicCards.flatMap((card) => [card.source, card.url, card.id, card.relPath, ...(card.data.aliases ?? [])]),
+    // A public card's `companion:` line names its internal notes; it is never published, so it must
+    // not make the internal card's id count as public text.
+    ...publicCards.flatMap((card) => [card.source.replace(/^companion[ \t]*:.*$/m, ""), card.url, card.id, card.relPath, ...(card.data.aliases ?? [])]),
   ].map(normaliseForScan);
   const seen = new Set<string>();
   const usable: Needle[] = [];

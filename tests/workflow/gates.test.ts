@@ -89,3 +89,16 @@ describe("expiredPublicCards: withhold is one decision for every reader", () => 
     expect(ids("internal")).toContain("a/old");
   });
 });
+
+describe("the leak check and companions", () => {
+  it("still looks for an internal companion's id, though its public card names it", async () => {
+    const { deriveNeedles } = await import("../../src/build/leak-scan.ts");
+    const repo = mainWithAnExpiredCard();
+    repo.write({
+      "content/a/fresh.md": cardText({ title: "Fresh", companion: "a/agent-notes-for-fresh" }, "Fresh.\n"),
+      "content/a/agent-notes-for-fresh.md": cardText({ title: "Notes", audience: "internal", companion: "a/fresh" }, "Internal notes.\n"),
+    });
+    const { needles } = deriveNeedles(loadProject({ cwd: repo.root, today: TODAY }));
+    expect(needles.some((n) => n.kind === "id" && n.text === "a/agent-notes-for-fresh")).toBe(true);
+  });
+});
