@@ -6,6 +6,7 @@ import type { Card } from "./load-cards.ts";
 import type { Project } from "./project.ts";
 import type { NeedsReviewRow } from "./status.ts";
 import { companionOf } from "./companion.ts";
+import { getRepositoryInfo } from "./git-history.ts";
 import { contentChangesSince, readFileCommits, type FileCommit } from "./git-content-changes.ts";
 
 export interface CompanionDrift {
@@ -26,9 +27,11 @@ export async function findCompanionDrift(project: Pick<Project, "root" | "cards"
     return other ? [{ card, other }] : [];
   });
   if (pairs.length === 0) return [];
+  const info = await getRepositoryInfo(project.root);
+  if (!info.isRepository || info.isShallow) return [];
   const history = new Map<Card, Awaited<ReturnType<typeof readFileCommits>>>();
   for (const card of new Set(pairs.flatMap((p) => [p.card, p.other]))) {
-    history.set(card, await readFileCommits(project.root, card.file, { timeZone: project.config.timeZone }));
+    history.set(card, await readFileCommits(project.root, card.file, { timeZone: project.config.timeZone, repositoryChecked: true }));
   }
   const drift: CompanionDrift[] = [];
   for (const { card, other } of pairs) {

@@ -41,9 +41,15 @@ const FIELD = "\x1f";
 const MAX_COMMITS = 2000;
 
 /** The commits of one file (absolute path), or undefined outside git or in a shallow clone. */
-export async function readFileCommits(root: string, file: string, options: { timeZone: string; ignore?: RegExp }): Promise<FileCommits | undefined> {
-  const info = await getRepositoryInfo(root);
-  if (!info.isRepository || info.isShallow) return undefined;
+export async function readFileCommits(
+  root: string,
+  file: string,
+  options: { timeZone: string; ignore?: RegExp; /** The caller already checked for a full (not shallow) repository. */ repositoryChecked?: boolean },
+): Promise<FileCommits | undefined> {
+  if (!options.repositoryChecked) {
+    const info = await getRepositoryInfo(root);
+    if (!info.isRepository || info.isShallow) return undefined;
+  }
   let out: string;
   try {
     out = await simpleGit(root).raw([
