@@ -11,6 +11,7 @@ import { registerVerify } from "./commands/verify.ts";
 import { registerNew } from "./commands/new.ts";
 import { registerCodeowners } from "./commands/codeowners.ts";
 import { registerReport } from "./commands/report.ts";
+import { registerAudit } from "./commands/audit.ts";
 import { registerBuild } from "./commands/build.ts";
 import { registerCheckLeaks } from "./commands/check-leaks.ts";
 import { registerPreview } from "./commands/preview.ts";
@@ -22,7 +23,7 @@ import { createRunState, type RunState } from "./run-state.ts";
 /** Every command module exports a `register*` function with this shape. */
 export type RegisterCommand = (program: Command, state: RunState) => void;
 
-const COMMANDS: RegisterCommand[] = [registerLint, registerStatus, registerVerify, registerNew, registerCodeowners, registerReport, registerStyle, registerBuild, registerCheckLeaks, registerPreview, registerMcp, registerCollect];
+const COMMANDS: RegisterCommand[] = [registerLint, registerStatus, registerVerify, registerNew, registerCodeowners, registerReport, registerAudit, registerStyle, registerBuild, registerCheckLeaks, registerPreview, registerMcp, registerCollect];
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const state = createRunState(io);

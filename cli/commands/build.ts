@@ -7,12 +7,14 @@ import { CheckFailed, UsageError } from "../../src/core/errors.ts";
 import { countFindings } from "../../src/core/findings.ts";
 import { RULE_METADATA } from "../../src/core/lint/registry.ts";
 import { lintProject } from "../../src/core/lint/lint-project.ts";
+import { splitDeployFindings } from "../../src/core/lint/freshness.ts";
 import { createStyleChecker } from "../../src/core/style/card-style.ts";
 import { acquireBuildLock } from "../../src/build/build-lock.ts";
 import { checkOutDir, prepareBuild, runBuild, throwIfInterrupted, type PreparedBuild } from "../../src/build/build-sites.ts";
 import { outDirProblem } from "../../src/build/out-dir.ts";
 import { watchInterrupts } from "../interrupts.ts";
 import { LINT_CACHE_FILE } from "../lint-style.ts";
+import { appendLintSummary } from "../lint-summary.ts";
 import { stylish } from "../reporters/stylish.ts";
 import type { RunState } from "../run-state.ts";
 
@@ -103,13 +105,29 @@ async function lintAndPrepare(
   const { io } = state;
   const project = state.loadProject(command);
   const style = createStyleChecker(project, { cacheFile: path.join(project.root, LINT_CACHE_FILE) });
-  const { findings } = lintProject(project, { checkers: [style.check] });
+  const { findings, trust } = lintProject(project, { checkers: [style.check] });
   style.save();
   throwIfInterrupted(signal);
-  const errors = findings.filter((f) => f.severity === "error");
-  if (errors.length > 0) {
-    io.stderr(stylish({ findings: errors, files: [], cwd: io.cwd, color: io.color, rules: RULE_METADATA }));
-    throw new CheckFailed(`Lint found ${countFindings(errors).errors} errors, so nothing was built.`, "Fix them (verity lint shows them too) and build again.");
+  const rules = RULE_METADATA;
+  // Expired cards and a low trust score are reported and built anyway: a deploy never waits for a
+  // reviewer (pull requests fail on them instead, see .github/workflows/pull-request.yml).
+  const { blocking, reported } = splitDeployFindings(findings);
+  if (blocking.length > 0) {
+    io.stderr(stylish({ findings: blocking, files: [], cwd: io.cwd, color: io.color, rules }));
+    throw new CheckFailed(`Lint found ${countFindings(blocking).errors} errors, so nothing was built.`, "Fix them (verity lint shows them too) and build again.");
+  }
+  if (reported.length > 0) {
+    io.stderr(stylish({ findings: reported, files: [], cwd: io.cwd, color: io.color, rules }));
+    const expired = reported.filter((f) => f.ruleId === "verify-by-expired").length;
+    progress(
+      `building anyway: ${expired} expired ${expired === 1 ? "card" : "cards"}, trust score ${trust.score}% (floor ${project.config.minTrustScore}%); ` +
+        `expiredPublicCards: ${project.config.expiredPublicCards}. Re-verify them with verity verify.`,
+    );
+  }
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile) {
+    const files = project.cards.map((c) => c.file);
+    appendLintSummary(summaryFile, { findings: reported, files, cwd: io.cwd, trust, minTrustScore: project.config.minTrustScore, scope: "deploy build: expired cards and the trust score are reported, not blocking" });
   }
   progress(`lint passed (${project.cards.length} cards)`);
   return prepareBuild(project, { sites, outDir, progress, signal });

@@ -16,6 +16,7 @@ export function registerCheckLeaks(program: Command, state: RunState): void {
     .command("check-leaks")
     .description("scan a built public site for internal and draft cards (text, files by hash, near copies); exit 1 on any leak")
     .argument("<dir>", "the built public site, e.g. dist/public")
+    .option("--today <date>", "decide which expired cards are withheld (expiredPublicCards) as if today were this YYYY-MM-DD day")
     .option("--show-skipped", "list the needles that were skipped: too short, or printed by the site's own templates")
     .option("--format <format>", "human (default) or json")
     .action((dir: string, options: CheckLeaksOptions, command: Command) => {

@@ -10,6 +10,7 @@ import { displayPath } from "../reporters/paths.ts";
 import { appendLintSummary } from "../lint-summary.ts";
 import type { CliIO } from "../io.ts";
 import type { RunState } from "../run-state.ts";
+import { compareFindings } from "../../src/core/findings.ts";
 
 interface LintOptions {
   format?: string;

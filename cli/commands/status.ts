@@ -23,10 +23,10 @@ export function registerStatus(program: Command, state: RunState): void {
     .option("--status <status>", "only cards with this status: expired, expiring or verified")
     .option("--format <format>", "table, json or markdown", "table")
     .option("--today <date>", "report as if today were this YYYY-MM-DD day")
-    .action((options: StatusOptions, command: Command) => {
+    .action(async (options: StatusOptions, command: Command) => {
       const format = options.format as (typeof FORMATS)[number];
       if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${options.format}".`, `Use one of: ${FORMATS.join(", ")}.`);
-      const { report, problems } = status({ project: state.projectOptions(command), owner: options.owner, collection: options.collection, status: options.status });
+      const { report, problems } = await status({ project: state.projectOptions(command), owner: options.owner, collection: options.collection, status: options.status });
       for (const problem of problems) {
         state.io.stderr(`warning: ${problem.file}:${problem.line}: ${problem.message} (not listed; run verity lint)\n`);
       }

@@ -16,6 +16,8 @@ interface VerifyOptions {
   expired?: boolean;
   expiring?: boolean;
   dryRun?: boolean;
+  allowEarlier?: boolean;
+  withCompanion?: boolean;
 }
 
 export function registerVerify(program: Command, state: RunState): void {
@@ -30,6 +32,8 @@ export function registerVerify(program: Command, state: RunState): void {
     .option("--expiring", "only expiring cards (within warnDays)")
     .option("--commit", "commit the changed cards in one commit listing them")
     .option("--force", "with --commit: also verify cards that have uncommitted changes (they are committed too)")
+    .option("--with-companion", "also verify each card's companion (its external answer or internal notes)")
+    .option("--allow-earlier", "also verify cards whose verify_by would move to an earlier day (default: refused)")
     .option("--dry-run", "show what would change without writing anything")
     .option("--today <date>", "verify as if today were this YYYY-MM-DD day")
     .action(async (targets: string[], options: VerifyOptions, command: Command) => {
@@ -45,8 +49,17 @@ export function registerVerify(program: Command, state: RunState): void {
         commit: options.commit === true,
         force: options.force === true,
         dryRun: options.dryRun === true,
+        allowEarlier: options.allowEarlier === true,
+        withCompanion: options.withCompanion === true,
       });
       const { plans, today, verifiedBy } = result;
+      for (const { card, other } of result.companionsLeft) {
+        io.stderr(`${displayPath(card.file, io.cwd)} has a companion, ${displayPath(other.file, io.cwd)}: check that it still matches, then verify it too (or run again with --with-companion).\n`);
+      }
+      if (result.draftsLeft.length > 0) {
+        const n = result.draftsLeft.length;
+        io.stderr(`Left ${n === 1 ? "1 draft" : `${n} drafts`} alone (name a draft's file to verify it): ${result.draftsLeft.map((c) => displayPath(c.file, io.cwd)).join(", ")}\n`);
+      }
       if (plans.length === 0) {
         io.stderr(`No card matches${describeSelection(options, statuses)}: nothing to verify.\n`);
         return;
@@ -54,7 +67,7 @@ export function registerVerify(program: Command, state: RunState): void {
       const width = Math.max(...plans.map((p) => displayPath(p.card.file, io.cwd).length));
       for (const plan of plans) {
         const where = displayPath(plan.card.file, io.cwd).padEnd(width);
-        io.stdout(`${where}  verify_by ${plan.oldVerifyBy} -> ${plan.newVerifyBy} (every ${plan.interval})\n`);
+        io.stdout(`${where}  verify_by ${plan.oldVerifyBy} -> ${plan.newVerifyBy} (every ${plan.interval})${plan.movesEarlier ? " (earlier: --allow-earlier)" : ""}\n`);
       }
       const count = (n: number) => `${n} ${n === 1 ? "card" : "cards"}`;
       if (options.dryRun) {

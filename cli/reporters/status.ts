@@ -1,5 +1,6 @@
 /** Views of a status report: a terminal table, JSON, or Markdown for job summaries. */
 import type { StatusReport, StatusRow } from "../../src/core/status.ts";
+import { trustSentence } from "../../src/core/report/format.ts";
 
 export function renderStatus(report: StatusReport, format: "table" | "json" | "markdown", _cwd: string): string {
   if (format === "json") return `${JSON.stringify(report, null, 2)}\n`;
@@ -25,8 +26,7 @@ const COLUMNS: { title: string; value: (row: StatusRow) => string }[] = [
 function trustLine(report: StatusReport): string {
   const { trust } = report;
   return (
-    `Trust score: ${trust.score}% (${trust.counted - trust.expired} of ${trust.counted} published cards verified; ` +
-    `${trust.expired} expired, ${trust.expiring} expiring within ${report.warnDays} days; floor ${report.minTrustScore}%) on ${report.today}`
+    `Trust score: ${trust.score}% (${trustSentence(trust, report.warnDays)}; floor ${report.minTrustScore}%) on ${report.today}`
   );
 }
 
@@ -37,6 +37,10 @@ function renderTable(report: StatusReport): string {
   const out = [line(COLUMNS.map((c) => c.title)), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)];
   if (report.rows.length === 0) out.push("(no cards match)");
   out.push("", trustLine(report));
+  if (report.needsReview?.length) {
+    out.push("", "Needs review (companion changed):");
+    for (const row of report.needsReview) out.push(`  ${row.path} (${row.owner}): ${row.message}`);
+  }
   return `${out.join("\n")}\n`;
 }
 
@@ -44,6 +48,10 @@ function renderMarkdown(report: StatusReport): string {
   const esc = (text: string) => text.replace(/\|/g, "\\|");
   const out = [`**${trustLine(report)}**`, "", `| ${COLUMNS.map((c) => c.title).join(" | ")} |`, `| ${COLUMNS.map(() => "---").join(" | ")} |`];
   for (const row of report.rows) out.push(`| ${COLUMNS.map((c) => esc(c.value(row))).join(" | ")} |`);
+  if (report.needsReview?.length) {
+    out.push("", "**Needs review (companion changed):**", "");
+    for (const row of report.needsReview) out.push(`- \`${row.path}\` (${row.owner}): ${row.message}`);
+  }
   return `${out.join("\n")}\n`;
 }
 

@@ -6,6 +6,8 @@
  * project's remark-lint configuration, answers an unchanged project from the run cache, and
  * applies `--fix`.
  */
+import { companionDriftFindings } from "./companion-drift.ts";
+import { compareFindings } from "../core/findings.ts";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { createCardPaths } from "../core/card-paths.ts";
@@ -118,6 +120,11 @@ export async function lint(request: LintRequest): Promise<LintReport> {
     fixes = run.fixes;
   }
 
+  // Companion drift comes from git history, so it is added after the (cached) card and style checks.
+  if (!fixes?.dryRun) {
+    const drift = await companionDriftFindings(project as LintedProjectSummary | Project, request.project);
+    if (drift.length > 0) result = { ...result, findings: [...result.findings, ...drift].sort(compareFindings) };
+  }
   const isGlobal = (file: string) => file === project.configFile || file === project.contentDir;
   const inScope = (file: string) => selection(file) && (inChangedScope?.(file) ?? true);
   let findings = result.findings.filter((f) => inScope(f.file) || isGlobal(f.file));

@@ -1,4 +1,5 @@
 /** `status`: every card's verification, most urgent first, and the trust score, as data. */
+import { findCompanionDrift, toNeedsReviewRow } from "../core/companion-drift.ts";
 import { UsageError } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
 import { loadProject, type ProjectOptions } from "../core/project.ts";
@@ -21,7 +22,7 @@ export interface StatusResult {
   problems: Finding[];
 }
 
-export function status(request: StatusRequest): StatusResult {
+export async function status(request: StatusRequest): Promise<StatusResult> {
   if (request.status && !STATUSES.includes(request.status as VerificationStatus)) {
     throw new UsageError(`Unknown status "${request.status}".`, `Use one of: ${STATUSES.join(", ")}.`);
   }
@@ -30,5 +31,9 @@ export function status(request: StatusRequest): StatusResult {
     throw new UsageError(`There is no collection "${request.collection}".`, `Collections: ${project.collections.map((c) => c.name).join(", ")}.`);
   }
   const filter: StatusFilter = { owner: request.owner, collection: request.collection, status: request.status as VerificationStatus | undefined };
-  return { report: buildStatusReport(project, filter), problems: project.problems };
+  const report = buildStatusReport(project, filter);
+  // Cards whose companion changed after them (git history): listed as needing review.
+  const listed = new Set(report.rows.map((row) => row.path));
+  report.needsReview = (await findCompanionDrift(project)).map(toNeedsReviewRow).filter((row) => listed.has(row.path));
+  return { report, problems: project.problems };
 }

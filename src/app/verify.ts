@@ -4,7 +4,10 @@
  * when one card cannot be stamped, and a card that changed on disk since it was loaded is refused
  * instead of overwritten.
  */
+import path from "node:path";
+import { isDynamicPattern } from "tinyglobby";
 import type { Interval } from "../core/calendar-date.ts";
+import { companionOf } from "../core/companion.ts";
 import { UsageError, VerityError } from "../core/errors.ts";
 import { commitFiles, listUncommittedFiles, readGitUser } from "../core/git-ops.ts";
 import { getRepositoryInfo } from "../core/git-history.ts";
@@ -26,6 +29,10 @@ export interface VerifyRequest {
   commit?: boolean;
   force?: boolean;
   dryRun?: boolean;
+  /** Also verify cards whose verify_by would move to an earlier day (refused otherwise). */
+  allowEarlier?: boolean;
+  /** Also verify each selected card's companion. */
+  withCompanion?: boolean;
 }
 
 export interface VerifyResult {
@@ -37,6 +44,10 @@ export interface VerifyResult {
   commitHash?: string;
   /** Cards left as they were because another process changed them meanwhile. */
   refused: Card[];
+  /** Drafts a folder, glob or --owner selected and that were left alone (name a draft's file to verify it). */
+  draftsLeft: Card[];
+  /** Selected cards whose companion was not verified with them (no --with-companion). */
+  companionsLeft: { card: Card; other: Card }[];
 }
 
 /** A planned verification: each card's new text and the text it was planned from. */
@@ -46,12 +57,16 @@ export interface VerifyPlan {
   today: CalendarDate;
   verifiedBy: string;
   plans: { plan: ReverifyPlan; original: string }[];
+  draftsLeft: Card[];
+  companionsLeft: { card: Card; other: Card }[];
 }
 
 /** Plans and writes (unless `dryRun`) in one call. */
 export async function verify(request: VerifyRequest): Promise<VerifyResult> {
   const planned = await planVerify(request);
-  return request.dryRun ? { plans: planned.plans.map((p) => p.plan), today: planned.today, verifiedBy: planned.verifiedBy, refused: [] } : applyVerify(planned);
+  return request.dryRun
+    ? { plans: planned.plans.map((p) => p.plan), today: planned.today, verifiedBy: planned.verifiedBy, refused: [], draftsLeft: planned.draftsLeft, companionsLeft: planned.companionsLeft }
+    : applyVerify(planned);
 }
 
 /** Selects the cards and plans their new text from the text they were loaded with; writes nothing. */
@@ -64,8 +79,18 @@ export async function planVerify(request: VerifyRequest): Promise<VerifyPlan> {
   }
   const project = loadProject(request.project);
   const candidates = request.targets.length === 0 ? project.cards : resolveCardTargets(request.targets, project, request.project.cwd);
-  const cards = selectCardsToVerify(candidates, { owner: request.owner, statuses: request.statuses }, project.policy);
-  if (cards.length === 0) return { request, root: project.root, plans: [], today: project.today, verifiedBy: request.by ?? "" };
+  const selected = selectCardsToVerify(candidates, { owner: request.owner, statuses: request.statuses }, project.policy);
+  // Drafts are verified only when their file is named: a folder, glob or --owner leaves them alone.
+  const named = new Set(request.targets.filter((t) => !isDynamicPattern(t)).map((t) => path.resolve(request.project.cwd, t)));
+  const draftsLeft = selected.filter((card) => card.data.status === "draft" && !named.has(card.file));
+  const cards = selected.filter((card) => !draftsLeft.includes(card));
+  const companions = cards.flatMap((card) => {
+    const other = companionOf(card, project.index);
+    return other && !cards.includes(other) ? [{ card, other }] : [];
+  });
+  if (request.withCompanion) for (const { other } of companions) if (!cards.includes(other)) cards.push(other);
+  const companionsLeft = request.withCompanion ? [] : companions;
+  if (cards.length === 0) return { request, root: project.root, plans: [], today: project.today, verifiedBy: request.by ?? "", draftsLeft, companionsLeft };
   const verifiedBy = request.by?.trim() || (await readGitUser(project.root));
   if (!verifiedBy) {
     throw new UsageError("Who verified the cards? There is no --by and no git user.", 'Pass --by "@your-handle", or set git config user.name "Your Name".');
@@ -84,7 +109,15 @@ export async function planVerify(request: VerifyRequest): Promise<VerifyPlan> {
     }
   }
   if (errors.length > 0) throw new UsageError(`No card was changed, because:\n  ${errors.join("\n  ")}`);
-  return { request, root: project.root, plans, today: project.today, verifiedBy };
+  const earlier = plans.map((p) => p.plan).filter((plan) => plan.movesEarlier);
+  if (earlier.length > 0 && !request.allowEarlier) {
+    throw new UsageError(
+      `No card was changed: verifying on ${project.today} would move verify_by earlier, shortening a verification that is still valid:\n  ` +
+        earlier.map((p) => `${p.card.relPath}: verify_by ${p.oldVerifyBy} -> ${p.newVerifyBy} (every ${p.interval})`).join("\n  "),
+      "Pass --allow-earlier to move it anyway, or --every <a longer interval>, or leave the card until it is due.",
+    );
+  }
+  return { request, root: project.root, plans, today: project.today, verifiedBy, draftsLeft, companionsLeft };
 }
 
 /**
@@ -93,7 +126,7 @@ export async function planVerify(request: VerifyRequest): Promise<VerifyPlan> {
  */
 export async function applyVerify(planned: VerifyPlan): Promise<VerifyResult> {
   const { request, plans } = planned;
-  const result: VerifyResult = { plans: plans.map((p) => p.plan), today: planned.today, verifiedBy: planned.verifiedBy, refused: [] };
+  const result: VerifyResult = { plans: plans.map((p) => p.plan), today: planned.today, verifiedBy: planned.verifiedBy, refused: [], draftsLeft: planned.draftsLeft, companionsLeft: planned.companionsLeft };
   for (const { plan, original } of plans) {
     if (!plan.isChanged) continue;
     try {

@@ -1,4 +1,8 @@
-/** Words for what core decided: verification labels and filter values. No decisions are made here. */
+/**
+ * Words for what core decided: verification labels and filter values. No decisions are made here.
+ * Pure: the wiki's client (src/client/live-status.ts) imports it too, so the words are the same
+ * whether the status was computed at build time or when the page is read.
+ */
 import type { CardView } from "./site-data.ts";
 
 export interface VerificationLabel {
@@ -19,6 +23,11 @@ export function describeVerification(card: Pick<CardView, "verification" | "veri
   }
   const ago = `${plural(-daysLeft, "day")} ago`;
   return { long: `Expired ${ago} (${card.verifyBy})`, short: `Expired ${ago}`, filter: "Expired" };
+}
+
+/** The wiki's banner on an expired card: "This card expired 3 days ago (2026-11-19)." */
+export function expiredBanner(card: Pick<CardView, "verification" | "verifyBy">): string {
+  return `This card expired ${plural(-card.verification.daysLeft, "day")} ago (${card.verifyBy}).`;
 }
 
 export function describeAudience(audience: CardView["audience"]): string {

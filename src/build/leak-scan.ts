@@ -25,7 +25,7 @@ import { gunzipSync } from "node:zlib";
 import type { Code, Heading, InlineCode, Text } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
-import { cardsHiddenFromPublic, isOnSite } from "../core/audience.ts";
+import { cardsHiddenFromPublic, isOnSite, siteSelectionOf } from "../core/audience.ts";
 import { normaliseSitePath, resolveLink, type CardIndex } from "../core/links.ts";
 import type { Card } from "../core/load-cards.ts";
 import type { Project } from "../core/project.ts";
@@ -170,8 +170,10 @@ export function checkLeaks(project: Project, dir: string): LeakReport {
 
 /** Needles, page attribution, file hashes and shingles; `publicSite` is the public SiteData. */
 export function deriveLeakModel(project: Project, publicSite: SiteData): LeakModel {
-  const hidden = cardsHiddenFromPublic(project.cards);
-  const publicCardsOfProject = project.cards.filter((card) => isOnSite(card, "public"));
+  // Expired cards withheld from the public site (expiredPublicCards: withhold) are hidden cards too.
+  const selection = siteSelectionOf(project);
+  const hidden = cardsHiddenFromPublic(project.cards, selection);
+  const publicCardsOfProject = project.cards.filter((card) => isOnSite(card, "public", selection));
   const publicOwners = new Set(publicCardsOfProject.flatMap((card) => [card.data.owner, card.data.verified_by ?? ""]).map((o) => o.toLowerCase()));
   const candidates: Needle[] = [];
   // Addresses every public page prints (support link, feedback endpoint, the site itself) prove nothing.

@@ -3,14 +3,15 @@
  * site may contain (decided by `selectCardsForSite`, before any page exists), their HTML, the
  * collection and tag navigation, related cards, verification and history. Pages only read this.
  */
-import { cardAudience, isOnSite, selectCardsForSite, type SiteName } from "../core/audience.ts";
+import { cardAudience, isOnSite, publicTreatment, selectCardsForSite, siteSelectionOf, type SiteName } from "../core/audience.ts";
 import { joinBase, normaliseSitePath } from "../core/links.ts";
 import { CheckFailed } from "../core/errors.ts";
 import type { Card } from "../core/load-cards.ts";
 import type { Project } from "../core/project.ts";
-import { getCardVerification, type VerificationStatus } from "../core/verification.ts";
+import { getCardVerification, isCountedForTrust, type VerificationStatus } from "../core/verification.ts";
 import { getSiteUsage, type SiteUsage } from "../core/usage/sites.ts";
 import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/health.ts";
+import { companionOf } from "../core/companion.ts";
 import { createFileAudience, type FileAudience } from "../core/site/file-audience.ts";
 import { isReservedName, RESERVED_PATHS } from "../core/site/reserved-paths.ts";
 import { tagUrls } from "../core/site/tag-pages.ts";
@@ -31,6 +32,8 @@ export interface SiteData {
   /** Default language of pages that are not cards. */
   lang: string;
   today: string;
+  /** IANA time zone of "today": the wiki's client recomputes statuses on the reader's day in it. */
+  timeZone: string;
   warnDays: number;
   feedbackEndpoint: string | undefined;
   /** Hosts the site may load images, media and frames from (`sites.<site>.embeds`), for its CSP. */
@@ -46,6 +49,8 @@ export interface SiteData {
   assets: CardAsset[];
   /** Internal site only. */
   health: KnowledgeHealth | undefined;
+  /** Internal site only: `verify_by` of every card the trust score counts, by collection (the health page recomputes it when read). */
+  trustCards: Record<string, string[]> | undefined;
   /** Lists of the home page, as card ids. */
   home: HomeLists;
   /** Search vocabulary and Chinese folding table, written next to the Pagefind index. */
@@ -125,6 +130,25 @@ export interface CardView {
   file: string | undefined;
   /** Questions and answers of an FAQ-template card (public site: for structured data). */
   faq: FaqEntry[] | undefined;
+  /** Public site: the card expired and `expiredPublicCards: notice` says to show "This article is being reviewed". */
+  reviewNotice: boolean;
+  /**
+   * Internal site only: the card's companion (see core/companion.ts). On an external card it
+   * carries the internal notes' HTML ("For agents"); on an internal card, the public answer's
+   * wiki URL and public URL. Always undefined on the public site.
+   */
+  companion: CompanionView | undefined;
+}
+
+export interface CompanionView {
+  id: string;
+  title: string;
+  url: string;
+  audience: "internal" | "external";
+  /** The internal notes' HTML, when the companion is the internal card. */
+  html: string | undefined;
+  /** The public answer's URL on the help center, when the companion is the external card and is on it. */
+  publicUrl: string | undefined;
 }
 
 export interface PrepareOptions {
@@ -142,14 +166,15 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
       `Rename the folder; these names are reserved: ${[...RESERVED_PATHS].join(", ")}.`,
     );
   }
-  const isPublic = (card: Card) => isOnSite(card, "public");
+  const selection = siteSelectionOf(project);
+  const isPublic = (card: Card) => isOnSite(card, "public", selection);
   const files = createFileAudience(project.contentDir);
   const widest: SiteName = sites.includes("internal") ? "internal" : "public";
   const policy = (site: SiteName): EmbedPolicy => ({ embeds: project.config.sites[site].embeds, siteUrl: project.config.sites[site].url });
   const common = { index: project.index, isPublic, contentDir: project.contentDir, unsafeSkipSanitizer: options.unsafeSkipSanitizer };
   const rendered = new Map<Card, RenderedCard>();
-  for (const card of selectCardsForSite(project.cards, widest)) {
-    rendered.set(card, renderCard(card, { ...common, isLinkable: (c) => isOnSite(c, widest), embeds: policy(widest) }));
+  for (const card of selectCardsForSite(project.cards, widest, selection)) {
+    rendered.set(card, renderCard(card, { ...common, isLinkable: (c) => isOnSite(c, widest, selection), embeds: policy(widest) }));
   }
   const result = new Map<SiteName, SiteData>();
   for (const site of sites) {
@@ -166,7 +191,8 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
 function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card) => RenderedCard, history: CardHistory, files: FileAudience): SiteData {
   const { config } = project;
   const siteConfig = config.sites[site];
-  const cards = selectCardsForSite(project.cards, site).sort(compareCards);
+  const selection = siteSelectionOf(project);
+  const cards = selectCardsForSite(project.cards, site, selection).sort(compareCards);
   const collectionTitles = new Map(project.collections.map((c) => [c.name, c]));
   const collections: CollectionView[] = [];
   for (const collection of project.collections) {
@@ -188,7 +214,15 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
   }
   const tagUrl = new Map(tags.map((tag) => [tag.name, tag.url]));
   const publicSite = config.sites.public;
-  const onSite = (card: Card) => isOnSite(card, site);
+  const onSite = (card: Card) => isOnSite(card, site, selection);
+  const onSiteIds = new Set(cards.map((c) => c.id));
+  const publicUrlOf = (card: Card) => (isOnSite(card, "public", selection) ? new URL(joinBase(publicSite.base, card.url), publicSite.url).href : undefined);
+  const companionView = (card: Card): CompanionView | undefined => {
+    const other = companionOf(card, project.index);
+    if (!other || !onSiteIds.has(other.id)) return undefined;
+    const audience = cardAudience(other);
+    return { id: other.id, title: other.data.title, url: other.url, audience, html: audience === "internal" ? renderFor(other).html : undefined, publicUrl: audience === "external" ? publicUrlOf(other) : undefined };
+  };
   const siteUrlOf = (card: Card) => new URL(joinBase(siteConfig.base, card.url), siteConfig.url).href;
   const assets = new Map<string, CardAsset>();
   const synonyms = readSynonyms(project.root).groups;
@@ -225,9 +259,11 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
       lastChange: change,
       historyNote: history.available ? (change ? undefined : "not committed yet") : history.reason,
       editUrl: site === "internal" && config.repository.url ? editUrl(config.repository.url, config.repository.branch, card.relPath) : undefined,
-      publicUrl: site === "internal" && isOnSite(card, "public") ? new URL(joinBase(publicSite.base, card.url), publicSite.url).href : undefined,
+      publicUrl: site === "internal" ? publicUrlOf(card) : undefined,
       file: site === "internal" ? card.relPath : undefined,
       faq: site === "public" && card.data.template === "faq" ? faqEntries(card) : undefined,
+      reviewNotice: site === "public" && publicTreatment(card, selection) === "notice",
+      companion: site === "internal" ? companionView(card) : undefined,
     };
   });
   const redirects: RedirectView[] = [];
@@ -247,6 +283,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
     base: siteConfig.base,
     lang: config.lang,
     today: project.today,
+    timeZone: config.timeZone,
     warnDays: config.warnDays,
     feedbackEndpoint: site === "public" ? config.feedback?.endpoint : undefined,
     embeds: [...siteConfig.embeds],
@@ -274,6 +311,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
               .map((view) => view.id)
           : [],
     },
+    trustCards: site === "internal" ? trustCardsByCollection(project.cards) : undefined,
     health:
       site === "internal"
         ? computeKnowledgeHealth({ cards: project.cards, collections: project.collections, policy: project.policy, config: { warnDays: config.warnDays, minTrustScore: config.minTrustScore } })
@@ -339,4 +377,10 @@ function computeRelated(cards: readonly Card[], tags: readonly TagView[], limit 
 
 function editUrl(repository: string, branch: string, relPath: string): string {
   return `${repository.replace(/\/$/, "")}/edit/${encodeURIComponent(branch)}/${relPath.split("/").map(encodeURIComponent).join("/")}`;
+}
+
+function trustCardsByCollection(cards: readonly Card[]): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const card of cards) if (isCountedForTrust(card)) (result[card.collection] ??= []).push(card.data.verify_by);
+  return result;
 }

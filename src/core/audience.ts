@@ -6,7 +6,9 @@
  * (see collections.ts), and a merged or tampered `data.audience` is never trusted alone.
  */
 import type { Audience } from "./card-schema.ts";
+import type { ExpiredPublicCards } from "./config.ts";
 import type { Card } from "./load-cards.ts";
+import { getCardVerification, type VerificationPolicy } from "./verification.ts";
 
 export type SiteName = "public" | "internal";
 export const SITE_NAMES: readonly SiteName[] = ["public", "internal"];
@@ -14,11 +16,27 @@ export const SITE_NAMES: readonly SiteName[] = ["public", "internal"];
 export interface SiteSelection {
   /** Include `status: draft` cards (internal previews only; never on the public site). */
   includeDrafts?: boolean;
+  /**
+   * What the public site does with expired external cards (`expiredPublicCards`) and the day it
+   * is decided on. Every site build, the MCP knowledge base and the leak check pass it (see
+   * {@link siteSelectionOf}); lint, which checks audiences only, does not.
+   */
+  expired?: ExpiredCardsRule;
+}
+
+export interface ExpiredCardsRule {
+  expiredPublicCards: ExpiredPublicCards;
+  policy: VerificationPolicy;
+}
+
+/** The selection a project's sites are built with: its `expiredPublicCards` setting on its day. */
+export function siteSelectionOf(project: { config: { expiredPublicCards: ExpiredPublicCards }; policy: VerificationPolicy }): SiteSelection {
+  return { expired: { expiredPublicCards: project.config.expiredPublicCards, policy: project.policy } };
 }
 
 /** What the decision reads: the card's own audience line and its merged data. */
 export interface AudienceFields {
-  data: Pick<Card["data"], "audience" | "status">;
+  data: Pick<Card["data"], "audience" | "status"> & Partial<Pick<Card["data"], "verify_by">>;
   declaredAudience: Card["declaredAudience"];
 }
 
@@ -27,10 +45,25 @@ export function cardAudience(card: AudienceFields): Audience {
   return card.declaredAudience === "external" && card.data.audience === "external" ? "external" : "internal";
 }
 
-/** True when `card` may appear on `site`. Public: published cards whose own frontmatter says external. */
+/**
+ * True when `card` may appear on `site`. Public: published cards whose own frontmatter says
+ * external, minus expired ones when `expiredPublicCards: withhold` is passed in `options.expired`.
+ */
 export function isOnSite(card: AudienceFields, site: SiteName, options: SiteSelection = {}): boolean {
-  if (site === "public") return cardAudience(card) === "external" && card.data.status === "published";
+  if (site === "public") return cardAudience(card) === "external" && card.data.status === "published" && publicTreatment(card, options) !== "withhold";
   return card.data.status === "published" || options.includeDrafts === true;
+}
+
+/**
+ * How the public site treats an external card, by its verification on the selection's day:
+ * `show` it, show it with a review `notice`, or `withhold` it (`expiredPublicCards`). Cards that
+ * are not expired, and every card when no rule is passed, are shown.
+ */
+export function publicTreatment(card: AudienceFields, options: SiteSelection = {}): "show" | "notice" | "withhold" {
+  const rule = options.expired;
+  if (!rule || rule.expiredPublicCards === "keep" || card.data.verify_by === undefined) return "show";
+  if (getCardVerification({ data: { verify_by: card.data.verify_by, status: card.data.status } }, rule.policy).status !== "expired") return "show";
+  return rule.expiredPublicCards;
 }
 
 /**
@@ -48,6 +81,6 @@ export function selectCardsForSite(cards: readonly Card[], site: SiteName, optio
 }
 
 /** Cards that must never reach the public site: everything not selected for it. */
-export function cardsHiddenFromPublic(cards: readonly Card[]): Card[] {
-  return cards.filter((card) => !isOnSite(card, "public"));
+export function cardsHiddenFromPublic(cards: readonly Card[], options: SiteSelection = {}): Card[] {
+  return cards.filter((card) => !isOnSite(card, "public", options));
 }

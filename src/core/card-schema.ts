@@ -110,6 +110,8 @@ export const FrontmatterSchema = z.strictObject({
   ).optional(),
   /** Template the card follows, e.g. `how-to`; its required sections are checked. */
   template: z.string().regex(/^[a-z0-9-]+$/, { error: (issue) => `"template" is ${describeValue(issue.input)}; use a template name such as how-to` }).optional(),
+  /** Id of the card's companion: an external card's internal notes for agents, or the public answer an internal card accompanies. */
+  companion: z.string().regex(ID, { error: (issue) => `"companion" is ${describeValue(issue.input)}; write the id of the companion card, e.g. billing/refunds-agent-notes` }).optional(),
   /** Day of the last verification. */
   verified_on: calendarDate("verified_on").optional(),
   /** Who verified the card last. */

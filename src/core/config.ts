@@ -92,6 +92,12 @@ export const ConfigSchema = z.strictObject({
     .default("90d"),
   /** Lowest acceptable trust score, in percent. */
   minTrustScore: z.number().min(0).max(100).default(97),
+  /**
+   * What the public help center does with an external card whose verification expired: `keep` it
+   * as it is, show it with a `notice` ("This article is being reviewed"), or `withhold` it until it
+   * is re-verified. The wiki always shows every card with its status.
+   */
+  expiredPublicCards: z.enum(["keep", "notice", "withhold"]).default("keep"),
   /** Language of cards without `lang`. */
   lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: "expected a language tag such as en or ko" }).default("en"),
   /** Cards larger than this many bytes are rejected. */
@@ -244,3 +250,5 @@ export function findProjectRoot(start: string): string | undefined {
   }
   return undefined;
 }
+
+export type ExpiredPublicCards = VerityConfig["expiredPublicCards"];

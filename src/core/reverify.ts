@@ -3,7 +3,7 @@
  * interval, `verified_on` becomes today and `verified_by` names who checked. Only those lines of
  * the frontmatter change (see frontmatter-edit.ts); everything else stays byte for byte.
  */
-import { addInterval, formatInterval, toCalendarDate, type CalendarDate, type Interval } from "./calendar-date.ts";
+import { addInterval, compareDates, formatInterval, toCalendarDate, type CalendarDate, type Interval } from "./calendar-date.ts";
 import { UsageError } from "./errors.ts";
 import { formatScalar, insertFieldsAfter, joinLines, readFrontmatterLines, setFieldValue } from "./frontmatter-edit.ts";
 import type { Card } from "./load-cards.ts";
@@ -26,6 +26,8 @@ export interface ReverifyPlan {
   text: string;
   /** False when the file would not change (verified again on the same day by the same person). */
   isChanged: boolean;
+  /** True when the new `verify_by` is before the old one (needs `--allow-earlier`). */
+  movesEarlier: boolean;
 }
 
 export interface ReverifyOptions {
@@ -42,7 +44,8 @@ export function planReverify(card: Card, fileText: string, options: ReverifyOpti
   const interval = options.every ?? reviewInterval(card, options.defaultEvery);
   const newVerifyBy = addInterval(options.today, interval);
   const text = stampVerification(fileText, { verifyBy: newVerifyBy, verifiedOn: options.today, verifiedBy: options.verifiedBy }, card.relPath);
-  return { card, oldVerifyBy: card.data.verify_by, newVerifyBy, interval: formatInterval(interval), text, isChanged: text !== fileText };
+  const movesEarlier = compareDates(newVerifyBy, card.data.verify_by) < 0;
+  return { card, oldVerifyBy: card.data.verify_by, newVerifyBy, interval: formatInterval(interval), text, isChanged: text !== fileText, movesEarlier };
 }
 
 /**

@@ -33,6 +33,21 @@ export interface StatusReport {
   /** Trust score of the cards matching the owner and collection filters. */
   trust: TrustScore;
   rows: StatusRow[];
+  /** Cards whose companion changed after they were last verified (git history; see companion-drift.ts). */
+  needsReview?: NeedsReviewRow[];
+}
+
+export interface NeedsReviewRow {
+  path: string;
+  owner: string;
+  /** The companion that changed. */
+  companion: string;
+  /** Its newest content change: commit, day, lines changed over every change since. */
+  commit: string;
+  date: CalendarDate;
+  added: number;
+  removed: number;
+  message: string;
 }
 
 export function toStatusRow(card: Card, project: Pick<Project, "policy">): StatusRow {

@@ -46,7 +46,21 @@ export interface TrustScore {
   counted: number;
   expired: number;
   expiring: number;
+  /** Cards with the status `verified`: not expired and not within the warning window. */
   verified: number;
+}
+
+/**
+ * Published cards that are verified: every card not expired, the expiring ones included (a card is
+ * verified through its verify_by day). The one count the CLI, reports and the wiki call "verified".
+ */
+export function verifiedCount(trust: TrustScore): number {
+  return trust.counted - trust.expired;
+}
+
+/** The trust score's rounding: a share as a percent to one decimal; 100 when nothing is counted. */
+export function roundScore(part: number, whole: number): number {
+  return whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10;
 }
 
 export function computeTrustScore(cards: readonly VerifiableCard[], policy: VerificationPolicy): TrustScore {
@@ -56,7 +70,7 @@ export function computeTrustScore(cards: readonly VerifiableCard[], policy: Veri
     result.counted++;
     result[getCardVerification(card, policy).status]++;
   }
-  const score = result.counted === 0 ? 100 : Math.round(((result.counted - result.expired) / result.counted) * 1000) / 10;
+  const score = roundScore(result.counted - result.expired, result.counted);
   return { score, ...result };
 }
 

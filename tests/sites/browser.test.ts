@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
-import { buildFixture, runCli, tempDir } from "./helpers.ts";
+import { buildFixture, runCli, tempDir, TODAY } from "./helpers.ts";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -38,6 +38,8 @@ afterAll(async () => {
 
 async function open(url: string): Promise<Page> {
   const page = await browser.newPage();
+  // The wiki recomputes statuses on the reader's day: read it on the day the fixture was built.
+  await page.clock.setFixedTime(new Date(`${TODAY}T12:00:00Z`));
   await page.goto(url);
   return page;
 }

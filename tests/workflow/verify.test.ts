@@ -108,7 +108,8 @@ describe("verity verify: selection, --every, --by, --commit", () => {
 
   it("--commit makes one commit listing the cards", async () => {
     const repo = repoWith(cards);
-    const result = await runCli(["verify", "content/billing", "--commit", "--by", "@mina", "--today", "2026-11-30"], repo.root);
+    // fresh.md moves from 2027-06-01 back to 2026-12-30: that needs --allow-earlier.
+    const result = await runCli(["verify", "content/billing", "--commit", "--allow-earlier", "--by", "@mina", "--today", "2026-11-30"], repo.root);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Committed [0-9a-f]{7} "Verify 3 cards"/);
     expect(repo.git("log", "-1", "--format=%B")).toBe(
@@ -163,5 +164,44 @@ describe("verity verify: selection, --every, --by, --commit", () => {
     const result = await runCli(["verify", "--owner", "@nobody", "--today", "2026-11-30"], repo.root);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("No card matches (owner @nobody): nothing to verify.");
+  });
+});
+
+describe("verity verify is explicit about dates and drafts", () => {
+  const files = {
+    "verity.config.yml": "verifyEvery: 90d\n",
+    "content/billing/late.md": cardText({ verify_by: "2027-03-31" }),
+    "content/billing/due.md": cardText({ verify_by: "2026-12-01" }),
+    "content/billing/draft.md": cardText({ status: "draft", verify_by: "2026-10-01" }),
+  };
+
+  it("refuses to move verify_by earlier (2027-03-31 -> 2027-03-02) and changes no card", async () => {
+    const repo = repoWith(files);
+    const result = await runCli(["verify", "content/billing", "--by", "@mina", "--today", "2026-12-02"], repo.root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("content/billing/late.md: verify_by 2027-03-31 -> 2027-03-02 (every 90d)");
+    expect(result.stderr).toContain("--allow-earlier");
+    expect(repo.read("content/billing/late.md")).toContain("verify_by: 2027-03-31");
+    expect(repo.read("content/billing/due.md")).toContain("verify_by: 2026-12-01");
+  });
+
+  it("moves it earlier with --allow-earlier", async () => {
+    const repo = repoWith(files);
+    const result = await runCli(["verify", "content/billing/late.md", "--allow-earlier", "--by", "@mina", "--today", "2026-12-02"], repo.root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("verify_by 2027-03-31 -> 2027-03-02 (every 90d) (earlier: --allow-earlier)");
+    expect(repo.read("content/billing/late.md")).toContain("verify_by: 2027-03-02");
+  });
+
+  it("leaves drafts alone unless their file is named", async () => {
+    const repo = repoWith(files);
+    const bulk = await runCli(["verify", "--expired", "--expiring", "--by", "@mina", "--today", "2026-12-02"], repo.root);
+    expect(bulk.code).toBe(0);
+    expect(bulk.stderr).toContain("Left 1 draft alone (name a draft's file to verify it): content/billing/draft.md");
+    expect(repo.read("content/billing/draft.md")).toContain("verify_by: 2026-10-01");
+    expect(repo.read("content/billing/due.md")).toContain("verify_by: 2027-03-02");
+    const named = await runCli(["verify", "content/billing/draft.md", "--by", "@mina", "--today", "2026-12-02"], repo.root);
+    expect(named.code).toBe(0);
+    expect(repo.read("content/billing/draft.md")).toContain("verify_by: 2027-03-02");
   });
 });

@@ -5,7 +5,7 @@
  * status is computed when asked (a built site's status is as old as the build), and no build is
  * needed before an assistant can answer.
  */
-import { isOnSite, type SiteName } from "../../core/audience.ts";
+import { isOnSite, siteSelectionOf, type SiteName } from "../../core/audience.ts";
 import type { CalendarDate } from "../../core/calendar-date.ts";
 import type { Card } from "../../core/load-cards.ts";
 import { joinBase, normaliseSitePath } from "../../core/links.ts";
@@ -79,8 +79,8 @@ export class KnowledgeBase {
     this.project = project;
     this.options = options;
     this.site = options.site;
-    // Drafts are never served, on either site.
-    this.cards = project.cards.filter((card) => isOnSite(card, options.site));
+    // Drafts are never served, on either site; nor expired public cards the site withholds.
+    this.cards = project.cards.filter((card) => isOnSite(card, options.site, siteSelectionOf(project)));
     for (const card of this.cards) {
       this.byId.set(card.id, card);
       this.byUrl.set(card.url, card);
@@ -209,7 +209,7 @@ export class KnowledgeBase {
   markdownOf(card: Card): string {
     let text = this.markdown.get(card);
     if (text === undefined) {
-      text = markdownCopy(card, { index: this.project.index, isOnSite: (c) => this.isServed(c) && isOnSite(c, this.site), urlOf: (c) => this.urlOf(c) });
+      text = markdownCopy(card, { index: this.project.index, isOnSite: (c) => this.isServed(c) && isOnSite(c, this.site, siteSelectionOf(this.project)), urlOf: (c) => this.urlOf(c) });
       this.markdown.set(card, text);
     }
     return text;

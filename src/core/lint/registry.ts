@@ -19,6 +19,8 @@ import { collectionConfig } from "./rules/collection-config.ts";
 import { duplicateId } from "./rules/duplicate-id.ts";
 import { attachmentUnsafe } from "./rules/attachment-unsafe.ts";
 import { cardPublished } from "./rules/card-published.ts";
+import { companion } from "./rules/companion.ts";
+import { companionDrift } from "./rules/companion-drift.ts";
 import { fileAudience } from "./rules/file-audience.ts";
 import { fileEncoding } from "./rules/file-encoding.ts";
 import { fileName } from "./rules/file-name.ts";
@@ -40,7 +42,7 @@ import { verifyByExpired } from "./rules/verify-by-expired.ts";
 import { verifyByExpiring } from "./rules/verify-by-expiring.ts";
 
 /** Card rules, run per card as unified-lint-rule plugins, in this order. */
-export const CARD_RULES: readonly CardRule[] = [verifyByExpired, verifyByExpiring, linkBroken, linkAudience, fileAudience];
+export const CARD_RULES: readonly CardRule[] = [verifyByExpired, verifyByExpiring, linkBroken, linkAudience, fileAudience, companion];
 
 /** Findings made by the loader or over the whole project. */
 export const PROJECT_RULES: readonly Rule[] = [
@@ -49,6 +51,7 @@ export const PROJECT_RULES: readonly Rule[] = [
   duplicateId,
   urlRemoved,
   cardPublished,
+  companionDrift,
   trustScore,
   htmlRemoved,
   attachmentUnsafe,

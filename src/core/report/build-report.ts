@@ -4,6 +4,8 @@
  * month. `verity report` renders it as Markdown, JSON or HTML.
  */
 import path from "node:path";
+import { findCompanionDrift, toNeedsReviewRow } from "../companion-drift.ts";
+import type { NeedsReviewRow } from "../status.ts";
 import type { CalendarDate } from "../calendar-date.ts";
 import { createCardPaths } from "../card-paths.ts";
 import { getRepositoryInfo, readGitHistory } from "../git-history.ts";
@@ -26,6 +28,8 @@ export interface KnowledgeReport {
   fileLinkBase: string | undefined;
   /** Usage measurement, when `verity report` was given the collector's events. */
   usage?: UsageReport;
+  /** Cards whose companion changed after they were last verified or changed (companion-drift.ts). */
+  needsReview: NeedsReviewRow[];
 }
 
 export interface ReportOptions {
@@ -38,7 +42,8 @@ export async function buildKnowledgeReport(project: Project, options: ReportOpti
   const health = computeKnowledgeHealth(project);
   const contentRel = path.relative(project.root, project.contentDir).split(path.sep).join("/");
   const history = await readHistorySection(project, contentRel, options.months ?? 12);
-  return { today: project.today, timeZone: project.config.timeZone, health, history, fileLinkBase: options.fileLinkBase };
+  const needsReview = (await findCompanionDrift(project)).map(toNeedsReviewRow);
+  return { today: project.today, timeZone: project.config.timeZone, health, history, fileLinkBase: options.fileLinkBase, needsReview };
 }
 
 async function readHistorySection(project: Project, contentRel: string, months: number): Promise<HistorySection> {

@@ -1,6 +1,6 @@
 /** Small text helpers shared by the report views. */
 import type { StatusRow } from "../status.ts";
-import type { TrustScore } from "../verification.ts";
+import { verifiedCount, type TrustScore } from "../verification.ts";
 
 export function percent(value: number | null): string {
   return value === null ? "–" : `${value}%`;
@@ -20,7 +20,7 @@ export function describeDue(row: Pick<StatusRow, "daysLeft">): string {
 
 export function trustSentence(trust: TrustScore, warnDays: number): string {
   return (
-    `${trust.counted - trust.expired} of ${trust.counted} published cards verified; ` +
+    `${verifiedCount(trust)} of ${trust.counted} published cards verified; ` +
     `${trust.expired} expired, ${trust.expiring} expiring within ${warnDays} days`
   );
 }

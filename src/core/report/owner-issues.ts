@@ -20,7 +20,10 @@ export interface OwnerIssue {
 }
 
 export function buildOwnerIssues(report: KnowledgeReport): OwnerIssue[] {
-  return report.health.ownersToRemind.map((owner) => ({
+  const reminded = new Set(report.health.ownersToRemind.map((o) => o.owner.toLowerCase()));
+  const drifted = new Set(report.needsReview.map((row) => row.owner.toLowerCase()));
+  const owners = [...report.health.ownersToRemind, ...report.health.owners.filter((o) => !reminded.has(o.owner.toLowerCase()) && drifted.has(o.owner.toLowerCase()))];
+  return owners.map((owner) => ({
     owner: owner.owner,
     title: `${OWNER_ISSUE_TITLE_PREFIX}${owner.owner}`,
     body: renderOwnerIssueBody(owner, report),
@@ -31,7 +34,8 @@ export function buildOwnerIssues(report: KnowledgeReport): OwnerIssue[] {
 
 function renderOwnerIssueBody(owner: OwnerHealth, report: KnowledgeReport): string {
   const { health } = report;
-  const count = owner.expired.length + owner.expiring.length;
+  const drift = report.needsReview.filter((row) => row.owner.toLowerCase() === owner.owner.toLowerCase());
+  const count = owner.expired.length + owner.expiring.length + drift.length;
   const out = [
     `${owner.owner}: ${count === 1 ? "this card needs" : `these ${count} cards need`} to be re-checked (as of ${report.today}).`,
     "",
@@ -51,6 +55,11 @@ function renderOwnerIssueBody(owner: OwnerHealth, report: KnowledgeReport): stri
   };
   section("Expired", owner.expired);
   section(`Expiring within ${health.warnDays} days`, owner.expiring);
+  if (drift.length > 0) {
+    out.push("**Companion changed (needs review)**", "");
+    for (const row of drift) out.push(`- [ ] \`${row.path}\`: ${row.message}`);
+    out.push("");
+  }
   out.push(
     "Read each card and fix what is no longer true. Then re-verify them all in one command and open a pull request:",
     "",

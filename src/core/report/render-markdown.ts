@@ -32,6 +32,12 @@ export function renderReportMarkdown(report: KnowledgeReport): string {
     out.push("", `Re-verify after checking them: \`verity verify --owner ${o.owner} --expired --expiring --commit\``, "");
   }
 
+  if (report.needsReview.length > 0) {
+    out.push("### Companions changed (needs review)", "");
+    for (const row of report.needsReview) out.push(`- \`${row.path}\` (${cell(row.owner)}): ${cell(row.message)}`);
+    out.push("");
+  }
+
   out.push("### History (last 12 months)", "");
   if (!report.history.available) {
     out.push(`History is not available: ${report.history.reason}`, "");
