@@ -40,6 +40,11 @@ async function runExample(example: RuleExample): Promise<string[]> {
     writeFiles(dir, example.files);
     git("add", "-A");
     git("commit", "-qm", "after");
+    if (example.later) {
+      writeFiles(dir, example.later);
+      git("add", "-A");
+      git("commit", "-qm", "later");
+    }
     extra.push("--changed", "main");
   } else {
     if (!("verity.config.yml" in example.files)) writeFileSync(path.join(dir, "verity.config.yml"), "minTrustScore: 50\n");

@@ -44,6 +44,8 @@ export interface RuleExample {
    * then `files` on a branch.
    */
   before?: Record<string, string>;
+  /** With `before`: files changed in a second commit on the branch, after `files` (for rules that read history). */
+  later?: Record<string, string>;
 }
 
 export interface RuleExamples {

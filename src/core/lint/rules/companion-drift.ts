@@ -15,6 +15,16 @@ export const companionDrift: Rule = {
   },
   examples: {
     valid: [{ name: "a card without a companion", files: { "content/a/card.md": exampleCard() } }],
-    invalid: [],
+    invalid: [
+      {
+        name: "the internal notes changed after their external answer",
+        before: {
+          "content/a/answer.md": exampleCard({ audience: "external", companion: "a/notes" }, "Refund within 30 days.\n"),
+          "content/a/notes.md": exampleCard({ companion: "a/answer" }, "Approve refunds up to 30 days.\n"),
+        },
+        files: { "content/a/answer.md": exampleCard({ audience: "external", companion: "a/notes" }, "Refund within 30 days of the charge.\n") },
+        later: { "content/a/notes.md": exampleCard({ companion: "a/answer" }, "Approve refunds up to 60 days.\n") },
+      },
+    ],
   },
 };
