@@ -146,48 +146,42 @@ function loadCardFile(file: string, ctx: CardContext): Card | undefined {
   const data = frontmatter ? validateFrontmatter(file, frontmatter, ctx.collection, problems) : undefined;
   const slug = ctx.slugParts.join("/").replace(/\.mdx?$/i, "");
   const collection = ctx.collection.name;
-  if (!frontmatter || !data) {
-    // The frontmatter is reported; the body is still checked, so every problem shows at once.
-    const first = tree.children[0];
-    const raw = frontmatter?.data ?? {};
-    ctx.bodyOnly.push({
-      id: `${collection}/${slug}`,
-      file,
-      relPath: path.relative(ctx.root, file).split(path.sep).join("/"),
-      collection,
-      slug,
-      url: `/${collection}/${slug}/`,
-      format,
-      data: raw as Frontmatter,
-      declaredAudience: undefined,
-      lang: typeof raw.lang === "string" ? raw.lang : config.lang,
-      source,
-      hasBom,
-      bodyOffset: first?.type === "yaml" ? (first.position?.end.offset ?? 0) : 0,
-      tree,
-      headings: collectHeadings(tree),
-      links: collectLinks(tree),
-      fieldLines: frontmatter?.lines ?? {},
-    });
-    return undefined;
-  }
-  return {
-    id: data.id ?? `${collection}/${slug}`,
+  // What a card is besides its frontmatter: its place, its text and what its tree holds.
+  const base = {
     file,
     relPath: path.relative(ctx.root, file).split(path.sep).join("/"),
     collection,
     slug,
     url: `/${collection}/${slug}/`,
     format,
-    data,
-    declaredAudience: Object.hasOwn(frontmatter.data, "audience") ? data.audience : undefined,
-    lang: data.lang ?? config.lang,
     source,
     hasBom,
-    bodyOffset: frontmatter.bodyOffset,
     tree,
     headings: collectHeadings(tree),
     links: collectLinks(tree),
+  };
+  if (!frontmatter || !data) {
+    // The frontmatter is reported; the body is still checked, so every problem shows at once.
+    const first = tree.children[0];
+    const raw = frontmatter?.data ?? {};
+    ctx.bodyOnly.push({
+      ...base,
+      id: `${collection}/${slug}`,
+      data: raw as Frontmatter,
+      declaredAudience: undefined,
+      lang: typeof raw.lang === "string" ? raw.lang : config.lang,
+      bodyOffset: first?.type === "yaml" ? (first.position?.end.offset ?? 0) : 0,
+      fieldLines: frontmatter?.lines ?? {},
+    });
+    return undefined;
+  }
+  return {
+    ...base,
+    id: data.id ?? `${collection}/${slug}`,
+    data,
+    declaredAudience: Object.hasOwn(frontmatter.data, "audience") ? data.audience : undefined,
+    lang: data.lang ?? config.lang,
+    bodyOffset: frontmatter.bodyOffset,
     fieldLines: frontmatter.lines,
   };
 }

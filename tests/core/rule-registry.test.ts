@@ -41,9 +41,11 @@ async function runExample(example: RuleExample): Promise<string[]> {
     git("add", "-A");
     git("commit", "-qm", "after");
     if (example.later) {
+      // A minute later, so the order of the two commits never depends on the clock's second.
+      const later = new Date(Date.now() + 60_000).toISOString();
       writeFiles(dir, example.later);
       git("add", "-A");
-      git("commit", "-qm", "later");
+      execFileSync("git", ["commit", "-qm", "later"], { cwd: dir, stdio: "pipe", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t", GIT_AUTHOR_DATE: later, GIT_COMMITTER_DATE: later } });
     }
     extra.push("--changed", "main");
   } else {
