@@ -19,14 +19,14 @@ export function registerCheckLeaks(program: Command, state: RunState): void {
     .option("--today <date>", "decide which expired cards are withheld (expiredPublicCards) as if today were this YYYY-MM-DD day")
     .option("--show-skipped", "list the needles that were skipped: too short, or printed by the site's own templates")
     .option("--format <format>", "human (default) or json")
-    .action((dir: string, options: CheckLeaksOptions, command: Command) => {
+    .action(async (dir: string, options: CheckLeaksOptions, command: Command) => {
       const { io } = state;
       const format = options.format ?? "human";
       if (format !== "human" && format !== "json") throw new UsageError(`Unknown format "${format}".`, "Use --format human or --format json.");
       const full = path.resolve(io.cwd, dir);
       if (!existsSync(full) || !statSync(full).isDirectory()) throw new UsageError(`${dir} is not a folder.`, "Pass the built public site, e.g. verity check-leaks dist/public.");
       const project = state.loadProject(command);
-      const report = checkLeaks(project, full);
+      const report = await checkLeaks(project, full);
       if (report.findings.length > 0) state.exitCode = 1;
       io.stdout(format === "json" ? `${JSON.stringify(toJson(dir, report), null, 2)}\n` : human(dir, report, options.showSkipped === true));
     });

@@ -29,6 +29,7 @@ import { cardsHiddenFromPublic, isOnSite, siteSelectionOf } from "../core/audien
 import { normaliseSitePath, resolveLink, type CardIndex } from "../core/links.ts";
 import type { Card } from "../core/load-cards.ts";
 import type { Project } from "../core/project.ts";
+import { readCardHistory } from "./card-history.ts";
 import { markdownPath } from "./machine-readable.ts";
 import { createPhraseSearch, tokenHashes, type PhraseSearch } from "./phrase-search.ts";
 import { APP_ROOT } from "./astro-runner.ts";
@@ -162,9 +163,12 @@ export interface LeakModel {
   allowCopies: Set<string>;
 }
 
-/** Prepares the public site's data (no git history needed) and derives the model from it. */
-export function checkLeaks(project: Project, dir: string): LeakReport {
-  const data = prepareSites(project, ["public"], { history: { available: false, reason: "not needed" } }).get("public")!;
+/**
+ * Prepares the public site's data as the build does (with git history: the home page lists the
+ * recently changed cards) and derives the model from it.
+ */
+export async function checkLeaks(project: Project, dir: string): Promise<LeakReport> {
+  const data = prepareSites(project, ["public"], { history: await readCardHistory(project) }).get("public")!;
   return scanForLeaks(dir, deriveLeakModel(project, data));
 }
 

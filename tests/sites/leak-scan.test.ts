@@ -57,7 +57,7 @@ function fragment(url: string, title: string, content: string): Uint8Array {
   return gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify({ url, content, word_count: content.split(" ").length, filters: {}, meta: { title }, anchors: [] })}`));
 }
 
-function check(root: string, dir: string) {
+async function check(root: string, dir: string) {
   return checkLeaks(loadProject({ cwd: root, root, today: TODAY }), dir);
 }
 
@@ -77,13 +77,13 @@ function runbookProject(extra: Record<string, string | Uint8Array> = {}): string
 }
 
 describe("text an external card's source also has", () => {
-  it("is still a leak on a page that is not that external card's, and not on the card's own page", () => {
+  it("is still a leak on a page that is not that external card's, and not on the card's own page", async () => {
     const root = runbookProject();
     const dir = site({
       "billing/refunds/index.html": page("Refund a payment", `<p>Open the payment and choose Refund.</p><p>${RUNBOOK_SENTENCE}</p>`),
       "billing/invoices/index.html": page("Download an invoice", `<p>Open Billing and choose Invoices to download a PDF copy.</p><p>${RUNBOOK_SENTENCE}</p>`),
     });
-    const report = check(root, dir);
+    const report = await check(root, dir);
     expect(report.skipped.filter((s) => s.text === RUNBOOK_SENTENCE)).toEqual([]);
     const hits = report.findings.filter((f) => f.needle?.text === RUNBOOK_SENTENCE);
     expect(hits.map((f) => f.file)).toEqual(["billing/invoices/index.html"]);
@@ -93,7 +93,7 @@ describe("text an external card's source also has", () => {
     expect(hits[0]!.message).toContain("likely cause: the text was copied into external card content/billing/invoices.md");
   });
 
-  it("finds headings, code lines, absolute link URLs and owner handles used only by internal cards", () => {
+  it("finds headings, code lines, absolute link URLs and owner handles used only by internal cards", async () => {
     const root = runbookProject({
       "content/billing/vault.md": card(
         { title: "Vault access", audience: "internal", owner: "@acme/payments-oncall" },
@@ -107,15 +107,15 @@ describe("text an external card's source also has", () => {
       ),
       "billing/refunds/index.html": page("Refund a payment", `<form action="/search/"></form><p>${RUNBOOK_SENTENCE}</p>`),
     });
-    const findings = check(root, dir).findings;
+    const findings = (await check(root, dir)).findings;
     expect(findings.map((f) => f.needle?.kind)).toEqual(expect.arrayContaining(["heading", "code", "owner", "link"]));
     // A site path every page has (/search/) is no needle, so the other page stays clean.
     expect(findings.filter((f) => f.file === "billing/refunds/index.html")).toEqual([]);
   });
 
-  it("does not report an owner handle that also owns public cards", () => {
+  it("does not report an owner handle that also owns public cards", async () => {
     const root = runbookProject();
-    const report = check(root, site({ "billing/invoices/index.html": page("Download an invoice", "<p>Owned by @acme/support.</p>") }));
+    const report = await check(root, site({ "billing/invoices/index.html": page("Download an invoice", "<p>Owned by @acme/support.</p>") }));
     expect(report.needles.some((n) => n.kind === "owner" && n.text === "@acme/support")).toBe(false);
     expect(report.findings).toEqual([]);
   });
@@ -136,7 +136,7 @@ describe("files by content hash", () => {
     });
   }
 
-  it("reports an image and a PDF used only by an internal card, under any name, compressed or not", () => {
+  it("reports an image and a PDF used only by an internal card, under any name, compressed or not", async () => {
     const dir = site({
       "billing/refunds/index.html": page("Refund a payment", '<img src="../../_files/billing/logo.png" alt="Logo">'),
       "_files/billing/logo.png": logo,
@@ -144,7 +144,7 @@ describe("files by content hash", () => {
       "assets/manual.bin": pdf,
       "pagefind/extra.pf_meta": gzipSync(png),
     });
-    const files = check(attachmentsProject(), dir).findings.filter((f) => f.type === "file");
+    const files = (await check(attachmentsProject(), dir)).findings.filter((f) => f.type === "file");
     expect(files.map((f) => [f.file, f.leaked]).sort()).toEqual([
       ["_files/billing/diagram.png", "content/billing/wiring.png"],
       ["assets/manual.bin", "content/billing/contacts.pdf"],
@@ -153,10 +153,10 @@ describe("files by content hash", () => {
     expect(files.find((f) => f.file === "assets/manual.bin")!.message).toContain("content/billing/contacts.pdf (used only by content/billing/runbook.md) is in the public site as assets/manual.bin");
   });
 
-  it("reports an internal card's Markdown file copied into the site", () => {
+  it("reports an internal card's Markdown file copied into the site", async () => {
     const root = attachmentsProject();
     const raw = card({ title: "Terminal wiring", audience: "internal" }, "![Wiring](wiring.png)\n\n[Contacts](contacts.pdf)");
-    const files = check(root, site({ "billing/refunds.md": raw })).findings.filter((f) => f.type === "file");
+    const files = (await check(root, site({ "billing/refunds.md": raw }))).findings.filter((f) => f.type === "file");
     expect(files.map((f) => f.leaked)).toEqual(["content/billing/runbook.md"]);
   });
 });
@@ -187,7 +187,7 @@ describe("near copies", () => {
   it("warn (not fail) when a public page is a near copy of an internal card", async () => {
     const root = nearCopyProject();
     const dir = nearCopySite();
-    const report = check(root, dir);
+    const report = await check(root, dir);
     expect(report.findings).toEqual([]);
     expect(report.warnings).toHaveLength(1);
     const warning = report.warnings[0]!;
@@ -199,19 +199,19 @@ describe("near copies", () => {
     expect(cli.stdout).toContain("1 warning (near copies of internal cards; not a failure, review them):");
   });
 
-  it("are silent for a pair listed in leakCheck.allowCopies", () => {
+  it("are silent for a pair listed in leakCheck.allowCopies", async () => {
     const root = nearCopyProject("leakCheck:\n  allowCopies:\n    - [disputes/late-chargeback, disputes/chargebacks]\n");
-    expect(check(root, nearCopySite()).warnings).toEqual([]);
+    expect((await check(root, nearCopySite())).warnings).toEqual([]);
   });
 
-  it("compare Chinese, Japanese and Korean text by characters", () => {
+  it("compare Chinese, Japanese and Korean text by characters", async () => {
     const zh = "退款请求必须在三十天内由主管批准，否则系统会自动拒绝。客服人员不得向客户透露风险评分，也不得承诺结果。如果商户威胁采取法律行动，请将电话转给风险团队并记录转接时间。";
     const root = makeProject({
       "content/disputes/zh-internal.md": card({ title: "内部退款规则", audience: "internal", id: "disputes/zh-internal" }, zh),
       "content/disputes/zh-public.md": card({ title: "退款说明", audience: "external", id: "disputes/zh-public" }, zh.replace("三十天", "一个月")),
     });
     const dir = site({ "pagefind/fragment/zh_1.pf_fragment": fragment("/disputes/zh-public/", "退款说明", zh.replace("三十天", "一个月")) });
-    expect(check(root, dir).warnings.map((w) => w.leaked)).toEqual(["content/disputes/zh-internal.md"]);
+    expect((await check(root, dir)).warnings.map((w) => w.leaked)).toEqual(["content/disputes/zh-internal.md"]);
   });
 
   it("rejects an allowCopies entry that is not a pair of ids", async () => {
@@ -224,14 +224,14 @@ describe("near copies", () => {
 
 describe("leaks in the whole-site files and in names", () => {
   const root = () => runbookProject();
-  it("finds an internal card in the sitemap, the search index and a file name", () => {
+  it("finds an internal card in the sitemap, the search index and a file name", async () => {
     const dir = site({
       "sitemap.xml": `<?xml version="1.0"?><urlset><url><loc>https://help.example.com/billing/refunds/</loc></url><url><loc>https://help.example.com/billing/runbook/</loc></url></urlset>`,
       "pagefind/fragment/en_9f.pf_fragment": fragment("/billing/invoices/", "Download an invoice", "Download an invoice. Escalate to the payments on-call engineer when the vault is locked."),
       "pagefind/index/en_77.pf_index": gzipSync(Buffer.from("pagefind_dcd terminal pin runbook")),
       "billing/runbook-2/index.html": "<!doctype html><p>Moved.</p>",
     });
-    const findings = check(root(), dir).findings;
+    const findings = (await check(root(), dir)).findings;
     const where = (file: string) => findings.filter((f) => f.file === file).map((f) => `${f.where}: ${f.needle?.kind}`);
     expect(where("sitemap.xml")).toContain("content: url");
     expect(where("pagefind/fragment/en_9f.pf_fragment")).toContain("content: body text");

@@ -61,7 +61,7 @@ describe("canary strings", () => {
     expect(card).toContain('data-endpoint="https://feedback.canary.test/vote" data-card="help/reset-your-password"');
   });
 
-  it("are all in the internal site, including inside the decompressed Pagefind fragments", () => {
+  it("are all in the internal site, including inside the decompressed Pagefind fragments", async () => {
     const internalDir = path.join(out, "internal");
     for (const canary of INTERNAL_CANARIES) {
       expect({ canary, found: sitesContaining(internalDir, canary).length > 0 }).toEqual({ canary, found: true });
@@ -73,9 +73,9 @@ describe("canary strings", () => {
     for (const canary of DRAFT_CANARIES) expect(sitesContaining(internalDir, canary)).toEqual([]);
   });
 
-  it("are seen by the leak scanner in the internal output, kind by kind", () => {
+  it("are seen by the leak scanner in the internal output, kind by kind", async () => {
     const project = loadProject({ cwd: FIXTURES, root: path.join(FIXTURES, "canary"), today: TODAY });
-    const report = checkLeaks(project, path.join(out, "internal"));
+    const report = await checkLeaks(project, path.join(out, "internal"));
     const kinds = new Set(report.findings.flatMap((f) => (f.needle ? report.needles.filter((n) => n.text === f.needle!.text).map((n) => n.kind) : [])));
     for (const kind of ["id", "url", "title", "description", "tag", "owner", "alias", "file name", "heading", "body text", "collection"]) {
       expect({ kind, seen: kinds.has(kind as never) }).toEqual({ kind, seen: true });
@@ -86,7 +86,7 @@ describe("canary strings", () => {
     // public card's pages and the whole-site files, passes.
     expect(report.needles.some((n) => n.text === "passwords")).toBe(true);
     expect(report.skipped.some((s) => s.text === "passwords")).toBe(false);
-    expect(checkLeaks(project, path.join(out, "public")).findings).toEqual([]);
+    expect((await checkLeaks(project, path.join(out, "public"))).findings).toEqual([]);
   });
 });
 
