@@ -11,6 +11,7 @@ import { CARD_RULES, MANDATORY_RULES } from "./rule-meta.ts";
 import { checkCardHtml } from "./rule-card-html.ts";
 import { fileAudience, linkAudience, linkBroken } from "./rule-links.ts";
 import { verifyByExpired, verifyByExpiring } from "./rule-verify-by.ts";
+import { translationFindings } from "./rule-translations.ts";
 
 /** Tree rules, run per card through unified. */
 const TREE_RULES: Record<string, Plugin<[unknown?], Root>> = {
@@ -69,7 +70,7 @@ export function lintProject(project: Project, options: LintOptions = {}): LintRe
     }
     for (const check of options.checkers ?? []) findings.push(...check(card, project));
   }
-  findings.push(...findDuplicateIds(project.cards), ...(options.extraFindings ?? []));
+  findings.push(...findDuplicateIds(project.cards), ...translationFindings(project.cards), ...(options.extraFindings ?? []));
   const trust = computeTrustScore(options.trustCards ?? project.cards, project.policy);
   if (trust.score < project.config.minTrustScore) {
     findings.push({
