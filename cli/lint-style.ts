@@ -7,6 +7,8 @@ import path from "node:path";
 import type { Command } from "commander";
 import { getCodeVersion } from "../src/core/code-version.ts";
 import { UsageError } from "../src/core/errors.ts";
+import { openContentHistory } from "../src/core/git-content-changes.ts";
+import { driftFindings, findOutdatedTranslations } from "../src/core/translation-drift.ts";
 import { lintProject, type LintOptions, type LintResult } from "../src/core/lint/lint-project.ts";
 import type { Project } from "../src/core/project.ts";
 import { createStyleChecker } from "../src/core/style/card-style.ts";
@@ -45,7 +47,8 @@ export function lintWithStyle(
   }
   const context = state.openProject(command);
   const cacheFile = path.join(context.root, RUN_CACHE_FILE);
-  const key = computeRunKey(context, `lint-run/${getCodeVersion()}`);
+  // Translation drift reads git history: a new commit is a new run.
+  const key = computeRunKey(context, `lint-run/${getCodeVersion()}/${openContentHistory(context.root)?.head ?? "no-git"}`);
   const cached = readCachedRun(cacheFile, key);
   if (cached) return cached;
   const project = state.loadProject(command);
@@ -67,7 +70,11 @@ export function runStyleInLint(
   const cacheFile = flags.cache === false || isFixing ? undefined : path.join(project.root, LINT_CACHE_FILE);
   const checker = createStyleChecker(project, { cacheFile, isFixing });
   const withStyle = (p: Project, check: typeof checker.check) =>
-    lintProject(p, { ...lintOptions, checkers: [...(lintOptions?.checkers ?? []), check] });
+    lintProject(p, {
+      ...lintOptions,
+      checkers: [...(lintOptions?.checkers ?? []), check],
+      extraFindings: [...(lintOptions?.extraFindings ?? []), ...driftFindings(findOutdatedTranslations(p.cards, openContentHistory(p.root)))],
+    });
   const result = withStyle(project, checker.check);
   checker.save();
   if (!isFixing) return result;

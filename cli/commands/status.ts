@@ -4,6 +4,9 @@ import { UsageError } from "../../src/core/errors.ts";
 import { buildStatusReport, type StatusFilter } from "../../src/core/status.ts";
 import { renderStatus } from "../reporters/status.ts";
 import type { RunState } from "../run-state.ts";
+import { displayPath } from "../reporters/paths.ts";
+import { openContentHistory } from "../../src/core/git-content-changes.ts";
+import { describeDrift, findOutdatedTranslations } from "../../src/core/translation-drift.ts";
 
 const STATUSES = ["expired", "expiring", "verified"] as const;
 const FORMATS = ["table", "json", "markdown"] as const;
@@ -40,5 +43,13 @@ export function registerStatus(program: Command, state: RunState): void {
         state.io.stderr(`warning: ${problem.file}:${problem.line}: ${problem.message} (not listed; run verity lint)\n`);
       }
       state.io.stdout(renderStatus(report, format, state.io.cwd));
+      if (format !== "json") {
+        const shown = new Set(report.rows.map((row) => row.id));
+        const outdated = [...findOutdatedTranslations(project.cards, openContentHistory(project.root)).values()].filter((o) => shown.has(o.translation.id));
+        if (outdated.length > 0) {
+          const lines = outdated.map((o) => `${format === "markdown" ? "- " : "  "}${displayPath(o.translation.file, state.io.cwd)}: ${describeDrift(o)} (source ${o.source.relPath})`);
+          state.io.stdout(`\nOutdated translations (the source changed after the translation was last verified):\n${lines.join("\n")}\n`);
+        }
+      }
     });
 }

@@ -9,6 +9,9 @@ import type { Card } from "../../src/core/load-cards.ts";
 import { formatVerifyCommitMessage, planReverify, selectCardsToVerify, type ReverifyPlan } from "../../src/core/reverify.ts";
 import type { VerificationStatus } from "../../src/core/verification.ts";
 import { resolveCardTargets } from "../card-targets.ts";
+import { openContentHistory } from "../../src/core/git-content-changes.ts";
+import { getTranslations } from "../../src/core/site/translations.ts";
+import { stampSourceRevision } from "../../src/core/translation-drift.ts";
 import { displayPath } from "../reporters/paths.ts";
 import type { RunState } from "../run-state.ts";
 
@@ -62,10 +65,20 @@ export function registerVerify(program: Command, state: RunState): void {
 
       const plans: ReverifyPlan[] = [];
       const errors: string[] = [];
+      // A translation is checked against its source's current revision, recorded as source_revision.
+      const translations = getTranslations(project.cards);
+      const history = cards.some((card) => translations.sourceOf(card)) ? openContentHistory(project.root) : undefined;
       for (const card of cards) {
         try {
           const text = readFileSync(card.file, "utf8");
-          plans.push(planReverify(card, text, { today: project.today, verifiedBy, every, defaultEvery: project.config.verifyEvery }));
+          const plan = planReverify(card, text, { today: project.today, verifiedBy, every, defaultEvery: project.config.verifyEvery });
+          const source = translations.sourceOf(card);
+          const revision = source && history?.lastCommit(source.relPath);
+          if (revision) {
+            plan.text = stampSourceRevision(plan.text, revision);
+            plan.isChanged = plan.text !== text;
+          }
+          plans.push(plan);
         } catch (error) {
           if (!(error instanceof VerityError)) throw error;
           errors.push(`${error.message}${error.hint ? ` ${error.hint}` : ""}`);
