@@ -1,0 +1,35 @@
+/**
+ * What pages call for interface text in the page's language: `t(lang, key, vars)`, dates and
+ * language names. The messages come from src/locales (loaded once per build into the site data).
+ */
+import { getSite } from "./site-runtime.ts";
+import { pickLocale } from "./locales.ts";
+
+/** Interface text for `key` in `lang` (falling back to the site language, then English), `{name}` filled from `vars`. */
+export function t(lang: string, key: string, vars: Record<string, string | number> = {}): string {
+  const { messages, lang: siteLang } = getSite();
+  const locale = pickLocale(lang, Object.keys(messages), pickLocale(siteLang, Object.keys(messages)));
+  const text = messages[locale]?.[key] ?? messages.en?.[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** "3 days" / "3일": a count with its word. */
+export function count(lang: string, n: number, word: "days" | "articles"): string {
+  return t(lang, `count.${n === 1 ? word.slice(0, -1) : word}`, { count: n });
+}
+
+/** A calendar date (YYYY-MM-DD) written the way the language writes dates: "May 14, 2027", "2027년 5월 14일". */
+export function formatDate(lang: string, isoDay: string): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDay;
+  return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
+
+/** The name of a language in that language itself ("한국어", "日本語"), for the language switcher. */
+export function languageName(lang: string, inLang = lang): string {
+  try {
+    return new Intl.DisplayNames([inLang], { type: "language" }).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
+}
