@@ -33,3 +33,11 @@ export function languageName(lang: string, inLang = lang): string {
     return lang;
   }
 }
+
+/** `t` split at its `{name}` slots, for text around markup: [{ text }, { slot: "date" }, { text }]. */
+export function tParts(lang: string, key: string): ({ text: string } | { slot: string })[] {
+  return t(lang, key)
+    .split(/(\{\w+\})/)
+    .filter((part) => part !== "")
+    .map((part) => (/^\{\w+\}$/.test(part) ? { slot: part.slice(1, -1) } : { text: part }));
+}
