@@ -34,7 +34,8 @@ export function findOutdatedTranslations(cards: readonly Card[], history: Conten
 /** One line: which source commit changed it and how much, e.g. `source changed in 3f9c2ab (2026-11-30): +3 -1 lines since 1a2b3c4`. */
 export function describeDrift({ change }: OutdatedTranslation): string {
   const newest = change.commits[0];
-  const where = newest ? `in ${newest.hash} (${newest.date}${newest.subject ? `, "${newest.subject}"` : ""})` : "in uncommitted changes";
+  const subject = newest && newest.subject.length > 60 ? `${newest.subject.slice(0, 59)}…` : newest?.subject;
+  const where = newest ? `in ${newest.hash} (${newest.date}${subject ? `, "${subject}"` : ""})` : "in uncommitted changes";
   const more = change.commits.length > 1 ? ` and ${change.commits.length - 1} earlier ${change.commits.length === 2 ? "commit" : "commits"}` : "";
   return `source changed ${where}${more}: +${change.added} -${change.removed} lines since ${change.since}`;
 }
