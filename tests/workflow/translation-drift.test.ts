@@ -54,6 +54,11 @@ describe("translation drift", () => {
     const status = await runCli(["status", "--today", "2026-12-01"], repo.root);
     expect(status.stdout).toMatch(/Outdated translations/);
     expect(status.stdout).toContain(`${KO}: source changed in ${hash}`);
+
+    const report = await runCli(["report", "--today", "2026-12-01"], repo.root);
+    expect(report.stdout).toContain("| Language | Cards | Translated | Outdated | Missing | Trust score |");
+    expect(report.stdout).toContain("| en | 1 | 0 | 0 | 0 | 100% |");
+    expect(report.stdout).toContain("| ko | 1 | 1 | 1 | 0 | 100% |");
   });
 
   it("verify records the source revision, and the warning goes away", async () => {
