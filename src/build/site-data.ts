@@ -19,6 +19,7 @@ import type { EmbedPolicy } from "../core/site/card-html.ts";
 import { markdownCopy } from "../core/site/markdown-copy.ts";
 import { faqEntries, type FaqEntry } from "./structured-data.ts";
 import { getTranslations, type TranslationGroup } from "../core/site/translations.ts";
+import { cjkPunctuation } from "../core/site/cjk-punctuation.ts";
 import { openContentHistory, type ContentHistory } from "../core/git-content-changes.ts";
 import { describeDrift, findOutdatedTranslations, type OutdatedTranslation } from "../core/translation-drift.ts";
 import { loadLocales, type Messages } from "./locales.ts";
@@ -255,7 +256,7 @@ function buildSiteData(
       collection: card.collection,
       collectionTitle: collectionTitles.get(card.collection)?.title ?? card.collection,
       title: card.data.title,
-      description: card.data.description,
+      description: card.data.description === undefined ? undefined : cjkPunctuation(card.data.description, card.lang),
       tags: (card.data.tags ?? []).map((name) => ({ name, url: tagUrl.get(name)! })),
       lang: card.lang,
       owner: card.data.owner,
