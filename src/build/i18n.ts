@@ -41,3 +41,16 @@ export function tParts(lang: string, key: string): ({ text: string } | { slot: s
     .filter((part) => part !== "")
     .map((part) => (/^\{\w+\}$/.test(part) ? { slot: part.slice(1, -1) } : { text: part }));
 }
+
+/** The verification badge in the page's language: `short` ("Expires in 5 days") and `long` (with the verify_by day). */
+export function verificationText(lang: string, card: { verification: { status: string; daysLeft: number }; verifyBy: string }): { short: string; long: string } {
+  const { status, daysLeft } = card.verification;
+  if (status === "verified") return { short: t(lang, "status.verified"), long: t(lang, "status.verifiedUntil", { date: card.verifyBy }) };
+  const short =
+    status === "expiring"
+      ? daysLeft === 0
+        ? t(lang, "status.expiresToday")
+        : t(lang, "status.expiresIn", { days: count(lang, daysLeft, "days") })
+      : t(lang, "status.expiredAgo", { days: count(lang, -daysLeft, "days") });
+  return { short, long: t(lang, "status.withDate", { status: short, date: card.verifyBy }) };
+}

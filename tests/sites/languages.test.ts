@@ -159,6 +159,7 @@ describe("internal wiki", () => {
     expect(await page.textContent(".translation-of")).toBe("Refund a payment의 번역");
     expect(await page.textContent(".card-meta dt")).toBe("담당자");
     expect(await page.textContent(".badges .badge-public")).toBe("공개: 고객에게 링크 가능");
+    expect(await page.textContent(".badges .badge-verified")).toBe("2027-01-31까지 검증됨");
     // The Japanese card caught up: no badge.
     await page.goto(`${internalSite.url}billing/refunds-ja/`);
     expect(await page.locator(".badge-outdated").count()).toBe(0);
