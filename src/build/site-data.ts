@@ -57,6 +57,8 @@ export interface SiteData {
   languages: string[];
   /** Home page of each language: `/` for the site language, `/<lang>/` for the others. */
   languageHomes: Record<string, string>;
+  /** The home pages as `hreflang` alternates (one per distinct page, the site language first). */
+  homeAlternates: { lang: string; path: string }[];
   /** Show the "may be out of date" note on outdated translations (config translations.outdatedNote; the wiki always shows its badge). */
   outdatedNote: boolean;
 }
@@ -280,7 +282,7 @@ function buildSiteData(
     };
   });
   const redirects: RedirectView[] = [];
-  const taken = new Set<string>([...cards.map((c) => c.url), ...collections.map((c) => c.url)]);
+  const taken = new Set<string>([...cards.map((c) => c.url), ...collections.map((c) => c.url), ...Object.values(languageHomes)]);
   for (const card of cards) {
     for (const alias of card.data.aliases ?? []) {
       const from = normaliseSitePath(alias);
@@ -325,6 +327,7 @@ function buildSiteData(
     messages: loadLocales(),
     languages,
     languageHomes,
+    homeAlternates: languages.filter((lang, i) => i === 0 || languageHomes[lang] !== "/").map((lang) => ({ lang, path: languageHomes[lang]! })),
     outdatedNote: site === "internal" || config.translations.outdatedNote,
     health:
       site === "internal"

@@ -122,6 +122,12 @@ describe("public help center", () => {
     await ko.click();
     await page.waitForURL(/\/ko\/$/);
     expect(await page.getAttribute("html", "lang")).toBe("ko");
+    expect(await hreflangs(page)).toEqual([
+      ["en", "/"],
+      ["ja", "/ja/"],
+      ["ko", "/ko/"],
+      ["x-default", "/"],
+    ]);
     const titles = await page.$$eval(".card-list .item-title", (items) => items.map((i) => i.textContent));
     expect(titles.slice(0, 2).sort()).toEqual(["결제 환불하기", "정산 받기"]);
     // The English card without a Korean version is listed after, labelled in Korean.
