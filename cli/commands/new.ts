@@ -12,6 +12,10 @@ import {
   type NewCardValues,
 } from "../../src/core/scaffold.ts";
 import type { CliIO } from "../io.ts";
+import { cardAudience } from "../../src/core/audience.ts";
+import type { Card } from "../../src/core/load-cards.ts";
+import { getTemplateCatalogFor } from "../../src/core/style/builtin/template-catalog.ts";
+import { resolveCardTargets } from "../card-targets.ts";
 import { displayPath } from "../reporters/paths.ts";
 import type { RunState } from "../run-state.ts";
 
@@ -21,6 +25,7 @@ interface NewOptions {
   audience?: string;
   lang?: string;
   description?: string;
+  translate?: string;
 }
 
 type AskedField = "title" | "owner" | "audience";
@@ -42,6 +47,7 @@ export function registerNew(program: Command, state: RunState): void {
     .option("--audience <audience>", "internal or external (default: the template's, else the collection's)")
     .option("--lang <tag>", "language tag, e.g. ko (default: the collection's, else the configured lang)")
     .option("--description <text>", "one-sentence description (search snippet)")
+    .option("--translate <card>", "the new card translates this card (its id or file): writes translation_of, takes its audience; needs --lang")
     .option("--today <date>", "start the review interval on this YYYY-MM-DD day")
     .action(async (templateName: string, spec: string, options: NewOptions, command: Command) => {
       const { io } = state;
@@ -50,10 +56,12 @@ export function registerNew(program: Command, state: RunState): void {
       const template = loadTemplate(project.root, templateName);
       const target = resolveNewCardTarget(contentDir, spec, project.config.contentDir);
       const defaults = target.collectionInfo.defaults;
+      const source = options.translate === undefined ? undefined : findSource(state, command, options.translate, options.lang);
       const values: Partial<Record<AskedField, string>> = {
         title: options.title,
         owner: options.owner ?? defaults.owner,
-        audience: options.audience ?? template.audience ?? defaults.audience,
+        // A translation has its source's audience (lint refuses any other).
+        audience: options.audience ?? (source ? cardAudience(source) : undefined) ?? template.audience ?? defaults.audience,
       };
       const lang = options.lang ?? defaults.lang ?? project.config.lang;
       const given: [Parameters<typeof checkNewCardValue>[0], string | undefined][] = [
@@ -91,6 +99,8 @@ export function registerNew(program: Command, state: RunState): void {
         lang,
         verifyBy: initialVerifyBy(project.today, project.config, target.collectionInfo),
         description,
+        translationOf: source?.id,
+        sections: template.file ? getTemplateCatalogFor(template.file)?.templates.get(template.name)?.sections : undefined,
       };
       const text = renderTemplate(template, cardValues);
       const shown = displayPath(target.file, io.cwd);
@@ -129,4 +139,17 @@ async function ask(io: CliIO, field: AskedField): Promise<string> {
     io.stderr(`  ${problem}\n`);
   }
   throw new UsageError(`No valid ${field} after three tries.`, `Pass it as --${field}.`);
+}
+
+/** The card `--translate` names (an id or a file), checked: a source, in another language than `--lang`. */
+function findSource(state: RunState, command: Command, spec: string, lang: string | undefined): Card {
+  if (!lang) throw new UsageError("--translate needs --lang: the language of the translation.", `Example: verity new how-to billing/refunds-ko --translate ${spec} --lang ko`);
+  const project = state.loadProject(command);
+  const card = project.cards.find((c) => c.id === spec) ?? (/\.mdx?$/.test(spec) ? resolveCardTargets([spec], project, state.io.cwd)[0] : undefined);
+  if (!card) throw new UsageError(`--translate ${spec}: there is no card with that id or file.`, "Give the source card's id (collection/slug, e.g. billing/refund-a-payment) or its file.");
+  if (card.data.translation_of) {
+    throw new UsageError(`--translate ${spec}: that card is itself a translation of ${card.data.translation_of}.`, `Translate the source: --translate ${card.data.translation_of}`);
+  }
+  if (card.lang === lang) throw new UsageError(`--translate ${spec}: that card is already in "${lang}".`, "Pass the translation's language with --lang, e.g. --lang ko.");
+  return card;
 }

@@ -4,6 +4,8 @@ import { UsageError } from "../../src/core/errors.ts";
 import { status } from "../../src/app/status.ts";
 import { renderStatus } from "../reporters/status.ts";
 import type { RunState } from "../run-state.ts";
+import { displayPath } from "../reporters/paths.ts";
+import { describeDrift } from "../../src/core/translation-drift.ts";
 
 const FORMATS = ["table", "json", "markdown"] as const;
 
@@ -26,10 +28,16 @@ export function registerStatus(program: Command, state: RunState): void {
     .action(async (options: StatusOptions, command: Command) => {
       const format = options.format as (typeof FORMATS)[number];
       if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${options.format}".`, `Use one of: ${FORMATS.join(", ")}.`);
-      const { report, problems } = await status({ project: state.projectOptions(command), owner: options.owner, collection: options.collection, status: options.status });
+      const { report, problems, outdated } = await status({ project: state.projectOptions(command), owner: options.owner, collection: options.collection, status: options.status });
       for (const problem of problems) {
         state.io.stderr(`warning: ${problem.file}:${problem.line}: ${problem.message} (not listed; run verity lint)\n`);
       }
       state.io.stdout(renderStatus(report, format, state.io.cwd));
+      if (format !== "json") {
+        if (outdated.length > 0) {
+          const lines = outdated.map((o) => `${format === "markdown" ? "- " : "  "}${displayPath(o.translation.file, state.io.cwd)}: ${describeDrift(o)} (source ${o.source.relPath})`);
+          state.io.stdout(`\nOutdated translations (the source changed after the translation was last verified):\n${lines.join("\n")}\n`);
+        }
+      }
     });
 }

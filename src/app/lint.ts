@@ -7,6 +7,8 @@
  * applies `--fix`.
  */
 import { companionDriftFindings } from "./companion-drift.ts";
+import { openContentHistory } from "../core/git-content-changes.ts";
+import { driftFindings, findOutdatedTranslations } from "../core/translation-drift.ts";
 import { compareFindings } from "../core/findings.ts";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
@@ -101,7 +103,8 @@ export async function lint(request: LintRequest): Promise<LintReport> {
     fixes = run.fixes;
   } else if (request.fix !== true && request.cache !== false) {
     const cacheFile = path.join(context.root, RUN_CACHE_FILE);
-    const key = computeRunKey(context, `lint-run/${getCodeVersion()}`);
+    // Translation drift reads git history, so a new commit is a new run.
+    const key = computeRunKey(context, `lint-run/${getCodeVersion()}/${openContentHistory(context.root)?.head ?? "no-git"}`);
     const cached = readCachedRun(cacheFile, key);
     if (cached) {
       project = cached.project;
@@ -154,7 +157,8 @@ function lintWithStyle(
   const cacheFile = request.cache === false || isFixing ? undefined : path.join(project.root, LINT_CACHE_FILE);
   const run = (p: Project, file: string | undefined, fixing: boolean) => {
     const checker = createStyleChecker(p, { cacheFile: file, isFixing: fixing });
-    const result = lintProject(p, { ...options, checkers: [...(options.checkers ?? []), checker.check] });
+    const drift = driftFindings(findOutdatedTranslations(p.cards, openContentHistory(p.root)));
+    const result = lintProject(p, { ...options, extraFindings: [...(options.extraFindings ?? []), ...drift], checkers: [...(options.checkers ?? []), checker.check] });
     checker.save();
     return result;
   };

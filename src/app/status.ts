@@ -1,6 +1,8 @@
 /** `status`: every card's verification, most urgent first, and the trust score, as data. */
 import { findCompanionDrift, toNeedsReviewRow } from "../core/companion-drift.ts";
 import { UsageError } from "../core/errors.ts";
+import { openContentHistory } from "../core/git-content-changes.ts";
+import { findOutdatedTranslations, type OutdatedTranslation } from "../core/translation-drift.ts";
 import type { Finding } from "../core/findings.ts";
 import { loadProject, type ProjectOptions } from "../core/project.ts";
 import { buildStatusReport, type StatusFilter, type StatusReport } from "../core/status.ts";
@@ -18,6 +20,8 @@ export interface StatusRequest {
 
 export interface StatusResult {
   report: StatusReport;
+  /** Translations whose source changed after they were last verified (git history), among the listed cards. */
+  outdated: OutdatedTranslation[];
   /** Cards that do not load, so are not listed (run lint). */
   problems: Finding[];
 }
@@ -35,5 +39,7 @@ export async function status(request: StatusRequest): Promise<StatusResult> {
   // Cards whose companion changed after them (git history): listed as needing review.
   const listed = new Set(report.rows.map((row) => row.path));
   report.needsReview = (await findCompanionDrift(project)).map(toNeedsReviewRow).filter((row) => listed.has(row.path));
-  return { report, problems: project.problems };
+  const shown = new Set(report.rows.map((row) => row.id));
+  const outdated = [...findOutdatedTranslations(project.cards, openContentHistory(project.root)).values()].filter((o) => shown.has(o.translation.id));
+  return { report, problems: project.problems, outdated };
 }

@@ -8,6 +8,9 @@ import path from "node:path";
 import { isDynamicPattern } from "tinyglobby";
 import type { Interval } from "../core/calendar-date.ts";
 import { companionOf } from "../core/companion.ts";
+import { openContentHistory } from "../core/git-content-changes.ts";
+import { getTranslations } from "../core/site/translations.ts";
+import { stampSourceRevision } from "../core/translation-drift.ts";
 import { UsageError, VerityError } from "../core/errors.ts";
 import { commitFiles, listUncommittedFiles, readGitUser } from "../core/git-ops.ts";
 import { getRepositoryInfo } from "../core/git-history.ts";
@@ -99,10 +102,20 @@ export async function planVerify(request: VerifyRequest): Promise<VerifyPlan> {
 
   const plans: { plan: ReverifyPlan; original: string }[] = [];
   const errors: string[] = [];
+  // A translation is checked against its source's current revision, recorded as source_revision.
+  const translations = getTranslations(project.cards);
+  const history = cards.some((card) => translations.sourceOf(card)) ? openContentHistory(project.root) : undefined;
   for (const card of cards) {
     try {
       const original = `${card.hasBom ? "\uFEFF" : ""}${card.source}`;
-      plans.push({ plan: planReverify(card, original, { today: project.today, verifiedBy, every: request.every, defaultEvery: project.config.verifyEvery }), original });
+      const plan = planReverify(card, original, { today: project.today, verifiedBy, every: request.every, defaultEvery: project.config.verifyEvery });
+      const source = translations.sourceOf(card);
+      const revision = source && history?.lastCommit(source.relPath);
+      if (revision) {
+        plan.text = stampSourceRevision(plan.text, revision);
+        plan.isChanged = plan.text !== original;
+      }
+      plans.push({ plan, original });
     } catch (error) {
       if (!(error instanceof VerityError)) throw error;
       errors.push(`${error.message}${error.hint ? ` ${error.hint}` : ""}`);

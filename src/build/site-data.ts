@@ -19,6 +19,11 @@ import type { CardHistory } from "./card-history.ts";
 import type { EmbedPolicy } from "../core/site/card-html.ts";
 import { markdownCopy } from "../core/site/markdown-copy.ts";
 import { faqEntries, type FaqEntry } from "./structured-data.ts";
+import { getTranslations, type TranslationGroup } from "../core/site/translations.ts";
+import { cjkPunctuation } from "../core/site/cjk-punctuation.ts";
+import { openContentHistory, type ContentHistory } from "../core/git-content-changes.ts";
+import { describeDrift, findOutdatedTranslations, type OutdatedTranslation } from "../core/translation-drift.ts";
+import { loadLocales, type Messages } from "./locales.ts";
 import { needsOwnPublicRendering, renderCard, type CardAsset, type RenderedCard, type RenderedHeading } from "./render-card.ts";
 import { readSynonyms } from "../core/synonyms.ts";
 import { buildSearchData, cardSearchTerms, type CardSearchTerms, type SearchData } from "./search-terms.ts";
@@ -55,6 +60,16 @@ export interface SiteData {
   home: HomeLists;
   /** Search vocabulary and Chinese folding table, written next to the Pagefind index. */
   search: SearchData;
+  /** Interface text by locale (src/locales), for `t()` in i18n.ts. */
+  messages: Record<string, Messages>;
+  /** Languages of the site's cards, the site language first. */
+  languages: string[];
+  /** Home page of each language: `/` for the site language, `/<lang>/` for the others. */
+  languageHomes: Record<string, string>;
+  /** The home pages as `hreflang` alternates (one per distinct page, the site language first). */
+  homeAlternates: { lang: string; path: string }[];
+  /** Show the "may be out of date" note on outdated translations (config translations.outdatedNote; the wiki always shows its badge). */
+  outdatedNote: boolean;
 }
 
 export interface HomeLists {
@@ -80,6 +95,11 @@ export interface CollectionView {
   description: string | undefined;
   url: string;
   cardIds: string[];
+  /**
+   * The list as a reader of each site language sees it: per translation group one card, in that
+   * language when the site has it, else the source; the reader's language first.
+   */
+  localized: Record<string, string[]>;
 }
 
 export interface TagView {
@@ -138,6 +158,14 @@ export interface CardView {
    * wiki URL and public URL. Always undefined on the public site.
    */
   companion: CompanionView | undefined;
+  /** Id of the translation group's source (own id for a source); undefined for a card without translations. */
+  group: string | undefined;
+  /** The group's cards on this site by language, this card included (source first). */
+  translations: { lang: string; id: string }[];
+  /** Id of the source when this card is a translation and the source is on this site. */
+  sourceId: string | undefined;
+  /** Set when the source's content changed after this translation was checked (see translation-drift.ts). */
+  outdated: { summary: string; sourceUrl: string | undefined } | undefined;
 }
 
 export interface CompanionView {
@@ -155,6 +183,8 @@ export interface PrepareOptions {
   history: CardHistory;
   /** Test builds only: render card HTML without the sanitizer (proves the CSP alone holds). */
   unsafeSkipSanitizer?: boolean;
+  /** Git history for translation drift; default: the project's repository (none outside git). */
+  contentHistory?: ContentHistory | undefined;
 }
 
 /** Prepares the data of each requested site; every card is rendered once and shared where possible. */
@@ -176,6 +206,7 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
   for (const card of selectCardsForSite(project.cards, widest, selection)) {
     rendered.set(card, renderCard(card, { ...common, isLinkable: (c) => isOnSite(c, widest, selection), embeds: policy(widest) }));
   }
+  const outdated = findOutdatedTranslations(project.cards, "contentHistory" in options ? options.contentHistory : openContentHistory(project.root));
   const result = new Map<SiteName, SiteData>();
   for (const site of sites) {
     const renderFor = (card: Card): RenderedCard => {
@@ -183,17 +214,28 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
       if (site === "internal" || widest === "public" || !needsOwnPublicRendering(first, policy("public"))) return first;
       return renderCard(card, { ...common, isLinkable: isPublic, embeds: policy("public") });
     };
-    result.set(site, buildSiteData(project, site, renderFor, options.history, files));
+    result.set(site, buildSiteData(project, site, renderFor, options.history, files, outdated));
   }
   return result;
 }
 
-function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card) => RenderedCard, history: CardHistory, files: FileAudience): SiteData {
+function buildSiteData(
+  project: Project,
+  site: SiteName,
+  renderFor: (card: Card) => RenderedCard,
+  history: CardHistory,
+  files: FileAudience,
+  outdated: ReadonlyMap<Card, OutdatedTranslation>,
+): SiteData {
   const { config } = project;
   const siteConfig = config.sites[site];
   const selection = siteSelectionOf(project);
   const cards = selectCardsForSite(project.cards, site, selection).sort(compareCards);
   const collectionTitles = new Map(project.collections.map((c) => [c.name, c]));
+  const translations = getTranslations(project.cards);
+  const onThisSite = new Set(cards);
+  const languages = [...new Set([config.lang, ...cards.map((card) => card.lang).sort()])];
+  const localize = localizer((card) => translations.groupOf(card));
   const collections: CollectionView[] = [];
   for (const collection of project.collections) {
     const members = cards.filter((card) => card.collection === collection.name);
@@ -204,14 +246,25 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
       description: site === "public" ? (collection.publicDescription ?? collection.description) : collection.description,
       url: `/${collection.name}/`,
       cardIds: members.map((card) => card.id),
+      localized: Object.fromEntries(languages.map((lang) => [lang, localize(members, lang).map((card) => card.id)])),
     });
   }
   const tags = collectTags(cards);
-  const related = computeRelated(cards, tags);
+  const related = computeRelated(cards, tags, (card) => translations.groupOf(card)?.source.id);
+  // Previous and next follow the list a reader of the card's language sees.
   const neighbours = new Map<string, { prev: string | undefined; next: string | undefined }>();
+  const langOf = new Map(cards.map((card) => [card.id, card.lang]));
   for (const collection of collections) {
-    collection.cardIds.forEach((id, i) => neighbours.set(id, { prev: collection.cardIds[i - 1], next: collection.cardIds[i + 1] }));
+    for (const lang of languages) {
+      const list = collection.localized[lang]!;
+      list.forEach((id, i) => {
+        if (!neighbours.has(id) || langOf.get(id) === lang) neighbours.set(id, { prev: list[i - 1], next: list[i + 1] });
+      });
+    }
   }
+  const languageHomes = Object.fromEntries(
+    languages.map((lang) => [lang, lang === config.lang || collections.some((c) => c.name === lang) || isReservedName(lang) ? "/" : `/${lang}/`]),
+  );
   const tagUrl = new Map(tags.map((tag) => [tag.name, tag.url]));
   const publicSite = config.sites.public;
   const onSite = (card: Card) => isOnSite(card, site, selection);
@@ -224,6 +277,19 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
     return { id: other.id, title: other.data.title, url: other.url, audience, html: audience === "internal" ? renderFor(other).html : undefined, publicUrl: audience === "external" ? publicUrlOf(other) : undefined };
   };
   const siteUrlOf = (card: Card) => new URL(joinBase(siteConfig.base, card.url), siteConfig.url).href;
+  const translationView = (card: Card): Pick<CardView, "group" | "translations" | "sourceId" | "outdated"> => {
+    const group = translations.groupOf(card);
+    if (!group) return { group: undefined, translations: [], sourceId: undefined, outdated: undefined };
+    const members = [group.source, ...group.translations].filter((member) => onThisSite.has(member));
+    const source = onThisSite.has(group.source) && group.source !== card ? group.source : undefined;
+    const drift = outdated.get(card);
+    return {
+      group: group.source.id,
+      translations: members.map((member) => ({ lang: member.lang, id: member.id })),
+      sourceId: source?.id,
+      outdated: drift ? { summary: describeDrift(drift), sourceUrl: source?.url } : undefined,
+    };
+  };
   const assets = new Map<string, CardAsset>();
   const synonyms = readSynonyms(project.root).groups;
   const searchTerms = new Map<Card, CardSearchTerms>();
@@ -241,7 +307,7 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
       collection: card.collection,
       collectionTitle: collectionTitles.get(card.collection)?.title ?? card.collection,
       title: card.data.title,
-      description: card.data.description,
+      description: card.data.description === undefined ? undefined : cjkPunctuation(card.data.description, card.lang),
       tags: (card.data.tags ?? []).map((name) => ({ name, url: tagUrl.get(name)! })),
       searchTerms: terms,
       lang: card.lang,
@@ -264,10 +330,11 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
       faq: site === "public" && card.data.template === "faq" ? faqEntries(card) : undefined,
       reviewNotice: site === "public" && publicTreatment(card, selection) === "notice",
       companion: site === "internal" ? companionView(card) : undefined,
+      ...translationView(card),
     };
   });
   const redirects: RedirectView[] = [];
-  const taken = new Set<string>([...cards.map((c) => c.url), ...collections.map((c) => c.url)]);
+  const taken = new Set<string>([...cards.map((c) => c.url), ...collections.map((c) => c.url), ...Object.values(languageHomes)]);
   for (const card of cards) {
     for (const alias of card.data.aliases ?? []) {
       const from = normaliseSitePath(alias);
@@ -312,6 +379,11 @@ function buildSiteData(project: Project, site: SiteName, renderFor: (card: Card)
           : [],
     },
     trustCards: site === "internal" ? trustCardsByCollection(project.cards) : undefined,
+    messages: loadLocales(),
+    languages,
+    languageHomes,
+    homeAlternates: languages.filter((lang, i) => i === 0 || languageHomes[lang] !== "/").map((lang) => ({ lang, path: languageHomes[lang]! })),
+    outdatedNote: site === "internal" || config.translations.outdatedNote,
     health:
       site === "internal"
         ? computeKnowledgeHealth({ cards: project.cards, collections: project.collections, policy: project.policy, config: { warnDays: config.warnDays, minTrustScore: config.minTrustScore } })
@@ -349,19 +421,28 @@ function collectTags(cards: readonly Card[]): TagView[] {
  * Up to five cards sharing the most tags with each card, cards in the reader's language first;
  * one pass over the tag lists.
  */
-function computeRelated(cards: readonly Card[], tags: readonly TagView[], limit = 5): Map<string, string[]> {
+function computeRelated(cards: readonly Card[], tags: readonly TagView[], groupOf: (card: Card) => string | undefined, limit = 5): Map<string, string[]> {
   const members = new Map(tags.map((tag) => [tag.name, tag.cardIds]));
   const titles = new Map(cards.map((card) => [card.id, card.data.title]));
   const langs = new Map(cards.map((card) => [card.id, card.lang]));
+  const groups = new Map(cards.map((card) => [card.id, groupOf(card) ?? card.id]));
   const result = new Map<string, string[]>();
   for (const card of cards) {
     const shared = new Map<string, number>();
     for (const tag of new Set(card.data.tags ?? [])) {
       const list = members.get(tag) ?? [];
       if (list.length > 200) continue;
-      for (const id of list) if (id !== card.id) shared.set(id, (shared.get(id) ?? 0) + 1);
+      // The card's own translations are in the language switcher, not among related articles.
+      for (const id of list) if (groups.get(id) !== groups.get(card.id)) shared.set(id, (shared.get(id) ?? 0) + 1);
     }
-    const ranked = [...shared.entries()]
+    // One card per translation group: the one in the reader's language when there is one.
+    const best = new Map<string, [string, number]>();
+    for (const entry of shared) {
+      const key = groups.get(entry[0])!;
+      const seen = best.get(key);
+      if (!seen || (langs.get(entry[0]) === card.lang && langs.get(seen[0]) !== card.lang)) best.set(key, entry);
+    }
+    const ranked = [...best.values()]
       .sort(
         (a, b) =>
           Number(langs.get(b[0]) === card.lang) - Number(langs.get(a[0]) === card.lang) ||
@@ -383,4 +464,25 @@ function trustCardsByCollection(cards: readonly Card[]): Record<string, string[]
   const result: Record<string, string[]> = {};
   for (const card of cards) if (isCountedForTrust(card)) (result[card.collection] ??= []).push(card.data.verify_by);
   return result;
+}
+
+/**
+ * Lists in a reader's language: per translation group one card of the list (the one in `lang`
+ * when the list has it, else the source, else the first member listed), cards in `lang` first,
+ * each part in the list's order.
+ */
+function localizer(groupOf: (card: Card) => TranslationGroup | undefined): (cards: readonly Card[], lang: string) => Card[] {
+  return (cards, lang) => {
+    const listed = new Set(cards);
+    const chosen: Card[] = [];
+    const seen = new Set<unknown>();
+    for (const card of cards) {
+      const group = groupOf(card);
+      if (seen.has(group ?? card)) continue;
+      seen.add(group ?? card);
+      const inLang = group?.byLang.get(lang);
+      chosen.push(inLang && listed.has(inLang) ? inLang : group && listed.has(group.source) ? group.source : card);
+    }
+    return [...chosen.filter((card) => card.lang === lang), ...chosen.filter((card) => card.lang !== lang)];
+  };
 }

@@ -116,6 +116,10 @@ export const FrontmatterSchema = z.strictObject({
   verified_on: calendarDate("verified_on").optional(),
   /** Who verified the card last. */
   verified_by: nonEmptyText("verified_by", '"@mina"').optional(),
+  /** Id of the card this card translates (its source, in another language); see translations.ts. */
+  translation_of: z.string().regex(ID, { error: (issue) => `"translation_of" is ${describeValue(issue.input)}; write the source card's id, e.g. translation_of: billing/refund-a-payment` }).optional(),
+  /** Short git commit of the source card a translation was last checked against (written by `verity verify`). */
+  source_revision: z.string().regex(/^[0-9a-f]{7,40}$/, { error: (issue) => `"source_revision" is ${describeValue(issue.input)}; expected a git commit hash such as 3f9c2ab (verity verify writes it)` }).optional(),
 });
 
 export type Frontmatter = z.output<typeof FrontmatterSchema>;

@@ -108,6 +108,13 @@ export const ConfigSchema = z.strictObject({
       internal: SiteSchema({ title: "Internal Wiki", url: "https://wiki.example.internal" }),
     })
     .prefault({}),
+  /** Linked translations (`translation_of`). */
+  translations: z
+    .strictObject({
+      /** Show "this translation may be out of date" on the public help center when the source changed since. */
+      outdatedNote: z.boolean().default(true),
+    })
+    .prefault({}),
   repository: z
     .strictObject({
       /** Web URL of the repository, for "Edit this card" links. */

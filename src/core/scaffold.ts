@@ -10,6 +10,7 @@ import { FrontmatterSchema } from "./card-schema.ts";
 import { COLLECTION_FILE, loadCollection, type Collection } from "./collections.ts";
 import type { VerityConfig } from "./config.ts";
 import { isHiddenName } from "./discover.ts";
+import { acceptedTitles, type TemplateSection } from "./style/builtin/template-catalog.ts";
 import { UsageError } from "./errors.ts";
 import type { Finding } from "./findings.ts";
 import { formatScalar } from "./frontmatter-edit.ts";
@@ -127,6 +128,10 @@ export interface NewCardValues {
   lang: string;
   verifyBy: CalendarDate;
   description?: string | undefined;
+  /** Id of the card this one translates (`verity new --translate`): written as `translation_of`. */
+  translationOf?: string | undefined;
+  /** Required sections of the template, for headings in the card's language (templates.yml). */
+  sections?: readonly TemplateSection[] | undefined;
 }
 
 /** Checks one value against the card schema; returns the schema's message when it is not allowed. */
@@ -167,7 +172,19 @@ export function renderTemplate(template: TemplateInfo, values: NewCardValues): s
   const emptyDescription = /^description:[ \t]*(""|'')?[ \t]*\r?\n/m;
   yaml = values.description ? yaml.replace(emptyDescription, (line) => `description: ${JSON.stringify(values.description)}${line.endsWith("\r\n") ? "\r\n" : "\n"}`) : yaml.replace(emptyDescription, "");
   if (!/^template:/m.test(yaml) && template.file !== undefined) yaml += `template: ${template.name}\n`;
-  return `${match[1]}${yaml}${match[3]}${fill(template.text.slice(match[0].length), false)}`;
+  if (values.translationOf) yaml += `translation_of: ${formatScalar(values.translationOf, "plain")}\n`;
+  return `${match[1]}${yaml}${match[3]}${localizeHeadings(fill(template.text.slice(match[0].length), false), values.sections ?? [], values.lang)}`;
+}
+
+/** The template's required H2 headings in the card's language, where templates.yml names one. */
+export function localizeHeadings(body: string, sections: readonly TemplateSection[], lang: string): string {
+  const byTitle = new Map<string, string>();
+  for (const section of sections) {
+    const titles = acceptedTitles(section, lang);
+    if (titles.length > 1) byTitle.set(section.title, titles[1]!);
+  }
+  if (byTitle.size === 0) return body;
+  return body.replace(/^(##[ \t]+)(.+?)[ \t]*$/gm, (line, hashes: string, title: string) => (byTitle.has(title) ? `${hashes}${byTitle.get(title)}` : line));
 }
 
 function escapeRegExp(text: string): string {

@@ -134,9 +134,10 @@ describe("the internal wiki", () => {
     expect(expired).toMatch(/Expired 3651 days ago \(2020-01-01\)/);
     expect(expired).toContain('class="banner banner-expired"');
     expect(expired).toContain("@acme/support-leads");
-    expect(expired).toContain("Verify by</dt> <dd>2020-01-01");
+    // Dates are written in the page's language, with the ISO day in <time datetime>.
+    expect(expired).toContain('Verify by</dt> <dd><time datetime="2020-01-01">January 1, 2020</time>');
     expect(expired).toContain('href="https://github.com/acme/kb/edit/main/content/billing/refund-exceptions.md"');
-    expect(expired).toMatch(/Last changed<\/dt>\s*<dd>(<time datetime="\d{4}-\d{2}-\d{2}">\d{4}-\d{2}-\d{2}<\/time> by .+|not committed yet)<\/dd>/);
+    expect(expired).toMatch(/Last changed<\/dt>\s*<dd>(<time datetime="\d{4}-\d{2}-\d{2}">[A-Z][a-z]+ \d{1,2}, \d{4}<\/time> by .+|not committed yet)<\/dd>/);
     expect(expired).toContain('href="../refund-a-payment/#steps"');
 
     const external = page("internal", "billing/refund-a-payment");

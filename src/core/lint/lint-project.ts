@@ -20,6 +20,7 @@ import type { CardRule } from "./rule-model.ts";
 import { duplicateId } from "./rules/duplicate-id.ts";
 import { tooDeepFinding } from "./rules/markdown-too-deep.ts";
 import { trustScore } from "./rules/trust-score.ts";
+import { translationFindings } from "./rule-translations.ts";
 
 /** Extra per-card checks (the style guide plugs in here); they return findings for one card. */
 export type CardChecker = (card: Card, project: Project) => Finding[];
@@ -84,7 +85,7 @@ export function lintProject(project: Project, options: LintOptions = {}): LintRe
       findings.push(tooDeepFinding(card.file));
     }
   }
-  findings.push(...duplicateId.check(project.cards), ...readSynonyms(project.root).findings, ...(options.extraFindings ?? []));
+  findings.push(...duplicateId.check(project.cards), ...readSynonyms(project.root).findings, ...translationFindings(project.cards), ...(options.extraFindings ?? []));
   const trust = computeTrustScore(options.trustCards ?? project.cards, project.policy);
   findings.push(...trustScore.check(trust, project.config.minTrustScore, project.configFile ?? project.contentDir));
   return { findings: applyLevels(findings, settings).sort(compareFindings), trust };

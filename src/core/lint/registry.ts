@@ -28,6 +28,10 @@ import { htmlRemoved } from "./rules/html-removed.ts";
 import { remoteResource } from "./rules/remote-resource.ts";
 import { remoteResourceWiki } from "./rules/remote-resource-wiki.ts";
 import { synonyms } from "./rules/synonyms.ts";
+import { translationAudience } from "./rules/translation-audience.ts";
+import { translationDuplicate } from "./rules/translation-duplicate.ts";
+import { translationOutdated } from "./rules/translation-outdated.ts";
+import { translationSource } from "./rules/translation-source.ts";
 import { fileSymlink } from "./rules/file-symlink.ts";
 import { fileTooLarge } from "./rules/file-too-large.ts";
 import { frontmatterSchema } from "./rules/frontmatter-schema.ts";
@@ -52,6 +56,10 @@ export const PROJECT_RULES: readonly Rule[] = [
   urlRemoved,
   cardPublished,
   companionDrift,
+  translationSource,
+  translationDuplicate,
+  translationAudience,
+  translationOutdated,
   trustScore,
   htmlRemoved,
   attachmentUnsafe,

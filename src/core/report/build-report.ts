@@ -14,6 +14,9 @@ import { computeKnowledgeHealth, type KnowledgeHealth } from "../health.ts";
 import type { Project } from "../project.ts";
 import type { UsageReport } from "../usage/usage-report.ts";
 import { computeMonthlyHistory, type MonthStats } from "./history-metrics.ts";
+import { computeLanguageStats, type LanguageRow } from "./language-stats.ts";
+import { openContentHistory } from "../git-content-changes.ts";
+import { findOutdatedTranslations } from "../translation-drift.ts";
 
 export type HistorySection =
   | { available: true; months: MonthStats[] }
@@ -26,6 +29,8 @@ export interface KnowledgeReport {
   history: HistorySection;
   /** Prefix that turns a card path into a link (e.g. `https://github.com/o/r/blob/main/`), if known. */
   fileLinkBase: string | undefined;
+  /** Cards per language: translated, outdated, missing and the trust score (see language-stats.ts). */
+  languages?: LanguageRow[];
   /** Usage measurement, when `verity report` was given the collector's events. */
   usage?: UsageReport;
   /** Cards whose companion changed after they were last verified or changed (companion-drift.ts). */
@@ -43,7 +48,9 @@ export async function buildKnowledgeReport(project: Project, options: ReportOpti
   const contentRel = path.relative(project.root, project.contentDir).split(path.sep).join("/");
   const history = await readHistorySection(project, contentRel, options.months ?? 12);
   const needsReview = (await findCompanionDrift(project)).map(toNeedsReviewRow);
-  return { today: project.today, timeZone: project.config.timeZone, health, history, fileLinkBase: options.fileLinkBase, needsReview };
+  const outdated = findOutdatedTranslations(project.cards, history.available ? openContentHistory(project.root) : undefined);
+  const languages = computeLanguageStats(project.cards, project.policy, outdated);
+  return { today: project.today, timeZone: project.config.timeZone, health, history, fileLinkBase: options.fileLinkBase, needsReview, ...(languages.length > 1 ? { languages } : {}) };
 }
 
 async function readHistorySection(project: Project, contentRel: string, months: number): Promise<HistorySection> {

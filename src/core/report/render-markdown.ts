@@ -22,6 +22,12 @@ export function renderReportMarkdown(report: KnowledgeReport): string {
   for (const o of health.owners) out.push(`| ${cell(o.owner)} | ${o.trust.counted} | ${o.trust.score}% | ${o.expired.length} | ${o.expiring.length} |`);
   out.push("");
 
+  if (report.languages) {
+    out.push("### By language", "", "| Language | Cards | Translated | Outdated | Missing | Trust score |", "| --- | ---: | ---: | ---: | ---: | ---: |");
+    for (const l of report.languages) out.push(`| ${cell(l.lang)} | ${l.cards} | ${l.translated} | ${l.outdated} | ${l.missing} | ${l.trustScore}% |`);
+    out.push("");
+  }
+
   out.push("### Cards to verify", "");
   if (health.ownersToRemind.length === 0) out.push("Every published card is verified and none expires within the warning window.", "");
   for (const o of health.ownersToRemind) {
