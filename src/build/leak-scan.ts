@@ -373,6 +373,16 @@ function attributePages(site: SiteData, byId: ReadonlyMap<string, number>): Map<
     extra: site.collections.flatMap((c) => [c.title, c.description ?? ""]),
     label: "the home page",
   });
+  // A language's home page (`/ko/`) lists the collections and their cards in that language.
+  for (const [lang, home] of Object.entries(site.languageHomes ?? {})) {
+    if (home === "/") continue;
+    pages.set(home, {
+      full: [],
+      summary: ids([...site.home.featured, ...site.home.recent, ...site.collections.flatMap((c) => c.localized[lang] ?? c.cardIds)]),
+      extra: site.collections.flatMap((c) => [c.title, c.description ?? ""]),
+      label: `the ${lang} home page`,
+    });
+  }
   for (const collection of site.collections) {
     pages.set(collection.url, { full: [], summary: ids(collection.cardIds), extra: [collection.title, collection.description ?? ""], label: `the collection page of ${collection.name}` });
   }

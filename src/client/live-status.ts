@@ -31,6 +31,13 @@ export function applyLiveStatus(doc: Document, policy: VerificationPolicy): void
     const verification = getVerification(verifyBy, policy);
     const label = describeVerification({ verification, verifyBy });
     const form = el.dataset.liveStatus;
+    // A card still verified keeps the words the build wrote (in the page's language): they do not
+    // change from day to day. Only a status that moved on is rewritten.
+    const built = STATUS_CLASSES.find((c) => el.classList.contains(c))?.slice("badge-".length) ?? (el.hidden ? "verified" : "expired");
+    if (verification.status === "verified" && built === "verified") {
+      el.dataset.status = verification.status;
+      continue;
+    }
     if (form === "banner") {
       el.hidden = verification.status !== "expired";
       el.classList.toggle("banner-expired", verification.status === "expired");
