@@ -17,6 +17,7 @@ import { normalizeUri } from "micromark-util-sanitize-uri";
 import { markdownToHast } from "satteri";
 import { VFile } from "vfile";
 import type { MarkdownFormat } from "../markdown.ts";
+import { applyCallouts } from "./callouts.ts";
 import { forEachNode } from "../tree-walk.ts";
 
 /** `data:` images that `<img>` may show inline (never SVG, never anything else). */
@@ -123,10 +124,16 @@ export function cardHtml(card: CardHtmlInput, options: CardHtmlOptions = {}): Ca
   let tree = markdownToHast(source, { position: true, features: { gfm: { footnotes: { clobberPrefix: "" } } } }) as unknown as HastRoot;
   if (hasRaw(tree)) tree = raw(tree, { file: new VFile(source) }) as HastRoot;
   alignCellsAsGitHub(tree);
-  if (options.unsafeSkipSanitizer) return { tree, removed: [] };
+  if (options.unsafeSkipSanitizer) {
+    applyCallouts(tree);
+    return { tree, removed: [] };
+  }
   const clean = sanitize(tree, CARD_SCHEMA) as HastRoot;
   fixFragmentLinks(clean);
-  return { tree: clean, removed: options.report ? diffRemovals(tree, clean) : [] };
+  const removed = options.report ? diffRemovals(tree, clean) : [];
+  // Project markup, made from the sanitized tree's structure, after the sanitizer and its report.
+  applyCallouts(clean);
+  return { tree: clean, removed };
 }
 
 /** Table alignment as GitHub writes it (`align="right"`), not satteri's `style="text-align: right"`. */
