@@ -68,13 +68,14 @@ function toCallout(quote: Element): Element | undefined {
 
 /**
  * The callout's markup: a `role="note"` region labelled with its type, so a screen reader announces
- * "Warning, note" before the text; the visible title repeats the type beside a decorative icon.
+ * "Warning, note" before the text (a custom title is announced after the type); the visible title
+ * repeats it beside a decorative icon.
  */
 export function calloutElement(type: CalloutType, title: string, body: ElementContent[], position?: Element["position"]): Element {
   return {
     type: "element",
     tagName: "div",
-    properties: { className: ["callout", `callout-${type}`], role: "note", ariaLabel: title },
+    properties: { className: ["callout", `callout-${type}`], role: "note", ariaLabel: title === CALLOUT_TITLES[type] ? title : `${CALLOUT_TITLES[type]}: ${title}` },
     children: [
       {
         type: "element",
