@@ -10,6 +10,7 @@ import { computeTrustScore, type TrustScore, type VerifiableCard } from "../veri
 import { CARD_RULES, MANDATORY_RULES } from "./rule-meta.ts";
 import { checkCardHtml } from "./rule-card-html.ts";
 import { fileAudience, linkAudience, linkBroken } from "./rule-links.ts";
+import { mdxComponent, mdxExpression, mdxImport } from "./rule-mdx.ts";
 import { verifyByExpired, verifyByExpiring } from "./rule-verify-by.ts";
 
 /** Tree rules, run per card through unified. */
@@ -19,6 +20,9 @@ const TREE_RULES: Record<string, Plugin<[unknown?], Root>> = {
   "link-broken": linkBroken as Plugin<[unknown?], Root>,
   "link-audience": linkAudience as Plugin<[unknown?], Root>,
   "file-audience": fileAudience as Plugin<[unknown?], Root>,
+  "mdx-import": mdxImport as Plugin<[unknown?], Root>,
+  "mdx-expression": mdxExpression as Plugin<[unknown?], Root>,
+  "mdx-component": mdxComponent as Plugin<[unknown?], Root>,
 };
 
 /** Extra per-card checks (the style guide plugs in here); they return findings for one card. */
