@@ -11,6 +11,7 @@ import { CARD_RULES, MANDATORY_RULES } from "./rule-meta.ts";
 import { checkCardHtml } from "./rule-card-html.ts";
 import { fileAudience, linkAudience, linkBroken } from "./rule-links.ts";
 import { mdxComponent, mdxExpression, mdxImport } from "./rule-mdx.ts";
+import { snippetAudience, snippetMissing } from "./rule-snippets.ts";
 import { verifyByExpired, verifyByExpiring } from "./rule-verify-by.ts";
 
 /** Tree rules, run per card through unified. */
@@ -23,6 +24,8 @@ const TREE_RULES: Record<string, Plugin<[unknown?], Root>> = {
   "mdx-import": mdxImport as Plugin<[unknown?], Root>,
   "mdx-expression": mdxExpression as Plugin<[unknown?], Root>,
   "mdx-component": mdxComponent as Plugin<[unknown?], Root>,
+  "snippet-missing": snippetMissing as Plugin<[unknown?], Root>,
+  "snippet-audience": snippetAudience as Plugin<[unknown?], Root>,
 };
 
 /** Extra per-card checks (the style guide plugs in here); they return findings for one card. */

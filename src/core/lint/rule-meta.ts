@@ -29,6 +29,8 @@ export const CARD_RULES: readonly RuleMeta[] = [
   { id: "mdx-import", defaultLevel: "error", description: "An MDX card imports from anywhere but the built-in components (verity:components) or src/components/cards/, or has an export." },
   { id: "mdx-expression", defaultLevel: "error", description: "An MDX card has a {expression} in its text or an attribute value that is not a plain literal; cards never run code." },
   { id: "mdx-component", defaultLevel: "error", description: "An MDX card uses a component that is neither built in (Callout, Steps, Tabs, Details, Figure, Video, Badge, Snippet) nor imported from src/components/cards/." },
+  { id: "snippet-missing", defaultLevel: "error", description: "A card includes a snippet (::snippet{name=\"...\"} or <Snippet name=\"...\" />) that content/_snippets/ does not have, or an included snippet has a broken link." },
+  { id: "snippet-audience", defaultLevel: "error", description: "An external card includes an internal snippet (no audience means internal), or a snippet that links to a card or page the public site does not have." },
   { id: "markdown-syntax", defaultLevel: "error", description: "An MDX card does not parse." },
   { id: "file-encoding", defaultLevel: "error", description: "A card is not valid UTF-8." },
   { id: "file-too-large", defaultLevel: "error", description: "A card is larger than maxCardBytes." },

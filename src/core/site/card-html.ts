@@ -18,7 +18,7 @@ import { markdownToHast, mdxToHast } from "satteri";
 import { VFile } from "vfile";
 import type { MarkdownFormat } from "../markdown.ts";
 import { applyCallouts } from "./callouts.ts";
-import { expandComponents, type SnippetResolver } from "./component-markup.ts";
+import { expandComponents, expandSnippetDirectives, type SnippetResolver } from "./component-markup.ts";
 import { COMPONENT_TAG, lowerMdx, type ComponentUse } from "./mdx-components.ts";
 import { forEachNode } from "../tree-walk.ts";
 
@@ -145,6 +145,7 @@ export function cardHtml(card: CardHtmlInput, options: CardHtmlOptions = {}): Ca
   alignCellsAsGitHub(tree);
   if (options.unsafeSkipSanitizer) {
     expandComponents(tree, uses, options.snippet);
+    if (options.snippet && card.format === "md") expandSnippetDirectives(tree, options.snippet);
     applyCallouts(tree);
     return { tree, removed: [] };
   }
@@ -153,6 +154,7 @@ export function cardHtml(card: CardHtmlInput, options: CardHtmlOptions = {}): Ca
   const removed = options.report ? diffRemovals(tree, clean) : [];
   // Project markup, made from the sanitized tree, after the sanitizer and its report.
   expandComponents(clean, uses, options.snippet);
+  if (options.snippet && card.format === "md") expandSnippetDirectives(clean, options.snippet);
   applyCallouts(clean);
   return { tree: clean, removed };
 }

@@ -10,6 +10,7 @@
  */
 import type { Element, ElementContent, Root } from "hast";
 import { CALLOUT_TITLES, CALLOUT_TYPES, calloutElement, type CalloutType } from "./callouts.ts";
+import { directiveName } from "../snippets.ts";
 import { COMPONENT_TAG, type ComponentUse } from "./mdx-components.ts";
 
 export const BADGE_VARIANTS = ["default", "note", "tip", "important", "warning", "caution", "success"] as const;
@@ -125,4 +126,31 @@ function el(tagName: string, properties: Element["properties"], children: Elemen
 
 function text(value: string): ElementContent {
   return { type: "text", value };
+}
+
+/**
+ * Markdown cards: every paragraph that is exactly `::snippet{name="..."}` becomes the snippet's
+ * rendered body (see src/core/snippets.ts), in place. Runs on the sanitized tree.
+ */
+export function expandSnippetDirectives(tree: Root, snippet: SnippetResolver): void {
+  const stack: (Root | Element)[] = [tree];
+  while (stack.length > 0) {
+    const parent = stack.pop()!;
+    const next: ElementContent[] = [];
+    for (const child of parent.children as ElementContent[]) {
+      if (child.type !== "element") {
+        next.push(child);
+        continue;
+      }
+      const only = child.tagName === "p" && child.children.length === 1 ? child.children[0] : undefined;
+      const name = only?.type === "text" ? directiveName(only.value) : undefined;
+      if (name !== undefined) {
+        next.push(...(snippet(name) ?? []));
+        continue;
+      }
+      stack.push(child);
+      next.push(child);
+    }
+    parent.children = next as typeof parent.children;
+  }
 }
