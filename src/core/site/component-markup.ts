@@ -117,7 +117,9 @@ function tabs(placeholder: Element, props: Record<string, string>, state: Expand
       panel.position ? { position: panel.position } : {},
     ),
   );
-  return el("div", { className: ["tabs"], dataTabsKey: props.syncKey || "default" }, [list, ...bodies], placeholder.position ? { position: placeholder.position } : {});
+  // The key names a localStorage entry: a plain token, whatever the author wrote.
+  const key = (props.syncKey ?? "").toLowerCase().replace(/[^a-z0-9_-]+/g, "-").slice(0, 40) || "default";
+  return el("div", { className: ["tabs"], dataTabsKey: key }, [list, ...bodies], placeholder.position ? { position: placeholder.position } : {});
 }
 
 function el(tagName: string, properties: Element["properties"], children: ElementContent[], extra: { position?: Element["position"] } = {}): Element {
