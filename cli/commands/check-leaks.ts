@@ -3,6 +3,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../src/core/errors.ts";
+import { readCardHistory } from "../../src/build/card-history.ts";
 import { checkLeaks, formatLeakFindings, type LeakReport } from "../../src/build/leak-scan.ts";
 import type { RunState } from "../run-state.ts";
 
@@ -18,14 +19,15 @@ export function registerCheckLeaks(program: Command, state: RunState): void {
     .argument("<dir>", "the built public site, e.g. dist/public")
     .option("--show-skipped", "list the needles that were skipped: too short, or printed by the site's own templates")
     .option("--format <format>", "human (default) or json")
-    .action((dir: string, options: CheckLeaksOptions, command: Command) => {
+    .action(async (dir: string, options: CheckLeaksOptions, command: Command) => {
       const { io } = state;
       const format = options.format ?? "human";
       if (format !== "human" && format !== "json") throw new UsageError(`Unknown format "${format}".`, "Use --format human or --format json.");
       const full = path.resolve(io.cwd, dir);
       if (!existsSync(full) || !statSync(full).isDirectory()) throw new UsageError(`${dir} is not a folder.`, "Pass the built public site, e.g. verity check-leaks dist/public.");
       const project = state.loadProject(command);
-      const report = checkLeaks(project, full);
+      // The history the build read: the home page's recent list depends on it.
+      const report = checkLeaks(project, full, await readCardHistory(project));
       if (report.findings.length > 0) state.exitCode = 1;
       io.stdout(format === "json" ? `${JSON.stringify(toJson(dir, report), null, 2)}\n` : human(dir, report, options.showSkipped === true));
     });

@@ -33,6 +33,7 @@ import { snippetsOf } from "../core/snippets.ts";
 import { markdownPath } from "./machine-readable.ts";
 import { createPhraseSearch, tokenHashes, type PhraseSearch } from "./phrase-search.ts";
 import { APP_ROOT } from "./astro-runner.ts";
+import type { CardHistory } from "./card-history.ts";
 import { prepareSites, type SiteData } from "./site-data.ts";
 
 export type NeedleKind =
@@ -163,9 +164,13 @@ export interface LeakModel {
   allowCopies: Set<string>;
 }
 
-/** Prepares the public site's data (no git history needed) and derives the model from it. */
-export function checkLeaks(project: Project, dir: string): LeakReport {
-  const data = prepareSites(project, ["public"], { history: { available: false, reason: "not needed" } }).get("public")!;
+/**
+ * Prepares the public site's data and derives the model from it. Pass the git history the build
+ * used (`readCardHistory`): the home page's "Recently updated" list comes from it, and only the
+ * cards the model knows are listed there are excused on that page.
+ */
+export function checkLeaks(project: Project, dir: string, history: CardHistory = { available: false, reason: "not needed" }): LeakReport {
+  const data = prepareSites(project, ["public"], { history }).get("public")!;
   return scanForLeaks(dir, deriveLeakModel(project, data));
 }
 
