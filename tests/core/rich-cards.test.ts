@@ -124,4 +124,18 @@ describe("snippets in lint", () => {
     ]);
     expect(at("snippet-audience")).toEqual([[10, expect.stringMatching(/links.md:7 .*links to content\/help\/secret.md, which is internal/)]]);
   });
+
+  it("an expired snippet, or one without an owner, is an error at its line listing the cards that use it", async () => {
+    const { messages } = await lint({
+      "content/help/a.md": card("internal", '::snippet{name="old"}'),
+      "content/help/b.mdx": card("internal", '<Snippet name="old" />'),
+      "content/_snippets/old.md": "---\nowner: \"@acme/support\"\nverify_by: 2026-01-31\n---\n\nOld text.\n",
+      "content/_snippets/orphan.md": "---\nverify_by: 2099-01-01\n---\n\nNobody owns this.\n",
+    });
+    const hits = messages.filter((m) => m.ruleId === "snippet-verify-by").map((m) => [m.file, m.line, m.message]);
+    expect(hits).toEqual([
+      ["content/_snippets/old.md", 3, expect.stringMatching(/verify_by \(2026-01-31\) passed 295 day\(s\) ago: @acme\/support must re-check it.*Used in: content\/help\/a.md, content\/help\/b.mdx\./)],
+      ["content/_snippets/orphan.md", 1, expect.stringMatching(/no owner.*No card uses it\./)],
+    ]);
+  });
 });

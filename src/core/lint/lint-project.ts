@@ -11,7 +11,7 @@ import { CARD_RULES, MANDATORY_RULES } from "./rule-meta.ts";
 import { checkCardHtml } from "./rule-card-html.ts";
 import { fileAudience, linkAudience, linkBroken } from "./rule-links.ts";
 import { mdxComponent, mdxExpression, mdxImport } from "./rule-mdx.ts";
-import { snippetAudience, snippetMissing } from "./rule-snippets.ts";
+import { checkSnippets, snippetAudience, snippetMissing } from "./rule-snippets.ts";
 import { verifyByExpired, verifyByExpiring } from "./rule-verify-by.ts";
 
 /** Tree rules, run per card through unified. */
@@ -77,6 +77,7 @@ export function lintProject(project: Project, options: LintOptions = {}): LintRe
     for (const check of options.checkers ?? []) findings.push(...check(card, project));
   }
   findings.push(...findDuplicateIds(project.cards), ...(options.extraFindings ?? []));
+  if (isOn("snippet-verify-by")) findings.push(...checkSnippets(project));
   const trust = computeTrustScore(options.trustCards ?? project.cards, project.policy);
   if (trust.score < project.config.minTrustScore) {
     findings.push({

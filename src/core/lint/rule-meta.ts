@@ -31,6 +31,7 @@ export const CARD_RULES: readonly RuleMeta[] = [
   { id: "mdx-component", defaultLevel: "error", description: "An MDX card uses a component that is neither built in (Callout, Steps, Tabs, Details, Figure, Video, Badge, Snippet) nor imported from src/components/cards/." },
   { id: "snippet-missing", defaultLevel: "error", description: "A card includes a snippet (::snippet{name=\"...\"} or <Snippet name=\"...\" />) that content/_snippets/ does not have, or an included snippet has a broken link." },
   { id: "snippet-audience", defaultLevel: "error", description: "An external card includes an internal snippet (no audience means internal), or a snippet that links to a card or page the public site does not have." },
+  { id: "snippet-verify-by", defaultLevel: "error", description: "A snippet in content/_snippets/ has no owner, no valid verify_by, or its verify_by has passed; lists the cards that use it." },
   { id: "markdown-syntax", defaultLevel: "error", description: "An MDX card does not parse." },
   { id: "file-encoding", defaultLevel: "error", description: "A card is not valid UTF-8." },
   { id: "file-too-large", defaultLevel: "error", description: "A card is larger than maxCardBytes." },

@@ -12,7 +12,11 @@ import { lintRule } from "unified-lint-rule";
 import { cardAudience, isOnSite } from "../audience.ts";
 import { collectLinks } from "../link-extract.ts";
 import { contentDirOfCard, resolveLink } from "../links.ts";
-import { rebaseSnippetUrl, snippetReferences, snippetsOf, SNIPPET_DIR } from "../snippets.ts";
+import { parseCalendarDate } from "../calendar-date.ts";
+import type { Finding } from "../findings.ts";
+import type { Project } from "../project.ts";
+import { rebaseSnippetUrl, snippetReferences, snippetsOf, snippetUsage, SNIPPET_DIR } from "../snippets.ts";
+import { getVerification } from "../verification.ts";
 import { ruleContext } from "./context.ts";
 
 export const snippetMissing = lintRule<Root>("verity:snippet-missing", (tree, file) => {
@@ -69,4 +73,36 @@ export const snippetAudience = lintRule<Root>("verity:snippet-audience", (tree, 
 function snippetPlace(contentDir: string, snippetFile: string, line?: number): string {
   const rel = path.relative(path.dirname(contentDir), snippetFile).split(path.sep).join("/");
   return line === undefined ? rel : `${rel}:${line}`;
+}
+
+/**
+ * `snippet-verify-by`: a snippet without an owner or a valid `verify_by`, or whose `verify_by` has
+ * passed, at the snippet's line, with the cards that use it (lint knows every include).
+ */
+export function checkSnippets(project: Project): Finding[] {
+  const snippets = snippetsOf(project.contentDir, project.index);
+  if (snippets.size === 0) return [];
+  const usage = snippetUsage(project.cards);
+  const findings: Finding[] = [];
+  for (const snippet of snippets.values()) {
+    const usedBy = usage.get(snippet.name) ?? [];
+    const usedIn = usedBy.length > 0 ? ` Used in: ${usedBy.slice(0, 10).map((c) => c.relPath).join(", ")}${usedBy.length > 10 ? `, and ${usedBy.length - 10} more` : ""}.` : " No card uses it.";
+    const lineOf = (key: string) => {
+      const at = snippet.source.split("\n").findIndex((text) => text.startsWith(`${key}:`));
+      return at < 0 ? 1 : at + 1;
+    };
+    const report = (line: number, message: string) => findings.push({ ruleId: "snippet-verify-by", severity: "error", file: snippet.file, line, column: 1, message: message + usedIn });
+    for (const problem of snippet.problems) report(problem.line, problem.message);
+    if (!snippet.owner) report(1, 'The snippet has no owner. Add owner: "@team" to its frontmatter, as for a card.');
+    const verifyBy = snippet.verifyBy ? parseCalendarDate(snippet.verifyBy) : undefined;
+    if (!verifyBy) {
+      report(lineOf("verify_by"), "The snippet has no valid verify_by (YYYY-MM-DD). Add one, as for a card.");
+      continue;
+    }
+    const verification = getVerification(verifyBy, project.policy);
+    if (verification.status === "expired") {
+      report(lineOf("verify_by"), `The snippet's verify_by (${verifyBy}) passed ${-verification.daysLeft} day(s) ago: ${snippet.owner ?? "its owner"} must re-check it and move verify_by forward.`);
+    }
+  }
+  return findings;
 }
