@@ -3,6 +3,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../src/core/errors.ts";
+import { readCardHistory } from "../../src/build/card-history.ts";
 import { checkLeaks, formatLeakFindings, type LeakReport } from "../../src/build/leak-scan.ts";
 import type { RunState } from "../run-state.ts";
 

@@ -30,9 +30,11 @@ import { normaliseSitePath, resolveLink, type CardIndex } from "../core/links.ts
 import type { Card } from "../core/load-cards.ts";
 import type { Project } from "../core/project.ts";
 import { readCardHistory } from "./card-history.ts";
+import { snippetsOf } from "../core/snippets.ts";
 import { markdownPath } from "./machine-readable.ts";
 import { createPhraseSearch, tokenHashes, type PhraseSearch } from "./phrase-search.ts";
 import { APP_ROOT } from "./astro-runner.ts";
+import type { CardHistory } from "./card-history.ts";
 import { prepareSites, type SiteData } from "./site-data.ts";
 
 export type NeedleKind =
@@ -193,6 +195,8 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
     if (collection.description) candidates.push({ text: collection.description, kind: "collection", source });
   }
 
+  candidates.push(...snippetNeedles(project));
+
   const seen = new Set<string>();
   const usable: Needle[] = [];
   const skipped: SkippedNeedle[] = [];
@@ -328,16 +332,35 @@ function cardNeedles(card: Card, index: CardIndex, publicOwners: ReadonlySet<str
           list.push({ text, kind: "code", source });
         }
       }
-    } else if (node.type === "text") {
-      for (const sentence of (node as Text).value.replace(/\s+/g, " ").split(/(?<=[.!?])\s+|(?<=[。！？])/u)) {
-        const text = sentence.trim();
-        if (text.length >= MIN_PHRASE_LENGTH) sentences.add(text);
-      }
-    }
+    } else if (node.type === "text") addSentences((node as Text).value, sentences);
   });
   // The longest sentences are the most distinctive; sentences, not paragraphs, so inline markup
   // that splits a paragraph on the page does not hide them.
   for (const text of [...sentences].sort((a, b) => b.length - a.length).slice(0, BODY_SENTENCES_PER_CARD)) list.push({ text, kind: "body text", source });
+  return list;
+}
+
+/** Sentences of a text long enough to be distinctive (sentences, not paragraphs: inline markup splits paragraphs on the page). */
+function addSentences(value: string, into: Set<string>): void {
+  for (const sentence of value.replace(/\s+/g, " ").split(/(?<=[.!?])\s+|(?<=[。！？])/u)) {
+    const text = sentence.trim();
+    if (text.length >= MIN_PHRASE_LENGTH) into.add(text);
+  }
+}
+
+/** Internal snippets (content/_snippets/, see src/core/snippets.ts): their headings and longest sentences. */
+function snippetNeedles(project: Project): Needle[] {
+  const list: Needle[] = [];
+  for (const snippet of snippetsOf(project.contentDir, project.index).values()) {
+    if (snippet.audience === "external") continue;
+    const source = path.relative(project.root, snippet.file).split(path.sep).join("/");
+    const sentences = new Set<string>();
+    visit(snippet.tree, (node) => {
+      if (node.type === "heading") list.push({ text: toString(node as Heading), kind: "heading", source });
+      else if (node.type === "text") addSentences((node as Text).value, sentences);
+    });
+    for (const text of [...sentences].sort((a, b) => b.length - a.length).slice(0, BODY_SENTENCES_PER_CARD)) list.push({ text, kind: "body text", source });
+  }
   return list;
 }
 

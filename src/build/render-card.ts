@@ -14,6 +14,8 @@ import { resolveLink } from "../core/links.ts";
 import type { Card } from "../core/load-cards.ts";
 import { checkAttachment } from "../core/site/attachment-safety.ts";
 import { applyEmbedPolicy, cardHtml, FILE_ATTRIBUTES, isAllowedResource, type EmbedDecision, type EmbedPolicy } from "../core/site/card-html.ts";
+import type { SnippetResolver } from "../core/site/component-markup.ts";
+import { rebaseSnippetUrl, snippetsOf } from "../core/snippets.ts";
 
 export interface RenderedHeading {
   depth: number;
@@ -56,7 +58,7 @@ export interface RenderOptions {
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 
 export function renderCard(card: Card, options: RenderOptions): RenderedCard {
-  const { tree } = cardHtml(card, { unsafeSkipSanitizer: options.unsafeSkipSanitizer });
+  const { tree } = cardHtml(card, { unsafeSkipSanitizer: options.unsafeSkipSanitizer, snippet: snippetResolver(card, options) });
   const embeds = options.unsafeSkipSanitizer ? { kept: [], removed: [] } : applyEmbedPolicy(tree, options.embeds);
   const headingAt = new Map(card.headings.map((h) => [h.offset, h]));
   const headings: RenderedHeading[] = [];
@@ -108,6 +110,32 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
     node.children.push(anchor);
   });
   return { html: toHtml(tree), headings, linksToHiddenCards, embeds, assets };
+}
+
+/**
+ * What a card's snippet includes become: the snippet rendered and sanitized like a card, its
+ * relative URLs rebased to the card's folder (then rewritten below like the card's own), without
+ * source positions (they are the snippet file's). Never an internal snippet in a card the public
+ * site has, whatever lint said; never a snippet inside a snippet.
+ */
+function snippetResolver(card: Card, options: RenderOptions): SnippetResolver {
+  const snippets = snippetsOf(options.contentDir, options.index);
+  return (name) => {
+    const snippet = snippets.get(name);
+    if (!snippet || (snippet.audience !== "external" && options.isPublic(card))) return [];
+    const { tree } = cardHtml(
+      { source: snippet.source, format: "md", tree: snippet.tree },
+      { unsafeSkipSanitizer: options.unsafeSkipSanitizer, snippet: () => [] },
+    );
+    walkElements(tree, (node) => {
+      delete node.position;
+      for (const key of FILE_ATTRIBUTES[node.tagName] ?? []) {
+        const value = node.properties[key];
+        if (typeof value === "string") node.properties[key] = rebaseSnippetUrl(value, snippet.file, card.file);
+      }
+    });
+    return tree.children as ElementContent[];
+  };
 }
 
 /** True when the public site must render the card itself instead of sharing the wiki's rendering. */

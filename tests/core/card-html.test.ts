@@ -111,12 +111,13 @@ describe("cardHtml removes everything that can run script", () => {
     }
   });
 
-  it("removes MDX JSX event handlers and components, keeping their text", () => {
-    const html = render("<div onClick={alert(1)}>jsx text</div>\n\n<Callout type=\"warning\" onMouseOver=\"alert(1)\">Be careful</Callout>\n", "mdx");
+  it("removes MDX JSX event handlers; built-in components keep only their own markup, unknown ones their text", () => {
+    const html = render("<div onClick={alert(1)}>jsx text</div>\n\n<Callout type=\"warning\" onMouseOver=\"alert(1)\">Be careful</Callout>\n\n<Foo onClick=\"alert(1)\">foo text</Foo>\n", "mdx");
     expectInert(html);
     expect(html).toContain("jsx text");
-    expect(html).toContain("Be careful");
-    expect(html).not.toMatch(/callout/i);
+    expect(html).toMatch(/<div class="callout callout-warning" role="note" aria-label="Warning">.*Be careful/s);
+    expect(html).toContain("foo text");
+    expect(html).not.toMatch(/onmouseover|onclick|<foo/i);
   });
 
   it("strips HTML comments, including the guidance verity new writes", () => {

@@ -13,7 +13,7 @@ import { loadProject } from "../../src/core/project.ts";
 import { buildFixture, FIXTURES, listFiles, tempDir, TODAY } from "./helpers.ts";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const PUBLIC_PAGES = ["help/scripts/", "help/handlers/", "help/urls/", "help/remote/", "help/attachment/", "help/mdx-attack/"];
+const PUBLIC_PAGES = ["help/scripts/", "help/handlers/", "help/urls/", "help/remote/", "help/attachment/", "help/mdx-attack/", "help/component-attack/"];
 const WIKI_PAGES = [...PUBLIC_PAGES, "wiki/steal/"];
 
 let out: string;
@@ -147,6 +147,8 @@ describe("attack cards on the built sites", () => {
     expect(pub).not.toContain("embeds.test");
     expect(pub).not.toContain("evil.test");
     expect(readFileSync(path.join(out, "public", "help", "urls", "index.html"), "utf8")).not.toContain("4242");
+    // An internal snippet in an external card (lint turned off here) never reaches either rendering of it.
+    for (const site of ["public", "internal"]) expect(readFileSync(path.join(out, site, "help", "component-attack", "index.html"), "utf8")).not.toContain("4242-SNIPPET");
   });
 
   it("carry the policy on every page of both sites, and in _headers", () => {
@@ -176,7 +178,7 @@ describe("with the sanitizer switched off", () => {
     expect(html).toContain('<script>top.__xss = "script"');
     expect(readFileSync(path.join(unsafeOut, "public", "help", "handlers", "index.html"), "utf8")).toContain("onerror=");
     let blocked = 0;
-    for (const p of ["help/scripts/", "help/handlers/", "help/urls/", "help/mdx-attack/"]) {
+    for (const p of ["help/scripts/", "help/handlers/", "help/urls/", "help/mdx-attack/", "help/component-attack/"]) {
       const result = await visit(`${sites.unsafePublic.url}${p}`);
       expect(result.xss, p).toBeUndefined();
       expect(result.dialogs, p).toEqual([]);

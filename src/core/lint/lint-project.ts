@@ -21,6 +21,7 @@ import { duplicateId } from "./rules/duplicate-id.ts";
 import { tooDeepFinding } from "./rules/markdown-too-deep.ts";
 import { trustScore } from "./rules/trust-score.ts";
 import { translationFindings } from "./rule-translations.ts";
+import { checkSnippets } from "./rule-snippets.ts";
 
 /** Extra per-card checks (the style guide plugs in here); they return findings for one card. */
 export type CardChecker = (card: Card, project: Project) => Finding[];
@@ -86,6 +87,7 @@ export function lintProject(project: Project, options: LintOptions = {}): LintRe
     }
   }
   findings.push(...duplicateId.check(project.cards), ...readSynonyms(project.root).findings, ...translationFindings(project.cards), ...(options.extraFindings ?? []));
+  if (levelOf("snippet-verify-by", settings) !== "off") findings.push(...checkSnippets(project));
   const trust = computeTrustScore(options.trustCards ?? project.cards, project.policy);
   findings.push(...trustScore.check(trust, project.config.minTrustScore, project.configFile ?? project.contentDir));
   return { findings: applyLevels(findings, settings).sort(compareFindings), trust };

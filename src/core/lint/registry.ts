@@ -28,6 +28,12 @@ import { htmlRemoved } from "./rules/html-removed.ts";
 import { remoteResource } from "./rules/remote-resource.ts";
 import { remoteResourceWiki } from "./rules/remote-resource-wiki.ts";
 import { synonyms } from "./rules/synonyms.ts";
+import { mdxComponent } from "./rules/mdx-component.ts";
+import { mdxExpression } from "./rules/mdx-expression.ts";
+import { mdxImport } from "./rules/mdx-import.ts";
+import { snippetAudience } from "./rules/snippet-audience.ts";
+import { snippetMissing } from "./rules/snippet-missing.ts";
+import { snippetVerifyBy } from "./rules/snippet-verify-by.ts";
 import { translationAudience } from "./rules/translation-audience.ts";
 import { translationDuplicate } from "./rules/translation-duplicate.ts";
 import { translationOutdated } from "./rules/translation-outdated.ts";
@@ -46,7 +52,7 @@ import { verifyByExpired } from "./rules/verify-by-expired.ts";
 import { verifyByExpiring } from "./rules/verify-by-expiring.ts";
 
 /** Card rules, run per card as unified-lint-rule plugins, in this order. */
-export const CARD_RULES: readonly CardRule[] = [verifyByExpired, verifyByExpiring, linkBroken, linkAudience, fileAudience, companion];
+export const CARD_RULES: readonly CardRule[] = [verifyByExpired, verifyByExpiring, linkBroken, linkAudience, fileAudience, companion, mdxImport, mdxExpression, mdxComponent, snippetMissing, snippetAudience];
 
 /** Findings made by the loader or over the whole project. */
 export const PROJECT_RULES: readonly Rule[] = [
@@ -60,6 +66,7 @@ export const PROJECT_RULES: readonly Rule[] = [
   translationDuplicate,
   translationAudience,
   translationOutdated,
+  snippetVerifyBy,
   trustScore,
   htmlRemoved,
   attachmentUnsafe,

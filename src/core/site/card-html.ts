@@ -14,9 +14,12 @@ import { raw } from "hast-util-raw";
 import { defaultSchema, sanitize, type Schema } from "hast-util-sanitize";
 import type { Nodes as MdastNodes, Root as MdastRoot } from "mdast";
 import { normalizeUri } from "micromark-util-sanitize-uri";
-import { markdownToHast } from "satteri";
+import { markdownToHast, mdxToHast } from "satteri";
 import { VFile } from "vfile";
 import type { MarkdownFormat } from "../markdown.ts";
+import { applyCallouts } from "./callouts.ts";
+import { expandComponents, expandSnippetDirectives, type SnippetResolver } from "./component-markup.ts";
+import { COMPONENT_TAG, lowerMdx, type ComponentUse } from "./mdx-components.ts";
 import { forEachNode } from "../tree-walk.ts";
 
 /** `data:` images that `<img>` may show inline (never SVG, never anything else). */
@@ -108,6 +111,8 @@ export interface CardHtmlOptions {
   report?: boolean;
   /** Test builds only: skip the sanitizer to prove the Content-Security-Policy alone holds. */
   unsafeSkipSanitizer?: boolean;
+  /** What `<Snippet name>` and `::snippet{name}` become (their rendered, sanitized body). */
+  snippet?: SnippetResolver;
 }
 
 export interface CardHtml {
@@ -116,17 +121,42 @@ export interface CardHtml {
   removed: HtmlRemoval[];
 }
 
+/** The schema for MDX cards: the card schema plus the component placeholder no author can write. */
+const MDX_SCHEMA: Schema = {
+  ...CARD_SCHEMA,
+  tagNames: [...(CARD_SCHEMA.tagNames ?? []), COMPONENT_TAG],
+  attributes: { ...CARD_SCHEMA.attributes, [COMPONENT_TAG]: ["dataComponent"] },
+};
+
 /** The card's body as sanitized hast (remote resources not yet filtered: see {@link applyEmbedPolicy}). */
 export function cardHtml(card: CardHtmlInput, options: CardHtmlOptions = {}): CardHtml {
-  const source = card.format === "mdx" ? withoutMdxCode(card.source, card.tree) : card.source;
   // Footnote ids get no prefix here: the sanitizer adds GitHub's `user-content-` to every id.
-  let tree = markdownToHast(source, { position: true, features: { gfm: { footnotes: { clobberPrefix: "" } } } }) as unknown as HastRoot;
-  if (hasRaw(tree)) tree = raw(tree, { file: new VFile(source) }) as HastRoot;
+  const features = { gfm: { footnotes: { clobberPrefix: "" } } };
+  let tree: HastRoot;
+  let uses: ComponentUse[] = [];
+  if (card.format === "mdx") {
+    // MDX runs through the built-in components as data, never as code (see mdx-components.ts).
+    tree = mdxToHast(card.source, { position: true, features }) as unknown as HastRoot;
+    uses = lowerMdx(tree);
+  } else {
+    tree = markdownToHast(card.source, { position: true, features }) as unknown as HastRoot;
+    if (hasRaw(tree)) tree = raw(tree, { file: new VFile(card.source) }) as HastRoot;
+  }
   alignCellsAsGitHub(tree);
-  if (options.unsafeSkipSanitizer) return { tree, removed: [] };
-  const clean = sanitize(tree, CARD_SCHEMA) as HastRoot;
+  if (options.unsafeSkipSanitizer) {
+    expandComponents(tree, uses, options.snippet);
+    if (options.snippet && card.format === "md") expandSnippetDirectives(tree, options.snippet);
+    applyCallouts(tree);
+    return { tree, removed: [] };
+  }
+  const clean = sanitize(tree, card.format === "mdx" ? MDX_SCHEMA : CARD_SCHEMA) as HastRoot;
   fixFragmentLinks(clean);
-  return { tree: clean, removed: options.report ? diffRemovals(tree, clean) : [] };
+  const removed = options.report ? diffRemovals(tree, clean) : [];
+  // Project markup, made from the sanitized tree, after the sanitizer and its report.
+  expandComponents(clean, uses, options.snippet);
+  if (options.snippet && card.format === "md") expandSnippetDirectives(clean, options.snippet);
+  applyCallouts(clean);
+  return { tree: clean, removed };
 }
 
 /** Table alignment as GitHub writes it (`align="right"`), not satteri's `style="text-align: right"`. */
@@ -150,24 +180,6 @@ function hasRaw(tree: HastRoot): boolean {
     return !found;
   });
   return found;
-}
-
-/**
- * An MDX card's text with its code removed: `import`/`export` lines and `{expressions}` are
- * blanked (offsets kept, so positions still match the file), JSX elements stay as HTML tags and go
- * through the sanitizer like any HTML. Components are never run.
- */
-export function withoutMdxCode(source: string, tree: MdastRoot): string {
-  const ranges: [number, number][] = [];
-  forEachNode(tree, (node: MdastNodes) => {
-    const type = node.type as string;
-    if ((type === "mdxjsEsm" || type === "mdxFlowExpression" || type === "mdxTextExpression") && node.position) {
-      ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
-    }
-  });
-  let text = source;
-  for (const [start, end] of ranges.sort((a, b) => b[0] - a[0])) text = text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, " ") + text.slice(end);
-  return text;
 }
 
 /**

@@ -1,0 +1,23 @@
+/** `mdx-component`: see rule-mdx.ts for the check. */
+import { mdxComponent as plugin } from "../rule-mdx.ts";
+import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";
+
+const id = "mdx-component";
+
+export const mdxComponent: CardRule = {
+  meta: {
+    id,
+    description: "An MDX card uses a component that is neither built in (Callout, Steps, Tabs, Details, Figure, Video, Badge, Snippet) nor imported from src/components/cards/.",
+    defaultLevel: "error",
+    fixable: false,
+    mandatory: false,
+    docsUrl: ruleDocsUrl(id),
+    kind: "card",
+  },
+  checksBody: true,
+  plugin: plugin as CardRule["plugin"],
+  examples: {
+    valid: [{ name: "an MDX card without components", files: { "content/a/card.mdx": exampleCard({}, "Plain text.\n") } }],
+    invalid: [{ name: "an unknown component", files: { "content/a/card.mdx": exampleCard({}, "<Widget />\n") } }],
+  },
+};

@@ -1,0 +1,23 @@
+/** `mdx-import`: see rule-mdx.ts for the check. */
+import { mdxImport as plugin } from "../rule-mdx.ts";
+import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";
+
+const id = "mdx-import";
+
+export const mdxImport: CardRule = {
+  meta: {
+    id,
+    description: "An MDX card imports from anywhere but the built-in components (verity:components) or src/components/cards/, or has an export.",
+    defaultLevel: "error",
+    fixable: false,
+    mandatory: false,
+    docsUrl: ruleDocsUrl(id),
+    kind: "card",
+  },
+  checksBody: true,
+  plugin: plugin as CardRule["plugin"],
+  examples: {
+    valid: [{ name: "an MDX card without imports", files: { "content/a/card.mdx": exampleCard({}, "Plain text.\n") } }],
+    invalid: [{ name: "an import from a file", files: { "content/a/card.mdx": exampleCard({}, "import X from \"./x.js\"\n\nText.\n") } }],
+  },
+};

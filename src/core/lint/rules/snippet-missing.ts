@@ -1,0 +1,23 @@
+/** `snippet-missing`: see rule-snippets.ts for the check. */
+import { snippetMissing as plugin } from "../rule-snippets.ts";
+import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";
+
+const id = "snippet-missing";
+
+export const snippetMissing: CardRule = {
+  meta: {
+    id,
+    description: "A card includes a snippet (::snippet{name=\"...\"} or <Snippet name=\"...\" />) that content/_snippets/ does not have, or an included snippet has a broken link.",
+    defaultLevel: "error",
+    fixable: false,
+    mandatory: false,
+    docsUrl: ruleDocsUrl(id),
+    kind: "card",
+  },
+  checksBody: true,
+  plugin: plugin as CardRule["plugin"],
+  examples: {
+    valid: [{ name: "a card without snippets", files: { "content/a/card.md": exampleCard() } }],
+    invalid: [{ name: "a snippet that does not exist", files: { "content/a/card.md": exampleCard({}, "::snippet{name=\"nope\"}\n") } }],
+  },
+};

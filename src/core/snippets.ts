@@ -1,0 +1,155 @@
+/**
+ * Snippets: a reusable block (a disclaimer, a contact paragraph, a pricing table) kept once as
+ * `content/_snippets/<name>.md`, with its own frontmatter (`owner`, `verify_by`, `audience`), and
+ * included by reference:
+ *
+ * - in Markdown, a paragraph that is exactly `::snippet{name="contact"}` (the leaf-directive
+ *   syntax). A GitHub preview shows that line as plain text, so a reviewer sees what is included;
+ *   an HTML comment would be invisible there and is stripped by the sanitizer;
+ * - in MDX, `<Snippet name="contact" />`.
+ *
+ * A snippet with no `audience` is internal: a snippet inherits the strictest rule, so an external
+ * card may only include an external snippet (lint: `snippet-audience`).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Nodes, Root } from "mdast";
+import { parse as parseYamlText } from "yaml";
+import { parseMarkdown } from "./markdown.ts";
+import { forEachNode } from "./tree-walk.ts";
+
+export const SNIPPET_DIR = "_snippets";
+const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** A Markdown paragraph that includes a snippet: `::snippet{name="contact"}` and nothing else. */
+export const SNIPPET_DIRECTIVE = /^::snippet\{name="([^"\n]{1,64})"\}$/;
+
+export interface Snippet {
+  name: string;
+  file: string;
+  source: string;
+  tree: Root;
+  audience: "internal" | "external";
+  owner: string | undefined;
+  verifyBy: string | undefined;
+  /** Problems with the snippet file itself (bad frontmatter), at its line. */
+  problems: { line: number; message: string }[];
+}
+
+export interface SnippetReference {
+  name: string;
+  line: number;
+  column: number;
+}
+
+/** Every snippet under `<contentDir>/_snippets/`, by name (none when the folder is missing). */
+export function loadSnippets(contentDir: string): Map<string, Snippet> {
+  const dir = path.join(contentDir, SNIPPET_DIR);
+  const snippets = new Map<string, Snippet>();
+  let names: string[];
+  try {
+    names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".md")).map((e) => e.name);
+  } catch {
+    return snippets;
+  }
+  for (const fileName of names.sort()) {
+    const name = fileName.slice(0, -3);
+    if (!NAME.test(name)) continue;
+    const file = path.join(dir, fileName);
+    const source = readFileSync(file, "utf8");
+    const tree = parseMarkdown(source, "md");
+    const problems: Snippet["problems"] = [];
+    let data: Record<string, unknown> = {};
+    const yaml = tree.children[0]?.type === "yaml" ? tree.children[0] : undefined;
+    if (yaml) {
+      try {
+        const parsed: unknown = parseYamlText(yaml.value);
+        if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
+      } catch {
+        problems.push({ line: 1, message: "The snippet's frontmatter is not valid YAML." });
+      }
+    }
+    const audience = data.audience === "external" ? "external" : "internal";
+    if (data.audience !== undefined && data.audience !== "external" && data.audience !== "internal") {
+      problems.push({ line: 1, message: `The snippet's audience "${String(data.audience)}" is not internal or external.` });
+    }
+    snippets.set(name, {
+      name,
+      file,
+      source,
+      tree,
+      audience,
+      owner: typeof data.owner === "string" ? data.owner : undefined,
+      verifyBy: typeof data.verify_by === "string" ? data.verify_by : data.verify_by instanceof Date ? data.verify_by.toISOString().slice(0, 10) : undefined,
+      problems,
+    });
+  }
+  return snippets;
+}
+
+/** The snippets a card includes, each at its line (Markdown directive paragraphs, MDX `<Snippet name>`). */
+export function snippetReferences(tree: Root): SnippetReference[] {
+  const found: SnippetReference[] = [];
+  forEachNode(tree, (node: Nodes) => {
+    const place = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+    if (node.type === "paragraph") {
+      const name = directiveName(node.children.length === 1 && node.children[0]!.type === "text" ? node.children[0].value : undefined);
+      if (name !== undefined) found.push({ name, ...place });
+      return;
+    }
+    const type = node.type as string;
+    if ((type === "mdxJsxFlowElement" || type === "mdxJsxTextElement") && (node as unknown as { name: string }).name === "Snippet") {
+      const attribute = (node as unknown as { attributes: { type: string; name?: string; value?: unknown }[] }).attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === "name");
+      found.push({ name: typeof attribute?.value === "string" ? attribute.value : "", ...place });
+    }
+  });
+  return found;
+}
+
+/** The name in a `::snippet{name="..."}` paragraph's text, or undefined. */
+export function directiveName(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  return SNIPPET_DIRECTIVE.exec(text.trim())?.[1];
+}
+
+/** Which cards include each snippet (the wiki's "used in" list and lint's view), in card order. */
+export function snippetUsage<C extends { tree: Root }>(cards: readonly C[]): Map<string, C[]> {
+  const usage = new Map<string, C[]>();
+  for (const card of cards) {
+    for (const name of new Set(snippetReferences(card.tree).map((r) => r.name))) {
+      const list = usage.get(name) ?? [];
+      list.push(card);
+      usage.set(name, list);
+    }
+  }
+  return usage;
+}
+
+const cache = new WeakMap<object, Map<string, Map<string, Snippet>>>();
+
+/**
+ * `loadSnippets`, read once per loaded project (`owner` is the project's card index, rebuilt on
+ * every load) and content folder: lint and the build ask per card.
+ */
+export function snippetsOf(contentDir: string, owner: object): Map<string, Snippet> {
+  let byDir = cache.get(owner);
+  if (!byDir) cache.set(owner, (byDir = new Map()));
+  let snippets = byDir.get(contentDir);
+  if (!snippets) byDir.set(contentDir, (snippets = loadSnippets(contentDir)));
+  return snippets;
+}
+
+/**
+ * A relative URL written in a snippet, rewritten to point at the same place from the including
+ * card's folder (site paths, fragments and absolute URLs are unchanged), so links in a snippet
+ * resolve, render and are checked exactly as if the card had them.
+ */
+export function rebaseSnippetUrl(url: string, snippetFile: string, cardFile: string): string {
+  const trimmed = url.trim();
+  if (trimmed === "" || /^([a-z][a-z0-9+.-]*:|[\\/#?])/i.test(trimmed)) return url;
+  const cut = trimmed.search(/[?#]/);
+  const pathPart = cut < 0 ? trimmed : trimmed.slice(0, cut);
+  const rest = cut < 0 ? "" : trimmed.slice(cut);
+  const target = path.resolve(path.dirname(snippetFile), pathPart);
+  const relative = path.relative(path.dirname(cardFile), target).split(path.sep).join("/");
+  return `${relative === "" ? "./" : relative}${rest}`;
+}
