@@ -12,11 +12,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { renderCard } from "../src/build/render-card.ts";
-import { isOnSite } from "../src/core/audience.ts";
-import { collectHeadings } from "../src/core/anchors.ts";
-import type { Card } from "../src/core/load-cards.ts";
-import { parseMarkdown } from "../src/core/markdown.ts";
-import { loadProject } from "../src/core/project.ts";
+import { isOnSite } from "../src/core/site/audience.ts";
+import { collectHeadings } from "../src/core/site/anchors.ts";
+import type { Card } from "../src/core/cards/load.ts";
+import { parseMarkdown } from "../src/core/cards/markdown.ts";
+import { loadProject } from "../src/core/project/project.ts";
 import { writeCorpus } from "./lib/corpus-write.ts";
 import { DEFAULT_SEED, DEFAULT_TODAY } from "./lib/defaults.ts";
 

@@ -1,8 +1,8 @@
 /** `verity lint --summary <file>`: a Markdown summary appended to a file, e.g. $GITHUB_STEP_SUMMARY. */
 import { appendFileSync } from "node:fs";
 import path from "node:path";
-import { countFindings, type Finding } from "../src/core/findings.ts";
-import type { TrustScore } from "../src/core/verification.ts";
+import { countFindings, type Finding } from "../src/core/lint/findings.ts";
+import type { TrustScore } from "../src/core/verification/verification.ts";
 import { displayPath } from "./reporters/paths.ts";
 
 export interface LintSummaryInput {

@@ -1,6 +1,6 @@
 /** State shared by the commands of one `run`: the IO and the exit code they set. */
 import type { Command } from "commander";
-import { loadProject, openProject, type Project, type ProjectContext, type ProjectOptions } from "../src/core/project.ts";
+import { loadProject, openProject, type Project, type ProjectContext, type ProjectOptions } from "../src/core/project/project.ts";
 import type { CliIO } from "./io.ts";
 
 export interface RunState {

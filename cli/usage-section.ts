@@ -1,5 +1,5 @@
 /** Reads the usage events for `verity report` and computes its usage section. */
-import type { Project } from "../src/core/project.ts";
+import type { Project } from "../src/core/project/project.ts";
 import { USAGE_SITES } from "../src/core/usage/events.ts";
 import { getUsageCards, measuredSites } from "../src/core/usage/sites.ts";
 import { openUsageReader } from "../src/core/usage/store.ts";

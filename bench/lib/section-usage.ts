@@ -15,7 +15,7 @@ import { summarise } from "./stats.ts";
 import { toUsageRows, type UsageBatch } from "../../src/core/usage/events.ts";
 import { openUsageReader, openUsageWriter } from "../../src/core/usage/store.ts";
 import { buildUsageReport, type UsageCardInfo } from "../../src/core/usage/usage-report.ts";
-import type { CalendarDate } from "../../src/core/calendar-date.ts";
+import type { CalendarDate } from "../../src/core/verification/calendar-date.ts";
 import { createRandom } from "./random.ts";
 
 const CARDS = 1000;

@@ -2,9 +2,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { buildAudit, buildAuditIssues, renderAuditMarkdown } from "../../src/core/audit.ts";
-import { parseInterval } from "../../src/core/calendar-date.ts";
-import { findCompanionDrift, toNeedsReviewRow } from "../../src/core/companion-drift.ts";
+import { buildAudit, buildAuditIssues, renderAuditMarkdown } from "../../src/core/verification/audit.ts";
+import { parseInterval } from "../../src/core/verification/calendar-date.ts";
+import { findCompanionDrift, toNeedsReviewRow } from "../../src/core/verification/companion-drift.ts";
 import { UsageError } from "../../src/core/errors.ts";
 import { displayPath } from "../reporters/paths.ts";
 import type { RunState } from "../run-state.ts";

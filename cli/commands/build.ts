@@ -2,9 +2,9 @@
 import { appendFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { SITE_NAMES, type SiteName } from "../../src/core/audience.ts";
+import { SITE_NAMES, type SiteName } from "../../src/core/site/audience.ts";
 import { CheckFailed, UsageError } from "../../src/core/errors.ts";
-import { countFindings } from "../../src/core/findings.ts";
+import { countFindings } from "../../src/core/lint/findings.ts";
 import { RULE_METADATA } from "../../src/core/lint/registry.ts";
 import { lintProject } from "../../src/core/lint/lint-project.ts";
 import { splitDeployFindings } from "../../src/core/lint/freshness.ts";

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { createTwoFilesPatch } from "diff";
-import { CODEOWNERS_FILE, renderCodeowners } from "../../src/core/codeowners.ts";
+import { CODEOWNERS_FILE, renderCodeowners } from "../../src/core/cards/codeowners.ts";
 import { displayPath } from "../reporters/paths.ts";
 import type { RunState } from "../run-state.ts";
 

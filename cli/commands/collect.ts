@@ -2,7 +2,7 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { ConfigError, UsageError } from "../../src/core/errors.ts";
-import { loadProject } from "../../src/core/project.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { getCollectorOrigins, getOriginSites, getUsageSiteRules, measuredSites } from "../../src/core/usage/sites.ts";
 import { openUsageWriter } from "../../src/core/usage/store.ts";
 import { PortInUseError, startCollector } from "../../src/collect/server.ts";

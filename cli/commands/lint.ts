@@ -1,7 +1,7 @@
 /** `verity lint [paths...]`: parse the arguments, call the lint application, format, exit code. */
 import type { Command } from "commander";
 import { lint, type LintReport } from "../../src/app/lint.ts";
-import { countFindings } from "../../src/core/findings.ts";
+import { countFindings } from "../../src/core/lint/findings.ts";
 import { RULE_METADATA } from "../../src/core/lint/registry.ts";
 import { diffFix } from "../../src/core/style/fix.ts";
 import { parseCount } from "../path-args.ts";
@@ -10,7 +10,7 @@ import { displayPath } from "../reporters/paths.ts";
 import { appendLintSummary } from "../lint-summary.ts";
 import type { CliIO } from "../io.ts";
 import type { RunState } from "../run-state.ts";
-import { compareFindings } from "../../src/core/findings.ts";
+import { compareFindings } from "../../src/core/lint/findings.ts";
 
 interface LintOptions {
   format?: string;

@@ -1,6 +1,6 @@
 /** `verity mcp`: a Model Context Protocol server answering from one site's verified cards. */
 import type { Command } from "commander";
-import { SITE_NAMES, type SiteName } from "../../src/core/audience.ts";
+import { SITE_NAMES, type SiteName } from "../../src/core/site/audience.ts";
 import { UsageError } from "../../src/core/errors.ts";
 import { KnowledgeBase } from "../../src/app/knowledge/knowledge-base.ts";
 import { serveHttp, serveStdio } from "../../src/mcp/transports.ts";

@@ -10,10 +10,10 @@ import {
   renderTemplate,
   resolveNewCardTarget,
   type NewCardValues,
-} from "../../src/core/scaffold.ts";
+} from "../../src/core/cards/scaffold.ts";
 import type { CliIO } from "../io.ts";
-import { cardAudience } from "../../src/core/audience.ts";
-import type { Card } from "../../src/core/load-cards.ts";
+import { cardAudience } from "../../src/core/site/audience.ts";
+import type { Card } from "../../src/core/cards/load.ts";
 import { getTemplateCatalogFor } from "../../src/core/style/builtin/template-catalog.ts";
 import { resolveCardTargets } from "../card-targets.ts";
 import { displayPath } from "../reporters/paths.ts";

@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { SITE_NAMES } from "../../src/core/audience.ts";
+import { SITE_NAMES } from "../../src/core/site/audience.ts";
 import { UsageError } from "../../src/core/errors.ts";
 import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
 import type { RunState } from "../run-state.ts";

@@ -5,7 +5,7 @@ import { status } from "../../src/app/status.ts";
 import { renderStatus } from "../reporters/status.ts";
 import type { RunState } from "../run-state.ts";
 import { displayPath } from "../reporters/paths.ts";
-import { describeDrift } from "../../src/core/translation-drift.ts";
+import { describeDrift } from "../../src/core/verification/translation-drift.ts";
 
 const FORMATS = ["table", "json", "markdown"] as const;
 

@@ -6,7 +6,7 @@
 import type { Command } from "commander";
 import { style } from "../../src/app/style.ts";
 import { UsageError } from "../../src/core/errors.ts";
-import type { Severity } from "../../src/core/findings.ts";
+import type { Severity } from "../../src/core/lint/findings.ts";
 import { RULE_METADATA } from "../../src/core/lint/registry.ts";
 import { diffFix } from "../../src/core/style/fix.ts";
 import { defaultFormat, getReporter } from "../reporters/index.ts";

@@ -1,9 +1,9 @@
 /** `verity verify <card|folder|glob...>`: re-verify cards, alone or in bulk by owner and status. */
 import type { Command } from "commander";
 import { verify } from "../../src/app/verify.ts";
-import { parseInterval, type Interval } from "../../src/core/calendar-date.ts";
+import { parseInterval, type Interval } from "../../src/core/verification/calendar-date.ts";
 import { UsageError } from "../../src/core/errors.ts";
-import type { VerificationStatus } from "../../src/core/verification.ts";
+import type { VerificationStatus } from "../../src/core/verification/verification.ts";
 import { displayPath } from "../reporters/paths.ts";
 import type { RunState } from "../run-state.ts";
 

@@ -1,5 +1,5 @@
 /** ESLint's JSON shape, so tools that read ESLint results read Verity's. */
-import type { Finding } from "../../src/core/findings.ts";
+import type { Finding } from "../../src/core/lint/findings.ts";
 import type { Reporter } from "./types.ts";
 
 export const json: Reporter = ({ findings, files }) => {

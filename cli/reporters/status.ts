@@ -1,5 +1,5 @@
 /** Views of a status report: a terminal table, JSON, or Markdown for job summaries. */
-import type { StatusReport, StatusRow } from "../../src/core/status.ts";
+import type { StatusReport, StatusRow } from "../../src/core/verification/status.ts";
 import { trustSentence } from "../../src/core/report/format.ts";
 
 export function renderStatus(report: StatusReport, format: "table" | "json" | "markdown", _cwd: string): string {

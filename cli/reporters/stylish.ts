@@ -1,6 +1,6 @@
 /** Human output, grouped by file, in the manner of ESLint's stylish formatter. */
 import { styleText } from "node:util";
-import { countFindings, type Finding } from "../../src/core/findings.ts";
+import { countFindings, type Finding } from "../../src/core/lint/findings.ts";
 import { displayPath } from "./paths.ts";
 import type { Reporter } from "./types.ts";
 

@@ -1,4 +1,4 @@
-import type { Finding } from "../../src/core/findings.ts";
+import type { Finding } from "../../src/core/lint/findings.ts";
 import type { RuleMeta } from "../../src/core/lint/rule-model.ts";
 
 export interface ReportInput {

@@ -3,8 +3,8 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../core/errors.ts";
-import type { Card } from "../core/load-cards.ts";
-import type { Project } from "../core/project.ts";
+import type { Card } from "../core/cards/load.ts";
+import type { Project } from "../core/project/project.ts";
 
 /** The cards named by `targets`, in path order, each once. Throws on a target that names no card. */
 export function resolveCardTargets(targets: readonly string[], project: Pick<Project, "cards" | "invalidFiles">, cwd: string): Card[] {

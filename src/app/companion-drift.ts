@@ -1,8 +1,8 @@
 /** `companion-drift` findings for `lint`: cards whose companion changed after them (git history). */
 import { readFileSync } from "node:fs";
-import { describeDrift, findCompanionDrift } from "../core/companion-drift.ts";
-import type { Finding } from "../core/findings.ts";
-import { loadProject, type Project, type ProjectOptions } from "../core/project.ts";
+import { describeDrift, findCompanionDrift } from "../core/verification/companion-drift.ts";
+import type { Finding } from "../core/lint/findings.ts";
+import { loadProject, type Project, type ProjectOptions } from "../core/project/project.ts";
 import type { LintedProjectSummary } from "../core/style/run-cache.ts";
 
 const COMPANION_LINE = /^companion[ \t]*:/m;

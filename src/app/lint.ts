@@ -7,23 +7,23 @@
  * applies `--fix`.
  */
 import { companionDriftFindings } from "./companion-drift.ts";
-import { openContentHistory } from "../core/git-content-changes.ts";
-import { driftFindings, findOutdatedTranslations } from "../core/translation-drift.ts";
-import { compareFindings } from "../core/findings.ts";
+import { openContentHistory } from "../core/git/content-changes.ts";
+import { driftFindings, findOutdatedTranslations } from "../core/verification/translation-drift.ts";
+import { compareFindings } from "../core/lint/findings.ts";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { createCardPaths } from "../core/card-paths.ts";
-import { getCodeVersion } from "../core/code-version.ts";
+import { createCardPaths } from "../core/cards/paths.ts";
+import { getCodeVersion } from "../core/lint/code-version.ts";
 import { UsageError } from "../core/errors.ts";
-import type { Finding } from "../core/findings.ts";
+import type { Finding } from "../core/lint/findings.ts";
 import { loadChangedProject } from "../core/lint/changed-scope.ts";
 import { lintProject, type LintOptions, type LintResult } from "../core/lint/lint-project.ts";
 import { loadRemarkConfig } from "../core/lint/remark-config.ts";
-import { loadProject, openProject, type Project, type ProjectContext, type ProjectOptions } from "../core/project.ts";
+import { loadProject, openProject, type Project, type ProjectContext, type ProjectOptions } from "../core/project/project.ts";
 import { createStyleChecker } from "../core/style/card-style.ts";
 import { planFixes, readSourceFile, writeFix, type FileFix } from "../core/style/fix.ts";
 import { computeRunKey, readCachedRun, writeCachedRun, type LintedProjectSummary } from "../core/style/run-cache.ts";
-import type { TrustScore } from "../core/verification.ts";
+import type { TrustScore } from "../core/verification/verification.ts";
 
 export const LINT_CACHE_FILE = path.join(".verity-cache", "lint.json");
 export const RUN_CACHE_FILE = path.join(".verity-cache", "lint-run.json");

@@ -1,7 +1,7 @@
 /** `report`: the knowledge report (trust score, cards to verify by owner, growth from git history), as data. */
 import { UsageError } from "../core/errors.ts";
-import type { Finding } from "../core/findings.ts";
-import { loadProject, type Project, type ProjectOptions } from "../core/project.ts";
+import type { Finding } from "../core/lint/findings.ts";
+import { loadProject, type Project, type ProjectOptions } from "../core/project/project.ts";
 import { buildKnowledgeReport, resolveFileLinkBase, type KnowledgeReport } from "../core/report/build-report.ts";
 
 export interface ReportRequest {

@@ -1,12 +1,12 @@
 /** `status`: every card's verification, most urgent first, and the trust score, as data. */
-import { findCompanionDrift, toNeedsReviewRow } from "../core/companion-drift.ts";
+import { findCompanionDrift, toNeedsReviewRow } from "../core/verification/companion-drift.ts";
 import { UsageError } from "../core/errors.ts";
-import { openContentHistory } from "../core/git-content-changes.ts";
-import { findOutdatedTranslations, type OutdatedTranslation } from "../core/translation-drift.ts";
-import type { Finding } from "../core/findings.ts";
-import { loadProject, type ProjectOptions } from "../core/project.ts";
-import { buildStatusReport, type StatusFilter, type StatusReport } from "../core/status.ts";
-import type { VerificationStatus } from "../core/verification.ts";
+import { openContentHistory } from "../core/git/content-changes.ts";
+import { findOutdatedTranslations, type OutdatedTranslation } from "../core/verification/translation-drift.ts";
+import type { Finding } from "../core/lint/findings.ts";
+import { loadProject, type ProjectOptions } from "../core/project/project.ts";
+import { buildStatusReport, type StatusFilter, type StatusReport } from "../core/verification/status.ts";
+import type { VerificationStatus } from "../core/verification/verification.ts";
 
 const STATUSES: readonly VerificationStatus[] = ["expired", "expiring", "verified"];
 

@@ -3,9 +3,9 @@
  * the built-in prose rules) on any Markdown files, as data: findings, the files checked, the fixes
  * applied or planned, and warnings for the user.
  */
-import { findProjectRoot, loadConfig } from "../core/config.ts";
+import { findProjectRoot, loadConfig } from "../core/project/config.ts";
 import { UsageError } from "../core/errors.ts";
-import { compareFindings, type Finding, type Severity } from "../core/findings.ts";
+import { compareFindings, type Finding, type Severity } from "../core/lint/findings.ts";
 import { ruleLevels } from "../core/lint/registry.ts";
 import { findAliasKeys, planFixes, readSourceFile, writeFix, type FileFix } from "../core/style/fix.ts";
 import { lintProse, type StyleOptions } from "../core/style/style-engine.ts";

@@ -6,20 +6,20 @@
  */
 import path from "node:path";
 import { isDynamicPattern } from "tinyglobby";
-import type { Interval } from "../core/calendar-date.ts";
-import { companionOf } from "../core/companion.ts";
-import { openContentHistory } from "../core/git-content-changes.ts";
+import type { Interval } from "../core/verification/calendar-date.ts";
+import { companionOf } from "../core/verification/companion.ts";
+import { openContentHistory } from "../core/git/content-changes.ts";
 import { getTranslations } from "../core/site/translations.ts";
-import { stampSourceRevision } from "../core/translation-drift.ts";
+import { stampSourceRevision } from "../core/verification/translation-drift.ts";
 import { UsageError, VerityError } from "../core/errors.ts";
-import { commitFiles, listUncommittedFiles, readGitUser } from "../core/git-ops.ts";
-import { getRepositoryInfo } from "../core/git-history.ts";
-import type { Card } from "../core/load-cards.ts";
-import { loadProject, type ProjectOptions } from "../core/project.ts";
-import { formatVerifyCommitMessage, planReverify, selectCardsToVerify, type ReverifyPlan } from "../core/reverify.ts";
-import { ConcurrentEditError, replaceFileIfUnchanged } from "../core/safe-write.ts";
-import type { CalendarDate } from "../core/calendar-date.ts";
-import type { VerificationStatus } from "../core/verification.ts";
+import { commitFiles, listUncommittedFiles, readGitUser } from "../core/git/ops.ts";
+import { getRepositoryInfo } from "../core/git/history.ts";
+import type { Card } from "../core/cards/load.ts";
+import { loadProject, type ProjectOptions } from "../core/project/project.ts";
+import { formatVerifyCommitMessage, planReverify, selectCardsToVerify, type ReverifyPlan } from "../core/verification/reverify.ts";
+import { ConcurrentEditError, replaceFileIfUnchanged } from "../core/cards/safe-write.ts";
+import type { CalendarDate } from "../core/verification/calendar-date.ts";
+import type { VerificationStatus } from "../core/verification/verification.ts";
 import { resolveCardTargets } from "./card-targets.ts";
 
 export interface VerifyRequest {

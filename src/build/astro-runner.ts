@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { SiteName } from "../core/audience.ts";
+import type { SiteName } from "../core/site/audience.ts";
 import { CheckFailed } from "../core/errors.ts";
 
 /** The folder holding astro.config.mjs and src/pages. */

@@ -7,9 +7,9 @@
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { SiteName } from "../core/audience.ts";
+import type { SiteName } from "../core/site/audience.ts";
 import { CheckFailed, UsageError, VerityError } from "../core/errors.ts";
-import type { Project } from "../core/project.ts";
+import type { Project } from "../core/project/project.ts";
 import { APP_ROOT, runAstroBuild, SiteBuildFailed, SiteBuildStopped } from "./astro-runner.ts";
 import { readCardHistory } from "./card-history.ts";
 import { deriveLeakModel, formatLeakFindings, scanForLeaksAsync, type LeakModel, type LeakReport } from "./leak-scan.ts";

@@ -3,8 +3,8 @@
  * shallow clone or outside git it says history is unavailable instead of inventing dates.
  */
 import path from "node:path";
-import { isShallowRepository, readGitHistory } from "../core/git-history.ts";
-import type { Project } from "../core/project.ts";
+import { isShallowRepository, readGitHistory } from "../core/git/history.ts";
+import type { Project } from "../core/project/project.ts";
 
 export interface CardChange {
   date: string;

@@ -8,8 +8,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import type { SiteName } from "../core/audience.ts";
-import { loadProject } from "../core/project.ts";
+import type { SiteName } from "../core/site/audience.ts";
+import { loadProject } from "../core/project/project.ts";
 import { headersFile, sitePolicy, type CspInput } from "../core/site/csp.ts";
 import { readCardHistory } from "./card-history.ts";
 import { indexSites, writeSearchFiles } from "./pagefind-index.ts";

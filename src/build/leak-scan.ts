@@ -25,12 +25,12 @@ import { gunzipSync } from "node:zlib";
 import type { Code, Heading, InlineCode, Text } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
-import { cardsHiddenFromPublic, isOnSite, siteSelectionOf } from "../core/audience.ts";
-import { normaliseSitePath, resolveLink, type CardIndex } from "../core/links.ts";
-import type { Card } from "../core/load-cards.ts";
-import type { Project } from "../core/project.ts";
+import { cardsHiddenFromPublic, isOnSite, siteSelectionOf } from "../core/site/audience.ts";
+import { normaliseSitePath, resolveLink, type CardIndex } from "../core/site/links.ts";
+import type { Card } from "../core/cards/load.ts";
+import type { Project } from "../core/project/project.ts";
 import { readCardHistory } from "./card-history.ts";
-import { snippetsOf } from "../core/snippets.ts";
+import { snippetsOf } from "../core/cards/snippets.ts";
 import { markdownPath } from "./machine-readable.ts";
 import { createPhraseSearch, tokenHashes, type PhraseSearch } from "./phrase-search.ts";
 import { APP_ROOT } from "./astro-runner.ts";
@@ -348,7 +348,7 @@ function addSentences(value: string, into: Set<string>): void {
   }
 }
 
-/** Internal snippets (content/_snippets/, see src/core/snippets.ts): their headings and longest sentences. */
+/** Internal snippets (content/_snippets/, see src/core/cards/snippets.ts): their headings and longest sentences. */
 function snippetNeedles(project: Project): Needle[] {
   const list: Needle[] = [];
   for (const snippet of snippetsOf(project.contentDir, project.index).values()) {

@@ -9,13 +9,13 @@
 import path from "node:path";
 import type { Element, ElementContent, Nodes, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
-import type { CardIndex } from "../core/links.ts";
-import { resolveLink } from "../core/links.ts";
-import type { Card } from "../core/load-cards.ts";
+import type { CardIndex } from "../core/site/links.ts";
+import { resolveLink } from "../core/site/links.ts";
+import type { Card } from "../core/cards/load.ts";
 import { checkAttachment } from "../core/site/attachment-safety.ts";
 import { applyEmbedPolicy, cardHtml, FILE_ATTRIBUTES, isAllowedResource, type EmbedDecision, type EmbedPolicy } from "../core/site/card-html.ts";
 import type { SnippetResolver } from "../core/site/component-markup.ts";
-import { rebaseSnippetUrl, snippetsOf } from "../core/snippets.ts";
+import { rebaseSnippetUrl, snippetsOf } from "../core/cards/snippets.ts";
 
 export interface RenderedHeading {
   depth: number;

@@ -9,8 +9,8 @@
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import * as OpenCC from "opencc-js";
-import type { Card } from "../core/load-cards.ts";
-import { normaliseWord, type SynonymGroup } from "../core/synonyms.ts";
+import type { Card } from "../core/cards/load.ts";
+import { normaliseWord, type SynonymGroup } from "../core/site/synonyms.ts";
 
 export interface CardSearchTerms {
   /** Keywords, tags and synonyms of words in the title, tags or keywords: weighted like a heading. */

@@ -3,15 +3,15 @@
  * site may contain (decided by `selectCardsForSite`, before any page exists), their HTML, the
  * collection and tag navigation, related cards, verification and history. Pages only read this.
  */
-import { cardAudience, isOnSite, publicTreatment, selectCardsForSite, siteSelectionOf, type SiteName } from "../core/audience.ts";
-import { joinBase, normaliseSitePath } from "../core/links.ts";
+import { cardAudience, isOnSite, publicTreatment, selectCardsForSite, siteSelectionOf, type SiteName } from "../core/site/audience.ts";
+import { joinBase, normaliseSitePath } from "../core/site/links.ts";
 import { CheckFailed } from "../core/errors.ts";
-import type { Card } from "../core/load-cards.ts";
-import type { Project } from "../core/project.ts";
-import { getCardVerification, isCountedForTrust, type VerificationStatus } from "../core/verification.ts";
+import type { Card } from "../core/cards/load.ts";
+import type { Project } from "../core/project/project.ts";
+import { getCardVerification, isCountedForTrust, type VerificationStatus } from "../core/verification/verification.ts";
 import { getSiteUsage, type SiteUsage } from "../core/usage/sites.ts";
-import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/health.ts";
-import { companionOf } from "../core/companion.ts";
+import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/verification/health.ts";
+import { companionOf } from "../core/verification/companion.ts";
 import { createFileAudience, type FileAudience } from "../core/site/file-audience.ts";
 import { isReservedName, RESERVED_PATHS } from "../core/site/reserved-paths.ts";
 import { tagUrls } from "../core/site/tag-pages.ts";
@@ -21,11 +21,11 @@ import { markdownCopy } from "../core/site/markdown-copy.ts";
 import { faqEntries, type FaqEntry } from "./structured-data.ts";
 import { getTranslations, type TranslationGroup } from "../core/site/translations.ts";
 import { cjkPunctuation } from "../core/site/cjk-punctuation.ts";
-import { openContentHistory, type ContentHistory } from "../core/git-content-changes.ts";
-import { describeDrift, findOutdatedTranslations, type OutdatedTranslation } from "../core/translation-drift.ts";
+import { openContentHistory, type ContentHistory } from "../core/git/content-changes.ts";
+import { describeDrift, findOutdatedTranslations, type OutdatedTranslation } from "../core/verification/translation-drift.ts";
 import { loadLocales, type Messages } from "./locales.ts";
 import { needsOwnPublicRendering, renderCard, type CardAsset, type RenderedCard, type RenderedHeading } from "./render-card.ts";
-import { readSynonyms } from "../core/synonyms.ts";
+import { readSynonyms } from "../core/site/synonyms.ts";
 import { buildSearchData, cardSearchTerms, type CardSearchTerms, type SearchData } from "./search-terms.ts";
 
 export interface SiteData {

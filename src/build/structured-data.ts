@@ -5,7 +5,7 @@
  */
 import type { Nodes, Root } from "mdast";
 import type { Article, BreadcrumbList, FAQPage, Graph, Question } from "schema-dts";
-import type { Card } from "../core/load-cards.ts";
+import type { Card } from "../core/cards/load.ts";
 
 export interface FaqEntry {
   question: string;

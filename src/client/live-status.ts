@@ -5,8 +5,8 @@
  * <body>). It imports core's pure decision (verification.ts) and the site's words (card-labels.ts):
  * nothing is decided or worded twice.
  */
-import { parseCalendarDate, todayIn } from "../core/calendar-date.ts";
-import { computeTrustScore, getVerification, verifiedCount, type TrustScore, type VerificationPolicy } from "../core/verification.ts";
+import { parseCalendarDate, todayIn } from "../core/verification/calendar-date.ts";
+import { computeTrustScore, getVerification, verifiedCount, type TrustScore, type VerificationPolicy } from "../core/verification/verification.ts";
 import { describeVerification, expiredBanner } from "../build/card-labels.ts";
 
 const STATUS_CLASSES = ["badge-verified", "badge-expiring", "badge-expired"];

@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeCorpus } from "../../bench/lib/corpus-write.ts";
-import { isOnSite } from "../../src/core/audience.ts";
+import { isOnSite } from "../../src/core/site/audience.ts";
 import { lintProject } from "../../src/core/lint/lint-project.ts";
-import { resolveLink } from "../../src/core/links.ts";
-import { loadProject } from "../../src/core/project.ts";
+import { resolveLink } from "../../src/core/site/links.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { makeTempDir, removeTemps, REPO_ROOT } from "../helpers.ts";
 
 afterAll(removeTemps);

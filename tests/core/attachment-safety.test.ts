@@ -2,7 +2,7 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { attachmentVerdict } from "../../src/core/site/attachment-safety.ts";
-import { loadProject } from "../../src/core/project.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { prepareSites } from "../../src/build/site-data.ts";
 import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
 

@@ -1,7 +1,7 @@
 /** Public is an explicit, per-card decision: only a card's own `audience: external` publishes it. */
 import { describe, expect, it } from "vitest";
-import { cardAudience, isOnSite } from "../../src/core/audience.ts";
-import { loadProject } from "../../src/core/project.ts";
+import { cardAudience, isOnSite } from "../../src/core/site/audience.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
 import { afterAll } from "vitest";
 

@@ -9,9 +9,9 @@ import {
   toCalendarDate,
   todayIn,
   type CalendarDate,
-} from "../../src/core/calendar-date.ts";
-import { getVerification } from "../../src/core/verification.ts";
-import { parseYaml } from "../../src/core/yaml-source.ts";
+} from "../../src/core/verification/calendar-date.ts";
+import { getVerification } from "../../src/core/verification/verification.ts";
+import { parseYaml } from "../../src/core/cards/yaml-source.ts";
 
 const day = (text: string) => parseCalendarDate(text) as CalendarDate;
 

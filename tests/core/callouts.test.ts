@@ -1,7 +1,7 @@
 /** GitHub alerts as callouts (src/core/site/callouts.ts) and <details> kept, after the sanitizer. */
 import { toHtml } from "hast-util-to-html";
 import { describe, expect, it } from "vitest";
-import { parseMarkdown, type MarkdownFormat } from "../../src/core/markdown.ts";
+import { parseMarkdown, type MarkdownFormat } from "../../src/core/cards/markdown.ts";
 import { cardHtml, reportCardHtml } from "../../src/core/site/card-html.ts";
 
 const FRONT = "---\ntitle: T\n---\n";

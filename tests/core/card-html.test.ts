@@ -3,7 +3,7 @@ import type { Nodes as HastNodes } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { htmlToHast } from "satteri";
 import { describe, expect, it } from "vitest";
-import { MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "../../src/core/markdown.ts";
+import { MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "../../src/core/cards/markdown.ts";
 import { applyEmbedPolicy, cardHtml, fileReferences, remoteResources, reportCardHtml, type EmbedPolicy } from "../../src/core/site/card-html.ts";
 
 const FRONT = "---\ntitle: T\n---\n";

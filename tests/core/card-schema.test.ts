@@ -1,7 +1,7 @@
 /** The frontmatter contract, field by field: what is accepted, what is rejected and what the message says. */
 import { describe, expect, it } from "vitest";
-import { FrontmatterSchema } from "../../src/core/card-schema.ts";
-import { suggestKey } from "../../src/core/schema-issues.ts";
+import { FrontmatterSchema } from "../../src/core/cards/schema.ts";
+import { suggestKey } from "../../src/core/cards/schema-issues.ts";
 
 const VALID = { title: "Refund a card payment", owner: "@acme/billing", audience: "external", verify_by: "2027-02-15" };
 

@@ -1,7 +1,7 @@
 /** CODEOWNERS injection: a card path or owner must never write a rule that hands other files to someone. */
 import { describe, expect, it } from "vitest";
 import { afterAll } from "vitest";
-import { codeownersPathProblem, renderCodeowners } from "../../src/core/codeowners.ts";
+import { codeownersPathProblem, renderCodeowners } from "../../src/core/cards/codeowners.ts";
 import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
 
 afterAll(removeTemps);

@@ -1,9 +1,9 @@
 /** A card nested thousands of levels deep gets an error of its own; every other card is still linted. */
 import { afterAll, describe, expect, it } from "vitest";
-import { collectLinks } from "../../src/core/link-extract.ts";
+import { collectLinks } from "../../src/core/site/link-extract.ts";
 import { exampleCard } from "../../src/core/lint/rule-model.ts";
-import { parseMarkdown } from "../../src/core/markdown.ts";
-import { forEachNode } from "../../src/core/tree-walk.ts";
+import { parseMarkdown } from "../../src/core/cards/markdown.ts";
+import { forEachNode } from "../../src/core/cards/tree-walk.ts";
 import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
 
 afterAll(removeTemps);

@@ -1,7 +1,7 @@
 /** Issue 10, defect 1: the ids lint checks anchors against are exactly the ids the built page has. */
 import { afterAll, describe, expect, it } from "vitest";
 import { prepareSites } from "../../src/build/site-data.ts";
-import { loadProject } from "../../src/core/project.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { makeProject, removeTemps } from "../helpers.ts";
 
 afterAll(removeTemps);

@@ -2,7 +2,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadProject } from "../../src/core/project.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { createFileAudience } from "../../src/core/site/file-audience.ts";
 import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
 

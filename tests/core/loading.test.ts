@@ -1,6 +1,6 @@
 /** Loading: which files are cards, collections and their defaults, MDX, and the loader's own rule ids. */
 import { afterAll, describe, expect, it } from "vitest";
-import { loadProject } from "../../src/core/project.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
 
 afterAll(removeTemps);

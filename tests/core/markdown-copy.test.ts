@@ -1,7 +1,7 @@
 /** The Markdown copy of a card: only what the site may show, the author's formatting kept. */
 import { afterAll, describe, expect, it } from "vitest";
-import { isOnSite, type SiteName } from "../../src/core/audience.ts";
-import { loadProject } from "../../src/core/project.ts";
+import { isOnSite, type SiteName } from "../../src/core/site/audience.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { markdownCopy } from "../../src/core/site/markdown-copy.ts";
 import { makeProject, removeTemps } from "../helpers.ts";
 

@@ -1,7 +1,7 @@
 /** Issue 18: components, snippets and headings inside them, as the sites render them and lint sees them. */
 import { afterAll, describe, expect, it } from "vitest";
 import { prepareSites } from "../../src/build/site-data.ts";
-import { loadProject } from "../../src/core/project.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
 
 afterAll(removeTemps);

@@ -2,8 +2,8 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { isOnSite } from "../../src/core/audience.ts";
-import { loadProject } from "../../src/core/project.ts";
+import { isOnSite } from "../../src/core/site/audience.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { flatMessages, lintJson, makeProject, makeTempDir, removeTemps } from "../helpers.ts";
 
 afterAll(removeTemps);

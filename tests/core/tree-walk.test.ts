@@ -1,10 +1,10 @@
 import type { Nodes } from "mdast";
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
-import { collectHeadings } from "../../src/core/anchors.ts";
-import { collectLinks } from "../../src/core/link-extract.ts";
-import { parseMarkdown } from "../../src/core/markdown.ts";
-import { forEachNode } from "../../src/core/tree-walk.ts";
+import { collectHeadings } from "../../src/core/site/anchors.ts";
+import { collectLinks } from "../../src/core/site/link-extract.ts";
+import { parseMarkdown } from "../../src/core/cards/markdown.ts";
+import { forEachNode } from "../../src/core/cards/tree-walk.ts";
 
 const SOURCE = `---
 title: Walk

@@ -2,7 +2,7 @@
 import { mkdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/core/config.ts";
+import { loadConfig } from "../../src/core/project/config.ts";
 import { ConfigError } from "../../src/core/errors.ts";
 import { makeProject, makeTempDir, removeTemps, runCli } from "../helpers.ts";
 

@@ -8,8 +8,8 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isOnSite } from "../../src/core/audience.ts";
-import { loadProject } from "../../src/core/project.ts";
+import { isOnSite } from "../../src/core/site/audience.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { REPO_ROOT } from "../helpers.ts";
 
 const BIN = path.join(REPO_ROOT, "cli", "bin.js");

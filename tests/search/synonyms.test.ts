@@ -1,6 +1,6 @@
 /** The style guide's synonyms file: parsing, the lint check with file:line, and how cards use it. */
 import { afterAll, describe, expect, it } from "vitest";
-import { parseSynonyms } from "../../src/core/synonyms.ts";
+import { parseSynonyms } from "../../src/core/site/synonyms.ts";
 import { buildSearchData, cardSearchTerms, foldingTable, usesWord } from "../../src/build/search-terms.ts";
 import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
 
@@ -70,7 +70,7 @@ describe("search terms of a card", () => {
 
 describe("synonyms and the leak check", () => {
   it("counts a public card's synonym words as that card's own text: an internal tag that is also a synonym is excused on its page only", async () => {
-    const { loadProject } = await import("../../src/core/project.ts");
+    const { loadProject } = await import("../../src/core/project/project.ts");
     const { prepareSites } = await import("../../src/build/site-data.ts");
     const { deriveLeakModel } = await import("../../src/build/leak-scan.ts");
     const internal = "---\ntitle: Verify a caller\nowner: \"@a\"\naudience: internal\nverify_by: 2027-06-01\ntags: [identity]\n---\n\nAsk for the code.\n";

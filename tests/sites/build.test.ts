@@ -3,8 +3,8 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadProject } from "../../src/core/project.ts";
-import { computeTrustScore } from "../../src/core/verification.ts";
+import { loadProject } from "../../src/core/project/project.ts";
+import { computeTrustScore } from "../../src/core/verification/verification.ts";
 import { buildFixture, FIXTURES, listFiles, tempDir, TODAY } from "./helpers.ts";
 
 let out: string;

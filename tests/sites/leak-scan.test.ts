@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkLeaks } from "../../src/build/leak-scan.ts";
 import { createPhraseSearch } from "../../src/build/phrase-search.ts";
-import { loadProject } from "../../src/core/project.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { makeProject, makeTempDir, removeTemps, REPO_ROOT, runCli } from "../helpers.ts";
 
 afterEach(() => removeTemps());

@@ -7,7 +7,7 @@
 import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadProject } from "../../src/core/project.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { checkLeaks } from "../../src/build/leak-scan.ts";
 import { buildFixture, FIXTURES, readSite, runCli, tempDir, TODAY } from "./helpers.ts";
 

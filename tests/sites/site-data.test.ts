@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadProject } from "../../src/core/project.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { normaliseForScan, readScannable } from "../../src/build/leak-scan.ts";
 import { relativeSitePath } from "../../src/build/render-card.ts";
 import { prepareSites } from "../../src/build/site-data.ts";

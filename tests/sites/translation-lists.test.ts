@@ -2,7 +2,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadProject } from "../../src/core/project.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { prepareSites } from "../../src/build/site-data.ts";
 import { tempDir } from "./helpers.ts";
 

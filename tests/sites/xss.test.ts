@@ -9,7 +9,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareBuild, runBuild } from "../../src/build/build-sites.ts";
 import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
-import { loadProject } from "../../src/core/project.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { buildFixture, FIXTURES, listFiles, tempDir, TODAY } from "./helpers.ts";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];

@@ -2,8 +2,8 @@
 import path from "node:path";
 import { parse } from "yaml";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../../src/core/style/builtin-rules.ts";
-import { codePointColumn, type Finding } from "../../src/core/findings.ts";
-import { parseMarkdown } from "../../src/core/markdown.ts";
+import { codePointColumn, type Finding } from "../../src/core/lint/findings.ts";
+import { parseMarkdown } from "../../src/core/cards/markdown.ts";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 

@@ -8,7 +8,7 @@ import { classifySentence, koreanSpeechLevel } from "../../src/core/style/builti
 import { linkText } from "../../src/core/style/builtin/link-text.ts";
 import { collectTextBlocks, countScripts, splitSentences } from "../../src/core/style/builtin/prose-sentences.ts";
 import { measureSentence, sentenceLength } from "../../src/core/style/builtin/sentence-length.ts";
-import { parseMarkdown } from "../../src/core/markdown.ts";
+import { parseMarkdown } from "../../src/core/cards/markdown.ts";
 import { REPO_ROOT, runRule } from "./builtin-context.ts";
 
 const FIXTURES = path.join(REPO_ROOT, "tests/fixtures/style-guide");

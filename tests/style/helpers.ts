@@ -1,7 +1,7 @@
 /** Shared helpers for the style engine tests: the fixture project and a compact view of findings. */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { compareFindings, type Finding } from "../../src/core/findings.ts";
+import { compareFindings, type Finding } from "../../src/core/lint/findings.ts";
 import { lintProse, type StyleOptions } from "../../src/core/style/style-engine.ts";
 import { setupFromConfig } from "../../src/core/style/style-files.ts";
 import { loadValeConfig } from "../../src/core/style/vale-ini.ts";

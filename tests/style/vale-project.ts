@@ -1,6 +1,6 @@
 /** A throwaway Vale project for the style engine tests: `.vale.ini`, rule files, and a lint helper. */
 import path from "node:path";
-import { compareFindings, type Finding } from "../../src/core/findings.ts";
+import { compareFindings, type Finding } from "../../src/core/lint/findings.ts";
 import { lintProse, type ValeSetup } from "../../src/core/style/style-engine.ts";
 import { setupFromConfig } from "../../src/core/style/style-files.ts";
 import { loadValeConfig } from "../../src/core/style/vale-ini.ts";

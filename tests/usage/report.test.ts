@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toUsageRows, type UsageBatch } from "../../src/core/usage/events.ts";
 import { openUsageWriter } from "../../src/core/usage/store.ts";
 import { resolveUsagePeriod, type UsageReport } from "../../src/core/usage/usage-report.ts";
-import type { CalendarDate } from "../../src/core/calendar-date.ts";
+import type { CalendarDate } from "../../src/core/verification/calendar-date.ts";
 import { makeProject, removeTemps, runCli } from "../helpers.ts";
 
 const card = (title: string, audience = "external") => `---\ntitle: ${title}\nowner: "@a"\naudience: ${audience}\nverify_by: 2030-01-01\n---\nText.\n`;

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { renderCodeowners, splitCodeowners, CODEOWNERS_MARKER } from "../../src/core/codeowners.ts";
+import { renderCodeowners, splitCodeowners, CODEOWNERS_MARKER } from "../../src/core/cards/codeowners.ts";
 import { runCli } from "./cli.ts";
 import { cardText, createTempRepo, type TempRepo } from "./git-repo.ts";
 

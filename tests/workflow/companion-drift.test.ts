@@ -1,8 +1,8 @@
 /** Companion drift from git history, `verity status` showing it, and `verity verify` with companions. */
 import { afterEach, describe, expect, it } from "vitest";
-import { findCompanionDrift } from "../../src/core/companion-drift.ts";
-import { readFileCommits } from "../../src/core/git-content-changes.ts";
-import { loadProject } from "../../src/core/project.ts";
+import { findCompanionDrift } from "../../src/core/verification/companion-drift.ts";
+import { readFileCommits } from "../../src/core/git/content-changes.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { runCli } from "./cli.ts";
 import { cardText, createTempRepo, type TempRepo } from "./git-repo.ts";
 

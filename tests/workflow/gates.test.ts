@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { FRESHNESS_RULES, splitDeployFindings } from "../../src/core/lint/freshness.ts";
 import { lintProject } from "../../src/core/lint/lint-project.ts";
-import { loadProject } from "../../src/core/project.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { runCli } from "./cli.ts";
 import { cardText, createTempRepo, type TempRepo } from "./git-repo.ts";
 

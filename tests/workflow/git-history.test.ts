@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { isShallowRepository, readGitHistory } from "../../src/core/git-history.ts";
+import { isShallowRepository, readGitHistory } from "../../src/core/git/history.ts";
 import { cardText, createTempRepo, type TempRepo } from "./git-repo.ts";
 
 const repos: TempRepo[] = [];

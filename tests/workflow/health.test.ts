@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { computeKnowledgeHealth, findOwnerHealth } from "../../src/core/health.ts";
-import { loadProject } from "../../src/core/project.ts";
+import { computeKnowledgeHealth, findOwnerHealth } from "../../src/core/verification/health.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 import { cardText, createTempRepo, type TempRepo } from "./git-repo.ts";
 
 const repos: TempRepo[] = [];

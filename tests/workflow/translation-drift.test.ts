@@ -1,6 +1,6 @@
 /** Translation drift from a fixture git history: the source changed after the translation was checked. */
 import { afterEach, describe, expect, it } from "vitest";
-import { openContentHistory } from "../../src/core/git-content-changes.ts";
+import { openContentHistory } from "../../src/core/git/content-changes.ts";
 import { runCli } from "./cli.ts";
 import { cardText, createTempRepo, type TempRepo } from "./git-repo.ts";
 

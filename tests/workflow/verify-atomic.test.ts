@@ -4,7 +4,7 @@ import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileS
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyVerify, planVerify } from "../../src/app/verify.ts";
-import { ConcurrentEditError, replaceFileIfUnchanged } from "../../src/core/safe-write.ts";
+import { ConcurrentEditError, replaceFileIfUnchanged } from "../../src/core/cards/safe-write.ts";
 import { makeProject, makeTempDir, removeTemps, runCli } from "../helpers.ts";
 import { cardText } from "./git-repo.ts";
 

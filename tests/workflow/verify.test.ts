@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { stampVerification } from "../../src/core/reverify.ts";
+import { stampVerification } from "../../src/core/verification/reverify.ts";
 import { runCli } from "./cli.ts";
 import { cardText, createTempRepo, type TempRepo } from "./git-repo.ts";
 

@@ -5,14 +5,14 @@
  * status is computed when asked (a built site's status is as old as the build), and no build is
  * needed before an assistant can answer.
  */
-import { isOnSite, siteSelectionOf, type SiteName } from "../../core/audience.ts";
-import type { CalendarDate } from "../../core/calendar-date.ts";
-import type { Card } from "../../core/load-cards.ts";
-import { joinBase, normaliseSitePath } from "../../core/links.ts";
-import { loadProject, resolveToday, type Project, type ProjectOptions } from "../../core/project.ts";
+import { isOnSite, siteSelectionOf, type SiteName } from "../../core/site/audience.ts";
+import type { CalendarDate } from "../../core/verification/calendar-date.ts";
+import type { Card } from "../../core/cards/load.ts";
+import { joinBase, normaliseSitePath } from "../../core/site/links.ts";
+import { loadProject, resolveToday, type Project, type ProjectOptions } from "../../core/project/project.ts";
 import { markdownCopy } from "../../core/site/markdown-copy.ts";
-import { forEachNode } from "../../core/tree-walk.ts";
-import { computeTrustScore, getCardVerification, type TrustScore, type VerificationStatus } from "../../core/verification.ts";
+import { forEachNode } from "../../core/cards/tree-walk.ts";
+import { computeTrustScore, getCardVerification, type TrustScore, type VerificationStatus } from "../../core/verification/verification.ts";
 import { readCardHistory, type CardChange } from "../../build/card-history.ts";
 import { languageOfQuery, SearchIndex } from "./search-index.ts";
 

@@ -13,21 +13,21 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Frontmatter } from "../card-schema.ts";
-import { loadCollection, type Collection } from "../collections.ts";
-import type { VerityConfig } from "../config.ts";
-import { createCardPaths, urlOfParts } from "../card-paths.ts";
-import { isOnSite, isTextOnPublicSite } from "../audience.ts";
-import { discoverCardFiles } from "../discover.ts";
-import type { Finding } from "../findings.ts";
-import { readChangesSince, type ChangeSet } from "../git-changes.ts";
-import { buildCardIndex, normaliseSitePath, resolveLink, type CardIndex } from "../links.ts";
-import { collectLinks, type CardLink } from "../link-extract.ts";
-import { loadCardFiles, readCardFrontmatter, type Card } from "../load-cards.ts";
-import { formatOf, parseMarkdown } from "../markdown.ts";
-import { openProject, type Project, type ProjectOptions } from "../project.ts";
-import type { VerifiableCard } from "../verification.ts";
-import { parseYaml } from "../yaml-source.ts";
+import type { Frontmatter } from "../cards/schema.ts";
+import { loadCollection, type Collection } from "../cards/collections.ts";
+import type { VerityConfig } from "../project/config.ts";
+import { createCardPaths, urlOfParts } from "../cards/paths.ts";
+import { isOnSite, isTextOnPublicSite } from "../site/audience.ts";
+import { discoverCardFiles } from "../cards/discover.ts";
+import type { Finding } from "./findings.ts";
+import { readChangesSince, type ChangeSet } from "../git/changes.ts";
+import { buildCardIndex, normaliseSitePath, resolveLink, type CardIndex } from "../site/links.ts";
+import { collectLinks, type CardLink } from "../site/link-extract.ts";
+import { loadCardFiles, readCardFrontmatter, type Card } from "../cards/load.ts";
+import { formatOf, parseMarkdown } from "../cards/markdown.ts";
+import { openProject, type Project, type ProjectOptions } from "../project/project.ts";
+import type { VerifiableCard } from "../verification/verification.ts";
+import { parseYaml } from "../cards/yaml-source.ts";
 
 export interface ChangedLint {
   /** The project with only the cards to lint and the cards they link to loaded. */

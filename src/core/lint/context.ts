@@ -1,7 +1,7 @@
 /** What a card rule can read besides the tree: the card, the link index and the verification policy. */
-import type { CardIndex } from "../links.ts";
-import type { Card } from "../load-cards.ts";
-import type { VerificationPolicy } from "../verification.ts";
+import type { CardIndex } from "../site/links.ts";
+import type { Card } from "../cards/load.ts";
+import type { VerificationPolicy } from "../verification/verification.ts";
 
 export interface CardRuleContext {
   card: Card;

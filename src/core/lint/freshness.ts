@@ -3,7 +3,7 @@
  * and the trust score under its floor. A pull request fails on them (for the cards it touches);
  * the deploy build reports them and builds anyway, so an overdue review never blocks a deploy.
  */
-import type { Finding } from "../findings.ts";
+import type { Finding } from "./findings.ts";
 
 export const FRESHNESS_RULES: ReadonlySet<string> = new Set(["verify-by-expired", "trust-score"]);
 

@@ -8,8 +8,8 @@
  * from its `.remarkrc`); `rules:` may still override a `remark-lint:<rule>`.
  */
 import { closest, distance } from "fastest-levenshtein";
-import type { RuleLevel } from "../config.ts";
-import type { Finding } from "../findings.ts";
+import type { RuleLevel } from "../project/config.ts";
+import type { Finding } from "./findings.ts";
 import { STYLE_GUIDE_RULES } from "../style/builtin/index.ts";
 import { TEMPLATE_CATALOG_PATH } from "../style/builtin/template-catalog.ts";
 import { ruleDocsUrl, type CardRule, type Rule, type RuleExamples, type RuleMeta } from "./rule-model.ts";

@@ -8,10 +8,10 @@
  * the public help center, a warning for the wiki. Both come from the same core decision the build
  * renders with (src/core/site/card-html.ts).
  */
-import type { VerityConfig } from "../config.ts";
-import type { Finding } from "../findings.ts";
-import { resolveLink, type CardIndex } from "../links.ts";
-import type { Card } from "../load-cards.ts";
+import type { VerityConfig } from "../project/config.ts";
+import type { Finding } from "./findings.ts";
+import { resolveLink, type CardIndex } from "../site/links.ts";
+import type { Card } from "../cards/load.ts";
 import { checkAttachment } from "../site/attachment-safety.ts";
 import { isAllowedResource, reportCardHtml, type EmbedPolicy, type RemoteResource } from "../site/card-html.ts";
 

@@ -10,9 +10,9 @@
 import path from "node:path";
 import type { Nodes, Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
-import { contentDirOfCard } from "../links.ts";
+import { contentDirOfCard } from "../site/links.ts";
 import { COMPONENT_MODULE, COMPONENT_NAMES, isCommentExpression, isComponentName, literalValue, PROJECT_COMPONENT_DIR } from "../site/mdx-components.ts";
-import { forEachNode } from "../tree-walk.ts";
+import { forEachNode } from "../cards/tree-walk.ts";
 import { ruleContext } from "./context.ts";
 
 const ALLOWED = `the built-in components (${COMPONENT_NAMES.join(", ")}), always available and importable from "${COMPONENT_MODULE}", or a component file under ${PROJECT_COMPONENT_DIR}`;

@@ -7,7 +7,7 @@
  */
 import type { Plugin } from "unified";
 import type { Root } from "mdast";
-import type { Severity } from "../findings.ts";
+import type { Severity } from "./findings.ts";
 
 export type RuleKind = "card" | "prose" | "project";
 

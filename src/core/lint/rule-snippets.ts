@@ -9,14 +9,14 @@
 import path from "node:path";
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
-import { cardAudience, isOnSite } from "../audience.ts";
-import { collectLinks } from "../link-extract.ts";
-import { contentDirOfCard, resolveLink } from "../links.ts";
-import { parseCalendarDate } from "../calendar-date.ts";
-import type { Finding } from "../findings.ts";
-import type { Project } from "../project.ts";
-import { rebaseSnippetUrl, snippetReferences, snippetsOf, snippetUsage, SNIPPET_DIR } from "../snippets.ts";
-import { getVerification } from "../verification.ts";
+import { cardAudience, isOnSite } from "../site/audience.ts";
+import { collectLinks } from "../site/link-extract.ts";
+import { contentDirOfCard, resolveLink } from "../site/links.ts";
+import { parseCalendarDate } from "../verification/calendar-date.ts";
+import type { Finding } from "./findings.ts";
+import type { Project } from "../project/project.ts";
+import { rebaseSnippetUrl, snippetReferences, snippetsOf, snippetUsage, SNIPPET_DIR } from "../cards/snippets.ts";
+import { getVerification } from "../verification/verification.ts";
 import { ruleContext } from "./context.ts";
 
 export const snippetMissing = lintRule<Root>("verity:snippet-missing", (tree, file) => {

@@ -4,19 +4,19 @@
  * month. `verity report` renders it as Markdown, JSON or HTML.
  */
 import path from "node:path";
-import { findCompanionDrift, toNeedsReviewRow } from "../companion-drift.ts";
-import type { NeedsReviewRow } from "../status.ts";
-import type { CalendarDate } from "../calendar-date.ts";
-import { createCardPaths } from "../card-paths.ts";
-import { getRepositoryInfo, readGitHistory } from "../git-history.ts";
-import { readFieldUpdates } from "../git-verify-history.ts";
-import { computeKnowledgeHealth, type KnowledgeHealth } from "../health.ts";
-import type { Project } from "../project.ts";
+import { findCompanionDrift, toNeedsReviewRow } from "../verification/companion-drift.ts";
+import type { NeedsReviewRow } from "../verification/status.ts";
+import type { CalendarDate } from "../verification/calendar-date.ts";
+import { createCardPaths } from "../cards/paths.ts";
+import { getRepositoryInfo, readGitHistory } from "../git/history.ts";
+import { readFieldUpdates } from "../git/verify-history.ts";
+import { computeKnowledgeHealth, type KnowledgeHealth } from "../verification/health.ts";
+import type { Project } from "../project/project.ts";
 import type { UsageReport } from "../usage/usage-report.ts";
 import { computeMonthlyHistory, type MonthStats } from "./history-metrics.ts";
 import { computeLanguageStats, type LanguageRow } from "./language-stats.ts";
-import { openContentHistory } from "../git-content-changes.ts";
-import { findOutdatedTranslations } from "../translation-drift.ts";
+import { openContentHistory } from "../git/content-changes.ts";
+import { findOutdatedTranslations } from "../verification/translation-drift.ts";
 
 export type HistorySection =
   | { available: true; months: MonthStats[] }

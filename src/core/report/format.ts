@@ -1,6 +1,6 @@
 /** Small text helpers shared by the report views. */
-import type { StatusRow } from "../status.ts";
-import { verifiedCount, type TrustScore } from "../verification.ts";
+import type { StatusRow } from "../verification/status.ts";
+import { verifiedCount, type TrustScore } from "../verification/verification.ts";
 
 export function percent(value: number | null): string {
   return value === null ? "–" : `${value}%`;

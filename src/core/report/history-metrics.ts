@@ -12,10 +12,10 @@
  *   verify_by, as committed by then, had not passed (the current month: as of today).
  * Dates are commit dates as calendar days in the configured time zone.
  */
-import type { CalendarDate } from "../calendar-date.ts";
-import { takeRenamed, type HistoryCommit } from "../git-history.ts";
-import type { FieldUpdates } from "../git-verify-history.ts";
-import { computeTrustScore, type VerifiableCard } from "../verification.ts";
+import type { CalendarDate } from "../verification/calendar-date.ts";
+import { takeRenamed, type HistoryCommit } from "../git/history.ts";
+import type { FieldUpdates } from "../git/verify-history.ts";
+import { computeTrustScore, type VerifiableCard } from "../verification/verification.ts";
 
 export interface MonthStats {
   /** `YYYY-MM`. */

@@ -3,10 +3,10 @@
  * translations, how many of those are outdated, how many sources in other languages have no card
  * in it yet (missing), and the trust score of its cards.
  */
-import type { Card } from "../load-cards.ts";
+import type { Card } from "../cards/load.ts";
 import { getTranslations } from "../site/translations.ts";
-import type { OutdatedTranslation } from "../translation-drift.ts";
-import { computeTrustScore, type VerificationPolicy } from "../verification.ts";
+import type { OutdatedTranslation } from "../verification/translation-drift.ts";
+import { computeTrustScore, type VerificationPolicy } from "../verification/verification.ts";
 
 export interface LanguageRow {
   lang: string;

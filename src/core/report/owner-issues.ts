@@ -2,7 +2,7 @@
  * One issue body per owner with expired or expiring cards, for the scheduled freshness workflow:
  * it opens or updates the issue "Cards to verify: <owner>" and closes it when none are left.
  */
-import type { OwnerHealth } from "../health.ts";
+import type { OwnerHealth } from "../verification/health.ts";
 import type { KnowledgeReport } from "./build-report.ts";
 import { describeDue, fileLink } from "./format.ts";
 

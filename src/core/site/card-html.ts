@@ -16,11 +16,11 @@ import type { Nodes as MdastNodes, Root as MdastRoot } from "mdast";
 import { normalizeUri } from "micromark-util-sanitize-uri";
 import { markdownToHast, mdxToHast } from "satteri";
 import { VFile } from "vfile";
-import type { MarkdownFormat } from "../markdown.ts";
+import type { MarkdownFormat } from "../cards/markdown.ts";
 import { applyCallouts } from "./callouts.ts";
 import { expandComponents, expandSnippetDirectives, type SnippetResolver } from "./component-markup.ts";
 import { COMPONENT_TAG, lowerMdx, type ComponentUse } from "./mdx-components.ts";
-import { forEachNode } from "../tree-walk.ts";
+import { forEachNode } from "../cards/tree-walk.ts";
 
 /** `data:` images that `<img>` may show inline (never SVG, never anything else). */
 const DATA_IMAGE = /^data:image\/(?:png|gif|jpeg|webp|avif);/i;

@@ -10,7 +10,7 @@
  */
 import type { Element, ElementContent, Root } from "hast";
 import { CALLOUT_TITLES, CALLOUT_TYPES, calloutElement, type CalloutType } from "./callouts.ts";
-import { directiveName } from "../snippets.ts";
+import { directiveName } from "../cards/snippets.ts";
 import { COMPONENT_TAG, type ComponentUse } from "./mdx-components.ts";
 
 export const BADGE_VARIANTS = ["default", "note", "tip", "important", "warning", "caution", "success"] as const;
@@ -132,7 +132,7 @@ function text(value: string): ElementContent {
 
 /**
  * Markdown cards: every paragraph that is exactly `::snippet{name="..."}` becomes the snippet's
- * rendered body (see src/core/snippets.ts), in place. Runs on the sanitized tree.
+ * rendered body (see src/core/cards/snippets.ts), in place. Runs on the sanitized tree.
  */
 export function expandSnippetDirectives(tree: Root, snippet: SnippetResolver): void {
   const stack: (Root | Element)[] = [tree];

@@ -11,10 +11,10 @@
  */
 import { lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
-import type { SiteName } from "../audience.ts";
-import { loadCollection } from "../collections.ts";
-import { isCardFileName, isInside } from "../discover.ts";
-import type { Finding } from "../findings.ts";
+import type { SiteName } from "./audience.ts";
+import { loadCollection } from "../cards/collections.ts";
+import { isCardFileName, isInside } from "../cards/discover.ts";
+import type { Finding } from "../lint/findings.ts";
 
 export type FileVerdict = { ok: true; sitePath: string } | { ok: false; reason: string; fix: string };
 

@@ -8,8 +8,8 @@
  * - images and links to files next to the card become their text (a copy has no attachments).
  */
 import type { Nodes, Root } from "mdast";
-import type { Card } from "../load-cards.ts";
-import { resolveLink, type CardIndex } from "../links.ts";
+import type { Card } from "../cards/load.ts";
+import { resolveLink, type CardIndex } from "./links.ts";
 
 export interface MarkdownCopyOptions {
   index: CardIndex;

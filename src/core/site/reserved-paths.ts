@@ -2,7 +2,7 @@
  * The site paths Verity's own pages and files use, besides cards and collections: the one list
  * that link resolution (links.ts) and the site builder (site-data.ts) both read.
  */
-import type { SiteName } from "../audience.ts";
+import type { SiteName } from "./audience.ts";
 
 /** First path segments the sites use for their own pages and files; no collection may take them. */
 export const RESERVED_PATHS: ReadonlySet<string> = new Set(["tags", "search", "search-data", "health", "pagefind", "404", "robots.txt", "sitemap.xml", "_files", "_astro"]);

@@ -3,9 +3,9 @@
  * A source and its translations form a group (one source, at most one card per language). This
  * module builds the groups once per card list; lint, the sites, status and the report call it.
  */
-import { cardAudience } from "../audience.ts";
-import type { Finding } from "../findings.ts";
-import type { Card } from "../load-cards.ts";
+import { cardAudience } from "./audience.ts";
+import type { Finding } from "../lint/findings.ts";
+import type { Card } from "../cards/load.ts";
 
 export interface TranslationGroup {
   source: Card;

@@ -9,7 +9,7 @@
  * in verity.config.yml), else from `defaultLevel`; the rule itself never decides it.
  */
 import type { Root } from "mdast";
-import type { Finding, Severity, TextEdit } from "../findings.ts";
+import type { Finding, Severity, TextEdit } from "../lint/findings.ts";
 import type { ProseBlock } from "./prose.ts";
 
 export interface BuiltinRuleContext {

@@ -6,13 +6,13 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { getCodeVersion } from "../code-version.ts";
-import type { Finding } from "../findings.ts";
+import { getCodeVersion } from "../lint/code-version.ts";
+import type { Finding } from "../lint/findings.ts";
 import type { CardChecker } from "../lint/lint-project.ts";
 import { hashRuleInputs } from "../lint/cache-inputs.ts";
 import { ruleLevels } from "../lint/registry.ts";
-import type { Card } from "../load-cards.ts";
-import type { Project } from "../project.ts";
+import type { Card } from "../cards/load.ts";
+import type { Project } from "../project/project.ts";
 import { findAliasKeys } from "./fix.ts";
 import { openLintCache, type LintCache } from "./lint-cache.ts";
 import { lintProse, type StyleOptions } from "./style-engine.ts";

@@ -5,8 +5,8 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createTwoFilesPatch } from "diff";
-import { FIELD_ALIASES } from "../card-schema.ts";
-import type { Finding, TextEdit } from "../findings.ts";
+import { FIELD_ALIASES } from "../cards/schema.ts";
+import type { Finding, TextEdit } from "../lint/findings.ts";
 
 /** Applies non-overlapping edits to `source`; returns the new text and how many edits were used. */
 export function applyEdits(source: string, edits: readonly TextEdit[]): { text: string; applied: number } {

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Finding } from "../findings.ts";
+import type { Finding } from "../lint/findings.ts";
 
 interface CacheFile {
   version: 1;

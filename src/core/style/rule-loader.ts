@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { ConfigError } from "../errors.ts";
-import type { Severity } from "../findings.ts";
+import type { Severity } from "../lint/findings.ts";
 import { compileCapitalization } from "./checks/capitalization.ts";
 import type { CompileContext, RuleDefinition } from "./checks/common.ts";
 import { compileConditional } from "./checks/conditional.ts";

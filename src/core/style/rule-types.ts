@@ -1,5 +1,5 @@
 /** Shared shapes of compiled Vale rules and the alerts they raise. */
-import type { Severity } from "../findings.ts";
+import type { Severity } from "../lint/findings.ts";
 import type { ProseBlock } from "./prose.ts";
 import type { Scope } from "./scopes.ts";
 

@@ -8,9 +8,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Finding } from "../findings.ts";
-import type { ProjectContext } from "../project.ts";
-import type { TrustScore } from "../verification.ts";
+import type { Finding } from "../lint/findings.ts";
+import type { ProjectContext } from "../project/project.ts";
+import type { TrustScore } from "../verification/verification.ts";
 import { hashRuleInputs } from "../lint/cache-inputs.ts";
 import { findValeConfig, loadValeConfig } from "./vale-ini.ts";
 

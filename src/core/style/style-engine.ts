@@ -3,10 +3,10 @@
  * Each file is parsed once (satteri) and walked once into prose blocks; every rule reads them.
  */
 import type { Root } from "mdast";
-import type { RuleLevel } from "../config.ts";
-import { severityAtLeast, type Finding, type Severity, type TextEdit } from "../findings.ts";
-import { MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "../markdown.ts";
-import { parseYaml } from "../yaml-source.ts";
+import type { RuleLevel } from "../project/config.ts";
+import { severityAtLeast, type Finding, type Severity, type TextEdit } from "../lint/findings.ts";
+import { MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "../cards/markdown.ts";
+import { parseYaml } from "../cards/yaml-source.ts";
 import { BUILTIN_RULE_LIST } from "./builtin-rule-list.ts";
 import { getBuiltinProseRules, registerBuiltinProseRule, type BuiltinRuleContext } from "./builtin-rules.ts";
 import { indexDirectives } from "./directives.ts";

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../errors.ts";
-import { formatOf, type MarkdownFormat } from "../markdown.ts";
+import { formatOf, type MarkdownFormat } from "../cards/markdown.ts";
 import { loadStyleSet } from "./rule-loader.ts";
 import type { ValeSetup } from "./style-engine.ts";
 import { findValeConfig, loadValeConfig, VALE_CONFIG_NAMES, type ValeConfig } from "./vale-ini.ts";

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../errors.ts";
-import type { Severity } from "../findings.ts";
+import type { Severity } from "../lint/findings.ts";
 import picomatch from "picomatch";
 
 export const VALE_CONFIG_NAMES = [".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini"] as const;

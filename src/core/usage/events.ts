@@ -8,7 +8,7 @@
  * are replaced before anything is stored.
  */
 import { z } from "zod";
-import { addDays, todayIn, type CalendarDate } from "../calendar-date.ts";
+import { addDays, todayIn, type CalendarDate } from "../verification/calendar-date.ts";
 
 export const USAGE_SCHEMA_VERSION = 1;
 export const USAGE_SITES = ["public", "internal"] as const;

@@ -2,9 +2,9 @@
  * Which sites are measured and what the collector accepts from each: decided from the project's
  * configuration and cards (the same cards the sites are built from), in one place.
  */
-import { selectCardsForSite } from "../audience.ts";
-import type { VerityConfig } from "../config.ts";
-import type { Card } from "../load-cards.ts";
+import { selectCardsForSite } from "../site/audience.ts";
+import type { VerityConfig } from "../project/config.ts";
+import type { Card } from "../cards/load.ts";
 import { USAGE_SITES, type UsageSite, type UsageSiteRules } from "./events.ts";
 import type { UsageCardInfo } from "./usage-report.ts";
 

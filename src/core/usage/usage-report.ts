@@ -2,7 +2,7 @@
  * The usage section of `verity report`: the figures a knowledge manager steers by, computed by the
  * SQL of `queries.ts` over the `events` table, for a period of calendar days.
  */
-import { addDays, addInterval, daysBetween, parseCalendarDate, parseInterval, type CalendarDate } from "../calendar-date.ts";
+import { addDays, addInterval, daysBetween, parseCalendarDate, parseInterval, type CalendarDate } from "../verification/calendar-date.ts";
 import { UsageError } from "../errors.ts";
 import type { UsageSite } from "./events.ts";
 import * as Q from "./queries.ts";

@@ -1,4 +1,4 @@
-/** `card-location`: reported by the card loader (src/core/load-cards.ts). */
+/** `card-location`: reported by the card loader (src/core/cards/load.ts). */
 import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
 
 export const cardLocation: Rule = {

@@ -1,4 +1,4 @@
-/** `collection-config`: reported by the card loader (src/core/collections.ts). */
+/** `collection-config`: reported by the card loader (src/core/cards/collections.ts). */
 import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
 
 export const collectionConfig: Rule = {

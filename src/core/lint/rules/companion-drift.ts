@@ -1,4 +1,4 @@
-/** `companion-drift`: found from git history by src/core/companion-drift.ts (verity lint, status, report, audit). */
+/** `companion-drift`: found from git history by src/core/verification/companion-drift.ts (verity lint, status, report, audit). */
 import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
 
 const id = "companion-drift";

@@ -4,7 +4,7 @@
  */
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
-import { cardAudience } from "../../audience.ts";
+import { cardAudience } from "../../site/audience.ts";
 import { ruleContext } from "../context.ts";
 
 export const companion = lintRule<Root>("verity:companion", (_tree, file) => {

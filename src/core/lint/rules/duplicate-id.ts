@@ -1,6 +1,6 @@
 /** `duplicate-id`: two cards share an id, or a URL (their own or an alias). */
-import type { Finding } from "../../findings.ts";
-import type { Card } from "../../load-cards.ts";
+import type { Finding } from "../findings.ts";
+import type { Card } from "../../cards/load.ts";
 import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
 
 const id = "duplicate-id";

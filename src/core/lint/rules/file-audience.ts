@@ -5,9 +5,9 @@
  */
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
-import { isOnSite } from "../../audience.ts";
-import { describeLink } from "../../link-extract.ts";
-import { contentDirOfCard, resolveLink, type CardIndex } from "../../links.ts";
+import { isOnSite } from "../../site/audience.ts";
+import { describeLink } from "../../site/link-extract.ts";
+import { contentDirOfCard, resolveLink, type CardIndex } from "../../site/links.ts";
 import { createFileAudience, type FileAudience } from "../../site/file-audience.ts";
 import { ruleContext } from "../context.ts";
 import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";

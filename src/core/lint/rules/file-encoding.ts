@@ -1,4 +1,4 @@
-/** `file-encoding`: reported by the card loader (src/core/load-cards.ts). */
+/** `file-encoding`: reported by the card loader (src/core/cards/load.ts). */
 import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
 
 export const fileEncoding: Rule = {

@@ -1,4 +1,4 @@
-/** `file-name`: reported by the card loader (src/core/load-cards.ts) with the check of src/core/codeowners.ts. */
+/** `file-name`: reported by the card loader (src/core/cards/load.ts) with the check of src/core/cards/codeowners.ts. */
 import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
 
 const id = "file-name";

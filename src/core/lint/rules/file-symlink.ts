@@ -1,4 +1,4 @@
-/** `file-symlink`: reported by the card loader (src/core/discover.ts). */
+/** `file-symlink`: reported by the card loader (src/core/cards/discover.ts). */
 import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
 
 export const fileSymlink: Rule = {

@@ -1,4 +1,4 @@
-/** `file-too-large`: reported by the card loader (src/core/load-cards.ts). */
+/** `file-too-large`: reported by the card loader (src/core/cards/load.ts). */
 import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
 
 export const fileTooLarge: Rule = {

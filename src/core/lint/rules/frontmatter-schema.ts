@@ -1,4 +1,4 @@
-/** `frontmatter-schema`: reported by the card loader (src/core/load-cards.ts). */
+/** `frontmatter-schema`: reported by the card loader (src/core/cards/load.ts). */
 import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
 
 export const frontmatterSchema: Rule = {

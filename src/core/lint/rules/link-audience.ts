@@ -5,9 +5,9 @@
  */
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
-import { cardAudience, isOnSite } from "../../audience.ts";
-import { describeLink } from "../../link-extract.ts";
-import { resolveLink } from "../../links.ts";
+import { cardAudience, isOnSite } from "../../site/audience.ts";
+import { describeLink } from "../../site/link-extract.ts";
+import { resolveLink } from "../../site/links.ts";
 import { ruleContext } from "../context.ts";
 import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";
 

@@ -1,8 +1,8 @@
 /** `link-broken`: a link to a missing card, heading anchor, site page or file. */
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
-import { hasAnchor, resolveLink } from "../../links.ts";
-import { describeLink } from "../../link-extract.ts";
+import { hasAnchor, resolveLink } from "../../site/links.ts";
+import { describeLink } from "../../site/link-extract.ts";
 import { ruleContext } from "../context.ts";
 import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";
 

@@ -1,4 +1,4 @@
-/** `markdown-syntax`: reported by the card loader (src/core/load-cards.ts). */
+/** `markdown-syntax`: reported by the card loader (src/core/cards/load.ts). */
 import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
 
 export const markdownSyntax: Rule = {

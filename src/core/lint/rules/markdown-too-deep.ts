@@ -2,7 +2,7 @@
  * `markdown-too-deep`: a card whose tree overflows the stack of a parser or rule (thousands of
  * nested `>`). Reported by the loader and by lint-project, for that card only.
  */
-import type { Finding } from "../../findings.ts";
+import type { Finding } from "../findings.ts";
 import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
 
 export function tooDeepFinding(file: string): Finding {

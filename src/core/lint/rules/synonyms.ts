@@ -1,4 +1,4 @@
-/** `synonyms`: read from style-guide/synonyms.yml (src/core/synonyms.ts). */
+/** `synonyms`: read from style-guide/synonyms.yml (src/core/site/synonyms.ts). */
 import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
 
 const id = "synonyms";

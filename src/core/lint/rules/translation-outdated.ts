@@ -1,4 +1,4 @@
-/** `translation-outdated`: found from git history by src/core/translation-drift.ts. */
+/** `translation-outdated`: found from git history by src/core/verification/translation-drift.ts. */
 import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
 
 const id = "translation-outdated";

@@ -1,6 +1,6 @@
 /** `trust-score`: the share of published cards that are not expired is under `minTrustScore`. */
-import type { Finding } from "../../findings.ts";
-import type { TrustScore } from "../../verification.ts";
+import type { Finding } from "../findings.ts";
+import type { TrustScore } from "../../verification/verification.ts";
 import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
 
 const id = "trust-score";

@@ -1,7 +1,7 @@
 /** `verify-by-expired`: a published card whose verify_by day has passed. */
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
-import { getCardVerification } from "../../verification.ts";
+import { getCardVerification } from "../../verification/verification.ts";
 import { ruleContext } from "../context.ts";
 import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";
 

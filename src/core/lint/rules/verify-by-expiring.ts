@@ -1,7 +1,7 @@
 /** `verify-by-expiring`: a published card whose verify_by day is within the warning window. */
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
-import { getCardVerification } from "../../verification.ts";
+import { getCardVerification } from "../../verification/verification.ts";
 import { ruleContext } from "../context.ts";
 import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";
 

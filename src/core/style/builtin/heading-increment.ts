@@ -2,7 +2,7 @@
  * `heading-increment`: a heading more than one level below the one before it (H2 -> H4), or an H1
  * in the body of a card. A card's title is its page H1, so body headings start at H2.
  */
-import type { Finding } from "../../findings.ts";
+import type { Finding } from "../../lint/findings.ts";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../builtin-rules.ts";
 import { guideLink } from "./guide-link.ts";
 import { walkTree } from "./tree-walk.ts";

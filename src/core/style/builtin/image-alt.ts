@@ -1,5 +1,5 @@
 /** `image-alt`: an image with empty alt text, in Markdown (`![](x.png)`) or HTML (`<img src>`). */
-import type { Finding } from "../../findings.ts";
+import type { Finding } from "../../lint/findings.ts";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../builtin-rules.ts";
 import { guideLink } from "./guide-link.ts";
 import { walkTree } from "./tree-walk.ts";

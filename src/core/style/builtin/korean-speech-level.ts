@@ -3,7 +3,7 @@
  * -세요) sentence endings, or an external card speaks 해요체 to customers. Only the final predicate
  * of each sentence counts; headings, blockquotes, code, quoted text and bold UI labels are ignored.
  */
-import type { Finding } from "../../findings.ts";
+import type { Finding } from "../../lint/findings.ts";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../builtin-rules.ts";
 import { guideLink, quoteStart } from "./guide-link.ts";
 import { collectTextBlocks, splitSentences, type Sentence } from "./prose-sentences.ts";

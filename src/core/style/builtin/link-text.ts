@@ -3,7 +3,7 @@
  * "点击这里"). Screen readers list links by their text, and readers scan for it.
  */
 import { toString } from "mdast-util-to-string";
-import type { Finding } from "../../findings.ts";
+import type { Finding } from "../../lint/findings.ts";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../builtin-rules.ts";
 import { guideLink } from "./guide-link.ts";
 import { walkTree } from "./tree-walk.ts";

@@ -3,7 +3,7 @@
  * (over 100), Chinese and Japanese in characters (over 80), Latin-script text in words (over 35).
  * Spaces do not count as characters; inline code counts as one word or character.
  */
-import type { Finding } from "../../findings.ts";
+import type { Finding } from "../../lint/findings.ts";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../builtin-rules.ts";
 import { guideLink, quoteStart } from "./guide-link.ts";
 import { collectTextBlocks, countScripts, splitSentences } from "./prose-sentences.ts";

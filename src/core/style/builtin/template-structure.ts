@@ -4,7 +4,7 @@
  * style-guide/templates/templates.yml, the same definition `verity new` copies cards from.
  */
 import { toString } from "mdast-util-to-string";
-import type { Finding } from "../../findings.ts";
+import type { Finding } from "../../lint/findings.ts";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../builtin-rules.ts";
 import { guideLink } from "./guide-link.ts";
 import { walkTree } from "./tree-walk.ts";

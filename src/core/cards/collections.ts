@@ -1,0 +1,96 @@
+/** Collections: the first folder under `content/`, described by an optional `_collection.yml`. */
+import { existsSync, lstatSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { isValidOwner } from "./schema.ts";
+import type { Finding } from "../lint/findings.ts";
+import { describeValue, formatSchemaIssues } from "./schema-issues.ts";
+import { parseYaml } from "./yaml-source.ts";
+
+export const COLLECTION_FILE = "_collection.yml";
+
+export const CollectionFileSchema = z.strictObject({
+  /** Display title; defaults to the folder name in sentence case. */
+  title: z.string().min(1).optional(),
+  /** One sentence shown on the collection tile. */
+  description: z.string().min(1).optional(),
+  /** The tile sentence on the public help center, when `description` is written for agents. */
+  publicDescription: z.string().min(1).optional(),
+  /** Position on the home page; lower comes first. */
+  order: z.number().default(1000),
+  /** Frontmatter values for cards that leave them out. */
+  defaults: z
+    .strictObject({
+      owner: z
+        .string()
+        .refine(isValidOwner, { error: (issue) => `"defaults.owner" is ${describeValue(issue.input)}, which is neither a GitHub handle nor an email. Use "@user", "@org/team" (quoted) or name@example.com` })
+        .optional(),
+      /** Only `internal`: a card is public only when its own frontmatter says so. */
+      audience: z
+        .literal("internal", {
+          error: (issue) =>
+            issue.input === "external"
+              ? `"defaults.audience: external" is not allowed: a card reaches the public help center only when its own frontmatter says audience: external. ` +
+                `Remove this line and add audience: external to each card of the collection that customers may read`
+              : `"defaults.audience" is ${describeValue(issue.input)}; the only allowed default is internal (cards that leave audience out are then internal)`,
+        })
+        .optional(),
+      verify_every: z.string().optional(),
+      lang: z.string().optional(),
+    })
+    .default({}),
+});
+
+export interface Collection {
+  name: string;
+  title: string;
+  description: string | undefined;
+  /** Shown on the public help center instead of `description` when set. */
+  publicDescription: string | undefined;
+  order: number;
+  defaults: z.output<typeof CollectionFileSchema>["defaults"];
+}
+
+export function loadCollection(contentDir: string, name: string, problems: Finding[]): Collection {
+  const file = path.join(contentDir, name, COLLECTION_FILE);
+  const fallback: Collection = { name, title: titleFromName(name), description: undefined, publicDescription: undefined, order: 1000, defaults: {} };
+  if (!existsSync(file) && !isLink(file)) return fallback;
+  if (isLink(file)) {
+    problems.push({ ruleId: "collection-config", severity: "error", file, line: 1, column: 1, message: `${COLLECTION_FILE} is a symbolic link, which is never followed. Replace it with a real file.` });
+    return { ...fallback, defaults: { audience: "internal" } };
+  }
+  const parsed = parseYaml(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+  for (const problem of parsed.problems) {
+    problems.push({ ruleId: "collection-config", severity: "error", file, line: problem.line, column: problem.column, message: `${problem.message}.` });
+  }
+  if (parsed.problems.length > 0) return fallback;
+  const result = CollectionFileSchema.safeParse(parsed.value ?? {});
+  if (!result.success) {
+    const known = (at: (string | number)[]) =>
+      at[0] === "defaults" ? Object.keys(CollectionFileSchema.shape.defaults.unwrap().shape) : Object.keys(CollectionFileSchema.shape);
+    for (const issue of formatSchemaIssues(result.error, known)) {
+      problems.push({ ruleId: "collection-config", severity: "error", file, line: parsed.lineOf(issue.path) ?? 1, column: 1, message: issue.message });
+    }
+    return fallback;
+  }
+  const data = result.data;
+  return { name, title: data.title ?? fallback.title, description: data.description, publicDescription: data.publicDescription, order: data.order, defaults: data.defaults };
+}
+
+/** `getting-started` -> `Getting started`. */
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+export function titleFromName(name: string): string {
+  const words = name.replace(/[-_]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function sortCollections(collections: Iterable<Collection>): Collection[] {
+  return [...collections].sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
+}

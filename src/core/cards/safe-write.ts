@@ -1,0 +1,47 @@
+/**
+ * Rewriting a file another process may be editing: the new text goes to a temporary file in the
+ * same folder, which is renamed over the file (readers see the old file or the new one, never
+ * half of it), and only when the file still holds exactly the text the edit was made from.
+ */
+import { randomBytes } from "node:crypto";
+import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import path from "node:path";
+import { VerityError } from "../errors.ts";
+
+/** The file changed since it was read: nothing was written. Exit 1. */
+export class ConcurrentEditError extends VerityError {
+  readonly file: string;
+  constructor(file: string, where: string) {
+    super(`${where} changed while verity was working on it (another editor or process wrote to it), so it was left as it is.`, {
+      exitCode: 1,
+      hint: "Save or finish the other edit, then run the command again.",
+    });
+    this.file = file;
+  }
+}
+
+/**
+ * Replaces `file` with `text` if it still holds `expected` (compared as UTF-8 text, byte order
+ * mark included). Throws {@link ConcurrentEditError} otherwise. A symbolic link is kept: its
+ * target is replaced.
+ */
+export function replaceFileIfUnchanged(file: string, expected: string, text: string, where = file): void {
+  const target = realpathSync(file);
+  if (readFileSync(target, "utf8") !== expected) throw new ConcurrentEditError(file, where);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+  const fd = openSync(temp, "wx", statSync(target).mode & 0o7777);
+  try {
+    try {
+      writeSync(fd, text, null, "utf8");
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    // Last look before the rename: an edit made while the temporary file was written is kept.
+    if (readFileSync(target, "utf8") !== expected) throw new ConcurrentEditError(file, where);
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * `verity new`: a card scaffolded from a template in `style-guide/templates/<name>.md` (or a
+ * minimal built-in template when the project has no templates folder), with its frontmatter
+ * filled in and `verify_by` set to today + the review interval.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { addInterval, parseInterval, type CalendarDate } from "../verification/calendar-date.ts";
+import { FrontmatterSchema } from "./schema.ts";
+import { COLLECTION_FILE, loadCollection, type Collection } from "./collections.ts";
+import type { VerityConfig } from "../project/config.ts";
+import { isHiddenName } from "./discover.ts";
+import { acceptedTitles, type TemplateSection } from "../style/builtin/template-catalog.ts";
+import { UsageError } from "../errors.ts";
+import type { Finding } from "../lint/findings.ts";
+import { formatScalar } from "./frontmatter-edit.ts";
+import { parseYaml } from "./yaml-source.ts";
+
+export const TEMPLATES_DIR = "style-guide/templates";
+
+/** Used when the project has no `style-guide/templates/` folder. */
+const BUILTIN_TEMPLATES: Record<string, string> = {
+  card: `---
+title: "{{title}}"
+owner: "{{owner}}"
+audience: "{{audience}}"
+verify_by: "{{verify_by}}"
+lang: "{{lang}}"
+---
+
+<!-- Open with one or two sentences: what the reader learns or gets done. -->
+
+## Details
+`,
+};
+
+export interface TemplateInfo {
+  name: string;
+  /** Absolute path, or undefined for a built-in template. */
+  file: string | undefined;
+  text: string;
+  /** Audience the template's card type has by nature (from templates.yml), if any. */
+  audience: "internal" | "external" | undefined;
+}
+
+/** Names of the templates the project offers, sorted. */
+export function listTemplates(root: string): string[] {
+  const dir = path.join(root, TEMPLATES_DIR);
+  if (!existsSync(dir)) return Object.keys(BUILTIN_TEMPLATES);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".md") && !isHiddenName(name) && name.toLowerCase() !== "readme.md")
+    .map((name) => name.slice(0, -3))
+    .sort();
+}
+
+export function loadTemplate(root: string, name: string): TemplateInfo {
+  const names = listTemplates(root);
+  if (!names.includes(name)) {
+    throw new UsageError(`There is no template "${name}".`, `Templates: ${names.join(", ")}. They are the .md files in ${TEMPLATES_DIR}/.`);
+  }
+  const dir = path.join(root, TEMPLATES_DIR);
+  if (!existsSync(dir)) return { name, file: undefined, text: BUILTIN_TEMPLATES[name]!, audience: undefined };
+  const file = path.join(dir, `${name}.md`);
+  return { name, file, text: readFileSync(file, "utf8").replace(/^\uFEFF/, ""), audience: templateAudience(dir, name) };
+}
+
+function templateAudience(dir: string, name: string): "internal" | "external" | undefined {
+  const file = path.join(dir, "templates.yml");
+  if (!existsSync(file)) return undefined;
+  const parsed = parseYaml(readFileSync(file, "utf8"));
+  const entry = (parsed.value as { templates?: Record<string, { audience?: unknown }> } | undefined)?.templates?.[name];
+  return entry?.audience === "internal" || entry?.audience === "external" ? entry.audience : undefined;
+}
+
+/** Collection folder names under the content folder (folders that may hold cards). */
+export function listCollectionNames(contentDir: string): string[] {
+  if (!existsSync(contentDir)) return [];
+  return readdirSync(contentDir)
+    .filter((name) => !isHiddenName(name) && name !== "node_modules" && statSync(path.join(contentDir, name)).isDirectory())
+    .sort();
+}
+
+export interface CardTarget {
+  collection: string;
+  slug: string;
+  /** Absolute path of the file to create. */
+  file: string;
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/;
+
+/** Parses `<collection>/<slug>` (an optional .md/.mdx is kept) and checks the collection exists. */
+export function resolveNewCardTarget(contentDir: string, spec: string, contentDirName: string): CardTarget & { collectionInfo: Collection } {
+  const cleaned = spec.replace(/\\/g, "/").replace(new RegExp(`^(\\./)?${escapeRegExp(contentDirName)}/`), "");
+  const ext = /\.mdx?$/i.exec(cleaned)?.[0].toLowerCase() ?? ".md";
+  const [collection = "", ...rest] = cleaned.replace(/\.mdx?$/i, "").split("/");
+  const slug = rest.join("/");
+  if (!collection || !slug) {
+    throw new UsageError(`"${spec}" is not <collection>/<slug>.`, "Example: verity new how-to billing/refund-a-payment");
+  }
+  if (!SLUG.test(slug)) {
+    throw new UsageError(
+      `The slug "${slug}" is not allowed: it becomes the card's URL.`,
+      "Use lowercase letters, digits and hyphens, e.g. refund-a-payment.",
+    );
+  }
+  const collections = listCollectionNames(contentDir);
+  if (!collections.includes(collection)) {
+    throw new UsageError(
+      `There is no collection "${collection}".`,
+      `Collections: ${collections.length > 0 ? collections.join(", ") : "(none yet)"}. ` +
+        `To create one: mkdir ${contentDirName}/${collection} and add ${contentDirName}/${collection}/${COLLECTION_FILE} with a title (and optional defaults: owner, audience).`,
+    );
+  }
+  const problems: Finding[] = [];
+  const collectionInfo = loadCollection(contentDir, collection, problems);
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    throw new UsageError(`${first.file}:${first.line}: ${first.message}`, `Fix ${COLLECTION_FILE} first (verity lint shows every problem).`);
+  }
+  return { collection, slug, file: path.join(contentDir, collection, ...`${slug}${ext}`.split("/")), collectionInfo };
+}
+
+export interface NewCardValues {
+  title: string;
+  owner: string;
+  audience: "internal" | "external";
+  lang: string;
+  verifyBy: CalendarDate;
+  description?: string | undefined;
+  /** Id of the card this one translates (`verity new --translate`): written as `translation_of`. */
+  translationOf?: string | undefined;
+  /** Required sections of the template, for headings in the card's language (templates.yml). */
+  sections?: readonly TemplateSection[] | undefined;
+}
+
+/** Checks one value against the card schema; returns the schema's message when it is not allowed. */
+export function checkNewCardValue(field: "title" | "owner" | "audience" | "lang" | "description", value: string): string | undefined {
+  const result = FrontmatterSchema.shape[field].safeParse(value);
+  return result.success ? undefined : result.error.issues[0]?.message;
+}
+
+/** today + the collection's `verify_every`, else the configured `verifyEvery`. */
+export function initialVerifyBy(today: CalendarDate, config: Pick<VerityConfig, "verifyEvery">, collection: Collection): CalendarDate {
+  const interval = parseInterval(collection.defaults.verify_every ?? "") ?? parseInterval(config.verifyEvery) ?? { count: 90, unit: "d" as const };
+  return addInterval(today, interval);
+}
+
+/**
+ * Fills a template's placeholders. In the frontmatter a quoted `"{{x}}"` becomes a valid YAML
+ * string whatever the value holds; in the body values are inserted as written.
+ */
+export function renderTemplate(template: TemplateInfo, values: NewCardValues): string {
+  const map: Record<string, string> = {
+    title: values.title,
+    owner: values.owner,
+    audience: values.audience,
+    verify_by: values.verifyBy,
+    lang: values.lang,
+    template: template.name,
+  };
+  const match = /^(---[ \t]*\r?\n)([\s\S]*?\r?\n)((?:---|\.\.\.)[ \t]*(?:\r?\n|$))/.exec(template.text);
+  const fillYaml = (text: string) =>
+    text
+      .replace(/(["'])\{\{(\w+)\}\}\1/g, (whole, _q: string, key: string) => (key in map ? JSON.stringify(map[key]) : whole))
+      .replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in map ? formatScalar(map[key]!, "plain") : whole));
+  const fill = (text: string, inYaml: boolean) =>
+    inYaml ? fillYaml(text) : text.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in map ? map[key]! : whole));
+  if (!match) return fill(template.text, false);
+  let yaml = fill(match[2]!, true);
+  // An empty description is a schema error: fill it in, or leave the line out until there is one.
+  const emptyDescription = /^description:[ \t]*(""|'')?[ \t]*\r?\n/m;
+  yaml = values.description ? yaml.replace(emptyDescription, (line) => `description: ${JSON.stringify(values.description)}${line.endsWith("\r\n") ? "\r\n" : "\n"}`) : yaml.replace(emptyDescription, "");
+  if (!/^template:/m.test(yaml) && template.file !== undefined) yaml += `template: ${template.name}\n`;
+  if (values.translationOf) yaml += `translation_of: ${formatScalar(values.translationOf, "plain")}\n`;
+  return `${match[1]}${yaml}${match[3]}${localizeHeadings(fill(template.text.slice(match[0].length), false), values.sections ?? [], values.lang)}`;
+}
+
+/** The template's required H2 headings in the card's language, where templates.yml names one. */
+export function localizeHeadings(body: string, sections: readonly TemplateSection[], lang: string): string {
+  const byTitle = new Map<string, string>();
+  for (const section of sections) {
+    const titles = acceptedTitles(section, lang);
+    if (titles.length > 1) byTitle.set(section.title, titles[1]!);
+  }
+  if (byTitle.size === 0) return body;
+  return body.replace(/^(##[ \t]+)(.+?)[ \t]*$/gm, (line, hashes: string, title: string) => (byTitle.has(title) ? `${hashes}${byTitle.get(title)}` : line));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,207 @@
+/**
+ * Git history of the cards, read with ONE `git log` call: per file the day it was created, the day
+ * and author of its last change, and its commits, following renames. When the repository is
+ * shallow or not a git repository at all, the result says so (`historyAvailable: false`) instead
+ * of inventing dates from whatever commits happen to be there.
+ */
+import path from "node:path";
+import { simpleGit } from "simple-git";
+import { todayIn, type CalendarDate } from "../verification/calendar-date.ts";
+import { projectPathMapper } from "./changes.ts";
+
+/** One commit, as far as the cards are concerned. Dates are committer dates, as calendar days. */
+export interface CommitInfo {
+  hash: string;
+  /** Committer date in the configured time zone: when the change landed. */
+  date: CalendarDate;
+  /** Committer timestamp, ISO 8601 with offset (for ordering commits of the same day). */
+  timestamp: string;
+  authorName: string;
+  authorEmail: string;
+  subject: string;
+}
+
+export type ChangeKind = "added" | "modified" | "renamed" | "deleted";
+
+/** What one commit did to one file. Paths are relative to the project root, with `/`. */
+export interface FileChange {
+  kind: ChangeKind;
+  path: string;
+  /** The path before the commit, for renames. */
+  oldPath?: string;
+}
+
+export interface HistoryCommit extends CommitInfo {
+  /** Changes to files under the history's folder, in git's order. */
+  changes: FileChange[];
+}
+
+export interface FileHistory {
+  /** Current path, relative to the project root. */
+  path: string;
+  /** Day of the commit that first added the file (under any of its earlier names). */
+  created: CalendarDate;
+  createdBy: string;
+  /** Day and author of the last commit that touched the file. */
+  lastChanged: CalendarDate;
+  lastChangedBy: string;
+  /** Commits that touched the file, newest first, with what each did to it. */
+  commits: (CommitInfo & { change: FileChange })[];
+}
+
+export type GitHistory =
+  | {
+      historyAvailable: true;
+      /** History of every file that exists at HEAD under the folder, keyed by its current path. */
+      files: Map<string, FileHistory>;
+      /** Every commit that touched the folder, oldest first. */
+      commits: HistoryCommit[];
+    }
+  | {
+      historyAvailable: false;
+      /** Why there is no history, in words a user can act on. */
+      reason: string;
+      files: Map<string, FileHistory>;
+      commits: HistoryCommit[];
+    };
+
+export interface GitHistoryOptions {
+  /** Folder whose history is read, relative to `root` (usually the content folder). Default: all. */
+  folder?: string;
+  /** IANA time zone in which commit dates become calendar dates. */
+  timeZone: string;
+}
+
+export interface RepositoryInfo {
+  isRepository: boolean;
+  isShallow: boolean;
+  /** Absolute path of the repository's top folder. */
+  topLevel?: string;
+}
+
+const RECORD = "\x1e";
+const FIELD = "\x1f";
+const LOG_FORMAT = `${RECORD}%H${FIELD}%cI${FIELD}%an${FIELD}%ae${FIELD}%s`;
+
+/** Whether `root` is in a git repository, and whether that repository is a shallow clone. */
+export async function getRepositoryInfo(root: string): Promise<RepositoryInfo> {
+  try {
+    const out = await simpleGit(root).raw(["rev-parse", "--is-shallow-repository", "--show-toplevel"]);
+    const [shallow, topLevel] = out.trim().split("\n");
+    return { isRepository: true, isShallow: shallow === "true", topLevel: topLevel ? path.resolve(topLevel) : undefined };
+  } catch {
+    return { isRepository: false, isShallow: false };
+  }
+}
+
+export async function isShallowRepository(root: string): Promise<boolean> {
+  return (await getRepositoryInfo(root)).isShallow;
+}
+
+/** Reads the history of `options.folder` under `root` with one `git log` call. */
+export async function readGitHistory(root: string, options: GitHistoryOptions): Promise<GitHistory> {
+  const unavailable = (reason: string): GitHistory => ({ historyAvailable: false, reason, files: new Map(), commits: [] });
+  const info = await getRepositoryInfo(root);
+  if (!info.isRepository || !info.topLevel) {
+    return unavailable(`${root} is not in a git repository, so there are no creation dates, change dates or verification history.`);
+  }
+  if (info.isShallow) {
+    return unavailable(
+      "The repository is a shallow clone: its history is cut off, so dates read from it would be wrong. " +
+        "Fetch the full history (git fetch --unshallow, or actions/checkout with fetch-depth: 0).",
+    );
+  }
+  const git = simpleGit(root);
+  let out: string;
+  try {
+    out = await git.raw([
+      "-c", "core.quotepath=off",
+      "log", "-z", "--name-status", "-M", "--reverse", "--no-color", `--format=${LOG_FORMAT}`,
+      "--", path.resolve(root, options.folder ?? "."),
+    ]);
+  } catch (error) {
+    const message = (error as Error).message ?? "";
+    if (/does not have any commits|bad default revision|unknown revision/i.test(message)) {
+      return { historyAvailable: true, files: new Map(), commits: [] };
+    }
+    return unavailable(`git log failed: ${message.split("\n")[0]}`);
+  }
+  const toProjectPath = projectPathMapper(info.topLevel, root);
+  const commits = parseLog(out, options.timeZone, toProjectPath);
+  return { historyAvailable: true, files: buildFileHistories(commits), commits };
+}
+
+/** Parses `git log -z --name-status --format=<LOG_FORMAT>` output (oldest first with --reverse). */
+export function parseLog(out: string, timeZone: string, toProjectPath: (p: string) => string = (p) => p): HistoryCommit[] {
+  const commits: HistoryCommit[] = [];
+  for (const record of out.split(RECORD)) {
+    if (record.trim() === "") continue;
+    const headerEnd = record.indexOf("\0");
+    const header = headerEnd < 0 ? record : record.slice(0, headerEnd);
+    const [hash = "", timestamp = "", authorName = "", authorEmail = "", subject = ""] = header.trim().split(FIELD);
+    const tokens = (headerEnd < 0 ? "" : record.slice(headerEnd + 1)).replace(/^\n/, "").split("\0").filter((t) => t !== "");
+    const changes: FileChange[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const status = tokens[i++]!.trim();
+      const code = status.charAt(0);
+      if (code === "R" || code === "C") {
+        const oldPath = toProjectPath(tokens[i++] ?? "");
+        const newPath = toProjectPath(tokens[i++] ?? "");
+        changes.push(code === "R" ? { kind: "renamed", path: newPath, oldPath } : { kind: "added", path: newPath });
+      } else {
+        const file = toProjectPath(tokens[i++] ?? "");
+        changes.push({ kind: code === "A" ? "added" : code === "D" ? "deleted" : "modified", path: file });
+      }
+    }
+    const date = todayIn(timeZone, new Date(timestamp));
+    commits.push({ hash, date, timestamp, authorName, authorEmail, subject, changes });
+  }
+  return commits;
+}
+
+/** Follows each file through renames, oldest commit first, and keeps the files that still exist. */
+/**
+ * Takes the entries of renamed files out of `live`, by their new path. Renames are taken out
+ * before anything else of the commit applies, so a swap of two names in one commit works.
+ */
+export function takeRenamed<T>(changes: readonly FileChange[], live: Map<string, T>): Map<string, T | undefined> {
+  const moved = new Map<string, T | undefined>();
+  for (const change of changes) {
+    if (change.kind === "renamed" && change.oldPath !== undefined) {
+      moved.set(change.path, live.get(change.oldPath));
+      live.delete(change.oldPath);
+    }
+  }
+  return moved;
+}
+
+export function buildFileHistories(commits: readonly HistoryCommit[]): Map<string, FileHistory> {
+  const live = new Map<string, FileHistory>();
+  for (const commit of commits) {
+    const info: CommitInfo = {
+      hash: commit.hash,
+      date: commit.date,
+      timestamp: commit.timestamp,
+      authorName: commit.authorName,
+      authorEmail: commit.authorEmail,
+      subject: commit.subject,
+    };
+    const moved = takeRenamed(commit.changes, live);
+    for (const change of commit.changes) {
+      if (change.kind === "deleted") {
+        live.delete(change.path);
+        continue;
+      }
+      let entry = change.kind === "renamed" ? moved.get(change.path) : change.kind === "added" ? undefined : live.get(change.path);
+      if (!entry) {
+        entry = { path: change.path, created: commit.date, createdBy: commit.authorName, lastChanged: commit.date, lastChangedBy: commit.authorName, commits: [] };
+      }
+      entry.path = change.path;
+      entry.lastChanged = commit.date;
+      entry.lastChangedBy = commit.authorName;
+      entry.commits.unshift({ ...info, change });
+      live.set(change.path, entry);
+    }
+  }
+  return live;
+}

@@ -1,0 +1,60 @@
+/** A Verity project: its root, configuration, cards and the day it is checked on. */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseCalendarDate, todayIn, type CalendarDate } from "../verification/calendar-date.ts";
+import { findProjectRoot, loadConfig, type VerityConfig } from "./config.ts";
+import { UsageError } from "../errors.ts";
+import { buildCardIndex, type CardIndex } from "../site/links.ts";
+import { loadCards, type LoadedCards } from "../cards/load.ts";
+import type { VerificationPolicy } from "../verification/verification.ts";
+
+export interface ProjectOptions {
+  /** Where the command runs; the project root is found from here upwards. */
+  cwd: string;
+  /** Explicit project root (`--root`). */
+  root?: string;
+  /** Explicit config file (`--config`). */
+  configFile?: string;
+  /** Overrides today's date (`--today YYYY-MM-DD`). */
+  today?: string;
+}
+
+export interface ProjectContext {
+  root: string;
+  config: VerityConfig;
+  configFile: string | undefined;
+  today: CalendarDate;
+  policy: VerificationPolicy;
+}
+
+export interface Project extends ProjectContext, LoadedCards {
+  index: CardIndex;
+}
+
+/** Finds the root, reads the configuration and fixes "today"; does not read the cards. */
+export function openProject(options: ProjectOptions): ProjectContext {
+  const root = options.root ? path.resolve(options.cwd, options.root) : findProjectRoot(options.cwd);
+  if (!root || !existsSync(root)) {
+    throw new UsageError(
+      options.root ? `The project folder ${options.root} does not exist.` : `No Verity project found in ${options.cwd} or any folder above it.`,
+      "Run verity inside a repository with a content/ folder or a verity.config.yml, or pass --root <folder>.",
+    );
+  }
+  const { config, file } = loadConfig(root, options.configFile);
+  const today = resolveToday(config.timeZone, options.today);
+  return { root, config, configFile: file, today, policy: { today, warnDays: config.warnDays } };
+}
+
+export function loadProject(options: ProjectOptions): Project {
+  const context = openProject(options);
+  const loaded = loadCards(context.root, context.config);
+  return { ...context, ...loaded, index: buildCardIndex(loaded.cards, loaded.invalidFiles, { sites: context.config.sites }) };
+}
+
+/** `--today` when given (validated), else the clock read once in the configured time zone. */
+export function resolveToday(timeZone: string, override: string | undefined): CalendarDate {
+  if (override === undefined) return todayIn(timeZone);
+  const date = parseCalendarDate(override);
+  if (!date) throw new UsageError(`--today ${override} is not a calendar date.`, "Write it as YYYY-MM-DD, e.g. --today 2027-01-31.");
+  return date;
+}

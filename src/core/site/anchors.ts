@@ -1,0 +1,64 @@
+/**
+ * Heading ids, computed once: lint checks `#anchor` links against these, and the sites render
+ * exactly these ids (matched to their headings by source offset), so a link's anchor resolves in
+ * lint exactly when it resolves in the browser.
+ *
+ * The text of a heading is what a reader sees in it, as the browser's `textContent` and GitHub's
+ * anchors have it: the text of its inline code, emphasis and HTML elements, without image alt
+ * text, the tags themselves or MDX `{expressions}` (never shown). `## Click ![the gear icon](gear.png)
+ * settings` is `click--settings`.
+ */
+import GithubSlugger from "github-slugger";
+import type { Nodes, Root } from "mdast";
+import { forEachNode } from "../cards/tree-walk.ts";
+
+export interface CardHeading {
+  depth: number;
+  text: string;
+  id: string;
+  line: number;
+  column: number;
+  /** UTF-16 offset of the heading in the file: how the rendered heading finds its id. */
+  offset: number;
+}
+
+/** Returns a function that gives each heading text of one page its unique id (`steps`, `steps-1`). */
+export function createHeadingSlugger(): (text: string) => string {
+  const slugger = new GithubSlugger();
+  return (text) => slugger.slug(text);
+}
+
+export function collectHeadings(tree: Root): CardHeading[] {
+  const slug = createHeadingSlugger();
+  const headings: CardHeading[] = [];
+  forEachNode(tree, (node) => {
+    if (node.type !== "heading") return;
+    const text = visibleText(node).trim();
+    headings.push({
+      depth: node.depth,
+      text,
+      id: slug(text),
+      line: node.position?.start.line ?? 1,
+      column: node.position?.start.column ?? 1,
+      offset: node.position?.start.offset ?? -1,
+    });
+  });
+  return headings;
+}
+
+/** Node types whose text a reader never sees in a heading. */
+const HIDDEN = new Set(["image", "imageReference", "html", "mdxTextExpression", "mdxFlowExpression", "footnoteReference"]);
+
+/** The text a heading shows: text and inline code, inside emphasis, links and HTML or JSX elements. */
+function visibleText(heading: Nodes): string {
+  let text = "";
+  const stack: Nodes[] = [heading];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (HIDDEN.has(node.type)) continue;
+    if (node.type === "text" || node.type === "inlineCode") text += node.value;
+    const children = "children" in node ? (node.children as Nodes[]) : [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return text;
+}

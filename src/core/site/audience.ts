@@ -1,0 +1,86 @@
+/**
+ * Which cards each site may contain. The only place that decides what the public can see.
+ *
+ * Public is an explicit, per-card decision: a card is external only when its own frontmatter says
+ * `audience: external` (`Card.declaredAudience`). Collection defaults can only make cards internal
+ * (see collections.ts), and a merged or tampered `data.audience` is never trusted alone.
+ */
+import type { Audience } from "../cards/schema.ts";
+import type { ExpiredPublicCards } from "../project/config.ts";
+import type { Card } from "../cards/load.ts";
+import { getCardVerification, type VerificationPolicy } from "../verification/verification.ts";
+
+export type SiteName = "public" | "internal";
+export const SITE_NAMES: readonly SiteName[] = ["public", "internal"];
+
+export interface SiteSelection {
+  /** Include `status: draft` cards (internal previews only; never on the public site). */
+  includeDrafts?: boolean;
+  /**
+   * What the public site does with expired external cards (`expiredPublicCards`) and the day it
+   * is decided on. Every site build, the MCP knowledge base and the leak check pass it (see
+   * {@link siteSelectionOf}); lint, which checks audiences only, does not.
+   */
+  expired?: ExpiredCardsRule;
+}
+
+export interface ExpiredCardsRule {
+  expiredPublicCards: ExpiredPublicCards;
+  policy: VerificationPolicy;
+}
+
+/** The selection a project's sites are built with: its `expiredPublicCards` setting on its day. */
+export function siteSelectionOf(project: { config: { expiredPublicCards: ExpiredPublicCards }; policy: VerificationPolicy }): SiteSelection {
+  return { expired: { expiredPublicCards: project.config.expiredPublicCards, policy: project.policy } };
+}
+
+/** What the decision reads: the card's own audience line and its merged data. */
+export interface AudienceFields {
+  data: Pick<Card["data"], "audience" | "status"> & Partial<Pick<Card["data"], "verify_by">>;
+  declaredAudience: Card["declaredAudience"];
+}
+
+/** The card's audience: `external` only when the card itself says so, else `internal`. */
+export function cardAudience(card: AudienceFields): Audience {
+  return card.declaredAudience === "external" && card.data.audience === "external" ? "external" : "internal";
+}
+
+/**
+ * True when `card` may appear on `site`. Public: published cards whose own frontmatter says
+ * external, minus expired ones when `expiredPublicCards: withhold` is passed in `options.expired`.
+ */
+export function isOnSite(card: AudienceFields, site: SiteName, options: SiteSelection = {}): boolean {
+  if (site === "public") return cardAudience(card) === "external" && card.data.status === "published" && publicTreatment(card, options) !== "withhold";
+  return card.data.status === "published" || options.includeDrafts === true;
+}
+
+/**
+ * How the public site treats an external card, by its verification on the selection's day:
+ * `show` it, show it with a review `notice`, or `withhold` it (`expiredPublicCards`). Cards that
+ * are not expired, and every card when no rule is passed, are shown.
+ */
+export function publicTreatment(card: AudienceFields, options: SiteSelection = {}): "show" | "notice" | "withhold" {
+  const rule = options.expired;
+  if (!rule || rule.expiredPublicCards === "keep" || card.data.verify_by === undefined) return "show";
+  if (getCardVerification({ data: { verify_by: card.data.verify_by, status: card.data.status } }, rule.policy).status !== "expired") return "show";
+  return rule.expiredPublicCards;
+}
+
+/**
+ * Whether a card text (e.g. a file's text at the merge base) is public, by the same decision:
+ * its own frontmatter must say `audience: external`, and it must not be a draft.
+ */
+export function isTextOnPublicSite(frontmatter: Record<string, unknown> | undefined): boolean {
+  const audience = frontmatter?.audience === "external" ? "external" : undefined;
+  const status = frontmatter?.status === "draft" ? "draft" : "published";
+  return isOnSite({ data: { audience: audience ?? "internal", status }, declaredAudience: audience }, "public");
+}
+
+export function selectCardsForSite(cards: readonly Card[], site: SiteName, options: SiteSelection = {}): Card[] {
+  return cards.filter((card) => isOnSite(card, site, options));
+}
+
+/** Cards that must never reach the public site: everything not selected for it. */
+export function cardsHiddenFromPublic(cards: readonly Card[], options: SiteSelection = {}): Card[] {
+  return cards.filter((card) => !isOnSite(card, "public", options));
+}

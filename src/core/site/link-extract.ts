@@ -1,0 +1,160 @@
+/**
+ * Links written in a card: inline links, images, reference definitions, URL attributes of raw
+ * HTML (parsed with a real HTML parser, hast-util-from-html) and of MDX JSX elements, with their
+ * positions. Lint resolves every one of them the same way.
+ */
+import type { Element, Nodes as HastNodes } from "hast";
+import { fromHtml } from "hast-util-from-html";
+import type { Root } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { forEachNode } from "../cards/tree-walk.ts";
+
+export interface CardLink {
+  url: string;
+  /** `html`: an attribute of a raw HTML or MDX JSX element (`attribute` names it). */
+  kind: "link" | "image" | "definition" | "html";
+  /** Link text (or alt text for images). */
+  text: string;
+  line: number;
+  column: number;
+  /** UTF-16 offsets of the whole link in the source. */
+  start: number;
+  end: number;
+  /** For `html` links: the element and attribute, e.g. `a href`. */
+  attribute?: string;
+}
+
+/** hast property names of attributes that hold a URL (or a list of them). */
+const URL_PROPERTIES: Record<string, "one" | "srcset" | "list"> = {
+  href: "one",
+  src: "one",
+  srcSet: "srcset",
+  imageSrcSet: "srcset",
+  poster: "one",
+  data: "one",
+  action: "one",
+  formAction: "one",
+  cite: "one",
+  background: "one",
+  longDesc: "one",
+  xLinkHref: "one",
+  codeBase: "one",
+  manifest: "one",
+  icon: "one",
+  lowsrc: "one",
+  dynsrc: "one",
+  ping: "list",
+  archive: "list",
+};
+
+/** The same attributes as written in MDX JSX (lowercased). */
+const JSX_URL_ATTRIBUTES = new Map<string, "one" | "srcset" | "list">([
+  ...Object.entries(URL_PROPERTIES).map(([name, kind]) => [name.toLowerCase(), kind] as [string, "one" | "srcset" | "list"]),
+  ["xlink:href", "one"],
+  ["srcset", "srcset"],
+]);
+
+export function collectLinks(tree: Root): CardLink[] {
+  const links: CardLink[] = [];
+  forEachNode(tree, (node) => {
+    const type = node.type as string;
+    if (type === "html") {
+      collectHtmlLinks(node as { value: string; position?: Root["position"] }, links);
+      return;
+    }
+    if (type === "mdxJsxFlowElement" || type === "mdxJsxTextElement") {
+      collectJsxLinks(node as unknown as JsxElement, links);
+      return;
+    }
+    if (node.type !== "link" && node.type !== "image" && node.type !== "definition") return;
+    const position = node.position;
+    links.push({
+      url: node.url,
+      kind: node.type,
+      text: node.type === "image" ? (node.alt ?? "") : node.type === "link" ? toString(node) : "",
+      line: position?.start.line ?? 1,
+      column: position?.start.column ?? 1,
+      start: position?.start.offset ?? 0,
+      end: position?.end.offset ?? 0,
+    });
+  });
+  return links;
+}
+
+function urlsOf(value: unknown, kind: "one" | "srcset" | "list"): string[] {
+  const items = Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
+  if (kind === "one") return items;
+  if (kind === "list") return items.flatMap((item) => item.split(/\s+/)).filter(Boolean);
+  return items
+    .flatMap((item) => item.split(","))
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? "")
+    .filter(Boolean);
+}
+
+function collectHtmlLinks(node: { value: string; position?: Root["position"] }, links: CardLink[]): void {
+  if (!/[<]/.test(node.value)) return;
+  const origin = node.position?.start ?? { line: 1, column: 1, offset: 0 };
+  const fragment = fromHtml(node.value, { fragment: true });
+  const visit = (child: HastNodes) => {
+    if (child.type === "element") pushElement(child, origin, links);
+    const children = (child as { children?: HastNodes[] }).children;
+    if (children) for (const c of children) visit(c);
+    const content = (child as Element).content;
+    if (content) visit(content);
+  };
+  visit(fragment);
+}
+
+function pushElement(element: Element, origin: { line: number; column: number; offset?: number | undefined }, links: CardLink[]): void {
+  const at = element.position?.start;
+  const line = origin.line + (at ? at.line - 1 : 0);
+  const column = at && at.line > 1 ? at.column : origin.column + (at ? at.column - 1 : 0);
+  const start = (origin.offset ?? 0) + (at?.offset ?? 0);
+  const end = (origin.offset ?? 0) + (element.position?.end.offset ?? at?.offset ?? 0);
+  for (const [name, value] of Object.entries(element.properties ?? {})) {
+    const kind = URL_PROPERTIES[name];
+    if (!kind) continue;
+    for (const url of urlsOf(value, kind)) {
+      links.push({ url, kind: "html", text: hastText(element), line, column, start, end, attribute: `${element.tagName} ${name}` });
+    }
+  }
+}
+
+function hastText(node: HastNodes): string {
+  if (node.type === "text") return node.value;
+  const children = (node as { children?: HastNodes[] }).children;
+  return children ? children.map(hastText).join("") : "";
+}
+
+interface JsxElement {
+  name: string | null;
+  attributes: { type: string; name?: string; value?: unknown }[];
+  position?: Root["position"];
+  children: unknown[];
+}
+
+function collectJsxLinks(node: JsxElement, links: CardLink[]): void {
+  const position = node.position;
+  for (const attribute of node.attributes ?? []) {
+    if (attribute.type !== "mdxJsxAttribute" || !attribute.name) continue;
+    const kind = JSX_URL_ATTRIBUTES.get(attribute.name.toLowerCase());
+    if (!kind || typeof attribute.value !== "string") continue;
+    for (const url of urlsOf(attribute.value, kind)) {
+      links.push({
+        url,
+        kind: "html",
+        text: "",
+        line: position?.start.line ?? 1,
+        column: position?.start.column ?? 1,
+        start: position?.start.offset ?? 0,
+        end: position?.end.offset ?? 0,
+        attribute: `${node.name ?? ""} ${attribute.name}`,
+      });
+    }
+  }
+}
+
+/** A link as a message names it: its URL, and the HTML attribute it sits in. */
+export function describeLink(link: CardLink): string {
+  return link.kind === "html" && link.attribute ? `${link.url} (${link.attribute} in HTML)` : link.url;
+}

@@ -1,0 +1,264 @@
+/**
+ * The link graph between cards: relative Markdown links (`../billing/refunds.md#steps`), site
+ * links (`/billing/refunds/`) and absolute URLs on a configured site's host
+ * (`https://wiki.example.com/billing/refunds/`, `//help.example.com/`) resolve to cards and heading
+ * anchors, to the pages the sites build (collections, tags, search, ...), to files, or are broken.
+ */
+import { existsSync, lstatSync } from "node:fs";
+import path from "node:path";
+import { isOnSite, SITE_NAMES, type SiteName } from "./audience.ts";
+import type { VerityConfig } from "../project/config.ts";
+import type { Card } from "../cards/load.ts";
+import { reservedPageSites } from "./reserved-paths.ts";
+import { tagUrls } from "./tag-pages.ts";
+
+export interface CardIndex {
+  byFile: ReadonlyMap<string, Card>;
+  byUrl: ReadonlyMap<string, Card>;
+  byId: ReadonlyMap<string, Card>;
+  /** Card files that exist but failed to load: links to them are not reported twice. */
+  invalidFiles: ReadonlySet<string>;
+  /** The configured sites: absolute links to their hosts resolve like site paths. */
+  sites: readonly SiteAddress[];
+  /** Collection and tag pages of each site; undefined when only part of the cards is loaded. */
+  pages: SitePages | undefined;
+  /** With `pages` undefined (`lint --changed`): the collection folders that exist. */
+  partialCollections: ReadonlySet<string> | undefined;
+  /** Lower-cased card URLs, so a link differing in case still counts for the audience check. */
+  byUrlLower: ReadonlyMap<string, Card>;
+}
+
+export interface SiteAddress {
+  site: SiteName;
+  /** Absolute URL of the site, e.g. https://help.example.com. */
+  url: string;
+  /** Base path, e.g. `/` or `/help/`. */
+  base: string;
+}
+
+export interface SitePages {
+  /** Collection name -> the sites that have its page. */
+  collections: ReadonlyMap<string, readonly SiteName[]>;
+  /** Tag page path (`/tags/<slug>/`) -> the sites that have it. */
+  tags: ReadonlyMap<string, readonly SiteName[]>;
+}
+
+export interface IndexOptions {
+  sites?: VerityConfig["sites"] | undefined;
+  /** Set when only part of the cards is loaded (`lint --changed`): collection names that exist. */
+  partialCollections?: Iterable<string> | undefined;
+}
+
+export function buildCardIndex(cards: readonly Card[], invalidFiles: readonly string[] = [], options: IndexOptions = {}): CardIndex {
+  const byFile = new Map<string, Card>();
+  const byUrl = new Map<string, Card>();
+  const byId = new Map<string, Card>();
+  for (const card of cards) {
+    byFile.set(card.file, card);
+    if (!byUrl.has(card.url)) byUrl.set(card.url, card);
+    if (!byId.has(card.id)) byId.set(card.id, card);
+  }
+  for (const card of cards) {
+    for (const alias of card.data.aliases ?? []) {
+      const url = normaliseSitePath(alias);
+      if (!byUrl.has(url)) byUrl.set(url, card);
+    }
+  }
+  const byUrlLower = new Map<string, Card>();
+  for (const [url, card] of byUrl) if (!byUrlLower.has(url.toLowerCase())) byUrlLower.set(url.toLowerCase(), card);
+  const configured = options.sites;
+  const sites: SiteAddress[] = configured ? SITE_NAMES.map((site) => ({ site, url: configured[site].url, base: configured[site].base })) : [];
+  const partial = options.partialCollections ? new Set(options.partialCollections) : undefined;
+  return { byFile, byUrl, byId, invalidFiles: new Set(invalidFiles), sites, pages: partial ? undefined : collectSitePages(cards), partialCollections: partial, byUrlLower };
+}
+
+/** The collection and tag pages each site builds from `cards` (the same selection the sites use). */
+function collectSitePages(cards: readonly Card[]): SitePages {
+  const collections = new Map<string, SiteName[]>();
+  const tags = new Map<string, SiteName[]>();
+  for (const site of SITE_NAMES) {
+    const onSite = cards.filter((card) => isOnSite(card, site));
+    for (const card of onSite) {
+      const list = collections.get(card.collection) ?? [];
+      if (!list.includes(site)) list.push(site);
+      collections.set(card.collection, list);
+    }
+    for (const url of tagUrls(onSite.flatMap((card) => card.data.tags ?? [])).values()) tags.set(url, [...(tags.get(url) ?? []), site]);
+  }
+  return { collections, tags };
+}
+
+export type LinkTarget =
+  | { kind: "external" }
+  | { kind: "card"; card: Card; anchor: string | undefined; via?: SiteName }
+  | { kind: "page"; path: string; sites: readonly SiteName[]; via?: SiteName }
+  | { kind: "asset"; file: string }
+  | { kind: "unchecked" }
+  | { kind: "broken"; reason: string };
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Resolves a link written in `from` to what it points at. */
+export function resolveLink(from: Card, rawUrl: string, index: CardIndex): LinkTarget {
+  const url = rawUrl.trim();
+  if (url === "") return { kind: "external" };
+  if (SCHEME.test(url) || /^[\\/][\\/]/.test(url)) {
+    const onSite = siteOfUrl(url, index.sites);
+    if (!onSite) return { kind: "external" };
+    if (onSite.path === undefined) return { kind: "external" }; // the same host, outside the sites (e.g. the company website)
+    return withVia(resolveSitePath(from, onSite.path, onSite.hash, index), onSite.site);
+  }
+  const hashAt = url.indexOf("#");
+  const pathPart = stripQuery(hashAt < 0 ? url : url.slice(0, hashAt));
+  const anchor = hashAt < 0 ? undefined : safeDecode(url.slice(hashAt + 1));
+  if (pathPart === "") return { kind: "card", card: from, anchor };
+
+  if (/\.mdx?$/i.test(pathPart)) {
+    const file = path.resolve(path.dirname(from.file), safeDecode(pathPart));
+    const card = index.byFile.get(file);
+    if (card) return { kind: "card", card, anchor };
+    if (index.invalidFiles.has(file)) return { kind: "unchecked" };
+    const display = path.relative(path.dirname(from.file), file).split(path.sep).join("/");
+    return { kind: "broken", reason: existsSync(file) ? `${display} is not a card (names starting with _ or . are not published)` : `there is no card at ${display}` };
+  }
+
+  const sitePath = pathPart.startsWith("/") ? pathPart : new URL(pathPart, `https://site.invalid${from.url}`).pathname;
+  const looksLikePage = !/\.[a-z0-9]{1,5}$/i.test(sitePath) || /\.html?$/i.test(sitePath);
+  if (looksLikePage || pathPart.startsWith("/")) return resolveSitePath(from, sitePath, anchor, index);
+  const file = path.resolve(path.dirname(from.file), safeDecode(pathPart));
+  if (existsSync(file) || lstatExists(file)) return { kind: "asset", file };
+  return { kind: "broken", reason: `the file ${pathPart} does not exist` };
+}
+
+function withVia(target: LinkTarget, via: SiteName): LinkTarget {
+  return target.kind === "card" || target.kind === "page" ? { ...target, via } : target;
+}
+
+/**
+ * A path on a site (relative to its base): a card or alias, a page Verity builds (home, search,
+ * collection, tag, ...), a published file under `/_files/`, or nothing.
+ */
+function resolveSitePath(from: Card, rawPath: string, anchor: string | undefined, index: CardIndex): LinkTarget {
+  const decoded = safeDecode(rawPath);
+  const page = normaliseSitePath(decoded);
+  const card = index.byUrl.get(page) ?? index.byUrlLower.get(page.toLowerCase());
+  if (card) return { kind: "card", card, anchor };
+  if (page === "/") return { kind: "page", path: page, sites: SITE_NAMES };
+  const segments = page.split("/").filter(Boolean);
+  const first = segments[0]!;
+  if (first.toLowerCase() === "_files") {
+    const contentDir = contentDirOfCard(from);
+    if (contentDir) return { kind: "asset", file: path.join(contentDir, ...decoded.split("/").filter(Boolean).slice(1)) };
+  }
+  const reserved = reservedPageSites(first);
+  if (reserved) {
+    if (first.toLowerCase() === "tags" && segments.length === 2) {
+      if (!index.pages) return { kind: "unchecked" };
+      const sites = index.pages.tags.get(`/tags/${segments[1]}/`);
+      return sites ? { kind: "page", path: page, sites } : { kind: "broken", reason: `no card has a tag with the page ${page}` };
+    }
+    if (["tags", "search", "health", "404"].includes(first.toLowerCase()) && segments.length > 1) return { kind: "broken", reason: `the sites have no page ${page}` };
+    return { kind: "page", path: page, sites: reserved };
+  }
+  if (segments.length === 1) {
+    if (!index.pages) return index.partialCollections?.has(first) ? { kind: "unchecked" } : { kind: "broken", reason: `there is no collection ${first}` };
+    const sites = index.pages.collections.get(first);
+    if (sites) return { kind: "page", path: page, sites };
+    return { kind: "broken", reason: `there is no collection ${first} with published cards` };
+  }
+  return { kind: "broken", reason: `no card has the URL ${page}` };
+}
+
+/** The content folder: the folder above the card's collection folder. */
+export function contentDirOfCard(from: Pick<Card, "file" | "url">): string | undefined {
+  if (!from.file || !from.url) return undefined;
+  let dir = path.dirname(from.file);
+  for (let i = 2; i < from.url.split("/").filter(Boolean).length; i++) dir = path.dirname(dir);
+  return path.dirname(dir);
+}
+
+/**
+ * When `url` is an absolute (or protocol-relative) http(s) URL on one of the sites' hosts: which
+ * site, and the path relative to its base (undefined when outside every base). Hosts compare as
+ * URLs do (case, default ports, a trailing dot); the longest matching base wins, and with equal
+ * bases the public site (so a link into the wiki is recognised only where the wiki has its own place).
+ */
+function siteOfUrl(url: string, sites: readonly SiteAddress[]): { site: SiteName; base: string; path: string | undefined; hash: string | undefined } | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, "https://relative.invalid/");
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return undefined;
+  const host = parsed.hostname.replace(/\.$/, "").toLowerCase();
+  const hash = parsed.hash ? safeDecode(parsed.hash.slice(1)) : undefined;
+  const matches = sites.filter((site) => hostOf(site.url) === host).sort((a, b) => b.base.length - a.base.length);
+  if (matches.length === 0) return undefined;
+  const pathname = parsed.pathname;
+  for (const site of matches) {
+    const base = site.base.endsWith("/") ? site.base : `${site.base}/`;
+    const lower = pathname.toLowerCase();
+    if (lower.startsWith(base.toLowerCase())) return { site: site.site, base, path: `/${pathname.slice(base.length)}`, hash };
+    if (`${lower}/` === base.toLowerCase()) return { site: site.site, base, path: "/", hash };
+  }
+  return { site: matches[0]!.site, base: matches[0]!.base, path: undefined, hash };
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.replace(/\.$/, "").toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+function lstatExists(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `/billing/refunds`, `/billing/refunds/index.html` -> `/billing/refunds/`. */
+export function normaliseSitePath(sitePath: string): string {
+  let p = sitePath.replace(/\/index\.html?$/i, "/").replace(/\.html?$/i, "/");
+  if (!p.startsWith("/")) p = `/${p}`;
+  if (!p.endsWith("/")) p = `${p}/`;
+  return p.replace(/\/{2,}/g, "/");
+}
+
+/** True when `card` has a heading with this id. */
+export function hasAnchor(card: Card, anchor: string): boolean {
+  return card.headings.some((heading) => heading.id === anchor);
+}
+
+function stripQuery(value: string): string {
+  const q = value.indexOf("?");
+  return q < 0 ? value : value.slice(0, q);
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * The href a link gets on a built site: card links become the target card's page URL under the
+ * site's base path; everything else is left as written.
+ */
+export function hrefOnSite(from: Card, rawUrl: string, index: CardIndex, base: string): string {
+  const target = resolveLink(from, rawUrl, index);
+  if (target.kind !== "card") return rawUrl;
+  const page = joinBase(base, target.card.url);
+  return target.anchor ? `${target.card === from ? "" : page}#${target.anchor}` : page;
+}
+
+export function joinBase(base: string, sitePath: string): string {
+  return `${base.replace(/\/$/, "")}${sitePath}`;
+}

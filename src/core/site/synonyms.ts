@@ -1,0 +1,99 @@
+/**
+ * The style guide's synonyms file (`style-guide/synonyms.yml`): one group a line, per language,
+ * words a reader may type for the same thing. The sites index each group with the cards that use
+ * one of its words, so search finds a card by a word its text does not use.
+ *
+ * ```yaml
+ * - en: [2FA, MFA, two-factor authentication]
+ * - ko: [SSO, 싱글 사인온, 통합 로그인]
+ * ```
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import type { Finding } from "../lint/findings.ts";
+
+export const SYNONYMS_FILE = "style-guide/synonyms.yml";
+
+export interface SynonymGroup {
+  lang: string;
+  /** The words as written, first one the preferred term. */
+  words: string[];
+  line: number;
+}
+
+export interface SynonymsFile {
+  file: string;
+  groups: SynonymGroup[];
+  /** Problems with file:line; a group with a problem is left out of `groups`. */
+  findings: Finding[];
+}
+
+/** Reads the project's synonyms file; no file means no groups and no findings. */
+export function readSynonyms(root: string): SynonymsFile {
+  const file = path.join(root, ...SYNONYMS_FILE.split("/"));
+  if (!existsSync(file)) return { file, groups: [], findings: [] };
+  return parseSynonyms(readFileSync(file, "utf8").replace(/^\uFEFF/, ""), file);
+}
+
+/** Parses the synonyms text: valid YAML, a list of `lang: [words]` lines, no empty group, no word in two groups of one language. */
+export function parseSynonyms(text: string, file: string): SynonymsFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const findings: Finding[] = [];
+  const at = (offset: number | undefined) => lineCounter.linePos(offset ?? 0);
+  const problem = (offset: number | undefined, message: string) => {
+    const { line, col } = at(offset);
+    findings.push({ ruleId: "synonyms", severity: "error", message, file, line, column: col });
+  };
+  for (const error of doc.errors) problem(error.pos[0], `${SYNONYMS_FILE} is not valid YAML: ${error.message.split("\n")[0]}. Write one group a line, e.g. "- en: [2FA, MFA, two-factor authentication]".`);
+  if (doc.errors.length > 0) return { file, groups: [], findings };
+  const groups: SynonymGroup[] = [];
+  if (doc.contents === null) return { file, groups, findings };
+  if (!isSeq(doc.contents)) {
+    problem(doc.contents.range?.[0], `${SYNONYMS_FILE} must be a list of groups, one a line, e.g. "- en: [2FA, MFA, two-factor authentication]".`);
+    return { file, groups, findings };
+  }
+  const seen = new Map<string, { group: number; line: number }>();
+  for (const item of doc.contents.items) {
+    const offset = isMap(item) || isScalar(item) || isSeq(item) ? item.range?.[0] : undefined;
+    if (!isMap(item) || item.items.length !== 1 || !isScalar(item.items[0]!.key)) {
+      problem(offset, `Each group is one language and a list of words, e.g. "- en: [2FA, MFA, two-factor authentication]".`);
+      continue;
+    }
+    const pair = item.items[0]!;
+    const lang = String((pair.key as { value: unknown }).value).trim().toLowerCase();
+    const line = at(offset).line;
+    if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(lang)) {
+      problem(offset, `"${lang}" is not a language tag; start the group with one such as en, ko, zh or ja.`);
+      continue;
+    }
+    const value = pair.value;
+    const words = isSeq(value) ? value.items.map((w) => (isScalar(w) ? String(w.value ?? "").trim() : "")) : [];
+    if (!isSeq(value) || words.length === 0 || words.every((w) => w === "")) {
+      problem(offset, `The ${lang} group is empty; list at least two words, e.g. "- ${lang}: [refund, money back]", or remove the line.`);
+      continue;
+    }
+    if (words.some((w) => w === "")) {
+      problem(offset, `The ${lang} group has an empty word; remove it.`);
+      continue;
+    }
+    let clash = false;
+    for (const word of words) {
+      const key = `${lang}\u0000${normaliseWord(word)}`;
+      const before = seen.get(key);
+      if (before && before.group !== groups.length) {
+        problem(offset, `"${word}" is already in the ${lang} group on line ${before.line}; a word may be in one group per language. Merge the two groups.`);
+        clash = true;
+      } else seen.set(key, { group: groups.length, line });
+    }
+    if (!clash) groups.push({ lang, words, line });
+    else groups.push({ lang, words: [], line });
+  }
+  return { file, groups: groups.filter((g) => g.words.length > 0), findings };
+}
+
+/** How words are compared: Unicode-normalised, lower case, single spaces. */
+export function normaliseWord(word: string): string {
+  return word.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+}
