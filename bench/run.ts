@@ -107,9 +107,9 @@ async function main(): Promise<number> {
   if (isFull) copyFileSync(path.join(options.outDir, `${name}.md`), path.join(options.outDir, "latest.md"));
   log(`wrote ${path.relative(process.cwd(), path.join(options.outDir, name))}.{json,md}`);
   if (writeReadme) {
-    const readme = path.join(repoRoot, "README.md");
+    const readme = path.join(repoRoot, "docs", "performance.md");
     writeFileSync(readme, updateReadme(readFileSync(readme, "utf8"), markdown, path.relative(repoRoot, path.join(options.outDir, `${name}.md`))));
-    log("updated the Performance section of README.md");
+    log("updated docs/performance.md");
   }
   process.stdout.write(markdown);
   return 0;

@@ -1,4 +1,4 @@
-/** `npm run docs:rules`: writes the rule tables of the README from the rule registry. */
+/** `npm run docs:rules`: writes the rule tables of docs/rules.md from the rule registry. */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { RULES_DOC, updateRuleTables } from "../src/core/lint/rules-doc.ts";

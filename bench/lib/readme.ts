@@ -1,4 +1,4 @@
-/** Writes the latest results into the README's Performance section (between its markers). */
+/** Writes the latest results into the Performance page (docs/performance.md), between its markers. */
 
 const START = "<!-- section:performance -->";
 const END = "<!-- /section:performance -->";
@@ -6,14 +6,14 @@ const END = "<!-- /section:performance -->";
 export function updateReadme(readme: string, resultsMarkdown: string, resultsFile: string): string {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${START} ... ${END} markers`);
+  if (start < 0 || end < start) throw new Error(`docs/performance.md has no ${START} ... ${END} markers`);
   const body = resultsMarkdown
     .replace(/^# .*\n\n?/, "")
     .replace(/\n<details>[\s\S]*?<\/details>\n/, `\nPer-query figures: \`${resultsFile}\`.\n`)
-    .replace(/^## /gm, "### ");
+    .replace(/^### /gm, "#### ").replace(/^## /gm, "### ");
   const section = [
     START,
-    "## Performance",
+    "# Performance",
     "",
     "Measured by `npm run bench` on a generated corpus of realistic help-center cards (`bench/generate.ts`:",
     "400–700 words, 2–4 sections, lists, tables, code, links between cards and to heading anchors; about 70%",

@@ -35,7 +35,7 @@ export function registerCollect(program: Command, state: RunState): void {
       if (measuredSites(config).length === 0) {
         throw new ConfigError(
           "Usage measurement is off on both sites, so the collector would reject every event.",
-          "Set sites.public.usage.endpoint (and/or sites.internal.usage.endpoint) in verity.config.yml; see Usage measurement in the README.",
+          "Set sites.public.usage.endpoint (and/or sites.internal.usage.endpoint) in verity.config.yml; see docs/usage.md.",
         );
       }
       const extraOrigins = options.allowOrigin ?? [];

@@ -91,7 +91,7 @@ describe("the registry", () => {
     const dir = makeProject({ "content/a/card.md": exampleCard({}, "See [x](missing.md).\n") });
     const { stdout } = await runCli(["lint", "--format", "sarif", "--today", TODAY], { cwd: dir });
     const rules = JSON.parse(stdout).runs[0].tool.driver.rules as { id: string; shortDescription: { text: string }; helpUri?: string }[];
-    expect(rules).toContainEqual(expect.objectContaining({ id: "link-broken", helpUri: "README.md#rule-link-broken" }));
+    expect(rules).toContainEqual(expect.objectContaining({ id: "link-broken", helpUri: "docs/rules.md#rule-link-broken" }));
     expect(rules.find((r) => r.id === "link-broken")!.shortDescription.text).toMatch(/does not exist/);
   });
 });

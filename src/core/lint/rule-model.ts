@@ -3,7 +3,7 @@
  * rules of the style guide, and project-level findings such as `trust-score` or the loader's
  * `frontmatter-yaml`) is described by a {@link RuleMeta}; the registry (`registry.ts`) lists them
  * all, applies levels in one place, validates `rules:` in the configuration, and hands the metadata
- * to the reporters and the README's rule table.
+ * to the reporters and the rule tables of docs/rules.md.
  */
 import type { Plugin } from "unified";
 import type { Root } from "mdast";
@@ -14,7 +14,7 @@ export type RuleKind = "card" | "prose" | "project";
 export interface RuleMeta {
   /** Stable kebab-case id; also the key under `rules:` in verity.config.yml. */
   id: string;
-  /** One or two sentences: what the rule reports (SARIF, README table). */
+  /** One or two sentences: what the rule reports (SARIF, docs/rules.md). */
   description: string;
   defaultLevel: Severity;
   /** True when findings carry edits that `--fix` applies. */
@@ -71,7 +71,7 @@ export interface CardRule extends Rule {
 }
 
 /** Where the rules are documented: the table generated from this registry (`npm run docs:rules`). */
-export const RULES_DOC = "README.md";
+export const RULES_DOC = "docs/rules.md";
 
 export function ruleDocsUrl(id: string): string {
   return `${RULES_DOC}#rule-${id}`;

@@ -199,7 +199,7 @@ export function loadConfig(root: string, explicitFile?: string): LoadedConfig {
   if (!result.success) {
     const problems = formatSchemaIssues(result.error, (p) => knownConfigKeys(p));
     const lines = problems.map((p) => `${rel}:${parsed.lineOf(p.path) ?? 1}: ${p.message}`);
-    throw new ConfigError(`The configuration is not valid:\n${lines.join("\n")}`, "See the Configuration section of the README.");
+    throw new ConfigError(`The configuration is not valid:\n${lines.join("\n")}`, "See docs/configuration.md for every key.");
   }
   const contentProblem = contentDirProblem(root, result.data.contentDir);
   if (contentProblem) {
@@ -208,7 +208,7 @@ export function loadConfig(root: string, explicitFile?: string): LoadedConfig {
   const ruleProblems = checkRuleSettings(result.data.rules);
   if (ruleProblems.length > 0) {
     const lines = ruleProblems.map((p) => `${rel}:${parsed.lineOf(["rules", p.id]) ?? 1}: ${p.message}`);
-    throw new ConfigError(`The configuration is not valid:\n${lines.join("\n")}`, "The rule ids are listed in the README (Card rule ids, Built-in style rules).");
+    throw new ConfigError(`The configuration is not valid:\n${lines.join("\n")}`, "Every rule id is listed in docs/rules.md.");
   }
   return { config: result.data, file };
 }
