@@ -1,5 +1,6 @@
 /** `verity lint [paths...]`: parse the arguments, call the lint application, format, exit code. */
 import type { Command } from "commander";
+import { plural } from "../../src/core/report/format.ts";
 import { lint, type LintReport } from "../../src/app/lint.ts";
 import { countFindings } from "../../src/core/lint/findings.ts";
 import { RULE_METADATA } from "../../src/core/lint/registry.ts";
@@ -90,8 +91,4 @@ function printChangedScope(report: LintReport, io: CliIO): void {
   if (scope.reportCount === 0) {
     io.stderr(`No card changed in ${displayPath(report.contentDir, io.cwd)}.\n`);
   }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

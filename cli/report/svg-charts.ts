@@ -1,4 +1,5 @@
 /** Small inline SVG charts for the HTML report: no scripts, no external assets. */
+import { escapeUTF8 } from "entities";
 
 export interface ChartPoint {
   label: string;
@@ -97,6 +98,5 @@ function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
+/** Text for SVG/HTML markup: &, <, >, " and ' escaped (entities, the library the HTML tools use). */
+export const escapeXml = escapeUTF8;

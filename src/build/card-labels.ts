@@ -3,6 +3,7 @@
  * Pure: the wiki's client (src/client/live-status.ts) imports it too, so the words are the same
  * whether the status was computed at build time or when the page is read.
  */
+import { plural } from "../core/report/format.ts";
 import type { CardView } from "./site-data.ts";
 
 export interface VerificationLabel {
@@ -34,6 +35,4 @@ export function describeAudience(audience: CardView["audience"]): string {
   return audience === "internal" ? "Internal" : "Public";
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
+export { plural };

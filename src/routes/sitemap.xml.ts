@@ -1,4 +1,5 @@
 /** sitemap.xml of the public help center (the internal wiki has none), with `hreflang` alternates of translated cards. */
+import { escapeUTF8 as escapeXml } from "entities";
 import { absoluteUrl, getCard, getSite } from "../build/site-runtime.ts";
 
 export function GET(): Response {
@@ -18,8 +19,4 @@ export function GET(): Response {
   });
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join("\n")}\n</urlset>\n`;
   return new Response(xml, { headers: { "content-type": "application/xml; charset=utf-8" } });
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

@@ -127,7 +127,7 @@ describe("verity report", () => {
     const html = repo.read(out);
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(html.match(/<svg /g)).toHaveLength(2);
-    expect(html).toContain("Trust score at each month&#39;s end");
+    expect(html).toContain("Trust score at each month&apos;s end");
     expect(html).not.toMatch(/<script|<link |\ssrc=|url\(/i);
     expect(html).toContain('<circle cx="');
   });

@@ -28,3 +28,8 @@ export function trustSentence(trust: TrustScore, warnDays: number): string {
 export function fileLink(base: string | undefined, relPath: string): string | undefined {
   return base ? `${base}${relPath.split("/").map(encodeURIComponent).join("/")}` : undefined;
 }
+
+/** "1 card", "3 cards". */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}

@@ -5,7 +5,7 @@
 import type { Finding } from "../../lint/findings.ts";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../builtin-rules.ts";
 import { guideLink } from "./guide-link.ts";
-import { walkTree } from "./tree-walk.ts";
+import { walkTree } from "../../cards/tree-walk.ts";
 
 function check(ctx: BuiltinRuleContext): Finding[] {
   const findings: Finding[] = [];

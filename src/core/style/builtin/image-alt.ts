@@ -2,7 +2,7 @@
 import type { Finding } from "../../lint/findings.ts";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../builtin-rules.ts";
 import { guideLink } from "./guide-link.ts";
-import { walkTree } from "./tree-walk.ts";
+import { walkTree } from "../../cards/tree-walk.ts";
 
 const MESSAGE = "Image without alt text. Describe what the image shows (for a screenshot, the screen and what to look at) in the brackets: ![Alt text](image.png).";
 const HTML_IMG = /<img\b[^>]*>/giu;

@@ -6,7 +6,7 @@ import { toString } from "mdast-util-to-string";
 import type { Finding } from "../../lint/findings.ts";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../builtin-rules.ts";
 import { guideLink } from "./guide-link.ts";
-import { walkTree } from "./tree-walk.ts";
+import { walkTree } from "../../cards/tree-walk.ts";
 
 /** Link texts that say nothing about the target, compared after trimming, lower-casing and dropping end punctuation. */
 export const VAGUE_LINK_TEXTS: readonly string[] = [

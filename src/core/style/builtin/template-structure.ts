@@ -7,7 +7,7 @@ import { toString } from "mdast-util-to-string";
 import type { Finding } from "../../lint/findings.ts";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../builtin-rules.ts";
 import { guideLink } from "./guide-link.ts";
-import { walkTree } from "./tree-walk.ts";
+import { walkTree } from "../../cards/tree-walk.ts";
 import { acceptedTitles, getTemplateCatalogFor, TEMPLATE_CATALOG_PATH, type TemplateCatalog, type TemplateSection } from "./template-catalog.ts";
 
 interface H2 {
