@@ -68,3 +68,12 @@ describe(".vale.ini", () => {
     expect(findings.filter((f) => f.ruleId.startsWith("Test."))).toEqual([]);
   });
 });
+
+describe("section globs as Vale reads them", () => {
+  it("matches a brace set of one item, as Vale's glob library does ([*.{md}])", async () => {
+    const { globToRegExp } = await import("../../src/core/style/vale-ini.ts");
+    expect(globToRegExp("*.{md}").test("CR.md")).toBe(true);
+    expect(globToRegExp("*.{md,mdx}").test("a.mdx")).toBe(true);
+    expect(globToRegExp("*.{md}").test("a.txt")).toBe(false);
+  });
+});

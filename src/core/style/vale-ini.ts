@@ -261,5 +261,7 @@ export function referencedStyles(config: ValeConfig): { styles: Set<string>; rul
 export function globToRegExp(glob: string): RegExp {
   const unclosed = /\[[^\]]*$/.test(glob) ? "[" : (glob.match(/\{/g)?.length ?? 0) > (glob.match(/\}/g)?.length ?? 0) ? "{" : undefined;
   if (unclosed) throw new Error(`unclosed ${unclosed}`);
-  return picomatch.makeRe(glob, { dot: true });
+  // Vale's glob library reads `{md}` as a set of one; picomatch (like a shell) leaves a brace
+  // without a comma as text, so a set of one becomes an extglob group first.
+  return picomatch.makeRe(glob.replace(/\{([^{},]*)\}/g, "@($1)"), { dot: true });
 }
