@@ -7,7 +7,7 @@
  * the Chinese cards use so the browser downloads a few hundred entries, not OpenCC.
  */
 import type { Root } from "mdast";
-import { visit } from "unist-util-visit";
+import { forEachNode } from "../core/cards/tree-walk.ts";
 import * as OpenCC from "opencc-js";
 import type { Card } from "../core/cards/load.ts";
 import { normaliseWord, type SynonymGroup } from "../core/site/synonyms.ts";
@@ -45,10 +45,13 @@ export function cardSearchTerms(
   const weakText = [card.description ?? "", ...card.headings].join("\n");
   const strong = new Set<string>([...tagWords, ...card.keywords]);
   const weak = new Set<string>();
+  // Each text is normalised once, each word's pattern compiled once per build.
+  const strongHay = normaliseWord(strongText);
+  const weakHay = normaliseWord(weakText);
   for (const group of groups) {
     if (group.lang !== lang) continue;
-    if (group.words.some((word) => usesWord(strongText, word))) for (const w of group.words) strong.add(w);
-    else if (group.words.some((word) => usesWord(weakText, word))) for (const w of group.words) weak.add(w);
+    if (group.words.some((word) => usesNormalisedWord(strongHay, word))) for (const w of group.words) strong.add(w);
+    else if (group.words.some((word) => usesNormalisedWord(weakHay, word))) for (const w of group.words) weak.add(w);
   }
   for (const w of strong) weak.delete(w);
   return { strong: [...strong], weak: [...weak] };
@@ -56,11 +59,27 @@ export function cardSearchTerms(
 
 /** Whole-word (or, for CJK, substring ignoring spaces) use of a word or phrase, plural -s allowed. */
 export function usesWord(text: string, word: string): boolean {
-  const target = normaliseWord(word);
-  const haystack = normaliseWord(text);
-  if (CJK.test(target)) return haystack.replace(/\s+/g, "").includes(target.replace(/\s+/g, ""));
-  const escaped = target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]+");
-  return new RegExp(`(?:^|[^\\p{L}\\p{N}_])${escaped}(?:s|es)?(?=$|[^\\p{L}\\p{N}_])`, "u").test(haystack);
+  return usesNormalisedWord(normaliseWord(text), word);
+}
+
+/** A word's test, compiled once: whole word (plural -s allowed), or for CJK a substring ignoring spaces. */
+const wordTests = new Map<string, (haystack: string) => boolean>();
+
+function usesNormalisedWord(haystack: string, word: string): boolean {
+  let test = wordTests.get(word);
+  if (!test) {
+    const target = normaliseWord(word);
+    if (CJK.test(target)) {
+      const compact = target.replace(/\s+/g, "");
+      test = (hay) => hay.replace(/\s+/g, "").includes(compact);
+    } else {
+      const escaped = target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]+");
+      const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}_])${escaped}(?:s|es)?(?=$|[^\\p{L}\\p{N}_])`, "u");
+      test = (hay) => pattern.test(hay);
+    }
+    wordTests.set(word, test);
+  }
+  return test(haystack);
 }
 
 /** Splits text the way the browser side compares words: lower case, letters, digits and `_`. */
@@ -120,7 +139,7 @@ export function foldingTable(simplified: ReadonlySet<string>): Record<string, st
 /** The words of a card body, each text, code and cell apart (mdast-util-to-string joins table cells). */
 function treeText(tree: Root): string {
   const parts: string[] = [];
-  visit(tree, (node) => {
+  forEachNode(tree, (node) => {
     if ("value" in node && typeof node.value === "string" && node.type !== "html" && node.type !== "yaml") parts.push(node.value);
     if (node.type === "image" && node.alt) parts.push(node.alt);
   });
