@@ -77,6 +77,16 @@ export function ruleDocsUrl(id: string): string {
   return `${RULES_DOC}#rule-${id}`;
 }
 
+/** A rule's metadata with the usual defaults: an error, not mandatory, not fixable, documented in the rule tables. */
+export function ruleMeta(
+  id: string,
+  description: string,
+  options: { kind: RuleKind; defaultLevel?: Severity; mandatory?: boolean; fixable?: boolean; reads?: readonly string[] },
+): RuleMeta {
+  const { kind, defaultLevel = "error", mandatory = false, fixable = false, reads } = options;
+  return { id, description, defaultLevel, fixable, mandatory, docsUrl: ruleDocsUrl(id), kind, ...(reads ? { reads } : {}) };
+}
+
 /** A minimal valid card, for examples: `card({ audience: "external" }, "Body")`. */
 export function exampleCard(fields: Record<string, string> = {}, body = "Some text.\n"): string {
   const all = { title: "Example", owner: '"@acme/team"', audience: "internal", verify_by: "2099-01-01", ...fields };

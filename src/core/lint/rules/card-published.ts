@@ -1,18 +1,10 @@
 /** `card-published`: found by `lint --changed` (src/core/lint/changed-scope.ts), which sees the git changes. */
-import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 
 const id = "card-published";
 
 export const cardPublished: Rule = {
-  meta: {
-    id,
-    description: "With --changed: a change puts a card on the public help center (new external card, internal or draft made public, a move that publishes it). A notice for the reviewer.",
-    defaultLevel: "suggestion",
-    fixable: false,
-    mandatory: false,
-    docsUrl: ruleDocsUrl(id),
-    kind: "project",
-  },
+  meta: ruleMeta(id, "With --changed: a change puts a card on the public help center (new external card, internal or draft made public, a move that publishes it). A notice for the reviewer.", { kind: "project", defaultLevel: "suggestion" }),
   examples: {
     valid: [{ name: "an internal card stays internal", before: { "content/a/one.md": exampleCard() }, files: { "content/a/one.md": exampleCard({}, "New text.\n") } }],
     invalid: [{ name: "an internal card made external", before: { "content/a/one.md": exampleCard() }, files: { "content/a/one.md": exampleCard({ audience: "external" }) } }],

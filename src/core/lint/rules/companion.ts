@@ -1,19 +1,11 @@
 /** `companion`: a card's `companion:` names an existing card of the other audience that names it back. */
-import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 import { companion as plugin } from "./companion-plugin.ts";
 
 const id = "companion";
 
 export const companion: CardRule = {
-  meta: {
-    id,
-    description: "A card's companion does not exist, has the same audience, or does not name the card back.",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: false,
-    docsUrl: ruleDocsUrl(id),
-    kind: "card",
-  },
+  meta: ruleMeta(id, "A card's companion does not exist, has the same audience, or does not name the card back.", { kind: "card" }),
   plugin: plugin as CardRule["plugin"],
   examples: {
     valid: [

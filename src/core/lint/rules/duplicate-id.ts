@@ -1,20 +1,12 @@
 /** `duplicate-id`: two cards share an id, or a URL (their own or an alias). */
 import type { Finding } from "../findings.ts";
 import type { Card } from "../../cards/load.ts";
-import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 
 const id = "duplicate-id";
 
 export const duplicateId: Rule & { check(cards: readonly Card[]): Finding[] } = {
-  meta: {
-    id,
-    description: "Two cards share an id, or a URL (including `aliases`): one of them would not be published.",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: true,
-    docsUrl: ruleDocsUrl(id),
-    kind: "project",
-  },
+  meta: ruleMeta(id, "Two cards share an id, or a URL (including `aliases`): one of them would not be published.", { kind: "project", mandatory: true }),
   check(cards) {
     const findings: Finding[] = [];
     const ids = new Map<string, Card>();

@@ -10,22 +10,13 @@ import { describeLink } from "../../site/link-extract.ts";
 import { contentDirOfCard, resolveLink, type CardIndex } from "../../site/links.ts";
 import { createFileAudience, type FileAudience } from "../../site/file-audience.ts";
 import { ruleContext } from "../context.ts";
-import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 
 const id = "file-audience";
 const deciders = new WeakMap<CardIndex, Map<string, FileAudience>>();
 
 export const fileAudience: CardRule = {
-  meta: {
-    id,
-    description:
-      "A card links to a file its site may not publish: a symbolic link, a file outside content/, or (from an external card) a file in an internal-only collection or _ folder.",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: true,
-    docsUrl: ruleDocsUrl(id),
-    kind: "card",
-  },
+  meta: ruleMeta(id, "A card links to a file its site may not publish: a symbolic link, a file outside content/, or (from an external card) a file in an internal-only collection or _ folder.", { kind: "card", mandatory: true }),
   plugin: lintRule<Root>(`verity:${id}`, (_tree, file) => {
     const { card, index } = ruleContext(file.data);
     const contentDir = contentDirOfCard(card);

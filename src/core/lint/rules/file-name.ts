@@ -1,18 +1,10 @@
 /** `file-name`: reported by the card loader (src/core/cards/load.ts) with the check of src/core/cards/codeowners.ts. */
-import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 
 const id = "file-name";
 
 export const fileName: Rule = {
-  meta: {
-    id,
-    description: "A card's path holds a character CODEOWNERS cannot hold safely (new line, tab, #, !, [, ], *, ?, \\); the card is not loaded.",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: true,
-    docsUrl: ruleDocsUrl(id),
-    kind: "project",
-  },
+  meta: ruleMeta(id, "A card's path holds a character CODEOWNERS cannot hold safely (new line, tab, #, !, [, ], *, ?, \\); the card is not loaded.", { kind: "project", mandatory: true }),
   examples: {
     valid: [{ name: "a plain file name", files: { "content/a/card.md": exampleCard() } }],
     invalid: [{ name: "a star in the file name", files: { "content/a/star*.md": exampleCard() } }],

@@ -1,16 +1,8 @@
 /** `file-too-large`: reported by the card loader (src/core/cards/load.ts). */
-import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 
 export const fileTooLarge: Rule = {
-  meta: {
-    id: "file-too-large",
-    description: "A card is larger than `maxCardBytes` (default 1 MB).",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: true,
-    docsUrl: ruleDocsUrl("file-too-large"),
-    kind: "project",
-  },
+  meta: ruleMeta("file-too-large", "A card is larger than `maxCardBytes` (default 1 MB).", { kind: "project", mandatory: true }),
   examples: {
     valid: [{ name: "a well-formed card", files: { "content/a/card.md": exampleCard() } }],
     invalid: [{ name: "over a 100-byte limit", files: { "verity.config.yml": "maxCardBytes: 100\n", "content/a/card.md": exampleCard({}, "x".repeat(200)) } }],

@@ -1,16 +1,8 @@
 /** `frontmatter-yaml`: reported by the card loader (src/core/cards/load.ts). */
-import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 
 export const frontmatterYaml: Rule = {
-  meta: {
-    id: "frontmatter-yaml",
-    description: "The frontmatter is missing, not closed, not valid YAML (duplicate keys, an unclosed quote, an alias bomb), or a list or a single value instead of a mapping; points at the line inside the file.",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: true,
-    docsUrl: ruleDocsUrl("frontmatter-yaml"),
-    kind: "project",
-  },
+  meta: ruleMeta("frontmatter-yaml", "The frontmatter is missing, not closed, not valid YAML (duplicate keys, an unclosed quote, an alias bomb), or a list or a single value instead of a mapping; points at the line inside the file.", { kind: "project", mandatory: true }),
   examples: {
     valid: [{ name: "a well-formed card", files: { "content/a/card.md": exampleCard() } }],
     invalid: [

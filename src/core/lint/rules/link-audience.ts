@@ -9,20 +9,12 @@ import { cardAudience, isOnSite } from "../../site/audience.ts";
 import { describeLink } from "../../site/link-extract.ts";
 import { resolveLink } from "../../site/links.ts";
 import { ruleContext } from "../context.ts";
-import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 
 const id = "link-audience";
 
 export const linkAudience: CardRule = {
-  meta: {
-    id,
-    description: "An external card links to an internal or draft card, a wiki-only page, or the internal wiki's host, which the public site does not have.",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: false,
-    docsUrl: ruleDocsUrl(id),
-    kind: "card",
-  },
+  meta: ruleMeta(id, "An external card links to an internal or draft card, a wiki-only page, or the internal wiki's host, which the public site does not have.", { kind: "card" }),
   plugin: lintRule<Root>(`verity:${id}`, (_tree, file) => {
     const { card, index } = ruleContext(file.data);
     if (!isOnSite(card, "public")) return;

@@ -4,20 +4,12 @@ import { lintRule } from "unified-lint-rule";
 import { hasAnchor, resolveLink } from "../../site/links.ts";
 import { describeLink } from "../../site/link-extract.ts";
 import { ruleContext } from "../context.ts";
-import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 
 const id = "link-broken";
 
 export const linkBroken: CardRule = {
-  meta: {
-    id,
-    description: "A link points to a card, heading anchor, site page or file that does not exist.",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: false,
-    docsUrl: ruleDocsUrl(id),
-    kind: "card",
-  },
+  meta: ruleMeta(id, "A link points to a card, heading anchor, site page or file that does not exist.", { kind: "card" }),
   checksBody: true,
   plugin: lintRule<Root>(`verity:${id}`, (_tree, file) => {
     const { card, index } = ruleContext(file.data);

@@ -1,16 +1,8 @@
 /** `markdown-syntax`: reported by the card loader (src/core/cards/load.ts). */
-import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 
 export const markdownSyntax: Rule = {
-  meta: {
-    id: "markdown-syntax",
-    description: "An MDX card does not parse.",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: true,
-    docsUrl: ruleDocsUrl("markdown-syntax"),
-    kind: "project",
-  },
+  meta: ruleMeta("markdown-syntax", "An MDX card does not parse.", { kind: "project", mandatory: true }),
   examples: {
     valid: [{ name: "a well-formed card", files: { "content/a/card.md": exampleCard() } }],
     invalid: [{ name: "unclosed JSX", files: { "content/a/card.mdx": exampleCard({}, "<Note>\n\nText.\n") } }],

@@ -3,7 +3,7 @@
  * nested `>`). Reported by the loader and by lint-project, for that card only.
  */
 import type { Finding } from "../findings.ts";
-import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 
 export function tooDeepFinding(file: string): Finding {
   return {
@@ -17,15 +17,7 @@ export function tooDeepFinding(file: string): Finding {
 }
 
 export const markdownTooDeep: Rule = {
-  meta: {
-    id: "markdown-too-deep",
-    description: "A card nests blocks or inline marks so deeply (thousands of `>` or `*`) that it cannot be checked; the other cards are still checked.",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: true,
-    docsUrl: ruleDocsUrl("markdown-too-deep"),
-    kind: "project",
-  },
+  meta: ruleMeta("markdown-too-deep", "A card nests blocks or inline marks so deeply (thousands of `>` or `*`) that it cannot be checked; the other cards are still checked.", { kind: "project", mandatory: true }),
   examples: {
     valid: [{ name: "a well-formed card", files: { "content/a/card.md": exampleCard() } }],
     invalid: [{ name: "3,000 nested block quotes", files: { "content/a/card.md": exampleCard({}, ">".repeat(3000) + " deep\n") } }],

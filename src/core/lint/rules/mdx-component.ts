@@ -1,19 +1,11 @@
 /** `mdx-component`: see rule-mdx.ts for the check. */
 import { mdxComponent as plugin } from "../rule-mdx.ts";
-import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 
 const id = "mdx-component";
 
 export const mdxComponent: CardRule = {
-  meta: {
-    id,
-    description: "An MDX card uses a component that is neither built in (Callout, Steps, Tabs, Details, Figure, Video, Badge, Snippet) nor imported from src/components/cards/.",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: false,
-    docsUrl: ruleDocsUrl(id),
-    kind: "card",
-  },
+  meta: ruleMeta(id, "An MDX card uses a component that is neither built in (Callout, Steps, Tabs, Details, Figure, Video, Badge, Snippet) nor imported from src/components/cards/.", { kind: "card" }),
   checksBody: true,
   plugin: plugin as CardRule["plugin"],
   examples: {

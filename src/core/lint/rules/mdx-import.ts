@@ -1,19 +1,11 @@
 /** `mdx-import`: see rule-mdx.ts for the check. */
 import { mdxImport as plugin } from "../rule-mdx.ts";
-import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 
 const id = "mdx-import";
 
 export const mdxImport: CardRule = {
-  meta: {
-    id,
-    description: "An MDX card imports from anywhere but the built-in components (verity:components) or src/components/cards/, or has an export.",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: false,
-    docsUrl: ruleDocsUrl(id),
-    kind: "card",
-  },
+  meta: ruleMeta(id, "An MDX card imports from anywhere but the built-in components (verity:components) or src/components/cards/, or has an export.", { kind: "card" }),
   checksBody: true,
   plugin: plugin as CardRule["plugin"],
   examples: {

@@ -1,19 +1,11 @@
 /** `snippet-audience`: see rule-snippets.ts for the check. */
 import { snippetAudience as plugin } from "../rule-snippets.ts";
-import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 
 const id = "snippet-audience";
 
 export const snippetAudience: CardRule = {
-  meta: {
-    id,
-    description: "An external card includes an internal snippet (no audience means internal), or a snippet that links to a card or page the public site does not have.",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: false,
-    docsUrl: ruleDocsUrl(id),
-    kind: "card",
-  },
+  meta: ruleMeta(id, "An external card includes an internal snippet (no audience means internal), or a snippet that links to a card or page the public site does not have.", { kind: "card" }),
   checksBody: true,
   plugin: plugin as CardRule["plugin"],
   examples: {

@@ -1,19 +1,11 @@
 /** `snippet-missing`: see rule-snippets.ts for the check. */
 import { snippetMissing as plugin } from "../rule-snippets.ts";
-import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 
 const id = "snippet-missing";
 
 export const snippetMissing: CardRule = {
-  meta: {
-    id,
-    description: "A card includes a snippet (::snippet{name=\"...\"} or <Snippet name=\"...\" />) that content/_snippets/ does not have, or an included snippet has a broken link.",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: false,
-    docsUrl: ruleDocsUrl(id),
-    kind: "card",
-  },
+  meta: ruleMeta(id, "A card includes a snippet (::snippet{name=\"...\"} or <Snippet name=\"...\" />) that content/_snippets/ does not have, or an included snippet has a broken link.", { kind: "card" }),
   checksBody: true,
   plugin: plugin as CardRule["plugin"],
   examples: {

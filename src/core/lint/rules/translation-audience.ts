@@ -1,18 +1,10 @@
 /** `translation-audience`: decided once by src/core/site/translations.ts (reported by lint-project.ts). */
-import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 
 const id = "translation-audience";
 
 export const translationAudience: Rule = {
-  meta: {
-    id,
-    description: "A translation's audience differs from its source's (a translation of an internal card can never be public).",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: false,
-    docsUrl: ruleDocsUrl(id),
-    kind: "project",
-  },
+  meta: ruleMeta(id, "A translation's audience differs from its source's (a translation of an internal card can never be public).", { kind: "project" }),
   examples: {
     valid: [{ name: "same audience", files: { "content/a/refunds.md": exampleCard(), "content/a/refunds-ko.md": exampleCard({ lang: "ko", translation_of: "a/refunds" }) } }],
     invalid: [{ name: "a public translation of an internal card", files: { "content/a/refunds.md": exampleCard(), "content/a/refunds-ko.md": exampleCard({ lang: "ko", audience: "external", translation_of: "a/refunds" }) } }],

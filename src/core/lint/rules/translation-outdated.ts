@@ -1,18 +1,10 @@
 /** `translation-outdated`: found from git history by src/core/verification/translation-drift.ts. */
-import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 
 const id = "translation-outdated";
 
 export const translationOutdated: Rule = {
-  meta: {
-    id,
-    description: "The source card's content changed in git after the translation was last verified against it.",
-    defaultLevel: "warning",
-    fixable: false,
-    mandatory: false,
-    docsUrl: ruleDocsUrl(id),
-    kind: "project",
-  },
+  meta: ruleMeta(id, "The source card's content changed in git after the translation was last verified against it.", { kind: "project", defaultLevel: "warning" }),
   examples: {
     valid: [{ name: "a translation without later source changes", files: { "content/a/refunds.md": exampleCard(), "content/a/refunds-ko.md": exampleCard({ lang: "ko", translation_of: "a/refunds" }) } }],
     invalid: [

@@ -1,20 +1,12 @@
 /** `trust-score`: the share of published cards that are not expired is under `minTrustScore`. */
 import type { Finding } from "../findings.ts";
 import type { TrustScore } from "../../verification/verification.ts";
-import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 
 const id = "trust-score";
 
 export const trustScore: Rule & { check(trust: TrustScore, minTrustScore: number, file: string): Finding[] } = {
-  meta: {
-    id,
-    description: "The trust score (share of published cards that are not expired) is under `minTrustScore`.",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: false,
-    docsUrl: ruleDocsUrl(id),
-    kind: "project",
-  },
+  meta: ruleMeta(id, "The trust score (share of published cards that are not expired) is under `minTrustScore`.", { kind: "project" }),
   check(trust, minTrustScore, file) {
     if (trust.score >= minTrustScore) return [];
     return [

@@ -2,20 +2,12 @@
  * `url-removed` (with `--changed`): a deleted or renamed card, or a removed alias, leaves a URL
  * that no card keeps. Found by `changed-scope.ts`, which sees the git changes.
  */
-import { exampleCard, ruleDocsUrl, type Rule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 
 const id = "url-removed";
 
 export const urlRemoved: Rule = {
-  meta: {
-    id,
-    description: "With `--changed`: a deleted or renamed card (or a removed alias) leaves a URL that no card keeps as an alias.",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: false,
-    docsUrl: ruleDocsUrl(id),
-    kind: "project",
-  },
+  meta: ruleMeta(id, "With `--changed`: a deleted or renamed card (or a removed alias) leaves a URL that no card keeps as an alias.", { kind: "project" }),
   examples: {
     valid: [
       {

@@ -3,20 +3,12 @@ import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
 import { getCardVerification } from "../../verification/verification.ts";
 import { ruleContext } from "../context.ts";
-import { exampleCard, ruleDocsUrl, type CardRule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 
 const id = "verify-by-expired";
 
 export const verifyByExpired: CardRule = {
-  meta: {
-    id,
-    description: "`verify_by` has passed: the message gives the days overdue and the owner who should re-check the card (drafts are not checked).",
-    defaultLevel: "error",
-    fixable: false,
-    mandatory: false,
-    docsUrl: ruleDocsUrl(id),
-    kind: "card",
-  },
+  meta: ruleMeta(id, "`verify_by` has passed: the message gives the days overdue and the owner who should re-check the card (drafts are not checked).", { kind: "card" }),
   plugin: lintRule<Root>(`verity:${id}`, (_tree, file) => {
     const { card, policy } = ruleContext(file.data);
     if (card.data.status !== "published") return;
