@@ -1,8 +1,7 @@
 /**
  * Loads Vale rule files (`<StylesPath>/<Style>/<Rule>.yml`) and vocabularies, validates them and
  * compiles their patterns once per run. A rule we cannot run is a ConfigError naming its file; a
- * rule of a type Verity does not run yet (spelling, sequence, script, readability, sentence scope)
- * is skipped with a warning.
+ * `script` rule (Verity has no Tengo runtime) is skipped with a warning.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -15,6 +14,7 @@ import { compileConditional } from "./checks/conditional.ts";
 import { compileConsistency, compileOccurrence, compileRepetition } from "./checks/counting.ts";
 import { compileExistence } from "./checks/existence.ts";
 import { compileMetric, compileReadability } from "./checks/metric.ts";
+import { compileSequence } from "./checks/sequence.ts";
 import { compileSpelling } from "./checks/spelling.ts";
 import { compileSubstitution } from "./checks/substitution.ts";
 import { RULE_TYPES, SKIPPED_RULE_TYPES, type CompiledRule, type RuleAction } from "./rule-types.ts";
@@ -126,8 +126,7 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
   const type = def.extends;
   if (typeof type !== "string" || type === "") throw new ConfigError(`${ctx.file}: missing the required "extends" key.`, `Use one of: ${RULE_TYPES.join(", ")}.`);
   if ((SKIPPED_RULE_TYPES as readonly string[]).includes(type)) {
-    const why = type === "script" ? "script rules are Tengo programs, and Verity has no Tengo runtime" : "sequence rules need part-of-speech tagging, which Verity does not do";
-    return `${ctx.file}: rule ${ctx.name} is skipped: Verity does not run "${type}" rules (${why}).`;
+    return `${ctx.file}: rule ${ctx.name} is skipped: Verity does not run "${type}" rules (script rules are Tengo programs, and Verity has no Tengo runtime).`;
   }
   if (!(RULE_TYPES as readonly string[]).includes(type)) {
     throw new ConfigError(`${ctx.file}: unknown rule type "extends: ${type}".`, `Use one of: ${[...RULE_TYPES, ...SKIPPED_RULE_TYPES].join(", ")}.`);
@@ -139,6 +138,8 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
   let scope;
   try {
     scope = parseScope(type === "metric" || type === "readability" ? "summary" : scopeValue);
+    // Vale checks a sequence rule's scope, then runs it on sentences whatever the scope says.
+    if (type === "sequence") scope = parseScope("sentence");
   } catch (error) {
     if (error instanceof ScopeError) throw new ConfigError(`${ctx.file}: ${error.message}.`, "Known scopes: text, heading, heading.h1-h6, paragraph, list, table, table.header, table.cell, blockquote, alt, raw, link, strong, emphasis, summary.");
     throw error;
@@ -187,6 +188,12 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
     case "spelling":
       rule.run = compileSpelling(def, ctx);
       break;
+    case "sequence": {
+      const run = compileSequence(def, ctx);
+      if (typeof run === "string") return run;
+      rule.run = run;
+      break;
+    }
   }
   if (ctx.isRisky) rule.isRisky = true;
   if (type === "readability" || (type === "metric" && /syllables|complex_words|polysyllabic_words/.test(String(def.formula)))) rule.needsSyllables = true;
@@ -203,6 +210,7 @@ const REQUIRED: Record<string, { keys: string[]; what: string }> = {
   conditional: { keys: ["first", "second"], what: '"first" and "second" patterns' },
   metric: { keys: ["formula", "condition"], what: '"formula" and "condition"' },
   readability: { keys: ["metrics", "grade"], what: '"metrics" (Flesch-Kincaid, Gunning Fog, SMOG, Coleman-Liau, Automated Readability) and "grade"' },
+  sequence: { keys: ["tokens"], what: 'a "tokens" list (each with "pattern", "tag", "skip" or "negate")' },
 };
 
 function requireKeys(def: RuleDefinition, type: string, file: string): void {

@@ -46,6 +46,6 @@ export interface CompiledRule {
   runFile?(state: FileState): string | undefined;
 }
 
-export const RULE_TYPES = ["existence", "substitution", "occurrence", "repetition", "consistency", "conditional", "capitalization", "metric", "readability", "spelling"] as const;
-/** Vale rule types Verity does not run yet: skipped with a warning. */
-export const SKIPPED_RULE_TYPES = ["sequence", "script"] as const;
+export const RULE_TYPES = ["existence", "substitution", "occurrence", "repetition", "consistency", "conditional", "capitalization", "metric", "readability", "spelling", "sequence"] as const;
+/** Vale rule types Verity does not run: skipped with a warning. */
+export const SKIPPED_RULE_TYPES = ["script"] as const;

@@ -86,11 +86,20 @@ export function isException(re: RegExp | undefined, text: string): boolean {
   return re.test(text);
 }
 
-/** Fills each `%s` in turn with `values` (Vale's message format). */
+/**
+ * Fills each `%s` in turn with `values` (Vale's message format, Go's Sprintf); `%[n]s` is the n-th
+ * value (`%[4]s` in a sequence rule is its fourth word), and a `%s` after it the next one.
+ */
 export function formatMessage(message: string, ...values: string[]): string {
   let i = 0;
-  return message.replace(/%s|%%/g, (token) => {
+  return message.replace(/%s|%%|%\[(\d+)\]s/g, (token, index: string | undefined) => {
     if (token === "%%") return "%";
+    if (index !== undefined) {
+      const n = Number(index);
+      i = n;
+      // Vale passes one extra empty value; past it Go prints BADINDEX.
+      return n >= 1 && n <= values.length ? values[n - 1]! : n === values.length + 1 ? "" : "%!s(BADINDEX)";
+    }
     const value = values[Math.min(i, values.length - 1)] ?? "";
     i++;
     return value;

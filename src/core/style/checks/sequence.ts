@@ -1,0 +1,218 @@
+/**
+ * `sequence`: a series of tokens, each with a `pattern` (regex on the word), a part-of-speech `tag`
+ * (regex on its Penn Treebank tag), `negate` and `skip`, as Vale runs it (internal/check/sequence.go):
+ *
+ * - the rule is always sentence-scoped; its words are Vale's Treebank words, tagged (pos-tagging.ts);
+ * - `skip: n` on a token becomes n optional copies of it before a required one (Vale's makeTokens);
+ * - the first token with a pattern that is not negated is the anchor: for each match of its pattern
+ *   (`(?m)(?:pattern)`, not word-bounded, `(?i)` with `ignorecase`) in the sentence, the first word
+ *   matching the anchor that was not tried yet is checked, leftwards then rightwards; an optional
+ *   token that matches ends that side;
+ * - a tag or pattern matches when it is found anywhere in the tag or word (`NN` also matches `NNS`);
+ * - the alert's text is the matched words joined as Vale joins them (no space before `.,:;!?')"`
+ *   or a word starting with `'`), and `%s` / `%[n]s` in the message are those words in order.
+ *
+ * Tagging is lazy: a sentence is tagged only when an anchor pattern matches in it, once per sentence.
+ */
+import { ConfigError } from "../../errors.ts";
+import type { ProseBlock } from "../prose.ts";
+import { textToTaggedWords, type TaggedWord } from "../pos-tagging.ts";
+import type { RawAlert } from "../rule-types.ts";
+import { compilePattern, formatMessage, matchAll, readBoolean, readString, NONWORD_TEMPLATE, type CompileContext, type RuleDefinition } from "./common.ts";
+
+interface NlpToken {
+  pattern: string;
+  tag: string;
+  skip: number;
+  negate: boolean;
+  /** The pattern for finding anchors in the sentence (global). */
+  find?: RegExp;
+  /** The pattern for testing one word. */
+  test?: RegExp;
+  tagRe?: RegExp;
+  optional: boolean;
+  start: boolean;
+  end: boolean;
+}
+
+/** Tagged words of a sentence block, shared by every sequence rule that reads it. */
+const taggedCache = new WeakMap<ProseBlock, TaggedWord[]>();
+
+function taggedWords(block: ProseBlock): TaggedWord[] {
+  let words = taggedCache.get(block);
+  if (!words) taggedCache.set(block, (words = textToTaggedWords(block.text)));
+  return words;
+}
+
+/** Compiles a sequence rule; returns a warning when the rule has no anchor and can never match (as in Vale). */
+export function compileSequence(def: RuleDefinition, ctx: CompileContext): ((block: ProseBlock) => RawAlert[]) | string {
+  const ignorecase = readBoolean(def, "ignorecase");
+  const message = readString(def, "message") ?? "";
+  const tokens = makeTokens(def.tokens, ctx);
+  for (const token of tokens) {
+    if (token.pattern !== "") {
+      const source = (ignorecase ? "(?i)" : "") + NONWORD_TEMPLATE.replace("%s", token.pattern);
+      token.find = compilePattern(source, ctx);
+      token.test = compilePattern(source, ctx, "");
+    }
+    if (token.tag !== "") token.tagRe = compilePattern(token.tag, ctx, "");
+  }
+  const anchorIndex = tokens.findIndex((t) => !t.negate && t.pattern !== "");
+  if (anchorIndex < 0) {
+    return `${ctx.file}: rule ${ctx.name} never matches: a sequence rule needs a token with a "pattern" (not negated) to anchor the sequence, as in Vale.`;
+  }
+  const anchor = tokens[anchorIndex]!;
+  return (block) => {
+    const text = block.text;
+    const alerts: RawAlert[] = [];
+    const history: number[] = [];
+    /** Text of anchors that did not make a sequence since the last alert (Vale skips past them when locating it). */
+    let missed: string[] = [];
+    const reported: [number, number][] = [];
+    for (const match of matchAll(anchor.find!, text)) {
+      const [steps, index] = sequenceMatches(anchorIndex, tokens, anchor, taggedWords(block), history);
+      history.push(index);
+      if (steps.length === 0) {
+        missed.push(match[0]);
+        continue;
+      }
+      const seq = stepsToString(steps);
+      const at = locate(text, seq, missed, reported);
+      missed = [];
+      const alert: RawAlert = at < 0 ? { start: 0, end: text.length, message: formatMessage(message, ...steps) } : { start: at, end: at + seq.length, message: formatMessage(message, ...steps) };
+      if (at >= 0) reported.push([at, at + seq.length]);
+      alerts.push(alert);
+    }
+    return alerts;
+  };
+}
+
+/** Vale's makeTokens: each token decoded weakly (`skip: "2"`, `negate: "true"`), `skip` expanded. */
+function makeTokens(value: unknown, ctx: CompileContext): NlpToken[] {
+  if (!Array.isArray(value)) throw new ConfigError(`${ctx.file}: a sequence rule needs a "tokens" list.`);
+  const tokens: NlpToken[] = [];
+  value.forEach((item, i) => {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) {
+      throw new ConfigError(`${ctx.file}: token ${i + 1} of the sequence rule ${ctx.name} must be a mapping with "pattern", "tag", "skip" or "negate".`);
+    }
+    const fields = new Map(Object.entries(item as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), v]));
+    const skip = weakNumber(fields.get("skip"));
+    if (skip === undefined) throw new ConfigError(`${ctx.file}: token ${i + 1} of the sequence rule ${ctx.name}: "skip" must be a whole number.`);
+    const base = { pattern: weakString(fields.get("pattern")), tag: weakString(fields.get("tag")), skip, negate: weakBoolean(fields.get("negate")) };
+    for (let n = skip; n > 0; n--) tokens.push({ ...base, optional: true, start: n === skip, end: false });
+    if (base.pattern !== "" || base.tag !== "") tokens.push({ ...base, optional: false, start: false, end: true });
+  });
+  return tokens;
+}
+
+function weakString(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "boolean") return value ? "1" : "0";
+  return String(value);
+}
+
+function weakNumber(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === "") return 0;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  const n = Number(value);
+  return Number.isInteger(n) ? n : undefined;
+}
+
+function weakBoolean(value: unknown): boolean {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  if (typeof value === "string") return ["1", "t", "true", "yes", "on"].includes(value.trim().toLowerCase()) && value.trim() !== "";
+  return false;
+}
+
+/** Vale's tokensMatch: tag and pattern are searched (not anchored) in the tag and the word. */
+function tokensMatch(token: NlpToken, word: TaggedWord): boolean {
+  const failedTag = (token.tagRe ? token.tagRe.test(word.tag) : true) === token.negate;
+  const failedTok = token.test !== undefined && token.test.test(word.text) === token.negate;
+  if ((token.pattern === "" && failedTag) || (token.tag === "" && failedTok) || (token.tag !== "" && token.pattern !== "" && (failedTag || failedTok))) return false;
+  return true;
+}
+
+/** Vale's sequenceMatches: the words of the sequence around the first untried word matching the anchor, and that word's index. */
+function sequenceMatches(idx: number, toks: readonly NlpToken[], target: NlpToken, words: readonly TaggedWord[], history: readonly number[]): [string[], number] {
+  const text: string[] = [];
+  let index = 0;
+  for (let jdx = 0; jdx < words.length; jdx++) {
+    if (!tokensMatch(target, words[jdx]!) || history.includes(jdx)) continue;
+    index = jdx;
+    // Left of the anchor: tokens are built for reading rightwards, so a skipped token's
+    // optional copies turn around (optional, optional, required -> required, optional, optional).
+    for (let i = 1; idx - i >= 0; i++) {
+      if (jdx - i < 0) return [[], index];
+      const tok = toks[idx - i]!;
+      const word = words[jdx - i]!;
+      text.unshift(word.text);
+      const optional = tok.skip > 0 ? (tok.optional || tok.end) && !tok.start : tok.optional;
+      const matched = tokensMatch(tok, word);
+      if (!matched && !optional) return [[], index];
+      if (matched && optional) break;
+    }
+    for (let i = 0; idx + i < toks.length; i++) {
+      if (jdx + i >= words.length) return [[], index];
+      const tok = toks[idx + i]!;
+      const word = words[jdx + i]!;
+      text.push(word.text);
+      const matched = tokensMatch(tok, word);
+      if (!matched && !tok.optional) return [[], index];
+      if (matched && tok.optional) break;
+    }
+    break;
+  }
+  return [text, index];
+}
+
+const CLOSING = new Set([".", ",", ":", ";", "!", "?", "'", '"', ")"]);
+
+/** Vale's stepsToString: words joined by spaces, except before punctuation and after `(`-less joins. */
+export function stepsToString(steps: readonly string[]): string {
+  let s = "";
+  steps.forEach((step, i) => {
+    if (CLOSING.has(step)) s += step;
+    else if (step === "(") {
+      if (i > 0 && s.length > 0 && !s.endsWith(" ")) s += " ";
+      s += step;
+    } else if (step.startsWith("'")) s += step;
+    else {
+      if (s.length > 0) s += " ";
+      s += step;
+    }
+  });
+  return s.trim();
+}
+
+/**
+ * Where Vale puts the alert (core/location.go initialPosition): it searches the sentence for the
+ * matched text as a whole word (`_` counts as a boundary), skipping places next to a backtick or a
+ * hyphen (Vale looks one character before and, off by one, two characters after), past the text of
+ * anchors that did not match since the last alert and past earlier alerts of the rule; failing
+ * that, anywhere. -1 when the text is not in the sentence as written (`do n't`).
+ */
+function locate(text: string, seq: string, missed: readonly string[], reported: readonly [number, number][]): number {
+  let masked = text;
+  const mask = (from: number, length: number, char: string) => {
+    masked = masked.slice(0, from) + char.repeat(length) + masked.slice(from + length);
+  };
+  for (const [from, to] of reported) mask(from, to - from, "#");
+  for (const word of missed) {
+    const at = masked.indexOf(word);
+    if (at >= 0) mask(at, word.length, "@");
+  }
+  const quoted = seq.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const bounded = new RegExp(`(?:^|\\b|_)${quoted}(?:_|\\b|$)`, "g");
+  let at = -1;
+  for (const match of masked.matchAll(bounded)) {
+    if (at < 0) at = match.index;
+    const before = masked[match.index - 1];
+    const after = masked[match.index + match[0].length + 1];
+    if (before === "`" || before === "-" || after === "`" || after === "-") continue;
+    at = match.index;
+    break;
+  }
+  if (at < 0) return masked.indexOf(seq);
+  return masked[at] === "_" ? at + 1 : at;
+}
