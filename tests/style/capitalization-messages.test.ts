@@ -32,3 +32,16 @@ describe("messages as Vale prints them", () => {
     expect(lintText(project, "# Sentences\n\nthis is a sentence. so is this one.\n\nThis sentence is okay.  This one is not.\n")).toEqual(["5:21:S.Spacing:'y. T' should have one space."]);
   });
 });
+
+describe("where Vale puts an alert whose text spans inline markup", () => {
+  const title = "extends: capitalization\nmessage: \"'%s' should be in title case\"\nlevel: warning\nscope: heading.h2\nmatch: $title\n";
+
+  it("at the start of its line when the text is written nowhere as is (Vale's demo test.md)", () => {
+    expect(lintText(styleProject({ Title: title }), "## this is _another_ heading!\n")).toEqual(["1:1:S.Title:'this is another heading!' should be in title case"]);
+  });
+
+  it("in a plain copy of the same text elsewhere in the file, once (Vale's demo test.mdx)", () => {
+    const text = "## this is _another_ heading!\n\n## this is another heading!\n";
+    expect(lintText(styleProject({ Title: title }), text)).toEqual(["3:4:S.Title:'this is another heading!' should be in title case"]);
+  });
+});

@@ -149,11 +149,20 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
       if (n >= rule.limit) return;
       counts.set(rule.name, n + 1);
     }
-    const at = lines.locate(start);
-    const finish = lines.locate(end);
-    // Vale finds an alert by searching its matched text in the source; text that spans inline
-    // markup (`this is *another* heading`) is not found, and Vale puts the alert at the line's start.
-    if (alert.start >= 0 && !isRaw && spansMarkup(block, alert, input.source, start, end)) at.column = 1;
+    let at = lines.locate(start);
+    let finish = lines.locate(end);
+    // Vale finds an alert by searching its matched text in the source, from the first place the
+    // block's text is written as is; text that spans inline markup (`this is *another* heading`) is
+    // found in a plain copy of the block elsewhere in the file if there is one, else Vale puts the
+    // alert at the line's start.
+    if (alert.start >= 0 && !isRaw && spansMarkup(block, alert, input.source, start, end)) {
+      const copy = plainCopyAt(block, alert, input.source);
+      if (copy === undefined) at.column = 1;
+      else {
+        at = lines.locate(copy);
+        finish = lines.locate(copy + alert.end - alert.start);
+      }
+    }
     const finding: Finding = {
       ruleId: rule.name,
       severity: active.level,
@@ -216,6 +225,14 @@ function spansMarkup(block: ProseBlock, alert: RawAlert, source: string, start: 
   const matched = block.text.slice(alert.start, alert.end);
   if (source.slice(start, end) === matched || !/\S\s*\S/.test(matched)) return false;
   return !source.slice(block.start, block.end).includes(matched);
+}
+
+/** Where the alert's text is in the first verbatim copy of its block's text in the source, if any. */
+function plainCopyAt(block: ProseBlock, alert: RawAlert, source: string): number | undefined {
+  const from = source.indexOf(block.text);
+  if (from < 0) return undefined;
+  const at = source.indexOf(block.text.slice(alert.start, alert.end), from);
+  return at < 0 ? undefined : at;
 }
 
 /** `--fix` edits: substitution swaps and `action: replace|remove`, only where block text and source agree. */
