@@ -65,23 +65,33 @@ export function compileSequence(def: RuleDefinition, ctx: CompileContext): ((blo
   return (block) => {
     const text = block.text;
     const alerts: RawAlert[] = [];
-    const history: number[] = [];
+    // Vale tries, for each anchor match, the first word matching the anchor that it has not tried
+    // yet (its `history`); those come in order, so a cursor past the last one tried is the same.
+    let cursor = 0;
     /** Text of anchors that did not make a sequence since the last alert (Vale skips past them when locating it). */
     let missed: string[] = [];
-    const reported: [number, number][] = [];
+    /** The sentence with earlier alerts of the rule masked. */
+    let seen = text;
     for (const match of matchAll(anchor.find!, text)) {
-      const [steps, index] = sequenceMatches(anchorIndex, tokens, anchor, taggedWords(block), history);
-      history.push(index);
+      const words = taggedWords(block);
+      const [steps, index] = sequenceMatches(anchorIndex, tokens, anchor, words, cursor);
+      // No word left that matches the anchor: later anchor matches cannot match either.
+      if (index < 0) break;
+      cursor = index + 1;
       if (steps.length === 0) {
         missed.push(match[0]);
         continue;
       }
       const seq = stepsToString(steps);
-      const at = locate(text, seq, missed, reported);
+      const said = formatMessage(message, ...steps);
+      const at = locate(seen, seq, missed);
       missed = [];
-      const alert: RawAlert = at < 0 ? { start: 0, end: text.length, message: formatMessage(message, ...steps) } : { start: at, end: at + seq.length, message: formatMessage(message, ...steps) };
-      if (at >= 0) reported.push([at, at + seq.length]);
-      alerts.push(alert);
+      if (at < 0) {
+        alerts.push({ start: 0, end: text.length, message: said });
+        continue;
+      }
+      alerts.push({ start: at, end: at + seq.length, message: said });
+      seen = seen.slice(0, at) + "#".repeat(seq.length) + seen.slice(at + seq.length);
     }
     return alerts;
   };
@@ -133,12 +143,15 @@ function tokensMatch(token: NlpToken, word: TaggedWord): boolean {
   return true;
 }
 
-/** Vale's sequenceMatches: the words of the sequence around the first untried word matching the anchor, and that word's index. */
-function sequenceMatches(idx: number, toks: readonly NlpToken[], target: NlpToken, words: readonly TaggedWord[], history: readonly number[]): [string[], number] {
+/**
+ * Vale's sequenceMatches: the words of the sequence around the first word from `from` on matching
+ * the anchor (none when the sequence fails), and that word's index (-1 when there is none).
+ */
+function sequenceMatches(idx: number, toks: readonly NlpToken[], target: NlpToken, words: readonly TaggedWord[], from: number): [string[], number] {
   const text: string[] = [];
-  let index = 0;
-  for (let jdx = 0; jdx < words.length; jdx++) {
-    if (!tokensMatch(target, words[jdx]!) || history.includes(jdx)) continue;
+  let index = -1;
+  for (let jdx = from; jdx < words.length; jdx++) {
+    if (!tokensMatch(target, words[jdx]!)) continue;
     index = jdx;
     // Left of the anchor: tokens are built for reading rightwards, so a skipped token's
     // optional copies turn around (optional, optional, required -> required, optional, optional).
@@ -189,18 +202,15 @@ export function stepsToString(steps: readonly string[]): string {
  * Where Vale puts the alert (core/location.go initialPosition): it searches the sentence for the
  * matched text as a whole word (`_` counts as a boundary), skipping places next to a backtick or a
  * hyphen (Vale looks one character before and, off by one, two characters after), past the text of
- * anchors that did not match since the last alert and past earlier alerts of the rule; failing
+ * anchors that did not match since the last alert and past earlier alerts of the rule (masked in
+ * `seen`); failing
  * that, anywhere. -1 when the text is not in the sentence as written (`do n't`).
  */
-function locate(text: string, seq: string, missed: readonly string[], reported: readonly [number, number][]): number {
-  let masked = text;
-  const mask = (from: number, length: number, char: string) => {
-    masked = masked.slice(0, from) + char.repeat(length) + masked.slice(from + length);
-  };
-  for (const [from, to] of reported) mask(from, to - from, "#");
+function locate(seen: string, seq: string, missed: readonly string[]): number {
+  let masked = seen;
   for (const word of missed) {
     const at = masked.indexOf(word);
-    if (at >= 0) mask(at, word.length, "@");
+    if (at >= 0) masked = masked.slice(0, at) + "@".repeat(word.length) + masked.slice(at + word.length);
   }
   const quoted = seq.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const bounded = new RegExp(`(?:^|\\b|_)${quoted}(?:_|\\b|$)`, "g");
