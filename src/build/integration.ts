@@ -29,6 +29,11 @@ export interface BuildTarget {
   assets: SiteData["assets"];
   /** What the Content-Security-Policy allows besides the site itself. */
   csp: CspInput;
+  /**
+   * Astro's log level, set by `verity build`: "warn" unless --verbose, because listing every
+   * generated page costs a second of CPU per site at 5,000 cards; warnings and errors still show.
+   */
+  logLevel: "info" | "warn" | undefined;
 }
 
 const VIRTUAL_ID = "virtual:verity/data-file";
@@ -70,7 +75,13 @@ export async function readBuildTarget(env: Readonly<Record<string, string | unde
     workDir: env.VERITY_SITE_WORK,
     assets: data.assets,
     csp: { embeds: data.embeds, feedbackEndpoint: data.feedbackEndpoint, usageEndpoint: data.usage?.endpoint },
+    logLevel: env.VERITY_ASTRO_LOG === "info" || env.VERITY_ASTRO_LOG === "warn" ? env.VERITY_ASTRO_LOG : undefined,
   };
+}
+
+/** Astro's `logger` setting for the target's log level (Astro's own Node logger at that level). */
+export function loggerConfig(target: BuildTarget) {
+  return target.logLevel ? { logger: { entrypoint: "astro/logger/node", config: { level: target.logLevel } } } : {};
 }
 
 /** Astro's `security.csp` for the target site: Astro adds the policy as a `<meta>` to every page. */

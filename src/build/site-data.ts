@@ -423,7 +423,11 @@ function collectTags(cards: readonly Card[]): TagView[] {
  */
 function computeRelated(cards: readonly Card[], tags: readonly TagView[], groupOf: (card: Card) => string | undefined, limit = 5): Map<string, string[]> {
   const members = new Map(tags.map((tag) => [tag.name, tag.cardIds]));
-  const titles = new Map(cards.map((card) => [card.id, card.data.title]));
+  // Titles ranked once in the order localeCompare gives, so that ranking compares numbers.
+  const collator = new Intl.Collator();
+  const titleOrder = [...new Set(cards.map((card) => card.data.title))].sort(collator.compare);
+  const titleRank = new Map(titleOrder.map((title, i) => [title, i]));
+  const titles = new Map(cards.map((card) => [card.id, titleRank.get(card.data.title)!]));
   const langs = new Map(cards.map((card) => [card.id, card.lang]));
   const groups = new Map(cards.map((card) => [card.id, groupOf(card) ?? card.id]));
   const result = new Map<string, string[]>();
@@ -447,7 +451,7 @@ function computeRelated(cards: readonly Card[], tags: readonly TagView[], groupO
         (a, b) =>
           Number(langs.get(b[0]) === card.lang) - Number(langs.get(a[0]) === card.lang) ||
           b[1] - a[1] ||
-          titles.get(a[0])!.localeCompare(titles.get(b[0])!),
+          titles.get(a[0])! - titles.get(b[0])!,
       )
       .slice(0, limit)
       .map(([id]) => id);
