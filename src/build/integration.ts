@@ -12,6 +12,8 @@ import type { SiteName } from "../core/site/audience.ts";
 import { loadProject } from "../core/project/project.ts";
 import { headersFile, sitePolicy, type CspInput } from "../core/site/csp.ts";
 import { readCardHistory } from "./card-history.ts";
+import { writeMarkdownCopies } from "./machine-readable.ts";
+import { siteAbsoluteUrl } from "./site-urls.ts";
 import { indexSites, writeSearchFiles } from "./pagefind-index.ts";
 import { prepareSites, type SiteData } from "./site-data.ts";
 
@@ -79,6 +81,11 @@ export async function readBuildTarget(env: Readonly<Record<string, string | unde
   };
 }
 
+/** The target's site data, as readBuildTarget loaded it. */
+function siteData(target: BuildTarget): SiteData {
+  return (globalThis as { __veritySiteData?: Record<string, SiteData> }).__veritySiteData?.[target.dataFile] ?? (JSON.parse(readFileSync(target.dataFile, "utf8")) as SiteData);
+}
+
 /** Astro's `logger` setting for the target's log level (Astro's own Node logger at that level). */
 export function loggerConfig(target: BuildTarget) {
   return target.logLevel ? { logger: { entrypoint: "astro/logger/node", config: { level: target.logLevel } } } : {};
@@ -99,7 +106,7 @@ export function verity(target: BuildTarget): AstroIntegration {
   return {
     name: "verity",
     hooks: {
-      "astro:config:setup": ({ updateConfig, injectRoute }) => {
+      "astro:config:setup": ({ command, updateConfig, injectRoute }) => {
         updateConfig({
           vite: {
             plugins: [
@@ -113,6 +120,8 @@ export function verity(target: BuildTarget): AstroIntegration {
         });
         if (target.site === "internal") injectRoute({ pattern: "/health", entrypoint: appFile("../routes/health.astro") });
         if (target.site === "public") injectRoute({ pattern: "/sitemap.xml", entrypoint: appFile("../routes/sitemap.xml.ts") });
+        // The build writes the Markdown copies itself (astro:build:done); the dev server serves them.
+        if (command === "dev") injectRoute({ pattern: "/[collection]/[...slug].md", entrypoint: appFile("../routes/card-markdown.ts") });
       },
       // Each site is indexed by the process that built it, so both indexes are built side by side.
       "astro:build:done": async ({ dir, logger }) => {
@@ -124,8 +133,10 @@ export function verity(target: BuildTarget): AstroIntegration {
           copyFileSync(asset.file, to);
         }
         writeFileSync(path.join(outDir, "_headers"), headersFile(target.csp));
+        const site = siteData(target);
+        writeMarkdownCopies(outDir, site, (sitePath) => siteAbsoluteUrl(site, sitePath));
         const [result] = await indexSites([outDir]);
-        writeSearchFiles(outDir, (JSON.parse(readFileSync(target.dataFile, "utf8")) as SiteData).search);
+        writeSearchFiles(outDir, site.search);
         logger.info(`Pagefind indexed ${result!.pageCount} HTML files`);
       },
     },
