@@ -134,8 +134,7 @@ export function verity(target: BuildTarget): AstroIntegration {
         }
         writeFileSync(path.join(outDir, "_headers"), headersFile(target.csp));
         const site = siteData(target);
-        writeMarkdownCopies(outDir, site, (sitePath) => siteAbsoluteUrl(site, sitePath));
-        const [result] = await indexSites([outDir]);
+        const [[result]] = await Promise.all([indexSites([outDir]), writeMarkdownCopies(outDir, site, (sitePath) => siteAbsoluteUrl(site, sitePath))]);
         writeSearchFiles(outDir, site.search);
         logger.info(`Pagefind indexed ${result!.pageCount} HTML files`);
       },

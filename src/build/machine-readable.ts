@@ -3,7 +3,7 @@
  * one link list per collection) and the Markdown document of each card. Both are built only from
  * the site's prepared data, so they hold exactly the cards and text the site's pages hold.
  */
-import { writeFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { CardView, SiteData } from "./site-data.ts";
 
@@ -22,12 +22,20 @@ export function cardMarkdownDocument(site: SiteData, card: CardView, pageUrl: st
   return `# ${card.title}\n\n${description}${facts.map((f) => `- ${f}`).join("\n")}\n\n${card.markdown}`;
 }
 
-/** Writes the Markdown copy of every card of the site into the built site folder, next to its page folder. */
-export function writeMarkdownCopies(siteDir: string, site: SiteData, absoluteUrl: (sitePath: string) => string): number {
-  for (const card of site.cards) {
-    // The page folder's parent (the collection folder) holds the page, so it exists.
-    writeFileSync(path.join(siteDir, ...markdownPath(card.url).split("/")), cardMarkdownDocument(site, card, absoluteUrl(card.url)));
-  }
+/**
+ * Writes the Markdown copy of every card of the site into the built site folder, next to its page
+ * folder (the collection folder, which holds the page, exists). Asynchronous, a few files at a
+ * time, so the build indexes the site meanwhile.
+ */
+export async function writeMarkdownCopies(siteDir: string, site: SiteData, absoluteUrl: (sitePath: string) => string): Promise<number> {
+  let next = 0;
+  const worker = async () => {
+    while (next < site.cards.length) {
+      const card = site.cards[next++]!;
+      await writeFile(path.join(siteDir, ...markdownPath(card.url).split("/")), cardMarkdownDocument(site, card, absoluteUrl(card.url)));
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
   return site.cards.length;
 }
 
