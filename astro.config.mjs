@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
-import { cspConfig, readBuildTarget, verity } from "./src/build/integration.ts";
+import { cspConfig, loggerConfig, readBuildTarget, verity } from "./src/build/integration.ts";
 
 const target = await readBuildTarget(process.env, process.cwd());
 const app = path.dirname(fileURLToPath(import.meta.url));
@@ -35,4 +35,5 @@ export default defineConfig({
   security: { csp: cspConfig(target) },
   vite: { build: { assetsInlineLimit: 0 }, ...(own.viteCacheDir ? { cacheDir: own.viteCacheDir } : {}) },
   integrations: [mdx(), verity(target)],
+  ...loggerConfig(target),
 });

@@ -81,6 +81,8 @@ export function runAstroBuild(run: AstroRun): Promise<void> {
         VERITY_SITE_DATA: run.dataFile,
         VERITY_SITE_WORK: run.workDir,
         VERITY_OUT_DIR: run.outDir,
+        // Every generated page is an info line: only a caller that shows them (--verbose) gets them.
+        VERITY_ASTRO_LOG: run.onLine ? "info" : "warn",
         ASTRO_TELEMETRY_DISABLED: "1",
         NO_COLOR: "1",
         FORCE_COLOR: "0",

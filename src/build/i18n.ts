@@ -7,10 +7,22 @@ import { pickLocale } from "./locales.ts";
 
 /** Interface text for `key` in `lang` (falling back to the site language, then English), `{name}` filled from `vars`. */
 export function t(lang: string, key: string, vars: Record<string, string | number> = {}): string {
-  const { messages, lang: siteLang } = getSite();
-  const locale = pickLocale(lang, Object.keys(messages), pickLocale(siteLang, Object.keys(messages)));
+  const { messages } = getSite();
+  const locale = localeFor(lang);
   const text = messages[locale]?.[key] ?? messages.en?.[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** The message locale for a page language, chosen once per language (a build renders thousands of pages). */
+const locales = new Map<string, string>();
+function localeFor(lang: string): string {
+  let locale = locales.get(lang);
+  if (locale === undefined) {
+    const { messages, lang: siteLang } = getSite();
+    locale = pickLocale(lang, Object.keys(messages), pickLocale(siteLang, Object.keys(messages)));
+    locales.set(lang, locale);
+  }
+  return locale;
 }
 
 /** "3 days" / "3일": a count with its word. */
@@ -22,17 +34,35 @@ export function count(lang: string, n: number, word: "days" | "articles"): strin
 export function formatDate(lang: string, isoDay: string): string {
   const date = new Date(`${isoDay}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDay;
-  return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(date);
+  return dateFormat(lang).format(date);
+}
+
+/** Creating an Intl formatter costs far more than using one: one per language. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(lang: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" });
+    dateFormats.set(lang, format);
+  }
+  return format;
 }
 
 /** The name of a language in that language itself ("한국어", "日本語"), for the language switcher. */
 export function languageName(lang: string, inLang = lang): string {
-  try {
-    return new Intl.DisplayNames([inLang], { type: "language" }).of(lang) ?? lang;
-  } catch {
-    return lang;
+  const key = `${lang} ${inLang}`;
+  let name = languageNames.get(key);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames([inLang], { type: "language" }).of(lang) ?? lang;
+    } catch {
+      name = lang;
+    }
+    languageNames.set(key, name);
   }
+  return name;
 }
+const languageNames = new Map<string, string>();
 
 /** `t` split at its `{name}` slots, for text around markup: [{ text }, { slot: "date" }, { text }]. */
 export function tParts(lang: string, key: string): ({ text: string } | { slot: string })[] {

@@ -12,6 +12,8 @@ import type { SiteName } from "../core/site/audience.ts";
 import { loadProject } from "../core/project/project.ts";
 import { headersFile, sitePolicy, type CspInput } from "../core/site/csp.ts";
 import { readCardHistory } from "./card-history.ts";
+import { writeMarkdownCopies } from "./machine-readable.ts";
+import { siteAbsoluteUrl } from "./site-urls.ts";
 import { indexSites, writeSearchFiles } from "./pagefind-index.ts";
 import { prepareSites, type SiteData } from "./site-data.ts";
 
@@ -29,6 +31,11 @@ export interface BuildTarget {
   assets: SiteData["assets"];
   /** What the Content-Security-Policy allows besides the site itself. */
   csp: CspInput;
+  /**
+   * Astro's log level, set by `verity build`: "warn" unless --verbose, because listing every
+   * generated page costs a second of CPU per site at 5,000 cards; warnings and errors still show.
+   */
+  logLevel: "info" | "warn" | undefined;
 }
 
 const VIRTUAL_ID = "virtual:verity/data-file";
@@ -70,7 +77,18 @@ export async function readBuildTarget(env: Readonly<Record<string, string | unde
     workDir: env.VERITY_SITE_WORK,
     assets: data.assets,
     csp: { embeds: data.embeds, feedbackEndpoint: data.feedbackEndpoint, usageEndpoint: data.usage?.endpoint },
+    logLevel: env.VERITY_ASTRO_LOG === "info" || env.VERITY_ASTRO_LOG === "warn" ? env.VERITY_ASTRO_LOG : undefined,
   };
+}
+
+/** The target's site data, as readBuildTarget loaded it. */
+function siteData(target: BuildTarget): SiteData {
+  return (globalThis as { __veritySiteData?: Record<string, SiteData> }).__veritySiteData?.[target.dataFile] ?? (JSON.parse(readFileSync(target.dataFile, "utf8")) as SiteData);
+}
+
+/** Astro's `logger` setting for the target's log level (Astro's own Node logger at that level). */
+export function loggerConfig(target: BuildTarget) {
+  return target.logLevel ? { logger: { entrypoint: "astro/logger/node", config: { level: target.logLevel } } } : {};
 }
 
 /** Astro's `security.csp` for the target site: Astro adds the policy as a `<meta>` to every page. */
@@ -88,7 +106,7 @@ export function verity(target: BuildTarget): AstroIntegration {
   return {
     name: "verity",
     hooks: {
-      "astro:config:setup": ({ updateConfig, injectRoute }) => {
+      "astro:config:setup": ({ command, updateConfig, injectRoute }) => {
         updateConfig({
           vite: {
             plugins: [
@@ -102,6 +120,8 @@ export function verity(target: BuildTarget): AstroIntegration {
         });
         if (target.site === "internal") injectRoute({ pattern: "/health", entrypoint: appFile("../routes/health.astro") });
         if (target.site === "public") injectRoute({ pattern: "/sitemap.xml", entrypoint: appFile("../routes/sitemap.xml.ts") });
+        // The build writes the Markdown copies itself (astro:build:done); the dev server serves them.
+        if (command === "dev") injectRoute({ pattern: "/[collection]/[...slug].md", entrypoint: appFile("../routes/card-markdown.ts") });
       },
       // Each site is indexed by the process that built it, so both indexes are built side by side.
       "astro:build:done": async ({ dir, logger }) => {
@@ -113,8 +133,9 @@ export function verity(target: BuildTarget): AstroIntegration {
           copyFileSync(asset.file, to);
         }
         writeFileSync(path.join(outDir, "_headers"), headersFile(target.csp));
-        const [result] = await indexSites([outDir]);
-        writeSearchFiles(outDir, (JSON.parse(readFileSync(target.dataFile, "utf8")) as SiteData).search);
+        const site = siteData(target);
+        const [[result]] = await Promise.all([indexSites([outDir]), writeMarkdownCopies(outDir, site, (sitePath) => siteAbsoluteUrl(site, sitePath))]);
+        writeSearchFiles(outDir, site.search);
         logger.info(`Pagefind indexed ${result!.pageCount} HTML files`);
       },
     },

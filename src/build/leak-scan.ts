@@ -22,6 +22,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
+import { decodeHTML } from "entities";
 import type { Code, Heading, InlineCode, Text } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
@@ -240,8 +241,8 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
   };
   publicSite.cards.forEach((card, i) => {
     // A list entry names the card's page and its Markdown copy (llms.txt links the copy).
-    const summary = normaliseForScan([card.title, card.description ?? "", card.url, markdownPath(card.url), card.lang].join("\n"));
-    const full = normaliseForScan(
+    const summary = decodeForScan([card.title, card.description ?? "", card.url, markdownPath(card.url), card.lang].join("\n"));
+    const full = decodeForScan(
       [
         card.id,
         card.collectionTitle,
@@ -514,12 +515,12 @@ function createScan(dir: string, model: LeakModel) {
     const bytes = readFileSync(file);
     const content = decodeScannable(bytes);
     const attribution = attributeFile(model, rel, content.text);
-    const name = normaliseForScan(`/${rel}`);
+    const name = decodeForScan(`/${rel}`);
     for (const i of model.search.findIn(name)) {
       if (!isExcused(model, i, attribution)) report(rel, "file name", i, attribution);
     }
     const siteCode = isSiteCode(rel);
-    for (const i of model.search.findIn(normaliseForScan(content.text))) {
+    for (const i of model.search.findIn(decodeForScan(content.text))) {
       // Minified code and styles are full of single words (`summary`, `details`): only phrases count there.
       if (siteCode && model.search.tokenCount(i) === 1) continue;
       if (!isExcused(model, i, attribution)) report(rel, "content", i, attribution);
@@ -589,13 +590,13 @@ function decodeScannable(bytes: Buffer): { text: string; gunzipped?: Buffer } {
 }
 
 /**
- * One spelling for comparing: lowercase, HTML entities, JSON and URL escapes decoded, whitespace
- * collapsed. Applied to needles and files alike.
+ * A file's text with what hides words decoded: HTML entities, JSON escapes and URL escapes. The
+ * phrase search ignores case, punctuation and spacing itself, so this is all a file needs.
  */
-export function normaliseForScan(text: string): string {
-  let out = text.toLowerCase();
+export function decodeForScan(text: string): string {
+  let out = text;
   if (out.includes("%")) {
-    out = out.replace(/(?:%[0-9a-f]{2})+/g, (run) => {
+    out = out.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
       try {
         return decodeURIComponent(run);
       } catch {
@@ -605,18 +606,17 @@ export function normaliseForScan(text: string): string {
   }
   if (out.includes("\\")) {
     out = out
-      .replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      .replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
       .replace(/\\(["\\/])/g, "$1")
       .replace(/\\[nrt]/g, " ");
   }
-  if (out.includes("&")) out = out.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/g, (_, entity: string) => decodeEntity(entity));
-  return out.replace(/\s+/g, " ");
+  if (out.includes("&")) out = decodeHTML(out);
+  return out;
 }
 
-function decodeEntity(entity: string): string {
-  if (entity.startsWith("#x")) return String.fromCodePoint(parseInt(entity.slice(2), 16));
-  if (entity.startsWith("#")) return String.fromCodePoint(Number(entity.slice(1)));
-  return ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " } as Record<string, string>)[entity] ?? "";
+/** One spelling for comparing needles and short texts: decoded, lowercase, whitespace collapsed. */
+export function normaliseForScan(text: string): string {
+  return decodeForScan(text).toLowerCase().replace(/\s+/g, " ");
 }
 
 /** Text of rendered card HTML without tags, as the search index holds it. */

@@ -9,7 +9,7 @@
  */
 
 export interface PhraseSearch {
-  /** Indexes (into the phrase list) of every phrase found in `text` (lowercased, as normaliseForScan gives it). */
+  /** Indexes (into the phrase list) of every phrase found in `text` (in any case; escapes decoded, as decodeForScan gives it). */
   findIn(text: string): Set<number>;
   /** Number of tokens of each phrase. */
   tokenCount(index: number): number;
@@ -17,54 +17,66 @@ export interface PhraseSearch {
 
 const BITS = 22;
 const MASK = (1 << BITS) - 1;
+/** Phrases are keyed by the hash of their first tokens, up to this many. */
+const KEY_TOKENS = 8;
+
+const bitmap = () => new Uint8Array((MASK + 1) >> 3);
+const has = (bits: Uint8Array, key: number) => (bits[(key & MASK) >> 3]! & (1 << (key & 7))) !== 0;
+const set = (bits: Uint8Array, key: number) => {
+  bits[(key & MASK) >> 3]! |= 1 << (key & 7);
+};
 
 export function createPhraseSearch(phrases: readonly string[]): PhraseSearch {
   const tokens = phrases.map((p) => tokenHashes(p));
-  const maps = [new Map<number, number[]>(), new Map<number, number[]>(), new Map<number, number[]>()];
-  const bitmaps = [new Uint8Array((MASK + 1) >> 3), new Uint8Array((MASK + 1) >> 3), new Uint8Array((MASK + 1) >> 3)];
+  // Level k (1 to KEY_TOKENS) holds the phrases keyed by their first k tokens: `ends[k]` marks
+  // those keys, `goesOn[k]` marks k-token prefixes of longer phrases, so a text position is
+  // followed only as far as some phrase goes (thousands of sentences start alike).
+  const maps = Array.from({ length: KEY_TOKENS + 1 }, () => new Map<number, number[]>());
+  const ends = Array.from({ length: KEY_TOKENS + 1 }, bitmap);
+  const goesOn = Array.from({ length: KEY_TOKENS + 1 }, bitmap);
   const singles = new Map<number, string>();
-  // First tokens of every phrase: most positions of a text start none, and stop here.
-  const first = new Uint8Array((MASK + 1) >> 3);
   tokens.forEach((t, index) => {
     if (t.length === 0) return;
-    const k = Math.min(t.length, 3);
-    const key = k === 1 ? t[0]! : k === 2 ? mix2(t[0]!, t[1]!) : mix3(t[0]!, t[1]!, t[2]!);
-    const list = maps[k - 1]!.get(key);
+    const levels = Math.min(t.length, KEY_TOKENS);
+    let key = t[0]!;
+    for (let k = 1; k < levels; k++) {
+      set(goesOn[k]!, key);
+      key = mix(key, t[k]!);
+    }
+    set(ends[levels]!, key);
+    const list = maps[levels]!.get(key);
     if (list) list.push(index);
-    else maps[k - 1]!.set(key, [index]);
-    bitmaps[k - 1]![(key & MASK) >> 3]! |= 1 << (key & 7);
-    first[(t[0]! & MASK) >> 3]! |= 1 << (t[0]! & 7);
-    if (k === 1) singles.set(index, phrases[index]!.toLowerCase());
+    else maps[levels]!.set(key, [index]);
+    if (levels === 1) singles.set(index, phrases[index]!.toLowerCase());
   });
   return {
     tokenCount: (index) => tokens[index]!.length,
     findIn(text) {
       const found = new Set<number>();
       const rejected = new Set<number>();
-      const h = tokenHashes(text);
+      let lower: string | undefined;
+      const h = tokenize(text);
       const n = h.length;
       for (let i = 0; i < n; i++) {
-        const k1 = h[i]!;
-        if (!(first[(k1 & MASK) >> 3]! & (1 << (k1 & 7)))) continue;
-        if (bitmaps[0]![(k1 & MASK) >> 3]! & (1 << (k1 & 7))) {
-          for (const index of maps[0]!.get(k1) ?? []) {
-            // One token: confirm the word itself (texts come lowercased), so that a hash collision cannot report it.
-            if (!found.has(index) && !rejected.has(index)) (text.includes(singles.get(index)!) ? found : rejected).add(index);
+        let key = h[i]!;
+        for (let k = 1; ; k++) {
+          if (has(ends[k]!, key)) {
+            for (const index of maps[k]!.get(key) ?? []) {
+              if (found.has(index)) continue;
+              const t = tokens[index]!;
+              if (k === 1) {
+                // One token: confirm the word itself, so that a hash collision cannot report it.
+                if (!rejected.has(index)) ((lower ??= text.toLowerCase()).includes(singles.get(index)!) ? found : rejected).add(index);
+                continue;
+              }
+              if (i + t.length > n) continue;
+              let j = k;
+              while (j < t.length && t[j] === h[i + j]) j++;
+              if (j === t.length) found.add(index);
+            }
           }
-        }
-        if (i + 1 >= n) continue;
-        const k2 = mix2(k1, h[i + 1]!);
-        if (bitmaps[1]![(k2 & MASK) >> 3]! & (1 << (k2 & 7))) for (const index of maps[1]!.get(k2) ?? []) found.add(index);
-        if (i + 2 >= n) continue;
-        const k3 = mix3(k1, h[i + 1]!, h[i + 2]!);
-        if (bitmaps[2]![(k3 & MASK) >> 3]! & (1 << (k3 & 7))) {
-          for (const index of maps[2]!.get(k3) ?? []) {
-            const t = tokens[index]!;
-            if (i + t.length > n || found.has(index)) continue;
-            let j = 3;
-            while (j < t.length && t[j] === h[i + j]) j++;
-            if (j === t.length) found.add(index);
-          }
+          if (k === KEY_TOKENS || i + k >= n || !has(goesOn[k]!, key)) break;
+          key = mix(key, h[i + k]!);
         }
       }
       return found;
@@ -72,12 +84,8 @@ export function createPhraseSearch(phrases: readonly string[]): PhraseSearch {
   };
 }
 
-function mix2(a: number, b: number): number {
+function mix(a: number, b: number): number {
   return (Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b) >>> 0;
-}
-
-function mix3(a: number, b: number, c: number): number {
-  return (Math.imul(mix2(a, b) ^ 0x27d4eb2f, 0xc2b2ae35) ^ c) >>> 0;
 }
 
 function isCjk(code: number): boolean {
@@ -92,53 +100,51 @@ function isCjk(code: number): boolean {
   );
 }
 
-/** 0 unknown, 1 word character, 2 not. Filled lazily for characters above ASCII. */
+const WORD_CHAR = 1;
+const SEPARATOR = 2;
+const CJK_CHAR = 3;
+/** The class of every UTF-16 code unit, computed once (about 10 ms): the tokenizer's loop only looks it up. */
 const classes = new Uint8Array(0x10000);
-const WORD = /[\p{L}\p{N}\p{M}]/u;
-for (let c = 0; c < 128; c++) classes[c] = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 2;
-
-function isWordChar(code: number): boolean {
-  let cls = classes[code]!;
-  if (cls === 0) {
-    cls = WORD.test(String.fromCharCode(code)) ? 1 : 2;
-    classes[code] = cls;
-  }
-  return cls === 1;
+{
+  const word = /[\p{L}\p{N}\p{M}]/u;
+  for (let c = 0; c < 0x10000; c++) classes[c] = isCjk(c) ? CJK_CHAR : word.test(String.fromCharCode(c)) ? WORD_CHAR : SEPARATOR;
 }
 
-/** Token hashes of a text, case-insensitive. */
-export function tokenHashes(text: string): Uint32Array {
-  let out = new Uint32Array(Math.max(16, text.length >> 2));
+/** The tokenizer's output buffer, reused from text to text (a token is at least one character). */
+let buffer = new Uint32Array(1 << 16);
+
+/** Token hashes of a text, case-insensitive, in a buffer the next call overwrites. */
+function tokenize(text: string): Uint32Array {
+  if (buffer.length <= text.length) buffer = new Uint32Array(text.length + 1);
+  const out = buffer;
   let n = 0;
   let h = 0;
   let inWord = false;
-  const push = (value: number) => {
-    if (n === out.length) {
-      const bigger = new Uint32Array(out.length * 2);
-      bigger.set(out);
-      out = bigger;
-    }
-    out[n++] = value >>> 0;
-  };
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i);
-    if (code >= 65 && code <= 90) code += 32;
-    if (code >= 0x3040 && isCjk(code)) {
-      if (inWord) push(h);
-      inWord = false;
-      push(Math.imul(0x811c9dc5 ^ code, 0x01000193));
-    } else if (code < 128 ? classes[code] === 1 : isWordChar(code)) {
+    const cls = classes[code]!;
+    if (cls === WORD_CHAR) {
       if (!inWord) {
         h = 0x811c9dc5;
         inWord = true;
       }
-      if (code > 127) code = String.fromCharCode(code).toLowerCase().charCodeAt(0);
+      if (code >= 65 && code <= 90) code += 32;
+      else if (code > 127) code = String.fromCharCode(code).toLowerCase().charCodeAt(0);
       h = Math.imul(h ^ code, 0x01000193);
+    } else if (cls === CJK_CHAR) {
+      if (inWord) out[n++] = h >>> 0;
+      inWord = false;
+      out[n++] = Math.imul(0x811c9dc5 ^ code, 0x01000193) >>> 0;
     } else if (inWord) {
-      push(h);
+      out[n++] = h >>> 0;
       inWord = false;
     }
   }
-  if (inWord) push(h);
+  if (inWord) out[n++] = h >>> 0;
   return out.subarray(0, n);
+}
+
+/** Token hashes of a text, case-insensitive: runs of letters and digits, each CJK character on its own. */
+export function tokenHashes(text: string): Uint32Array {
+  return tokenize(text).slice();
 }

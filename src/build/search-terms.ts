@@ -87,23 +87,42 @@ export function searchWords(text: string): string[] {
   return normaliseWord(text).split(/[^\p{L}\p{N}_]+/u).filter((w) => w.length > 0);
 }
 
-/** The vocabulary and folding table of one site, from the cards it contains. */
-export function buildSearchData(cards: readonly { card: Card; terms: CardSearchTerms }[]): SearchData {
+/** The words one card adds to its site's vocabulary: worked out once per card, shared by both sites. */
+export interface CardWords {
+  lang: string;
+  /** Indexed words, one entry per use (counts decide which words are kept). */
+  words: string[];
+  /** Han characters of a Chinese card, for the folding table. */
+  han: string[];
+}
+
+export function cardWords(card: Card, terms: CardSearchTerms): CardWords {
+  const lang = card.lang.split("-")[0]!.toLowerCase();
+  const text = [card.data.title, card.data.description ?? "", ...(card.data.tags ?? []), ...terms.strong, ...terms.weak, treeText(card.tree)].join("\n");
+  const words: string[] = [];
+  const han = new Set<string>();
+  for (const word of searchWords(text)) {
+    if (NO_SPACE_SCRIPT.test(word)) {
+      if (lang === "zh") for (const ch of word) if (HAN.test(ch)) han.add(ch);
+      continue;
+    }
+    if (word.length < 2 && !/\d/.test(word)) continue;
+    words.push(word);
+  }
+  return { lang, words, han: [...han] };
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** The vocabulary and folding table of one site, from the words of the cards it contains. */
+export function buildSearchData(cards: readonly CardWords[]): SearchData {
   const counts = new Map<string, Map<string, number>>();
   const chineseChars = new Set<string>();
-  for (const { card, terms } of cards) {
-    const lang = card.lang.split("-")[0]!.toLowerCase();
-    const text = [card.data.title, card.data.description ?? "", ...(card.data.tags ?? []), ...terms.strong, ...terms.weak, treeText(card.tree)].join("\n");
-    const byWord = counts.get(lang) ?? new Map<string, number>();
-    counts.set(lang, byWord);
-    for (const word of searchWords(text)) {
-      if (NO_SPACE_SCRIPT.test(word)) {
-        if (lang === "zh") for (const ch of word) if (/\p{Script=Han}/u.test(ch)) chineseChars.add(ch);
-        continue;
-      }
-      if (word.length < 2 && !/\d/.test(word)) continue;
-      byWord.set(word, (byWord.get(word) ?? 0) + 1);
-    }
+  for (const card of cards) {
+    const byWord = counts.get(card.lang) ?? new Map<string, number>();
+    counts.set(card.lang, byWord);
+    for (const word of card.words) byWord.set(word, (byWord.get(word) ?? 0) + 1);
+    for (const ch of card.han) chineseChars.add(ch);
   }
   const languages: Record<string, SearchLanguageData> = {};
   for (const [lang, byWord] of counts) {
@@ -113,27 +132,30 @@ export function buildSearchData(cards: readonly { card: Card; terms: CardSearchT
   return { languages, fold: foldingTable(chineseChars) };
 }
 
-/** Both sites of a build share the table (the converters are slow to build). */
-const foldCache = new Map<string, Record<string, string>>();
+/** OpenCC's converters take about a second to build: once per process, shared by every table. */
+const converters = new Map<string, (text: string) => string>();
+function converter(to: "t" | "tw"): (text: string) => string {
+  const known = converters.get(to);
+  if (known) return known;
+  const convert = OpenCC.Converter({ from: "cn", to });
+  converters.set(to, convert);
+  return convert;
+}
 
 /** Traditional forms (OpenCC standard and Taiwan) of the given simplified characters. */
 export function foldingTable(simplified: ReadonlySet<string>): Record<string, string> {
   const fold: Record<string, string> = {};
   if (simplified.size === 0) return fold;
   const chars = [...simplified].sort();
-  const key = chars.join("");
-  const known = foldCache.get(key);
-  if (known) return { ...known };
   // Hong Kong forms are left out: its converter takes a second to build and adds few characters.
   for (const to of ["t", "tw"] as const) {
-    const convert = OpenCC.Converter({ from: "cn", to });
+    const convert = converter(to);
     for (const ch of chars) {
       const traditional = convert(ch);
       if (traditional !== ch && [...traditional].length === 1) fold[traditional] = ch;
     }
   }
-  foldCache.set(key, fold);
-  return { ...fold };
+  return fold;
 }
 
 /** The words of a card body, each text, code and cell apart (mdast-util-to-string joins table cells). */

@@ -26,7 +26,7 @@ import { describeDrift, findOutdatedTranslations, type OutdatedTranslation } fro
 import { loadLocales, type Messages } from "./locales.ts";
 import { needsOwnPublicRendering, renderCard, type CardAsset, type RenderedCard, type RenderedHeading } from "./render-card.ts";
 import { readSynonyms } from "../core/site/synonyms.ts";
-import { buildSearchData, cardSearchTerms, type CardSearchTerms, type SearchData } from "./search-terms.ts";
+import { buildSearchData, cardSearchTerms, cardWords, type CardSearchTerms, type CardWords, type SearchData } from "./search-terms.ts";
 
 export interface SiteData {
   site: SiteName;
@@ -206,6 +206,7 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
   for (const card of selectCardsForSite(project.cards, widest, selection)) {
     rendered.set(card, renderCard(card, { ...common, isLinkable: (c) => isOnSite(c, widest, selection), embeds: policy(widest) }));
   }
+  const search = searchOfCards(project);
   const outdated = findOutdatedTranslations(project.cards, "contentHistory" in options ? options.contentHistory : openContentHistory(project.root));
   const result = new Map<SiteName, SiteData>();
   for (const site of sites) {
@@ -214,7 +215,7 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
       if (site === "internal" || widest === "public" || !needsOwnPublicRendering(first, policy("public"))) return first;
       return renderCard(card, { ...common, isLinkable: isPublic, embeds: policy("public") });
     };
-    result.set(site, buildSiteData(project, site, renderFor, options.history, files, outdated));
+    result.set(site, buildSiteData(project, site, renderFor, options.history, files, outdated, search));
   }
   return result;
 }
@@ -226,6 +227,7 @@ function buildSiteData(
   history: CardHistory,
   files: FileAudience,
   outdated: ReadonlyMap<Card, OutdatedTranslation>,
+  search: (card: Card, headings: readonly string[]) => { terms: CardSearchTerms; words: CardWords },
 ): SiteData {
   const { config } = project;
   const siteConfig = config.sites[site];
@@ -291,12 +293,11 @@ function buildSiteData(
     };
   };
   const assets = new Map<string, CardAsset>();
-  const synonyms = readSynonyms(project.root).groups;
-  const searchTerms = new Map<Card, CardSearchTerms>();
+  const searchWords: CardWords[] = [];
   const views: CardView[] = cards.map((card) => {
     const html = renderFor(card);
-    const terms = cardSearchTerms({ lang: card.lang, title: card.data.title, description: card.data.description, tags: card.data.tags ?? [], keywords: card.data.keywords ?? [], headings: html.headings.map((h) => h.text) }, synonyms);
-    searchTerms.set(card, terms);
+    const { terms, words } = search(card, html.headings.map((h) => h.text));
+    searchWords.push(words);
     // Only files this site may publish (site/file-audience.ts, the rule lint applies too) are copied.
     for (const asset of html.assets) if (files.verdict(asset.file, site).ok) assets.set(asset.sitePath, asset);
     const verification = getCardVerification(card, project.policy);
@@ -388,7 +389,7 @@ function buildSiteData(
       site === "internal"
         ? computeKnowledgeHealth({ cards: project.cards, collections: project.collections, policy: project.policy, config: { warnDays: config.warnDays, minTrustScore: config.minTrustScore } })
         : undefined,
-    search: buildSearchData(cards.map((card) => ({ card, terms: searchTerms.get(card)! }))),
+    search: buildSearchData(searchWords),
   };
 }
 
@@ -399,6 +400,24 @@ function popularCards(featured: readonly string[], collections: readonly Collect
   return collections
     .map((collection) => collection.cardIds.find((id) => byId.get(id)!.lang === lang) ?? collection.cardIds[0]!)
     .slice(0, 8);
+}
+
+/**
+ * Each card's search terms and vocabulary words, worked out once and shared by both sites when the
+ * card's headings are the same on both (a public rendering may leave out an internal snippet's).
+ */
+function searchOfCards(project: Project): (card: Card, headings: readonly string[]) => { terms: CardSearchTerms; words: CardWords } {
+  const synonyms = readSynonyms(project.root).groups;
+  const known = new Map<Card, { headings: string; terms: CardSearchTerms; words: CardWords }>();
+  return (card, headings) => {
+    const key = headings.join("\n");
+    const seen = known.get(card);
+    if (seen?.headings === key) return seen;
+    const terms = cardSearchTerms({ lang: card.lang, title: card.data.title, description: card.data.description, tags: card.data.tags ?? [], keywords: card.data.keywords ?? [], headings }, synonyms);
+    const entry = { headings: key, terms, words: cardWords(card, terms) };
+    known.set(card, entry);
+    return entry;
+  };
 }
 
 function compareCards(a: Card, b: Card): number {
@@ -423,7 +442,11 @@ function collectTags(cards: readonly Card[]): TagView[] {
  */
 function computeRelated(cards: readonly Card[], tags: readonly TagView[], groupOf: (card: Card) => string | undefined, limit = 5): Map<string, string[]> {
   const members = new Map(tags.map((tag) => [tag.name, tag.cardIds]));
-  const titles = new Map(cards.map((card) => [card.id, card.data.title]));
+  // Titles ranked once in the order localeCompare gives, so that ranking compares numbers.
+  const collator = new Intl.Collator();
+  const titleOrder = [...new Set(cards.map((card) => card.data.title))].sort(collator.compare);
+  const titleRank = new Map(titleOrder.map((title, i) => [title, i]));
+  const titles = new Map(cards.map((card) => [card.id, titleRank.get(card.data.title)!]));
   const langs = new Map(cards.map((card) => [card.id, card.lang]));
   const groups = new Map(cards.map((card) => [card.id, groupOf(card) ?? card.id]));
   const result = new Map<string, string[]>();
@@ -447,7 +470,7 @@ function computeRelated(cards: readonly Card[], tags: readonly TagView[], groupO
         (a, b) =>
           Number(langs.get(b[0]) === card.lang) - Number(langs.get(a[0]) === card.lang) ||
           b[1] - a[1] ||
-          titles.get(a[0])!.localeCompare(titles.get(b[0])!),
+          titles.get(a[0])! - titles.get(b[0])!,
       )
       .slice(0, limit)
       .map(([id]) => id);

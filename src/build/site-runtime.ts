@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import dataFile from "virtual:verity/data-file";
 import type { CardView, SiteData } from "./site-data.ts";
+import { siteAbsoluteUrl, siteHref } from "./site-urls.ts";
 
 let cached: { data: SiteData; byId: Map<string, CardView> } | undefined;
 
@@ -26,10 +27,10 @@ export function getCard(id: string): CardView {
 
 /** A site path (`/billing/refunds/`) under the site's base path. */
 export function href(sitePath: string): string {
-  return `${getSite().base.replace(/\/$/, "")}${sitePath}`;
+  return siteHref(getSite(), sitePath);
 }
 
 /** The absolute URL of a site path, for canonical links, Open Graph and the sitemap. */
 export function absoluteUrl(sitePath: string): string {
-  return `${getSite().url}${href(sitePath)}`;
+  return siteAbsoluteUrl(getSite(), sitePath);
 }

@@ -1,11 +1,12 @@
 /**
- * The Markdown copy of each card at its page URL plus `.md` (`/billing/refunds.md`), for
- * assistants and llms.txt readers. The text is prepared once per site by `markdownCopy`.
+ * The Markdown copy of each card at its page URL plus `.md` (`/billing/refunds.md`) under
+ * `astro dev`. A build writes the same documents as files (`writeMarkdownCopies`): as pages they
+ * would double the pages Astro renders.
  */
 import type { APIRoute } from "astro";
-import { absoluteUrl, getSite } from "../../build/site-runtime.ts";
-import type { CardView } from "../../build/site-data.ts";
-import { cardMarkdownDocument } from "../../build/machine-readable.ts";
+import { absoluteUrl, getSite } from "../build/site-runtime.ts";
+import type { CardView } from "../build/site-data.ts";
+import { cardMarkdownDocument } from "../build/machine-readable.ts";
 
 export function getStaticPaths() {
   return getSite().cards.map((card) => {
