@@ -12,6 +12,7 @@ import type { SiteName } from "../core/site/audience.ts";
 import { loadProject } from "../core/project/project.ts";
 import { headersFile, sitePolicy, type CspInput } from "../core/site/csp.ts";
 import { readCardHistory } from "./card-history.ts";
+import { devSearchMiddleware, NEEDS_BUILD_MESSAGE } from "./dev-search.ts";
 import { indexSites, writeSearchFiles } from "./pagefind-index.ts";
 import { prepareSites, type SiteData } from "./site-data.ts";
 
@@ -29,6 +30,8 @@ export interface BuildTarget {
   assets: SiteData["assets"];
   /** What the Content-Security-Policy allows besides the site itself. */
   csp: CspInput;
+  /** `astro dev` only: the last build of this site (`dist/<site>/` in the project), whose search index the dev server serves. */
+  devSiteDir?: string;
 }
 
 const VIRTUAL_ID = "virtual:verity/data-file";
@@ -49,8 +52,10 @@ const SITE_FILES = ["favicon.svg", "favicon.ico", "og-image.png"].map((name) => 
 export async function readBuildTarget(env: Readonly<Record<string, string | undefined>>, cwd: string): Promise<BuildTarget> {
   const site: SiteName = env.VERITY_SITE === "public" ? "public" : "internal";
   let dataFile = env.VERITY_SITE_DATA;
+  let devSiteDir: string | undefined;
   if (!dataFile) {
     const project = loadProject({ cwd, today: env.VERITY_TODAY });
+    devSiteDir = path.join(project.root, "dist", site);
     const data = prepareSites(project, [site], { history: await readCardHistory(project) }).get(site)!;
     const dir = path.join(cwd, "node_modules", ".verity");
     mkdirSync(dir, { recursive: true });
@@ -70,6 +75,7 @@ export async function readBuildTarget(env: Readonly<Record<string, string | unde
     workDir: env.VERITY_SITE_WORK,
     assets: data.assets,
     csp: { embeds: data.embeds, feedbackEndpoint: data.feedbackEndpoint, usageEndpoint: data.usage?.endpoint },
+    ...(devSiteDir ? { devSiteDir } : {}),
   };
 }
 
@@ -102,6 +108,13 @@ export function verity(target: BuildTarget): AstroIntegration {
         });
         if (target.site === "internal") injectRoute({ pattern: "/health", entrypoint: appFile("../routes/health.astro") });
         if (target.site === "public") injectRoute({ pattern: "/sitemap.xml", entrypoint: appFile("../routes/sitemap.xml.ts") });
+      },
+      // `astro dev` renders pages on request and never indexes them: search reads the last build's index.
+      "astro:server:setup": ({ server, logger }) => {
+        if (!target.devSiteDir) return;
+        server.middlewares.use(devSearchMiddleware(target.devSiteDir, target.base));
+        if (!existsSync(path.join(target.devSiteDir, "pagefind"))) logger.warn(`No build of the ${target.site} site in ${target.devSiteDir}: ${NEEDS_BUILD_MESSAGE}`);
+        else logger.info(`Search uses the index of the last build in ${target.devSiteDir} (run npm run build to refresh it).`);
       },
       // Each site is indexed by the process that built it, so both indexes are built side by side.
       "astro:build:done": async ({ dir, logger }) => {

@@ -4,7 +4,7 @@
  * navigation, and a no-results state with "did you mean", popular cards and the support link.
  * Filters are a convenience, never access control: the public index only holds public cards.
  */
-import { engineFor, type Hit, type SearchEngine, type SearchOutcome } from "./search-engine.ts";
+import { engineFor, SearchUnavailable, type Hit, type SearchEngine, type SearchOutcome } from "./search-engine.ts";
 import { reportSearch } from "./search-events.ts";
 import { installSearchShortcuts, languageName, resultLink } from "./search-render.ts";
 
@@ -32,8 +32,8 @@ export async function startSearch(): Promise<void> {
   let available: Record<string, number>;
   try {
     available = await engine.languages();
-  } catch {
-    status.textContent = "Search is not available on this copy of the site (the search index is missing).";
+  } catch (error) {
+    status.textContent = (error instanceof SearchUnavailable && error.reason) || "Search is not available on this copy of the site (the search index is missing).";
     status.dataset.state = "done";
     return;
   }
