@@ -17,6 +17,7 @@ export function startSearchBoxes(): void {
 
 function setUpBox(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>("input[data-search-input]")!;
+  fitPlaceholder(input);
   const listbox = form.querySelector<HTMLUListElement>("[role=listbox]")!;
   const live = form.querySelector<HTMLElement>("[data-search-live]")!;
   const engine = engineFor(form.dataset.bundle!);
@@ -137,4 +138,23 @@ function setUpBox(form: HTMLFormElement): void {
   form.addEventListener("focusout", (event) => {
     if (!form.contains(event.relatedTarget as Node | null)) close();
   });
+}
+
+/**
+ * Shows the box's short placeholder (`data-short-placeholder`) where the full one would be cut
+ * (a phone), measured in the box's own font, and the full one again where it fits.
+ */
+function fitPlaceholder(input: HTMLInputElement): void {
+  const full = input.placeholder;
+  const short = input.dataset.shortPlaceholder;
+  const context = short ? document.createElement("canvas").getContext("2d") : null;
+  if (!short || !context) return;
+  const fit = () => {
+    const style = getComputedStyle(input);
+    context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    input.placeholder = context.measureText(full).width <= room ? full : short;
+  };
+  fit();
+  addEventListener("resize", fit);
 }
