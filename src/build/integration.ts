@@ -14,6 +14,7 @@ import { headersFile, sitePolicy, type CspInput } from "../core/site/csp.ts";
 import { readCardHistory } from "./card-history.ts";
 import { writeMarkdownCopies } from "./machine-readable.ts";
 import { siteAbsoluteUrl } from "./site-urls.ts";
+import { devSearchMiddleware, NEEDS_BUILD_MESSAGE } from "./dev-search.ts";
 import { indexSites, writeSearchFiles } from "./pagefind-index.ts";
 import { prepareSites, type SiteData } from "./site-data.ts";
 
@@ -36,6 +37,8 @@ export interface BuildTarget {
    * generated page costs a second of CPU per site at 5,000 cards; warnings and errors still show.
    */
   logLevel: "info" | "warn" | undefined;
+  /** `astro dev` only: the last build of this site (`dist/<site>/` in the project), whose search index the dev server serves. */
+  devSiteDir?: string;
 }
 
 const VIRTUAL_ID = "virtual:verity/data-file";
@@ -56,8 +59,10 @@ const SITE_FILES = ["favicon.svg", "favicon.ico", "og-image.png"].map((name) => 
 export async function readBuildTarget(env: Readonly<Record<string, string | undefined>>, cwd: string): Promise<BuildTarget> {
   const site: SiteName = env.VERITY_SITE === "public" ? "public" : "internal";
   let dataFile = env.VERITY_SITE_DATA;
+  let devSiteDir: string | undefined;
   if (!dataFile) {
     const project = loadProject({ cwd, today: env.VERITY_TODAY });
+    devSiteDir = path.join(project.root, "dist", site);
     const data = prepareSites(project, [site], { history: await readCardHistory(project) }).get(site)!;
     const dir = path.join(cwd, "node_modules", ".verity");
     mkdirSync(dir, { recursive: true });
@@ -78,6 +83,7 @@ export async function readBuildTarget(env: Readonly<Record<string, string | unde
     assets: data.assets,
     csp: { embeds: data.embeds, feedbackEndpoint: data.feedbackEndpoint, usageEndpoint: data.usage?.endpoint },
     logLevel: env.VERITY_ASTRO_LOG === "info" || env.VERITY_ASTRO_LOG === "warn" ? env.VERITY_ASTRO_LOG : undefined,
+    ...(devSiteDir ? { devSiteDir } : {}),
   };
 }
 
@@ -122,6 +128,13 @@ export function verity(target: BuildTarget): AstroIntegration {
         if (target.site === "public") injectRoute({ pattern: "/sitemap.xml", entrypoint: appFile("../routes/sitemap.xml.ts") });
         // The build writes the Markdown copies itself (astro:build:done); the dev server serves them.
         if (command === "dev") injectRoute({ pattern: "/[collection]/[...slug].md", entrypoint: appFile("../routes/card-markdown.ts") });
+      },
+      // `astro dev` renders pages on request and never indexes them: search reads the last build's index.
+      "astro:server:setup": ({ server, logger }) => {
+        if (!target.devSiteDir) return;
+        server.middlewares.use(devSearchMiddleware(target.devSiteDir, target.base));
+        if (!existsSync(path.join(target.devSiteDir, "pagefind"))) logger.warn(`No build of the ${target.site} site in ${target.devSiteDir}: ${NEEDS_BUILD_MESSAGE}`);
+        else logger.info(`Search uses the index of the last build in ${target.devSiteDir} (run npm run build to refresh it).`);
       },
       // Each site is indexed by the process that built it, so both indexes are built side by side.
       "astro:build:done": async ({ dir, logger }) => {

@@ -7,6 +7,7 @@ import { cardAudience, isOnSite, publicTreatment, selectCardsForSite, siteSelect
 import { joinBase, normaliseSitePath } from "../core/site/links.ts";
 import { CheckFailed } from "../core/errors.ts";
 import type { Card } from "../core/cards/load.ts";
+import { siteDescription } from "../core/cards/collections.ts";
 import type { Project } from "../core/project/project.ts";
 import { getCardVerification, isCountedForTrust, type VerificationStatus } from "../core/verification/verification.ts";
 import { getSiteUsage, type SiteUsage } from "../core/usage/sites.ts";
@@ -245,7 +246,7 @@ function buildSiteData(
     collections.push({
       name: collection.name,
       title: collection.title,
-      description: site === "public" ? (collection.publicDescription ?? collection.description) : collection.description,
+      description: siteDescription(collection, site),
       url: `/${collection.name}/`,
       cardIds: members.map((card) => card.id),
       localized: Object.fromEntries(languages.map((lang) => [lang, localize(members, lang).map((card) => card.id)])),

@@ -19,13 +19,30 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-type Request = IncomingMessage & { originalUrl?: string };
+export type Request = IncomingMessage & { originalUrl?: string };
+
+/** Answers a request for a file of the folder, or calls `next` when there is none (or it leads out). */
+export type FolderHandler = (request: Request, response: ServerResponse, next: () => void) => void;
+
+/**
+ * The files of `root` as serve-static serves them, for a request whose `url` is already the path
+ * inside the folder (the caller strips its mount path and keeps the full URL in `originalUrl`).
+ */
+export function serveFolder(root: string): FolderHandler {
+  const serve = createStaticHandler(root, { index: ["index.html"], dotfiles: "ignore", redirect: true, fallthrough: true });
+  return (request, response, next) => {
+    insideRoot(root, request.url ?? "/").then(
+      (inside) => (inside ? serve(request, response, next) : next()),
+      () => next(),
+    );
+  };
+}
 
 /** Serves `dir` under `base` (e.g. `/help/`) on 127.0.0.1; port 0 picks a free one. */
 export function serveStatic(dir: string, options: { port?: number; base?: string } = {}): Promise<StaticServer> {
   const root = realpathSync(path.resolve(dir));
   const base = options.base ?? "/";
-  const serve = createStaticHandler(root, { index: ["index.html"], dotfiles: "ignore", redirect: true, fallthrough: true });
+  const serve = serveFolder(root);
   const server: Server = createServer((request: Request, response) => {
     const url = request.url ?? "/";
     if (!url.startsWith(base)) return notFound(root, response);
@@ -33,10 +50,7 @@ export function serveStatic(dir: string, options: { port?: number; base?: string
     // trailing-slash redirect from originalUrl, which keeps the base.
     request.originalUrl = url;
     request.url = `/${url.slice(base.length)}`;
-    insideRoot(root, request.url).then(
-      (inside) => (inside ? serve(request, response, () => notFound(root, response)) : notFound(root, response)),
-      () => notFound(root, response),
-    );
+    serve(request, response, () => notFound(root, response));
   });
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {

@@ -3,7 +3,7 @@
  * cards as the reader types; arrows move, Enter opens the highlighted card (or the search page),
  * Escape closes. Without JavaScript the box is a plain GET form to the search page.
  */
-import { engineFor, type Hit } from "./search-engine.ts";
+import { engineFor, SearchUnavailable, type Hit } from "./search-engine.ts";
 import { reportSearch } from "./search-events.ts";
 import { installSearchShortcuts, resultLink } from "./search-render.ts";
 
@@ -17,6 +17,7 @@ export function startSearchBoxes(): void {
 
 function setUpBox(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>("input[data-search-input]")!;
+  fitPlaceholder(input);
   const listbox = form.querySelector<HTMLUListElement>("[role=listbox]")!;
   const live = form.querySelector<HTMLElement>("[data-search-live]")!;
   const engine = engineFor(form.dataset.bundle!);
@@ -57,8 +58,23 @@ function setUpBox(form: HTMLFormElement): void {
     let outcome;
     try {
       outcome = await engine.search(query);
-    } catch {
-      return; // No index on this copy of the site: the form still goes to the search page.
+    } catch (error) {
+      // No index on this copy of the site: the form still goes to the search page, which says so.
+      // When the server explains why (the dev server before the first build), the box says it too.
+      const reason = error instanceof SearchUnavailable ? error.reason : undefined;
+      if (reason && current === generation) {
+        const note = document.createElement("li");
+        note.id = `${listbox.id}-note`;
+        note.className = "instant-note";
+        note.setAttribute("role", "option");
+        note.setAttribute("aria-disabled", "true");
+        note.setAttribute("aria-selected", "false");
+        note.textContent = reason;
+        listbox.replaceChildren(note);
+        live.textContent = reason;
+        if (document.activeElement === input) open();
+      }
+      return;
     }
     const top: Hit[] = outcome.hits.slice(0, INSTANT_RESULTS);
     const data = await Promise.all(top.map((hit) => hit.data()));
@@ -122,4 +138,23 @@ function setUpBox(form: HTMLFormElement): void {
   form.addEventListener("focusout", (event) => {
     if (!form.contains(event.relatedTarget as Node | null)) close();
   });
+}
+
+/**
+ * Shows the box's short placeholder (`data-short-placeholder`) where the full one would be cut
+ * (a phone), measured in the box's own font, and the full one again where it fits.
+ */
+function fitPlaceholder(input: HTMLInputElement): void {
+  const full = input.placeholder;
+  const short = input.dataset.shortPlaceholder;
+  const context = short ? document.createElement("canvas").getContext("2d") : null;
+  if (!short || !context) return;
+  const fit = () => {
+    const style = getComputedStyle(input);
+    context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    input.placeholder = context.measureText(full).width <= room ? full : short;
+  };
+  fit();
+  addEventListener("resize", fit);
 }

@@ -59,6 +59,18 @@ export interface SearchOptions {
   languages?: string[];
 }
 
+/**
+ * The site has no search index here. `reason` is the server's own explanation when it gives one
+ * (the dev server before the first build: "Search needs a build ..."), else undefined.
+ */
+export class SearchUnavailable extends Error {
+  readonly reason: string | undefined;
+  constructor(reason: string | undefined) {
+    super(reason ?? "no search index");
+    this.reason = reason;
+  }
+}
+
 export class SearchEngine {
   private entry: Promise<Record<string, number>> | undefined;
   private module: Promise<PagefindModule> | undefined;
@@ -82,7 +94,7 @@ export class SearchEngine {
   /** Page count per language index. Throws when the site has no search index. */
   languages(): Promise<Record<string, number>> {
     this.entry ??= fetch(`${this.bundle}pagefind-entry.json`).then(async (response) => {
-      if (!response.ok) throw new Error("no search index");
+      if (!response.ok) throw new SearchUnavailable(await explanation(response));
       const entry = (await response.json()) as { languages: Record<string, { page_count: number }> };
       return Object.fromEntries(Object.entries(entry.languages).map(([lang, l]) => [lang, l.page_count]));
     });
@@ -225,6 +237,17 @@ async function fetchJson<T>(url: string, fallback: T): Promise<T> {
 
 const engines = new Map<string, SearchEngine>();
 /** One engine per page and bundle, shared by every search box on it. */
+/** The `error` of a JSON answer (the dev server's), else undefined (a site's 404 page). */
+async function explanation(response: Response): Promise<string | undefined> {
+  if (!(response.headers.get("content-type") ?? "").startsWith("application/json")) return undefined;
+  try {
+    const body = (await response.json()) as { error?: unknown };
+    return typeof body.error === "string" ? body.error : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function engineFor(bundle: string): SearchEngine {
   let engine = engines.get(bundle);
   if (!engine) {

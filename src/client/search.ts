@@ -4,7 +4,7 @@
  * navigation, and a no-results state with "did you mean", popular cards and the support link.
  * Filters are a convenience, never access control: the public index only holds public cards.
  */
-import { engineFor, type Hit, type SearchEngine, type SearchOutcome } from "./search-engine.ts";
+import { engineFor, SearchUnavailable, type Hit, type SearchEngine, type SearchOutcome } from "./search-engine.ts";
 import { reportSearch } from "./search-events.ts";
 import { installSearchShortcuts, languageName, resultLink } from "./search-render.ts";
 
@@ -32,8 +32,8 @@ export async function startSearch(): Promise<void> {
   let available: Record<string, number>;
   try {
     available = await engine.languages();
-  } catch {
-    status.textContent = "Search is not available on this copy of the site (the search index is missing).";
+  } catch (error) {
+    status.textContent = (error instanceof SearchUnavailable && error.reason) || "Search is not available on this copy of the site (the search index is missing).";
     status.dataset.state = "done";
     return;
   }
@@ -43,6 +43,8 @@ export async function startSearch(): Promise<void> {
     if (values.length > 0) selected.set(name, new Set(values));
   }
   const filters = filterBox ? new FilterPanel(filterBox, [...filterNames, ...(Object.keys(available).length > 1 ? ["language"] : [])], selected, () => void run()) : undefined;
+  const panel = document.querySelector<HTMLDetailsElement>("[data-search-filter-panel]");
+  if (panel) collapseOnNarrowScreens(panel);
 
   let generation = 0;
   let shown = 0;
@@ -228,6 +230,24 @@ async function countFilters(
   return counts;
 }
 
+/**
+ * Opens the filter panel where the stylesheet shows it beside the results (its summary is not
+ * displayed there) and closes it where the summary shows (narrow screens), again whenever a
+ * resize crosses the stylesheet's breakpoint; in between, the reader's choice stays.
+ */
+function collapseOnNarrowScreens(panel: HTMLDetailsElement): void {
+  const summary = panel.querySelector("summary");
+  if (!summary) return;
+  const isWide = () => getComputedStyle(summary).display === "none";
+  let wide = isWide();
+  panel.open = wide;
+  addEventListener("resize", () => {
+    if (isWide() === wide) return;
+    wide = !wide;
+    panel.open = wide;
+  });
+}
+
 /** The filter groups: every value of the site, with its count for the current query. */
 class FilterPanel {
   private readonly box: HTMLElement;
@@ -244,15 +264,27 @@ class FilterPanel {
   }
 
   update(counts: Record<string, Record<string, number>> | undefined): void {
+    this.describe();
     if (!counts) {
       for (const counter of this.counters.values()) counter.textContent = "";
       return;
     }
     this.build(counts);
+    this.describe();
     for (const [key, counter] of this.counters) {
       const [name, value] = key.split("\u0000") as [string, string];
       counter.textContent = String(counts[name]?.[value] ?? 0);
     }
+  }
+
+  /** Shows the panel once it has groups, and says on its summary how many values are selected. */
+  private describe(): void {
+    const panel = this.box.closest<HTMLDetailsElement>("[data-search-filter-panel]");
+    if (!panel) return;
+    panel.hidden = this.box.childElementCount === 0;
+    const active = [...this.selected.values()].reduce((n, values) => n + values.size, 0);
+    const summary = panel.querySelector<HTMLElement>("[data-search-filter-summary]");
+    if (summary) summary.textContent = active > 0 ? `Filters (${active} active)` : "Filters";
   }
 
   /** Adds the groups and values not shown yet (values appear as queries find them). */
@@ -294,6 +326,7 @@ class FilterPanel {
       else set.delete(value);
       if (set.size > 0) this.selected.set(name, set);
       else this.selected.delete(name);
+      this.describe();
       this.onChange();
     });
     const text = document.createElement("span");

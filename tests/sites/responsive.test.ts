@@ -81,6 +81,82 @@ describe("phones (390 px)", () => {
   });
 });
 
+describe("search on phones (390 px)", () => {
+  it("starts with the filters closed, so the first result is on the first screen; they open from the keyboard and count what is selected", async () => {
+    for (const scheme of ["light", "dark"] as const) {
+      for (const [name, site] of [["public", publicSite], ["internal", internalSite]] as const) {
+        const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, colorScheme: scheme });
+        const page = await context.newPage();
+        await page.goto(`${site.url}search/?q=refund`);
+        await page.locator(".results li").first().waitFor();
+        const panel = page.locator("[data-search-filter-panel]");
+        await panel.locator("[data-filter]").first().waitFor({ state: "attached" });
+        expect(await panel.evaluate((d: HTMLDetailsElement) => d.open), name).toBe(false);
+        const first = (await page.locator(".results li .result-title").first().boundingBox())!;
+        expect(first.y + first.height, `${name} ${scheme}: first result's title ends at ${first.y + first.height}px`).toBeLessThanOrEqual(844);
+        await page.screenshot({ path: path.join(SHOTS, `phone-search-${name}-${scheme}.png`) });
+        const summary = panel.locator("summary").first();
+        expect(await summary.textContent()).toBe("Filters");
+        await summary.focus();
+        await page.keyboard.press("Enter");
+        expect(await panel.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+        await panel.locator("input[type=checkbox]").first().check();
+        await expect.poll(() => summary.textContent()).toBe("Filters (1 active)");
+        await context.close();
+      }
+    }
+  });
+
+  it("shows the filters open beside the results on a wide screen", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${internalSite.url}search/?q=refund`);
+    await page.locator(".results li").first().waitFor();
+    const panel = page.locator("[data-search-filter-panel]");
+    await panel.locator("input[type=checkbox]").first().waitFor();
+    expect(await panel.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+    expect(await panel.locator("summary").first().isVisible()).toBe(false);
+    expect(await panel.locator("input[type=checkbox]").first().isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it("fits every search box's placeholder in its box", async () => {
+    /** Placeholder text width (in the box's font) and the room inside the box, for each visible search box. */
+    const measure = () =>
+      [...document.querySelectorAll<HTMLInputElement>("input[type=search]")]
+        .filter((input) => input.offsetParent !== null)
+        .map((input) => {
+          const style = getComputedStyle(input);
+          const context = document.createElement("canvas").getContext("2d")!;
+          context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          return { id: input.id, placeholder: input.placeholder, text: context.measureText(input.placeholder).width, room: input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) };
+        });
+    const pages = ["", "billing/refund-a-payment/", "billing/refund-a-payment-ko/", "search/", "no-such-page/"];
+    const cut: string[] = [];
+    let boxes = 0;
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    for (const [name, site] of [["public", publicSite], ["internal", internalSite]] as const) {
+      for (const sitePath of pages) {
+        await page.goto(`${site.url}${sitePath}`);
+        await page.waitForLoadState("load");
+        for (const box of await page.evaluate(measure)) {
+          boxes++;
+          expect(box.placeholder, `${name} /${sitePath} #${box.id}`).not.toBe("");
+          if (box.text > box.room) cut.push(`${name} /${sitePath} #${box.id}: "${box.placeholder}" is ${Math.ceil(box.text)} px in ${Math.floor(box.room)} px`);
+        }
+      }
+    }
+    await context.close();
+    expect(boxes).toBeGreaterThanOrEqual(pages.length * 2);
+    expect(cut).toEqual([]);
+    // Where it fits, the help center's home keeps its full placeholder with the example.
+    const wide = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await wide.goto(publicSite.url);
+    expect(await wide.locator("#hero-search").getAttribute("placeholder")).toBe("Describe your question, e.g. refund a payment");
+    await wide.close();
+  });
+});
+
 describe("printing", () => {
   it("prints the article without header, search, theme toggle or footer", async () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 1000 } });

@@ -6,6 +6,7 @@ import { isValidOwner } from "./schema.ts";
 import type { Finding } from "../lint/findings.ts";
 import { describeValue, formatSchemaIssues } from "./schema-issues.ts";
 import { parseYaml } from "./yaml-source.ts";
+import type { SiteName } from "../site/audience.ts";
 
 export const COLLECTION_FILE = "_collection.yml";
 
@@ -49,11 +50,18 @@ export interface Collection {
   publicDescription: string | undefined;
   order: number;
   defaults: z.output<typeof CollectionFileSchema>["defaults"];
+  /** 1-based line of each top-level key of `_collection.yml` (none without the file). */
+  fieldLines: Record<string, number>;
+}
+
+/** The sentence a site shows for the collection: the public site prefers `publicDescription`. */
+export function siteDescription(collection: Pick<Collection, "description" | "publicDescription">, site: SiteName): string | undefined {
+  return site === "public" ? (collection.publicDescription ?? collection.description) : collection.description;
 }
 
 export function loadCollection(contentDir: string, name: string, problems: Finding[]): Collection {
   const file = path.join(contentDir, name, COLLECTION_FILE);
-  const fallback: Collection = { name, title: titleFromName(name), description: undefined, publicDescription: undefined, order: 1000, defaults: {} };
+  const fallback: Collection = { name, title: titleFromName(name), description: undefined, publicDescription: undefined, order: 1000, defaults: {}, fieldLines: {} };
   if (!existsSync(file) && !isLink(file)) return fallback;
   if (isLink(file)) {
     problems.push({ ruleId: "collection-config", severity: "error", file, line: 1, column: 1, message: `${COLLECTION_FILE} is a symbolic link, which is never followed. Replace it with a real file.` });
@@ -74,7 +82,12 @@ export function loadCollection(contentDir: string, name: string, problems: Findi
     return fallback;
   }
   const data = result.data;
-  return { name, title: data.title ?? fallback.title, description: data.description, publicDescription: data.publicDescription, order: data.order, defaults: data.defaults };
+  const fieldLines: Record<string, number> = {};
+  for (const key of Object.keys(data)) {
+    const line = parsed.lineOf([key]);
+    if (line !== undefined) fieldLines[key] = line;
+  }
+  return { name, title: data.title ?? fallback.title, description: data.description, publicDescription: data.publicDescription, order: data.order, defaults: data.defaults, fieldLines };
 }
 
 /** `getting-started` -> `Getting started`. */

@@ -105,11 +105,15 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
 
   // 3. Changed cards, and every card of a collection whose _collection.yml changed.
   const changed = new Set<string>();
+  const changedCollectionFiles: string[] = [];
   for (const change of changeSet.changes) {
     if (change.kind === "deleted") continue;
     if (isCard(change.path) && lightByFile.has(abs(change.path))) changed.add(abs(change.path));
     const parts = inContent(change.path);
-    if (parts?.length === 2 && parts[1] === "_collection.yml") for (const card of light) if (card.collection === parts[0]) changed.add(card.file);
+    if (parts?.length === 2 && parts[1] === "_collection.yml") {
+      changedCollectionFiles.push(abs(change.path));
+      for (const card of light) if (card.collection === parts[0]) changed.add(card.file);
+    }
   }
 
   // 4. Cards that link to a changed card, or to the old path or URL of a renamed or deleted one:
@@ -165,7 +169,8 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
     ...findRemovedUrls(changeSet, { isCard, inContent, abs, urlOwners, lightByFile, isPublicNow }),
     ...findPublishedCards(changeSet, { isCard, abs, parsed }),
   ];
-  const reportFiles = new Set([...toLint, ...extraFindings.map((f) => f.file)]);
+  // A changed _collection.yml is reported on too (its description, its fields).
+  const reportFiles = new Set([...toLint, ...changedCollectionFiles, ...extraFindings.map((f) => f.file)]);
   return { project, reportFiles, changedFiles: [...changed].sort(), linkingFiles: linking.sort(), changeSet, trustCards, extraFindings };
 }
 

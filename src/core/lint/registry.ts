@@ -42,6 +42,7 @@ import { fileSymlink } from "./rules/file-symlink.ts";
 import { fileTooLarge } from "./rules/file-too-large.ts";
 import { frontmatterSchema } from "./rules/frontmatter-schema.ts";
 import { frontmatterYaml } from "./rules/frontmatter-yaml.ts";
+import { internalWording } from "./rules/internal-wording.ts";
 import { linkAudience } from "./rules/link-audience.ts";
 import { linkBroken } from "./rules/link-broken.ts";
 import { markdownSyntax } from "./rules/markdown-syntax.ts";
@@ -69,6 +70,7 @@ export const PROJECT_RULES: readonly Rule[] = [
   snippetVerifyBy,
   trustScore,
   htmlRemoved,
+  internalWording,
   attachmentUnsafe,
   remoteResource,
   remoteResourceWiki,

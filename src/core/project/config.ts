@@ -165,6 +165,23 @@ export const ConfigSchema = z.strictObject({
       allowCopies: z.array(z.tuple([z.string().min(1), z.string().min(1)])).default([]),
     })
     .prefault({}),
+  /**
+   * Wording that must not reach the public help center (internal tool names, queues, Slack
+   * channels, escalation contacts): the `internal-wording` rule reports it in external cards and in
+   * the collection descriptions the help center shows. Each term is a word or phrase matched as
+   * whole words, ignoring case; a trailing `*` matches every word that starts with the rest
+   * (`#*` is every Slack channel, `macro*` is macro and macros).
+   */
+  internalTerms: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .regex(/^[^*]+\*?$/, { message: "expected a word or phrase such as \"escalation queue\", with * only at its end (\"#*\" for every Slack channel)" }),
+    )
+    .default([]),
   /** Per-rule severity overrides, e.g. `verify-by-expiring: off`. */
   rules: z.record(z.string(), RuleLevelSchema).default({}),
 });

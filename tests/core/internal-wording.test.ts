@@ -1,0 +1,163 @@
+/**
+ * `internal-wording`: the terms of `internalTerms` in verity.config.yml are reported, with
+ * file:line and what to do, in the text customers read on the help center (an external card's
+ * title, description and body; a collection's public description), and nowhere else.
+ */
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/core/project/config.ts";
+import { compileTerm } from "../../src/core/lint/rules/internal-wording.ts";
+import { exampleCard } from "../../src/core/lint/rule-model.ts";
+import { flatMessages, lintJson, makeProject, removeTemps, REPO_ROOT, runCli } from "../helpers.ts";
+
+afterAll(removeTemps);
+
+const CONFIG = 'minTrustScore: 0\ninternalTerms: ["#*", "Zendesk macro", "tier 2", "escalation queue", "Admin > *", "macro*"]\n';
+
+async function wording(files: Record<string, string>) {
+  const dir = makeProject({ "verity.config.yml": CONFIG, ...files });
+  const { results, code } = await lintJson(dir, ["--today", "2027-01-01", "--no-cache"]);
+  return { code, hits: flatMessages(results, dir).filter((m) => m.ruleId === "internal-wording") };
+}
+
+describe("matching a term", () => {
+  const matches = (term: string, text: string) => [...text.matchAll(compileTerm(term).pattern)].map((m) => m[0]);
+
+  it("finds whole words and phrases, ignoring case and line breaks", () => {
+    expect(matches("tier 2", "Ask Tier 2, or tier\n2 again")).toEqual(["Tier 2", "tier\n2"]);
+    expect(matches("tier 2", "frontier 2 and tier 20")).toEqual([]);
+    expect(matches("Zendesk macro", "the zendesk macros")).toEqual([]);
+  });
+
+  it("reads a trailing * as the rest of a word, or a whole word after a sign or a space", () => {
+    expect(matches("#*", "post in #billing-escalations, not # or C#sharp or #1")).toEqual(["#billing-escalations"]);
+    expect(matches("macro*", "the macro and the macros")).toEqual(["macro", "macros"]);
+    expect(matches("Admin > *", "open Admin > Workspaces, not Admin alone")).toEqual(["Admin > Workspaces"]);
+  });
+
+  it("treats signs in a term as text, not as a pattern", () => {
+    expect(matches("a.b (c)", "a.b (c) and axb (c)")).toEqual(["a.b (c)"]);
+  });
+
+  it("stays fast on long runs of near matches", () => {
+    const text = `${"#".repeat(50_000)} ${"tier ".repeat(20_000)}${"Admin >> ".repeat(10_000)}${"macr".repeat(10_000)}`;
+    // A pattern that backtracked would not finish within the test's timeout.
+    for (const term of ["#*", "tier 2", "Admin > *", "macro*"]) expect(matches(term, text).length).toBe(0);
+  });
+});
+
+describe("the rule on a project", () => {
+  it("reports an external card's title, description, body text, inline code and image alt, at their lines", async () => {
+    const card = [
+      "---",
+      "title: Refunds from the escalation queue",
+      'description: "What tier 2 does"',
+      'owner: "@acme/team"',
+      "audience: external",
+      "verify_by: 2099-01-01",
+      "---",
+      "",
+      "Ask in `#billing-escalations`.",
+      "",
+      "Use the **Zendesk macro** then.",
+      "",
+      "![Admin > Workspaces](shot.png)",
+      "",
+      "```sh",
+      "# comment, and #not-a-channel in code",
+      "```",
+      "",
+    ].join("\n");
+    const { code, hits } = await wording({ "content/billing/refunds.md": card, "content/billing/shot.png": "" });
+    expect(code).toBe(1);
+    expect(hits.map((h) => [h.file, h.line, h.severity])).toEqual([
+      ["content/billing/refunds.md", 2, 2],
+      ["content/billing/refunds.md", 3, 2],
+      ["content/billing/refunds.md", 9, 2],
+      ["content/billing/refunds.md", 11, 2],
+      ["content/billing/refunds.md", 11, 2],
+      ["content/billing/refunds.md", 13, 2],
+    ]);
+    const body = hits.find((h) => h.line === 9)!;
+    expect(body.column).toBe(9);
+    expect(body.message).toMatch(/says "#billing-escalations", internal wording \(internalTerms: "#\*"\)/);
+    expect(body.message).toMatch(/Move the detail to an internal card/);
+  });
+
+  it("leaves internal cards and drafts of internal cards alone", async () => {
+    const { hits } = await wording({ "content/billing/policy.md": exampleCard({}, "Post in `#billing-escalations` and use the Zendesk macro.\n") });
+    expect(hits).toEqual([]);
+  });
+
+  it("reports the description a collection shows customers, and asks for a publicDescription", async () => {
+    const { hits } = await wording({
+      "content/releases/_collection.yml": "title: Releases\ndescription: Feature cards; questions go to the escalation queue.\n",
+      "content/releases/new.md": exampleCard({ audience: "external" }),
+    });
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ file: "content/releases/_collection.yml", line: 2 });
+    expect(hits[0]!.message).toMatch(/collection's description.*add a publicDescription/);
+  });
+
+  it("accepts a collection whose publicDescription is for customers, and reports one that is not", async () => {
+    const clean = await wording({
+      "content/releases/_collection.yml": "title: Releases\ndescription: Ask the escalation queue.\npublicDescription: What is new.\n",
+      "content/releases/new.md": exampleCard({ audience: "external" }),
+    });
+    expect(clean.hits).toEqual([]);
+    const leaky = await wording({
+      "content/releases/_collection.yml": "title: Releases\ndescription: For agents.\npublicDescription: \"Ask in #product-launches.\"\n",
+      "content/releases/new.md": exampleCard({ audience: "external" }),
+    });
+    expect(leaky.hits.map((h) => [h.file, h.line])).toEqual([["content/releases/_collection.yml", 3]]);
+    expect(leaky.hits[0]!.message).toMatch(/Reword the publicDescription/);
+  });
+
+  it("leaves the description of a collection without external cards alone (the help center does not show it)", async () => {
+    const { hits } = await wording({
+      "content/escalations/_collection.yml": "title: Escalations\ndescription: \"The escalation queue and #incidents.\"\n",
+      "content/escalations/matrix.md": exampleCard(),
+    });
+    expect(hits).toEqual([]);
+  });
+
+  it("reports a changed _collection.yml under lint --changed", async () => {
+    const dir = makeProject({
+      "verity.config.yml": CONFIG,
+      "content/releases/_collection.yml": "title: Releases\ndescription: What is new.\n",
+      "content/releases/new.md": exampleCard({ audience: "external" }),
+    });
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
+    git("init", "-q", "-b", "main");
+    git("add", "-A");
+    git("commit", "-qm", "before");
+    git("checkout", "-qb", "work");
+    writeFileSync(path.join(dir, "content/releases/_collection.yml"), "title: Releases\ndescription: Questions go to the escalation queue.\n");
+    git("commit", "-qam", "after");
+    const { results } = await lintJson(dir, ["--today", "2027-01-01", "--no-cache", "--changed", "main"]);
+    expect(flatMessages(results, dir).filter((m) => m.ruleId === "internal-wording").map((m) => [m.file, m.line])).toEqual([["content/releases/_collection.yml", 2]]);
+  });
+
+  it("reports nothing without internalTerms", async () => {
+    const dir = makeProject({ "verity.config.yml": "minTrustScore: 0\n", "content/a/card.md": exampleCard({ audience: "external" }, "Post in #billing-escalations.\n") });
+    const { results } = await lintJson(dir, ["--today", "2027-01-01", "--no-cache"]);
+    expect(flatMessages(results, dir).filter((m) => m.ruleId === "internal-wording")).toEqual([]);
+  });
+
+  it("rejects a term with * inside it, with the config line", async () => {
+    const dir = makeProject({ "verity.config.yml": 'internalTerms:\n  - "tier *2"\n', "content/a/card.md": exampleCard() });
+    const result = await runCli(["lint", "--today", "2027-01-01"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/verity\.config\.yml:2: .*with \* only at its end/);
+  });
+});
+
+describe("the demo project", () => {
+  it("lists internal terms and its public text passes", async () => {
+    expect(loadConfig(REPO_ROOT).config.internalTerms).toEqual(expect.arrayContaining(["#*", "macro*", "tier 2", "escalation queue"]));
+    const { results } = await lintJson(REPO_ROOT, ["--today", "2026-12-01", "--no-cache"]);
+    expect(flatMessages(results, REPO_ROOT).filter((m) => m.ruleId === "internal-wording")).toEqual([]);
+  });
+});
