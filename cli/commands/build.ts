@@ -10,7 +10,7 @@ import { lintProject } from "../../src/core/lint/lint-project.ts";
 import { splitDeployFindings } from "../../src/core/lint/freshness.ts";
 import { createStyleChecker } from "../../src/core/style/card-style.ts";
 import { acquireBuildLock } from "../../src/build/build-lock.ts";
-import { checkOutDir, prepareBuild, runBuild, throwIfInterrupted, type PreparedBuild } from "../../src/build/build-sites.ts";
+import { checkOutDir, prepareBuild, runBuild, throwIfInterrupted, type BuildOptions, type PreparedBuild } from "../../src/build/build-sites.ts";
 import { outDirProblem } from "../../src/build/out-dir.ts";
 import { watchInterrupts } from "../interrupts.ts";
 import { LINT_CACHE_FILE } from "../lint-style.ts";
@@ -55,15 +55,16 @@ export function registerBuild(program: Command, state: RunState): void {
           // Found before anything is built (and once no other build of the project changes it):
           // an output folder the build could not replace.
           checkOutDir(outDir, sites);
-          const prepared = await lintAndPrepare(state, command, sites, outDir, progress, interrupts.signal);
-          const result = await runBuild(prepared, {
+          const buildOptions: BuildOptions = {
             sites,
             outDir,
             parallel: options.sequential ? false : options.parallel ? true : undefined,
             progress,
             astroOutput: verbose ? (line) => io.stderr(`  ${line}\n`) : undefined,
             signal: interrupts.signal,
-          });
+          };
+          const prepared = await lintAndPrepare(state, command, buildOptions);
+          const result = await runBuild(prepared, buildOptions);
           for (const warning of result.warnings) warn(state, warning);
         } finally {
           lock.release();
@@ -94,15 +95,9 @@ function warn(state: RunState, message: string): void {
  * the sites. The project stays inside this function: once it returns, every card's tree and text
  * can be freed while Astro and Pagefind run.
  */
-async function lintAndPrepare(
-  state: RunState,
-  command: Command,
-  sites: SiteName[],
-  outDir: string,
-  progress: (message: string) => void,
-  signal: AbortSignal,
-): Promise<PreparedBuild> {
+async function lintAndPrepare(state: RunState, command: Command, buildOptions: BuildOptions): Promise<PreparedBuild> {
   const { io } = state;
+  const { progress, signal } = buildOptions;
   const project = state.loadProject(command);
   const style = createStyleChecker(project, { cacheFile: path.join(project.root, LINT_CACHE_FILE) });
   const { findings, trust } = lintProject(project, { checkers: [style.check] });
@@ -130,5 +125,5 @@ async function lintAndPrepare(
     appendLintSummary(summaryFile, { findings: reported, files, cwd: io.cwd, trust, minTrustScore: project.config.minTrustScore, scope: "deploy build: expired cards and the trust score are reported, not blocking" });
   }
   progress(`lint passed (${project.cards.length} cards)`);
-  return prepareBuild(project, { sites, outDir, progress, signal });
+  return prepareBuild(project, buildOptions);
 }

@@ -15,6 +15,9 @@ export const APP_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 export interface AstroRun {
   site: SiteName;
+  /** JSON file of the site's settings (SiteSettings): what Astro's configuration needs. */
+  settingsFile: string;
+  /** The prepared site data; Astro waits for it before generating pages, so it may be written after the start. */
   dataFile: string;
   /**
    * The site build's own folder: Astro's root, its caches and Vite's. It must be inside APP_ROOT
@@ -78,6 +81,7 @@ export function runAstroBuild(run: AstroRun): Promise<void> {
       env: {
         ...process.env,
         VERITY_SITE: run.site,
+        VERITY_SITE_SETTINGS: run.settingsFile,
         VERITY_SITE_DATA: run.dataFile,
         VERITY_SITE_WORK: run.workDir,
         VERITY_OUT_DIR: run.outDir,

@@ -14,7 +14,8 @@ import { APP_ROOT, runAstroBuild, SiteBuildFailed, SiteBuildStopped } from "./as
 import { readCardHistory } from "./card-history.ts";
 import { deriveLeakModel, formatLeakFindings, scanForLeaksAsync, type LeakModel, type LeakReport } from "./leak-scan.ts";
 import { outDirProblem } from "./out-dir.ts";
-import { prepareSites } from "./site-data.ts";
+import { prepareSites, siteSettings } from "./site-data.ts";
+import { selectCardsForSite, siteSelectionOf } from "../core/site/audience.ts";
 
 export interface BuildOptions {
   sites: readonly SiteName[];
@@ -60,9 +61,10 @@ export function throwIfInterrupted(signal: AbortSignal | undefined): void {
 }
 
 /**
- * What a build needs once the cards are rendered: the data files of each site and the leak-check
- * needles. It holds no card tree or source, so the loaded project can be freed before Astro and
- * Pagefind, the memory-hungry part, run.
+ * What a build needs once the cards are rendered: the data files of each site and how to derive
+ * the leak-check model. The model is derived while Astro starts (off the critical path); after
+ * that nothing holds a card tree or source, so the loaded project is freed before Astro and
+ * Pagefind, the memory-hungry part, render and index.
  */
 /** Largest number of cards (of the internal site) built side by side by default. */
 export const PARALLEL_CARD_LIMIT = 10_000;
@@ -72,11 +74,28 @@ export interface PreparedBuild {
   root: string;
   work: string;
   staging: string;
-  /** Each site builds in its own folder (`workDir`: Astro's root and caches) into `outDir` inside it. */
-  builds: { site: SiteName; dataFile: string; workDir: string; outDir: string; cards: number }[];
-  /** The leak check's needles, page attribution, file hashes and shingles (public builds). */
-  leakModel: LeakModel | undefined;
+  /**
+   * Each site builds in its own folder (`workDir`: Astro's root and caches) into `outDir` inside
+   * it. `astro` is the site's Astro process when it was started while the cards were rendered.
+   */
+  builds: SiteBuild[];
+  /** Whether the sites build side by side. */
+  parallel: boolean;
+  /** Stops the Astro processes (a site failed, the build was interrupted or could not be prepared). */
+  stop: AbortController;
+  /** Derives the leak check's needles, page attribution, file hashes and shingles (public builds); called once. */
+  leakModel: (() => LeakModel) | undefined;
   started: number;
+}
+
+interface SiteBuild {
+  site: SiteName;
+  settingsFile: string;
+  dataFile: string;
+  workDir: string;
+  outDir: string;
+  cards: number;
+  astro?: Promise<void>;
 }
 
 /** Where every build puts its work folder: inside the app (Astro's prerender chunks import node_modules). */
@@ -117,10 +136,14 @@ function cannotWrite(dir: string, error: unknown, outDir: string): VerityError {
   });
 }
 
-/** Renders every card once, writes each site's data file and derives the leak-check needles. */
+/**
+ * Starts Astro for each site (in parallel builds), then renders every card once and writes each
+ * site's data file, which Astro waits for before it generates pages: Astro starts up and bundles
+ * while the cards are rendered.
+ */
 export async function prepareBuild(
   project: Project,
-  options: Pick<BuildOptions, "sites" | "outDir" | "progress" | "signal"> & {
+  options: Pick<BuildOptions, "sites" | "outDir" | "progress" | "signal" | "parallel" | "astroOutput"> & {
     /** Tests only, never a CLI flag or config key: card HTML unsanitized, to prove the CSP alone blocks script. */
     unsafeSkipSanitizer?: boolean;
   },
@@ -130,6 +153,10 @@ export async function prepareBuild(
   const outDir = path.resolve(options.outDir);
   const problem = outDirProblem(outDir, { root: project.root, contentDir: project.contentDir });
   if (problem) throw new UsageError(`${problem}.`, "Choose an output folder outside the folders the build reads, e.g. dist/ (the default).");
+  const selection = siteSelectionOf(project);
+  const counts = new Map(options.sites.map((site) => [site, selectCardsForSite(project.cards, site, selection).length]));
+  const empty = options.sites.find((site) => counts.get(site) === 0);
+  if (empty) throw emptySite(project, empty);
   mkdirSync(path.dirname(outDir), { recursive: true });
   removeOrphans(WORK_ROOT, "build-");
   removeOrphans(path.dirname(outDir), ".dist-");
@@ -138,29 +165,56 @@ export async function prepareBuild(
   // finished sites then move next to outDir, from where a rename puts them in place.
   const work = path.join(WORK_ROOT, `build-${id}`);
   const staging = path.join(path.dirname(outDir), `.dist-${id}`);
+  const stop = new AbortController();
+  const builds: SiteBuild[] = [];
+  const parallel = options.parallel ?? (options.sites.length > 1 && Math.max(...counts.values()) < PARALLEL_CARD_LIMIT);
   try {
     mkdirSync(path.join(work, ".data"), { recursive: true });
+    for (const site of options.sites) {
+      const workDir = path.join(work, site);
+      mkdirSync(workDir);
+      const build: SiteBuild = {
+        site,
+        settingsFile: path.join(work, ".data", `${site}.settings.json`),
+        dataFile: path.join(work, ".data", `${site}.json`),
+        workDir,
+        outDir: path.join(workDir, "out"),
+        cards: counts.get(site)!,
+      };
+      writeFileSync(build.settingsFile, JSON.stringify(siteSettings(project.config, site)));
+      // One after the other (large projects), each site starts when the one before it is done.
+      if (parallel || builds.length === 0) build.astro = startAstro(build, project.root, options.astroOutput, stop.signal);
+      builds.push(build);
+    }
     const history = await readCardHistory(project);
     throwIfInterrupted(options.signal);
     if (!history.available) options.progress(`git: ${history.reason}; cards show no last-change date`);
     const data = prepareSites(project, options.sites, { history, unsafeSkipSanitizer: options.unsafeSkipSanitizer });
     options.progress(`prepared ${options.sites.map((s) => `${s} (${data.get(s)!.cards.length} cards)`).join(", ")} in ${secondsSince(started)}`);
-    const builds = options.sites.map((site) => {
-      const dataFile = path.join(work, ".data", `${site}.json`);
-      writeFileSync(dataFile, JSON.stringify(data.get(site)));
-      const workDir = path.join(work, site);
-      mkdirSync(workDir);
-      return { site, dataFile, workDir, outDir: path.join(workDir, "out"), cards: data.get(site)!.cards.length };
-    });
-    const empty = builds.find((b) => b.cards === 0);
-    if (empty) throw emptySite(project, empty.site);
-    const leakModel = options.sites.includes("public") ? deriveLeakModel(project, data.get("public")!) : undefined;
+    for (const build of builds) {
+      // Whole or not at all: Astro reads the file as soon as it exists.
+      writeFileSync(`${build.dataFile}.partial`, JSON.stringify(data.get(build.site)));
+      renameSync(`${build.dataFile}.partial`, build.dataFile);
+    }
+    const publicData = data.get("public");
+    const leakModel = publicData ? () => deriveLeakModel(project, publicData) : undefined;
     throwIfInterrupted(options.signal);
-    return { root: project.root, work, staging, builds, leakModel, started };
+    return { root: project.root, work, staging, builds, parallel, stop, leakModel, started };
   } catch (error) {
-    rmSync(work, { recursive: true, force: true });
+    stop.abort("failed");
+    await Promise.allSettled(builds.map((build) => build.astro));
+    rmSync(work, { recursive: true, force: true, maxRetries: 3 });
     throw error;
   }
+}
+
+/** Starts Astro for one site; the promise is awaited by runBuild (or dropped when preparing fails). */
+function startAstro(build: SiteBuild, projectRoot: string, onLine: ((line: string) => void) | undefined, signal: AbortSignal): Promise<void> {
+  const running = runAstroBuild({ site: build.site, settingsFile: build.settingsFile, dataFile: build.dataFile, workDir: build.workDir, outDir: build.outDir, projectRoot, onLine, signal });
+  running.catch(() => {
+    /* handled where it is awaited */
+  });
+  return running;
 }
 
 /** A project without cards (a typo in contentDir, --root at the wrong folder) must not deploy empty sites. */
@@ -213,11 +267,26 @@ function isAlive(pid: number): boolean {
 
 /** Builds the prepared sites with Astro (and Pagefind), scans the public one, then swaps them into place. */
 export async function runBuild(prepared: PreparedBuild, options: BuildOptions): Promise<BuildResult> {
-  const { root, work, staging, builds, leakModel, started } = prepared;
+  const { root, work, staging, builds, started, stop } = prepared;
+  // The leak model, derived once (the first caller pays); a failure is the public site's failure.
+  let derive = prepared.leakModel;
+  let derived: { model: LeakModel } | { error: unknown } | undefined;
+  const leakModel = (): LeakModel => {
+    if (!derived) {
+      if (!derive) throw new Error("public site built without a leak-check model");
+      try {
+        derived = { model: derive() };
+      } catch (error) {
+        derived = { error };
+      }
+      derive = undefined;
+    }
+    if ("error" in derived) throw derived.error;
+    return derived.model;
+  };
   const elapsed = () => secondsSince(started);
   const outDir = path.resolve(options.outDir);
-  // Stops the Astro processes when one site fails or the build is interrupted.
-  const stop = new AbortController();
+  // The Astro processes stop when one site fails or the build is interrupted.
   const interrupted = () => stop.abort("interrupted");
   options.signal?.addEventListener("abort", interrupted);
   let keepStaging = false;
@@ -225,8 +294,7 @@ export async function runBuild(prepared: PreparedBuild, options: BuildOptions): 
     throwIfInterrupted(options.signal);
     let leaks: LeakReport | undefined;
     const scanPublicSite = async (dir: string): Promise<LeakReport> => {
-      if (!leakModel) throw new Error("public site built without a leak-check model");
-      const report = await scanForLeaksAsync(dir, leakModel);
+      const report = await scanForLeaksAsync(dir, leakModel());
       if (report.findings.length > 0) {
         throw new CheckFailed(
           `The public site contains internal content, so it was not published:\n${formatLeakFindings(report.findings)}`,
@@ -241,7 +309,7 @@ export async function runBuild(prepared: PreparedBuild, options: BuildOptions): 
     };
     const runOne = async (build: (typeof builds)[number]) => {
       options.progress(`building the ${build.site} site with Astro…`);
-      await runAstroBuild({ site: build.site, dataFile: build.dataFile, workDir: build.workDir, outDir: build.outDir, projectRoot: root, onLine: options.astroOutput, signal: stop.signal });
+      await (build.astro ?? startAstro(build, root, options.astroOutput, stop.signal));
       options.progress(`built and indexed the ${build.site} site (${elapsed()})`);
       if (!existsSync(path.join(build.outDir, "pagefind", "pagefind-entry.json"))) {
         throw new CheckFailed(`The ${build.site} site has no search index: Pagefind did not run.`);
@@ -249,7 +317,7 @@ export async function runBuild(prepared: PreparedBuild, options: BuildOptions): 
       // The public site is scanned as soon as it is built, while the internal one may still build.
       if (build.site === "public") leaks = await scanPublicSite(build.outDir);
     };
-    const isParallel = options.parallel ?? (builds.length > 1 && Math.max(...builds.map((b) => b.cards)) < PARALLEL_CARD_LIMIT);
+    const isParallel = prepared.parallel;
     if (!isParallel && builds.length > 1) options.progress("building the sites one after the other");
     // When one site fails, the other build is stopped before the temporary folder goes away; the
     // error shown is the failed site's own, and only a site that was stopped is called stopped.
@@ -261,8 +329,21 @@ export async function runBuild(prepared: PreparedBuild, options: BuildOptions): 
         else failures.push(error);
         stop.abort("failed");
       });
-    if (isParallel) await Promise.all(builds.map(settle));
-    else for (const build of builds) if (failures.length === 0) await settle(build);
+    const running = isParallel
+      ? Promise.all(builds.map(settle))
+      : (async () => {
+          for (const build of builds) if (failures.length === 0) await settle(build);
+        })();
+    if (prepared.leakModel) {
+      // Astro has been started: the model is derived while it loads (a failure shows at the scan).
+      await new Promise((resolve) => setImmediate(resolve));
+      try {
+        leakModel();
+      } catch {
+        /* reported by the scan of the public site */
+      }
+    }
+    await running;
     throwIfInterrupted(options.signal);
     if (failures.length > 0) throw combineFailures(failures, stopped);
     // Stopped with nothing failed: Astro was ended from outside (Ctrl+C in a terminal reaches it too).

@@ -16,7 +16,7 @@ import { writeMarkdownCopies } from "./machine-readable.ts";
 import { siteAbsoluteUrl } from "./site-urls.ts";
 import { devSearchMiddleware, NEEDS_BUILD_MESSAGE } from "./dev-search.ts";
 import { indexSites, writeSearchFiles } from "./pagefind-index.ts";
-import { prepareSites, type SiteData } from "./site-data.ts";
+import { prepareSites, type SiteData, type SiteSettings } from "./site-data.ts";
 
 export interface BuildTarget {
   site: SiteName;
@@ -28,8 +28,6 @@ export interface BuildTarget {
   outDir: string | undefined;
   /** The site build's own folder (Astro's root and caches), set by `verity build`. */
   workDir: string | undefined;
-  /** Files the cards refer to, copied into the built site. */
-  assets: SiteData["assets"];
   /** What the Content-Security-Policy allows besides the site itself. */
   csp: CspInput;
   /**
@@ -52,44 +50,71 @@ const SITE_FILES = ["favicon.svg", "favicon.ico", "og-image.png"].map((name) => 
 }));
 
 /**
- * Reads the target from the environment set by `verity build` (VERITY_SITE, VERITY_SITE_DATA,
- * VERITY_OUT_DIR, VERITY_SITE_WORK). Without it (`astro dev`), prepares the data of VERITY_SITE (default internal)
- * from the project in the working directory.
+ * Reads the target from the environment set by `verity build`: VERITY_SITE, VERITY_SITE_SETTINGS
+ * (what the configuration needs, written before the cards are rendered), VERITY_SITE_DATA (the
+ * prepared data, which may not exist yet: pages wait for it, see `waitForSiteData`),
+ * VERITY_OUT_DIR and VERITY_SITE_WORK. Without them (`astro dev`), prepares the data of
+ * VERITY_SITE (default internal) from the project in the working directory.
  */
 export async function readBuildTarget(env: Readonly<Record<string, string | undefined>>, cwd: string): Promise<BuildTarget> {
   const site: SiteName = env.VERITY_SITE === "public" ? "public" : "internal";
   let dataFile = env.VERITY_SITE_DATA;
   let devSiteDir: string | undefined;
-  if (!dataFile) {
-    const project = loadProject({ cwd, today: env.VERITY_TODAY });
-    devSiteDir = path.join(project.root, "dist", site);
-    const data = prepareSites(project, [site], { history: await readCardHistory(project) }).get(site)!;
-    const dir = path.join(cwd, "node_modules", ".verity");
-    mkdirSync(dir, { recursive: true });
-    dataFile = path.join(dir, `dev-${site}.json`);
-    writeFileSync(dataFile, JSON.stringify(data));
+  let settings: SiteSettings;
+  if (dataFile && env.VERITY_SITE_SETTINGS) {
+    settings = JSON.parse(readFileSync(env.VERITY_SITE_SETTINGS, "utf8")) as SiteSettings;
+  } else {
+    if (!dataFile) {
+      const project = loadProject({ cwd, today: env.VERITY_TODAY });
+      devSiteDir = path.join(project.root, "dist", site);
+      const data = prepareSites(project, [site], { history: await readCardHistory(project) }).get(site)!;
+      const dir = path.join(cwd, "node_modules", ".verity");
+      mkdirSync(dir, { recursive: true });
+      dataFile = path.join(dir, `dev-${site}.json`);
+      writeFileSync(dataFile, JSON.stringify(data));
+    }
+    if (!existsSync(dataFile)) throw new Error(`Site data file ${dataFile} does not exist.`);
+    settings = loadSiteData(dataFile);
   }
-  if (!existsSync(dataFile)) throw new Error(`Site data file ${dataFile} does not exist.`);
-  const data = JSON.parse(readFileSync(dataFile, "utf8")) as SiteData;
-  if (data.site !== site) throw new Error(`Site data file ${dataFile} holds the ${data.site} site, not ${site}.`);
-  (globalThis as { __veritySiteData?: Record<string, SiteData> }).__veritySiteData = { [dataFile]: data };
+  if (settings.site !== site) throw new Error(`Site settings of ${dataFile} are the ${settings.site} site's, not ${site}'s.`);
   return {
     site,
     dataFile,
-    url: data.url,
-    base: data.base,
+    url: settings.url,
+    base: settings.base,
     outDir: env.VERITY_OUT_DIR,
     workDir: env.VERITY_SITE_WORK,
-    assets: data.assets,
-    csp: { embeds: data.embeds, feedbackEndpoint: data.feedbackEndpoint, usageEndpoint: data.usage?.endpoint },
+    csp: { embeds: settings.embeds, feedbackEndpoint: settings.feedbackEndpoint, usageEndpoint: settings.usage?.endpoint },
     logLevel: env.VERITY_ASTRO_LOG === "info" || env.VERITY_ASTRO_LOG === "warn" ? env.VERITY_ASTRO_LOG : undefined,
     ...(devSiteDir ? { devSiteDir } : {}),
   };
 }
 
-/** The target's site data, as readBuildTarget loaded it. */
-function siteData(target: BuildTarget): SiteData {
-  return (globalThis as { __veritySiteData?: Record<string, SiteData> }).__veritySiteData?.[target.dataFile] ?? (JSON.parse(readFileSync(target.dataFile, "utf8")) as SiteData);
+/** Reads a site data file once per process; the pages' site-runtime finds it through globalThis. */
+function loadSiteData(dataFile: string): SiteData {
+  const shared = ((globalThis as { __veritySiteData?: Record<string, SiteData> }).__veritySiteData ??= {});
+  shared[dataFile] ??= JSON.parse(readFileSync(dataFile, "utf8")) as SiteData;
+  return shared[dataFile];
+}
+
+/** Longest wait for the site data, as a backstop: `verity build` writes it within seconds or stops the build. */
+const DATA_WAIT_MS = 15 * 60 * 1000;
+
+/**
+ * Waits until `verity build` has written the site data (it renders the cards while Astro starts
+ * and bundles), then loads it. Gives up when the process that started this build is gone.
+ */
+export async function waitForSiteData(dataFile: string, site: SiteName, options: { intervalMs?: number; timeoutMs?: number } = {}): Promise<SiteData> {
+  const parent = process.ppid;
+  const deadline = Date.now() + (options.timeoutMs ?? DATA_WAIT_MS);
+  while (!existsSync(dataFile)) {
+    if (process.ppid !== parent) throw new Error(`The build that started the ${site} site stopped before its data was ready.`);
+    if (Date.now() > deadline) throw new Error(`The ${site} site's data (${dataFile}) was not written in time.`);
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 25));
+  }
+  const data = loadSiteData(dataFile);
+  if (data.site !== site) throw new Error(`Site data file ${dataFile} holds the ${data.site} site, not ${site}.`);
+  return data;
 }
 
 /** Astro's `logger` setting for the target's log level (Astro's own Node logger at that level). */
@@ -120,6 +145,9 @@ export function verity(target: BuildTarget): AstroIntegration {
                 name: "verity-data-file",
                 resolveId: (id: string) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
                 load: (id: string) => (id === `\0${VIRTUAL_ID}` ? `export default ${JSON.stringify(target.dataFile)};` : undefined),
+                // Astro generates the pages in its own "post" buildApp step, after this one: the
+                // bundling before it does not need the cards, so it runs while they are rendered.
+                buildApp: { order: "post" as const, handler: async () => void (await waitForSiteData(target.dataFile, target.site)) },
               },
             ],
           },
@@ -140,13 +168,13 @@ export function verity(target: BuildTarget): AstroIntegration {
       "astro:build:done": async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         for (const { name, file } of SITE_FILES) copyFileSync(file, path.join(outDir, name));
-        for (const asset of target.assets) {
+        const site = loadSiteData(target.dataFile);
+        for (const asset of site.assets) {
           const to = path.join(outDir, ...asset.sitePath.split("/"));
           mkdirSync(path.dirname(to), { recursive: true });
           copyFileSync(asset.file, to);
         }
         writeFileSync(path.join(outDir, "_headers"), headersFile(target.csp));
-        const site = siteData(target);
         const [[result]] = await Promise.all([indexSites([outDir]), writeMarkdownCopies(outDir, site, (sitePath) => siteAbsoluteUrl(site, sitePath))]);
         writeSearchFiles(outDir, site.search);
         logger.info(`Pagefind indexed ${result!.pageCount} HTML files`);

@@ -29,23 +29,43 @@ import { needsOwnPublicRendering, renderCard, type CardAsset, type RenderedCard,
 import { readSynonyms } from "../core/site/synonyms.ts";
 import { buildSearchData, cardSearchTerms, cardWords, type CardSearchTerms, type CardWords, type SearchData } from "./search-terms.ts";
 
-export interface SiteData {
+/**
+ * What Astro's configuration needs of a site (its address, base path and what its CSP allows),
+ * known from the project configuration alone: a build hands it to Astro before the cards are
+ * rendered, so Astro starts while they are.
+ */
+export interface SiteSettings {
   site: SiteName;
-  title: string;
   /** Absolute URL of the site, without the base path. */
   url: string;
   base: string;
+  feedbackEndpoint: string | undefined;
+  /** Hosts the site may load images, media and frames from (`sites.<site>.embeds`), for its CSP. */
+  embeds: string[];
+  /** Usage measurement of this site; `usage.origin` belongs in the pages' CSP `connect-src`. */
+  usage: SiteUsage | undefined;
+}
+
+export function siteSettings(config: Project["config"], site: SiteName): SiteSettings {
+  const siteConfig = config.sites[site];
+  return {
+    site,
+    url: siteConfig.url.replace(/\/$/, ""),
+    base: siteConfig.base,
+    feedbackEndpoint: site === "public" ? config.feedback?.endpoint : undefined,
+    embeds: [...siteConfig.embeds],
+    usage: getSiteUsage(config, site),
+  };
+}
+
+export interface SiteData extends SiteSettings {
+  title: string;
   /** Default language of pages that are not cards. */
   lang: string;
   today: string;
   /** IANA time zone of "today": the wiki's client recomputes statuses on the reader's day in it. */
   timeZone: string;
   warnDays: number;
-  feedbackEndpoint: string | undefined;
-  /** Hosts the site may load images, media and frames from (`sites.<site>.embeds`), for its CSP. */
-  embeds: string[];
-  /** Usage measurement of this site; `usage.origin` belongs in the pages' CSP `connect-src`. */
-  usage: SiteUsage | undefined;
   support: { url: string; label: string } | undefined;
   collections: CollectionView[];
   cards: CardView[];
@@ -346,17 +366,12 @@ function buildSiteData(
     }
   }
   return {
-    site,
+    ...siteSettings(config, site),
     title: siteConfig.title,
-    url: siteConfig.url.replace(/\/$/, ""),
-    base: siteConfig.base,
     lang: config.lang,
     today: project.today,
     timeZone: config.timeZone,
     warnDays: config.warnDays,
-    feedbackEndpoint: site === "public" ? config.feedback?.endpoint : undefined,
-    embeds: [...siteConfig.embeds],
-    usage: getSiteUsage(config, site),
     support: site === "public" && config.support ? { url: config.support.url, label: config.support.label } : undefined,
     collections,
     cards: views,

@@ -12,6 +12,7 @@ import { explainFailure } from "../../src/build/astro-runner.ts";
 import { acquireBuildLock, BUILD_LOCK_FILE } from "../../src/build/build-lock.ts";
 import { checkOutDir, pageDropWarning, swapIntoPlace, SwapFailed } from "../../src/build/build-sites.ts";
 import { CheckFailed } from "../../src/core/errors.ts";
+import { waitForSiteData } from "../../src/build/integration.ts";
 import { makeTempDir, removeTemps } from "../helpers.ts";
 
 afterAll(removeTemps);
@@ -177,5 +178,29 @@ describe("pageDropWarning", () => {
     expect(pageDropWarning("public", 120, 40)[0]).toMatch(/the public site has 40 pages, the previous build had 120: 80 pages are gone/);
     expect(pageDropWarning("public", 120, 60)).toEqual([]);
     expect(pageDropWarning("public", undefined, 3)).toEqual([]);
+  });
+});
+
+describe("waitForSiteData (Astro starts before the cards are rendered)", () => {
+  it("waits until verity build has written the site data, then hands it over", async () => {
+    const file = path.join(makeTempDir(), "public.json");
+    const waiting = waitForSiteData(file, "public", { intervalMs: 5 });
+    let done = false;
+    void waiting.then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(done).toBe(false);
+    writeFileSync(file, JSON.stringify({ site: "public", cards: [] }));
+    await expect(waiting).resolves.toMatchObject({ site: "public" });
+  });
+
+  it("refuses the data of the other site", async () => {
+    const file = path.join(makeTempDir(), "public.json");
+    writeFileSync(file, JSON.stringify({ site: "internal", cards: [] }));
+    await expect(waitForSiteData(file, "public")).rejects.toThrow(/holds the internal site, not public/);
+  });
+
+  it("gives up instead of hanging when the data never comes", async () => {
+    const file = path.join(makeTempDir(), "never.json");
+    await expect(waitForSiteData(file, "internal", { intervalMs: 5, timeoutMs: 60 })).rejects.toThrow(/was not written in time/);
   });
 });
