@@ -17,6 +17,7 @@ import { getCodeVersion } from "../core/lint/code-version.ts";
 import { UsageError } from "../core/errors.ts";
 import type { Finding } from "../core/lint/findings.ts";
 import { loadChangedProject } from "../core/lint/changed-scope.ts";
+import { cardCacheKey, openCardCache } from "../core/lint/card-cache.ts";
 import { lintProject, type LintOptions, type LintResult } from "../core/lint/lint-project.ts";
 import { loadRemarkConfig } from "../core/lint/remark-config.ts";
 import { loadProject, openProject, type Project, type ProjectContext, type ProjectOptions } from "../core/project/project.ts";
@@ -27,6 +28,7 @@ import type { TrustScore } from "../core/verification/verification.ts";
 
 export const LINT_CACHE_FILE = path.join(".verity-cache", "lint.json");
 export const RUN_CACHE_FILE = path.join(".verity-cache", "lint-run.json");
+export const CARD_CACHE_FILE = path.join(".verity-cache", "lint-cards.json");
 
 export interface LintRequest {
   project: ProjectOptions;
@@ -110,9 +112,11 @@ export async function lint(request: LintRequest): Promise<LintReport> {
       project = cached.project;
       result = { findings: cached.findings, trust: cached.trust };
     } else {
-      const loaded = loadProject(request.project);
+      const cards = openCardCache(path.join(context.root, CARD_CACHE_FILE), cardCacheKey(context, getCodeVersion()));
+      const loaded = loadProject(request.project, cards.load);
       project = loaded;
-      result = lintWithStyle(loaded, await remarkOptions(), request, selection).result;
+      result = lintWithStyle(loaded, { ...(await remarkOptions()), cache: cards.rulesFor(loaded) }, request, selection).result;
+      cards.save();
       writeCachedRun(cacheFile, key, { project: loaded, findings: result.findings, trust: result.trust });
     }
   } else {
