@@ -107,12 +107,16 @@ describe("the per-card lint cache", () => {
     const dir = project();
     await lintRows(dir, ["--today", "2027-01-01"]);
     // Plant a finding in the cached rule findings of a card that will not change.
+    // The file: a header line, then one line per card: "relPath" TAB hash TAB facts TAB entry.
     const cacheFile = path.join(dir, CARD_CACHE);
-    const data = JSON.parse(readFileSync(cacheFile, "utf8"));
-    const entry = data.entries["content/b/uses-file.md"];
+    const rows = readFileSync(cacheFile, "utf8").split("\n");
+    const at = rows.findIndex((row) => row.startsWith('"content/b/uses-file.md"\t'));
+    const fields = rows[at]!.split("\t");
+    const entry = JSON.parse(fields[3]!);
     expect(entry.rules).toBeDefined();
     entry.rules.findings.push({ ruleId: "link-broken", severity: "error", message: "planted", line: 1, column: 1 });
-    writeFileSync(cacheFile, JSON.stringify(data));
+    rows[at] = [...fields.slice(0, 3), JSON.stringify(entry)].join("\t");
+    writeFileSync(cacheFile, rows.join("\n"));
 
     // Only the body of another card changes: the planted finding is replayed (the cache answered).
     edit(dir, "content/b/other.md", (t) => `${t}\nMore text.\n`);
@@ -140,5 +144,40 @@ describe("the per-card lint cache", () => {
     expect(await lintRows(dir, ["--today", "2027-01-01", "--changed", "main", "--no-cache"])).toEqual(changed);
     // A full lint after the rename agrees with an uncached one.
     await expectSameAsUncached(dir);
+  });
+});
+
+describe("style checks on two threads", () => {
+  it("give the findings of checking every card on one thread", async () => {
+    const { cpSync } = await import("node:fs");
+    const { REPO_ROOT } = await import("../helpers.ts");
+    const { lint } = await import("../../src/app/lint.ts");
+    const { loadProject } = await import("../../src/core/project/project.ts");
+    const { lintProject } = await import("../../src/core/lint/lint-project.ts");
+    const { createStyleChecker } = await import("../../src/core/style/card-style.ts");
+    const files: Record<string, string> = {};
+    // Enough cards that lint hands the style checks to a worker thread.
+    for (let i = 0; i < 150; i++) {
+      const body = `## Steps\n\nSimply login to the web hook page, e-mail the admin and click [here](card-${(i + 1) % 150}.md#steps).\n\n${"This sentence keeps going on and on ".repeat(i % 5)}and ends.\n`;
+      files[`content/c${i % 3}/card-${i}.md`] = exampleCard({ title: `Card ${i}`, audience: i % 2 ? "external" : "internal" }, body);
+    }
+    const dir = makeProject(files);
+    cpSync(path.join(REPO_ROOT, ".vale.ini"), path.join(dir, ".vale.ini"));
+    cpSync(path.join(REPO_ROOT, "style-guide"), path.join(dir, "style-guide"), { recursive: true });
+    const report = await lint({ project: { cwd: dir, today: "2027-01-01" }, cache: false });
+    const project = loadProject({ cwd: dir, today: "2027-01-01" });
+    const oneThread = lintProject(project, { checkers: [createStyleChecker(project).check] });
+    const rows = (findings: typeof report.findings) => findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`);
+    expect(report.findings.filter((f) => /^[A-Z]/.test(f.ruleId) || f.ruleId.includes("-")).length).toBeGreaterThan(150);
+    expect(rows(report.findings)).toEqual(rows(oneThread.findings));
+
+    // The worker itself, given every card: the same findings, card by card, as the main thread's check.
+    const { createStylePool } = await import("../../src/app/style-pool.ts");
+    const pool = createStylePool(createStyleChecker(project), { mainThreadHelps: false, workerThreshold: 1 });
+    for (const card of project.cards) pool.add(card);
+    const outcomes = await pool.finish();
+    expect(pool.workerCount()).toBe(project.cards.length);
+    const here = createStyleChecker(project);
+    for (const card of project.cards) expect(outcomes.get(card)).toEqual({ findings: here.compute(card) });
   });
 });

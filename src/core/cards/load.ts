@@ -69,8 +69,17 @@ export interface CachedCardLoad {
  * again; its `tree` is parsed on first use.
  */
 export interface CardLoadCache {
+  /** The bytes of `file` when this run has read them already. */
+  read?(file: string): Uint8Array | undefined;
   get(relPath: string, bytes: Uint8Array, collection: Collection): CachedCardLoad | undefined;
   set(relPath: string, bytes: Uint8Array, collection: Collection, result: CachedCardLoad): void;
+}
+
+/** Options of loading: a cache of loaded cards, and a callback for each card as soon as it is loaded. */
+export interface LoadHooks {
+  cache?: CardLoadCache | undefined;
+  /** Called with each card, and each body-only card, right after it loads. */
+  onCard?: ((card: Card) => void) | undefined;
 }
 
 export interface LoadedCards {
@@ -88,15 +97,16 @@ export interface LoadedCards {
   contentDir: string;
 }
 
-export function loadCards(root: string, config: VerityConfig, cache?: CardLoadCache): LoadedCards {
+export function loadCards(root: string, config: VerityConfig, hooks: LoadHooks = {}): LoadedCards {
   const contentDir = path.resolve(root, config.contentDir);
   const problems: Finding[] = [];
   const files = discoverCardFiles(contentDir, problems);
-  return loadCardFiles(root, config, files, problems, cache);
+  return loadCardFiles(root, config, files, problems, hooks);
 }
 
 /** Loads the given card files only (absolute paths under the content folder). */
-export function loadCardFiles(root: string, config: VerityConfig, files: readonly string[], problems: Finding[] = [], cache?: CardLoadCache): LoadedCards {
+export function loadCardFiles(root: string, config: VerityConfig, files: readonly string[], problems: Finding[] = [], hooks: LoadHooks = {}): LoadedCards {
+  const { cache, onCard } = hooks;
   const contentDir = path.resolve(root, config.contentDir);
   const collections = new Map<string, Collection>();
   const cards: Card[] = [];
@@ -129,6 +139,7 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
       collections.set(collectionName, collection);
     }
     let card: Card | undefined;
+    const bodyOnlyBefore = bodyOnlyCards.length;
     try {
       card = loadCardFile(file, { root, config, collection, slugParts: rel.slice(1), problems, bodyOnly: bodyOnlyCards, cache });
     } catch (error) {
@@ -137,6 +148,10 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
     }
     if (card) cards.push(card);
     else invalidFiles.push(file);
+    if (onCard) {
+      if (card) onCard(card);
+      for (let i = bodyOnlyBefore; i < bodyOnlyCards.length; i++) onCard(bodyOnlyCards[i]!);
+    }
   }
   return { cards, collections: sortCollections(collections.values()), invalidFiles, bodyOnlyCards, problems, contentDir };
 }
@@ -158,7 +173,7 @@ function loadCardFile(file: string, ctx: CardContext): Card | undefined {
     problems.push(tooLarge(file, size, config));
     return undefined;
   }
-  const bytes = readFileSync(file);
+  const bytes = cache?.read?.(file) ?? readFileSync(file);
   if (!cache) return readCardFile(file, bytes, ctx);
   const relPath = path.relative(ctx.root, file).split(path.sep).join("/");
   const cached = cache.get(relPath, bytes, ctx.collection);

@@ -25,22 +25,25 @@ import { hashRuleInputs } from "./cache-inputs.ts";
 import type { Finding } from "./findings.ts";
 import type { CardRuleCache } from "./lint-project.ts";
 
-const VERSION = 1;
+const VERSION = 2;
 
 type StoredFinding = Omit<Finding, "file">;
 
+/** What the cache keeps of one card file besides its hash. */
 interface Entry {
-  /** Hash of the card's bytes, place and collection settings. */
-  hash: string;
   load: CachedCardLoad;
   /** Card rule and HTML findings, valid for the project facts hash `facts`. */
   rules?: { facts: string; findings: StoredFinding[] };
 }
 
-interface CacheFile {
-  version: typeof VERSION;
-  key: string;
-  entries: Record<string, Entry>;
+/** One card file: the hash of its bytes, place and collection settings, the digest of its facts, the entry. */
+interface Line {
+  hash: string;
+  /** Digest of what the card tells other cards' rules (see `cardFactsDigest`); "" when it did not load. */
+  facts: string;
+  /** The entry as stored (kept as text until read, and written back unchanged when unchanged). */
+  raw: string | undefined;
+  entry: Entry | undefined;
 }
 
 export interface CardCache {
@@ -51,45 +54,46 @@ export interface CardCache {
   save(): void;
 }
 
-/** Opens (or starts) the cache in `file`, valid for `key` (code, configuration, rule inputs). */
-export function openCardCache(file: string, key: string): CardCache {
-  let data: CacheFile = { version: VERSION, key, entries: {} };
-  if (existsSync(file)) {
-    try {
-      const parsed = JSON.parse(readFileSync(file, "utf8")) as CacheFile;
-      if (parsed.version === VERSION && parsed.key === key && parsed.entries && typeof parsed.entries === "object") data = parsed;
-    } catch {
-      // A damaged cache is ignored and rewritten.
-    }
-  }
-  const old = data.entries;
-  /** Entries of this run: cards that no longer exist drop out. */
-  const entries: Record<string, Entry> = {};
-  /** relPath -> hash of this run, so the rule cache needs no second hash. */
-  const hashes = new Map<string, string>();
+/**
+ * Opens (or starts) the cache in `file`, valid for `key` (code, configuration, rule inputs).
+ * `reads` holds file contents this run has read already (the run cache's key): they are not read again.
+ */
+export function openCardCache(file: string, key: string, reads?: ReadonlyMap<string, Uint8Array>): CardCache {
+  const old = readLines(file, key);
+  /** Lines of this run: cards that no longer exist drop out. */
+  const lines = new Map<string, Line>();
   const collectionKeys = new WeakMap<Collection, string>();
   let isDirty = false;
 
   const hashOf = (relPath: string, bytes: Uint8Array, collection: Collection): string => {
     let collectionKey = collectionKeys.get(collection);
     if (collectionKey === undefined) collectionKeys.set(collection, (collectionKey = JSON.stringify(collection)));
-    const hash = createHash("sha1").update(`${relPath}\0${collectionKey}\0`).update(bytes).digest("hex");
-    hashes.set(relPath, hash);
-    return hash;
+    return createHash("sha1").update(`${relPath}\0${collectionKey}\0`).update(bytes).digest("hex");
   };
+  const entryOf = (line: Line): Entry => (line.entry ??= JSON.parse(line.raw!) as Entry);
+  const hashes = new Map<string, string>();
 
   const load: CardLoadCache = {
+    read: (path) => reads?.get(path),
     get(relPath, bytes, collection) {
       const hash = hashOf(relPath, bytes, collection);
-      const entry = old[relPath];
-      if (!entry || entry.hash !== hash) return undefined;
-      entries[relPath] = entry;
-      return entry.load;
+      hashes.set(relPath, hash);
+      const line = old.get(relPath);
+      if (!line || line.hash !== hash) return undefined;
+      lines.set(relPath, line);
+      try {
+        return entryOf(line).load;
+      } catch {
+        lines.delete(relPath);
+        return undefined;
+      }
     },
     set(relPath, bytes, collection, result) {
+      // Only the frontmatter comes from outside Verity's own code (YAML): the rest is plain data.
+      if (!isJsonSafe(result.card?.data) || !isJsonSafe(result.bodyOnly?.data)) return;
       const hash = hashes.get(relPath) ?? hashOf(relPath, bytes, collection);
-      if (!isJsonSafe(result)) return;
-      entries[relPath] = { hash, load: result };
+      const facts = result.card ? cardFactsDigest(result.card) : "";
+      lines.set(relPath, { hash, facts, raw: undefined, entry: { load: result } });
       isDirty = true;
     },
   };
@@ -97,31 +101,59 @@ export function openCardCache(file: string, key: string): CardCache {
   return {
     load,
     rulesFor(project) {
-      const facts = projectFactsKey(project);
+      const facts = projectFactsKey(project, (card) => lines.get(card.relPath)?.facts || cardFactsDigest(card));
       const contentDir = project.contentDir;
       return {
         get(card) {
-          const entry = entries[card.relPath];
-          if (!entry?.rules || entry.rules.facts !== facts || hashes.get(card.relPath) !== entry.hash) return undefined;
-          return entry.rules.findings.map((f) => ({ ...f, file: card.file }));
+          const line = lines.get(card.relPath);
+          const rules = line && entryOf(line).rules;
+          if (!rules || rules.facts !== facts) return undefined;
+          return rules.findings.map((f) => ({ ...f, file: card.file }));
         },
         set(card, findings) {
-          const entry = entries[card.relPath];
-          if (!entry || hashes.get(card.relPath) !== entry.hash || readsOutsideContent(card, contentDir)) return;
-          entry.rules = { facts, findings: findings.map(({ file: _file, ...rest }) => rest) };
+          const line = lines.get(card.relPath);
+          if (!line || readsOutsideContent(card, contentDir)) return;
+          entryOf(line).rules = { facts, findings: findings.map(({ file: _file, ...rest }) => rest) };
+          line.raw = undefined;
           isDirty = true;
         },
       };
     },
     save() {
-      if (!isDirty && Object.keys(entries).length === Object.keys(old).length) return;
-      const out: CacheFile = { version: VERSION, key, entries };
+      if (!isDirty && lines.size === old.size) return;
+      const out: string[] = [JSON.stringify({ version: VERSION, key })];
+      for (const [relPath, line] of lines) out.push(`${JSON.stringify(relPath)}\t${line.hash}\t${line.facts}\t${line.raw ?? JSON.stringify(line.entry)}`);
       mkdirSync(path.dirname(file), { recursive: true });
       const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(temp, JSON.stringify(out));
+      writeFileSync(temp, `${out.join("\n")}\n`);
       renameSync(temp, file);
     },
   };
+}
+
+/** The lines of a cache file written for `key`; empty when it is missing, damaged or for another key. */
+function readLines(file: string, key: string): Map<string, Line> {
+  const lines = new Map<string, Line>();
+  if (!existsSync(file)) return lines;
+  try {
+    const text = readFileSync(file, "utf8");
+    let at = text.indexOf("\n");
+    const header = JSON.parse(text.slice(0, at)) as { version?: unknown; key?: unknown };
+    if (header.version !== VERSION || header.key !== key) return lines;
+    while (at >= 0 && at < text.length - 1) {
+      const next = text.indexOf("\n", at + 1);
+      const row = text.slice(at + 1, next < 0 ? undefined : next);
+      at = next;
+      const t1 = row.indexOf("\t");
+      const t2 = row.indexOf("\t", t1 + 1);
+      const t3 = row.indexOf("\t", t2 + 1);
+      if (t1 < 0 || t2 < 0 || t3 < 0) return new Map();
+      lines.set(JSON.parse(row.slice(0, t1)) as string, { hash: row.slice(t1 + 1, t2), facts: row.slice(t2 + 1, t3), raw: row.slice(t3 + 1), entry: undefined });
+    }
+  } catch {
+    return new Map(); // A damaged cache is ignored and rewritten.
+  }
+  return lines;
 }
 
 /** The key of the whole cache: Verity's code (`codeVersion`), the configuration and the files rules read. */
@@ -138,14 +170,13 @@ export function cardCacheKey(context: ProjectContext, codeVersion: string): stri
  * the other files under the content folder (snippets, attachments: names, kinds and sizes, the
  * text of Markdown and YAML files), the day and the configuration.
  */
-export function projectFactsKey(project: Project): string {
+export function projectFactsKey(project: Project, digestOf: (card: Card) => string = cardFactsDigest): string {
   const hash = createHash("sha256");
   hash.update(`${project.today}\0${JSON.stringify(project.config)}\0${JSON.stringify(project.collections)}\0`);
   const cardFiles = new Set<string>();
   for (const card of project.cards) {
     cardFiles.add(card.file);
-    hash.update(JSON.stringify([card.relPath, card.id, card.url, card.collection, card.slug, card.lang, card.declaredAudience ?? null, card.data, card.headings.map((h) => h.id)]));
-    hash.update("\0");
+    hash.update(`${card.relPath}\0${digestOf(card)}\0`);
   }
   for (const card of project.bodyOnlyCards ?? []) {
     cardFiles.add(card.file);
@@ -154,6 +185,12 @@ export function projectFactsKey(project: Project): string {
   for (const file of [...project.invalidFiles].sort()) hash.update(`invalid\0${file}\0`);
   if (existsSync(project.contentDir)) hashOtherFiles(hash, project.contentDir, cardFiles);
   return hash.digest("hex");
+}
+
+/** What one card tells the rules of other cards: its id, place, URL, frontmatter and heading ids. */
+function cardFactsDigest(card: Pick<Card, "relPath" | "id" | "url" | "collection" | "slug" | "lang" | "declaredAudience" | "data" | "headings">): string {
+  const facts = [card.relPath, card.id, card.url, card.collection, card.slug, card.lang, card.declaredAudience ?? null, card.data, card.headings.map((h) => h.id)];
+  return createHash("sha1").update(JSON.stringify(facts)).digest("hex");
 }
 
 const TEXT_FILE = /\.(?:md|mdx|ya?ml|json)$/i;
