@@ -3,7 +3,7 @@
  * the shared claim table first so that a card the main thread took is not checked twice.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { createStyleJobRunner, type StyleJob, type StyleWorkerSetup } from "../core/style/card-style.ts";
+import { createStyleJobRunner, type StyleJob, type StyleWorkerSetup } from "../core/style/style-job.ts";
 
 interface WorkerData {
   setup: StyleWorkerSetup;

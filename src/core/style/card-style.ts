@@ -17,6 +17,7 @@ import { findAliasKeys } from "./fix.ts";
 import { openLintCache, type LintCache } from "./lint-cache.ts";
 import { lintProse, type StyleOptions } from "./style-engine.ts";
 import { matchPathFor, resolveValeSetup } from "./style-files.ts";
+import type { StyleJob, StyleWorkerSetup } from "./style-job.ts";
 
 
 export interface StyleCheckerOptions {
@@ -44,28 +45,6 @@ export interface StyleChecker {
   save(): void;
   /** Cards answered from the cache / checked, in this run. */
   stats(): { hits: number; misses: number };
-}
-
-/** One card to check, as plain data. */
-export interface StyleJob {
-  file: string;
-  source: string;
-  format: Card["format"];
-  lang: string;
-  frontmatter: Record<string, unknown>;
-}
-
-export interface StyleWorkerSetup {
-  root: string;
-  builtinLevels: [string, ReturnType<typeof ruleLevels> extends Map<string, infer L> ? L : never][];
-  lang: string;
-}
-
-/** The style checks of a project root, set up once per thread: `(job) => findings`, as `compute` gives them. */
-export function createStyleJobRunner(setup: StyleWorkerSetup): (job: StyleJob) => Finding[] {
-  const vale = resolveValeSetup(setup.root, setup.root);
-  const styleOptions: StyleOptions = { vale, builtinLevels: new Map(setup.builtinLevels), lang: setup.lang };
-  return (job) => lintProse({ file: job.file, source: job.source, format: job.format, matchPath: matchPathFor(job.file, vale?.config), frontmatter: job.frontmatter }, { ...styleOptions, lang: job.lang });
 }
 
 export function createStyleChecker(project: Pick<Project, "root" | "config">, options: StyleCheckerOptions = {}): StyleChecker {
