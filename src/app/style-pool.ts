@@ -5,7 +5,7 @@
  * findings are exactly those of checking every card on the main thread; if the worker fails, the
  * main thread checks what it left.
  */
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Card } from "../core/cards/load.ts";
 import type { Finding } from "../core/lint/findings.ts";
@@ -31,6 +31,18 @@ export interface StylePoolOptions {
   mainThreadHelps?: boolean;
   /** Cards checked on the main thread before a worker is started (default 64). */
   workerThreshold?: number;
+  /** Whether a worker may be started (default: when a core is free, see `hasFreeCore`). */
+  useWorker?: boolean;
+}
+
+/**
+ * A second thread pays only when a core is free for it: not on one core, nor when the machine is
+ * already busy (the last minute's load average), where it would only add its start-up and its
+ * second parse of each card. Either way the findings are the same.
+ */
+function hasFreeCore(): boolean {
+  const cores = availableParallelism();
+  return cores > 1 && loadavg()[0]! < cores - 0.5;
 }
 
 export function createStylePool(checker: StyleChecker, options: StylePoolOptions = {}): StylePool {
@@ -44,7 +56,7 @@ export function createStylePool(checker: StyleChecker, options: StylePoolOptions
   let worker: Worker | undefined;
   let workerDone: Promise<void> | undefined;
   let misses = 0;
-  const canUseWorker = availableParallelism() > 1;
+  const canUseWorker = options.useWorker ?? hasFreeCore();
 
   const startWorker = () => {
     // A small bootstrap turns on the compile cache before the worker's modules load, as cli/bin.js does.

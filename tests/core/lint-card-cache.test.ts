@@ -173,7 +173,7 @@ describe("style checks on two threads", () => {
 
     // The worker itself, given every card: the same findings, card by card, as the main thread's check.
     const { createStylePool } = await import("../../src/app/style-pool.ts");
-    const pool = createStylePool(createStyleChecker(project), { mainThreadHelps: false, workerThreshold: 1 });
+    const pool = createStylePool(createStyleChecker(project), { mainThreadHelps: false, workerThreshold: 1, useWorker: true });
     for (const card of project.cards) pool.add(card);
     const outcomes = await pool.finish();
     expect(pool.workerCount()).toBe(project.cards.length);

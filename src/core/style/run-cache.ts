@@ -36,7 +36,7 @@ interface RunCacheFile extends CachedRun {
 
 /**
  * Hash of everything a full lint run reads; `salt` adds the engine and CLI versions. With `reads`,
- * the content files' bytes are kept there, so a run that misses the cache does not read them again.
+ * the Markdown files' bytes are kept there, so a run that misses the cache does not read them again.
  */
 export function computeRunKey(context: ProjectContext, salt: string, reads?: Map<string, Uint8Array>): string {
   const hash = createHash("sha256");
@@ -54,6 +54,8 @@ export function computeRunKey(context: ProjectContext, salt: string, reads?: Map
   return hash.digest("hex");
 }
 
+const CARD_FILE = /\.mdx?$/i;
+
 function hashTree(hash: ReturnType<typeof createHash>, dir: string, reads?: Map<string, Uint8Array>): void {
   for (const entry of readdirSync(dir).sort()) {
     if (entry === "node_modules" || entry === ".git") continue;
@@ -65,7 +67,7 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string, reads?: Map<
     else if (stat.isDirectory()) hashTree(hash, full, reads);
     else {
       const bytes = readFileSync(full);
-      reads?.set(full, bytes);
+      if (reads && CARD_FILE.test(entry)) reads.set(full, bytes); // cards only: attachments may be large
       hash.update(bytes);
     }
   }
