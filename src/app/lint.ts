@@ -17,7 +17,7 @@ import { getCodeVersion } from "../core/lint/code-version.ts";
 import { UsageError } from "../core/errors.ts";
 import type { Finding } from "../core/lint/findings.ts";
 import { loadChangedProject } from "../core/lint/changed-scope.ts";
-import { cardCacheKey, openCardCache } from "../core/lint/card-cache.ts";
+import { cardCacheKey, openCardCache, readsOutsideContent } from "../core/lint/card-cache.ts";
 import { lintProject, type LintOptions, type LintResult } from "../core/lint/lint-project.ts";
 import { loadRemarkConfig } from "../core/lint/remark-config.ts";
 import { loadProject, openProject, type Project, type ProjectContext, type ProjectOptions } from "../core/project/project.ts";
@@ -125,7 +125,8 @@ export async function lint(request: LintRequest): Promise<LintReport> {
       result = await lintWithPool(loaded, { ...(await remarkOptions()), cache: cards.rulesFor(loaded) }, pool);
       style.save();
       cards.save();
-      writeCachedRun(cacheFile, key, { project: loaded, findings: result.findings, trust: result.trust });
+      // A card linking to a file outside the content folder reads a file the run key does not cover: no replay.
+      if (![...loaded.cards, ...loaded.bodyOnlyCards].some((card) => readsOutsideContent(card, loaded.contentDir))) writeCachedRun(cacheFile, key, { project: loaded, findings: result.findings, trust: result.trust });
     }
   } else if (request.fix !== true) {
     const pool = createStylePool(createStyleChecker(context));

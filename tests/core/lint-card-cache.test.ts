@@ -126,6 +126,16 @@ describe("the per-card lint cache", () => {
     expect((await lintRows(dir, ["--today", "2027-01-01"])).rows.some((row) => row.includes("planted"))).toBe(false);
   });
 
+  it("re-checks a card that links to a file outside the content folder, whose appearance no hash covers", async () => {
+    const dir = makeProject({ "content/a/card.md": exampleCard({}, "See [the notes](../../notes.txt).\n") });
+    const broken = async () => (await lintRows(dir, ["--today", "2027-01-01"])).rows.some((row) => row.includes(" link-broken "));
+    expect(await broken()).toBe(true);
+    writeFileSync(path.join(dir, "notes.txt"), "Notes.\n");
+    expect(await broken()).toBe(false);
+    unlinkSync(path.join(dir, "notes.txt"));
+    expect(await broken()).toBe(true);
+  });
+
   it("does not change what lint --changed reports (url-removed from git)", async () => {
     const dir = project();
     const git = (...args: string[]) => {

@@ -226,10 +226,12 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  * True when a card links by relative path to a file outside the content folder: the rules then
  * read a file the facts hash does not cover, so the card's rule findings are not cached.
  */
-function readsOutsideContent(card: Card, contentDir: string): boolean {
+export function readsOutsideContent(card: Pick<Card, "links" | "file">, contentDir: string): boolean {
   for (const link of card.links) {
     const url = link.url.trim();
     if (url === "" || url.startsWith("#") || url.startsWith("/") || url.startsWith("\\") || SCHEME.test(url)) continue;
+    // Without ".." (written or percent-encoded) a relative link stays in the card's folder.
+    if (!url.includes("..") && !url.includes("%")) continue;
     let target = url.replace(/[?#].*$/, "");
     try {
       target = decodeURIComponent(target);

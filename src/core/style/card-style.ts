@@ -57,7 +57,13 @@ export function createStyleChecker(project: Pick<Project, "root" | "config">, op
   const cache: LintCache | undefined = options.cacheFile ? openLintCache(options.cacheFile, configHash(project, vale?.config.file, vale?.config.stylesPath)) : undefined;
   let hits = 0;
   let misses = 0;
-  const keyOf = (card: Card) => (cache ? hashText(`${card.relPath}\0${card.lang}\0${card.source}`) : "");
+  const keys = new WeakMap<Card, string>();
+  const keyOf = (card: Card) => {
+    if (!cache) return "";
+    let key = keys.get(card);
+    if (key === undefined) keys.set(card, (key = hashText(`${card.relPath}\0${card.lang}\0${card.source}`)));
+    return key;
+  };
   const lookup = (card: Card) => {
     const findings = cache?.get(card.relPath, keyOf(card), card.file);
     if (findings) hits++;
