@@ -75,6 +75,8 @@ export function createStylePool(checker: StyleChecker, options: StylePoolOptions
       started.on("error", () => resolve());
       started.on("exit", () => resolve());
     });
+    // Not holding the process open: if linting stops with an error before `finish`, the process still ends.
+    started.unref();
     for (let i = 0; i < cards.length; i++) if (claims[i] === 0) started.postMessage({ index: i, job: checker.job(cards[i]!) });
     worker = started;
   };
@@ -107,6 +109,7 @@ export function createStylePool(checker: StyleChecker, options: StylePoolOptions
       for (let i = cards.length - 1; i >= 0 && (options.mainThreadHelps !== false || !worker); i--) {
         if (Atomics.compareExchange(claims, i, 0, 1) === 0) outcomes[i] = runHere(i);
       }
+      worker?.ref();
       await workerDone;
       for (const index of byWorker) {
         const outcome = outcomes[index];
