@@ -4,26 +4,45 @@
  */
 import { Command, CommanderError } from "commander";
 import { VerityError } from "../src/core/errors.ts";
-import { registerLint } from "./commands/lint.ts";
-import { registerStatus } from "./commands/status.ts";
-import { registerStyle } from "./commands/style.ts";
-import { registerVerify } from "./commands/verify.ts";
-import { registerNew } from "./commands/new.ts";
-import { registerCodeowners } from "./commands/codeowners.ts";
-import { registerReport } from "./commands/report.ts";
-import { registerAudit } from "./commands/audit.ts";
-import { registerBuild } from "./commands/build.ts";
-import { registerCheckLeaks } from "./commands/check-leaks.ts";
-import { registerPreview } from "./commands/preview.ts";
-import { registerMcp } from "./commands/mcp.ts";
-import { registerCollect } from "./commands/collect.ts";
 import type { CliIO } from "./io.ts";
 import { createRunState, type RunState } from "./run-state.ts";
 
 /** Every command module exports a `register*` function with this shape. */
 export type RegisterCommand = (program: Command, state: RunState) => void;
 
-const COMMANDS: RegisterCommand[] = [registerLint, registerStatus, registerVerify, registerNew, registerCodeowners, registerReport, registerAudit, registerStyle, registerBuild, registerCheckLeaks, registerPreview, registerMcp, registerCollect];
+/**
+ * Every command by name, in help order. A command's module (and what it imports: the site build,
+ * the MCP server, ...) is loaded only when that command runs, or when the whole help is shown:
+ * start-up is a large part of a lint run.
+ */
+const COMMANDS: readonly (readonly [string, () => Promise<RegisterCommand>])[] = [
+  ["lint", async () => (await import("./commands/lint.ts")).registerLint],
+  ["status", async () => (await import("./commands/status.ts")).registerStatus],
+  ["verify", async () => (await import("./commands/verify.ts")).registerVerify],
+  ["new", async () => (await import("./commands/new.ts")).registerNew],
+  ["codeowners", async () => (await import("./commands/codeowners.ts")).registerCodeowners],
+  ["report", async () => (await import("./commands/report.ts")).registerReport],
+  ["audit", async () => (await import("./commands/audit.ts")).registerAudit],
+  ["style", async () => (await import("./commands/style.ts")).registerStyle],
+  ["build", async () => (await import("./commands/build.ts")).registerBuild],
+  ["check-leaks", async () => (await import("./commands/check-leaks.ts")).registerCheckLeaks],
+  ["preview", async () => (await import("./commands/preview.ts")).registerPreview],
+  ["mcp", async () => (await import("./commands/mcp.ts")).registerMcp],
+  ["collect", async () => (await import("./commands/collect.ts")).registerCollect],
+];
+
+/** Global options that take a value (so their value is not read as the command name). */
+const VALUE_OPTIONS = new Set(["--root", "--config"]);
+
+/** The command named on the command line, if it is one of ours (else every command is loaded). */
+function requestedCommand(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith("-")) return COMMANDS.some(([name]) => name === arg) ? arg : undefined;
+  }
+  return undefined;
+}
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const state = createRunState(io);
@@ -36,7 +55,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const register of COMMANDS) register(program, state);
+  const wanted = requestedCommand(argv);
+  for (const [name, load] of COMMANDS) if (wanted === undefined || name === wanted) (await load())(program, state);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   try {

@@ -17,16 +17,22 @@ import { getCodeVersion } from "../core/lint/code-version.ts";
 import { UsageError } from "../core/errors.ts";
 import type { Finding } from "../core/lint/findings.ts";
 import { loadChangedProject } from "../core/lint/changed-scope.ts";
+import { cardCacheKey, openCardCache, readsOutsideContent } from "../core/lint/card-cache.ts";
 import { lintProject, type LintOptions, type LintResult } from "../core/lint/lint-project.ts";
 import { loadRemarkConfig } from "../core/lint/remark-config.ts";
 import { loadProject, openProject, type Project, type ProjectContext, type ProjectOptions } from "../core/project/project.ts";
 import { createStyleChecker } from "../core/style/card-style.ts";
+import { applyLevels } from "../core/lint/registry.ts";
+import { tooDeepFinding } from "../core/lint/rules/markdown-too-deep.ts";
+import type { Card } from "../core/cards/load.ts";
+import { createStylePool, type StylePool } from "./style-pool.ts";
 import { planFixes, readSourceFile, writeFix, type FileFix } from "../core/style/fix.ts";
 import { computeRunKey, readCachedRun, writeCachedRun, type LintedProjectSummary } from "../core/style/run-cache.ts";
 import type { TrustScore } from "../core/verification/verification.ts";
 
 export const LINT_CACHE_FILE = path.join(".verity-cache", "lint.json");
 export const RUN_CACHE_FILE = path.join(".verity-cache", "lint-run.json");
+export const CARD_CACHE_FILE = path.join(".verity-cache", "lint-cards.json");
 
 export interface LintRequest {
   project: ProjectOptions;
@@ -104,17 +110,29 @@ export async function lint(request: LintRequest): Promise<LintReport> {
   } else if (request.fix !== true && request.cache !== false) {
     const cacheFile = path.join(context.root, RUN_CACHE_FILE);
     // Translation drift reads git history, so a new commit is a new run.
-    const key = computeRunKey(context, `lint-run/${getCodeVersion()}/${openContentHistory(context.root)?.head ?? "no-git"}`);
+    const reads = new Map<string, Uint8Array>();
+    const key = computeRunKey(context, `lint-run/${getCodeVersion()}/${openContentHistory(context.root)?.head ?? "no-git"}`, reads);
     const cached = readCachedRun(cacheFile, key);
     if (cached) {
       project = cached.project;
       result = { findings: cached.findings, trust: cached.trust };
     } else {
-      const loaded = loadProject(request.project);
+      const cards = openCardCache(path.join(context.root, CARD_CACHE_FILE), cardCacheKey(context, getCodeVersion()), reads);
+      const style = createStyleChecker(context, { cacheFile: path.join(context.root, LINT_CACHE_FILE) });
+      const pool = createStylePool(style);
+      const loaded = loadProject(request.project, { cache: cards.load, onCard: pool.add });
       project = loaded;
-      result = lintWithStyle(loaded, await remarkOptions(), request, selection).result;
-      writeCachedRun(cacheFile, key, { project: loaded, findings: result.findings, trust: result.trust });
+      result = await lintWithPool(loaded, { ...(await remarkOptions()), cache: cards.rulesFor(loaded) }, pool);
+      style.save();
+      cards.save();
+      // A card linking to a file outside the content folder reads a file the run key does not cover: no replay.
+      if (![...loaded.cards, ...loaded.bodyOnlyCards].some((card) => readsOutsideContent(card, loaded.contentDir))) writeCachedRun(cacheFile, key, { project: loaded, findings: result.findings, trust: result.trust });
     }
+  } else if (request.fix !== true) {
+    const pool = createStylePool(createStyleChecker(context));
+    const loaded = loadProject(request.project, { onCard: pool.add });
+    project = loaded;
+    result = await lintWithPool(loaded, await remarkOptions(), pool);
   } else {
     const loaded = loadProject(request.project);
     project = loaded;
@@ -144,6 +162,28 @@ export async function lint(request: LintRequest): Promise<LintReport> {
   if (changed) report.changed = changed;
   if (fixes) report.fixes = fixes;
   return report;
+}
+
+/**
+ * Lints a loaded project whose style checks the pool has been running since the cards loaded: the
+ * card rules run here, then the style findings of every card the rules reached (as a checker of
+ * `lintProject` would have) join them, with the same levels and order.
+ */
+async function lintWithPool(project: Project, options: LintOptions, pool: StylePool): Promise<LintResult> {
+  const reached = new Set<Card>();
+  const drift = driftFindings(findOutdatedTranslations(project.cards, openContentHistory(project.root)));
+  const reach = (card: Card) => {
+    reached.add(card);
+    return [];
+  };
+  const base = lintProject(project, { ...options, extraFindings: [...(options.extraFindings ?? []), ...drift], checkers: [...(options.checkers ?? []), reach] });
+  const style: Finding[] = [];
+  for (const [card, outcome] of await pool.finish()) {
+    if (!reached.has(card)) continue;
+    if ("findings" in outcome) style.push(...outcome.findings);
+    else style.push(tooDeepFinding(card.file));
+  }
+  return { findings: [...base.findings, ...applyLevels(style, project.config.rules)].sort(compareFindings), trust: base.trust };
 }
 
 /** Lints a loaded project with the style guide (and its per-card cache), then applies `--fix`. */

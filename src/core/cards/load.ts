@@ -52,6 +52,36 @@ export interface Card {
   fieldLines: Record<string, number>;
 }
 
+/** What loading one card file gave, without its tree and text (a cache keeps it; see lint/card-cache.ts). */
+export type CardFacts = Omit<Card, "file" | "source" | "tree">;
+
+export interface CachedCardLoad {
+  /** The card, when it loaded. */
+  card?: CardFacts;
+  /** The body-only card, when its frontmatter did not load. */
+  bodyOnly?: CardFacts;
+  /** The loader's findings on the file, without its path. */
+  problems: Omit<Finding, "file">[];
+}
+
+/**
+ * A cache of loaded cards, by project-relative path and content: a card found there is not parsed
+ * again; its `tree` is parsed on first use.
+ */
+export interface CardLoadCache {
+  /** The bytes of `file` when this run has read them already. */
+  read?(file: string): Uint8Array | undefined;
+  get(relPath: string, bytes: Uint8Array, collection: Collection): CachedCardLoad | undefined;
+  set(relPath: string, bytes: Uint8Array, collection: Collection, result: CachedCardLoad): void;
+}
+
+/** Options of loading: a cache of loaded cards, and a callback for each card as soon as it is loaded. */
+export interface LoadHooks {
+  cache?: CardLoadCache | undefined;
+  /** Called with each card, and each body-only card, right after it loads. */
+  onCard?: ((card: Card) => void) | undefined;
+}
+
 export interface LoadedCards {
   cards: Card[];
   collections: Collection[];
@@ -67,15 +97,16 @@ export interface LoadedCards {
   contentDir: string;
 }
 
-export function loadCards(root: string, config: VerityConfig): LoadedCards {
+export function loadCards(root: string, config: VerityConfig, hooks: LoadHooks = {}): LoadedCards {
   const contentDir = path.resolve(root, config.contentDir);
   const problems: Finding[] = [];
   const files = discoverCardFiles(contentDir, problems);
-  return loadCardFiles(root, config, files, problems);
+  return loadCardFiles(root, config, files, problems, hooks);
 }
 
 /** Loads the given card files only (absolute paths under the content folder). */
-export function loadCardFiles(root: string, config: VerityConfig, files: readonly string[], problems: Finding[] = []): LoadedCards {
+export function loadCardFiles(root: string, config: VerityConfig, files: readonly string[], problems: Finding[] = [], hooks: LoadHooks = {}): LoadedCards {
+  const { cache, onCard } = hooks;
   const contentDir = path.resolve(root, config.contentDir);
   const collections = new Map<string, Collection>();
   const cards: Card[] = [];
@@ -108,14 +139,19 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
       collections.set(collectionName, collection);
     }
     let card: Card | undefined;
+    const bodyOnlyBefore = bodyOnlyCards.length;
     try {
-      card = loadCardFile(file, { root, config, collection, slugParts: rel.slice(1), problems, bodyOnly: bodyOnlyCards });
+      card = loadCardFile(file, { root, config, collection, slugParts: rel.slice(1), problems, bodyOnly: bodyOnlyCards, cache });
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       problems.push(tooDeepFinding(file)); // a tree too deep for the parser: this card only
     }
     if (card) cards.push(card);
     else invalidFiles.push(file);
+    if (onCard) {
+      if (card) onCard(card);
+      for (let i = bodyOnlyBefore; i < bodyOnlyCards.length; i++) onCard(bodyOnlyCards[i]!);
+    }
   }
   return { cards, collections: sortCollections(collections.values()), invalidFiles, bodyOnlyCards, problems, contentDir };
 }
@@ -127,16 +163,63 @@ interface CardContext {
   slugParts: string[];
   problems: Finding[];
   bodyOnly: Card[];
+  cache?: CardLoadCache | undefined;
 }
 
 function loadCardFile(file: string, ctx: CardContext): Card | undefined {
-  const { config, problems } = ctx;
+  const { config, problems, cache } = ctx;
   const size = fileSize(file);
   if (size > config.maxCardBytes) {
     problems.push(tooLarge(file, size, config));
     return undefined;
   }
-  const text = decodeCard(file, readFileSync(file), problems);
+  const bytes = cache?.read?.(file) ?? readFileSync(file);
+  if (!cache) return readCardFile(file, bytes, ctx);
+  const relPath = path.relative(ctx.root, file).split(path.sep).join("/");
+  const cached = cache.get(relPath, bytes, ctx.collection);
+  if (cached) {
+    for (const problem of cached.problems) problems.push({ ...problem, file });
+    if (!cached.card && !cached.bodyOnly) return undefined;
+    const text = decodeCard(file, bytes, []);
+    if (!text) return undefined;
+    if (cached.bodyOnly) {
+      ctx.bodyOnly.push(withLazyTree({ ...cached.bodyOnly, file, source: text.source }));
+      return undefined;
+    }
+    return withLazyTree({ ...cached.card!, file, source: text.source });
+  }
+  const before = problems.length;
+  const bodyOnlyBefore = ctx.bodyOnly.length;
+  const card = readCardFile(file, bytes, ctx);
+  const bodyOnly = ctx.bodyOnly.length > bodyOnlyBefore ? ctx.bodyOnly[ctx.bodyOnly.length - 1] : undefined;
+  const result: CachedCardLoad = { problems: problems.slice(before).map(({ file: _file, ...rest }) => rest) };
+  if (card) result.card = factsOf(card);
+  if (bodyOnly) result.bodyOnly = factsOf(bodyOnly);
+  cache.set(relPath, bytes, ctx.collection, result);
+  return card;
+}
+
+function factsOf(card: Card): CardFacts {
+  const { file: _file, source: _source, tree: _tree, ...facts } = card;
+  return facts;
+}
+
+/** A card from the cache: its tree is parsed (as when it was cached) on first use. */
+function withLazyTree(card: Omit<Card, "tree">): Card {
+  let tree: Root | undefined;
+  return Object.defineProperty(card, "tree", {
+    enumerable: true,
+    configurable: true,
+    get: () => (tree ??= parseMarkdown(card.source, card.format)),
+    set: (value: Root) => {
+      tree = value;
+    },
+  }) as Card;
+}
+
+function readCardFile(file: string, bytes: Uint8Array, ctx: CardContext): Card | undefined {
+  const { config, problems } = ctx;
+  const text = decodeCard(file, bytes, problems);
   if (!text) return undefined;
   const { source, hasBom } = text;
   const format = formatOf(file);

@@ -86,6 +86,15 @@ export function loadSnippets(contentDir: string): Map<string, Snippet> {
   return snippets;
 }
 
+/**
+ * False when a card's text cannot include a snippet: every include spells "snippet" (a directive or
+ * `<Snippet>`), unless written with a character reference (`&#105;`). Saves walking the tree of
+ * the many cards without one.
+ */
+export function mayIncludeSnippet(source: string): boolean {
+  return /snippet|&/i.test(source);
+}
+
 /** The snippets a card includes, each at its line (Markdown directive paragraphs, MDX `<Snippet name>`). */
 export function snippetReferences(tree: Root): SnippetReference[] {
   const found: SnippetReference[] = [];
@@ -112,9 +121,10 @@ export function directiveName(text: string | undefined): string | undefined {
 }
 
 /** Which cards include each snippet (the wiki's "used in" list and lint's view), in card order. */
-export function snippetUsage<C extends { tree: Root }>(cards: readonly C[]): Map<string, C[]> {
+export function snippetUsage<C extends { tree: Root; source?: string }>(cards: readonly C[]): Map<string, C[]> {
   const usage = new Map<string, C[]>();
   for (const card of cards) {
+    if (card.source !== undefined && !mayIncludeSnippet(card.source)) continue;
     for (const name of new Set(snippetReferences(card.tree).map((r) => r.name))) {
       const list = usage.get(name) ?? [];
       list.push(card);

@@ -36,6 +36,14 @@ export interface LintOptions {
   extraFindings?: readonly Finding[];
   /** The project's own remark plugins and presets (from its `.remarkrc`), run on every card. */
   remarkPlugins?: PluggableList;
+  /** Card rule and HTML findings of unchanged cards (see card-cache.ts); `checkers` run anyway. */
+  cache?: CardRuleCache;
+}
+
+/** Per-card findings of the card rules and the HTML checks, from an earlier run. */
+export interface CardRuleCache {
+  get(card: Card): Finding[] | undefined;
+  set(card: Card, findings: readonly Finding[]): void;
 }
 
 export interface LintResult {
@@ -72,14 +80,21 @@ export function lintProject(project: Project, options: LintOptions = {}): LintRe
   const htmlRules = { htmlRemoved: isOn("html-removed"), attachments: isOn("attachment-unsafe"), remote: isOn("remote-resource") || isOn("remote-resource-wiki") };
   const checksHtml = htmlRules.htmlRemoved || htmlRules.attachments || htmlRules.remote;
   const all = [...project.cards.map((card) => ({ card, isBodyOnly: false })), ...(project.bodyOnlyCards ?? []).map((card) => ({ card, isBodyOnly: true }))];
+  const cache = options.cache;
   for (const { card, isBodyOnly } of all) {
-    const processor = processorOf(isBodyOnly, card);
     try {
-      const file = new VFile({ path: card.file, value: card.source, data: { verity: { card, index: project.index, policy: project.policy } } });
-      processor.runSync(card.tree as Root, file);
-      for (const message of file.messages) findings.push(toFinding(message, card));
-      if (checksHtml && !isBodyOnly) {
-        for (const finding of checkCardHtml(card, project, htmlRules)) findings.push({ ...finding, column: codePointColumn(lineText(card.source, finding.line), finding.column) });
+      const cached = cache?.get(card);
+      if (cached) findings.push(...cached);
+      else {
+        const own: Finding[] = [];
+        const file = new VFile({ path: card.file, value: card.source, data: { verity: { card, index: project.index, policy: project.policy } } });
+        processorOf(isBodyOnly, card).runSync(card.tree as Root, file);
+        for (const message of file.messages) own.push(toFinding(message, card));
+        if (checksHtml && !isBodyOnly) {
+          for (const finding of checkCardHtml(card, project, htmlRules)) own.push({ ...finding, column: codePointColumn(lineText(card.source, finding.line), finding.column) });
+        }
+        cache?.set(card, own);
+        findings.push(...own);
       }
       for (const check of options.checkers ?? []) findings.push(...check(card, project));
     } catch (error) {

@@ -10,7 +10,8 @@
  */
 import type { VerityConfig } from "../project/config.ts";
 import type { Finding } from "./findings.ts";
-import { resolveLink, type CardIndex } from "../site/links.ts";
+import { type CardIndex } from "../site/links.ts";
+import { linkTargetOf } from "./link-targets.ts";
 import type { Card } from "../cards/load.ts";
 import { checkAttachment } from "../site/attachment-safety.ts";
 import { isAllowedResource, reportCardHtml, type EmbedPolicy, type RemoteResource } from "../site/card-html.ts";
@@ -40,7 +41,7 @@ export function checkCardHtml(card: Card, project: { config: VerityConfig; index
   if (rules.attachments) {
     const seen = new Set<string>();
     for (const reference of analysis.files) {
-      const target = resolveLink(card, reference.url, project.index);
+      const target = linkTargetOf(card, reference.url, project.index);
       if (target.kind !== "asset" || seen.has(`${target.file}:${reference.line}`)) continue;
       seen.add(`${target.file}:${reference.line}`);
       const verdict = checkAttachment(target.file);

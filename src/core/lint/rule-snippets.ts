@@ -15,14 +15,14 @@ import { contentDirOfCard, resolveLink } from "../site/links.ts";
 import { parseCalendarDate } from "../verification/calendar-date.ts";
 import type { Finding } from "./findings.ts";
 import type { Project } from "../project/project.ts";
-import { rebaseSnippetUrl, snippetReferences, snippetsOf, snippetUsage, SNIPPET_DIR } from "../cards/snippets.ts";
+import { mayIncludeSnippet, rebaseSnippetUrl, snippetReferences, snippetsOf, snippetUsage, SNIPPET_DIR } from "../cards/snippets.ts";
 import { getVerification } from "../verification/verification.ts";
 import { ruleContext } from "./context.ts";
 
 export const snippetMissing = lintRule<Root>("verity:snippet-missing", (tree, file) => {
   const { card, index } = ruleContext(file.data);
   const contentDir = contentDirOfCard(card);
-  if (!contentDir) return;
+  if (!contentDir || !mayIncludeSnippet(card.source)) return;
   const snippets = snippetsOf(contentDir, index);
   for (const reference of snippetReferences(tree)) {
     const snippet = snippets.get(reference.name);
@@ -46,7 +46,7 @@ export const snippetMissing = lintRule<Root>("verity:snippet-missing", (tree, fi
 export const snippetAudience = lintRule<Root>("verity:snippet-audience", (tree, file) => {
   const { card, index } = ruleContext(file.data);
   const contentDir = contentDirOfCard(card);
-  if (!contentDir || !isOnSite(card, "public")) return;
+  if (!contentDir || !isOnSite(card, "public") || !mayIncludeSnippet(card.source)) return;
   const snippets = snippetsOf(contentDir, index);
   for (const reference of snippetReferences(tree)) {
     const snippet = snippets.get(reference.name);

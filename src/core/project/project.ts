@@ -5,7 +5,7 @@ import { parseCalendarDate, todayIn, type CalendarDate } from "../verification/c
 import { findProjectRoot, loadConfig, type VerityConfig } from "./config.ts";
 import { UsageError } from "../errors.ts";
 import { buildCardIndex, type CardIndex } from "../site/links.ts";
-import { loadCards, type LoadedCards } from "../cards/load.ts";
+import { loadCards, type LoadedCards, type LoadHooks } from "../cards/load.ts";
 import type { VerificationPolicy } from "../verification/verification.ts";
 
 export interface ProjectOptions {
@@ -45,9 +45,10 @@ export function openProject(options: ProjectOptions): ProjectContext {
   return { root, config, configFile: file, today, policy: { today, warnDays: config.warnDays } };
 }
 
-export function loadProject(options: ProjectOptions): Project {
+/** Loads the configuration and every card (see `LoadHooks` for a cache and a callback per card). */
+export function loadProject(options: ProjectOptions, hooks: LoadHooks = {}): Project {
   const context = openProject(options);
-  const loaded = loadCards(context.root, context.config);
+  const loaded = loadCards(context.root, context.config, hooks);
   return { ...context, ...loaded, index: buildCardIndex(loaded.cards, loaded.invalidFiles, { sites: context.config.sites }) };
 }
 

@@ -227,10 +227,13 @@ export interface CardHtmlReport {
  */
 export function reportCardHtml(card: CardHtmlInput): CardHtmlReport {
   const hasHtml = (node: MdastNodes): boolean => node.type === "html" || (node.type as string).startsWith("mdxJsx");
+  // Raw HTML and JSX both start with "<": a card without one has neither, and its tree is not walked for them.
   let raw = false;
-  forEachNode(card.tree, (node) => {
-    if (!raw && hasHtml(node)) raw = true;
-  });
+  if (card.source.includes("<")) {
+    forEachNode(card.tree, (node) => {
+      if (!raw && hasHtml(node)) raw = true;
+    });
+  }
   if (raw) {
     const full = cardHtml(card, { report: true });
     return { removed: full.removed, resources: remoteResources(full.tree), files: fileReferences(full.tree) };
@@ -243,15 +246,17 @@ export function reportCardHtml(card: CardHtmlInput): CardHtmlReport {
 /** The `<a>` and `<img>` elements Markdown links and images (references resolved) turn into. */
 function linkElements(tree: MdastRoot): HastRoot {
   const definitions = new Map<string, string>();
+  const linkNodes: MdastNodes[] = [];
   forEachNode(tree, (node) => {
     if (node.type === "definition" && !definitions.has(node.identifier.toLowerCase())) definitions.set(node.identifier.toLowerCase(), node.url);
+    else if (node.type === "link" || node.type === "image" || node.type === "linkReference" || node.type === "imageReference") linkNodes.push(node);
   });
   const children: Element[] = [];
-  forEachNode(tree, (node) => {
+  for (const node of linkNodes) {
     let url: string | undefined;
     if (node.type === "link" || node.type === "image") url = node.url;
     else if (node.type === "linkReference" || node.type === "imageReference") url = definitions.get(node.identifier.toLowerCase());
-    if (url === undefined || !node.position) return;
+    if (url === undefined || !node.position) continue;
     url = normalizeUri(url); // as Markdown renders it (`java\tscript:` -> `java%09script:`)
     const isImage = node.type === "image" || node.type === "imageReference";
     children.push({
@@ -261,7 +266,7 @@ function linkElements(tree: MdastRoot): HastRoot {
       children: [],
       position: node.position,
     });
-  });
+  }
   return { type: "root", children };
 }
 

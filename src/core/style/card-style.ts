@@ -17,6 +17,7 @@ import { findAliasKeys } from "./fix.ts";
 import { openLintCache, type LintCache } from "./lint-cache.ts";
 import { lintProse, type StyleOptions } from "./style-engine.ts";
 import { matchPathFor, resolveValeSetup } from "./style-files.ts";
+import type { StyleJob, StyleWorkerSetup } from "./style-job.ts";
 
 
 export interface StyleCheckerOptions {
@@ -28,13 +29,25 @@ export interface StyleCheckerOptions {
 
 export interface StyleChecker {
   check: CardChecker;
+  /** The cached findings of a card, or undefined (counted as a hit or a miss). */
+  lookup(card: Card): Finding[] | undefined;
+  /** Checks a card the cache did not have, and caches the result. */
+  compute(card: Card): Finding[];
+  /** Caches findings computed elsewhere (by `computeStyleJob` in a worker). */
+  store(card: Card, findings: readonly Finding[]): void;
+  /** What a worker needs to check cards as `compute` does (plain data). */
+  job(card: Card): StyleJob;
+  /** What a worker needs to set up the same checks (plain data). */
+  workerSetup: StyleWorkerSetup;
+  /** True when the cache holds nothing (or there is none): every card will be checked. */
+  isEmpty: boolean;
   /** Writes the cache (when there is one). */
   save(): void;
   /** Cards answered from the cache / checked, in this run. */
   stats(): { hits: number; misses: number };
 }
 
-export function createStyleChecker(project: Project, options: StyleCheckerOptions = {}): StyleChecker {
+export function createStyleChecker(project: Pick<Project, "root" | "config">, options: StyleCheckerOptions = {}): StyleChecker {
   const vale = resolveValeSetup(project.root, project.root);
   const styleOptions: StyleOptions = {
     vale,
@@ -44,28 +57,46 @@ export function createStyleChecker(project: Project, options: StyleCheckerOption
   const cache: LintCache | undefined = options.cacheFile ? openLintCache(options.cacheFile, configHash(project, vale?.config.file, vale?.config.stylesPath)) : undefined;
   let hits = 0;
   let misses = 0;
-  const check: CardChecker = (card: Card) => {
-    const matchPath = matchPathFor(card.file, vale?.config);
-    const key = cache ? hashText(`${card.relPath}\0${card.lang}\0${card.source}`) : "";
-    let findings = cache?.get(card.relPath, key, card.file);
+  const keys = new WeakMap<Card, string>();
+  const keyOf = (card: Card) => {
+    if (!cache) return "";
+    let key = keys.get(card);
+    if (key === undefined) keys.set(card, (key = hashText(`${card.relPath}\0${card.lang}\0${card.source}`)));
+    return key;
+  };
+  const lookup = (card: Card) => {
+    const findings = cache?.get(card.relPath, keyOf(card), card.file);
     if (findings) hits++;
-    else {
-      misses++;
-      const input = { file: card.file, source: card.source, format: card.format, tree: card.tree, matchPath, frontmatter: card.data as Record<string, unknown> };
-      findings = lintProse(input, { ...styleOptions, lang: card.lang });
-      cache?.set(card.relPath, key, card.file, findings);
-    }
+    else misses++;
+    return findings;
+  };
+  const store = (card: Card, findings: readonly Finding[]) => cache?.set(card.relPath, keyOf(card), card.file, findings);
+  const compute = (card: Card) => {
+    const matchPath = matchPathFor(card.file, vale?.config);
+    const input = { file: card.file, source: card.source, format: card.format, tree: card.tree, matchPath, frontmatter: card.data as Record<string, unknown> };
+    const findings = lintProse(input, { ...styleOptions, lang: card.lang });
+    store(card, findings);
+    return findings;
+  };
+  const check: CardChecker = (card: Card) => {
+    const findings = lookup(card) ?? compute(card);
     return options.isFixing ? [...findings, ...findAliasKeys(card.file, card.source)] : findings;
   };
   return {
     check,
+    lookup,
+    compute,
+    store,
+    job: (card) => ({ file: card.file, source: card.source, format: card.format, lang: card.lang, frontmatter: card.data as Record<string, unknown> }),
+    workerSetup: { root: project.root, builtinLevels: [...styleOptions.builtinLevels!], lang: project.config.lang },
+    isEmpty: !cache || cache.isEmpty,
     save: () => cache?.save(),
     stats: () => ({ hits, misses }),
   };
 }
 
 /** Hash of everything besides the card that decides its style findings. */
-function configHash(project: Project, valeFile: string | undefined, stylesPath: string | undefined): string {
+function configHash(project: Pick<Project, "root" | "config">, valeFile: string | undefined, stylesPath: string | undefined): string {
   const hash = createHash("sha256");
   hash.update(getCodeVersion());
   hash.update(JSON.stringify(project.config.rules));

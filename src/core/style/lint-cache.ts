@@ -18,6 +18,8 @@ export interface LintCache {
   get(relPath: string, key: string, file: string): Finding[] | undefined;
   set(relPath: string, key: string, file: string, findings: readonly Finding[]): void;
   save(): void;
+  /** True when the cache held nothing valid when it was opened. */
+  isEmpty: boolean;
 }
 
 export function openLintCache(cacheFile: string, configKey: string): LintCache {
@@ -32,6 +34,7 @@ export function openLintCache(cacheFile: string, configKey: string): LintCache {
   }
   let isDirty = false;
   return {
+    isEmpty: Object.keys(data.entries).length === 0,
     get(relPath, key, file) {
       const entry = data.entries[relPath];
       if (!entry || entry.key !== key) return undefined;

@@ -34,13 +34,16 @@ interface RunCacheFile extends CachedRun {
   key: string;
 }
 
-/** Hash of everything a full lint run reads; `salt` adds the engine and CLI versions. */
-export function computeRunKey(context: ProjectContext, salt: string): string {
+/**
+ * Hash of everything a full lint run reads; `salt` adds the engine and CLI versions. With `reads`,
+ * the Markdown files' bytes are kept there, so a run that misses the cache does not read them again.
+ */
+export function computeRunKey(context: ProjectContext, salt: string, reads?: Map<string, Uint8Array>): string {
   const hash = createHash("sha256");
   hash.update(`${salt}\0${context.root}\0${context.today}\0`);
   if (context.configFile && existsSync(context.configFile)) hash.update(readFileSync(context.configFile));
   const contentDir = path.resolve(context.root, context.config.contentDir);
-  if (existsSync(contentDir)) hashTree(hash, contentDir);
+  if (existsSync(contentDir)) hashTree(hash, contentDir, reads);
   hashRuleInputs(hash, context.root);
   const valeFile = findValeConfig(context.root);
   if (valeFile) {
@@ -51,7 +54,9 @@ export function computeRunKey(context: ProjectContext, salt: string): string {
   return hash.digest("hex");
 }
 
-function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
+const CARD_FILE = /\.mdx?$/i;
+
+function hashTree(hash: ReturnType<typeof createHash>, dir: string, reads?: Map<string, Uint8Array>): void {
   for (const entry of readdirSync(dir).sort()) {
     if (entry === "node_modules" || entry === ".git") continue;
     const full = path.join(dir, entry);
@@ -59,8 +64,12 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
     hash.update(`${full}\0`);
     // A link's target decides what lint reads (or refuses), so it is part of the key.
     if (stat.isSymbolicLink()) hash.update(`link\0${readlinkSync(full)}`);
-    else if (stat.isDirectory()) hashTree(hash, full);
-    else hash.update(readFileSync(full));
+    else if (stat.isDirectory()) hashTree(hash, full, reads);
+    else {
+      const bytes = readFileSync(full);
+      if (reads && CARD_FILE.test(entry)) reads.set(full, bytes); // cards only: attachments may be large
+      hash.update(bytes);
+    }
   }
 }
 

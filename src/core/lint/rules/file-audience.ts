@@ -7,7 +7,8 @@ import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
 import { isOnSite } from "../../site/audience.ts";
 import { describeLink } from "../../site/link-extract.ts";
-import { contentDirOfCard, resolveLink, type CardIndex } from "../../site/links.ts";
+import { contentDirOfCard, type CardIndex } from "../../site/links.ts";
+import { linkTargetOf } from "../link-targets.ts";
 import { createFileAudience, type FileAudience } from "../../site/file-audience.ts";
 import { ruleContext } from "../context.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
@@ -27,7 +28,7 @@ export const fileAudience: CardRule = {
     if (!decider) byDir.set(contentDir, (decider = createFileAudience(contentDir)));
     const site = isOnSite(card, "public") ? "public" : "internal";
     for (const link of card.links) {
-      const target = resolveLink(card, link.url, index);
+      const target = linkTargetOf(card, link.url, index);
       if (target.kind !== "asset") continue;
       const verdict = decider.verdict(target.file, site);
       if (verdict.ok) continue;

@@ -7,7 +7,7 @@ import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
 import { cardAudience, isOnSite } from "../../site/audience.ts";
 import { describeLink } from "../../site/link-extract.ts";
-import { resolveLink } from "../../site/links.ts";
+import { linkTargetOf } from "../link-targets.ts";
 import { ruleContext } from "../context.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 
@@ -19,7 +19,7 @@ export const linkAudience: CardRule = {
     const { card, index } = ruleContext(file.data);
     if (!isOnSite(card, "public")) return;
     for (const link of card.links) {
-      const target = resolveLink(card, link.url, index);
+      const target = linkTargetOf(card, link.url, index);
       const place = { line: link.line, column: link.column };
       if ((target.kind === "card" || target.kind === "page") && target.via === "internal") {
         file.message(

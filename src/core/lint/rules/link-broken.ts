@@ -1,7 +1,8 @@
 /** `link-broken`: a link to a missing card, heading anchor, site page or file. */
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
-import { hasAnchor, resolveLink } from "../../site/links.ts";
+import { hasAnchor } from "../../site/links.ts";
+import { linkTargetOf } from "../link-targets.ts";
 import { describeLink } from "../../site/link-extract.ts";
 import { ruleContext } from "../context.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
@@ -14,7 +15,7 @@ export const linkBroken: CardRule = {
   plugin: lintRule<Root>(`verity:${id}`, (_tree, file) => {
     const { card, index } = ruleContext(file.data);
     for (const link of card.links) {
-      const target = resolveLink(card, link.url, index);
+      const target = linkTargetOf(card, link.url, index);
       const place = { line: link.line, column: link.column };
       if (target.kind === "broken") {
         file.message(`Broken link to ${describeLink(link)}: ${target.reason}. Fix the path or remove the link.`, place);

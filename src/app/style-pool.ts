@@ -1,0 +1,124 @@
+/**
+ * The style checks of a cold lint on two threads: cards are handed to a worker as they load, and
+ * the main thread, once its own rules are done, checks the cards the worker has not reached yet,
+ * from the end of the list (a shared claim table makes sure each card is checked once). The
+ * findings are exactly those of checking every card on the main thread; if the worker fails, the
+ * main thread checks what it left.
+ */
+import { availableParallelism, loadavg } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { Card } from "../core/cards/load.ts";
+import type { Finding } from "../core/lint/findings.ts";
+import type { StyleChecker } from "../core/style/card-style.ts";
+
+/** Cards checked on the main thread before a worker is worth starting. */
+const WORKER_THRESHOLD = 64;
+const MAX_CARDS = 1 << 22;
+
+type Outcome = { findings: Finding[] } | { tooDeep: true };
+
+export interface StylePool {
+  /** A card was loaded: answer it from the cache, or queue it. */
+  add(card: Card): void;
+  /** Checks what is left and returns each card's outcome (cards in `add` order). */
+  finish(): Promise<Map<Card, Outcome>>;
+  /** Cards the worker checked (for tests). */
+  workerCount(): number;
+}
+
+export interface StylePoolOptions {
+  /** false: the main thread leaves every queued card to the worker (tests); default true. */
+  mainThreadHelps?: boolean;
+  /** Cards checked on the main thread before a worker is started (default 64). */
+  workerThreshold?: number;
+  /** Whether a worker may be started (default: when a core is free, see `hasFreeCore`). */
+  useWorker?: boolean;
+}
+
+/**
+ * A second thread pays only when a core is free for it: not on one core, nor when the machine is
+ * already busy (the last minute's load average), where it would only add its start-up and its
+ * second parse of each card. Either way the findings are the same.
+ */
+function hasFreeCore(): boolean {
+  const cores = availableParallelism();
+  return cores > 1 && loadavg()[0]! < cores - 0.5;
+}
+
+export function createStylePool(checker: StyleChecker, options: StylePoolOptions = {}): StylePool {
+  const threshold = options.workerThreshold ?? WORKER_THRESHOLD;
+  const cards: Card[] = [];
+  const outcomes: (Outcome | undefined)[] = [];
+  /** Indexes whose findings the worker computed (cached on this thread at the end). */
+  const byWorker: number[] = [];
+  const shared = new SharedArrayBuffer(4 * 1024, { maxByteLength: 4 * MAX_CARDS });
+  const claims = new Int32Array(shared);
+  let worker: Worker | undefined;
+  let workerDone: Promise<void> | undefined;
+  let misses = 0;
+  const canUseWorker = options.useWorker ?? hasFreeCore();
+
+  const startWorker = () => {
+    // A small bootstrap turns on the compile cache before the worker's modules load, as cli/bin.js does.
+    const entry = JSON.stringify(new URL("./style-worker.ts", import.meta.url).href);
+    const bootstrap = `require("node:module").enableCompileCache?.(); import(${entry});`;
+    const started = new Worker(bootstrap, { eval: true, workerData: { setup: checker.workerSetup, claims: shared } });
+    workerDone = new Promise<void>((resolve) => {
+      started.on("message", (message: { index: number; findings?: Finding[]; tooDeep?: boolean } | { done: true }) => {
+        if ("done" in message) return resolve();
+        if (message.findings) {
+          outcomes[message.index] = { findings: message.findings };
+          byWorker.push(message.index);
+        } else if (message.tooDeep) outcomes[message.index] = { tooDeep: true };
+        // Any other error leaves the card without an outcome: this thread checks it again (and reports the error).
+      });
+      started.on("error", () => resolve());
+      started.on("exit", () => resolve());
+    });
+    // Not holding the process open: if linting stops with an error before `finish`, the process still ends.
+    started.unref();
+    for (let i = 0; i < cards.length; i++) if (claims[i] === 0) started.postMessage({ index: i, job: checker.job(cards[i]!) });
+    worker = started;
+  };
+
+  const runHere = (index: number): Outcome => {
+    try {
+      return { findings: checker.compute(cards[index]!) };
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      return { tooDeep: true };
+    }
+  };
+
+  return {
+    add(card) {
+      const cached = checker.lookup(card);
+      const index = cards.push(card) - 1;
+      if (4 * cards.length > shared.byteLength) shared.grow(Math.min(4 * MAX_CARDS, shared.byteLength * 2));
+      if (cached) {
+        claims[index] = 1;
+        outcomes[index] = { findings: cached };
+        return;
+      }
+      misses++;
+      if (worker) worker.postMessage({ index, job: checker.job(card) });
+      else if (canUseWorker && misses >= threshold) startWorker();
+    },
+    async finish() {
+      worker?.postMessage({ done: true });
+      for (let i = cards.length - 1; i >= 0 && (options.mainThreadHelps !== false || !worker); i--) {
+        if (Atomics.compareExchange(claims, i, 0, 1) === 0) outcomes[i] = runHere(i);
+      }
+      worker?.ref();
+      await workerDone;
+      for (const index of byWorker) {
+        const outcome = outcomes[index];
+        if (outcome && "findings" in outcome) checker.store(cards[index]!, outcome.findings);
+      }
+      const result = new Map<Card, Outcome>();
+      for (let i = 0; i < cards.length; i++) result.set(cards[i]!, outcomes[i] ?? runHere(i)); // no outcome: the worker stopped before answering
+      return result;
+    },
+    workerCount: () => byWorker.length,
+  };
+}
