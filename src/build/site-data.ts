@@ -481,16 +481,21 @@ function computeRelated(cards: readonly Card[], tags: readonly TagView[], groupO
       const seen = best.get(key);
       if (!seen || (langs.get(entry[0]) === card.lang && langs.get(seen[0]) !== card.lang)) best.set(key, entry);
     }
-    const ranked = [...best.values()]
-      .sort(
-        (a, b) =>
-          Number(langs.get(b[0]) === card.lang) - Number(langs.get(a[0]) === card.lang) ||
-          b[1] - a[1] ||
-          titles.get(a[0])! - titles.get(b[0])!,
-      )
-      .slice(0, limit)
-      .map(([id]) => id);
-    result.set(card.id, ranked);
+    // The best `limit` by one number: same language first, then most shared tags, then title
+    // order; equal keys keep the order found (as a stable sort would).
+    const top: { id: string; key: number }[] = [];
+    for (const [id, count] of best.values()) {
+      const key = (langs.get(id) === card.lang ? 2 ** 42 : 0) + count * 2 ** 21 + (2 ** 21 - 1 - titles.get(id)!);
+      if (top.length === limit && key <= top[limit - 1]!.key) continue;
+      let at = top.length;
+      while (at > 0 && top[at - 1]!.key < key) at--;
+      top.splice(at, 0, { id, key });
+      if (top.length > limit) top.pop();
+    }
+    result.set(
+      card.id,
+      top.map((entry) => entry.id),
+    );
   }
   return result;
 }
