@@ -206,6 +206,8 @@ export interface PrepareOptions {
   unsafeSkipSanitizer?: boolean;
   /** Git history for translation drift; default: the project's repository (none outside git). */
   contentHistory?: ContentHistory | undefined;
+  /** Receives each site's data as soon as it is ready (a build hands it to a waiting Astro). */
+  onSite?: (site: SiteName, data: SiteData) => void;
 }
 
 /** Prepares the data of each requested site; every card is rendered once and shared where possible. */
@@ -236,7 +238,9 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
       if (site === "internal" || widest === "public" || !needsOwnPublicRendering(first, policy("public"))) return first;
       return renderCard(card, { ...common, isLinkable: isPublic, embeds: policy("public") });
     };
-    result.set(site, buildSiteData(project, site, renderFor, options.history, files, outdated, search));
+    const data = buildSiteData(project, site, renderFor, options.history, files, outdated, search);
+    options.onSite?.(site, data);
+    result.set(site, data);
   }
   return result;
 }
