@@ -5,7 +5,7 @@
  * sites into place with renames that are undone if one fails. A failed or interrupted build leaves
  * the previous output as it was, and no temporary folder behind.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SiteName } from "../core/site/audience.ts";
 import { CheckFailed, UsageError, VerityError } from "../core/errors.ts";
@@ -14,6 +14,7 @@ import { APP_ROOT, runAstroBuild, SiteBuildFailed, SiteBuildStopped } from "./as
 import { readCardHistory } from "./card-history.ts";
 import { deriveLeakModel, formatLeakFindings, scanForLeaksAsync, type LeakModel, type LeakReport } from "./leak-scan.ts";
 import { outDirProblem } from "./out-dir.ts";
+import { indexedPages, moveFolder, pageDropWarning, swapIntoPlace, SwapFailed } from "./output-folder.ts";
 import { prepareSites, siteSettings } from "./site-data.ts";
 import { selectCardsForSite, siteSelectionOf } from "../core/site/audience.ts";
 
@@ -102,39 +103,6 @@ interface SiteBuild {
 export const WORK_ROOT = path.join(APP_ROOT, ".verity-cache");
 /** Work folders are `build-<pid>-<time>` in WORK_ROOT, staging folders `.dist-<pid>-<time>` next to outDir. */
 const WORK_NAME = /^(?:build|\.dist)-(\d+)-[0-9a-z]+$/;
-
-/**
- * Finds an output folder that cannot be replaced before anything is built: the build writes a
- * staging folder next to outDir and renames each site folder out of and into it.
- */
-export function checkOutDir(outDir: string, sites: readonly SiteName[]): void {
-  const target = path.resolve(outDir);
-  const parent = path.dirname(target);
-  try {
-    mkdirSync(parent, { recursive: true });
-  } catch (error) {
-    throw cannotWrite(parent, error, target);
-  }
-  const probe = (dir: string) => {
-    try {
-      rmdirSync(mkdtempSync(path.join(dir, ".verity-probe-")));
-    } catch (error) {
-      throw cannotWrite(dir, error, target);
-    }
-  };
-  probe(parent);
-  if (!existsSync(target)) return;
-  probe(target);
-  for (const site of sites) if (existsSync(path.join(target, site))) probe(path.join(target, site));
-}
-
-function cannotWrite(dir: string, error: unknown, outDir: string): VerityError {
-  const code = (error as NodeJS.ErrnoException).code ?? "error";
-  return new VerityError(`Cannot write to ${dir} (${code}), so the build could not replace ${outDir}; nothing was built.`, {
-    exitCode: 2,
-    hint: "Make the folder writable (a read-only file system or mount cannot be used), or build elsewhere with --out-dir <folder>.",
-  });
-}
 
 /**
  * Starts Astro for each site (in parallel builds), then renders every card once and writes each
@@ -394,88 +362,6 @@ function combineFailures(failures: unknown[], stopped: readonly SiteName[]): unk
   });
 }
 
-/** Pages a built site's Pagefind index holds (every language), or undefined without an index. */
-export function indexedPages(siteDir: string): number | undefined {
-  try {
-    const entry = JSON.parse(readFileSync(path.join(siteDir, "pagefind", "pagefind-entry.json"), "utf8")) as { languages?: Record<string, { page_count?: number }> };
-    return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
-  } catch {
-    return undefined;
-  }
-}
-
-/** A build that keeps less than half of the previous build's pages is probably wrong: say so loudly. */
-export function pageDropWarning(site: SiteName, before: number | undefined, after: number | undefined): string[] {
-  if (before === undefined || after === undefined || before === 0 || after * 2 >= before) return [];
-  return [`the ${site} site has ${after} pages, the previous build had ${before}: ${before - after} pages are gone. Check contentDir, --root and the cards' audience and status if this is not intended.`];
-}
-
-/** Moving the new sites into place failed; `restored` tells whether the previous output is back as it was. */
-export class SwapFailed extends VerityError {
-  readonly restored: boolean;
-
-  constructor(message: string, restored: boolean, hint: string) {
-    super(message, { exitCode: 2, hint });
-    this.restored = restored;
-  }
-}
-
-/** The file system operation the swap uses, replaceable in tests. */
-export interface SwapFs {
-  renameSync(from: string, to: string): void;
-  existsSync(file: string): boolean;
-}
-
-/**
- * Puts `staging/<site>` in place of `outDir/<site>` for every site, all or nothing: each previous
- * site folder moves into the staging folder first, then the new ones move in. When a rename fails,
- * the renames done so far are undone in reverse order, so outDir holds the previous build again
- * (never the new public site with the old wiki).
- */
-export function swapIntoPlace(staging: string, outDir: string, sites: readonly SiteName[], fs: SwapFs = { renameSync, existsSync }): void {
-  const done: [from: string, to: string][] = [];
-  const move = (from: string, to: string) => {
-    fs.renameSync(from, to);
-    done.push([from, to]);
-  };
-  try {
-    for (const site of sites) {
-      const target = path.join(outDir, site);
-      if (fs.existsSync(target)) move(target, path.join(staging, `previous-${site}`));
-    }
-    for (const site of sites) move(path.join(staging, site), path.join(outDir, site));
-  } catch (error) {
-    const failed = (error as Error).message;
-    const notUndone: string[] = [];
-    for (const [from, to] of done.reverse()) {
-      try {
-        fs.renameSync(to, from);
-      } catch {
-        notUndone.push(`${to} -> ${from}`);
-      }
-    }
-    if (notUndone.length === 0) {
-      throw new SwapFailed(`Could not move the new sites into ${outDir} (${failed}); the previous build is still in place, unchanged.`, true, "Check the permissions of the output folder (and whether a program holds it open), then build again.");
-    }
-    throw new SwapFailed(
-      `Could not move the new sites into ${outDir} (${failed}), and could not put the previous build back: ${notUndone.join("; ")}.`,
-      false,
-      `The previous build is kept in ${staging} (previous-<site>): move it back by hand.`,
-    );
-  }
-}
-
 function secondsSince(started: number): string {
   return `${((performance.now() - started) / 1000).toFixed(1)}s`;
-}
-
-/** Renames a folder, or copies it when the target is on another file system. */
-function moveFolder(from: string, to: string): void {
-  try {
-    renameSync(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
-    cpSync(from, to, { recursive: true });
-    rmSync(from, { recursive: true, force: true });
-  }
 }

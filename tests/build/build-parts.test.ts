@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { explainFailure } from "../../src/build/astro-runner.ts";
 import { acquireBuildLock, BUILD_LOCK_FILE } from "../../src/build/build-lock.ts";
-import { checkOutDir, pageDropWarning, swapIntoPlace, SwapFailed } from "../../src/build/build-sites.ts";
+import { checkOutDir, pageDropWarning, swapIntoPlace, SwapFailed } from "../../src/build/output-folder.ts";
 import { CheckFailed } from "../../src/core/errors.ts";
 import { waitForSiteData } from "../../src/build/integration.ts";
 import { makeTempDir, removeTemps } from "../helpers.ts";
