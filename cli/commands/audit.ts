@@ -1,13 +1,11 @@
 /** `verity audit`: per owner, the cards due for review in a period and the cards whose companion changed. */
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import type { Command } from "commander";
 import { buildAudit, buildAuditIssues, renderAuditMarkdown } from "../../src/core/verification/audit.ts";
 import { parseInterval } from "../../src/core/verification/calendar-date.ts";
 import { findCompanionDrift, toNeedsReviewRow } from "../../src/core/verification/companion-drift.ts";
 import { UsageError } from "../../src/core/errors.ts";
-import { displayPath } from "../reporters/paths.ts";
 import type { RunState } from "../run-state.ts";
+import { writeOutput } from "../output.ts";
 
 interface AuditOptions {
   within: string;
@@ -35,11 +33,6 @@ export function registerAudit(program: Command, state: RunState): void {
       const audit = buildAudit(project, { within, owner: options.owner, drift });
       const text =
         options.format === "markdown" ? renderAuditMarkdown(audit) : `${JSON.stringify(options.format === "issues" ? buildAuditIssues(audit) : audit, null, 2)}\n`;
-      if (options.out) {
-        const file = path.resolve(io.cwd, options.out);
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, text, "utf8");
-        io.stderr(`Wrote the audit to ${displayPath(file, io.cwd)}.\n`);
-      } else io.stdout(text);
+      writeOutput(io, options.out, text, "the audit");
     });
 }

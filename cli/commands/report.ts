@@ -1,5 +1,5 @@
 /** `verity report`: trust score, cards to verify by owner, and growth from git history. */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../src/core/errors.ts";
@@ -13,6 +13,7 @@ import { readUsageSection } from "../usage-section.ts";
 import { parseCount } from "../path-args.ts";
 import { displayPath } from "../reporters/paths.ts";
 import type { RunState } from "../run-state.ts";
+import { writeOutput } from "../output.ts";
 
 const RENDERERS: Record<string, (report: KnowledgeReport) => string> = {
   markdown: renderReportMarkdown,
@@ -57,13 +58,6 @@ export function registerReport(program: Command, state: RunState): void {
       else if (options.since || options.until || options.period) io.stderr(`warning: no usage section: ${displayPath(usageFile, io.cwd)} does not exist (pass --usage)\n`);
       if (!report.history.available) io.stderr(`warning: no history in the report: ${report.history.reason}\n`);
       const text = render(report);
-      if (options.out) {
-        const file = path.resolve(io.cwd, options.out);
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, text, "utf8");
-        io.stderr(`Wrote the ${options.format} report to ${displayPath(file, io.cwd)}.\n`);
-      } else {
-        io.stdout(text);
-      }
+      writeOutput(io, options.out, text, `the ${options.format} report`);
     });
 }

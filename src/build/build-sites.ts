@@ -5,7 +5,7 @@
  * sites into place with renames that are undone if one fails. A failed or interrupted build leaves
  * the previous output as it was, and no temporary folder behind.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SiteName } from "../core/site/audience.ts";
 import { CheckFailed, UsageError, VerityError } from "../core/errors.ts";
@@ -17,6 +17,7 @@ import { outDirProblem } from "./out-dir.ts";
 import { indexedPages, moveFolder, pageDropWarning, swapIntoPlace, SwapFailed } from "./output-folder.ts";
 import { prepareSites, siteSettings } from "./site-data.ts";
 import { selectCardsForSite, siteSelectionOf } from "../core/site/audience.ts";
+import { writeFileWhole } from "../core/cards/safe-write.ts";
 
 export interface BuildOptions {
   sites: readonly SiteName[];
@@ -165,8 +166,7 @@ export async function prepareBuild(
       onSite: (site, siteData) => {
         const { dataFile } = builds.find((build) => build.site === site)!;
         // Whole or not at all: Astro reads the file as soon as it exists.
-        writeFileSync(`${dataFile}.partial`, JSON.stringify(siteData));
-        renameSync(`${dataFile}.partial`, dataFile);
+        writeFileWhole(dataFile, JSON.stringify(siteData));
       },
     });
     options.progress(`prepared ${options.sites.map((s) => `${s} (${data.get(s)!.cards.length} cards)`).join(", ")} in ${secondsSince(started)}`);

@@ -4,7 +4,7 @@
  * half of it), and only when the file still holds exactly the text the edit was made from.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { VerityError } from "../errors.ts";
 
@@ -40,6 +40,22 @@ export function replaceFileIfUnchanged(file: string, expected: string, text: str
     // Last look before the rename: an edit made while the temporary file was written is kept.
     if (readFileSync(target, "utf8") !== expected) throw new ConcurrentEditError(file, where);
     renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Writes `text` to `file` whole or not at all: into a temporary file next to it, then renamed over
+ * it, so a reader (or a crash) never sees half a file. Creates the folder when needed.
+ */
+export function writeFileWhole(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    writeFileSync(temp, text, "utf8");
+    renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;

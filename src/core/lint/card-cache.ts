@@ -16,7 +16,7 @@
  * simply empty, and it is written atomically.
  */
 import { createHash, type Hash } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import path from "node:path";
 import type { Card, CardLoadCache, CachedCardLoad } from "../cards/load.ts";
 import type { Collection } from "../cards/collections.ts";
@@ -24,6 +24,7 @@ import type { Project, ProjectContext } from "../project/project.ts";
 import { hashRuleInputs } from "./cache-inputs.ts";
 import type { Finding } from "./findings.ts";
 import type { CardRuleCache } from "./lint-project.ts";
+import { writeFileWhole } from "../cards/safe-write.ts";
 
 const VERSION = 2;
 
@@ -123,10 +124,7 @@ export function openCardCache(file: string, key: string, reads?: ReadonlyMap<str
       if (!isDirty && lines.size === old.size) return;
       const out: string[] = [JSON.stringify({ version: VERSION, key })];
       for (const [relPath, line] of lines) out.push(`${JSON.stringify(relPath)}\t${line.hash}\t${line.facts}\t${line.raw ?? JSON.stringify(line.entry)}`);
-      mkdirSync(path.dirname(file), { recursive: true });
-      const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(temp, `${out.join("\n")}\n`);
-      renameSync(temp, file);
+      writeFileWhole(file, `${out.join("\n")}\n`);
     },
   };
 }

@@ -3,9 +3,10 @@
  * the rules and configuration. Only per-file findings live here; cross-card checks (links, ids,
  * trust score) are always recomputed. A missing or unreadable cache is simply empty.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Finding } from "../lint/findings.ts";
+import { writeFileWhole } from "../cards/safe-write.ts";
 
 interface CacheFile {
   version: 1;
@@ -46,10 +47,7 @@ export function openLintCache(cacheFile: string, configKey: string): LintCache {
     },
     save() {
       if (!isDirty) return;
-      mkdirSync(path.dirname(cacheFile), { recursive: true });
-      const temp = `${cacheFile}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(temp, JSON.stringify(data));
-      renameSync(temp, cacheFile);
+      writeFileWhole(cacheFile, JSON.stringify(data));
     },
   };
 }

@@ -6,13 +6,14 @@
  * recomputation cheap.
  */
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import path from "node:path";
 import type { Finding } from "../lint/findings.ts";
 import type { ProjectContext } from "../project/project.ts";
 import type { TrustScore } from "../verification/verification.ts";
 import { hashRuleInputs } from "../lint/cache-inputs.ts";
 import { findValeConfig, loadValeConfig } from "./vale-ini.ts";
+import { writeFileWhole } from "../cards/safe-write.ts";
 
 /** What lint's report needs from a project, when the project itself was not loaded. */
 export interface LintedProjectSummary {
@@ -98,8 +99,5 @@ export function writeCachedRun(file: string, key: string, run: CachedRun): void 
     findings: run.findings.map(({ fix: _fix, ...rest }) => rest),
     trust: run.trust,
   };
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(temp, JSON.stringify(data));
-  renameSync(temp, file);
+  writeFileWhole(file, JSON.stringify(data));
 }
