@@ -18,6 +18,7 @@ import { UsageError } from "../core/errors.ts";
 import type { Finding } from "../core/lint/findings.ts";
 import { loadChangedProject } from "../core/lint/changed-scope.ts";
 import { cardCacheKey, openCardCache, readsOutsideContent } from "../core/lint/card-cache.ts";
+import { openFileStates, type FileHash } from "../core/lint/file-states.ts";
 import { lintProject, type LintOptions, type LintResult } from "../core/lint/lint-project.ts";
 import { loadRemarkConfig } from "../core/lint/remark-config.ts";
 import { loadProject, openProject, type Project, type ProjectContext, type ProjectOptions } from "../core/project/project.ts";
@@ -33,6 +34,7 @@ import type { TrustScore } from "../core/verification/verification.ts";
 export const LINT_CACHE_FILE = path.join(".verity-cache", "lint.json");
 export const RUN_CACHE_FILE = path.join(".verity-cache", "lint-run.json");
 export const CARD_CACHE_FILE = path.join(".verity-cache", "lint-cards.json");
+export const FILE_STATES_FILE = path.join(".verity-cache", "files.json");
 
 export interface LintRequest {
   project: ProjectOptions;
@@ -110,8 +112,10 @@ export async function lint(request: LintRequest): Promise<LintReport> {
   } else if (request.fix !== true && request.cache !== false) {
     const cacheFile = path.join(context.root, RUN_CACHE_FILE);
     // Translation drift reads git history, so a new commit is a new run.
-    const reads = new Map<string, Uint8Array>();
-    const key = computeRunKey(context, `lint-run/${getCodeVersion()}/${openContentHistory(context.root)?.head ?? "no-git"}`, reads);
+    const reads = new Map<string, FileHash>();
+    const states = openFileStates(path.join(context.root, FILE_STATES_FILE), context.root);
+    const key = computeRunKey(context, `lint-run/${getCodeVersion()}/${openContentHistory(context.root)?.head ?? "no-git"}`, reads, states);
+    states.save();
     const cached = readCachedRun(cacheFile, key);
     if (cached) {
       project = cached.project;

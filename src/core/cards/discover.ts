@@ -103,7 +103,3 @@ export function isInside(file: string, dir: string): boolean {
   return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
 }
 
-/** Size of a file in bytes (cards are never links). */
-export function fileSize(file: string): number {
-  return lstatSync(file).size;
-}

@@ -2,14 +2,15 @@
  * Files -> cards. Every content problem becomes a finding; loading never throws on content, so a
  * user fixes every problem of every card in one pass.
  */
-import { readFileSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
+import { hashBytes, readRegularFile } from "./safe-read.ts";
 import path from "node:path";
 import type { Root } from "mdast";
 import { collectHeadings, type CardHeading } from "../site/anchors.ts";
 import { FIELD_ALIASES, FRONTMATTER_KEYS, FrontmatterSchema, type Frontmatter } from "./schema.ts";
 import { loadCollection, sortCollections, type Collection } from "./collections.ts";
 import type { VerityConfig } from "../project/config.ts";
-import { cardFileProblem, discoverCardFiles, fileSize } from "./discover.ts";
+import { cardFileProblem, discoverCardFiles } from "./discover.ts";
 import { codeownersPathProblem } from "./codeowners.ts";
 import type { Finding } from "../lint/findings.ts";
 import { collectLinks, type CardLink } from "../site/link-extract.ts";
@@ -43,6 +44,8 @@ export interface Card {
   source: string;
   /** True when the file started with a UTF-8 byte order mark. */
   hasBom: boolean;
+  /** sha1 of the file's bytes (hex), when the loader has it (lint's caches key on it). */
+  contentHash?: string;
   /** Offset in `source` where the body starts (after the frontmatter). */
   bodyOffset: number;
   tree: Root;
@@ -53,7 +56,7 @@ export interface Card {
 }
 
 /** What loading one card file gave, without its tree and text (a cache keeps it; see lint/card-cache.ts). */
-export type CardFacts = Omit<Card, "file" | "source" | "tree">;
+export type CardFacts = Omit<Card, "file" | "source" | "tree" | "contentHash">;
 
 export interface CachedCardLoad {
   /** The card, when it loaded. */
@@ -69,10 +72,11 @@ export interface CachedCardLoad {
  * again; its `tree` is parsed on first use.
  */
 export interface CardLoadCache {
-  /** The bytes of `file` when this run has read them already. */
-  read?(file: string): Uint8Array | undefined;
-  get(relPath: string, bytes: Uint8Array, collection: Collection): CachedCardLoad | undefined;
-  set(relPath: string, bytes: Uint8Array, collection: Collection, result: CachedCardLoad): void;
+  /** The hash of `file`'s bytes (sha1, hex), and the bytes when this run has read them already. */
+  read?(file: string): { hash: string; bytes?: Uint8Array } | undefined;
+  /** `contentHash`: sha1 of the file's bytes, hex. */
+  get(relPath: string, contentHash: string, collection: Collection): CachedCardLoad | undefined;
+  set(relPath: string, contentHash: string, collection: Collection, result: CachedCardLoad): void;
 }
 
 /** Options of loading: a cache of loaded cards, and a callback for each card as soon as it is loaded. */
@@ -101,18 +105,22 @@ export function loadCards(root: string, config: VerityConfig, hooks: LoadHooks =
   const contentDir = path.resolve(root, config.contentDir);
   const problems: Finding[] = [];
   const files = discoverCardFiles(contentDir, problems);
-  return loadCardFiles(root, config, files, problems, hooks);
+  return loadCardFiles(root, config, files, problems, hooks, true);
 }
 
-/** Loads the given card files only (absolute paths under the content folder). */
-export function loadCardFiles(root: string, config: VerityConfig, files: readonly string[], problems: Finding[] = [], hooks: LoadHooks = {}): LoadedCards {
+/**
+ * Loads the given card files only (absolute paths under the content folder). `discovered`: the
+ * files come straight from `discoverCardFiles`, which never enters a linked folder, so no folder
+ * on their path is a link and only the file itself needs checking (reading never follows it).
+ */
+export function loadCardFiles(root: string, config: VerityConfig, files: readonly string[], problems: Finding[] = [], hooks: LoadHooks = {}, discovered = false): LoadedCards {
   const { cache, onCard } = hooks;
   const contentDir = path.resolve(root, config.contentDir);
   const collections = new Map<string, Collection>();
   const cards: Card[] = [];
   const bodyOnlyCards: Card[] = [];
   const invalidFiles: string[] = [];
-  const realContent = realContentDir(contentDir);
+  const realContent = discovered ? undefined : realContentDir(contentDir);
   for (const file of files) {
     const rel = path.relative(contentDir, file).split(path.sep);
     if (rel.length < 2) {
@@ -120,7 +128,7 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
       invalidFiles.push(file);
       continue;
     }
-    const linked = cardFileProblem(contentDir, file, realContent);
+    const linked = discovered ? undefined : cardFileProblem(contentDir, file, realContent);
     if (linked) {
       problems.push(linked);
       invalidFiles.push(file);
@@ -168,40 +176,86 @@ interface CardContext {
 
 function loadCardFile(file: string, ctx: CardContext): Card | undefined {
   const { config, problems, cache } = ctx;
-  const size = fileSize(file);
-  if (size > config.maxCardBytes) {
-    problems.push(tooLarge(file, size, config));
-    return undefined;
+  const known = cache?.read?.(file);
+  let bytes = known?.bytes;
+  if (known && !bytes && cache) {
+    // Unchanged since the last run (lint/file-states.ts): answered from the cache without reading it.
+    const relPath = path.relative(ctx.root, file).split(path.sep).join("/");
+    const cached = cache.get(relPath, known.hash, ctx.collection);
+    if (cached) return fromCache(file, cached, known.hash, undefined, ctx);
   }
-  const bytes = cache?.read?.(file) ?? readFileSync(file);
-  if (!cache) return readCardFile(file, bytes, ctx);
-  const relPath = path.relative(ctx.root, file).split(path.sep).join("/");
-  const cached = cache.get(relPath, bytes, ctx.collection);
-  if (cached) {
-    for (const problem of cached.problems) problems.push({ ...problem, file });
-    if (!cached.card && !cached.bodyOnly) return undefined;
-    const text = decodeCard(file, bytes, []);
-    if (!text) return undefined;
-    if (cached.bodyOnly) {
-      ctx.bodyOnly.push(withLazyTree({ ...cached.bodyOnly, file, source: text.source }));
+  if (!bytes || bytes.length > config.maxCardBytes) {
+    const read = readRegularFile(file, config.maxCardBytes);
+    if (read.kind === "too-large") {
+      problems.push(tooLarge(file, read.size, config));
       return undefined;
     }
-    return withLazyTree({ ...cached.card!, file, source: text.source });
+    if (read.kind !== "read") {
+      problems.push(fileProblem("file-symlink", file, "This file is not a regular file (it was replaced by a symbolic link or a special file while Verity was reading). Put the real card file here."));
+      return undefined;
+    }
+    bytes = read.bytes;
   }
+  if (!cache) return readCardFile(file, bytes, ctx);
+  const relPath = path.relative(ctx.root, file).split(path.sep).join("/");
+  const contentHash = known && known.bytes === undefined ? known.hash : hashBytes(bytes);
+  const cached = cache.get(relPath, contentHash, ctx.collection);
+  if (cached) return fromCache(file, cached, contentHash, bytes, ctx);
   const before = problems.length;
   const bodyOnlyBefore = ctx.bodyOnly.length;
   const card = readCardFile(file, bytes, ctx);
   const bodyOnly = ctx.bodyOnly.length > bodyOnlyBefore ? ctx.bodyOnly[ctx.bodyOnly.length - 1] : undefined;
+  if (card) card.contentHash = contentHash;
+  if (bodyOnly) bodyOnly.contentHash = contentHash;
   const result: CachedCardLoad = { problems: problems.slice(before).map(({ file: _file, ...rest }) => rest) };
   if (card) result.card = factsOf(card);
   if (bodyOnly) result.bodyOnly = factsOf(bodyOnly);
-  cache.set(relPath, bytes, ctx.collection, result);
+  cache.set(relPath, contentHash, ctx.collection, result);
+  return card;
+}
+
+/** A card loaded from these very bytes before: its text is decoded (or read) when something asks for it. */
+function fromCache(file: string, cached: CachedCardLoad, contentHash: string, bytes: Uint8Array | undefined, ctx: CardContext): Card | undefined {
+  for (const problem of cached.problems) ctx.problems.push({ ...problem, file });
+  const facts = cached.bodyOnly ?? cached.card;
+  if (!facts) return undefined;
+  const card = withLazyTree(withLazySource({ ...facts, file, contentHash }, bytes));
+  if (cached.bodyOnly) {
+    ctx.bodyOnly.push(card);
+    return undefined;
+  }
   return card;
 }
 
 function factsOf(card: Card): CardFacts {
-  const { file: _file, source: _source, tree: _tree, ...facts } = card;
+  const { file: _file, source: _source, tree: _tree, contentHash: _contentHash, ...facts } = card;
   return facts;
+}
+
+/**
+ * A card from the cache: its text is decoded from `bytes`, or read from its file when this run did
+ * not read it (its metadata showed it unchanged, see lint/file-states.ts), on first use.
+ */
+function withLazySource(card: Omit<Card, "tree" | "source">, bytes: Uint8Array | undefined): Omit<Card, "tree"> {
+  let source: string | undefined;
+  return Object.defineProperty(card, "source", {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (source === undefined) {
+        let data = bytes;
+        if (!data) {
+          const read = readRegularFile(card.file);
+          data = read.kind === "read" ? read.bytes : new Uint8Array();
+        }
+        source = decodeCard(card.file, data, [])?.source ?? "";
+      }
+      return source;
+    },
+    set: (value: string) => {
+      source = value;
+    },
+  }) as Omit<Card, "tree">;
 }
 
 /** A card from the cache: its tree is parsed (as when it was cached) on first use. */

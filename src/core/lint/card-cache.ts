@@ -16,7 +16,7 @@
  * simply empty, and it is written atomically.
  */
 import { createHash, type Hash } from "node:crypto";
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { Card, CardLoadCache, CachedCardLoad } from "../cards/load.ts";
 import type { Collection } from "../cards/collections.ts";
@@ -59,25 +59,29 @@ export interface CardCache {
  * Opens (or starts) the cache in `file`, valid for `key` (code, configuration, rule inputs).
  * `reads` holds file contents this run has read already (the run cache's key): they are not read again.
  */
-export function openCardCache(file: string, key: string, reads?: ReadonlyMap<string, Uint8Array>): CardCache {
-  const old = readLines(file, key);
+export function openCardCache(file: string, key: string, reads?: ReadonlyMap<string, { hash: string; bytes?: Uint8Array }>): CardCache {
+  const stored = readLines(file, key);
+  const old = stored.lines;
   /** Lines of this run: cards that no longer exist drop out. */
   const lines = new Map<string, Line>();
+  /** Cards whose line this run wrote or changed. */
+  const changed = new Set<string>();
   const collectionKeys = new WeakMap<Collection, string>();
   let isDirty = false;
 
-  const hashOf = (relPath: string, bytes: Uint8Array, collection: Collection): string => {
+  const hashOf = (relPath: string, contentHash: string, collection: Collection): string => {
     let collectionKey = collectionKeys.get(collection);
     if (collectionKey === undefined) collectionKeys.set(collection, (collectionKey = JSON.stringify(collection)));
-    return createHash("sha1").update(`${relPath}\0${collectionKey}\0`).update(bytes).digest("hex");
+    // The cache key is part of each line's hash: a line appended under another key never matches.
+    return createHash("sha1").update(`${key}\0${relPath}\0${collectionKey}\0${contentHash}`).digest("hex");
   };
   const entryOf = (line: Line): Entry => (line.entry ??= JSON.parse(line.raw!) as Entry);
   const hashes = new Map<string, string>();
 
   const load: CardLoadCache = {
     read: (path) => reads?.get(path),
-    get(relPath, bytes, collection) {
-      const hash = hashOf(relPath, bytes, collection);
+    get(relPath, contentHash, collection) {
+      const hash = hashOf(relPath, contentHash, collection);
       hashes.set(relPath, hash);
       const line = old.get(relPath);
       if (!line || line.hash !== hash) return undefined;
@@ -89,12 +93,13 @@ export function openCardCache(file: string, key: string, reads?: ReadonlyMap<str
         return undefined;
       }
     },
-    set(relPath, bytes, collection, result) {
+    set(relPath, contentHash, collection, result) {
       // Only the frontmatter comes from outside Verity's own code (YAML): the rest is plain data.
       if (!isJsonSafe(result.card?.data) || !isJsonSafe(result.bodyOnly?.data)) return;
-      const hash = hashes.get(relPath) ?? hashOf(relPath, bytes, collection);
+      const hash = hashes.get(relPath) ?? hashOf(relPath, contentHash, collection);
       const facts = result.card ? cardFactsDigest(result.card) : "";
       lines.set(relPath, { hash, facts, raw: undefined, entry: { load: result } });
+      changed.add(relPath);
       isDirty = true;
     },
   };
@@ -107,51 +112,117 @@ export function openCardCache(file: string, key: string, reads?: ReadonlyMap<str
       return {
         get(card) {
           const line = lines.get(card.relPath);
-          const rules = line && entryOf(line).rules;
+          let rules: Entry["rules"];
+          try {
+            rules = line && entryOf(line).rules;
+          } catch {
+            return undefined; // a damaged line: checked again
+          }
           if (!rules || rules.facts !== facts) return undefined;
           return rules.findings.map((f) => ({ ...f, file: card.file }));
         },
         set(card, findings) {
           const line = lines.get(card.relPath);
           if (!line || readsOutsideContent(card, contentDir)) return;
-          entryOf(line).rules = { facts, findings: findings.map(({ file: _file, ...rest }) => rest) };
+          try {
+            entryOf(line).rules = { facts, findings: findings.map(({ file: _file, ...rest }) => rest) };
+          } catch {
+            return;
+          }
           line.raw = undefined;
+          changed.add(card.relPath);
           isDirty = true;
         },
       };
     },
     save() {
       if (!isDirty && lines.size === old.size) return;
-      const out: string[] = [JSON.stringify({ version: VERSION, key })];
-      for (const [relPath, line] of lines) out.push(`${JSON.stringify(relPath)}\t${line.hash}\t${line.facts}\t${line.raw ?? JSON.stringify(line.entry)}`);
-      writeFileWhole(file, `${out.join("\n")}\n`);
+      const row = (relPath: string, line: Line) => `${JSON.stringify(relPath)}\t${line.hash}\t${line.facts}\t${line.raw ?? JSON.stringify(line.entry)}\n`;
+      // A few changed cards are appended (a later line wins when read) rather than rewriting every
+      // card's line; the file is rewritten whole, without superseded lines, once they would make
+      // up a third of it.
+      if (stored.isAppendable && changed.size <= Math.max(APPEND_MIN, lines.size / 10) && stored.rows + changed.size <= 1.5 * lines.size) {
+        let text = "";
+        for (const relPath of changed) text += row(relPath, lines.get(relPath)!);
+        if (appendWhole(file, text, stored.size)) return;
+      }
+      let text = `${JSON.stringify({ version: VERSION, key })}\n`;
+      for (const [relPath, line] of lines) text += row(relPath, line);
+      writeFileWhole(file, text);
     },
   };
 }
 
-/** The lines of a cache file written for `key`; empty when it is missing, damaged or for another key. */
-function readLines(file: string, key: string): Map<string, Line> {
+interface StoredLines {
+  lines: Map<string, Line>;
+  /** Rows in the file, superseded ones included. */
+  rows: number;
+  /** Bytes of the file as read. */
+  size: number;
+  /** The file is for this key and ends with a whole line: new lines may be appended. */
+  isAppendable: boolean;
+}
+
+/**
+ * The lines of a cache file written for `key` (a later line for the same card wins); empty when it
+ * is missing, damaged or for another key. A damaged row (an append cut short) is skipped.
+ */
+function readLines(file: string, key: string): StoredLines {
+  const empty = (): StoredLines => ({ lines: new Map(), rows: 0, size: 0, isAppendable: false });
+  if (!existsSync(file)) return empty();
   const lines = new Map<string, Line>();
-  if (!existsSync(file)) return lines;
+  let rows = 0;
+  let text: string;
   try {
-    const text = readFileSync(file, "utf8");
+    text = readFileSync(file, "utf8");
     let at = text.indexOf("\n");
     const header = JSON.parse(text.slice(0, at)) as { version?: unknown; key?: unknown };
-    if (header.version !== VERSION || header.key !== key) return lines;
+    if (header.version !== VERSION || header.key !== key) return empty();
     while (at >= 0 && at < text.length - 1) {
       const next = text.indexOf("\n", at + 1);
       const row = text.slice(at + 1, next < 0 ? undefined : next);
       at = next;
+      rows++;
       const t1 = row.indexOf("\t");
       const t2 = row.indexOf("\t", t1 + 1);
       const t3 = row.indexOf("\t", t2 + 1);
-      if (t1 < 0 || t2 < 0 || t3 < 0) return new Map();
-      lines.set(JSON.parse(row.slice(0, t1)) as string, { hash: row.slice(t1 + 1, t2), facts: row.slice(t2 + 1, t3), raw: row.slice(t3 + 1), entry: undefined });
+      if (t1 < 0 || t2 < 0 || t3 < 0) continue;
+      let relPath: unknown;
+      try {
+        relPath = JSON.parse(row.slice(0, t1));
+      } catch {
+        continue;
+      }
+      if (typeof relPath !== "string") continue;
+      lines.set(relPath, { hash: row.slice(t1 + 1, t2), facts: row.slice(t2 + 1, t3), raw: row.slice(t3 + 1), entry: undefined });
     }
   } catch {
-    return new Map(); // A damaged cache is ignored and rewritten.
+    return empty(); // A damaged cache is ignored and rewritten.
   }
-  return lines;
+  return { lines, rows, size: Buffer.byteLength(text), isAppendable: text.endsWith("\n") };
+}
+
+/** Lines appended (below this many, always), instead of a rewrite of the whole file. */
+const APPEND_MIN = 64;
+
+/**
+ * Appends `text` to `file` if it still has the `size` it had when read (no other run rewrote it
+ * meanwhile); false when it did not, or the append failed, and the caller rewrites the file.
+ */
+function appendWhole(file: string, text: string, size: number): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r+");
+    if (fstatSync(fd).size !== size) return false;
+    const bytes = Buffer.from(text);
+    // One positioned write at the end: a run stopped half-way leaves a cut last row, which the reader skips.
+    writeSync(fd, bytes, 0, bytes.length, size);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** The key of the whole cache: Verity's code (`codeVersion`), the configuration and the files rules read. */

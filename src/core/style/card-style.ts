@@ -4,6 +4,7 @@
  * content-hash cache so an unchanged card is not checked again.
  */
 import { createHash } from "node:crypto";
+import { hashBytes } from "../cards/safe-read.ts";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { getCodeVersion } from "../lint/code-version.ts";
@@ -61,7 +62,8 @@ export function createStyleChecker(project: Pick<Project, "root" | "config">, op
   const keyOf = (card: Card) => {
     if (!cache) return "";
     let key = keys.get(card);
-    if (key === undefined) keys.set(card, (key = hashText(`${card.relPath}\0${card.lang}\0${card.source}`)));
+    // The file's bytes stand for its text: a card the loader did not read (unchanged) is not read for its key.
+    if (key === undefined) keys.set(card, (key = hashText(`${card.relPath}\0${card.lang}\0${card.contentHash ?? hashBytes(Buffer.from(`${card.hasBom ? "\uFEFF" : ""}${card.source}`))}`)));
     return key;
   };
   const lookup = (card: Card) => {

@@ -6,7 +6,7 @@
  * recomputation cheap.
  */
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import path from "node:path";
 import type { Finding } from "../lint/findings.ts";
 import type { ProjectContext } from "../project/project.ts";
@@ -14,6 +14,8 @@ import type { TrustScore } from "../verification/verification.ts";
 import { hashRuleInputs } from "../lint/cache-inputs.ts";
 import { findValeConfig, loadValeConfig } from "./vale-ini.ts";
 import { writeFileWhole } from "../cards/safe-write.ts";
+import { hashBytes, readRegularFile } from "../cards/safe-read.ts";
+import type { FileHash, FileStates } from "../lint/file-states.ts";
 
 /** What lint's report needs from a project, when the project itself was not loaded. */
 export interface LintedProjectSummary {
@@ -36,41 +38,49 @@ interface RunCacheFile extends CachedRun {
 }
 
 /**
- * Hash of everything a full lint run reads; `salt` adds the engine and CLI versions. With `reads`,
- * the Markdown files' bytes are kept there, so a run that misses the cache does not read them again.
+ * Hash of everything a full lint run reads; `salt` adds the engine and CLI versions. Each file
+ * counts by its path and the hash of its bytes, which `states` (see file-states.ts) gives without
+ * reading a file that has not changed since the last run. With `reads`, the card files' hashes (and
+ * their bytes, when this run read them) are kept there, so a run that misses the cache does not
+ * read or hash them again.
  */
-export function computeRunKey(context: ProjectContext, salt: string, reads?: Map<string, Uint8Array>): string {
+export function computeRunKey(context: ProjectContext, salt: string, reads?: Map<string, FileHash>, states?: FileStates): string {
   const hash = createHash("sha256");
   hash.update(`${salt}\0${context.root}\0${context.today}\0`);
   if (context.configFile && existsSync(context.configFile)) hash.update(readFileSync(context.configFile));
+  const hashFile = (full: string): FileHash => states?.hashOf(full) ?? hashRead(full);
   const contentDir = path.resolve(context.root, context.config.contentDir);
-  if (existsSync(contentDir)) hashTree(hash, contentDir, reads);
+  if (existsSync(contentDir)) hashTree(hash, contentDir, hashFile, reads);
   hashRuleInputs(hash, context.root);
   const valeFile = findValeConfig(context.root);
   if (valeFile) {
     hash.update(readFileSync(valeFile));
     const stylesPath = loadValeConfig(valeFile).stylesPath;
-    if (stylesPath && existsSync(stylesPath)) hashTree(hash, stylesPath);
+    if (stylesPath && existsSync(stylesPath)) hashTree(hash, stylesPath, hashFile);
   }
   return hash.digest("hex");
 }
 
 const CARD_FILE = /\.mdx?$/i;
 
-function hashTree(hash: ReturnType<typeof createHash>, dir: string, reads?: Map<string, Uint8Array>): void {
-  for (const entry of readdirSync(dir).sort()) {
-    if (entry === "node_modules" || entry === ".git") continue;
-    const full = path.join(dir, entry);
-    const stat = lstatSync(full);
+function hashRead(full: string): FileHash {
+  const read = readRegularFile(full);
+  return read.kind === "read" ? { hash: hashBytes(read.bytes), bytes: read.bytes } : { hash: `not-read:${read.kind}` };
+}
+
+function hashTree(hash: ReturnType<typeof createHash>, dir: string, hashFile: (full: string) => FileHash, reads?: Map<string, FileHash>): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name === "node_modules" || entry.name === ".git") continue;
+    const full = path.join(dir, entry.name);
     hash.update(`${full}\0`);
     // A link's target decides what lint reads (or refuses), so it is part of the key.
-    if (stat.isSymbolicLink()) hash.update(`link\0${readlinkSync(full)}`);
-    else if (stat.isDirectory()) hashTree(hash, full, reads);
-    else {
-      const bytes = readFileSync(full);
-      if (reads && CARD_FILE.test(entry)) reads.set(full, bytes); // cards only: attachments may be large
-      hash.update(bytes);
-    }
+    if (entry.isSymbolicLink()) hash.update(`link\0${readlinkSync(full)}\0`);
+    else if (entry.isDirectory()) hashTree(hash, full, hashFile, reads);
+    else if (entry.isFile()) {
+      const file = hashFile(full);
+      if (reads && CARD_FILE.test(entry.name)) reads.set(full, file); // cards only: attachments may be large
+      hash.update(`${file.hash}\0`);
+    } else hash.update("special\0");
   }
 }
 

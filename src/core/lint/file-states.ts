@@ -1,0 +1,102 @@
+/**
+ * What lint knows of each file it read last time: size, modification and change times, inode and
+ * a hash of the bytes (as git's index does). A file whose metadata is exactly as recorded is not
+ * read again: its recorded hash stands for its bytes. An entry is trusted only when the file had
+ * not been modified for two seconds when it was recorded, so an edit made within the file
+ * system's timestamp resolution of the recording is never missed (git's "racy" files); such a
+ * file is read and hashed again on the next run. A missing or damaged store is simply empty, and
+ * it is written whole (see safe-write.ts).
+ */
+import { existsSync, lstatSync, readFileSync, type Stats } from "node:fs";
+import path from "node:path";
+import { writeFileWhole } from "../cards/safe-write.ts";
+import { hashBytes, readRegularFile } from "../cards/safe-read.ts";
+
+const VERSION = 1;
+/** A file modified less than this long before it was recorded is read again next time. */
+const RACY_MS = 2000;
+
+/** size, mtimeMs, ctimeMs, ino, hash, trusted (1) or racy (0). */
+type Entry = [number, number, number, number, string, 0 | 1];
+
+export interface FileHash {
+  /** sha1 of the file's bytes, hex. */
+  hash: string;
+  /** The bytes, when this run had to read them. */
+  bytes?: Buffer;
+}
+
+export interface FileStates {
+  /**
+   * The hash of a regular file (never followed if it is a link: a link is hashed by its target
+   * path by the caller). Reads the file unless its metadata matches a trusted entry.
+   */
+  hashOf(full: string): FileHash;
+  /** Writes the store when anything changed (files no longer seen are dropped). */
+  save(): void;
+}
+
+/** Opens the store in `file`, for files under `root` (paths are kept relative to it). */
+export function openFileStates(file: string, root: string, now: () => number = Date.now): FileStates {
+  const old = readEntries(file);
+  const seen = new Map<string, Entry>();
+  let isDirty = false;
+
+  const record = (rel: string, stat: Stats, hash: string) => {
+    const racy = now() - Math.max(stat.mtimeMs, stat.ctimeMs) < RACY_MS;
+    const entry: Entry = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, hash, racy ? 0 : 1];
+    const before = old.get(rel);
+    if (!before || before.some((value, i) => value !== entry[i])) isDirty = true;
+    seen.set(rel, entry);
+  };
+
+  return {
+    hashOf(full) {
+      const rel = path.relative(root, full);
+      const before = old.get(rel);
+      if (before && before[5] === 1) {
+        const stat = lstatSync(full, { throwIfNoEntry: false });
+        if (stat?.isFile() && stat.size === before[0] && stat.mtimeMs === before[1] && stat.ctimeMs === before[2] && stat.ino === before[3]) {
+          seen.set(rel, before);
+          return { hash: before[4] };
+        }
+      }
+      const read = readRegularFile(full);
+      if (read.kind !== "read") {
+        // A link or a special file put here since the folder was listed: hashed by what it is, never followed.
+        isDirty = true;
+        return { hash: `not-read:${read.kind}` };
+      }
+      const hash = hashBytes(read.bytes);
+      record(rel, read.stat, hash);
+      return { hash, bytes: read.bytes };
+    },
+    save() {
+      if (!isDirty && seen.size === old.size) return;
+      writeFileWhole(file, JSON.stringify({ version: VERSION, files: Object.fromEntries(seen) }));
+    },
+  };
+}
+
+function readEntries(file: string): Map<string, Entry> {
+  const entries = new Map<string, Entry>();
+  if (!existsSync(file)) return entries;
+  try {
+    const data = JSON.parse(readFileSync(file, "utf8")) as { version?: unknown; files?: Record<string, unknown> };
+    if (data.version !== VERSION || typeof data.files !== "object" || data.files === null) return entries;
+    for (const [rel, value] of Object.entries(data.files)) if (isEntry(value)) entries.set(rel, value);
+  } catch {
+    // A damaged store is ignored and rewritten.
+  }
+  return entries;
+}
+
+function isEntry(value: unknown): value is Entry {
+  return (
+    Array.isArray(value) &&
+    value.length === 6 &&
+    value.slice(0, 4).every((n) => typeof n === "number") &&
+    typeof value[4] === "string" &&
+    (value[5] === 0 || value[5] === 1)
+  );
+}
