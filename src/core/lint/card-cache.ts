@@ -296,11 +296,21 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  * read a file the facts hash does not cover, so the card's rule findings are not cached.
  */
 export function readsOutsideContent(card: Pick<Card, "links" | "file">, contentDir: string): boolean {
+  let depth: number | undefined;
   for (const link of card.links) {
     const url = link.url.trim();
     if (url === "" || url.startsWith("#") || url.startsWith("/") || url.startsWith("\\") || SCHEME.test(url)) continue;
     // Without ".." (written or percent-encoded) a relative link stays in the card's folder.
     if (!url.includes("..") && !url.includes("%")) continue;
+    if (!url.includes("%") && !url.includes("\\")) {
+      // Plain "/" segments: counted against the card's depth below the content folder.
+      depth ??= folderDepth(card.file, contentDir);
+      const stays = staysBelow(url.replace(/[?#].*$/, ""), depth);
+      if (stays !== undefined) {
+        if (!stays) return true;
+        continue;
+      }
+    }
     let target = url.replace(/[?#].*$/, "");
     try {
       target = decodeURIComponent(target);
@@ -312,6 +322,33 @@ export function readsOutsideContent(card: Pick<Card, "links" | "file">, contentD
     if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return true;
   }
   return false;
+}
+
+/** Folders between the content folder and the card's file (1 for content/<collection>/card.md). */
+function folderDepth(file: string, contentDir: string): number {
+  if (!file.startsWith(contentDir + path.sep)) {
+    const rel = path.relative(contentDir, path.dirname(file));
+    return rel === "" ? 0 : rel.split(path.sep).length;
+  }
+  let depth = 0;
+  for (let at = file.indexOf(path.sep, contentDir.length + 1); at >= 0; at = file.indexOf(path.sep, at + 1)) depth++;
+  return depth;
+}
+
+/**
+ * Whether a relative path written with "/" from a folder `depth` levels below the content folder
+ * ends strictly inside it; undefined when it climbs above the content folder on the way (left to
+ * path.resolve, which may bring it back in).
+ */
+function staysBelow(target: string, depth: number): boolean | undefined {
+  let at = depth;
+  for (const segment of target.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") {
+      if (--at < 0) return undefined;
+    } else at++;
+  }
+  return at > 0;
 }
 
 /** Only plain data survives JSON unchanged (a YAML date would come back as a string). */

@@ -54,6 +54,8 @@ export function todayIn(timeZone: string, now: Date = new Date()): CalendarDate 
 
 /** True when `timeZone` is an IANA zone name this runtime knows. */
 export function isValidTimeZone(timeZone: string): boolean {
+  // The default needs no check, which would load the time zone data at every start.
+  if (timeZone === "UTC") return true;
   try {
     new Intl.DateTimeFormat("en", { timeZone });
     return true;
