@@ -5,6 +5,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readsOutsideContent } from "../../src/core/lint/card-cache.ts";
+import { relativePosix } from "../../src/core/cards/paths.ts";
 
 const contentDir = path.resolve("/repo/content");
 const card = (file: string, ...urls: string[]) => ({ file: path.join(contentDir, file), links: urls.map((url) => ({ url })) as never });
@@ -27,5 +28,21 @@ describe("readsOutsideContent", () => {
     ["a/card.md", "#..", false],
   ])("%s linking %s: %s", (file, url, expected) => {
     expect(readsOutsideContent(card(file, url), contentDir)).toBe(expected);
+  });
+});
+
+describe("relativePosix", () => {
+  it.each([
+    ["/repo", "/repo/content/a/b.md", "content/a/b.md"],
+    ["/repo", "/repo/content/../x.md", "x.md"],
+    ["/repo", "/repo/./content/a.md", "content/a.md"],
+    ["/repo", "/repository/a.md", "../repository/a.md"],
+    ["/repo", "/repo", ""],
+    ["/repo", "/other/a.md", "../other/a.md"],
+    ["/repo/", "/repo/a.md", "a.md"],
+    ["/repo", "/repo/a//b.md", "a/b.md"],
+  ])("%s to %s is %s, as path.relative says", (dir, file, expected) => {
+    expect(relativePosix(dir, file)).toBe(expected);
+    expect(relativePosix(dir, file)).toBe(path.relative(dir, file));
   });
 });

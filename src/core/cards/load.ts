@@ -4,6 +4,7 @@
  */
 import { realpathSync } from "node:fs";
 import { hashBytes, readRegularFile } from "./safe-read.ts";
+import { relativePosix } from "./paths.ts";
 import path from "node:path";
 import type { Root } from "mdast";
 import { collectHeadings, type CardHeading } from "../site/anchors.ts";
@@ -122,7 +123,7 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
   const invalidFiles: string[] = [];
   const realContent = discovered ? undefined : realContentDir(contentDir);
   for (const file of files) {
-    const rel = path.relative(contentDir, file).split(path.sep);
+    const rel = relativePosix(contentDir, file).split("/");
     if (rel.length < 2) {
       problems.push(fileProblem("card-location", file, `Cards live in a collection folder: move this file to ${config.contentDir}/<collection>/${rel[0]}.`));
       invalidFiles.push(file);
@@ -134,7 +135,7 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
       invalidFiles.push(file);
       continue;
     }
-    const nameProblem = codeownersPathProblem(path.relative(root, file).split(path.sep).join("/"));
+    const nameProblem = codeownersPathProblem(relativePosix(root, file));
     if (nameProblem) {
       problems.push(fileProblem("file-name", file, `${nameProblem}.`));
       invalidFiles.push(file);
@@ -180,7 +181,7 @@ function loadCardFile(file: string, ctx: CardContext): Card | undefined {
   let bytes = known?.bytes;
   if (known && !bytes && cache) {
     // Unchanged since the last run (lint/file-states.ts): answered from the cache without reading it.
-    const relPath = path.relative(ctx.root, file).split(path.sep).join("/");
+    const relPath = relativePosix(ctx.root, file);
     const cached = cache.get(relPath, known.hash, ctx.collection);
     if (cached) return fromCache(file, cached, known.hash, undefined, ctx);
   }
@@ -197,7 +198,7 @@ function loadCardFile(file: string, ctx: CardContext): Card | undefined {
     bytes = read.bytes;
   }
   if (!cache) return readCardFile(file, bytes, ctx);
-  const relPath = path.relative(ctx.root, file).split(path.sep).join("/");
+  const relPath = relativePosix(ctx.root, file);
   const contentHash = known && known.bytes === undefined ? known.hash : hashBytes(bytes);
   const cached = cache.get(relPath, contentHash, ctx.collection);
   if (cached) return fromCache(file, cached, contentHash, bytes, ctx);
@@ -286,7 +287,7 @@ function readCardFile(file: string, bytes: Uint8Array, ctx: CardContext): Card |
   // What a card is besides its frontmatter: its place, its text and what its tree holds.
   const base = {
     file,
-    relPath: path.relative(ctx.root, file).split(path.sep).join("/"),
+    relPath: relativePosix(ctx.root, file),
     collection,
     slug,
     url: `/${collection}/${slug}/`,

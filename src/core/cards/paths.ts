@@ -1,5 +1,21 @@
 /** Which project-relative paths are card files, and the site path a card file gets. */
+import path from "node:path";
 import { isCardFileName, isHiddenName } from "./discover.ts";
+
+/**
+ * `path.relative(dir, file)` with `/` separators. A file plainly inside `dir` (no `.` or empty
+ * segment after it) is a slice, which loading thousands of cards does several times per card.
+ */
+export function relativePosix(dir: string, file: string): string {
+  const sep = path.sep;
+  let rel: string | undefined;
+  if (file.length > dir.length + 1 && file.startsWith(dir) && file[dir.length] === sep && !dir.endsWith(sep)) {
+    const rest = file.slice(dir.length + 1);
+    if (!rest.startsWith(".") && !rest.includes(`${sep}.`) && !rest.includes(sep + sep) && !rest.endsWith(sep)) rel = rest;
+  }
+  rel ??= path.relative(dir, file);
+  return sep === "/" ? rel : rel.split(sep).join("/");
+}
 
 export interface CardPaths {
   /** Path parts under the content folder, or undefined when `rel` is outside it. */

@@ -8,9 +8,9 @@
  * it is written whole (see safe-write.ts).
  */
 import { existsSync, lstatSync, readFileSync, type Stats } from "node:fs";
-import path from "node:path";
 import { writeFileWhole } from "../cards/safe-write.ts";
 import { hashBytes, readRegularFile } from "../cards/safe-read.ts";
+import { relativePosix } from "../cards/paths.ts";
 
 const VERSION = 1;
 /** A file modified less than this long before it was recorded is read again next time. */
@@ -52,7 +52,7 @@ export function openFileStates(file: string, root: string, now: () => number = D
 
   return {
     hashOf(full) {
-      const rel = path.relative(root, full);
+      const rel = relativePosix(root, full);
       const before = old.get(rel);
       if (before && before[5] === 1) {
         const stat = lstatSync(full, { throwIfNoEntry: false });
@@ -92,11 +92,7 @@ function readEntries(file: string): Map<string, Entry> {
 }
 
 function isEntry(value: unknown): value is Entry {
-  return (
-    Array.isArray(value) &&
-    value.length === 6 &&
-    value.slice(0, 4).every((n) => typeof n === "number") &&
-    typeof value[4] === "string" &&
-    (value[5] === 0 || value[5] === 1)
-  );
+  if (!Array.isArray(value) || value.length !== 6) return false;
+  const [size, mtime, ctime, ino, hash, trusted] = value as unknown[];
+  return typeof size === "number" && typeof mtime === "number" && typeof ctime === "number" && typeof ino === "number" && typeof hash === "string" && (trusted === 0 || trusted === 1);
 }
