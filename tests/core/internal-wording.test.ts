@@ -161,3 +161,19 @@ describe("the demo project", () => {
     expect(flatMessages(results, REPO_ROOT).filter((m) => m.ruleId === "internal-wording")).toEqual([]);
   });
 });
+
+describe("the rule as a card rule", () => {
+  const card = (body: string) => exampleCard({ title: "Refunds", audience: "external" }, body);
+
+  it("gives the same findings from the lint caches after an edit as without them", async () => {
+    const dir = makeProject({ "verity.config.yml": CONFIG, "content/a/one.md": card("Ask tier 2.\n"), "content/a/two.md": card("Ask the team.\n") });
+    const run = async (extra: string[] = []) => {
+      const { results } = await lintJson(dir, ["--today", "2027-01-01", ...extra]);
+      return flatMessages(results, dir).filter((m) => m.ruleId === "internal-wording").map((m) => `${m.file}:${m.line}:${m.column}`);
+    };
+    expect(await run()).toEqual(["content/a/one.md:8:5"]);
+    writeFileSync(path.join(dir, "content/a/two.md"), card("Post in #billing.\n"));
+    expect(await run()).toEqual(await run(["--no-cache"]));
+    expect(await run()).toEqual(["content/a/one.md:8:5", "content/a/two.md:8:9"]);
+  });
+});

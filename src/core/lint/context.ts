@@ -7,6 +7,8 @@ export interface CardRuleContext {
   card: Card;
   index: CardIndex;
   policy: VerificationPolicy;
+  /** `internalTerms` of the configuration (the internal-wording rule). */
+  internalTerms?: readonly string[];
 }
 
 declare module "vfile" {

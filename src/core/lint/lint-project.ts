@@ -18,7 +18,7 @@ import { applyLevels, CARD_RULES, levelOf, REMARK_LINT_PREFIX } from "./registry
 import { checkCardHtml } from "./rule-card-html.ts";
 import type { CardRule } from "./rule-model.ts";
 import { duplicateId } from "./rules/duplicate-id.ts";
-import { internalWording } from "./rules/internal-wording.ts";
+import { collectionWording, internalWording } from "./rules/internal-wording.ts";
 import { tooDeepFinding } from "./rules/markdown-too-deep.ts";
 import { trustScore } from "./rules/trust-score.ts";
 import { translationFindings } from "./rule-translations.ts";
@@ -87,7 +87,7 @@ export function lintProject(project: Project, options: LintOptions = {}): LintRe
       if (cached) findings.push(...cached);
       else {
         const own: Finding[] = [];
-        const file = new VFile({ path: card.file, value: card.source, data: { verity: { card, index: project.index, policy: project.policy } } });
+        const file = new VFile({ path: card.file, value: card.source, data: { verity: { card, index: project.index, policy: project.policy, internalTerms: project.config.internalTerms } } });
         processorOf(isBodyOnly, card).runSync(card.tree as Root, file);
         for (const message of file.messages) own.push(toFinding(message, card));
         if (checksHtml && !isBodyOnly) {
@@ -104,7 +104,7 @@ export function lintProject(project: Project, options: LintOptions = {}): LintRe
   }
   findings.push(...duplicateId.check(project.cards), ...readSynonyms(project.root).findings, ...translationFindings(project.cards), ...(options.extraFindings ?? []));
   if (levelOf("snippet-verify-by", settings) !== "off") findings.push(...checkSnippets(project));
-  if (isOn(internalWording.meta.id)) findings.push(...internalWording.check(project));
+  if (isOn(internalWording.meta.id)) findings.push(...collectionWording(project));
   const trust = computeTrustScore(options.trustCards ?? project.cards, project.policy);
   findings.push(...trustScore.check(trust, project.config.minTrustScore, project.configFile ?? project.contentDir));
   return { findings: applyLevels(findings, settings).sort(compareFindings), trust };

@@ -53,7 +53,7 @@ import { verifyByExpired } from "./rules/verify-by-expired.ts";
 import { verifyByExpiring } from "./rules/verify-by-expiring.ts";
 
 /** Card rules, run per card as unified-lint-rule plugins, in this order. */
-export const CARD_RULES: readonly CardRule[] = [verifyByExpired, verifyByExpiring, linkBroken, linkAudience, fileAudience, companion, mdxImport, mdxExpression, mdxComponent, snippetMissing, snippetAudience];
+export const CARD_RULES: readonly CardRule[] = [verifyByExpired, verifyByExpiring, linkBroken, linkAudience, fileAudience, companion, mdxImport, mdxExpression, mdxComponent, snippetMissing, snippetAudience, internalWording];
 
 /** Findings made by the loader or over the whole project. */
 export const PROJECT_RULES: readonly Rule[] = [
@@ -70,7 +70,6 @@ export const PROJECT_RULES: readonly Rule[] = [
   snippetVerifyBy,
   trustScore,
   htmlRemoved,
-  internalWording,
   attachmentUnsafe,
   remoteResource,
   remoteResourceWiki,

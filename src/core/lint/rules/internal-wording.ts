@@ -9,15 +9,18 @@
 import path from "node:path";
 import type { Nodes } from "mdast";
 import { COLLECTION_FILE, siteDescription, type Collection } from "../../cards/collections.ts";
+import type { Root } from "mdast";
+import { lintRule } from "unified-lint-rule";
 import type { Card } from "../../cards/load.ts";
 import { walkTree } from "../../cards/tree-walk.ts";
 import { cardAudience } from "../../site/audience.ts";
 import type { Finding } from "../findings.ts";
-import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
+import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
+import { ruleContext } from "../context.ts";
 
 const id = "internal-wording";
 
-/** What the rule reads of a project. */
+/** What the collection part of the rule reads of a project. */
 export interface WordingScope {
   cards: readonly Card[];
   collections: readonly Collection[];
@@ -79,63 +82,76 @@ function findTerms(text: string, terms: readonly Term[], line: number, column: n
 
 const MOVE = "Move the detail to an internal card (the card's internal companion, if it has one) and tell the customer what they can do instead.";
 
-export const internalWording: Rule & { check(scope: WordingScope): Finding[] } = {
+/** The configured terms compiled, once per list. */
+const compiled = new WeakMap<readonly string[], Term[]>();
+function termsOf(internalTerms: readonly string[]): Term[] {
+  let terms = compiled.get(internalTerms);
+  if (!terms) compiled.set(internalTerms, (terms = internalTerms.map(compileTerm)));
+  return terms;
+}
+
+function messageOf(hit: Hit, where: string, fix: string): string {
+  return `${where} says "${hit.found}", internal wording (internalTerms: "${hit.term}") that customers should not see. ${fix}`;
+}
+
+/**
+ * An external card's title, description and body text: a card rule, so its findings are cached
+ * with the card's (see card-cache.ts) and a warm run does not parse every external card again.
+ */
+const plugin = lintRule<Root>("verity:internal-wording", (tree, file) => {
+  const { card, internalTerms } = ruleContext(file.data);
+  if (!internalTerms || internalTerms.length === 0 || cardAudience(card) !== "external") return;
+  const terms = termsOf(internalTerms);
+  for (const field of ["title", "description"] as const) {
+    const value = card.data[field];
+    if (value === undefined) continue;
+    for (const hit of findTerms(value, terms, card.fieldLines[field] ?? 1, 1)) {
+      file.message(messageOf(hit, `This external card's ${field}`, `Reword it for customers. ${MOVE}`), { line: hit.line, column: 1 });
+    }
+  }
+  walkTree(tree as Nodes, (node) => {
+    if (node.type === "code" || node.type === "yaml") return false;
+    const text = node.type === "text" || node.type === "inlineCode" ? node.value : node.type === "image" ? (node.alt ?? "") : undefined;
+    if (text === undefined || !node.position) return;
+    for (const hit of findTerms(text, terms, node.position.start.line, node.position.start.column + (node.type === "inlineCode" ? 1 : 0))) {
+      file.message(messageOf(hit, "This external card", MOVE), { line: hit.line, column: hit.column });
+    }
+  });
+});
+
+/**
+ * The description each collection with external cards shows on the help center (its
+ * `publicDescription`, else its `description`): the project-wide part of the rule.
+ */
+export function collectionWording(scope: WordingScope): Finding[] {
+  if (scope.config.internalTerms.length === 0) return [];
+  const terms = termsOf(scope.config.internalTerms);
+  const findings: Finding[] = [];
+  const withExternal = new Set(scope.cards.filter((card) => cardAudience(card) === "external").map((card) => card.collection));
+  for (const collection of scope.collections) {
+    if (!withExternal.has(collection.name)) continue;
+    const shown = siteDescription(collection, "public");
+    if (shown === undefined) continue;
+    const key = collection.publicDescription === undefined ? "description" : "publicDescription";
+    const file = path.join(scope.contentDir, collection.name, COLLECTION_FILE);
+    const fix =
+      key === "description"
+        ? `Keep description for the wiki and add a publicDescription: one sentence for customers, e.g. what they find in the collection.`
+        : `Reword the publicDescription for customers.`;
+    for (const hit of findTerms(shown, terms, collection.fieldLines[key] ?? 1, 1)) {
+      findings.push({ ruleId: id, severity: "error", file, line: hit.line, column: 1, message: messageOf(hit, `The help center shows this collection's ${key}, which`, fix) });
+    }
+  }
+  return findings;
+}
+
+export const internalWording: CardRule = {
   meta: ruleMeta(
     id,
     "Text customers read on the help center (an external card's title, description or body, or a collection's public description) uses wording `internalTerms` lists as internal: tool names, queues, Slack channels, escalation contacts.",
-    { kind: "project" },
+    { kind: "card" },
   ),
-  check(scope) {
-    if (scope.config.internalTerms.length === 0) return [];
-    const terms = scope.config.internalTerms.map(compileTerm);
-    const findings: Finding[] = [];
-    const report = (file: string, hit: Hit, where: string, fix: string) =>
-      findings.push({
-        ruleId: id,
-        severity: "error",
-        file,
-        line: hit.line,
-        column: hit.column,
-        message: `${where} says "${hit.found}", internal wording (internalTerms: "${hit.term}") that customers should not see. ${fix}`,
-      });
-    const external = scope.cards.filter((card) => cardAudience(card) === "external");
-    for (const card of external) {
-      for (const field of ["title", "description"] as const) {
-        const value = card.data[field];
-        if (value === undefined) continue;
-        for (const hit of findTerms(value, terms, card.fieldLines[field] ?? 1, 1)) {
-          report(card.file, { ...hit, column: 1 }, `This external card's ${field}`, `Reword it for customers. ${MOVE}`);
-        }
-      }
-      walkTree(card.tree as Nodes, (node) => {
-        if (node.type === "code" || node.type === "yaml") return false;
-        const text = node.type === "text" || node.type === "inlineCode" ? node.value : node.type === "image" ? (node.alt ?? "") : undefined;
-        if (text === undefined || !node.position) return;
-        for (const hit of findTerms(text, terms, node.position.start.line, node.position.start.column + (node.type === "inlineCode" ? 1 : 0))) {
-          report(card.file, hit, "This external card", MOVE);
-        }
-      });
-    }
-    const withExternal = new Set(external.map((card) => card.collection));
-    for (const collection of scope.collections) {
-      if (!withExternal.has(collection.name)) continue;
-      const shown = siteDescription(collection, "public");
-      if (shown === undefined) continue;
-      const key = collection.publicDescription === undefined ? "description" : "publicDescription";
-      const file = path.join(scope.contentDir, collection.name, COLLECTION_FILE);
-      for (const hit of findTerms(shown, terms, collection.fieldLines[key] ?? 1, 1)) {
-        report(
-          file,
-          { ...hit, column: 1 },
-          `The help center shows this collection's ${key}, which`,
-          key === "description"
-            ? `Keep description for the wiki and add a publicDescription: one sentence for customers, e.g. what they find in the collection.`
-            : `Reword the publicDescription for customers.`,
-        );
-      }
-    }
-    return findings;
-  },
+  plugin: plugin as CardRule["plugin"],
   examples: {
     valid: [
       {
