@@ -17,6 +17,17 @@ describe("spelling rules", () => {
     expect(lintText(project, "We dissapear, then GitHub and JavaScript and DBA and e-mail and 42 stay.\n")).toEqual(["1:4:S.Spelling:Did you really mean 'dissapear'?"]);
   });
 
+  it("the default en_US accepts the words Vale's own en_US-web list adds, and still knows ordinals", () => {
+    const project = styleProject({ Spelling: spell });
+    // dictionary-en has none of these; Vale's built-in list has them all.
+    expect(lintText(project, "Wrap it in a backtick, then see the aardwolf.\n")).toEqual([]);
+    expect(lintText(project, "Not a preceeded one.\n")).toEqual(["1:7:S.Spelling:Did you really mean 'preceeded'?"]);
+    // Ordinals are compound rules, which loading the added entries must not break (with the default
+    // filters, words with digits are never looked up: custom: true checks them).
+    const all = styleProject({ Spelling: `${spell}custom: true\n` });
+    expect(lintText(all, "The 21st and 112th runs, not the 21th.\n")).toEqual(["1:34:S.Spelling:Did you really mean '21th'?"]);
+  });
+
   it("custom: true drops the default filters; filters skip matching words", () => {
     const project = styleProject({ Numbers: `${spell}custom: true\nfilters:\n  - '[a-z]+'\n` });
     expect(lintText(project, "MHS has a dissapear program. MHS again.\n")).toEqual(["1:1:S.Numbers:Did you really mean 'MHS'?", "1:30:S.Numbers:Did you really mean 'MHS'?"]);

@@ -28,7 +28,7 @@ function hashFolder(hash: ReturnType<typeof createHash>, dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) hashFolder(hash, full);
-    else if (/\.(ts|js|json)$/.test(entry.name)) {
+    else if (/\.(ts|js|json|dic|aff)$/.test(entry.name)) {
       hash.update(`${path.relative(REPO_ROOT, full)}\0`);
       hash.update(readFileSync(full));
     }

@@ -7,13 +7,15 @@
  * is a number, hex or binary number or a hash, when an ignore file lists it, or when it matches an
  * accepted vocabulary term (case-insensitive, anywhere in the word, as Vale does).
  *
- * Dictionaries: en_US by default (the `dictionary-en` package); `dic`/`aff` paths; or
+ * Dictionaries: en_US by default (the `dictionary-en` package, with the words Vale's built-in
+ * en_US-web list adds, see data/NOTICE.md); `dic`/`aff` paths; or
  * `dictionaries: [name]` looked up in `dicpath` and `<StylesPath>/config/dictionaries`, with
  * `append: true` to keep en_US as well. A dictionary is read once per run, when first used.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import nspell from "nspell";
 import { ConfigError } from "../../errors.ts";
 import type { ProseBlock } from "../prose.ts";
@@ -27,17 +29,22 @@ interface Speller {
 const DEFAULT_FILTERS = [String.raw`[A-Z]{1}[a-z]+[A-Z]+\w+`, "[A-Z]+$", "[^a-zA-Z_']"];
 const dictionaryCache = new Map<string, Speller>();
 
-/** en_US from the dictionary-en package. */
-function defaultDictionaryFiles(): { aff: string; dic: string } {
+/**
+ * en_US from the dictionary-en package, and the entries of Vale's own en_US-web dictionary that it
+ * lacks (same affix flags; see data/NOTICE.md), so the default accepts the words Vale accepts.
+ */
+function defaultDictionaryFiles(): { aff: string; dic: string; extra: string } {
   const dir = path.dirname(createRequire(import.meta.url).resolve("dictionary-en"));
-  return { aff: path.join(dir, "index.aff"), dic: path.join(dir, "index.dic") };
+  return { aff: path.join(dir, "index.aff"), dic: path.join(dir, "index.dic"), extra: fileURLToPath(new URL("../data/en_US-web-extra.dic", import.meta.url)) };
 }
 
-function loadDictionary(aff: string, dic: string): Speller {
-  const key = `${aff}\0${dic}`;
+function loadDictionary(aff: string, dic: string, extra?: string): Speller {
+  const key = `${aff}\0${dic}\0${extra ?? ""}`;
   let speller = dictionaryCache.get(key);
   if (!speller) {
-    speller = nspell(readFileSync(aff), readFileSync(dic));
+    // One .dic text: nspell's dictionary() breaks the compound rules (ordinals) when called twice.
+    const words = extra ? `${readFileSync(dic, "utf8").trimEnd()}\n${readFileSync(extra, "utf8").replace(/^[^\n]*\n/, "")}` : readFileSync(dic);
+    speller = nspell(readFileSync(aff), words);
     dictionaryCache.set(key, speller);
   }
   return speller;
@@ -59,7 +66,7 @@ export function compileSpelling(def: RuleDefinition, ctx: CompileContext): (bloc
     if (/^([0-9]+[.,-]?)+$/.test(word) || /^0?x[0-9A-Fa-f]+$/.test(word) || /^0b[01]+$/.test(word) || /^[0-9a-z]{40}$/.test(word)) return true;
     spellers ??= dictionaries.map((d) => {
       try {
-        return loadDictionary(d.aff, d.dic);
+        return loadDictionary(d.aff, d.dic, d.extra);
       } catch (error) {
         throw new ConfigError(`${ctx.file}: rule ${ctx.name} (spelling): the dictionary ${d.dic} cannot be read: ${(error as Error).message}.`, "Check that dic and aff are a Hunspell dictionary pair.");
       }
@@ -80,7 +87,7 @@ export function compileSpelling(def: RuleDefinition, ctx: CompileContext): (bloc
   };
 }
 
-function resolveDictionaries(def: RuleDefinition, ctx: CompileContext): { aff: string; dic: string }[] {
+function resolveDictionaries(def: RuleDefinition, ctx: CompileContext): { aff: string; dic: string; extra?: string }[] {
   const configDir = ctx.stylesPath ? path.join(ctx.stylesPath, "config", "dictionaries") : undefined;
   const find = (name: string | undefined) => {
     if (!name) return undefined;
