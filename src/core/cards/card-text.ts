@@ -1,0 +1,46 @@
+/**
+ * A card file's bytes as text, and its text as a tree: every problem (not UTF-8, MDX that does not
+ * parse) becomes a finding on the file instead of an exception.
+ */
+import type { Root } from "mdast";
+import type { Finding } from "../lint/findings.ts";
+import { MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "./markdown.ts";
+
+/** The card's text without a byte order mark, or undefined (a `file-encoding` problem) when it is not UTF-8. */
+export function decodeCard(file: string, bytes: Uint8Array, problems: Finding[]): { source: string; hasBom: boolean } | undefined {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    problems.push({
+      ruleId: "file-encoding",
+      severity: "error",
+      file,
+      line: decoded.line,
+      column: 1,
+      message: "The file is not valid UTF-8 text. Re-save it as UTF-8 (most editors offer this under \"Save with encoding\").",
+    });
+    return undefined;
+  }
+  const hasBom = decoded.text.startsWith("\uFEFF");
+  return { source: hasBom ? decoded.text.slice(1) : decoded.text, hasBom };
+}
+
+export function parseCard(file: string, source: string, format: MarkdownFormat, problems: Finding[]): Root | undefined {
+  try {
+    return parseMarkdown(source, format);
+  } catch (error) {
+    if (!(error instanceof MarkdownSyntaxError)) throw error;
+    problems.push({ ruleId: "markdown-syntax", severity: "error", file, line: error.line, column: error.column, message: `${error.message}.` });
+    return undefined;
+  }
+}
+
+function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; line: number } {
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    const lenient = new TextDecoder("utf-8").decode(bytes);
+    const bad = lenient.indexOf("\uFFFD");
+    const line = bad < 0 ? 1 : lenient.slice(0, bad).split("\n").length;
+    return { ok: false, line };
+  }
+}
