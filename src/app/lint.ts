@@ -126,9 +126,9 @@ export async function lint(request: LintRequest): Promise<LintReport> {
       const pool = createStylePool(style);
       const loaded = loadProject(request.project, { cache: cards.load, onCard: pool.add });
       project = loaded;
-      result = await lintWithPool(loaded, { ...(await remarkOptions()), cache: cards.rulesFor(loaded) }, pool);
+      // The card cache is complete once the card rules have run: it is written while the worker is still checking prose.
+      result = await lintWithPool(loaded, { ...(await remarkOptions()), cache: cards.rulesFor(loaded) }, pool, () => cards.save());
       style.save();
-      cards.save();
       // A card linking to a file outside the content folder reads a file the run key does not cover: no replay.
       if (![...loaded.cards, ...loaded.bodyOnlyCards].some((card) => readsOutsideContent(card, loaded.contentDir))) writeCachedRun(cacheFile, key, { project: loaded, findings: result.findings, trust: result.trust });
     }
@@ -170,10 +170,11 @@ export async function lint(request: LintRequest): Promise<LintReport> {
 
 /**
  * Lints a loaded project whose style checks the pool has been running since the cards loaded: the
- * card rules run here, then the style findings of every card the rules reached (as a checker of
- * `lintProject` would have) join them, with the same levels and order.
+ * card rules run here (then `beforeStyle`, while the worker is still busy), then the style findings
+ * of every card the rules reached (as a checker of `lintProject` would have) join them, with the
+ * same levels and order.
  */
-async function lintWithPool(project: Project, options: LintOptions, pool: StylePool): Promise<LintResult> {
+async function lintWithPool(project: Project, options: LintOptions, pool: StylePool, beforeStyle?: () => void): Promise<LintResult> {
   const reached = new Set<Card>();
   const drift = driftFindings(findOutdatedTranslations(project.cards, openContentHistory(project.root)));
   const reach = (card: Card) => {
@@ -181,6 +182,7 @@ async function lintWithPool(project: Project, options: LintOptions, pool: StyleP
     return [];
   };
   const base = lintProject(project, { ...options, extraFindings: [...(options.extraFindings ?? []), ...drift], checkers: [...(options.checkers ?? []), reach] });
+  beforeStyle?.();
   const style: Finding[] = [];
   for (const [card, outcome] of await pool.finish()) {
     if (!reached.has(card)) continue;
