@@ -13,7 +13,8 @@ import type { CardIndex } from "../core/site/links.ts";
 import { resolveLink } from "../core/site/links.ts";
 import type { Card } from "../core/cards/load.ts";
 import { checkAttachment } from "../core/site/attachment-safety.ts";
-import { applyEmbedPolicy, cardHtml, FILE_ATTRIBUTES, isAllowedResource, type EmbedDecision, type EmbedPolicy } from "../core/site/card-html.ts";
+import { cardHtml } from "../core/site/card-html.ts";
+import { applyEmbedPolicy, FILE_ATTRIBUTES, isAllowedResource, type EmbedDecision, type EmbedPolicy } from "../core/site/embed-policy.ts";
 import type { SnippetResolver } from "../core/site/component-markup.ts";
 import { rebaseSnippetUrl, snippetsOf } from "../core/cards/snippets.ts";
 

@@ -16,7 +16,7 @@ import { companionOf } from "../core/verification/companion.ts";
 import { createFileAudience, type FileAudience } from "../core/site/file-audience.ts";
 import { isReservedName, RESERVED_PATHS } from "../core/site/reserved-paths.ts";
 import type { CardHistory } from "./card-history.ts";
-import type { EmbedPolicy } from "../core/site/card-html.ts";
+import type { EmbedPolicy } from "../core/site/embed-policy.ts";
 import { markdownCopy } from "../core/site/markdown-copy.ts";
 import { faqEntries, type FaqEntry } from "./structured-data.ts";
 import { getTranslations } from "../core/site/translations.ts";

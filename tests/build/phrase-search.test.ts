@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createPhraseSearch, tokenHashes } from "../../src/build/phrase-search.ts";
-import { decodeForScan, normaliseForScan } from "../../src/build/leak-scan.ts";
+import { decodeForScan, normaliseForScan } from "../../src/build/scan-text.ts";
 
 /** The leak check's matcher: needles are normalised keys, files only decoded. */
 const find = (needles: string[], text: string) => [...createPhraseSearch(needles.map(normaliseForScan)).findIn(decodeForScan(text))].sort();

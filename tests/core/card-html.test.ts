@@ -4,7 +4,8 @@ import { toHtml } from "hast-util-to-html";
 import { htmlToHast } from "satteri";
 import { describe, expect, it } from "vitest";
 import { MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "../../src/core/cards/markdown.ts";
-import { applyEmbedPolicy, cardHtml, fileReferences, remoteResources, reportCardHtml, type EmbedPolicy } from "../../src/core/site/card-html.ts";
+import { cardHtml, reportCardHtml } from "../../src/core/site/card-html.ts";
+import { applyEmbedPolicy, fileReferences, remoteResources, type EmbedPolicy } from "../../src/core/site/embed-policy.ts";
 
 const FRONT = "---\ntitle: T\n---\n";
 const NO_EMBEDS: EmbedPolicy = { embeds: [], siteUrl: "https://help.acme.test" };

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { run } from "../../cli/index.ts";
-import { readScannable } from "../../src/build/leak-scan.ts";
+import { readScannable } from "../../src/build/scan-text.ts";
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/sites");
 /** The day the fixtures are built on: one card expired, one expiring within warnDays. */

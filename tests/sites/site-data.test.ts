@@ -4,7 +4,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/core/project/project.ts";
-import { normaliseForScan, readScannable } from "../../src/build/leak-scan.ts";
+import { normaliseForScan, readScannable } from "../../src/build/scan-text.ts";
 import { relativeSitePath } from "../../src/build/render-card.ts";
 import { prepareSites } from "../../src/build/site-data.ts";
 import { tempDir } from "./helpers.ts";

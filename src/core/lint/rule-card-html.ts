@@ -14,7 +14,8 @@ import { type CardIndex } from "../site/links.ts";
 import { linkTargetOf } from "./link-targets.ts";
 import type { Card } from "../cards/load.ts";
 import { checkAttachment } from "../site/attachment-safety.ts";
-import { isAllowedResource, reportCardHtml, type EmbedPolicy, type RemoteResource } from "../site/card-html.ts";
+import { reportCardHtml } from "../site/card-html.ts";
+import { isAllowedResource, type EmbedPolicy, type RemoteResource } from "../site/embed-policy.ts";
 
 export interface CardHtmlRules {
   htmlRemoved: boolean;

@@ -9,7 +9,7 @@
  * Lint reports the difference between the card and the cleaned tree (`html-removed`,
  * `remote-resource`); the build renders the cleaned tree. Neither has its own copy of the rules.
  */
-import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot, RootContent } from "hast";
+import type { Element, Nodes as HastNodes, Root as HastRoot } from "hast";
 import { raw } from "hast-util-raw";
 import { defaultSchema, sanitize, type Schema } from "hast-util-sanitize";
 import type { Nodes as MdastNodes, Root as MdastRoot } from "mdast";
@@ -20,7 +20,8 @@ import type { MarkdownFormat } from "../cards/markdown.ts";
 import { applyCallouts } from "./callouts.ts";
 import { expandComponents, expandSnippetDirectives, type SnippetResolver } from "./component-markup.ts";
 import { COMPONENT_TAG, lowerMdx, type ComponentUse } from "./mdx-components.ts";
-import { forEachNode } from "../cards/tree-walk.ts";
+import { forEachNode, walkTree } from "../cards/tree-walk.ts";
+import { fileReferences, remoteResources, type FileReference, type RemoteResource } from "./embed-policy.ts";
 
 /** `data:` images that `<img>` may show inline (never SVG, never anything else). */
 const DATA_IMAGE = /^data:image\/(?:png|gif|jpeg|webp|avif);/i;
@@ -58,15 +59,6 @@ export const CARD_SCHEMA: Schema = {
 /** The prefix GitHub's schema gives ids and names written in a card (`user-content-`). */
 export const CLOBBER_PREFIX = CARD_SCHEMA.clobberPrefix ?? "";
 
-/** Attributes that make the browser fetch something while showing the page. */
-const RESOURCE_ATTRIBUTES: Record<string, readonly string[]> = {
-  img: ["src"],
-  source: ["src", "srcSet"],
-  video: ["src", "poster"],
-  audio: ["src"],
-  iframe: ["src"],
-};
-
 export interface HtmlRemoval {
   kind: "element" | "attribute" | "url";
   /** Element name, e.g. `script`. */
@@ -79,24 +71,6 @@ export interface HtmlRemoval {
   line: number;
   column: number;
   message: string;
-}
-
-export interface RemoteResource {
-  tag: string;
-  attribute: string;
-  url: string;
-  /** Host name, lower case. */
-  host: string;
-  secure: boolean;
-  line: number;
-  column: number;
-}
-
-export interface EmbedPolicy {
-  /** Hosts the site may load images, media and frames from (`player.vimeo.com`, `*.example.com`). */
-  embeds: readonly string[];
-  /** The site's own absolute URL: resources from its host are not remote. */
-  siteUrl?: string;
 }
 
 export interface CardHtmlInput {
@@ -161,7 +135,7 @@ export function cardHtml(card: CardHtmlInput, options: CardHtmlOptions = {}): Ca
 
 /** Table alignment as GitHub writes it (`align="right"`), not satteri's `style="text-align: right"`. */
 function alignCellsAsGitHub(tree: HastRoot): void {
-  walk(tree, (node) => {
+  walkTree<HastNodes>(tree, (node) => {
     if (node.type === "element" && (node.tagName === "td" || node.tagName === "th") && typeof node.properties.style === "string") {
       const match = /^\s*text-align:\s*(left|right|center)\s*;?\s*$/i.exec(node.properties.style);
       if (match) {
@@ -175,7 +149,7 @@ function alignCellsAsGitHub(tree: HastRoot): void {
 
 function hasRaw(tree: HastRoot): boolean {
   let found = false;
-  walk(tree, (node) => {
+  walkTree<HastNodes>(tree, (node) => {
     if (node.type === "raw") found = true;
     return !found;
   });
@@ -189,7 +163,7 @@ function hasRaw(tree: HastRoot): boolean {
 function fixFragmentLinks(tree: HastRoot): void {
   const ids = new Set<string>();
   const links: Element[] = [];
-  walk(tree, (node) => {
+  walkTree<HastNodes>(tree, (node) => {
     if (node.type !== "element") return true;
     if (typeof node.properties.id === "string") ids.add(node.properties.id);
     if (typeof node.properties.name === "string") ids.add(node.properties.name);
@@ -270,144 +244,6 @@ function linkElements(tree: MdastRoot): HastRoot {
   return { type: "root", children };
 }
 
-/** Attributes whose relative URL may name a file next to the card (published under `/_files/`). */
-export const FILE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = { a: ["href"], img: ["src"], video: ["src", "poster"], audio: ["src"], source: ["src"] };
-
-export interface FileReference {
-  url: string;
-  line: number;
-  column: number;
-}
-
-/** Every URL in the tree that may name a file next to the card, in document order. */
-export function fileReferences(tree: HastRoot): FileReference[] {
-  const found: FileReference[] = [];
-  walk(tree, (node) => {
-    if (node.type !== "element") return true;
-    for (const key of FILE_ATTRIBUTES[node.tagName] ?? []) {
-      const url = node.properties[key];
-      if (typeof url === "string" && !url.startsWith("#")) found.push({ url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
-    }
-    return true;
-  });
-  return found;
-}
-
-/** Every resource the tree makes the browser fetch by absolute URL (any host, the site's own included). */
-export function remoteResources(tree: HastRoot): RemoteResource[] {
-  const found: RemoteResource[] = [];
-  walk(tree, (node) => {
-    if (node.type === "element") found.push(...remoteOf(node));
-    return true;
-  });
-  return found;
-}
-
-function remoteOf(element: Element): RemoteResource[] {
-  const attributes = RESOURCE_ATTRIBUTES[element.tagName];
-  if (!attributes) return [];
-  const result: RemoteResource[] = [];
-  for (const attribute of attributes) {
-    const value = element.properties[attribute];
-    if (typeof value !== "string" && !Array.isArray(value)) continue;
-    const urls = attribute === "srcSet" ? srcSetUrls(String(value)) : [String(value)];
-    for (const url of urls) {
-      const parsed = parseUrl(url);
-      if (!parsed || parsed.host === LOCAL_HOST || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) continue;
-      result.push({
-        tag: element.tagName,
-        attribute: attribute === "srcSet" ? "srcset" : attribute,
-        url,
-        host: parsed.host,
-        secure: parsed.protocol === "https:",
-        line: element.position?.start.line ?? 1,
-        column: element.position?.start.column ?? 1,
-      });
-    }
-  }
-  return result;
-}
-
-const LOCAL_HOST = "card.verity.invalid";
-
-/** The URL as the browser resolves it (backslashes, tabs and `//host` included), or undefined. */
-function parseUrl(url: string): URL | undefined {
-  try {
-    return new URL(url, `https://${LOCAL_HOST}/card/`);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Every URL of a `srcset`: split on every comma, so a URL that hides a comma is over-checked, never missed. */
-function srcSetUrls(value: string): string[] {
-  return value
-    .split(",")
-    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? "")
-    .filter((url) => url !== "");
-}
-
-function siteHost(siteUrl: string | undefined): string | undefined {
-  if (!siteUrl) return undefined;
-  try {
-    return new URL(siteUrl).host.toLowerCase();
-  } catch {
-    return undefined;
-  }
-}
-
-/** True when the site may load `resource`: from its own host, or https from an allow-listed host. */
-export function isAllowedResource(resource: Pick<RemoteResource, "host" | "secure">, policy: EmbedPolicy): boolean {
-  if (resource.host === siteHost(policy.siteUrl)) return true;
-  return resource.secure && policy.embeds.some((entry) => hostMatches(resource.host, entry));
-}
-
-/** `player.vimeo.com` matches itself; `*.example.com` matches every subdomain of example.com. */
-export function hostMatches(host: string, entry: string): boolean {
-  const pattern = entry.toLowerCase();
-  if (pattern.startsWith("*.")) return host.length > pattern.length - 1 && host.endsWith(pattern.slice(1));
-  return host === pattern;
-}
-
-export interface EmbedDecision {
-  /** Absolute resources the rendering kept, and those it removed (host and scheme only). */
-  kept: Pick<RemoteResource, "host" | "secure">[];
-  removed: Pick<RemoteResource, "host" | "secure">[];
-}
-
-/**
- * Removes what the site may not load: an image, video, audio, source or iframe from a host that is
- * not the site's own or in its allow-list (an image leaves its alt text), and any iframe that is not
- * from such a host. Says what it kept and removed, so another site can tell whether it may share
- * the rendering.
- */
-export function applyEmbedPolicy(tree: HastRoot, policy: EmbedPolicy): EmbedDecision {
-  const decision: EmbedDecision = { kept: [], removed: [] };
-  walk(tree, (node) => {
-    if (!("children" in node)) return true;
-    const next: (RootContent | ElementContent)[] = [];
-    for (const child of node.children) {
-      if (child.type !== "element" || !RESOURCE_ATTRIBUTES[child.tagName]) {
-        next.push(child);
-        continue;
-      }
-      const remote = remoteOf(child);
-      const blocked = remote.filter((r) => !isAllowedResource(r, policy));
-      if (blocked.length > 0 || (child.tagName === "iframe" && remote.length === 0)) {
-        decision.removed.push(...remote.map(({ host, secure }) => ({ host, secure })));
-        const alt = child.tagName === "img" ? child.properties.alt : undefined;
-        if (typeof alt === "string" && alt !== "") next.push({ type: "text", value: alt });
-        continue;
-      }
-      decision.kept.push(...remote.map(({ host, secure }) => ({ host, secure })));
-      next.push(child);
-    }
-    node.children = next as typeof node.children;
-    return true;
-  });
-  return decision;
-}
-
 /**
  * What the sanitizer took away, found by comparing the parsed tree with the clean one: elements are
  * matched by name and start offset (both trees keep positions), so the decision itself stays in
@@ -416,7 +252,7 @@ export function applyEmbedPolicy(tree: HastRoot, policy: EmbedPolicy): EmbedDeci
  */
 function diffRemovals(before: HastRoot, after: HastRoot): HtmlRemoval[] {
   const kept = new Map<string, Element[]>();
-  walk(after, (node) => {
+  walkTree<HastNodes>(after, (node) => {
     if (node.type === "element" && node.position?.start.offset !== undefined) {
       const key = `${node.tagName}@${node.position.start.offset}`;
       const list = kept.get(key) ?? [];
@@ -427,7 +263,7 @@ function diffRemovals(before: HastRoot, after: HastRoot): HtmlRemoval[] {
   });
   const removals: HtmlRemoval[] = [];
   const protocolAttributes = new Set(Object.keys(CARD_SCHEMA.protocols ?? {}));
-  walk(before, (node) => {
+  walkTree<HastNodes>(before, (node) => {
     if (node.type !== "element") return true;
     const offset = node.position?.start.offset;
     if (offset === undefined) return true;
@@ -456,7 +292,7 @@ function diffRemovals(before: HastRoot, after: HastRoot): HtmlRemoval[] {
 
 function hasKeptDescendant(element: Element, kept: Map<string, Element[]>): boolean {
   let found = false;
-  walk(element, (node) => {
+  walkTree<HastNodes>(element, (node) => {
     if (node === element) return true;
     if (node.type === "text" && node.value.trim() !== "") found = true;
     if (node.type === "element" && kept.has(`${node.tagName}@${node.position?.start.offset}`)) found = true;
@@ -503,12 +339,3 @@ function shorten(value: string): string {
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
 }
 
-/** Depth-first walk without recursion (cards can nest deeply); `visit` returns false to skip children. */
-function walk(root: HastNodes, visit: (node: HastNodes) => boolean): void {
-  const stack: HastNodes[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (!visit(node)) continue;
-    if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
-  }
-}

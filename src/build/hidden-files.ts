@@ -1,0 +1,66 @@
+/** The leak check's second part: the content-folder files no public card uses, by content hash. */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Card } from "../core/cards/load.ts";
+import type { Project } from "../core/project/project.ts";
+import { resolveLink } from "../core/site/links.ts";
+import type { SiteData } from "./site-data.ts";
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * Hashes of every file in the content folder that no public card uses: attachments of internal
+ * and draft cards, their card files, files of internal-only folders, unused files. Bytes a public
+ * card uses too (the same logo twice) are left out: the public site may carry them.
+ */
+export function hashHiddenFiles(project: Project, hidden: readonly Card[], publicCards: readonly Card[], site: SiteData) {
+  const publicFiles = new Set([...site.assets.map((a) => path.resolve(a.file)), ...publicCards.map((c) => path.resolve(c.file))]);
+  const usedBy = new Map<string, string[]>();
+  for (const card of hidden) {
+    usedBy.set(path.resolve(card.file), [card.relPath]);
+    for (const link of card.links) {
+      const target = resolveLink(card, link.url, project.index);
+      if (target.kind !== "asset") continue;
+      const file = path.resolve(target.file);
+      usedBy.set(file, [...(usedBy.get(file) ?? []), card.relPath]);
+    }
+  }
+  const candidates = new Set(usedBy.keys());
+  try {
+    for (const entry of readdirSync(project.contentDir, { withFileTypes: true, recursive: true })) {
+      if (entry.isFile()) candidates.add(path.resolve(entry.parentPath, entry.name));
+    }
+  } catch {
+    // No content folder: nothing to hash beyond the cards' own files.
+  }
+  const publicHashes = new Set<string>();
+  for (const file of publicFiles) {
+    const bytes = readIfFile(file);
+    if (bytes) publicHashes.add(sha256(bytes));
+  }
+  const files = new Map<number, Map<string, { file: string; usedBy: string[] }>>();
+  let hashedFiles = 0;
+  for (const file of candidates) {
+    if (publicFiles.has(file)) continue;
+    const bytes = readIfFile(file);
+    if (!bytes || bytes.length === 0) continue;
+    const hash = sha256(bytes);
+    hashedFiles++;
+    if (publicHashes.has(hash)) continue;
+    let bySize = files.get(bytes.length);
+    if (!bySize) files.set(bytes.length, (bySize = new Map()));
+    if (!bySize.has(hash)) bySize.set(hash, { file: path.relative(project.root, file).split(path.sep).join("/"), usedBy: [...new Set(usedBy.get(file) ?? [])] });
+  }
+  return { files, hashedFiles };
+}
+
+function readIfFile(file: string): Buffer | undefined {
+  try {
+    return statSync(file).isFile() ? readFileSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}

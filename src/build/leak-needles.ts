@@ -1,0 +1,118 @@
+/**
+ * The leak check's needles: what identifies a card the public site must not have (id, URL, title,
+ * description, tags, aliases, internal-only owners, file names, headings, code lines, link targets
+ * and its longest sentences), and of internal snippets; and the text the site's own templates print,
+ * which is never evidence of a leak.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Code, Heading, InlineCode, Text } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { visit } from "unist-util-visit";
+import type { Card } from "../core/cards/load.ts";
+import { snippetsOf } from "../core/cards/snippets.ts";
+import type { Project } from "../core/project/project.ts";
+import { normaliseSitePath, resolveLink, type CardIndex } from "../core/site/links.ts";
+import { APP_ROOT } from "./astro-runner.ts";
+import type { Needle } from "./leak-scan.ts";
+import { normaliseForScan } from "./scan-text.ts";
+
+const BODY_SENTENCES_PER_CARD = 12;
+const MIN_PHRASE_LENGTH = 24;
+const CODE_LINES_PER_CARD = 8;
+const MIN_CODE_LENGTH = 12;
+const HEADINGS_PER_CARD = 24;
+
+/** The key a needle is searched by: the scan's normal form, trimmed. */
+export function needleKey(text: string): string {
+  return normaliseForScan(text).trim();
+}
+
+export function cardNeedles(card: Card, index: CardIndex, publicOwners: ReadonlySet<string>, isPublicAddress: (url: string) => boolean): Needle[] {
+  const source = card.relPath;
+  const list: Needle[] = [
+    { text: card.id, kind: "id", source },
+    { text: card.url, kind: "url", source },
+    { text: card.data.title, kind: "title", source },
+    { text: path.basename(card.file), kind: "file name", source },
+    { text: path.basename(card.file).replace(/\.mdx?$/i, ""), kind: "file name", source },
+  ];
+  // An owner handle that also owns public cards is not internal-only: the public site could name it.
+  for (const owner of [card.data.owner, card.data.verified_by]) {
+    if (owner && !publicOwners.has(owner.toLowerCase())) list.push({ text: owner, kind: "owner", source });
+  }
+  if (card.data.description) list.push({ text: card.data.description, kind: "description", source });
+  for (const tag of card.data.tags ?? []) list.push({ text: tag, kind: "tag", source });
+  for (const alias of card.data.aliases ?? []) list.push({ text: normaliseSitePath(alias), kind: "alias", source });
+  for (const link of card.links) {
+    const target = resolveLink(card, link.url, index);
+    if (target.kind === "asset") list.push({ text: path.basename(target.file), kind: "file name", source });
+    // Absolute URLs only: a site path such as /search/ is a page every site has.
+    else if (target.kind === "external" && /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(link.url) && !isPublicAddress(link.url)) list.push({ text: link.url, kind: "link", source });
+  }
+  let headings = 0;
+  let codeLines = 0;
+  const sentences = new Set<string>();
+  visit(card.tree, (node) => {
+    if (node.type === "heading" && headings < HEADINGS_PER_CARD) {
+      headings++;
+      list.push({ text: toString(node as Heading), kind: "heading", source });
+    } else if (node.type === "code" || node.type === "inlineCode") {
+      const value = (node as Code | InlineCode).value;
+      for (const line of value.split("\n")) {
+        const text = line.trim();
+        if (text.length >= MIN_CODE_LENGTH && codeLines < CODE_LINES_PER_CARD) {
+          codeLines++;
+          list.push({ text, kind: "code", source });
+        }
+      }
+    } else if (node.type === "text") addSentences((node as Text).value, sentences);
+  });
+  // The longest sentences are the most distinctive; sentences, not paragraphs, so inline markup
+  // that splits a paragraph on the page does not hide them.
+  for (const text of [...sentences].sort((a, b) => b.length - a.length).slice(0, BODY_SENTENCES_PER_CARD)) list.push({ text, kind: "body text", source });
+  return list;
+}
+
+/** Sentences of a text long enough to be distinctive (sentences, not paragraphs: inline markup splits paragraphs on the page). */
+function addSentences(value: string, into: Set<string>): void {
+  for (const sentence of value.replace(/\s+/g, " ").split(/(?<=[.!?])\s+|(?<=[。！？])/u)) {
+    const text = sentence.trim();
+    if (text.length >= MIN_PHRASE_LENGTH) into.add(text);
+  }
+}
+
+/** Internal snippets (content/_snippets/, see src/core/cards/snippets.ts): their headings and longest sentences. */
+export function snippetNeedles(project: Project): Needle[] {
+  const list: Needle[] = [];
+  for (const snippet of snippetsOf(project.contentDir, project.index).values()) {
+    if (snippet.audience === "external") continue;
+    const source = path.relative(project.root, snippet.file).split(path.sep).join("/");
+    const sentences = new Set<string>();
+    visit(snippet.tree, (node) => {
+      if (node.type === "heading") list.push({ text: toString(node as Heading), kind: "heading", source });
+      else if (node.type === "text") addSentences((node as Text).value, sentences);
+    });
+    for (const text of [...sentences].sort((a, b) => b.length - a.length).slice(0, BODY_SENTENCES_PER_CARD)) list.push({ text, kind: "body text", source });
+  }
+  return list;
+}
+
+/** Text the site's own templates print (header, footer, labels): not evidence of a leak. */
+let templateCache: string | undefined;
+export function templateText(): string {
+  if (templateCache !== undefined) return templateCache;
+  const parts: string[] = [];
+  for (const folder of ["src/components", "src/layouts", "src/pages", "src/routes"]) {
+    const dir = path.join(APP_ROOT, folder);
+    try {
+      for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+        if (entry.isFile() && /\.(astro|ts)$/.test(entry.name)) parts.push(readFileSync(path.join(entry.parentPath, entry.name), "utf8"));
+      }
+    } catch {
+      // Without templates nothing is skipped for them: stricter, never blinder.
+    }
+  }
+  templateCache = normaliseForScan(parts.join("\n"));
+  return templateCache;
+}

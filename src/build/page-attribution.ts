@@ -1,0 +1,101 @@
+/**
+ * What each file of the public site is expected to carry, from the public site's own data: a card
+ * page its own card in full and the titles of the cards it lists, a listing page the titles and
+ * descriptions of its cards, the sitemap and the search index every public card. The leak check
+ * excuses a hit only when the file is expected to carry that text.
+ */
+import { normaliseSitePath } from "../core/site/links.ts";
+import type { LeakModel } from "./leak-scan.ts";
+import type { SiteData } from "./site-data.ts";
+
+/** What a public output file is expected to carry, from the public site's own data. */
+export interface Attribution {
+  /** Public cards shown in full (a card page: its own card). */
+  full: number[];
+  /** Public cards shown by title and description (lists, pager, related). */
+  summary: number[];
+  /** Other public strings of the page: collection and tag names, a redirect's old path. */
+  extra: string[];
+  /** Keys found in `extra`, computed on first use. */
+  extraKeys?: Set<number>;
+  /** The file aggregates the whole public site (sitemap, search index, feeds). */
+  all?: boolean;
+  /** Human description for messages. */
+  label: string;
+}
+
+/**
+ * What each page of the public site carries, from its data (the same data the pages render):
+ * the card pages, collection, tag and redirect pages. Files not listed here carry no card text.
+ */
+export function attributePages(site: SiteData, byId: ReadonlyMap<string, number>): Map<string, Attribution> {
+  const pages = new Map<string, Attribution>();
+  const ids = (list: readonly (string | undefined)[]) => list.flatMap((id) => (id !== undefined && byId.has(id) ? [byId.get(id)!] : []));
+  pages.set("/", {
+    full: [],
+    summary: ids([...site.home.featured, ...site.home.recent, ...site.home.needsReview]),
+    extra: site.collections.flatMap((c) => [c.title, c.description ?? ""]),
+    label: "the home page",
+  });
+  // A language's home page (`/ko/`) lists the collections and their cards in that language.
+  for (const [lang, home] of Object.entries(site.languageHomes ?? {})) {
+    if (home === "/") continue;
+    pages.set(home, {
+      full: [],
+      summary: ids([...site.home.featured, ...site.home.recent, ...site.collections.flatMap((c) => c.localized[lang] ?? c.cardIds)]),
+      extra: site.collections.flatMap((c) => [c.title, c.description ?? ""]),
+      label: `the ${lang} home page`,
+    });
+  }
+  for (const collection of site.collections) {
+    pages.set(collection.url, { full: [], summary: ids(collection.cardIds), extra: [collection.title, collection.description ?? ""], label: `the collection page of ${collection.name}` });
+  }
+  pages.set("/search/", { full: [], summary: ids(site.home.popular), extra: site.collections.map((c) => c.title), label: "the search page" });
+  pages.set("/tags/", { full: [], summary: [], extra: site.tags.map((t) => t.name), label: "the tag list" });
+  for (const tag of site.tags) pages.set(tag.url, { full: [], summary: ids(tag.cardIds), extra: [tag.name], label: `the tag page "${tag.name}"` });
+  for (const card of site.cards) {
+    pages.set(card.url, {
+      full: ids([card.id]),
+      summary: ids([card.prev, card.next, ...card.related]),
+      extra: [card.collectionTitle],
+      label: `the page of public card ${card.id}`,
+    });
+  }
+  for (const redirect of site.redirects) {
+    const target = site.cards.find((card) => card.url === redirect.to);
+    pages.set(redirect.from, { full: [], summary: ids([target?.id]), extra: [redirect.from, redirect.title], label: `the redirect page ${redirect.from}` });
+  }
+  return pages;
+}
+
+/** Attribution of one output file, by its path relative to the site folder. */
+export function attributeFile(model: LeakModel, rel: string, text: string): Attribution {
+  const none: Attribution = { full: [], summary: [], extra: [], label: "" };
+  if (rel === "sitemap.xml" || rel === "robots.txt" || /\.(xml|rss|atom)$/i.test(rel) || rel === "llms.txt" || rel === "llms-full.txt") {
+    return { ...none, all: true, label: "a file listing the whole public site" };
+  }
+  if (rel.startsWith("pagefind/fragment/")) {
+    // A fragment is one page's search entry: it carries what that page carries.
+    const url = /"url":"((?:[^"\\]|\\.)*)"/.exec(text)?.[1];
+    const page = url === undefined ? undefined : model.pages.get(stripBase(model.base, url.replace(/\\\//g, "/")));
+    return page ? { ...page, label: `the search entry of ${page.label.replace(/^the /, "")}` } : { ...none, label: "a search entry of no public page" };
+  }
+  if (rel.startsWith("pagefind/")) return { ...none, all: true, label: "the search index" };
+  if (rel.startsWith("search-data/")) return { ...none, all: true, label: "the search vocabulary" };
+  if (rel.startsWith("_files/")) return { ...none, all: true, label: "an attachment of public cards" };
+  if (/(^|\/)index\.html$/.test(rel)) {
+    const page = model.pages.get(`/${rel.replace(/(^|\/)index\.html$/, "/")}`.replace(/^\/\/$/, "/"));
+    if (page) return page;
+  }
+  if (/\.md$/i.test(rel)) {
+    const page = model.pages.get(normaliseSitePath(`/${rel.replace(/(\/index)?\.md$/i, "/")}`));
+    if (page) return { ...page, label: `the Markdown copy of ${page.label.replace(/^the /, "")}` };
+  }
+  return { ...none, label: "a file of no public card" };
+}
+
+function stripBase(base: string, url: string): string {
+  const prefix = base.replace(/\/$/, "");
+  const p = prefix && url.startsWith(prefix) ? url.slice(prefix.length) : url;
+  return normaliseSitePath(p.split("#")[0]!.split("?")[0]!);
+}

@@ -1,0 +1,59 @@
+/**
+ * A public file's text as the leak check reads it: gzip files (Pagefind's) decompressed, and HTML
+ * entities, JSON escapes and URL escapes decoded, so no encoding hides a word.
+ */
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { decodeHTML } from "entities";
+
+/** File text; gzip files (Pagefind's index, fragments and metadata) are decompressed first. */
+export function readScannable(file: string): string {
+  return decodeScannable(readFileSync(file)).text;
+}
+
+export function decodeScannable(bytes: Buffer): { text: string; gunzipped?: Buffer } {
+  if (bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      const gunzipped = gunzipSync(bytes);
+      return { text: gunzipped.toString("utf8").replace(/^pagefind_dcd/, ""), gunzipped };
+    } catch {
+      return { text: bytes.toString("utf8") };
+    }
+  }
+  return { text: bytes.toString("utf8") };
+}
+
+/**
+ * A file's text with what hides words decoded: HTML entities, JSON escapes and URL escapes. The
+ * phrase search ignores case, punctuation and spacing itself, so this is all a file needs.
+ */
+export function decodeForScan(text: string): string {
+  let out = text;
+  if (out.includes("%")) {
+    out = out.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  }
+  if (out.includes("\\")) {
+    out = out
+      .replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      .replace(/\\(["\\/])/g, "$1")
+      .replace(/\\[nrt]/g, " ");
+  }
+  if (out.includes("&")) out = decodeHTML(out);
+  return out;
+}
+
+/** One spelling for comparing needles and short texts: decoded, lowercase, whitespace collapsed. */
+export function normaliseForScan(text: string): string {
+  return decodeForScan(text).toLowerCase().replace(/\s+/g, " ");
+}
+
+/** Text of rendered card HTML without tags, as the search index holds it. */
+export function stripTags(html: string): string {
+  return html.replace(/<[^>]*>/g, "");
+}
