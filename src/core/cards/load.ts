@@ -179,12 +179,12 @@ function loadCardFile(file: string, ctx: CardContext): Card | undefined {
   const { config, problems, cache } = ctx;
   const known = cache?.read?.(file);
   let bytes = known?.bytes;
-  if (known && !bytes && cache) {
-    // Unchanged since the last run (lint/file-states.ts): answered from the cache without reading it.
-    const relPath = relativePosix(ctx.root, file);
-    const cached = cache.get(relPath, known.hash, ctx.collection);
-    if (cached) return fromCache(file, cached, known.hash, undefined, ctx);
-  }
+  const relPath = relativePosix(ctx.root, file);
+  // The cache is asked once: before reading when the file is unchanged since the last run
+  // (lint/file-states.ts), so it is answered without being read; else once its bytes are hashed.
+  let cached = known && !bytes ? cache?.get(relPath, known.hash, ctx.collection) : undefined;
+  if (cached) return fromCache(file, cached, known!.hash, undefined, ctx);
+  const asked = known !== undefined && bytes === undefined;
   if (!bytes || bytes.length > config.maxCardBytes) {
     const read = readRegularFile(file, config.maxCardBytes);
     if (read.kind === "too-large") {
@@ -198,9 +198,9 @@ function loadCardFile(file: string, ctx: CardContext): Card | undefined {
     bytes = read.bytes;
   }
   if (!cache) return readCardFile(file, bytes, ctx);
-  const relPath = relativePosix(ctx.root, file);
-  const contentHash = known && known.bytes === undefined ? known.hash : hashBytes(bytes);
-  const cached = cache.get(relPath, contentHash, ctx.collection);
+  // `known.hash` is the hash of these bytes (run-cache.ts hashed them when it read them).
+  const contentHash = known?.hash ?? hashBytes(bytes);
+  cached = asked ? undefined : cache.get(relPath, contentHash, ctx.collection);
   if (cached) return fromCache(file, cached, contentHash, bytes, ctx);
   const before = problems.length;
   const bodyOnlyBefore = ctx.bodyOnly.length;

@@ -61,21 +61,26 @@ export function openFileStates(file: string, root: string, now: () => number = D
           return { hash: before[4] };
         }
       }
-      const read = readRegularFile(full);
-      if (read.kind !== "read") {
-        // A link or a special file put here since the folder was listed: hashed by what it is, never followed.
-        isDirty = true;
-        return { hash: `not-read:${read.kind}` };
-      }
-      const hash = hashBytes(read.bytes);
-      record(rel, read.stat, hash);
-      return { hash, bytes: read.bytes };
+      const read = readAndHash(full);
+      if (read.stat) record(rel, read.stat, read.hash);
+      else isDirty = true;
+      return { hash: read.hash, ...(read.bytes ? { bytes: read.bytes } : {}) };
     },
     save() {
       if (!isDirty && seen.size === old.size) return;
       writeFileWhole(file, JSON.stringify({ version: VERSION, files: Object.fromEntries(seen) }));
     },
   };
+}
+
+/**
+ * Reads and hashes a regular file, never following a link: a link or a special file put here since
+ * the folder was listed is hashed by what it is (`not-read:<kind>`), without its bytes.
+ */
+export function readAndHash(full: string): FileHash & { stat?: Stats } {
+  const read = readRegularFile(full);
+  if (read.kind !== "read") return { hash: `not-read:${read.kind}` };
+  return { hash: hashBytes(read.bytes), bytes: read.bytes, stat: read.stat };
 }
 
 function readEntries(file: string): Map<string, Entry> {

@@ -14,8 +14,7 @@ import type { TrustScore } from "../verification/verification.ts";
 import { hashRuleInputs } from "../lint/cache-inputs.ts";
 import { findValeConfig, loadValeConfig } from "./vale-ini.ts";
 import { writeFileWhole } from "../cards/safe-write.ts";
-import { hashBytes, readRegularFile } from "../cards/safe-read.ts";
-import type { FileHash, FileStates } from "../lint/file-states.ts";
+import { readAndHash, type FileHash, type FileStates } from "../lint/file-states.ts";
 
 /** What lint's report needs from a project, when the project itself was not loaded. */
 export interface LintedProjectSummary {
@@ -48,7 +47,11 @@ export function computeRunKey(context: ProjectContext, salt: string, reads?: Map
   const hash = createHash("sha256");
   hash.update(`${salt}\0${context.root}\0${context.today}\0`);
   if (context.configFile && existsSync(context.configFile)) hash.update(readFileSync(context.configFile));
-  const hashFile = (full: string): FileHash => states?.hashOf(full) ?? hashRead(full);
+  const hashFile = (full: string): FileHash => {
+    if (states) return states.hashOf(full);
+    const { hash, bytes } = readAndHash(full);
+    return bytes ? { hash, bytes } : { hash };
+  };
   const contentDir = path.resolve(context.root, context.config.contentDir);
   if (existsSync(contentDir)) hashTree(hash, contentDir, hashFile, reads);
   hashRuleInputs(hash, context.root);
@@ -62,11 +65,6 @@ export function computeRunKey(context: ProjectContext, salt: string, reads?: Map
 }
 
 const CARD_FILE = /\.mdx?$/i;
-
-function hashRead(full: string): FileHash {
-  const read = readRegularFile(full);
-  return read.kind === "read" ? { hash: hashBytes(read.bytes), bytes: read.bytes } : { hash: `not-read:${read.kind}` };
-}
 
 function hashTree(hash: ReturnType<typeof createHash>, dir: string, hashFile: (full: string) => FileHash, reads?: Map<string, FileHash>): void {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
