@@ -89,6 +89,12 @@ describe.each(["America/Los_Angeles", "Pacific/Kiritimati"])("under TZ=%s", (zon
     expect(todayIn("America/Los_Angeles", early)).toBe("2026-11-21");
   });
 
+  it("reads UTC without time zone data, to the same day as the zone data gives", () => {
+    for (const iso of ["2026-11-22T00:00:00Z", "2026-11-22T23:59:59.999Z", "2024-02-29T12:00:00Z"]) {
+      expect(todayIn("UTC", new Date(iso))).toBe(todayIn("Etc/UTC", new Date(iso)));
+    }
+  });
+
   it("classifies verification on calendar days", () => {
     const policy = { today: day("2026-11-22"), warnDays: 14 };
     expect(getVerification(day("2026-11-22"), policy)).toEqual({ status: "expiring", daysLeft: 0 });

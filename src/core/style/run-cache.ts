@@ -20,7 +20,8 @@ import { readAndHash, type FileHash, type FileStates } from "../lint/file-states
 export interface LintedProjectSummary {
   configFile: string | undefined;
   contentDir: string;
-  cards: { file: string }[];
+  /** Every card, with the id its `companion:` names, if any (companion drift reads git only for those). */
+  cards: { file: string; companion?: string }[];
   invalidFiles: string[];
   config: { minTrustScore: number };
 }
@@ -32,7 +33,7 @@ export interface CachedRun {
 }
 
 interface RunCacheFile extends CachedRun {
-  version: 1;
+  version: 2;
   key: string;
 }
 
@@ -86,21 +87,26 @@ export function readCachedRun(file: string, key: string): CachedRun | undefined 
   if (!existsSync(file)) return undefined;
   try {
     const data = JSON.parse(readFileSync(file, "utf8")) as RunCacheFile;
-    if (data.version !== 1 || data.key !== key) return undefined;
+    if (data.version !== 2 || data.key !== key) return undefined;
     return { project: data.project, findings: data.findings, trust: data.trust };
   } catch {
     return undefined;
   }
 }
 
-export function writeCachedRun(file: string, key: string, run: CachedRun): void {
+/** A run to keep: its project's cards carry their frontmatter, so the summary can record their companions. */
+interface RunToCache extends Omit<CachedRun, "project"> {
+  project: Omit<LintedProjectSummary, "cards"> & { cards: readonly { file: string; data: { companion?: string | undefined } }[] };
+}
+
+export function writeCachedRun(file: string, key: string, run: RunToCache): void {
   const data: RunCacheFile = {
-    version: 1,
+    version: 2,
     key,
     project: {
       configFile: run.project.configFile,
       contentDir: run.project.contentDir,
-      cards: run.project.cards.map((c) => ({ file: c.file })),
+      cards: run.project.cards.map((c) => (c.data.companion === undefined ? { file: c.file } : { file: c.file, companion: c.data.companion })),
       invalidFiles: run.project.invalidFiles,
       config: { minTrustScore: run.project.config.minTrustScore },
     },
