@@ -5,6 +5,8 @@
  * configuration error that names the rule file.
  */
 
+import { boundarySides, type BoundarySides } from "./regex-edges.ts";
+
 export class RegexTranslationError extends Error {}
 
 /** A letter, digit, mark or underscore: what `\w` means once Unicode-aware. */
@@ -36,6 +38,11 @@ const GENERAL_CATEGORIES = new Set(["L", "Lu", "Ll", "Lt", "Lm", "Lo", "M", "Mn"
 /** Characters that may be escaped with `\` in a `u`-mode JavaScript pattern. */
 const JS_SYNTAX = new Set("^$\\.*+?()[]{}|/".split(""));
 
+export interface TranslateOptions {
+  /** Keep the two-sided test at every word boundary (for tests: the reference the short forms must match). */
+  fullBoundaries?: boolean;
+}
+
 export interface TranslatedRegex {
   source: string;
   flags: string;
@@ -45,7 +52,7 @@ export interface TranslatedRegex {
  * Translates `pattern`. Leading inline flags (`(?i)`, `(?s)`, `(?m)`, `(?is)`) become JS flags;
  * later ones become modifier groups (`(?i:…)`) that run to the end of the enclosing group.
  */
-export function translateGoRegex(pattern: string): TranslatedRegex {
+export function translateGoRegex(pattern: string, options: TranslateOptions = {}): TranslatedRegex {
   const flags = new Set<string>();
   let rest = pattern;
   for (;;) {
@@ -57,14 +64,14 @@ export function translateGoRegex(pattern: string): TranslatedRegex {
     }
     rest = rest.slice(lead[0].length);
   }
-  const source = translateBody(rest);
+  const source = translateBody(rest, options.fullBoundaries ? new Map() : boundarySides(rest));
   flags.add("u");
   return { source, flags: [...flags].sort().join("") };
 }
 
 /** Compiles a Go pattern into a JS RegExp with extra flags (e.g. `g`). */
-export function compileGoRegex(pattern: string, extraFlags = ""): RegExp {
-  const { source, flags } = translateGoRegex(pattern);
+export function compileGoRegex(pattern: string, extraFlags = "", options: TranslateOptions = {}): RegExp {
+  const { source, flags } = translateGoRegex(pattern, options);
   const all = [...new Set((flags + extraFlags).split(""))].join("");
   try {
     return new RegExp(source, all);
@@ -73,7 +80,7 @@ export function compileGoRegex(pattern: string, extraFlags = ""): RegExp {
   }
 }
 
-function translateBody(src: string): string {
+function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>): string {
   let out = "";
   let i = 0;
   /** Number of `)` still to emit at the close of each open group (for mid-pattern flags). */
@@ -81,7 +88,8 @@ function translateBody(src: string): string {
   while (i < src.length) {
     const ch = src[i]!;
     if (ch === "\\") {
-      const [text, length] = translateEscape(src, i, false);
+      const side = sides.get(i);
+      const [text, length] = side ? [boundaryFor(src[i + 1] === "B", side), 2] : translateEscape(src, i, false);
       out += text;
       i += length;
       continue;
@@ -170,6 +178,20 @@ function translateBody(src: string): string {
   }
   out += ")".repeat(groupStack[0]!);
   return out;
+}
+
+/**
+ * A word boundary (or, with `negated`, a non-boundary) whose neighbouring character is known: one
+ * lookaround instead of two.
+ */
+function boundaryFor(negated: boolean, side: BoundarySides): string {
+  const wordBefore = `(?<=${WORD})`;
+  const noWordBefore = `(?<!${WORD})`;
+  const wordAfter = `(?=${WORD})`;
+  const noWordAfter = `(?!${WORD})`;
+  if (side.before !== undefined) return (side.before === "word") !== negated ? noWordAfter : wordAfter;
+  if (side.after !== undefined) return (side.after === "word") !== negated ? noWordBefore : wordBefore;
+  return negated ? NON_BOUNDARY : BOUNDARY;
 }
 
 /** True when `src[at]` follows a quantifier, so it is a lazy or possessive marker, not a quantifier. */
