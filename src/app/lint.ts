@@ -19,22 +19,25 @@ import type { Finding } from "../core/lint/findings.ts";
 import { loadChangedProject } from "../core/lint/changed-scope.ts";
 import { cardCacheKey, openCardCache, readsOutsideContent } from "../core/lint/card-cache.ts";
 import { openFileStates, type FileHash } from "../core/lint/file-states.ts";
-import { lintProject, type LintOptions, type LintResult } from "../core/lint/lint-project.ts";
+import { lintProject, lintProjectByCard, type LintOptions, type LintResult } from "../core/lint/lint-project.ts";
 import { loadRemarkConfig } from "../core/lint/remark-config.ts";
 import { loadProject, openProject, type Project, type ProjectContext, type ProjectOptions } from "../core/project/project.ts";
 import { createStyleChecker } from "../core/style/card-style.ts";
-import { applyLevels } from "../core/lint/registry.ts";
+import { applyLevels, levelOf } from "../core/lint/registry.ts";
 import { tooDeepFinding } from "../core/lint/rules/markdown-too-deep.ts";
 import type { Card } from "../core/cards/load.ts";
 import { createStylePool, type StylePool } from "./style-pool.ts";
 import { planFixes, readSourceFile, writeFix, type FileFix } from "../core/style/fix.ts";
-import { computeRunKey, readCachedRun, writeCachedRun, type LintedProjectSummary } from "../core/style/run-cache.ts";
+import { computeRunKey, readRunRecord, recordedFindings, storedFindings, summarise, writeRunRecord, type LintedProjectSummary } from "../core/style/run-cache.ts";
+import { deltaPins, writeStubFacts } from "../core/lint/run-delta.ts";
+import { lintEditedCards } from "./lint-edited.ts";
 import type { TrustScore } from "../core/verification/verification.ts";
 
 export const LINT_CACHE_FILE = path.join(".verity-cache", "lint.json");
 export const RUN_CACHE_FILE = path.join(".verity-cache", "lint-run.json");
 export const CARD_CACHE_FILE = path.join(".verity-cache", "lint-cards.json");
 export const FILE_STATES_FILE = path.join(".verity-cache", "files.json");
+export const FACTS_FILE = path.join(".verity-cache", "lint-facts.json");
 
 export interface LintRequest {
   project: ProjectOptions;
@@ -114,12 +117,17 @@ export async function lint(request: LintRequest): Promise<LintReport> {
     // Translation drift reads git history, so a new commit is a new run.
     const reads = new Map<string, FileHash>();
     const states = openFileStates(path.join(context.root, FILE_STATES_FILE), context.root);
-    const key = computeRunKey(context, `lint-run/${getCodeVersion()}/${openContentHistory(context.root)?.head ?? "no-git"}`, reads, states);
+    const { key, frame } = computeRunKey(context, `lint-run/${getCodeVersion()}/${openContentHistory(context.root)?.head ?? "no-git"}`, reads, states);
     states.save();
-    const cached = readCachedRun(cacheFile, key);
-    if (cached) {
-      project = cached.project;
-      result = { findings: cached.findings, trust: cached.trust };
+    const record = readRunRecord(cacheFile, key, frame);
+    const edited = record && record.key !== key ? lintEditedCards({ context, record, key, reads, factsFile: path.join(context.root, FACTS_FILE), remarkPlugins: (await remarkOptions()).remarkPlugins ?? [] }) : undefined;
+    if (record && record.key === key) {
+      project = record.project;
+      result = { findings: recordedFindings(record), trust: record.trust };
+    } else if (record && edited) {
+      project = record.project;
+      result = edited.result;
+      writeRunRecord(cacheFile, edited.record);
     } else {
       const cards = openCardCache(path.join(context.root, CARD_CACHE_FILE), cardCacheKey(context, getCodeVersion()), reads);
       const style = createStyleChecker(context, { cacheFile: path.join(context.root, LINT_CACHE_FILE) });
@@ -127,10 +135,24 @@ export async function lint(request: LintRequest): Promise<LintReport> {
       const loaded = loadProject(request.project, { cache: cards.load, onCard: pool.add });
       project = loaded;
       // The card cache is complete once the card rules have run: it is written while the worker is still checking prose.
-      result = await lintWithPool(loaded, { ...(await remarkOptions()), cache: cards.rulesFor(loaded) }, pool, () => cards.save());
+      const run = await lintWithPool(loaded, { ...(await remarkOptions()), cache: cards.rulesFor(loaded) }, pool, () => cards.save());
+      result = run;
       style.save();
       // A card linking to a file outside the content folder reads a file the run key does not cover: no replay.
-      if (![...loaded.cards, ...loaded.bodyOnlyCards].some((card) => readsOutsideContent(card, loaded.contentDir))) writeCachedRun(cacheFile, key, { project: loaded, findings: result.findings, trust: result.trust });
+      if (![...loaded.cards, ...loaded.bodyOnlyCards].some((card) => readsOutsideContent(card, loaded.contentDir))) {
+        const pins = deltaPins(loaded.cards, loaded.contentDir, levelOf("snippet-verify-by", loaded.config.rules) !== "off");
+        writeStubFacts(path.join(context.root, FACTS_FILE), key, loaded.cards);
+        writeRunRecord(cacheFile, {
+          key,
+          frame,
+          project: summarise(loaded),
+          trust: run.trust,
+          own: Object.fromEntries([...run.own].filter(([, findings]) => findings.length > 0).map(([card, findings]) => [card.file, storedFindings(findings)])),
+          rest: run.rest,
+          files: Object.fromEntries([...reads].map(([file, { hash }]) => [file, pins.has(file) ? `${hash} ${pins.get(file)}` : hash])),
+          factsId: key,
+        });
+      }
     }
   } else if (request.fix !== true) {
     const pool = createStylePool(createStyleChecker(context));
@@ -174,22 +196,27 @@ export async function lint(request: LintRequest): Promise<LintReport> {
  * of every card the rules reached (as a checker of `lintProject` would have) join them, with the
  * same levels and order.
  */
-async function lintWithPool(project: Project, options: LintOptions, pool: StylePool, beforeStyle?: () => void): Promise<LintResult> {
+async function lintWithPool(project: Project, options: LintOptions, pool: StylePool, beforeStyle?: () => void): Promise<LintResult & { own: Map<Card, Finding[]>; rest: Finding[] }> {
   const reached = new Set<Card>();
   const drift = driftFindings(findOutdatedTranslations(project.cards, openContentHistory(project.root)));
   const reach = (card: Card) => {
     reached.add(card);
     return [];
   };
-  const base = lintProject(project, { ...options, extraFindings: [...(options.extraFindings ?? []), ...drift], checkers: [...(options.checkers ?? []), reach] });
+  const parts = lintProjectByCard(project, { ...options, extraFindings: [...(options.extraFindings ?? []), ...drift], checkers: [...(options.checkers ?? []), reach] });
   beforeStyle?.();
-  const style: Finding[] = [];
+  const rest = [...parts.rest];
   for (const [card, outcome] of await pool.finish()) {
     if (!reached.has(card)) continue;
-    if ("findings" in outcome) style.push(...outcome.findings);
-    else style.push(tooDeepFinding(card.file));
+    const style = applyLevels("findings" in outcome ? outcome.findings : [tooDeepFinding(card.file)], project.config.rules);
+    const own = parts.own.get(card);
+    if (own) own.push(...style);
+    else rest.push(...style);
   }
-  return { findings: [...base.findings, ...applyLevels(style, project.config.rules)].sort(compareFindings), trust: base.trust };
+  const findings: Finding[] = [];
+  for (const own of parts.own.values()) findings.push(...own);
+  findings.push(...rest);
+  return { findings: findings.sort(compareFindings), trust: parts.trust, own: parts.own, rest };
 }
 
 /** Lints a loaded project with the style guide (and its per-card cache), then applies `--fix`. */

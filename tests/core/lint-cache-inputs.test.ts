@@ -39,7 +39,7 @@ describe("lint caches", () => {
     const cacheFile = path.join(dir, ".verity-cache", "lint-run.json");
     const { readFileSync } = await import("node:fs");
     const cached = JSON.parse(readFileSync(cacheFile, "utf8"));
-    cached.findings.push({ ruleId: "link-broken", severity: "error", message: "planted", file: path.join(dir, "content/a/card.md"), line: 1, column: 1 });
+    cached.rest.push({ ruleId: "link-broken", severity: "error", message: "planted", file: path.join(dir, "content/a/card.md"), line: 1, column: 1 });
     writeFileSync(cacheFile, JSON.stringify(cached));
     expect((await lint()).stdout).toContain("planted");
     writeFileSync(path.join(dir, "package-lock.json"), '{"lockfileVersion": 3, "packages": {}}\n');

@@ -119,6 +119,8 @@ describe("the per-card lint cache", () => {
     writeFileSync(cacheFile, rows.join("\n"));
 
     // Only the body of another card changes: the planted finding is replayed (the cache answered).
+    // Without the run record, the full lint runs (not the re-check of the edited card alone).
+    rmSync(path.join(dir, ".verity-cache", "lint-run.json"));
     edit(dir, "content/b/other.md", (t) => `${t}\nMore text.\n`);
     expect((await lintRows(dir, ["--today", "2027-01-01"])).rows.some((row) => row.includes("planted"))).toBe(true);
     // A heading changes (a project-wide fact): every card's rules run again.

@@ -12,7 +12,7 @@ import { REMARK_CONFIG_FILES } from "./remark-config.ts";
 
 const LOCKFILES = ["package-lock.json"];
 
-export function hashRuleInputs(hash: Hash, root: string): void {
+export function hashRuleInputs(hash: Pick<Hash, "update"> | { update(data: string | Uint8Array): unknown }, root: string): void {
   for (const rel of [...filesReadByRules(), ...REMARK_CONFIG_FILES, ...LOCKFILES]) {
     const file = path.join(root, rel);
     hash.update(`${rel}\0`);

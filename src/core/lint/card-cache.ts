@@ -257,7 +257,7 @@ export function projectFactsKey(project: Project, digestOf: (card: Card) => stri
 }
 
 /** What one card tells the rules of other cards: its id, place, URL, frontmatter and heading ids. */
-function cardFactsDigest(card: Pick<Card, "relPath" | "id" | "url" | "collection" | "slug" | "lang" | "declaredAudience" | "data" | "headings">): string {
+export function cardFactsDigest(card: Pick<Card, "relPath" | "id" | "url" | "collection" | "slug" | "lang" | "declaredAudience" | "data" | "headings">): string {
   const facts = [card.relPath, card.id, card.url, card.collection, card.slug, card.lang, card.declaredAudience ?? null, card.data, card.headings.map((h) => h.id)];
   return createHash("sha1").update(JSON.stringify(facts)).digest("hex");
 }

@@ -55,6 +55,47 @@ export interface LintResult {
 const LINT_COMMENT = /(?:<!--|\/\*)\s*lint[\s-]/;
 
 export function lintProject(project: Project, options: LintOptions = {}): LintResult {
+  const { own, rest, trust } = lintProjectByCard(project, options);
+  const findings: Finding[] = [];
+  for (const list of own.values()) findings.push(...list);
+  findings.push(...rest);
+  return { findings: findings.sort(compareFindings), trust };
+}
+
+/** The findings of `lintProject` in two parts, unsorted, levels applied. */
+export interface FindingsByCard {
+  /** Each loaded card's own findings: the loader's, its card checks' and `checkers`' (nothing another card decides). */
+  own: Map<Card, Finding[]>;
+  /** Everything else: project-wide checks (ids, translations, snippets, the trust score), cards whose frontmatter did not load, other files. */
+  rest: Finding[];
+  trust: TrustScore;
+}
+
+/** `lintProject` with each card's own findings kept apart (lint's run cache replaces only an edited card's). */
+export function lintProjectByCard(project: Project, options: LintOptions = {}): FindingsByCard {
+  const settings = project.config.rules;
+  const all = [...project.cards.map((card) => ({ card, isBodyOnly: false })), ...(project.bodyOnlyCards ?? []).map((card) => ({ card, isBodyOnly: true }))];
+  const perCard = lintCards(project, all, options);
+  const problemsOf = new Map<string, Finding[]>(project.cards.map((card) => [card.file, []]));
+  const rest: Finding[] = [];
+  for (const problem of project.problems) (problemsOf.get(problem.file) ?? rest).push(problem);
+  const own = new Map<Card, Finding[]>();
+  for (const card of project.cards) own.set(card, applyLevels([...problemsOf.get(card.file)!, ...perCard.get(card)!], settings));
+  for (const card of project.bodyOnlyCards ?? []) rest.push(...perCard.get(card)!);
+  rest.push(...duplicateId.check(project.cards), ...readSynonyms(project.root).findings, ...translationFindings(project.cards), ...(options.extraFindings ?? []));
+  if (levelOf("snippet-verify-by", settings) !== "off") rest.push(...checkSnippets(project));
+  if (levelOf(internalWording.meta.id, settings) !== "off") rest.push(...collectionWording(project));
+  const trust = computeTrustScore(options.trustCards ?? project.cards, project.policy);
+  rest.push(...trustScore.check(trust, project.config.minTrustScore, project.configFile ?? project.contentDir));
+  return { own, rest: applyLevels(rest, settings), trust };
+}
+
+/**
+ * The findings of each card's own checks, before levels: the card rules and the project's remark
+ * plugins over its tree, the HTML checks, and `options.checkers`. Other cards are read only through
+ * `project.index`. Project-wide checks (ids, translations, snippets, the trust score) are not here.
+ */
+export function lintCards(project: Project, entries: readonly { card: Card; isBodyOnly: boolean }[], options: Pick<LintOptions, "checkers" | "remarkPlugins" | "cache"> = {}): Map<Card, Finding[]> {
   const settings = project.config.rules;
   // remark-lint's comment handling (`<!-- lint disable ... -->`) walks the whole tree and indexes
   // the text, which costs more than every rule together: it is added only for cards with such a comment.
@@ -75,13 +116,13 @@ export function lintProject(project: Project, options: LintOptions = {}): LintRe
     return processor;
   };
 
-  const findings: Finding[] = [...project.problems];
   const isOn = (id: string) => levelOf(id, settings) !== "off";
   const htmlRules = { htmlRemoved: isOn("html-removed"), attachments: isOn("attachment-unsafe"), remote: isOn("remote-resource") || isOn("remote-resource-wiki") };
   const checksHtml = htmlRules.htmlRemoved || htmlRules.attachments || htmlRules.remote;
-  const all = [...project.cards.map((card) => ({ card, isBodyOnly: false })), ...(project.bodyOnlyCards ?? []).map((card) => ({ card, isBodyOnly: true }))];
   const cache = options.cache;
-  for (const { card, isBodyOnly } of all) {
+  const byCard = new Map<Card, Finding[]>();
+  for (const { card, isBodyOnly } of entries) {
+    const findings: Finding[] = [];
     try {
       const cached = cache?.get(card);
       if (cached) findings.push(...cached);
@@ -101,13 +142,9 @@ export function lintProject(project: Project, options: LintOptions = {}): LintRe
       if (!(error instanceof RangeError)) throw error;
       findings.push(tooDeepFinding(card.file));
     }
+    byCard.set(card, findings);
   }
-  findings.push(...duplicateId.check(project.cards), ...readSynonyms(project.root).findings, ...translationFindings(project.cards), ...(options.extraFindings ?? []));
-  if (levelOf("snippet-verify-by", settings) !== "off") findings.push(...checkSnippets(project));
-  if (isOn(internalWording.meta.id)) findings.push(...collectionWording(project));
-  const trust = computeTrustScore(options.trustCards ?? project.cards, project.policy);
-  findings.push(...trustScore.check(trust, project.config.minTrustScore, project.configFile ?? project.contentDir));
-  return { findings: applyLevels(findings, settings).sort(compareFindings), trust };
+  return byCard;
 }
 
 function toFinding(message: VFile["messages"][number], card: Card): Finding {

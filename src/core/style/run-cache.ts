@@ -5,10 +5,10 @@
  * checks (links, ids, the trust score) are always right; the per-card style cache then makes the
  * recomputation cheap.
  */
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import path from "node:path";
-import type { Finding } from "../lint/findings.ts";
+import { compareFindings, type Finding } from "../lint/findings.ts";
 import type { ProjectContext } from "../project/project.ts";
 import type { TrustScore } from "../verification/verification.ts";
 import { hashRuleInputs } from "../lint/cache-inputs.ts";
@@ -32,9 +32,35 @@ export interface CachedRun {
   trust: TrustScore;
 }
 
-interface RunCacheFile extends CachedRun {
-  version: 2;
+type StoredFinding = Omit<Finding, "file" | "fix">;
+
+/**
+ * A run as stored: its findings in two parts (each card's own, by file, in card order; and the
+ * rest), so that a run after an edit of a few cards can replace only theirs (lint/run-delta.ts).
+ */
+export interface RunRecord {
   key: string;
+  /** The run key without the cards' text (computeRunKey). */
+  frame: string;
+  project: LintedProjectSummary;
+  trust: TrustScore;
+  /** Each loaded card's own findings, by file (cards without any are left out). */
+  own: Record<string, StoredFinding[]>;
+  rest: Finding[];
+  /** Every card file: the hash of its bytes and, for a card that may be re-checked alone (run-delta.ts), a space and its pin. */
+  files: Record<string, string>;
+  /** The id of the stub facts written with this run (the key of the run that wrote them). */
+  factsId: string;
+}
+
+interface RunCacheFile extends RunRecord {
+  version: 3;
+}
+
+/** The run key, and the frame: the same hash without the card files' contents (their paths stay in). */
+export interface RunKeys {
+  key: string;
+  frame: string;
 }
 
 /**
@@ -42,76 +68,106 @@ interface RunCacheFile extends CachedRun {
  * counts by its path and the hash of its bytes, which `states` (see file-states.ts) gives without
  * reading a file that has not changed since the last run. With `reads`, the card files' hashes (and
  * their bytes, when this run read them) are kept there, so a run that misses the cache does not
- * read or hash them again.
+ * read or hash them again. Two runs with the same frame differ at most in the text of some cards.
  */
-export function computeRunKey(context: ProjectContext, salt: string, reads?: Map<string, FileHash>, states?: FileStates): string {
+export function computeRunKey(context: ProjectContext, salt: string, reads?: Map<string, FileHash>, states?: FileStates): RunKeys {
   const hash = createHash("sha256");
-  hash.update(`${salt}\0${context.root}\0${context.today}\0`);
-  if (context.configFile && existsSync(context.configFile)) hash.update(readFileSync(context.configFile));
+  const frame = createHash("sha256");
+  const both = (text: string | Uint8Array) => {
+    hash.update(text);
+    frame.update(text);
+  };
+  both(`${salt}\0${context.root}\0${context.today}\0`);
+  if (context.configFile && existsSync(context.configFile)) both(readFileSync(context.configFile));
   const hashFile = (full: string): FileHash => {
     if (states) return states.hashOf(full);
     const { hash, bytes } = readAndHash(full);
     return bytes ? { hash, bytes } : { hash };
   };
   const contentDir = path.resolve(context.root, context.config.contentDir);
-  if (existsSync(contentDir)) hashTree(hash, contentDir, hashFile, reads);
-  hashRuleInputs(hash, context.root);
+  if (existsSync(contentDir)) hashTree(both, hash, contentDir, hashFile, reads);
+  hashRuleInputs({ update: both }, context.root);
   const valeFile = findValeConfig(context.root);
   if (valeFile) {
-    hash.update(readFileSync(valeFile));
+    both(readFileSync(valeFile));
     const stylesPath = loadValeConfig(valeFile).stylesPath;
-    if (stylesPath && existsSync(stylesPath)) hashTree(hash, stylesPath, hashFile);
+    if (stylesPath && existsSync(stylesPath)) hashTree(both, undefined, stylesPath, hashFile);
   }
-  return hash.digest("hex");
+  return { key: hash.digest("hex"), frame: frame.digest("hex") };
 }
 
 const CARD_FILE = /\.mdx?$/i;
 
-function hashTree(hash: ReturnType<typeof createHash>, dir: string, hashFile: (full: string) => FileHash, reads?: Map<string, FileHash>): void {
+/**
+ * Hashes a folder into `both`; with `cards` (the content folder), a card file's content goes into
+ * `cards` only (the key), and its path into both.
+ */
+function hashTree(both: (text: string) => void, cards: Hash | undefined, dir: string, hashFile: (full: string) => FileHash, reads?: Map<string, FileHash>): void {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name === "node_modules" || entry.name === ".git") continue;
     const full = path.join(dir, entry.name);
-    hash.update(`${full}\0`);
+    both(`${full}\0`);
     // A link's target decides what lint reads (or refuses), so it is part of the key.
-    if (entry.isSymbolicLink()) hash.update(`link\0${readlinkSync(full)}\0`);
-    else if (entry.isDirectory()) hashTree(hash, full, hashFile, reads);
+    if (entry.isSymbolicLink()) both(`link\0${readlinkSync(full)}\0`);
+    else if (entry.isDirectory()) hashTree(both, cards, full, hashFile, reads);
     else if (entry.isFile()) {
       const file = hashFile(full);
-      if (reads && CARD_FILE.test(entry.name)) reads.set(full, file); // cards only: attachments may be large
-      hash.update(`${file.hash}\0`);
-    } else hash.update("special\0");
+      const isCard = CARD_FILE.test(entry.name);
+      if (reads && isCard) reads.set(full, file); // cards only: attachments may be large
+      if (cards && isCard) cards.update(`card\0${file.hash}\0`);
+      else both(`${file.hash}\0`);
+    } else both("special\0");
   }
 }
 
-export function readCachedRun(file: string, key: string): CachedRun | undefined {
+/** The record of a run with this `key`, or with this `frame` when `frame` is given (an edit of card text since). */
+export function readRunRecord(file: string, key: string, frame?: string): RunRecord | undefined {
   if (!existsSync(file)) return undefined;
   try {
     const data = JSON.parse(readFileSync(file, "utf8")) as RunCacheFile;
-    if (data.version !== 2 || data.key !== key) return undefined;
-    return { project: data.project, findings: data.findings, trust: data.trust };
+    if (data.version !== 3 || (data.key !== key && (frame === undefined || data.frame !== frame))) return undefined;
+    return data;
   } catch {
     return undefined;
   }
 }
 
-/** A run to keep: its project's cards carry their frontmatter, so the summary can record their companions. */
-interface RunToCache extends Omit<CachedRun, "project"> {
-  project: Omit<LintedProjectSummary, "cards"> & { cards: readonly { file: string; data: { companion?: string | undefined } }[] };
+/** The findings of a recorded run, in the order lint reports them. */
+export function recordedFindings(record: Pick<RunRecord, "own" | "rest">, replaced?: ReadonlyMap<string, readonly Finding[]>): Finding[] {
+  const findings: Finding[] = [];
+  // Sorted by file first: only the order of one card's own findings matters (and theirs before the rest's).
+  for (const [file, own] of Object.entries(record.own)) {
+    if (replaced?.has(file)) continue;
+    for (const finding of own) findings.push({ ...finding, file });
+  }
+  for (const fresh of replaced?.values() ?? []) findings.push(...fresh);
+  findings.push(...record.rest);
+  return findings.sort(compareFindings);
 }
 
-export function writeCachedRun(file: string, key: string, run: RunToCache): void {
-  const data: RunCacheFile = {
-    version: 2,
-    key,
-    project: {
-      configFile: run.project.configFile,
-      contentDir: run.project.contentDir,
-      cards: run.project.cards.map((c) => (c.data.companion === undefined ? { file: c.file } : { file: c.file, companion: c.data.companion })),
-      invalidFiles: run.project.invalidFiles,
-      config: { minTrustScore: run.project.config.minTrustScore },
-    },
-    findings: run.findings.map(({ fix: _fix, ...rest }) => rest),
-    trust: run.trust,
+/** The summary of a project for the record: its cards carry their frontmatter, so it records their companions. */
+export function summarise(project: Omit<LintedProjectSummary, "cards"> & { cards: readonly { file: string; data: { companion?: string | undefined } }[] }): LintedProjectSummary {
+  return {
+    configFile: project.configFile,
+    contentDir: project.contentDir,
+    cards: project.cards.map((c) => (c.data.companion === undefined ? { file: c.file } : { file: c.file, companion: c.data.companion })),
+    invalidFiles: project.invalidFiles,
+    config: { minTrustScore: project.config.minTrustScore },
   };
+}
+
+/** The hash and the pin of a file of `RunRecord.files`. */
+export function fileEntry(value: string): { hash: string; pin: string | undefined } {
+  const space = value.indexOf(" ");
+  return space < 0 ? { hash: value, pin: undefined } : { hash: value.slice(0, space), pin: value.slice(space + 1) };
+}
+
+/** Stores `findings` without their fixes (not replayed) and, for own findings, without the file (the key). */
+export function storedFindings(findings: readonly Finding[]): StoredFinding[] {
+  return findings.map(({ fix: _fix, file: _file, ...rest }) => rest);
+}
+
+export function writeRunRecord(file: string, record: RunRecord): void {
+  const data: RunCacheFile = { version: 3, ...record, rest: record.rest.map(({ fix: _fix, ...rest }) => rest) };
   writeFileWhole(file, JSON.stringify(data));
 }

@@ -1,0 +1,151 @@
+/**
+ * Re-linting after the text of a few cards changed, and nothing else: the previous run's findings
+ * are kept for every other card and for the project-wide checks, and only the edited cards are
+ * loaded and checked, against the other cards' stored facts.
+ *
+ * That is exact when an edit changes nothing another card or a project-wide check reads of the
+ * edited card, which the card cache (card-cache.ts) already relies on: its facts (id, place, URL,
+ * frontmatter, heading ids) and here also its frontmatter lines. A card whose own checks read more
+ * of the project is never edited this way: one that includes snippets (the snippet checks read
+ * every card's tree), is part of a translation or companion pair (git history, read from the working
+ * tree), or links outside the content folder. The other cards are stubs that hold only their facts:
+ * a check that asks a stub for more (its text, tree or links) throws {@link StubCardRead}, and the
+ * caller runs the full lint instead. So this is an optimisation that cannot change a result.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Card } from "../cards/load.ts";
+import { mayIncludeSnippet } from "../cards/snippets.ts";
+import { writeFileWhole } from "../cards/safe-write.ts";
+import { cardFactsDigest, readsOutsideContent } from "./card-cache.ts";
+
+/** At most this many edited cards are checked this way; more, and the full lint runs. */
+export const MAX_EDITED_CARDS = 16;
+
+/** What a stub keeps of a card: its facts, of its headings only the ids (all another card's checks read). */
+export type StubFacts = Omit<Card, "file" | "source" | "tree" | "links" | "bodyOffset" | "contentHash" | "fieldLines" | "headings"> & { headingIds: string[] };
+
+/** A check asked a stub card for something only the full card has. */
+export class StubCardRead extends Error {}
+
+/** Which cards of a loaded project may later be re-checked alone. */
+export function deltaPins(cards: readonly Card[], contentDir: string, snippetChecks: boolean): Map<string, string> {
+  const related = relatedIds(cards);
+  const pins = new Map<string, string>();
+  for (const card of cards) if (isAlone(card, related, contentDir, snippetChecks)) pins.set(card.file, pinOf(card));
+  return pins;
+}
+
+/** The pin of an edited card, when it may be re-checked alone (else undefined). */
+export function editedPin(card: Card, all: readonly Pick<Card, "id" | "data">[], contentDir: string, snippetChecks: boolean): string | undefined {
+  return isAlone(card, relatedIds(all), contentDir, snippetChecks) ? pinOf(card) : undefined;
+}
+
+/** What other cards and project-wide checks read of a card: equal pins, equal findings elsewhere. */
+function pinOf(card: Card): string {
+  return createHash("sha1").update(JSON.stringify([cardFactsDigest(card), card.fieldLines])).digest("hex");
+}
+
+function isAlone(card: Card, related: ReadonlySet<string>, contentDir: string, snippetChecks: boolean): boolean {
+  if (card.data.translation_of !== undefined || card.data.companion !== undefined || related.has(card.id)) return false;
+  if (snippetChecks && mayIncludeSnippet(card.source)) return false;
+  return !readsOutsideContent(card, contentDir);
+}
+
+/** Ids other cards name as their translation source or companion. */
+function relatedIds(cards: readonly Pick<Card, "data">[]): Set<string> {
+  const ids = new Set<string>();
+  for (const card of cards) {
+    if (card.data.translation_of !== undefined) ids.add(card.data.translation_of);
+    if (card.data.companion !== undefined) ids.add(card.data.companion);
+  }
+  return ids;
+}
+
+export function stubFactsOf(card: Card): StubFacts {
+  const { file: _file, source: _source, tree: _tree, links: _links, bodyOffset: _bodyOffset, contentHash: _contentHash, fieldLines: _fieldLines, headings, ...facts } = card;
+  return { ...facts, headingIds: headings.map((heading) => heading.id) };
+}
+
+/** A card of which only the facts are known; reading its text, tree or links throws StubCardRead. */
+export function stubCard(facts: StubFacts, root: string): Card {
+  return new StubCard(facts, path.join(root, facts.relPath)) as unknown as Card;
+}
+
+class StubCard {
+  readonly file: string;
+  readonly relPath: string;
+  readonly headings: StubHeading[];
+  constructor({ headingIds, ...facts }: StubFacts, file: string) {
+    Object.assign(this, facts);
+    this.relPath = facts.relPath;
+    this.file = file;
+    this.headings = headingIds.map((id) => new StubHeading(id, facts.relPath));
+  }
+  get fieldLines(): never {
+    return this.missing("frontmatter lines");
+  }
+  get source(): never {
+    return this.missing("text");
+  }
+  get tree(): never {
+    return this.missing("tree");
+  }
+  get links(): never {
+    return this.missing("links");
+  }
+  get bodyOffset(): never {
+    return this.missing("body");
+  }
+  private missing(what: string): never {
+    throw new StubCardRead(`${this.relPath}: the ${what} of a card that was not loaded`);
+  }
+}
+
+/** A heading of a stub card: its id, and nothing else. */
+class StubHeading {
+  readonly id: string;
+  private readonly relPath: string;
+  constructor(id: string, relPath: string) {
+    this.id = id;
+    this.relPath = relPath;
+  }
+  get text(): never {
+    return this.missing();
+  }
+  get depth(): never {
+    return this.missing();
+  }
+  get line(): never {
+    return this.missing();
+  }
+  get column(): never {
+    return this.missing();
+  }
+  get offset(): never {
+    return this.missing();
+  }
+  private missing(): never {
+    throw new StubCardRead(`${this.relPath}: a heading of a card that was not loaded`);
+  }
+}
+
+const FACTS_VERSION = 2;
+
+/** Writes the stubs' facts of `cards` (in their order), for the run `id`. */
+export function writeStubFacts(file: string, id: string, cards: readonly Card[]): void {
+  writeFileWhole(file, JSON.stringify({ version: FACTS_VERSION, id, cards: cards.map(stubFactsOf) }));
+}
+
+/** The stubs' facts written for the run `id`, or undefined. */
+export function readStubFacts(file: string, id: string): StubFacts[] | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const data = JSON.parse(readFileSync(file, "utf8")) as { version?: unknown; id?: unknown; cards?: unknown };
+    if (data.version !== FACTS_VERSION || data.id !== id || !Array.isArray(data.cards)) return undefined;
+    return data.cards as StubFacts[];
+  } catch {
+    return undefined;
+  }
+}

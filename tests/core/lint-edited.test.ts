@@ -1,0 +1,116 @@
+/**
+ * `lint` after editing a few cards' text re-checks only those cards against stubs of the others
+ * (app/lint-edited.ts). Whatever the edit, its report must be the report of a lint without any
+ * cache, byte for byte; and a body edit must really take that path (the per-card cache, which only
+ * the full lint writes, stays untouched).
+ */
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { exampleCard } from "../../src/core/lint/rule-model.ts";
+import { makeProject, removeTemps, runCli } from "../helpers.ts";
+
+afterAll(removeTemps);
+
+const TODAY = "2027-01-01";
+
+function project(): string {
+  return makeProject({
+    ".vale.ini": "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Test\n",
+    "styles/Test/Avoid.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\nignorecase: true\ntokens:\n  - simply\n  - obviously\n",
+    "content/a/steps.md": exampleCard({ title: "Steps card", audience: "external" }, "## Steps\n\nDo it.\n\n## Result\n\nDone.\n"),
+    "content/a/linker.md": exampleCard({ title: "Linker", audience: "external" }, "See [the steps](steps.md#steps) and [the notes](../b/notes.md).\n"),
+    "content/a/public.md": exampleCard({ title: "Public", audience: "external", tags: "[billing]" }, "Simply public.\n\n## Details\n\nText.\n"),
+    "content/b/notes.md": exampleCard({ title: "Notes", id: "shared-id", verify_by: "2027-01-10" }, "Internal notes.\n"),
+    "content/b/other.md": exampleCard({ title: "Other" }, "Some text.\n"),
+    "content/b/form.txt": "A form.\n",
+    "content/b/uses-file.md": exampleCard({ title: "Uses a file" }, "Fill in [the form](form.txt).\n"),
+    "content/b/source.md": exampleCard({ title: "Source" }, "The source.\n"),
+    "content/b/source-ko.md": exampleCard({ title: "소스", lang: "ko", translation_of: "b/source" }, "번역.\n"),
+    "content/b/answer.md": exampleCard({ title: "Answer", audience: "external", companion: "b/agent-notes" }, "The answer.\n"),
+    "content/b/agent-notes.md": exampleCard({ title: "Agent notes", companion: "b/answer" }, "Notes for agents.\n"),
+    "content/_snippets/warning.md": "Be careful.\n",
+  });
+}
+
+/** A seeded generator (mulberry32). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CARDS = ["content/a/steps.md", "content/a/linker.md", "content/a/public.md", "content/b/notes.md", "content/b/other.md", "content/b/uses-file.md", "content/b/source.md", "content/b/source-ko.md", "content/b/answer.md", "content/b/agent-notes.md"];
+
+/** Edits of every kind: body text, links, anchors, HTML, headings, frontmatter values and lines. */
+const EDITS: readonly ((text: string, n: number) => string)[] = [
+  (t, n) => `${t}\nAnother paragraph ${n}.\n`,
+  (t, n) => `${t}\nThis is obviously step ${n}.\n`,
+  (t) => `${t}\nSee [the result](steps.md#result) and [nothing](steps.md#nothing).\n`,
+  (t) => `${t}\nSee [the notes](../b/notes.md) and [a form](../b/form.txt).\n`,
+  (t) => `${t}\n<div onclick="alert(1)">Click</div>\n`,
+  (t) => `${t}\n![remote](https://example.com/a.png)\n`,
+  (t, n) => `${t}\n## Heading ${n}\n\nText.\n`,
+  (t) => t.replace(/^title: (.*)$/m, "title: $1 (edited)"),
+  (t) => t.replace(/^---\n/, "---\n# a comment line\n"),
+  (t) => `${t}\n::snippet{name="warning"}\n`,
+  (t) => t.replace(/\n[^\n]*\n$/, "\n"),
+  (t) => t.replace("## Steps", "## Stages").replace("## Stages\n\nDo it.", "## Steps\n\nDo it."),
+];
+
+async function report(dir: string, extra: string[] = []): Promise<string> {
+  const { stdout, stderr } = await runCli(["lint", "--format", "json", "--today", TODAY, ...extra], { cwd: dir });
+  if (stderr.includes("internal error")) throw new Error(stderr);
+  return stdout;
+}
+
+describe("lint after editing a few cards", () => {
+  it("reports exactly what a lint without a cache reports, after random edits of every kind", async () => {
+    const dir = project();
+    await report(dir);
+    const next = random(7);
+    for (let step = 0; step < 48; step++) {
+      const count = next() < 0.75 ? 1 : 2;
+      for (let k = 0; k < count; k++) {
+        const file = path.join(dir, CARDS[Math.floor(next() * CARDS.length)]!);
+        const edit = EDITS[Math.floor(next() * EDITS.length)]!;
+        writeFileSync(file, edit(readFileSync(file, "utf8"), step));
+      }
+      const cached = await report(dir);
+      expect(cached, `step ${step}`).toBe(await report(dir, ["--no-cache"]));
+      // And replayed unchanged.
+      expect(await report(dir), `step ${step}, replayed`).toBe(cached);
+    }
+  });
+
+  it("checks only the edited card when its body changes, and everything when a fact changes", async () => {
+    const dir = project();
+    await report(dir);
+    const cardCache = path.join(dir, ".verity-cache", "lint-cards.json");
+    const stamp = () => `${statSync(cardCache).size}/${statSync(cardCache).mtimeMs}`;
+    const before = stamp();
+    const other = path.join(dir, "content/b/other.md");
+    writeFileSync(other, `${readFileSync(other, "utf8")}\nThis is simply more text.\n`);
+    const edited = await report(dir);
+    expect(edited).toContain("Avoid 'simply'");
+    expect(stamp()).toBe(before); // the full lint did not run
+    expect(edited).toBe(await report(dir, ["--no-cache"]));
+
+    // A heading is a fact other cards' links read: the full lint runs.
+    writeFileSync(other, `${readFileSync(other, "utf8")}\n## New heading\n\nText.\n`);
+    expect(await report(dir)).toBe(await report(dir, ["--no-cache"]));
+    expect(stamp()).not.toBe(before);
+
+    // A translation source is never checked alone (its translations' drift reads its text).
+    const after = stamp();
+    const source = path.join(dir, "content/b/source.md");
+    writeFileSync(source, `${readFileSync(source, "utf8")}\nMore.\n`);
+    expect(await report(dir)).toBe(await report(dir, ["--no-cache"]));
+    expect(stamp()).not.toBe(after);
+  });
+});
