@@ -16,7 +16,6 @@ import { createCardPaths } from "../core/cards/paths.ts";
 import { getCodeVersion } from "../core/lint/code-version.ts";
 import { UsageError } from "../core/errors.ts";
 import type { Finding } from "../core/lint/findings.ts";
-import { loadChangedProject } from "../core/lint/changed-scope.ts";
 import { cardCacheKey, openCardCache, readsOutsideContent } from "../core/lint/card-cache.ts";
 import { openFileStates, type FileHash } from "../core/lint/file-states.ts";
 import { lintProject, lintProjectByCard, type LintOptions, type LintResult } from "../core/lint/lint-project.ts";
@@ -27,7 +26,7 @@ import { applyLevels, levelOf } from "../core/lint/registry.ts";
 import { tooDeepFinding } from "../core/lint/rules/markdown-too-deep.ts";
 import type { Card } from "../core/cards/load.ts";
 import { createStylePool, type StylePool } from "./style-pool.ts";
-import { planFixes, readSourceFile, writeFix, type FileFix } from "../core/style/fix.ts";
+import type { FileFix } from "../core/style/fix.ts";
 import { computeRunKey, readRunRecord, recordedFindings, storedFindings, summarise, writeRunRecord, type LintedProjectSummary } from "../core/style/run-cache.ts";
 import { deltaPins, writeStubFacts } from "../core/lint/run-delta.ts";
 import { lintEditedCards } from "./lint-edited.ts";
@@ -96,6 +95,8 @@ export async function lint(request: LintRequest): Promise<LintReport> {
   let result: LintResult;
   let fixes: LintReport["fixes"];
   if (request.changed !== undefined) {
+    // Loaded only for the commands that use them: start-up is a large part of a lint run.
+    const { loadChangedProject } = await import("../core/lint/changed-scope.ts");
     const scope = loadChangedProject(request.project, request.changed === true ? undefined : request.changed);
     const { changeSet } = scope;
     changed = {
@@ -109,7 +110,7 @@ export async function lint(request: LintRequest): Promise<LintReport> {
     };
     inChangedScope = (file) => scope.reportFiles.has(file);
     project = scope.project;
-    const run = lintWithStyle(scope.project, { ...(await remarkOptions()), trustCards: scope.trustCards, extraFindings: scope.extraFindings }, request, selection);
+    const run = await lintWithStyle(scope.project, { ...(await remarkOptions()), trustCards: scope.trustCards, extraFindings: scope.extraFindings }, request, selection);
     result = run.result;
     fixes = run.fixes;
   } else if (request.fix !== true && request.cache !== false) {
@@ -162,7 +163,7 @@ export async function lint(request: LintRequest): Promise<LintReport> {
   } else {
     const loaded = loadProject(request.project);
     project = loaded;
-    const run = lintWithStyle(loaded, await remarkOptions(), request, selection);
+    const run = await lintWithStyle(loaded, await remarkOptions(), request, selection);
     result = run.result;
     fixes = run.fixes;
   }
@@ -220,12 +221,12 @@ async function lintWithPool(project: Project, options: LintOptions, pool: StyleP
 }
 
 /** Lints a loaded project with the style guide (and its per-card cache), then applies `--fix`. */
-function lintWithStyle(
+async function lintWithStyle(
   project: Project,
   options: LintOptions,
   request: LintRequest,
   isSelected: (file: string) => boolean,
-): { result: LintResult; fixes?: LintReport["fixes"] } {
+): Promise<{ result: LintResult; fixes?: LintReport["fixes"] }> {
   const isFixing = request.fix === true;
   const cacheFile = request.cache === false || isFixing ? undefined : path.join(project.root, LINT_CACHE_FILE);
   const run = (p: Project, file: string | undefined, fixing: boolean) => {
@@ -238,6 +239,7 @@ function lintWithStyle(
   const result = run(project, cacheFile, isFixing);
   if (!isFixing) return { result };
 
+  const { planFixes, readSourceFile, writeFix } = await import("../core/style/fix.ts");
   const sources = new Map(project.cards.map((card) => [card.file, card.source]));
   const plans = planFixes(
     result.findings.filter((f) => isSelected(f.file)),
