@@ -7,6 +7,7 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { createRandom } from "../../bench/lib/random.ts";
 import { exampleCard } from "../../src/core/lint/rule-model.ts";
 import { makeProject, removeTemps, runCli } from "../helpers.ts";
 
@@ -33,17 +34,6 @@ function project(): string {
   });
 }
 
-/** A seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CARDS = ["content/a/steps.md", "content/a/linker.md", "content/a/public.md", "content/b/notes.md", "content/b/other.md", "content/b/uses-file.md", "content/b/source.md", "content/b/source-ko.md", "content/b/answer.md", "content/b/agent-notes.md"];
 
@@ -73,7 +63,7 @@ describe("lint after editing a few cards", () => {
   it("reports exactly what a lint without a cache reports, after random edits of every kind", async () => {
     const dir = project();
     await report(dir);
-    const next = random(7);
+    const next = createRandom(7).next;
     for (let step = 0; step < 48; step++) {
       const count = next() < 0.75 ? 1 : 2;
       for (let k = 0; k < count; k++) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createRandom } from "../../bench/lib/random.ts";
 import { compileGoRegex, translateGoRegex } from "../../src/core/style/go-regex.ts";
 import { boundarySides } from "../../src/core/style/regex-edges.ts";
 
@@ -10,17 +11,6 @@ function allMatches(re: RegExp, text: string): string {
   return JSON.stringify([...text.matchAll(re)].map((m) => [m.index, ...m]));
 }
 
-/** A seeded generator (mulberry32), so a failure names a pattern that fails again. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ATOMS = ["a", "b", "Z", "1", "_", "한", "é", "-", " ", ".", "'", String.raw`\.`, String.raw`\-`, String.raw`\d`, String.raw`\w`, String.raw`\s`, String.raw`\x2D`, String.raw`\x41`, String.raw`\x{D55C}`, "[a-c]", "[^a]", "[-.]", String.raw`\Qa.\E`, "^", "$", "(?i)"];
 const QUANTIFIERS = ["", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,}", "+?", "??"];
@@ -65,7 +55,7 @@ describe("word boundaries next to a known character", () => {
   });
 
   it("match exactly what the full test matches, on random patterns and texts", () => {
-    const next = random(20261202);
+    const next = createRandom(20261202).next;
     let compared = 0;
     for (let p = 0; p < 600; p++) {
       const source = pattern(next, 0);
