@@ -67,7 +67,7 @@ function check(run: EditedRun, edited: ReadonlyMap<string, string>, facts: NonNu
   if (loaded.cards.length !== edited.size) return undefined;
   const fresh = new Map(loaded.cards.map((card) => [card.relPath, card]));
   // The other cards as stubs, in the recorded order; the edited ones in their place.
-  const cards: Card[] = facts.map((stub) => fresh.get(stub.relPath) ?? stubCard(stub, root));
+  const cards: Card[] = facts.cards.map((stub) => fresh.get(stub.relPath) ?? stubCard(stub, root));
   if (cards.filter((card) => fresh.has(card.relPath) && fresh.get(card.relPath) === card).length !== edited.size) return undefined;
   const snippetChecks = levelOf("snippet-verify-by", rules) !== "off";
   for (const card of loaded.cards) {
@@ -80,7 +80,7 @@ function check(run: EditedRun, edited: ReadonlyMap<string, string>, facts: NonNu
     bodyOnlyCards: [],
     problems: loaded.problems,
     contentDir,
-    index: buildCardIndex(cards, record.project.invalidFiles, { sites: config.sites }),
+    index: buildCardIndex(cards, record.project.invalidFiles, { sites: config.sites, pages: facts.pages }),
   } as Omit<Project, "collections"> as Project;
   // Only project-wide checks read the collections, and they are not run here.
   Object.defineProperty(project, "collections", {

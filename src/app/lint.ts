@@ -142,7 +142,7 @@ export async function lint(request: LintRequest): Promise<LintReport> {
       // A card linking to a file outside the content folder reads a file the run key does not cover: no replay.
       if (![...loaded.cards, ...loaded.bodyOnlyCards].some((card) => readsOutsideContent(card, loaded.contentDir))) {
         const pins = deltaPins(loaded.cards, loaded.contentDir, levelOf("snippet-verify-by", loaded.config.rules) !== "off");
-        writeStubFacts(path.join(context.root, FACTS_FILE), key, loaded.cards);
+        writeStubFacts(path.join(context.root, FACTS_FILE), key, loaded.cards, loaded.index.pages);
         writeRunRecord(cacheFile, {
           key,
           frame,

@@ -32,7 +32,7 @@ export interface FileStates {
    * path by the caller). Reads the file unless its metadata matches a trusted entry.
    */
   hashOf(full: string): FileHash;
-  /** Writes the store when anything changed (files no longer seen are dropped). */
+  /** Writes the store when an entry the next run can trust changed, or a file is gone (its entry is dropped). */
   save(): void;
 }
 
@@ -40,13 +40,15 @@ export interface FileStates {
 export function openFileStates(file: string, root: string, now: () => number = Date.now): FileStates {
   const old = readEntries(file);
   const seen = new Map<string, Entry>();
+  /** An entry the next run can trust was added or changed. */
   let isDirty = false;
 
   const record = (rel: string, stat: Stats, hash: string) => {
     const racy = now() - Math.max(stat.mtimeMs, stat.ctimeMs) < RACY_MS;
     const entry: Entry = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, hash, racy ? 0 : 1];
     const before = old.get(rel);
-    if (!before || before.some((value, i) => value !== entry[i])) isDirty = true;
+    // A racy entry is read again next time, as a missing or outdated one is: recording it alone is no reason to write.
+    if (!racy && (!before || before.some((value, i) => value !== entry[i]))) isDirty = true;
     seen.set(rel, entry);
   };
 
@@ -63,11 +65,11 @@ export function openFileStates(file: string, root: string, now: () => number = D
       }
       const read = readAndHash(full);
       if (read.stat) record(rel, read.stat, read.hash);
-      else isDirty = true;
       return { hash: read.hash, ...(read.bytes ? { bytes: read.bytes } : {}) };
     },
     save() {
-      if (!isDirty && seen.size === old.size) return;
+      // Entries of files no longer seen (or not readable now) are dropped when anything is written.
+      if (!isDirty && [...old.keys()].every((rel) => seen.has(rel))) return;
       writeFileWhole(file, JSON.stringify({ version: VERSION, files: Object.fromEntries(seen) }));
     },
   };

@@ -19,6 +19,8 @@ import type { Card } from "../cards/load.ts";
 import { mayIncludeSnippet } from "../cards/snippets.ts";
 import { writeFileWhole } from "../cards/safe-write.ts";
 import { cardFactsDigest, readsOutsideContent } from "./card-cache.ts";
+import type { SiteName } from "../site/audience.ts";
+import type { SitePages } from "../site/links.ts";
 
 /** At most this many edited cards are checked this way; more, and the full lint runs. */
 export const MAX_EDITED_CARDS = 16;
@@ -131,20 +133,28 @@ class StubHeading {
   }
 }
 
-const FACTS_VERSION = 2;
+const FACTS_VERSION = 3;
 
-/** Writes the stubs' facts of `cards` (in their order), for the run `id`. */
-export function writeStubFacts(file: string, id: string, cards: readonly Card[]): void {
-  writeFileWhole(file, JSON.stringify({ version: FACTS_VERSION, id, cards: cards.map(stubFactsOf) }));
+/** The facts of a recorded run's cards, and the site pages they make (both unchanged by an edit that keeps every card's facts). */
+export interface RecordedFacts {
+  cards: StubFacts[];
+  pages: SitePages | undefined;
 }
 
-/** The stubs' facts written for the run `id`, or undefined. */
-export function readStubFacts(file: string, id: string): StubFacts[] | undefined {
+/** Writes the stubs' facts of `cards` (in their order) and their site pages, for the run `id`. */
+export function writeStubFacts(file: string, id: string, cards: readonly Card[], pages: SitePages | undefined): void {
+  const stored = pages && { collections: [...pages.collections], tags: [...pages.tags] };
+  writeFileWhole(file, JSON.stringify({ version: FACTS_VERSION, id, cards: cards.map(stubFactsOf), pages: stored }));
+}
+
+/** The facts written for the run `id`, or undefined. */
+export function readStubFacts(file: string, id: string): RecordedFacts | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    const data = JSON.parse(readFileSync(file, "utf8")) as { version?: unknown; id?: unknown; cards?: unknown };
+    const data = JSON.parse(readFileSync(file, "utf8")) as { version?: unknown; id?: unknown; cards?: unknown; pages?: { collections: [string, SiteName[]][]; tags: [string, SiteName[]][] } };
     if (data.version !== FACTS_VERSION || data.id !== id || !Array.isArray(data.cards)) return undefined;
-    return data.cards as StubFacts[];
+    const pages = data.pages && { collections: new Map(data.pages.collections), tags: new Map(data.pages.tags) };
+    return { cards: data.cards as StubFacts[], pages };
   } catch {
     return undefined;
   }

@@ -47,6 +47,8 @@ export interface IndexOptions {
   sites?: VerityConfig["sites"] | undefined;
   /** Set when only part of the cards is loaded (`lint --changed`): collection names that exist. */
   partialCollections?: Iterable<string> | undefined;
+  /** The site pages of these very cards, when known already (from a recorded lint run). */
+  pages?: SitePages | undefined;
 }
 
 export function buildCardIndex(cards: readonly Card[], invalidFiles: readonly string[] = [], options: IndexOptions = {}): CardIndex {
@@ -69,7 +71,7 @@ export function buildCardIndex(cards: readonly Card[], invalidFiles: readonly st
   const configured = options.sites;
   const sites: SiteAddress[] = configured ? SITE_NAMES.map((site) => ({ site, url: configured[site].url, base: configured[site].base })) : [];
   const partial = options.partialCollections ? new Set(options.partialCollections) : undefined;
-  return { byFile, byUrl, byId, invalidFiles: new Set(invalidFiles), sites, pages: partial ? undefined : collectSitePages(cards), partialCollections: partial, byUrlLower };
+  return { byFile, byUrl, byId, invalidFiles: new Set(invalidFiles), sites, pages: partial ? undefined : (options.pages ?? collectSitePages(cards)), partialCollections: partial, byUrlLower };
 }
 
 /** The collection and tag pages each site builds from `cards` (the same selection the sites use). */
