@@ -3,7 +3,8 @@
  * parses arguments, calls this, formats the result and picks the exit code; tests call it too.
  *
  * It loads the project (or the `--changed` scope), runs every rule with the style guide and the
- * project's remark-lint configuration, answers an unchanged project from the run cache, and
+ * project's remark-lint configuration, answers an unchanged project from the run record, re-checks
+ * only the edited cards when nothing but the text of a few cards changed (lint-edited.ts), and
  * applies `--fix`.
  */
 import { companionDriftFindings } from "./companion-drift.ts";

@@ -8,7 +8,12 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createRandom } from "../../bench/lib/random.ts";
+import { lintRule } from "unified-lint-rule";
 import { exampleCard } from "../../src/core/lint/rule-model.ts";
+import { lintCards } from "../../src/core/lint/lint-project.ts";
+import { StubCardRead, stubCard, stubFactsOf } from "../../src/core/lint/run-delta.ts";
+import { loadProject } from "../../src/core/project/project.ts";
+import { buildCardIndex } from "../../src/core/site/links.ts";
 import { makeProject, removeTemps, runCli } from "../helpers.ts";
 
 afterAll(removeTemps);
@@ -102,5 +107,27 @@ describe("lint after editing a few cards", () => {
     writeFileSync(source, `${readFileSync(source, "utf8")}\nMore.\n`);
     expect(await report(dir)).toBe(await report(dir, ["--no-cache"]));
     expect(stamp()).not.toBe(after);
+  });
+
+  it("stops, for the full lint to run, when a check reads more of another card than its facts", () => {
+    const dir = project();
+    const loaded = loadProject({ cwd: dir, today: TODAY });
+    const stubs = loaded.cards.map((card) => (card.relPath === "content/a/steps.md" ? stubCard(stubFactsOf(card), loaded.root) : card));
+    const steps = stubs.find((card) => card.relPath === "content/a/steps.md")!;
+    // What other cards' checks read is there; the rest is not, and reading it throws.
+    expect(steps.headings.map((heading) => heading.id)).toEqual(["steps", "result"]);
+    expect(() => steps.headings[0]!.text).toThrow(StubCardRead);
+    for (const read of [() => steps.source, () => steps.tree, () => steps.links, () => steps.fieldLines]) expect(read).toThrow(StubCardRead);
+
+    const partial = { ...loaded, cards: stubs, index: buildCardIndex(stubs, loaded.invalidFiles, { sites: loaded.config.sites }) };
+    const linker = stubs.find((card) => card.relPath === "content/a/linker.md")!;
+    // A project's own lint rule that reads another card's text: its error would become a finding; it must stop the run instead.
+    const peek = lintRule("test:peek", (_tree, file) => {
+      const { index } = (file.data as { verity: { index: typeof partial.index } }).verity;
+      for (const card of index.byFile.values()) void card.source.length;
+    });
+    expect(() => lintCards(partial, [{ card: linker, isBodyOnly: false }], { remarkPlugins: [peek] })).toThrow(StubCardRead);
+    // Without that rule, the card's checks run against the stub.
+    expect(lintCards(partial, [{ card: linker, isBodyOnly: false }]).get(linker)!.some((finding) => finding.ruleId === "link-audience")).toBe(true);
   });
 });

@@ -23,6 +23,7 @@ import { tooDeepFinding } from "./rules/markdown-too-deep.ts";
 import { trustScore } from "./rules/trust-score.ts";
 import { translationFindings } from "./rule-translations.ts";
 import { checkSnippets } from "./rule-snippets.ts";
+import { StubCardRead } from "./run-delta.ts";
 
 /** Extra per-card checks (the style guide plugs in here); they return findings for one card. */
 export type CardChecker = (card: Card, project: Project) => Finding[];
@@ -130,7 +131,11 @@ export function lintCards(project: Project, entries: readonly { card: Card; isBo
         const own: Finding[] = [];
         const file = new VFile({ path: card.file, value: card.source, data: { verity: { card, index: project.index, policy: project.policy, internalTerms: project.config.internalTerms } } });
         processorOf(isBodyOnly, card).runSync(card.tree as Root, file);
-        for (const message of file.messages) own.push(toFinding(message, card));
+        for (const message of file.messages) {
+          // A lint rule's error becomes a message; a read of a card that was not loaded must reach the caller instead.
+          if (message.cause instanceof StubCardRead) throw message.cause;
+          own.push(toFinding(message, card));
+        }
         if (checksHtml && !isBodyOnly) {
           for (const finding of checkCardHtml(card, project, htmlRules)) own.push({ ...finding, column: codePointColumn(lineText(card.source, finding.line), finding.column) });
         }
