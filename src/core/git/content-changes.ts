@@ -9,7 +9,6 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { simpleGit } from "simple-git";
 import { todayIn, type CalendarDate } from "../verification/calendar-date.ts";
 import { getRepositoryInfo } from "./history.ts";
 
@@ -55,6 +54,7 @@ export async function readFileCommits(
   }
   let out: string;
   try {
+    const { simpleGit } = await import("simple-git");
     out = await simpleGit(root).raw([
       "-c", "core.quotepath=off",
       "log", "--follow", "-p", "-U0", "--no-color", "--no-ext-diff", `--max-count=${MAX_COMMITS}`,

@@ -5,7 +5,6 @@
  * of inventing dates from whatever commits happen to be there.
  */
 import path from "node:path";
-import { simpleGit } from "simple-git";
 import { todayIn, type CalendarDate } from "../verification/calendar-date.ts";
 import { projectPathMapper } from "./changes.ts";
 
@@ -86,6 +85,7 @@ const LOG_FORMAT = `${RECORD}%H${FIELD}%cI${FIELD}%an${FIELD}%ae${FIELD}%s`;
 /** Whether `root` is in a git repository, and whether that repository is a shallow clone. */
 export async function getRepositoryInfo(root: string): Promise<RepositoryInfo> {
   try {
+    const { simpleGit } = await import("simple-git");
     const out = await simpleGit(root).raw(["rev-parse", "--is-shallow-repository", "--show-toplevel"]);
     const [shallow, topLevel] = out.trim().split("\n");
     return { isRepository: true, isShallow: shallow === "true", topLevel: topLevel ? path.resolve(topLevel) : undefined };
@@ -111,6 +111,7 @@ export async function readGitHistory(root: string, options: GitHistoryOptions): 
         "Fetch the full history (git fetch --unshallow, or actions/checkout with fetch-depth: 0).",
     );
   }
+  const { simpleGit } = await import("simple-git");
   const git = simpleGit(root);
   let out: string;
   try {

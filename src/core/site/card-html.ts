@@ -10,7 +10,6 @@
  * `remote-resource`); the build renders the cleaned tree. Neither has its own copy of the rules.
  */
 import type { Element, Nodes as HastNodes, Root as HastRoot } from "hast";
-import { raw } from "hast-util-raw";
 import { defaultSchema, sanitize, type Schema } from "hast-util-sanitize";
 import type { Nodes as MdastNodes, Root as MdastRoot } from "mdast";
 import { normalizeUri } from "micromark-util-sanitize-uri";
@@ -22,6 +21,10 @@ import { expandComponents, expandSnippetDirectives, type SnippetResolver } from 
 import { COMPONENT_TAG, lowerMdx, type ComponentUse } from "./mdx-components.ts";
 import { forEachNode, walkTree } from "../cards/tree-walk.ts";
 import { fileReferences, remoteResources, type FileReference, type RemoteResource } from "./embed-policy.ts";
+import { onFirstUse } from "../load-on-use.ts";
+
+/** Parsing raw HTML (parse5) is loaded only when a card has some. */
+const htmlRaw = onFirstUse<typeof import("hast-util-raw")>("hast-util-raw");
 
 /** `data:` images that `<img>` may show inline (never SVG, never anything else). */
 const DATA_IMAGE = /^data:image\/(?:png|gif|jpeg|webp|avif);/i;
@@ -114,7 +117,7 @@ export function cardHtml(card: CardHtmlInput, options: CardHtmlOptions = {}): Ca
     uses = lowerMdx(tree);
   } else {
     tree = markdownToHast(card.source, { position: true, features }) as unknown as HastRoot;
-    if (hasRaw(tree)) tree = raw(tree, { file: new VFile(card.source) }) as HastRoot;
+    if (hasRaw(tree)) tree = htmlRaw().raw(tree, { file: new VFile(card.source) }) as HastRoot;
   }
   alignCellsAsGitHub(tree);
   if (options.unsafeSkipSanitizer) {

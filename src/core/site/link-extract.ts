@@ -4,10 +4,12 @@
  * positions. Lint resolves every one of them the same way.
  */
 import type { Element, Nodes as HastNodes } from "hast";
-import { fromHtml } from "hast-util-from-html";
 import type { Root } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { forEachNode } from "../cards/tree-walk.ts";
+import { onFirstUse } from "../load-on-use.ts";
+
+const htmlParser = onFirstUse<typeof import("hast-util-from-html")>("hast-util-from-html");
 
 export interface CardLink {
   url: string;
@@ -94,7 +96,7 @@ function urlsOf(value: unknown, kind: "one" | "srcset" | "list"): string[] {
 function collectHtmlLinks(node: { value: string; position?: Root["position"] }, links: CardLink[]): void {
   if (!/[<]/.test(node.value)) return;
   const origin = node.position?.start ?? { line: 1, column: 1, offset: 0 };
-  const fragment = fromHtml(node.value, { fragment: true });
+  const fragment = htmlParser().fromHtml(node.value, { fragment: true });
   const visit = (child: HastNodes) => {
     if (child.type === "element") pushElement(child, origin, links);
     const children = (child as { children?: HastNodes[] }).children;

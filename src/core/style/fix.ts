@@ -4,9 +4,11 @@
  * were. Front matter keys written with an alias (`verify-by`) are renamed, never their values.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { createTwoFilesPatch } from "diff";
 import { FIELD_ALIASES } from "../cards/schema.ts";
 import type { Finding, TextEdit } from "../lint/findings.ts";
+import { onFirstUse } from "../load-on-use.ts";
+
+const diffPackage = onFirstUse<typeof import("diff")>("diff");
 
 /** Applies non-overlapping edits to `source`; returns the new text and how many edits were used. */
 export function applyEdits(source: string, edits: readonly TextEdit[]): { text: string; applied: number } {
@@ -98,5 +100,5 @@ export function writeFix(fix: FileFix): void {
 
 /** A unified diff of one fix, with paths as shown to the user. */
 export function diffFix(fix: FileFix, displayName: string): string {
-  return createTwoFilesPatch(`a/${displayName}`, `b/${displayName}`, fix.before, fix.after, undefined, undefined, { context: 3 });
+  return diffPackage().createTwoFilesPatch(`a/${displayName}`, `b/${displayName}`, fix.before, fix.after, undefined, undefined, { context: 3 });
 }

@@ -16,8 +16,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import nspell from "nspell";
 import { ConfigError } from "../../errors.ts";
+import { onFirstUse } from "../../load-on-use.ts";
 import type { ProseBlock } from "../prose.ts";
 import type { RawAlert } from "../rule-types.ts";
 import { compilePattern, formatMessage, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
@@ -25,6 +25,9 @@ import { compilePattern, formatMessage, readBoolean, readString, readStrings, ty
 interface Speller {
   correct(word: string): boolean;
 }
+
+/** The spell checker (and its dictionary code) is loaded only when a spelling rule runs. */
+const loadNspell = onFirstUse<typeof import("nspell").default>("nspell");
 
 const DEFAULT_FILTERS = [String.raw`[A-Z]{1}[a-z]+[A-Z]+\w+`, "[A-Z]+$", "[^a-zA-Z_']"];
 const dictionaryCache = new Map<string, Speller>();
@@ -44,7 +47,7 @@ function loadDictionary(aff: string, dic: string, extra?: string): Speller {
   if (!speller) {
     // One .dic text: nspell's dictionary() breaks the compound rules (ordinals) when called twice.
     const words = extra ? `${readFileSync(dic, "utf8").trimEnd()}\n${readFileSync(extra, "utf8").replace(/^[^\n]*\n/, "")}` : readFileSync(dic);
-    speller = nspell(readFileSync(aff), words);
+    speller = loadNspell()(readFileSync(aff), words);
     dictionaryCache.set(key, speller);
   }
   return speller;
