@@ -14,8 +14,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Nodes, Root } from "mdast";
-import { parse as parseYamlText } from "yaml";
 import { parseMarkdown } from "./markdown.ts";
+import { parsePlainYaml, yamlPackage } from "./yaml-source.ts";
 import { forEachNode } from "./tree-walk.ts";
 
 export const SNIPPET_DIR = "_snippets";
@@ -62,7 +62,7 @@ export function loadSnippets(contentDir: string): Map<string, Snippet> {
     const yaml = tree.children[0]?.type === "yaml" ? tree.children[0] : undefined;
     if (yaml) {
       try {
-        const parsed: unknown = parseYamlText(yaml.value);
+        const parsed: unknown = parsePlainYaml(yaml.value)?.value ?? yamlPackage().parse(yaml.value);
         if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
       } catch {
         problems.push({ line: 1, message: "The snippet's frontmatter is not valid YAML." });

@@ -9,7 +9,11 @@
  * the exact line of each problem and caps alias expansion.
  */
 import jsyaml from "js-yaml";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import type { Node as YamlNode } from "yaml";
+import { onFirstUse } from "../load-on-use.ts";
+
+/** The position-keeping `yaml` package, loaded only for the documents the fast path leaves to it. */
+export const yamlPackage = onFirstUse<typeof import("yaml")>("yaml");
 
 export interface YamlProblem {
   message: string;
@@ -29,25 +33,41 @@ export interface ParsedYaml {
 /** Aliases allowed before a document is rejected as an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
 
-/** An anchor (`&a`) or alias (`*a`) where a YAML node may start; quoted text may match too (harmless). */
-const MAY_HAVE_ALIASES = /(^|[\s,[{:-])[&*][^\s,\]}]/m;
+/**
+ * Where js-yaml and the `yaml` package read the same text differently, the fast path declines: a
+ * `null:`, `~:` or empty key ("null" against ""), and binary or underscored numbers (numbers for
+ * js-yaml, strings for YAML 1.2).
+ */
+const MAY_DIFFER = [/(^|[\s{,?-])(?:null|Null|NULL|~)?:(?:\s|$)/m, /(^|[\s:,[{-])[-+]?(?:0b|[0-9.]*_)/m];
 
 export function parseYaml(text: string): ParsedYaml {
-  if (!MAY_HAVE_ALIASES.test(text)) {
-    const fast = parseWithoutAliases(text);
-    if (fast) return fast;
+  return parseWithoutAliases(text) ?? parseWithPositions(text);
+}
+
+/**
+ * The plain value of YAML without anchors or aliases, read with the YAML 1.2 core schema (js-yaml);
+ * undefined when the text may hold aliases or has any error, duplicate keys included: the caller
+ * then reads it with the `yaml` package, which says where the problem is.
+ */
+export function parsePlainYaml(text: string): { value: unknown } | undefined {
+  if (MAY_DIFFER.some((pattern) => pattern.test(text))) return undefined;
+  // An alias needs an anchor, and js-yaml keeps every anchor it read in its state: none, no alias.
+  let state: jsyaml.State | undefined;
+  let value: unknown;
+  try {
+    value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false, listener: (_event, current) => void (state ??= current) });
+  } catch {
+    return undefined;
   }
-  return parseWithPositions(text);
+  const anchors = (state as { anchorMap?: object } | undefined)?.anchorMap;
+  return anchors && Object.keys(anchors).length > 0 ? undefined : { value };
 }
 
 /** The fast path, or undefined when the text has an error (the slow path then describes it). */
 function parseWithoutAliases(text: string): ParsedYaml | undefined {
-  let value: unknown;
-  try {
-    value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
-  } catch {
-    return undefined;
-  }
+  const plain = parsePlainYaml(text);
+  if (!plain) return undefined;
+  const value = plain.value;
   const topLevelLines = scanTopLevelKeys(text);
   let precise: ParsedYaml | undefined;
   return {
@@ -75,6 +95,7 @@ function scanTopLevelKeys(text: string): Map<string, number> {
 }
 
 function parseWithPositions(text: string): ParsedYaml {
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,

@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { yamlPackage } from "../cards/yaml-source.ts";
 import type { Finding } from "../lint/findings.ts";
 
 export const SYNONYMS_FILE = "style-guide/synonyms.yml";
@@ -38,6 +38,7 @@ export function readSynonyms(root: string): SynonymsFile {
 
 /** Parses the synonyms text: valid YAML, a list of `lang: [words]` lines, no empty group, no word in two groups of one language. */
 export function parseSynonyms(text: string, file: string): SynonymsFile {
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const findings: Finding[] = [];

@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { parseDocument } from "yaml";
 import { ConfigError } from "../errors.ts";
+import { parsePlainYaml, yamlPackage } from "../cards/yaml-source.ts";
 import type { Severity } from "../lint/findings.ts";
 import { compileCapitalization } from "./checks/capitalization.ts";
 import type { CompileContext, RuleDefinition } from "./checks/common.ts";
@@ -110,15 +110,25 @@ function ruleSettings(config: ValeConfig, names: Set<string>): Map<string, boole
 }
 
 function loadRuleFile(set: StyleSet, file: string, name: string, base: Omit<CompileContext, "name" | "file">): void {
-  // Go's YAML reader accepts escapes such as \' in double quotes; so do we.
-  const doc = parseDocument(readFileSync(file, "utf8").replace(/^\uFEFF/, ""), { strict: false, uniqueKeys: false });
-  const fatal = doc.errors.find((e) => e.code !== "BAD_DQ_ESCAPE");
-  if (fatal) throw new ConfigError(`${file}: the rule file is not valid YAML: ${fatal.message.split("\n")[0]}.`);
-  const def: unknown = doc.toJS();
+  const def = readRuleYaml(readFileSync(file, "utf8").replace(/^\uFEFF/, ""), file);
   if (!def || typeof def !== "object" || Array.isArray(def)) throw new ConfigError(`${file}: a rule file must be a YAML mapping with "extends" and "message".`);
   const rule = compileRule(def as RuleDefinition, { ...base, name, file });
   if (typeof rule === "string") set.warnings.push(rule);
   else set.rules.set(name, rule);
+}
+
+/**
+ * The value of a rule file. Most are plain YAML, read on the fast path; the rest (aliases, a
+ * repeated key, an escape such as \' in double quotes, which Go's YAML reader accepts) by the
+ * `yaml` package as Vale reads them: a repeated key's last value wins.
+ */
+function readRuleYaml(text: string, file: string): unknown {
+  const plain = parsePlainYaml(text);
+  if (plain) return plain.value;
+  const doc = yamlPackage().parseDocument(text, { strict: false, uniqueKeys: false });
+  const fatal = doc.errors.find((e) => e.code !== "BAD_DQ_ESCAPE");
+  if (fatal) throw new ConfigError(`${file}: the rule file is not valid YAML: ${fatal.message.split("\n")[0]}.`);
+  return doc.toJS();
 }
 
 /** Compiles one rule definition; returns a warning string when the rule is skipped. */

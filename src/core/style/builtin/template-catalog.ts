@@ -4,9 +4,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parse } from "yaml";
 import { z } from "zod";
 import { ConfigError } from "../../errors.ts";
+import { parsePlainYaml, yamlPackage } from "../../cards/yaml-source.ts";
 
 export const TEMPLATE_CATALOG_PATH = "style-guide/templates/templates.yml";
 
@@ -55,7 +55,8 @@ export interface TemplateCatalog {
 export function loadTemplateCatalog(file: string): TemplateCatalog {
   let data: unknown;
   try {
-    data = parse(readFileSync(file, "utf8"));
+    const text = readFileSync(file, "utf8");
+    data = parsePlainYaml(text)?.value ?? yamlPackage().parse(text);
   } catch (error) {
     throw new ConfigError(`${file}: cannot read the template catalog: ${(error as Error).message}`, "Fix the YAML syntax of templates.yml.");
   }

@@ -1,0 +1,83 @@
+/**
+ * Rule files, templates, snippets and frontmatter are read on a fast path (js-yaml, YAML 1.2 core
+ * schema) when they have no aliases, and by the `yaml` package otherwise. The two must give the
+ * same value for every document the fast path accepts: random documents built from scalars where
+ * YAML parsers are known to differ prove it.
+ */
+import { describe, expect, it } from "vitest";
+import { parse, parseDocument } from "yaml";
+import { createRandom } from "../../bench/lib/random.ts";
+import { parsePlainYaml, parseYaml } from "../../src/core/cards/yaml-source.ts";
+
+/** Keys and scalars where parsers disagree: numbers in many bases, booleans of YAML 1.1, nulls, dates, quotes, escapes. */
+const KEYS = ["extends", "message", "level", "tokens", "swap", "null", "~", "true", "1", "0o10", "0x1F", "1e3", "'quoted'", '"dq"', "a b", "x-y", "yes", "on", "2026-12-01", "é", "한국어"];
+const SCALARS = [
+  "error", "warning", "0", "-0", "+1", "007", "0o17", "0x1f", "0b101", "1_000", "1.5", ".5", "1e3", "1E-3", "+.inf", "-.Inf", ".NaN", ".nan",
+  "true", "True", "TRUE", "false", "yes", "no", "on", "off", "y", "n", "null", "Null", "~", "", "2026-12-01", "2026-12-01T10:00:00Z", "12:30:45",
+  "'single'", "'it''s'", '"double"', '"tab\\tnew\\nline"', '"\\u00e9\\x41"', '"\\U0001F600"', "plain text with spaces", "'#not a comment'", "value # comment",
+  "\\b(?:foo|bar)\\b", "'\\b(?:foo|bar)\\b'", '"[A-Z]+"', "[a, b, 'c d']", "{a: 1, b: [x, y]}", "[]", "{}", "- dash", "'- quoted dash'", "@at", "`tick`", "%pct",
+  "|-\n  literal\n  block", ">\n  folded\n  text", "|\n  kept\n", "über", "한국어 문장", "中文。",
+];
+
+/** -0 and 0 are the same number to every rule and field (js-yaml reads "-0" as 0, the yaml package as -0). */
+function sameZero(value: unknown): unknown {
+  if (Object.is(value, -0)) return 0;
+  if (Array.isArray(value)) return value.map(sameZero);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sameZero(v)]));
+  return value;
+}
+
+function randomDocument(random: ReturnType<typeof createRandom>, depth = 0): string {
+  const lines: string[] = [];
+  const indent = "  ".repeat(depth);
+  const keys = random.sample(KEYS, random.int(1, 6));
+  for (const key of keys) {
+    const shape = depth < 2 ? random.weighted([["scalar", 6], ["map", 1], ["list", 2]] as const) : "scalar";
+    if (shape === "scalar") {
+      const scalar = random.pick(SCALARS);
+      lines.push(`${indent}${key}: ${scalar.replace(/\n/g, `\n${indent}`)}`);
+    } else if (shape === "list") {
+      lines.push(`${indent}${key}:`);
+      for (let i = random.int(1, 3); i > 0; i--) lines.push(`${indent}  - ${random.pick(SCALARS.filter((s) => !s.includes("\n")))}`);
+    } else {
+      lines.push(`${indent}${key}:`, randomDocument(random, depth + 1));
+    }
+  }
+  return lines.join("\n");
+}
+
+describe("the fast YAML path", () => {
+  it("gives the value the yaml package gives, as rule files read it and as frontmatter reads it", () => {
+    const random = createRandom(11);
+    let fast = 0;
+    for (let i = 0; i < 3000; i++) {
+      const text = `${randomDocument(random)}\n`;
+      const plain = parsePlainYaml(text);
+      if (!plain) continue;
+      fast++;
+      // As rule files are read when the fast path declines (Go-like: repeated keys allowed, lenient escapes).
+      const lenient = parseDocument(text, { strict: false, uniqueKeys: false });
+      expect(lenient.errors.filter((e) => e.code !== "BAD_DQ_ESCAPE"), text).toEqual([]);
+      expect(sameZero(plain.value), text).toEqual(sameZero(lenient.toJS()));
+      // As templates and snippets are read when it declines.
+      expect(sameZero(plain.value), text).toEqual(sameZero(parse(text)));
+    }
+    // The bank is built to make the parsers disagree, so many documents are declined; enough must be taken to prove anything.
+    expect(fast).toBeGreaterThan(1000);
+  });
+
+  it("leaves documents with aliases, repeated keys, null keys and Go-only escapes to the yaml package", () => {
+    expect(parsePlainYaml("a: &x 1\nb: *x\n")).toBeUndefined();
+    expect(parsePlainYaml("a: [&x 1, *x]\n")).toBeUndefined();
+    expect(parsePlainYaml("a: &x 1\n")).toBeUndefined();
+    expect(parsePlainYaml("a: 1\na: 2\n")).toBeUndefined();
+    expect(parsePlainYaml("null: 1\n")).toBeUndefined();
+    expect(parsePlainYaml("~: 1\n")).toBeUndefined();
+    expect(parsePlainYaml(String.raw`a: "it\'s"` + "\n")).toBeUndefined();
+    expect(parsePlainYaml("a: [1\n")).toBeUndefined();
+    // Asterisks and ampersands in text are not aliases.
+    expect(parsePlainYaml(`message: "In **Settings > Billing** & more"\n`)).toEqual({ value: { message: "In **Settings > Billing** & more" } });
+    // The position-keeping parser still says where the problem is.
+    expect(parseYaml("title: ok\ntitle: again\n").problems[0]).toMatchObject({ line: 2 });
+  });
+});
