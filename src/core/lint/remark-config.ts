@@ -35,6 +35,8 @@ type PluginSetting = string | ((...args: unknown[]) => unknown);
 
 /** Loads the project's remark configuration, or undefined when it has none. */
 export async function loadRemarkConfig(root: string): Promise<RemarkConfig | undefined> {
+  // No file cosmiconfig could read, no need to load it.
+  if (!REMARK_CONFIG_FILES.some((name) => existsSync(path.join(root, name)))) return undefined;
   const { cosmiconfig } = await import("cosmiconfig"); // loaded only when lint really runs (not on a cache hit)
   const explorer = cosmiconfig("remark", { searchPlaces: [...REMARK_CONFIG_FILES], packageProp: "remarkConfig", searchStrategy: "none" });
   let found;

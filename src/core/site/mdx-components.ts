@@ -18,7 +18,10 @@
  * render, and leave the sanitizer unable to see the output before the components add their markup.
  */
 import type { Element, ElementContent, Properties, Root, RootContent } from "hast";
-import { find, html as htmlSchema } from "property-information";
+import { onFirstUse } from "../load-on-use.ts";
+
+/** HTML attribute names and kinds, needed only for MDX cards with JSX attributes. */
+const propertyInformation = onFirstUse<typeof import("property-information")>("property-information");
 
 export const COMPONENT_NAMES = ["Callout", "Steps", "Tabs", "Tab", "Details", "Figure", "Video", "Badge", "Snippet"] as const;
 export type ComponentName = (typeof COMPONENT_NAMES)[number];
@@ -181,6 +184,7 @@ function authorParts(name: ComponentName, props: Record<string, string>, positio
 /** JSX attributes -> hast properties (`class` -> className, `colSpan`...), for the sanitizer to judge. */
 function htmlProperties(props: Record<string, string>): Properties {
   const properties: Properties = {};
+  const { find, html: htmlSchema } = propertyInformation();
   for (const [attribute, value] of Object.entries(props)) {
     const info = find(htmlSchema, attribute === "className" ? "class" : attribute === "htmlFor" ? "for" : attribute);
     if (info.boolean) properties[info.property] = true;
