@@ -8,7 +8,7 @@
  * applies `--fix`.
  */
 import { companionDriftFindings } from "./companion-drift.ts";
-import { openContentHistory } from "../core/git/content-changes.ts";
+import { openContentHistory, readHead } from "../core/git/content-changes.ts";
 import { driftFindings, findOutdatedTranslations } from "../core/verification/translation-drift.ts";
 import { compareFindings } from "../core/lint/findings.ts";
 import { existsSync, statSync } from "node:fs";
@@ -28,7 +28,7 @@ import { tooDeepFinding } from "../core/lint/rules/markdown-too-deep.ts";
 import type { Card } from "../core/cards/load.ts";
 import { createStylePool, type StylePool } from "./style-pool.ts";
 import type { FileFix } from "../core/style/fix.ts";
-import { computeRunKey, readRunRecord, recordedFindings, storedFindings, summarise, writeRunRecord, type LintedProjectSummary } from "../core/style/run-cache.ts";
+import { addToRunKeys, computeRunKey, readRunRecord, recordedFindings, storedFindings, summarise, writeRunRecord, type LintedProjectSummary } from "../core/style/run-cache.ts";
 import { deltaPins, writeStubFacts } from "../core/lint/run-delta.ts";
 import { lintEditedCards } from "./lint-edited.ts";
 import type { TrustScore } from "../core/verification/verification.ts";
@@ -116,10 +116,11 @@ export async function lint(request: LintRequest): Promise<LintReport> {
     fixes = run.fixes;
   } else if (request.fix !== true && request.cache !== false) {
     const cacheFile = path.join(context.root, RUN_CACHE_FILE);
-    // Translation drift reads git history, so a new commit is a new run.
+    // Translation drift reads git history, so a new commit is a new run. git answers while the files are hashed.
+    const head = readHead(context.root);
     const reads = new Map<string, FileHash>();
     const states = openFileStates(path.join(context.root, FILE_STATES_FILE), context.root);
-    const { key, frame } = computeRunKey(context, `lint-run/${getCodeVersion()}/${openContentHistory(context.root)?.head ?? "no-git"}`, reads, states);
+    const { key, frame } = addToRunKeys(computeRunKey(context, `lint-run/${getCodeVersion()}`, reads, states), `head ${(await head) ?? "no-git"}`);
     states.save();
     const record = readRunRecord(cacheFile, key, frame);
     const edited = record && record.key !== key ? lintEditedCards({ context, record, key, reads, factsFile: path.join(context.root, FACTS_FILE), remarkPlugins: (await remarkOptions()).remarkPlugins ?? [] }) : undefined;

@@ -4,6 +4,7 @@
  * cache, byte for byte; and a body edit must really take that path (the per-card cache, which only
  * the full lint writes, stays untouched).
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -129,5 +130,22 @@ describe("lint after editing a few cards", () => {
     expect(() => lintCards(partial, [{ card: linker, isBodyOnly: false }], { remarkPlugins: [peek] })).toThrow(StubCardRead);
     // Without that rule, the card's checks run against the stub.
     expect(lintCards(partial, [{ card: linker, isBodyOnly: false }]).get(linker)!.some((finding) => finding.ruleId === "link-audience")).toBe(true);
+  });
+
+  it("starts a new run when HEAD moves, even if no file changed (translation drift reads the history)", async () => {
+    const dir = project();
+    const env = { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" };
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe", env });
+    const recordKey = () => (JSON.parse(readFileSync(path.join(dir, ".verity-cache", "lint-run.json"), "utf8")) as { key: string }).key;
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-q", "-m", "cards");
+    const first = await report(dir);
+    const before = recordKey();
+    expect(await report(dir)).toBe(first);
+    expect(recordKey()).toBe(before);
+    git("commit", "-q", "--allow-empty", "-m", "nothing changed");
+    expect(await report(dir)).toBe(first);
+    expect(recordKey()).not.toBe(before);
   });
 });

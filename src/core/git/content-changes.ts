@@ -6,7 +6,7 @@
  * - `openContentHistory` (translation drift, `source_revision`): the body after the frontmatter
  *   compared between revisions.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { todayIn, type CalendarDate } from "../verification/calendar-date.ts";
@@ -135,6 +135,19 @@ export interface ContentHistory {
   changesSince(relPath: string, since: Since): ContentChange | undefined;
 }
 
+/** git's arguments for the full hash of HEAD (none in a repository without commits). */
+const HEAD_HASH = ["rev-parse", "--verify", "--quiet", "HEAD"];
+
+/**
+ * The full hash of HEAD, undefined outside a repository or before the first commit. Asked without
+ * blocking, so that the caller works on while git starts (it takes as long as hashing a project's files).
+ */
+export function readHead(root: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile("git", HEAD_HASH, { cwd: root, encoding: "utf8" }, (error, stdout) => resolve((error ? "" : stdout.trim()) || undefined));
+  });
+}
+
 export function openContentHistory(root: string): ContentHistory | undefined {
   const run = (args: string[]): string | undefined => {
     try {
@@ -143,7 +156,7 @@ export function openContentHistory(root: string): ContentHistory | undefined {
       return undefined;
     }
   };
-  const head = run(["rev-parse", "--verify", "--quiet", "HEAD"])?.trim();
+  const head = run(HEAD_HASH)?.trim();
   if (!head) return undefined;
   // `<rev>:./path` is relative to the working directory, which is the project root.
   const spec = (relPath: string) => `./${relPath.split(path.sep).join("/")}`;

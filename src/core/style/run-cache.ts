@@ -63,6 +63,12 @@ export interface RunKeys {
   frame: string;
 }
 
+/** The keys with one more input (one that was not known when the files were hashed). */
+export function addToRunKeys(keys: RunKeys, input: string): RunKeys {
+  const salted = (value: string) => createHash("sha256").update(`${value}\0${input}`).digest("hex");
+  return { key: salted(keys.key), frame: salted(keys.frame) };
+}
+
 /**
  * Hash of everything a full lint run reads; `salt` adds the engine and CLI versions. Each file
  * counts by its path and the hash of its bytes, which `states` (see file-states.ts) gives without
