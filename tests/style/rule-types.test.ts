@@ -33,6 +33,17 @@ describe("substitution", () => {
     expect(finding?.fix).toEqual([{ start: 7, end: 13, text: "color" }]);
   });
 
+  it("capitalize: capitalises every suggestion for a match whose first byte Go's ToUpper leaves alone", () => {
+    // Vale's test is observed == CapFirst(observed), CapFirst upper-casing the first byte: a digit
+    // counts as capitalised, a non-ASCII letter does not.
+    expect(show(lint("They are not here. Are not they? A 4 wheel drive. Über cool.\n"), "Test.Capitalize")).toEqual([
+      "1:6:Test.Capitalize:Say 'aren't' or 'are n't', not 'are not'.",
+      "1:20:Test.Capitalize:Say 'Aren't' or 'Are n't', not 'Are not'.",
+      "1:36:Test.Capitalize:Say 'Four-wheel drive', not '4 wheel drive'.",
+      "1:51:Test.Capitalize:Say 'very cool', not 'Über cool'.",
+    ]);
+  });
+
   it("does not report text that already matches the swap", () => {
     expect(show(lint("Send an email.\n"), "Test.Substitution")).toEqual([]);
   });

@@ -58,10 +58,12 @@ export function compileSubstitution(def: RuleDefinition, ctx: CompileContext, ac
       const start = match.index + match[0].indexOf(matched);
       const observed = matched.trim();
       let replacement = alt.replacement.replace(/\$(\d+)/g, (_, n: string) => match[alt.group + Number(n)] ?? "");
-      if (capitalize && /^\p{Lu}/u.test(observed)) replacement = replacement.charAt(0).toUpperCase() + replacement.slice(1);
+      const capitalise = capitalize && isCapitalised(observed);
+      if (capitalise) replacement = capFirst(replacement);
       if (isSame(alt, replacement, observed) || isException(except, observed)) continue;
       let expectedText = replacement;
-      if (isReplace && action.params.length === 0) expectedText = toSentence(replacement.split("|"), "or");
+      // Every suggestion is capitalised, as Vale does for the replace action's options.
+      if (isReplace && action.params.length === 0) expectedText = toSentence(replacement.split("|").map((option) => (capitalise ? capFirst(option) : option)), "or");
       alerts.push({
         start,
         end: start + matched.length,
@@ -79,10 +81,25 @@ function isSame(alt: Alternative, replacement: string, observed: string): boolea
   return alt.expected.test(observed);
 }
 
-/** With `action: replace`, the expected text is quoted already: drop the first pair of quotes around `%s`. */
+/**
+ * Vale's `observed == CapFirst(observed)`, where CapFirst upper-cases the first byte: true when the
+ * text starts with an ASCII character other than a lowercase letter (a digit or "-" included), false
+ * for a lowercase or a non-ASCII first letter.
+ */
+function isCapitalised(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return !(first >= 0x61 && first <= 0x7a) && !(first >= 0x80);
+}
+
+/** Vale's CapFirst for ASCII: a first lowercase letter upper-cased (a non-ASCII one is left alone). */
+function capFirst(text: string): string {
+  return /^[a-z]/.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+/** With `action: replace`, the expected text is quoted already: drop the first `'%s'` (then `"%s"`) of a pair. */
 function convertMessage(message: string): string {
   for (const spec of ["'%s'", '"%s"']) {
-    if (message.split(spec).length - 1 === 2) return message.replace(spec, "%s");
+    if (message.split(spec).length - 1 === 2) message = message.replace(spec, "%s");
   }
   return message;
 }
