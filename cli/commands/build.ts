@@ -6,15 +6,13 @@ import { SITE_NAMES, type SiteName } from "../../src/core/site/audience.ts";
 import { CheckFailed, UsageError } from "../../src/core/errors.ts";
 import { countFindings } from "../../src/core/lint/findings.ts";
 import { RULE_METADATA } from "../../src/core/lint/registry.ts";
-import { lintProject } from "../../src/core/lint/lint-project.ts";
 import { splitDeployFindings } from "../../src/core/lint/freshness.ts";
-import { createStyleChecker } from "../../src/core/style/card-style.ts";
+import { lintForBuild } from "../../src/app/lint.ts";
 import { acquireBuildLock } from "../../src/build/build-lock.ts";
 import { prepareBuild, runBuild, throwIfInterrupted, type BuildOptions, type PreparedBuild } from "../../src/build/build-sites.ts";
 import { checkOutDir } from "../../src/build/output-folder.ts";
 import { outDirProblem } from "../../src/build/out-dir.ts";
 import { watchInterrupts } from "../interrupts.ts";
-import { LINT_CACHE_FILE } from "../lint-style.ts";
 import { appendLintSummary } from "../lint-summary.ts";
 import { stylish } from "../reporters/stylish.ts";
 import type { RunState } from "../run-state.ts";
@@ -99,10 +97,7 @@ function warn(state: RunState, message: string): void {
 async function lintAndPrepare(state: RunState, command: Command, buildOptions: BuildOptions): Promise<PreparedBuild> {
   const { io } = state;
   const { progress, signal } = buildOptions;
-  const project = state.loadProject(command);
-  const style = createStyleChecker(project, { cacheFile: path.join(project.root, LINT_CACHE_FILE) });
-  const { findings, trust } = lintProject(project, { checkers: [style.check] });
-  style.save();
+  const { project, findings, trust } = await lintForBuild(state.projectOptions(command));
   throwIfInterrupted(signal);
   const rules = RULE_METADATA;
   // Expired cards and a low trust score are reported and built anyway: a deploy never waits for a

@@ -138,7 +138,7 @@ export async function lint(request: LintRequest): Promise<LintReport> {
       const loaded = loadProject(request.project, { cache: cards.load, onCard: pool.add });
       project = loaded;
       // The card cache is complete once the card rules have run: it is written while the worker is still checking prose.
-      const run = await lintWithPool(loaded, { ...(await remarkOptions()), cache: cards.rulesFor(loaded) }, pool, () => cards.save());
+      const run = await lintWithPool(loaded, { ...(await remarkOptions()), cache: cards.rulesFor(loaded), extraFindings: translationDrift(loaded) }, pool, () => cards.save());
       result = run;
       style.save();
       // A card linking to a file outside the content folder reads a file the run key does not cover: no replay.
@@ -161,7 +161,7 @@ export async function lint(request: LintRequest): Promise<LintReport> {
     const pool = createStylePool(createStyleChecker(context));
     const loaded = loadProject(request.project, { onCard: pool.add });
     project = loaded;
-    result = await lintWithPool(loaded, await remarkOptions(), pool);
+    result = await lintWithPool(loaded, { ...(await remarkOptions()), extraFindings: translationDrift(loaded) }, pool);
   } else {
     const loaded = loadProject(request.project);
     project = loaded;
@@ -193,6 +193,26 @@ export async function lint(request: LintRequest): Promise<LintReport> {
   return report;
 }
 
+/** Translations whose source changed since they were translated (read from git history). */
+function translationDrift(project: Project): Finding[] {
+  return driftFindings(findOutdatedTranslations(project.cards, openContentHistory(project.root)));
+}
+
+/**
+ * The lint a deploy build runs first: the card rules and the style guide (with its per-card cache),
+ * the style checks on a second thread while the cards load, as a cold `verity lint` runs them. The
+ * loaded project is returned for the build to go on with.
+ */
+export async function lintForBuild(options: ProjectOptions): Promise<LintResult & { project: Project }> {
+  const context = openProject(options);
+  const style = createStyleChecker(context, { cacheFile: path.join(context.root, LINT_CACHE_FILE) });
+  const pool = createStylePool(style);
+  const project = loadProject(options, { onCard: pool.add });
+  const { findings, trust } = await lintWithPool(project, {}, pool);
+  style.save();
+  return { project, findings, trust };
+}
+
 /**
  * Lints a loaded project whose style checks the pool has been running since the cards loaded: the
  * card rules run here (then `beforeStyle`, while the worker is still busy), then the style findings
@@ -201,12 +221,11 @@ export async function lint(request: LintRequest): Promise<LintReport> {
  */
 async function lintWithPool(project: Project, options: LintOptions, pool: StylePool, beforeStyle?: () => void): Promise<LintResult & { own: Map<Card, Finding[]>; rest: Finding[] }> {
   const reached = new Set<Card>();
-  const drift = driftFindings(findOutdatedTranslations(project.cards, openContentHistory(project.root)));
   const reach = (card: Card) => {
     reached.add(card);
     return [];
   };
-  const parts = lintProjectByCard(project, { ...options, extraFindings: [...(options.extraFindings ?? []), ...drift], checkers: [...(options.checkers ?? []), reach] });
+  const parts = lintProjectByCard(project, { ...options, checkers: [...(options.checkers ?? []), reach] });
   beforeStyle?.();
   const rest = [...parts.rest];
   for (const [card, outcome] of await pool.finish()) {

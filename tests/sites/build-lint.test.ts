@@ -21,6 +21,19 @@ describe("verity build lints first", () => {
     expect(existsSync(path.join(dir, "dist"))).toBe(false);
   });
 
+  it("stops on a style-guide error in any card of a project large enough for a second thread", async () => {
+    const files: Record<string, string> = {
+      ".vale.ini": "StylesPath = styles\n\n[*.md]\nBasedOnStyles = House\n",
+      "styles/House/Banned.yml": "extends: existence\nmessage: \"Do not write '%s'.\"\nlevel: error\ntokens:\n  - foobar\n",
+    };
+    for (let i = 0; i < 150; i++) files[`content/a/card-${String(i).padStart(3, "0")}.md`] = card(i === 7 || i === 148 ? "Open the foobar panel." : `Answer number ${i}.`);
+    const dir = makeProject(files);
+    const { code, stderr } = await runCli(["build", "--today", "2026-11-22"], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/card-007\.md[\s\S]*House\.Banned[\s\S]*card-148\.md[\s\S]*House\.Banned[\s\S]*Lint found 2 errors, so nothing was built/);
+    expect(existsSync(path.join(dir, "dist"))).toBe(false);
+  });
+
   it("stops on a built-in prose rule error", async () => {
     const dir = makeProject({ "content/a/one.md": card("For the details, [click here](two.md)."), "content/a/two.md": card("Details.") });
     const { code, stderr } = await runCli(["build", "--today", "2026-11-22"], { cwd: dir });
