@@ -46,8 +46,9 @@ export function parseYaml(text: string): ParsedYaml {
 
 /**
  * The plain value of YAML without anchors or aliases, read with the YAML 1.2 core schema (js-yaml);
- * undefined when the text may hold aliases or has any error, duplicate keys included: the caller
- * then reads it with the `yaml` package, which says where the problem is.
+ * undefined when the text holds an anchor, may be read differently by the two parsers (MAY_DIFFER) or
+ * has any error, duplicate keys included: the caller then reads it with the `yaml` package, which
+ * says where the problem is.
  */
 export function parsePlainYaml(text: string): { value: unknown } | undefined {
   if (MAY_DIFFER.some((pattern) => pattern.test(text))) return undefined;
