@@ -32,49 +32,76 @@ export function collectTags(cards: readonly Card[]): TagView[] {
 
 /**
  * Up to five cards sharing the most tags with each card, cards in the reader's language first;
- * one pass over the tag lists.
+ * one pass over the tag lists. Tags on more than 200 cards say little and are skipped. Cards,
+ * translation groups and languages are numbered first, so the counting works on arrays.
  */
 export function computeRelated(cards: readonly Card[], tags: readonly TagView[], groupOf: (card: Card) => string | undefined, limit = 5): Map<string, string[]> {
-  const members = new Map(tags.map((tag) => [tag.name, tag.cardIds]));
+  const n = cards.length;
+  const indexOf = new Map(cards.map((card, i) => [card.id, i]));
+  const members = new Map(tags.map((tag) => [tag.name, Int32Array.from(tag.cardIds.flatMap((id) => (indexOf.has(id) ? [indexOf.get(id)!] : [])))]));
   // Titles ranked once in the order localeCompare gives, so that ranking compares numbers.
   const collator = new Intl.Collator();
   const titleOrder = [...new Set(cards.map((card) => card.data.title))].sort(collator.compare);
   const titleRank = new Map(titleOrder.map((title, i) => [title, i]));
-  const titles = new Map(cards.map((card) => [card.id, titleRank.get(card.data.title)!]));
-  const langs = new Map(cards.map((card) => [card.id, card.lang]));
-  const groups = new Map(cards.map((card) => [card.id, groupOf(card) ?? card.id]));
+  const numbered = (of: (card: Card) => string) => {
+    const numbers = new Map<string, number>();
+    return Int32Array.from(cards, (card) => {
+      const key = of(card);
+      let k = numbers.get(key);
+      if (k === undefined) numbers.set(key, (k = numbers.size));
+      return k;
+    });
+  };
+  const title = Int32Array.from(cards, (card) => titleRank.get(card.data.title)!);
+  const lang = numbered((card) => card.lang);
+  const group = numbered((card) => groupOf(card) ?? card.id);
+  const shared = new Int32Array(n);
+  const touched: number[] = [];
+  const best = new Int32Array(n).fill(-1);
+  const groupsFound: number[] = [];
   const result = new Map<string, string[]>();
-  for (const card of cards) {
-    const shared = new Map<string, number>();
+  cards.forEach((card, i) => {
     for (const tag of new Set(card.data.tags ?? [])) {
-      const list = members.get(tag) ?? [];
-      if (list.length > 200) continue;
+      const list = members.get(tag);
+      if (!list || list.length > 200) continue;
       // The card's own translations are in the language switcher, not among related articles.
-      for (const id of list) if (groups.get(id) !== groups.get(card.id)) shared.set(id, (shared.get(id) ?? 0) + 1);
+      for (const j of list) {
+        if (group[j] === group[i]) continue;
+        if (shared[j] === 0) touched.push(j);
+        shared[j]! += 1;
+      }
     }
-    // One card per translation group: the one in the reader's language when there is one.
-    const best = new Map<string, [string, number]>();
-    for (const entry of shared) {
-      const key = groups.get(entry[0])!;
-      const seen = best.get(key);
-      if (!seen || (langs.get(entry[0]) === card.lang && langs.get(seen[0]) !== card.lang)) best.set(key, entry);
+    // One card per translation group (in the order the groups were first found): the one in the
+    // reader's language when there is one, else the first found.
+    for (const j of touched) {
+      const g = group[j]!;
+      const seen = best[g]!;
+      if (seen < 0) {
+        best[g] = j;
+        groupsFound.push(g);
+      } else if (lang[j] === lang[i] && lang[seen] !== lang[i]) best[g] = j;
     }
     // The best `limit` by one number: same language first, then most shared tags, then title
     // order; equal keys keep the order found (as a stable sort would).
-    const top: { id: string; key: number }[] = [];
-    for (const [id, count] of best.values()) {
-      const key = (langs.get(id) === card.lang ? 2 ** 42 : 0) + count * 2 ** 21 + (2 ** 21 - 1 - titles.get(id)!);
+    const top: { j: number; key: number }[] = [];
+    for (const g of groupsFound) {
+      const j = best[g]!;
+      const key = (lang[j] === lang[i] ? 2 ** 42 : 0) + shared[j]! * 2 ** 21 + (2 ** 21 - 1 - title[j]!);
       if (top.length === limit && key <= top[limit - 1]!.key) continue;
       let at = top.length;
       while (at > 0 && top[at - 1]!.key < key) at--;
-      top.splice(at, 0, { id, key });
+      top.splice(at, 0, { j, key });
       if (top.length > limit) top.pop();
     }
     result.set(
       card.id,
-      top.map((entry) => entry.id),
+      top.map((entry) => cards[entry.j]!.id),
     );
-  }
+    for (const j of touched) shared[j] = 0;
+    for (const g of groupsFound) best[g] = -1;
+    touched.length = 0;
+    groupsFound.length = 0;
+  });
   return result;
 }
 

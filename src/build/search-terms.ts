@@ -10,7 +10,7 @@ import type { Root } from "mdast";
 import { forEachNode } from "../core/cards/tree-walk.ts";
 import * as OpenCC from "opencc-js";
 import type { Card } from "../core/cards/load.ts";
-import { normaliseWord, type SynonymGroup } from "../core/site/synonyms.ts";
+import { foldCase, normaliseWord, type SynonymGroup } from "../core/site/synonyms.ts";
 
 export interface CardSearchTerms {
   /** Keywords, tags and synonyms of words in the title, tags or keywords: weighted like a heading. */
@@ -84,7 +84,56 @@ function usesNormalisedWord(haystack: string, word: string): boolean {
 
 /** Splits text the way the browser side compares words: lower case, letters, digits and `_`. */
 export function searchWords(text: string): string[] {
-  return normaliseWord(text).split(/[^\p{L}\p{N}_]+/u).filter((w) => w.length > 0);
+  const words: string[] = [];
+  forEachWord(text, (word) => words.push(word));
+  return words;
+}
+
+/** Classes of a word character: any word character, one of a script written without spaces, an ASCII digit. */
+const WORD = 1;
+const NO_SPACE = 2;
+const DIGIT = 4;
+const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
+const classOf = (ch: string) => (WORD_CHAR.test(ch) ? WORD | (NO_SPACE_SCRIPT.test(ch) ? NO_SPACE : 0) | (ch >= "0" && ch <= "9" ? DIGIT : 0) : 0);
+/** The class of each UTF-16 code unit outside the surrogates, computed on first use (about 10 ms). */
+let bmpClasses: Uint8Array | undefined;
+const astralClasses = new Map<number, number>();
+
+/**
+ * Calls `visit` with each word of `text` (normalised as synonyms compare words: NFKC, lower case;
+ * spaces are not words, so they need no folding),
+ * a word being a run of letters, digits and `_` as `/[^\p{L}\p{N}_]+/u` splits, and its classes.
+ */
+function forEachWord(text: string, visit: (word: string, classes: number) => void): void {
+  const table = (bmpClasses ??= Uint8Array.from({ length: 0x10000 }, (_, c) => (c >= 0xd800 && c <= 0xdfff ? 0 : classOf(String.fromCharCode(c)))));
+  const s = foldCase(text);
+  let start = -1;
+  let classes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let k = table[c]!;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        const point = ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        k = astralClasses.get(point) ?? astralClasses.set(point, classOf(String.fromCodePoint(point))).get(point)!;
+        width = 2;
+      }
+    }
+    if (k & WORD) {
+      if (start < 0) {
+        start = i;
+        classes = 0;
+      }
+      classes |= k;
+    } else if (start >= 0) {
+      visit(s.slice(start, i), classes);
+      start = -1;
+    }
+    i += width - 1;
+  }
+  if (start >= 0) visit(s.slice(start), classes);
 }
 
 /** The words one card adds to its site's vocabulary: worked out once per card, shared by both sites. */
@@ -101,14 +150,11 @@ export function cardWords(card: Card, terms: CardSearchTerms): CardWords {
   const text = [card.data.title, card.data.description ?? "", ...(card.data.tags ?? []), ...terms.strong, ...terms.weak, treeText(card.tree)].join("\n");
   const words: string[] = [];
   const han = new Set<string>();
-  for (const word of searchWords(text)) {
-    if (NO_SPACE_SCRIPT.test(word)) {
+  forEachWord(text, (word, classes) => {
+    if (classes & NO_SPACE) {
       if (lang === "zh") for (const ch of word) if (HAN.test(ch)) han.add(ch);
-      continue;
-    }
-    if (word.length < 2 && !/\d/.test(word)) continue;
-    words.push(word);
-  }
+    } else if (word.length >= 2 || classes & DIGIT) words.push(word);
+  });
   return { lang, words, han: [...han] };
 }
 

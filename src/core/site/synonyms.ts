@@ -96,5 +96,10 @@ export function parseSynonyms(text: string, file: string): SynonymsFile {
 
 /** How words are compared: Unicode-normalised, lower case, single spaces. */
 export function normaliseWord(word: string): string {
-  return word.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+  return foldCase(word).replace(/\s+/g, " ").trim();
+}
+
+/** The letters of `normaliseWord` (Unicode-normalised, lower case), spaces left as they are. */
+export function foldCase(text: string): string {
+  return text.normalize("NFKC").toLowerCase();
 }

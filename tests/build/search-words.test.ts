@@ -1,0 +1,58 @@
+/** The search vocabulary's word splitter, against the regular expression it stands for, on random text of many scripts. */
+import { describe, expect, it } from "vitest";
+import type { Card } from "../../src/core/cards/load.ts";
+import { cardWords, searchWords } from "../../src/build/search-terms.ts";
+import { normaliseWord } from "../../src/core/site/synonyms.ts";
+
+/** A small deterministic random source (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Latin with accents and ligatures, Turkish dotted I, digits (ASCII, Arabic-Indic, fullwidth),
+// Hangul, Han (BMP and astral), Kana, Devanagari with combining marks, emoji, mathematical bold
+// letters (NFKC folds them), spaces of every kind, punctuation, and lone surrogates.
+const PIECES = [
+  "Refund", "a", "İ", "ß", "ﬁle", "É", "e\u0301", "_", "9", "٣", "７", "x2",
+  "환불", "한", "退款", "𠀀", "𩸽", "カタカナ", "ひらがな", "々", "〇",
+  "हिन्दी", "😀", "𝐀𝐁", "Ａｂｃ", " ", "\u00a0", "\u3000", "\t", "\n", "-", "/", ".", "、", "。",
+  "\ud800", "\udc00", "'",
+];
+
+function randomText(next: () => number): string {
+  return Array.from({ length: 1 + Math.floor(next() * 30) }, () => PIECES[Math.floor(next() * PIECES.length)]!).join("");
+}
+
+describe("search words", () => {
+  it("split as /[^\\p{L}\\p{N}_]+/u splits the normalised text, on 3,000 random texts", () => {
+    const next = random(7);
+    for (let i = 0; i < 3000; i++) {
+      const text = randomText(next);
+      expect(searchWords(text), JSON.stringify(text)).toEqual(normaliseWord(text).split(/[^\p{L}\p{N}_]+/u).filter((w) => w.length > 0));
+    }
+  });
+
+  it("leave out words of scripts written without spaces, and one-letter words without a digit; collect a Chinese card's Han characters", () => {
+    const next = random(11);
+    for (let i = 0; i < 1000; i++) {
+      const title = randomText(next);
+      const lang = next() < 0.5 ? "zh-CN" : "en";
+      const card = { lang, data: { title, tags: [] }, tree: { type: "root", children: [] } } as unknown as Card;
+      const expected = normaliseWord(`${title}\n\n`)
+        .split(/[^\p{L}\p{N}_]+/u)
+        .filter((w) => w.length > 0);
+      const got = cardWords(card, { strong: [], weak: [] });
+      const noSpace = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+      expect(got.words, JSON.stringify(title)).toEqual(expected.filter((w) => !noSpace.test(w) && (w.length >= 2 || /\d/.test(w))));
+      const han = lang === "zh-CN" ? [...new Set(expected.filter((w) => noSpace.test(w)).flatMap((w) => [...w].filter((ch) => /\p{Script=Han}/u.test(ch))))] : [];
+      expect(got.han.sort()).toEqual(han.sort());
+    }
+  });
+});
