@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Code, Heading, InlineCode, Text } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { visit } from "unist-util-visit";
 import type { Card } from "../core/cards/load.ts";
+import { forEachNode } from "../core/cards/tree-walk.ts";
 import { snippetsOf } from "../core/cards/snippets.ts";
 import type { Project } from "../core/project/project.ts";
 import { normaliseSitePath, resolveLink, type CardIndex } from "../core/site/links.ts";
@@ -53,7 +53,7 @@ export function cardNeedles(card: Card, index: CardIndex, publicOwners: Readonly
   let headings = 0;
   let codeLines = 0;
   const sentences = new Set<string>();
-  visit(card.tree, (node) => {
+  forEachNode(card.tree, (node) => {
     if (node.type === "heading" && headings < HEADINGS_PER_CARD) {
       headings++;
       list.push({ text: toString(node as Heading), kind: "heading", source });
@@ -89,7 +89,7 @@ export function snippetNeedles(project: Project): Needle[] {
     if (snippet.audience === "external") continue;
     const source = path.relative(project.root, snippet.file).split(path.sep).join("/");
     const sentences = new Set<string>();
-    visit(snippet.tree, (node) => {
+    forEachNode(snippet.tree, (node) => {
       if (node.type === "heading") list.push({ text: toString(node as Heading), kind: "heading", source });
       else if (node.type === "text") addSentences((node as Text).value, sentences);
     });
