@@ -103,11 +103,19 @@ function isCjk(code: number): boolean {
 const WORD_CHAR = 1;
 const SEPARATOR = 2;
 const CJK_CHAR = 3;
-/** The class of every UTF-16 code unit, computed once (about 10 ms): the tokenizer's loop only looks it up. */
+/**
+ * The class of every UTF-16 code unit and the first code unit of its lower case, computed once
+ * (about 20 ms): the tokenizer's loop only looks them up.
+ */
 const classes = new Uint8Array(0x10000);
+const lowerCase = new Uint16Array(0x10000);
 {
   const word = /[\p{L}\p{N}\p{M}]/u;
-  for (let c = 0; c < 0x10000; c++) classes[c] = isCjk(c) ? CJK_CHAR : word.test(String.fromCharCode(c)) ? WORD_CHAR : SEPARATOR;
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    classes[c] = isCjk(c) ? CJK_CHAR : word.test(ch) ? WORD_CHAR : SEPARATOR;
+    lowerCase[c] = ch.toLowerCase().charCodeAt(0);
+  }
 }
 
 /** The tokenizer's output buffer, reused from text to text (a token is at least one character). */
@@ -121,16 +129,14 @@ function tokenize(text: string): Uint32Array {
   let h = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
+    const code = text.charCodeAt(i);
     const cls = classes[code]!;
     if (cls === WORD_CHAR) {
       if (!inWord) {
         h = 0x811c9dc5;
         inWord = true;
       }
-      if (code >= 65 && code <= 90) code += 32;
-      else if (code > 127) code = String.fromCharCode(code).toLowerCase().charCodeAt(0);
-      h = Math.imul(h ^ code, 0x01000193);
+      h = Math.imul(h ^ lowerCase[code]!, 0x01000193);
     } else if (cls === CJK_CHAR) {
       if (inWord) out[n++] = h >>> 0;
       inWord = false;
