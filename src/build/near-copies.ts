@@ -62,17 +62,25 @@ export function nearCopies(model: LeakModel, rel: string, fragmentJson: string, 
     return [];
   }
   const page = shingles(content);
-  const shared = new Map<number, number>();
+  // Shingles shared with each internal card, counted in an array (cards in the order first met).
+  const shared = new Int32Array(model.hiddenShingles.length);
+  const met: number[] = [];
   let pageCount = 0;
   for (const h of page) {
     const list = model.shingleIndex.get(h);
     if (list && list.length >= BOILERPLATE_CARDS) continue;
     pageCount++;
-    if (list) for (const c of list) shared.set(c, (shared.get(c) ?? 0) + 1);
+    if (list) {
+      for (const c of list) {
+        if (shared[c] === 0) met.push(c);
+        shared[c]! += 1;
+      }
+    }
   }
   const publicCard = attribution.full.length === 1 ? model.publicCards[attribution.full[0]!] : undefined;
   const out: LeakFinding[] = [];
-  for (const [c, count] of shared) {
+  for (const c of met) {
+    const count = shared[c]!;
     const hidden = model.hiddenShingles[c]!;
     if (hidden.count < MIN_SAMPLED_SHINGLES) continue;
     const jaccard = count / (hidden.count + pageCount - count);
