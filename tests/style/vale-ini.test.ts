@@ -5,6 +5,7 @@ import { ConfigError } from "../../src/core/errors.ts";
 import { findValeConfig, parseValeConfig, settingsForFile } from "../../src/core/style/vale-ini.ts";
 import { makeTempDir, removeTemps } from "../helpers.ts";
 import { lint, show } from "./helpers.ts";
+import { lintText, valeProject } from "./vale-project.ts";
 
 afterEach(removeTemps);
 
@@ -134,5 +135,30 @@ describe(".vale.ini syntax as Vale's INI reader takes it", () => {
   it("a line that is neither a section, a comment nor key = value is an error naming the file and line, as in Vale", () => {
     expect(() => parseValeConfig("[*.md]\nBasedOnStyles = Guide\nGuide.Rule\n", "/repo/.vale.ini")).toThrow(/\/repo\/\.vale\.ini:3/);
     expect(() => parseValeConfig("[*.md\n", "/repo/.vale.ini")).toThrow(/\/repo\/\.vale\.ini:1/);
+  });
+});
+
+// `vale sync` leaves the .vale.ini of each package that has one in StylesPath/.vale-config as
+// "<n>-<Package>.ini" (cmd/vale/sync.go installPkg); Vale then loads those files, in name order,
+// before the project's config, as one INI (internal/core/config.go pipeConfig, source.go ReadPipeline).
+describe("packages' configs in StylesPath/.vale-config", () => {
+  const rule = (token: string) => `extends: existence\nmessage: "Avoid '%s'."\nlevel: warning\ntokens:\n  - ${token}\n`;
+
+  it("are read before the project's .vale.ini: the Hugo package's TokenIgnores apply, and BasedOnStyles gather both", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = S\n",
+      "styles/S/Avoid.yml": rule("shortcode"),
+      "styles/P/Utilize.yml": rule("utilize"),
+      "styles/.vale-config/0-Hugo.ini": "[*.md]\n# Exclude `{{< ... >}}`\nTokenIgnores = (\\[.+\\]\\({{< .+ >}}\\)), \\\n[^\\S\\r\\n]({{[%<] \\w+ .+ [%>]}})\\s\n",
+      "styles/.vale-config/1-P.ini": "[*.md]\nBasedOnStyles = P\n",
+      "styles/.vale-config/notes/ignored.ini": "this folder is not read\n",
+    });
+    expect(lintText(project, "A shortcode: {{< shortcode name >}} here; we utilize it.\n")).toEqual(["1:3:S.Avoid:Avoid 'shortcode'.", "1:46:P.Utilize:Avoid 'utilize'."]);
+  });
+
+  it("a package's config that does not parse is an error naming its file and line", () => {
+    expect(() =>
+      valeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\n", "styles/S/Avoid.yml": rule("x"), "styles/.vale-config/0-Bad.ini": "[*.md]\nno delimiter\n" }),
+    ).toThrow(/0-Bad\.ini:2/);
   });
 });

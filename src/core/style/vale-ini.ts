@@ -3,7 +3,7 @@
  * `vale.ini`, `.vale.ini`, `_vale.ini`, in that order within a folder), read as INI. Keys for other
  * formats (`Transform`, `IgnorePatterns`, …) are accepted and ignored.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../errors.ts";
 import type { Severity } from "../lint/findings.ts";
@@ -57,9 +57,32 @@ export function findValeConfig(dir: string): string | undefined {
   }
 }
 
+/** Where `vale sync` puts the configs of packages (`<n>-<Package>.ini`), under StylesPath. */
+export const PIPELINE_DIR = ".vale-config";
+
+/**
+ * The config in `file`. As in Vale (internal/core/source.go ReadPipeline, config.go pipeConfig),
+ * the files in `StylesPath/.vale-config` (left there by `vale sync` for packages that have a
+ * `.vale.ini`), in name order, are read before it into one INI document.
+ */
 export function loadValeConfig(file: string): ValeConfig {
-  const text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  return parseValeConfig(text, file);
+  const text = readConfigText(file);
+  const config = parseValeConfig(text, file);
+  const pipeline = config.stylesPath ? path.join(config.stylesPath, PIPELINE_DIR) : undefined;
+  if (!pipeline || !existsSync(pipeline) || !statSync(pipeline).isDirectory()) return config;
+  const doc: IniDocument = new Map();
+  const entries = readdirSync(pipeline, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.isDirectory()) continue;
+    const source = path.join(pipeline, entry.name);
+    readIni(readConfigText(source), source, doc);
+  }
+  readIni(text, file, doc);
+  return configFromIni(doc, file);
+}
+
+function readConfigText(file: string): string {
+  return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
 }
 
 /** One value of a key, with the `file:line` it was read from. */
