@@ -5,6 +5,7 @@ import { ConfigError } from "../../src/core/errors.ts";
 import { findValeConfig, parseValeConfig, settingsForFile } from "../../src/core/style/vale-ini.ts";
 import { makeTempDir, removeTemps } from "../helpers.ts";
 import { lint, show } from "./helpers.ts";
+import { lintText, valeProject } from "./vale-project.ts";
 
 afterEach(removeTemps);
 
@@ -75,5 +76,89 @@ describe("section globs as Vale reads them", () => {
     expect(globToRegExp("*.{md}").test("CR.md")).toBe(true);
     expect(globToRegExp("*.{md,mdx}").test("a.mdx")).toBe(true);
     expect(globToRegExp("*.{md}").test("a.txt")).toBe(false);
+  });
+});
+
+// Vale reads its config with go-ini (errata-ai/ini v1.63, LoadOptions{AllowShadows, SpaceBeforeInlineComment}):
+// parser.go readKeyName/readValue/readContinuationLines/readMultilines, key.go String/StringsWithShadows.
+describe(".vale.ini syntax as Vale's INI reader takes it", () => {
+  it("drops an inline comment that follows a space (' #' or ' ;'), but not a # inside a value", () => {
+    const config = parseValeConfig(
+      ["MinAlertLevel = warning # suggestion, warning or error", "[*.md] # Markdown", "BasedOnStyles = Guide ; the house style", "TokenIgnores = (#\\w+)"].join("\n"),
+      "/repo/.vale.ini",
+    );
+    expect(config.minAlertLevel).toBe("warning");
+    const md = settingsForFile(config, "a.md");
+    expect([...md.baseStyles]).toEqual(["Guide"]);
+    expect(md.tokenIgnores).toEqual(["(#\\w+)"]);
+  });
+
+  it("joins a value whose line ends in a backslash with the next lines (the Hugo package's TokenIgnores)", () => {
+    const config = parseValeConfig(
+      ["[*.md]", "TokenIgnores = ({{[%<] .* [%>]}}.*?{{[%<] ?/.* [%>]}}), \\", "(\\[.+\\]\\({{< .+ >}}\\)), \\", "   [^\\S\\r\\n]({{[%<] \\w+ .+ [%>]}})\\s", "BasedOnStyles = Vale"].join("\n"),
+      "/repo/.vale.ini",
+    );
+    const md = settingsForFile(config, "a.md");
+    expect(md.tokenIgnores).toEqual(["({{[%<] .* [%>]}}.*?{{[%<] ?/.* [%>]}})", "(\\[.+\\]\\({{< .+ >}}\\))", "[^\\S\\r\\n]({{[%<] \\w+ .+ [%>]}})\\s"]);
+    expect([...md.baseStyles]).toEqual(["Vale"]);
+  });
+
+  it("takes a value in quotes without them, and a value in backquotes over several lines as written", () => {
+    const config = parseValeConfig(
+      ['WordTemplate = "\\b(?:%s)\\b"', "[*.md]", "TokenIgnores = `(a), # not a comment", "(b)`", "BasedOnStyles = 'Guide'"].join("\n"),
+      "/repo/.vale.ini",
+    );
+    expect(config.wordTemplate).toBe("\\b(?:%s)\\b");
+    const md = settingsForFile(config, "a.md");
+    expect(md.tokenIgnores).toEqual(["(a)", "# not a comment\n(b)"]);
+    expect([...md.baseStyles]).toEqual(["Guide"]);
+  });
+
+  it("accepts ':' as the key delimiter, as '='", () => {
+    const config = parseValeConfig(["MinAlertLevel: error", "[*.md]", "Guide.Rule: NO"].join("\n"), "/repo/.vale.ini");
+    expect(config.minAlertLevel).toBe("error");
+    expect(settingsForFile(config, "a.md").rules.get("Guide.Rule")).toBe(false);
+  });
+
+  it("a key given twice keeps its first value, except list keys, which gather every value; a section given twice is one section", () => {
+    const config = parseValeConfig(
+      ["MinAlertLevel = error", "MinAlertLevel = suggestion", "[*.md]", "BasedOnStyles = Guide", "Guide.Rule = NO", "[docs/*.md]", "Guide.Other = NO", "[*.md]", "BasedOnStyles = Extra, Guide", "Guide.Rule = YES"].join("\n"),
+      "/repo/.vale.ini",
+    );
+    expect(config.minAlertLevel).toBe("error");
+    expect(config.sections.map((s) => s.glob)).toEqual(["*.md", "docs/*.md"]);
+    const md = settingsForFile(config, "a.md");
+    expect([...md.baseStyles]).toEqual(["Guide", "Extra"]);
+    expect(md.rules.get("Guide.Rule")).toBe(false);
+  });
+
+  it("a line that is neither a section, a comment nor key = value is an error naming the file and line, as in Vale", () => {
+    expect(() => parseValeConfig("[*.md]\nBasedOnStyles = Guide\nGuide.Rule\n", "/repo/.vale.ini")).toThrow(/\/repo\/\.vale\.ini:3/);
+    expect(() => parseValeConfig("[*.md\n", "/repo/.vale.ini")).toThrow(/\/repo\/\.vale\.ini:1/);
+  });
+});
+
+// `vale sync` leaves the .vale.ini of each package that has one in StylesPath/.vale-config as
+// "<n>-<Package>.ini" (cmd/vale/sync.go installPkg); Vale then loads those files, in name order,
+// before the project's config, as one INI (internal/core/config.go pipeConfig, source.go ReadPipeline).
+describe("packages' configs in StylesPath/.vale-config", () => {
+  const rule = (token: string) => `extends: existence\nmessage: "Avoid '%s'."\nlevel: warning\ntokens:\n  - ${token}\n`;
+
+  it("are read before the project's .vale.ini: the Hugo package's TokenIgnores apply, and BasedOnStyles gather both", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = S\n",
+      "styles/S/Avoid.yml": rule("shortcode"),
+      "styles/P/Utilize.yml": rule("utilize"),
+      "styles/.vale-config/0-Hugo.ini": "[*.md]\n# Exclude `{{< ... >}}`\nTokenIgnores = (\\[.+\\]\\({{< .+ >}}\\)), \\\n[^\\S\\r\\n]({{[%<] \\w+ .+ [%>]}})\\s\n",
+      "styles/.vale-config/1-P.ini": "[*.md]\nBasedOnStyles = P\n",
+      "styles/.vale-config/notes/ignored.ini": "this folder is not read\n",
+    });
+    expect(lintText(project, "A shortcode: {{< shortcode name >}} here; we utilize it.\n")).toEqual(["1:3:S.Avoid:Avoid 'shortcode'.", "1:46:P.Utilize:Avoid 'utilize'."]);
+  });
+
+  it("a package's config that does not parse is an error naming its file and line", () => {
+    expect(() =>
+      valeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\n", "styles/S/Avoid.yml": rule("x"), "styles/.vale-config/0-Bad.ini": "[*.md]\nno delimiter\n" }),
+    ).toThrow(/0-Bad\.ini:2/);
   });
 });

@@ -3,7 +3,7 @@
  * `vale.ini`, `.vale.ini`, `_vale.ini`, in that order within a folder), read as INI. Keys for other
  * formats (`Transform`, `IgnorePatterns`, …) are accepted and ignored.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../errors.ts";
 import type { Severity } from "../lint/findings.ts";
@@ -57,12 +57,151 @@ export function findValeConfig(dir: string): string | undefined {
   }
 }
 
+/** Where `vale sync` puts the configs of packages (`<n>-<Package>.ini`), under StylesPath. */
+export const PIPELINE_DIR = ".vale-config";
+
+/**
+ * The config in `file`. As in Vale (internal/core/source.go ReadPipeline, config.go pipeConfig),
+ * the files in `StylesPath/.vale-config` (left there by `vale sync` for packages that have a
+ * `.vale.ini`), in name order, are read before it into one INI document.
+ */
 export function loadValeConfig(file: string): ValeConfig {
-  const text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  return parseValeConfig(text, file);
+  const text = readConfigText(file);
+  const config = parseValeConfig(text, file);
+  const pipeline = config.stylesPath ? path.join(config.stylesPath, PIPELINE_DIR) : undefined;
+  if (!pipeline || !existsSync(pipeline) || !statSync(pipeline).isDirectory()) return config;
+  const doc: IniDocument = new Map();
+  const entries = readdirSync(pipeline, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.isDirectory()) continue;
+    const source = path.join(pipeline, entry.name);
+    readIni(readConfigText(source), source, doc);
+  }
+  readIni(text, file, doc);
+  return configFromIni(doc, file);
+}
+
+function readConfigText(file: string): string {
+  return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+}
+
+/** One value of a key, with the `file:line` it was read from. */
+interface IniValue {
+  value: string;
+  where: string;
+}
+
+/** A section as go-ini keeps it: keys in first-seen order, each with its first value and then its other values ("shadows"). */
+interface IniSection {
+  /** Where the section was first opened. */
+  where: string;
+  keys: Map<string, IniValue[]>;
+}
+
+/** Sections by name in first-seen order; the keys above any `[section]` are in `DEFAULT`. */
+type IniDocument = Map<string, IniSection>;
+
+const DEFAULT_SECTION = "DEFAULT";
+
+/**
+ * Reads INI text into `doc` as Vale's reader does (go-ini, errata-ai/ini v1.63, loaded with
+ * AllowShadows and SpaceBeforeInlineComment): a line ending in `\` goes on on the next lines; an
+ * inline comment starts at ` #` (else ` ;`); a value in quotes loses them; a value in backquotes or
+ * `"""` may span lines and is taken as written; `:` separates a key from its value as `=` does. A
+ * key given again adds a value (a repeated value is dropped); a section given again is the same
+ * section, also across files.
+ */
+function readIni(text: string, file: string, doc: IniDocument): void {
+  const lines = text.split(/(?<=\n)/);
+  let index = 0;
+  let section = sectionOf(doc, DEFAULT_SECTION, `${file}:1`);
+  while (index < lines.length) {
+    const lineNo = index + 1;
+    const where = `${file}:${lineNo}`;
+    const line = lines[index++]!.replace(/^\s+/, "");
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
+    if (line.startsWith("[")) {
+      const close = line.lastIndexOf("]");
+      if (close < 0) throw new ConfigError(`${where}: the section header "${line.trim()}" has no closing ].`, "A section header is a glob in brackets, such as [*.md].");
+      const name = line.slice(1, close);
+      if (name === "") throw new ConfigError(`${where}: the section header has no name.`, "A section header is a glob in brackets, such as [*.md].");
+      section = sectionOf(doc, name, where);
+      continue;
+    }
+    const [key, offset] = readKeyName(line, where);
+    const value = readValue(line.slice(offset), () => (index < lines.length ? lines[index++]! : undefined), where);
+    const values = section.keys.get(key);
+    if (!values) section.keys.set(key, [{ value, where }]);
+    else if (!values.some((v) => v.value === value)) values.push({ value, where });
+  }
+}
+
+function sectionOf(doc: IniDocument, name: string, where: string): IniSection {
+  let section = doc.get(name);
+  if (!section) doc.set(name, (section = { where, keys: new Map() }));
+  return section;
+}
+
+/** The key of a `key = value` line (the key may be in quotes) and where its value starts. */
+function readKeyName(line: string, where: string): [string, number] {
+  const quote = line.startsWith('"') ? (line.length > 6 && line.startsWith('"""') ? '"""' : '"') : line.startsWith("`") ? "`" : "";
+  const close = quote ? line.indexOf(quote, quote.length) : 0;
+  const delimiter = close < 0 ? -1 : line.slice(close + quote.length).search(/[=:]/);
+  const key = delimiter < 0 ? "" : quote ? line.slice(quote.length, close).trim() : line.slice(0, delimiter).trim();
+  if (key === "") throw new ConfigError(`${where}: expected "key = value", got "${line.trim()}".`, "Each line of a Vale config is a key = value pair or a [section] header.");
+  return [key, close + quote.length + delimiter + 1];
+}
+
+/** go-ini's readValue: `rest` is the line after the delimiter, with its line break; `next` gives the following lines. */
+function readValue(rest: string, next: () => string | undefined, where: string): string {
+  let line = rest.replace(/^\s+/, "");
+  if (line === "") return "";
+  const quote = line.length > 3 && line.startsWith('"""') ? '"""' : line.startsWith("`") ? "`" : "";
+  if (quote) {
+    const close = line.lastIndexOf(quote);
+    if (close >= quote.length) return line.slice(quote.length, close);
+    let value = line.slice(quote.length);
+    for (;;) {
+      const more = next();
+      if (more === undefined) throw new ConfigError(`${where}: the value opened with ${quote} is not closed.`, `Close it with ${quote}.`);
+      const end = more.lastIndexOf(quote);
+      if (end >= 0) return value + more.slice(0, end);
+      value += more;
+    }
+  }
+  line = line.trim();
+  if (line.endsWith("\\")) {
+    let value = line.slice(0, -1);
+    for (;;) {
+      const more = next()?.trim() ?? "";
+      if (more === "") return value;
+      value += more;
+      if (!value.endsWith("\\")) return value;
+      value = value.slice(0, -1);
+    }
+  }
+  let comment = line.indexOf(" #");
+  if (comment < 0) comment = line.indexOf(" ;");
+  if (comment >= 0) line = line.slice(0, comment).trim();
+  for (const q of ["'", '"']) {
+    if (line.length >= 2 && line.startsWith(q) && line.endsWith(q) && line.indexOf(q, 1) === line.length - 1) return line.slice(1, -1);
+  }
+  return line;
 }
 
 export function parseValeConfig(text: string, file: string): ValeConfig {
+  const doc: IniDocument = new Map();
+  readIni(text, file, doc);
+  return configFromIni(doc, file);
+}
+
+/**
+ * The config from an INI document, read as Vale's processConfig reads it: a setting that takes one
+ * value takes the key's first one (go-ini's Key.String), except StylesPath, which takes the last;
+ * lists take every value of the key, split at commas, without repeats (mergeValues of
+ * StringsWithShadows). Paths are relative to `file`'s folder.
+ */
+function configFromIni(doc: IniDocument, file: string): ValeConfig {
   const dir = path.dirname(file);
   const config: ValeConfig = {
     file,
@@ -76,63 +215,45 @@ export function parseValeConfig(text: string, file: string): ValeConfig {
     ignoredClasses: [],
     wordTemplate: undefined,
   };
-  let section: ValeSection | undefined;
-  let inFormats = false;
-  const lines = text.split(/\r\n|\r|\n/);
-  lines.forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#") || line.startsWith(";")) return;
-    const where = `${file}:${index + 1}`;
-    const header = /^\[(.*)\]$/.exec(line);
-    if (header) {
-      const glob = header[1]!.trim();
-      inFormats = glob === "formats";
-      section = undefined;
-      if (!inFormats) {
-        section = makeSection(glob, where);
-        config.sections.push(section);
-      }
-      return;
+  for (const [name, { where, keys }] of doc) {
+    if (name === "formats") {
+      for (const [key, values] of keys) config.formats.set(key.replace(/^\./, ""), values[0]!.value.replace(/^\./, ""));
+      continue;
     }
-    const eq = line.indexOf("=");
-    if (eq < 0) throw new ConfigError(`${where}: expected "key = value", got "${line}".`, "Each line of a Vale config is a key = value pair or a [section] header.");
-    const key = line.slice(0, eq).trim();
-    const value = line.slice(eq + 1).trim();
-    if (inFormats) {
-      config.formats.set(key.replace(/^\./, ""), value.replace(/^\./, ""));
-      return;
+    if (name === "asciidoctor") continue;
+    const section = name === DEFAULT_SECTION ? undefined : makeSection(name, where);
+    if (section) config.sections.push(section);
+    for (const [key, values] of keys) {
+      if (section) readSectionKey(section, key, values);
+      else readCoreKey(config, key, values, dir);
     }
-    if (!section) {
-      readCoreKey(config, key, value, dir, where);
-      return;
-    }
-    readSectionKey(section, key, value, where);
-  });
+  }
   return config;
 }
 
-function readCoreKey(config: ValeConfig, key: string, value: string, dir: string, where: string): void {
+function readCoreKey(config: ValeConfig, key: string, values: IniValue[], dir: string): void {
+  const first = values[0]!;
   switch (key) {
     case "StylesPath":
-      config.stylesPath = path.resolve(dir, value);
+      config.stylesPath = path.resolve(dir, values[values.length - 1]!.value);
       return;
     case "MinAlertLevel":
-      config.minAlertLevel = parseLevel(value, where, key);
+      config.minAlertLevel = parseLevel(first.value, first.where, key);
       return;
     case "Vocab":
-      config.vocab = splitList(value);
+      config.vocab = mergeValues(values);
       return;
     case "SkippedScopes":
-      config.skippedScopes = splitList(value);
+      config.skippedScopes = mergeValues(values);
       return;
     case "IgnoredScopes":
-      config.ignoredScopes = splitList(value);
+      config.ignoredScopes = mergeValues(values);
       return;
     case "IgnoredClasses":
-      config.ignoredClasses = splitList(value);
+      config.ignoredClasses = mergeValues(values);
       return;
     case "WordTemplate":
-      config.wordTemplate = value;
+      config.wordTemplate = first.value;
       return;
     default:
       // Packages, NLPEndpoint, …: accepted, not used for Markdown.
@@ -140,24 +261,35 @@ function readCoreKey(config: ValeConfig, key: string, value: string, dir: string
   }
 }
 
-function readSectionKey(section: ValeSection, key: string, value: string, where: string): void {
+function readSectionKey(section: ValeSection, key: string, values: IniValue[]): void {
   if (key === "BasedOnStyles") {
-    section.basedOnStyles = splitList(value);
+    section.basedOnStyles = mergeValues(values);
     return;
   }
-  if (key === "BlockIgnores" || key === "IgnorePatterns") {
-    section.blockIgnores.push(...splitList(value));
+  if (key === "BlockIgnores") {
+    section.blockIgnores.push(...mergeValues(values));
+    return;
+  }
+  if (key === "IgnorePatterns") {
+    section.blockIgnores.push(...splitList(values[0]!.value));
     return;
   }
   if (key === "TokenIgnores") {
-    section.tokenIgnores.push(...splitList(value));
+    section.tokenIgnores.push(...mergeValues(values));
     return;
   }
   if (/^[^.\s]+\.[^\s]+$/.test(key)) {
-    section.rules.set(key, parseSetting(value, where, key));
+    section.rules.set(key, parseSetting(values[0]!.value, values[0]!.where, key));
     return;
   }
-  // Transform, Lang, IgnorePatterns, CommentDelimiters, …: other formats; ignored.
+  // Transform, Lang, CommentDelimiters, …: other formats; ignored.
+}
+
+/** Every value of a list key, split, without repeats (Vale's mergeValues). */
+function mergeValues(values: IniValue[]): string[] {
+  const items: string[] = [];
+  for (const { value } of values) for (const item of splitList(value)) if (!items.includes(item)) items.push(item);
+  return items;
 }
 
 function makeSection(glob: string, where: string): ValeSection {
