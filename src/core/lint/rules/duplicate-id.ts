@@ -1,6 +1,7 @@
 /** `duplicate-id`: two cards share an id, or a URL (their own or an alias). */
 import type { Finding } from "../findings.ts";
 import type { Card } from "../../cards/load.ts";
+import { normaliseSitePath } from "../../site/links.ts";
 import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 
 const id = "duplicate-id";
@@ -23,7 +24,7 @@ export const duplicateId: Rule & { check(cards: readonly Card[]): Finding[] } = 
           message: `The id "${card.id}" is already used by ${first.relPath}. Give one of the cards another id.`,
         });
       } else ids.set(card.id, card);
-      const addresses = [{ url: card.url, line: 1 }, ...(card.data.aliases ?? []).map((url) => ({ url: withSlash(url), line: card.fieldLines.aliases ?? 1 }))];
+      const addresses = [{ url: card.url, line: 1 }, ...(card.data.aliases ?? []).map((url) => ({ url: normaliseSitePath(url), line: card.fieldLines.aliases ?? 1 }))];
       for (const { url, line } of addresses) {
         const owner = urls.get(url);
         if (owner && owner !== card) {
@@ -48,7 +49,3 @@ export const duplicateId: Rule & { check(cards: readonly Card[]): Finding[] } = 
     ],
   },
 };
-
-function withSlash(url: string): string {
-  return url.endsWith("/") ? url : `${url}/`;
-}
