@@ -224,7 +224,7 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
   const common = { index: project.index, isPublic, contentDir: project.contentDir, unsafeSkipSanitizer: options.unsafeSkipSanitizer };
   const rendered = new Map<Card, RenderedCard>();
   for (const card of selectCardsForSite(project.cards, widest, selection)) {
-    rendered.set(card, renderCard(card, { ...common, isLinkable: (c) => isOnSite(c, widest, selection), embeds: policy(widest) }));
+    rendered.set(card, renderCard(card, { ...common, site: widest, isLinkable: (c) => isOnSite(c, widest, selection), embeds: policy(widest) }));
   }
   const search = searchOfCards(project);
   const outdated = findOutdatedTranslations(project.cards, "contentHistory" in options ? options.contentHistory : openContentHistory(project.root));
@@ -233,7 +233,7 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
     const renderFor = (card: Card): RenderedCard => {
       const first = rendered.get(card)!;
       if (site === "internal" || widest === "public" || !needsOwnPublicRendering(first, policy("public"))) return first;
-      return renderCard(card, { ...common, isLinkable: isPublic, embeds: policy("public") });
+      return renderCard(card, { ...common, site: "public", isLinkable: isPublic, embeds: policy("public") });
     };
     const data = buildSiteData(project, site, renderFor, options.history, files, outdated, search);
     options.onSite?.(site, data);

@@ -132,6 +132,15 @@ export function resolveLink(from: Card, rawUrl: string, index: CardIndex): LinkT
   return { kind: "broken", reason: `the file ${pathPart} does not exist` };
 }
 
+/**
+ * True when a page of `site` may link to the site page `target`: the site has that page, and a
+ * public page never links into the internal wiki's host. Lint (`link-audience`) and the rendering
+ * both ask this; cards are decided by `isOnSite`.
+ */
+export function isPageOnSite(target: Extract<LinkTarget, { kind: "page" }>, site: SiteName): boolean {
+  return target.sites.includes(site) && !(site === "public" && target.via === "internal");
+}
+
 function withVia(target: LinkTarget, via: SiteName): LinkTarget {
   return target.kind === "card" || target.kind === "page" ? { ...target, via } : target;
 }
