@@ -205,6 +205,20 @@ describe("paths the sites cannot serve", () => {
     expect(flatMessages(results, dir).map((m) => [m.ruleId, m.line, m.column])).toEqual([["link-broken", 8, 58]]);
   });
 
+  it("an alias that takes a collection's page is a duplicate-id error (the public site would otherwise redirect from an internal-only collection's URL)", async () => {
+    const dir = makeProject({
+      "content/good/fine.md": card('aliases: ["/ops/"]\n'),
+      "content/ops/_collection.yml": "title: Ops\ndefaults:\n  audience: internal\n",
+      "content/ops/runbook.md": GOOD.replace("audience: external\n", ""),
+    });
+    const { code, results } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expect(code).toBe(1);
+    const hits = flatMessages(results, dir).filter((m) => m.ruleId === "duplicate-id");
+    expect(hits.map((m) => [m.file, m.line, m.message])).toEqual([
+      ["content/good/fine.md", 6, "The URL /ops/ is the page of the collection content/ops/. Remove the alias, or rename the collection folder."],
+    ]);
+  });
+
   it("an alias that names another card's page with index.html or a double slash is a duplicate-id error", async () => {
     const dir = makeProject({
       "content/good/fine.md": card('aliases: ["/good/other/index.html", "/good//other/"]\n'),
