@@ -40,6 +40,16 @@ describe("html-removed", () => {
     expect(messages.filter((m) => m.file === "content/help/fine.md")).toEqual([]);
   });
 
+  it("reports an HTML comment that a blank line cuts off, whose text the sites would publish", async () => {
+    const { code, messages } = await lint({
+      "content/help/split.md": card("external", "Intro.\n\n<div>\n<!-- internal note\n\nEscalate to PIN 4711 first.\n\n-->\n</div>\n\n<!--\n\nA whole comment on its own lines is fine.\n\n-->\n\n<div><!-- closed --></div>\n"),
+    });
+    expect(code).toBe(1);
+    const hits = messages.filter((m) => m.ruleId === "html-removed");
+    expect(hits.map((m) => [m.file, m.line, m.column])).toEqual([["content/help/split.md", 11, 1]]);
+    expect(hits[0]!.message).toMatch(/comment is not closed before the blank line.*published/);
+  });
+
   it("checks MDX JSX elements and attributes like HTML", async () => {
     const { messages } = await lint({ "content/help/tips.mdx": card("internal", "<div onClick={() => alert(1)} style={{color: 'red'}}>Hi</div>\n") });
     expect(messages.filter((m) => m.ruleId === "html-removed").map((m) => m.message).join("\n")).toMatch(/onclick/);
