@@ -74,6 +74,14 @@ describe("attachmentVerdict", () => {
     });
   }
 
+  it("judges a megabyte of text made to make its patterns backtrack in well under a second", () => {
+    for (const text of ["<" + " ".repeat(1_000_000) + "x", "</" + " ".repeat(1_000_000), "<a" + " onx".repeat(250_000), "<a".repeat(500_000)]) {
+      const started = performance.now();
+      verdict("a.html", text);
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+  });
+
   it("accepts plain SVG, HTML and XML, and every other file type", () => {
     expect(verdict("a.svg", `<?xml version="1.0"?><svg ${SVG} viewBox="0 0 10 10"><title>Chart</title><a href="https://acme.test"><rect width="10" height="10" fill="url(#g)"/></a><image href="data:image/png;base64,iVBORw0KGgo="/></svg>`).safe).toBe(true);
     expect(verdict("a.html", '<!doctype html><meta charset="utf-8"><title>T</title><p>Hi <a href="https://acme.test">link</a></p>').safe).toBe(true);

@@ -44,7 +44,7 @@ const ACTIVE_ELEMENTS = new Set(["script", "foreignobject", "iframe", "frame", "
  * comment), so a document is refused when any reading of it holds script. `<noscript>` and, in
  * HTML, CDATA sections are refused for the same reason: they are where the readings part.
  */
-const RAW_ACTIVE_TAG = new RegExp(`<\\s*/?\\s*(?:[a-z][\\w.-]*:)?(${[...ACTIVE_ELEMENTS, "noscript"].join("|")})(?=[\\s/>]|$)`, "i");
+const RAW_ACTIVE_TAG = new RegExp(`</?(?:[a-z][\\w.-]*:)?(${[...ACTIVE_ELEMENTS, "noscript"].join("|")})(?=[\\s/>]|$)`, "i");
 /** `on...=` inside something tag-shaped (`<img src=x onerror=`), so prose such as "one=1" passes. */
 const RAW_HANDLER = /<[a-z][^<>]*?[\s"'/](on[a-z]+)\s*=/i;
 const RAW_HTTP_EQUIV = /<[a-z][^<>]*?[\s"'/]http-?equiv\s*=/i;

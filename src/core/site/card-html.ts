@@ -232,11 +232,13 @@ function cutOffComments(tree: MdastRoot): HtmlRemoval[] {
   forEachNode(tree, (node) => {
     if (node.type !== "html" || !node.position) return;
     const value = node.value;
+    const close = /--!?>/g;
     for (let at = value.indexOf("<!--"); at >= 0; at = value.indexOf("<!--", at + 4)) {
-      if (/^(?:>|->)/.test(value.slice(at + 4))) continue; // <!--> and <!---> are whole (empty) comments
-      const end = value.slice(at + 4).search(/--!?>/);
-      if (end >= 0) {
-        at += 4 + end;
+      if (value.startsWith(">", at + 4) || value.startsWith("->", at + 4)) continue; // <!--> and <!---> are whole (empty) comments
+      close.lastIndex = at + 4;
+      const end = close.exec(value);
+      if (end) {
+        at = end.index;
         continue;
       }
       const before = value.slice(0, at);
