@@ -58,6 +58,7 @@ const isPublic = (card: Card) => isOnSite(card, "public");
 const options = {
   index: project.index,
   isPublic,
+  site: "internal" as const,
   isLinkable: (card: Card) => isOnSite(card, "internal"),
   contentDir: project.contentDir,
   embeds: { embeds: project.config.sites.internal.embeds, siteUrl: project.config.sites.internal.url },

@@ -3,14 +3,15 @@
  * (`cardHtml`, the same decision lint reports on), the site's embed allow-list is applied, heading
  * ids are the ones lint computed (`card.headings`, matched by source offset), and links to other
  * cards become relative hrefs (`../refunds/#steps`), so one rendering works under any base path.
- * A link to a card the public site does not have is rendered as plain text there, and a remote
+ * A link to a card or page the public site does not have is rendered as plain text there, and a remote
  * embed only the wiki allows is removed there: the only cases where a card is rendered twice.
  */
 import path from "node:path";
 import type { Element, ElementContent, Nodes, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { CardIndex } from "../core/site/links.ts";
-import { resolveLink } from "../core/site/links.ts";
+import { isPageOnSite, resolveLink } from "../core/site/links.ts";
+import type { SiteName } from "../core/site/audience.ts";
 import type { Card } from "../core/cards/load.ts";
 import { checkAttachment } from "../core/site/attachment-safety.ts";
 import { cardHtml } from "../core/site/card-html.ts";
@@ -27,7 +28,7 @@ export interface RenderedHeading {
 export interface RenderedCard {
   html: string;
   headings: RenderedHeading[];
-  /** True when a link points to a card the public site does not have. */
+  /** True when a link points to a card or page the public site does not have. */
   linksToHiddenCards: boolean;
   /** Images, media and frames by absolute URL the rendering kept and removed (by its site's embed policy). */
   embeds: EmbedDecision;
@@ -44,6 +45,8 @@ export interface CardAsset {
 
 export interface RenderOptions {
   index: CardIndex;
+  /** The site the rendering is for: a link to a page it does not have becomes plain text. */
+  site: SiteName;
   /** Cards a link may point to on the site being rendered; other card links become plain text. */
   isLinkable: (card: Card) => boolean;
   /** Cards the public site has; used to flag renderings the public site cannot share. */
@@ -83,11 +86,17 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
       node.properties[key] = `${relativeSitePath(card.url, path.posix.dirname(sitePath) + "/")}${encodeURIComponent(path.posix.basename(sitePath))}`;
       return;
     }
-    if (target.kind !== "card" || node.tagName !== "a") return;
+    if (node.tagName !== "a") return;
+    const unlink = () => Object.assign(node, { type: "element", tagName: "span", properties: {}, children: node.children } satisfies Element);
+    if (target.kind === "page") {
+      if (!isPageOnSite(target, "public")) linksToHiddenCards = true;
+      if (!isPageOnSite(target, options.site)) unlink();
+      return;
+    }
+    if (target.kind !== "card") return;
     if (!options.isPublic(target.card)) linksToHiddenCards = true;
     if (!options.isLinkable(target.card)) {
-      const span: Element = { type: "element", tagName: "span", properties: {}, children: node.children };
-      Object.assign(node, span);
+      unlink();
       return;
     }
     const page = target.card === card ? "" : relativeSitePath(card.url, target.card.url);

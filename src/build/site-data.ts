@@ -14,7 +14,7 @@ import { getSiteUsage, type SiteUsage } from "../core/usage/sites.ts";
 import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/verification/health.ts";
 import { companionOf } from "../core/verification/companion.ts";
 import { createFileAudience, type FileAudience } from "../core/site/file-audience.ts";
-import { isReservedName, RESERVED_PATHS } from "../core/site/reserved-paths.ts";
+import { isReservedName, reservedCollectionProblem } from "../core/site/reserved-paths.ts";
 import type { CardHistory } from "./card-history.ts";
 import type { EmbedPolicy } from "../core/site/embed-policy.ts";
 import { markdownCopy } from "../core/site/markdown-copy.ts";
@@ -212,12 +212,9 @@ export interface PrepareOptions {
 
 /** Prepares the data of each requested site; every card is rendered once and shared where possible. */
 export function prepareSites(project: Project, sites: readonly SiteName[], options: PrepareOptions): Map<SiteName, SiteData> {
-  const clash = project.collections.find((c) => isReservedName(c.name));
-  if (clash) {
-    throw new CheckFailed(
-      `The collection folder ${project.config.contentDir}/${clash.name}/ would have the URL /${clash.name}/, which the sites use for their own pages.`,
-      `Rename the folder; these names are reserved: ${[...RESERVED_PATHS].join(", ")}.`,
-    );
+  for (const collection of project.collections) {
+    const clash = reservedCollectionProblem(project.config.contentDir, collection.name);
+    if (clash) throw new CheckFailed(clash.message, clash.fix);
   }
   const selection = siteSelectionOf(project);
   const isPublic = (card: Card) => isOnSite(card, "public", selection);
@@ -227,7 +224,7 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
   const common = { index: project.index, isPublic, contentDir: project.contentDir, unsafeSkipSanitizer: options.unsafeSkipSanitizer };
   const rendered = new Map<Card, RenderedCard>();
   for (const card of selectCardsForSite(project.cards, widest, selection)) {
-    rendered.set(card, renderCard(card, { ...common, isLinkable: (c) => isOnSite(c, widest, selection), embeds: policy(widest) }));
+    rendered.set(card, renderCard(card, { ...common, site: widest, isLinkable: (c) => isOnSite(c, widest, selection), embeds: policy(widest) }));
   }
   const search = searchOfCards(project);
   const outdated = findOutdatedTranslations(project.cards, "contentHistory" in options ? options.contentHistory : openContentHistory(project.root));
@@ -236,7 +233,7 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
     const renderFor = (card: Card): RenderedCard => {
       const first = rendered.get(card)!;
       if (site === "internal" || widest === "public" || !needsOwnPublicRendering(first, policy("public"))) return first;
-      return renderCard(card, { ...common, isLinkable: isPublic, embeds: policy("public") });
+      return renderCard(card, { ...common, site: "public", isLinkable: isPublic, embeds: policy("public") });
     };
     const data = buildSiteData(project, site, renderFor, options.history, files, outdated, search);
     options.onSite?.(site, data);

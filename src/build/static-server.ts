@@ -4,7 +4,7 @@
  * directory URLs serve index.html, a directory URL without its trailing slash is redirected to it,
  * and anything not found gets the site's 404.html with status 404. The site is mounted at its base
  * path (e.g. `/wiki/`). Files reached through a symbolic link that leads out of the site are not
- * served.
+ * served, and only requests for the loopback names are answered (no DNS rebinding).
  */
 import { createReadStream, existsSync, realpathSync } from "node:fs";
 import { realpath } from "node:fs/promises";
@@ -38,12 +38,22 @@ export function serveFolder(root: string): FolderHandler {
   };
 }
 
+const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
 /** Serves `dir` under `base` (e.g. `/help/`) on 127.0.0.1; port 0 picks a free one. */
 export function serveStatic(dir: string, options: { port?: number; base?: string } = {}): Promise<StaticServer> {
   const root = realpathSync(path.resolve(dir));
   const base = options.base ?? "/";
   const serve = serveFolder(root);
   const server: Server = createServer((request: Request, response) => {
+    // DNS rebinding: a web page whose host name is made to resolve to 127.0.0.1 would read the
+    // wiki preview as its own origin; its requests name that host, so only loopback names are served.
+    const host = (request.headers.host ?? "").toLowerCase().replace(/:\d+$/, "");
+    if (!LOOPBACK_NAMES.has(host)) {
+      response.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
+      response.end(`Forbidden: this preview answers requests for localhost or 127.0.0.1 only, not ${host || "(no host)"}.\n`);
+      return;
+    }
     const url = request.url ?? "/";
     if (!url.startsWith(base)) return notFound(root, response);
     // Mounted at base, as Express mounts it: serve-static reads the path from url and builds its

@@ -48,6 +48,8 @@ export async function serveHttp(kb: KnowledgeBase, version: string, options: Htt
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refused = refusedCaller(req, options.host);
+    if (refused) return sendJsonRpcError(res, 403, -32000, `Forbidden: ${refused}. verity mcp answers assistants and backends, never web pages.`);
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/health" && req.method === "GET") {
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, site: kb.site }));
@@ -93,6 +95,26 @@ export async function serveHttp(kb: KnowledgeBase, version: string, options: Htt
     url: `http://${host}:${address.port}${endpoint}`,
     close: () => new Promise<void>((resolve) => http.close(() => resolve())),
   };
+}
+
+const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * Why a request must not be answered, or undefined: DNS rebinding. A web page whose host name is
+ * made to resolve to this machine posts to it as its own origin, so the browser sends that name in
+ * Host and the page's origin in Origin. A server on a loopback address answers only its loopback
+ * names, and no server answers a request with an Origin header: browsers send one, assistants and
+ * backends do not, and no web page of this server's own exists.
+ */
+function refusedCaller(req: IncomingMessage, listenHost: string): string | undefined {
+  const host = (req.headers.host ?? "").toLowerCase();
+  if (isLoopback(listenHost) && !LOOPBACK_NAMES.has(host.replace(/:\d+$/, ""))) return `the request names the Host ${host || "(none)"}, not this machine (localhost or 127.0.0.1)`;
+  if (req.headers.origin !== undefined) return `the request comes from a web page (Origin ${req.headers.origin})`;
+  return undefined;
+}
+
+function isLoopback(address: string): boolean {
+  return address === "localhost" || address === "::1" || /^127\./.test(address);
 }
 
 function readBody(req: IncomingMessage): Promise<string | "too-large"> {

@@ -52,9 +52,9 @@ async function get(url: string): Promise<{ status: number; type: string | null; 
 }
 
 /** A GET with the path sent as it is (fetch would resolve `..` and `%2e%2e` before sending). */
-function rawGet(port: number, rawPath: string): Promise<{ status: number; body: string }> {
+function rawGet(port: number, rawPath: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path: rawPath }, (response) => {
+    const req = request({ host: "127.0.0.1", port, path: rawPath, headers }, (response) => {
       let body = "";
       response.on("data", (chunk: Buffer) => (body += chunk.toString()));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
@@ -63,6 +63,18 @@ function rawGet(port: number, rawPath: string): Promise<{ status: number; body: 
     req.end();
   });
 }
+
+describe("the preview server and DNS rebinding", () => {
+  it("answers only requests for this machine's loopback names, so a web page cannot read the wiki preview through a rebound host name", async () => {
+    const rebound = await rawGet(wiki.port, "/wiki/billing/refunds/", { host: `rebind.attacker.example:${wiki.port}` });
+    expect(rebound.status).toBe(403);
+    expect(rebound.body).not.toContain("refunds page");
+    expect(rebound.body).toMatch(/localhost or 127\.0\.0\.1/);
+    for (const host of [`127.0.0.1:${wiki.port}`, `localhost:${wiki.port}`]) {
+      expect((await rawGet(wiki.port, "/wiki/billing/refunds/", { host })).body).toBe("refunds page");
+    }
+  });
+});
 
 describe("the preview server", () => {
   it("serves index.html for directory URLs and redirects a directory URL without its slash", async () => {

@@ -42,6 +42,28 @@ const UNSAFE: Record<string, [string, string]> = {
   "html data url": ["a.html", '<a href="data:text/html,<script>alert(1)</script>">x</a>'],
   "compressed svg": ["a.svgz", "\u001f\u008b"],
   "not utf-8": ["a.svg", "\u0000"],
+  // Extensions common MIME tables serve as application/xml or XHTML (mime-db behind serve-static:
+  // .xsd, .rng; Debian's mime.types behind Apache: .xhtm; Python's mimetypes: .rdf, .wsdl, .xpdl).
+  "xsd with xhtml script": ["a.xsd", '<schema><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script></schema>'],
+  "rng with xhtml script": ["a.rng", '<grammar><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script></grammar>'],
+  "xhtm script": ["a.xhtm", '<html xmlns="http://www.w3.org/1999/xhtml"><body><script>alert(1)</script></body></html>'],
+  "rdf with xhtml script": ["a.rdf", '<rdf><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script></rdf>'],
+  "wsdl with xhtml script": ["a.wsdl", '<definitions><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script></definitions>'],
+  // The sites' CSP runs any script file of the site itself (script-src 'self'): a card's script file would run with its rights.
+  "script file": ["a.js", "window.__xss = 1"],
+  "module script file": ["a.mjs", "window.__xss = 1"],
+  // Read as UTF-8 here, but the browser honours the declared encoding: ISO-2022-JP drops ESC ( B, so o\x1b(Bnerror is onerror.
+  "html declaring another encoding": ["a.html", '<meta charset="iso-2022-jp"><img src=x o\u001b(Bnerror=alert(1)>'],
+  "svg declaring another encoding": ["a.svg", `<?xml version="1.0" encoding="ISO-2022-JP"?><svg ${SVG}><a href="java\u001b(Bscript:alert(1)"><text>x</text></a></svg>`],
+  "xml declaring another encoding": ["a.xml", "<?xml version='1.0' encoding='Shift_JIS'?><root/>"],
+  "html with a control character": ["a.html", "<p>a\u001b(Bb</p>"],
+  // The browser parses <noscript> content as text (script is on), the checker's parser as markup.
+  "html noscript hiding a handler in an attribute": ["a.html", '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>'],
+  "html noscript in head": ["a.html", "<head><noscript><style></noscript><img src=x onerror=alert(1)></style></noscript></head>"],
+  "html noscript in a table": ["a.html", '<table><noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript></table>'],
+  // Chromium reads this CDATA section as text of <title>, the checker's parser as a comment: a handler anywhere in the text is refused.
+  "html svg title CDATA": ["a.html", "<svg><title><![CDATA[</title><img src=x onerror=alert(1)>]]></title></svg>"],
+  "html script tag inside a comment-like section": ["a.html", "<svg><desc><![CDATA[</desc><script>alert(1)</script>]]></desc></svg>"],
 };
 
 describe("attachmentVerdict", () => {
@@ -52,12 +74,23 @@ describe("attachmentVerdict", () => {
     });
   }
 
+  it("judges a megabyte of text made to make its patterns backtrack in well under a second", () => {
+    for (const text of ["<" + " ".repeat(1_000_000) + "x", "</" + " ".repeat(1_000_000), "<a" + " onx".repeat(250_000), "<a".repeat(500_000)]) {
+      const started = performance.now();
+      verdict("a.html", text);
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+  });
+
   it("accepts plain SVG, HTML and XML, and every other file type", () => {
     expect(verdict("a.svg", `<?xml version="1.0"?><svg ${SVG} viewBox="0 0 10 10"><title>Chart</title><a href="https://acme.test"><rect width="10" height="10" fill="url(#g)"/></a><image href="data:image/png;base64,iVBORw0KGgo="/></svg>`).safe).toBe(true);
     expect(verdict("a.html", '<!doctype html><meta charset="utf-8"><title>T</title><p>Hi <a href="https://acme.test">link</a></p>').safe).toBe(true);
     expect(verdict("a.xml", "<feed><entry>metadata: fine</entry></feed>").safe).toBe(true);
     expect(verdict("a.png", "<script>alert(1)</script>").safe).toBe(true);
     expect(verdict("a.txt", "<svg onload=alert(1)>").safe).toBe(true);
+    expect(verdict("a.xsd", '<?xml version="1.0" encoding="UTF-8"?><xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="onboarding"/></xs:schema>').safe).toBe(true);
+    expect(verdict("a.html", '<!doctype html><meta charset="UTF-8"><p>Turn it on = done, one=1</p>').safe).toBe(true);
+    expect(verdict("a.css", "body { color: red }").safe).toBe(true);
   });
 });
 
@@ -81,6 +114,25 @@ describe("attachment-unsafe", () => {
     ]);
     expect(hits[0]!.message).toMatch(/diagram\.svg is not published: it has an event handler \(onload\).*Remove/);
     expect(result.code).toBe(1);
+  });
+
+  it("covers every name a server serves as a document, and script files, with the fix for each", async () => {
+    const dir = makeProject({
+      "content/help/map.xsd": '<schema><x:script xmlns:x="http://www.w3.org/1999/xhtml" src="run.js"/></schema>',
+      "content/help/run.js": "window.__xss = 1",
+      "content/help/a.md": card("external", "[schema](map.xsd) and [helper](run.js)"),
+    });
+    const result = await lintJson(dir, ["--today", "2026-11-22"]);
+    const hits = flatMessages(result.results, dir).filter((m) => m.ruleId === "attachment-unsafe");
+    expect(hits.map((m) => [m.file, m.line, m.column])).toEqual([
+      ["content/help/a.md", 8, 1],
+      ["content/help/a.md", 8, 23],
+    ]);
+    expect(hits[0]!.message).toMatch(/map\.xsd is not published: it contains a <script> element/);
+    expect(hits[1]!.message).toMatch(/run\.js is not published: it is a script file \(\.js\).*Content-Security-Policy.*Put the code in the card as a code block, or attach it in a \.zip file\./);
+    const project = loadProject({ cwd: dir, root: dir, today: "2030-01-01" });
+    const sites = prepareSites(project, ["public", "internal"], { history: { available: false, reason: "test" } });
+    for (const site of sites.values()) expect(site.assets).toEqual([]);
   });
 
   it("is never copied to a site, and the link loses its target", () => {

@@ -144,3 +144,91 @@ describe("hostile files", () => {
     expectNoCrash(stderr);
   });
 });
+
+/**
+ * Names lint let through and Astro then failed on (EISDIR, ENOTDIR, NoMatchingStaticPathFound)
+ * after lint passed: every one is now a lint error at its file and line, so the build never starts.
+ */
+describe("paths the sites cannot serve", () => {
+  const card = (extra = "") => GOOD.replace("verify_by: 2027-01-01\n", `verify_by: 2027-01-01\n${extra}`);
+
+  it.each(["favicon.ico", "feed.xml", "llms.txt", "index.html", "404.html", "og-image.png"])("a collection folder named %s (a file every site has) is a card-location error", async (name) => {
+    const dir = makeProject({ "content/good/fine.md": GOOD, [`content/${name}/a.md`]: GOOD });
+    const { code, results, stderr } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expectNoCrash(stderr);
+    expect(code).toBe(1);
+    const hit = flatMessages(results, dir).find((m) => m.ruleId === "card-location");
+    expect(hit).toMatchObject({ file: `content/${name}`, line: 1 });
+    expect(hit!.message).toContain(`would have the URL /${name}/, which the sites use for their own pages`);
+    expect(hit!.message).toMatch(/Rename the folder/);
+  });
+
+  it.each([
+    ["/caf%C3%A9/", /percent-encoded.*\/café\//],
+    ["/A%20B/", /percent-encoded/],
+    ["/x/../y/", /"\.\." or "\." segment/],
+    ["/./x/", /"\.\." or "\." segment/],
+    ["/x?y=1", /\? or #/],
+    ["/x#y", /\? or #/],
+    ["/favicon.ico", /\/favicon\.ico is one of the sites' own paths/],
+    ["/_headers", /\/_headers is one of the sites' own paths/],
+    ["/tags/refunds/", /\/tags\/refunds\/ is one of the sites' own paths/],
+  ])("an alias %s is a frontmatter-schema error at the aliases line", async (alias, text) => {
+    const dir = makeProject({ "content/good/fine.md": card(`aliases: ["${alias}"]\n`) });
+    const { code, results, stderr } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expectNoCrash(stderr);
+    expect(code).toBe(1);
+    const hit = flatMessages(results, dir).find((m) => m.ruleId === "frontmatter-schema");
+    expect(hit, JSON.stringify(flatMessages(results, dir))).toMatchObject({ file: "content/good/fine.md", line: 6 });
+    expect(hit!.message).toMatch(text);
+  });
+
+  it.each([
+    ["a%20b.md", /%/],
+    ["%2e%2e.md", /%/],
+    ["a.md.md", /URL \/good\/a\.md\/ has a name that ends in \.md: it takes the address of the Markdown copy of \/good\/a\//],
+    ["x.mdx/y.md", /ends in \.mdx/],
+  ])("a card at content/good/%s is a file-name error", async (name, text) => {
+    const dir = makeProject({ "content/good/fine.md": GOOD, [`content/good/${name}`]: GOOD });
+    const { code, results, stderr } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expectNoCrash(stderr);
+    expect(code).toBe(1);
+    const hit = flatMessages(results, dir).find((m) => m.ruleId === "file-name");
+    expect(hit).toMatchObject({ file: `content/good/${name}`, line: 1 });
+    expect(hit!.message).toMatch(text);
+    expect(hit!.message).toMatch(/Rename the file or folder/);
+  });
+
+  it("links to the sites' own files resolve, and nothing below them does", async () => {
+    const dir = makeProject({ "content/good/fine.md": GOOD.replace("Body.", "[feed](/feed.xml) [llms](/llms.txt) [icon](/favicon.ico) [x](/feed.xml/x/)") });
+    const { results } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expect(flatMessages(results, dir).map((m) => [m.ruleId, m.line, m.column])).toEqual([["link-broken", 8, 58]]);
+  });
+
+  it("an alias that takes a collection's page is a duplicate-id error (the public site would otherwise redirect from an internal-only collection's URL)", async () => {
+    const dir = makeProject({
+      "content/good/fine.md": card('aliases: ["/ops/"]\n'),
+      "content/ops/_collection.yml": "title: Ops\ndefaults:\n  audience: internal\n",
+      "content/ops/runbook.md": GOOD.replace("audience: external\n", ""),
+    });
+    const { code, results } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expect(code).toBe(1);
+    const hits = flatMessages(results, dir).filter((m) => m.ruleId === "duplicate-id");
+    expect(hits.map((m) => [m.file, m.line, m.message])).toEqual([
+      ["content/good/fine.md", 6, "The URL /ops/ is the page of the collection content/ops/. Remove the alias, or rename the collection folder."],
+    ]);
+  });
+
+  it("an alias that names another card's page with index.html or a double slash is a duplicate-id error", async () => {
+    const dir = makeProject({
+      "content/good/fine.md": card('aliases: ["/good/other/index.html", "/good//other/"]\n'),
+      "content/good/other.md": GOOD,
+    });
+    const { code, results } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expect(code).toBe(1);
+    const hits = flatMessages(results, dir).filter((m) => m.ruleId === "duplicate-id");
+    expect(hits.map((m) => [m.file, m.line, m.message])).toEqual([
+      ["content/good/other.md", 1, "The URL /good/other/ is also claimed by content/good/fine.md. Remove the alias or rename one of the cards."],
+    ]);
+  });
+});

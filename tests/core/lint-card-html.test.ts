@@ -1,6 +1,8 @@
 /** `html-removed`, `remote-resource` and `remote-resource-wiki` in `verity lint`, each with its own project. */
 import { afterAll, describe, expect, it } from "vitest";
 import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
+import { reportCardHtml } from "../../src/core/site/card-html.ts";
+import { parseMarkdown } from "../../src/core/cards/markdown.ts";
 
 afterAll(removeTemps);
 
@@ -38,6 +40,25 @@ describe("html-removed", () => {
     expect(hits[4]!.message).toMatch(/<iframe>/);
     expect(hits.every((m) => m.severity === 2)).toBe(true);
     expect(messages.filter((m) => m.file === "content/help/fine.md")).toEqual([]);
+  });
+
+  it("reports an HTML comment that a blank line cuts off, whose text the sites would publish", async () => {
+    const { code, messages } = await lint({
+      "content/help/split.md": card("external", "Intro.\n\n<div>\n<!-- internal note\n\nEscalate to PIN 4711 first.\n\n-->\n</div>\n\n<!--\n\nA whole comment on its own lines is fine.\n\n-->\n\n<div><!-- closed --></div>\n"),
+    });
+    expect(code).toBe(1);
+    const hits = messages.filter((m) => m.ruleId === "html-removed");
+    expect(hits.map((m) => [m.file, m.line, m.column])).toEqual([["content/help/split.md", 11, 1]]);
+    expect(hits[0]!.message).toMatch(/comment is not closed before the blank line.*published/);
+  });
+
+  it("looks for cut-off comments in linear time", () => {
+    for (const body of ["<div>\n" + "<!---->".repeat(100_000) + "\n", "<div>\n" + "<!-- a -->".repeat(100_000) + "<!--\n\nx\n"]) {
+      const started = performance.now();
+      const { removed } = reportCardHtml({ source: body, format: "md", tree: parseMarkdown(body) });
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(removed.length).toBe(body.endsWith("x\n") ? 1 : 0);
+    }
   });
 
   it("checks MDX JSX elements and attributes like HTML", async () => {

@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { isOnSite } from "../../src/core/site/audience.ts";
 import { loadProject } from "../../src/core/project/project.ts";
+import { snippetsOf } from "../../src/core/cards/snippets.ts";
+import { prepareSites } from "../../src/build/site-data.ts";
 import { flatMessages, lintJson, makeProject, makeTempDir, removeTemps } from "../helpers.ts";
 
 afterAll(removeTemps);
@@ -74,6 +76,37 @@ describe("any link that leaves content/", () => {
     symlinkSync(path.join(outside, "gone.png"), path.join(dir, "content/help/gone.png"));
     const { results } = await lintJson(dir, TODAY);
     expect(flatMessages(results, dir).map((m) => [m.file, m.ruleId])).toContainEqual(["content/help/gone.png", "file-symlink"]);
+  });
+});
+
+describe("a linked _snippets folder", () => {
+  it("is a file-symlink error, and no snippet is read through it: text outside the repository never reaches a site", async () => {
+    const outside = makeTempDir();
+    writeFileSync(path.join(outside, "leak.md"), '---\naudience: external\nowner: "@acme/x"\nverify_by: 2027-01-01\n---\n\nOutside secret ZZTOP-9931.\n');
+    const dir = makeProject({ "content/help/a.md": card("A", "external", 'Intro.\n\n::snippet{name="leak"}') });
+    symlinkSync(outside, path.join(dir, "content/_snippets"));
+    const { code, results } = await lintJson(dir, TODAY);
+    expect(code).toBe(1);
+    const finding = flatMessages(results, dir).find((m) => m.file === "content/_snippets");
+    expect(finding).toMatchObject({ ruleId: "file-symlink", line: 1 });
+    expect(finding!.message).toMatch(/leads outside the content folder/);
+    const project = loadProject({ cwd: dir, today: "2026-11-22" });
+    expect(snippetsOf(project.contentDir, project.index).size).toBe(0);
+    const sites = prepareSites(project, ["public", "internal"], { history: { available: false, reason: "test" } });
+    for (const site of sites.values()) expect(site.cards[0]!.html).not.toContain("ZZTOP");
+  });
+
+  it("is refused when it links to a folder inside content/ too", async () => {
+    const dir = makeProject({
+      "content/ops/_collection.yml": "title: Ops\ndefaults:\n  audience: internal\n",
+      "content/ops/notes/contact.md": '---\naudience: external\nowner: "@acme/x"\nverify_by: 2027-01-01\n---\n\nCall 555.\n',
+      "content/help/a.md": card("A"),
+    });
+    symlinkSync(path.join(dir, "content/ops/notes"), path.join(dir, "content/_snippets"));
+    const { results } = await lintJson(dir, TODAY);
+    expect(flatMessages(results, dir).map((m) => [m.file, m.ruleId])).toContainEqual(["content/_snippets", "file-symlink"]);
+    const project = loadProject({ cwd: dir, today: "2026-11-22" });
+    expect(snippetsOf(project.contentDir, project.index).size).toBe(0);
   });
 });
 

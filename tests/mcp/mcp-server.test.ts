@@ -3,6 +3,7 @@
  * content: tools, search in English and Korean, cards, the public/internal boundary and bad requests.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { request } from "node:http";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -10,6 +11,8 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isOnSite } from "../../src/core/site/audience.ts";
 import { loadProject } from "../../src/core/project/project.ts";
+import { KnowledgeBase } from "../../src/app/knowledge/knowledge-base.ts";
+import { serveHttp, type RunningHttpServer } from "../../src/mcp/transports.ts";
 import { REPO_ROOT } from "../helpers.ts";
 
 const BIN = path.join(REPO_ROOT, "cli", "bin.js");
@@ -210,5 +213,58 @@ describe("verity mcp --http", () => {
     await client.connect(new StreamableHTTPClientTransport(new URL(url)));
     expect((await client.listTools()).tools).toHaveLength(4);
     await client.close();
+  });
+});
+
+/**
+ * DNS rebinding: a web page whose host name is made to resolve to 127.0.0.1 can POST to a local
+ * `verity mcp --http` as its own origin and read the answers. The browser sends that page's host in
+ * Host and Origin: both are checked, so an internal server on a laptop never answers a web page.
+ */
+describe("verity mcp --http and web pages", () => {
+  let server: RunningHttpServer;
+  let port: number;
+  beforeAll(async () => {
+    const kb = KnowledgeBase.load({ cwd: REPO_ROOT, root: REPO_ROOT, site: "internal", today: TODAY });
+    server = await serveHttp(kb, "test", { host: "127.0.0.1", port: 0 });
+    port = Number(new URL(server.url).port);
+  }, 60_000);
+  afterAll(async () => server?.close());
+
+  const secret = hidden[0]!;
+  const post = (headers: Record<string, string>) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "get_card", arguments: { card: secret.id } } });
+      const req = request(
+        { host: "127.0.0.1", port, path: "/mcp", method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers } },
+        (res) => {
+          let text = "";
+          res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+
+  it("refuses a request whose Host is not this machine's loopback name (a rebound host name)", async () => {
+    const answer = await post({ host: `rebind.attacker.example:${port}`, origin: `http://rebind.attacker.example:${port}` });
+    expect(answer.status).toBe(403);
+    expect(answer.body).not.toContain(secret.data.title);
+    expect(answer.body).toMatch(/Host rebind\.attacker\.example/);
+  });
+
+  it("refuses a request from a web page of another origin", async () => {
+    const answer = await post({ host: `127.0.0.1:${port}`, origin: "https://evil.example" });
+    expect(answer.status).toBe(403);
+    expect(answer.body).not.toContain(secret.data.title);
+  });
+
+  it("answers assistants and backends (no Origin) at its loopback names", async () => {
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
+      const answer = await post({ host });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toContain(secret.data.title);
+    }
   });
 });

@@ -62,6 +62,33 @@ describe("prepareSites", () => {
     expect(sites.get("public")!.cards.map((c) => c.id).sort()).toEqual(["help/methods", "help/public-card"]);
   });
 
+  it("never publishes a link to a page only the wiki has, or to the wiki's host, on the public site (link-audience off)", () => {
+    const body = [
+      "[ops](/ops/) [secret tag](/tags/secret-tag/) [health](/health/)",
+      "[wiki ops](https://wiki.acme.test/ops/) [wiki home](https://wiki.acme.test/) [wiki search](//wiki.acme.test/search/)",
+      "[help](/help/) [public tag](/tags/payments/) [search](/search/)",
+    ].join("\n\n");
+    const p = project(
+      {
+        "content/help/public-card.md": card("Public card", "external", body, "tags: [payments]\n"),
+        "content/ops/_collection.yml": "title: Ops\ndefaults:\n  audience: internal\n",
+        "content/ops/runbook.md": card("Runbook", "internal", "Steps.", "tags: [secret-tag]\n"),
+      },
+      "sites:\n  public:\n    url: https://help.acme.test\n  internal:\n    url: https://wiki.acme.test\nrules:\n  link-audience: off\n",
+    );
+    const sites = prepareSites(p, ["public", "internal"], { history: NO_HISTORY });
+    const pub = sites.get("public")!.cards.find((c) => c.id === "help/public-card")!.html;
+    const wiki = sites.get("internal")!.cards.find((c) => c.id === "help/public-card")!.html;
+    for (const text of ["ops", "secret tag", "health", "wiki ops", "wiki home", "wiki search"]) expect(pub).toContain(`<span>${text}</span>`);
+    expect(pub).not.toMatch(/href="[^"]*(ops|secret-tag|health|wiki\.acme)/);
+    expect(pub).toContain('<a href="/help/">help</a>');
+    expect(pub).toContain('<a href="/tags/payments/">public tag</a>');
+    expect(pub).toContain('<a href="/search/">search</a>');
+    expect(wiki).toContain('<a href="/ops/">ops</a>');
+    expect(wiki).toContain('<a href="/tags/secret-tag/">secret tag</a>');
+    expect(wiki).toContain('<a href="https://wiki.acme.test/ops/">wiki ops</a>');
+  });
+
   it("ranks related cards by shared tags and orders prev/next by title", () => {
     const p = project({
       "content/help/a.md": card("Alpha", "external", "A.", "tags: [x, y]\n"),

@@ -1,12 +1,15 @@
 /**
  * Finds card files under the content folder. Names starting with `_` or `.` are not cards.
  * Symbolic links are never followed; one that is a card, a folder, dangling or leads outside the
- * content folder is an error. A link to a non-card file inside is left for file-audience.ts,
+ * content folder is an error, under any name (a linked `_snippets` folder too). A link to a non-card file inside is left for file-audience.ts,
  * which never publishes it.
  */
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Finding } from "../lint/findings.ts";
+
+/** `_collection.yml` (collections.ts owns it and reports a linked one; named here to avoid an import cycle). */
+const COLLECTION_FILE = "_collection.yml";
 
 export const CARD_EXTENSIONS = [".md", ".mdx"] as const;
 
@@ -34,8 +37,16 @@ export function discoverCardFiles(contentDir: string, problems: Finding[]): stri
   const walk = (dir: string) => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const entry of entries) {
-      if (isHiddenName(entry.name) || entry.name === "node_modules") continue;
       const full = path.join(dir, entry.name);
+      // A link under a hidden name is never walked but still reported: `_snippets` is read by the
+      // sites. A linked `_collection.yml` is collections.ts's to report.
+      if (isHiddenName(entry.name) || entry.name === "node_modules") {
+        if (entry.isSymbolicLink() && entry.name !== COLLECTION_FILE) {
+          const problem = symlinkProblemOf(full, realContent);
+          if (problem) problems.push(problem);
+        }
+        continue;
+      }
       if (entry.isSymbolicLink()) {
         const problem = symlinkProblemOf(full, realContent);
         if (problem) problems.push(problem);

@@ -13,6 +13,7 @@ import { loadCollection, sortCollections, type Collection } from "./collections.
 import type { VerityConfig } from "../project/config.ts";
 import { cardFileProblem, discoverCardFiles } from "./discover.ts";
 import { codeownersPathProblem } from "./codeowners.ts";
+import { cardPathProblem, reservedCollectionProblem } from "../site/reserved-paths.ts";
 import type { Finding } from "../lint/findings.ts";
 import { collectLinks, type CardLink } from "../site/link-extract.ts";
 import { formatOf, parseMarkdown, type MarkdownFormat } from "./markdown.ts";
@@ -135,7 +136,7 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
       invalidFiles.push(file);
       continue;
     }
-    const nameProblem = codeownersPathProblem(relativePosix(root, file));
+    const nameProblem = codeownersPathProblem(relativePosix(root, file)) ?? cardPathProblem([...rel.slice(0, -1), rel.at(-1)!.replace(/\.mdx?$/i, "")]);
     if (nameProblem) {
       problems.push(fileProblem("file-name", file, `${nameProblem}.`));
       invalidFiles.push(file);
@@ -146,6 +147,8 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
     if (!collection) {
       collection = loadCollection(contentDir, collectionName, problems);
       collections.set(collectionName, collection);
+      const reserved = reservedCollectionProblem(config.contentDir, collectionName);
+      if (reserved) problems.push(fileProblem("card-location", path.join(contentDir, collectionName), `${reserved.message} ${reserved.fix}`));
     }
     let card: Card | undefined;
     const bodyOnlyBefore = bodyOnlyCards.length;

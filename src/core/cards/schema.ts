@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { describeInvalidDate, parseInterval, toCalendarDate, type CalendarDate } from "../verification/calendar-date.ts";
 import { describeValue } from "./schema-issues.ts";
+import { aliasProblem } from "../site/reserved-paths.ts";
 
 const OWNER = /^(@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9][\w.-]*)?|[^\s@#!"'<>,;:\\()[\]]+@[^\s@#!"'<>,;:\\()[\]]+\.[^\s@#!"'<>,;:\\()[\]]+)$/;
 /** True when `owner` is a GitHub handle (`@user`, `@org/team`) or an email: nothing else may reach CODEOWNERS. */
@@ -105,7 +106,13 @@ export const FrontmatterSchema = z.strictObject({
   /** Old URLs of this card, kept working as redirects. */
   aliases: list(
     "aliases",
-    z.string().regex(/^\/\S*$/, { error: (issue) => `each alias must be a site path starting with /, got ${describeValue(issue.input)}` }),
+    z
+      .string()
+      .regex(/^\/\S*$/, { error: (issue) => `each alias must be a site path starting with /, got ${describeValue(issue.input)}` })
+      .superRefine((alias, ctx) => {
+        const problem = aliasProblem(alias);
+        if (problem) ctx.addIssue({ code: "custom", message: `${problem[0]!.toUpperCase()}${problem.slice(1)}. Example: aliases: [/billing/old-name/]` });
+      }),
     "[/billing/old-name/]",
   ).optional(),
   /** Template the card follows, e.g. `how-to`; its required sections are checked. */

@@ -11,7 +11,7 @@
  * A snippet with no `audience` is internal: a snippet inherits the strictest rule, so an external
  * card may only include an external snippet (lint: `snippet-audience`).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { Nodes, Root } from "mdast";
 import { parseMarkdown } from "./markdown.ts";
@@ -41,12 +41,17 @@ export interface SnippetReference {
   column: number;
 }
 
-/** Every snippet under `<contentDir>/_snippets/`, by name (none when the folder is missing). */
+/**
+ * Every snippet under `<contentDir>/_snippets/`, by name: none when the folder is missing, or is a
+ * symbolic link or reached through one (it could hold any file of the machine; discover.ts reports
+ * the link as `file-symlink`). Snippet files that are links are skipped (only regular files).
+ */
 export function loadSnippets(contentDir: string): Map<string, Snippet> {
   const dir = path.join(contentDir, SNIPPET_DIR);
   const snippets = new Map<string, Snippet>();
   let names: string[];
   try {
+    if (lstatSync(dir).isSymbolicLink() || path.relative(realpathSync(contentDir), realpathSync(dir)) !== SNIPPET_DIR) return snippets;
     names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".md")).map((e) => e.name);
   } catch {
     return snippets;

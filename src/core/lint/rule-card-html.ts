@@ -1,8 +1,8 @@
 /**
  * `html-removed`: what the sanitizer takes out of a card (script, event handlers, unsafe URLs,
  * elements GitHub does not allow), at its line, so nothing disappears silently.
- * `attachment-unsafe`: a linked SVG, HTML or XML file with script (see attachment-safety.ts); the
- * build never copies it.
+ * `attachment-unsafe`: a linked SVG, HTML or XML file with script, or a script file (see
+ * attachment-safety.ts); the build never copies it.
  * `remote-resource` / `remote-resource-wiki`: an image, video, audio or iframe loaded from another
  * host that the site's embed allow-list does not name; the sites remove it. An error for cards on
  * the public help center, a warning for the wiki. Both come from the same core decision the build
@@ -53,9 +53,10 @@ export function checkCardHtml(card: Card, project: { config: VerityConfig; index
         file: card.file,
         line: reference.line,
         column: reference.column,
-        message:
-          `The linked file ${reference.url} is not published: ${verdict.reason}, and a browser would run it as a page of the site. ` +
-          "Remove the script, event handlers and javascript: links from the file (or export the image as PNG), or link a copy without them.",
+        message: verdict.fix
+          ? `The linked file ${reference.url} is not published: ${verdict.reason}. ${verdict.fix}`
+          : `The linked file ${reference.url} is not published: ${verdict.reason}, and a browser would run it as a page of the site. ` +
+            "Remove the script, event handlers and javascript: links from the file (or export the image as PNG), or link a copy without them.",
       });
     }
   }

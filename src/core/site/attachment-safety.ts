@@ -3,31 +3,62 @@
  * browser as documents of the site's own origin, so one with script, event handlers, `javascript:`
  * URLs, foreign objects, entity declarations or a stylesheet instruction could read every page of
  * the wiki. Such files are refused: lint reports them at the link (`attachment-unsafe`) and the
- * build never copies them. Other files (images, PDFs, text) are not documents and pass.
+ * build never copies them. Script files are refused outright: the sites' Content-Security-Policy
+ * runs any script file of the site itself (`script-src 'self'`), so a card's `.js` file would run
+ * with the site's rights from any document that loads it. Other files (images, PDFs, text) are
+ * not documents and pass.
  * Which files a site may publish by audience is decided elsewhere; this module only judges content.
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { decodeHTML } from "entities";
 import sax from "sax";
 import type { Nodes as HastNodes } from "hast";
 import { htmlToHast } from "satteri";
 
-export type AttachmentVerdict = { safe: true } | { safe: false; reason: string };
+/** `fix`, when set, replaces the usual advice (remove the script from the document). */
+export type AttachmentVerdict = { safe: true } | { safe: false; reason: string; fix?: string };
 
-const XML_TYPES = new Set([".svg", ".xml", ".xhtml", ".xht", ".xsl", ".xslt", ".rss", ".atom"]);
+/**
+ * Every extension a common MIME table maps to a type browsers open as an XML document (text/xml,
+ * application/xml, image/svg+xml, application/xhtml+xml, XSLT, MathML, RDF): mime-db, which
+ * serve-static (`verity preview`) and most Node hosts use, serves .xsd and .rng as application/xml;
+ * Debian's mime.types (Apache) .xhtm as XHTML; Python's mimetypes .rdf, .wsdl and .xpdl as
+ * application/xml. A document is judged by the name it is served under, so every such name is checked.
+ */
+const XML_TYPES = new Set([".svg", ".xml", ".xhtml", ".xht", ".xhtm", ".xsl", ".xslt", ".xsd", ".rng", ".rdf", ".owl", ".wsdl", ".xpdl", ".mml", ".mathml", ".rss", ".atom"]);
 const HTML_TYPES = new Set([".html", ".htm", ".shtml"]);
 /** Documents whose content cannot be checked here: always refused. */
 const OPAQUE_TYPES = new Set([".svgz", ".mht", ".mhtml", ".hta"]);
+/** Files served as JavaScript (text/javascript, application/ecmascript): always refused. */
+const SCRIPT_TYPES = new Set([".js", ".mjs", ".cjs", ".es", ".ecma"]);
 
 /** Elements that run script or load other documents or plug-ins. */
 const ACTIVE_ELEMENTS = new Set(["script", "foreignobject", "iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base", "handler", "listener"]);
+
+/**
+ * The same things looked for in a document's raw text, wherever they are (in comments, CDATA,
+ * attribute values, raw text): a browser and the parser used here may disagree about which text
+ * is markup (`<noscript>` content is text for a browser that runs script, markup for a parser that
+ * does not; Chromium reads a CDATA section in SVG inside HTML as text where the parser sees a
+ * comment), so a document is refused when any reading of it holds script. `<noscript>` and, in
+ * HTML, CDATA sections are refused for the same reason: they are where the readings part.
+ */
+const RAW_ACTIVE_TAG = new RegExp(`</?(?:[a-z][\\w.-]*:)?(${[...ACTIVE_ELEMENTS, "noscript"].join("|")})(?=[\\s/>]|$)`, "i");
+/** `on...=` inside something tag-shaped (`<img src=x onerror=`), so prose such as "one=1" passes. */
+const RAW_HANDLER = /<[a-z][^<>]*?[\s"'/](on[a-z]+)\s*=/i;
+const RAW_HTTP_EQUIV = /<[a-z][^<>]*?[\s"'/]http-?equiv\s*=/i;
+const RAW_CDATA = /<!\[CDATA\[/i;
+const SCRIPT_URL = /(javascript|vbscript|livescript):/;
+/** Control characters no text document needs; ESC starts the ISO-2022 shifts a browser may decode. */
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
 
 const cache = new Map<string, { stamp: string; verdict: AttachmentVerdict }>();
 
 /** True for the file types this module inspects (or refuses outright). */
 export function isDocumentFile(file: string): boolean {
   const ext = path.extname(file).toLowerCase();
-  return XML_TYPES.has(ext) || HTML_TYPES.has(ext) || OPAQUE_TYPES.has(ext);
+  return XML_TYPES.has(ext) || HTML_TYPES.has(ext) || OPAQUE_TYPES.has(ext) || SCRIPT_TYPES.has(ext);
 }
 
 /** The verdict on one file, cached by path, size and modification time. */
@@ -52,13 +83,43 @@ export function attachmentVerdict(name: string, bytes: Uint8Array): AttachmentVe
   const ext = path.extname(name).toLowerCase();
   if (!isDocumentFile(name)) return { safe: true };
   if (OPAQUE_TYPES.has(ext)) return { safe: false, reason: `a ${ext} file cannot be checked for script` };
+  if (SCRIPT_TYPES.has(ext)) {
+    return {
+      safe: false,
+      reason: `it is a script file (${ext}), and the site's Content-Security-Policy lets its pages run the site's own script files, so it would run with the site's rights`,
+      fix: "Put the code in the card as a code block, or attach it in a .zip file.",
+    };
+  }
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
   } catch {
     return { safe: false, reason: "it is not UTF-8 text, so it cannot be checked for script" };
   }
-  return HTML_TYPES.has(ext) ? htmlVerdict(text) : xmlVerdict(text);
+  if (CONTROL.test(text)) return { safe: false, reason: "it contains control characters (such as ESC), which a browser may read as another encoding" };
+  const html = HTML_TYPES.has(ext);
+  const parsed = html ? htmlVerdict(text) : xmlVerdict(text);
+  return parsed.safe ? rawVerdict(text, html) : parsed;
+}
+
+/** The raw text looked at as a browser might read it, whatever the parser above made of it. */
+function rawVerdict(text: string, html: boolean): AttachmentVerdict {
+  if (html && RAW_CDATA.test(text)) return { safe: false, reason: "it has a CDATA section, which browsers and checkers read differently in HTML" };
+  const tag = RAW_ACTIVE_TAG.exec(text);
+  if (tag) return { safe: false, reason: `it contains a <${tag[1]!.toLowerCase()}> tag` };
+  const handler = RAW_HANDLER.exec(text);
+  if (handler) return { safe: false, reason: `it has an event handler (${handler[1]!.toLowerCase()})` };
+  if (RAW_HTTP_EQUIV.test(text)) return { safe: false, reason: "it has a <meta http-equiv> instruction" };
+  const flat = decodeHTML(text).replace(/[\s\u0000-\u001f]/g, "").toLowerCase();
+  const url = SCRIPT_URL.exec(flat);
+  if (url) return { safe: false, reason: `it has a ${url[1]}: URL` };
+  return { safe: true };
+}
+
+/** The encoding a document declares (`<meta charset>`, `<?xml encoding?>`), when it is not UTF-8: it is checked as UTF-8 only. */
+function otherEncoding(declared: string | undefined): string | undefined {
+  const name = declared?.trim().toLowerCase();
+  return name && name !== "utf-8" && name !== "utf8" ? name : undefined;
 }
 
 function htmlVerdict(text: string): AttachmentVerdict {
@@ -69,6 +130,8 @@ function htmlVerdict(text: string): AttachmentVerdict {
     if (node.type === "element") {
       const found = elementProblem(node.tagName);
       if (found) return found;
+      const encoding = node.tagName === "meta" ? otherEncoding(typeof node.properties.charSet === "string" ? node.properties.charSet : undefined) : undefined;
+      if (encoding) return { safe: false, reason: `it declares the encoding ${encoding}, and only UTF-8 documents can be checked for script` };
       for (const [key, value] of Object.entries(node.properties)) {
         const problem = attributeProblem(key, Array.isArray(value) ? value.join(" ") : String(value));
         if (problem) return problem;
@@ -95,6 +158,8 @@ function xmlVerdict(text: string): AttachmentVerdict {
   };
   parser.onprocessinginstruction = (pi) => {
     if (/stylesheet/i.test(pi.name)) refuse(`it has an <?${pi.name}?> instruction`);
+    const encoding = pi.name.toLowerCase() === "xml" ? otherEncoding(/\bencoding\s*=\s*["']([^"']*)["']/i.exec(pi.body)?.[1]) : undefined;
+    if (encoding) refuse(`it declares the encoding ${encoding}, and only UTF-8 documents can be checked for script`);
   };
   parser.onopentag = (tag) => {
     const node = tag as sax.QualifiedTag;

@@ -213,11 +213,51 @@ export function reportCardHtml(card: CardHtmlInput): CardHtmlReport {
   }
   if (raw) {
     const full = cardHtml(card, { report: true });
-    return { removed: full.removed, resources: remoteResources(full.tree), files: fileReferences(full.tree) };
+    const removed = [...full.removed, ...cutOffComments(card.tree)].sort((a, b) => a.line - b.line || a.column - b.column);
+    return { removed, resources: remoteResources(full.tree), files: fileReferences(full.tree) };
   }
   const before = linkElements(card.tree);
   const after = sanitize(before, CARD_SCHEMA) as HastRoot;
   return { removed: diffRemovals(before, after), resources: remoteResources(after), files: fileReferences(after) };
+}
+
+/**
+ * HTML comments a blank line cuts off: an HTML block that does not start with the comment (`<div>`
+ * then `<!--` on the next line) ends at the next blank line, so the comment closes there and the
+ * text after it, up to `-->`, is Markdown the sites publish, while a browser reading the same HTML
+ * (and GitHub's preview) would hide it. A comment that starts its own block runs to its `-->`.
+ */
+function cutOffComments(tree: MdastRoot): HtmlRemoval[] {
+  const found: HtmlRemoval[] = [];
+  forEachNode(tree, (node) => {
+    if (node.type !== "html" || !node.position) return;
+    const value = node.value;
+    const close = /--!?>/g;
+    for (let at = value.indexOf("<!--"); at >= 0; at = value.indexOf("<!--", at + 4)) {
+      if (value.startsWith(">", at + 4) || value.startsWith("->", at + 4)) continue; // <!--> and <!---> are whole (empty) comments
+      close.lastIndex = at + 4;
+      const end = close.exec(value);
+      if (end) {
+        at = end.index;
+        continue;
+      }
+      const before = value.slice(0, at);
+      const newlines = before.split("\n").length - 1;
+      const line = node.position.start.line + newlines;
+      const column = newlines === 0 ? node.position.start.column + at : at - before.lastIndexOf("\n");
+      found.push({
+        kind: "element",
+        tag: "!--",
+        line,
+        column,
+        message:
+          "This HTML comment is not closed before the blank line that ends its HTML block, so the text after that line is published (a browser reading the same HTML would hide it). " +
+          "Start the comment on a line of its own, or keep it free of blank lines, or delete it.",
+      });
+      break;
+    }
+  });
+  return found;
 }
 
 /** The `<a>` and `<img>` elements Markdown links and images (references resolved) turn into. */

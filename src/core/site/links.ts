@@ -9,7 +9,7 @@ import path from "node:path";
 import { isOnSite, SITE_NAMES, type SiteName } from "./audience.ts";
 import type { VerityConfig } from "../project/config.ts";
 import type { Card } from "../cards/load.ts";
-import { reservedPageSites } from "./reserved-paths.ts";
+import { isSinglePage, reservedPageSites } from "./reserved-paths.ts";
 import { tagUrls } from "./tag-pages.ts";
 
 export interface CardIndex {
@@ -132,6 +132,15 @@ export function resolveLink(from: Card, rawUrl: string, index: CardIndex): LinkT
   return { kind: "broken", reason: `the file ${pathPart} does not exist` };
 }
 
+/**
+ * True when a page of `site` may link to the site page `target`: the site has that page, and a
+ * public page never links into the internal wiki's host. Lint (`link-audience`) and the rendering
+ * both ask this; cards are decided by `isOnSite`.
+ */
+export function isPageOnSite(target: Extract<LinkTarget, { kind: "page" }>, site: SiteName): boolean {
+  return target.sites.includes(site) && !(site === "public" && target.via === "internal");
+}
+
 function withVia(target: LinkTarget, via: SiteName): LinkTarget {
   return target.kind === "card" || target.kind === "page" ? { ...target, via } : target;
 }
@@ -159,7 +168,7 @@ function resolveSitePath(from: Card, rawPath: string, anchor: string | undefined
       const sites = index.pages.tags.get(`/tags/${segments[1]}/`);
       return sites ? { kind: "page", path: page, sites } : { kind: "broken", reason: `no card has a tag with the page ${page}` };
     }
-    if (["tags", "search", "health", "404"].includes(first.toLowerCase()) && segments.length > 1) return { kind: "broken", reason: `the sites have no page ${page}` };
+    if ((first.toLowerCase() === "tags" || isSinglePage(first)) && segments.length > 1) return { kind: "broken", reason: `the sites have no page ${page}` };
     return { kind: "page", path: page, sites: reserved };
   }
   if (segments.length === 1) {

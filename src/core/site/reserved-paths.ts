@@ -1,11 +1,15 @@
 /**
  * The site paths Verity's own pages and files use, besides cards and collections: the one list
- * that link resolution (links.ts) and the site builder (site-data.ts) both read.
+ * that link resolution (links.ts), the card loader, the frontmatter schema (aliases) and the site
+ * builder (site-data.ts) read; and which paths a card or an alias may have at all.
  */
 import type { SiteName } from "./audience.ts";
 
+/** Files at the root of every site (src/pages, src/build/integration.ts): a folder of the same name cannot be written beside them. */
+const SITE_ROOT_FILES = ["index.html", "404.html", "feed.xml", "llms.txt", "favicon.ico", "favicon.svg", "og-image.png", "_headers"];
+
 /** First path segments the sites use for their own pages and files; no collection may take them. */
-export const RESERVED_PATHS: ReadonlySet<string> = new Set(["tags", "search", "search-data", "health", "pagefind", "404", "robots.txt", "sitemap.xml", "_files", "_astro"]);
+export const RESERVED_PATHS: ReadonlySet<string> = new Set(["tags", "search", "search-data", "health", "pagefind", "404", "robots.txt", "sitemap.xml", "_files", "_astro", ...SITE_ROOT_FILES]);
 
 /** Which sites have a page or file under each reserved first segment (tag pages are decided per tag). */
 const RESERVED_ON: Readonly<Record<string, readonly SiteName[]>> = {
@@ -17,7 +21,13 @@ const RESERVED_ON: Readonly<Record<string, readonly SiteName[]>> = {
   "robots.txt": ["public", "internal"],
   "sitemap.xml": ["public"],
   _astro: ["public", "internal"],
+  ...Object.fromEntries(SITE_ROOT_FILES.map((name) => [name, ["public", "internal"] as const])),
 };
+
+/** True when the reserved first segment `first` is a single page or file (`/search/`, `/feed.xml`), with nothing below it. */
+export function isSinglePage(first: string): boolean {
+  return ["search", "health", "404", "robots.txt", "sitemap.xml", ...SITE_ROOT_FILES].includes(first.toLowerCase());
+}
 
 /** True when a collection folder name would clash with a reserved path. */
 export function isReservedName(name: string): boolean {
@@ -27,4 +37,57 @@ export function isReservedName(name: string): boolean {
 /** The sites that have the reserved page `first` (a first path segment), or undefined when `first` is not reserved. */
 export function reservedPageSites(first: string): readonly SiteName[] | undefined {
   return RESERVED_ON[first.toLowerCase()];
+}
+
+/** Why the collection folder `name` cannot be a collection, with the fix; undefined when it can. */
+export function reservedCollectionProblem(contentDir: string, name: string): { message: string; fix: string } | undefined {
+  if (!isReservedName(name)) return undefined;
+  return {
+    message: `The collection folder ${contentDir}/${name}/ would have the URL /${name}/, which the sites use for their own pages.`,
+    fix: `Rename the folder; these names are reserved: ${[...RESERVED_PATHS].join(", ")}.`,
+  };
+}
+
+/**
+ * Why a card at `segments` (collection, folders and file name without its extension) cannot have
+ * the URL `/<segments>/`, or undefined. A `%` makes the URL ambiguous (`a%20b` is read as `a b`),
+ * and a name ending in `.md` or `.mdx` takes the address of another page's Markdown copy
+ * (`a.md.md` is `/a.md/`, where `a.md`'s copy `/a.md` is written).
+ */
+export function cardPathProblem(segments: readonly string[]): string | undefined {
+  const url = `/${segments.join("/")}/`;
+  if (segments.some((segment) => segment.includes("%"))) return `The card's URL ${url} holds a %, which makes it ambiguous (browsers read %20 as a space). Rename the file or folder without %`;
+  for (const segment of segments) {
+    const ext = /\.(mdx?)$/i.exec(segment)?.[1]?.toLowerCase();
+    if (ext) {
+      const copyOf = `/${[...segments.slice(0, segments.indexOf(segment)), segment.slice(0, -ext.length - 1)].join("/")}/`;
+      return `The card's URL ${url} has a name that ends in .${ext}: it takes the address of the Markdown copy of ${copyOf}. Rename the file or folder without the inner .${ext}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Why an alias (an old URL, a site path starting with `/`) cannot be served as a redirect page, or
+ * undefined. It is written as the browser shows it: no percent-encoding, query, fragment,
+ * backslash or `.`/`..` segment, and not one of the sites' own paths.
+ */
+export function aliasProblem(alias: string): string | undefined {
+  if (alias.includes("%")) {
+    let decoded: string | undefined;
+    try {
+      decoded = decodeURIComponent(alias);
+    } catch {
+      decoded = undefined;
+    }
+    const suggestion = decoded && decoded !== alias && /^\/\S*$/.test(decoded) && !decoded.includes("%") ? `: ${decoded}` : "";
+    return `the alias ${alias} is percent-encoded; write it as the browser shows it${suggestion}`;
+  }
+  if (/[?#]/.test(alias)) return `the alias ${alias} has a ? or #; an alias is a path, and a query or fragment cannot have a page of its own`;
+  if (alias.includes("\\")) return `the alias ${alias} has a backslash; write the path with /`;
+  const segments = alias.split("/").filter(Boolean);
+  if (segments.some((segment) => segment === "." || segment === "..")) return `the alias ${alias} has a ".." or "." segment; write the path it stands for`;
+  if (segments.length === 0) return "the alias / is the home page";
+  if (isReservedName(segments[0]!)) return `the alias ${alias} is one of the sites' own paths (${segments[0]}), so it cannot redirect to a card`;
+  return undefined;
 }

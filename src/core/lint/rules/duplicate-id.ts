@@ -1,16 +1,20 @@
-/** `duplicate-id`: two cards share an id, or a URL (their own or an alias). */
+/** `duplicate-id`: two cards share an id, or a URL (their own or an alias), or an alias takes a collection's page. */
 import type { Finding } from "../findings.ts";
 import type { Card } from "../../cards/load.ts";
+import { normaliseSitePath } from "../../site/links.ts";
 import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 
 const id = "duplicate-id";
 
 export const duplicateId: Rule & { check(cards: readonly Card[]): Finding[] } = {
-  meta: ruleMeta(id, "Two cards share an id, or a URL (including `aliases`): one of them would not be published.", { kind: "project", mandatory: true }),
+  meta: ruleMeta(id, "Two cards share an id, or a URL (including `aliases`), or an alias takes a collection's page: one of them would not be published.", { kind: "project", mandatory: true }),
   check(cards) {
     const findings: Finding[] = [];
     const ids = new Map<string, Card>();
     const urls = new Map<string, Card>();
+    // Every collection with a card has a page on some site; the sites drop an alias that takes it,
+    // and a site without that collection would serve the redirect at its URL.
+    const collectionOf = new Map(cards.map((card) => [`/${card.collection}/`, card]));
     for (const card of cards) {
       const first = ids.get(card.id);
       if (first) {
@@ -23,8 +27,20 @@ export const duplicateId: Rule & { check(cards: readonly Card[]): Finding[] } = 
           message: `The id "${card.id}" is already used by ${first.relPath}. Give one of the cards another id.`,
         });
       } else ids.set(card.id, card);
-      const addresses = [{ url: card.url, line: 1 }, ...(card.data.aliases ?? []).map((url) => ({ url: withSlash(url), line: card.fieldLines.aliases ?? 1 }))];
+      const addresses = [{ url: card.url, line: 1 }, ...(card.data.aliases ?? []).map((url) => ({ url: normaliseSitePath(url), line: card.fieldLines.aliases ?? 1 }))];
       for (const { url, line } of addresses) {
+        const collection = url === card.url ? undefined : collectionOf.get(url);
+        if (collection) {
+          findings.push({
+            ruleId: id,
+            severity: "error",
+            file: card.file,
+            line,
+            column: 1,
+            message: `The URL ${url} is the page of the collection ${collectionFolder(collection)}/. Remove the alias, or rename the collection folder.`,
+          });
+          continue;
+        }
         const owner = urls.get(url);
         if (owner && owner !== card) {
           findings.push({
@@ -49,6 +65,7 @@ export const duplicateId: Rule & { check(cards: readonly Card[]): Finding[] } = 
   },
 };
 
-function withSlash(url: string): string {
-  return url.endsWith("/") ? url : `${url}/`;
+/** `content/ops` for the card `content/ops/sub/runbook.md` (slug `sub/runbook`). */
+function collectionFolder(card: Card): string {
+  return card.relPath.slice(0, card.relPath.lastIndexOf(`/${card.slug}.`));
 }

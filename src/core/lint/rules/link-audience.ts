@@ -1,12 +1,14 @@
 /**
- * `link-audience`: an external card links to a card the public site does not have (internal or
- * draft). Not mandatory: the build itself never publishes such a link (the public page shows its
- * text without the link), so the rule is a writing aid, not the guard.
+ * `link-audience`: an external card links to a card or page the public site does not have
+ * (internal or draft cards, wiki-only pages, the wiki's host). Not mandatory: the build itself never
+ * publishes such a link (the public page shows its text without the link), so the rule is a
+ * writing aid, not the guard.
  */
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
 import { cardAudience, isOnSite } from "../../site/audience.ts";
 import { describeLink } from "../../site/link-extract.ts";
+import { isPageOnSite } from "../../site/links.ts";
 import { linkTargetOf } from "../link-targets.ts";
 import { ruleContext } from "../context.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
@@ -30,7 +32,7 @@ export const linkAudience: CardRule = {
         continue;
       }
       if (target.kind === "page") {
-        if (target.sites.includes("public")) continue;
+        if (isPageOnSite(target, "public")) continue;
         file.message(
           `This external card links to ${describeLink(link)}, a page only the internal wiki has (${target.path}): on the public help center the link would be dead ` +
             `and would reveal what the wiki holds. Link to a public card or collection instead, or make this card internal.`,
