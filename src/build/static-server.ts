@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from "node:path";
 import createStaticHandler from "serve-static";
 import { UsageError } from "../core/errors.ts";
+import { hostOf, namesThisMachine } from "../core/loopback-host.ts";
 
 export interface StaticServer {
   url: string;
@@ -38,20 +39,16 @@ export function serveFolder(root: string): FolderHandler {
   };
 }
 
-const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
 /** Serves `dir` under `base` (e.g. `/help/`) on 127.0.0.1; port 0 picks a free one. */
 export function serveStatic(dir: string, options: { port?: number; base?: string } = {}): Promise<StaticServer> {
   const root = realpathSync(path.resolve(dir));
   const base = options.base ?? "/";
   const serve = serveFolder(root);
   const server: Server = createServer((request: Request, response) => {
-    // DNS rebinding: a web page whose host name is made to resolve to 127.0.0.1 would read the
-    // wiki preview as its own origin; its requests name that host, so only loopback names are served.
-    const host = (request.headers.host ?? "").toLowerCase().replace(/:\d+$/, "");
-    if (!LOOPBACK_NAMES.has(host)) {
+    // DNS rebinding (core/loopback-host.ts): a page posing as this machine would read the wiki preview.
+    if (!namesThisMachine(request.headers.host)) {
       response.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
-      response.end(`Forbidden: this preview answers requests for localhost or 127.0.0.1 only, not ${host || "(no host)"}.\n`);
+      response.end(`Forbidden: this preview answers requests for localhost or 127.0.0.1 only, not ${hostOf(request.headers.host)}.\n`);
       return;
     }
     const url = request.url ?? "/";

