@@ -1,19 +1,8 @@
 /** Related cards: the counting on numbered cards gives the ranking the site documents, on random tag sets. */
 import { describe, expect, it } from "vitest";
+import { createRandom } from "../../bench/lib/random.ts";
 import type { Card } from "../../src/core/cards/load.ts";
 import { collectTags, computeRelated } from "../../src/build/card-lists.ts";
-
-/** A small deterministic random source (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomCards(next: () => number, count: number, tagCount: number): { cards: Card[]; groupOf: (card: Card) => string | undefined } {
   const titles = ["Refunds", "refunds", "Payouts", "Éclair", "Zebra", "Alpha", "환불", "退款", "Beta", "beta"];
@@ -79,7 +68,7 @@ function specification(cards: readonly Card[], groupOf: (card: Card) => string |
 
 describe("related cards", () => {
   it("match the documented ranking on 200 random projects", () => {
-    const next = random(20261203);
+    const { next } = createRandom(20261203);
     for (let round = 0; round < 200; round++) {
       const { cards, groupOf } = randomCards(next, 5 + Math.floor(next() * 60), 2 + Math.floor(next() * 12));
       expect(computeRelated(cards, collectTags(cards), groupOf), `round ${round}`).toEqual(specification(cards, groupOf));

@@ -1,20 +1,9 @@
 /** The search vocabulary's word splitter, against the regular expression it stands for, on random text of many scripts. */
 import { describe, expect, it } from "vitest";
+import { createRandom } from "../../bench/lib/random.ts";
 import type { Card } from "../../src/core/cards/load.ts";
 import { cardWords, searchWords } from "../../src/build/search-terms.ts";
 import { normaliseWord } from "../../src/core/site/synonyms.ts";
-
-/** A small deterministic random source (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Latin with accents and ligatures, Turkish dotted I, digits (ASCII, Arabic-Indic, fullwidth),
 // Hangul, Han (BMP and astral), Kana, Devanagari with combining marks, emoji, mathematical bold
@@ -32,7 +21,7 @@ function randomText(next: () => number): string {
 
 describe("search words", () => {
   it("split as /[^\\p{L}\\p{N}_]+/u splits the normalised text, on 3,000 random texts", () => {
-    const next = random(7);
+    const { next } = createRandom(7);
     for (let i = 0; i < 3000; i++) {
       const text = randomText(next);
       expect(searchWords(text), JSON.stringify(text)).toEqual(normaliseWord(text).split(/[^\p{L}\p{N}_]+/u).filter((w) => w.length > 0));
@@ -40,7 +29,7 @@ describe("search words", () => {
   });
 
   it("leave out words of scripts written without spaces, and one-letter words without a digit; collect a Chinese card's Han characters", () => {
-    const next = random(11);
+    const { next } = createRandom(11);
     for (let i = 0; i < 1000; i++) {
       const title = randomText(next);
       const lang = next() < 0.5 ? "zh-CN" : "en";

@@ -16,42 +16,17 @@ export const duplicateId: Rule & { check(cards: readonly Card[]): Finding[] } = 
     // and a site without that collection would serve the redirect at its URL.
     const collectionOf = new Map(cards.map((card) => [`/${card.collection}/`, card]));
     for (const card of cards) {
+      const report = (line: number, message: string) => findings.push({ ruleId: id, severity: "error", file: card.file, line, column: 1, message });
       const first = ids.get(card.id);
-      if (first) {
-        findings.push({
-          ruleId: id,
-          severity: "error",
-          file: card.file,
-          line: card.fieldLines.id ?? 1,
-          column: 1,
-          message: `The id "${card.id}" is already used by ${first.relPath}. Give one of the cards another id.`,
-        });
-      } else ids.set(card.id, card);
+      if (first) report(card.fieldLines.id ?? 1, `The id "${card.id}" is already used by ${first.relPath}. Give one of the cards another id.`);
+      else ids.set(card.id, card);
       const addresses = [{ url: card.url, line: 1 }, ...(card.data.aliases ?? []).map((url) => ({ url: normaliseSitePath(url), line: card.fieldLines.aliases ?? 1 }))];
       for (const { url, line } of addresses) {
         const collection = url === card.url ? undefined : collectionOf.get(url);
-        if (collection) {
-          findings.push({
-            ruleId: id,
-            severity: "error",
-            file: card.file,
-            line,
-            column: 1,
-            message: `The URL ${url} is the page of the collection ${collectionFolder(collection)}/. Remove the alias, or rename the collection folder.`,
-          });
-          continue;
-        }
         const owner = urls.get(url);
-        if (owner && owner !== card) {
-          findings.push({
-            ruleId: id,
-            severity: "error",
-            file: card.file,
-            line,
-            column: 1,
-            message: `The URL ${url} is also claimed by ${owner.relPath}. Remove the alias or rename one of the cards.`,
-          });
-        } else urls.set(url, card);
+        if (collection) report(line, `The URL ${url} is the page of the collection ${collectionFolder(collection)}/. Remove the alias, or rename the collection folder.`);
+        else if (owner && owner !== card) report(line, `The URL ${url} is also claimed by ${owner.relPath}. Remove the alias or rename one of the cards.`);
+        else urls.set(url, card);
       }
     }
     return findings;
