@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import module from "node:module";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const MIN_MAJOR = 24;
 const major = Number(process.versions.node.split(".")[0]);
@@ -16,7 +16,20 @@ if (canRunTypeScript) {
   // Cache compiled modules, TypeScript stripping included, between runs (os.tmpdir() by
   // default; NODE_COMPILE_CACHE overrides): it saves a third of the start-up time.
   module.enableCompileCache?.();
-  await import("./main.ts");
+  // The prebuilt bundle of these same sources when it is fresh (see bundle-stamp.js), else the sources.
+  const { freshBundleEntry } = await import("./bundle-stamp.js");
+  const bundled = process.env.VERITY_NO_BUNDLE ? undefined : freshBundleEntry();
+  let loaded = false;
+  if (bundled) {
+    try {
+      await import(pathToFileURL(bundled).href);
+      loaded = true;
+    } catch (error) {
+      // Only a bundle that cannot load ends here (every error of a command is the CLI's own).
+      process.stderr.write(`verity: the CLI bundle did not load (${error?.message ?? error}); running the sources. \`npm run bundle\` rebuilds it.\n`);
+    }
+  }
+  if (!loaded) await import("./main.ts");
 } else {
   const pinned = fileURLToPath(new URL("../node_modules/node/bin/node", import.meta.url));
   if (!existsSync(pinned)) {

@@ -97,7 +97,7 @@ export function computeRunKey(context: ProjectContext, salt: string, reads?: Map
   if (valeFile) {
     both(readFileSync(valeFile));
     const stylesPath = loadValeConfig(valeFile).stylesPath;
-    if (stylesPath && existsSync(stylesPath)) hashTree(both, undefined, stylesPath, hashFile);
+    if (stylesPath && existsSync(stylesPath)) hashTree(both, undefined, path.resolve(stylesPath), hashFile);
   }
   return { key: hash.digest("hex"), frame: frame.digest("hex") };
 }
@@ -109,9 +109,11 @@ const CARD_FILE = /\.mdx?$/i;
  * `cards` only (the key), and its path into both.
  */
 function hashTree(both: (text: string) => void, cards: Hash | undefined, dir: string, hashFile: (full: string) => FileHash, reads?: Map<string, FileHash>): void {
+  // `dir` is resolved and an entry's name holds no separator: joining by hand is path.join's result, without its cost per file.
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name === "node_modules" || entry.name === ".git") continue;
-    const full = path.join(dir, entry.name);
+    const full = prefix + entry.name;
     both(`${full}\0`);
     // A link's target decides what lint reads (or refuses), so it is part of the key.
     if (entry.isSymbolicLink()) both(`link\0${readlinkSync(full)}\0`);

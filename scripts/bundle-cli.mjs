@@ -1,0 +1,97 @@
+// Builds the CLI bundle that cli/bin.js starts when it is fresh (see cli/bundle-stamp.js): the
+// TypeScript sources and their pure-JavaScript packages in one file per command, so a run loads a
+// handful of files instead of some 380 modules. `npm ci` runs it (the `prepare` script); a failure
+// never fails the install: the CLI then runs its sources, as it does whenever the bundle is stale.
+//
+// Usage: node scripts/bundle-cli.mjs [--out <dir>]
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { BUNDLE_DIR, BUNDLE_ENTRY, REPOSITORY, sourceFingerprint, STAMP_FILE } from "../cli/bundle-stamp.js";
+
+/**
+ * The packages bundled with the sources: the ones every lint run loads, all plain modules that
+ * read no file of their own. Every other package stays a package, loaded by Node at run time as
+ * the sources load it (native code, files read next to the module, CommonJS that looks at its own
+ * `__filename`, the site build's toolchain).
+ */
+const BUNDLED = [/^zod$/, /^commander$/, /^js-yaml$/, /^picomatch$/, /^fastest-levenshtein$/, /^entities$/, /^sax$/, /^github-slugger$/, /^hast-util-/, /^mdast-util-/, /^mdast-comment-marker$/, /^unist-util-/, /^unified/, /^remark-lint$/, /^remark-message-control$/, /^vfile/, /^micromark-util-/, /^trough$/, /^bail$/, /^devlop$/, /^extend$/, /^is-plain-obj$/, /^space-separated-tokens$/, /^@ungap\/structured-clone$/];
+const WORKER_SOURCE = "src/app/style-worker.ts";
+const SOURCE_FILE = /[\\/](cli|src)[\\/].*\.ts$/;
+
+export async function bundleCli(outDir = BUNDLE_DIR) {
+  const { build } = await import("esbuild");
+  // Taken before reading a source: a file edited while the bundle is built makes it stale at once.
+  const fingerprint = sourceFingerprint();
+  const staging = `${outDir}.${process.pid}.tmp`;
+  rmSync(staging, { recursive: true, force: true });
+  const finalWorker = pathToFileURL(path.join(outDir, WORKER_SOURCE.replace(/\.ts$/, ".js"))).href;
+  await build({
+    entryPoints: [path.join(REPOSITORY, "cli/main.ts"), path.join(REPOSITORY, WORKER_SOURCE)],
+    outbase: REPOSITORY,
+    outdir: staging,
+    bundle: true,
+    splitting: true,
+    platform: "node",
+    format: "esm",
+    target: "node24",
+    logLevel: "error",
+    // Packages written for CommonJS call require(); an ES module bundle has none of its own.
+    banner: { js: "import { createRequire as __verityCreateRequire } from 'node:module'; const require = __verityCreateRequire(import.meta.url);" },
+    plugins: [packagesAtRunTime(), sourceLocations(finalWorker)],
+  });
+  mkdirSync(staging, { recursive: true });
+  writeFileSync(path.join(staging, STAMP_FILE), JSON.stringify({ fingerprint, entry: BUNDLE_ENTRY }));
+  rmSync(outDir, { recursive: true, force: true });
+  renameSync(staging, outDir);
+}
+
+/** Bare imports of packages not in BUNDLED stay imports, resolved by Node when the bundle runs. */
+function packagesAtRunTime() {
+  return {
+    name: "verity-packages-at-run-time",
+    setup(build) {
+      build.onResolve({ filter: /^[^./#]/ }, (args) => {
+        if (args.path.startsWith("node:")) return { path: args.path, external: true };
+        const parts = args.path.split("/");
+        const name = args.path.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+        return BUNDLED.some((pattern) => pattern.test(name)) ? undefined : { path: args.path, external: true };
+      });
+    },
+  };
+}
+
+/**
+ * Each source module keeps its own location: `import.meta.url` becomes the URL of the file it is
+ * written in (files next to a module, packages resolved from it, the code-version hash), and the
+ * style worker started from style-pool.ts is the bundled worker.
+ */
+function sourceLocations(workerUrl) {
+  return {
+    name: "verity-source-locations",
+    setup(build) {
+      build.onLoad({ filter: SOURCE_FILE }, (args) => {
+        let contents = readFileSync(args.path, "utf8").replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href));
+        if (args.path.endsWith(path.join("src", "app", "style-pool.ts"))) {
+          const before = contents;
+          contents = contents.replace(`new URL("./style-worker.ts", `, `new URL(${JSON.stringify(workerUrl)}, `);
+          if (contents === before) throw new Error("style-pool.ts no longer starts ./style-worker.ts: update scripts/bundle-cli.mjs");
+        }
+        return { contents, loader: "ts" };
+      });
+    },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const at = process.argv.indexOf("--out");
+  const outDir = at > 0 ? path.resolve(process.argv[at + 1] ?? "") : BUNDLE_DIR;
+  const started = performance.now();
+  try {
+    await bundleCli(outDir);
+    console.log(`verity: CLI bundle written to ${path.relative(process.cwd(), outDir) || "."} in ${Math.round(performance.now() - started)} ms`);
+  } catch (error) {
+    // Never fails an install: the sources run instead.
+    console.warn(`verity: the CLI bundle was not built (${error instanceof Error ? error.message : String(error)}); the CLI runs its TypeScript sources instead.`);
+  }
+}
