@@ -105,6 +105,8 @@ function convertMessage(message: string): string {
 }
 
 function countGroups(key: string, ctx: CompileContext): number {
+  // Most keys are plain words: nothing in them can open a group or be an invalid pattern.
+  if (!/[()[\]{}\\*+?]/.test(key)) return 0;
   const re = compilePattern(`(?:${key})|`, ctx, "");
   return (re.exec("")?.length ?? 1) - 1;
 }
