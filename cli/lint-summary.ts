@@ -29,6 +29,12 @@ export function renderLintSummary(input: LintSummaryInput): string {
     out.push("", `:loudspeaker: **This pull request publishes ${n} ${n === 1 ? "card" : "cards"}** on the public help center; check that customers may read ${n === 1 ? "it" : "them"}:`, "");
     for (const f of published.slice(0, MAX_ROWS)) out.push(`- \`${displayPath(f.file, input.cwd)}\``);
   }
+  const files = [...new Set(input.findings.filter((f) => f.ruleId === "file-published" && f.subject).map((f) => f.subject!))];
+  if (files.length > 0) {
+    const n = files.length;
+    out.push("", `:paperclip: **This pull request publishes ${n} ${n === 1 ? "file" : "files"}** on the public help center; check that customers may read ${n === 1 ? "it" : "them"}:`, "");
+    for (const file of files.slice(0, MAX_ROWS)) out.push(`- \`${displayPath(file, input.cwd)}\``);
+  }
   const under = input.trust.score < input.minTrustScore;
   out.push("", `Trust score: **${input.trust.score}%** of ${input.trust.counted} published cards (floor ${input.minTrustScore}%)${under ? " :x: under the floor" : ""}.`, "");
   if (input.findings.length > 0) {

@@ -88,3 +88,67 @@ describe("card-published for files that were not cards", () => {
     expect((await published(repo)).map((f) => f.file)).toEqual(["content/help/secret.md"]);
   });
 });
+
+async function publishedFiles(repo: TempRepo, summary?: string) {
+  const args = ["lint", "--changed", "main", "--format", "json", "--today", "2026-11-22", ...(summary ? ["--summary", summary] : [])];
+  const result = await runCli(args, repo.root);
+  const parsed = result.stdout ? (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; message: string; severity: number; line: number }[] }[]) : [];
+  return parsed.flatMap((r) => r.messages.filter((m) => m.ruleId === "file-published").map((m) => ({ file: path.relative(repo.root, r.filePath), ...m })));
+}
+
+describe("file-published", () => {
+  function withFiles(): TempRepo {
+    const repo = mainBranch();
+    repo.git("switch", "-q", "main");
+    repo.write({
+      "content/help/shared.pdf": "shared\n",
+      "content/help/quiet.txt": "Not linked by a public card.\n",
+      "content/help/linked.md": cardText({ title: "Linked" }, "See [the shared form](shared.pdf).\n"),
+    });
+    repo.commit("Files on main", "2026-10-02");
+    repo.git("switch", "-q", "-C", "feature");
+    return repo;
+  }
+
+  it("an external card that starts linking a file no public card linked reports it at the link", async () => {
+    const repo = withFiles();
+    repo.write({ "content/help/public.md": cardText({ title: "Public" }, "Public.\n\nSee [the notes](quiet.txt).\n") });
+    const found = await publishedFiles(repo);
+    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([["content/help/public.md", 10, 1]]);
+    expect(found[0]!.message).toMatch(/content\/help\/quiet\.txt/);
+  });
+
+  it("a new file, and the files of a card made public, are published by the change", async () => {
+    const repo = withFiles();
+    repo.write({
+      "content/help/new.png": "png\n",
+      "content/help/public.md": cardText({ title: "Public" }, "Public.\n\n![A chart](new.png)\n"),
+      "content/ops/policy.md": cardText({ title: "Policy", audience: "external" }, "Policy, see [the notes](../help/quiet.txt).\n"),
+    });
+    const found = await publishedFiles(repo);
+    expect(found.map((f) => [f.file, f.message.match(/content\/help\/[a-z.]+/)?.[0]]).sort()).toEqual([
+      ["content/help/public.md", "content/help/new.png"],
+      ["content/ops/policy.md", "content/help/quiet.txt"],
+    ]);
+  });
+
+  it("a file another public card already linked, an internal card's link and an unchanged link publish nothing", async () => {
+    const repo = withFiles();
+    repo.write({
+      "content/help/public.md": cardText({ title: "Public" }, "Public, with [the shared form](shared.pdf).\n"),
+      "content/ops/policy.md": cardText({ title: "Policy", audience: "internal" }, "See [the notes](../help/quiet.txt).\n"),
+      "content/help/linked.md": cardText({ title: "Linked" }, "Edited. See [the shared form](shared.pdf).\n"),
+    });
+    expect(await publishedFiles(repo)).toEqual([]);
+  });
+
+  it("the job summary lists the files a pull request publishes", async () => {
+    const repo = withFiles();
+    repo.write({ "content/help/public.md": cardText({ title: "Public" }, "See [the notes](quiet.txt).\n") });
+    const summary = path.join(repo.root, "summary.md");
+    await publishedFiles(repo, summary);
+    const text = readFileSync(summary, "utf8");
+    expect(text).toMatch(/publishes 1 file\b/);
+    expect(text).toContain("content/help/quiet.txt");
+  });
+});

@@ -10,6 +10,7 @@
  * path at line 1.
  *
  * `card-published`: a change that makes a card public (see findPublishedCards), a notice.
+ * `file-published`: a change that puts a file on the public site (see findPublishedFiles), a notice.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -18,6 +19,7 @@ import { loadCollection, type Collection } from "../cards/collections.ts";
 import type { VerityConfig } from "../project/config.ts";
 import { createCardPaths, urlOfParts } from "../cards/paths.ts";
 import { isOnSite, isTextOnPublicSite } from "../site/audience.ts";
+import { createFileAudience } from "../site/file-audience.ts";
 import { discoverCardFiles } from "../cards/discover.ts";
 import type { Finding } from "./findings.ts";
 import { readChangesSince, type ChangeSet } from "../git/changes.ts";
@@ -25,7 +27,7 @@ import { buildCardIndex, normaliseSitePath, resolveLink, type CardIndex } from "
 import { collectLinks, type CardLink } from "../site/link-extract.ts";
 import { loadCardFiles, type Card } from "../cards/load.ts";
 import { readCardFrontmatter } from "../cards/frontmatter-read.ts";
-import { formatOf, parseMarkdown } from "../cards/markdown.ts";
+import { formatOf, parseMarkdown, type MarkdownFormat } from "../cards/markdown.ts";
 import { openProject, type Project, type ProjectOptions } from "../project/project.ts";
 import type { VerifiableCard } from "../verification/verification.ts";
 import { parseYaml } from "../cards/yaml-source.ts";
@@ -88,6 +90,11 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
     }
   }
 
+  // The names of the files the changed cards link: a card mentioning one may have published it before.
+  const fileNeedles = new Set<string>();
+  for (const file of changedCardPaths) for (const name of linkedFileNames(readText(file), formatOf(file))) fileNeedles.add(name);
+  const fileNeedleList = [...fileNeedles];
+
   // 2. Every card read once as text; only changed cards and cards mentioning a needle keep it.
   const discoverProblems: Finding[] = [];
   const needleList = [...needles];
@@ -98,7 +105,7 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
     return collection;
   };
   const light = discoverCardFiles(contentDir, discoverProblems).map((file) =>
-    readLight(file, contentDir, config, collectionOf, (text) => changedCardPaths.has(file) || needleList.some((needle) => text.includes(needle))),
+    readLight(file, contentDir, config, collectionOf, (text) => changedCardPaths.has(file) || needleList.some((needle) => text.includes(needle)) || fileNeedleList.some((name) => text.includes(name))),
   );
   const lightByFile = new Map(light.map((card) => [card.file, card]));
   const urlOwners = new Set<string>();
@@ -169,6 +176,7 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
   const extraFindings = [
     ...findRemovedUrls(changeSet, { isCard, inContent, abs, urlOwners, lightByFile, isPublicNow }),
     ...findPublishedCards(changeSet, { isCard, abs, parsed }),
+    ...findPublishedFiles(changeSet, { root, isCard, abs, parsed, index: project.index, lightIndex, light, contentDir, inContent }),
   ];
   // A changed _collection.yml is reported on too (its description, its fields).
   const reportFiles = new Set([...toLint, ...changedCollectionFiles, ...extraFindings.map((f) => f.file)]);
@@ -245,6 +253,114 @@ function findPublishedCards(changeSet: ChangeSet, ctx: { isCard(rel: string): bo
     });
   }
   return findings;
+}
+
+/**
+ * `file-published`: a change that puts a file on the public help center: a changed card that is on
+ * the public site links a file the public site may publish (site/file-audience.ts decides, as for
+ * the build) that no public card linked before the change: a new link, a new file, or the files of
+ * a card made public. Before the change, the file was published when its card's old text (if the
+ * card was public then) or another card that was public then linked it; the other cards are found
+ * by the file's name in their text and decided by their links.
+ */
+function findPublishedFiles(
+  changeSet: ChangeSet,
+  ctx: {
+    root: string;
+    isCard(rel: string): boolean;
+    abs(rel: string): string;
+    parsed: ReadonlyMap<string, Card>;
+    index: CardIndex;
+    lightIndex: CardIndex;
+    light: readonly LightCard[];
+    contentDir: string;
+    inContent(rel: string): string[] | undefined;
+  },
+): Finding[] {
+  const findings: Finding[] = [];
+  const decider = createFileAudience(ctx.contentDir);
+  const addedFiles = new Set(changeSet.changes.filter((c) => c.kind === "added").map((c) => ctx.abs(c.path)));
+  /** Changed card paths now -> their change; and old texts of cards changed, by their old path. */
+  const changedNow = new Set(changeSet.changes.filter((c) => c.kind !== "deleted").map((c) => ctx.abs(c.path)));
+  const oldPublicTexts: { file: string; url: string; text: string }[] = [];
+  for (const change of changeSet.changes) {
+    const oldRel = change.oldPath ?? change.path;
+    const text = change.kind === "added" ? undefined : changeSet.oldTexts.get(oldRel);
+    const parts = ctx.inContent(oldRel);
+    if (text === undefined || !parts || !ctx.isCard(oldRel) || !isTextOnPublicSite(readFrontmatterData(text))) continue;
+    oldPublicTexts.push({ file: ctx.abs(oldRel), url: urlOf(parts), text });
+  }
+  const assetFiles = (from: { file: string; url: string }, text: string): Set<string> => {
+    const files = new Set<string>();
+    let links: CardLink[];
+    try {
+      links = collectLinks(parseMarkdown(text.replace(/^\uFEFF/, ""), formatOf(from.file)));
+    } catch {
+      return files; // a text that does not parse published nothing the build could use
+    }
+    for (const link of links) {
+      const target = resolveLink(from as unknown as Card, link.url, ctx.lightIndex);
+      if (target.kind === "asset") files.add(target.file);
+    }
+    return files;
+  };
+  /** Files public before the change, found lazily: by old texts of changed cards, then by unchanged cards naming the file. */
+  const publishedBefore = (file: string, except: string): boolean => {
+    if (addedFiles.has(file)) return false;
+    for (const old of oldPublicTexts) if (old.file !== except && assetFiles(old, old.text).has(file)) return true;
+    const name = path.basename(file);
+    const names = [name, encodeURI(name)];
+    for (const card of ctx.light) {
+      if (changedNow.has(card.file) || card.text === "" || !names.some((n) => card.text.includes(n))) continue;
+      if (isTextOnPublicSite(readFrontmatterData(card.text)) && assetFiles(card, card.text).has(file)) return true;
+    }
+    return false;
+  };
+  for (const change of changeSet.changes) {
+    if (change.kind === "deleted" || !ctx.isCard(change.path)) continue;
+    const card = ctx.parsed.get(ctx.abs(change.path));
+    if (!card || !isOnSite(card, "public")) continue;
+    const oldRel = change.oldPath ?? change.path;
+    const old = oldPublicTexts.find((o) => o.file === ctx.abs(oldRel));
+    const linkedBefore = old ? assetFiles(old, old.text) : new Set<string>();
+    const reported = new Set<string>();
+    for (const link of card.links) {
+      const target = resolveLink(card, link.url, ctx.index);
+      if (target.kind !== "asset" || reported.has(target.file) || linkedBefore.has(target.file)) continue;
+      if (!decider.verdict(target.file, "public").ok) continue; // file-audience reports it as an error
+      reported.add(target.file);
+      if (publishedBefore(target.file, old?.file ?? "")) continue;
+      const rel = path.relative(ctx.root, target.file).split(path.sep).join("/");
+      findings.push({
+        ruleId: "file-published",
+        severity: "suggestion",
+        file: card.file,
+        line: link.line,
+        column: link.column,
+        subject: target.file,
+        message: `This pull request publishes the file ${rel} on the public help center: this external card links it, and no public card did before. Check that customers may read all of it; if not, link it from internal cards only.`,
+      });
+    }
+  }
+  return findings;
+}
+
+/** The last path segments (decoded) of the card's relative link targets that are not cards. */
+function linkedFileNames(text: string, format: MarkdownFormat): string[] {
+  let links: CardLink[];
+  try {
+    links = collectLinks(parseMarkdown(text.replace(/^\uFEFF/, ""), format));
+  } catch {
+    return [];
+  }
+  const names: string[] = [];
+  for (const link of links) {
+    const url = link.url.trim().replace(/[?#].*$/, "");
+    if (url === "" || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url) || /\.mdx?$/i.test(url)) continue;
+    const name = safeDecode(url.split("/").pop() ?? "");
+    if (name.length >= 3) names.push(name);
+  }
+  return names;
 }
 
 function readFrontmatterData(text: string): Record<string, unknown> | undefined {

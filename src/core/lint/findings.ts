@@ -28,6 +28,8 @@ export interface Finding {
   endColumn?: number;
   /** Where the rule is documented. */
   url?: string;
+  /** Absolute path of another file the finding is about (the file a change publishes, say). */
+  subject?: string;
   /** Edits that fix the finding, when the rule is fixable. */
   fix?: TextEdit[];
 }

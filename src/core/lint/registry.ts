@@ -19,6 +19,7 @@ import { collectionConfig } from "./rules/collection-config.ts";
 import { duplicateId } from "./rules/duplicate-id.ts";
 import { attachmentUnsafe } from "./rules/attachment-unsafe.ts";
 import { cardPublished } from "./rules/card-published.ts";
+import { filePublished } from "./rules/file-published.ts";
 import { companion } from "./rules/companion.ts";
 import { companionDrift } from "./rules/companion-drift.ts";
 import { fileAudience } from "./rules/file-audience.ts";
@@ -62,6 +63,7 @@ export const PROJECT_RULES: readonly Rule[] = [
   duplicateId,
   urlRemoved,
   cardPublished,
+  filePublished,
   companionDrift,
   translationSource,
   translationDuplicate,
