@@ -15,7 +15,7 @@ import { BUNDLE_DIR, BUNDLE_ENTRY, REPOSITORY, sourceFingerprint, STAMP_FILE } f
  * the sources load it (native code, files read next to the module, CommonJS that looks at its own
  * `__filename`, the site build's toolchain).
  */
-const BUNDLED = [/^zod$/, /^commander$/, /^js-yaml$/, /^picomatch$/, /^fastest-levenshtein$/, /^entities$/, /^sax$/, /^github-slugger$/, /^hast-util-/, /^mdast-util-/, /^mdast-comment-marker$/, /^unist-util-/, /^unified/, /^remark-lint$/, /^remark-message-control$/, /^vfile/, /^micromark-util-/, /^trough$/, /^bail$/, /^devlop$/, /^extend$/, /^is-plain-obj$/, /^space-separated-tokens$/, /^@ungap\/structured-clone$/];
+const BUNDLED = [/^zod$/, /^commander$/, /^js-yaml$/, /^yaml$/, /^picomatch$/, /^fastest-levenshtein$/, /^entities$/, /^sax$/, /^github-slugger$/, /^hast-util-/, /^mdast-util-/, /^mdast-comment-marker$/, /^unist-util-/, /^unified/, /^remark-lint$/, /^remark-message-control$/, /^vfile/, /^micromark-util-/, /^trough$/, /^bail$/, /^devlop$/, /^extend$/, /^is-plain-obj$/, /^space-separated-tokens$/, /^@ungap\/structured-clone$/];
 const WORKER_SOURCE = "src/app/style-worker.ts";
 const SOURCE_FILE = /[\\/](cli|src)[\\/].*\.ts$/;
 
