@@ -152,3 +152,38 @@ describe("file-published", () => {
     expect(text).toContain("content/help/quiet.txt");
   });
 });
+
+describe("file-published for snippets made external", () => {
+  function withSnippet(audience: string): TempRepo {
+    const repo = mainBranch();
+    repo.git("switch", "-q", "main");
+    repo.write({
+      "content/_snippets/escalate.md": `---\nowner: "@ops"\nverify_by: 2027-06-30\n${audience}---\n\nCall the on-call line, PIN 4711.\n`,
+      "content/help/uses.md": cardText({ title: "Uses" }, "Steps.\n\n::snippet{name=\"escalate\"}\n"),
+      "content/ops/inside.md": cardText({ title: "Inside", audience: "internal" }, "::snippet{name=\"escalate\"}\n"),
+    });
+    repo.commit("Snippet on main", "2026-10-02");
+    repo.git("switch", "-q", "-C", "feature");
+    return repo;
+  }
+
+  it("an internal snippet made external is reported at its audience line with the public cards that include it", async () => {
+    const repo = withSnippet("");
+    repo.write({ "content/_snippets/escalate.md": `---\nowner: "@ops"\nverify_by: 2027-06-30\naudience: external\n---\n\nCall the on-call line, PIN 4711.\n` });
+    const summary = path.join(repo.root, "summary.md");
+    const found = await publishedFiles(repo, summary);
+    expect(found.map((f) => [f.file, f.line])).toEqual([["content/_snippets/escalate.md", 4]]);
+    expect(found[0]!.message).toContain("content/help/uses.md");
+    expect(found[0]!.message).not.toContain("content/ops/inside.md");
+    expect(readFileSync(summary, "utf8")).toContain("content/_snippets/escalate.md");
+  });
+
+  it("a snippet that was external already, or that no public card includes, publishes nothing", async () => {
+    const repo = withSnippet("audience: external\n");
+    repo.write({
+      "content/_snippets/escalate.md": `---\nowner: "@ops"\nverify_by: 2027-06-30\naudience: external\n---\n\nCall the support line.\n`,
+      "content/_snippets/unused.md": `---\nowner: "@ops"\nverify_by: 2027-06-30\naudience: external\n---\n\nUnused.\n`,
+    });
+    expect(await publishedFiles(repo)).toEqual([]);
+  });
+});

@@ -52,7 +52,12 @@ function gitIn(root: string): Git {
  * working tree. Without `base`, tries origin/main, then main. Throws UsageError with a fix when
  * git, the base or the history is missing.
  */
-export function readChangesSince(root: string, folder: string, base: string | undefined, options: { isCard: (relPath: string) => boolean }): ChangeSet {
+export function readChangesSince(
+  root: string,
+  folder: string,
+  base: string | undefined,
+  options: { isCard: (relPath: string) => boolean; /** Other files whose old text is read too. */ alsoOldText?: (relPath: string) => boolean },
+): ChangeSet {
   const git = gitIn(root);
   const info = git.tryRun(["rev-parse", "--show-toplevel", "--is-shallow-repository"]);
   if (info === undefined) throw new UsageError(`--changed needs a git repository, and ${root} is not in one.`, "Run verity lint without --changed to check every card.");
@@ -79,7 +84,8 @@ export function readChangesSince(root: string, folder: string, base: string | un
   const untracked = git.run(["-c", "core.quotepath=off", "ls-files", "-z", "--others", "--exclude-standard", "--", spec]);
   // ls-files prints paths relative to the working directory, which is the project root here.
   for (const file of untracked.split("\0").filter(Boolean)) changes.push({ kind: "added", path: file });
-  const oldPaths = changes.filter((c) => c.kind !== "added" && options.isCard(c.oldPath ?? c.path)).map((c) => c.oldPath ?? c.path);
+  const wantsOld = (rel: string) => options.isCard(rel) || options.alsoOldText?.(rel) === true;
+  const oldPaths = changes.filter((c) => c.kind !== "added" && wantsOld(c.oldPath ?? c.path)).map((c) => c.oldPath ?? c.path);
   const rootFromTop = path.relative(path.resolve(topLevel), path.resolve(root));
   return { base: chosen, mergeBase, changes, oldTexts: readBlobs(git, mergeBase, oldPaths, rootFromTop) };
 }

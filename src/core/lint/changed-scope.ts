@@ -12,7 +12,7 @@
  * `card-published`: a change that makes a card public (see findPublishedCards), a notice.
  * `file-published`: a change that puts a file on the public site (see findPublishedFiles), a notice.
  */
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Frontmatter } from "../cards/schema.ts";
 import { loadCollection, type Collection } from "../cards/collections.ts";
@@ -28,6 +28,7 @@ import { collectLinks, type CardLink } from "../site/link-extract.ts";
 import { loadCardFiles, type Card } from "../cards/load.ts";
 import { readCardFrontmatter } from "../cards/frontmatter-read.ts";
 import { formatOf, parseMarkdown, type MarkdownFormat } from "../cards/markdown.ts";
+import { SNIPPET_DIR, snippetReferences } from "../cards/snippets.ts";
 import { openProject, type Project, type ProjectOptions } from "../project/project.ts";
 import type { VerifiableCard } from "../verification/verification.ts";
 import { parseYaml } from "../cards/yaml-source.ts";
@@ -67,7 +68,11 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
   const cardPaths = createCardPaths(contentRel);
   const inContent = cardPaths.partsOf;
   const isCard = cardPaths.isCard;
-  const changeSet = readChangesSince(root, contentRel || ".", base, { isCard });
+  const isSnippet = (rel: string) => {
+    const parts = inContent(rel);
+    return parts?.length === 2 && parts[0] === SNIPPET_DIR && parts[1]!.endsWith(".md");
+  };
+  const changeSet = readChangesSince(root, contentRel || ".", base, { isCard, alsoOldText: isSnippet });
   const abs = (rel: string) => path.resolve(root, rel);
 
   // 1. What to look for: the file names, URLs and aliases (old and new) of changed cards.
@@ -93,6 +98,9 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
   // The names of the files the changed cards link: a card mentioning one may have published it before.
   const fileNeedles = new Set<string>();
   for (const file of changedCardPaths) for (const name of linkedFileNames(readText(file), formatOf(file))) fileNeedles.add(name);
+  // The names of snippets made external: a public card including one publishes its text now.
+  const publishedSnippets = snippetsMadeExternal(changeSet, isSnippet, abs);
+  for (const snippet of publishedSnippets) fileNeedles.add(snippet.name);
   const fileNeedleList = [...fileNeedles];
 
   // 2. Every card read once as text; only changed cards and cards mentioning a needle keep it.
@@ -177,6 +185,7 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
     ...findRemovedUrls(changeSet, { isCard, inContent, abs, urlOwners, lightByFile, isPublicNow }),
     ...findPublishedCards(changeSet, { isCard, abs, parsed }),
     ...findPublishedFiles(changeSet, { root, isCard, abs, parsed, index: project.index, lightIndex, light, contentDir, inContent }),
+    ...findPublishedSnippets(publishedSnippets, light, root),
   ];
   // A changed _collection.yml is reported on too (its description, its fields).
   const reportFiles = new Set([...toLint, ...changedCollectionFiles, ...extraFindings.map((f) => f.file)]);
@@ -345,6 +354,61 @@ function findPublishedFiles(
   return findings;
 }
 
+interface SnippetMadeExternal {
+  name: string;
+  file: string;
+  text: string;
+}
+
+/** Snippets whose text says `audience: external` now and did not at the base (or that are new). */
+function snippetsMadeExternal(changeSet: ChangeSet, isSnippet: (rel: string) => boolean, abs: (rel: string) => string): SnippetMadeExternal[] {
+  const found: SnippetMadeExternal[] = [];
+  for (const change of changeSet.changes) {
+    if (change.kind === "deleted" || !isSnippet(change.path) || !isRegularFile(abs(change.path))) continue; // the sites read only regular snippet files
+    const text = readText(abs(change.path));
+    if (readFrontmatterData(text)?.audience !== "external") continue;
+    const oldRel = change.oldPath ?? change.path;
+    const oldText = change.kind === "added" ? undefined : changeSet.oldTexts.get(oldRel);
+    if (oldText !== undefined && isSnippet(oldRel) && readFrontmatterData(oldText)?.audience === "external") continue;
+    found.push({ name: path.posix.basename(change.path, ".md"), file: abs(change.path), text });
+  }
+  return found;
+}
+
+/**
+ * `file-published` for a snippet made external (or a new external snippet) that public cards
+ * include: its text is on the public help center with them. Reported at its audience line, with the
+ * cards that include it; a snippet no public card includes publishes nothing yet.
+ */
+function findPublishedSnippets(snippets: readonly SnippetMadeExternal[], light: readonly LightCard[], root: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const snippet of snippets) {
+    const users: string[] = [];
+    for (const card of light) {
+      if (card.text === "" || !card.text.includes(snippet.name) || !isTextOnPublicSite(readFrontmatterData(card.text))) continue;
+      let tree;
+      try {
+        tree = parseMarkdown(card.text.replace(/^\uFEFF/, ""), formatOf(card.file));
+      } catch {
+        continue; // a card that does not parse is not built
+      }
+      if (snippetReferences(tree).some((ref) => ref.name === snippet.name)) users.push(path.relative(root, card.file).split(path.sep).join("/"));
+    }
+    if (users.length === 0) continue;
+    const shown = users.length > 5 ? `${users.slice(0, 5).join(", ")} and ${users.length - 5} more` : users.join(", ");
+    findings.push({
+      ruleId: "file-published",
+      severity: "suggestion",
+      file: snippet.file,
+      line: lineOfKey(snippet.text, "audience") ?? 1,
+      column: 1,
+      subject: snippet.file,
+      message: `This change makes the snippet "${snippet.name}" external, so this pull request publishes its text on the public help center in ${users.length === 1 ? "the public card" : `${users.length} public cards`} that include${users.length === 1 ? "s" : ""} it (${shown}). Check that customers may read all of it; if not, keep audience: internal.`,
+    });
+  }
+  return findings;
+}
+
 /** The last path segments (decoded) of the card's relative link targets that are not cards. */
 function linkedFileNames(text: string, format: MarkdownFormat): string[] {
   let links: CardLink[];
@@ -438,6 +502,14 @@ function readBytes(file: string): Buffer {
     return readFileSync(file);
   } catch {
     return Buffer.alloc(0); // unreadable or gone: the full load reports it when the card is linted
+  }
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return lstatSync(file).isFile();
+  } catch {
+    return false;
   }
 }
 
