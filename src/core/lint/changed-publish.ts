@@ -1,0 +1,215 @@
+/**
+ * What a change publishes, for `lint --changed`: `card-published` (a card made public) and
+ * `file-published` (a file, or a snippet's text, that reaches the public help center), both notices
+ * for the reviewer, listed in the job summary.
+ */
+import path from "node:path";
+import { isOnSite, isTextOnPublicSite } from "../site/audience.ts";
+import { createFileAudience } from "../site/file-audience.ts";
+import type { Finding } from "./findings.ts";
+import type { ChangeSet } from "../git/changes.ts";
+import { resolveLink, type CardIndex } from "../site/links.ts";
+import { collectLinks, type CardLink } from "../site/link-extract.ts";
+import type { Card } from "../cards/load.ts";
+import { formatOf, parseMarkdown, type MarkdownFormat } from "../cards/markdown.ts";
+import { snippetReferences } from "../cards/snippets.ts";
+import { urlOfParts } from "../cards/paths.ts";
+import { isRegularFile, lineOfKey, readFrontmatterData, readText, safeDecode, type LightCard } from "./changed-text.ts";
+
+const urlOf = urlOfParts;
+
+/**
+ * `card-published`: a change that puts a card on the public help center: a new external card, an
+ * internal or draft card made external and published, or a move of a card that was not public. A
+ * notice for the reviewer (never silent), listed in the job summary.
+ */
+export function findPublishedCards(changeSet: ChangeSet, ctx: { isCard(rel: string): boolean; abs(rel: string): string; parsed: ReadonlyMap<string, Card> }): Finding[] {
+  const findings: Finding[] = [];
+  for (const change of changeSet.changes) {
+    if (change.kind === "deleted" || !ctx.isCard(change.path)) continue;
+    const card = ctx.parsed.get(ctx.abs(change.path));
+    if (!card || !isOnSite(card, "public")) continue;
+    const oldRel = change.oldPath ?? change.path;
+    const oldText = change.kind === "added" ? undefined : changeSet.oldTexts.get(oldRel);
+    // The old text counts only when it was a card (a file renamed out of a _ folder was never public).
+    if (oldText !== undefined && ctx.isCard(oldRel) && isTextOnPublicSite(readFrontmatterData(oldText))) continue;
+    const why =
+      change.kind === "added" || oldText === undefined
+        ? "This new card has audience: external"
+        : change.kind === "renamed"
+          ? `This card moved from ${oldRel}, where it was not public, and now has audience: external`
+          : "This change makes the card public (it was internal or a draft before)";
+    findings.push({
+      ruleId: "card-published",
+      severity: "suggestion",
+      file: card.file,
+      line: card.fieldLines.audience ?? 1,
+      column: 1,
+      message: `${why}, so this pull request publishes it on the public help center and in its search. Check that customers may read every line of it; if not, set audience: internal.`,
+    });
+  }
+  return findings;
+}
+
+/**
+ * `file-published`: a change that puts a file on the public help center: a changed card that is on
+ * the public site links a file the public site may publish (site/file-audience.ts decides, as for
+ * the build) that no public card linked before the change: a new link, a new file, or the files of
+ * a card made public. Before the change, the file was published when its card's old text (if the
+ * card was public then) or another card that was public then linked it; the other cards are found
+ * by the file's name in their text and decided by their links.
+ */
+export function findPublishedFiles(
+  changeSet: ChangeSet,
+  ctx: {
+    root: string;
+    isCard(rel: string): boolean;
+    abs(rel: string): string;
+    parsed: ReadonlyMap<string, Card>;
+    index: CardIndex;
+    lightIndex: CardIndex;
+    light: readonly LightCard[];
+    contentDir: string;
+    inContent(rel: string): string[] | undefined;
+  },
+): Finding[] {
+  const findings: Finding[] = [];
+  const decider = createFileAudience(ctx.contentDir);
+  const addedFiles = new Set(changeSet.changes.filter((c) => c.kind === "added").map((c) => ctx.abs(c.path)));
+  /** Changed card paths now -> their change; and old texts of cards changed, by their old path. */
+  const changedNow = new Set(changeSet.changes.filter((c) => c.kind !== "deleted").map((c) => ctx.abs(c.path)));
+  const oldPublicTexts: { file: string; url: string; text: string }[] = [];
+  for (const change of changeSet.changes) {
+    const oldRel = change.oldPath ?? change.path;
+    const text = change.kind === "added" ? undefined : changeSet.oldTexts.get(oldRel);
+    const parts = ctx.inContent(oldRel);
+    if (text === undefined || !parts || !ctx.isCard(oldRel) || !isTextOnPublicSite(readFrontmatterData(text))) continue;
+    oldPublicTexts.push({ file: ctx.abs(oldRel), url: urlOf(parts), text });
+  }
+  const assetFiles = (from: { file: string; url: string }, text: string): Set<string> => {
+    const files = new Set<string>();
+    let links: CardLink[];
+    try {
+      links = collectLinks(parseMarkdown(text.replace(/^\uFEFF/, ""), formatOf(from.file)));
+    } catch {
+      return files; // a text that does not parse published nothing the build could use
+    }
+    for (const link of links) {
+      const target = resolveLink(from as unknown as Card, link.url, ctx.lightIndex);
+      if (target.kind === "asset") files.add(target.file);
+    }
+    return files;
+  };
+  /** Files public before the change, found lazily: by old texts of changed cards, then by unchanged cards naming the file. */
+  const publishedBefore = (file: string, except: string): boolean => {
+    if (addedFiles.has(file)) return false;
+    for (const old of oldPublicTexts) if (old.file !== except && assetFiles(old, old.text).has(file)) return true;
+    const name = path.basename(file);
+    const names = [name, encodeURI(name)];
+    for (const card of ctx.light) {
+      if (changedNow.has(card.file) || card.text === "" || !names.some((n) => card.text.includes(n))) continue;
+      if (isTextOnPublicSite(readFrontmatterData(card.text)) && assetFiles(card, card.text).has(file)) return true;
+    }
+    return false;
+  };
+  for (const change of changeSet.changes) {
+    if (change.kind === "deleted" || !ctx.isCard(change.path)) continue;
+    const card = ctx.parsed.get(ctx.abs(change.path));
+    if (!card || !isOnSite(card, "public")) continue;
+    const oldRel = change.oldPath ?? change.path;
+    const old = oldPublicTexts.find((o) => o.file === ctx.abs(oldRel));
+    const linkedBefore = old ? assetFiles(old, old.text) : new Set<string>();
+    const reported = new Set<string>();
+    for (const link of card.links) {
+      const target = resolveLink(card, link.url, ctx.index);
+      if (target.kind !== "asset" || reported.has(target.file) || linkedBefore.has(target.file)) continue;
+      if (!decider.verdict(target.file, "public").ok) continue; // file-audience reports it as an error
+      reported.add(target.file);
+      if (publishedBefore(target.file, old?.file ?? "")) continue;
+      const rel = path.relative(ctx.root, target.file).split(path.sep).join("/");
+      findings.push({
+        ruleId: "file-published",
+        severity: "suggestion",
+        file: card.file,
+        line: link.line,
+        column: link.column,
+        subject: target.file,
+        message: `This pull request publishes the file ${rel} on the public help center: this external card links it, and no public card did before. Check that customers may read all of it; if not, link it from internal cards only.`,
+      });
+    }
+  }
+  return findings;
+}
+
+export interface SnippetMadeExternal {
+  name: string;
+  file: string;
+  text: string;
+}
+
+/** Snippets whose text says `audience: external` now and did not at the base (or that are new). */
+export function snippetsMadeExternal(changeSet: ChangeSet, isSnippet: (rel: string) => boolean, abs: (rel: string) => string): SnippetMadeExternal[] {
+  const found: SnippetMadeExternal[] = [];
+  for (const change of changeSet.changes) {
+    if (change.kind === "deleted" || !isSnippet(change.path) || !isRegularFile(abs(change.path))) continue; // the sites read only regular snippet files
+    const text = readText(abs(change.path));
+    if (readFrontmatterData(text)?.audience !== "external") continue;
+    const oldRel = change.oldPath ?? change.path;
+    const oldText = change.kind === "added" ? undefined : changeSet.oldTexts.get(oldRel);
+    if (oldText !== undefined && isSnippet(oldRel) && readFrontmatterData(oldText)?.audience === "external") continue;
+    found.push({ name: path.posix.basename(change.path, ".md"), file: abs(change.path), text });
+  }
+  return found;
+}
+
+/**
+ * `file-published` for a snippet made external (or a new external snippet) that public cards
+ * include: its text is on the public help center with them. Reported at its audience line, with the
+ * cards that include it; a snippet no public card includes publishes nothing yet.
+ */
+export function findPublishedSnippets(snippets: readonly SnippetMadeExternal[], light: readonly LightCard[], root: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const snippet of snippets) {
+    const users: string[] = [];
+    for (const card of light) {
+      if (card.text === "" || !card.text.includes(snippet.name) || !isTextOnPublicSite(readFrontmatterData(card.text))) continue;
+      let tree;
+      try {
+        tree = parseMarkdown(card.text.replace(/^\uFEFF/, ""), formatOf(card.file));
+      } catch {
+        continue; // a card that does not parse is not built
+      }
+      if (snippetReferences(tree).some((ref) => ref.name === snippet.name)) users.push(path.relative(root, card.file).split(path.sep).join("/"));
+    }
+    if (users.length === 0) continue;
+    const shown = users.length > 5 ? `${users.slice(0, 5).join(", ")} and ${users.length - 5} more` : users.join(", ");
+    findings.push({
+      ruleId: "file-published",
+      severity: "suggestion",
+      file: snippet.file,
+      line: lineOfKey(snippet.text, "audience") ?? 1,
+      column: 1,
+      subject: snippet.file,
+      message: `This change makes the snippet "${snippet.name}" external, so this pull request publishes its text on the public help center in ${users.length === 1 ? "the public card" : `${users.length} public cards`} that include${users.length === 1 ? "s" : ""} it (${shown}). Check that customers may read all of it; if not, keep audience: internal.`,
+    });
+  }
+  return findings;
+}
+
+/** The last path segments (decoded) of the card's relative link targets that are not cards. */
+export function linkedFileNames(text: string, format: MarkdownFormat): string[] {
+  let links: CardLink[];
+  try {
+    links = collectLinks(parseMarkdown(text.replace(/^\uFEFF/, ""), format));
+  } catch {
+    return [];
+  }
+  const names: string[] = [];
+  for (const link of links) {
+    const url = link.url.trim().replace(/[?#].*$/, "");
+    if (url === "" || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url) || /\.mdx?$/i.test(url)) continue;
+    const name = safeDecode(url.split("/").pop() ?? "");
+    if (name.length >= 3) names.push(name);
+  }
+  return names;
+}
