@@ -51,6 +51,22 @@ describe("markdownCopy", () => {
     expect(out.public).not.toContain("{1 + 1}");
   });
 
+  it("leaves out link definitions that nothing references, as the HTML does", () => {
+    const body = '\nSee [the docs][docs].\n\n[docs]: https://docs.example/a\n[vault]: https://vault.corp.example/token?k=4711 "ops only"\n[Old Ref]: secret-runbook.md\n';
+    const out = copies(body);
+    expect(out.public).toContain("[docs]: https://docs.example/a");
+    expect(out.public).not.toContain("vault");
+    expect(out.public).not.toContain("4711");
+    expect(out.internal).not.toContain("vault");
+    expect(out.internal).not.toContain("Old Ref");
+  });
+
+  it("keeps a definition that a reference uses under another case", () => {
+    const out = copies("\nSee ![Logo][LOGO] and [page][Page].\n\n[logo]: https://cdn.example/l.png\n[page]: public-page.md\n");
+    expect(out.public).toContain("[logo]: https://cdn.example/l.png");
+    expect(out.public).toContain("[page]: https://public.example/help/public-page/");
+  });
+
   it("handles deeply nested content without recursion limits", () => {
     const out = copies(`\n${">".repeat(3000)} deep\n`);
     expect(out.public).toContain("deep");

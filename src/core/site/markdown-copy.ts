@@ -5,7 +5,8 @@
  * - the frontmatter, HTML (comments, tags) and MDX code (imports, expressions, component tags);
  * - links to cards the site does not have become their plain text (an autolink disappears);
  * - links to cards the site has become absolute URLs on that site;
- * - images and links to files next to the card become their text (a copy has no attachments).
+ * - images and links to files next to the card become their text (a copy has no attachments);
+ * - link definitions that no reference uses are left out, as the HTML leaves them out.
  */
 import type { Nodes, Root } from "mdast";
 import type { Card } from "../cards/load.ts";
@@ -31,6 +32,8 @@ const UNWRAPPED = new Set(["mdxJsxFlowElement", "mdxJsxTextElement"]);
 /** The card body as Markdown for a site, without anything that site may not show. */
 export function markdownCopy(card: Card, options: MarkdownCopyOptions): string {
   const edits: Edit[] = [];
+  const referenced = new Set<string>();
+  const definitions: { node: Nodes & { url: string; identifier: string }; start: number; end: number }[] = [];
   const stack: Nodes[] = [...(card.tree as Root).children].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -43,12 +46,22 @@ export function markdownCopy(card: Card, options: MarkdownCopyOptions): string {
       continue;
     }
     const children = "children" in node ? (node.children as Nodes[]) : [];
+    if (node.type === "linkReference" || node.type === "imageReference") referenced.add(node.identifier);
+    if (node.type === "definition") {
+      definitions.push({ node, start, end });
+      continue;
+    }
     if (UNWRAPPED.has(type)) {
       unwrap(edits, start, end, children);
-    } else if (node.type === "link" || node.type === "image" || node.type === "definition") {
+    } else if (node.type === "link" || node.type === "image") {
       if (!editLink(card, node, start, end, children, options, edits)) continue;
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  for (const { node, start, end } of definitions) {
+    // Identifiers come normalized from the parser (case folded, white space collapsed), as references match them.
+    if (referenced.has(node.identifier)) editLink(card, node, start, end, [], options, edits);
+    else edits.push({ start, end, text: "" });
   }
   return applyEdits(card.source, edits).replace(/\n{3,}/g, "\n\n").trim() + "\n";
 }
