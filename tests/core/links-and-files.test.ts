@@ -131,6 +131,24 @@ describe("files have an audience", () => {
     expect(decide.verdict(path.join(dir, "content/help/alias.png"), "internal").ok).toBe(false);
     expect(decide.verdict(path.join(dir, "content/help/real.png"), "public").ok).toBe(true);
   });
+  it("a file linked from a snippet an external card includes is checked too, at the include line", async () => {
+    const snippet = '---\nowner: "@acme/team"\naudience: external\nverify_by: 2027-01-01\n---\n\nSee ![the wiring](../ops/wiring.png) and [notes](notes.txt).\n';
+    const dir = project("Intro.\n\n::snippet{name=\"steps\"}", {
+      "content/_snippets/steps.md": snippet,
+      "content/ops/wiring.png": "PNG",
+      "content/_snippets/notes.txt": "secret",
+    });
+    const found = (await findingsOf(dir)).filter((m) => m.ruleId === "file-audience");
+    expect(found.map((m) => m.line)).toEqual([10, 10]);
+    expect(found[0]!.message).toMatch(/_snippets\/steps\.md:7/);
+    expect(found.map((m) => m.message).join("\n")).toMatch(/internal-only collection ops/);
+    expect(found.map((m) => m.message).join("\n")).toMatch(/starting with _/);
+  });
+  it("a file a snippet links from a public folder is fine", async () => {
+    const snippet = '---\nowner: "@acme/team"\naudience: external\nverify_by: 2027-01-01\n---\n\nSee ![x](../help/pic.png).\n';
+    const dir = project("::snippet{name=\"steps\"}", { "content/_snippets/steps.md": snippet, "content/help/pic.png": "PNG" });
+    expect(await findingsOf(dir)).toEqual([]);
+  });
   it("a file next to an external card in a public collection is fine", async () => {
     const dir = project("![x](pic.png)", { "content/help/pic.png": "PNG" });
     expect(await findingsOf(dir)).toEqual([]);

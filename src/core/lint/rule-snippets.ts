@@ -70,7 +70,8 @@ export const snippetAudience = lintRule<Root>("verity:snippet-audience", (tree, 
   }
 });
 
-function snippetPlace(contentDir: string, snippetFile: string, line?: number): string {
+/** Where a snippet (and a line of it) is, as a path from the repository root. */
+export function snippetPlace(contentDir: string, snippetFile: string, line?: number): string {
   const rel = path.relative(path.dirname(contentDir), snippetFile).split(path.sep).join("/");
   return line === undefined ? rel : `${rel}:${line}`;
 }

@@ -2,13 +2,17 @@
  * `file-audience`: a card links to a file its site may not publish (decided by
  * site/file-audience.ts, which the build uses too): a symbolic link, a file outside `content/` or in
  * a `.` folder, and from an external card also a file in an internal-only collection or `_` folder.
+ * Files linked from a snippet the card includes are checked as the card's own (the site renders
+ * them into the card), reported at the include line with the snippet's file and line.
  */
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
 import { isOnSite } from "../../site/audience.ts";
-import { describeLink } from "../../site/link-extract.ts";
+import { collectLinks, describeLink } from "../../site/link-extract.ts";
 import { contentDirOfCard, type CardIndex } from "../../site/links.ts";
 import { linkTargetOf } from "../link-targets.ts";
+import { snippetPlace } from "../rule-snippets.ts";
+import { mayIncludeSnippet, rebaseSnippetUrl, snippetReferences, snippetsOf } from "../../cards/snippets.ts";
 import { createFileAudience, type FileAudience } from "../../site/file-audience.ts";
 import { ruleContext } from "../context.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
@@ -18,7 +22,7 @@ const deciders = new WeakMap<CardIndex, Map<string, FileAudience>>();
 
 export const fileAudience: CardRule = {
   meta: ruleMeta(id, "A card links to a file its site may not publish: a symbolic link, a file outside content/, or (from an external card) a file in an internal-only collection or _ folder.", { kind: "card", mandatory: true }),
-  plugin: lintRule<Root>(`verity:${id}`, (_tree, file) => {
+  plugin: lintRule<Root>(`verity:${id}`, (tree, file) => {
     const { card, index } = ruleContext(file.data);
     const contentDir = contentDirOfCard(card);
     if (!contentDir) return;
@@ -38,6 +42,25 @@ export const fileAudience: CardRule = {
           : `This card links to the file ${describeLink(link)}, which no site publishes: ${verdict.reason}. ${verdict.fix}.`,
         { line: link.line, column: link.column },
       );
+    }
+    if (!mayIncludeSnippet(card.source)) return;
+    const snippets = snippetsOf(contentDir, index);
+    for (const reference of snippetReferences(tree)) {
+      const snippet = snippets.get(reference.name);
+      if (!snippet) continue; // snippet-missing reports it
+      for (const link of collectLinks(snippet.tree)) {
+        const target = linkTargetOf(card, rebaseSnippetUrl(link.url, snippet.file, card.file), index);
+        if (target.kind !== "asset") continue;
+        const verdict = decider.verdict(target.file, site);
+        if (verdict.ok) continue;
+        const where = `The snippet ${snippetPlace(contentDir, snippet.file, link.line)} included by this ${site === "public" ? "external " : ""}card`;
+        file.message(
+          site === "public"
+            ? `${where} links to the file ${describeLink(link)}, which the public help center must not publish: ${verdict.reason}. ${verdict.fix}.`
+            : `${where} links to the file ${describeLink(link)}, which no site publishes: ${verdict.reason}. ${verdict.fix}.`,
+          { line: reference.line, column: reference.column },
+        );
+      }
     }
   }) as CardRule["plugin"],
   examples: {
