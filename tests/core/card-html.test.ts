@@ -226,6 +226,14 @@ describe("what lint is told was removed", () => {
     expect(removed[4]!.withContent).toBe(false);
   });
 
+  it("drops srcset, whose images are never published as files, and says so", () => {
+    const { removed } = analyse('<picture><source srcset="../ops/secret.png 1x, b.png 2x" media="(min-width: 1px)"><img src="a.png" alt="c"></picture>\n');
+    expect(removed.map((r) => [r.kind, r.tag, r.attribute ?? ""])).toEqual([["attribute", "source", "srcset"]]);
+    const html = render('<picture><source srcset="../ops/secret.png 1x"><img src="a.png" alt="c"></picture>\n');
+    expect(html).not.toContain("secret");
+    expect(html).toContain('<img src="a.png" alt="c">');
+  });
+
   it("reports nothing for plain Markdown", () => {
     expect(analyse("# Title\n\nText with *emphasis*, `code`, [a link](https://acme.test) and ![img](a.png).\n\n> Quote\n\n1. One\n2. Two\n\n---\n").removed).toEqual([]);
   });

@@ -31,7 +31,7 @@ const DATA_IMAGE = /^data:image\/(?:png|gif|jpeg|webp|avif);/i;
 const NOT_DATA = /^(?!data:)/i;
 
 /**
- * GitHub's schema plus: `<style>` dropped with its text, `tel:` links, inline raster `data:` images,
+ * GitHub's schema less `srcset` on `<source>`, plus: `<style>` dropped with its text, `tel:` links, inline raster `data:` images,
  * and the media elements a trusted embed needs (kept only for allow-listed hosts, see
  * {@link applyEmbedPolicy}). Iframes are always sandboxed.
  */
@@ -42,7 +42,8 @@ export const CARD_SCHEMA: Schema = {
   attributes: {
     ...defaultSchema.attributes,
     img: [...(defaultSchema.attributes?.img ?? []).filter((a) => a !== "src"), ["src", NOT_DATA, DATA_IMAGE]],
-    source: [...(defaultSchema.attributes?.source ?? []), ["src", NOT_DATA], "type"],
+    // No `srcset`: the files it names are never published (only `src` is), and its URL list is not checked link by link.
+    source: [...(defaultSchema.attributes?.source ?? []).filter((a) => a !== "srcSet"), ["src", NOT_DATA], "type"],
     iframe: [["src", NOT_DATA], "width", "height", "title", "allowFullScreen"],
     video: [["src", NOT_DATA], "poster", "controls", "width", "height", "loop", "muted", "playsInline", "preload"],
     audio: [["src", NOT_DATA], "controls", "loop", "muted", "preload"],
