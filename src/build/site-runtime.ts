@@ -4,6 +4,9 @@ import dataFile from "virtual:verity/data-file";
 import type { CardView, SiteData } from "./site-data.ts";
 import { siteAbsoluteUrl, siteHref } from "./site-urls.ts";
 
+/** The ids the card page writes around the card, which no heading takes (core/site/anchors.ts). */
+export { PAGE_IDS } from "../core/site/anchors.ts";
+
 let cached: { data: SiteData; byId: Map<string, CardView> } | undefined;
 
 function load(): { data: SiteData; byId: Map<string, CardView> } {

@@ -22,10 +22,38 @@ export interface CardHeading {
   offset: number;
 }
 
+/**
+ * The ids the card page itself writes around the card (layout, header search, its own sections):
+ * the templates take them from here, and a heading never takes one (`## Main` is `#main-1`), so a
+ * skip link, a label or a script never finds a heading instead.
+ */
+export const PAGE_IDS = {
+  main: "main",
+  headerSearch: "header-search",
+  headerSearchResults: "header-search-results",
+  related: "related-title",
+  companion: "companion-title",
+} as const;
+
+/**
+ * The prefix the sanitizer gives ids and names an author writes in HTML (GitHub's `user-content-`,
+ * set as the schema's `clobberPrefix` in card-html.ts). A heading whose id would start with it, or
+ * with {@link GENERATED_ID_PREFIX}, gets `section-` in front, so it never takes an author's, a
+ * footnote's or a tab's id.
+ */
+export const AUTHOR_ID_PREFIX = "user-content-";
+
+/** The prefix of ids Verity generates inside a card (tabs and their panels, `verity-tabs-0-tab-1`). */
+export const GENERATED_ID_PREFIX = "verity-";
+
 /** Returns a function that gives each heading text of one page its unique id (`steps`, `steps-1`). */
 export function createHeadingSlugger(): (text: string) => string {
   const slugger = new GithubSlugger();
-  return (text) => slugger.slug(text);
+  for (const id of Object.values(PAGE_IDS)) slugger.slug(id);
+  return (text) => {
+    const id = slugger.slug(text);
+    return id.startsWith(AUTHOR_ID_PREFIX) || id.startsWith(GENERATED_ID_PREFIX) ? slugger.slug(`section-${id}`) : id;
+  };
 }
 
 export function collectHeadings(tree: Root): CardHeading[] {

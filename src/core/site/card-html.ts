@@ -22,6 +22,7 @@ import { COMPONENT_TAG, lowerMdx, type ComponentUse } from "./mdx-components.ts"
 import { forEachNode, walkTree } from "../cards/tree-walk.ts";
 import { fileReferences, remoteResources, type FileReference, type RemoteResource } from "./embed-policy.ts";
 import { onFirstUse } from "../load-on-use.ts";
+import { AUTHOR_ID_PREFIX } from "./anchors.ts";
 
 /** Parsing raw HTML (parse5) is loaded only when a card has some. */
 const htmlRaw = onFirstUse<typeof import("hast-util-raw")>("hast-util-raw");
@@ -37,6 +38,7 @@ const NOT_DATA = /^(?!data:)/i;
  */
 export const CARD_SCHEMA: Schema = {
   ...defaultSchema,
+  clobberPrefix: AUTHOR_ID_PREFIX,
   strip: [...(defaultSchema.strip ?? []), "style"],
   tagNames: [...(defaultSchema.tagNames ?? []), "iframe", "video", "audio"],
   attributes: {

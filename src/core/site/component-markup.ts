@@ -9,6 +9,7 @@
  * a tab list. Hidden panels stay in the HTML, so search indexes every tab.
  */
 import type { Element, ElementContent, Root } from "hast";
+import { GENERATED_ID_PREFIX } from "./anchors.ts";
 import { CALLOUT_TITLES, CALLOUT_TYPES, calloutElement, type CalloutType } from "./callouts.ts";
 import { directiveName } from "../cards/snippets.ts";
 import { COMPONENT_TAG, type ComponentUse } from "./mdx-components.ts";
@@ -101,7 +102,7 @@ function tabs(placeholder: Element, props: Record<string, string>, state: Expand
       panels.push({ label: `Tab ${panels.length + 1}`, children: expandChildren([child], state, depth + 1) });
     }
   }
-  const id = (kind: string, i: number) => `verity-tabs-${group}-${kind}-${i}`;
+  const id = (kind: string, i: number) => `${GENERATED_ID_PREFIX}tabs-${group}-${kind}-${i}`;
   const list = el(
     "div",
     { className: ["tabs-list"], role: "tablist", hidden: true, dataPagefindIgnore: "" },
