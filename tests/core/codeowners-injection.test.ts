@@ -35,6 +35,10 @@ describe("card file names CODEOWNERS cannot hold", () => {
     expect(flatMessages(results, dir).map((m) => m.ruleId)).toContain("collection-config");
   });
 
+  it.each(["a\u00a0@mallory.md", "a\u3000b.md", "a\u2003b.md", "a\u205fb.md", "a\ufeffb.md", "a\u200bb.md"])("refuses the white space or invisible character in %j", (name) => {
+    expect(codeownersPathProblem(`content/billing/${name}`)).toMatch(/Rename the file/);
+  });
+
   it("plain names pass", () => {
     expect(codeownersPathProblem("content/billing/refund-a-payment_v2.md")).toBeUndefined();
     expect(codeownersPathProblem("content/billing/환불.md")).toBeUndefined();

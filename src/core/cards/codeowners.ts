@@ -56,9 +56,11 @@ export function renderCodeowners(
 /**
  * Characters a CODEOWNERS line cannot hold in a path: line breaks and other control characters
  * (a new line is a new rule), `#` (a comment; GitHub does not honour `\#`), `!` and `[ ]` (not
- * supported), `*` and `?` (wildcards: `*.md` would hand every card to this owner) and `\`.
+ * supported), `*` and `?` (wildcards: `*.md` would hand every card to this owner), `\`, and
+ * white space other than the plain space (escaped) or invisible format characters: a parser that
+ * splits on Unicode white space would read `a\u00a0@mallory.md` as a path and an owner.
  */
-const UNSAFE_PATH_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029#!\[\]*?\\]/u;
+const UNSAFE_PATH_CHARACTERS = /[\u0000-\u001f\u007f-\u009f#!\[\]*?\\]|(?! )[\p{Z}\p{Cf}]/u;
 
 /** Why `relPath` cannot be written as a CODEOWNERS path, or undefined when it can. */
 export function codeownersPathProblem(relPath: string): string | undefined {
