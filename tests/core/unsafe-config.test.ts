@@ -30,6 +30,9 @@ describe("URLs in the configuration", () => {
     ["repository:\n  url: vbscript:x\n", 2],
     ["sites:\n  public:\n    url: javascript:alert(1)\n", 3],
     ["sites:\n  internal:\n    url: ftp://wiki.example.com\n", 3],
+    ["sites:\n  public:\n    usage:\n      endpoint: javascript:alert(1)\n", 4],
+    ["sites:\n  internal:\n    usage:\n      endpoint: data:text/plain,x\n", 4],
+    ["collect:\n  allowedOrigins: [\"javascript:alert(1)\"]\n", 2],
   ])("refuses %j at its line", (yaml, line) => {
     const message = refused(yaml);
     expect(message).toContain(`verity.config.yml:${line}:`);

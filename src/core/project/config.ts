@@ -61,7 +61,7 @@ const SiteSchema = (defaults: { title: string; url: string }) =>
       usage: z
         .strictObject({
           /** URL the pages send events to with `navigator.sendBeacon`: a `verity collect` server's `/events`. */
-          endpoint: z.url({ message: "expected the absolute URL of the collector, e.g. https://usage.example.com/events" }),
+          endpoint: httpUrl("https://usage.example.com/events (the collector's /events)"),
           /** Let readers add a comment to a "Was this helpful?" vote. */
           comments: z.boolean().default(false),
         })
@@ -146,7 +146,7 @@ export const ConfigSchema = z.strictObject({
       /** Also append every event to this newline-delimited JSON file (fsynced before the answer). */
       ndjson: z.string().min(1).optional(),
       /** Origins allowed to send events (CORS), besides the origins of the sites that have `usage` set. */
-      allowedOrigins: z.array(z.url()).default([]),
+      allowedOrigins: z.array(httpUrl("https://help.example.com")).default([]),
       /** Largest accepted request body, in bytes. */
       maxBodyBytes: z.int().min(256).max(1_000_000).default(16_384),
       /** Requests per second one client (socket address) may send on average, and the burst it may send at once. */
