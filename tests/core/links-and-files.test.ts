@@ -1,5 +1,5 @@
 /** Links lint must see (raw HTML, MDX, absolute site URLs, pages) and files with an audience. */
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/core/project/project.ts";
@@ -130,6 +130,15 @@ describe("files have an audience", () => {
     const decide = createFileAudience(path.join(dir, "content"));
     expect(decide.verdict(path.join(dir, "content/help/alias.png"), "internal").ok).toBe(false);
     expect(decide.verdict(path.join(dir, "content/help/real.png"), "public").ok).toBe(true);
+  });
+  it("a hard link (a file with other names, maybe outside the repository) is never published, on either site", async () => {
+    const dir = project("See [the keys](keys.txt).", { "verity-secrets.txt": "ssh-rsa AAAA secret" });
+    linkSync(path.join(dir, "verity-secrets.txt"), path.join(dir, "content/help/keys.txt"));
+    const found = await findingsOf(dir);
+    expect(found.map((m) => m.ruleId)).toEqual(["file-audience"]);
+    expect(found[0]!.message).toMatch(/hard link/);
+    const decide = createFileAudience(path.join(dir, "content"));
+    expect(decide.verdict(path.join(dir, "content/help/keys.txt"), "internal").ok).toBe(false);
   });
   it("a file linked from a snippet an external card includes is checked too, at the include line", async () => {
     const snippet = '---\nowner: "@acme/team"\naudience: external\nverify_by: 2027-01-01\n---\n\nSee ![the wiring](../ops/wiring.png) and [notes](notes.txt).\n';

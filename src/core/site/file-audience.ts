@@ -2,8 +2,9 @@
  * Every file has an audience: whether a non-card file (image, PDF, text, anything) may be copied
  * into a site. Lint (rule `file-audience`) and the build (site-data.ts) ask the same question here.
  *
- * A file may be published on the **internal** wiki when it is a regular file (not a symbolic link)
- * whose real path is its own path inside the content folder, outside any `.` folder. It may be
+ * A file may be published on the **internal** wiki when it is a regular file (not a symbolic link,
+ * nor a hard link: a file with other names may be one outside the repository) whose real path is
+ * its own path inside the content folder, outside any `.` folder. It may be
  * published on the **public** help center when, in addition, an external published card uses it
  * (the caller passes only such cards' files), no folder or file name on its path starts with `_`
  * or `.`, and its collection is not internal-only: a collection whose `_collection.yml` sets
@@ -60,6 +61,9 @@ export function createFileAudience(contentDir: string): FileAudience {
       return { ok: false, reason: "it is a symbolic link, and links are never followed into a site", fix: "Replace the link with the real file" };
     }
     if (!stat.isFile()) return { ok: false, reason: "it is not a regular file", fix: "Link a file" };
+    if (stat.nlink > 1) {
+      return { ok: false, reason: `it is a hard link (the same file has ${stat.nlink - 1} other name(s), which may be outside the content folder)`, fix: "Replace it with a copy of the file" };
+    }
     try {
       realContent ??= realpathSync(contentDir);
       if (path.relative(realContent, realpathSync(abs)) !== parts.join(path.sep)) {
