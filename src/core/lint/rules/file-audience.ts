@@ -8,7 +8,7 @@
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
 import { isOnSite } from "../../site/audience.ts";
-import { collectLinks, describeLink } from "../../site/link-extract.ts";
+import { collectLinks, describeLink, type CardLink } from "../../site/link-extract.ts";
 import { contentDirOfCard, type CardIndex } from "../../site/links.ts";
 import { linkTargetOf } from "../link-targets.ts";
 import { snippetPlace } from "../rule-snippets.ts";
@@ -31,35 +31,25 @@ export const fileAudience: CardRule = {
     let decider = byDir.get(contentDir);
     if (!decider) byDir.set(contentDir, (decider = createFileAudience(contentDir)));
     const site = isOnSite(card, "public") ? "public" : "internal";
-    for (const link of card.links) {
-      const target = linkTargetOf(card, link.url, index);
-      if (target.kind !== "asset") continue;
+    const who = site === "public" ? "external card" : "card";
+    /** Reports `link` (its URL as the card reads it) when the file it names may not be on this card's site. */
+    const check = (link: CardLink, url: string, linker: string, place: { line: number; column: number }) => {
+      const target = linkTargetOf(card, url, index);
+      if (target.kind !== "asset") return;
       const verdict = decider.verdict(target.file, site);
-      if (verdict.ok) continue;
-      file.message(
-        site === "public"
-          ? `This external card links to the file ${describeLink(link)}, which the public help center must not publish: ${verdict.reason}. ${verdict.fix}.`
-          : `This card links to the file ${describeLink(link)}, which no site publishes: ${verdict.reason}. ${verdict.fix}.`,
-        { line: link.line, column: link.column },
-      );
-    }
+      if (verdict.ok) return;
+      const refusal = site === "public" ? "which the public help center must not publish" : "which no site publishes";
+      file.message(`${linker} links to the file ${describeLink(link)}, ${refusal}: ${verdict.reason}. ${verdict.fix}.`, place);
+    };
+    for (const link of card.links) check(link, link.url, `This ${who}`, { line: link.line, column: link.column });
     if (!mayIncludeSnippet(card.source)) return;
     const snippets = snippetsOf(contentDir, index);
     for (const reference of snippetReferences(tree)) {
       const snippet = snippets.get(reference.name);
       if (!snippet) continue; // snippet-missing reports it
       for (const link of collectLinks(snippet.tree)) {
-        const target = linkTargetOf(card, rebaseSnippetUrl(link.url, snippet.file, card.file), index);
-        if (target.kind !== "asset") continue;
-        const verdict = decider.verdict(target.file, site);
-        if (verdict.ok) continue;
-        const where = `The snippet ${snippetPlace(contentDir, snippet.file, link.line)} included by this ${site === "public" ? "external " : ""}card`;
-        file.message(
-          site === "public"
-            ? `${where} links to the file ${describeLink(link)}, which the public help center must not publish: ${verdict.reason}. ${verdict.fix}.`
-            : `${where} links to the file ${describeLink(link)}, which no site publishes: ${verdict.reason}. ${verdict.fix}.`,
-          { line: reference.line, column: reference.column },
-        );
+        const linker = `The snippet ${snippetPlace(contentDir, snippet.file, link.line)} included by this ${who}`;
+        check(link, rebaseSnippetUrl(link.url, snippet.file, card.file), linker, { line: reference.line, column: reference.column });
       }
     }
   }) as CardRule["plugin"],
