@@ -7,7 +7,8 @@
  * the Chinese cards use so the browser downloads a few hundred entries, not OpenCC.
  */
 import type { Root } from "mdast";
-import { forEachNode } from "../core/cards/tree-walk.ts";
+import { walkTree } from "../core/cards/tree-walk.ts";
+import { hiddenNodes } from "../core/site/hidden-text.ts";
 import * as OpenCC from "opencc-js";
 import type { Card } from "../core/cards/load.ts";
 import { foldCase, normaliseWord, type SynonymGroup } from "../core/site/synonyms.ts";
@@ -204,11 +205,16 @@ export function foldingTable(simplified: ReadonlySet<string>): Record<string, st
   return fold;
 }
 
-/** The words of a card body, each text, code and cell apart (mdast-util-to-string joins table cells). */
+/**
+ * The words of a card body the page shows, each text, code and cell apart (mdast-util-to-string
+ * joins table cells): never what its HTML hides (comments, MDX code, script text, unused footnotes).
+ */
 function treeText(tree: Root): string {
   const parts: string[] = [];
-  forEachNode(tree, (node) => {
-    if ("value" in node && typeof node.value === "string" && node.type !== "html" && node.type !== "yaml") parts.push(node.value);
+  const hidden = hiddenNodes(tree);
+  walkTree(tree, (node) => {
+    if (hidden.has(node)) return false;
+    if ("value" in node && typeof node.value === "string") parts.push(node.value);
     if (node.type === "image" && node.alt) parts.push(node.alt);
   });
   return parts.join(" ");

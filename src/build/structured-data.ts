@@ -6,14 +6,12 @@
 import type { Nodes, Root } from "mdast";
 import type { Article, BreadcrumbList, FAQPage, Graph, Question } from "schema-dts";
 import type { Card } from "../core/cards/load.ts";
+import { hiddenNodes } from "../core/site/hidden-text.ts";
 
 export interface FaqEntry {
   question: string;
   answer: string;
 }
-
-/** Node types whose text is never shown: frontmatter, raw HTML (comments included) and MDX code. */
-const HIDDEN = new Set(["yaml", "toml", "html", "mdxjsEsm", "mdxFlowExpression", "mdxTextExpression"]);
 
 /** The questions of an FAQ card: every H2 and the plain text up to the next H2. */
 export function faqEntries(card: Card): FaqEntry[] {
@@ -22,23 +20,25 @@ export function faqEntries(card: Card): FaqEntry[] {
   const flush = () => {
     if (current && current.parts.join(" ").trim()) entries.push({ question: current.question, answer: current.parts.join(" ").replace(/\s+/g, " ").trim() });
   };
+  const hidden = hiddenNodes(card.tree as Root);
   for (const node of (card.tree as Root).children) {
     if (node.type === "heading" && node.depth <= 2) {
       flush();
-      current = node.depth === 2 ? { question: plainText(node), parts: [] } : undefined;
-    } else if (current) current.parts.push(plainText(node));
+      const question = plainText(node, hidden);
+      current = node.depth === 2 && question ? { question, parts: [] } : undefined;
+    } else if (current) current.parts.push(plainText(node, hidden));
   }
   flush();
   return entries;
 }
 
-/** The visible text of a node and its descendants, without recursion. */
-export function plainText(root: Nodes): string {
+/** The visible text of a node and its descendants (never the `hidden` ones, see hidden-text.ts), without recursion. */
+export function plainText(root: Nodes, hidden: ReadonlySet<Nodes>): string {
   const parts: string[] = [];
   const stack: Nodes[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (HIDDEN.has(node.type)) continue;
+    if (hidden.has(node)) continue;
     if (node.type === "image") parts.push(node.alt ?? "");
     else if ("value" in node && typeof node.value === "string") parts.push(node.value);
     if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);

@@ -4,6 +4,7 @@ import { createRandom } from "../../bench/lib/random.ts";
 import type { Card } from "../../src/core/cards/load.ts";
 import { cardWords, searchWords } from "../../src/build/search-terms.ts";
 import { normaliseWord } from "../../src/core/site/synonyms.ts";
+import { parseMarkdown } from "../../src/core/cards/markdown.ts";
 
 // Latin with accents and ligatures, Turkish dotted I, digits (ASCII, Arabic-Indic, fullwidth),
 // Hangul, Han (BMP and astral), Kana, Devanagari with combining marks, emoji, mathematical bold
@@ -43,5 +44,18 @@ describe("search words", () => {
       const han = lang === "zh-CN" ? [...new Set(expected.filter((w) => noSpace.test(w)).flatMap((w) => [...w].filter((ch) => /\p{Script=Han}/u.test(ch))))] : [];
       expect(got.han.sort()).toEqual(han.sort());
     }
+  });
+
+  it("leave out text the card's HTML never shows: comments, MDX code, script text, unused footnotes", () => {
+    const words = (source: string, format: "md" | "mdx") => {
+      const card = { lang: "en", data: { title: "Guide", tags: [] }, tree: parseMarkdown(source, format) } as unknown as Card;
+      return cardWords(card, { strong: [], weak: [] }).words;
+    };
+    const md = words("---\ntitle: Guide\n---\nShown <!-- hiddencomment --> text <script>hiddenscript</script> end.[^1]\n\n[^1]: shownnote\n\n[^ops]: hiddenfootnote\n", "md");
+    expect(md).toEqual(expect.arrayContaining(["shown", "text", "end", "shownnote"]));
+    expect(md.filter((w) => w.startsWith("hidden"))).toEqual([]);
+    const mdx = words("---\ntitle: Guide\n---\nShown {/* hiddenmdxcomment */} text.\n\n<style>{'hiddenstyle'}</style>\n\n<Snippet name=\"x\">hiddenchild</Snippet>\n", "mdx");
+    expect(mdx).toEqual(expect.arrayContaining(["shown", "text"]));
+    expect(mdx.filter((w) => w.startsWith("hidden"))).toEqual([]);
   });
 });

@@ -8,6 +8,13 @@ import { parseMarkdown } from "../../src/core/cards/markdown.ts";
 const ids = (source: string) => collectHeadings(parseMarkdown(source)).map((h) => h.id);
 
 describe("heading ids", () => {
+  it("never take text the page hides: script content in a heading, headings of unused footnotes or MDX snippets", () => {
+    const md = collectHeadings(parseMarkdown("## Escalation <script>call ops PIN 4711</script> steps\n\n[^ops]:\n    ## Ops 4711\n"));
+    expect(md.map((h) => [h.text, h.id])).toEqual([["Escalation  steps", "escalation--steps"]]);
+    const mdx = collectHeadings(parseMarkdown('## Setup <script>PIN 4711</script>\n\n<Snippet name="x">\n\n## Draft 4711\n\n</Snippet>\n', "mdx"));
+    expect(JSON.stringify(mdx)).not.toContain("4711");
+  });
+
   it("skip the ids of the page around the card", () => {
     expect(ids("# Main\n\n## Related title\n\n## Companion title\n\n## Header search\n\n## Header search results\n")).toEqual([
       "main-1",

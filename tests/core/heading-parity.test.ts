@@ -35,6 +35,8 @@ describe("heading ids", () => {
       expect(rendered).toContain("steps-1");
       expect(rendered).toContain("quoted-heading");
       expect(rendered).toContain("setext-heading-with-code");
+      // Script text the sanitizer removes is not in the heading's id, anchor label or contents list either.
+      expect(html).not.toContain("x()");
       // Every in-page anchor link the page offers leads to an id on the page.
       for (const [, target] of html.matchAll(/href="#([^"]+)"/g)) expect(rendered).toContain(decodeURIComponent(target!));
     }

@@ -67,6 +67,29 @@ describe("markdownCopy", () => {
     expect(out.public).toContain("[page]: https://public.example/help/public-page/");
   });
 
+  it("leaves out footnotes nothing shown references and second definitions of a name, as the HTML does", () => {
+    const body = '\nSee [docs] and a note.[^1]\n\n[docs]: https://docs.example/a\n[docs]: https://vault.corp.example/4711\n\n[^1]: Shown note.[^2]\n[^1]: Second note 4711.\n\n[^2]: Nested note.\n\n[^ops]: Ops only: PIN 4711[^x]\n\n[^x]: Only from ops 4711.\n';
+    const out = copies(body);
+    expect(out.public).toContain("[docs]: https://docs.example/a");
+    expect(out.public).toContain("[^1]: Shown note.[^2]");
+    expect(out.public).toContain("[^2]: Nested note.");
+    expect(out.public).not.toContain("4711");
+  });
+
+  it("leaves out the text raw HTML hides: script, style and template content", () => {
+    const out = copies("\nHello <script>PIN 4711</script> there <STYLE type=x>.a{content:'4711'}</STYLE >.\n\nA <template>\n4711 swallowed\n\nStill 4711\n\n</template> back.\n\nAfter.\n");
+    expect(out.public).not.toContain("4711");
+    expect(out.public).toContain("Hello  there .");
+    expect(out.public).toContain("After.");
+  });
+
+  it("leaves out MDX script and style elements and the children a component does not show", () => {
+    const body = '\n<script>PIN 4711</script>\n\nA <style>{"4711"}</style> b.\n\n<Snippet name="none">Draft 4711</Snippet>\n\n<Badge text="New">Old 4711</Badge>\n\n<Badge>Shown badge</Badge>\n';
+    const out = copies(body, "mdx");
+    expect(out.public).not.toContain("4711");
+    expect(out.public).toContain("Shown badge");
+  });
+
   it("handles deeply nested content without recursion limits", () => {
     const out = copies(`\n${">".repeat(3000)} deep\n`);
     expect(out.public).toContain("deep");

@@ -11,7 +11,8 @@ import type { Card } from "../../core/cards/load.ts";
 import { joinBase, normaliseSitePath } from "../../core/site/links.ts";
 import { loadProject, resolveToday, type Project, type ProjectOptions } from "../../core/project/project.ts";
 import { markdownCopy } from "../../core/site/markdown-copy.ts";
-import { forEachNode } from "../../core/cards/tree-walk.ts";
+import { walkTree } from "../../core/cards/tree-walk.ts";
+import { hiddenNodes } from "../../core/site/hidden-text.ts";
 import { computeTrustScore, getCardVerification, type TrustScore, type VerificationStatus } from "../../core/verification/verification.ts";
 import { readCardHistory, type CardChange } from "../../build/card-history.ts";
 import { languageOfQuery, SearchIndex } from "./search-index.ts";
@@ -252,10 +253,12 @@ export class KnowledgeBase {
   }
 }
 
-/** The card's prose: every text and code value of its tree, without the frontmatter. */
+/** The card's prose: every text and code value its page shows (see hidden-text.ts). */
 function bodyText(card: Card): string {
   const parts: string[] = [];
-  forEachNode(card.tree, (node) => {
+  const hidden = hiddenNodes(card.tree);
+  walkTree(card.tree, (node) => {
+    if (hidden.has(node)) return false;
     if ((node.type === "text" || node.type === "inlineCode" || node.type === "code") && "value" in node) parts.push(node.value);
   });
   return parts.join(" ");

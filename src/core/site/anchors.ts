@@ -10,7 +10,8 @@
  */
 import GithubSlugger from "github-slugger";
 import type { Nodes, Root } from "mdast";
-import { forEachNode } from "../cards/tree-walk.ts";
+import { walkTree } from "../cards/tree-walk.ts";
+import { hiddenNodes } from "./hidden-text.ts";
 
 export interface CardHeading {
   depth: number;
@@ -56,12 +57,15 @@ export function createHeadingSlugger(): (text: string) => string {
   };
 }
 
+/** The headings the card's page shows (never one its HTML hides, see hidden-text.ts), with their ids. */
 export function collectHeadings(tree: Root): CardHeading[] {
   const slug = createHeadingSlugger();
   const headings: CardHeading[] = [];
-  forEachNode(tree, (node) => {
-    if (node.type !== "heading") return;
-    const text = visibleText(node).trim();
+  const hidden = hiddenNodes(tree);
+  walkTree(tree, (node) => {
+    if (hidden.has(node)) return false;
+    if (node.type !== "heading") return true;
+    const text = visibleText(node, hidden).trim();
     headings.push({
       depth: node.depth,
       text,
@@ -70,6 +74,7 @@ export function collectHeadings(tree: Root): CardHeading[] {
       column: node.position?.start.column ?? 1,
       offset: node.position?.start.offset ?? -1,
     });
+    return true;
   });
   return headings;
 }
@@ -77,13 +82,13 @@ export function collectHeadings(tree: Root): CardHeading[] {
 /** Node types whose text a reader never sees in a heading. */
 const HIDDEN = new Set(["image", "imageReference", "html", "mdxTextExpression", "mdxFlowExpression", "footnoteReference"]);
 
-/** The text a heading shows: text and inline code, inside emphasis, links and HTML or JSX elements. */
-function visibleText(heading: Nodes): string {
+/** The text a heading shows: text and inline code, inside emphasis, links and HTML or JSX elements, never `hidden` text (`<script>` content). */
+function visibleText(heading: Nodes, hidden: ReadonlySet<Nodes>): string {
   let text = "";
   const stack: Nodes[] = [heading];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (HIDDEN.has(node.type)) continue;
+    if (HIDDEN.has(node.type) || hidden.has(node)) continue;
     if (node.type === "text" || node.type === "inlineCode") text += node.value;
     const children = "children" in node ? (node.children as Nodes[]) : [];
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);

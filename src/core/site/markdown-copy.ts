@@ -2,14 +2,16 @@
  * The Markdown copy of a card for one site: what `llms.txt` readers, the `.md` URLs and the MCP
  * server hand out. It is the card's own source with what a site would not show removed, edited by
  * position so the author's formatting stays as written:
- * - the frontmatter, HTML (comments, tags) and MDX code (imports, expressions, component tags);
+ * - whatever the card's HTML never shows (see hidden-text.ts): frontmatter, raw HTML and MDX code,
+ *   text raw HTML hides (`<script>`, `<style>`, `<template>`), definitions nothing shown uses;
+ * - component tags (their content stays);
  * - links to cards the site does not have become their plain text (an autolink disappears);
  * - links to cards the site has become absolute URLs on that site;
- * - images and links to files next to the card become their text (a copy has no attachments);
- * - link definitions that no reference uses are left out, as the HTML leaves them out.
+ * - images and links to files next to the card become their text (a copy has no attachments).
  */
 import type { Nodes, Root } from "mdast";
 import type { Card } from "../cards/load.ts";
+import { hiddenNodes } from "./hidden-text.ts";
 import { resolveLink, type CardIndex } from "./links.ts";
 
 export interface MarkdownCopyOptions {
@@ -26,14 +28,12 @@ interface Edit {
   text: string;
 }
 
-const REMOVED = new Set(["yaml", "toml", "html", "mdxjsEsm", "mdxFlowExpression", "mdxTextExpression"]);
 const UNWRAPPED = new Set(["mdxJsxFlowElement", "mdxJsxTextElement"]);
 
 /** The card body as Markdown for a site, without anything that site may not show. */
 export function markdownCopy(card: Card, options: MarkdownCopyOptions): string {
   const edits: Edit[] = [];
-  const referenced = new Set<string>();
-  const definitions: { node: Nodes & { url: string; identifier: string }; start: number; end: number }[] = [];
+  const hidden = hiddenNodes(card.tree as Root);
   const stack: Nodes[] = [...(card.tree as Root).children].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -41,27 +41,17 @@ export function markdownCopy(card: Card, options: MarkdownCopyOptions): string {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) continue;
     const type = node.type as string;
-    if (REMOVED.has(type)) {
+    if (hidden.has(node)) {
       edits.push({ start, end, text: "" });
       continue;
     }
     const children = "children" in node ? (node.children as Nodes[]) : [];
-    if (node.type === "linkReference" || node.type === "imageReference") referenced.add(node.identifier);
-    if (node.type === "definition") {
-      definitions.push({ node, start, end });
-      continue;
-    }
     if (UNWRAPPED.has(type)) {
       unwrap(edits, start, end, children);
-    } else if (node.type === "link" || node.type === "image") {
+    } else if (node.type === "link" || node.type === "image" || node.type === "definition") {
       if (!editLink(card, node, start, end, children, options, edits)) continue;
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
-  for (const { node, start, end } of definitions) {
-    // Identifiers come normalized from the parser (case folded, white space collapsed), as references match them.
-    if (referenced.has(node.identifier)) editLink(card, node, start, end, [], options, edits);
-    else edits.push({ start, end, text: "" });
   }
   return applyEdits(card.source, edits).replace(/\n{3,}/g, "\n\n").trim() + "\n";
 }
