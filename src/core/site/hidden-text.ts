@@ -85,18 +85,21 @@ export function hiddenNodes(tree: Root): Set<Nodes> {
     }
     if ("children" in node && node.children.length > 0) frames.push({ parent: node, next: 0, owner });
   }
-  // A definition is shown when a reference outside every definition, or in a shown footnote, uses it.
+  // A definition is shown when a reference outside every definition, or in a shown footnote, uses it:
+  // a walk from the references outside definitions, each definition's own references followed once it is shown.
+  const keysIn = new Map<Nodes | undefined, string[]>();
+  for (const { key, owner } of references) {
+    const keys = keysIn.get(owner);
+    if (keys) keys.push(key);
+    else keysIn.set(owner, [key]);
+  }
   const shown = new Set<Nodes>();
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const { key, owner } of references) {
-      const definition = firstDefinitions.get(key);
-      if (definition && !shown.has(definition) && (owner === undefined || shown.has(owner))) {
-        shown.add(definition);
-        grew = true;
-      }
-    }
+  const pending = [...(keysIn.get(undefined) ?? [])];
+  while (pending.length > 0) {
+    const definition = firstDefinitions.get(pending.pop()!);
+    if (!definition || shown.has(definition)) continue;
+    shown.add(definition);
+    for (const key of keysIn.get(definition) ?? []) pending.push(key);
   }
   for (const definition of firstDefinitions.values()) if (!shown.has(definition)) hidden.add(definition);
   return hidden;
