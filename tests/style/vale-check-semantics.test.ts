@@ -29,3 +29,33 @@ describe("conditional", () => {
     expect(lintText(project, "Content Delivery Network (CDN): the CDN is fast.\n")).toEqual(["1:27:S.Def:'CDN' has no definition.", "1:37:S.Def:'CDN' has no definition."]);
   });
 });
+
+describe("capitalization", () => {
+  const rule = (match: string, extra = "") => `extends: capitalization\nmessage: "'%s' should be '%s'."\nscope: heading\nthreshold: 1\nmatch: ${match}\n${extra}`;
+
+  it("the second %s is what Vale expects: the upper-cased text for $upper, the pattern for a pattern", () => {
+    expect(lintText(styleProject({ Up: rule("$upper") }), "# Read me\n")).toEqual(["1:3:S.Up:'Read me' should be 'READ ME'."]);
+    expect(lintText(styleProject({ Low: rule("$lower") }), "# Read Me\n")).toEqual(["1:3:S.Low:'Read Me' should be 'read me'."]);
+    expect(lintText(styleProject({ Pat: rule("'^[A-Z]'") }), "# read me\n")).toEqual(["1:3:S.Pat:'read me' should be '^[A-Z]'."]);
+  });
+
+  it("$sentence: the second %s is the sentence-case conversion", () => {
+    expect(lintText(styleProject({ Sent: rule("$sentence") }), "# Read The Manual\n")).toEqual(["1:3:S.Sent:'Read The Manual' should be 'Read the manual'."]);
+  });
+
+  it("$title follows twine's title converter: its small-word list, hyphenated parts, the last word capitalised", () => {
+    const project = styleProject({ Title: rule("$title") });
+    // "off" is not one of twine's small words; "if" is; each part of a hyphenated word is a word.
+    expect(lintText(project, "# Turn off the step-by-step guide if needed\n")).toEqual([
+      "1:3:S.Title:'Turn off the step-by-step guide if needed' should be 'Turn Off the Step-by-Step Guide if Needed'.",
+    ]);
+    expect(lintText(project, "# Turn Off the Step-by-Step Guide if Needed\n")).toEqual([]);
+  });
+
+  it("$title Chicago style also lowers prepositions; exceptions are written as listed", () => {
+    const project = styleProject({ Title: rule("$title", "style: Chicago\nexceptions:\n  - macOS\n") });
+    expect(lintText(project, "# Install Through the Installer Without macOS\n")).toEqual([
+      "1:3:S.Title:'Install Through the Installer Without macOS' should be 'Install through the Installer without macOS'.",
+    ]);
+  });
+});
