@@ -59,3 +59,18 @@ describe("capitalization", () => {
     ]);
   });
 });
+
+describe("regex dialect: regexp2's classes (Vale compiles with regexp2.CompileStd)", () => {
+  it("\\d is any Unicode decimal digit, as in .NET: fullwidth digits match", () => {
+    const project = styleProject({ Num: "extends: existence\nmessage: \"Number '%s'.\"\nnonword: true\ntokens:\n  - '\\d+GB'\n" });
+    expect(lintText(project, "容量为１２GB。\n")).toEqual(["1:4:S.Num:Number '１２GB'."]);
+  });
+
+  it("\\w and \\b use .NET's word class (letters, Mn marks, Nd digits, connector punctuation): ② is not a word character", () => {
+    const project = styleProject({ Step: "extends: existence\nmessage: \"Step '%s'.\"\ntokens:\n  - 'step'\n" });
+    // U+2461 (circled two) is No, not a word character for regexp2, so "step②" has a boundary before ②.
+    expect(lintText(project, "Do step② now.\n")).toEqual(["1:4:S.Step:Step 'step'."]);
+    const word = styleProject({ W: "extends: existence\nmessage: \"Word '%s'.\"\nnonword: true\ntokens:\n  - 'x\\w'\n" });
+    expect(lintText(word, "x² and x‿y\n")).toEqual(["1:8:S.W:Word 'x‿'."]);
+  });
+});

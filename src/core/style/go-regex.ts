@@ -9,9 +9,9 @@ import { boundarySides, type BoundarySides } from "./regex-edges.ts";
 
 export class RegexTranslationError extends Error {}
 
-/** A letter, digit, mark or underscore: what `\w` means once Unicode-aware. */
-const WORD = String.raw`[\p{L}\p{N}\p{M}_]`;
-const WORD_CLASS_BODY = String.raw`\p{L}\p{N}\p{M}_`;
+/** regexp2's `\w` (.NET's word class, IsWordChar): a letter, non-spacing mark, decimal digit, connector punctuation, ZWNJ or ZWJ. */
+const WORD = String.raw`[\p{L}\p{Mn}\p{Nd}\p{Pc}\u200C\u200D]`;
+const WORD_CLASS_BODY = String.raw`\p{L}\p{Mn}\p{Nd}\p{Pc}\u200C\u200D`;
 const BOUNDARY = `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
 const NON_BOUNDARY = `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`;
 
@@ -257,7 +257,10 @@ function translateEscape(src: string, i: number, inClass: boolean): [string, num
       return [`\\u{${hex}}`, 6];
     }
     case "d":
+      // regexp2 (.NET classes): any Unicode decimal digit, so fullwidth "１２" is a number too.
+      return ["\\p{Nd}", 2];
     case "D":
+      return ["\\P{Nd}", 2];
     case "s":
     case "S":
     case "n":

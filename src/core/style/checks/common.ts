@@ -50,12 +50,12 @@ export function wordTemplateFor(alternatives: readonly string[], wordTemplate: s
   return alternatives.length > 0 && alternatives.every(isWordLiteralEdged) ? FAST_WORD_TEMPLATE : WORD_TEMPLATE;
 }
 
-const FAST_WORD_TEMPLATE = String.raw`(?m)(?<![\p{L}\p{N}\p{M}_])(?:%s)(?![\p{L}\p{N}\p{M}_])`;
+const FAST_WORD_TEMPLATE = String.raw`(?m)(?<![\p{L}\p{Mn}\p{Nd}\p{Pc}\u200C\u200D])(?:%s)(?![\p{L}\p{Mn}\p{Nd}\p{Pc}\u200C\u200D])`;
 
 /** True for `e-mail`, `log in to`, `don't`; false for `\bfoo`, `(?:a|b)`, `colou?r`, `a|b`, `etc\.`. */
 function isWordLiteralEdged(token: string): boolean {
   if (token.includes("|") || token.includes("(") || token.includes("\\") || token.includes("[")) return false;
-  return /^[\p{L}\p{N}_]/u.test(token) && /[\p{L}\p{N}_]$/u.test(token) && !/[?*+}]$/.test(token) && !/[?*+{]/.test(token);
+  return /^[\p{L}\p{Nd}\p{Pc}]/u.test(token) && /[\p{L}\p{Nd}\p{Pc}]$/u.test(token) && !/[?*+}]$/.test(token) && !/[?*+{]/.test(token);
 }
 
 /** Builds Vale's token pattern: `(?i)` + word or non-word template around `tokens`. */
