@@ -74,3 +74,15 @@ describe("regex dialect: regexp2's classes (Vale compiles with regexp2.CompileSt
     expect(lintText(word, "x² and x‿y\n")).toEqual(["1:8:S.W:Word 'x‿'."]);
   });
 });
+
+describe("regex dialect: a - after a class escape in a class is a literal, as regexp2 reads it", () => {
+  it("GitLab's OxfordComma pattern [\\w-_` ] loads and matches hyphens", () => {
+    const project = styleProject({ Oxford: "extends: existence\nmessage: \"Use a comma before the last 'and' or 'or' in a list of items.\"\nscope: sentence\nraw:\n  - '(?:[\\w-_` ]+, ?){2,}[\\w-_`]+ (and |or )'\n" });
+    expect(lintText(project, "Use pre-commit, lint_all, build and test.\n")).toEqual(["1:1:S.Oxford:Use a comma before the last 'and' or 'or' in a list of items."]);
+  });
+
+  it("[\\s-] and [\\p{L}-_] keep the hyphen", () => {
+    const project = styleProject({ H: "extends: existence\nmessage: \"'%s'\"\nnonword: true\ntokens:\n  - 'x[\\s-]y'\n  - 'z[\\p{L}-_]+'\n" });
+    expect(lintText(project, "x-y and za-_b\n")).toEqual(["1:1:S.H:'x-y'", "1:9:S.H:'za-_b'"]);
+  });
+});

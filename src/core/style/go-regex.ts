@@ -295,8 +295,18 @@ function translateClass(src: string, start: number): [string, number] {
     i += 1;
   }
   let first = true;
+  // After a class escape (`\w`, `\d`, `\p{L}`, `[:alpha:]`) a `-` cannot start a range: regexp2 reads
+  // it as a literal (`[\w-_]` is word characters, `-` and `_`), while JavaScript rejects the range.
+  let afterSet = false;
   while (i < src.length) {
     const ch = src[i]!;
+    if (ch === "-" && afterSet) {
+      out += "\\-";
+      i += 1;
+      afterSet = false;
+      continue;
+    }
+    afterSet = false;
     if (ch === "]" && !first) return [`${out}]`, i + 1 - start];
     if (ch === "]") {
       out += "\\]";
@@ -316,11 +326,13 @@ function translateClass(src: string, start: number): [string, number] {
       if (negated) throw new RegexTranslationError(`negated POSIX class [:^${name}:] is not supported`);
       out += body;
       i = close + 2;
+      afterSet = true;
       continue;
     }
     if (ch === "\\") {
       const [text, length] = translateEscape(src, i, true);
       out += text;
+      afterSet = "dDsSwWpP".includes(src[i + 1] ?? "");
       i += length;
       continue;
     }
