@@ -1,7 +1,7 @@
 /** Rule-type details read from Vale's own checks (internal/check/*.go), one case each. */
 import { afterEach, describe, expect, it } from "vitest";
 import { removeTemps } from "../helpers.ts";
-import { lintText, styleProject } from "./vale-project.ts";
+import { lintText, styleProject, valeProject } from "./vale-project.ts";
 
 afterEach(removeTemps);
 
@@ -84,5 +84,19 @@ describe("regex dialect: a - after a class escape in a class is a literal, as re
   it("[\\s-] and [\\p{L}-_] keep the hyphen", () => {
     const project = styleProject({ H: "extends: existence\nmessage: \"'%s'\"\nnonword: true\ntokens:\n  - 'x[\\s-]y'\n  - 'z[\\p{L}-_]+'\n" });
     expect(lintText(project, "x-y and za-_b\n")).toEqual(["1:1:S.H:'x-y'", "1:9:S.H:'za-_b'"]);
+  });
+});
+
+describe("Vale.Terms", () => {
+  it("takes only phrase-like accepted terms (letters, digits, spaces, hyphens), as Vale's loadVocabRules does", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nVocab = V\n[*.md]\nBasedOnStyles = Vale\nVale.Spelling = NO\n",
+      "styles/config/vocabularies/V/accept.txt": "Node.js\n[Pp]ython\nGitLab\nWi-Fi 6\n",
+    });
+    // Node.js and [Pp]ython are regexes to Vale: accepted (exceptions), never swapped.
+    expect(lintText(project, "Use node.js, PYTHON, gitlab and wi-fi 6.\n")).toEqual([
+      "1:22:Vale.Terms:Use 'GitLab' instead of 'gitlab'.",
+      "1:33:Vale.Terms:Use 'Wi-Fi 6' instead of 'wi-fi 6'.",
+    ]);
   });
 });

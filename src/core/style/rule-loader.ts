@@ -258,11 +258,11 @@ function readAction(def: RuleDefinition): RuleAction | undefined {
 /** Vale's built-in rules: Vale.Terms (accepted words, exact case), Vale.Avoid (rejected words), Vale.Repetition. */
 function addBuiltinRules(set: StyleSet, base: Omit<CompileContext, "name" | "file">): void {
   const file = "(built-in)";
-  const terms = new Map<string, string>();
-  for (const term of set.vocabulary.accept) terms.set(term.toLowerCase(), term);
+  // As Vale's loadVocabRules: only phrase-like terms (core.IsPhrase: letters, digits, spaces and
+  // hyphens) are swapped, keyed by their lower case; a term such as `Node.js` or `[Pp]ython` is a
+  // pattern, accepted (an exception for other rules) but never suggested.
   const swap: Record<string, string> = {};
-  // The rule is case-insensitive as a whole, so the keys need no (?i) of their own.
-  for (const term of terms.values()) swap[term.replace(/^\(\?i\)/, "")] = term;
+  for (const term of set.vocabulary.accept) if (/^[\p{L}\p{Nd} -]+$/u.test(term)) swap[term.toLowerCase()] = term;
   const builtins: [string, RuleDefinition][] = [
     ["Vale.Terms", { extends: "substitution", level: "error", message: "Use '%s' instead of '%s'.", ignorecase: true, swap, vocab: false }],
     ["Vale.Avoid", { extends: "existence", level: "error", message: "Avoid using '%s'.", ignorecase: false, tokens: set.vocabulary.reject, vocab: false }],
