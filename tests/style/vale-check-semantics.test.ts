@@ -100,3 +100,31 @@ describe("Vale.Terms", () => {
     ]);
   });
 });
+
+describe(".vale.ini rule settings, read as Vale's validateLevel reads them", () => {
+  const avoid = "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: suggestion\ntokens: [utilize]\n";
+  const project = (value: string) =>
+    valeProject({ ".vale.ini": `StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = S\nS.Avoid = ${value}\n`, "styles/S/Avoid.yml": avoid });
+
+  it("only YES, NO, suggestion, warning and error are understood, exactly as written", () => {
+    expect(lintText(project("YES"), "We utilize it.\n")).toEqual(["1:4:S.Avoid:Avoid 'utilize'."]);
+    expect(lintText(project("NO"), "We utilize it.\n")).toEqual([]);
+    expect(lintText(project("warning"), "We utilize it.\n")).toEqual(["1:4:S.Avoid:Avoid 'utilize'."]);
+  });
+
+  it("any other value (Yes, true, Warning) turns the rule off, with a warning instead of a load error", () => {
+    for (const value of ["Yes", "true", "Warning"]) {
+      const p = project(value);
+      expect(lintText(p, "We utilize it.\n"), value).toEqual([]);
+      expect(p.setup.styles.warnings.join("\n"), value).toMatch(new RegExp(`S\\.Avoid = ${value}.*off`));
+    }
+  });
+});
+
+describe("scopes Vale does not validate", () => {
+  it("a scope joined with & is not checked by Vale: an unknown part loads and never matches", () => {
+    const rule = "extends: existence\nmessage: \"Avoid '%s'.\"\nscope:\n  - sentence - ~blockquote & ~heading\ntokens: [utilize]\n";
+    const project = styleProject({ Odd: rule, Avoid: "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [leverage]\n" });
+    expect(lintText(project, "We utilize and leverage it.\n")).toEqual(["1:16:S.Avoid:Avoid 'leverage'."]);
+  });
+});

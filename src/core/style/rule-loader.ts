@@ -41,7 +41,7 @@ export const BUILTIN_STYLE = "Vale";
 
 export function loadStyleSet(config: ValeConfig): StyleSet {
   const vocabulary = loadVocabulary(config);
-  const set: StyleSet = { rules: new Map(), warnings: [], styles: new Map(), vocabulary };
+  const set: StyleSet = { rules: new Map(), warnings: [...config.warnings], styles: new Map(), vocabulary };
   const { styles, rules } = referencedStyles(config);
   const ctxBase = { accepted: vocabulary.accept, wordTemplate: config.wordTemplate, stylesPath: config.stylesPath, configDir: path.dirname(config.file) };
 
