@@ -128,3 +128,14 @@ describe("scopes Vale does not validate", () => {
     expect(lintText(project, "We utilize and leverage it.\n")).toEqual(["1:16:S.Avoid:Avoid 'leverage'."]);
   });
 });
+
+describe("scope: raw reads the file as written", () => {
+  it("TokenIgnores and BlockIgnores do not hide raw alerts (Vale lints raw rules on the file's lines, not the transformed text)", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = S\nTokenIgnores = (\\*\\*\\{\\w*\\}\\*\\*)\n",
+      "styles/S/Icon.yml": "extends: existence\nmessage: \"Icon '%s'.\"\nscope: raw\nnonword: true\ntokens:\n  - '\\{tanuki\\}'\n",
+      "styles/S/Word.yml": "extends: existence\nmessage: \"Word '%s'.\"\ntokens: [tanuki]\n",
+    });
+    expect(lintText(project, "Select **{tanuki}** here.\n")).toEqual(["1:10:S.Icon:Icon '{tanuki}'."]);
+  });
+});
