@@ -139,3 +139,22 @@ describe("scope: raw reads the file as written", () => {
     expect(lintText(project, "Select **{tanuki}** here.\n")).toEqual(["1:10:S.Icon:Icon '{tanuki}'."]);
   });
 });
+
+describe("messages are filled as Vale's makeAlert and CondSprintf fill them", () => {
+  it("existence: %s is the match; a second %s is empty without an action (Go's Sprintf with Vale's extra empty value)", () => {
+    const project = styleProject({ Two: "extends: existence\nmessage: \"'%s' is not '%s'.\"\ntokens:\n  - 'util(ize)'\n" });
+    expect(lintText(project, "We utilize it.\n")).toEqual(["1:4:S.Two:'utilize' is not ''."]);
+  });
+
+  it("existence with action replace: the second %s is the replacement (one as is, several as a sentence)", () => {
+    const one = styleProject({ One: "extends: existence\nmessage: \"Replace '%s' with '%s'.\"\naction:\n  name: replace\n  params: [use]\ntokens: [utilize]\n" });
+    expect(lintText(one, "We utilize it.\n")).toEqual(["1:4:S.One:Replace 'utilize' with 'use'."]);
+    const two = styleProject({ Two: "extends: existence\nmessage: \"Replace '%s' with %s.\"\naction:\n  name: replace\n  params: [use, apply]\ntokens: [utilize]\n" });
+    expect(lintText(two, "We utilize it.\n")).toEqual(["1:4:S.Two:Replace 'utilize' with 'use' or 'apply'."]);
+  });
+
+  it("a %s past the values and Vale's extra empty one is Go's %!s(MISSING)", () => {
+    const project = styleProject({ Three: "extends: existence\nmessage: \"%s %s %s %s\"\naction:\n  name: remove\ntokens: [utilize]\n" });
+    expect(lintText(project, "We utilize it.\n")).toEqual(["1:4:S.Three:utilize %!s(MISSING)"]);
+  });
+});

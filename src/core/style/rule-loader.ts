@@ -169,7 +169,7 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
   };
   switch (type) {
     case "existence":
-      rule.run = compileExistence(def, ctx);
+      rule.run = compileExistence(def, ctx, action);
       break;
     case "substitution":
       rule.run = compileSubstitution(def, ctx, action);
@@ -184,7 +184,7 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
       rule.run = compileConsistency(def, ctx);
       break;
     case "conditional":
-      rule.run = compileConditional(def, ctx);
+      rule.run = compileConditional(def, ctx, action);
       break;
     case "capitalization":
       rule.run = compileCapitalization(def, ctx);

@@ -6,9 +6,9 @@
  */
 import type { ProseBlock } from "../prose.ts";
 import type { FileState, RawAlert } from "../rule-types.ts";
-import { buildExceptions, compilePattern, formatMessage, isException, matchAll, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
+import { actionValue, buildExceptions, compilePattern, formatMessage, isException, matchAll, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
 
-export function compileConditional(def: RuleDefinition, ctx: CompileContext): (block: ProseBlock, state: FileState) => RawAlert[] {
+export function compileConditional(def: RuleDefinition, ctx: CompileContext, action?: { name: string; params: readonly string[] }): (block: ProseBlock, state: FileState) => RawAlert[] {
   const firstRe = compilePattern(readString(def, "first") ?? "", ctx);
   const secondRe = compilePattern(readString(def, "second") ?? "", ctx);
   const except = buildExceptions(readStrings(def, "exceptions"), readBoolean(def, "vocab", true) ? ctx.accepted : [], ctx);
@@ -21,7 +21,8 @@ export function compileConditional(def: RuleDefinition, ctx: CompileContext): (b
     for (const match of matchAll(firstRe, block.text)) {
       const text = match[0];
       if (state.sequences.has(text) || isException(except, text)) continue;
-      alerts.push({ start: match.index, end: match.index + text.length, message: formatMessage(message, text) });
+      const fixed = actionValue(action, text);
+      alerts.push({ start: match.index, end: match.index + text.length, message: fixed === undefined ? formatMessage(message, text) : formatMessage(message, text, fixed) });
     }
     return alerts;
   };
