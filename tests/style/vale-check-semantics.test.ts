@@ -158,3 +158,14 @@ describe("messages are filled as Vale's makeAlert and CondSprintf fill them", ()
     expect(lintText(project, "We utilize it.\n")).toEqual(["1:4:S.Three:utilize %!s(MISSING)"]);
   });
 });
+
+describe("accepted vocabulary in nonword rules", () => {
+  it("accepted terms are exceptions for nonword existence rules too (Vale's updateExceptions ignores nonword)", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nVocab = V\n[*.md]\nBasedOnStyles = S\n",
+      "styles/config/vocabularies/V/accept.txt": "e-mail\n",
+      "styles/S/Hyphen.yml": "extends: existence\nmessage: \"Hyphenated '%s'.\"\nnonword: true\ntokens:\n  - '\\b\\w+-\\w+\\b'\n",
+    });
+    expect(lintText(project, "Send an e-mail to the co-owner.\n")).toEqual(["1:23:S.Hyphen:Hyphenated 'co-owner'."]);
+  });
+});

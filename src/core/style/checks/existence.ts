@@ -19,9 +19,9 @@ export function compileExistence(def: RuleDefinition, ctx: CompileContext, actio
   if (tokens.length === 0 && raw === "") pattern = "(?!)";
   const re = compilePattern(pattern, ctx);
   const exceptions = readStrings(def, "exceptions");
-  const accepted = useVocab && !nonword ? ctx.accepted : [];
-  const except = buildExceptions(exceptions, accepted, ctx);
-  const phrases = buildPhrases(exceptions, accepted, ctx);
+  // As Vale's updateExceptions: accepted terms are exceptions unless `vocab: false`, nonword or not.
+  const except = buildExceptions(exceptions, useVocab ? ctx.accepted : [], ctx);
+  const phrases = buildPhrases(exceptions, useVocab && !nonword ? ctx.accepted : [], ctx);
   return (block) => {
     const alerts: RawAlert[] = [];
     for (const match of matchAll(re, block.text)) {
