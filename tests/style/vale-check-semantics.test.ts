@@ -169,3 +169,15 @@ describe("accepted vocabulary in nonword rules", () => {
     expect(lintText(project, "Send an e-mail to the co-owner.\n")).toEqual(["1:23:S.Hyphen:Hyphenated 'co-owner'."]);
   });
 });
+
+describe("capitalization and vocab: false", () => {
+  it("vocab: false keeps accepted terms out of the exceptions, as Vale's updateExceptions(…, rule.Vocab)", () => {
+    const files = (vocab: string) => ({
+      ".vale.ini": "StylesPath = styles\nVocab = V\n[*.md]\nBasedOnStyles = S\n",
+      "styles/config/vocabularies/V/accept.txt": "Lumen\n",
+      "styles/S/Lower.yml": `extends: capitalization\nmessage: "'%s' should be lower case."\nscope: heading\nmatch: $lower\n${vocab}`,
+    });
+    expect(lintText(valeProject(files("")), "# Lumen\n")).toEqual([]);
+    expect(lintText(valeProject(files("vocab: false\n")), "# Lumen\n")).toEqual(["1:3:S.Lower:'Lumen' should be lower case."]);
+  });
+});

@@ -22,7 +22,7 @@ export function compileCapitalization(def: RuleDefinition, ctx: CompileContext):
   const threshold = readNumber(def, "threshold") || 0.8;
   const indicators = readStrings(def, "indicators");
   const exceptions = readStrings(def, "exceptions");
-  const exceptSource = exceptionSource(exceptions, ctx.accepted);
+  const exceptSource = exceptionSource(exceptions, readBoolean(def, "vocab", true) ? ctx.accepted : []);
   const except = exceptSource ? compilePattern(exceptSource, ctx, "") : undefined;
   const tokenizer = compilePattern(exceptSource ? `${exceptSource}|${WORD_TOKEN}` : WORD_TOKEN, ctx);
   const prefixSource = readString(def, "prefix");
