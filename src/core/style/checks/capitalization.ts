@@ -162,7 +162,8 @@ function toTitleCase(s: string, isChicago: boolean, vocab: readonly RegExp[], vo
     widx++;
     const sm = m.toLowerCase();
     const found = t.indexOf(m, idx);
-    const pos = found < 0 ? idx : found;
+    // Go: strings.Index(t[idx:], m) + idx, so -1 + idx when the sanitised text differs (curly quotes).
+    const pos = found < 0 ? idx - 1 : found;
     const prev = charAt(pos - 1);
     idx = pos + m.length;
     const entry = inVocab(m, vocab, vocabTerms);
