@@ -3,7 +3,7 @@ import { createRandom } from "../../bench/lib/random.ts";
 import { compileGoRegex, translateGoRegex } from "../../src/core/style/go-regex.ts";
 import { boundarySides } from "../../src/core/style/regex-edges.ts";
 
-const W = String.raw`[\p{L}\p{N}\p{M}_]`;
+const W = String.raw`[\p{L}\p{Mn}\p{Nd}\p{Pc}\u200C\u200D]`;
 const FULL = `(?:(?<=${W})(?!${W})|(?<!${W})(?=${W}))`;
 
 /** Every match (index, text, groups) of a regex. */
@@ -41,7 +41,7 @@ describe("word boundaries next to a known character", () => {
   it("use one lookaround where the neighbour decides", () => {
     expect(translateGoRegex(String.raw`\bfoo\b`).source).toBe(`(?<!${W})foo(?!${W})`);
     expect(translateGoRegex(String.raw`(?i)\b(e\.g\.|i\.e\.)\b`).source).toBe(`(?<!${W})(e\\.g\\.|i\\.e\\.)(?=${W})`);
-    expect(translateGoRegex(String.raw`\d{4}\b`).source).toBe(`\\d{4}(?!${W})`);
+    expect(translateGoRegex(String.raw`\d{4}\b`).source).toBe(`\\p{Nd}{4}(?!${W})`);
     expect(translateGoRegex(String.raw`\Bfoo`).source).toBe(`(?<=${W})foo`);
     expect(translateGoRegex(String.raw`\x2D\b`).source).toBe(`\\x2D(?=${W})`);
   });

@@ -55,9 +55,10 @@ describe(".vale.ini", () => {
     expect([...settingsForFile(config, "notes.txt").baseStyles]).toEqual(["Vale"]);
   });
 
-  it("a bad level is a configuration error naming the file and line", () => {
-    expect(() => parseValeConfig("[*]\nGuide.Rule = loud\n", "/repo/.vale.ini")).toThrow(ConfigError);
-    expect(() => parseValeConfig("[*]\nGuide.Rule = loud\n", "/repo/.vale.ini")).toThrow(/\/repo\/\.vale\.ini:2/);
+  it("a bad level turns the rule off, as Vale's validateLevel does, with a warning naming the file and line", () => {
+    const config = parseValeConfig("[*]\nGuide.Rule = loud\n", "/repo/.vale.ini");
+    expect(config.sections[0]!.rules.get("Guide.Rule")).toBe(false);
+    expect(config.warnings.join("\n")).toMatch(/\/repo\/\.vale\.ini:2: Guide\.Rule = loud turns the rule off/);
   });
 
   it("the fixture's [formats] mdx = md lints .mdx files as Markdown with the same sections", () => {

@@ -9,9 +9,9 @@ import { boundarySides, type BoundarySides } from "./regex-edges.ts";
 
 export class RegexTranslationError extends Error {}
 
-/** A letter, digit, mark or underscore: what `\w` means once Unicode-aware. */
-const WORD = String.raw`[\p{L}\p{N}\p{M}_]`;
-const WORD_CLASS_BODY = String.raw`\p{L}\p{N}\p{M}_`;
+/** regexp2's `\w` (.NET's word class, IsWordChar): a letter, non-spacing mark, decimal digit, connector punctuation, ZWNJ or ZWJ. */
+const WORD = String.raw`[\p{L}\p{Mn}\p{Nd}\p{Pc}\u200C\u200D]`;
+const WORD_CLASS_BODY = String.raw`\p{L}\p{Mn}\p{Nd}\p{Pc}\u200C\u200D`;
 const BOUNDARY = `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
 const NON_BOUNDARY = `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`;
 
@@ -257,7 +257,10 @@ function translateEscape(src: string, i: number, inClass: boolean): [string, num
       return [`\\u{${hex}}`, 6];
     }
     case "d":
+      // regexp2 (.NET classes): any Unicode decimal digit, so fullwidth "１２" is a number too.
+      return ["\\p{Nd}", 2];
     case "D":
+      return ["\\P{Nd}", 2];
     case "s":
     case "S":
     case "n":
@@ -292,8 +295,18 @@ function translateClass(src: string, start: number): [string, number] {
     i += 1;
   }
   let first = true;
+  // After a class escape (`\w`, `\d`, `\p{L}`, `[:alpha:]`) a `-` cannot start a range: regexp2 reads
+  // it as a literal (`[\w-_]` is word characters, `-` and `_`), while JavaScript rejects the range.
+  let afterSet = false;
   while (i < src.length) {
     const ch = src[i]!;
+    if (ch === "-" && afterSet) {
+      out += "\\-";
+      i += 1;
+      afterSet = false;
+      continue;
+    }
+    afterSet = false;
     if (ch === "]" && !first) return [`${out}]`, i + 1 - start];
     if (ch === "]") {
       out += "\\]";
@@ -313,11 +326,13 @@ function translateClass(src: string, start: number): [string, number] {
       if (negated) throw new RegexTranslationError(`negated POSIX class [:^${name}:] is not supported`);
       out += body;
       i = close + 2;
+      afterSet = true;
       continue;
     }
     if (ch === "\\") {
       const [text, length] = translateEscape(src, i, true);
       out += text;
+      afterSet = "dDsSwWpP".includes(src[i + 1] ?? "");
       i += length;
       continue;
     }

@@ -32,7 +32,7 @@ interface Atom {
 }
 
 const MAX_DEPTH = 32;
-const WORD_CHAR = /^[\p{L}\p{N}\p{M}_]$/u;
+const WORD_CHAR = /^[\p{L}\p{Mn}\p{Nd}\p{Pc}\u200C\u200D]$/u;
 const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
 const UNKNOWN: Atom = { first: undefined, last: undefined, quantified: false };
 

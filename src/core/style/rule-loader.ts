@@ -41,7 +41,7 @@ export const BUILTIN_STYLE = "Vale";
 
 export function loadStyleSet(config: ValeConfig): StyleSet {
   const vocabulary = loadVocabulary(config);
-  const set: StyleSet = { rules: new Map(), warnings: [], styles: new Map(), vocabulary };
+  const set: StyleSet = { rules: new Map(), warnings: [...config.warnings], styles: new Map(), vocabulary };
   const { styles, rules } = referencedStyles(config);
   const ctxBase = { accepted: vocabulary.accept, wordTemplate: config.wordTemplate, stylesPath: config.stylesPath, configDir: path.dirname(config.file) };
 
@@ -169,7 +169,7 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
   };
   switch (type) {
     case "existence":
-      rule.run = compileExistence(def, ctx);
+      rule.run = compileExistence(def, ctx, action);
       break;
     case "substitution":
       rule.run = compileSubstitution(def, ctx, action);
@@ -184,7 +184,7 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
       rule.run = compileConsistency(def, ctx);
       break;
     case "conditional":
-      rule.run = compileConditional(def, ctx);
+      rule.run = compileConditional(def, ctx, action);
       break;
     case "capitalization":
       rule.run = compileCapitalization(def, ctx);
@@ -258,11 +258,11 @@ function readAction(def: RuleDefinition): RuleAction | undefined {
 /** Vale's built-in rules: Vale.Terms (accepted words, exact case), Vale.Avoid (rejected words), Vale.Repetition. */
 function addBuiltinRules(set: StyleSet, base: Omit<CompileContext, "name" | "file">): void {
   const file = "(built-in)";
-  const terms = new Map<string, string>();
-  for (const term of set.vocabulary.accept) terms.set(term.toLowerCase(), term);
+  // As Vale's loadVocabRules: only phrase-like terms (core.IsPhrase: letters, digits, spaces and
+  // hyphens) are swapped, keyed by their lower case; a term such as `Node.js` or `[Pp]ython` is a
+  // pattern, accepted (an exception for other rules) but never suggested.
   const swap: Record<string, string> = {};
-  // The rule is case-insensitive as a whole, so the keys need no (?i) of their own.
-  for (const term of terms.values()) swap[term.replace(/^\(\?i\)/, "")] = term;
+  for (const term of set.vocabulary.accept) if (/^[\p{L}\p{Nd} -]+$/u.test(term)) swap[term.toLowerCase()] = term;
   const builtins: [string, RuleDefinition][] = [
     ["Vale.Terms", { extends: "substitution", level: "error", message: "Use '%s' instead of '%s'.", ignorecase: true, swap, vocab: false }],
     ["Vale.Avoid", { extends: "existence", level: "error", message: "Avoid using '%s'.", ignorecase: false, tokens: set.vocabulary.reject, vocab: false }],

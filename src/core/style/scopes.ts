@@ -50,6 +50,9 @@ export function parseScope(value: string | readonly string[] | undefined): Scope
       let isOtherFormat = false;
       sections.forEach((section, i) => {
         if (i > 0 && OTHER_FORMATS.has(section)) isOtherFormat = true;
+        // Vale does not check a scope joined with `&` (checkScopes skips it): an unknown part loads
+        // and, as in Vale's Selector.Contains, no block has it.
+        else if (!KNOWN.has(section) && option.includes("&")) isOtherFormat = true;
         else if (!KNOWN.has(section)) throw new ScopeError(`unknown scope "${option}"`);
       });
       return { sections: sections.filter((s) => !FORMAT_SUFFIX.has(s) && !OTHER_FORMATS.has(s)), isNegated, isOtherFormat };

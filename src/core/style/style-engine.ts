@@ -143,7 +143,8 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
     const start = alert.start < 0 ? 0 : block.offsetAt(alert.start);
     const end = alert.start < 0 ? 0 : Math.max(start, block.offsetAt(Math.max(alert.start, alert.end - 1)) + 1);
     if (!isRaw && directives.isDisabled(rule.name, start)) return;
-    if (ignored.some(([s, e]) => start >= s && start < e)) return;
+    // Raw rules read the file's lines as written (Vale's lintFile), before TokenIgnores/BlockIgnores apply.
+    if (!isRaw && ignored.some(([s, e]) => start >= s && start < e)) return;
     if (rule.limit > 0) {
       const n = counts.get(rule.name) ?? 0;
       if (n >= rule.limit) return;

@@ -39,6 +39,8 @@ export interface ValeConfig {
   ignoredScopes: string[];
   ignoredClasses: string[];
   wordTemplate: string | undefined;
+  /** Settings read in a way the author may not expect (printed on stderr with the rule warnings). */
+  warnings: string[];
 }
 
 const LEVELS: readonly Severity[] = ["suggestion", "warning", "error"];
@@ -214,6 +216,7 @@ function configFromIni(doc: IniDocument, file: string): ValeConfig {
     ignoredScopes: [],
     ignoredClasses: [],
     wordTemplate: undefined,
+    warnings: [],
   };
   for (const [name, { where, keys }] of doc) {
     if (name === "formats") {
@@ -224,7 +227,7 @@ function configFromIni(doc: IniDocument, file: string): ValeConfig {
     const section = name === DEFAULT_SECTION ? undefined : makeSection(name, where);
     if (section) config.sections.push(section);
     for (const [key, values] of keys) {
-      if (section) readSectionKey(section, key, values);
+      if (section) readSectionKey(section, key, values, config.warnings);
       else readCoreKey(config, key, values, dir);
     }
   }
@@ -261,7 +264,7 @@ function readCoreKey(config: ValeConfig, key: string, values: IniValue[], dir: s
   }
 }
 
-function readSectionKey(section: ValeSection, key: string, values: IniValue[]): void {
+function readSectionKey(section: ValeSection, key: string, values: IniValue[], warnings: string[]): void {
   if (key === "BasedOnStyles") {
     section.basedOnStyles = mergeValues(values);
     return;
@@ -279,7 +282,7 @@ function readSectionKey(section: ValeSection, key: string, values: IniValue[]): 
     return;
   }
   if (/^[^.\s]+\.[^\s]+$/.test(key)) {
-    section.rules.set(key, parseSetting(values[0]!.value, values[0]!.where, key));
+    section.rules.set(key, parseSetting(values[0]!.value, values[0]!.where, key, warnings));
     return;
   }
   // Transform, Lang, CommentDelimiters, …: other formats; ignored.
@@ -304,11 +307,19 @@ function makeSection(glob: string, where: string): ValeSection {
   return { glob, matches: matcher, basedOnStyles: undefined, rules: new Map(), blockIgnores: [], tokenIgnores: [] };
 }
 
-function parseSetting(value: string, where: string, key: string): RuleSetting {
-  const upper = value.toUpperCase();
-  if (upper === "YES" || upper === "TRUE" || upper === "ON") return true;
-  if (upper === "NO" || upper === "FALSE" || upper === "OFF") return false;
-  return parseLevel(value, where, key);
+/**
+ * `Style.Rule = …` as Vale's validateLevel reads it: `YES` turns the rule on, `suggestion`, `warning`
+ * or `error` sets its level (exactly as written), and anything else (`NO`, but also `Yes`, `true`,
+ * `Warning`) turns it off. Such a value that reads as "on" is noted in `warnings`, since Vale says nothing.
+ */
+function parseSetting(value: string, where: string, key: string, warnings: string[]): RuleSetting {
+  if (value === "YES") return true;
+  if (value === "NO") return false;
+  if ((LEVELS as readonly string[]).includes(value)) return value as Severity;
+  // `No`, `false`, `off` mean off anyway: only a value that reads as "on" is worth a word.
+  if (["NO", "FALSE", "OFF"].includes(value.toUpperCase())) return false;
+  warnings.push(`${where}: ${key} = ${value} turns the rule off, as in Vale (only YES, NO, suggestion, warning and error are understood, in that case).`);
+  return false;
 }
 
 function parseLevel(value: string, where: string, key: string): Severity {

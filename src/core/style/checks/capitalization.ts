@@ -7,53 +7,67 @@
 import { ConfigError } from "../../errors.ts";
 import type { ProseBlock } from "../prose.ts";
 import type { RawAlert } from "../rule-types.ts";
-import { compilePattern, exceptionSource, formatMessage, isException, readNumber, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
+import { tagWords, tokenizeTreebank } from "../pos-tagging.ts";
+import { compilePattern, exceptionSource, formatMessage, isException, readBoolean, readNumber, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
 
 const WORD_TOKEN = String.raw`[\p{N}\p{L}*]+[^\s]*`;
-const CHICAGO_SMALL = new Set("a an the and but or for nor as at by from in into of off on onto out over per to up upon via vs with so yet".split(" "));
-const AP_SMALL = new Set("a an the and but or for nor as at by in of off on out per to up via vs".split(" "));
+// jdkato/twine strcase/title.go: small words (AP and Chicago) and the prepositions Chicago adds.
+const SMALL_WORDS = new Set(["a", "an", "and", "as", "at", "but", "by", "en", "for", "if", "in", "nor", "of", "on", "or", "per", "the", "to", "vs", "vs.", "via", "v", "v."]);
+const PREPOSITIONS = new Set(
+  "with from into during including until against among throughout despite towards upon concerning about over through before between after since without under within along following across beyond around down near above".split(" "),
+);
 
 export function compileCapitalization(def: RuleDefinition, ctx: CompileContext): (block: ProseBlock) => RawAlert[] {
   const match = readString(def, "match") ?? "";
   const threshold = readNumber(def, "threshold") || 0.8;
   const indicators = readStrings(def, "indicators");
   const exceptions = readStrings(def, "exceptions");
-  const exceptSource = exceptionSource(exceptions, ctx.accepted);
+  const exceptSource = exceptionSource(exceptions, readBoolean(def, "vocab", true) ? ctx.accepted : []);
   const except = exceptSource ? compilePattern(exceptSource, ctx, "") : undefined;
   const tokenizer = compilePattern(exceptSource ? `${exceptSource}|${WORD_TOKEN}` : WORD_TOKEN, ctx);
   const prefixSource = readString(def, "prefix");
   const prefix = prefixSource ? compilePattern(prefixSource, ctx, "") : undefined;
   const message = readString(def, "message") ?? "";
-  const style = readString(def, "style") === "Chicago" ? CHICAGO_SMALL : AP_SMALL;
-  let check: (text: string) => boolean;
+  // Longest first, as Vale sorts them, so "Axon Server" is one term before "Axon".
+  const vocabTerms = [...exceptions, ...(readBoolean(def, "vocab", true) ? ctx.accepted : [])].filter((t) => t.trim() !== "").sort((a, b) => b.length - a.length);
+  const vocab = vocabTerms.map((term) => compilePattern(term, ctx, ""));
+  /** Returns Vale's expected text (the second `%s` of the message) and whether `text` passes. */
+  let check: (text: string) => { expected: string; ok: boolean };
   if (match === "$sentence") {
-    // Longest first, as Vale sorts them, so "Axon Server" is one term before "Axon".
-    const vocabTerms = [...exceptions, ...(def.vocab === false ? [] : ctx.accepted)].filter((t) => t.trim() !== "").sort((a, b) => b.length - a.length);
-    const vocab = vocabTerms.map((term) => compilePattern(term, ctx, ""));
     // Each term keeps its case ((?-i:…)): "Member" is a term, "member's" is not.
     const convert = compilePattern(`(?i)${vocabTerms.length > 0 ? `\\b(?:${vocabTerms.map((t) => (t.startsWith("(?i)") ? t : `(?-i:${t})`)).join("|")})\\b|` : ""}${WORD_TOKEN}`, ctx);
     check = (text) => isSentenceCase(text, tokenizer, except, convert, vocab, vocabTerms, indicators, threshold);
   }
-  else if (match === "$title") check = (text) => isTitleCase(text, tokenizer, except, style, threshold);
-  else if (match === "$lower") check = (text) => text === text.toLowerCase() || isException(except, text);
-  else if (match === "$upper") check = (text) => text === text.toUpperCase() || isException(except, text);
+  else if (match === "$title") {
+    const isChicago = readString(def, "style") === "Chicago";
+    check = (text) => {
+      const expected = toTitleCase(text, isChicago, vocab, vocabTerms);
+      return { expected, ok: isTitleCase(text, expected, tokenizer, except, threshold) };
+    };
+  }
+  else if (match === "$lower") check = (text) => ({ expected: text.toLowerCase(), ok: text === text.toLowerCase() || isException(except, text) });
+  else if (match === "$upper") check = (text) => ({ expected: text.toUpperCase(), ok: text === text.toUpperCase() || isException(except, text) });
   else if (match === "") throw new ConfigError(`${ctx.file}: rule ${ctx.name} (capitalization) needs a "match" key: $sentence, $title, $lower, $upper or a pattern.`);
   else {
     const re = compilePattern(match, ctx, "");
-    check = (text) => re.test(text) || isException(except, text);
+    // Vale's expected value for a pattern is the pattern itself.
+    check = (text) => ({ expected: match, ok: re.test(text) || isException(except, text) });
   }
   return (block) => {
     let text = block.text;
-    let offset = 0;
+    let head = "";
     if (prefix) {
       const found = prefix.exec(text);
       if (found && found.index === 0) {
-        offset = found[0].length;
-        text = text.slice(offset);
+        head = found[0];
+        text = text.slice(head.length);
       }
     }
-    if (text.trim() === "" || check(text)) return [];
-    return [{ start: 0, end: block.text.length, message: formatMessage(message, block.text, toTitleCase(block.text, style)) }];
+    if (text.trim() === "") return [];
+    const { expected, ok } = check(text);
+    if (ok) return [];
+    const shown = match === "$sentence" || match === "$title" ? head + expected : expected;
+    return [{ start: 0, end: block.text.length, message: formatMessage(message, block.text, shown) }];
   };
 }
 
@@ -68,7 +82,7 @@ function tokens(text: string, tokenizer: RegExp): string[] {
  * written, the rest lower case), and the share of words equal to the conversion must reach the
  * threshold. A first word that is not capitalised fails at once. All-caps words get no allowance.
  */
-function isSentenceCase(text: string, tokenizer: RegExp, except: RegExp | undefined, convert: RegExp, vocab: readonly RegExp[], vocabTerms: readonly string[], indicators: readonly string[], threshold: number): boolean {
+function isSentenceCase(text: string, tokenizer: RegExp, except: RegExp | undefined, convert: RegExp, vocab: readonly RegExp[], vocabTerms: readonly string[], indicators: readonly string[], threshold: number): { expected: string; ok: boolean } {
   convert.lastIndex = 0;
   const made = (text.match(convert) ?? []).map((token, i, all) => {
     const entry = inVocab(token, vocab, vocabTerms);
@@ -77,15 +91,16 @@ function isSentenceCase(text: string, tokenizer: RegExp, except: RegExp | undefi
     if (i === 0 || indicators.some((s) => prev.endsWith(s)) || (i === 1 && /\d+\./.test(prev))) return toTitleStrict(token);
     return token.toLowerCase();
   });
-  const expected = tokens(made.join(" "), tokenizer);
+  const converted = made.join(" ");
+  const expected = tokens(converted, tokenizer);
   const words = tokens(text, tokenizer);
   let count = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (i >= expected.length || word === expected[i] || isException(except, word)) count++;
-    else if (i === 0 && word !== goTitle(word.toLowerCase())) return false;
+    else if (i === 0 && word !== goTitle(word.toLowerCase())) return { expected: converted, ok: false };
   }
-  return words.length === 0 || count / words.length >= threshold;
+  return { expected: converted, ok: words.length === 0 || count / words.length >= threshold };
 }
 
 /** A vocabulary term as written when the token is that term; the token itself when a term's pattern is in it. */
@@ -109,8 +124,9 @@ function goTitle(word: string): string {
   return word.replace(/(^|[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f\s])(\p{Ll})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
-function isTitleCase(text: string, tokenizer: RegExp, except: RegExp | undefined, small: ReadonlySet<string>, threshold: number): boolean {
-  const expected = tokens(toTitleCase(text, small), tokenizer);
+/** Vale's `title` (internal/check/variables.go): the share of words equal to the converted text, excepted or all caps. */
+function isTitleCase(text: string, converted: string, tokenizer: RegExp, except: RegExp | undefined, threshold: number): boolean {
+  const expected = tokens(converted, tokenizer);
   const words = tokens(text, tokenizer);
   let count = 0;
   words.forEach((word, i) => {
@@ -119,24 +135,47 @@ function isTitleCase(text: string, tokenizer: RegExp, except: RegExp | undefined
   return words.length === 0 || count / words.length >= threshold;
 }
 
-function toTitleCase(text: string, small: ReadonlySet<string>): string {
-  const parts = text.split(/(\s+)/);
-  const words = parts.filter((p) => p.trim() !== "");
-  let index = 0;
-  return parts
-    .map((part) => {
-      if (part.trim() === "") return part;
-      const isEdge = index === 0 || index === words.length - 1;
-      index++;
-      const bare = part.toLowerCase().replace(/[^\p{L}]/gu, "");
-      if (!isEdge && small.has(bare)) return part.toLowerCase();
-      return capitalise(part);
-    })
-    .join("");
-}
+const TITLE_SPLIT = /[\p{N}\p{L}]+[^\s\-/]*/gu;
+const TITLE_SANITIZE: [RegExp, string][] = [[/[\u201c\u201d]/g, '"'], [/[\u2018\u2019]/g, "'"], [/[\u2013\u2014]/g, "-"]];
 
-function capitalise(word: string): string {
-  const at = word.search(/\p{L}/u);
-  if (at < 0) return word;
-  return word.slice(0, at) + word.charAt(at).toUpperCase() + word.slice(at + 1);
+/**
+ * jdkato/twine's TitleConverter (strcase/title.go), as Vale's `$title` uses it: every word is
+ * capitalised (first letter only, the rest kept) except a vocabulary term (written as the term) and
+ * a small word (Chicago: also a preposition) that is neither first nor last, follows a space, `-` or
+ * `/` but not `: ` or `--`, and is not the first part of a hyphenated word. In AP style `to` is not a
+ * small word: it is lower case only before a noun (a Penn Treebank `NN*` tag), as twine tags it.
+ */
+function toTitleCase(s: string, isChicago: boolean, vocab: readonly RegExp[], vocabTerms: readonly string[]): string {
+  let t = s;
+  for (const [re, to] of TITLE_SANITIZE) t = t.replace(re, to);
+  const end = t.length;
+  // Go's CharAt: out of range gives the first character.
+  const charAt = (i: number) => (i >= 0 && i < t.length ? t.charAt(i) : t.charAt(0));
+  let tags: string[] | undefined;
+  const tagAt = (i: number) => {
+    tags ??= tagWords(tokenizeTreebank(/[.!?]$/.test(s) ? s : `${s}.`)).map((w) => w.tag);
+    return tags[i];
+  };
+  let idx = 0;
+  let widx = -1;
+  return s.replace(TITLE_SPLIT, (m) => {
+    widx++;
+    const sm = m.toLowerCase();
+    const found = t.indexOf(m, idx);
+    // Go: strings.Index(t[idx:], m) + idx, so -1 + idx when the sanitised text differs (curly quotes).
+    const pos = found < 0 ? idx - 1 : found;
+    const prev = charAt(pos - 1);
+    idx = pos + m.length;
+    const entry = inVocab(m, vocab, vocabTerms);
+    if (entry !== undefined) return entry;
+    const isBounding = pos === 0 || idx === end;
+    let isSmall: boolean;
+    if (!isChicago && sm === "to") {
+      const next = tagAt(widx + 1);
+      isSmall = next !== undefined && next.startsWith("NN");
+    } else isSmall = !isBounding && (SMALL_WORDS.has(sm) || (isChicago && PREPOSITIONS.has(sm)));
+    if (isSmall && (prev === " " || prev === "-" || prev === "/") && charAt(pos - 2) !== ":" && charAt(pos - 2) !== "-" && (charAt(pos + m.length) !== "-" || charAt(pos - 1) === "-")) return sm;
+    const first = String.fromCodePoint(m.codePointAt(0)!);
+    return first.toUpperCase() + m.slice(first.length);
+  });
 }

@@ -50,12 +50,12 @@ export function wordTemplateFor(alternatives: readonly string[], wordTemplate: s
   return alternatives.length > 0 && alternatives.every(isWordLiteralEdged) ? FAST_WORD_TEMPLATE : WORD_TEMPLATE;
 }
 
-const FAST_WORD_TEMPLATE = String.raw`(?m)(?<![\p{L}\p{N}\p{M}_])(?:%s)(?![\p{L}\p{N}\p{M}_])`;
+const FAST_WORD_TEMPLATE = String.raw`(?m)(?<![\p{L}\p{Mn}\p{Nd}\p{Pc}\u200C\u200D])(?:%s)(?![\p{L}\p{Mn}\p{Nd}\p{Pc}\u200C\u200D])`;
 
 /** True for `e-mail`, `log in to`, `don't`; false for `\bfoo`, `(?:a|b)`, `colou?r`, `a|b`, `etc\.`. */
 function isWordLiteralEdged(token: string): boolean {
   if (token.includes("|") || token.includes("(") || token.includes("\\") || token.includes("[")) return false;
-  return /^[\p{L}\p{N}_]/u.test(token) && /[\p{L}\p{N}_]$/u.test(token) && !/[?*+}]$/.test(token) && !/[?*+{]/.test(token);
+  return /^[\p{L}\p{Nd}\p{Pc}]/u.test(token) && /[\p{L}\p{Nd}\p{Pc}]$/u.test(token) && !/[?*+}]$/.test(token) && !/[?*+{]/.test(token);
 }
 
 /** Builds Vale's token pattern: `(?i)` + word or non-word template around `tokens`. */
@@ -87,23 +87,36 @@ export function isException(re: RegExp | undefined, text: string): boolean {
 }
 
 /**
- * Fills each `%s` in turn with `values` (Vale's message format, Go's Sprintf); `%[n]s` is the n-th
- * value (`%[4]s` in a sequence rule is its fourth word), and a `%s` after it the next one.
+ * Vale's FormatMessage (core.CondSprintf): Go's Sprintf over `values` plus one extra empty value, so
+ * a `%s` past the values is empty once, then `%!s(MISSING)`; `%[n]s` is the n-th value (`%[4]s` in a
+ * sequence rule is its fourth word) and a `%s` after it the next one.
  */
 export function formatMessage(message: string, ...values: string[]): string {
+  const args = [...values, ""];
   let i = 0;
   return message.replace(/%s|%%|%\[(\d+)\]s/g, (token, index: string | undefined) => {
     if (token === "%%") return "%";
     if (index !== undefined) {
       const n = Number(index);
       i = n;
-      // Vale passes one extra empty value; past it Go prints BADINDEX.
-      return n >= 1 && n <= values.length ? values[n - 1]! : n === values.length + 1 ? "" : "%!s(BADINDEX)";
+      return n >= 1 && n <= args.length ? args[n - 1]! : "%!s(BADINDEX)";
     }
-    const value = values[Math.min(i, values.length - 1)] ?? "";
+    const value = i < args.length ? args[i]! : "%!s(MISSING)";
     i++;
     return value;
   });
+}
+
+/**
+ * The second value of a message for a rule with an `action`, as Vale's makeAlert computes it from the
+ * fix: `replace` gives its one parameter or `'a' or 'b'`, `remove` gives "", `convert` and the others
+ * (whose fixes need Tengo or spelling suggestions) the match itself.
+ */
+export function actionValue(action: { name: string; params: readonly string[] } | undefined, match: string): string | undefined {
+  if (!action || action.name === "") return undefined;
+  if (action.name === "remove") return "";
+  if (action.name === "replace") return action.params.length === 1 ? action.params[0]! : action.params.length > 1 ? toSentence(action.params, "or") : match;
+  return match;
 }
 
 const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]) as readonly RegExpExecArray[];

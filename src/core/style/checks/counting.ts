@@ -13,14 +13,17 @@ export function compileOccurrence(def: RuleDefinition, ctx: CompileContext): (bl
   const min = readNumber(def, "min");
   const message = readString(def, "message") ?? "";
   return (block) => {
-    const matches = [...matchAll(re, block.text)];
+    const matches = matchAll(re, block.text);
     const count = matches.length;
     if (!((max > 0 && count > max) || (min > 0 && count < min))) return [];
-    // Report the first match that is not code (a masked code span), as Vale does.
-    const first = matches.find((m) => !isAllMasked(block, m.index, m.index + m[0].length)) ?? matches[0];
+    // As Vale (occurrence.go), `%s` is the number of matches.
+    const text = formatMessage(message, String(count));
     // No match at all: the alert is about the whole file, at line 1 (as Vale reports it).
-    if (!first) return [{ start: -1, end: -1, message: formatMessage(message, "") }];
-    return [{ start: first.index, end: first.index + first[0].length, message: formatMessage(message, first[0]) }];
+    if (count === 0) return [{ start: -1, end: -1, message: text }];
+    // At the first match that is neither blank nor code (a masked code span); none such: no alert.
+    const first = matches.find((m) => m[0].trim() !== "" && !isAllMasked(block, m.index, m.index + m[0].length));
+    if (!first) return [];
+    return [{ start: first.index, end: first.index + first[0].length, message: text }];
   };
 }
 

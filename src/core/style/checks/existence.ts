@@ -1,9 +1,9 @@
 /** `existence`: report every match of `tokens` (and `raw`), minus exceptions and accepted words. */
 import type { RawAlert } from "../rule-types.ts";
-import { buildExceptions, buildPhrases, isWithinPhrase, wordTemplateFor, compilePattern, formatMessage, isException, matchAll, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
+import { actionValue, buildExceptions, buildPhrases, isWithinPhrase, wordTemplateFor, compilePattern, formatMessage, isException, matchAll, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
 import type { ProseBlock } from "../prose.ts";
 
-export function compileExistence(def: RuleDefinition, ctx: CompileContext): (block: ProseBlock) => RawAlert[] {
+export function compileExistence(def: RuleDefinition, ctx: CompileContext, action?: { name: string; params: readonly string[] }): (block: ProseBlock) => RawAlert[] {
   const ignorecase = readBoolean(def, "ignorecase");
   const nonword = readBoolean(def, "nonword");
   const useVocab = readBoolean(def, "vocab", true);
@@ -19,19 +19,20 @@ export function compileExistence(def: RuleDefinition, ctx: CompileContext): (blo
   if (tokens.length === 0 && raw === "") pattern = "(?!)";
   const re = compilePattern(pattern, ctx);
   const exceptions = readStrings(def, "exceptions");
-  const accepted = useVocab && !nonword ? ctx.accepted : [];
-  const except = buildExceptions(exceptions, accepted, ctx);
-  const phrases = buildPhrases(exceptions, accepted, ctx);
+  // As Vale's updateExceptions: accepted terms are exceptions unless `vocab: false`, nonword or not.
+  const except = buildExceptions(exceptions, useVocab ? ctx.accepted : [], ctx);
+  const phrases = buildPhrases(exceptions, useVocab && !nonword ? ctx.accepted : [], ctx);
   return (block) => {
     const alerts: RawAlert[] = [];
     for (const match of matchAll(re, block.text)) {
       const observed = match[0].trim();
       if (isException(except, observed) || isWithinPhrase(phrases, block.text, match.index, match.index + match[0].length)) continue;
-      const groups = match.slice(1).filter((g) => g !== undefined);
+      // Vale's makeAlert: the match, then what the action makes of it (no capture groups).
+      const fixed = actionValue(action, match[0]);
       alerts.push({
         start: match.index,
         end: match.index + match[0].length,
-        message: formatMessage(message, match[0], ...groups),
+        message: fixed === undefined ? formatMessage(message, match[0]) : formatMessage(message, match[0], fixed),
       });
     }
     return alerts;

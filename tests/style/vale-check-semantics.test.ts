@@ -1,0 +1,183 @@
+/** Rule-type details read from Vale's own checks (internal/check/*.go), one case each. */
+import { afterEach, describe, expect, it } from "vitest";
+import { removeTemps } from "../helpers.ts";
+import { lintText, styleProject, valeProject } from "./vale-project.ts";
+
+afterEach(removeTemps);
+
+describe("occurrence", () => {
+  it("fills %s with the number of matches, not the matched text (occurrence.go formats strconv.Itoa(occurrences))", () => {
+    const project = styleProject({ Commas: "extends: occurrence\nmessage: \"%s commas in one sentence.\"\nscope: sentence\nmax: 2\ntoken: ','\n" });
+    expect(lintText(project, "One, two, three, four.\n")).toEqual(["1:4:S.Commas:3 commas in one sentence."]);
+  });
+
+  it("too few matches: %s is 0 and the alert is at the start of the file", () => {
+    const project = styleProject({ Links: "extends: occurrence\nmessage: \"Found %s links; add one.\"\nscope: paragraph\nmin: 1\ntoken: 'https?://'\n" });
+    expect(lintText(project, "Some text.\n")).toEqual(["1:1:S.Links:Found 0 links; add one."]);
+  });
+});
+
+describe("conditional", () => {
+  it("ignorecase does not apply to first or second (Vale compiles both as written)", () => {
+    const project = styleProject({ Def: "extends: conditional\nmessage: \"'%s' has no definition.\"\nignorecase: true\nfirst: '\\b([A-Z]{3})\\b'\nsecond: '\\(([A-Z]{3})\\)'\n" });
+    // With (?i), [A-Z]{3} would match "the" and "was".
+    expect(lintText(project, "the CDN was fast.\n")).toEqual(["1:5:S.Def:'CDN' has no definition."]);
+  });
+
+  it("a second pattern without a capture group defines nothing: every first match is reported", () => {
+    const project = styleProject({ Def: "extends: conditional\nmessage: \"'%s' has no definition.\"\nfirst: '\\b[A-Z]{3}\\b'\nsecond: '\\([A-Z]{3}\\)'\n" });
+    expect(lintText(project, "Content Delivery Network (CDN): the CDN is fast.\n")).toEqual(["1:27:S.Def:'CDN' has no definition.", "1:37:S.Def:'CDN' has no definition."]);
+  });
+});
+
+describe("capitalization", () => {
+  const rule = (match: string, extra = "") => `extends: capitalization\nmessage: "'%s' should be '%s'."\nscope: heading\nthreshold: 1\nmatch: ${match}\n${extra}`;
+
+  it("the second %s is what Vale expects: the upper-cased text for $upper, the pattern for a pattern", () => {
+    expect(lintText(styleProject({ Up: rule("$upper") }), "# Read me\n")).toEqual(["1:3:S.Up:'Read me' should be 'READ ME'."]);
+    expect(lintText(styleProject({ Low: rule("$lower") }), "# Read Me\n")).toEqual(["1:3:S.Low:'Read Me' should be 'read me'."]);
+    expect(lintText(styleProject({ Pat: rule("'^[A-Z]'") }), "# read me\n")).toEqual(["1:3:S.Pat:'read me' should be '^[A-Z]'."]);
+  });
+
+  it("$sentence: the second %s is the sentence-case conversion", () => {
+    expect(lintText(styleProject({ Sent: rule("$sentence") }), "# Read The Manual\n")).toEqual(["1:3:S.Sent:'Read The Manual' should be 'Read the manual'."]);
+  });
+
+  it("$title follows twine's title converter: its small-word list, hyphenated parts, the last word capitalised", () => {
+    const project = styleProject({ Title: rule("$title") });
+    // "off" is not one of twine's small words; "if" is; each part of a hyphenated word is a word.
+    expect(lintText(project, "# Turn off the step-by-step guide if needed\n")).toEqual([
+      "1:3:S.Title:'Turn off the step-by-step guide if needed' should be 'Turn Off the Step-by-Step Guide if Needed'.",
+    ]);
+    expect(lintText(project, "# Turn Off the Step-by-Step Guide if Needed\n")).toEqual([]);
+  });
+
+  it("$title Chicago style also lowers prepositions; exceptions are written as listed", () => {
+    const project = styleProject({ Title: rule("$title", "style: Chicago\nexceptions:\n  - macOS\n") });
+    expect(lintText(project, "# Install Through the Installer Without macOS\n")).toEqual([
+      "1:3:S.Title:'Install Through the Installer Without macOS' should be 'Install through the Installer without macOS'.",
+    ]);
+  });
+});
+
+describe("regex dialect: regexp2's classes (Vale compiles with regexp2.CompileStd)", () => {
+  it("\\d is any Unicode decimal digit, as in .NET: fullwidth digits match", () => {
+    const project = styleProject({ Num: "extends: existence\nmessage: \"Number '%s'.\"\nnonword: true\ntokens:\n  - '\\d+GB'\n" });
+    expect(lintText(project, "容量为１２GB。\n")).toEqual(["1:4:S.Num:Number '１２GB'."]);
+  });
+
+  it("\\w and \\b use .NET's word class (letters, Mn marks, Nd digits, connector punctuation): ② is not a word character", () => {
+    const project = styleProject({ Step: "extends: existence\nmessage: \"Step '%s'.\"\ntokens:\n  - 'step'\n" });
+    // U+2461 (circled two) is No, not a word character for regexp2, so "step②" has a boundary before ②.
+    expect(lintText(project, "Do step② now.\n")).toEqual(["1:4:S.Step:Step 'step'."]);
+    const word = styleProject({ W: "extends: existence\nmessage: \"Word '%s'.\"\nnonword: true\ntokens:\n  - 'x\\w'\n" });
+    expect(lintText(word, "x² and x‿y\n")).toEqual(["1:8:S.W:Word 'x‿'."]);
+  });
+});
+
+describe("regex dialect: a - after a class escape in a class is a literal, as regexp2 reads it", () => {
+  it("GitLab's OxfordComma pattern [\\w-_` ] loads and matches hyphens", () => {
+    const project = styleProject({ Oxford: "extends: existence\nmessage: \"Use a comma before the last 'and' or 'or' in a list of items.\"\nscope: sentence\nraw:\n  - '(?:[\\w-_` ]+, ?){2,}[\\w-_`]+ (and |or )'\n" });
+    expect(lintText(project, "Use pre-commit, lint_all, build and test.\n")).toEqual(["1:1:S.Oxford:Use a comma before the last 'and' or 'or' in a list of items."]);
+  });
+
+  it("[\\s-] and [\\p{L}-_] keep the hyphen", () => {
+    const project = styleProject({ H: "extends: existence\nmessage: \"'%s'\"\nnonword: true\ntokens:\n  - 'x[\\s-]y'\n  - 'z[\\p{L}-_]+'\n" });
+    expect(lintText(project, "x-y and za-_b\n")).toEqual(["1:1:S.H:'x-y'", "1:9:S.H:'za-_b'"]);
+  });
+});
+
+describe("Vale.Terms", () => {
+  it("takes only phrase-like accepted terms (letters, digits, spaces, hyphens), as Vale's loadVocabRules does", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nVocab = V\n[*.md]\nBasedOnStyles = Vale\nVale.Spelling = NO\n",
+      "styles/config/vocabularies/V/accept.txt": "Node.js\n[Pp]ython\nGitLab\nWi-Fi 6\n",
+    });
+    // Node.js and [Pp]ython are regexes to Vale: accepted (exceptions), never swapped.
+    expect(lintText(project, "Use node.js, PYTHON, gitlab and wi-fi 6.\n")).toEqual([
+      "1:22:Vale.Terms:Use 'GitLab' instead of 'gitlab'.",
+      "1:33:Vale.Terms:Use 'Wi-Fi 6' instead of 'wi-fi 6'.",
+    ]);
+  });
+});
+
+describe(".vale.ini rule settings, read as Vale's validateLevel reads them", () => {
+  const avoid = "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: suggestion\ntokens: [utilize]\n";
+  const project = (value: string) =>
+    valeProject({ ".vale.ini": `StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = S\nS.Avoid = ${value}\n`, "styles/S/Avoid.yml": avoid });
+
+  it("only YES, NO, suggestion, warning and error are understood, exactly as written", () => {
+    expect(lintText(project("YES"), "We utilize it.\n")).toEqual(["1:4:S.Avoid:Avoid 'utilize'."]);
+    expect(lintText(project("NO"), "We utilize it.\n")).toEqual([]);
+    expect(lintText(project("warning"), "We utilize it.\n")).toEqual(["1:4:S.Avoid:Avoid 'utilize'."]);
+  });
+
+  it("any other value (Yes, true, Warning) turns the rule off, with a warning instead of a load error", () => {
+    for (const value of ["Yes", "true", "Warning"]) {
+      const p = project(value);
+      expect(lintText(p, "We utilize it.\n"), value).toEqual([]);
+      expect(p.setup.styles.warnings.join("\n"), value).toMatch(new RegExp(`S\\.Avoid = ${value}.*off`));
+    }
+  });
+});
+
+describe("scopes Vale does not validate", () => {
+  it("a scope joined with & is not checked by Vale: an unknown part loads and never matches", () => {
+    const rule = "extends: existence\nmessage: \"Avoid '%s'.\"\nscope:\n  - sentence - ~blockquote & ~heading\ntokens: [utilize]\n";
+    const project = styleProject({ Odd: rule, Avoid: "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [leverage]\n" });
+    expect(lintText(project, "We utilize and leverage it.\n")).toEqual(["1:16:S.Avoid:Avoid 'leverage'."]);
+  });
+});
+
+describe("scope: raw reads the file as written", () => {
+  it("TokenIgnores and BlockIgnores do not hide raw alerts (Vale lints raw rules on the file's lines, not the transformed text)", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = S\nTokenIgnores = (\\*\\*\\{\\w*\\}\\*\\*)\n",
+      "styles/S/Icon.yml": "extends: existence\nmessage: \"Icon '%s'.\"\nscope: raw\nnonword: true\ntokens:\n  - '\\{tanuki\\}'\n",
+      "styles/S/Word.yml": "extends: existence\nmessage: \"Word '%s'.\"\ntokens: [tanuki]\n",
+    });
+    expect(lintText(project, "Select **{tanuki}** here.\n")).toEqual(["1:10:S.Icon:Icon '{tanuki}'."]);
+  });
+});
+
+describe("messages are filled as Vale's makeAlert and CondSprintf fill them", () => {
+  it("existence: %s is the match; a second %s is empty without an action (Go's Sprintf with Vale's extra empty value)", () => {
+    const project = styleProject({ Two: "extends: existence\nmessage: \"'%s' is not '%s'.\"\ntokens:\n  - 'util(ize)'\n" });
+    expect(lintText(project, "We utilize it.\n")).toEqual(["1:4:S.Two:'utilize' is not ''."]);
+  });
+
+  it("existence with action replace: the second %s is the replacement (one as is, several as a sentence)", () => {
+    const one = styleProject({ One: "extends: existence\nmessage: \"Replace '%s' with '%s'.\"\naction:\n  name: replace\n  params: [use]\ntokens: [utilize]\n" });
+    expect(lintText(one, "We utilize it.\n")).toEqual(["1:4:S.One:Replace 'utilize' with 'use'."]);
+    const two = styleProject({ Two: "extends: existence\nmessage: \"Replace '%s' with %s.\"\naction:\n  name: replace\n  params: [use, apply]\ntokens: [utilize]\n" });
+    expect(lintText(two, "We utilize it.\n")).toEqual(["1:4:S.Two:Replace 'utilize' with 'use' or 'apply'."]);
+  });
+
+  it("a %s past the values and Vale's extra empty one is Go's %!s(MISSING)", () => {
+    const project = styleProject({ Three: "extends: existence\nmessage: \"%s %s %s %s\"\naction:\n  name: remove\ntokens: [utilize]\n" });
+    expect(lintText(project, "We utilize it.\n")).toEqual(["1:4:S.Three:utilize %!s(MISSING)"]);
+  });
+});
+
+describe("accepted vocabulary in nonword rules", () => {
+  it("accepted terms are exceptions for nonword existence rules too (Vale's updateExceptions ignores nonword)", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nVocab = V\n[*.md]\nBasedOnStyles = S\n",
+      "styles/config/vocabularies/V/accept.txt": "e-mail\n",
+      "styles/S/Hyphen.yml": "extends: existence\nmessage: \"Hyphenated '%s'.\"\nnonword: true\ntokens:\n  - '\\b\\w+-\\w+\\b'\n",
+    });
+    expect(lintText(project, "Send an e-mail to the co-owner.\n")).toEqual(["1:23:S.Hyphen:Hyphenated 'co-owner'."]);
+  });
+});
+
+describe("capitalization and vocab: false", () => {
+  it("vocab: false keeps accepted terms out of the exceptions, as Vale's updateExceptions(…, rule.Vocab)", () => {
+    const files = (vocab: string) => ({
+      ".vale.ini": "StylesPath = styles\nVocab = V\n[*.md]\nBasedOnStyles = S\n",
+      "styles/config/vocabularies/V/accept.txt": "Lumen\n",
+      "styles/S/Lower.yml": `extends: capitalization\nmessage: "'%s' should be lower case."\nscope: heading\nmatch: $lower\n${vocab}`,
+    });
+    expect(lintText(valeProject(files("")), "# Lumen\n")).toEqual([]);
+    expect(lintText(valeProject(files("vocab: false\n")), "# Lumen\n")).toEqual(["1:3:S.Lower:'Lumen' should be lower case."]);
+  });
+});
