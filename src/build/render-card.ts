@@ -86,7 +86,11 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
       node.properties[key] = `${relativeSitePath(card.url, path.posix.dirname(sitePath) + "/")}${encodeURIComponent(path.posix.basename(sitePath))}`;
       return;
     }
-    if (node.tagName !== "a") return;
+    if (node.tagName !== "a") {
+      // An image or media source that names a card or page shows nothing but that page's path: never rendered.
+      if (target.kind === "card" || target.kind === "page") delete node.properties[key];
+      return;
+    }
     const unlink = () => Object.assign(node, { type: "element", tagName: "span", properties: {}, children: node.children } satisfies Element);
     if (target.kind === "page") {
       if (!isPageOnSite(target, "public")) linksToHiddenCards = true;

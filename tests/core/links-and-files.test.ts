@@ -190,6 +190,20 @@ describe("the build's asset list comes from file-audience", () => {
   });
 });
 
+describe("images and media that name a card", () => {
+  it("never carry the card's path into a page, even when lint was bypassed", async () => {
+    const { prepareSites } = await import("../../src/build/site-data.ts");
+    const dir = project('![runbook](../ops/runbook.md) <img src="/ops/runbook/" alt="r"> <video src="../ops/runbook.md"></video> [ok](other.md)');
+    const loaded = loadProject({ cwd: dir, today: "2026-11-22" });
+    const sites = prepareSites(loaded, ["public", "internal"], { history: { available: false, reason: "none" } });
+    for (const site of ["public", "internal"] as const) {
+      const page = sites.get(site)!.cards.find((c) => c.id === "help/page")!;
+      expect(page.html).not.toMatch(/runbook\.md|ops\/runbook/);
+      expect(page.html).toContain('href="../other/"');
+    }
+  });
+});
+
 describe("sites sharing one host", () => {
   const shared = "sites:\n  public:\n    url: https://kb.acme.example\n    base: /help/\n  internal:\n    url: https://kb.acme.example\n    base: /wiki/\n";
   it("a wiki URL is link-audience even to a public card; the host outside both bases is just the website", async () => {
