@@ -181,3 +181,14 @@ describe("capitalization and vocab: false", () => {
     expect(lintText(valeProject(files("vocab: false\n")), "# Lumen\n")).toEqual(["1:3:S.Lower:'Lumen' should be lower case."]);
   });
 });
+
+describe("IgnoredScopes = a (Red Hat's and many configs')", () => {
+  it("link text is not linted when a is an ignored scope, inline or reference links alike", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nIgnoredScopes = code, tt, img, url, a\n[*.md]\nBasedOnStyles = S\n",
+      "styles/S/Avoid.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n",
+    });
+    const text = "Read [utilize docs](https://example.com) or [utilize this][ref], then utilize it.\n\n[ref]: https://example.com\n";
+    expect(lintText(project, text)).toEqual(["1:71:S.Avoid:Avoid 'utilize'."]);
+  });
+});

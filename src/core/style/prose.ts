@@ -87,6 +87,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
   const ignored = new Set(options.ignoredScopes ?? []);
   const isIgnoredInline = (type: string) =>
     type === "strong" ? ignored.has("strong") || ignored.has("b") : type === "emphasis" ? ignored.has("emphasis") || ignored.has("em") || ignored.has("i") : false;
+  const isIgnoredLink = ignored.has("a");
   const skipClasses = new Set([...SKIP_CLASSES, ...(options.ignoredClasses ?? [])]);
   const skippedTags = new Set(options.skippedScopes ?? []);
   const count = (name: string) => result.metrics.set(name, (result.metrics.get(name) ?? 0) + 1);
@@ -134,7 +135,17 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         pushAlt(node, source, result);
         return;
       }
+      case "linkReference":
       case "link": {
+        // IgnoredScopes naming `a` (Vale's tag for links): the link text is masked, as Vale's clean() does.
+        if (isIgnoredLink && node.children.length > 0) {
+          appendMasked(builder, node.children[0]!.position?.start.offset ?? 0, node.children.at(-1)!.position?.end.offset ?? 0);
+          return;
+        }
+        if (node.type === "linkReference") {
+          for (const child of node.children) collectInline(child as Nodes, builder, inline, depth + 1);
+          return;
+        }
         const childText = node.children.map((c) => ("value" in c ? c.value : "")).join("");
         const isBareUrl = node.children.length === 1 && node.children[0]!.type === "text" && (childText === node.url || `mailto:${childText}` === node.url);
         if (isBareUrl) {
