@@ -192,3 +192,16 @@ describe("IgnoredScopes = a (Red Hat's and many configs')", () => {
     expect(lintText(project, text)).toEqual(["1:71:S.Avoid:Avoid 'utilize'."]);
   });
 });
+
+describe("inline HTML tags Vale skips", () => {
+  const rule = { "styles/S/Avoid.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n" };
+  it("without IgnoredScopes, <kbd> and <tt> text is not linted (Vale's default skipped tags: tt, code, kbd)", () => {
+    const project = valeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\n", ...rule });
+    expect(lintText(project, "Press <kbd>utilize</kbd>, then utilize it.\n")).toEqual(["1:32:S.Avoid:Avoid 'utilize'."]);
+  });
+
+  it("IgnoredScopes replaces that list: a tag it names is skipped, kbd is read when it is not named", () => {
+    const project = valeProject({ ".vale.ini": "StylesPath = styles\nIgnoredScopes = code, span\n[*.md]\nBasedOnStyles = S\n", ...rule });
+    expect(lintText(project, "Press <kbd>utilize</kbd> or <span>utilize</span>.\n")).toEqual(["1:12:S.Avoid:Avoid 'utilize'."]);
+  });
+});

@@ -88,6 +88,8 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
   const isIgnoredInline = (type: string) =>
     type === "strong" ? ignored.has("strong") || ignored.has("b") : type === "emphasis" ? ignored.has("emphasis") || ignored.has("em") || ignored.has("i") : false;
   const isIgnoredLink = ignored.has("a");
+  // Vale (lint/ast.go): the inline tags whose text is masked are IgnoredScopes when it is set, else tt, code and kbd.
+  const skippedInlineTags = new Set(ignored.size > 0 ? ignored : ["tt", "code", "kbd"]);
   const skipClasses = new Set([...SKIP_CLASSES, ...(options.ignoredClasses ?? [])]);
   const skippedTags = new Set(options.skippedScopes ?? []);
   const count = (name: string) => result.metrics.set(name, (result.metrics.get(name) ?? 0) + 1);
@@ -127,7 +129,10 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         const offset = node.position?.start.offset ?? 0;
         collectComments(node.value, offset, result.comments);
         const open = /^<([A-Za-z][\w-]*)\b[^>]*\bclass\s*=\s*["']([^"']*)["']/.exec(node.value);
+        const tag = /^<([A-Za-z][\w-]*)[\s>/]/.exec(node.value)?.[1]?.toLowerCase();
         if (open && !builder.skipTag && open[2]!.split(/\s+/).some((c) => skipClasses.has(c))) builder.skipTag = open[1]!.toLowerCase();
+        // Vale's skipped inline tags (IgnoredScopes, by default tt, code and kbd): their text is masked.
+        else if (tag && !builder.skipTag && skippedInlineTags.has(tag) && !node.value.trimEnd().endsWith("/>")) builder.skipTag = tag;
         else if (builder.skipTag && node.value.toLowerCase().startsWith(`</${builder.skipTag}`)) builder.skipTag = undefined;
         return;
       }
