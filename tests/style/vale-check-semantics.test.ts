@@ -205,3 +205,15 @@ describe("inline HTML tags Vale skips", () => {
     expect(lintText(project, "Press <kbd>utilize</kbd> or <span>utilize</span>.\n")).toEqual(["1:12:S.Avoid:Avoid 'utilize'."]);
   });
 });
+
+describe("code spans and IgnoredScopes", () => {
+  it("an IgnoredScopes list without code lets rules read inline code, as in Vale (the list replaces tt, code, kbd)", () => {
+    const files = (ignored: string) => ({
+      ".vale.ini": `StylesPath = styles\n${ignored}[*.md]\nBasedOnStyles = S\n`,
+      "styles/S/Avoid.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n",
+    });
+    expect(lintText(valeProject(files("")), "Run `utilize` now.\n")).toEqual([]);
+    expect(lintText(valeProject(files("IgnoredScopes = code, strong\n")), "Run `utilize` now.\n")).toEqual([]);
+    expect(lintText(valeProject(files("IgnoredScopes = strong\n")), "Run `utilize` now.\n")).toEqual(["1:6:S.Avoid:Avoid 'utilize'."]);
+  });
+});

@@ -119,6 +119,16 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "inlineMath": {
         const start = node.position?.start.offset ?? 0;
         const end = node.position?.end.offset ?? start;
+        // Vale masks <code> only when it is a skipped tag: always by default, and with IgnoredScopes set
+        // only when the list names `code`.
+        if (node.type === "inlineCode" && !skippedInlineTags.has("code") && !builder.skipTag) {
+          const at = source.indexOf(node.value, start);
+          if (at >= 0 && at + node.value.length <= end) {
+            appendAligned(builder, node.value, source, at, at + node.value.length);
+            for (const b of inline) appendAligned(b, node.value, source, at, at + node.value.length);
+            return;
+          }
+        }
         appendMasked(builder, start, end);
         return;
       }
