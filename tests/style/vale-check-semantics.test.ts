@@ -217,3 +217,10 @@ describe("code spans and IgnoredScopes", () => {
     expect(lintText(valeProject(files("IgnoredScopes = strong\n")), "Run `utilize` now.\n")).toEqual(["1:6:S.Avoid:Avoid 'utilize'."]);
   });
 });
+
+describe("exceptions keep their own case", () => {
+  it("a (?i) exception does not make the next ones case-insensitive (Vale prefixes each other term with (?-i))", () => {
+    const project = styleProject({ Avoid: "extends: existence\nmessage: \"Avoid '%s'.\"\nignorecase: true\ntokens: [bar, baz]\nexceptions:\n  - '(?i)bazz'\n  - bar\n" });
+    expect(lintText(project, "A bar, a BAR and a BAZ.\n")).toEqual(["1:10:S.Avoid:Avoid 'BAR'.", "1:20:S.Avoid:Avoid 'BAZ'."]);
+  });
+});
