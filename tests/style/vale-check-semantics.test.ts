@@ -224,3 +224,14 @@ describe("exceptions keep their own case", () => {
     expect(lintText(project, "A bar, a BAR and a BAZ.\n")).toEqual(["1:10:S.Avoid:Avoid 'BAR'.", "1:20:S.Avoid:Avoid 'BAZ'."]);
   });
 });
+
+describe("TokenIgnores and BlockIgnores follow the section's match on the file's extension", () => {
+  it("Vale applies a section's ignore patterns when its glob matches the extension (.md), so [docs/*.md] ignores nothing", () => {
+    const files = (section: string) => ({
+      ".vale.ini": `StylesPath = styles\n[*.md]\nBasedOnStyles = S\n[${section}]\nTokenIgnores = (utilize)\n`,
+      "styles/S/Avoid.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n",
+    });
+    expect(lintText(valeProject(files("*.{md,mdx}")), "We utilize it.\n", "docs/a.md")).toEqual([]);
+    expect(lintText(valeProject(files("docs/*.md")), "We utilize it.\n", "docs/a.md")).toEqual(["1:4:S.Avoid:Avoid 'utilize'."]);
+  });
+});
