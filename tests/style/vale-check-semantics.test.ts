@@ -235,3 +235,10 @@ describe("TokenIgnores and BlockIgnores follow the section's match on the file's
     expect(lintText(valeProject(files("docs/*.md")), "We utilize it.\n", "docs/a.md")).toEqual(["1:4:S.Avoid:Avoid 'utilize'."]);
   });
 });
+
+describe("line endings", () => {
+  it("raw rules see CRLF and CR line ends as \\n, as Vale's Sanitize makes them, and alerts keep their lines", () => {
+    const project = styleProject({ Nest: "extends: existence\nmessage: \"Nested '%s'.\"\nnonword: true\nscope: raw\ntokens:\n  - '^- .*\\n\\n? (  )?[`\\w-]'\n" });
+    expect(lintText(project, "Intro.\r\n\r\n- item\r\n\r\n   text\r\n")).toEqual(["3:1:S.Nest:Nested '- item t'."]);
+  });
+});
