@@ -12,6 +12,8 @@ describe("Go regular expressions in JavaScript", () => {
     expect(matches("a(?i)b|c", "aB C c")).toEqual(["aB", "C", "c"]);
     expect(matches("(?:x(?i)y|z)|w", "xY Z W w")).toEqual(["xY", "Z", "w"]);
     expect(matches("(?s)a.b", "a\nb")).toEqual(["a\nb"]);
+    // regexp2 (Vale's engine) reads .NET comment groups.
+    expect(matches("col(?#British too)ou?r", "color colour")).toEqual(["color", "colour"]);
   });
 
   it("word boundaries are Unicode-aware", () => {

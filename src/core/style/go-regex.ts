@@ -110,6 +110,13 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>): 
         flagStack.push([]);
         continue;
       }
+      if (src.startsWith("(?#", i)) {
+        // A comment group (regexp2, as .NET): no part of the pattern.
+        const close = src.indexOf(")", i);
+        if (close < 0) throw new RegexTranslationError("unterminated (?#…) comment");
+        i = close + 1;
+        continue;
+      }
       if (src.startsWith("(?>", i)) {
         // An atomic group runs as a plain group: the same matches except where giving back would find another.
         out += "(?:";
