@@ -14,6 +14,7 @@ describe("Go regular expressions in JavaScript", () => {
     expect(matches("(?s)a.b", "a\nb")).toEqual(["a\nb"]);
     // regexp2 (Vale's engine) reads .NET comment groups.
     expect(matches("col(?#British too)ou?r", "color colour")).toEqual(["color", "colour"]);
+    expect(matches(String.raw`\b(?P<w>\w+) \k<w>\b`, "the the end")).toEqual(["the the"]);
   });
 
   it("word boundaries are Unicode-aware", () => {

@@ -287,6 +287,12 @@ function translateEscape(src: string, i: number, inClass: boolean): [string, num
       return [`\\${next}`, 2];
     case "a":
       return ["\\x07", 2];
+    case "k": {
+      // regexp2's named backreference \k<name> (the group written (?P<name>…) or (?<name>…)).
+      const named = /^\\k<([A-Za-z_]\w*)>/.exec(src.slice(i));
+      if (!named || inClass) throw new RegexTranslationError("unsupported escape \\k");
+      return [named[0], named[0].length];
+    }
     default:
       if (/[1-9]/.test(next)) return [`\\${next}`, 2];
       if (next === "0") return ["\\0", 2];
