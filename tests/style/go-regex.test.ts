@@ -8,8 +8,13 @@ describe("Go regular expressions in JavaScript", () => {
     expect(translateGoRegex("(?i)foo").flags).toBe("iu");
     expect(translateGoRegex("(?is)a.b").flags).toBe("isu");
     expect(matches("(?i)hello", "HELLO hello")).toEqual(["HELLO", "hello"]);
-    expect(matches("a(?i)b|c", "aB C c")).toEqual(["aB", "c"]);
+    // As in regexp2 and Go, a flag holds to the end of its group, past `|`.
+    expect(matches("a(?i)b|c", "aB C c")).toEqual(["aB", "C", "c"]);
+    expect(matches("(?:x(?i)y|z)|w", "xY Z W w")).toEqual(["xY", "Z", "w"]);
     expect(matches("(?s)a.b", "a\nb")).toEqual(["a\nb"]);
+    // regexp2 (Vale's engine) reads .NET comment groups.
+    expect(matches("col(?#British too)ou?r", "color colour")).toEqual(["color", "colour"]);
+    expect(matches(String.raw`\b(?P<w>\w+) \k<w>\b`, "the the end")).toEqual(["the the"]);
   });
 
   it("word boundaries are Unicode-aware", () => {

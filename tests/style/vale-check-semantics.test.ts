@@ -181,3 +181,64 @@ describe("capitalization and vocab: false", () => {
     expect(lintText(valeProject(files("vocab: false\n")), "# Lumen\n")).toEqual(["1:3:S.Lower:'Lumen' should be lower case."]);
   });
 });
+
+describe("IgnoredScopes = a (Red Hat's and many configs')", () => {
+  it("link text is not linted when a is an ignored scope, inline or reference links alike", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nIgnoredScopes = code, tt, img, url, a\n[*.md]\nBasedOnStyles = S\n",
+      "styles/S/Avoid.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n",
+    });
+    const text = "Read [utilize docs](https://example.com) or [utilize this][ref], then utilize it.\n\n[ref]: https://example.com\n";
+    expect(lintText(project, text)).toEqual(["1:71:S.Avoid:Avoid 'utilize'."]);
+  });
+});
+
+describe("inline HTML tags Vale skips", () => {
+  const rule = { "styles/S/Avoid.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n" };
+  it("without IgnoredScopes, <kbd> and <tt> text is not linted (Vale's default skipped tags: tt, code, kbd)", () => {
+    const project = valeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\n", ...rule });
+    expect(lintText(project, "Press <kbd>utilize</kbd>, then utilize it.\n")).toEqual(["1:32:S.Avoid:Avoid 'utilize'."]);
+  });
+
+  it("IgnoredScopes replaces that list: a tag it names is skipped, kbd is read when it is not named", () => {
+    const project = valeProject({ ".vale.ini": "StylesPath = styles\nIgnoredScopes = code, span\n[*.md]\nBasedOnStyles = S\n", ...rule });
+    expect(lintText(project, "Press <kbd>utilize</kbd> or <span>utilize</span>.\n")).toEqual(["1:12:S.Avoid:Avoid 'utilize'."]);
+  });
+});
+
+describe("code spans and IgnoredScopes", () => {
+  it("an IgnoredScopes list without code lets rules read inline code, as in Vale (the list replaces tt, code, kbd)", () => {
+    const files = (ignored: string) => ({
+      ".vale.ini": `StylesPath = styles\n${ignored}[*.md]\nBasedOnStyles = S\n`,
+      "styles/S/Avoid.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n",
+    });
+    expect(lintText(valeProject(files("")), "Run `utilize` now.\n")).toEqual([]);
+    expect(lintText(valeProject(files("IgnoredScopes = code, strong\n")), "Run `utilize` now.\n")).toEqual([]);
+    expect(lintText(valeProject(files("IgnoredScopes = strong\n")), "Run `utilize` now.\n")).toEqual(["1:6:S.Avoid:Avoid 'utilize'."]);
+  });
+});
+
+describe("exceptions keep their own case", () => {
+  it("a (?i) exception does not make the next ones case-insensitive (Vale prefixes each other term with (?-i))", () => {
+    const project = styleProject({ Avoid: "extends: existence\nmessage: \"Avoid '%s'.\"\nignorecase: true\ntokens: [bar, baz]\nexceptions:\n  - '(?i)bazz'\n  - bar\n" });
+    expect(lintText(project, "A bar, a BAR and a BAZ.\n")).toEqual(["1:10:S.Avoid:Avoid 'BAR'.", "1:20:S.Avoid:Avoid 'BAZ'."]);
+  });
+});
+
+describe("TokenIgnores and BlockIgnores follow the section's match on the file's extension", () => {
+  it("Vale applies a section's ignore patterns when its glob matches the extension (.md), so [docs/*.md] ignores nothing", () => {
+    const files = (section: string) => ({
+      ".vale.ini": `StylesPath = styles\n[*.md]\nBasedOnStyles = S\n[${section}]\nTokenIgnores = (utilize)\n`,
+      "styles/S/Avoid.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n",
+    });
+    expect(lintText(valeProject(files("*.{md,mdx}")), "We utilize it.\n", "docs/a.md")).toEqual([]);
+    expect(lintText(valeProject(files("docs/*.md")), "We utilize it.\n", "docs/a.md")).toEqual(["1:4:S.Avoid:Avoid 'utilize'."]);
+  });
+});
+
+describe("line endings", () => {
+  it("raw rules see CRLF and CR line ends as \\n, as Vale's Sanitize makes them, and alerts keep their lines", () => {
+    const project = styleProject({ Nest: "extends: existence\nmessage: \"Nested '%s'.\"\nnonword: true\nscope: raw\ntokens:\n  - '^- .*\\n\\n? (  )?[`\\w-]'\n" });
+    expect(lintText(project, "Intro.\r\n\r\n- item\r\n\r\n   text\r\n")).toEqual(["3:1:S.Nest:Nested '- item t'."]);
+  });
+});

@@ -85,6 +85,8 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>): 
   let i = 0;
   /** Number of `)` still to emit at the close of each open group (for mid-pattern flags). */
   const groupStack: number[] = [0];
+  // The inline flags (`i`, `-i`, …) set in each open group so far: they hold past `|` until the group closes.
+  const flagStack: string[][] = [[]];
   while (i < src.length) {
     const ch = src[i]!;
     if (ch === "\\") {
@@ -105,6 +107,14 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>): 
         out += "(?<";
         i += 4;
         groupStack.push(0);
+        flagStack.push([]);
+        continue;
+      }
+      if (src.startsWith("(?#", i)) {
+        // A comment group (regexp2, as .NET): no part of the pattern.
+        const close = src.indexOf(")", i);
+        if (close < 0) throw new RegexTranslationError("unterminated (?#…) comment");
+        i = close + 1;
         continue;
       }
       if (src.startsWith("(?>", i)) {
@@ -112,6 +122,7 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>): 
         out += "(?:";
         i += 3;
         groupStack.push(0);
+        flagStack.push([]);
         continue;
       }
       const inline = /^\(\?([imsU]*)(?:-([imsU]*))?(\)|:)/.exec(src.slice(i));
@@ -123,15 +134,18 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>): 
           // Flags for the rest of the enclosing group.
           out += `(?${on}${off}:`;
           groupStack[groupStack.length - 1]! += 1;
+          flagStack[flagStack.length - 1]!.push(`${on}${off}`);
         } else {
           out += `(?${on}${off}:`;
           groupStack.push(0);
+          flagStack.push([]);
         }
         i += inline[0].length;
         continue;
       }
       out += "(";
       groupStack.push(0);
+      flagStack.push([]);
       i += 1;
       if (src[i] === "?") {
         const look = /^\?(?:[:=!]|<[=!]|<[A-Za-z])/.exec(src.slice(i));
@@ -141,15 +155,17 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>): 
     }
     if (ch === ")") {
       const pending = groupStack.length > 1 ? groupStack.pop()! : 0;
+      if (flagStack.length > 1) flagStack.pop();
       out += ")".repeat(pending) + ")";
       i += 1;
       continue;
     }
     if (ch === "|") {
-      // An inline flag group runs to the end of the enclosing group, not past an alternation bar.
+      // Inline flags hold to the end of the enclosing group, past an alternation bar (regexp2 and Go keep
+      // the options at `|`): the modifier groups close before the bar and open again after it.
       const pending = groupStack[groupStack.length - 1]!;
-      out += ")".repeat(pending) + "|";
-      groupStack[groupStack.length - 1] = 0;
+      const flags = flagStack[flagStack.length - 1]!;
+      out += ")".repeat(pending) + "|" + flags.map((f) => `(?${f}:`).join("");
       i += 1;
       continue;
     }
@@ -271,6 +287,12 @@ function translateEscape(src: string, i: number, inClass: boolean): [string, num
       return [`\\${next}`, 2];
     case "a":
       return ["\\x07", 2];
+    case "k": {
+      // regexp2's named backreference \k<name> (the group written (?P<name>…) or (?<name>…)).
+      const named = /^\\k<([A-Za-z_]\w*)>/.exec(src.slice(i));
+      if (!named || inClass) throw new RegexTranslationError("unsupported escape \\k");
+      return [named[0], named[0].length];
+    }
     default:
       if (/[1-9]/.test(next)) return [`\\${next}`, 2];
       if (next === "0") return ["\\0", 2];

@@ -87,6 +87,9 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
   const ignored = new Set(options.ignoredScopes ?? []);
   const isIgnoredInline = (type: string) =>
     type === "strong" ? ignored.has("strong") || ignored.has("b") : type === "emphasis" ? ignored.has("emphasis") || ignored.has("em") || ignored.has("i") : false;
+  const isIgnoredLink = ignored.has("a");
+  // Vale (lint/ast.go): the inline tags whose text is masked are IgnoredScopes when it is set, else tt, code and kbd.
+  const skippedInlineTags = new Set(ignored.size > 0 ? ignored : ["tt", "code", "kbd"]);
   const skipClasses = new Set([...SKIP_CLASSES, ...(options.ignoredClasses ?? [])]);
   const skippedTags = new Set(options.skippedScopes ?? []);
   const count = (name: string) => result.metrics.set(name, (result.metrics.get(name) ?? 0) + 1);
@@ -116,6 +119,16 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "inlineMath": {
         const start = node.position?.start.offset ?? 0;
         const end = node.position?.end.offset ?? start;
+        // Vale masks <code> only when it is a skipped tag: always by default, and with IgnoredScopes set
+        // only when the list names `code`.
+        if (node.type === "inlineCode" && !skippedInlineTags.has("code") && !builder.skipTag) {
+          const at = source.indexOf(node.value, start);
+          if (at >= 0 && at + node.value.length <= end) {
+            appendAligned(builder, node.value, source, at, at + node.value.length);
+            for (const b of inline) appendAligned(b, node.value, source, at, at + node.value.length);
+            return;
+          }
+        }
         appendMasked(builder, start, end);
         return;
       }
@@ -126,7 +139,10 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         const offset = node.position?.start.offset ?? 0;
         collectComments(node.value, offset, result.comments);
         const open = /^<([A-Za-z][\w-]*)\b[^>]*\bclass\s*=\s*["']([^"']*)["']/.exec(node.value);
+        const tag = /^<([A-Za-z][\w-]*)[\s>/]/.exec(node.value)?.[1]?.toLowerCase();
         if (open && !builder.skipTag && open[2]!.split(/\s+/).some((c) => skipClasses.has(c))) builder.skipTag = open[1]!.toLowerCase();
+        // Vale's skipped inline tags (IgnoredScopes, by default tt, code and kbd): their text is masked.
+        else if (tag && !builder.skipTag && skippedInlineTags.has(tag) && !node.value.trimEnd().endsWith("/>")) builder.skipTag = tag;
         else if (builder.skipTag && node.value.toLowerCase().startsWith(`</${builder.skipTag}`)) builder.skipTag = undefined;
         return;
       }
@@ -134,7 +150,17 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         pushAlt(node, source, result);
         return;
       }
+      case "linkReference":
       case "link": {
+        // IgnoredScopes naming `a` (Vale's tag for links): the link text is masked, as Vale's clean() does.
+        if (isIgnoredLink && node.children.length > 0) {
+          appendMasked(builder, node.children[0]!.position?.start.offset ?? 0, node.children.at(-1)!.position?.end.offset ?? 0);
+          return;
+        }
+        if (node.type === "linkReference") {
+          for (const child of node.children) collectInline(child as Nodes, builder, inline, depth + 1);
+          return;
+        }
         const childText = node.children.map((c) => ("value" in c ? c.value : "")).join("");
         const isBareUrl = node.children.length === 1 && node.children[0]!.type === "text" && (childText === node.url || `mailto:${childText}` === node.url);
         if (isBareUrl) {

@@ -142,6 +142,12 @@ function readEscape(src: string, at: number): [Atom, number] {
     return [{ first: kindOf(String.fromCodePoint(literal.codePointAt(0)!)), last: kindOf(literal.at(-1)!), quantified: false }, at + length];
   }
   if (next === "d" || next === "w") return known("word", 2);
+  if (next === "k" && src[at + 2] === "<") {
+    // A named backreference matches whatever its group matched: unknown.
+    const close = src.indexOf(">", at + 3);
+    if (close < 0) throw new Unsupported();
+    return known(undefined, close + 1 - at);
+  }
   if ("ntrfvsa".includes(next)) return known("nonword", 2);
   if (ASCII_PUNCTUATION.test(next)) return known("nonword", 2);
   return known(undefined, 2);

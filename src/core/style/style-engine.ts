@@ -275,16 +275,28 @@ function groupByScope(blocks: readonly ProseBlock[]): { groups: ScopeGroup[]; gr
   return { groups, groupOf };
 }
 
+/** The whole file for `scope: raw`, with CRLF and CR line ends read as "\n" (Vale's core.Sanitize). */
 function rawBlock(source: string): ProseBlock {
+  if (!source.includes("\r")) {
+    return { scope: ["raw"], kind: "root", text: source, offsets: new Int32Array(0), masked: new Uint8Array(0), start: 0, end: source.length, offsetAt: (index) => Math.min(index, source.length) };
+  }
+  // Where each character of the normalised text is in the source.
+  const at: number[] = [];
+  let text = "";
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === "\r" && source[i + 1] === "\n") continue;
+    at.push(i);
+    text += source[i] === "\r" ? "\n" : source[i];
+  }
   return {
     scope: ["raw"],
     kind: "root",
-    text: source,
+    text,
     offsets: new Int32Array(0),
     masked: new Uint8Array(0),
     start: 0,
     end: source.length,
-    offsetAt: (index) => Math.min(index, source.length),
+    offsetAt: (index) => (index < at.length ? at[index]! : source.length),
   };
 }
 

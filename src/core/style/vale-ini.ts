@@ -17,6 +17,8 @@ export interface ValeSection {
   /** The glob as written, e.g. `*.{md,mdx}`. */
   glob: string;
   matches(relPath: string): boolean;
+  /** True when the glob matches a bare extension such as ".md" (how Vale picks a section's ignore patterns). */
+  matchesExtension(ext: string): boolean;
   basedOnStyles: string[] | undefined;
   /** `Style.Rule = YES|NO|<level>`, in file order. */
   rules: Map<string, RuleSetting>;
@@ -304,7 +306,14 @@ function makeSection(glob: string, where: string): ValeSection {
   } catch (error) {
     throw new ConfigError(`${where}: the section [${glob}] is not a valid glob: ${(error as Error).message}.`);
   }
-  return { glob, matches: matcher, basedOnStyles: undefined, rules: new Map(), blockIgnores: [], tokenIgnores: [] };
+  const matchesExtension = (ext: string) => {
+    try {
+      return globToRegExp(glob).test(ext);
+    } catch {
+      return false;
+    }
+  };
+  return { glob, matches: matcher, matchesExtension, basedOnStyles: undefined, rules: new Map(), blockIgnores: [], tokenIgnores: [] };
 }
 
 /**
@@ -366,13 +375,18 @@ export function settingsForFile(config: ValeConfig, relPath: string): FileStyleS
   const mapped = config.formats.get(ext);
   const alias = mapped ? relPath.slice(0, relPath.length - ext.length) + mapped : undefined;
   const settings: FileStyleSettings = { baseStyles: new Set(), rules: new Map(), tokenIgnores: [], blockIgnores: [], hasSection: false };
+  // Vale (lint/html.go applyInlinePatterns, applyBlockPatterns) takes a section's TokenIgnores and
+  // BlockIgnores when its glob matches the file's extension (".md", or the real one), not its path.
+  const exts = [`.${mapped ?? ext}`, `.${ext}`];
   for (const section of config.sections) {
+    if ((section.tokenIgnores.length > 0 || section.blockIgnores.length > 0) && exts.some((e) => section.matchesExtension(e))) {
+      settings.tokenIgnores.push(...section.tokenIgnores);
+      settings.blockIgnores.push(...section.blockIgnores);
+    }
     if (!section.matches(relPath) && !(alias && section.matches(alias))) continue;
     settings.hasSection = true;
     if (section.basedOnStyles) settings.baseStyles = new Set(section.basedOnStyles);
     for (const [rule, setting] of section.rules) settings.rules.set(rule, setting);
-    settings.tokenIgnores.push(...section.tokenIgnores);
-    settings.blockIgnores.push(...section.blockIgnores);
   }
   return settings;
 }

@@ -66,10 +66,8 @@ export function wrapTokens(tokens: string, options: { ignorecase: boolean; nonwo
 
 /** Vale's exception pattern: rule exceptions plus accepted vocabulary, longest first. */
 export function buildExceptions(exceptions: readonly string[], accepted: readonly string[], ctx: CompileContext): RegExp | undefined {
-  const all = [...exceptions, ...accepted].filter((e) => e.trim() !== "");
-  if (all.length === 0) return undefined;
-  all.sort((a, b) => b.length - a.length);
-  return compilePattern(wrapTokens(all.join("|"), { ignorecase: false, nonword: false }), ctx, "");
+  const source = exceptionSource(exceptions, accepted);
+  return source === undefined ? undefined : compilePattern(source, ctx, "");
 }
 
 /** The exception pattern's source, for tokenizers that put exceptions first. */
@@ -77,7 +75,10 @@ export function exceptionSource(exceptions: readonly string[], accepted: readonl
   const all = [...exceptions, ...accepted].filter((e) => e.trim() !== "");
   if (all.length === 0) return undefined;
   all.sort((a, b) => b.length - a.length);
-  return wrapTokens(all.join("|"), { ignorecase: false, nonword: false });
+  // As Vale's updateExceptions: every term without its own (?i) gets (?-i), since a (?i) holds past `|`.
+  // Without any (?i) term nothing is case-insensitive, and the pattern is left as it is.
+  const terms = all.some((t) => t.startsWith("(?i)")) ? all.map((t) => (t.startsWith("(?i)") ? t : `(?-i)${t}`)) : all;
+  return wrapTokens(terms.join("|"), { ignorecase: false, nonword: false });
 }
 
 export function isException(re: RegExp | undefined, text: string): boolean {
