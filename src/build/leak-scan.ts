@@ -26,7 +26,7 @@ import { readCardHistory } from "./card-history.ts";
 import { markdownPath } from "./machine-readable.ts";
 import { createPhraseSearch, type PhraseSearch } from "./phrase-search.ts";
 import { prepareSites, type SiteData } from "./site-data.ts";
-import { decodeForScan, decodeScannable, normaliseForScan, stripTags } from "./scan-text.ts";
+import { decodeForScan, decodeScannable, normaliseForScan, readerText, stripTags } from "./scan-text.ts";
 import { hashHiddenFiles, sha256 } from "./hidden-files.ts";
 import { indexHiddenShingles, nearCopies } from "./near-copies.ts";
 import { cardNeedles, needleKey, snippetNeedles, templateText } from "./leak-needles.ts";
@@ -211,6 +211,7 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
         ...card.headings.map((h) => h.text),
         card.html,
         stripTags(card.html),
+        readerText(card.html),
         card.markdown,
         // Hidden search words of the page: keywords, tags and synonym groups (style-guide/synonyms.yml).
         ...card.searchTerms.strong,
@@ -311,7 +312,10 @@ function createScan(dir: string, model: LeakModel) {
       if (!isExcused(model, i, attribution)) report(rel, "file name", i, attribution);
     }
     const siteCode = isSiteCode(rel);
-    for (const i of model.search.findIn(decodeForScan(content.text))) {
+    const found = model.search.findIn(decodeForScan(content.text));
+    // Markup is read once more without its tags, as a reader sees it: `over<b>ride</b>` is one word there.
+    if (isMarkup(rel)) for (const i of model.search.findIn(decodeForScan(readerText(content.text)))) found.add(i);
+    for (const i of found) {
       // Minified code and styles are full of single words (`summary`, `details`): only phrases count there.
       if (siteCode && model.search.tokenCount(i) === 1) continue;
       if (!isExcused(model, i, attribution)) report(rel, "content", i, attribution);
@@ -344,6 +348,10 @@ function createScan(dir: string, model: LeakModel) {
     scanMs: performance.now() - started,
   });
   return { files, scanFile, finish };
+}
+
+function isMarkup(rel: string): boolean {
+  return /\.(x?html?|xml|svg)$/i.test(rel);
 }
 
 /** The site's own scripts, styles and Pagefind's program files (not its index or fragments). */

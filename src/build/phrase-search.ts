@@ -26,6 +26,20 @@ const set = (bits: Uint8Array, key: number) => {
   bits[(key & MASK) >> 3]! |= 1 << (key & 7);
 };
 
+/** Characters that show nothing (zero-width space and joiners, soft hyphen, word joiner, byte-order mark, variation selectors). */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
+const INVISIBLES = /\p{Default_Ignorable_Code_Point}/gu;
+
+/**
+ * Text as the tokens see it: compatibility forms folded (full-width letters, ligatures,
+ * mathematical letters: NFKC) and invisible characters dropped, so that neither splits or
+ * disguises a word a reader sees whole.
+ */
+export function foldForTokens(text: string): string {
+  const folded = text.normalize("NFKC");
+  return INVISIBLE.test(folded) ? folded.replace(INVISIBLES, "") : folded;
+}
+
 export function createPhraseSearch(phrases: readonly string[]): PhraseSearch {
   const tokens = phrases.map((p) => tokenHashes(p));
   // Level k (1 to KEY_TOKENS) holds the phrases keyed by their first k tokens: `ends[k]` marks
@@ -47,11 +61,12 @@ export function createPhraseSearch(phrases: readonly string[]): PhraseSearch {
     const list = maps[levels]!.get(key);
     if (list) list.push(index);
     else maps[levels]!.set(key, [index]);
-    if (levels === 1) singles.set(index, phrases[index]!.toLowerCase());
+    if (levels === 1) singles.set(index, foldForTokens(phrases[index]!).toLowerCase());
   });
   return {
     tokenCount: (index) => tokens[index]!.length,
-    findIn(text) {
+    findIn(original) {
+      const text = foldForTokens(original);
       const found = new Set<number>();
       const rejected = new Set<number>();
       let lower: string | undefined;
@@ -152,5 +167,5 @@ function tokenize(text: string): Uint32Array {
 
 /** Token hashes of a text, case-insensitive: runs of letters and digits, each CJK character on its own. */
 export function tokenHashes(text: string): Uint32Array {
-  return tokenize(text).slice();
+  return tokenize(foldForTokens(text)).slice();
 }

@@ -57,3 +57,16 @@ export function normaliseForScan(text: string): string {
 export function stripTags(html: string): string {
   return html.replace(/<[^>]*>/g, "");
 }
+
+/** Elements that sit inside a word without breaking it (`over<b>ride</b>` reads as one word). */
+const INLINE = new Set(
+  "a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q rp rt ruby s samp small span strong sub sup time u var wbr".split(" "),
+);
+
+/**
+ * HTML's text as a reader sees it: inline tags dropped (they do not split the word around them),
+ * every other tag a space (a paragraph or cell ends its last word).
+ */
+export function readerText(html: string): string {
+  return html.replace(/<\/?([a-zA-Z][\w:-]*)[^>]*>/g, (_, name: string) => (INLINE.has(name.toLowerCase()) ? "" : " "));
+}

@@ -4,11 +4,14 @@
  * directory URLs serve index.html, a directory URL without its trailing slash is redirected to it,
  * and anything not found gets the site's 404.html with status 404. The site is mounted at its base
  * path (e.g. `/wiki/`). Files reached through a symbolic link that leads out of the site are not
- * served, and only requests for the loopback names are answered (no DNS rebinding).
+ * served, and only requests for the loopback names are answered (no DNS rebinding). Every answer
+ * carries the headers the site's `_headers` file gives every path (`/*`: the CSP, nosniff), as a
+ * host that reads the file sends them, so an attachment opened directly is as bound as on the host;
+ * the file itself is not served (such hosts do not publish it).
  */
-import { createReadStream, existsSync, realpathSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, realpathSync } from "node:fs";
 import { realpath } from "node:fs/promises";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, validateHeaderValue, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import createStaticHandler from "serve-static";
 import { UsageError } from "../core/errors.ts";
@@ -44,7 +47,9 @@ export function serveStatic(dir: string, options: { port?: number; base?: string
   const root = realpathSync(path.resolve(dir));
   const base = options.base ?? "/";
   const serve = serveFolder(root);
+  const headers = headersForEveryPath(root);
   const server: Server = createServer((request: Request, response) => {
+    for (const [name, value] of headers) response.setHeader(name, value);
     // DNS rebinding (core/loopback-host.ts): a page posing as this machine would read the wiki preview.
     if (!namesThisMachine(request.headers.host)) {
       response.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
@@ -57,6 +62,7 @@ export function serveStatic(dir: string, options: { port?: number; base?: string
     // trailing-slash redirect from originalUrl, which keeps the base.
     request.originalUrl = url;
     request.url = `/${url.slice(base.length)}`;
+    if (/^\/_headers(?:[?#]|$)/.test(request.url)) return notFound(root, response);
     serve(request, response, () => notFound(root, response));
   });
   return new Promise((resolve, reject) => {
@@ -81,6 +87,34 @@ export function serveStatic(dir: string, options: { port?: number; base?: string
       });
     });
   });
+}
+
+/** The `Name: value` lines of the `/*` sections of `<root>/_headers` (the format of Netlify and Cloudflare Pages). */
+function headersForEveryPath(root: string): [string, string][] {
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, "_headers"), "utf8");
+  } catch {
+    return [];
+  }
+  const headers: [string, string][] = [];
+  let everyPath = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === "" || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      everyPath = line.trim() === "/*";
+      continue;
+    }
+    const header = /^\s+([A-Za-z0-9-]+):\s*(.*?)\s*$/.exec(line);
+    if (!everyPath || !header) continue;
+    try {
+      validateHeaderValue(header[1]!, header[2]!);
+      headers.push([header[1]!, header[2]!]);
+    } catch {
+      // A value no response may carry is left out, as a host would.
+    }
+  }
+  return headers;
 }
 
 /**

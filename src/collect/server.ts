@@ -43,6 +43,13 @@ interface Pending {
 
 export class PortInUseError extends Error {}
 
+/** What a batch may be sent as: a string given to navigator.sendBeacon is text/plain; a backend sends application/json. */
+const JSON_BODY_TYPES = new Set(["text/plain", "application/json"]);
+
+function mediaType(header: string | undefined): string {
+  return (header ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => {});
@@ -133,6 +140,10 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     req.on("error", () => {});
     req.on("end", () => {
       if (tooLarge) return;
+      if (!JSON_BODY_TYPES.has(mediaType(req.headers["content-type"]))) {
+        log("rejected (415): not text/plain or application/json");
+        return send(415, { error: "unsupported_type", reason: "Send the batch as text/plain (navigator.sendBeacon with a string) or application/json." });
+      }
       let body: unknown;
       try {
         body = JSON.parse(Buffer.concat(chunks).toString("utf8"));

@@ -32,6 +32,18 @@ describe("phrase search", () => {
     expect(find(needles, "/search/?q=caf%C3%A9%20cr%C3%A8me%20escalation")).toEqual([0]);
   });
 
+  it("sees words through invisible characters (zero-width space and joiners, soft hyphen, word joiner) and compatibility forms (full-width, ligatures, mathematical letters)", () => {
+    const needles = ["zephyrqueue", "escalate billing now"];
+    expect(find(needles, "zephyr\u200Bqueue")).toEqual([0]);
+    expect(find(needles, "zeph\u00ADyr\u2060que\u200Due")).toEqual([0]);
+    expect(find(needles, "zephyr&shy;queue")).toEqual([0]);
+    expect(find(needles, "esca\u200Clate bil\uFEFFling now")).toEqual([1]);
+    expect(find(needles, "ＥＳＣＡＬＡＴＥ ｂｉｌｌｉｎｇ ｎｏｗ")).toEqual([1]);
+    expect(find(["update the profile now"], "update the pro\uFB01le now")).toEqual([0]);
+    expect(find(needles, "\u{1D41E}scalate billing now")).toEqual([1]);
+    expect(find(["zephyrqueue"], "ｚｅｐｈｙｒｑｕｅｕｅ")).toEqual([0]);
+  });
+
   it("splits CJK text into one token per character, so a phrase is found inside a sentence without spaces", () => {
     expect(tokenHashes("환불 승인")).toHaveLength(4);
     expect(find(["야간 데스크로 보내세요"], "모든 분쟁은야간데스크로보내세요.")).toEqual([0]);

@@ -127,6 +127,25 @@ describe("the preview server", () => {
     }
   });
 
+  it("sends the headers the site's _headers file gives every path (CSP, nosniff), attachments included, and does not serve the file itself", async () => {
+    const dir = path.join(parent, "with-headers");
+    write(path.join(dir, "index.html"), "home page");
+    write(path.join(dir, "_files", "help", "notes.txt"), "<script>window.__xss = 1</script>");
+    write(path.join(dir, "_headers"), "/*\n  Content-Security-Policy: default-src 'self'; object-src 'none'\n  X-Content-Type-Options: nosniff\n\n/other/*\n  X-Other: 1\n");
+    const withHeaders = await serveStatic(dir, { base: "/help/" });
+    try {
+      for (const url of [withHeaders.url, `${withHeaders.url}_files/help/notes.txt`, `${withHeaders.url}missing/`]) {
+        const response = await fetch(url);
+        expect(response.headers.get("content-security-policy")).toBe("default-src 'self'; object-src 'none'");
+        expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+        expect(response.headers.get("x-other")).toBeNull();
+      }
+      expect((await get(`${withHeaders.url}_headers`)).status).toBe(404);
+    } finally {
+      await withHeaders.close();
+    }
+  });
+
   it("says a busy port is busy, suggests --port and exits 2", async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));

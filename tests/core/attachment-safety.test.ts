@@ -49,6 +49,18 @@ const UNSAFE: Record<string, [string, string]> = {
   "xhtm script": ["a.xhtm", '<html xmlns="http://www.w3.org/1999/xhtml"><body><script>alert(1)</script></body></html>'],
   "rdf with xhtml script": ["a.rdf", '<rdf><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script></rdf>'],
   "wsdl with xhtml script": ["a.wsdl", '<definitions><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script></definitions>'],
+  // Any "+xml" type opens as an XML document in Chromium, and mime-db (serve-static) has dozens of them.
+  "kml with xhtml script": ["map.kml", '<kml xmlns="http://www.opengis.net/kml/2.2"><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script></kml>'],
+  "gpx with svg onload": ["track.gpx", `<gpx><svg ${SVG} onload="alert(1)"/></gpx>`],
+  "xul with xhtml script": ["a.xul", '<window><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script></window>'],
+  "ttml with entity declaration": ["a.ttml", '<!DOCTYPE tt [<!ENTITY a "java"><!ENTITY b "script:">]><tt><x:a xmlns:x="http://www.w3.org/1999/xhtml" href="&a;&b;alert(1)">x</x:a></tt>'],
+  // A name no MIME table knows: Go's file server (Caddy, Hugo) sniffs the content, so HTML is served as text/html.
+  "html in a file of unknown type": ["notes.data1", "<html><body><script>alert(1)</script></body></html>"],
+  "html in a file without extension": ["README", "  <!doctype html><img src=x onerror=alert(1)>"],
+  // Apache ignores an unknown last extension and types the file by the one before it.
+  "html under an unknown last extension": ["page.html.bak1", "<p>x</p><script>alert(1)</script>"],
+  "svg under an unknown last extension": ["pic.svg.v2", `<svg ${SVG} onload="alert(1)"/>`],
+  "utf-16 markup of unknown type": ["a.data1", "\uFEFF<script>"],
   // The sites' CSP runs any script file of the site itself (script-src 'self'): a card's script file would run with its rights.
   "script file": ["a.js", "window.__xss = 1"],
   "module script file": ["a.mjs", "window.__xss = 1"],
@@ -69,7 +81,12 @@ const UNSAFE: Record<string, [string, string]> = {
 describe("attachmentVerdict", () => {
   for (const [name, [file, text]] of Object.entries(UNSAFE)) {
     it(`refuses ${name}`, () => {
-      const result = name === "not utf-8" ? attachmentVerdict(file, new Uint8Array([0x3c, 0xff, 0xfe])) : verdict(file, text);
+      const result =
+        name === "not utf-8"
+          ? attachmentVerdict(file, new Uint8Array([0x3c, 0xff, 0xfe]))
+          : name.startsWith("utf-16")
+            ? attachmentVerdict(file, new Uint8Array([0xff, 0xfe, ...[...text.slice(1)].flatMap((c) => [c.charCodeAt(0), 0])]))
+            : verdict(file, text);
       expect(result.safe).toBe(false);
     });
   }
@@ -91,6 +108,12 @@ describe("attachmentVerdict", () => {
     expect(verdict("a.xsd", '<?xml version="1.0" encoding="UTF-8"?><xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="onboarding"/></xs:schema>').safe).toBe(true);
     expect(verdict("a.html", '<!doctype html><meta charset="UTF-8"><p>Turn it on = done, one=1</p>').safe).toBe(true);
     expect(verdict("a.css", "body { color: red }").safe).toBe(true);
+    expect(verdict("map.kml", '<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><description><![CDATA[<b>Office</b>]]></description></Placemark></kml>').safe).toBe(true);
+    expect(verdict("notes.data1", "plain notes <not markup>").safe).toBe(true);
+    expect(verdict("LICENSE", "MIT License\n").safe).toBe(true);
+    expect(attachmentVerdict("photo.raw1", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0xff, 0x3c])).safe).toBe(true);
+    expect(verdict("diagram.svg.png", `<svg ${SVG} onload="alert(1)"/>`).safe).toBe(true);
+    expect(verdict("page.html.txt", "<script>alert(1)</script>").safe).toBe(true);
   });
 });
 
@@ -133,6 +156,21 @@ describe("attachment-unsafe", () => {
     const project = loadProject({ cwd: dir, root: dir, today: "2030-01-01" });
     const sites = prepareSites(project, ["public", "internal"], { history: { available: false, reason: "test" } });
     for (const site of sites.values()) expect(site.assets).toEqual([]);
+  });
+
+  it("checks a file of a type it does not list (a host may serve .kml as an XML document) and never copies it with script", async () => {
+    const dir = makeProject({
+      "content/help/office.kml": '<kml><x:script xmlns:x="http://www.w3.org/1999/xhtml">window.__xss = 1</x:script></kml>',
+      "content/help/route.kml": '<?xml version="1.0"?><kml><Placemark><name>Office</name></Placemark></kml>',
+      "content/help/a.md": card("external", "[office](office.kml) and [route](route.kml)"),
+    });
+    const result = await lintJson(dir, ["--today", "2026-11-22"]);
+    const hits = flatMessages(result.results, dir).filter((m) => m.ruleId === "attachment-unsafe");
+    expect(hits.map((m) => [m.file, m.line, m.column])).toEqual([["content/help/a.md", 8, 1]]);
+    expect(hits[0]!.message).toMatch(/office\.kml is not published: it contains a <script> element/);
+    const project = loadProject({ cwd: dir, root: dir, today: "2030-01-01" });
+    const sites = prepareSites(project, ["public", "internal"], { history: { available: false, reason: "test" } });
+    for (const site of sites.values()) expect(site.assets.map((a) => path.basename(a.file))).toEqual(["route.kml"]);
   });
 
   it("is never copied to a site, and the link loses its target", () => {

@@ -113,6 +113,21 @@ describe("text an external card's source also has", () => {
     expect(findings.filter((f) => f.file === "billing/refunds/index.html")).toEqual([]);
   });
 
+  it("finds a sentence whose words are split by inline tags, zero-width characters, soft hyphens or full-width letters", async () => {
+    const root = runbookProject();
+    const split = "Read the over<b>ride</b> code 4417 from the sup<span>port</span> vault before you re<i>set</i> the terminal PIN.";
+    const invisible = "Read the over\u200Bride code 4417 from the sup&shy;port vault before you re\u2060set the terminal PIN.";
+    const wide = "Read the ｏｖｅｒｒｉｄｅ code 4417 from the support vault before you reset the terminal PIN.";
+    const dir = site({
+      "billing/invoices/index.html": page("Download an invoice", `<p>${split}</p>`),
+      "billing/invoices/index.md": `# Download an invoice\n\n${invisible}\n`,
+      "notes.txt": `${wide}\n`,
+    });
+    const report = await check(root, dir);
+    const hits = report.findings.filter((f) => f.needle?.text === RUNBOOK_SENTENCE);
+    expect(hits.map((f) => f.file).sort()).toEqual(["billing/invoices/index.html", "billing/invoices/index.md", "notes.txt"]);
+  });
+
   it("does not report an owner handle that also owns public cards", async () => {
     const root = runbookProject();
     const report = await check(root, site({ "billing/invoices/index.html": page("Download an invoice", "<p>Owned by @acme/support.</p>") }));

@@ -145,6 +145,16 @@ describe("verity collect: rejected events", () => {
     expect(result.json).toMatchObject({ error: "not_json" });
   });
 
+  it("rejects a body sent as anything but text/plain (sendBeacon) or application/json with 415, and stores nothing of it", async () => {
+    const body = batch([{ type: "card_view", card: "billing/refund" }], { visit: "visit-form" });
+    for (const type of ["application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/html", "application/jsonx"]) {
+      const result = await post(body, { "content-type": type });
+      expect(result.status).toBe(415);
+      expect(result.json).toMatchObject({ error: "unsupported_type" });
+      expect(result.json?.reason).toMatch(/text\/plain.*application\/json/);
+    }
+  });
+
   it("rejects an oversized body with 413, declared or streamed", async () => {
     const big = batch([{ type: "helpful", card: "billing/refund", helpful: true, comment: "x".repeat(5000) }]);
     const declared = await post(big);
@@ -176,6 +186,10 @@ describe("verity collect: rejected events", () => {
     const db = openUsageReader(path.join(dir, "usage.db"));
     expect(db.count).toBe(6);
     db.close();
+  });
+
+  it("accepts application/json as well as text/plain", async () => {
+    expect((await post(batch([{ type: "card_view", card: "billing/refund" }]), { "content-type": "Application/JSON; charset=utf-8" })).status).toBe(200);
   });
 });
 

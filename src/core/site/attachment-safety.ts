@@ -5,11 +5,16 @@
  * the wiki. Such files are refused: lint reports them at the link (`attachment-unsafe`) and the
  * build never copies them. Script files are refused outright: the sites' Content-Security-Policy
  * runs any script file of the site itself (`script-src 'self'`), so a card's `.js` file would run
- * with the site's rights from any document that loads it. Other files (images, PDFs, text) are
- * not documents and pass.
+ * with the site's rights from any document that loads it. Files of the common passive types
+ * (images, media, PDFs, text, data, archives, office files) are not documents and pass unread. A
+ * file of any other type is checked when its content is markup: hosts type names this module does
+ * not list by their own tables (mime-db serves dozens of `+xml` types, such as `.kml`, and Chromium
+ * opens every `+xml` type as an XML document), by its content (Go's file server, behind Caddy and
+ * Hugo, sniffs a name it does not know and serves HTML as text/html), or by an earlier extension
+ * (Apache serves `page.html.bak` as HTML).
  * Which files a site may publish by audience is decided elsewhere; this module only judges content.
  */
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { decodeHTML } from "entities";
 import sax from "sax";
@@ -33,6 +38,58 @@ const OPAQUE_TYPES = new Set([".svgz", ".mht", ".mhtml", ".hta"]);
 /** Files served as JavaScript (text/javascript, application/ecmascript): always refused. */
 const SCRIPT_TYPES = new Set([".js", ".mjs", ".cjs", ".es", ".ecma"]);
 
+/**
+ * Types no browser opens as a document whatever the bytes: with these names a file passes unread.
+ * Whatever is not listed here or above is read, and checked as a document when it is markup.
+ */
+const PASSIVE_TYPES = new Set(
+  (
+    "png jpg jpeg jpe jfif pjpeg pjp gif webp avif apng bmp ico cur tif tiff heic heif jxl psd " +
+    "pdf txt text log csv tsv md markdown json jsonl ndjson yaml yml toml ini cfg conf env properties " +
+    "zip gz tgz tar bz2 xz 7z rar zst lz lzma cab jar war dmg iso img bin exe msi deb rpm apk " +
+    "mp3 mp4 m4a m4v mov webm ogg ogv oga opus wav flac aac mkv avi wmv wma mpg mpeg 3gp " +
+    "doc docx xls xlsx ppt pptx odt ods odp odg rtf epub pages numbers key vsdx " +
+    "woff woff2 ttf otf eot css vtt srt ics vcf sql sh bash ps1 py rb go rs java kt c h cpp cs php pl swift ts tsx jsx diff patch " +
+    "wasm sqlite db parquet avro pem crt cer der p12 pub asc sig gpg"
+  )
+    .split(" ")
+    .map((ext) => `.${ext}`),
+);
+
+/** How a file is read, by its name as a server would type it. */
+type Reading = "html" | "xml" | "opaque" | "script" | "passive" | "sniffed";
+
+function readingOfExtension(ext: string): Reading | undefined {
+  if (HTML_TYPES.has(ext)) return "html";
+  if (XML_TYPES.has(ext)) return "xml";
+  if (OPAQUE_TYPES.has(ext)) return "opaque";
+  if (SCRIPT_TYPES.has(ext)) return "script";
+  if (PASSIVE_TYPES.has(ext)) return "passive";
+  return undefined;
+}
+
+/**
+ * The last extension of the name this module knows decides (Apache skips extensions it does not
+ * know; mime-db looks at the last one only, and an unknown last one leaves the file to be sniffed);
+ * with none known, the content decides.
+ */
+function readingOf(name: string): Reading {
+  const extensions = path.basename(name).toLowerCase().split(".").slice(1);
+  for (let i = extensions.length - 1; i >= 0; i--) {
+    const reading = readingOfExtension(`.${extensions[i]}`);
+    if (reading) return reading;
+  }
+  return "sniffed";
+}
+
+/** XML and HTML start with `<` after white space (and a UTF-8 byte-order mark); a UTF-16 or UTF-32 mark may hide either. */
+function looksLikeMarkup(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0 && bytes[1] === 0)) return true;
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x0c)) i++;
+  return bytes[i] === 0x3c;
+}
+
 /** Elements that run script or load other documents or plug-ins. */
 const ACTIVE_ELEMENTS = new Set(["script", "foreignobject", "iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base", "handler", "listener"]);
 
@@ -55,10 +112,9 @@ const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
 
 const cache = new Map<string, { stamp: string; verdict: AttachmentVerdict }>();
 
-/** True for the file types this module inspects (or refuses outright). */
+/** False for the passive file types, which pass unread; true for every file whose content may matter. */
 export function isDocumentFile(file: string): boolean {
-  const ext = path.extname(file).toLowerCase();
-  return XML_TYPES.has(ext) || HTML_TYPES.has(ext) || OPAQUE_TYPES.has(ext) || SCRIPT_TYPES.has(ext);
+  return readingOf(file) !== "passive";
 }
 
 /** The verdict on one file, cached by path, size and modification time. */
@@ -73,17 +129,33 @@ export function checkAttachment(file: string): AttachmentVerdict {
   }
   const hit = cache.get(file);
   if (hit && hit.stamp === stamp) return hit.verdict;
-  const verdict = attachmentVerdict(file, readFileSync(file));
+  const verdict = readingOf(file) === "sniffed" && !looksLikeMarkup(readStart(file)) ? { safe: true as const } : attachmentVerdict(file, readFileSync(file));
   cache.set(file, { stamp, verdict });
   return verdict;
+}
+
+/** The first bytes of a file, enough to tell markup (a large file of unknown type is not read whole for that). */
+function readStart(file: string): Uint8Array {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = new Uint8Array(64 * 1024);
+    const length = readSync(fd, buffer, 0, buffer.length, 0);
+    const start = buffer.subarray(0, length);
+    // All white space so far: markup may still follow, so the whole file is looked at.
+    return length === buffer.length && start.every((b) => b === 0x20 || (b >= 0x09 && b <= 0x0d)) ? readFileSync(file) : start;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The verdict on a file's bytes; `name` decides how it is read (by extension, as a web server would). */
 export function attachmentVerdict(name: string, bytes: Uint8Array): AttachmentVerdict {
   const ext = path.extname(name).toLowerCase();
-  if (!isDocumentFile(name)) return { safe: true };
-  if (OPAQUE_TYPES.has(ext)) return { safe: false, reason: `a ${ext} file cannot be checked for script` };
-  if (SCRIPT_TYPES.has(ext)) {
+  const reading = readingOf(name);
+  if (reading === "passive") return { safe: true };
+  if (reading === "sniffed" && !looksLikeMarkup(bytes)) return { safe: true };
+  if (reading === "opaque") return { safe: false, reason: `a ${ext} file cannot be checked for script` };
+  if (reading === "script") {
     return {
       safe: false,
       reason: `it is a script file (${ext}), and the site's Content-Security-Policy lets its pages run the site's own script files, so it would run with the site's rights`,
@@ -97,9 +169,23 @@ export function attachmentVerdict(name: string, bytes: Uint8Array): AttachmentVe
     return { safe: false, reason: "it is not UTF-8 text, so it cannot be checked for script" };
   }
   if (CONTROL.test(text)) return { safe: false, reason: "it contains control characters (such as ESC), which a browser may read as another encoding" };
-  const html = HTML_TYPES.has(ext);
+  if (reading === "sniffed") return sniffedVerdict(text);
+  const html = reading === "html";
   const parsed = html ? htmlVerdict(text) : xmlVerdict(text);
   return parsed.safe ? rawVerdict(text, html) : parsed;
+}
+
+/**
+ * Markup under a name of no known type may be served as HTML (sniffed) or as XML (a host's `+xml`
+ * type), so it is checked both ways; it need not be well-formed XML, but a browser's XML parser
+ * runs what comes before the first error, so everything up to there is checked as XML.
+ */
+function sniffedVerdict(text: string): AttachmentVerdict {
+  const asHtml = htmlVerdict(text);
+  if (!asHtml.safe) return asHtml;
+  const asXml = xmlVerdict(text, { wellFormed: false });
+  if (!asXml.safe) return asXml;
+  return rawVerdict(text, !/^\s*<\?xml\s/.test(text));
 }
 
 /** The raw text looked at as a browser might read it, whatever the parser above made of it. */
@@ -143,14 +229,14 @@ function htmlVerdict(text: string): AttachmentVerdict {
   return { safe: true };
 }
 
-function xmlVerdict(text: string): AttachmentVerdict {
+function xmlVerdict(text: string, options: { wellFormed: boolean } = { wellFormed: true }): AttachmentVerdict {
   const parser = sax.parser(true, { xmlns: true, position: true });
   let verdict: AttachmentVerdict = { safe: true };
   const refuse = (reason: string) => {
     if (verdict.safe) verdict = { safe: false, reason };
   };
   parser.onerror = (error) => {
-    refuse(`it is not well-formed XML (${error.message.split("\n")[0]})`);
+    if (options.wellFormed) refuse(`it is not well-formed XML (${error.message.split("\n")[0]})`);
     throw error;
   };
   parser.ondoctype = (doctype) => {
