@@ -314,7 +314,11 @@ function createScan(dir: string, model: LeakModel) {
     const siteCode = isSiteCode(rel);
     const found = model.search.findIn(decodeForScan(content.text));
     // Markup is read once more without its tags, as a reader sees it: `over<b>ride</b>` is one word there.
-    if (isMarkup(rel)) for (const i of model.search.findIn(decodeForScan(readerText(content.text)))) found.add(i);
+    // Only phrases of a few words count there: words of different elements meet in that reading
+    // (a site name beside a tag chip), which would make two-word codes and titles false alarms.
+    if (isMarkup(rel)) {
+      for (const i of model.search.findIn(decodeForScan(readerText(content.text)))) if (model.search.tokenCount(i) >= READER_MIN_TOKENS) found.add(i);
+    }
     for (const i of found) {
       // Minified code and styles are full of single words (`summary`, `details`): only phrases count there.
       if (siteCode && model.search.tokenCount(i) === 1) continue;
@@ -349,6 +353,9 @@ function createScan(dir: string, model: LeakModel) {
   });
   return { files, scanFile, finish };
 }
+
+/** Fewest words a needle has to be matched in the reader's view of markup. */
+const READER_MIN_TOKENS = 4;
 
 function isMarkup(rel: string): boolean {
   return /\.(x?html?|xml|svg)$/i.test(rel);
