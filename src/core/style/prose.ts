@@ -9,6 +9,7 @@ import type { Nodes, Parent, Root } from "mdast";
 import { extractHtmlText } from "./html-prose.ts";
 import { textStatistics } from "./readability.ts";
 import { segmentSentences } from "./sentences.ts";
+import { appendAligned, appendMasked, appendSeparator, makeBlock, newBuilder, pushRun, type Builder } from "./prose-block.ts";
 
 export interface ProseBlock {
   /** Scope sections of the block, e.g. `text heading h2`, `text list`, `text table cell`, `link`. */
@@ -48,21 +49,6 @@ export interface FileProse {
 
 /** Deepest nesting of blocks or inline markup read (a card of 3,000 `>` must not overflow the stack). */
 export const MAX_NESTING = 100;
-
-interface Builder {
-  /** Text pieces, joined at the end. */
-  chars: string[];
-  /** Length of the text so far. */
-  length: number;
-  /** Flat triples [textStart, sourceStart, length]: each run maps text to source one to one. */
-  segs: number[];
-  /** Flat pairs [textStart, length] of masked runs. */
-  masked?: number[];
-  /** Inline blocks found while building this block; they get its scope as their parent. */
-  pending?: { node: Nodes; scope: string; builder: Builder }[];
-  /** Inside an inline HTML element with an ignored class: its tag name. */
-  skipTag?: string;
-}
 
 export interface ProseOptions {
   /** Inline scopes whose text is not prose (Vale's IgnoredScopes): `strong`, `emphasis`, … */
@@ -325,124 +311,6 @@ function pushAlt(node: Nodes & { alt?: string | null }, source: string, result: 
   const builder: Builder = newBuilder();
   appendAligned(builder, alt, source, start, end);
   result.blocks.push(makeBlock(node, ["text", "attr", "alt"], alt, builder));
-}
-
-const NO_MASK = new Uint8Array(0);
-
-/** One block; a class so its methods are shared, not closures made per block. */
-class Block implements ProseBlock {
-  scope: readonly string[];
-  parent?: readonly string[];
-  kind: string;
-  text: string;
-  masked: Uint8Array;
-  start: number;
-  end: number;
-  #segs: number[];
-  #offsets: Int32Array | undefined;
-
-  constructor(node: Nodes, scope: string[], text: string, builder: Builder) {
-    this.scope = scope;
-    this.kind = node.type;
-    this.text = text;
-    this.start = node.position?.start.offset ?? 0;
-    this.end = node.position?.end.offset ?? this.start;
-    this.#segs = builder.segs;
-    const runs = builder.masked;
-    if (runs && runs.length > 0) {
-      this.masked = new Uint8Array(text.length);
-      for (let i = 0; i < runs.length; i += 2) this.masked.fill(1, runs[i]!, runs[i]! + runs[i + 1]!);
-    } else this.masked = NO_MASK;
-  }
-
-  get offsets(): Int32Array {
-    if (!this.#offsets) {
-      const segs = this.#segs;
-      const offsets = new Int32Array(this.text.length).fill(-1);
-      for (let i = 0; i < segs.length; i += 3) {
-        const t = segs[i]!;
-        const src = segs[i + 1]!;
-        const n = segs[i + 2]!;
-        if (src >= 0) for (let k = 0; k < n; k++) offsets[t + k] = src + k;
-      }
-      this.#offsets = offsets;
-    }
-    return this.#offsets;
-  }
-
-  /** Source offset of text[index], or -1 for an inserted separator. */
-  #lookup(index: number): number {
-    const segs = this.#segs;
-    let lo = 0;
-    let hi = segs.length / 3 - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const textStart = segs[mid * 3]!;
-      if (index < textStart) hi = mid - 1;
-      else if (index >= textStart + segs[mid * 3 + 2]!) lo = mid + 1;
-      else {
-        const src = segs[mid * 3 + 1]!;
-        return src < 0 ? -1 : src + (index - textStart);
-      }
-    }
-    return -1;
-  }
-
-  offsetAt(index: number): number {
-    for (let i = index; i < this.text.length; i++) {
-      const at = this.#lookup(i);
-      if (at >= 0) return at;
-    }
-    for (let i = Math.min(index, this.text.length) - 1; i >= 0; i--) {
-      const at = this.#lookup(i);
-      if (at >= 0) return at + 1;
-    }
-    return this.start;
-  }
-}
-
-function newBuilder(): Builder {
-  return { chars: [], length: 0, segs: [] };
-}
-
-function makeBlock(node: Nodes, scope: string[], text: string, builder: Builder): ProseBlock {
-  return new Block(node, scope, text, builder);
-}
-
-function pushRun(builder: Builder, text: string, sourceStart: number): void {
-  builder.chars.push(text);
-  builder.segs.push(builder.length, sourceStart, text.length);
-  builder.length += text.length;
-}
-
-/**
- * Appends `value` (a text node's decoded value) mapping each character to its place in
- * `source[start, end)`. Escapes and entities make the two differ; characters are matched in order.
- */
-function appendAligned(builder: Builder, value: string, source: string, start: number, end: number): void {
-  if (end - start === value.length && source.startsWith(value, start)) {
-    pushRun(builder, value, start);
-    return;
-  }
-  let cursor = start;
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i]!;
-    const found = source.indexOf(ch, cursor);
-    const isInside = found >= 0 && found < end;
-    pushRun(builder, ch, isInside ? found : Math.min(cursor, Math.max(start, end - 1)));
-    if (isInside) cursor = found + 1;
-  }
-}
-
-/** Code spans and bare URLs: a run of `*` as long as the source span, so words stay apart. */
-function appendMasked(builder: Builder, start: number, end: number): void {
-  if (end <= start) return;
-  (builder.masked ??= []).push(builder.length, end - start);
-  pushRun(builder, "*".repeat(end - start), start);
-}
-
-function appendSeparator(builder: Builder, text: string, offset: number): void {
-  for (const ch of text) pushRun(builder, ch, offset < 0 ? -1 : offset);
 }
 
 const COMMENT = /<!--([\s\S]*?)-->/g;
