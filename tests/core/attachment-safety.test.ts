@@ -121,6 +121,18 @@ const card = (audience: string, body: string) => `---\ntitle: A card\nowner: "@a
 const EVIL_SVG = `<svg ${SVG} onload="window.__xss=1"><rect width="1" height="1"/></svg>`;
 const FINE_SVG = `<svg ${SVG}><rect width="1" height="1"/></svg>`;
 
+/** Lint of the project in `dir`, and its attachment-unsafe findings. */
+async function unsafeAttachments(dir: string) {
+  const result = await lintJson(dir, ["--today", "2026-11-22"]);
+  return { result, hits: flatMessages(result.results, dir).filter((m) => m.ruleId === "attachment-unsafe") };
+}
+
+/** Both sites' data for the project in `dir`, as the build prepares them. */
+function sitesOf(dir: string) {
+  const project = loadProject({ cwd: dir, root: dir, today: "2030-01-01" });
+  return prepareSites(project, ["public", "internal"], { history: { available: false, reason: "test" } });
+}
+
 describe("attachment-unsafe", () => {
   it("is a lint error at the line of the link (Markdown or raw HTML), naming the file and how to fix it", async () => {
     const dir = makeProject({
@@ -129,8 +141,7 @@ describe("attachment-unsafe", () => {
       "content/help/page.xhtml": '<html xmlns="http://www.w3.org/1999/xhtml"><body><script>alert(1)</script></body></html>',
       "content/help/a.md": card("external", "Intro\n\n![Diagram](diagram.svg)\n\n![Fine](fine.svg)\n\n<a href=\"page.xhtml\">page</a>\n"),
     });
-    const result = await lintJson(dir, ["--today", "2026-11-22"]);
-    const hits = flatMessages(result.results, dir).filter((m) => m.ruleId === "attachment-unsafe");
+    const { result, hits } = await unsafeAttachments(dir);
     expect(hits.map((m) => [m.file, m.line])).toEqual([
       ["content/help/a.md", 10],
       ["content/help/a.md", 14],
@@ -145,16 +156,14 @@ describe("attachment-unsafe", () => {
       "content/help/run.js": "window.__xss = 1",
       "content/help/a.md": card("external", "[schema](map.xsd) and [helper](run.js)"),
     });
-    const result = await lintJson(dir, ["--today", "2026-11-22"]);
-    const hits = flatMessages(result.results, dir).filter((m) => m.ruleId === "attachment-unsafe");
+    const { result, hits } = await unsafeAttachments(dir);
     expect(hits.map((m) => [m.file, m.line, m.column])).toEqual([
       ["content/help/a.md", 8, 1],
       ["content/help/a.md", 8, 23],
     ]);
     expect(hits[0]!.message).toMatch(/map\.xsd is not published: it contains a <script> element/);
     expect(hits[1]!.message).toMatch(/run\.js is not published: it is a script file \(\.js\).*Content-Security-Policy.*Put the code in the card as a code block, or attach it in a \.zip file\./);
-    const project = loadProject({ cwd: dir, root: dir, today: "2030-01-01" });
-    const sites = prepareSites(project, ["public", "internal"], { history: { available: false, reason: "test" } });
+    const sites = sitesOf(dir);
     for (const site of sites.values()) expect(site.assets).toEqual([]);
   });
 
@@ -164,12 +173,10 @@ describe("attachment-unsafe", () => {
       "content/help/route.kml": '<?xml version="1.0"?><kml><Placemark><name>Office</name></Placemark></kml>',
       "content/help/a.md": card("external", "[office](office.kml) and [route](route.kml)"),
     });
-    const result = await lintJson(dir, ["--today", "2026-11-22"]);
-    const hits = flatMessages(result.results, dir).filter((m) => m.ruleId === "attachment-unsafe");
+    const { result, hits } = await unsafeAttachments(dir);
     expect(hits.map((m) => [m.file, m.line, m.column])).toEqual([["content/help/a.md", 8, 1]]);
     expect(hits[0]!.message).toMatch(/office\.kml is not published: it contains a <script> element/);
-    const project = loadProject({ cwd: dir, root: dir, today: "2030-01-01" });
-    const sites = prepareSites(project, ["public", "internal"], { history: { available: false, reason: "test" } });
+    const sites = sitesOf(dir);
     for (const site of sites.values()) expect(site.assets.map((a) => path.basename(a.file))).toEqual(["route.kml"]);
   });
 
@@ -180,8 +187,7 @@ describe("attachment-unsafe", () => {
       "content/help/fine.svg": FINE_SVG,
       "content/help/a.md": card("external", "![Diagram](diagram.svg) ![Fine](fine.svg) [raw](diagram.svg)"),
     });
-    const project = loadProject({ cwd: root, root, today: "2030-01-01" });
-    const sites = prepareSites(project, ["public", "internal"], { history: { available: false, reason: "test" } });
+    const sites = sitesOf(root);
     for (const site of sites.values()) {
       expect(site.assets.map((a) => path.basename(a.file))).toEqual(["fine.svg"]);
       expect(site.cards[0]!.html).not.toContain("diagram.svg");
