@@ -42,6 +42,9 @@ export async function bundleCli(outDir = BUNDLE_DIR) {
   });
   mkdirSync(staging, { recursive: true });
   writeFileSync(path.join(staging, STAMP_FILE), JSON.stringify({ fingerprint, entry: BUNDLE_ENTRY }));
+  // The folder is under node_modules, where Node looks for no package.json above it: without this
+  // one, Node parses every chunk a second time to find out whether it is an ES module.
+  writeFileSync(path.join(staging, "package.json"), `${JSON.stringify({ type: "module", private: true })}\n`);
   rmSync(outDir, { recursive: true, force: true });
   renameSync(staging, outDir);
 }

@@ -5,7 +5,7 @@
  * YAML parsers are known to differ prove it.
  */
 import { describe, expect, it } from "vitest";
-import { parse, parseDocument } from "yaml";
+import { isMap, isScalar, LineCounter, parse, parseDocument } from "yaml";
 import { createRandom } from "../../bench/lib/random.ts";
 import { parsePlainYaml, parseYaml } from "../../src/core/cards/yaml-source.ts";
 
@@ -64,6 +64,30 @@ describe("the fast YAML path", () => {
     }
     // The bank is built to make the parsers disagree, so many documents are declined; enough must be taken to prove anything.
     expect(fast).toBeGreaterThan(1000);
+  });
+
+  it("gives the line of each top-level key, and none for a key the document lacks, as the yaml package reads them", () => {
+    const random = createRandom(12);
+    let checked = 0;
+    for (let i = 0; i < 500; i++) {
+      const text = `${randomDocument(random)}\n`;
+      if (!parsePlainYaml(text)) continue;
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(text, { lineCounter, version: "1.2" });
+      const lineOfKey = (key: string) => {
+        if (!isMap(doc.contents)) return undefined;
+        const pair = doc.contents.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+        const offset = pair && (pair.key as { range?: number[] }).range?.[0];
+        return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+      };
+      const parsed = parseYaml(text);
+      // Keys of the bank (present or not) and keys a schema adds with a default (never in the text).
+      for (const key of [...KEYS.map((k) => k.replace(/^'(.*)'$|^"(.*)"$/, "$1$2")), "order", "defaults"]) {
+        expect(parsed.lineOf([key]), `${key} in\n${text}`).toBe(lineOfKey(key));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 
   it("leaves documents with aliases, repeated keys, null keys and Go-only escapes to the yaml package", () => {

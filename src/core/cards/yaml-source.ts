@@ -75,11 +75,17 @@ function parseWithoutAliases(text: string): ParsedYaml | undefined {
     value,
     problems: [],
     lineOf(path) {
+      // A top-level key the value lacks (a key a schema fills with a default) has no line: no need for the slow parser.
+      if (path.length >= 1 && isPlainMap(value) && !Object.hasOwn(value, String(path[0]))) return undefined;
       if (path.length === 1 && topLevelLines.has(String(path[0]))) return topLevelLines.get(String(path[0]));
       precise ??= parseWithPositions(text);
       return precise.lineOf(path);
     },
   };
+}
+
+function isPlainMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Line of each top-level `key:` of a block mapping (plain or quoted keys). */
