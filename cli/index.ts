@@ -35,7 +35,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<RegisterCommand>])[] =
 const VALUE_OPTIONS = new Set(["--root", "--config"]);
 
 /** The command named on the command line, if it is one of ours (else every command is loaded). */
-function requestedCommand(argv: readonly string[]): string | undefined {
+export function requestedCommand(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (VALUE_OPTIONS.has(arg)) i++;

@@ -31,8 +31,15 @@ export interface EditedRun {
   remarkPlugins: PluggableList;
 }
 
+/** The result, the new record and the cards checked again (the only ones whose entries changed). */
+export interface EditedResult {
+  result: LintResult;
+  record: RunRecord;
+  cards: string[];
+}
+
 /** The result and the new record, or undefined when the full lint must run. */
-export function lintEditedCards(run: EditedRun): { result: LintResult; record: RunRecord } | undefined {
+export function lintEditedCards(run: EditedRun): EditedResult | undefined {
   const { context, record, reads } = run;
   const edited = new Map<string, string>();
   let count = 0;
@@ -57,7 +64,7 @@ export function lintEditedCards(run: EditedRun): { result: LintResult; record: R
   }
 }
 
-function check(run: EditedRun, edited: ReadonlyMap<string, string>, facts: NonNullable<ReturnType<typeof readStubFacts>>): { result: LintResult; record: RunRecord } | undefined {
+function check(run: EditedRun, edited: ReadonlyMap<string, string>, facts: NonNullable<ReturnType<typeof readStubFacts>>): EditedResult | undefined {
   const { context, record, reads } = run;
   const { root, config } = context;
   const contentDir = path.resolve(root, config.contentDir);
@@ -115,5 +122,6 @@ function check(run: EditedRun, edited: ReadonlyMap<string, string>, facts: NonNu
   return {
     result: { findings: recordedFindings(record, replaced), trust: record.trust },
     record: { ...record, key: run.key, own, files },
+    cards: [...edited.keys()],
   };
 }

@@ -28,7 +28,7 @@ import { tooDeepFinding } from "../core/lint/rules/markdown-too-deep.ts";
 import type { Card } from "../core/cards/load.ts";
 import { createStylePool, type StylePool } from "./style-pool.ts";
 import type { FileFix } from "../core/style/fix.ts";
-import { addToRunKeys, computeRunKey, readRunRecord, recordedFindings, storedFindings, summarise, writeRunRecord, type LintedProjectSummary } from "../core/style/run-cache.ts";
+import { addToRunKeys, computeRunKey, readRunRecord, recordedFindings, storedFindings, summarise, writeRunRecord, writeRunRecordEdits, type LintedProjectSummary } from "../core/style/run-cache.ts";
 import { deltaPins, writeStubFacts } from "../core/lint/run-delta.ts";
 import { lintEditedCards } from "./lint-edited.ts";
 import type { TrustScore } from "../core/verification/verification.ts";
@@ -130,7 +130,7 @@ export async function lint(request: LintRequest): Promise<LintReport> {
     } else if (record && edited) {
       project = record.project;
       result = edited.result;
-      writeRunRecord(cacheFile, edited.record);
+      writeRunRecordEdits(cacheFile, edited.record, edited.cards);
     } else {
       const cards = openCardCache(path.join(context.root, CARD_CACHE_FILE), cardCacheKey(context, getCodeVersion()), reads);
       const style = createStyleChecker(context, { cacheFile: path.join(context.root, LINT_CACHE_FILE) });

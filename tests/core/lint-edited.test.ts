@@ -84,6 +84,41 @@ describe("lint after editing a few cards", () => {
     }
   });
 
+  it("writes an edit as a few lines next to the run record, which a later whole write makes void", async () => {
+    const dir = project();
+    await report(dir);
+    const record = path.join(dir, ".verity-cache", "lint-run.json");
+    const edits = path.join(dir, ".verity-cache", "lint-run-edits.json");
+    const whole = readFileSync(record, "utf8");
+    const other = path.join(dir, "content/b/other.md");
+    const original = readFileSync(other, "utf8");
+    writeFileSync(other, `${original}\nThis is simply more text.\n`);
+    expect(await report(dir)).toBe(await report(dir, ["--no-cache"]));
+    expect(readFileSync(record, "utf8")).toBe(whole);
+    const firstEdits = readFileSync(edits, "utf8");
+    expect(Object.keys(JSON.parse(firstEdits).files)).toEqual([other]);
+
+    // A second card edited: both are in the edits, and the report is still a full lint's.
+    const steps = path.join(dir, "content/a/public.md");
+    const publicText = readFileSync(steps, "utf8");
+    writeFileSync(steps, publicText.replace("Simply public.", "Public."));
+    const twoEdits = await report(dir);
+    expect(twoEdits).toBe(await report(dir, ["--no-cache"]));
+    expect(twoEdits).not.toContain("Avoid 'Simply'");
+    expect(Object.keys(JSON.parse(readFileSync(edits, "utf8")).files).sort()).toEqual([steps, other].sort());
+    expect(readFileSync(record, "utf8")).toBe(whole);
+
+    // A fact changes: the whole record is written again and the edits file goes.
+    writeFileSync(other, original.replace(/^title: .*$/m, "title: Other, renamed"));
+    expect(await report(dir)).toBe(await report(dir, ["--no-cache"]));
+    expect(() => readFileSync(edits)).toThrow();
+    // Edits naming an earlier write are never applied, even when the cards are back as they were then.
+    writeFileSync(other, `${original}\nThis is simply more text.\n`);
+    writeFileSync(steps, publicText);
+    writeFileSync(edits, firstEdits);
+    expect(await report(dir)).toBe(await report(dir, ["--no-cache"]));
+  });
+
   it("checks only the edited card when its body changes, and everything when a fact changes", async () => {
     const dir = project();
     await report(dir);

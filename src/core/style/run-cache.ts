@@ -5,8 +5,8 @@
  * checks (links, ids, the trust score) are always right; the per-card style cache then makes the
  * recomputation cheap.
  */
-import { createHash, type Hash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { createHash, randomUUID, type Hash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
 import path from "node:path";
 import { compareFindings, type Finding } from "../lint/findings.ts";
 import type { ProjectContext } from "../project/project.ts";
@@ -51,11 +51,34 @@ export interface RunRecord {
   files: Record<string, string>;
   /** The id of the stub facts written with this run (the key of the run that wrote them). */
   factsId: string;
+  /**
+   * Set on a record read back: the id of the whole record as written, and the cards whose entries
+   * come from the edits written since (writeRunRecordEdits).
+   */
+  stored?: { writeId: string; edited: string[] };
 }
 
-interface RunCacheFile extends RunRecord {
+interface RunCacheFile extends Omit<RunRecord, "stored"> {
   version: 3;
+  /** Unique to each write of the whole record: an edits file names the write it applies to. */
+  writeId: string;
 }
+
+/**
+ * What re-linting a few edited cards changed in a record (their entries, the key), written next to
+ * the record instead of rewriting all of it. It applies only to the write of the record it names.
+ */
+interface RunEditsFile {
+  version: 1;
+  base: string;
+  key: string;
+  /** Each edited card's findings (null: it has none now) and file entry. */
+  own: Record<string, StoredFinding[] | null>;
+  files: Record<string, string>;
+}
+
+/** Past this many edited cards, the whole record is written again (and the edits file dropped). */
+const MAX_EDITS = 64;
 
 /** The run key, and the frame: the same hash without the card files' contents (their paths stay in). */
 export interface RunKeys {
@@ -131,13 +154,42 @@ function hashTree(both: (text: string) => void, cards: Hash | undefined, dir: st
 /** The record of a run with this `key`, or with this `frame` when `frame` is given (an edit of card text since). */
 export function readRunRecord(file: string, key: string, frame?: string): RunRecord | undefined {
   if (!existsSync(file)) return undefined;
+  let data: RunCacheFile;
   try {
-    const data = JSON.parse(readFileSync(file, "utf8")) as RunCacheFile;
-    if (data.version !== 3 || (data.key !== key && (frame === undefined || data.frame !== frame))) return undefined;
-    return data;
+    data = JSON.parse(readFileSync(file, "utf8")) as RunCacheFile;
   } catch {
     return undefined;
   }
+  if (data.version !== 3 || typeof data.writeId !== "string") return undefined;
+  const { version: _version, writeId, ...record } = data;
+  const edits = readEdits(editsFileOf(file), writeId);
+  const read: RunRecord = edits ? withEdits(record, edits) : record;
+  if (read.key !== key && (frame === undefined || read.frame !== frame)) return undefined;
+  return { ...read, stored: { writeId, edited: edits ? Object.keys(edits.files) : [] } };
+}
+
+function editsFileOf(file: string): string {
+  return file.replace(/\.json$/, "") + "-edits.json";
+}
+
+function readEdits(file: string, base: string): RunEditsFile | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const edits = JSON.parse(readFileSync(file, "utf8")) as RunEditsFile;
+    const isValid = edits.version === 1 && edits.base === base && typeof edits.key === "string" && typeof edits.own === "object" && typeof edits.files === "object";
+    return isValid ? edits : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function withEdits(record: RunRecord, edits: RunEditsFile): RunRecord {
+  const own = { ...record.own };
+  for (const [card, findings] of Object.entries(edits.own)) {
+    if (findings === null) delete own[card];
+    else own[card] = findings;
+  }
+  return { ...record, key: edits.key, own, files: { ...record.files, ...edits.files } };
 }
 
 /** The findings of a recorded run, in the order lint reports them. */
@@ -175,7 +227,35 @@ export function storedFindings(findings: readonly Finding[]): StoredFinding[] {
   return findings.map(({ fix: _fix, file: _file, ...rest }) => rest);
 }
 
+/** Writes the whole record (and drops the edits of the one it replaces). */
 export function writeRunRecord(file: string, record: RunRecord): void {
-  const data: RunCacheFile = { version: 3, ...record, rest: record.rest.map(({ fix: _fix, ...rest }) => rest) };
+  const { stored: _stored, ...kept } = record;
+  const data: RunCacheFile = { version: 3, writeId: randomUUID(), ...kept, rest: record.rest.map(({ fix: _fix, ...rest }) => rest) };
   writeFileWhole(file, JSON.stringify(data));
+  // Stale edits name the write replaced, so they would be ignored anyway.
+  rmSync(editsFileOf(file), { force: true });
+}
+
+/**
+ * Writes `record`, a record read back with readRunRecord in which only the entries of the cards
+ * `edited` changed (and the key), as edits to the record as stored: a few lines instead of every
+ * card's entry. The whole record is written when it was not read back or too many cards were edited.
+ */
+export function writeRunRecordEdits(file: string, record: RunRecord, edited: Iterable<string>): void {
+  const cards = new Set([...(record.stored?.edited ?? []), ...edited]);
+  if (!record.stored || cards.size > MAX_EDITS) {
+    writeRunRecord(file, record);
+    return;
+  }
+  const edits: RunEditsFile = { version: 1, base: record.stored.writeId, key: record.key, own: {}, files: {} };
+  for (const card of cards) {
+    edits.own[card] = record.own[card] ?? null;
+    const entry = record.files[card];
+    if (entry === undefined) {
+      writeRunRecord(file, record);
+      return;
+    }
+    edits.files[card] = entry;
+  }
+  writeFileWhole(editsFileOf(file), JSON.stringify(edits));
 }
