@@ -5,6 +5,7 @@
 //
 // Usage: node scripts/bundle-cli.mjs [--out <dir>]
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { BUNDLE_DIR, BUNDLE_ENTRY, REPOSITORY, sourceFingerprint, STAMP_FILE } from "../cli/bundle-stamp.js";
@@ -26,6 +27,7 @@ export async function bundleCli(outDir = BUNDLE_DIR) {
   const staging = `${outDir}.${process.pid}.tmp`;
   rmSync(staging, { recursive: true, force: true });
   const finalWorker = pathToFileURL(path.join(outDir, WORKER_SOURCE.replace(/\.ts$/, ".js"))).href;
+  const codeVersion = await sourcesCodeVersion(build);
   await build({
     entryPoints: [path.join(REPOSITORY, "cli/main.ts"), path.join(REPOSITORY, WORKER_SOURCE)],
     outbase: REPOSITORY,
@@ -39,6 +41,8 @@ export async function bundleCli(outDir = BUNDLE_DIR) {
     // Packages written for CommonJS call require(); an ES module bundle has none of its own.
     banner: { js: "import { createRequire as __verityCreateRequire } from 'node:module'; const require = __verityCreateRequire(import.meta.url);" },
     plugins: [packagesAtRunTime(), sourceLocations(finalWorker)],
+    // The bundle runs only while the sources are exactly these, so their code version is known now.
+    define: { __VERITY_CODE_VERSION__: JSON.stringify(codeVersion) },
   });
   mkdirSync(staging, { recursive: true });
   writeFileSync(path.join(staging, STAMP_FILE), JSON.stringify({ fingerprint, entry: BUNDLE_ENTRY }));
@@ -47,6 +51,29 @@ export async function bundleCli(outDir = BUNDLE_DIR) {
   writeFileSync(path.join(staging, "package.json"), `${JSON.stringify({ type: "module", private: true })}\n`);
   rmSync(outDir, { recursive: true, force: true });
   renameSync(staging, outDir);
+}
+
+/**
+ * The code version (src/core/lint/code-version.ts) of the sources being bundled, computed by that
+ * module itself: built on its own and run by whatever Node runs the bundler.
+ */
+async function sourcesCodeVersion(build) {
+  const built = await build({
+    entryPoints: [path.join(REPOSITORY, "src/core/lint/code-version.ts")],
+    bundle: true,
+    write: false,
+    platform: "node",
+    format: "esm",
+    logLevel: "error",
+    plugins: [packagesAtRunTime(), sourceLocations()],
+  });
+  const temp = path.join(tmpdir(), `verity-code-version-${process.pid}.mjs`);
+  writeFileSync(temp, built.outputFiles[0].text);
+  try {
+    return (await import(pathToFileURL(temp).href)).getCodeVersion();
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }
 
 /** Bare imports of packages not in BUNDLED stay imports, resolved by Node when the bundle runs. */

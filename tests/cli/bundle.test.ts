@@ -3,7 +3,7 @@
  * it only while it was built from exactly the sources in the checkout.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error plain JavaScript without declarations (it runs before TypeScript can)
@@ -95,6 +95,13 @@ describe("the bundled CLI", () => {
     expect(bundled.stderr).toBe(sources.stderr);
     expect(bundled.stdout).toBe(sources.stdout);
     expect(bundled.status).toBe(sources.status);
+  });
+
+  it("carries the code version of the sources it was built from (the key of every lint cache)", async () => {
+    const { getCodeVersion } = await import("../../src/core/lint/code-version.ts");
+    const chunks = readdirSync(dir).filter((name) => name.endsWith(".js"));
+    const embedded = chunks.flatMap((name) => [...readFileSync(path.join(dir, name), "utf8").matchAll(/return cached = "([0-9a-f]{16})"/g)].map((m) => m[1]));
+    expect(embedded).toEqual([getCodeVersion()]);
   });
 
   it("checks prose on the bundled worker thread with the same findings", () => {

@@ -13,8 +13,16 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..
 
 let cached: string | undefined;
 
+/**
+ * Set by the CLI bundle (scripts/bundle-cli.mjs) to the code version of the sources it was built
+ * from: the bundle runs only while the checkout holds exactly those sources (cli/bundle-stamp.js),
+ * so it need not read them all again on every run.
+ */
+declare const __VERITY_CODE_VERSION__: string | undefined;
+
 export function getCodeVersion(): string {
   if (cached) return cached;
+  if (typeof __VERITY_CODE_VERSION__ === "string") return (cached = __VERITY_CODE_VERSION__);
   const hash = createHash("sha256");
   for (const folder of CODE_FOLDERS) hashFolder(hash, path.join(REPO_ROOT, folder));
   // Dependency versions (the parser, unified, remark-lint rules) decide findings too.
