@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compileGoRegex, RegexTranslationError, translateGoRegex } from "../../src/core/style/go-regex.ts";
+import { captureGroupsOf, compileGoRegex, RegexTranslationError, translateGoRegex } from "../../src/core/style/go-regex.ts";
+import { createRandom } from "../../bench/lib/random.ts";
 
 const matches = (pattern: string, text: string) => [...text.matchAll(compileGoRegex(pattern, "g"))].map((m) => m[0]);
 
@@ -46,6 +47,26 @@ describe("Go regular expressions in JavaScript", () => {
   it("lookarounds of regexp2 work", () => {
     expect(matches(String.raw`(?<=\*\*)TODO`, "**TODO TODO")).toEqual(["TODO"]);
     expect(matches("vs(?! Code)", "vs Code vs Java")).toEqual(["vs"]);
+  });
+
+  it("counts capture groups as the compiled expression has them", () => {
+    const fragments = ["a", "(b)", "(?:c)", "(?P<n>d)", "(?<m>e)", "(?<=f)", "(?<!g)", "(?=h)", "(?!i)", "(?i)", "(?i:j)", "[()]", "[(]", "\\(", "\\)", "[\\]()]", "[]a]", "[^)(]", "\\[(k)\\]", "(l|(m))", "\\\\(n)", "\\p{L}", "[[:alpha:]]", "x{2}", "(o)?", "|"];
+    const random = createRandom(5);
+    let checked = 0;
+    for (let i = 0; i < 2000; i++) {
+      let pattern = "";
+      for (let k = random.int(1, 6); k > 0; k--) pattern += random.pick(fragments);
+      let re: RegExp;
+      try {
+        re = compileGoRegex(`(?:${pattern})`, "");
+      } catch {
+        continue;
+      }
+      const compiled = new RegExp(`${re.source}|`, re.flags).exec("")!.length - 1;
+      expect(captureGroupsOf(re.source), pattern).toBe(compiled);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 
   it("rejects what cannot be translated", () => {

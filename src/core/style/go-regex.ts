@@ -69,6 +69,26 @@ export function translateGoRegex(pattern: string, options: TranslateOptions = {}
   return { source, flags: [...flags].sort().join("") };
 }
 
+/**
+ * The number of capture groups of a translated pattern (a RegExp's `source`, `u` flag), counted
+ * without compiling it: rule files with hundreds of swap keys ask this of every key.
+ */
+export function captureGroupsOf(source: string): number {
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") {
+      if (source[i + 1] !== "?") count++;
+      else if (source[i + 2] === "<" && source[i + 3] !== "=" && source[i + 3] !== "!") count++;
+    }
+  }
+  return count;
+}
+
 /** Compiles a Go pattern into a JS RegExp with extra flags (e.g. `g`). */
 export function compileGoRegex(pattern: string, extraFlags = "", options: TranslateOptions = {}): RegExp {
   const { source, flags } = translateGoRegex(pattern, options);

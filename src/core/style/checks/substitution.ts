@@ -3,6 +3,7 @@
  * the expected text, the second the observed one. Keys are tried longest first; `$1` in a value
  * refers to the key's own capture groups. Also Vale's built-in `Vale.Terms`.
  */
+import { captureGroupsOf } from "../go-regex.ts";
 import type { ProseBlock } from "../prose.ts";
 import type { RawAlert, RuleAction } from "../rule-types.ts";
 import { buildExceptions, wordTemplateFor, compilePattern, formatMessage, isException, isPhrase, matchAll, readBoolean, readString, readStrings, toSentence, type CompileContext, type RuleDefinition } from "./common.ts";
@@ -107,6 +108,5 @@ function convertMessage(message: string): string {
 function countGroups(key: string, ctx: CompileContext): number {
   // Most keys are plain words: nothing in them can open a group or be an invalid pattern.
   if (!/[()[\]{}\\*+?]/.test(key)) return 0;
-  const re = compilePattern(`(?:${key})|`, ctx, "");
-  return (re.exec("")?.length ?? 1) - 1;
+  return captureGroupsOf(compilePattern(`(?:${key})`, ctx, "").source);
 }
