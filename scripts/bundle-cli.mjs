@@ -40,7 +40,7 @@ export async function bundleCli(outDir = BUNDLE_DIR) {
     logLevel: "error",
     // Packages written for CommonJS call require(); an ES module bundle has none of its own.
     banner: { js: "import { createRequire as __verityCreateRequire } from 'node:module'; const require = __verityCreateRequire(import.meta.url);" },
-    plugins: [packagesAtRunTime(), sourceLocations(finalWorker)],
+    plugins: [packagesAtRunTime(), zodWithoutLocales(), sourceLocations(finalWorker)],
     // The bundle runs only while the sources are exactly these, so their code version is known now.
     define: { __VERITY_CODE_VERSION__: JSON.stringify(codeVersion) },
   });
@@ -74,6 +74,24 @@ async function sourcesCodeVersion(build) {
   } finally {
     rmSync(temp, { force: true });
   }
+}
+
+/**
+ * zod's `z.locales` (error messages in some fifty languages, half of zod's code) is left out:
+ * Verity writes its own messages and never switches zod's locale, and every run would load it.
+ * English, zod's default, is imported on its own and stays.
+ */
+function zodWithoutLocales() {
+  return {
+    name: "verity-zod-without-locales",
+    setup(build) {
+      build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+        if (!/[\\/]node_modules[\\/]zod[\\/]v4[\\/](?:classic|core)[\\/]/.test(args.importer)) return undefined;
+        return { path: "zod-locales", namespace: "verity-empty" };
+      });
+      build.onLoad({ filter: /.*/, namespace: "verity-empty" }, () => ({ contents: "export {};", loader: "js" }));
+    },
+  };
 }
 
 /** Bare imports of packages not in BUNDLED stay imports, resolved by Node when the bundle runs. */
