@@ -12,7 +12,8 @@ import type { FileHash } from "../core/lint/file-states.ts";
 import type { Finding } from "../core/lint/findings.ts";
 import { lintCards } from "../core/lint/lint-project.ts";
 import { applyLevels, levelOf } from "../core/lint/registry.ts";
-import { editedPin, MAX_EDITED_CARDS, readStubFacts, StubCardRead, stubCard } from "../core/lint/run-delta.ts";
+import { editedPin, MAX_EDITED_CARDS, StubCardRead } from "../core/lint/run-delta.ts";
+import { readStubFacts, type RecordedFacts } from "../core/lint/stub-facts-file.ts";
 import type { Project, ProjectContext } from "../core/project/project.ts";
 import { buildCardIndex } from "../core/site/links.ts";
 import { createStyleChecker } from "../core/style/card-style.ts";
@@ -54,17 +55,19 @@ export function lintEditedCards(run: EditedRun): EditedResult | undefined {
     }
   }
   if (edited.size === 0 || count !== Object.keys(record.files).length) return undefined;
-  const facts = readStubFacts(run.factsFile, record.factsId);
+  const facts = readStubFacts(run.factsFile, record.factsId, context.root);
   if (!facts) return undefined;
   try {
     return check(run, edited, facts);
   } catch (error) {
     if (error instanceof StubCardRead) return undefined;
     throw error;
+  } finally {
+    facts.close();
   }
 }
 
-function check(run: EditedRun, edited: ReadonlyMap<string, string>, facts: NonNullable<ReturnType<typeof readStubFacts>>): EditedResult | undefined {
+function check(run: EditedRun, edited: ReadonlyMap<string, string>, facts: RecordedFacts): EditedResult | undefined {
   const { context, record, reads } = run;
   const { root, config } = context;
   const contentDir = path.resolve(root, config.contentDir);
@@ -74,11 +77,11 @@ function check(run: EditedRun, edited: ReadonlyMap<string, string>, facts: NonNu
   if (loaded.cards.length !== edited.size) return undefined;
   const fresh = new Map(loaded.cards.map((card) => [card.relPath, card]));
   // The other cards as stubs, in the recorded order; the edited ones in their place.
-  const cards: Card[] = facts.cards.map((stub) => fresh.get(stub.relPath) ?? stubCard(stub, root));
+  const cards: Card[] = facts.cards.map((stub) => fresh.get(stub.relPath) ?? stub);
   if (cards.filter((card) => fresh.has(card.relPath) && fresh.get(card.relPath) === card).length !== edited.size) return undefined;
   const snippetChecks = levelOf("snippet-verify-by", rules) !== "off";
   for (const card of loaded.cards) {
-    if (editedPin(card, cards, contentDir, snippetChecks) !== edited.get(card.file)) return undefined;
+    if (editedPin(card, facts.related, contentDir, snippetChecks) !== edited.get(card.file)) return undefined;
   }
   const project = {
     ...context,
@@ -87,7 +90,7 @@ function check(run: EditedRun, edited: ReadonlyMap<string, string>, facts: NonNu
     bodyOnlyCards: [],
     problems: loaded.problems,
     contentDir,
-    index: buildCardIndex(cards, record.project.invalidFiles, { sites: config.sites, pages: facts.pages }),
+    index: buildCardIndex(cards, record.project.invalidFiles, { sites: config.sites, pages: facts.pages, aliasesOf: (card) => facts.aliases.get(card) ?? card.data.aliases ?? [] }),
   } as Omit<Project, "collections"> as Project;
   // Only project-wide checks read the collections, and they are not run here.
   Object.defineProperty(project, "collections", {

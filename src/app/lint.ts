@@ -29,7 +29,8 @@ import type { Card } from "../core/cards/load.ts";
 import { createStylePool, type StylePool } from "./style-pool.ts";
 import type { FileFix } from "../core/style/fix.ts";
 import { addToRunKeys, computeRunKey, readRunRecord, recordedFindings, storedFindings, summarise, writeRunRecord, writeRunRecordEdits, type LintedProjectSummary } from "../core/style/run-cache.ts";
-import { deltaPins, writeStubFacts } from "../core/lint/run-delta.ts";
+import { deltaPins } from "../core/lint/run-delta.ts";
+import { writeStubFacts } from "../core/lint/stub-facts-file.ts";
 import { lintEditedCards } from "./lint-edited.ts";
 import type { TrustScore } from "../core/verification/verification.ts";
 

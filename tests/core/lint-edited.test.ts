@@ -13,6 +13,7 @@ import { lintRule } from "unified-lint-rule";
 import { exampleCard } from "../../src/core/lint/rule-model.ts";
 import { lintCards } from "../../src/core/lint/lint-project.ts";
 import { StubCardRead, stubCard, stubFactsOf } from "../../src/core/lint/run-delta.ts";
+import { readStubFacts, writeStubFacts } from "../../src/core/lint/stub-facts-file.ts";
 import { loadProject } from "../../src/core/project/project.ts";
 import { buildCardIndex } from "../../src/core/site/links.ts";
 import { makeProject, removeTemps, runCli } from "../helpers.ts";
@@ -165,6 +166,39 @@ describe("lint after editing a few cards", () => {
     expect(() => lintCards(partial, [{ card: linker, isBodyOnly: false }], { remarkPlugins: [peek] })).toThrow(StubCardRead);
     // Without that rule, the card's checks run against the stub.
     expect(lintCards(partial, [{ card: linker, isBodyOnly: false }]).get(linker)!.some((finding) => finding.ruleId === "link-audience")).toBe(true);
+  });
+
+  it("keeps the recorded facts in a file a stub reads only when a check asks for more than its keys", () => {
+    const dir = project();
+    const loaded = loadProject({ cwd: dir, today: TODAY });
+    const file = path.join(dir, "facts.json");
+    writeStubFacts(file, "run-1", loaded.cards, loaded.index.pages);
+    expect(readStubFacts(file, "run-2", loaded.root)).toBeUndefined();
+    const facts = readStubFacts(file, "run-1", loaded.root)!;
+    expect(facts.cards.map((card) => card.relPath)).toEqual(loaded.cards.map((card) => card.relPath));
+    expect([...facts.related].sort()).toEqual(["b/agent-notes", "b/answer", "b/source"]);
+    const notes = facts.cards.find((card) => card.relPath === "content/b/notes.md")!;
+    const original = loaded.cards.find((card) => card.relPath === "content/b/notes.md")!;
+    expect([notes.url, notes.id, notes.file]).toEqual([original.url, original.id, original.file]);
+    // Read when asked: the frontmatter and heading ids as recorded, the text never.
+    expect(notes.data).toEqual(original.data);
+    expect(notes.headings.map((heading) => heading.id)).toEqual(original.headings.map((heading) => heading.id));
+    expect(() => notes.source).toThrow(StubCardRead);
+    facts.close();
+    // Keys stay at hand once the file is closed; the facts of a card not read before do not.
+    const steps = facts.cards.find((card) => card.relPath === "content/a/steps.md")!;
+    expect(steps.id).toBe("a/steps");
+    expect(() => steps.data).toThrow(StubCardRead);
+    expect(notes.data.title).toBe("Notes");
+
+    // A damaged file is no facts at all, or a stub that cannot read its own: either way the full lint runs.
+    const text = readFileSync(file, "utf8");
+    writeFileSync(file, text.slice(0, 20));
+    expect(readStubFacts(file, "run-1", loaded.root)).toBeUndefined();
+    writeFileSync(file, text.slice(0, text.length - 40));
+    const cut = readStubFacts(file, "run-1", loaded.root)!;
+    expect(() => cut.cards.at(-1)!.data).toThrow(StubCardRead);
+    cut.close();
   });
 
   it("starts a new run when HEAD moves, even if no file changed (translation drift reads the history)", async () => {

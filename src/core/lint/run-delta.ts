@@ -13,14 +13,10 @@
  * caller runs the full lint instead. So this is an optimisation that cannot change a result.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Card } from "../cards/load.ts";
 import { mayIncludeSnippet } from "../cards/snippets.ts";
-import { writeFileWhole } from "../cards/safe-write.ts";
 import { cardFactsDigest, readsOutsideContent } from "./card-cache.ts";
-import type { SiteName } from "../site/audience.ts";
-import type { SitePages } from "../site/links.ts";
 
 /** At most this many edited cards are checked this way; more, and the full lint runs. */
 export const MAX_EDITED_CARDS = 16;
@@ -39,9 +35,9 @@ export function deltaPins(cards: readonly Card[], contentDir: string, snippetChe
   return pins;
 }
 
-/** The pin of an edited card, when it may be re-checked alone (else undefined). */
-export function editedPin(card: Card, all: readonly Pick<Card, "id" | "data">[], contentDir: string, snippetChecks: boolean): string | undefined {
-  return isAlone(card, relatedIds(all), contentDir, snippetChecks) ? pinOf(card) : undefined;
+/** The pin of an edited card, when it may be re-checked alone (else undefined); `related` as relatedIds gives it for the recorded cards. */
+export function editedPin(card: Card, related: ReadonlySet<string>, contentDir: string, snippetChecks: boolean): string | undefined {
+  return isAlone(card, related, contentDir, snippetChecks) ? pinOf(card) : undefined;
 }
 
 /** What other cards and project-wide checks read of a card: equal pins, equal findings elsewhere. */
@@ -56,7 +52,7 @@ function isAlone(card: Card, related: ReadonlySet<string>, contentDir: string, s
 }
 
 /** Ids other cards name as their translation source or companion. */
-function relatedIds(cards: readonly Pick<Card, "data">[]): Set<string> {
+export function relatedIds(cards: readonly Pick<Card, "data">[]): Set<string> {
   const ids = new Set<string>();
   for (const card of cards) {
     if (card.data.translation_of !== undefined) ids.add(card.data.translation_of);
@@ -136,32 +132,5 @@ class StubHeading {
   }
   private missing(): never {
     throw new StubCardRead(`${this.relPath}: a heading of a card that was not loaded`);
-  }
-}
-
-const FACTS_VERSION = 3;
-
-/** The facts of a recorded run's cards, and the site pages they make (both unchanged by an edit that keeps every card's facts). */
-export interface RecordedFacts {
-  cards: StubFacts[];
-  pages: SitePages | undefined;
-}
-
-/** Writes the stubs' facts of `cards` (in their order) and their site pages, for the run `id`. */
-export function writeStubFacts(file: string, id: string, cards: readonly Card[], pages: SitePages | undefined): void {
-  const stored = pages && { collections: [...pages.collections], tags: [...pages.tags] };
-  writeFileWhole(file, JSON.stringify({ version: FACTS_VERSION, id, cards: cards.map(stubFactsOf), pages: stored }));
-}
-
-/** The facts written for the run `id`, or undefined. */
-export function readStubFacts(file: string, id: string): RecordedFacts | undefined {
-  if (!existsSync(file)) return undefined;
-  try {
-    const data = JSON.parse(readFileSync(file, "utf8")) as { version?: unknown; id?: unknown; cards?: unknown; pages?: { collections: [string, SiteName[]][]; tags: [string, SiteName[]][] } };
-    if (data.version !== FACTS_VERSION || data.id !== id || !Array.isArray(data.cards)) return undefined;
-    const pages = data.pages && { collections: new Map(data.pages.collections), tags: new Map(data.pages.tags) };
-    return { cards: data.cards as StubFacts[], pages };
-  } catch {
-    return undefined;
   }
 }

@@ -49,6 +49,8 @@ export interface IndexOptions {
   partialCollections?: Iterable<string> | undefined;
   /** The site pages of these very cards, when known already (from a recorded lint run). */
   pages?: SitePages | undefined;
+  /** A card's aliases, when they are known without reading its frontmatter (stubs of a recorded run). */
+  aliasesOf?: ((card: Card) => readonly string[]) | undefined;
 }
 
 export function buildCardIndex(cards: readonly Card[], invalidFiles: readonly string[] = [], options: IndexOptions = {}): CardIndex {
@@ -61,7 +63,7 @@ export function buildCardIndex(cards: readonly Card[], invalidFiles: readonly st
     if (!byId.has(card.id)) byId.set(card.id, card);
   }
   for (const card of cards) {
-    for (const alias of card.data.aliases ?? []) {
+    for (const alias of options.aliasesOf ? options.aliasesOf(card) : (card.data.aliases ?? [])) {
       const url = normaliseSitePath(alias);
       if (!byUrl.has(url)) byUrl.set(url, card);
     }

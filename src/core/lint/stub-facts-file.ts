@@ -1,0 +1,149 @@
+/**
+ * The stored facts of a recorded run's cards (lint-facts.json), read by a re-lint of a few edited
+ * cards (run-delta.ts). Such a run looks up every card by path, URL, id and alias, but reads the
+ * facts of only the few its edited cards link to. So the file holds a small index (each card's
+ * keys, and where its facts are) ahead of the facts themselves, and a stub reads its facts from
+ * the file only when a check asks for them.
+ *
+ * Layout: the index's length in bytes (15 digits and a newline), the index (JSON), then each card's
+ * facts (JSON) one after the other. The file is written whole (safe-write.ts) and read through one
+ * open descriptor, so a run that replaces it meanwhile cannot mix two versions.
+ */
+import { closeSync, openSync, readSync } from "node:fs";
+import path from "node:path";
+import type { Card } from "../cards/load.ts";
+import { writeFileWhole } from "../cards/safe-write.ts";
+import type { SiteName } from "../site/audience.ts";
+import type { SitePages } from "../site/links.ts";
+import { relatedIds, StubCardRead, stubCard, stubFactsOf, type StubFacts } from "./run-delta.ts";
+
+const VERSION = 4;
+const LENGTH_DIGITS = 15;
+
+/** A card's keys in the index: path, URL, id, aliases, then where its facts are (offset and length in bytes). */
+type IndexEntry = [relPath: string, url: string, id: string, aliases: string[], offset: number, length: number];
+
+interface FactsIndex {
+  version: number;
+  id: string;
+  pages: { collections: [string, readonly SiteName[]][]; tags: [string, readonly SiteName[]][] } | undefined;
+  related: string[];
+  cards: IndexEntry[];
+}
+
+/** The facts of a recorded run's cards, and what they make together (all unchanged by an edit that keeps every card's facts). */
+export interface RecordedFacts {
+  /** A stub of every card, in the recorded order: its path, URL and id at hand, the rest read when asked for. */
+  cards: Card[];
+  /** Each stub's aliases (without reading its facts). */
+  aliases: ReadonlyMap<Card, readonly string[]>;
+  pages: SitePages | undefined;
+  /** Ids other cards name as their translation source or companion. */
+  related: ReadonlySet<string>;
+  /** Closes the file; a stub asked for its facts after that throws StubCardRead. */
+  close(): void;
+}
+
+/** Writes the facts of `cards` (in their order) and their site pages, for the run `id`. */
+export function writeStubFacts(file: string, id: string, cards: readonly Card[], pages: SitePages | undefined): void {
+  const entries: IndexEntry[] = [];
+  const bodies: string[] = [];
+  let offset = 0;
+  for (const card of cards) {
+    const json = JSON.stringify(stubFactsOf(card));
+    const length = Buffer.byteLength(json);
+    entries.push([card.relPath, card.url, card.id, card.data.aliases ?? [], offset, length]);
+    bodies.push(json);
+    offset += length;
+  }
+  const index: FactsIndex = {
+    version: VERSION,
+    id,
+    pages: pages && { collections: [...pages.collections], tags: [...pages.tags] },
+    related: [...relatedIds(cards)],
+    cards: entries,
+  };
+  const head = JSON.stringify(index);
+  writeFileWhole(file, `${String(Buffer.byteLength(head)).padStart(LENGTH_DIGITS, "0")}\n${head}${bodies.join("")}`);
+}
+
+/** The facts written for the run `id` (stubs under `root`), or undefined. */
+export function readStubFacts(file: string, id: string, root: string): RecordedFacts | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    const prefix = readExactly(fd, 0, LENGTH_DIGITS + 1).toString("latin1");
+    if (!/^\d+\n$/.test(prefix)) throw new Error("not a facts file");
+    const headLength = Number(prefix.slice(0, LENGTH_DIGITS));
+    const index = JSON.parse(readExactly(fd, LENGTH_DIGITS + 1, headLength).toString("utf8")) as FactsIndex;
+    if (index.version !== VERSION || index.id !== id || !Array.isArray(index.cards)) throw new Error("another run's facts");
+    const dataStart = LENGTH_DIGITS + 1 + headLength;
+    const open = fd;
+    let isOpen = true;
+    const read = (entry: IndexEntry): StubFacts => {
+      if (!isOpen) throw new StubCardRead(`${entry[0]}: the facts of a card read after the run`);
+      try {
+        const facts = JSON.parse(readExactly(open, dataStart + entry[4], entry[5]).toString("utf8")) as StubFacts;
+        if (facts.relPath === entry[0]) return facts;
+      } catch {
+        /* below */
+      }
+      throw new StubCardRead(`${entry[0]}: its recorded facts cannot be read`);
+    };
+    const aliases = new Map<Card, readonly string[]>();
+    const cards = index.cards.map((entry) => {
+      const card = lazyStub(entry, () => read(entry), root);
+      aliases.set(card, entry[3]);
+      return card;
+    });
+    const pages = index.pages && { collections: new Map(index.pages.collections), tags: new Map(index.pages.tags) };
+    fd = undefined;
+    return {
+      cards,
+      aliases,
+      pages,
+      related: new Set(index.related),
+      close: () => {
+        if (isOpen) closeSync(open);
+        isOpen = false;
+      },
+    };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function readExactly(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buffer, done, length - done, position + done);
+    if (n === 0) throw new Error("the facts file ends early");
+    done += n;
+  }
+  return buffer;
+}
+
+/**
+ * A stub whose path, URL, id and file are known; anything else is read from the file on first use
+ * (then it is a stub of run-delta.ts: its text, tree and links throw StubCardRead).
+ */
+function lazyStub(entry: IndexEntry, read: () => StubFacts, root: string): Card {
+  const known: Record<string, unknown> = { relPath: entry[0], url: entry[1], id: entry[2], file: path.join(root, entry[0]) };
+  let full: Card | undefined;
+  const facts = () => (full ??= stubCard(read(), root));
+  return new Proxy(known, {
+    get: (target, key) => (typeof key === "string" && Object.hasOwn(target, key) ? target[key] : Reflect.get(facts(), key)),
+    has: (_target, key) => key in facts(),
+    ownKeys: () => Reflect.ownKeys(facts()),
+    getOwnPropertyDescriptor: (_target, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(facts(), key);
+      return descriptor && { ...descriptor, configurable: true };
+    },
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  }) as unknown as Card;
+}
