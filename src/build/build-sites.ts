@@ -16,8 +16,8 @@ import { deriveLeakModel, formatLeakFindings, scanForLeaksAsync, type LeakModel,
 import { outDirProblem } from "./out-dir.ts";
 import { indexedPages, moveFolder, pageDropWarning, swapIntoPlace, SwapFailed } from "./output-folder.ts";
 import { prepareSites, siteSettings } from "./site-data.ts";
+import { writeSiteDataFile } from "./site-data-file.ts";
 import { selectCardsForSite, siteSelectionOf } from "../core/site/audience.ts";
-import { writeFileWhole } from "../core/cards/safe-write.ts";
 
 export interface BuildOptions {
   sites: readonly SiteName[];
@@ -145,7 +145,7 @@ export async function prepareBuild(
       const build: SiteBuild = {
         site,
         settingsFile: path.join(work, ".data", `${site}.settings.json`),
-        dataFile: path.join(work, ".data", `${site}.json`),
+        dataFile: path.join(work, ".data", `${site}.v8`),
         workDir,
         outDir: path.join(workDir, "out"),
         cards: counts.get(site)!,
@@ -165,8 +165,7 @@ export async function prepareBuild(
       unsafeSkipSanitizer: options.unsafeSkipSanitizer,
       onSite: (site, siteData) => {
         const { dataFile } = builds.find((build) => build.site === site)!;
-        // Whole or not at all: Astro reads the file as soon as it exists.
-        writeFileWhole(dataFile, JSON.stringify(siteData));
+        writeSiteDataFile(dataFile, siteData);
       },
     });
     options.progress(`prepared ${options.sites.map((s) => `${s} (${data.get(s)!.cards.length} cards)`).join(", ")} in ${secondsSince(started)}`);

@@ -17,6 +17,7 @@ import { siteAbsoluteUrl } from "./site-urls.ts";
 import { devSearchMiddleware, NEEDS_BUILD_MESSAGE } from "./dev-search.ts";
 import { indexSites, writeSearchFiles } from "./pagefind-index.ts";
 import { prepareSites, type SiteData, type SiteSettings } from "./site-data.ts";
+import { readSiteDataFile, writeSiteDataFile } from "./site-data-file.ts";
 
 export interface BuildTarget {
   site: SiteName;
@@ -70,8 +71,8 @@ export async function readBuildTarget(env: Readonly<Record<string, string | unde
       const data = prepareSites(project, [site], { history: await readCardHistory(project) }).get(site)!;
       const dir = path.join(cwd, "node_modules", ".verity");
       mkdirSync(dir, { recursive: true });
-      dataFile = path.join(dir, `dev-${site}.json`);
-      writeFileSync(dataFile, JSON.stringify(data));
+      dataFile = path.join(dir, `dev-${site}.v8`);
+      writeSiteDataFile(dataFile, data);
     }
     if (!existsSync(dataFile)) throw new Error(`Site data file ${dataFile} does not exist.`);
     settings = loadSiteData(dataFile);
@@ -93,7 +94,7 @@ export async function readBuildTarget(env: Readonly<Record<string, string | unde
 /** Reads a site data file once per process; the pages' site-runtime finds it through globalThis. */
 function loadSiteData(dataFile: string): SiteData {
   const shared = ((globalThis as { __veritySiteData?: Record<string, SiteData> }).__veritySiteData ??= {});
-  shared[dataFile] ??= JSON.parse(readFileSync(dataFile, "utf8")) as SiteData;
+  shared[dataFile] ??= readSiteDataFile(dataFile);
   return shared[dataFile];
 }
 

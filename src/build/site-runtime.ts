@@ -1,7 +1,7 @@
 /** What pages read: the prepared data of the site being built, loaded once per build. */
-import { readFileSync } from "node:fs";
 import dataFile from "virtual:verity/data-file";
 import type { CardView, SiteData } from "./site-data.ts";
+import { readSiteDataFile } from "./site-data-file.ts";
 import { siteAbsoluteUrl, siteHref } from "./site-urls.ts";
 
 /** The ids the card page writes around the card, which no heading takes (core/site/anchors.ts). */
@@ -12,7 +12,7 @@ let cached: { data: SiteData; byId: Map<string, CardView> } | undefined;
 function load(): { data: SiteData; byId: Map<string, CardView> } {
   if (!cached) {
     const shared = (globalThis as { __veritySiteData?: Record<string, SiteData> }).__veritySiteData?.[dataFile];
-    const data = shared ?? (JSON.parse(readFileSync(dataFile, "utf8")) as SiteData);
+    const data = shared ?? readSiteDataFile(dataFile);
     cached = { data, byId: new Map(data.cards.map((card) => [card.id, card])) };
   }
   return cached;

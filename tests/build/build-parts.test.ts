@@ -13,7 +13,9 @@ import { acquireBuildLock, BUILD_LOCK_FILE } from "../../src/build/build-lock.ts
 import { checkOutDir, pageDropWarning, swapIntoPlace, SwapFailed } from "../../src/build/output-folder.ts";
 import { CheckFailed } from "../../src/core/errors.ts";
 import { waitForSiteData } from "../../src/build/integration.ts";
-import { makeTempDir, removeTemps } from "../helpers.ts";
+import { readSiteDataFile, writeSiteDataFile } from "../../src/build/site-data-file.ts";
+import type { SiteData } from "../../src/build/site-data.ts";
+import { makeTempDir, removeTemps, REPO_ROOT } from "../helpers.ts";
 
 afterAll(removeTemps);
 
@@ -181,6 +183,20 @@ describe("pageDropWarning", () => {
   });
 });
 
+describe("the site data file", () => {
+  it("gives Astro the prepared data as JSON would, Korean text, HTML and all", async () => {
+    const { loadProject } = await import("../../src/core/project/project.ts");
+    const { prepareSites } = await import("../../src/build/site-data.ts");
+    const project = loadProject({ cwd: REPO_ROOT, today: "2026-12-01" });
+    const file = path.join(makeTempDir(), "internal.v8");
+    for (const [, data] of prepareSites(project, ["internal", "public"], { history: { available: false, reason: "test" } })) {
+      writeSiteDataFile(file, data);
+      // Equal to the JSON round trip (toEqual: a key holding undefined counts as absent, as JSON drops it).
+      expect(readSiteDataFile(file)).toEqual(JSON.parse(JSON.stringify(data)));
+    }
+  });
+});
+
 describe("waitForSiteData (Astro starts before the cards are rendered)", () => {
   it("waits until verity build has written the site data, then hands it over", async () => {
     const file = path.join(makeTempDir(), "public.json");
@@ -189,13 +205,13 @@ describe("waitForSiteData (Astro starts before the cards are rendered)", () => {
     void waiting.then(() => (done = true));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(done).toBe(false);
-    writeFileSync(file, JSON.stringify({ site: "public", cards: [] }));
+    writeSiteDataFile(file, { site: "public", cards: [] } as unknown as SiteData);
     await expect(waiting).resolves.toMatchObject({ site: "public" });
   });
 
   it("refuses the data of the other site", async () => {
     const file = path.join(makeTempDir(), "public.json");
-    writeFileSync(file, JSON.stringify({ site: "internal", cards: [] }));
+    writeSiteDataFile(file, { site: "internal", cards: [] } as unknown as SiteData);
     await expect(waitForSiteData(file, "public")).rejects.toThrow(/holds the internal site, not public/);
   });
 

@@ -50,7 +50,7 @@ export function replaceFileIfUnchanged(file: string, expected: string, text: str
  * Writes `text` to `file` whole or not at all: into a temporary file next to it, then renamed over
  * it, so a reader (or a crash) never sees half a file. Creates the folder when needed.
  */
-export function writeFileWhole(file: string, text: string): void {
+export function writeFileWhole(file: string, text: string | Uint8Array): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
