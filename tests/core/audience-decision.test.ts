@@ -48,6 +48,21 @@ describe("collection defaults never publish", () => {
     expect(isOnSite(byPath.get("content/ops/own.md")!, "public")).toBe(true);
   });
 
+  it("warns at the audience line of an external card in an internal-only collection: moving it there did not make it internal", async () => {
+    const dir = makeProject({
+      "content/ops/_collection.yml": "title: Ops\ndefaults:\n  audience: internal\n",
+      "content/ops/inherits.md": card(undefined),
+      "content/ops/own.md": card("external"),
+      "content/help/answer.md": card("external"),
+    });
+    const { code, results } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expect(code).toBe(0);
+    const warnings = flatMessages(results, dir).filter((m) => m.ruleId === "audience-collection");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ file: "content/ops/own.md", line: 4, severity: 1 });
+    expect(warnings[0]!.message).toMatch(/published on the public help center.*internal-only collection ops.*set audience: internal/);
+  });
+
   it("decides from the card's own frontmatter, even when merged data says external", () => {
     const dir = makeProject({ "content/ops/_collection.yml": "title: Ops\ndefaults:\n  audience: internal\n", "content/ops/a.md": card(undefined) });
     const [loaded] = loadProject({ cwd: dir, today: "2026-11-22" }).cards;

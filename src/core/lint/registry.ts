@@ -23,6 +23,7 @@ import { filePublished } from "./rules/file-published.ts";
 import { companion } from "./rules/companion.ts";
 import { companionDrift } from "./rules/companion-drift.ts";
 import { fileAudience } from "./rules/file-audience.ts";
+import { audienceCollection } from "./rules/audience-collection.ts";
 import { fileEncoding } from "./rules/file-encoding.ts";
 import { fileName } from "./rules/file-name.ts";
 import { htmlRemoved } from "./rules/html-removed.ts";
@@ -54,7 +55,7 @@ import { verifyByExpired } from "./rules/verify-by-expired.ts";
 import { verifyByExpiring } from "./rules/verify-by-expiring.ts";
 
 /** Card rules, run per card as unified-lint-rule plugins, in this order. */
-export const CARD_RULES: readonly CardRule[] = [verifyByExpired, verifyByExpiring, linkBroken, linkAudience, fileAudience, companion, mdxImport, mdxExpression, mdxComponent, snippetMissing, snippetAudience, internalWording];
+export const CARD_RULES: readonly CardRule[] = [verifyByExpired, verifyByExpiring, linkBroken, linkAudience, fileAudience, audienceCollection, companion, mdxImport, mdxExpression, mdxComponent, snippetMissing, snippetAudience, internalWording];
 
 /** Findings made by the loader or over the whole project. */
 export const PROJECT_RULES: readonly Rule[] = [
