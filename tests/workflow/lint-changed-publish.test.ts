@@ -178,6 +178,27 @@ describe("file-published for snippets made external", () => {
     expect(readFileSync(summary, "utf8")).toContain("content/_snippets/escalate.md");
   });
 
+  it("a file an external snippet links since this change is reported at the link, with the public cards that include it", async () => {
+    const repo = withSnippet("audience: external\n");
+    const snippet = (links: string) => `---\nowner: "@ops"\nverify_by: 2027-06-30\naudience: external\n---\n\nCall the on-call line.\n\n${links}\n`;
+    repo.git("switch", "-q", "main");
+    repo.write({
+      "content/help/form.pdf": "%PDF-1.4 form\n",
+      "content/help/old.pdf": "%PDF-1.4 old\n",
+      "content/help/shared.pdf": "%PDF-1.4 shared\n",
+      "content/help/other.md": cardText({ title: "Other" }, "See [the shared form](shared.pdf).\n"),
+      "content/_snippets/escalate.md": snippet("Keep [the old form](../help/old.pdf)."),
+    });
+    repo.commit("Files on main", "2026-10-03");
+    repo.git("switch", "-q", "-C", "feature");
+    // A new link to a file no public card published, one to a file a public card links, and the old link kept.
+    repo.write({ "content/_snippets/escalate.md": snippet("Keep [the old form](../help/old.pdf).\nFill in [the form](../help/form.pdf), [the shared one](../help/shared.pdf).") });
+    const found = await publishedFiles(repo);
+    expect(found.map((f) => [f.file, f.line])).toEqual([["content/_snippets/escalate.md", 10]]);
+    expect(found[0]!.message).toMatch(/publishes the file content\/help\/form\.pdf .*snippet "escalate".*content\/help\/uses\.md/);
+    expect(found[0]!.message).not.toContain("content/ops/inside.md");
+  });
+
   it("a snippet that was external already, or that no public card includes, publishes nothing", async () => {
     const repo = withSnippet("audience: external\n");
     repo.write({

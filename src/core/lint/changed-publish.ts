@@ -12,7 +12,7 @@ import { resolveLink, type CardIndex } from "../site/links.ts";
 import { collectLinks, type CardLink } from "../site/link-extract.ts";
 import type { Card } from "../cards/load.ts";
 import { formatOf, parseMarkdown, type MarkdownFormat } from "../cards/markdown.ts";
-import { snippetReferences } from "../cards/snippets.ts";
+import { rebaseSnippetUrl, snippetReferences } from "../cards/snippets.ts";
 import { urlOfParts } from "../cards/paths.ts";
 import { isRegularFile, lineOfKey, readFrontmatterData, readText, safeDecode, type LightCard } from "./changed-text.ts";
 
@@ -75,6 +75,43 @@ export function findPublishedFiles(
 ): Finding[] {
   const findings: Finding[] = [];
   const decider = createFileAudience(ctx.contentDir);
+  const { oldPublicTexts, assetFiles, publishedBefore } = publicationHistory(changeSet, ctx);
+  for (const change of changeSet.changes) {
+    if (change.kind === "deleted" || !ctx.isCard(change.path)) continue;
+    const card = ctx.parsed.get(ctx.abs(change.path));
+    if (!card || !isOnSite(card, "public")) continue;
+    const oldRel = change.oldPath ?? change.path;
+    const old = oldPublicTexts.find((o) => o.file === ctx.abs(oldRel));
+    const linkedBefore = old ? assetFiles(old, old.text) : new Set<string>();
+    const reported = new Set<string>();
+    for (const link of card.links) {
+      const target = resolveLink(card, link.url, ctx.index);
+      if (target.kind !== "asset" || reported.has(target.file) || linkedBefore.has(target.file)) continue;
+      if (!decider.verdict(target.file, "public").ok) continue; // file-audience reports it as an error
+      reported.add(target.file);
+      if (publishedBefore(target.file, old?.file ?? "")) continue;
+      const rel = path.relative(ctx.root, target.file).split(path.sep).join("/");
+      findings.push({
+        ruleId: "file-published",
+        severity: "suggestion",
+        file: card.file,
+        line: link.line,
+        column: link.column,
+        subject: target.file,
+        message: `This pull request publishes the file ${rel} on the public help center: this external card links it, and no public card did before. Check that customers may read all of it; if not, link it from internal cards only.`,
+      });
+    }
+  }
+  return findings;
+}
+
+type HistoryContext = Pick<Parameters<typeof findPublishedFiles>[1], "isCard" | "abs" | "lightIndex" | "light" | "inContent">;
+
+/**
+ * What the public help center published before the change, found lazily: the files the old texts
+ * of changed public cards link, then those of unchanged public cards that name the file.
+ */
+function publicationHistory(changeSet: ChangeSet, ctx: HistoryContext) {
   const addedFiles = new Set(changeSet.changes.filter((c) => c.kind === "added").map((c) => ctx.abs(c.path)));
   /** Changed card paths now -> their change; and old texts of cards changed, by their old path. */
   const changedNow = new Set(changeSet.changes.filter((c) => c.kind !== "deleted").map((c) => ctx.abs(c.path)));
@@ -112,54 +149,103 @@ export function findPublishedFiles(
     }
     return false;
   };
-  for (const change of changeSet.changes) {
-    if (change.kind === "deleted" || !ctx.isCard(change.path)) continue;
-    const card = ctx.parsed.get(ctx.abs(change.path));
-    if (!card || !isOnSite(card, "public")) continue;
-    const oldRel = change.oldPath ?? change.path;
-    const old = oldPublicTexts.find((o) => o.file === ctx.abs(oldRel));
-    const linkedBefore = old ? assetFiles(old, old.text) : new Set<string>();
-    const reported = new Set<string>();
-    for (const link of card.links) {
-      const target = resolveLink(card, link.url, ctx.index);
-      if (target.kind !== "asset" || reported.has(target.file) || linkedBefore.has(target.file)) continue;
-      if (!decider.verdict(target.file, "public").ok) continue; // file-audience reports it as an error
-      reported.add(target.file);
-      if (publishedBefore(target.file, old?.file ?? "")) continue;
-      const rel = path.relative(ctx.root, target.file).split(path.sep).join("/");
-      findings.push({
-        ruleId: "file-published",
-        severity: "suggestion",
-        file: card.file,
-        line: link.line,
-        column: link.column,
-        subject: target.file,
-        message: `This pull request publishes the file ${rel} on the public help center: this external card links it, and no public card did before. Check that customers may read all of it; if not, link it from internal cards only.`,
-      });
-    }
-  }
-  return findings;
+  return { oldPublicTexts, assetFiles, publishedBefore };
 }
 
-export interface SnippetMadeExternal {
+/** A snippet that says `audience: external` now; `oldText` is its text at the base when it said so then too. */
+export interface ExternalSnippet {
   name: string;
   file: string;
   text: string;
+  oldText: string | undefined;
 }
 
-/** Snippets whose text says `audience: external` now and did not at the base (or that are new). */
-export function snippetsMadeExternal(changeSet: ChangeSet, isSnippet: (rel: string) => boolean, abs: (rel: string) => string): SnippetMadeExternal[] {
-  const found: SnippetMadeExternal[] = [];
+/** Changed snippets that say `audience: external` now (made external, new, or edited while external). */
+export function externalSnippetChanges(changeSet: ChangeSet, isSnippet: (rel: string) => boolean, abs: (rel: string) => string): ExternalSnippet[] {
+  const found: ExternalSnippet[] = [];
   for (const change of changeSet.changes) {
     if (change.kind === "deleted" || !isSnippet(change.path) || !isRegularFile(abs(change.path))) continue; // the sites read only regular snippet files
     const text = readText(abs(change.path));
     if (readFrontmatterData(text)?.audience !== "external") continue;
     const oldRel = change.oldPath ?? change.path;
     const oldText = change.kind === "added" ? undefined : changeSet.oldTexts.get(oldRel);
-    if (oldText !== undefined && isSnippet(oldRel) && readFrontmatterData(oldText)?.audience === "external") continue;
-    found.push({ name: path.posix.basename(change.path, ".md"), file: abs(change.path), text });
+    const wasExternal = oldText !== undefined && isSnippet(oldRel) && readFrontmatterData(oldText)?.audience === "external";
+    found.push({ name: path.posix.basename(change.path, ".md"), file: abs(change.path), text, oldText: wasExternal ? oldText : undefined });
   }
   return found;
+}
+
+/** Snippets whose text says `audience: external` now and did not at the base (or that are new). */
+export function snippetsMadeExternal(snippets: readonly ExternalSnippet[]): ExternalSnippet[] {
+  return snippets.filter((snippet) => snippet.oldText === undefined);
+}
+
+/** The public cards (light readings) that include the snippet `name`. */
+function publicCardsIncluding(name: string, light: readonly LightCard[]): LightCard[] {
+  const users: LightCard[] = [];
+  for (const card of light) {
+    if (card.text === "" || !card.text.includes(name) || !isTextOnPublicSite(readFrontmatterData(card.text))) continue;
+    let tree;
+    try {
+      tree = parseMarkdown(card.text.replace(/^\uFEFF/, ""), formatOf(card.file));
+    } catch {
+      continue; // a card that does not parse is not built
+    }
+    if (snippetReferences(tree).some((ref) => ref.name === name)) users.push(card);
+  }
+  return users;
+}
+
+function linksOf(text: string, file: string): CardLink[] {
+  try {
+    return collectLinks(parseMarkdown(text.replace(/^\uFEFF/, ""), formatOf(file)));
+  } catch {
+    return [];
+  }
+}
+
+function listed(files: readonly string[]): string {
+  return files.length > 5 ? `${files.slice(0, 5).join(", ")} and ${files.length - 5} more` : files.join(", ");
+}
+
+/**
+ * `file-published` for the files an external snippet links since this change (a new link, or every
+ * link of a snippet made external): the public cards that include the snippet publish them with it,
+ * unless a public card linked the file before. Reported at the link in the snippet, with the cards.
+ */
+export function findFilesPublishedBySnippets(changeSet: ChangeSet, snippets: readonly ExternalSnippet[], ctx: HistoryContext & { root: string; contentDir: string }): Finding[] {
+  const findings: Finding[] = [];
+  if (snippets.length === 0) return findings;
+  const decider = createFileAudience(ctx.contentDir);
+  const { publishedBefore } = publicationHistory(changeSet, ctx);
+  const rel = (file: string) => path.relative(ctx.root, file).split(path.sep).join("/");
+  for (const snippet of snippets) {
+    const users = publicCardsIncluding(snippet.name, ctx.light);
+    if (users.length === 0) continue;
+    const before = new Set(snippet.oldText === undefined ? [] : linksOf(snippet.oldText, snippet.file).map((link) => link.url.trim()));
+    const reported = new Set<string>();
+    for (const link of linksOf(snippet.text, snippet.file)) {
+      if (before.has(link.url.trim())) continue;
+      for (const card of users) {
+        const target = resolveLink(card as unknown as Card, rebaseSnippetUrl(link.url, snippet.file, card.file), ctx.lightIndex);
+        if (target.kind !== "asset" || reported.has(target.file)) continue;
+        if (!decider.verdict(target.file, "public").ok) continue; // file-audience reports it, at the cards' include lines
+        reported.add(target.file);
+        if (publishedBefore(target.file, "")) continue;
+        const names = users.map((user) => rel(user.file));
+        findings.push({
+          ruleId: "file-published",
+          severity: "suggestion",
+          file: snippet.file,
+          line: link.line,
+          column: link.column,
+          subject: target.file,
+          message: `This pull request publishes the file ${rel(target.file)} on the public help center: the external snippet "${snippet.name}" links it, and ${names.length === 1 ? "the public card" : `${names.length} public cards`} that include${names.length === 1 ? "s" : ""} it (${listed(names)}) publish${names.length === 1 ? "es" : ""} it; no public card did before. Check that customers may read all of it; if not, link it from internal cards only.`,
+        });
+      }
+    }
+  }
+  return findings;
 }
 
 /**
@@ -167,22 +253,11 @@ export function snippetsMadeExternal(changeSet: ChangeSet, isSnippet: (rel: stri
  * include: its text is on the public help center with them. Reported at its audience line, with the
  * cards that include it; a snippet no public card includes publishes nothing yet.
  */
-export function findPublishedSnippets(snippets: readonly SnippetMadeExternal[], light: readonly LightCard[], root: string): Finding[] {
+export function findPublishedSnippets(snippets: readonly ExternalSnippet[], light: readonly LightCard[], root: string): Finding[] {
   const findings: Finding[] = [];
   for (const snippet of snippets) {
-    const users: string[] = [];
-    for (const card of light) {
-      if (card.text === "" || !card.text.includes(snippet.name) || !isTextOnPublicSite(readFrontmatterData(card.text))) continue;
-      let tree;
-      try {
-        tree = parseMarkdown(card.text.replace(/^\uFEFF/, ""), formatOf(card.file));
-      } catch {
-        continue; // a card that does not parse is not built
-      }
-      if (snippetReferences(tree).some((ref) => ref.name === snippet.name)) users.push(path.relative(root, card.file).split(path.sep).join("/"));
-    }
+    const users = publicCardsIncluding(snippet.name, light).map((card) => path.relative(root, card.file).split(path.sep).join("/"));
     if (users.length === 0) continue;
-    const shown = users.length > 5 ? `${users.slice(0, 5).join(", ")} and ${users.length - 5} more` : users.join(", ");
     findings.push({
       ruleId: "file-published",
       severity: "suggestion",
@@ -190,7 +265,7 @@ export function findPublishedSnippets(snippets: readonly SnippetMadeExternal[], 
       line: lineOfKey(snippet.text, "audience") ?? 1,
       column: 1,
       subject: snippet.file,
-      message: `This change makes the snippet "${snippet.name}" external, so this pull request publishes its text on the public help center in ${users.length === 1 ? "the public card" : `${users.length} public cards`} that include${users.length === 1 ? "s" : ""} it (${shown}). Check that customers may read all of it; if not, keep audience: internal.`,
+      message: `This change makes the snippet "${snippet.name}" external, so this pull request publishes its text on the public help center in ${users.length === 1 ? "the public card" : `${users.length} public cards`} that include${users.length === 1 ? "s" : ""} it (${listed(users)}). Check that customers may read all of it; if not, keep audience: internal.`,
     });
   }
   return findings;

@@ -28,7 +28,7 @@ import { SNIPPET_DIR } from "../cards/snippets.ts";
 import { openProject, type Project, type ProjectOptions } from "../project/project.ts";
 import type { VerifiableCard } from "../verification/verification.ts";
 import { parseYaml } from "../cards/yaml-source.ts";
-import { findPublishedCards, findPublishedFiles, findPublishedSnippets, linkedFileNames, snippetsMadeExternal } from "./changed-publish.ts";
+import { externalSnippetChanges, findFilesPublishedBySnippets, findPublishedCards, findPublishedFiles, findPublishedSnippets, linkedFileNames, snippetsMadeExternal } from "./changed-publish.ts";
 import { FRONTMATTER, lineOfKey, readBytes, readText, safeDecode, type LightCard } from "./changed-text.ts";
 
 export interface ChangedLint {
@@ -83,9 +83,14 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
   // The names of the files the changed cards link: a card mentioning one may have published it before.
   const fileNeedles = new Set<string>();
   for (const file of changedCardPaths) for (const name of linkedFileNames(readText(file), formatOf(file))) fileNeedles.add(name);
-  // The names of snippets made external: a public card including one publishes its text now.
-  const publishedSnippets = snippetsMadeExternal(changeSet, isSnippet, abs);
-  for (const snippet of publishedSnippets) fileNeedles.add(snippet.name);
+  // The names of changed external snippets: a public card including one publishes its text (if it
+  // was made external) and the files it links now.
+  const externalSnippets = externalSnippetChanges(changeSet, isSnippet, abs);
+  const publishedSnippets = snippetsMadeExternal(externalSnippets);
+  for (const snippet of externalSnippets) {
+    fileNeedles.add(snippet.name);
+    for (const name of linkedFileNames(snippet.text, "md")) fileNeedles.add(name);
+  }
   const fileNeedleList = [...fileNeedles];
 
   // 2. Every card read once as text; only changed cards and cards mentioning a needle keep it.
@@ -171,6 +176,7 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
     ...findPublishedCards(changeSet, { isCard, abs, parsed }),
     ...findPublishedFiles(changeSet, { root, isCard, abs, parsed, index: project.index, lightIndex, light, contentDir, inContent }),
     ...findPublishedSnippets(publishedSnippets, light, root),
+    ...findFilesPublishedBySnippets(changeSet, externalSnippets, { root, isCard, abs, lightIndex, light, contentDir, inContent }),
   ];
   // A changed _collection.yml is reported on too (its description, its fields).
   const reportFiles = new Set([...toLint, ...changedCollectionFiles, ...extraFindings.map((f) => f.file)]);

@@ -4,7 +4,7 @@ import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 const id = "file-published";
 
 export const filePublished: Rule = {
-  meta: ruleMeta(id, "With --changed: a change puts a file on the public help center (an external card now links a file no public card linked before: a new link, a new file, or a card made public; or a snippet made external that public cards include). A notice for the reviewer.", { kind: "project", defaultLevel: "suggestion" }),
+  meta: ruleMeta(id, "With --changed: a change puts a file on the public help center (an external card now links a file no public card linked before: a new link, a new file, or a card made public; or a snippet made external that public cards include, or a file an external snippet included by public cards links since the change). A notice for the reviewer.", { kind: "project", defaultLevel: "suggestion" }),
   examples: {
     valid: [
       {
