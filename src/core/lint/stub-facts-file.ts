@@ -131,7 +131,7 @@ function readExactly(fd: number, position: number, length: number): Buffer {
  * (then it is a stub of run-delta.ts: its text, tree and links throw StubCardRead).
  */
 function lazyStub(entry: IndexEntry, read: () => StubFacts, root: string): Card {
-  const known: Record<string, unknown> = { relPath: entry[0], url: entry[1], id: entry[2], file: path.join(root, entry[0]) };
+  const known: Record<string, unknown> = { relPath: entry[0], url: entry[1], id: entry[2], file: joinRelPath(root, entry[0]) };
   let full: Card | undefined;
   const facts = () => (full ??= stubCard(read(), root));
   return new Proxy(known, {
@@ -146,4 +146,9 @@ function lazyStub(entry: IndexEntry, read: () => StubFacts, root: string): Card 
     defineProperty: () => false,
     deleteProperty: () => false,
   }) as unknown as Card;
+}
+
+/** `path.join(root, relPath)` for a recorded card path (already normalized, with `/`), without its cost per card. */
+function joinRelPath(root: string, relPath: string): string {
+  return path.sep === "/" && !root.endsWith("/") && !relPath.startsWith("/") && !relPath.includes("//") && !/(^|\/)\.\.?(\/|$)/.test(relPath) ? `${root}/${relPath}` : path.join(root, relPath);
 }
