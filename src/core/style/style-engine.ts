@@ -113,11 +113,28 @@ function computeActiveRules(setup: ValeSetup, matchPath: string, minAlertLevel: 
     const style = name.split(".")[0]!;
     const isOn = setting !== undefined ? setting !== false : settings.baseStyles.has(style) && (style !== BUILTIN_STYLE || setup.styles.styles.get(BUILTIN_STYLE)?.includes(name) === true);
     if (!isOn) continue;
-    const level = typeof setting === "string" ? setting : rule.level;
+    const level = ruleLevels(setup.config).get(name) ?? rule.level;
     if (LEVEL_RANK[level] < LEVEL_RANK[minimum]) continue;
     active.push({ rule, level });
   }
   return active;
+}
+
+const levelsCache = new WeakMap<ValeConfig, Map<string, Severity>>();
+
+/**
+ * `Style.Rule = <level>` as Vale reads it (core/ini.go validateLevel): one level per rule for the whole
+ * config, whatever section sets it and whichever file is linted. `[*]` is read first, then the other
+ * sections in file order; the last level written wins.
+ */
+function ruleLevels(config: ValeConfig): Map<string, Severity> {
+  let levels = levelsCache.get(config);
+  if (levels) return levels;
+  levels = new Map();
+  const ordered = [...config.sections.filter((s) => s.glob === "*"), ...config.sections.filter((s) => s.glob !== "*")];
+  for (const section of ordered) for (const [name, setting] of section.rules) if (typeof setting === "string") levels.set(name, setting);
+  levelsCache.set(config, levels);
+  return levels;
 }
 
 function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>, lines: ReturnType<typeof indexLines>, setup: ValeSetup, active: readonly ActiveRule[]): Finding[] {
