@@ -121,6 +121,17 @@ describe(".vale.ini rule settings, read as Vale's validateLevel reads them", () 
   });
 });
 
+describe("Vale.Avoid", () => {
+  it("accepted words are exceptions for it too, as for any existence rule (Vale's Avoid does not turn vocab off)", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nVocab = Docs\n[*.md]\nBasedOnStyles = Vale\n",
+      "styles/config/vocabularies/Docs/accept.txt": "JavaScript\n",
+      "styles/config/vocabularies/Docs/reject.txt": "(?i)javascript\n",
+    });
+    expect(lintText(project, "Use JavaScript, not javascript.\n").filter((l) => l.includes("Vale.Avoid"))).toEqual(["1:21:Vale.Avoid:Avoid using 'javascript'."]);
+  });
+});
+
 describe("a rule's level set in a section", () => {
   const avoid = "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n";
   const project = (sections: string) => valeProject({ ".vale.ini": `StylesPath = styles\nMinAlertLevel = error\n${sections}`, "styles/S/Avoid.yml": avoid });
