@@ -26,6 +26,23 @@ describe("$sentence as Vale converts it", () => {
   });
 });
 
+describe("prefix, as twine's converters take it", () => {
+  const rule = (match: string, prefix: string) => `extends: capitalization\nmessage: "'%s' -> '%s'"\nscope: heading\nmatch: ${match}\nprefix: '${prefix}'\n`;
+
+  it("the prefix's words count among the heading's words, as Vale compares the whole heading with prefix + converted rest", () => {
+    // 4 of 5 words match ("a." included): 0.8 reaches the threshold; without the prefix's word it would be 3 of 4.
+    expect(lintText(styleProject({ Cap: rule("$sentence", "^[a-z]\\.\\s") }), "# a. Install the new Tool\n")).toEqual([]);
+  });
+
+  it("a prefix found later in the heading is still put in front of the expected text (twine does not anchor it)", () => {
+    expect(lintText(styleProject({ Cap: rule("$sentence", "v\\d\\.") }), "# Install v2. tools\n")).toEqual(["1:3:S.Cap:'Install v2. tools' -> 'v2.Install v2. tools'"]);
+  });
+
+  it("is for $sentence and $title only: $upper and patterns check the whole heading", () => {
+    expect(lintText(styleProject({ Cap: rule("$upper", "^[a-z]\\.\\s") }), "# a. HELLO\n")).toEqual(["1:3:S.Cap:'a. HELLO' -> 'A. HELLO'"]);
+  });
+});
+
 describe("messages as Vale prints them", () => {
   it("runs of spaces and newlines in the quoted match become one space (Microsoft.Spacing)", () => {
     const project = styleProject({ Spacing: "extends: existence\nmessage: \"'%s' should have one space.\"\nlevel: error\nnonword: true\ntokens:\n  - '[a-z][.?!] {2,}[A-Z]'\n  - '[a-z][.?!][A-Z]'\n" });

@@ -25,4 +25,21 @@ describe("the regular expressions real Vale rules use", () => {
     expect(matches("a+?", "aa")).toEqual(["a", "a"]);
     expect(matches(String.raw`\++`, "a+++b")).toEqual(["+++"]);
   });
+
+  it(". stops only at a newline, as regexp2's . (Notone '\\n'), not at CR, U+2028 or U+2029; with (?s) it takes the newline too", () => {
+    expect(matches("a.b", "a\rb a\u2028b a\u2029b a\nb")).toEqual(["a\rb", "a\u2028b", "a\u2029b"]);
+    expect(matches("(?s)a.b", "a\nb")).toEqual(["a\nb"]);
+    expect(matches("x(?s:a.b)y|a.b", "xa\nby a\nb")).toEqual(["xa\nby"]);
+    expect(matches("(?s)(?-s:a.b)|c.d", "a\nb c\nd")).toEqual(["c\nd"]);
+    expect(matches("(?:(?s)a.b)|a.c", "a\nb a\nc")).toEqual(["a\nb"]);
+    expect(matches("[.]", "a.b")).toEqual(["."]);
+  });
+
+  it("\\W inside a class is regexp2's Unicode non-word class: é and 한 are word characters, ' ' and ',' are not", () => {
+    expect(matches(String.raw`[\W]+`, "é한 ,x")).toEqual([" ,"]);
+    expect(matches(String.raw`[\W\d]+`, "é 1,x")).toEqual([" 1,"]);
+    expect(matches(String.raw`[^\W]+`, "é한 ,x")).toEqual(["é한", "x"]);
+    expect(matches(String.raw`[^\W\d]+`, "é1한 x")).toEqual(["é", "한", "x"]);
+  });
 });
+

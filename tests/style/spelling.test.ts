@@ -57,4 +57,15 @@ describe("spelling rules", () => {
     const both = styleProject({ Tiny: `${spell}dictionaries: [tiny]\nappend: true\n` }, "", files);
     expect(lintText(both, "wibble wobble hello zzyzx\n")).toEqual(["1:21:S.Tiny:Did you really mean 'zzyzx'?"]);
   });
+
+  it("Vale.Spelling also loads every dictionary in StylesPath/config/dictionaries (Vale 3's default path; Vale's v3.0 Spelling scenario)", () => {
+    const files = (extra: Record<string, string>) => ({ ".vale.ini": "StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = Vale\n", ...extra });
+    const text = "The abdominocentesis is a word. Zorblax is not.\n";
+    expect(lintText(valeProject(files({})), text)).toEqual(["1:5:Vale.Spelling:Did you really mean 'abdominocentesis'?", "1:33:Vale.Spelling:Did you really mean 'Zorblax'?"]);
+    const medical = files({ "styles/config/dictionaries/medical.dic": "1\nabdominocentesis\n", "styles/config/dictionaries/medical.aff": "SET UTF-8\n" });
+    expect(lintText(valeProject(medical), text)).toEqual(["1:33:Vale.Spelling:Did you really mean 'Zorblax'?"]);
+    // A spelling rule of a style does not: it reads only the dictionaries it names.
+    const styled = valeProject({ ...medical, ".vale.ini": "StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = S\n", "styles/S/Spelling.yml": spell });
+    expect(lintText(styled, text)).toEqual(["1:5:S.Spelling:Did you really mean 'abdominocentesis'?", "1:33:S.Spelling:Did you really mean 'Zorblax'?"]);
+  });
 });

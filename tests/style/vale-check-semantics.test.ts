@@ -121,6 +121,33 @@ describe(".vale.ini rule settings, read as Vale's validateLevel reads them", () 
   });
 });
 
+describe("Vale.Avoid", () => {
+  it("accepted words are exceptions for it too, as for any existence rule (Vale's Avoid does not turn vocab off)", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nVocab = Docs\n[*.md]\nBasedOnStyles = Vale\n",
+      "styles/config/vocabularies/Docs/accept.txt": "JavaScript\n",
+      "styles/config/vocabularies/Docs/reject.txt": "(?i)javascript\n",
+    });
+    expect(lintText(project, "Use JavaScript, not javascript.\n").filter((l) => l.includes("Vale.Avoid"))).toEqual(["1:21:Vale.Avoid:Avoid using 'javascript'."]);
+  });
+});
+
+describe("a rule's level set in a section", () => {
+  const avoid = "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n";
+  const project = (sections: string) => valeProject({ ".vale.ini": `StylesPath = styles\nMinAlertLevel = error\n${sections}`, "styles/S/Avoid.yml": avoid });
+
+  it("holds for every file, not only the section's (Vale keeps one RuleToLevel for the whole config)", () => {
+    const p = project("[*.md]\nBasedOnStyles = S\n[docs/*.md]\nS.Avoid = error\n");
+    expect(lintText(p, "We utilize it.\n", "a.md")).toEqual(["1:4:S.Avoid:Avoid 'utilize'."]);
+    expect(lintText(p, "We utilize it.\n", "docs/b.md")).toEqual(["1:4:S.Avoid:Avoid 'utilize'."]);
+  });
+
+  it("[*] is read before the other sections, so a later section's level wins over it wherever [*] is written", () => {
+    const p = project("[*.md]\nBasedOnStyles = S\nS.Avoid = warning\n[*]\nS.Avoid = error\n");
+    expect(lintText(p, "We utilize it.\n", "a.md")).toEqual([]);
+  });
+});
+
 describe("scopes Vale does not validate", () => {
   it("a scope joined with & is not checked by Vale: an unknown part loads and never matches", () => {
     const rule = "extends: existence\nmessage: \"Avoid '%s'.\"\nscope:\n  - sentence - ~blockquote & ~heading\ntokens: [utilize]\n";

@@ -64,7 +64,7 @@ export function translateGoRegex(pattern: string, options: TranslateOptions = {}
     }
     rest = rest.slice(lead[0].length);
   }
-  const source = translateBody(rest, options.fullBoundaries ? new Map() : boundarySides(rest));
+  const source = translateBody(rest, options.fullBoundaries ? new Map() : boundarySides(rest), flags.has("s"));
   flags.add("u");
   return { source, flags: [...flags].sort().join("") };
 }
@@ -100,13 +100,15 @@ export function compileGoRegex(pattern: string, extraFlags = "", options: Transl
   }
 }
 
-function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>): string {
+function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>, dotAll: boolean): string {
   let out = "";
   let i = 0;
   /** Number of `)` still to emit at the close of each open group (for mid-pattern flags). */
   const groupStack: number[] = [0];
   // The inline flags (`i`, `-i`, …) set in each open group so far: they hold past `|` until the group closes.
   const flagStack: string[][] = [[]];
+  /** Whether `s` is on in each open group: regexp2's `.` stops only at \n, JavaScript's also at \r, U+2028 and U+2029. */
+  const dotAllStack: boolean[] = [dotAll];
   while (i < src.length) {
     const ch = src[i]!;
     if (ch === "\\") {
@@ -128,6 +130,7 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>): 
         i += 4;
         groupStack.push(0);
         flagStack.push([]);
+        dotAllStack.push(dotAllStack.at(-1)!);
         continue;
       }
       if (src.startsWith("(?#", i)) {
@@ -143,6 +146,7 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>): 
         i += 3;
         groupStack.push(0);
         flagStack.push([]);
+        dotAllStack.push(dotAllStack.at(-1)!);
         continue;
       }
       const inline = /^\(\?([imsU]*)(?:-([imsU]*))?(\)|:)/.exec(src.slice(i));
@@ -150,15 +154,18 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>): 
         if (/U/.test(inline[0])) throw new RegexTranslationError("the ungreedy flag (?U) is not supported");
         const on = inline[1] ?? "";
         const off = inline[2] ? `-${inline[2]}` : "";
+        const sOn = on.includes("s") ? true : off.includes("s") ? false : dotAllStack.at(-1)!;
         if (inline[3] === ")") {
           // Flags for the rest of the enclosing group.
           out += `(?${on}${off}:`;
           groupStack[groupStack.length - 1]! += 1;
           flagStack[flagStack.length - 1]!.push(`${on}${off}`);
+          dotAllStack[dotAllStack.length - 1] = sOn;
         } else {
           out += `(?${on}${off}:`;
           groupStack.push(0);
           flagStack.push([]);
+          dotAllStack.push(sOn);
         }
         i += inline[0].length;
         continue;
@@ -166,6 +173,7 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>): 
       out += "(";
       groupStack.push(0);
       flagStack.push([]);
+      dotAllStack.push(dotAllStack.at(-1)!);
       i += 1;
       if (src[i] === "?") {
         const look = /^\?(?:[:=!]|<[=!]|<[A-Za-z])/.exec(src.slice(i));
@@ -176,6 +184,7 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>): 
     if (ch === ")") {
       const pending = groupStack.length > 1 ? groupStack.pop()! : 0;
       if (flagStack.length > 1) flagStack.pop();
+      if (dotAllStack.length > 1) dotAllStack.pop();
       out += ")".repeat(pending) + ")";
       i += 1;
       continue;
@@ -204,6 +213,11 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>): 
     }
     if (ch === "}" || ch === "]") {
       out += `\\${ch}`;
+      i += 1;
+      continue;
+    }
+    if (ch === "." && !dotAllStack.at(-1)!) {
+      out += "[^\\n]";
       i += 1;
       continue;
     }
@@ -252,7 +266,7 @@ function translateEscape(src: string, i: number, inClass: boolean): [string, num
     case "w":
       return [inClass ? WORD_CLASS_BODY : WORD, 2];
     case "W":
-      return [inClass ? "\\W" : `[^${WORD_CLASS_BODY}]`, 2];
+      return [`[^${WORD_CLASS_BODY}]`, 2];
     case "A":
       return ["(?<![\\s\\S])", 2];
     case "z":
@@ -331,11 +345,20 @@ function unicodeProperty(name: string): string {
 
 function translateClass(src: string, start: number): [string, number] {
   let i = start + 1;
-  let out = "[";
+  let out = "";
+  let negated = false;
   if (src[i] === "^") {
-    out += "^";
+    negated = true;
     i += 1;
   }
+  // regexp2's `\W` in a class is the Unicode non-word class, which JavaScript can only write as a
+  // class of its own: `[a\W]` becomes `(?:[a]|[^word])`, `[^a\W]` becomes `(?:(?![a])[word])`.
+  let nonWord = false;
+  const close = (end: number): [string, number] => {
+    if (!nonWord) return [`[${negated ? "^" : ""}${out}]`, end + 1 - start];
+    const text = negated ? `(?:${out ? `(?![${out}])` : ""}[${WORD_CLASS_BODY}])` : `(?:${out ? `[${out}]|` : ""}[^${WORD_CLASS_BODY}])`;
+    return [text, end + 1 - start];
+  };
   let first = true;
   // After a class escape (`\w`, `\d`, `\p{L}`, `[:alpha:]`) a `-` cannot start a range: regexp2 reads
   // it as a literal (`[\w-_]` is word characters, `-` and `_`), while JavaScript rejects the range.
@@ -349,7 +372,7 @@ function translateClass(src: string, start: number): [string, number] {
       continue;
     }
     afterSet = false;
-    if (ch === "]" && !first) return [`${out}]`, i + 1 - start];
+    if (ch === "]" && !first) return close(i);
     if (ch === "]") {
       out += "\\]";
       i += 1;
@@ -372,6 +395,12 @@ function translateClass(src: string, start: number): [string, number] {
       continue;
     }
     if (ch === "\\") {
+      if (src[i + 1] === "W") {
+        nonWord = true;
+        afterSet = true;
+        i += 2;
+        continue;
+      }
       const [text, length] = translateEscape(src, i, true);
       out += text;
       afterSet = "dDsSwWpP".includes(src[i + 1] ?? "");

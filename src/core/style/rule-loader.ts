@@ -265,7 +265,8 @@ function addBuiltinRules(set: StyleSet, base: Omit<CompileContext, "name" | "fil
   for (const term of set.vocabulary.accept) if (/^[\p{L}\p{Nd} -]+$/u.test(term)) swap[term.toLowerCase()] = term;
   const builtins: [string, RuleDefinition][] = [
     ["Vale.Terms", { extends: "substitution", level: "error", message: "Use '%s' instead of '%s'.", ignorecase: true, swap, vocab: false }],
-    ["Vale.Avoid", { extends: "existence", level: "error", message: "Avoid using '%s'.", ignorecase: false, tokens: set.vocabulary.reject, vocab: false }],
+    // As in Vale, Vale.Avoid keeps vocab on: an accepted word is an exception for it, as for any existence rule.
+    ["Vale.Avoid", { extends: "existence", level: "error", message: "Avoid using '%s'.", ignorecase: false, tokens: set.vocabulary.reject }],
     ["Vale.Repetition", { extends: "repetition", level: "error", message: "'%s' is repeated!", alpha: true, tokens: [String.raw`[^\s]+`] }],
     ["Vale.Spelling", { extends: "spelling", level: "error", message: "Did you really mean '%s'?" }],
   ];

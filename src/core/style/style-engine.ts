@@ -113,11 +113,28 @@ function computeActiveRules(setup: ValeSetup, matchPath: string, minAlertLevel: 
     const style = name.split(".")[0]!;
     const isOn = setting !== undefined ? setting !== false : settings.baseStyles.has(style) && (style !== BUILTIN_STYLE || setup.styles.styles.get(BUILTIN_STYLE)?.includes(name) === true);
     if (!isOn) continue;
-    const level = typeof setting === "string" ? setting : rule.level;
+    const level = ruleLevels(setup.config).get(name) ?? rule.level;
     if (LEVEL_RANK[level] < LEVEL_RANK[minimum]) continue;
     active.push({ rule, level });
   }
   return active;
+}
+
+const levelsCache = new WeakMap<ValeConfig, Map<string, Severity>>();
+
+/**
+ * `Style.Rule = <level>` as Vale reads it (core/ini.go validateLevel): one level per rule for the whole
+ * config, whatever section sets it and whichever file is linted. `[*]` is read first, then the other
+ * sections in file order; the last level written wins.
+ */
+function ruleLevels(config: ValeConfig): Map<string, Severity> {
+  let levels = levelsCache.get(config);
+  if (levels) return levels;
+  levels = new Map();
+  const ordered = [...config.sections.filter((s) => s.glob === "*"), ...config.sections.filter((s) => s.glob !== "*")];
+  for (const section of ordered) for (const [name, setting] of section.rules) if (typeof setting === "string") levels.set(name, setting);
+  levelsCache.set(config, levels);
+  return levels;
 }
 
 function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>, lines: ReturnType<typeof indexLines>, setup: ValeSetup, active: readonly ActiveRule[]): Finding[] {
@@ -125,12 +142,15 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
   const ignored = ignoredRanges(input.source, [...settings.tokenIgnores, ...settings.blockIgnores]);
   const directives = indexDirectives(prose.comments);
   const skipped = new Set(setup.config.skippedScopes);
-  const blocks = [...prose.blocks, ...prose.inlineBlocks].filter(
-    (b) => !(skipped.has("blockquote") && b.scope.includes("blockquote")) && !(skipped.has("alt") && b.scope.includes("alt")),
-  );
+  // Vale's core.Sanitize turns `&rsquo;` into a straight apostrophe before the file is parsed.
+  const hasRsquo = input.source.includes(RSQUO);
+  const sanitize = (b: ProseBlock) => (hasRsquo ? straightRsquo(b, input.source) : b);
+  const blocks = [...prose.blocks, ...prose.inlineBlocks]
+    .filter((b) => !(skipped.has("blockquote") && b.scope.includes("blockquote")) && !(skipped.has("alt") && b.scope.includes("alt")))
+    .map(sanitize);
   // Vale splits paragraphs (not headings, list items, quotes or cells) into sentences for `scope: sentence`.
   if (active.some((a) => a.rule.scope.matches(SENTENCE_SCOPE))) {
-    for (const block of prose.blocks) if (block.scope[0] === "text" && block.scope[1] === "paragraph") blocks.push(...sentenceBlocks(block));
+    for (const block of prose.blocks) if (block.scope[0] === "text" && block.scope[1] === "paragraph") blocks.push(...sentenceBlocks(sanitize(block)));
   }
   const { groups, groupOf } = groupByScope(blocks);
   const state: FileState = { sequences: new Set(), metrics: prose.metrics };
@@ -141,7 +161,8 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
   const emit = (active: ActiveRule, block: ProseBlock, alert: RawAlert, isRaw: boolean) => {
     const { rule } = active;
     const start = alert.start < 0 ? 0 : block.offsetAt(alert.start);
-    const end = alert.start < 0 ? 0 : Math.max(start, block.offsetAt(Math.max(alert.start, alert.end - 1)) + 1);
+    const last = alert.start < 0 ? 0 : block.offsetAt(Math.max(alert.start, alert.end - 1));
+    const end = alert.start < 0 ? 0 : Math.max(start, last + (hasRsquo && input.source.startsWith(RSQUO, last) ? RSQUO.length : 1));
     if (!isRaw && directives.isDisabled(rule.name, start)) return;
     // Raw rules read the file's lines as written (Vale's lintFile), before TokenIgnores/BlockIgnores apply.
     if (!isRaw && ignored.some(([s, e]) => start >= s && start < e)) return;
@@ -224,8 +245,23 @@ function budgetFinding(file: string, rule: CompiledRule): Finding {
 /** True when the matched text is not in the source as written, there or anywhere in its block. */
 function spansMarkup(block: ProseBlock, alert: RawAlert, source: string, start: number, end: number): boolean {
   const matched = block.text.slice(alert.start, alert.end);
-  if (source.slice(start, end) === matched || !/\S\s*\S/.test(matched)) return false;
-  return !source.slice(block.start, block.end).includes(matched);
+  if (source.slice(start, end).replaceAll(RSQUO, "'") === matched || !/\S\s*\S/.test(matched)) return false;
+  return !source.slice(block.start, block.end).replaceAll(RSQUO, "'").includes(matched);
+}
+
+const RSQUO = "&rsquo;";
+
+/** The block with each `’` written as `&rsquo;` in the source read as `'`, as Vale's Sanitize reads it. */
+function straightRsquo(block: ProseBlock, source: string): ProseBlock {
+  let text: string | undefined;
+  for (let i = block.text.indexOf("\u2019"); i >= 0; i = block.text.indexOf("\u2019", i + 1)) {
+    if (!source.startsWith(RSQUO, block.offsetAt(i))) continue;
+    text ??= block.text;
+    text = `${text.slice(0, i)}'${text.slice(i + 1)}`;
+  }
+  if (text === undefined) return block;
+  const { scope, parent, kind, masked, start, end } = block;
+  return { scope, parent, kind, text, masked, start, end, get offsets() { return block.offsets; }, offsetAt: (index) => block.offsetAt(index) };
 }
 
 /** Where the alert's text is in the first verbatim copy of its block's text in the source, if any. */
@@ -275,9 +311,9 @@ function groupByScope(blocks: readonly ProseBlock[]): { groups: ScopeGroup[]; gr
   return { groups, groupOf };
 }
 
-/** The whole file for `scope: raw`, with CRLF and CR line ends read as "\n" (Vale's core.Sanitize). */
+/** The whole file for `scope: raw`, with CRLF and CR line ends read as "\n" and `&rsquo;` as `'` (Vale's core.Sanitize). */
 function rawBlock(source: string): ProseBlock {
-  if (!source.includes("\r")) {
+  if (!source.includes("\r") && !source.includes(RSQUO)) {
     return { scope: ["raw"], kind: "root", text: source, offsets: new Int32Array(0), masked: new Uint8Array(0), start: 0, end: source.length, offsetAt: (index) => Math.min(index, source.length) };
   }
   // Where each character of the normalised text is in the source.
@@ -286,6 +322,11 @@ function rawBlock(source: string): ProseBlock {
   for (let i = 0; i < source.length; i++) {
     if (source[i] === "\r" && source[i + 1] === "\n") continue;
     at.push(i);
+    if (source.startsWith(RSQUO, i)) {
+      text += "'";
+      i += RSQUO.length - 1;
+      continue;
+    }
     text += source[i] === "\r" ? "\n" : source[i];
   }
   return {

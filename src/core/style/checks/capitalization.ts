@@ -1,7 +1,8 @@
 /**
  * `capitalization`: the whole block must be in `$sentence`, `$title`, `$lower` or `$upper` case, or
  * match a pattern. `exceptions` and accepted words always pass; `indicators` are suffixes after
- * which a capital is fine (`Step 1: Open`); `prefix` is stripped first; `threshold` is the share of
+ * which a capital is fine (`Step 1: Open`); `prefix` is kept out of the conversion for `$sentence` and
+ * `$title` (as twine's converters do); `threshold` is the share of
  * words that must comply (default 0.8).
  */
 import { ConfigError } from "../../errors.ts";
@@ -33,15 +34,28 @@ export function compileCapitalization(def: RuleDefinition, ctx: CompileContext):
   const vocab = vocabTerms.map((term) => compilePattern(term, ctx, ""));
   /** Returns Vale's expected text (the second `%s` of the message) and whether `text` passes. */
   let check: (text: string) => { expected: string; ok: boolean };
+  /**
+   * twine's converters take the prefix off: its first match anywhere in the text is put in front of
+   * the converted text, and taken off the text first only when the text starts with it.
+   */
+  const withPrefix = (text: string, convert: (rest: string) => string): string => {
+    if (!prefix) return convert(text);
+    const found = prefix.exec(text);
+    if (!found) return convert(text);
+    return found[0] + convert(text.startsWith(found[0]) ? text.slice(found[0].length) : text);
+  };
   if (match === "$sentence") {
     // Each term keeps its case ((?-i:…)): "Member" is a term, "member's" is not.
     const convert = compilePattern(`(?i)${vocabTerms.length > 0 ? `\\b(?:${vocabTerms.map((t) => (t.startsWith("(?i)") ? t : `(?-i:${t})`)).join("|")})\\b|` : ""}${WORD_TOKEN}`, ctx);
-    check = (text) => isSentenceCase(text, tokenizer, except, convert, vocab, vocabTerms, indicators, threshold);
+    check = (text) => {
+      const expected = withPrefix(text, (rest) => toSentenceCase(rest, convert, vocab, vocabTerms, indicators));
+      return { expected, ok: isSentenceCase(text, expected, tokenizer, except, threshold) };
+    };
   }
   else if (match === "$title") {
     const isChicago = readString(def, "style") === "Chicago";
     check = (text) => {
-      const expected = toTitleCase(text, isChicago, vocab, vocabTerms);
+      const expected = withPrefix(text, (rest) => toTitleCase(rest, isChicago, vocab, vocabTerms));
       return { expected, ok: isTitleCase(text, expected, tokenizer, except, threshold) };
     };
   }
@@ -54,20 +68,11 @@ export function compileCapitalization(def: RuleDefinition, ctx: CompileContext):
     check = (text) => ({ expected: match, ok: re.test(text) || isException(except, text) });
   }
   return (block) => {
-    let text = block.text;
-    let head = "";
-    if (prefix) {
-      const found = prefix.exec(text);
-      if (found && found.index === 0) {
-        head = found[0];
-        text = text.slice(head.length);
-      }
-    }
+    const text = block.text;
     if (text.trim() === "") return [];
     const { expected, ok } = check(text);
     if (ok) return [];
-    const shown = match === "$sentence" || match === "$title" ? head + expected : expected;
-    return [{ start: 0, end: block.text.length, message: formatMessage(message, block.text, shown) }];
+    return [{ start: 0, end: text.length, message: formatMessage(message, text, expected) }];
   };
 }
 
@@ -77,30 +82,37 @@ function tokens(text: string, tokenizer: RegExp): string[] {
 }
 
 /**
- * Vale's `$sentence` (twine's SentenceConverter, then Vale's `sentence`): the text is converted to
- * sentence case (first word and every word after an indicator capitalised, vocabulary terms as
- * written, the rest lower case), and the share of words equal to the conversion must reach the
- * threshold. A first word that is not capitalised fails at once. All-caps words get no allowance.
+ * twine's SentenceConverter, as Vale's `$sentence` sets it up: the first word and every word after
+ * an indicator (or after a leading `1.`) capitalised, vocabulary terms as written, the rest lower case.
  */
-function isSentenceCase(text: string, tokenizer: RegExp, except: RegExp | undefined, convert: RegExp, vocab: readonly RegExp[], vocabTerms: readonly string[], indicators: readonly string[], threshold: number): { expected: string; ok: boolean } {
+function toSentenceCase(text: string, convert: RegExp, vocab: readonly RegExp[], vocabTerms: readonly string[], indicators: readonly string[]): string {
   convert.lastIndex = 0;
-  const made = (text.match(convert) ?? []).map((token, i, all) => {
-    const entry = inVocab(token, vocab, vocabTerms);
-    if (entry !== undefined) return entry;
-    const prev = i > 0 ? all[i - 1]! : "";
-    if (i === 0 || indicators.some((s) => prev.endsWith(s)) || (i === 1 && /\d+\./.test(prev))) return toTitleStrict(token);
-    return token.toLowerCase();
-  });
-  const converted = made.join(" ");
+  return (text.match(convert) ?? [])
+    .map((token, i, all) => {
+      const entry = inVocab(token, vocab, vocabTerms);
+      if (entry !== undefined) return entry;
+      const prev = i > 0 ? all[i - 1]! : "";
+      if (i === 0 || indicators.some((s) => prev.endsWith(s)) || (i === 1 && /\d+\./.test(prev))) return toTitleStrict(token);
+      return token.toLowerCase();
+    })
+    .join(" ");
+}
+
+/**
+ * Vale's `sentence` (internal/check/variables.go): the share of the text's words equal to the
+ * expected text's words must reach the threshold. A first word that is not capitalised fails at
+ * once. All-caps words get no allowance.
+ */
+function isSentenceCase(text: string, converted: string, tokenizer: RegExp, except: RegExp | undefined, threshold: number): boolean {
   const expected = tokens(converted, tokenizer);
   const words = tokens(text, tokenizer);
   let count = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (i >= expected.length || word === expected[i] || isException(except, word)) count++;
-    else if (i === 0 && word !== goTitle(word.toLowerCase())) return { expected: converted, ok: false };
+    else if (i === 0 && word !== goTitle(word.toLowerCase())) return false;
   }
-  return { expected: converted, ok: words.length === 0 || count / words.length >= threshold };
+  return words.length === 0 || count / words.length >= threshold;
 }
 
 /** A vocabulary term as written when the token is that term; the token itself when a term's pattern is in it. */

@@ -9,8 +9,9 @@
  *   matching the anchor that was not tried yet is checked, leftwards then rightwards; an optional
  *   token that matches ends that side;
  * - a tag or pattern matches when it is found anywhere in the tag or word (`NN` also matches `NNS`);
- * - the alert's text is the matched words joined as Vale joins them (no space before `.,:;!?')"`
- *   or a word starting with `'`), and `%s` / `%[n]s` in the message are those words in order.
+ * - the alert's text is the matched words joined as Vale joins them (a space before each word but
+ *   one starting with `'`); text not in the sentence as joined (`do n't`) is not reported, as Vale
+ *   finds no place for it; `%s` / `%[n]s` in the message are the words in order.
  *
  * Tagging is lazy: a sentence is tagged only when an anchor pattern matches in it, once per sentence.
  */
@@ -86,10 +87,9 @@ export function compileSequence(def: RuleDefinition, ctx: CompileContext): ((blo
       const said = formatMessage(message, ...steps);
       const at = locate(seen, seq, missed);
       missed = [];
-      if (at < 0) {
-        alerts.push({ start: 0, end: text.length, message: said });
-        continue;
-      }
+      // Vale finds no place for text that is not in the sentence as joined ("do n't", "opinion , he"):
+      // its alert gets column 0 and AddAlert drops it.
+      if (at < 0) continue;
       alerts.push({ start: at, end: at + seq.length, message: said });
       seen = seen.slice(0, at) + "#".repeat(seq.length) + seen.slice(at + seq.length);
     }
@@ -179,23 +179,11 @@ function sequenceMatches(idx: number, toks: readonly NlpToken[], target: NlpToke
   return [text, index];
 }
 
-const CLOSING = new Set([".", ",", ":", ";", "!", "?", "'", '"', ")"]);
-
-/** Vale's stepsToString: words joined by spaces, except before punctuation and after `(`-less joins. */
+/** Vale's stepsToString: the words joined by spaces, except that a word starting with `'` is attached. */
 export function stepsToString(steps: readonly string[]): string {
   let s = "";
-  steps.forEach((step, i) => {
-    if (CLOSING.has(step)) s += step;
-    else if (step === "(") {
-      if (i > 0 && s.length > 0 && !s.endsWith(" ")) s += " ";
-      s += step;
-    } else if (step.startsWith("'")) s += step;
-    else {
-      if (s.length > 0) s += " ";
-      s += step;
-    }
-  });
-  return s.trim();
+  for (const step of steps) s += step.startsWith("'") ? step : ` ${step}`;
+  return s.replace(/^ +| +$/g, "");
 }
 
 /**

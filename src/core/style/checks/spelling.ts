@@ -110,7 +110,20 @@ function resolveDictionaries(def: RuleDefinition, ctx: CompileContext): { aff: s
     if (!dir) throw new ConfigError(`${ctx.file}: rule ${ctx.name} (spelling): dicpath "${dicpath}" is not a folder.`);
     dirs = [dir];
   }
-  if (names.length === 0) return [defaultDictionaryFiles()];
+  if (names.length === 0) {
+    // Vale 3 (makeSpeller, rulePath "internal"): the built-in Vale.Spelling also loads every *.dic
+    // in StylesPath/config/dictionaries, with its .aff, in name order.
+    if (ctx.name !== "Vale.Spelling" || !configDir || !existsSync(configDir)) return [defaultDictionaryFiles()];
+    const extra = readdirSync(configDir)
+      .filter((f) => f.endsWith(".dic"))
+      .sort()
+      .map((f) => {
+        const aff = path.join(configDir, `${f.slice(0, -4)}.aff`);
+        if (!existsSync(aff)) throw new ConfigError(`${ctx.file}: rule ${ctx.name} (spelling): the dictionary ${path.join(configDir, f)} has no ${path.basename(aff)} next to it.`, "Vale loads every dictionary in StylesPath/config/dictionaries: add its .aff file or remove the .dic file.");
+        return { aff, dic: path.join(configDir, f) };
+      });
+    return [defaultDictionaryFiles(), ...extra];
+  }
   const found = names.map((name) => {
     for (const dir of dirs) {
       const a = path.join(dir, `${name}.aff`);
