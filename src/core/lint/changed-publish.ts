@@ -72,10 +72,11 @@ export function findPublishedFiles(
     contentDir: string;
     inContent(rel: string): string[] | undefined;
   },
+  history: PublicationHistory = publicationHistory(changeSet, ctx),
 ): Finding[] {
   const findings: Finding[] = [];
   const decider = createFileAudience(ctx.contentDir);
-  const { oldPublicTexts, assetFiles, publishedBefore } = publicationHistory(changeSet, ctx);
+  const { oldPublicTexts, assetFiles, publishedBefore } = history;
   for (const change of changeSet.changes) {
     if (change.kind === "deleted" || !ctx.isCard(change.path)) continue;
     const card = ctx.parsed.get(ctx.abs(change.path));
@@ -105,13 +106,29 @@ export function findPublishedFiles(
   return findings;
 }
 
-type HistoryContext = Pick<Parameters<typeof findPublishedFiles>[1], "isCard" | "abs" | "lightIndex" | "light" | "inContent">;
+/** What publicationHistory reads of the change's project. */
+interface HistoryContext {
+  isCard(rel: string): boolean;
+  abs(rel: string): string;
+  lightIndex: CardIndex;
+  light: readonly LightCard[];
+  inContent(rel: string): string[] | undefined;
+}
+
+export interface PublicationHistory {
+  /** Old texts of changed cards that were public then. */
+  oldPublicTexts: { file: string; url: string; text: string }[];
+  /** The files a card text (from `from`'s place) links. */
+  assetFiles(from: { file: string; url: string }, text: string): Set<string>;
+  /** True when a public card linked `file` before the change (not counting the old text of `except`). */
+  publishedBefore(file: string, except: string): boolean;
+}
 
 /**
  * What the public help center published before the change, found lazily: the files the old texts
  * of changed public cards link, then those of unchanged public cards that name the file.
  */
-function publicationHistory(changeSet: ChangeSet, ctx: HistoryContext) {
+export function publicationHistory(changeSet: ChangeSet, ctx: HistoryContext): PublicationHistory {
   const addedFiles = new Set(changeSet.changes.filter((c) => c.kind === "added").map((c) => ctx.abs(c.path)));
   /** Changed card paths now -> their change; and old texts of cards changed, by their old path. */
   const changedNow = new Set(changeSet.changes.filter((c) => c.kind !== "deleted").map((c) => ctx.abs(c.path)));
@@ -213,11 +230,11 @@ function listed(files: readonly string[]): string {
  * link of a snippet made external): the public cards that include the snippet publish them with it,
  * unless a public card linked the file before. Reported at the link in the snippet, with the cards.
  */
-export function findFilesPublishedBySnippets(changeSet: ChangeSet, snippets: readonly ExternalSnippet[], ctx: HistoryContext & { root: string; contentDir: string }): Finding[] {
+export function findFilesPublishedBySnippets(snippets: readonly ExternalSnippet[], ctx: HistoryContext & { root: string; contentDir: string }, history: Pick<PublicationHistory, "publishedBefore">): Finding[] {
   const findings: Finding[] = [];
   if (snippets.length === 0) return findings;
   const decider = createFileAudience(ctx.contentDir);
-  const { publishedBefore } = publicationHistory(changeSet, ctx);
+  const { publishedBefore } = history;
   const rel = (file: string) => path.relative(ctx.root, file).split(path.sep).join("/");
   for (const snippet of snippets) {
     const users = publicCardsIncluding(snippet.name, ctx.light);

@@ -28,7 +28,7 @@ import { SNIPPET_DIR } from "../cards/snippets.ts";
 import { openProject, type Project, type ProjectOptions } from "../project/project.ts";
 import type { VerifiableCard } from "../verification/verification.ts";
 import { parseYaml } from "../cards/yaml-source.ts";
-import { externalSnippetChanges, findFilesPublishedBySnippets, findPublishedCards, findPublishedFiles, findPublishedSnippets, linkedFileNames, snippetsMadeExternal } from "./changed-publish.ts";
+import { externalSnippetChanges, findFilesPublishedBySnippets, publicationHistory, findPublishedCards, findPublishedFiles, findPublishedSnippets, linkedFileNames, snippetsMadeExternal } from "./changed-publish.ts";
 import { FRONTMATTER, lineOfKey, readBytes, readText, safeDecode, type LightCard } from "./changed-text.ts";
 
 export interface ChangedLint {
@@ -171,12 +171,15 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
     const card = parsed.get(file);
     return card !== undefined && isOnSite(card, "public");
   };
+  // What the public site published before the change, read once for cards and snippets alike.
+  const publishContext = { root, isCard, abs, parsed, index: project.index, lightIndex, light, contentDir, inContent };
+  const history = publicationHistory(changeSet, publishContext);
   const extraFindings = [
     ...findRemovedUrls(changeSet, { isCard, inContent, abs, urlOwners, lightByFile, isPublicNow }),
     ...findPublishedCards(changeSet, { isCard, abs, parsed }),
-    ...findPublishedFiles(changeSet, { root, isCard, abs, parsed, index: project.index, lightIndex, light, contentDir, inContent }),
+    ...findPublishedFiles(changeSet, publishContext, history),
     ...findPublishedSnippets(publishedSnippets, light, root),
-    ...findFilesPublishedBySnippets(changeSet, externalSnippets, { root, isCard, abs, lightIndex, light, contentDir, inContent }),
+    ...findFilesPublishedBySnippets(externalSnippets, publishContext, history),
   ];
   // A changed _collection.yml is reported on too (its description, its fields).
   const reportFiles = new Set([...toLint, ...changedCollectionFiles, ...extraFindings.map((f) => f.file)]);

@@ -142,9 +142,10 @@ function lazyStub(entry: IndexEntry, read: () => StubFacts, root: string): Card 
       const descriptor = Reflect.getOwnPropertyDescriptor(facts(), key);
       return descriptor && { ...descriptor, configurable: true };
     },
-    set: () => false,
-    defineProperty: () => false,
-    deleteProperty: () => false,
+    // Writes go to the stub, as they would to a stub made whole.
+    set: (_target, key, value) => Reflect.set(facts(), key, value),
+    defineProperty: (_target, key, descriptor) => Reflect.defineProperty(facts(), key, descriptor),
+    deleteProperty: (_target, key) => Reflect.deleteProperty(facts(), key),
   }) as unknown as Card;
 }
 

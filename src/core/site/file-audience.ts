@@ -22,24 +22,29 @@ export type FileVerdict = { ok: true; sitePath: string } | { ok: false; reason: 
 export interface FileAudience {
   /** May `file` (absolute) be copied into `site`? */
   verdict(file: string, site: SiteName): FileVerdict;
-  /** True when the collection folder `name` is internal-only. */
+  /** True when the collection folder `name` is internal-only (an internal default, or a `_collection.yml` that does not load). */
   isInternalCollection(name: string): boolean;
+  /** What the collection's `_collection.yml` says of its cards' audience: an internal default, none, or it does not load. */
+  collectionDefault(name: string): CollectionDefault;
 }
+
+export type CollectionDefault = "internal" | "none" | "invalid";
 
 /** A decider for the files of one content folder; it reads each `_collection.yml` once. */
 export function createFileAudience(contentDir: string): FileAudience {
-  const internalOnly = new Map<string, boolean>();
+  const defaults = new Map<string, CollectionDefault>();
   let realContent: string | undefined;
-  const isInternalCollection = (name: string): boolean => {
-    let known = internalOnly.get(name);
+  const collectionDefault = (name: string): CollectionDefault => {
+    let known = defaults.get(name);
     if (known === undefined) {
       const problems: Finding[] = [];
       const collection = loadCollection(contentDir, name, problems);
-      known = problems.length > 0 || collection.defaults.audience === "internal";
-      internalOnly.set(name, known);
+      known = problems.length > 0 ? "invalid" : collection.defaults.audience === "internal" ? "internal" : "none";
+      defaults.set(name, known);
     }
     return known;
   };
+  const isInternalCollection = (name: string): boolean => collectionDefault(name) !== "none";
   const verdict = (file: string, site: SiteName): FileVerdict => {
     const abs = path.resolve(file);
     if (!isInside(abs, contentDir)) {
@@ -89,5 +94,5 @@ export function createFileAudience(contentDir: string): FileAudience {
     }
     return { ok: true, sitePath };
   };
-  return { verdict, isInternalCollection };
+  return { verdict, isInternalCollection, collectionDefault };
 }

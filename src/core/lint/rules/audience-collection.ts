@@ -8,15 +8,12 @@
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
 import { isOnSite } from "../../site/audience.ts";
-import { loadCollection } from "../../cards/collections.ts";
-import type { Finding } from "../findings.ts";
-import { contentDirOfCard, type CardIndex } from "../../site/links.ts";
+import { fileAudienceOf } from "./file-audience.ts";
+import { contentDirOfCard } from "../../site/links.ts";
 import { ruleContext } from "../context.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 
 const id = "audience-collection";
-/** Per index, per collection folder: does its `_collection.yml` set `defaults.audience: internal`? */
-const internalDefaults = new WeakMap<CardIndex, Map<string, boolean>>();
 
 export const audienceCollection: CardRule = {
   meta: ruleMeta(id, "An external card sits in an internal-only collection (`defaults.audience: internal`): it is public all the same, which a card moved there to become internal is not meant to be.", { kind: "card", defaultLevel: "warning" }),
@@ -25,18 +22,8 @@ export const audienceCollection: CardRule = {
     if (card.declaredAudience !== "external" || !isOnSite(card, "public")) return;
     const contentDir = contentDirOfCard(card);
     if (!contentDir) return;
-    let known = internalDefaults.get(index);
-    if (!known) internalDefaults.set(index, (known = new Map()));
-    const key = `${contentDir}\0${card.collection}`;
-    let isInternal = known.get(key);
-    if (isInternal === undefined) {
-      // A _collection.yml that does not load is a collection-config error already (and internal-only for files).
-      const problems: Finding[] = [];
-      const collection = loadCollection(contentDir, card.collection, problems);
-      isInternal = problems.length === 0 && collection.defaults.audience === "internal";
-      known.set(key, isInternal);
-    }
-    if (!isInternal) return;
+    // A _collection.yml that does not load is a collection-config error already.
+    if (fileAudienceOf(index, contentDir).collectionDefault(card.collection) !== "internal") return;
     file.message(
       `This card says audience: external, so it is published on the public help center, but it sits in the internal-only collection ${card.collection} (its _collection.yml sets defaults.audience: internal). ` +
         `If it was moved here to become internal, set audience: internal; if customers should read it, move it to a public collection.`,

@@ -20,16 +20,22 @@ import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 const id = "file-audience";
 const deciders = new WeakMap<CardIndex, Map<string, FileAudience>>();
 
+/** The file-audience decider of a content folder, one per lint run (per index): each `_collection.yml` is read once. */
+export function fileAudienceOf(index: CardIndex, contentDir: string): FileAudience {
+  let byDir = deciders.get(index);
+  if (!byDir) deciders.set(index, (byDir = new Map()));
+  let decider = byDir.get(contentDir);
+  if (!decider) byDir.set(contentDir, (decider = createFileAudience(contentDir)));
+  return decider;
+}
+
 export const fileAudience: CardRule = {
   meta: ruleMeta(id, "A card links to a file its site may not publish: a symbolic link, a file outside content/, or (from an external card) a file in an internal-only collection or _ folder.", { kind: "card", mandatory: true }),
   plugin: lintRule<Root>(`verity:${id}`, (tree, file) => {
     const { card, index } = ruleContext(file.data);
     const contentDir = contentDirOfCard(card);
     if (!contentDir) return;
-    let byDir = deciders.get(index);
-    if (!byDir) deciders.set(index, (byDir = new Map()));
-    let decider = byDir.get(contentDir);
-    if (!decider) byDir.set(contentDir, (decider = createFileAudience(contentDir)));
+    const decider = fileAudienceOf(index, contentDir);
     const site = isOnSite(card, "public") ? "public" : "internal";
     const who = site === "public" ? "external card" : "card";
     /** Reports `link` (its URL as the card reads it) when the file it names may not be on this card's site. */
