@@ -17,7 +17,7 @@ import type { Project } from "../project/project.ts";
 import { findAliasKeys } from "./fix.ts";
 import { openLintCache, type LintCache } from "./lint-cache.ts";
 import { lintProse, type StyleOptions } from "./style-engine.ts";
-import { matchPathFor, resolveValeSetup } from "./style-files.ts";
+import { matchPathFor, resolveValeConfig, setupFromConfig } from "./style-files.ts";
 import type { StyleJob, StyleWorkerSetup } from "./style-job.ts";
 
 
@@ -49,13 +49,13 @@ export interface StyleChecker {
 }
 
 export function createStyleChecker(project: Pick<Project, "root" | "config">, options: StyleCheckerOptions = {}): StyleChecker {
-  const vale = resolveValeSetup(project.root, project.root);
-  const styleOptions: StyleOptions = {
-    vale,
-    builtinLevels: ruleLevels(project.config.rules),
-    lang: project.config.lang,
-  };
-  const cache: LintCache | undefined = options.cacheFile ? openLintCache(options.cacheFile, configHash(project, vale?.config.file, vale?.config.stylesPath)) : undefined;
+  // The styles are compiled when a card is first checked on this thread: not at all when every
+  // card is cached or checked by the worker.
+  const valeConfig = resolveValeConfig(project.root, project.root);
+  const builtinLevels = ruleLevels(project.config.rules);
+  let styleOptions: StyleOptions | undefined;
+  const optionsForStyle = (): StyleOptions => (styleOptions ??= { vale: valeConfig ? setupFromConfig(valeConfig) : undefined, builtinLevels, lang: project.config.lang });
+  const cache: LintCache | undefined = options.cacheFile ? openLintCache(options.cacheFile, configHash(project, valeConfig?.file, valeConfig?.stylesPath)) : undefined;
   let hits = 0;
   let misses = 0;
   const keys = new WeakMap<Card, string>();
@@ -74,9 +74,9 @@ export function createStyleChecker(project: Pick<Project, "root" | "config">, op
   };
   const store = (card: Card, findings: readonly Finding[]) => cache?.set(card.relPath, keyOf(card), card.file, findings);
   const compute = (card: Card) => {
-    const matchPath = matchPathFor(card.file, vale?.config);
+    const matchPath = matchPathFor(card.file, valeConfig);
     const input = { file: card.file, source: card.source, format: card.format, tree: card.tree, matchPath, frontmatter: card.data as Record<string, unknown> };
-    const findings = lintProse(input, { ...styleOptions, lang: card.lang });
+    const findings = lintProse(input, { ...optionsForStyle(), lang: card.lang });
     store(card, findings);
     return findings;
   };
@@ -90,7 +90,7 @@ export function createStyleChecker(project: Pick<Project, "root" | "config">, op
     compute,
     store,
     job: (card) => ({ file: card.file, source: card.source, format: card.format, lang: card.lang, frontmatter: card.data as Record<string, unknown> }),
-    workerSetup: { root: project.root, builtinLevels: [...styleOptions.builtinLevels!], lang: project.config.lang },
+    workerSetup: { root: project.root, builtinLevels: [...builtinLevels], lang: project.config.lang },
     isEmpty: !cache || cache.isEmpty,
     save: () => cache?.save(),
     stats: () => ({ hits, misses }),

@@ -15,10 +15,15 @@ const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
 
 /** Finds and loads the Vale config for `cwd`; `projectRoot` is the fallback folder. */
 export function resolveValeSetup(cwd: string, projectRoot?: string): ValeSetup | undefined {
+  const config = resolveValeConfig(cwd, projectRoot);
+  return config ? setupFromConfig(config) : undefined;
+}
+
+/** Finds and reads the Vale config for `cwd` (as `resolveValeSetup`), without loading its styles. */
+export function resolveValeConfig(cwd: string, projectRoot?: string): ValeConfig | undefined {
   let file = findValeConfig(cwd);
   if (!file && projectRoot) file = VALE_CONFIG_NAMES.map((n) => path.join(projectRoot, n)).find((f) => existsSync(f));
-  if (!file) return undefined;
-  return setupFromConfig(loadValeConfig(file));
+  return file ? loadValeConfig(file) : undefined;
 }
 
 export function setupFromConfig(config: ValeConfig): ValeSetup {
