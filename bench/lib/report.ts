@@ -43,6 +43,7 @@ const PAIRS: readonly { label: string; numerator: string; denominator: string; u
   { label: "satteri alone (in-process) / verity lint cold", numerator: "parse-satteri", denominator: "lint-cold", useInProcess: true },
   { label: "markdownlint-cli2 / verity lint cold", numerator: "markdownlint", denominator: "lint-cold" },
   { label: "verity lint cold / verity lint cached", numerator: "lint-cold", denominator: "lint-cached" },
+  { label: "what spelling costs: verity lint cold with Vale.Spelling / without", numerator: "lint-cold-spelling", denominator: "lint-cold" },
   { label: "Starlight one site / verity both sites", numerator: "build-starlight", denominator: "build-verity" },
   { label: "Starlight (full sidebar) / verity both sites", numerator: "build-starlight-full-sidebar", denominator: "build-verity" },
 ];
@@ -169,7 +170,7 @@ export function renderMarkdown(results: BenchResults): string {
   lines.push("| Measurement | Cards | Median | Min – max | Runs | Peak memory (process / tree) | Notes |", "| --- | ---: | ---: | ---: | ---: | ---: | --- |");
   for (const row of results.rows) lines.push(renderRow(row));
   if (results.ratios.length > 0) {
-    lines.push("", "## Ratios (pair by pair, medians; above 1 means Verity is faster)", "", "| Cards | Pair | Ratio |", "| ---: | --- | ---: |");
+    lines.push("", "## Ratios (pair by pair, medians: the first time over the second; above 1 means the second is faster)", "", "| Cards | Pair | Ratio |", "| ---: | --- | ---: |");
     for (const ratio of results.ratios) lines.push(`| ${ratio.cards} | ${ratio.label} | ${ratio.value.toFixed(2)}x |`);
   }
   if (Object.keys(results.growth).length > 0) {

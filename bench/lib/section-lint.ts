@@ -4,7 +4,7 @@
  * markdownlint-cli2 with its default rules.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BenchContext, Row } from "./context.ts";
 import { runsFor } from "./context.ts";
@@ -19,7 +19,7 @@ const KNOWN_CACHE_NAMES = [".verity-cache", ".verity", "node_modules"];
 export async function runLintSection(ctx: BenchContext): Promise<void> {
   ctx.notes.push(
     "Lint: `verity lint --format json --today <day>` with the repository's style guide copied into the corpus. Cold = `.verity-cache` removed before each run; " +
-      "cached = nothing changed since the previous run; one card edited = a full lint right after editing one card. The parse floors run in a child Node process " +
+      "cached = nothing changed since the previous run; one card edited = a full lint right after editing one card; Vale.Spelling on = cold, on a copy of the corpus whose .vale.ini turns on Hunspell spelling (en_US) for every card. The parse floors run in a child Node process " +
       "that reads and parses the same files (frontmatter included) and times that loop in-process; ratios set that in-process time against lint's whole-process wall time.",
   );
   for (const size of ctx.options.sizes) {
@@ -83,6 +83,7 @@ export async function measureLint(ctx: BenchContext, size: number, what: { cache
     }
   }
   if (what.cached && cold.status === "ok" && cacheNames.length > 0) await measureOneCardChanged(ctx, size, dir, args, stdoutFile, n);
+  if (what.cached && cold.status === "ok") await measureSpelling(ctx, size, dir, n, cacheNames);
   if (what.floors) {
     const listFile = path.join(outDir, `files-${size}.txt`);
     writeFileSync(listFile, `${listCardFiles(dir).join("\n")}\n`);
@@ -138,6 +139,43 @@ async function measureOneCardChanged(ctx: BenchContext, size: number, dir: strin
   } finally {
     writeFileSync(card, original);
   }
+}
+
+/**
+ * What spelling costs: the cold lint again on a copy of the corpus whose `.vale.ini` also turns on
+ * `Vale.Spelling` (Hunspell, en_US) for every card.
+ */
+async function measureSpelling(ctx: BenchContext, size: number, dir: string, runs: number, cacheNames: readonly string[]): Promise<void> {
+  const copy = `${dir}-spelling`;
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(dir, copy, { recursive: true, filter: (source) => !cacheNames.includes(path.relative(dir, source)) });
+  const valeIni = path.join(copy, ".vale.ini");
+  if (!existsSync(valeIni)) {
+    ctx.rows.push(notAvailable(`lint-cold-spelling-${size}`, "lint", size, "verity lint, cold, Vale.Spelling on", "the corpus has no .vale.ini"));
+    return;
+  }
+  appendFileSync(valeIni, "\n# Added by the benchmark: what spelling costs.\n[*.md]\nVale.Spelling = YES\n");
+  const args = verityArgs(ctx, copy, "lint", ["--format", "json", "--today", ctx.options.today]);
+  const stdoutFile = path.join(ctx.workDir, "out", `lint-spelling-${size}.json`);
+  ctx.rows.push(
+    await measureRow(ctx, {
+      id: `lint-cold-spelling-${size}`,
+      section: "lint",
+      cards: size,
+      label: "verity lint, cold, Vale.Spelling on",
+      command: ctx.node,
+      args,
+      cwd: copy,
+      runs,
+      okExitCodes: [0, 1],
+      sampleMemory: true,
+      stdoutFile,
+      beforeEach: () => {
+        for (const name of cacheNames) rmSync(path.join(copy, name), { recursive: true, force: true });
+      },
+      afterEach: () => summariseLintOutput(stdoutFile),
+    }),
+  );
 }
 
 async function measureMarkdownlint(ctx: BenchContext, size: number, dir: string, runs: number): Promise<void> {
