@@ -4,33 +4,46 @@ import type { Reporter } from "./types.ts";
 
 export const json: Reporter = ({ findings, files }) => {
   const byFile = new Map<string, Finding[]>();
-  for (const file of files) byFile.set(file, []);
   for (const finding of findings) {
-    const list = byFile.get(finding.file) ?? [];
-    list.push(finding);
-    byFile.set(finding.file, list);
+    const list = byFile.get(finding.file);
+    if (list) list.push(finding);
+    else byFile.set(finding.file, [finding]);
   }
-  const results = [...byFile].map(([filePath, list]) => {
-    const messages = list.map((f) => ({
-      ruleId: f.ruleId,
-      severity: f.severity === "error" ? 2 : 1,
-      message: f.message,
-      line: f.line,
-      column: f.column,
-      ...(f.endLine ? { endLine: f.endLine, endColumn: f.endColumn } : {}),
-      ...(f.fix ? { fix: f.fix } : {}),
-    }));
-    const errorCount = messages.filter((m) => m.severity === 2).length;
-    return {
-      filePath,
-      messages,
-      errorCount,
-      fatalErrorCount: 0,
-      warningCount: messages.length - errorCount,
-      fixableErrorCount: list.filter((f) => f.fix && f.severity === "error").length,
-      fixableWarningCount: list.filter((f) => f.fix && f.severity !== "error").length,
-    };
-  });
+  // Every checked file, then any other file a finding names; most cards have no finding, and
+  // their entry is written directly (a large project lists thousands of them).
+  const parts: string[] = [];
+  const written = new Set<string>();
+  const write = (filePath: string) => {
+    if (written.has(filePath)) return;
+    written.add(filePath);
+    const list = byFile.get(filePath);
+    parts.push(list ? JSON.stringify(resultOf(filePath, list)) : `{"filePath":${JSON.stringify(filePath)},"messages":[],"errorCount":0,"fatalErrorCount":0,"warningCount":0,"fixableErrorCount":0,"fixableWarningCount":0}`);
+  };
+  for (const file of files) write(file);
+  for (const file of byFile.keys()) write(file);
   // Compact, as ESLint's own json formatter writes it: for every card of a large project, indenting doubles the output.
-  return `${JSON.stringify(results)}\n`;
+  return `[${parts.join(",")}]\n`;
 };
+
+function resultOf(filePath: string, list: readonly Finding[]) {
+  const messages = list.map((f) => ({
+    ruleId: f.ruleId,
+    severity: f.severity === "error" ? 2 : 1,
+    message: f.message,
+    line: f.line,
+    column: f.column,
+    ...(f.endLine ? { endLine: f.endLine, endColumn: f.endColumn } : {}),
+    ...(f.fix ? { fix: f.fix } : {}),
+  }));
+  const errorCount = messages.filter((m) => m.severity === 2).length;
+  return {
+    filePath,
+    messages,
+    errorCount,
+    fatalErrorCount: 0,
+    warningCount: messages.length - errorCount,
+    fixableErrorCount: list.filter((f) => f.fix && f.severity === "error").length,
+    fixableWarningCount: list.filter((f) => f.fix && f.severity !== "error").length,
+  };
+}
+

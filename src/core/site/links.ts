@@ -68,12 +68,30 @@ export function buildCardIndex(cards: readonly Card[], invalidFiles: readonly st
       if (!byUrl.has(url)) byUrl.set(url, card);
     }
   }
-  const byUrlLower = new Map<string, Card>();
-  for (const [url, card] of byUrl) if (!byUrlLower.has(url.toLowerCase())) byUrlLower.set(url.toLowerCase(), card);
   const configured = options.sites;
   const sites: SiteAddress[] = configured ? SITE_NAMES.map((site) => ({ site, url: configured[site].url, base: configured[site].base })) : [];
   const partial = options.partialCollections ? new Set(options.partialCollections) : undefined;
-  return { byFile, byUrl, byId, invalidFiles: new Set(invalidFiles), sites, pages: partial ? undefined : (options.pages ?? collectSitePages(cards)), partialCollections: partial, byUrlLower };
+  // Read only for a link that matches no URL exactly: built on first use (a re-lint of one edited card seldom needs it).
+  let byUrlLower: Map<string, Card> | undefined;
+  return {
+    byFile,
+    byUrl,
+    byId,
+    invalidFiles: new Set(invalidFiles),
+    sites,
+    pages: partial ? undefined : (options.pages ?? collectSitePages(cards)),
+    partialCollections: partial,
+    get byUrlLower() {
+      if (!byUrlLower) {
+        byUrlLower = new Map();
+        for (const [url, card] of byUrl) {
+          const lower = url.toLowerCase();
+          if (!byUrlLower.has(lower)) byUrlLower.set(lower, card);
+        }
+      }
+      return byUrlLower;
+    },
+  };
 }
 
 /** The collection and tag pages each site builds from `cards` (the same selection the sites use). */

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { json } from "../../cli/reporters/json.ts";
+import type { Finding } from "../../src/core/lint/findings.ts";
+
+const finding = (file: string, severity: Finding["severity"], extra: Partial<Finding> = {}): Finding => ({ ruleId: "r", severity, message: 'say "x"', file, line: 2, column: 3, ...extra });
+
+describe("the json reporter (ESLint's shape)", () => {
+  it("lists every checked file in order, clean ones with empty counts, then files only a finding names", () => {
+    const out = JSON.parse(
+      json({
+        files: ["/p/a.md", "/p/b\"q.md", "/p/c.md"],
+        findings: [finding("/p/c.md", "error", { fix: [{ start: 0, end: 1, text: "y" }] }), finding("/p/verity.config.yml", "warning"), finding("/p/c.md", "suggestion", { endLine: 2, endColumn: 9 })],
+        cwd: "/p",
+      }),
+    ) as Record<string, unknown>[];
+    expect(out.map((r) => r.filePath)).toEqual(["/p/a.md", '/p/b"q.md', "/p/c.md", "/p/verity.config.yml"]);
+    expect(out[0]).toEqual({ filePath: "/p/a.md", messages: [], errorCount: 0, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 });
+    expect(out[2]).toEqual({
+      filePath: "/p/c.md",
+      messages: [
+        { ruleId: "r", severity: 2, message: 'say "x"', line: 2, column: 3, fix: [{ start: 0, end: 1, text: "y" }] },
+        { ruleId: "r", severity: 1, message: 'say "x"', line: 2, column: 3, endLine: 2, endColumn: 9 },
+      ],
+      errorCount: 1,
+      fatalErrorCount: 0,
+      warningCount: 1,
+      fixableErrorCount: 1,
+      fixableWarningCount: 0,
+    });
+    expect(out[3]).toMatchObject({ warningCount: 1, errorCount: 0 });
+  });
+
+  it("writes a file listed twice once, and an empty run as an empty array", () => {
+    expect(JSON.parse(json({ files: ["/p/a.md", "/p/a.md"], findings: [], cwd: "/p" }))).toHaveLength(1);
+    expect(json({ files: [], findings: [], cwd: "/p" })).toBe("[]\n");
+  });
+});
