@@ -4,7 +4,7 @@
 // never fails the install: the CLI then runs its sources, as it does whenever the bundle is stale.
 //
 // Usage: node scripts/bundle-cli.mjs [--out <dir>]
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -45,12 +45,29 @@ export async function bundleCli(outDir = BUNDLE_DIR) {
     define: { __VERITY_CODE_VERSION__: JSON.stringify(codeVersion) },
   });
   mkdirSync(staging, { recursive: true });
+  asciiOnly(staging);
   writeFileSync(path.join(staging, STAMP_FILE), JSON.stringify({ fingerprint, entry: BUNDLE_ENTRY }));
   // The folder is under node_modules, where Node looks for no package.json above it: without this
   // one, Node parses every chunk a second time to find out whether it is an ES module.
   writeFileSync(path.join(staging, "package.json"), `${JSON.stringify({ type: "module", private: true })}\n`);
   rmSync(outDir, { recursive: true, force: true });
   renameSync(staging, outDir);
+}
+
+/**
+ * esbuild writes strings and regular expressions in ASCII but keeps comments as they are, and one
+ * character outside ASCII (a dash in a comment) makes V8 hold and scan a whole chunk as UTF-16 and
+ * decode it on the slow path: every run pays for it. Outside strings a `\uXXXX` escape is valid
+ * JavaScript (in a comment, text; in a name, the same name).
+ */
+function asciiOnly(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".js")) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const text = readFileSync(file, "utf8");
+    // eslint-disable-next-line no-control-regex
+    if (/[^\x00-\x7f]/.test(text)) writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+  }
 }
 
 /**
