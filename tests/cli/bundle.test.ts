@@ -104,6 +104,13 @@ describe("the bundled CLI", () => {
     expect(embedded).toEqual([getCodeVersion()]);
   });
 
+  it("is ASCII only, so V8 holds each chunk as one-byte text (the worker test below runs its CJK patterns)", () => {
+    const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".js"));
+    expect(files.length).toBeGreaterThan(10);
+    // eslint-disable-next-line no-control-regex
+    expect(files.filter((name) => /[^\x00-\x7f]/.test(readFileSync(path.join(dir, name), "utf8")))).toEqual([]);
+  });
+
   it("checks prose on the bundled worker thread with the same findings", () => {
     // Enough cards for the style worker to start (see app/style-pool.ts).
     const cwd = makeTempDir();
