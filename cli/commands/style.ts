@@ -37,7 +37,7 @@ export function registerStyle(program: Command, state: RunState): void {
     .option("--relative", "print paths relative to the working folder (always on)")
     .option("--normalize", "print paths with / separators (always on)")
     .option("--no-global", "ignore a user-global Vale config (Verity never reads one)")
-    .option("--fix", "apply the fixes of fixable alerts (substitutions, replace/remove actions, built-in rules)")
+    .option("--fix", "apply the fixes of fixable alerts (substitutions, replace/remove/edit actions, built-in rules)")
     .option("--dry-run", "with --fix: print the changes as a unified diff and write nothing")
     .action(async (paths: string[], options: StyleCommandOptions) => {
       const { io } = state;

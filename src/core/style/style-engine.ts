@@ -3,6 +3,7 @@
  * Each file is parsed once (satteri) and walked once into prose blocks; every rule reads them.
  */
 import type { Root } from "mdast";
+import { editedMatch } from "./checks/edit-action.ts";
 import type { RuleLevel } from "../project/config.ts";
 import { severityAtLeast, type Finding, type Severity, type TextEdit } from "../lint/findings.ts";
 import { MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "../cards/markdown.ts";
@@ -282,6 +283,11 @@ function fixFor(rule: CompiledRule, alert: RawAlert, block: ProseBlock, source: 
     text = rule.action?.params[0] ?? alert.replacement;
   } else if (rule.action?.name === "replace" && rule.action.params.length > 0) text = rule.action.params[0]!;
   else if (rule.action?.name === "remove") text = "";
+  else if (rule.action?.name === "edit") {
+    const edited = editedMatch(rule.action.params, matched);
+    // An edit that leaves the text as it is fixes nothing.
+    if (edited !== matched.trim()) text = edited;
+  }
   if (text === undefined || block.scope.includes("raw")) return undefined;
   if (text === "") return [{ start, end, text }];
   const trimmedStart = start + (matched.length - matched.trimStart().length);

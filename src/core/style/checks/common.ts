@@ -1,5 +1,6 @@
 /** Helpers shared by the Vale rule types: compiling patterns, exceptions, messages. */
 import { ConfigError } from "../../errors.ts";
+import { editedMatch } from "./edit-action.ts";
 import { isBacktrackRisk } from "../budget.ts";
 import { compileGoRegex, RegexTranslationError } from "../go-regex.ts";
 
@@ -110,13 +111,15 @@ export function formatMessage(message: string, ...values: string[]): string {
 
 /**
  * The second value of a message for a rule with an `action`, as Vale's makeAlert computes it from the
- * fix: `replace` gives its one parameter or `'a' or 'b'`, `remove` gives "", `convert` and the others
- * (whose fixes need Tengo or spelling suggestions) the match itself.
+ * fix: `replace` gives its one parameter or `'a' or 'b'`, `remove` gives "", `edit` the edited match
+ * (edit-action.ts), `convert` and the others (whose fixes need Tengo or spelling suggestions) the
+ * match itself.
  */
 export function actionValue(action: { name: string; params: readonly string[] } | undefined, match: string): string | undefined {
   if (!action || action.name === "") return undefined;
   if (action.name === "remove") return "";
   if (action.name === "replace") return action.params.length === 1 ? action.params[0]! : action.params.length > 1 ? toSentence(action.params, "or") : match;
+  if (action.name === "edit") return editedMatch(action.params, match) ?? match;
   return match;
 }
 

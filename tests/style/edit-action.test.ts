@@ -1,0 +1,64 @@
+/**
+ * Vale's `action: edit` (internal/check/action.go): the edited match is the second `%s` of the
+ * message (makeAlert) and what `--fix` writes.
+ */
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { editedMatch } from "../../src/core/style/checks/edit-action.ts";
+import { lintProse } from "../../src/core/style/style-engine.ts";
+import { removeTemps } from "../helpers.ts";
+import { lintText, styleProject } from "./vale-project.ts";
+
+afterEach(removeTemps);
+
+describe("edit actions compute what Vale's edit computes", () => {
+  it("regex replaces every match with a Go template", () => {
+    expect(editedMatch(["regex", "(\\w+)\\s+\\w+", "$1"], "is is")).toBe("is");
+    expect(editedMatch(["regex", "(?P<w>\\w+)-(\\w+)", "${w} $2"], "e-mail")).toBe("e mail");
+    // Go takes the longest name: `$1x` is the group named `1x`, which does not exist.
+    expect(editedMatch(["regex", "(a)", "$1x"], "a")).toBe("");
+    expect(editedMatch(["regex", "(a)", "${1}x"], "a")).toBe("ax");
+    expect(editedMatch(["regex", "a", "$$"], "a")).toBe("$");
+    expect(editedMatch(["regex", "a", "cost $"], "a")).toBe("cost $");
+  });
+
+  it("trim, trim_left and trim_right remove a set of characters; truncate and split keep a part; the result is trimmed", () => {
+    expect(editedMatch(["trim_right", ".!"], "Done!.")).toBe("Done");
+    expect(editedMatch(["trim_left", "-"], "--flag")).toBe("flag");
+    expect(editedMatch(["trim", "*"], "**bold**")).toBe("bold");
+    expect(editedMatch(["truncate", " "], "click on")).toBe("click");
+    expect(editedMatch(["split", "/", "1"], "and/or")).toBe("or");
+    expect(editedMatch(["truncate", ":"], " note : x")).toBe("note");
+  });
+
+  it("parameters Vale rejects give no edit", () => {
+    expect(editedMatch([], "x")).toBeUndefined();
+    expect(editedMatch(["regex", "a"], "a")).toBeUndefined();
+    expect(editedMatch(["regex", "(", "b"], "a")).toBeUndefined();
+    expect(editedMatch(["split", "/", "5"], "a/b")).toBeUndefined();
+    expect(editedMatch(["split", "/", "one"], "a/b")).toBeUndefined();
+    expect(editedMatch(["unknown"], " a ")).toBe("a");
+  });
+});
+
+describe("rules with an edit action", () => {
+  const repeated = "extends: existence\nmessage: \"'%s' repeats: use '%s'.\"\nnonword: true\naction:\n  name: edit\n  params: [regex, '(\\w+)\\s+\\w+', '$1']\ntokens:\n  - '\\b(\\w+)\\s+\\1\\b'\n";
+
+  it("put the edited match in the message's second %s, as Vale's makeAlert does", () => {
+    expect(lintText(styleProject({ Repeated: repeated }), "This is is fine.\n")).toEqual(["1:6:S.Repeated:'is is' repeats: use 'is'."]);
+  });
+
+  it("fix the match to the edited text", () => {
+    const project = styleProject({ Repeated: repeated });
+    const source = "This is is fine.\n";
+    const [finding] = lintProse({ file: path.join(project.dir, "doc.md"), source, format: "md", matchPath: "doc.md" }, { vale: project.setup });
+    expect(finding?.fix).toEqual([{ start: 5, end: 10, text: "is" }]);
+  });
+
+  it("offer no fix when the edit changes nothing", () => {
+    const project = styleProject({ Trim: "extends: existence\nmessage: \"'%s'\"\naction:\n  name: edit\n  params: [trim_right, '.']\ntokens: [done]\n" });
+    const [finding] = lintProse({ file: path.join(project.dir, "doc.md"), source: "It is done now.\n", format: "md", matchPath: "doc.md" }, { vale: project.setup });
+    expect(finding?.message).toBe("'done'");
+    expect(finding?.fix).toBeUndefined();
+  });
+});
