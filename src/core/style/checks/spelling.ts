@@ -31,6 +31,8 @@ const loadNspell = onFirstUse<typeof import("nspell").default>("nspell");
 
 const DEFAULT_FILTERS = [String.raw`[A-Z]{1}[a-z]+[A-Z]+\w+`, "[A-Z]+$", "[^a-zA-Z_']"];
 const dictionaryCache = new Map<string, Speller>();
+/** Words whose verdict a spelling rule keeps at once. */
+const MAX_REMEMBERED_WORDS = 100_000;
 
 /**
  * en_US from the dictionary-en package, and the entries of Vale's own en_US-web dictionary that it
@@ -78,11 +80,23 @@ export function compileSpelling(def: RuleDefinition, ctx: CompileContext): (bloc
     const units = /^[0-9]+([a-zA-Z]+)$/.exec(word)?.[1];
     return spellers.some((s) => s.correct(word) || (lower !== word && s.correct(lower)) || (units !== undefined && s.correct(units)));
   };
+  // A word's verdict never changes within a run, and most words recur from card to card: each is
+  // looked up in the dictionaries once (bounded, for a project with very many distinct words).
+  const verdicts = new Map<string, boolean>();
+  const isKnown = (word: string) => {
+    let verdict = verdicts.get(word);
+    if (verdict === undefined) {
+      verdict = isCorrect(word);
+      if (verdicts.size >= MAX_REMEMBERED_WORDS) verdicts.clear();
+      verdicts.set(word, verdict);
+    }
+    return verdict;
+  };
   return (block) => {
     const alerts: RawAlert[] = [];
     for (const { word, start } of tokenizeWords(block.text)) {
       if (filters.some((f) => f.test(word))) continue;
-      if (isCorrect(word)) continue;
+      if (isKnown(word)) continue;
       if (except?.test(word)) continue;
       alerts.push({ start, end: start + word.length, message: formatMessage(message, word) });
     }
