@@ -31,7 +31,7 @@ export function compileCapitalization(def: RuleDefinition, ctx: CompileContext):
   const message = readString(def, "message") ?? "";
   // Longest first, as Vale sorts them, so "Axon Server" is one term before "Axon".
   const vocabTerms = [...exceptions, ...(readBoolean(def, "vocab", true) ? ctx.accepted : [])].filter((t) => t.trim() !== "").sort((a, b) => b.length - a.length);
-  const vocab = vocabTerms.map((term) => compilePattern(term, ctx, ""));
+  const vocab = vocabLookup(vocabTerms.map((term) => compilePattern(term, ctx, "")), vocabTerms);
   /** Returns Vale's expected text (the second `%s` of the message) and whether `text` passes. */
   let check: (text: string) => { expected: string; ok: boolean };
   /**
@@ -48,14 +48,14 @@ export function compileCapitalization(def: RuleDefinition, ctx: CompileContext):
     // Each term keeps its case ((?-i:…)): "Member" is a term, "member's" is not.
     const convert = compilePattern(`(?i)${vocabTerms.length > 0 ? `\\b(?:${vocabTerms.map((t) => (t.startsWith("(?i)") ? t : `(?-i:${t})`)).join("|")})\\b|` : ""}${WORD_TOKEN}`, ctx);
     check = (text) => {
-      const expected = withPrefix(text, (rest) => toSentenceCase(rest, convert, vocab, vocabTerms, indicators));
+      const expected = withPrefix(text, (rest) => toSentenceCase(rest, convert, vocab, indicators));
       return { expected, ok: isSentenceCase(text, expected, tokenizer, except, threshold) };
     };
   }
   else if (match === "$title") {
     const isChicago = readString(def, "style") === "Chicago";
     check = (text) => {
-      const expected = withPrefix(text, (rest) => toTitleCase(rest, isChicago, vocab, vocabTerms));
+      const expected = withPrefix(text, (rest) => toTitleCase(rest, isChicago, vocab));
       return { expected, ok: isTitleCase(text, expected, tokenizer, except, threshold) };
     };
   }
@@ -85,11 +85,11 @@ function tokens(text: string, tokenizer: RegExp): string[] {
  * twine's SentenceConverter, as Vale's `$sentence` sets it up: the first word and every word after
  * an indicator (or after a leading `1.`) capitalised, vocabulary terms as written, the rest lower case.
  */
-function toSentenceCase(text: string, convert: RegExp, vocab: readonly RegExp[], vocabTerms: readonly string[], indicators: readonly string[]): string {
+function toSentenceCase(text: string, convert: RegExp, vocab: VocabLookup, indicators: readonly string[]): string {
   convert.lastIndex = 0;
   return (text.match(convert) ?? [])
     .map((token, i, all) => {
-      const entry = inVocab(token, vocab, vocabTerms);
+      const entry = vocab(token);
       if (entry !== undefined) return entry;
       const prev = i > 0 ? all[i - 1]! : "";
       if (i === 0 || indicators.some((s) => prev.endsWith(s)) || (i === 1 && /\d+\./.test(prev))) return toTitleStrict(token);
@@ -116,13 +116,33 @@ function isSentenceCase(text: string, converted: string, tokenizer: RegExp, exce
 }
 
 /** A vocabulary term as written when the token is that term; the token itself when a term's pattern is in it. */
-function inVocab(token: string, vocab: readonly RegExp[], terms: readonly string[]): string | undefined {
-  for (let i = 0; i < vocab.length; i++) {
-    if (terms[i]!.toLowerCase() === token.toLowerCase()) return terms[i]!;
-    vocab[i]!.lastIndex = 0;
-    if (vocab[i]!.test(token)) return token;
-  }
-  return undefined;
+type VocabLookup = (token: string) => string | undefined;
+
+/** Tokens a rule's lookup remembers at once (headings repeat their words from card to card). */
+const MAX_REMEMBERED_TOKENS = 50_000;
+
+function vocabLookup(vocab: readonly RegExp[], terms: readonly string[]): VocabLookup {
+  const known = new Map<string, string | null>();
+  return (token) => {
+    let entry = known.get(token);
+    if (entry === undefined) {
+      entry = null;
+      const lower = token.toLowerCase();
+      for (let i = 0; i < vocab.length; i++) {
+        if (terms[i]!.toLowerCase() === lower) {
+          entry = terms[i]!;
+          break;
+        }
+        if (vocab[i]!.test(token)) {
+          entry = token;
+          break;
+        }
+      }
+      if (known.size >= MAX_REMEMBERED_TOKENS) known.clear();
+      known.set(token, entry);
+    }
+    return entry ?? undefined;
+  };
 }
 
 /** The first character upper case, the rest lower case (twine's ToTitle, strict). */
@@ -157,7 +177,7 @@ const TITLE_SANITIZE: [RegExp, string][] = [[/[\u201c\u201d]/g, '"'], [/[\u2018\
  * `/` but not `: ` or `--`, and is not the first part of a hyphenated word. In AP style `to` is not a
  * small word: it is lower case only before a noun (a Penn Treebank `NN*` tag), as twine tags it.
  */
-function toTitleCase(s: string, isChicago: boolean, vocab: readonly RegExp[], vocabTerms: readonly string[]): string {
+function toTitleCase(s: string, isChicago: boolean, vocab: VocabLookup): string {
   let t = s;
   for (const [re, to] of TITLE_SANITIZE) t = t.replace(re, to);
   const end = t.length;
@@ -178,7 +198,7 @@ function toTitleCase(s: string, isChicago: boolean, vocab: readonly RegExp[], vo
     const pos = found < 0 ? idx - 1 : found;
     const prev = charAt(pos - 1);
     idx = pos + m.length;
-    const entry = inVocab(m, vocab, vocabTerms);
+    const entry = vocab(m);
     if (entry !== undefined) return entry;
     const isBounding = pos === 0 || idx === end;
     let isSmall: boolean;
