@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { removeTemps } from "../helpers.ts";
 import { lint, show } from "./helpers.ts";
+import { lintText, styleProject } from "./vale-project.ts";
 
 const SCOPED = [
   "## A MARKH2 heading with MARKHeading and MARKNotHeading",
@@ -79,6 +81,20 @@ describe("comment directives", () => {
     const findings = lint(text);
     expect(show(findings, "Test.Existence").map((l) => l.split(":")[0])).toEqual(["7"]);
     expect(show(findings, "Test.Substitution").map((l) => l.split(":")[0])).toEqual(["3"]);
+  });
+
+  it("a file left in vale off also silences raw and metric rules, which Vale runs after the whole file (its rule directives are reset first)", () => {
+    try {
+      const project = styleProject({
+        Trailing: "extends: existence\nmessage: Trailing space.\nscope: raw\nnonword: true\nraw: [' +\\n']\n",
+        Grade: "extends: metric\nmessage: \"Grade %s.\"\nformula: words / sentences\ncondition: \"> 1\"\n",
+      });
+      expect(lintText(project, "One two three. \n\n<!-- vale off -->\n\nFour five six. \n")).toEqual([]);
+      expect(lintText(project, "One two three. \n\n<!-- vale off -->\n\nFour.\n\n<!-- vale on -->\n")).toEqual(["1:1:S.Grade:Grade 2.00.", "1:15:S.Trailing:Trailing space."]);
+      expect(lintText(project, "<!-- vale S.Trailing = NO -->\n\nOne two three. \n")).toEqual(["1:1:S.Grade:Grade 3.00.", "3:15:S.Trailing:Trailing space."]);
+    } finally {
+      removeTemps();
+    }
   });
 
   it("a directive inside a paragraph applies from where it stands", () => {

@@ -163,7 +163,7 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
     const start = alert.start < 0 ? 0 : block.offsetAt(alert.start);
     const last = alert.start < 0 ? 0 : block.offsetAt(Math.max(alert.start, alert.end - 1));
     const end = alert.start < 0 ? 0 : Math.max(start, last + (hasRsquo && input.source.startsWith(RSQUO, last) ? RSQUO.length : 1));
-    if (!isRaw && directives.isDisabled(rule.name, start)) return;
+    if (isRaw ? directives.isOffAtEnd : directives.isDisabled(rule.name, start)) return;
     // Raw rules read the file's lines as written (Vale's lintFile), before TokenIgnores/BlockIgnores apply.
     if (!isRaw && ignored.some(([s, e]) => start >= s && start < e)) return;
     if (rule.limit > 0) {
