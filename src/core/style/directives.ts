@@ -17,6 +17,8 @@ interface Directive {
 export interface DirectiveIndex {
   /** True when `rule` is switched off at `offset`. */
   isDisabled(rule: string, offset: number): boolean;
+  /** True when `vale off` is in force at `offset` (Vale leaves such text out of its block). */
+  isAllOffAt(offset: number): boolean;
   /** True when the file ends in `vale off` (no `vale on` after the last one). */
   readonly isOffAtEnd: boolean;
 }
@@ -43,6 +45,14 @@ export function indexDirectives(comments: readonly ProseComment[]): DirectiveInd
   const lastAll = directives.findLast((d) => d.target === undefined);
   return {
     isOffAtEnd: lastAll !== undefined && !lastAll.isOn,
+    isAllOffAt(offset) {
+      let isOff = false;
+      for (const d of directives) {
+        if (d.offset >= offset) break;
+        if (d.target === undefined) isOff = !d.isOn;
+      }
+      return isOff;
+    },
     isDisabled(rule, offset) {
       if (directives.length === 0) return false;
       const style = rule.split(".")[0];

@@ -147,7 +147,8 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
   const sanitize = (b: ProseBlock) => (hasRsquo ? straightRsquo(b, input.source) : b);
   // Vale lints a block when it reads the block's closing tag, so a directive anywhere inside the block
   // (`text <!-- vale off --> text`) holds for all of it: the offset whose directives apply is the end
-  // of the block, or of the paragraph of a sentence. Inline blocks keep the alert's own offset.
+  // of the block, or of the paragraph of a sentence. Inline blocks keep the alert's own offset. Text
+  // inside `vale off` … `vale on` is also left out of its block (lint/ast.go lintHTMLTokens, #1001).
   const directiveEnd = new WeakMap<ProseBlock, number>();
   const topLevel = new Set(prose.blocks);
   const blocks = [...prose.blocks, ...prose.inlineBlocks]
@@ -179,7 +180,7 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
     const start = alert.start < 0 ? 0 : block.offsetAt(alert.start);
     const last = alert.start < 0 ? 0 : block.offsetAt(Math.max(alert.start, alert.end - 1));
     const end = alert.start < 0 ? 0 : Math.max(start, last + (hasRsquo && input.source.startsWith(RSQUO, last) ? RSQUO.length : 1));
-    if (isRaw ? directives.isOffAtEnd : directives.isDisabled(rule.name, directiveEnd.get(block) ?? start)) return;
+    if (isRaw ? directives.isOffAtEnd : directives.isDisabled(rule.name, directiveEnd.get(block) ?? start) || directives.isAllOffAt(start)) return;
     // Raw rules read the file's lines as written (Vale's lintFile), before TokenIgnores/BlockIgnores apply.
     if (!isRaw && ignored.some(([s, e]) => start >= s && start < e)) return;
     if (rule.limit > 0) {
