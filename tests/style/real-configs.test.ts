@@ -36,6 +36,16 @@ describe("real-world rule files and configurations", () => {
     expect(() => styleProject({ Broken: "extends: existence\nmessage: x\ntokens: ['(unclosed']\n" })).toThrow(/Broken\.yml/);
   });
 
+  it("a skipped rule that the .vale.ini also turns on is reported once", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nS.Script = YES\n",
+      "styles/S/Script.yml": "extends: script\nmessage: x\nscript: x\n",
+      "styles/S/Avoid.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n",
+    });
+    expect(project.setup.styles.warnings.filter((w) => w.includes("S.Script"))).toHaveLength(1);
+    expect(lintText(project, "We utilize it.\n")).toEqual(["1:4:S.Avoid:Avoid 'utilize'."]);
+  });
+
   it("GitLab-style rules: \\u escapes in tokens and exceptions", () => {
     const project = styleProject({ Quotes: "extends: existence\nmessage: \"Use straight quotes: '%s'.\"\nlevel: warning\nnonword: true\ntokens:\n  - '[\\u201c\\u201d]'\n" });
     expect(lintText(project, "Say “hi”.\n")).toEqual(["1:5:S.Quotes:Use straight quotes: '“'.", "1:8:S.Quotes:Use straight quotes: '”'."]);

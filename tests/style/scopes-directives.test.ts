@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { removeTemps } from "../helpers.ts";
 import { lint, show } from "./helpers.ts";
+import { lintText, styleProject } from "./vale-project.ts";
 
 const SCOPED = [
   "## A MARKH2 heading with MARKHeading and MARKNotHeading",
@@ -81,9 +83,28 @@ describe("comment directives", () => {
     expect(show(findings, "Test.Substitution").map((l) => l.split(":")[0])).toEqual(["3"]);
   });
 
-  it("a directive inside a paragraph applies from where it stands", () => {
-    const text = "We utilize it <!-- vale off --> and utilize it.\n";
-    expect(show(lint(text), "Test.Existence")).toEqual(["1:4:Test.Existence:Avoid 'utilize'."]);
+  it("a file left in vale off also silences raw and metric rules, which Vale runs after the whole file (its rule directives are reset first)", () => {
+    try {
+      const project = styleProject({
+        Trailing: "extends: existence\nmessage: Trailing space.\nscope: raw\nnonword: true\nraw: [' +\\n']\n",
+        Grade: "extends: metric\nmessage: \"Grade %s.\"\nformula: words / sentences\ncondition: \"> 1\"\n",
+      });
+      expect(lintText(project, "One two three. \n\n<!-- vale off -->\n\nFour five six. \n")).toEqual([]);
+      expect(lintText(project, "One two three. \n\n<!-- vale off -->\n\nFour.\n\n<!-- vale on -->\n")).toEqual(["1:1:S.Grade:Grade 2.00.", "1:15:S.Trailing:Trailing space."]);
+      expect(lintText(project, "<!-- vale S.Trailing = NO -->\n\nOne two three. \n")).toEqual(["1:1:S.Grade:Grade 3.00.", "3:15:S.Trailing:Trailing space."]);
+    } finally {
+      removeTemps();
+    }
+  });
+
+  it("a directive inside a paragraph holds for the whole paragraph, as Vale lints a block when it reads its closing tag; text between vale off and vale on is left out (lint/ast.go lintHTMLTokens)", () => {
+    expect(show(lint("We utilize it <!-- vale off --> and utilize it.\n"), "Test.Existence")).toEqual([]);
+    const span = show(lint("We utilize it <!-- vale off --> utilize <!-- vale on --> and utilize it.\n"), "Test.Existence");
+    expect(span.map((l) => l.split(":").slice(0, 2).join(":"))).toEqual(["1:4", "1:62"]);
+    const text = "We utilize it. <!-- vale Test.Existence = NO --> We utilize it.\n\nWe utilize it.\n\n<!-- vale Test.Existence = YES -->\n\n- We utilize it <!-- vale off -->\n- We utilize <!-- vale on --> utilize it\n";
+    expect(show(lint(text), "Test.Existence")).toEqual(["8:31:Test.Existence:Avoid 'utilize'."]);
+    const html = "<table><tr><td>We utilize it</td></tr><!-- vale off --><tr><td>We utilize it</td></tr></table>\n";
+    expect(show(lint(html), "Test.Existence")).toEqual(["1:19:Test.Existence:Avoid 'utilize'."]);
   });
 });
 

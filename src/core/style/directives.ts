@@ -1,7 +1,9 @@
 /**
  * Comment directives: `<!-- vale off -->`, `<!-- vale on -->`, `<!-- vale Style.Rule = NO -->`,
  * `<!-- vale Style.Rule = YES -->` and `<!-- vale Style = NO -->`. Each applies from the comment
- * onwards; raw-scope rules see the file as written and are not affected (as in Vale).
+ * onwards. Raw-scope and metric rules run after the whole file, once Vale has reset the rule
+ * directives (lint/ast.go lintSizedScopes, core/file.go ResetComments): only a `vale off` still in
+ * force at the end of the file silences them (QueryComments).
  */
 import type { ProseComment } from "./prose.ts";
 
@@ -15,6 +17,10 @@ interface Directive {
 export interface DirectiveIndex {
   /** True when `rule` is switched off at `offset`. */
   isDisabled(rule: string, offset: number): boolean;
+  /** True when `vale off` is in force at `offset` (Vale leaves such text out of its block). */
+  isAllOffAt(offset: number): boolean;
+  /** True when the file ends in `vale off` (no `vale on` after the last one). */
+  readonly isOffAtEnd: boolean;
 }
 
 const ALL = /^vale\s+(off|on)$/i;
@@ -36,7 +42,17 @@ export function indexDirectives(comments: readonly ProseComment[]): DirectiveInd
     }
   }
   directives.sort((a, b) => a.offset - b.offset);
+  const lastAll = directives.findLast((d) => d.target === undefined);
   return {
+    isOffAtEnd: lastAll !== undefined && !lastAll.isOn,
+    isAllOffAt(offset) {
+      let isOff = false;
+      for (const d of directives) {
+        if (d.offset >= offset) break;
+        if (d.target === undefined) isOff = !d.isOn;
+      }
+      return isOff;
+    },
     isDisabled(rule, offset) {
       if (directives.length === 0) return false;
       const style = rule.split(".")[0];

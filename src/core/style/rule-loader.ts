@@ -46,6 +46,13 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
   const ctxBase = { accepted: vocabulary.accept, wordTemplate: config.wordTemplate, stylesPath: config.stylesPath, configDir: path.dirname(config.file) };
 
   addBuiltinRules(set, ctxBase);
+  // Rules already read: a skipped rule (a script rule) is not in set.rules, and reading it again
+  // for its .vale.ini setting would repeat its warning.
+  const read = new Set<string>();
+  const load = (file: string, name: string) => {
+    read.add(name);
+    loadRuleFile(set, file, name, ctxBase);
+  };
   for (const style of styles) {
     if (style === BUILTIN_STYLE) continue;
     const dir = config.stylesPath ? path.join(config.stylesPath, style) : undefined;
@@ -61,12 +68,12 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
       const name = `${style}.${entry.replace(/\.ya?ml$/, "")}`;
       names.push(name);
       // A rule turned off for every file is never compiled, so a broken rule can be switched off.
-      if (!set.rules.has(name) && !isOffEverywhere(config, name)) loadRuleFile(set, path.join(dir, entry), name, ctxBase);
+      if (!set.rules.has(name) && !isOffEverywhere(config, name)) load(path.join(dir, entry), name);
     }
     set.styles.set(style, names);
   }
   for (const [name, isEnabledSomewhere] of ruleSettings(config, rules)) {
-    if (set.rules.has(name) || name.startsWith(`${BUILTIN_STYLE}.`)) continue;
+    if (set.rules.has(name) || read.has(name) || name.startsWith(`${BUILTIN_STYLE}.`)) continue;
     const [style, ...rest] = name.split(".");
     const base = config.stylesPath ? path.join(config.stylesPath, style!, rest.join(".")) : undefined;
     const file = base && [".yml", ".yaml"].map((ext) => base + ext).find((f) => existsSync(f));
@@ -77,7 +84,7 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
       }
       continue;
     }
-    if (!isOffEverywhere(config, name)) loadRuleFile(set, file, name, ctxBase);
+    if (!isOffEverywhere(config, name)) load(file, name);
   }
   return set;
 }

@@ -146,12 +146,29 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
   // Vale's core.Sanitize turns `&rsquo;` into a straight apostrophe before the file is parsed.
   const hasRsquo = input.source.includes(RSQUO);
   const sanitize = (b: ProseBlock) => (hasRsquo ? straightRsquo(b, input.source) : b);
+  // Vale lints a block when it reads the block's closing tag, so a directive anywhere inside the block
+  // (`text <!-- vale off --> text`) holds for all of it: the offset whose directives apply is the end
+  // of the block, or of the paragraph of a sentence. Inline blocks keep the alert's own offset. Text
+  // inside `vale off` … `vale on` is also left out of its block (lint/ast.go lintHTMLTokens, #1001).
+  const directiveEnd = new WeakMap<ProseBlock, number>();
+  const topLevel = new Set(prose.blocks);
   const blocks = [...prose.blocks, ...prose.inlineBlocks]
     .filter((b) => !(skipped.has("blockquote") && b.scope.includes("blockquote")) && !(skipped.has("alt") && b.scope.includes("alt")))
-    .map(sanitize);
+    .map((b) => {
+      const clean = sanitize(b);
+      // A raw HTML block gives one block per element: its text ends where the element closes.
+      if (topLevel.has(b)) directiveEnd.set(clean, b.kind === "html" ? b.offsetAt(b.text.length) : b.end);
+      return clean;
+    });
   // Vale splits paragraphs (not headings, list items, quotes or cells) into sentences for `scope: sentence`.
   if (active.some((a) => a.rule.scope.matches(SENTENCE_SCOPE))) {
-    for (const block of prose.blocks) if (block.scope[0] === "text" && block.scope[1] === "paragraph") blocks.push(...sentenceBlocks(sanitize(block)));
+    for (const block of prose.blocks) {
+      if (block.scope[0] !== "text" || block.scope[1] !== "paragraph") continue;
+      for (const sentence of sentenceBlocks(sanitize(block))) {
+        directiveEnd.set(sentence, block.end);
+        blocks.push(sentence);
+      }
+    }
   }
   const { groups, groupOf } = groupByScope(blocks);
   const state: FileState = { sequences: new Set(), metrics: prose.metrics };
@@ -164,7 +181,7 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
     const start = alert.start < 0 ? 0 : block.offsetAt(alert.start);
     const last = alert.start < 0 ? 0 : block.offsetAt(Math.max(alert.start, alert.end - 1));
     const end = alert.start < 0 ? 0 : Math.max(start, last + (hasRsquo && input.source.startsWith(RSQUO, last) ? RSQUO.length : 1));
-    if (!isRaw && directives.isDisabled(rule.name, start)) return;
+    if (isRaw ? directives.isOffAtEnd : directives.isDisabled(rule.name, directiveEnd.get(block) ?? start) || directives.isAllOffAt(start)) return;
     // Raw rules read the file's lines as written (Vale's lintFile), before TokenIgnores/BlockIgnores apply.
     if (!isRaw && ignored.some(([s, e]) => start >= s && start < e)) return;
     if (rule.limit > 0) {
