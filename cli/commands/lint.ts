@@ -52,6 +52,7 @@ export function registerLint(program: Command, state: RunState): void {
         cache: options.cache !== false,
         quiet: options.quiet === true,
       });
+      for (const warning of report.styleWarnings) io.stderr(`warning: ${warning}\n`);
       if (report.changed) printChangedScope(report, io);
       if (report.fixes) {
         const { plans, problems, dryRun } = report.fixes;

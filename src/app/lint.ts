@@ -22,7 +22,7 @@ import { openFileStates, type FileHash } from "../core/lint/file-states.ts";
 import { lintProject, lintProjectByCard, type LintOptions, type LintResult } from "../core/lint/lint-project.ts";
 import { loadRemarkConfig } from "../core/lint/remark-config.ts";
 import { loadProject, openProject, type Project, type ProjectContext, type ProjectOptions } from "../core/project/project.ts";
-import { createStyleChecker } from "../core/style/card-style.ts";
+import { createStyleChecker, styleConfigWarnings } from "../core/style/card-style.ts";
 import { applyLevels, levelOf } from "../core/lint/registry.ts";
 import { tooDeepFinding } from "../core/lint/rules/markdown-too-deep.ts";
 import type { Card } from "../core/cards/load.ts";
@@ -81,6 +81,8 @@ export interface LintReport {
   changed?: ChangedSummary;
   /** With `fix`: the fixes applied (or, with `dryRun`, planned). */
   fixes?: { plans: FileFix[]; problems: number; dryRun: boolean };
+  /** What the project's `.vale.ini` sets that is ignored (a rule that does not exist), as `verity style` warns. */
+  styleWarnings: string[];
 }
 
 export async function lint(request: LintRequest): Promise<LintReport> {
@@ -188,6 +190,7 @@ export async function lint(request: LintRequest): Promise<LintReport> {
     minTrustScore: project.config.minTrustScore,
     contentDir: project.contentDir,
     configFile: project.configFile,
+    styleWarnings: styleConfigWarnings(context.root),
   };
   if (changed) report.changed = changed;
   if (fixes) report.fixes = fixes;

@@ -24,6 +24,15 @@ describe("exit codes", () => {
     expect(result.stderr).toContain("README.md: not a card. Cards are .md or .mdx files in a collection folder under content/");
     expect(result.stderr).toContain("verity style <file>");
   });
+  it("warns on stderr about a .vale.ini setting for a rule that does not exist, on a cold run and from the cache, and goes on", async () => {
+    const dir = copyFixtureProject("clean");
+    writeFileSync(path.join(dir, ".vale.ini"), "StylesPath = styles\n[*.md]\nMicrosoft.ComplexWords = YES\n");
+    for (const run of ["cold", "cached"]) {
+      const result = await runCli(["lint", ...TODAY], { cwd: dir });
+      expect(result.code, run).toBe(0);
+      expect(result.stderr, run).toMatch(/^warning: .*\.vale\.ini: the rule "Microsoft\.ComplexWords" was not found in .*styles; its setting is ignored\.\nChecked /);
+    }
+  });
   it("exits 1 on errors", async () => {
     const { code } = await runCli(["lint", ...TODAY], { cwd: copyFixtureProject("rules") });
     expect(code).toBe(1);

@@ -17,6 +17,7 @@ import type { Project } from "../project/project.ts";
 import { findAliasKeys } from "./fix.ts";
 import { openLintCache, type LintCache } from "./lint-cache.ts";
 import { lintProse, type StyleOptions } from "./style-engine.ts";
+import { missingRuleWarnings } from "./rule-loader.ts";
 import { matchPathFor, resolveValeConfig, setupFromConfig } from "./style-files.ts";
 import type { StyleJob, StyleWorkerSetup } from "./style-job.ts";
 
@@ -95,6 +96,12 @@ export function createStyleChecker(project: Pick<Project, "root" | "config">, op
     save: () => cache?.save(),
     stats: () => ({ hits, misses }),
   };
+}
+
+/** What a project's `.vale.ini` sets that Vale would not use as written (a value it reads as off, a rule that does not exist), found without compiling a rule. */
+export function styleConfigWarnings(root: string): string[] {
+  const config = resolveValeConfig(root, root);
+  return config ? [...config.warnings, ...missingRuleWarnings(config)] : [];
 }
 
 /** Hash of everything besides the card that decides its style findings. */

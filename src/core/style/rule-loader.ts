@@ -72,21 +72,35 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
     }
     set.styles.set(style, names);
   }
-  for (const [name, isEnabledSomewhere] of ruleSettings(config, rules)) {
+  for (const name of ruleSettings(config, rules).keys()) {
     if (set.rules.has(name) || read.has(name) || name.startsWith(`${BUILTIN_STYLE}.`)) continue;
-    const [style, ...rest] = name.split(".");
-    const base = config.stylesPath ? path.join(config.stylesPath, style!, rest.join(".")) : undefined;
-    const file = base && [".yml", ".yaml"].map((ext) => base + ext).find((f) => existsSync(f));
-    if (!file) {
-      // Vale ignores a setting for a rule that does not exist (a rule renamed or merged upstream).
-      if (isEnabledSomewhere && !set.warnings.some((w) => w.includes(name))) {
-        set.warnings.push(`${config.file}: the rule "${name}" was not found${config.stylesPath ? ` in ${config.stylesPath}` : ""}; its setting is ignored.`);
-      }
-      continue;
-    }
-    if (!isOffEverywhere(config, name)) load(file, name);
+    const file = ruleFileOf(config, name);
+    if (file && !isOffEverywhere(config, name)) load(file, name);
   }
+  for (const warning of missingRuleWarnings(config)) if (!set.warnings.includes(warning)) set.warnings.push(warning);
   return set;
+}
+
+/**
+ * A warning for each rule the config turns on that does not exist (a rule renamed or merged
+ * upstream): Vale ignores such a setting. Found without compiling a rule, so `lint` can print them
+ * even when every result comes from its caches.
+ */
+export function missingRuleWarnings(config: ValeConfig): string[] {
+  const warnings: string[] = [];
+  for (const [name, isEnabledSomewhere] of ruleSettings(config, referencedStyles(config).rules)) {
+    if (!isEnabledSomewhere || name.startsWith(`${BUILTIN_STYLE}.`) || ruleFileOf(config, name)) continue;
+    if (config.warnings.some((w) => w.includes(name))) continue;
+    warnings.push(`${config.file}: the rule "${name}" was not found${config.stylesPath ? ` in ${config.stylesPath}` : ""}; its setting is ignored.`);
+  }
+  return warnings;
+}
+
+/** The rule file of `Style.Rule` under StylesPath, if there is one. */
+function ruleFileOf(config: ValeConfig, name: string): string | undefined {
+  const [style, ...rest] = name.split(".");
+  const base = config.stylesPath ? path.join(config.stylesPath, style!, rest.join(".")) : undefined;
+  return base && [".yml", ".yaml"].map((ext) => base + ext).find((f) => existsSync(f));
 }
 
 /**
