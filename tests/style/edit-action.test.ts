@@ -62,3 +62,13 @@ describe("rules with an edit action", () => {
     expect(finding?.fix).toBeUndefined();
   });
 });
+
+describe("an edit pattern that can backtrack without bound", () => {
+  it("makes its rule one that runs under the time budget", async () => {
+    const { isEditPatternRisky } = await import("../../src/core/style/checks/edit-action.ts");
+    expect(isEditPatternRisky("(a+)+b")).toBe(true);
+    expect(isEditPatternRisky("(\\w+)\\s+\\w+")).toBe(false);
+    const project = styleProject({ Risky: "extends: existence\nmessage: \"'%s' to '%s'\"\naction:\n  name: edit\n  params: [regex, '(a+)+b', x]\ntokens: [aaa]\n" });
+    expect(project.setup.styles.rules.get("S.Risky")?.isRisky).toBe(true);
+  });
+});

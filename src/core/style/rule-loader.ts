@@ -20,6 +20,7 @@ import { compileSubstitution } from "./checks/substitution.ts";
 import { RULE_TYPES, SKIPPED_RULE_TYPES, type CompiledRule, type RuleAction } from "./rule-types.ts";
 import { parseScope, ScopeError } from "./scopes.ts";
 import { referencedStyles, type ValeConfig } from "./vale-ini.ts";
+import { isEditPatternRisky } from "./checks/edit-action.ts";
 
 export interface Vocabulary {
   accept: string[];
@@ -178,6 +179,8 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
   for (const key of ["swap", "either"]) mergeListOfMaps(def, key);
   requireKeys(def, type, ctx.file);
   const action = readAction(def);
+  // An edit action's pattern runs on every match: it can make the rule one to run under a time budget.
+  if (action?.name === "edit" && action.params[0] === "regex" && isEditPatternRisky(action.params[1] ?? "")) ctx.isRisky = true;
   const rule: CompiledRule = {
     name: ctx.name,
     file: ctx.file,

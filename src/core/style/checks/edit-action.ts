@@ -6,6 +6,7 @@
  * of white space, as Go's strings.TrimSpace does. Parameters Vale rejects give undefined (Vale stops
  * with an error there; here the rule still reports, without a fix).
  */
+import { isBacktrackRisk } from "../budget.ts";
 import { compileGoRegex } from "../go-regex.ts";
 
 export function editedMatch(params: readonly string[], match: string): string | undefined {
@@ -15,12 +16,8 @@ export function editedMatch(params: readonly string[], match: string): string | 
   switch (name) {
     case "regex": {
       if (params.length !== 3) return undefined;
-      let re: RegExp;
-      try {
-        re = compileGoRegex(first, "g");
-      } catch {
-        return undefined;
-      }
+      const re = editPattern(first);
+      if (!re) return undefined;
       text = text.replace(re, (...args: unknown[]) => expandGoTemplate(second, args));
       break;
     }
@@ -47,6 +44,28 @@ export function editedMatch(params: readonly string[], match: string): string | 
       break;
   }
   return goTrimSpace(text);
+}
+
+const patterns = new Map<string, RegExp | null>();
+
+/** An edit's pattern, compiled once (null when it cannot be compiled). */
+function editPattern(pattern: string): RegExp | null {
+  let re = patterns.get(pattern);
+  if (re === undefined) {
+    try {
+      re = compileGoRegex(pattern, "g");
+    } catch {
+      re = null;
+    }
+    patterns.set(pattern, re);
+  }
+  return re;
+}
+
+/** True when an edit's pattern can backtrack without bound (see budget.ts). */
+export function isEditPatternRisky(pattern: string): boolean {
+  const re = editPattern(pattern);
+  return re !== null && isBacktrackRisk(re.source);
 }
 
 /**
