@@ -10,6 +10,7 @@ import { execFile, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { todayIn, type CalendarDate } from "../verification/calendar-date.ts";
+import { readHeadFromFiles } from "./head-files.ts";
 import { getRepositoryInfo } from "./history.ts";
 
 export interface FileCommit {
@@ -139,10 +140,13 @@ export interface ContentHistory {
 const HEAD_HASH = ["rev-parse", "--verify", "--quiet", "HEAD"];
 
 /**
- * The full hash of HEAD, undefined outside a repository or before the first commit. Asked without
- * blocking, so that the caller works on while git starts (it takes as long as hashing a project's files).
+ * The full hash of HEAD, undefined outside a repository or before the first commit. Read from
+ * git's files when they are laid out plainly (head-files.ts), else asked of git without blocking,
+ * so that the caller works on while git starts.
  */
 export function readHead(root: string): Promise<string | undefined> {
+  const fromFiles = readHeadFromFiles(root);
+  if (fromFiles !== "ask-git") return Promise.resolve(fromFiles.commit);
   return new Promise((resolve) => {
     execFile("git", HEAD_HASH, { cwd: root, encoding: "utf8" }, (error, stdout) => resolve((error ? "" : stdout.trim()) || undefined));
   });
