@@ -29,6 +29,8 @@ export interface EditedRun {
   /** Every card file's hash (and bytes, when read), from the run key. */
   reads: ReadonlyMap<string, FileHash>;
   factsFile: string;
+  /** Where the style rules' translated patterns are kept between runs. */
+  translationsFile: string;
   remarkPlugins: PluggableList;
 }
 
@@ -46,7 +48,7 @@ export function lintEditedCards(run: EditedRun): EditedResult | undefined {
   let count = 0;
   for (const [file, { hash }] of reads) {
     count++;
-    const value = record.files[file];
+    const value = record.files.get(file);
     if (value === undefined) return undefined;
     const before = fileEntry(value);
     if (before.hash !== hash) {
@@ -54,7 +56,7 @@ export function lintEditedCards(run: EditedRun): EditedResult | undefined {
       edited.set(file, before.pin);
     }
   }
-  if (edited.size === 0 || count !== Object.keys(record.files).length) return undefined;
+  if (edited.size === 0 || count !== record.files.size) return undefined;
   const facts = readStubFacts(run.factsFile, record.factsId, context.root);
   if (!facts) return undefined;
   try {
@@ -103,10 +105,10 @@ function check(run: EditedRun, edited: ReadonlyMap<string, string>, facts: Recor
     loaded.cards.map((card) => ({ card, isBodyOnly: false })),
     { remarkPlugins: run.remarkPlugins },
   );
-  const style = createStyleChecker(context);
+  const style = createStyleChecker(context, { translationsFile: run.translationsFile });
   const replaced = new Map<string, Finding[]>();
-  const own = { ...record.own };
-  const files = { ...record.files };
+  const own = new Map(record.own);
+  const files = new Map(record.files);
   for (const card of loaded.cards) {
     const problems = loaded.problems.filter((problem) => problem.file === card.file);
     let prose: Finding[];
@@ -118,9 +120,9 @@ function check(run: EditedRun, edited: ReadonlyMap<string, string>, facts: Recor
     }
     const findings = [...applyLevels([...problems, ...perCard.get(card)!], rules), ...applyLevels(prose, rules)];
     replaced.set(card.file, findings);
-    if (findings.length > 0) own[card.file] = storedFindings(findings);
-    else delete own[card.file];
-    files[card.file] = `${reads.get(card.file)!.hash} ${edited.get(card.file)!}`;
+    if (findings.length > 0) own.set(card.file, storedFindings(findings));
+    else own.delete(card.file);
+    files.set(card.file, `${reads.get(card.file)!.hash} ${edited.get(card.file)!}`);
   }
   return {
     result: { findings: recordedFindings(record, replaced), trust: record.trust },

@@ -39,6 +39,7 @@ export const RUN_CACHE_FILE = path.join(".verity-cache", "lint-run.json");
 export const CARD_CACHE_FILE = path.join(".verity-cache", "lint-cards.json");
 export const FILE_STATES_FILE = path.join(".verity-cache", "files.json");
 export const FACTS_FILE = path.join(".verity-cache", "lint-facts.json");
+export const TRANSLATIONS_FILE = path.join(".verity-cache", "style-patterns.json");
 
 export interface LintRequest {
   project: ProjectOptions;
@@ -126,7 +127,7 @@ export async function lint(request: LintRequest): Promise<LintReport> {
     const { key, frame } = addToRunKeys(computeRunKey(context, `lint-run/${getCodeVersion()}`, reads, states), `head ${(await head) ?? "no-git"}`);
     states.save();
     const record = readRunRecord(cacheFile, key, frame);
-    const edited = record && record.key !== key ? lintEditedCards({ context, record, key, reads, factsFile: path.join(context.root, FACTS_FILE), remarkPlugins: (await remarkOptions()).remarkPlugins ?? [] }) : undefined;
+    const edited = record && record.key !== key ? lintEditedCards({ context, record, key, reads, factsFile: path.join(context.root, FACTS_FILE), translationsFile: path.join(context.root, TRANSLATIONS_FILE), remarkPlugins: (await remarkOptions()).remarkPlugins ?? [] }) : undefined;
     if (record && record.key === key) {
       project = record.project;
       result = { findings: recordedFindings(record), trust: record.trust };
@@ -136,7 +137,7 @@ export async function lint(request: LintRequest): Promise<LintReport> {
       writeRunRecordEdits(cacheFile, edited.record, edited.cards);
     } else {
       const cards = openCardCache(path.join(context.root, CARD_CACHE_FILE), cardCacheKey(context, getCodeVersion()), reads);
-      const style = createStyleChecker(context, { cacheFile: path.join(context.root, LINT_CACHE_FILE) });
+      const style = createStyleChecker(context, { cacheFile: path.join(context.root, LINT_CACHE_FILE), translationsFile: path.join(context.root, TRANSLATIONS_FILE) });
       const pool = createStylePool(style);
       const loaded = loadProject(request.project, { cache: cards.load, onCard: pool.add });
       project = loaded;
@@ -153,9 +154,9 @@ export async function lint(request: LintRequest): Promise<LintReport> {
           frame,
           project: summarise(loaded),
           trust: run.trust,
-          own: Object.fromEntries([...run.own].filter(([, findings]) => findings.length > 0).map(([card, findings]) => [card.file, storedFindings(findings)])),
+          own: new Map([...run.own].filter(([, findings]) => findings.length > 0).map(([card, findings]) => [card.file, storedFindings(findings)])),
           rest: run.rest,
-          files: Object.fromEntries([...reads].map(([file, { hash }]) => [file, pins.has(file) ? `${hash} ${pins.get(file)}` : hash])),
+          files: new Map([...reads].map(([file, { hash }]) => [file, pins.has(file) ? `${hash} ${pins.get(file)}` : hash])),
           factsId: key,
         });
       }

@@ -55,8 +55,9 @@ describe("verity lint with the style guide", () => {
     const dir = cardProject({ "billing/refunds.md": CARD("We utilize the refund form.") });
     await lintJson(dir);
     const runFile = path.join(dir, ".verity-cache", "lint-run.json");
-    const cached = JSON.parse(readFileSync(runFile, "utf8")) as { own: Record<string, { ruleId: string }[]> };
-    for (const finding of Object.values(cached.own).flat()) if (finding.ruleId === "Test.Existence") finding.ruleId = "Test.FromCache";
+    // Each card's own findings are stored as [files, findings of each file].
+    const cached = JSON.parse(readFileSync(runFile, "utf8")) as { own: [string[], { ruleId: string }[][]] };
+    for (const finding of cached.own[1].flat()) if (finding.ruleId === "Test.Existence") finding.ruleId = "Test.FromCache";
     writeFileSync(runFile, JSON.stringify(cached));
     expect((await lintJson(dir)).results.flatMap((r) => r.messages.map((m) => m.ruleId))).toContain("Test.FromCache");
     expect((await lintJson(dir, ["--today", "2026-01-02"])).results.flatMap((r) => r.messages.map((m) => m.ruleId))).toContain("Test.Existence");

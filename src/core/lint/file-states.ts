@@ -12,7 +12,7 @@ import { writeFileWhole } from "../cards/safe-write.ts";
 import { hashBytes, readRegularFile } from "../cards/safe-read.ts";
 import { relativePosix } from "../cards/paths.ts";
 
-const VERSION = 1;
+const VERSION = 2;
 /** A file modified less than this long before it was recorded is read again next time. */
 const RACY_MS = 2000;
 
@@ -70,7 +70,7 @@ export function openFileStates(file: string, root: string, now: () => number = D
     save() {
       // Entries of files no longer seen (or not readable now) are dropped when anything is written.
       if (!isDirty && [...old.keys()].every((rel) => seen.has(rel))) return;
-      writeFileWhole(file, JSON.stringify({ version: VERSION, files: Object.fromEntries(seen) }));
+      writeFileWhole(file, JSON.stringify(storedOf(seen)));
     },
   };
 }
@@ -85,21 +85,51 @@ export function readAndHash(full: string): FileHash & { stat?: Stats } {
   return { hash: hashBytes(read.bytes), bytes: read.bytes, stat: read.stat };
 }
 
+/**
+ * The store as written: a column per field (paths, then size, mtimeMs, ctimeMs, ino and trusted
+ * in turn for each path, then hashes), as a JSON object with a key per file takes twice as long
+ * to read back.
+ */
+interface Stored {
+  version: typeof VERSION;
+  paths: string[];
+  numbers: number[];
+  hashes: string[];
+}
+
+const NUMBERS_PER_FILE = 5;
+
+function storedOf(entries: ReadonlyMap<string, Entry>): Stored {
+  const stored: Stored = { version: VERSION, paths: [], numbers: [], hashes: [] };
+  for (const [rel, [size, mtime, ctime, ino, hash, trusted]] of entries) {
+    stored.paths.push(rel);
+    stored.numbers.push(size, mtime, ctime, ino, trusted);
+    stored.hashes.push(hash);
+  }
+  return stored;
+}
+
 function readEntries(file: string): Map<string, Entry> {
   const entries = new Map<string, Entry>();
   if (!existsSync(file)) return entries;
   try {
-    const data = JSON.parse(readFileSync(file, "utf8")) as { version?: unknown; files?: Record<string, unknown> };
-    if (data.version !== VERSION || typeof data.files !== "object" || data.files === null) return entries;
-    for (const [rel, value] of Object.entries(data.files)) if (isEntry(value)) entries.set(rel, value);
+    const data = JSON.parse(readFileSync(file, "utf8")) as Partial<Stored>;
+    const { paths, numbers, hashes } = data;
+    if (data.version !== VERSION || !Array.isArray(paths) || !Array.isArray(numbers) || !Array.isArray(hashes)) return entries;
+    if (numbers.length !== paths.length * NUMBERS_PER_FILE || hashes.length !== paths.length) return entries;
+    for (let i = 0; i < paths.length; i++) {
+      const at = i * NUMBERS_PER_FILE;
+      const entry = [numbers[at], numbers[at + 1], numbers[at + 2], numbers[at + 3], hashes[i], numbers[at + 4]];
+      const rel: unknown = paths[i];
+      if (typeof rel === "string" && isEntry(entry)) entries.set(rel, entry);
+    }
   } catch {
     // A damaged store is ignored and rewritten.
   }
   return entries;
 }
 
-function isEntry(value: unknown): value is Entry {
-  if (!Array.isArray(value) || value.length !== 6) return false;
-  const [size, mtime, ctime, ino, hash, trusted] = value as unknown[];
+function isEntry(value: unknown[]): value is Entry {
+  const [size, mtime, ctime, ino, hash, trusted] = value;
   return typeof size === "number" && typeof mtime === "number" && typeof ctime === "number" && typeof ino === "number" && typeof hash === "string" && (trusted === 0 || trusted === 1);
 }

@@ -45,10 +45,10 @@ export interface RunRecord {
   project: LintedProjectSummary;
   trust: TrustScore;
   /** Each loaded card's own findings, by file (cards without any are left out). */
-  own: Record<string, StoredFinding[]>;
+  own: Map<string, StoredFinding[]>;
   rest: Finding[];
   /** Every card file: the hash of its bytes and, for a card that may be re-checked alone (run-delta.ts), a space and its pin. */
-  files: Record<string, string>;
+  files: Map<string, string>;
   /** The id of the stub facts written with this run (the key of the run that wrote them). */
   factsId: string;
   /**
@@ -58,10 +58,16 @@ export interface RunRecord {
   stored?: { writeId: string; edited: string[] };
 }
 
-interface RunCacheFile extends Omit<RunRecord, "stored"> {
-  version: 3;
+/**
+ * The record as written. The two maps with an entry per card are stored as pairs of arrays
+ * (files, values): a JSON object with thousands of keys takes twice as long to read back.
+ */
+interface RunCacheFile extends Omit<RunRecord, "stored" | "own" | "files"> {
+  version: 4;
   /** Unique to each write of the whole record: an edits file names the write it applies to. */
   writeId: string;
+  own: [files: string[], findings: StoredFinding[][]];
+  files: [files: string[], values: string[]];
 }
 
 /**
@@ -160,8 +166,12 @@ export function readRunRecord(file: string, key: string, frame?: string): RunRec
   } catch {
     return undefined;
   }
-  if (data.version !== 3 || typeof data.writeId !== "string") return undefined;
-  const { version: _version, writeId, ...record } = data;
+  if (data.version !== 4 || typeof data.writeId !== "string") return undefined;
+  const { version: _version, writeId, own: storedOwn, files: storedFiles, ...rest } = data;
+  const own = mapOf(storedOwn, Array.isArray as (value: unknown) => value is StoredFinding[]);
+  const files = mapOf(storedFiles, (value): value is string => typeof value === "string");
+  if (!own || !files) return undefined;
+  const record: RunRecord = { ...rest, own, files };
   const edits = readEdits(editsFileOf(file), writeId);
   const read: RunRecord = edits ? withEdits(record, edits) : record;
   if (read.key !== key && (frame === undefined || read.frame !== frame)) return undefined;
@@ -183,20 +193,40 @@ function readEdits(file: string, base: string): RunEditsFile | undefined {
   }
 }
 
-function withEdits(record: RunRecord, edits: RunEditsFile): RunRecord {
-  const own = { ...record.own };
-  for (const [card, findings] of Object.entries(edits.own)) {
-    if (findings === null) delete own[card];
-    else own[card] = findings;
+/** The map stored as a pair of arrays, or undefined when the pair is damaged. */
+function mapOf<T>(pair: unknown, isValue: (value: unknown) => value is T): Map<string, T> | undefined {
+  if (!Array.isArray(pair) || pair.length !== 2) return undefined;
+  const [keys, values] = pair as [unknown, unknown];
+  if (!Array.isArray(keys) || !Array.isArray(values) || keys.length !== values.length) return undefined;
+  const map = new Map<string, T>();
+  for (let i = 0; i < keys.length; i++) {
+    const key: unknown = keys[i];
+    const value: unknown = values[i];
+    if (typeof key !== "string" || !isValue(value)) return undefined;
+    map.set(key, value);
   }
-  return { ...record, key: edits.key, own, files: { ...record.files, ...edits.files } };
+  return map;
+}
+
+function pairOf<T>(map: ReadonlyMap<string, T>): [string[], T[]] {
+  return [[...map.keys()], [...map.values()]];
+}
+
+/** The record with the edits applied (its maps are the record's own, just read: changed in place). */
+function withEdits(record: RunRecord, edits: RunEditsFile): RunRecord {
+  for (const [card, findings] of Object.entries(edits.own)) {
+    if (findings === null) record.own.delete(card);
+    else record.own.set(card, findings);
+  }
+  for (const [card, value] of Object.entries(edits.files)) record.files.set(card, value);
+  return { ...record, key: edits.key };
 }
 
 /** The findings of a recorded run, in the order lint reports them. */
 export function recordedFindings(record: Pick<RunRecord, "own" | "rest">, replaced?: ReadonlyMap<string, readonly Finding[]>): Finding[] {
   const findings: Finding[] = [];
   // Sorted by file first: only the order of one card's own findings matters (and theirs before the rest's).
-  for (const [file, own] of Object.entries(record.own)) {
+  for (const [file, own] of record.own) {
     if (replaced?.has(file)) continue;
     for (const finding of own) findings.push({ ...finding, file });
   }
@@ -230,7 +260,14 @@ export function storedFindings(findings: readonly Finding[]): StoredFinding[] {
 /** Writes the whole record (and drops the edits of the one it replaces). */
 export function writeRunRecord(file: string, record: RunRecord): void {
   const { stored: _stored, ...kept } = record;
-  const data: RunCacheFile = { version: 3, writeId: randomUUID(), ...kept, rest: record.rest.map(({ fix: _fix, ...rest }) => rest) };
+  const data: RunCacheFile = {
+    version: 4,
+    writeId: randomUUID(),
+    ...kept,
+    own: pairOf(record.own),
+    files: pairOf(record.files),
+    rest: record.rest.map(({ fix: _fix, ...rest }) => rest),
+  };
   writeFileWhole(file, JSON.stringify(data));
   // Stale edits name the write replaced, so they would be ignored anyway.
   rmSync(editsFileOf(file), { force: true });
@@ -249,8 +286,8 @@ export function writeRunRecordEdits(file: string, record: RunRecord, edited: Ite
   }
   const edits: RunEditsFile = { version: 1, base: record.stored.writeId, key: record.key, own: {}, files: {} };
   for (const card of cards) {
-    edits.own[card] = record.own[card] ?? null;
-    const entry = record.files[card];
+    edits.own[card] = record.own.get(card) ?? null;
+    const entry = record.files.get(card);
     if (entry === undefined) {
       writeRunRecord(file, record);
       return;
