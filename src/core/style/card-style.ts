@@ -20,6 +20,7 @@ import { lintProse, type StyleOptions } from "./style-engine.ts";
 import { missingRuleWarnings } from "./rule-loader.ts";
 import { matchPathFor, resolveValeConfig, setupFromConfig } from "./style-files.ts";
 import type { StyleJob, StyleWorkerSetup } from "./style-job.ts";
+import { withSavedTranslations } from "./translation-cache.ts";
 
 
 export interface StyleCheckerOptions {
@@ -27,6 +28,8 @@ export interface StyleCheckerOptions {
   cacheFile?: string | undefined;
   /** Also report front matter keys written with an alias, with their fix (for `--fix`). */
   isFixing?: boolean;
+  /** Where the rules' translated patterns are kept between runs (translation-cache.ts); none when undefined. */
+  translationsFile?: string | undefined;
 }
 
 export interface StyleChecker {
@@ -55,7 +58,7 @@ export function createStyleChecker(project: Pick<Project, "root" | "config">, op
   const valeConfig = resolveValeConfig(project.root, project.root);
   const builtinLevels = ruleLevels(project.config.rules);
   let styleOptions: StyleOptions | undefined;
-  const optionsForStyle = (): StyleOptions => (styleOptions ??= { vale: valeConfig ? setupFromConfig(valeConfig) : undefined, builtinLevels, lang: project.config.lang });
+  const optionsForStyle = (): StyleOptions => (styleOptions ??= withSavedTranslations(options.translationsFile, () => ({ vale: valeConfig ? setupFromConfig(valeConfig) : undefined, builtinLevels, lang: project.config.lang })));
   const cache: LintCache | undefined = options.cacheFile ? openLintCache(options.cacheFile, configHash(project, valeConfig?.file, valeConfig?.stylesPath)) : undefined;
   let hits = 0;
   let misses = 0;
@@ -91,7 +94,7 @@ export function createStyleChecker(project: Pick<Project, "root" | "config">, op
     compute,
     store,
     job: (card) => ({ file: card.file, source: card.source, format: card.format, lang: card.lang, frontmatter: card.data as Record<string, unknown> }),
-    workerSetup: { root: project.root, builtinLevels: [...builtinLevels], lang: project.config.lang },
+    workerSetup: { root: project.root, builtinLevels: [...builtinLevels], lang: project.config.lang, translationsFile: options.translationsFile },
     isEmpty: !cache || cache.isEmpty,
     save: () => cache?.save(),
     stats: () => ({ hits, misses }),

@@ -7,6 +7,7 @@ import type { Finding } from "../lint/findings.ts";
 import type { RuleLevel } from "../project/config.ts";
 import { lintProse, type StyleOptions } from "./style-engine.ts";
 import { matchPathFor, resolveValeSetup } from "./style-files.ts";
+import { withSavedTranslations } from "./translation-cache.ts";
 
 /** One card to check, as plain data. */
 export interface StyleJob {
@@ -21,11 +22,14 @@ export interface StyleWorkerSetup {
   root: string;
   builtinLevels: [string, RuleLevel][];
   lang: string;
+  /** Where the rules' translated patterns are kept between runs (translation-cache.ts). */
+  translationsFile?: string | undefined;
 }
 
 /** The style checks of a project root, set up once per thread: `(job) => findings`, as `compute` gives them. */
 export function createStyleJobRunner(setup: StyleWorkerSetup): (job: StyleJob) => Finding[] {
-  const vale = resolveValeSetup(setup.root, setup.root);
+  const vale = withSavedTranslations(setup.translationsFile, () => resolveValeSetup(setup.root, setup.root));
   const styleOptions: StyleOptions = { vale, builtinLevels: new Map(setup.builtinLevels), lang: setup.lang };
   return (job) => lintProse({ file: job.file, source: job.source, format: job.format, matchPath: matchPathFor(job.file, vale?.config), frontmatter: job.frontmatter }, { ...styleOptions, lang: job.lang });
 }
+
