@@ -79,8 +79,9 @@ function check(run: EditedRun, edited: ReadonlyMap<string, string>, facts: Recor
   if (loaded.cards.length !== edited.size) return undefined;
   const fresh = new Map(loaded.cards.map((card) => [card.relPath, card]));
   // The other cards as stubs, in the recorded order; the edited ones in their place.
-  const cards: Card[] = facts.cards.map((stub) => fresh.get(stub.relPath) ?? stub);
-  if (cards.filter((card) => fresh.has(card.relPath) && fresh.get(card.relPath) === card).length !== edited.size) return undefined;
+  const relPathOf = (card: Card) => facts.keysOf(card)?.relPath ?? card.relPath;
+  const cards: Card[] = facts.cards.map((stub) => fresh.get(relPathOf(stub)) ?? stub);
+  if (cards.filter((card) => fresh.get(relPathOf(card)) === card).length !== edited.size) return undefined;
   const snippetChecks = levelOf("snippet-verify-by", rules) !== "off";
   for (const card of loaded.cards) {
     if (editedPin(card, facts.related, contentDir, snippetChecks) !== edited.get(card.file)) return undefined;
@@ -92,7 +93,7 @@ function check(run: EditedRun, edited: ReadonlyMap<string, string>, facts: Recor
     bodyOnlyCards: [],
     problems: loaded.problems,
     contentDir,
-    index: buildCardIndex(cards, record.project.invalidFiles, { sites: config.sites, pages: facts.pages, aliasesOf: (card) => facts.aliases.get(card) ?? card.data.aliases ?? [] }),
+    index: buildCardIndex(cards, record.project.invalidFiles, { sites: config.sites, pages: facts.pages, aliasesOf: (card) => facts.aliases.get(card) ?? card.data.aliases ?? [], keysOf: facts.keysOf }),
   } as Omit<Project, "collections"> as Project;
   // Only project-wide checks read the collections, and they are not run here.
   Object.defineProperty(project, "collections", {

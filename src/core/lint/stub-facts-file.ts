@@ -31,12 +31,17 @@ interface FactsIndex {
   cards: IndexEntry[];
 }
 
+/** What a stub knows without reading its facts. */
+export type StubKeys = Pick<Card, "relPath" | "url" | "id" | "file">;
+
 /** The facts of a recorded run's cards, and what they make together (all unchanged by an edit that keeps every card's facts). */
 export interface RecordedFacts {
   /** A stub of every card, in the recorded order: its path, URL and id at hand, the rest read when asked for. */
   cards: Card[];
   /** Each stub's aliases (without reading its facts). */
   aliases: ReadonlyMap<Card, readonly string[]>;
+  /** A stub's path, URL, id and file, read without going through the stub (undefined for another card). */
+  keysOf(card: Card): StubKeys | undefined;
   pages: SitePages | undefined;
   /** Ids other cards name as their translation source or companion. */
   related: ReadonlySet<string>;
@@ -91,9 +96,12 @@ export function readStubFacts(file: string, id: string, root: string): RecordedF
       throw new StubCardRead(`${entry[0]}: its recorded facts cannot be read`);
     };
     const aliases = new Map<Card, readonly string[]>();
+    const keys = new Map<Card, StubKeys>();
     const cards = index.cards.map((entry) => {
-      const card = lazyStub(entry, () => read(entry), root);
+      const known: StubKeys = { relPath: entry[0], url: entry[1], id: entry[2], file: joinRelPath(root, entry[0]) };
+      const card = lazyStub(known, () => read(entry), root);
       aliases.set(card, entry[3]);
+      keys.set(card, known);
       return card;
     });
     const pages = index.pages && { collections: new Map(index.pages.collections), tags: new Map(index.pages.tags) };
@@ -101,6 +109,7 @@ export function readStubFacts(file: string, id: string, root: string): RecordedF
     return {
       cards,
       aliases,
+      keysOf: (card) => keys.get(card),
       pages,
       related: new Set(index.related),
       close: () => {
@@ -130,8 +139,8 @@ function readExactly(fd: number, position: number, length: number): Buffer {
  * A stub whose path, URL, id and file are known; anything else is read from the file on first use
  * (then it is a stub of run-delta.ts: its text, tree and links throw StubCardRead).
  */
-function lazyStub(entry: IndexEntry, read: () => StubFacts, root: string): Card {
-  const known: Record<string, unknown> = { relPath: entry[0], url: entry[1], id: entry[2], file: joinRelPath(root, entry[0]) };
+function lazyStub(keys: StubKeys, read: () => StubFacts, root: string): Card {
+  const known: Record<string, unknown> = { ...keys };
   let full: Card | undefined;
   const facts = () => (full ??= stubCard(read(), root));
   return new Proxy(known, {

@@ -51,6 +51,8 @@ export interface IndexOptions {
   pages?: SitePages | undefined;
   /** A card's aliases, when they are known without reading its frontmatter (stubs of a recorded run). */
   aliasesOf?: ((card: Card) => readonly string[]) | undefined;
+  /** A card's file, URL and id, when they are known without going through the card (stubs of a recorded run). */
+  keysOf?: ((card: Card) => Pick<Card, "file" | "url" | "id"> | undefined) | undefined;
 }
 
 export function buildCardIndex(cards: readonly Card[], invalidFiles: readonly string[] = [], options: IndexOptions = {}): CardIndex {
@@ -58,9 +60,10 @@ export function buildCardIndex(cards: readonly Card[], invalidFiles: readonly st
   const byUrl = new Map<string, Card>();
   const byId = new Map<string, Card>();
   for (const card of cards) {
-    byFile.set(card.file, card);
-    if (!byUrl.has(card.url)) byUrl.set(card.url, card);
-    if (!byId.has(card.id)) byId.set(card.id, card);
+    const { file, url, id } = options.keysOf?.(card) ?? card;
+    byFile.set(file, card);
+    if (!byUrl.has(url)) byUrl.set(url, card);
+    if (!byId.has(id)) byId.set(id, card);
   }
   for (const card of cards) {
     for (const alias of options.aliasesOf ? options.aliasesOf(card) : (card.data.aliases ?? [])) {
