@@ -62,10 +62,12 @@ export interface RunRecord {
  * The record as written. The two maps with an entry per card are stored as pairs of arrays
  * (files, values): a JSON object with thousands of keys takes twice as long to read back.
  */
-interface RunCacheFile extends Omit<RunRecord, "stored" | "own" | "files"> {
-  version: 4;
+interface RunCacheFile extends Omit<RunRecord, "stored" | "own" | "files" | "project"> {
+  version: 5;
   /** Unique to each write of the whole record: an edits file names the write it applies to. */
   writeId: string;
+  /** The cards as a path, or [path, companion]. */
+  project: Omit<LintedProjectSummary, "cards"> & { cards: (string | [string, string])[] };
   own: [files: string[], findings: StoredFinding[][]];
   files: [files: string[], values: string[]];
 }
@@ -166,12 +168,19 @@ export function readRunRecord(file: string, key: string, frame?: string): RunRec
   } catch {
     return undefined;
   }
-  if (data.version !== 4 || typeof data.writeId !== "string") return undefined;
-  const { version: _version, writeId, own: storedOwn, files: storedFiles, ...rest } = data;
-  const own = mapOf(storedOwn, Array.isArray as (value: unknown) => value is StoredFinding[]);
-  const files = mapOf(storedFiles, (value): value is string => typeof value === "string");
+  if (data.version !== 5 || typeof data.writeId !== "string" || typeof data.project?.contentDir !== "string" || !Array.isArray(data.project.cards)) return undefined;
+  const { version: _version, writeId, own: storedOwn, files: storedFiles, project: storedProject, ...rest } = data;
+  const absolute = absoluteFrom(storedProject.contentDir);
+  const own = mapOf(storedOwn, Array.isArray as (value: unknown) => value is StoredFinding[], absolute);
+  const files = mapOf(storedFiles, (value): value is string => typeof value === "string", absolute);
+  const cards: LintedProjectSummary["cards"] = [];
+  for (const card of storedProject.cards as unknown[]) {
+    if (typeof card === "string") cards.push({ file: absolute(card) });
+    else if (Array.isArray(card) && card.length === 2 && typeof card[0] === "string" && typeof card[1] === "string") cards.push({ file: absolute(card[0]), companion: card[1] });
+    else return undefined;
+  }
   if (!own || !files) return undefined;
-  const record: RunRecord = { ...rest, own, files };
+  const record: RunRecord = { ...rest, project: { ...storedProject, cards }, own, files };
   const edits = readEdits(editsFileOf(file), writeId);
   const read: RunRecord = edits ? withEdits(record, edits) : record;
   if (read.key !== key && (frame === undefined || read.frame !== frame)) return undefined;
@@ -193,8 +202,22 @@ function readEdits(file: string, base: string): RunEditsFile | undefined {
   }
 }
 
-/** The map stored as a pair of arrays, or undefined when the pair is damaged. */
-function mapOf<T>(pair: unknown, isValue: (value: unknown) => value is T): Map<string, T> | undefined {
+/**
+ * Card paths are stored relative to the content folder: that folder, repeated for each card in
+ * three places, was most of the record's bytes. A path outside it stays absolute.
+ */
+function relativeTo(contentDir: string): (file: string) => string {
+  const prefix = contentDir.endsWith(path.sep) ? contentDir : contentDir + path.sep;
+  return (file) => (file.startsWith(prefix) ? file.slice(prefix.length) : file);
+}
+
+function absoluteFrom(contentDir: string): (stored: string) => string {
+  const prefix = contentDir.endsWith(path.sep) ? contentDir : contentDir + path.sep;
+  return (stored) => (path.isAbsolute(stored) ? stored : prefix + stored);
+}
+
+/** The map stored as a pair of arrays (keys made absolute), or undefined when the pair is damaged. */
+function mapOf<T>(pair: unknown, isValue: (value: unknown) => value is T, absolute: (stored: string) => string): Map<string, T> | undefined {
   if (!Array.isArray(pair) || pair.length !== 2) return undefined;
   const [keys, values] = pair as [unknown, unknown];
   if (!Array.isArray(keys) || !Array.isArray(values) || keys.length !== values.length) return undefined;
@@ -203,13 +226,13 @@ function mapOf<T>(pair: unknown, isValue: (value: unknown) => value is T): Map<s
     const key: unknown = keys[i];
     const value: unknown = values[i];
     if (typeof key !== "string" || !isValue(value)) return undefined;
-    map.set(key, value);
+    map.set(absolute(key), value);
   }
   return map;
 }
 
-function pairOf<T>(map: ReadonlyMap<string, T>): [string[], T[]] {
-  return [[...map.keys()], [...map.values()]];
+function pairOf<T>(map: ReadonlyMap<string, T>, relative: (file: string) => string): [string[], T[]] {
+  return [[...map.keys()].map(relative), [...map.values()]];
 }
 
 /** The record with the edits applied (its maps are the record's own, just read: changed in place). */
@@ -260,12 +283,14 @@ export function storedFindings(findings: readonly Finding[]): StoredFinding[] {
 /** Writes the whole record (and drops the edits of the one it replaces). */
 export function writeRunRecord(file: string, record: RunRecord): void {
   const { stored: _stored, ...kept } = record;
+  const relative = relativeTo(record.project.contentDir);
   const data: RunCacheFile = {
-    version: 4,
+    version: 5,
     writeId: randomUUID(),
     ...kept,
-    own: pairOf(record.own),
-    files: pairOf(record.files),
+    project: { ...record.project, cards: record.project.cards.map(({ file, companion }) => (companion === undefined ? relative(file) : [relative(file), companion])) },
+    own: pairOf(record.own, relative),
+    files: pairOf(record.files, relative),
     rest: record.rest.map(({ fix: _fix, ...rest }) => rest),
   };
   writeFileWhole(file, JSON.stringify(data));
