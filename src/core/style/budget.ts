@@ -14,11 +14,13 @@ export const LONG_BLOCK = 20_000;
 
 export class BudgetExceeded extends Error {}
 
-const context = vm.createContext({});
-const call = new vm.Script("run()");
+/** The context budgeted work runs in, made on first use: creating a V8 context costs start-up a few milliseconds. */
+let budgeted: { context: vm.Context; call: vm.Script } | undefined;
 
 /** Runs `fn` with a time budget; throws BudgetExceeded when V8 had to stop it. */
 export function withBudget<T>(fn: () => T, ms = RULE_BUDGET_MS): T {
+  budgeted ??= { context: vm.createContext({}), call: new vm.Script("run()") };
+  const { context, call } = budgeted;
   let result: T;
   (context as { run?: () => void }).run = () => {
     result = fn();
