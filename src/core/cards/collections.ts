@@ -72,7 +72,8 @@ export function loadCollection(contentDir: string, name: string, problems: Findi
     problems.push({ ruleId: "collection-config", severity: "error", file, line: problem.line, column: problem.column, message: `${problem.message}.` });
   }
   if (parsed.problems.length > 0) return fallback;
-  const result = CollectionFileSchema.safeParse(parsed.value ?? {});
+  // One parse per collection: zod's compiled fast path would cost more to build than it saves.
+  const result = CollectionFileSchema.safeParse(parsed.value ?? {}, { jitless: true });
   if (!result.success) {
     const known = (at: (string | number)[]) =>
       at[0] === "defaults" ? Object.keys(CollectionFileSchema.shape.defaults.unwrap().shape) : Object.keys(CollectionFileSchema.shape);

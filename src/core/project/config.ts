@@ -200,7 +200,7 @@ export function loadConfig(root: string, explicitFile?: string): LoadedConfig {
   const file = explicitFile ? path.resolve(root, explicitFile) : path.join(root, CONFIG_FILE_NAME);
   if (!existsSync(file)) {
     if (explicitFile) throw new ConfigError(`Config file ${file} does not exist.`);
-    const config = ConfigSchema.parse({});
+    const config = ConfigSchema.parse({}, { jitless: true });
     const problem = contentDirProblem(root, config.contentDir);
     if (problem) throw new ConfigError(`The content folder ${problem}.`, "Replace the link with a real folder inside the repository.");
     return { config, file: undefined };
@@ -212,7 +212,8 @@ export function loadConfig(root: string, explicitFile?: string): LoadedConfig {
     throw new ConfigError(`The configuration does not parse as YAML:\n${lines.join("\n")}`);
   }
   const input = parsed.value ?? {};
-  const result = ConfigSchema.safeParse(input);
+  // Parsed once per run: zod's compiled fast path would cost more to build than it saves.
+  const result = ConfigSchema.safeParse(input, { jitless: true });
   if (!result.success) {
     const problems = formatSchemaIssues(result.error, (p) => knownConfigKeys(p));
     const lines = problems.map((p) => `${rel}:${parsed.lineOf(p.path) ?? 1}: ${p.message}`);
