@@ -12,15 +12,21 @@ export const json: Reporter = ({ findings, files }) => {
   // Every checked file, then any other file a finding names; most cards have no finding, and
   // their entry is written directly (a large project lists thousands of them).
   const parts: string[] = [];
-  const written = new Set<string>();
-  const write = (filePath: string) => {
-    if (written.has(filePath)) return;
-    written.add(filePath);
-    const list = byFile.get(filePath);
-    parts.push(list ? JSON.stringify(resultOf(filePath, list)) : `{"filePath":${JSON.stringify(filePath)},"messages":[],"errorCount":0,"fatalErrorCount":0,"warningCount":0,"fixableErrorCount":0,"fixableWarningCount":0}`);
-  };
-  for (const file of files) write(file);
-  for (const file of byFile.keys()) write(file);
+  const entry = (filePath: string, list: readonly Finding[] | undefined) =>
+    list ? JSON.stringify(resultOf(filePath, list)) : `{"filePath":${JSON.stringify(filePath)},"messages":[],"errorCount":0,"fatalErrorCount":0,"warningCount":0,"fixableErrorCount":0,"fixableWarningCount":0}`;
+  // The files come sorted (lint, style): a repeat is then the file before it, and no set of every
+  // path is needed to write each file once.
+  const isSorted = files.every((file, i) => i === 0 || files[i - 1]! <= file);
+  const written = isSorted ? undefined : new Set<string>();
+  const rest = new Map(byFile);
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    if (written ? written.has(file) : i > 0 && files[i - 1] === file) continue;
+    written?.add(file);
+    parts.push(entry(file, byFile.get(file)));
+    rest.delete(file);
+  }
+  for (const [file, list] of rest) parts.push(entry(file, list));
   // Compact, as ESLint's own json formatter writes it: for every card of a large project, indenting doubles the output.
   return `[${parts.join(",")}]\n`;
 };

@@ -32,6 +32,9 @@ describe("the json reporter (ESLint's shape)", () => {
 
   it("writes a file listed twice once, and an empty run as an empty array", () => {
     expect(JSON.parse(json({ files: ["/p/a.md", "/p/a.md"], findings: [], cwd: "/p" }))).toHaveLength(1);
+    // Out of order, with a repeat apart from the first: still once each, in the order given.
+    const unsorted = JSON.parse(json({ files: ["/p/b.md", "/p/a.md", "/p/b.md"], findings: [finding("/p/b.md", "error")], cwd: "/p" })) as { filePath: string; errorCount: number }[];
+    expect(unsorted.map((r) => [r.filePath, r.errorCount])).toEqual([["/p/b.md", 1], ["/p/a.md", 0]]);
     expect(json({ files: [], findings: [], cwd: "/p" })).toBe("[]\n");
   });
 });
