@@ -46,6 +46,35 @@ describe("file states", () => {
     expect(again.hash).toBe(first.hash);
   });
 
+  it("writes the store again only when an entry changed or a file is gone, and then without the gone file", () => {
+    const dir = tempDir();
+    const [a, b] = [path.join(dir, "a.md"), path.join(dir, "b.md")];
+    writeFileSync(a, "a\n");
+    writeFileSync(b, "b\n");
+    const store = path.join(dir, "files.json");
+    const first = openFileStates(store, dir, later);
+    first.hashOf(a);
+    first.hashOf(b);
+    first.save();
+    const written = readFileSync(store, "utf8");
+    expect(JSON.parse(written).paths).toEqual(["a.md", "b.md"]);
+    // Both seen, neither changed: nothing to write.
+    writeFileSync(store, `${written}\n`);
+    const same = openFileStates(store, dir, later);
+    same.hashOf(b);
+    same.hashOf(a);
+    same.hashOf(a);
+    same.save();
+    expect(readFileSync(store, "utf8")).toBe(`${written}\n`);
+    // b.md is gone: the store is written without it, even though a.md alone is unchanged.
+    rmSync(b);
+    const gone = openFileStates(store, dir, later);
+    gone.hashOf(a);
+    gone.hashOf(a);
+    gone.save();
+    expect(JSON.parse(readFileSync(store, "utf8")).paths).toEqual(["a.md"]);
+  });
+
   it("sees an edit that keeps the size and puts the old modification time back", () => {
     const dir = tempDir();
     const file = path.join(dir, "a.md");

@@ -40,6 +40,12 @@ export interface FileStates {
 export function openFileStates(file: string, root: string, now: () => number = Date.now): FileStates {
   const old = readEntries(file);
   const seen = new Map<string, Entry>();
+  /** How many of the stored entries' files were seen (each once): all of them means none is gone. */
+  let seenOfOld = 0;
+  const see = (rel: string, entry: Entry) => {
+    if (!seen.has(rel) && old.has(rel)) seenOfOld++;
+    seen.set(rel, entry);
+  };
   /** An entry the next run can trust was added or changed. */
   let isDirty = false;
 
@@ -49,7 +55,7 @@ export function openFileStates(file: string, root: string, now: () => number = D
     const before = old.get(rel);
     // A racy entry is read again next time, as a missing or outdated one is: recording it alone is no reason to write.
     if (!racy && (!before || before.some((value, i) => value !== entry[i]))) isDirty = true;
-    seen.set(rel, entry);
+    see(rel, entry);
   };
 
   return {
@@ -59,7 +65,7 @@ export function openFileStates(file: string, root: string, now: () => number = D
       if (before && before[5] === 1) {
         const stat = lstatSync(full, { throwIfNoEntry: false });
         if (stat?.isFile() && stat.size === before[0] && stat.mtimeMs === before[1] && stat.ctimeMs === before[2] && stat.ino === before[3]) {
-          seen.set(rel, before);
+          see(rel, before);
           return { hash: before[4] };
         }
       }
@@ -69,7 +75,7 @@ export function openFileStates(file: string, root: string, now: () => number = D
     },
     save() {
       // Entries of files no longer seen (or not readable now) are dropped when anything is written.
-      if (!isDirty && [...old.keys()].every((rel) => seen.has(rel))) return;
+      if (!isDirty && seenOfOld === old.size) return;
       writeFileWhole(file, JSON.stringify(storedOf(seen)));
     },
   };
