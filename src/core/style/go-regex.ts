@@ -6,6 +6,7 @@
  */
 
 import { boundarySides, type BoundarySides } from "./regex-edges.ts";
+import { rememberedTranslation, type TranslatedRegex } from "./regex-memo.ts";
 
 export class RegexTranslationError extends Error {}
 
@@ -43,10 +44,7 @@ export interface TranslateOptions {
   fullBoundaries?: boolean;
 }
 
-export interface TranslatedRegex {
-  source: string;
-  flags: string;
-}
+export type { TranslatedRegex };
 
 /**
  * Translates `pattern`. Leading inline flags (`(?i)`, `(?s)`, `(?m)`, `(?is)`) become JS flags;
@@ -54,40 +52,7 @@ export interface TranslatedRegex {
  */
 export function translateGoRegex(pattern: string, options: TranslateOptions = {}): TranslatedRegex {
   if (options.fullBoundaries) return translate(pattern, options);
-  let translated = translations.get(pattern);
-  if (translated === undefined) {
-    translated = translate(pattern, options);
-    translations.set(pattern, translated);
-  }
-  recording?.set(pattern, translated);
-  return translated;
-}
-
-/**
- * Every pattern translated in this process, and those recalled from a previous run (see
- * translation-cache.ts): a translation depends on the pattern alone, and running the translator
- * over a style guide's patterns costs a re-lint of one card more than checking the card.
- */
-const translations = new Map<string, TranslatedRegex>();
-/** The translations `recordTranslations` is collecting. */
-let recording: Map<string, TranslatedRegex> | undefined;
-
-/** Runs `work` and gives, with its result, every translation it used. */
-export function recordTranslations<T>(work: () => T): { value: T; used: ReadonlyMap<string, TranslatedRegex> } {
-  const outer = recording;
-  const used = new Map<string, TranslatedRegex>();
-  recording = used;
-  try {
-    return { value: work(), used };
-  } finally {
-    recording = outer;
-    if (outer) for (const [pattern, translated] of used) outer.set(pattern, translated);
-  }
-}
-
-/** Recalls translations saved by an earlier run of this same code. */
-export function recallTranslations(entries: Iterable<readonly [string, TranslatedRegex]>): void {
-  for (const [pattern, translated] of entries) if (!translations.has(pattern)) translations.set(pattern, translated);
+  return rememberedTranslation(pattern, () => translate(pattern, options));
 }
 
 function translate(pattern: string, options: TranslateOptions): TranslatedRegex {

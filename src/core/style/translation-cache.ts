@@ -1,5 +1,5 @@
 /**
- * The style rules' patterns as translated to JavaScript (go-regex.ts), kept between runs in
+ * The style rules' patterns as translated to JavaScript (go-regex.ts, regex-memo.ts), kept between runs in
  * `.verity-cache/`: a re-lint of one edited card compiles every rule of the style guide, and the
  * translator's first pass over hundreds of patterns (code not yet optimized by V8) costs more than
  * checking the card. Only translations made by this same code are recalled, and only from a
@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { writeFileWhole } from "../cards/safe-write.ts";
 import { getCodeVersion } from "../lint/code-version.ts";
-import { recallTranslations, recordTranslations, type TranslatedRegex } from "./go-regex.ts";
+import { recallTranslations, recordTranslations, type TranslatedRegex } from "./regex-memo.ts";
 
 const VERSION = 1;
 
