@@ -120,6 +120,7 @@ export async function lint(request: LintRequest): Promise<LintReport> {
     fixes = run.fixes;
   } else if (request.fix !== true && request.cache !== false) {
     const cacheFile = path.join(context.root, RUN_CACHE_FILE);
+    const translationsFile = path.join(context.root, TRANSLATIONS_FILE);
     // Translation drift reads git history, so a new commit is a new run. git answers while the files are hashed.
     const head = readHead(context.root);
     const reads = new Map<string, FileHash>();
@@ -127,7 +128,7 @@ export async function lint(request: LintRequest): Promise<LintReport> {
     const { key, frame } = addToRunKeys(computeRunKey(context, `lint-run/${getCodeVersion()}`, reads, states), `head ${(await head) ?? "no-git"}`);
     states.save();
     const record = readRunRecord(cacheFile, key, frame);
-    const edited = record && record.key !== key ? lintEditedCards({ context, record, key, reads, factsFile: path.join(context.root, FACTS_FILE), translationsFile: path.join(context.root, TRANSLATIONS_FILE), remarkPlugins: (await remarkOptions()).remarkPlugins ?? [] }) : undefined;
+    const edited = record && record.key !== key ? lintEditedCards({ context, record, key, reads, factsFile: path.join(context.root, FACTS_FILE), translationsFile, remarkPlugins: (await remarkOptions()).remarkPlugins ?? [] }) : undefined;
     if (record && record.key === key) {
       project = record.project;
       result = { findings: recordedFindings(record), trust: record.trust };
@@ -137,7 +138,7 @@ export async function lint(request: LintRequest): Promise<LintReport> {
       writeRunRecordEdits(cacheFile, edited.record, edited.cards);
     } else {
       const cards = openCardCache(path.join(context.root, CARD_CACHE_FILE), cardCacheKey(context, getCodeVersion()), reads);
-      const style = createStyleChecker(context, { cacheFile: path.join(context.root, LINT_CACHE_FILE), translationsFile: path.join(context.root, TRANSLATIONS_FILE) });
+      const style = createStyleChecker(context, { cacheFile: path.join(context.root, LINT_CACHE_FILE), translationsFile });
       const pool = createStylePool(style);
       const loaded = loadProject(request.project, { cache: cards.load, onCard: pool.add });
       project = loaded;

@@ -170,7 +170,7 @@ export function readRunRecord(file: string, key: string, frame?: string): RunRec
   }
   if (data.version !== 5 || typeof data.writeId !== "string" || typeof data.project?.contentDir !== "string" || !Array.isArray(data.project.cards)) return undefined;
   const { version: _version, writeId, own: storedOwn, files: storedFiles, project: storedProject, ...rest } = data;
-  const absolute = absoluteFrom(storedProject.contentDir);
+  const { absolute } = storedPaths(storedProject.contentDir);
   const own = mapOf(storedOwn, Array.isArray as (value: unknown) => value is StoredFinding[], absolute);
   const files = mapOf(storedFiles, (value): value is string => typeof value === "string", absolute);
   const cards: LintedProjectSummary["cards"] = [];
@@ -204,16 +204,14 @@ function readEdits(file: string, base: string): RunEditsFile | undefined {
 
 /**
  * Card paths are stored relative to the content folder: that folder, repeated for each card in
- * three places, was most of the record's bytes. A path outside it stays absolute.
+ * three places, was a sixth of the record's bytes. A path outside it stays absolute.
  */
-function relativeTo(contentDir: string): (file: string) => string {
+function storedPaths(contentDir: string): { relative: (file: string) => string; absolute: (stored: string) => string } {
   const prefix = contentDir.endsWith(path.sep) ? contentDir : contentDir + path.sep;
-  return (file) => (file.startsWith(prefix) ? file.slice(prefix.length) : file);
-}
-
-function absoluteFrom(contentDir: string): (stored: string) => string {
-  const prefix = contentDir.endsWith(path.sep) ? contentDir : contentDir + path.sep;
-  return (stored) => (path.isAbsolute(stored) ? stored : prefix + stored);
+  return {
+    relative: (file) => (file.startsWith(prefix) ? file.slice(prefix.length) : file),
+    absolute: (stored) => (path.isAbsolute(stored) ? stored : prefix + stored),
+  };
 }
 
 /** The map stored as a pair of arrays (keys made absolute), or undefined when the pair is damaged. */
@@ -283,7 +281,7 @@ export function storedFindings(findings: readonly Finding[]): StoredFinding[] {
 /** Writes the whole record (and drops the edits of the one it replaces). */
 export function writeRunRecord(file: string, record: RunRecord): void {
   const { stored: _stored, ...kept } = record;
-  const relative = relativeTo(record.project.contentDir);
+  const { relative } = storedPaths(record.project.contentDir);
   const data: RunCacheFile = {
     version: 5,
     writeId: randomUUID(),
