@@ -37,4 +37,14 @@ describe("the json reporter (ESLint's shape)", () => {
     expect(unsorted.map((r) => [r.filePath, r.errorCount])).toEqual([["/p/b.md", 1], ["/p/a.md", 0]]);
     expect(json({ files: [], findings: [], cwd: "/p" })).toBe("[]\n");
   });
+
+  it("writes ASCII only, with the same values for a reader: non-ASCII paths and messages, quotes, backslashes, control characters", () => {
+    const files = ["/p/결제-오류.md", "/p/a\\b.md", "/p/tab\there.md", "/p/café.md", "/p/plain.md"];
+    const message = "Use \u2018sign in\u2019, not \u201clogin\u201d \u2014 \u{1F600} \"ok\"";
+    const text = json({ files, findings: [finding("/p/café.md", "warning", { message })], cwd: "/p" });
+    expect(text).toMatch(/^[\x00-\x7f]*$/);
+    const out = JSON.parse(text) as { filePath: string; messages: { message: string }[] }[];
+    expect(out.map((r) => r.filePath)).toEqual(files);
+    expect(out[3]!.messages[0]!.message).toBe(message);
+  });
 });

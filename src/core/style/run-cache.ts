@@ -15,6 +15,7 @@ import { hashRuleInputs } from "../lint/cache-inputs.ts";
 import { findValeConfig, loadValeConfig } from "./vale-ini.ts";
 import { writeFileWhole } from "../cards/safe-write.ts";
 import { readAndHash, type FileHash, type FileStates } from "../lint/file-states.ts";
+import { asciiJson } from "../report/ascii-json.ts";
 
 /** What lint's report needs from a project, when the project itself was not loaded. */
 export interface LintedProjectSummary {
@@ -291,6 +292,7 @@ export function writeRunRecord(file: string, record: RunRecord): void {
     files: pairOf(record.files, relative),
     rest: record.rest.map(({ fix: _fix, ...rest }) => rest),
   };
+  // As ASCII: the record is read on every run, and a one-byte string reads back faster.
   writeFileWhole(file, asciiJson(data));
   // Stale edits name the write replaced, so they would be ignored anyway.
   rmSync(editsFileOf(file), { force: true });
@@ -318,13 +320,4 @@ export function writeRunRecordEdits(file: string, record: RunRecord, edited: Ite
     edits.files[card] = entry;
   }
   writeFileWhole(editsFileOf(file), asciiJson(edits));
-}
-
-/**
- * JSON with every character past ASCII escaped (`\u2019`): read back, the text is a one-byte
- * string, which decodes and parses a fifth faster than the two-byte string one curly quote in a
- * message makes of the whole record, and the record is read on every run.
- */
-function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
