@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { VerityError } from "../src/core/errors.ts";
+import { verityVersion } from "../src/core/version.ts";
 import type { CliIO } from "./io.ts";
 import { createRunState, type RunState } from "./run-state.ts";
 
@@ -48,7 +49,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const state = createRunState(io);
   const program = new Command("verity")
     .description("Verified knowledge cards in git: lint them, report on them, build the help center and the wiki.")
-    .version("0.1.0", "-V, --version")
+    .version(verityVersion(), "-V, --version")
     .option("--root <dir>", "project folder (default: found from the working directory upwards)")
     .option("--config <file>", "configuration file (default: verity.config.yml in the project folder)")
     .option("--verbose", "show stack traces for internal errors")
@@ -56,7 +57,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   const wanted = requestedCommand(argv);
-  for (const [name, load] of COMMANDS) if (wanted === undefined || name === wanted) (await load())(program, state);
+  // `verity --version` alone needs no command: loading them all would take half a second.
+  const onlyVersion = wanted === undefined && argv.some((arg) => arg === "-V" || arg === "--version") && !argv.some((arg) => arg === "-h" || arg === "--help");
+  if (!onlyVersion) for (const [name, load] of COMMANDS) if (wanted === undefined || name === wanted) (await load())(program, state);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   try {

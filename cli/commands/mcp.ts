@@ -4,6 +4,7 @@ import { SITE_NAMES, type SiteName } from "../../src/core/site/audience.ts";
 import { UsageError } from "../../src/core/errors.ts";
 import { KnowledgeBase } from "../../src/app/knowledge/knowledge-base.ts";
 import { serveHttp, serveStdio } from "../../src/mcp/transports.ts";
+import { verityVersion } from "../../src/core/version.ts";
 import { parseCount } from "../path-args.ts";
 import type { RunState } from "../run-state.ts";
 
@@ -15,8 +16,6 @@ interface McpOptions {
   port: string;
   today?: string;
 }
-
-export const MCP_VERSION = "0.1.0";
 
 export function registerMcp(program: Command, state: RunState): void {
   program
@@ -39,12 +38,12 @@ export function registerMcp(program: Command, state: RunState): void {
       if (!options.http) {
         // stdout carries the protocol; everything else goes to stderr.
         state.io.stderr(`${ready}, on stdio\n`);
-        await serveStdio(kb, MCP_VERSION);
+        await serveStdio(kb, verityVersion());
         return;
       }
       let server;
       try {
-        server = await serveHttp(kb, MCP_VERSION, { host: options.host, port });
+        server = await serveHttp(kb, verityVersion(), { host: options.host, port });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === "EADDRINUSE") throw new UsageError(`Port ${port} on ${options.host} is already in use.`, "Choose another with --port <n> (0 picks a free one).");

@@ -1,5 +1,6 @@
 /** SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers. */
 import type { Log, ReportingDescriptor, Result } from "sarif";
+import { verityVersion } from "../../src/core/version.ts";
 import { displayPath } from "./paths.ts";
 import type { Reporter } from "./types.ts";
 
@@ -34,7 +35,7 @@ export const sarif: Reporter = ({ findings, cwd, rules }) => {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "verity", version: "0.1.0", rules: descriptors } },
+        tool: { driver: { name: "verity", version: verityVersion(), rules: descriptors } },
         originalUriBaseIds: { "%SRCROOT%": { uri: `file://${cwd.endsWith("/") ? cwd : `${cwd}/`}` } },
         results,
       },

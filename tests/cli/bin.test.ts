@@ -3,7 +3,7 @@
  * pinned Node 24, from any working directory, and its date logic does not depend on TZ.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { copyFixtureProject, makeTempDir, removeTemps, REPO_ROOT } from "../helpers.ts";
@@ -28,6 +28,12 @@ describe("cli/bin.js", () => {
     const { code, stdout } = verity(["--help"], { cwd: makeTempDir() });
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: verity/);
+  });
+
+  it("prints the version package.json gives, without loading the commands", () => {
+    const { code, stdout } = verity(["--version"], { cwd: makeTempDir() });
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")).version}\n`);
   });
 
   // Node before 24 cannot run the TypeScript sources at all, so a working lint proves the re-run.

@@ -1,12 +1,13 @@
 /** `verity lint` through run(argv, io): exit codes, options and every output format. */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { copyFixtureProject, makeProject, removeTemps, runCli } from "../helpers.ts";
+import { copyFixtureProject, makeProject, removeTemps, REPO_ROOT, runCli } from "../helpers.ts";
 
 afterAll(removeTemps);
 
 const TODAY = ["--today", "2026-11-22"];
+const PACKAGE_VERSION = (JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
 
 describe("exit codes", () => {
   it("exits 0 on a clean project, saying on stderr how many cards it checked and the trust score", async () => {
@@ -115,6 +116,7 @@ describe("output formats", () => {
     expect(log.version).toBe("2.1.0");
     const run = log.runs[0];
     expect(run.tool.driver.name).toBe("verity");
+    expect(run.tool.driver.version).toBe(PACKAGE_VERSION);
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toContain("link-audience");
     const result = run.results.find((r: { ruleId: string }) => r.ruleId === "verify-by-expiring");
     expect(result).toMatchObject({ level: "warning", locations: [{ physicalLocation: { artifactLocation: { uri: "content/expiry/due-soon.md" }, region: { startLine: 5, startColumn: 1 } } }] });

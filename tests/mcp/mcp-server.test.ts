@@ -3,6 +3,7 @@
  * content: tools, search in English and Korean, cards, the public/internal boundary and bad requests.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -57,7 +58,8 @@ describe("verity mcp --site public over stdio", () => {
   }, 60_000);
   afterAll(async () => client?.close());
 
-  it("lists its tools and resources", async () => {
+  it("lists its tools and resources, and names itself with the version package.json gives", async () => {
+    expect(client.getServerVersion()?.version).toBe((JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version);
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(["get_card", "list_cards", "search_cards", "trust_summary"]);
     const { resources } = await client.listResources();
