@@ -4,8 +4,9 @@
 // The bundle is only a faster way to start the same code: one file per command instead of some
 // 380 modules to resolve and load. It is used only while its stamp names exactly the sources it
 // was built from (path, size, modification and change time, inode of every file under cli/ and
-// src/, and the package manifests); any edit, checkout or install makes it stale, and a stale or
-// missing bundle means the TypeScript sources run, as they always may.
+// src/, and the package manifests) where it was built (the bundle names the sources' and packages'
+// files by absolute path); any edit, checkout, install or move of the checkout makes it stale, and
+// a stale or missing bundle means the TypeScript sources run, as they always may.
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,7 +23,7 @@ const MANIFESTS = ["package.json", "package-lock.json", "scripts/bundle-cli.mjs"
 
 /** One line per source file and manifest; any change to one of them changes the text. */
 export function sourceFingerprint(root = REPOSITORY) {
-  let text = "";
+  let text = `root\0${path.resolve(root)}\n`;
   const add = (rel) => {
     const stat = lstatSync(path.join(root, rel), { throwIfNoEntry: false });
     text += stat ? `${rel}\0${stat.size}\0${stat.mtimeMs}\0${stat.ctimeMs}\0${stat.ino}\0${stat.mode}\n` : `${rel}\0missing\n`;

@@ -3,7 +3,7 @@
  * it only while it was built from exactly the sources in the checkout.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error plain JavaScript without declarations (it runs before TypeScript can)
@@ -65,6 +65,17 @@ describe("bundle freshness", () => {
     stamp(dir, root);
     change(root);
     expect(freshBundleEntry(dir, root)).toBeUndefined();
+  });
+
+  it("is stale once the checkout is moved, as it names files by absolute path", () => {
+    const root = sourceTree();
+    const dir = path.join(makeTempDir(), "bundle");
+    stamp(dir, root);
+    const moved = `${root}-moved`;
+    renameSync(root, moved);
+    expect(freshBundleEntry(dir, moved)).toBeUndefined();
+    renameSync(moved, root);
+    expect(freshBundleEntry(dir, root)).toBe(path.join(dir, BUNDLE_ENTRY));
   });
 });
 
