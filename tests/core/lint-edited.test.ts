@@ -30,7 +30,7 @@ function project(): string {
     "content/a/linker.md": exampleCard({ title: "Linker", audience: "external" }, "See [the steps](steps.md#steps) and [the notes](../b/notes.md).\n"),
     "content/a/public.md": exampleCard({ title: "Public", audience: "external", tags: "[billing]" }, "Simply public.\n\n## Details\n\nText.\n"),
     "content/b/notes.md": exampleCard({ title: "Notes", id: "shared-id", verify_by: "2027-01-10" }, "Internal notes.\n"),
-    "content/b/other.md": exampleCard({ title: "Other" }, "Some text.\n"),
+    "content/b/other.md": exampleCard({ title: "Other", aliases: "[/b/other-old/, /b/other-older/]" }, "Some text.\n"),
     "content/b/form.txt": "A form.\n",
     "content/b/uses-file.md": exampleCard({ title: "Uses a file" }, "Fill in [the form](form.txt).\n"),
     "content/b/source.md": exampleCard({ title: "Source" }, "The source.\n"),
@@ -180,6 +180,8 @@ describe("lint after editing a few cards", () => {
     const notes = facts.cards.find((card) => card.relPath === "content/b/notes.md")!;
     const original = loaded.cards.find((card) => card.relPath === "content/b/notes.md")!;
     expect([notes.url, notes.id, notes.file]).toEqual([original.url, original.id, original.file]);
+    expect(facts.cards.map((card) => facts.aliases.get(card))).toEqual(loaded.cards.map((card) => card.data.aliases ?? []));
+    expect(facts.aliases.get(facts.cards.find((card) => card.relPath === "content/b/other.md")!)).toEqual(["/b/other-old/", "/b/other-older/"]);
     // Read when asked: the frontmatter and heading ids as recorded, the text never.
     expect(notes.data).toEqual(original.data);
     expect(notes.headings.map((heading) => heading.id)).toEqual(original.headings.map((heading) => heading.id));
@@ -199,6 +201,12 @@ describe("lint after editing a few cards", () => {
     const cut = readStubFacts(file, "run-1", loaded.root)!;
     expect(() => cut.cards.at(-1)!.data).toThrow(StubCardRead);
     cut.close();
+    // An index whose columns do not line up is no facts either.
+    const head = JSON.parse(text.slice(16, 16 + Number(text.slice(0, 15)))) as { cards: { urls: string[] } };
+    head.cards.urls.pop();
+    const json = JSON.stringify(head);
+    writeFileSync(file, `${String(Buffer.byteLength(json)).padStart(15, "0")}\n${json}${text.slice(16 + Number(text.slice(0, 15)))}`);
+    expect(readStubFacts(file, "run-1", loaded.root)).toBeUndefined();
   });
 
   it("starts a new run when HEAD moves, even if no file changed (translation drift reads the history)", async () => {

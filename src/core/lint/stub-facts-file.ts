@@ -5,8 +5,8 @@
  * keys, and where its facts are) ahead of the facts themselves, and a stub reads its facts from
  * the file only when a check asks for them.
  *
- * Layout: the index's length in bytes (15 digits and a newline), the index (JSON), then each card's
- * facts (JSON) one after the other. The file is written whole (safe-write.ts) and read through one
+ * Layout: the index's length in bytes (15 digits and a newline), the index (JSON, a column per key:
+ * a row per card took twice as long to read back), then each card's facts (JSON) one after the other. The file is written whole (safe-write.ts) and read through one
  * open descriptor, so a run that replaces it meanwhile cannot mix two versions.
  */
 import { closeSync, openSync, readSync } from "node:fs";
@@ -17,18 +17,27 @@ import type { SiteName } from "../site/audience.ts";
 import type { SitePages } from "../site/links.ts";
 import { relatedIds, StubCardRead, stubCard, stubFactsOf, type StubFacts } from "./run-delta.ts";
 
-const VERSION = 4;
+const VERSION = 5;
 const LENGTH_DIGITS = 15;
 
-/** A card's keys in the index: path, URL, id, aliases, then where its facts are (offset and length in bytes). */
-type IndexEntry = [relPath: string, url: string, id: string, aliases: string[], offset: number, length: number];
+/**
+ * Every card's keys, a column each, in card order: path, URL, id, aliases (0 for none), and where
+ * its facts are (the byte offsets of each card's facts and of their end, one more than cards).
+ */
+interface IndexColumns {
+  relPaths: string[];
+  urls: string[];
+  ids: string[];
+  aliases: (string[] | 0)[];
+  offsets: number[];
+}
 
 interface FactsIndex {
   version: number;
   id: string;
   pages: { collections: [string, readonly SiteName[]][]; tags: [string, readonly SiteName[]][] } | undefined;
   related: string[];
-  cards: IndexEntry[];
+  cards: IndexColumns;
 }
 
 /** What a stub knows without reading its facts. */
@@ -51,22 +60,25 @@ export interface RecordedFacts {
 
 /** Writes the facts of `cards` (in their order) and their site pages, for the run `id`. */
 export function writeStubFacts(file: string, id: string, cards: readonly Card[], pages: SitePages | undefined): void {
-  const entries: IndexEntry[] = [];
+  const columns: IndexColumns = { relPaths: [], urls: [], ids: [], aliases: [], offsets: [0] };
   const bodies: string[] = [];
   let offset = 0;
   for (const card of cards) {
     const json = JSON.stringify(stubFactsOf(card));
-    const length = Buffer.byteLength(json);
-    entries.push([card.relPath, card.url, card.id, card.data.aliases ?? [], offset, length]);
+    offset += Buffer.byteLength(json);
+    columns.relPaths.push(card.relPath);
+    columns.urls.push(card.url);
+    columns.ids.push(card.id);
+    columns.aliases.push(card.data.aliases?.length ? card.data.aliases : 0);
+    columns.offsets.push(offset);
     bodies.push(json);
-    offset += length;
   }
   const index: FactsIndex = {
     version: VERSION,
     id,
     pages: pages && { collections: [...pages.collections], tags: [...pages.tags] },
     related: [...relatedIds(cards)],
-    cards: entries,
+    cards: columns,
   };
   const head = JSON.stringify(index);
   writeFileWhole(file, `${String(Buffer.byteLength(head)).padStart(LENGTH_DIGITS, "0")}\n${head}${bodies.join("")}`);
@@ -81,26 +93,28 @@ export function readStubFacts(file: string, id: string, root: string): RecordedF
     if (!/^\d+\n$/.test(prefix)) throw new Error("not a facts file");
     const headLength = Number(prefix.slice(0, LENGTH_DIGITS));
     const index = JSON.parse(readExactly(fd, LENGTH_DIGITS + 1, headLength).toString("utf8")) as FactsIndex;
-    if (index.version !== VERSION || index.id !== id || !Array.isArray(index.cards)) throw new Error("another run's facts");
+    if (index.version !== VERSION || index.id !== id || !hasColumns(index.cards)) throw new Error("another run's facts");
+    const { relPaths, urls, ids, aliases: aliasColumn, offsets } = index.cards;
     const dataStart = LENGTH_DIGITS + 1 + headLength;
     const open = fd;
     let isOpen = true;
-    const read = (entry: IndexEntry): StubFacts => {
-      if (!isOpen) throw new StubCardRead(`${entry[0]}: the facts of a card read after the run`);
+    const read = (at: number): StubFacts => {
+      const relPath = relPaths[at]!;
+      if (!isOpen) throw new StubCardRead(`${relPath}: the facts of a card read after the run`);
       try {
-        const facts = JSON.parse(readExactly(open, dataStart + entry[4], entry[5]).toString("utf8")) as StubFacts;
-        if (facts.relPath === entry[0]) return facts;
+        const facts = JSON.parse(readExactly(open, dataStart + offsets[at]!, offsets[at + 1]! - offsets[at]!).toString("utf8")) as StubFacts;
+        if (facts.relPath === relPath) return facts;
       } catch {
         /* below */
       }
-      throw new StubCardRead(`${entry[0]}: its recorded facts cannot be read`);
+      throw new StubCardRead(`${relPath}: its recorded facts cannot be read`);
     };
     const aliases = new Map<Card, readonly string[]>();
     const keys = new Map<Card, StubKeys>();
-    const cards = index.cards.map((entry) => {
-      const known: StubKeys = { relPath: entry[0], url: entry[1], id: entry[2], file: joinRelPath(root, entry[0]) };
-      const card = lazyStub(known, () => read(entry), root);
-      aliases.set(card, entry[3]);
+    const cards = relPaths.map((relPath, at) => {
+      const known: StubKeys = { relPath, url: urls[at]!, id: ids[at]!, file: joinRelPath(root, relPath) };
+      const card = lazyStub(known, () => read(at), root);
+      aliases.set(card, aliasColumn[at] || NO_ALIASES);
       keys.set(card, known);
       return card;
     });
@@ -122,6 +136,17 @@ export function readStubFacts(file: string, id: string, root: string): RecordedF
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+const NO_ALIASES: readonly string[] = Object.freeze([]);
+
+/** Whether the index's columns are there and of one length (the offsets one more). */
+function hasColumns(cards: unknown): cards is IndexColumns {
+  if (typeof cards !== "object" || cards === null) return false;
+  const { relPaths, urls, ids, aliases, offsets } = cards as Partial<IndexColumns>;
+  if (!Array.isArray(relPaths) || !Array.isArray(urls) || !Array.isArray(ids) || !Array.isArray(aliases) || !Array.isArray(offsets)) return false;
+  const n = relPaths.length;
+  return urls.length === n && ids.length === n && aliases.length === n && offsets.length === n + 1;
 }
 
 function readExactly(fd: number, position: number, length: number): Buffer {
