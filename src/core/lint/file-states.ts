@@ -38,35 +38,46 @@ export interface FileStates {
 
 /** Opens the store in `file`, for files under `root` (paths are kept relative to it). */
 export function openFileStates(file: string, root: string, now: () => number = Date.now): FileStates {
-  const old = readEntries(file);
-  const seen = new Map<string, Entry>();
-  /** How many of the stored entries' files were seen (each once): all of them means none is gone. */
+  // The stored entries stay in their columns: an array per entry (and a boxed number per time)
+  // for 5,000 files was a good part of the garbage collector's work in a re-lint of one card.
+  const old = readStored(file);
+  const rowOf = new Map<string, number>();
+  for (let row = 0; row < old.paths.length; row++) rowOf.set(old.paths[row]!, row);
+  /** Per stored entry: 0 not seen this run, 1 seen unchanged (kept as stored), 2 seen and recorded anew. */
+  const seenRows = new Uint8Array(old.paths.length);
+  /** How many of the stored entries' files were seen: all of them means none is gone. */
   let seenOfOld = 0;
-  const see = (rel: string, entry: Entry) => {
-    if (!seen.has(rel) && old.has(rel)) seenOfOld++;
-    seen.set(rel, entry);
+  const markRow = (row: number | undefined, state: 1 | 2) => {
+    if (row === undefined) return;
+    if (seenRows[row] === 0) seenOfOld++;
+    seenRows[row] = state;
   };
+  /** Entries recorded by this run (new, changed or racy files). */
+  const fresh = new Map<string, Entry>();
   /** An entry the next run can trust was added or changed. */
   let isDirty = false;
 
   const record = (rel: string, stat: Stats, hash: string) => {
     const racy = now() - Math.max(stat.mtimeMs, stat.ctimeMs) < RACY_MS;
     const entry: Entry = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, hash, racy ? 0 : 1];
-    const before = old.get(rel);
+    const row = rowOf.get(rel);
     // A racy entry is read again next time, as a missing or outdated one is: recording it alone is no reason to write.
-    if (!racy && (!before || before.some((value, i) => value !== entry[i]))) isDirty = true;
-    see(rel, entry);
+    if (!racy && (row === undefined || !sameAsStored(old, row, entry))) isDirty = true;
+    fresh.set(rel, entry);
+    markRow(row, 2);
   };
 
   return {
     hashOf(full) {
       const rel = relativePosix(root, full);
-      const before = old.get(rel);
-      if (before && before[5] === 1) {
+      const row = rowOf.get(rel);
+      const at = (row ?? 0) * NUMBERS_PER_FILE;
+      if (row !== undefined && old.numbers[at + 4] === 1) {
         const stat = lstatSync(full, { throwIfNoEntry: false });
-        if (stat?.isFile() && stat.size === before[0] && stat.mtimeMs === before[1] && stat.ctimeMs === before[2] && stat.ino === before[3]) {
-          see(rel, before);
-          return { hash: before[4] };
+        if (stat?.isFile() && stat.size === old.numbers[at] && stat.mtimeMs === old.numbers[at + 1] && stat.ctimeMs === old.numbers[at + 2] && stat.ino === old.numbers[at + 3]) {
+          fresh.delete(rel);
+          markRow(row, 1);
+          return { hash: old.hashes[row]! };
         }
       }
       const read = readAndHash(full);
@@ -75,8 +86,20 @@ export function openFileStates(file: string, root: string, now: () => number = D
     },
     save() {
       // Entries of files no longer seen (or not readable now) are dropped when anything is written.
-      if (!isDirty && seenOfOld === old.size) return;
-      writeFileWhole(file, JSON.stringify(storedOf(seen)));
+      if (!isDirty && seenOfOld === old.paths.length) return;
+      const stored: Stored = { version: VERSION, paths: [], numbers: [], hashes: [] };
+      for (let row = 0; row < old.paths.length; row++) {
+        if (seenRows[row] !== 1) continue;
+        stored.paths.push(old.paths[row]!);
+        for (let i = 0; i < NUMBERS_PER_FILE; i++) stored.numbers.push(old.numbers[row * NUMBERS_PER_FILE + i]!);
+        stored.hashes.push(old.hashes[row]!);
+      }
+      for (const [rel, [size, mtime, ctime, ino, hash, trusted]] of fresh) {
+        stored.paths.push(rel);
+        stored.numbers.push(size, mtime, ctime, ino, trusted);
+        stored.hashes.push(hash);
+      }
+      writeFileWhole(file, JSON.stringify(stored));
     },
   };
 }
@@ -105,37 +128,30 @@ interface Stored {
 
 const NUMBERS_PER_FILE = 5;
 
-function storedOf(entries: ReadonlyMap<string, Entry>): Stored {
-  const stored: Stored = { version: VERSION, paths: [], numbers: [], hashes: [] };
-  for (const [rel, [size, mtime, ctime, ino, hash, trusted]] of entries) {
-    stored.paths.push(rel);
-    stored.numbers.push(size, mtime, ctime, ino, trusted);
-    stored.hashes.push(hash);
-  }
-  return stored;
+function sameAsStored(stored: Stored, row: number, entry: Entry): boolean {
+  const at = row * NUMBERS_PER_FILE;
+  const [size, mtime, ctime, ino, hash, trusted] = entry;
+  const numbers = stored.numbers;
+  return numbers[at] === size && numbers[at + 1] === mtime && numbers[at + 2] === ctime && numbers[at + 3] === ino && numbers[at + 4] === trusted && stored.hashes[row] === hash;
 }
 
-function readEntries(file: string): Map<string, Entry> {
-  const entries = new Map<string, Entry>();
-  if (!existsSync(file)) return entries;
+const EMPTY: Stored = { version: VERSION, paths: [], numbers: [], hashes: [] };
+
+/** The store in `file`, or an empty one when it is missing or damaged (in any entry: it is then rewritten whole). */
+function readStored(file: string): Stored {
+  if (!existsSync(file)) return EMPTY;
   try {
     const data = JSON.parse(readFileSync(file, "utf8")) as Partial<Stored>;
     const { paths, numbers, hashes } = data;
-    if (data.version !== VERSION || !Array.isArray(paths) || !Array.isArray(numbers) || !Array.isArray(hashes)) return entries;
-    if (numbers.length !== paths.length * NUMBERS_PER_FILE || hashes.length !== paths.length) return entries;
-    for (let i = 0; i < paths.length; i++) {
-      const at = i * NUMBERS_PER_FILE;
-      const entry = [numbers[at], numbers[at + 1], numbers[at + 2], numbers[at + 3], hashes[i], numbers[at + 4]];
-      const rel: unknown = paths[i];
-      if (typeof rel === "string" && isEntry(entry)) entries.set(rel, entry);
+    if (data.version !== VERSION || !Array.isArray(paths) || !Array.isArray(numbers) || !Array.isArray(hashes)) return EMPTY;
+    if (numbers.length !== paths.length * NUMBERS_PER_FILE || hashes.length !== paths.length) return EMPTY;
+    if (!paths.every((rel) => typeof rel === "string") || !hashes.every((hash) => typeof hash === "string")) return EMPTY;
+    for (let at = 0; at < numbers.length; at += NUMBERS_PER_FILE) {
+      for (let i = 0; i < NUMBERS_PER_FILE - 1; i++) if (typeof numbers[at + i] !== "number") return EMPTY;
+      if (numbers[at + NUMBERS_PER_FILE - 1] !== 0 && numbers[at + NUMBERS_PER_FILE - 1] !== 1) return EMPTY;
     }
+    return { version: VERSION, paths, numbers, hashes };
   } catch {
-    // A damaged store is ignored and rewritten.
+    return EMPTY;
   }
-  return entries;
-}
-
-function isEntry(value: unknown[]): value is Entry {
-  const [size, mtime, ctime, ino, hash, trusted] = value;
-  return typeof size === "number" && typeof mtime === "number" && typeof ctime === "number" && typeof ino === "number" && typeof hash === "string" && (trusted === 0 || trusted === 1);
 }
