@@ -3,7 +3,6 @@
 // version, then re-run itself under the Node 24 that the repository pins (the `node`
 // devDependency) when the Node that started it is older, since the CLI is TypeScript that Node 24
 // runs natively.
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import module from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -41,6 +40,8 @@ if (canRunTypeScript) {
   } else {
     // The child does the work; this process only passes signals on (Ctrl+C, a CI runner's SIGTERM,
     // a closed terminal's SIGHUP) so that the child stops and cleans up, and ends as the child ends.
+    // Loaded only here: a run on Node 24 starts no child, and the module takes milliseconds to load.
+    const { spawn } = await import("node:child_process");
     const child = spawn(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" });
     const forward = (signal) => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

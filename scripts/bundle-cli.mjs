@@ -41,7 +41,7 @@ export async function bundleCli(outDir = BUNDLE_DIR) {
     logLevel: "error",
     // Packages written for CommonJS call require(); an ES module bundle has none of its own.
     banner: { js: "import { createRequire as __verityCreateRequire } from 'node:module'; const require = __verityCreateRequire(import.meta.url);" },
-    plugins: [packagesAtRunTime(), satteriNativeAtRunTime(), zodWithoutLocales(), sourceLocations(finalWorker)],
+    plugins: [packagesAtRunTime(), satteriNativeAtRunTime(), zodWithoutLocales(), commanderSpawnOnUse(), sourceLocations(finalWorker)],
     // The bundle runs only while the sources are exactly these, so their code version is known now.
     define: { __VERITY_CODE_VERSION__: JSON.stringify(codeVersion) },
   });
@@ -123,6 +123,25 @@ function satteriNativeAtRunTime() {
       build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) => {
         if (!/[\\/]node_modules[\\/]satteri[\\/]dist[\\/]binding\.js$/.test(args.importer)) return undefined;
         return { path: pathToFileURL(path.resolve(path.dirname(args.importer), args.path)).href, external: true };
+      });
+    },
+  };
+}
+
+/**
+ * commander loads Node's child_process (and the network modules it brings, 5 ms) when it loads,
+ * for subcommands that are separate executables, which Verity has none of: the module is loaded
+ * when commander first spawns one instead. A commander whose line differs is bundled unchanged.
+ */
+function commanderSpawnOnUse() {
+  const LINE = "const childProcess = require('node:child_process');";
+  return {
+    name: "verity-commander-spawn-on-use",
+    setup(build) {
+      build.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+        const text = readFileSync(args.path, "utf8");
+        if (!text.includes(LINE)) return undefined;
+        return { contents: text.replace(LINE, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: "js" };
       });
     },
   };

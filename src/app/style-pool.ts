@@ -6,7 +6,7 @@
  * main thread checks what it left.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Card } from "../core/cards/load.ts";
 import type { Finding } from "../core/lint/findings.ts";
 import type { StyleChecker } from "../core/style/card-style.ts";
@@ -63,6 +63,8 @@ export function createStylePool(checker: StyleChecker, options: StylePoolOptions
     // A small bootstrap turns on the compile cache before the worker's modules load, as cli/bin.js does.
     const entry = JSON.stringify(new URL("./style-worker.ts", import.meta.url).href);
     const bootstrap = `require("node:module").enableCompileCache?.(); import(${entry});`;
+    // Loaded here: a run that starts no worker (most re-lints) need not load Node's worker modules.
+    const { Worker } = process.getBuiltinModule("node:worker_threads");
     const started = new Worker(bootstrap, { eval: true, workerData: { setup: checker.workerSetup, claims: shared } });
     workerDone = new Promise<void>((resolve) => {
       started.on("message", (message: { index: number; findings?: Finding[]; tooDeep?: boolean } | { done: true }) => {

@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error plain JavaScript without declarations (it runs before TypeScript can)
 import { BUNDLE_ENTRY, freshBundleEntry, sourceFingerprint, STAMP_FILE } from "../../cli/bundle-stamp.js";
@@ -120,6 +121,22 @@ describe("the bundled CLI", () => {
     expect(files.length).toBeGreaterThan(10);
     // eslint-disable-next-line no-control-regex
     expect(files.filter((name) => /[^\x00-\x7f]/.test(readFileSync(path.join(dir, name), "utf8")))).toEqual([]);
+  });
+
+  it("loads no module for what a lint does not do: spawning (commander's executables, git) and worker threads", () => {
+    const cwd = copyFixtureProject("trust");
+    // Prints, as the process ends, the Node modules it loaded.
+    const probe = path.join(makeTempDir(), "loaded.mjs");
+    writeFileSync(probe, 'process.on("exit", () => process.stderr.write(`\\nLOADED ${process.moduleLoadList.join(",")}\\n`));\n');
+    const lint = () => spawnSync(process.execPath, ["--import", pathToFileURL(probe).href, path.join(dir, BUNDLE_ENTRY), "lint", "--format", "json", "--today", "2026-11-22"], { cwd, encoding: "utf8" });
+    // The second run answers from the cache, as most runs in a working copy do (the first may ask git).
+    lint();
+    const run = lint();
+    expect(run.status).not.toBeNull();
+    expect(JSON.parse(run.stdout).length).toBeGreaterThan(2);
+    const loaded = run.stderr.split("\nLOADED ")[1]!.trim().split(",");
+    expect(loaded).toContain("NativeModule fs");
+    expect(loaded.filter((name) => /^NativeModule (child_process|worker_threads)$/.test(name))).toEqual([]);
   });
 
   it("checks prose on the bundled worker thread with the same findings", () => {

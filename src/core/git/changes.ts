@@ -3,9 +3,9 @@
  * staged, unstaged and untracked changes under one folder, with renames, and the old text of the
  * files that were changed or removed. A fixed handful of git calls, whatever the number of files.
  */
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { UsageError } from "../errors.ts";
+import { childProcess } from "./child-process.ts";
 
 export interface ChangedFile {
   kind: "added" | "modified" | "renamed" | "deleted";
@@ -35,11 +35,11 @@ interface Git {
 function gitIn(root: string): Git {
   const options = { cwd: root, maxBuffer: 512 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"] as ["pipe", "pipe", "pipe"] };
   return {
-    run: (args, input) => execFileSync("git", args, { ...options, input, encoding: "utf8" }),
-    runBuffer: (args, input) => execFileSync("git", args, { ...options, input }),
+    run: (args, input) => childProcess().execFileSync("git", args, { ...options, input, encoding: "utf8" }),
+    runBuffer: (args, input) => childProcess().execFileSync("git", args, { ...options, input }),
     tryRun(args) {
       try {
-        return execFileSync("git", args, { ...options, encoding: "utf8" });
+        return childProcess().execFileSync("git", args, { ...options, encoding: "utf8" });
       } catch {
         return undefined;
       }

@@ -6,12 +6,12 @@
  * - `openContentHistory` (translation drift, `source_revision`): the body after the frontmatter
  *   compared between revisions.
  */
-import { execFile, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { todayIn, type CalendarDate } from "../verification/calendar-date.ts";
 import { readHeadFromFiles } from "./head-files.ts";
 import { getRepositoryInfo } from "./history.ts";
+import { childProcess } from "./child-process.ts";
 
 export interface FileCommit {
   hash: string;
@@ -148,14 +148,14 @@ export function readHead(root: string): Promise<string | undefined> {
   const fromFiles = readHeadFromFiles(root);
   if (fromFiles !== "ask-git") return Promise.resolve(fromFiles.commit);
   return new Promise((resolve) => {
-    execFile("git", HEAD_HASH, { cwd: root, encoding: "utf8" }, (error, stdout) => resolve((error ? "" : stdout.trim()) || undefined));
+    childProcess().execFile("git", HEAD_HASH, { cwd: root, encoding: "utf8" }, (error, stdout) => resolve((error ? "" : stdout.trim()) || undefined));
   });
 }
 
 export function openContentHistory(root: string): ContentHistory | undefined {
   const run = (args: string[]): string | undefined => {
     try {
-      return execFileSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
+      return childProcess().execFileSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
     } catch {
       return undefined;
     }
