@@ -47,6 +47,7 @@ export async function bundleCli(outDir = BUNDLE_DIR) {
   });
   mkdirSync(staging, { recursive: true });
   asciiOnly(staging);
+  builtinsFromModuleObjects(staging);
   writeFileSync(path.join(staging, STAMP_FILE), JSON.stringify({ fingerprint, entry: BUNDLE_ENTRY }));
   // The folder is under node_modules, where Node looks for no package.json above it: without this
   // one, Node parses every chunk a second time to find out whether it is an ES module.
@@ -68,6 +69,39 @@ function asciiOnly(dir) {
     const text = readFileSync(file, "utf8");
     // eslint-disable-next-line no-control-regex
     if (/[^\x00-\x7f]/.test(text)) writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+  }
+}
+
+/**
+ * Node's own modules are taken from their module objects (`process.getBuiltinModule`) instead of
+ * imported as ES modules: an ES import of one builds a module facade that reads every export,
+ * lazy ones included (`fs.promises` loads Node's promise file system and readline, `util`'s
+ * exports load its worker modules), which cost every run several milliseconds. esbuild writes each
+ * import of a package left to Node on one line at the top of its chunk, and the chunks import one
+ * another without a cycle, so each binding is set before any code of the chunk runs.
+ */
+function builtinsFromModuleObjects(dir) {
+  const IMPORT = /^import (.+?) from (["'])(node:[\w/]+)\2;/gm;
+  const bindingsOf = (clause, specifier) => {
+    const module = `process.getBuiltinModule(${JSON.stringify(specifier)})`;
+    const named = /^\{([^}]*)\}$/.exec(clause);
+    if (named) {
+      // `default` of a builtin is its module object itself.
+      const parts = named[1].split(",").map((part) => part.trim()).filter(Boolean);
+      const wholes = parts.filter((part) => part.startsWith("default as ")).map((part) => `const ${part.slice("default as ".length)} = ${module};`);
+      const names = parts.filter((part) => !part.startsWith("default as ")).map((part) => part.replace(/^(\S+) as (\S+)$/, "$1: $2"));
+      return [...(names.length > 0 ? [`const { ${names.join(", ")} } = ${module};`] : []), ...wholes].join(" ");
+    }
+    const whole = /^(?:\* as )?([\w$]+)$/.exec(clause);
+    if (whole) return `const ${whole[1]} = ${module};`;
+    throw new Error(`an import of ${specifier} the bundler does not rewrite: import ${clause}`);
+  };
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".js")) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const text = readFileSync(file, "utf8");
+    const rewritten = text.replace(IMPORT, (_line, clause, _quote, specifier) => bindingsOf(clause.trim(), specifier));
+    if (rewritten !== text) writeFileSync(file, rewritten);
   }
 }
 

@@ -139,6 +139,13 @@ describe("the bundled CLI", () => {
     expect(loaded.filter((name) => /^NativeModule (child_process|worker_threads)$/.test(name))).toEqual([]);
   });
 
+  it("takes Node's own modules from their module objects, never through an ES import (which reads every export)", () => {
+    const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".js"));
+    const text = files.map((name) => readFileSync(path.join(dir, name), "utf8")).join("\n");
+    expect(text).toMatch(/process\.getBuiltinModule\("node:fs"\)/);
+    expect(text.match(/^import [^;]* from ["']node:[^"']+["'];/gm) ?? []).toEqual([]);
+  });
+
   it("checks prose on the bundled worker thread with the same findings", () => {
     // Enough cards for the style worker to start (see app/style-pool.ts).
     const cwd = makeTempDir();
