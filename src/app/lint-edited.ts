@@ -17,7 +17,7 @@ import { readStubFacts, type RecordedFacts } from "../core/lint/stub-facts-file.
 import type { Project, ProjectContext } from "../core/project/project.ts";
 import { buildCardIndex } from "../core/site/links.ts";
 import { createStyleChecker } from "../core/style/card-style.ts";
-import { fileEntry, recordedFindings, storedFindings, type RunRecord } from "../core/style/run-cache.ts";
+import { entryHasHash, fileEntry, recordedFindings, storedFindings, type RunRecord } from "../core/style/run-cache.ts";
 import type { LintResult } from "../core/lint/lint-project.ts";
 
 export interface EditedRun {
@@ -50,8 +50,8 @@ export function lintEditedCards(run: EditedRun): EditedResult | undefined {
     count++;
     const value = record.files.get(file);
     if (value === undefined) return undefined;
-    const before = fileEntry(value);
-    if (before.hash !== hash) {
+    if (!entryHasHash(value, hash)) {
+      const before = fileEntry(value);
       if (before.pin === undefined || edited.size === MAX_EDITED_CARDS) return undefined;
       edited.set(file, before.pin);
     }

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readRunRecord, writeRunRecord, type RunRecord } from "../../src/core/style/run-cache.ts";
+import { entryHasHash, fileEntry, readRunRecord, writeRunRecord, type RunRecord } from "../../src/core/style/run-cache.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "verity-run-record-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,6 +69,12 @@ describe("the run record", () => {
     for (const value of damaged) {
       writeFileSync(file, JSON.stringify(value));
       expect(readRunRecord(file, "k")).toBeUndefined();
+    }
+  });
+
+  it("tells whether a file entry records a hash as taking the entry apart does", () => {
+    for (const value of ["abc", "abc 1:2", "abcd 1:2", "abcd", "ab 1:2", "ab", "xabc 1:2", "abc "]) {
+      expect(entryHasHash(value, "abc"), value).toBe(fileEntry(value).hash === "abc");
     }
   });
 });

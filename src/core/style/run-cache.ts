@@ -268,6 +268,11 @@ export function summarise(project: Omit<LintedProjectSummary, "cards"> & { cards
   };
 }
 
+/** Whether a file entry (as `fileEntry` reads it) records `hash` (which holds no space): checked for every card, without taking the entry apart. */
+export function entryHasHash(value: string, hash: string): boolean {
+  return value.startsWith(hash) && (value.length === hash.length || value.charCodeAt(hash.length) === 32);
+}
+
 /** The hash and the pin of a file of `RunRecord.files`. */
 export function fileEntry(value: string): { hash: string; pin: string | undefined } {
   const space = value.indexOf(" ");
