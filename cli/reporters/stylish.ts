@@ -1,11 +1,8 @@
 /** Human output, grouped by file, in the manner of ESLint's stylish formatter. */
+import { styleText } from "node:util";
 import { countFindings, type Finding } from "../../src/core/lint/findings.ts";
 import { displayPath } from "./paths.ts";
 import type { Reporter } from "./types.ts";
-
-// Taken from the module object: an ES import of node:util evaluates every one of its exports,
-// which loads Node's worker modules (3 ms) into every run that loads the reporters.
-const { styleText } = process.getBuiltinModule("node:util");
 
 export const stylish: Reporter = ({ findings, cwd, color }) => {
   if (findings.length === 0) return "";
