@@ -128,6 +128,21 @@ describe("the per-card lint cache", () => {
     expect((await lintRows(dir, ["--today", "2027-01-01"])).rows.some((row) => row.includes("planted"))).toBe(false);
   });
 
+  it("is written as ASCII, and a Korean card read back from it gives the uncached findings", async () => {
+    const dir = project();
+    writeFileSync(path.join(dir, "content/b/결제.md"), exampleCard({ title: "결제 “환불” 안내", lang: "ko" }, "## 환불\n\n환불은 [단계](../a/steps.md#없음)에서 합니다.\n"));
+    const uncached = await lintRows(dir, ["--today", "2027-01-01", "--no-cache"]);
+    await lintRows(dir, ["--today", "2027-01-01"]);
+    const text = readFileSync(path.join(dir, CARD_CACHE), "utf8");
+    expect(text).toContain('"content/b/\\uacb0\\uc81c.md"');
+    expect(text).toMatch(/^[\x00-\x7f]*$/);
+    // Without the run record, every card's findings come from this file.
+    rmSync(path.join(dir, ".verity-cache", "lint-run.json"));
+    const cached = await lintRows(dir, ["--today", "2027-01-01"]);
+    expect(cached).toEqual(uncached);
+    expect(cached.rows.some((row) => row.startsWith("content/b/결제.md") && row.includes("link-"))).toBe(true);
+  });
+
   it("re-checks a card that links to a file outside the content folder, whose appearance no hash covers", async () => {
     const dir = makeProject({ "content/a/card.md": exampleCard({}, "See [the notes](../../notes.txt).\n") });
     const broken = async () => (await lintRows(dir, ["--today", "2027-01-01"])).rows.some((row) => row.includes(" link-broken "));

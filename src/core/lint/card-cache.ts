@@ -25,6 +25,7 @@ import { hashRuleInputs } from "./cache-inputs.ts";
 import type { Finding } from "./findings.ts";
 import type { CardRuleCache } from "./lint-project.ts";
 import { writeFileWhole } from "../cards/safe-write.ts";
+import { asciiJson, asciiJsonString } from "../report/ascii-json.ts";
 
 const VERSION = 2;
 
@@ -137,7 +138,8 @@ export function openCardCache(file: string, key: string, reads?: ReadonlyMap<str
     },
     save() {
       if (!isDirty && lines.size === old.size) return;
-      const row = (relPath: string, line: Line) => `${JSON.stringify(relPath)}\t${line.hash}\t${line.facts}\t${line.raw ?? JSON.stringify(line.entry)}\n`;
+      // ASCII (ascii-json.ts): one Korean title made the whole text two-byte, and reading it back took half as long again.
+      const row = (relPath: string, line: Line) => `${asciiJsonString(relPath)}\t${line.hash}\t${line.facts}\t${line.raw ?? asciiJson(line.entry)}\n`;
       // A few changed cards are appended (a later line wins when read) rather than rewriting every
       // card's line; the file is rewritten whole, without superseded lines, once they would make
       // up a third of it.
