@@ -19,13 +19,13 @@ import { UsageError } from "../core/errors.ts";
 import type { Finding } from "../core/lint/findings.ts";
 import { cardCacheKey, openCardCache, readsOutsideContent } from "../core/lint/card-cache.ts";
 import { openFileStates, type FileHash } from "../core/lint/file-states.ts";
-import { lintProject, lintProjectByCard, type LintOptions, type LintResult } from "../core/lint/lint-project.ts";
+import { lintProject, lintProjectByCard, treeFactsTaker, type LintOptions, type LintResult } from "../core/lint/lint-project.ts";
 import { loadRemarkConfig } from "../core/lint/remark-config.ts";
 import { loadProject, openProject, type Project, type ProjectContext, type ProjectOptions } from "../core/project/project.ts";
 import { createStyleChecker, styleConfigWarnings } from "../core/style/card-style.ts";
 import { applyLevels, levelOf } from "../core/lint/registry.ts";
 import { tooDeepFinding } from "../core/lint/rules/markdown-too-deep.ts";
-import type { Card } from "../core/cards/load.ts";
+import { releaseTree, type Card } from "../core/cards/load.ts";
 import { createStylePool, type StylePool } from "./style-pool.ts";
 import type { FileFix } from "../core/style/fix.ts";
 import { addToRunKeys, computeRunKey, readRunRecord, recordedFindings, storedFindings, summarise, writeRunRecord, writeRunRecordEdits, type LintedProjectSummary } from "../core/style/run-cache.ts";
@@ -140,10 +140,11 @@ export async function lint(request: LintRequest): Promise<LintReport> {
       const cards = openCardCache(path.join(context.root, CARD_CACHE_FILE), cardCacheKey(context, getCodeVersion()), reads);
       const style = createStyleChecker(context, { cacheFile: path.join(context.root, LINT_CACHE_FILE), translationsFile });
       const pool = createStylePool(style);
-      const loaded = loadProject(request.project, { cache: cards.load, onCard: pool.add });
+      const remark = await remarkOptions();
+      const loaded = loadProject(request.project, { cache: cards.load, onCard: onCardLoaded(context, pool, remark) });
       project = loaded;
       // The card cache is complete once the card rules have run: it is written while the worker is still checking prose.
-      const run = await lintWithPool(loaded, { ...(await remarkOptions()), cache: cards.rulesFor(loaded), extraFindings: translationDrift(loaded) }, pool, () => cards.save());
+      const run = await lintWithPool(loaded, { ...remark, cache: cards.rulesFor(loaded), extraFindings: translationDrift(loaded) }, pool, () => cards.save());
       result = run;
       style.save();
       // A card linking to a file outside the content folder reads a file the run key does not cover: no replay.
@@ -197,6 +198,18 @@ export async function lint(request: LintRequest): Promise<LintReport> {
   if (changed) report.changed = changed;
   if (fixes) report.fixes = fixes;
   return report;
+}
+
+/**
+ * What a cold lint does with each card as it loads: its style check goes to the pool, the card
+ * rules take what they need of its tree, and the tree is let go when neither reads it later.
+ */
+function onCardLoaded(context: ProjectContext, pool: StylePool, options: LintOptions): (card: Card) => void {
+  const takeTreeFacts = treeFactsTaker(context.config, options.remarkPlugins);
+  return (card) => {
+    const handedOff = pool.add(card);
+    if (!takeTreeFacts(card) && handedOff) releaseTree(card);
+  };
 }
 
 /** Translations whose source changed since they were translated (read from git history). */

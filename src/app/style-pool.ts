@@ -18,8 +18,12 @@ const MAX_CARDS = 1 << 22;
 type Outcome = { findings: Finding[] } | { tooDeep: true };
 
 export interface StylePool {
-  /** A card was loaded: answer it from the cache, or queue it. */
-  add(card: Card): void;
+  /**
+   * A card was loaded: answer it from the cache, or queue it. True when this thread will not need
+   * the card's tree: it was answered, or a worker may take it (this thread checks, at the end, only
+   * what no worker reached, parsing those again).
+   */
+  add(card: Card): boolean;
   /** Checks what is left and returns each card's outcome (cards in `add` order). */
   finish(): Promise<Map<Card, Outcome>>;
   /** Cards the worker checked (for tests). */
@@ -101,11 +105,12 @@ export function createStylePool(checker: StyleChecker, options: StylePoolOptions
       if (cached) {
         claims[index] = 1;
         outcomes[index] = { findings: cached };
-        return;
+        return true;
       }
       misses++;
       if (worker) worker.postMessage({ index, job: checker.job(card) });
       else if (canUseWorker && misses >= threshold) startWorker();
+      return canUseWorker;
     },
     async finish() {
       worker?.postMessage({ done: true });

@@ -262,6 +262,14 @@ function withLazySource(card: Omit<Card, "tree" | "source">, bytes: Uint8Array |
   }) as Omit<Card, "tree">;
 }
 
+/**
+ * Lets a loaded card's tree go: what loading took from it stays (headings, links), and the tree is
+ * parsed again only if something asks for it. For a caller that has taken what it needs of the tree.
+ */
+export function releaseTree(card: Card): void {
+  withLazyTree(card);
+}
+
 /** A card from the cache: its tree is parsed (as when it was cached) on first use. */
 function withLazyTree(card: Omit<Card, "tree">): Card {
   let tree: Root | undefined;

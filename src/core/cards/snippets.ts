@@ -97,8 +97,12 @@ export function loadSnippets(contentDir: string): Map<string, Snippet> {
  * the many cards without one.
  */
 export function mayIncludeSnippet(source: string): boolean {
-  return /snippet|&/i.test(source);
+  // Several rules ask about the same card one after the other: the last answer is kept.
+  if (source !== lastAsked.source) lastAsked = { source, answer: /snippet|&/i.test(source) };
+  return lastAsked.answer;
 }
+
+let lastAsked = { source: "", answer: false };
 
 /** The snippets a card includes, each at its line (Markdown directive paragraphs, MDX `<Snippet name>`). */
 export function snippetReferences(tree: Root): SnippetReference[] {

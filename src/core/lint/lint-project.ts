@@ -15,7 +15,8 @@ import type { Project } from "../project/project.ts";
 import { computeTrustScore, type TrustScore, type VerifiableCard } from "../verification/verification.ts";
 import { readSynonyms } from "../site/synonyms.ts";
 import { applyLevels, CARD_RULES, levelOf, REMARK_LINT_PREFIX } from "./registry.ts";
-import { checkCardHtml } from "./rule-card-html.ts";
+import { checkCardHtml, prepareCardHtml, type CardHtmlRules } from "./rule-card-html.ts";
+import type { VerityConfig } from "../project/config.ts";
 import type { CardRule } from "./rule-model.ts";
 import { duplicateId } from "./rules/duplicate-id.ts";
 import { collectionWording, internalWording } from "./rules/internal-wording.ts";
@@ -117,9 +118,8 @@ export function lintCards(project: Project, entries: readonly { card: Card; isBo
     return processor;
   };
 
-  const isOn = (id: string) => levelOf(id, settings) !== "off";
-  const htmlRules = { htmlRemoved: isOn("html-removed"), attachments: isOn("attachment-unsafe"), remote: isOn("remote-resource") || isOn("remote-resource-wiki") };
-  const checksHtml = htmlRules.htmlRemoved || htmlRules.attachments || htmlRules.remote;
+  const htmlRules = htmlRulesOf(settings);
+  const readsTree = treeReader(project.config, options.remarkPlugins);
   const cache = options.cache;
   const byCard = new Map<Card, Finding[]>();
   for (const { card, isBodyOnly } of entries) {
@@ -130,13 +130,14 @@ export function lintCards(project: Project, entries: readonly { card: Card; isBo
       else {
         const own: Finding[] = [];
         const file = new VFile({ path: card.file, value: card.source, data: { verity: { card, index: project.index, policy: project.policy, internalTerms: project.config.internalTerms } } });
-        processorOf(isBodyOnly, card).runSync(card.tree as Root, file);
+        // A card whose tree no rule reads is checked on an empty root: its tree may be gone (see takeTreeFacts).
+        processorOf(isBodyOnly, card).runSync(readsTree(card) ? (card.tree as Root) : emptyRoot(), file);
         for (const message of file.messages) {
           // A lint rule's error becomes a message; a read of a card that was not loaded must reach the caller instead.
           if (message.cause instanceof StubCardRead) throw message.cause;
           own.push(toFinding(message, card));
         }
-        if (checksHtml && !isBodyOnly) {
+        if (htmlRules && !isBodyOnly) {
           for (const finding of checkCardHtml(card, project, htmlRules)) own.push({ ...finding, column: codePointColumn(lineText(card.source, finding.line), finding.column) });
         }
         cache?.set(card, own);
@@ -150,6 +151,44 @@ export function lintCards(project: Project, entries: readonly { card: Card; isBo
     byCard.set(card, findings);
   }
   return byCard;
+}
+
+function emptyRoot(): Root {
+  return { type: "root", children: [] };
+}
+
+/** The HTML checks that are on, or undefined when none is. */
+function htmlRulesOf(settings: VerityConfig["rules"]): CardHtmlRules | undefined {
+  const isOn = (id: string) => levelOf(id, settings) !== "off";
+  const rules = { htmlRemoved: isOn("html-removed"), attachments: isOn("attachment-unsafe"), remote: isOn("remote-resource") || isOn("remote-resource-wiki") };
+  return rules.htmlRemoved || rules.attachments || rules.remote ? rules : undefined;
+}
+
+/**
+ * Whether the card rules read a card's tree: when a rule that is on says it does (`readsTree`),
+ * when the card has a lint control comment (remark-lint reads the tree to apply it), or when the
+ * project runs its own remark plugins.
+ */
+function treeReader(config: VerityConfig, remarkPlugins: PluggableList | undefined): (card: Card) => boolean {
+  if (remarkPlugins && remarkPlugins.length > 0) return () => true;
+  const readers = CARD_RULES.filter((rule) => rule.readsTree && levelOf(rule.meta.id, config.rules) !== "off");
+  const context = { internalTerms: config.internalTerms };
+  return (card) => LINT_COMMENT.test(card.source) || readers.some((rule) => rule.readsTree!(card, context));
+}
+
+/**
+ * A function that takes what the card rules need of a card's tree while it is at hand (its HTML
+ * report, when an HTML check is on) and returns whether they read the tree itself later. A cold
+ * lint calls it as each card loads and lets the tree go when they do not: keeping 5,000 trees
+ * until every card was loaded made the garbage collector copy them again and again.
+ */
+export function treeFactsTaker(config: VerityConfig, remarkPlugins: PluggableList | undefined): (card: Card) => boolean {
+  const checksHtml = htmlRulesOf(config.rules) !== undefined;
+  const readsTree = treeReader(config, remarkPlugins);
+  return (card) => {
+    if (checksHtml) prepareCardHtml(card);
+    return readsTree(card);
+  };
 }
 
 function toFinding(message: VFile["messages"][number], card: Card): Finding {

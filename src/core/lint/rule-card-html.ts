@@ -14,7 +14,7 @@ import { type CardIndex } from "../site/links.ts";
 import { linkTargetOf } from "./link-targets.ts";
 import type { Card } from "../cards/load.ts";
 import { checkAttachment } from "../site/attachment-safety.ts";
-import { reportCardHtml } from "../site/card-html.ts";
+import { reportCardHtml, type CardHtmlReport } from "../site/card-html.ts";
 import { isAllowedResource, type EmbedPolicy, type RemoteResource } from "../site/embed-policy.ts";
 
 export interface CardHtmlRules {
@@ -23,14 +23,26 @@ export interface CardHtmlRules {
   remote: boolean;
 }
 
+/** Each card's HTML report, taken while its tree is at hand (see `prepareCardHtml`); undefined: too deep to render. */
+const reports = new WeakMap<Card, CardHtmlReport | undefined>();
+
+/** Reports the card's HTML now, from its tree, for `checkCardHtml` to read later (the tree may be gone by then). */
+export function prepareCardHtml(card: Card): void {
+  if (reports.has(card)) return;
+  try {
+    reports.set(card, reportCardHtml(card));
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    reports.set(card, undefined);
+  }
+}
+
 /** Findings with UTF-16 columns (the caller converts them to code points). */
 export function checkCardHtml(card: Card, project: { config: VerityConfig; index: CardIndex }, rules: CardHtmlRules): Finding[] {
   const { config } = project;
-  let analysis: ReturnType<typeof reportCardHtml>;
-  try {
-    analysis = reportCardHtml(card);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
+  prepareCardHtml(card);
+  const analysis = reports.get(card);
+  if (!analysis) {
     return [{ ruleId: "html-removed", severity: "error", file: card.file, line: 1, column: 1, message: "The card nests too deeply to be rendered safely. Flatten its lists, quotes or HTML." }];
   }
   const findings: Finding[] = [];

@@ -8,6 +8,7 @@
 import type { Plugin } from "unified";
 import type { Root } from "mdast";
 import type { Severity } from "./findings.ts";
+import type { Card } from "../cards/load.ts";
 
 export type RuleKind = "card" | "prose" | "project";
 
@@ -68,6 +69,12 @@ export interface CardRule extends Rule {
    * does not load (every problem of a card is reported at once).
    */
   checksBody?: boolean;
+  /**
+   * When the rule reads the card's tree (a rule without it reads only what loading took from the
+   * tree: links, headings, frontmatter). A card no rule reads the tree of is checked on an empty
+   * root, so a cold lint lets each tree go as soon as the card is loaded (see `cardRulesReadTree`).
+   */
+  readsTree?: (card: Card, context: { internalTerms: readonly string[] }) => boolean;
 }
 
 /** Where the rules are documented: the table generated from this registry (`npm run docs:rules`). */

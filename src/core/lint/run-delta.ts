@@ -62,8 +62,9 @@ export function relatedIds(cards: readonly Pick<Card, "data">[]): Set<string> {
 }
 
 export function stubFactsOf(card: Card): StubFacts {
-  const { file: _file, source: _source, tree: _tree, links: _links, bodyOffset: _bodyOffset, contentHash: _contentHash, fieldLines: _fieldLines, headings, ...facts } = card;
-  return { ...facts, headingIds: headings.map((heading) => heading.id) };
+  // Field by field: copying the rest of the card would read its text and tree, which may be parsed (or read) on demand.
+  const { relPath, collection, slug, url, format, hasBom, id, data, declaredAudience, lang, headings } = card;
+  return { relPath, collection, slug, url, format, hasBom, id, data, declaredAudience, lang, headingIds: headings.map((heading) => heading.id) } satisfies Record<keyof StubFacts, unknown>;
 }
 
 /**

@@ -31,6 +31,7 @@ export function fileAudienceOf(index: CardIndex, contentDir: string): FileAudien
 
 export const fileAudience: CardRule = {
   meta: ruleMeta(id, "A card links to a file its site may not publish: a symbolic link, a file outside content/, or (from an external card) a file in an internal-only collection or _ folder.", { kind: "card", mandatory: true }),
+  readsTree: (card) => mayIncludeSnippet(card.source),
   plugin: lintRule<Root>(`verity:${id}`, (tree, file) => {
     const { card, index } = ruleContext(file.data);
     const contentDir = contentDirOfCard(card);

@@ -94,13 +94,18 @@ function messageOf(hit: Hit, where: string, fix: string): string {
   return `${where} says "${hit.found}", internal wording (internalTerms: "${hit.term}") that customers should not see. ${fix}`;
 }
 
+/** The rule reads external cards, when the configuration lists internal terms. */
+function isChecked(card: Card, internalTerms: readonly string[]): boolean {
+  return internalTerms.length > 0 && cardAudience(card) === "external";
+}
+
 /**
  * An external card's title, description and body text: a card rule, so its findings are cached
  * with the card's (see card-cache.ts) and a warm run does not parse every external card again.
  */
 const plugin = lintRule<Root>("verity:internal-wording", (tree, file) => {
-  const { card, internalTerms } = ruleContext(file.data);
-  if (!internalTerms || internalTerms.length === 0 || cardAudience(card) !== "external") return;
+  const { card, internalTerms = [] } = ruleContext(file.data);
+  if (!isChecked(card, internalTerms)) return;
   const terms = termsOf(internalTerms);
   for (const field of ["title", "description"] as const) {
     const value = card.data[field];
@@ -152,6 +157,7 @@ export const internalWording: CardRule = {
     { kind: "card" },
   ),
   plugin: plugin as CardRule["plugin"],
+  readsTree: (card, { internalTerms }) => isChecked(card, internalTerms),
   examples: {
     valid: [
       {

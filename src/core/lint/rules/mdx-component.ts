@@ -7,6 +7,7 @@ const id = "mdx-component";
 export const mdxComponent: CardRule = {
   meta: ruleMeta(id, "An MDX card uses a component that is neither built in (Callout, Steps, Tabs, Details, Figure, Video, Badge, Snippet) nor imported from src/components/cards/.", { kind: "card" }),
   checksBody: true,
+  readsTree: (card) => card.format === "mdx",
   plugin: plugin as CardRule["plugin"],
   examples: {
     valid: [{ name: "an MDX card without components", files: { "content/a/card.mdx": exampleCard({}, "Plain text.\n") } }],

@@ -7,6 +7,7 @@ const id = "mdx-import";
 export const mdxImport: CardRule = {
   meta: ruleMeta(id, "An MDX card imports from anywhere but the built-in components (verity:components) or src/components/cards/, or has an export.", { kind: "card" }),
   checksBody: true,
+  readsTree: (card) => card.format === "mdx",
   plugin: plugin as CardRule["plugin"],
   examples: {
     valid: [{ name: "an MDX card without imports", files: { "content/a/card.mdx": exampleCard({}, "Plain text.\n") } }],

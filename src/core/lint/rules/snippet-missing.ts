@@ -1,5 +1,6 @@
 /** `snippet-missing`: see rule-snippets.ts for the check. */
 import { snippetMissing as plugin } from "../rule-snippets.ts";
+import { mayIncludeSnippet } from "../../cards/snippets.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 
 const id = "snippet-missing";
@@ -7,6 +8,7 @@ const id = "snippet-missing";
 export const snippetMissing: CardRule = {
   meta: ruleMeta(id, "A card includes a snippet (::snippet{name=\"...\"} or <Snippet name=\"...\" />) that content/_snippets/ does not have, or an included snippet has a broken link.", { kind: "card" }),
   checksBody: true,
+  readsTree: (card) => mayIncludeSnippet(card.source),
   plugin: plugin as CardRule["plugin"],
   examples: {
     valid: [{ name: "a card without snippets", files: { "content/a/card.md": exampleCard() } }],
