@@ -126,6 +126,15 @@ describe("sentence-length", () => {
     expect(findings[0]!.message).toContain("has 36 words; keep Latin sentences to 35 words or fewer");
   });
 
+  it("reports the shortest sentences over a limit: 36 one-letter words, 81 Chinese characters", () => {
+    // The rule skips measuring sentences of 70 characters or fewer; these are the shortest that are over.
+    const tight = `${Array.from({ length: 36 }, () => "a").join(" ")}.`;
+    expect(tight.length).toBe(72);
+    expect(runRule(sentenceLength, card(tight))[0]!.message).toContain("has 36 words");
+    expect(runRule(sentenceLength, card(`${Array.from({ length: 35 }, () => "a").join(" ")}.`))).toEqual([]);
+    expect(runRule(sentenceLength, card(`${"字".repeat(81)}。`, "lang: zh\n"))[0]!.message).toContain("has 82 characters");
+  });
+
   it("reports a Korean sentence over 100 characters, not spaces", () => {
     const long = `${"가".repeat(101)}습니다.`;
     const ok = `${"가 ".repeat(95)}습니다.`;

@@ -29,11 +29,18 @@ export function measureSentence(text: string): SentenceMeasure {
   return { unit: "words", count: scripts.words, limit: SENTENCE_LIMITS.latinWords, script: "Latin" };
 }
 
+/**
+ * A sentence this short is within every limit, so it is not measured: words are separated by
+ * white space, so n characters hold at most ceil(n / 2) words, and never more than n characters.
+ */
+const WITHIN_EVERY_LIMIT = Math.min(2 * SENTENCE_LIMITS.latinWords, SENTENCE_LIMITS.chineseJapaneseChars, SENTENCE_LIMITS.koreanChars);
+
 function check(ctx: BuiltinRuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const block of collectTextBlocks(ctx.tree, ctx.source)) {
     if (block.kind === "heading") continue;
     for (const sentence of splitSentences(block)) {
+      if (sentence.text.length <= WITHIN_EVERY_LIMIT) continue;
       const measure = measureSentence(sentence.text);
       if (measure.count <= measure.limit) continue;
       findings.push(
