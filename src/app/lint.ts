@@ -25,7 +25,7 @@ import { loadProject, openProject, type Project, type ProjectContext, type Proje
 import { createStyleChecker, styleConfigWarnings } from "../core/style/card-style.ts";
 import { applyLevels, levelOf } from "../core/lint/registry.ts";
 import { tooDeepFinding } from "../core/lint/rules/markdown-too-deep.ts";
-import { releaseTree, type Card } from "../core/cards/load.ts";
+import { isTreeAtHand, releaseTree, type Card } from "../core/cards/load.ts";
 import { createStylePool, type StylePool } from "./style-pool.ts";
 import type { FileFix } from "../core/style/fix.ts";
 import { addToRunKeys, computeRunKey, readRunRecord, recordedFindings, storedFindings, summarise, writeRunRecord, writeRunRecordEdits, type LintedProjectSummary } from "../core/style/run-cache.ts";
@@ -202,13 +202,14 @@ export async function lint(request: LintRequest): Promise<LintReport> {
 
 /**
  * What a cold lint does with each card as it loads: its style check goes to the pool, the card
- * rules take what they need of its tree, and the tree is let go when neither reads it later.
+ * rules take what they need of its tree, and the tree is let go when neither reads it later. A card
+ * the card cache answered has no tree yet: it is left as it is (its rules' findings are cached).
  */
 function onCardLoaded(context: ProjectContext, pool: StylePool, options: LintOptions): (card: Card) => void {
   const takeTreeFacts = treeFactsTaker(context.config, options.remarkPlugins);
   return (card) => {
     const handedOff = pool.add(card);
-    if (!takeTreeFacts(card) && handedOff) releaseTree(card);
+    if (isTreeAtHand(card) && !takeTreeFacts(card) && handedOff) releaseTree(card);
   };
 }
 

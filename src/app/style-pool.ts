@@ -20,8 +20,9 @@ type Outcome = { findings: Finding[] } | { tooDeep: true };
 export interface StylePool {
   /**
    * A card was loaded: answer it from the cache, or queue it. True when this thread will not need
-   * the card's tree: it was answered, or a worker may take it (this thread checks, at the end, only
-   * what no worker reached, parsing those again).
+   * the card's tree: it was answered, or a worker is running to take it (this thread checks, at the
+   * end, only what the worker has not reached, parsing those again). Before the worker starts, and
+   * in a run that never starts one, the trees are kept for this thread's own checks.
    */
   add(card: Card): boolean;
   /** Checks what is left and returns each card's outcome (cards in `add` order). */
@@ -110,7 +111,7 @@ export function createStylePool(checker: StyleChecker, options: StylePoolOptions
       misses++;
       if (worker) worker.postMessage({ index, job: checker.job(card) });
       else if (canUseWorker && misses >= threshold) startWorker();
-      return canUseWorker;
+      return worker !== undefined;
     },
     async finish() {
       worker?.postMessage({ done: true });

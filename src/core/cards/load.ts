@@ -270,14 +270,27 @@ export function releaseTree(card: Card): void {
   withLazyTree(card);
 }
 
+/** Cards whose tree is parsed on first use and has not been asked for yet. */
+const unparsed = new WeakSet<object>();
+
+/** False while a card's tree waits to be parsed on first use (a card from the cache, or one whose tree was let go). */
+export function isTreeAtHand(card: Card): boolean {
+  return !unparsed.has(card);
+}
+
 /** A card from the cache: its tree is parsed (as when it was cached) on first use. */
 function withLazyTree(card: Omit<Card, "tree">): Card {
   let tree: Root | undefined;
+  unparsed.add(card);
   return Object.defineProperty(card, "tree", {
     enumerable: true,
     configurable: true,
-    get: () => (tree ??= parseMarkdown(card.source, card.format)),
+    get: () => {
+      unparsed.delete(card);
+      return (tree ??= parseMarkdown(card.source, card.format));
+    },
     set: (value: Root) => {
+      unparsed.delete(card);
       tree = value;
     },
   }) as Card;
