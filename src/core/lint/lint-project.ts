@@ -130,7 +130,7 @@ export function lintCards(project: Project, entries: readonly { card: Card; isBo
       else {
         const own: Finding[] = [];
         const file = new VFile({ path: card.file, value: card.source, data: { verity: { card, index: project.index, policy: project.policy, internalTerms: project.config.internalTerms } } });
-        // A card whose tree no rule reads is checked on an empty root: its tree may be gone (see takeTreeFacts).
+        // A card whose tree no rule reads is checked on an empty root: its tree may be gone (see treeFactsTaker).
         processorOf(isBodyOnly, card).runSync(readsTree(card) ? (card.tree as Root) : emptyRoot(), file);
         for (const message of file.messages) {
           // A lint rule's error becomes a message; a read of a card that was not loaded must reach the caller instead.

@@ -11,6 +11,7 @@ import path from "node:path";
 import type { Nodes, Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
 import { contentDirOfCard } from "../site/links.ts";
+import type { Card } from "../cards/load.ts";
 import { COMPONENT_MODULE, COMPONENT_NAMES, isCommentExpression, isComponentName, literalValue, PROJECT_COMPONENT_DIR } from "../site/mdx-components.ts";
 import { forEachNode } from "../cards/tree-walk.ts";
 import { ruleContext } from "./context.ts";
@@ -76,9 +77,14 @@ function projectComponents(tree: Root, cardFile: string, projectRoot: string | u
   return names;
 }
 
+/** The MDX rules read the tree of MDX cards only (`readsTree`). */
+export function readsMdxTree(card: Card): boolean {
+  return card.format === "mdx";
+}
+
 export const mdxImport = lintRule<Root>("verity:mdx-import", (tree, file) => {
   const { card } = ruleContext(file.data);
-  if (card.format !== "mdx") return;
+  if (!readsMdxTree(card)) return;
   const contentDir = contentDirOfCard(card);
   const projectRoot = contentDir ? path.dirname(contentDir) : undefined;
   forEachNode(tree, (node) => {
@@ -103,7 +109,7 @@ export const mdxImport = lintRule<Root>("verity:mdx-import", (tree, file) => {
 
 export const mdxExpression = lintRule<Root>("verity:mdx-expression", (tree, file) => {
   const { card } = ruleContext(file.data);
-  if (card.format !== "mdx") return;
+  if (!readsMdxTree(card)) return;
   forEachNode(tree, (node: Nodes) => {
     const type = node.type as string;
     const place = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
@@ -133,7 +139,7 @@ export const mdxExpression = lintRule<Root>("verity:mdx-expression", (tree, file
 
 export const mdxComponent = lintRule<Root>("verity:mdx-component", (tree, file) => {
   const { card } = ruleContext(file.data);
-  if (card.format !== "mdx") return;
+  if (!readsMdxTree(card)) return;
   const contentDir = contentDirOfCard(card);
   const project = projectComponents(tree, card.file, contentDir ? path.dirname(contentDir) : undefined);
   forEachNode(tree, (node: Nodes) => {

@@ -72,7 +72,7 @@ export interface CardRule extends Rule {
   /**
    * When the rule reads the card's tree (a rule without it reads only what loading took from the
    * tree: links, headings, frontmatter). A card no rule reads the tree of is checked on an empty
-   * root, so a cold lint lets each tree go as soon as the card is loaded (see `cardRulesReadTree`).
+   * root, so a cold lint lets each tree go as soon as the card is loaded (see `treeFactsTaker` in lint-project.ts).
    */
   readsTree?: (card: Card, context: { internalTerms: readonly string[] }) => boolean;
 }

@@ -12,6 +12,7 @@ import { lintRule } from "unified-lint-rule";
 import { cardAudience, isOnSite } from "../site/audience.ts";
 import { collectLinks } from "../site/link-extract.ts";
 import { contentDirOfCard, resolveLink } from "../site/links.ts";
+import type { Card } from "../cards/load.ts";
 import { parseCalendarDate } from "../verification/calendar-date.ts";
 import type { Finding } from "./findings.ts";
 import type { Project } from "../project/project.ts";
@@ -19,10 +20,15 @@ import { mayIncludeSnippet, rebaseSnippetUrl, snippetReferences, snippetsOf, sni
 import { getVerification } from "../verification/verification.ts";
 import { ruleContext } from "./context.ts";
 
+/** The rules that follow a card's snippet includes read its tree only when it may include one (`readsTree`). */
+export function readsSnippetTree(card: Card): boolean {
+  return mayIncludeSnippet(card.source);
+}
+
 export const snippetMissing = lintRule<Root>("verity:snippet-missing", (tree, file) => {
   const { card, index } = ruleContext(file.data);
   const contentDir = contentDirOfCard(card);
-  if (!contentDir || !mayIncludeSnippet(card.source)) return;
+  if (!contentDir || !readsSnippetTree(card)) return;
   const snippets = snippetsOf(contentDir, index);
   for (const reference of snippetReferences(tree)) {
     const snippet = snippets.get(reference.name);
@@ -46,7 +52,7 @@ export const snippetMissing = lintRule<Root>("verity:snippet-missing", (tree, fi
 export const snippetAudience = lintRule<Root>("verity:snippet-audience", (tree, file) => {
   const { card, index } = ruleContext(file.data);
   const contentDir = contentDirOfCard(card);
-  if (!contentDir || !isOnSite(card, "public") || !mayIncludeSnippet(card.source)) return;
+  if (!contentDir || !isOnSite(card, "public") || !readsSnippetTree(card)) return;
   const snippets = snippetsOf(contentDir, index);
   for (const reference of snippetReferences(tree)) {
     const snippet = snippets.get(reference.name);

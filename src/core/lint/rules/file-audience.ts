@@ -11,8 +11,8 @@ import { isOnSite } from "../../site/audience.ts";
 import { collectLinks, describeLink, type CardLink } from "../../site/link-extract.ts";
 import { contentDirOfCard, type CardIndex } from "../../site/links.ts";
 import { linkTargetOf } from "../link-targets.ts";
-import { snippetPlace } from "../rule-snippets.ts";
-import { mayIncludeSnippet, rebaseSnippetUrl, snippetReferences, snippetsOf } from "../../cards/snippets.ts";
+import { readsSnippetTree, snippetPlace } from "../rule-snippets.ts";
+import { rebaseSnippetUrl, snippetReferences, snippetsOf } from "../../cards/snippets.ts";
 import { createFileAudience, type FileAudience } from "../../site/file-audience.ts";
 import { ruleContext } from "../context.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
@@ -31,7 +31,7 @@ export function fileAudienceOf(index: CardIndex, contentDir: string): FileAudien
 
 export const fileAudience: CardRule = {
   meta: ruleMeta(id, "A card links to a file its site may not publish: a symbolic link, a file outside content/, or (from an external card) a file in an internal-only collection or _ folder.", { kind: "card", mandatory: true }),
-  readsTree: (card) => mayIncludeSnippet(card.source),
+  readsTree: readsSnippetTree,
   plugin: lintRule<Root>(`verity:${id}`, (tree, file) => {
     const { card, index } = ruleContext(file.data);
     const contentDir = contentDirOfCard(card);
@@ -49,7 +49,7 @@ export const fileAudience: CardRule = {
       file.message(`${linker} links to the file ${describeLink(link)}, ${refusal}: ${verdict.reason}. ${verdict.fix}.`, place);
     };
     for (const link of card.links) check(link, link.url, `This ${who}`, { line: link.line, column: link.column });
-    if (!mayIncludeSnippet(card.source)) return;
+    if (!readsSnippetTree(card)) return;
     const snippets = snippetsOf(contentDir, index);
     for (const reference of snippetReferences(tree)) {
       const snippet = snippets.get(reference.name);

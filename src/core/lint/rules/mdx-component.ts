@@ -1,5 +1,5 @@
 /** `mdx-component`: see rule-mdx.ts for the check. */
-import { mdxComponent as plugin } from "../rule-mdx.ts";
+import { mdxComponent as plugin, readsMdxTree } from "../rule-mdx.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 
 const id = "mdx-component";
@@ -7,7 +7,7 @@ const id = "mdx-component";
 export const mdxComponent: CardRule = {
   meta: ruleMeta(id, "An MDX card uses a component that is neither built in (Callout, Steps, Tabs, Details, Figure, Video, Badge, Snippet) nor imported from src/components/cards/.", { kind: "card" }),
   checksBody: true,
-  readsTree: (card) => card.format === "mdx",
+  readsTree: readsMdxTree,
   plugin: plugin as CardRule["plugin"],
   examples: {
     valid: [{ name: "an MDX card without components", files: { "content/a/card.mdx": exampleCard({}, "Plain text.\n") } }],

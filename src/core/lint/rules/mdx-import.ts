@@ -1,5 +1,5 @@
 /** `mdx-import`: see rule-mdx.ts for the check. */
-import { mdxImport as plugin } from "../rule-mdx.ts";
+import { mdxImport as plugin, readsMdxTree } from "../rule-mdx.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 
 const id = "mdx-import";
@@ -7,7 +7,7 @@ const id = "mdx-import";
 export const mdxImport: CardRule = {
   meta: ruleMeta(id, "An MDX card imports from anywhere but the built-in components (verity:components) or src/components/cards/, or has an export.", { kind: "card" }),
   checksBody: true,
-  readsTree: (card) => card.format === "mdx",
+  readsTree: readsMdxTree,
   plugin: plugin as CardRule["plugin"],
   examples: {
     valid: [{ name: "an MDX card without imports", files: { "content/a/card.mdx": exampleCard({}, "Plain text.\n") } }],

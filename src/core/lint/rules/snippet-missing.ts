@@ -1,6 +1,5 @@
 /** `snippet-missing`: see rule-snippets.ts for the check. */
-import { snippetMissing as plugin } from "../rule-snippets.ts";
-import { mayIncludeSnippet } from "../../cards/snippets.ts";
+import { snippetMissing as plugin, readsSnippetTree } from "../rule-snippets.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 
 const id = "snippet-missing";
@@ -8,7 +7,7 @@ const id = "snippet-missing";
 export const snippetMissing: CardRule = {
   meta: ruleMeta(id, "A card includes a snippet (::snippet{name=\"...\"} or <Snippet name=\"...\" />) that content/_snippets/ does not have, or an included snippet has a broken link.", { kind: "card" }),
   checksBody: true,
-  readsTree: (card) => mayIncludeSnippet(card.source),
+  readsTree: readsSnippetTree,
   plugin: plugin as CardRule["plugin"],
   examples: {
     valid: [{ name: "a card without snippets", files: { "content/a/card.md": exampleCard() } }],
