@@ -178,15 +178,19 @@ function treeReader(config: VerityConfig, remarkPlugins: PluggableList | undefin
 
 /**
  * A function that takes what the card rules need of a card's tree while it is at hand (its HTML
- * report, when an HTML check is on) and returns whether they read the tree itself later. A cold
+ * report when an HTML check is on, and each rule's `takeFacts`) and returns whether they read the
+ * tree itself later. A cold
  * lint calls it as each card loads and lets the tree go when they do not: keeping 5,000 trees
  * until every card was loaded made the garbage collector copy them again and again.
  */
 export function treeFactsTaker(config: VerityConfig, remarkPlugins: PluggableList | undefined): (card: Card) => boolean {
   const checksHtml = htmlRulesOf(config.rules) !== undefined;
+  const takers = CARD_RULES.filter((rule) => rule.takeFacts && levelOf(rule.meta.id, config.rules) !== "off");
+  const context = { internalTerms: config.internalTerms };
   const readsTree = treeReader(config, remarkPlugins);
   return (card) => {
     if (checksHtml) prepareCardHtml(card);
+    for (const rule of takers) rule.takeFacts!(card, context);
     return readsTree(card);
   };
 }

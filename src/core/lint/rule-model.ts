@@ -75,6 +75,11 @@ export interface CardRule extends Rule {
    * root, so a cold lint lets each tree go as soon as the card is loaded (see `treeFactsTaker` in lint-project.ts).
    */
   readsTree?: (card: Card, context: { internalTerms: readonly string[] }) => boolean;
+  /**
+   * Takes what the rule reads of the card's tree now, while the tree is at hand (a cold lint calls
+   * it as each card loads); `readsTree` then answers false for the card.
+   */
+  takeFacts?: (card: Card, context: { internalTerms: readonly string[] }) => void;
 }
 
 /** Where the rules are documented: the table generated from this registry (`npm run docs:rules`). */

@@ -114,15 +114,25 @@ const plugin = lintRule<Root>("verity:internal-wording", (tree, file) => {
       file.message(messageOf(hit, `This external card's ${field}`, `Reword it for customers. ${MOVE}`), { line: hit.line, column: 1 });
     }
   }
+  for (const hit of bodyHits.get(card) ?? findBodyHits(tree, terms)) {
+    file.message(messageOf(hit, "This external card", MOVE), { line: hit.line, column: hit.column });
+  }
+});
+
+/** The terms in a card's body text, found while its tree was at hand (`takeFacts`, as a cold lint loads the card). */
+const bodyHits = new WeakMap<Card, Hit[]>();
+
+/** Every use of a term in the text of a tree: text, inline code and alt text, not code blocks or frontmatter. */
+function findBodyHits(tree: Root, terms: readonly Term[]): Hit[] {
+  const hits: Hit[] = [];
   walkTree(tree as Nodes, (node) => {
     if (node.type === "code" || node.type === "yaml") return false;
     const text = node.type === "text" || node.type === "inlineCode" ? node.value : node.type === "image" ? (node.alt ?? "") : undefined;
     if (text === undefined || !node.position) return;
-    for (const hit of findTerms(text, terms, node.position.start.line, node.position.start.column + (node.type === "inlineCode" ? 1 : 0))) {
-      file.message(messageOf(hit, "This external card", MOVE), { line: hit.line, column: hit.column });
-    }
+    hits.push(...findTerms(text, terms, node.position.start.line, node.position.start.column + (node.type === "inlineCode" ? 1 : 0)));
   });
-});
+  return hits;
+}
 
 /**
  * The description each collection with external cards shows on the help center (its
@@ -157,7 +167,10 @@ export const internalWording: CardRule = {
     { kind: "card" },
   ),
   plugin: plugin as CardRule["plugin"],
-  readsTree: (card, { internalTerms }) => isChecked(card, internalTerms),
+  readsTree: (card, { internalTerms }) => isChecked(card, internalTerms) && !bodyHits.has(card),
+  takeFacts: (card, { internalTerms }) => {
+    if (isChecked(card, internalTerms) && !bodyHits.has(card)) bodyHits.set(card, findBodyHits(card.tree, termsOf(internalTerms)));
+  },
   examples: {
     valid: [
       {
