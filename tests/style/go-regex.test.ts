@@ -13,6 +13,14 @@ describe("Go regular expressions in JavaScript", () => {
     expect(matches("a(?i)b|c", "aB C c")).toEqual(["aB", "C", "c"]);
     expect(matches("(?:x(?i)y|z)|w", "xY Z W w")).toEqual(["xY", "Z", "w"]);
     expect(matches("(?s)a.b", "a\nb")).toEqual(["a\nb"]);
+    // Flags set one after another in a group add up: each alternative gets their net effect.
+    expect(matches("a(?i)b|c(?-i)d|e(?m)f|g", "aB C cd cD ef G g")).toEqual(["aB", "cd", "ef", "g"]);
+    expect(matches("(?:(?i)x|(?-i)y|z)", "X Y y Z z")).toEqual(["X", "y", "z"]);
+    // A vocabulary of terms each with its own (?i) or (?-i) (as Vale builds its exceptions) stays a
+    // pattern the size of the list: reopening every flag after each bar made 2,000 terms 10 MB.
+    const terms = Array.from({ length: 2000 }, (_, i) => `${i % 2 === 0 ? "(?i)" : "(?-i)"}term${i}`).join("|");
+    expect(translateGoRegex(`\\b(?:${terms})\\b`).source.length).toBeLessThan(20 * terms.length);
+    expect(matches(`\\b(?:${terms})\\b`, "TERM0 TERM1 term1 Term1998 term1999")).toEqual(["TERM0", "term1", "Term1998", "term1999"]);
     // regexp2 (Vale's engine) reads .NET comment groups.
     expect(matches("col(?#British too)ou?r", "color colour")).toEqual(["color", "colour"]);
     expect(matches(String.raw`\b(?P<w>\w+) \k<w>\b`, "the the end")).toEqual(["the the"]);

@@ -194,10 +194,14 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>, d
     }
     if (ch === "|") {
       // Inline flags hold to the end of the enclosing group, past an alternation bar (regexp2 and Go keep
-      // the options at `|`): the modifier groups close before the bar and open again after it.
+      // the options at `|`): the modifier groups close before the bar, and one group with their net
+      // effect opens after it. Reopening each of them would nest one more group per `(?i)` term in a
+      // long list (a vocabulary of 2,000 terms became a 10 MB pattern).
       const pending = groupStack[groupStack.length - 1]!;
-      const flags = flagStack[flagStack.length - 1]!;
-      out += ")".repeat(pending) + "|" + flags.map((f) => `(?${f}:`).join("");
+      const net = netFlags(flagStack[flagStack.length - 1]!);
+      out += ")".repeat(pending) + "|" + (net ? `(?${net}:` : "");
+      groupStack[groupStack.length - 1] = net ? 1 : 0;
+      flagStack[flagStack.length - 1] = net ? [net] : [];
       i += 1;
       continue;
     }
@@ -231,6 +235,19 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>, d
   }
   out += ")".repeat(groupStack[0]!);
   return out;
+}
+
+/** The effect of modifier flags applied one after another (`i`, then `-i`, then `m`: `m-i`), or "" for none. */
+function netFlags(flags: readonly string[]): string {
+  const state = new Map<string, boolean>();
+  for (const flag of flags) {
+    const [on = "", off = ""] = flag.split("-");
+    for (const c of on) state.set(c, true);
+    for (const c of off) state.set(c, false);
+  }
+  const on = [...state].filter(([, v]) => v).map(([c]) => c).join("");
+  const off = [...state].filter(([, v]) => !v).map(([c]) => c).join("");
+  return on + (off ? `-${off}` : "");
 }
 
 /**
