@@ -50,6 +50,20 @@ describe("spelling rules", () => {
     expect(found.some((f) => /Verity'/.test(f))).toBe(false);
   });
 
+  it("an accepted term accepts whole words only, not words that contain it (Vale 3.9.4's \\b…\\b)", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nVocab = Base\n[*.md]\nBasedOnStyles = S\n",
+      "styles/config/vocabularies/Base/accept.txt": "(?i)te\nwibble\n",
+      "styles/S/Spelling.yml": spell,
+    });
+    expect(lintText(project, "Words: teh, Gatewaty, blahte, TE, te, Wibble and wibbles.\n")).toEqual([
+      "1:8:S.Spelling:Did you really mean 'teh'?",
+      "1:13:S.Spelling:Did you really mean 'Gatewaty'?",
+      "1:23:S.Spelling:Did you really mean 'blahte'?",
+      "1:50:S.Spelling:Did you really mean 'wibbles'?",
+    ]);
+  });
+
   it("custom dic and aff paths, and dictionaries by name with append", () => {
     const files = { "styles/config/dictionaries/tiny.dic": "2\nwibble\nwobble\n", "styles/config/dictionaries/tiny.aff": "SET UTF-8\n" };
     const own = styleProject({ Tiny: `${spell}dic: tiny.dic\naff: tiny.aff\n` }, "", files);

@@ -187,11 +187,25 @@ describe("messages are filled as Vale's makeAlert and CondSprintf fill them", ()
 });
 
 describe("accepted vocabulary in nonword rules", () => {
-  it("accepted terms are exceptions for nonword existence rules too (Vale's updateExceptions ignores nonword)", () => {
+  it("accepted terms are not exceptions for nonword existence rules (Vale 3.15, NewExistence: rule.Vocab && !rule.Nonword)", () => {
+    // Vale's own scenario (testdata/fixtures/vocab/Nonword): the accepted "plugh" must not silence a
+    // rule about punctuation around quotes.
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nVocab = Nonword\n[*.md]\nBasedOnStyles = Bug\n",
+      "styles/config/vocabularies/Nonword/accept.txt": "plugh\n",
+      "styles/Bug/Quotes.yml": "extends: existence\nmessage: \"Commas and periods go inside quotation marks.\"\nlevel: warning\nnonword: true\ntokens:\n  - '\"[^\"]+\"[.,]'\n",
+    });
+    expect(lintText(project, 'A normal word in "quotes", is flagged.\n\nThe extra word in quotes: "plugh", is flagged too.\n')).toEqual([
+      "1:18:Bug.Quotes:Commas and periods go inside quotation marks.",
+      "3:27:Bug.Quotes:Commas and periods go inside quotation marks.",
+    ]);
+  });
+
+  it("a word existence rule still takes accepted terms as exceptions", () => {
     const project = valeProject({
       ".vale.ini": "StylesPath = styles\nVocab = V\n[*.md]\nBasedOnStyles = S\n",
       "styles/config/vocabularies/V/accept.txt": "e-mail\n",
-      "styles/S/Hyphen.yml": "extends: existence\nmessage: \"Hyphenated '%s'.\"\nnonword: true\ntokens:\n  - '\\b\\w+-\\w+\\b'\n",
+      "styles/S/Hyphen.yml": "extends: existence\nmessage: \"Hyphenated '%s'.\"\ntokens:\n  - '\\w+-\\w+'\n",
     });
     expect(lintText(project, "Send an e-mail to the co-owner.\n")).toEqual(["1:23:S.Hyphen:Hyphenated 'co-owner'."]);
   });

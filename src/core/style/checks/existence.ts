@@ -19,8 +19,9 @@ export function compileExistence(def: RuleDefinition, ctx: CompileContext, actio
   if (tokens.length === 0 && raw === "") pattern = "(?!)";
   const re = compilePattern(pattern, ctx);
   const exceptions = readStrings(def, "exceptions");
-  // As Vale's updateExceptions: accepted terms are exceptions unless `vocab: false`, nonword or not.
-  const except = buildExceptions(exceptions, useVocab ? ctx.accepted : [], ctx);
+  // As Vale's NewExistence (3.15): accepted terms are exceptions unless `vocab: false` or `nonword: true`
+  // (a nonword pattern matches punctuation around words, which an accepted word must not silence).
+  const except = buildExceptions(exceptions, useVocab && !nonword ? ctx.accepted : [], ctx);
   const phrases = buildPhrases(exceptions, useVocab && !nonword ? ctx.accepted : [], ctx);
   return (block) => {
     const alerts: RawAlert[] = [];

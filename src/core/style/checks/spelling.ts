@@ -5,7 +5,8 @@
  * case, words ending in capitals and anything that is not ASCII letters, `_` or `'`, unless
  * `custom: true`); a word is correct when a dictionary has it as written or in lower case, when it
  * is a number, hex or binary number or a hash, when an ignore file lists it, or when it matches an
- * accepted vocabulary term (case-insensitive, anywhere in the word, as Vale does).
+ * accepted vocabulary term (case-insensitive, as a whole word within it: Vale wraps each term in
+ * `\b…\b` unless it has a `\b` of its own, so `te` does not accept `Gatewaty`).
  *
  * Dictionaries: en_US by default (the `dictionary-en` package, with the words Vale's built-in
  * en_US-web list adds, see data/NOTICE.md); `dic`/`aff` paths; or
@@ -59,7 +60,7 @@ export function compileSpelling(def: RuleDefinition, ctx: CompileContext): (bloc
   const message = readString(def, "message") ?? "Did you really mean '%s'?";
   const filters = [...readStrings(def, "filters"), ...(readBoolean(def, "custom") ? [] : DEFAULT_FILTERS)].map((f) => compilePattern(f, ctx, ""));
   const accepted = ctx.accepted.filter((t) => t.trim() !== "");
-  const except = accepted.length > 0 ? compilePattern(`(?i)${accepted.join("|")}`, ctx, "") : undefined;
+  const except = accepted.length > 0 ? compilePattern(`(?i)${accepted.map(wholeWordTerm).join("|")}`, ctx, "") : undefined;
   const dictionaries = resolveDictionaries(def, ctx);
   const ignored = new Set<string>();
   for (const file of ignoreFiles(def, ctx)) {
@@ -102,6 +103,11 @@ export function compileSpelling(def: RuleDefinition, ctx: CompileContext): (bloc
     }
     return alerts;
   };
+}
+
+/** Vale's addExceptions: an accepted term excludes whole words, not substrings, unless it places a `\b` itself. */
+function wholeWordTerm(term: string): string {
+  return term.startsWith("\\b") || term.endsWith("\\b") ? term : `\\b${term}\\b`;
 }
 
 function resolveDictionaries(def: RuleDefinition, ctx: CompileContext): { aff: string; dic: string; extra?: string }[] {
