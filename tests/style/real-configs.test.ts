@@ -46,6 +46,21 @@ describe("real-world rule files and configurations", () => {
     expect(lintText(project, "We utilize it.\n")).toEqual(["1:4:S.Avoid:Avoid 'utilize'."]);
   });
 
+  it("a sub-scope Vale does not check loads (Elastic's ~text.frontmatter.navigation_title): Vale reads only the scope before the first dot", () => {
+    const rule = (scope: string) => `extends: substitution\nmessage: "Use '%s' instead of '%s'."\nignorecase: true\nlevel: error\nscope:\n  - ${scope}\nswap:\n  in order to: to\n`;
+    const text = "# In order to\n\nYou do this in order to win.\n";
+    // Negated: no Markdown block has the sub-scope, so the rule runs everywhere.
+    expect(lintText(styleProject({ Wordiness: rule("~text.frontmatter.navigation_title") }), text)).toEqual([
+      "1:3:S.Wordiness:Use 'to' instead of 'In order to'.",
+      "3:13:S.Wordiness:Use 'to' instead of 'in order to'.",
+    ]);
+    // Not negated: no block has it, so the rule never runs.
+    expect(lintText(styleProject({ Wordiness: rule("list.foo") }), text)).toEqual([]);
+    expect(lintText(styleProject({ Wordiness: rule("text.frontmatter.title") }), text)).toEqual([]);
+    // The scope before the first dot is still checked.
+    expect(() => styleProject({ Wordiness: rule("paragrahp") })).toThrow(/unknown scope "paragrahp"/);
+  });
+
   it("GitLab-style rules: \\u escapes in tokens and exceptions", () => {
     const project = styleProject({ Quotes: "extends: existence\nmessage: \"Use straight quotes: '%s'.\"\nlevel: warning\nnonword: true\ntokens:\n  - '[\\u201c\\u201d]'\n" });
     expect(lintText(project, "Say “hi”.\n")).toEqual(["1:5:S.Quotes:Use straight quotes: '“'.", "1:8:S.Quotes:Use straight quotes: '”'."]);

@@ -32,8 +32,8 @@ const OTHER_FORMATS = new Set(["html", "rst", "adoc", "org", "xml", "dita", "txt
 interface Part {
   sections: string[];
   isNegated: boolean;
-  /** True when the part names another format, so it cannot match Markdown text. */
-  isOtherFormat: boolean;
+  /** True when the part names a section no Markdown block has (another format, an unknown sub-scope). */
+  isUnmatchable: boolean;
 }
 
 export class ScopeError extends Error {}
@@ -47,15 +47,16 @@ export function parseScope(value: string | readonly string[] | undefined): Scope
       const isNegated = text.startsWith("~");
       if (isNegated) text = text.slice(1);
       const sections = text.split(".").filter((s) => s !== "");
-      let isOtherFormat = false;
+      let isUnmatchable = false;
       sections.forEach((section, i) => {
-        if (i > 0 && OTHER_FORMATS.has(section)) isOtherFormat = true;
-        // Vale does not check a scope joined with `&` (checkScopes skips it): an unknown part loads
-        // and, as in Vale's Selector.Contains, no block has it.
-        else if (!KNOWN.has(section) && option.includes("&")) isOtherFormat = true;
+        if (i > 0 && OTHER_FORMATS.has(section)) isUnmatchable = true;
+        // Vale checks only the scope before the first dot (checkScopes), and none joined with `&`: an
+        // unknown sub-scope (`list.foo`, `text.frontmatter.title`) loads and, as in Vale's
+        // Selector.Contains, no Markdown block Verity reads has it.
+        else if (!KNOWN.has(section) && (i > 0 || option.includes("&"))) isUnmatchable = true;
         else if (!KNOWN.has(section)) throw new ScopeError(`unknown scope "${option}"`);
       });
-      return { sections: sections.filter((s) => !FORMAT_SUFFIX.has(s) && !OTHER_FORMATS.has(s)), isNegated, isOtherFormat };
+      return { sections: sections.filter((s) => !FORMAT_SUFFIX.has(s) && !OTHER_FORMATS.has(s)), isNegated, isUnmatchable };
     }),
   );
   const isRaw = parsed.some((parts) => parts.some((p) => !p.isNegated && p.sections.includes("raw")));
@@ -67,9 +68,9 @@ export function parseScope(value: string | readonly string[] | undefined): Scope
     matches(sections, parent = sections) {
       return parsed.some((parts) =>
         parts.every((part) => {
-          if (!part.isNegated) return !part.isOtherFormat && part.sections.every((s) => sections.includes(s));
+          if (!part.isNegated) return !part.isUnmatchable && part.sections.every((s) => sections.includes(s));
           if (sections.includes("raw") || sections.includes("summary")) return false;
-          return part.isOtherFormat || !part.sections.every((s) => parent.includes(s));
+          return part.isUnmatchable || !part.sections.every((s) => parent.includes(s));
         }),
       );
     },
