@@ -92,12 +92,25 @@ export function captureGroupsOf(source: string): number {
   return count;
 }
 
+/**
+ * Expressions without `g` or `y` by source and flags: they keep no state between uses, so rules may
+ * share one. Every existence and substitution rule of a style builds the same exception pattern from
+ * the vocabulary (2,000 terms in Elastic's: 40 rules took 2.5 s building it again and again).
+ */
+const stateless = new Map<string, RegExp>();
+
 /** Compiles a Go pattern into a JS RegExp with extra flags (e.g. `g`). */
 export function compileGoRegex(pattern: string, extraFlags = "", options: TranslateOptions = {}): RegExp {
   const { source, flags } = translateGoRegex(pattern, options);
   const all = [...new Set((flags + extraFlags).split(""))].join("");
+  const isStateless = !all.includes("g") && !all.includes("y");
+  const key = `${all}/${source}`;
+  const known = isStateless ? stateless.get(key) : undefined;
+  if (known) return known;
   try {
-    return new RegExp(source, all);
+    const compiled = new RegExp(source, all);
+    if (isStateless) stateless.set(key, compiled);
+    return compiled;
   } catch (error) {
     throw new RegexTranslationError((error as Error).message.replace(/^Invalid regular expression: /, ""));
   }
