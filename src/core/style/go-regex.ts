@@ -98,6 +98,8 @@ export function captureGroupsOf(source: string): number {
  * the vocabulary (2,000 terms in Elastic's: 40 rules took 2.5 s building it again and again).
  */
 const stateless = new Map<string, RegExp>();
+/** Bound of `stateless`, for a long-running process that loads many configurations. */
+const MAX_SHARED = 20_000;
 
 /** Compiles a Go pattern into a JS RegExp with extra flags (e.g. `g`). */
 export function compileGoRegex(pattern: string, extraFlags = "", options: TranslateOptions = {}): RegExp {
@@ -109,7 +111,10 @@ export function compileGoRegex(pattern: string, extraFlags = "", options: Transl
   if (known) return known;
   try {
     const compiled = new RegExp(source, all);
-    if (isStateless) stateless.set(key, compiled);
+    if (isStateless) {
+      if (stateless.size >= MAX_SHARED) stateless.clear();
+      stateless.set(key, compiled);
+    }
     return compiled;
   } catch (error) {
     throw new RegexTranslationError((error as Error).message.replace(/^Invalid regular expression: /, ""));
