@@ -6,7 +6,7 @@
  */
 
 import { boundarySides, type BoundarySides } from "./regex-edges.ts";
-import { rememberedTranslation, type TranslatedRegex } from "./regex-memo.ts";
+import { rememberedTranslation, sharedRegex, type TranslatedRegex } from "./regex-memo.ts";
 
 export class RegexTranslationError extends Error {}
 
@@ -92,30 +92,12 @@ export function captureGroupsOf(source: string): number {
   return count;
 }
 
-/**
- * Expressions without `g` or `y` by source and flags: they keep no state between uses, so rules may
- * share one. Every existence and substitution rule of a style builds the same exception pattern from
- * the vocabulary (2,000 terms in Elastic's: 40 rules took 2.5 s building it again and again).
- */
-const stateless = new Map<string, RegExp>();
-/** Bound of `stateless`, for a long-running process that loads many configurations. */
-const MAX_SHARED = 20_000;
-
 /** Compiles a Go pattern into a JS RegExp with extra flags (e.g. `g`). */
 export function compileGoRegex(pattern: string, extraFlags = "", options: TranslateOptions = {}): RegExp {
   const { source, flags } = translateGoRegex(pattern, options);
   const all = [...new Set((flags + extraFlags).split(""))].join("");
-  const isStateless = !all.includes("g") && !all.includes("y");
-  const key = `${all}/${source}`;
-  const known = isStateless ? stateless.get(key) : undefined;
-  if (known) return known;
   try {
-    const compiled = new RegExp(source, all);
-    if (isStateless) {
-      if (stateless.size >= MAX_SHARED) stateless.clear();
-      stateless.set(key, compiled);
-    }
-    return compiled;
+    return sharedRegex(source, all);
   } catch (error) {
     throw new RegexTranslationError((error as Error).message.replace(/^Invalid regular expression: /, ""));
   }
