@@ -57,8 +57,10 @@ describe("real-world rule files and configurations", () => {
     // Not negated: no block has it, so the rule never runs.
     expect(lintText(styleProject({ Wordiness: rule("list.foo") }), text)).toEqual([]);
     expect(lintText(styleProject({ Wordiness: rule("text.frontmatter.title") }), text)).toEqual([]);
-    // The scope before the first dot is still checked.
-    expect(() => styleProject({ Wordiness: rule("paragrahp") })).toThrow(/unknown scope "paragrahp"/);
+    // As Vale 3.x, an unknown scope before the first dot loads too (with a warning) and never matches.
+    const typo = styleProject({ Wordiness: rule("paragrahp") });
+    expect(lintText(typo, text)).toEqual([]);
+    expect(typo.setup.styles.warnings.join("\n")).toContain("has a scope no Markdown text has (paragrahp)");
   });
 
   it("GitLab-style rules: \\u escapes in tokens and exceptions", () => {

@@ -68,13 +68,17 @@ describe("verity style", () => {
     expect(result.stderr).toContain('unknown rule type "extends: grammar"');
   });
 
-  it("an untranslatable regex and an unknown scope are configuration errors naming the file", async () => {
+  it("an untranslatable regex and a scope with a space are configuration errors naming the file; an unknown scope loads with a warning", async () => {
     const regex = await runCli(["style", "a.md"], { cwd: project({ "styles/Test/Bad.yml": "extends: existence\nmessage: x\ntokens:\n  - '(?U)a+'\n", "a.md": "x\n" }) });
     expect(regex.code).toBe(2);
     expect(regex.stderr).toContain("Bad.yml");
-    const scope = await runCli(["style", "a.md"], { cwd: project({ "styles/Test/Bad.yml": "extends: existence\nmessage: x\nscope: footer\ntokens: [a]\n", "a.md": "x\n" }) });
-    expect(scope.code).toBe(2);
-    expect(scope.stderr).toMatch(/Bad\.yml: unknown scope "footer"/);
+    const spaced = await runCli(["style", "a.md"], { cwd: project({ "styles/Test/Bad.yml": "extends: existence\nmessage: x\nscope: table cell\ntokens: [a]\n", "a.md": "x\n" }) });
+    expect(spaced.code).toBe(2);
+    expect(spaced.stderr).toMatch(/Bad\.yml: scope "table cell" contains spaces/);
+    // As Vale 3.x (checkScopes no longer has a list of scopes): the rule loads and never matches.
+    const unknown = await runCli(["style", "a.md"], { cwd: project({ "styles/Test/Bad.yml": "extends: existence\nmessage: x\nlevel: error\nscope: footer\ntokens: [a]\n", "a.md": "a\n" }) });
+    expect(unknown.code).toBe(0);
+    expect(unknown.stderr).toMatch(/Bad\.yml: rule Test\.Bad has a scope no Markdown text has \(footer\)/);
   });
 
   it("a rule that would match nothing (no tokens, swap as a list) is a configuration error, never silently empty", async () => {

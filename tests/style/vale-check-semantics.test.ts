@@ -24,9 +24,9 @@ describe("conditional", () => {
     expect(lintText(project, "the CDN was fast.\n")).toEqual(["1:5:S.Def:'CDN' has no definition."]);
   });
 
-  it("a second pattern without a capture group defines nothing: every first match is reported", () => {
+  it("a second pattern without a capture group is a presence check (Vale #1048): a block with a match of second has no alert", () => {
     const project = styleProject({ Def: "extends: conditional\nmessage: \"'%s' has no definition.\"\nfirst: '\\b[A-Z]{3}\\b'\nsecond: '\\([A-Z]{3}\\)'\n" });
-    expect(lintText(project, "Content Delivery Network (CDN): the CDN is fast.\n")).toEqual(["1:27:S.Def:'CDN' has no definition.", "1:37:S.Def:'CDN' has no definition."]);
+    expect(lintText(project, "Content Delivery Network (CDN): the CDN is fast.\n\nThe API and the SDK.\n")).toEqual(["3:5:S.Def:'API' has no definition.", "3:17:S.Def:'SDK' has no definition."]);
   });
 });
 
@@ -88,15 +88,18 @@ describe("regex dialect: a - after a class escape in a class is a literal, as re
 });
 
 describe("Vale.Terms", () => {
-  it("takes only phrase-like accepted terms (letters, digits, spaces, hyphens), as Vale's loadVocabRules does", () => {
+  it("swaps every accepted term, a pattern too, and shows what a pattern spells (Vale 3.x loadVocabRules, #997)", () => {
     const project = valeProject({
       ".vale.ini": "StylesPath = styles\nVocab = V\n[*.md]\nBasedOnStyles = Vale\nVale.Spelling = NO\n",
-      "styles/config/vocabularies/V/accept.txt": "Node.js\n[Pp]ython\nGitLab\nWi-Fi 6\n",
+      "styles/config/vocabularies/V/accept.txt": "Node.js\n[Pp]ython\nGitLab\nWi-Fi 6\nOAuth2?\n",
     });
-    // Node.js and [Pp]ython are regexes to Vale: accepted (exceptions), never swapped.
-    expect(lintText(project, "Use node.js, PYTHON, gitlab and wi-fi 6.\n")).toEqual([
-      "1:22:Vale.Terms:Use 'GitLab' instead of 'gitlab'.",
-      "1:33:Vale.Terms:Use 'Wi-Fi 6' instead of 'wi-fi 6'.",
+    // Python and OAuth are right as written; [Pp]ython spells no one text, so it is quoted as written.
+    expect(lintText(project, "Use node.js, PYTHON, Python, gitlab, oauth2, OAuth and wi-fi 6.\n")).toEqual([
+      "1:5:Vale.Terms:Use 'Node.js' instead of 'node.js'.",
+      "1:14:Vale.Terms:Use '[Pp]ython' instead of 'PYTHON'.",
+      "1:30:Vale.Terms:Use 'GitLab' instead of 'gitlab'.",
+      "1:38:Vale.Terms:Use 'OAuth2' instead of 'oauth2'.",
+      "1:56:Vale.Terms:Use 'Wi-Fi 6' instead of 'wi-fi 6'.",
     ]);
   });
 });

@@ -136,7 +136,10 @@ function loadRuleFile(set: StyleSet, file: string, name: string, base: Omit<Comp
   if (!def || typeof def !== "object" || Array.isArray(def)) throw new ConfigError(`${file}: a rule file must be a YAML mapping with "extends" and "message".`);
   const rule = compileRule(def as RuleDefinition, { ...base, name, file });
   if (typeof rule === "string") set.warnings.push(rule);
-  else set.rules.set(name, rule);
+  else {
+    set.rules.set(name, rule);
+    if (rule.scope.unknown.length > 0) set.warnings.push(`${file}: rule ${name} has a scope no Markdown text has (${rule.scope.unknown.join(", ")}); it loads, as in Vale, and never matches. Known scopes: ${KNOWN_SCOPES}.`);
+  }
 }
 
 /**
@@ -152,6 +155,8 @@ function readRuleYaml(text: string, file: string): unknown {
   if (fatal) throw new ConfigError(`${file}: the rule file is not valid YAML: ${fatal.message.split("\n")[0]}.`);
   return doc.toJS();
 }
+
+const KNOWN_SCOPES = "text, heading, heading.h1-h6, paragraph, sentence, list, table, table.header, table.cell, blockquote, alt, raw, link, strong, emphasis, summary";
 
 /** Compiles one rule definition; returns a warning string when the rule is skipped. */
 export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledRule | string {
@@ -173,7 +178,7 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
     // Vale checks a sequence rule's scope, then runs it on sentences whatever the scope says.
     if (type === "sequence") scope = parseScope("sentence");
   } catch (error) {
-    if (error instanceof ScopeError) throw new ConfigError(`${ctx.file}: ${error.message}.`, "Known scopes: text, heading, heading.h1-h6, paragraph, list, table, table.header, table.cell, blockquote, alt, raw, link, strong, emphasis, summary.");
+    if (error instanceof ScopeError) throw new ConfigError(`${ctx.file}: ${error.message}.`, `Known scopes: ${KNOWN_SCOPES}.`);
     throw error;
   }
   for (const key of ["swap", "either"]) mergeListOfMaps(def, key);
@@ -282,22 +287,30 @@ function readAction(def: RuleDefinition): RuleAction | undefined {
 /** Vale's built-in rules: Vale.Terms (accepted words, exact case), Vale.Avoid (rejected words), Vale.Repetition. */
 function addBuiltinRules(set: StyleSet, base: Omit<CompileContext, "name" | "file">): void {
   const file = "(built-in)";
-  // As Vale's loadVocabRules: only phrase-like terms (core.IsPhrase: letters, digits, spaces and
-  // hyphens) are swapped, keyed by their lower case; a term such as `Node.js` or `[Pp]ython` is a
-  // pattern, accepted (an exception for other rules) but never suggested.
+  // As Vale's loadVocabRules (3.x): every accepted term is swapped, keyed by its lower case; a term
+  // written as a pattern (`OAuth2?`, `[Pp]ython`) is matched as one, and what it spells is suggested.
   const swap: Record<string, string> = {};
-  for (const term of set.vocabulary.accept) if (/^[\p{L}\p{Nd} -]+$/u.test(term)) swap[term.toLowerCase()] = term;
+  for (const term of set.vocabulary.accept) swap[term.toLowerCase()] = term;
   const builtins: [string, RuleDefinition][] = [
     ["Vale.Terms", { extends: "substitution", level: "error", message: "Use '%s' instead of '%s'.", ignorecase: true, swap, vocab: false }],
     // As in Vale, Vale.Avoid keeps vocab on: an accepted word is an exception for it, as for any existence rule.
     ["Vale.Avoid", { extends: "existence", level: "error", message: "Avoid using '%s'.", ignorecase: false, tokens: set.vocabulary.reject }],
+    // As the Vale release the conformance kit records (3.7): case-sensitive, `plan plan.` is no repeat.
     ["Vale.Repetition", { extends: "repetition", level: "error", message: "'%s' is repeated!", alpha: true, tokens: [String.raw`[^\s]+`] }],
     ["Vale.Spelling", { extends: "spelling", level: "error", message: "Did you really mean '%s'?" }],
   ];
   for (const [name, def] of builtins) {
     // Without vocabulary terms there is nothing for Vale.Terms or Vale.Avoid to check.
     if ((name === "Vale.Terms" && Object.keys(swap).length === 0) || (name === "Vale.Avoid" && set.vocabulary.reject.length === 0)) continue;
-    const rule = compileRule(def, { ...base, name, file });
+    let rule: CompiledRule | string;
+    try {
+      rule = compileRule(def, { ...base, name, file });
+    } catch (error) {
+      // Vale builds its vocabulary rules ignoring errors: a term that is no valid pattern (lower-cased,
+      // as Vale keys them) leaves Vale.Terms out; the term still accepts the word for the other rules.
+      if (error instanceof ConfigError && name === "Vale.Terms") continue;
+      throw error;
+    }
     if (typeof rule !== "string") set.rules.set(name, rule);
   }
   set.styles.set(BUILTIN_STYLE, builtins.map(([name]) => name));

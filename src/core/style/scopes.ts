@@ -17,6 +17,8 @@ export interface Scope {
   isRaw: boolean;
   /** True when the rule runs on the whole prose summary (`summary`). */
   isSummary: boolean;
+  /** Scopes named that no Markdown block has (`headng`): they load, as in Vale 3.x, and never match. */
+  unknown: readonly string[];
 }
 
 /** Scope sections Verity knows for Markdown. `md` and `mdx` suffixes are allowed and dropped. */
@@ -38,23 +40,27 @@ interface Part {
 
 export class ScopeError extends Error {}
 
-/** Parses a rule's `scope` value (a string or a list); throws ScopeError for unknown names. */
+/** Parses a rule's `scope` value (a string or a list); throws ScopeError for a scope with a space, as Vale does. */
 export function parseScope(value: string | readonly string[] | undefined): Scope {
   const options = value === undefined ? ["text"] : typeof value === "string" ? [value] : [...value];
+  const unknown: string[] = [];
   const parsed: Part[][] = options.map((option) =>
     option.split("&").map((raw) => {
       let text = raw.trim();
       const isNegated = text.startsWith("~");
       if (isNegated) text = text.slice(1);
+      // Vale's checkScopes (3.x) refuses only a scope with a space in it, and checks no scope joined with `&`.
+      if (!option.includes("&") && text.split(".")[0]!.includes(" ")) throw new ScopeError(`scope "${option}" contains spaces`);
       const sections = text.split(".").filter((s) => s !== "");
       let isUnmatchable = false;
       sections.forEach((section, i) => {
         if (i > 0 && OTHER_FORMATS.has(section)) isUnmatchable = true;
-        // Vale checks only the scope before the first dot (checkScopes), and none joined with `&`: an
-        // unknown sub-scope (`list.foo`, `text.frontmatter.title`) loads and, as in Vale's
-        // Selector.Contains, no Markdown block Verity reads has it.
-        else if (!KNOWN.has(section) && (i > 0 || option.includes("&"))) isUnmatchable = true;
-        else if (!KNOWN.has(section)) throw new ScopeError(`unknown scope "${option}"`);
+        // An unknown scope or sub-scope (`headng`, `list.foo`, `text.frontmatter.title`) loads and, as in
+        // Vale's Selector.Contains, no Markdown block Verity reads has it.
+        else if (!KNOWN.has(section)) {
+          isUnmatchable = true;
+          if (i === 0 && !option.includes("&")) unknown.push(option.trim());
+        }
       });
       return { sections: sections.filter((s) => !FORMAT_SUFFIX.has(s) && !OTHER_FORMATS.has(s)), isNegated, isUnmatchable };
     }),
@@ -65,6 +71,7 @@ export function parseScope(value: string | readonly string[] | undefined): Scope
     text: options.join(", "),
     isRaw,
     isSummary,
+    unknown,
     matches(sections, parent = sections) {
       return parsed.some((parts) =>
         parts.every((part) => {

@@ -178,14 +178,15 @@ export function isPhrase(text: string): boolean {
 }
 
 /**
- * Multi-word exceptions ("Leverage Labs") as one pattern, so a match inside such a phrase in the
- * text is not reported even though the match alone ("Leverage") is not an exception.
+ * Vale's buildPhraseRe (#1035): the multi-word terms among a rule's exceptions and (with `vocab`)
+ * accepted vocabulary, those written with a space, a tab or `\s`, in that order, as one
+ * case-insensitive pattern between word boundaries. A match inside such a phrase in the text
+ * (`mea` in `Mea culpa`) is not reported, though the match alone is no exception.
  */
 export function buildPhrases(exceptions: readonly string[], accepted: readonly string[], ctx: CompileContext): RegExp | undefined {
-  const phrases = [...exceptions, ...accepted].filter((e) => /\s/.test(e.trim()));
+  const phrases = [...exceptions, ...accepted].filter((term) => /[ \t]/.test(term) || term.includes("\\s"));
   if (phrases.length === 0) return undefined;
-  phrases.sort((a, b) => b.length - a.length);
-  return compilePattern(wrapTokens(phrases.join("|"), { ignorecase: false, nonword: false }), ctx);
+  return compilePattern(wrapTokens(phrases.join("|"), { ignorecase: true, nonword: false }), ctx);
 }
 
 /** True when `[start, end)` of `text` lies inside a match of `phrases`. */

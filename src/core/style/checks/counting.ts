@@ -4,7 +4,8 @@
  */
 import type { ProseBlock } from "../prose.ts";
 import type { FileState, RawAlert } from "../rule-types.ts";
-import { buildExceptions, compilePattern, formatMessage, isException, matchAll, readBoolean, readNumber, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
+import { segmentSentences } from "../sentences.ts";
+import { buildExceptions, buildPhrases, compilePattern, isWithinPhrase, formatMessage, isException, matchAll, readBoolean, readNumber, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
 
 export function compileOccurrence(def: RuleDefinition, ctx: CompileContext): (block: ProseBlock) => RawAlert[] {
   const token = readString(def, "token") ?? "";
@@ -33,7 +34,9 @@ export function compileRepetition(def: RuleDefinition, ctx: CompileContext): (bl
   const max = readNumber(def, "max");
   const tokens = readStrings(def, "tokens");
   const re = compilePattern(`${ignorecase ? "(?i)" : ""}(${tokens.join("|")})`, ctx);
-  const except = buildExceptions(readStrings(def, "exceptions"), readBoolean(def, "vocab", true) ? ctx.accepted : [], ctx);
+  const vocab = readBoolean(def, "vocab", true);
+  const except = buildExceptions(readStrings(def, "exceptions"), vocab ? ctx.accepted : [], ctx);
+  const phrases = buildPhrases(readStrings(def, "exceptions"), vocab ? ctx.accepted : [], ctx);
   const message = readString(def, "message") ?? "";
   return (block) => {
     const alerts: RawAlert[] = [];
@@ -46,9 +49,11 @@ export function compileRepetition(def: RuleDefinition, ctx: CompileContext): (bl
       isHit = isHit && (!alpha || /^\p{L}+$/u.test(curr));
       if (isHit) count++;
       if (isHit && count > max) {
-        const span = block.text.slice(prevStart, match.index + match[0].length);
-        if (!isException(except, span)) {
-          alerts.push({ start: prevStart, end: match.index + match[0].length, message: formatMessage(message, curr) });
+        const end = match.index + match[0].length;
+        const span = block.text.slice(prevStart, end);
+        // As Vale 3.x: a repeat across two sentences ("about that. That is") is not one.
+        if (segmentSentences(span).length === 1 && !isException(except, span) && !isWithinPhrase(phrases, block.text, prevStart, end)) {
+          alerts.push({ start: prevStart, end, message: formatMessage(message, curr) });
           count = 0;
         }
       }

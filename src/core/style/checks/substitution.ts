@@ -6,7 +6,7 @@
 import { captureGroupsOf } from "../go-regex.ts";
 import type { ProseBlock } from "../prose.ts";
 import type { RawAlert, RuleAction } from "../rule-types.ts";
-import { buildExceptions, wordTemplateFor, compilePattern, formatMessage, isException, isPhrase, matchAll, readBoolean, readString, readStrings, toSentence, type CompileContext, type RuleDefinition } from "./common.ts";
+import { buildExceptions, buildPhrases, isWithinPhrase, wordTemplateFor, compilePattern, formatMessage, isException, isPhrase, matchAll, readBoolean, readString, readStrings, toSentence, type CompileContext, type RuleDefinition } from "./common.ts";
 
 interface Alternative {
   key: string;
@@ -46,7 +46,9 @@ export function compileSubstitution(def: RuleDefinition, ctx: CompileContext, ac
   const body = alternatives.map((a) => `(${a.key})`).join("|") || "(?!)";
   const template = nonword ? "(?m)(?:%s)" : wordTemplateFor(alternatives.map((a) => a.key), ctx.wordTemplate);
   const re = compilePattern((ignorecase ? "(?i)" : "") + template.replace("%s", body), ctx);
-  const except = buildExceptions(readStrings(def, "exceptions"), readBoolean(def, "vocab", true) ? ctx.accepted : [], ctx);
+  const vocab = readBoolean(def, "vocab", true);
+  const except = buildExceptions(readStrings(def, "exceptions"), vocab ? ctx.accepted : [], ctx);
+  const phrases = buildPhrases(readStrings(def, "exceptions"), vocab ? ctx.accepted : [], ctx);
   const isReplace = action?.name === "replace";
   if (isReplace && action.params.length === 0) message = convertMessage(message);
 
@@ -57,19 +59,24 @@ export function compileSubstitution(def: RuleDefinition, ctx: CompileContext, ac
       if (!alt) continue;
       const matched = match[alt.group]!;
       const start = match.index + match[0].indexOf(matched);
+      // Trimmed, as in the Vale release the conformance kit records ('vs' for a match `vs `).
       const observed = matched.trim();
       let replacement = alt.replacement.replace(/\$(\d+)/g, (_, n: string) => match[alt.group + Number(n)] ?? "");
       const capitalise = capitalize && isCapitalised(observed);
       if (capitalise) replacement = capFirst(replacement);
-      if (isSame(alt, replacement, observed) || isException(except, observed)) continue;
+      // A replace action's value is literal text, one or more `|`-separated options (Vale #1038).
+      const same = isReplace ? optionsOf(replacement).includes(observed) : isSame(alt, replacement, observed);
+      if (same || isException(except, observed) || isWithinPhrase(phrases, block.text, start, start + matched.length)) continue;
       let expectedText = replacement;
       // Every suggestion is capitalised, as Vale does for the replace action's options.
-      if (isReplace && action.params.length === 0) expectedText = toSentence(replacement.split("|").map((option) => (capitalise ? capFirst(option) : option)), "or");
+      if (isReplace && action.params.length === 0) expectedText = toSentence(optionsOf(replacement).map((option) => (capitalise ? capFirst(option) : option)), "or");
+      // Any other rule shows a value written as a pattern (`OAuth2?`) as the term it spells, when it spells one (Vale #997).
+      else if (!isReplace) expectedText = recaseToTerm(replacement, observed);
       alerts.push({
         start,
         end: start + matched.length,
         message: formatMessage(message, expectedText, observed),
-        replacement: replacement.split("|")[0]!,
+        replacement: optionsOf(replacement)[0] ?? "",
       });
     }
     return alerts;
@@ -95,6 +102,40 @@ function isCapitalised(text: string): boolean {
 /** Vale's CapFirst for ASCII: a first lowercase letter upper-cased (a non-ASCII one is left alone). */
 function capFirst(text: string): string {
   return /^[a-z]/.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+/** Vale's getOptions: the `|`-separated options of a swap value (`\|` is a literal bar), empty ones dropped. */
+export function optionsOf(value: string): string[] {
+  return value
+    .replaceAll("\\|", "\0")
+    .split("|")
+    .filter((option) => option !== "")
+    .map((option) => option.replaceAll("\0", "|"));
+}
+
+/**
+ * Vale's recaseToTerm: a value written as a pattern that spells one fixed text (`OAuth2?`, `Node\.js`)
+ * is shown as that text when the observed text is the same but for case; any other value as written.
+ */
+export function recaseToTerm(term: string, observed: string): string {
+  const skeleton = literalSkeleton(term);
+  return skeleton !== "" && skeleton.length === observed.length && skeleton.toLowerCase() === observed.toLowerCase() ? skeleton : term;
+}
+
+/** The literal characters of a pattern (`\x` is `x`, a `?` drops nothing), or "" when it has any other construct. */
+function literalSkeleton(pattern: string): string {
+  let skeleton = "";
+  const chars = [...pattern];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c === "\\") {
+      if (i + 1 >= chars.length) return "";
+      skeleton += chars[++i];
+    } else if (c === "?") continue;
+    else if ("[](){}|.*+^$".includes(c)) return "";
+    else skeleton += c;
+  }
+  return skeleton;
 }
 
 /** With `action: replace`, the expected text is quoted already: drop the first `'%s'` (then `"%s"`) of a pair. */

@@ -1,0 +1,70 @@
+/**
+ * Vale 3.x semantics read from its source (internal/check): accepted multi-word phrases in every rule
+ * type that takes exceptions (buildPhraseRe, withinPhrase), substitution's literal replace options and
+ * re-cased terms, and repetition within one sentence.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { removeTemps } from "../helpers.ts";
+import { lintText, styleProject, valeProject } from "./vale-project.ts";
+
+afterEach(removeTemps);
+
+const vocab = (accept: string, rules: Record<string, string>) => {
+  const files: Record<string, string> = {
+    ".vale.ini": "StylesPath = styles\nMinAlertLevel = suggestion\nVocab = V\n[*.md]\nBasedOnStyles = S\n",
+    "styles/config/vocabularies/V/accept.txt": accept,
+  };
+  for (const [name, text] of Object.entries(rules)) files[`styles/S/${name}.yml`] = text;
+  return valeProject(files);
+};
+
+describe("accepted phrases (buildPhraseRe)", () => {
+  it("a match inside an accepted phrase is not reported, whatever the phrase's case in the text", () => {
+    const project = vocab("Mea culpa\n", { Latin: "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [mea]\n" });
+    expect(lintText(project, "Mea culpa, mea CULPA, but mea alone.\n")).toEqual(["1:27:S.Latin:Avoid 'mea'."]);
+  });
+
+  it("a term with \\s is a phrase; a term without a space or tab is not", () => {
+    const project = styleProject({ Word: "extends: existence\nmessage: \"'%s'\"\nexceptions: ['data\\sset', 'dataset']\ntokens: [data]\n" });
+    expect(lintText(project, "A data set and data.\n")).toEqual(["1:16:S.Word:'data'"]);
+  });
+
+  it("holds for substitution, conditional and repetition rules too, and not with vocab: false", () => {
+    const swap = "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nignorecase: true\nswap:\n  labs: lab\n";
+    expect(lintText(vocab("Leverage Labs\n", { Swap: swap }), "Leverage Labs and the labs.\n")).toEqual(["1:23:S.Swap:Use 'lab' instead of 'labs'."]);
+    expect(lintText(vocab("Leverage Labs\n", { Swap: `${swap}vocab: false\n` }), "Leverage Labs.\n")).toEqual(["1:10:S.Swap:Use 'lab' instead of 'Labs'."]);
+    const cond = "extends: conditional\nmessage: \"'%s' has no definition.\"\nfirst: '\\b([A-Z]{3})\\b'\nsecond: '\\(([A-Z]{3})\\)'\n";
+    expect(lintText(vocab("NBA Finals\n", { Def: cond }), "The NBA Finals, and the NBA.\n")).toEqual(["1:25:S.Def:'NBA' has no definition."]);
+    const rep = "extends: repetition\nmessage: \"'%s' is repeated!\"\nalpha: true\ntokens: ['[^\\s]+']\n";
+    expect(lintText(vocab("Bora Bora\n", { Rep: rep }), "We flew to Bora Bora, and that that was it.\n")).toEqual(["1:27:S.Rep:'that' is repeated!"]);
+  });
+});
+
+describe("substitution (Vale 3.x)", () => {
+  it("a replace action's options are literal text: '...' is not a pattern that accepts ',,,' (#1038)", () => {
+    const project = styleProject({ Dots: "extends: substitution\nmessage: \"Use %s instead of '%s'.\"\nnonword: true\naction:\n  name: replace\nswap:\n  ',,,': '...'\n  '…': '...'\n" });
+    expect(lintText(project, "Wait,,, and then… go.\n")).toEqual(["1:5:S.Dots:Use '...' instead of ',,,'.", "1:17:S.Dots:Use '...' instead of '…'."]);
+  });
+
+  it("splits options at | but not at an escaped \\|", () => {
+    const project = styleProject({ Or: "extends: substitution\nmessage: \"Use %s instead of '%s'.\"\naction:\n  name: replace\nswap:\n  either: 'a\\|b|c'\n" });
+    expect(lintText(project, "Pick either.\n")).toEqual(["1:6:S.Or:Use 'a|b' or 'c' instead of 'either'."]);
+  });
+
+  it("quotes the observed text trimmed", () => {
+    const project = styleProject({ Sp: "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nnonword: true\nswap:\n  ' ;': ','\n" });
+    expect(lintText(project, "One ; two.\n")).toEqual(["1:4:S.Sp:Use ',' instead of ';'."]);
+  });
+});
+
+describe("repetition (Vale 3.x)", () => {
+  it("a repeat across two sentences is not reported", () => {
+    const project = styleProject({ Rep: "extends: repetition\nmessage: \"'%s' is repeated!\"\nignorecase: true\nalpha: true\ntokens: ['[^\\s.!?]+']\n" });
+    expect(lintText(project, "I almost forgot about that. That is important, and the the rest.\n")).toEqual(["1:52:S.Rep:'the' is repeated!"]);
+  });
+
+  it("Vale.Repetition is case-sensitive and a word with a full stop is another word", () => {
+    const project = valeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = Vale\nVale.Spelling = NO\n" });
+    expect(lintText(project, "This is The the end, on a plan plan. And and the the end.\n")).toEqual(["1:46:Vale.Repetition:'the' is repeated!"]);
+  });
+});
