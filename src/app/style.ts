@@ -32,7 +32,8 @@ export interface StyleResult {
 export function style(request: StyleRequest): StyleResult {
   if (request.dryRun && !request.fix) throw new UsageError("--dry-run only works with --fix.");
   const { cwd } = request;
-  const projectRoot = findProjectRoot(cwd);
+  // Only a folder with verity.config.yml adds the built-in prose rules to a Vale configuration's.
+  const projectRoot = findProjectRoot(cwd, { configOnly: true });
   const vale = resolveValeSetup(cwd, projectRoot);
   const warnings = [...(vale?.styles.warnings ?? [])];
   if (!vale) {

@@ -63,6 +63,43 @@ describe("real-world rule files and configurations", () => {
     expect(typo.setup.styles.warnings.join("\n")).toContain("has a scope no Markdown text has (paragrahp)");
   });
 
+  it("octal escapes, as regexp2 reads them: \\055 is '-', in a rule and in TokenIgnores (Kong's docs)", () => {
+    const project = styleProject({ Click: "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [click, 'foo\\055bar']\n" }, "", {});
+    expect(lintText(project, "A foo-bar.\n")).toEqual(["1:3:S.Click:Avoid 'foo-bar'."]);
+    const ignoring = valeProject({
+      ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nTokenIgnores = (/[A-Za-z0-9\\055/_]*/)\n",
+      "styles/S/Click.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [click]\n",
+    });
+    expect(lintText(ignoring, "Open /api/click-now/ or click.\n")).toEqual(["1:25:S.Click:Avoid 'click'."]);
+  });
+
+  it("an ignore pattern that does not compile is a configuration error naming it, as in Vale (E201)", () => {
+    const files = { "styles/S/Click.yml": "extends: existence\nmessage: x\ntokens: [click]\n" };
+    expect(() => valeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nTokenIgnores = (abc\n", ...files })).toThrow(/TokenIgnores has a pattern that cannot be used/);
+    expect(() => valeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nBlockIgnores = [z-a]\n", ...files })).toThrow(/BlockIgnores has a pattern that cannot be used/);
+  });
+
+  it("a substitution rule with an empty swap loads as Vale loads it (it never reports), with a warning; a .yaml file is no rule", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\n",
+      "styles/S/Contractions.yml": "extends: substitution\nmessage: \"Use '%s'.\"\nswap:\n",
+      "styles/S/Ui.yaml": "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: error\ntokens: [click]\n",
+      "styles/S/Avoid.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n",
+    });
+    expect(lintText(project, "We utilize it; click here.\n")).toEqual(["1:4:S.Avoid:Avoid 'utilize'."]);
+    const warnings = project.setup.styles.warnings.join("\n");
+    expect(warnings).toMatch(/Contractions\.yml: rule S\.Contractions is skipped: its "swap" mapping is empty/);
+    expect(warnings).toMatch(/Ui\.yaml: not read: Vale reads rule files ending in \.yml only/);
+  });
+
+  it("spelling checks the words of an accepted multi-word term only outside it (Vale #1035)", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nVocab = V\n[*.md]\nBasedOnStyles = Vale\n",
+      "styles/config/vocabularies/V/accept.txt": "qwzxy plorb\n",
+    });
+    expect(lintText(project, "We met qwzxy plorb, not qwzxy alone.\n")).toEqual(["1:25:Vale.Spelling:Did you really mean 'qwzxy'?"]);
+  });
+
   it("GitLab-style rules: \\u escapes in tokens and exceptions", () => {
     const project = styleProject({ Quotes: "extends: existence\nmessage: \"Use straight quotes: '%s'.\"\nlevel: warning\nnonword: true\ntokens:\n  - '[\\u201c\\u201d]'\n" });
     expect(lintText(project, "Say “hi”.\n")).toEqual(["1:5:S.Quotes:Use straight quotes: '“'.", "1:8:S.Quotes:Use straight quotes: '”'."]);

@@ -81,6 +81,15 @@ describe("verity style", () => {
     expect(unknown.stderr).toMatch(/Bad\.yml: rule Test\.Bad has a scope no Markdown text has \(footer\)/);
   });
 
+  it("a content/ folder alone (a Hugo site) adds no built-in rules; verity.config.yml does", async () => {
+    const text = "# Title\n\n![](a.png) and [here](b.md).\n";
+    const hugo = await runCli(["style", "--output=line", "content"], { cwd: project({ "content/a.md": text }) });
+    expect(hugo.stdout).toBe("");
+    expect(hugo.code).toBe(0);
+    const verity = await runCli(["style", "--output=line", "content"], { cwd: project({ "content/a.md": text, "verity.config.yml": "contentDir: content\n" }) });
+    expect(verity.stdout).toMatch(/content\/a\.md:3:1:image-alt:/);
+  });
+
   it("a rule that would match nothing (no tokens, swap as a list) is a configuration error, never silently empty", async () => {
     const empty = await runCli(["style", "a.md"], { cwd: project({ "styles/Test/Empty.yml": "extends: existence\nmessage: x\n", "a.md": "x\n" }) });
     expect(empty.code).toBe(2);

@@ -262,9 +262,13 @@ function shapeOf(schema: unknown): Record<string, unknown> | undefined {
   return undefined;
 }
 
-/** Walks up from `start` to the folder holding `verity.config.yml`, else one holding `content/`. */
-export function findProjectRoot(start: string): string | undefined {
-  for (const marker of [CONFIG_FILE_NAME, "content"]) {
+/**
+ * Walks up from `start` to the folder holding `verity.config.yml`, else (unless `configOnly`) one
+ * holding `content/`. `verity style` asks with `configOnly`: a `content/` folder alone (every Hugo
+ * site has one) does not make a Vale project a Verity project.
+ */
+export function findProjectRoot(start: string, options: { configOnly?: boolean } = {}): string | undefined {
+  for (const marker of options.configOnly ? [CONFIG_FILE_NAME] : [CONFIG_FILE_NAME, "content"]) {
     let dir = path.resolve(start);
     for (;;) {
       if (existsSync(path.join(dir, marker))) return dir;

@@ -347,13 +347,20 @@ function translateEscape(src: string, i: number, inClass: boolean): [string, num
       if (!named || inClass) throw new RegexTranslationError("unsupported escape \\k");
       return [named[0], named[0].length];
     }
-    default:
-      if (/[1-9]/.test(next)) return [`\\${next}`, 2];
-      if (next === "0") return ["\\0", 2];
+    case "e":
+      return ["\\x1b", 2];
+    default: {
+      // regexp2 (scanBasicBackslash, scanOctal): `\1`…`\9` outside a class is a backreference; any other
+      // digit escape is an octal character code of up to three digits (`\055` is "-"), its value & 0xFF.
+      const octal = /^[0-7]{1,3}/.exec(src.slice(i + 1));
+      const digits = /^\d+/.exec(src.slice(i + 1))?.[0] ?? "";
+      if (!inClass && /[1-9]/.test(next) && Number(digits) <= 9) return [`\\${next}`, 2];
+      if (octal) return [`\\u{${(Number.parseInt(octal[0], 8) & 0xff).toString(16)}}`, 1 + octal[0].length];
       if (JS_SYNTAX.has(next) || (inClass && next === "-")) return [`\\${next}`, 2];
       if (/[A-Za-z]/.test(next)) throw new RegexTranslationError(`unsupported escape \\${next}`);
       // Go allows escaping any punctuation; JS `u` mode does not, so write the character as a code point.
       return [`\\u{${next.codePointAt(0)!.toString(16)}}`, 2];
+    }
   }
 }
 

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../errors.ts";
+import { compileGoRegex, RegexTranslationError } from "./go-regex.ts";
 import { parsePlainYaml, yamlPackage } from "../cards/yaml-source.ts";
 import type { Severity } from "../lint/findings.ts";
 import { compileCapitalization } from "./checks/capitalization.ts";
@@ -41,6 +42,7 @@ const LEVELS: readonly Severity[] = ["suggestion", "warning", "error"];
 export const BUILTIN_STYLE = "Vale";
 
 export function loadStyleSet(config: ValeConfig): StyleSet {
+  checkIgnorePatterns(config);
   const vocabulary = loadVocabulary(config);
   const set: StyleSet = { rules: new Map(), warnings: [...config.warnings], styles: new Map(), vocabulary };
   const { styles, rules } = referencedStyles(config);
@@ -65,8 +67,10 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
     }
     const names: string[] = [];
     for (const entry of readdirSync(dir).sort()) {
-      if (!/\.ya?ml$/.test(entry)) continue;
-      const name = `${style}.${entry.replace(/\.ya?ml$/, "")}`;
+      // As Vale's addRuleFromSource: a rule file ends in .yml; a .yaml file is not a rule.
+      if (entry.endsWith(".yaml")) set.warnings.push(`${path.join(dir, entry)}: not read: Vale reads rule files ending in .yml only. Rename it to .yml to use it as a rule.`);
+      if (!entry.endsWith(".yml")) continue;
+      const name = `${style}.${entry.slice(0, -".yml".length)}`;
       names.push(name);
       // A rule turned off for every file is never compiled, so a broken rule can be switched off.
       if (!set.rules.has(name) && !isOffEverywhere(config, name)) load(path.join(dir, entry), name);
@@ -80,6 +84,26 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
   }
   for (const warning of missingRuleWarnings(config)) if (!set.warnings.includes(warning)) set.warnings.push(warning);
   return set;
+}
+
+/**
+ * As Vale's applyInlinePatterns and applyBlockPatterns (E201): an ignore pattern that does not
+ * compile is an error, in a section that applies to Markdown.
+ */
+function checkIgnorePatterns(config: ValeConfig): void {
+  for (const section of config.sections) {
+    if (![".md", ".mdx"].some((ext) => section.matchesExtension(ext))) continue;
+    for (const [key, patterns] of [["TokenIgnores", section.tokenIgnores], ["BlockIgnores", section.blockIgnores]] as const) {
+      for (const pattern of patterns) {
+        try {
+          compileGoRegex(pattern, "g");
+        } catch (error) {
+          if (!(error instanceof RegexTranslationError)) throw error;
+          throw new ConfigError(`${config.file}: [${section.glob}] ${key} has a pattern that cannot be used: ${error.message}.`, `The pattern was: ${pattern}`);
+        }
+      }
+    }
+  }
 }
 
 /**
@@ -101,7 +125,7 @@ export function missingRuleWarnings(config: ValeConfig): string[] {
 function ruleFileOf(config: ValeConfig, name: string): string | undefined {
   const [style, ...rest] = name.split(".");
   const base = config.stylesPath ? path.join(config.stylesPath, style!, rest.join(".")) : undefined;
-  return base && [".yml", ".yaml"].map((ext) => base + ext).find((f) => existsSync(f));
+  return base && existsSync(`${base}.yml`) ? `${base}.yml` : undefined;
 }
 
 /**
@@ -182,6 +206,10 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
     throw error;
   }
   for (const key of ["swap", "either"]) mergeListOfMaps(def, key);
+  // Vale loads a substitution or consistency rule with an empty map (`swap:` with nothing under it):
+  // it never alerts. Skipping it with a warning gives the same output and says why.
+  const mapKey = type === "substitution" ? "swap" : type === "consistency" ? "either" : undefined;
+  if (mapKey && isEmptyMap(def[mapKey])) return `${ctx.file}: rule ${ctx.name} is skipped: its "${mapKey}" mapping is empty, so it can match nothing (Vale loads it and never reports it).`;
   requireKeys(def, type, ctx.file);
   const action = readAction(def);
   // An edit action's pattern runs on every match: it can make the rule one to run under a time budget.
@@ -268,6 +296,10 @@ function requireKeys(def: RuleDefinition, type: string, file: string): void {
     throw new ConfigError(`${file}: "${mapKey}" must be a mapping (key: value per line), not a list.`);
   }
   if (type === "occurrence" && def.max === undefined && def.min === undefined) throw new ConfigError(`${file}: an occurrence rule needs "max" or "min".`);
+}
+
+function isEmptyMap(value: unknown): boolean {
+  return value === undefined || value === null || value === "" || (typeof value === "object" && !Array.isArray(value) && Object.keys(value as object).length === 0);
 }
 
 /** `swap:` written as a list of one-pair maps is one map (Vale's decoder merges them, later keys win). */

@@ -21,7 +21,7 @@ import { ConfigError } from "../../errors.ts";
 import { onFirstUse } from "../../load-on-use.ts";
 import type { ProseBlock } from "../prose.ts";
 import type { RawAlert } from "../rule-types.ts";
-import { compilePattern, formatMessage, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
+import { buildPhrases, compilePattern, formatMessage, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
 
 interface Speller {
   correct(word: string): boolean;
@@ -61,6 +61,8 @@ export function compileSpelling(def: RuleDefinition, ctx: CompileContext): (bloc
   const filters = [...readStrings(def, "filters"), ...(readBoolean(def, "custom") ? [] : DEFAULT_FILTERS)].map((f) => compilePattern(f, ctx, ""));
   const accepted = ctx.accepted.filter((t) => t.trim() !== "");
   const except = accepted.length > 0 ? compilePattern(wholeWordTerms(accepted), ctx, "") : undefined;
+  // Vale #1035: an accepted multi-word term is accepted as a phrase; its words alone are still checked.
+  const phrases = buildPhrases([], accepted, ctx);
   const dictionaries = resolveDictionaries(def, ctx);
   const ignored = new Set<string>();
   for (const file of ignoreFiles(def, ctx)) {
@@ -95,7 +97,9 @@ export function compileSpelling(def: RuleDefinition, ctx: CompileContext): (bloc
   };
   return (block) => {
     const alerts: RawAlert[] = [];
-    for (const { word, start } of tokenizeWords(block.text)) {
+    // The phrases' text is blanked out (same length, so every other word keeps its offset).
+    const text = phrases ? block.text.replace(phrases, (phrase) => " ".repeat(phrase.length)) : block.text;
+    for (const { word, start } of tokenizeWords(text)) {
       if (filters.some((f) => f.test(word))) continue;
       if (isKnown(word)) continue;
       if (except?.test(word)) continue;
