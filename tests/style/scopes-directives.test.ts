@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { removeTemps } from "../helpers.ts";
 import { lint, show } from "./helpers.ts";
 import { lintText, styleProject } from "./vale-project.ts";
@@ -105,6 +105,34 @@ describe("comment directives", () => {
     expect(show(lint(text), "Test.Existence")).toEqual(["8:31:Test.Existence:Avoid 'utilize'."]);
     const html = "<table><tr><td>We utilize it</td></tr><!-- vale off --><tr><td>We utilize it</td></tr></table>\n";
     expect(show(lint(html), "Test.Existence")).toEqual(["1:19:Test.Existence:Avoid 'utilize'."]);
+  });
+});
+
+describe("comment directives of current Vale (core/file.go UpdateComments, QueryComments)", () => {
+  afterEach(removeTemps);
+  const rules = {
+    Util: "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize, leverage]\n",
+    Tools: "extends: existence\nmessage: \"'%s'\"\ntokens: [tools]\n",
+  };
+  it("Style.Rule[\"match\"] = NO silences those matches of the rule only, until YES", () => {
+    const text = '<!-- vale S.Util["utilize"] = NO -->\n\nWe utilize and leverage tools.\n\n<!-- vale S.Util["utilize"] = YES -->\n\nWe utilize it.\n';
+    expect(lintText(styleProject(rules), text)).toEqual(["3:16:S.Util:Avoid 'leverage'.", "3:25:S.Tools:'tools'", "7:4:S.Util:Avoid 'utilize'."]);
+  });
+
+  it("styles = A, B turns every base style off but those listed", () => {
+    const ini = "StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = S, T\n";
+    const both = styleProject(rules, "", { "styles/T/Use.yml": "extends: existence\nmessage: \"T '%s'\"\nignorecase: true\ntokens: [we]\n", ".vale.ini": ini });
+    expect(lintText(both, "We utilize tools.\n\n<!-- vale styles = T -->\n\nWe utilize tools.\n")).toEqual([
+      "1:1:T.Use:T 'We'",
+      "1:4:S.Util:Avoid 'utilize'.",
+      "1:12:S.Tools:'tools'",
+      "5:1:T.Use:T 'We'",
+    ]);
+  });
+
+  it("a style turned off silences its rules whatever a rule's directive says; a rule turned off stays off when its style is turned on", () => {
+    const text = "<!-- vale S = NO -->\n<!-- vale S.Util = YES -->\n\nWe utilize tools.\n\n<!-- vale S.Tools = NO -->\n<!-- vale S = YES -->\n\nWe leverage tools.\n";
+    expect(lintText(styleProject(rules), text)).toEqual(["9:4:S.Util:Avoid 'leverage'."]);
   });
 });
 

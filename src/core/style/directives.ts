@@ -1,7 +1,11 @@
 /**
  * Comment directives: `<!-- vale off -->`, `<!-- vale on -->`, `<!-- vale Style.Rule = NO -->`,
- * `<!-- vale Style.Rule = YES -->` and `<!-- vale Style = NO -->`. Each applies from the comment
- * onwards. Raw-scope and metric rules run after the whole file, once Vale has reset the rule
+ * `<!-- vale Style.Rule = YES -->`, `<!-- vale Style = NO -->`, and as current Vale
+ * (core/file.go UpdateComments): `<!-- vale Style.Rule["match", "other"] = NO -->` for those matches
+ * only, and `<!-- vale styles = A, B -->`, which turns every base style off but the ones listed.
+ * Each applies from the comment onwards. As Vale's QueryComments, a style turned off silences its
+ * rules whatever a rule's own directive says, and a rule turned off stays off when its style is
+ * turned on. Raw-scope and metric rules run after the whole file, once Vale has reset the rule
  * directives (lint/ast.go lintSizedScopes, core/file.go ResetComments): only a `vale off` still in
  * force at the end of the file silences them (QueryComments).
  */
@@ -9,14 +13,16 @@ import type { ProseComment } from "./prose.ts";
 
 interface Directive {
   offset: number;
-  /** undefined: every rule. */
+  /** undefined: every rule (`vale off`, `vale on`). */
   target: string | undefined;
+  /** With a target `Style.Rule`: the matched texts it applies to. */
+  matches?: readonly string[];
   isOn: boolean;
 }
 
 export interface DirectiveIndex {
-  /** True when `rule` is switched off at `offset`. */
-  isDisabled(rule: string, offset: number): boolean;
+  /** True when `rule` (with `match`, its matched text) is switched off at `offset`. */
+  isDisabled(rule: string, offset: number, match?: string): boolean;
   /** True when `vale off` is in force at `offset` (Vale leaves such text out of its block). */
   isAllOffAt(offset: number): boolean;
   /** True when the file ends in `vale off` (no `vale on` after the last one). */
@@ -24,15 +30,38 @@ export interface DirectiveIndex {
 }
 
 const ALL = /^vale\s+(off|on)$/i;
+const CONTROL = /^vale (.+\..+|[^.]+) = (YES|NO|on|off)$/;
+const STYLES = /^vale styles? = (.*)$/;
+const MATCHES = /^vale (.+\..+)(\[.+\]) = (YES|NO)$/;
 const ONE = /^([\w-]+(?:\.[\w-]+)?)\s*=\s*(YES|NO|ON|OFF)$/i;
 
-export function indexDirectives(comments: readonly ProseComment[]): DirectiveIndex {
+/** `baseStyles`: the file's BasedOnStyles, which `vale styles = …` turns off. */
+export function indexDirectives(comments: readonly ProseComment[], baseStyles: Iterable<string> = []): DirectiveIndex {
   const directives: Directive[] = [];
   for (const comment of comments) {
     const text = comment.text.trim();
     const all = ALL.exec(text);
     if (all) {
       directives.push({ offset: comment.offset, target: undefined, isOn: all[1]!.toLowerCase() === "on" });
+      continue;
+    }
+    const matches = MATCHES.exec(text);
+    if (matches) {
+      const list = jsonStrings(matches[2]!);
+      if (list) directives.push({ offset: comment.offset, target: matches[1]!, matches: list, isOn: matches[3] === "YES" });
+      continue;
+    }
+    // Vale reads `vale <name> = YES` before `vale styles = …`: `vale style = NO` is about a style called "style".
+    const control = CONTROL.exec(text);
+    if (control && !control[1]!.includes("=")) {
+      directives.push({ offset: comment.offset, target: control[1]!, isOn: control[2] === "YES" || control[2] === "on" });
+      continue;
+    }
+    const styles = STYLES.exec(text);
+    if (styles) {
+      const listed = styles[1]!.split(", ");
+      for (const style of baseStyles) directives.push({ offset: comment.offset, target: style, isOn: false });
+      for (const style of listed) directives.push({ offset: comment.offset, target: style, isOn: true });
       continue;
     }
     if (!/^vale\s/i.test(text)) continue;
@@ -53,17 +82,32 @@ export function indexDirectives(comments: readonly ProseComment[]): DirectiveInd
       }
       return isOff;
     },
-    isDisabled(rule, offset) {
+    isDisabled(rule, offset, match) {
       if (directives.length === 0) return false;
       const style = rule.split(".")[0];
       let isAllOff = false;
-      let ruleState: boolean | undefined;
+      let isStyleOff = false;
+      let isRuleOff = false;
+      let isMatchOff = false;
       for (const d of directives) {
         if (d.offset >= offset) break;
         if (d.target === undefined) isAllOff = !d.isOn;
-        else if (d.target === rule || d.target === style) ruleState = d.isOn;
+        else if (d.matches) {
+          if (d.target === rule && match !== undefined && d.matches.includes(match)) isMatchOff = !d.isOn;
+        } else if (d.target === style) isStyleOff = !d.isOn;
+        else if (d.target === rule) isRuleOff = !d.isOn;
       }
-      return isAllOff || ruleState === false;
+      return isAllOff || isStyleOff || isRuleOff || isMatchOff;
     },
   };
+}
+
+/** `["a", "b"]` as Vale reads it (json.Unmarshal into strings), or undefined. */
+function jsonStrings(text: string): string[] | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) && value.every((v) => typeof v === "string") ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -141,7 +141,7 @@ function ruleLevels(config: ValeConfig): Map<string, Severity> {
 function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>, lines: ReturnType<typeof indexLines>, setup: ValeSetup, active: readonly ActiveRule[]): Finding[] {
   const settings = settingsForFile(setup.config, input.matchPath);
   const ignored = ignoredRanges(input.source, [...settings.tokenIgnores, ...settings.blockIgnores]);
-  const directives = indexDirectives(prose.comments);
+  const directives = indexDirectives(prose.comments, settings.baseStyles);
   const skipped = new Set(setup.config.skippedScopes);
   // Vale's core.Sanitize turns `&rsquo;` into a straight apostrophe before the file is parsed.
   const hasRsquo = input.source.includes(RSQUO);
@@ -181,7 +181,8 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
     const start = alert.start < 0 ? 0 : block.offsetAt(alert.start);
     const last = alert.start < 0 ? 0 : block.offsetAt(Math.max(alert.start, alert.end - 1));
     const end = alert.start < 0 ? 0 : Math.max(start, last + (hasRsquo && input.source.startsWith(RSQUO, last) ? RSQUO.length : 1));
-    if (isRaw ? directives.isOffAtEnd : directives.isDisabled(rule.name, directiveEnd.get(block) ?? start) || directives.isAllOffAt(start)) return;
+    const matched = alert.start < 0 ? undefined : block.text.slice(alert.start, alert.end);
+    if (isRaw ? directives.isOffAtEnd : directives.isDisabled(rule.name, directiveEnd.get(block) ?? start, matched) || directives.isAllOffAt(start)) return;
     // Raw rules read the file's lines as written (Vale's lintFile), before TokenIgnores/BlockIgnores apply.
     if (!isRaw && ignored.some(([s, e]) => start >= s && start < e)) return;
     if (rule.limit > 0) {
