@@ -10,6 +10,7 @@ import { ruleLevels } from "../core/lint/registry.ts";
 import { findAliasKeys, planFixes, readSourceFile, writeFix, type FileFix } from "../core/style/fix.ts";
 import { lintProse, type StyleOptions } from "../core/style/style-engine.ts";
 import { collectStyleFiles, markdownExtensions, matchPathFor, resolveValeSetup, styleFormatOf } from "../core/style/style-files.ts";
+import { settingsForFile, type ValeConfig } from "../core/style/vale-ini.ts";
 
 export interface StyleRequest {
   cwd: string;
@@ -45,8 +46,12 @@ export function style(request: StyleRequest): StyleResult {
   const config = projectRoot ? loadConfig(projectRoot).config : undefined;
   const options: StyleOptions = { vale, minAlertLevel: request.minAlertLevel, builtinLevels: config ? ruleLevels(config.rules) : undefined };
   if (config) options.lang = config.lang;
-  const lintFile = (file: string, source: string, matchPath = matchPathFor(file, vale?.config)) =>
-    lintProse({ file, source, format: styleFormatOf(file, vale?.config), matchPath }, options);
+  const lintFile = (file: string, source: string, matchPath = matchPathFor(file, vale?.config)): Finding[] => {
+    // As Vale's lintFile ("nothing to do; bail early"): a file no section gives a style or a rule
+    // setting is not read at all, so it cannot fail to parse either.
+    if (vale && !options.builtinLevels && hasNothingToRun(vale.config, matchPath)) return [];
+    return lintProse({ file, source, format: styleFormatOf(file, vale?.config), matchPath }, options);
+  };
 
   const findings: Finding[] = [];
   const files: string[] = [];
@@ -78,4 +83,9 @@ export function style(request: StyleRequest): StyleResult {
   }
   report = report.filter((f) => f.ruleId !== "frontmatter-schema" || !f.fix);
   return { findings: report.sort(compareFindings), files, warnings, fixes };
+}
+
+function hasNothingToRun(config: ValeConfig, matchPath: string): boolean {
+  const settings = settingsForFile(config, matchPath);
+  return settings.baseStyles.size === 0 && settings.rules.size === 0;
 }

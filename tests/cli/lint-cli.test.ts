@@ -1,5 +1,5 @@
 /** `verity lint` through run(argv, io): exit codes, options and every output format. */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { copyFixtureProject, makeProject, removeTemps, REPO_ROOT, runCli } from "../helpers.ts";
@@ -28,6 +28,7 @@ describe("exit codes", () => {
   it("warns on stderr about a .vale.ini setting for a rule that does not exist, on a cold run and from the cache, and goes on", async () => {
     const dir = copyFixtureProject("clean");
     writeFileSync(path.join(dir, ".vale.ini"), "StylesPath = styles\n[*.md]\nMicrosoft.ComplexWords = YES\n");
+    mkdirSync(path.join(dir, "styles"), { recursive: true });
     for (const run of ["cold", "cached"]) {
       const result = await runCli(["lint", ...TODAY], { cwd: dir });
       expect(result.code, run).toBe(0);

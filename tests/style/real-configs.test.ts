@@ -73,6 +73,10 @@ describe("real-world rule files and configurations", () => {
     expect(lintText(ignoring, "Open /api/click-now/ or click.\n")).toEqual(["1:25:S.Click:Avoid 'click'."]);
   });
 
+  it("a StylesPath that does not exist is a configuration error, as in Vale (E201)", () => {
+    expect(() => valeProject({ ".vale.ini": "StylesPath = nowhere\n[*.md]\nBasedOnStyles = Vale\n" })).toThrow(/StylesPath .*nowhere does not exist/);
+  });
+
   it("an ignore pattern that does not compile is a configuration error naming it, as in Vale (E201)", () => {
     const files = { "styles/S/Click.yml": "extends: existence\nmessage: x\ntokens: [click]\n" };
     expect(() => valeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nTokenIgnores = (abc\n", ...files })).toThrow(/TokenIgnores has a pattern that cannot be used/);

@@ -119,6 +119,11 @@ describe("comment directives of current Vale (core/file.go UpdateComments, Query
     expect(lintText(styleProject(rules), text)).toEqual(["3:16:S.Util:Avoid 'leverage'.", "3:25:S.Tools:'tools'", "7:4:S.Util:Avoid 'utilize'."]);
   });
 
+  it("reads a comment exactly as Vale does: `vale OFF`, `= Yes` and `Rule=NO` are no directives", () => {
+    const text = "<!-- vale S.Util = NO -->\n\n<!-- vale S.Util = Yes -->\n\nWe utilize.\n\n<!-- vale OFF -->\n<!-- vale S.Tools=NO -->\n\nSome tools.\n";
+    expect(lintText(styleProject(rules), text)).toEqual(["10:6:S.Tools:'tools'"]);
+  });
+
   it("styles = A, B turns every base style off but those listed", () => {
     const ini = "StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = S, T\n";
     const both = styleProject(rules, "", { "styles/T/Use.yml": "extends: existence\nmessage: \"T '%s'\"\nignorecase: true\ntokens: [we]\n", ".vale.ini": ini });

@@ -73,7 +73,7 @@ describe("spelling rules", () => {
   });
 
   it("Vale.Spelling also loads every dictionary in StylesPath/config/dictionaries (Vale 3's default path; Vale's v3.0 Spelling scenario)", () => {
-    const files = (extra: Record<string, string>) => ({ ".vale.ini": "StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = Vale\n", ...extra });
+    const files = (extra: Record<string, string>) => ({ ".vale.ini": "StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = Vale\n", "styles/.keep": "", ...extra });
     const text = "The abdominocentesis is a word. Zorblax is not.\n";
     expect(lintText(valeProject(files({})), text)).toEqual(["1:5:Vale.Spelling:Did you really mean 'abdominocentesis'?", "1:33:Vale.Spelling:Did you really mean 'Zorblax'?"]);
     const medical = files({ "styles/config/dictionaries/medical.dic": "1\nabdominocentesis\n", "styles/config/dictionaries/medical.aff": "SET UTF-8\n" });

@@ -81,6 +81,12 @@ describe("verity style", () => {
     expect(unknown.stderr).toMatch(/Bad\.yml: rule Test\.Bad has a scope no Markdown text has \(footer\)/);
   });
 
+  it("a file no section applies to is not read, as Vale bails early: an .mdx that would not parse is no error", async () => {
+    const dir = project({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = Test\n", "docs/bad.mdx": "Set the value in <install_dir> to foo.\n", "docs/a.md": "We utilize it.\n" });
+    const result = await runCli(["style", "--output=line", "docs"], { cwd: dir });
+    expect(result.stdout).toBe("docs/a.md:1:4:Test.Existence:Avoid 'utilize'.\n");
+  });
+
   it("a content/ folder alone (a Hugo site) adds no built-in rules; verity.config.yml does", async () => {
     const text = "# Title\n\n![](a.png) and [here](b.md).\n";
     const hugo = await runCli(["style", "--output=line", "content"], { cwd: project({ "content/a.md": text }) });

@@ -64,7 +64,7 @@ describe("repetition (Vale 3.x)", () => {
   });
 
   it("Vale.Repetition is case-sensitive and a word with a full stop is another word", () => {
-    const project = valeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = Vale\nVale.Spelling = NO\n" });
+    const project = valeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = Vale\nVale.Spelling = NO\n", "styles/.keep": "" });
     expect(lintText(project, "This is The the end, on a plan plan. And and the the end.\n")).toEqual(["1:46:Vale.Repetition:'the' is repeated!"]);
   });
 });

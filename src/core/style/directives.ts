@@ -29,20 +29,20 @@ export interface DirectiveIndex {
   readonly isOffAtEnd: boolean;
 }
 
-const ALL = /^vale\s+(off|on)$/i;
 const CONTROL = /^vale (.+\..+|[^.]+) = (YES|NO|on|off)$/;
 const STYLES = /^vale styles? = (.*)$/;
 const MATCHES = /^vale (.+\..+)(\[.+\]) = (YES|NO)$/;
-const ONE = /^([\w-]+(?:\.[\w-]+)?)\s*=\s*(YES|NO|ON|OFF)$/i;
 
-/** `baseStyles`: the file's BasedOnStyles, which `vale styles = …` turns off. */
+/**
+ * `baseStyles`: the file's BasedOnStyles, which `vale styles = …` turns off. Comments are read exactly
+ * as Vale reads them: `vale OFF`, `= Yes` or `Style.Rule=NO` are not directives, in Vale or here.
+ */
 export function indexDirectives(comments: readonly ProseComment[], baseStyles: Iterable<string> = []): DirectiveIndex {
   const directives: Directive[] = [];
   for (const comment of comments) {
     const text = comment.text.trim();
-    const all = ALL.exec(text);
-    if (all) {
-      directives.push({ offset: comment.offset, target: undefined, isOn: all[1]!.toLowerCase() === "on" });
+    if (text === "vale off" || text === "vale on") {
+      directives.push({ offset: comment.offset, target: undefined, isOn: text === "vale on" });
       continue;
     }
     const matches = MATCHES.exec(text);
@@ -53,21 +53,14 @@ export function indexDirectives(comments: readonly ProseComment[], baseStyles: I
     }
     // Vale reads `vale <name> = YES` before `vale styles = …`: `vale style = NO` is about a style called "style".
     const control = CONTROL.exec(text);
-    if (control && !control[1]!.includes("=")) {
+    if (control) {
       directives.push({ offset: comment.offset, target: control[1]!, isOn: control[2] === "YES" || control[2] === "on" });
       continue;
     }
     const styles = STYLES.exec(text);
     if (styles) {
-      const listed = styles[1]!.split(", ");
       for (const style of baseStyles) directives.push({ offset: comment.offset, target: style, isOn: false });
-      for (const style of listed) directives.push({ offset: comment.offset, target: style, isOn: true });
-      continue;
-    }
-    if (!/^vale\s/i.test(text)) continue;
-    for (const part of text.replace(/^vale\s+/i, "").split(",")) {
-      const one = ONE.exec(part.trim());
-      if (one) directives.push({ offset: comment.offset, target: one[1]!, isOn: /^(yes|on)$/i.test(one[2]!) });
+      for (const style of styles[1]!.split(", ")) directives.push({ offset: comment.offset, target: style, isOn: true });
     }
   }
   directives.sort((a, b) => a.offset - b.offset);

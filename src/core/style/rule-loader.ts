@@ -42,6 +42,10 @@ const LEVELS: readonly Severity[] = ["suggestion", "warning", "error"];
 export const BUILTIN_STYLE = "Vale";
 
 export function loadStyleSet(config: ValeConfig): StyleSet {
+  // As Vale's StylesPath option (E201): a StylesPath that does not exist stops the run.
+  if (config.stylesPath && !existsSync(config.stylesPath)) {
+    throw new ConfigError(`${config.file}: StylesPath ${config.stylesPath} does not exist.`, "Create the folder, or point StylesPath at the folder that holds the styles.");
+  }
   checkIgnorePatterns(config);
   const vocabulary = loadVocabulary(config);
   const set: StyleSet = { rules: new Map(), warnings: [...config.warnings], styles: new Map(), vocabulary };
