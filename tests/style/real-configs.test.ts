@@ -73,6 +73,14 @@ describe("real-world rule files and configurations", () => {
     expect(lintText(ignoring, "Open /api/click-now/ or click.\n")).toEqual(["1:25:S.Click:Avoid 'click'."]);
   });
 
+  it("TokenIgnores text reads as code to every rule, as Vale rewrites it as code before parsing: a phrase across it is no match", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nTokenIgnores = (\\bworld\\b)\n",
+      "styles/S/Phrase.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: ['hello world', 'hello']\n",
+    });
+    expect(lintText(project, "Say hello world to everyone.\n")).toEqual(["1:5:S.Phrase:Avoid 'hello'."]);
+  });
+
   it("a StylesPath that does not exist is a configuration error, as in Vale (E201)", () => {
     expect(() => valeProject({ ".vale.ini": "StylesPath = nowhere\n[*.md]\nBasedOnStyles = Vale\n" })).toThrow(/StylesPath .*nowhere does not exist/);
   });

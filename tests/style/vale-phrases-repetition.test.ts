@@ -68,3 +68,19 @@ describe("repetition (Vale 3.x)", () => {
     expect(lintText(project, "This is The the end, on a plan plan. And and the the end.\n")).toEqual(["1:46:Vale.Repetition:'the' is repeated!"]);
   });
 });
+
+describe("scope: summary", () => {
+  it("a rule scoped to the summary runs once on paragraphs, list items and quotes (Vale's lintSizedScopes), not on headings; rule directives do not reach it", () => {
+    const project = styleProject({
+      Parens: "extends: existence\nmessage: \"Use parentheses judiciously.\"\nscope: summary\nnonword: true\ntokens:\n  - '(?<!\\])\\(.+\\)'\n",
+      Sum: "extends: existence\nmessage: \"Found '%s'.\"\nscope: summary\ntokens: [comparison]\n",
+    });
+    const text = "Passing in a value (a string) performs a comparison.\n\n- A list item (with parens) here.\n\n# A heading (no) comparison\n\n<!-- vale S.Sum = NO -->\n\n> A quoted comparison.\n";
+    expect(lintText(project, text)).toEqual([
+      "1:20:S.Parens:Use parentheses judiciously.",
+      "1:42:S.Sum:Found 'comparison'.",
+      "3:15:S.Parens:Use parentheses judiciously.",
+      "9:12:S.Sum:Found 'comparison'.",
+    ]);
+  });
+});

@@ -137,3 +137,25 @@ export function appendMasked(builder: Builder, start: number, end: number): void
 export function appendSeparator(builder: Builder, text: string, offset: number): void {
   for (const ch of text) pushRun(builder, ch, offset < 0 ? -1 : offset);
 }
+
+/**
+ * Blocks joined into one, each followed by `separator` (mapped to no source), every character keeping
+ * its source offset and mask: Vale's summary (paragraphs, list items and quotes, each and a blank line).
+ */
+export function joinBlocks(blocks: readonly ProseBlock[], scope: string[], separator: string): ProseBlock {
+  const builder = newBuilder();
+  for (const block of blocks) {
+    const { offsets, masked, text } = block;
+    const base = builder.length;
+    for (let i = 0; i < text.length; ) {
+      let j = i + 1;
+      if (offsets[i]! >= 0) while (j < text.length && offsets[j] === offsets[j - 1]! + 1) j++;
+      pushRun(builder, text.slice(i, j), offsets[i]!);
+      i = j;
+    }
+    for (let i = 0; i < masked.length; i++) if (masked[i] === 1) (builder.masked ??= []).push(base + i, 1);
+    appendSeparator(builder, separator, -1);
+  }
+  const node = { type: "root", children: [], position: { start: { line: 1, column: 1, offset: blocks[0]?.start ?? 0 }, end: { line: 1, column: 1, offset: blocks.at(-1)?.end ?? 0 } } } as Nodes;
+  return makeBlock(node, scope, builder.chars.join(""), builder);
+}

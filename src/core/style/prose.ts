@@ -250,6 +250,11 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
   return result;
 }
 
+/** True for the blocks Vale's summary is made of: paragraphs, list items and block quotes. */
+export function isSummaryPart(block: ProseBlock): boolean {
+  return block.scope[0] === "text" && (block.scope[1] === "paragraph" || block.scope[1] === "list" || block.scope[1] === "blockquote");
+}
+
 /**
  * Vale's text variables for `metric` and `readability` rules, over its summary: the text of
  * paragraphs, list items and block quotes (not headings, tables or alt text), separated by blank
@@ -257,7 +262,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
  */
 function addTextMetrics(result: FileProse, withSyllables: boolean): void {
   const summary = result.blocks
-    .filter((b) => b.scope[0] === "text" && (b.scope[1] === "paragraph" || b.scope[1] === "list" || b.scope[1] === "blockquote"))
+    .filter(isSummaryPart)
     .map((b) => `${b.text}\n\n`)
     .join("");
   const stats = textStatistics(summary, withSyllables);

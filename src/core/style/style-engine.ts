@@ -12,11 +12,12 @@ import { BUILTIN_RULE_LIST } from "./builtin-rule-list.ts";
 import { getBuiltinProseRules, registerBuiltinProseRule, type BuiltinRuleContext } from "./builtin-rules.ts";
 import { indexDirectives } from "./directives.ts";
 import { indexLines } from "./positions.ts";
-import { extractProse, MAX_NESTING, sentenceBlocks, type ProseBlock } from "./prose.ts";
+import { extractProse, isSummaryPart, MAX_NESTING, sentenceBlocks, type ProseBlock } from "./prose.ts";
+import { joinBlocks } from "./prose-block.ts";
 import { BUILTIN_STYLE, type StyleSet } from "./rule-loader.ts";
 import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
 import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudget } from "./budget.ts";
-import { compileGoRegex } from "./go-regex.ts";
+import { ignoredRanges, maskRanges } from "./ignore-patterns.ts";
 import { matchingSections, settingsForFile, type ValeConfig } from "./vale-ini.ts";
 
 for (const rule of BUILTIN_RULE_LIST) registerBuiltinProseRule(rule);
@@ -145,7 +146,8 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
   const skipped = new Set(setup.config.skippedScopes);
   // Vale's core.Sanitize turns `&rsquo;` into a straight apostrophe before the file is parsed.
   const hasRsquo = input.source.includes(RSQUO);
-  const sanitize = (b: ProseBlock) => (hasRsquo ? straightRsquo(b, input.source) : b);
+  // TokenIgnores and BlockIgnores text reads as code (`*`), as Vale turns it into code before parsing.
+  const sanitize = (b: ProseBlock) => maskRanges(hasRsquo ? straightRsquo(b, input.source) : b, ignored);
   // Vale lints a block when it reads the block's closing tag, so a directive anywhere inside the block
   // (`text <!-- vale off --> text`) holds for all of it: the offset whose directives apply is the end
   // of the block, or of the paragraph of a sentence. Inline blocks keep the alert's own offset. Text
@@ -175,14 +177,15 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
   const findings: Finding[] = [];
   const counts = new Map<string, number>();
   let raw: ProseBlock | undefined;
+  let summary: ProseBlock | undefined;
 
-  const emit = (active: ActiveRule, block: ProseBlock, alert: RawAlert, isRaw: boolean) => {
+  const emit = (active: ActiveRule, block: ProseBlock, alert: RawAlert, isRaw: boolean, isSummary = false) => {
     const { rule } = active;
     const start = alert.start < 0 ? 0 : block.offsetAt(alert.start);
     const last = alert.start < 0 ? 0 : block.offsetAt(Math.max(alert.start, alert.end - 1));
     const end = alert.start < 0 ? 0 : Math.max(start, last + (hasRsquo && input.source.startsWith(RSQUO, last) ? RSQUO.length : 1));
     const matched = alert.start < 0 ? undefined : block.text.slice(alert.start, alert.end);
-    if (isRaw ? directives.isOffAtEnd : directives.isDisabled(rule.name, directiveEnd.get(block) ?? start, matched) || directives.isAllOffAt(start)) return;
+    if (isRaw || isSummary ? directives.isOffAtEnd : directives.isDisabled(rule.name, directiveEnd.get(block) ?? start, matched) || directives.isAllOffAt(start)) return;
     // Raw rules read the file's lines as written (Vale's lintFile), before TokenIgnores/BlockIgnores apply.
     if (!isRaw && ignored.some(([s, e]) => start >= s && start < e)) return;
     if (rule.limit > 0) {
@@ -233,6 +236,16 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
     if (rule.scope.isRaw) {
       raw ??= rawBlock(input.source);
       for (const alert of rule.run(raw, state)) emit(entry, raw, alert, true);
+    }
+    // Vale's lintSizedScopes: a rule with `scope: summary` runs once on the summary, after the file's
+    // rule directives are reset (only a `vale off` still in force silences it).
+    if (rule.scope.isSummary) {
+      summary ??= joinBlocks(
+        prose.blocks.filter((b) => isSummaryPart(b) && !(skipped.has("blockquote") && b.scope.includes("blockquote"))).map(sanitize),
+        ["summary"],
+        "\n\n",
+      );
+      for (const alert of rule.run(summary, state)) emit(entry, summary, alert, false, true);
     }
     const isGroupMatched = groups.map((g) => rule.scope.matches(g.scope, g.parent));
     blocks.forEach((block, i) => {
@@ -363,31 +376,6 @@ function rawBlock(source: string): ProseBlock {
     end: source.length,
     offsetAt: (index) => (index < at.length ? at[index]! : source.length),
   };
-}
-
-function ignoredRanges(source: string, patterns: readonly string[]): [number, number][] {
-  const ranges: [number, number][] = [];
-  for (const pattern of patterns) {
-    let re: RegExp;
-    try {
-      re = compileGoRegex(pattern, "g");
-    } catch {
-      continue;
-    }
-    const collect = () => {
-      for (const match of source.matchAll(re)) if (match[0] !== "") ranges.push([match.index, match.index + match[0].length]);
-    };
-    if (!isBacktrackRisk(re.source) && source.length <= LONG_BLOCK) collect();
-    else {
-      try {
-        withBudget(collect);
-      } catch (error) {
-        if (!(error instanceof BudgetExceeded)) throw error;
-        // An ignore pattern that cannot finish ignores nothing more.
-      }
-    }
-  }
-  return ranges;
 }
 
 function runBuiltinRules(input: StyleInput, tree: Root, blocks: readonly ProseBlock[], lines: ReturnType<typeof indexLines>, options: StyleOptions): Finding[] {

@@ -1,0 +1,56 @@
+/**
+ * `TokenIgnores` and `BlockIgnores`: Vale rewrites each match as code before it parses the file
+ * (lint/html.go applyInlinePatterns, applyBlockPatterns), so the ignored text reads as masked code to
+ * every rule. Verity finds the same source ranges and masks the prose blocks' text over them.
+ */
+import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, withBudget } from "./budget.ts";
+import { compileGoRegex } from "./go-regex.ts";
+import type { ProseBlock } from "./prose.ts";
+
+/** Source ranges `[start, end)` the patterns match, in pattern order (the patterns were checked when the config loaded). */
+export function ignoredRanges(source: string, patterns: readonly string[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const pattern of patterns) {
+    let re: RegExp;
+    try {
+      re = compileGoRegex(pattern, "g");
+    } catch {
+      continue;
+    }
+    const collect = () => {
+      for (const match of source.matchAll(re)) if (match[0] !== "") ranges.push([match.index, match.index + match[0].length]);
+    };
+    if (!isBacktrackRisk(re.source) && source.length <= LONG_BLOCK) collect();
+    else {
+      try {
+        withBudget(collect);
+      } catch (error) {
+        if (!(error instanceof BudgetExceeded)) throw error;
+        // An ignore pattern that cannot finish ignores nothing more.
+      }
+    }
+  }
+  return ranges;
+}
+
+/** The block with every character written inside one of `ranges` turned into a masked `*`. */
+export function maskRanges(block: ProseBlock, ranges: readonly (readonly [number, number])[]): ProseBlock {
+  const overlapping = ranges.filter(([start, end]) => start < block.end && end > block.start);
+  if (overlapping.length === 0) return block;
+  const offsets = block.offsets;
+  let chars: string[] | undefined;
+  let masked: Uint8Array | undefined;
+  for (let i = 0; i < block.text.length; i++) {
+    const at = offsets[i]!;
+    if (at < 0 || !overlapping.some(([start, end]) => at >= start && at < end)) continue;
+    chars ??= block.text.split("");
+    masked ??= block.masked.length > 0 ? Uint8Array.from(block.masked) : new Uint8Array(block.text.length);
+    chars[i] = "*";
+    masked[i] = 1;
+  }
+  if (!chars || !masked) return block;
+  const text = chars.join("");
+  const maskedFinal = masked;
+  const { scope, parent, kind, start, end } = block;
+  return { scope, ...(parent ? { parent } : {}), kind, text, masked: maskedFinal, start, end, get offsets() { return block.offsets; }, offsetAt: (index) => block.offsetAt(index) };
+}
