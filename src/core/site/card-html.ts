@@ -263,6 +263,17 @@ function cutOffComments(tree: MdastRoot): HtmlRemoval[] {
   return found;
 }
 
+/**
+ * `normalizeUri`'s result. A URL made only of the characters it never escapes (most links) is its
+ * own result: the library's loop, a pattern test per character, runs only on the others.
+ */
+export function normalizedUrl(url: string): string {
+  return UNESCAPED_URL.test(url) ? url : normalizeUri(url);
+}
+
+/** The ASCII characters normalizeUri keeps as they are (its own class; `%` is judged with what follows it). */
+const UNESCAPED_URL = /^[!#$&-;=?-Z_a-z~]*$/;
+
 /** The `<a>` and `<img>` elements Markdown links and images (references resolved) turn into. */
 function linkElements(tree: MdastRoot): HastRoot {
   const definitions = new Map<string, string>();
@@ -277,7 +288,7 @@ function linkElements(tree: MdastRoot): HastRoot {
     if (node.type === "link" || node.type === "image") url = node.url;
     else if (node.type === "linkReference" || node.type === "imageReference") url = definitions.get(node.identifier.toLowerCase());
     if (url === undefined || !node.position) continue;
-    url = normalizeUri(url); // as Markdown renders it (`java\tscript:` -> `java%09script:`)
+    url = normalizedUrl(url); // as Markdown renders it (`java\tscript:` -> `java%09script:`)
     const isImage = node.type === "image" || node.type === "imageReference";
     children.push({
       type: "element",

@@ -1,0 +1,33 @@
+/** The fast path before micromark's normalizeUri gives the library's own result for every URL. */
+import { normalizeUri } from "micromark-util-sanitize-uri";
+import { describe, expect, it } from "vitest";
+import { normalizedUrl } from "../../src/core/site/card-html.ts";
+
+describe("normalizedUrl", () => {
+  it("equals normalizeUri on written URLs, escapes, percent signs, controls and non-ASCII", () => {
+    const urls = [
+      "https://example.com/a/b?c=d&e=f#g",
+      "../billing/refund.md#steps",
+      "java\tscript:alert(1)",
+      "a b",
+      "100%",
+      "%41%zz%",
+      "é/ü",
+      "\u{1F600}",
+      "\uD800x",
+      "[x](y)",
+      "<>\"'`{}|\\^",
+      "",
+    ];
+    for (const url of urls) expect(normalizedUrl(url), JSON.stringify(url)).toBe(normalizeUri(url));
+  });
+
+  it("equals normalizeUri on every ASCII character and pair", () => {
+    for (let a = 0; a < 128; a++) {
+      for (let b = 0; b < 128; b += 7) {
+        const url = String.fromCharCode(a) + String.fromCharCode(b) + "x";
+        expect(normalizedUrl(url)).toBe(normalizeUri(url));
+      }
+    }
+  });
+});
