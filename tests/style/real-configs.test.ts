@@ -81,6 +81,25 @@ describe("real-world rule files and configurations", () => {
     expect(lintText(project, "Say hello world to everyone.\n")).toEqual(["1:5:S.Phrase:Avoid 'hello'."]);
   });
 
+  it("inline code, an autolink and an ignored strong read as one star per character of their text, not of their markup (Vale's clean())", () => {
+    const project = styleProject({ Stars: "extends: existence\nmessage: \"Stars: '%s'\"\nnonword: true\ntokens: ['\\*+']\n" }, "IgnoredScopes = code, strong\n");
+    expect(lintText(project, "Run `abc` now.\n\nSee <https://a.io> and **bold** and ``a`b``.\n")).toEqual([
+      // The stars are not in the file as written: as Vale (guessLocation), the alert goes to column 1.
+      "1:1:S.Stars:Stars: '***'",
+      "3:1:S.Stars:Stars: '************'",
+      "3:1:S.Stars:Stars: '****'",
+      "3:1:S.Stars:Stars: '***'",
+    ]);
+  });
+
+  it("a rule that matches the stars of TokenIgnores text reports them at column 1, as Vale does for text not in the file as written", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nTokenIgnores = (FOO\\w+)\n",
+      "styles/S/Stars.yml": "extends: existence\nmessage: \"Stars: '%s'\"\nnonword: true\ntokens: ['\\*+']\n",
+    });
+    expect(lintText(project, "Use FOOBAR value here.\n")).toEqual(["1:1:S.Stars:Stars: '******'"]);
+  });
+
   it("a StylesPath that does not exist is a configuration error, as in Vale (E201)", () => {
     expect(() => valeProject({ ".vale.ini": "StylesPath = nowhere\n[*.md]\nBasedOnStyles = Vale\n" })).toThrow(/StylesPath .*nowhere does not exist/);
   });

@@ -65,6 +65,14 @@ describe(".vale.ini", () => {
     expect(show(lint("We utilize it.\n", "page.mdx"), "Test.Existence")).toEqual(["1:4:Test.Existence:Avoid 'utilize'."]);
   });
 
+  it("with [formats] mdx = md, an .mdx file also takes the sections written for .md (the conformance kit's Vale 3.7; Vale 3.9.4 dropped it)", () => {
+    const config = parseValeConfig(["StylesPath = styles", "[formats]", "mdx = md", "[*.md]", "BasedOnStyles = Guide", "TokenIgnores = (x+)"].join("\n"), "/repo/.vale.ini");
+    const mdx = settingsForFile(config, "docs/page.mdx");
+    expect([...mdx.baseStyles]).toEqual(["Guide"]);
+    expect(mdx.tokenIgnores).toEqual(["(x+)"]);
+    expect([...settingsForFile(parseValeConfig("[*.md]\nBasedOnStyles = Guide\n", "/repo/.vale.ini"), "docs/page.mdx").baseStyles]).toEqual([]);
+  });
+
   it("<!-- vale Style = NO --> turns a whole style off", () => {
     const findings = lint("<!-- vale Test = NO -->\n\nWe utilize an e-mail.\n");
     expect(findings.filter((f) => f.ruleId.startsWith("Test."))).toEqual([]);

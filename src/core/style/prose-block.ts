@@ -134,6 +134,13 @@ export function appendMasked(builder: Builder, start: number, end: number): void
   pushRun(builder, "*".repeat(end - start), start);
 }
 
+/** `count` stars standing for text that starts at `sourceStart` (code, whose backticks are not counted). */
+export function appendMaskedText(builder: Builder, count: number, sourceStart: number): void {
+  if (count <= 0) return;
+  (builder.masked ??= []).push(builder.length, count);
+  pushRun(builder, "*".repeat(count), sourceStart);
+}
+
 export function appendSeparator(builder: Builder, text: string, offset: number): void {
   for (const ch of text) pushRun(builder, ch, offset < 0 ? -1 : offset);
 }

@@ -9,7 +9,7 @@ import type { Nodes, Parent, Root } from "mdast";
 import { extractHtmlText } from "./html-prose.ts";
 import { textStatistics } from "./readability.ts";
 import { segmentSentences } from "./sentences.ts";
-import { appendAligned, appendMasked, appendSeparator, makeBlock, newBuilder, pushRun, type Builder } from "./prose-block.ts";
+import { appendAligned, appendMasked, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushRun, type Builder } from "./prose-block.ts";
 
 export interface ProseBlock {
   /** Scope sections of the block, e.g. `text heading h2`, `text list`, `text table cell`, `link`. */
@@ -115,7 +115,9 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
             return;
           }
         }
-        appendMasked(builder, start, end);
+        // Vale's clean() stars the code's text, not its backticks: `abc` reads as ***.
+        const at = source.indexOf(node.value, start);
+        appendMaskedText(builder, [...node.value].length, at >= 0 && at < end ? at : start);
         return;
       }
       case "break":
@@ -150,7 +152,9 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         const childText = node.children.map((c) => ("value" in c ? c.value : "")).join("");
         const isBareUrl = node.children.length === 1 && node.children[0]!.type === "text" && (childText === node.url || `mailto:${childText}` === node.url);
         if (isBareUrl) {
-          appendMasked(builder, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+          // The URL's text, as Vale stars a link whose text is its href (not the `<` `>` of an autolink).
+          const child = node.children[0]!;
+          appendMasked(builder, child.position?.start.offset ?? 0, child.position?.end.offset ?? 0);
           return;
         }
         const own: Builder = newBuilder();
@@ -162,7 +166,10 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "emphasis":
       case "delete": {
         if (isIgnoredInline(node.type)) {
-          appendMasked(builder, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+          // Its text, not the `**` around it.
+          const first = node.children[0] ?? node;
+          const last = node.children.at(-1) ?? node;
+          appendMasked(builder, first.position?.start.offset ?? 0, last.position?.end.offset ?? 0);
           return;
         }
         const own: Builder = newBuilder();

@@ -141,7 +141,8 @@ function ruleLevels(config: ValeConfig): Map<string, Severity> {
 
 function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>, lines: ReturnType<typeof indexLines>, setup: ValeSetup, active: readonly ActiveRule[]): Finding[] {
   const settings = settingsForFile(setup.config, input.matchPath);
-  const ignored = ignoredRanges(input.source, [...settings.tokenIgnores, ...settings.blockIgnores]);
+  const ignoredBlocks = ignoredRanges(input.source, settings.blockIgnores);
+  const ignored = [...ignoredRanges(input.source, settings.tokenIgnores), ...ignoredBlocks];
   const directives = indexDirectives(prose.comments, settings.baseStyles);
   const skipped = new Set(setup.config.skippedScopes);
   // Vale's core.Sanitize turns `&rsquo;` into a straight apostrophe before the file is parsed.
@@ -187,7 +188,9 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
     const matched = alert.start < 0 ? undefined : block.text.slice(alert.start, alert.end);
     if (isRaw || isSummary ? directives.isOffAtEnd : directives.isDisabled(rule.name, directiveEnd.get(block) ?? start, matched) || directives.isAllOffAt(start)) return;
     // Raw rules read the file's lines as written (Vale's lintFile), before TokenIgnores/BlockIgnores apply.
-    if (!isRaw && ignored.some(([s, e]) => start >= s && start < e)) return;
+    // BlockIgnores text is a code block to Vale, no prose at all; TokenIgnores text is inline code, whose
+    // stars a rule can still match (Vale then puts the alert at column 1).
+    if (!isRaw && ignoredBlocks.some(([s, e]) => start >= s && start < e)) return;
     if (rule.limit > 0) {
       const n = counts.get(rule.name) ?? 0;
       if (n >= rule.limit) return;
