@@ -5,6 +5,7 @@
  */
 import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, withBudget } from "./budget.ts";
 import { compileGoRegex } from "./go-regex.ts";
+import { withText } from "./prose-block.ts";
 import type { ProseBlock } from "./prose.ts";
 
 /** Source ranges `[start, end)` the patterns match, in pattern order (the patterns were checked when the config loaded). */
@@ -48,9 +49,5 @@ export function maskRanges(block: ProseBlock, ranges: readonly (readonly [number
     chars[i] = "*";
     masked[i] = 1;
   }
-  if (!chars || !masked) return block;
-  const text = chars.join("");
-  const maskedFinal = masked;
-  const { scope, parent, kind, start, end } = block;
-  return { scope, ...(parent ? { parent } : {}), kind, text, masked: maskedFinal, start, end, get offsets() { return block.offsets; }, offsetAt: (index) => block.offsetAt(index) };
+  return chars && masked ? withText(block, chars.join(""), masked) : block;
 }

@@ -129,9 +129,7 @@ export function appendAligned(builder: Builder, value: string, source: string, s
 
 /** Code spans and bare URLs: a run of `*` as long as the source span, so words stay apart. */
 export function appendMasked(builder: Builder, start: number, end: number): void {
-  if (end <= start) return;
-  (builder.masked ??= []).push(builder.length, end - start);
-  pushRun(builder, "*".repeat(end - start), start);
+  appendMaskedText(builder, end - start, start);
 }
 
 /** `count` stars standing for text that starts at `sourceStart` (code, whose backticks are not counted). */
@@ -165,4 +163,10 @@ export function joinBlocks(blocks: readonly ProseBlock[], scope: string[], separ
   }
   const node = { type: "root", children: [], position: { start: { line: 1, column: 1, offset: blocks[0]?.start ?? 0 }, end: { line: 1, column: 1, offset: blocks.at(-1)?.end ?? 0 } } } as Nodes;
   return makeBlock(node, scope, builder.chars.join(""), builder);
+}
+
+/** The block with other text of the same length (each character where it was), and its masks if given. */
+export function withText(block: ProseBlock, text: string, masked: Uint8Array = block.masked): ProseBlock {
+  const { scope, parent, kind, start, end } = block;
+  return { scope, ...(parent ? { parent } : {}), kind, text, masked, start, end, get offsets() { return block.offsets; }, offsetAt: (index) => block.offsetAt(index) };
 }

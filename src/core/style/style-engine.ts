@@ -13,7 +13,7 @@ import { getBuiltinProseRules, registerBuiltinProseRule, type BuiltinRuleContext
 import { indexDirectives } from "./directives.ts";
 import { indexLines } from "./positions.ts";
 import { extractProse, isSummaryPart, MAX_NESTING, sentenceBlocks, type ProseBlock } from "./prose.ts";
-import { joinBlocks } from "./prose-block.ts";
+import { joinBlocks, withText } from "./prose-block.ts";
 import { BUILTIN_STYLE, type StyleSet } from "./rule-loader.ts";
 import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
 import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudget } from "./budget.ts";
@@ -294,9 +294,7 @@ function straightRsquo(block: ProseBlock, source: string): ProseBlock {
     text ??= block.text;
     text = `${text.slice(0, i)}'${text.slice(i + 1)}`;
   }
-  if (text === undefined) return block;
-  const { scope, parent, kind, masked, start, end } = block;
-  return { scope, parent, kind, text, masked, start, end, get offsets() { return block.offsets; }, offsetAt: (index) => block.offsetAt(index) };
+  return text === undefined ? block : withText(block, text);
 }
 
 /** Where the alert's text is in the first verbatim copy of its block's text in the source, if any. */
