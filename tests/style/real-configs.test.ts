@@ -104,6 +104,21 @@ describe("real-world rule files and configurations", () => {
     expect(() => valeProject({ ".vale.ini": "StylesPath = nowhere\n[*.md]\nBasedOnStyles = Vale\n" })).toThrow(/StylesPath .*nowhere does not exist/);
   });
 
+  it("a style that Packages lists but is not on StylesPath says to fetch the package, which Verity does not download", () => {
+    const hint = (ini: string) => {
+      try {
+        valeProject({ ".vale.ini": ini, "styles/.keep": "" });
+      } catch (error) {
+        return `${(error as Error).message} | ${(error as { hint?: string }).hint}`;
+      }
+      return "no error";
+    };
+    const packaged = hint("StylesPath = styles\nPackages = Google, https://example.com/releases/proselint.zip\n[*.md]\nBasedOnStyles = proselint\n");
+    expect(packaged).toMatch(/the style "proselint" \(BasedOnStyles\) was not found/);
+    expect(packaged).toMatch(/listed in Packages.*vale sync/);
+    expect(hint("StylesPath = styles\n[*.md]\nBasedOnStyles = Google\n")).toMatch(/Put the style's folder under StylesPath/);
+  });
+
   it("an ignore pattern that does not compile is a configuration error naming it, as in Vale (E201)", () => {
     const files = { "styles/S/Click.yml": "extends: existence\nmessage: x\ntokens: [click]\n" };
     expect(() => valeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nTokenIgnores = (abc\n", ...files })).toThrow(/TokenIgnores has a pattern that cannot be used/);

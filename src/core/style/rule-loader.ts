@@ -66,7 +66,9 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
     if (!dir || !existsSync(dir) || !statSync(dir).isDirectory()) {
       throw new ConfigError(
         `${config.file}: the style "${style}" (BasedOnStyles) was not found${config.stylesPath ? ` in ${config.stylesPath}` : " (StylesPath is not set)"}.`,
-        "Put the style's folder under StylesPath, or remove it from BasedOnStyles.",
+        config.packages.includes(style)
+          ? `It is listed in Packages, which Verity reads but does not download: run \`vale sync\` once (or unzip the package into StylesPath), then run again.`
+          : "Put the style's folder under StylesPath, or remove it from BasedOnStyles.",
       );
     }
     const names: string[] = [];

@@ -41,6 +41,8 @@ export interface ValeConfig {
   ignoredScopes: string[];
   ignoredClasses: string[];
   wordTemplate: string | undefined;
+  /** `Packages`: the style names they unpack to (a URL's file name without `.zip`). Verity does not download them. */
+  packages: string[];
   /** Settings read in a way the author may not expect (printed on stderr with the rule warnings). */
   warnings: string[];
 }
@@ -218,6 +220,7 @@ function configFromIni(doc: IniDocument, file: string): ValeConfig {
     ignoredScopes: [],
     ignoredClasses: [],
     wordTemplate: undefined,
+    packages: [],
     warnings: [],
   };
   for (const [name, { where, keys }] of doc) {
@@ -260,8 +263,11 @@ function readCoreKey(config: ValeConfig, key: string, values: IniValue[], dir: s
     case "WordTemplate":
       config.wordTemplate = first.value;
       return;
+    case "Packages":
+      config.packages = mergeValues(values).map(packageName);
+      return;
     default:
-      // Packages, NLPEndpoint, …: accepted, not used for Markdown.
+      // NLPEndpoint, …: accepted, not used for Markdown.
       return;
   }
 }
@@ -291,6 +297,12 @@ function readSectionKey(section: ValeSection, key: string, values: IniValue[], w
 }
 
 /** Every value of a list key, split, without repeats (Vale's mergeValues). */
+/** The style a `Packages` entry unpacks to: `Google`, or `proselint` for `https://…/proselint.zip`. */
+function packageName(entry: string): string {
+  const base = entry.slice(entry.lastIndexOf("/") + 1);
+  return base.endsWith(".zip") ? base.slice(0, -".zip".length) : base;
+}
+
 function mergeValues(values: IniValue[]): string[] {
   const items: string[] = [];
   for (const { value } of values) for (const item of splitList(value)) if (!items.includes(item)) items.push(item);
