@@ -20,6 +20,8 @@ interface StyleCommandOptions {
   ext?: string;
   fix?: boolean;
   dryRun?: boolean;
+  glob?: string;
+  exit?: boolean;
 }
 
 const LEVELS: readonly Severity[] = ["suggestion", "warning", "error"];
@@ -36,14 +38,28 @@ export function registerStyle(program: Command, state: RunState): void {
     .option("--sort", "sort alerts by file, line and column (always on)")
     .option("--relative", "print paths relative to the working folder (always on)")
     .option("--normalize", "print paths with / separators (always on)")
+    .option("--glob <pattern>", "lint only files whose path matches, e.g. '*.{md,mdx}'; a leading ! excludes")
+    .option("--no-exit", "exit 0 even when an error-level alert is reported")
+    .option("--no-wrap", "accepted for Vale compatibility (output is never wrapped)")
     .option("--no-global", "ignore a user-global Vale config (Verity never reads one)")
     .option("--fix", "apply the fixes of fixable alerts (substitutions, replace/remove/edit actions, built-in rules)")
     .option("--dry-run", "with --fix: print the changes as a unified diff and write nothing")
-    .action(async (paths: string[], options: StyleCommandOptions) => {
+    .addHelpText("after", "\nThe global --config <file> names the Vale configuration here, as Vale's --config does (also VALE_CONFIG_PATH);\nwithout it, the nearest .vale.ini upwards.")
+    .action(async (paths: string[], options: StyleCommandOptions, command: Command) => {
       const { io } = state;
       const reporter = getReporter(pickFormat(options, io.env));
       const stdin = options.ext === undefined ? undefined : { ext: options.ext, text: (await io.readStdin?.()) ?? "" };
-      const result = style({ cwd: io.cwd, paths, minAlertLevel: parseLevel(options.minAlertLevel), stdin, fix: options.fix === true, dryRun: options.dryRun === true });
+      const result = style({
+        cwd: io.cwd,
+        paths,
+        minAlertLevel: parseLevel(options.minAlertLevel),
+        stdin,
+        fix: options.fix === true,
+        dryRun: options.dryRun === true,
+        // Vale's --config: the global flag, which names verity.config.yml for the other commands.
+        configFile: (command.optsWithGlobals() as { config?: string }).config ?? (io.env.VALE_CONFIG_PATH || undefined),
+        glob: options.glob,
+      });
       for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
       if (result.fixes) {
         const { plans, problems, dryRun } = result.fixes;
@@ -52,7 +68,7 @@ export function registerStyle(program: Command, state: RunState): void {
         if (dryRun) return;
       }
       io.stdout(reporter({ findings: result.findings, files: result.files, cwd: io.cwd, color: io.color, rules: RULE_METADATA }));
-      if (result.findings.some((f) => f.severity === "error")) state.exitCode = 1;
+      if (options.exit !== false && result.findings.some((f) => f.severity === "error")) state.exitCode = 1;
     });
 }
 

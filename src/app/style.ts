@@ -9,7 +9,7 @@ import { compareFindings, type Finding, type Severity } from "../core/lint/findi
 import { ruleLevels } from "../core/lint/registry.ts";
 import { findAliasKeys, planFixes, readSourceFile, writeFix, type FileFix } from "../core/style/fix.ts";
 import { lintProse, type StyleOptions } from "../core/style/style-engine.ts";
-import { collectStyleFiles, markdownExtensions, matchPathFor, resolveValeSetup, styleFormatOf } from "../core/style/style-files.ts";
+import { collectStyleFiles, globFilter, markdownExtensions, matchPathFor, resolveValeSetup, styleFormatOf } from "../core/style/style-files.ts";
 import { settingsForFile, type ValeConfig } from "../core/style/vale-ini.ts";
 
 export interface StyleRequest {
@@ -20,6 +20,10 @@ export interface StyleRequest {
   stdin?: { ext: string; text: string } | undefined;
   fix?: boolean;
   dryRun?: boolean;
+  /** Vale's `--config` (or `VALE_CONFIG_PATH`): this configuration file instead of the nearest one. */
+  configFile?: string | undefined;
+  /** Vale's `--glob`: only files whose path matches (`!` negates). */
+  glob?: string | undefined;
 }
 
 export interface StyleResult {
@@ -35,7 +39,7 @@ export function style(request: StyleRequest): StyleResult {
   const { cwd } = request;
   // Only a folder with verity.config.yml adds the built-in prose rules to a Vale configuration's.
   const projectRoot = findProjectRoot(cwd, { configOnly: true });
-  const vale = resolveValeSetup(cwd, projectRoot);
+  const vale = resolveValeSetup(cwd, projectRoot, request.configFile);
   const warnings = [...(vale?.styles.warnings ?? [])];
   if (!vale) {
     warnings.push(
@@ -63,7 +67,9 @@ export function style(request: StyleRequest): StyleResult {
     findings.push(...lintFile(file, request.stdin.text.replace(/^\uFEFF/, ""), `stdin${ext}`));
     return { findings: findings.sort(compareFindings), files, warnings };
   }
+  const selected = request.glob === undefined ? () => true : globFilter(request.glob, cwd, vale?.config);
   for (const file of collectStyleFiles(request.paths, cwd, markdownExtensions(vale?.config))) {
+    if (!selected(file)) continue;
     files.push(file);
     const { source } = readSourceFile(file);
     findings.push(...lintFile(file, source));

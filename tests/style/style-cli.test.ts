@@ -1,22 +1,13 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { run } from "../../cli/index.ts";
-import { makeTempDir, removeTemps, runCli } from "../helpers.ts";
-import { FIXTURE_PROJECT } from "./helpers.ts";
+import { removeTemps, runCli } from "../helpers.ts";
+import { fixtureCopy } from "./helpers.ts";
 
 afterEach(removeTemps);
 
-/** A temporary copy of the style fixture project with `files` added. */
-function project(files: Record<string, string> = {}): string {
-  const dir = makeTempDir("verity-style-");
-  cpSync(FIXTURE_PROJECT, dir, { recursive: true });
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const project = fixtureCopy;
 
 describe("verity style", () => {
   it("prints Vale's line format, sorted, with paths relative to the working folder; exit 1 on an error", async () => {

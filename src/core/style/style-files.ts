@@ -9,18 +9,28 @@ import { UsageError } from "../errors.ts";
 import { formatOf, type MarkdownFormat } from "../cards/markdown.ts";
 import { loadStyleSet } from "./rule-loader.ts";
 import type { ValeSetup } from "./style-engine.ts";
-import { findValeConfig, loadValeConfig, VALE_CONFIG_NAMES, type ValeConfig } from "./vale-ini.ts";
+import { findValeConfig, loadValeConfig, VALE_CONFIG_NAMES, valeGlobMatcher, type ValeConfig } from "./vale-ini.ts";
 
 const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
 
 /** Finds and loads the Vale config for `cwd`; `projectRoot` is the fallback folder. */
-export function resolveValeSetup(cwd: string, projectRoot?: string): ValeSetup | undefined {
-  const config = resolveValeConfig(cwd, projectRoot);
+export function resolveValeSetup(cwd: string, projectRoot?: string, configFile?: string): ValeSetup | undefined {
+  const config = resolveValeConfig(cwd, projectRoot, configFile);
   return config ? setupFromConfig(config) : undefined;
 }
 
-/** Finds and reads the Vale config for `cwd` (as `resolveValeSetup`), without loading its styles. */
-export function resolveValeConfig(cwd: string, projectRoot?: string): ValeConfig | undefined {
+/**
+ * Finds and reads the Vale config for `cwd` (as `resolveValeSetup`), without loading its styles.
+ * `configFile` (Vale's `--config` or `VALE_CONFIG_PATH`, relative to `cwd`) replaces the search.
+ */
+export function resolveValeConfig(cwd: string, projectRoot?: string, configFile?: string): ValeConfig | undefined {
+  if (configFile !== undefined) {
+    const file = path.resolve(cwd, configFile);
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      throw new UsageError(`${configFile}: no such Vale configuration file.`, "Check the path given with --config (or VALE_CONFIG_PATH); it is relative to the working directory.");
+    }
+    return loadValeConfig(file);
+  }
   let file = findValeConfig(cwd);
   if (!file && projectRoot) file = VALE_CONFIG_NAMES.map((n) => path.join(projectRoot, n)).find((f) => existsSync(f));
   return file ? loadValeConfig(file) : undefined;
@@ -35,6 +45,28 @@ export function markdownExtensions(config: ValeConfig | undefined): Set<string> 
   const exts = new Set(["md", "mdx", "markdown"]);
   for (const [ext, format] of config?.formats ?? []) if (format === "md") exts.add(ext);
   return exts;
+}
+
+/**
+ * Vale's `--glob`: a file is linted when its path as walked (relative to the working folder, `/`
+ * separators), or that path with the extension `[formats]` gives it, matches; `!` negates.
+ */
+export function globFilter(glob: string, cwd: string, config: ValeConfig | undefined): (file: string) => boolean {
+  const negated = glob.startsWith("!");
+  const pattern = glob.replace(/^!+/, "");
+  let matches: (p: string) => boolean;
+  try {
+    matches = valeGlobMatcher(pattern);
+  } catch (error) {
+    throw new UsageError(`--glob ${glob} is not a valid glob: ${(error as Error).message}.`, "Use a glob such as '*.md', '*.{md,mdx}' or 'docs/**/*.md'; a leading ! excludes.");
+  }
+  return (file) => {
+    const walked = path.relative(cwd, file).split(path.sep).join("/");
+    const ext = path.extname(walked).slice(1);
+    const assigned = config?.formats.get(ext);
+    const ref = assigned ? `${walked.slice(0, walked.length - ext.length)}${assigned}` : walked;
+    return matches(walked) !== negated || matches(ref) !== negated;
+  };
 }
 
 /** Files to lint for `paths` (default `.`), sorted. */

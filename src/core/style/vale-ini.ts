@@ -309,12 +309,20 @@ function mergeValues(values: IniValue[]): string[] {
   return items;
 }
 
+/**
+ * A path test for a Vale glob (a section name, or `--glob`): a glob without `/` is tested on the
+ * file's name, as Vale's unseparated `*` reaches across folders. Throws when the glob is invalid.
+ */
+export function valeGlobMatcher(glob: string): (posixPath: string) => boolean {
+  const re = globToRegExp(glob);
+  const isBasename = !glob.includes("/");
+  return (p) => re.test(isBasename ? p.slice(p.lastIndexOf("/") + 1) : p);
+}
+
 function makeSection(glob: string, where: string): ValeSection {
   let matcher: (p: string) => boolean;
   try {
-    const re = globToRegExp(glob);
-    const isBasename = !glob.includes("/");
-    matcher = (p) => re.test(isBasename ? p.slice(p.lastIndexOf("/") + 1) : p);
+    matcher = valeGlobMatcher(glob);
   } catch (error) {
     throw new ConfigError(`${where}: the section [${glob}] is not a valid glob: ${(error as Error).message}.`);
   }

@@ -1,0 +1,64 @@
+/**
+ * The flags a Vale command line in CI uses (`--config`, `VALE_CONFIG_PATH`, `--glob`, `--no-exit`,
+ * `--no-wrap`) work the same with `verity style`, so a workflow keeps its command when it swaps the binary.
+ */
+import { renameSync, rmSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { removeTemps, runCli } from "../helpers.ts";
+import { fixtureCopy } from "./helpers.ts";
+
+afterEach(removeTemps);
+
+/** The fixture project with its `.vale.ini` moved to `.github/vale.ini`, where no upward search finds it. */
+function configElsewhere(files: Record<string, string>): string {
+  const dir = fixtureCopy({ ...files, ".github/keep": "" });
+  renameSync(path.join(dir, "styles"), path.join(dir, ".github", "styles"));
+  rmSync(path.join(dir, ".vale.ini"));
+  return dir;
+}
+
+const INI = "StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = Test\n";
+
+describe("Vale's command-line flags in verity style", () => {
+  it("--config reads that file (its StylesPath relative to it), as VALE_CONFIG_PATH does; the flag wins over the variable", async () => {
+    const dir = configElsewhere({ ".github/vale.ini": INI, "docs/a.md": "We utilize it.\n", ".github/other.ini": "StylesPath = styles\n[*.md]\nTest.Substitution = YES\n" });
+    const plain = await runCli(["style", "--output=line", "docs"], { cwd: dir });
+    expect(plain.stdout).toBe("");
+    const flagged = await runCli(["style", "--output=line", "--config=.github/vale.ini", "docs"], { cwd: dir });
+    expect(flagged.stdout).toBe("docs/a.md:1:4:Test.Existence:Avoid 'utilize'.\n");
+    expect(flagged.code).toBe(1);
+    const fromEnv = await runCli(["style", "--output=line", "docs"], { cwd: dir, env: { VALE_CONFIG_PATH: ".github/vale.ini" } });
+    expect(fromEnv.stdout).toBe(flagged.stdout);
+    const both = await runCli(["style", "--output=line", "--config", ".github/other.ini", "docs"], { cwd: dir, env: { VALE_CONFIG_PATH: ".github/vale.ini" } });
+    expect(both.stdout).toBe("");
+  });
+
+  it("--config naming a missing file is a usage error with exit 2, not a silent run without rules", async () => {
+    const dir = fixtureCopy({ "a.md": "We utilize it.\n" });
+    const result = await runCli(["style", "--output=line", "--config", "nowhere/.vale.ini", "a.md"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/nowhere\/\.vale\.ini: no such Vale configuration file/);
+  });
+
+  it("--glob keeps the files whose walked path matches; a glob without / tests the name; ! excludes; ** crosses folders", async () => {
+    const dir = fixtureCopy({ ".vale.ini": "StylesPath = styles\n[*.{md,markdown}]\nBasedOnStyles = Test\n", "docs/a.md": "We utilize it.\n", "docs/api/b.md": "We utilize it.\n", "docs/c.markdown": "We utilize it.\n" });
+    const files = async (...args: string[]) => (await runCli(["style", "--output=line", ...args], { cwd: dir })).stdout.split("\n").filter(Boolean).map((l) => l.split(":")[0]);
+    expect(await files("docs")).toEqual(["docs/a.md", "docs/api/b.md", "docs/c.markdown"]);
+    expect(await files("--glob=*.md", "docs")).toEqual(["docs/a.md", "docs/api/b.md"]);
+    expect(await files("--glob=*.{markdown,txt}", "docs")).toEqual(["docs/c.markdown"]);
+    expect(await files("--glob=!docs/api/**", "docs")).toEqual(["docs/a.md", "docs/c.markdown"]);
+    expect(await files("--glob=docs/**/*.md", "docs")).toEqual(["docs/a.md", "docs/api/b.md"]);
+    expect(await files("--glob=*.md", "docs/c.markdown")).toEqual([]);
+    const bad = await runCli(["style", "--glob=*.{md", "docs"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--glob \*\.\{md is not a valid glob/);
+  });
+
+  it("--no-exit reports error-level alerts with exit 0; --no-wrap is accepted", async () => {
+    const dir = fixtureCopy({ "a.md": "We utilize it.\n" });
+    const result = await runCli(["style", "--output=line", "--no-exit", "--no-wrap", "a.md"], { cwd: dir });
+    expect(result.stdout).toBe("a.md:1:4:Test.Existence:Avoid 'utilize'.\n");
+    expect(result.code).toBe(0);
+  });
+});
