@@ -10,6 +10,7 @@ import type { Severity } from "../../src/core/lint/findings.ts";
 import { RULE_METADATA } from "../../src/core/lint/registry.ts";
 import { diffFix } from "../../src/core/style/fix.ts";
 import { defaultFormat, getReporter } from "../reporters/index.ts";
+import { valeJson } from "../reporters/vale-json.ts";
 import { displayPath } from "../reporters/paths.ts";
 import type { RunState } from "../run-state.ts";
 
@@ -31,7 +32,7 @@ export function registerStyle(program: Command, state: RunState): void {
     .command("style")
     .description("check the prose of Markdown files against the style guide (Vale-compatible rules)")
     .argument("[paths...]", "files or folders (default: the working folder)")
-    .option("--output <format>", "line (Vale's path:line:col:Rule:Message), CLI (human), or any --format")
+    .option("--output <format>", "line (Vale's path:line:col:Rule:Message), JSON (Vale's JSON), CLI (human), or any --format")
     .option("--format <format>", "stylish, json, sarif, github or line")
     .option("--minAlertLevel <level>", "report alerts of this level and above: suggestion, warning or error")
     .option("--ext <ext>", "read standard input as a file with this extension, e.g. .md")
@@ -47,7 +48,8 @@ export function registerStyle(program: Command, state: RunState): void {
     .addHelpText("after", "\nThe global --config <file> names the Vale configuration here, as Vale's --config does (also VALE_CONFIG_PATH);\nwithout it, the nearest .vale.ini upwards.")
     .action(async (paths: string[], options: StyleCommandOptions, command: Command) => {
       const { io } = state;
-      const reporter = getReporter(pickFormat(options, io.env));
+      const format = pickFormat(options, io.env);
+      const reporter = format === "vale-json" ? valeJson : getReporter(format);
       const stdin = options.ext === undefined ? undefined : { ext: options.ext, text: (await io.readStdin?.()) ?? "" };
       const result = style({
         cwd: io.cwd,
@@ -59,6 +61,7 @@ export function registerStyle(program: Command, state: RunState): void {
         // Vale's --config: the global flag, which names verity.config.yml for the other commands.
         configFile: (command.optsWithGlobals() as { config?: string }).config ?? (io.env.VALE_CONFIG_PATH || undefined),
         glob: options.glob,
+        valeDetails: format === "vale-json",
       });
       for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
       if (result.fixes) {
@@ -73,6 +76,8 @@ export function registerStyle(program: Command, state: RunState): void {
 }
 
 function pickFormat(options: StyleCommandOptions, env: Readonly<Record<string, string | undefined>>): string {
+  // Vale's --output=JSON is Vale's own JSON; --format json is the lint JSON (ESLint's shape).
+  if (options.output?.toLowerCase() === "json") return "vale-json";
   const output = options.output ?? options.format;
   if (output === undefined) return defaultFormat(env);
   const lower = output.toLowerCase();

@@ -24,6 +24,8 @@ export interface StyleRequest {
   configFile?: string | undefined;
   /** Vale's `--glob`: only files whose path matches (`!` negates). */
   glob?: string | undefined;
+  /** Keep each Vale alert's match, description and action (for Vale's JSON output). */
+  valeDetails?: boolean | undefined;
 }
 
 export interface StyleResult {
@@ -48,7 +50,7 @@ export function style(request: StyleRequest): StyleResult {
     );
   }
   const config = projectRoot ? loadConfig(projectRoot).config : undefined;
-  const options: StyleOptions = { vale, minAlertLevel: request.minAlertLevel, builtinLevels: config ? ruleLevels(config.rules) : undefined };
+  const options: StyleOptions = { vale, minAlertLevel: request.minAlertLevel, builtinLevels: config ? ruleLevels(config.rules) : undefined, valeDetails: request.valeDetails };
   if (config) options.lang = config.lang;
   const lintFile = (file: string, source: string, matchPath = matchPathFor(file, vale?.config)): Finding[] => {
     // As Vale's lintFile ("nothing to do; bail early"): a file no section gives a style or a rule

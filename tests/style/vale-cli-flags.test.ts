@@ -61,4 +61,28 @@ describe("Vale's command-line flags in verity style", () => {
     expect(result.stdout).toBe("a.md:1:4:Test.Existence:Avoid 'utilize'.\n");
     expect(result.code).toBe(0);
   });
+
+  it("--output=JSON prints Vale's JSON: alerts by path, Vale's fields in Vale's order, replace suggestions as params, Go's escaping", async () => {
+    const dir = fixtureCopy({
+      "styles/Test/Swap.yml": "extends: substitution\nmessage: \"Use %s instead of '%s'.\"\ndescription: \"Say %s & <not> '%s'.\"\nlevel: error\naction:\n  name: replace\nswap:\n  leverage: use|apply\n",
+      "docs/b.md": "Send an e-mail.\n",
+      "docs/a.md": "# Notes\n\nWe use e-mail.\n",
+      "docs/c.md": "Nothing to see.\n",
+    });
+    const result = await runCli(["style", "--output=JSON", "--minAlertLevel=warning", "docs"], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith('{\n  "docs/a.md": [\n    {\n      "Action": {\n        "Name": "",\n        "Params": null\n      },\n      "Span": [\n        8,\n        13\n      ],')).toBe(true);
+    const parsed = JSON.parse(result.stdout) as Record<string, Record<string, unknown>[]>;
+    expect(Object.keys(parsed)).toEqual(["docs/a.md", "docs/b.md"]);
+    expect(parsed["docs/a.md"]).toEqual([
+      { Action: { Name: "", Params: null }, Span: [8, 13], Check: "Test.Substitution", Description: "", Link: "", Message: "Use 'email' instead of 'e-mail'.", Severity: "warning", Match: "e-mail", Line: 3 },
+    ]);
+    const swap = await runCli(["style", "--output=JSON", "a.md"], { cwd: fixtureCopy({ "styles/Test/Swap.yml": "extends: substitution\nmessage: \"Use %s instead of '%s'.\"\ndescription: \"Say %s & <not> '%s'.\"\nlevel: error\naction:\n  name: replace\nswap:\n  leverage: use|apply\n", "a.md": "Try leverage.\n" }) });
+    expect(swap.stdout).toContain('"Description": "Say \'use\' or \'apply\' \\u0026 \\u003cnot\\u003e \'leverage\'."');
+    const alerts = JSON.parse(swap.stdout)["a.md"] as { Check: string; Action: unknown; Span: number[]; Match: string }[];
+    expect(alerts.find((a) => a.Check === "Test.Swap")).toMatchObject({ Action: { Name: "replace", Params: ["use", "apply"] }, Span: [5, 12], Match: "leverage" });
+    const clean = await runCli(["style", "--output=JSON", "docs/c.md"], { cwd: dir });
+    expect(clean.stdout).toBe("{}\n");
+    expect(clean.code).toBe(0);
+  });
 });

@@ -32,6 +32,17 @@ export interface Finding {
   subject?: string;
   /** Edits that fix the finding, when the rule is fixable. */
   fix?: TextEdit[];
+  /** What Vale's JSON output says of a Vale-format rule's alert (only when asked for: `verity style --output=JSON`). */
+  vale?: ValeAlertDetail;
+}
+
+export interface ValeAlertDetail {
+  /** The matched text, as the rule saw it. */
+  match: string;
+  /** The rule's `description`, formatted as its message. */
+  description: string;
+  /** The rule's action; a `replace` without params gets the suggestions. */
+  action: { name: string; params: string[] | null };
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, error: 2 };

@@ -226,6 +226,7 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
     type,
     level: levelValue as Severity,
     link: typeof def.link === "string" ? def.link : undefined,
+    description: typeof def.description === "string" ? def.description : "",
     scope,
     action,
     limit: typeof def.limit === "number" ? def.limit : 0,

@@ -10,6 +10,10 @@ export interface RawAlert {
   message: string;
   /** Replacement text for `--fix` (`action: replace` / substitution), or "" for `remove`. */
   replacement?: string;
+  /** The values `message` was formatted with (the description is formatted with them too). */
+  values?: string[];
+  /** The suggestions a `replace` action without params gets (Vale fills them in per alert). */
+  params?: string[];
 }
 
 /** Per-file state shared by the blocks of one file (consistency, conditional, occurrence). */
@@ -32,6 +36,8 @@ export interface CompiledRule {
   type: string;
   level: Severity;
   link: string | undefined;
+  /** `description`, as written (`%s` filled in per alert). */
+  description: string;
   scope: Scope;
   action: RuleAction | undefined;
   /** `limit`: at most this many alerts per file. */

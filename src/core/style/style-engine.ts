@@ -4,8 +4,9 @@
  */
 import type { Root } from "mdast";
 import { editedMatch } from "./checks/edit-action.ts";
+import { formatMessage } from "./checks/common.ts";
 import type { RuleLevel } from "../project/config.ts";
-import { severityAtLeast, type Finding, type Severity, type TextEdit } from "../lint/findings.ts";
+import { severityAtLeast, type Finding, type Severity, type TextEdit, type ValeAlertDetail } from "../lint/findings.ts";
 import { MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "../cards/markdown.ts";
 import { parseYaml } from "../cards/yaml-source.ts";
 import { BUILTIN_RULE_LIST } from "./builtin-rule-list.ts";
@@ -36,6 +37,8 @@ export interface StyleOptions {
   builtinLevels?: ReadonlyMap<string, RuleLevel> | undefined;
   /** Language when the front matter has no `lang`. */
   lang?: string | undefined;
+  /** Adds `vale` (match, description, action) to the findings of Vale-format rules, for Vale's JSON output. */
+  valeDetails?: boolean | undefined;
 }
 
 export interface StyleInput {
@@ -82,7 +85,7 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
     const message = `Block quotes, lists or emphasis are nested more than ${MAX_NESTING} levels deep: the text below that depth is not checked for style. Flatten the structure.`;
     findings.push({ ruleId: "markdown-too-deep", severity: "error", message, file: input.file, line: 1, column: 1 });
   }
-  if (options.vale && active.length > 0) findings.push(...runValeRules(input, prose, lines, options.vale, active));
+  if (options.vale && active.length > 0) findings.push(...runValeRules(input, prose, lines, options.vale, active, options.valeDetails === true));
   if (options.builtinLevels) findings.push(...runBuiltinRules(input, tree, prose.blocks, lines, options));
   return dedupe(findings);
 }
@@ -139,7 +142,7 @@ function ruleLevels(config: ValeConfig): Map<string, Severity> {
   return levels;
 }
 
-function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>, lines: ReturnType<typeof indexLines>, setup: ValeSetup, active: readonly ActiveRule[]): Finding[] {
+function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>, lines: ReturnType<typeof indexLines>, setup: ValeSetup, active: readonly ActiveRule[], withDetails: boolean): Finding[] {
   const settings = settingsForFile(setup.config, input.matchPath);
   const ignoredBlocks = ignoredRanges(input.source, settings.blockIgnores);
   const ignored = [...ignoredRanges(input.source, settings.tokenIgnores), ...ignoredBlocks];
@@ -222,6 +225,7 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
       endColumn: finish.column,
     };
     if (rule.link) finding.url = rule.link;
+    if (withDetails) finding.vale = valeDetail(rule, alert, matched);
     const fix = fixFor(rule, alert, block, input.source, start, end);
     if (fix) finding.fix = fix;
     findings.push(finding);
@@ -377,6 +381,13 @@ function rawBlock(source: string): ProseBlock {
     end: source.length,
     offsetAt: (index) => (index < at.length ? at[index]! : source.length),
   };
+}
+
+/** Vale's Match, Description and Action of an alert (check/definition.go makeAlert, substitution.go, capitalization.go). */
+function valeDetail(rule: CompiledRule, alert: RawAlert, matched: string | undefined): ValeAlertDetail {
+  const action = rule.action;
+  const params = action?.name === "replace" && action.params.length === 0 && alert.params ? alert.params : action && action.params.length > 0 ? [...action.params] : null;
+  return { match: matched ?? "", description: formatMessage(rule.description, ...(alert.values ?? [])), action: { name: action?.name ?? "", params } };
 }
 
 function runBuiltinRules(input: StyleInput, tree: Root, blocks: readonly ProseBlock[], lines: ReturnType<typeof indexLines>, options: StyleOptions): Finding[] {

@@ -9,7 +9,7 @@ import { ConfigError } from "../../errors.ts";
 import type { ProseBlock } from "../prose.ts";
 import type { RawAlert } from "../rule-types.ts";
 import { tagWords, tokenizeTreebank } from "../pos-tagging.ts";
-import { compilePattern, exceptionSource, formatMessage, isException, readBoolean, readNumber, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
+import { compilePattern, exceptionSource, said, isException, readBoolean, readNumber, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
 
 const WORD_TOKEN = String.raw`[\p{N}\p{L}*]+[^\s]*`;
 // jdkato/twine strcase/title.go: small words (AP and Chicago) and the prepositions Chicago adds.
@@ -72,7 +72,8 @@ export function compileCapitalization(def: RuleDefinition, ctx: CompileContext):
     if (text.trim() === "") return [];
     const { expected, ok } = check(text);
     if (ok) return [];
-    return [{ start: 0, end: text.length, message: formatMessage(message, text, expected) }];
+    // Vale gives a replace action without params the expected text, for $title and $sentence only.
+    return [{ start: 0, end: text.length, ...said(message, text, expected), ...(match === "$title" || match === "$sentence" ? { params: [expected] } : {}) }];
   };
 }
 

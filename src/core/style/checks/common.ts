@@ -109,6 +109,11 @@ export function formatMessage(message: string, ...values: string[]): string {
   });
 }
 
+/** An alert's message and the values it was formatted with (Vale's JSON output formats the rule's description with them too). */
+export function said(message: string, ...values: string[]): { message: string; values: string[] } {
+  return { message: formatMessage(message, ...values), values };
+}
+
 /**
  * The second value of a message for a rule with an `action`, as Vale's makeAlert computes it from the
  * fix: `replace` gives its one parameter or `'a' or 'b'`, `remove` gives "", `edit` the edited match

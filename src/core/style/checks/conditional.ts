@@ -8,7 +8,7 @@
  */
 import type { ProseBlock } from "../prose.ts";
 import type { FileState, RawAlert } from "../rule-types.ts";
-import { actionValue, buildExceptions, buildPhrases, compilePattern, formatMessage, isException, isWithinPhrase, matchAll, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
+import { actionValue, buildExceptions, buildPhrases, compilePattern, said, isException, isWithinPhrase, matchAll, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
 
 export function compileConditional(def: RuleDefinition, ctx: CompileContext, action?: { name: string; params: readonly string[] }): (block: ProseBlock, state: FileState) => RawAlert[] {
   const second = readString(def, "second") ?? "";
@@ -33,7 +33,7 @@ export function compileConditional(def: RuleDefinition, ctx: CompileContext, act
       const text = match[0];
       if ((!isPresenceCheck && state.sequences.has(text)) || isException(except, text) || isWithinPhrase(phrases, block.text, match.index, match.index + text.length)) continue;
       const fixed = actionValue(action, text);
-      alerts.push({ start: match.index, end: match.index + text.length, message: fixed === undefined ? formatMessage(message, text) : formatMessage(message, text, fixed) });
+      alerts.push({ start: match.index, end: match.index + text.length, ...(fixed === undefined ? said(message, text) : said(message, text, fixed)) });
     }
     return alerts;
   };

@@ -5,7 +5,7 @@
 import type { ProseBlock } from "../prose.ts";
 import type { FileState, RawAlert } from "../rule-types.ts";
 import { segmentSentences } from "../sentences.ts";
-import { buildExceptions, buildPhrases, compilePattern, isWithinPhrase, formatMessage, isException, matchAll, readBoolean, readNumber, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
+import { buildExceptions, buildPhrases, compilePattern, isWithinPhrase, said, isException, matchAll, readBoolean, readNumber, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
 
 export function compileOccurrence(def: RuleDefinition, ctx: CompileContext): (block: ProseBlock) => RawAlert[] {
   const token = readString(def, "token") ?? "";
@@ -18,13 +18,13 @@ export function compileOccurrence(def: RuleDefinition, ctx: CompileContext): (bl
     const count = matches.length;
     if (!((max > 0 && count > max) || (min > 0 && count < min))) return [];
     // As Vale (occurrence.go), `%s` is the number of matches.
-    const text = formatMessage(message, String(count));
+    const text = said(message, String(count));
     // No match at all: the alert is about the whole file, at line 1 (as Vale reports it).
-    if (count === 0) return [{ start: -1, end: -1, message: text }];
+    if (count === 0) return [{ start: -1, end: -1, ...text }];
     // At the first match that is neither blank nor code (a masked code span); none such: no alert.
     const first = matches.find((m) => m[0].trim() !== "" && !isAllMasked(block, m.index, m.index + m[0].length));
     if (!first) return [];
-    return [{ start: first.index, end: first.index + first[0].length, message: text }];
+    return [{ start: first.index, end: first.index + first[0].length, ...text }];
   };
 }
 
@@ -53,7 +53,7 @@ export function compileRepetition(def: RuleDefinition, ctx: CompileContext): (bl
         const span = block.text.slice(prevStart, end);
         // As Vale 3.x: a repeat across two sentences ("about that. That is") is not one.
         if (segmentSentences(span).length === 1 && !isException(except, span) && !isWithinPhrase(phrases, block.text, prevStart, end)) {
-          alerts.push({ start: prevStart, end, message: formatMessage(message, curr) });
+          alerts.push({ start: prevStart, end, ...said(message, curr) });
           count = 0;
         }
       }
@@ -85,7 +85,7 @@ export function compileConsistency(def: RuleDefinition, ctx: CompileContext): (b
       if (last && state.sequences.has(step.keys[0]) && state.sequences.has(step.keys[1])) {
         // Vale reports the first place the last-seen spelling occurs in the block.
         const start = block.text.indexOf(last[0]);
-        alerts.push({ start, end: start + last[0].length, message: formatMessage(message, last[0]) });
+        alerts.push({ start, end: start + last[0].length, ...said(message, last[0]) });
       }
     }
     return alerts;

@@ -1,6 +1,6 @@
 /** `existence`: report every match of `tokens` (and `raw`), minus exceptions and accepted words. */
 import type { RawAlert } from "../rule-types.ts";
-import { actionValue, buildExceptions, buildPhrases, isWithinPhrase, wordTemplateFor, compilePattern, formatMessage, isException, matchAll, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
+import { actionValue, buildExceptions, buildPhrases, isWithinPhrase, wordTemplateFor, compilePattern, said, isException, matchAll, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
 import type { ProseBlock } from "../prose.ts";
 
 export function compileExistence(def: RuleDefinition, ctx: CompileContext, action?: { name: string; params: readonly string[] }): (block: ProseBlock) => RawAlert[] {
@@ -33,7 +33,7 @@ export function compileExistence(def: RuleDefinition, ctx: CompileContext, actio
       alerts.push({
         start: match.index,
         end: match.index + match[0].length,
-        message: fixed === undefined ? formatMessage(message, match[0]) : formatMessage(message, match[0], fixed),
+        ...(fixed === undefined ? said(message, match[0]) : said(message, match[0], fixed)),
       });
     }
     return alerts;

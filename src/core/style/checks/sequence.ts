@@ -19,7 +19,7 @@ import { ConfigError } from "../../errors.ts";
 import type { ProseBlock } from "../prose.ts";
 import { textToTaggedWords, type TaggedWord } from "../pos-tagging.ts";
 import type { RawAlert } from "../rule-types.ts";
-import { compilePattern, formatMessage, matchAll, readBoolean, readString, NONWORD_TEMPLATE, type CompileContext, type RuleDefinition } from "./common.ts";
+import { compilePattern, said, matchAll, readBoolean, readString, NONWORD_TEMPLATE, type CompileContext, type RuleDefinition } from "./common.ts";
 
 interface NlpToken {
   pattern: string;
@@ -84,13 +84,13 @@ export function compileSequence(def: RuleDefinition, ctx: CompileContext): ((blo
         continue;
       }
       const seq = stepsToString(steps);
-      const said = formatMessage(message, ...steps);
+      const alert = said(message, ...steps);
       const at = locate(seen, seq, missed);
       missed = [];
       // Vale finds no place for text that is not in the sentence as joined ("do n't", "opinion , he"):
       // its alert gets column 0 and AddAlert drops it.
       if (at < 0) continue;
-      alerts.push({ start: at, end: at + seq.length, message: said });
+      alerts.push({ start: at, end: at + seq.length, ...alert });
       seen = seen.slice(0, at) + "#".repeat(seq.length) + seen.slice(at + seq.length);
     }
     return alerts;

@@ -21,7 +21,7 @@ import { ConfigError } from "../../errors.ts";
 import { onFirstUse } from "../../load-on-use.ts";
 import type { ProseBlock } from "../prose.ts";
 import type { RawAlert } from "../rule-types.ts";
-import { buildPhrases, compilePattern, formatMessage, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
+import { buildPhrases, compilePattern, said, readBoolean, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
 
 interface Speller {
   correct(word: string): boolean;
@@ -103,7 +103,7 @@ export function compileSpelling(def: RuleDefinition, ctx: CompileContext): (bloc
       if (filters.some((f) => f.test(word))) continue;
       if (isKnown(word)) continue;
       if (except?.test(word)) continue;
-      alerts.push({ start, end: start + word.length, message: formatMessage(message, word) });
+      alerts.push({ start, end: start + word.length, ...said(message, word) });
     }
     return alerts;
   };

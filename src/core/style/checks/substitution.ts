@@ -6,7 +6,7 @@
 import { captureGroupsOf } from "../go-regex.ts";
 import type { ProseBlock } from "../prose.ts";
 import type { RawAlert, RuleAction } from "../rule-types.ts";
-import { buildExceptions, buildPhrases, isWithinPhrase, wordTemplateFor, compilePattern, formatMessage, isException, isPhrase, matchAll, readBoolean, readString, readStrings, toSentence, type CompileContext, type RuleDefinition } from "./common.ts";
+import { buildExceptions, buildPhrases, isWithinPhrase, wordTemplateFor, compilePattern, said, isException, isPhrase, matchAll, readBoolean, readString, readStrings, toSentence, type CompileContext, type RuleDefinition } from "./common.ts";
 
 interface Alternative {
   key: string;
@@ -68,15 +68,20 @@ export function compileSubstitution(def: RuleDefinition, ctx: CompileContext, ac
       const same = isReplace ? optionsOf(replacement).includes(observed) : isSame(alt, replacement, observed);
       if (same || isException(except, observed) || isWithinPhrase(phrases, block.text, start, start + matched.length)) continue;
       let expectedText = replacement;
+      let params: string[] | undefined;
       // Every suggestion is capitalised, as Vale does for the replace action's options.
-      if (isReplace && action.params.length === 0) expectedText = toSentence(optionsOf(replacement).map((option) => (capitalise ? capFirst(option) : option)), "or");
+      if (isReplace && action.params.length === 0) {
+        params = optionsOf(replacement).map((option) => (capitalise ? capFirst(option) : option));
+        expectedText = toSentence(params, "or");
+      }
       // Any other rule shows a value written as a pattern (`OAuth2?`) as the term it spells, when it spells one (Vale #997).
       else if (!isReplace) expectedText = recaseToTerm(replacement, observed);
       alerts.push({
         start,
         end: start + matched.length,
-        message: formatMessage(message, expectedText, observed),
+        ...said(message, expectedText, observed),
         replacement: optionsOf(replacement)[0] ?? "",
+        ...(params ? { params } : {}),
       });
     }
     return alerts;
