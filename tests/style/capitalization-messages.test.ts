@@ -20,6 +20,16 @@ describe("$sentence as Vale converts it", () => {
     expect(lintText(project, "# install it now\n")).toEqual(["1:3:S.Headings:'install it now' should use sentence-style capitalization."]);
   });
 
+  it("an exception keeps only text in its own case when the rule adds no accepted words; with a vocabulary it gives its case", () => {
+    const rule = "extends: capitalization\nmessage: \"'%s' needs sentence case.\"\nscope: heading\nmatch: $sentence\nexceptions:\n  - System\n";
+    const alone = styleProject({ Headings: rule });
+    expect(lintText(alone, "# Configure the system\n")).toEqual([]);
+    expect(lintText(alone, "# Configure the System\n")).toEqual([]);
+    const withVocab = styleProject({ Headings: rule }, "Vocab = V", { "styles/config/vocabularies/V/accept.txt": "Verity\n" });
+    expect(lintText(withVocab, "# Configure the system\n")).toEqual(["1:3:S.Headings:'Configure the system' needs sentence case."]);
+    expect(lintText(styleProject({ Headings: `${rule}vocab: false\n` }, "Vocab = V", { "styles/config/vocabularies/V/accept.txt": "Verity\n" }), "# Configure the system\n")).toEqual([]);
+  });
+
   it("a numbered heading capitalises the word after the number", () => {
     const project = styleProject({ Headings: headings });
     expect(lintText(project, "# 1. Install it now\n")).toEqual([]);

@@ -24,6 +24,12 @@ describe("accepted phrases (buildPhraseRe)", () => {
     expect(lintText(project, "Mea culpa, mea CULPA, but mea alone.\n")).toEqual(["1:27:S.Latin:Avoid 'mea'."]);
   });
 
+  it("a rule's own phrase exception holds only in its case when the rule adds no accepted words (Vale rewrites it to (?-i))", () => {
+    const latin = "extends: existence\nmessage: \"Avoid '%s'.\"\nignorecase: true\ntokens: [mea]\nexceptions: [mea culpa]\n";
+    expect(lintText(styleProject({ Latin: latin }), "Mea culpa, I said.\n\nIt was my mea culpa.\n")).toEqual(["1:1:S.Latin:Avoid 'Mea'."]);
+    expect(lintText(vocab("Bora Bora\n", { Latin: latin }), "Mea culpa, I said.\n\nIt was my mea culpa.\n")).toEqual([]);
+  });
+
   it("a term with \\s is a phrase; a term without a space or tab is not", () => {
     const project = styleProject({ Word: "extends: existence\nmessage: \"'%s'\"\nexceptions: ['data\\sset', 'dataset']\ntokens: [data]\n" });
     expect(lintText(project, "A data set and data.\n")).toEqual(["1:16:S.Word:'data'"]);

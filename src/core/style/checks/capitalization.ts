@@ -9,7 +9,7 @@ import { ConfigError } from "../../errors.ts";
 import type { ProseBlock } from "../prose.ts";
 import type { RawAlert } from "../rule-types.ts";
 import { tagWords, tokenizeTreebank } from "../pos-tagging.ts";
-import { compilePattern, exceptionSource, said, isException, readBoolean, readNumber, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
+import { caseSensitiveTerm, compilePattern, exceptionSource, keepsExceptionsAsWritten, said, isException, readBoolean, readNumber, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
 
 const WORD_TOKEN = String.raw`[\p{N}\p{L}*]+[^\s]*`;
 // jdkato/twine strcase/title.go: small words (AP and Chicago) and the prepositions Chicago adds.
@@ -29,9 +29,14 @@ export function compileCapitalization(def: RuleDefinition, ctx: CompileContext):
   const prefixSource = readString(def, "prefix");
   const prefix = prefixSource ? compilePattern(prefixSource, ctx, "") : undefined;
   const message = readString(def, "message") ?? "";
-  // Longest first, as Vale sorts them, so "Axon Server" is one term before "Axon".
-  const vocabTerms = [...exceptions, ...(readBoolean(def, "vocab", true) ? ctx.accepted : [])].filter((t) => t.trim() !== "").sort((a, b) => b.length - a.length);
-  const vocab = vocabLookup(vocabTerms.map((term) => compilePattern(term, ctx, "")), vocabTerms);
+  // The converters' vocabulary (capitalization.go), longest first ("Axon Server" before "Axon").
+  // A token equal to a term but for case gets the term's case, except when the rule adds no
+  // accepted words: Vale has then rewritten its own terms to `(?-i)term`, which no token equals,
+  // so a term keeps only text already written in its case and `system` stays lower case for `System`.
+  const accepted = readBoolean(def, "vocab", true) ? ctx.accepted : [];
+  const vocabTerms = [...exceptions, ...accepted].filter((t) => t.trim() !== "").sort((a, b) => b.length - a.length);
+  const foldsCase = keepsExceptionsAsWritten(accepted);
+  const vocab = vocabLookup(vocabTerms.map((term) => compilePattern(term, ctx, "")), foldsCase ? vocabTerms : []);
   /** Returns Vale's expected text (the second `%s` of the message) and whether `text` passes. */
   let check: (text: string) => { expected: string; ok: boolean };
   /**
@@ -46,7 +51,7 @@ export function compileCapitalization(def: RuleDefinition, ctx: CompileContext):
   };
   if (match === "$sentence") {
     // Each term keeps its case ((?-i:…)): "Member" is a term, "member's" is not.
-    const convert = compilePattern(`(?i)${vocabTerms.length > 0 ? `\\b(?:${vocabTerms.map((t) => (t.startsWith("(?i)") ? t : `(?-i:${t})`)).join("|")})\\b|` : ""}${WORD_TOKEN}`, ctx);
+    const convert = compilePattern(`(?i)${vocabTerms.length > 0 ? `\\b(?:${vocabTerms.map(caseSensitiveTerm).join("|")})\\b|` : ""}${WORD_TOKEN}`, ctx);
     check = (text) => {
       const expected = withPrefix(text, (rest) => toSentenceCase(rest, convert, vocab, indicators));
       return { expected, ok: isSentenceCase(text, expected, tokenizer, except, threshold) };
@@ -122,6 +127,11 @@ type VocabLookup = (token: string) => string | undefined;
 /** Tokens a rule's lookup remembers at once (headings repeat their words from card to card). */
 const MAX_REMEMBERED_TOKENS = 50_000;
 
+/**
+ * twine's inVocab: a term equal to the token but for case gives the term as written (only for terms
+ * in `terms`: a rewritten `(?-i)term` never equals a token); else a term whose pattern is found in
+ * the token gives the token.
+ */
 function vocabLookup(vocab: readonly RegExp[], terms: readonly string[]): VocabLookup {
   const known = new Map<string, string | null>();
   return (token) => {
@@ -130,7 +140,7 @@ function vocabLookup(vocab: readonly RegExp[], terms: readonly string[]): VocabL
       entry = null;
       const lower = token.toLowerCase();
       for (let i = 0; i < vocab.length; i++) {
-        if (terms[i]!.toLowerCase() === lower) {
+        if (terms[i]?.toLowerCase() === lower) {
           entry = terms[i]!;
           break;
         }

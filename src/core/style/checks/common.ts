@@ -189,9 +189,28 @@ export function isPhrase(text: string): boolean {
  * (`mea` in `Mea culpa`) is not reported, though the match alone is no exception.
  */
 export function buildPhrases(exceptions: readonly string[], accepted: readonly string[], ctx: CompileContext): RegExp | undefined {
-  const phrases = [...exceptions, ...accepted].filter((term) => /[ \t]/.test(term) || term.includes("\\s"));
+  // With no accepted words to add, Vale has already made the rule's own terms case-sensitive (see
+  // `keepsExceptionsAsWritten`): a phrase then holds only in its own case.
+  const own = keepsExceptionsAsWritten(accepted) ? exceptions : exceptions.map(caseSensitiveTerm);
+  const phrases = [...own, ...accepted].filter((term) => /[ \t]/.test(term) || term.includes("\\s"));
   if (phrases.length === 0) return undefined;
   return compilePattern(wrapTokens(phrases.join("|"), { ignorecase: true, nonword: false }), ctx);
+}
+
+/**
+ * Whether a rule's own `exceptions` reach its phrase and case checks as written. Vale's
+ * updateExceptions appends the accepted words to the rule's list; with none to append, the append
+ * returns the rule's own list, which it then sorts longest first and rewrites term by term to
+ * `(?-i)term` in place (definition.go). So with accepted words (the vocabulary, when the rule reads
+ * it) the terms are read as written and in any case; without, each is case-sensitive.
+ */
+export function keepsExceptionsAsWritten(accepted: readonly string[]): boolean {
+  return accepted.length > 0;
+}
+
+/** A term as Vale's rewrite leaves it: case-sensitive unless it asks for `(?i)` itself. */
+export function caseSensitiveTerm(term: string): string {
+  return term.startsWith("(?i)") ? term : `(?-i:${term})`;
 }
 
 /** True when `[start, end)` of `text` lies inside a match of `phrases`. */
