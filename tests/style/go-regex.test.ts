@@ -57,6 +57,15 @@ describe("Go regular expressions in JavaScript", () => {
     expect(matches("vs(?! Code)", "vs Code vs Java")).toEqual(["vs"]);
   });
 
+  it("a quantifier after a lookaround, which regexp2 takes and JavaScript refuses, repeats it as a group (Canonical's `1(?! Jan(?!uary)?)`)", () => {
+    const numbers = (text: string) => [...text.matchAll(compileGoRegex("1(?! Jan(?!uary)?)", "g"))].map((m) => m.index);
+    expect(numbers("I have 1 cat.")).toEqual([7]);
+    expect(numbers("On 1 Jan we met, on 1 January too.")).toEqual([]);
+    expect(matches("a(?=b)*c", "ac abc")).toEqual(["ac"]);
+    expect(matches("x(?<!y){1,2}z", "xz")).toEqual(["xz"]);
+    expect(matches("(?:a(?=b))?b", "ab b")).toEqual(["ab", "b"]);
+  });
+
   it("counts capture groups as the compiled expression has them", () => {
     const fragments = ["a", "(b)", "(?:c)", "(?P<n>d)", "(?<m>e)", "(?<=f)", "(?<!g)", "(?=h)", "(?!i)", "(?i)", "(?i:j)", "[()]", "[(]", "\\(", "\\)", "[\\]()]", "[]a]", "[^)(]", "\\[(k)\\]", "(l|(m))", "\\\\(n)", "\\p{L}", "[[:alpha:]]", "x{2}", "(o)?", "|"];
     const random = createRandom(5);

@@ -53,6 +53,14 @@ describe("scopes", () => {
     expect(where("Test.ScopeStrong")).toEqual(["5:97"]);
   });
 
+  it("an inline scope Vale 3 refuses (link, strong, emphasis, code) still runs, with a warning that Vale would stop on it", () => {
+    const project = styleProject({ Links: "extends: existence\nmessage: \"Vague link text '%s'.\"\nscope: [link, heading]\ntokens: [here]\n", Bold: "extends: existence\nmessage: x\nscope: ~strong & text\ntokens: [x]\n" });
+    expect(lintText(project, "Click [here](/help) or here.\n")).toEqual(["1:8:S.Links:Vague link text 'here'."]);
+    const warnings = project.setup.styles.warnings.join("\n");
+    expect(warnings).toMatch(/Links\.yml: rule S\.Links has scope link, which Vale 3 refuses \("no longer supported; use 'raw' instead"\)/);
+    expect(warnings).not.toMatch(/S\.Bold/);
+  });
+
   it("a list of negated parts joined with & must all hold", () => {
     expect(where("Test.ScopeAnd")).toEqual(["5:43", "7:24"]);
   });

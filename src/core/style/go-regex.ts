@@ -108,6 +108,8 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>, d
   let i = 0;
   /** Number of `)` still to emit at the close of each open group (for mid-pattern flags). */
   const groupStack: number[] = [0];
+  /** Where each open group starts in `out` when it is a lookaround (a quantifier after it needs a group around it). */
+  const lookStarts: (number | undefined)[] = [undefined];
   // The inline flags (`i`, `-i`, …) set in each open group so far: they hold past `|` until the group closes.
   const flagStack: string[][] = [[]];
   /** Whether `s` is on in each open group: regexp2's `.` stops only at \n, JavaScript's also at \r, U+2028 and U+2029. */
@@ -132,6 +134,7 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>, d
         out += "(?<";
         i += 4;
         groupStack.push(0);
+        lookStarts.push(undefined);
         flagStack.push([]);
         dotAllStack.push(dotAllStack.at(-1)!);
         continue;
@@ -148,6 +151,7 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>, d
         out += "(?:";
         i += 3;
         groupStack.push(0);
+        lookStarts.push(undefined);
         flagStack.push([]);
         dotAllStack.push(dotAllStack.at(-1)!);
         continue;
@@ -167,12 +171,14 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>, d
         } else {
           out += `(?${on}${off}:`;
           groupStack.push(0);
+          lookStarts.push(undefined);
           flagStack.push([]);
           dotAllStack.push(sOn);
         }
         i += inline[0].length;
         continue;
       }
+      lookStarts.push(/^\(\?<?[=!]/.test(src.slice(i, i + 4)) ? out.length : undefined);
       out += "(";
       groupStack.push(0);
       flagStack.push([]);
@@ -186,10 +192,14 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>, d
     }
     if (ch === ")") {
       const pending = groupStack.length > 1 ? groupStack.pop()! : 0;
+      const lookStart = lookStarts.length > 1 ? lookStarts.pop() : undefined;
       if (flagStack.length > 1) flagStack.pop();
       if (dotAllStack.length > 1) dotAllStack.pop();
       out += ")".repeat(pending) + ")";
       i += 1;
+      // regexp2 lets a quantifier follow a lookaround (`1(?! Jan(?!uary)?)`, Canonical's style); JavaScript
+      // does not, so the lookaround goes in a group of its own, which the quantifier then repeats.
+      if (lookStart !== undefined && /^(?:[?*+]|\{\d+(?:,\d*)?\})/.test(src.slice(i))) out = `${out.slice(0, lookStart)}(?:${out.slice(lookStart)})`;
       continue;
     }
     if (ch === "|") {

@@ -168,6 +168,11 @@ function loadRuleFile(set: StyleSet, file: string, name: string, base: Omit<Comp
   if (typeof rule === "string") set.warnings.push(rule);
   else {
     set.rules.set(name, rule);
+    if (rule.scope.refusedByVale.length > 0) {
+      set.warnings.push(
+        `${file}: rule ${name} has scope ${rule.scope.refusedByVale.join(", ")}, which Vale 3 refuses ("no longer supported; use 'raw' instead"), so Vale stops before linting; Verity runs it on that inline text. Use another scope for a rule Vale runs too.`,
+      );
+    }
     if (rule.scope.unknown.length > 0) set.warnings.push(`${file}: rule ${name} has a scope no Markdown text has (${rule.scope.unknown.join(", ")}); it loads, as in Vale, and never matches. Known scopes: ${KNOWN_SCOPES}.`);
   }
 }

@@ -19,7 +19,12 @@ export interface Scope {
   isSummary: boolean;
   /** Scopes named that no Markdown block has (`headng`): they load, as in Vale 3.x, and never match. */
   unknown: readonly string[];
+  /** Inline scopes Vale 3 refuses (`link`, `strong`, `emphasis`, `code`; its checkScopes): Verity runs them. */
+  refusedByVale: readonly string[];
 }
+
+/** The scopes Vale 3's checkScopes refuses with "no longer supported; use 'raw' instead". */
+const VALE_INLINE_SCOPES = new Set(["code", "link", "strong", "emphasis"]);
 
 /** Scope sections Verity knows for Markdown. `md` and `mdx` suffixes are allowed and dropped. */
 const KNOWN = new Set([
@@ -44,6 +49,7 @@ export class ScopeError extends Error {}
 export function parseScope(value: string | readonly string[] | undefined): Scope {
   const options = value === undefined ? ["text"] : typeof value === "string" ? [value] : [...value];
   const unknown: string[] = [];
+  const refusedByVale: string[] = [];
   const parsed: Part[][] = options.map((option) =>
     option.split("&").map((raw) => {
       let text = raw.trim();
@@ -52,6 +58,7 @@ export function parseScope(value: string | readonly string[] | undefined): Scope
       // Vale's checkScopes (3.x) refuses only a scope with a space in it, and checks no scope joined with `&`.
       if (!option.includes("&") && text.split(".")[0]!.includes(" ")) throw new ScopeError(`scope "${option}" contains spaces`);
       const sections = text.split(".").filter((s) => s !== "");
+      if (!option.includes("&") && VALE_INLINE_SCOPES.has(sections[0] ?? "")) refusedByVale.push(option.trim());
       let isUnmatchable = false;
       sections.forEach((section, i) => {
         if (i > 0 && OTHER_FORMATS.has(section)) isUnmatchable = true;
@@ -72,6 +79,7 @@ export function parseScope(value: string | readonly string[] | undefined): Scope
     isRaw,
     isSummary,
     unknown,
+    refusedByVale,
     matches(sections, parent = sections) {
       return parsed.some((parts) =>
         parts.every((part) => {
