@@ -3,9 +3,12 @@
 // version, then re-run itself under the Node 24 that the repository pins (the `node`
 // devDependency) when the Node that started it is older, since the CLI is TypeScript that Node 24
 // runs natively.
-import { existsSync } from "node:fs";
-import module from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
+// Node's own modules come from process.getBuiltinModule where it exists: an ES import of a builtin
+// builds a facade that reads every export, and node:fs's lazy ones (its streams) cost ~8 ms a start.
+const builtin = async (name) => process.getBuiltinModule?.(name) ?? (await import(name)).default;
+const { existsSync } = await builtin("node:fs");
+const module = await builtin("node:module");
+const { fileURLToPath, pathToFileURL } = await builtin("node:url");
 
 const MIN_MAJOR = 24;
 const major = Number(process.versions.node.split(".")[0]);

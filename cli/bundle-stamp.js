@@ -7,9 +7,11 @@
 // src/, and the package manifests) where it was built (the bundle names the sources' and packages'
 // files by absolute path); any edit, checkout, install or move of the checkout makes it stale, and
 // a stale or missing bundle means the TypeScript sources run, as they always may.
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+// Node's own modules without ES facades where Node has getBuiltinModule (see bin.js).
+const builtin = async (name) => process.getBuiltinModule?.(name) ?? (await import(name)).default;
+const { lstatSync, readdirSync, readFileSync } = await builtin("node:fs");
+const path = await builtin("node:path");
+const { fileURLToPath } = await builtin("node:url");
 
 export const REPOSITORY = fileURLToPath(new URL("..", import.meta.url));
 /** Where `npm ci` (the `prepare` script) writes the bundle. */

@@ -25,7 +25,11 @@ export function processIO(): CliIO {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString("utf8");
     },
-    isInteractive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    // Asked only by a command that may prompt: touching process.stdin builds its stream, and for
+    // a file or a pipe that loads Node's file streams (about 5 ms of every start).
+    get isInteractive() {
+      return Boolean(process.stdout.isTTY && process.stdin.isTTY);
+    },
     prompt: async (question) => {
       const { createInterface } = await import("node:readline/promises");
       const rl = createInterface({ input: process.stdin, output: process.stderr });

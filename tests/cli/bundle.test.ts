@@ -128,7 +128,7 @@ describe("the bundled CLI", () => {
     // Prints, as the process ends, the Node modules it loaded.
     const probe = path.join(makeTempDir(), "loaded.mjs");
     writeFileSync(probe, 'process.on("exit", () => process.stderr.write(`\\nLOADED ${process.moduleLoadList.join(",")}\\n`));\n');
-    const lint = () => spawnSync(process.execPath, ["--import", pathToFileURL(probe).href, path.join(dir, BUNDLE_ENTRY), "lint", "--format", "json", "--today", "2026-11-22"], { cwd, encoding: "utf8" });
+    const lint = () => spawnSync(process.execPath, ["--import", pathToFileURL(probe).href, path.join(dir, BUNDLE_ENTRY), "lint", "--format", "json", "--today", "2026-11-22"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     // The second run answers from the cache, as most runs in a working copy do (the first may ask git).
     lint();
     const run = lint();
@@ -137,6 +137,8 @@ describe("the bundled CLI", () => {
     const loaded = run.stderr.split("\nLOADED ")[1]!.trim().split(",");
     expect(loaded).toContain("NativeModule fs");
     expect(loaded.filter((name) => /^NativeModule (child_process|worker_threads)$/.test(name))).toEqual([]);
+    // Nor Node's file streams: standard input is not touched unless a command reads or asks.
+    expect(loaded.filter((name) => /^NativeModule internal\/fs\/streams$/.test(name))).toEqual([]);
   });
 
   it("takes Node's own modules from their module objects, never through an ES import (which reads every export)", () => {
@@ -144,6 +146,14 @@ describe("the bundled CLI", () => {
     const text = files.map((name) => readFileSync(path.join(dir, name), "utf8")).join("\n");
     expect(text).toMatch(/process\.getBuiltinModule\("node:fs"\)/);
     expect(text.match(/^import [^;]* from ["']node:[^"']+["'];/gm) ?? []).toEqual([]);
+  });
+
+  it("starts through bin.js and the bundle stamp without an ES import of Node's modules either", () => {
+    for (const file of ["cli/bin.js", "cli/bundle-stamp.js"]) {
+      const text = readFileSync(path.join(REPO_ROOT, file), "utf8");
+      expect(text, file).toMatch(/process\.getBuiltinModule\?\.\(name\)/);
+      expect(text.match(/^import [^;]* from ["']node:[^"']+["'];/gm) ?? [], file).toEqual([]);
+    }
   });
 
   it("checks prose on the bundled worker thread with the same findings", () => {
