@@ -3,12 +3,14 @@
  * Verity project, the built-in prose rules) on any Markdown files. Vale's flags and `line` output;
  * exit 1 when an error-level alert is reported, 2 for a configuration error.
  */
+import { homedir } from "node:os";
 import type { Command } from "commander";
 import { style } from "../../src/app/style.ts";
 import { UsageError } from "../../src/core/errors.ts";
 import type { Severity } from "../../src/core/lint/findings.ts";
 import { RULE_METADATA } from "../../src/core/lint/registry.ts";
 import { diffFix } from "../../src/core/style/fix.ts";
+import { defaultValeStylesPath } from "../../src/core/style/vale-ini.ts";
 import { defaultFormat, getReporter } from "../reporters/index.ts";
 import { valeJson } from "../reporters/vale-json.ts";
 import { displayPath } from "../reporters/paths.ts";
@@ -23,6 +25,7 @@ interface StyleCommandOptions {
   dryRun?: boolean;
   glob?: string;
   exit?: boolean;
+  global?: boolean;
 }
 
 const LEVELS: readonly Severity[] = ["suggestion", "warning", "error"];
@@ -42,7 +45,7 @@ export function registerStyle(program: Command, state: RunState): void {
     .option("--glob <pattern>", "lint only files whose path matches, e.g. '*.{md,mdx}'; a leading ! excludes")
     .option("--no-exit", "exit 0 even when an error-level alert is reported")
     .option("--no-wrap", "accepted for Vale compatibility (output is never wrapped)")
-    .option("--no-global", "ignore a user-global Vale config (Verity never reads one)")
+    .option("--no-global", "do not search Vale's default styles folder (VALE_STYLES_PATH, else ~/.local/share/vale/styles); a user-global .vale.ini is never read")
     .option("--fix", "apply the fixes of fixable alerts (substitutions, replace/remove/edit actions, built-in rules)")
     .option("--dry-run", "with --fix: print the changes as a unified diff and write nothing")
     .addHelpText("after", "\nThe global --config <file> names the Vale configuration here, as Vale's --config does (also VALE_CONFIG_PATH);\nwithout it, the nearest .vale.ini upwards.")
@@ -61,6 +64,7 @@ export function registerStyle(program: Command, state: RunState): void {
         // Vale's --config: the global flag, which names verity.config.yml for the other commands.
         configFile: (command.optsWithGlobals() as { config?: string }).config ?? (io.env.VALE_CONFIG_PATH || undefined),
         glob: options.glob,
+        defaultStylesPath: options.global === false ? undefined : defaultValeStylesPath(io.env, io.env.HOME || homedir()),
         valeDetails: format === "vale-json",
       });
       for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);

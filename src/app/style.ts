@@ -22,6 +22,11 @@ export interface StyleRequest {
   dryRun?: boolean;
   /** Vale's `--config` (or `VALE_CONFIG_PATH`): this configuration file instead of the nearest one. */
   configFile?: string | undefined;
+  /**
+   * Vale's default styles folder (`VALE_STYLES_PATH`, else the user's `vale/styles`), searched
+   * before StylesPath as Vale does; undefined with `--no-global`.
+   */
+  defaultStylesPath?: string | undefined;
   /** Vale's `--glob`: only files whose path matches (`!` negates). */
   glob?: string | undefined;
   /** Keep each Vale alert's match, description and action (for Vale's JSON output). */
@@ -41,7 +46,7 @@ export function style(request: StyleRequest): StyleResult {
   const { cwd } = request;
   // Only a folder with verity.config.yml adds the built-in prose rules to a Vale configuration's.
   const projectRoot = findProjectRoot(cwd, { configOnly: true });
-  const vale = resolveValeSetup(cwd, projectRoot, request.configFile);
+  const vale = resolveValeSetup(cwd, projectRoot, request.configFile, request.defaultStylesPath);
   const warnings = [...(vale?.styles.warnings ?? [])];
   if (!vale) {
     warnings.push(

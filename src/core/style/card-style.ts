@@ -59,7 +59,7 @@ export function createStyleChecker(project: Pick<Project, "root" | "config">, op
   const builtinLevels = ruleLevels(project.config.rules);
   let styleOptions: StyleOptions | undefined;
   const optionsForStyle = (): StyleOptions => (styleOptions ??= withSavedTranslations(options.translationsFile, () => ({ vale: valeConfig ? setupFromConfig(valeConfig) : undefined, builtinLevels, lang: project.config.lang })));
-  const cache: LintCache | undefined = options.cacheFile ? openLintCache(options.cacheFile, configHash(project, valeConfig?.file, valeConfig?.stylesPath)) : undefined;
+  const cache: LintCache | undefined = options.cacheFile ? openLintCache(options.cacheFile, configHash(project, valeConfig?.file, valeConfig?.searchPaths ?? [])) : undefined;
   let hits = 0;
   let misses = 0;
   const keys = new WeakMap<Card, string>();
@@ -108,15 +108,16 @@ export function styleConfigWarnings(root: string): string[] {
 }
 
 /** Hash of everything besides the card that decides its style findings. */
-function configHash(project: Pick<Project, "root" | "config">, valeFile: string | undefined, stylesPath: string | undefined): string {
+function configHash(project: Pick<Project, "root" | "config">, valeFile: string | undefined, searchPaths: readonly string[]): string {
   const hash = createHash("sha256");
   hash.update(getCodeVersion());
   hash.update(JSON.stringify(project.config.rules));
   hash.update(project.config.lang);
   hashRuleInputs(hash, project.root);
   if (valeFile) hash.update(readFileSync(valeFile));
-  if (stylesPath && existsSync(stylesPath)) {
-    for (const file of listFiles(stylesPath)) {
+  for (const folder of searchPaths) {
+    if (!existsSync(folder)) continue;
+    for (const file of listFiles(folder)) {
       hash.update(file);
       hash.update(readFileSync(file));
     }

@@ -43,8 +43,8 @@ export const BUILTIN_STYLE = "Vale";
 
 export function loadStyleSet(config: ValeConfig): StyleSet {
   // As Vale's StylesPath option (E201): a StylesPath that does not exist stops the run.
-  if (config.stylesPath && !existsSync(config.stylesPath)) {
-    throw new ConfigError(`${config.file}: StylesPath ${config.stylesPath} does not exist.`, "Create the folder, or point StylesPath at the folder that holds the styles.");
+  for (const folder of config.searchPaths) {
+    if (!existsSync(folder)) throw new ConfigError(`${config.file}: StylesPath ${folder} does not exist.`, "Create the folder, or point StylesPath at the folder that holds the styles.");
   }
   checkIgnorePatterns(config);
   const vocabulary = loadVocabulary(config);
@@ -62,10 +62,11 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
   };
   for (const style of styles) {
     if (style === BUILTIN_STYLE) continue;
-    const dir = config.stylesPath ? path.join(config.stylesPath, style) : undefined;
-    if (!dir || !existsSync(dir) || !statSync(dir).isDirectory()) {
+    // As Vale's loadStyles: the first search folder that has the style's folder gives it.
+    const dir = config.searchPaths.map((folder) => path.join(folder, style)).find(isDirectory);
+    if (!dir) {
       throw new ConfigError(
-        `${config.file}: the style "${style}" (BasedOnStyles) was not found${config.stylesPath ? ` in ${config.stylesPath}` : " (StylesPath is not set)"}.`,
+        `${config.file}: the style "${style}" (BasedOnStyles) was not found${searchedIn(config)}.`,
         config.packages.includes(style)
           ? `It is listed in Packages, which Verity reads but does not download: run \`vale sync\` once (or unzip the package into StylesPath), then run again.`
           : "Put the style's folder under StylesPath, or remove it from BasedOnStyles.",
@@ -122,16 +123,28 @@ export function missingRuleWarnings(config: ValeConfig): string[] {
   for (const [name, isEnabledSomewhere] of ruleSettings(config, referencedStyles(config).rules)) {
     if (!isEnabledSomewhere || name.startsWith(`${BUILTIN_STYLE}.`) || ruleFileOf(config, name)) continue;
     if (config.warnings.some((w) => w.includes(name))) continue;
-    warnings.push(`${config.file}: the rule "${name}" was not found${config.stylesPath ? ` in ${config.stylesPath}` : ""}; its setting is ignored.`);
+    warnings.push(`${config.file}: the rule "${name}" was not found${config.searchPaths.length > 0 ? searchedIn(config) : ""}; its setting is ignored.`);
   }
   return warnings;
 }
 
-/** The rule file of `Style.Rule` under StylesPath, if there is one. */
+/**
+ * The rule file of `Style.Rule` in the search folders, if there is one. Vale's NewManager reads it
+ * from every folder that has it, in order, so the last one is the rule that stays.
+ */
 function ruleFileOf(config: ValeConfig, name: string): string | undefined {
   const [style, ...rest] = name.split(".");
-  const base = config.stylesPath ? path.join(config.stylesPath, style!, rest.join(".")) : undefined;
-  return base && existsSync(`${base}.yml`) ? `${base}.yml` : undefined;
+  const files = config.searchPaths.map((folder) => `${path.join(folder, style!, rest.join("."))}.yml`).filter((file) => existsSync(file));
+  return files[files.length - 1];
+}
+
+function isDirectory(folder: string): boolean {
+  return statSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/** " in <folders>", or why there is nowhere to look, for a message about something not found. */
+function searchedIn(config: ValeConfig): string {
+  return config.searchPaths.length > 0 ? ` in ${config.searchPaths.join(", ")}` : " (StylesPath is not set)";
 }
 
 /**
@@ -367,9 +380,10 @@ function addBuiltinRules(set: StyleSet, base: Omit<CompileContext, "name" | "fil
 export function loadVocabulary(config: ValeConfig): Vocabulary {
   const vocabulary: Vocabulary = { accept: [], reject: [] };
   for (const name of config.vocab) {
-    const candidates = config.stylesPath ? [path.join(config.stylesPath, "config", "vocabularies", name), path.join(config.stylesPath, "Vocab", name)] : [];
+    // As Vale's loadVocab: the first search folder that has it.
+    const candidates = config.searchPaths.flatMap((folder) => [path.join(folder, "config", "vocabularies", name), path.join(folder, "Vocab", name)]);
     const dir = candidates.find((d) => existsSync(d));
-    if (!dir) throw new ConfigError(`${config.file}: the vocabulary "${name}" was not found.`, `Create ${config.stylesPath ?? "<StylesPath>"}/config/vocabularies/${name}/accept.txt (and reject.txt).`);
+    if (!dir) throw new ConfigError(`${config.file}: the vocabulary "${name}" was not found${config.searchPaths.length > 0 ? searchedIn(config) : ""}.`, `Create ${config.stylesPath ?? "<StylesPath>"}/config/vocabularies/${name}/accept.txt (and reject.txt).`);
     for (const kind of ["accept", "reject"] as const) {
       const file = path.join(dir, `${kind}.txt`);
       if (!existsSync(file)) continue;

@@ -128,8 +128,7 @@ export function computeRunKey(context: ProjectContext, salt: string, reads?: Map
   const valeFile = findValeConfig(context.root);
   if (valeFile) {
     both(readFileSync(valeFile));
-    const stylesPath = loadValeConfig(valeFile).stylesPath;
-    if (stylesPath && existsSync(stylesPath)) hashTree(both, undefined, path.resolve(stylesPath), hashFile);
+    for (const folder of loadValeConfig(valeFile).searchPaths) if (existsSync(folder)) hashTree(both, undefined, folder, hashFile);
   }
   return { key: hash.digest("hex"), frame: frame.digest("hex") };
 }

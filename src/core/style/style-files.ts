@@ -14,26 +14,28 @@ import { findValeConfig, loadValeConfig, VALE_CONFIG_NAMES, valeGlobMatcher, typ
 const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
 
 /** Finds and loads the Vale config for `cwd`; `projectRoot` is the fallback folder. */
-export function resolveValeSetup(cwd: string, projectRoot?: string, configFile?: string): ValeSetup | undefined {
-  const config = resolveValeConfig(cwd, projectRoot, configFile);
+export function resolveValeSetup(cwd: string, projectRoot?: string, configFile?: string, defaultStylesPath?: string): ValeSetup | undefined {
+  const config = resolveValeConfig(cwd, projectRoot, configFile, defaultStylesPath);
   return config ? setupFromConfig(config) : undefined;
 }
 
 /**
  * Finds and reads the Vale config for `cwd` (as `resolveValeSetup`), without loading its styles.
- * `configFile` (Vale's `--config` or `VALE_CONFIG_PATH`, relative to `cwd`) replaces the search.
+ * `configFile` (Vale's `--config` or `VALE_CONFIG_PATH`, relative to `cwd`) replaces the search;
+ * `defaultStylesPath` (see `defaultValeStylesPath`) is searched for styles before StylesPath.
  */
-export function resolveValeConfig(cwd: string, projectRoot?: string, configFile?: string): ValeConfig | undefined {
+export function resolveValeConfig(cwd: string, projectRoot?: string, configFile?: string, defaultStylesPath?: string): ValeConfig | undefined {
+  const options = { defaultStylesPath };
   if (configFile !== undefined) {
     const file = path.resolve(cwd, configFile);
     if (!existsSync(file) || !statSync(file).isFile()) {
       throw new UsageError(`${configFile}: no such Vale configuration file.`, "Check the path given with --config (or VALE_CONFIG_PATH); it is relative to the working directory.");
     }
-    return loadValeConfig(file);
+    return loadValeConfig(file, options);
   }
   let file = findValeConfig(cwd);
   if (!file && projectRoot) file = VALE_CONFIG_NAMES.map((n) => path.join(projectRoot, n)).find((f) => existsSync(f));
-  return file ? loadValeConfig(file) : undefined;
+  return file ? loadValeConfig(file, options) : undefined;
 }
 
 export function setupFromConfig(config: ValeConfig): ValeSetup {

@@ -29,8 +29,17 @@ export interface ValeSection {
 export interface ValeConfig {
   /** Absolute path of the file. */
   file: string;
-  /** Absolute StylesPath, when set. */
+  /**
+   * Vale's StylesPath(): the last folder of `searchPaths`, where spelling dictionaries, ignore
+   * files and the `.vale-config` pipeline are read. Undefined when no folder is searched.
+   */
   stylesPath: string | undefined;
+  /**
+   * Every folder searched for styles, rules and vocabularies, in Vale's order (its config.Paths):
+   * the default styles folder when one is given (`VALE_STYLES_PATH`, see `defaultValeStylesPath`),
+   * then each `StylesPath` line. Absolute.
+   */
+  searchPaths: string[];
   minAlertLevel: Severity;
   vocab: string[];
   /** `[formats]`: extension (no dot) -> the format it is linted as. */
@@ -71,9 +80,9 @@ export const PIPELINE_DIR = ".vale-config";
  * the files in `StylesPath/.vale-config` (left there by `vale sync` for packages that have a
  * `.vale.ini`), in name order, are read before it into one INI document.
  */
-export function loadValeConfig(file: string): ValeConfig {
+export function loadValeConfig(file: string, options: { defaultStylesPath?: string | undefined } = {}): ValeConfig {
   const text = readConfigText(file);
-  const config = parseValeConfig(text, file);
+  const config = withDefaultStylesPath(parseValeConfig(text, file), options.defaultStylesPath);
   const pipeline = config.stylesPath ? path.join(config.stylesPath, PIPELINE_DIR) : undefined;
   if (!pipeline || !existsSync(pipeline) || !statSync(pipeline).isDirectory()) return config;
   const doc: IniDocument = new Map();
@@ -84,7 +93,30 @@ export function loadValeConfig(file: string): ValeConfig {
     readIni(readConfigText(source), source, doc);
   }
   readIni(text, file, doc);
-  return configFromIni(doc, file);
+  return withDefaultStylesPath(configFromIni(doc, file), options.defaultStylesPath);
+}
+
+/**
+ * Vale's default styles folder (internal/core/config.go DefaultStylesPath): `VALE_STYLES_PATH` when
+ * it is set, else `vale/styles` in the user's data folder (`$XDG_DATA_HOME`, or `~/.local/share`).
+ * Vale searches it before the project's StylesPath when it is a folder, unless `--no-global`.
+ */
+export function defaultValeStylesPath(env: Readonly<Record<string, string | undefined>>, home: string): string {
+  if (env.VALE_STYLES_PATH !== undefined) return env.VALE_STYLES_PATH;
+  const data = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(home, ".local", "share");
+  return path.join(data, "vale", "styles");
+}
+
+/** As Vale's NewConfig: the default styles folder, when it is a folder, is searched first. */
+function withDefaultStylesPath(config: ValeConfig, folder: string | undefined): ValeConfig {
+  if (!folder || !isDirectory(folder)) return config;
+  const resolved = path.resolve(folder);
+  if (config.searchPaths.includes(resolved)) return config;
+  return { ...config, searchPaths: [resolved, ...config.searchPaths], stylesPath: config.stylesPath ?? resolved };
+}
+
+function isDirectory(folder: string): boolean {
+  return statSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 function readConfigText(file: string): string {
@@ -212,6 +244,7 @@ function configFromIni(doc: IniDocument, file: string): ValeConfig {
   const config: ValeConfig = {
     file,
     stylesPath: undefined,
+    searchPaths: [],
     minAlertLevel: "warning",
     vocab: [],
     formats: new Map(),
@@ -243,7 +276,9 @@ function readCoreKey(config: ValeConfig, key: string, values: IniValue[], dir: s
   const first = values[0]!;
   switch (key) {
     case "StylesPath":
-      config.stylesPath = path.resolve(dir, values[values.length - 1]!.value);
+      // Each line adds a folder to search (go-ini shadows); the last one is StylesPath().
+      config.searchPaths = [...new Set(values.map((v) => path.resolve(dir, v.value)))];
+      config.stylesPath = config.searchPaths[config.searchPaths.length - 1];
       return;
     case "MinAlertLevel":
       config.minAlertLevel = parseLevel(first.value, first.where, key);
