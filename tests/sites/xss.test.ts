@@ -140,6 +140,28 @@ describe("attack cards on the built sites", () => {
     }
   }, 120_000);
 
+  it("keep card titles and descriptions text in the Atom feed, served even without the policy header", async () => {
+    for (const server of [sites.public, sites.internal]) {
+      const page = await browser.newPage();
+      const dialogs: string[] = [];
+      page.on("dialog", (d) => void (dialogs.push(d.message()), d.dismiss()));
+      // A host that ignores _headers (GitHub Pages, S3) serves the feed with no policy at all.
+      await page.route("**/feed.xml", async (route) => {
+        const response = await route.fetch();
+        const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => name.toLowerCase() !== "content-security-policy"));
+        await route.fulfill({ response, headers });
+      });
+      await page.goto(`${server.url}feed.xml`);
+      await page.waitForTimeout(150);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), server.url).toBeUndefined();
+      expect(dialogs, server.url).toEqual([]);
+      await page.close();
+    }
+    const feed = readFileSync(path.join(out, "public", "feed.xml"), "utf8");
+    expect(feed).toContain("Billing ]]&gt;]]&gt;&lt;x:script");
+    expect(feed).not.toMatch(/<x:(script|img)/);
+  });
+
   it("never publish the SVG with script, and keep the allow-listed embed on the wiki only", () => {
     for (const site of ["public", "internal"]) expect(listFiles(path.join(out, site)).some((f) => f.endsWith("diagram.svg")), site).toBe(false);
     expect(readFileSync(path.join(out, "internal", "help", "remote", "index.html"), "utf8")).toContain('src="https://player.embeds.test/video/1"');
