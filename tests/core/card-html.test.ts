@@ -259,3 +259,15 @@ describe("reportCardHtml (what lint runs)", () => {
     }
   });
 });
+
+describe("URL attributes no reader sees", () => {
+  it("drops cite and longdesc, which the build would neither check nor rewrite, in HTML and in MDX literals", () => {
+    const html = render('<blockquote cite="/wiki/secret/">Quoted</blockquote>\n\n<q cite="https://wiki.acme.test/wiki/x/">q</q> <del cite="../wiki/a.md">d</del> <ins cite="/x">i</ins> <img src="a.png" longdesc="../wiki/x.md" alt="a">\n');
+    expect(html).toContain("Quoted");
+    expect(html).toContain('src="a.png"');
+    expect(html).not.toMatch(/cite=|longdesc=/i);
+    const mdx = render('<q cite={"/wiki/secret/"}>Quoted</q> <img src={"a.png"} longDesc={"/wiki/x"} alt="a" />\n', "mdx");
+    expect(mdx).toContain("Quoted");
+    expect(mdx).not.toMatch(/cite=|longdesc=/i);
+  });
+});

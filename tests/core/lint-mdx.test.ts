@@ -116,6 +116,28 @@ describe("MDX cards", () => {
     expect(at("html-removed")).toEqual([13]);
   });
 
+  it("an attribute written as a literal expression (`src={\"…\"}`) is checked as the same attribute written as a string", async () => {
+    const body = [
+      'Picture <img src={"../ops/diagram.png"} alt="one" /> and <img src={"../ops/gone.png"} alt="two" />',
+      "",
+      '<a href={"../ops/runbook.md"}>Runbook</a> and <a href={"missing.md"}>gone</a>',
+      "",
+      '<Snippet name={"secret"} />',
+    ].join("\n");
+    const { messages } = await lint({
+      "content/help/literal.mdx": card("external", body),
+      "content/ops/runbook.md": card("internal", "Steps.\n\n![Diagram](diagram.png)"),
+      "content/ops/diagram.png": "png",
+      "content/_snippets/secret.md": "---\naudience: internal\n---\n\nInternal words.\n",
+    });
+    const at = (rule: string) => messages.filter((m) => m.ruleId === rule && m.file === "content/help/literal.mdx").map((m) => m.line);
+    expect(at("link-audience")).toEqual([10]);
+    expect(at("link-broken")).toEqual([8, 10]);
+    expect(messages.find((m) => m.ruleId === "link-broken" && m.line === 8)?.message).toMatch(/gone\.png/);
+    expect(at("snippet-audience")).toEqual([12]);
+    expect(at("snippet-missing")).toEqual([]);
+  });
+
   it("an external card may not use a Video from a host outside the public embed allow-list", async () => {
     const { messages } = await lint({
       "verity.config.yml": "sites:\n  public:\n    embeds: [www.youtube-nocookie.com]\n",

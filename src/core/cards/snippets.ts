@@ -17,6 +17,7 @@ import type { Nodes, Root } from "mdast";
 import { parseMarkdown } from "./markdown.ts";
 import { parsePlainYaml, yamlPackage } from "./yaml-source.ts";
 import { forEachNode } from "./tree-walk.ts";
+import { literalProps } from "../site/mdx-components.ts";
 
 export const SNIPPET_DIR = "_snippets";
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -116,8 +117,9 @@ export function snippetReferences(tree: Root): SnippetReference[] {
     }
     const type = node.type as string;
     if ((type === "mdxJsxFlowElement" || type === "mdxJsxTextElement") && (node as unknown as { name: string }).name === "Snippet") {
-      const attribute = (node as unknown as { attributes: { type: string; name?: string; value?: unknown }[] }).attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === "name");
-      found.push({ name: typeof attribute?.value === "string" ? attribute.value : "", ...place });
+      // `name="x"` or `name={"x"}`: read as the renderer reads it.
+      const props = literalProps((node as unknown as { attributes: Parameters<typeof literalProps>[0] }).attributes);
+      found.push({ name: props.name ?? "", ...place });
     }
   });
   return found;

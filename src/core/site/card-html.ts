@@ -32,7 +32,21 @@ const DATA_IMAGE = /^data:image\/(?:png|gif|jpeg|webp|avif);/i;
 const NOT_DATA = /^(?!data:)/i;
 
 /**
- * GitHub's schema less `srcset` on `<source>`, plus: `<style>` dropped with its text, `tel:` links, inline raster `data:` images,
+ * URL attributes GitHub's schema keeps that no reader sees or follows (`cite` on quotes and edits,
+ * `longdesc` on images): the build neither checks nor rewrites them (only the attributes of
+ * embed-policy's FILE_ATTRIBUTES), so a card could carry a wiki address or a file path in them onto
+ * the public site. They are dropped.
+ */
+const UNSEEN_URLS = new Set(["cite", "longDesc"]);
+
+function withoutUnseenUrls(attributes: NonNullable<Schema["attributes"]>): NonNullable<Schema["attributes"]> {
+  return Object.fromEntries(
+    Object.entries(attributes).map(([tag, list]) => [tag, list.filter((a) => !UNSEEN_URLS.has(typeof a === "string" ? a : a[0]!))]),
+  );
+}
+
+/**
+ * GitHub's schema less `srcset` on `<source>` and the unseen URLs above, plus: `<style>` dropped with its text, `tel:` links, inline raster `data:` images,
  * and the media elements a trusted embed needs (kept only for allow-listed hosts, see
  * {@link applyEmbedPolicy}). Iframes are always sandboxed.
  */
@@ -42,8 +56,8 @@ export const CARD_SCHEMA: Schema = {
   strip: [...(defaultSchema.strip ?? []), "style"],
   tagNames: [...(defaultSchema.tagNames ?? []), "iframe", "video", "audio"],
   attributes: {
-    ...defaultSchema.attributes,
-    img: [...(defaultSchema.attributes?.img ?? []).filter((a) => a !== "src"), ["src", NOT_DATA, DATA_IMAGE]],
+    ...withoutUnseenUrls(defaultSchema.attributes ?? {}),
+    img: [...(defaultSchema.attributes?.img ?? []).filter((a) => a !== "src" && a !== "longDesc"), ["src", NOT_DATA, DATA_IMAGE]],
     // No `srcset`: the files it names are never published (only `src` is), and its URL list is not checked link by link.
     source: [...(defaultSchema.attributes?.source ?? []).filter((a) => a !== "srcSet"), ["src", NOT_DATA], "type"],
     iframe: [["src", NOT_DATA], "width", "height", "title", "allowFullScreen"],
@@ -51,7 +65,7 @@ export const CARD_SCHEMA: Schema = {
     audio: [["src", NOT_DATA], "controls", "loop", "muted", "preload"],
   },
   protocols: {
-    ...defaultSchema.protocols,
+    ...Object.fromEntries(Object.entries(defaultSchema.protocols ?? {}).filter(([name]) => !UNSEEN_URLS.has(name))),
     href: [...(defaultSchema.protocols?.href ?? []), "tel"],
     src: [...(defaultSchema.protocols?.src ?? []), "data"],
     poster: ["http", "https"],

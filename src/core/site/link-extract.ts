@@ -8,6 +8,7 @@ import type { Root } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { forEachNode } from "../cards/tree-walk.ts";
 import { onFirstUse } from "../load-on-use.ts";
+import { literalProps, type MdxAttribute } from "./mdx-components.ts";
 
 const htmlParser = onFirstUse<typeof import("hast-util-from-html")>("hast-util-from-html");
 
@@ -130,18 +131,19 @@ function hastText(node: HastNodes): string {
 
 interface JsxElement {
   name: string | null;
-  attributes: { type: string; name?: string; value?: unknown }[];
+  attributes: MdxAttribute[];
   position?: Root["position"];
   children: unknown[];
 }
 
 function collectJsxLinks(node: JsxElement, links: CardLink[]): void {
   const position = node.position;
-  for (const attribute of node.attributes ?? []) {
-    if (attribute.type !== "mdxJsxAttribute" || !attribute.name) continue;
-    const kind = JSX_URL_ATTRIBUTES.get(attribute.name.toLowerCase());
-    if (!kind || typeof attribute.value !== "string") continue;
-    for (const url of urlsOf(attribute.value, kind)) {
+  // The values the page renders: a string, or a literal expression (`src={"../x.png"}`), read by
+  // the same function the renderer uses, so that no form of an attribute escapes the link checks.
+  for (const [name, value] of Object.entries(literalProps(node.attributes ?? []))) {
+    const kind = JSX_URL_ATTRIBUTES.get(name.toLowerCase());
+    if (!kind) continue;
+    for (const url of urlsOf(value, kind)) {
       links.push({
         url,
         kind: "html",
@@ -150,7 +152,7 @@ function collectJsxLinks(node: JsxElement, links: CardLink[]): void {
         column: position?.start.column ?? 1,
         start: position?.start.offset ?? 0,
         end: position?.end.offset ?? 0,
-        attribute: `${node.name ?? ""} ${attribute.name}`,
+        attribute: `${node.name ?? ""} ${name}`,
       });
     }
   }

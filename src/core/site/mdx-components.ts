@@ -73,7 +73,7 @@ export function isCommentExpression(expression: string): boolean {
   return expression.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/[^\n]*/g, "").trim() === "";
 }
 
-interface MdxAttribute {
+export interface MdxAttribute {
   type: string;
   name?: string;
   value?: string | null | { type: string; value: string };
