@@ -90,6 +90,19 @@ describe("markdownCopy", () => {
     expect(out.public).toContain("Shown badge");
   });
 
+  it("leaves out what an iframe, a video or an audio element holds: fallback no browser shows, removed with the element when its source is not allowed", () => {
+    const body = "\nCustomers see this.\n\n<iframe>\n\nAgent note 4711 hidden.\n\n</iframe>\n\n<video src=\"https://evil.test/v.mp4\">\n\nVideo 4711 fallback\n\n</video>\n\nInline <audio src=\"a.mp3\">audio 4711</audio> end.\n\nAfter.\n";
+    const out = copies(body);
+    expect(out.public).not.toContain("4711");
+    expect(out.internal).not.toContain("4711");
+    expect(out.public).toContain("Customers see this.");
+    expect(out.public).toContain("Inline  end.");
+    expect(out.public).toContain("After.");
+    const mdx = copies('\nSeen.\n\n<iframe>\n\nMDX 4711 inside\n\n</iframe>\n\n<video src="https://evil.test/v.mp4">Fallback 4711</video>\n\nAfter.\n', "mdx");
+    expect(mdx.public).not.toContain("4711");
+    expect(mdx.public).toContain("After.");
+  });
+
   it("handles deeply nested content without recursion limits", () => {
     const out = copies(`\n${">".repeat(3000)} deep\n`);
     expect(out.public).toContain("deep");

@@ -4,11 +4,13 @@
  * server, the search vocabulary, FAQ structured data): what the page hides, they leave out.
  *
  * - frontmatter, raw HTML (comments, tags) and MDX code (imports, exports, `{expressions}`);
- * - what raw HTML opens `<script>`, `<style>` or `<template>` around, up to its closing tag (the
- *   sanitizer removes script and style with their content; a template's content is never shown,
- *   and an unclosed one swallows the rest of the card); a script or style opened inside a paragraph
- *   ends with the paragraph at the latest;
- * - MDX `<script>` and `<style>` elements, the children of `<Snippet>` (it shows the snippet) and
+ * - what raw HTML opens `<script>`, `<style>`, `<template>`, `<iframe>`, `<video>` or `<audio>`
+ *   around, up to its closing tag (the sanitizer removes script and style with their content; a
+ *   template's content is never shown, and an unclosed one swallows the rest of the card; what is
+ *   inside an iframe, a video or an audio element is fallback a browser does not show, and the embed
+ *   policy removes the element with it when its source is not allowed); an element of these opened
+ *   inside a paragraph ends with the paragraph at the latest;
+ * - MDX `<script>`, `<style>`, `<iframe>`, `<video>` and `<audio>` elements' content, the children of `<Snippet>` (it shows the snippet) and
  *   of `<Badge text="...">` (it shows the text);
  * - link and footnote definitions that nothing shown references, and every definition after the
  *   first of its name (the first one wins), as the HTML leaves them out.
@@ -22,7 +24,9 @@ import { literalProps } from "./mdx-components.ts";
 const CODE = new Set(["yaml", "toml", "html", "mdxjsEsm", "mdxFlowExpression", "mdxTextExpression"]);
 /** Containers of blocks: raw HTML directly inside them is an HTML block, anywhere else inline HTML. */
 const FLOW = new Set(["root", "blockquote", "listItem", "footnoteDefinition", "mdxJsxFlowElement"]);
-const HIDING_TAG = /<(\/?)(script|style|template)(?=[\s/>])[^>]*>/gi;
+const HIDING_TAG = /<(\/?)(script|style|template|iframe|video|audio)(?=[\s/>])[^>]*>/gi;
+/** MDX elements whose children the page never shows (see above). */
+const HIDING_JSX = new Set(["iframe", "video", "audio"]);
 
 interface Frame {
   parent: Parent;
@@ -64,7 +68,7 @@ export function hiddenNodes(tree: Root): Set<Nodes> {
         hidden.add(node);
         continue;
       }
-      if (node.name === "Snippet" || (node.name === "Badge" && literalProps(node.attributes as never).text !== undefined)) {
+      if (node.name === "Snippet" || HIDING_JSX.has(node.name ?? "") || (node.name === "Badge" && literalProps(node.attributes as never).text !== undefined)) {
         for (const child of node.children) hidden.add(child as Nodes);
         continue;
       }
