@@ -64,6 +64,10 @@ describe("absolute URLs to the sites' hosts", () => {
     "HTTPS://WIKI.ACME.EXAMPLE/wiki/ops/runbook",
     "https://wiki.acme.example./wiki/ops/runbook/index.html",
     "http://wiki.acme.example:443/wiki/",
+    // Outside the wiki's base, on a host the public site does not share: still the wiki's.
+    "https://wiki.acme.example",
+    "https://wiki.acme.example/",
+    "https://wiki.acme.example/oauth2/sign_in",
   ])("the wiki's host from an external card: %s", async (url) => {
     const dir = project(url.startsWith("<") ? `See ${url}.` : `See [x](${url}).`);
     expect((await findingsOf(dir)).map((m) => m.ruleId)).toContain("link-audience");
@@ -79,6 +83,12 @@ describe("absolute URLs to the sites' hosts", () => {
   ])("the help center's host with an internal card's path: %s", async (url) => {
     const dir = project(url.startsWith("<") ? `See ${url}.` : `See [x](${url}).`);
     expect((await findingsOf(dir)).map((m) => m.ruleId)).toContain("link-audience");
+  });
+
+  it("on a host both sites share, a path outside both bases is the rest of that host (the company website)", async () => {
+    const shared = "sites:\n  public:\n    url: https://acme.example\n    base: /help/\n  internal:\n    url: https://acme.example\n    base: /wiki/\n";
+    const dir = project("See [home](https://acme.example/pricing/) and [runbook](https://acme.example/wiki/ops/runbook/).", { "verity.config.yml": shared });
+    expect((await findingsOf(dir)).map((m) => `${m.ruleId}:${m.column}`)).toEqual(["link-audience:47"]);
   });
 
   it("a help center URL of a public card is fine, and a missing one is broken", async () => {

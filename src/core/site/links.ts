@@ -130,7 +130,12 @@ export function resolveLink(from: Card, rawUrl: string, index: CardIndex): LinkT
   if (SCHEME.test(url) || /^[\\/][\\/]/.test(url)) {
     const onSite = siteOfUrl(url, index.sites);
     if (!onSite) return { kind: "external" };
-    if (onSite.path === undefined) return { kind: "external" }; // the same host, outside the sites (e.g. the company website)
+    if (onSite.path === undefined) {
+      // Outside every base on a host the wiki alone has (its bare host, a sign-in page): still the
+      // wiki's, which a public page must not point at. On a host the public site shares, it is
+      // the rest of that host (e.g. the company website).
+      return onSite.site === "internal" && onSite.hostIsWikiOnly ? { kind: "page", path: "/", sites: ["internal"], via: "internal" } : { kind: "external" };
+    }
     return withVia(resolveSitePath(from, onSite.path, onSite.hash, index), onSite.site);
   }
   const hashAt = url.indexOf("#");
@@ -217,7 +222,10 @@ export function contentDirOfCard(from: Pick<Card, "file" | "url">): string | und
  * URLs do (case, default ports, a trailing dot); the longest matching base wins, and with equal
  * bases the public site (so a link into the wiki is recognised only where the wiki has its own place).
  */
-function siteOfUrl(url: string, sites: readonly SiteAddress[]): { site: SiteName; base: string; path: string | undefined; hash: string | undefined } | undefined {
+function siteOfUrl(
+  url: string,
+  sites: readonly SiteAddress[],
+): { site: SiteName; base: string; path: string | undefined; hash: string | undefined; hostIsWikiOnly?: boolean } | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url, "https://relative.invalid/");
@@ -236,7 +244,7 @@ function siteOfUrl(url: string, sites: readonly SiteAddress[]): { site: SiteName
     if (lower.startsWith(base.toLowerCase())) return { site: site.site, base, path: `/${pathname.slice(base.length)}`, hash };
     if (`${lower}/` === base.toLowerCase()) return { site: site.site, base, path: "/", hash };
   }
-  return { site: matches[0]!.site, base: matches[0]!.base, path: undefined, hash };
+  return { site: matches[0]!.site, base: matches[0]!.base, path: undefined, hash, hostIsWikiOnly: matches.every((site) => site.site === "internal") };
 }
 
 function hostOf(url: string): string | undefined {
