@@ -38,7 +38,7 @@ export function registerStyle(program: Command, state: RunState): void {
     .option("--output <format>", "line (Vale's path:line:col:Rule:Message), JSON (Vale's JSON), CLI (human), or any --format")
     .option("--format <format>", "stylish, json, sarif, github or line")
     .option("--minAlertLevel <level>", "report alerts of this level and above: suggestion, warning or error")
-    .option("--ext <ext>", "read standard input as a file with this extension, e.g. .md")
+    .option("--ext <ext>", "read standard input as a file with this extension, e.g. .md; with paths, lint the files as this format")
     .option("--sort", "sort alerts by file, line and column (always on)")
     .option("--relative", "print paths relative to the working folder (always on)")
     .option("--normalize", "print paths with / separators (always on)")
@@ -53,12 +53,14 @@ export function registerStyle(program: Command, state: RunState): void {
       const { io } = state;
       const format = pickFormat(options, io.env);
       const reporter = format === "vale-json" ? valeJson : getReporter(format);
-      const stdin = options.ext === undefined ? undefined : { ext: options.ext, text: (await io.readStdin?.()) ?? "" };
+      // --ext reads standard input, or with paths names the format of the files (as in Vale).
+      const stdin = options.ext === undefined || paths.length > 0 ? undefined : { ext: options.ext, text: (await io.readStdin?.()) ?? "" };
       const result = style({
         cwd: io.cwd,
         paths,
         minAlertLevel: parseLevel(options.minAlertLevel),
         stdin,
+        ext: paths.length > 0 ? options.ext : undefined,
         fix: options.fix === true,
         dryRun: options.dryRun === true,
         // Vale's --config: the global flag, which names verity.config.yml for the other commands.

@@ -18,6 +18,11 @@ export interface StyleRequest {
   minAlertLevel?: Severity | undefined;
   /** `--ext`: lint `stdin` as a file with this extension. */
   stdin?: { ext: string; text: string } | undefined;
+  /**
+   * `--ext` with paths: lint every named file (whatever its own extension) and every Markdown file
+   * found in a named folder in this format, as Vale's NewFile does; sections still match the path.
+   */
+  ext?: string | undefined;
   fix?: boolean;
   dryRun?: boolean;
   /** Vale's `--config` (or `VALE_CONFIG_PATH`): this configuration file instead of the nearest one. */
@@ -61,7 +66,7 @@ export function style(request: StyleRequest): StyleResult {
     // As Vale's lintFile ("nothing to do; bail early"): a file no section gives a style or a rule
     // setting is not read at all, so it cannot fail to parse either.
     if (vale && !options.builtinLevels && hasNothingToRun(vale.config, matchPath)) return [];
-    return lintProse({ file, source, format: styleFormatOf(file, vale?.config), matchPath }, options);
+    return lintProse({ file, source, format: styleFormatOf(file, vale?.config, request.ext), matchPath }, options);
   };
 
   const findings: Finding[] = [];
@@ -75,7 +80,7 @@ export function style(request: StyleRequest): StyleResult {
     return { findings: findings.sort(compareFindings), files, warnings };
   }
   const selected = request.glob === undefined ? () => true : globFilter(request.glob, cwd, vale?.config);
-  for (const file of collectStyleFiles(request.paths, cwd, markdownExtensions(vale?.config))) {
+  for (const file of collectStyleFiles(request.paths, cwd, markdownExtensions(vale?.config), { anyNamedFile: request.ext !== undefined })) {
     if (!selected(file)) continue;
     files.push(file);
     const { source } = readSourceFile(file);

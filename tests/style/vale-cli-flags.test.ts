@@ -55,6 +55,16 @@ describe("Vale's command-line flags in verity style", () => {
     expect(bad.stderr).toMatch(/--glob \*\.\{md is not a valid glob/);
   });
 
+  it("--ext with paths lints the named files in that format (a commit message as Markdown), as Vale's NewFile does", async () => {
+    const dir = fixtureCopy({ ".vale.ini": "StylesPath = styles\n[*]\nBasedOnStyles = Test\n", "COMMIT_EDITMSG": "We utilize it.\n", "notes/a.txt": "# Title\n\nWe `utilize` code, and we utilize it.\n" });
+    const result = await runCli(["style", "--output=line", "--ext=.md", "COMMIT_EDITMSG", "notes/a.txt"], { cwd: dir });
+    // The code span is Markdown code, so only the second "utilize" of a.txt is prose.
+    expect(result.stdout).toBe("COMMIT_EDITMSG:1:4:Test.Existence:Avoid 'utilize'.\nnotes/a.txt:3:27:Test.Existence:Avoid 'utilize'.\n");
+    expect(result.code).toBe(1);
+    // Without --ext, a file that is not Markdown is not linted at all.
+    expect((await runCli(["style", "--output=line", "COMMIT_EDITMSG"], { cwd: dir })).stdout).toBe("");
+  });
+
   it("--no-exit reports error-level alerts with exit 0; --no-wrap is accepted", async () => {
     const dir = fixtureCopy({ "a.md": "We utilize it.\n" });
     const result = await runCli(["style", "--output=line", "--no-exit", "--no-wrap", "a.md"], { cwd: dir });

@@ -72,7 +72,7 @@ export function globFilter(glob: string, cwd: string, config: ValeConfig | undef
 }
 
 /** Files to lint for `paths` (default `.`), sorted. */
-export function collectStyleFiles(paths: readonly string[], cwd: string, extensions: ReadonlySet<string>): string[] {
+export function collectStyleFiles(paths: readonly string[], cwd: string, extensions: ReadonlySet<string>, options: { anyNamedFile?: boolean } = {}): string[] {
   const files = new Set<string>();
   const isMarkdown = (file: string) => extensions.has(path.extname(file).slice(1).toLowerCase());
   const walk = (dir: string) => {
@@ -95,7 +95,7 @@ export function collectStyleFiles(paths: readonly string[], cwd: string, extensi
     if (statSync(full).isDirectory()) {
       if (!SKIPPED_DIRS.has(path.basename(full))) walk(full);
     }
-    else if (isMarkdown(full)) files.add(full);
+    else if (options.anyNamedFile || isMarkdown(full)) files.add(full);
   }
   return [...files].sort();
 }
@@ -107,9 +107,12 @@ export function matchPathFor(file: string, config: ValeConfig | undefined): stri
   return (rel.startsWith("..") ? path.basename(file) : rel).split(path.sep).join("/");
 }
 
-/** `md` or `mdx`; `[formats] mdx = md` makes an `.mdx` file plain Markdown, as in Vale. */
-export function styleFormatOf(file: string, config: ValeConfig | undefined): MarkdownFormat {
-  const ext = path.extname(file).slice(1).toLowerCase();
-  if (config?.formats.get(ext) === "md") return "md";
-  return formatOf(file);
+/**
+ * `md` or `mdx`; `[formats] mdx = md` makes an `.mdx` file plain Markdown, as in Vale. `ext` (Vale's
+ * `--ext`) replaces the file's own extension, as Vale's NewFile does for a file it reads.
+ */
+export function styleFormatOf(file: string, config: ValeConfig | undefined, ext?: string): MarkdownFormat {
+  const named = ext === undefined ? file : `file${ext.startsWith(".") ? ext : `.${ext}`}`;
+  if (config?.formats.get(path.extname(named).slice(1).toLowerCase()) === "md") return "md";
+  return formatOf(named);
 }
