@@ -280,6 +280,19 @@ describe("TokenIgnores and BlockIgnores follow the section's match on the file's
   });
 });
 
+describe("TokenIgnores run after BlockIgnores, on the text those have made code", () => {
+  it("a token pattern neither matches inside a block-ignored range nor runs across it, so the prose after an ignored link is checked (Vale's applyPatterns)", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nBlockIgnores = \\[.+?\\]\\(https?://.+?\\)\nTokenIgnores = (http.*)\n",
+      "styles/S/Via.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: error\ntokens:\n  - via\n",
+    });
+    expect(lintText(project, "See [the docs](https://example.com) via the way.\n\nSee the docs via the way.\n\nGo to http://example.com via the web.\n")).toEqual([
+      "1:37:S.Via:Avoid 'via'.",
+      "3:14:S.Via:Avoid 'via'.",
+    ]);
+  });
+});
+
 describe("line endings", () => {
   it("raw rules see CRLF and CR line ends as \\n, as Vale's Sanitize makes them, and alerts keep their lines", () => {
     const project = styleProject({ Nest: "extends: existence\nmessage: \"Nested '%s'.\"\nnonword: true\nscope: raw\ntokens:\n  - '^- .*\\n\\n? (  )?[`\\w-]'\n" });

@@ -34,6 +34,23 @@ export function ignoredRanges(source: string, patterns: readonly string[]): [num
   return ranges;
 }
 
+/**
+ * `source` as TokenIgnores see it once BlockIgnores have rewritten their matches as fenced code
+ * (Vale's applyPatterns runs the block patterns first): each range becomes a line of its own, of the
+ * same length, so that a token pattern cannot run across it (`(http.*)` after an ignored link stops
+ * at the fence, and the prose after it is still checked).
+ */
+export function withBlocksFenced(source: string, ranges: readonly (readonly [number, number])[]): string {
+  if (ranges.length === 0) return source;
+  const chars = source.split("");
+  for (const [start, end] of ranges) {
+    for (let i = start; i < end; i++) chars[i] = "\u0000";
+    chars[start] = "\n";
+    chars[end - 1] = "\n";
+  }
+  return chars.join("");
+}
+
 /** The block with every character written inside one of `ranges` turned into a masked `*`. */
 export function maskRanges(block: ProseBlock, ranges: readonly (readonly [number, number])[]): ProseBlock {
   const overlapping = ranges.filter(([start, end]) => start < block.end && end > block.start);

@@ -18,7 +18,7 @@ import { joinBlocks, withText } from "./prose-block.ts";
 import { BUILTIN_STYLE, type StyleSet } from "./rule-loader.ts";
 import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
 import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudget } from "./budget.ts";
-import { ignoredRanges, maskRanges } from "./ignore-patterns.ts";
+import { ignoredRanges, maskRanges, withBlocksFenced } from "./ignore-patterns.ts";
 import { matchingSections, settingsForFile, type ValeConfig } from "./vale-ini.ts";
 
 for (const rule of BUILTIN_RULE_LIST) registerBuiltinProseRule(rule);
@@ -145,7 +145,7 @@ function ruleLevels(config: ValeConfig): Map<string, Severity> {
 function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>, lines: ReturnType<typeof indexLines>, setup: ValeSetup, active: readonly ActiveRule[], withDetails: boolean): Finding[] {
   const settings = settingsForFile(setup.config, input.matchPath);
   const ignoredBlocks = ignoredRanges(input.source, settings.blockIgnores);
-  const ignored = [...ignoredRanges(input.source, settings.tokenIgnores), ...ignoredBlocks];
+  const ignored = [...ignoredRanges(withBlocksFenced(input.source, ignoredBlocks), settings.tokenIgnores), ...ignoredBlocks];
   const directives = indexDirectives(prose.comments, settings.baseStyles);
   const skipped = new Set(setup.config.skippedScopes);
   // Vale's core.Sanitize turns `&rsquo;` into a straight apostrophe before the file is parsed.
