@@ -20,7 +20,7 @@ import { compileSpelling } from "./checks/spelling.ts";
 import { compileSubstitution } from "./checks/substitution.ts";
 import { RULE_TYPES, SKIPPED_RULE_TYPES, type CompiledRule, type RuleAction } from "./rule-types.ts";
 import { parseScope, ScopeError } from "./scopes.ts";
-import { referencedStyles, type ValeConfig } from "./vale-ini.ts";
+import { isDirectory, referencedStyles, type ValeConfig } from "./vale-ini.ts";
 import { isEditPatternRisky } from "./checks/edit-action.ts";
 
 export interface Vocabulary {
@@ -136,10 +136,6 @@ function ruleFileOf(config: ValeConfig, name: string): string | undefined {
   const [style, ...rest] = name.split(".");
   const files = config.searchPaths.map((folder) => `${path.join(folder, style!, rest.join("."))}.yml`).filter((file) => existsSync(file));
   return files[files.length - 1];
-}
-
-function isDirectory(folder: string): boolean {
-  return statSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 /** " in <folders>", or why there is nowhere to look, for a message about something not found. */

@@ -115,7 +115,8 @@ function withDefaultStylesPath(config: ValeConfig, folder: string | undefined): 
   return { ...config, searchPaths: [resolved, ...config.searchPaths], stylesPath: config.stylesPath ?? resolved };
 }
 
-function isDirectory(folder: string): boolean {
+/** True when `folder` exists and is a folder (following links). */
+export function isDirectory(folder: string): boolean {
   return statSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
