@@ -293,6 +293,28 @@ describe("TokenIgnores run after BlockIgnores, on the text those have made code"
   });
 });
 
+describe("a BlockIgnores match inside a block splits it, as Vale's fenced rewrite does", () => {
+  const files = {
+    ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nBlockIgnores = \\[.+?\\]\\(https?://.+?\\)\n",
+    "styles/S/Start.yml": "extends: existence\nmessage: \"Starts with '%s'.\"\nscope: paragraph\nraw:\n  - '\\Avia'\n",
+    "styles/S/Head.yml": "extends: existence\nmessage: \"Heading has '%s'.\"\nscope: heading\ntokens:\n  - via\n",
+    "styles/S/Repeat.yml": "extends: repetition\nmessage: \"'%s' is repeated!\"\ntokens:\n  - '[^\\s]+'\n",
+  };
+
+  it("the text after the match is a paragraph of its own: it starts there, a heading ends at the match, and no repeat runs across it", () => {
+    const project = valeProject(files);
+    expect(lintText(project, "See [the docs](https://example.com)\nvia the way.\n\n# Go [home](https://example.com) via here\n\nThe [x](https://example.com) the end.\n")).toEqual([
+      "2:1:S.Start:Starts with 'via'.",
+      "4:34:S.Start:Starts with 'via'.",
+    ]);
+  });
+
+  it("a paragraph the match covers entirely has no prose left, and one it does not touch is unchanged", () => {
+    const project = valeProject(files);
+    expect(lintText(project, "[via](https://example.com)\n\nvia the way.\n")).toEqual(["3:1:S.Start:Starts with 'via'."]);
+  });
+});
+
 describe("line endings", () => {
   it("raw rules see CRLF and CR line ends as \\n, as Vale's Sanitize makes them, and alerts keep their lines", () => {
     const project = styleProject({ Nest: "extends: existence\nmessage: \"Nested '%s'.\"\nnonword: true\nscope: raw\ntokens:\n  - '^- .*\\n\\n? (  )?[`\\w-]'\n" });

@@ -6,7 +6,7 @@
 import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, withBudget } from "./budget.ts";
 import { compileGoRegex } from "./go-regex.ts";
 import { withText } from "./prose-block.ts";
-import type { ProseBlock } from "./prose.ts";
+import { subBlock, type ProseBlock } from "./prose.ts";
 
 /** Source ranges `[start, end)` the patterns match, in pattern order (the patterns were checked when the config loaded). */
 export function ignoredRanges(source: string, patterns: readonly string[]): [number, number][] {
@@ -67,4 +67,42 @@ export function maskRanges(block: ProseBlock, ranges: readonly (readonly [number
     masked[i] = 1;
   }
   return chars && masked ? withText(block, chars.join(""), masked) : block;
+}
+
+const PARAGRAPH: readonly string[] = ["text", "paragraph"];
+
+/**
+ * `block` as Vale reads it once BlockIgnores have rewritten their matches as fenced code blocks in
+ * the file (lint/html.go applyBlockPatterns): a match inside a paragraph, heading, list item or cell
+ * ends that block where it starts, the match itself is code (no prose at all), and the text after it
+ * is a paragraph of its own (a fence ends a heading, a list or a quote). A block the matches cover
+ * entirely has no prose left.
+ */
+export function splitAtBlockIgnores(block: ProseBlock, ranges: readonly (readonly [number, number])[]): ProseBlock[] {
+  const inside = ranges.filter(([start, end]) => start < block.end && end > block.start);
+  if (inside.length === 0) return [block];
+  const { text } = block;
+  const covered = (i: number) => {
+    const at = block.offsets[i]!;
+    return at >= 0 && inside.some(([start, end]) => at >= start && at < end);
+  };
+  const pieces: ProseBlock[] = [];
+  const push = (from: number, to: number, scope: readonly string[], kind: string) => {
+    while (from < to && /\s/.test(text[from]!)) from++;
+    while (to > from && /\s/.test(text[to - 1]!)) to--;
+    if (from < to) pieces.push(from === 0 && to === text.length && scope === block.scope ? block : subBlock(block, from, to, scope, kind));
+  };
+  let from = 0;
+  let scope = block.scope;
+  let kind = block.kind;
+  for (let i = 0; i < text.length; i++) {
+    if (!covered(i)) continue;
+    push(from, i, scope, kind);
+    while (i + 1 < text.length && (covered(i + 1) || block.offsets[i + 1]! < 0)) i++;
+    from = i + 1;
+    scope = PARAGRAPH;
+    kind = "paragraph";
+  }
+  push(from, text.length, scope, kind);
+  return pieces;
 }

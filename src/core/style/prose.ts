@@ -288,13 +288,14 @@ export function sentenceBlocks(block: ProseBlock): ProseBlock[] {
   return segmentSentences(block.text).map(({ start, end }) => subBlock(block, start, end, ["sentence"]));
 }
 
-function subBlock(block: ProseBlock, from: number, to: number, scope: string[]): ProseBlock {
+/** `block.text[from, to)` as a block of its own with `scope`, mapped to the same source. */
+export function subBlock(block: ProseBlock, from: number, to: number, scope: readonly string[], kind = block.kind): ProseBlock {
   const text = block.text.slice(from, to);
   let offsets: Int32Array | undefined;
   return {
     scope,
     parent: scope,
-    kind: block.kind,
+    kind,
     text,
     get offsets() {
       return (offsets ??= block.offsets.slice(from, to));

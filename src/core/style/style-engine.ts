@@ -18,7 +18,7 @@ import { joinBlocks, withText } from "./prose-block.ts";
 import { BUILTIN_STYLE, type StyleSet } from "./rule-loader.ts";
 import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
 import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudget } from "./budget.ts";
-import { ignoredRanges, maskRanges, withBlocksFenced } from "./ignore-patterns.ts";
+import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced } from "./ignore-patterns.ts";
 import { matchingSections, settingsForFile, type ValeConfig } from "./vale-ini.ts";
 
 for (const rule of BUILTIN_RULE_LIST) registerBuiltinProseRule(rule);
@@ -158,20 +158,26 @@ function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>,
   // inside `vale off` … `vale on` is also left out of its block (lint/ast.go lintHTMLTokens, #1001).
   const directiveEnd = new WeakMap<ProseBlock, number>();
   const topLevel = new Set(prose.blocks);
+  const paragraphs: ProseBlock[] = [];
   const blocks = [...prose.blocks, ...prose.inlineBlocks]
     .filter((b) => !(skipped.has("blockquote") && b.scope.includes("blockquote")) && !(skipped.has("alt") && b.scope.includes("alt")))
-    .map((b) => {
+    .flatMap((b) => {
       const clean = sanitize(b);
+      if (!topLevel.has(b)) return [clean];
       // A raw HTML block gives one block per element: its text ends where the element closes.
-      if (topLevel.has(b)) directiveEnd.set(clean, b.kind === "html" ? b.offsetAt(b.text.length) : b.end);
-      return clean;
+      const end = b.kind === "html" ? b.offsetAt(b.text.length) : b.end;
+      const pieces = ignoredBlocks.length > 0 ? splitAtBlockIgnores(clean, ignoredBlocks) : [clean];
+      for (const piece of pieces) {
+        directiveEnd.set(piece, end);
+        if (piece.scope[0] === "text" && piece.scope[1] === "paragraph") paragraphs.push(piece);
+      }
+      return pieces;
     });
   // Vale splits paragraphs (not headings, list items, quotes or cells) into sentences for `scope: sentence`.
   if (active.some((a) => a.rule.scope.matches(SENTENCE_SCOPE))) {
-    for (const block of prose.blocks) {
-      if (block.scope[0] !== "text" || block.scope[1] !== "paragraph") continue;
-      for (const sentence of sentenceBlocks(sanitize(block))) {
-        directiveEnd.set(sentence, block.end);
+    for (const paragraph of paragraphs) {
+      for (const sentence of sentenceBlocks(paragraph)) {
+        directiveEnd.set(sentence, directiveEnd.get(paragraph)!);
         blocks.push(sentence);
       }
     }
