@@ -103,6 +103,16 @@ describe("markdownCopy", () => {
     expect(mdx.public).toContain("After.");
   });
 
+  it("leaves out a snippet directive: the page shows the snippet there or nothing, never the reference and its name", () => {
+    const out = copies('\nBefore.\n\n::snippet{name="escalation-contacts-4711"}\n\nAfter.\n');
+    expect(out.public).not.toContain("4711");
+    expect(out.internal).not.toContain("4711");
+    expect(out.public).toContain("Before.");
+    expect(out.public).toContain("After.");
+    // Text that only mentions the syntax inside a sentence is prose, and stays.
+    expect(copies('\nWrite ::snippet{name="x"} on a line of its own.\n').public).toContain('::snippet{name="x"}');
+  });
+
   it("handles deeply nested content without recursion limits", () => {
     const out = copies(`\n${">".repeat(3000)} deep\n`);
     expect(out.public).toContain("deep");

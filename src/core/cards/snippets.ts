@@ -111,7 +111,7 @@ export function snippetReferences(tree: Root): SnippetReference[] {
   forEachNode(tree, (node: Nodes) => {
     const place = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
     if (node.type === "paragraph") {
-      const name = directiveName(node.children.length === 1 && node.children[0]!.type === "text" ? node.children[0].value : undefined);
+      const name = snippetDirectiveOf(node);
       if (name !== undefined) found.push({ name, ...place });
       return;
     }
@@ -123,6 +123,12 @@ export function snippetReferences(tree: Root): SnippetReference[] {
     }
   });
   return found;
+}
+
+/** The snippet a `::snippet{name="..."}` paragraph includes, or undefined for any other node. */
+export function snippetDirectiveOf(node: Nodes): string | undefined {
+  if (node.type !== "paragraph" || node.children.length !== 1 || node.children[0]!.type !== "text") return undefined;
+  return directiveName(node.children[0].value);
 }
 
 /** The name in a `::snippet{name="..."}` paragraph's text, or undefined. */

@@ -10,6 +10,8 @@
  *   inside an iframe, a video or an audio element is fallback a browser does not show, and the embed
  *   policy removes the element with it when its source is not allowed); an element of these opened
  *   inside a paragraph ends with the paragraph at the latest;
+ * - a `::snippet{name="…"}` paragraph (the page shows the snippet there, or nothing: never the
+ *   reference, whose name may be an internal snippet's);
  * - MDX `<script>`, `<style>`, `<iframe>`, `<video>` and `<audio>` elements' content, the children of `<Snippet>` (it shows the snippet) and
  *   of `<Badge text="...">` (it shows the text);
  * - link and footnote definitions that nothing shown references, and every definition after the
@@ -19,6 +21,7 @@
  * hides more, never less.
  */
 import type { Nodes, Parent, Root } from "mdast";
+import { snippetDirectiveOf } from "../cards/snippets.ts";
 import { literalProps } from "./mdx-components.ts";
 
 const CODE = new Set(["yaml", "toml", "html", "mdxjsEsm", "mdxFlowExpression", "mdxTextExpression"]);
@@ -56,6 +59,10 @@ export function hiddenNodes(tree: Root): Set<Nodes> {
       if (node.type === "html") open = afterHtml(node.value, open, frame.parent);
       if ("children" in node && node.children.length > 0 && node.type !== "footnoteDefinition") frames.push({ parent: node, next: 0, owner: frame.owner });
       else hidden.add(node);
+      continue;
+    }
+    if (snippetDirectiveOf(node) !== undefined) {
+      hidden.add(node);
       continue;
     }
     if (CODE.has(node.type)) {
