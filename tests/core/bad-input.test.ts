@@ -173,6 +173,8 @@ describe("paths the sites cannot serve", () => {
     ["/favicon.ico", /\/favicon\.ico is one of the sites' own paths/],
     ["/_headers", /\/_headers is one of the sites' own paths/],
     ["/tags/refunds/", /\/tags\/refunds\/ is one of the sites' own paths/],
+    ["/good/other.md", /ends in \.md, where the sites serve cards' Markdown copies/],
+    ["/old/Guide.MDX", /ends in \.MDX/],
   ])("an alias %s is a frontmatter-schema error at the aliases line", async (alias, text) => {
     const dir = makeProject({ "content/good/fine.md": card(`aliases: ["${alias}"]\n`) });
     const { code, results, stderr } = await lintJson(dir, ["--today", "2026-11-22"]);
@@ -188,6 +190,8 @@ describe("paths the sites cannot serve", () => {
     ["%2e%2e.md", /%/],
     ["a.md.md", /URL \/good\/a\.md\/ has a name that ends in \.md: it takes the address of the Markdown copy of \/good\/a\//],
     ["x.mdx/y.md", /ends in \.mdx/],
+    ["index.html.md", /URL \/good\/index\.html\/ has the name index\.html, the file of the page \/good\/ itself/],
+    ["sub/INDEX.HTM.md", /has the name INDEX\.HTM/],
   ])("a card at content/good/%s is a file-name error", async (name, text) => {
     const dir = makeProject({ "content/good/fine.md": GOOD, [`content/good/${name}`]: GOOD });
     const { code, results, stderr } = await lintJson(dir, ["--today", "2026-11-22"]);
@@ -196,7 +200,7 @@ describe("paths the sites cannot serve", () => {
     const hit = flatMessages(results, dir).find((m) => m.ruleId === "file-name");
     expect(hit).toMatchObject({ file: `content/good/${name}`, line: 1 });
     expect(hit!.message).toMatch(text);
-    expect(hit!.message).toMatch(/Rename the file or folder/);
+    expect(hit!.message).toMatch(/Rename the file/);
   });
 
   it("links to the sites' own files resolve, and nothing below them does", async () => {

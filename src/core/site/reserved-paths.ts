@@ -51,12 +51,17 @@ export function reservedCollectionProblem(contentDir: string, name: string): { m
 /**
  * Why a card at `segments` (collection, folders and file name without its extension) cannot have
  * the URL `/<segments>/`, or undefined. A `%` makes the URL ambiguous (`a%20b` is read as `a b`),
- * and a name ending in `.md` or `.mdx` takes the address of another page's Markdown copy
- * (`a.md.md` is `/a.md/`, where `a.md`'s copy `/a.md` is written).
+ * a name ending in `.md` or `.mdx` takes the address of another page's Markdown copy
+ * (`a.md.md` is `/a.md/`, where `a.md`'s copy `/a.md` is written), and `index.html` is the file of
+ * the folder's own page.
  */
 export function cardPathProblem(segments: readonly string[]): string | undefined {
   const url = `/${segments.join("/")}/`;
   if (segments.some((segment) => segment.includes("%"))) return `The card's URL ${url} holds a %, which makes it ambiguous (browsers read %20 as a space). Rename the file or folder without %`;
+  const name = segments.at(-1) ?? "";
+  if (/^index\.html?$/i.test(name)) {
+    return `The card's URL ${url} has the name ${name}, the file of the page /${segments.slice(0, -1).join("/")}${segments.length > 1 ? "/" : ""} itself. Rename the file`;
+  }
   for (const segment of segments) {
     const ext = /\.(mdx?)$/i.exec(segment)?.[1]?.toLowerCase();
     if (ext) {
@@ -70,7 +75,7 @@ export function cardPathProblem(segments: readonly string[]): string | undefined
 /**
  * Why an alias (an old URL, a site path starting with `/`) cannot be served as a redirect page, or
  * undefined. It is written as the browser shows it: no percent-encoding, query, fragment,
- * backslash or `.`/`..` segment, and not one of the sites' own paths.
+ * backslash or `.`/`..` segment, not one of the sites' own paths, and not a Markdown copy's address.
  */
 export function aliasProblem(alias: string): string | undefined {
   if (alias.includes("%")) {
@@ -89,5 +94,7 @@ export function aliasProblem(alias: string): string | undefined {
   if (segments.some((segment) => segment === "." || segment === "..")) return `the alias ${alias} has a ".." or "." segment; write the path it stands for`;
   if (segments.length === 0) return "the alias / is the home page";
   if (isReservedName(segments[0]!)) return `the alias ${alias} is one of the sites' own paths (${segments[0]}), so it cannot redirect to a card`;
+  const ext = /\.(mdx?)$/i.exec(segments.at(-1)!)?.[1];
+  if (ext) return `the alias ${alias} ends in .${ext}, where the sites serve cards' Markdown copies (a card's URL with .md); write the old page's URL without .${ext}`;
   return undefined;
 }
