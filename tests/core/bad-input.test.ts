@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES, flatMessages, lintJson, makeProject, makeTempDir, removeTemps, runCli } from "../helpers.ts";
+import { loadProject } from "../../src/core/project/project.ts";
 
 afterAll(removeTemps);
 
@@ -221,6 +222,20 @@ describe("paths the sites cannot serve", () => {
     expect(hits.map((m) => [m.file, m.line, m.message])).toEqual([
       ["content/good/fine.md", 6, "The URL /ops/ is the page of the collection content/ops/. Remove the alias, or rename the collection folder."],
     ]);
+  });
+
+  it("two card names that differ only in Unicode composition (café, cafe + U+0301) are one URL: a duplicate-id error, and the URL is the composed form", async () => {
+    const composed = "caf\u00e9.md";
+    const decomposed = "cafe\u0301.md";
+    const dir = makeProject({ "content/good/fine.md": GOOD, [`content/good/${composed}`]: GOOD, [`content/good/${decomposed}`]: GOOD.replace("audience: external", "audience: internal") });
+    const { code, results } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expect(code).toBe(1);
+    const hits = flatMessages(results, dir).filter((m) => m.ruleId === "duplicate-id");
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0]!.message).toContain("The URL /good/caf\u00e9/ is also claimed by");
+    const single = makeProject({ "content/good/fine.md": GOOD, [`content/good/${decomposed}`]: GOOD });
+    const project = loadProject({ cwd: single, root: single, today: "2026-11-22" });
+    expect(project.cards.map((c) => c.url).sort()).toEqual(["/good/caf\u00e9/", "/good/fine/"]);
   });
 
   it("an alias that names another card's page with index.html or a double slash is a duplicate-id error", async () => {

@@ -4,7 +4,7 @@
  */
 import { realpathSync } from "node:fs";
 import { hashBytes, readRegularFile } from "./safe-read.ts";
-import { relativePosix } from "./paths.ts";
+import { relativePosix, urlOfParts } from "./paths.ts";
 import path from "node:path";
 import type { Root } from "mdast";
 import { collectHeadings, type CardHeading } from "../site/anchors.ts";
@@ -314,7 +314,7 @@ function readCardFile(file: string, bytes: Uint8Array, ctx: CardContext): Card |
     relPath: relativePosix(ctx.root, file),
     collection,
     slug,
-    url: `/${collection}/${slug}/`,
+    url: urlOfParts([collection, ...ctx.slugParts]),
     format,
     source,
     hasBom,

@@ -40,7 +40,12 @@ export function createCardPaths(contentRel: string): CardPaths {
   };
 }
 
-/** A card's site path from its path parts under the content folder. */
+/**
+ * A card's site path from its path parts under the content folder, in Unicode's composed form
+ * (NFC): a file system may hand the same name back decomposed (`e` + U+0301, as macOS writes Hangul
+ * and accented names), and the built page is written under the composed path, so two names that
+ * differ only so are one URL, which duplicate-id then reports.
+ */
 export function urlOfParts(parts: readonly string[]): string {
-  return `/${parts.join("/").replace(/\.mdx?$/i, "")}/`;
+  return `/${parts.join("/").replace(/\.mdx?$/i, "")}/`.normalize("NFC");
 }
