@@ -293,6 +293,17 @@ describe("TokenIgnores run after BlockIgnores, on the text those have made code"
   });
 });
 
+describe("a TokenIgnores match reads as the inline code Vale writes in its place", () => {
+  // The match spans the code, which the line as written does not hold, so Vale's search for it puts the alert at column 1.
+  it("a run of * as long as group 1's text, or two for a pattern without a group (Vale writes `$1` literally)", () => {
+    const rule = "extends: existence\nmessage: \"Found '%s'.\"\nnonword: true\ntokens:\n  - 'to \\*+ now'\n";
+    const withoutGroup = valeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nTokenIgnores = \\d+px\n", "styles/S/Run.yml": rule });
+    expect(lintText(withoutGroup, "Set it to 300px now.\n")).toEqual(["1:1:S.Run:Found 'to ** now'."]);
+    const withGroup = valeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nTokenIgnores = (\\d+)px\n", "styles/S/Run.yml": rule });
+    expect(lintText(withGroup, "Set it to 300px now.\n")).toEqual(["1:1:S.Run:Found 'to *** now'."]);
+  });
+});
+
 describe("a BlockIgnores match inside a block splits it, as Vale's fenced rewrite does", () => {
   const files = {
     ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nBlockIgnores = \\[.+?\\]\\(https?://.+?\\)\n",

@@ -5,12 +5,32 @@
  */
 import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, withBudget } from "./budget.ts";
 import { compileGoRegex } from "./go-regex.ts";
-import { withText } from "./prose-block.ts";
+import type { Nodes } from "mdast";
+import { appendMaskedText, makeBlock, newBuilder, pushRun, withText } from "./prose-block.ts";
 import { subBlock, type ProseBlock } from "./prose.ts";
 
-/** Source ranges `[start, end)` the patterns match, in pattern order (the patterns were checked when the config loaded). */
-export function ignoredRanges(source: string, patterns: readonly string[]): [number, number][] {
-  const ranges: [number, number][] = [];
+/**
+ * A source range `[start, end)` an ignore pattern matched; for a TokenIgnores match, also how many
+ * characters the inline code Vale writes in its place holds (see `codeLengthOf`).
+ */
+export type IgnoredRange = readonly [start: number, end: number, codeLength?: number];
+
+/**
+ * Vale writes a TokenIgnores match as the inline code `` `$1` `` (regexp2's Replace): group 1's
+ * text, or, for a pattern without a group, the two characters `$1` themselves. A rule then reads
+ * that code as a run of `*` of its length (lint/ast.go), so the run is not the match's length.
+ */
+function codeLengthOf(match: RegExpMatchArray): number {
+  if (match.length < 2) return 2;
+  return match[1] === undefined ? 0 : [...match[1]].length;
+}
+
+/**
+ * Source ranges the patterns match, in pattern order (the patterns were checked when the config
+ * loaded); with `asCode`, each with the length of the inline code Vale puts in its place.
+ */
+export function ignoredRanges(source: string, patterns: readonly string[], options: { asCode?: boolean } = {}): IgnoredRange[] {
+  const ranges: IgnoredRange[] = [];
   for (const pattern of patterns) {
     let re: RegExp;
     try {
@@ -19,7 +39,9 @@ export function ignoredRanges(source: string, patterns: readonly string[]): [num
       continue;
     }
     const collect = () => {
-      for (const match of source.matchAll(re)) if (match[0] !== "") ranges.push([match.index, match.index + match[0].length]);
+      for (const match of source.matchAll(re)) {
+        if (match[0] !== "") ranges.push(options.asCode ? [match.index, match.index + match[0].length, codeLengthOf(match)] : [match.index, match.index + match[0].length]);
+      }
     };
     if (!isBacktrackRisk(re.source) && source.length <= LONG_BLOCK) collect();
     else {
@@ -34,13 +56,40 @@ export function ignoredRanges(source: string, patterns: readonly string[]): [num
   return ranges;
 }
 
+function withCodeRuns(block: ProseBlock, ranges: readonly IgnoredRange[]): ProseBlock {
+  const { text, offsets } = block;
+  const builder = newBuilder();
+  const written = new Set<IgnoredRange>();
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const at = offsets[i]!;
+    const range = at < 0 ? undefined : ranges.find(([start, end]) => at >= start && at < end);
+    if (!range) {
+      if (block.masked[i] === 1) appendMaskedText(builder, 1, at);
+      else pushRun(builder, text[i]!, at);
+      continue;
+    }
+    changed = true;
+    if (range[2] === undefined) appendMaskedText(builder, 1, at);
+    else if (!written.has(range)) {
+      written.add(range);
+      appendMaskedText(builder, range[2], at);
+    }
+  }
+  if (!changed) return block;
+  const node = { type: block.kind, position: { start: { line: 1, column: 1, offset: block.start }, end: { line: 1, column: 1, offset: block.end } } } as Nodes;
+  const made = makeBlock(node, [...block.scope], builder.chars.join(""), builder);
+  if (block.parent) made.parent = block.parent;
+  return made;
+}
+
 /**
  * `source` as TokenIgnores see it once BlockIgnores have rewritten their matches as fenced code
  * (Vale's applyPatterns runs the block patterns first): each range becomes a line of its own, of the
  * same length, so that a token pattern cannot run across it (`(http.*)` after an ignored link stops
  * at the fence, and the prose after it is still checked).
  */
-export function withBlocksFenced(source: string, ranges: readonly (readonly [number, number])[]): string {
+export function withBlocksFenced(source: string, ranges: readonly IgnoredRange[]): string {
   if (ranges.length === 0) return source;
   const chars = source.split("");
   for (const [start, end] of ranges) {
@@ -51,10 +100,14 @@ export function withBlocksFenced(source: string, ranges: readonly (readonly [num
   return chars.join("");
 }
 
-/** The block with every character written inside one of `ranges` turned into a masked `*`. */
-export function maskRanges(block: ProseBlock, ranges: readonly (readonly [number, number])[]): ProseBlock {
+/**
+ * The block with every character written inside one of `ranges` turned into a masked `*`; the
+ * characters of a range with a code length become one run of that many `*` (Vale's inline code).
+ */
+export function maskRanges(block: ProseBlock, ranges: readonly IgnoredRange[]): ProseBlock {
   const overlapping = ranges.filter(([start, end]) => start < block.end && end > block.start);
   if (overlapping.length === 0) return block;
+  if (overlapping.some((range) => range[2] !== undefined)) return withCodeRuns(block, overlapping);
   const offsets = block.offsets;
   let chars: string[] | undefined;
   let masked: Uint8Array | undefined;
@@ -78,7 +131,7 @@ const PARAGRAPH: readonly string[] = ["text", "paragraph"];
  * is a paragraph of its own (a fence ends a heading, a list or a quote). A block the matches cover
  * entirely has no prose left.
  */
-export function splitAtBlockIgnores(block: ProseBlock, ranges: readonly (readonly [number, number])[]): ProseBlock[] {
+export function splitAtBlockIgnores(block: ProseBlock, ranges: readonly IgnoredRange[]): ProseBlock[] {
   const inside = ranges.filter(([start, end]) => start < block.end && end > block.start);
   if (inside.length === 0) return [block];
   const { text } = block;

@@ -145,7 +145,7 @@ function ruleLevels(config: ValeConfig): Map<string, Severity> {
 function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>, lines: ReturnType<typeof indexLines>, setup: ValeSetup, active: readonly ActiveRule[], withDetails: boolean): Finding[] {
   const settings = settingsForFile(setup.config, input.matchPath);
   const ignoredBlocks = ignoredRanges(input.source, settings.blockIgnores);
-  const ignored = [...ignoredRanges(withBlocksFenced(input.source, ignoredBlocks), settings.tokenIgnores), ...ignoredBlocks];
+  const ignored = [...ignoredRanges(withBlocksFenced(input.source, ignoredBlocks), settings.tokenIgnores, { asCode: true }), ...ignoredBlocks];
   const directives = indexDirectives(prose.comments, settings.baseStyles);
   const skipped = new Set(setup.config.skippedScopes);
   // Vale's core.Sanitize turns `&rsquo;` into a straight apostrophe before the file is parsed.
