@@ -45,10 +45,12 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(argv: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
+export async function runCli(argv: string[], options: { cwd: string; env?: Record<string, string | undefined>; stdin?: string }): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
+  const { stdin } = options;
   const code = await run(argv, {
+    ...(stdin === undefined ? {} : { readStdin: async () => stdin }),
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     cwd: options.cwd,

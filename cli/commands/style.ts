@@ -21,6 +21,7 @@ interface StyleCommandOptions {
   format?: string;
   minAlertLevel?: string;
   ext?: string;
+  path?: string;
   fix?: boolean;
   dryRun?: boolean;
   glob?: string;
@@ -39,6 +40,7 @@ export function registerStyle(program: Command, state: RunState): void {
     .option("--format <format>", "stylish, json, sarif, github or line")
     .option("--minAlertLevel <level>", "report alerts of this level and above: suggestion, warning or error")
     .option("--ext <ext>", "read standard input as a file with this extension, e.g. .md; with paths, lint the files as this format")
+    .option("--path <file>", "read standard input as this file: its sections of .vale.ini, its format (unless --ext) and its name in the report")
     .option("--sort", "sort alerts by file, line and column (always on)")
     .option("--relative", "print paths relative to the working folder (always on)")
     .option("--normalize", "print paths with / separators (always on)")
@@ -53,8 +55,10 @@ export function registerStyle(program: Command, state: RunState): void {
       const { io } = state;
       const format = pickFormat(options, io.env);
       const reporter = format === "vale-json" ? valeJson : getReporter(format);
-      // --ext reads standard input, or with paths names the format of the files (as in Vale).
-      const stdin = options.ext === undefined || paths.length > 0 ? undefined : { ext: options.ext, text: (await io.readStdin?.()) ?? "" };
+      // --ext or --path reads standard input; with paths, --ext names the format of the files and
+      // --path is not used (as in Vale).
+      const fromStdin = (options.ext !== undefined || options.path !== undefined) && paths.length === 0;
+      const stdin = fromStdin ? { ext: options.ext, path: options.path, text: (await io.readStdin?.()) ?? "" } : undefined;
       const result = style({
         cwd: io.cwd,
         paths,

@@ -3,6 +3,7 @@
  * the built-in prose rules) on any Markdown files, as data: findings, the files checked, the fixes
  * applied or planned, and warnings for the user.
  */
+import path from "node:path";
 import { findProjectRoot, loadConfig } from "../core/project/config.ts";
 import { UsageError } from "../core/errors.ts";
 import { compareFindings, type Finding, type Severity } from "../core/lint/findings.ts";
@@ -16,8 +17,12 @@ export interface StyleRequest {
   cwd: string;
   paths: readonly string[];
   minAlertLevel?: Severity | undefined;
-  /** `--ext`: lint `stdin` as a file with this extension. */
-  stdin?: { ext: string; text: string } | undefined;
+  /**
+   * Standard input (`--ext`, `--path`): linted as a file with this extension, or as the file at
+   * `path` (relative to `cwd`: its sections, its format unless `ext` is given, and its name in the
+   * report), as Vale's NewFile does; else as `stdin<ext>`.
+   */
+  stdin?: { ext?: string | undefined; path?: string | undefined; text: string } | undefined;
   /**
    * `--ext` with paths: lint every named file (whatever its own extension) and every Markdown file
    * found in a named folder in this format, as Vale's NewFile does; sections still match the path.
@@ -62,21 +67,29 @@ export function style(request: StyleRequest): StyleResult {
   const config = projectRoot ? loadConfig(projectRoot).config : undefined;
   const options: StyleOptions = { vale, minAlertLevel: request.minAlertLevel, builtinLevels: config ? ruleLevels(config.rules) : undefined, valeDetails: request.valeDetails };
   if (config) options.lang = config.lang;
-  const lintFile = (file: string, source: string, matchPath = matchPathFor(file, vale?.config)): Finding[] => {
+  const lintFile = (file: string, source: string, matchPath = matchPathFor(file, vale?.config), ext = request.ext): Finding[] => {
     // As Vale's lintFile ("nothing to do; bail early"): a file no section gives a style or a rule
     // setting is not read at all, so it cannot fail to parse either.
     if (vale && !options.builtinLevels && hasNothingToRun(vale.config, matchPath)) return [];
-    return lintProse({ file, source, format: styleFormatOf(file, vale?.config, request.ext), matchPath }, options);
+    return lintProse({ file, source, format: styleFormatOf(file, vale?.config, ext), matchPath }, options);
   };
 
   const findings: Finding[] = [];
   const files: string[] = [];
   if (request.stdin) {
     if (request.paths.length > 0) throw new UsageError("--ext reads standard input; do not pass paths with it.");
-    const ext = request.stdin.ext.startsWith(".") ? request.stdin.ext : `.${request.stdin.ext}`;
-    const file = `${cwd}/stdin${ext}`;
-    files.push(file);
-    findings.push(...lintFile(file, request.stdin.text.replace(/^\uFEFF/, ""), `stdin${ext}`));
+    const { ext, path: named } = request.stdin;
+    const text = request.stdin.text.replace(/^\uFEFF/, "");
+    if (named !== undefined) {
+      const file = path.resolve(cwd, named);
+      files.push(file);
+      findings.push(...lintFile(file, text, matchPathFor(file, vale?.config), ext));
+    } else {
+      const dotted = ext === undefined ? ".txt" : ext.startsWith(".") ? ext : `.${ext}`;
+      const file = `${cwd}/stdin${dotted}`;
+      files.push(file);
+      findings.push(...lintFile(file, text, `stdin${dotted}`, undefined));
+    }
     return { findings: findings.sort(compareFindings), files, warnings };
   }
   const selected = request.glob === undefined ? () => true : globFilter(request.glob, cwd, vale?.config);

@@ -65,6 +65,19 @@ describe("Vale's command-line flags in verity style", () => {
     expect((await runCli(["style", "--output=line", "COMMIT_EDITMSG"], { cwd: dir })).stdout).toBe("");
   });
 
+  it("--path reads standard input as that file: its sections, its format and its name in the report (an editor linting an unsaved buffer)", async () => {
+    const dir = fixtureCopy({ ".vale.ini": "StylesPath = styles\n[docs/*.md]\nBasedOnStyles = Test\n" });
+    const asDoc = await runCli(["style", "--output=line", "--path=docs/guide.md"], { cwd: dir, stdin: "We utilize it.\n" });
+    expect(asDoc.stdout).toBe("docs/guide.md:1:4:Test.Existence:Avoid 'utilize'.\n");
+    expect(asDoc.code).toBe(1);
+    // A path no section matches has nothing to run; --ext names the format and --path the sections.
+    expect((await runCli(["style", "--output=line", "--path=notes/guide.md"], { cwd: dir, stdin: "We utilize it.\n" })).stdout).toBe("");
+    const both = await runCli(["style", "--output=line", "--ext=.md", "--path=docs/COMMIT.txt"], { cwd: dir, stdin: "We `utilize` it, and utilize it.\n" });
+    expect(both.stdout).toBe("");
+    const md = await runCli(["style", "--output=line", "--ext=.md", "--path=docs/notes.md"], { cwd: dir, stdin: "We `utilize` it, and utilize it.\n" });
+    expect(md.stdout).toBe("docs/notes.md:1:22:Test.Existence:Avoid 'utilize'.\n");
+  });
+
   it("--no-exit reports error-level alerts with exit 0; --no-wrap is accepted", async () => {
     const dir = fixtureCopy({ "a.md": "We utilize it.\n" });
     const result = await runCli(["style", "--output=line", "--no-exit", "--no-wrap", "a.md"], { cwd: dir });
