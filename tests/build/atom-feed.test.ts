@@ -64,9 +64,17 @@ describe("the Atom feed", () => {
     const good = feedOf(["Refund a payment"]);
     expect(checkedFeed(good)).toBe(good);
     const injected = good.replace("</entry>", '</entry><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script>');
-    expect(() => checkedFeed(injected)).toThrow(/feed\.xml is not safe to publish: it contains a <script> element/);
+    expect(() => checkedFeed(injected)).toThrow(/feed\.xml is not safe to publish: it holds an element outside Atom \(x:script\)/);
     const foreign = good.replace("</entry>", '</entry><x:div xmlns:x="http://www.w3.org/1999/xhtml">hi</x:div>');
-    expect(() => checkedFeed(foreign)).toThrow(/elements outside Atom \(x:div\)/);
+    expect(() => checkedFeed(foreign)).toThrow(/outside Atom \(x:div\)/);
     expect(() => checkedFeed(good.replace("</feed>", ""))).toThrow(/not well-formed/);
+    expect(() => checkedFeed(good.replace("<feed ", '<feed onload="alert(1)" '))).toThrow(/event handler \(onload\)/);
+    expect(() => checkedFeed(good.replace('<?xml version="1.0" encoding="utf-8"?>', '<?xml version="1.0" encoding="utf-8"?><?xml-stylesheet href="x.xsl"?>'))).toThrow(/xml-stylesheet/);
+    expect(() => checkedFeed(good.replace(/href="https:\/\/help\.example\.test\/c\/0\/"/, 'href="javascript:alert(1)"'))).toThrow(/not an http\(s\) URL/);
+  });
+
+  it("publishes any words a card may hold, such as a title about JavaScript: settings or a path with javascript: in it", () => {
+    const xml = feedOf(["Turn on JavaScript: browser settings", "Java Script: and vbscript: and livescript: explained"]);
+    expect(read(xml).titles.map((t) => decodeHTML(t)).sort()).toEqual(["Java Script: and vbscript: and livescript: explained", "Turn on JavaScript: browser settings"]);
   });
 });
