@@ -175,6 +175,10 @@ describe("remote resources and the embed allow-list", () => {
     "<video controls><source src=\"https://evil.test/v.mp4\"></video>",
     "<iframe src=\"https://evil.test/embed\"></iframe>",
     "<video poster=\"https://evil.test/p.png\" src=\"v.mp4\"></video>",
+    // A scheme without // is absolute on a page of another scheme (an http preview).
+    "![chart](https:evil.test/pixel.png)",
+    "<img src=\"https:evil.test/pixel2.png\" alt=\"chart\">",
+    "<img src=\" HTTP:evil.test/pixel3.png\" alt=\"chart\">",
   ];
   for (const body of remote) {
     it(`removes ${body}`, () => {

@@ -94,13 +94,21 @@ function remoteOf(element: Element): RemoteResource[] {
 const LOCAL_HOST = "card.verity.invalid";
 
 /** The URL as the browser resolves it (backslashes, tabs and `//host` included), or undefined. */
-function parseUrl(url: string): URL | undefined {
+/**
+ * `url` as a browser may resolve it. A URL with a scheme is absolute even without `//`
+ * (`https:evil.test/x`): a page of another scheme (http, as a preview is) resolves it to
+ * `https://evil.test/x`, so it is taken as that, never as a path on the card's own host.
+ */
+export function parseUrl(url: string): URL | undefined {
   try {
-    return new URL(url, `https://${LOCAL_HOST}/card/`);
+    const trimmed = url.trim();
+    return SCHEME.test(trimmed) ? new URL(trimmed) : new URL(trimmed, `https://${LOCAL_HOST}/card/`);
   } catch {
     return undefined;
   }
 }
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** Every URL of a `srcset`: split on every comma, so a URL that hides a comma is over-checked, never missed. */
 function srcSetUrls(value: string): string[] {

@@ -10,6 +10,7 @@ import { isOnSite, SITE_NAMES, type SiteName } from "./audience.ts";
 import type { VerityConfig } from "../project/config.ts";
 import type { Card } from "../cards/load.ts";
 import { isSinglePage, reservedPageSites } from "./reserved-paths.ts";
+import { parseUrl } from "./embed-policy.ts";
 import { tagUrls } from "./tag-pages.ts";
 
 export interface CardIndex {
@@ -226,12 +227,10 @@ function siteOfUrl(
   url: string,
   sites: readonly SiteAddress[],
 ): { site: SiteName; base: string; path: string | undefined; hash: string | undefined; hostIsWikiOnly?: boolean } | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url, "https://relative.invalid/");
-  } catch {
-    return undefined;
-  }
+  // A URL with a scheme is absolute even without `//` (`https:wiki.acme.example/x`), as a page of
+  // another scheme resolves it: parseUrl decides it for links and embeds alike.
+  const parsed = parseUrl(url);
+  if (!parsed) return undefined;
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return undefined;
   const host = parsed.hostname.replace(/\.$/, "").toLowerCase();
   const hash = parsed.hash ? safeDecode(parsed.hash.slice(1)) : undefined;
