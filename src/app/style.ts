@@ -65,7 +65,9 @@ export function style(request: StyleRequest): StyleResult {
     );
   }
   const config = projectRoot ? loadConfig(projectRoot).config : undefined;
-  const options: StyleOptions = { vale, minAlertLevel: request.minAlertLevel, builtinLevels: config ? ruleLevels(config.rules) : undefined, valeDetails: request.valeDetails };
+  // Front matter is prose to Vale 3.11 and later; in a Verity project it is the cards' contract, which
+  // the schema checks (an owner handle is no word to spell), as in `verity lint`.
+  const options: StyleOptions = { vale, minAlertLevel: request.minAlertLevel, builtinLevels: config ? ruleLevels(config.rules) : undefined, valeDetails: request.valeDetails, frontMatter: !projectRoot };
   if (config) options.lang = config.lang;
   const lintFile = (file: string, source: string, matchPath = matchPathFor(file, vale?.config), ext = request.ext): Finding[] => {
     // As Vale's lintFile ("nothing to do; bail early"): a file no section gives a style or a rule

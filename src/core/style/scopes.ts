@@ -30,7 +30,7 @@ const VALE_INLINE_SCOPES = new Set(["code", "link", "strong", "emphasis"]);
 const KNOWN = new Set([
   "text", "heading", "h1", "h2", "h3", "h4", "h5", "h6", "paragraph", "list", "table", "header", "cell", "caption",
   "blockquote", "alt", "attr", "raw", "summary", "link", "strong", "emphasis", "code", "figure", "sentence", "title",
-  "comment", "line", "block", "md", "mdx", "markdown",
+  "comment", "line", "block", "md", "mdx", "markdown", "frontmatter",
 ]);
 const FORMAT_SUFFIX = new Set(["md", "mdx", "markdown"]);
 /** Other formats' suffixes (`text.html`, `paragraph.rst`): such a part never matches Markdown. */
@@ -60,9 +60,12 @@ export function parseScope(value: string | readonly string[] | undefined): Scope
       const sections = text.split(".").filter((s) => s !== "");
       if (!option.includes("&") && VALE_INLINE_SCOPES.has(sections[0] ?? "")) refusedByVale.push(option.trim());
       let isUnmatchable = false;
+      // `text.frontmatter.<key>`: the sections after `frontmatter` name a front-matter field (Vale 3.11).
+      const fieldAt = sections.indexOf("frontmatter");
       sections.forEach((section, i) => {
+        if (fieldAt >= 0 && i > fieldAt) return;
         if (i > 0 && OTHER_FORMATS.has(section)) isUnmatchable = true;
-        // An unknown scope or sub-scope (`headng`, `list.foo`, `text.frontmatter.title`) loads and, as in
+        // An unknown scope or sub-scope (`headng`, `list.foo`) loads and, as in
         // Vale's Selector.Contains, no Markdown block Verity reads has it.
         else if (!KNOWN.has(section)) {
           isUnmatchable = true;

@@ -18,6 +18,7 @@ import { joinBlocks, withText } from "./prose-block.ts";
 import { BUILTIN_STYLE, type StyleSet } from "./rule-loader.ts";
 import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
 import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudget } from "./budget.ts";
+import { frontMatterBlocks } from "./front-matter-prose.ts";
 import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced } from "./ignore-patterns.ts";
 import { matchingSections, settingsForFile, type ValeConfig } from "./vale-ini.ts";
 
@@ -39,6 +40,13 @@ export interface StyleOptions {
   lang?: string | undefined;
   /** Adds `vale` (match, description, action) to the findings of Vale-format rules, for Vale's JSON output. */
   valeDetails?: boolean | undefined;
+  /**
+   * Lints the front matter's string fields as Vale 3.11 and later do (front-matter-prose.ts):
+   * `verity style` outside a Verity project, where a page's front matter is its author's; a card's
+   * front matter is Verity's own contract, checked by its schema, so `verity lint` and `verity
+   * style` in a project leave it out.
+   */
+  frontMatter?: boolean | undefined;
 }
 
 export interface StyleInput {
@@ -85,7 +93,12 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
     const message = `Block quotes, lists or emphasis are nested more than ${MAX_NESTING} levels deep: the text below that depth is not checked for style. Flatten the structure.`;
     findings.push({ ruleId: "markdown-too-deep", severity: "error", message, file: input.file, line: 1, column: 1 });
   }
-  if (options.vale && active.length > 0) findings.push(...runValeRules(input, prose, lines, options.vale, active, options.valeDetails === true));
+  if (options.vale && active.length > 0) {
+    const ext = input.file.slice(input.file.lastIndexOf(".") + 1).toLowerCase();
+    const fields = options.frontMatter ? frontMatterBlocks(tree, input.source, ext, options.vale.config.ignoredScopes) : [];
+    const valeProse = fields.length > 0 ? { ...prose, blocks: [...fields, ...prose.blocks] } : prose;
+    findings.push(...runValeRules(input, valeProse, lines, options.vale, active, options.valeDetails === true));
+  }
   if (options.builtinLevels) findings.push(...runBuiltinRules(input, tree, prose.blocks, lines, options));
   return dedupe(findings);
 }

@@ -1,0 +1,67 @@
+/**
+ * Front matter as Vale 3.11 and later lint it (lint/metadata.go lintMetadata): every top-level
+ * field whose value is a string is a block of its own, of scope `text.frontmatter.<key>.<ext>`
+ * (`text.frontmatter.title.md`), so a rule of the default scope `text` reads a page's title and
+ * description, `scope: text.frontmatter.title` reads the title only, and `IgnoredScopes =
+ * frontmatter.title.mdx` leaves it out. Lists, numbers and nested maps are not linted.
+ *
+ * The block starts at the first front-matter line that holds the value's first line, where Vale's
+ * own front-matter scenario places its alerts (`title: castle` above `tags: ["castle"]` is line 2);
+ * a value that no line holds as written (a folded scalar, an escape) is not linted, as in Vale.
+ * Each character of the value is then mapped to its place in the source from that line on, so an
+ * alert is reported where its words are written (a block scalar's second line included).
+ */
+import jsyaml from "js-yaml";
+import type { Root } from "mdast";
+import { appendAligned, makeBlock, newBuilder } from "./prose-block.ts";
+import type { ProseBlock } from "./prose.ts";
+
+/** The front-matter fields of `tree` as prose blocks; `ext` is the file's extension without its dot. */
+export function frontMatterBlocks(tree: Root, source: string, ext: string, ignoredScopes: readonly string[]): ProseBlock[] {
+  const node = tree.children[0];
+  if (node?.type !== "yaml" || node.position?.end.offset === undefined) return [];
+  let data: unknown;
+  try {
+    data = jsyaml.load(node.value, { schema: jsyaml.JSON_SCHEMA });
+  } catch {
+    return [];
+  }
+  if (!data || typeof data !== "object" || Array.isArray(data)) return [];
+  const end = node.position.end.offset;
+  const lines = lineStarts(source, end);
+  // As Vale's Scope.Matches: an IgnoredScopes entry whose sections the block's scope all holds,
+  // format included (`frontmatter.title.mdx` leaves out the titles of .mdx files only).
+  const ignored = ignoredScopes.map((entry) => entry.split(".").filter((section) => section !== ""));
+  const blocks: ProseBlock[] = [];
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (typeof value !== "string" || value.trim() === "") continue;
+    const start = bestLine(source, lines, value.split("\n")[0]!);
+    if (start === undefined) continue;
+    const scope = ["text", "frontmatter", ...key.split("."), ext];
+    if (ignored.some((entry) => entry.length > 0 && entry.every((section) => scope.includes(section)))) continue;
+    const builder = newBuilder();
+    appendAligned(builder, value, source, start, end);
+    const place = { type: "yaml", value: "", position: { start: { line: 1, column: 1, offset: start }, end: { line: 1, column: 1, offset: end } } } as const;
+    blocks.push(makeBlock(place, scope, value, builder));
+  }
+  return blocks;
+}
+
+/** `[start, end)` of each line of `source[0, end)`. */
+function lineStarts(source: string, end: number): [number, number][] {
+  const lines: [number, number][] = [];
+  let start = 0;
+  while (start < end) {
+    const newline = source.indexOf("\n", start);
+    const stop = newline < 0 || newline > end ? end : newline;
+    lines.push([start, stop]);
+    start = stop + 1;
+  }
+  return lines;
+}
+
+/** Where the first line of the front matter that holds `first` (the value's first line) starts. */
+function bestLine(source: string, lines: readonly [number, number][], first: string): number | undefined {
+  for (const [start, stop] of lines) if (source.slice(start, stop).includes(first)) return start;
+  return undefined;
+}
