@@ -3,29 +3,20 @@
  * and repeated `StylesPath` lines: every folder is searched for styles, rules and vocabularies in
  * Vale's order (internal/core/config.go NewConfig, SearchPaths; internal/check/manager.go loadStyles).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { defaultValeStylesPath } from "../../src/core/style/vale-ini.ts";
-import { makeTempDir, removeTemps, runCli } from "../helpers.ts";
+import { makeProject, removeTemps, runCli } from "../helpers.ts";
 
 afterEach(removeTemps);
 
-function tree(files: Record<string, string>): string {
-  const dir = makeTempDir("verity-styles-path-");
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
 
 const avoid = (word: string) => `extends: existence\nmessage: "Avoid '%s'."\nlevel: error\ntokens:\n  - ${word}\n`;
 
 describe("the folders Vale searches for styles", () => {
   it("reads a style from VALE_STYLES_PATH when the project sets no StylesPath; --no-global leaves it out", async () => {
-    const home = tree({ "global/Global/Words.yml": avoid("utilize") });
-    const project = tree({ ".vale.ini": "[*.md]\nBasedOnStyles = Global\n", "a.md": "We utilize it.\n" });
+    const home = makeProject({ "global/Global/Words.yml": avoid("utilize") });
+    const project = makeProject({ ".vale.ini": "[*.md]\nBasedOnStyles = Global\n", "a.md": "We utilize it.\n" });
     const env = { VALE_STYLES_PATH: path.join(home, "global") };
     const run = await runCli(["style", "--output=line", "a.md"], { cwd: project, env });
     expect(run.stdout).toBe("a.md:1:4:Global.Words:Avoid 'utilize'.\n");
@@ -36,8 +27,8 @@ describe("the folders Vale searches for styles", () => {
   });
 
   it("searches the default folder before StylesPath: a style in both is read from the default folder, as Vale's loadStyles does", async () => {
-    const home = tree({ "styles/Shared/Words.yml": avoid("utilize"), "styles/config/vocabularies/Team/accept.txt": "Kubernetes\n" });
-    const project = tree({
+    const home = makeProject({ "styles/Shared/Words.yml": avoid("utilize"), "styles/config/vocabularies/Team/accept.txt": "Kubernetes\n" });
+    const project = makeProject({
       ".vale.ini": "StylesPath = styles\nVocab = Team\n[*.md]\nBasedOnStyles = Shared, Local\n",
       "styles/Shared/Words.yml": avoid("leverage"),
       "styles/Local/Other.yml": avoid("simply"),
@@ -52,13 +43,13 @@ describe("the folders Vale searches for styles", () => {
   });
 
   it("a default folder that does not exist is not searched, and is no error", async () => {
-    const project = tree({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = Local\n", "styles/Local/Words.yml": avoid("utilize"), "a.md": "We utilize it.\n" });
+    const project = makeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = Local\n", "styles/Local/Words.yml": avoid("utilize"), "a.md": "We utilize it.\n" });
     const run = await runCli(["style", "--output=line", "a.md"], { cwd: project, env: { VALE_STYLES_PATH: path.join(project, "nowhere") } });
     expect(run.stdout).toBe("a.md:1:4:Local.Words:Avoid 'utilize'.\n");
   });
 
   it("reads every StylesPath line: styles come from each folder, and spelling files from the last (Vale's StylesPath())", async () => {
-    const project = tree({
+    const project = makeProject({
       ".vale.ini": "StylesPath = one\nStylesPath = two\n[*.md]\nBasedOnStyles = First, Second\n",
       "one/First/Words.yml": avoid("utilize"),
       "two/Second/Words.yml": avoid("leverage"),
@@ -66,7 +57,7 @@ describe("the folders Vale searches for styles", () => {
     });
     const run = await runCli(["style", "--output=line", "a.md"], { cwd: project });
     expect(run.stdout).toBe("a.md:1:4:First.Words:Avoid 'utilize'.\na.md:1:16:Second.Words:Avoid 'leverage'.\n");
-    const missing = tree({ ".vale.ini": "StylesPath = one\nStylesPath = gone\n[*.md]\nBasedOnStyles = First\n", "one/First/Words.yml": avoid("utilize"), "a.md": "x\n" });
+    const missing = makeProject({ ".vale.ini": "StylesPath = one\nStylesPath = gone\n[*.md]\nBasedOnStyles = First\n", "one/First/Words.yml": avoid("utilize"), "a.md": "x\n" });
     const refused = await runCli(["style", "--output=line", "a.md"], { cwd: missing });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/StylesPath .*gone does not exist/);
@@ -81,8 +72,8 @@ describe("the folders Vale searches for styles", () => {
   });
 
   it("reads the user's data folder without VALE_STYLES_PATH (HOME as the home folder)", async () => {
-    const home = tree({ ".local/share/vale/styles/Global/Words.yml": avoid("utilize") });
-    const project = tree({ ".vale.ini": "[*.md]\nBasedOnStyles = Global\n", "a.md": "We utilize it.\n" });
+    const home = makeProject({ ".local/share/vale/styles/Global/Words.yml": avoid("utilize") });
+    const project = makeProject({ ".vale.ini": "[*.md]\nBasedOnStyles = Global\n", "a.md": "We utilize it.\n" });
     const run = await runCli(["style", "--output=line", "a.md"], { cwd: project, env: { HOME: home } });
     expect(run.stdout).toBe("a.md:1:4:Global.Words:Avoid 'utilize'.\n");
   });

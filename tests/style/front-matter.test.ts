@@ -4,21 +4,11 @@
  * written; lists and numbers are not linted; IgnoredScopes can leave a field out per format.
  * `verity lint` leaves a card's front matter to its schema.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { lintJson, makeTempDir, removeTemps, runCli } from "../helpers.ts";
+import { lintJson, makeProject, removeTemps, runCli } from "../helpers.ts";
 
 afterEach(removeTemps);
 
-function tree(files: Record<string, string>): string {
-  const dir = makeTempDir("verity-front-matter-");
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
 
 const STYLES = {
   "styles/Meta/Title.yml": "extends: capitalization\nmessage: \"'%s' should be in title case\"\nlevel: warning\nscope: text.frontmatter.title\nmatch: $title\nstyle: AP\n",
@@ -27,7 +17,7 @@ const STYLES = {
 
 describe("front matter in verity style", () => {
   it("lints each string field where it is written: a quoted title, a plain description, a block scalar's second line", async () => {
-    const dir = tree({
+    const dir = makeProject({
       ...STYLES,
       ".vale.ini": "StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = Meta\n",
       "page.md": '---\ntitle: "My first page"\ndescription: A short NOTE about it.\nsummary: |\n  Loads and tracks data\n  TODO\ntags: ["TODO", "castle"]\nweight: 8\n---\n\n## Introduction\n\nXXX in the body.\n',
@@ -42,7 +32,7 @@ describe("front matter in verity style", () => {
   });
 
   it("reports a value at the first line that holds it, and leaves out a field IgnoredScopes names for that format", async () => {
-    const dir = tree({
+    const dir = makeProject({
       ...STYLES,
       ".vale.ini": "StylesPath = styles\nIgnoredScopes = code, tt, frontmatter.title.mdx\n[*.{md,mdx}]\nBasedOnStyles = Meta\n",
       "a.md": '---\ntitle: castle\ntags: ["castle"]\n---\n\nText.\n',
@@ -53,7 +43,7 @@ describe("front matter in verity style", () => {
   });
 
   it("verity lint and verity style in a Verity project leave a card's front matter to its schema: a title with TODO is no style finding", async () => {
-    const dir = tree({
+    const dir = makeProject({
       "verity.config.yml": "lang: en\n",
       "style-guide/styles/Meta/Marks.yml": STYLES["styles/Meta/Marks.yml"],
       ".vale.ini": "StylesPath = style-guide/styles\n[*.md]\nBasedOnStyles = Meta\n",

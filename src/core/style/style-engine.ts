@@ -15,12 +15,13 @@ import { indexDirectives } from "./directives.ts";
 import { indexLines } from "./positions.ts";
 import { extractProse, isSummaryPart, MAX_NESTING, sentenceBlocks, type ProseBlock } from "./prose.ts";
 import { joinBlocks, withText } from "./prose-block.ts";
-import { BUILTIN_STYLE, type StyleSet } from "./rule-loader.ts";
+import type { StyleSet } from "./rule-loader.ts";
 import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
 import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudget } from "./budget.ts";
 import { frontMatterBlocks } from "./front-matter-prose.ts";
 import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced } from "./ignore-patterns.ts";
-import { matchingSections, settingsForFile, type ValeConfig } from "./vale-ini.ts";
+import { settingsForFile, type ValeConfig } from "./vale-ini.ts";
+import { activeRules, type ActiveRule } from "./active-rules.ts";
 
 for (const rule of BUILTIN_RULE_LIST) registerBuiltinProseRule(rule);
 
@@ -65,7 +66,6 @@ export interface StyleInput {
 
 const SENTENCE_SCOPE = ["sentence"] as const;
 
-const LEVEL_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, error: 2 };
 
 /** Lints the prose of one file and returns its findings (unsorted). */
 export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
@@ -101,58 +101,6 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   }
   if (options.builtinLevels) findings.push(...runBuiltinRules(input, tree, prose.blocks, lines, options));
   return dedupe(findings);
-}
-
-interface ActiveRule {
-  rule: CompiledRule;
-  level: Severity;
-}
-
-const activeCache = new WeakMap<ValeSetup, Map<string, ActiveRule[]>>();
-
-/** The rules that run on a file, with their levels; memoised per config, path pattern result and level. */
-function activeRules(setup: ValeSetup, matchPath: string, minAlertLevel: Severity | undefined): ActiveRule[] {
-  let byPath = activeCache.get(setup);
-  if (!byPath) activeCache.set(setup, (byPath = new Map()));
-  const key = `${minAlertLevel ?? ""}\0${matchingSections(setup.config, matchPath)}`;
-  const cached = byPath.get(key);
-  if (cached) return cached;
-  const active = computeActiveRules(setup, matchPath, minAlertLevel);
-  byPath.set(key, active);
-  return active;
-}
-
-function computeActiveRules(setup: ValeSetup, matchPath: string, minAlertLevel: Severity | undefined): ActiveRule[] {
-  const settings = settingsForFile(setup.config, matchPath);
-  const minimum = minAlertLevel ?? setup.config.minAlertLevel;
-  const active: ActiveRule[] = [];
-  for (const [name, rule] of setup.styles.rules) {
-    const setting = settings.rules.get(name);
-    const style = name.split(".")[0]!;
-    const isOn = setting !== undefined ? setting !== false : settings.baseStyles.has(style) && (style !== BUILTIN_STYLE || setup.styles.styles.get(BUILTIN_STYLE)?.includes(name) === true);
-    if (!isOn) continue;
-    const level = ruleLevels(setup.config).get(name) ?? rule.level;
-    if (LEVEL_RANK[level] < LEVEL_RANK[minimum]) continue;
-    active.push({ rule, level });
-  }
-  return active;
-}
-
-const levelsCache = new WeakMap<ValeConfig, Map<string, Severity>>();
-
-/**
- * `Style.Rule = <level>` as Vale reads it (core/ini.go validateLevel): one level per rule for the whole
- * config, whatever section sets it and whichever file is linted. `[*]` is read first, then the other
- * sections in file order; the last level written wins.
- */
-function ruleLevels(config: ValeConfig): Map<string, Severity> {
-  let levels = levelsCache.get(config);
-  if (levels) return levels;
-  levels = new Map();
-  const ordered = [...config.sections.filter((s) => s.glob === "*"), ...config.sections.filter((s) => s.glob !== "*")];
-  for (const section of ordered) for (const [name, setting] of section.rules) if (typeof setting === "string") levels.set(name, setting);
-  levelsCache.set(config, levels);
-  return levels;
 }
 
 function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>, lines: ReturnType<typeof indexLines>, setup: ValeSetup, active: readonly ActiveRule[], withDetails: boolean): Finding[] {
