@@ -2,11 +2,13 @@
  * The usage collector behind `verity collect`: `POST /events` (one batch of usage events, see
  * src/core/usage/events.ts), `GET /health`, CORS for the allowed origins, a token bucket per
  * client, and group commit: the requests that arrive together are stored in one SQLite
- * transaction (fsynced) and only then answered, so a 2xx is never lost.
+ * transaction (fsynced) and only then answered, so a 2xx is never lost. A database locked by
+ * another program is retried on a timer, never waited for, so the server keeps answering.
  */
 import http from "node:http";
 import { checkUsageBatch, toUsageRows, type UsageRow, type UsageSite, type UsageSiteRules } from "../core/usage/events.ts";
-import type { UsageWriter } from "../core/usage/store.ts";
+import { StoreBusyError, type UsageWriter } from "../core/usage/store.ts";
+import { logSafe } from "./log-safe.ts";
 import { createRateLimiter } from "./token-bucket.ts";
 
 export interface CollectorOptions {
@@ -27,6 +29,8 @@ export interface CollectorOptions {
   now?: () => Date;
   /** One line per rejected request or storage failure (never the client's address). */
   log?: (line: string) => void;
+  /** How long a batch may wait for a locked database before it is answered 503 (default 5 s). */
+  busyDeadlineMs?: number;
 }
 
 export interface RunningCollector {
@@ -38,44 +42,80 @@ export interface RunningCollector {
 
 interface Pending {
   rows: UsageRow[];
+  /** When the batch gives up waiting for a locked database. */
+  deadline: number;
   done: (error: Error | undefined) => void;
 }
+
+/** First and longest wait before the next try at a locked database. */
+const BUSY_RETRY_MS = { first: 10, longest: 250 };
 
 export class PortInUseError extends Error {}
 
 /** What a batch may be sent as: a string given to navigator.sendBeacon is text/plain; a backend sends application/json. */
 const JSON_BODY_TYPES = new Set(["text/plain", "application/json"]);
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
-function mediaType(header: string | undefined): string {
-  return (header ?? "").split(";")[0]!.trim().toLowerCase();
+/** Why a body cannot be read as the batch it claims to be, or undefined: type, charset, encoding. */
+function unsupportedBody(headers: http.IncomingHttpHeaders): string | undefined {
+  const [type = "", ...parameters] = (headers["content-type"] ?? "").split(";");
+  if (!JSON_BODY_TYPES.has(type.trim().toLowerCase())) return "The body is not text/plain or application/json";
+  for (const parameter of parameters) {
+    const [name = "", value = ""] = parameter.split("=");
+    const charset = value.trim().replace(/^"|"$/g, "").toLowerCase();
+    if (name.trim().toLowerCase() === "charset" && charset !== "utf-8" && charset !== "utf8") return `The body is declared as ${charset || "an empty charset"}`;
+  }
+  const encoding = (headers["content-encoding"] ?? "identity").trim().toLowerCase();
+  if (encoding !== "identity") return `The body is encoded (${encoding})`;
+  return undefined;
 }
 
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? (() => {});
+  const writeLog = options.log ?? (() => {});
+  // Every line goes through logSafe: ids and reasons come from requests and must not forge lines.
+  const log = (line: string) => writeLog(logSafe(line));
+  const busyDeadlineMs = options.busyDeadlineMs ?? 5000;
   const limiter = createRateLimiter(options.rate);
   let queue: Pending[] = [];
   let flushScheduled = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let retryWait = BUSY_RETRY_MS.first;
   let closing = false;
 
   const flush = () => {
     flushScheduled = false;
+    retryTimer = undefined;
     const batch = queue;
     queue = [];
     if (batch.length === 0) return;
     let error: Error | undefined;
     try {
       options.writer.append(batch.flatMap((p) => p.rows));
+      retryWait = BUSY_RETRY_MS.first;
     } catch (caught) {
       error = caught as Error;
+      if (error instanceof StoreBusyError) {
+        const at = Date.now();
+        const waiting = batch.filter((pending) => pending.deadline > at);
+        if (waiting.length > 0) {
+          queue = [...waiting, ...queue];
+          retryTimer = setTimeout(flush, retryWait);
+          retryWait = Math.min(retryWait * 2, BUSY_RETRY_MS.longest);
+        }
+        const expired = batch.filter((pending) => pending.deadline <= at);
+        if (expired.length > 0) log(`could not store ${expired.length} request(s): ${error.message} for ${busyDeadlineMs} ms`);
+        for (const pending of expired) pending.done(error);
+        return;
+      }
       log(`could not store ${batch.length} request(s): ${error.message}`);
     }
     for (const pending of batch) pending.done(error);
   };
   const store = (rows: UsageRow[]) =>
     new Promise<void>((resolve, reject) => {
-      queue.push({ rows, done: (error) => (error ? reject(error) : resolve()) });
-      if (!flushScheduled) {
+      queue.push({ rows, deadline: Date.now() + busyDeadlineMs, done: (error) => (error ? reject(error) : resolve()) });
+      if (!flushScheduled && retryTimer === undefined) {
         flushScheduled = true;
         setImmediate(flush);
       }
@@ -140,16 +180,17 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     req.on("error", () => {});
     req.on("end", () => {
       if (tooLarge) return;
-      if (!JSON_BODY_TYPES.has(mediaType(req.headers["content-type"]))) {
-        log("rejected (415): not text/plain or application/json");
-        return send(415, { error: "unsupported_type", reason: "Send the batch as text/plain (navigator.sendBeacon with a string) or application/json." });
+      const unsupported = unsupportedBody(req.headers);
+      if (unsupported) {
+        log(`rejected (415): ${unsupported}`);
+        return send(415, { error: "unsupported_type", reason: `${unsupported}. Send the batch as UTF-8 text/plain (navigator.sendBeacon with a string) or application/json, not compressed.` });
       }
       let body: unknown;
       try {
-        body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+        body = JSON.parse(UTF8.decode(Buffer.concat(chunks)));
       } catch {
-        log("rejected: body is not JSON");
-        return send(400, { error: "not_json", reason: "The body is not JSON; send one batch object as described in docs/usage-events.md." });
+        log("rejected: body is not UTF-8 JSON");
+        return send(400, { error: "not_json", reason: "The body is not UTF-8 JSON; send one batch object as described in docs/usage-events.md." });
       }
       const checked = checkUsageBatch(body, options.sites);
       if ("problem" in checked) {
@@ -157,14 +198,21 @@ export async function startCollector(options: CollectorOptions): Promise<Running
         log(`rejected (${status}): ${reason}${issues ? ` ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}` : ""}`);
         return send(status, { error: status === 400 ? "invalid" : "unknown", reason, issues });
       }
-      const ownSite = origin === undefined ? undefined : options.originSites?.get(origin);
-      if (ownSite !== undefined && ownSite !== checked.batch.site) {
-        log(`rejected (422): ${origin} sent events for the ${checked.batch.site} site`);
-        return send(422, { error: "unknown", reason: `Pages of ${origin} belong to the ${ownSite} site and cannot send events for the ${checked.batch.site} site.` });
+      const { site } = checked.batch;
+      if (options.sites.get(site)?.private && origin === undefined) {
+        log(`rejected (403): events for the ${site} site without an Origin`);
+        return send(403, { error: "origin_required", reason: `Events for the ${site} site are accepted only from its pages (a request with the Origin of an allowed site).` });
       }
+      const ownSite = origin === undefined ? undefined : options.originSites?.get(origin);
+      if (ownSite !== undefined && ownSite !== site) {
+        log(`rejected (422): ${origin} sent events for the ${site} site`);
+        return send(422, { error: "unknown", reason: `Pages of ${origin} belong to the ${ownSite} site and cannot send events for the ${site} site.` });
+      }
+      // Ids are not logged: on a private site the log must not keep guesses at its card ids either.
+      if (checked.dropped > 0) log(`dropped ${checked.dropped} event(s) naming cards the ${site} site does not have`);
       const rows = toUsageRows(checked.batch, now(), options.timeZone);
       store(rows).then(
-        () => send(200, { accepted: rows.length }),
+        () => send(200, { accepted: checked.received }),
         () => send(503, { error: "not_stored", reason: "The events could not be stored; send them again." }, { "retry-after": "5" }),
       );
     });
@@ -191,7 +239,11 @@ export async function startCollector(options: CollectorOptions): Promise<Running
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      if (retryTimer !== undefined) clearTimeout(retryTimer);
       flush();
+      // What a locked database still holds back when the server stops is answered 503 (the
+      // pages send it again), never acknowledged and dropped.
+      for (const pending of queue.splice(0)) pending.done(new StoreBusyError("the collector stopped while the database was locked"));
       options.writer.close();
     },
   };

@@ -13,8 +13,8 @@ import { makeTempDir, removeTemps } from "../helpers.ts";
 const ORIGIN = "https://help.acme.test";
 const WIKI = "https://wiki.acme.test";
 const SITES = new Map<UsageSite, UsageSiteRules>([
-  ["public", { cards: new Set(["billing/refund", "account/roles"]), comments: false }],
-  ["internal", { cards: new Set(["billing/refund", "escalations/secret"]), comments: true }],
+  ["public", { cards: new Set(["billing/refund", "account/roles"]), comments: false, private: false }],
+  ["internal", { cards: new Set(["billing/refund", "escalations/secret"]), comments: true, private: true }],
 ]);
 const VISIT = "visit-0001";
 

@@ -19,8 +19,19 @@ export const MAX_QUERY_CHARS = 200;
 export const MAX_COMMENT_CHARS = 1000;
 export const MAX_EVENTS_PER_BATCH = 50;
 
-const CardIdSchema = z.string().min(1).max(200);
-const QuerySchema = z.string().max(MAX_QUERY_CHARS);
+/** Control characters, and the bidirectional embeddings, overrides and isolates that reorder text on screen. */
+const UNSAFE_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_CHAR = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** Text a reader typed: control and reordering characters are dropped (a report or a log shows it as written). */
+const typedText = (max: number) => z.string().max(max).transform((text) => text.replace(UNSAFE_CHARS, ""));
+
+const CardIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((id) => !UNSAFE_CHAR.test(id) && !/[\n\t]/.test(id), { message: "a card id has no control characters" });
+const QuerySchema = typedText(MAX_QUERY_CHARS);
 const LangSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/, { message: "expected a language tag such as en or ko" });
 
 /** A card page was shown. */
@@ -33,7 +44,7 @@ export const SearchEventSchema = z.strictObject({
   lang: LangSchema,
   results: z.int().min(0).max(1_000_000),
   filters: z
-    .record(z.string().min(1).max(40), z.array(z.string().max(100)).max(20))
+    .record(z.string().min(1).max(40).refine((key) => !UNSAFE_CHAR.test(key), { message: "a filter name has no control characters" }), z.array(typedText(100)).max(20))
     .refine((filters) => Object.keys(filters).length <= 10, { message: "expected at most 10 filter groups" })
     .default({}),
 });
@@ -51,7 +62,7 @@ export const HelpfulEventSchema = z.strictObject({
   type: z.literal("helpful"),
   card: CardIdSchema,
   helpful: z.boolean(),
-  comment: z.string().max(MAX_COMMENT_CHARS).optional(),
+  comment: typedText(MAX_COMMENT_CHARS).optional(),
 });
 
 /** "Contact support" was clicked, with the searches and cards of the visit before it (latest last). */
@@ -117,6 +128,12 @@ export interface UsageSiteRules {
   cards: ReadonlySet<string>;
   /** Comments on helpful votes are accepted. */
   comments: boolean;
+  /**
+   * The site's card ids are not public (the wiki): the collector must not tell which exist, so an
+   * event naming a card the site does not have is dropped without saying so, and events are
+   * accepted only from the site's pages (a request with an allowed Origin).
+   */
+  private: boolean;
 }
 
 export interface BatchProblem {
@@ -125,8 +142,21 @@ export interface BatchProblem {
   issues?: { path: string; message: string }[];
 }
 
-/** Validates a parsed request body: the schema first, then the site and its cards. */
-export function checkUsageBatch(body: unknown, sites: ReadonlyMap<UsageSite, UsageSiteRules>): { batch: UsageBatch } | { problem: BatchProblem } {
+export interface CheckedBatch {
+  /** The events to store. */
+  batch: UsageBatch;
+  /** How many events the request held, all of them taken (the answer's `accepted`). */
+  received: number;
+  /** Events of a private site left out because they name a card it does not have. */
+  dropped: number;
+}
+
+/**
+ * Validates a parsed request body: the schema first, then the site and its cards. On a private
+ * site, unknown cards do not make a problem (its answer would tell which ids exist): their events
+ * are dropped and counted.
+ */
+export function checkUsageBatch(body: unknown, sites: ReadonlyMap<UsageSite, UsageSiteRules>): CheckedBatch | { problem: BatchProblem } {
   const parsed = UsageBatchSchema.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String).join(".") || "(body)", message: issue.message }));
@@ -136,15 +166,18 @@ export function checkUsageBatch(body: unknown, sites: ReadonlyMap<UsageSite, Usa
   const rules = sites.get(batch.site);
   if (!rules) return { problem: { status: 422, reason: `Usage measurement is not turned on for the ${batch.site} site.` } };
   const issues: { path: string; message: string }[] = [];
+  const kept: UsageEvent[] = [];
   batch.events.forEach((event, i) => {
     const cards = event.type === "support_click" ? event.cards : "card" in event ? [event.card] : [];
-    for (const card of cards) if (!rules.cards.has(card)) issues.push({ path: `events.${i}`, message: `unknown card "${card}" on the ${batch.site} site` });
+    const unknown = cards.filter((card) => !rules.cards.has(card));
+    if (!rules.private) for (const card of unknown) issues.push({ path: `events.${i}`, message: `unknown card ${JSON.stringify(card)} on the ${batch.site} site` });
     if (event.type === "helpful" && event.comment !== undefined && !rules.comments) {
       issues.push({ path: `events.${i}.comment`, message: `comments are not accepted on the ${batch.site} site` });
     }
+    if (unknown.length === 0) kept.push(event);
   });
   if (issues.length > 0) return { problem: { status: 422, reason: "Some events name a card or a field the site does not have.", issues } };
-  return { batch };
+  return { batch: { ...batch, events: kept }, received: batch.events.length, dropped: batch.events.length - kept.length };
 }
 
 /** Replaces e-mail addresses and long digit runs (phone, card, order numbers) before storing. */

@@ -29,7 +29,11 @@ export function measuredSites(config: Pick<VerityConfig, "sites">): UsageSite[] 
 export function getUsageSiteRules(config: Pick<VerityConfig, "sites">, cards: readonly Card[]): Map<UsageSite, UsageSiteRules> {
   const rules = new Map<UsageSite, UsageSiteRules>();
   for (const site of measuredSites(config)) {
-    rules.set(site, { cards: new Set(selectCardsForSite(cards, site).map((card) => card.id)), comments: getSiteUsage(config, site)!.comments });
+    rules.set(site, {
+      cards: new Set(selectCardsForSite(cards, site).map((card) => card.id)),
+      comments: getSiteUsage(config, site)!.comments,
+      private: site === "internal",
+    });
   }
   return rules;
 }

@@ -1,9 +1,15 @@
 /**
  * Where events live: one SQLite database (node:sqlite, WAL, synchronous=FULL, so a committed
  * insert survives the process being killed) and, optionally, an NDJSON file appended and fsynced
- * in the same step. The report reads either; an NDJSON file is loaded into an in-memory database.
+ * inside the same transaction. The report reads either; an NDJSON file is loaded into an
+ * in-memory database.
+ *
+ * One append is all or nothing in both: the rows are inserted, then the NDJSON lines written and
+ * fsynced, then the transaction committed. When any step fails, the transaction is rolled back and
+ * the NDJSON file cut back to its length before the append, so a refused (503) batch leaves no
+ * line to be duplicated by its retry, and no partial line for the next batch to be glued onto.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from "node:fs";
 import path from "node:path";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import { ConfigError } from "../errors.ts";
@@ -18,10 +24,19 @@ export interface SqlRunner {
 }
 
 export interface UsageWriter {
-  /** Stores the rows durably (committed and fsynced) before it returns. */
+  /**
+   * Stores the rows durably (committed and fsynced) before it returns, or stores none of them and
+   * throws: StoreBusyError when another connection holds the database (try again later).
+   */
   append(rows: readonly UsageRow[]): void;
   close(): void;
 }
+
+/** The database is locked by another connection; nothing was stored, the append may be retried. */
+export class StoreBusyError extends Error {}
+
+/** SQLITE_BUSY and SQLITE_LOCKED, as node:sqlite reports them in `errcode`. */
+const BUSY_CODES = new Set([5, 6]);
 
 const INSERT = `INSERT INTO events (${USAGE_COLUMNS.join(", ")}) VALUES (${USAGE_COLUMNS.map((c) => `:${c}`).join(", ")})`;
 
@@ -37,27 +52,46 @@ export function openUsageWriter(options: { database: string; ndjson?: string | u
   // WAL with synchronous=FULL: every commit is fsynced to the log before COMMIT returns.
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA synchronous = FULL");
-  db.exec("PRAGMA busy_timeout = 5000");
+  // The driver is synchronous: a wait for a lock would stop the whole server. A locked database
+  // fails at once with StoreBusyError, and the collector retries on a timer.
+  db.exec("PRAGMA busy_timeout = 0");
   prepareTable(db);
   const insert = db.prepare(INSERT);
   let ndjsonFd: number | undefined;
+  let ndjsonLength = 0;
   if (options.ndjson) {
     mkdirSync(path.dirname(options.ndjson), { recursive: true });
-    ndjsonFd = openSync(options.ndjson, "a");
+    ndjsonFd = openSync(options.ndjson, "a+");
+    ndjsonLength = dropPartialLine(ndjsonFd);
   }
+  const rollBack = () => {
+    // SQLite ends the transaction itself on some errors (SQLITE_FULL); a second ROLLBACK would
+    // hide the real error behind "cannot rollback - no transaction is active".
+    if (db.isTransaction) db.exec("ROLLBACK");
+    if (ndjsonFd !== undefined) ftruncateSync(ndjsonFd, ndjsonLength);
+  };
   return {
     append(rows) {
       if (rows.length === 0) return;
-      if (ndjsonFd !== undefined) {
-        writeSync(ndjsonFd, rows.map((row) => `${JSON.stringify(row)}\n`).join(""));
-        fsyncSync(ndjsonFd);
-      }
-      db.exec("BEGIN IMMEDIATE");
       try {
+        db.exec("BEGIN IMMEDIATE");
         for (const row of rows) insert.run(row as unknown as Record<string, SQLInputValue>);
-        db.exec("COMMIT");
+        if (ndjsonFd !== undefined) {
+          const lines = Buffer.from(rows.map((row) => `${JSON.stringify(row)}\n`).join(""), "utf8");
+          for (let written = 0; written < lines.length; ) written += writeSync(ndjsonFd, lines, written);
+          fsyncSync(ndjsonFd);
+          db.exec("COMMIT");
+          ndjsonLength += lines.length;
+        } else {
+          db.exec("COMMIT");
+        }
       } catch (error) {
-        db.exec("ROLLBACK");
+        try {
+          rollBack();
+        } catch {
+          // The original error says what went wrong; a failed cleanup must not replace it.
+        }
+        if (BUSY_CODES.has((error as { errcode?: number }).errcode ?? -1)) throw new StoreBusyError("the usage database is locked by another connection");
         throw error;
       }
     },
@@ -66,6 +100,48 @@ export function openUsageWriter(options: { database: string; ndjson?: string | u
       db.close();
     },
   };
+}
+
+/**
+ * Makes an NDJSON file end with a complete line and returns its length. Text after the last
+ * newline that is not one JSON value is a write cut short by a crash (never acknowledged: the
+ * transaction commits after the fsync) and is cut off; a complete last line that only lacks its
+ * newline (a file edited by hand) gets one.
+ */
+function dropPartialLine(fd: number): number {
+  const size = fstatSync(fd).size;
+  const tail = Buffer.alloc(Math.min(size, 64 * 1024));
+  let end = size;
+  while (end > 0) {
+    const start = Math.max(0, end - tail.length);
+    const read = readSync(fd, tail, 0, end - start, start);
+    const newline = tail.subarray(0, read).lastIndexOf(0x0a);
+    if (newline >= 0) {
+      end = start + newline + 1;
+      break;
+    }
+    end = start;
+  }
+  if (end === size) return size;
+  const rest = Buffer.alloc(size - end);
+  readSync(fd, rest, 0, rest.length, end);
+  if (isJson(rest.toString("utf8"))) {
+    writeSync(fd, "\n");
+    fsyncSync(fd);
+    return size + 1;
+  }
+  ftruncateSync(fd, end);
+  fsyncSync(fd);
+  return end;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return text.trim() !== "";
+  } catch {
+    return false;
+  }
 }
 
 /** Opens events for reading: a SQLite database, or an NDJSON file (`.ndjson`, `.jsonl`) loaded into memory. */
