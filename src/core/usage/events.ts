@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { addDays, todayIn, type CalendarDate } from "../verification/calendar-date.ts";
+import { dropUnsafeChars, hasUnsafeChars } from "./unsafe-text.ts";
 
 export const USAGE_SCHEMA_VERSION = 1;
 export const USAGE_SITES = ["public", "internal"] as const;
@@ -19,18 +20,14 @@ export const MAX_QUERY_CHARS = 200;
 export const MAX_COMMENT_CHARS = 1000;
 export const MAX_EVENTS_PER_BATCH = 50;
 
-/** Control characters, and the bidirectional embeddings, overrides and isolates that reorder text on screen. */
-const UNSAFE_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-const UNSAFE_CHAR = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
 /** Text a reader typed: control and reordering characters are dropped (a report or a log shows it as written). */
-const typedText = (max: number) => z.string().max(max).transform((text) => text.replace(UNSAFE_CHARS, ""));
+const typedText = (max: number) => z.string().max(max).transform(dropUnsafeChars);
 
 const CardIdSchema = z
   .string()
   .min(1)
   .max(200)
-  .refine((id) => !UNSAFE_CHAR.test(id) && !/[\n\t]/.test(id), { message: "a card id has no control characters" });
+  .refine((id) => !hasUnsafeChars(id), { message: "a card id has no control characters" });
 const QuerySchema = typedText(MAX_QUERY_CHARS);
 const LangSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/, { message: "expected a language tag such as en or ko" });
 
@@ -44,7 +41,7 @@ export const SearchEventSchema = z.strictObject({
   lang: LangSchema,
   results: z.int().min(0).max(1_000_000),
   filters: z
-    .record(z.string().min(1).max(40).refine((key) => !UNSAFE_CHAR.test(key), { message: "a filter name has no control characters" }), z.array(typedText(100)).max(20))
+    .record(z.string().min(1).max(40).refine((key) => !hasUnsafeChars(key), { message: "a filter name has no control characters" }), z.array(typedText(100)).max(20))
     .refine((filters) => Object.keys(filters).length <= 10, { message: "expected at most 10 filter groups" })
     .default({}),
 });
