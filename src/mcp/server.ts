@@ -5,12 +5,36 @@
  * for anything the public help center does not show.
  */
 import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import type { KnowledgeBase } from "../app/knowledge/knowledge-base.ts";
 
 export const SERVER_NAME = "verity";
 
 const STATUS = z.enum(["verified", "expiring", "expired"]);
+
+/**
+ * A reader's or a card's language, as every tool takes it: a BCP 47 tag of a language and at most
+ * three subtags (en, ko, zh-Hant, zh-Hant-TW), so no tool passes on an unbounded string.
+ */
+const LANG_TAG = z
+  .string()
+  .max(35)
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, { message: "expected a language tag such as en, ko or zh-Hant (lower-case language, then up to three subtags)" });
+
+/**
+ * Tool arguments: a strict object, so an argument no tool declares (a typo, or a probe) is refused
+ * with an invalid-params error that names it, instead of being dropped without a word.
+ */
+const args = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code !== "unrecognized_keys") return undefined;
+      const known = Object.keys(shape);
+      const unknown = issue.keys.map((key) => JSON.stringify(key)).join(", ");
+      return `Unknown argument ${unknown}: this tool takes ${known.length ? known.join(", ") : "no arguments"}`;
+    },
+  });
 
 /** A new MCP server answering from `kb`. One per connection (stdio) or per request (stateless HTTP). */
 export function createMcpServer(kb: KnowledgeBase, version: string): McpServer {
@@ -31,11 +55,11 @@ export function createMcpServer(kb: KnowledgeBase, version: string): McpServer {
       description:
         "Full-text search of the knowledge cards, in the reader's language first (Korean, Chinese, Japanese and English understood). " +
         "Returns the best cards with their URL, owner and verification status.",
-      inputSchema: {
+      inputSchema: args({
         query: z.string().trim().min(1).max(500).describe("The question or keywords, as the reader wrote them"),
-        lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/).optional().describe("Reader's language (en, ko, zh, ja); default: from the query's script"),
+        lang: LANG_TAG.optional().describe("Reader's language (en, ko, zh, ja); default: from the query's script"),
         limit: z.number().int().min(1).max(50).optional().describe("Most results to return (default 10)"),
-      },
+      }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async ({ query, lang, limit }) => json(kb.search(query, { lang, limit })),
@@ -46,7 +70,7 @@ export function createMcpServer(kb: KnowledgeBase, version: string): McpServer {
     {
       title: "Get a card",
       description: "One card as Markdown with its title, URL, owner, audience, verification status, verify_by date and last change. Accepts a card id, its URL or its exact title.",
-      inputSchema: { card: z.string().trim().min(1).max(2000).describe("Card id (billing/refunds), URL or exact title") },
+      inputSchema: args({ card: z.string().trim().min(1).max(2000).describe("Card id (billing/refunds), URL or exact title") }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async ({ card }) => {
@@ -61,13 +85,13 @@ export function createMcpServer(kb: KnowledgeBase, version: string): McpServer {
     {
       title: "List cards",
       description: "Cards filtered by collection, tag, owner, language or verification status.",
-      inputSchema: {
+      inputSchema: args({
         collection: z.string().max(200).optional(),
         tag: z.string().max(200).optional(),
         owner: z.string().max(200).optional().describe("Owner handle or email, e.g. @acme/billing"),
-        lang: z.string().max(20).optional(),
+        lang: LANG_TAG.optional().describe("Cards in this language (en, ko, zh, ja)"),
         status: STATUS.optional(),
-      },
+      }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async (filter) => json({ cards: kb.list(filter) }),
@@ -78,7 +102,7 @@ export function createMcpServer(kb: KnowledgeBase, version: string): McpServer {
     {
       title: "Trust summary",
       description: "Share of cards verified today (the trust score), overall and per collection, against the configured floor.",
-      inputSchema: {},
+      inputSchema: args({}),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async () => json(kb.trust()),
@@ -99,15 +123,30 @@ export function createMcpServer(kb: KnowledgeBase, version: string): McpServer {
     }),
     { title: "Knowledge card", description: "A card as Markdown, with its verification status", mimeType: "text/markdown" },
     async (uri, variables) => {
-      const id = String(Array.isArray(variables.id) ? variables.id[0] : variables.id);
-      const detail = await kb.get(decodeURIComponent(id));
-      if (!detail) throw new Error(`No card ${id} on this site.`);
+      const id = cardIdOf(String(Array.isArray(variables.id) ? variables.id[0] : variables.id));
+      const detail = await kb.get(id);
+      // InvalidParams is what the SDK itself answers for a resource it does not have.
+      if (!detail) throw new McpError(ErrorCode.InvalidParams, `No card ${clip(id)} on this site. List the cards with resources/list or list_cards.`);
       const header = `# ${detail.title}\n\n> ${detail.verification.note} URL: ${detail.url}\n\n`;
       return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: header + detail.markdown }] };
     },
   );
 
   return server;
+}
+
+/** The card id a `verity://cards/{+id}` URI names, percent escapes decoded. */
+function cardIdOf(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new McpError(ErrorCode.InvalidParams, `verity://cards/${clip(raw)} is not a card id: its percent escapes are malformed. Use the URIs resources/list gives.`);
+  }
+}
+
+/** `text` short enough to quote in an error message. */
+function clip(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 function json(value: unknown) {
