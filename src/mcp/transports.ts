@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Readable } from "node:stream";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { KnowledgeBase } from "../app/knowledge/knowledge-base.ts";
@@ -13,6 +14,24 @@ import { createMcpServer } from "./server.ts";
 
 /** Largest request body accepted over HTTP. */
 export const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * How long an HTTP client may take, in milliseconds: to send its headers, to send its whole request
+ * (headers and body), and to send its next request on a kept-alive connection. A client that sends a
+ * byte now and then (slowloris) would otherwise hold a connection for Node's defaults: a minute for
+ * the headers, five for the request. An answer may take as long as it needs: these count only what
+ * the client sends.
+ */
+export interface HttpTimeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+}
+
+export const HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000 };
+
+/** How long a connection refused with 413 stays half-open, so the client can read the answer. */
+const LINGER_MS = 2_000;
 
 /** Serves over stdin/stdout until stdin closes. */
 export async function serveStdio(kb: KnowledgeBase, version: string): Promise<void> {
@@ -32,6 +51,8 @@ export interface HttpServerOptions {
   port: number;
   /** Path of the MCP endpoint. */
   path?: string;
+  /** Overrides HTTP_TIMEOUTS (tests use short ones). headersMs must not exceed requestMs. */
+  timeouts?: Partial<HttpTimeouts>;
 }
 
 export interface RunningHttpServer {
@@ -41,8 +62,19 @@ export interface RunningHttpServer {
 
 export async function serveHttp(kb: KnowledgeBase, version: string, options: HttpServerOptions): Promise<RunningHttpServer> {
   const endpoint = options.path ?? "/mcp";
-  const http: Server = createServer((req, res) => {
+  const timeouts = { ...HTTP_TIMEOUTS, ...options.timeouts };
+  const limits = {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    // How often Node looks for connections past those deadlines (its default, 30 s, would let a
+    // slow client stay up to that much longer than the timeouts say).
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeouts.headersMs / 4))),
+  };
+  const http: Server = createServer(limits, (req, res) => {
     handle(req, res).catch(() => {
+      // A client gone mid-request (cut off by a timeout, or its own doing) is owed no answer.
+      if (res.destroyed || res.writableEnded) return;
       if (!res.headersSent) sendJsonRpcError(res, 500, -32603, "Internal error");
       else res.end();
     });
@@ -65,8 +97,10 @@ export async function serveHttp(kb: KnowledgeBase, version: string, options: Htt
       res.end(JSON.stringify({ jsonrpc: "2.0", error: { code: -32000, message: "Method not allowed: this server is stateless, send JSON-RPC with POST." }, id: null }));
       return;
     }
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > MAX_BODY_BYTES) return refuseBody(req, res, `Content-Length ${declared} is over the limit of ${MAX_BODY_BYTES} bytes`);
     const body = await readBody(req);
-    if (body === "too-large") return sendJsonRpcError(res, 413, -32600, `Request body over ${MAX_BODY_BYTES} bytes`);
+    if (body === "too-large") return refuseBody(req, res, `Request body over ${MAX_BODY_BYTES} bytes`);
     let message: unknown;
     try {
       message = JSON.parse(body);
@@ -110,21 +144,61 @@ function refusedCaller(req: IncomingMessage, listenHost: string): string | undef
   return undefined;
 }
 
-function readBody(req: IncomingMessage): Promise<string | "too-large"> {
+/**
+ * The body of `req` as text, or "too-large" as soon as it passes `limit` bytes: then `req` is
+ * paused, nothing read is kept, and the caller answers at once (see refuseBody) instead of reading
+ * a body that may never end.
+ */
+export function readBody(req: Readable, limit = MAX_BODY_BYTES): Promise<string | "too-large"> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    req.on("data", (chunk: Buffer) => {
+    const stop = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("close", onClose);
+    };
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(tooLarge ? "too-large" : Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
+      if (size <= limit) return void chunks.push(chunk);
+      stop();
+      req.pause();
+      chunks = [];
+      resolve("too-large");
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks).toString("utf8"));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    const onClose = () => onError(new Error("The client closed the connection before the end of its request body."));
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.on("close", onClose);
   });
 }
 
-function sendJsonRpcError(res: ServerResponse, status: number, code: number, message: string): void {
-  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id: null }));
+/**
+ * Answers 413 to a request whose body is over the limit (read no further than that, or not at all)
+ * and closes the connection: the rest of the body is never read. Node closes a `connection: close`
+ * answer's socket with destroySoon(), which resets the connection at once when the client is still
+ * sending, and the client's write then fails before it reads the 413. So the socket is half-closed
+ * instead (the client reads the answer and its end) and destroyed LINGER_MS later, reading nothing
+ * in between: the lingering close of RFC 9112 section 9.6, without the reading.
+ */
+function refuseBody(req: IncomingMessage, res: ServerResponse, why: string): void {
+  req.pause();
+  const socket = req.socket;
+  socket.destroySoon = () => void socket.end();
+  res.once("finish", () => setTimeout(() => socket.destroy(), LINGER_MS));
+  sendJsonRpcError(res, 413, -32600, `${why}: send a smaller JSON-RPC message.`, { connection: "close" });
+}
+
+function sendJsonRpcError(res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id: null }));
 }
