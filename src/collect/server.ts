@@ -121,7 +121,9 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       }
     });
 
-  const server = http.createServer((req, res) => {
+  // Deadlines are checked every second (Node's default, 30 s, would let a slow client hold a
+  // connection that much past requestTimeout).
+  const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
     const origin = req.headers.origin;
     const originAllowed = origin !== undefined && options.allowedOrigins.has(origin);
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
