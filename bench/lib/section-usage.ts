@@ -192,11 +192,11 @@ function generateEvents(database: string, count: number): number {
     rows.push(...toUsageRows({ v: 1, site: "public", visit: `visit-${visit++}`, events: kept }, at, "UTC"));
     made += kept.length;
     if (rows.length >= 50_000) {
-      writer.append(rows);
+      writer.append({ rows, dropped: [] });
       rows = [];
     }
   }
-  writer.append(rows);
+  writer.append({ rows, dropped: [] });
   writer.close();
   return performance.now() - t0;
 }

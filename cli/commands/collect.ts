@@ -52,7 +52,7 @@ export function registerCollect(program: Command, state: RunState): void {
       const origins = getCollectorOrigins(config, extraOrigins);
       let writer;
       try {
-        writer = openUsageWriter({ database, ndjson });
+        writer = openUsageWriter({ database, ndjson, onMirrorError: (error) => io.stderr(`collect: could not write the NDJSON file (tried again after the next events): ${error.message}\n`) });
       } catch (error) {
         throw new ConfigError(`Cannot open the usage database ${displayPath(database, io.cwd)}: ${(error as Error).message}.`, "Check the path and its permissions (--database).");
       }

@@ -6,8 +6,8 @@
  * another program is retried on a timer, never waited for, so the server keeps answering.
  */
 import http from "node:http";
-import { checkUsageBatch, toUsageRows, type UsageRow, type UsageSite, type UsageSiteRules } from "../core/usage/events.ts";
-import { StoreBusyError, type UsageWriter } from "../core/usage/store.ts";
+import { checkUsageBatch, toDroppedRows, toUsageRows, type UsageSite, type UsageSiteRules } from "../core/usage/events.ts";
+import { StoreBusyError, type StoredBatch, type UsageWriter } from "../core/usage/store.ts";
 import { logSafe } from "./log-safe.ts";
 import { createRateLimiter } from "./token-bucket.ts";
 
@@ -41,7 +41,7 @@ export interface RunningCollector {
 }
 
 interface Pending {
-  rows: UsageRow[];
+  stored: StoredBatch;
   /** When the batch gives up waiting for a locked database. */
   deadline: number;
   done: (error: Error | undefined) => void;
@@ -91,7 +91,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     if (batch.length === 0) return;
     let error: Error | undefined;
     try {
-      options.writer.append(batch.flatMap((p) => p.rows));
+      options.writer.append({ rows: batch.flatMap((p) => p.stored.rows), dropped: batch.flatMap((p) => p.stored.dropped) });
       retryWait = BUSY_RETRY_MS.first;
     } catch (caught) {
       error = caught as Error;
@@ -111,10 +111,12 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       log(`could not store ${batch.length} request(s): ${error.message}`);
     }
     for (const pending of batch) pending.done(error);
+    // The NDJSON copy is written after the answers, off the requests' path.
+    if (error === undefined) void options.writer.mirror();
   };
-  const store = (rows: UsageRow[]) =>
+  const store = (stored: StoredBatch) =>
     new Promise<void>((resolve, reject) => {
-      queue.push({ rows, deadline: Date.now() + busyDeadlineMs, done: (error) => (error ? reject(error) : resolve()) });
+      queue.push({ stored, deadline: Date.now() + busyDeadlineMs, done: (error) => (error ? reject(error) : resolve()) });
       if (!flushScheduled && retryTimer === undefined) {
         flushScheduled = true;
         setImmediate(flush);
@@ -211,9 +213,13 @@ export async function startCollector(options: CollectorOptions): Promise<Running
         return send(422, { error: "unknown", reason: `Pages of ${origin} belong to the ${ownSite} site and cannot send events for the ${site} site.` });
       }
       // Ids are not logged: on a private site the log must not keep guesses at its card ids either.
-      if (checked.dropped > 0) log(`dropped ${checked.dropped} event(s) naming cards the ${site} site does not have`);
-      const rows = toUsageRows(checked.batch, now(), options.timeZone);
-      store(rows).then(
+      // Dropped events are stored all the same (without their cards), in the same commit, so a
+      // request naming only unknown cards is answered as slowly, and fails as a locked database
+      // makes others fail.
+      const received = now();
+      const { dropped } = checked;
+      if (dropped.length > 0) log(`dropped ${dropped.length} event(s) naming cards the ${site} site does not have`);
+      store({ rows: toUsageRows(checked.batch, received, options.timeZone), dropped: toDroppedRows(checked.batch, dropped, received, options.timeZone) }).then(
         () => send(200, { accepted: checked.received }),
         () => send(503, { error: "not_stored", reason: "The events could not be stored; send them again." }, { "retry-after": "5" }),
       );
@@ -229,6 +235,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     });
     server.listen(options.port, options.host, () => resolve());
   });
+  void options.writer.mirror(); // rows committed before a crash, not yet in the NDJSON file
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   const host = options.host.includes(":") ? `[${options.host}]` : options.host;
@@ -246,6 +253,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       // What a locked database still holds back when the server stops is answered 503 (the
       // pages send it again), never acknowledged and dropped.
       for (const pending of queue.splice(0)) pending.done(new StoreBusyError("the collector stopped while the database was locked"));
+      await options.writer.mirror();
       options.writer.close();
     },
   };

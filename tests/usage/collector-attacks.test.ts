@@ -81,6 +81,28 @@ describe("verity collect: the wiki's card ids cannot be probed", () => {
     expect(log).not.toContain("initech");
   });
 
+  it("stores the dropped events too (without their cards), so a locked database fails a guess as it fails a real card", async () => {
+    const locked = await start("guess", { busyDeadlineMs: 100 });
+    const other = new DatabaseSync(path.join(dir, "guess.db"));
+    try {
+      other.exec("BEGIN IMMEDIATE");
+      const real = await post(locked.url, internal([{ type: "card_view", card: "call-review/acme-corp" }]), { origin: WIKI });
+      const guessed = await post(locked.url, internal([{ type: "card_view", card: "call-review/globex" }]), { origin: WIKI });
+      expect([real.status, guessed.status]).toEqual([503, 503]);
+      other.exec("ROLLBACK");
+      expect((await post(locked.url, internal([{ type: "card_view", card: "call-review/globex" }]), { origin: WIKI })).status).toBe(200);
+    } finally {
+      if (other.isTransaction) other.exec("ROLLBACK");
+      other.close();
+      await locked.close();
+    }
+    const db = new DatabaseSync(path.join(dir, "guess.db"));
+    expect(db.prepare("SELECT site, type, card FROM dropped_events").all()).toEqual([{ site: "internal", type: "card_view", card: null }]);
+    expect(db.prepare("SELECT COUNT(*) AS n FROM events").get()).toEqual({ n: 0 });
+    db.close();
+    expect(readFileSync(path.join(dir, "guess.ndjson"), "utf8")).toBe("");
+  });
+
   it("refuses internal events sent without an Origin (no page sent them), whatever the cards", async () => {
     for (const card of ["call-review/acme-corp", "call-review/globex"]) {
       const result = await post(collector.url, internal([{ type: "card_view", card }]));

@@ -14,7 +14,7 @@ const card = (title: string, audience = "external") => `---\ntitle: ${title}\now
 
 let root: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   root = makeProject({
     "verity.config.yml": [
       "sites:",
@@ -33,7 +33,7 @@ beforeAll(() => {
   });
   const writer = openUsageWriter({ database: path.join(root, "data/usage.db"), ndjson: path.join(root, "data/usage.ndjson") });
   const put = (at: string, visit: string, events: UsageBatch["events"], site: UsageBatch["site"] = "public") =>
-    writer.append(toUsageRows({ v: 1, site, visit, events }, new Date(at), "UTC"));
+    writer.append({ rows: toUsageRows({ v: 1, site, visit, events }, new Date(at), "UTC"), dropped: [] });
   put("2026-07-01T10:00:00Z", "visit-old1", [{ type: "card_view", card: "a/two" }, { type: "search", query: "old", lang: "en", results: 0, filters: {} }]);
   put("2026-11-03T09:00:00Z", "visit-0001", [
     { type: "search", query: "refund", lang: "en", results: 3, filters: {} },
@@ -59,6 +59,7 @@ beforeAll(() => {
   ]);
   put("2026-11-11T09:00:00Z", "visit-0005", [{ type: "search", query: "escalate", lang: "en", results: 1, filters: {} }, { type: "card_view", card: "b/secret" }], "internal");
   put("2026-11-20T09:00:00Z", "visit-late", [{ type: "search", query: "after", lang: "en", results: 0, filters: {} }]);
+  await writer.mirror();
   writer.close();
 });
 

@@ -145,7 +145,7 @@ export interface CheckedBatch {
   /** How many events the request held, all of them taken (the answer's `accepted`). */
   received: number;
   /** Events of a private site left out because they name a card it does not have. */
-  dropped: number;
+  dropped: UsageEvent[];
 }
 
 /**
@@ -164,6 +164,7 @@ export function checkUsageBatch(body: unknown, sites: ReadonlyMap<UsageSite, Usa
   if (!rules) return { problem: { status: 422, reason: `Usage measurement is not turned on for the ${batch.site} site.` } };
   const issues: { path: string; message: string }[] = [];
   const kept: UsageEvent[] = [];
+  const dropped: UsageEvent[] = [];
   batch.events.forEach((event, i) => {
     const cards = event.type === "support_click" ? event.cards : "card" in event ? [event.card] : [];
     const unknown = cards.filter((card) => !rules.cards.has(card));
@@ -171,10 +172,18 @@ export function checkUsageBatch(body: unknown, sites: ReadonlyMap<UsageSite, Usa
     if (event.type === "helpful" && event.comment !== undefined && !rules.comments) {
       issues.push({ path: `events.${i}.comment`, message: `comments are not accepted on the ${batch.site} site` });
     }
-    if (unknown.length === 0) kept.push(event);
+    (unknown.length === 0 ? kept : dropped).push(event);
   });
   if (issues.length > 0) return { problem: { status: 422, reason: "Some events name a card or a field the site does not have.", issues } };
-  return { batch: { ...batch, events: kept }, received: batch.events.length, dropped: batch.events.length - kept.length };
+  return { batch: { ...batch, events: kept }, received: batch.events.length, dropped };
+}
+
+/**
+ * The rows of a private site's dropped events (see checkUsageBatch), for the `dropped_events`
+ * table: as toUsageRows makes them, without the cards they named.
+ */
+export function toDroppedRows(batch: UsageBatch, dropped: readonly UsageEvent[], received: Date, timeZone: string): UsageRow[] {
+  return toUsageRows({ ...batch, events: [...dropped] }, received, timeZone).map((row) => ({ ...row, card: null, detail: row.type === "support_click" ? null : row.detail }));
 }
 
 /** Replaces e-mail addresses and long digit runs (phone, card, order numbers) before storing. */

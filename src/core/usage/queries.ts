@@ -6,9 +6,14 @@
  * the NDJSON files loaded into a table called `events` (see docs/usage-events.md).
  */
 
-/** The table; one row per event, columns as in `UsageRow`. */
-export const CREATE_EVENTS_TABLE = `
-CREATE TABLE IF NOT EXISTS events (
+/**
+ * The table; one row per event, columns as in `UsageRow`. `dropped_events` has the same shape:
+ * the events of a private site that named a card it does not have, stored without the card (see
+ * checkUsageBatch), so that storing them costs what storing real events costs.
+ */
+export function createEventsTable(table: "events" | "dropped_events"): string {
+  return `
+CREATE TABLE IF NOT EXISTS ${table} (
   id INTEGER PRIMARY KEY,
   v INTEGER NOT NULL,
   ts TEXT NOT NULL,
@@ -26,16 +31,19 @@ CREATE TABLE IF NOT EXISTS events (
   comment TEXT,
   detail TEXT
 )`;
+}
 
 /**
  * Two covering indexes: by type and day for the per-event figures, by day and visit for
  * self-service. They make the report read indexes instead of the table (1,000,000 events in
  * about a second on an idle 2-core machine; see `npm run bench -- --sections usage`).
  */
-export const CREATE_EVENTS_INDEXES = [
-  "CREATE INDEX IF NOT EXISTS events_by_type ON events (type, day, site, card, lang, results, rank, helpful, query)",
-  "CREATE INDEX IF NOT EXISTS events_by_visit ON events (day, site, visit, type, week)",
-];
+export function createEventsIndexes(table: "events" | "dropped_events"): string[] {
+  return [
+    `CREATE INDEX IF NOT EXISTS ${table}_by_type ON ${table} (type, day, site, card, lang, results, rank, helpful, query)`,
+    `CREATE INDEX IF NOT EXISTS ${table}_by_visit ON ${table} (day, site, visit, type, week)`,
+  ];
+}
 
 const PERIOD = "day >= :since AND day <= :until";
 

@@ -1,20 +1,16 @@
 /**
  * Where events live: one SQLite database (node:sqlite, WAL, synchronous=FULL, so a committed
- * insert survives the process being killed) and, optionally, an NDJSON file appended and fsynced
- * inside the same transaction. The report reads either; an NDJSON file is loaded into an
- * in-memory database.
- *
- * One append is all or nothing in both: the rows are inserted, then the NDJSON lines written and
- * fsynced, then the transaction committed. When any step fails, the transaction is rolled back and
- * the NDJSON file cut back to its length before the append, so a refused (503) batch leaves no
- * line to be duplicated by its retry, and no partial line for the next batch to be glued onto.
+ * insert survives the process being killed), the one source of truth; and, optionally, an NDJSON
+ * file that mirrors its events table (ndjson-mirror.ts), written after each commit. The report
+ * reads either; an NDJSON file is loaded into an in-memory database.
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import { ConfigError } from "../errors.ts";
 import { USAGE_COLUMNS, UsageRowSchema, type UsageRow } from "./events.ts";
-import { CREATE_EVENTS_INDEXES, CREATE_EVENTS_TABLE } from "./queries.ts";
+import { openNdjsonMirror, type NdjsonMirror } from "./ndjson-mirror.ts";
+import { createEventsIndexes, createEventsTable } from "./queries.ts";
 
 export type SqlParams = Record<string, SQLInputValue>;
 
@@ -23,30 +19,46 @@ export interface SqlRunner {
   all(sql: string, params: SqlParams): Record<string, unknown>[];
 }
 
+/** What one group commit stores: the events, and a private site's events dropped for naming unknown cards. */
+export interface StoredBatch {
+  rows: readonly UsageRow[];
+  dropped: readonly UsageRow[];
+}
+
 export interface UsageWriter {
   /**
    * Stores the rows durably (committed and fsynced) before it returns, or stores none of them and
-   * throws: StoreBusyError when another connection holds the database (try again later).
+   * throws: StoreBusyError when another connection holds the database (try again later). Dropped
+   * rows are stored the same way, in their own table, so that which cards a request names cannot
+   * be told from how, or how fast, it is answered.
    */
-  append(rows: readonly UsageRow[]): void;
+  append(batch: StoredBatch): void;
+  /** Brings the NDJSON file up to date with the committed events (nothing without one); never rejects. */
+  mirror(): Promise<void>;
   close(): void;
 }
 
 /** The database is locked by another connection; nothing was stored, the append may be retried. */
 export class StoreBusyError extends Error {}
 
-/** SQLITE_BUSY and SQLITE_LOCKED, as node:sqlite reports them in `errcode`. */
-const BUSY_CODES = new Set([5, 6]);
-
-const INSERT = `INSERT INTO events (${USAGE_COLUMNS.join(", ")}) VALUES (${USAGE_COLUMNS.map((c) => `:${c}`).join(", ")})`;
-
-function prepareTable(db: DatabaseSync): void {
-  db.exec(CREATE_EVENTS_TABLE);
-  for (const sql of CREATE_EVENTS_INDEXES) db.exec(sql);
+/** SQLITE_BUSY or SQLITE_LOCKED, as node:sqlite reports them in `errcode`. */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { errcode?: number }).errcode;
+  return code === 5 || code === 6;
 }
 
-/** Opens (creating when needed) the events database for writing. */
-export function openUsageWriter(options: { database: string; ndjson?: string | undefined }): UsageWriter {
+const insertInto = (table: string) => `INSERT INTO ${table} (${USAGE_COLUMNS.join(", ")}) VALUES (${USAGE_COLUMNS.map((c) => `:${c}`).join(", ")})`;
+
+function prepareTable(db: DatabaseSync, table: "events" | "dropped_events" = "events"): void {
+  db.exec(createEventsTable(table));
+  for (const sql of createEventsIndexes(table)) db.exec(sql);
+}
+
+/**
+ * Opens (creating when needed) the events database for writing, and its NDJSON mirror.
+ * `onMirrorError` hears why the mirror could not be written (it is tried again after the next commit).
+ */
+export function openUsageWriter(options: { database: string; ndjson?: string | undefined; onMirrorError?: (error: Error) => void }): UsageWriter {
   mkdirSync(path.dirname(options.database), { recursive: true });
   const db = new DatabaseSync(options.database);
   // WAL with synchronous=FULL: every commit is fsynced to the log before COMMIT returns.
@@ -56,92 +68,40 @@ export function openUsageWriter(options: { database: string; ndjson?: string | u
   // fails at once with StoreBusyError, and the collector retries on a timer.
   db.exec("PRAGMA busy_timeout = 0");
   prepareTable(db);
-  const insert = db.prepare(INSERT);
-  let ndjsonFd: number | undefined;
-  let ndjsonLength = 0;
+  prepareTable(db, "dropped_events");
+  const insert = db.prepare(insertInto("events"));
+  const insertDropped = db.prepare(insertInto("dropped_events"));
+  let mirror: NdjsonMirror | undefined;
   if (options.ndjson) {
     mkdirSync(path.dirname(options.ndjson), { recursive: true });
-    ndjsonFd = openSync(options.ndjson, "a+");
-    ndjsonLength = dropPartialLine(ndjsonFd);
+    mirror = openNdjsonMirror(db, options.ndjson, options.onMirrorError ?? (() => {}));
   }
-  const rollBack = () => {
-    // SQLite ends the transaction itself on some errors (SQLITE_FULL); a second ROLLBACK would
-    // hide the real error behind "cannot rollback - no transaction is active".
-    if (db.isTransaction) db.exec("ROLLBACK");
-    if (ndjsonFd !== undefined) ftruncateSync(ndjsonFd, ndjsonLength);
-  };
   return {
-    append(rows) {
-      if (rows.length === 0) return;
+    append({ rows, dropped }) {
+      if (rows.length === 0 && dropped.length === 0) return;
       try {
         db.exec("BEGIN IMMEDIATE");
         for (const row of rows) insert.run(row as unknown as Record<string, SQLInputValue>);
-        if (ndjsonFd !== undefined) {
-          const lines = Buffer.from(rows.map((row) => `${JSON.stringify(row)}\n`).join(""), "utf8");
-          for (let written = 0; written < lines.length; ) written += writeSync(ndjsonFd, lines, written);
-          fsyncSync(ndjsonFd);
-          db.exec("COMMIT");
-          ndjsonLength += lines.length;
-        } else {
-          db.exec("COMMIT");
-        }
+        for (const row of dropped) insertDropped.run(row as unknown as Record<string, SQLInputValue>);
+        db.exec("COMMIT");
       } catch (error) {
         try {
-          rollBack();
+          // SQLite ends the transaction itself on some errors (SQLITE_FULL); a second ROLLBACK
+          // would hide the real error behind "cannot rollback - no transaction is active".
+          if (db.isTransaction) db.exec("ROLLBACK");
         } catch {
           // The original error says what went wrong; a failed cleanup must not replace it.
         }
-        if (BUSY_CODES.has((error as { errcode?: number }).errcode ?? -1)) throw new StoreBusyError("the usage database is locked by another connection");
+        if (isBusy(error)) throw new StoreBusyError("the usage database is locked by another connection");
         throw error;
       }
     },
+    mirror: () => mirror?.write() ?? Promise.resolve(),
     close() {
-      if (ndjsonFd !== undefined) closeSync(ndjsonFd);
+      mirror?.close();
       db.close();
     },
   };
-}
-
-/**
- * Makes an NDJSON file end with a complete line and returns its length. Text after the last
- * newline that is not one JSON value is a write cut short by a crash (never acknowledged: the
- * transaction commits after the fsync) and is cut off; a complete last line that only lacks its
- * newline (a file edited by hand) gets one.
- */
-function dropPartialLine(fd: number): number {
-  const size = fstatSync(fd).size;
-  const tail = Buffer.alloc(Math.min(size, 64 * 1024));
-  let end = size;
-  while (end > 0) {
-    const start = Math.max(0, end - tail.length);
-    const read = readSync(fd, tail, 0, end - start, start);
-    const newline = tail.subarray(0, read).lastIndexOf(0x0a);
-    if (newline >= 0) {
-      end = start + newline + 1;
-      break;
-    }
-    end = start;
-  }
-  if (end === size) return size;
-  const rest = Buffer.alloc(size - end);
-  readSync(fd, rest, 0, rest.length, end);
-  if (isJson(rest.toString("utf8"))) {
-    writeSync(fd, "\n");
-    fsyncSync(fd);
-    return size + 1;
-  }
-  ftruncateSync(fd, end);
-  fsyncSync(fd);
-  return end;
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return text.trim() !== "";
-  } catch {
-    return false;
-  }
 }
 
 /** Opens events for reading: a SQLite database, or an NDJSON file (`.ndjson`, `.jsonl`) loaded into memory. */
@@ -169,7 +129,7 @@ export function openUsageReader(file: string): SqlRunner & { count: number; clos
 }
 
 function loadNdjson(db: DatabaseSync, file: string): void {
-  const insert = db.prepare(INSERT);
+  const insert = db.prepare(insertInto("events"));
   const lines = readFileSync(file, "utf8").split("\n");
   db.exec("BEGIN");
   lines.forEach((line, i) => {
