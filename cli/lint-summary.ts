@@ -4,6 +4,7 @@ import path from "node:path";
 import { countFindings, type Finding } from "../src/core/lint/findings.ts";
 import type { TrustScore } from "../src/core/verification/verification.ts";
 import { displayPath } from "./reporters/paths.ts";
+import { markdownCell } from "../src/core/report/markdown-text.ts";
 
 export interface LintSummaryInput {
   findings: readonly Finding[];
@@ -40,7 +41,7 @@ export function renderLintSummary(input: LintSummaryInput): string {
   if (input.findings.length > 0) {
     out.push("| Where | Severity | Rule | Problem |", "| --- | --- | --- | --- |");
     for (const f of input.findings.slice(0, MAX_ROWS)) {
-      out.push(`| \`${displayPath(f.file, input.cwd)}:${f.line}\` | ${f.severity} | \`${f.ruleId}\` | ${f.message.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ")} |`);
+      out.push(`| \`${displayPath(f.file, input.cwd)}:${f.line}\` | ${f.severity} | \`${f.ruleId}\` | ${markdownCell(f.message)} |`);
     }
     if (input.findings.length > MAX_ROWS) out.push("", `… and ${input.findings.length - MAX_ROWS} more: run verity lint locally to see them all.`);
     out.push("");

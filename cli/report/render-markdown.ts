@@ -3,6 +3,7 @@ import type { StatusRow } from "../../src/core/verification/status.ts";
 import type { KnowledgeReport } from "../../src/core/report/build-report.ts";
 import { renderUsageMarkdown } from "./usage-views.ts";
 import { describeDue, fileLink, percent, signedPercent, trustSentence } from "../../src/core/report/format.ts";
+import { markdownCell } from "../../src/core/report/markdown-text.ts";
 
 /** Keeps the summary well under GitHub's 1 MiB job-summary limit on large repositories. */
 const MAX_ROWS_PER_OWNER = 50;
@@ -73,7 +74,4 @@ function cardLink(row: StatusRow, base: string | undefined): string {
   return href ? `[${title}](${href})<br>\`${row.path}\`` : `${title}<br>\`${row.path}\``;
 }
 
-/** Table cells: no pipes or line breaks. */
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
-}
+const cell = markdownCell;

@@ -4,6 +4,7 @@
  */
 import type { UsageReport } from "../../src/core/usage/usage-report.ts";
 import { percent } from "../../src/core/report/format.ts";
+import { plainMarkdown as md, literalMarkdown } from "../../src/core/report/markdown-text.ts";
 import { table } from "./render-html.ts";
 import { escapeXml as esc, renderPercentLineChart } from "./svg-charts.ts";
 
@@ -12,7 +13,6 @@ export const ZERO_RESULT_TARGET = 3;
 const MAX_LIST = 20;
 const MAX_NOT_OPENED = 50;
 
-const md = (text: string) => text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ").replace(/([\\`*_[\]<>])/g, "\\$1");
 const rank = (value: number | null) => (value === null ? "–" : String(value));
 
 /** Cards with at least one "No", the worst ratio first. */
@@ -35,7 +35,7 @@ export function renderUsageMarkdown(usage: UsageReport): string {
   if (searches.topZeroResult.length === 0) out.push("None.", "");
   else {
     out.push("| Query | Site | Searches | Last |", "| --- | --- | ---: | --- |");
-    for (const q of searches.topZeroResult) out.push(`| ${md(q.query)} | ${q.site} | ${q.searches} | ${q.lastDay} |`);
+    for (const q of searches.topZeroResult) out.push(`| ${literalMarkdown(q.query, true)} | ${q.site} | ${q.searches} | ${q.lastDay} |`);
     out.push("", "Each is a card to write, or a synonym to add to `style-guide/synonyms`.", "");
   }
   out.push("#### Search results opened", "", "| Site | Searches with results | Results opened | Click-through | Average rank opened |", "| --- | ---: | ---: | ---: | ---: |");
@@ -45,13 +45,13 @@ export function renderUsageMarkdown(usage: UsageReport): string {
   if (usage.mostRead.length === 0) out.push("None.", "");
   else {
     out.push("| Card | Site | Views |", "| --- | --- | ---: |");
-    for (const r of usage.mostRead) out.push(`| ${md(r.title)} (\`${md(r.card)}\`) | ${r.site} | ${r.views} |`);
+    for (const r of usage.mostRead) out.push(`| ${md(r.title)} (${literalMarkdown(r.card, true)}) | ${r.site} | ${r.views} |`);
     out.push("");
   }
   out.push(`#### Cards not opened in ${usage.notOpened.days} days (since ${usage.notOpened.since})`, "");
   if (usage.notOpened.cards.length === 0) out.push("None: every card was read.", "");
   else {
-    for (const c of usage.notOpened.cards.slice(0, MAX_NOT_OPENED)) out.push(`- ${md(c.title)} (\`${md(c.card)}\`, ${c.site})`);
+    for (const c of usage.notOpened.cards.slice(0, MAX_NOT_OPENED)) out.push(`- ${md(c.title)} (${literalMarkdown(c.card)}, ${c.site})`);
     if (usage.notOpened.cards.length > MAX_NOT_OPENED) out.push(`- … and ${usage.notOpened.cards.length - MAX_NOT_OPENED} more (the JSON report lists them all).`);
     out.push("");
   }
@@ -61,12 +61,12 @@ export function renderUsageMarkdown(usage: UsageReport): string {
     out.push("| Collection | Yes | No | Helpful |", "| --- | ---: | ---: | ---: |");
     for (const c of usage.helpful.byCollection) out.push(`| ${md(c.collection)} | ${c.yes} | ${c.no} | ${percent(c.ratio)} |`);
     out.push("", "| Card | Site | Yes | No | Helpful |", "| --- | --- | ---: | ---: | ---: |");
-    for (const c of usage.helpful.byCard.slice(0, MAX_LIST)) out.push(`| ${md(c.title)} (\`${md(c.card)}\`) | ${c.site} | ${c.yes} | ${c.no} | ${percent(c.ratio)} |`);
+    for (const c of usage.helpful.byCard.slice(0, MAX_LIST)) out.push(`| ${md(c.title)} (${literalMarkdown(c.card, true)}) | ${c.site} | ${c.yes} | ${c.no} | ${percent(c.ratio)} |`);
     out.push("");
   }
   if (usage.helpful.latestComments.length > 0) {
     out.push("Latest comments:", "");
-    for (const c of usage.helpful.latestComments) out.push(`- ${c.ts.slice(0, 10)}, ${md(c.title)}, ${c.helpful ? "yes" : "no"}: “${md(c.comment)}”`);
+    for (const c of usage.helpful.latestComments) out.push(`- ${c.ts.slice(0, 10)}, ${md(c.title)}, ${c.helpful ? "yes" : "no"}: ${literalMarkdown(c.comment)}`);
     out.push("");
   }
   out.push("#### Self-service", "");
@@ -146,13 +146,13 @@ export function buildUsageIssue(usage: UsageReport): UsageIssue {
   if (rates.length > 0) out.push(`${rates.join("; ")} (target: under ${ZERO_RESULT_TARGET}%).`, "");
   out.push("**Searches with no result**: write a card or add a synonym for each, then tick it.", "");
   if (usage.searches.topZeroResult.length === 0) out.push("None this period.");
-  for (const q of usage.searches.topZeroResult) out.push(`- [ ] “${md(q.query)}” (${q.site}): ${q.searches} ${q.searches === 1 ? "search" : "searches"}, last ${q.lastDay}`);
+  for (const q of usage.searches.topZeroResult) out.push(`- [ ] ${literalMarkdown(q.query)} (${q.site}): ${q.searches} ${q.searches === 1 ? "search" : "searches"}, last ${q.lastDay}`);
   out.push("", "**Cards readers marked unhelpful**: read the comments and fix or split the card.", "");
   if (unhelpful.length === 0) out.push("None this period.");
   for (const c of unhelpful) {
-    out.push(`- [ ] ${md(c.title)} (\`${md(c.card)}\`, ${c.site}): ${c.no} no, ${c.yes} yes (${percent(c.ratio)} helpful)`);
+    out.push(`- [ ] ${md(c.title)} (${literalMarkdown(c.card)}, ${c.site}): ${c.no} no, ${c.yes} yes (${percent(c.ratio)} helpful)`);
     for (const comment of usage.helpful.latestComments.filter((x) => x.card === c.card && x.site === c.site && !x.helpful).slice(0, 3)) {
-      out.push(`  - “${md(comment.comment)}”`);
+      out.push(`  - ${literalMarkdown(comment.comment)}`);
     }
   }
   out.push("", "This issue is updated by the weekly freshness workflow from `verity report --format issues`.", "");

@@ -132,9 +132,9 @@ describe("verity report: usage section", () => {
     const markdown = await runCli(["report", "--today", "2026-11-30", ...PERIOD], { cwd: root });
     expect(markdown.stdout).toContain("### Usage, 2026-11-01 to 2026-11-15");
     expect(markdown.stdout).toContain("| **public** | all | 5 | 3 | 60% :warning: |");
-    expect(markdown.stdout).toContain("| goodwill | public | 2 | 2026-11-03 |");
+    expect(markdown.stdout).toContain("| `goodwill` | public | 2 | 2026-11-03 |");
     expect(markdown.stdout).toContain("| public | 2 | 2 | 100% | 1.5 |");
-    expect(markdown.stdout).toContain("- 2026-11-10, One, no: “Too short”");
+    expect(markdown.stdout).toContain("- 2026-11-10, One, no: `Too short`");
     expect(markdown.stdout).toContain("**80%** of 5 visits");
     const html = await runCli(["report", "--format", "html", "--today", "2026-11-30", ...PERIOD], { cwd: root });
     expect(html.stdout).toContain("<h2>Usage, 2026-11-01 to 2026-11-15</h2>");
@@ -148,10 +148,10 @@ describe("verity report: usage section", () => {
     const issues = JSON.parse(result.stdout) as { kind?: string; title: string; body: string }[];
     const usage = issues.find((issue) => issue.kind === "usage")!;
     expect(usage.title).toBe("Usage review: searches with no result and unhelpful cards");
-    expect(usage.body).toContain("- [ ] “goodwill” (public): 2 searches, last 2026-11-03");
-    expect(usage.body).toContain("- [ ] “환불” (public): 1 search, last 2026-11-10");
+    expect(usage.body).toContain("- [ ] `goodwill` (public): 2 searches, last 2026-11-03");
+    expect(usage.body).toContain("- [ ] `환불` (public): 1 search, last 2026-11-10");
     expect(usage.body).toContain("- [ ] Three (`b/three`, public): 1 no, 0 yes (0% helpful)");
-    expect(usage.body).toContain("- [ ] One (`a/one`, public): 1 no, 1 yes (50% helpful)\n  - “Too short”");
+    expect(usage.body).toContain("- [ ] One (`a/one`, public): 1 no, 1 yes (50% helpful)\n  - `Too short`");
   });
 
   it("reads --period back from --until and rejects bad periods", async () => {

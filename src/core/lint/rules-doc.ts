@@ -4,6 +4,7 @@
  */
 import { ALL_RULES } from "./registry.ts";
 import { RULES_DOC, type Rule } from "./rule-model.ts";
+import { markdownCell } from "../report/markdown-text.ts";
 
 export { RULES_DOC };
 
@@ -20,7 +21,7 @@ function markers(table: RuleTable): [string, string] {
 
 export function renderRuleTable(table: RuleTable): string {
   const rows = ALL_RULES.filter(TABLES[table]).map(({ meta }) => {
-    const cell = meta.description.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+    const cell = markdownCell(meta.description);
     return `| \`${meta.id}\` | ${meta.defaultLevel} | ${meta.mandatory ? "yes" : "no"} | ${meta.fixable ? "yes" : "no"} | ${cell}<a id="rule-${meta.id}"></a> |`;
   });
   return ["| rule id | default | mandatory | fixable | what it reports |", "| --- | --- | --- | --- | --- |", ...rows].join("\n");
