@@ -6,7 +6,7 @@ import { SITE_NAMES, type SiteName } from "../../src/core/site/audience.ts";
 import { CheckFailed, UsageError } from "../../src/core/errors.ts";
 import { countFindings } from "../../src/core/lint/findings.ts";
 import { RULE_METADATA } from "../../src/core/lint/registry.ts";
-import { splitDeployFindings } from "../../src/core/lint/freshness.ts";
+import { splitDeployFindings, UNLINKED_AT_DEPLOY_RULES } from "../../src/core/lint/freshness.ts";
 import { lintForBuild } from "../../src/app/lint.ts";
 import { acquireBuildLock } from "../../src/build/build-lock.ts";
 import { prepareBuild, runBuild, throwIfInterrupted, type BuildOptions, type PreparedBuild } from "../../src/build/build-sites.ts";
@@ -110,15 +110,21 @@ async function lintAndPrepare(state: RunState, command: Command, buildOptions: B
   if (reported.length > 0) {
     io.stderr(stylish({ findings: reported, files: [], cwd: io.cwd, color: io.color, rules }));
     const expired = reported.filter((f) => f.ruleId === "verify-by-expired").length;
-    progress(
-      `building anyway: ${expired} expired ${expired === 1 ? "card" : "cards"}, trust score ${trust.score}% (floor ${project.config.minTrustScore}%); ` +
-        `expiredPublicCards: ${project.config.expiredPublicCards}. Re-verify them with verity verify.`,
-    );
+    const wikiLinks = reported.filter((f) => UNLINKED_AT_DEPLOY_RULES.has(f.ruleId)).length;
+    if (expired > 0 || reported.some((f) => f.ruleId === "trust-score")) {
+      progress(
+        `building anyway: ${expired} expired ${expired === 1 ? "card" : "cards"}, trust score ${trust.score}% (floor ${project.config.minTrustScore}%); ` +
+          `expiredPublicCards: ${project.config.expiredPublicCards}. Re-verify them with verity verify.`,
+      );
+    }
+    if (wikiLinks > 0) {
+      progress(`building anyway: ${wikiLinks} ${wikiLinks === 1 ? "link" : "links"} from public cards to the wiki, published as plain text on the help center. Edit the cards (verity lint shows them).`);
+    }
   }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile) {
     const files = project.cards.map((c) => c.file);
-    appendLintSummary(summaryFile, { findings: reported, files, cwd: io.cwd, trust, minTrustScore: project.config.minTrustScore, scope: "deploy build: expired cards and the trust score are reported, not blocking" });
+    appendLintSummary(summaryFile, { findings: reported, files, cwd: io.cwd, trust, minTrustScore: project.config.minTrustScore, scope: "deploy build: expired cards, the trust score and links from public cards to the wiki are reported, not blocking" });
   }
   progress(`lint passed (${project.cards.length} cards)`);
   return prepareBuild(project, buildOptions);

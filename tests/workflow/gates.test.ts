@@ -76,6 +76,19 @@ describe("deploy gate (verity build's lint step)", () => {
     expect(gate.blocking.map((f) => f.ruleId)).toEqual(["link-broken"]);
     expect([...FRESHNESS_RULES].sort()).toEqual(["trust-score", "verify-by-expired"]);
   });
+
+  it("reports a public card's link to a card just made internal, but builds: the help center publishes it as plain text", () => {
+    const repo = mainWithAnExpiredCard();
+    repo.write({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/a/fresh.md": cardText({ title: "Fresh" }, "See [the notes](notes.md).\n"),
+      "content/a/notes.md": cardText({ title: "Notes", audience: "internal" }, "Taken off the help center.\n"),
+    });
+    const project = loadProject({ cwd: repo.root, today: TODAY });
+    const gate = splitDeployFindings(lintProject(project).findings);
+    expect(gate.reported.map((f) => f.ruleId)).toContain("link-audience");
+    expect(gate.blocking).toEqual([]);
+  });
 });
 
 describe("expiredPublicCards: withhold is one decision for every reader", () => {
