@@ -26,7 +26,7 @@ import { readCardHistory } from "./card-history.ts";
 import { markdownPath } from "./machine-readable.ts";
 import { createPhraseSearch, type PhraseSearch } from "./phrase-search.ts";
 import { prepareSites, type SiteData } from "./site-data.ts";
-import { decodeForScan, decodeScannable, normaliseForScan, readerText, stripTags } from "./scan-text.ts";
+import { decodeForScan, decodeScannable, normaliseForScan, readerText, stripTags, withPhraseBreaks } from "./scan-text.ts";
 import { hashHiddenFiles, sha256 } from "./hidden-files.ts";
 import { indexHiddenShingles, nearCopies } from "./near-copies.ts";
 import { cardNeedles, needleKey, snippetNeedles, templateText } from "./leak-needles.ts";
@@ -312,7 +312,7 @@ function createScan(dir: string, model: LeakModel) {
       if (!isExcused(model, i, attribution)) report(rel, "file name", i, attribution);
     }
     const siteCode = isSiteCode(rel);
-    const found = model.search.findIn(decodeForScan(content.text));
+    const found = model.search.findIn(decodeForScan(withPhraseBreaks(content.text, rel)));
     // Markup is read once more without its tags, as a reader sees it: `over<b>ride</b>` is one word there.
     // Only phrases of a few words count there: words of different elements meet in that reading
     // (a site name beside a tag chip), which would make two-word codes and titles false alarms.

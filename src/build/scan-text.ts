@@ -48,6 +48,22 @@ export function decodeForScan(text: string): string {
   return out;
 }
 
+/** A word no needle holds, put where the words on either side must not make one phrase. */
+const PHRASE_BREAK = " verityleakscanbreak ";
+
+/**
+ * A file's text (before decoding) with the places no phrase crosses marked: in markup, each
+ * element's name (in `…/subscription"/><updated>`, the tag is not a word after the URL's last
+ * one); in text files (llms.txt, Markdown copies), a blank line, where a paragraph or heading
+ * ends. Words within a paragraph, an attribute or a script still meet across punctuation and line
+ * wrapping, as the phrase search means them to.
+ */
+export function withPhraseBreaks(text: string, file: string): string {
+  if (/\.(x?html?|xml|svg)$/i.test(file)) return text.replace(/<\/?[A-Za-z][\w:.-]*/g, PHRASE_BREAK);
+  if (/\.(txt|md|markdown)$/i.test(file)) return text.replace(/\r?\n[ \t]*\r?\n/g, PHRASE_BREAK);
+  return text;
+}
+
 /** One spelling for comparing needles and short texts: decoded, lowercase, whitespace collapsed. */
 export function normaliseForScan(text: string): string {
   return decodeForScan(text).toLowerCase().replace(/\s+/g, " ");

@@ -93,6 +93,25 @@ describe("text an external card's source also has", () => {
     expect(hits[0]!.message).toContain("likely cause: the text was copied into external card content/billing/invoices.md");
   });
 
+  it("does not join a URL's last word with the element name after it, or the words on either side of a blank line, into an internal code", async () => {
+    const root = runbookProject({
+      "content/billing/webhooks.md": card({ title: "Webhook internals", audience: "internal" }, "Subscribe to `subscription.updated` and `lumen-security`.\n"),
+    });
+    const dir = site({
+      "feed.xml": '<feed><entry><link href="https://help.acme.test/billing/change-or-cancel-a-subscription/"/><updated>2026-12-01</updated></entry></feed>',
+      "llms.txt": "- The payments came from Lumen.\n\n## Security and compliance\n",
+      "billing/invoices/index.html": page("Download an invoice", "<p>Open Billing and choose Invoices to download a PDF copy.</p>"),
+    });
+    expect((await check(root, dir)).findings).toEqual([]);
+    // The same codes written out are still found, in either file.
+    const leaked = site({
+      "feed.xml": "<feed><entry><summary>Listen for subscription.updated events.</summary></entry></feed>",
+      "llms.txt": "- Ask lumen-\nsecurity for access.\n",
+    });
+    const files = (await check(root, leaked)).findings.map((f) => `${f.file}: ${f.needle?.text}`).sort();
+    expect(files).toEqual(["feed.xml: subscription.updated", "llms.txt: lumen-security"]);
+  });
+
   it("finds headings, code lines, absolute link URLs and owner handles used only by internal cards", async () => {
     const root = runbookProject({
       "content/billing/vault.md": card(
