@@ -2,7 +2,7 @@
  * The output folder of `verity build`: whether it can be replaced at all (checked before anything
  * is built), and the all-or-nothing move of the new sites into it.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { SiteName } from "../core/site/audience.ts";
 import { VerityError } from "../core/errors.ts";
@@ -29,7 +29,26 @@ export function checkOutDir(outDir: string, sites: readonly SiteName[]): void {
   probe(parent);
   if (!existsSync(target)) return;
   probe(target);
-  for (const site of sites) if (existsSync(path.join(target, site))) probe(path.join(target, site));
+  for (const site of sites) {
+    const folder = path.join(target, site);
+    // A site folder is replaced whole: a link there would be replaced, and the folder it points
+    // to (the one a web server serves) would keep the old site, a card made internal since included.
+    if (isSymbolicLink(folder)) {
+      throw new VerityError(`${folder} is a symbolic link (to ${readlinkSync(folder)}); the build replaces each site folder whole, so the link would be replaced and its target would keep serving the previous site; nothing was built.`, {
+        exitCode: 2,
+        hint: `Remove the link and serve ${folder} itself, or copy the built site to the served folder after each build (rsync -a --delete ${folder}/ <served folder>/).`,
+      });
+    }
+    if (existsSync(folder)) probe(folder);
+  }
+}
+
+function isSymbolicLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function cannotWrite(dir: string, error: unknown, outDir: string): VerityError {

@@ -4,7 +4,7 @@
  * of its pages.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -71,6 +71,16 @@ describe("swapIntoPlace", () => {
 });
 
 describe("checkOutDir", () => {
+  it("refuses a site folder that is a symbolic link: the swap would replace the link and leave the served folder stale", () => {
+    const root = makeTempDir("verity-out-");
+    const served = path.join(root, "www-help");
+    mkdirSync(served);
+    mkdirSync(path.join(root, "dist"));
+    symlinkSync(served, path.join(root, "dist", "public"));
+    expect(() => checkOutDir(path.join(root, "dist"), ["public", "internal"])).toThrow(/dist\/public is a symbolic link \(to .*www-help\).*nothing was built/);
+    expect(() => checkOutDir(path.join(root, "dist"), ["internal"])).not.toThrow();
+  });
+
   it("refuses an output folder under a file before anything is built", () => {
     const root = makeTempDir();
     write(path.join(root, "file"), "");
