@@ -163,6 +163,8 @@ export async function prepareBuild(
     const data = prepareSites(project, order, {
       history,
       unsafeSkipSanitizer: options.unsafeSkipSanitizer,
+      // Each attachment is read as it is approved; Astro copies these bytes, not the working tree's.
+      snapshotDir: path.join(work, ".data", "files"),
       onSite: (site, siteData) => {
         const { dataFile } = builds.find((build) => build.site === site)!;
         writeSiteDataFile(dataFile, siteData);

@@ -36,8 +36,11 @@ export function hashHiddenFiles(project: Project, hidden: readonly Card[], publi
   } catch {
     // No content folder: nothing to hash beyond the cards' own files.
   }
-  const publicHashes = new Set<string>();
+  // An attachment's published bytes are the ones read when it was approved (attachment-snapshot.ts).
+  const publicHashes = new Set(site.assets.flatMap((a) => (a.snapshot ? [a.snapshot.sha256] : [])));
+  const snapshotted = new Set(site.assets.flatMap((a) => (a.snapshot ? [path.resolve(a.file)] : [])));
   for (const file of publicFiles) {
+    if (snapshotted.has(file)) continue;
     const bytes = readIfFile(file);
     if (bytes) publicHashes.add(sha256(bytes));
   }

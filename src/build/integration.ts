@@ -4,7 +4,7 @@
  * the data file to the pages through a virtual module, adds the routes only one site has, and
  * indexes the built site with Pagefind.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -12,6 +12,7 @@ import type { SiteName } from "../core/site/audience.ts";
 import { loadProject } from "../core/project/project.ts";
 import { headersFile, sitePolicy, type CspInput } from "../core/site/csp.ts";
 import { readCardHistory } from "./card-history.ts";
+import { copySiteAssets } from "./attachment-snapshot.ts";
 import { writeMarkdownCopies } from "./machine-readable.ts";
 import { siteAbsoluteUrl } from "./site-urls.ts";
 import { devSearchMiddleware, NEEDS_BUILD_MESSAGE } from "./dev-search.ts";
@@ -68,8 +69,10 @@ export async function readBuildTarget(env: Readonly<Record<string, string | unde
     if (!dataFile) {
       const project = loadProject({ cwd, today: env.VERITY_TODAY });
       devSiteDir = path.join(project.root, "dist", site);
-      const data = prepareSites(project, [site], { history: await readCardHistory(project) }).get(site)!;
       const dir = path.join(cwd, "node_modules", ".verity");
+      const snapshotDir = path.join(dir, `dev-${site}-files`);
+      rmSync(snapshotDir, { recursive: true, force: true });
+      const data = prepareSites(project, [site], { history: await readCardHistory(project), snapshotDir }).get(site)!;
       mkdirSync(dir, { recursive: true });
       dataFile = path.join(dir, `dev-${site}.v8`);
       writeSiteDataFile(dataFile, data);
@@ -170,11 +173,8 @@ export function verity(target: BuildTarget): AstroIntegration {
         const outDir = fileURLToPath(dir);
         for (const { name, file } of SITE_FILES) copyFileSync(file, path.join(outDir, name));
         const site = loadSiteData(target.dataFile);
-        for (const asset of site.assets) {
-          const to = path.join(outDir, ...asset.sitePath.split("/"));
-          mkdirSync(path.dirname(to), { recursive: true });
-          copyFileSync(asset.file, to);
-        }
+        // The attachments' bytes as read when they were approved, never the content folder's now.
+        copySiteAssets(site.assets, outDir);
         writeFileSync(path.join(outDir, "_headers"), headersFile(target.csp));
         const [[result]] = await Promise.all([indexSites([outDir]), writeMarkdownCopies(outDir, site, (sitePath) => siteAbsoluteUrl(site, sitePath))]);
         writeSearchFiles(outDir, site.search);

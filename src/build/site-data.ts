@@ -16,6 +16,7 @@ import { companionOf } from "../core/verification/companion.ts";
 import { createFileAudience, type FileAudience } from "../core/site/file-audience.ts";
 import { isReservedName, reservedCollectionProblem } from "../core/site/reserved-paths.ts";
 import type { CardHistory } from "./card-history.ts";
+import { createSnapshotter, type SiteAsset, type Snapshotter } from "./attachment-snapshot.ts";
 import type { EmbedPolicy } from "../core/site/embed-policy.ts";
 import { markdownCopy } from "../core/site/markdown-copy.ts";
 import { faqEntries, type FaqEntry } from "./structured-data.ts";
@@ -25,7 +26,7 @@ import { cjkPunctuation } from "../core/site/cjk-punctuation.ts";
 import { openContentHistory, type ContentHistory } from "../core/git/content-changes.ts";
 import { describeDrift, findOutdatedTranslations, type OutdatedTranslation } from "../core/verification/translation-drift.ts";
 import { loadLocales, type Messages } from "./locales.ts";
-import { needsOwnPublicRendering, renderCard, type CardAsset, type RenderedCard, type RenderedHeading } from "./render-card.ts";
+import { needsOwnPublicRendering, renderCard, type RenderedCard, type RenderedHeading } from "./render-card.ts";
 import { readSynonyms } from "../core/site/synonyms.ts";
 import { buildSearchData, cardSearchTerms, cardWords, type CardSearchTerms, type CardWords, type SearchData } from "./search-terms.ts";
 
@@ -71,8 +72,8 @@ export interface SiteData extends SiteSettings {
   cards: CardView[];
   tags: TagView[];
   redirects: RedirectView[];
-  /** Files the site's cards refer to; copied into the site after the build. */
-  assets: CardAsset[];
+  /** Files the site may publish that its cards refer to, with the bytes approved; copied into the site after the build. */
+  assets: SiteAsset[];
   /** Internal site only. */
   health: KnowledgeHealth | undefined;
   /** Internal site only: `verify_by` of every card the trust score counts, by collection (the health page recomputes it when read). */
@@ -208,6 +209,8 @@ export interface PrepareOptions {
   contentHistory?: ContentHistory | undefined;
   /** Receives each site's data as soon as it is ready (a build hands it to a waiting Astro). */
   onSite?: (site: SiteName, data: SiteData) => void;
+  /** Where each attachment is copied when approved (attachment-snapshot.ts); without it assets cannot be published. */
+  snapshotDir?: string;
 }
 
 /** Prepares the data of each requested site; every card is rendered once and shared where possible. */
@@ -219,6 +222,7 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
   const selection = siteSelectionOf(project);
   const isPublic = (card: Card) => isOnSite(card, "public", selection);
   const files = createFileAudience(project.contentDir);
+  const snapshot = options.snapshotDir === undefined ? undefined : createSnapshotter(options.snapshotDir, project.contentDir);
   const widest: SiteName = sites.includes("internal") ? "internal" : "public";
   const policy = (site: SiteName): EmbedPolicy => ({ embeds: project.config.sites[site].embeds, siteUrl: project.config.sites[site].url });
   const common = { index: project.index, isPublic, contentDir: project.contentDir, unsafeSkipSanitizer: options.unsafeSkipSanitizer };
@@ -235,7 +239,7 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
       if (site === "internal" || widest === "public" || !needsOwnPublicRendering(first, policy("public"))) return first;
       return renderCard(card, { ...common, site: "public", isLinkable: isPublic, embeds: policy("public") });
     };
-    const data = buildSiteData(project, site, renderFor, options.history, files, outdated, search);
+    const data = buildSiteData(project, site, renderFor, options.history, { files, snapshot }, outdated, search);
     options.onSite?.(site, data);
     result.set(site, data);
   }
@@ -247,7 +251,7 @@ function buildSiteData(
   site: SiteName,
   renderFor: (card: Card) => RenderedCard,
   history: CardHistory,
-  files: FileAudience,
+  { files, snapshot }: { files: FileAudience; snapshot: Snapshotter | undefined },
   outdated: ReadonlyMap<Card, OutdatedTranslation>,
   search: (card: Card, headings: readonly string[]) => { terms: CardSearchTerms; words: CardWords },
 ): SiteData {
@@ -314,14 +318,16 @@ function buildSiteData(
       outdated: drift ? { summary: describeDrift(drift), sourceUrl: source?.url } : undefined,
     };
   };
-  const assets = new Map<string, CardAsset>();
+  const assets = new Map<string, SiteAsset>();
   const searchWords: CardWords[] = [];
   const views: CardView[] = cards.map((card) => {
     const html = renderFor(card);
     const { terms, words } = search(card, html.headings.map((h) => h.text));
     searchWords.push(words);
-    // Only files this site may publish (site/file-audience.ts, the rule lint applies too) are copied.
-    for (const asset of html.assets) if (files.verdict(asset.file, site).ok) assets.set(asset.sitePath, asset);
+    // Only files this site may publish (site/file-audience.ts, the rule lint applies too), read as the verdict is made.
+    for (const asset of html.assets) {
+      if (!assets.has(asset.sitePath) && files.verdict(asset.file, site).ok) assets.set(asset.sitePath, { ...asset, snapshot: snapshot?.(asset.file) });
+    }
     const verification = getCardVerification(card, project.policy);
     const change = history.available ? history.changes.get(card.relPath) : undefined;
     return {

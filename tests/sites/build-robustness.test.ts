@@ -89,16 +89,17 @@ function spawnBuild(root: string, outDir: string, onStderr: (text: string, child
 }
 
 describe("a site whose Astro build fails", () => {
-  // A file an internal card links is deleted once lint has passed (someone edits the repository
-  // while the deploy builds): the internal site's Astro build fails copying it, which lint could
-  // not have known.
+  // The copies of the attachments the build approved (its work folder: the site publishes those
+  // bytes, whatever the repository holds later) are removed once the data is prepared: the
+  // internal site's Astro build fails copying the one an internal card links.
   it("shows that site's own error and the file it names, and calls only the other site stopped", async () => {
     const dir = previousBuild("astro-fails");
     const root = path.join(dir, "project");
     cpSync(path.join(FIXTURES, "astro-fails"), root, { recursive: true });
     const attachment = path.join(root, "content", "help", "escalation-notes.txt");
-    const result = await spawnBuild(root, path.join(dir, "dist"), (text) => {
-      if (text.includes("prepared") && existsSync(attachment)) rmSync(attachment);
+    const result = await spawnBuild(root, path.join(dir, "dist"), (text, child) => {
+      if (!text.includes("prepared")) return;
+      for (const work of workFolders(child.pid)) rmSync(path.join(WORK_ROOT, work, ".data", "files"), { recursive: true, force: true });
     });
     rmSync(root, { recursive: true, force: true });
     expect(result.code).toBe(1);

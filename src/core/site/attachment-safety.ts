@@ -133,9 +133,26 @@ export function checkAttachment(file: string): AttachmentVerdict {
   }
   const hit = cache.get(file);
   if (hit && hit.stamp === stamp) return hit.verdict;
-  const verdict = readingOf(file) === "sniffed" && !looksLikeMarkup(readStart(file)) ? { safe: true as const } : attachmentVerdict(file, readFileSync(file));
+  const verdict = judgeFile(file, file);
   cache.set(file, { stamp, verdict });
   return verdict;
+}
+
+/**
+ * The verdict on the bytes of `file` when served under the name `name`: a build judges its own
+ * copy of an attachment (the bytes it publishes) by the attachment's name. Not cached.
+ */
+export function checkAttachmentCopy(name: string, file: string): AttachmentVerdict {
+  if (!isDocumentFile(name)) return { safe: true };
+  try {
+    return judgeFile(name, file);
+  } catch {
+    return { safe: false, reason: "it cannot be read" };
+  }
+}
+
+function judgeFile(name: string, file: string): AttachmentVerdict {
+  return readingOf(name) === "sniffed" && !looksLikeMarkup(readStart(file)) ? { safe: true } : attachmentVerdict(name, readFileSync(file));
 }
 
 /** The first bytes of a file, enough to tell markup (a large file of unknown type is not read whole for that). */
