@@ -103,14 +103,14 @@ describe("usage measurement in the browser", () => {
     let report = "";
     for (let i = 0; i < 50; i++) {
       report = await usageReport();
-      if (report.includes("| goodwill | public | 1 |") && report.includes("Say what happens")) break;
+      if (report.includes("| `goodwill` | public | 1 |") && report.includes("Say what happens")) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(beacons.every((body) => !/cookie|user-?agent/i.test(body))).toBe(true);
-    expect(report).toContain("| goodwill | public | 1 |");
+    expect(report).toContain("| `goodwill` | public | 1 |");
     expect(report).toContain("| **public** | all | 1 | 1 | 100% :warning: |");
     expect(report).toContain("| Refund a payment (`billing/refund-a-payment`) | public | 0 | 1 | 0% |");
-    expect(report).toContain("Refund a payment, no: “Say what happens to goodwill credits”");
+    expect(report).toContain("Refund a payment, no: `Say what happens to goodwill credits`");
     expect(report).toContain("| Refund a payment (`billing/refund-a-payment`) | public | 1 |");
   });
 
