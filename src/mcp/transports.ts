@@ -15,6 +15,9 @@ import { createMcpServer } from "./server.ts";
 /** Largest request body accepted over HTTP. */
 export const MAX_BODY_BYTES = 1_000_000;
 
+/** Most JSON-RPC messages in one HTTP request (a batch). */
+export const MAX_BATCH_MESSAGES = 10;
+
 /**
  * How long an HTTP client may take, in milliseconds: to send its headers, to send its whole request
  * (headers and body), and to send its next request on a kept-alive connection. A client that sends a
@@ -106,6 +109,10 @@ export async function serveHttp(kb: KnowledgeBase, version: string, options: Htt
       message = JSON.parse(body);
     } catch {
       return sendJsonRpcError(res, 400, -32700, "Parse error: the body is not JSON");
+    }
+    // One request may hold a few messages, not a hundred searches that stall every other client.
+    if (Array.isArray(message) && message.length > MAX_BATCH_MESSAGES) {
+      return sendJsonRpcError(res, 400, -32600, `Invalid request: a batch of ${message.length} messages; send at most ${MAX_BATCH_MESSAGES} per request.`);
     }
     const server = createMcpServer(kb, version);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });

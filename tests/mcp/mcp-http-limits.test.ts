@@ -8,7 +8,7 @@ import { connect, type Socket } from "node:net";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KnowledgeBase } from "../../src/app/knowledge/knowledge-base.ts";
-import { MAX_BODY_BYTES, readBody, serveHttp, type RunningHttpServer } from "../../src/mcp/transports.ts";
+import { MAX_BATCH_MESSAGES, MAX_BODY_BYTES, readBody, serveHttp, type RunningHttpServer } from "../../src/mcp/transports.ts";
 import { REPO_ROOT } from "../helpers.ts";
 
 const TODAY = "2026-12-01";
@@ -102,6 +102,16 @@ describe("verity mcp --http and bodies over the limit", () => {
     const answer = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream" }, body });
     expect(answer.status).toBe(200);
     expect(JSON.stringify(await answer.json())).toContain("search_cards");
+  });
+
+  it("refuses a batch of more than MAX_BATCH_MESSAGES messages before running any, and answers a small batch", async () => {
+    const call = (id: number) => ({ jsonrpc: "2.0", id, method: "tools/call", params: { name: "search_cards", arguments: { query: "refund" } } });
+    const post = (body: unknown) => fetch(server.url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream" }, body: JSON.stringify(body) });
+    const flood = await post(Array.from({ length: MAX_BATCH_MESSAGES + 1 }, (_, i) => call(i)));
+    expect(flood.status).toBe(400);
+    expect(JSON.stringify(await flood.json())).toContain(`at most ${MAX_BATCH_MESSAGES} per request`);
+    const small = await post([call(1), call(2)]);
+    expect(small.status).toBe(200);
   });
 
   it("readBody stops reading a stream that passes the limit and keeps no more than the limit", async () => {
