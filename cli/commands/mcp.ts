@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { SITE_NAMES, type SiteName } from "../../src/core/site/audience.ts";
 import { UsageError } from "../../src/core/errors.ts";
-import { KnowledgeBase } from "../../src/app/knowledge/knowledge-base.ts";
+import { LiveKnowledge, type LiveEvent } from "../../src/app/knowledge/live-knowledge.ts";
 import { serveHttp, serveStdio } from "../../src/mcp/transports.ts";
 import { verityVersion } from "../../src/core/version.ts";
 import { parseCount } from "../path-args.ts";
@@ -33,28 +33,55 @@ export function registerMcp(program: Command, state: RunState): void {
       }
       const port = parseCount(options.port, "--port");
       const started = performance.now();
-      const kb = KnowledgeBase.load({ ...state.projectOptions(command), site: options.site as SiteName, verifiedOnly: options.verifiedOnly === true });
-      const ready = `verity mcp: ${kb.site} site, ${kb.all().length} cards${options.verifiedOnly ? " (expired cards withheld)" : ""}, ready in ${Math.round(performance.now() - started)} ms`;
-      if (!options.http) {
-        // stdout carries the protocol; everything else goes to stderr.
-        state.io.stderr(`${ready}, on stdio\n`);
-        await serveStdio(kb, verityVersion());
-        return;
-      }
-      let server;
+      const log = (line: string) => state.io.stderr(`verity mcp: ${line}\n`);
+      // The cards as they are on disk at each request: a change, or SIGHUP, reloads them.
+      const kb = LiveKnowledge.start(
+        { ...state.projectOptions(command), site: options.site as SiteName, verifiedOnly: options.verifiedOnly === true },
+        { onEvent: (event) => log(describeEvent(event)) },
+      );
+      const reloadOnHangUp = () => kb.reload("on SIGHUP");
+      process.on("SIGHUP", reloadOnHangUp);
       try {
-        server = await serveHttp(kb, verityVersion(), { host: options.host, port });
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === "EADDRINUSE") throw new UsageError(`Port ${port} on ${options.host} is already in use.`, "Choose another with --port <n> (0 picks a free one).");
-        if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new UsageError(`Cannot listen on ${options.host}.`, "Use --host 127.0.0.1, or an address of this machine.");
-        throw error;
+        const cards = (await kb.current()).size;
+        const ready = `${kb.site} site, ${cards} cards${options.verifiedOnly ? " (expired cards withheld)" : ""}, ready in ${Math.round(performance.now() - started)} ms`;
+        if (!options.http) {
+          // stdout carries the protocol; everything else goes to stderr.
+          log(`${ready}, on stdio`);
+          await serveStdio(kb, verityVersion());
+          return;
+        }
+        let server;
+        try {
+          server = await serveHttp(kb, verityVersion(), { host: options.host, port });
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === "EADDRINUSE") throw new UsageError(`Port ${port} on ${options.host} is already in use.`, "Choose another with --port <n> (0 picks a free one).");
+          if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new UsageError(`Cannot listen on ${options.host}.`, "Use --host 127.0.0.1, or an address of this machine.");
+          throw error;
+        }
+        log(`${ready}, on ${server.url}`);
+        await new Promise<void>((resolve) => {
+          process.once("SIGINT", resolve);
+          process.once("SIGTERM", resolve);
+        });
+        await server.close();
+      } finally {
+        process.off("SIGHUP", reloadOnHangUp);
+        kb.close();
       }
-      state.io.stderr(`${ready}, on ${server.url}\n`);
-      await new Promise<void>((resolve) => {
-        process.once("SIGINT", resolve);
-        process.once("SIGTERM", resolve);
-      });
-      await server.close();
     });
+}
+
+/** One log line for what the live knowledge did. */
+function describeEvent(event: LiveEvent): string {
+  switch (event.kind) {
+    case "reloaded": {
+      const change = event.previous === undefined || event.previous === event.cards ? "" : ` (was ${event.previous})`;
+      return `reloaded ${event.reason}: ${event.cards} cards${change}`;
+    }
+    case "failed":
+      return `cannot reload the cards ${event.reason}; every request gets this error until they load: ${event.error.message}`;
+    case "polling":
+      return `polling for changes every few seconds: ${event.why}`;
+  }
 }

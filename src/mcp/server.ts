@@ -7,7 +7,7 @@
 import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import type { KnowledgeBase } from "../app/knowledge/knowledge-base.ts";
+import type { KnowledgeSource } from "../app/knowledge/knowledge-base.ts";
 
 export const SERVER_NAME = "verity";
 
@@ -36,9 +36,14 @@ const args = <Shape extends z.ZodRawShape>(shape: Shape) =>
     },
   });
 
-/** A new MCP server answering from `kb`. One per connection (stdio) or per request (stateless HTTP). */
-export function createMcpServer(kb: KnowledgeBase, version: string): McpServer {
-  const audience = kb.site === "public" ? "the public help center (external cards only)" : "the internal support wiki (all published cards)";
+/**
+ * A new MCP server answering from `source`. One per connection (stdio) or per request (stateless
+ * HTTP). Every request asks the source for its knowledge base, so each answer reflects the cards as
+ * they are now (see live-knowledge.ts), or fails with the reason they cannot be loaded.
+ */
+export function createMcpServer(source: KnowledgeSource, version: string): McpServer {
+  const kb = () => source.current();
+  const audience = source.site === "public" ? "the public help center (external cards only)" : "the internal support wiki (all published cards)";
   const server = new McpServer(
     { name: SERVER_NAME, version },
     {
@@ -62,7 +67,7 @@ export function createMcpServer(kb: KnowledgeBase, version: string): McpServer {
       }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ query, lang, limit }) => json(kb.search(query, { lang, limit })),
+    async ({ query, lang, limit }) => json((await kb()).search(query, { lang, limit })),
   );
 
   server.registerTool(
@@ -74,7 +79,7 @@ export function createMcpServer(kb: KnowledgeBase, version: string): McpServer {
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async ({ card }) => {
-      const detail = await kb.get(card);
+      const detail = await (await kb()).get(card);
       if (!detail) return notFound(card);
       return json(detail);
     },
@@ -94,7 +99,7 @@ export function createMcpServer(kb: KnowledgeBase, version: string): McpServer {
       }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async (filter) => json({ cards: kb.list(filter) }),
+    async (filter) => json({ cards: (await kb()).list(filter) }),
   );
 
   server.registerTool(
@@ -105,14 +110,14 @@ export function createMcpServer(kb: KnowledgeBase, version: string): McpServer {
       inputSchema: args({}),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async () => json(kb.trust()),
+    async () => json((await kb()).trust()),
   );
 
   server.registerResource(
     "card",
     new ResourceTemplate("verity://cards/{+id}", {
       list: async () => ({
-        resources: kb.all().map((card) => ({
+        resources: (await kb()).all().map((card) => ({
           uri: `verity://cards/${card.id}`,
           name: card.id,
           title: card.title,
@@ -124,7 +129,7 @@ export function createMcpServer(kb: KnowledgeBase, version: string): McpServer {
     { title: "Knowledge card", description: "A card as Markdown, with its verification status", mimeType: "text/markdown" },
     async (uri, variables) => {
       const id = cardIdOf(String(Array.isArray(variables.id) ? variables.id[0] : variables.id));
-      const detail = await kb.get(id);
+      const detail = await (await kb()).get(id);
       // InvalidParams is what the SDK itself answers for a resource it does not have.
       if (!detail) throw new McpError(ErrorCode.InvalidParams, `No card ${clip(id)} on this site. List the cards with resources/list or list_cards.`);
       const header = `# ${detail.title}\n\n> ${detail.verification.note} URL: ${detail.url}\n\n`;

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import type { Readable } from "node:stream";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
-import type { KnowledgeBase } from "../app/knowledge/knowledge-base.ts";
+import type { KnowledgeSource } from "../app/knowledge/knowledge-base.ts";
 import { hostOf, isLoopbackAddress, namesThisMachine } from "../core/loopback-host.ts";
 import { createMcpServer } from "./server.ts";
 
@@ -37,8 +37,8 @@ export const HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 30_00
 const LINGER_MS = 2_000;
 
 /** Serves over stdin/stdout until stdin closes. */
-export async function serveStdio(kb: KnowledgeBase, version: string): Promise<void> {
-  const server = createMcpServer(kb, version);
+export async function serveStdio(source: KnowledgeSource, version: string): Promise<void> {
+  const server = createMcpServer(source, version);
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();
@@ -63,7 +63,7 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-export async function serveHttp(kb: KnowledgeBase, version: string, options: HttpServerOptions): Promise<RunningHttpServer> {
+export async function serveHttp(source: KnowledgeSource, version: string, options: HttpServerOptions): Promise<RunningHttpServer> {
   const endpoint = options.path ?? "/mcp";
   const timeouts = { ...HTTP_TIMEOUTS, ...options.timeouts };
   const limits = {
@@ -88,7 +88,12 @@ export async function serveHttp(kb: KnowledgeBase, version: string, options: Htt
     if (refused) return sendJsonRpcError(res, 403, -32000, `Forbidden: ${refused}. verity mcp answers assistants and backends, never web pages.`);
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/health" && req.method === "GET") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, site: kb.site }));
+      // Unhealthy while the cards cannot be loaded: every tool call would fail.
+      const problem = await source.current().then(
+        () => undefined,
+        (error: Error) => error.message,
+      );
+      res.writeHead(problem ? 503 : 200, { "content-type": "application/json" }).end(JSON.stringify(problem ? { ok: false, site: source.site, error: problem } : { ok: true, site: source.site }));
       return;
     }
     if (url.pathname !== endpoint) {
@@ -114,7 +119,7 @@ export async function serveHttp(kb: KnowledgeBase, version: string, options: Htt
     if (Array.isArray(message) && message.length > MAX_BATCH_MESSAGES) {
       return sendJsonRpcError(res, 400, -32600, `Invalid request: a batch of ${message.length} messages; send at most ${MAX_BATCH_MESSAGES} per request.`);
     }
-    const server = createMcpServer(kb, version);
+    const server = createMcpServer(source, version);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     res.on("close", () => {
       void transport.close();

@@ -5,11 +5,12 @@
  * status is computed when asked (a built site's status is as old as the build), and no build is
  * needed before an assistant can answer.
  */
+import path from "node:path";
 import { isOnSite, siteSelectionOf, type SiteName } from "../../core/site/audience.ts";
 import type { CalendarDate } from "../../core/verification/calendar-date.ts";
 import type { Card } from "../../core/cards/load.ts";
 import { joinBase, normaliseSitePath } from "../../core/site/links.ts";
-import { loadProject, resolveToday, type Project, type ProjectOptions } from "../../core/project/project.ts";
+import { loadProject, type Project, type ProjectOptions } from "../../core/project/project.ts";
 import { markdownCopy } from "../../core/site/markdown-copy.ts";
 import { walkTree } from "../../core/cards/tree-walk.ts";
 import { hiddenNodes } from "../../core/site/hidden-text.ts";
@@ -65,7 +66,17 @@ export interface ListFilter {
   lang?: string | undefined;
 }
 
-export class KnowledgeBase {
+/**
+ * Where the MCP server gets its knowledge for each request: a fixed {@link KnowledgeBase} (tests,
+ * one-off runs) or the cards as they are on disk now (see live-knowledge.ts). `current` fails with
+ * a clear error, never with cards that are no longer true, when the project cannot be loaded.
+ */
+export interface KnowledgeSource {
+  readonly site: SiteName;
+  current(): Promise<KnowledgeBase>;
+}
+
+export class KnowledgeBase implements KnowledgeSource {
   readonly site: SiteName;
   private readonly project: Project;
   private readonly cards: Card[];
@@ -105,9 +116,41 @@ export class KnowledgeBase {
     return new KnowledgeBase(loadProject(options), options);
   }
 
-  /** Today in the configured time zone, read on every call (a server runs for days), unless fixed by --today. */
+  /** This knowledge base itself: it never changes. */
+  async current(): Promise<KnowledgeBase> {
+    return this;
+  }
+
+  /** How many cards the site serves. */
+  get size(): number {
+    return this.served().length;
+  }
+
+  /**
+   * The day this knowledge base answers for: the project's "today" (the clock read once when it
+   * was loaded, or --today). A server that runs past midnight asks for {@link onDay}.
+   */
   today(): CalendarDate {
-    return resolveToday(this.project.config.timeZone, this.options.today);
+    return this.project.today;
+  }
+
+  /** The files this knowledge base was read from: the project root, its content folder and configuration file. */
+  projectPaths(): { root: string; contentDir: string; configFile: string | undefined } {
+    return { root: this.project.root, contentDir: path.resolve(this.project.root, this.project.config.contentDir), configFile: this.project.configFile };
+  }
+
+  /** The time zone "today" is read in. */
+  get timeZone(): string {
+    return this.project.config.timeZone;
+  }
+
+  /**
+   * The same cards answering for another day: which public cards are withheld as expired, and every
+   * status, are decided again; no file is read.
+   */
+  onDay(today: CalendarDate): KnowledgeBase {
+    if (today === this.project.today) return this;
+    return new KnowledgeBase({ ...this.project, today, policy: { ...this.project.policy, today } }, this.options);
   }
 
   private served(): Card[] {

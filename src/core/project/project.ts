@@ -53,8 +53,8 @@ export function loadProject(options: ProjectOptions, hooks: LoadHooks = {}): Pro
 }
 
 /** `--today` when given (validated), else the clock read once in the configured time zone. */
-export function resolveToday(timeZone: string, override: string | undefined): CalendarDate {
-  if (override === undefined) return todayIn(timeZone);
+export function resolveToday(timeZone: string, override: string | undefined, now?: Date): CalendarDate {
+  if (override === undefined) return todayIn(timeZone, now);
   const date = parseCalendarDate(override);
   if (!date) throw new UsageError(`--today ${override} is not a calendar date.`, "Write it as YYYY-MM-DD, e.g. --today 2027-01-31.");
   return date;

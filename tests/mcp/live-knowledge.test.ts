@@ -1,0 +1,135 @@
+/**
+ * The live knowledge base behind `verity mcp`: a new day decides again which public cards are
+ * withheld as expired; the folder is polled where it cannot be watched; a content folder replaced
+ * whole (a checkout) is still seen; a request never gets the cards of before a change; `/health`
+ * says when the cards cannot be loaded.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { KnowledgeUnavailable, LiveKnowledge, type LiveEvent } from "../../src/app/knowledge/live-knowledge.ts";
+import { serveHttp } from "../../src/mcp/transports.ts";
+import { makeProject, removeTemps } from "../helpers.ts";
+
+const card = (audience: string, verifyBy = "2030-01-01", title = "Refunds") =>
+  `---\ntitle: ${title}\nowner: "@acme/billing"\naudience: ${audience}\nverify_by: ${verifyBy}\n---\n\nRefund a payment from the dashboard.\n`;
+
+const sources: LiveKnowledge[] = [];
+function start(...args: Parameters<typeof LiveKnowledge.start>): LiveKnowledge {
+  const source = LiveKnowledge.start(...args);
+  sources.push(source);
+  return source;
+}
+afterEach(() => {
+  for (const source of sources.splice(0)) source.close();
+});
+afterAll(removeTemps);
+
+async function ids(source: LiveKnowledge): Promise<string[]> {
+  return (await source.current()).list().map((c) => c.id);
+}
+
+/** Waits until `done` holds, for at most 5 s. */
+async function until(done: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!(await done()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+}
+
+describe("LiveKnowledge", () => {
+  it("withholds a public card from the day after its verify_by, without a restart or a file change", async () => {
+    const root = makeProject({
+      "verity.config.yml": "timeZone: Asia/Seoul\nexpiredPublicCards: withhold\n",
+      "content/billing/refunds.md": card("external", "2026-12-05"),
+    });
+    // 14:30 UTC on 2026-12-05 is 23:30 in Seoul: the card's last verified day.
+    let now = new Date("2026-12-05T14:30:00Z");
+    const source = start({ cwd: root, root, site: "public" }, { watch: false, now: () => now });
+    expect(await ids(source)).toEqual(["billing/refunds"]);
+    expect((await source.current()).today()).toBe("2026-12-05");
+    // Forty minutes later it is the 6th in Seoul (still the 5th in UTC).
+    now = new Date("2026-12-05T15:10:00Z");
+    expect((await source.current()).today()).toBe("2026-12-06");
+    expect(await ids(source)).toEqual([]);
+    expect((await source.current()).find("billing/refunds")).toBeUndefined();
+  });
+
+  it("keeps the day given with --today", async () => {
+    const root = makeProject({ "verity.config.yml": "expiredPublicCards: withhold\n", "content/billing/refunds.md": card("external", "2026-12-05") });
+    const source = start({ cwd: root, root, site: "public", today: "2026-12-01" }, { watch: false, now: () => new Date("2027-06-01T00:00:00Z") });
+    expect(await ids(source)).toEqual(["billing/refunds"]);
+  });
+
+  it("polls for changes where the folder is not watched", async () => {
+    const root = makeProject({ "content/billing/refunds.md": card("external") });
+    const source = start({ cwd: root, root, site: "public", today: "2026-12-01" }, { watch: false, pollMs: 50 });
+    expect(await ids(source)).toEqual(["billing/refunds"]);
+    writeFileSync(path.join(root, "content/billing/refunds.md"), card("internal"));
+    await until(async () => (await ids(source)).length === 0);
+    expect(await ids(source)).toEqual([]);
+  });
+
+  it("sees a content folder replaced whole, as a checkout or a rebase does", async () => {
+    const root = makeProject({ "content/billing/refunds.md": card("external") });
+    const events: LiveEvent[] = [];
+    const source = start({ cwd: root, root, site: "public", today: "2026-12-01" }, { onEvent: (event) => events.push(event) });
+    expect(await ids(source)).toEqual(["billing/refunds"]);
+    renameSync(path.join(root, "content"), path.join(root, "old-content"));
+    mkdirSync(path.join(root, "content/billing"), { recursive: true });
+    writeFileSync(path.join(root, "content/billing/refunds.md"), card("internal"));
+    await until(async () => (await ids(source)).length === 0);
+    expect(await ids(source)).toEqual([]);
+    // The new folder is watched in its turn.
+    writeFileSync(path.join(root, "content/billing/refunds.md"), card("external", "2030-01-01", "Refunds again"));
+    await until(async () => (await ids(source)).length === 1);
+    expect((await source.current()).list().map((c) => c.title)).toEqual(["Refunds again"]);
+    expect(events.some((event) => event.kind === "reloaded")).toBe(true);
+  });
+
+  it("answers no request from the cards of before a change, even before the quiet time is over", async () => {
+    const root = makeProject({ "content/billing/refunds.md": card("external") });
+    const source = start({ cwd: root, root, site: "public", today: "2026-12-01" }, { debounceMs: 60_000 });
+    expect(await ids(source)).toEqual(["billing/refunds"]);
+    writeFileSync(path.join(root, "content/billing/refunds.md"), card("internal"));
+    // The watcher's event arrives within milliseconds; the reload it schedules would wait a minute.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await ids(source)).toEqual([]);
+  });
+
+  it("fails every request with the configuration's error while it does not load, and /health says so", async () => {
+    const root = makeProject({ "verity.config.yml": "warnDays: 14\n", "content/billing/refunds.md": card("external") });
+    const events: LiveEvent[] = [];
+    const source = start({ cwd: root, root, site: "public", today: "2026-12-01" }, { onEvent: (event) => events.push(event) });
+    const server = await serveHttp(source, "0.0.0", { host: "127.0.0.1", port: 0 });
+    try {
+      const health = () => fetch(server.url.replace(/\/mcp$/, "/health")).then(async (res) => ({ status: res.status, body: (await res.json()) as { ok: boolean; error?: string } }));
+      expect((await health()).status).toBe(200);
+      writeFileSync(path.join(root, "verity.config.yml"), "warnDays: [\n");
+      await until(() => source.current().then(() => false, () => true));
+      await expect(source.current()).rejects.toBeInstanceOf(KnowledgeUnavailable);
+      await expect(source.current()).rejects.toThrow(/verity\.config\.yml/);
+      const broken = await health();
+      expect(broken.status).toBe(503);
+      expect(broken.body.ok).toBe(false);
+      expect(broken.body.error).toMatch(/cannot be loaded/);
+      // One failure is reported once, not at every request.
+      await source.current().catch(() => undefined);
+      expect(events.filter((event) => event.kind === "failed")).toHaveLength(1);
+      writeFileSync(path.join(root, "verity.config.yml"), "warnDays: 14\n");
+      await until(() => source.current().then(() => true, () => false));
+      expect(await ids(source)).toEqual(["billing/refunds"]);
+      expect((await health()).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("picks up a card folder removed while it runs", async () => {
+    const root = makeProject({ "content/billing/refunds.md": card("external"), "content/account/seats.md": card("external", "2030-01-01", "Seats") });
+    const source = start({ cwd: root, root, site: "public", today: "2026-12-01" });
+    expect((await ids(source)).sort()).toEqual(["account/seats", "billing/refunds"]);
+    rmSync(path.join(root, "content/billing"), { recursive: true });
+    await until(async () => (await ids(source)).length === 1);
+    expect(await ids(source)).toEqual(["account/seats"]);
+    expect(readFileSync(path.join(root, "content/account/seats.md"), "utf8")).toContain("Seats");
+  });
+});
