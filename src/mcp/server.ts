@@ -5,7 +5,8 @@
  * for anything the public help center does not show.
  */
 import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { ClientRequestSchema, ErrorCode, McpError, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import type { KnowledgeSource } from "../app/knowledge/knowledge-base.ts";
 
@@ -44,7 +45,7 @@ const args = <Shape extends z.ZodRawShape>(shape: Shape) =>
 export function createMcpServer(source: KnowledgeSource, version: string): McpServer {
   const kb = () => source.current();
   const audience = source.site === "public" ? "the public help center (external cards only)" : "the internal support wiki (all published cards)";
-  const server = new McpServer(
+  const server = new CheckedMcpServer(
     { name: SERVER_NAME, version },
     {
       instructions:
@@ -138,6 +139,38 @@ export function createMcpServer(source: KnowledgeSource, version: string): McpSe
   );
 
   return server;
+}
+
+/**
+ * An McpServer that answers a request whose params do not fit the protocol's own schema for its
+ * method (`arguments: []`, a number for a URI) with invalid params naming the field: the SDK would
+ * throw its parse error inside the handler and answer "Internal error".
+ */
+class CheckedMcpServer extends McpServer {
+  override async connect(transport: Transport): Promise<void> {
+    await super.connect(transport);
+    const handle = transport.onmessage;
+    transport.onmessage = (message, extra) => {
+      const problem = malformedParams(message);
+      if (problem === undefined) return handle?.(message, extra);
+      const id = (message as { id: string | number }).id;
+      void transport.send({ jsonrpc: "2.0", id, error: { code: ErrorCode.InvalidParams, message: problem } }, { relatedRequestId: id }).catch(() => undefined);
+    };
+  }
+}
+
+/** The protocol's schema of each client request, by method. */
+const REQUEST_SCHEMAS = new Map(ClientRequestSchema.options.map((schema) => [schema.shape.method.value as string, schema]));
+
+/** Why a request's params do not fit its method's schema, or undefined (also for what is not a known request). */
+function malformedParams(message: JSONRPCMessage): string | undefined {
+  if (!("method" in message) || !("id" in message)) return undefined;
+  const schema = REQUEST_SCHEMAS.get(message.method);
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(message);
+  if (parsed.success) return undefined;
+  const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.map(String).join(".") || "params"}: ${issue.message}`);
+  return `Invalid params for ${message.method}: ${clip(issues.join("; "))}`;
 }
 
 /** The card id a `verity://cards/{+id}` URI names, percent escapes decoded. */

@@ -5,7 +5,7 @@
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { ErrorCode, McpError, ResultSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KnowledgeBase } from "../../src/app/knowledge/knowledge-base.ts";
 import { createMcpServer } from "../../src/mcp/server.ts";
@@ -118,5 +118,34 @@ describe("card resources", () => {
       const resource = await client.readResource({ uri });
       expect(String((resource.contents[0] as { text: string }).text), uri).toContain("Verified until");
     }
+  });
+});
+
+describe("requests whose params do not fit the protocol", () => {
+  async function requestError(method: string, params: unknown): Promise<McpError> {
+    const error = await client.request({ method, params } as never, ResultSchema).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error, `${method} ${JSON.stringify(params)}`).toBeInstanceOf(McpError);
+    return error as McpError;
+  }
+
+  it("answers invalid params, naming the field, never an internal error", async () => {
+    const cases: [string, unknown, RegExp][] = [
+      ["tools/call", { name: "search_cards", arguments: [] }, /params\.arguments/],
+      ["tools/call", { name: 42 }, /params\.name/],
+      ["tools/call", { arguments: { query: "refund" } }, /params\.name/],
+      ["resources/read", { uri: 5 }, /params\.uri/],
+      ["resources/list", { cursor: {} }, /params\.cursor/],
+    ];
+    for (const [method, params, field] of cases) {
+      const error = await requestError(method, params);
+      expect(error.code, `${method} ${JSON.stringify(params)}`).toBe(ErrorCode.InvalidParams);
+      expect(error.message).toMatch(field);
+      expect(error.message).not.toMatch(/Internal error/);
+    }
+    // And the server still answers.
+    expect((await call("search_cards", { query: "refund" })).isError).not.toBe(true);
   });
 });
