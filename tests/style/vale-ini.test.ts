@@ -81,10 +81,59 @@ describe(".vale.ini", () => {
 
 describe("section globs as Vale reads them", () => {
   it("matches a brace set of one item, as Vale's glob library does ([*.{md}])", async () => {
-    const { globToRegExp } = await import("../../src/core/style/vale-ini.ts");
-    expect(globToRegExp("*.{md}").test("CR.md")).toBe(true);
-    expect(globToRegExp("*.{md,mdx}").test("a.mdx")).toBe(true);
-    expect(globToRegExp("*.{md}").test("a.txt")).toBe(false);
+    const { valeGlobMatcher } = await import("../../src/core/style/vale-glob.ts");
+    expect(valeGlobMatcher("*.{md}")("CR.md")).toBe(true);
+    expect(valeGlobMatcher("*.{md,mdx}")("a.mdx")).toBe(true);
+    expect(valeGlobMatcher("*.{md}")("a.txt")).toBe(false);
+    expect(valeGlobMatcher("**/*.{md}")("a/CR.md")).toBe(true);
+  });
+
+  // Vale's internal/glob: a pattern with `**` goes to doublestar (`*` stays within a folder), any other
+  // to gobwas/glob compiled without separators, matched against the whole path: `*` and `?` reach
+  // across folders, and a name alone names the file at the top only.
+  it("a glob without ** matches the whole path as gobwas does: * and ? cross folders, [README.md] is the top README only", async () => {
+    const { valeGlobMatcher } = await import("../../src/core/style/vale-glob.ts");
+    const cases: [string, string, boolean][] = [
+      ["*.md", "docs/guide/a.md", true],
+      ["*.{md,mdx}", "docs/a.mdx", true],
+      ["*", "docs/a.md", true],
+      // Kong/docs.konghq.com and Kong/developer.konghq.com: [README.md] turns kong.We off in the top README.
+      ["README.md", "README.md", true],
+      ["README.md", "docs/README.md", false],
+      ["docs/*.md", "docs/a.md", true],
+      ["docs/*.md", "docs/guide/deep/a.md", true],
+      ["docs/*.md", "other/docs/a.md", false],
+      ["d?cs/a.md", "docs/a.md", true],
+      ["docs?a.md", "docs/a.md", true],
+      ["[!x]*.md", "docs/a.md", true],
+      ["[!d]*.md", "docs/a.md", false],
+      ["[a-c]*.md", "b/a.md", true],
+      ["\\*.md", "*.md", true],
+      ["\\*.md", "a.md", false],
+      // AndreaCovelli/llm-prose-rules: [{COMMIT_EDITMSG,.git/COMMIT_EDITMSG}] and [tests/prose/fail/*.md].
+      ["{COMMIT_EDITMSG,.git/COMMIT_EDITMSG}", "COMMIT_EDITMSG", true],
+      ["{COMMIT_EDITMSG,.git/COMMIT_EDITMSG}", ".git/COMMIT_EDITMSG", true],
+      ["{COMMIT_EDITMSG,.git/COMMIT_EDITMSG}", "sub/COMMIT_EDITMSG", false],
+      ["{docs,guides/{a,b}}/*.md", "guides/b/x/y.md", true],
+      ["tests/prose/fail/*.md", "tests/prose/fail/llm-style.md", true],
+      // doublestar: ActianCorp [home/**], loft-sh/vcluster-docs [**/quick-start/**].
+      ["home/**", "home/a/b.md", true],
+      ["**/quick-start/**", "vcluster/quick-start/x.md", true],
+      ["docs/**/*.md", "docs/a.md", true],
+      ["docs/**/a*.md", "docs/x/b/c.md", false],
+    ];
+    for (const [glob, file, expected] of cases) expect([glob, file, valeGlobMatcher(glob)(file)]).toEqual([glob, file, expected]);
+  });
+
+  it("sections follow those globs: Kong's [README.md] settings hold for the top README only, [docs/*.md] for nested pages too", () => {
+    // Kong/developer.konghq.com .vale.ini (abridged)
+    const config = parseValeConfig(
+      ["StylesPath = .github/styles", "[*.md]", "BasedOnStyles = base,docs", "[README.md]", "BasedOnStyles = base,docs", "base.We = NO", "[guides/*.md]", "base.Relativeurls = NO"].join("\n"),
+      "/repo/.vale.ini",
+    );
+    expect(settingsForFile(config, "README.md").rules.get("base.We")).toBe(false);
+    expect(settingsForFile(config, "app/README.md").rules.has("base.We")).toBe(false);
+    expect(settingsForFile(config, "guides/deep/page.md").rules.get("base.Relativeurls")).toBe(false);
   });
 });
 

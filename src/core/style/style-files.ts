@@ -9,7 +9,8 @@ import { UsageError } from "../errors.ts";
 import { formatOf, type MarkdownFormat } from "../cards/markdown.ts";
 import { loadStyleSet } from "./rule-loader.ts";
 import type { ValeSetup } from "./style-engine.ts";
-import { findValeConfig, loadValeConfig, VALE_CONFIG_NAMES, valeGlobMatcher, type ValeConfig } from "./vale-ini.ts";
+import { findValeConfig, loadValeConfig, VALE_CONFIG_NAMES, type ValeConfig } from "./vale-ini.ts";
+import { valeGlobMatcher } from "./vale-glob.ts";
 
 const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { ConfigError } from "../errors.ts";
 import { DEFAULT_SECTION, readIni, type IniDocument, type IniValue } from "./go-ini.ts";
 import type { Severity } from "../lint/findings.ts";
-import picomatch from "picomatch";
+import { valeGlobMatcher } from "./vale-glob.ts";
 
 export const VALE_CONFIG_NAMES = [".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini"] as const;
 
@@ -242,16 +242,6 @@ function mergeValues(values: IniValue[]): string[] {
   return items;
 }
 
-/**
- * A path test for a Vale glob (a section name, or `--glob`): a glob without `/` is tested on the
- * file's name, as Vale's unseparated `*` reaches across folders. Throws when the glob is invalid.
- */
-export function valeGlobMatcher(glob: string): (posixPath: string) => boolean {
-  const re = globToRegExp(glob);
-  const isBasename = !glob.includes("/");
-  return (p) => re.test(isBasename ? p.slice(p.lastIndexOf("/") + 1) : p);
-}
-
 function makeSection(glob: string, where: string): ValeSection {
   let matcher: (p: string) => boolean;
   try {
@@ -259,13 +249,7 @@ function makeSection(glob: string, where: string): ValeSection {
   } catch (error) {
     throw new ConfigError(`${where}: the section [${glob}] is not a valid glob: ${(error as Error).message}.`);
   }
-  const matchesExtension = (ext: string) => {
-    try {
-      return globToRegExp(glob).test(ext);
-    } catch {
-      return false;
-    }
-  };
+  const matchesExtension = (ext: string) => matcher(ext);
   return { glob, matches: matcher, matchesExtension, basedOnStyles: undefined, rules: new Map(), blockIgnores: [], tokenIgnores: [] };
 }
 
@@ -365,13 +349,4 @@ export function referencedStyles(config: ValeConfig): { styles: Set<string>; rul
     for (const rule of section.rules.keys()) rules.add(rule);
   }
   return { styles, rules };
-}
-
-/** Vale section globs: `*`, `**`, `?`, `{a,b}` (also `{md}`), `[abc]`; `*` also matches dotfiles. */
-export function globToRegExp(glob: string): RegExp {
-  const unclosed = /\[[^\]]*$/.test(glob) ? "[" : (glob.match(/\{/g)?.length ?? 0) > (glob.match(/\}/g)?.length ?? 0) ? "{" : undefined;
-  if (unclosed) throw new Error(`unclosed ${unclosed}`);
-  // Vale's glob library reads `{md}` as a set of one; picomatch (like a shell) leaves a brace
-  // without a comma as text, so a set of one becomes an extglob group first.
-  return picomatch.makeRe(glob.replace(/\{([^{},]*)\}/g, "@($1)"), { dot: true });
 }
