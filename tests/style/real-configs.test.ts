@@ -92,6 +92,38 @@ describe("real-world rule files and configurations", () => {
     ]);
   });
 
+  // Vale's lintHTMLTokens reads each text token trimmed and clean() puts a space before inline content
+  // and the text after it, unless that text starts with . ? ! , : ; ) ] } — – (and is not starred), or
+  // the text so far ends in ( [ { — –: `guide`](`` reads "guide **", not "guide**".
+  it("inline markup written against a word is a word apart, as Vale's clean() spaces it; not after ( [ { or before , . : ) ]", () => {
+    const project = styleProject({ Glued: "extends: existence\nmessage: \"Glued: '%s'\"\nnonword: true\ntokens: ['[a-z]\\*', '\\*[a-z]', '\\( \\*', '\\* \\)', 'Note :', 'bold \\.']\n" });
+    expect(lintText(project, "Run foo`abc` now, and the `config`s file.\n\nSee **Note**: and (`abc`) and **bold**.\n")).toEqual([]);
+    // Where the source has no space, one is read: a phrase across the markup matches, and as that text is
+    // not in the file as written, it is reported at column 1, as Vale's guessLocation places it.
+    const phrase = styleProject({ Phrase: "extends: existence\nmessage: \"Phrase: '%s'\"\ntokens: ['very bold']\n" });
+    expect(lintText(phrase, "It is very**bold** indeed.\n")).toEqual(["1:1:S.Phrase:Phrase: 'very bold'"]);
+  });
+
+  it("Crossplane's custom spelling rule does not read a link's last word glued to the stars of its ignored ']('", () => {
+    // crossplane/docs utils/vale/.vale.ini (TokenIgnores, BlockIgnores) and styles/Crossplane/Spelling.yml (custom: true)
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = Crossplane\nTokenIgnores = (\\]\\()\nBlockIgnores = (\\{\\{<\\s*\\/?.*>\\}\\})\n",
+      "styles/Crossplane/Spelling.yml": "extends: spelling\nmessage: 'Spelling check: \"%s\"?'\nlevel: error\ncustom: true\nfilters:\n  - v\\d\n",
+    });
+    expect(lintText(project, "- See the\n  [unused resources guide]({{<ref \"../guides/x\">}})\n  for more help\n- Check the [API reference](/api) for the schema\n")).toEqual([]);
+  });
+
+  it("an HTML block in a list item is read where it is written, past the item's indentation (timescale/docs)", () => {
+    // timescale/docs .vale.ini TokenIgnores and _partials/_add-data-twelvedata-stocks.md (abridged)
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nTokenIgnores = (\\[[^\\]\\[]+\\])\n",
+      "styles/S/Names.yml": "extends: existence\nmessage: \"Name '%s'\"\nlevel: error\ntokens: [timescale, real_data, Download]\n",
+    });
+    const text = "1.  Get it.\n\n    <Tag type=\"download\">\n      [real_data.zip](https://assets.timescale.com/docs/real_data.zip)\n      Download it\n    </Tag>\n";
+    // [real_data.zip] is TokenIgnores code; the real_data of the URL is text, as in Vale's raw HTML.
+    expect(lintText(project, text)).toEqual(["4:38:S.Names:Name 'timescale'", "4:57:S.Names:Name 'real_data'", "5:7:S.Names:Name 'Download'"]);
+  });
+
   it("a rule that matches the stars of TokenIgnores text reports them at column 1, as Vale does for text not in the file as written", () => {
     const project = valeProject({
       ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nTokenIgnores = (FOO\\w+)\n",

@@ -6,7 +6,7 @@
 import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, withBudget } from "./budget.ts";
 import { compileGoRegex } from "./go-regex.ts";
 import type { Nodes } from "mdast";
-import { appendMaskedText, makeBlock, newBuilder, pushRun, withText } from "./prose-block.ts";
+import { appendMaskedText, makeBlock, newBuilder, pushRun, spaceInline, withText } from "./prose-block.ts";
 import { subBlock, type ProseBlock } from "./prose.ts";
 
 /**
@@ -65,6 +65,8 @@ function withCodeRuns(block: ProseBlock, ranges: readonly IgnoredRange[]): Prose
     const at = offsets[i]!;
     const range = at < 0 ? undefined : ranges.find(([start, end]) => at >= start && at < end);
     if (!range) {
+      // The text after Vale's inline code is spaced from it as clean() spaces it.
+      spaceInline(builder, text[i]!, block.masked[i] === 1);
       if (block.masked[i] === 1) appendMaskedText(builder, 1, at);
       else pushRun(builder, text[i]!, at);
       continue;
@@ -73,7 +75,11 @@ function withCodeRuns(block: ProseBlock, ranges: readonly IgnoredRange[]): Prose
     if (range[2] === undefined) appendMaskedText(builder, 1, at);
     else if (!written.has(range)) {
       written.add(range);
+      // Inline code to Vale: clean() puts a space before its stars, unless after ( [ { — –.
+      builder.boundary = range[2] > 0;
+      spaceInline(builder, "*", true);
       appendMaskedText(builder, range[2], at);
+      builder.boundary = range[2] > 0;
     }
   }
   if (!changed) return block;

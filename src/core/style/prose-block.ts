@@ -18,6 +18,8 @@ export interface Builder {
   pending?: { node: Nodes; scope: string; builder: Builder }[];
   /** Inside an inline HTML element with an ignored class: its tag name. */
   skipTag?: string;
+  /** An inline element starts or ends here: the next text may need Vale's space ({@link spaceInline}). */
+  boundary?: boolean;
 }
 
 const NO_MASK = new Uint8Array(0);
@@ -137,6 +139,29 @@ export function appendMaskedText(builder: Builder, count: number, sourceStart: n
   if (count <= 0) return;
   (builder.masked ??= []).push(builder.length, count);
   pushRun(builder, "*".repeat(count), sourceStart);
+}
+
+/** Vale's clean(): text starting with one of these, unless starred, gets no space before it. */
+const STARTERS = new Set([".", "?", "!", ",", ":", ";", ")", "]", "}", "\u2014", "\u2013"]);
+/** Vale's endsWithTightBoundary(): after one of these, no space is put. */
+const TIGHT = new Set(["(", "[", "{", "\u2014", "\u2013"]);
+const SPACE = /\s/;
+
+/**
+ * Vale reads each text token of the HTML it renders trimmed, and clean() puts one space before the
+ * text of an inline element (code, strong, a link, kbd…) and before the text after one, unless that
+ * text starts with {@link STARTERS} and is not starred, or the text so far ends in {@link TIGHT}
+ * (lint/ast.go lintHTMLTokens, clean, endsWithTightBoundary). Where the source has whitespace there
+ * already, it is kept; where it has none (`guide`x``, `very**bold**`), a space mapped to no source is read.
+ */
+export function spaceInline(builder: Builder, next: string, isStarred: boolean): void {
+  if (!builder.boundary) return;
+  builder.boundary = false;
+  const last = builder.chars.at(-1)?.at(-1);
+  const first = next[0];
+  if (last === undefined || first === undefined || SPACE.test(last) || SPACE.test(first) || TIGHT.has(last)) return;
+  if (!isStarred && STARTERS.has(first)) return;
+  appendSeparator(builder, " ", -1);
 }
 
 export function appendSeparator(builder: Builder, text: string, offset: number): void {

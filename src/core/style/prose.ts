@@ -9,7 +9,7 @@ import type { Nodes, Parent, Root } from "mdast";
 import { extractHtmlText } from "./html-prose.ts";
 import { textStatistics } from "./readability.ts";
 import { segmentSentences } from "./sentences.ts";
-import { appendAligned, appendMasked, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushRun, type Builder } from "./prose-block.ts";
+import { appendAligned, appendMasked, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushRun, spaceInline, type Builder } from "./prose-block.ts";
 
 export interface ProseBlock {
   /** Scope sections of the block, e.g. `text heading h2`, `text list`, `text table cell`, `link`. */
@@ -67,6 +67,9 @@ const SKIP_CLASSES = ["problematic", "pre", "code"];
 
 const INLINE_SCOPES: Record<string, string> = { link: "link", strong: "strong", emphasis: "emphasis", delete: "emphasis" };
 
+/** Vale's inlineTags (lint/ast.go): an HTML tag of these starts or ends inline text, which clean() spaces. */
+const INLINE_TAGS = new Set(["b", "big", "i", "small", "abbr", "acronym", "cite", "dfn", "em", "kbd", "strong", "a", "br", "img", "span", "sub", "sup", "code", "tt", "del"]);
+
 /** Splits a parsed file into prose blocks. `source` is the text the tree was parsed from. */
 export function extractProse(tree: Root, source: string, options: ProseOptions = {}): FileProse {
   const result: FileProse = { blocks: [], inlineBlocks: [], comments: [], metrics: new Map() };
@@ -94,6 +97,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
     }
     switch (node.type) {
       case "text":
+        spaceInline(builder, node.value, builder.skipTag !== undefined);
         if (builder.skipTag) {
           appendMasked(builder, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
           return;
@@ -105,9 +109,13 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "inlineMath": {
         const start = node.position?.start.offset ?? 0;
         const end = node.position?.end.offset ?? start;
+        const isRead = node.type === "inlineCode" && !skippedInlineTags.has("code") && !builder.skipTag;
+        builder.boundary = true;
+        spaceInline(builder, node.value, !isRead);
+        builder.boundary = true;
         // Vale masks <code> only when it is a skipped tag: always by default, and with IgnoredScopes set
         // only when the list names `code`.
-        if (node.type === "inlineCode" && !skippedInlineTags.has("code") && !builder.skipTag) {
+        if (isRead) {
           const at = source.indexOf(node.value, start);
           if (at >= 0 && at + node.value.length <= end) {
             appendAligned(builder, node.value, source, at, at + node.value.length);
@@ -122,12 +130,14 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       }
       case "break":
         appendSeparator(builder, "\n", node.position?.start.offset ?? -1);
+        builder.boundary = true;
         return;
       case "html": {
         const offset = node.position?.start.offset ?? 0;
         collectComments(node.value, offset, result.comments);
         const open = /^<([A-Za-z][\w-]*)\b[^>]*\bclass\s*=\s*["']([^"']*)["']/.exec(node.value);
         const tag = /^<([A-Za-z][\w-]*)[\s>/]/.exec(node.value)?.[1]?.toLowerCase();
+        if (INLINE_TAGS.has(/^<\/?([A-Za-z][\w-]*)/.exec(node.value)?.[1]?.toLowerCase() ?? "")) builder.boundary = true;
         if (open && !builder.skipTag && open[2]!.split(/\s+/).some((c) => skipClasses.has(c))) builder.skipTag = open[1]!.toLowerCase();
         // Vale's skipped inline tags (IgnoredScopes, by default tt, code and kbd): their text is masked.
         else if (tag && !builder.skipTag && skippedInlineTags.has(tag) && !node.value.trimEnd().endsWith("/>")) builder.skipTag = tag;
@@ -136,17 +146,22 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       }
       case "image": {
         pushAlt(node, source, result);
+        builder.boundary = true;
         return;
       }
       case "linkReference":
       case "link": {
         // IgnoredScopes naming `a` (Vale's tag for links): the link text is masked, as Vale's clean() does.
+        builder.boundary = true;
         if (isIgnoredLink && node.children.length > 0) {
+          spaceInline(builder, "*", true);
           appendMasked(builder, node.children[0]!.position?.start.offset ?? 0, node.children.at(-1)!.position?.end.offset ?? 0);
+          builder.boundary = true;
           return;
         }
         if (node.type === "linkReference") {
           for (const child of node.children) collectInline(child as Nodes, builder, inline, depth + 1);
+          builder.boundary = true;
           return;
         }
         const childText = node.children.map((c) => ("value" in c ? c.value : "")).join("");
@@ -154,27 +169,34 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         if (isBareUrl) {
           // The URL's text, as Vale stars a link whose text is its href (not the `<` `>` of an autolink).
           const child = node.children[0]!;
+          spaceInline(builder, "*", true);
           appendMasked(builder, child.position?.start.offset ?? 0, child.position?.end.offset ?? 0);
+          builder.boundary = true;
           return;
         }
         const own: Builder = newBuilder();
         for (const child of node.children) collectInline(child, builder, [...inline, own], depth + 1);
         (builder.pending ??= []).push({ node, scope: "link", builder: own });
+        builder.boundary = true;
         return;
       }
       case "strong":
       case "emphasis":
       case "delete": {
+        builder.boundary = true;
         if (isIgnoredInline(node.type)) {
           // Its text, not the `**` around it.
           const first = node.children[0] ?? node;
           const last = node.children.at(-1) ?? node;
+          spaceInline(builder, "*", true);
           appendMasked(builder, first.position?.start.offset ?? 0, last.position?.end.offset ?? 0);
+          builder.boundary = true;
           return;
         }
         const own: Builder = newBuilder();
         for (const child of node.children) collectInline(child, builder, [...inline, own], depth + 1);
         (builder.pending ??= []).push({ node, scope: INLINE_SCOPES[node.type]!, builder: own });
+        builder.boundary = true;
         return;
       }
       case "footnoteReference":
@@ -203,10 +225,16 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "html": {
         const offset = node.position?.start.offset ?? 0;
         collectComments(node.value, offset, result.comments);
+        const end = node.position?.end.offset ?? offset + node.value.length;
+        // In a list item or a quote, the node's value lacks the indentation or `>` of each line after
+        // the first; its characters are found in the source in order.
+        const isVerbatim = source.startsWith(node.value, offset);
+        const aligner = { index: 0, cursor: offset };
         for (const piece of extractHtmlText(node.value, skipClasses, skippedTags)) {
           if (piece.scope.includes("blockquote") && skippedTags.has("blockquote")) continue;
           const builder = newBuilder();
-          pushRun(builder, piece.text, offset + piece.start);
+          if (isVerbatim) pushRun(builder, piece.text, offset + piece.start);
+          else appendAligned(builder, piece.text, source, sourceIndexOf(node.value, piece.start, source, aligner, end), end);
           flush(node, piece.scope, builder);
         }
         return;
@@ -330,4 +358,24 @@ const COMMENT = /<!--([\s\S]*?)-->/g;
 
 function collectComments(html: string, offset: number, comments: ProseComment[]): void {
   for (const match of html.matchAll(COMMENT)) comments.push({ text: match[1]!.trim(), offset: offset + match.index });
+}
+
+/**
+ * Where `value[index]` is written in `source[…, end)`, for a node value that is the source less some
+ * characters (a list item's indentation, a quote's `>`): the value's characters are found in order,
+ * going on from `aligner` (the last value index found and the source index after it), so the pieces
+ * of one node, asked in order, cost one pass over it.
+ */
+function sourceIndexOf(value: string, index: number, source: string, aligner: { index: number; cursor: number }, end: number): number {
+  for (; aligner.index < value.length; aligner.index++) {
+    const found = source.indexOf(value[aligner.index]!, aligner.cursor);
+    if (found < 0 || found >= end) {
+      // Not in the source as written: stop aligning this node (every later piece gets the cursor).
+      aligner.index = value.length;
+      break;
+    }
+    if (aligner.index === index) return found;
+    aligner.cursor = found + 1;
+  }
+  return Math.min(aligner.cursor, end);
 }
