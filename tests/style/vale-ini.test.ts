@@ -190,6 +190,25 @@ describe(".vale.ini syntax as Vale's INI reader takes it", () => {
     expect(md.rules.get("Guide.Rule")).toBe(false);
   });
 
+  // Vale reads TokenIgnores and BlockIgnores with go-ini's StringsWithShadows(","): strings.Split at every
+  // comma, parentheses or not; IgnorePatterns with Strings(","), where only `\,` keeps a comma.
+  it("TokenIgnores and BlockIgnores are split at every comma, as go-ini's StringsWithShadows splits them", () => {
+    const config = parseValeConfig(
+      [
+        "[*.md]",
+        // crossplane/docs utils/vale/.vale.ini: `\[` must not hide the comma after it.
+        "TokenIgnores = (\\(#.*\\)),(\\]\\(),(\\!\\[),(\\{\\{<[^>]+>\\}\\})",
+        // Amplitude-Developer-Docs: a {1,6} quantifier is cut in two, so Vale never ignores the URL.
+        "BlockIgnores = x[a-z]{1,6}y, (\\\".*?\")",
+        "IgnorePatterns = (a\\,b), (c)",
+      ].join("\n"),
+      "/repo/.vale.ini",
+    );
+    const md = settingsForFile(config, "a.md");
+    expect(md.tokenIgnores).toEqual(["(\\(#.*\\))", "(\\]\\()", "(\\!\\[)", "(\\{\\{<[^>]+>\\}\\})"]);
+    expect(md.blockIgnores).toEqual(["x[a-z]{1", "6}y", "(\\\".*?\")", "(a,b)", "(c)"]);
+  });
+
   it("a line that is neither a section, a comment nor key = value is an error naming the file and line, as in Vale", () => {
     expect(() => parseValeConfig("[*.md]\nBasedOnStyles = Guide\nGuide.Rule\n", "/repo/.vale.ini")).toThrow(/\/repo\/\.vale\.ini:3/);
     expect(() => parseValeConfig("[*.md\n", "/repo/.vale.ini")).toThrow(/\/repo\/\.vale\.ini:1/);

@@ -215,7 +215,7 @@ function readSectionKey(section: ValeSection, key: string, values: IniValue[], w
     return;
   }
   if (key === "IgnorePatterns") {
-    section.blockIgnores.push(...splitList(values[0]!.value));
+    section.blockIgnores.push(...goIniStrings(values[0]!.value));
     return;
   }
   if (key === "TokenIgnores") {
@@ -238,7 +238,7 @@ function packageName(entry: string): string {
 
 function mergeValues(values: IniValue[]): string[] {
   const items: string[] = [];
-  for (const { value } of values) for (const item of splitList(value)) if (!items.includes(item)) items.push(item);
+  for (const { value } of values) for (const item of splitList(value)) if (item !== "" && !items.includes(item)) items.push(item);
   return items;
 }
 
@@ -276,20 +276,34 @@ function parseLevel(value: string, where: string, key: string): Severity {
   return level;
 }
 
-/** Splits `a, b , c` into names; a Go regex list keeps its commas inside parentheses. */
+/**
+ * go-ini's StringsWithShadows(","), as Vale reads every list key but IgnorePatterns: split at every
+ * comma, parentheses or not (`x{1,6}` is two patterns to Vale), each part trimmed.
+ */
 function splitList(value: string): string[] {
+  return value.split(",").map((item) => item.trim());
+}
+
+/**
+ * go-ini's Strings(","), as Vale reads IgnorePatterns: split at each comma not escaped; `\,` is a
+ * comma, `\\` one backslash, and any other backslash is kept with the character after it.
+ */
+function goIniStrings(value: string): string[] {
+  if (value === "") return [];
   const items: string[] = [];
-  let depth = 0;
   let current = "";
-  for (const ch of value) {
-    if (ch === "(" || ch === "[") depth++;
-    if (ch === ")" || ch === "]") depth = Math.max(0, depth - 1);
-    if (ch === "," && depth === 0) {
-      if (current.trim()) items.push(current.trim());
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i]!;
+    if (ch === "\\" && i + 1 < value.length) {
+      const next = value[++i]!;
+      current += next === "\\" || next === "," ? next : `\\${next}`;
+    } else if (ch === "\\") continue;
+    else if (ch === ",") {
+      items.push(current.trim());
       current = "";
     } else current += ch;
   }
-  if (current.trim()) items.push(current.trim());
+  if (current !== "") items.push(current.trim());
   return items;
 }
 
