@@ -4,6 +4,7 @@
  * exit 1 when an error-level alert is reported, 2 for a configuration error.
  */
 import { homedir } from "node:os";
+import path from "node:path";
 import type { Command } from "commander";
 import { style } from "../../src/app/style.ts";
 import { UsageError } from "../../src/core/errors.ts";
@@ -42,7 +43,7 @@ export function registerStyle(program: Command, state: RunState): void {
     .option("--ext <ext>", "read standard input as a file with this extension, e.g. .md; with paths, lint the files as this format")
     .option("--path <file>", "read standard input as this file: its sections of .vale.ini, its format (unless --ext) and its name in the report")
     .option("--sort", "sort alerts by file, line and column (always on)")
-    .option("--relative", "print paths relative to the working folder (always on)")
+    .option("--relative", "print paths relative to the working folder (always on; a path given absolute stays absolute in line and JSON output, as in Vale)")
     .option("--normalize", "print paths with / separators (always on)")
     .option("--glob <pattern>", "lint only files whose path matches, e.g. '*.{md,mdx}'; a leading ! excludes")
     .option("--no-exit", "exit 0 even when an error-level alert is reported")
@@ -80,9 +81,20 @@ export function registerStyle(program: Command, state: RunState): void {
         io.stderr(`${dryRun ? "would fix" : "fixed"} ${problems} ${problems === 1 ? "problem" : "problems"} in ${plans.length} ${plans.length === 1 ? "file" : "files"}\n`);
         if (dryRun) return;
       }
-      io.stdout(reporter({ findings: result.findings, files: result.files, cwd: io.cwd, color: io.color, rules: RULE_METADATA }));
+      io.stdout(reporter({ findings: result.findings, files: result.files, cwd: io.cwd, color: io.color, rules: RULE_METADATA, showPath: pathsAsGiven(paths, io.cwd) }));
       if (options.exit !== false && result.findings.some((f) => f.severity === "error")) state.exitCode = 1;
     });
+}
+
+/**
+ * Vale names a file by the path it was given or walked (core.File.Path): a file under a path given
+ * absolute is reported absolute, any other relative to the working folder.
+ */
+function pathsAsGiven(paths: readonly string[], cwd: string): ((file: string) => string) | undefined {
+  const roots = paths.filter((p) => path.isAbsolute(p)).map((p) => path.resolve(p));
+  if (roots.length === 0) return undefined;
+  return (file) =>
+    roots.some((root) => file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) ? file.split(path.sep).join("/") : displayPath(file, cwd);
 }
 
 function pickFormat(options: StyleCommandOptions, env: Readonly<Record<string, string | undefined>>): string {

@@ -7,6 +7,8 @@ export interface ReportInput {
   files: readonly string[];
   /** Paths in the output are relative to this folder. */
   cwd: string;
+  /** How a file is named in Vale's formats (line, Vale's JSON), when not relative to `cwd`. */
+  showPath?: (file: string) => string;
   color?: boolean;
   /** Rule metadata (descriptions, documentation links) by rule id, for SARIF's rule table. */
   rules?: ReadonlyMap<string, Pick<RuleMeta, "description" | "docsUrl">>;

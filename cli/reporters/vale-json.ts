@@ -20,10 +20,10 @@ interface ValeJsonAlert {
   Line: number;
 }
 
-export const valeJson: Reporter = ({ findings, cwd }) => {
+export const valeJson: Reporter = ({ findings, cwd, showPath }) => {
   const byPath = new Map<string, ValeJsonAlert[]>();
   for (const finding of findings) {
-    const key = displayPath(finding.file, cwd);
+    const key = showPath ? showPath(finding.file) : displayPath(finding.file, cwd);
     const alerts = byPath.get(key) ?? [];
     alerts.push(toAlert(finding));
     byPath.set(key, alerts);

@@ -78,6 +78,18 @@ describe("Vale's command-line flags in verity style", () => {
     expect(md.stdout).toBe("docs/notes.md:1:22:Test.Existence:Avoid 'utilize'.\n");
   });
 
+  // Vale reports a file by its path as given or walked (core.File.Path): elastic/vale-rules'
+  // rule-tests/run_rule_tests.py runs `vale --output=JSON /abs/fixture.md` and reads output[str(fixture)].
+  it("a path given absolute is reported absolute, as Vale reports the path it was given; a relative one stays relative", async () => {
+    const dir = fixtureCopy({ "docs/a.md": "We utilize it.\n", "b.md": "We utilize it.\n" });
+    const absolute = path.join(dir, "docs", "a.md").split(path.sep).join("/");
+    const json = await runCli(["style", "--output=JSON", path.join(dir, "docs", "a.md")], { cwd: dir });
+    expect(Object.keys(JSON.parse(json.stdout) as object)).toEqual([absolute]);
+    const folder = await runCli(["style", "--output=line", path.join(dir, "docs"), "b.md"], { cwd: dir });
+    expect(folder.stdout).toBe(`${absolute}:1:4:Test.Existence:Avoid 'utilize'.\nb.md:1:4:Test.Existence:Avoid 'utilize'.\n`);
+    expect((await runCli(["style", "--output=line", "docs"], { cwd: dir })).stdout).toBe("docs/a.md:1:4:Test.Existence:Avoid 'utilize'.\n");
+  });
+
   it("--no-exit reports error-level alerts with exit 0; --no-wrap is accepted", async () => {
     const dir = fixtureCopy({ "a.md": "We utilize it.\n" });
     const result = await runCli(["style", "--output=line", "--no-exit", "--no-wrap", "a.md"], { cwd: dir });
