@@ -190,6 +190,12 @@ describe(".vale.ini syntax as Vale's INI reader takes it", () => {
     expect(md.rules.get("Guide.Rule")).toBe(false);
   });
 
+  it("a section's View (Vale's views lint YAML, JSON, TOML and code) is a warning: Verity lints Markdown only", () => {
+    // AndreaCovelli/llm-prose-rules .vale-messages.ini lints the message of each rule file through a dasel view.
+    const config = parseValeConfig("StylesPath = styles\n[styles/*/*.yml]\nBasedOnStyles = llm-prose-rules\nView = RuleMessage\n", "/repo/.vale-messages.ini");
+    expect(config.warnings.join("\n")).toMatch(/\/repo\/\.vale-messages\.ini:4: View = RuleMessage .*Verity lints Markdown only/);
+  });
+
   // Vale reads TokenIgnores and BlockIgnores with go-ini's StringsWithShadows(","): strings.Split at every
   // comma, parentheses or not; IgnorePatterns with Strings(","), where only `\,` keeps a comma.
   it("TokenIgnores and BlockIgnores are split at every comma, as go-ini's StringsWithShadows splits them", () => {

@@ -226,6 +226,14 @@ function readSectionKey(section: ValeSection, key: string, values: IniValue[], w
     section.rules.set(key, parseSetting(values[0]!.value, values[0]!.where, key, warnings));
     return;
   }
+  if (key === "View") {
+    // Vale (core/view.go) lints the values a view selects in YAML, JSON or TOML files (dasel) or in code
+    // (tree-sitter); Verity reads Markdown only, so the key would otherwise change nothing, silently.
+    warnings.push(
+      `${values[0]!.where}: View = ${values[0]!.value} is not used: Vale lints the data or code files of this section through that view, and Verity lints Markdown only, so those files are not linted.`,
+    );
+    return;
+  }
   // Transform, Lang, CommentDelimiters, …: other formats; ignored.
 }
 
