@@ -124,6 +124,15 @@ describe("real-world rule files and configurations", () => {
     expect(lintText(project, text)).toEqual(["4:38:S.Names:Name 'timescale'", "4:57:S.Names:Name 'real_data'", "5:7:S.Names:Name 'Download'"]);
   });
 
+  it("a vale on comment at the end of an HTML block in a list item holds from where it is written (aiven-docs)", () => {
+    // aiven/aiven-docs docs/products/clickhouse/get-started.md (abridged): vale off, then a <details>
+    // block whose last line is <!-- vale on -->, all indented under a list item.
+    const project = styleProject({ Parens: "extends: existence\nmessage: \"Parens\"\nnonword: true\ntokens: ['\\(.+\\)']\n" });
+    const rows = Array.from({ length: 12 }, (_, i) => `      Column${i} UInt32,`).join("\n");
+    const text = `1. Create the tables.\n\n   <!-- vale off -->\n   <details><summary>\n   Expand it\n   </summary>\n    \`\`\`sql\n    CREATE TABLE t (\n${rows}\n    ) ENGINE = MergeTree(Sign)\n    ORDER BY (CounterID, StartDate)\n    \`\`\`\n   </details>\n   <!-- vale on -->\n\n   Then load (the data).\n`;
+    expect(lintText(project, text)).toEqual(["27:14:S.Parens:Parens"]);
+  });
+
   it("a rule that matches the stars of TokenIgnores text reports them at column 1, as Vale does for text not in the file as written", () => {
     const project = valeProject({
       ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nTokenIgnores = (FOO\\w+)\n",

@@ -134,7 +134,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         return;
       case "html": {
         const offset = node.position?.start.offset ?? 0;
-        collectComments(node.value, offset, result.comments);
+        collectComments(node.value, (i) => offset + i, result.comments);
         const open = /^<([A-Za-z][\w-]*)\b[^>]*\bclass\s*=\s*["']([^"']*)["']/.exec(node.value);
         const tag = /^<([A-Za-z][\w-]*)[\s>/]/.exec(node.value)?.[1]?.toLowerCase();
         if (INLINE_TAGS.has(/^<\/?([A-Za-z][\w-]*)/.exec(node.value)?.[1]?.toLowerCase() ?? "")) builder.boundary = true;
@@ -224,11 +224,13 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         return;
       case "html": {
         const offset = node.position?.start.offset ?? 0;
-        collectComments(node.value, offset, result.comments);
         const end = node.position?.end.offset ?? offset + node.value.length;
         // In a list item or a quote, the node's value lacks the indentation or `>` of each line after
-        // the first; its characters are found in the source in order.
+        // the first; its characters are found in the source in order (a comment's directive holds
+        // from where it is written, as the text around it).
         const isVerbatim = source.startsWith(node.value, offset);
+        const commentAligner = { index: 0, cursor: offset };
+        collectComments(node.value, isVerbatim ? (i) => offset + i : (i) => sourceIndexOf(node.value, i, source, commentAligner, end), result.comments);
         const aligner = { index: 0, cursor: offset };
         for (const piece of extractHtmlText(node.value, skipClasses, skippedTags)) {
           if (piece.scope.includes("blockquote") && skippedTags.has("blockquote")) continue;
@@ -356,8 +358,9 @@ function pushAlt(node: Nodes & { alt?: string | null }, source: string, result: 
 
 const COMMENT = /<!--([\s\S]*?)-->/g;
 
-function collectComments(html: string, offset: number, comments: ProseComment[]): void {
-  for (const match of html.matchAll(COMMENT)) comments.push({ text: match[1]!.trim(), offset: offset + match.index });
+/** The comments of `html`; `at` gives the source offset of an index of `html` (asked in increasing order). */
+function collectComments(html: string, at: (index: number) => number, comments: ProseComment[]): void {
+  for (const match of html.matchAll(COMMENT)) comments.push({ text: match[1]!.trim(), offset: at(match.index) });
 }
 
 /**
