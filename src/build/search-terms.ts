@@ -12,12 +12,15 @@ import { hiddenNodes } from "../core/site/hidden-text.ts";
 import * as OpenCC from "opencc-js";
 import type { Card } from "../core/cards/load.ts";
 import { foldCase, normaliseWord, type SynonymGroup } from "../core/site/synonyms.ts";
+import type { GlossaryEntry } from "../client/search-glossary.ts";
 
 export interface CardSearchTerms {
   /** Keywords, tags and synonyms of words in the title, tags or keywords: weighted like a heading. */
   strong: string[];
   /** Synonyms of words only in the description or headings: weighted like body text. */
   weak: string[];
+  /** The synonyms file's entries (SynonymGroup.concept) whose groups the card uses. */
+  concepts: number[];
 }
 
 export interface SearchLanguageData {
@@ -29,6 +32,12 @@ export interface SearchData {
   languages: Record<string, SearchLanguageData>;
   /** Traditional -> simplified characters, only for simplified characters the Chinese cards use. */
   fold: Record<string, string>;
+  /**
+   * The synonyms file's entries in more than one language that a card of the site uses: each the
+   * same thing in several languages (lower case words by language, the preferred word first), so a
+   * question in one language can search the cards of another.
+   */
+  glossary: GlossaryEntry[];
 }
 
 /** Largest vocabulary per language written for the browser; the most frequent words are kept. */
@@ -46,6 +55,7 @@ export function cardSearchTerms(
   const weakText = [card.description ?? "", ...card.headings].join("\n");
   const strong = new Set<string>([...tagWords, ...card.keywords]);
   const weak = new Set<string>();
+  const concepts = new Set<number>();
   // Each text is normalised once, each word's pattern compiled once per build.
   const strongHay = normaliseWord(strongText);
   const weakHay = normaliseWord(weakText);
@@ -53,9 +63,11 @@ export function cardSearchTerms(
     if (group.lang !== lang) continue;
     if (group.words.some((word) => usesNormalisedWord(strongHay, word))) for (const w of group.words) strong.add(w);
     else if (group.words.some((word) => usesNormalisedWord(weakHay, word))) for (const w of group.words) weak.add(w);
+    else continue;
+    concepts.add(group.concept);
   }
   for (const w of strong) weak.delete(w);
-  return { strong: [...strong], weak: [...weak] };
+  return { strong: [...strong], weak: [...weak], concepts: [...concepts] };
 }
 
 /** Whole-word (or, for CJK, substring ignoring spaces) use of a word or phrase, plural -s allowed. */
@@ -144,6 +156,8 @@ export interface CardWords {
   words: string[];
   /** Han characters of a Chinese card, for the folding table. */
   han: string[];
+  /** The synonyms file's entries the card uses. */
+  concepts: number[];
 }
 
 export function cardWords(card: Card, terms: CardSearchTerms): CardWords {
@@ -156,13 +170,16 @@ export function cardWords(card: Card, terms: CardSearchTerms): CardWords {
       if (lang === "zh") for (const ch of word) if (HAN.test(ch)) han.add(ch);
     } else if (word.length >= 2 || classes & DIGIT) words.push(word);
   });
-  return { lang, words, han: [...han] };
+  return { lang, words, han: [...han], concepts: terms.concepts };
 }
 
 const HAN = /\p{Script=Han}/u;
 
-/** The vocabulary and folding table of one site, from the words of the cards it contains. */
-export function buildSearchData(cards: readonly CardWords[]): SearchData {
+/**
+ * The vocabulary, folding table and glossary of one site, from the words of the cards it contains
+ * and the synonym groups (only entries a card of the site uses reach the glossary).
+ */
+export function buildSearchData(cards: readonly CardWords[], groups: readonly SynonymGroup[] = []): SearchData {
   const counts = new Map<string, Map<string, number>>();
   const chineseChars = new Set<string>();
   for (const card of cards) {
@@ -176,7 +193,22 @@ export function buildSearchData(cards: readonly CardWords[]): SearchData {
     const kept = [...byWord.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_WORDS).map(([w]) => w);
     languages[lang] = { words: kept.sort() };
   }
-  return { languages, fold: foldingTable(chineseChars) };
+  return { languages, fold: foldingTable(chineseChars), glossary: glossaryOf(groups, cards) };
+}
+
+/** The entries in several languages that a card uses, in the file's order, with the languages of those cards. */
+function glossaryOf(groups: readonly SynonymGroup[], cards: readonly CardWords[]): GlossaryEntry[] {
+  const langsOf = new Map<number, Set<string>>();
+  for (const card of cards) for (const concept of card.concepts) langsOf.set(concept, (langsOf.get(concept) ?? new Set()).add(card.lang));
+  const entries = new Map<number, GlossaryEntry>();
+  for (const group of groups) {
+    const langs = langsOf.get(group.concept);
+    if (!langs) continue;
+    const entry = entries.get(group.concept) ?? { words: {}, langs: [...langs].sort() };
+    entry.words[group.lang] = group.words.map(normaliseWord);
+    entries.set(group.concept, entry);
+  }
+  return [...entries.values()].filter((entry) => Object.keys(entry.words).length > 1);
 }
 
 /** OpenCC's converters take about a second to build: once per process, shared by every table. */

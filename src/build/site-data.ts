@@ -27,7 +27,7 @@ import { openContentHistory, type ContentHistory } from "../core/git/content-cha
 import { describeDrift, findOutdatedTranslations, type OutdatedTranslation } from "../core/verification/translation-drift.ts";
 import { loadLocales, type Messages } from "./locales.ts";
 import { needsOwnPublicRendering, renderCard, type RenderedCard, type RenderedHeading } from "./render-card.ts";
-import { readSynonyms } from "../core/site/synonyms.ts";
+import { readSynonyms, type SynonymGroup } from "../core/site/synonyms.ts";
 import { buildSearchData, cardSearchTerms, cardWords, type CardSearchTerms, type CardWords, type SearchData } from "./search-terms.ts";
 
 /**
@@ -253,7 +253,7 @@ function buildSiteData(
   history: CardHistory,
   { files, snapshot }: { files: FileAudience; snapshot: Snapshotter | undefined },
   outdated: ReadonlyMap<Card, OutdatedTranslation>,
-  search: (card: Card, headings: readonly string[]) => { terms: CardSearchTerms; words: CardWords },
+  search: CardSearch,
 ): SiteData {
   const { config } = project;
   const siteConfig = config.sites[site];
@@ -322,7 +322,7 @@ function buildSiteData(
   const searchWords: CardWords[] = [];
   const views: CardView[] = cards.map((card) => {
     const html = renderFor(card);
-    const { terms, words } = search(card, html.headings.map((h) => h.text));
+    const { terms, words } = search.of(card, html.headings.map((h) => h.text));
     searchWords.push(words);
     // Only files this site may publish (site/file-audience.ts, the rule lint applies too), read as the verdict is made.
     for (const asset of html.assets) {
@@ -412,7 +412,7 @@ function buildSiteData(
       site === "internal"
         ? computeKnowledgeHealth({ cards: project.cards, collections: project.collections, policy: project.policy, config: { warnDays: config.warnDays, minTrustScore: config.minTrustScore } })
         : undefined,
-    search: buildSearchData(searchWords),
+    search: buildSearchData(searchWords, search.groups),
   };
 }
 
@@ -420,10 +420,16 @@ function buildSiteData(
  * Each card's search terms and vocabulary words, worked out once and shared by both sites when the
  * card's headings are the same on both (a public rendering may leave out an internal snippet's).
  */
-function searchOfCards(project: Project): (card: Card, headings: readonly string[]) => { terms: CardSearchTerms; words: CardWords } {
+interface CardSearch {
+  of: (card: Card, headings: readonly string[]) => { terms: CardSearchTerms; words: CardWords };
+  /** The synonyms file's groups, read once for the build. */
+  groups: readonly SynonymGroup[];
+}
+
+function searchOfCards(project: Project): CardSearch {
   const synonyms = readSynonyms(project.root).groups;
   const known = new Map<Card, { headings: string; terms: CardSearchTerms; words: CardWords }>();
-  return (card, headings) => {
+  const of = (card: Card, headings: readonly string[]) => {
     const key = headings.join("\n");
     const seen = known.get(card);
     if (seen?.headings === key) return seen;
@@ -432,6 +438,7 @@ function searchOfCards(project: Project): (card: Card, headings: readonly string
     known.set(card, entry);
     return entry;
   };
+  return { of, groups: synonyms };
 }
 
 function compareCards(a: Card, b: Card): number {

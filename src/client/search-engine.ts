@@ -7,6 +7,7 @@
  * they match (a retry with fewer words).
  */
 import { analyseQuery, languageOrder, relaxedTerms, Vocabulary, type AnalysedQuery } from "./search-query.ts";
+import { crossLanguageQueries, type GlossaryEntry } from "./search-glossary.ts";
 
 export interface ResultData {
   url: string;
@@ -77,6 +78,7 @@ export class SearchEngine {
   private readonly instances = new Map<string, Promise<PagefindInstance>>();
   private readonly vocabularies = new Map<string, Promise<Vocabulary>>();
   private foldTable: Promise<Record<string, string>> | undefined;
+  private glossaryTable: Promise<GlossaryEntry[]> | undefined;
 
   /** URL of the Pagefind bundle folder, ending in `/`. */
   private readonly bundle: string;
@@ -142,6 +144,11 @@ export class SearchEngine {
     return vocabulary;
   }
 
+  private glossary(): Promise<GlossaryEntry[]> {
+    this.glossaryTable ??= fetchJson<GlossaryEntry[]>(`${this.siteBase}search-data/glossary.json`, []);
+    return this.glossaryTable;
+  }
+
   private fold(): Promise<Record<string, string>> {
     this.foldTable ??= fetchJson<Record<string, string>>(`${this.siteBase}search-data/fold.json`, {});
     return this.foldTable;
@@ -177,13 +184,35 @@ export class SearchEngine {
         mode: ordered.some((o) => o.mode === "all") ? "all" : ordered.some((o) => o.mode === "some") ? "some" : "none",
       };
     }
-    let first: SearchOutcome | undefined;
+    if (order.length === 0) return emptyOutcome(query, readerLang);
+    const reader = await this.searchLanguage(query, readerLang, filters, true, readerLang, available);
+    // Things the query names that no card of its language covers are also asked of the languages whose cards do; their results follow.
+    const [glossary, fold] = await Promise.all([this.glossary(), readerLang === "zh" ? this.fold() : Promise.resolve(undefined)]);
+    const crossed = crossLanguageQueries(query, readerLang, glossary, fold);
+    const seen = new Set(reader.hits.map((hit) => hit.id));
+    const extra: Hit[] = [];
+    let isExtraWhole = false;
     for (const lang of order) {
-      const outcome = await this.searchLanguage(query, lang, filters, lang === readerLang, readerLang, available);
-      first ??= outcome;
+      const asked = crossed.get(lang);
+      if (asked === undefined) continue;
+      const outcome = await this.searchLanguage(asked, lang, filters, false, readerLang, available);
+      isExtraWhole ||= outcome.mode === "all";
+      for (const hit of outcome.hits) {
+        if (seen.has(hit.id)) continue;
+        seen.add(hit.id);
+        extra.push(hit);
+      }
+    }
+    if (reader.hits.length > 0 || extra.length > 0) {
+      // Cards that have what the question names come before cards of its language that match only some of its words.
+      const hits = reader.mode === "some" && isExtraWhole ? [...extra, ...reader.hits] : [...reader.hits, ...extra];
+      return { ...reader, hits, mode: reader.mode === "all" || isExtraWhole ? "all" : "some" };
+    }
+    for (const lang of order.slice(1)) {
+      const outcome = await this.searchLanguage(query, lang, filters, false, readerLang, available);
       if (outcome.hits.length > 0) return outcome;
     }
-    return first ?? emptyOutcome(query, readerLang);
+    return reader;
   }
 
   private async searchLanguage(query: string, lang: string, filters: Record<string, string[]>, isReaderLang: boolean, readerLang: string, available: Record<string, number>): Promise<SearchOutcome> {

@@ -170,6 +170,8 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
     .flatMap((t) => t.split(/'(?=s\b)/))
     .map((t) => t.replace(/^['\-]+|['\-]+$/g, ""))
     .filter((t) => t.length > 0 && t !== "s");
+  // Words the cards write joined by `_` (an error code such as do_not_honor) are read as that code, stop words and all.
+  if (vocabulary) tokens = joinCodes(tokens, vocabulary);
   // Question words go first; keep them when they are the whole query ("how", "방법").
   const withoutStops = tokens.filter((t) => !EN_STOP.has(t) && !KO_STOP.has(t));
   if (withoutStops.length > 0) tokens = withoutStops;
@@ -201,6 +203,18 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
     for (const s of vocabulary.closest(token, Math.max(2, typoBudget(token) + 1), 3)) if (!result.suggestions.includes(s)) result.suggestions.push(s);
   }
   return result;
+}
+
+/** Runs of two to four words the vocabulary has joined by `_` become that word, longest first. */
+function joinCodes(tokens: string[], vocabulary: Vocabulary): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let joined = 0;
+    for (let n = Math.min(4, tokens.length - i); n >= 2 && joined === 0; n--) if (vocabulary.has(tokens.slice(i, i + n).join("_"))) joined = n;
+    out.push(joined > 0 ? tokens.slice(i, i + joined).join("_") : tokens[i]!);
+    i += Math.max(joined, 1) - 1;
+  }
+  return out;
 }
 
 function stripCjkQuestion(token: string, lang: string): string {

@@ -38,7 +38,7 @@ describe("search words", () => {
       const expected = normaliseWord(`${title}\n\n`)
         .split(/[^\p{L}\p{N}_]+/u)
         .filter((w) => w.length > 0);
-      const got = cardWords(card, { strong: [], weak: [] });
+      const got = cardWords(card, { strong: [], weak: [], concepts: [] });
       const noSpace = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
       expect(got.words, JSON.stringify(title)).toEqual(expected.filter((w) => !noSpace.test(w) && (w.length >= 2 || /\d/.test(w))));
       const han = lang === "zh-CN" ? [...new Set(expected.filter((w) => noSpace.test(w)).flatMap((w) => [...w].filter((ch) => /\p{Script=Han}/u.test(ch))))] : [];
@@ -49,7 +49,7 @@ describe("search words", () => {
   it("leave out text the card's HTML never shows: comments, MDX code, script text, unused footnotes", () => {
     const words = (source: string, format: "md" | "mdx") => {
       const card = { lang: "en", data: { title: "Guide", tags: [] }, tree: parseMarkdown(source, format) } as unknown as Card;
-      return cardWords(card, { strong: [], weak: [] }).words;
+      return cardWords(card, { strong: [], weak: [], concepts: [] }).words;
     };
     const md = words("---\ntitle: Guide\n---\nShown <!-- hiddencomment --> text <script>hiddenscript</script> end.[^1]\n\n[^1]: shownnote\n\n[^ops]: hiddenfootnote\n", "md");
     expect(md).toEqual(expect.arrayContaining(["shown", "text", "end", "shownnote"]));

@@ -1,8 +1,9 @@
 /** Query understanding of the search client (pure: no DOM, no Pagefind). */
 import { describe, expect, it } from "vitest";
 import { analyseQuery, languageOrder, normaliseQuery, queryScript, relaxedTerms, stripKoreanEnding, Vocabulary } from "../../src/client/search-query.ts";
+import { crossLanguageQueries, type GlossaryEntry } from "../../src/client/search-glossary.ts";
 
-const EN = new Vocabulary(["api", "card", "customer", "customers", "declined", "key", "quickbooks", "refund", "refunds", "rotate", "seat", "xero", "insufficient_funds", "data", "export"].sort());
+const EN = new Vocabulary(["api", "card", "customer", "customers", "declined", "do_not_honor", "honor", "key", "quickbooks", "refund", "refunds", "rotate", "seat", "xero", "insufficient_funds", "data", "export"].sort());
 const KO = new Vocabulary(["결제", "등록", "사업자등록번호", "설정", "웹훅", "환불", "초대", "팀원", "방법"].sort());
 const AVAILABLE = { en: 28, ko: 8, zh: 2, ja: 2 };
 
@@ -22,6 +23,12 @@ describe("language order", () => {
 });
 
 describe("analyseQuery", () => {
+  it("reads words the cards join by _ as that code, stop words and all", () => {
+    expect(analyseQuery("do not honor", "en", { vocabulary: EN }).terms).toEqual(["do_not_honor"]);
+    expect(analyseQuery("card declined do not honor", "en", { vocabulary: EN }).terms).toEqual(["card", "declined", "do_not_honor"]);
+    expect(analyseQuery("not honor", "en", { vocabulary: EN }).terms).toEqual(["honor"]);
+  });
+
   it("drops question words but keeps a query made only of them", () => {
     expect(analyseQuery("How do I refund a customer?", "en", { vocabulary: EN }).terms).toEqual(["refund", "customer"]);
     expect(analyseQuery("why was my customer's card declined", "en", { vocabulary: EN }).terms).toEqual(["customer", "card", "declined"]);
@@ -73,5 +80,33 @@ describe("analyseQuery", () => {
   it("splits CJK phrases at particles for the retry with fewer words", () => {
     expect(relaxedTerms(["カード決済が拒否される"], "ja")).toEqual(["カード決済", "拒否"]);
     expect(relaxedTerms(["refund", "customer"], "en")).toEqual(["refund", "customer"]);
+  });
+});
+
+describe("questions across languages", () => {
+  const glossary: GlossaryEntry[] = [
+    { words: { en: ["2fa", "two-factor authentication"], ko: ["2단계 인증", "이중 인증"], zh: ["双重验证"] }, langs: ["en"] },
+    { words: { en: ["refund", "money back"], ko: ["환불"], ja: ["返金"] }, langs: ["en", "ko"] },
+    { words: { en: ["api key"], ko: ["api 키"] }, langs: ["en"] },
+    { words: { en: ["key rotation"], ko: ["키"] }, langs: ["en"] },
+  ];
+
+  it("asks the languages whose cards cover what the question names, in their preferred words", () => {
+    expect(crossLanguageQueries("2단계 인증 켜기", "ko", glossary)).toEqual(new Map([["en", "2fa"]]));
+    expect(crossLanguageQueries("이중인증은 어떻게 켜나요", "ko", glossary)).toEqual(new Map([["en", "2fa"]]));
+    expect(crossLanguageQueries("返金する方法", "ja", glossary)).toEqual(new Map([["en", "refund"], ["ko", "환불"]]));
+    expect(crossLanguageQueries("雙重驗證", "zh", glossary, { 雙: "双", 驗: "验", 證: "证" })).toEqual(new Map([["en", "2fa"]]));
+  });
+
+  it("asks nothing when a card of the question's language covers it, or the question names nothing of the glossary", () => {
+    expect(crossLanguageQueries("환불하려면", "ko", glossary).size).toBe(0);
+    expect(crossLanguageQueries("refund", "en", glossary).size).toBe(0);
+    expect(crossLanguageQueries("웹훅 설정", "ko", glossary).size).toBe(0);
+    // Whole words in Latin script: "2fas" is a plural, "x2fa" is another word.
+    expect(crossLanguageQueries("x2fa", "ko", glossary).size).toBe(0);
+  });
+
+  it("reads a word inside a longer word of the question as part of it", () => {
+    expect(crossLanguageQueries("API 키 발급", "ko", glossary)).toEqual(new Map([["en", "api key"]]));
   });
 });

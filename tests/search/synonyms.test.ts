@@ -13,9 +13,26 @@ describe("synonyms file", () => {
     const { groups, findings } = parseSynonyms("# groups\n- en: [2FA, MFA]\n- ko: [SSO, 싱글 사인온]\n", "s.yml");
     expect(findings).toEqual([]);
     expect(groups).toEqual([
-      { lang: "en", words: ["2FA", "MFA"], line: 2 },
-      { lang: "ko", words: ["SSO", "싱글 사인온"], line: 3 },
+      { lang: "en", concept: 0, words: ["2FA", "MFA"], line: 2 },
+      { lang: "ko", concept: 1, words: ["SSO", "싱글 사인온"], line: 3 },
     ]);
+  });
+
+  it("reads a group that goes on in other languages as one entry, each language at its line", () => {
+    const { groups, findings } = parseSynonyms("- en: [refund, money back]\n  ko: [환불]\n  ja: [返金]\n- en: [invoice]\n", "s.yml");
+    expect(findings).toEqual([]);
+    expect(groups).toEqual([
+      { lang: "en", concept: 0, words: ["refund", "money back"], line: 1 },
+      { lang: "ko", concept: 0, words: ["환불"], line: 2 },
+      { lang: "ja", concept: 0, words: ["返金"], line: 3 },
+      { lang: "en", concept: 1, words: ["invoice"], line: 4 },
+    ]);
+    const bad = parseSynonyms("- en: [refund]\n  k0r: [환불]\n  ja: []\n", "s.yml");
+    expect(bad.findings.map((f) => [f.line, f.message.slice(0, 30)])).toEqual([
+      [2, '"k0r" is not a language tag; s'],
+      [3, "The ja group is empty; list at"],
+    ]);
+    expect(bad.groups.map((g) => g.lang)).toEqual(["en"]);
   });
 
   it("reports empty groups, a word in two groups of one language and bad lines at their line", () => {
@@ -58,6 +75,16 @@ describe("search terms of a card", () => {
     expect(usesWord("Refundable deposit", "refund")).toBe(false);
     expect(cardSearchTerms({ lang: "ko", title: "웹훅 설정하기", tags: [], keywords: [], headings: [] }, groups).strong).toEqual(["웹훅", "웹 훅"]);
     expect(cardSearchTerms({ lang: "ja", title: "Refund", tags: [], keywords: [], headings: [] }, groups).strong).toEqual([]);
+  });
+
+  it("publishes in the glossary only entries in several languages that a card of the site uses, with the languages of those cards", () => {
+    const file = parseSynonyms("- en: [two-factor authentication, 2FA]\n  ko: [2단계 인증]\n- en: [refund]\n  ko: [환불]\n- en: [invoice, bill]\n", "s.yml").groups;
+    const card = (lang: string, title: string) => {
+      const terms = cardSearchTerms({ lang, title, tags: [], keywords: [], headings: [] }, file);
+      return { lang, words: [], han: [], concepts: terms.concepts };
+    };
+    const { glossary } = buildSearchData([card("en", "Turn on 2FA"), card("en", "Send an invoice"), card("ko", "영수증")], file);
+    expect(glossary).toEqual([{ words: { en: ["two-factor authentication", "2fa"], ko: ["2단계 인증"] }, langs: ["en"] }]);
   });
 
   it("folds only traditional characters whose simplified form the Chinese cards use", () => {

@@ -49,7 +49,7 @@ describe("golden query set on the public demo", () => {
   it("finds the right card at the targets and never shows an internal card", { timeout: 600_000 }, async () => {
     const queries = readGoldenSet();
     expect(queries.length).toBeGreaterThanOrEqual(120);
-    expect(new Set(queries.map((q) => q.kind))).toEqual(new Set(["title", "words", "question", "synonym", "typo", "tag", "error-code", "korean", "chinese", "japanese", "internal"]));
+    expect(new Set(queries.map((q) => q.kind))).toEqual(new Set(["title", "words", "question", "synonym", "typo", "tag", "error-code", "korean", "chinese", "japanese", "cross-language", "internal"]));
     const page = await browser.newPage();
     const figures = await runGoldenSet(page, site.url, queries, internalUrls);
     await page.close();

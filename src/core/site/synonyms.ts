@@ -6,6 +6,8 @@
  * ```yaml
  * - en: [2FA, MFA, two-factor authentication]
  * - ko: [SSO, 싱글 사인온, 통합 로그인]
+ * - en: [refund, money back]     # one group in several languages: the same thing in each,
+ *   ko: [환불, 돈 돌려받기]         # so a question in one language finds a card in another
  * ```
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -17,6 +19,8 @@ export const SYNONYMS_FILE = "style-guide/synonyms.yml";
 
 export interface SynonymGroup {
   lang: string;
+  /** Index of the file's entry: the groups of one entry say the same thing in several languages. */
+  concept: number;
   /** The words as written, first one the preferred term. */
   words: string[];
   line: number;
@@ -56,41 +60,42 @@ export function parseSynonyms(text: string, file: string): SynonymsFile {
     return { file, groups, findings };
   }
   const seen = new Map<string, { group: number; line: number }>();
-  for (const item of doc.contents.items) {
+  doc.contents.items.forEach((item, concept) => {
     const offset = isMap(item) || isScalar(item) || isSeq(item) ? item.range?.[0] : undefined;
-    if (!isMap(item) || item.items.length !== 1 || !isScalar(item.items[0]!.key)) {
-      problem(offset, `Each group is one language and a list of words, e.g. "- en: [2FA, MFA, two-factor authentication]".`);
-      continue;
+    if (!isMap(item) || item.items.length === 0 || !item.items.every((pair) => isScalar(pair.key))) {
+      problem(offset, `Each group is a language and a list of words, e.g. "- en: [2FA, MFA, two-factor authentication]"; the same group in other languages goes on the next lines, e.g. "  ko: [2단계 인증]".`);
+      return;
     }
-    const pair = item.items[0]!;
-    const lang = String((pair.key as { value: unknown }).value).trim().toLowerCase();
-    const line = at(offset).line;
-    if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(lang)) {
-      problem(offset, `"${lang}" is not a language tag; start the group with one such as en, ko, zh or ja.`);
-      continue;
+    for (const pair of item.items) {
+      const keyOffset = isScalar(pair.key) ? pair.key.range?.[0] : offset;
+      const lang = String((pair.key as { value: unknown }).value).trim().toLowerCase();
+      const line = at(keyOffset).line;
+      if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(lang)) {
+        problem(keyOffset, `"${lang}" is not a language tag; start the group with one such as en, ko, zh or ja.`);
+        continue;
+      }
+      const value = pair.value;
+      const words = isSeq(value) ? value.items.map((w) => (isScalar(w) ? String(w.value ?? "").trim() : "")) : [];
+      if (!isSeq(value) || words.length === 0 || words.every((w) => w === "")) {
+        problem(keyOffset, `The ${lang} group is empty; list at least two words, e.g. "- ${lang}: [refund, money back]", or remove the line.`);
+        continue;
+      }
+      if (words.some((w) => w === "")) {
+        problem(keyOffset, `The ${lang} group has an empty word; remove it.`);
+        continue;
+      }
+      let clash = false;
+      for (const word of words) {
+        const key = `${lang}\u0000${normaliseWord(word)}`;
+        const before = seen.get(key);
+        if (before && before.group !== groups.length) {
+          problem(keyOffset, `"${word}" is already in the ${lang} group on line ${before.line}; a word may be in one group per language. Merge the two groups.`);
+          clash = true;
+        } else seen.set(key, { group: groups.length, line });
+      }
+      groups.push({ lang, concept, words: clash ? [] : words, line });
     }
-    const value = pair.value;
-    const words = isSeq(value) ? value.items.map((w) => (isScalar(w) ? String(w.value ?? "").trim() : "")) : [];
-    if (!isSeq(value) || words.length === 0 || words.every((w) => w === "")) {
-      problem(offset, `The ${lang} group is empty; list at least two words, e.g. "- ${lang}: [refund, money back]", or remove the line.`);
-      continue;
-    }
-    if (words.some((w) => w === "")) {
-      problem(offset, `The ${lang} group has an empty word; remove it.`);
-      continue;
-    }
-    let clash = false;
-    for (const word of words) {
-      const key = `${lang}\u0000${normaliseWord(word)}`;
-      const before = seen.get(key);
-      if (before && before.group !== groups.length) {
-        problem(offset, `"${word}" is already in the ${lang} group on line ${before.line}; a word may be in one group per language. Merge the two groups.`);
-        clash = true;
-      } else seen.set(key, { group: groups.length, line });
-    }
-    if (!clash) groups.push({ lang, words, line });
-    else groups.push({ lang, words: [], line });
-  }
+  });
   return { file, groups: groups.filter((g) => g.words.length > 0), findings };
 }
 
