@@ -202,6 +202,9 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "footnoteReference":
       case "imageReference":
         return;
+      case "mdxTextExpression" as Nodes["type"]:
+        collectMdxComment(node, result.comments);
+        return;
       default:
         if ("children" in node) for (const child of (node as Parent).children) collectInline(child as Nodes, builder, inline, depth + 1);
     }
@@ -220,7 +223,9 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "definition":
       case "thematicBreak":
       case "mdxjsEsm" as Nodes["type"]:
+        return;
       case "mdxFlowExpression" as Nodes["type"]:
+        collectMdxComment(node, result.comments);
         return;
       case "html": {
         const offset = node.position?.start.offset ?? 0;
@@ -361,6 +366,14 @@ const COMMENT = /<!--([\s\S]*?)-->/g;
 /** The comments of `html`; `at` gives the source offset of an index of `html` (asked in increasing order). */
 function collectComments(html: string, at: (index: number) => number, comments: ProseComment[]): void {
   for (const match of html.matchAll(COMMENT)) comments.push({ text: match[1]!.trim(), offset: at(match.index) });
+}
+
+const MDX_COMMENT = /^\s*\/\*([\s\S]*?)\*\/\s*$/;
+
+/** An MDX expression that is only a comment (`{/* vale off *\/}`): a comment to Vale's MDX support (vale.sh/docs/formats/mdx). */
+function collectMdxComment(node: Nodes, comments: ProseComment[]): void {
+  const match = MDX_COMMENT.exec((node as { value?: string }).value ?? "");
+  if (match) comments.push({ text: match[1]!.trim(), offset: node.position?.start.offset ?? 0 });
 }
 
 /**

@@ -20,7 +20,8 @@ import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
 import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudget } from "./budget.ts";
 import { frontMatterBlocks } from "./front-matter-prose.ts";
 import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced } from "./ignore-patterns.ts";
-import { settingsForFile, type ValeConfig } from "./vale-ini.ts";
+import { settingsForFile, type FileStyleSettings, type ValeConfig } from "./vale-ini.ts";
+import { proseAtSource, rewriteCommentDelimiters } from "./comment-delimiters.ts";
 import { activeRules, type ActiveRule } from "./active-rules.ts";
 
 for (const rule of BUILTIN_RULE_LIST) registerBuiltinProseRule(rule);
@@ -69,42 +70,46 @@ const SENTENCE_SCOPE = ["sentence"] as const;
 
 /** Lints the prose of one file and returns its findings (unsorted). */
 export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
+  const settings = options.vale ? settingsForFile(options.vale.config, input.matchPath) : undefined;
+  // Vale parses the file with its CommentDelimiters written as HTML comment marks. An MDX file keeps
+  // its own `{/* */}` comments, which Vale's MDX support reads as directives (prose.ts).
+  const rewritten = settings && input.format !== "mdx" ? rewriteCommentDelimiters(input.source, settings.commentDelimiters) : undefined;
   let tree = input.tree;
-  if (!tree) {
-    try {
-      tree = parseMarkdown(input.source, input.format);
-    } catch (error) {
-      if (!(error instanceof MarkdownSyntaxError)) throw error;
-      const message = `The file does not parse as ${input.format === "mdx" ? "MDX" : "Markdown"}: ${error.message}.`;
-      return [{ ruleId: "markdown-syntax", severity: "error", message, file: input.file, line: error.line, column: error.column }];
-    }
+  let proseTree: Root;
+  try {
+    tree ??= parseMarkdown(input.source, input.format);
+    proseTree = rewritten ? parseMarkdown(rewritten.text, input.format) : tree;
+  } catch (error) {
+    if (!(error instanceof MarkdownSyntaxError)) throw error;
+    const message = `The file does not parse as ${input.format === "mdx" ? "MDX" : "Markdown"}: ${error.message}.`;
+    return [{ ruleId: "markdown-syntax", severity: "error", message, file: input.file, line: error.line, column: error.column }];
   }
   const active = options.vale ? activeRules(options.vale, input.matchPath, options.minAlertLevel) : [];
-  const prose = extractProse(tree, input.source, {
+  const read = extractProse(proseTree, rewritten?.text ?? input.source, {
     ignoredScopes: options.vale?.config.ignoredScopes,
     ignoredClasses: options.vale?.config.ignoredClasses,
     skippedScopes: options.vale?.config.skippedScopes,
     withTextMetrics: active.some((a) => a.rule.runFile !== undefined),
     withSyllables: active.some((a) => a.rule.needsSyllables === true),
   });
+  const prose = rewritten ? proseAtSource(read, rewritten.toSource) : read;
   const lines = indexLines(input.source);
   const findings: Finding[] = [];
   if (prose.isTooDeep) {
     const message = `Block quotes, lists or emphasis are nested more than ${MAX_NESTING} levels deep: the text below that depth is not checked for style. Flatten the structure.`;
     findings.push({ ruleId: "markdown-too-deep", severity: "error", message, file: input.file, line: 1, column: 1 });
   }
-  if (options.vale && active.length > 0) {
+  if (options.vale && settings && active.length > 0) {
     const ext = input.file.slice(input.file.lastIndexOf(".") + 1).toLowerCase();
     const fields = options.frontMatter ? frontMatterBlocks(tree, input.source, ext, options.vale.config.ignoredScopes) : [];
     const valeProse = fields.length > 0 ? { ...prose, blocks: [...fields, ...prose.blocks] } : prose;
-    findings.push(...runValeRules(input, valeProse, lines, options.vale, active, options.valeDetails === true));
+    findings.push(...runValeRules(input, valeProse, lines, options.vale, settings, active, options.valeDetails === true));
   }
   if (options.builtinLevels) findings.push(...runBuiltinRules(input, tree, prose.blocks, lines, options));
   return dedupe(findings);
 }
 
-function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>, lines: ReturnType<typeof indexLines>, setup: ValeSetup, active: readonly ActiveRule[], withDetails: boolean): Finding[] {
-  const settings = settingsForFile(setup.config, input.matchPath);
+function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>, lines: ReturnType<typeof indexLines>, setup: ValeSetup, settings: FileStyleSettings, active: readonly ActiveRule[], withDetails: boolean): Finding[] {
   const ignoredBlocks = ignoredRanges(input.source, settings.blockIgnores);
   const ignored = [...ignoredRanges(withBlocksFenced(input.source, ignoredBlocks), settings.tokenIgnores, { asCode: true }), ...ignoredBlocks];
   const directives = indexDirectives(prose.comments, settings.baseStyles);

@@ -25,6 +25,8 @@ export interface ValeSection {
   rules: Map<string, RuleSetting>;
   blockIgnores: string[];
   tokenIgnores: string[];
+  /** `CommentDelimiters = {/*, *\/}`: the start and end of a comment, written as `<!--` and `-->` before parsing. */
+  commentDelimiters?: readonly [start: string, end: string];
 }
 
 export interface ValeConfig {
@@ -222,6 +224,15 @@ function readSectionKey(section: ValeSection, key: string, values: IniValue[], w
     section.tokenIgnores.push(...mergeValues(values));
     return;
   }
+  if (key === "CommentDelimiters") {
+    // Vale 3.8 (core/ini.go): exactly two delimiters, else E201.
+    const delimiters = mergeValues(values);
+    if (delimiters.length !== 2) {
+      throw new ConfigError(`${values[0]!.where}: CommentDelimiters must be a comma-separated list of two delimiters, but got ${delimiters.length} items.`);
+    }
+    section.commentDelimiters = [delimiters[0]!, delimiters[1]!];
+    return;
+  }
   if (/^[^.\s]+\.[^\s]+$/.test(key)) {
     section.rules.set(key, parseSetting(values[0]!.value, values[0]!.where, key, warnings));
     return;
@@ -234,7 +245,7 @@ function readSectionKey(section: ValeSection, key: string, values: IniValue[], w
     );
     return;
   }
-  // Transform, Lang, CommentDelimiters, …: other formats; ignored.
+  // Transform, Lang, …: other formats; ignored.
 }
 
 /** Every value of a list key, split, without repeats (Vale's mergeValues). */
@@ -321,6 +332,8 @@ export interface FileStyleSettings {
   rules: Map<string, RuleSetting>;
   tokenIgnores: string[];
   blockIgnores: string[];
+  /** `CommentDelimiters` of the sections matching the file's extension, as for the ignore patterns. */
+  commentDelimiters: (readonly [start: string, end: string])[];
   /** True when at least one section matched. */
   hasSection: boolean;
 }
@@ -333,7 +346,7 @@ export function settingsForFile(config: ValeConfig, relPath: string): FileStyleS
   const ext = path.extname(relPath).slice(1);
   const mapped = config.formats.get(ext);
   const alias = mapped ? relPath.slice(0, relPath.length - ext.length) + mapped : undefined;
-  const settings: FileStyleSettings = { baseStyles: new Set(), rules: new Map(), tokenIgnores: [], blockIgnores: [], hasSection: false };
+  const settings: FileStyleSettings = { baseStyles: new Set(), rules: new Map(), tokenIgnores: [], blockIgnores: [], commentDelimiters: [], hasSection: false };
   // Vale (lint/html.go applyInlinePatterns, applyBlockPatterns) takes a section's TokenIgnores and
   // BlockIgnores when its glob matches the file's extension (".md", or the real one), not its path.
   const exts = [`.${mapped ?? ext}`, `.${ext}`];
@@ -342,6 +355,7 @@ export function settingsForFile(config: ValeConfig, relPath: string): FileStyleS
       settings.tokenIgnores.push(...section.tokenIgnores);
       settings.blockIgnores.push(...section.blockIgnores);
     }
+    if (section.commentDelimiters && exts.some((e) => section.matchesExtension(e))) settings.commentDelimiters.push(section.commentDelimiters);
     if (!section.matches(relPath) && !(alias && section.matches(alias))) continue;
     settings.hasSection = true;
     if (section.basedOnStyles) settings.baseStyles = new Set(section.basedOnStyles);
