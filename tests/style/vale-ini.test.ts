@@ -245,3 +245,26 @@ describe("packages' configs in StylesPath/.vale-config", () => {
     ).toThrow(/0-Bad\.ini:2/);
   });
 });
+
+describe("keys in the wrong part of .vale.ini, which Vale refuses (core/ini.go processConfig, E201)", () => {
+  const parse = (text: string) => () => parseValeConfig(text, "/repo/.vale.ini");
+
+  it("a section setting (BasedOnStyles, BlockIgnores, …) above the first section is an error", () => {
+    expect(parse("StylesPath = styles\nBasedOnStyles = Vale\n[*.md]\nBasedOnStyles = Vale\n")).toThrow(/'BasedOnStyles' is a syntax-specific option/);
+    expect(parse("TokenIgnores = (x+)\n[*.md]\nBasedOnStyles = Vale\n")).toThrow(ConfigError);
+  });
+
+  it("a core setting (StylesPath, MinAlertLevel, Vocab, …) inside a section is an error", () => {
+    expect(parse("[*.md]\nBasedOnStyles = Vale\nMinAlertLevel = error\n")).toThrow(/'MinAlertLevel' is a core option/);
+    expect(parse("[*]\nStylesPath = styles\n")).toThrow(ConfigError);
+  });
+
+  it("[*] takes BasedOnStyles, the ignore patterns and Lang, but not Transform or CommentDelimiters", () => {
+    expect(parse("[*]\nCommentDelimiters = {/*, */}\n")).toThrow(/'CommentDelimiters' is a syntax-specific option/);
+    expect(parse("[*]\nBasedOnStyles = Vale\nBlockIgnores = (x+)\nTokenIgnores = (y+)\nLang = en\nVale.Spelling = NO\n")).not.toThrow();
+  });
+
+  it("leaves a key Vale does not know where it is (Packages at the top, a rule level in a section)", () => {
+    expect(parse("Packages = Google\nNLPEndpoint = x\n[*.md]\nBasedOnStyles = Vale\nVale.Spelling = warning\n")).not.toThrow();
+  });
+});

@@ -165,11 +165,31 @@ function configFromIni(doc: IniDocument, file: string): ValeConfig {
     const section = name === DEFAULT_SECTION ? undefined : makeSection(name, where);
     if (section) config.sections.push(section);
     for (const [key, values] of keys) {
+      checkPlacement(name, key, values[0]!.where);
       if (section) readSectionKey(section, key, values, config.warnings);
       else readCoreKey(config, key, values, dir);
     }
   }
   return config;
+}
+
+/** Vale's coreOpts, syntaxOpts and globalOpts (core/ini.go): the keys each part of the file may hold. */
+const CORE_KEYS = new Set(["StylesPath", "MinAlertLevel", "IgnoredScopes", "WordTemplate", "SkippedScopes", "IgnoredClasses", "Vocab", "NLPEndpoint"]);
+const SECTION_KEYS = new Set(["BasedOnStyles", "IgnorePatterns", "BlockIgnores", "CommentDelimiters", "TokenIgnores", "Transform", "Lang"]);
+const GLOBAL_KEYS = new Set(["BasedOnStyles", "IgnorePatterns", "BlockIgnores", "TokenIgnores", "Lang"]);
+
+/**
+ * As Vale's processConfig, which stops with E201: a section setting above the first section, a core
+ * setting inside one, or a section setting `[*]` does not take. Other keys stay where they are
+ * (`Packages` at the top is for `vale sync`; a key in a section is a rule's level).
+ */
+function checkPlacement(section: string, key: string, where: string): void {
+  if (section === DEFAULT_SECTION) {
+    if (!CORE_KEYS.has(key) && SECTION_KEYS.has(key)) throw new ConfigError(`${where}: '${key}' is a syntax-specific option; it belongs in a section such as [*.md].`);
+    return;
+  }
+  if (CORE_KEYS.has(key)) throw new ConfigError(`${where}: '${key}' is a core option; it should be defined above any syntax-specific options (\`[...]\`).`);
+  if (section === "*" && SECTION_KEYS.has(key) && !GLOBAL_KEYS.has(key)) throw new ConfigError(`${where}: '${key}' is a syntax-specific option; [*] does not take it.`);
 }
 
 function readCoreKey(config: ValeConfig, key: string, values: IniValue[], dir: string): void {
