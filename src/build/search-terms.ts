@@ -12,7 +12,7 @@ import { hiddenNodes } from "../core/site/hidden-text.ts";
 import * as OpenCC from "opencc-js";
 import type { Card } from "../core/cards/load.ts";
 import { foldCase, normaliseWord, type SynonymGroup } from "../core/site/synonyms.ts";
-import type { GlossaryEntry } from "../client/search-glossary.ts";
+import { glossaryOf, type GlossaryEntry } from "../core/site/glossary.ts";
 
 export interface CardSearchTerms {
   /** Keywords, tags and synonyms of words in the title, tags or keywords: weighted like a heading. */
@@ -194,21 +194,6 @@ export function buildSearchData(cards: readonly CardWords[], groups: readonly Sy
     languages[lang] = { words: kept.sort() };
   }
   return { languages, fold: foldingTable(chineseChars), glossary: glossaryOf(groups, cards) };
-}
-
-/** The entries in several languages that a card uses, in the file's order, with the languages of those cards. */
-function glossaryOf(groups: readonly SynonymGroup[], cards: readonly CardWords[]): GlossaryEntry[] {
-  const langsOf = new Map<number, Set<string>>();
-  for (const card of cards) for (const concept of card.concepts) langsOf.set(concept, (langsOf.get(concept) ?? new Set()).add(card.lang));
-  const entries = new Map<number, GlossaryEntry>();
-  for (const group of groups) {
-    const langs = langsOf.get(group.concept);
-    if (!langs) continue;
-    const entry = entries.get(group.concept) ?? { words: {}, langs: [...langs].sort() };
-    entry.words[group.lang] = group.words.map(normaliseWord);
-    entries.set(group.concept, entry);
-  }
-  return [...entries.values()].filter((entry) => Object.keys(entry.words).length > 1);
 }
 
 /** OpenCC's converters take about a second to build: once per process, shared by every table. */

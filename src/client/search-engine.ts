@@ -7,7 +7,7 @@
  * they match (a retry with fewer words).
  */
 import { analyseQuery, languageOrder, relaxedTerms, Vocabulary, type AnalysedQuery } from "./search-query.ts";
-import { crossLanguageQueries, type GlossaryEntry } from "./search-glossary.ts";
+import { crossLanguageQueries, type GlossaryEntry } from "../core/site/glossary.ts";
 
 export interface ResultData {
   url: string;

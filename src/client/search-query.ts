@@ -82,8 +82,7 @@ export class Vocabulary {
     const found: { word: string; d: number }[] = [];
     for (const word of this.words) {
       if (Math.abs(word.length - term.length) > maxDistance) continue;
-      let d = distance(term, word);
-      if (d === 2 && word.length === term.length && isSwap(term, word)) d = 1;
+      const d = editDistance(term, word);
       if (d <= maxDistance) found.push({ word, d });
     }
     return found
@@ -91,6 +90,12 @@ export class Vocabulary {
       .slice(0, limit)
       .map((f) => f.word);
   }
+}
+
+/** Edit distance in which a swap of two neighbouring letters counts as one edit ("refnud" is 1 from "refund"). */
+export function editDistance(a: string, b: string): number {
+  const d = distance(a, b);
+  return d === 2 && a.length === b.length && isSwap(a, b) ? 1 : d;
 }
 
 function isSwap(a: string, b: string): boolean {

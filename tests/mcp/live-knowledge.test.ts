@@ -68,6 +68,18 @@ describe("LiveKnowledge", () => {
     expect(await ids(source)).toEqual([]);
   });
 
+  it("searches with the synonyms file as it is now, watched or polled", async () => {
+    for (const live of [{ watch: true }, { watch: false, pollMs: 50 }]) {
+      const root = makeProject({ "content/billing/refunds.md": card("external"), "style-guide/synonyms.yml": "- en: [invoice, bill]\n" });
+      const source = start({ cwd: root, root, site: "public", today: "2026-12-01" }, { debounceMs: 20, ...live });
+      const found = async () => (await source.current()).search("reimburse").results.map((r) => r.id);
+      expect(await found()).toEqual([]);
+      writeFileSync(path.join(root, "style-guide/synonyms.yml"), "- en: [refund, reimburse]\n");
+      await until(async () => (await found()).length > 0);
+      expect(await found()).toEqual(["billing/refunds"]);
+    }
+  });
+
   it("sees a content folder replaced whole, as a checkout or a rebase does", async () => {
     const root = makeProject({ "content/billing/refunds.md": card("external") });
     const events: LiveEvent[] = [];

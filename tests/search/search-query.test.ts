@@ -1,7 +1,7 @@
 /** Query understanding of the search client (pure: no DOM, no Pagefind). */
 import { describe, expect, it } from "vitest";
 import { analyseQuery, languageOrder, normaliseQuery, queryScript, relaxedTerms, stripKoreanEnding, Vocabulary } from "../../src/client/search-query.ts";
-import { crossLanguageQueries, type GlossaryEntry } from "../../src/client/search-glossary.ts";
+import { crossLanguageQueries, type GlossaryEntry } from "../../src/core/site/glossary.ts";
 
 const EN = new Vocabulary(["api", "card", "customer", "customers", "declined", "do_not_honor", "honor", "key", "quickbooks", "refund", "refunds", "rotate", "seat", "xero", "insufficient_funds", "data", "export"].sort());
 const KO = new Vocabulary(["결제", "등록", "사업자등록번호", "설정", "웹훅", "환불", "초대", "팀원", "방법"].sort());

@@ -16,7 +16,10 @@ import { walkTree } from "../../core/cards/tree-walk.ts";
 import { hiddenNodes } from "../../core/site/hidden-text.ts";
 import { computeTrustScore, getCardVerification, type TrustScore, type VerificationStatus } from "../../core/verification/verification.ts";
 import { readCardHistory, type CardChange } from "../../build/card-history.ts";
-import { languageOfQuery, SearchIndex } from "./search-index.ts";
+import { cardSearchTerms, foldingTable } from "../../build/search-terms.ts";
+import { readSynonyms } from "../../core/site/synonyms.ts";
+import { crossLanguageQueries, glossaryOf, type GlossaryEntry } from "../../core/site/glossary.ts";
+import { languageOfQuery, SearchIndex, type SearchHit } from "./search-index.ts";
 
 export interface KnowledgeOptions extends ProjectOptions {
   site: SiteName;
@@ -83,6 +86,8 @@ export class KnowledgeBase implements KnowledgeSource {
   private readonly byId = new Map<string, Card>();
   private readonly byUrl = new Map<string, Card>();
   private readonly index: SearchIndex;
+  private readonly glossary: GlossaryEntry[];
+  private fold: Record<string, string> | undefined;
   private readonly markdown = new Map<Card, string>();
   private readonly options: KnowledgeOptions;
   private history: Promise<Map<string, CardChange> | undefined> | undefined;
@@ -97,15 +102,26 @@ export class KnowledgeBase implements KnowledgeSource {
       this.byId.set(card.id, card);
       this.byUrl.set(card.url, card);
     }
+    // The words the sites' search finds a card by (keywords, tags, synonym groups), the same for assistants.
+    const groups = readSynonyms(project.root).groups;
+    const terms = this.cards.map((card) =>
+      cardSearchTerms({ lang: card.lang, title: card.data.title, description: card.data.description, tags: card.data.tags ?? [], keywords: card.data.keywords ?? [], headings: card.headings.map((h) => h.text) }, groups),
+    );
+    this.glossary = glossaryOf(
+      groups,
+      this.cards.map((card, i) => ({ lang: card.lang.split("-")[0]!.toLowerCase(), concepts: terms[i]!.concepts })),
+    );
     this.index = new SearchIndex(
-      this.cards.map((card) => ({
+      this.cards.map((card, i) => ({
         id: card.id,
         lang: card.lang,
         fields: [
           { text: card.data.title, weight: 4 },
+          { text: terms[i]!.strong.join("\n"), weight: 3 },
           { text: (card.data.tags ?? []).join(" "), weight: 2 },
           { text: card.data.description ?? "", weight: 2 },
           { text: card.headings.map((h) => h.text).join(" "), weight: 1.5 },
+          { text: terms[i]!.weak.join("\n"), weight: 1 },
           { text: bodyText(card), weight: 1 },
         ],
       })),
@@ -200,18 +216,34 @@ export class KnowledgeBase implements KnowledgeSource {
   search(query: string, options: { lang?: string | undefined; limit?: number | undefined } = {}): { lang: string; widened: boolean; results: SearchResult[] } {
     const limit = Math.min(Math.max(options.limit ?? 10, 1), 50);
     const lang = options.lang ?? languageOfQuery(query) ?? this.project.config.lang;
-    let hits = this.index.search(query, { lang, limit: limit * 2 });
+    const asked = lang === "zh" ? this.foldChinese(query) : query;
+    const own = this.index.search(asked, { lang, limit: limit * 2 });
+    // Things the query names that no card of its language covers are also asked of the languages whose cards do (core/site/glossary.ts).
+    const crossed: SearchHit[] = [];
+    for (const [other, words] of crossLanguageQueries(asked, lang.split("-")[0]!.toLowerCase(), this.glossary)) {
+      crossed.push(...this.index.search(words, { lang: this.cards.find((card) => card.lang.split("-")[0]!.toLowerCase() === other)?.lang ?? other, limit: limit * 2 }));
+    }
+    // Cards that have what the question names come before cards of its language that match only some of its words.
+    let hits = [...own.filter((hit) => hit.complete), ...crossed, ...own.filter((hit) => !hit.complete)];
     let widened = false;
     if (hits.length === 0) {
-      hits = this.index.search(query, { limit: limit * 2 });
+      hits = this.index.search(asked, { limit: limit * 2 });
       widened = hits.length > 0;
     }
+    const seen = new Set<string>();
     const results = hits
+      .filter((hit) => !seen.has(hit.id) && Boolean(seen.add(hit.id)))
       .map((hit) => ({ hit, card: this.byId.get(hit.id) }))
-      .filter((entry): entry is { hit: typeof entry.hit; card: Card } => this.isServed(entry.card))
+      .filter((entry): entry is { hit: SearchHit; card: Card } => this.isServed(entry.card))
       .slice(0, limit)
       .map(({ hit, card }) => ({ ...this.summary(card), score: Math.round(hit.score * 1000) / 1000, otherLanguage: card.lang !== lang }));
-    return { lang, widened, results };
+    return { lang, widened: widened || results.some((r) => r.otherLanguage), results };
+  }
+
+  /** Traditional Chinese folded to the simplified characters the Chinese cards use (built on the first Chinese query). */
+  private foldChinese(query: string): string {
+    this.fold ??= foldingTable(new Set(this.cards.filter((card) => card.lang.toLowerCase().startsWith("zh")).flatMap((card) => [...`${card.data.title}${bodyText(card)}`].filter((ch) => /\p{Script=Han}/u.test(ch)))));
+    return [...query].map((ch) => this.fold![ch] ?? ch).join("");
   }
 
   /** A card by id, by its site URL (absolute or a site path) or by its exact title. */

@@ -2,7 +2,7 @@
  * The knowledge a long-running server answers from: the cards as they are on disk now, not as they
  * were when it started. A card made internal, moved, or expired since is never served from memory.
  *
- * - The content folder and the configuration file are watched; a change marks the knowledge stale
+ * - The content folder, the configuration file and the synonyms file are watched; a change marks the knowledge stale
  *   and reloads it shortly after (changes in a burst, such as a checkout, give one reload). A request
  *   that comes while it is stale waits for the reload: nothing is answered from the old cards.
  * - Where the system cannot watch (no inotify watches left, a network file system), or a watcher
@@ -20,6 +20,7 @@ import type { SiteName } from "../../core/site/audience.ts";
 import { VerityError } from "../../core/errors.ts";
 import { resolveToday } from "../../core/project/project.ts";
 import { CONFIG_FILE_NAME } from "../../core/project/config.ts";
+import { SYNONYMS_FILE } from "../../core/site/synonyms.ts";
 import { KnowledgeBase, type KnowledgeOptions, type KnowledgeSource } from "./knowledge-base.ts";
 
 export interface LiveOptions {
@@ -164,6 +165,9 @@ export class LiveKnowledge implements KnowledgeSource {
           this.watchers.push(this.watcher(contentDir, true, () => true));
           // The configuration file, and the content folder itself being replaced or removed.
           this.watchers.push(this.watcher(configDir, false, (name) => name === null || name === path.basename(configFile) || name === contentName));
+          // The synonyms file, which search reads (its folder may not exist yet: the backstop poll sees it appear).
+          const synonyms = this.synonymsFile();
+          if (inodeOf(path.dirname(synonyms)) !== undefined) this.watchers.push(this.watcher(path.dirname(synonyms), false, (name) => name === null || name === path.basename(synonyms)));
           this.watchedDir = { dir: contentDir, ino };
         } catch (error) {
           for (const watcher of this.watchers.splice(0)) watcher.close();
@@ -200,11 +204,17 @@ export class LiveKnowledge implements KnowledgeSource {
     this.poll.unref();
   }
 
-  /** Names, sizes, times and inodes of every entry in the content folder, and the configuration file's. */
+  private synonymsFile(): string {
+    return path.join(this.paths().root, ...SYNONYMS_FILE.split("/"));
+  }
+
+  /** Names, sizes, times and inodes of every entry in the content folder, and the configuration and synonyms files'. */
   private readFingerprint(): string {
     const { contentDir, configFile } = this.paths();
     const hash = createHash("sha256");
     hash.update(statLine(configFile, lstatOrUndefined(configFile)));
+    const synonyms = this.synonymsFile();
+    hash.update(statLine(synonyms, lstatOrUndefined(synonyms)));
     hash.update(statLine(contentDir, lstatOrUndefined(contentDir)));
     const walk = (dir: string, depth: number) => {
       let entries;

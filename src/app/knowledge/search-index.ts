@@ -1,10 +1,10 @@
 /**
  * An in-memory full-text index of the cards one site serves, for the MCP server: BM25 over
  * weighted fields, Latin words with a light stemmer, Hangul/Han/Kana as character bigrams (so
- * Korean particles and Chinese without spaces still match), typo-tolerant Latin words, and the
- * reader's language first.
+ * Korean particles and Chinese without spaces still match), typo-tolerant Latin words (a swap of two
+ * letters is one edit, as in the sites' search), and the reader's language first.
  */
-import { distance } from "fastest-levenshtein";
+import { editDistance } from "../../client/search-query.ts";
 
 export interface IndexedDocument {
   id: string;
@@ -17,6 +17,8 @@ export interface SearchHit {
   score: number;
   /** The query terms (after understanding) that matched. */
   matched: string[];
+  /** Every term of the query matched. */
+  complete: boolean;
 }
 
 const K1 = 1.2;
@@ -150,7 +152,7 @@ export class SearchIndex {
     const minimum = known.length >= 3 ? Math.ceil(known.length / 2) : 1;
     return [...scores.entries()]
       .filter(([, entry]) => entry.matched.size >= minimum)
-      .map(([doc, entry]) => ({ id: this.docs[doc]!.id, score: entry.score * (entry.matched.size / known.length), matched: [...entry.matched] }))
+      .map(([doc, entry]) => ({ id: this.docs[doc]!.id, score: entry.score * (entry.matched.size / known.length), matched: [...entry.matched], complete: entry.matched.size === known.length }))
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
       .slice(0, options.limit ?? 10);
   }
@@ -163,7 +165,7 @@ export class SearchIndex {
     let bestDistance = allowed + 1;
     for (const word of this.latinVocabulary) {
       if (Math.abs(word.length - term.length) > allowed) continue;
-      const d = distance(word, term);
+      const d = editDistance(term, word);
       if (d < bestDistance || (d === bestDistance && best !== undefined && this.postings.get(word)!.length > this.postings.get(best)!.length)) {
         best = word;
         bestDistance = d;

@@ -1,11 +1,12 @@
 /**
- * Questions across languages: the glossary (`search-data/glossary.json`) holds the synonym groups
- * written in several languages (style-guide/synonyms.yml) that cards of the site use, with the
- * languages whose cards use them. A question that names such a thing in a language none of whose
- * cards use it ("2단계 인증" on a site with a 2FA card in English only) is also asked, in those words,
- * of the languages whose cards do.
+ * Questions across languages: the glossary holds the synonym groups written in several languages
+ * (style-guide/synonyms.yml) that cards of a site use, with the languages whose cards use them. A
+ * question that names such a thing in a language none of whose cards use it ("2단계 인증" on a site
+ * with a 2FA card in English only) is also asked, in those words, of the languages whose cards do.
+ * The same for the sites' search (published as `search-data/glossary.json`) and `verity mcp`.
  */
-import { normaliseQuery } from "./search-query.ts";
+import type { SynonymGroup } from "./synonyms.ts";
+import { foldCase, normaliseWord } from "./word-case.ts";
 
 export interface GlossaryEntry {
   /** Lower case words by language, the preferred word first. */
@@ -14,14 +15,32 @@ export interface GlossaryEntry {
   langs: string[];
 }
 
+/** The entries in several languages that a card uses, in the file's order, with the languages of those cards. */
+export function glossaryOf(groups: readonly SynonymGroup[], cards: readonly { lang: string; concepts: readonly number[] }[]): GlossaryEntry[] {
+  const langsOf = new Map<number, Set<string>>();
+  for (const card of cards) for (const concept of card.concepts) langsOf.set(concept, (langsOf.get(concept) ?? new Set()).add(card.lang));
+  const entries = new Map<number, GlossaryEntry>();
+  for (const group of groups) {
+    const langs = langsOf.get(group.concept);
+    if (!langs) continue;
+    const entry = entries.get(group.concept) ?? { words: {}, langs: [...langs].sort() };
+    entry.words[group.lang] = group.words.map(normaliseWord);
+    entries.set(group.concept, entry);
+  }
+  return [...entries.values()].filter((entry) => Object.keys(entry.words).length > 1);
+}
+
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /**
  * The questions to ask in other languages, by language (the preferred words of each entry the
- * query names, joined), for entries no card of the query's language uses.
+ * query names, joined), for entries no card of the query's language uses. `fold` maps traditional
+ * Chinese characters to the simplified ones the glossary is written in.
  */
 export function crossLanguageQueries(query: string, lang: string, glossary: readonly GlossaryEntry[], fold?: Readonly<Record<string, string>>): Map<string, string> {
-  const text = normaliseQuery(query, lang === "zh" ? fold : undefined);
+  let text = foldCase(query);
+  if (fold) text = [...text].map((ch) => fold[ch] ?? ch).join("");
+  text = text.replace(/\s+/g, " ").trim();
   const compact = text.replace(/\s+/g, "");
   const named: { entry: GlossaryEntry; word: string }[] = [];
   for (const entry of glossary) {

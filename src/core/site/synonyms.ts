@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { yamlPackage } from "../cards/yaml-source.ts";
 import type { Finding } from "../lint/findings.ts";
+import { normaliseWord } from "./word-case.ts";
 
 export const SYNONYMS_FILE = "style-guide/synonyms.yml";
 
@@ -99,12 +100,4 @@ export function parseSynonyms(text: string, file: string): SynonymsFile {
   return { file, groups: groups.filter((g) => g.words.length > 0), findings };
 }
 
-/** How words are compared: Unicode-normalised, lower case, single spaces. */
-export function normaliseWord(word: string): string {
-  return foldCase(word).replace(/\s+/g, " ").trim();
-}
-
-/** The letters of `normaliseWord` (Unicode-normalised, lower case), spaces left as they are. */
-export function foldCase(text: string): string {
-  return text.normalize("NFKC").toLowerCase();
-}
+export { foldCase, normaliseWord } from "./word-case.ts";
