@@ -5,6 +5,22 @@ import { lintText, styleProject, valeProject } from "./vale-project.ts";
 afterEach(removeTemps);
 
 describe("real-world rule files and configurations", () => {
+  it("reads a double-quoted description continued on lines at column 0, as Go's YAML reader does (PureLegalTech/LegalRules)", () => {
+    const rule = [
+      "extends: substitution",
+      'message: "Avoid legal couplets"',
+      "description: \"The terms are near synonyms. ",
+      "",
+      "<br><br>'Action or proceeding' is the legal couplet.\"",
+      "level: warning",
+      "ignorecase: true",
+      "swap:",
+      "  actions? or proceedings?: actions|proceedings",
+      "",
+    ].join("\n");
+    expect(lintText(styleProject({ Couplets: rule }), "Any action or proceeding.\n")).toEqual(["1:5:S.Couplets:Avoid legal couplets"]);
+  });
+
   it("swap written as a list of one-pair maps is merged into one map", () => {
     const project = styleProject({ Terms: "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: error\nswap:\n  - utilize: use\n  - leverage: use\n" });
     expect(lintText(project, "We utilize and leverage it.\n")).toEqual(["1:4:S.Terms:Use 'use' instead of 'utilize'.", "1:16:S.Terms:Use 'use' instead of 'leverage'."]);

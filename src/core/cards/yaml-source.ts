@@ -64,6 +64,19 @@ export function parsePlainYaml(text: string): { value: unknown } | undefined {
   return anchors && Object.keys(anchors).length > 0 ? undefined : { value };
 }
 
+/**
+ * The plain value of YAML as js-yaml reads it (YAML 1.2 core schema, a repeated key's last value
+ * wins), or undefined when it does not parse. Go's YAML reader, like js-yaml, takes a double-quoted
+ * scalar continued on lines less indented than its key, which the `yaml` package refuses.
+ */
+export function parseLenientYaml(text: string): { value: unknown } | undefined {
+  try {
+    return { value: jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: true }) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The fast path, or undefined when the text has an error (the slow path then describes it). */
 function parseWithoutAliases(text: string): ParsedYaml | undefined {
   const plain = parsePlainYaml(text);

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../errors.ts";
 import { compileGoRegex, RegexTranslationError } from "./go-regex.ts";
-import { parsePlainYaml, yamlPackage } from "../cards/yaml-source.ts";
+import { parseLenientYaml, parsePlainYaml, yamlPackage } from "../cards/yaml-source.ts";
 import type { Severity } from "../lint/findings.ts";
 import { compileCapitalization } from "./checks/capitalization.ts";
 import type { CompileContext, RuleDefinition } from "./checks/common.ts";
@@ -189,14 +189,20 @@ function loadRuleFile(set: StyleSet, file: string, name: string, base: Omit<Comp
 /**
  * The value of a rule file. Most are plain YAML, read on the fast path; the rest (aliases, a
  * repeated key, an escape such as \' in double quotes, which Go's YAML reader accepts) by the
- * `yaml` package as Vale reads them: a repeated key's last value wins.
+ * `yaml` package as Vale reads them: a repeated key's last value wins. Text the `yaml` package
+ * refuses but js-yaml reads (a double-quoted description continued at column 0, which Go's reader
+ * takes too) is read by js-yaml.
  */
 function readRuleYaml(text: string, file: string): unknown {
   const plain = parsePlainYaml(text);
   if (plain) return plain.value;
   const doc = yamlPackage().parseDocument(text, { strict: false, uniqueKeys: false });
   const fatal = doc.errors.find((e) => e.code !== "BAD_DQ_ESCAPE");
-  if (fatal) throw new ConfigError(`${file}: the rule file is not valid YAML: ${fatal.message.split("\n")[0]}.`);
+  if (fatal) {
+    const lenient = parseLenientYaml(text);
+    if (lenient) return lenient.value;
+    throw new ConfigError(`${file}: the rule file is not valid YAML: ${fatal.message.split("\n")[0]}.`);
+  }
   return doc.toJS();
 }
 
