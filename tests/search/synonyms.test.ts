@@ -112,3 +112,18 @@ describe("synonyms and the leak check", () => {
     expect(model.inFull.get(key)?.has(card)).toBe(true);
   });
 });
+
+describe("the glossary of each site", () => {
+  it("publishes a group in several languages only on the sites that have a card using it: an internal card's group stays off the public site", async () => {
+    const { loadProject } = await import("../../src/core/project/project.ts");
+    const { prepareSites } = await import("../../src/build/site-data.ts");
+    const internal = "---\ntitle: Escalate a chargeback\nowner: \"@a\"\naudience: internal\nverify_by: 2027-06-01\n---\n\nCall risk.\n";
+    const synonyms = "- en: [two-factor authentication, 2FA]\n  ko: [2단계 인증]\n- en: [chargeback, dispute]\n  ko: [지불 거절]\n";
+    const project = loadProject({ cwd: makeProject({ "content/security/2fa.md": CARD, "content/risk/chargebacks.md": internal, "style-guide/synonyms.yml": synonyms }), today: "2026-11-22" });
+    const sites = prepareSites(project, ["public", "internal"], { history: { available: false, reason: "test" } });
+    const words = (site: string) => sites.get(site as "public")!.search.glossary.map((entry) => entry.words.en![0]);
+    expect(words("public")).toEqual(["two-factor authentication"]);
+    expect(words("internal")).toEqual(["two-factor authentication", "chargeback"]);
+    expect(JSON.stringify(sites.get("public")!.search)).not.toMatch(/chargeback|지불 거절/);
+  });
+});
