@@ -89,6 +89,21 @@ describe("real-world rule files and configurations", () => {
     expect(lintText(ignoring, "Open /api/click-now/ or click.\n")).toEqual(["1:25:S.Click:Avoid 'click'."]);
   });
 
+  it("a TokenIgnores match over a link's destination leaves no link: its brackets are text, as in Vale's rewritten file (PostHog's \\]\\((?:\\\\\\)|[^\\)])+\\))", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nTokenIgnores = \\]\\((?:\\\\\\)|[^\\)])+\\)\n",
+      "styles/S/Here.yml": "extends: existence\nmessage: \"Bracket '%s'.\"\nlevel: error\nnonword: true\ntokens:\n  - '\\[here'\n",
+      "styles/S/Repeat.yml": "extends: repetition\nmessage: \"'%s' is repeated.\"\nlevel: error\ntokens:\n  - '[^\\s]+'\n",
+    });
+    expect(lintText(project, "Click [here](https://x.io) now.\n\nRead the [the](https://x.io) page.\n")).toEqual(["1:7:S.Here:Bracket '[here'."]);
+    // A match inside the destination only (100ms' ([A-Z])[a-z]* on a GitHub URL) leaves the link whole.
+    const inside = valeProject({
+      ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nTokenIgnores = [A-Z][a-z]*\n",
+      "styles/S/Repeat.yml": "extends: repetition\nmessage: \"'%s' is repeated.\"\nlevel: error\ntokens:\n  - '[^\\s]+'\n",
+    });
+    expect(lintText(inside, "read the [the](https://x.io/Meeting/View) page\n")).toEqual(["1:1:S.Repeat:'the' is repeated."]);
+  });
+
   it("TokenIgnores text reads as code to every rule, as Vale rewrites it as code before parsing: a phrase across it is no match", () => {
     const project = valeProject({
       ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nTokenIgnores = (\\bworld\\b)\n",
@@ -126,7 +141,11 @@ describe("real-world rule files and configurations", () => {
       ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = Crossplane\nTokenIgnores = (\\]\\()\nBlockIgnores = (\\{\\{<\\s*\\/?.*>\\}\\})\n",
       "styles/Crossplane/Spelling.yml": "extends: spelling\nmessage: 'Spelling check: \"%s\"?'\nlevel: error\ncustom: true\nfilters:\n  - v\\d\n",
     });
-    expect(lintText(project, "- See the\n  [unused resources guide]({{<ref \"../guides/x\">}})\n  for more help\n- Check the [API reference](/api) for the schema\n")).toEqual([]);
+    // Vale's rewrite of `](` as code leaves no link (Crossplane's .vale.ini: "Ignore the markdown link to
+    // check the last word of the link"), so the relative destination `/api)` is text to the rule too.
+    expect(lintText(project, "- See the\n  [unused resources guide]({{<ref \"../guides/x\">}})\n  for more help\n- Check the [API reference](/api) for the schema\n")).toEqual([
+      '4:29:Crossplane.Spelling:Spelling check: "/api"?',
+    ]);
   });
 
   it("an HTML block in a list item is read where it is written, past the item's indentation (timescale/docs)", () => {

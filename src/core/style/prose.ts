@@ -61,6 +61,12 @@ export interface ProseOptions {
   withTextMetrics?: boolean;
   /** Count syllables too (and complex and polysyllabic words): readability rules and formulas that use them. */
   withSyllables?: boolean;
+  /**
+   * True when the source range `[start, end)` overlaps a TokenIgnores match. Vale writes such a
+   * match as inline code before it parses the file, so a link one of whose brackets it covers is no
+   * link: its markup is text, which the match then masks (ignore-patterns.ts).
+   */
+  isTokenIgnored?: (start: number, end: number) => boolean;
 }
 
 const SKIP_CLASSES = ["problematic", "pre", "code"];
@@ -77,6 +83,22 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
   const isIgnoredInline = (type: string) =>
     type === "strong" ? ignored.has("strong") || ignored.has("b") : type === "emphasis" ? ignored.has("emphasis") || ignored.has("em") || ignored.has("i") : false;
   const isIgnoredLink = ignored.has("a");
+  /**
+   * An inline link (not a reference or an autolink) one of whose brackets a TokenIgnores match
+   * covers, without the other: in Vale's rewritten file that bracket is inside inline code, so the
+   * other has no partner. A match inside the destination leaves the link whole.
+   */
+  const isBrokenLink = (node: Nodes): boolean => {
+    if (node.type !== "link" || !options.isTokenIgnored || node.children.length === 0) return false;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    const first = node.children[0]!.position?.start.offset;
+    const last = node.children.at(-1)!.position?.end.offset;
+    if (start === undefined || end === undefined || first === undefined || last === undefined || first <= start || last >= end) return false;
+    const open = options.isTokenIgnored(start, start + 1);
+    const close = options.isTokenIgnored(last, last + 1);
+    return open !== close;
+  };
   // Vale (lint/ast.go): the inline tags whose text is masked are IgnoredScopes when it is set, else tt, code and kbd.
   const skippedInlineTags = new Set(ignored.size > 0 ? ignored : ["tt", "code", "kbd"]);
   const skipClasses = new Set([...SKIP_CLASSES, ...(options.ignoredClasses ?? [])]);
@@ -151,6 +173,18 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       }
       case "linkReference":
       case "link": {
+        if (isBrokenLink(node)) {
+          // Vale's TokenIgnores rewrite left no link here: `[`, the text and `](…)` are all text.
+          const first = node.children[0]!.position!.start.offset!;
+          const last = node.children.at(-1)!.position!.end.offset!;
+          const start = node.position!.start.offset!;
+          appendAligned(builder, source.slice(start, first), source, start, first);
+          for (const b of inline) appendAligned(b, source.slice(start, first), source, start, first);
+          for (const child of node.children) collectInline(child, builder, inline, depth + 1);
+          appendAligned(builder, source.slice(last, node.position!.end.offset!), source, last, node.position!.end.offset!);
+          for (const b of inline) appendAligned(b, source.slice(last, node.position!.end.offset!), source, last, node.position!.end.offset!);
+          return;
+        }
         // IgnoredScopes naming `a` (Vale's tag for links): the link text is masked, as Vale's clean() does.
         builder.boundary = true;
         if (isIgnoredLink && node.children.length > 0) {

@@ -19,7 +19,7 @@ import type { StyleSet } from "./rule-loader.ts";
 import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
 import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudget } from "./budget.ts";
 import { frontMatterBlocks } from "./front-matter-prose.ts";
-import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced } from "./ignore-patterns.ts";
+import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced, type IgnoredRange } from "./ignore-patterns.ts";
 import { settingsForFile, type FileStyleSettings, type ValeConfig } from "./vale-ini.ts";
 import { proseAtSource, rewriteCommentDelimiters } from "./comment-delimiters.ts";
 import { activeRules, type ActiveRule } from "./active-rules.ts";
@@ -85,7 +85,13 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
     return [{ ruleId: "markdown-syntax", severity: "error", message, file: input.file, line: error.line, column: error.column }];
   }
   const active = options.vale ? activeRules(options.vale, input.matchPath, options.minAlertLevel) : [];
+  // BlockIgnores, then TokenIgnores on the text the block patterns have made code (applyPatterns).
+  const ignoredBlocks = settings && active.length > 0 ? ignoredRanges(input.source, settings.blockIgnores) : [];
+  const ignored = settings && active.length > 0 ? [...ignoredRanges(withBlocksFenced(input.source, ignoredBlocks), settings.tokenIgnores, { asCode: true }), ...ignoredBlocks] : [];
+  const tokenIgnored = ignored.filter((range) => range[2] !== undefined);
+  const toSource = rewritten ? rewritten.toSource : (offset: number) => offset;
   const read = extractProse(proseTree, rewritten?.text ?? input.source, {
+    ...(tokenIgnored.length > 0 ? { isTokenIgnored: (start: number, end: number) => tokenIgnored.some(([s, e]) => s < toSource(end) && e > toSource(start)) } : {}),
     ignoredScopes: options.vale?.config.ignoredScopes,
     ignoredClasses: options.vale?.config.ignoredClasses,
     skippedScopes: options.vale?.config.skippedScopes,
@@ -103,15 +109,22 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
     const ext = input.file.slice(input.file.lastIndexOf(".") + 1).toLowerCase();
     const fields = options.frontMatter ? frontMatterBlocks(tree, input.source, ext, options.vale.config.ignoredScopes) : [];
     const valeProse = fields.length > 0 ? { ...prose, blocks: [...fields, ...prose.blocks] } : prose;
-    findings.push(...runValeRules(input, valeProse, lines, options.vale, settings, active, options.valeDetails === true));
+    findings.push(...runValeRules(input, valeProse, lines, options.vale, settings, { ignoredBlocks, ignored }, active, options.valeDetails === true));
   }
   if (options.builtinLevels) findings.push(...runBuiltinRules(input, tree, prose.blocks, lines, options));
   return dedupe(findings);
 }
 
-function runValeRules(input: StyleInput, prose: ReturnType<typeof extractProse>, lines: ReturnType<typeof indexLines>, setup: ValeSetup, settings: FileStyleSettings, active: readonly ActiveRule[], withDetails: boolean): Finding[] {
-  const ignoredBlocks = ignoredRanges(input.source, settings.blockIgnores);
-  const ignored = [...ignoredRanges(withBlocksFenced(input.source, ignoredBlocks), settings.tokenIgnores, { asCode: true }), ...ignoredBlocks];
+function runValeRules(
+  input: StyleInput,
+  prose: ReturnType<typeof extractProse>,
+  lines: ReturnType<typeof indexLines>,
+  setup: ValeSetup,
+  settings: FileStyleSettings,
+  { ignoredBlocks, ignored }: { ignoredBlocks: readonly IgnoredRange[]; ignored: readonly IgnoredRange[] },
+  active: readonly ActiveRule[],
+  withDetails: boolean,
+): Finding[] {
   const directives = indexDirectives(prose.comments, settings.baseStyles);
   const skipped = new Set(setup.config.skippedScopes);
   // Vale's core.Sanitize turns `&rsquo;` into a straight apostrophe before the file is parsed.
