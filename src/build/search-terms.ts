@@ -12,6 +12,7 @@ import { hiddenNodes } from "../core/site/hidden-text.ts";
 import * as OpenCC from "opencc-js";
 import type { Card } from "../core/cards/load.ts";
 import { foldCase, normaliseWord, type SynonymGroup } from "../core/site/synonyms.ts";
+import { usesNormalisedWord } from "../core/site/word-case.ts";
 import { glossaryOf, type GlossaryEntry } from "../core/site/glossary.ts";
 
 export interface CardSearchTerms {
@@ -42,7 +43,6 @@ export interface SearchData {
 
 /** Largest vocabulary per language written for the browser; the most frequent words are kept. */
 const MAX_WORDS = 40_000;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 export function cardSearchTerms(
@@ -73,26 +73,6 @@ export function cardSearchTerms(
 /** Whole-word (or, for CJK, substring ignoring spaces) use of a word or phrase, plural -s allowed. */
 export function usesWord(text: string, word: string): boolean {
   return usesNormalisedWord(normaliseWord(text), word);
-}
-
-/** A word's test, compiled once: whole word (plural -s allowed), or for CJK a substring ignoring spaces. */
-const wordTests = new Map<string, (haystack: string) => boolean>();
-
-function usesNormalisedWord(haystack: string, word: string): boolean {
-  let test = wordTests.get(word);
-  if (!test) {
-    const target = normaliseWord(word);
-    if (CJK.test(target)) {
-      const compact = target.replace(/\s+/g, "");
-      test = (hay) => hay.replace(/\s+/g, "").includes(compact);
-    } else {
-      const escaped = target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]+");
-      const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}_])${escaped}(?:s|es)?(?=$|[^\\p{L}\\p{N}_])`, "u");
-      test = (hay) => pattern.test(hay);
-    }
-    wordTests.set(word, test);
-  }
-  return test(haystack);
 }
 
 /** Splits text the way the browser side compares words: lower case, letters, digits and `_`. */

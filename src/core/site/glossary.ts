@@ -6,7 +6,7 @@
  * The same for the sites' search (published as `search-data/glossary.json`) and `verity mcp`.
  */
 import type { SynonymGroup } from "./synonyms.ts";
-import { foldCase, normaliseWord } from "./word-case.ts";
+import { foldCase, normaliseWord, usesNormalisedWord } from "./word-case.ts";
 
 export interface GlossaryEntry {
   /** Lower case words by language, the preferred word first. */
@@ -30,8 +30,6 @@ export function glossaryOf(groups: readonly SynonymGroup[], cards: readonly { la
   return [...entries.values()].filter((entry) => Object.keys(entry.words).length > 1);
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
 /**
  * The questions to ask in other languages, by language (the preferred words of each entry the
  * query names, joined), for entries no card of the query's language uses. `fold` maps traditional
@@ -41,10 +39,9 @@ export function crossLanguageQueries(query: string, lang: string, glossary: read
   let text = foldCase(query);
   if (fold) text = [...text].map((ch) => fold[ch] ?? ch).join("");
   text = text.replace(/\s+/g, " ").trim();
-  const compact = text.replace(/\s+/g, "");
   const named: { entry: GlossaryEntry; word: string }[] = [];
   for (const entry of glossary) {
-    const word = entry.words[lang]?.find((w) => mentions(text, compact, w));
+    const word = entry.words[lang]?.find((w) => usesNormalisedWord(text, w));
     if (word) named.push({ entry, word });
   }
   // A word inside a longer word the query also names belongs to that one ("키" in "API 키").
@@ -58,11 +55,4 @@ export function crossLanguageQueries(query: string, lang: string, glossary: read
     }
   }
   return new Map([...byLang].map(([other, words]) => [other, words.join(" ")]));
-}
-
-/** Whole words (a plural ending allowed), or for CJK the word anywhere, spaces ignored. */
-function mentions(text: string, compact: string, word: string): boolean {
-  if (CJK.test(word)) return compact.includes(word.replace(/\s+/g, ""));
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]+");
-  return new RegExp(`(?:^|[^\\p{L}\\p{N}_])${escaped}(?:s|es)?(?=$|[^\\p{L}\\p{N}_])`, "u").test(text);
 }

@@ -9,3 +9,30 @@ export function normaliseWord(word: string): string {
 export function foldCase(text: string): string {
   return text.normalize("NFKC").toLowerCase();
 }
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** A word's test, compiled once: whole word (plural -s allowed), or for CJK a substring ignoring spaces. */
+const wordTests = new Map<string, (haystack: string) => boolean>();
+
+/**
+ * Whether normalised text (`normaliseWord`) uses a word or phrase: as a whole word, a plural
+ * ending allowed and a space matching spaces or hyphens, or for CJK anywhere, spaces ignored. How
+ * the build decides that a card uses a synonym group, and the search that a question names one.
+ */
+export function usesNormalisedWord(haystack: string, word: string): boolean {
+  let test = wordTests.get(word);
+  if (!test) {
+    const target = normaliseWord(word);
+    if (CJK.test(target)) {
+      const compact = target.replace(/\s+/g, "");
+      test = (hay) => hay.replace(/\s+/g, "").includes(compact);
+    } else {
+      const escaped = target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]+");
+      const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}_])${escaped}(?:s|es)?(?=$|[^\\p{L}\\p{N}_])`, "u");
+      test = (hay) => pattern.test(hay);
+    }
+    wordTests.set(word, test);
+  }
+  return test(haystack);
+}
