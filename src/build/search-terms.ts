@@ -11,7 +11,7 @@ import { walkTree } from "../core/cards/tree-walk.ts";
 import { hiddenNodes } from "../core/site/hidden-text.ts";
 import * as OpenCC from "opencc-js";
 import type { Card } from "../core/cards/load.ts";
-import { foldCase, normaliseWord, type SynonymGroup } from "../core/site/synonyms.ts";
+import { foldCase, normaliseWord, readSynonyms, type SynonymGroup } from "../core/site/synonyms.ts";
 import { usesNormalisedWord } from "../core/site/word-case.ts";
 import { glossaryOf, type GlossaryEntry } from "../core/site/glossary.ts";
 
@@ -68,6 +68,37 @@ export function cardSearchTerms(
   }
   for (const w of strong) weak.delete(w);
   return { strong: [...strong], weak: [...weak], concepts: [...concepts] };
+}
+
+/**
+ * Each card's search terms and vocabulary words, worked out once and shared by both sites when the
+ * card's headings are the same on both (a public rendering may leave out an internal snippet's).
+ */
+export interface CardSearch {
+  /** The words the search finds the card by beyond its text, with its `headings` as shown. */
+  terms: (card: Card, headings: readonly string[]) => CardSearchTerms;
+  /** Those terms and the card's vocabulary words. */
+  of: (card: Card, headings: readonly string[]) => { terms: CardSearchTerms; words: CardWords };
+  /** The synonyms file's groups, read once. */
+  groups: readonly SynonymGroup[];
+}
+
+/** The search terms of the cards of the project at `root` (the sites' build and `verity mcp`). */
+export function cardSearchOf(root: string): CardSearch {
+  const synonyms = readSynonyms(root).groups;
+  const known = new Map<Card, { headings: string; terms: CardSearchTerms; words: CardWords }>();
+  const terms = (card: Card, headings: readonly string[]) =>
+    cardSearchTerms({ lang: card.lang, title: card.data.title, description: card.data.description, tags: card.data.tags ?? [], keywords: card.data.keywords ?? [], headings }, synonyms);
+  const of = (card: Card, headings: readonly string[]) => {
+    const key = headings.join("\n");
+    const seen = known.get(card);
+    if (seen?.headings === key) return seen;
+    const found = terms(card, headings);
+    const entry = { headings: key, terms: found, words: cardWords(card, found) };
+    known.set(card, entry);
+    return entry;
+  };
+  return { terms, of, groups: synonyms };
 }
 
 /** Whole-word (or, for CJK, substring ignoring spaces) use of a word or phrase, plural -s allowed. */

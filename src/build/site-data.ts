@@ -27,8 +27,7 @@ import { openContentHistory, type ContentHistory } from "../core/git/content-cha
 import { describeDrift, findOutdatedTranslations, type OutdatedTranslation } from "../core/verification/translation-drift.ts";
 import { loadLocales, type Messages } from "./locales.ts";
 import { needsOwnPublicRendering, renderCard, type RenderedCard, type RenderedHeading } from "./render-card.ts";
-import { readSynonyms, type SynonymGroup } from "../core/site/synonyms.ts";
-import { buildSearchData, cardSearchTerms, cardWords, type CardSearchTerms, type CardWords, type SearchData } from "./search-terms.ts";
+import { buildSearchData, cardSearchOf, type CardSearch, type CardSearchTerms, type CardWords, type SearchData } from "./search-terms.ts";
 
 /**
  * What Astro's configuration needs of a site (its address, base path and what its CSP allows),
@@ -230,7 +229,7 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
   for (const card of selectCardsForSite(project.cards, widest, selection)) {
     rendered.set(card, renderCard(card, { ...common, site: widest, isLinkable: (c) => isOnSite(c, widest, selection), embeds: policy(widest) }));
   }
-  const search = searchOfCards(project);
+  const search = cardSearchOf(project.root);
   const outdated = findOutdatedTranslations(project.cards, "contentHistory" in options ? options.contentHistory : openContentHistory(project.root));
   const result = new Map<SiteName, SiteData>();
   for (const site of sites) {
@@ -414,31 +413,6 @@ function buildSiteData(
         : undefined,
     search: buildSearchData(searchWords, search.groups),
   };
-}
-
-/**
- * Each card's search terms and vocabulary words, worked out once and shared by both sites when the
- * card's headings are the same on both (a public rendering may leave out an internal snippet's).
- */
-interface CardSearch {
-  of: (card: Card, headings: readonly string[]) => { terms: CardSearchTerms; words: CardWords };
-  /** The synonyms file's groups, read once for the build. */
-  groups: readonly SynonymGroup[];
-}
-
-function searchOfCards(project: Project): CardSearch {
-  const synonyms = readSynonyms(project.root).groups;
-  const known = new Map<Card, { headings: string; terms: CardSearchTerms; words: CardWords }>();
-  const of = (card: Card, headings: readonly string[]) => {
-    const key = headings.join("\n");
-    const seen = known.get(card);
-    if (seen?.headings === key) return seen;
-    const terms = cardSearchTerms({ lang: card.lang, title: card.data.title, description: card.data.description, tags: card.data.tags ?? [], keywords: card.data.keywords ?? [], headings }, synonyms);
-    const entry = { headings: key, terms, words: cardWords(card, terms) };
-    known.set(card, entry);
-    return entry;
-  };
-  return { of, groups: synonyms };
 }
 
 function compareCards(a: Card, b: Card): number {

@@ -16,8 +16,7 @@ import { walkTree } from "../../core/cards/tree-walk.ts";
 import { hiddenNodes } from "../../core/site/hidden-text.ts";
 import { computeTrustScore, getCardVerification, type TrustScore, type VerificationStatus } from "../../core/verification/verification.ts";
 import { readCardHistory, type CardChange } from "../../build/card-history.ts";
-import { cardSearchTerms, foldingTable } from "../../build/search-terms.ts";
-import { readSynonyms } from "../../core/site/synonyms.ts";
+import { cardSearchOf, foldingTable } from "../../build/search-terms.ts";
 import { crossLanguageQueries, glossaryOf, type GlossaryEntry } from "../../core/site/glossary.ts";
 import { languageOfQuery, SearchIndex, type SearchHit } from "./search-index.ts";
 
@@ -103,12 +102,10 @@ export class KnowledgeBase implements KnowledgeSource {
       this.byUrl.set(card.url, card);
     }
     // The words the sites' search finds a card by (keywords, tags, synonym groups), the same for assistants.
-    const groups = readSynonyms(project.root).groups;
-    const terms = this.cards.map((card) =>
-      cardSearchTerms({ lang: card.lang, title: card.data.title, description: card.data.description, tags: card.data.tags ?? [], keywords: card.data.keywords ?? [], headings: card.headings.map((h) => h.text) }, groups),
-    );
+    const search = cardSearchOf(project.root);
+    const terms = this.cards.map((card) => search.terms(card, card.headings.map((h) => h.text)));
     this.glossary = glossaryOf(
-      groups,
+      search.groups,
       this.cards.map((card, i) => ({ lang: card.lang.split("-")[0]!.toLowerCase(), concepts: terms[i]!.concepts })),
     );
     this.index = new SearchIndex(
