@@ -2,9 +2,11 @@
  * Search over Pagefind's per-language indexes. Each language is its own Pagefind instance (its
  * own index and its own language module), searched on its own: scores of two indexes are not
  * comparable (Pagefind #796), so the reader's language is searched first and the others only when
- * it finds nothing or the reader asks, in order, never interleaved. When every word together finds
- * nothing, the words are searched one by one and pages ranked by how many and how rare the words
- * they match (a retry with fewer words).
+ * it finds nothing or the reader asks, in order, never interleaved. A question naming something no
+ * card of its language covers is also asked, in the glossary's words, of the languages whose cards
+ * do (core/site/glossary.ts); those results follow the reader's language's as a block. When every
+ * word together finds nothing, the words are searched one by one and pages ranked by how many and
+ * how rare the words they match (a retry with fewer words).
  */
 import { analyseQuery, languageOrder, relaxedTerms, Vocabulary, type AnalysedQuery } from "./search-query.ts";
 import { crossLanguageQueries, type GlossaryEntry } from "../core/site/glossary.ts";
