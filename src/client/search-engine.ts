@@ -109,7 +109,7 @@ export class SearchEngine {
   async warm(query = ""): Promise<void> {
     const available = await this.languages();
     const [lang] = languageOrder(query, this.pageLang, available);
-    if (lang) await Promise.all([this.instance(lang), this.vocabulary(lang)]);
+    if (lang) await Promise.all([this.instance(lang), this.vocabulary(lang), this.glossary()]);
   }
 
   private instance(lang: string): Promise<PagefindInstance> {
@@ -187,9 +187,11 @@ export class SearchEngine {
       };
     }
     if (order.length === 0) return emptyOutcome(query, readerLang);
+    // The glossary loads while the reader's language is searched.
+    const glossaryReady = Promise.all([this.glossary(), readerLang === "zh" ? this.fold() : Promise.resolve(undefined)]);
     const reader = await this.searchLanguage(query, readerLang, filters, true, readerLang, available);
     // Things the query names that no card of its language covers are also asked of the languages whose cards do; their results follow.
-    const [glossary, fold] = await Promise.all([this.glossary(), readerLang === "zh" ? this.fold() : Promise.resolve(undefined)]);
+    const [glossary, fold] = await glossaryReady;
     const crossed = crossLanguageQueries(query, readerLang, glossary, fold);
     const seen = new Set(reader.hits.map((hit) => hit.id));
     const extra: Hit[] = [];
