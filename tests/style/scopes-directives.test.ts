@@ -48,6 +48,14 @@ describe("scopes", () => {
     expect(where("Test.ScopeAlt")).toEqual(["15:6"]);
   });
 
+  it("alt: a reference image's alt text is linted as an image's is (Vale reads both as <img alt>), inside a link too", () => {
+    const project = styleProject({ Alt: "extends: existence\nmessage: \"'%s' in alt text.\"\nscope: alt\ntokens: [Monokai]\n" });
+    const text = "[![Boxy Monokai theme][shot]][shot]\n\nA ![Monokai][] image.\n\nAn ![image of Monokai].\n\n[shot]: https://example.com/a.png\n[Monokai]: https://example.com/b.png\n[image of Monokai]: https://example.com/c.png\n";
+    expect(lintText(project, text)).toEqual(["1:9:S.Alt:'Monokai' in alt text.", "3:5:S.Alt:'Monokai' in alt text.", "5:15:S.Alt:'Monokai' in alt text."]);
+    // An undefined reference is no image: its brackets are text, and not alt text.
+    expect(lintText(project, "See ![Monokai][nowhere].\n")).toEqual([]);
+  });
+
   it("inline scopes: link text and strong text", () => {
     expect(where("Test.ScopeLink")).toEqual(["5:55"]);
     expect(where("Test.ScopeStrong")).toEqual(["5:97"]);

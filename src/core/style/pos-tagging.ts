@@ -43,6 +43,9 @@ export function tagWords(words: readonly string[]): TaggedWord[] {
   if (clean.length === 0) return [];
   tagger ??= loadTagger();
   const tags = tagger([...clean]);
+  // The possessive marker follows a noun. en-pos guesses JJ for a word it does not know ("endpoint" in
+  // "The endpoint's are"), where prose's model, reading the context, gives NN (Vale's checks/Sequence scenario).
+  for (let i = 0; i + 1 < clean.length; i++) if (tags[i] === "JJ" && tags[i + 1] === "POS") tags[i] = "NN";
   return clean.map((text, i) => {
     let tag = tags[i] ?? "";
     if (NONE.test(text)) tag = "-NONE-";

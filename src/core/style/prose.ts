@@ -166,7 +166,9 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         else if (builder.skipTag && node.value.toLowerCase().startsWith(`</${builder.skipTag}`)) builder.skipTag = undefined;
         return;
       }
-      case "image": {
+      case "image":
+      case "imageReference": {
+        // Vale reads the HTML: a reference image is an <img> like any other, its alt text linted.
         pushAlt(node, source, result);
         builder.boundary = true;
         return;
@@ -234,7 +236,6 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         return;
       }
       case "footnoteReference":
-      case "imageReference":
         return;
       case "mdxTextExpression" as Nodes["type"]:
         collectMdxComment(node, result.comments);
@@ -388,8 +389,11 @@ function pushAlt(node: Nodes & { alt?: string | null }, source: string, result: 
   const alt = node.alt ?? "";
   if (alt.trim() === "") return;
   const start = (node.position?.start.offset ?? 0) + 2;
-  const close = source.indexOf("](", start);
-  const end = close < 0 ? (node.position?.end.offset ?? start) : close;
+  // The alt text ends at `](` (an image), or at the label (`][ref]`, `[]`) or final `]` of a reference image.
+  const nodeEnd = node.position?.end.offset ?? start;
+  const close =
+    node.type === "image" ? source.indexOf("](", start) : (node as { referenceType?: string }).referenceType === "shortcut" ? nodeEnd - 1 : source.lastIndexOf("][", nodeEnd);
+  const end = close < start || close > nodeEnd ? nodeEnd : close;
   const builder: Builder = newBuilder();
   appendAligned(builder, alt, source, start, end);
   result.blocks.push(makeBlock(node, ["text", "attr", "alt"], alt, builder));
