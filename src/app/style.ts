@@ -69,11 +69,11 @@ export function style(request: StyleRequest): StyleResult {
   // the schema checks (an owner handle is no word to spell), as in `verity lint`.
   const options: StyleOptions = { vale, minAlertLevel: request.minAlertLevel, builtinLevels: config ? ruleLevels(config.rules) : undefined, valeDetails: request.valeDetails, frontMatter: !projectRoot };
   if (config) options.lang = config.lang;
-  const lintFile = (file: string, source: string, matchPath = matchPathFor(file, vale?.config), ext = request.ext): Finding[] => {
+  const lintFile = (file: string, source: string, matchPath = matchPathFor(file, vale?.config), ext = request.ext, fromStdin = false): Finding[] => {
     // As Vale's lintFile ("nothing to do; bail early"): a file no section gives a style or a rule
     // setting is not read at all, so it cannot fail to parse either.
     if (vale && !options.builtinLevels && hasNothingToRun(vale.config, matchPath)) return [];
-    return lintProse({ file, source, format: styleFormatOf(file, vale?.config, ext), matchPath }, options);
+    return lintProse({ file, source, format: styleFormatOf(file, vale?.config, ext), matchPath, ...(fromStdin ? { fromStdin } : {}) }, options);
   };
 
   const findings: Finding[] = [];
@@ -85,12 +85,12 @@ export function style(request: StyleRequest): StyleResult {
     if (named !== undefined) {
       const file = path.resolve(cwd, named);
       files.push(file);
-      findings.push(...lintFile(file, text, matchPathFor(file, vale?.config), ext));
+      findings.push(...lintFile(file, text, matchPathFor(file, vale?.config), ext, true));
     } else {
       const dotted = ext === undefined ? ".txt" : ext.startsWith(".") ? ext : `.${ext}`;
       const file = `${cwd}/stdin${dotted}`;
       files.push(file);
-      findings.push(...lintFile(file, text, `stdin${dotted}`, undefined));
+      findings.push(...lintFile(file, text, `stdin${dotted}`, undefined, true));
     }
     return { findings: findings.sort(compareFindings), files, warnings };
   }

@@ -24,7 +24,7 @@ describe("CommentDelimiters", () => {
 
   it("reads the comment's text as no prose, inline too, and keeps the columns of the file as written", () => {
     const text = "A {/* utilize */} note {/* x */} we utilize.\n";
-    expect(lintText(project("CommentDelimiters = {/*, */}"), text)).toEqual(["1:37:S.Avoid:Avoid 'utilize'."]);
+    expect(lintText(project("CommentDelimiters = {/*, */}"), text)).toEqual(["1:7:S.Avoid:Avoid 'utilize'."]);
   });
 
   it("does nothing without the key, as before Vale 3.8", () => {

@@ -233,7 +233,7 @@ describe("IgnoredScopes = a (Red Hat's and many configs')", () => {
       "styles/S/Avoid.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n",
     });
     const text = "Read [utilize docs](https://example.com) or [utilize this][ref], then utilize it.\n\n[ref]: https://example.com\n";
-    expect(lintText(project, text)).toEqual(["1:71:S.Avoid:Avoid 'utilize'."]);
+    expect(lintText(project, text)).toEqual(["1:7:S.Avoid:Avoid 'utilize'."]);
   });
 });
 
@@ -241,7 +241,7 @@ describe("inline HTML tags Vale skips", () => {
   const rule = { "styles/S/Avoid.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n" };
   it("without IgnoredScopes, <kbd> and <tt> text is not linted (Vale's default skipped tags: tt, code, kbd)", () => {
     const project = valeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\n", ...rule });
-    expect(lintText(project, "Press <kbd>utilize</kbd>, then utilize it.\n")).toEqual(["1:32:S.Avoid:Avoid 'utilize'."]);
+    expect(lintText(project, "Press <kbd>utilize</kbd>, then utilize it.\n")).toEqual(["1:12:S.Avoid:Avoid 'utilize'."]);
   });
 
   it("IgnoredScopes replaces that list: a tag it names is skipped, kbd is read when it is not named", () => {

@@ -2,28 +2,42 @@
 
 export interface LineIndex {
   locate(offset: number): { line: number; column: number };
+  /** The source offsets of the line holding `offset`: its start, and its end before the line break. */
+  span(offset: number): { start: number; end: number };
 }
 
 /** The line index is built on the first `locate`: most files have no alert and never need it. */
 export function indexLines(source: string): LineIndex {
   let starts: number[] | undefined;
+  /** The index in `starts` of the line holding `at`. */
+  const lineOf = (at: number): number => {
+    starts ??= lineStarts(source);
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
   return {
     locate(offset) {
-      starts ??= lineStarts(source);
       const at = Math.max(0, Math.min(offset, source.length));
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= at) lo = mid;
-        else hi = mid - 1;
-      }
+      const lo = lineOf(at);
       let column = 1;
-      for (let i = starts[lo]!; i < at; i++) {
+      for (let i = starts![lo]!; i < at; i++) {
         const code = source.charCodeAt(i);
         if (code < 0xdc00 || code > 0xdfff) column++;
       }
       return { line: lo + 1, column };
+    },
+    span(offset) {
+      const lo = lineOf(Math.max(0, Math.min(offset, source.length)));
+      const start = starts![lo]!;
+      let end = lo + 1 < starts!.length ? starts![lo + 1]! : source.length;
+      while (end > start && (source[end - 1] === "\n" || source[end - 1] === "\r")) end--;
+      return { start, end };
     },
   };
 }

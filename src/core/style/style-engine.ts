@@ -23,6 +23,7 @@ import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced, type 
 import { settingsForFile, type FileStyleSettings, type ValeConfig } from "./vale-ini.ts";
 import { proseAtSource, rewriteCommentDelimiters } from "./comment-delimiters.ts";
 import { activeRules, type ActiveRule } from "./active-rules.ts";
+import { placeOnLine, valeContextLine, type CheckLine } from "./vale-location.ts";
 
 for (const rule of BUILTIN_RULE_LIST) registerBuiltinProseRule(rule);
 
@@ -63,9 +64,13 @@ export interface StyleInput {
   matchPath: string;
   /** The front matter, when the caller has already read it (cards); read from the tree otherwise. */
   frontmatter?: Record<string, unknown> | undefined;
+  /** Text read from standard input, whose paragraphs Vale places by searching the whole text (core/file.go NewFile's `lookup`). */
+  fromStdin?: boolean;
 }
 
 const SENTENCE_SCOPE = ["sentence"] as const;
+/** Blocks Vale places on their line (`assignLoc`) when they fit on one: paragraphs, list items and quotes, headings, cells, alt text. */
+const ONE_LINE_KINDS = new Set(["paragraph", "heading", "tableCell", "image", "imageReference"]);
 
 
 /** Lints the prose of one file and returns its findings (unsorted). */
@@ -136,6 +141,8 @@ function runValeRules(
   // of the block, or of the paragraph of a sentence. Inline blocks keep the alert's own offset. Text
   // inside `vale off` … `vale on` is also left out of its block (lint/ast.go lintHTMLTokens, #1001).
   const directiveEnd = new WeakMap<ProseBlock, number>();
+  /** Each block Vale lints on its own and the block it came from (itself, or a sentence's paragraph): see `lineContext`. */
+  const ownerOf = new WeakMap<ProseBlock, ProseBlock>();
   const topLevel = new Set(prose.blocks);
   const paragraphs: ProseBlock[] = [];
   const blocks = [...prose.blocks, ...prose.inlineBlocks]
@@ -148,6 +155,7 @@ function runValeRules(
       const pieces = ignoredBlocks.length > 0 ? splitAtBlockIgnores(clean, ignoredBlocks) : [clean];
       for (const piece of pieces) {
         directiveEnd.set(piece, end);
+        ownerOf.set(piece, piece);
         if (piece.scope[0] === "text" && piece.scope[1] === "paragraph") paragraphs.push(piece);
       }
       return pieces;
@@ -157,6 +165,7 @@ function runValeRules(
     for (const paragraph of paragraphs) {
       for (const sentence of sentenceBlocks(paragraph)) {
         directiveEnd.set(sentence, directiveEnd.get(paragraph)!);
+        ownerOf.set(sentence, paragraph);
         blocks.push(sentence);
       }
     }
@@ -168,7 +177,37 @@ function runValeRules(
   let raw: ProseBlock | undefined;
   let summary: ProseBlock | undefined;
 
-  const emit = (active: ActiveRule, block: ProseBlock, alert: RawAlert, isRaw: boolean, isSummary = false) => {
+  // Vale's alert history (core/file.go AddAlert): one alert of a check per line and column.
+  const history = new Set<string>();
+  // The line of a one-line block as Vale's context holds it when the block is linted: the text of the
+  // blocks before it on that line (a row's other cells, an image's alt text) masked with `@`
+  // (lint/walk.go). Undefined for a block Vale places otherwise: a wrapped paragraph or, from
+  // standard input, any paragraph (found by searching the file), an HTML or front-matter block.
+  const lineContexts = new Map<ProseBlock, string | undefined>();
+  const lineContext = (owner: ProseBlock): string | undefined => {
+    if (lineContexts.has(owner)) return lineContexts.get(owner);
+    let context: string | undefined;
+    const span = lines.span(owner.start);
+    const isParagraph = owner.kind === "paragraph";
+    if (ONE_LINE_KINDS.has(owner.kind) && !owner.text.includes("\n") && owner.end <= span.end && !(isParagraph && input.fromStdin)) {
+      const chars = [...valeContextLine(input.source.slice(span.start, span.end))];
+      const units: string[] = [];
+      for (const c of chars) units.push(c, ...(c.length > 1 ? [""] : []));
+      for (const earlier of blocks) {
+        if (earlier === owner) break;
+        if (ownerOf.get(earlier) !== earlier || earlier.end < span.start || earlier.start > span.end) continue;
+        for (let i = 0; i < earlier.text.length; i++) {
+          const at = earlier.offsetAt(i) - span.start;
+          if (at >= 0 && at < units.length && units[at] !== "") units[at] = "@";
+        }
+      }
+      context = units.join("") + (span.end < input.source.length ? "\n" : "");
+    }
+    lineContexts.set(owner, context);
+    return context;
+  };
+
+  const emit = (active: ActiveRule, block: ProseBlock, alert: RawAlert, isRaw: boolean, isSummary = false, checkLine?: { line?: CheckLine }) => {
     const { rule } = active;
     const start = alert.start < 0 ? 0 : block.offsetAt(alert.start);
     const last = alert.start < 0 ? 0 : block.offsetAt(Math.max(alert.start, alert.end - 1));
@@ -179,18 +218,26 @@ function runValeRules(
     // BlockIgnores text is a code block to Vale, no prose at all; TokenIgnores text is inline code, whose
     // stars a rule can still match (Vale then puts the alert at column 1).
     if (!isRaw && ignoredBlocks.some(([s, e]) => start >= s && start < e)) return;
-    if (rule.limit > 0) {
-      const n = counts.get(rule.name) ?? 0;
-      if (n >= rule.limit) return;
-      counts.set(rule.name, n + 1);
-    }
     let at = lines.locate(start);
     let finish = lines.locate(end);
+    const owner = checkLine && matched !== undefined ? ownerOf.get(block) : undefined;
+    const context = owner && lineContext(owner);
+    let placed = false;
+    if (context !== undefined && checkLine && matched !== undefined) {
+      checkLine.line ??= { text: context };
+      const column = placeOnLine(checkLine.line, block.text, matched);
+      if (column !== undefined) {
+        const line = lines.locate(owner!.start).line;
+        at = { line, column };
+        finish = { line, column: column + [...matched].length };
+        placed = true;
+      }
+    }
     // Vale finds an alert by searching its matched text in the source, from the first place the
     // block's text is written as is; text that spans inline markup (`this is *another* heading`) is
     // found in a plain copy of the block elsewhere in the file if there is one, else Vale puts the
     // alert at the line's start.
-    if (alert.start >= 0 && !isRaw && spansMarkup(block, alert, input.source, start, end)) {
+    if (!placed && alert.start >= 0 && !isRaw && spansMarkup(block, alert, input.source, start, end)) {
       const copy = plainCopyAt(block, alert, input.source);
       if (copy === undefined) at.column = 1;
       else {
@@ -198,6 +245,14 @@ function runValeRules(
         finish = lines.locate(copy + alert.end - alert.start);
       }
     }
+    const seen = `${at.line}-${at.column}-${rule.name}`;
+    if (history.has(seen)) return;
+    if (rule.limit > 0) {
+      const n = counts.get(rule.name) ?? 0;
+      if (n >= rule.limit) return;
+      counts.set(rule.name, n + 1);
+    }
+    history.add(seen);
     const finding: Finding = {
       ruleId: rule.name,
       severity: active.level,
@@ -242,7 +297,9 @@ function runValeRules(
     const isGroupMatched = groups.map((g) => rule.scope.matches(g.scope, g.parent));
     blocks.forEach((block, i) => {
       if (!isGroupMatched[groupOf[i]!]) return;
-      for (const alert of rule.run!(block, state)) emit(entry, block, alert, false);
+      // Vale's ChkToCtx: the check's copy of the line starts afresh with each block.
+      const checkLine: { line?: CheckLine } = {};
+      for (const alert of rule.run!(block, state)) emit(entry, block, alert, false, false, checkLine);
     });
   };
   for (const entry of active) {

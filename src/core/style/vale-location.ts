@@ -1,0 +1,99 @@
+/**
+ * Where Vale puts an alert of a block that sits on one line (core/file.go `AddAlert`, `assignLoc`;
+ * core/location.go `initialPosition`). Vale does not keep the match's offset: it searches the
+ * block's line for the matched text, as a word (`(?:^|\b|_)match(?:_|\b|$)`, ASCII word boundaries),
+ * from where the block's text starts when the line holds it as written, skipping a hit next to a
+ * backtick or a hyphen. After each alert of a check it masks the first occurrence of the match with
+ * `#` in that check's copy of the text, for the check's next alert in the same block; an alert that
+ * lands where one of the check's alerts already is (same line and column) is dropped. So a repeated
+ * word on one line can be reported once (`This is a very important sentence. There is …`: `is` at
+ * column 6 only), as Vale's scenario "Overwrite MinAlertLevel (suggestion)" expects.
+ *
+ * A block that spans lines (a wrapped paragraph) is found by Vale's other search, which Verity
+ * models elsewhere (style-engine.ts); this module is only for the one-line case.
+ */
+
+/** A check's copy of the line, `#`-masked as its alerts in the block are placed (Vale's `ChkToCtx`). */
+export interface CheckLine {
+  text: string;
+}
+
+/**
+ * The 1-based column (in code points) where Vale reports `match` of a block whose text is
+ * `blockText`, or undefined when Vale's search does not find it as written (the caller keeps its own
+ * placement, as Vale then guesses). Masks the match in `line` for the check's next alert.
+ */
+export function placeOnLine(line: CheckLine, blockText: string, match: string): number | undefined {
+  const ctx = line.text;
+  if (match === "" || ctx.length > MAX_LINE) return undefined;
+  // initialPosition: text before the block's own text on the line is masked (a list marker, a cell's neighbours).
+  const offset = ctx.indexOf(blockText);
+  const searched = offset > 0 ? substituteFirst(ctx, ctx.slice(0, offset), "@") : ctx;
+  let index = -1;
+  let first = -1;
+  for (const [start, end] of wordHits(searched, match)) {
+    if (first < 0) first = start;
+    // Vale's workaround for #673: skip a hit with a backtick or hyphen before it, or one character after it.
+    const before = start - 1;
+    const after = end + 1;
+    if (before > 0 && (searched[before] === "`" || searched[before] === "-")) continue;
+    if (after < searched.length && (searched[after] === "`" || searched[after] === "-")) continue;
+    index = start;
+    break;
+  }
+  if (index < 0) index = first;
+  if (index < 0) index = searched.indexOf(match);
+  if (index < 0) return undefined;
+  if (searched[index] === "_") index++;
+  line.text = substituteFirst(ctx, match, "#");
+  return codePointsBefore(searched, index) + 1;
+}
+
+/** Lines longer than this are placed where the match is: Vale's search is quadratic in the alerts of a line. */
+const MAX_LINE = 20_000;
+
+/**
+ * The hits of Go's `(?:^|\b|_)match(?:_|\b|$)` in `text`, leftmost-first and not overlapping, as
+ * [start, end) with the underscores the pattern takes; ASCII word characters, as Go's `\b`.
+ */
+function* wordHits(text: string, match: string): Generator<[number, number]> {
+  const isWord = (i: number) => i >= 0 && i < text.length && /[0-9A-Za-z_]/.test(text[i]!);
+  let from = 0;
+  for (let at = text.indexOf(match, from); at >= 0; at = text.indexOf(match, from)) {
+    const end = at + match.length;
+    const startsUnderscore = at > 0 && text[at - 1] === "_";
+    const opens = at === 0 || isWord(at - 1) !== isWord(at) || startsUnderscore;
+    const closes = text[end] === "_" || end === text.length || isWord(end - 1) !== isWord(end);
+    if (opens && closes) {
+      // Leftmost first: an underscore before the match starts the hit one character earlier.
+      const hitStart = startsUnderscore ? at - 1 : at;
+      const hitEnd = text[end] === "_" ? end + 1 : end;
+      yield [hitStart, hitEnd];
+      from = hitEnd;
+    } else from = at + 1;
+  }
+}
+
+/** Vale's core.Substitute: the first occurrence of `sub` in `text`, each character (not a newline) replaced by `char`. */
+export function substituteFirst(text: string, sub: string, char: string): string {
+  const at = text.indexOf(sub);
+  if (at < 0 || sub === "") return text;
+  let masked = "";
+  for (const c of sub) masked += c === "\n" ? c : char;
+  return text.slice(0, at) + masked + text.slice(at + sub.length);
+}
+
+/** The line as Vale's Markdown context holds it: a numbered list's marker and a reference label are stars (lint/md.go). */
+export function valeContextLine(line: string): string {
+  return line.replace(/^\d+\./, (m) => "*".repeat(m.length)).replace(/\]\[([^\]\n]+)\]/g, (m) => `][${"*".repeat([...m].length - 3)}]`);
+}
+
+/** Number of code points in `text` before `index` (Vale counts columns in runes). */
+function codePointsBefore(text: string, index: number): number {
+  let n = 0;
+  for (let i = 0; i < index; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xdc00 || code > 0xdfff) n++;
+  }
+  return n;
+}

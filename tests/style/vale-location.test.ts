@@ -1,0 +1,69 @@
+/**
+ * Where Vale puts the alerts of a block on one line (core/file.go AddAlert and assignLoc,
+ * core/location.go initialPosition): by searching the line for the matched word, with the check's
+ * earlier matches in the block masked, and one alert of a check per line and column.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { removeTemps } from "../helpers.ts";
+import { placeOnLine, substituteFirst } from "../../src/core/style/vale-location.ts";
+import { lintText, styleProject } from "./vale-project.ts";
+
+afterEach(removeTemps);
+
+const IS = { Is: 'extends: existence\nmessage: "Avoid using \\"%s\\""\ntokens: [is]\n' };
+
+describe("the search Vale places an alert by", () => {
+  it("finds the first whole-word occurrence, from where the block's text starts on the line", () => {
+    expect(placeOnLine({ text: "This is it.\n" }, "This is it.", "is")).toBe(6);
+    expect(placeOnLine({ text: "- This is it.\n" }, "This is it.", "is")).toBe(8);
+    // `_` counts as a boundary, and the column is after it; a hit next to a backtick or hyphen is passed over.
+    expect(placeOnLine({ text: "a_is b\n" }, "a_is b", "is")).toBe(3);
+    expect(placeOnLine({ text: "run `is` or is\n" }, "run ** or is", "is")).toBe(13);
+    // Not a whole word anywhere: the first occurrence as written; not there at all: no placement.
+    expect(placeOnLine({ text: "This\n" }, "This", "is")).toBe(3);
+    expect(placeOnLine({ text: "Nothing\n" }, "Nothing", "is")).toBeUndefined();
+  });
+
+  it("masks the first occurrence of the match after each alert, for the check's next alert in the block", () => {
+    const line = { text: "This is it, is it, is it.\n" };
+    expect(placeOnLine(line, "This is it, is it, is it.", "is")).toBe(6);
+    expect(line.text).toBe("Th## is it, is it, is it.\n");
+    // The block's text is no longer on the line as written: the search starts at the line's start.
+    expect(placeOnLine(line, "This is it, is it, is it.", "is")).toBe(6);
+    expect(placeOnLine(line, "This is it, is it, is it.", "is")).toBe(13);
+  });
+
+  it("counts columns in code points, masks keeping them", () => {
+    expect(placeOnLine({ text: "😀 is\n" }, "😀 is", "is")).toBe(3);
+    expect(substituteFirst("a 😀 b", "😀 b", "#")).toBe("a ###");
+  });
+});
+
+describe("alerts of one-line blocks, as Vale prints them", () => {
+  it("a repeated word on a line: Vale's 'Overwrite MinAlertLevel (suggestion)' scenario reports the first `is` only", () => {
+    const project = styleProject(IS);
+    expect(lintText(project, "This is a very important sentence. There is a sentence here too.\n")).toEqual(['1:6:S.Is:Avoid using "is"']);
+    // The third hit lands past the two masked ones.
+    expect(lintText(project, "This is it, is it, is it.\n")).toEqual(['1:6:S.Is:Avoid using "is"', '1:13:S.Is:Avoid using "is"']);
+  });
+
+  it("list items, quotes, headings and each cell of a row are searched on their own line, the row's other cells masked", () => {
+    const project = styleProject(IS);
+    expect(lintText(project, "- It is what is.\n\n- This is what is.\n\n> It is.\n\n## It is\n")).toEqual([
+      '1:6:S.Is:Avoid using "is"',
+      '1:14:S.Is:Avoid using "is"',
+      // `This` takes the first mask, so the second alert lands on the first again and is dropped.
+      '3:8:S.Is:Avoid using "is"',
+      '5:6:S.Is:Avoid using "is"',
+      '7:7:S.Is:Avoid using "is"',
+    ]);
+    expect(lintText(project, "| A is | B is |\n| --- | --- |\n| x | y |\n")).toEqual(['1:5:S.Is:Avoid using "is"', '1:12:S.Is:Avoid using "is"']);
+  });
+
+  it("a wrapped paragraph, a line of more than 20,000 characters and standard input keep each match where it is", () => {
+    const project = styleProject(IS);
+    expect(lintText(project, "This is it,\nis it.\n")).toEqual(['1:6:S.Is:Avoid using "is"', '2:1:S.Is:Avoid using "is"']);
+    const long = `${"word ".repeat(4100)}is and is.\n`;
+    expect(lintText(project, long)).toEqual(['1:20501:S.Is:Avoid using "is"', '1:20508:S.Is:Avoid using "is"']);
+  });
+});
