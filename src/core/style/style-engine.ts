@@ -184,6 +184,8 @@ function runValeRules(
   // (lint/walk.go). Undefined for a block Vale places otherwise: a wrapped paragraph or, from
   // standard input, any paragraph (found by searching the file), an HTML or front-matter block.
   const lineContexts = new Map<ProseBlock, string | undefined>();
+  /** The blocks Vale lints on their own, by the start of their first line, in order (built on first use). */
+  let byLine: Map<number, ProseBlock[]> | undefined;
   const lineContext = (owner: ProseBlock): string | undefined => {
     if (lineContexts.has(owner)) return lineContexts.get(owner);
     let context: string | undefined;
@@ -193,9 +195,18 @@ function runValeRules(
       const chars = [...valeContextLine(input.source.slice(span.start, span.end))];
       const units: string[] = [];
       for (const c of chars) units.push(c, ...(c.length > 1 ? [""] : []));
-      for (const earlier of blocks) {
+      if (!byLine) {
+        byLine = new Map();
+        for (const block of blocks) {
+          if (ownerOf.get(block) !== block) continue;
+          const key = lines.span(block.start).start;
+          const list = byLine.get(key);
+          if (list) list.push(block);
+          else byLine.set(key, [block]);
+        }
+      }
+      for (const earlier of byLine.get(span.start) ?? []) {
         if (earlier === owner) break;
-        if (ownerOf.get(earlier) !== earlier || earlier.end < span.start || earlier.start > span.end) continue;
         for (let i = 0; i < earlier.text.length; i++) {
           const at = earlier.offsetAt(i) - span.start;
           if (at >= 0 && at < units.length && units[at] !== "") units[at] = "@";
