@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { removeTemps } from "../helpers.ts";
-import { placeOnLine, substituteFirst } from "../../src/core/style/vale-location.ts";
+import { placeInContext, substituteFirst } from "../../src/core/style/vale-location.ts";
 import { lintText, styleProject } from "./vale-project.ts";
 
 afterEach(removeTemps);
@@ -14,27 +14,31 @@ const IS = { Is: 'extends: existence\nmessage: "Avoid using \\"%s\\""\ntokens: [
 
 describe("the search Vale places an alert by", () => {
   it("finds the first whole-word occurrence, from where the block's text starts on the line", () => {
-    expect(placeOnLine({ text: "This is it.\n" }, "This is it.", "is")).toBe(6);
-    expect(placeOnLine({ text: "- This is it.\n" }, "This is it.", "is")).toBe(8);
+    expect(placeInContext({ text: "This is it.\n" }, "This is it.", "is")?.column).toBe(6);
+    expect(placeInContext({ text: "- This is it.\n" }, "This is it.", "is")?.column).toBe(8);
     // `_` counts as a boundary, and the column is after it; a hit next to a backtick or hyphen is passed over.
-    expect(placeOnLine({ text: "a_is b\n" }, "a_is b", "is")).toBe(3);
-    expect(placeOnLine({ text: "run `is` or is\n" }, "run ** or is", "is")).toBe(13);
+    expect(placeInContext({ text: "a_is b\n" }, "a_is b", "is")?.column).toBe(3);
+    expect(placeInContext({ text: "run `is` or is\n" }, "run ** or is", "is")?.column).toBe(13);
     // Not a whole word anywhere: the first occurrence as written; not there at all: no placement.
-    expect(placeOnLine({ text: "This\n" }, "This", "is")).toBe(3);
-    expect(placeOnLine({ text: "Nothing\n" }, "Nothing", "is")).toBeUndefined();
+    expect(placeInContext({ text: "This\n" }, "This", "is")?.column).toBe(3);
+    expect(placeInContext({ text: "Nothing\n" }, "Nothing", "is")).toBeUndefined();
   });
 
   it("masks the first occurrence of the match after each alert, for the check's next alert in the block", () => {
     const line = { text: "This is it, is it, is it.\n" };
-    expect(placeOnLine(line, "This is it, is it, is it.", "is")).toBe(6);
+    expect(placeInContext(line, "This is it, is it, is it.", "is")?.column).toBe(6);
     expect(line.text).toBe("Th## is it, is it, is it.\n");
     // The block's text is no longer on the line as written: the search starts at the line's start.
-    expect(placeOnLine(line, "This is it, is it, is it.", "is")).toBe(6);
-    expect(placeOnLine(line, "This is it, is it, is it.", "is")).toBe(13);
+    expect(placeInContext(line, "This is it, is it, is it.", "is")?.column).toBe(6);
+    expect(placeInContext(line, "This is it, is it, is it.", "is")?.column).toBe(13);
+  });
+
+  it("in a wrapped paragraph's lines, gives the line and the column on it", () => {
+    expect(placeInContext({ text: "One line,\nThis is it.\n" }, "One line,\nThis is it.", "is")).toEqual({ lines: 1, column: 6 });
   });
 
   it("counts columns in code points, masks keeping them", () => {
-    expect(placeOnLine({ text: "😀 is\n" }, "😀 is", "is")).toBe(3);
+    expect(placeInContext({ text: "😀 is\n" }, "😀 is", "is")?.column).toBe(3);
     expect(substituteFirst("a 😀 b", "😀 b", "#")).toBe("a ###");
   });
 });
@@ -60,8 +64,17 @@ describe("alerts of one-line blocks, as Vale prints them", () => {
     expect(lintText(project, "| A is | B is |\n| --- | --- |\n| x | y |\n")).toEqual(['1:5:S.Is:Avoid using "is"', '1:12:S.Is:Avoid using "is"']);
   });
 
-  it("a wrapped paragraph, a line of more than 20,000 characters and standard input keep each match where it is", () => {
+  it("a wrapped paragraph is searched over its lines, as Vale searches the file (FindLoc)", () => {
     const project = styleProject(IS);
+    const before = `${"Some words here. ".repeat(60)}\n\n`;
+    // The second `is` is searched after `This` took the mask: it lands on the first and is dropped.
+    expect(lintText(project, `${before}This is it,\nis it.\n`)).toEqual(['3:6:S.Is:Avoid using "is"']);
+    expect(lintText(project, `${before}It is it,\nis it.\n`)).toEqual(['3:4:S.Is:Avoid using "is"', '4:1:S.Is:Avoid using "is"']);
+  });
+
+  it("a wrapped paragraph in a file under 1,000 bytes and a line of more than 20,000 characters keep each match where it is", () => {
+    const project = styleProject(IS);
+    // Vale masks the words before the match in a small file first (AddAlert's Offset), which finds it where it is.
     expect(lintText(project, "This is it,\nis it.\n")).toEqual(['1:6:S.Is:Avoid using "is"', '2:1:S.Is:Avoid using "is"']);
     const long = `${"word ".repeat(4100)}is and is.\n`;
     expect(lintText(project, long)).toEqual(['1:20501:S.Is:Avoid using "is"', '1:20508:S.Is:Avoid using "is"']);

@@ -23,7 +23,7 @@ import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced, type 
 import { settingsForFile, type FileStyleSettings, type ValeConfig } from "./vale-ini.ts";
 import { proseAtSource, rewriteCommentDelimiters } from "./comment-delimiters.ts";
 import { activeRules, type ActiveRule } from "./active-rules.ts";
-import { placeOnLine, valeContextLine, type CheckLine } from "./vale-location.ts";
+import { placeInContext, valeContextLine, type CheckLine } from "./vale-location.ts";
 
 for (const rule of BUILTIN_RULE_LIST) registerBuiltinProseRule(rule);
 
@@ -70,6 +70,8 @@ export interface StyleInput {
 
 const SENTENCE_SCOPE = ["sentence"] as const;
 /** Blocks Vale places on their line (`assignLoc`) when they fit on one: paragraphs, list items and quotes, headings, cells, alt text. */
+/** Longer blocks keep their matches' own places: Vale's search is quadratic in the alerts of a block. */
+const MAX_SEARCHED = 20_000;
 const ONE_LINE_KINDS = new Set(["paragraph", "heading", "tableCell", "image", "imageReference"]);
 
 
@@ -179,22 +181,34 @@ function runValeRules(
 
   // Vale's alert history (core/file.go AddAlert): one alert of a check per line and column.
   const history = new Set<string>();
-  // The line of a one-line block as Vale's context holds it when the block is linted: the text of the
-  // blocks before it on that line (a row's other cells, an image's alt text) masked with `@`
-  // (lint/walk.go). Undefined for a block Vale places otherwise: a wrapped paragraph or, from
-  // standard input, any paragraph (found by searching the file), an HTML or front-matter block.
-  const lineContexts = new Map<ProseBlock, string | undefined>();
+  // The context Vale searches for an alert's match (see vale-location.ts), as its walker holds it when
+  // the block is linted: the blocks before it on its line (a row's other cells, an image's alt text)
+  // masked with `@` (lint/walk.go). A block on one line is searched on its line (`assignLoc`); a
+  // paragraph wrapped over lines, or any paragraph of standard input, in the whole file (`FindLoc`),
+  // modelled as the paragraph's lines, except in a file under 1,000 bytes, where Vale first masks the
+  // words before the match and so finds it where it is. Undefined (the match's own place) otherwise:
+  // an HTML or front-matter block, a heading, item or cell over several lines.
+  const lineContexts = new Map<ProseBlock, { text: string; firstLine: number } | undefined>();
   /** The blocks Vale lints on their own, by the start of their first line, in order (built on first use). */
   let byLine: Map<number, ProseBlock[]> | undefined;
-  const lineContext = (owner: ProseBlock): string | undefined => {
+  const isSmall = Buffer.byteLength(input.source, "utf8") < 1000;
+  const lineContext = (owner: ProseBlock): { text: string; firstLine: number } | undefined => {
     if (lineContexts.has(owner)) return lineContexts.get(owner);
-    let context: string | undefined;
+    let context: { text: string; firstLine: number } | undefined;
     const span = lines.span(owner.start);
     const isParagraph = owner.kind === "paragraph";
-    if (ONE_LINE_KINDS.has(owner.kind) && !owner.text.includes("\n") && owner.end <= span.end && !(isParagraph && input.fromStdin)) {
-      const chars = [...valeContextLine(input.source.slice(span.start, span.end))];
+    const oneLine = !owner.text.includes("\n") && owner.end <= span.end;
+    const searchesFile = isParagraph && (!oneLine || input.fromStdin === true);
+    const last = searchesFile ? lines.span(Math.max(owner.start, owner.end - 1)) : span;
+    if (ONE_LINE_KINDS.has(owner.kind) && (searchesFile ? !isSmall : oneLine) && last.end - span.start <= MAX_SEARCHED) {
       const units: string[] = [];
-      for (const c of chars) units.push(c, ...(c.length > 1 ? [""] : []));
+      for (const line of input.source.slice(span.start, last.end).split(/\r\n?|\n/)) {
+        if (units.length > 0) units.push("\n");
+        for (const c of valeContextLine(line)) {
+          units.push(c);
+          if (c.length > 1) units.push("");
+        }
+      }
       if (!byLine) {
         byLine = new Map();
         for (const block of blocks) {
@@ -209,10 +223,10 @@ function runValeRules(
         if (earlier === owner) break;
         for (let i = 0; i < earlier.text.length; i++) {
           const at = earlier.offsetAt(i) - span.start;
-          if (at >= 0 && at < units.length && units[at] !== "") units[at] = "@";
+          if (at >= 0 && at < units.length && units[at] !== "" && units[at] !== "\n") units[at] = "@";
         }
       }
-      context = units.join("") + (span.end < input.source.length ? "\n" : "");
+      context = { text: units.join("") + (last.end < input.source.length ? "\n" : ""), firstLine: lines.locate(span.start).line };
     }
     lineContexts.set(owner, context);
     return context;
@@ -235,12 +249,12 @@ function runValeRules(
     const context = owner && lineContext(owner);
     let placed = false;
     if (context !== undefined && checkLine && matched !== undefined) {
-      checkLine.line ??= { text: context };
-      const column = placeOnLine(checkLine.line, block.text, matched);
-      if (column !== undefined) {
-        const line = lines.locate(owner!.start).line;
-        at = { line, column };
-        finish = { line, column: column + [...matched].length };
+      checkLine.line ??= { text: context.text };
+      const place = placeInContext(checkLine.line, block.text, matched);
+      if (place !== undefined) {
+        const line = context.firstLine + place.lines;
+        at = { line, column: place.column };
+        finish = { line, column: place.column + [...matched].length };
         placed = true;
       }
     }

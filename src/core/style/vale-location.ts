@@ -19,11 +19,12 @@ export interface CheckLine {
 }
 
 /**
- * The 1-based column (in code points) where Vale reports `match` of a block whose text is
- * `blockText`, or undefined when Vale's search does not find it as written (the caller keeps its own
- * placement, as Vale then guesses). Masks the match in `line` for the check's next alert.
+ * Where Vale reports `match` of a block whose text is `blockText`, searching `context` (the block's
+ * line, or the lines of a wrapped paragraph): lines into the context and 1-based column in code points;
+ * undefined when Vale's search does not find the match as written (the caller keeps its own placement,
+ * as Vale then guesses). Masks the match in `context` for the check's next alert.
  */
-export function placeOnLine(line: CheckLine, blockText: string, match: string): number | undefined {
+export function placeInContext(line: CheckLine, blockText: string, match: string): { lines: number; column: number } | undefined {
   const ctx = line.text;
   if (match === "" || ctx.length > MAX_LINE) return undefined;
   // initialPosition: text before the block's own text on the line is masked (a list marker, a cell's neighbours).
@@ -46,10 +47,13 @@ export function placeOnLine(line: CheckLine, blockText: string, match: string): 
   if (index < 0) return undefined;
   if (searched[index] === "_") index++;
   line.text = substituteFirst(ctx, match, "#");
-  return codePointsBefore(searched, index) + 1;
+  const lineStart = searched.lastIndexOf("\n", index - 1) + 1;
+  let lines = 0;
+  for (let i = searched.indexOf("\n"); i >= 0 && i < lineStart; i = searched.indexOf("\n", i + 1)) lines++;
+  return { lines, column: codePointsBefore(searched.slice(lineStart), index - lineStart) + 1 };
 }
 
-/** Lines longer than this are placed where the match is: Vale's search is quadratic in the alerts of a line. */
+/** Contexts longer than this are placed where the match is: Vale's search is quadratic in the alerts of a block. */
 const MAX_LINE = 20_000;
 
 /**
