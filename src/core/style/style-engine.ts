@@ -191,7 +191,8 @@ function runValeRules(
   const lineContexts = new Map<ProseBlock, { text: string; firstLine: number } | undefined>();
   /** The blocks Vale lints on their own, by the start of their first line, in order (built on first use). */
   let byLine: Map<number, ProseBlock[]> | undefined;
-  const isSmall = Buffer.byteLength(input.source, "utf8") < 1000;
+  let small: boolean | undefined;
+  const isSmall = () => (small ??= Buffer.byteLength(input.source, "utf8") < 1000);
   const lineContext = (owner: ProseBlock): { text: string; firstLine: number } | undefined => {
     if (lineContexts.has(owner)) return lineContexts.get(owner);
     let context: { text: string; firstLine: number } | undefined;
@@ -200,7 +201,7 @@ function runValeRules(
     const oneLine = !owner.text.includes("\n") && owner.end <= span.end;
     const searchesFile = isParagraph && (!oneLine || input.fromStdin === true);
     const last = searchesFile ? lines.span(Math.max(owner.start, owner.end - 1)) : span;
-    if (ONE_LINE_KINDS.has(owner.kind) && (searchesFile ? !isSmall : oneLine) && last.end - span.start <= MAX_SEARCHED) {
+    if (ONE_LINE_KINDS.has(owner.kind) && (searchesFile ? !isSmall() : oneLine) && last.end - span.start <= MAX_SEARCHED) {
       const units: string[] = [];
       for (const line of input.source.slice(span.start, last.end).split(/\r\n?|\n/)) {
         if (units.length > 0) units.push("\n");
