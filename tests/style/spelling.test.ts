@@ -22,6 +22,15 @@ describe("spelling rules", () => {
     // dictionary-en has none of these; Vale's built-in list has them all.
     expect(lintText(project, "Wrap it in a backtick, then see the aardwolf.\n")).toEqual([]);
     expect(lintText(project, "Not a preceeded one.\n")).toEqual(["1:7:S.Spelling:Did you really mean 'preceeded'?"]);
+    // And not the entries dictionary-en has and Vale's list does not: Vale flags these, with their forms.
+    expect(lintText(project, "We run ad hoc jobs that interoperate with blockchains and learnable models.\n")).toEqual([
+      "1:11:S.Spelling:Did you really mean 'hoc'?",
+      "1:25:S.Spelling:Did you really mean 'interoperate'?",
+      "1:43:S.Spelling:Did you really mean 'blockchains'?",
+      "1:59:S.Spelling:Did you really mean 'learnable'?",
+    ]);
+    // Words both lists have, written with their flags in another order, stay correct.
+    expect(lintText(project, "Americans and Abyssinians agree.\n")).toEqual([]);
     // Ordinals are compound rules, which loading the added entries must not break (with the default
     // filters, words with digits are never looked up: custom: true checks them).
     const all = styleProject({ Spelling: `${spell}custom: true\n` });

@@ -36,20 +36,31 @@ const dictionaryCache = new Map<string, Speller>();
 const MAX_REMEMBERED_WORDS = 100_000;
 
 /**
- * en_US from the dictionary-en package, and the entries of Vale's own en_US-web dictionary that it
- * lacks (same affix flags; see data/NOTICE.md), so the default accepts the words Vale accepts.
+ * en_US from the dictionary-en package made into Vale's own en_US-web dictionary (same affix rules;
+ * see data/NOTICE.md): without the entries Vale does not have (`hoc`, `blockchain`), with those it
+ * has and dictionary-en does not, so the default accepts exactly the words Vale accepts.
  */
-function defaultDictionaryFiles(): { aff: string; dic: string; extra: string } {
+function defaultDictionaryFiles(): { aff: string; dic: string; extra: string; missing: string } {
   const dir = path.dirname(createRequire(import.meta.url).resolve("dictionary-en"));
-  return { aff: path.join(dir, "index.aff"), dic: path.join(dir, "index.dic"), extra: fileURLToPath(new URL("../data/en_US-web-extra.dic", import.meta.url)) };
+  return {
+    aff: path.join(dir, "index.aff"),
+    dic: path.join(dir, "index.dic"),
+    extra: fileURLToPath(new URL("../data/en_US-web-extra.dic", import.meta.url)),
+    missing: fileURLToPath(new URL("../data/en_US-web-missing.txt", import.meta.url)),
+  };
 }
 
-function loadDictionary(aff: string, dic: string, extra?: string): Speller {
-  const key = `${aff}\0${dic}\0${extra ?? ""}`;
+function loadDictionary(aff: string, dic: string, extra?: string, missing?: string): Speller {
+  const key = `${aff}\0${dic}\0${extra ?? ""}\0${missing ?? ""}`;
   let speller = dictionaryCache.get(key);
   if (!speller) {
+    let base = readFileSync(dic, "utf8").trimEnd();
+    if (missing) {
+      const left = new Set(readFileSync(missing, "utf8").split(/\r?\n/));
+      base = base.split(/\r?\n/).filter((line, i) => i === 0 || !left.has(line)).join("\n");
+    }
     // One .dic text: nspell's dictionary() breaks the compound rules (ordinals) when called twice.
-    const words = extra ? `${readFileSync(dic, "utf8").trimEnd()}\n${readFileSync(extra, "utf8").replace(/^[^\n]*\n/, "")}` : readFileSync(dic);
+    const words = extra ? `${base}\n${readFileSync(extra, "utf8").replace(/^[^\n]*\n/, "")}` : base;
     speller = loadNspell()(readFileSync(aff), words);
     dictionaryCache.set(key, speller);
   }
@@ -74,7 +85,7 @@ export function compileSpelling(def: RuleDefinition, ctx: CompileContext): (bloc
     if (/^([0-9]+[.,-]?)+$/.test(word) || /^0?x[0-9A-Fa-f]+$/.test(word) || /^0b[01]+$/.test(word) || /^[0-9a-z]{40}$/.test(word)) return true;
     spellers ??= dictionaries.map((d) => {
       try {
-        return loadDictionary(d.aff, d.dic, d.extra);
+        return loadDictionary(d.aff, d.dic, d.extra, d.missing);
       } catch (error) {
         throw new ConfigError(`${ctx.file}: rule ${ctx.name} (spelling): the dictionary ${d.dic} cannot be read: ${(error as Error).message}.`, "Check that dic and aff are a Hunspell dictionary pair.");
       }
@@ -124,7 +135,7 @@ function wholeWordTerms(accepted: readonly string[]): string {
   return `(?i)(?:${alternatives.join("|")})`;
 }
 
-function resolveDictionaries(def: RuleDefinition, ctx: CompileContext): { aff: string; dic: string; extra?: string }[] {
+function resolveDictionaries(def: RuleDefinition, ctx: CompileContext): { aff: string; dic: string; extra?: string; missing?: string }[] {
   const configDir = ctx.stylesPath ? path.join(ctx.stylesPath, "config", "dictionaries") : undefined;
   const find = (name: string | undefined) => {
     if (!name) return undefined;
