@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { removeTemps } from "../helpers.ts";
-import { placeInContext, substituteFirst } from "../../src/core/style/vale-location.ts";
+import { placeInContext, substituteFirst, valeWordTokens } from "../../src/core/style/vale-location.ts";
 import { lintText, styleProject } from "./vale-project.ts";
 
 afterEach(removeTemps);
@@ -78,5 +78,22 @@ describe("alerts of one-line blocks, as Vale prints them", () => {
     expect(lintText(project, "This is it,\nis it.\n")).toEqual(['1:6:S.Is:Avoid using "is"', '2:1:S.Is:Avoid using "is"']);
     const long = `${"word ".repeat(4100)}is and is.\n`;
     expect(lintText(project, long)).toEqual(['1:20501:S.Is:Avoid using "is"', '1:20508:S.Is:Avoid using "is"']);
+  });
+});
+
+describe("a match Vale cannot find as written (guessLocation)", () => {
+  const FUTURE = { Future: "extends: existence\nmessage: \"Future tense '%s'\"\nignorecase: true\nraw:\n  - will\\s+\\w+\n" };
+
+  it("goes to column 1 of a line holding every word of its sentence", () => {
+    expect(lintText(styleProject(FUTURE), "As we will [see below](#x), it works.\n")).toEqual(["1:1:S.Future:Future tense 'will see'"]);
+  });
+
+  it("is dropped when its sentence is wrapped over lines, as Vale drops it (gitlab-runner's docs)", () => {
+    const text = "You can create a group with the\nrules you need as we will\n[see below](#the-section). This way, you can customize it.\n\n- The image is used, and the container will\n  automatically install it.\n";
+    expect(lintText(styleProject(FUTURE), text)).toEqual([]);
+  });
+
+  it("reads words as Vale's tokenizer does", () => {
+    expect(valeWordTokens("“Don’t” (see e.g. the $5 docs), Mr. Smith!")).toEqual(["Don't", "see", "e.g.", "the", "docs", "Mr.", "Smith"]);
   });
 });

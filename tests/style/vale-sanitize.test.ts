@@ -12,7 +12,9 @@ describe("&rsquo;", () => {
   };
 
   it("is a straight apostrophe, as Vale's Sanitize replaces it in the file before parsing; &#8217; and ’ stay curly", () => {
-    expect(lintText(styleProject(rules), "Yes it&rsquo;s here.\n\nAnd it&#8217;s there.\n\nAnd it\u2019s.\n")).toEqual(["1:5:S.Straight:Straight 'it's'", "3:1:S.Curly:Curly 'it\u2019s'", "5:5:S.Curly:Curly 'it\u2019s'"]);
+    // `it’s` of line 3 is not in the file as written (`&#8217;`) and no line holds the words of its
+    // sentence with a straight quote, as Vale's guessLocation reads them: Vale drops that alert.
+    expect(lintText(styleProject(rules), "Yes it&rsquo;s here.\n\nAnd it&#8217;s there.\n\nAnd it\u2019s.\n")).toEqual(["1:5:S.Straight:Straight 'it's'", "5:5:S.Curly:Curly 'it\u2019s'"]);
   });
 
   it("also in raw scope", () => {

@@ -23,7 +23,8 @@ import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced, type 
 import { settingsForFile, type FileStyleSettings, type ValeConfig } from "./vale-ini.ts";
 import { proseAtSource, rewriteCommentDelimiters } from "./comment-delimiters.ts";
 import { activeRules, type ActiveRule } from "./active-rules.ts";
-import { placeInContext, valeContextLine, type CheckLine } from "./vale-location.ts";
+import { guessLine, placeInContext, valeContextLine, type CheckLine } from "./vale-location.ts";
+import { segmentSentences } from "./sentences.ts";
 
 for (const rule of BUILTIN_RULE_LIST) registerBuiltinProseRule(rule);
 
@@ -265,10 +266,19 @@ function runValeRules(
     // alert at the line's start.
     if (!placed && alert.start >= 0 && !isRaw && spansMarkup(block, alert, input.source, start, end)) {
       const copy = plainCopyAt(block, alert, input.source);
-      if (copy === undefined) at.column = 1;
-      else {
+      if (copy !== undefined) {
         at = lines.locate(copy);
         finish = lines.locate(copy + alert.end - alert.start);
+      } else {
+        // guessLocation: column 1 of the block's first line holding every word of the match's sentence.
+        const first = lines.span(block.start);
+        const last = lines.span(Math.max(block.start, block.end - 1));
+        const blockLines = input.source.slice(first.start, last.end).split(/\r\n?|\n/);
+        const sentences = segmentSentences(block.text).map(({ start: from, end: to }) => block.text.slice(from, to));
+        const found = guessLine(blockLines, sentences, matched!);
+        if (found < 0) return;
+        at = { line: lines.locate(first.start).line + found, column: 1 };
+        finish = { line: at.line, column: [...blockLines[found]!].length + 1 };
       }
     }
     const seen = `${at.line}-${at.column}-${rule.name}`;

@@ -101,3 +101,42 @@ function codePointsBefore(text: string, index: number): number {
   }
   return n;
 }
+
+const SPECIAL = /^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$/;
+const PREFIXES = new Set(["$", "(", '"', "[", "'"]);
+const SUFFIXES = new Set([",", ")", '"', "]", "!", ";", ".", "?", ":", "'"]);
+
+/**
+ * The words of `text` as Vale's IterTokenizer gives them (internal/nlp/tokenize.go), for the test
+ * of `guessLocation`: curly quotes made straight, each run of non-space cut free of leading `$ ( " [ '`
+ * and trailing `, ) " ] ! ; . ? : '` (an abbreviation such as `e.g.` or `Mr.` kept whole), runs
+ * without a letter dropped. Vale also splits contractions (`do n't`), which are parts of the run and
+ * so make no difference to where the run is found.
+ */
+export function valeWordTokens(text: string): string[] {
+  const clean = text.replace(/[\u201C\u201D]/g, '"').replace(/[\u2018\u2019]/g, "'").replaceAll("&rsquo;", "'");
+  const tokens: string[] = [];
+  for (let token of clean.split(/\s+/u)) {
+    while (token !== "" && !SPECIAL.test(token)) {
+      if (PREFIXES.has(token[0]!)) token = token.slice(1);
+      else if (SUFFIXES.has(token.at(-1)!)) token = token.slice(0, -1);
+      else break;
+    }
+    if (/\p{L}/u.test(token)) tokens.push(token);
+  }
+  return tokens;
+}
+
+/**
+ * Vale's last resort for a match it cannot find as written (core/location.go `guessLocation`): the
+ * index of the first of `lines` holding every word of the last sentence of the block that has the
+ * match (past its start), where Vale then puts the alert at column 1; -1 when no line holds them all (a
+ * sentence wrapped over lines), and Vale drops the alert.
+ */
+export function guessLine(lines: readonly string[], sentences: readonly string[], match: string): number {
+  let target: string | undefined;
+  for (const sentence of sentences) if (sentence === match || sentence.indexOf(match) > 0) target = sentence;
+  if (target === undefined) return -1;
+  const words = valeWordTokens(target);
+  return lines.findIndex((line) => words.every((word) => line.includes(word)));
+}
