@@ -16,8 +16,16 @@ describe("Vale's sentence splitter", () => {
     expect(sentenceTexts("Visit example.com today.Next")).toEqual(["Visit example.com today.Next"]);
   });
 
-  it("CJK full stops do not end a sentence for Vale's English model", () => {
-    expect(sentenceTexts("这是第一句。这是第二句。")).toEqual(["这是第一句。这是第二句。"]);
+  it("CJK full stops end a sentence, as in neurosnap/sentences v1.0.7 (its CJK support), which Vale uses", () => {
+    expect(sentenceTexts("这是第一句。这是第二句。")).toEqual(["这是第一句。", "这是第二句。"]);
+  });
+
+  it("a word with inner periods is an abbreviation unless the next word starts a sentence (twine's pass); an initial keeps its break before a word seen lowercase (gitlab-runner's docs)", () => {
+    expect(sentenceTexts("Upgrade to GitLab 17.5. For more information, see the notes.")).toEqual(["Upgrade to GitLab 17.5. For more information, see the notes."]);
+    expect(sentenceTexts("We track metrics for GitLab.com. As a provider, we need views.")).toEqual(["We track metrics for GitLab.com. As a provider, we need views."]);
+    expect(sentenceTexts("We track metrics for GitLab.com. The provider needs views.")).toEqual(["We track metrics for GitLab.com.", "The provider needs views."]);
+    expect(sentenceTexts("Pick option B. Then restart the runner now.")).toEqual(["Pick option B.", "Then restart the runner now."]);
+    expect(sentenceTexts("Ask J. Bach about it.")).toEqual(["Ask J. Bach about it."]);
   });
 });
 

@@ -1,21 +1,23 @@
 /**
- * Vale's sentence splitter, for `scope: sentence` and the readability variables. Vale segments
- * with a Punkt tokenizer trained on English (neurosnap/sentences, through jdkato/twine); this is
- * the same decision procedure on whitespace-separated tokens, with the model's abbreviation list
- * and frequent sentence starters:
+ * Vale's sentence splitter, for `scope: sentence`, sequence rules and the readability variables: the
+ * Punkt tokenizer of neurosnap/sentences v1.0.7 with its trained English model, as jdkato/twine sets it
+ * up for Vale (nlp/segment). A port of its decision procedure, pass for pass:
  *
- * - `?` and `!` end a sentence (also followed by a closing quote or bracket);
- * - `.` ends one unless the token is a known abbreviation (`Dr.`, `Inc.`, `Jan.`), a dotted
- *   abbreviation (`e.g.`, `U.S.`), an initial (`J.`), or an ellipsis followed by a lowercase word;
- *   after those, a capitalised frequent sentence starter (`The`, `However`) does start a sentence;
- * - punctuation inside a token (`3.14`, `example.com`, `end.Next`) never splits;
- * - CJK full stops (`。！？`) are not sentence ends for Vale's English model, so they do not split.
+ * 1. words: the text cut at white space and after a CJK `。；！？`;
+ * 2. by type: a word ending in `?`, `!` (not `Yahoo!`) or `.` before a quote or bracket ends a
+ *    sentence; one ending in `.` does too unless the model knows it as an abbreviation (`Dr.`, `Inc.`);
+ * 3. by token (Punkt's heuristics): a collocation (`##number## Genentech`) joins; after an
+ *    abbreviation or ellipsis, a next word the model has seen lowercase and never capitalised inside a
+ *    sentence (orthographic heuristic), or a capitalised frequent sentence starter (`The`, `However`),
+ *    starts a sentence; after an initial (`J.`) or a number, a next word the orthographic evidence says
+ *    is no sentence start joins, as does an always-capitalised word after an initial (`J. Bach`);
+ * 4. twine's own pass: a word with inner periods (`e.g.`, `17.5.`, `GitLab.com.`) is an abbreviation
+ *    unless the next word starts a sentence by the same two tests.
+ *
+ * The model (`data/punkt-english.json`: abbreviations, collocations, sentence starters and each
+ * word's orthographic context) is neurosnap/sentences' `data/english.json`, MIT (see data/NOTICE.md).
  */
-
-/** The English Punkt model's abbreviation types (lowercase, without the final period). */
-const ABBREVIATIONS = new Set(["a.a", "a.c", "a.d", "a.g", "a.h", "a.m", "a.m.e", "a.s", "a.t", "adm", "ala", "ariz", "aug", "ave", "b.f", "b.v", "bros", "c", "c.i.t", "c.o.m.b", "c.v", "calif", "chg", "cie", "co", "col", "colo", "conn", "corp", "cos", "ct", "d", "d.c", "d.h", "d.w", "dec", "dr", "e", "e.f", "e.h", "e.l", "e.m", "f", "f.g", "f.j", "feb", "fla", "fri", "ft", "g", "g.d", "g.f", "g.k", "ga", "gen", "h", "h.c", "h.f", "h.m", "i.m.s", "ill", "inc", "j.b", "j.c", "j.j", "j.k", "j.p", "j.r", "jan", "jr", "k", "kan", "ky", "l", "l.a", "l.f", "l.p", "lt", "ltd", "m", "m.b.a", "m.d.c", "m.j", "maj", "messrs", "mg", "mich", "minn", "mr", "mrs", "ms", "n", "n.c", "n.d", "n.h", "n.j", "n.m", "n.v", "n.y", "nev", "nov", "oct", "ok", "okla", "ore", "p", "p.a.m", "p.m", "pa", "ph.d", "prof", "r", "r.a", "r.h", "r.i", "r.j", "r.k", "r.t", "rep", "reps", "s", "s.a", "s.a.y", "s.c", "s.g", "s.p.a", "s.s", "sen", "sep", "sept", "sr", "st", "sw", "t", "t.j", "tenn", "tues", "u.k", "u.n", "u.s", "u.s.a", "u.s.s.r", "v", "va", "vs", "vt", "w", "w.c", "w.r", "w.va", "w.w", "wash", "wed", "wis", "yr", "sgt", "gov", "no", "mt"]);
-/** Words the model knows as frequent sentence starters. */
-const SENTENCE_STARTERS = new Set(["according", "although", "among", "both", "but", "despite", "even", "he", "however", "i", "if", "in", "indeed", "instead", "it", "many", "meanwhile", "moreover", "most", "nevertheless", "nonetheless", "nor", "sales", "separately", "she", "similarly", "since", "so", "some", "the", "there", "these", "they", "this", "though", "thus", "under", "when", "while", "yet"]);
+import { readFileSync } from "node:fs";
 
 /** A sentence: `[start, end)` in the text it was split from, trimmed of white space. */
 export interface SentenceSpan {
@@ -23,54 +25,228 @@ export interface SentenceSpan {
   end: number;
 }
 
-const CLOSERS = /["')\]’”]+$/u;
-const DOTTED = /^(?:\w\.)+\w*\.$/u;
+interface Model {
+  AbbrevTypes: Record<string, number>;
+  Collocations: Record<string, number>;
+  SentStarters: Record<string, number>;
+  OrthoContext: Record<string, number>;
+}
+
+let model: { abbreviations: Set<string>; collocations: Set<string>; starters: Set<string>; ortho: Map<string, number> } | undefined;
+
+function loadModel(): NonNullable<typeof model> {
+  if (model) return model;
+  const data = JSON.parse(readFileSync(new URL("./data/punkt-english.json", import.meta.url), "utf8")) as Model;
+  // twine adds these abbreviations to the model.
+  const abbreviations = new Set([...Object.keys(data.AbbrevTypes), "sgt", "gov", "no", "mt"]);
+  model = {
+    abbreviations,
+    collocations: new Set(Object.keys(data.Collocations)),
+    starters: new Set(Object.keys(data.SentStarters)),
+    ortho: new Map(Object.entries(data.OrthoContext)),
+  };
+  return model;
+}
+
+const ORTHO_MID_UC = 1 << 2;
+const ORTHO_BEG_LC = 1 << 4;
+const ORTHO_UC = (1 << 1) + (1 << 2) + (1 << 3);
+const ORTHO_LC = (1 << 4) + (1 << 5) + (1 << 6);
+
+interface Token {
+  tok: string;
+  /** Where the word ends in the text (a sentence it ends ends here). */
+  position: number;
+  sentBreak: boolean;
+  abbr: boolean;
+}
+
+const CJK_PUNCT = new Set(["。", "；", "！", "？"]);
+const PUNCTUATION = new Set([..."；：，。！？;:,.!?"]);
+const NUMERIC = /-?[.,]?\d[\d,.-]*\.?$/;
+const INITIAL = /^[A-Za-z]\.$/;
+const ELLIPSIS = /\.\.+$/;
+const LOOKS_LIKE_ELLIPSIS = /(?:\.\s?){2,}\./;
+const MULTI_PUNCT = /(?:[0-9A-Za-z_]\.)+[0-9A-Za-z_]*\./;
+const ENDERS = ['."', ".)", ".’", ".”", "?", '?"', "?'", "?)", "?’", "?”", "!", '!"', "!'", "!)", "!’", "!”"];
+const PARENS = [".[", ".(", '."', "?[", "?(", "![", "!("];
+
+/** neurosnap/sentences' DefaultWordTokenizer.Tokenize (positions in UTF-16 units here, bytes in Go). */
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const length = text.length;
+  let lastSpace = 0;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    // Go tests `i != len-1` on the byte index: only a one-byte last character closes the last word.
+    const isLastByte = i === length - 1 && code < 0x80;
+    const isCjk = code >= 0x3000 && CJK_PUNCT.has(text[i]!);
+    if (!isSpace(code, text[i]!) && !isCjk && !isLastByte) continue;
+    const cursor = isLastByte ? length : isCjk ? i + 1 : i;
+    const word = text.slice(lastSpace, cursor).trim();
+    if (word === "") continue;
+    tokens.push({ tok: word, position: cursor, sentBreak: false, abbr: false });
+    lastSpace = cursor;
+  }
+  if (tokens.length === 0) tokens.push({ tok: text, position: length, sentBreak: false, abbr: false });
+  return tokens;
+}
+
+/** Go's unicode.IsSpace. */
+function isSpace(code: number, char: string): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0x85 || code === 0xa0 || (code >= 0x1680 && /\s/u.test(char));
+}
+
+function type(t: Token): string {
+  const typ = t.tok.toLowerCase().replace(NUMERIC, "##number##");
+  return typ.length === 1 ? typ : typ.replaceAll(",", "");
+}
+
+function typeNoPeriod(t: Token): string {
+  const typ = type(t);
+  return typ.length > 1 && typ.endsWith(".") ? typ.slice(0, -1) : typ;
+}
+
+function typeNoSentPeriod(t: Token): string {
+  return t.sentBreak ? typeNoPeriod(t) : type(t);
+}
+
+const firstUpper = (t: Token) => /^\p{Lu}/u.test(t.tok);
+const firstLower = (t: Token) => /^\p{Ll}/u.test(t.tok);
+const hasPeriodFinal = (t: Token) => t.tok.endsWith(".") || t.tok.endsWith("。");
+
+/** twine's HasSentEndChars. */
+function hasSentEndChars(t: Token): boolean {
+  if (ENDERS.some((e) => t.tok.endsWith(e)) && !t.tok.includes("Yahoo!")) return true;
+  return PARENS.some((p) => t.tok.includes(p));
+}
+
+/** Punkt's orthographic heuristic: 1 a sentence start, 0 not one, -1 unknown. */
+function orthoHeuristic(t: Token): number {
+  const m = loadModel();
+  if (PUNCTUATION.has(t.tok)) return 0;
+  const ctx = m.ortho.get(typeNoSentPeriod(t)) ?? 0;
+  if (firstUpper(t) && ctx & ORTHO_LC && !(ctx & ORTHO_MID_UC)) return 1;
+  if (firstLower(t) && (ctx & ORTHO_UC || !(ctx & ORTHO_BEG_LC))) return 0;
+  return -1;
+}
+
+function typeAnnotation(t: Token): void {
+  const m = loadModel();
+  if (hasSentEndChars(t)) t.sentBreak = true;
+  else if (hasPeriodFinal(t) && !t.tok.endsWith("..")) {
+    const noPeriod = [...t.tok].slice(0, -1).join("").toLowerCase();
+    const lastHyphen = noPeriod.split("-").at(-1)!;
+    if (m.abbreviations.has(noPeriod) || m.abbreviations.has(lastHyphen)) t.abbr = true;
+    else t.sentBreak = true;
+  }
+}
+
+function tokenAnnotation(one: Token, two: Token): void {
+  const m = loadModel();
+  if (!hasPeriodFinal(one)) return;
+  const typ = typeNoPeriod(one);
+  const nextTyp = typeNoSentPeriod(two);
+  const isInitial = INITIAL.test(one.tok);
+  if (m.collocations.has(`${typ},${nextTyp}`)) {
+    one.sentBreak = false;
+    one.abbr = true;
+    return;
+  }
+  if ((one.abbr || ELLIPSIS.test(one.tok)) && !isInitial) {
+    if (orthoHeuristic(two) === 1) {
+      one.sentBreak = true;
+      return;
+    }
+    if (firstUpper(two) && m.starters.has(nextTyp)) {
+      one.sentBreak = true;
+      return;
+    }
+  }
+  if (one.tok === "." && two.tok === ".") {
+    one.sentBreak = false;
+    two.sentBreak = false;
+    return;
+  }
+  if (isInitial || typ === "##number##") {
+    const starts = orthoHeuristic(two);
+    if (starts === 0) {
+      one.sentBreak = false;
+      one.abbr = true;
+      return;
+    }
+    if (starts === -1 && isInitial && firstUpper(two) && !((m.ortho.get(nextTyp) ?? 0) & ORTHO_LC)) {
+      one.sentBreak = false;
+      one.abbr = true;
+    }
+  }
+}
+
+/** twine's multiPunctWordAnnotation. */
+function multiPunctAnnotation(one: Token, two: Token): void {
+  const m = loadModel();
+  if (one.tok.endsWith(".") && two.tok === ".") {
+    one.sentBreak = false;
+    two.sentBreak = false;
+    return;
+  }
+  let nextTyp = "";
+  const isNonBreak = one.tok.endsWith(".") && !one.sentBreak;
+  const isEllipsis = LOOKS_LIKE_ELLIPSIS.test(one.tok);
+  const isInternal = one.sentBreak && [")", "’", "”", '"', "'"].some((p) => one.tok.endsWith(p));
+  if (isNonBreak || isEllipsis || isInternal) {
+    nextTyp = typeNoSentPeriod(two);
+    const isStarter = m.starters.has(nextTyp);
+    if (isEllipsis && (firstUpper(two) || isStarter)) {
+      one.sentBreak = true;
+      return;
+    }
+    if (isInternal && firstLower(two) && !isStarter) {
+      one.sentBreak = false;
+      return;
+    }
+    if (isNonBreak && firstUpper(two) && (m.ortho.get(nextTyp) ?? 0) & 112) one.sentBreak = true;
+  }
+  if (!MULTI_PUNCT.test(one.tok) || INITIAL.test(one.tok)) return;
+  one.abbr = true;
+  one.sentBreak = false;
+  if (orthoHeuristic(two) === 1) {
+    one.sentBreak = true;
+    return;
+  }
+  if (nextTyp === "") nextTyp = typeNoSentPeriod(two);
+  if (firstUpper(two) && m.starters.has(nextTyp)) one.sentBreak = true;
+}
 
 /** Splits `text` into sentences as Vale's Punkt tokenizer does (see the module comment). */
 export function segmentSentences(text: string): SentenceSpan[] {
-  const tokens: { start: number; end: number; text: string }[] = [];
-  for (const match of text.matchAll(/\S+/gu)) tokens.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
-  const spans: SentenceSpan[] = [];
-  let start = -1;
+  if (text === "") return [];
+  const tokens = tokenize(text);
+  for (const t of tokens) typeAnnotation(t);
+  for (let i = 0; i + 1 < tokens.length; i++) tokenAnnotation(tokens[i]!, tokens[i + 1]!);
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (start < 0) start = token.start;
     const next = tokens[i + 1];
-    if (next === undefined || isBreak(token.text, next.text)) {
-      spans.push({ start, end: token.end });
-      start = -1;
-    }
+    if (next) multiPunctAnnotation(tokens[i]!, next);
+    else if (tokens[i]!.tok.includes("\n") && tokens[i]!.tok.includes(" ")) tokens[i]!.sentBreak = false;
   }
+  const spans: SentenceSpan[] = [];
+  const push = (from: number, to: number) => {
+    while (from < to && /\s/u.test(text[from]!)) from++;
+    while (to > from && /\s/u.test(text[to - 1]!)) to--;
+    if (to > from) spans.push({ start: from, end: to });
+  };
+  let lastBreak = 0;
+  for (const t of tokens) {
+    if (!t.sentBreak) continue;
+    push(lastBreak, t.position);
+    lastBreak = t.position;
+  }
+  if (lastBreak !== text.length) push(lastBreak, text.length);
   return spans;
 }
 
 /** Splits and returns the sentences' text. */
 export function sentenceTexts(text: string): string[] {
   return segmentSentences(text).map((s) => text.slice(s.start, s.end));
-}
-
-/** Characters a sentence-ending token ends with. */
-const END_CHARS = new Set([".", "?", "!", '"', "'", ")", "]", "’", "”"]);
-
-function isBreak(token: string, next: string): boolean {
-  if (!END_CHARS.has(token[token.length - 1]!)) return false;
-  const bare = token.replace(CLOSERS, "");
-  const closed = bare.length < token.length;
-  const nextWord = next.replace(/^["'(\[‘“]+/u, "");
-  const isUpper = /^\p{Lu}/u.test(nextWord);
-  const isLower = /^\p{Ll}/u.test(nextWord);
-  const nextType = nextWord.toLowerCase().replace(/[.,;:!?"')\]’”]+$/u, "");
-  const isStarter = SENTENCE_STARTERS.has(nextType);
-  if (/[?!]$/u.test(bare)) {
-    if (/Yahoo!$/u.test(bare)) return false;
-    // A closing quote or bracket can sit inside a sentence: then the next word must look like a start.
-    return !(closed && isLower && !isStarter);
-  }
-  if (!bare.endsWith(".")) return false;
-  if (/\.\s?\.\s?\.$/u.test(bare) || bare.endsWith("..")) return isUpper || isStarter;
-  const type = bare.slice(0, -1).replace(/^["'(\[‘“]+/u, "").toLowerCase();
-  const isAbbreviation = ABBREVIATIONS.has(type) || (DOTTED.test(bare.replace(/^["'(\[‘“]+/u, "")) && !/^\p{L}\.$/u.test(bare));
-  if (isAbbreviation || /^\p{L}\.$/u.test(bare.replace(/^["'(\[‘“]+/u, ""))) return isUpper && isStarter;
-  if (closed && isLower && !isStarter) return false;
-  return true;
 }
