@@ -26,6 +26,10 @@ describe("Vale's sentence splitter", () => {
     expect(sentenceTexts("We track metrics for GitLab.com. The provider needs views.")).toEqual(["We track metrics for GitLab.com.", "The provider needs views."]);
     expect(sentenceTexts("Pick option B. Then restart the runner now.")).toEqual(["Pick option B.", "Then restart the runner now."]);
     expect(sentenceTexts("Ask J. Bach about it.")).toEqual(["Ask J. Bach about it."]);
+    // Go's byte-level quirks: a word of non-ASCII letters is cut by bytes before the abbreviation lookup
+    // (`Müller-Jr.` looks up `j`), one ASCII character after a final CJK stop stays in its word.
+    expect(sentenceTexts("We met Müller-Jr. and left.")).toEqual(["We met Müller-Jr.", "and left."]);
+    expect(sentenceTexts("你好。a")).toEqual(["你好。a"]);
   });
 });
 

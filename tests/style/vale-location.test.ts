@@ -10,35 +10,43 @@ import { lintText, styleProject } from "./vale-project.ts";
 
 afterEach(removeTemps);
 
+/** The column where Vale places `match` of a one-line block, or undefined when it drops the alert. */
+function column(context: { text: string }, block: string, match: string): number | undefined {
+  const place = placeInContext(context, block, [block], match, { kind: "line" });
+  return place === "drop" ? undefined : place.column;
+}
+
 const IS = { Is: 'extends: existence\nmessage: "Avoid using \\"%s\\""\ntokens: [is]\n' };
 
 describe("the search Vale places an alert by", () => {
   it("finds the first whole-word occurrence, from where the block's text starts on the line", () => {
-    expect(placeInContext({ text: "This is it.\n" }, "This is it.", "is")?.column).toBe(6);
-    expect(placeInContext({ text: "- This is it.\n" }, "This is it.", "is")?.column).toBe(8);
+    expect(column({ text: "This is it.\n" }, "This is it.", "is")).toBe(6);
+    expect(column({ text: "- This is it.\n" }, "This is it.", "is")).toBe(8);
     // `_` counts as a boundary, and the column is after it; a hit next to a backtick or hyphen is passed over.
-    expect(placeInContext({ text: "a_is b\n" }, "a_is b", "is")?.column).toBe(3);
-    expect(placeInContext({ text: "run `is` or is\n" }, "run ** or is", "is")?.column).toBe(13);
+    expect(column({ text: "a_is b\n" }, "a_is b", "is")).toBe(3);
+    expect(column({ text: "run `is` or is\n" }, "run ** or is", "is")).toBe(13);
     // Not a whole word anywhere: the first occurrence as written; not there at all: no placement.
-    expect(placeInContext({ text: "This\n" }, "This", "is")?.column).toBe(3);
-    expect(placeInContext({ text: "Nothing\n" }, "Nothing", "is")).toBeUndefined();
+    expect(column({ text: "This\n" }, "This", "is")).toBe(3);
+    expect(placeInContext({ text: "Nothing\n" }, "Nothing", ["Nothing"], "is", { kind: "line" })).toBe("drop");
   });
 
   it("masks the first occurrence of the match after each alert, for the check's next alert in the block", () => {
     const line = { text: "This is it, is it, is it.\n" };
-    expect(placeInContext(line, "This is it, is it, is it.", "is")?.column).toBe(6);
+    expect(column(line, "This is it, is it, is it.", "is")).toBe(6);
     expect(line.text).toBe("Th## is it, is it, is it.\n");
     // The block's text is no longer on the line as written: the search starts at the line's start.
-    expect(placeInContext(line, "This is it, is it, is it.", "is")?.column).toBe(6);
-    expect(placeInContext(line, "This is it, is it, is it.", "is")?.column).toBe(13);
+    expect(column(line, "This is it, is it, is it.", "is")).toBe(6);
+    expect(column(line, "This is it, is it, is it.", "is")).toBe(13);
   });
 
   it("in a wrapped paragraph's lines, gives the line and the column on it", () => {
-    expect(placeInContext({ text: "One line,\nThis is it.\n" }, "One line,\nThis is it.", "is")).toEqual({ lines: 1, column: 6 });
+    expect(placeInContext({ text: "One line,\nThis is it.\n" }, "One line,\nThis is it.", ["One line,\nThis is it."], "is", { kind: "file" })).toEqual({ lines: 1, column: 6 });
+    // An item over two lines is searched on its last line first, as Vale's walker gives its last line.
+    expect(placeInContext({ text: "- The setup is easy and\n  the setup is fast.\n" }, "The setup is easy and\nthe setup is fast.", ["The setup is easy and\nthe setup is fast."], "setup", { kind: "last", line: 1 })).toEqual({ lines: 1, column: 7 });
   });
 
   it("counts columns in code points, masks keeping them", () => {
-    expect(placeInContext({ text: "😀 is\n" }, "😀 is", "is")?.column).toBe(3);
+    expect(column({ text: "😀 is\n" }, "😀 is", "is")).toBe(3);
     expect(substituteFirst("a 😀 b", "😀 b", "#")).toBe("a ###");
   });
 });
@@ -95,5 +103,28 @@ describe("a match Vale cannot find as written (guessLocation)", () => {
 
   it("reads words as Vale's tokenizer does", () => {
     expect(valeWordTokens("“Don’t” (see e.g. the $5 docs), Mr. Smith!")).toEqual(["Don't", "see", "e.g.", "the", "docs", "Mr.", "Smith"]);
+  });
+});
+
+describe("what Vale's walker has already masked, and where it puts a block", () => {
+  const rule = (token: string) => ({ Word: `extends: existence\nmessage: "'%s'"\nnonword: true\ntokens: ['${token}']\n` });
+
+  it("the destinations of the links and images it has passed", () => {
+    expect(lintText(styleProject(rule("setup")), "See [the guide](setup.md) for setup.\n")).toEqual(["1:31:S.Word:'setup'"]);
+    expect(lintText(styleProject(rule("setup")), "See ![a diagram](setup.png) of the setup.\n")).toEqual(["1:36:S.Word:'setup'"]);
+  });
+
+  it("an item over two lines is searched on its last line first (the line advance() gives it)", () => {
+    expect(lintText(styleProject(rule("setup")), "- The setup is easy and\n  the setup is fast.\n")).toEqual(["2:7:S.Word:'setup'"]);
+  });
+
+  it("a wrapped paragraph's search goes on into the rest of the file past a hit before a backtick", () => {
+    const filler = `${"Some other words here. ".repeat(50)}\n\n`;
+    const text = `You can just \`npm install\` it and\nthen run it.\n\n${filler}It just works.\n`;
+    expect(lintText(styleProject(rule("just")), text)).toEqual(["6:4:S.Word:'just'"]);
+  });
+
+  it("hits do not share an underscore (Go's FindAll resumes after the one a hit took)", () => {
+    expect(lintText(styleProject(rule("foo")), "Use -foo_foo now.\n")).toEqual(["1:6:S.Word:'foo'", "1:10:S.Word:'foo'"]);
   });
 });

@@ -82,7 +82,10 @@ function tokenize(text: string): Token[] {
     const isLastByte = i === length - 1 && code < 0x80;
     const isCjk = code >= 0x3000 && CJK_PUNCT.has(text[i]!);
     if (!isSpace(code, text[i]!) && !isCjk && !isLastByte) continue;
-    const cursor = isLastByte ? length : isCjk ? i + 1 : i;
+    // After a CJK stop Go's index moves past it, and the last-byte test is made there: one ASCII
+    // character left after the stop is part of the word.
+    const afterCjk = i + 1;
+    const cursor = isLastByte || (isCjk && afterCjk === length - 1 && text.charCodeAt(afterCjk) < 0x80) ? length : isCjk ? afterCjk : i;
     const word = text.slice(lastSpace, cursor).trim();
     if (word === "") continue;
     tokens.push({ tok: word, position: cursor, sentBreak: false, abbr: false });
@@ -92,10 +95,10 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Go's unicode.IsSpace. */
+/** Go's unicode.IsSpace (no byte order mark, unlike JavaScript's `\s`; U+0085 too). */
 function isSpace(code: number, char: string): boolean {
   if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
-  return code === 0x85 || code === 0xa0 || (code >= 0x1680 && /\s/u.test(char));
+  return code === 0x85 || code === 0xa0 || (code >= 0x1680 && code !== 0xfeff && /\s/u.test(char));
 }
 
 function type(t: Token): string {
@@ -136,7 +139,8 @@ function typeAnnotation(t: Token): void {
   const m = loadModel();
   if (hasSentEndChars(t)) t.sentBreak = true;
   else if (hasPeriodFinal(t) && !t.tok.endsWith("..")) {
-    const noPeriod = [...t.tok].slice(0, -1).join("").toLowerCase();
+    // Go cuts `Tok[:len(runes)-1]`: as many bytes as the word has characters less one.
+    const noPeriod = Buffer.from(t.tok).subarray(0, [...t.tok].length - 1).toString("utf8").toLowerCase();
     const lastHyphen = noPeriod.split("-").at(-1)!;
     if (m.abbreviations.has(noPeriod) || m.abbreviations.has(lastHyphen)) t.abbr = true;
     else t.sentBreak = true;
@@ -232,8 +236,8 @@ export function segmentSentences(text: string): SentenceSpan[] {
   }
   const spans: SentenceSpan[] = [];
   const push = (from: number, to: number) => {
-    while (from < to && /\s/u.test(text[from]!)) from++;
-    while (to > from && /\s/u.test(text[to - 1]!)) to--;
+    while (from < to && isSpace(text.charCodeAt(from), text[from]!)) from++;
+    while (to > from && isSpace(text.charCodeAt(to - 1), text[to - 1]!)) to--;
     if (to > from) spans.push({ start: from, end: to });
   };
   let lastBreak = 0;

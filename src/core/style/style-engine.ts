@@ -23,7 +23,7 @@ import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced, type 
 import { settingsForFile, type FileStyleSettings, type ValeConfig } from "./vale-ini.ts";
 import { proseAtSource, rewriteCommentDelimiters } from "./comment-delimiters.ts";
 import { activeRules, type ActiveRule } from "./active-rules.ts";
-import { guessLine, placeInContext, valeContextLine, type CheckLine } from "./vale-location.ts";
+import { guessLine, placeInContext, valeContextLine, type CheckLine, type SearchMode } from "./vale-location.ts";
 import { segmentSentences } from "./sentences.ts";
 
 for (const rule of BUILTIN_RULE_LIST) registerBuiltinProseRule(rule);
@@ -70,6 +70,19 @@ export interface StyleInput {
 }
 
 const SENTENCE_SCOPE = ["sentence"] as const;
+/** lint/walk.go advance(): the line (from 0) of `text` where Vale's walker puts a block whose text is `blockText`. */
+function advanceLine(text: string, blockText: string): number {
+  let pos = -1;
+  for (const piece of blockText.split("\n")) {
+    pos = text.indexOf(piece);
+    if (pos < 0) for (const field of piece.split(/\s+/u).filter((f) => f !== "")) pos = text.indexOf(field);
+  }
+  if (pos <= 0) return 0;
+  let line = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < pos; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
 /** Blocks Vale places on their line (`assignLoc`) when they fit on one: paragraphs, list items and quotes, headings, cells, alt text. */
 /** Longer blocks keep their matches' own places: Vale's search is quadratic in the alerts of a block. */
 const MAX_SEARCHED = 20_000;
@@ -182,35 +195,52 @@ function runValeRules(
 
   // Vale's alert history (core/file.go AddAlert): one alert of a check per line and column.
   const history = new Set<string>();
-  // The context Vale searches for an alert's match (see vale-location.ts), as its walker holds it when
-  // the block is linted: the blocks before it on its line (a row's other cells, an image's alt text)
-  // masked with `@` (lint/walk.go). A block on one line is searched on its line (`assignLoc`); a
-  // paragraph wrapped over lines, or any paragraph of standard input, in the whole file (`FindLoc`),
-  // modelled as the paragraph's lines, except in a file under 1,000 bytes, where Vale first masks the
-  // words before the match and so finds it where it is. Undefined (the match's own place) otherwise:
-  // an HTML or front-matter block, a heading, item or cell over several lines.
-  const lineContexts = new Map<ProseBlock, { text: string; firstLine: number } | undefined>();
+  // The context Vale searches for an alert's match (see vale-location.ts): the file from the block's
+  // first line on, as Vale's walker holds it when the block is linted (lint/walk.go): the blocks before
+  // it on its line (a row's other cells, an image's alt text) masked with `@`, and the destinations of
+  // the links and images it has passed (`replaceToks`); later text is as written. Earlier lines count
+  // as masked. A top-level paragraph wrapped over lines, or from standard input, is searched in the file
+  // (`FindLoc`), except in a file under 1,000 bytes, where Vale first masks the words before the match
+  // and so finds it where it is (kept there); other blocks on their line, or their last line (`assignLoc`).
+  // Undefined (the match's own place) for HTML and front-matter blocks, and blocks over 20,000 characters.
+  type Context = { text: string; firstLine: number; mode: SearchMode };
+  const lineContexts = new Map<ProseBlock, Context | undefined>();
   /** The blocks Vale lints on their own, by the start of their first line, in order (built on first use). */
   let byLine: Map<number, ProseBlock[]> | undefined;
   let small: boolean | undefined;
   const isSmall = () => (small ??= Buffer.byteLength(input.source, "utf8") < 1000);
-  const lineContext = (owner: ProseBlock): { text: string; firstLine: number } | undefined => {
+  const lineContext = (owner: ProseBlock): Context | undefined => {
     if (lineContexts.has(owner)) return lineContexts.get(owner);
-    let context: { text: string; firstLine: number } | undefined;
+    let context: Context | undefined;
     const span = lines.span(owner.start);
-    const isParagraph = owner.kind === "paragraph";
+    const last = lines.span(Math.max(owner.start, owner.end - 1));
     const oneLine = !owner.text.includes("\n") && owner.end <= span.end;
+    const isParagraph = owner.kind === "paragraph" && owner.scope[1] === "paragraph";
     const searchesFile = isParagraph && (!oneLine || input.fromStdin === true);
-    const last = searchesFile ? lines.span(Math.max(owner.start, owner.end - 1)) : span;
-    if (ONE_LINE_KINDS.has(owner.kind) && (searchesFile ? !isSmall() : oneLine) && last.end - span.start <= MAX_SEARCHED) {
+    if (ONE_LINE_KINDS.has(owner.kind) && !(searchesFile && isSmall()) && last.end - span.start <= MAX_SEARCHED) {
+      const regionEnd = Math.min(input.source.length, span.start + MAX_SEARCHED);
       const units: string[] = [];
-      for (const line of input.source.slice(span.start, last.end).split(/\r\n?|\n/)) {
+      const sourceLines = input.source.slice(span.start, regionEnd).split(/\r\n?|\n/);
+      for (const line of sourceLines) {
         if (units.length > 0) units.push("\n");
-        for (const c of valeContextLine(line)) {
-          units.push(c);
-          if (c.length > 1) units.push("");
+        const text = valeContextLine(line);
+        for (let i = 0; i < text.length; i++) {
+          // Vale's Sanitize has made `&rsquo;` a straight apostrophe in the file it searches.
+          if (hasRsquo && text.startsWith(RSQUO, i)) {
+            units.push("'", ...Array<string>(RSQUO.length - 1).fill(""));
+            i += RSQUO.length - 1;
+            continue;
+          }
+          const code = text.charCodeAt(i);
+          if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+            units.push(text.slice(i, i + 2), "");
+            i++;
+          } else units.push(text[i]!);
         }
       }
+      const mask = (from: number, to: number) => {
+        for (let at = Math.max(0, from - span.start); at < Math.min(units.length, to - span.start); at++) if (units[at] !== "" && units[at] !== "\n") units[at] = "@";
+      };
       if (!byLine) {
         byLine = new Map();
         for (const block of blocks) {
@@ -224,11 +254,25 @@ function runValeRules(
       for (const earlier of byLine.get(span.start) ?? []) {
         if (earlier === owner) break;
         for (let i = 0; i < earlier.text.length; i++) {
-          const at = earlier.offsetAt(i) - span.start;
-          if (at >= 0 && at < units.length && units[at] !== "" && units[at] !== "\n") units[at] = "@";
+          const at = earlier.offsetAt(i);
+          if (at >= 0) mask(at, at + 1);
         }
       }
-      context = { text: units.join("") + (last.end < input.source.length ? "\n" : ""), firstLine: lines.locate(span.start).line };
+      // Link and image destinations Vale's walker has passed: before an image's alt text is linted,
+      // those before the image; before any other block, those up to its end.
+      const passedBy = owner.kind === "image" || owner.kind === "imageReference" ? owner.start : owner.end;
+      const own = input.source.slice(span.start, Math.min(passedBy, regionEnd));
+      for (const link of own.matchAll(/\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)/g)) {
+        const from = span.start + link.index + 2;
+        // A TokenIgnores match over the `](` leaves no link in Vale's rewritten file, so nothing to mask.
+        if (ignored.some(([s, e]) => from - 2 < e && from > s)) continue;
+        mask(from, from + link[1]!.length);
+      }
+      const text = units.join("");
+      // lint/walk.go advance(): the walker puts the block on the line where its text (its last line, or
+      // else that line's last word) first occurs in the masked file, which may be a plain copy further on.
+      const mode: SearchMode = searchesFile ? { kind: "file" } : { kind: "last", line: advanceLine(text, owner.text) };
+      context = { text, firstLine: lines.locate(span.start).line, mode };
     }
     lineContexts.set(owner, context);
     return context;
@@ -252,13 +296,13 @@ function runValeRules(
     let placed = false;
     if (context !== undefined && checkLine && matched !== undefined) {
       checkLine.line ??= { text: context.text };
-      const place = placeInContext(checkLine.line, block.text, matched);
-      if (place !== undefined) {
-        const line = context.firstLine + place.lines;
-        at = { line, column: place.column };
-        finish = { line, column: place.column + [...matched].length };
-        placed = true;
-      }
+      const sentences = segmentSentences(block.text).map(({ start: from, end: to }) => block.text.slice(from, to));
+      const place = placeInContext(checkLine.line, block.text, sentences, matched, context.mode);
+      if (place === "drop") return;
+      const line = context.firstLine + place.lines;
+      at = { line, column: place.column };
+      finish = { line, column: place.column + [...matched].length };
+      placed = true;
     }
     // Vale finds an alert by searching its matched text in the source, from the first place the
     // block's text is written as is; text that spans inline markup (`this is *another* heading`) is

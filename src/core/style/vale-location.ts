@@ -19,15 +19,51 @@ export interface CheckLine {
 }
 
 /**
- * Where Vale reports `match` of a block whose text is `blockText`, searching `context` (the block's
- * line, or the lines of a wrapped paragraph): lines into the context and 1-based column in code points;
- * undefined when Vale's search does not find the match as written (the caller keeps its own placement,
- * as Vale then guesses). Masks the match in `context` for the check's next alert.
+ * How Vale searches for a block's alert: `line`, the block's one line (`assignLoc`); `last`, the last
+ * line of a list item, quote, heading or cell written over several lines (`assignLoc` goes to the
+ * block's line, which Vale's walker takes from the block's last line); `file`, the file from the block
+ * on (`FindLoc`: a wrapped paragraph, or any paragraph of standard input). When `line` or `last` finds
+ * nothing, Vale searches the file as for `file`.
  */
-export function placeInContext(line: CheckLine, blockText: string, match: string): { lines: number; column: number } | undefined {
-  const ctx = line.text;
-  if (match === "" || ctx.length > MAX_LINE) return undefined;
-  // initialPosition: text before the block's own text on the line is masked (a list marker, a cell's neighbours).
+export type SearchMode = { kind: "line" } | { kind: "last"; line: number } | { kind: "file" };
+
+/**
+ * Where Vale reports `match` of a block whose text is `blockText` and `sentences` its sentences,
+ * searching the check's copy of the context (the file from the block's first line on, with text Vale
+ * has already linted masked): lines into the context and 1-based column in code points, or `drop` when
+ * Vale finds no place and drops the alert. Masks the match in the context for the check's next alert.
+ */
+export function placeInContext(context: CheckLine, blockText: string, sentences: readonly string[], match: string, mode: SearchMode): { lines: number; column: number } | "drop" {
+  const ctx = context.text;
+  if (match === "") return "drop";
+  let place: { lines: number; column: number } | undefined;
+  if (mode.kind !== "file") {
+    const lineIndex = mode.kind === "line" ? 0 : mode.line;
+    const lineStarts = [0];
+    for (let i = ctx.indexOf("\n"); i >= 0 && lineStarts.length <= lineIndex + 1; i = ctx.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+    const from = lineStarts[lineIndex];
+    if (from !== undefined) {
+      const to = lineStarts[lineIndex + 1] ?? ctx.length;
+      const column = initialPosition(ctx.slice(from, to), blockText, sentences, match);
+      if (column !== undefined) place = { lines: lineIndex, column: column.column };
+    }
+  }
+  if (!place) {
+    const found = initialPosition(ctx, blockText, sentences, match);
+    if (found) place = { lines: found.lines, column: found.column };
+  }
+  if (!place) return "drop";
+  context.text = substituteFirst(ctx, match, "#");
+  return place;
+}
+
+/**
+ * core/location.go initialPosition on `ctx`: from where the block's text starts when `ctx` holds it
+ * as written, the first whole-word hit not next to a backtick or hyphen, else the first hit, else the
+ * first occurrence, else column 1 of the first line holding every word of the match's sentence
+ * (`guessLocation`). Undefined when none.
+ */
+function initialPosition(ctx: string, blockText: string, sentences: readonly string[], match: string): { lines: number; column: number } | undefined {
   const offset = ctx.indexOf(blockText);
   const searched = offset > 0 ? substituteFirst(ctx, ctx.slice(0, offset), "@") : ctx;
   let index = -1;
@@ -44,17 +80,16 @@ export function placeInContext(line: CheckLine, blockText: string, match: string
   }
   if (index < 0) index = first;
   if (index < 0) index = searched.indexOf(match);
-  if (index < 0) return undefined;
+  if (index < 0) {
+    const line = guessLine(searched.split("\n"), sentences, match);
+    return line < 0 ? undefined : { lines: line, column: 1 };
+  }
   if (searched[index] === "_") index++;
-  line.text = substituteFirst(ctx, match, "#");
   const lineStart = searched.lastIndexOf("\n", index - 1) + 1;
   let lines = 0;
   for (let i = searched.indexOf("\n"); i >= 0 && i < lineStart; i = searched.indexOf("\n", i + 1)) lines++;
   return { lines, column: codePointsBefore(searched.slice(lineStart), index - lineStart) + 1 };
 }
-
-/** Contexts longer than this are placed where the match is: Vale's search is quadratic in the alerts of a block. */
-const MAX_LINE = 20_000;
 
 /**
  * The hits of Go's `(?:^|\b|_)match(?:_|\b|$)` in `text`, leftmost-first and not overlapping, as
@@ -63,9 +98,11 @@ const MAX_LINE = 20_000;
 function* wordHits(text: string, match: string): Generator<[number, number]> {
   const isWord = (i: number) => i >= 0 && i < text.length && /[0-9A-Za-z_]/.test(text[i]!);
   let from = 0;
+  let lastEnd = 0;
   for (let at = text.indexOf(match, from); at >= 0; at = text.indexOf(match, from)) {
     const end = at + match.length;
-    const startsUnderscore = at > 0 && text[at - 1] === "_";
+    // An underscore the previous hit took is not there to start this one (Go's FindAll resumes after it).
+    const startsUnderscore = at - 1 >= lastEnd && text[at - 1] === "_";
     const opens = at === 0 || isWord(at - 1) !== isWord(at) || startsUnderscore;
     const closes = text[end] === "_" || end === text.length || isWord(end - 1) !== isWord(end);
     if (opens && closes) {
@@ -74,6 +111,7 @@ function* wordHits(text: string, match: string): Generator<[number, number]> {
       const hitEnd = text[end] === "_" ? end + 1 : end;
       yield [hitStart, hitEnd];
       from = hitEnd;
+      lastEnd = hitEnd;
     } else from = at + 1;
   }
 }
@@ -110,8 +148,7 @@ const SUFFIXES = new Set([",", ")", '"', "]", "!", ";", ".", "?", ":", "'"]);
  * The words of `text` as Vale's IterTokenizer gives them (internal/nlp/tokenize.go), for the test
  * of `guessLocation`: curly quotes made straight, each run of non-space cut free of leading `$ ( " [ '`
  * and trailing `, ) " ] ! ; . ? : '` (an abbreviation such as `e.g.` or `Mr.` kept whole), runs
- * without a letter dropped. Vale also splits contractions (`do n't`), which are parts of the run and
- * so make no difference to where the run is found.
+ * without a letter dropped (Vale keeps its emoticons, `(o:`, whole; they hold no letter to find).
  */
 export function valeWordTokens(text: string): string[] {
   const clean = text.replace(/[\u201C\u201D]/g, '"').replace(/[\u2018\u2019]/g, "'").replaceAll("&rsquo;", "'");
