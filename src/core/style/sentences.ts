@@ -61,6 +61,8 @@ interface Token {
   abbr: boolean;
 }
 
+/** twine's looksInternal: a break after a closing bracket or quote may sit inside a sentence. */
+const INTERNAL_ENDS = new Set([")", "’", "”", '"', "'"]);
 const CJK_PUNCT = new Set(["。", "；", "！", "？"]);
 const PUNCTUATION = new Set([..."；：，。！？;:,.!?"]);
 const NUMERIC = /-?[.,]?\d[\d,.-]*\.?$/;
@@ -71,34 +73,57 @@ const MULTI_PUNCT = /(?:[0-9A-Za-z_]\.)+[0-9A-Za-z_]*\./;
 const ENDERS = ['."', ".)", ".’", ".”", "?", '?"', "?'", "?)", "?’", "?”", "!", '!"', "!'", "!)", "!’", "!”"];
 const PARENS = [".[", ".(", '."', "?[", "?(", "![", "!("];
 
-/** neurosnap/sentences' DefaultWordTokenizer.Tokenize (positions in UTF-16 units here, bytes in Go). */
+/**
+ * neurosnap/sentences' DefaultWordTokenizer.Tokenize (positions in UTF-16 units here, bytes in Go), in
+ * its period-context mode: only the words with sentence punctuation and the word after each, the only
+ * ones the annotations read (a pair's first word needs a stop), so the sentences are the same.
+ */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const length = text.length;
   let lastSpace = 0;
-  for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i);
-    // Go tests `i != len-1` on the byte index: only a one-byte last character closes the last word.
-    const isLastByte = i === length - 1 && code < 0x80;
-    const isCjk = code >= 0x3000 && CJK_PUNCT.has(text[i]!);
-    if (!isSpace(code, text[i]!) && !isCjk && !isLastByte) continue;
-    // After a CJK stop Go's index moves past it, and the last-byte test is made there: one ASCII
-    // character left after the stop is part of the word.
-    const afterCjk = i + 1;
-    const cursor = isLastByte || (isCjk && afterCjk === length - 1 && text.charCodeAt(afterCjk) < 0x80) ? length : isCjk ? afterCjk : i;
-    const word = text.slice(lastSpace, cursor).trim();
-    if (word === "") continue;
-    tokens.push({ tok: word, position: cursor, sentBreak: false, abbr: false });
+  let getNextWord = false;
+  const take = (cursor: number) => {
+    let from = lastSpace;
+    let to = cursor;
+    while (from < to && isSpace(text.charCodeAt(from), text, from)) from++;
+    while (to > from && isSpace(text.charCodeAt(to - 1), text, to - 1)) to--;
+    if (from === to) return;
+    let hasPunct = false;
+    for (let k = from; k < to && !hasPunct; k++) {
+      const c = text.charCodeAt(k);
+      hasPunct = c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+    }
+    if (hasPunct || getNextWord) tokens.push({ tok: text.slice(from, to), position: cursor, sentBreak: false, abbr: false });
     lastSpace = cursor;
+    getNextWord = hasPunct;
+  };
+  const boundary = new RegExp(BOUNDARY.source, "g");
+  let lastDone = -1;
+  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+    const i = m.index;
+    if (CJK_PUNCT.has(m[0])) {
+      // After a CJK stop Go's index moves past it, and the last-byte test is made there: one ASCII
+      // character left after the stop is part of the word.
+      const after = i + 1;
+      take(after === length - 1 && text.charCodeAt(after) < 0x80 ? length : after);
+      if (after === length - 1 && text.charCodeAt(after) < 0x80) lastDone = length - 1;
+    } else take(i === length - 1 ? length : i);
+    if (i === length - 1) lastDone = i;
   }
+  // Go tests `i != len-1` on the byte index: a one-byte last character closes the last word.
+  if (lastDone !== length - 1 && length > 0 && text.charCodeAt(length - 1) < 0x80) take(length);
   if (tokens.length === 0) tokens.push({ tok: text, position: length, sentBreak: false, abbr: false });
   return tokens;
 }
 
+/** Go's unicode.IsSpace characters, and the CJK stops the word tokenizer also cuts after. */
+const BOUNDARY = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000。；！？]/;
+
 /** Go's unicode.IsSpace (no byte order mark, unlike JavaScript's `\s`; U+0085 too). */
-function isSpace(code: number, char: string): boolean {
+function isSpace(code: number, text: string, at: number): boolean {
   if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
-  return code === 0x85 || code === 0xa0 || (code >= 0x1680 && code !== 0xfeff && /\s/u.test(char));
+  return code === 0x85 || code === 0xa0 || (code >= 0x1680 && code !== 0xfeff && /\s/u.test(text[at]!));
 }
 
 function type(t: Token): string {
@@ -135,7 +160,13 @@ function orthoHeuristic(t: Token): number {
   return -1;
 }
 
+/** Whether a word can end a sentence at all (it holds `.`, `?`, `!` or `。`): most words cannot. */
+function hasStop(tok: string): boolean {
+  return tok.includes(".") || tok.includes("?") || tok.includes("!") || tok.includes("。");
+}
+
 function typeAnnotation(t: Token): void {
+  if (!hasStop(t.tok)) return;
   const m = loadModel();
   if (hasSentEndChars(t)) t.sentBreak = true;
   else if (hasPeriodFinal(t) && !t.tok.endsWith("..")) {
@@ -148,8 +179,12 @@ function typeAnnotation(t: Token): void {
 }
 
 function tokenAnnotation(one: Token, two: Token): void {
-  const m = loadModel();
   if (!hasPeriodFinal(one)) return;
+  // A plain word ending a sentence (`done.`): no collocation (those start with a number or one letter),
+  // no abbreviation, ellipsis, initial or number, so nothing below applies.
+  const t = one.tok;
+  if (!one.abbr && t.length > 2 && !t.endsWith("..") && !/[-.,0-9]/.test(t[0]!)) return;
+  const m = loadModel();
   const typ = typeNoPeriod(one);
   const nextTyp = typeNoSentPeriod(two);
   const isInitial = INITIAL.test(one.tok);
@@ -189,6 +224,11 @@ function tokenAnnotation(one: Token, two: Token): void {
 
 /** twine's multiPunctWordAnnotation. */
 function multiPunctAnnotation(one: Token, two: Token): void {
+  // Every case below needs a period in the word, or a break already marked; a break after a word with
+  // one period and no closing quote or bracket is left as it is.
+  const first = one.tok.indexOf(".");
+  if (!one.sentBreak && first < 0) return;
+  if (one.sentBreak && one.tok.lastIndexOf(".") === first && !INTERNAL_ENDS.has(one.tok.at(-1)!) && two.tok !== ".") return;
   const m = loadModel();
   if (one.tok.endsWith(".") && two.tok === ".") {
     one.sentBreak = false;
@@ -198,7 +238,7 @@ function multiPunctAnnotation(one: Token, two: Token): void {
   let nextTyp = "";
   const isNonBreak = one.tok.endsWith(".") && !one.sentBreak;
   const isEllipsis = LOOKS_LIKE_ELLIPSIS.test(one.tok);
-  const isInternal = one.sentBreak && [")", "’", "”", '"', "'"].some((p) => one.tok.endsWith(p));
+  const isInternal = one.sentBreak && INTERNAL_ENDS.has(one.tok.at(-1)!);
   if (isNonBreak || isEllipsis || isInternal) {
     nextTyp = typeNoSentPeriod(two);
     const isStarter = m.starters.has(nextTyp);
@@ -236,8 +276,8 @@ export function segmentSentences(text: string): SentenceSpan[] {
   }
   const spans: SentenceSpan[] = [];
   const push = (from: number, to: number) => {
-    while (from < to && isSpace(text.charCodeAt(from), text[from]!)) from++;
-    while (to > from && isSpace(text.charCodeAt(to - 1), text[to - 1]!)) to--;
+    while (from < to && isSpace(text.charCodeAt(from), text, from)) from++;
+    while (to > from && isSpace(text.charCodeAt(to - 1), text, to - 1)) to--;
     if (to > from) spans.push({ start: from, end: to });
   };
   let lastBreak = 0;
