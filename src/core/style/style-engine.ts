@@ -23,8 +23,9 @@ import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced, type 
 import { settingsForFile, type FileStyleSettings, type ValeConfig } from "./vale-ini.ts";
 import { proseAtSource, rewriteCommentDelimiters } from "./comment-delimiters.ts";
 import { activeRules, type ActiveRule } from "./active-rules.ts";
-import { guessLine, placeInContext, valeContextLine, type CheckLine, type SearchMode } from "./vale-location.ts";
-import { segmentSentences } from "./sentences.ts";
+import { placeInContext, plainCopyAt, RSQUO, spansMarkup, type CheckLine } from "./vale-location.ts";
+import { createSearchContexts, guessPlace } from "./vale-context.ts";
+import { sentenceTexts } from "./sentences.ts";
 
 for (const rule of BUILTIN_RULE_LIST) registerBuiltinProseRule(rule);
 
@@ -70,23 +71,6 @@ export interface StyleInput {
 }
 
 const SENTENCE_SCOPE = ["sentence"] as const;
-/** lint/walk.go advance(): the line (from 0) of `text` where Vale's walker puts a block whose text is `blockText`. */
-function advanceLine(text: string, blockText: string): number {
-  let pos = -1;
-  for (const piece of blockText.split("\n")) {
-    pos = text.indexOf(piece);
-    if (pos < 0) for (const field of piece.split(/\s+/u).filter((f) => f !== "")) pos = text.indexOf(field);
-  }
-  if (pos <= 0) return 0;
-  let line = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < pos; i = text.indexOf("\n", i + 1)) line++;
-  return line;
-}
-
-/** Blocks Vale places on their line (`assignLoc`) when they fit on one: paragraphs, list items and quotes, headings, cells, alt text. */
-/** Longer blocks keep their matches' own places: Vale's search is quadratic in the alerts of a block. */
-const MAX_SEARCHED = 20_000;
-const ONE_LINE_KINDS = new Set(["paragraph", "heading", "tableCell", "image", "imageReference"]);
 
 
 /** Lints the prose of one file and returns its findings (unsorted). */
@@ -195,88 +179,7 @@ function runValeRules(
 
   // Vale's alert history (core/file.go AddAlert): one alert of a check per line and column.
   const history = new Set<string>();
-  // The context Vale searches for an alert's match (see vale-location.ts): the file from the block's
-  // first line on, as Vale's walker holds it when the block is linted (lint/walk.go): the blocks before
-  // it on its line (a row's other cells, an image's alt text) masked with `@`, and the destinations of
-  // the links and images it has passed (`replaceToks`); later text is as written. Earlier lines count
-  // as masked. A top-level paragraph wrapped over lines, or from standard input, is searched in the file
-  // (`FindLoc`), except in a file under 1,000 bytes, where Vale first masks the words before the match
-  // and so finds it where it is (kept there); other blocks on their line, or their last line (`assignLoc`).
-  // Undefined (the match's own place) for HTML and front-matter blocks, and blocks over 20,000 characters.
-  type Context = { text: string; firstLine: number; mode: SearchMode };
-  const lineContexts = new Map<ProseBlock, Context | undefined>();
-  /** The blocks Vale lints on their own, by the start of their first line, in order (built on first use). */
-  let byLine: Map<number, ProseBlock[]> | undefined;
-  let small: boolean | undefined;
-  const isSmall = () => (small ??= Buffer.byteLength(input.source, "utf8") < 1000);
-  const lineContext = (owner: ProseBlock): Context | undefined => {
-    if (lineContexts.has(owner)) return lineContexts.get(owner);
-    let context: Context | undefined;
-    const span = lines.span(owner.start);
-    const last = lines.span(Math.max(owner.start, owner.end - 1));
-    const oneLine = !owner.text.includes("\n") && owner.end <= span.end;
-    const isParagraph = owner.kind === "paragraph" && owner.scope[1] === "paragraph";
-    const searchesFile = isParagraph && (!oneLine || input.fromStdin === true);
-    if (ONE_LINE_KINDS.has(owner.kind) && !(searchesFile && isSmall()) && last.end - span.start <= MAX_SEARCHED) {
-      const regionEnd = Math.min(input.source.length, span.start + MAX_SEARCHED);
-      const units: string[] = [];
-      const sourceLines = input.source.slice(span.start, regionEnd).split(/\r\n?|\n/);
-      for (const line of sourceLines) {
-        if (units.length > 0) units.push("\n");
-        const text = valeContextLine(line);
-        for (let i = 0; i < text.length; i++) {
-          // Vale's Sanitize has made `&rsquo;` a straight apostrophe in the file it searches.
-          if (hasRsquo && text.startsWith(RSQUO, i)) {
-            units.push("'", ...Array<string>(RSQUO.length - 1).fill(""));
-            i += RSQUO.length - 1;
-            continue;
-          }
-          const code = text.charCodeAt(i);
-          if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-            units.push(text.slice(i, i + 2), "");
-            i++;
-          } else units.push(text[i]!);
-        }
-      }
-      const mask = (from: number, to: number) => {
-        for (let at = Math.max(0, from - span.start); at < Math.min(units.length, to - span.start); at++) if (units[at] !== "" && units[at] !== "\n") units[at] = "@";
-      };
-      if (!byLine) {
-        byLine = new Map();
-        for (const block of blocks) {
-          if (ownerOf.get(block) !== block) continue;
-          const key = lines.span(block.start).start;
-          const list = byLine.get(key);
-          if (list) list.push(block);
-          else byLine.set(key, [block]);
-        }
-      }
-      for (const earlier of byLine.get(span.start) ?? []) {
-        if (earlier === owner) break;
-        for (let i = 0; i < earlier.text.length; i++) {
-          const at = earlier.offsetAt(i);
-          if (at >= 0) mask(at, at + 1);
-        }
-      }
-      // Link and image destinations Vale's walker has passed: before an image's alt text is linted,
-      // those before the image; before any other block, those up to its end.
-      const passedBy = owner.kind === "image" || owner.kind === "imageReference" ? owner.start : owner.end;
-      const own = input.source.slice(span.start, Math.min(passedBy, regionEnd));
-      for (const link of own.matchAll(/\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)/g)) {
-        const from = span.start + link.index + 2;
-        // A TokenIgnores match over the `](` leaves no link in Vale's rewritten file, so nothing to mask.
-        if (ignored.some(([s, e]) => from - 2 < e && from > s)) continue;
-        mask(from, from + link[1]!.length);
-      }
-      const text = units.join("");
-      // lint/walk.go advance(): the walker puts the block on the line where its text (its last line, or
-      // else that line's last word) first occurs in the masked file, which may be a plain copy further on.
-      const mode: SearchMode = searchesFile ? { kind: "file" } : { kind: "last", line: advanceLine(text, owner.text) };
-      context = { text, firstLine: lines.locate(span.start).line, mode };
-    }
-    lineContexts.set(owner, context);
-    return context;
-  };
+  const lineContext = createSearchContexts({ source: input.source, fromStdin: input.fromStdin === true, lines, blocks, ownerOf, ignored, hasRsquo });
 
   const emit = (active: ActiveRule, block: ProseBlock, alert: RawAlert, isRaw: boolean, isSummary = false, checkLine?: { line?: CheckLine }) => {
     const { rule } = active;
@@ -296,8 +199,7 @@ function runValeRules(
     let placed = false;
     if (context !== undefined && checkLine && matched !== undefined) {
       checkLine.line ??= { text: context.text };
-      const sentences = segmentSentences(block.text).map(({ start: from, end: to }) => block.text.slice(from, to));
-      const place = placeInContext(checkLine.line, block.text, sentences, matched, context.mode);
+      const place = placeInContext(checkLine.line, block.text, sentenceTexts(block.text), matched, context.mode);
       if (place === "drop") return;
       const line = context.firstLine + place.lines;
       at = { line, column: place.column };
@@ -314,15 +216,9 @@ function runValeRules(
         at = lines.locate(copy);
         finish = lines.locate(copy + alert.end - alert.start);
       } else {
-        // guessLocation: column 1 of the block's first line holding every word of the match's sentence.
-        const first = lines.span(block.start);
-        const last = lines.span(Math.max(block.start, block.end - 1));
-        const blockLines = input.source.slice(first.start, last.end).split(/\r\n?|\n/);
-        const sentences = segmentSentences(block.text).map(({ start: from, end: to }) => block.text.slice(from, to));
-        const found = guessLine(blockLines, sentences, matched!);
-        if (found < 0) return;
-        at = { line: lines.locate(first.start).line + found, column: 1 };
-        finish = { line: at.line, column: [...blockLines[found]!].length + 1 };
+        const guessed = guessPlace(block, matched!, input.source, lines);
+        if (!guessed) return;
+        ({ at, finish } = guessed);
       }
     }
     const seen = `${at.line}-${at.column}-${rule.name}`;
@@ -403,15 +299,6 @@ function budgetFinding(file: string, rule: CompiledRule): Finding {
   return { ruleId: rule.name, severity: "error", message, file, line: 1, column: 1 };
 }
 
-/** True when the matched text is not in the source as written, there or anywhere in its block. */
-function spansMarkup(block: ProseBlock, alert: RawAlert, source: string, start: number, end: number): boolean {
-  const matched = block.text.slice(alert.start, alert.end);
-  if (source.slice(start, end).replaceAll(RSQUO, "'") === matched || !/\S\s*\S/.test(matched)) return false;
-  return !source.slice(block.start, block.end).replaceAll(RSQUO, "'").includes(matched);
-}
-
-const RSQUO = "&rsquo;";
-
 /** The block with each `’` written as `&rsquo;` in the source read as `'`, as Vale's Sanitize reads it. */
 function straightRsquo(block: ProseBlock, source: string): ProseBlock {
   let text: string | undefined;
@@ -421,14 +308,6 @@ function straightRsquo(block: ProseBlock, source: string): ProseBlock {
     text = `${text.slice(0, i)}'${text.slice(i + 1)}`;
   }
   return text === undefined ? block : withText(block, text);
-}
-
-/** Where the alert's text is in the first verbatim copy of its block's text in the source, if any. */
-function plainCopyAt(block: ProseBlock, alert: RawAlert, source: string): number | undefined {
-  const from = source.indexOf(block.text);
-  if (from < 0) return undefined;
-  const at = source.indexOf(block.text.slice(alert.start, alert.end), from);
-  return at < 0 ? undefined : at;
 }
 
 /** `--fix` edits: substitution swaps and `action: replace|remove`, only where block text and source agree. */

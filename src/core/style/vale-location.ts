@@ -1,6 +1,6 @@
 /**
- * Where Vale puts an alert of a block that sits on one line (core/file.go `AddAlert`, `assignLoc`;
- * core/location.go `initialPosition`). Vale does not keep the match's offset: it searches the
+ * Where Vale puts an alert (core/file.go `AddAlert`, `assignLoc`, `FindLoc`; core/location.go
+ * `initialPosition`, `guessLocation`). Vale does not keep the match's offset: it searches the
  * block's line for the matched text, as a word (`(?:^|\b|_)match(?:_|\b|$)`, ASCII word boundaries),
  * from where the block's text starts when the line holds it as written, skipping a hit next to a
  * backtick or a hyphen. After each alert of a check it masks the first occurrence of the match with
@@ -9,9 +9,14 @@
  * word on one line can be reported once (`This is a very important sentence. There is …`: `is` at
  * column 6 only), as Vale's scenario "Overwrite MinAlertLevel (suggestion)" expects.
  *
- * A block that spans lines (a wrapped paragraph) is found by Vale's other search, which Verity
- * models elsewhere (style-engine.ts); this module is only for the one-line case.
+ * A wrapped paragraph is searched the same way over the file from the paragraph on (`FindLoc`). The
+ * text searched, as Vale's walker holds it, is built in vale-context.ts.
  */
+import type { ProseBlock } from "./prose.ts";
+import type { RawAlert } from "./rule-types.ts";
+
+/** Written in the source where Vale's Sanitize reads a straight apostrophe. */
+export const RSQUO = "&rsquo;";
 
 /** A check's copy of the line, `#`-masked as its alerts in the block are placed (Vale's `ChkToCtx`). */
 export interface CheckLine {
@@ -176,4 +181,19 @@ export function guessLine(lines: readonly string[], sentences: readonly string[]
   if (target === undefined) return -1;
   const words = valeWordTokens(target);
   return lines.findIndex((line) => words.every((word) => line.includes(word)));
+}
+
+/** True when the matched text is not in the source as written, there or anywhere in its block. */
+export function spansMarkup(block: ProseBlock, alert: RawAlert, source: string, start: number, end: number): boolean {
+  const matched = block.text.slice(alert.start, alert.end);
+  if (source.slice(start, end).replaceAll(RSQUO, "'") === matched || !/\S\s*\S/.test(matched)) return false;
+  return !source.slice(block.start, block.end).replaceAll(RSQUO, "'").includes(matched);
+}
+
+/** Where the alert's text is in the first verbatim copy of its block's text in the source, if any. */
+export function plainCopyAt(block: ProseBlock, alert: RawAlert, source: string): number | undefined {
+  const from = source.indexOf(block.text);
+  if (from < 0) return undefined;
+  const at = source.indexOf(block.text.slice(alert.start, alert.end), from);
+  return at < 0 ? undefined : at;
 }
