@@ -50,8 +50,11 @@ export function compileCapitalization(def: RuleDefinition, ctx: CompileContext):
     return found[0] + convert(text.startsWith(found[0]) ? text.slice(found[0].length) : text);
   };
   if (match === "$sentence") {
-    // Each term keeps its case ((?-i:…)): "Member" is a term, "member's" is not.
-    const convert = compilePattern(`(?i)${vocabTerms.length > 0 ? `\\b(?:${vocabTerms.map(caseSensitiveTerm).join("|")})\\b|` : ""}${WORD_TOKEN}`, ctx);
+    // twine's converter reads its vocabulary terms in any case ((?i)): "vale server" is the term
+    // "Vale Server". Without accepted words Vale has rewritten the rule's terms to `(?-i)term` first
+    // (see `foldsCase`), and then a term is found only as written.
+    const convertTerms = foldsCase ? vocabTerms : vocabTerms.map(caseSensitiveTerm);
+    const convert = compilePattern(`(?i)${convertTerms.length > 0 ? `\\b(?:${convertTerms.join("|")})\\b|` : ""}${WORD_TOKEN}`, ctx);
     check = (text) => {
       const expected = withPrefix(text, (rest) => toSentenceCase(rest, convert, vocab, indicators));
       return { expected, ok: isSentenceCase(text, expected, tokenizer, except, threshold) };
