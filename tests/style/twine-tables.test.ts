@@ -1,6 +1,6 @@
 /**
- * The test tables of jdkato/twine, the library behind Vale's `$title`, `$sentence` and syllable
- * counts (tests/fixtures/style/twine/, MIT): strcase's TestAP, TestChicago, TestSentence and TestVocab,
+ * The test tables of jdkato/twine v0.10.1 (the version Vale v3 builds with), the library behind Vale's
+ * `$title`, `$sentence` and syllable counts (tests/fixtures/style/twine/, MIT): strcase's TestAP, TestChicago, TestSentence and TestVocab,
  * summarize's TestSyllables. The converters are reached through a capitalization rule whose message
  * shows Vale's expected text (`%s|%s`) and whose threshold of 1 flags any difference.
  */
@@ -33,6 +33,24 @@ describe("strcase TestAP and TestChicago: $title", () => {
       expect(cases.length).toBeGreaterThan(30);
     });
   }
+});
+
+describe("strcase TestTitleVocab (twine v0.10.1, the version Vale v3 builds with): $title with terms", () => {
+  const terms = "exceptions:\n  - iOS\n  - JSON\n  - YAML\nprefix: '^[a-z]\\.\\s'\n";
+  it("terms are written as the term, in any case (with accepted words, so that Vale hands the terms over as written)", () => {
+    const project = styleProject({ T: capitalization("$title", terms) }, "Vocab = V", { "styles/config/vocabularies/V/accept.txt": "Zyxwv\n" });
+    const cases: [string, string][] = [
+      ["Getting started with iOS 15", "Getting Started With iOS 15"],
+      ["Understanding json and yaml", "Understanding JSON and YAML"],
+      ["Develop File-Proxy Plugin", "Develop File-Proxy Plugin"],
+      ["b. Next title text", "b. Next Title Text"],
+    ];
+    expect(cases.map(([input]) => converted(project, input))).toEqual(cases.map(([, expected]) => expected));
+  });
+  it("a term's pattern found in a word gives the word in lower case (v0.10.1 looks the lower-cased word up)", () => {
+    const project = styleProject({ T: capitalization("$title", "exceptions:\n  - '[Rr]epo'\n") }, "Vocab = V", { "styles/config/vocabularies/V/accept.txt": "Zyxwv\n" });
+    expect(converted(project, "New Repository and Project")).toBe("New repository and Project");
+  });
 });
 
 describe("strcase TestSentence and TestVocab: $sentence", () => {

@@ -52,10 +52,17 @@ describe("capitalization", () => {
     expect(lintText(project, "# Turn Off the Step-by-Step Guide if Needed\n")).toEqual([]);
   });
 
-  it("$title Chicago style also lowers prepositions; exceptions are written as listed", () => {
-    const project = styleProject({ Title: rule("$title", "style: Chicago\nexceptions:\n  - macOS\n") });
+  it("$title Chicago style also lowers prepositions; with accepted words, exceptions are written as listed", () => {
+    const project = styleProject({ Title: rule("$title", "style: Chicago\nexceptions:\n  - macOS\n") }, "Vocab = V", { "styles/config/vocabularies/V/accept.txt": "Zyxwv\n" });
     expect(lintText(project, "# Install Through the Installer Without macOS\n")).toEqual([
       "1:3:S.Title:'Install Through the Installer Without macOS' should be 'Install through the Installer without macOS'.",
+    ]);
+  });
+
+  it("$title without accepted words: Vale has made the term case-sensitive ((?-i)macOS), so the converter, which looks up the lower-cased word, capitalises it", () => {
+    const project = styleProject({ Title: rule("$title", "style: Chicago\nexceptions:\n  - macOS\n") });
+    expect(lintText(project, "# Install Through the Installer Without macOS\n")).toEqual([
+      "1:3:S.Title:'Install Through the Installer Without macOS' should be 'Install through the Installer without MacOS'.",
     ]);
   });
 });

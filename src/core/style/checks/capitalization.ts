@@ -212,7 +212,9 @@ function toTitleCase(s: string, isChicago: boolean, vocab: VocabLookup): string 
     const pos = found < 0 ? idx - 1 : found;
     const prev = charAt(pos - 1);
     idx = pos + m.length;
-    const entry = vocab(m);
+    // twine v0.10.1 (the version Vale v3 builds with) looks the lower-cased word up: a term whose
+    // pattern is found in it gives the word in lower case (`[Rr]epo` makes "Repository" "repository").
+    const entry = vocab(sm);
     if (entry !== undefined) return entry;
     const isBounding = pos === 0 || idx === end;
     let isSmall: boolean;
