@@ -59,6 +59,13 @@ describe("capitalization", () => {
     ]);
   });
 
+  it("a heading without a word ('🎉', '---') fails $sentence and $title: Vale's share of good words is 0/0, NaN, below any threshold", () => {
+    for (const match of ["$sentence", "$title"]) {
+      const project = styleProject({ Cap: "extends: capitalization\nmessage: \"'%s'\"\nscope: heading\nmatch: " + match + "\n" });
+      expect(lintText(project, "# 🎉\n\n## Setup\n")).toEqual(["1:3:S.Cap:'🎉'"]);
+    }
+  });
+
   it("$title without accepted words: Vale has made the term case-sensitive ((?-i)macOS), so the converter, which looks up the lower-cased word, capitalises it", () => {
     const project = styleProject({ Title: rule("$title", "style: Chicago\nexceptions:\n  - macOS\n") });
     expect(lintText(project, "# Install Through the Installer Without macOS\n")).toEqual([

@@ -121,7 +121,8 @@ function isSentenceCase(text: string, converted: string, tokenizer: RegExp, exce
     if (i >= expected.length || word === expected[i] || isException(except, word)) count++;
     else if (i === 0 && word !== goTitle(word.toLowerCase())) return false;
   }
-  return words.length === 0 || count / words.length >= threshold;
+  // As in `isTitleCase`: text without a word fails (NaN in Vale).
+  return words.length > 0 && count / words.length >= threshold;
 }
 
 /** A vocabulary term as written when the token is that term; the token itself when a term's pattern is in it. */
@@ -178,7 +179,8 @@ function isTitleCase(text: string, converted: string, tokenizer: RegExp, except:
   words.forEach((word, i) => {
     if (i >= expected.length || word === expected[i] || isException(except, word) || word === word.toUpperCase()) count++;
   });
-  return words.length === 0 || count / words.length >= threshold;
+  // Vale divides 0 by 0 for text without a word ("---", "🎉"): NaN, which reaches no threshold.
+  return words.length > 0 && count / words.length >= threshold;
 }
 
 const TITLE_SPLIT = /[\p{N}\p{L}]+[^\s\-/]*/gu;
