@@ -30,6 +30,12 @@ describe("$sentence as Vale converts it", () => {
     expect(lintText(styleProject({ Headings: `${rule}vocab: false\n` }, "Vocab = V", { "styles/config/vocabularies/V/accept.txt": "Verity\n" }), "# Configure the system\n")).toEqual([]);
   });
 
+  it("an all-caps first word fails the heading at once (variables.go sentence(): i == 0 and not Title(lower(w)); Vale v2 let all-caps words pass, 18F's and Openly's feature files expect that)", () => {
+    const project = styleProject({ Headings: headings });
+    expect(lintText(project, "# WELCOME!\n")).toEqual(["1:3:S.Headings:'WELCOME!' should use sentence-style capitalization."]);
+    expect(lintText(project, "# Welcome!\n")).toEqual([]);
+  });
+
   it("a numbered heading capitalises the word after the number", () => {
     const project = styleProject({ Headings: headings });
     expect(lintText(project, "# 1. Install it now\n")).toEqual([]);

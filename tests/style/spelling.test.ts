@@ -37,6 +37,15 @@ describe("spelling rules", () => {
     expect(lintText(all, "The 21st and 112th runs, not the 21th.\n")).toEqual(["1:34:S.Spelling:Did you really mean '21th'?"]);
   });
 
+  it("an ignore file that none of Vale's three paths finds is skipped without an error, and a path is case-sensitive (Openly's 'openly/tech-terms/...' for 'Openly/')", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\n",
+      "styles/S/Own.yml": `${spell}ignore:\n  - s/terms.txt\n  - missing.txt\n`,
+      "styles/S/terms.txt": "zorblax\n",
+    });
+    expect(lintText(project, "The zorblax runs.\n")).toEqual(["1:5:S.Own:Did you really mean 'zorblax'?"]);
+  });
+
   it("custom: true drops the default filters; filters skip matching words", () => {
     const project = styleProject({ Numbers: `${spell}custom: true\nfilters:\n  - '[a-z]+'\n` });
     expect(lintText(project, "MHS has a dissapear program. MHS again.\n")).toEqual(["1:1:S.Numbers:Did you really mean 'MHS'?", "1:30:S.Numbers:Did you really mean 'MHS'?"]);

@@ -346,3 +346,10 @@ describe("line endings", () => {
     expect(lintText(project, "Intro.\r\n\r\n- item\r\n\r\n   text\r\n")).toEqual(["3:1:S.Nest:Nested '- item t'."]);
   });
 });
+
+describe("substitution's pos", () => {
+  it("is read and ignored: Vale keeps the field as deprecated and has not filtered on it since v2.11 (OpenStack's Backend and Setup expect the old filter)", () => {
+    const rule = "extends: substitution\nmessage: Use %s instead of '%s'\npos: 'setup/VB|set/NN up/\\w+'\nignorecase: true\nswap:\n  setup: \"'set up'\"\n  set up: \"'setup'\"\n";
+    expect(lintText(styleProject({ Setup: rule }), "Finish the setup. You can set up the form.\n")).toEqual(["1:12:S.Setup:Use 'set up' instead of 'setup'", "1:27:S.Setup:Use 'setup' instead of 'set up'"]);
+  });
+});
