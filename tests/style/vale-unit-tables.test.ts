@@ -104,6 +104,8 @@ describe("TestToks (nlp/tokenize_test.go): the word tokenizer of spelling", () =
     ["no 'automatic' before it.", ["no", "automatic", "before", "it"]],
     ["I matter-of-factly said no.", ["I", "matter-of-factly", "said", "no"]],
     ["* `foof` - A string slice", ["`foof`", "A", "string", "slice"]],
+    // Not in TestToks, from Vale's emoticon list (nlp/var.go): an emoticon with a letter is one word.
+    ["a (o: b and O_o, (ಠ_ಠ) or ¯\\(ツ)/¯ :-)", ["a", "(o:", "b", "and", "O_o", "(ಠ_ಠ)", "or", "¯\\(ツ)/¯"]],
   ];
   for (const [input, words] of cases) {
     it(JSON.stringify(input), () => {

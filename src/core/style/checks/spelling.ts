@@ -197,6 +197,13 @@ function ignoreFiles(def: RuleDefinition, ctx: CompileContext): string[] {
 }
 
 const SPECIAL = /^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$/;
+/** Vale's emoticons (internal/nlp/var.go): kept whole, as words, when they hold a letter (`(o:`, `O_o`). */
+const EMOTICONS = new Set([
+  "(-8", "(-;", "(-_-)", "(._.)", "(:", "(=", "(o:", "(¬_¬)", "(ಠ_ಠ)", "(╯°□°）╯︵┻━┻", "-__-", "8-)", "8-D", "8D", ":(", ":((", ":(((",
+  ":()", ":)))", ":-)", ":-))", ":-)))", ":-*", ":-/", ":-X", ":-]", ":-o", ":-p", ":-x", ":-|", ":-}", ":0", ":3", ":P", ":]", ":`(",
+  ":`)", ":`-(", ":o", ":o)", "=(", "=)", "=D", "=|", "@_@", "O.o", "O_o", "V_V", "XDD", "[-:", "^___^", "o_0", "o_O", "o_o", "v_v",
+  "xD", "xDD", "¯\\(ツ)/¯",
+]);
 const PREFIXES = ["$", "(", '"', "[", "'"];
 const SUFFIXES = [",", ")", '"', "]", "!", ";", ".", "?", ":", "'"];
 
@@ -208,7 +215,7 @@ export function tokenizeWords(text: string): { word: string; start: number }[] {
     let token = match[0];
     let start = match.index;
     for (;;) {
-      if (SPECIAL.test(token)) break;
+      if (SPECIAL.test(token) || EMOTICONS.has(token)) break;
       if (PREFIXES.some((p) => token.length > p.length && token.startsWith(p))) {
         token = token.slice(1);
         start++;
