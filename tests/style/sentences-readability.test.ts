@@ -33,6 +33,28 @@ describe("Vale's sentence splitter", () => {
   });
 });
 
+describe("empty sentences, as Go's Tokenize keeps them (checked against twine's segmenter built from source)", () => {
+  it("white space after the last sentence end is an empty sentence when it is two bytes or more", () => {
+    expect(sentenceTexts("Done. ")).toEqual(["Done."]);
+    expect(sentenceTexts("Done.  ")).toEqual(["Done.", ""]);
+    expect(sentenceTexts("Done. \n")).toEqual(["Done.", ""]);
+    // U+00A0 and U+3000 are two and three bytes in UTF-8: one of them is enough.
+    expect(sentenceTexts("Done.\u00a0")).toEqual(["Done.", ""]);
+    expect(sentenceTexts("Done.\u3000")).toEqual(["Done.", ""]);
+    expect(sentenceTexts("No stop  ")).toEqual(["No stop"]);
+  });
+
+  it("white space alone is one empty sentence, and nothing is none", () => {
+    expect(sentenceTexts("   ")).toEqual([""]);
+    expect(sentenceTexts("")).toEqual([]);
+  });
+
+  it("an empty sentence counts in the readability variables, as twine's NewDocument counts it", () => {
+    expect(textStatistics("One.\n\n  \n\nTwo.")).toMatchObject({ sentences: 3, words: 2, paragraphs: 3 });
+    expect(textStatistics("One.\n\nTwo.")).toMatchObject({ sentences: 2, words: 2, paragraphs: 2 });
+  });
+});
+
 describe("readability variables as Vale computes them", () => {
   it("counts syllables with twine's rules", () => {
     expect(["the", "cat", "readable", "documentation", "people", "simple", "management", "beautiful"].map(countSyllables)).toEqual([1, 1, 3, 5, 2, 2, 3, 3]);

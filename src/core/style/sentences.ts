@@ -108,7 +108,7 @@ function tokenize(text: string): Token[] {
       const after = i + 1;
       take(after === length - 1 && text.charCodeAt(after) < 0x80 ? length : after);
       if (after === length - 1 && text.charCodeAt(after) < 0x80) lastDone = length - 1;
-    } else take(i === length - 1 ? length : i);
+    } else take(i === length - 1 && text.charCodeAt(i) < 0x80 ? length : i); // a last space of two or more bytes (U+00A0) is not Go's last byte
     if (i === length - 1) lastDone = i;
   }
   // Go tests `i != len-1` on the byte index: a one-byte last character closes the last word.
@@ -275,10 +275,13 @@ export function segmentSentences(text: string): SentenceSpan[] {
     else if (tokens[i]!.tok.includes("\n") && tokens[i]!.tok.includes(" ")) tokens[i]!.sentBreak = false;
   }
   const spans: SentenceSpan[] = [];
+  // Every sentence is kept, as Go's Tokenize keeps it: white space after the last sentence's end
+  // ("Done.  ", "Done. \n") or white space alone is an empty sentence, which Vale counts in its
+  // readability variables and lints as a `sentence` block.
   const push = (from: number, to: number) => {
     while (from < to && isSpace(text.charCodeAt(from), text, from)) from++;
     while (to > from && isSpace(text.charCodeAt(to - 1), text, to - 1)) to--;
-    if (to > from) spans.push({ start: from, end: to });
+    spans.push({ start: from, end: to });
   };
   let lastBreak = 0;
   for (const t of tokens) {
