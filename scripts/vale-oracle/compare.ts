@@ -17,7 +17,7 @@ import { compileCapitalization } from "../../src/core/style/checks/capitalizatio
 import { compileSpelling, tokenizeWords } from "../../src/core/style/checks/spelling.ts";
 import { compileGoRegex } from "../../src/core/style/go-regex.ts";
 import { tokenizeTreebank } from "../../src/core/style/pos-tagging.ts";
-import { countSyllables } from "../../src/core/style/readability.ts";
+import { countSyllables, GRADE_FORMULAS, textStatistics } from "../../src/core/style/readability.ts";
 import { segmentSentences, sentenceTexts } from "../../src/core/style/sentences.ts";
 
 const TEXT_FILES = /\.(?:md|mdx|markdown|txt|rst|adoc)$/;
@@ -113,6 +113,26 @@ function main(): void {
   const sentences = ask(oracle, "segment", paragraphs) as string[][];
   const badSentences = paragraphs.filter((p, i) => !same(sentenceTexts(p).map((s) => s.trim()), sentences[i]));
   report("sentences", paragraphs.length, badSentences.length, badSentences[0]);
+
+  // Sentences of the same paragraphs with white space around them, as a block's text can have it.
+  const spaces = [" ", "  ", "\n", " \n", "\t", "\u00a0", " \u3000"];
+  const spaced = paragraphs.map((p, i) => (i % 3 === 0 ? spaces[i % spaces.length]! : "") + p.replace(". ", i % 5 === 0 ? ".  " : ". ") + spaces[(i * 7) % spaces.length]!);
+  const spacedSentences = ask(oracle, "segment", spaced) as string[][];
+  const badSpaced = spaced.filter((p, i) => !same(sentenceTexts(p).map((s) => s.trim()), spacedSentences[i]));
+  report("sentences, white space around", spaced.length, badSpaced.length, badSpaced[0]);
+
+  // Readability: each paragraph, and every five paragraphs as one summary.
+  const documents = [...paragraphs];
+  for (let i = 0; i + 5 <= paragraphs.length; i += 5) documents.push(paragraphs.slice(i, i + 5).join("\n\n"));
+  const variables = ask(oracle, "document", documents) as Record<string, number>[];
+  const names: [string, keyof ReturnType<typeof textStatistics>][] = [["words", "words"], ["sentences", "sentences"], ["characters", "characters"], ["syllables", "syllables"], ["complex_words", "complexWords"], ["long_words", "longWords"], ["polysyllabic_words", "polysyllabicWords"], ["paragraphs", "paragraphs"]];
+  const badDocuments = documents.filter((d, i) => {
+    const ours = textStatistics(d);
+    const theirs = variables[i]!;
+    if (names.some(([name, key]) => theirs[name] !== ours[key])) return true;
+    return Object.entries(GRADE_FORMULAS).some(([grade, formula]) => theirs[grade] !== undefined && Math.abs(formula(ours) - theirs[grade]!) > 1e-9);
+  });
+  report("readability variables and grades", documents.length, badDocuments.length, badDocuments[0]);
 
   // Words: Vale's IterTokenizer, and the Treebank words part-of-speech tagging reads.
   const words = ask(oracle, "words", paragraphs) as [string[], string[]][];

@@ -5,6 +5,7 @@
 //	oracle words       text  -> [Vale's IterTokenizer words, Treebank words sentence by sentence]
 //	oracle spelling    text  -> the words Vale.Spelling flags with the default en_US-web dictionary
 //	oracle syllables   word  -> twine's syllable count
+//	oracle document    text  -> twine's readability variables and grades (summarize.NewDocument)
 //	oracle sentence    {text, vocab} -> [twine's sentence case, whether Vale's sentence() passes it]
 //	oracle regex       {p, texts} -> every match of regexp2.CompileStd(p): [text, rune index, rune length]
 package main
@@ -21,9 +22,9 @@ import (
 	"github.com/errata-ai/regexp2"
 	"github.com/jdkato/twine/nlp/segment"
 	"github.com/jdkato/twine/nlp/tokenize"
+	"github.com/jdkato/twine/summarize"
 
 	twinecase "oracle/twinecase"
-	twinesyl "oracle/twinesyl"
 	nlp "oracle/valenlp"
 	valespell "oracle/valespell"
 )
@@ -55,7 +56,7 @@ func sentenceOK(s, expected string) bool {
 
 func main() {
 	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: oracle segment|words|spelling|syllables|sentence|regex < lines.jsonl")
+		fmt.Fprintln(os.Stderr, "usage: oracle segment|words|spelling|syllables|document|sentence|regex < lines.jsonl")
 		os.Exit(2)
 	}
 	seg := segment.NewPunktSentenceTokenizer()
@@ -75,7 +76,7 @@ func main() {
 	for in.Scan() {
 		var answer interface{}
 		switch os.Args[1] {
-		case "segment", "words", "spelling", "syllables":
+		case "segment", "words", "spelling", "syllables", "document":
 			var text string
 			must(json.Unmarshal(in.Bytes(), &text))
 			switch os.Args[1] {
@@ -103,7 +104,20 @@ func main() {
 				}
 				answer = flagged
 			case "syllables":
-				answer = twinesyl.Syllables(text)
+				answer = summarize.Syllables(text)
+			case "document":
+				d := summarize.NewDocument(text)
+				variables := map[string]float64{"words": d.NumWords, "sentences": d.NumSentences, "characters": d.NumCharacters,
+					"syllables": d.NumSyllables, "complex_words": d.NumComplexWords, "long_words": d.NumLongWords,
+					"polysyllabic_words": d.NumPolysylWords, "paragraphs": d.NumParagraphs}
+				if d.NumWords > 0 && d.NumSentences > 0 {
+					variables["Flesch-Kincaid"] = d.FleschKincaid()
+					variables["Gunning Fog"] = d.GunningFog()
+					variables["SMOG"] = d.SMOG()
+					variables["Coleman-Liau"] = d.ColemanLiau()
+					variables["Automated Readability"] = d.AutomatedReadability()
+				}
+				answer = variables
 			}
 		case "sentence":
 			var req struct {
