@@ -40,6 +40,37 @@ describe("scopes", () => {
     expect(where("Test.ScopePara")).toEqual(["5:3"]);
   });
 
+  it("a block takes the first list item or quote opened since the block before it ended, as Vale's tag history gives it (lint/walk.go): a second paragraph in an item or a quote is a paragraph, a quote in an item is a blockquote", () => {
+    const project = styleProject({
+      List: "extends: existence\nmessage: \"list '%s'\"\nscope: list\ntokens:\n  - MARK\\w+\n",
+      Quote: "extends: existence\nmessage: \"quote '%s'\"\nscope: blockquote\ntokens:\n  - MARK\\w+\n",
+      Para: "extends: existence\nmessage: \"paragraph '%s'\"\nscope: paragraph\ntokens:\n  - MARK\\w+\n",
+      Sentence: "extends: existence\nmessage: \"sentence '%s'\"\nscope: sentence\ntokens:\n  - MARK\\w+\n",
+    });
+    const text = ["1. MARKFirst step.", "", "   MARKMore about it.", "", "   > MARKQuoted in the item.", "", "> MARKNote", ">", "> MARKBody of the note.", ""].join("\n");
+    expect(lintText(project, text).map((l) => l.split(":").slice(3).join(":"))).toEqual([
+      "list 'MARKFirst'",
+      "paragraph 'MARKMore'",
+      "sentence 'MARKMore'",
+      "quote 'MARKQuoted'",
+      "quote 'MARKNote'",
+      "paragraph 'MARKBody'",
+      "sentence 'MARKBody'",
+    ]);
+    // SkippedScopes = blockquote leaves the whole quote out, its second paragraph too.
+    const skipping = styleProject({ Para: "extends: existence\nmessage: \"paragraph '%s'\"\nscope: paragraph\ntokens:\n  - MARK\\w+\n" }, "SkippedScopes = blockquote");
+    expect(lintText(skipping, "> MARKNote\n>\n> MARKBody of the note.\n\nMARKAfter.\n").map((l) => l.split(":").slice(3).join(":"))).toEqual(["paragraph 'MARKAfter'"]);
+  });
+
+  it("emphasis after inline code in the same block is code to Vale, and masked (its walker reads an <em> whose last tag was <code> as code, errata-ai/vale#421)", () => {
+    const project = styleProject({ Word: "extends: existence\nmessage: \"'%s'\"\ntokens:\n  - MARK\\w+\n" });
+    const words = (text: string) => lintText(project, text).map((l) => l.split(":").slice(3).join(":"));
+    expect(words("Run `x` and *MARKOne* then *MARKTwo*.\n")).toEqual([]);
+    expect(words("Run *MARKOne* before `x`.\n")).toEqual(["'MARKOne'"]);
+    expect(words("Run `x`, a [MARKLink](https://example.com) and *MARKAfterLink*.\n")).toEqual(["'MARKLink'", "'MARKAfterLink'"]);
+    expect(words("Ends with `x`.\n\nA new *MARKBlock* starts afresh.\n")).toEqual(["'MARKBlock'"]);
+  });
+
   it("list, blockquote, table.header, table.cell and alt", () => {
     expect(where("Test.ScopeList")).toEqual(["7:5"]);
     expect(where("Test.ScopeQuote")).toEqual(["9:5"]);

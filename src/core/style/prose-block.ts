@@ -20,6 +20,8 @@ export interface Builder {
   skipTag?: string;
   /** An inline element starts or ends here: the next text may need Vale's space ({@link spaceInline}). */
   boundary?: boolean;
+  /** The last inline element started in the block, as Vale's walker names its tag (`code`, `em`, `a`…). */
+  lastTag?: string;
 }
 
 const NO_MASK = new Uint8Array(0);

@@ -45,7 +45,12 @@ export interface FileProse {
   metrics: Map<string, number>;
   /** True when the tree nests deeper than {@link MAX_NESTING}: the text below that depth was not read. */
   isTooDeep?: boolean;
+  /** Blocks inside a block quote, whatever their scope (`SkippedScopes = blockquote` leaves them all out, as Vale does). */
+  quoted: WeakSet<ProseBlock>;
 }
+
+/** A raw HTML block that closes a block-level element (any but Vale's inline tags) ends Vale's tag history. */
+const BLOCK_END_TAG = /<\/(?!(?:b|big|i|small|abbr|acronym|cite|dfn|em|kbd|strong|a|br|img|span|sub|sup|code|tt|del)\b)[a-z]/i;
 
 /** Deepest nesting of blocks or inline markup read (a card of 3,000 `>` must not overflow the stack). */
 export const MAX_NESTING = 100;
@@ -78,7 +83,20 @@ const INLINE_TAGS = new Set(["b", "big", "i", "small", "abbr", "acronym", "cite"
 
 /** Splits a parsed file into prose blocks. `source` is the text the tree was parsed from. */
 export function extractProse(tree: Root, source: string, options: ProseOptions = {}): FileProse {
-  const result: FileProse = { blocks: [], inlineBlocks: [], comments: [], metrics: new Map() };
+  const result: FileProse = { blocks: [], inlineBlocks: [], comments: [], metrics: new Map(), quoted: new WeakSet() };
+  /**
+   * Vale's tag history (lint/walk.go): the scoped containers (`li`, `blockquote`) opened since the
+   * last block-level end tag. A block takes the first of them as its scope, else it is a paragraph;
+   * every block-level end tag (`</p>`, `</li>`, `</blockquote>`, `</pre>`, a cell's, a heading's)
+   * empties it. So only the first block of a list item or quote is `list` or `blockquote`: a second
+   * paragraph in an item is a paragraph (and split into sentences), a quote in an item is a
+   * `blockquote`, and the first cell of a table in an item is `list`.
+   */
+  let opened: string[] = [];
+  let quoteDepth = 0;
+  /** List items and quotes around the block (a paragraph in one is not counted as `paragraph`). */
+  let containerDepth = 0;
+  const scopeOf = (own: string[]): string[] => (opened.length > 0 ? ["text", opened[0]!] : own);
   const ignored = new Set(options.ignoredScopes ?? []);
   const isIgnoredInline = (type: string) =>
     type === "strong" ? ignored.has("strong") || ignored.has("b") : type === "emphasis" ? ignored.has("emphasis") || ignored.has("em") || ignored.has("i") : false;
@@ -108,8 +126,11 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
   const flush = (node: Nodes, scope: string[], builder: Builder) => {
     const text = builder.chars.join("");
     if (text.trim() === "") return;
+    const firstInline = result.inlineBlocks.length;
     for (const inline of builder.pending ?? []) pushInline(inline.node, inline.scope, inline.builder, [...scope, inline.scope], result);
-    result.blocks.push(makeBlock(node, scope, text, builder));
+    const block = makeBlock(node, scope, text, builder);
+    if (quoteDepth > 0) for (const quoted of [block, ...result.inlineBlocks.slice(firstInline)]) result.quoted.add(quoted);
+    result.blocks.push(block);
   };
 
   const collectInline = (node: Nodes, builder: Builder, inline: Builder[], depth = 0) => {
@@ -129,6 +150,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         return;
       case "inlineCode":
       case "inlineMath": {
+        builder.lastTag = "code";
         const start = node.position?.start.offset ?? 0;
         const end = node.position?.end.offset ?? start;
         const isRead = node.type === "inlineCode" && !skippedInlineTags.has("code") && !builder.skipTag;
@@ -151,6 +173,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         return;
       }
       case "break":
+        builder.lastTag = "br";
         appendSeparator(builder, "\n", node.position?.start.offset ?? -1);
         builder.boundary = true;
         return;
@@ -160,6 +183,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         const open = /^<([A-Za-z][\w-]*)\b[^>]*\bclass\s*=\s*["']([^"']*)["']/.exec(node.value);
         const tag = /^<([A-Za-z][\w-]*)[\s>/]/.exec(node.value)?.[1]?.toLowerCase();
         if (INLINE_TAGS.has(/^<\/?([A-Za-z][\w-]*)/.exec(node.value)?.[1]?.toLowerCase() ?? "")) builder.boundary = true;
+        if (tag) builder.lastTag = tag;
         if (open && !builder.skipTag && open[2]!.split(/\s+/).some((c) => skipClasses.has(c))) builder.skipTag = open[1]!.toLowerCase();
         // Vale's skipped inline tags (IgnoredScopes, by default tt, code and kbd): their text is masked.
         else if (tag && !builder.skipTag && skippedInlineTags.has(tag) && !node.value.trimEnd().endsWith("/>")) builder.skipTag = tag;
@@ -168,6 +192,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       }
       case "image":
       case "imageReference": {
+        builder.lastTag = "img";
         // Vale reads the HTML: a reference image is an <img> like any other, its alt text linted.
         pushAlt(node, source, result);
         builder.boundary = true;
@@ -175,6 +200,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       }
       case "linkReference":
       case "link": {
+        builder.lastTag = "a";
         if (isBrokenLink(node)) {
           // Vale's TokenIgnores rewrite left no link here: `[`, the text and `](…)` are all text.
           const first = node.children[0]!.position!.start.offset!;
@@ -220,7 +246,11 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "emphasis":
       case "delete": {
         builder.boundary = true;
-        if (isIgnoredInline(node.type)) {
+        // Vale's walker reads an <em> that follows a <code> in the same block (the last tag it started)
+        // as code, and masks it: "`x` and *this*" (lint/ast.go, errata-ai/vale#421); so is the next <em>.
+        const isCodeToVale = node.type === "emphasis" && builder.lastTag === "code";
+        builder.lastTag = isCodeToVale ? "code" : node.type === "strong" ? "strong" : node.type === "emphasis" ? "em" : "del";
+        if (isIgnoredInline(node.type) || (isCodeToVale && skippedInlineTags.has("code"))) {
           // Its text, not the `**` around it.
           const first = node.children[0] ?? node;
           const last = node.children.at(-1) ?? node;
@@ -236,6 +266,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         return;
       }
       case "footnoteReference":
+        builder.lastTag = "a"; // <sup><a>1</a></sup>
         return;
       case "mdxTextExpression" as Nodes["type"]:
         collectMdxComment(node, result.comments);
@@ -245,7 +276,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
     }
   };
 
-  const walkBlock = (node: Nodes, context: string[], depth = 0) => {
+  const walkBlock = (node: Nodes, depth = 0) => {
     if (depth > MAX_NESTING) {
       result.isTooDeep = true;
       return;
@@ -255,6 +286,8 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "toml" as Nodes["type"]:
       case "code":
       case "math" as Nodes["type"]:
+        opened = []; // </pre>
+        return;
       case "definition":
       case "thematicBreak":
       case "mdxjsEsm" as Nodes["type"]:
@@ -279,6 +312,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
           else appendAligned(builder, piece.text, source, sourceIndexOf(node.value, piece.start, source, aligner, end), end);
           flush(node, piece.scope, builder);
         }
+        if (BLOCK_END_TAG.test(node.value)) opened = [];
         return;
       }
       case "heading": {
@@ -286,25 +320,37 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         count("heading");
         const builder: Builder = newBuilder();
         for (const child of node.children) collectInline(child, builder, []);
-        flush(node, ["text", "heading", `h${node.depth}`], builder);
+        flush(node, scopeOf(["text", "heading", `h${node.depth}`]), builder);
+        opened = [];
         return;
       }
       case "paragraph": {
         const builder: Builder = newBuilder();
         for (const child of node.children) collectInline(child, builder, []);
-        if (context.length === 0) count("paragraph");
-        flush(node, context.length > 0 ? ["text", ...context] : ["text", "paragraph"], builder);
+        if (containerDepth === 0) count("paragraph");
+        flush(node, scopeOf(["text", "paragraph"]), builder);
+        opened = [];
         return;
       }
       case "list":
         for (const item of node.children) {
           count("list");
-          for (const child of item.children) walkBlock(child, context.includes("list") ? context : ["list"], depth + 1);
+          opened.push("list");
+          containerDepth++;
+          for (const child of item.children) walkBlock(child, depth + 1);
+          containerDepth--;
+          opened = []; // </li>
         }
         return;
       case "blockquote":
         count("blockquote");
-        for (const child of node.children) walkBlock(child, context.length > 0 ? context : ["blockquote"], depth + 1);
+        opened.push("blockquote");
+        quoteDepth++;
+        containerDepth++;
+        for (const child of node.children) walkBlock(child, depth + 1);
+        containerDepth--;
+        quoteDepth--;
+        opened = [];
         return;
       case "table":
         node.children.forEach((row, rowIndex) => {
@@ -313,16 +359,17 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
             count(`table.${kind}`);
             const builder: Builder = newBuilder();
             for (const child of cell.children) collectInline(child, builder, []);
-            flush(cell, ["text", "table", kind], builder);
+            flush(cell, scopeOf(["text", "table", kind]), builder);
+            opened = [];
           }
         });
         return;
       default:
-        if ("children" in node) for (const child of (node as Parent).children) walkBlock(child as Nodes, context, depth + 1);
+        if ("children" in node) for (const child of (node as Parent).children) walkBlock(child as Nodes, depth + 1);
     }
   };
 
-  for (const child of tree.children) walkBlock(child, []);
+  for (const child of tree.children) walkBlock(child);
   if (options.withTextMetrics !== false) addTextMetrics(result, options.withSyllables !== false);
   return result;
 }

@@ -146,7 +146,7 @@ function runValeRules(
   const topLevel = new Set(prose.blocks);
   const paragraphs: ProseBlock[] = [];
   const blocks = [...prose.blocks, ...prose.inlineBlocks]
-    .filter((b) => !(skipped.has("blockquote") && b.scope.includes("blockquote")) && !(skipped.has("alt") && b.scope.includes("alt")))
+    .filter((b) => !(skipped.has("blockquote") && (b.scope.includes("blockquote") || prose.quoted.has(b))) && !(skipped.has("alt") && b.scope.includes("alt")))
     .flatMap((b) => {
       const clean = sanitize(b);
       if (!topLevel.has(b)) return [clean];
@@ -264,7 +264,7 @@ function runValeRules(
     // rule directives are reset (only a `vale off` still in force silences it).
     if (rule.scope.isSummary) {
       summary ??= joinBlocks(
-        prose.blocks.filter((b) => isSummaryPart(b) && !(skipped.has("blockquote") && b.scope.includes("blockquote"))).map(sanitize),
+        prose.blocks.filter((b) => isSummaryPart(b) && !(skipped.has("blockquote") && (b.scope.includes("blockquote") || prose.quoted.has(b)))).map(sanitize),
         ["summary"],
         "\n\n",
       );
