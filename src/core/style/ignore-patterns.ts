@@ -7,7 +7,8 @@ import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, withBudget } from "./budge
 import { compileGoRegex } from "./go-regex.ts";
 import type { Nodes } from "mdast";
 import { appendMaskedText, makeBlock, newBuilder, pushRun, spaceInline, withText } from "./prose-block.ts";
-import { subBlock, type ProseBlock } from "./prose.ts";
+import type { ProseBlock } from "./prose.ts";
+import { subBlock } from "./sub-blocks.ts";
 
 /**
  * A source range `[start, end)` an ignore pattern matched; for a TokenIgnores match, also how many

@@ -8,7 +8,7 @@
 import type { Nodes, Parent, Root } from "mdast";
 import { extractHtmlText } from "./html-prose.ts";
 import { textStatistics } from "./readability.ts";
-import { segmentSentences } from "./sentences.ts";
+import { collectComments, collectMdxComment } from "./prose-comments.ts";
 import { appendAligned, appendMasked, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushRun, spaceInline, type Builder } from "./prose-block.ts";
 
 export interface ProseBlock {
@@ -400,30 +400,6 @@ function addTextMetrics(result: FileProse, withSyllables: boolean): void {
   result.metrics.set("paragraphs", stats.paragraphs - 1);
 }
 
-/** The sentences of a block as blocks of their own (scope `sentence`), mapped to the same source. */
-export function sentenceBlocks(block: ProseBlock): ProseBlock[] {
-  return segmentSentences(block.text).map(({ start, end }) => subBlock(block, start, end, ["sentence"]));
-}
-
-/** `block.text[from, to)` as a block of its own with `scope`, mapped to the same source. */
-export function subBlock(block: ProseBlock, from: number, to: number, scope: readonly string[], kind = block.kind): ProseBlock {
-  const text = block.text.slice(from, to);
-  let offsets: Int32Array | undefined;
-  return {
-    scope,
-    parent: scope,
-    kind,
-    text,
-    get offsets() {
-      return (offsets ??= block.offsets.slice(from, to));
-    },
-    masked: block.masked.length === 0 ? block.masked : block.masked.slice(from, to),
-    offsetAt: (index) => block.offsetAt(from + index),
-    start: block.offsetAt(from),
-    end: block.offsetAt(to),
-  };
-}
-
 function pushInline(node: Nodes, scope: string, builder: Builder, parent: string[], result: FileProse): void {
   const text = builder.chars.join("");
   if (text.trim() === "") return;
@@ -444,21 +420,6 @@ function pushAlt(node: Nodes & { alt?: string | null }, source: string, result: 
   const builder: Builder = newBuilder();
   appendAligned(builder, alt, source, start, end);
   result.blocks.push(makeBlock(node, ["text", "attr", "alt"], alt, builder));
-}
-
-const COMMENT = /<!--([\s\S]*?)-->/g;
-
-/** The comments of `html`; `at` gives the source offset of an index of `html` (asked in increasing order). */
-function collectComments(html: string, at: (index: number) => number, comments: ProseComment[]): void {
-  for (const match of html.matchAll(COMMENT)) comments.push({ text: match[1]!.trim(), offset: at(match.index) });
-}
-
-const MDX_COMMENT = /^\s*\/\*([\s\S]*?)\*\/\s*$/;
-
-/** An MDX expression that is only a comment (`{/* vale off *\/}`): a comment to Vale's MDX support (vale.sh/docs/formats/mdx). */
-function collectMdxComment(node: Nodes, comments: ProseComment[]): void {
-  const match = MDX_COMMENT.exec((node as { value?: string }).value ?? "");
-  if (match) comments.push({ text: match[1]!.trim(), offset: node.position?.start.offset ?? 0 });
 }
 
 /**
