@@ -29,7 +29,7 @@ interface Example {
 }
 
 const EXAMPLES: Record<string, Example> = {
-  "Verity.Headings": { bad: "## Rotate The Signing Secret", quote: "Rotate The Signing Secret", good: "## Rotate the signing secret in Lumen Payments\n\n## The Owner role" },
+  "Verity.Headings": { bad: "## Rotate The Signing Secret", quote: "Rotate The Signing Secret", good: "## Rotate the signing secret in Lumen Payments\n\n## The Owner role\n\n## Change a member's role\n\n## About the owner role" },
   "Verity.HeadingPunctuation": { bad: "## Before you start:", quote: ":", good: "## Which currencies can I charge in?" },
   "Verity.Avoid": { bad: "Simply select **Save**.", quote: "Simply", good: "Select **Save**." },
   "Verity.Latin": { bad: "Use a test key, e.g. one for staging.", quote: "e.g.", good: "Use a test key, for example one for staging." },
