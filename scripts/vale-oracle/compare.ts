@@ -14,6 +14,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import jsyaml from "js-yaml";
 import { compileCapitalization } from "../../src/core/style/checks/capitalization.ts";
+import { NONWORD_TEMPLATE, WORD_TEMPLATE } from "../../src/core/style/checks/common.ts";
 import { compileSpelling, tokenizeWords } from "../../src/core/style/checks/spelling.ts";
 import { compileGoRegex } from "../../src/core/style/go-regex.ts";
 import { tokenizeTreebank } from "../../src/core/style/pos-tagging.ts";
@@ -49,8 +50,8 @@ function paragraphsOf(folders: readonly string[]): string[] {
 /** The patterns of the rule files, as Vale builds them for existence and substitution rules. */
 function patternsOf(folders: readonly string[]): string[] {
   const patterns = new Set<string>();
-  const word = (tokens: string) => String.raw`(?m)\b(?:${tokens})\b`;
-  const nonword = (tokens: string) => `(?m)(?:${tokens})`;
+  const word = (tokens: string) => WORD_TEMPLATE.replace("%s", tokens);
+  const nonword = (tokens: string) => NONWORD_TEMPLATE.replace("%s", tokens);
   for (const folder of folders) {
     for (const file of filesUnder(folder, RULE_FILES)) {
       let rule: Record<string, unknown>;
@@ -64,7 +65,7 @@ function patternsOf(folders: readonly string[]): string[] {
       if (rule.extends === "existence") {
         const tokens = (Array.isArray(rule.tokens) ? rule.tokens : []).filter((t): t is string => typeof t === "string" && t.trim() !== "");
         const raw = (Array.isArray(rule.raw) ? rule.raw : []).map(String).join("");
-        const template = rule.nonword !== true && tokens.length > 0 ? word("%s") : nonword("%s");
+        const template = rule.nonword !== true && tokens.length > 0 ? WORD_TEMPLATE : NONWORD_TEMPLATE;
         patterns.add(flags + (rule.append === true ? template + raw : raw + template).replace("%s", tokens.join("|")));
       } else if (rule.extends === "substitution") {
         const swap = Array.isArray(rule.swap) ? Object.assign({}, ...rule.swap.filter((s) => s && typeof s === "object")) : rule.swap;

@@ -49,9 +49,6 @@ export interface FileProse {
   quoted: WeakSet<ProseBlock>;
 }
 
-/** A raw HTML block that closes a block-level element (any but Vale's inline tags) ends Vale's tag history. */
-const BLOCK_END_TAG = /<\/(?!(?:b|big|i|small|abbr|acronym|cite|dfn|em|kbd|strong|a|br|img|span|sub|sup|code|tt|del)\b)[a-z]/i;
-
 /** Deepest nesting of blocks or inline markup read (a card of 3,000 `>` must not overflow the stack). */
 export const MAX_NESTING = 100;
 
@@ -80,6 +77,12 @@ const INLINE_SCOPES: Record<string, string> = { link: "link", strong: "strong", 
 
 /** Vale's inlineTags (lint/ast.go): an HTML tag of these starts or ends inline text, which clean() spaces. */
 const INLINE_TAGS = new Set(["b", "big", "i", "small", "abbr", "acronym", "cite", "dfn", "em", "kbd", "strong", "a", "br", "img", "span", "sub", "sup", "code", "tt", "del"]);
+
+/** A raw HTML block that closes a block-level element (any but Vale's inline tags) ends Vale's tag history. */
+function closesBlock(html: string): boolean {
+  for (const match of html.matchAll(/<\/([A-Za-z][\w-]*)/g)) if (!INLINE_TAGS.has(match[1]!.toLowerCase())) return true;
+  return false;
+}
 
 /** Splits a parsed file into prose blocks. `source` is the text the tree was parsed from. */
 export function extractProse(tree: Root, source: string, options: ProseOptions = {}): FileProse {
@@ -312,7 +315,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
           else appendAligned(builder, piece.text, source, sourceIndexOf(node.value, piece.start, source, aligner, end), end);
           flush(node, piece.scope, builder);
         }
-        if (BLOCK_END_TAG.test(node.value)) opened = [];
+        if (closesBlock(node.value)) opened = [];
         return;
       }
       case "heading": {
