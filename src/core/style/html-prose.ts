@@ -1,20 +1,61 @@
 /**
- * Text inside raw HTML blocks of a Markdown file, as Vale reads it: `<td>` is `table.cell`, `<th>`
- * `table.header`, `<caption>` `table.caption`, `<li>` `list`, `<blockquote>` `blockquote`, `<h1>`…
- * `heading`, anything else `paragraph`. `script`, `style`, `pre`, `code` and elements with an ignored
- * class are skipped.
+ * The prose of a raw HTML block in a Markdown file, as Vale's HTML walker reads it (lint/ast.go):
+ * the text of an element is one block up to the end tag of a block-level element, inline elements
+ * (`a`, `code`, `em`, `strong`, `span`…) staying inside it, so `<dd>The <a>YAML</a>-based rules</dd>`
+ * is the one block "The YAML -based rules". Its scope is that of the first scoped element opened
+ * since the last block ended: `<td>` `table.cell`, `<th>` `table.header`, `<caption>`
+ * `table.caption`, `<li>` `list`, `<blockquote>` `blockquote`, `<figcaption>` `figure.caption`,
+ * `<h1>`… `heading`, else the scope given (the Markdown container the block sits in) or
+ * `paragraph`. Text is read trimmed and with its character references decoded; the text of a
+ * skipped inline tag (`code`, `tt`, `kbd`) and a link's text equal to its `href` are `*` runs;
+ * `script`, `style`, `pre` and elements with an ignored class are left out. An `<img>`'s `alt`
+ * is a block of its own (`attr.alt`). Unlike Vale 3.7, and like later Vale (#791), a block-level
+ * start tag ends the block before it, so an element's own text does not run into its first child's.
  */
+import { decodeHTML } from "entities";
+import { STARTERS, TIGHT } from "./prose-block.ts";
 
-export interface HtmlText {
-  scope: string[];
+/** A run of a block's text: `start` is its offset in the HTML string, `-1` for a space put between runs. */
+export interface HtmlRun {
   text: string;
-  /** Offset of `text` in the HTML string. */
   start: number;
+  /** Length of the HTML the run was read from (character references make it differ from `text`). */
+  length: number;
+  /** A `*` run standing for code (or a link's URL text). */
+  masked?: boolean;
 }
 
-const SKIP_TAGS = new Set(["script", "style", "pre", "code", "tt", "kbd", "figure", "noscript", "iframe", "svg", "math"]);
+export interface HtmlBlock {
+  scope: string[];
+  runs: HtmlRun[];
+}
+
+export interface HtmlOptions {
+  /** Classes whose elements are not prose (Vale's skipClasses and IgnoredClasses). */
+  skipClasses: ReadonlySet<string>;
+  /** Tags whose text is left out (Vale's SkippedScopes). */
+  skippedTags: ReadonlySet<string>;
+  /** Inline tags whose text is masked (Vale's IgnoredScopes, by default `tt`, `code`, `kbd`). */
+  maskedTags: ReadonlySet<string>;
+  /** Scope of text that no scoped element encloses (the Markdown list item or quote around the HTML). */
+  outerScope?: string[];
+}
+
+/** Vale's inlineTags (lint/ast.go): an HTML tag of these starts or ends inline text, which clean() spaces. */
+export const INLINE_TAGS = new Set(["b", "big", "i", "small", "abbr", "acronym", "cite", "dfn", "em", "kbd", "strong", "a", "br", "img", "span", "sub", "sup", "code", "tt", "del"]);
+
+/** A raw HTML block that closes a block-level element (any but Vale's inline tags) ends Vale's tag history. */
+export function closesBlock(html: string): boolean {
+  for (const match of html.matchAll(/<\/([A-Za-z][\w-]*)/g)) if (!INLINE_TAGS.has(match[1]!.toLowerCase())) return true;
+  return false;
+}
+
+/** Left out with everything inside them (Vale's skipTags, and SVG and MathML, which hold no prose). */
+const SKIP_TAGS = new Set(["script", "style", "pre", "figure", "noscript", "iframe", "svg", "math"]);
+/** Elements with no content: never open, so never closed. */
 const VOID_TAGS = new Set(["br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"]);
 const TOKEN = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</g;
+const SPACE = /\s/;
 
 function scopeOf(tag: string): string[] | undefined {
   if (tag === "td") return ["text", "table", "cell"];
@@ -22,41 +63,133 @@ function scopeOf(tag: string): string[] | undefined {
   if (tag === "caption") return ["text", "table", "caption"];
   if (tag === "li") return ["text", "list"];
   if (tag === "blockquote") return ["text", "blockquote"];
+  if (tag === "figcaption") return ["text", "figure", "caption"];
   if (/^h[1-6]$/.test(tag)) return ["text", "heading", tag];
   return undefined;
 }
 
-export function extractHtmlText(html: string, skipClasses: ReadonlySet<string>, skippedTags: ReadonlySet<string>): HtmlText[] {
-  const out: HtmlText[] = [];
-  const stack: { tag: string; isSkipped: boolean }[] = [];
+/** The value of attribute `name` in a start tag's attribute text, with its offset in that text (undecoded). */
+const ATTRIBUTES = new Map(["class", "href", "alt"].map((name) => [name, new RegExp(String.raw`(?:^|\s)${name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>\x60]+))`, "i")]));
+
+function attribute(attrs: string, name: "class" | "href" | "alt"): { value: string; at: number } | undefined {
+  const match = ATTRIBUTES.get(name)!.exec(attrs);
+  if (!match) return undefined;
+  const value = match[1] ?? match[2] ?? match[3] ?? "";
+  return { value, at: match.index + match[0].length - value.length - (match[3] === undefined ? 1 : 0) };
+}
+
+export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks: HtmlBlock[]; alts: HtmlRun[] } {
+  const blocks: HtmlBlock[] = [];
+  const alts: HtmlRun[] = [];
+  let runs: HtmlRun[] = [];
+  /** Tags started since the last block ended (Vale's tagHistory). */
+  let history: string[] = [];
+  let isFirst = true;
+  /** Inside a left-out element: its tag and how deep in it we are. */
+  let skipping: { tag: string; depth: number } | undefined;
+  /** Elements opened with an ignored class on an inline tag: their text is masked. */
+  let maskNext = false;
+  let href = "";
+  /** Something between the last run and the next text: whitespace, an inline tag. */
+  let sawSpace = false;
+  let sawInline = false;
+
+  const flush = () => {
+    if (runs.some((r) => r.text.trim() !== "")) {
+      const scoped = history.map(scopeOf).find((s) => s !== undefined);
+      blocks.push({ scope: scoped ?? (isFirst && options.outerScope ? options.outerScope : ["text", "paragraph"]), runs });
+      isFirst = false;
+    }
+    runs = [];
+    history = [];
+    sawSpace = false;
+    sawInline = false;
+  };
+
   for (const match of html.matchAll(TOKEN)) {
     const token = match[0];
+    const at = match.index;
     if (token.startsWith("<!--")) continue;
     const tag = match[2]?.toLowerCase();
     if (tag !== undefined) {
-      if (match[1] === "/") {
-        const at = stack.map((s) => s.tag).lastIndexOf(tag);
-        if (at >= 0) stack.length = at;
+      const attrs = match[3] ?? "";
+      const isEnd = match[1] === "/";
+      if (skipping) {
+        if (tag === skipping.tag && !VOID_TAGS.has(tag) && !token.endsWith("/>")) skipping.depth += isEnd ? -1 : 1;
+        if (skipping.depth === 0) skipping = undefined;
         continue;
       }
-      if (VOID_TAGS.has(tag) || token.endsWith("/>")) continue;
-      const classes = /\bclass\s*=\s*["']([^"']*)["']/.exec(match[3] ?? "")?.[1]?.split(/\s+/) ?? [];
-      const isSkipped = SKIP_TAGS.has(tag) || skippedTags.has(tag) || classes.some((c) => skipClasses.has(c));
-      stack.push({ tag, isSkipped });
+      const isInline = INLINE_TAGS.has(tag);
+      if (isEnd) {
+        if (isInline) sawInline = true;
+        else flush();
+        continue;
+      }
+      const classes = attribute(attrs, "class")?.value.split(/\s+/) ?? [];
+      const hasSkipClass = classes.some((c) => options.skipClasses.has(c));
+      if (tag === "img") {
+        const alt = attribute(attrs, "alt");
+        // +1 + tag length: the attributes start after `<img`.
+        if (alt && alt.value.trim() !== "") alts.push({ text: decodeHTML(alt.value), start: at + 1 + match[2]!.length + alt.at, length: alt.value.length });
+      }
+      if (VOID_TAGS.has(tag) || token.endsWith("/>")) {
+        if (isInline) sawInline = true;
+        else if (tag !== "img") flush();
+        continue;
+      }
+      if (SKIP_TAGS.has(tag) || options.skippedTags.has(tag) || (hasSkipClass && !isInline)) {
+        skipping = { tag, depth: 1 };
+        continue;
+      }
+      if (isInline) {
+        sawInline = true;
+        maskNext = options.maskedTags.has(tag) || hasSkipClass;
+        href = tag === "a" ? decodeHTML(attribute(attrs, "href")?.value ?? "") : "";
+      } else flush();
+      history.push(tag);
       continue;
     }
-    if (stack.some((s) => s.isSkipped)) continue;
+    if (skipping || token === "<") continue;
     const trimmed = token.trim();
-    if (trimmed === "" || token === "<") continue;
-    let scope: string[] = ["text", "paragraph"];
-    for (let i = stack.length - 1; i >= 0; i--) {
-      const found = scopeOf(stack[i]!.tag);
-      if (found) {
-        scope = found;
-        break;
-      }
+    if (trimmed === "") {
+      if (token !== "") sawSpace = true;
+      continue;
     }
-    out.push({ scope, text: trimmed, start: match.index + token.indexOf(trimmed) });
+    const start = at + token.indexOf(trimmed);
+    const text = decodeHTML(trimmed);
+    const masked = maskNext || (href !== "" && text === href);
+    maskNext = false;
+    href = "";
+    if (runs.length > 0) {
+      const last = runs.at(-1)!.text.at(-1)!;
+      const hasSpace = sawSpace || SPACE.test(token[0]!);
+      const isSpaced = hasSpace || (sawInline && (masked || !STARTERS.has(text[0]!)) && !TIGHT.has(last));
+      if (isSpaced) runs.push({ text: " ", start: -1, length: 0 });
+    }
+    runs.push(masked ? { text: "*".repeat([...text].length), start, length: trimmed.length, masked: true } : { text, start, length: trimmed.length });
+    sawSpace = SPACE.test(token.at(-1)!);
+    sawInline = false;
   }
-  return out;
+  flush();
+  return { blocks, alts };
+}
+
+/**
+ * Where `value[index]` is written in `source[…, end)`, for a node value that is the source less some
+ * characters (a list item's indentation, a quote's `>`): the value's characters are found in order,
+ * going on from `aligner` (the last value index found and the source index after it), so the pieces
+ * of one node, asked in order, cost one pass over it.
+ */
+export function sourceIndexOf(value: string, index: number, source: string, aligner: { index: number; cursor: number }, end: number): number {
+  for (; aligner.index < value.length; aligner.index++) {
+    const found = source.indexOf(value[aligner.index]!, aligner.cursor);
+    if (found < 0 || found >= end) {
+      // Not in the source as written: stop aligning this node (every later piece gets the cursor).
+      aligner.index = value.length;
+      break;
+    }
+    if (aligner.index === index) return found;
+    aligner.cursor = found + 1;
+  }
+  return Math.min(aligner.cursor, end);
 }

@@ -144,9 +144,9 @@ export function appendMaskedText(builder: Builder, count: number, sourceStart: n
 }
 
 /** Vale's clean(): text starting with one of these, unless starred, gets no space before it. */
-const STARTERS = new Set([".", "?", "!", ",", ":", ";", ")", "]", "}", "\u2014", "\u2013"]);
+export const STARTERS: ReadonlySet<string> = new Set([".", "?", "!", ",", ":", ";", ")", "]", "}", "\u2014", "\u2013"]);
 /** Vale's endsWithTightBoundary(): after one of these, no space is put. */
-const TIGHT = new Set(["(", "[", "{", "\u2014", "\u2013"]);
+export const TIGHT: ReadonlySet<string> = new Set(["(", "[", "{", "\u2014", "\u2013"]);
 const SPACE = /\s/;
 
 /**

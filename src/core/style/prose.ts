@@ -6,7 +6,7 @@
  * The tree is walked once per file; every rule reads these blocks.
  */
 import type { Nodes, Parent, Root } from "mdast";
-import { extractHtmlText } from "./html-prose.ts";
+import { closesBlock, extractHtmlBlocks, INLINE_TAGS, sourceIndexOf } from "./html-prose.ts";
 import { textStatistics } from "./readability.ts";
 import { collectComments, collectMdxComment } from "./prose-comments.ts";
 import { appendAligned, appendMasked, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushRun, spaceInline, type Builder } from "./prose-block.ts";
@@ -74,15 +74,6 @@ export interface ProseOptions {
 const SKIP_CLASSES = ["problematic", "pre", "code"];
 
 const INLINE_SCOPES: Record<string, string> = { link: "link", strong: "strong", emphasis: "emphasis", delete: "emphasis" };
-
-/** Vale's inlineTags (lint/ast.go): an HTML tag of these starts or ends inline text, which clean() spaces. */
-const INLINE_TAGS = new Set(["b", "big", "i", "small", "abbr", "acronym", "cite", "dfn", "em", "kbd", "strong", "a", "br", "img", "span", "sub", "sup", "code", "tt", "del"]);
-
-/** A raw HTML block that closes a block-level element (any but Vale's inline tags) ends Vale's tag history. */
-function closesBlock(html: string): boolean {
-  for (const match of html.matchAll(/<\/([A-Za-z][\w-]*)/g)) if (!INLINE_TAGS.has(match[1]!.toLowerCase())) return true;
-  return false;
-}
 
 /** Splits a parsed file into prose blocks. `source` is the text the tree was parsed from. */
 export function extractProse(tree: Root, source: string, options: ProseOptions = {}): FileProse {
@@ -308,12 +299,28 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         const commentAligner = { index: 0, cursor: offset };
         collectComments(node.value, isVerbatim ? (i) => offset + i : (i) => sourceIndexOf(node.value, i, source, commentAligner, end), result.comments);
         const aligner = { index: 0, cursor: offset };
-        for (const piece of extractHtmlText(node.value, skipClasses, skippedTags)) {
-          if (piece.scope.includes("blockquote") && skippedTags.has("blockquote")) continue;
+        // Where the HTML string's [at, at + length) is in the source (in a list item or quote the value lacks indentation and `>`).
+        const sourceRange = (at: number, length: number, aligner: { index: number; cursor: number }): [number, number] => {
+          if (isVerbatim) return [offset + at, offset + at + length];
+          const from = sourceIndexOf(node.value, at, source, aligner, end);
+          return [from, length === 0 ? from : sourceIndexOf(node.value, at + length - 1, source, aligner, end) + 1];
+        };
+        const { blocks, alts } = extractHtmlBlocks(node.value, { skipClasses, skippedTags, maskedTags: skippedInlineTags, ...(opened.length > 0 ? { outerScope: ["text", opened[0]!] } : {}) });
+        for (const block of blocks) {
+          if (block.scope.includes("blockquote") && skippedTags.has("blockquote")) continue;
           const builder = newBuilder();
-          if (isVerbatim) pushRun(builder, piece.text, offset + piece.start);
-          else appendAligned(builder, piece.text, source, sourceIndexOf(node.value, piece.start, source, aligner, end), end);
-          flush(node, piece.scope, builder);
+          for (const run of block.runs) {
+            if (run.start < 0) appendSeparator(builder, run.text, -1);
+            else if (run.masked) appendMaskedText(builder, run.text.length, sourceRange(run.start, 0, aligner)[0]);
+            else appendAligned(builder, run.text, source, ...sourceRange(run.start, run.length, aligner));
+          }
+          flush(node, block.scope, builder);
+        }
+        const altAligner = { index: 0, cursor: offset };
+        for (const alt of alts) {
+          const builder = newBuilder();
+          appendAligned(builder, alt.text, source, ...sourceRange(alt.start, alt.length, altAligner));
+          result.blocks.push(makeBlock(node, ["text", "attr", "alt"], alt.text, builder));
         }
         if (closesBlock(node.value)) opened = [];
         return;
@@ -423,24 +430,4 @@ function pushAlt(node: Nodes & { alt?: string | null }, source: string, result: 
   const builder: Builder = newBuilder();
   appendAligned(builder, alt, source, start, end);
   result.blocks.push(makeBlock(node, ["text", "attr", "alt"], alt, builder));
-}
-
-/**
- * Where `value[index]` is written in `source[…, end)`, for a node value that is the source less some
- * characters (a list item's indentation, a quote's `>`): the value's characters are found in order,
- * going on from `aligner` (the last value index found and the source index after it), so the pieces
- * of one node, asked in order, cost one pass over it.
- */
-function sourceIndexOf(value: string, index: number, source: string, aligner: { index: number; cursor: number }, end: number): number {
-  for (; aligner.index < value.length; aligner.index++) {
-    const found = source.indexOf(value[aligner.index]!, aligner.cursor);
-    if (found < 0 || found >= end) {
-      // Not in the source as written: stop aligning this node (every later piece gets the cursor).
-      aligner.index = value.length;
-      break;
-    }
-    if (aligner.index === index) return found;
-    aligner.cursor = found + 1;
-  }
-  return Math.min(aligner.cursor, end);
 }

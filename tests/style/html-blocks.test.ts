@@ -1,0 +1,49 @@
+/**
+ * Raw HTML in Markdown, read as Vale's HTML walker reads it (lint/ast.go): an element's text is one
+ * block up to a block-level end tag, inline elements inside it; code in it is masked, not dropped.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { removeTemps } from "../helpers.ts";
+import { lintText, styleProject } from "./vale-project.ts";
+
+afterEach(removeTemps);
+
+const rule = (token: string, scope = "text") => `extends: existence\nmessage: "Found '%s'."\nnonword: true\nscope: ${scope}\ntokens:\n  - '${token}'\n`;
+
+/** Too many words for a block: fires on a block of more than `max` words, at its first word. */
+const wordy = (max: number, scope = "paragraph") => `extends: occurrence\nmessage: "Too long."\nscope: ${scope}\nmax: ${max}\ntoken: '[^\\s]+'\n`;
+
+describe("raw HTML blocks", () => {
+  it("inline elements stay inside the element's block: no block starts or ends at an inline tag", () => {
+    const project = styleProject({ Wordy: wordy(4), Start: rule(String.raw`^-based`, "paragraph") });
+    const html = '<dl>\n  <dt>Styles</dt>\n  <dd>The <a href="http://yaml.org/">YAML</a>-based rule files.</dd>\n</dl>\n';
+    expect(lintText(project, html)).toEqual(["3:7:S.Wordy:Too long."]);
+  });
+
+  it("inline code is a run of stars in its block, not a gap in it", () => {
+    const project = styleProject({ Wordy: wordy(2), Word: rule("make") });
+    expect(lintText(project, "<p>Run <code>make</code> now.</p>\n")).toEqual(["1:4:S.Wordy:Too long."]);
+  });
+
+  it("a block-level start tag ends the block before it; the scope is the first scoped element opened in the block", () => {
+    const project = styleProject({ Wordy: wordy(2), Cell: rule("MARK\\w+", "table.cell"), Para: rule("MARK\\w+", "paragraph") });
+    const html = "<div>Some intro<p>Child MARKPara</p></div>\n\n<table><tr><td>A <b>bold</b> MARKCell</td></tr></table>\n";
+    expect(lintText(project, html)).toEqual(["1:25:S.Para:Found 'MARKPara'.", "3:30:S.Cell:Found 'MARKCell'."]);
+  });
+
+  it("character references are read decoded", () => {
+    const project = styleProject({ Amp: rule("amp"), Wordy: wordy(3) });
+    expect(lintText(project, "<p>Terms &amp; conditions</p>\n")).toEqual([]);
+  });
+
+  it("a link whose text is its URL is masked; an image's alt text is a block of its own", () => {
+    const project = styleProject({ Url: rule("example"), Alt: rule("utilize", "alt") });
+    const html = '<p>Go to <a href="https://example.com">https://example.com</a>.</p>\n\n<p><img src="x.png" alt="We utilize it"> A picture.</p>\n';
+    expect(lintText(project, html)).toEqual(["3:29:S.Alt:Found 'utilize'."]);
+  });
+
+  it("in a list item, the HTML takes the item's scope and its text is found where it is written", () => {
+    const project = styleProject({ List: rule("MARK\\w+", "list") });
+    expect(lintText(project, "- Intro\n\n- <div>An item with <b>bold</b> MARKItem</div>\n")).toEqual(["3:33:S.List:Found 'MARKItem'."]);
+  });
+});
