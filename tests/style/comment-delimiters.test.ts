@@ -41,4 +41,12 @@ describe("CommentDelimiters", () => {
     const findings = lintProse({ file: path.join(p.dir, "doc.mdx"), source: text, format: "mdx", matchPath: "doc.md" }, { vale: p.setup });
     expect(findings.map((f) => `${f.line}:${f.column}:${f.ruleId}`).sort()).toEqual(["1:4:S.Avoid", "9:9:S.Avoid"]);
   });
+
+  it("reads an .mdx file that is no valid MDX (a Docusaurus heading ID, a Hugo shortcode) as Markdown, as Vale 3.7 reads every .mdx file, with a warning where MDX stops", () => {
+    const p = project("CommentDelimiters = {/*, */}");
+    const text = "## Set up {#set-up}\n\nWe utilize it.\n\n{/* vale off */}\n\n{{< note >}}We utilize it.{{< /note >}}\n\n{/* vale on */}\n\nThen we utilize it.\n";
+    const findings = lintProse({ file: path.join(p.dir, "doc.mdx"), source: text, format: "mdx", matchPath: "doc.md" }, { vale: p.setup });
+    expect(findings.map((f) => `${f.line}:${f.column}:${f.ruleId}:${f.severity}`).sort()).toEqual(["11:9:S.Avoid:error", "1:16:markdown-syntax:warning", "3:4:S.Avoid:error"]);
+    expect(findings.find((f) => f.ruleId === "markdown-syntax")?.message).toMatch(/^The file does not parse as MDX: .+ Its prose was checked as Markdown/);
+  });
 });

@@ -79,16 +79,25 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   const settings = options.vale ? settingsForFile(options.vale.config, input.matchPath) : undefined;
   // Vale parses the file with its CommentDelimiters written as HTML comment marks. An MDX file keeps
   // its own `{/* */}` comments, which Vale's MDX support reads as directives (prose.ts).
-  const rewritten = settings && input.format !== "mdx" ? rewriteCommentDelimiters(input.source, settings.commentDelimiters) : undefined;
+  let format = input.format;
+  let rewritten = settings && format !== "mdx" ? rewriteCommentDelimiters(input.source, settings.commentDelimiters) : undefined;
   let tree = input.tree;
   let proseTree: Root;
+  const findings: Finding[] = [];
   try {
-    tree ??= parseMarkdown(input.source, input.format);
-    proseTree = rewritten ? parseMarkdown(rewritten.text, input.format) : tree;
+    tree ??= parseMarkdown(input.source, format);
+    proseTree = rewritten ? parseMarkdown(rewritten.text, format) : tree;
   } catch (error) {
     if (!(error instanceof MarkdownSyntaxError)) throw error;
-    const message = `The file does not parse as ${input.format === "mdx" ? "MDX" : "Markdown"}: ${error.message}.`;
-    return [{ ruleId: "markdown-syntax", severity: "error", message, file: input.file, line: error.line, column: error.column }];
+    const problem = { ruleId: "markdown-syntax", file: input.file, line: error.line, column: error.column };
+    if (format !== "mdx") return [{ ...problem, severity: "error", message: `The file does not parse as Markdown: ${error.message}.` }];
+    // Vale 3.7 reads every .mdx file as Markdown: one that is no valid MDX (a Docusaurus heading ID
+    // `{#id}`, a Hugo shortcode) still has its prose checked, read that way, and gets a warning.
+    format = "md";
+    rewritten = settings ? rewriteCommentDelimiters(input.source, settings.commentDelimiters) : undefined;
+    tree = parseMarkdown(input.source, format);
+    proseTree = rewritten ? parseMarkdown(rewritten.text, format) : tree;
+    findings.push({ ...problem, severity: "warning", message: `The file does not parse as MDX: ${error.message}. Its prose was checked as Markdown, as Vale reads it; fix the MDX so that the site can be built from it.` });
   }
   const active = options.vale ? activeRules(options.vale, input.matchPath, options.minAlertLevel) : [];
   // BlockIgnores, then TokenIgnores on the text the block patterns have made code (applyPatterns).
@@ -106,7 +115,6 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   });
   const prose = rewritten ? proseAtSource(read, rewritten.toSource) : read;
   const lines = indexLines(input.source);
-  const findings: Finding[] = [];
   if (prose.isTooDeep) {
     const message = `Block quotes, lists or emphasis are nested more than ${MAX_NESTING} levels deep: the text below that depth is not checked for style. Flatten the structure.`;
     findings.push({ ruleId: "markdown-too-deep", severity: "error", message, file: input.file, line: 1, column: 1 });
