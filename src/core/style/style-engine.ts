@@ -7,7 +7,7 @@ import { editedMatch } from "./checks/edit-action.ts";
 import { formatMessage } from "./checks/common.ts";
 import type { RuleLevel } from "../project/config.ts";
 import { severityAtLeast, type Finding, type Severity, type TextEdit, type ValeAlertDetail } from "../lint/findings.ts";
-import { MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "../cards/markdown.ts";
+import type { MarkdownFormat } from "../cards/markdown.ts";
 import { parseYaml } from "../cards/yaml-source.ts";
 import { BUILTIN_RULE_LIST } from "./builtin-rule-list.ts";
 import { getBuiltinProseRules, registerBuiltinProseRule, type BuiltinRuleContext } from "./builtin-rules.ts";
@@ -22,7 +22,8 @@ import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudget
 import { frontMatterBlocks } from "./front-matter-prose.ts";
 import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced, type IgnoredRange } from "./ignore-patterns.ts";
 import { settingsForFile, type FileStyleSettings, type ValeConfig } from "./vale-ini.ts";
-import { proseAtSource, rewriteCommentDelimiters } from "./comment-delimiters.ts";
+import { proseAtSource } from "./comment-delimiters.ts";
+import { parseProseSource } from "./prose-source.ts";
 import { activeRules, type ActiveRule } from "./active-rules.ts";
 import { placeInContext, plainCopyAt, RSQUO, spansMarkup, type CheckLine } from "./vale-location.ts";
 import { createSearchContexts, guessPlace } from "./vale-context.ts";
@@ -77,28 +78,10 @@ const SENTENCE_SCOPE = ["sentence"] as const;
 /** Lints the prose of one file and returns its findings (unsorted). */
 export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   const settings = options.vale ? settingsForFile(options.vale.config, input.matchPath) : undefined;
-  // Vale parses the file with its CommentDelimiters written as HTML comment marks. An MDX file keeps
-  // its own `{/* */}` comments, which Vale's MDX support reads as directives (prose.ts).
-  let format = input.format;
-  let rewritten = settings && format !== "mdx" ? rewriteCommentDelimiters(input.source, settings.commentDelimiters) : undefined;
-  let tree = input.tree;
-  let proseTree: Root;
-  const findings: Finding[] = [];
-  try {
-    tree ??= parseMarkdown(input.source, format);
-    proseTree = rewritten ? parseMarkdown(rewritten.text, format) : tree;
-  } catch (error) {
-    if (!(error instanceof MarkdownSyntaxError)) throw error;
-    const problem = { ruleId: "markdown-syntax", file: input.file, line: error.line, column: error.column };
-    if (format !== "mdx") return [{ ...problem, severity: "error", message: `The file does not parse as Markdown: ${error.message}.` }];
-    // Vale 3.7 reads every .mdx file as Markdown: one that is no valid MDX (a Docusaurus heading ID
-    // `{#id}`, a Hugo shortcode) still has its prose checked, read that way, and gets a warning.
-    format = "md";
-    rewritten = settings ? rewriteCommentDelimiters(input.source, settings.commentDelimiters) : undefined;
-    tree = parseMarkdown(input.source, format);
-    proseTree = rewritten ? parseMarkdown(rewritten.text, format) : tree;
-    findings.push({ ...problem, severity: "warning", message: `The file does not parse as MDX: ${error.message}. Its prose was checked as Markdown, as Vale reads it; fix the MDX so that the site can be built from it.` });
-  }
+  // Vale parses the file with its CommentDelimiters written as HTML comment marks (prose-source.ts).
+  const parsed = parseProseSource(input, settings?.commentDelimiters);
+  if ("ruleId" in parsed) return [parsed];
+  const { tree, proseTree, rewritten, findings } = parsed;
   const active = options.vale ? activeRules(options.vale, input.matchPath, options.minAlertLevel) : [];
   // BlockIgnores, then TokenIgnores on the text the block patterns have made code (applyPatterns).
   const ignoredBlocks = settings && active.length > 0 ? ignoredRanges(input.source, settings.blockIgnores) : [];
