@@ -7,6 +7,7 @@
  */
 import type { Nodes, Parent, Root } from "mdast";
 import { closesBlock, extractHtmlBlocks, INLINE_TAGS, sourceIndexOf } from "./html-prose.ts";
+import { isUnlinkedUrl } from "./linkify.ts";
 import { textStatistics } from "./readability.ts";
 import { collectComments, collectMdxComment } from "./prose-comments.ts";
 import { appendAligned, appendMasked, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushRun, spaceInline, type Builder } from "./prose-block.ts";
@@ -194,6 +195,10 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       }
       case "linkReference":
       case "link": {
+        if (isUnlinkedUrl(node, source)) {
+          for (const child of (node as Parent).children) collectInline(child as Nodes, builder, inline, depth + 1);
+          return;
+        }
         builder.lastTag = "a";
         if (isBrokenLink(node)) {
           // Vale's TokenIgnores rewrite left no link here: `[`, the text and `](…)` are all text.
@@ -221,9 +226,10 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
           return;
         }
         const childText = node.children.map((c) => ("value" in c ? c.value : "")).join("");
-        const isBareUrl = node.children.length === 1 && node.children[0]!.type === "text" && (childText === node.url || `mailto:${childText}` === node.url);
+        const isBareUrl = node.children.length === 1 && node.children[0]!.type === "text" && childText === node.url;
         if (isBareUrl) {
-          // The URL's text, as Vale stars a link whose text is its href (not the `<` `>` of an autolink).
+          // The URL's text, as Vale stars a link whose text is its href (not the `<` `>` of an autolink);
+          // an email address's href is `mailto:` and its text, which Vale leaves unstarred.
           const child = node.children[0]!;
           spaceInline(builder, "*", true);
           appendMasked(builder, child.position?.start.offset ?? 0, child.position?.end.offset ?? 0);
