@@ -42,6 +42,12 @@ describe("raw HTML blocks", () => {
     expect(lintText(project, html)).toEqual(["3:29:S.Alt:Found 'utilize'."]);
   });
 
+  it("a tag left open by an unclosed quote takes the rest of the block, as HTML reads it (read in one pass, not once per `<`)", () => {
+    const project = styleProject({ Word: rule("MARK\\w+") });
+    const html = `<div>MARKBefore <a href="x MARKInside ${'<a href="x MARKInside '.repeat(20000)}</div>\n`;
+    expect(lintText(project, html)).toEqual(["1:6:S.Word:Found 'MARKBefore'."]);
+  });
+
   it("in a list item, the HTML takes the item's scope and its text is found where it is written", () => {
     const project = styleProject({ List: rule("MARK\\w+", "list") });
     expect(lintText(project, "- Intro\n\n- <div>An item with <b>bold</b> MARKItem</div>\n")).toEqual(["3:33:S.List:Found 'MARKItem'."]);

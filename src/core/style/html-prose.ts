@@ -54,7 +54,61 @@ export function closesBlock(html: string): boolean {
 const SKIP_TAGS = new Set(["script", "style", "pre", "figure", "noscript", "iframe", "svg", "math"]);
 /** Elements with no content: never open, so never closed. */
 const VOID_TAGS = new Set(["br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"]);
-const TOKEN = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</g;
+const TAG_NAME = /[A-Za-z][\w-]*/y;
+
+interface HtmlToken {
+  /** The token as written, and its offset. */
+  text: string;
+  at: number;
+  /** For a tag: its name as written, whether it is an end tag, and its attribute text. */
+  name?: string;
+  isEnd?: boolean;
+  attrs?: string;
+}
+
+/**
+ * The comments, tags and text of `html`, in one pass: a tag ends at the first `>` outside quotes, and a
+ * comment or tag left open at the end (an unclosed quote) takes the rest of the string, as the HTML
+ * tokenizer reads it, so no `<` is scanned to the end twice.
+ */
+function* tokenize(html: string): Generator<HtmlToken> {
+  let at = 0;
+  while (at < html.length) {
+    const lt = html.indexOf("<", at);
+    if (lt !== at) {
+      const end = lt < 0 ? html.length : lt;
+      yield { text: html.slice(at, end), at };
+      at = end;
+      continue;
+    }
+    if (html.startsWith("<!--", at)) {
+      const close = html.indexOf("-->", at + 4);
+      if (close < 0) return;
+      yield { text: html.slice(at, close + 3), at };
+      at = close + 3;
+      continue;
+    }
+    const isEnd = html[at + 1] === "/";
+    TAG_NAME.lastIndex = at + (isEnd ? 2 : 1);
+    const name = TAG_NAME.exec(html)?.[0];
+    if (name === undefined) {
+      yield { text: "<", at };
+      at++;
+      continue;
+    }
+    let i = TAG_NAME.lastIndex;
+    for (let quote = ""; i < html.length; i++) {
+      const ch = html[i]!;
+      if (quote !== "") {
+        if (ch === quote) quote = "";
+      } else if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === ">") break;
+    }
+    if (i >= html.length) return;
+    yield { text: html.slice(at, i + 1), at, name, isEnd, attrs: html.slice(TAG_NAME.lastIndex, i) };
+    at = i + 1;
+  }
+}
 const SPACE = /\s/;
 
 function scopeOf(tag: string): string[] | undefined {
@@ -106,14 +160,10 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
     sawInline = false;
   };
 
-  for (const match of html.matchAll(TOKEN)) {
-    const token = match[0];
-    const at = match.index;
+  for (const { text: token, at, name, isEnd, attrs = "" } of tokenize(html)) {
     if (token.startsWith("<!--")) continue;
-    const tag = match[2]?.toLowerCase();
+    const tag = name?.toLowerCase();
     if (tag !== undefined) {
-      const attrs = match[3] ?? "";
-      const isEnd = match[1] === "/";
       if (skipping) {
         if (tag === skipping.tag && !VOID_TAGS.has(tag) && !token.endsWith("/>")) skipping.depth += isEnd ? -1 : 1;
         if (skipping.depth === 0) skipping = undefined;
@@ -130,7 +180,7 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
       if (tag === "img") {
         const alt = attribute(attrs, "alt");
         // +1 + tag length: the attributes start after `<img`.
-        if (alt && alt.value.trim() !== "") alts.push({ text: decodeHTML(alt.value), start: at + 1 + match[2]!.length + alt.at, length: alt.value.length });
+        if (alt && alt.value.trim() !== "") alts.push({ text: decodeHTML(alt.value), start: at + (isEnd ? 2 : 1) + name!.length + alt.at, length: alt.value.length });
       }
       if (VOID_TAGS.has(tag) || token.endsWith("/>")) {
         if (isInline) sawInline = true;
