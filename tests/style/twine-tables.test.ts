@@ -20,6 +20,11 @@ function converted(project: ReturnType<typeof styleProject>, heading: string): s
   return alerts.length === 0 ? heading : alerts[0]!.slice(alerts[0]!.indexOf("|") + 1);
 }
 
+/** Each `[heading, expected]` pair: the heading, converted as the rule's converter gives it. */
+function expectConverted(project: ReturnType<typeof styleProject>, cases: readonly [string, string][]): void {
+  expect(cases.map(([input]) => converted(project, input))).toEqual(cases.map(([, expected]) => expected));
+}
+
 const capitalization = (match: string, extra = "") => `extends: capitalization\nmessage: "%s|%s"\nscope: heading\nmatch: ${match}\nthreshold: 1\n${extra}`;
 
 describe("strcase TestAP and TestChicago: $title", () => {
@@ -45,7 +50,7 @@ describe("strcase TestTitleVocab (twine v0.10.1, the version Vale v3 builds with
       ["Develop File-Proxy Plugin", "Develop File-Proxy Plugin"],
       ["b. Next title text", "b. Next Title Text"],
     ];
-    expect(cases.map(([input]) => converted(project, input))).toEqual(cases.map(([, expected]) => expected));
+    expectConverted(project, cases);
   });
   it("a term's pattern found in a word gives the word in lower case (v0.10.1 looks the lower-cased word up)", () => {
     const project = styleProject({ T: capitalization("$title", "exceptions:\n  - '[Rr]epo'\n") }, "Vocab = V", { "styles/config/vocabularies/V/accept.txt": "Zyxwv\n" });
@@ -67,7 +72,7 @@ describe("strcase TestSentence and TestVocab: $sentence", () => {
       ["build-backend tools", "Build-backend tools"],
       ["README files", "Readme files"],
     ];
-    expect(cases.map(([input]) => converted(project, input))).toEqual(cases.map(([, expected]) => expected));
+    expectConverted(project, cases);
   });
   it("with a vocabulary and a prefix: terms are found in any case once the project accepts words", () => {
     const terms = ["Vale Server", "\\bI\\b", "macOS", "[Cc]onfig", "NASA", "Moon", "Axon", "Axon Server", "\\bale\\b"];
@@ -84,7 +89,7 @@ describe("strcase TestSentence and TestVocab: $sentence", () => {
       ["Axon Server connection", "Axon Server connection"],
       ["vale ale", "Vale ale"],
     ];
-    expect(cases.map(([input]) => converted(project, input))).toEqual(cases.map(([, expected]) => expected));
+    expectConverted(project, cases);
   });
   it("without accepted words the rule's own terms are case-sensitive (Vale rewrites them to (?-i)term)", () => {
     const project = styleProject({ T: sentence("exceptions:\n  - Vale Server\n") });

@@ -141,7 +141,7 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
   let isFirst = true;
   /** Inside a left-out element: its tag and how deep in it we are. */
   let skipping: { tag: string; depth: number } | undefined;
-  /** Elements opened with an ignored class on an inline tag: their text is masked. */
+  /** The next text is masked: it follows a masked inline tag or an inline tag with an ignored class. */
   let maskNext = false;
   let href = "";
   /** Something between the last run and the next text: whitespace, an inline tag. */
@@ -179,12 +179,12 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
       const hasSkipClass = classes.some((c) => options.skipClasses.has(c));
       if (tag === "img") {
         const alt = attribute(attrs, "alt");
-        // +1 + tag length: the attributes start after `<img`.
-        if (alt && alt.value.trim() !== "") alts.push({ text: decodeHTML(alt.value), start: at + (isEnd ? 2 : 1) + name!.length + alt.at, length: alt.value.length });
+        // The attributes start after `<img`.
+        if (alt && alt.value.trim() !== "") alts.push({ text: decodeHTML(alt.value), start: at + 1 + name!.length + alt.at, length: alt.value.length });
       }
       if (VOID_TAGS.has(tag) || token.endsWith("/>")) {
         if (isInline) sawInline = true;
-        else if (tag !== "img") flush();
+        else flush();
         continue;
       }
       if (SKIP_TAGS.has(tag) || options.skippedTags.has(tag) || (hasSkipClass && !isInline)) {
