@@ -44,6 +44,7 @@ const PAIRS: readonly { label: string; numerator: string; denominator: string; u
   { label: "markdownlint-cli2 / verity lint cold", numerator: "markdownlint", denominator: "lint-cold" },
   { label: "verity lint cold / verity lint cached", numerator: "lint-cold", denominator: "lint-cached" },
   { label: "what spelling costs: verity lint cold with Vale.Spelling / without", numerator: "lint-cold-spelling", denominator: "lint-cold" },
+  { label: "what the style checks cost: verity lint cold / cold with every style check off", numerator: "lint-cold", denominator: "lint-cold-no-style" },
   { label: "Starlight one site / verity both sites", numerator: "build-starlight", denominator: "build-verity" },
   { label: "Starlight (full sidebar) / verity both sites", numerator: "build-starlight-full-sidebar", denominator: "build-verity" },
 ];

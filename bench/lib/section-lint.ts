@@ -12,6 +12,8 @@ import { ensureCorpus, listCardFiles } from "./corpora.ts";
 import { measureRow, notAvailable } from "./measure-row.ts";
 import { ensurePeer, MARKDOWNLINT } from "./peers.ts";
 import { hasCommand, verityArgs } from "./verity-cli.ts";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { BUILTIN_RULE_LIST } from "../../src/core/style/builtin-rule-list.ts";
 
 /** Entries a lint run may create in the project folder: treated as its cache. */
 const KNOWN_CACHE_NAMES = [".verity-cache", ".verity", "node_modules"];
@@ -19,7 +21,7 @@ const KNOWN_CACHE_NAMES = [".verity-cache", ".verity", "node_modules"];
 export async function runLintSection(ctx: BenchContext): Promise<void> {
   ctx.notes.push(
     "Lint: `verity lint --format json --today <day>` with the repository's style guide copied into the corpus. Cold = `.verity-cache` removed before each run; " +
-      "cached = nothing changed since the previous run; one card edited = a full lint right after editing one card; Vale.Spelling on = cold, on a copy of the corpus whose .vale.ini turns on Hunspell spelling (en_US) for every card. The parse floors run in a child Node process " +
+      "cached = nothing changed since the previous run; one card edited = a full lint right after editing one card; Vale.Spelling on = cold, on a copy of the corpus whose .vale.ini turns on Hunspell spelling (en_US) for every card; every style check off = cold, on a copy with no Vale style and every built-in prose rule off. The parse floors run in a child Node process " +
       "that reads and parses the same files (frontmatter included) and times that loop in-process; ratios set that in-process time against lint's whole-process wall time.",
   );
   for (const size of ctx.options.sizes) {
@@ -83,7 +85,10 @@ export async function measureLint(ctx: BenchContext, size: number, what: { cache
     }
   }
   if (what.cached && cold.status === "ok" && cacheNames.length > 0) await measureOneCardChanged(ctx, size, dir, args, stdoutFile, n);
-  if (what.cached && cold.status === "ok") await measureSpelling(ctx, size, dir, n, cacheNames);
+  if (what.cached && cold.status === "ok") {
+    await measureStyleVariant(ctx, size, dir, n, cacheNames, "spelling");
+    await measureStyleVariant(ctx, size, dir, n, cacheNames, "no-style");
+  }
   if (what.floors) {
     const listFile = path.join(outDir, `files-${size}.txt`);
     writeFileSync(listFile, `${listCardFiles(dir).join("\n")}\n`);
@@ -142,27 +147,38 @@ async function measureOneCardChanged(ctx: BenchContext, size: number, dir: strin
 }
 
 /**
- * What spelling costs: the cold lint again on a copy of the corpus whose `.vale.ini` also turns on
- * `Vale.Spelling` (Hunspell, en_US) for every card.
+ * A cold lint again on a copy of the corpus whose style settings are changed: `spelling` turns on
+ * `Vale.Spelling` (Hunspell, en_US) for every card, what spelling costs; `no-style` turns every
+ * style check off (no Vale style in `.vale.ini`, every built-in prose rule `off` in
+ * verity.config.yml), what the style checks cost and how fast the rest of a lint is.
  */
-async function measureSpelling(ctx: BenchContext, size: number, dir: string, runs: number, cacheNames: readonly string[]): Promise<void> {
-  const copy = `${dir}-spelling`;
+async function measureStyleVariant(ctx: BenchContext, size: number, dir: string, runs: number, cacheNames: readonly string[], variant: "spelling" | "no-style"): Promise<void> {
+  const id = variant === "spelling" ? `lint-cold-spelling-${size}` : `lint-cold-no-style-${size}`;
+  const label = variant === "spelling" ? "verity lint, cold, Vale.Spelling on" : "verity lint, cold, every style check off";
+  const copy = `${dir}-${variant}`;
   rmSync(copy, { recursive: true, force: true });
   cpSync(dir, copy, { recursive: true, filter: (source) => !cacheNames.includes(path.relative(dir, source)) });
   const valeIni = path.join(copy, ".vale.ini");
-  if (!existsSync(valeIni)) {
-    ctx.rows.push(notAvailable(`lint-cold-spelling-${size}`, "lint", size, "verity lint, cold, Vale.Spelling on", "the corpus has no .vale.ini"));
+  const configFile = path.join(copy, "verity.config.yml");
+  if (!existsSync(valeIni) || !existsSync(configFile)) {
+    ctx.rows.push(notAvailable(id, "lint", size, label, "the corpus has no .vale.ini or verity.config.yml"));
     return;
   }
-  appendFileSync(valeIni, "\n# Added by the benchmark: what spelling costs.\n[*.md]\nVale.Spelling = YES\n");
+  if (variant === "spelling") appendFileSync(valeIni, "\n# Added by the benchmark: what spelling costs.\n[*.md]\nVale.Spelling = YES\n");
+  else {
+    writeFileSync(valeIni, "# Written by the benchmark: no style.\nMinAlertLevel = suggestion\n");
+    const config = (parseYaml(readFileSync(configFile, "utf8")) ?? {}) as { rules?: Record<string, string> };
+    config.rules = { ...config.rules, ...Object.fromEntries(BUILTIN_RULE_LIST.map((rule) => [rule.id, "off"])) };
+    writeFileSync(configFile, stringifyYaml(config));
+  }
   const args = verityArgs(ctx, copy, "lint", ["--format", "json", "--today", ctx.options.today]);
-  const stdoutFile = path.join(ctx.workDir, "out", `lint-spelling-${size}.json`);
+  const stdoutFile = path.join(ctx.workDir, "out", `lint-${variant}-${size}.json`);
   ctx.rows.push(
     await measureRow(ctx, {
-      id: `lint-cold-spelling-${size}`,
+      id,
       section: "lint",
       cards: size,
-      label: "verity lint, cold, Vale.Spelling on",
+      label,
       command: ctx.node,
       args,
       cwd: copy,
@@ -176,6 +192,7 @@ async function measureSpelling(ctx: BenchContext, size: number, dir: string, run
       afterEach: () => summariseLintOutput(stdoutFile),
     }),
   );
+  rmSync(copy, { recursive: true, force: true });
 }
 
 async function measureMarkdownlint(ctx: BenchContext, size: number, dir: string, runs: number): Promise<void> {
