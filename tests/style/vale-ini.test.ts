@@ -137,6 +137,40 @@ describe("section globs as Vale reads them", () => {
   });
 });
 
+// Vale's internal/glob NewGlob strips leading `!` and negates; core/ini.go processConfig keeps `[*]`
+// apart (GBaseStyles, GChecks), file.go NewFile lets a matching section's BasedOnStyles replace it and
+// lint.go shouldRun reads a section's rule setting before `[*]`'s, wherever `[*]` stands in the file.
+describe("negated sections and [*] as Vale ranks them", () => {
+  it("a leading ! negates a section's glob: [!*.txt] is every file but text files", async () => {
+    const { valeGlobMatcher } = await import("../../src/core/style/vale-glob.ts");
+    expect(valeGlobMatcher("!*.txt")("docs/a.md")).toBe(true);
+    expect(valeGlobMatcher("!*.txt")("notes.txt")).toBe(false);
+    expect(valeGlobMatcher("!!docs/**")("docs/a/b.md")).toBe(false);
+    const config = parseValeConfig("[*]\nBasedOnStyles = A\n[!*.txt]\nA.R = NO\n", "/repo/.vale.ini");
+    expect(settingsForFile(config, "a.md").rules.get("A.R")).toBe(false);
+    expect(settingsForFile(config, "a.txt").rules.has("A.R")).toBe(false);
+  });
+
+  it("[*] is overridden by any other matching section, even when it comes after it", () => {
+    const config = parseValeConfig("[*.md]\nBasedOnStyles = A, B\nB.R = YES\n[*]\nBasedOnStyles = B\nB.R = NO\nB.Other = NO\n", "/repo/.vale.ini");
+    const md = settingsForFile(config, "a.md");
+    expect([...md.baseStyles]).toEqual(["A", "B"]);
+    expect(md.rules.get("B.R")).toBe(true);
+    expect(md.rules.get("B.Other")).toBe(false);
+    expect([...settingsForFile(config, "a.txt").baseStyles]).toEqual(["B"]);
+  });
+
+  it("runs the rules of that ranking on a file", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = A\n[*]\nBasedOnStyles = B\n[!*.txt]\nA.Other = NO\n",
+      "styles/A/R.yml": 'extends: existence\nmessage: "A %s"\ntokens: [foo]\n',
+      "styles/A/Other.yml": 'extends: existence\nmessage: "A other %s"\ntokens: [foo]\n',
+      "styles/B/R.yml": 'extends: existence\nmessage: "B %s"\ntokens: [foo]\n',
+    });
+    expect(lintText(project, "This is foo.\n", "a.md")).toEqual(["1:9:A.R:A foo"]);
+  });
+});
+
 // Vale reads its config with go-ini (errata-ai/ini v1.63, LoadOptions{AllowShadows, SpaceBeforeInlineComment}):
 // parser.go readKeyName/readValue/readContinuationLines/readMultilines, key.go String/StringsWithShadows.
 describe(".vale.ini syntax as Vale's INI reader takes it", () => {

@@ -55,11 +55,9 @@ export function markdownExtensions(config: ValeConfig | undefined): Set<string> 
  * separators), or that path with the extension `[formats]` gives it, matches; `!` negates.
  */
 export function globFilter(glob: string, cwd: string, config: ValeConfig | undefined): (file: string) => boolean {
-  const negated = glob.startsWith("!");
-  const pattern = glob.replace(/^!+/, "");
   let matches: (p: string) => boolean;
   try {
-    matches = valeGlobMatcher(pattern);
+    matches = valeGlobMatcher(glob);
   } catch (error) {
     throw new UsageError(`--glob ${glob} is not a valid glob: ${(error as Error).message}.`, "Use a glob such as '*.md', '*.{md,mdx}' or 'docs/**/*.md'; a leading ! excludes.");
   }
@@ -68,7 +66,7 @@ export function globFilter(glob: string, cwd: string, config: ValeConfig | undef
     const ext = path.extname(walked).slice(1);
     const assigned = config?.formats.get(ext);
     const ref = assigned ? `${walked.slice(0, walked.length - ext.length)}${assigned}` : walked;
-    return matches(walked) !== negated || matches(ref) !== negated;
+    return matches(walked) || matches(ref);
   };
 }
 

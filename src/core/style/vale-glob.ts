@@ -20,17 +20,22 @@ type Token =
   | { kind: "star" }
   | { kind: "class"; negated: boolean; items: [string, string][] };
 
-/** Throws when the glob is not one Vale accepts (an unclosed `[` or `{`). */
+/**
+ * Throws when the glob is not one Vale accepts (an unclosed `[` or `{`). A leading `!` (or several)
+ * negates the whole glob, as Vale's NewGlob reads it: `[!*.txt]` is every file but text files.
+ */
 export function valeGlobMatcher(glob: string): (posixPath: string) => boolean {
   if (glob.length > MAX_PATTERN_LENGTH) throw new Error(`longer than ${MAX_PATTERN_LENGTH} characters`);
-  if (glob.includes("**")) {
-    const re = doublestarRegExp(glob);
-    return (p) => re.test(p);
+  const negated = glob.startsWith("!");
+  const pattern = glob.replace(/^!+/, "");
+  if (pattern.includes("**")) {
+    const re = doublestarRegExp(pattern);
+    return (p) => re.test(p) !== negated;
   }
-  const alternatives = parseGobwas(glob);
+  const alternatives = parseGobwas(pattern);
   return (p) => {
     const chars = Array.from(p);
-    return alternatives.some((tokens) => matchTokens(tokens, chars));
+    return alternatives.some((tokens) => matchTokens(tokens, chars)) !== negated;
   };
 }
 

@@ -163,7 +163,10 @@ function configFromIni(doc: IniDocument, file: string): ValeConfig {
     }
     if (name === "asciidoctor") continue;
     const section = name === DEFAULT_SECTION ? undefined : makeSection(name, where);
-    if (section) config.sections.push(section);
+    // `[*]` is Vale's global section (GBaseStyles, GChecks): any other section matching a file
+    // overrides it, wherever it stands in the file, so it is applied first.
+    if (section && name === "*") config.sections.unshift(section);
+    else if (section) config.sections.push(section);
     for (const [key, values] of keys) {
       checkPlacement(name, key, values[0]!.where);
       if (section) readSectionKey(section, key, values, config.warnings);
@@ -360,7 +363,8 @@ export interface FileStyleSettings {
 
 /**
  * Settings for `relPath` (relative to the config folder, `/` separators). With `[formats] mdx = md`,
- * an `.mdx` file also matches sections written for `.md`.
+ * an `.mdx` file also matches sections written for `.md`: as Vale's NewFile, the sections are matched
+ * against the real path, then against that one, the last match winning (`[*]` is first, see configFromIni).
  */
 export function settingsForFile(config: ValeConfig, relPath: string): FileStyleSettings {
   const ext = path.extname(relPath).slice(1);
@@ -376,10 +380,14 @@ export function settingsForFile(config: ValeConfig, relPath: string): FileStyleS
       settings.blockIgnores.push(...section.blockIgnores);
     }
     if (section.commentDelimiters && exts.some((e) => section.matchesExtension(e))) settings.commentDelimiters.push(section.commentDelimiters);
-    if (!section.matches(relPath) && !(alias && section.matches(alias))) continue;
-    settings.hasSection = true;
-    if (section.basedOnStyles) settings.baseStyles = new Set(section.basedOnStyles);
-    for (const [rule, setting] of section.rules) settings.rules.set(rule, setting);
+  }
+  for (const filePath of alias ? [relPath, alias] : [relPath]) {
+    for (const section of config.sections) {
+      if (!section.matches(filePath)) continue;
+      settings.hasSection = true;
+      if (section.basedOnStyles) settings.baseStyles = new Set(section.basedOnStyles);
+      for (const [rule, setting] of section.rules) settings.rules.set(rule, setting);
+    }
   }
   return settings;
 }
