@@ -208,6 +208,25 @@ describe("remote resources and the embed allow-list", () => {
     expect(render("![logo](https://help.acme.test/logo.png)", "md", policy)).toContain("https://help.acme.test/logo.png");
   });
 
+  // The HTML serializer writes the text of an <iframe> (like <script>'s) unescaped: an allowed iframe
+  // with text in it (inline in a paragraph, or a JSX iframe in MDX) would close itself with that text.
+  it("an allowed iframe keeps no content: text in it cannot close it and write markup after it", () => {
+    const policy = { embeds: ["www.youtube-nocookie.com"], siteUrl: "https://help.acme.test" };
+    const payload = "&lt;/iframe&gt;&lt;img src=x onerror=alert(1)&gt;&lt;meta http-equiv=refresh content=&quot;0;url=https://evil.test/&quot;&gt;";
+    const bodies: [string, MarkdownFormat][] = [
+      [`Watch: <iframe src="https://www.youtube-nocookie.com/embed/abc">${payload}</iframe> now.\n`, "md"],
+      [`<iframe src="https://www.youtube-nocookie.com/embed/abc">\n\nText ${payload}\n\n</iframe>\n`, "md"],
+      [`<iframe src="https://www.youtube-nocookie.com/embed/abc">{"</iframe><img src=x onerror=alert(1)>"}</iframe>\n`, "mdx"],
+      [`<iframe src="https://www.youtube-nocookie.com/embed/abc">${payload}</iframe>\n`, "mdx"],
+    ];
+    for (const [body, format] of bodies) {
+      const html = render(body, format, policy);
+      expect(html, body).toContain('src="https://www.youtube-nocookie.com/embed/abc"');
+      expect(html, body).toMatch(/<iframe [^>]*><\/iframe>/);
+      expect(html, body).not.toMatch(/<img|<meta|onerror/);
+    }
+  });
+
   it("leaves an image's alt text where a remote image was removed", () => {
     expect(render("See ![the chart](https://evil.test/c.png) here.")).toContain("See the chart here.");
   });

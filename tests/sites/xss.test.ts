@@ -13,7 +13,7 @@ import { loadProject } from "../../src/core/project/project.ts";
 import { buildFixture, FIXTURES, listFiles, tempDir, TODAY } from "./helpers.ts";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const PUBLIC_PAGES = ["help/scripts/", "help/handlers/", "help/urls/", "help/remote/", "help/attachment/", "help/mdx-attack/", "help/component-attack/"];
+const PUBLIC_PAGES = ["help/scripts/", "help/handlers/", "help/urls/", "help/remote/", "help/frame-breakout/", "help/attachment/", "help/mdx-attack/", "help/component-attack/"];
 const WIKI_PAGES = [...PUBLIC_PAGES, "wiki/steal/"];
 
 let out: string;
@@ -169,6 +169,10 @@ describe("attack cards on the built sites", () => {
     expect(pub).not.toContain("embeds.test");
     expect(pub).not.toContain("evil.test");
     expect(readFileSync(path.join(out, "public", "help", "urls", "index.html"), "utf8")).not.toContain("4242");
+    // Text inside an allowed frame is written unescaped by the serializer: the frame keeps none, so it cannot close it.
+    const frames = readFileSync(path.join(out, "internal", "help", "frame-breakout", "index.html"), "utf8");
+    expect(frames.match(/<iframe [^>]*src="https:\/\/player\.embeds\.test\/video\/[23]"[^>]*><\/iframe>/g)).toHaveLength(2);
+    expect(frames).not.toMatch(/framebreakout|onerror|http-equiv="?refresh/i);
     // An internal snippet in an external card (lint turned off here) never reaches either rendering of it.
     for (const site of ["public", "internal"]) expect(readFileSync(path.join(out, site, "help", "component-attack", "index.html"), "utf8")).not.toContain("4242-SNIPPET");
   });

@@ -150,7 +150,30 @@ export function cardHtml(card: CardHtmlInput, options: CardHtmlOptions = {}): Ca
   expandComponents(clean, uses, options.snippet);
   if (options.snippet && card.format === "md") expandSnippetDirectives(clean, options.snippet);
   applyCallouts(clean);
+  emptyRawTextElements(clean);
   return { tree: clean, removed };
+}
+
+/**
+ * Elements whose text the HTML serializer writes as it is, unescaped (hast-util-to-html's `raw`
+ * set, after the HTML standard's serialization rules). Of these the schema allows only `<iframe>`.
+ */
+const RAW_TEXT_ELEMENTS = new Set(["iframe", "noembed", "noframes", "plaintext", "script", "style", "xmp"]);
+
+/**
+ * Drops what is inside such an element. Text in an allowed `<iframe>` (one written inline in a
+ * paragraph, or a JSX iframe in MDX, gets the text after it as its content) would be written
+ * unescaped, so a `</iframe>` in it would close the frame and turn the rest into live markup that
+ * the sanitizer never saw. A frame shows its page, never its content.
+ */
+function emptyRawTextElements(tree: HastRoot): void {
+  walkTree<HastNodes>(tree, (node) => {
+    if (node.type === "element" && RAW_TEXT_ELEMENTS.has(node.tagName)) {
+      node.children = [];
+      return false;
+    }
+    return true;
+  });
 }
 
 /** Table alignment as GitHub writes it (`align="right"`), not satteri's `style="text-align: right"`. */
