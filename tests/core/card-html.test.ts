@@ -227,6 +227,14 @@ describe("remote resources and the embed allow-list", () => {
     }
   });
 
+  it("takes an absolute URL that spells the placeholder host of relative paths as remote", () => {
+    for (const url of ["https://card.verity.invalid/../x.png", "//card.verity.invalid/x.png", "https://CARD.verity.invalid/x.png"]) {
+      expect(render(`![x](${url})`), url).not.toMatch(/card\.verity\.invalid/i);
+      expect(remoteResources(analyse(`![x](${url})`).tree).map((r) => r.host), url).toEqual(["card.verity.invalid"]);
+    }
+    expect(remoteResources(analyse("![x](images/x.png)").tree)).toEqual([]);
+  });
+
   it("leaves an image's alt text where a remote image was removed", () => {
     expect(render("See ![the chart](https://evil.test/c.png) here.")).toContain("See the chart here.");
   });

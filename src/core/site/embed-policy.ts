@@ -76,7 +76,7 @@ function remoteOf(element: Element): RemoteResource[] {
     const urls = attribute === "srcSet" ? srcSetUrls(String(value)) : [String(value)];
     for (const url of urls) {
       const parsed = parseUrl(url);
-      if (!parsed || parsed.host === LOCAL_HOST || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) continue;
+      if (!parsed || isOnCardHost(url) || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) continue;
       result.push({
         tag: element.tagName,
         attribute: attribute === "srcSet" ? "srcset" : attribute,
@@ -109,6 +109,20 @@ export function parseUrl(url: string): URL | undefined {
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * True when `url` names no host of its own (a path on the card's own site): resolved against two
+ * bases, it takes each one's host. An absolute URL that spells the placeholder host
+ * (`https://card.verity.invalid/x`) keeps that host whatever the base, so it is not taken as local.
+ */
+function isOnCardHost(url: string): boolean {
+  if (SCHEME.test(url.trim())) return false;
+  try {
+    return new URL(url.trim(), `https://${LOCAL_HOST}/card/`).host === LOCAL_HOST && new URL(url.trim(), "https://other.verity.invalid/card/").host === "other.verity.invalid";
+  } catch {
+    return false;
+  }
+}
 
 /** Every URL of a `srcset`: split on every comma, so a URL that hides a comma is over-checked, never missed. */
 function srcSetUrls(value: string): string[] {
