@@ -10,7 +10,8 @@ import path from "node:path";
 import type { Element, ElementContent, Nodes, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { CardIndex } from "../core/site/links.ts";
-import { isPageOnSite, resolveLink } from "../core/site/links.ts";
+import { isAddressText, isPageOnSite, resolveLink } from "../core/site/links.ts";
+import { toString } from "mdast-util-to-string";
 import type { SiteName } from "../core/site/audience.ts";
 import type { Card } from "../core/cards/load.ts";
 import { checkAttachment } from "../core/site/attachment-safety.ts";
@@ -91,7 +92,8 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
       if (target.kind === "card" || target.kind === "page") delete node.properties[key];
       return;
     }
-    const unlink = () => Object.assign(node, { type: "element", tagName: "span", properties: {}, children: node.children } satisfies Element);
+    // The link text stays, as written, unless it is the hidden page's address itself (an autolink, a bare URL).
+    const unlink = () => Object.assign(node, { type: "element", tagName: "span", properties: {}, children: isAddressText(toString(node), raw) ? [] : node.children } satisfies Element);
     if (target.kind === "page") {
       if (!isPageOnSite(target, "public")) linksToHiddenCards = true;
       if (!isPageOnSite(target, options.site)) unlink();

@@ -89,6 +89,29 @@ describe("prepareSites", () => {
     expect(wiki).toContain('<a href="https://wiki.acme.test/ops/">wiki ops</a>');
   });
 
+  // An autolink's text is its address: keeping "the link text only" would publish the hidden page's URL, slug and anchor.
+  it("drops the text of a link to a hidden page when that text is the address itself (autolinks, bare URLs)", () => {
+    const body = [
+      "For overrides see https://help.acme.test/help/escalate-zebra/#quokka-heading today.",
+      "Or <https://www.acmewiki.test/help/escalate-zebra/> and www.acmewiki.test/help/escalate-zebra/ and [https://help.acme.test/help/escalate-zebra](https://help.acme.test/help/escalate-zebra/).",
+      "Relative: [../escalate-zebra/](../escalate-zebra/) and [the runbook](../escalate-zebra/).",
+    ].join("\n\n");
+    const p = project(
+      {
+        "content/help/billing.md": card("Billing", "external", body),
+        "content/help/escalate-zebra.md": card("Zebra escalation", "internal", "## Quokka heading\n\nSecret."),
+      },
+      "sites:\n  public:\n    url: https://help.acme.test\n  internal:\n    url: https://www.acmewiki.test\nrules:\n  link-audience: off\n",
+    );
+    const sites = prepareSites(p, ["public", "internal"], { history: NO_HISTORY });
+    const pub = sites.get("public")!.cards.find((c) => c.id === "help/billing")!.html;
+    expect(pub).not.toMatch(/escalate-zebra|quokka/i);
+    expect(pub).toContain("<span>the runbook</span>");
+    expect(pub).toContain("For overrides see <span></span> today.");
+    const wiki = sites.get("internal")!.cards.find((c) => c.id === "help/billing")!.html;
+    expect(wiki).toContain("escalate-zebra/#quokka-heading");
+  });
+
   it("ranks related cards by shared tags and orders prev/next by title", () => {
     const p = project({
       "content/help/a.md": card("Alpha", "external", "A.", "tags: [x, y]\n"),

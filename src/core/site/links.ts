@@ -246,6 +246,25 @@ function siteOfUrl(
   return { site: matches[0]!.site, base: matches[0]!.base, path: undefined, hash, hostIsWikiOnly: matches.every((site) => site.site === "internal") };
 }
 
+/**
+ * True when a link's visible text is its address (`https://wiki.example/x/`, `<…>`, a `www.` literal,
+ * `[../x/](../x/)`): scheme, a leading `//`, trailing slashes, case and percent-encoding aside. A link
+ * to a page a site does not have keeps its text there, but not such text: it would show the address.
+ */
+export function isAddressText(text: string, href: string): boolean {
+  const normal = (value: string) => safeDecodeUri(value.trim()).replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/i, "").replace(/^\/\//, "").replace(/\/+(?=$|[?#])/, "").toLowerCase();
+  const shown = normal(text);
+  return shown !== "" && shown === normal(href);
+}
+
+function safeDecodeUri(value: string): string {
+  try {
+    return decodeURI(value);
+  } catch {
+    return value;
+  }
+}
+
 function hostOf(url: string): string | undefined {
   try {
     return new URL(url).hostname.replace(/\.$/, "").toLowerCase();
