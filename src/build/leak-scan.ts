@@ -21,6 +21,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { cardsHiddenFromPublic, isOnSite, siteSelectionOf } from "../core/site/audience.ts";
+import { siteDescription, siteTitle } from "../core/cards/collections.ts";
 import type { Project } from "../core/project/project.ts";
 import { readCardHistory } from "./card-history.ts";
 import { markdownPath } from "./machine-readable.ts";
@@ -151,8 +152,13 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
   for (const card of hidden) candidates.push(...cardNeedles(card, project.index, publicOwners, isPublicAddress));
   const publicCollections = new Set(publicSite.collections.map((c) => c.name));
   for (const collection of project.collections) {
-    if (publicCollections.has(collection.name)) continue;
     const source = `${project.config.contentDir}/${collection.name}/`;
+    if (publicCollections.has(collection.name)) {
+      // A collection with public cards whose wording is for agents (see siteTitle): that wording must not show.
+      if (siteTitle(collection, "public") !== collection.title) candidates.push({ text: collection.title, kind: "collection", source });
+      if (collection.description && siteDescription(collection, "public") !== collection.description) candidates.push({ text: collection.description, kind: "collection", source });
+      continue;
+    }
     candidates.push({ text: collection.title, kind: "collection", source }, { text: `/${collection.name}/`, kind: "collection", source });
     if (collection.description) candidates.push({ text: collection.description, kind: "collection", source });
   }

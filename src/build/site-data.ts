@@ -7,7 +7,7 @@ import { cardAudience, isOnSite, publicTreatment, selectCardsForSite, siteSelect
 import { joinBase, normaliseSitePath } from "../core/site/links.ts";
 import { CheckFailed } from "../core/errors.ts";
 import type { Card } from "../core/cards/load.ts";
-import { siteDescription } from "../core/cards/collections.ts";
+import { siteDescription, siteTitle } from "../core/cards/collections.ts";
 import type { Project } from "../core/project/project.ts";
 import { getCardVerification, isCountedForTrust, type VerificationStatus } from "../core/verification/verification.ts";
 import { getSiteUsage, type SiteUsage } from "../core/usage/sites.ts";
@@ -269,7 +269,7 @@ function buildSiteData(
     if (members.length === 0) continue;
     collections.push({
       name: collection.name,
-      title: collection.title,
+      title: siteTitle(collection, site),
       description: siteDescription(collection, site),
       url: `/${collection.name}/`,
       cardIds: members.map((card) => card.id),
@@ -333,7 +333,7 @@ function buildSiteData(
       id: card.id,
       url: card.url,
       collection: card.collection,
-      collectionTitle: collectionTitles.get(card.collection)?.title ?? card.collection,
+      collectionTitle: collectionTitles.has(card.collection) ? siteTitle(collectionTitles.get(card.collection)!, site) : card.collection,
       title: card.data.title,
       description: card.data.description === undefined ? undefined : cjkPunctuation(card.data.description, card.lang),
       tags: (card.data.tags ?? []).map((name) => ({ name, url: tagUrl.get(name)! })),

@@ -112,6 +112,23 @@ describe("prepareSites", () => {
     expect(wiki).toContain("escalate-zebra/#quokka-heading");
   });
 
+  it("shows an internal-only collection's own title and description only on the wiki, when an external card puts it on the public site", () => {
+    const files = {
+      "content/ops/_collection.yml": "title: Zebrafrost Ops Runbooks\ndescription: Quokka runbooks for the vault override team.\ndefaults:\n  audience: internal\n",
+      "content/ops/vault.md": card("Vault", "internal", "Secret."),
+      "content/ops/status-page.md": card("Status page", "external", "Public answer."),
+    };
+    const sites = prepareSites(project(files), ["public", "internal"], { history: NO_HISTORY });
+    const pub = sites.get("public")!;
+    expect(pub.collections.map((c) => [c.title, c.description])).toEqual([["Ops", undefined]]);
+    expect(pub.cards.map((c) => c.collectionTitle)).toEqual(["Ops"]);
+    expect(JSON.stringify(pub)).not.toMatch(/Zebrafrost|Quokka/);
+    expect(sites.get("internal")!.collections.map((c) => [c.title, c.description])).toEqual([["Zebrafrost Ops Runbooks", "Quokka runbooks for the vault override team."]]);
+    // Wording written for customers is shown to them.
+    const worded = prepareSites(project({ ...files, "content/ops/_collection.yml": `${files["content/ops/_collection.yml"]}publicTitle: Service status\npublicDescription: Is it down?\n` }), ["public"], { history: NO_HISTORY });
+    expect(worded.get("public")!.collections.map((c) => [c.title, c.description])).toEqual([["Service status", "Is it down?"]]);
+  });
+
   it("ranks related cards by shared tags and orders prev/next by title", () => {
     const p = project({
       "content/help/a.md": card("Alpha", "external", "A.", "tags: [x, y]\n"),

@@ -17,6 +17,8 @@ export const CollectionFileSchema = z.strictObject({
   description: z.string().min(1).optional(),
   /** The tile sentence on the public help center, when `description` is written for agents. */
   publicDescription: z.string().min(1).optional(),
+  /** The title on the public help center, when `title` is written for agents. */
+  publicTitle: z.string().min(1).optional(),
   /** Position on the home page; lower comes first. */
   order: z.number().default(1000),
   /** Frontmatter values for cards that leave them out. */
@@ -48,20 +50,39 @@ export interface Collection {
   description: string | undefined;
   /** Shown on the public help center instead of `description` when set. */
   publicDescription: string | undefined;
+  /** Shown on the public help center instead of `title` when set. */
+  publicTitle: string | undefined;
   order: number;
   defaults: z.output<typeof CollectionFileSchema>["defaults"];
   /** 1-based line of each top-level key of `_collection.yml` (none without the file). */
   fieldLines: Record<string, number>;
 }
 
+/**
+ * Whether the collection's own wording (`title`, `description`) is written for agents: a collection
+ * whose cards are internal unless they say otherwise. An external card in it still reaches the public
+ * help center, but the collection's wording does not: the public site shows `publicTitle` (else the
+ * folder name, which the card's URL shows anyway) and `publicDescription` (else nothing).
+ */
+function isWordedForAgents(collection: Pick<Collection, "defaults">): boolean {
+  return collection.defaults.audience === "internal";
+}
+
 /** The sentence a site shows for the collection: the public site prefers `publicDescription`. */
-export function siteDescription(collection: Pick<Collection, "description" | "publicDescription">, site: SiteName): string | undefined {
-  return site === "public" ? (collection.publicDescription ?? collection.description) : collection.description;
+export function siteDescription(collection: Pick<Collection, "description" | "publicDescription" | "defaults">, site: SiteName): string | undefined {
+  if (site !== "public") return collection.description;
+  return collection.publicDescription ?? (isWordedForAgents(collection) ? undefined : collection.description);
+}
+
+/** The title a site shows for the collection: the public site prefers `publicTitle`. */
+export function siteTitle(collection: Pick<Collection, "name" | "title" | "publicTitle" | "defaults">, site: SiteName): string {
+  if (site !== "public") return collection.title;
+  return collection.publicTitle ?? (isWordedForAgents(collection) ? titleFromName(collection.name) : collection.title);
 }
 
 export function loadCollection(contentDir: string, name: string, problems: Finding[]): Collection {
   const file = path.join(contentDir, name, COLLECTION_FILE);
-  const fallback: Collection = { name, title: titleFromName(name), description: undefined, publicDescription: undefined, order: 1000, defaults: {}, fieldLines: {} };
+  const fallback: Collection = { name, title: titleFromName(name), description: undefined, publicDescription: undefined, publicTitle: undefined, order: 1000, defaults: {}, fieldLines: {} };
   if (!existsSync(file) && !isLink(file)) return fallback;
   if (isLink(file)) {
     problems.push({ ruleId: "collection-config", severity: "error", file, line: 1, column: 1, message: `${COLLECTION_FILE} is a symbolic link, which is never followed. Replace it with a real file.` });
@@ -88,7 +109,7 @@ export function loadCollection(contentDir: string, name: string, problems: Findi
     const line = parsed.lineOf([key]);
     if (line !== undefined) fieldLines[key] = line;
   }
-  return { name, title: data.title ?? fallback.title, description: data.description, publicDescription: data.publicDescription, order: data.order, defaults: data.defaults, fieldLines };
+  return { name, title: data.title ?? fallback.title, description: data.description, publicDescription: data.publicDescription, publicTitle: data.publicTitle, order: data.order, defaults: data.defaults, fieldLines };
 }
 
 /** `getting-started` -> `Getting started`. */
