@@ -313,7 +313,9 @@ function createScan(dir: string, model: LeakModel) {
     const bytes = readFileSync(file);
     const content = decodeScannable(bytes);
     const attribution = attributeFile(model, rel, content.text);
-    const name = decodeForScan(`/${rel}`);
+    // A page's file name is read as its URL (`help/index.html` is /help/, the collection page), so a card
+    // named index is found where its page would be (help/index/index.html), not in its collection's page.
+    const name = decodeForScan(`/${rel}`.replace(/\/index\.html$/, "/"));
     for (const i of model.search.findIn(name)) {
       if (!isExcused(model, i, attribution)) report(rel, "file name", i, attribution);
     }

@@ -274,6 +274,21 @@ describe("leaks in the whole-site files and in names", () => {
     expect(where("billing/runbook-2/index.html")).toContain("file name: file name");
   });
 
+  // A collection's page is <collection>/index.html: its path is the collection's URL, not that of a card named index.
+  it("reads a page's file name as its URL: an internal card named index is not the collection page", async () => {
+    const r = makeProject({
+      "content/help/index.md": card({ title: "Agent index of escalations", audience: "internal" }, "Escalate to the payments on-call engineer when the vault is locked."),
+      "content/help/reset.md": card({ title: "Reset your password", audience: "external" }, "Choose Forgot password on the sign-in page."),
+    });
+    const clean = site({
+      "help/index.html": page("Help", '<a href="reset/">Reset your password</a>'),
+      "help/reset/index.html": page("Reset your password", "<p>Choose Forgot password on the sign-in page.</p>"),
+    });
+    expect((await check(r, clean)).findings).toEqual([]);
+    const leaked = site({ "help/index.html": page("Help", ""), "help/index/index.html": "<!doctype html><p>Moved.</p>" });
+    expect([...new Set((await check(r, leaked)).findings.filter((f) => f.where === "file name").map((f) => f.file))]).toEqual(["help/index/index.html"]);
+  });
+
   it("stays quiet on a clean planted site and exits 0", async () => {
     const dir = site({
       "billing/refunds/index.html": page("Refund a payment", `<p>Open the payment and choose Refund.</p><p>${RUNBOOK_SENTENCE}</p>`),
