@@ -90,6 +90,9 @@ describe("verity mcp --site public over stdio", () => {
     expect(card.verification.verifyBy).toMatch(/^\d{4}-\d\d-\d\d$/);
     expect(card.markdown).not.toMatch(/^---/);
     expect(card.markdown).not.toContain("<!--");
+    // The help center names no author of a change: nor does its assistant (the day stays, as the page shows it).
+    const change = data<{ lastChange?: { date: string; author?: string } }>(await call(client, "get_card", { card: "billing/refund-a-payment" })).lastChange;
+    expect(Object.keys(change ?? { none: 1 })).toEqual(["date"]);
     const byUrl = data<{ id: string }>(await call(client, "get_card", { card: "https://help.lumen.example/billing/refund-a-payment/" }));
     expect(byUrl.id).toBe("billing/refund-a-payment");
     const resource = await client.readResource({ uri: "verity://cards/billing/refund-a-payment" });

@@ -50,7 +50,8 @@ export interface CardSummary {
 
 export interface CardDetail extends CardSummary {
   markdown: string;
-  lastChange: CardChange | undefined;
+  /** The last commit's day, and on the wiki its author (the public help center names no author). */
+  lastChange: Pick<CardChange, "date"> & Partial<Pick<CardChange, "author">> | undefined;
   headings: string[];
 }
 
@@ -271,10 +272,11 @@ export class KnowledgeBase implements KnowledgeSource {
     const card = this.find(ref);
     if (!card) return undefined;
     const changes = await this.readHistory();
+    const change = changes?.get(card.relPath);
     return {
       ...this.summary(card),
       markdown: this.markdownOf(card),
-      lastChange: changes?.get(card.relPath),
+      lastChange: change && this.site === "public" ? { date: change.date } : change,
       headings: card.headings.map((h) => h.text),
     };
   }
