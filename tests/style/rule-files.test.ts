@@ -2,10 +2,14 @@
  * Rule files as Vale loads them (check/manager.go addStyle, addRuleFromSource; core/config.go), and
  * what a broken one gets: an error naming the file, never an internal error.
  */
+import { mkdirSync, symlinkSync } from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/core/errors.ts";
+import { setupFromConfig } from "../../src/core/style/style-files.ts";
+import { loadValeConfig } from "../../src/core/style/vale-ini.ts";
 import { removeTemps } from "../helpers.ts";
-import { lintText, styleProject } from "./vale-project.ts";
+import { lintText, styleProject, valeProject } from "./vale-project.ts";
 
 afterEach(removeTemps);
 
@@ -23,5 +27,43 @@ describe("YAML aliases in a rule file", () => {
     const rule = `extends: existence\nmessage: "x %s"\n${levels.join("\n")}\ntokens: *i\n`;
     expect(() => styleProject({ Bomb: rule })).toThrow(ConfigError);
     expect(() => styleProject({ Bomb: rule })).toThrow(/Bomb\.yml: the rule file repeats its aliases/);
+  });
+});
+
+const avoid = (word: string) => `extends: existence\nmessage: "Avoid '%s'."\ntokens: [${word}]\n`;
+
+describe("what a style folder holds", () => {
+  // Vale's addStyle walks the style folder and skips folders (manager.go: `if de.IsDir() { return nil }`).
+  it("a folder named like a rule file is skipped; a link to a rule file is a rule", () => {
+    const project = styleProject({ Ex: avoid("foo") }, "", { "shared/linked.yml": avoid("bar") });
+    mkdirSync(path.join(project.dir, "styles/S/Folder.yml"));
+    symlinkSync(path.join(project.dir, "shared/linked.yml"), path.join(project.dir, "styles/S/Linked.yml"));
+    const setup = setupFromConfig(loadValeConfig(path.join(project.dir, ".vale.ini")));
+    expect([...setup.styles.rules.keys()].filter((n) => n.startsWith("S."))).toEqual(["S.Ex", "S.Linked"]);
+    expect(lintText({ dir: project.dir, setup }, "No foo or bar.\n")).toEqual(["1:4:S.Ex:Avoid 'foo'.", "1:11:S.Linked:Avoid 'bar'."]);
+  });
+
+  // Vale names a rule `style + "." + strings.Split(fileName, ".")[0]` and keeps the first file that
+  // gives a name (manager.go addRuleFromSource); Verity reads the folder in name order.
+  it("Ex.yml and Ex.v2.yml are both S.Ex: only the first in name order (Ex.v2.yml) is loaded", () => {
+    const project = styleProject({ Ex: avoid("foo"), "Ex.v2": avoid("bar") });
+    expect([...project.setup.styles.rules.keys()].filter((n) => n.startsWith("S."))).toEqual(["S.Ex"]);
+    expect(lintText(project, "No foo or bar.\n")).toEqual(["1:11:S.Ex:Avoid 'bar'."]);
+  });
+
+  it("a rule named in .vale.ini is read from its file up to the first dot; Style.Rule.v2 names no rule", () => {
+    const files = { ".vale.ini": "StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nT.Ex = YES\nT.Ex.v2 = YES\n", "styles/T/Ex.yml": avoid("foo"), "styles/T/Ex.v2.yml": avoid("bar") };
+    const project = valeProject(files);
+    expect(lintText(project, "No foo or bar.\n")).toEqual(["1:4:T.Ex:Avoid 'foo'."]);
+    expect(project.setup.styles.warnings.join("\n")).toMatch(/the rule "T\.Ex\.v2" was not found/);
+  });
+
+  it("a rule named in .vale.ini comes from the first search folder that has it, as Vale's NewManager keeps the first", () => {
+    const files = {
+      ".vale.ini": "StylesPath = one\nStylesPath = two\nMinAlertLevel = suggestion\n[*.md]\nT.Ex = YES\n",
+      "one/T/Ex.yml": avoid("foo"),
+      "two/T/Ex.yml": avoid("bar"),
+    };
+    expect(lintText(valeProject(files), "No foo or bar.\n")).toEqual(["1:4:T.Ex:Avoid 'foo'."]);
   });
 });

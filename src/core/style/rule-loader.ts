@@ -20,13 +20,11 @@ import { compileSpelling } from "./checks/spelling.ts";
 import { compileSubstitution } from "./checks/substitution.ts";
 import { RULE_TYPES, SKIPPED_RULE_TYPES, type CompiledRule, type RuleAction } from "./rule-types.ts";
 import { parseScope, ScopeError } from "./scopes.ts";
-import { isDirectory, referencedStyles, type ValeConfig } from "./vale-ini.ts";
+import { isDirectory, referencedStyles, searchedIn, type ValeConfig } from "./vale-ini.ts";
 import { isEditPatternRisky } from "./checks/edit-action.ts";
+import { loadVocabulary, type Vocabulary } from "./vocabulary.ts";
 
-export interface Vocabulary {
-  accept: string[];
-  reject: string[];
-}
+export type { Vocabulary } from "./vocabulary.ts";
 
 export interface StyleSet {
   /** Every loaded rule by `Style.Rule`. */
@@ -73,14 +71,27 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
       );
     }
     const names: string[] = [];
+    // Vale walks the folder unsorted; Verity reads it in name order, so which of two files giving
+    // the same rule name is loaded does not depend on the file system.
     for (const entry of readdirSync(dir).sort()) {
+      const file = path.join(dir, entry);
+      // As Vale's addStyle walk: a folder is no rule file, whatever its name; a link to a file is one.
+      if (!(entry.endsWith(".yml") || entry.endsWith(".yaml")) || !isFile(file)) continue;
       // As Vale's addRuleFromSource: a rule file ends in .yml; a .yaml file is not a rule.
-      if (entry.endsWith(".yaml")) set.warnings.push(`${path.join(dir, entry)}: not read: Vale reads rule files ending in .yml only. Rename it to .yml to use it as a rule.`);
-      if (!entry.endsWith(".yml")) continue;
-      const name = `${style}.${entry.slice(0, -".yml".length)}`;
+      if (entry.endsWith(".yaml")) {
+        set.warnings.push(`${file}: not read: Vale reads rule files ending in .yml only. Rename it to .yml to use it as a rule.`);
+        continue;
+      }
+      // As Vale's addRuleFromSource: the rule is named by the file name up to its first dot
+      // (Ex.yml and Ex.v2.yml are both Style.Ex), and the first file giving a name is the rule.
+      const name = ruleNameOf(style, entry);
+      if (names.includes(name)) {
+        set.warnings.push(`${file}: not read: it is rule ${name} too (a rule is named by its file name up to the first dot, as in Vale), and ${name} is already read from an earlier file in name order. Rename it to load it as a rule of its own.`);
+        continue;
+      }
       names.push(name);
       // A rule turned off for every file is never compiled, so a broken rule can be switched off.
-      if (!set.rules.has(name) && !isOffEverywhere(config, name)) load(path.join(dir, entry), name);
+      if (!set.rules.has(name) && !isOffEverywhere(config, name)) load(file, name);
     }
     set.styles.set(style, names);
   }
@@ -130,17 +141,24 @@ export function missingRuleWarnings(config: ValeConfig): string[] {
 
 /**
  * The rule file of `Style.Rule` in the search folders, if there is one. Vale's NewManager reads it
- * from every folder that has it, in order, so the last one is the rule that stays.
+ * from every folder that has it, in order, and keeps the first (addRuleFromSource skips a rule it
+ * has). A name with a dot after the rule's (`Style.Rule.v2`) names no rule: a rule's name stops at
+ * its file name's first dot.
  */
 function ruleFileOf(config: ValeConfig, name: string): string | undefined {
-  const [style, ...rest] = name.split(".");
-  const files = config.searchPaths.map((folder) => `${path.join(folder, style!, rest.join("."))}.yml`).filter((file) => existsSync(file));
-  return files[files.length - 1];
+  const [style, rule, ...more] = name.split(".");
+  if (!style || !rule || more.length > 0) return undefined;
+  return config.searchPaths.map((folder) => path.join(folder, style, `${rule}.yml`)).find(isFile);
 }
 
-/** " in <folders>", or why there is nowhere to look, for a message about something not found. */
-function searchedIn(config: ValeConfig): string {
-  return config.searchPaths.length > 0 ? ` in ${config.searchPaths.join(", ")}` : " (StylesPath is not set)";
+/** Vale's rule name for a file of a style folder: `Style.` and the file name up to its first dot. */
+function ruleNameOf(style: string, fileName: string): string {
+  return `${style}.${fileName.split(".")[0]}`;
+}
+
+/** True for a file, or a link to one. */
+function isFile(file: string): boolean {
+  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 /**
@@ -405,27 +423,4 @@ function addBuiltinRules(set: StyleSet, base: Omit<CompileContext, "name" | "fil
     if (typeof rule !== "string") set.rules.set(name, rule);
   }
   set.styles.set(BUILTIN_STYLE, builtins.map(([name]) => name));
-}
-
-/**
- * Reads `Vocab = A, B`: `<StylesPath>/config/vocabularies/<A>/{accept,reject}.txt` (Vale 3), or
- * `<StylesPath>/Vocab/<A>/…` (Vale 2). Lines starting with `#` are comments.
- */
-export function loadVocabulary(config: ValeConfig): Vocabulary {
-  const vocabulary: Vocabulary = { accept: [], reject: [] };
-  for (const name of config.vocab) {
-    // As Vale's loadVocab: the first search folder that has it.
-    const candidates = config.searchPaths.flatMap((folder) => [path.join(folder, "config", "vocabularies", name), path.join(folder, "Vocab", name)]);
-    const dir = candidates.find((d) => existsSync(d));
-    if (!dir) throw new ConfigError(`${config.file}: the vocabulary "${name}" was not found${config.searchPaths.length > 0 ? searchedIn(config) : ""}.`, `Create ${config.stylesPath ?? "<StylesPath>"}/config/vocabularies/${name}/accept.txt (and reject.txt).`);
-    for (const kind of ["accept", "reject"] as const) {
-      const file = path.join(dir, `${kind}.txt`);
-      if (!existsSync(file)) continue;
-      for (const line of readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/)) {
-        const term = line.trim();
-        if (term !== "" && !term.startsWith("#")) vocabulary[kind].push(term);
-      }
-    }
-  }
-  return vocabulary;
 }

@@ -119,6 +119,11 @@ function withDefaultStylesPath(config: ValeConfig, folder: string | undefined): 
 }
 
 /** True when `folder` exists and is a folder (following links). */
+/** " in <folders>", or why there is nowhere to look, for a message about something not found. */
+export function searchedIn(config: ValeConfig): string {
+  return config.searchPaths.length > 0 ? ` in ${config.searchPaths.join(", ")}` : " (StylesPath is not set)";
+}
+
 export function isDirectory(folder: string): boolean {
   return statSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }

@@ -1,0 +1,33 @@
+/** Vale vocabularies (`Vocab = A, B`): accepted and rejected terms, as Vale's loadVocab reads them. */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { ConfigError } from "../errors.ts";
+import { searchedIn, type ValeConfig } from "./vale-ini.ts";
+
+export interface Vocabulary {
+  accept: string[];
+  reject: string[];
+}
+
+/**
+ * Reads `Vocab = A, B`: `<StylesPath>/config/vocabularies/<A>/{accept,reject}.txt` (Vale 3), or
+ * `<StylesPath>/Vocab/<A>/…` (Vale 2). Lines starting with `#` are comments.
+ */
+export function loadVocabulary(config: ValeConfig): Vocabulary {
+  const vocabulary: Vocabulary = { accept: [], reject: [] };
+  for (const name of config.vocab) {
+    // As Vale's loadVocab: the first search folder that has it.
+    const candidates = config.searchPaths.flatMap((folder) => [path.join(folder, "config", "vocabularies", name), path.join(folder, "Vocab", name)]);
+    const dir = candidates.find((d) => existsSync(d));
+    if (!dir) throw new ConfigError(`${config.file}: the vocabulary "${name}" was not found${config.searchPaths.length > 0 ? searchedIn(config) : ""}.`, `Create ${config.stylesPath ?? "<StylesPath>"}/config/vocabularies/${name}/accept.txt (and reject.txt).`);
+    for (const kind of ["accept", "reject"] as const) {
+      const file = path.join(dir, `${kind}.txt`);
+      if (!existsSync(file)) continue;
+      for (const line of readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/)) {
+        const term = line.trim();
+        if (term !== "" && !term.startsWith("#")) vocabulary[kind].push(term);
+      }
+    }
+  }
+  return vocabulary;
+}
