@@ -1,5 +1,5 @@
 /** Vale vocabularies (`Vocab = A, B`): accepted and rejected terms, as Vale's loadVocab reads them. */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../errors.ts";
 import { searchedIn, type ValeConfig } from "./vale-ini.ts";
@@ -11,7 +11,7 @@ export interface Vocabulary {
 
 /**
  * Reads `Vocab = A, B`: `<StylesPath>/config/vocabularies/<A>/{accept,reject}.txt` (Vale 3), or
- * `<StylesPath>/Vocab/<A>/…` (Vale 2). Lines starting with `#` are comments.
+ * `<StylesPath>/Vocab/<A>/…` (Vale 2). Lines starting with `# ` (a hash and a space) are comments.
  */
 export function loadVocabulary(config: ValeConfig): Vocabulary {
   const vocabulary: Vocabulary = { accept: [], reject: [] };
@@ -22,10 +22,15 @@ export function loadVocabulary(config: ValeConfig): Vocabulary {
     if (!dir) throw new ConfigError(`${config.file}: the vocabulary "${name}" was not found${config.searchPaths.length > 0 ? searchedIn(config) : ""}.`, `Create ${config.stylesPath ?? "<StylesPath>"}/config/vocabularies/${name}/accept.txt (and reject.txt).`);
     for (const kind of ["accept", "reject"] as const) {
       const file = path.join(dir, `${kind}.txt`);
-      if (!existsSync(file)) continue;
+      const stat = statSync(file, { throwIfNoEntry: false });
+      if (!stat) continue;
+      // Vale fails here too ("is a directory"): say which path, and what it should be.
+      if (!stat.isFile()) throw new ConfigError(`${file} is a folder, not a word list: Vale reads ${kind}.txt as a file with one term a line.`, `Rename or remove the folder, and put the ${kind}ed terms in a file ${kind}.txt.`);
       for (const line of readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/)) {
+        // As Vale's addWordList: a line is trimmed, and only an empty one or one starting with
+        // "# " is no term (`#channel` is a term).
         const term = line.trim();
-        if (term !== "" && !term.startsWith("#")) vocabulary[kind].push(term);
+        if (term !== "" && !term.startsWith("# ")) vocabulary[kind].push(term);
       }
     }
   }

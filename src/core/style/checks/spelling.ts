@@ -75,12 +75,14 @@ export function compileSpelling(def: RuleDefinition, ctx: CompileContext): (bloc
   // Vale #1035: an accepted multi-word term is accepted as a phrase; its words alone are still checked.
   const phrases = buildPhrases([], accepted, ctx);
   const dictionaries = resolveDictionaries(def, ctx);
-  const ignored = new Set<string>();
-  for (const file of ignoreFiles(def, ctx)) {
-    for (const line of readFileSync(file, "utf8").split(/\r?\n/)) if (line.trim() !== "") ignored.add(line.trim());
-  }
+  // A rule's own ignore files are found now (a path that is a folder is an error, as in Vale);
+  // Vale.Spelling's, every config/ignore/**/*.txt, only when it first checks a word: Vale reads
+  // them only when the built-in rules are used, and a run without Vale.Spelling must not fail on them.
+  const ruleIgnoreFiles = ctx.name === "Vale.Spelling" ? undefined : ignoreFiles(def, ctx);
+  let ignored: Set<string> | undefined;
   let spellers: Speller[] | undefined;
   const isCorrect = (word: string) => {
+    ignored ??= readIgnored(ruleIgnoreFiles ?? configIgnoreFiles(ctx));
     if (ignored.has(word) || ignored.has(word.toLowerCase())) return true;
     if (/^([0-9]+[.,-]?)+$/.test(word) || /^0?x[0-9A-Fa-f]+$/.test(word) || /^0b[01]+$/.test(word) || /^[0-9a-z]{40}$/.test(word)) return true;
     spellers ??= dictionaries.map((d) => {
@@ -181,19 +183,51 @@ function resolveDictionaries(def: RuleDefinition, ctx: CompileContext): { aff: s
   return readBoolean(def, "append") ? [defaultDictionaryFiles(), ...found] : found;
 }
 
-/** `ignore:` files of a rule (or, for Vale.Spelling, every `<StylesPath>/config/ignore/**\/*.txt`). */
+/**
+ * Vale.Spelling's ignore files: every `<StylesPath>/config/ignore/**\/*.txt` that is a file (a
+ * folder named `x.txt` is no word list), in name order.
+ */
+function configIgnoreFiles(ctx: CompileContext): string[] {
+  const dir = ctx.stylesPath ? path.join(ctx.stylesPath, "config", "ignore") : undefined;
+  if (!dir || !existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => path.join(dir, f))
+    .filter((f) => statSync(f, { throwIfNoEntry: false })?.isFile())
+    .sort();
+}
+
+/**
+ * A rule's `ignore:` files, as Vale's NewSpelling looks for each: relative to the .vale.ini's folder,
+ * to StylesPath and to StylesPath/config/ignore; every one of them that exists is read, and one that
+ * is a folder is an error (Vale fails reading it).
+ */
 function ignoreFiles(def: RuleDefinition, ctx: CompileContext): string[] {
-  if (ctx.name === "Vale.Spelling") {
-    const dir = ctx.stylesPath ? path.join(ctx.stylesPath, "config", "ignore") : undefined;
-    return dir && existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".txt")).map((f) => path.join(dir, f)).sort() : [];
-  }
   const files: string[] = [];
   for (const ignore of readStrings(def, "ignore")) {
     const candidates = [path.resolve(ctx.configDir ?? ".", ignore), ctx.stylesPath && path.join(ctx.stylesPath, ignore), ctx.stylesPath && path.join(ctx.stylesPath, "config", "ignore", ignore)];
-    const file = candidates.find((p): p is string => !!p && existsSync(p) && statSync(p).isFile());
-    if (file) files.push(file);
+    for (const candidate of new Set(candidates)) {
+      const stat = candidate ? statSync(candidate, { throwIfNoEntry: false }) : undefined;
+      if (!candidate || !stat) continue;
+      if (!stat.isFile()) {
+        throw new ConfigError(`${ctx.file}: rule ${ctx.name} (spelling): the ignore file "${ignore}" is a folder (${candidate}), not a word list.`, "Give the path of a file with one word a line, relative to the .vale.ini folder, to StylesPath or to StylesPath/config/ignore.");
+      }
+      files.push(candidate);
+    }
   }
   return files;
+}
+
+/** The words of ignore files: one a line, trimmed; as Vale's word lists, an empty line and a lone `#` are none. */
+function readIgnored(files: readonly string[]): Set<string> {
+  const ignored = new Set<string>();
+  for (const file of files) {
+    for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
+      const word = line.trim();
+      if (word !== "" && word !== "#") ignored.add(word);
+    }
+  }
+  return ignored;
 }
 
 const SPECIAL = /^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$/;
