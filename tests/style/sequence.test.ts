@@ -150,7 +150,7 @@ describe("sequence rules", () => {
 
   it("a rule without tokens is a configuration error; one without an anchor pattern is skipped with a warning", () => {
     expect(() => styleProject({ Empty: "extends: sequence\nmessage: x\n" })).toThrow(ConfigError);
-    expect(() => styleProject({ Bad: "extends: sequence\nmessage: x\ntokens:\n  - pattern: a\n    skip: lots\n" })).toThrow(/"skip" must be a whole number/);
+    expect(() => styleProject({ Bad: "extends: sequence\nmessage: x\ntokens:\n  - pattern: a\n    skip: lots\n" })).toThrow(/Bad\.yml: "skip: lots" cannot be read as a whole number/);
     const project = valeProject({
       ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\n",
       "styles/S/Tags.yml": "extends: sequence\nmessage: x\ntokens:\n  - tag: NN\n  - tag: VB\n",

@@ -22,6 +22,7 @@ import { RULE_TYPES, SKIPPED_RULE_TYPES, type CompiledRule, type RuleAction } fr
 import { parseScope, ScopeError } from "./scopes.ts";
 import { isDirectory, referencedStyles, searchedIn, type ValeConfig } from "./vale-ini.ts";
 import { isEditPatternRisky } from "./checks/edit-action.ts";
+import { decodeTypedKeys } from "./checks/rule-keys.ts";
 import { loadVocabulary, type Vocabulary } from "./vocabulary.ts";
 
 export type { Vocabulary } from "./vocabulary.ts";
@@ -189,9 +190,10 @@ function ruleSettings(config: ValeConfig, names: Set<string>): Map<string, boole
 }
 
 function loadRuleFile(set: StyleSet, file: string, name: string, base: Omit<CompileContext, "name" | "file">): void {
-  const def = readRuleYaml(readFileSync(file, "utf8").replace(/^\uFEFF/, ""), file);
+  const text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  const def = readRuleYaml(text, file);
   if (!def || typeof def !== "object" || Array.isArray(def)) throw new ConfigError(`${file}: a rule file must be a YAML mapping with "extends" and "message".`);
-  const rule = compileRule(def as RuleDefinition, { ...base, name, file });
+  const rule = compileRule(def as RuleDefinition, { ...base, name, file }, text);
   if (typeof rule === "string") set.warnings.push(rule);
   else {
     set.rules.set(name, rule);
@@ -258,8 +260,11 @@ function expandedSize(value: unknown): number {
 
 const KNOWN_SCOPES = "text, heading, heading.h1-h6, paragraph, sentence, list, table, table.header, table.cell, blockquote, alt, raw, link, strong, emphasis, summary";
 
-/** Compiles one rule definition; returns a warning string when the rule is skipped. */
-export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledRule | string {
+/**
+ * Compiles one rule definition; returns a warning string when the rule is skipped. `text` is the
+ * rule file's, to tell a quoted `"yes"` from a YAML 1.1 boolean.
+ */
+export function compileRule(def: RuleDefinition, ctx: CompileContext, text?: string): CompiledRule | string {
   const type = def.extends;
   if (typeof type !== "string" || type === "") throw new ConfigError(`${ctx.file}: missing the required "extends" key.`, `Use one of: ${RULE_TYPES.join(", ")}.`);
   if ((SKIPPED_RULE_TYPES as readonly string[]).includes(type)) {
@@ -269,6 +274,7 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext): CompiledR
     throw new ConfigError(`${ctx.file}: unknown rule type "extends: ${type}".`, `Use one of: ${[...RULE_TYPES, ...SKIPPED_RULE_TYPES].join(", ")}.`);
   }
   if (def.message === undefined) throw new ConfigError(`${ctx.file}: missing the required "message" key.`);
+  decodeTypedKeys(def, type, { file: ctx.file, text });
   const levelValue = def.level === undefined ? "warning" : String(def.level);
   if (!LEVELS.includes(levelValue as Severity)) throw new ConfigError(`${ctx.file}: "level: ${levelValue}" is not valid; use suggestion, warning or error.`);
   const scopeValue = def.scope as string | string[] | undefined;

@@ -159,6 +159,7 @@ export function readStrings(def: RuleDefinition, key: string): string[] {
   return [String(value)];
 }
 
+/** A boolean key (decoded as Vale reads it when the rule was loaded: rule-keys.ts), else `fallback`. */
 export function readBoolean(def: RuleDefinition, key: string, fallback = false): boolean {
   const value = def[key];
   return typeof value === "boolean" ? value : fallback;

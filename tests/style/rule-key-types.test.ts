@@ -1,0 +1,61 @@
+/**
+ * Boolean and number keys of a rule, as Vale reads them: YAML 1.1 (yaml.v2) then mapstructure's
+ * weakly typed decoding (internal/check/definition.go decodeRule): `ignorecase: yes`, `"true"`,
+ * `limit: "1"` all work; a value Vale refuses is an error naming the file, the key and the value.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { ConfigError } from "../../src/core/errors.ts";
+import { removeTemps } from "../helpers.ts";
+import { lintText, styleProject, valeProject } from "./vale-project.ts";
+
+afterEach(removeTemps);
+
+const avoid = (extra: string) => `extends: existence\nmessage: "Avoid '%s'."\ntokens: [foo]\n${extra}\n`;
+const run = (extra: string, text = "Foo, FOO and foo.\n") => lintText(styleProject({ Ex: avoid(extra) }), text);
+
+describe("boolean keys", () => {
+  it("unquoted YAML 1.1 booleans (yes, On, Y, no, off, n) and Go's ParseBool strings are booleans", () => {
+    const all = ["1:1:S.Ex:Avoid 'Foo'.", "1:6:S.Ex:Avoid 'FOO'.", "1:14:S.Ex:Avoid 'foo'."];
+    const lower = ["1:14:S.Ex:Avoid 'foo'."];
+    for (const value of ["yes", "Yes", "YES", "on", "On", "ON", "y", "Y", "true", '"true"', "'1'", '"t"', '"T"', '"TRUE"', '"True"', "1", "2", "0.5"]) expect(run(`ignorecase: ${value}`), value).toEqual(all);
+    for (const value of ["no", "No", "NO", "off", "Off", "OFF", "n", "N", "false", '"false"', "'0'", '"f"', '"F"', '"FALSE"', '"False"', '""', "0", ""]) expect(run(`ignorecase: ${value}`), value).toEqual(lower);
+  });
+
+  it("vocab: no turns the vocabulary off for the rule", () => {
+    const files = (extra: string) => ({
+      ".vale.ini": "StylesPath = styles\nMinAlertLevel = suggestion\nVocab = V\n[*.md]\nBasedOnStyles = S\n",
+      "styles/config/vocabularies/V/accept.txt": "foo\n",
+      "styles/S/Ex.yml": avoid(extra),
+    });
+    expect(lintText(valeProject(files("")), "A foo.\n")).toEqual([]);
+    expect(lintText(valeProject(files("vocab: no")), "A foo.\n")).toEqual(["1:3:S.Ex:Avoid 'foo'."]);
+  });
+
+  it("a value Vale cannot read as a boolean is an error naming the file, the key and the value", () => {
+    for (const value of ['"yes"', "'no'", "maybe", '"on"', "[true]"]) {
+      const load = () => styleProject({ Ex: avoid(`ignorecase: ${value}`) });
+      expect(load, value).toThrow(ConfigError);
+      expect(load, value).toThrow(/Ex\.yml: "ignorecase/);
+    }
+    expect(() => styleProject({ Ex: avoid("nonword: maybe") })).toThrow(/Ex\.yml: "nonword: maybe" cannot be read as true or false/);
+  });
+});
+
+describe("number keys", () => {
+  it('limit: "1" and other numeric strings are integers (strconv.ParseInt with base 0); a float is cut', () => {
+    for (const value of ['"1"', "'0x1'", "1.9", "true", '"+1"', "yes"]) expect(run(`limit: ${value}`, "foo, foo and foo.\n"), value).toEqual(["1:1:S.Ex:Avoid 'foo'."]);
+    for (const value of ['"0"', '""', "0.5", "no"]) expect(run(`limit: ${value}`, "foo, foo and foo.\n"), value).toHaveLength(3);
+    const occurrence = (max: string) => `extends: occurrence\nmessage: "Too many."\nscope: sentence\ntoken: a\nmax: ${max}\n`;
+    expect(lintText(styleProject({ Occ: occurrence('"2"') }), "a a a.\n")).toEqual(["1:1:S.Occ:Too many."]);
+    expect(lintText(styleProject({ Occ: occurrence('"0b11"') }), "a a a.\n")).toEqual([]);
+  });
+
+  it("a value Vale cannot read as an integer is an error naming the file, the key and the value", () => {
+    for (const value of ['"1.5"', "many", '"1_"', "[1]"]) {
+      const load = () => styleProject({ Ex: avoid(`limit: ${value}`) });
+      expect(load, value).toThrow(ConfigError);
+      expect(load, value).toThrow(/Ex\.yml: "limit/);
+    }
+    expect(() => styleProject({ Ex: avoid("limit: many") })).toThrow(/"limit: many" cannot be read as a whole number/);
+  });
+});
