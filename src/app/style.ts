@@ -10,7 +10,7 @@ import { compareFindings, type Finding, type Severity } from "../core/lint/findi
 import { ruleLevels } from "../core/lint/registry.ts";
 import { findAliasKeys, planFixes, readSourceFile, writeFix, type FileFix } from "../core/style/fix.ts";
 import { lintProse, type StyleOptions } from "../core/style/style-engine.ts";
-import { collectStyleFiles, globFilter, markdownExtensions, matchPathFor, resolveValeSetup, styleFormatOf } from "../core/style/style-files.ts";
+import { collectStyleFiles, globFilter, markdownExtensions, matchPathFor, NOT_MARKDOWN_NOTICE, resolveValeSetup, styleFormatOf } from "../core/style/style-files.ts";
 import { settingsForFile, type ValeConfig } from "../core/style/vale-ini.ts";
 
 export interface StyleRequest {
@@ -95,7 +95,11 @@ export function style(request: StyleRequest): StyleResult {
     return { findings: findings.sort(compareFindings), files, warnings };
   }
   const selected = request.glob === undefined ? () => true : globFilter(request.glob, cwd, vale?.config);
-  for (const file of collectStyleFiles(request.paths, cwd, markdownExtensions(vale?.config), { anyNamedFile: request.ext !== undefined })) {
+  const skipped: string[] = [];
+  const named = collectStyleFiles(request.paths, cwd, markdownExtensions(vale?.config), { anyNamedFile: request.ext !== undefined, skipped });
+  // A file named on the command line and not checked is worth a word (not an error: the exit code stays).
+  for (const file of skipped) warnings.push(`${file}: ${NOT_MARKDOWN_NOTICE}`);
+  for (const file of named) {
     if (!selected(file)) continue;
     files.push(file);
     const { source } = readSourceFile(file);

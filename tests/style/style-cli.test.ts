@@ -24,6 +24,25 @@ describe("verity style", () => {
     expect(result.code).toBe(0);
   });
 
+  // Vale's FormatByExtension: `\.(?:md|mdown|markdown|markdn)$` is Markdown.
+  it("lints .mdown and .markdn files as Markdown, walked or named", async () => {
+    const ini = "StylesPath = styles\nMinAlertLevel = suggestion\n[*.{md,mdown,markdn}]\nBasedOnStyles = Test\n";
+    const dir = project({ ".vale.ini": ini, "docs/a.mdown": "We utilize it.\n", "docs/b.markdn": "We utilize it.\n" });
+    const walked = await runCli(["style", "--output=line", "docs"], { cwd: dir });
+    expect(walked.stdout).toBe("docs/a.mdown:1:4:Test.Existence:Avoid 'utilize'.\ndocs/b.markdn:1:4:Test.Existence:Avoid 'utilize'.\n");
+    const named = await runCli(["style", "--output=line", "docs/b.markdn"], { cwd: dir });
+    expect(named.stdout).toBe("docs/b.markdn:1:4:Test.Existence:Avoid 'utilize'.\n");
+  });
+
+  it("a file named on the command line that is not Markdown gets a notice on stderr, and the exit code stays", async () => {
+    const dir = project({ "c.txt": "We utilize it.\n", "a.md": "Send an e-mail.\n" });
+    const result = await runCli(["style", "--output=line", "c.txt", "a.md"], { cwd: dir });
+    expect(result.stdout).toBe("a.md:1:9:Test.Substitution:Use 'email' instead of 'e-mail'.\n");
+    expect(result.stderr).toContain("c.txt: not checked: Verity checks Markdown files (.md, .mdx, .markdown, .mdown, .markdn, and extensions [formats] maps to md)");
+    expect(result.stderr).not.toContain("a.md: not checked");
+    expect(result.code).toBe(0);
+  });
+
   it("--minAlertLevel=error keeps errors only", async () => {
     const dir = project({ "a.md": "Send an e-mail. We utilize it.\n" });
     const result = await runCli(["style", "--output=line", "--minAlertLevel=error", "a.md"], { cwd: dir });

@@ -43,9 +43,12 @@ export function setupFromConfig(config: ValeConfig): ValeSetup {
   return { config, styles: loadStyleSet(config) };
 }
 
-/** Markdown extensions, plus any extension the config's `[formats]` maps to `md`. */
+/**
+ * Markdown extensions (Vale's FormatByExtension: `md`, `mdown`, `markdown`, `markdn`; and `mdx`), plus
+ * any extension the config's `[formats]` maps to `md`.
+ */
 export function markdownExtensions(config: ValeConfig | undefined): Set<string> {
-  const exts = new Set(["md", "mdx", "markdown"]);
+  const exts = new Set(["md", "mdx", "markdown", "mdown", "markdn"]);
   for (const [ext, format] of config?.formats ?? []) if (format === "md") exts.add(ext);
   return exts;
 }
@@ -70,8 +73,14 @@ export function globFilter(glob: string, cwd: string, config: ValeConfig | undef
   };
 }
 
-/** Files to lint for `paths` (default `.`), sorted. */
-export function collectStyleFiles(paths: readonly string[], cwd: string, extensions: ReadonlySet<string>, options: { anyNamedFile?: boolean } = {}): string[] {
+/** What `verity style` says of a file named on the command line that it does not check. */
+export const NOT_MARKDOWN_NOTICE = "not checked: Verity checks Markdown files (.md, .mdx, .markdown, .mdown, .markdn, and extensions [formats] maps to md)";
+
+/**
+ * Files to lint for `paths` (default `.`), sorted. A named file that is not Markdown (unless
+ * `anyNamedFile`, for `--ext`) is left out, and its path as given added to `options.skipped`.
+ */
+export function collectStyleFiles(paths: readonly string[], cwd: string, extensions: ReadonlySet<string>, options: { anyNamedFile?: boolean; skipped?: string[] } = {}): string[] {
   const files = new Set<string>();
   const isMarkdown = (file: string) => extensions.has(path.extname(file).slice(1).toLowerCase());
   const walk = (dir: string) => {
@@ -95,6 +104,7 @@ export function collectStyleFiles(paths: readonly string[], cwd: string, extensi
       if (!SKIPPED_DIRS.has(path.basename(full))) walk(full);
     }
     else if (options.anyNamedFile || isMarkdown(full)) files.add(full);
+    else options.skipped?.push(p);
   }
   return [...files].sort();
 }
