@@ -302,3 +302,12 @@ describe("keys in the wrong part of .vale.ini, which Vale refuses (core/ini.go p
     expect(parse("Packages = Google\nNLPEndpoint = x\n[*.md]\nBasedOnStyles = Vale\nVale.Spelling = warning\n")).not.toThrow();
   });
 });
+
+describe("messages for values .vale.ini cannot take", () => {
+  it("MinAlertLevel = info names the levels MinAlertLevel takes, not YES or NO", () => {
+    const parse = () => parseValeConfig("MinAlertLevel = info\n[*.md]\nBasedOnStyles = Vale\n", "/repo/.vale.ini");
+    expect(parse).toThrow(ConfigError);
+    expect(parse).toThrow(/MinAlertLevel = info is not valid; use suggestion, warning or error\./);
+    expect(parse).not.toThrow(/YES/);
+  });
+});

@@ -318,7 +318,7 @@ function parseSetting(value: string, where: string, key: string, warnings: strin
 function parseLevel(value: string, where: string, key: string): Severity {
   const level = value.toLowerCase() as Severity;
   if (!LEVELS.includes(level)) {
-    throw new ConfigError(`${where}: ${key} = ${value} is not valid; use YES, NO, suggestion, warning or error.`);
+    throw new ConfigError(`${where}: ${key} = ${value} is not valid; use suggestion, warning or error.`);
   }
   return level;
 }
