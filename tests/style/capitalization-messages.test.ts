@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { ConfigError } from "../../src/core/errors.ts";
 import { removeTemps } from "../helpers.ts";
 import { lintText, styleProject } from "./vale-project.ts";
 
@@ -76,5 +77,22 @@ describe("where Vale puts an alert whose text spans inline markup", () => {
   it("in a plain copy of the same text elsewhere in the file, once (Vale's demo test.mdx)", () => {
     const text = "## this is _another_ heading!\n\n## this is another heading!\n";
     expect(lintText(styleProject({ Title: title }), text)).toEqual(["3:4:S.Title:'this is another heading!' should be in title case"]);
+  });
+});
+
+describe("an exception that is no pattern", () => {
+  it("is an error naming the rule file, the key and the entry as written, not the translated pattern", () => {
+    const rule = "extends: capitalization\nmessage: \"'%s' needs sentence case.\"\nscope: heading\nmatch: $sentence\nexceptions:\n  - Verity\n  - \"(unclosed\"\n";
+    const load = () => styleProject({ Headings: rule });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/Headings\.yml: rule S\.Headings: the exceptions entry "\(unclosed" cannot be used as a pattern/);
+    let message = "";
+    try {
+      load();
+    } catch (error) {
+      message = `${(error as ConfigError).message} ${(error as ConfigError).hint ?? ""}`;
+    }
+    expect(message).not.toContain("\\b");
+    expect(message).not.toContain("Verity");
   });
 });

@@ -9,7 +9,7 @@ import { ConfigError } from "../../errors.ts";
 import type { ProseBlock } from "../prose.ts";
 import type { RawAlert } from "../rule-types.ts";
 import { tagWords, tokenizeTreebank } from "../pos-tagging.ts";
-import { caseSensitiveTerm, compilePattern, exceptionSource, keepsExceptionsAsWritten, said, isException, readBoolean, readNumber, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
+import { caseSensitiveTerm, checkEachPattern, compilePattern, exceptionSource, keepsExceptionsAsWritten, said, isException, readBoolean, readNumber, readString, readStrings, type CompileContext, type RuleDefinition } from "./common.ts";
 
 const WORD_TOKEN = String.raw`[\p{N}\p{L}*]+[^\s]*`;
 // jdkato/twine strcase/title.go: small words (AP and Chicago) and the prepositions Chicago adds.
@@ -23,6 +23,7 @@ export function compileCapitalization(def: RuleDefinition, ctx: CompileContext):
   const threshold = readNumber(def, "threshold") || 0.8;
   const indicators = readStrings(def, "indicators");
   const exceptions = readStrings(def, "exceptions");
+  checkEachPattern(exceptions, "exceptions", ctx);
   const exceptSource = exceptionSource(exceptions, readBoolean(def, "vocab", true) ? ctx.accepted : []);
   const except = exceptSource ? compilePattern(exceptSource, ctx, "") : undefined;
   const tokenizer = compilePattern(exceptSource ? `${exceptSource}|${WORD_TOKEN}` : WORD_TOKEN, ctx);

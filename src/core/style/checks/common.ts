@@ -65,8 +65,26 @@ export function wrapTokens(tokens: string, options: { ignorecase: boolean; nonwo
   return (options.ignorecase ? "(?i)" : "") + template.replace("%s", tokens);
 }
 
+/**
+ * Checks each entry of a list of patterns (`exceptions`) on its own, so that one that does not
+ * compile is named as written, not inside the pattern all the entries are joined into.
+ */
+export function checkEachPattern(entries: readonly string[], key: string, ctx: CompileContext): void {
+  for (const entry of entries) {
+    try {
+      compileGoRegex(entry, "");
+    } catch (error) {
+      if (!(error instanceof RegexTranslationError)) throw error;
+      // The reason without the translated JavaScript pattern, which is not what the file says.
+      const reason = error.message.replace(/^(?:Invalid regular expression: )?\/[\s\S]*\/[dgimsuvy]*: /, "");
+      throw new ConfigError(`${ctx.file}: rule ${ctx.name}: the ${key} entry ${JSON.stringify(entry)} cannot be used as a pattern: ${reason}.`, `Fix the entry in ${key} (a literal parenthesis or bracket is written \\( or \\[).`);
+    }
+  }
+}
+
 /** Vale's exception pattern: rule exceptions plus accepted vocabulary, longest first. */
 export function buildExceptions(exceptions: readonly string[], accepted: readonly string[], ctx: CompileContext): RegExp | undefined {
+  checkEachPattern(exceptions, "exceptions", ctx);
   const source = exceptionSource(exceptions, accepted);
   return source === undefined ? undefined : compilePattern(source, ctx, "");
 }
