@@ -59,3 +59,19 @@ describe("number keys", () => {
     expect(() => styleProject({ Ex: avoid("limit: many") })).toThrow(/"limit: many" cannot be read as a whole number/);
   });
 });
+
+describe("keys Vale 3.7 does not know", () => {
+  // definition.go decodeRule decodes with ErrorUnused (E201 "has invalid keys"); Verity warns instead.
+  it("a key no field of the rule type's struct has gets a warning naming the file and the key; the rule still loads", () => {
+    const project = styleProject({ Ex: avoid("noword: true\nIgnoreCase: true\ndescription: x") });
+    expect(project.setup.styles.warnings.join("\n")).toMatch(/Ex\.yml: rule S\.Ex has a key Vale 3\.7 does not know for an existence rule \(noword\)/);
+    expect(lintText(project, "FOO.\n")).toEqual(["1:1:S.Ex:Avoid 'FOO'."]);
+    // consistency and spelling rules are decoded without that check: any key loads silently.
+    const either = styleProject({ Either: "extends: consistency\nmessage: x\neither:\n  a: b\nextra: 1\n" });
+    expect(either.setup.styles.warnings.join("\n")).not.toMatch(/does not know/);
+  });
+
+  it("code: true is an error, as Vale refuses it", () => {
+    expect(() => styleProject({ Ex: avoid("code: true") })).toThrow(/Ex\.yml: "code: true" is refused by Vale/);
+  });
+});

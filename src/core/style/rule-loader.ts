@@ -22,7 +22,7 @@ import { RULE_TYPES, SKIPPED_RULE_TYPES, type CompiledRule, type RuleAction } fr
 import { parseScope, ScopeError } from "./scopes.ts";
 import { isDirectory, referencedStyles, searchedIn, type ValeConfig } from "./vale-ini.ts";
 import { isEditPatternRisky } from "./checks/edit-action.ts";
-import { decodeTypedKeys } from "./checks/rule-keys.ts";
+import { decodeTypedKeys, foldKeyCase, unknownKeys } from "./checks/rule-keys.ts";
 import { loadVocabulary, type Vocabulary } from "./vocabulary.ts";
 
 export type { Vocabulary } from "./vocabulary.ts";
@@ -193,6 +193,11 @@ function loadRuleFile(set: StyleSet, file: string, name: string, base: Omit<Comp
   const text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
   const def = readRuleYaml(text, file);
   if (!def || typeof def !== "object" || Array.isArray(def)) throw new ConfigError(`${file}: a rule file must be a YAML mapping with "extends" and "message".`);
+  const type = String((def as RuleDefinition).extends);
+  const unknown = typeof (def as RuleDefinition).extends === "string" ? unknownKeys(def as RuleDefinition, type, file) : [];
+  if (unknown.length > 0) {
+    set.warnings.push(`${file}: rule ${name} has ${unknown.length === 1 ? "a key" : "keys"} Vale 3.7 does not know for ${/^[aeiou]/.test(type) ? "an" : "a"} ${type} rule (${unknown.join(", ")}), which Vale refuses ("has invalid keys"); Verity ignores ${unknown.length === 1 ? "it" : "them"}. Check the spelling, or remove ${unknown.length === 1 ? "it" : "them"}.`);
+  }
   const rule = compileRule(def as RuleDefinition, { ...base, name, file }, text);
   if (typeof rule === "string") set.warnings.push(rule);
   else {
@@ -274,6 +279,7 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext, text?: str
     throw new ConfigError(`${ctx.file}: unknown rule type "extends: ${type}".`, `Use one of: ${[...RULE_TYPES, ...SKIPPED_RULE_TYPES].join(", ")}.`);
   }
   if (def.message === undefined) throw new ConfigError(`${ctx.file}: missing the required "message" key.`);
+  foldKeyCase(def, type);
   decodeTypedKeys(def, type, { file: ctx.file, text });
   const levelValue = def.level === undefined ? "warning" : String(def.level);
   if (!LEVELS.includes(levelValue as Severity)) throw new ConfigError(`${ctx.file}: "level: ${levelValue}" is not valid; use suggestion, warning or error.`);

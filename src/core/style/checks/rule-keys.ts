@@ -113,3 +113,54 @@ function isQuoted(source: KeySource, key: string, value: string): boolean {
   const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`(?:^|[{,])[ \\t]*(?:-[ \\t]+)?${escaped(key)}[ \\t]*:[ \\t]*(["'])${escaped(value)}\\1`, "m").test(source.text);
 }
+
+/** Keys every rule takes: the fields of Vale's Definition, which each rule type embeds. */
+const DEFINITION_KEYS = ["action", "description", "extends", "level", "limit", "link", "message", "name", "scope", "selector"];
+
+/**
+ * The keys each rule type's Go struct has (mapstructure matches them in any case, unexported fields
+ * too). `consistency` and `spelling` are decoded without ErrorUnused: they take any key.
+ */
+const STRUCT_KEYS: Record<string, string[] | undefined> = {
+  existence: ["raw", "tokens", "exceptions", "exceptre", "pattern", "append", "ignorecase", "nonword", "vocab"],
+  substitution: ["exceptions", "repl", "swap", "exceptre", "pattern", "ignorecase", "nonword", "vocab", "capitalize", "msgmap", "pos"],
+  occurrence: ["token", "max", "min", "pattern", "ignorecase"],
+  repetition: ["tokens", "max", "ignorecase", "alpha", "vocab", "exceptions", "exceptre", "pattern"],
+  conditional: ["exceptions", "patterns", "first", "second", "exceptre", "ignorecase", "vocab"],
+  capitalization: ["match", "check", "style", "exceptions", "indicators", "threshold", "vocab", "prefix", "exceptre"],
+  metric: ["formula", "condition", "path"],
+  readability: ["metrics", "grade"],
+  sequence: ["tokens", "history", "ignorecase", "needstagging"],
+  script: ["script", "path"],
+};
+
+/**
+ * The keys of a rule that Vale 3.7 does not know for its type (definition.go decodeRule decodes with
+ * ErrorUnused, E201 "has invalid keys"); `code: true` is refused before that ("`code` is
+ * deprecated; please use `scope: raw` instead"), and is an error here too.
+ */
+export function unknownKeys(def: RuleDefinition, type: string, file: string): string[] {
+  if (def.code === true) throw new ConfigError(`${file}: "code: true" is refused by Vale ("\`code\` is deprecated; please use \`scope: raw\` instead").`, "Remove the code key and use scope: raw.");
+  const known = STRUCT_KEYS[type];
+  if (!known) return [];
+  const all = new Set([...DEFINITION_KEYS, ...known]);
+  return Object.keys(def).filter((key) => !all.has(key.toLowerCase()));
+}
+
+/** Fields of the two rule types decoded without ErrorUnused (spelling's filters and ignore are read by their exact key first). */
+const LENIENT_KEYS: Record<string, string[]> = {
+  consistency: ["either", "nonword", "ignorecase"],
+  spelling: ["exceptions", "dictionaries", "aff", "dic", "dicpath", "threshold", "custom", "append"],
+};
+
+/** As mapstructure matches a key to a field in any case (`IgnoreCase: true`), renames each known key to lower case. */
+export function foldKeyCase(def: RuleDefinition, type: string): void {
+  const known = new Set([...DEFINITION_KEYS, ...(STRUCT_KEYS[type] ?? LENIENT_KEYS[type] ?? [])]);
+  for (const key of Object.keys(def)) {
+    const lower = key.toLowerCase();
+    if (lower !== key && known.has(lower) && !Object.hasOwn(def, lower)) {
+      def[lower] = def[key];
+      delete def[key];
+    }
+  }
+}
