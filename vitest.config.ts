@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: `unit` runs in seconds while you work (`npm run test:unit`); `sites` builds the
+// Two projects: `unit` needs no build or browser (`npm run test:unit`; one file runs in seconds); `sites` builds the
 // demo with Astro and drives Chromium (`npm run test:sites`). `npm test` runs both.
 export default defineConfig({
   test: {
