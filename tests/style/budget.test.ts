@@ -18,6 +18,23 @@ describe("every rule's work is bounded", () => {
     expect(isBacktrackRisk(String.raw`\p{Han}{2,}[,.]`)).toBe(false);
   });
 
+  // A repeated group that starts (or ends) with a character nothing else in it can match splits a text
+  // one way only: each repetition begins at that character. The email TokenIgnores most configs carry.
+  it("takes a repetition led or closed by its own separator as safe, and keeps every other nesting risky", () => {
+    const safe = [String.raw`[\w-]+(?:\.[\w-]+)+`, String.raw`(?:[\w-]+\.)+[a-z]+`, String.raw`(?:/[\p{L}\p{Nd}_-]+)*`, String.raw`(?<name>:\d+){1,3}`];
+    const risky = [String.raw`(?:\.[\w.]+)+`, String.raw`(?:-?\d+)+`, String.raw`(?:\.[\w-]+|x)+`, String.raw`(?:\.(a+)+)+`, String.raw`(?:a[a-z]+)+`, String.raw`(?:\.\w+\s?\.?)+`];
+    for (const pattern of safe) expect([pattern, isBacktrackRisk(new RegExp(pattern, "u").source)]).toEqual([pattern, false]);
+    for (const pattern of risky) expect([pattern, isBacktrackRisk(new RegExp(pattern, "u").source)]).toEqual([pattern, true]);
+  });
+
+  it("runs such an ignore pattern on every file without a time budget, and finds the same matches", async () => {
+    const budget = await import("../../src/core/style/budget.ts");
+    const { ignoredRanges } = await import("../../src/core/style/ignore-patterns.ts");
+    const source = "Write to support@lumen.example or ops.team@mail.lumen.example today.";
+    expect(budget.isBacktrackRisk(new RegExp(String.raw`([\p{L}.+-]+@[\p{L}-]+(?:\.[\p{L}-]+)+)`, "u").source)).toBe(false);
+    expect(ignoredRanges(source, [String.raw`([\w.+-]+@[\w-]+(?:\.[\w-]+)+)`]).map(([start, end]) => source.slice(start, end))).toEqual(["support@lumen.example", "ops.team@mail.lumen.example"]);
+  });
+
   it("a catastrophic pattern in a custom rule is stopped and reported with the rule and its file", () => {
     const project = styleProject({ Slow: "extends: existence\nmessage: x\nnonword: true\ntokens: ['(a+)+b']\n" });
     const started = performance.now();

@@ -38,11 +38,14 @@ export function withBudget<T>(fn: () => T, ms = RULE_BUDGET_MS): T {
 
 /**
  * True when a (JavaScript) pattern can backtrack exponentially: a quantified group that itself
- * holds a quantifier or an alternation (`(a+)+`, `(?:a|ab)*`, `(\w+\s?)*`).
+ * holds a quantifier or an alternation (`(a+)+`, `(?:a|ab)*`, `(\w+\s?)*`), unless each repetition
+ * is marked by a separator of its own (see {@link isSeparatedRepetition}).
  */
 export function isBacktrackRisk(source: string): boolean {
   /** Per open group: does it contain a quantifier or `|`? */
   const stack: boolean[] = [false];
+  /** Per open group: where its body starts. */
+  const starts: number[] = [0];
   let i = 0;
   const quantifierAt = (j: number) => source[j] === "*" || source[j] === "+" || source[j] === "?" || (source[j] === "{" && /^\{\d+(,\d*)?\}/.test(source.slice(j, j + 12)));
   while (i < source.length) {
@@ -64,12 +67,14 @@ export function isBacktrackRisk(source: string): boolean {
       const isLook = /^\(\?(?:<?[=!])/.test(source.slice(i, i + 4));
       stack.push(false);
       i += isLook ? (source[i + 2] === "<" ? 4 : 3) : 1;
+      starts.push(i);
       continue;
     }
     if (ch === ")") {
       const inner = stack.length > 1 ? stack.pop()! : false;
+      const body = source.slice(starts.length > 1 ? starts.pop()! : 0, i);
       i += 1;
-      if (quantifierAt(i) && source[i] !== "?" && inner) return true;
+      if (quantifierAt(i) && source[i] !== "?" && inner && !isSeparatedRepetition(body)) return true;
       if (quantifierAt(i) || inner) stack[stack.length - 1] = true;
       continue;
     }
@@ -77,4 +82,68 @@ export function isBacktrackRisk(source: string): boolean {
     i += 1;
   }
   return false;
+}
+
+/**
+ * True when a group's body (no alternation, no group inside) begins or ends with one literal
+ * character, not a letter, that no other part of it can match: `\.[\w-]+` in `(?:\.[\w-]+)+`. Every
+ * repetition then starts (or ends) at that character and nowhere else, so a text splits into
+ * repetitions one way only, and a failing match does not try the exponentially many other splits.
+ */
+export function isSeparatedRepetition(body: string): boolean {
+  const atoms = sequenceAtoms(body.replace(/^\?(?::|<[A-Za-z_$][\w$]*>)/, ""));
+  if (!atoms || atoms.length < 2) return false;
+  for (const separator of [atoms[0]!, atoms[atoms.length - 1]!]) {
+    const char = separator.quantified ? undefined : literalChar(separator.source);
+    if (char === undefined || /\p{L}/u.test(char)) continue;
+    const others = atoms.filter((atom) => atom !== separator);
+    if (others.every((atom) => !matchesChar(atom.source, char))) return true;
+  }
+  return false;
+}
+
+interface Atom {
+  source: string;
+  quantified: boolean;
+}
+
+/** The atoms of a body made of single characters, escapes and classes, each perhaps quantified; undefined for anything else. */
+function sequenceAtoms(body: string): Atom[] | undefined {
+  const atoms: Atom[] = [];
+  let i = 0;
+  while (i < body.length) {
+    const start = i;
+    const ch = body[i]!;
+    if ("()|^$".includes(ch)) return undefined;
+    if (ch === "\\") {
+      const braced = /^\\[pPu]\{[^}]*\}/.exec(body.slice(i));
+      i += braced ? braced[0].length : /^\\u[0-9A-Fa-f]{4}/.test(body.slice(i)) ? 6 : /^\\x[0-9A-Fa-f]{2}/.test(body.slice(i)) ? 4 : 2;
+    } else if (ch === "[") {
+      i += 1;
+      while (i < body.length && body[i] !== "]") i += body[i] === "\\" ? 2 : 1;
+      if (i >= body.length) return undefined;
+      i += 1;
+    } else i += 1;
+    const source = body.slice(start, i);
+    const quantifier = /^(?:[*+?]|\{\d+(?:,\d*)?\})\??/.exec(body.slice(i));
+    if (quantifier) i += quantifier[0].length;
+    atoms.push({ source, quantified: quantifier !== null });
+  }
+  return atoms;
+}
+
+/** The one character an atom stands for (`\.`, `@`, `-`), or undefined when it is a class or a character escape. */
+function literalChar(source: string): string | undefined {
+  if (source.length === 1 && source !== ".") return source;
+  if (source.length === 2 && source[0] === "\\" && !/[A-Za-z0-9]/.test(source[1]!)) return source[1];
+  return undefined;
+}
+
+/** Whether the atom can match `char`; when it cannot be tested alone, it is taken as matching. */
+function matchesChar(atom: string, char: string): boolean {
+  try {
+    return new RegExp(`^(?:${atom})$`, "iu").test(char);
+  } catch {
+    return true;
+  }
 }

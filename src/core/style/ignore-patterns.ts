@@ -5,6 +5,7 @@
  */
 import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, withBudget } from "./budget.ts";
 import { compileGoRegex } from "./go-regex.ts";
+import { requiredChar } from "./required-char.ts";
 import type { Nodes } from "mdast";
 import { appendMaskedText, makeBlock, newBuilder, pushRun, spaceInline, withText } from "./prose-block.ts";
 import type { ProseBlock } from "./prose.ts";
@@ -39,6 +40,9 @@ export function ignoredRanges(source: string, patterns: readonly string[], optio
     } catch {
       continue;
     }
+    // A file without a character every match needs (the @ of an email pattern) has no match to find.
+    const required = requiredChar(re.source);
+    if (required !== undefined && !source.includes(required)) continue;
     const collect = () => {
       for (const match of source.matchAll(re)) {
         if (match[0] !== "") ranges.push(options.asCode ? [match.index, match.index + match[0].length, codeLengthOf(match)] : [match.index, match.index + match[0].length]);
