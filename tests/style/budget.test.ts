@@ -66,3 +66,19 @@ describe("nothing in the style engine recurses without bound", () => {
     expect(findings.some((f) => f.ruleId === "S.Avoid" && f.line === 1)).toBe(true);
   });
 });
+
+describe("one time budget per file", () => {
+  it("gives the findings of running each rule alone when a catastrophic rule is stopped among others", () => {
+    const rules = {
+      Slow: "extends: existence\nmessage: slow\nnonword: true\ntokens: ['(a+)+b']\n",
+      Plain: "extends: existence\nmessage: \"plain '%s'\"\ntokens: [utilize]\n",
+      Nested: "extends: existence\nmessage: \"nested '%s'\"\nnonword: true\ntokens: ['(?:x+y)+z']\n",
+    };
+    const text = `We utilize xyxyz here.\n\n${"a".repeat(40)}\n`;
+    const findings = lintText(styleProject(rules), text);
+    expect(findings.filter((f) => f.includes("S.Plain"))).toEqual(["1:4:S.Plain:plain 'utilize'"]);
+    expect(findings.filter((f) => f.includes("S.Nested"))).toEqual(["1:12:S.Nested:nested 'xyxyz'"]);
+    expect(findings.filter((f) => /S\.Slow.*was stopped after/.test(f))).toHaveLength(1);
+    expect(findings).toHaveLength(3);
+  }, 60_000);
+});

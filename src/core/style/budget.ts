@@ -37,6 +37,39 @@ export function withBudget<T>(fn: () => T, ms = RULE_BUDGET_MS): T {
 }
 
 /**
+ * Runs `run` with a time budget; when V8 has to stop it, undoes what it did (the function
+ * `checkpoint` returned, taken before it ran) and returns false.
+ */
+export function withBudgetOrUndo(run: () => void, checkpoint: () => () => void, ms = RULE_BUDGET_MS): boolean {
+  const undo = checkpoint();
+  try {
+    withBudget(run, ms);
+    return true;
+  } catch (error) {
+    if (!(error instanceof BudgetExceeded)) throw error;
+    undo();
+    return false;
+  }
+}
+
+/** What the arrays, sets and maps hold now, and a function that puts it back. */
+export function checkpoint(...targets: (unknown[] | Set<unknown> | Map<unknown, unknown>)[]): () => void {
+  const saved = targets.map((target) => (Array.isArray(target) ? target.length : [...target]));
+  return () =>
+    targets.forEach((target, i) => {
+      const before = saved[i]!;
+      if (Array.isArray(target)) target.length = before as number;
+      else if (target instanceof Set) {
+        target.clear();
+        for (const value of before as unknown[]) target.add(value);
+      } else {
+        target.clear();
+        for (const [key, value] of before as [unknown, unknown][]) target.set(key, value);
+      }
+    });
+}
+
+/**
  * True when a (JavaScript) pattern can backtrack exponentially: a quantified group that itself
  * holds a quantifier or an alternation (`(a+)+`, `(?:a|ab)*`, `(\w+\s?)*`), unless each repetition
  * is marked by a separator of its own (see {@link isSeparatedRepetition}).

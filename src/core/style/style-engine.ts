@@ -18,7 +18,7 @@ import { sentenceBlocks } from "./sub-blocks.ts";
 import { joinBlocks, withText } from "./prose-block.ts";
 import type { StyleSet } from "./rule-loader.ts";
 import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
-import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudget } from "./budget.ts";
+import { BudgetExceeded, checkpoint, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudget, withBudgetOrUndo } from "./budget.ts";
 import { frontMatterBlocks } from "./front-matter-prose.ts";
 import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced, type IgnoredRange } from "./ignore-patterns.ts";
 import { settingsForFile, type FileStyleSettings, type ValeConfig } from "./vale-ini.ts";
@@ -73,7 +73,6 @@ export interface StyleInput {
 }
 
 const SENTENCE_SCOPE = ["sentence"] as const;
-
 
 /** Lints the prose of one file and returns its findings (unsorted). */
 export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
@@ -270,6 +269,17 @@ function runValeRules(
       for (const alert of rule.run!(block, state)) emit(entry, block, alert, false, false, checkLine);
     });
   };
+  const runAll = () => {
+    for (const entry of active) runRule(entry);
+  };
+  if (!hasLongText && !active.some((entry) => entry.rule.isRisky)) {
+    runAll();
+    return findings;
+  }
+  // One time budget for the file's rules together: each budgeted call starts a watchdog thread, which
+  // costs more than most rules' work. Only when they overrun it are they run again from the start,
+  // one by one, each risky one under a budget of its own, to stop and report the rule at fault.
+  if (withBudgetOrUndo(runAll, () => checkpoint(findings, history, counts, state.sequences))) return findings;
   for (const entry of active) {
     if (!entry.rule.isRisky && !hasLongText) {
       runRule(entry);
