@@ -56,26 +56,28 @@ function classEnd(source: string, start: number, to: number): number {
 
 /** The index of the `)` closing the group opened at `start`, or undefined. */
 function groupEnd(source: string, start: number, to: number): number | undefined {
-  let depth = 0;
-  for (let i = start; i < to; i++) {
-    const ch = source[i]!;
-    if (ch === "\\") i++;
-    else if (ch === "[") i = classEnd(source, i, to) - 1;
-    else if (ch === "(") depth++;
-    else if (ch === ")" && --depth === 0) return i;
-  }
-  return undefined;
+  return scan(source, start, to, (ch, depth) => ch === ")" && depth === 0);
 }
 
 function hasTopLevelAlternation(source: string, from: number, to: number): boolean {
+  return scan(source, from, to, (ch, depth) => ch === "|" && depth === 0) !== undefined;
+}
+
+/**
+ * The first index in `[from, to)` where `found` holds for the character and the group depth after
+ * it, escapes and classes skipped; undefined when there is none.
+ */
+function scan(source: string, from: number, to: number, found: (ch: string, depth: number) => boolean): number | undefined {
   let depth = 0;
   for (let i = from; i < to; i++) {
     const ch = source[i]!;
     if (ch === "\\") i++;
     else if (ch === "[") i = classEnd(source, i, to) - 1;
-    else if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    else if (ch === "|" && depth === 0) return true;
+    else {
+      if (ch === "(") depth++;
+      else if (ch === ")") depth--;
+      if (found(ch, depth)) return i;
+    }
   }
-  return false;
+  return undefined;
 }
