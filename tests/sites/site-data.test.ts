@@ -129,6 +129,22 @@ describe("prepareSites", () => {
     expect(worded.get("public")!.collections.map((c) => [c.title, c.description])).toEqual([["Service status", "Is it down?"]]);
   });
 
+  // A snippet's relative URLs are rebased from its folder to the card's after sanitizing: ../t/javascript:x became javascript:x.
+  it("never turns a snippet's relative URL into a scheme when it rebases it to the card", () => {
+    const snippet = '---\nowner: "@acme/x"\nverify_by: 2099-01-01\naudience: external\n---\n\nClick [here](../t/javascript:alert(1)) or <a href="../t/javascript:alert(2)">there</a> ![x](../t/data:image/svg+xml,x) [ok](../t/other.md).\n';
+    const sites = prepareSites(
+      project({ "content/_snippets/evil.md": snippet, "content/t/snip.md": card("Snip", "external", '::snippet{name="evil"}'), "content/t/other.md": card("Other", "external", "Other.") }),
+      ["public", "internal"],
+      { history: NO_HISTORY },
+    );
+    for (const site of ["public", "internal"] as const) {
+      const html = sites.get(site)!.cards.find((c) => c.id === "t/snip")!.html;
+      expect(html, site).toContain("Click");
+      expect(html, site).not.toMatch(/(?:href|src)="(?:javascript|data):/i);
+      expect(html, site).toContain('href="../other/"');
+    }
+  });
+
   it("ranks related cards by shared tags and orders prev/next by title", () => {
     const p = project({
       "content/help/a.md": card("Alpha", "external", "A.", "tags: [x, y]\n"),

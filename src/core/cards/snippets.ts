@@ -178,5 +178,8 @@ export function rebaseSnippetUrl(url: string, snippetFile: string, cardFile: str
   const rest = cut < 0 ? "" : trimmed.slice(cut);
   const target = path.resolve(path.dirname(snippetFile), pathPart);
   const relative = path.relative(path.dirname(cardFile), target).split(path.sep).join("/");
-  return `${relative === "" ? "./" : relative}${rest}`;
+  // A relative path stays one: a first segment with a colon (../t/javascript:x rebased to javascript:x)
+  // would read as a scheme, after the sanitizer has checked the URL.
+  const safe = relative === "" ? "./" : /^[^/]*:/.test(relative) ? `./${relative}` : relative;
+  return `${safe}${rest}`;
 }
