@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Element, ElementContent, Nodes, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { CardIndex } from "../core/site/links.ts";
-import { isAddressText, isPageOnSite, resolveLink } from "../core/site/links.ts";
+import { isAddressText, isOnWikiOnlyHost, isPageOnSite, resolveLink } from "../core/site/links.ts";
 import { toString } from "mdast-util-to-string";
 import type { SiteName } from "../core/site/audience.ts";
 import type { Card } from "../core/cards/load.ts";
@@ -94,6 +94,12 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
     }
     // The link text stays, as written, unless it is the hidden page's address itself (an autolink, a bare URL).
     const unlink = () => Object.assign(node, { type: "element", tagName: "span", properties: {}, children: isAddressText(toString(node), raw) ? [] : node.children } satisfies Element);
+    // Any address on the wiki's own host (even one that names no page: a Markdown copy, a page yet to come).
+    if (target.kind !== "card" && target.kind !== "page" && isOnWikiOnlyHost(raw, options.index)) {
+      linksToHiddenCards = true;
+      if (options.site === "public") unlink();
+      return;
+    }
     if (target.kind === "page") {
       if (!isPageOnSite(target, "public")) linksToHiddenCards = true;
       if (!isPageOnSite(target, options.site)) unlink();

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/core/project/project.ts";
 import { createFileAudience } from "../../src/core/site/file-audience.ts";
 import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
+import { FRESHNESS_RULES, UNLINKED_AT_DEPLOY_RULES } from "../../src/core/lint/freshness.ts";
 
 afterAll(removeTemps);
 
@@ -28,6 +29,32 @@ async function findingsOf(dir: string) {
   const { results } = await lintJson(dir, TODAY);
   return flatMessages(results, dir).filter((m) => m.file.startsWith("content/help/page"));
 }
+
+// The render removes links to hidden pages, but an address written as text is published as written.
+describe("an internal card's address in an external card's text (address-audience, mandatory)", () => {
+  it.each([
+    ["a bare URL", "For overrides see https://wiki.acme.example/wiki/ops/runbook/ today.", 8, 19],
+    ["the help host", "Or https://help.acme.example/ops/runbook/#pin.", 8, 4],
+    ["a site path", "Agents follow /ops/runbook/ here.", 8, 15],
+    ["link text other than its href", "[https://wiki.acme.example/wiki/ops/runbook/](../ops/runbook.md)", 8, 2],
+    ["an image's alt text", "![/ops/runbook/](pic.png)", 8, 3],
+    ["a heading", "## See https://wiki.acme.example/wiki/ops/runbook/", 8, 8],
+    ["code", "```sh\ncurl https://wiki.acme.example/wiki/ops/runbook/\n```", 9, 6],
+    ["the wiki's host, no page", "Copy: https://wiki.acme.example/wiki/ops/runbook.md", 8, 7],
+  ])("%s is an error at its place that stops the deploy build", async (_name, body, line, column) => {
+    const found = (await findingsOf(project(body))).filter((m) => m.ruleId === "address-audience");
+    expect(found.map((m) => [m.line, m.column, m.severity])).toEqual([[line, column, 2]]);
+    expect(UNLINKED_AT_DEPLOY_RULES.has("address-audience") || FRESHNESS_RULES.has("address-audience")).toBe(false);
+  });
+
+  it("is silent on public addresses and in internal cards", async () => {
+    const dir = project("See https://help.acme.example/help/other/ and /help/other/ and https://example.com/ops/runbook/.", {
+      "content/ops/notes.md": card("Notes", "internal", "See https://wiki.acme.example/wiki/ops/runbook/."),
+    });
+    const { results } = await lintJson(dir, TODAY);
+    expect(flatMessages(results, dir).filter((m) => m.ruleId === "address-audience")).toEqual([]);
+  });
+});
 
 describe("links in raw HTML and MDX", () => {
   it.each([

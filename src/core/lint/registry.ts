@@ -46,6 +46,7 @@ import { frontmatterSchema } from "./rules/frontmatter-schema.ts";
 import { frontmatterYaml } from "./rules/frontmatter-yaml.ts";
 import { internalWording } from "./rules/internal-wording.ts";
 import { linkAudience } from "./rules/link-audience.ts";
+import { addressAudience } from "./rules/address-audience.ts";
 import { linkBroken } from "./rules/link-broken.ts";
 import { markdownSyntax } from "./rules/markdown-syntax.ts";
 import { markdownTooDeep } from "./rules/markdown-too-deep.ts";
@@ -55,7 +56,7 @@ import { verifyByExpired } from "./rules/verify-by-expired.ts";
 import { verifyByExpiring } from "./rules/verify-by-expiring.ts";
 
 /** Card rules, run per card as unified-lint-rule plugins, in this order. */
-export const CARD_RULES: readonly CardRule[] = [verifyByExpired, verifyByExpiring, linkBroken, linkAudience, fileAudience, audienceCollection, companion, mdxImport, mdxExpression, mdxComponent, snippetMissing, snippetAudience, internalWording];
+export const CARD_RULES: readonly CardRule[] = [verifyByExpired, verifyByExpiring, linkBroken, linkAudience, addressAudience, fileAudience, audienceCollection, companion, mdxImport, mdxExpression, mdxComponent, snippetMissing, snippetAudience, internalWording];
 
 /** Findings made by the loader or over the whole project. */
 export const PROJECT_RULES: readonly Rule[] = [

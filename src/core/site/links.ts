@@ -265,6 +265,17 @@ function safeDecodeUri(value: string): string {
   }
 }
 
+/** True when `rawUrl` is an absolute http(s) URL on a host only the internal wiki has. */
+export function isOnWikiOnlyHost(rawUrl: string, index: Pick<CardIndex, "sites">): boolean {
+  const url = rawUrl.trim();
+  if (!SCHEME.test(url) && !/^[\\/][\\/]/.test(url)) return false;
+  const parsed = parseUrl(url);
+  if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) return false;
+  const host = parsed.hostname.replace(/\.$/, "").toLowerCase();
+  const sites = index.sites.filter((site) => hostOf(site.url) === host);
+  return sites.length > 0 && sites.every((site) => site.site === "internal");
+}
+
 function hostOf(url: string): string | undefined {
   try {
     return new URL(url).hostname.replace(/\.$/, "").toLowerCase();

@@ -8,7 +8,7 @@ import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
 import { cardAudience, isOnSite } from "../../site/audience.ts";
 import { describeLink } from "../../site/link-extract.ts";
-import { isPageOnSite } from "../../site/links.ts";
+import { isOnWikiOnlyHost, isPageOnSite } from "../../site/links.ts";
 import { linkTargetOf } from "../link-targets.ts";
 import { ruleContext } from "../context.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
@@ -29,6 +29,10 @@ export const linkAudience: CardRule = {
             `Link to the public card with a relative link (e.g. ../collection/card.md) instead, or make this card internal.`,
           place,
         );
+        continue;
+      }
+      if (target.kind !== "card" && target.kind !== "page" && isOnWikiOnlyHost(link.url, index)) {
+        file.message(`This external card links to ${describeLink(link)} on the internal wiki's host, which customers cannot open and should not learn about. Remove the link, or link to a public card instead.`, place);
         continue;
       }
       if (target.kind === "page") {

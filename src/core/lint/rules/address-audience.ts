@@ -1,0 +1,91 @@
+/**
+ * `address-audience`: an external card's text names the address of a card or page only the wiki has
+ * (`https://wiki.example/ops/runbook/`, `/ops/runbook/`, the wiki's host), in prose, link text, a
+ * heading, alt text or code. The public render removes links to such pages, but text is the
+ * author's and is published as written: on the page, in its search index and Markdown copy, in its
+ * structured data and to assistants. So the address is the leak, and the build stops on it
+ * (mandatory; unlike `link-audience`, which the render makes harmless).
+ */
+import type { Nodes, Root } from "mdast";
+import { lintRule } from "unified-lint-rule";
+import type { Card } from "../../cards/load.ts";
+import { walkTree } from "../../cards/tree-walk.ts";
+import { isOnSite } from "../../site/audience.ts";
+import { isOnWikiOnlyHost, isPageOnSite } from "../../site/links.ts";
+import { linkTargetOf } from "../link-targets.ts";
+import { ruleContext } from "../context.ts";
+import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
+
+const id = "address-audience";
+
+/** An absolute URL, a `www.` address, or a site path of two or more segments (`/ops/runbook/`), as written in text. */
+const ADDRESS = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|(?<![\w.~%/-])\/(?=[\w%-]+\/[\w%-]))[^\s<>"'`()[\]{}|\\^]{1,2000}/gi;
+
+interface Address {
+  text: string;
+  line: number;
+  column: number;
+}
+
+/** The addresses in a card's text, found while its tree was at hand (`takeFacts`, as a cold lint loads the card). */
+const found = new WeakMap<Card, Address[]>();
+
+/** Every address written in the text of a tree: text (link text included), inline code, code blocks and alt text; not link targets. */
+function findAddresses(tree: Root): Address[] {
+  const addresses: Address[] = [];
+  walkTree(tree as Nodes, (node) => {
+    if (node.type === "yaml") return false;
+    const text = node.type === "text" || node.type === "inlineCode" || node.type === "code" ? node.value : node.type === "image" ? (node.alt ?? "") : undefined;
+    if (text === undefined || !node.position) return;
+    // Where the text starts: a code block's on the line after its fence, alt text after `![`, inline code after its backtick.
+    const first = node.type === "code" ? { line: node.position.start.line + 1, column: 1 } : { line: node.position.start.line, column: node.position.start.column + (node.type === "image" ? 2 : node.type === "inlineCode" ? 1 : 0) };
+    for (const match of text.matchAll(ADDRESS)) {
+      const before = text.slice(0, match.index);
+      const lineBreak = before.lastIndexOf("\n");
+      const line = first.line + (before.match(/\n/g)?.length ?? 0);
+      addresses.push({ text: match[0].replace(/[.,;:!?*_~]+$/, ""), line, column: lineBreak < 0 ? first.column + match.index : match.index - lineBreak });
+    }
+  });
+  return addresses;
+}
+
+/** Whether `address`, written in `card`, names a page the public site does not have. */
+function isHidden(card: Card, address: string, index: Parameters<typeof linkTargetOf>[2]): boolean {
+  const url = address.toLowerCase().startsWith("www.") ? `https://${address}` : address;
+  const target = linkTargetOf(card, url, index);
+  if (target.kind === "card") return !isOnSite(target.card, "public");
+  if (target.kind === "page") return !isPageOnSite(target, "public");
+  return isOnWikiOnlyHost(url, index);
+}
+
+export const addressAudience: CardRule = {
+  meta: ruleMeta(id, "An external card's text (prose, link text, a heading, alt text or code) names the address of an internal or draft card, a wiki-only page, or the wiki's host.", { kind: "card", mandatory: true }),
+  plugin: lintRule<Root>(`verity:${id}`, (tree, file) => {
+    const { card, index } = ruleContext(file.data);
+    if (!isOnSite(card, "public")) return;
+    for (const address of found.get(card) ?? findAddresses(tree)) {
+      if (!isHidden(card, address.text, index)) continue;
+      file.message(
+        `This external card's text names ${address.text}, an address only the internal wiki has: text is published as written (on the page, in search and in its Markdown copy), though links to such pages are removed. ` +
+          `Remove the address, or name a public card instead.`,
+        { line: address.line, column: address.column },
+      );
+    }
+  }) as CardRule["plugin"],
+  readsTree: (card) => isOnSite(card, "public") && !found.has(card),
+  takeFacts: (card) => {
+    if (isOnSite(card, "public") && !found.has(card)) found.set(card, findAddresses(card.tree));
+  },
+  examples: {
+    valid: [
+      { name: "an external card naming a public card's address", files: { "content/help/a.md": exampleCard({ audience: "external" }, "See /help/b/ for more.\n"), "content/help/b.md": exampleCard({ audience: "external" }) } },
+      { name: "an internal card naming an internal card's address", files: { "content/ops/a.md": exampleCard({}, "See /ops/b/.\n"), "content/ops/b.md": exampleCard() } },
+    ],
+    invalid: [
+      {
+        name: "an external card naming an internal card's address in its text",
+        files: { "content/help/a.md": exampleCard({ audience: "external" }, "Agents follow /ops/runbook/ here.\n"), "content/ops/runbook.md": exampleCard() },
+      },
+    ],
+  },
+};
