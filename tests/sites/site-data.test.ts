@@ -145,6 +145,18 @@ describe("prepareSites", () => {
     }
   });
 
+  it("never publishes a live link to the wiki's host, even to an address the wiki has no page at (link rules off)", () => {
+    const p = project(
+      { "content/help/a.md": card("A", "external", "[copy](https://wiki.acme.test/ops/runbook.md) and [soon](https://wiki.acme.test/ops/planned/)."), "content/ops/runbook.md": card("Runbook", "internal", "Secret.") },
+      "sites:\n  public:\n    url: https://help.acme.test\n  internal:\n    url: https://wiki.acme.test\nrules:\n  link-audience: off\n  link-broken: off\n",
+    );
+    const sites = prepareSites(p, ["public", "internal"], { history: NO_HISTORY });
+    const pub = sites.get("public")!.cards.find((c) => c.id === "help/a")!.html;
+    expect(pub).not.toContain("wiki.acme.test");
+    expect(pub).toContain("<span>copy</span>");
+    expect(sites.get("internal")!.cards.find((c) => c.id === "help/a")!.html).toContain('href="https://wiki.acme.test/ops/planned/"');
+  });
+
   it("ranks related cards by shared tags and orders prev/next by title", () => {
     const p = project({
       "content/help/a.md": card("Alpha", "external", "A.", "tags: [x, y]\n"),
