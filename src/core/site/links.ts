@@ -252,17 +252,9 @@ function siteOfUrl(
  * to a page a site does not have keeps its text there, but not such text: it would show the address.
  */
 export function isAddressText(text: string, href: string): boolean {
-  const normal = (value: string) => safeDecodeUri(value.trim()).replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/i, "").replace(/^\/\//, "").replace(/\/+(?=$|[?#])/, "").toLowerCase();
+  const normal = (value: string) => safeDecode(value.trim()).replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/i, "").replace(/^\/\//, "").replace(/\/+(?=$|[?#])/, "").toLowerCase();
   const shown = normal(text);
   return shown !== "" && shown === normal(href);
-}
-
-function safeDecodeUri(value: string): string {
-  try {
-    return decodeURI(value);
-  } catch {
-    return value;
-  }
 }
 
 /** True when `rawUrl` is an absolute http(s) URL on a host only the internal wiki has. */

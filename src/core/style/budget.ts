@@ -6,6 +6,7 @@
  * and the caller reports the rule and the file instead of hanging.
  */
 import vm from "node:vm";
+import { atomAt, quantifierAt } from "./regex-atoms.ts";
 
 /** Milliseconds one rule may spend on one file before it is stopped. */
 export const RULE_BUDGET_MS = 2000;
@@ -127,7 +128,7 @@ export function isSeparatedRepetition(body: string): boolean {
   const atoms = sequenceAtoms(body.replace(/^\?(?::|<[A-Za-z_$][\w$]*>)/, ""));
   if (!atoms || atoms.length < 2) return false;
   for (const separator of [atoms[0]!, atoms[atoms.length - 1]!]) {
-    const char = separator.quantified ? undefined : literalChar(separator.source);
+    const char = separator.quantified ? undefined : separator.literal;
     if (char === undefined || /\p{L}/u.test(char)) continue;
     const others = atoms.filter((atom) => atom !== separator);
     if (others.every((atom) => !matchesChar(atom.source, char))) return true;
@@ -137,6 +138,7 @@ export function isSeparatedRepetition(body: string): boolean {
 
 interface Atom {
   source: string;
+  literal: string | undefined;
   quantified: boolean;
 }
 
@@ -145,31 +147,13 @@ function sequenceAtoms(body: string): Atom[] | undefined {
   const atoms: Atom[] = [];
   let i = 0;
   while (i < body.length) {
-    const start = i;
-    const ch = body[i]!;
-    if ("()|^$".includes(ch)) return undefined;
-    if (ch === "\\") {
-      const braced = /^\\[pPu]\{[^}]*\}/.exec(body.slice(i));
-      i += braced ? braced[0].length : /^\\u[0-9A-Fa-f]{4}/.test(body.slice(i)) ? 6 : /^\\x[0-9A-Fa-f]{2}/.test(body.slice(i)) ? 4 : 2;
-    } else if (ch === "[") {
-      i += 1;
-      while (i < body.length && body[i] !== "]") i += body[i] === "\\" ? 2 : 1;
-      if (i >= body.length) return undefined;
-      i += 1;
-    } else i += 1;
-    const source = body.slice(start, i);
-    const quantifier = /^(?:[*+?]|\{\d+(?:,\d*)?\})\??/.exec(body.slice(i));
-    if (quantifier) i += quantifier[0].length;
-    atoms.push({ source, quantified: quantifier !== null });
+    if ("()|^$".includes(body[i]!)) return undefined;
+    const { end, literal } = atomAt(body, i, body.length);
+    const quantifier = quantifierAt(body, end, body.length);
+    atoms.push({ source: body.slice(i, end), literal, quantified: quantifier !== undefined });
+    i = end + (quantifier?.length ?? 0);
   }
   return atoms;
-}
-
-/** The one character an atom stands for (`\.`, `@`, `-`), or undefined when it is a class or a character escape. */
-function literalChar(source: string): string | undefined {
-  if (source.length === 1 && source !== ".") return source;
-  if (source.length === 2 && source[0] === "\\" && !/[A-Za-z0-9]/.test(source[1]!)) return source[1];
-  return undefined;
 }
 
 /** Whether the atom can match `char`; when it cannot be tested alone, it is taken as matching. */

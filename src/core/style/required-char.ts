@@ -4,6 +4,7 @@
  * character cannot match, so the pattern need not scan it: a pattern such as an email address
  * TokenIgnores costs a scan of every position of every file otherwise.
  */
+import { atomAt, classEnd, quantifierAt } from "./regex-atoms.ts";
 
 /** The character, or undefined when no such literal (other than a letter, which case-folding could change) is certain. */
 export function requiredChar(source: string): string | undefined {
@@ -14,44 +15,27 @@ function requiredIn(source: string, from: number, to: number): string | undefine
   if (hasTopLevelAlternation(source, from, to)) return undefined;
   let i = from;
   while (i < to) {
-    const ch = source[i]!;
     let end: number;
     let literal: string | undefined;
     let group: [number, number] | undefined;
-    if (ch === "\\") {
-      const braced = /^\\[pPuk]\{[^}]*\}|^\\u[0-9A-Fa-f]{4}|^\\x[0-9A-Fa-f]{2}|^\\c[A-Za-z]/.exec(source.slice(i, to));
-      end = i + (braced ? braced[0].length : 2);
-      if (!braced && end <= to && !/[A-Za-z0-9]/.test(source[i + 1]!)) literal = source[i + 1];
-    } else if (ch === "[") {
-      end = classEnd(source, i, to);
-    } else if (ch === "(") {
+    if (source[i] === "(") {
       const close = groupEnd(source, i, to);
       if (close === undefined) return undefined;
       end = close + 1;
       // A lookaround matches no text of its own; a group's body counts when the group must match.
       if (!/^\(\?<?[=!]/.test(source.slice(i, i + 4))) group = [i + 1 + (/^\(\?(?::|<[A-Za-z_$][\w$]*>)/.exec(source.slice(i, i + 64))?.[0].length ?? 1) - 1, close];
-    } else {
-      end = i + 1;
-      if (!".^$".includes(ch)) literal = ch;
-    }
-    const quantifier = /^(?:[*+?]|\{(\d+)(?:,\d*)?\})\??/.exec(source.slice(end, to));
-    const optional = quantifier !== null && (quantifier[0][0] === "*" || quantifier[0][0] === "?" || quantifier[1] === "0");
-    if (!optional) {
+    } else ({ end, literal } = atomAt(source, i, to));
+    const quantifier = quantifierAt(source, end, to);
+    if (!quantifier?.optional) {
       if (literal !== undefined && !/\p{L}/u.test(literal)) return literal;
       if (group) {
         const inner = requiredIn(source, group[0], group[1]);
         if (inner !== undefined) return inner;
       }
     }
-    i = end + (quantifier?.[0].length ?? 0);
+    i = end + (quantifier?.length ?? 0);
   }
   return undefined;
-}
-
-function classEnd(source: string, start: number, to: number): number {
-  let i = start + 1;
-  while (i < to && source[i] !== "]") i += source[i] === "\\" ? 2 : 1;
-  return Math.min(i + 1, to);
 }
 
 /** The index of the `)` closing the group opened at `start`, or undefined. */
