@@ -26,6 +26,7 @@ import { createStyleChecker, styleConfigWarnings } from "../core/style/card-styl
 import { applyLevels, levelOf } from "../core/lint/registry.ts";
 import { tooDeepFinding } from "../core/lint/rules/markdown-too-deep.ts";
 import { isTreeAtHand, releaseTree, type Card } from "../core/cards/load.ts";
+import type { SerializedTree } from "../core/cards/markdown.ts";
 import { createStylePool, type StylePool } from "./style-pool.ts";
 import type { FileFix } from "../core/style/fix.ts";
 import { addToRunKeys, computeRunKey, readRunRecord, recordedFindings, storedFindings, summarise, writeRunRecord, writeRunRecordEdits, type LintedProjectSummary } from "../core/style/run-cache.ts";
@@ -205,10 +206,10 @@ export async function lint(request: LintRequest): Promise<LintReport> {
  * rules take what they need of its tree, and the tree is let go when neither reads it later. A card
  * the card cache answered has no tree yet: it is left as it is (its rules' findings are cached).
  */
-function onCardLoaded(context: ProjectContext, pool: StylePool, options: LintOptions): (card: Card) => void {
+function onCardLoaded(context: ProjectContext, pool: StylePool, options: LintOptions): (card: Card, serialized?: SerializedTree) => void {
   const takeTreeFacts = treeFactsTaker(context.config, options.remarkPlugins);
-  return (card) => {
-    const handedOff = pool.add(card);
+  return (card, serialized) => {
+    const handedOff = pool.add(card, serialized);
     if (isTreeAtHand(card) && !takeTreeFacts(card) && handedOff) releaseTree(card);
   };
 }

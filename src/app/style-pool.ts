@@ -8,6 +8,7 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import type { Card } from "../core/cards/load.ts";
+import type { SerializedTree } from "../core/cards/markdown.ts";
 import type { Finding } from "../core/lint/findings.ts";
 import type { StyleChecker } from "../core/style/card-style.ts";
 
@@ -22,9 +23,10 @@ export interface StylePool {
    * A card was loaded: answer it from the cache, or queue it. True when this thread will not need
    * the card's tree: it was answered, or a worker is running to take it (this thread checks, at the
    * end, only what the worker has not reached, parsing those again). Before the worker starts, and
-   * in a run that never starts one, the trees are kept for this thread's own checks.
+   * in a run that never starts one, the trees are kept for this thread's own checks. `serialized`:
+   * the card's parse, as the loader serialized it, so that the worker need not parse it again.
    */
-  add(card: Card): boolean;
+  add(card: Card, serialized?: SerializedTree): boolean;
   /** Checks what is left and returns each card's outcome (cards in `add` order). */
   finish(): Promise<Map<Card, Outcome>>;
   /** Cards the worker checked (for tests). */
@@ -55,6 +57,8 @@ export function createStylePool(checker: StyleChecker, options: StylePoolOptions
   const threshold = options.workerThreshold ?? WORKER_THRESHOLD;
   const cards: Card[] = [];
   const outcomes: (Outcome | undefined)[] = [];
+  /** The parses of cards queued before the worker starts, posted with them (then let go). */
+  let waiting: (SerializedTree | undefined)[] | undefined = [];
   /** Indexes whose findings the worker computed (cached on this thread at the end). */
   const byWorker: number[] = [];
   const shared = new SharedArrayBuffer(4 * 1024, { maxByteLength: 4 * MAX_CARDS });
@@ -85,7 +89,8 @@ export function createStylePool(checker: StyleChecker, options: StylePoolOptions
     });
     // Not holding the process open: if linting stops with an error before `finish`, the process still ends.
     started.unref();
-    for (let i = 0; i < cards.length; i++) if (claims[i] === 0) started.postMessage({ index: i, job: checker.job(cards[i]!) });
+    for (let i = 0; i < cards.length; i++) if (claims[i] === 0) started.postMessage({ index: i, job: checker.job(cards[i]!, waiting?.[i]) });
+    waiting = undefined;
     worker = started;
   };
 
@@ -99,7 +104,7 @@ export function createStylePool(checker: StyleChecker, options: StylePoolOptions
   };
 
   return {
-    add(card) {
+    add(card, serialized) {
       const cached = checker.lookup(card);
       const index = cards.push(card) - 1;
       if (4 * cards.length > shared.byteLength) shared.grow(Math.min(4 * MAX_CARDS, shared.byteLength * 2));
@@ -109,8 +114,11 @@ export function createStylePool(checker: StyleChecker, options: StylePoolOptions
         return true;
       }
       misses++;
-      if (worker) worker.postMessage({ index, job: checker.job(card) });
-      else if (canUseWorker && misses >= threshold) startWorker();
+      if (worker) worker.postMessage({ index, job: checker.job(card, serialized) });
+      else if (canUseWorker) {
+        if (waiting) waiting[index] = serialized;
+        if (misses >= threshold) startWorker();
+      }
       return worker !== undefined;
     },
     async finish() {

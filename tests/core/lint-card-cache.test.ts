@@ -206,5 +206,27 @@ describe("style checks on two threads", () => {
     expect(pool.workerCount()).toBe(project.cards.length);
     const here = createStyleChecker(project);
     for (const card of project.cards) expect(outcomes.get(card)).toEqual({ findings: here.compute(card) });
+
+    // Given the loader's parse of each card, serialized, the worker reads it instead of parsing: the same findings.
+    const { parseMarkdownKept } = await import("../../src/core/cards/markdown.ts");
+    const kept = createStylePool(createStyleChecker(project), { mainThreadHelps: false, workerThreshold: 1, useWorker: true });
+    for (const card of project.cards) kept.add(card, parseMarkdownKept(card.source, card.format).serialized);
+    const keptOutcomes = await kept.finish();
+    expect(kept.workerCount()).toBe(project.cards.length);
+    for (const card of project.cards) expect(keptOutcomes.get(card)).toEqual(outcomes.get(card));
+  });
+
+  it("read a card's tree from the parse they are sent, not from a parse of their own", async () => {
+    const { parseMarkdownKept } = await import("../../src/core/cards/markdown.ts");
+    const { createStyleJobRunner } = await import("../../src/core/style/style-job.ts");
+    const dir = makeProject({ "content/a/card.md": exampleCard({ title: "Card" }, "Text.\n") });
+    writeFileSync(path.join(dir, ".vale.ini"), "[*.md]\nBasedOnStyles = Vale\n");
+    const run = createStyleJobRunner({ root: dir, builtinLevels: [], lang: "en" });
+    const source = "Text.\n\nSo the the end.\n";
+    const job = { file: path.join(dir, "content/a/card.md"), source, format: "md" as const, lang: "en", frontmatter: {} };
+    expect(run(job).map((f) => f.ruleId)).toEqual(["Vale.Repetition"]);
+    // The same text, sent with the tree of a text whose repeated words are code: what the tree says wins.
+    const coded = parseMarkdownKept("Text.\n\nSo `the the` end.\n").serialized;
+    expect(run({ ...job, serialized: coded })).toEqual([]);
   });
 });

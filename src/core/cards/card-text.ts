@@ -4,7 +4,7 @@
  */
 import type { Root } from "mdast";
 import type { Finding } from "../lint/findings.ts";
-import { MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "./markdown.ts";
+import { MarkdownSyntaxError, parseMarkdownKept, type MarkdownFormat, type SerializedTree } from "./markdown.ts";
 
 /** The card's text without a byte order mark, or undefined (a `file-encoding` problem) when it is not UTF-8. */
 export function decodeCard(file: string, bytes: Uint8Array, problems: Finding[]): { source: string; hasBom: boolean } | undefined {
@@ -24,9 +24,10 @@ export function decodeCard(file: string, bytes: Uint8Array, problems: Finding[])
   return { source: hasBom ? decoded.text.slice(1) : decoded.text, hasBom };
 }
 
-export function parseCard(file: string, source: string, format: MarkdownFormat, problems: Finding[]): Root | undefined {
+/** The card's tree, and the same parse serialized (for a worker thread), or undefined when it does not parse. */
+export function parseCard(file: string, source: string, format: MarkdownFormat, problems: Finding[]): { tree: Root; serialized: SerializedTree } | undefined {
   try {
-    return parseMarkdown(source, format);
+    return parseMarkdownKept(source, format);
   } catch (error) {
     if (!(error instanceof MarkdownSyntaxError)) throw error;
     problems.push({ ruleId: "markdown-syntax", severity: "error", file, line: error.line, column: error.column, message: `${error.message}.` });

@@ -16,7 +16,7 @@ import { codeownersPathProblem } from "./codeowners.ts";
 import { cardPathProblem, reservedCollectionProblem } from "../site/reserved-paths.ts";
 import type { Finding } from "../lint/findings.ts";
 import { collectLinks, type CardLink } from "../site/link-extract.ts";
-import { formatOf, parseMarkdown, type MarkdownFormat } from "./markdown.ts";
+import { formatOf, parseMarkdown, type MarkdownFormat, type SerializedTree } from "./markdown.ts";
 import { decodeCard, parseCard } from "./card-text.ts";
 import { readFrontmatter, validateFrontmatter } from "./frontmatter-read.ts";
 import { tooDeepFinding } from "../lint/rules/markdown-too-deep.ts";
@@ -84,8 +84,11 @@ export interface CardLoadCache {
 /** Options of loading: a cache of loaded cards, and a callback for each card as soon as it is loaded. */
 export interface LoadHooks {
   cache?: CardLoadCache | undefined;
-  /** Called with each card, and each body-only card, right after it loads. */
-  onCard?: ((card: Card) => void) | undefined;
+  /**
+   * Called with each card, and each body-only card, right after it loads; with the parse of its
+   * text serialized when it was parsed now (not answered by the cache), for another thread to read.
+   */
+  onCard?: ((card: Card, serialized?: SerializedTree) => void) | undefined;
 }
 
 export interface LoadedCards {
@@ -151,9 +154,12 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
       if (reserved) problems.push(fileProblem("card-location", path.join(contentDir, collectionName), `${reserved.message} ${reserved.fix}`));
     }
     let card: Card | undefined;
+    let serialized: SerializedTree | undefined;
     const bodyOnlyBefore = bodyOnlyCards.length;
     try {
-      card = loadCardFile(file, { root, config, collection, slugParts: rel.slice(1), problems, bodyOnly: bodyOnlyCards, cache });
+      const ctx: CardContext = { root, config, collection, slugParts: rel.slice(1), problems, bodyOnly: bodyOnlyCards, cache };
+      card = loadCardFile(file, ctx);
+      serialized = ctx.serialized;
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       problems.push(tooDeepFinding(file)); // a tree too deep for the parser: this card only
@@ -161,8 +167,8 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
     if (card) cards.push(card);
     else invalidFiles.push(file);
     if (onCard) {
-      if (card) onCard(card);
-      for (let i = bodyOnlyBefore; i < bodyOnlyCards.length; i++) onCard(bodyOnlyCards[i]!);
+      if (card) onCard(card, serialized);
+      for (let i = bodyOnlyBefore; i < bodyOnlyCards.length; i++) onCard(bodyOnlyCards[i]!, serialized);
     }
   }
   return { cards, collections: sortCollections(collections.values()), invalidFiles, bodyOnlyCards, problems, contentDir };
@@ -176,6 +182,8 @@ interface CardContext {
   problems: Finding[];
   bodyOnly: Card[];
   cache?: CardLoadCache | undefined;
+  /** Set when the card's text was parsed: the parse, serialized. */
+  serialized?: SerializedTree | undefined;
 }
 
 function loadCardFile(file: string, ctx: CardContext): Card | undefined {
@@ -302,8 +310,10 @@ function readCardFile(file: string, bytes: Uint8Array, ctx: CardContext): Card |
   if (!text) return undefined;
   const { source, hasBom } = text;
   const format = formatOf(file);
-  const tree = parseCard(file, source, format, problems);
-  if (!tree) return undefined;
+  const parsed = parseCard(file, source, format, problems);
+  if (!parsed) return undefined;
+  const { tree } = parsed;
+  ctx.serialized = parsed.serialized;
   const frontmatter = readFrontmatter(file, source, tree, problems);
   const data = frontmatter ? validateFrontmatter(file, frontmatter, ctx.collection, problems) : undefined;
   const slug = ctx.slugParts.join("/").replace(/\.mdx?$/i, "");

@@ -3,7 +3,7 @@
  * positions. Lint, links and the site all read this tree.
  */
 import type { Root } from "mdast";
-import { markdownToMdast, mdxToMdast } from "satteri";
+import { createMdastHandle, createMdxMdastHandle, dropHandle, materializeMdastTree, MdastReader, serializeHandle } from "satteri";
 
 export type MarkdownFormat = "md" | "mdx";
 
@@ -21,15 +21,42 @@ export function formatOf(file: string): MarkdownFormat {
   return file.toLowerCase().endsWith(".mdx") ? "mdx" : "md";
 }
 
+/**
+ * A parse as satteri hands it over before it becomes objects: plain bytes, which another thread
+ * turns into the same tree (`treeOf`) without parsing again.
+ */
+export type SerializedTree = Uint8Array;
+
 /** Parses Markdown or MDX into mdast with positions; MDX syntax errors become MarkdownSyntaxError. */
 export function parseMarkdown(source: string, format: MarkdownFormat = "md"): Root {
-  if (format === "md") return markdownToMdast(source, { position: true }) as unknown as Root;
+  return treeOf(parseSerialized(source, format));
+}
+
+/** `parseMarkdown`, also giving the serialized tree. */
+export function parseMarkdownKept(source: string, format: MarkdownFormat = "md"): { tree: Root; serialized: SerializedTree } {
+  const serialized = parseSerialized(source, format);
+  return { tree: treeOf(serialized), serialized };
+}
+
+/** The tree a serialized parse stands for (equal to `parseMarkdown` of the same text). */
+export function treeOf(serialized: SerializedTree): Root {
+  return materializeMdastTree(new MdastReader(serialized)) as unknown as Root;
+}
+
+function parseSerialized(source: string, format: MarkdownFormat): SerializedTree {
+  let handle;
   try {
-    return mdxToMdast(source, { position: true }) as unknown as Root;
+    handle = format === "md" ? createMdastHandle(source, undefined, true) : createMdxMdastHandle(source, undefined, true);
   } catch (error) {
+    if (format === "md") throw error;
     const text = (error as Error).message;
     const match = /^(\d+):(\d+):\s*(.*)$/s.exec(text);
     if (match) throw new MarkdownSyntaxError(match[3]!, Number(match[1]), Number(match[2]));
     throw new MarkdownSyntaxError(text, 1, 1);
+  }
+  try {
+    return serializeHandle(handle);
+  } finally {
+    dropHandle(handle);
   }
 }

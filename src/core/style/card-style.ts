@@ -13,6 +13,7 @@ import type { CardChecker } from "../lint/lint-project.ts";
 import { hashRuleInputs } from "../lint/cache-inputs.ts";
 import { ruleLevels } from "../lint/registry.ts";
 import type { Card } from "../cards/load.ts";
+import type { SerializedTree } from "../cards/markdown.ts";
 import type { Project } from "../project/project.ts";
 import { findAliasKeys } from "./fix.ts";
 import { openLintCache, type LintCache } from "./lint-cache.ts";
@@ -40,8 +41,8 @@ export interface StyleChecker {
   compute(card: Card): Finding[];
   /** Caches findings computed elsewhere (by `computeStyleJob` in a worker). */
   store(card: Card, findings: readonly Finding[]): void;
-  /** What a worker needs to check cards as `compute` does (plain data). */
-  job(card: Card): StyleJob;
+  /** What a worker needs to check cards as `compute` does (plain data), with the card's parse when the loader kept it. */
+  job(card: Card, serialized?: SerializedTree): StyleJob;
   /** What a worker needs to set up the same checks (plain data). */
   workerSetup: StyleWorkerSetup;
   /** True when the cache holds nothing (or there is none): every card will be checked. */
@@ -93,7 +94,7 @@ export function createStyleChecker(project: Pick<Project, "root" | "config">, op
     lookup,
     compute,
     store,
-    job: (card) => ({ file: card.file, source: card.source, format: card.format, lang: card.lang, frontmatter: card.data as Record<string, unknown> }),
+    job: (card, serialized) => ({ file: card.file, source: card.source, format: card.format, lang: card.lang, frontmatter: card.data as Record<string, unknown>, serialized }),
     workerSetup: { root: project.root, builtinLevels: [...builtinLevels], lang: project.config.lang, translationsFile: options.translationsFile },
     isEmpty: !cache || cache.isEmpty,
     save: () => cache?.save(),

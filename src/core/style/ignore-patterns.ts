@@ -6,6 +6,7 @@
 import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, withBudget } from "./budget.ts";
 import { compileGoRegex } from "./go-regex.ts";
 import { requiredChar } from "./required-char.ts";
+import { isLineScoped, matchLinesWith } from "./line-scoped.ts";
 import type { Nodes } from "mdast";
 import { appendMaskedText, makeBlock, newBuilder, pushRun, spaceInline, withText } from "./prose-block.ts";
 import type { ProseBlock } from "./prose.ts";
@@ -44,7 +45,7 @@ export function ignoredRanges(source: string, patterns: readonly string[], optio
     const required = requiredChar(re.source);
     if (required !== undefined && !source.includes(required)) continue;
     const collect = () => {
-      for (const match of source.matchAll(re)) {
+      for (const match of required !== undefined && isLineScoped(re) ? matchLinesWith(source, re, required) : source.matchAll(re)) {
         if (match[0] !== "") ranges.push(options.asCode ? [match.index, match.index + match[0].length, codeLengthOf(match)] : [match.index, match.index + match[0].length]);
       }
     };

@@ -2,7 +2,7 @@
  * One card's style checks as plain data, so that a worker thread can run them (app/style-pool.ts):
  * kept apart from card-style.ts so that a worker loads only the style engine, not the lint rules.
  */
-import type { MarkdownFormat } from "../cards/markdown.ts";
+import { treeOf, type MarkdownFormat, type SerializedTree } from "../cards/markdown.ts";
 import type { Finding } from "../lint/findings.ts";
 import type { RuleLevel } from "../project/config.ts";
 import { lintProse, type StyleOptions } from "./style-engine.ts";
@@ -16,6 +16,8 @@ export interface StyleJob {
   format: MarkdownFormat;
   lang: string;
   frontmatter: Record<string, unknown>;
+  /** The card's parse as the loader serialized it (`parseMarkdown` of `source` in `format`): not parsed again. */
+  serialized?: SerializedTree | undefined;
 }
 
 export interface StyleWorkerSetup {
@@ -30,6 +32,9 @@ export interface StyleWorkerSetup {
 export function createStyleJobRunner(setup: StyleWorkerSetup): (job: StyleJob) => Finding[] {
   const vale = withSavedTranslations(setup.translationsFile, () => resolveValeSetup(setup.root, setup.root));
   const styleOptions: StyleOptions = { vale, builtinLevels: new Map(setup.builtinLevels), lang: setup.lang };
-  return (job) => lintProse({ file: job.file, source: job.source, format: job.format, matchPath: matchPathFor(job.file, vale?.config), frontmatter: job.frontmatter }, { ...styleOptions, lang: job.lang });
+  return (job) => {
+    const tree = job.serialized ? treeOf(job.serialized) : undefined;
+    return lintProse({ file: job.file, source: job.source, format: job.format, tree, matchPath: matchPathFor(job.file, vale?.config), frontmatter: job.frontmatter }, { ...styleOptions, lang: job.lang });
+  };
 }
 

@@ -21,6 +21,8 @@ const id = "address-audience";
 /** An absolute URL, a `www.` address, or a site path of two or more segments (`/ops/runbook/`), as written in text. */
 const ADDRESS = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|(?<![\w.~%/-])\/(?=[\w%-]+\/[\w%-]))[^\s<>"'`()[\]{}|\\^]{1,2000}/gi;
 
+const WWW = /www\./i;
+
 interface Address {
   text: string;
   line: number;
@@ -36,7 +38,8 @@ function findAddresses(tree: Root): Address[] {
   walkTree(tree as Nodes, (node) => {
     if (node.type === "yaml") return false;
     const text = node.type === "text" || node.type === "inlineCode" || node.type === "code" ? node.value : node.type === "image" ? (node.alt ?? "") : undefined;
-    if (text === undefined || !node.position) return;
+    // Every address holds a slash (`://`, a site path) or starts with www.: most text holds neither.
+    if (text === undefined || !node.position || (!text.includes("/") && !WWW.test(text))) return;
     // Where the text starts: a code block's on the line after its fence, alt text after `![`, inline code after its backtick.
     const first = node.type === "code" ? { line: node.position.start.line + 1, column: 1 } : { line: node.position.start.line, column: node.position.start.column + (node.type === "image" ? 2 : node.type === "inlineCode" ? 1 : 0) };
     for (const match of text.matchAll(ADDRESS)) {
