@@ -11,10 +11,13 @@ import type { Card } from "../core/cards/load.ts";
 import type { SerializedTree } from "../core/cards/markdown.ts";
 import type { Finding } from "../core/lint/findings.ts";
 import type { StyleChecker } from "../core/style/card-style.ts";
+import type { StyleJobMessage, StyleResult } from "./style-worker.ts";
 
 /** Cards checked on the main thread before a worker is worth starting. */
 const WORKER_THRESHOLD = 64;
 const MAX_CARDS = 1 << 22;
+/** Cards in one message to the worker, and at most in one message back. */
+const BATCH = 16;
 
 type Outcome = { findings: Finding[] } | { tooDeep: true };
 
@@ -76,22 +79,37 @@ export function createStylePool(checker: StyleChecker, options: StylePoolOptions
     const { Worker } = process.getBuiltinModule("node:worker_threads");
     const started = new Worker(bootstrap, { eval: true, workerData: { setup: checker.workerSetup, claims: shared } });
     workerDone = new Promise<void>((resolve) => {
-      started.on("message", (message: { index: number; findings?: Finding[]; tooDeep?: boolean } | { done: true }) => {
+      started.on("message", (message: { results: StyleResult[] } | { done: true }) => {
         if ("done" in message) return resolve();
-        if (message.findings) {
-          outcomes[message.index] = { findings: message.findings };
-          byWorker.push(message.index);
-        } else if (message.tooDeep) outcomes[message.index] = { tooDeep: true };
-        // Any other error leaves the card without an outcome: this thread checks it again (and reports the error).
+        for (const result of message.results) {
+          if (result.findings) {
+            outcomes[result.index] = { findings: result.findings };
+            byWorker.push(result.index);
+          } else if (result.tooDeep) outcomes[result.index] = { tooDeep: true };
+          // Any other error leaves the card without an outcome: this thread checks it again (and reports the error).
+        }
       });
       started.on("error", () => resolve());
       started.on("exit", () => resolve());
     });
     // Not holding the process open: if linting stops with an error before `finish`, the process still ends.
     started.unref();
-    for (let i = 0; i < cards.length; i++) if (claims[i] === 0) started.postMessage({ index: i, job: checker.job(cards[i]!, waiting?.[i]) });
-    waiting = undefined;
     worker = started;
+    for (let i = 0; i < cards.length; i++) if (claims[i] === 0) post(i, waiting?.[i]);
+    waiting = undefined;
+    flush();
+  };
+
+  /** Cards go to the worker a few at a time: each message costs more than the card in it. */
+  let batch: StyleJobMessage[] = [];
+  const flush = () => {
+    if (batch.length === 0) return;
+    worker!.postMessage({ jobs: batch });
+    batch = [];
+  };
+  const post = (index: number, serialized: SerializedTree | undefined) => {
+    batch.push({ index, job: checker.job(cards[index]!, serialized) });
+    if (batch.length >= BATCH) flush();
   };
 
   const runHere = (index: number): Outcome => {
@@ -114,7 +132,7 @@ export function createStylePool(checker: StyleChecker, options: StylePoolOptions
         return true;
       }
       misses++;
-      if (worker) worker.postMessage({ index, job: checker.job(card, serialized) });
+      if (worker) post(index, serialized);
       else if (canUseWorker) {
         if (waiting) waiting[index] = serialized;
         if (misses >= threshold) startWorker();
@@ -122,6 +140,7 @@ export function createStylePool(checker: StyleChecker, options: StylePoolOptions
       return worker !== undefined;
     },
     async finish() {
+      if (worker) flush();
       worker?.postMessage({ done: true });
       for (let i = cards.length - 1; i >= 0 && (options.mainThreadHelps !== false || !worker); i--) {
         if (Atomics.compareExchange(claims, i, 0, 1) === 0) outcomes[i] = runHere(i);
