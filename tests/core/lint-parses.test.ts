@@ -1,6 +1,6 @@
 /**
  * How often a lint parses each card: once in a cold run, and not at all when the caches answer.
- * satteri's parser is counted (this file replaces its two parse functions with counting wrappers),
+ * satteri's parser is counted (this file replaces its parse function with a counting wrapper),
  * so a change that parses cards again (a let-go tree read back, a cached card's tree built to take
  * facts the cache already has) fails here.
  */
@@ -8,19 +8,19 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { markdownToMdast } from "satteri";
+import { createMdastHandle } from "satteri";
 import { lint } from "../../src/app/lint.ts";
 import { exampleCard } from "../../src/core/lint/rule-model.ts";
 import { makeProject, removeTemps } from "../helpers.ts";
 
 vi.mock("satteri", async (importOriginal) => {
   const actual = await importOriginal<typeof import("satteri")>();
-  return { ...actual, markdownToMdast: vi.fn(actual.markdownToMdast) };
+  return { ...actual, createMdastHandle: vi.fn(actual.createMdastHandle) };
 });
 
 afterAll(removeTemps);
 
-const parses = vi.mocked(markdownToMdast);
+const parses = vi.mocked(createMdastHandle);
 beforeEach(() => {
   parses.mockClear();
 });
