@@ -49,6 +49,9 @@ const UNSAFE: Record<string, [string, string]> = {
   "not well-formed svg": ["a.svg", `<svg ${SVG}><script>alert(1)</svg>`],
   "xhtml script": ["a.xhtml", '<html xmlns="http://www.w3.org/1999/xhtml"><body><script>alert(1)</script></body></html>'],
   "xml with xhtml script": ["a.xml", '<root><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script></root>'],
+  // mime-db and Go type a name by its last extension only and sniff one they do not know: the .txt before it does not count.
+  "html under a name whose last extension no table knows": ["notes.txt.draft", "<!doctype html><p>Hi</p><script>alert(1)</script>"],
+  "svg under a name whose last extension no table knows": ["chart.png.v2", `<svg ${SVG} onload="alert(1)"/>`],
   "html script": ["a.html", "<!doctype html><p>Hi</p><script>alert(1)</script>"],
   "html img onerror": ["a.htm", "<img src=x onerror=alert(1)>"],
   "html inline svg script": ["a.html", "<svg><script>alert(1)</script></svg>"],
@@ -132,6 +135,7 @@ describe("attachmentVerdict", () => {
     expect(attachmentVerdict("photo.raw1", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0xff, 0x3c])).safe).toBe(true);
     expect(verdict("diagram.svg.png", `<svg ${SVG} onload="alert(1)"/>`).safe).toBe(true);
     expect(verdict("page.html.txt", "<script>alert(1)</script>").safe).toBe(true);
+    expect(verdict("notes.txt.draft", "Call notes: <not markup>").safe).toBe(true);
     // Links a reader follows, local references and inline raster images stay. (Text that reads like a
     // remote url(...) anywhere in the file is refused, as script-like text is: a reading may take it as style.)
     expect(verdict("a.svg", `<svg ${SVG}><a xlink:href="https://acme.test/x"><use href="#shape"/></a><image href="data:image/png;base64,iVBORw0KGgo="/><style>rect { fill: url(#g) }</style></svg>`).safe).toBe(true);

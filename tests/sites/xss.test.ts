@@ -177,6 +177,26 @@ describe("attack cards on the built sites", () => {
     for (const site of ["public", "internal"]) expect(readFileSync(path.join(out, site, "help", "component-attack", "index.html"), "utf8")).not.toContain("4242-SNIPPET");
   });
 
+  it("never publish a document with script under a name whose last extension no table knows (a host sniffs it as HTML)", async () => {
+    for (const site of ["public", "internal"]) expect(listFiles(path.join(out, site)).some((f) => f.endsWith("notes.txt.draft")), site).toBe(false);
+    for (const server of [sites.public, sites.internal]) {
+      const page = await browser.newPage();
+      const dialogs: string[] = [];
+      page.on("dialog", (d) => void (dialogs.push(d.message()), d.dismiss()));
+      // As Go's file server (Caddy, Hugo) serves a name it has no type for: sniffed as text/html, no policy header.
+      await page.route("**/_files/**", async (route) => {
+        const response = await route.fetch();
+        if (response.status() !== 200) return route.fulfill({ response });
+        await route.fulfill({ response, headers: { "content-type": "text/html; charset=utf-8" } });
+      });
+      await page.goto(`${server.url}_files/help/notes.txt.draft`);
+      await page.waitForTimeout(150);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), server.url).toBeUndefined();
+      expect(dialogs, server.url).toEqual([]);
+      await page.close();
+    }
+  });
+
   it("carry the policy on every page of both sites, and in _headers", () => {
     for (const site of ["public", "internal"]) {
       for (const file of listFiles(path.join(out, site)).filter((f) => f.endsWith(".html"))) {

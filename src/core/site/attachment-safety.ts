@@ -73,17 +73,25 @@ function readingOfExtension(ext: string): Reading | undefined {
 }
 
 /**
- * The last extension of the name this module knows decides (Apache skips extensions it does not
- * know; mime-db looks at the last one only, and an unknown last one leaves the file to be sniffed);
- * with none known, the content decides.
+ * Every way a server may type the name. Apache skips extensions it does not know, so the last
+ * extension this module knows decides; mime-db (serve-static, most Node hosts) and Go's file server
+ * (Caddy, Hugo) look at the last extension only, and leave an unknown one to be sniffed: Go serves
+ * `notes.txt.draft` with `<!doctype html>` in it as text/html. So a name that ends in an extension
+ * this module does not know is also read by its content, whatever comes before it. With no
+ * extension known, the content decides.
  */
-function readingOf(name: string): Reading {
+function readingsOf(name: string): Reading[] {
   const extensions = path.basename(name).toLowerCase().split(".").slice(1);
   for (let i = extensions.length - 1; i >= 0; i--) {
     const reading = readingOfExtension(`.${extensions[i]}`);
-    if (reading) return reading;
+    if (reading) return i === extensions.length - 1 ? [reading] : [reading, "sniffed"];
   }
-  return "sniffed";
+  return ["sniffed"];
+}
+
+/** True when no reading of the name can make it a document (`page.html.txt`, `a.png`). */
+function isPassiveName(name: string): boolean {
+  return readingsOf(name).every((reading) => reading === "passive");
 }
 
 /** XML and HTML start with `<` after white space (and a UTF-8 byte-order mark); a UTF-16 or UTF-32 mark may hide either. */
@@ -118,7 +126,7 @@ const cache = new Map<string, { stamp: string; verdict: AttachmentVerdict }>();
 
 /** False for the passive file types, which pass unread; true for every file whose content may matter. */
 export function isDocumentFile(file: string): boolean {
-  return readingOf(file) !== "passive";
+  return !isPassiveName(file);
 }
 
 /** The verdict on one file, cached by path, size and modification time. */
@@ -152,7 +160,8 @@ export function checkAttachmentCopy(name: string, file: string): AttachmentVerdi
 }
 
 function judgeFile(name: string, file: string): AttachmentVerdict {
-  return readingOf(name) === "sniffed" && !looksLikeMarkup(readStart(file)) ? { safe: true } : attachmentVerdict(name, readFileSync(file));
+  const byContent = readingsOf(name).every((reading) => reading === "sniffed" || reading === "passive");
+  return byContent && !looksLikeMarkup(readStart(file)) ? { safe: true } : attachmentVerdict(name, readFileSync(file));
 }
 
 /** The first bytes of a file, enough to tell markup (a large file of unknown type is not read whole for that). */
@@ -169,10 +178,17 @@ function readStart(file: string): Uint8Array {
   }
 }
 
-/** The verdict on a file's bytes; `name` decides how it is read (by extension, as a web server would). */
+/** The verdict on a file's bytes; `name` decides how it is read (by extension, as web servers would): safe only when every reading is. */
 export function attachmentVerdict(name: string, bytes: Uint8Array): AttachmentVerdict {
   const ext = path.extname(name).toLowerCase();
-  const reading = readingOf(name);
+  for (const reading of readingsOf(name)) {
+    const verdict = verdictAs(reading, ext, bytes);
+    if (!verdict.safe) return verdict;
+  }
+  return { safe: true };
+}
+
+function verdictAs(reading: Reading, ext: string, bytes: Uint8Array): AttachmentVerdict {
   if (reading === "passive") return { safe: true };
   if (reading === "sniffed" && !looksLikeMarkup(bytes)) return { safe: true };
   if (reading === "opaque") return { safe: false, reason: `a ${ext} file cannot be checked for script` };
