@@ -52,6 +52,10 @@ const UNSAFE: Record<string, [string, string]> = {
   // mime-db and Go type a name by its last extension only and sniff one they do not know: the .txt before it does not count.
   "html under a name whose last extension no table knows": ["notes.txt.draft", "<!doctype html><p>Hi</p><script>alert(1)</script>"],
   "svg under a name whose last extension no table knows": ["chart.png.v2", `<svg ${SVG} onload="alert(1)"/>`],
+  // Types Debian's MIME table (Apache's and Go's file server's) does not list: those servers sniff the content.
+  "html in an .ini file": ["settings.ini", "<!doctype html><p>Hi</p><script>alert(1)</script>"],
+  "html in a .jsx file": ["button.jsx", "<script>alert(1)</script>"],
+  "html in a .db file": ["cache.db", "<html><body onload=alert(1)>"],
   "html script": ["a.html", "<!doctype html><p>Hi</p><script>alert(1)</script>"],
   "html img onerror": ["a.htm", "<img src=x onerror=alert(1)>"],
   "html inline svg script": ["a.html", "<svg><script>alert(1)</script></svg>"],

@@ -44,17 +44,21 @@ const SCRIPT_TYPES = new Set([".js", ".mjs", ".cjs", ".es", ".ecma"]);
 
 /**
  * Types no browser opens as a document whatever the bytes: with these names a file passes unread.
+ * Only names the common MIME tables type: Apache and Go's file server (Caddy) read Debian's
+ * /etc/mime.types, and a name it lacks gets no type, so the browser (or Go) sniffs the content and
+ * a `settings.ini` holding `<!doctype html><script>` runs as a page. Such names (.ini, .conf, .env,
+ * .jsonl, .jsx, .db, .bin, ...) are not listed, so they are read like any other.
  * Whatever is not listed here or above is read, and checked as a document when it is markup.
  */
 const PASSIVE_TYPES = new Set(
   (
-    "png jpg jpeg jpe jfif pjpeg pjp gif webp avif apng bmp ico cur tif tiff heic heif jxl psd " +
-    "pdf txt text log csv tsv md markdown json jsonl ndjson yaml yml toml ini cfg conf env properties " +
-    "zip gz tgz tar bz2 xz 7z rar zst lz lzma cab jar war dmg iso img bin exe msi deb rpm apk " +
+    "png jpg jpeg jpe gif webp avif bmp ico cur tif tiff heic heif jxl psd " +
+    "pdf txt log csv tsv md markdown json yaml yml toml " +
+    "zip gz tgz tar bz2 xz 7z rar zst lz lzma cab jar dmg iso img exe msi deb rpm apk " +
     "mp3 mp4 m4a m4v mov webm ogg ogv oga opus wav flac aac mkv avi wmv wma mpg mpeg 3gp " +
     "doc docx xls xlsx ppt pptx odt ods odp odg rtf epub pages numbers key vsdx " +
-    "woff woff2 ttf otf eot css vtt srt ics vcf sql sh bash ps1 py rb go rs java kt c h cpp cs php pl swift ts tsx jsx diff patch " +
-    "wasm sqlite db parquet avro pem crt cer der p12 pub asc sig gpg"
+    "woff woff2 ttf otf css vtt srt ics vcf sql sh py rb go rs java kt c h cpp cs php pl ts diff patch " +
+    "wasm pem crt cer der p12 pub asc sig gpg"
   )
     .split(" ")
     .map((ext) => `.${ext}`),
