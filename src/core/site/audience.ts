@@ -3,7 +3,9 @@
  *
  * Public is an explicit, per-card decision: a card is external only when its own frontmatter says
  * `audience: external` (`Card.declaredAudience`). Collection defaults can only make cards internal
- * (see collections.ts), and a merged or tampered `data.audience` is never trusted alone.
+ * (see collections.ts), and a merged or tampered `data.audience` is never trusted alone. A
+ * translation (`translation_of`) is its source in another language: the sites and assistants never
+ * have it on the public site when that site does not have its source (see {@link siteSelectionOf}).
  */
 import type { Audience } from "../cards/schema.ts";
 import type { ExpiredPublicCards } from "../project/config.ts";
@@ -22,6 +24,13 @@ export interface SiteSelection {
    * {@link siteSelectionOf}); lint, which checks audiences only, does not.
    */
   expired?: ExpiredCardsRule;
+  /**
+   * Cards the public site never has whatever their own frontmatter says: translations of a card it
+   * does not have (an internal card or a draft). {@link siteSelectionOf} finds them in the project's
+   * cards, so every site build, the MCP knowledge base and the leak check leave them out; lint
+   * reports them (translation-audience).
+   */
+  withheld?: ReadonlySet<AudienceFields>;
 }
 
 export interface ExpiredCardsRule {
@@ -29,9 +38,38 @@ export interface ExpiredCardsRule {
   policy: VerificationPolicy;
 }
 
-/** The selection a project's sites are built with: its `expiredPublicCards` setting on its day. */
-export function siteSelectionOf(project: { config: { expiredPublicCards: ExpiredPublicCards }; policy: VerificationPolicy }): SiteSelection {
-  return { expired: { expiredPublicCards: project.config.expiredPublicCards, policy: project.policy } };
+/**
+ * The selection a project's sites are built with: its `expiredPublicCards` setting on its day, and
+ * the translations the public site may not have (see {@link publicTranslationsOfHiddenCards}).
+ */
+export function siteSelectionOf(project: { config: { expiredPublicCards: ExpiredPublicCards }; policy: VerificationPolicy; cards?: readonly Card[] }): SiteSelection {
+  const expired = { expiredPublicCards: project.config.expiredPublicCards, policy: project.policy };
+  return project.cards ? { expired, withheld: publicTranslationsOfHiddenCards(project.cards) } : { expired };
+}
+
+const withheldCache = new WeakMap<readonly Card[], ReadonlySet<Card>>();
+
+/**
+ * Cards that say they are public (external, published) but translate a card that is not: an
+ * internal card or a draft. The translation is that card's text in another language, so it is not
+ * public either, even when `rules:` lowers translation-audience. A translation whose source is
+ * missing translates nothing hidden and keeps its own decision.
+ */
+export function publicTranslationsOfHiddenCards(cards: readonly Card[]): ReadonlySet<Card> {
+  let withheld = withheldCache.get(cards);
+  if (withheld) return withheld;
+  const byId = new Map<string, Card>();
+  for (const card of cards) if (!byId.has(card.id)) byId.set(card.id, card);
+  const found = new Set<Card>();
+  for (const card of cards) {
+    const sourceId = card.data.translation_of;
+    if (sourceId === undefined || !isOnSite(card, "public")) continue;
+    const source = byId.get(sourceId);
+    if (source && source !== card && !isOnSite(source, "public")) found.add(card);
+  }
+  withheld = found;
+  withheldCache.set(cards, withheld);
+  return withheld;
 }
 
 /** What the decision reads: the card's own audience line and its merged data. */
@@ -47,10 +85,13 @@ export function cardAudience(card: AudienceFields): Audience {
 
 /**
  * True when `card` may appear on `site`. Public: published cards whose own frontmatter says
- * external, minus expired ones when `expiredPublicCards: withhold` is passed in `options.expired`.
+ * external, minus expired ones when `expiredPublicCards: withhold` is passed in `options.expired`
+ * and the translations of hidden cards passed in `options.withheld`.
  */
 export function isOnSite(card: AudienceFields, site: SiteName, options: SiteSelection = {}): boolean {
-  if (site === "public") return cardAudience(card) === "external" && card.data.status === "published" && publicTreatment(card, options) !== "withhold";
+  if (site === "public") {
+    return cardAudience(card) === "external" && card.data.status === "published" && publicTreatment(card, options) !== "withhold" && !options.withheld?.has(card);
+  }
   return card.data.status === "published" || options.includeDrafts === true;
 }
 

@@ -84,6 +84,16 @@ function buildTranslations(cards: readonly Card[]): Translations {
       });
       continue;
     }
+    if (source.data.status === "draft" && card.data.status !== "draft" && cardAudience(card) === "external") {
+      problems.push(
+        at(
+          card,
+          "translation-audience",
+          `This translation is published on the public site but its source ${source.relPath} is a draft: a translation of a draft is never published before its source (the sites leave it out). Set status: draft until the source is published.`,
+        ),
+      );
+      continue;
+    }
     let group = groups.get(source);
     if (!group) {
       group = { source, translations: [], byLang: new Map([[source.lang, source]]) };

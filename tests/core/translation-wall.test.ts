@@ -1,0 +1,84 @@
+/**
+ * A translation is its source in another language: the public site never has a translation of a card
+ * it does not have (an internal card or a draft), whatever the translation's own audience line says
+ * and whatever level `rules:` gives translation-audience. Lint reports it; the sites, the leak check
+ * and the public MCP server decide it themselves.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { cardsHiddenFromPublic, isOnSite, siteSelectionOf } from "../../src/core/site/audience.ts";
+import { loadProject } from "../../src/core/project/project.ts";
+import { prepareSites } from "../../src/build/site-data.ts";
+import { KnowledgeBase } from "../../src/app/knowledge/knowledge-base.ts";
+import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
+
+afterAll(removeTemps);
+
+const TODAY = "2026-12-01";
+const card = (fields: Record<string, string>, body = "Body text.\n") =>
+  `---\n${Object.entries({ owner: '"@acme/docs"', audience: "external", verify_by: "2027-06-01", ...fields })
+    .map(([k, v]) => `${k}: ${v}`)
+    .join("\n")}\n---\n\n${body}`;
+
+const FILES = {
+  "content/billing/refunds.md": card({ title: "Refunds" }, "See [the designer](designer-ko.md) and [the plan](plan-ko.md).\n"),
+  // A draft: on neither site. Its translation says external and is not a draft.
+  "content/billing/designer.md": card({ title: "Invoice designer", status: "draft" }, "The designer ships next quarter.\n"),
+  "content/billing/designer-ko.md": card({ title: "인보이스 디자이너", lang: "ko", translation_of: "billing/designer" }, "디자이너는 다음 분기에 출시됩니다.\n"),
+  // An internal card, and a translation of it that says external.
+  "content/billing/plan.md": card({ title: "Retention plan", audience: "internal" }, "Offer three months free before a cancellation.\n"),
+  "content/billing/plan-ko.md": card({ title: "유지 계획", lang: "ko", translation_of: "billing/plan" }, "해지 전에 3개월 무료를 제안합니다.\n"),
+};
+
+describe("a translation of a card the public site does not have", () => {
+  it("is a translation-audience error, a draft source too, at the translation_of line", async () => {
+    const dir = makeProject({ "verity.config.yml": "lang: en\n", ...FILES });
+    const { code, results } = await lintJson(dir, ["--today", TODAY]);
+    expect(code).toBe(1);
+    const messages = flatMessages(results, dir).filter((m) => m.ruleId === "translation-audience");
+    expect(messages.map((m) => m.file).sort()).toEqual(["content/billing/designer-ko.md", "content/billing/plan-ko.md"]);
+    const draft = messages.find((m) => m.file === "content/billing/designer-ko.md")!;
+    expect(draft).toMatchObject({ line: 7, severity: 2 });
+    expect(draft.message).toMatch(/content\/billing\/designer\.md is a draft/);
+  });
+
+  it("is not a translation-audience error when the source is published, or both are drafts", async () => {
+    const dir = makeProject({
+      "verity.config.yml": "lang: en\n",
+      "content/billing/refunds.md": card({ title: "Refunds" }),
+      "content/billing/refunds-ko.md": card({ title: "환불", lang: "ko", translation_of: "billing/refunds" }),
+      "content/billing/designer.md": card({ title: "Invoice designer", status: "draft" }),
+      "content/billing/designer-ko.md": card({ title: "인보이스 디자이너", lang: "ko", status: "draft", translation_of: "billing/designer" }),
+    });
+    const { results } = await lintJson(dir, ["--today", TODAY]);
+    expect(flatMessages(results, dir).filter((m) => m.ruleId.startsWith("translation-"))).toEqual([]);
+  });
+
+  it("never reaches the public site, its leak check or public assistants, even with the rule turned off", async () => {
+    const dir = makeProject({ "verity.config.yml": "lang: en\nrules:\n  translation-audience: off\n", ...FILES });
+    const project = loadProject({ cwd: dir, today: TODAY });
+    const selection = siteSelectionOf(project);
+    const byId = new Map(project.cards.map((c) => [c.id, c]));
+    for (const id of ["billing/designer-ko", "billing/plan-ko"]) {
+      expect({ id, public: isOnSite(byId.get(id)!, "public", selection) }).toEqual({ id, public: false });
+      expect(cardsHiddenFromPublic(project.cards, selection)).toContain(byId.get(id));
+    }
+    // The wiki still has the internal card's translation; a published translation of an external card stays public.
+    expect(isOnSite(byId.get("billing/plan-ko")!, "internal", selection)).toBe(true);
+    expect(isOnSite(byId.get("billing/refunds")!, "public", selection)).toBe(true);
+
+    const sites = prepareSites(project, ["public"], { history: { available: false, reason: "test" }, contentHistory: undefined });
+    const site = sites.get("public")!;
+    expect(site.cards.map((c) => c.id)).toEqual(["billing/refunds"]);
+    expect(site.languages).toEqual(["en"]);
+    const refunds = site.cards[0]!;
+    expect(refunds.html).not.toMatch(/designer-ko|plan-ko/);
+    expect(refunds.markdown).not.toMatch(/designer-ko|plan-ko/);
+
+    const kb = KnowledgeBase.load({ cwd: dir, today: TODAY, site: "public" });
+    expect(kb.list().map((c) => c.id)).toEqual(["billing/refunds"]);
+    expect(await kb.get("billing/plan-ko")).toBeUndefined();
+    expect(await kb.get("인보이스 디자이너")).toBeUndefined();
+    expect(kb.search("해지 무료", { lang: "ko" }).results).toEqual([]);
+    expect((await kb.get("billing/refunds"))!.markdown).not.toMatch(/designer-ko|plan-ko/);
+  });
+});
