@@ -47,6 +47,25 @@ describe("an internal card's address in an external card's text (address-audienc
     expect(UNLINKED_AT_DEPLOY_RULES.has("address-audience") || FRESHNESS_RULES.has("address-audience")).toBe(false);
   });
 
+  // The page shows these as written too: titles as tooltips, raw HTML's text and attributes, component props.
+  it.each([
+    ["a link's title", '[example](https://example.com "Agents: https://wiki.acme.example/wiki/ops/runbook/")', "md", 8, 1],
+    ["an image's title", '![Chart](pic.png "/ops/runbook/")', "md", 8, 1],
+    ["a definition's title", 'Use [the guide][g].\n\n[g]: https://example.com "see /ops/runbook/"', "md", 10, 1],
+    ["raw HTML text", "<div>Agents open https://wiki.acme.example/wiki/ops/runbook/ daily</div>", "md", 8, 18],
+    ["a raw HTML block's later line", "<details>\n<summary>See /ops/runbook/</summary>\n</details>", "md", 9, 14],
+    ["a raw HTML attribute", '<span title="/ops/runbook/">SP</span> inline.', "md", 8, 14],
+    ["a component's prop", '<Callout title="See /ops/runbook/">Text.</Callout>', "mdx", 8, 1],
+  ])("in %s is an error too", async (_name, body, format, line, column) => {
+    const found = (await findingsOf(project(body, {}, format))).filter((m) => m.ruleId === "address-audience");
+    expect(found.map((m) => [m.line, m.column, m.severity])).toEqual([[line, column, 2]]);
+  });
+
+  it("is not raised by a raw HTML link's own href (link-audience's), a comment, or a public address in HTML", async () => {
+    const body = '<a href="/ops/runbook/">the runbook</a>\n\n<!-- /ops/runbook/ -->\n\n<div title="/help/other/">See /help/other/</div>';
+    expect((await findingsOf(project(body))).filter((m) => m.ruleId === "address-audience")).toEqual([]);
+  });
+
   it("is silent on public addresses and in internal cards", async () => {
     const dir = project("See https://help.acme.example/help/other/ and /help/other/ and https://example.com/ops/runbook/.", {
       "content/ops/notes.md": card("Notes", "internal", "See https://wiki.acme.example/wiki/ops/runbook/."),

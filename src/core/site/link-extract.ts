@@ -57,6 +57,11 @@ const JSX_URL_ATTRIBUTES = new Map<string, "one" | "srcset" | "list">([
   ["srcset", "srcset"],
 ]);
 
+/** True for an attribute name (HTML or MDX JSX, any case) that holds a URL, which link rules check. */
+export function isUrlAttribute(name: string): boolean {
+  return JSX_URL_ATTRIBUTES.has(name.toLowerCase());
+}
+
 export function collectLinks(tree: Root): CardLink[] {
   const links: CardLink[] = [];
   forEachNode(tree, (node) => {

@@ -12,6 +12,8 @@ import type { Card } from "../../cards/load.ts";
 import { walkTree } from "../../cards/tree-walk.ts";
 import { isOnSite } from "../../site/audience.ts";
 import { isOnWikiOnlyHost, isPageOnSite } from "../../site/links.ts";
+import { isUrlAttribute } from "../../site/link-extract.ts";
+import { literalProps } from "../../site/mdx-components.ts";
 import { linkTargetOf } from "../link-targets.ts";
 import { ruleContext } from "../context.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
@@ -32,24 +34,53 @@ interface Address {
 /** The addresses in a card's text, found while its tree was at hand (`takeFacts`, as a cold lint loads the card). */
 const found = new WeakMap<Card, Address[]>();
 
-/** Every address written in the text of a tree: text (link text included), inline code, code blocks and alt text; not link targets. */
+/**
+ * Every address written in what a tree's page shows as text: text (link text included), inline code,
+ * code blocks, alt text, link, image and definition titles (tooltips), raw HTML's text and attribute
+ * values, and MDX elements' and components' props (a callout's title, a tab's label); not link
+ * targets (href, src, ...: link-audience's, and the render unlinks them) nor HTML comments.
+ */
 function findAddresses(tree: Root): Address[] {
   const addresses: Address[] = [];
-  walkTree(tree as Nodes, (node) => {
-    if (node.type === "yaml") return false;
-    const text = node.type === "text" || node.type === "inlineCode" || node.type === "code" ? node.value : node.type === "image" ? (node.alt ?? "") : undefined;
+  /** `text` starts at `first`; with `at`, every address is reported there (a title, a prop). */
+  const scan = (text: string, first: { line: number; column: number }, at = false) => {
     // Every address holds a slash (`://`, a site path) or starts with www.: most text holds neither.
-    if (text === undefined || !node.position || (!text.includes("/") && !WWW.test(text))) return;
-    // Where the text starts: a code block's on the line after its fence, alt text after `![`, inline code after its backtick.
-    const first = node.type === "code" ? { line: node.position.start.line + 1, column: 1 } : { line: node.position.start.line, column: node.position.start.column + (node.type === "image" ? 2 : node.type === "inlineCode" ? 1 : 0) };
+    if (!text.includes("/") && !WWW.test(text)) return;
     for (const match of text.matchAll(ADDRESS)) {
-      const before = text.slice(0, match.index);
+      const before = at ? "" : text.slice(0, match.index);
       const lineBreak = before.lastIndexOf("\n");
       const line = first.line + (before.match(/\n/g)?.length ?? 0);
-      addresses.push({ text: match[0].replace(/[.,;:!?*_~]+$/, ""), line, column: lineBreak < 0 ? first.column + match.index : match.index - lineBreak });
+      addresses.push({ text: match[0].replace(/[.,;:!?*_~]+$/, ""), line, column: at ? first.column : lineBreak < 0 ? first.column + match.index : match.index - lineBreak });
     }
+  };
+  walkTree(tree as Nodes, (node) => {
+    if (node.type === "yaml") return false;
+    if (!node.position) return;
+    const start = { line: node.position.start.line, column: node.position.start.column };
+    if ((node.type === "link" || node.type === "image" || node.type === "definition") && node.title) scan(node.title, start, true);
+    const type = node.type as string;
+    if (type === "html") scan(shownHtml((node as { value: string }).value), start);
+    if (type === "mdxJsxFlowElement" || type === "mdxJsxTextElement") {
+      const props = literalProps((node as unknown as { attributes: Parameters<typeof literalProps>[0] }).attributes);
+      for (const [name, value] of Object.entries(props)) if (!isUrlAttribute(name)) scan(value, start, true);
+    }
+    const text = node.type === "text" || node.type === "inlineCode" || node.type === "code" ? node.value : node.type === "image" ? (node.alt ?? "") : undefined;
+    if (text === undefined) return;
+    // Where the text starts: a code block's on the line after its fence, alt text after `![`, inline code after its backtick.
+    scan(text, node.type === "code" ? { line: start.line + 1, column: 1 } : { line: start.line, column: start.column + (node.type === "image" ? 2 : node.type === "inlineCode" ? 1 : 0) });
   });
   return addresses;
+}
+
+/** A URL attribute with its value, as raw HTML writes it (`href="..."`, `src=x`). */
+const HTML_URL_ATTRIBUTE = /(\s)([\w:-]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))/g;
+
+/** Raw HTML with comments and URL attribute values blanked out (same length, lines kept): what it shows as text or tooltips. */
+function shownHtml(html: string): string {
+  const blank = (text: string) => text.replace(/[^\n]/g, " ");
+  return html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
+    .replace(HTML_URL_ATTRIBUTE, (whole, space: string, name: string, value: string) => (isUrlAttribute(name) ? `${space}${name}${blank(value)}` : whole));
 }
 
 /** Whether `address`, written in `card`, names a page the public site does not have. */
@@ -62,7 +93,7 @@ function isHidden(card: Card, address: string, index: Parameters<typeof linkTarg
 }
 
 export const addressAudience: CardRule = {
-  meta: ruleMeta(id, "An external card's text (prose, link text, a heading, alt text or code) names the address of an internal or draft card, a wiki-only page, or the wiki's host.", { kind: "card", mandatory: true }),
+  meta: ruleMeta(id, "An external card's text (prose, link text, a heading, alt text, code, a title, raw HTML or a component's prop) names the address of an internal or draft card, a wiki-only page, or the wiki's host.", { kind: "card", mandatory: true }),
   plugin: lintRule<Root>(`verity:${id}`, (tree, file) => {
     const { card, index } = ruleContext(file.data);
     if (!isOnSite(card, "public")) return;
