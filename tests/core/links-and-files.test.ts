@@ -61,6 +61,13 @@ describe("an internal card's address in an external card's text (address-audienc
     expect(found.map((m) => [m.line, m.column, m.severity])).toEqual([[line, column, 2]]);
   });
 
+  it("in the text of an external snippet an external card includes is an error at the include", async () => {
+    const snippet = '---\naudience: external\nowner: "@acme/team"\nverify_by: 2027-01-01\n---\n\nAgents escalate through `https://wiki.acme.example/wiki/ops/runbook/` first.\n';
+    const found = (await findingsOf(project('Talk to us.\n\n::snippet{name="contact"}', { "content/_snippets/contact.md": snippet }))).filter((m) => m.ruleId === "address-audience");
+    expect(found.map((m) => [m.line, m.column, m.severity])).toEqual([[10, 1, 2]]);
+    expect(found[0]!.message).toMatch(/content\/_snippets\/contact\.md:7/);
+  });
+
   it("is not raised by a raw HTML link's own href (link-audience's), a comment, or a public address in HTML", async () => {
     const body = '<a href="/ops/runbook/">the runbook</a>\n\n<!-- /ops/runbook/ -->\n\n<div title="/help/other/">See /help/other/</div>';
     expect((await findingsOf(project(body))).filter((m) => m.ruleId === "address-audience")).toEqual([]);

@@ -11,7 +11,9 @@ import { lintRule } from "unified-lint-rule";
 import type { Card } from "../../cards/load.ts";
 import { walkTree } from "../../cards/tree-walk.ts";
 import { isOnSite } from "../../site/audience.ts";
-import { isOnWikiOnlyHost, isPageOnSite } from "../../site/links.ts";
+import { contentDirOfCard, isOnWikiOnlyHost, isPageOnSite } from "../../site/links.ts";
+import { mayIncludeSnippet, snippetReferences, snippetsOf, type SnippetReference } from "../../cards/snippets.ts";
+import { snippetPlace } from "../rule-snippets.ts";
 import { isUrlAttribute } from "../../site/link-extract.ts";
 import { literalProps } from "../../site/mdx-components.ts";
 import { linkTargetOf } from "../link-targets.ts";
@@ -31,8 +33,18 @@ interface Address {
   column: number;
 }
 
-/** The addresses in a card's text, found while its tree was at hand (`takeFacts`, as a cold lint loads the card). */
-const found = new WeakMap<Card, Address[]>();
+/** What the rule takes from a card's tree: the addresses in its text and the snippets it includes (whose text its page shows too). */
+interface Facts {
+  addresses: Address[];
+  includes: SnippetReference[];
+}
+
+/** Found while the card's tree was at hand (`takeFacts`, as a cold lint loads the card). */
+const found = new WeakMap<Card, Facts>();
+
+function factsOf(card: Card, tree: Root): Facts {
+  return { addresses: findAddresses(tree), includes: mayIncludeSnippet(card.source) ? snippetReferences(tree) : [] };
+}
 
 /**
  * Every address written in what a tree's page shows as text: text (link text included), inline code,
@@ -97,7 +109,8 @@ export const addressAudience: CardRule = {
   plugin: lintRule<Root>(`verity:${id}`, (tree, file) => {
     const { card, index } = ruleContext(file.data);
     if (!isOnSite(card, "public")) return;
-    for (const address of found.get(card) ?? findAddresses(tree)) {
+    const facts = found.get(card) ?? factsOf(card, tree);
+    for (const address of facts.addresses) {
       if (!isHidden(card, address.text, index)) continue;
       file.message(
         `This external card's text names ${address.text}, an address only the internal wiki has: text is published as written (on the page, in search and in its Markdown copy), though links to such pages are removed. ` +
@@ -105,10 +118,26 @@ export const addressAudience: CardRule = {
         { line: address.line, column: address.column },
       );
     }
+    // An external snippet's text is shown on the page at the include (an internal one never is: snippet-audience).
+    const contentDir = contentDirOfCard(card);
+    if (!contentDir || facts.includes.length === 0) return;
+    const snippets = snippetsOf(contentDir, index);
+    for (const include of facts.includes) {
+      const snippet = snippets.get(include.name);
+      if (!snippet || snippet.audience !== "external") continue;
+      for (const address of findAddresses(snippet.tree)) {
+        if (!isHidden(card, address.text, index)) continue;
+        file.message(
+          `The snippet ${snippetPlace(contentDir, snippet.file, address.line)} included here names ${address.text}, an address only the internal wiki has: its text is published on this external card's page as written. ` +
+            `Remove the address from the snippet, or name a public card instead.`,
+          { line: include.line, column: include.column },
+        );
+      }
+    }
   }) as CardRule["plugin"],
   readsTree: (card) => isOnSite(card, "public") && !found.has(card),
   takeFacts: (card) => {
-    if (isOnSite(card, "public") && !found.has(card)) found.set(card, findAddresses(card.tree));
+    if (isOnSite(card, "public") && !found.has(card)) found.set(card, factsOf(card, card.tree));
   },
   examples: {
     valid: [
