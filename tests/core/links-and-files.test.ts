@@ -61,6 +61,13 @@ describe("an internal card's address in an external card's text (address-audienc
     expect(found.map((m) => [m.line, m.column, m.severity])).toEqual([[line, column, 2]]);
   });
 
+  it("in the title, description, tags or keywords (the page, search, feed and llms.txt show them) is an error at the field", async () => {
+    const extra = "description: Agents follow /ops/runbook/ first\nkeywords: [refund, https://wiki.acme.example/wiki/ops/runbook/]\n";
+    const dir = project("", { "content/help/page.md": card("Page", "external", "Body.", extra) });
+    const found = (await findingsOf(dir)).filter((m) => m.ruleId === "address-audience");
+    expect(found.map((m) => [m.line, m.column, m.severity])).toEqual([[6, 1, 2], [7, 1, 2]]);
+  });
+
   it("in the text of an external snippet an external card includes is an error at the include", async () => {
     const snippet = '---\naudience: external\nowner: "@acme/team"\nverify_by: 2027-01-01\n---\n\nAgents escalate through `https://wiki.acme.example/wiki/ops/runbook/` first.\n';
     const found = (await findingsOf(project('Talk to us.\n\n::snippet{name="contact"}', { "content/_snippets/contact.md": snippet }))).filter((m) => m.ruleId === "address-audience");

@@ -84,6 +84,23 @@ function findAddresses(tree: Root): Address[] {
   return addresses;
 }
 
+/** Addresses in the frontmatter fields the sites and assistants show (page title, meta description, search, feed, llms.txt), at each field's line. */
+function frontmatterAddresses(card: Card): Address[] {
+  const addresses: Address[] = [];
+  const fields: [string, readonly string[]][] = [
+    ["title", [card.data.title]],
+    ["description", card.data.description === undefined ? [] : [card.data.description]],
+    ["tags", card.data.tags ?? []],
+    ["keywords", card.data.keywords ?? []],
+  ];
+  for (const [key, values] of fields) {
+    for (const value of values) {
+      for (const match of String(value).matchAll(ADDRESS)) addresses.push({ text: match[0].replace(/[.,;:!?*_~]+$/, ""), line: card.fieldLines[key] ?? 1, column: 1 });
+    }
+  }
+  return addresses;
+}
+
 /** A URL attribute with its value, as raw HTML writes it (`href="..."`, `src=x`). */
 const HTML_URL_ATTRIBUTE = /(\s)([\w:-]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))/g;
 
@@ -105,12 +122,12 @@ function isHidden(card: Card, address: string, index: Parameters<typeof linkTarg
 }
 
 export const addressAudience: CardRule = {
-  meta: ruleMeta(id, "An external card's text (prose, link text, a heading, alt text, code, a title, raw HTML or a component's prop) names the address of an internal or draft card, a wiki-only page, or the wiki's host.", { kind: "card", mandatory: true }),
+  meta: ruleMeta(id, "An external card's text (prose, link text, a heading, alt text, code, a title, raw HTML, a component's prop, an included snippet, or its title, description, tags or keywords) names the address of an internal or draft card, a wiki-only page, or the wiki's host.", { kind: "card", mandatory: true }),
   plugin: lintRule<Root>(`verity:${id}`, (tree, file) => {
     const { card, index } = ruleContext(file.data);
     if (!isOnSite(card, "public")) return;
     const facts = found.get(card) ?? factsOf(card, tree);
-    for (const address of facts.addresses) {
+    for (const address of [...frontmatterAddresses(card), ...facts.addresses]) {
       if (!isHidden(card, address.text, index)) continue;
       file.message(
         `This external card's text names ${address.text}, an address only the internal wiki has: text is published as written (on the page, in search and in its Markdown copy), though links to such pages are removed. ` +
