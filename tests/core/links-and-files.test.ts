@@ -56,6 +56,7 @@ describe("an internal card's address in an external card's text (address-audienc
     ["a raw HTML block's later line", "<details>\n<summary>See /ops/runbook/</summary>\n</details>", "md", 9, 14],
     ["a raw HTML attribute", '<span title="/ops/runbook/">SP</span> inline.', "md", 8, 14],
     ["a component's prop", '<Callout title="See /ops/runbook/">Text.</Callout>', "mdx", 8, 1],
+    ["raw HTML with character references", "<div>Agents open &#47;ops&#x2F;runbook&sol; daily</div>", "md", 8, 1],
   ])("in %s is an error too", async (_name, body, format, line, column) => {
     const found = (await findingsOf(project(body, {}, format))).filter((m) => m.ruleId === "address-audience");
     expect(found.map((m) => [m.line, m.column, m.severity])).toEqual([[line, column, 2]]);

@@ -6,6 +6,7 @@
  * structured data and to assistants. So the address is the leak, and the build stops on it
  * (mandatory; unlike `link-audience`, which the render makes harmless).
  */
+import { decodeHTML } from "entities";
 import type { Nodes, Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
 import type { Card } from "../../cards/load.ts";
@@ -71,7 +72,12 @@ function findAddresses(tree: Root): Address[] {
     const start = { line: node.position.start.line, column: node.position.start.column };
     if ((node.type === "link" || node.type === "image" || node.type === "definition") && node.title) scan(node.title, start, true);
     const type = node.type as string;
-    if (type === "html") scan(shownHtml((node as { value: string }).value), start);
+    if (type === "html") {
+      // The page shows character references decoded (`&#47;` is a slash): then every address is reported at the node.
+      const shown = shownHtml((node as { value: string }).value);
+      const decoded = decodeHTML(shown);
+      scan(decoded, start, decoded !== shown);
+    }
     if (type === "mdxJsxFlowElement" || type === "mdxJsxTextElement") {
       const props = literalProps((node as unknown as { attributes: Parameters<typeof literalProps>[0] }).attributes);
       for (const [name, value] of Object.entries(props)) if (!isUrlAttribute(name)) scan(value, start, true);
