@@ -19,4 +19,18 @@ describe("knowledge base and hidden text", () => {
     const detail = await kb.get("help/refunds");
     expect(JSON.stringify(detail)).not.toMatch(/zebraquartz|plutonicvault/);
   });
+
+  // The build refuses such a card (address-audience, mandatory); this server does not lint, so it withholds it.
+  it("does not serve, on the public site, an external card whose page would name an internal card's address", async () => {
+    const internal = head.replace("audience: external", "audience: internal").replace("Refunds", "Runbook");
+    const root = makeProject({
+      "content/help/refunds.md": `${head}\nAgents follow /ops/runbook/ for refunds.\n`,
+      "content/help/plain.md": head.replace("Refunds", "Plain refunds") + "\nAsk support for refunds.\n",
+      "content/ops/runbook.md": `${internal}\nThe vault steps.\n`,
+    });
+    const ids = (site: "public" | "internal") => KnowledgeBase.load({ cwd: root, root, today: "2029-01-01", site }).search("refunds").results.map((r) => r.id).sort();
+    expect(ids("public")).toEqual(["help/plain"]);
+    expect(ids("internal")).toEqual(["help/plain", "help/refunds"]);
+    await expect(KnowledgeBase.load({ cwd: root, root, today: "2029-01-01", site: "public" }).get("help/refunds")).resolves.toBeUndefined();
+  });
 });

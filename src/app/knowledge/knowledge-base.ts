@@ -7,6 +7,7 @@
  */
 import path from "node:path";
 import { isOnSite, siteSelectionOf, type SiteName } from "../../core/site/audience.ts";
+import { hiddenAddressesIn } from "../../core/lint/rules/address-audience.ts";
 import type { CalendarDate } from "../../core/verification/calendar-date.ts";
 import type { Card } from "../../core/cards/load.ts";
 import { joinBase, normaliseSitePath } from "../../core/site/links.ts";
@@ -98,6 +99,9 @@ export class KnowledgeBase implements KnowledgeSource {
     this.site = options.site;
     // Drafts are never served, on either site; nor expired public cards the site withholds.
     this.cards = project.cards.filter((card) => isOnSite(card, options.site, siteSelectionOf(project)));
+    // Nor a public card whose page would name an address only the wiki has: the build refuses it
+    // (address-audience, mandatory), and this server does not lint.
+    if (options.site === "public") this.cards = this.cards.filter((card) => hiddenAddressesIn(card, card.tree, project.index).length === 0);
     for (const card of this.cards) {
       this.byId.set(card.id, card);
       this.byUrl.set(card.url, card);

@@ -12,7 +12,7 @@ import { lintRule } from "unified-lint-rule";
 import type { Card } from "../../cards/load.ts";
 import { walkTree } from "../../cards/tree-walk.ts";
 import { isOnSite } from "../../site/audience.ts";
-import { contentDirOfCard, isOnWikiOnlyHost, isPageOnSite } from "../../site/links.ts";
+import { contentDirOfCard, isOnWikiOnlyHost, isPageOnSite, type CardIndex } from "../../site/links.ts";
 import { mayIncludeSnippet, snippetReferences, snippetsOf, type SnippetReference } from "../../cards/snippets.ts";
 import { snippetPlace } from "../rule-snippets.ts";
 import { isUrlAttribute } from "../../site/link-extract.ts";
@@ -119,7 +119,7 @@ function shownHtml(html: string): string {
 }
 
 /** Whether `address`, written in `card`, names a page the public site does not have. */
-function isHidden(card: Card, address: string, index: Parameters<typeof linkTargetOf>[2]): boolean {
+function isHidden(card: Card, address: string, index: CardIndex): boolean {
   const url = address.toLowerCase().startsWith("www.") ? `https://${address}` : address;
   const target = linkTargetOf(card, url, index);
   if (target.kind === "card") return !isOnSite(target.card, "public");
@@ -127,36 +127,58 @@ function isHidden(card: Card, address: string, index: Parameters<typeof linkTarg
   return isOnWikiOnlyHost(url, index);
 }
 
+/** Where an external card's page would name an address only the wiki has: a place in the card, and what to say there. */
+export interface HiddenAddress {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/**
+ * Every address only the wiki has that an external card's page would show: in its text, its
+ * frontmatter, and the external snippets it includes. What the rule reports, and what the public
+ * MCP server (which does not lint) withholds a card for.
+ */
+export function hiddenAddressesIn(card: Card, tree: Root, index: CardIndex): HiddenAddress[] {
+  if (!isOnSite(card, "public")) return [];
+  const hidden: HiddenAddress[] = [];
+  const facts = found.get(card) ?? factsOf(card, tree);
+  for (const address of [...frontmatterAddresses(card), ...facts.addresses]) {
+    if (!isHidden(card, address.text, index)) continue;
+    hidden.push({
+      line: address.line,
+      column: address.column,
+      message:
+        `This external card's text names ${address.text}, an address only the internal wiki has: text is published as written (on the page, in search and in its Markdown copy), though links to such pages are removed. ` +
+        `Remove the address, or name a public card instead.`,
+    });
+  }
+  // An external snippet's text is shown on the page at the include (an internal one never is: snippet-audience).
+  const contentDir = contentDirOfCard(card);
+  if (!contentDir || facts.includes.length === 0) return hidden;
+  const snippets = snippetsOf(contentDir, index);
+  for (const include of facts.includes) {
+    const snippet = snippets.get(include.name);
+    if (!snippet || snippet.audience !== "external") continue;
+    for (const address of findAddresses(snippet.tree)) {
+      if (!isHidden(card, address.text, index)) continue;
+      hidden.push({
+        line: include.line,
+        column: include.column,
+        message:
+          `The snippet ${snippetPlace(contentDir, snippet.file, address.line)} included here names ${address.text}, an address only the internal wiki has: its text is published on this external card's page as written. ` +
+          `Remove the address from the snippet, or name a public card instead.`,
+      });
+    }
+  }
+  return hidden;
+}
+
 export const addressAudience: CardRule = {
   meta: ruleMeta(id, "An external card's text (prose, link text, a heading, alt text, code, a title, raw HTML, a component's prop, an included snippet, or its title, description, tags or keywords) names the address of an internal or draft card, a wiki-only page, or the wiki's host.", { kind: "card", mandatory: true }),
   plugin: lintRule<Root>(`verity:${id}`, (tree, file) => {
     const { card, index } = ruleContext(file.data);
-    if (!isOnSite(card, "public")) return;
-    const facts = found.get(card) ?? factsOf(card, tree);
-    for (const address of [...frontmatterAddresses(card), ...facts.addresses]) {
-      if (!isHidden(card, address.text, index)) continue;
-      file.message(
-        `This external card's text names ${address.text}, an address only the internal wiki has: text is published as written (on the page, in search and in its Markdown copy), though links to such pages are removed. ` +
-          `Remove the address, or name a public card instead.`,
-        { line: address.line, column: address.column },
-      );
-    }
-    // An external snippet's text is shown on the page at the include (an internal one never is: snippet-audience).
-    const contentDir = contentDirOfCard(card);
-    if (!contentDir || facts.includes.length === 0) return;
-    const snippets = snippetsOf(contentDir, index);
-    for (const include of facts.includes) {
-      const snippet = snippets.get(include.name);
-      if (!snippet || snippet.audience !== "external") continue;
-      for (const address of findAddresses(snippet.tree)) {
-        if (!isHidden(card, address.text, index)) continue;
-        file.message(
-          `The snippet ${snippetPlace(contentDir, snippet.file, address.line)} included here names ${address.text}, an address only the internal wiki has: its text is published on this external card's page as written. ` +
-            `Remove the address from the snippet, or name a public card instead.`,
-          { line: include.line, column: include.column },
-        );
-      }
-    }
+    for (const { line, column, message } of hiddenAddressesIn(card, tree, index)) file.message(message, { line, column });
   }) as CardRule["plugin"],
   readsTree: (card) => isOnSite(card, "public") && !found.has(card),
   takeFacts: (card) => {
