@@ -75,3 +75,43 @@ describe("keys Vale 3.7 does not know", () => {
     expect(() => styleProject({ Ex: avoid("code: true") })).toThrow(/Ex\.yml: "code: true" is refused by Vale/);
   });
 });
+
+describe("text and list keys", () => {
+  // mapstructure's weak decoding (definition.go decodeRule): a scalar is lifted into a one-item list,
+  // a number or boolean is its text (true is "1"), a null keeps the default, and a list or mapping
+  // where text is expected, or a mapping where a list is, is refused (E201).
+  it("a null scope is the default scope, text (manager.go: scope == nil)", () => {
+    expect(lintText(styleProject({ Ex: avoid("scope: ~") }), "# A foo\n\nThe foo.\n")).toEqual(["1:5:S.Ex:Avoid 'foo'.", "3:5:S.Ex:Avoid 'foo'."]);
+  });
+
+  it("scope items that are numbers are scope names, one that never matches", () => {
+    expect(lintText(styleProject({ Ex: avoid("scope: [5, heading]") }), "# A foo\n\nThe foo.\n")).toEqual(["1:5:S.Ex:Avoid 'foo'."]);
+    expect(lintText(styleProject({ Ex: avoid("scope: 5") }), "# A foo\n\nThe foo.\n")).toEqual([]);
+  });
+
+  it("a single value is a one-item list: metrics: Flesch-Kincaid", () => {
+    const rule = 'extends: readability\nmessage: "Grade %s."\nmetrics: Flesch-Kincaid\ngrade: 1\n';
+    expect(lintText(styleProject({ R: rule }), "The extraordinarily complicated administration deliberated interminably.\n")).toHaveLength(1);
+  });
+
+  it("true in a token list is the text 1, as Vale decodes it", () => {
+    const rule = 'extends: existence\nmessage: "Avoid \'%s\'."\ntokens: [true]\n';
+    expect(lintText(styleProject({ Ex: rule }), "It is true, 1 of them.\n")).toEqual(["1:13:S.Ex:Avoid '1'."]);
+  });
+
+  it("a mapping where a list or text is expected, or a list where text is, is an error naming the file and the key", () => {
+    const cases: [string, string, RegExp][] = [
+      ["Ex", avoid("scope: {a: b}"), /Ex\.yml: "scope"/],
+      ["Ex", 'extends: existence\nmessage: x\ntokens:\n  foo: bar\n', /Ex\.yml: "tokens"/],
+      ["Ex", "extends: existence\nmessage: [x]\ntokens: [foo]\n", /Ex\.yml: "message"/],
+      ["Oc", "extends: occurrence\nmessage: x\ntoken: [a, b]\nmax: 1\n", /Oc\.yml: "token"/],
+      ["Co", "extends: conditional\nmessage: x\nfirst: [foo]\nsecond: bar\n", /Co\.yml: "first"/],
+      ["Ex", avoid("exceptions: [[a]]"), /Ex\.yml: "exceptions\[0\]"/],
+    ];
+    for (const [name, rule, error] of cases) {
+      const load = () => styleProject({ [name]: rule });
+      expect(load, rule).toThrow(ConfigError);
+      expect(load, rule).toThrow(error);
+    }
+  });
+});

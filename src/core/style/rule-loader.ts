@@ -23,6 +23,7 @@ import { parseScope, ScopeError } from "./scopes.ts";
 import { isDirectory, referencedStyles, searchedIn, type ValeConfig } from "./vale-ini.ts";
 import { isEditPatternRisky } from "./checks/edit-action.ts";
 import { decodeTypedKeys, foldKeyCase, unknownKeys } from "./checks/rule-keys.ts";
+import { decodeTextKeys } from "./checks/rule-text-keys.ts";
 import { loadVocabulary, type Vocabulary } from "./vocabulary.ts";
 
 export type { Vocabulary } from "./vocabulary.ts";
@@ -281,6 +282,7 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext, text?: str
   if (def.message === undefined) throw new ConfigError(`${ctx.file}: missing the required "message" key.`);
   foldKeyCase(def, type);
   decodeTypedKeys(def, type, { file: ctx.file, text });
+  decodeTextKeys(def, type, ctx.file);
   const levelValue = def.level === undefined ? "warning" : String(def.level);
   if (!LEVELS.includes(levelValue as Severity)) throw new ConfigError(`${ctx.file}: "level: ${levelValue}" is not valid; use suggestion, warning or error.`);
   const scopeValue = def.scope as string | string[] | undefined;
