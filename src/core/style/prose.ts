@@ -10,6 +10,7 @@ import { closesBlock, extractHtmlBlocks, INLINE_TAGS, sourceIndexOf } from "./ht
 import { isUnlinkedUrl } from "./linkify.ts";
 import { textStatistics } from "./readability.ts";
 import { collectComments, collectMdxComment } from "./prose-comments.ts";
+import { appendBacklinks, appendReference, collectFootnotes } from "./footnotes.ts";
 import { appendAligned, appendMasked, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushRun, spaceInline, type Builder } from "./prose-block.ts";
 
 export interface ProseBlock {
@@ -117,6 +118,8 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
   const skipClasses = new Set([...SKIP_CLASSES, ...(options.ignoredClasses ?? [])]);
   const skippedTags = new Set(options.skippedScopes ?? []);
   const count = (name: string) => result.metrics.set(name, (result.metrics.get(name) ?? 0) + 1);
+  const footnotes = collectFootnotes(tree);
+  let backlink: { node: Nodes | undefined; refs: number } | undefined; // a footnote's last paragraph, and its references
 
   const flush = (node: Nodes, scope: string[], builder: Builder) => {
     const text = builder.chars.join("");
@@ -266,7 +269,8 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         return;
       }
       case "footnoteReference":
-        builder.lastTag = "a"; // <sup><a>1</a></sup>
+        builder.lastTag = "a"; // <sup><a>N</a></sup>
+        appendReference(builder, footnotes.numberOf(node.identifier));
         return;
       case "mdxTextExpression" as Nodes["type"]:
         collectMdxComment(node, result.comments);
@@ -289,6 +293,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         opened = []; // </pre>
         return;
       case "definition":
+      case "footnoteDefinition": // read at the end, as goldmark writes it (below)
       case "thematicBreak":
       case "mdxjsEsm" as Nodes["type"]:
         return;
@@ -343,6 +348,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "paragraph": {
         const builder: Builder = newBuilder();
         for (const child of node.children) collectInline(child, builder, []);
+        if (backlink?.node === node) appendBacklinks(builder, backlink.refs);
         if (containerDepth === 0) count("paragraph");
         flush(node, scopeOf(["text", "paragraph"]), builder);
         opened = [];
@@ -386,6 +392,11 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
   };
 
   for (const child of tree.children) walkBlock(child);
+  for (const { node, refs } of footnotes.ordered) {
+    const last = node.children.at(-1);
+    backlink = { node: last?.type === "paragraph" ? last : undefined, refs };
+    walkBlock({ type: "list", ordered: true, children: [{ type: "listItem", children: node.children }] });
+  }
   if (options.withTextMetrics !== false) addTextMetrics(result, options.withSyllables !== false);
   return result;
 }
