@@ -20,28 +20,36 @@ const BACKLINK = "\u21a9\ufe0e";
 export function collectFootnotes(tree: Root): Footnotes {
   const definitions: FootnoteDefinition[] = [];
   const byId = new Map<string, FootnoteDefinition>();
-  const collect = (node: Nodes) => {
-    if (node.type === "footnoteDefinition") {
-      definitions.push(node);
-      if (!byId.has(node.identifier)) byId.set(node.identifier, node);
-    } else if ("children" in node) for (const child of (node as Parent).children) collect(child as Nodes);
+  // In document order, without recursion (a file may nest thousands of lists).
+  const walk = (roots: readonly Nodes[], enter: (node: Nodes) => boolean) => {
+    const stack = [...roots].reverse();
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      if (enter(node) && "children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push((node as Parent).children[i] as Nodes);
+    }
   };
-  collect(tree);
+  walk([tree], (node) => {
+    if (node.type !== "footnoteDefinition") return true;
+    definitions.push(node);
+    if (!byId.has(node.identifier)) byId.set(node.identifier, node);
+    return false;
+  });
   const numbers = new Map<string, number>();
   const refs = new Map<string, number>();
   let isListVisited = false;
   // goldmark parses the inline text of the definitions where the first definition stood.
-  const visit = (node: Nodes) => {
+  const visit = (node: Nodes): boolean => {
     if (node.type === "footnoteReference" && byId.has(node.identifier)) {
       if (!numbers.has(node.identifier)) numbers.set(node.identifier, numbers.size + 1);
       refs.set(node.identifier, (refs.get(node.identifier) ?? 0) + 1);
     } else if (node.type === "footnoteDefinition") {
-      if (isListVisited) return;
+      if (isListVisited) return false;
       isListVisited = true;
-      for (const definition of definitions) for (const child of definition.children) visit(child);
-    } else if ("children" in node) for (const child of (node as Parent).children) visit(child as Nodes);
+      walk(definitions.flatMap((definition) => definition.children), visit);
+      return false;
+    }
+    return true;
   };
-  if (definitions.length > 0) visit(tree);
+  if (definitions.length > 0) walk([tree], visit);
   const ordered = [...numbers.keys()].map((id) => ({ node: byId.get(id)!, refs: refs.get(id)! }));
   return { numberOf: (id) => (numbers.has(id) ? String(numbers.get(id)) : undefined), ordered };
 }
