@@ -3,7 +3,7 @@
  * character (runs of text copied as is, separators and masks inserted), and the block made from it.
  */
 import type { Nodes } from "mdast";
-import type { ProseBlock } from "./prose.ts";
+import type { FileProse, ProseBlock } from "./prose.ts";
 
 export interface Builder {
   /** Text pieces, joined at the end. */
@@ -196,4 +196,28 @@ export function joinBlocks(blocks: readonly ProseBlock[], scope: string[], separ
 export function withText(block: ProseBlock, text: string, masked: Uint8Array = block.masked): ProseBlock {
   const { scope, parent, kind, start, end } = block;
   return { scope, ...(parent ? { parent } : {}), kind, text, masked, start, end, get offsets() { return block.offsets; }, offsetAt: (index) => block.offsetAt(index) };
+}
+
+/** An inline block (link, strong, emphasis) with the scope of the block it sits in as its parent. */
+export function pushInline(node: Nodes, scope: string, builder: Builder, parent: string[], result: FileProse): void {
+  const text = builder.chars.join("");
+  if (text.trim() === "") return;
+  const block = makeBlock(node, [scope], text, builder);
+  block.parent = parent;
+  result.inlineBlocks.push(block);
+}
+
+/** An image's alt text, an `attr.alt` block placed on the alt text as written. */
+export function pushAlt(node: Nodes & { alt?: string | null }, source: string, result: FileProse): void {
+  const alt = node.alt ?? "";
+  if (alt.trim() === "") return;
+  const start = (node.position?.start.offset ?? 0) + 2;
+  // The alt text ends at `](` (an image), or at the label (`][ref]`, `[]`) or final `]` of a reference image.
+  const nodeEnd = node.position?.end.offset ?? start;
+  const close =
+    node.type === "image" ? source.indexOf("](", start) : (node as { referenceType?: string }).referenceType === "shortcut" ? nodeEnd - 1 : source.lastIndexOf("][", nodeEnd);
+  const end = close < start || close > nodeEnd ? nodeEnd : close;
+  const builder: Builder = newBuilder();
+  appendAligned(builder, alt, source, start, end);
+  result.blocks.push(makeBlock(node, ["text", "attr", "alt"], alt, builder));
 }

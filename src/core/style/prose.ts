@@ -11,7 +11,8 @@ import { isUnlinkedUrl } from "./linkify.ts";
 import { textStatistics } from "./readability.ts";
 import { collectComments, collectMdxComment } from "./prose-comments.ts";
 import { appendBacklinks, appendReference, collectFootnotes } from "./footnotes.ts";
-import { appendAligned, appendMasked, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushRun, spaceInline, type Builder } from "./prose-block.ts";
+import { appendAligned, appendMasked, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushAlt, pushInline, spaceInline, type Builder } from "./prose-block.ts";
+import { isTightList, joinCarry, type Carry } from "./tight-lists.ts";
 
 export interface ProseBlock {
   /** Scope sections of the block, e.g. `text heading h2`, `text list`, `text table cell`, `link`. */
@@ -121,9 +122,17 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
   const footnotes = collectFootnotes(tree);
   let backlink: { node: Nodes | undefined; refs: number } | undefined; // a footnote's last paragraph, and its references
 
+  /** A tight item's text, which starts the next block (tight-lists.ts); `glued`: the paragraphs put after one with a space. */
+  let carry: Carry | undefined;
+  const [carried, glued] = [new WeakSet<Nodes>(), new WeakSet<Nodes>()];
+  const flushCarry = () => carry && flush(carry.node, scopeOf(["text", "paragraph"]), newBuilder());
   const flush = (node: Nodes, scope: string[], builder: Builder) => {
+    if (carry) ({ node, builder } = joinCarry(carry, glued.has(node) ? " " : "", node, builder));
+    carry = undefined;
     const text = builder.chars.join("");
     if (text.trim() === "") return;
+    // Vale counts a block under the scope its walker gives it (lint/ast.go lintScope).
+    if (scope[1] === "list" || scope[1] === "blockquote") count(scope[1]);
     const firstInline = result.inlineBlocks.length;
     for (const inline of builder.pending ?? []) pushInline(inline.node, inline.scope, inline.builder, [...scope, inline.scope], result);
     const block = makeBlock(node, scope, text, builder);
@@ -290,6 +299,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "toml" as Nodes["type"]:
       case "code":
       case "math" as Nodes["type"]:
+        flushCarry();
         opened = []; // </pre>
         return;
       case "definition":
@@ -301,6 +311,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         collectMdxComment(node, result.comments);
         return;
       case "html": {
+        flushCarry();
         const offset = node.position?.start.offset ?? 0;
         const end = node.position?.end.offset ?? offset + node.value.length;
         // In a list item or a quote, the node's value lacks the indentation or `>` of each line after
@@ -350,22 +361,33 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         for (const child of node.children) collectInline(child, builder, []);
         if (backlink?.node === node) appendBacklinks(builder, backlink.refs);
         if (containerDepth === 0) count("paragraph");
+        if (carried.has(node)) {
+          // No </p> in a tight item: Vale's walker goes on gathering text into the next block.
+          carry = carry ? joinCarry(carry, glued.has(node) ? " " : "", node, builder) : { node, builder };
+          return;
+        }
         flush(node, scopeOf(["text", "paragraph"]), builder);
         opened = [];
         return;
       }
-      case "list":
+      case "list": {
+        const isTight = isTightList(node);
         for (const item of node.children) {
-          count("list");
+          const first = item.children[0];
+          if (isTight && first?.type === "paragraph") {
+            if (item.children.length > 1) carried.add(first);
+            glued.add(first);
+          }
           opened.push("list");
           containerDepth++;
           for (const child of item.children) walkBlock(child, depth + 1);
           containerDepth--;
+          flushCarry();
           opened = []; // </li>
         }
         return;
+      }
       case "blockquote":
-        count("blockquote");
         opened.push("blockquote");
         quoteDepth++;
         containerDepth++;
@@ -395,7 +417,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
   for (const { node, refs } of footnotes.ordered) {
     const last = node.children.at(-1);
     backlink = { node: last?.type === "paragraph" ? last : undefined, refs };
-    walkBlock({ type: "list", ordered: true, children: [{ type: "listItem", children: node.children }] });
+    walkBlock({ type: "list", ordered: true, spread: true, children: [{ type: "listItem", children: node.children }] });
   }
   if (options.withTextMetrics !== false) addTextMetrics(result, options.withSyllables !== false);
   return result;
@@ -425,26 +447,4 @@ function addTextMetrics(result: FileProse, withSyllables: boolean): void {
   result.metrics.set("complex_words", stats.complexWords);
   result.metrics.set("polysyllabic_words", stats.polysyllabicWords);
   result.metrics.set("paragraphs", stats.paragraphs - 1);
-}
-
-function pushInline(node: Nodes, scope: string, builder: Builder, parent: string[], result: FileProse): void {
-  const text = builder.chars.join("");
-  if (text.trim() === "") return;
-  const block = makeBlock(node, [scope], text, builder);
-  block.parent = parent;
-  result.inlineBlocks.push(block);
-}
-
-function pushAlt(node: Nodes & { alt?: string | null }, source: string, result: FileProse): void {
-  const alt = node.alt ?? "";
-  if (alt.trim() === "") return;
-  const start = (node.position?.start.offset ?? 0) + 2;
-  // The alt text ends at `](` (an image), or at the label (`][ref]`, `[]`) or final `]` of a reference image.
-  const nodeEnd = node.position?.end.offset ?? start;
-  const close =
-    node.type === "image" ? source.indexOf("](", start) : (node as { referenceType?: string }).referenceType === "shortcut" ? nodeEnd - 1 : source.lastIndexOf("][", nodeEnd);
-  const end = close < start || close > nodeEnd ? nodeEnd : close;
-  const builder: Builder = newBuilder();
-  appendAligned(builder, alt, source, start, end);
-  result.blocks.push(makeBlock(node, ["text", "attr", "alt"], alt, builder));
 }

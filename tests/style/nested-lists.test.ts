@@ -1,0 +1,42 @@
+/**
+ * Tight nested lists as Vale's walker reads them (lint/ast.go, lint/walk.go isNestedList): goldmark
+ * writes a tight item's text without <p>, so no end tag comes between it and the text of a list nested
+ * in it: `<li>a<ul><li>b</li>` is the one `list` block "a b" (isNestedList puts the space), linted at
+ * the nested item's </li>; text in a <p>, a quote or a heading is joined with no space.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { removeTemps } from "../helpers.ts";
+import { lintText, styleProject } from "./vale-project.ts";
+
+afterEach(removeTemps);
+
+// IBM's quantum style guide (IBMQuantum/ListPunctuation.yml).
+const listPunctuation = `extends: existence\nmessage: "Remove commas at end of list items (…%s)"\nlevel: warning\nscope: list\nraw:\n  - '(\\w*?),(\\s*?)$'\n`;
+
+describe("tight nested lists", () => {
+  it("a tight item's text and its nested list's first item are one list block", () => {
+    const project = styleProject({ LP: listPunctuation });
+    expect(lintText(project, "- First item,\n  - nested item\n- Last item,\n")).toEqual(["3:8:S.LP:Remove commas at end of list items (…item,)"]);
+  });
+
+  it("the chain goes on down the first items; later items are blocks of their own", () => {
+    const project = styleProject({ LP: listPunctuation });
+    expect(lintText(project, "- One,\n  - two,\n    - three\n  - four,\n")).toEqual(["4:5:S.LP:Remove commas at end of list items (…four,)"]);
+  });
+
+  it("a loose parent list keeps its items' text apart", () => {
+    const project = styleProject({ LP: listPunctuation });
+    expect(lintText(project, "- First item,\n\n  - nested item\n\n- Last item,\n")).toEqual(["1:9:S.LP:Remove commas at end of list items (…item,)", "5:8:S.LP:Remove commas at end of list items (…item,)"]);
+  });
+
+  it("Vale counts the joined block once for metric rules", () => {
+    const metric = `extends: metric\nmessage: "%s list blocks."\nformula: list\ncondition: "> 2"\n`;
+    expect(lintText(styleProject({ M: metric }), "Some words here.\n\n- a\n  - b\n  - c\n")).toEqual([]);
+    expect(lintText(styleProject({ M: metric }), "Some words here.\n\n- a\n\n  - b\n  - c\n")).toEqual(["1:1:S.M:3.00 list blocks."]);
+  });
+
+  it("a word of the nested item is found on its own line", () => {
+    const project = styleProject({ Ex: `extends: existence\nmessage: "'%s'"\nscope: list\ntokens: [nested]\n` });
+    expect(lintText(project, "- First item,\n  - nested item\n")).toEqual(["2:5:S.Ex:'nested'"]);
+  });
+});
