@@ -22,6 +22,7 @@ import { BudgetExceeded, checkpoint, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS
 import { frontMatterBlocks } from "./front-matter-prose.ts";
 import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced, type IgnoredRange } from "./ignore-patterns.ts";
 import { settingsForFile, type FileStyleSettings, type ValeConfig } from "./vale-ini.ts";
+import { withLfLineEnds } from "./line-ends.ts";
 import { proseAtSource } from "./comment-delimiters.ts";
 import { parseProseSource } from "./prose-source.ts";
 import { activeRules, type ActiveRule } from "./active-rules.ts";
@@ -76,6 +77,7 @@ const SENTENCE_SCOPE = ["sentence"] as const;
 
 /** Lints the prose of one file and returns its findings (unsorted). */
 export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
+  if (input.source.includes("\r")) return withLfLineEnds(input.source, (source) => lintProse({ ...input, source, tree: undefined }, options));
   const settings = options.vale ? settingsForFile(options.vale.config, input.matchPath) : undefined;
   // Vale parses the file with its CommentDelimiters written as HTML comment marks (prose-source.ts).
   const parsed = parseProseSource(input, settings?.commentDelimiters);
