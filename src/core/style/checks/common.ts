@@ -1,4 +1,5 @@
 /** Helpers shared by the Vale rule types: compiling patterns, exceptions, messages. */
+import { goSprintf } from "./go-sprintf.ts";
 import { ConfigError } from "../../errors.ts";
 import { editedMatch } from "./edit-action.ts";
 import { isBacktrackRisk } from "../budget.ts";
@@ -107,24 +108,13 @@ export function isException(re: RegExp | undefined, text: string): boolean {
 }
 
 /**
- * Vale's FormatMessage (core.CondSprintf): Go's Sprintf over `values` plus one extra empty value, so
- * a `%s` past the values is empty once, then `%!s(MISSING)`; `%[n]s` is the n-th value (`%[4]s` in a
- * sequence rule is its fourth word) and a `%s` after it the next one.
+ * Vale's FormatMessage (core.CondSprintf): Go's Sprintf over `values` plus one extra empty value
+ * (go-sprintf.ts), so a `%s` past the values is empty once, then `%!s(MISSING)`; `%[n]s` is the n-th
+ * value (`%[4]s` in a sequence rule is its fourth word) and a `%s` after it the next one.
  */
 export function formatMessage(message: string, ...values: string[]): string {
   const args = [...values, ""];
-  let i = 0;
-  return message.replace(/%s|%%|%\[(\d+)\]s/g, (token, index: string | undefined) => {
-    if (token === "%%") return "%";
-    if (index !== undefined) {
-      const n = Number(index);
-      i = n;
-      return n >= 1 && n <= args.length ? args[n - 1]! : "%!s(BADINDEX)";
-    }
-    const value = i < args.length ? args[i]! : "%!s(MISSING)";
-    i++;
-    return value;
-  });
+  return goSprintf(`${message}%[${args.length}]s`, args);
 }
 
 /** An alert's message and the values it was formatted with (Vale's JSON output formats the rule's description with them too). */
