@@ -5,6 +5,8 @@
  * the nested item's </li>; text in a <p>, a quote or a heading is joined with no space.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { parseProseSource } from "../../src/core/style/prose-source.ts";
+import { extractProse } from "../../src/core/style/prose.ts";
 import { removeTemps } from "../helpers.ts";
 import { lintText, styleProject } from "./vale-project.ts";
 
@@ -38,5 +40,17 @@ describe("tight nested lists", () => {
   it("a word of the nested item is found on its own line", () => {
     const project = styleProject({ Ex: `extends: existence\nmessage: "'%s'"\nscope: list\ntokens: [nested]\n` });
     expect(lintText(project, "- First item,\n  - nested item\n")).toEqual(["2:5:S.Ex:'nested'"]);
+  });
+
+  it("the space goes only where the tag before the nested list is the parent's <li> (isNestedList)", () => {
+    const blocks = (source: string) => {
+      const parsed = parseProseSource({ file: "/tmp/doc.md", source, format: "md" }, undefined);
+      if ("ruleId" in parsed) throw new Error("no parse");
+      return extractProse(parsed.proseTree, source).blocks.map((b) => `${b.scope.join(".")}|${b.text}`);
+    };
+    expect(blocks("- Plain parent\n  - child one\n  - child two\n")).toEqual(["text.list|Plain parent child one", "text.list|child two"]);
+    // <li><strong>…</strong>:<ul><li>: the tag before <ul> is strong, so no space (Vale's text as goldmark and its walker give it).
+    expect(blocks("1. **Building components**:\n   - Setting up flags.\n")).toEqual(["text.list|Building components:Setting up flags."]);
+    expect(blocks("- Parent\n\n  - loose child\n")).toEqual(["text.list|Parent", "text.list|loose child"]);
   });
 });

@@ -122,12 +122,12 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
   const footnotes = collectFootnotes(tree);
   let backlink: { node: Nodes | undefined; refs: number } | undefined; // a footnote's last paragraph, and its references
 
-  /** A tight item's text, which starts the next block (tight-lists.ts); `glued`: the paragraphs put after one with a space. */
-  let carry: Carry | undefined;
+  let carry: Carry | undefined; // a tight item's text, which starts the next block (tight-lists.ts)
   const [carried, glued] = [new WeakSet<Nodes>(), new WeakSet<Nodes>()];
   const flushCarry = () => carry && flush(carry.node, scopeOf(["text", "paragraph"]), newBuilder());
+  const glueFor = (node: Nodes) => (glued.has(node) && carry?.builder.lastTag === undefined ? " " : "");
   const flush = (node: Nodes, scope: string[], builder: Builder) => {
-    if (carry) ({ node, builder } = joinCarry(carry, glued.has(node) ? " " : "", node, builder));
+    if (carry) ({ node, builder } = joinCarry(carry, glueFor(node), node, builder));
     carry = undefined;
     const text = builder.chars.join("");
     if (text.trim() === "") return;
@@ -363,7 +363,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         if (containerDepth === 0) count("paragraph");
         if (carried.has(node)) {
           // No </p> in a tight item: Vale's walker goes on gathering text into the next block.
-          carry = carry ? joinCarry(carry, glued.has(node) ? " " : "", node, builder) : { node, builder };
+          carry = carry ? joinCarry(carry, glueFor(node), node, builder) : { node, builder };
           return;
         }
         flush(node, scopeOf(["text", "paragraph"]), builder);

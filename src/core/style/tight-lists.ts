@@ -32,6 +32,7 @@ export function joinCarry(carry: Carry, glue: string, node: Nodes, next: Builder
     for (let i = 0; i < (part.masked?.length ?? 0); i += 2) (builder.masked ??= []).push(base + part.masked![i]!, part.masked![i + 1]!);
     if (part.pending) (builder.pending ??= []).push(...part.pending);
   }
+  if (next.lastTag !== undefined) builder.lastTag = next.lastTag;
   const start = carry.node.position?.start;
   const end = node.position?.end ?? carry.node.position?.end;
   const joined = { ...carry.node, ...(start && end ? { position: { start, end } } : {}) } as Nodes;
