@@ -52,5 +52,10 @@ describe("tight nested lists", () => {
     // <li><strong>…</strong>:<ul><li>: the tag before <ul> is strong, so no space (Vale's text as goldmark and its walker give it).
     expect(blocks("1. **Building components**:\n   - Setting up flags.\n")).toEqual(["text.list|Building components:Setting up flags."]);
     expect(blocks("- Parent\n\n  - loose child\n")).toEqual(["text.list|Parent", "text.list|loose child"]);
+    // A later item: each </li> empties the walker's tag history, so the nested <li> has no <li> two tags before it.
+    expect(blocks("- Use sentence case.\n- Avoid generic titles. Instead:\n  - For concept sections.\n")).toEqual(["text.list|Use sentence case.", "text.list|Avoid generic titles. Instead:For concept sections."]);
+    // Text in an inline element gets clean()'s space whatever the item.
+    expect(blocks("1. [Level 4](#l)\n1. [Bridge the gap](#b)\n   1. [Reorganize](#r)\n")).toEqual(["text.list|Level 4", "text.list|Bridge the gap Reorganize"]);
+    expect(blocks("1. Set up the mirror\n   1. Click **Settings**\n")).toEqual(["text.list|Set up the mirror Click Settings"]);
   });
 });

@@ -12,7 +12,7 @@ import { textStatistics } from "./readability.ts";
 import { collectComments, collectMdxComment } from "./prose-comments.ts";
 import { appendBacklinks, appendReference, collectFootnotes } from "./footnotes.ts";
 import { appendAligned, appendMasked, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushAlt, pushInline, spaceInline, type Builder } from "./prose-block.ts";
-import { isTightList, joinCarry, type Carry } from "./tight-lists.ts";
+import { glueBetween, isTightList, joinCarry, type Carry } from "./tight-lists.ts";
 
 export interface ProseBlock {
   /** Scope sections of the block, e.g. `text heading h2`, `text list`, `text table cell`, `link`. */
@@ -123,11 +123,10 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
   let backlink: { node: Nodes | undefined; refs: number } | undefined; // a footnote's last paragraph, and its references
 
   let carry: Carry | undefined; // a tight item's text, which starts the next block (tight-lists.ts)
-  const [carried, glued] = [new WeakSet<Nodes>(), new WeakSet<Nodes>()];
+  const [carried, itemText] = [new WeakSet<Nodes>(), new WeakMap<Nodes, boolean>()]; // itemText: is the item its list's first
   const flushCarry = () => carry && flush(carry.node, scopeOf(["text", "paragraph"]), newBuilder());
-  const glueFor = (node: Nodes) => (glued.has(node) && carry?.builder.lastTag === undefined ? " " : "");
   const flush = (node: Nodes, scope: string[], builder: Builder) => {
-    if (carry) ({ node, builder } = joinCarry(carry, glueFor(node), node, builder));
+    if (carry) ({ node, builder } = joinCarry(carry, glueBetween(carry, node, builder, itemText.has(node)), node, builder));
     carry = undefined;
     const text = builder.chars.join("");
     if (text.trim() === "") return;
@@ -363,7 +362,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         if (containerDepth === 0) count("paragraph");
         if (carried.has(node)) {
           // No </p> in a tight item: Vale's walker goes on gathering text into the next block.
-          carry = carry ? joinCarry(carry, glueFor(node), node, builder) : { node, builder };
+          carry = { ...(carry ? joinCarry(carry, glueBetween(carry, node, builder, itemText.has(node)), node, builder) : { node, builder }), isFirstItem: itemText.get(node) === true };
           return;
         }
         flush(node, scopeOf(["text", "paragraph"]), builder);
@@ -372,11 +371,11 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       }
       case "list": {
         const isTight = isTightList(node);
-        for (const item of node.children) {
+        for (const [index, item] of node.children.entries()) {
           const first = item.children[0];
           if (isTight && first?.type === "paragraph") {
             if (item.children.length > 1) carried.add(first);
-            glued.add(first);
+            itemText.set(first, index === 0);
           }
           opened.push("list");
           containerDepth++;

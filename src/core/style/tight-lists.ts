@@ -7,17 +7,42 @@
  * none (`a` and a loose nested item `b` read as `ab`, as in Vale).
  */
 import type { List, Nodes } from "mdast";
-import { appendSeparator, newBuilder, pushRun, type Builder } from "./prose-block.ts";
+import { INLINE_TAGS } from "./html-prose.ts";
+import { appendSeparator, newBuilder, pushRun, STARTERS, TIGHT, type Builder } from "./prose-block.ts";
 
 /** A list whose items' paragraphs goldmark writes without <p> (CommonMark's tight list). */
 export function isTightList(list: List): boolean {
   return list.spread !== true && !list.children.some((item) => item.spread === true);
 }
 
-/** The text Vale's walker holds from a tight item, and the node it starts at. */
+/** The text Vale's walker holds from a tight item, the node it starts at, and whether that item is its list's first. */
 export interface Carry {
   node: Nodes;
   builder: Builder;
+  isFirstItem?: boolean;
+}
+
+/** Inline nodes goldmark writes as an inline tag (lint/ast.go inlineTags): text in one gets clean()'s space. */
+const INLINE_NODES = new Set(["link", "linkReference", "emphasis", "strong", "delete", "inlineCode", "inlineMath", "image", "imageReference", "break", "footnoteReference"]);
+
+/**
+ * What Vale's walker puts between the carried text and the next block's (lint/ast.go): clean() puts a
+ * space before text in an inline element (not before unmasked text starting with `.` `,` `:` `)` …),
+ * and isNestedList one before text directly in a nested <li> when the tag before the nested list is
+ * the parent's <li>: the parent is its list's first item (so the list's <ul> is in the walker's tag
+ * history, which each </li> empties) and its text started no inline element. None after `(` `[` `{`
+ * `—` `–` (endsWithTightBoundary).
+ */
+export function glueBetween(carry: Carry, node: Nodes, next: Builder, isItemText: boolean): string {
+  const last = carry.builder.chars.at(-1)?.at(-1);
+  if (last !== undefined && TIGHT.has(last)) return "";
+  const first = "children" in node ? node.children[0] : undefined;
+  const tag = first?.type === "html" ? /^<([A-Za-z][\w-]*)/.exec(first.value)?.[1]?.toLowerCase() : undefined;
+  if (first && (INLINE_NODES.has(first.type) || (tag !== undefined && INLINE_TAGS.has(tag)))) {
+    const start = next.chars.find((c) => c !== "")?.[0];
+    return start !== undefined && STARTERS.has(start) && next.masked?.[0] !== 0 ? "" : " ";
+  }
+  return isItemText && carry.isFirstItem === true && carry.builder.lastTag === undefined ? " " : "";
 }
 
 /** `carry`'s text, then `glue`, then `next`'s, each character where it was, as one block's builder and node. */
