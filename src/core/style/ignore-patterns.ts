@@ -83,6 +83,7 @@ function withCodeRuns(block: ProseBlock, ranges: readonly IgnoredRange[]): Prose
       written.add(range);
       // Inline code to Vale: clean() puts a space before its stars, unless after ( [ { — –.
       builder.boundary = range[2] > 0;
+      builder.lastTag = "code";
       spaceInline(builder, "*", true);
       appendMaskedText(builder, range[2], at);
       builder.boundary = range[2] > 0;

@@ -4,6 +4,7 @@
  */
 import type { Nodes } from "mdast";
 import type { FileProse, ProseBlock } from "./prose.ts";
+import { INLINE_TAGS } from "./html-prose.ts";
 
 export interface Builder {
   /** Text pieces, joined at the end. */
@@ -149,21 +150,58 @@ export const STARTERS: ReadonlySet<string> = new Set([".", "?", "!", ",", ":", "
 export const TIGHT: ReadonlySet<string> = new Set(["(", "[", "{", "\u2014", "\u2013"]);
 const SPACE = /\s/;
 
+/** White space as Go's strings.TrimSpace reads it (unicode.IsSpace). */
+const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+
+/** `value` without its leading white space, and where what is left starts in the source. */
+export function trimStartAt(value: string, source: string, start: number): { value: string; start: number } {
+  let lead = 0;
+  while (lead < value.length && GO_SPACE.test(value[lead]!)) lead++;
+  return { value: value.slice(lead), start: lead > 0 && source.startsWith(value, start) ? start + lead : start };
+}
+
+/** Takes the white space off the end of the text so far; the source offset of the first character taken, or -1. */
+function trimEndSpace(builder: Builder): number {
+  let removed = -1;
+  while (builder.chars.length > 0) {
+    const piece = builder.chars.at(-1)!;
+    const ch = piece.at(-1);
+    if (ch === undefined || !GO_SPACE.test(ch)) {
+      if (ch !== undefined) break;
+      builder.chars.pop();
+      continue;
+    }
+    builder.chars[builder.chars.length - 1] = piece.slice(0, -1);
+    builder.length -= 1;
+    const segs = builder.segs;
+    const n = segs.length;
+    segs[n - 1]! -= 1;
+    if (segs[n - 2]! >= 0) removed = segs[n - 2]! + segs[n - 1]!;
+    if (segs[n - 1] === 0) segs.length = n - 3;
+    if (piece.length === 1) builder.chars.pop();
+  }
+  return removed;
+}
+
 /**
  * Vale reads each text token of the HTML it renders trimmed, and clean() puts one space before the
  * text of an inline element (code, strong, a link, kbd…) and before the text after one, unless that
  * text starts with {@link STARTERS} and is not starred, or the text so far ends in {@link TIGHT}
- * (lint/ast.go lintHTMLTokens, clean, endsWithTightBoundary). Where the source has whitespace there
- * already, it is kept; where it has none (`guide`x``, `very**bold**`), a space mapped to no source is read.
+ * (lint/ast.go lintHTMLTokens, clean, endsWithTightBoundary); after a tag that is not inline or a
+ * comment, none. So the white space the source has at an element's edge is replaced by that one
+ * space (mapped to where the source's was) or by nothing: `` `code` : text`` reads `***: text`.
  */
 export function spaceInline(builder: Builder, next: string, isStarred: boolean): void {
   if (!builder.boundary) return;
+  // White space given one character at a time waits for the next character (ignore-patterns.ts withCodeRuns).
+  if (next[0] !== undefined && GO_SPACE.test(next[0])) return;
   builder.boundary = false;
+  const removed = trimEndSpace(builder);
   const last = builder.chars.at(-1)?.at(-1);
   const first = next[0];
-  if (last === undefined || first === undefined || SPACE.test(last) || SPACE.test(first) || TIGHT.has(last)) return;
+  if (last === undefined || first === undefined || !INLINE_TAGS.has(builder.lastTag ?? "") || TIGHT.has(last)) return;
   if (!isStarred && STARTERS.has(first)) return;
-  appendSeparator(builder, " ", -1);
+  appendSeparator(builder, " ", removed);
 }
 
 export function appendSeparator(builder: Builder, text: string, offset: number): void {

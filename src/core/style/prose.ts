@@ -11,7 +11,7 @@ import { isUnlinkedUrl } from "./linkify.ts";
 import { textStatistics } from "./readability.ts";
 import { collectComments, collectMdxComment } from "./prose-comments.ts";
 import { appendBacklinks, appendReference, collectFootnotes } from "./footnotes.ts";
-import { appendAligned, appendMasked, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushAlt, pushInline, spaceInline, type Builder } from "./prose-block.ts";
+import { appendAligned, appendMasked, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushAlt, pushInline, spaceInline, trimStartAt, type Builder } from "./prose-block.ts";
 import { glueBetween, isTightList, joinCarry, type Carry } from "./tight-lists.ts";
 
 export interface ProseBlock {
@@ -145,15 +145,16 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       return;
     }
     switch (node.type) {
-      case "text":
-        spaceInline(builder, node.value, builder.skipTag !== undefined);
-        if (builder.skipTag) {
-          appendMasked(builder, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
-          return;
-        }
-        appendAligned(builder, node.value, source, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
-        for (const b of inline) appendAligned(b, node.value, source, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+      case "text": {
+        // Vale reads each text token trimmed (lint/walk.go walk): the space at an element's edge is clean()'s.
+        const { value, start } = builder.boundary ? trimStartAt(node.value, source, node.position?.start.offset ?? 0) : { value: node.value, start: node.position?.start.offset ?? 0 };
+        if (value === "") return;
+        spaceInline(builder, value, builder.skipTag !== undefined);
+        if (builder.skipTag) return appendMasked(builder, start, node.position?.end.offset ?? 0);
+        appendAligned(builder, value, source, start, node.position?.end.offset ?? 0);
+        for (const b of inline) appendAligned(b, value, source, start, node.position?.end.offset ?? 0);
         return;
+      }
       case "inlineCode":
       case "inlineMath": {
         builder.lastTag = "code";
@@ -188,7 +189,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         collectComments(node.value, (i) => offset + i, result.comments);
         const open = /^<([A-Za-z][\w-]*)\b[^>]*\bclass\s*=\s*["']([^"']*)["']/.exec(node.value);
         const tag = /^<([A-Za-z][\w-]*)[\s>/]/.exec(node.value)?.[1]?.toLowerCase();
-        if (INLINE_TAGS.has(/^<\/?([A-Za-z][\w-]*)/.exec(node.value)?.[1]?.toLowerCase() ?? "")) builder.boundary = true;
+        if (/^<\/?[A-Za-z]/.test(node.value)) builder.boundary = true; // a tag ends Vale's text token (not a comment: directives.ts)
         if (tag) builder.lastTag = tag;
         if (open && !builder.skipTag && open[2]!.split(/\s+/).some((c) => skipClasses.has(c))) builder.skipTag = open[1]!.toLowerCase();
         // Vale's skipped inline tags (IgnoredScopes, by default tt, code and kbd): their text is masked.

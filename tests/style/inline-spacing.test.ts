@@ -1,0 +1,42 @@
+/**
+ * White space at the edges of inline elements, as Vale's walker reads it (lint/ast.go, walk.go): each
+ * text token of the rendered HTML is trimmed, and clean() puts one space before text that follows an
+ * inline start tag (a, code, em, strong, br, img, span…), none before unmasked text starting with
+ * `.` `?` `!` `,` `:` `;` `)` `]` `}` `—` `–`, none after `(` `[` `{` `—` `–`, and none after a tag that
+ * is not inline. So the source's white space there (a line break, two spaces, the space before a
+ * colon) is not what Vale reads. Expectations are the blocks goldmark v1.5.6 and Vale's walker loop give.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { parseProseSource } from "../../src/core/style/prose-source.ts";
+import { extractProse } from "../../src/core/style/prose.ts";
+import { removeTemps } from "../helpers.ts";
+import { lintText, styleProject } from "./vale-project.ts";
+
+afterEach(removeTemps);
+
+const blocks = (source: string) => {
+  const parsed = parseProseSource({ file: "/tmp/doc.md", source, format: "md" }, undefined);
+  if ("ruleId" in parsed) throw new Error("no parse");
+  return extractProse(parsed.proseTree, source).blocks.map((b) => `${b.scope.join(".")}|${b.text}`);
+};
+
+describe("white space at inline edges", () => {
+  it("the space before a colon or a period after inline code or a link is not read", () => {
+    expect(blocks("1. `*-stable` : [Delivery team](https://x.y/d), [Release](https://x.y/r)\n")).toEqual(["text.list|********: Delivery team, Release"]);
+    expect(blocks("The job includes [.generate-base](https://x.y/a) job.\n")).toEqual(["text.paragraph|The job includes.generate-base job."]);
+    expect(blocks("Following [!9359](https://x.y) and **bold** text.\n")).toEqual(["text.paragraph|Following!9359 and bold text."]);
+  });
+
+  it("a line break at an element's edge reads as one space", () => {
+    expect(blocks("See the\n[guide](x.md)\nfor details.\n")).toEqual(["text.paragraph|See the guide for details."]);
+  });
+
+  it("after a tag that is not inline, the text is joined with none", () => {
+    expect(blocks('A task <input type="checkbox"> done and <wbr> more.\n')).toEqual(["text.paragraph|A taskdone andmore."]);
+  });
+
+  it("a rule for a space before a colon does not fire after inline code, as Vale reads no space there", () => {
+    const project = styleProject({ Colon: `extends: existence\nmessage: "No space before a colon."\nnonword: true\ntokens: ['\\S :']\n` });
+    expect(lintText(project, "Set `master` : Maintainers.\n\nSet it : now.\n")).toEqual(["3:6:S.Colon:No space before a colon."]);
+  });
+});
