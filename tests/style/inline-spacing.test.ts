@@ -35,6 +35,14 @@ describe("white space at inline edges", () => {
     expect(blocks('A task <input type="checkbox"> done and <wbr> more.\n')).toEqual(["text.paragraph|A taskdone andmore."]);
   });
 
+  it("a link whose text is its href is starred, spaced by its first character; a self-closing tag changes nothing", () => {
+    expect(blocks("Add tokens to [.github/x.txt](.github/x.txt)\n")).toEqual(["text.paragraph|Add tokens to*************"]);
+    // goldmark percent-encodes [ ] and non-ASCII in the href, which is then not the link's text.
+    expect(blocks("Handled by [pages/[...slug].tsx](pages/[...slug].tsx):\n")).toEqual(["text.paragraph|Handled by pages/[...slug].tsx:"]);
+    expect(blocks("See [https://example.com/über](https://example.com/über) and <https://example.com/a>.\n")).toEqual(["text.paragraph|See https://example.com/über and *********************."]);
+    expect(blocks("A mutual NDA <br/>\nHIPAA: yes\n")).toEqual(["text.paragraph|A mutual NDAHIPAA: yes"]);
+  });
+
   it("a rule for a space before a colon does not fire after inline code, as Vale reads no space there", () => {
     const project = styleProject({ Colon: `extends: existence\nmessage: "No space before a colon."\nnonword: true\ntokens: ['\\S :']\n` });
     expect(lintText(project, "Set `master` : Maintainers.\n\nSet it : now.\n")).toEqual(["3:6:S.Colon:No space before a colon."]);

@@ -20,3 +20,13 @@ export function isUnlinkedUrl(node: { type: string; url?: string; children?: rea
   const isBare = node.url === text || node.url === `http://${text}`;
   return isBare && !LINKIFIED.some((re) => re.test(text));
 }
+
+/**
+ * True when a link's text is its `href` as goldmark writes it (Vale stars such a link's text): goldmark
+ * percent-encodes what its URL table does not allow (util.URLEscape: space, `"` `<` `>` `[` `\` `]` `^`
+ * `` ` `` `{` `|` `}`, a `%` not before two hex digits, any non-ASCII), so a URL with one of them is not
+ * its own text to Vale.
+ */
+export function isHrefText(text: string, url: string): boolean {
+  return text === url && !/[\x00-\x20"<>[\\\]^`{|}\x7f-\uffff]|%(?![0-9A-Fa-f]{2})/.test(url);
+}

@@ -7,7 +7,7 @@
  */
 import type { Nodes, Parent, Root } from "mdast";
 import { closesBlock, extractHtmlBlocks, INLINE_TAGS, sourceIndexOf } from "./html-prose.ts";
-import { isUnlinkedUrl } from "./linkify.ts";
+import { isHrefText, isUnlinkedUrl } from "./linkify.ts";
 import { textStatistics } from "./readability.ts";
 import { collectComments, collectMdxComment } from "./prose-comments.ts";
 import { appendBacklinks, appendReference, collectFootnotes } from "./footnotes.ts";
@@ -190,7 +190,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         const open = /^<([A-Za-z][\w-]*)\b[^>]*\bclass\s*=\s*["']([^"']*)["']/.exec(node.value);
         const tag = /^<([A-Za-z][\w-]*)[\s>/]/.exec(node.value)?.[1]?.toLowerCase();
         if (/^<\/?[A-Za-z]/.test(node.value)) builder.boundary = true; // a tag ends Vale's text token (not a comment: directives.ts)
-        if (tag) builder.lastTag = tag;
+        if (tag && !/\/>\s*$/.test(node.value)) builder.lastTag = tag; // `<br/>` is a self-closing tag token to x/net/html: no start tag
         if (open && !builder.skipTag && open[2]!.split(/\s+/).some((c) => skipClasses.has(c))) builder.skipTag = open[1]!.toLowerCase();
         // Vale's skipped inline tags (IgnoredScopes, by default tt, code and kbd): their text is masked.
         else if (tag && !builder.skipTag && skippedInlineTags.has(tag) && !node.value.trimEnd().endsWith("/>")) builder.skipTag = tag;
@@ -238,12 +238,12 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
           return;
         }
         const childText = node.children.map((c) => ("value" in c ? c.value : "")).join("");
-        const isBareUrl = node.children.length === 1 && node.children[0]!.type === "text" && childText === node.url;
+        const isBareUrl = node.children.length === 1 && node.children[0]!.type === "text" && isHrefText(childText, node.url);
         if (isBareUrl) {
           // The URL's text, as Vale stars a link whose text is its href (not the `<` `>` of an autolink);
           // an email address's href is `mailto:` and its text, which Vale leaves unstarred.
           const child = node.children[0]!;
-          spaceInline(builder, "*", true);
+          spaceInline(builder, childText, false); // clean() reads the starter before it stars the text: `to [.github/x](.github/x)` is `to****`
           appendMasked(builder, child.position?.start.offset ?? 0, child.position?.end.offset ?? 0);
           builder.boundary = true;
           return;
