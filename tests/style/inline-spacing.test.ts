@@ -43,6 +43,14 @@ describe("white space at inline edges", () => {
     expect(blocks("A mutual NDA <br/>\nHIPAA: yes\n")).toEqual(["text.paragraph|A mutual NDAHIPAA: yes"]);
   });
 
+  it("a bare URL is starred to where goldmark's Linkify ends it: `(see https://x.y/z).` takes the `)`, a non-ASCII path ends it", () => {
+    const text = "Visit the docs (see https://example.com/docs). And more.\n\nA link https://example.com/über here.\n\nEnd https://example.com/a_b_.\n";
+    expect(blocks(text)).toEqual(["text.paragraph|Visit the docs (see *************************. And more.", "text.paragraph|A link ******************** über here.", "text.paragraph|End *********************** _."]);
+    // Google.Parens (`\(.+\)`) finds no closing parenthesis there, as in Vale.
+    const project = styleProject({ Parens: "extends: existence\nmessage: Use parentheses judiciously.\nnonword: true\nlevel: suggestion\ntokens:\n  - '\\(.+\\)'\n" });
+    expect(lintText(project, "Visit the docs (see https://example.com/docs). And more.\n\nSee (the docs) here.\n")).toEqual(["3:5:S.Parens:Use parentheses judiciously."]);
+  });
+
   it("a rule for a space before a colon does not fire after inline code, as Vale reads no space there", () => {
     const project = styleProject({ Colon: `extends: existence\nmessage: "No space before a colon."\nnonword: true\ntokens: ['\\S :']\n` });
     expect(lintText(project, "Set `master` : Maintainers.\n\nSet it : now.\n")).toEqual(["3:6:S.Colon:No space before a colon."]);

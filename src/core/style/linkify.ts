@@ -4,6 +4,7 @@
  * (`https://example.com`, not `http://localhost:8000` or `http://127.0.0.1`); GFM's autolink
  * literals, which Verity's parser follows, link more. A URL Vale leaves as text is prose to it.
  */
+import { appendAligned, appendMasked, spaceInline, type Builder } from "./prose-block.ts";
 
 /** goldmark's urlRegexp and wwwURLRegxp, up to the end of the host's last dotted part. */
 const LINKIFIED = [/^(?:https?|ftp):\/\/[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+/, /^www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+/];
@@ -29,4 +30,72 @@ export function isUnlinkedUrl(node: { type: string; url?: string; children?: rea
  */
 export function isHrefText(text: string, url: string): boolean {
   return text === url && !/[\x00-\x20"<>[\\\]^`{|}\x7f-\uffff]|%(?![0-9A-Fa-f]{2})/.test(url);
+}
+
+
+/** goldmark's urlRegexp and wwwURLRegxp (extension/linkify.go, v1.5.6), whole. */
+const GOLDMARK_URL = [
+  /^(?:http|https|ftp):\/\/[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'">^{}[\]`]*)?/,
+  /^www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?:[/#?][-a-zA-Z0-9@:%_+.~#!?&/=();,'">^{}[\]`]*)?/,
+];
+
+/**
+ * Where goldmark's Linkify ends the bare URL at `start` (linkifyParser.Parse): its regexp's match,
+ * less one final `.`, or else unmatched final `)`s, or else an entity-like `&…;`, then less trailing
+ * `?!.,:*_~`. So `(see https://x.y/z).` links `https://x.y/z)` (the `.` goes first, and the `)` is
+ * then kept), and a non-ASCII path ends the link. Undefined when it links nothing there.
+ */
+export function goldmarkUrlEnd(source: string, start: number): number | undefined {
+  const lineEnd = source.indexOf("\n", start);
+  const line = source.slice(start, lineEnd < 0 ? undefined : lineEnd);
+  const found = GOLDMARK_URL.map((re) => re.exec(line)).find((m) => m !== null);
+  if (!found) return undefined;
+  let end = found[0].length;
+  const last = line[end - 1];
+  if (last === ".") end--;
+  else if (last === ")") {
+    let closing = 0;
+    for (let i = end - 1; i >= 0; i--) closing += line[i] === ")" ? 1 : line[i] === "(" ? -1 : 0;
+    if (closing > 0) end -= closing;
+  } else if (last === ";") {
+    let i = end - 2;
+    while (i >= 0 && /[A-Za-z0-9]/.test(line[i]!)) i--;
+    if (i !== end - 2 && line[i] === "&") end = i;
+  }
+  let i = end - 1;
+  while (i > 0 && "?!.,:*_~".includes(line[i]!)) i--;
+  return start + i + 1;
+}
+
+/**
+ * Appends a link whose text is its href, starred as Vale's clean() stars it (the starter read first:
+ * `to [.github/x](.github/x)` is `to****`), and returns where the text after it starts to Vale when
+ * that is past the link (a `)` goldmark took), else undefined; false when Vale does not star it (the
+ * href goldmark writes is not the text), and the link is read as any other. A bare URL is starred to
+ * where goldmark's Linkify ends it, and the rest of it, as Verity's parser read it, is text.
+ */
+export function appendLinkedUrl(builder: Builder, child: { position?: { start: { offset?: number }; end: { offset?: number } } | undefined }, text: string, source: string): number | undefined | false {
+  const start = child.position?.start.offset ?? 0;
+  const end = child.position?.end.offset ?? start;
+  const isBare = source.startsWith(text, start) && source[start - 1] !== "<" && source[start - 1] !== "[";
+  const linked = isBare ? (goldmarkUrlEnd(source, start) ?? end) : end;
+  if (!isHrefText(source.slice(start, linked), isBare ? source.slice(start, linked) : text)) return false;
+  spaceInline(builder, text, false);
+  appendMasked(builder, start, Math.min(linked, end));
+  builder.boundary = true;
+  if (linked < end) {
+    spaceInline(builder, source.slice(linked, end), false);
+    appendAligned(builder, source.slice(linked, end), source, linked, end);
+  }
+  return linked > end ? linked : undefined;
+}
+
+/** The text node's value and start, less what goldmark's link took of it (`builder.skipTo`). */
+export function skipLinked(builder: Builder, value: string, source: string, start: number): { value: string; start: number } {
+  const skipTo = builder.skipTo;
+  builder.skipTo = undefined;
+  if (skipTo === undefined || skipTo <= start || !source.startsWith(value, start)) return { value, start };
+  const taken = Math.min(skipTo - start, value.length);
+  appendMasked(builder, start, start + taken);
+  return { value: value.slice(taken), start: start + taken };
 }

@@ -23,6 +23,8 @@ export interface Builder {
   boundary?: boolean;
   /** The last inline element started in the block, as Vale's walker names its tag (`code`, `em`, `a`…). */
   lastTag?: string;
+  /** The source offset up to which the text after a bare URL is part of goldmark's link (linkify.ts). */
+  skipTo?: number | undefined;
 }
 
 const NO_MASK = new Uint8Array(0);

@@ -7,7 +7,7 @@
  */
 import type { Nodes, Parent, Root } from "mdast";
 import { closesBlock, extractHtmlBlocks, INLINE_TAGS, sourceIndexOf } from "./html-prose.ts";
-import { isHrefText, isUnlinkedUrl } from "./linkify.ts";
+import { appendLinkedUrl, isUnlinkedUrl, skipLinked } from "./linkify.ts";
 import { textStatistics } from "./readability.ts";
 import { collectComments, collectMdxComment } from "./prose-comments.ts";
 import { appendBacklinks, appendReference, collectFootnotes } from "./footnotes.ts";
@@ -147,7 +147,8 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
     switch (node.type) {
       case "text": {
         // Vale reads each text token trimmed (lint/walk.go walk): the space at an element's edge is clean()'s.
-        const { value, start } = builder.boundary ? trimStartAt(node.value, source, node.position?.start.offset ?? 0) : { value: node.value, start: node.position?.start.offset ?? 0 };
+        const at = skipLinked(builder, node.value, source, node.position?.start.offset ?? 0); // the `)` of `(see https://x.y/z).` is goldmark's link
+        const { value, start } = builder.boundary ? trimStartAt(at.value, source, at.start) : at;
         if (value === "") return;
         spaceInline(builder, value, builder.skipTag !== undefined);
         if (builder.skipTag) return appendMasked(builder, start, node.position?.end.offset ?? 0);
@@ -238,16 +239,9 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
           return;
         }
         const childText = node.children.map((c) => ("value" in c ? c.value : "")).join("");
-        const isBareUrl = node.children.length === 1 && node.children[0]!.type === "text" && isHrefText(childText, node.url);
-        if (isBareUrl) {
-          // The URL's text, as Vale stars a link whose text is its href (not the `<` `>` of an autolink);
-          // an email address's href is `mailto:` and its text, which Vale leaves unstarred.
-          const child = node.children[0]!;
-          spaceInline(builder, childText, false); // clean() reads the starter before it stars the text: `to [.github/x](.github/x)` is `to****`
-          appendMasked(builder, child.position?.start.offset ?? 0, child.position?.end.offset ?? 0);
-          builder.boundary = true;
-          return;
-        }
+        // The URL's text, starred as Vale stars a link whose text is its href, to where goldmark's Linkify ends it (linkify.ts).
+        const linked = node.children.length === 1 && node.children[0]!.type === "text" && childText === node.url && appendLinkedUrl(builder, node.children[0]!, childText, source);
+        if (linked !== false) return void (builder.skipTo = linked);
         const own: Builder = newBuilder();
         for (const child of node.children) collectInline(child, builder, [...inline, own], depth + 1);
         (builder.pending ??= []).push({ node, scope: "link", builder: own });
