@@ -6,7 +6,7 @@
  * and the caller reports the rule and the file instead of hanging.
  */
 import vm from "node:vm";
-import { atomAt, quantifierAt } from "./regex-atoms.ts";
+import { atomAt, groupOpenAt, quantifierAt } from "./regex-atoms.ts";
 
 /** Milliseconds one rule may spend on one file before it is stopped. */
 export const RULE_BUDGET_MS = 2000;
@@ -98,9 +98,9 @@ export function isBacktrackRisk(source: string): boolean {
       continue;
     }
     if (ch === "(") {
-      const isLook = /^\(\?(?:<?[=!])/.test(source.slice(i, i + 4));
+      const open = groupOpenAt(source, i);
       stack.push(false);
-      i += isLook ? (source[i + 2] === "<" ? 4 : 3) : 1;
+      i = open.isLookaround ? open.bodyStart : i + 1;
       starts.push(i);
       continue;
     }

@@ -7,7 +7,7 @@
  * break, a line without the character has none, and what reads past a match (`\b`, a lookaround of
  * such atoms) finds at a line's edge the line break that none of its atoms matches.
  */
-import { atomAt, quantifierAt } from "./regex-atoms.ts";
+import { atomAt, groupOpenAt, quantifierAt } from "./regex-atoms.ts";
 
 const known = new WeakMap<RegExp, boolean>();
 
@@ -27,8 +27,7 @@ function readsOneLine(re: RegExp): boolean {
       // A group or a lookaround is read atom by atom. A lookaround may read past the match, but no
       // further than its own atoms reach: at a line's edge it meets the line break, which none of
       // them matches, as it meets the end of the line on its own (Go's \b is one).
-      const named = /^\(\?(?::|<[A-Za-z_$][\w$]*>|<?[=!])/.exec(source.slice(i, i + 64));
-      i += named ? named[0].length : 1;
+      i = groupOpenAt(source, i).bodyStart;
       continue;
     }
     if (ch === "|") {

@@ -33,3 +33,12 @@ export function classEnd(source: string, start: number, to: number): number {
   while (i < to && source[i] !== "]") i += source[i] === "\\" ? 2 : 1;
   return Math.min(i + 1, to);
 }
+
+/**
+ * The group opened at `i`: where its body starts (after `(`, `(?:`, `(?<name>`, or a lookaround's
+ * `(?=`, `(?!`, `(?<=`, `(?<!`; after the `(` alone for any other form) and whether it is a lookaround.
+ */
+export function groupOpenAt(source: string, i: number): { bodyStart: number; isLookaround: boolean } {
+  const open = /^\(\?(?::|<[A-Za-z_$][\w$]*>|<?[=!])/.exec(source.slice(i, i + 64));
+  return { bodyStart: i + (open?.[0].length ?? 1), isLookaround: open !== null && /[=!]$/.test(open[0]) };
+}

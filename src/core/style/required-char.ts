@@ -4,7 +4,7 @@
  * character cannot match, so the pattern need not scan it: a pattern such as an email address
  * TokenIgnores costs a scan of every position of every file otherwise.
  */
-import { atomAt, classEnd, quantifierAt } from "./regex-atoms.ts";
+import { atomAt, classEnd, groupOpenAt, quantifierAt } from "./regex-atoms.ts";
 
 /** The character, or undefined when no such literal (other than a letter, which case-folding could change) is certain. */
 export function requiredChar(source: string): string | undefined {
@@ -23,7 +23,8 @@ function requiredIn(source: string, from: number, to: number): string | undefine
       if (close === undefined) return undefined;
       end = close + 1;
       // A lookaround matches no text of its own; a group's body counts when the group must match.
-      if (!/^\(\?<?[=!]/.test(source.slice(i, i + 4))) group = [i + 1 + (/^\(\?(?::|<[A-Za-z_$][\w$]*>)/.exec(source.slice(i, i + 64))?.[0].length ?? 1) - 1, close];
+      const open = groupOpenAt(source, i);
+      if (!open.isLookaround) group = [open.bodyStart, close];
     } else ({ end, literal } = atomAt(source, i, to));
     const quantifier = quantifierAt(source, end, to);
     if (!quantifier?.optional) {
