@@ -41,5 +41,29 @@ describe("the regular expressions real Vale rules use", () => {
     expect(matches(String.raw`[^\W]+`, "é한 ,x")).toEqual(["é한", "x"]);
     expect(matches(String.raw`[^\W\d]+`, "é1한 x")).toEqual(["é", "한", "x"]);
   });
-});
 
+  it("(?x) drops white space and # comments outside classes, to the end of its group, as regexp2's IgnorePatternWhitespace", () => {
+    expect(matches("(?x) colou?r  # British or American\n | gray", "color colour gray")).toEqual(["color", "colour", "gray"]);
+    expect(matches("(?x)a[ #]b", "a b a#b ab")).toEqual(["a b", "a#b"]);
+    expect(matches("(?x)a\\ b", "a b ab")).toEqual(["a b"]);
+    expect(matches("(?x: a b ) c", "ab c abc")).toEqual(["ab c"]);
+    expect(matches("(?x)a b(?-x) c", "ab c abc")).toEqual(["ab c"]);
+    expect(matches("(?x)(?#a # comment) x y", "xy")).toEqual(["xy"]);
+    // A word boundary next to dropped white space reads the character after it.
+    expect(matches("(?x)\\b foo \\b", "foo food")).toEqual(["foo"]);
+  });
+
+  it("(?n) makes plain groups non-capturing; option letters are read in either case; (?d) changes nothing", () => {
+    expect([..."ab".matchAll(compileGoRegex("(?n)(a)(?<x>b)", "g"))].map((m) => [...m])).toEqual([["ab", "b"]]);
+    expect(matches("(?I)abc", "ABC abc")).toEqual(["ABC", "abc"]);
+    expect(matches("(?X)a b", "ab")).toEqual(["ab"]);
+    expect(matches("(?d)a", "a")).toEqual(["a"]);
+  });
+
+  it("an inline option regexp2 does not have, or one Verity does not run, is an error naming it", () => {
+    expect(() => compileGoRegex("(?r)a")).toThrow(/right to left/);
+    expect(() => compileGoRegex("(?e)a")).toThrow(/ECMAScript/);
+    expect(() => compileGoRegex("(?u)a")).toThrow(/unknown inline option \(\?u\)/);
+    expect(() => compileGoRegex("(?U)a")).toThrow(/ungreedy/);
+  });
+});
