@@ -66,4 +66,16 @@ describe("the regular expressions real Vale rules use", () => {
     expect(() => compileGoRegex("(?u)a")).toThrow(/unknown inline option \(\?u\)/);
     expect(() => compileGoRegex("(?U)a")).toThrow(/ungreedy/);
   });
+
+  it("regexp2's class subtraction, negated POSIX classes, control escapes and quoted group names", () => {
+    expect(matches("[a-z-[aeiou]]+", "hello world")).toEqual(["h", "ll", "w", "rld"]);
+    expect(matches(String.raw`[\w-[\d]]+`, "ab12cd")).toEqual(["ab", "cd"]);
+    expect(matches("[^a-z-[0-9]]+", "ab12 CD")).toEqual([" CD"]);
+    expect(() => compileGoRegex("[a-z-[aeiou]x]")).toThrow(/subtraction must be the last/);
+    expect(matches("[[:^alpha:]]+", "ab1-2é c")).toEqual(["1-2é "]);
+    expect(matches("[[:^digit:]x]+", "12ab3")).toEqual(["ab"]);
+    expect(matches(String.raw`\cA[\cb]`, "\u0001\u0002")).toEqual(["\u0001\u0002"]);
+    expect(() => compileGoRegex(String.raw`\c1`)).toThrow(/control escape/);
+    expect(matches(String.raw`(?'w'ab)\k'w'`, "abab ab")).toEqual(["abab"]);
+  });
 });

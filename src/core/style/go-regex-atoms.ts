@@ -103,10 +103,16 @@ export function translateEscape(src: string, i: number, inClass: boolean): [stri
     case "a":
       return ["\\x07", 2];
     case "k": {
-      // regexp2's named backreference \k<name> (the group written (?P<name>…) or (?<name>…)).
-      const named = /^\\k<([A-Za-z_]\w*)>/.exec(src.slice(i));
+      // regexp2's named backreference \k<name> or \k'name' (the group written (?P<name>…), (?<name>…) or (?'name'…)).
+      const named = /^\\k(?:<([A-Za-z_]\w*)>|'([A-Za-z_]\w*)')/.exec(src.slice(i));
       if (!named || inClass) throw new RegexTranslationError("unsupported escape \\k");
-      return [named[0], named[0].length];
+      return [`\\k<${named[1] ?? named[2]}>`, named[0].length];
+    }
+    case "c": {
+      // regexp2's control character (scanControl): \cA or \ca is U+0001, \c[ is U+001B.
+      const code = (src[i + 2] ?? "").toUpperCase().charCodeAt(0) - 0x40;
+      if (!(code >= 0 && code < 0x20)) throw new RegexTranslationError("invalid control escape \\c: write \\c and a letter, such as \\cA");
+      return [`\\x${code.toString(16).padStart(2, "0")}`, 3];
     }
     case "e":
       return ["\\x1b", 2];
@@ -153,6 +159,15 @@ export function translateClass(src: string, start: number): [string, number] {
   let afterSet = false;
   while (i < src.length) {
     const ch = src[i]!;
+    if (ch === "-" && src[i + 1] === "[" && (out !== "" || nonWord)) {
+      // .NET's subtraction (`[a-z-[aeiou]]`), the class's last element: a character of the class that
+      // is not in the subtracted one. JavaScript's `u` patterns have no subtraction: a lookahead says it.
+      const [subtracted, length] = translateClass(src, i + 1);
+      const end = i + 1 + length;
+      if (src[end] !== "]") throw new RegexTranslationError("a subtraction must be the last element in a character class");
+      const [base] = close(end);
+      return [`(?:(?!${subtracted})${base})`, end + 1 - start];
+    }
     if (ch === "-" && afterSet) {
       out += "\\-";
       i += 1;
@@ -176,8 +191,7 @@ export function translateClass(src: string, start: number): [string, number] {
       if (negated) name = name.slice(1);
       const body = POSIX[name];
       if (!body) throw new RegexTranslationError(`unknown POSIX class [:${name}:]`);
-      if (negated) throw new RegexTranslationError(`negated POSIX class [:^${name}:] is not supported`);
-      out += body;
+      out += negated ? complementOfAscii(body) : body;
       i = close + 2;
       afterSet = true;
       continue;
@@ -204,4 +218,21 @@ export function translateClass(src: string, start: number): [string, number] {
     i += 1;
   }
   throw new RegexTranslationError("unterminated character class [");
+}
+
+/** The class body of every character not in an ASCII class body (`[:^alpha:]`, as regexp2's addNamedASCII negated). */
+function complementOfAscii(body: string): string {
+  const inBody = new RegExp(`[${body}]`, "u");
+  const hex = (code: number) => `\\x${code.toString(16).padStart(2, "0")}`;
+  let out = "";
+  let from = -1;
+  for (let code = 0; code <= 0x80; code++) {
+    const outside = code < 0x80 && !inBody.test(String.fromCharCode(code));
+    if (outside && from < 0) from = code;
+    if (!outside && from >= 0) {
+      out += from === code - 1 ? hex(from) : `${hex(from)}-${hex(code - 1)}`;
+      from = -1;
+    }
+  }
+  return `${out}\\x80-\\u{10FFFF}`;
 }

@@ -104,9 +104,11 @@ function translateBody(src: string, sides: ReadonlyMap<number, BoundarySides>, d
       continue;
     }
     if (ch === "(") {
-      if (src.startsWith("(?P<", i)) {
-        out += "(?<";
-        i += 4;
+      const quotedName = /^\(\?'([A-Za-z_]\w*)'/.exec(src.slice(i, i + 64));
+      if (src.startsWith("(?P<", i) || quotedName) {
+        // Go's (?P<name>…) and regexp2's (?'name'…) are JavaScript's (?<name>…).
+        out += quotedName ? `(?<${quotedName[1]}>` : "(?<";
+        i += quotedName ? quotedName[0].length : 4;
         groupStack.push(0);
         lookStarts.push(undefined);
         flagStack.push([]);

@@ -191,6 +191,8 @@ function classEnd(src: string, at: number): number {
     } else if (ch === "[" && src[i + 1] === ":") {
       const close = src.indexOf(":]", i + 2);
       i = close < 0 ? i + 1 : close + 2;
+    } else if (ch === "-" && src[i + 1] === "[") {
+      i = classEnd(src, i + 1); // a subtraction (`[a-z-[aeiou]]`) ends the class after its own class
     } else i++;
   }
   throw new Unsupported();
