@@ -13,7 +13,7 @@ import { getCardVerification, isCountedForTrust, type VerificationStatus } from 
 import { getSiteUsage, type SiteUsage } from "../core/usage/sites.ts";
 import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/verification/health.ts";
 import { companionOf } from "../core/verification/companion.ts";
-import { createFileAudience, type FileAudience } from "../core/site/file-audience.ts";
+import { createFileAudience, hiddenPagesOf, type FileAudience } from "../core/site/file-audience.ts";
 import { isReservedName, reservedCollectionProblem } from "../core/site/reserved-paths.ts";
 import type { CardHistory } from "./card-history.ts";
 import { createSnapshotter, type SiteAsset, type Snapshotter } from "./attachment-snapshot.ts";
@@ -220,7 +220,7 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
   }
   const selection = siteSelectionOf(project);
   const isPublic = (card: Card) => isOnSite(card, "public", selection);
-  const files = createFileAudience(project.contentDir);
+  const files = createFileAudience(project.contentDir, hiddenPagesOf(project.index));
   const snapshot = options.snapshotDir === undefined ? undefined : createSnapshotter(options.snapshotDir, project.contentDir);
   const widest: SiteName = sites.includes("internal") ? "internal" : "public";
   const policy = (site: SiteName): EmbedPolicy => ({ embeds: project.config.sites[site].embeds, siteUrl: project.config.sites[site].url });

@@ -233,6 +233,27 @@ describe("files have an audience", () => {
     const dir = project("![x](pic.png)", { "content/help/pic.png": "PNG" });
     expect(await findingsOf(dir)).toEqual([]);
   });
+  // The public copy's address is /_files/<path under content>: a folder there may name a page only the wiki has.
+  it.each([
+    ["the folder of an internal card", "![shot](escalation/shot.png)", "content/help/escalation/shot.png", /internal card \/help\/escalation\//],
+    ["a collection without public cards", "![logo](../desk/logo.png)", "content/desk/logo.png", /collection \/desk\/ \(no public cards\)/],
+  ])("a file in %s is not published: its path would name that page", async (_what, body, file, message) => {
+    const dir = project(body, {
+      [file]: "PNG",
+      "content/help/escalation.md": card("Escalation", "internal", "Call the desk."),
+      "content/desk/tier-two.md": card("Tier two", "internal", "Desk notes."),
+    });
+    const found = await findingsOf(dir);
+    expect(found.map((m) => m.ruleId)).toEqual(["file-audience"]);
+    expect(found[0]!.message).toMatch(message);
+    const { prepareSites } = await import("../../src/build/site-data.ts");
+    const sites = prepareSites(loadProject({ cwd: dir, today: "2026-11-22" }), ["public", "internal"], { history: { available: false, reason: "none" } });
+    expect(sites.get("public")!.assets).toEqual([]);
+  });
+  it("a file in the folder of a public card is fine", async () => {
+    const dir = project("![x](other/pic.png)", { "content/help/other/pic.png": "PNG" });
+    expect(await findingsOf(dir)).toEqual([]);
+  });
   it("a collection whose _collection.yml does not parse is treated as internal-only", () => {
     const dir = makeProject({ "content/media/_collection.yml": "title: [\n", "content/media/a.png": "PNG" });
     mkdirSync(path.join(dir, "content/help"), { recursive: true });

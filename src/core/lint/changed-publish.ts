@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { isOnSite, isTextOnPublicSite } from "../site/audience.ts";
-import { createFileAudience } from "../site/file-audience.ts";
+import { createFileAudience, hiddenPagesOf } from "../site/file-audience.ts";
 import type { Finding } from "./findings.ts";
 import type { ChangeSet } from "../git/changes.ts";
 import { resolveLink, type CardIndex } from "../site/links.ts";
@@ -75,7 +75,7 @@ export function findPublishedFiles(
   history: PublicationHistory = publicationHistory(changeSet, ctx),
 ): Finding[] {
   const findings: Finding[] = [];
-  const decider = createFileAudience(ctx.contentDir);
+  const decider = createFileAudience(ctx.contentDir, hiddenPagesOf(ctx.index));
   const { oldPublicTexts, assetFiles, publishedBefore } = history;
   for (const change of changeSet.changes) {
     if (change.kind === "deleted" || !ctx.isCard(change.path)) continue;

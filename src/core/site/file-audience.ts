@@ -8,11 +8,15 @@
  * published on the **public** help center when, in addition, an external published card uses it
  * (the caller passes only such cards' files), no folder or file name on its path starts with `_`
  * or `.`, and its collection is not internal-only: a collection whose `_collection.yml` sets
- * `defaults.audience: internal` (or does not parse, so its intent is unknown).
+ * `defaults.audience: internal` (or does not parse, so its intent is unknown). Nor may its path
+ * name a page only the wiki has (see {@link HiddenPages}): the public copy's address
+ * `/_files/<path under content>` would publish the folder of an internal card (`help/escalation/shot.png`
+ * names `/help/escalation/`) or the name of a collection without public cards.
  */
 import { lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
-import type { SiteName } from "./audience.ts";
+import { isOnSite, type SiteName } from "./audience.ts";
+import type { CardIndex } from "./links.ts";
 import { loadCollection } from "../cards/collections.ts";
 import { isCardFileName, isInside } from "../cards/discover.ts";
 import type { Finding } from "../lint/findings.ts";
@@ -30,8 +34,26 @@ export interface FileAudience {
 
 export type CollectionDefault = "internal" | "none" | "invalid";
 
+/**
+ * Pages only the wiki has, which a public file's path may not name: URLs (aliases included) of cards
+ * the public site does not have, and collections with cards but none public.
+ */
+export interface HiddenPages {
+  cardUrls: ReadonlySet<string>;
+  /** Undefined when only part of the cards is loaded (`lint --changed`). */
+  collections: ReadonlySet<string> | undefined;
+}
+
+/** The hidden pages of a card index (the same audience decision lint makes). */
+export function hiddenPagesOf(index: Pick<CardIndex, "byUrl" | "pages">): HiddenPages {
+  const cardUrls = new Set<string>();
+  for (const [url, card] of index.byUrl) if (!isOnSite(card, "public")) cardUrls.add(url);
+  const collections = index.pages ? new Set([...index.pages.collections].flatMap(([name, sites]) => (sites.includes("public") ? [] : [name]))) : undefined;
+  return { cardUrls, collections };
+}
+
 /** A decider for the files of one content folder; it reads each `_collection.yml` once. */
-export function createFileAudience(contentDir: string): FileAudience {
+export function createFileAudience(contentDir: string, hidden?: HiddenPages): FileAudience {
   const defaults = new Map<string, CollectionDefault>();
   let realContent: string | undefined;
   const collectionDefault = (name: string): CollectionDefault => {
@@ -92,7 +114,25 @@ export function createFileAudience(contentDir: string): FileAudience {
         fix: "Copy the file into a public collection if customers may see it, or link it from an internal card only",
       };
     }
+    const page = hidden && hiddenPageOnPath(parts, hidden);
+    if (page) {
+      return {
+        ok: false,
+        reason: `its public address ${sitePath} would name ${page}, which only the wiki has`,
+        fix: "Move the file next to the external card (or into another public folder) if customers may see it, or link it from internal cards only",
+      };
+    }
     return { ok: true, sitePath };
   };
   return { verdict, isInternalCollection, collectionDefault };
+}
+
+/** The hidden page a file's folders name (`help/escalation/` of an internal card), if any. */
+function hiddenPageOnPath(parts: readonly string[], hidden: HiddenPages): string | undefined {
+  if (parts.length > 1 && hidden.collections?.has(parts[0]!)) return `the collection /${parts[0]}/ (no public cards)`;
+  for (let i = 2; i < parts.length; i++) {
+    const folder = `/${parts.slice(0, i).join("/")}/`.normalize("NFC");
+    if (hidden.cardUrls.has(folder)) return `the internal card ${folder}`;
+  }
+  return undefined;
 }

@@ -13,7 +13,7 @@ import { contentDirOfCard, type CardIndex } from "../../site/links.ts";
 import { linkTargetOf } from "../link-targets.ts";
 import { readsSnippetTree, snippetPlace } from "../rule-snippets.ts";
 import { rebaseSnippetUrl, snippetReferences, snippetsOf } from "../../cards/snippets.ts";
-import { createFileAudience, type FileAudience } from "../../site/file-audience.ts";
+import { createFileAudience, hiddenPagesOf, type FileAudience } from "../../site/file-audience.ts";
 import { ruleContext } from "../context.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 
@@ -25,7 +25,7 @@ export function fileAudienceOf(index: CardIndex, contentDir: string): FileAudien
   let byDir = deciders.get(index);
   if (!byDir) deciders.set(index, (byDir = new Map()));
   let decider = byDir.get(contentDir);
-  if (!decider) byDir.set(contentDir, (decider = createFileAudience(contentDir)));
+  if (!decider) byDir.set(contentDir, (decider = createFileAudience(contentDir, hiddenPagesOf(index))));
   return decider;
 }
 
