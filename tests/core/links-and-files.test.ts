@@ -41,6 +41,8 @@ describe("an internal card's address in an external card's text (address-audienc
     ["a heading", "## See https://wiki.acme.example/wiki/ops/runbook/", 8, 8],
     ["code", "```sh\ncurl https://wiki.acme.example/wiki/ops/runbook/\n```", 9, 6],
     ["the wiki's host, no page", "Copy: https://wiki.acme.example/wiki/ops/runbook.md", 8, 7],
+    ["a one-segment site path of a collection only the wiki has", "Agents track them in /ops/ today.", 8, 22],
+    ["the wiki's own health page", "Check /health/ first.", 8, 7],
   ])("%s is an error at its place that stops the deploy build", async (_name, body, line, column) => {
     const found = (await findingsOf(project(body))).filter((m) => m.ruleId === "address-audience");
     expect(found.map((m) => [m.line, m.column, m.severity])).toEqual([[line, column, 2]]);

@@ -23,8 +23,11 @@ import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 
 const id = "address-audience";
 
-/** An absolute URL, a `www.` address, or a site path of two or more segments (`/ops/runbook/`), as written in text. */
-const ADDRESS = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|(?<![\w.~%/-])\/(?=[\w%-]+\/[\w%-]))[^\s<>"'`()[\]{}|\\^]{1,2000}/gi;
+/**
+ * An absolute URL, a `www.` address, or a site path of two or more segments (`/ops/runbook/`) or of
+ * one ending in a slash (`/ops/`, a collection page; `/health/`), as written in text.
+ */
+const ADDRESS = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|(?<![\w.~%/-])\/(?=[\w%-]+\/))[^\s<>"'`()[\]{}|\\^]{1,2000}/gi;
 
 const WWW = /www\./i;
 
