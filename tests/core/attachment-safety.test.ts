@@ -56,6 +56,15 @@ const UNSAFE: Record<string, [string, string]> = {
   "html in an .ini file": ["settings.ini", "<!doctype html><p>Hi</p><script>alert(1)</script>"],
   "html in a .jsx file": ["button.jsx", "<script>alert(1)</script>"],
   "html in a .db file": ["cache.db", "<html><body onload=alert(1)>"],
+  "html in a .log file": ["server.log", "<!doctype html><p>Hi</p><script>alert(1)</script>"],
+  "html in a .yaml file": ["config.yaml", "<script>alert(1)</script>\nkey: value"],
+  "html in a .toml file": ["app.toml", "<img src=x onerror=alert(1)>"],
+  // Apache skips a last extension its table lacks and types the file by the one before it.
+  "html under a last extension Debian's table lacks": ["saved.html.yml", "<p>saved</p><script>alert(1)</script>"],
+  // Both tables serve .rs as application/rls-services+xml.
+  "xml with xhtml script in an .rs file": ["client.rs", '<x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script>'],
+  // Chromium's sniffer skips a vertical tab as white space before it looks for a tag.
+  "html after a vertical tab in a file of unknown type": ["settings.ini", "\u000b<!doctype html><script>alert(1)</script>"],
   "html script": ["a.html", "<!doctype html><p>Hi</p><script>alert(1)</script>"],
   "html img onerror": ["a.htm", "<img src=x onerror=alert(1)>"],
   "html inline svg script": ["a.html", "<svg><script>alert(1)</script></svg>"],
@@ -136,6 +145,8 @@ describe("attachmentVerdict", () => {
     expect(verdict("map.kml", '<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><description><![CDATA[<b>Office</b>]]></description></Placemark></kml>').safe).toBe(true);
     expect(verdict("notes.data1", "plain notes <not markup>").safe).toBe(true);
     expect(verdict("LICENSE", "MIT License\n").safe).toBe(true);
+    expect(verdict("config.yaml", "key: <value>\n").safe).toBe(true);
+    expect(verdict("server.log", "12:00 GET /x <- 200\n").safe).toBe(true);
     expect(attachmentVerdict("photo.raw1", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0xff, 0x3c])).safe).toBe(true);
     expect(verdict("diagram.svg.png", `<svg ${SVG} onload="alert(1)"/>`).safe).toBe(true);
     expect(verdict("page.html.txt", "<script>alert(1)</script>").safe).toBe(true);

@@ -178,7 +178,7 @@ describe("attack cards on the built sites", () => {
   });
 
   it("never publish a document with script under a name a server has no type for (it sniffs it as HTML)", async () => {
-    const names = ["notes.txt.draft", "settings.ini"];
+    const names = ["notes.txt.draft", "settings.ini", "server.log", "proxy.conf"];
     for (const site of ["public", "internal"]) expect(listFiles(path.join(out, site)).filter((f) => names.some((n) => f.endsWith(n))), site).toEqual([]);
     for (const server of names.flatMap((name) => [sites.public, sites.internal].map((site) => ({ url: site.url, name })))) {
       const page = await browser.newPage();

@@ -47,18 +47,20 @@ const SCRIPT_TYPES = new Set([".js", ".mjs", ".cjs", ".es", ".ecma"]);
  * Only names the common MIME tables type: Apache and Go's file server (Caddy) read Debian's
  * /etc/mime.types, and a name it lacks gets no type, so the browser (or Go) sniffs the content and
  * a `settings.ini` holding `<!doctype html><script>` runs as a page. Such names (.ini, .conf, .env,
- * .jsonl, .jsx, .db, .bin, ...) are not listed, so they are read like any other.
+ * .jsonl, .jsx, .db, .bin, and .log, .yaml, .yml, .toml, .go, .cs, .kt, .php, .bz2, .img, .3gp, ...)
+ * are not listed, so they are read like any other; nor is .rs, which both tables serve as
+ * application/rls-services+xml (an XML type).
  * Whatever is not listed here or above is read, and checked as a document when it is markup.
  */
 const PASSIVE_TYPES = new Set(
   (
-    "png jpg jpeg jpe gif webp avif bmp ico cur tif tiff heic heif jxl psd " +
-    "pdf txt log csv tsv md markdown json yaml yml toml " +
-    "zip gz tgz tar bz2 xz 7z rar zst lz lzma cab jar dmg iso img exe msi deb rpm apk " +
-    "mp3 mp4 m4a m4v mov webm ogg ogv oga opus wav flac aac mkv avi wmv wma mpg mpeg 3gp " +
-    "doc docx xls xlsx ppt pptx odt ods odp odg rtf epub pages numbers key vsdx " +
-    "woff woff2 ttf otf css vtt srt ics vcf sql sh py rb go rs java kt c h cpp cs php pl ts diff patch " +
-    "wasm pem crt cer der p12 pub asc sig gpg"
+    "png jpg jpeg jpe gif webp avif bmp ico tif tiff heic heif jxl psd " +
+    "pdf txt csv tsv md markdown json " +
+    "zip gz tgz tar xz 7z rar zst cab jar dmg iso exe msi deb rpm apk " +
+    "mp3 mp4 m4a m4v mov webm ogg ogv oga opus wav flac aac mkv avi wmv wma mpg mpeg " +
+    "doc docx xls xlsx ppt pptx odt ods odp odg rtf epub pages numbers key " +
+    "woff woff2 ttf otf css vtt srt ics vcf sql sh py rb java c h cpp pl ts diff patch " +
+    "wasm pem crt cer p12 pub asc sig"
   )
     .split(" ")
     .map((ext) => `.${ext}`),
@@ -98,11 +100,14 @@ function isPassiveName(name: string): boolean {
   return readingsOf(name).every((reading) => reading === "passive");
 }
 
-/** XML and HTML start with `<` after white space (and a UTF-8 byte-order mark); a UTF-16 or UTF-32 mark may hide either. */
+/**
+ * XML and HTML start with `<` after white space (and a UTF-8 byte-order mark); a UTF-16 or UTF-32 mark may hide either.
+ * White space as Chromium's sniffer skips it (base::kWhitespaceASCII): a vertical tab (0x0b) too.
+ */
 function looksLikeMarkup(bytes: Uint8Array): boolean {
   if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0 && bytes[1] === 0)) return true;
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x0c)) i++;
+  while (i < bytes.length && (bytes[i] === 0x20 || (bytes[i]! >= 0x09 && bytes[i]! <= 0x0d))) i++;
   return bytes[i] === 0x3c;
 }
 
