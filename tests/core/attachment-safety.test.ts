@@ -64,6 +64,12 @@ const UNSAFE: Record<string, [string, string]> = {
   // Both tables serve .rs as application/rls-services+xml.
   "xml with xhtml script in an .rs file": ["client.rs", '<x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script>'],
   // Chromium's sniffer skips a vertical tab as white space before it looks for a tag.
+  // IIS applies a web.config in any folder of the site: this one serves the card's .png files as HTML, without the policy header.
+  "an IIS web.config": ["web.config", '<?xml version="1.0"?><configuration><system.webServer><staticContent><remove fileExtension=".png"/><mimeMap fileExtension=".png" mimeType="text/html"/></staticContent></system.webServer></configuration>'],
+  "an IIS web.config that does not start with markup": ["Web.Config", "\n\n<configuration/>"],
+  // Apache (Debian) runs server-side includes in .shtml: the included file is never checked as part of the page.
+  "shtml server-side include": ["promo.shtml", '<!doctype html><p>Offer</p><!--#include virtual="payload.txt" -->'],
+  "html server-side exec": ["promo.html", '<!doctype html><p>Offer</p><!--#exec cmd="cat payload.txt" -->'],
   "html after a vertical tab in a file of unknown type": ["settings.ini", "\u000b<!doctype html><script>alert(1)</script>"],
   "html script": ["a.html", "<!doctype html><p>Hi</p><script>alert(1)</script>"],
   "html img onerror": ["a.htm", "<img src=x onerror=alert(1)>"],

@@ -127,6 +127,7 @@ const RAW_ACTIVE_TAG = new RegExp(`</?(?:[a-z][\\w.-]*:)?(${[...ACTIVE_ELEMENTS,
 const RAW_HANDLER = /<[a-z][^<>]*?[\s"'/](on[a-z]+)\s*=/i;
 const RAW_HTTP_EQUIV = /<[a-z][^<>]*?[\s"'/]http-?equiv\s*=/i;
 const RAW_CDATA = /<!\[CDATA\[/i;
+const RAW_SSI = /<!--#/;
 const SCRIPT_URL = /(javascript|vbscript|livescript):/;
 /** Control characters no text document needs; ESC starts the ISO-2022 shifts a browser may decode. */
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
@@ -168,7 +169,22 @@ export function checkAttachmentCopy(name: string, file: string): AttachmentVerdi
   }
 }
 
+/**
+ * Files a web server reads as its own settings for the folder they sit in: IIS applies a
+ * `web.config` anywhere under the site (a `<mimeMap>` that serves `.png` as text/html, a
+ * `<remove name="Content-Security-Policy">`), so a card's attachment could turn its neighbours into
+ * pages of the site. (`.htaccess` and `.user.ini` start with a dot and are never published.)
+ */
+const SERVER_CONFIG_NAMES = new Set(["web.config"]);
+
+function serverConfigVerdict(name: string): AttachmentVerdict | undefined {
+  if (!SERVER_CONFIG_NAMES.has(path.basename(name).toLowerCase())) return undefined;
+  return { safe: false, reason: "it is a web server's settings file for its folder (IIS reads web.config), which could change how the site's files are served", fix: "Rename it (web.config.txt) or attach it in a .zip file." };
+}
+
 function judgeFile(name: string, file: string): AttachmentVerdict {
+  const config = serverConfigVerdict(name);
+  if (config) return config;
   const byContent = readingsOf(name).every((reading) => reading === "sniffed" || reading === "passive");
   return byContent && !looksLikeMarkup(readStart(file)) ? { safe: true } : attachmentVerdict(name, readFileSync(file));
 }
@@ -189,6 +205,8 @@ function readStart(file: string): Uint8Array {
 
 /** The verdict on a file's bytes; `name` decides how it is read (by extension, as web servers would): safe only when every reading is. */
 export function attachmentVerdict(name: string, bytes: Uint8Array): AttachmentVerdict {
+  const config = serverConfigVerdict(name);
+  if (config) return config;
   const ext = path.extname(name).toLowerCase();
   for (const reading of readingsOf(name)) {
     const verdict = verdictAs(reading, ext, bytes);
@@ -237,6 +255,8 @@ function sniffedVerdict(text: string): AttachmentVerdict {
 /** The raw text looked at as a browser might read it, whatever the parser above made of it. */
 function rawVerdict(text: string, html: boolean): AttachmentVerdict {
   if (html && RAW_CDATA.test(text)) return { safe: false, reason: "it has a CDATA section, which browsers and checkers read differently in HTML" };
+  // Apache's Debian configuration runs server-side includes in .shtml (AddOutputFilter INCLUDES): an include pastes another file, unchecked, into the page.
+  if (RAW_SSI.test(text)) return { safe: false, reason: "it has a server-side include directive (<!--#...), which a server may replace with another file's markup" };
   const tag = RAW_ACTIVE_TAG.exec(text);
   if (tag) return { safe: false, reason: `it contains a <${tag[1]!.toLowerCase()}> tag` };
   const handler = RAW_HANDLER.exec(text);
