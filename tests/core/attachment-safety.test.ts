@@ -67,6 +67,13 @@ const UNSAFE: Record<string, [string, string]> = {
   // IIS applies a web.config in any folder of the site: this one serves the card's .png files as HTML, without the policy header.
   "an IIS web.config": ["web.config", '<?xml version="1.0"?><configuration><system.webServer><staticContent><remove fileExtension=".png"/><mimeMap fileExtension=".png" mimeType="text/html"/></staticContent></system.webServer></configuration>'],
   "an IIS web.config that does not start with markup": ["Web.Config", "\n\n<configuration/>"],
+  // A server that runs PHP, ASP.NET, JSP or CGI would run these instead of serving them; some run any name with .php in it.
+  "php program": ["tool.php", "<?php system($_GET['c']); ?>"],
+  "php program under a second extension": ["shot.php.png", "<?php system($_GET['c']); ?>"],
+  "phar archive": ["Tool.PHAR", "binary"],
+  "asp.net handler": ["upload.ashx", "<%@ WebHandler Language=\"C#\" Class=\"H\" %>"],
+  "jsp page": ["page.jsp", "<% out.println(1); %>"],
+  "cgi program": ["run.cgi", "#!/bin/sh\necho hi"],
   // Apache (Debian) runs server-side includes in .shtml: the included file is never checked as part of the page.
   "shtml server-side include": ["promo.shtml", '<!doctype html><p>Offer</p><!--#include virtual="payload.txt" -->'],
   "html server-side exec": ["promo.html", '<!doctype html><p>Offer</p><!--#exec cmd="cat payload.txt" -->'],
@@ -156,6 +163,7 @@ describe("attachmentVerdict", () => {
     expect(attachmentVerdict("photo.raw1", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0xff, 0x3c])).safe).toBe(true);
     expect(verdict("diagram.svg.png", `<svg ${SVG} onload="alert(1)"/>`).safe).toBe(true);
     expect(verdict("page.html.txt", "<script>alert(1)</script>").safe).toBe(true);
+    expect(verdict("php-tips.txt", "<?php echo 1; ?>").safe).toBe(true);
     expect(verdict("notes.txt.draft", "Call notes: <not markup>").safe).toBe(true);
     // Links a reader follows, local references and inline raster images stay. (Text that reads like a
     // remote url(...) anywhere in the file is refused, as script-like text is: a reading may take it as style.)

@@ -177,9 +177,26 @@ export function checkAttachmentCopy(name: string, file: string): AttachmentVerdi
  */
 const SERVER_CONFIG_NAMES = new Set(["web.config"]);
 
+/**
+ * Extensions a web server runs as a program rather than serving the file: PHP (Debian's mod_php runs
+ * `.php`, `.phar`, `.phtml`; many shared hosts any name with `.php` in it, `shot.php.png` too), ASP and
+ * ASP.NET pages and handlers, Razor pages, JSP, ColdFusion and CGI. A static site has none of its own,
+ * so a card's file with such a name would run on the server of a host that runs them.
+ */
+const SERVER_PROGRAM_TYPES = new Set(
+  "php php3 php4 php5 php7 php8 phtml pht phar asp aspx asa asax ascx ashx asmx axd cshtml vbhtml jsp jspx jspf cfm cfml cfc cgi fcgi".split(" "),
+);
+
 function serverConfigVerdict(name: string): AttachmentVerdict | undefined {
-  if (!SERVER_CONFIG_NAMES.has(path.basename(name).toLowerCase())) return undefined;
-  return { safe: false, reason: "it is a web server's settings file for its folder (IIS reads web.config), which could change how the site's files are served", fix: "Rename it (web.config.txt) or attach it in a .zip file." };
+  const base = path.basename(name).toLowerCase();
+  if (SERVER_CONFIG_NAMES.has(base)) {
+    return { safe: false, reason: "it is a web server's settings file for its folder (IIS reads web.config), which could change how the site's files are served", fix: "Rename it (web.config.txt) or attach it in a .zip file." };
+  }
+  const program = base.split(".").slice(1).find((ext) => SERVER_PROGRAM_TYPES.has(ext));
+  if (program) {
+    return { safe: false, reason: `its name has .${program}, which a web server may run as a program instead of serving the file`, fix: "Attach it in a .zip file, or rename it without that extension (script.php.txt is read as .php by some servers too: use script-php.txt)." };
+  }
+  return undefined;
 }
 
 function judgeFile(name: string, file: string): AttachmentVerdict {
