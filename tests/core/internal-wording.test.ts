@@ -1,7 +1,8 @@
 /**
  * `internal-wording`: the terms of `internalTerms` in verity.config.yml are reported, with
  * file:line and what to do, in the text customers read on the help center (an external card's
- * title, description and body; a collection's public description), and nowhere else.
+ * title, description, tags, keywords and the text its page shows; an external snippet it includes;
+ * a collection's public title and description), and nowhere else.
  */
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -84,6 +85,55 @@ describe("the rule on a project", () => {
     expect(body.column).toBe(9);
     expect(body.message).toMatch(/says "#billing-escalations", internal wording \(internalTerms: "#\*"\)/);
     expect(body.message).toMatch(/Move the detail to an internal card/);
+  });
+
+  it("reports every other text the page shows: tags, keywords, link and image titles, raw HTML, component props, an included external snippet", async () => {
+    const card = [
+      "---",
+      "title: Refunds",
+      'owner: "@acme/team"',
+      "audience: external",
+      "verify_by: 2099-01-01",
+      "tags: [billing, tier 2]",
+      "keywords: [escalation queue]",
+      "---",
+      "",
+      'See [the steps](/billing/steps/ "Ask tier 2").',
+      "",
+      "<p>Escalate to the escalation queue.</p>",
+      "",
+      '::snippet{name="handoff"}',
+      "",
+    ].join("\n");
+    const snippet = '---\nowner: "@acme/team"\nverify_by: 2099-01-01\naudience: external\n---\n\nAgents use #billing-escalations.\n';
+    const { hits } = await wording({
+      "content/billing/refunds.md": card,
+      "content/billing/steps.md": exampleCard({ audience: "external" }),
+      "content/billing/tabs.mdx": exampleCard({ audience: "external" }, '<Callout title="Ask tier 2">Text.</Callout>\n'),
+      "content/_snippets/handoff.md": snippet,
+    });
+    expect(hits.map((h) => [h.file, h.line])).toEqual([
+      ["content/billing/refunds.md", 6],
+      ["content/billing/refunds.md", 7],
+      ["content/billing/refunds.md", 10],
+      ["content/billing/refunds.md", 12],
+      ["content/billing/refunds.md", 14],
+      ["content/billing/tabs.mdx", 8],
+    ]);
+    expect(hits[0]!.message).toMatch(/card's tag says "tier 2"/);
+    expect(hits[1]!.message).toMatch(/card's keyword says "escalation queue"/);
+    expect(hits[4]!.message).toMatch(/The snippet content\/_snippets\/handoff\.md:7 included here says "#billing-escalations"/);
+  });
+
+  it("reports the title a collection shows customers", async () => {
+    const { hits } = await wording({
+      "content/releases/_collection.yml": "title: Tier 2 releases\npublicTitle: What is new\n",
+      "content/billing/_collection.yml": "title: Billing for tier 2\n",
+      "content/releases/new.md": exampleCard({ audience: "external" }),
+      "content/billing/new.md": exampleCard({ audience: "external" }),
+    });
+    expect(hits.map((h) => [h.file, h.line])).toEqual([["content/billing/_collection.yml", 1]]);
+    expect(hits[0]!.message).toMatch(/collection's title.*add a publicTitle/);
   });
 
   it("leaves internal cards and drafts of internal cards alone", async () => {

@@ -6,17 +6,14 @@
  * structured data and to assistants. So the address is the leak, and the build stops on it
  * (mandatory; unlike `link-audience`, which the render makes harmless).
  */
-import { decodeHTML } from "entities";
-import type { Nodes, Root } from "mdast";
+import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
 import type { Card } from "../../cards/load.ts";
-import { walkTree } from "../../cards/tree-walk.ts";
 import { isOnSite } from "../../site/audience.ts";
 import { contentDirOfCard, isOnWikiOnlyHost, isPageOnSite, type CardIndex } from "../../site/links.ts";
 import { mayIncludeSnippet, snippetReferences, snippetsOf, type SnippetReference } from "../../cards/snippets.ts";
 import { snippetPlace } from "../rule-snippets.ts";
-import { isUrlAttribute } from "../../site/link-extract.ts";
-import { literalProps } from "../../site/mdx-components.ts";
+import { placeIn, shownFields, shownTexts } from "../../site/shown-text.ts";
 import { linkTargetOf } from "../link-targets.ts";
 import { ruleContext } from "../context.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
@@ -50,75 +47,31 @@ function factsOf(card: Card, tree: Root): Facts {
   return { addresses: findAddresses(tree), includes: mayIncludeSnippet(card.source) ? snippetReferences(tree) : [] };
 }
 
-/**
- * Every address written in what a tree's page shows as text: text (link text included), inline code,
- * code blocks, alt text, link, image and definition titles (tooltips), raw HTML's text and attribute
- * values, and MDX elements' and components' props (a callout's title, a tab's label); not link
- * targets (href, src, ...: link-audience's, and the render unlinks them) nor HTML comments.
- */
+/** Every address written in what a tree's page shows as text (site/shown-text.ts). */
 function findAddresses(tree: Root): Address[] {
   const addresses: Address[] = [];
-  /** `text` starts at `first`; with `at`, every address is reported there (a title, a prop). */
-  const scan = (text: string, first: { line: number; column: number }, at = false) => {
+  for (const shown of shownTexts(tree)) {
     // Every address holds a slash (`://`, a site path) or starts with www.: most text holds neither.
-    if (!text.includes("/") && !WWW.test(text)) return;
-    for (const match of text.matchAll(ADDRESS)) {
-      const before = at ? "" : text.slice(0, match.index);
-      const lineBreak = before.lastIndexOf("\n");
-      const line = first.line + (before.match(/\n/g)?.length ?? 0);
-      addresses.push({ text: match[0].replace(/[.,;:!?*_~]+$/, ""), line, column: at ? first.column : lineBreak < 0 ? first.column + match.index : match.index - lineBreak });
-    }
-  };
-  walkTree(tree as Nodes, (node) => {
-    if (node.type === "yaml") return false;
-    if (!node.position) return;
-    const start = { line: node.position.start.line, column: node.position.start.column };
-    if ((node.type === "link" || node.type === "image" || node.type === "definition") && node.title) scan(node.title, start, true);
-    const type = node.type as string;
-    if (type === "html") {
-      // The page shows character references decoded (`&#47;` is a slash): then every address is reported at the node.
-      const shown = shownHtml((node as { value: string }).value);
-      const decoded = decodeHTML(shown);
-      scan(decoded, start, decoded !== shown);
-    }
-    if (type === "mdxJsxFlowElement" || type === "mdxJsxTextElement") {
-      const props = literalProps((node as unknown as { attributes: Parameters<typeof literalProps>[0] }).attributes);
-      for (const [name, value] of Object.entries(props)) if (!isUrlAttribute(name)) scan(value, start, true);
-    }
-    const text = node.type === "text" || node.type === "inlineCode" || node.type === "code" ? node.value : node.type === "image" ? (node.alt ?? "") : undefined;
-    if (text === undefined) return;
-    // Where the text starts: a code block's on the line after its fence, alt text after `![`, inline code after its backtick.
-    scan(text, node.type === "code" ? { line: start.line + 1, column: 1 } : { line: start.line, column: start.column + (node.type === "image" ? 2 : node.type === "inlineCode" ? 1 : 0) });
-  });
+    if (!shown.text.includes("/") && !WWW.test(shown.text)) continue;
+    for (const match of shown.text.matchAll(ADDRESS)) addresses.push({ text: trimmed(match[0]), ...placeIn(shown, match.index) });
+  }
   return addresses;
+}
+
+/** An address without the punctuation that ends the sentence around it. */
+function trimmed(address: string): string {
+  return address.replace(/[.,;:!?*_~]+$/, "");
 }
 
 /** Addresses in the frontmatter fields the sites and assistants show (page title, meta description, search, feed, llms.txt), at each field's line. */
 function frontmatterAddresses(card: Card): Address[] {
   const addresses: Address[] = [];
-  const fields: [string, readonly string[]][] = [
-    ["title", [card.data.title]],
-    ["description", card.data.description === undefined ? [] : [card.data.description]],
-    ["tags", card.data.tags ?? []],
-    ["keywords", card.data.keywords ?? []],
-  ];
-  for (const [key, values] of fields) {
+  for (const [key, values] of shownFields(card)) {
     for (const value of values) {
-      for (const match of String(value).matchAll(ADDRESS)) addresses.push({ text: match[0].replace(/[.,;:!?*_~]+$/, ""), line: card.fieldLines[key] ?? 1, column: 1 });
+      for (const match of String(value).matchAll(ADDRESS)) addresses.push({ text: trimmed(match[0]), line: card.fieldLines[key] ?? 1, column: 1 });
     }
   }
   return addresses;
-}
-
-/** A URL attribute with its value, as raw HTML writes it (`href="..."`, `src=x`). */
-const HTML_URL_ATTRIBUTE = /(\s)([\w:-]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))/g;
-
-/** Raw HTML with comments and URL attribute values blanked out (same length, lines kept): what it shows as text or tooltips. */
-function shownHtml(html: string): string {
-  const blank = (text: string) => text.replace(/[^\n]/g, " ");
-  return html
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
-    .replace(HTML_URL_ATTRIBUTE, (whole, space: string, name: string, value: string) => (isUrlAttribute(name) ? `${space}${name}${blank(value)}` : whole));
 }
 
 /** Whether `address`, written in `card`, names a page the public site does not have. */

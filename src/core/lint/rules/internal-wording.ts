@@ -2,17 +2,20 @@
  * `internal-wording`: text that reaches the public help center uses wording the project lists as
  * internal (`internalTerms` in verity.config.yml): internal tool names, queues, Slack channels,
  * escalation contacts. The style guide keeps those out of external cards ("Customers (external
- * cards)"); this rule reads what customers see: an external card's title, description and body
- * text (inline code included, code blocks not), and the description a collection shows on the help
- * center (its `publicDescription`, else its `description` when it has external cards).
+ * cards)"); this rule reads what customers see: an external card's title, description, tags and
+ * keywords, the text its page shows (site/shown-text.ts, the text `address-audience` reads too:
+ * prose, inline code, alt text, titles, raw HTML, component props; code blocks not), the external
+ * snippets it includes, and the title and description a collection shows on the help center.
  */
 import path from "node:path";
-import type { Nodes } from "mdast";
-import { COLLECTION_FILE, siteDescription, type Collection } from "../../cards/collections.ts";
+import { COLLECTION_FILE, siteDescription, siteTitle, type Collection } from "../../cards/collections.ts";
 import type { Root } from "mdast";
 import { lintRule } from "unified-lint-rule";
 import type { Card } from "../../cards/load.ts";
-import { walkTree } from "../../cards/tree-walk.ts";
+import { mayIncludeSnippet, snippetReferences, snippetsOf, type SnippetReference } from "../../cards/snippets.ts";
+import { contentDirOfCard } from "../../site/links.ts";
+import { placeIn, shownFields, shownTexts, type ShownText } from "../../site/shown-text.ts";
+import { snippetPlace } from "../rule-snippets.ts";
 import { cardAudience } from "../../site/audience.ts";
 import type { Finding } from "../findings.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
@@ -62,23 +65,22 @@ interface Hit {
   column: number;
 }
 
-/** Every use of a term in `text`, which starts at `line`:`column` of its file. */
-function findTerms(text: string, terms: readonly Term[], line: number, column: number): Hit[] {
+/** Every use of a term in a piece of shown text (site/shown-text.ts). */
+function findTerms(shown: Pick<ShownText, "text" | "line" | "column" | "atStart">, terms: readonly Term[]): Hit[] {
   const hits: Hit[] = [];
   for (const term of terms) {
-    for (const match of text.matchAll(term.pattern)) {
-      const before = text.slice(0, match.index);
-      const newlines = before.split("\n").length - 1;
-      hits.push({
-        found: match[0].replace(/\s+/g, " "),
-        term: term.text,
-        line: line + newlines,
-        column: newlines === 0 ? column + match.index : match.index - before.lastIndexOf("\n"),
-      });
-    }
+    for (const match of shown.text.matchAll(term.pattern)) hits.push({ found: match[0].replace(/\s+/g, " "), term: term.text, ...placeIn(shown, match.index) });
   }
   return hits.sort((a, b) => a.line - b.line || a.column - b.column);
 }
+
+/** Uses of a term in a frontmatter value or collection field: reported at the field's line. */
+function findInField(value: string, terms: readonly Term[], line: number): Hit[] {
+  return findTerms({ text: value, line, column: 1, atStart: true }, terms);
+}
+
+/** A shown field as a message names it: one tag or keyword at a time. */
+const FIELD_NAMES = { title: "title", description: "description", tags: "tag", keywords: "keyword" } as const;
 
 const MOVE = "Move the detail to an internal card (the card's internal companion, if it has one) and tell the customer what they can do instead.";
 
@@ -104,39 +106,55 @@ function isChecked(card: Card, internalTerms: readonly string[]): boolean {
  * with the card's (see card-cache.ts) and a warm run does not parse every external card again.
  */
 const plugin = lintRule<Root>("verity:internal-wording", (tree, file) => {
-  const { card, internalTerms = [] } = ruleContext(file.data);
+  const { card, index, internalTerms = [] } = ruleContext(file.data);
   if (!isChecked(card, internalTerms)) return;
   const terms = termsOf(internalTerms);
-  for (const field of ["title", "description"] as const) {
-    const value = card.data[field];
-    if (value === undefined) continue;
-    for (const hit of findTerms(value, terms, card.fieldLines[field] ?? 1, 1)) {
-      file.message(messageOf(hit, `This external card's ${field}`, `Reword it for customers. ${MOVE}`), { line: hit.line, column: 1 });
+  for (const [field, values] of shownFields(card)) {
+    for (const value of values) {
+      for (const hit of findInField(value, terms, card.fieldLines[field] ?? 1)) {
+        file.message(messageOf(hit, `This external card's ${FIELD_NAMES[field]}`, `Reword it for customers. ${MOVE}`), { line: hit.line, column: 1 });
+      }
     }
   }
-  for (const hit of bodyHits.get(card) ?? findBodyHits(tree, terms)) {
-    file.message(messageOf(hit, "This external card", MOVE), { line: hit.line, column: hit.column });
+  const facts = bodyFacts.get(card) ?? factsOf(card, tree, terms);
+  for (const hit of facts.hits) file.message(messageOf(hit, "This external card", MOVE), { line: hit.line, column: hit.column });
+  // An external snippet's text is shown on the page at the include (an internal one never is: snippet-audience).
+  const contentDir = facts.includes.length > 0 ? contentDirOfCard(card) : undefined;
+  if (!contentDir) return;
+  const snippets = snippetsOf(contentDir, index);
+  for (const include of facts.includes) {
+    const snippet = snippets.get(include.name);
+    if (!snippet || snippet.audience !== "external") continue;
+    for (const hit of findBodyHits(snippet.tree, terms)) {
+      const where = `The snippet ${snippetPlace(contentDir, snippet.file, hit.line)} included here`;
+      file.message(messageOf(hit, where, "Reword the snippet for customers, or include it in internal cards only."), { line: include.line, column: include.column });
+    }
   }
 });
 
-/** The terms in a card's body text, found while its tree was at hand (`takeFacts`, as a cold lint loads the card). */
-const bodyHits = new WeakMap<Card, Hit[]>();
+/** What the rule takes from a card's tree: the terms in its text, and the snippets it includes (whose text its page shows too). */
+interface Facts {
+  hits: Hit[];
+  includes: SnippetReference[];
+}
 
-/** Every use of a term in the text of a tree: text, inline code and alt text, not code blocks or frontmatter. */
+/** Found while the card's tree was at hand (`takeFacts`, as a cold lint loads the card). */
+const bodyFacts = new WeakMap<Card, Facts>();
+
+function factsOf(card: Card, tree: Root, terms: readonly Term[]): Facts {
+  return { hits: findBodyHits(tree, terms), includes: mayIncludeSnippet(card.source) ? snippetReferences(tree) : [] };
+}
+
+/** Every use of a term in the text a tree's page shows (site/shown-text.ts), code blocks left out. */
 function findBodyHits(tree: Root, terms: readonly Term[]): Hit[] {
   const hits: Hit[] = [];
-  walkTree(tree as Nodes, (node) => {
-    if (node.type === "code" || node.type === "yaml") return false;
-    const text = node.type === "text" || node.type === "inlineCode" ? node.value : node.type === "image" ? (node.alt ?? "") : undefined;
-    if (text === undefined || !node.position) return;
-    hits.push(...findTerms(text, terms, node.position.start.line, node.position.start.column + (node.type === "inlineCode" ? 1 : 0)));
-  });
-  return hits;
+  for (const shown of shownTexts(tree)) if (shown.kind !== "code") hits.push(...findTerms(shown, terms));
+  return hits.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /**
- * The description each collection with external cards shows on the help center (its
- * `publicDescription`, else its `description`): the project-wide part of the rule.
+ * The title and description each collection with external cards shows on the help center (its
+ * `publicTitle` and `publicDescription`, else its `title` and `description`): the project-wide part of the rule.
  */
 export function collectionWording(scope: WordingScope): Finding[] {
   if (scope.config.internalTerms.length === 0) return [];
@@ -145,15 +163,23 @@ export function collectionWording(scope: WordingScope): Finding[] {
   const withExternal = new Set(scope.cards.filter((card) => cardAudience(card) === "external").map((card) => card.collection));
   for (const collection of scope.collections) {
     if (!withExternal.has(collection.name)) continue;
+    const file = path.join(scope.contentDir, collection.name, COLLECTION_FILE);
+    // The title the help center shows: its publicTitle, else its title (a title made from the folder name has no line to fix).
+    const titleKey = collection.publicTitle === undefined ? "title" : "publicTitle";
+    if (collection.fieldLines[titleKey] !== undefined) {
+      const fix = titleKey === "title" ? "Keep title for the wiki and add a publicTitle for customers." : "Reword the publicTitle for customers.";
+      for (const hit of findInField(siteTitle(collection, "public"), terms, collection.fieldLines[titleKey])) {
+        findings.push({ ruleId: id, severity: "error", file, line: hit.line, column: 1, message: messageOf(hit, `The help center shows this collection's ${titleKey}, which`, fix) });
+      }
+    }
     const shown = siteDescription(collection, "public");
     if (shown === undefined) continue;
     const key = collection.publicDescription === undefined ? "description" : "publicDescription";
-    const file = path.join(scope.contentDir, collection.name, COLLECTION_FILE);
     const fix =
       key === "description"
         ? `Keep description for the wiki and add a publicDescription: one sentence for customers, e.g. what they find in the collection.`
         : `Reword the publicDescription for customers.`;
-    for (const hit of findTerms(shown, terms, collection.fieldLines[key] ?? 1, 1)) {
+    for (const hit of findInField(shown, terms, collection.fieldLines[key] ?? 1)) {
       findings.push({ ruleId: id, severity: "error", file, line: hit.line, column: 1, message: messageOf(hit, `The help center shows this collection's ${key}, which`, fix) });
     }
   }
@@ -163,13 +189,13 @@ export function collectionWording(scope: WordingScope): Finding[] {
 export const internalWording: CardRule = {
   meta: ruleMeta(
     id,
-    "Text customers read on the help center (an external card's title, description or body, or a collection's public description) uses wording `internalTerms` lists as internal: tool names, queues, Slack channels, escalation contacts.",
+    "Text customers read on the help center (an external card's title, description, tags, keywords or any text its page shows, an external snippet it includes, or a collection's public title or description) uses wording `internalTerms` lists as internal: tool names, queues, Slack channels, escalation contacts.",
     { kind: "card" },
   ),
   plugin: plugin as CardRule["plugin"],
-  readsTree: (card, { internalTerms }) => isChecked(card, internalTerms) && !bodyHits.has(card),
+  readsTree: (card, { internalTerms }) => isChecked(card, internalTerms) && !bodyFacts.has(card),
   takeFacts: (card, { internalTerms }) => {
-    if (isChecked(card, internalTerms) && !bodyHits.has(card)) bodyHits.set(card, findBodyHits(card.tree, termsOf(internalTerms)));
+    if (isChecked(card, internalTerms) && !bodyFacts.has(card)) bodyFacts.set(card, factsOf(card, card.tree, termsOf(internalTerms)));
   },
   examples: {
     valid: [
