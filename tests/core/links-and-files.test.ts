@@ -3,7 +3,7 @@ import { linkSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/core/project/project.ts";
-import { createFileAudience } from "../../src/core/site/file-audience.ts";
+import { createFileAudience, hiddenPagesOf } from "../../src/core/site/file-audience.ts";
 import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
 import { FRESHNESS_RULES, UNLINKED_AT_DEPLOY_RULES } from "../../src/core/lint/freshness.ts";
 
@@ -251,6 +251,22 @@ describe("files have an audience", () => {
     const { prepareSites } = await import("../../src/build/site-data.ts");
     const sites = prepareSites(loadProject({ cwd: dir, today: "2026-11-22" }), ["public", "internal"], { history: { available: false, reason: "none" } });
     expect(sites.get("public")!.assets).toEqual([]);
+  });
+  it("the pages a file's folders name are looked up one by one, not every card read (a re-lint of one card reads only the stubs it needs)", () => {
+    const dir = project("![shot](escalation/shot.png)", { "content/help/escalation/shot.png": "PNG", "content/help/escalation.md": card("Escalation", "internal", "Call the desk.") });
+    const loaded = loadProject({ cwd: dir, today: "2026-11-22" });
+    const asked: string[] = [];
+    const byUrl = new Map(loaded.index.byUrl);
+    const watched = Object.assign(Object.create(Map.prototype) as Map<string, unknown>, {
+      get: (url: string) => (asked.push(url), byUrl.get(url)),
+      has: (url: string) => byUrl.has(url),
+      [Symbol.iterator]: () => {
+        throw new Error("every card read");
+      },
+    });
+    const decide = createFileAudience(path.join(dir, "content"), hiddenPagesOf({ ...loaded.index, byUrl: watched as never }));
+    expect(decide.verdict(path.join(dir, "content/help/escalation/shot.png"), "public").ok).toBe(false);
+    expect(asked).toEqual(["/help/escalation/"]);
   });
   it("a file in the folder of a public card is fine", async () => {
     const dir = project("![x](other/pic.png)", { "content/help/other/pic.png": "PNG" });

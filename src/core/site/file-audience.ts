@@ -35,21 +35,31 @@ export interface FileAudience {
 export type CollectionDefault = "internal" | "none" | "invalid";
 
 /**
- * Pages only the wiki has, which a public file's path may not name: URLs (aliases included) of cards
- * the public site does not have, and collections with cards but none public.
+ * Pages only the wiki has, which a public file's path may not name: cards (by URL or alias) the
+ * public site does not have, and collections with cards but none public. Asked one folder at a
+ * time, so that a re-lint of one edited card, whose other cards are stubs read on demand
+ * (lint/run-delta.ts), reads only the cards a file's folders name.
  */
 export interface HiddenPages {
-  cardUrls: ReadonlySet<string>;
-  /** Undefined when only part of the cards is loaded (`lint --changed`). */
-  collections: ReadonlySet<string> | undefined;
+  /** Whether the page at this site path (`/help/escalation/`) is a card only the wiki has. */
+  isHiddenCard(url: string): boolean;
+  /** Whether the collection has cards but none on the public site; undefined when only part of the cards is loaded (`lint --changed`). */
+  isHiddenCollection(name: string): boolean | undefined;
 }
 
 /** The hidden pages of a card index (the same audience decision lint makes). */
 export function hiddenPagesOf(index: Pick<CardIndex, "byUrl" | "pages">): HiddenPages {
-  const cardUrls = new Set<string>();
-  for (const [url, card] of index.byUrl) if (!isOnSite(card, "public")) cardUrls.add(url);
-  const collections = index.pages ? new Set([...index.pages.collections].flatMap(([name, sites]) => (sites.includes("public") ? [] : [name]))) : undefined;
-  return { cardUrls, collections };
+  return {
+    isHiddenCard: (url) => {
+      const card = index.byUrl.get(url);
+      return card !== undefined && !isOnSite(card, "public");
+    },
+    isHiddenCollection: (name) => {
+      if (!index.pages) return undefined;
+      const sites = index.pages.collections.get(name);
+      return sites !== undefined && !sites.includes("public");
+    },
+  };
 }
 
 /** A decider for the files of one content folder; it reads each `_collection.yml` once. */
@@ -129,10 +139,10 @@ export function createFileAudience(contentDir: string, hidden?: HiddenPages): Fi
 
 /** The hidden page a file's folders name (`help/escalation/` of an internal card), if any. */
 function hiddenPageOnPath(parts: readonly string[], hidden: HiddenPages): string | undefined {
-  if (parts.length > 1 && hidden.collections?.has(parts[0]!)) return `the collection /${parts[0]}/ (no public cards)`;
+  if (parts.length > 1 && hidden.isHiddenCollection(parts[0]!)) return `the collection /${parts[0]}/ (no public cards)`;
   for (let i = 2; i < parts.length; i++) {
     const folder = `/${parts.slice(0, i).join("/")}/`.normalize("NFC");
-    if (hidden.cardUrls.has(folder)) return `the internal card ${folder}`;
+    if (hidden.isHiddenCard(folder)) return `the internal card ${folder}`;
   }
   return undefined;
 }
