@@ -33,8 +33,17 @@ export interface ShownText {
   atStart: boolean;
 }
 
+/** The pieces of each tree, read once for both rules (kept only as long as the tree is). */
+const read = new WeakMap<Root, readonly ShownText[]>();
+
 /** Every piece of text a tree's page shows, in document order. */
-export function shownTexts(tree: Root): ShownText[] {
+export function shownTexts(tree: Root): readonly ShownText[] {
+  let shown = read.get(tree);
+  if (!shown) read.set(tree, (shown = collect(tree)));
+  return shown;
+}
+
+function collect(tree: Root): ShownText[] {
   const shown: ShownText[] = [];
   walkTree(tree as Nodes, (node) => {
     if (node.type === "yaml") return false;
