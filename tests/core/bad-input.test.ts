@@ -238,6 +238,24 @@ describe("paths the sites cannot serve", () => {
     expect(project.cards.map((c) => c.url).sort()).toEqual(["/good/caf\u00e9/", "/good/fine/"]);
   });
 
+  it("collection folders, and card URLs, that differ only in letter case or Unicode composition are a duplicate-id error (one folder on macOS and Windows, one page on a case-insensitive host)", async () => {
+    const dir = makeProject({
+      "content/caf\u00e9/menu.md": GOOD,
+      "content/cafe\u0301/_collection.yml": "defaults:\n  audience: internal\n",
+      "content/cafe\u0301/secret.md": GOOD.replace("audience: external\n", ""),
+      "content/good/Guide.md": GOOD,
+      "content/good/guide.md": GOOD,
+    });
+    const { code, results } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expect(code).toBe(1);
+    const hits = flatMessages(results, dir).filter((m) => m.ruleId === "duplicate-id");
+    expect(hits).toHaveLength(2);
+    expect(hits.some((m) => /^The URL \/good\/guide\/ differs from \/good\/Guide\/ \(content\/good\/Guide\.md\) only in letter case/.test(m.message))).toBe(true);
+    expect(hits.some((m) => /^The collection folder content\/caf.+\/ differs from content\/caf.+\/ only in letter case or in how its accents are encoded/.test(m.message))).toBe(true);
+    const clean = makeProject({ "content/good/guide.md": GOOD, "content/good/guide-2.md": GOOD, "content/Good2/a.md": GOOD });
+    expect(flatMessages((await lintJson(clean, ["--today", "2026-11-22"])).results, clean).filter((m) => m.ruleId === "duplicate-id")).toEqual([]);
+  });
+
   it("an alias that names another card's page with index.html or a double slash is a duplicate-id error", async () => {
     const dir = makeProject({
       "content/good/fine.md": card('aliases: ["/good/other/index.html", "/good//other/"]\n'),

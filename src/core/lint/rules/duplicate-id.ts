@@ -1,4 +1,8 @@
-/** `duplicate-id`: two cards share an id, or a URL (their own or an alias), or an alias takes a collection's page. */
+/**
+ * `duplicate-id`: two cards share an id, or a URL (their own or an alias), or URLs that differ only
+ * in letter case, or an alias takes a collection's page; or two collection folders differ only in
+ * letter case or Unicode normalization (`café` written with é, or with e and an accent).
+ */
 import type { Finding } from "../findings.ts";
 import type { Card } from "../../cards/load.ts";
 import { normaliseSitePath } from "../../site/links.ts";
@@ -7,7 +11,7 @@ import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 const id = "duplicate-id";
 
 export const duplicateId: Rule & { check(cards: readonly Card[]): Finding[] } = {
-  meta: ruleMeta(id, "Two cards share an id, or a URL (including `aliases`), or an alias takes a collection's page: one of them would not be published.", { kind: "project", mandatory: true }),
+  meta: ruleMeta(id, "Two cards share an id, or a URL (including `aliases`, and URLs that differ only in letter case), or an alias takes a collection's page, or two collection folders differ only in letter case or Unicode normalization: one of them would not be published.", { kind: "project", mandatory: true }),
   check(cards) {
     const findings: Finding[] = [];
     const ids = new Map<string, Card>();
@@ -15,8 +19,23 @@ export const duplicateId: Rule & { check(cards: readonly Card[]): Finding[] } = 
     // Every collection with a card has a page on some site; the sites drop an alias that takes it,
     // and a site without that collection would serve the redirect at its URL.
     const collectionOf = new Map(cards.map((card) => [`/${card.collection}/`, card]));
+    /** Addresses by letter case folded: two that differ only in case are one page on a case-insensitive disk or host. */
+    const folded = new Map<string, { url: string; card: Card }>();
+    /** Collection folders by their name as an address reads it (NFC, case folded), with the first name seen. */
+    const folders = new Map<string, Card>();
+    const twinFolders = new Set<string>();
     for (const card of cards) {
       const report = (line: number, message: string) => findings.push({ ruleId: id, severity: "error", file: card.file, line, column: 1, message });
+      const folder = card.collection.normalize("NFC").toLowerCase();
+      const firstInFolder = folders.get(folder);
+      if (firstInFolder === undefined) folders.set(folder, card);
+      else if (firstInFolder.collection !== card.collection && !twinFolders.has(card.collection)) {
+        twinFolders.add(card.collection);
+        report(
+          1,
+          `The collection folder ${collectionFolder(card)}/ differs from ${collectionFolder(firstInFolder)}/ only in letter case or in how its accents are encoded (Unicode normalization): on macOS and Windows they are one folder, and their pages share an address (or do on a case-insensitive web host). Move the cards into one folder.`,
+        );
+      }
       const first = ids.get(card.id);
       if (first) report(card.fieldLines.id ?? 1, `The id "${card.id}" is already used by ${first.relPath}. Give one of the cards another id.`);
       else ids.set(card.id, card);
@@ -24,9 +43,15 @@ export const duplicateId: Rule & { check(cards: readonly Card[]): Finding[] } = 
       for (const { url, line } of addresses) {
         const collection = url === card.url ? undefined : collectionOf.get(url);
         const owner = urls.get(url);
+        const twin = folded.get(url.toLowerCase());
         if (collection) report(line, `The URL ${url} is the page of the collection ${collectionFolder(collection)}/. Remove the alias, or rename the collection folder.`);
         else if (owner && owner !== card) report(line, `The URL ${url} is also claimed by ${owner.relPath}. Remove the alias or rename one of the cards.`);
-        else urls.set(url, card);
+        else if (twin && twin.card !== card && twin.url !== url && !twinFolders.has(card.collection)) {
+          report(line, `The URL ${url} differs from ${twin.url} (${twin.card.relPath}) only in letter case: on a case-insensitive disk or web host they are one page. Rename one of the cards, or remove the alias.`);
+        } else {
+          urls.set(url, card);
+          if (!twin) folded.set(url.toLowerCase(), { url, card });
+        }
       }
     }
     return findings;
