@@ -118,8 +118,10 @@ const EN_STOP = new Set(
     "how what why when where which who whom whose can could should would will shall may might must i me my mine we our us you your " +
     "it its this that these those there here if so not no get got getting want wants need needs help please way ways any some all " +
     "just also im i'm dont don't cant can't doesnt doesn't didnt didn't isnt isn't it's whats what's possible able someone something " +
-    "anything again still yet then than very really new else cannot").split(" "),
+    "anything again still yet then than very really new else cannot much many more most").split(" "),
 );
+/** Words that only ask a question after "how" ("how long does a refund take"), and mean something elsewhere ("long"). */
+const EN_AFTER_HOW = new Set(["long", "often", "soon"]);
 
 const KO_STOP = new Set(
   ("어떻게 어떻게요 어떡해 해야 해야하나요 하나요 하나 방법 방법은 방법이 방법을 무엇 무엇을 무엇인가요 뭐 뭔가요 뭐예요 왜 언제 어디 어디서 어디에 " +
@@ -178,7 +180,7 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
   // Words the cards write joined by `_` (an error code such as do_not_honor) are read as that code, stop words and all.
   if (vocabulary) tokens = joinCodes(tokens, vocabulary);
   // Question words go first; keep them when they are the whole query ("how", "방법").
-  const withoutStops = tokens.filter((t) => !EN_STOP.has(t) && !KO_STOP.has(t));
+  const withoutStops = tokens.filter((t, i) => !EN_STOP.has(t) && !KO_STOP.has(t) && !(EN_AFTER_HOW.has(t) && tokens[i - 1] === "how"));
   if (withoutStops.length > 0) tokens = withoutStops;
   tokens = tokens.map((t) => (NO_SPACE.test(t) ? stripCjkQuestion(t, lang) : t)).filter((t) => t.length > 0);
   if (lang === "ko" && vocabulary) tokens = joinKoreanCompounds(tokens.map((t) => (HANGUL.test(t) ? stripKoreanEnding(t, vocabulary) : t)), vocabulary);
@@ -230,13 +232,21 @@ function stripCjkQuestion(token: string, lang: string): string {
   return t.replace(/\s+/g, "");
 }
 
-/** `환불하려면` -> `환불`: the longest stem the cards use, trying each ending. */
+/**
+ * `환불하려면` -> `환불`: the longest stem the cards use, trying each ending. The index keeps a Korean
+ * word with its particle (`권한을`) and Pagefind matches the start of words, so a stem the cards use
+ * as a word of two syllables or more is searched even when some card also writes the token itself:
+ * `권한` finds `권한`, `권한을` and `권한이`, the token only the cards that happen to use that particle.
+ * A one-syllable stem must be a word itself (`주려면` is not `주`, the start of `주소`).
+ */
 export function stripKoreanEnding(token: string, vocabulary: Vocabulary): string {
-  if (vocabulary.has(token)) return token;
+  const known = vocabulary.has(token);
   for (const ending of KO_ENDINGS) {
     if (token.length > ending.length && token.endsWith(ending)) {
       const stem = token.slice(0, -ending.length);
-      if (vocabulary.hasPrefix(stem)) return vocabulary.has(stem) || !vocabulary.hasPrefix(token) ? stem : token;
+      if (vocabulary.has(stem) && (stem.length >= 2 || !known)) return stem;
+      if (known || stem.length < 2 || !vocabulary.hasPrefix(stem)) continue;
+      return vocabulary.hasPrefix(token) ? token : stem;
     }
   }
   return token;

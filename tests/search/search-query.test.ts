@@ -35,6 +35,16 @@ describe("analyseQuery", () => {
     expect(analyseQuery("how", "en").terms).toEqual(["how"]);
   });
 
+  it("drops how much, how many and how long instead of correcting them to another word", () => {
+    // No card says "much": it was corrected to "such", which half the cards use.
+    const vocabulary = new Vocabulary(["add", "card", "cost", "extra", "long", "more", "refund", "seat", "seats", "such", "take"].sort());
+    expect(analyseQuery("how much does an extra seat cost", "en", { vocabulary }).terms).toEqual(["extra", "seat", "cost"]);
+    expect(analyseQuery("how many seats", "en", { vocabulary }).terms).toEqual(["seats"]);
+    expect(analyseQuery("add more seats", "en", { vocabulary }).terms).toEqual(["add", "seats"]);
+    expect(analyseQuery("how long does a refund take", "en", { vocabulary }).terms).toEqual(["refund", "take"]);
+    expect(analyseQuery("long card", "en", { vocabulary }).terms).toEqual(["long", "card"]);
+  });
+
   it("corrects a typo to the closest indexed word, a swap of two letters counting as one", () => {
     const refnud = analyseQuery("refnud", "en", { vocabulary: EN });
     expect(refnud.terms).toEqual(["refund"]);
@@ -62,6 +72,19 @@ describe("analyseQuery", () => {
     expect(stripKoreanEnding("웹훅", KO)).toBe("웹훅");
     expect(analyseQuery("환불하려면 어떻게 해야 하나요", "ko", { vocabulary: KO }).terms).toEqual(["환불"]);
     expect(analyseQuery("팀원을 초대하려면", "ko", { vocabulary: KO }).terms).toEqual(["팀원", "초대"]);
+  });
+
+  it("searches the stem when a card also writes the word with its particle, so every card with the stem matches", () => {
+    // The index holds `권한을` because one card writes it; searching it would miss the card titled `권한`.
+    const vocabulary = new Vocabulary(["관리자", "권한", "권한을", "주소", "추가", "한", "키"].sort());
+    expect(stripKoreanEnding("권한을", vocabulary)).toBe("권한");
+    expect(stripKoreanEnding("추가", vocabulary)).toBe("추가");
+    expect(stripKoreanEnding("키를", vocabulary)).toBe("키");
+    // A one-syllable stem that is no word is only the start of others (`주` of `주소`): the word is left out instead.
+    expect(stripKoreanEnding("주려면", vocabulary)).toBe("주려면");
+    const result = analyseQuery("관리자 권한을 주려면", "ko", { vocabulary });
+    expect(result.terms).toEqual(["관리자", "권한"]);
+    expect(result.unknown).toEqual(["주려면"]);
   });
 
   it("joins or splits Korean compounds to the spelling the cards use", () => {
