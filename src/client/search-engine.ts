@@ -53,8 +53,13 @@ export interface SearchOutcome {
   lang: string;
   hits: Hit[];
   mode: "all" | "some" | "none";
+  /** With mode "all": how many of the first hits match every word when pages with fewer words follow them. */
+  whole?: number;
   analysis: AnalysedQuery;
 }
+
+/** Below this many pages with every word, pages with fewer of the words are shown after them. */
+const FEW = 5;
 
 export interface SearchOptions {
   filters?: Record<string, string[]>;
@@ -162,7 +167,7 @@ export class SearchEngine {
    * loads it; the search page asks after the results are painted.
    */
   async filterCounts(outcome: SearchOutcome, filters: Record<string, string[]>): Promise<Record<string, Record<string, number>> | undefined> {
-    if (outcome.mode !== "all") return undefined;
+    if (outcome.mode !== "all" || outcome.whole !== undefined) return undefined;
     const instance = await this.instance(outcome.lang);
     await instance.filters();
     const pagefindFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0).map(([k, v]) => [k, { any: v }]));
@@ -209,7 +214,9 @@ export class SearchEngine {
     }
     if (reader.hits.length > 0 || extra.length > 0) {
       // Cards that have what the question names come before cards of its language that match only some of its words.
-      const hits = reader.mode === "some" && isExtraWhole ? [...extra, ...reader.hits] : [...reader.hits, ...extra];
+      // Pages of the reader's language with fewer of the words come after those of other languages with all of them.
+      const whole = reader.whole ?? reader.hits.length;
+      const hits = reader.mode === "some" && isExtraWhole ? [...extra, ...reader.hits] : [...reader.hits.slice(0, whole), ...extra, ...reader.hits.slice(whole)];
       return { ...reader, hits, mode: reader.mode === "all" || isExtraWhole ? "all" : "some" };
     }
     for (const lang of order.slice(1)) {
@@ -229,10 +236,23 @@ export class SearchEngine {
     const all = await instance.search(analysis.terms.join(" "), { filters: pagefindFilters });
     const foreign = lang !== readerLang;
     const toHit = (r: PagefindResult): Hit => ({ id: r.id, lang, foreign, data: r.data });
-    if (all && all.results.length > 0) return { ...base, hits: all.results.map(toHit), mode: "all" };
-    const terms = relaxedTerms(analysis.terms, lang);
-    if (terms.length < 2) return { ...base, hits: [], mode: "none" };
-    // A retry with fewer words: each word alone, pages ranked by the rarity-weighted words they match.
+    if (all && all.results.length > 0) {
+      const hits = all.results.map(toHit);
+      if (hits.length >= FEW || !isReaderLang) return { ...base, hits, mode: "all" };
+      // Few pages have every word, often because one word is not the card's ("add more seats" and "Manage seats"):
+      // the pages that have fewer of the words follow them.
+      const seen = new Set(hits.map((hit) => hit.id));
+      const fewer = (await this.fewerWords(instance, analysis.terms, lang, pagefindFilters, available)).filter((r) => !seen.has(r.id));
+      return { ...base, hits: [...hits, ...fewer.map(toHit)], mode: "all", whole: hits.length };
+    }
+    const ranked = await this.fewerWords(instance, analysis.terms, lang, pagefindFilters, available);
+    return { ...base, hits: ranked.map(toHit), mode: ranked.length > 0 ? "some" : "none" };
+  }
+
+  /** A retry with fewer words: each word alone, pages ranked by the rarity-weighted words they match. */
+  private async fewerWords(instance: PagefindInstance, words: string[], lang: string, pagefindFilters: Record<string, unknown>, available: Record<string, number>): Promise<PagefindResult[]> {
+    const terms = relaxedTerms(words, lang);
+    if (terms.length < 2) return [];
     const pages = available[lang] ?? 1;
     const scored = new Map<string, { result: PagefindResult; score: number; matched: number }>();
     const searches = await Promise.all(terms.map((term) => instance.search(term, { filters: pagefindFilters })));
@@ -250,8 +270,7 @@ export class SearchEngine {
     }
     // A page must match at least half of the words: one word of three is too weak an answer.
     const needed = Math.ceil(terms.length / 2);
-    const ranked = [...scored.values()].filter((e) => e.matched >= needed).sort((a, b) => b.score * b.matched - a.score * a.matched);
-    return { ...base, hits: ranked.map((e) => toHit(e.result)), mode: ranked.length > 0 ? "some" : "none" };
+    return [...scored.values()].filter((e) => e.matched >= needed).sort((a, b) => b.score * b.matched - a.score * a.matched).map((e) => e.result);
   }
 }
 

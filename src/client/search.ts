@@ -110,6 +110,7 @@ export async function startSearch(): Promise<void> {
     const corrected = result.analysis.corrections;
     if (total > 0 && corrected.length > 0) parts.push(`(showing results for ${corrected.map((c) => `“${c.to}”`).join(", ")})`);
     if (total > 0 && result.mode === "some") parts.push("(not every word matched)");
+    else if (result.whole !== undefined && result.whole < total) parts.push(`(${result.whole} with every word)`);
     if (total > 0 && result.lang !== result.readerLang && !selected.has("language")) parts.push(`(nothing in ${languageName(result.readerLang)}; showing ${languageName(result.lang)})`);
     status.textContent = parts.join(" ");
     if (total === 0) {

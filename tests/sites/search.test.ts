@@ -115,6 +115,17 @@ describe("search experience", () => {
     await page.close();
   });
 
+  it("shows the pages with fewer of the words after the few that have every word", async () => {
+    // Only the notifications card says "iPhone"; the card about the app follows it instead of being left out.
+    const page = await browser.newPage();
+    await page.goto(`${site.url}search/?q=${encodeURIComponent("iphone app")}`);
+    expect(await status(page)).toMatch(/\d+ results for “iphone app” \(1 with every word\)/);
+    const urls = await page.$$eval("[data-search-results] > li", (items) => items.map((li) => new URL((li as HTMLElement).dataset.url ?? "", location.href).pathname));
+    expect(urls[0]).toBe("/getting-started/turn-on-notifications/");
+    expect(urls.slice(1, 5)).toContain("/getting-started/install-the-mobile-app/");
+    await page.close();
+  });
+
   it("offers did-you-mean, popular cards and the support link when nothing matches", async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}search/?q=zzqxv`);
