@@ -216,7 +216,14 @@ export class SearchEngine {
       // Cards that have what the question names come before cards of its language that match only some of its words.
       // Pages of the reader's language with fewer of the words come after those of other languages with all of them.
       const whole = reader.whole ?? reader.hits.length;
-      const hits = reader.mode === "some" && isExtraWhole ? [...extra, ...reader.hits] : [...reader.hits.slice(0, whole), ...extra, ...reader.hits.slice(whole)];
+      // The reader's language matching every word does not make it cover the thing: no card of it uses the glossary's words
+      // for it (`2단계 인증 켜기` matches the quick start's "2단계" step and its "인증 코드"), so the best card that does leads.
+      const hits =
+        reader.mode === "some" && isExtraWhole
+          ? [...extra, ...reader.hits]
+          : isExtraWhole
+            ? [...extra.slice(0, 1), ...reader.hits.slice(0, whole), ...extra.slice(1), ...reader.hits.slice(whole)]
+            : [...reader.hits.slice(0, whole), ...extra, ...reader.hits.slice(whole)];
       return { ...reader, hits, mode: reader.mode === "all" || isExtraWhole ? "all" : "some" };
     }
     for (const lang of order.slice(1)) {

@@ -126,6 +126,18 @@ describe("search experience", () => {
     await page.close();
   });
 
+  it("puts the best card of the language that covers what a question names first, then the reader's language", async () => {
+    // The Korean quick start has every word ("2단계" is a step, "인증 코드" a code) but no card in Korean is about 2FA.
+    const page = await browser.newPage();
+    await page.goto(`${site.url}search/?q=${encodeURIComponent("2단계 인증 설정")}`);
+    await status(page);
+    const langs = await page.$$eval("[data-search-results] > li", (items) => items.map((li) => [new URL((li as HTMLElement).dataset.url ?? "", location.href).pathname, (li as HTMLElement).dataset.lang]));
+    expect(langs[0]).toEqual(["/security/two-factor-authentication/", "en"]);
+    expect(langs[1]![1]).toBe("ko");
+    expect(await page.textContent("[data-search-results] > li:first-child .badge-lang")).toBe("In English");
+    await page.close();
+  });
+
   it("offers did-you-mean, popular cards and the support link when nothing matches", async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}search/?q=zzqxv`);
