@@ -63,6 +63,22 @@ describe("golden query set on the public demo", () => {
   });
 });
 
+describe("second query set on the public demo", () => {
+  it("written before its author read the golden set or the search code: at the same targets, never an internal card", { timeout: 600_000 }, async () => {
+    const queries = readGoldenSet(fileURLToPath(new URL("./search-blind.json", import.meta.url)));
+    expect(queries.length).toBeGreaterThanOrEqual(100);
+    const page = await browser.newPage();
+    const figures = await runGoldenSet(page, site.url, queries, internalUrls);
+    await page.close();
+    console.log(describeFigures(figures));
+    expect(figures.internalCardsShown, "internal cards on the public site").toBe(0);
+    expect(figures.hit5).toBeGreaterThanOrEqual(95);
+    expect(figures.hit1).toBeGreaterThanOrEqual(85);
+    expect(figures.noResults).toBeLessThan(3);
+    expect(figures.wrongOnly).toBeLessThan(5);
+  });
+});
+
 describe("search experience", () => {
   it("shows instant results under the header box; arrows and Enter open a card, Escape closes", async () => {
     const page = await browser.newPage();
