@@ -2,13 +2,13 @@
  * Rule files as Vale loads them (check/manager.go addStyle, addRuleFromSource; core/config.go), and
  * what a broken one gets: an error naming the file, never an internal error.
  */
-import { mkdirSync, symlinkSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/core/errors.ts";
 import { setupFromConfig } from "../../src/core/style/style-files.ts";
 import { loadValeConfig } from "../../src/core/style/vale-ini.ts";
-import { removeTemps } from "../helpers.ts";
+import { removeTemps, runCli } from "../helpers.ts";
 import { lintText, styleProject, valeProject } from "./vale-project.ts";
 
 afterEach(removeTemps);
@@ -65,5 +65,42 @@ describe("what a style folder holds", () => {
       "two/T/Ex.yml": avoid("bar"),
     };
     expect(lintText(valeProject(files), "No foo or bar.\n")).toEqual(["1:4:T.Ex:Avoid 'foo'."]);
+  });
+});
+
+describe("symbolic links in the styles folder", () => {
+  // Vale's system.Walk skips a dangling link (#919) and stops on one it cannot resolve, naming it (#968).
+  it("a rule file that is a link loop is an error naming it; a dangling link is skipped", () => {
+    const project = styleProject({ Ex: avoid("foo") });
+    symlinkSync("Gone.yml", path.join(project.dir, "styles/S/Dangling.yml"));
+    expect(lintText({ dir: project.dir, setup: setupFromConfig(loadValeConfig(path.join(project.dir, ".vale.ini"))) }, "No foo.\n")).toEqual(["1:4:S.Ex:Avoid 'foo'."]);
+    symlinkSync("Loop.yml", path.join(project.dir, "styles/S/Loop.yml"));
+    expect(() => setupFromConfig(loadValeConfig(path.join(project.dir, ".vale.ini")))).toThrow(ConfigError);
+    expect(() => setupFromConfig(loadValeConfig(path.join(project.dir, ".vale.ini")))).toThrow(/S\/Loop\.yml: unable to resolve the symbolic link/);
+  });
+
+  it("a style folder, a vocabulary file or a .vale-config file that is a link loop is an error naming it", () => {
+    const cases: [string, string][] = [["styles/S", "styles/S"], ["styles/config/vocabularies/V/accept.txt", "accept.txt"], ["styles/.vale-config/a.ini", "a.ini"]];
+    for (const [link, name] of cases) {
+      const dir = valeProject({ ".vale.ini": "StylesPath = styles\nVocab = V\n[*.md]\nBasedOnStyles = Vale\n", "styles/config/vocabularies/V/reject.txt": "foo\n", "styles/.vale-config/0.ini": "" }).dir;
+      if (link === "styles/S") writeFileSync(path.join(dir, ".vale.ini"), "StylesPath = styles\n[*.md]\nBasedOnStyles = S\n");
+      mkdirSync(path.dirname(path.join(dir, link)), { recursive: true });
+      symlinkSync(path.basename(link), path.join(dir, link));
+      expect(() => setupFromConfig(loadValeConfig(path.join(dir, ".vale.ini"))), link).toThrow(new RegExp(`${name.replace(".", "\\.")}: unable to resolve the symbolic link`));
+    }
+  });
+
+  it("verity lint with a dangling link and links to folders above in StylesPath runs, and stops on a loop", async () => {
+    const card = `---\ntitle: Refunds\nowner: "@a"\naudience: external\nverify_by: 2099-01-01\n---\n\nNo foo.\n`;
+    const dir = styleProject({ Ex: avoid("foo") }, "", { "verity.config.yml": "{}\n", "content/a/x.md": card }).dir;
+    symlinkSync("Gone.yml", path.join(dir, "styles/S/Dangling.yml"));
+    symlinkSync("..", path.join(dir, "styles/S/up"));
+    symlinkSync("..", path.join(dir, "styles/S/up2"));
+    const first = await runCli(["lint", "--today", "2026-01-01"], { cwd: dir });
+    expect(first.stderr).not.toMatch(/internal error/);
+    expect(first.stdout).toMatch(/S\.Ex/);
+    symlinkSync("Loop.yml", path.join(dir, "styles/S/Loop.yml"));
+    const second = await runCli(["lint", "--today", "2026-01-01"], { cwd: dir });
+    expect([second.code, second.stderr]).toEqual([2, expect.stringMatching(/Loop\.yml: unable to resolve the symbolic link/)]);
   });
 });

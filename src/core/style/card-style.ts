@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { hashBytes } from "../cards/safe-read.ts";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { getCodeVersion } from "../lint/code-version.ts";
 import type { Finding } from "../lint/findings.ts";
@@ -118,20 +118,35 @@ function configHash(project: Pick<Project, "root" | "config">, valeFile: string 
   if (valeFile) hash.update(readFileSync(valeFile));
   for (const folder of searchPaths) {
     if (!existsSync(folder)) continue;
-    for (const file of listFiles(folder)) {
+    for (const [file, link] of listFiles(folder, new Set())) {
       hash.update(file);
-      hash.update(readFileSync(file));
+      hash.update(link === undefined ? readFileSync(file) : `link\0${link}`);
     }
   }
   return hash.digest("hex");
 }
 
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
+/**
+ * The files under `dir`, following links, each folder once (a link to a folder above, `up -> ..`,
+ * would repeat the tree without end). A link that leads nowhere (dangling, which Vale skips, or a
+ * loop, which the rule loader reports) is listed with its target instead of its content.
+ */
+function listFiles(dir: string, seen: Set<string>): [string, string?][] {
+  const out: [string, string?][] = [];
+  const real = realpathSync(dir);
+  if (seen.has(real)) return out;
+  seen.add(real);
   for (const entry of readdirSync(dir).sort()) {
     const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full));
-    else out.push(full);
+    let stat;
+    try {
+      stat = statSync(full);
+    } catch (error) {
+      out.push([full, lstatSync(full).isSymbolicLink() ? readlinkSync(full) : String((error as NodeJS.ErrnoException).code)]);
+      continue;
+    }
+    if (stat.isDirectory()) out.push(...listFiles(full, seen));
+    else out.push([full]);
   }
   return out;
 }

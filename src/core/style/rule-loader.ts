@@ -3,7 +3,7 @@
  * compiles their patterns once per run. A rule we cannot run is a ConfigError naming its file; a
  * `script` rule (Verity has no Tengo runtime) is skipped with a warning.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../errors.ts";
 import { compileGoRegex, RegexTranslationError } from "./go-regex.ts";
@@ -20,7 +20,8 @@ import { compileSpelling } from "./checks/spelling.ts";
 import { compileSubstitution } from "./checks/substitution.ts";
 import { RULE_TYPES, SKIPPED_RULE_TYPES, type CompiledRule, type RuleAction } from "./rule-types.ts";
 import { parseScope, ScopeError } from "./scopes.ts";
-import { isDirectory, referencedStyles, searchedIn, type ValeConfig } from "./vale-ini.ts";
+import { referencedStyles, searchedIn, type ValeConfig } from "./vale-ini.ts";
+import { readStyleText, statFollowing } from "./follow-links.ts";
 import { isEditPatternRisky } from "./checks/edit-action.ts";
 import { decodeTypedKeys, foldKeyCase, unknownKeys } from "./checks/rule-keys.ts";
 import { decodeTextKeys } from "./checks/rule-text-keys.ts";
@@ -63,7 +64,7 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
   for (const style of styles) {
     if (style === BUILTIN_STYLE) continue;
     // As Vale's loadStyles: the first search folder that has the style's folder gives it.
-    const dir = config.searchPaths.map((folder) => path.join(folder, style)).find(isDirectory);
+    const dir = config.searchPaths.map((folder) => path.join(folder, style)).find((folder) => statFollowing(folder)?.isDirectory());
     if (!dir) {
       throw new ConfigError(
         `${config.file}: the style "${style}" (BasedOnStyles) was not found${searchedIn(config)}.`,
@@ -158,9 +159,9 @@ function ruleNameOf(style: string, fileName: string): string {
   return `${style}.${fileName.split(".")[0]}`;
 }
 
-/** True for a file, or a link to one. */
+/** True for a file, or a link to one; a link loop is an error naming it (follow-links.ts). */
 function isFile(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+  return statFollowing(file)?.isFile() ?? false;
 }
 
 /**
@@ -191,7 +192,7 @@ function ruleSettings(config: ValeConfig, names: Set<string>): Map<string, boole
 }
 
 function loadRuleFile(set: StyleSet, file: string, name: string, base: Omit<CompileContext, "name" | "file">): void {
-  const text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  const text = readStyleText(file);
   const def = readRuleYaml(text, file);
   if (!def || typeof def !== "object" || Array.isArray(def)) throw new ConfigError(`${file}: a rule file must be a YAML mapping with "extends" and "message".`);
   const type = String((def as RuleDefinition).extends);

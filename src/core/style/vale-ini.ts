@@ -3,12 +3,13 @@
  * `vale.ini`, `.vale.ini`, `_vale.ini`, in that order within a folder), read as INI. Keys for other
  * formats (`Transform`, `IgnorePatterns`, …) are accepted and ignored.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../errors.ts";
 import { DEFAULT_SECTION, readIni, type IniDocument, type IniValue } from "./go-ini.ts";
 import type { Severity } from "../lint/findings.ts";
 import { valeGlobMatcher } from "./vale-glob.ts";
+import { readStyleText } from "./follow-links.ts";
 
 export const VALE_CONFIG_NAMES = [".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini"] as const;
 
@@ -125,11 +126,16 @@ export function searchedIn(config: ValeConfig): string {
 }
 
 export function isDirectory(folder: string): boolean {
-  return statSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  // As Vale's IsDir (a failed stat is no folder): a link loop here is simply not a folder.
+  try {
+    return statSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
 }
 
 function readConfigText(file: string): string {
-  return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  return readStyleText(file);
 }
 
 export function parseValeConfig(text: string, file: string): ValeConfig {

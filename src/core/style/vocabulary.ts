@@ -1,8 +1,9 @@
 /** Vale vocabularies (`Vocab = A, B`): accepted and rejected terms, as Vale's loadVocab reads them. */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../errors.ts";
 import { searchedIn, type ValeConfig } from "./vale-ini.ts";
+import { readStyleText, statFollowing } from "./follow-links.ts";
 
 export interface Vocabulary {
   accept: string[];
@@ -22,11 +23,11 @@ export function loadVocabulary(config: ValeConfig): Vocabulary {
     if (!dir) throw new ConfigError(`${config.file}: the vocabulary "${name}" was not found${config.searchPaths.length > 0 ? searchedIn(config) : ""}.`, `Create ${config.stylesPath ?? "<StylesPath>"}/config/vocabularies/${name}/accept.txt (and reject.txt).`);
     for (const kind of ["accept", "reject"] as const) {
       const file = path.join(dir, `${kind}.txt`);
-      const stat = statSync(file, { throwIfNoEntry: false });
+      const stat = statFollowing(file);
       if (!stat) continue;
       // Vale fails here too ("is a directory"): say which path, and what it should be.
       if (!stat.isFile()) throw new ConfigError(`${file} is a folder, not a word list: Vale reads ${kind}.txt as a file with one term a line.`, `Rename or remove the folder, and put the ${kind}ed terms in a file ${kind}.txt.`);
-      for (const line of readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/)) {
+      for (const line of readStyleText(file).split(/\r?\n/)) {
         // As Vale's addWordList: a line is trimmed, and only an empty one or one starting with
         // "# " is no term (`#channel` is a term).
         const term = line.trim();

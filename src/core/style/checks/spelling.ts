@@ -18,6 +18,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigError } from "../../errors.ts";
+import { statFollowing } from "../follow-links.ts";
 import { onFirstUse } from "../../load-on-use.ts";
 import type { ProseBlock } from "../prose.ts";
 import type { RawAlert } from "../rule-types.ts";
@@ -193,7 +194,7 @@ function configIgnoreFiles(ctx: CompileContext): string[] {
   return (readdirSync(dir, { recursive: true }) as string[])
     .filter((f) => f.endsWith(".txt"))
     .map((f) => path.join(dir, f))
-    .filter((f) => statSync(f, { throwIfNoEntry: false })?.isFile())
+    .filter((f) => statFollowing(f)?.isFile())
     .sort();
 }
 
@@ -207,7 +208,7 @@ function ignoreFiles(def: RuleDefinition, ctx: CompileContext): string[] {
   for (const ignore of readStrings(def, "ignore")) {
     const candidates = [path.resolve(ctx.configDir ?? ".", ignore), ctx.stylesPath && path.join(ctx.stylesPath, ignore), ctx.stylesPath && path.join(ctx.stylesPath, "config", "ignore", ignore)];
     for (const candidate of new Set(candidates)) {
-      const stat = candidate ? statSync(candidate, { throwIfNoEntry: false }) : undefined;
+      const stat = candidate ? statFollowing(candidate) : undefined;
       if (!candidate || !stat) continue;
       if (!stat.isFile()) {
         throw new ConfigError(`${ctx.file}: rule ${ctx.name} (spelling): the ignore file "${ignore}" is a folder (${candidate}), not a word list.`, "Give the path of a file with one word a line, relative to the .vale.ini folder, to StylesPath or to StylesPath/config/ignore.");

@@ -1,0 +1,33 @@
+/**
+ * What a path of a styles folder is, following symbolic links as Vale does (its Walk resolves each
+ * link). A path with nothing at its end (a dangling link) is nothing, as Vale skips it (#919); a link
+ * that cannot be resolved (a loop, ELOOP) or a path that cannot be read is a configuration error
+ * naming the path, as Vale stops with "unable to resolve symlink" (#968), not a crash.
+ */
+import { readFileSync, statSync, type Stats } from "node:fs";
+import { ConfigError } from "../errors.ts";
+
+/** The file or folder at `file` (following links), undefined when there is none. */
+export function statFollowing(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+}
+
+/** The text of `file` (following links), a BOM dropped. */
+export function readStyleText(file: string): string {
+  try {
+    return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+}
+
+function unreadable(file: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === "ELOOP") return new ConfigError(`${file}: unable to resolve the symbolic link: it leads back to itself (a link loop), as Vale reports it.`, "Point the link at a real file or folder, or remove it.");
+  if (typeof code === "string") return new ConfigError(`${file}: cannot be read (${code}).`, "Check that the path is a readable file or folder.");
+  return error;
+}
