@@ -159,3 +159,17 @@ describe("sequence rules", () => {
     expect(project.setup.styles.rules.has("S.Tags")).toBe(false);
   });
 });
+
+describe("a skip too large to expand", () => {
+  // Vale's makeTokens appends `skip` copies of the token; a match reads at most one token per word
+  // either side of the anchor, so a skip longer than the sentence matches as a skip of its length.
+  it("skip: 99999999999 loads at once and matches as a skip longer than the sentence", () => {
+    const rule = (skip: number) => `extends: sequence\nmessage: "'%s'"\ntokens:\n  - pattern: meet\n  - pattern: up\n    skip: ${skip}\n`;
+    const text = "We will meet you and the team up on Sunday.\n";
+    const started = Date.now();
+    const huge = lintText(styleProject({ Far: rule(99_999_999_999) }), text);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(huge).toEqual(lintText(styleProject({ Far: rule(20) }), text));
+    expect(huge).toEqual(["1:9:S.Far:'meet'"]);
+  });
+});

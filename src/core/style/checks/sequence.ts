@@ -50,7 +50,7 @@ export function compileSequence(def: RuleDefinition, ctx: CompileContext): ((blo
   const ignorecase = readBoolean(def, "ignorecase");
   const message = readString(def, "message") ?? "";
   const tokens = makeTokens(def.tokens, ctx);
-  for (const token of tokens) {
+  for (const { token } of tokens.runs) {
     if (token.pattern !== "") {
       const source = (ignorecase ? "(?i)" : "") + NONWORD_TEMPLATE.replace("%s", token.pattern);
       token.find = compilePattern(source, ctx);
@@ -58,11 +58,12 @@ export function compileSequence(def: RuleDefinition, ctx: CompileContext): ((blo
     }
     if (token.tag !== "") token.tagRe = compilePattern(token.tag, ctx, "");
   }
-  const anchorIndex = tokens.findIndex((t) => !t.negate && t.pattern !== "");
-  if (anchorIndex < 0) {
+  const anchorRun = tokens.runs.find(({ token: t }) => !t.negate && t.pattern !== "");
+  const anchorIndex = anchorRun?.first ?? -1;
+  if (!anchorRun) {
     return `${ctx.file}: rule ${ctx.name} never matches: a sequence rule needs a token with a "pattern" (not negated) to anchor the sequence, as in Vale.`;
   }
-  const anchor = tokens[anchorIndex]!;
+  const anchor = anchorRun.token;
   return (block) => {
     const text = block.text;
     const alerts: RawAlert[] = [];
@@ -97,10 +98,15 @@ export function compileSequence(def: RuleDefinition, ctx: CompileContext): ((blo
   };
 }
 
-/** Vale's makeTokens: each token decoded weakly (`skip: "2"`, `negate: "true"`), `skip` expanded. */
-function makeTokens(value: unknown, ctx: CompileContext): NlpToken[] {
+/**
+ * Vale's makeTokens: each token decoded weakly (`skip: "2"`, `negate: "true"`), `skip` expanded.
+ * The copies are kept as runs, not one by one (Vale appends `skip` copies: `skip: 99999999999` would
+ * take minutes and gigabytes); the match reads at most one token per word of the sentence either side
+ * of the anchor, so no sentence sees a difference.
+ */
+function makeTokens(value: unknown, ctx: CompileContext): TokenSeq {
   if (!Array.isArray(value)) throw new ConfigError(`${ctx.file}: a sequence rule needs a "tokens" list.`);
-  const tokens: NlpToken[] = [];
+  const runs: [NlpToken, number][] = [];
   value.forEach((item, i) => {
     if (item === null || typeof item !== "object" || Array.isArray(item)) {
       throw new ConfigError(`${ctx.file}: token ${i + 1} of the sequence rule ${ctx.name} must be a mapping with "pattern", "tag", "skip" or "negate".`);
@@ -108,11 +114,40 @@ function makeTokens(value: unknown, ctx: CompileContext): NlpToken[] {
     const fields = new Map(Object.entries(item as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), v]));
     const skip = weakNumber(fields.get("skip"));
     if (skip === undefined) throw new ConfigError(`${ctx.file}: token ${i + 1} of the sequence rule ${ctx.name}: "skip" must be a whole number.`);
+    // Past 2^40 copies no sentence reaches the end of the run; the cap keeps the run offsets exact.
+    const copies = Math.min(skip, 2 ** 40);
     const base = { pattern: weakString(fields.get("pattern")), tag: weakString(fields.get("tag")), skip, negate: weakBoolean(fields.get("negate")) };
-    for (let n = skip; n > 0; n--) tokens.push({ ...base, optional: true, start: n === skip, end: false });
-    if (base.pattern !== "" || base.tag !== "") tokens.push({ ...base, optional: false, start: false, end: true });
+    if (copies > 0) runs.push([{ ...base, optional: true, start: true, end: false }, 1]);
+    if (copies > 1) runs.push([{ ...base, optional: true, start: false, end: false }, copies - 1]);
+    if (base.pattern !== "" || base.tag !== "") runs.push([{ ...base, optional: false, start: false, end: true }, 1]);
   });
-  return tokens;
+  return new TokenSeq(runs);
+}
+
+/** The expanded tokens of a sequence rule, as runs of identical tokens: `at(k)` is Vale's `toks[k]`. */
+class TokenSeq {
+  readonly length: number;
+  /** Each run's token and the index of its first copy. */
+  readonly runs: { token: NlpToken; first: number }[] = [];
+
+  constructor(runs: readonly [NlpToken, number][]) {
+    let first = 0;
+    for (const [token, count] of runs) {
+      this.runs.push({ token, first });
+      first += count;
+    }
+    this.length = first;
+  }
+
+  at(k: number): NlpToken {
+    let [lo, hi] = [0, this.runs.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.runs[mid]!.first <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.runs[lo]!.token;
+  }
 }
 
 function weakString(value: unknown): string {
@@ -147,7 +182,7 @@ function tokensMatch(token: NlpToken, word: TaggedWord): boolean {
  * Vale's sequenceMatches: the words of the sequence around the first word from `from` on matching
  * the anchor (none when the sequence fails), and that word's index (-1 when there is none).
  */
-function sequenceMatches(idx: number, toks: readonly NlpToken[], target: NlpToken, words: readonly TaggedWord[], from: number): [string[], number] {
+function sequenceMatches(idx: number, toks: TokenSeq, target: NlpToken, words: readonly TaggedWord[], from: number): [string[], number] {
   const text: string[] = [];
   let index = -1;
   for (let jdx = from; jdx < words.length; jdx++) {
@@ -157,7 +192,7 @@ function sequenceMatches(idx: number, toks: readonly NlpToken[], target: NlpToke
     // optional copies turn around (optional, optional, required -> required, optional, optional).
     for (let i = 1; idx - i >= 0; i++) {
       if (jdx - i < 0) return [[], index];
-      const tok = toks[idx - i]!;
+      const tok = toks.at(idx - i);
       const word = words[jdx - i]!;
       text.unshift(word.text);
       const optional = tok.skip > 0 ? (tok.optional || tok.end) && !tok.start : tok.optional;
@@ -167,7 +202,7 @@ function sequenceMatches(idx: number, toks: readonly NlpToken[], target: NlpToke
     }
     for (let i = 0; idx + i < toks.length; i++) {
       if (jdx + i >= words.length) return [[], index];
-      const tok = toks[idx + i]!;
+      const tok = toks.at(idx + i);
       const word = words[jdx + i]!;
       text.push(word.text);
       const matched = tokensMatch(tok, word);
