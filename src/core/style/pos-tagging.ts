@@ -28,8 +28,18 @@ export function isTaggerLoaded(): boolean {
   return tagger !== undefined;
 }
 
+/** Loads the tagger now (it takes about 0.6 s), so that a time budget does not stop its loading. */
+export function ensureTagger(): void {
+  tagger ??= loadTagger();
+}
+
 function loadTagger(): TagFn {
-  const { Tag } = createRequire(import.meta.url)("en-pos") as typeof import("en-pos");
+  const require = createRequire(import.meta.url);
+  // A load that V8 stopped (a rule past its time budget: a stop runs no `finally`, so Node keeps the
+  // half-run modules in its cache) would leave en-pos without its exports ("Tag is not a
+  // constructor" on every later use): such modules are dropped and loaded again.
+  for (const [file, module] of Object.entries(require.cache)) if (module && !module.loaded) delete require.cache[file];
+  const { Tag } = require("en-pos") as typeof import("en-pos");
   return (words) => new Tag(words).initial().smooth().tags;
 }
 
@@ -41,8 +51,8 @@ const KEEP = /^-[A-Z]{3}-$/;
 export function tagWords(words: readonly string[]): TaggedWord[] {
   const clean = words.filter((w) => w !== "");
   if (clean.length === 0) return [];
-  tagger ??= loadTagger();
-  const tags = tagger([...clean]);
+  ensureTagger();
+  const tags = tagger!([...clean]);
   // The possessive marker follows a noun. en-pos guesses JJ for a word it does not know ("endpoint" in
   // "The endpoint's are"), where prose's model, reading the context, gives NN (Vale's checks/Sequence scenario).
   for (let i = 0; i + 1 < clean.length; i++) if (tags[i] === "JJ" && tags[i + 1] === "POS") tags[i] = "NN";

@@ -29,6 +29,7 @@ import { activeRules, type ActiveRule } from "./active-rules.ts";
 import { placeInContext, plainCopyAt, RSQUO, spansMarkup, type CheckLine } from "./vale-location.ts";
 import { createSearchContexts, guessPlace } from "./vale-context.ts";
 import { sentenceTexts } from "./sentences.ts";
+import { ensureTagger } from "./pos-tagging.ts";
 
 for (const rule of BUILTIN_RULE_LIST) registerBuiltinProseRule(rule);
 
@@ -271,13 +272,12 @@ function runValeRules(
       for (const alert of rule.run!(block, state)) emit(entry, block, alert, false, false, checkLine);
     });
   };
-  const runAll = () => {
-    for (const entry of active) runRule(entry);
-  };
+  const runAll = () => active.forEach(runRule);
   if (!hasLongText && !active.some((entry) => entry.rule.isRisky)) {
     runAll();
     return findings;
   }
+  if (active.some((entry) => entry.rule.type === "sequence")) ensureTagger(); // loaded first: its 0.6 s are not the rule's to spend
   // One time budget for the file's rules together: each budgeted call starts a watchdog thread, which
   // costs more than most rules' work. Only when they overrun it are they run again from the start,
   // one by one, each risky one under a budget of its own, to stop and report the rule at fault.
