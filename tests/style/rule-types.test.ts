@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { removeTemps } from "../helpers.ts";
 import { lint, show } from "./helpers.ts";
+import { lintText, styleProject } from "./vale-project.ts";
+
+afterEach(removeTemps);
 
 describe("existence", () => {
   it("reports each token with its column, the %s match and the rule's link", () => {
@@ -89,6 +93,13 @@ describe("metric", () => {
     // As in Vale, a file without words in its paragraphs, lists or quotes has no variables.
     expect(show(lint("## A\n\n## B\n\n## C\n\n## D\n"), "Test.Metric")).toEqual([]);
     expect(show(lint("## A\n\n## B\n"), "Test.Metric")).toEqual([]);
+  });
+
+  // Vale's Tengo compiles a chain of any length; nesting one closure per operator overflowed the stack.
+  it("a formula of 50,000 terms is evaluated, left to right", () => {
+    const rule = (formula: string) => `extends: metric\nmessage: "%s"\nformula: ${formula}\ncondition: "> 0"\n`;
+    const project = styleProject({ Long: rule(Array(50_000).fill("words").join(" + ")), Order: rule("words * 10 - words - words / 2 * 4 % 3") });
+    expect(lintText(project, "Two words.\n")).toEqual(["1:1:S.Long:100000.00", "1:1:S.Order:17.00"]);
   });
 });
 

@@ -121,26 +121,17 @@ function parseExpression(text: string): Expr {
     }
     return (v) => v.get(token) ?? 0;
   };
-  const product = (): Expr => {
-    let left = primary();
-    while (peek() === "*" || peek() === "/" || peek() === "%") {
-      const op = take();
-      const l = left;
-      const r = primary();
-      left = op === "*" ? (v) => l(v) * r(v) : op === "/" ? (v) => l(v) / r(v) : (v) => l(v) % r(v);
-    }
-    return left;
+  // A chain of operators (`words + words + …`, any length) is evaluated in a loop, left to right:
+  // nesting a closure per operator overflowed the stack at run time on a long formula.
+  const chain = (operand: () => Expr, ops: readonly string[], apply: (op: string, a: number, b: number) => number): Expr => {
+    const first = operand();
+    const rest: [string, Expr][] = [];
+    while (ops.includes(peek() ?? "")) rest.push([take()!, operand()]);
+    if (rest.length === 0) return first;
+    return (v) => rest.reduce((acc, [op, right]) => apply(op, acc, right(v)), first(v));
   };
-  const sum = (): Expr => {
-    let left = product();
-    while (peek() === "+" || peek() === "-") {
-      const op = take();
-      const l = left;
-      const r = product();
-      left = op === "+" ? (v) => l(v) + r(v) : (v) => l(v) - r(v);
-    }
-    return left;
-  };
+  const product = (): Expr => chain(primary, ["*", "/", "%"], (op, a, b) => (op === "*" ? a * b : op === "/" ? a / b : a % b));
+  const sum = (): Expr => chain(product, ["+", "-"], (op, a, b) => (op === "+" ? a + b : a - b));
   const result = sum();
   if (i !== tokens.length) throw new Error(`unexpected "${tokens[i]}" in "${text}"`);
   return result;
