@@ -3,8 +3,10 @@
  * weakly typed decoding (internal/check/definition.go decodeRule): `ignorecase: yes`, `"true"`,
  * `limit: "1"` all work; a value Vale refuses is an error naming the file, the key and the value.
  */
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/core/errors.ts";
+import { lintProse } from "../../src/core/style/style-engine.ts";
 import { removeTemps } from "../helpers.ts";
 import { lintText, styleProject, valeProject } from "./vale-project.ts";
 
@@ -113,5 +115,27 @@ describe("text and list keys", () => {
       expect(load, rule).toThrow(ConfigError);
       expect(load, rule).toThrow(error);
     }
+  });
+});
+
+describe("the action key", () => {
+  // mapstructure decodes `action` into Vale's core.Action { Name string; Params []string }: anything
+  // but a mapping is refused ("'action' expected a map"); a single param is a list of one.
+  it("action written as text, a list or a number is an error naming the file, not an action silently dropped", () => {
+    for (const value of ["remove", "[replace, bar]", "5", "{name: replace, params: {a: b}}"]) {
+      expect(() => styleProject({ Ex: avoid(`action: ${value}`) }), value).toThrow(ConfigError);
+      expect(() => styleProject({ Ex: avoid(`action: ${value}`) }), value).toThrow(/Ex\.yml: "action(\.params)?" is /);
+    }
+  });
+
+  it("params: one value is a list of one; keys in any case; an unknown key in the action gets a warning", () => {
+    const fixOf = (action: string) => {
+      const project = styleProject({ Ex: avoid(action) });
+      const [finding] = lintProse({ file: path.join(project.dir, "doc.md"), source: "A foo.\n", format: "md", matchPath: "doc.md" }, { vale: project.setup });
+      return finding?.fix;
+    };
+    expect(fixOf("action:\n  name: replace\n  params: bar")).toEqual([{ start: 2, end: 5, text: "bar" }]);
+    expect(fixOf("action:\n  Name: replace\n  PARAMS: [bar]")).toEqual([{ start: 2, end: 5, text: "bar" }]);
+    expect(styleProject({ Ex: avoid("action:\n  nme: replace") }).setup.styles.warnings.join("\n")).toMatch(/Ex\.yml: rule S\.Ex has a key .* \(action\.nme\)/);
   });
 });

@@ -23,7 +23,7 @@ import { parseScope, ScopeError } from "./scopes.ts";
 import { referencedStyles, searchedIn, type ValeConfig } from "./vale-ini.ts";
 import { readStyleText, statFollowing } from "./follow-links.ts";
 import { isEditPatternRisky } from "./checks/edit-action.ts";
-import { decodeTypedKeys, foldKeyCase, unknownKeys } from "./checks/rule-keys.ts";
+import { decodeAction, decodeTypedKeys, foldKeyCase, unknownKeys } from "./checks/rule-keys.ts";
 import { decodeTextKeys } from "./checks/rule-text-keys.ts";
 import { loadVocabulary, type Vocabulary } from "./vocabulary.ts";
 
@@ -302,7 +302,7 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext, text?: str
   const mapKey = type === "substitution" ? "swap" : type === "consistency" ? "either" : undefined;
   if (mapKey && isEmptyMap(def[mapKey])) return `${ctx.file}: rule ${ctx.name} is skipped: its "${mapKey}" mapping is empty, so it can match nothing (Vale loads it and never reports it).`;
   requireKeys(def, type, ctx.file);
-  const action = readAction(def);
+  const action = readAction(def, ctx.file);
   // An edit action's pattern runs on every match: it can make the rule one to run under a time budget.
   if (action?.name === "edit" && action.params[0] === "regex" && isEditPatternRisky(action.params[1] ?? "")) ctx.isRisky = true;
   const rule: CompiledRule = {
@@ -401,11 +401,9 @@ function mergeListOfMaps(def: RuleDefinition, key: string): void {
   def[key] = Object.assign({}, ...(value as object[]));
 }
 
-function readAction(def: RuleDefinition): RuleAction | undefined {
-  const action = def.action as { name?: unknown; params?: unknown } | undefined;
-  if (!action || typeof action !== "object" || typeof action.name !== "string") return undefined;
-  const params = Array.isArray(action.params) ? action.params.map(String) : [];
-  return { name: action.name, params };
+function readAction(def: RuleDefinition, file: string): RuleAction | undefined {
+  const action = decodeAction(def.action, file);
+  return action && action.name !== "" ? action : undefined;
 }
 
 /** Vale's built-in rules: Vale.Terms (accepted words, exact case), Vale.Avoid (rejected words), Vale.Repetition. */

@@ -144,7 +144,10 @@ export function unknownKeys(def: RuleDefinition, type: string, file: string): st
   const known = STRUCT_KEYS[type];
   if (!known) return [];
   const all = new Set([...DEFINITION_KEYS, ...known]);
-  return Object.keys(def).filter((key) => !all.has(key.toLowerCase()));
+  const action = Object.entries(def).find(([key]) => key.toLowerCase() === "action")?.[1];
+  // mapstructure checks the keys of the action mapping too (Vale's Action has Name and Params).
+  const actionKeys = action !== null && typeof action === "object" && !Array.isArray(action) ? Object.keys(action).filter((k) => !["name", "params"].includes(k.toLowerCase())) : [];
+  return [...Object.keys(def).filter((key) => !all.has(key.toLowerCase())), ...actionKeys.map((k) => `action.${k}`)];
 }
 
 /** Fields of the two rule types decoded without ErrorUnused (spelling's filters and ignore are read by their exact key first). */
@@ -163,4 +166,29 @@ export function foldKeyCase(def: RuleDefinition, type: string): void {
       delete def[key];
     }
   }
+}
+
+/**
+ * The rule's `action`, as mapstructure decodes it into Vale's core.Action { Name string; Params
+ * []string } (weakly typed): a mapping whose keys are matched in any case; a name written as a
+ * number is its text; a single param is a list of one (`params: foo`). Anything but a mapping
+ * (`action: remove`, a list) is an error, as Vale refuses the rule ("'action' expected a map").
+ */
+export function decodeAction(value: unknown, file: string): { name: string; params: string[] } | undefined {
+  if (value === undefined || value === null) return undefined;
+  const hint = "Write action as a mapping, e.g. action: {name: replace, params: [new text]} (names: replace, remove, edit, suggest, convert).";
+  if (typeof value !== "object" || Array.isArray(value)) {
+    throw new ConfigError(`${file}: "action" is ${Array.isArray(value) ? "a list" : `${JSON.stringify(value)}, not a mapping`}; Vale refuses the rule ('action' expected a map).`, hint);
+  }
+  const fields = new Map(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), v]));
+  const text = (v: unknown, key: string): string => {
+    if (v === null || v === undefined) return "";
+    if (typeof v === "boolean") return v ? "1" : "0";
+    if (typeof v === "string" || typeof v === "number") return String(v);
+    throw new ConfigError(`${file}: "action.${key}" is ${Array.isArray(v) ? "a list" : "a mapping"}; Vale reads it as text.`, hint);
+  };
+  const params = fields.get("params");
+  const isEmptyMap = params !== null && typeof params === "object" && !Array.isArray(params) && Object.keys(params).length === 0;
+  const list = params === undefined || params === null || isEmptyMap ? [] : Array.isArray(params) ? params : [params];
+  return { name: text(fields.get("name"), "name"), params: list.map((p) => text(p, "params")) };
 }
