@@ -311,3 +311,13 @@ describe("messages for values .vale.ini cannot take", () => {
     expect(parse).not.toThrow(/YES/);
   });
 });
+
+describe("a NUL character in a name", () => {
+  // Go's os.Stat fails on a name with a NUL, so Vale finds no such style or rule; Node's statSync threw.
+  it("names no style and no rule, as in Vale, instead of an internal error", () => {
+    const rule = "extends: existence\nmessage: x\ntokens: [foo]\n";
+    expect(() => valeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\0\n", "styles/S/R.yml": rule })).toThrow(/the style "S\0" \(BasedOnStyles\) was not found/);
+    const project = valeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nS\0.R = YES\n", "styles/S/R.yml": rule });
+    expect(project.setup.styles.warnings.join("\n")).toMatch(/the rule "S\0\.R" was not found/);
+  });
+});

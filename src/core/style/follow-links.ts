@@ -9,6 +9,8 @@ import { ConfigError } from "../errors.ts";
 
 /** The file or folder at `file` (following links), undefined when there is none. */
 export function statFollowing(file: string): Stats | undefined {
+  // As Go's os.Stat, which fails on it: a NUL in a name (`BasedOnStyles = S\0`) names nothing.
+  if (file.includes("\0")) return undefined;
   try {
     return statSync(file, { throwIfNoEntry: false });
   } catch (error) {
