@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { ConfigError } from "../../src/core/errors.ts";
 import { removeTemps } from "../helpers.ts";
 import { lint, show } from "./helpers.ts";
 import { lintText, styleProject } from "./vale-project.ts";
@@ -100,6 +101,18 @@ describe("metric", () => {
     const rule = (formula: string) => `extends: metric\nmessage: "%s"\nformula: ${formula}\ncondition: "> 0"\n`;
     const project = styleProject({ Long: rule(Array(50_000).fill("words").join(" + ")), Order: rule("words * 10 - words - words / 2 * 4 % 3") });
     expect(lintText(project, "Two words.\n")).toEqual(["1:1:S.Long:100000.00", "1:1:S.Order:17.00"]);
+  });
+
+  // Vale runs formula and condition as a Tengo script with the file's variables: a name it does not
+  // define stops Vale ("unresolved reference"); Verity read it as 0, so a typo made the rule silent.
+  it("a variable the file does not define is an error naming the rule; the condition reads the file's variables", () => {
+    const rule = (formula: string, condition: string) => `extends: metric\nmessage: "%s"\nformula: ${formula}\ncondition: "${condition}"\n`;
+    expect(() => lintText(styleProject({ Typo: rule("paragrahs", "> 0") }), "Some words here.\n")).toThrow(ConfigError);
+    expect(() => lintText(styleProject({ Typo: rule("words", "> sentence") }), "Some words here.\n")).toThrow(/Typo\.yml: rule S\.Typo \(metric\): the formula or condition names "sentence"/);
+    // pre, list, blockquote and heading.h1-h6 are 0 in a file without them, as in Vale.
+    const project = styleProject({ Zero: rule("pre + list + heading.h6", "== 0"), Cond: rule("words", "> sentences * 2") });
+    expect(lintText(project, "Some words here.\n")).toEqual(["1:1:S.Cond:3.00", "1:1:S.Zero:0.00"]);
+    expect(lintText(project, "Some words. Here.\n")).toEqual(["1:1:S.Zero:0.00"]);
   });
 });
 

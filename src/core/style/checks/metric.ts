@@ -20,15 +20,17 @@ export function compileMetric(def: RuleDefinition, ctx: CompileContext): (state:
   const condition = readString(def, "condition") ?? "";
   const message = readString(def, "message") ?? "";
   let expr: Expr;
-  let test: (value: number) => boolean;
+  let test: (value: number, vars: ReadonlyMap<string, number>) => boolean;
+  const names = new Set<string>();
   try {
-    expr = parseExpression(formula.replace(/heading\.(h[1-6])/g, "heading_$1"));
+    expr = parseExpression(formula.replace(/heading\.(h[1-6])/g, "heading_$1"), names);
     const cond = /^\s*(>=|<=|==|!=|>|<)\s*(.+)$/.exec(condition);
     if (!cond) throw new Error(`the condition "${condition}" must be a comparison such as "> 3"`);
-    const right = parseExpression(cond[2]!);
+    const right = parseExpression(cond[2]!, names);
     const op = cond[1]!;
-    test = (value) => {
-      const limit = right(new Map());
+    // Vale evaluates the condition with the file's variables too (`condition: "> paragraphs"`).
+    test = (value, vars) => {
+      const limit = right(vars);
       return op === ">" ? value > limit : op === "<" ? value < limit : op === ">=" ? value >= limit : op === "<=" ? value <= limit : op === "==" ? value === limit : value !== limit;
     };
   } catch (error) {
@@ -37,10 +39,15 @@ export function compileMetric(def: RuleDefinition, ctx: CompileContext): (state:
   return (state) => {
     // Vale computes nothing for a file without words.
     if (!state.metrics.get("words")) return undefined;
-    const vars = new Map<string, number>();
+    const vars = new Map<string, number>(VALE_DEFAULTS.map((name) => [name, 0]));
     for (const [key, value] of state.metrics) vars.set(key.replace(/^heading\.(h[1-6])$/, "heading_$1"), value);
+    // As Vale's Tengo script (E201 "unresolved reference"): a name the file does not define, such as a typo, is an error.
+    const unknown = [...names].find((name) => !vars.has(name));
+    if (unknown !== undefined) {
+      throw new ConfigError(`${ctx.file}: rule ${ctx.name} (metric): the formula or condition names "${unknown}", which the file linted does not define; Vale stops with "unresolved reference".`, `Variables: ${[...new Set([...VALE_SUMMARY, ...VALE_DEFAULTS])].join(", ")}.`);
+    }
     const value = expr(vars);
-    if (!Number.isFinite(value) || !test(value)) return undefined;
+    if (!Number.isFinite(value) || !test(value, vars)) return undefined;
     return formatMessage(message, value.toFixed(2));
   };
 }
@@ -74,8 +81,12 @@ export function compileReadability(def: RuleDefinition, ctx: CompileContext): (s
   };
 }
 
-/** A small recursive-descent parser for the formula language. */
-function parseExpression(text: string): Expr {
+/** The variables Vale sets to 0 when a file has none (metric.go), and those of every file with words (ComputeMetrics). */
+const VALE_DEFAULTS = ["pre", "list", "blockquote", "heading_h1", "heading_h2", "heading_h3", "heading_h4", "heading_h5", "heading_h6"];
+const VALE_SUMMARY = ["words", "sentences", "characters", "paragraphs", "syllables", "complex_words", "long_words", "polysyllabic_words"];
+
+/** A small recursive-descent parser for the formula language; adds the variables it names to `names`. */
+function parseExpression(text: string, names: Set<string>): Expr {
   const tokens = text.match(/\d+(?:\.\d+)?|math\.[a-z]+|[A-Za-z_][\w]*|[-+*/%(),]/g) ?? [];
   const joined = tokens.join("");
   if (joined.replace(/\s/g, "") !== text.replace(/\s/g, "")) throw new Error(`cannot read the formula "${text}"`);
@@ -119,6 +130,7 @@ function parseExpression(text: string): Expr {
       if (take() !== ")") throw new Error(`missing ) after ${token}(…`);
       return (v) => fn(...args.map((a) => a(v)));
     }
+    names.add(token);
     return (v) => v.get(token) ?? 0;
   };
   // A chain of operators (`words + words + …`, any length) is evaluated in a loop, left to right:
