@@ -82,3 +82,15 @@ describe("one time budget per file", () => {
     expect(findings).toHaveLength(3);
   }, 60_000);
 });
+
+describe("the message of a rule stopped by the budget", () => {
+  // On a file over 20,000 characters every rule runs under the budget; a plain `foo` that alerts on
+  // tens of thousands of paragraphs can spend it placing its alerts. Its pattern is not to blame.
+  it("blames the pattern only for a risky one; a plain rule stopped on a long file is told to split the file", () => {
+    const project = styleProject({ Plain: "extends: existence\nmessage: \"plain '%s'\"\ntokens: [foo]\n" });
+    const text = Array.from({ length: 60_000 }, (_, i) => `Line ${i} foo.\n`).join("\n");
+    const stopped = lintText(project, text).filter((f) => /was stopped after/.test(f));
+    for (const finding of stopped) expect(finding).toMatch(/^1:1:S\.Plain:.*on a file over 20,000 characters every rule runs under a time budget.*Split the file/);
+    expect(stopped.join("\n")).not.toMatch(/regular expression/);
+  }, 120_000);
+});
