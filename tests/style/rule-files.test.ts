@@ -30,6 +30,16 @@ describe("YAML aliases in a rule file", () => {
   });
 });
 
+describe("YAML documents in a rule file", () => {
+  // Vale reads a rule with Go's yaml.Unmarshal, which decodes the first document and reads no further.
+  it("a trailing --- or a second document is not read, as in Vale; the first document is the rule", () => {
+    const rule = "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [foo]\n";
+    for (const after of ["---\n", "---\n# old version\n", "---\nextends: bogus\n", "---\n[not yaml\n"]) {
+      expect(lintText(styleProject({ Ex: rule + after }), "No foo.\n"), after).toEqual(["1:4:S.Ex:Avoid 'foo'."]);
+    }
+  });
+});
+
 const avoid = (word: string) => `extends: existence\nmessage: "Avoid '%s'."\ntokens: [${word}]\n`;
 
 describe("what a style folder holds", () => {

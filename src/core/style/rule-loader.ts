@@ -223,7 +223,9 @@ function loadRuleFile(set: StyleSet, file: string, name: string, base: Omit<Comp
 function readRuleYaml(text: string, file: string): unknown {
   const plain = parsePlainYaml(text);
   if (plain) return plain.value;
-  const doc = yamlPackage().parseDocument(text, { strict: false, uniqueKeys: false });
+  // As Go's yaml.Unmarshal (Vale's parse): the first document is the rule; a trailing `---` and what follows are not read.
+  const options = { strict: false, uniqueKeys: false };
+  const doc = yamlPackage().parseAllDocuments(text, options)[0] ?? yamlPackage().parseDocument(text, options);
   const fatal = doc.errors.find((e) => e.code !== "BAD_DQ_ESCAPE");
   if (fatal) {
     const lenient = parseLenientYaml(text);
