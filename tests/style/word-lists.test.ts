@@ -43,3 +43,23 @@ describe("spelling ignore files", () => {
     expect(load).toThrow(/Spell\.yml: .*the ignore file "sub\.txt" is a folder/);
   });
 });
+
+describe("a vocabulary term that is no usable pattern", () => {
+  // Vale reads each term as a regular expression (updateExceptions joins them into every rule's
+  // exceptions), so `[x` breaks whichever rule compiles first; the error says where the text comes from.
+  it("names the accepted or rejected term's vocabulary file, not only the rule that failed", () => {
+    const accept = { ".vale.ini": ini("Vale"), "styles/config/vocabularies/V/accept.txt": "GitHub\n[x\n" };
+    expect(() => valeProject(accept)).toThrow(ConfigError);
+    expect(() => valeProject(accept)).toThrow(/The accepted term "\[x" of the vocabulary \(accept\.txt\) cannot be used as a regular expression/);
+    const reject = { ".vale.ini": ini("Vale"), "styles/config/vocabularies/V/reject.txt": "(oops\n" };
+    expect(() => valeProject(reject)).toThrow(/Vale\.Avoid .*rejected terms \(reject\.txt\)/);
+  });
+
+  // V8 compiles a pattern at its first use, and only there finds one too large for it: that was an
+  // internal error in the middle of linting. regexp2 takes it; Verity cannot, and says so at load time.
+  it("a term too long for JavaScript's regular expressions is a configuration error, not an internal error", () => {
+    const project = () => valeProject({ ".vale.ini": ini("Vale"), "styles/config/vocabularies/V/accept.txt": `${"a".repeat(100_000)}\n` });
+    expect(project).toThrow(ConfigError);
+    expect(project).toThrow(/Regular expression too large\. The accepted term "a{80}…"/);
+  });
+});

@@ -71,7 +71,12 @@ export function compileGoRegex(pattern: string, extraFlags = "", options: Transl
   const { source, flags } = translateGoRegex(pattern, options);
   const all = [...new Set((flags + extraFlags).split(""))].join("");
   try {
-    return sharedRegex(source, all);
+    const re = sharedRegex(source, all);
+    // V8 compiles a pattern at its first use, and only then finds one it cannot hold ("Regular
+    // expression too large": a 60,000-character term): use it once now, where a failure is the rule's.
+    re.test("");
+    re.lastIndex = 0;
+    return re;
   } catch (error) {
     throw new RegexTranslationError((error as Error).message.replace(/^Invalid regular expression: /, ""));
   }

@@ -34,12 +34,31 @@ export function compilePattern(pattern: string, ctx: CompileContext, flags = "g"
   } catch (error) {
     if (error instanceof RegexTranslationError) {
       throw new ConfigError(
-        `${ctx.file}: rule ${ctx.name} has a regular expression that cannot be used: ${error.message}.`,
+        `${ctx.file}: rule ${ctx.name} has a regular expression that cannot be used: ${error.message}.${vocabularyCulprit(pattern, ctx)}`,
         `The pattern was: ${pattern.length > 200 ? `${pattern.slice(0, 200)}…` : pattern}`,
       );
     }
     throw error;
   }
+}
+
+/**
+ * Where a broken pattern's text comes from when it is a vocabulary term: accepted terms join every
+ * rule's exceptions (and rejected ones Vale.Avoid's tokens), as patterns, so `[x` in accept.txt
+ * breaks a rule whose file says nothing of it.
+ */
+function vocabularyCulprit(pattern: string, ctx: CompileContext): string {
+  const compiles = (term: string) => {
+    try {
+      compileGoRegex(term, "");
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const term = ctx.accepted.find((t) => pattern.includes(t) && !compiles(t));
+  if (term !== undefined) return ` The accepted term "${term.length > 80 ? `${term.slice(0, 80)}…` : term}" of the vocabulary (accept.txt) cannot be used as a regular expression, as Vale reads each term: escape its metacharacters (\\[, \\(, \\.), shorten it or remove it`;
+  return ctx.name === "Vale.Avoid" ? " Its terms are the vocabulary's rejected terms (reject.txt), which Vale reads as regular expressions: escape the metacharacters of the one that cannot be used (\\[, \\(, \\.), shorten it or remove it" : "";
 }
 
 /**
