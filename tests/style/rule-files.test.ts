@@ -113,4 +113,18 @@ describe("symbolic links in the styles folder", () => {
     const second = await runCli(["lint", "--today", "2026-01-01"], { cwd: dir });
     expect([second.code, second.stderr]).toEqual([2, expect.stringMatching(/Loop\.yml: unable to resolve the symbolic link/)]);
   });
+
+  // The cache keys hashed StylesPath before the configuration was checked: a StylesPath naming a file
+  // was an internal error (ENOTDIR), and ../../.. (the whole disk) a walk without end; without the
+  // cache both stop at once with the configuration error.
+  it("verity lint with its caches stops on a StylesPath that is a file or the disk's root as it does with --no-cache", async () => {
+    const card = `---\ntitle: Refunds\nowner: "@a"\naudience: external\nverify_by: 2099-01-01\n---\n\nNo foo.\n`;
+    for (const stylesPath of ["content/a/x.md", "../".repeat(30)]) {
+      const dir = styleProject({ Ex: avoid("foo") }, "", { "verity.config.yml": "{}\n", "content/a/x.md": card }).dir;
+      writeFileSync(path.join(dir, ".vale.ini"), `StylesPath = ${stylesPath}\n[*.md]\nBasedOnStyles = S\n`);
+      const [cached, uncached] = [await runCli(["lint", "--today", "2026-01-01"], { cwd: dir }), await runCli(["lint", "--no-cache", "--today", "2026-01-01"], { cwd: dir })];
+      expect([cached.code, cached.stderr], stylesPath).toEqual([2, expect.stringMatching(/the style "S" \(BasedOnStyles\) was not found/)]);
+      expect(cached.stderr).toBe(uncached.stderr);
+    }
+  }, 60_000);
 });

@@ -3,7 +3,7 @@
  * `.vale.ini` styles and the built-in prose rules) on each card's already-parsed tree, with a
  * content-hash cache so an unchanged card is not checked again.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { hashBytes } from "../cards/safe-read.ts";
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
@@ -20,6 +20,7 @@ import { openLintCache, type LintCache } from "./lint-cache.ts";
 import { lintProse, type StyleOptions } from "./style-engine.ts";
 import { missingRuleWarnings } from "./rule-loader.ts";
 import { matchPathFor, resolveValeConfig, setupFromConfig } from "./style-files.ts";
+import { foldersToHash, type ValeConfig } from "./vale-ini.ts";
 import type { StyleJob, StyleWorkerSetup } from "./style-job.ts";
 import { withSavedTranslations } from "./translation-cache.ts";
 
@@ -60,7 +61,7 @@ export function createStyleChecker(project: Pick<Project, "root" | "config">, op
   const builtinLevels = ruleLevels(project.config.rules);
   let styleOptions: StyleOptions | undefined;
   const optionsForStyle = (): StyleOptions => (styleOptions ??= withSavedTranslations(options.translationsFile, () => ({ vale: valeConfig ? setupFromConfig(valeConfig) : undefined, builtinLevels, lang: project.config.lang })));
-  const cache: LintCache | undefined = options.cacheFile ? openLintCache(options.cacheFile, configHash(project, valeConfig?.file, valeConfig?.searchPaths ?? [])) : undefined;
+  const cache: LintCache | undefined = options.cacheFile ? openLintCache(options.cacheFile, configHash(project, valeConfig)) : undefined;
   let hits = 0;
   let misses = 0;
   const keys = new WeakMap<Card, string>();
@@ -109,34 +110,44 @@ export function styleConfigWarnings(root: string): string[] {
 }
 
 /** Hash of everything besides the card that decides its style findings. */
-function configHash(project: Pick<Project, "root" | "config">, valeFile: string | undefined, searchPaths: readonly string[]): string {
+function configHash(project: Pick<Project, "root" | "config">, valeConfig: ValeConfig | undefined): string {
   const hash = createHash("sha256");
   hash.update(getCodeVersion());
   hash.update(JSON.stringify(project.config.rules));
   hash.update(project.config.lang);
   hashRuleInputs(hash, project.root);
-  if (valeFile) hash.update(readFileSync(valeFile));
-  for (const folder of searchPaths) {
-    if (!existsSync(folder)) continue;
-    for (const [file, link] of listFiles(folder, new Set())) {
+  if (!valeConfig) return hash.digest("hex");
+  hash.update(readFileSync(valeConfig.file));
+  const folders = foldersToHash(valeConfig);
+  if (!folders) return randomUUID(); // a style not found stops the run at the first card checked: no key to match
+  const left = { files: MAX_HASHED_FILES };
+  for (const folder of valeConfig.searchPaths) hash.update(`${folders.includes(folder) ? "folder" : "not a folder"}\0${folder}\0`);
+  for (const folder of folders) {
+    for (const [file, other] of listFiles(folder, new Set(), left)) {
       hash.update(file);
-      hash.update(link === undefined ? readFileSync(file) : `link\0${link}`);
+      hash.update(other === undefined ? readFileSync(file) : `other\0${other}`);
     }
+    if (left.files < 0) return randomUUID();
   }
   return hash.digest("hex");
 }
 
+/** Files of StylesPath hashed at most: past that (a StylesPath holding a whole tree) the card cache is not used. */
+const MAX_HASHED_FILES = 20_000;
+
 /**
  * The files under `dir`, following links, each folder once (a link to a folder above, `up -> ..`,
- * would repeat the tree without end). A link that leads nowhere (dangling, which Vale skips, or a
- * loop, which the rule loader reports) is listed with its target instead of its content.
+ * would repeat the tree without end), `node_modules` and `.git` left out as in the run key. What is
+ * no regular file (a dangling link, which Vale skips, a loop, which the rule loader reports, a FIFO,
+ * which would block a read) is listed with what it is instead of its content.
  */
-function listFiles(dir: string, seen: Set<string>): [string, string?][] {
+function listFiles(dir: string, seen: Set<string>, left: { files: number }): [string, string?][] {
   const out: [string, string?][] = [];
   const real = realpathSync(dir);
   if (seen.has(real)) return out;
   seen.add(real);
   for (const entry of readdirSync(dir).sort()) {
+    if (entry === "node_modules" || entry === ".git" || --left.files < 0) continue;
     const full = path.join(dir, entry);
     let stat;
     try {
@@ -145,8 +156,8 @@ function listFiles(dir: string, seen: Set<string>): [string, string?][] {
       out.push([full, lstatSync(full).isSymbolicLink() ? readlinkSync(full) : String((error as NodeJS.ErrnoException).code)]);
       continue;
     }
-    if (stat.isDirectory()) out.push(...listFiles(full, seen));
-    else out.push([full]);
+    if (stat.isDirectory()) out.push(...listFiles(full, seen, left));
+    else out.push(stat.isFile() ? [full] : [full, "special"]);
   }
   return out;
 }

@@ -12,7 +12,7 @@ import { compareFindings, type Finding } from "../lint/findings.ts";
 import type { ProjectContext } from "../project/project.ts";
 import type { TrustScore } from "../verification/verification.ts";
 import { hashRuleInputs } from "../lint/cache-inputs.ts";
-import { findValeConfig, loadValeConfig } from "./vale-ini.ts";
+import { findValeConfig, foldersToHash, loadValeConfig } from "./vale-ini.ts";
 import { writeFileWhole } from "../cards/safe-write.ts";
 import { readAndHash, type FileHash, type FileStates } from "../lint/file-states.ts";
 import { asciiJson } from "../report/ascii-json.ts";
@@ -128,7 +128,9 @@ export function computeRunKey(context: ProjectContext, salt: string, reads?: Map
   const valeFile = findValeConfig(context.root);
   if (valeFile) {
     both(readFileSync(valeFile));
-    for (const folder of loadValeConfig(valeFile).searchPaths) if (existsSync(folder)) hashTree(both, undefined, folder, hashFile);
+    const folders = foldersToHash(loadValeConfig(valeFile));
+    if (!folders) both(randomUUID()); // a configuration that cannot run: no key to match
+    for (const folder of folders ?? []) hashTree(both, undefined, folder, hashFile);
   }
   return { key: hash.digest("hex"), frame: frame.digest("hex") };
 }

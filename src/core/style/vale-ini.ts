@@ -425,3 +425,13 @@ export function referencedStyles(config: ValeConfig): { styles: Set<string>; rul
   }
   return { styles, rules };
 }
+
+/**
+ * The search folders a cache key hashes (the folders of StylesPath), or undefined when a style of
+ * BasedOnStyles is in none of them: the run stops on that when it compiles the styles, and a
+ * StylesPath such as ../../.. (the whole disk) is not walked to build a key.
+ */
+export function foldersToHash(config: ValeConfig): string[] | undefined {
+  const isFound = (style: string) => style === "Vale" || config.searchPaths.some((folder) => isDirectory(path.join(folder, style)));
+  return [...referencedStyles(config).styles].every(isFound) ? config.searchPaths.filter(isDirectory) : undefined;
+}
