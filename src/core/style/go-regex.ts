@@ -66,6 +66,9 @@ export function captureGroupsOf(source: string): number {
   return count;
 }
 
+/** Patterns longer than this are compiled when they are made, not at their first use (see compileGoRegex). */
+const MAX_UNTESTED_SOURCE = 8_192;
+
 /** Compiles a Go pattern into a JS RegExp with extra flags (e.g. `g`). */
 export function compileGoRegex(pattern: string, extraFlags = "", options: TranslateOptions = {}): RegExp {
   const { source, flags } = translateGoRegex(pattern, options);
@@ -73,9 +76,13 @@ export function compileGoRegex(pattern: string, extraFlags = "", options: Transl
   try {
     const re = sharedRegex(source, all);
     // V8 compiles a pattern at its first use, and only then finds one it cannot hold ("Regular
-    // expression too large": a 60,000-character term): use it once now, where a failure is the rule's.
-    re.test("");
-    re.lastIndex = 0;
+    // expression too large": a 60,000-character term): use a long one once now, where a failure is the
+    // rule's. Only a long one: compiling every pattern up front cost a re-lint of one card 20 ms, and no
+    // pattern under 32,000 characters was too large (literals, alternations and classes, with `iu`).
+    if (source.length > MAX_UNTESTED_SOURCE) {
+      re.test("");
+      re.lastIndex = 0;
+    }
     return re;
   } catch (error) {
     throw new RegexTranslationError((error as Error).message.replace(/^Invalid regular expression: /, ""));
