@@ -45,6 +45,9 @@ describe("the regular expressions real Vale rules use", () => {
   it("(?x) drops white space and # comments outside classes, to the end of its group, as regexp2's IgnorePatternWhitespace", () => {
     expect(matches("(?x) colou?r  # British or American\n | gray", "color colour gray")).toEqual(["color", "colour", "gray"]);
     expect(matches("(?x)a[ #]b", "a b a#b ab")).toEqual(["a b", "a#b"]);
+    // A class holding a POSIX class or a subtraction is one class: the space in it stays.
+    expect(matches("(?x)[[:alpha:] ]+", "ab c")).toEqual(["ab c"]);
+    expect(matches("(?x)[a-z -[b]]+", "ab c")).toEqual(["a", " c"]);
     expect(matches("(?x)a\\ b", "a b ab")).toEqual(["a b"]);
     expect(matches("(?x: a b ) c", "ab c abc")).toEqual(["ab c"]);
     expect(matches("(?x)a b(?-x) c", "ab c abc")).toEqual(["ab c"]);

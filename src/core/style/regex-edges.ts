@@ -179,6 +179,17 @@ function readGroup(src: string, at: number, depth: number, sides: Map<number, Bo
 
 /** The index after the character class starting at `src[at]` (`[`). */
 function classEnd(src: string, at: number): number {
+  const end = goClassEnd(src, at);
+  if (end === undefined) throw new Unsupported();
+  return end;
+}
+
+/**
+ * Where the character class of a Go/regexp2 pattern that starts at `src[at]` (`[`) ends (after its
+ * `]`), or undefined when it is not closed: a `]` first in the class is a literal, and a POSIX class
+ * (`[:alpha:]`), an escape (`\p{L}`) or a subtraction (`[a-z-[aeiou]]`) is read whole.
+ */
+export function goClassEnd(src: string, at: number): number | undefined {
   let i = at + 1;
   if (src[i] === "^") i++;
   if (src[i] === "]") i++;
@@ -192,8 +203,11 @@ function classEnd(src: string, at: number): number {
       const close = src.indexOf(":]", i + 2);
       i = close < 0 ? i + 1 : close + 2;
     } else if (ch === "-" && src[i + 1] === "[") {
-      i = classEnd(src, i + 1); // a subtraction (`[a-z-[aeiou]]`) ends the class after its own class
+      // A subtraction ends the class after its own class.
+      const inner = goClassEnd(src, i + 1);
+      if (inner === undefined) return undefined;
+      i = inner;
     } else i++;
   }
-  throw new Unsupported();
+  return undefined;
 }

@@ -12,6 +12,7 @@
  * What is left is the same pattern in the options the translator knows (`i`, `m`, `s`).
  */
 import { RegexTranslationError } from "./go-regex-atoms.ts";
+import { goClassEnd } from "./regex-edges.ts";
 
 /** regexp2's white space for `x`: space, tab, line feed, vertical tab, form feed, carriage return. */
 const SPACE = /[ \t\n\v\f\r]/;
@@ -38,7 +39,7 @@ export function applyInlineOptions(pattern: string): string {
       continue;
     }
     if (ch === "[") {
-      const end = classEnd(pattern, i);
+      const end = goClassEnd(pattern, i) ?? pattern.length;
       out += pattern.slice(i, end);
       i = end;
       continue;
@@ -122,13 +123,4 @@ function keptLetters(on: string, off: string): string {
   const kept = keep(on);
   const dropped = keep(off);
   return dropped ? `${kept}-${dropped}` : kept;
-}
-
-/** Where the class opened at `start` ends (after its `]`): a `]` right after `[` or `[^` is a literal, as in regexp2. */
-function classEnd(pattern: string, start: number): number {
-  let i = start + 1;
-  if (pattern[i] === "^") i++;
-  if (pattern[i] === "]") i++;
-  while (i < pattern.length && pattern[i] !== "]") i += pattern[i] === "\\" ? 2 : 1;
-  return Math.min(i + 1, pattern.length);
 }
