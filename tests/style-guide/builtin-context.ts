@@ -4,11 +4,13 @@ import { parse } from "yaml";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../../src/core/style/builtin-rules.ts";
 import { codePointColumn, type Finding } from "../../src/core/lint/findings.ts";
 import { parseMarkdown } from "../../src/core/cards/markdown.ts";
+import { extractProse } from "../../src/core/style/prose.ts";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 
 export function makeContext(source: string, options: { file?: string; lang?: string } = {}): BuiltinRuleContext {
   const tree = parseMarkdown(source, "md");
+  const prose = extractProse(tree, source);
   const first = tree.children[0];
   const hasYaml = first?.type === "yaml";
   const frontmatter = hasYaml ? (parse((first as { value: string }).value) as Record<string, unknown>) : undefined;
@@ -27,7 +29,8 @@ export function makeContext(source: string, options: { file?: string; lang?: str
     lang: options.lang ?? (typeof frontmatter?.lang === "string" ? frontmatter.lang : "en"),
     frontmatter,
     bodyOffset: hasYaml ? (first!.position?.end.offset ?? 0) : 0,
-    blocks: [],
+    blocks: prose.blocks,
+    isQuoted: (block) => prose.quoted.has(block),
     locate,
     report(start, end, message): Finding {
       const a = locate(start);

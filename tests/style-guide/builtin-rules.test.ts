@@ -6,10 +6,10 @@ import { headingIncrement } from "../../src/core/style/builtin/heading-increment
 import { imageAlt } from "../../src/core/style/builtin/image-alt.ts";
 import { classifySentence, koreanSpeechLevel } from "../../src/core/style/builtin/korean-speech-level.ts";
 import { linkText } from "../../src/core/style/builtin/link-text.ts";
-import { collectTextBlocks, countScripts, splitSentences } from "../../src/core/style/builtin/prose-sentences.ts";
+import { countScripts, readSentences } from "../../src/core/style/builtin/prose-sentences.ts";
 import { measureSentence, sentenceLength } from "../../src/core/style/builtin/sentence-length.ts";
 import { parseMarkdown } from "../../src/core/cards/markdown.ts";
-import { REPO_ROOT, runRule } from "./builtin-context.ts";
+import { makeContext, REPO_ROOT, runRule } from "./builtin-context.ts";
 
 const FIXTURES = path.join(REPO_ROOT, "tests/fixtures/style-guide");
 const fixture = (name: string): string => readFileSync(path.join(FIXTURES, name), "utf8");
@@ -85,11 +85,11 @@ describe("korean-speech-level", () => {
 });
 
 describe("sentences and counts", () => {
-  const sentencesOf = (markdown: string): string[] =>
-    collectTextBlocks(parseMarkdown(markdown), markdown).flatMap(splitSentences).map((sentence) => sentence.text);
+  const sentencesOf = (markdown: string): string[] => readSentences(makeContext(markdown)).map((sentence) => sentence.text);
 
-  it("splits after . ! ? and a space, after 。！？ always, and keeps closing quotes with the sentence", () => {
-    expect(sentencesOf("Open app.lumen.example. Then stop! Done?")).toEqual(["Open app.lumen.example.", "Then stop!", "Done?"]);
+  it("splits as Vale's sentence splitter does, after 。！？ always, and keeps closing quotes with the sentence", () => {
+    expect(sentencesOf("Call Dr. Kim at 3.5 p.m. today. Then stop! Done?")).toEqual(["Call Dr. Kim at 3.5 p.m. today.", "Then stop!", "Done?"]);
+    expect(sentencesOf("用中文提问吗？是的！好。下一步")).toEqual(["用中文提问吗？", "是的！", "好。", "下一步"]);
     expect(sentencesOf("设置完成。选择密钥！好")).toEqual(["设置完成。", "选择密钥！", "好"]);
     expect(sentencesOf('He said "Stop." Then he left.')).toEqual(['He said "Stop."', "Then he left."]);
     expect(sentencesOf("설정합니다. 확인하십시오.")).toEqual(["설정합니다.", "확인하십시오."]);
@@ -97,9 +97,26 @@ describe("sentences and counts", () => {
 
   it("maps every sentence back to its place in the source, through bold text and links", () => {
     const markdown = "Intro.\n\nSelect **Save**. Then [open it](x.md).";
-    const [, second, third] = collectTextBlocks(parseMarkdown(markdown), markdown).flatMap(splitSentences);
+    const [, second, third] = readSentences(makeContext(markdown));
     expect(markdown.slice(second!.start, second!.end)).toBe("Select **Save**.");
     expect(markdown.slice(third!.start, third!.end)).toBe("Then [open it](x.md).");
+  });
+
+  it("reads the prose blocks the Vale rules read, but ends a sentence where Vale joins a tight item to its nested list", () => {
+    const ctx = makeContext("- item two\n  - nested a\n  - nested b\n");
+    expect(ctx.blocks.map((block) => block.text)).toContain("item two nested a");
+    expect(readSentences(ctx).map((sentence) => sentence.text)).toEqual(["item two", "nested a", "nested b"]);
+    const twenty = Array.from({ length: 20 }, () => "word").join(" ");
+    expect(runRule(sentenceLength, card(`- Refunds ${twenty}\n  - Nested ${twenty}`))).toEqual([]);
+  });
+
+  it("reads a code span or a URL as one word, and a bold label as one when asked", () => {
+    const markdown = "Run `npm ci --prefix ./a` now, see https://lumen.example/docs and select **Save as draft**.";
+    expect(readSentences(makeContext(markdown)).map((sentence) => sentence.text)).toEqual(["Run X now, see X and select Save as draft."]);
+    expect(readSentences(makeContext(markdown), { isMaskingLabels: true }).map((sentence) => sentence.text)).toEqual(["Run X now, see X and select X."]);
+    const words = Array.from({ length: 33 }, () => "word").join(" ");
+    expect(runRule(sentenceLength, card(`Refunds ${words} \`a b c d e f g h\`.`))).toEqual([]);
+    expect(runRule(sentenceLength, card(`Refunds ${words} word \`a b c d e f g h\`.`))[0]!.message).toContain("has 36 words");
   });
 
   it("counts words with a letter or digit, and characters without spaces, a surrogate pair once", () => {

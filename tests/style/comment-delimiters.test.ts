@@ -27,6 +27,12 @@ describe("CommentDelimiters", () => {
     expect(lintText(project("CommentDelimiters = {/*, */}"), text)).toEqual(["1:7:S.Avoid:Avoid 'utilize'."]);
   });
 
+  it("keeps a block quote's paragraphs quoted, so SkippedScopes = blockquote still leaves them out", () => {
+    const text = "{/* x */} We utilize it.\n\n> Intro.\n>\n> We utilize it.\n";
+    const ini = "StylesPath = styles\nMinAlertLevel = suggestion\nSkippedScopes = blockquote\n[*.md]\nBasedOnStyles = S\nCommentDelimiters = {/*, */}\n";
+    expect(lintText(styleProject({ Avoid: RULE }, "", { ".vale.ini": ini }), text)).toEqual(["1:14:S.Avoid:Avoid 'utilize'."]);
+  });
+
   it("does nothing without the key, as before Vale 3.8", () => {
     expect(lintText(project(""), "{/* utilize */}\n")).toEqual(["1:5:S.Avoid:Avoid 'utilize'."]);
   });

@@ -32,6 +32,8 @@ export interface BuiltinRuleContext {
    * `block.offsetAt(i)` to map an index in `block.text` back to `source`.
    */
   blocks: readonly ProseBlock[];
+  /** True for a block inside a block quote (quoted speech, callouts), whatever its scope. */
+  isQuoted(block: ProseBlock): boolean;
   /** 1-based line and code-point column of a source offset. */
   locate(offset: number): { line: number; column: number };
   /**

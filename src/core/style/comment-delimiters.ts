@@ -70,13 +70,14 @@ function copyRuns(runs: readonly number[], from: number, to: number, outStart: n
 export function proseAtSource(prose: FileProse, toSource: (offset: number) => number): FileProse {
   const block = (b: ProseBlock): ProseBlock => {
     let offsets: Int32Array | undefined;
-    const { scope, parent, kind, text, masked } = b;
-    return {
+    const { scope, parent, kind, text, masked, joins } = b;
+    const moved: ProseBlock = {
       scope,
       ...(parent ? { parent } : {}),
       kind,
       text,
       masked,
+      ...(joins ? { joins } : {}),
       start: toSource(b.start),
       end: toSource(b.end),
       get offsets() {
@@ -85,7 +86,11 @@ export function proseAtSource(prose: FileProse, toSource: (offset: number) => nu
       },
       offsetAt: (index) => toSource(b.offsetAt(index)),
     };
+    if (prose.quoted.has(b)) quoted.add(moved);
+    return moved;
   };
+  // A quoted block stays quoted (SkippedScopes = blockquote and the built-in rules ask the set).
+  const quoted = new WeakSet<ProseBlock>();
   const comment = (c: ProseComment): ProseComment => ({ text: c.text, offset: toSource(c.offset) });
-  return { ...prose, blocks: prose.blocks.map(block), inlineBlocks: prose.inlineBlocks.map(block), comments: prose.comments.map(comment) };
+  return { ...prose, blocks: prose.blocks.map(block), inlineBlocks: prose.inlineBlocks.map(block), comments: prose.comments.map(comment), quoted };
 }

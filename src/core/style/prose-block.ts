@@ -15,6 +15,8 @@ export interface Builder {
   segs: number[];
   /** Flat pairs [textStart, length] of masked runs. */
   masked?: number[];
+  /** Text indexes where a tight item's text was joined to the next block's ({@link ProseBlock.joins}). */
+  joins?: number[];
   /** Inline blocks found while building this block; they get its scope as their parent. */
   pending?: { node: Nodes; scope: string; builder: Builder }[];
   /** Inside an inline HTML element with an ignored class: its tag name. */
@@ -28,6 +30,7 @@ export interface Builder {
 }
 
 const NO_MASK = new Uint8Array(0);
+const NO_JOINS: readonly number[] = [];
 
 /** One block; a class so its methods are shared, not closures made per block. */
 class Block implements ProseBlock {
@@ -36,6 +39,7 @@ class Block implements ProseBlock {
   kind: string;
   text: string;
   masked: Uint8Array;
+  joins: readonly number[];
   start: number;
   end: number;
   #segs: number[];
@@ -48,6 +52,7 @@ class Block implements ProseBlock {
     this.start = node.position?.start.offset ?? 0;
     this.end = node.position?.end.offset ?? this.start;
     this.#segs = builder.segs;
+    this.joins = builder.joins ?? NO_JOINS;
     const runs = builder.masked;
     if (runs && runs.length > 0) {
       this.masked = new Uint8Array(text.length);

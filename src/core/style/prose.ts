@@ -26,6 +26,12 @@ export interface ProseBlock {
   offsets: Int32Array;
   /** 1 where `text` holds a `*` standing for code or a URL. */
   masked: Uint8Array;
+  /**
+   * Indexes of `text` where Vale's walker joined a tight list item's text to the next block's
+   * (tight-lists.ts): `- item two` and its nested `- nested a` read as `item twonested a`. Vale's rules
+   * read the joined text as Vale does; a reader of sentences (the built-in rules) starts one there.
+   */
+  joins?: readonly number[];
   /** Source offset of `text[index]`; for `index === text.length`, the offset after the last character. */
   offsetAt(index: number): number;
   /** Source range of the node. */

@@ -13,7 +13,7 @@ import { BUILTIN_RULE_LIST } from "./builtin-rule-list.ts";
 import { getBuiltinProseRules, registerBuiltinProseRule, type BuiltinRuleContext } from "./builtin-rules.ts";
 import { indexDirectives } from "./directives.ts";
 import { indexLines } from "./positions.ts";
-import { extractProse, isSummaryPart, MAX_NESTING, type ProseBlock } from "./prose.ts";
+import { extractProse, isSummaryPart, MAX_NESTING, type FileProse, type ProseBlock } from "./prose.ts";
 import { sentenceBlocks } from "./sub-blocks.ts";
 import { joinBlocks, withText } from "./prose-block.ts";
 import type { StyleSet } from "./rule-loader.ts";
@@ -110,7 +110,7 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
     const valeProse = fields.length > 0 ? { ...prose, blocks: [...fields, ...prose.blocks] } : prose;
     findings.push(...runValeRules(input, valeProse, lines, options.vale, settings, { ignoredBlocks, ignored }, active, options.valeDetails === true));
   }
-  if (options.builtinLevels) findings.push(...runBuiltinRules(input, tree, prose.blocks, lines, options));
+  if (options.builtinLevels) findings.push(...runBuiltinRules(input, tree, prose, lines, options));
   return dedupe(findings);
 }
 
@@ -395,15 +395,12 @@ function valeDetail(rule: CompiledRule, alert: RawAlert, matched: string | undef
   return { match: matched ?? "", description: formatMessage(rule.description, ...(alert.values ?? [])), action: { name: action?.name ?? "", params } };
 }
 
-function runBuiltinRules(input: StyleInput, tree: Root, blocks: readonly ProseBlock[], lines: ReturnType<typeof indexLines>, options: StyleOptions): Finding[] {
+function runBuiltinRules(input: StyleInput, tree: Root, prose: FileProse, lines: ReturnType<typeof indexLines>, options: StyleOptions): Finding[] {
   const rules = getBuiltinProseRules();
   if (rules.length === 0) return [];
   const first = tree.children[0];
-  let frontmatter = input.frontmatter;
-  if (!frontmatter && first?.type === "yaml") {
-    const parsed = parseYaml(first.value);
-    if (parsed.value && typeof parsed.value === "object" && !Array.isArray(parsed.value)) frontmatter = parsed.value as Record<string, unknown>;
-  }
+  const parsed = !input.frontmatter && first?.type === "yaml" ? parseYaml(first.value).value : undefined;
+  const frontmatter = input.frontmatter ?? (parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined);
   const lang = typeof frontmatter?.lang === "string" ? frontmatter.lang : (options.lang ?? "en");
   const findings: Finding[] = [];
   for (const rule of rules) {
@@ -417,7 +414,8 @@ function runBuiltinRules(input: StyleInput, tree: Root, blocks: readonly ProseBl
       lang,
       frontmatter,
       bodyOffset: first?.type === "yaml" ? (first.position?.end.offset ?? 0) : 0,
-      blocks,
+      blocks: prose.blocks,
+      isQuoted: (block) => prose.quoted.has(block),
       locate: (offset) => lines.locate(offset),
       report: (start, end, message, fix) => {
         const at = lines.locate(start);

@@ -49,8 +49,12 @@ export function glueBetween(carry: Carry, node: Nodes, next: Builder, isItemText
 export function joinCarry(carry: Carry, glue: string, node: Nodes, next: Builder): { node: Nodes; builder: Builder } {
   const builder = newBuilder();
   for (const part of [carry.builder, next]) {
-    if (part === next && builder.length > 0 && next.length > 0) appendSeparator(builder, glue, -1);
+    if (part === next && builder.length > 0 && next.length > 0) {
+      appendSeparator(builder, glue, -1);
+      (builder.joins ??= []).push(builder.length);
+    }
     const base = builder.length;
+    for (const at of part.joins ?? []) (builder.joins ??= []).push(base + at);
     const { segs } = part;
     const text = part.chars.join("");
     for (let i = 0; i < segs.length; i += 3) pushRun(builder, text.slice(segs[i]!, segs[i]! + segs[i + 2]!), segs[i + 1]!);

@@ -6,7 +6,7 @@
 import type { Finding } from "../../lint/findings.ts";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../builtin-rules.ts";
 import { guideLink, quoteStart } from "./guide-link.ts";
-import { collectTextBlocks, splitSentences, type Sentence } from "./prose-sentences.ts";
+import { readSentences, type Sentence } from "./prose-sentences.ts";
 
 export type SpeechLevel = "formal" | "polite";
 
@@ -49,13 +49,10 @@ interface Judged {
 function check(ctx: BuiltinRuleContext): Finding[] {
   if (!HANGUL.test(ctx.source)) return [];
   const judged: Judged[] = [];
-  for (const block of collectTextBlocks(ctx.tree, ctx.source, { isMaskingLabels: true })) {
-    if (block.kind === "heading" || block.isQuoted) continue;
-    for (const sentence of splitSentences(block)) {
-      if (!HANGUL.test(sentence.text)) continue;
-      const level = classifySentence(sentence.text);
-      if (level) judged.push({ sentence, level });
-    }
+  for (const sentence of readSentences(ctx, { isMaskingLabels: true })) {
+    if (sentence.isHeading || sentence.isQuoted || !HANGUL.test(sentence.text)) continue;
+    const level = classifySentence(sentence.text);
+    if (level) judged.push({ sentence, level });
   }
   const formal = judged.filter((j) => j.level === "formal");
   const polite = judged.filter((j) => j.level === "polite");

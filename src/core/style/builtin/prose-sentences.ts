@@ -1,142 +1,156 @@
 /**
- * Prose of a Markdown tree as the built-in style-guide rules read it: one block per paragraph,
- * heading and table cell, with every character mapped back to its source offset, split into
- * sentences. Code, HTML and front matter are left out; inline code counts as one placeholder word.
+ * Sentences as the built-in style-guide rules read them: from the same prose blocks as the Vale
+ * rules (prose.ts: one walk of the parsed tree per file), cut by the same sentence splitter (Vale's
+ * Punkt, sentences.ts; each block's sentences are split once, sub-blocks.ts). Two things differ, both
+ * for a reader rather than for Vale's compatibility: a sentence also ends where Vale's walker joined a
+ * tight list item's text to the next block's (`joins`: `- item two` and its nested `- nested a` are two
+ * sentences, not `item twonested a`), and a masked run (inline code, a URL; a bold UI label when asked)
+ * reads as one placeholder word. Alt text is not part of the text's flow and is left out.
  */
-import type { Nodes, Parents, Root } from "mdast";
+import type { Root, Nodes } from "mdast";
+import type { ProseBlock } from "../prose.ts";
+import { segmentSentences, type SentenceSpan } from "../sentences.ts";
+import { sentenceSpans } from "../sub-blocks.ts";
 import { MAX_NESTING } from "../prose.ts";
 
-export type BlockKind = "paragraph" | "heading" | "tableCell";
-
-export interface TextBlock {
-  kind: BlockKind;
-  /** True inside a blockquote (quoted speech, callouts). */
-  isQuoted: boolean;
-  text: string;
-  /** Source offset (UTF-16) of the character at `index` of `text`. */
-  offsetAt(index: number): number;
-  /** Source offset just after the block. */
-  end: number;
-}
-
 export interface Sentence {
+  /** The sentence as read: each masked run one {@link PLACEHOLDER}, line breaks as spaces. */
   text: string;
   /** Source offsets of the first character and just after the last one. */
   start: number;
   end: number;
-  block: TextBlock;
+  block: ProseBlock;
+  /** In a heading (Markdown or HTML). */
+  isHeading: boolean;
+  /** In a block quote (quoted speech, callouts). */
+  isQuoted: boolean;
 }
 
-export interface CollectOptions {
-  /** Replace bold text (UI labels such as **Settings**) with a placeholder. */
+export interface ReadOptions {
+  /** Read bold text (UI labels such as **Settings**) as a placeholder too. */
   isMaskingLabels?: boolean;
 }
 
-/** Placeholder for inline code and masked labels: one neutral word. */
+/** What the reader needs of a built-in rule's context (builtin-rules.ts). */
+export interface ProseSource {
+  blocks: readonly ProseBlock[];
+  isQuoted(block: ProseBlock): boolean;
+  tree: Root;
+}
+
+/** Placeholder for inline code, URLs and masked labels: one neutral word. */
 export const PLACEHOLDER = "X";
 
-const BLOCK_KINDS = new Set<string>(["paragraph", "heading", "tableCell"]);
-const SKIPPED = new Set<string>(["code", "html", "yaml", "toml", "math", "mdxjsEsm", "mdxFlowExpression", "definition", "footnoteDefinition"]);
-
-export function collectTextBlocks(tree: Root, source: string, options: CollectOptions = {}): TextBlock[] {
-  const blocks: TextBlock[] = [];
-  const walk = (node: Nodes, isQuoted: boolean, depth: number): void => {
-    // Text nested deeper than the style engine reads (MAX_NESTING) is reported there, not read here.
-    if (SKIPPED.has(node.type) || depth > MAX_NESTING) return;
-    if (BLOCK_KINDS.has(node.type)) {
-      const builder: Builder = { parts: [], length: 0, runs: [], end: node.position?.end.offset ?? 0 };
-      appendInline(builder, node as Parents, source, options, 0);
-      const runs = builder.runs;
-      blocks.push({ kind: node.type as BlockKind, isQuoted, text: builder.parts.join(""), offsetAt: (index) => offsetIn(runs, index), end: builder.end });
-      return;
-    }
-    if ("children" in node) for (const child of node.children) walk(child as Nodes, isQuoted || node.type === "blockquote", depth + 1);
-  };
-  walk(tree, false, 0);
-  return blocks;
-}
-
-/**
- * A stretch of block text that starts at `textStart` and comes from `sourceStart`: character by
- * character when `isExact`, else (text that differs from its source, a placeholder) all from there.
- */
-interface Run {
-  textStart: number;
-  sourceStart: number;
-  isExact: boolean;
-}
-
-interface Builder {
-  parts: string[];
-  /** Length of the text so far. */
-  length: number;
-  runs: Run[];
-  end: number;
-}
-
-function offsetIn(runs: readonly Run[], index: number): number {
-  let low = 0;
-  let high = runs.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (runs[mid]!.textStart <= index) low = mid;
-    else high = mid - 1;
-  }
-  const run = runs[low];
-  if (!run) return 0;
-  return run.isExact ? run.sourceStart + (index - run.textStart) : run.sourceStart;
-}
-
-function appendInline(builder: Builder, parent: Parents, source: string, options: CollectOptions, depth: number): void {
-  if (depth > MAX_NESTING) return;
-  for (const child of parent.children as Nodes[]) {
-    const start = child.position?.start.offset ?? builder.end;
-    const end = child.position?.end.offset ?? start;
-    if (child.type === "text") {
-      const value = child.value;
-      const isExact = end - start === value.length && source.startsWith(value, start);
-      builder.runs.push({ textStart: builder.length, sourceStart: start, isExact });
-      builder.parts.push(value.includes("\n") ? value.replace(/\n/gu, " ") : value);
-      builder.length += value.length;
-    } else if (child.type === "inlineCode" || (child.type === "strong" && options.isMaskingLabels === true)) {
-      push(builder, PLACEHOLDER, start);
-    } else if (child.type === "break" || child.type === "image" || child.type === "imageReference" || child.type === "html") {
-      push(builder, " ", start);
-    } else if ("children" in child) {
-      appendInline(builder, child as Parents, source, options, depth + 1);
-    }
-  }
-}
-
-function push(builder: Builder, char: string, offset: number): void {
-  builder.runs.push({ textStart: builder.length, sourceStart: offset, isExact: false });
-  builder.parts.push(char);
-  builder.length += char.length;
-}
-
-/** A sentence end: 。！？ anywhere, or . ! ? followed by a space or the end; closing quotes and brackets stay with it. */
-const SENTENCE_END = /[。！？][。！？.!?)"'”’」』）】\]]*|[.!?][.!?。！？)"'”’」』）】\]]*(?=\s|$)/gu;
-
-/** Splits a block into sentences: after 。！？ always, after . ! ? when followed by a space or the end. */
-export function splitSentences(block: TextBlock): Sentence[] {
+/** Every sentence of the file's prose blocks, in order. */
+export function readSentences(source: ProseSource, options: ReadOptions = {}): Sentence[] {
+  const labels = options.isMaskingLabels === true ? strongRanges(source.tree) : [];
   const sentences: Sentence[] = [];
-  const { text } = block;
-  let from = 0;
-  const close = (to: number): void => {
-    let a = from;
-    let b = to;
-    while (a < b && isSpace(text.charCodeAt(a))) a++;
-    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-    if (b > a) sentences.push({ text: text.slice(a, b), start: block.offsetAt(a), end: block.offsetAt(b - 1) + 1, block });
-    from = to;
-  };
-  for (const match of text.matchAll(SENTENCE_END)) close(match.index + match[0].length);
-  close(text.length);
+  for (const block of source.blocks) {
+    if (block.kind === "image" || block.kind === "imageReference" || block.scope.includes("alt")) continue;
+    const isHeading = block.kind === "heading" || block.scope[1] === "heading";
+    const isQuoted = source.isQuoted(block);
+    for (const { start, end } of spansOf(block)) {
+      if (end <= start) continue;
+      sentences.push({ text: readText(block, start, end, labels), start: block.offsetAt(start), end: endOffset(block, start, end), block, isHeading, isQuoted });
+    }
+  }
   return sentences;
 }
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000;
+/** A CJK sentence end (。！？), with the closing quotes and brackets after it. */
+const CJK_END = /[。！？][。！？.!?)"'”’」』）】\]]*/gu;
+
+/**
+ * The block's sentences as Vale splits them, also cut at its joins and after each CJK sentence end:
+ * Vale's splitter is English Punkt, which ends no sentence at `！` or `？`, so a question and its
+ * answer in Chinese or Japanese would read as one long sentence.
+ */
+function spansOf(block: ProseBlock): readonly SentenceSpan[] {
+  const { text } = block;
+  const joins = block.joins ?? [];
+  const spans: SentenceSpan[] = [];
+  if (joins.length === 0) spans.push(...sentenceSpans(block));
+  else {
+    const cuts = [0, ...joins, text.length];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const from = cuts[i]!;
+      for (const span of segmentSentences(text.slice(from, cuts[i + 1]!))) spans.push({ start: from + span.start, end: from + span.end });
+    }
+  }
+  if (!/[。！？]/u.test(text)) return spans;
+  const cut: SentenceSpan[] = [];
+  for (const span of spans) {
+    let from = span.start;
+    for (const end of text.slice(span.start, span.end).matchAll(CJK_END)) {
+      const to = span.start + end.index + end[0].length;
+      cut.push(trimmed(text, from, to));
+      from = to;
+    }
+    cut.push(trimmed(text, from, span.end));
+  }
+  return cut;
+}
+
+function trimmed(text: string, from: number, to: number): SentenceSpan {
+  while (from < to && /\s/u.test(text[from]!)) from++;
+  while (to > from && /\s/u.test(text[to - 1]!)) to--;
+  return { start: from, end: to };
+}
+
+/** `block.text[from, to)` as read: masked runs (and labels) as one placeholder, line breaks as spaces. */
+function readText(block: ProseBlock, from: number, to: number, labels: readonly number[]): string {
+  const { text, masked } = block;
+  if (masked.length === 0 && labels.length === 0) return text.slice(from, to).replace(/[\n\r]/gu, " ");
+  const offsets = labels.length > 0 ? block.offsets : undefined;
+  let out = "";
+  let wasMasked = false;
+  for (let i = from; i < to; i++) {
+    const isMasked = masked[i] === 1 || (offsets !== undefined && inRanges(labels, offsets[i]!));
+    if (isMasked) {
+      if (!wasMasked) out += PLACEHOLDER;
+    } else {
+      const ch = text[i]!;
+      out += ch === "\n" || ch === "\r" ? " " : ch;
+    }
+    wasMasked = isMasked;
+  }
+  return out;
+}
+
+/** The source offset just after the last character of `block.text[from, to)` that has one. */
+function endOffset(block: ProseBlock, from: number, to: number): number {
+  const { offsets } = block;
+  for (let i = to - 1; i >= from; i--) if (offsets[i]! >= 0) return offsets[i]! + 1;
+  return block.offsetAt(from);
+}
+
+/** Source ranges of bold text, as flat sorted pairs [start, end). */
+function strongRanges(tree: Root): number[] {
+  const ranges: number[] = [];
+  const walk = (node: Nodes, depth: number): void => {
+    if (depth > MAX_NESTING) return;
+    if (node.type === "strong" && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+      ranges.push(node.position.start.offset, node.position.end.offset);
+      return;
+    }
+    if ("children" in node) for (const child of node.children) walk(child as Nodes, depth + 1);
+  };
+  walk(tree, 0);
+  return ranges;
+}
+
+/** True when `offset` is inside one of the sorted, disjoint ranges. */
+function inRanges(ranges: readonly number[], offset: number): boolean {
+  if (offset < 0) return false;
+  let low = 0;
+  let high = ranges.length / 2 - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (offset < ranges[mid * 2]!) high = mid - 1;
+    else if (offset >= ranges[mid * 2 + 1]!) low = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 export interface ScriptCounts {

@@ -6,7 +6,7 @@
 import type { Finding } from "../../lint/findings.ts";
 import type { BuiltinProseRule, BuiltinRuleContext } from "../builtin-rules.ts";
 import { guideLink, quoteStart } from "./guide-link.ts";
-import { collectTextBlocks, countScripts, splitSentences } from "./prose-sentences.ts";
+import { countScripts, readSentences } from "./prose-sentences.ts";
 
 export const SENTENCE_LIMITS = { koreanChars: 100, chineseJapaneseChars: 80, latinWords: 35 } as const;
 
@@ -37,21 +37,18 @@ const WITHIN_EVERY_LIMIT = Math.min(2 * SENTENCE_LIMITS.latinWords, SENTENCE_LIM
 
 function check(ctx: BuiltinRuleContext): Finding[] {
   const findings: Finding[] = [];
-  for (const block of collectTextBlocks(ctx.tree, ctx.source)) {
-    if (block.kind === "heading") continue;
-    for (const sentence of splitSentences(block)) {
-      if (sentence.text.length <= WITHIN_EVERY_LIMIT) continue;
-      const measure = measureSentence(sentence.text);
-      if (measure.count <= measure.limit) continue;
-      findings.push(
-        ctx.report(
-          sentence.start,
-          sentence.end,
-          `Sentence "${quoteStart(sentence.text, 30)}" has ${measure.count} ${measure.unit}; keep ${measure.script} sentences ` +
-            `to ${measure.limit} ${measure.unit} or fewer. Split it in two or move details into a list.`,
-        ),
-      );
-    }
+  for (const sentence of readSentences(ctx)) {
+    if (sentence.isHeading || sentence.text.length <= WITHIN_EVERY_LIMIT) continue;
+    const measure = measureSentence(sentence.text);
+    if (measure.count <= measure.limit) continue;
+    findings.push(
+      ctx.report(
+        sentence.start,
+        sentence.end,
+        `Sentence "${quoteStart(sentence.text, 30)}" has ${measure.count} ${measure.unit}; keep ${measure.script} sentences ` +
+          `to ${measure.limit} ${measure.unit} or fewer. Split it in two or move details into a list.`,
+      ),
+    );
   }
   return findings;
 }
