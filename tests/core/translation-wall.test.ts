@@ -81,4 +81,28 @@ describe("a translation of a card the public site does not have", () => {
     expect(kb.search("해지 무료", { lang: "ko" }).results).toEqual([]);
     expect((await kb.get("billing/refunds"))!.markdown).not.toMatch(/designer-ko|plan-ko/);
   });
+
+  it("nor does a translation of such a translation: the chain leads to the hidden card", async () => {
+    // plan-ja translates plan-ko, which translates the internal plan: the internal text in a third language.
+    const dir = makeProject({
+      "verity.config.yml": "lang: en\n",
+      ...FILES,
+      "content/billing/plan-ja.md": card({ title: "継続プラン", lang: "ja", translation_of: "billing/plan-ko" }, "解約の前に三か月無料を提案します。\n"),
+      "content/billing/designer-ja.md": card({ title: "請求書デザイナー", lang: "ja", translation_of: "billing/designer-ko" }, "デザイナーは来四半期に出ます。\n"),
+    });
+    const project = loadProject({ cwd: dir, today: TODAY });
+    const selection = siteSelectionOf(project);
+    const byId = new Map(project.cards.map((c) => [c.id, c]));
+    for (const id of ["billing/plan-ja", "billing/designer-ja"]) {
+      expect({ id, public: isOnSite(byId.get(id)!, "public", selection) }).toEqual({ id, public: false });
+      expect(cardsHiddenFromPublic(project.cards, selection)).toContain(byId.get(id));
+    }
+    const site = prepareSites(project, ["public"], { history: { available: false, reason: "test" }, contentHistory: undefined }).get("public")!;
+    expect(site.cards.map((c) => c.id)).toEqual(["billing/refunds"]);
+    // verity mcp --site public does not lint: it must leave the chain out itself.
+    const kb = KnowledgeBase.load({ cwd: dir, today: TODAY, site: "public" });
+    expect(kb.list().map((c) => c.id)).toEqual(["billing/refunds"]);
+    expect(await kb.get("billing/plan-ja")).toBeUndefined();
+    expect(kb.search("三か月無料", { lang: "ja" }).results).toEqual([]);
+  });
 });

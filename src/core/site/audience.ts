@@ -51,22 +51,45 @@ const withheldCache = new WeakMap<readonly Card[], ReadonlySet<Card>>();
 
 /**
  * Cards that say they are public (external, published) but translate a card that is not: an
- * internal card or a draft. The translation is that card's text in another language, so it is not
- * public either, even when `rules:` lowers translation-audience. A translation whose source is
- * missing translates nothing hidden and keeps its own decision.
+ * internal card or a draft, or a translation the public site withholds. The translation is that
+ * card's text in another language, so it is not public either, even when `rules:` lowers
+ * translation-audience or translation-source (which reports a translation of a translation). A
+ * translation whose source is missing translates nothing hidden and keeps its own decision.
  */
 export function publicTranslationsOfHiddenCards(cards: readonly Card[]): ReadonlySet<Card> {
   let withheld = withheldCache.get(cards);
   if (withheld) return withheld;
   const byId = new Map<string, Card>();
   for (const card of cards) if (!byId.has(card.id)) byId.set(card.id, card);
-  const found = new Set<Card>();
-  for (const card of cards) {
-    const sourceId = card.data.translation_of;
-    if (sourceId === undefined || !isOnSite(card, "public")) continue;
-    const source = byId.get(sourceId);
-    if (source && source !== card && !isOnSite(source, "public")) found.add(card);
+  // A translation of a withheld translation is the hidden card's text too (plan-ja of plan-ko of the
+  // internal plan): each chain is followed to a card that is not public (withheld, and every public
+  // translation on the way), to a card with no source, or round a cycle (nothing hidden), once.
+  const verdict = new Map<Card, boolean>();
+  for (const start of cards) {
+    const path: Card[] = [];
+    const onPath = new Set<Card>();
+    let card: Card | undefined = start;
+    let hidden = false;
+    while (card) {
+      const known = verdict.get(card);
+      if (known !== undefined) {
+        hidden = known;
+        break;
+      }
+      if (!isOnSite(card, "public")) {
+        hidden = path.length > 0;
+        break;
+      }
+      if (onPath.has(card)) break;
+      path.push(card);
+      onPath.add(card);
+      const sourceId: string | undefined = card.data.translation_of;
+      const source: Card | undefined = sourceId === undefined ? undefined : byId.get(sourceId);
+      card = source === card ? undefined : source;
+    }
+    for (const member of path) verdict.set(member, hidden);
   }
+  const found = new Set<Card>([...verdict].filter(([, hidden]) => hidden).map(([card]) => card));
   withheld = found;
   withheldCache.set(cards, withheld);
   return withheld;
