@@ -239,6 +239,9 @@ describe("files have an audience", () => {
   it.each([
     ["the folder of an internal card", "![shot](escalation/shot.png)", "content/help/escalation/shot.png", /internal card \/help\/escalation\//],
     ["a collection without public cards", "![logo](../desk/logo.png)", "content/desk/logo.png", /collection \/desk\/ \(no public cards\)/],
+    // Links and addresses to these pages count in any letter case (address-audience reads /help/Escalation/ as the card): so do folders.
+    ["the folder of an internal card, in other letter case", "![shot](Escalation/shot.png)", "content/help/Escalation/shot.png", /internal card \/help\/escalation\//i],
+    ["a collection without public cards, in other letter case", "![logo](../DESK/logo.png)", "content/DESK/logo.png", /collection \/desk\/ \(no public cards\)/i],
   ])("a file in %s is not published: its path would name that page", async (_what, body, file, message) => {
     const dir = project(body, {
       [file]: "PNG",

@@ -47,16 +47,32 @@ export interface HiddenPages {
   isHiddenCollection(name: string): boolean | undefined;
 }
 
-/** The hidden pages of a card index (the same audience decision lint makes). */
-export function hiddenPagesOf(index: Pick<CardIndex, "byUrl" | "pages">): HiddenPages {
+/**
+ * The hidden pages of a card index (the same audience decision lint makes). A folder names a page in
+ * any letter case, as links and addresses do (links.ts reads `/help/Escalation/` as the card
+ * `/help/escalation/`): `help/Escalation/shot.png` publishes the internal card's name all the same.
+ */
+export function hiddenPagesOf(index: Pick<CardIndex, "byUrl" | "byUrlLower" | "pages">): HiddenPages {
+  let collectionsLower: Map<string, readonly SiteName[]> | undefined;
   return {
     isHiddenCard: (url) => {
-      const card = index.byUrl.get(url);
+      const card = index.byUrl.get(url) ?? index.byUrlLower.get(url.toLowerCase());
       return card !== undefined && !isOnSite(card, "public");
     },
     isHiddenCollection: (name) => {
       if (!index.pages) return undefined;
-      const sites = index.pages.collections.get(name);
+      const key = name.normalize("NFC");
+      let sites = index.pages.collections.get(key);
+      if (sites === undefined) {
+        if (!collectionsLower) {
+          collectionsLower = new Map();
+          for (const [collection, on] of index.pages.collections) {
+            const lower = collection.normalize("NFC").toLowerCase();
+            collectionsLower.set(lower, [...new Set([...(collectionsLower.get(lower) ?? []), ...on])]);
+          }
+        }
+        sites = collectionsLower.get(key.toLowerCase());
+      }
       return sites !== undefined && !sites.includes("public");
     },
   };
