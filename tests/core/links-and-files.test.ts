@@ -43,6 +43,10 @@ describe("an internal card's address in an external card's text (address-audienc
     ["the wiki's host, no page", "Copy: https://wiki.acme.example/wiki/ops/runbook.md", 8, 7],
     ["a one-segment site path of a collection only the wiki has", "Agents track them in /ops/ today.", 8, 22],
     ["the wiki's own health page", "Check /health/ first.", 8, 7],
+    // A card's Markdown copy (/ops/runbook.md, on the site that has the card) and a path with dot segments name the card too.
+    ["the site path of its Markdown copy", "Agents read /ops/runbook.md here.", 8, 13],
+    ["its Markdown copy on the help host", "Or https://help.acme.example/ops/runbook.md today.", 8, 4],
+    ["a site path with dot segments", "Agents follow /help/../ops/runbook/ here.", 8, 15],
   ])("%s is an error at its place that stops the deploy build", async (_name, body, line, column) => {
     const found = (await findingsOf(project(body))).filter((m) => m.ruleId === "address-audience");
     expect(found.map((m) => [m.line, m.column, m.severity])).toEqual([[line, column, 2]]);
@@ -105,6 +109,27 @@ describe("links in raw HTML and MDX", () => {
     const dir = project(html);
     const found = await findingsOf(dir);
     expect(found.map((m) => [m.ruleId, m.line])).toContainEqual(["link-audience", line]);
+  });
+
+  // The sites serve each card's Markdown copy at its URL plus .md; a site path is read as a browser reads it (dot segments, backslashes).
+  it.each([
+    ["[runbook](/ops/runbook.md)", "the Markdown copy of an internal card"],
+    ["[runbook](https://help.acme.example/ops/runbook.md)", "the same on the help host"],
+    ["[runbook](/help/./../ops/runbook/)", "a site path with dot segments"],
+    ['<a href="/ops\\runbook/">runbook</a>', "a raw HTML site path with a backslash"],
+  ])("%s (%s) is link-audience, and the public page does not link it", async (markdown) => {
+    const dir = project(markdown);
+    expect((await findingsOf(dir)).map((m) => m.ruleId)).toEqual(["link-audience"]);
+    const { prepareSites } = await import("../../src/build/site-data.ts");
+    const sites = prepareSites(loadProject({ cwd: dir, today: "2026-11-22" }), ["public", "internal"], { history: { available: false, reason: "none" } });
+    const html = sites.get("public")!.cards.find((c) => c.id === "help/page")!.html;
+    expect(html).toContain("runbook");
+    expect(html).not.toMatch(/href=[^>]*ops/);
+  });
+
+  it("a public card's Markdown copy is a page of both sites, not a broken link", async () => {
+    const dir = project("Read [the copy](/help/other.md) or [on the site](https://help.acme.example/help/other.md).");
+    expect(await findingsOf(dir)).toEqual([]);
   });
 
   it("a broken raw HTML link is link-broken", async () => {

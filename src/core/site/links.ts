@@ -144,7 +144,8 @@ export function resolveLink(from: Card, rawUrl: string, index: CardIndex): LinkT
   const anchor = hashAt < 0 ? undefined : safeDecode(url.slice(hashAt + 1));
   if (pathPart === "") return { kind: "card", card: from, anchor };
 
-  if (/\.mdx?$/i.test(pathPart)) {
+  // A relative .md path names a card file; a site path ending in .md is a page of the sites (a card's Markdown copy).
+  if (/\.mdx?$/i.test(pathPart) && !/^[\\/]/.test(pathPart)) {
     const file = path.resolve(path.dirname(from.file), safeDecode(pathPart));
     const card = index.byFile.get(file);
     if (card) return { kind: "card", card, anchor };
@@ -153,9 +154,10 @@ export function resolveLink(from: Card, rawUrl: string, index: CardIndex): LinkT
     return { kind: "broken", reason: existsSync(file) ? `${display} is not a card (names starting with _ or . are not published)` : `there is no card at ${display}` };
   }
 
-  const sitePath = pathPart.startsWith("/") ? pathPart : new URL(pathPart, `https://site.invalid${from.url}`).pathname;
+  // As a browser reads it: dot segments resolved and backslashes read as slashes, site paths too (/help/../ops/runbook/).
+  const sitePath = new URL(pathPart, `https://site.invalid${from.url}`).pathname;
   const looksLikePage = !/\.[a-z0-9]{1,5}$/i.test(sitePath) || /\.html?$/i.test(sitePath);
-  if (looksLikePage || pathPart.startsWith("/")) return resolveSitePath(from, sitePath, anchor, index);
+  if (looksLikePage || /^[\\/]/.test(pathPart)) return resolveSitePath(from, sitePath, anchor, index);
   const file = path.resolve(path.dirname(from.file), safeDecode(pathPart));
   if (existsSync(file) || lstatExists(file)) return { kind: "asset", file };
   return { kind: "broken", reason: `the file ${pathPart} does not exist` };
@@ -183,6 +185,9 @@ function resolveSitePath(from: Card, rawPath: string, anchor: string | undefined
   const page = normaliseSitePath(decoded);
   const card = index.byUrl.get(page) ?? index.byUrlLower.get(page.toLowerCase());
   if (card) return { kind: "card", card, anchor };
+  // A card's Markdown copy (`/billing/refunds.md`): a page of each site that has the card.
+  const copyOf = /\.md$/i.test(decoded) ? cardAtUrl(index, normaliseSitePath(decoded.slice(0, -3))) : undefined;
+  if (copyOf) return { kind: "page", path: decoded, sites: SITE_NAMES.filter((site) => isOnSite(copyOf, site)) };
   if (page === "/") return { kind: "page", path: page, sites: SITE_NAMES };
   const segments = page.split("/").filter(Boolean);
   const first = segments[0]!;
@@ -207,6 +212,12 @@ function resolveSitePath(from: Card, rawPath: string, anchor: string | undefined
     return { kind: "broken", reason: `there is no collection ${first} with published cards` };
   }
   return { kind: "broken", reason: `no card has the URL ${page}` };
+}
+
+/** The card whose own URL (not an alias: aliases have no Markdown copy) this is, in any letter case. */
+function cardAtUrl(index: CardIndex, url: string): Card | undefined {
+  const card = index.byUrl.get(url) ?? index.byUrlLower.get(url.toLowerCase());
+  return card && card.url.toLowerCase() === url.toLowerCase() ? card : undefined;
 }
 
 /** The content folder: the folder above the card's collection folder. */
