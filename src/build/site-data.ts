@@ -13,7 +13,7 @@ import { getCardVerification, isCountedForTrust, type VerificationStatus } from 
 import { getSiteUsage, type SiteUsage } from "../core/usage/sites.ts";
 import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/verification/health.ts";
 import { companionOf } from "../core/verification/companion.ts";
-import { createFileAudience, hiddenPagesOf, type FileAudience } from "../core/site/file-audience.ts";
+import { createFileAudience, hiddenPageAbove, hiddenPagesOf, type FileAudience } from "../core/site/file-audience.ts";
 import { isReservedName, reservedCollectionProblem } from "../core/site/reserved-paths.ts";
 import type { CardHistory } from "./card-history.ts";
 import { createSnapshotter, type SiteAsset, type Snapshotter } from "./attachment-snapshot.ts";
@@ -363,10 +363,13 @@ function buildSiteData(
   });
   const redirects: RedirectView[] = [];
   const taken = new Set<string>([...cards.map((c) => c.url), ...collections.map((c) => c.url), ...Object.values(languageHomes)]);
+  const hidden = hiddenPagesOf(project.index);
   for (const card of cards) {
     for (const alias of card.data.aliases ?? []) {
       const from = normaliseSitePath(alias);
       if (taken.has(from) || from === "/" || isReservedName(from.split("/")[1]!)) continue;
+      // The old address of a card moved out of the wiki's pages stays the wiki's: the help center never had it.
+      if (site === "public" && hiddenPageAbove(from, hidden)) continue;
       taken.add(from);
       redirects.push({ from, to: card.url, title: card.data.title });
     }

@@ -153,6 +153,17 @@ export function createFileAudience(contentDir: string, hidden?: HiddenPages): Fi
   return { verdict, isInternalCollection, collectionDefault };
 }
 
+/**
+ * The page only the wiki has that a page's own site path lies under, if any: a public page at
+ * `/desk/refund-override/` (a redirect from a card's old address) names the collection `/desk/`
+ * when it has no public cards, and one at `/help/escalation/old-steps/` the internal card
+ * `/help/escalation/`. The public site builds no page there.
+ */
+export function hiddenPageAbove(sitePath: string, hidden: HiddenPages): string | undefined {
+  const parts = sitePath.split("/").filter(Boolean);
+  return parts.length > 1 ? hiddenPageOnPath([...parts, "index.html"], hidden) : undefined;
+}
+
 /** The hidden page a file's folders name (`help/escalation/` of an internal card), if any. */
 function hiddenPageOnPath(parts: readonly string[], hidden: HiddenPages): string | undefined {
   if (parts.length > 1 && hidden.isHiddenCollection(parts[0]!)) return `the collection /${parts[0]}/ (no public cards)`;
