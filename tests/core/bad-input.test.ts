@@ -193,6 +193,10 @@ describe("paths the sites cannot serve", () => {
     ["x.mdx/y.md", /ends in \.mdx/],
     ["index.html.md", /URL \/good\/index\.html\/ has the name index\.html, the file of the page \/good\/ itself/],
     ["sub/INDEX.HTM.md", /has the name INDEX\.HTM/],
+    // Its Markdown copy (/good/shell.php.md) holds its code blocks as written: a server that runs any name with .php in it runs the copy.
+    ["shell.php.md", /URL \/good\/shell\.php\/ has \.php in its name: its Markdown copy shell\.php\.md/],
+    ["Report.PHTML.mdx", /has \.phtml in its name/],
+    ["status.shtml.md", /has \.shtml in its name/],
   ])("a card at content/good/%s is a file-name error", async (name, text) => {
     const dir = makeProject({ "content/good/fine.md": GOOD, [`content/good/${name}`]: GOOD });
     const { code, results, stderr } = await lintJson(dir, ["--today", "2026-11-22"]);

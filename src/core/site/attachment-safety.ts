@@ -187,6 +187,23 @@ const SERVER_PROGRAM_TYPES = new Set(
   "php php3 php4 php5 php7 php8 phtml pht phar asp aspx asa asax ascx ashx asmx axd cshtml vbhtml jsp jspx jspf cfm cfml cfc cgi fcgi".split(" "),
 );
 
+/** Extensions a web server passes through server-side includes (`<!--#exec …-->`): Apache's `AddOutputFilter INCLUDES .shtml`, IIS's .stm and .shtm. */
+const SERVER_INCLUDE_TYPES = new Set(["shtml", "shtm", "stm"]);
+
+/**
+ * The extension in a published file's name (any of its dotted parts, as mod_mime reads them) that
+ * makes a web server run or process the file instead of serving it, or undefined. Card names ask it
+ * too: a card's Markdown copy (`/help/shell.php.md`) holds its code blocks as written.
+ */
+export function serverProcessedExtension(name: string): string | undefined {
+  return path
+    .basename(name)
+    .toLowerCase()
+    .split(".")
+    .slice(1)
+    .find((ext) => SERVER_PROGRAM_TYPES.has(ext) || SERVER_INCLUDE_TYPES.has(ext));
+}
+
 function serverConfigVerdict(name: string): AttachmentVerdict | undefined {
   const base = path.basename(name).toLowerCase();
   if (SERVER_CONFIG_NAMES.has(base)) {

@@ -4,6 +4,7 @@
  * builder (site-data.ts) read; and which paths a card or an alias may have at all.
  */
 import type { SiteName } from "./audience.ts";
+import { serverProcessedExtension } from "./attachment-safety.ts";
 
 /** Files at the root of every site (src/pages, src/build/integration.ts): a folder of the same name cannot be written beside them. */
 const SITE_ROOT_FILES = ["index.html", "404.html", "feed.xml", "llms.txt", "favicon.ico", "favicon.svg", "og-image.png", "_headers"];
@@ -61,6 +62,11 @@ export function cardPathProblem(segments: readonly string[]): string | undefined
   const name = segments.at(-1) ?? "";
   if (/^index\.html?$/i.test(name)) {
     return `The card's URL ${url} has the name ${name}, the file of the page /${segments.slice(0, -1).join("/")}${segments.length > 1 ? "/" : ""} itself. Rename the file`;
+  }
+  // The Markdown copy is a file named after the card (`shell.php.md`), which holds its code blocks as written.
+  const processed = serverProcessedExtension(`${name}.md`);
+  if (processed) {
+    return `The card's URL ${url} has .${processed} in its name: its Markdown copy ${name}.md holds the card's code as written, and a web server that runs (or processes server-side includes in) any name with .${processed} in it would do so with it. Rename the file without .${processed} (use -${processed})`;
   }
   for (const segment of segments) {
     const ext = /\.(mdx?)$/i.exec(segment)?.[1]?.toLowerCase();
