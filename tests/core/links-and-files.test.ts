@@ -47,6 +47,10 @@ describe("an internal card's address in an external card's text (address-audienc
     ["the site path of its Markdown copy", "Agents read /ops/runbook.md here.", 8, 13],
     ["its Markdown copy on the help host", "Or https://help.acme.example/ops/runbook.md today.", 8, 4],
     ["a site path with dot segments", "Agents follow /help/../ops/runbook/ here.", 8, 15],
+    // Written as people write addresses in prose: without a scheme or www.
+    ["the wiki's host and a path, no scheme", "Agents open wiki.acme.example/wiki/ops/runbook/ daily.", 8, 13],
+    ["the wiki's bare host", "Everything is on wiki.acme.example for agents.", 8, 18],
+    ["the help host and a hidden path, no scheme", "Or help.acme.example/ops/runbook/ today.", 8, 4],
   ])("%s is an error at its place that stops the deploy build", async (_name, body, line, column) => {
     const found = (await findingsOf(project(body))).filter((m) => m.ruleId === "address-audience");
     expect(found.map((m) => [m.line, m.column, m.severity])).toEqual([[line, column, 2]]);
@@ -88,7 +92,7 @@ describe("an internal card's address in an external card's text (address-audienc
   });
 
   it("is silent on public addresses and in internal cards", async () => {
-    const dir = project("See https://help.acme.example/help/other/ and /help/other/ and https://example.com/ops/runbook/.", {
+    const dir = project("See https://help.acme.example/help/other/ and /help/other/ and https://example.com/ops/runbook/, help.acme.example/help/other/, example.com/ops/runbook/, Node.js and e.g. report.pdf.", {
       "content/ops/notes.md": card("Notes", "internal", "See https://wiki.acme.example/wiki/ops/runbook/."),
     });
     const { results } = await lintJson(dir, TODAY);

@@ -28,6 +28,24 @@ const ADDRESS = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|(?<![\w.~%/-])\/(?=[\w%-]+\
 
 const WWW = /www\./i;
 
+/**
+ * A host name as prose writes it, without a scheme (`wiki.acme.example`, `wiki.acme.example/ops/runbook/`),
+ * and what follows it; not inside a URL, a path or an e-mail address. Read as an https URL, so only
+ * the sites' own hosts count (`Node.js` and `report.pdf` name no site).
+ */
+const HOST = /(?<![\w.@/:%~-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z](?:[a-z0-9-]*[a-z0-9])?(?![\w@-])(?:[:/][^\s<>"'`()[\]{}|\\^]{0,2000})?/gi;
+
+/** The addresses written in `text`, by offset: URLs, www. forms and site paths, and host names without a scheme. */
+function addressesIn(text: string): { text: string; index: number }[] {
+  const found: { text: string; index: number }[] = [];
+  // Every address holds a slash (`://`, a site path) or starts with www., or is a host name with a dot: most text holds neither.
+  if (text.includes("/") || WWW.test(text)) for (const match of text.matchAll(ADDRESS)) found.push({ text: trimmed(match[0]), index: match.index });
+  if (text.includes(".")) {
+    for (const match of text.matchAll(HOST)) if (!WWW.test(match[0].slice(0, 4))) found.push({ text: trimmed(match[0]), index: match.index });
+  }
+  return found;
+}
+
 interface Address {
   text: string;
   line: number;
@@ -51,9 +69,7 @@ function factsOf(card: Card, tree: Root): Facts {
 function findAddresses(tree: Root): Address[] {
   const addresses: Address[] = [];
   for (const shown of shownTexts(tree)) {
-    // Every address holds a slash (`://`, a site path) or starts with www.: most text holds neither.
-    if (!shown.text.includes("/") && !WWW.test(shown.text)) continue;
-    for (const match of shown.text.matchAll(ADDRESS)) addresses.push({ text: trimmed(match[0]), ...placeIn(shown, match.index) });
+    for (const found of addressesIn(shown.text)) addresses.push({ text: found.text, ...placeIn(shown, found.index) });
   }
   return addresses;
 }
@@ -68,7 +84,7 @@ function frontmatterAddresses(card: Card): Address[] {
   const addresses: Address[] = [];
   for (const [key, values] of shownFields(card)) {
     for (const value of values) {
-      for (const match of String(value).matchAll(ADDRESS)) addresses.push({ text: trimmed(match[0]), line: card.fieldLines[key] ?? 1, column: 1 });
+      for (const found of addressesIn(String(value))) addresses.push({ text: found.text, line: card.fieldLines[key] ?? 1, column: 1 });
     }
   }
   return addresses;
@@ -76,7 +92,8 @@ function frontmatterAddresses(card: Card): Address[] {
 
 /** Whether `address`, written in `card`, names a page the public site does not have. */
 function isHidden(card: Card, address: string, index: CardIndex): boolean {
-  const url = address.toLowerCase().startsWith("www.") ? `https://${address}` : address;
+  // A www. form or a host name without a scheme is read as a browser's address bar reads it.
+  const url = /^(?:[a-z][a-z0-9+.-]*:|[\\/])/i.test(address) ? address : `https://${address}`;
   const target = linkTargetOf(card, url, index);
   if (target.kind === "card") return !isOnSite(target.card, "public");
   if (target.kind === "page") return !isPageOnSite(target, "public");
