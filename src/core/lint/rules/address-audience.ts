@@ -97,6 +97,17 @@ function isHidden(card: Card, address: string, index: CardIndex): boolean {
   const target = linkTargetOf(card, url, index);
   if (target.kind === "card") return !isOnSite(target.card, "public");
   if (target.kind === "page") return !isPageOnSite(target, "public");
+  // A path the help center does not have, under the wiki's own base (/wiki/ops/runbook/, copied without the host): the wiki's address.
+  const wiki = index.sites.find((site) => site.site === "internal");
+  if (target.kind === "broken" && url.startsWith("/") && wiki && wiki.base !== "/" && url.toLowerCase().startsWith(wiki.base.toLowerCase().replace(/\/?$/, "/"))) {
+    let onWiki: string | undefined;
+    try {
+      onWiki = new URL(url, wiki.url).href;
+    } catch {
+      onWiki = undefined;
+    }
+    if (onWiki) return isHidden(card, onWiki, index);
+  }
   return isOnWikiOnlyHost(url, index);
 }
 
