@@ -35,12 +35,15 @@ const WWW = /www\./i;
  */
 const HOST = /(?<![\w.@/:%~-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z](?:[a-z0-9-]*[a-z0-9])?(?![\w@-])(?:[:/][^\s<>"'`()[\]{}|\\^]{0,2000})?/gi;
 
+/** What every host name {@link HOST} finds holds: a label's last character, a dot and a letter. Most text has none. */
+const HOST_HINT = /[a-z0-9]\.[a-z]/i;
+
 /** The addresses written in `text`, by offset: URLs, www. forms and site paths, and host names without a scheme. */
 function addressesIn(text: string): { text: string; index: number }[] {
   const found: { text: string; index: number }[] = [];
   // Every address holds a slash (`://`, a site path) or starts with www., or is a host name with a dot: most text holds neither.
   if (text.includes("/") || WWW.test(text)) for (const match of text.matchAll(ADDRESS)) found.push({ text: trimmed(match[0]), index: match.index });
-  if (text.includes(".")) {
+  if (HOST_HINT.test(text)) {
     for (const match of text.matchAll(HOST)) if (!WWW.test(match[0].slice(0, 4))) found.push({ text: trimmed(match[0]), index: match.index });
   }
   return found;
