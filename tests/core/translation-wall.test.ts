@@ -105,4 +105,20 @@ describe("a translation of a card the public site does not have", () => {
     expect(await kb.get("billing/plan-ja")).toBeUndefined();
     expect(kb.search("三か月無料", { lang: "ja" }).results).toEqual([]);
   });
+
+  it("nor when an external card claims the hidden card's id: a translation of an id any hidden card holds is withheld", async () => {
+    // duplicate-id stops lint and the build, but verity mcp --site public does not lint: the wall must hold without it.
+    const dir = makeProject({
+      "verity.config.yml": "lang: en\n",
+      ...FILES,
+      "content/billing/a-decoy.md": card({ title: "Decoy", id: "billing/plan" }, "Nothing here.\n"),
+    });
+    const project = loadProject({ cwd: dir, today: TODAY });
+    const plan = project.cards.find((c) => c.relPath.endsWith("plan-ko.md"))!;
+    expect(isOnSite(plan, "public", siteSelectionOf(project))).toBe(false);
+    const kb = KnowledgeBase.load({ cwd: dir, today: TODAY, site: "public" });
+    expect(kb.list().map((c) => c.id)).not.toContain("billing/plan-ko");
+    expect(await kb.get("billing/plan-ko")).toBeUndefined();
+    expect(kb.search("해지 무료", { lang: "ko" }).results).toEqual([]);
+  });
 });

@@ -59,37 +59,36 @@ const withheldCache = new WeakMap<readonly Card[], ReadonlySet<Card>>();
 export function publicTranslationsOfHiddenCards(cards: readonly Card[]): ReadonlySet<Card> {
   let withheld = withheldCache.get(cards);
   if (withheld) return withheld;
-  const byId = new Map<string, Card>();
-  for (const card of cards) if (!byId.has(card.id)) byId.set(card.id, card);
-  // A translation of a withheld translation is the hidden card's text too (plan-ja of plan-ko of the
-  // internal plan): each chain is followed to a card that is not public (withheld, and every public
-  // translation on the way), to a card with no source, or round a cycle (nothing hidden), once.
-  const verdict = new Map<Card, boolean>();
-  for (const start of cards) {
-    const path: Card[] = [];
-    const onPath = new Set<Card>();
-    let card: Card | undefined = start;
-    let hidden = false;
-    while (card) {
-      const known = verdict.get(card);
-      if (known !== undefined) {
-        hidden = known;
-        break;
-      }
-      if (!isOnSite(card, "public")) {
-        hidden = path.length > 0;
-        break;
-      }
-      if (onPath.has(card)) break;
-      path.push(card);
-      onPath.add(card);
-      const sourceId: string | undefined = card.data.translation_of;
-      const source: Card | undefined = sourceId === undefined ? undefined : byId.get(sourceId);
-      card = source === card ? undefined : source;
-    }
-    for (const member of path) verdict.set(member, hidden);
+  // Every card that holds an id is a source of its translations: lint and the build stop on a
+  // duplicate id, but `verity mcp --site public` does not lint, and an external card claiming an
+  // internal card's id must not make that card's translations public.
+  const holders = new Map<string, Card[]>();
+  for (const card of cards) {
+    const list = holders.get(card.id);
+    if (list) list.push(card);
+    else holders.set(card.id, [card]);
   }
-  const found = new Set<Card>([...verdict].filter(([, hidden]) => hidden).map(([card]) => card));
+  const translationsOf = new Map<Card, Card[]>();
+  for (const card of cards) {
+    const sourceId = card.data.translation_of;
+    for (const source of sourceId === undefined ? [] : (holders.get(sourceId) ?? [])) {
+      if (source === card) continue;
+      const list = translationsOf.get(source);
+      if (list) list.push(card);
+      else translationsOf.set(source, [card]);
+    }
+  }
+  // From every card the public site does not have, down its translations, theirs, and so on (plan-ja of
+  // plan-ko of the internal plan): each public card reached is the hidden text in another language.
+  const found = new Set<Card>();
+  const queue = cards.filter((card) => !isOnSite(card, "public"));
+  for (let i = 0; i < queue.length; i++) {
+    for (const translation of translationsOf.get(queue[i]!) ?? []) {
+      if (found.has(translation) || !isOnSite(translation, "public")) continue;
+      found.add(translation);
+      queue.push(translation);
+    }
+  }
   withheld = found;
   withheldCache.set(cards, withheld);
   return withheld;
