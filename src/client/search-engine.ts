@@ -81,7 +81,6 @@ export class SearchUnavailable extends Error {
 
 export class SearchEngine {
   private entry: Promise<Record<string, number>> | undefined;
-  private module: Promise<PagefindModule> | undefined;
   private readonly instances = new Map<string, Promise<PagefindInstance>>();
   private readonly vocabularies = new Map<string, Promise<Vocabulary>>();
   private foldTable: Promise<Record<string, string>> | undefined;
@@ -121,8 +120,10 @@ export class SearchEngine {
     let instance = this.instances.get(lang);
     if (!instance) {
       instance = (async () => {
-        this.module ??= import(/* @vite-ignore */ `${this.bundle}pagefind.js`) as Promise<PagefindModule>;
-        const pagefind = await this.module;
+        // One copy of Pagefind's module per language: a module (and its web worker) holds one WebAssembly
+        // build, the first one loaded, for all its instances, so an English index searched after a Korean,
+        // Chinese or Japanese one would get no English stemming ("subscription" missed "subscriptions").
+        const pagefind = (await import(/* @vite-ignore */ `${this.bundle}pagefind.js?lang=${encodeURIComponent(lang)}`)) as PagefindModule;
         // Pagefind picks an instance's index from <html lang> when the instance is created.
         const html = document.documentElement;
         const pageLang = html.getAttribute("lang");

@@ -154,6 +154,18 @@ describe("search experience", () => {
     await page.close();
   });
 
+  it("searches English cards with English stemming after a question in another script", async () => {
+    // Pagefind keeps one WebAssembly build per module: the Japanese index's (no stemming) loaded first used to serve
+    // the English search too, so "subscription" found only the pages that write "subscriptions" or "subscription.canceled".
+    const page = await browser.newPage();
+    await page.goto(`${site.url}search/?q=${encodeURIComponent("サブスクリプションの解約")}`);
+    await status(page);
+    const urls = await page.$$eval("[data-search-results] > li", (items) => items.map((li) => new URL((li as HTMLElement).dataset.url ?? "", location.href).pathname));
+    expect(urls[0]).toBe("/billing/change-or-cancel-a-subscription/");
+    expect(urls).toContain("/billing/create-a-subscription-plan/");
+    await page.close();
+  });
+
   it("offers did-you-mean, popular cards and the support link when nothing matches", async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}search/?q=zzqxv`);
