@@ -243,7 +243,9 @@ export class SearchEngine {
     const pagefindFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0).map(([k, v]) => [k, { any: v }]));
     const all = await instance.search(analysis.terms.join(" "), { filters: pagefindFilters });
     const foreign = lang !== readerLang;
-    const toHit = (r: PagefindResult): Hit => ({ id: r.id, lang, foreign, data: r.data });
+    // The hit holds Pagefind's result object itself: when that object is collected, Pagefind's worker frees the
+    // page's data and `data()` then answers null (a blank result, or a search page that never finishes).
+    const toHit = (r: PagefindResult): Hit => ({ id: r.id, lang, foreign, data: () => r.data() });
     if (all && all.results.length > 0) {
       const hits = all.results.map(toHit);
       if (hits.length >= FEW || !isReaderLang) return { ...base, hits, mode: "all" };
