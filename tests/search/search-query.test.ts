@@ -136,6 +136,25 @@ describe("questions across languages", () => {
     expect(crossLanguageQueries("x2fa", "ko", glossary).size).toBe(0);
   });
 
+  it("reads an English word written against Chinese or Japanese as a word, in the English words too", () => {
+    const webhooks: GlossaryEntry[] = [{ words: { en: ["webhook"], ko: ["웹훅"], zh: ["网络钩子"], ja: ["ウェブフック", "webhook"] }, langs: ["en", "ko"] }];
+    expect(crossLanguageQueries("webhook设置", "zh", webhooks)).toEqual(new Map([["en", "webhook"], ["ko", "웹훅"]]));
+    expect(crossLanguageQueries("Webhooksの設定", "ja", webhooks)).toEqual(new Map([["en", "webhook"], ["ko", "웹훅"]]));
+    expect(crossLanguageQueries("웹훅 webhook", "ko", webhooks).size).toBe(0);
+    expect(crossLanguageQueries("xwebhook设置", "zh", webhooks).size).toBe(0);
+    expect(crossLanguageQueries("webhookx设置", "zh", webhooks).size).toBe(0);
+  });
+
+  it("reads Han without kana as possibly Japanese when no Chinese or Japanese card covers what it names", () => {
+    const glossary2: GlossaryEntry[] = [
+      { words: { en: ["2fa"], zh: ["双重验证"], ja: ["二段階認証"] }, langs: ["en"] },
+      { words: { en: ["declined"], zh: ["拒绝"], ja: ["拒否"] }, langs: ["en", "ja"] },
+    ];
+    expect(crossLanguageQueries("二段階認証", "zh", glossary2, { 認: "认", 証: "证", 階: "阶" })).toEqual(new Map([["en", "2fa"]]));
+    // A Japanese card covers it: the Japanese index answers when the Chinese finds nothing.
+    expect(crossLanguageQueries("拒否", "zh", glossary2).size).toBe(0);
+  });
+
   it("reads a word inside a longer word of the question as part of it", () => {
     expect(crossLanguageQueries("API 키 발급", "ko", glossary)).toEqual(new Map([["en", "api key"]]));
   });

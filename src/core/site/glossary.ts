@@ -8,6 +8,9 @@
 import type { SynonymGroup } from "./synonyms.ts";
 import { foldCase, normaliseWord, usesNormalisedWord } from "./word-case.ts";
 
+const LATIN = /\p{Script=Latin}/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 export interface GlossaryEntry {
   /** Lower case words by language, the preferred word first. */
   words: Record<string, string[]>;
@@ -33,15 +36,21 @@ export function glossaryOf(groups: readonly SynonymGroup[], cards: readonly { la
 /**
  * The questions to ask in other languages, by language (the preferred words of each entry the
  * query names, joined), for entries no card of the query's language uses. `fold` maps traditional
- * Chinese characters to the simplified ones the glossary is written in.
+ * Chinese characters to the simplified ones the glossary is written in. English words count in a
+ * question in another language, and Japanese words in one read as Chinese (Han without kana).
  */
 export function crossLanguageQueries(query: string, lang: string, glossary: readonly GlossaryEntry[], fold?: Readonly<Record<string, string>>): Map<string, string> {
-  let text = foldCase(query);
-  if (fold) text = [...text].map((ch) => fold[ch] ?? ch).join("");
-  text = text.replace(/\s+/g, " ").trim();
+  const unfolded = foldCase(query).replace(/\s+/g, " ").trim();
+  const text = fold ? [...unfolded].map((ch) => fold[ch] ?? ch).join("") : unfolded;
+  // Han without kana is read as Chinese, but may be Japanese: "二段階認証" is no Chinese word.
+  const mayBeJapanese = lang === "zh" && !KANA.test(text);
   const named: { entry: GlossaryEntry; word: string }[] = [];
   for (const entry of glossary) {
-    const word = entry.words[lang]?.find((w) => usesNormalisedWord(text, w));
+    // A question in Korean, Chinese or Japanese often names a thing by its English word ("webhook设置").
+    const words = lang === "en" || !LATIN.test(text) ? entry.words[lang] : [...(entry.words[lang] ?? []), ...(entry.words["en"] ?? []).filter((w) => LATIN.test(w))];
+    let word = words?.find((w) => usesNormalisedWord(text, w));
+    // A Japanese word only when no Japanese card covers the thing either: then the Japanese index, asked when the Chinese finds nothing, answers.
+    if (!word && mayBeJapanese && !entry.langs.includes("ja")) word = entry.words["ja"]?.find((w) => usesNormalisedWord(unfolded, w));
     if (word) named.push({ entry, word });
   }
   // A word inside a longer word the query also names belongs to that one ("키" in "API 키").

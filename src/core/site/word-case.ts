@@ -17,8 +17,9 @@ const wordTests = new Map<string, (haystack: string) => boolean>();
 
 /**
  * Whether normalised text (`normaliseWord`) uses a word or phrase: as a whole word, a plural
- * ending allowed and a space matching spaces or hyphens, or for CJK anywhere, spaces ignored. How
- * the build decides that a card uses a synonym group, and the search that a question names one.
+ * ending allowed and a space matching spaces or hyphens (a CJK letter next to it counts as a space),
+ * or for CJK anywhere, spaces ignored. How the build decides that a card uses a synonym group, and
+ * the search that a question names one.
  */
 export function usesNormalisedWord(haystack: string, word: string): boolean {
   let test = wordTests.get(word);
@@ -29,7 +30,8 @@ export function usesNormalisedWord(haystack: string, word: string): boolean {
       test = (hay) => hay.replace(/\s+/g, "").includes(compact);
     } else {
       const escaped = target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]+");
-      const pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}_])${escaped}(?:s|es)?(?=$|[^\\p{L}\\p{N}_])`, "u");
+      // A word of another script next to it ends a word too: "webhook设置" and "Webhookの設定" name "webhook".
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}_](?<!${CJK.source}))${escaped}(?:s|es)?(?=$|[^\\p{L}\\p{N}_]|${CJK.source})`, "u");
       test = (hay) => pattern.test(hay);
     }
     wordTests.set(word, test);
