@@ -181,7 +181,20 @@ export function cardWords(card: Card, terms: CardSearchTerms): CardWords {
       if (lang === "zh") for (const ch of word) if (HAN.test(ch)) han.add(ch);
     } else if (word.length >= 2 || classes & DIGIT) words.push(word);
   });
+  words.push(...joinedWords(text));
   return { lang, words, han: [...han], concepts: terms.concepts };
+}
+
+const HYPHENATED = /[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)+/gu;
+
+/**
+ * Pagefind also indexes a hyphenated word joined ("3-D" as "3d", "sign-in" as "signin"), so a reader who
+ * types it joined finds it: the vocabulary has the joined word too, or the query would leave it out as unknown.
+ */
+export function joinedWords(text: string): string[] {
+  const joined: string[] = [];
+  for (const [match] of foldCase(text).matchAll(HYPHENATED)) if (!NO_SPACE_SCRIPT.test(match)) joined.push(match.replace(/-/g, ""));
+  return joined;
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -40,10 +40,17 @@ describe("search words", () => {
         .filter((w) => w.length > 0);
       const got = cardWords(card, { strong: [], weak: [], concepts: [] });
       const noSpace = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-      expect(got.words, JSON.stringify(title)).toEqual(expected.filter((w) => !noSpace.test(w) && (w.length >= 2 || /\d/.test(w))));
+      // Then the hyphenated words joined, as Pagefind indexes them too ("3-d" as "3d").
+      const joined = [...normaliseWord(`${title}\n\n`).matchAll(/[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)+/gu)].map(([m]) => m).filter((m) => !noSpace.test(m)).map((m) => m.replace(/-/g, ""));
+      expect(got.words, JSON.stringify(title)).toEqual([...expected.filter((w) => !noSpace.test(w) && (w.length >= 2 || /\d/.test(w))), ...joined]);
       const han = lang === "zh-CN" ? [...new Set(expected.filter((w) => noSpace.test(w)).flatMap((w) => [...w].filter((ch) => /\p{Script=Han}/u.test(ch))))] : [];
       expect(got.han.sort()).toEqual(han.sort());
     }
+  });
+
+  it("have a hyphenated word joined too, as Pagefind indexes it", () => {
+    const card = { lang: "en", data: { title: "3-D Secure and sign-in", tags: [] }, tree: { type: "root", children: [] } } as unknown as Card;
+    expect(cardWords(card, { strong: [], weak: [], concepts: [] }).words).toEqual(["3", "secure", "and", "sign", "in", "3d", "signin"]);
   });
 
   it("leave out text the card's HTML never shows: comments, MDX code, script text, unused footnotes", () => {
