@@ -118,7 +118,7 @@ const EN_STOP = new Set(
     "how what why when where which who whom whose can could should would will shall may might must i me my mine we our us you your " +
     "it its this that these those there here if so not no get got getting want wants need needs help please way ways any some all " +
     "just also im i'm dont don't cant can't doesnt doesn't didnt didn't isnt isn't it's whats what's possible able someone something " +
-    "anything again still yet then than very really new else cannot much many more most they them their he she his her make let").split(" "),
+    "anything again still yet then than very really new else cannot much many more most they them their he she his her make let go goes going went gone").split(" "),
 );
 /** Words that only ask a question after "how" ("how long does a refund take"), and mean something elsewhere ("long"). */
 const EN_AFTER_HOW = new Set(["long", "often", "soon"]);
