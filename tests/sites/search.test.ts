@@ -79,6 +79,23 @@ describe("second query set on the public demo", () => {
   });
 });
 
+describe("third query set on the public demo", () => {
+  it("written before its author read the search code or the other sets: at the same targets, never an internal card", { timeout: 600_000 }, async () => {
+    const queries = readGoldenSet(fileURLToPath(new URL("./search-blind2.json", import.meta.url)));
+    expect(queries.length).toBeGreaterThanOrEqual(100);
+    const page = await browser.newPage();
+    const figures = await runGoldenSet(page, site.url, queries, internalUrls);
+    await page.close();
+    console.log(describeFigures(figures));
+    const misses = figures.outcomes.filter((o) => o.query.expect.length > 0 && (o.rank === undefined || o.rank > 5)).map((o) => `${o.query.q} -> ${o.urls.slice(0, 3).join(" ")}`);
+    expect(figures.internalCardsShown, "internal cards on the public site").toBe(0);
+    expect(figures.hit5, `hit@5; misses:\n${misses.join("\n")}`).toBeGreaterThanOrEqual(95);
+    expect(figures.hit1).toBeGreaterThanOrEqual(85);
+    expect(figures.noResults).toBeLessThan(3);
+    expect(figures.wrongOnly).toBeLessThan(5);
+  });
+});
+
 describe("search experience", () => {
   it("shows instant results under the header box; arrows and Enter open a card, Escape closes", async () => {
     const page = await browser.newPage();
