@@ -53,6 +53,21 @@ describe("interval arithmetic", () => {
     expect(daysBetween(day("2026-11-22"), day("2026-12-06"))).toBe(14);
     expect(daysBetween(day("2026-03-01"), day("2026-02-28"))).toBe(-1);
   });
+  // Date.UTC reads the years 0 to 99 as 1900 to 1999: 0000-01-01 was "46360 days ago" on 2026-12-06.
+  it("counts years 0 to 99 as themselves, not as 19xx", () => {
+    expect(daysBetween(day("0000-01-01"), day("0001-01-01"))).toBe(366);
+    expect(daysBetween(day("0099-12-31"), day("0100-01-01"))).toBe(1);
+    expect(daysBetween(day("0000-01-01"), day("2026-12-06"))).toBe(740_321);
+    expect(addDays(day("0050-02-28"), 1)).toBe("0050-03-01");
+    expect(parseCalendarDate("0000-02-29")).toBe("0000-02-29");
+    expect(parseCalendarDate("0004-02-29")).toBe("0004-02-29");
+    expect(parseCalendarDate("0100-02-29")).toBeUndefined();
+  });
+  it("gives no day past 9999-12-31, which YYYY-MM-DD cannot write", () => {
+    expect(addInterval(day("2026-12-06"), { count: 9999, unit: "y" })).toBeUndefined();
+    expect(addDays(day("9999-12-31"), 1)).toBeUndefined();
+    expect(addInterval(day("9999-11-30"), { count: 1, unit: "m" })).toBe("9999-12-30");
+  });
 });
 
 // The same calendar logic must give the same answers whatever the machine's time zone is.

@@ -106,6 +106,18 @@ describe("verity verify: selection, --every, --by, --commit", () => {
     expect(bad.stderr).toContain("--every 90 days is not an interval");
   });
 
+  // 2026-11-30 + 9999y is in the year 12025, which YYYY-MM-DD cannot write: the run said "an
+  // unusual layout of verify_by" and told the author to rewrite a frontmatter that was fine.
+  it("--every past 9999-12-31 says so and changes nothing", async () => {
+    const repo = repoWith(cards);
+    const result = await runCli(["verify", "content/api/other.md", "--every", "9999y", "--today", "2026-11-30"], repo.root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("content/api/other.md: verify_by would be 2026-11-30 + 9999y, past 9999-12-31");
+    expect(result.stderr).toContain("--every 1y");
+    expect(result.stderr).not.toContain("unusual layout");
+    expect(repo.git("status", "--porcelain")).toBe("");
+  });
+
   it("--commit makes one commit listing the cards", async () => {
     const repo = repoWith(cards);
     // fresh.md moves from 2027-06-01 back to 2026-12-30: that needs --allow-earlier.

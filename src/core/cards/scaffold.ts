@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { addInterval, parseInterval, type CalendarDate } from "../verification/calendar-date.ts";
+import { addInterval, formatInterval, parseInterval, type CalendarDate } from "../verification/calendar-date.ts";
 import { FrontmatterSchema } from "./schema.ts";
 import { COLLECTION_FILE, loadCollection, type Collection } from "./collections.ts";
 import type { VerityConfig } from "../project/config.ts";
@@ -143,7 +143,12 @@ export function checkNewCardValue(field: "title" | "owner" | "audience" | "lang"
 /** today + the collection's `verify_every`, else the configured `verifyEvery`. */
 export function initialVerifyBy(today: CalendarDate, config: Pick<VerityConfig, "verifyEvery">, collection: Collection): CalendarDate {
   const interval = parseInterval(collection.defaults.verify_every ?? "") ?? parseInterval(config.verifyEvery) ?? { count: 90, unit: "d" as const };
-  return addInterval(today, interval);
+  const verifyBy = addInterval(today, interval);
+  if (!verifyBy) {
+    const source = collection.defaults.verify_every ? `defaults.verify_every of the collection ${collection.name}` : "verifyEvery in verity.config.yml";
+    throw new UsageError(`The card's verify_by would be ${today} + ${formatInterval(interval)}, past 9999-12-31 (the last day a YYYY-MM-DD date can name).`, `Set a shorter interval in ${source}, e.g. 1y.`);
+  }
+  return verifyBy;
 }
 
 /**

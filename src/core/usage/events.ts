@@ -196,7 +196,7 @@ export function redactText(text: string): string {
 /** The Monday of the week a calendar day falls in. */
 export function weekOf(day: CalendarDate): CalendarDate {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-  return addDays(day, -((weekday + 6) % 7));
+  return addDays(day, -((weekday + 6) % 7)) ?? day;
 }
 
 /** Turns an accepted batch into table rows, stamped with the time the collector received it. */

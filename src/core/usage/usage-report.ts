@@ -2,7 +2,7 @@
  * The usage section of `verity report`: the figures a knowledge manager steers by, computed by the
  * SQL of `queries.ts` over the `events` table, for a period of calendar days.
  */
-import { addDays, addInterval, daysBetween, parseCalendarDate, parseInterval, type CalendarDate } from "../verification/calendar-date.ts";
+import { addDays, addInterval, daysBetween, FIRST_DAY, parseCalendarDate, parseInterval, type CalendarDate } from "../verification/calendar-date.ts";
 import { UsageError } from "../errors.ts";
 import type { UsageSite } from "./events.ts";
 import * as Q from "./queries.ts";
@@ -77,7 +77,7 @@ export function resolveUsagePeriod(options: { since?: string | undefined; until?
     const text = options.period ?? "30d";
     const interval = parseInterval(text);
     if (!interval) throw new UsageError(`--period must be an interval such as 7d, 12w, 3m or 1y, got "${text}".`);
-    since = addDays(addInterval(until, { count: -interval.count, unit: interval.unit }), 1);
+    since = addDays(addInterval(until, { count: -interval.count, unit: interval.unit }) ?? FIRST_DAY, 1) ?? FIRST_DAY;
   }
   if (daysBetween(since, until) < 0) throw new UsageError(`The period starts (${since}) after it ends (${until}).`);
   return { since, until };
@@ -135,7 +135,7 @@ export function buildUsageReport(db: SqlRunner, options: { source: string; perio
     views: num(r.views),
   }));
 
-  const cutoff = addDays(until, 1 - NOT_OPENED_DAYS);
+  const cutoff = addDays(until, 1 - NOT_OPENED_DAYS) ?? FIRST_DAY;
   const viewed = new Set(db.all(Q.CARDS_VIEWED_SINCE, { cutoff, until }).map((r) => `${String(r.site)}\u0000${String(r.card)}`));
   const notOpened = options.cards
     .filter((card) => !viewed.has(`${card.site}\u0000${card.id}`))

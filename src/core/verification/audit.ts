@@ -3,7 +3,7 @@
  * `verify_by`, expired ones included) and the cards whose companion changed (companion drift), as
  * a Markdown checklist or one issue body per owner. Pure: the drift rows come in from git.
  */
-import { addInterval, type CalendarDate, type Interval } from "./calendar-date.ts";
+import { addInterval, LAST_DAY, type CalendarDate, type Interval } from "./calendar-date.ts";
 import type { Project } from "../project/project.ts";
 import { describeDue } from "../report/format.ts";
 import { matchesOwner, toStatusRow, type NeedsReviewRow, type StatusRow } from "./status.ts";
@@ -25,7 +25,8 @@ export interface Audit {
 }
 
 export function buildAudit(project: Pick<Project, "cards" | "policy" | "today">, options: { within: Interval; owner?: string | undefined; drift: readonly NeedsReviewRow[] }): Audit {
-  const until = addInterval(project.today, options.within);
+  // Past 9999-12-31 (--within 9999y) every card is due: the last day a verify_by can name.
+  const until = addInterval(project.today, options.within) ?? LAST_DAY;
   const owners = new Map<string, AuditOwner>();
   const entry = (owner: string) => {
     const key = owner.toLowerCase();

@@ -25,7 +25,7 @@ export function parseCalendarDate(text: string): CalendarDate | undefined {
 export function toCalendarDate(value: unknown): CalendarDate | undefined {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return undefined;
-    return fromUtcMs(value.getTime());
+    return inRange(fromUtcMs(value.getTime()));
   }
   if (typeof value === "string") return parseCalendarDate(value);
   return undefined;
@@ -66,8 +66,14 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return fromUtcMs(toUtcMs(date) + days * MS_PER_DAY);
+/** The last day a YYYY-MM-DD date can write. */
+export const LAST_DAY = "9999-12-31" as CalendarDate;
+/** The first one. */
+export const FIRST_DAY = "0000-01-01" as CalendarDate;
+
+/** `days` after `date`; undefined when that is past 9999-12-31 or before 0000-01-01 (no YYYY-MM-DD day). */
+export function addDays(date: CalendarDate, days: number): CalendarDate | undefined {
+  return inRange(fromUtcMs(toUtcMs(date) + days * MS_PER_DAY));
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
@@ -97,8 +103,11 @@ export function formatInterval(interval: Interval): string {
   return `${interval.count}${interval.unit}`;
 }
 
-/** Adds an interval; months and years keep the day of month, clamped to the month's last day. */
-export function addInterval(date: CalendarDate, interval: Interval): CalendarDate {
+/**
+ * Adds an interval; months and years keep the day of month, clamped to the month's last day.
+ * Undefined when the day would be past 9999-12-31 or before 0000-01-01 (`9999y` from today).
+ */
+export function addInterval(date: CalendarDate, interval: Interval): CalendarDate | undefined {
   if (interval.unit === "d") return addDays(date, interval.count);
   if (interval.unit === "w") return addDays(date, interval.count * 7);
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
@@ -107,12 +116,23 @@ export function addInterval(date: CalendarDate, interval: Interval): CalendarDat
   const newYear = Math.floor(index / 12);
   const newMonth = (index % 12) + 1;
   const newDay = Math.min(day, daysInMonth(newYear, newMonth));
-  return `${pad(newYear, 4)}-${pad(newMonth, 2)}-${pad(newDay, 2)}` as CalendarDate;
+  return inRange(`${pad(newYear, 4)}-${pad(newMonth, 2)}-${pad(newDay, 2)}` as CalendarDate);
+}
+
+function inRange(date: CalendarDate): CalendarDate | undefined {
+  return /^\d{4}-/.test(date) ? date : undefined;
+}
+
+/** Date.UTC, but the years 0 to 99 are themselves (Date.UTC reads them as 1900 to 1999). */
+function utcMs(year: number, monthIndex: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date.getTime();
 }
 
 function toUtcMs(date: CalendarDate): number {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  return Date.UTC(year, month - 1, day);
+  return utcMs(year, month - 1, day);
 }
 
 function fromUtcMs(ms: number): CalendarDate {
@@ -121,7 +141,7 @@ function fromUtcMs(ms: number): CalendarDate {
 }
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMs(year, month, 0)).getUTCDate();
 }
 
 function monthName(month: number): string {

@@ -43,6 +43,12 @@ export interface ReverifyOptions {
 export function planReverify(card: Card, fileText: string, options: ReverifyOptions): ReverifyPlan {
   const interval = options.every ?? reviewInterval(card, options.defaultEvery);
   const newVerifyBy = addInterval(options.today, interval);
+  if (!newVerifyBy) {
+    throw new UsageError(
+      `${card.relPath}: verify_by would be ${options.today} + ${formatInterval(interval)}, past 9999-12-31 (the last day a YYYY-MM-DD date can name).`,
+      options.every ? "Give a shorter --every, e.g. --every 1y." : "Set a shorter verify_every on the card (or verifyEvery in verity.config.yml), e.g. 1y, or give --every.",
+    );
+  }
   const text = stampVerification(fileText, { verifyBy: newVerifyBy, verifiedOn: options.today, verifiedBy: options.verifiedBy }, card.relPath);
   const movesEarlier = compareDates(newVerifyBy, card.data.verify_by) < 0;
   return { card, oldVerifyBy: card.data.verify_by, newVerifyBy, interval: formatInterval(interval), text, isChanged: text !== fileText, movesEarlier };
