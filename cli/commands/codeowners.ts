@@ -1,9 +1,11 @@
 /** `verity codeowners [--check]`: write .github/CODEOWNERS from the cards' owners, or check it. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { createTwoFilesPatch } from "diff";
 import { CODEOWNERS_FILE, renderCodeowners } from "../../src/core/cards/codeowners.ts";
+import { readTextFile } from "../../src/core/cards/safe-read.ts";
+import { writeFileWhole } from "../../src/core/cards/safe-write.ts";
+import { UsageError } from "../../src/core/errors.ts";
 import { displayPath } from "../reporters/paths.ts";
 import type { RunState } from "../run-state.ts";
 
@@ -17,7 +19,10 @@ export function registerCodeowners(program: Command, state: RunState): void {
       const project = state.loadProject(command);
       const file = path.join(project.root, CODEOWNERS_FILE);
       const shown = displayPath(file, io.cwd);
-      const existing = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+      const read = readTextFile(file);
+      // Its hand-written part is kept: a file that cannot be read as UTF-8 text is left as it is.
+      if (read.kind === "problem") throw new UsageError(`${shown}:${read.line}: the file ${read.message}`);
+      const existing = read.kind === "text" ? read.text : undefined;
       const contentDir = path.relative(project.root, project.contentDir).split(path.sep).join("/");
       const wanted = renderCodeowners(project.cards, project.collections, contentDir, existing);
       for (const problem of project.problems) {
@@ -38,8 +43,7 @@ export function registerCodeowners(program: Command, state: RunState): void {
         io.stdout(`${shown} is already up to date (${project.cards.length} cards).\n`);
         return;
       }
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, wanted, "utf8");
+      writeFileWhole(file, wanted);
       const owners = new Set(project.cards.map((c) => c.data.owner.toLowerCase())).size;
       io.stdout(`Wrote ${shown}: ${project.cards.length} cards, ${owners} owners. Commit it, and turn on "Require review from Code Owners" for the main branch.\n`);
     });

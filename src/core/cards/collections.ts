@@ -1,11 +1,12 @@
 /** Collections: the first folder under `content/`, described by an optional `_collection.yml`. */
-import { existsSync, lstatSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { isValidOwner } from "./schema.ts";
 import type { Finding } from "../lint/findings.ts";
 import { describeValue, formatSchemaIssues } from "./schema-issues.ts";
 import { parseYaml } from "./yaml-source.ts";
+import { readTextFile } from "./safe-read.ts";
 import type { SiteName } from "../site/audience.ts";
 
 export const COLLECTION_FILE = "_collection.yml";
@@ -88,7 +89,14 @@ export function loadCollection(contentDir: string, name: string, problems: Findi
     problems.push({ ruleId: "collection-config", severity: "error", file, line: 1, column: 1, message: `${COLLECTION_FILE} is a symbolic link, which is never followed. Replace it with a real file.` });
     return { ...fallback, defaults: { audience: "internal" } };
   }
-  const parsed = parseYaml(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+  const read = readTextFile(file);
+  if (read.kind !== "text") {
+    // A folder or FIFO in its place, a file not UTF-8: like a link, the collection is internal-only until it is fixed.
+    const message = read.kind === "missing" ? "was removed while it was read. Run again." : `${COLLECTION_FILE} ${read.message}`;
+    problems.push({ ruleId: "collection-config", severity: "error", file, line: read.kind === "problem" ? read.line : 1, column: 1, message });
+    return { ...fallback, defaults: { audience: "internal" } };
+  }
+  const parsed = parseYaml(read.text);
   for (const problem of parsed.problems) {
     problems.push({ ruleId: "collection-config", severity: "error", file, line: problem.line, column: problem.column, message: `${problem.message}.` });
   }

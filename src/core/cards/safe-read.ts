@@ -13,17 +13,21 @@ export type RegularFileRead =
   | { kind: "not-a-file" };
 
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+/** A FIFO swapped in for a file is opened without waiting for a writer (fstat then refuses it). */
+const NO_WAIT = constants.O_NONBLOCK ?? 0;
 
 /**
  * Reads `file` whole when it is a regular file of at most `maxBytes` bytes; other outcomes are
  * named. Errors other than "is a link" (a missing or unreadable file) are thrown as they are.
  */
-export function readRegularFile(file: string, maxBytes = Number.POSITIVE_INFINITY): RegularFileRead {
+export function readRegularFile(file: string, maxBytes = Number.POSITIVE_INFINITY, options: { followLinks?: boolean } = {}): RegularFileRead {
   let fd: number;
   try {
-    fd = openSync(file, constants.O_RDONLY | NO_FOLLOW);
+    fd = openSync(file, constants.O_RDONLY | NO_WAIT | (options.followLinks ? 0 : NO_FOLLOW));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ELOOP") return { kind: "symlink" };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP" && !options.followLinks) return { kind: "symlink" };
+    if (code === "EISDIR") return { kind: "not-a-file" };
     throw error;
   }
   try {
@@ -46,4 +50,34 @@ export function readRegularFile(file: string, maxBytes = Number.POSITIVE_INFINIT
 /** sha1 of some bytes, hex: how the lint caches name a file's contents. */
 export function hashBytes(bytes: Uint8Array): string {
   return createHash("sha1").update(bytes).digest("hex");
+}
+
+export type TextFileRead = { kind: "text"; text: string } | { kind: "missing" } | { kind: "problem"; line: number; message: string };
+
+/**
+ * A configuration file's text (verity.config.yml, _collection.yml, synonyms.yml, CODEOWNERS):
+ * links followed, the byte order mark removed. A folder, FIFO or device in its place, a file over
+ * `maxBytes`, one that cannot be read or is not UTF-8 is a problem with its line and the fix, never
+ * an exception and never a read that waits for a writer or never ends (/dev/zero).
+ */
+export function readTextFile(file: string, maxBytes = 1_000_000): TextFileRead {
+  let read: RegularFileRead;
+  try {
+    read = readRegularFile(file, maxBytes, { followLinks: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { kind: "missing" };
+    return { kind: "problem", line: 1, message: `cannot be read (${code ?? (error as Error).message}). Check that it is a file you may read.` };
+  }
+  if (read.kind === "not-a-file") return { kind: "problem", line: 1, message: "is a folder or another special file, not a regular file. Replace it with a file (or remove it)." };
+  if (read.kind === "too-large") return { kind: "problem", line: 1, message: `is ${read.size} bytes, more than the ${maxBytes} such a file may have.` };
+  if (read.kind !== "read") return { kind: "problem", line: 1, message: "is a symbolic link that cannot be followed." };
+  try {
+    return { kind: "text", text: new TextDecoder("utf-8", { fatal: true }).decode(read.bytes) };
+  } catch {
+    const lenient = new TextDecoder("utf-8").decode(read.bytes);
+    const bad = lenient.indexOf("\uFFFD");
+    const line = bad < 0 ? 1 : lenient.slice(0, bad).split("\n").length;
+    return { kind: "problem", line, message: 'is not valid UTF-8 text. Re-save it as UTF-8 (most editors offer this under "Save with encoding").' };
+  }
 }

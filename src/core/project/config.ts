@@ -2,13 +2,14 @@
  * The project configuration: one optional `verity.config.yml` at the repository root, validated
  * by zod. Every key has a default good enough for a new project.
  */
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { isValidTimeZone, parseInterval } from "../verification/calendar-date.ts";
 import { ConfigError } from "../errors.ts";
 import { checkRuleSettings } from "../lint/registry.ts";
-import { formatSchemaIssues } from "../cards/schema-issues.ts";
+import { describeValue, formatSchemaIssues } from "../cards/schema-issues.ts";
+import { readTextFile } from "../cards/safe-read.ts";
 import { parseYaml } from "../cards/yaml-source.ts";
 
 export const CONFIG_FILE_NAME = "verity.config.yml";
@@ -205,13 +206,22 @@ export function loadConfig(root: string, explicitFile?: string): LoadedConfig {
     if (problem) throw new ConfigError(`The content folder ${problem}.`, "Replace the link with a real folder inside the repository.");
     return { config, file: undefined };
   }
-  const parsed = parseYaml(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   const rel = path.relative(root, file) || file;
+  const read = readTextFile(file);
+  if (read.kind === "missing") throw new ConfigError(`Config file ${file} does not exist.`);
+  if (read.kind === "problem") throw new ConfigError(`${rel}:${read.line}: the configuration file ${read.message}`);
+  const parsed = parseYaml(read.text);
   if (parsed.problems.length > 0) {
     const lines = parsed.problems.map((p) => `${rel}:${p.line}:${p.column}: ${p.message}`);
     throw new ConfigError(`The configuration does not parse as YAML:\n${lines.join("\n")}`);
   }
   const input = parsed.value ?? {};
+  if (typeof input !== "object" || Array.isArray(input) || input instanceof Date) {
+    throw new ConfigError(
+      `The configuration is not valid:\n${rel}:1: it is ${describeValue(input)}, not a mapping of keys to values.`,
+      "Write one key: value line per setting, such as timeZone: Europe/Berlin (see docs/configuration.md).",
+    );
+  }
   // Parsed once per run: zod's compiled fast path would cost more to build than it saves.
   const result = ConfigSchema.safeParse(input, { jitless: true });
   if (!result.success) {
@@ -237,6 +247,7 @@ export function contentDirProblem(root: string, contentDir: string): string | un
   const rel = path.relative(root, full);
   if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return `is ${contentDir}, which is not a folder inside the repository`;
   if (!existsSync(full)) return undefined;
+  if (!statSync(full).isDirectory()) return `is ${contentDir}, which is a file, not a folder`;
   const realRoot = realpathSync(root);
   const real = realpathSync(full);
   const realRel = path.relative(realRoot, real);

@@ -10,8 +10,9 @@
  *   ko: [환불, 돈 돌려받기]         # so a question in one language finds a card in another
  * ```
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { readTextFile } from "../cards/safe-read.ts";
 import { yamlPackage } from "../cards/yaml-source.ts";
 import type { Finding } from "../lint/findings.ts";
 import { normaliseWord } from "./word-case.ts";
@@ -38,7 +39,10 @@ export interface SynonymsFile {
 export function readSynonyms(root: string): SynonymsFile {
   const file = path.join(root, ...SYNONYMS_FILE.split("/"));
   if (!existsSync(file)) return { file, groups: [], findings: [] };
-  return parseSynonyms(readFileSync(file, "utf8").replace(/^\uFEFF/, ""), file);
+  const read = readTextFile(file);
+  if (read.kind === "missing") return { file, groups: [], findings: [] };
+  if (read.kind === "problem") return { file, groups: [], findings: [{ ruleId: "synonyms", severity: "error", file, line: read.line, column: 1, message: `${SYNONYMS_FILE} ${read.message}` }] };
+  return parseSynonyms(read.text, file);
 }
 
 /** Parses the synonyms text: valid YAML, a list of `lang: [words]` lines, no empty group, no word in two groups of one language. */
