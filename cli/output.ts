@@ -1,15 +1,46 @@
 /** Where a command's document goes: the `--out` file (written whole or not at all), else standard output. */
+import { statSync } from "node:fs";
 import path from "node:path";
 import { writeFileWhole } from "../src/core/cards/safe-write.ts";
+import { UsageError } from "../src/core/errors.ts";
 import type { CliIO } from "./io.ts";
 import { displayPath } from "./reporters/paths.ts";
 
-export function writeOutput(io: CliIO, out: string | undefined, text: string, what: string): void {
+/**
+ * Writes `text` to `--out`, else to standard output. A folder, a file in the content folder (the
+ * report would replace a card, or become one) and a place that cannot be written are usage errors
+ * that name the path and the reason; nothing is written then.
+ */
+export function writeOutput(io: CliIO, out: string | undefined, text: string, what: string, contentDir?: string): void {
   if (!out) {
     io.stdout(text);
     return;
   }
   const file = path.resolve(io.cwd, out);
-  writeFileWhole(file, text);
-  io.stderr(`Wrote ${what} to ${displayPath(file, io.cwd)}.\n`);
+  const shown = displayPath(file, io.cwd);
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`--out ${shown} is a folder.`, `Name a file in it, e.g. --out ${path.join(shown, "report.md")}.`);
+  }
+  if (contentDir) {
+    const rel = path.relative(contentDir, file);
+    if (rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel)) {
+      throw new UsageError(`--out ${shown} is in the content folder: ${what} would replace a card there, or be read as one.`, "Write it outside the content folder, e.g. --out report.md.");
+    }
+  }
+  try {
+    writeFileWhole(file, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`Could not write --out ${shown}: ${describeWriteError(code)} (${code ?? (error as Error).message}).`, "Give a file in a folder you may write to.");
+  }
+  io.stderr(`Wrote ${what} to ${shown}.\n`);
+}
+
+function describeWriteError(code: string | undefined): string {
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EROFS") return "the file system is read-only";
+  if (code === "ENOTDIR" || code === "EEXIST") return "a part of the path is a file, not a folder";
+  if (code === "ENOSPC") return "the disk is full";
+  if (code === "ENOENT") return "the folder cannot hold new files";
+  return "the system refused the write";
 }

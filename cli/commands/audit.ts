@@ -33,6 +33,6 @@ export function registerAudit(program: Command, state: RunState): void {
       const audit = buildAudit(project, { within, owner: options.owner, drift });
       const text =
         options.format === "markdown" ? renderAuditMarkdown(audit) : `${JSON.stringify(options.format === "issues" ? buildAuditIssues(audit) : audit, null, 2)}\n`;
-      writeOutput(io, options.out, text, "the audit");
+      writeOutput(io, options.out, text, "the audit", project.contentDir);
     });
 }

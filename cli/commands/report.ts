@@ -58,6 +58,6 @@ export function registerReport(program: Command, state: RunState): void {
       else if (options.since || options.until || options.period) io.stderr(`warning: no usage section: ${displayPath(usageFile, io.cwd)} does not exist (pass --usage)\n`);
       if (!report.history.available) io.stderr(`warning: no history in the report: ${report.history.reason}\n`);
       const text = render(report);
-      writeOutput(io, options.out, text, `the ${options.format} report`);
+      writeOutput(io, options.out, text, `the ${options.format} report`, project.contentDir);
     });
 }

@@ -132,6 +132,26 @@ describe("verity report", () => {
     expect(html).toContain('<circle cx="');
   });
 
+  // --out naming a folder or an unwritable place was an internal error (EISDIR, EACCES, EEXIST from
+  // mkdir), and --out naming a card replaced the card with the report.
+  it("--out refuses a folder, a card and a place it cannot write, with the reason, and writes nothing", async () => {
+    const before = repo.read("content/a/three.md");
+    const cases: [string, string][] = [
+      ["content", "--out content is a folder"],
+      ["content/a/three.md", "--out content/a/three.md is in the content folder"],
+      ["/etc/hostname/report.md", "Could not write --out /etc/hostname/report.md: a part of the path is a file"],
+      ["/proc/version", "Could not write --out /proc/version"],
+    ];
+    for (const [out, message] of cases) {
+      const result = await runCli(["audit", "--out", out, "--today", "2026-11-15"], repo.root);
+      expect(result.stderr, out).not.toMatch(/internal error|\n\s+at /);
+      expect(result.code, out).toBe(2);
+      expect(result.stderr, out).toContain(message);
+    }
+    expect(repo.read("content/a/three.md")).toBe(before);
+    expect(repo.git("status", "--porcelain", "content")).toBe("");
+  });
+
   it("prints one issue body per owner with cards to verify", async () => {
     const result = await runCli(["report", "--format", "issues", "--today", "2026-11-15"], repo.root);
     const issues = JSON.parse(result.stdout) as OwnerIssue[];
