@@ -139,4 +139,16 @@ describe("verity new", () => {
     expect(audience.stderr).toContain("Did you mean audience: external?");
     expect(readFileSync(path.join(repo.root, "content/billing/_collection.yml"), "utf8")).toContain("Billing");
   });
+
+  // A 300-letter slug was an internal error (ENAMETOOLONG) from the file system.
+  it("rejects a slug part longer than a file name may be, before touching the disk", async () => {
+    const repo = project(true);
+    const long = "a".repeat(300);
+    const result = await runCli(["new", "how-to", `billing/${long}`, "--title", "X", "--audience", "external", "--today", "2026-11-22"], repo.root);
+    expect(result.stderr).not.toMatch(/internal error|ENAMETOOLONG/);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("is 300 characters long; a part of a slug may have at most 200");
+    const ok = await runCli(["new", "how-to", `billing/${"a".repeat(200)}`, "--title", "X", "--audience", "external", "--today", "2026-11-22"], repo.root);
+    expect(ok.code).toBe(0);
+  });
 });

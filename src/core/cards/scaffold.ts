@@ -88,6 +88,8 @@ export interface CardTarget {
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/;
+/** A file name may have 255 bytes: a slug part (ASCII), its extension and a temporary name's suffix fit well below. */
+const MAX_SLUG_PART = 200;
 
 /** Parses `<collection>/<slug>` (an optional .md/.mdx is kept) and checks the collection exists. */
 export function resolveNewCardTarget(contentDir: string, spec: string, contentDirName: string): CardTarget & { collectionInfo: Collection } {
@@ -102,6 +104,13 @@ export function resolveNewCardTarget(contentDir: string, spec: string, contentDi
     throw new UsageError(
       `The slug "${slug}" is not allowed: it becomes the card's URL.`,
       "Use lowercase letters, digits and hyphens, e.g. refund-a-payment.",
+    );
+  }
+  const tooLong = slug.split("/").find((part) => part.length > MAX_SLUG_PART);
+  if (tooLong) {
+    throw new UsageError(
+      `The slug part "${tooLong.slice(0, 40)}..." is ${tooLong.length} characters long; a part of a slug may have at most ${MAX_SLUG_PART} (it is a file name, and a part of the card's URL).`,
+      "Use a few words, e.g. refund-a-payment.",
     );
   }
   const collections = listCollectionNames(contentDir);
