@@ -1,5 +1,6 @@
 /** `verity lint --summary <file>`: a Markdown summary appended to a file, e.g. $GITHUB_STEP_SUMMARY. */
 import { appendFileSync } from "node:fs";
+import { checkOutputFile, writeOrExplain } from "./output.ts";
 import path from "node:path";
 import { countFindings, type Finding } from "../src/core/lint/findings.ts";
 import type { TrustScore } from "../src/core/verification/verification.ts";
@@ -49,6 +50,10 @@ export function renderLintSummary(input: LintSummaryInput): string {
   return `${out.join("\n")}\n`;
 }
 
-export function appendLintSummary(file: string, input: LintSummaryInput): void {
-  appendFileSync(path.resolve(input.cwd, file), renderLintSummary(input), "utf8");
+/** Appends the summary to `file`: never to a folder or a card (a file in `contentDir`), and a refused write says why. */
+export function appendLintSummary(file: string, input: LintSummaryInput, contentDir?: string): void {
+  const full = path.resolve(input.cwd, file);
+  const shown = displayPath(full, input.cwd);
+  checkOutputFile(full, shown, "--summary", "the summary", contentDir);
+  writeOrExplain(() => appendFileSync(full, renderLintSummary(input), "utf8"), `--summary ${shown}`);
 }

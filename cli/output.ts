@@ -18,22 +18,32 @@ export function writeOutput(io: CliIO, out: string | undefined, text: string, wh
   }
   const file = path.resolve(io.cwd, out);
   const shown = displayPath(file, io.cwd);
+  checkOutputFile(file, shown, "--out", what, contentDir);
+  writeOrExplain(() => writeFileWhole(file, text), `--out ${shown}`);
+  io.stderr(`Wrote ${what} to ${shown}.\n`);
+}
+
+/** Refuses an output file that is a folder, or (with `contentDir`) one in the content folder. */
+export function checkOutputFile(file: string, shown: string, option: string, what: string, contentDir?: string): void {
   if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new UsageError(`--out ${shown} is a folder.`, `Name a file in it, e.g. --out ${path.join(shown, "report.md")}.`);
+    throw new UsageError(`${option} ${shown} is a folder.`, `Name a file in it, e.g. ${option} ${path.join(shown, "report.md")}.`);
   }
   if (contentDir) {
     const rel = path.relative(contentDir, file);
     if (rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel)) {
-      throw new UsageError(`--out ${shown} is in the content folder: ${what} would replace a card there, or be read as one.`, "Write it outside the content folder, e.g. --out report.md.");
+      throw new UsageError(`${option} ${shown} is in the content folder: ${what} would replace a card there, or be read as one.`, `Write it outside the content folder, e.g. ${option} report.md.`);
     }
   }
+}
+
+/** Runs a write; a refusal of the system becomes a usage error that names the file and the reason. */
+export function writeOrExplain(write: () => void, target: string): void {
   try {
-    writeFileWhole(file, text);
+    write();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`Could not write --out ${shown}: ${describeWriteError(code)} (${code ?? (error as Error).message}).`, "Give a file in a folder you may write to.");
+    throw new UsageError(`Could not write ${target}: ${describeWriteError(code)} (${code ?? (error as Error).message}).`, "Give a file in a folder you may write to.");
   }
-  io.stderr(`Wrote ${what} to ${shown}.\n`);
 }
 
 function describeWriteError(code: string | undefined): string {

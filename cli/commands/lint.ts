@@ -64,7 +64,7 @@ export function registerLint(program: Command, state: RunState): void {
       io.stdout(reporter({ findings, files, cwd: io.cwd, color: io.color, rules: RULE_METADATA }));
       if (options.summary) {
         const scope = report.changed ? `changed cards and cards linking to them, since the merge base with ${report.changed.base}` : "all cards";
-        appendLintSummary(options.summary, { findings, files, cwd: io.cwd, trust, minTrustScore: report.minTrustScore, scope });
+        appendLintSummary(options.summary, { findings, files, cwd: io.cwd, trust, minTrustScore: report.minTrustScore, scope }, report.contentDir);
       }
       const counts = countFindings(findings);
       // One line that says what was checked, also on success; on stderr so machine formats stay clean.

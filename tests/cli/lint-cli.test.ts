@@ -174,3 +174,27 @@ describe("a card whose frontmatter does not load", () => {
     ]);
   });
 });
+
+// --summary naming a folder was an internal error (EISDIR), one the system refuses (/proc) too
+// (EIO), and one naming a card appended a Markdown table to the card.
+describe("lint --summary", () => {
+  const CARD = '---\ntitle: Fine\nowner: "@acme/team"\naudience: external\nverify_by: 2027-01-01\n---\n\nBody.\n';
+  it.each([
+    ["content", "--summary content is a folder"],
+    ["content/a/b.md", "--summary content/a/b.md is in the content folder"],
+    ["/etc/hostname/summary.md", "Could not write --summary /etc/hostname/summary.md: a part of the path is a file"],
+  ])("refuses %s with the reason and exit 2, the card untouched", async (summary, message) => {
+    const dir = makeProject({ "content/a/b.md": CARD });
+    const result = await runCli(["lint", "--no-cache", "--summary", summary, ...TODAY], { cwd: dir });
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(readFileSync(path.join(dir, "content/a/b.md"), "utf8")).toBe(CARD);
+  });
+  it("still appends to a file outside the content folder", async () => {
+    const dir = makeProject({ "content/a/b.md": CARD, "summary.md": "# Before\n" });
+    const result = await runCli(["lint", "--no-cache", "--summary", "summary.md", ...TODAY], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(dir, "summary.md"), "utf8")).toMatch(/^# Before\n.+Trust score/s);
+  });
+});
