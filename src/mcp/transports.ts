@@ -6,11 +6,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Readable } from "node:stream";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { KnowledgeSource } from "../app/knowledge/knowledge-base.ts";
 import { hostOf, isLoopbackAddress, namesThisMachine } from "../core/loopback-host.ts";
 import { createMcpServer } from "./server.ts";
+import { LineStdioTransport } from "./stdio-transport.ts";
 
 /** Largest request body accepted over HTTP. */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -39,7 +39,7 @@ const LINGER_MS = 2_000;
 /** Serves over stdin/stdout until stdin closes. */
 export async function serveStdio(source: KnowledgeSource, version: string): Promise<void> {
   const server = createMcpServer(source, version);
-  const transport = new StdioServerTransport();
+  const transport = new LineStdioTransport();
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();
     process.stdin.once("end", () => resolve());

@@ -167,6 +167,25 @@ describe("verity mcp --site internal over stdio", () => {
   }, 60_000);
 });
 
+describe("verity mcp over stdio, raw lines", () => {
+  // The SDK's stdio transport answered none of these: a client waiting on id 1 waited forever.
+  it("answers a line that is not JSON or not JSON-RPC 2.0, and keeps serving", async () => {
+    const child = spawn(process.execPath, [BIN, "--root", REPO_ROOT, "mcp", "--site", "public", "--today", TODAY], { stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+    const answers = () => out.split("\n").filter(Boolean).map((line) => JSON.parse(line) as { id: unknown; error?: { code: number }; result?: unknown });
+    child.stdin!.write('{not json\n{"jsonrpc":"1.0","id":1,"method":"ping"}\n{"jsonrpc":"2.0","id":2,"method":"ping"}\n');
+    const deadline = Date.now() + 20_000;
+    while (answers().length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    child.kill();
+    expect(answers()).toEqual([
+      expect.objectContaining({ id: null, error: expect.objectContaining({ code: -32700 }) }),
+      expect.objectContaining({ id: 1, error: expect.objectContaining({ code: -32600 }) }),
+      expect.objectContaining({ id: 2, result: {} }),
+    ]);
+  });
+});
+
 describe("verity mcp --http", () => {
   let child: ChildProcess;
   let url: string;

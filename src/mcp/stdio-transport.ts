@@ -1,0 +1,118 @@
+/**
+ * The stdio transport of `verity mcp`: one JSON-RPC message a line on stdin, one answer a line on
+ * stdout. It answers every line, as the HTTP transport answers every body: a line that is not JSON
+ * gets -32700, one that is not a JSON-RPC message (`"jsonrpc": "1.0"`, an object as id, a batch,
+ * `null`) -32600 with its id when it has one, and a line over {@link MAX_LINE_BYTES} -32600 without
+ * being kept. The SDK's own stdio transport dropped such a line without a word (a client waiting for
+ * the answer to `"id": 1` waited forever) and stopped serving at all after a line of 10 MB.
+ */
+import process from "node:process";
+import type { Readable, Writable } from "node:stream";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { ErrorCode, JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+
+/** Longest line read: the same limit as an HTTP body. */
+export const MAX_LINE_BYTES = 1_000_000;
+
+const NEWLINE = 0x0a;
+
+export class LineStdioTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: (message: JSONRPCMessage) => void;
+  private chunks: Buffer[] = [];
+  private size = 0;
+  /** True while the rest of a line over the limit is skipped (it was answered when it passed the limit). */
+  private skipping = false;
+  private closed = false;
+  private readonly onData = (chunk: Buffer) => this.read(chunk);
+  private readonly onError = (error: Error) => this.onerror?.(error);
+
+  private readonly input: Readable;
+  private readonly output: Writable;
+  private readonly maxLineBytes: number;
+
+  constructor(input: Readable = process.stdin, output: Writable = process.stdout, maxLineBytes = MAX_LINE_BYTES) {
+    this.input = input;
+    this.output = output;
+    this.maxLineBytes = maxLineBytes;
+  }
+
+  async start(): Promise<void> {
+    this.input.on("data", this.onData);
+    this.input.on("error", this.onError);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.input.off("data", this.onData);
+    this.input.off("error", this.onError);
+    if (this.input.listenerCount("data") === 0) this.input.pause();
+    this.chunks = [];
+    this.onclose?.();
+  }
+
+  send(message: JSONRPCMessage): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.output.write(`${JSON.stringify(message)}\n`)) resolve();
+      else this.output.once("drain", resolve);
+    });
+  }
+
+  private read(chunk: Buffer): void {
+    let start = 0;
+    for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, start)) {
+      this.take(chunk.subarray(start, end));
+      const skipped = this.skipping;
+      const line = Buffer.concat(this.chunks).toString("utf8");
+      this.chunks = [];
+      this.size = 0;
+      this.skipping = false;
+      if (!skipped) this.handleLine(line.replace(/\r$/, ""));
+      start = end + 1;
+    }
+    this.take(chunk.subarray(start));
+  }
+
+  /** Keeps a part of the current line, unless the line is already over the limit. */
+  private take(part: Buffer): void {
+    if (this.skipping || part.length === 0) return;
+    this.size += part.length;
+    if (this.size <= this.maxLineBytes) {
+      this.chunks.push(part);
+      return;
+    }
+    this.chunks = [];
+    this.skipping = true;
+    this.answerError(null, ErrorCode.InvalidRequest, `Invalid request: a message over ${this.maxLineBytes} bytes; send a smaller JSON-RPC message, one a line.`);
+  }
+
+  private handleLine(line: string): void {
+    if (line.trim() === "") return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      return this.answerError(null, ErrorCode.ParseError, "Parse error: the line is not JSON. Send one JSON-RPC message a line.");
+    }
+    const parsed = JSONRPCMessageSchema.safeParse(value);
+    if (!parsed.success) {
+      const why = Array.isArray(value) ? "a batch (over stdio, send one message a line)" : 'not a JSON-RPC 2.0 message ("jsonrpc": "2.0", a string or number id, a method)';
+      return this.answerError(idOf(value), ErrorCode.InvalidRequest, `Invalid request: ${why}.`);
+    }
+    this.onmessage?.(parsed.data);
+  }
+
+  private answerError(id: string | number | null, code: number, message: string): void {
+    // An id of null is what JSON-RPC answers when the request's own id cannot be read.
+    void this.send({ jsonrpc: "2.0", id, error: { code, message } } as unknown as JSONRPCMessage).catch(() => undefined);
+  }
+}
+
+/** The id of a message that is not valid, when it is one a client could wait on. */
+function idOf(value: unknown): string | number | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const id = (value as { id?: unknown }).id;
+  return typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? id : null;
+}
