@@ -8,7 +8,7 @@ import { findProjectRoot, loadConfig } from "../core/project/config.ts";
 import { UsageError } from "../core/errors.ts";
 import { compareFindings, type Finding, type Severity } from "../core/lint/findings.ts";
 import { ruleLevels } from "../core/lint/registry.ts";
-import { findAliasKeys, planFixes, readSourceFile, writeFix, type FileFix } from "../core/style/fix.ts";
+import { findAliasKeys, notFixableFinding, planFixes, readFixableSource, readSourceFile, writeFix, type FileFix } from "../core/style/fix.ts";
 import { lintProse, type StyleOptions } from "../core/style/style-engine.ts";
 import { collectStyleFiles, globFilter, markdownExtensions, matchPathFor, NOT_MARKDOWN_NOTICE, resolveValeSetup, styleFormatOf } from "../core/style/style-files.ts";
 import { settingsForFile, type ValeConfig } from "../core/style/vale-ini.ts";
@@ -108,7 +108,9 @@ export function style(request: StyleRequest): StyleResult {
   }
   if (!request.fix) return { findings: findings.sort(compareFindings), files, warnings };
 
-  const plans = planFixes(findings, (file) => readSourceFile(file).source);
+  const notUtf8: string[] = [];
+  const plans = planFixes(findings, readFixableSource, notUtf8);
+  findings.push(...notUtf8.map(notFixableFinding));
   const dryRun = request.dryRun === true;
   const fixes = { plans, problems: plans.reduce((sum, plan) => sum + plan.applied, 0), dryRun };
   let report = findings;

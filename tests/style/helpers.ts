@@ -12,7 +12,7 @@ export const FIXTURE_PROJECT = fileURLToPath(new URL("../fixtures/style/project/
 export const setup = setupFromConfig(loadValeConfig(path.join(FIXTURE_PROJECT, ".vale.ini")));
 
 /** A temporary copy of the style fixture project with `files` added. */
-export function fixtureCopy(files: Record<string, string> = {}): string {
+export function fixtureCopy(files: Record<string, string | Uint8Array> = {}): string {
   const dir = makeTempDir("verity-style-");
   cpSync(FIXTURE_PROJECT, dir, { recursive: true });
   for (const [rel, text] of Object.entries(files)) {

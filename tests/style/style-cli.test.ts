@@ -149,4 +149,16 @@ describe("verity style --fix", () => {
     expect(result.stderr).toContain("would fix 4 problems in 1 file");
     expect(readFileSync(path.join(dir, "a.md"), "utf8")).toBe(BAD);
   });
+
+  // The file was read as UTF-8 with U+FFFD for what is not, and written back so: the é of a Latin-1
+  // file became EF BF BD, a letter lost in a file the author did not ask to re-encode.
+  it("leaves a file that is not UTF-8 byte for byte as it was, and says why", async () => {
+    const latin1 = Buffer.from("# Notes\n\nSend an e-mail to Jos\xe9 today.\n", "latin1");
+    const dir = project({ "a.md": latin1, "b.md": "Send an e-mail.\n" });
+    const result = await runCli(["style", "--fix", "--output=line", "a.md", "b.md"], { cwd: dir });
+    expect(readFileSync(path.join(dir, "a.md")).equals(latin1)).toBe(true);
+    expect(readFileSync(path.join(dir, "b.md"), "utf8")).toBe("Send an email.\n");
+    expect(result.stdout).toContain("a.md:3:1:file-encoding:The file is not valid UTF-8 text, so --fix left it as it is");
+    expect(result.stderr).toContain("fixed 1 problem in 1 file");
+  });
 });

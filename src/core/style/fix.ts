@@ -3,7 +3,8 @@
  * source; overlapping edits keep the first; the byte order mark and line endings are kept as they
  * were. Front matter keys written with an alias (`verify-by`) are renamed, never their values.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { replaceFileIfUnchanged } from "../cards/safe-write.ts";
 import { FIELD_ALIASES } from "../cards/schema.ts";
 import type { Finding, TextEdit } from "../lint/findings.ts";
 import { onFirstUse } from "../load-on-use.ts";
@@ -67,8 +68,11 @@ export interface FileFix {
   applied: number;
 }
 
-/** Computes the fixed text of each file that has fixable findings (`source` is BOM-stripped). */
-export function planFixes(findings: readonly Finding[], readSource: (file: string) => string): FileFix[] {
+/**
+ * Computes the fixed text of each file that has fixable findings (`source` is BOM-stripped). A file
+ * `readSource` cannot give as text (not UTF-8: see readFixableSource) is left out, and named in `skipped`.
+ */
+export function planFixes(findings: readonly Finding[], readSource: (file: string) => string | undefined, skipped: string[] = []): FileFix[] {
   const byFile = new Map<string, TextEdit[]>();
   for (const finding of findings) {
     if (!finding.fix) continue;
@@ -79,6 +83,10 @@ export function planFixes(findings: readonly Finding[], readSource: (file: strin
   const fixes: FileFix[] = [];
   for (const [file, edits] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const before = readSource(file);
+    if (before === undefined) {
+      skipped.push(file);
+      continue;
+    }
     const { text, applied } = applyEdits(before, edits);
     if (applied > 0 && text !== before) fixes.push({ file, before, after: text, applied });
   }
@@ -92,10 +100,42 @@ export function readSourceFile(file: string): { source: string; hasBom: boolean 
   return { source: hasBom ? text.slice(1) : text, hasBom };
 }
 
-/** Writes fixed text back, re-adding the byte order mark when the file had one. */
+/**
+ * The text `--fix` may edit: the file decoded strictly (BOM-stripped), or undefined when it is not
+ * UTF-8, whose bytes a lenient read would turn into U+FFFD and a write would then lose.
+ */
+export function readFixableSource(file: string): string | undefined {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(readFileSync(file));
+    return text.startsWith("\uFEFF") ? text.slice(1) : text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The finding on a file `--fix` left as it is because it is not UTF-8 (at the line of the first bad byte). */
+export function notFixableFinding(file: string): Finding {
+  const lenient = new TextDecoder("utf-8").decode(readFileSync(file));
+  const bad = lenient.indexOf("\uFFFD");
+  return {
+    ruleId: "file-encoding",
+    severity: "error",
+    file,
+    line: bad < 0 ? 1 : lenient.slice(0, bad).split("\n").length,
+    column: 1,
+    message: 'The file is not valid UTF-8 text, so --fix left it as it is. Re-save it as UTF-8 (most editors offer this under "Save with encoding"), then run again.',
+  };
+}
+
+/**
+ * Writes fixed text back, re-adding the byte order mark when the file had one: whole (a temporary
+ * file renamed over it, so an interrupted run leaves the old file or the new one, never half), and
+ * only if the file still holds the text the fix was made from (an edit saved meanwhile is kept).
+ */
 export function writeFix(fix: FileFix): void {
   const hasBom = readFileSync(fix.file, "utf8").startsWith("\uFEFF");
-  writeFileSync(fix.file, (hasBom ? "\uFEFF" : "") + fix.after);
+  const bom = hasBom ? "\uFEFF" : "";
+  replaceFileIfUnchanged(fix.file, bom + fix.before, bom + fix.after);
 }
 
 /** A unified diff of one fix, with paths as shown to the user. */
