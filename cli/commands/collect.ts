@@ -6,7 +6,7 @@ import { loadProject } from "../../src/core/project/project.ts";
 import { getCollectorOrigins, getOriginSites, getUsageSiteRules, measuredSites } from "../../src/core/usage/sites.ts";
 import { openUsageWriter } from "../../src/core/usage/store.ts";
 import { PortInUseError, startCollector } from "../../src/collect/server.ts";
-import { parseCount } from "../path-args.ts";
+import { parsePort } from "../path-args.ts";
 import { displayPath } from "../reporters/paths.ts";
 import type { RunState } from "../run-state.ts";
 
@@ -43,7 +43,7 @@ export function registerCollect(program: Command, state: RunState): void {
         if (!URL.canParse(origin)) throw new UsageError(`--allow-origin must be an origin such as https://help.example.com, got "${origin}".`);
       }
       const host = options.host ?? config.collect.host;
-      const port = options.port === undefined ? config.collect.port : parseCount(options.port, "--port");
+      const port = options.port === undefined ? config.collect.port : parsePort(options.port);
       if (port > 65535) throw new UsageError(`--port must be at most 65535, got ${port}.`);
       const database = path.resolve(options.database ? io.cwd : project.root, options.database ?? config.collect.database);
       const ndjsonOption = options.ndjson ?? config.collect.ndjson;

@@ -5,7 +5,7 @@ import { UsageError } from "../../src/core/errors.ts";
 import { LiveKnowledge, type LiveEvent } from "../../src/app/knowledge/live-knowledge.ts";
 import { serveHttp, serveStdio } from "../../src/mcp/transports.ts";
 import { verityVersion } from "../../src/core/version.ts";
-import { parseCount } from "../path-args.ts";
+import { parsePort } from "../path-args.ts";
 import type { RunState } from "../run-state.ts";
 
 interface McpOptions {
@@ -31,7 +31,7 @@ export function registerMcp(program: Command, state: RunState): void {
       if (!SITE_NAMES.includes(options.site as SiteName)) {
         throw new UsageError(`Unknown site "${options.site}".`, `Use --site public (a customer-facing assistant) or --site internal (agents).`);
       }
-      const port = parseCount(options.port, "--port");
+      const port = parsePort(options.port);
       const started = performance.now();
       const log = (line: string) => state.io.stderr(`verity mcp: ${line}\n`);
       // The cards as they are on disk at each request: a change, or SIGHUP, reloads them.

@@ -6,7 +6,7 @@ import { SITE_NAMES } from "../../src/core/site/audience.ts";
 import { UsageError } from "../../src/core/errors.ts";
 import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
 import type { RunState } from "../run-state.ts";
-import { parseCount } from "../path-args.ts";
+import { parsePort } from "../path-args.ts";
 
 export function registerPreview(program: Command, state: RunState): void {
   program
@@ -18,7 +18,8 @@ export function registerPreview(program: Command, state: RunState): void {
       const { io } = state;
       const context = state.openProject(command);
       const dir = options.dir ? path.resolve(io.cwd, options.dir) : path.join(context.root, "dist");
-      const port = parseCount(options.port, "--port");
+      const port = parsePort(options.port);
+      if (port === 65_535) throw new UsageError("--port must be a port number from 0 to 65534 here: the internal wiki takes the next one.");
       const servers: StaticServer[] = [];
       try {
         for (const [i, site] of SITE_NAMES.entries()) {

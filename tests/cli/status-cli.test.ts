@@ -73,3 +73,26 @@ describe("verity status", () => {
     expect(report.trust).toMatchObject({ score: 100, counted: 3, expired: 0 });
   });
 });
+
+describe("command-line values that cannot work", () => {
+  // --root naming a file found no cards and answered "Trust score: 100% (0 of 0 ...)", exit 0.
+  it("--root naming a file is a usage error, not an empty project", async () => {
+    const dir = copyFixtureProject("clean");
+    const result = await runCli(["status", "--root", "content/billing/refunds.md"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("The project folder content/billing/refunds.md is a file, not a folder.");
+    expect(result.stdout).toBe("");
+  });
+
+  // --port 99999 was an internal error from Node (options.port should be >= 0 and < 65536).
+  it.each([
+    ["mcp", "--site", "public", "--http", "--port", "99999"],
+    ["preview", "--port", "65536"],
+    ["mcp", "--site", "public", "--http", "--port", ""],
+  ])("%s ... %s %s %s %s %s: a port outside 0-65535 is a usage error", async (...argv) => {
+    const result = await runCli(argv, { cwd: copyFixtureProject("clean") });
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--port must be a port number from 0 to 65535");
+  });
+});

@@ -1,5 +1,5 @@
 /** A Verity project: its root, configuration, cards and the day it is checked on. */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseCalendarDate, todayIn, type CalendarDate } from "../verification/calendar-date.ts";
 import { findProjectRoot, loadConfig, type VerityConfig } from "./config.ts";
@@ -39,6 +39,9 @@ export function openProject(options: ProjectOptions): ProjectContext {
       options.root ? `The project folder ${options.root} does not exist.` : `No Verity project found in ${options.cwd} or any folder above it.`,
       "Run verity inside a repository with a content/ folder or a verity.config.yml, or pass --root <folder>.",
     );
+  }
+  if (!statSync(root).isDirectory()) {
+    throw new UsageError(`The project folder ${options.root ?? root} is a file, not a folder.`, "Pass the folder that holds content/ and verity.config.yml, e.g. --root .");
   }
   const { config, file } = loadConfig(root, options.configFile);
   const today = resolveToday(config.timeZone, options.today);
