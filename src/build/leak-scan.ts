@@ -18,7 +18,7 @@
  * 3. Near copies. A public page whose main text (as Pagefind extracted it) is a near copy of an
  *    internal card is a warning, unless `leakCheck.allowCopies` lists the pair.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import path from "node:path";
 import { cardsHiddenFromPublic, isOnSite, siteSelectionOf } from "../core/site/audience.ts";
 import { siteDescription, siteTitle } from "../core/cards/collections.ts";
@@ -290,7 +290,8 @@ function createScan(dir: string, model: LeakModel) {
   const started = performance.now();
   const findings: LeakFinding[] = [];
   const warnings: LeakFinding[] = [];
-  const files = listFiles(dir);
+  const { files, links } = listFiles(dir);
+  for (const link of links) findings.push(linkFinding(dir, link));
   const report = (rel: string, where: LeakFinding["where"], k: number, attribution: Attribution) => {
     // One finding per text and file; the same text of other cards is named by count.
     const owners = model.needlesOf[k]!;
@@ -386,12 +387,43 @@ function textCause(needle: Needle, where: LeakFinding["where"], attribution: Att
   return "a file that is no public card's page carries it: Astro's public/ folder, a previous build in the output folder, site configuration (support label, titles) or a template";
 }
 
-function listFiles(dir: string): string[] {
+/**
+ * The regular files under `dir`, and its symbolic links apart: a link is never followed (Node's
+ * recursive readdir followed a linked folder, so a link to / scanned the whole disk and stopped on
+ * the first folder it could not read), and never read as the file it names.
+ */
+function listFiles(dir: string): { files: string[]; links: string[] } {
   const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) files.push(path.join(entry.parentPath, entry.name));
+  const links: string[] = [];
+  const folders = [dir];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isSymbolicLink()) links.push(full);
+      else if (entry.isDirectory()) folders.push(full);
+      else if (entry.isFile()) files.push(full);
+    }
   }
-  return files.sort();
+  return { files: files.sort(), links: links.sort() };
+}
+
+/** A symbolic link in the site: a web server may serve what it leads to, which the scan does not read. */
+function linkFinding(dir: string, link: string): LeakFinding {
+  const rel = path.relative(dir, link).split(path.sep).join("/");
+  let target = "?";
+  try {
+    target = readlinkSync(link);
+  } catch {
+    // Gone since it was listed: still named.
+  }
+  return {
+    type: "file",
+    severity: "error",
+    file: rel,
+    where: "content",
+    leaked: target,
+    message: `${rel} is a symbolic link (to ${target}): a web server may serve whatever it leads to, which this check does not read — likely cause: a link in Astro's public/ folder, or copied into the output folder. Replace it with the file itself, or remove it`,
+  };
 }
 
 function truncate(text: string): string {

@@ -6,7 +6,7 @@
  * leak-demo.test.ts cover real builds.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
@@ -192,6 +192,26 @@ describe("files by content hash", () => {
     const raw = card({ title: "Terminal wiring", audience: "internal" }, "![Wiring](wiring.png)\n\n[Contacts](contacts.pdf)");
     const files = (await check(root, site({ "billing/refunds.md": raw }))).findings.filter((f) => f.type === "file");
     expect(files.map((f) => f.leaked)).toEqual(["content/billing/runbook.md"]);
+  });
+});
+
+describe("symbolic links in the scanned site", () => {
+  // The scan followed a linked folder (a link to / read the whole disk and stopped on the first
+  // folder it could not read: an internal error) and never read a linked file, so a page linked to
+  // the internal runbook passed the check while a web server would serve the runbook.
+  it("reports each link as a leak, follows none, and still scans the real files", async () => {
+    const root = runbookProject();
+    const dir = site({ "billing/invoices/index.html": page("Download an invoice", "<p>Open Billing and choose Invoices to download a PDF copy.</p>") });
+    symlinkSync("/", path.join(dir, "everything"));
+    symlinkSync(path.join(root, "content/billing/runbook.md"), path.join(dir, "billing/runbook.html"));
+    const report = await check(root, dir);
+    expect(report.scannedFiles).toBe(1);
+    const links = report.findings.filter((f) => f.type === "file").map((f) => [f.file, f.leaked]);
+    expect(links).toEqual([
+      ["billing/runbook.html", path.join(root, "content/billing/runbook.md")],
+      ["everything", "/"],
+    ]);
+    expect(report.findings[0]!.message).toContain("is a symbolic link");
   });
 });
 
