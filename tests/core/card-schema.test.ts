@@ -99,3 +99,24 @@ describe("suggestKey", () => {
     expect(suggestKey("category", known)).toBeUndefined();
   });
 });
+
+// A NUL, an escape or a right-to-left override in a title or description was accepted and reached
+// the pages, the search index and the MCP answers as written (an override reorders text on screen).
+describe("invisible control characters in a card's text fields", () => {
+  it.each([
+    ["title", "Refund\u0000 a payment", "U+0000, character 7"],
+    ["title", "Refund a \u001b[31mpayment", "U+001B"],
+    ["description", "Pay \u202Eylkeew\u202C or monthly.", "U+202E, character 5"],
+    ["description", "Two\nlines", "U+000A"],
+    ["keywords", ["money\u2066back"], "U+2066"],
+    ["verified_by", "@mina\u{E0041}", "U+E0041"],
+  ])("refuses %s %j, naming the character", (field, value, where) => {
+    const result = check({ [field]: value });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? "" : result.messages.join("\n")).toContain(`holds an invisible control character (${where}`);
+  });
+
+  it("keeps soft hyphens, joiners and the direction marks that real text needs", () => {
+    expect(check({ title: "Rück\u00ADerstattung", description: "\u200Fשלום\u200E ok, 👩\u200D💻 and می\u200Cخواهم" }).ok).toBe(true);
+  });
+});

@@ -17,6 +17,14 @@ const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const ID = /^[a-z0-9][a-z0-9/_-]*$/;
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N}_ -]*$/u;
 
+/**
+ * What no one-line text of a card may hold: control characters (a NUL, an escape, a line break
+ * written as \n in a quoted value), the bidirectional embeddings, overrides and isolates that
+ * reorder text on screen, the line and paragraph separators and the invisible tag characters.
+ * Soft hyphens, joiners and the left-to-right and right-to-left marks stay allowed.
+ */
+const HIDDEN_CHAR = /[\p{Cc}\u202A-\u202E\u2066-\u2069\u2028\u2029\u{E0000}-\u{E007F}]/u;
+
 const nonEmptyText = (field: string, example: string) =>
   z.string({
     error: (issue) =>
@@ -25,7 +33,16 @@ const nonEmptyText = (field: string, example: string) =>
         : `"${field}" must be text, got ${describeValue(issue.input)}. Example: ${field}: ${example}`,
   })
     .trim()
-    .min(1, { error: `"${field}" is empty. Example: ${field}: ${example}` });
+    .min(1, { error: `"${field}" is empty. Example: ${field}: ${example}` })
+    .superRefine((value, ctx) => {
+      const hidden = HIDDEN_CHAR.exec(value);
+      if (!hidden) return;
+      const code = hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+      ctx.addIssue({
+        code: "custom",
+        message: `"${field}" holds an invisible control character (U+${code}, character ${hidden.index + 1}), which would reach the pages, search and assistants as written. Remove it (retype the text if you cannot see it).`,
+      });
+    });
 
 const calendarDate = (field: string) =>
   z.unknown().transform((value, ctx): CalendarDate => {
