@@ -74,14 +74,24 @@ export function registerVerify(program: Command, state: RunState): void {
         io.stdout(`Dry run: would verify ${count(plans.length)} on ${today} as ${verifiedBy}; no file was changed.\n`);
         return;
       }
+      if (result.unwritable.length > 0) {
+        const done = plans.length - result.refused.length - result.unwritable.length;
+        io.stderr(
+          `verity: ${count(result.unwritable.length)} could not be written, so ${result.unwritable.length === 1 ? "it was" : "they were"} left as ${result.unwritable.length === 1 ? "it is" : "they are"}:\n  ` +
+            result.unwritable.map((u) => `${displayPath(u.card.file, io.cwd)}: ${u.reason}`).join("\n  ") +
+            `\n  Make ${result.unwritable.length === 1 ? "it" : "them"} writable, then run verity verify again${done > 0 ? ` (the other ${count(done)} ${done === 1 ? "was" : "were"} verified${options.commit ? ", nothing was committed" : ""})` : ""}.\n`,
+        );
+        state.exitCode = 2;
+        if (result.refused.length === 0) return;
+      }
       if (result.refused.length > 0) {
-        const done = plans.length - result.refused.length;
+        const done = plans.length - result.refused.length - result.unwritable.length;
         io.stderr(
           `verity: ${count(result.refused.length)} changed while verity was working on ${result.refused.length === 1 ? "it" : "them"} (another editor or process wrote to ${result.refused.length === 1 ? "it" : "them"}), so ${result.refused.length === 1 ? "it was" : "they were"} left as ${result.refused.length === 1 ? "it is" : "they are"}:\n  ` +
             result.refused.map((c) => displayPath(c.file, io.cwd)).join("\n  ") +
             `\n  Save or finish the other edit, then run verity verify again${done > 0 ? ` (the other ${count(done)} ${done === 1 ? "was" : "were"} verified${options.commit ? ", nothing was committed" : ""})` : ""}.\n`,
         );
-        state.exitCode = 1;
+        state.exitCode = result.unwritable.length > 0 ? 2 : 1;
         return;
       }
       io.stdout(`Verified ${count(plans.length)} on ${today} as ${verifiedBy}.\n`);

@@ -47,6 +47,8 @@ export interface VerifyResult {
   commitHash?: string;
   /** Cards left as they were because another process changed them meanwhile. */
   refused: Card[];
+  /** Cards left as they were because the system refused the write (a read-only file system or file), with the reason. */
+  unwritable: { card: Card; reason: string }[];
   /** Drafts a folder, glob or --owner selected and that were left alone (name a draft's file to verify it). */
   draftsLeft: Card[];
   /** Selected cards whose companion was not verified with them (no --with-companion). */
@@ -68,7 +70,7 @@ export interface VerifyPlan {
 export async function verify(request: VerifyRequest): Promise<VerifyResult> {
   const planned = await planVerify(request);
   return request.dryRun
-    ? { plans: planned.plans.map((p) => p.plan), today: planned.today, verifiedBy: planned.verifiedBy, refused: [], draftsLeft: planned.draftsLeft, companionsLeft: planned.companionsLeft }
+    ? { plans: planned.plans.map((p) => p.plan), today: planned.today, verifiedBy: planned.verifiedBy, refused: [], unwritable: [], draftsLeft: planned.draftsLeft, companionsLeft: planned.companionsLeft }
     : applyVerify(planned);
 }
 
@@ -139,20 +141,37 @@ export async function planVerify(request: VerifyRequest): Promise<VerifyPlan> {
  */
 export async function applyVerify(planned: VerifyPlan): Promise<VerifyResult> {
   const { request, plans } = planned;
-  const result: VerifyResult = { plans: plans.map((p) => p.plan), today: planned.today, verifiedBy: planned.verifiedBy, refused: [], draftsLeft: planned.draftsLeft, companionsLeft: planned.companionsLeft };
+  const result: VerifyResult = { plans: plans.map((p) => p.plan), today: planned.today, verifiedBy: planned.verifiedBy, refused: [], unwritable: [], draftsLeft: planned.draftsLeft, companionsLeft: planned.companionsLeft };
   for (const { plan, original } of plans) {
     if (!plan.isChanged) continue;
     try {
       replaceFileIfUnchanged(plan.card.file, original, plan.text, plan.card.relPath);
     } catch (error) {
-      if (!(error instanceof ConcurrentEditError)) throw error;
-      result.refused.push(plan.card);
+      if (error instanceof ConcurrentEditError) result.refused.push(plan.card);
+      else {
+        const reason = writeRefusal(error);
+        if (reason === undefined) throw error;
+        result.unwritable.push({ card: plan.card, reason });
+      }
     }
   }
-  if (request.commit && result.refused.length === 0) {
+  if (request.commit && result.refused.length === 0 && result.unwritable.length === 0) {
     result.commitHash = await commitFiles(planned.root, result.plans.map((p) => p.card.file), formatVerifyCommitMessage(result.plans));
   }
   return result;
+}
+
+/** Why the system refused to write a card (it stays as it was), or undefined for an error that is no refusal. */
+function writeRefusal(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reasons: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "the file or its folder may not be changed (permissions, or an immutable file)",
+    EROFS: "the file system is read-only",
+    ENOSPC: "the disk is full",
+    EDQUOT: "the disk quota is used up",
+  };
+  return code && reasons[code] ? `${reasons[code]} (${code})` : undefined;
 }
 
 async function refuseUncommitted(root: string, cards: readonly Card[], force: boolean): Promise<void> {
