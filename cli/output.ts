@@ -41,6 +41,7 @@ export function writeOrExplain(write: () => void, target: string): void {
   try {
     write();
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`Could not write ${target}: ${describeWriteError(code)} (${code ?? (error as Error).message}).`, "Give a file in a folder you may write to.");
   }

@@ -6,6 +6,7 @@ import { CODEOWNERS_FILE, renderCodeowners } from "../../src/core/cards/codeowne
 import { readTextFile } from "../../src/core/cards/safe-read.ts";
 import { writeFileWhole } from "../../src/core/cards/safe-write.ts";
 import { UsageError } from "../../src/core/errors.ts";
+import { writeOrExplain } from "../output.ts";
 import { displayPath } from "../reporters/paths.ts";
 import type { RunState } from "../run-state.ts";
 
@@ -43,7 +44,7 @@ export function registerCodeowners(program: Command, state: RunState): void {
         io.stdout(`${shown} is already up to date (${project.cards.length} cards).\n`);
         return;
       }
-      writeFileWhole(file, wanted);
+      writeOrExplain(() => writeFileWhole(file, wanted), shown);
       const owners = new Set(project.cards.map((c) => c.data.owner.toLowerCase())).size;
       io.stdout(`Wrote ${shown}: ${project.cards.length} cards, ${owners} owners. Commit it, and turn on "Require review from Code Owners" for the main branch.\n`);
     });

@@ -16,6 +16,7 @@ import { cardAudience } from "../../src/core/site/audience.ts";
 import type { Card } from "../../src/core/cards/load.ts";
 import { getTemplateCatalogFor } from "../../src/core/style/builtin/template-catalog.ts";
 import { resolveCardTargets } from "../card-targets.ts";
+import { writeOrExplain } from "../output.ts";
 import { displayPath } from "../reporters/paths.ts";
 import type { RunState } from "../run-state.ts";
 
@@ -104,13 +105,16 @@ export function registerNew(program: Command, state: RunState): void {
       };
       const text = renderTemplate(template, cardValues);
       const shown = displayPath(target.file, io.cwd);
-      try {
-        mkdirSync(path.dirname(target.file), { recursive: true });
-        writeFileSync(target.file, text, { encoding: "utf8", flag: "wx" });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-        throw new UsageError(`${shown} already exists; verity new never overwrites a card.`, "Pick another slug, or edit the existing card.");
-      }
+      // A folder that cannot be made or written (a part of the path is a file, a read-only file system) says why.
+      writeOrExplain(() => mkdirSync(path.dirname(target.file), { recursive: true }), shown);
+      writeOrExplain(() => {
+        try {
+          writeFileSync(target.file, text, { encoding: "utf8", flag: "wx" });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+          throw new UsageError(`${shown} already exists; verity new never overwrites a card.`, "Pick another slug, or edit the existing card.");
+        }
+      }, shown);
       const slugName = target.slug.split("/").pop()!;
       io.stdout(
         `Created ${shown} (template ${template.name}, owner ${cardValues.owner}, ${cardValues.audience}, verify_by ${cardValues.verifyBy})\n\n` +

@@ -140,6 +140,18 @@ describe("verity new", () => {
     expect(readFileSync(path.join(repo.root, "content/billing/_collection.yml"), "utf8")).toContain("Billing");
   });
 
+  // A file where the slug needs a folder made mkdir fail with EEXIST, which was reported as
+  // "content/billing/guides/x.md already exists; verity new never overwrites a card".
+  it("says a part of the path is a file, not that the card exists", async () => {
+    const repo = project(true);
+    repo.write({ "content/billing/guides": "notes\n" });
+    const result = await runCli(["new", "how-to", "billing/guides/x", "--title", "X", "--audience", "external", "--today", "2026-11-22"], repo.root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Could not write content/billing/guides/x.md: a part of the path is a file, not a folder");
+    expect(result.stderr).not.toContain("already exists");
+    expect(repo.read("content/billing/guides")).toBe("notes\n");
+  });
+
   // A 300-letter slug was an internal error (ENAMETOOLONG) from the file system.
   it("rejects a slug part longer than a file name may be, before touching the disk", async () => {
     const repo = project(true);
