@@ -21,7 +21,7 @@ import { cardCacheKey, openCardCache, readsOutsideContent } from "../core/lint/c
 import { openFileStates, type FileHash } from "../core/lint/file-states.ts";
 import { lintProject, lintProjectByCard, treeFactsTaker, type LintOptions, type LintResult } from "../core/lint/lint-project.ts";
 import { loadRemarkConfig } from "../core/lint/remark-config.ts";
-import { loadProject, openProject, type Project, type ProjectContext, type ProjectOptions } from "../core/project/project.ts";
+import { loadProject, openProject, requireContentFolder, type Project, type ProjectContext, type ProjectOptions } from "../core/project/project.ts";
 import { createStyleChecker, styleConfigWarnings } from "../core/style/card-style.ts";
 import { applyLevels, levelOf } from "../core/lint/registry.ts";
 import { tooDeepFinding } from "../core/lint/rules/markdown-too-deep.ts";
@@ -92,6 +92,7 @@ export async function lint(request: LintRequest): Promise<LintReport> {
   const cwd = request.project.cwd;
   const selection = selectPaths(request.paths ?? [], cwd);
   const context = openProject(request.project);
+  requireContentFolder(context);
   checkAreCards(request.paths ?? [], context, cwd);
   const remarkOptions = async (): Promise<LintOptions> => ({ remarkPlugins: (await loadRemarkConfig(context.root))?.plugins ?? [] });
 
@@ -226,6 +227,7 @@ function translationDrift(project: Project): Finding[] {
  */
 export async function lintForBuild(options: ProjectOptions): Promise<LintResult & { project: Project }> {
   const context = openProject(options);
+  requireContentFolder(context);
   const style = createStyleChecker(context, { cacheFile: path.join(context.root, LINT_CACHE_FILE) });
   const pool = createStylePool(style);
   const project = loadProject(options, { onCard: pool.add });

@@ -4,7 +4,7 @@ import { UsageError } from "../core/errors.ts";
 import { openContentHistory } from "../core/git/content-changes.ts";
 import { findOutdatedTranslations, type OutdatedTranslation } from "../core/verification/translation-drift.ts";
 import type { Finding } from "../core/lint/findings.ts";
-import { loadProject, type ProjectOptions } from "../core/project/project.ts";
+import { loadProject, requireContentFolder, type ProjectOptions } from "../core/project/project.ts";
 import { buildStatusReport, type StatusFilter, type StatusReport } from "../core/verification/status.ts";
 import type { VerificationStatus } from "../core/verification/verification.ts";
 
@@ -31,6 +31,7 @@ export async function status(request: StatusRequest): Promise<StatusResult> {
     throw new UsageError(`Unknown status "${request.status}".`, `Use one of: ${STATUSES.join(", ")}.`);
   }
   const project = loadProject(request.project);
+  requireContentFolder(project);
   if (request.collection && !project.collections.some((c) => c.name === request.collection)) {
     throw new UsageError(`There is no collection "${request.collection}".`, `Collections: ${project.collections.map((c) => c.name).join(", ")}.`);
   }

@@ -1,4 +1,6 @@
 /** `verity status`: rows most urgent first, filters, formats and the trust score. */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { copyFixtureProject, removeTemps, runCli } from "../helpers.ts";
 
@@ -82,6 +84,19 @@ describe("command-line values that cannot work", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("The project folder content/billing/refunds.md is a file, not a folder.");
     expect(result.stdout).toBe("");
+  });
+
+  // A typo in contentDir answered "Checked 0 cards: no problems" and a trust score of 100%, exit 0: CI passed with nothing checked.
+  it("a contentDir that does not exist is a configuration error at its line for lint and status", async () => {
+    const dir = copyFixtureProject("clean");
+    writeFileSync(path.join(dir, "verity.config.yml"), "lang: en\ncontentDir: contnet\n");
+    for (const command of [["lint"], ["status"]]) {
+      const result = await runCli([...command, ...TODAY], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("verity.config.yml:2: contentDir is contnet, and the content folder");
+      expect(result.stderr).toContain("does not exist, so there are no cards to check.");
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 
   // --port 99999 was an internal error from Node (options.port should be >= 0 and < 65536).

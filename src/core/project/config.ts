@@ -194,6 +194,8 @@ export interface LoadedConfig {
   config: VerityConfig;
   /** Absolute path of the config file, when there is one. */
   file: string | undefined;
+  /** The line of `contentDir` in the file, when the file sets it. */
+  contentDirLine?: number;
 }
 
 /** Reads and validates the configuration of the project at `root`; throws ConfigError on problems. */
@@ -238,7 +240,8 @@ export function loadConfig(root: string, explicitFile?: string): LoadedConfig {
     const lines = ruleProblems.map((p) => `${rel}:${parsed.lineOf(["rules", p.id]) ?? 1}: ${p.message}`);
     throw new ConfigError(`The configuration is not valid:\n${lines.join("\n")}`, "Every rule id is listed in docs/rules.md.");
   }
-  return { config: result.data, file };
+  const contentDirLine = parsed.lineOf(["contentDir"]);
+  return { config: result.data, file, ...(contentDirLine !== undefined ? { contentDirLine } : {}) };
 }
 
 /** Why the content folder escapes the repository on disk (a symbolic link out), or undefined. */

@@ -3,7 +3,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseCalendarDate, todayIn, type CalendarDate } from "../verification/calendar-date.ts";
 import { findProjectRoot, loadConfig, type VerityConfig } from "./config.ts";
-import { UsageError } from "../errors.ts";
+import { ConfigError, UsageError } from "../errors.ts";
 import { buildCardIndex, type CardIndex } from "../site/links.ts";
 import { loadCards, type LoadedCards, type LoadHooks } from "../cards/load.ts";
 import type { VerificationPolicy } from "../verification/verification.ts";
@@ -23,6 +23,8 @@ export interface ProjectContext {
   root: string;
   config: VerityConfig;
   configFile: string | undefined;
+  /** The line of `contentDir` in the config file, when the file sets it. */
+  contentDirLine?: number;
   today: CalendarDate;
   policy: VerificationPolicy;
 }
@@ -43,9 +45,25 @@ export function openProject(options: ProjectOptions): ProjectContext {
   if (!statSync(root).isDirectory()) {
     throw new UsageError(`The project folder ${options.root ?? root} is a file, not a folder.`, "Pass the folder that holds content/ and verity.config.yml, e.g. --root .");
   }
-  const { config, file } = loadConfig(root, options.configFile);
+  const { config, file, contentDirLine } = loadConfig(root, options.configFile);
   const today = resolveToday(config.timeZone, options.today);
-  return { root, config, configFile: file, today, policy: { today, warnDays: config.warnDays } };
+  return { root, config, configFile: file, ...(contentDirLine !== undefined ? { contentDirLine } : {}), today, policy: { today, warnDays: config.warnDays } };
+}
+
+/**
+ * For a command that checks the cards (lint, status): a content folder that does not exist is a
+ * mistake (a typo in contentDir, --root at the wrong folder), not a project with nothing to check
+ * that passes CI. `verity new` creates the folder; an empty one is a project without cards yet.
+ */
+export function requireContentFolder(context: ProjectContext): void {
+  const folder = path.resolve(context.root, context.config.contentDir);
+  if (existsSync(folder)) return;
+  const where = context.configFile ? `${path.relative(context.root, context.configFile) || context.configFile}:${context.contentDirLine ?? 1}: ` : "";
+  const named = context.configFile && context.contentDirLine !== undefined ? `contentDir is ${context.config.contentDir}, and ` : "";
+  throw new ConfigError(
+    `${where}${named}the content folder ${folder} does not exist, so there are no cards to check.`,
+    "Point contentDir in verity.config.yml at the folder of collections, or run verity in (or pass --root) the repository that holds it; verity new creates it.",
+  );
 }
 
 /** Loads the configuration and every card (see `LoadHooks` for a cache and a callback per card). */
