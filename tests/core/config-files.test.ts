@@ -101,6 +101,14 @@ describe("_collection.yml", () => {
     expect(hit?.line).toBe(2);
     expect(hit?.message).toContain("not valid UTF-8 text");
   });
+
+  it("a title or description holding an invisible control character is reported at its line, as a card's is", async () => {
+    const dir = makeProject({ "content/a/b.md": CARD, "content/a/_collection.yml": 'order: 1\npublicTitle: "Pay \\u202Eylkeew"\ndescription: "Refunds\\u0000"\n' });
+    const run = await lintJson(dir, ["--today", "2026-12-06", "--no-cache"]);
+    const hits = flatMessages(run.results, dir).filter((m) => m.ruleId === "collection-config");
+    expect(hits.map((m) => m.line).sort()).toEqual([2, 3]);
+    expect(hits.map((m) => m.message).join("\n")).toMatch(/"publicTitle" holds an invisible control character \(U\+202E/);
+  });
 });
 
 describe("style-guide/synonyms.yml and .github/CODEOWNERS", () => {

@@ -2,7 +2,7 @@
 import { existsSync, lstatSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { isValidOwner } from "./schema.ts";
+import { isValidOwner, nonEmptyText } from "./schema.ts";
 import type { Finding } from "../lint/findings.ts";
 import { describeValue, formatSchemaIssues } from "./schema-issues.ts";
 import { parseYaml } from "./yaml-source.ts";
@@ -13,13 +13,13 @@ export const COLLECTION_FILE = "_collection.yml";
 
 export const CollectionFileSchema = z.strictObject({
   /** Display title; defaults to the folder name in sentence case. */
-  title: z.string().min(1).optional(),
+  title: nonEmptyText("title", "Billing").optional(),
   /** One sentence shown on the collection tile. */
-  description: z.string().min(1).optional(),
+  description: nonEmptyText("description", "Payments, refunds and invoices.").optional(),
   /** The tile sentence on the public help center, when `description` is written for agents. */
-  publicDescription: z.string().min(1).optional(),
+  publicDescription: nonEmptyText("publicDescription", "Payments, refunds and invoices.").optional(),
   /** The title on the public help center, when `title` is written for agents. */
-  publicTitle: z.string().min(1).optional(),
+  publicTitle: nonEmptyText("publicTitle", "Billing").optional(),
   /** Position on the home page; lower comes first. */
   order: z.number().default(1000),
   /** Frontmatter values for cards that leave them out. */

@@ -25,7 +25,8 @@ const TAG = /^[\p{L}\p{N}][\p{L}\p{N}_ -]*$/u;
  */
 const HIDDEN_CHAR = /[\p{Cc}\u202A-\u202E\u2066-\u2069\u2028\u2029\u{E0000}-\u{E007F}]/u;
 
-const nonEmptyText = (field: string, example: string) =>
+/** One line of text a page shows: trimmed, not empty, without invisible control characters. */
+export const nonEmptyText = (field: string, example: string) =>
   z.string({
     error: (issue) =>
       issue.input === undefined
