@@ -192,12 +192,15 @@ function startAstro(build: SiteBuild, projectRoot: string, onLine: ((line: strin
   return running;
 }
 
-/** A project without cards (a typo in contentDir, --root at the wrong folder) must not deploy empty sites. */
+/**
+ * A project without cards (an empty content folder; a missing one stops its lint first, see
+ * requireContentFolder) must not deploy empty sites.
+ */
 function checkHasCards(project: Project, sites: readonly SiteName[]): void {
   if (project.cards.length > 0) return;
   const contentDir = path.join(project.root, project.config.contentDir);
   throw new CheckFailed(
-    `No cards in ${contentDir}${existsSync(contentDir) ? "" : " (the folder does not exist)"}, so the ${sites.join(" and ")} ${sites.length > 1 ? "sites were" : "site was"} not built.`,
+    `No cards in ${contentDir}, so the ${sites.join(" and ")} ${sites.length > 1 ? "sites were" : "site was"} not built.`,
     "Check contentDir in verity.config.yml and --root: cards are Markdown files with frontmatter in the collections of the content folder.",
   );
 }

@@ -232,9 +232,8 @@ describe("a build without cards", () => {
     const result = await runCli(["build", "--root", dir, "--out-dir", path.join(dir, "dist"), "--today", TODAY]);
     rmSync(path.join(dir, "verity.config.yml"));
     rmSync(path.join(dir, ".verity-cache"), { recursive: true, force: true });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`No cards in ${path.join(dir, "contnet")} (the folder does not exist)`);
-    expect(result.stderr).toContain("contentDir");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`verity.config.yml:1: contentDir is contnet, and the content folder ${path.join(dir, "contnet")} does not exist`);
     expect(result.stderr).not.toContain("building the");
     expectPreviousBuild(dir);
   }, BUILD_TIMEOUT);
