@@ -50,6 +50,7 @@ describe("an internal card's address in an external card's text (address-audienc
     // Written as people write addresses in prose: without a scheme or www.
     ["the wiki's host and a path, no scheme", "Agents open wiki.acme.example/wiki/ops/runbook/ daily.", 8, 13],
     ["the wiki's bare host", "Everything is on wiki.acme.example for agents.", 8, 18],
+    ["the wiki's host with a port, no scheme", "Agents open WIKI.acme.example:8443/wiki/ops/ daily.", 8, 13],
     ["the help host and a hidden path, no scheme", "Or help.acme.example/ops/runbook/ today.", 8, 4],
     ["a path under the wiki's base, no host", "Agents follow /wiki/ops/runbook/ here.", 8, 15],
   ])("%s is an error at its place that stops the deploy build", async (_name, body, line, column) => {

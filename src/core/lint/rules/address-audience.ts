@@ -95,8 +95,9 @@ function frontmatterAddresses(card: Card): Address[] {
 
 /** Whether `address`, written in `card`, names a page the public site does not have. */
 function isHidden(card: Card, address: string, index: CardIndex): boolean {
-  // A www. form or a host name without a scheme is read as a browser's address bar reads it.
-  const url = /^(?:[a-z][a-z0-9+.-]*:|[\\/])/i.test(address) ? address : `https://${address}`;
+  // A www. form or a host name without a scheme is read as a browser's address bar reads it; a port
+  // after a host name (wiki.acme.example:8443/x) is no scheme, though a URL parser would read one.
+  const url = /^(?:[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))|[\\/])/i.test(address) ? address : `https://${address}`;
   const target = linkTargetOf(card, url, index);
   if (target.kind === "card") return !isOnSite(target.card, "public");
   if (target.kind === "page") return !isPageOnSite(target, "public");
