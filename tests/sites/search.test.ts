@@ -12,7 +12,7 @@ import { isOnSite } from "../../src/core/site/audience.ts";
 import { loadProject } from "../../src/core/project/project.ts";
 import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
 import { runCli, tempDir } from "./helpers.ts";
-import { describeFigures, readGoldenSet, runGoldenSet } from "./search-golden-run.ts";
+import { describeFigures, readGoldenSet, runGoldenSet, type GoldenQuery } from "./search-golden-run.ts";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -45,21 +45,26 @@ async function status(page: Page): Promise<string> {
   return (await page.textContent("[data-search-status]")) ?? "";
 }
 
+/** Runs a query set through the search page and holds it to the targets: the right card, never an internal one. */
+async function expectAtTargets(queries: readonly GoldenQuery[]): Promise<void> {
+  const page = await browser.newPage();
+  const figures = await runGoldenSet(page, site.url, queries, internalUrls);
+  await page.close();
+  console.log(describeFigures(figures));
+  const misses = figures.outcomes.filter((o) => o.query.expect.length > 0 && (o.rank === undefined || o.rank > 5)).map((o) => `${o.query.q} -> ${o.urls.slice(0, 3).join(" ")}`);
+  expect(figures.internalCardsShown, "internal cards on the public site").toBe(0);
+  expect(figures.hit5, `hit@5; misses:\n${misses.join("\n")}`).toBeGreaterThanOrEqual(95);
+  expect(figures.hit1).toBeGreaterThanOrEqual(85);
+  expect(figures.noResults).toBeLessThan(3);
+  expect(figures.wrongOnly).toBeLessThan(5);
+}
+
 describe("golden query set on the public demo", () => {
   it("finds the right card at the targets and never shows an internal card", { timeout: 600_000 }, async () => {
     const queries = readGoldenSet();
     expect(queries.length).toBeGreaterThanOrEqual(120);
     expect(new Set(queries.map((q) => q.kind))).toEqual(new Set(["title", "words", "question", "synonym", "typo", "tag", "error-code", "korean", "chinese", "japanese", "cross-language", "internal"]));
-    const page = await browser.newPage();
-    const figures = await runGoldenSet(page, site.url, queries, internalUrls);
-    await page.close();
-    console.log(describeFigures(figures));
-    const misses = figures.outcomes.filter((o) => o.query.expect.length > 0 && (o.rank === undefined || o.rank > 5)).map((o) => `${o.query.q} -> ${o.urls.slice(0, 3).join(" ")}`);
-    expect(figures.internalCardsShown, "internal cards on the public site").toBe(0);
-    expect(figures.hit5, `hit@5; misses:\n${misses.join("\n")}`).toBeGreaterThanOrEqual(95);
-    expect(figures.hit1).toBeGreaterThanOrEqual(85);
-    expect(figures.noResults).toBeLessThan(3);
-    expect(figures.wrongOnly).toBeLessThan(5);
+    await expectAtTargets(queries);
   });
 });
 
@@ -67,15 +72,7 @@ describe("second query set on the public demo", () => {
   it("written before its author read the golden set or the search code: at the same targets, never an internal card", { timeout: 600_000 }, async () => {
     const queries = readGoldenSet(fileURLToPath(new URL("./search-blind.json", import.meta.url)));
     expect(queries.length).toBeGreaterThanOrEqual(100);
-    const page = await browser.newPage();
-    const figures = await runGoldenSet(page, site.url, queries, internalUrls);
-    await page.close();
-    console.log(describeFigures(figures));
-    expect(figures.internalCardsShown, "internal cards on the public site").toBe(0);
-    expect(figures.hit5).toBeGreaterThanOrEqual(95);
-    expect(figures.hit1).toBeGreaterThanOrEqual(85);
-    expect(figures.noResults).toBeLessThan(3);
-    expect(figures.wrongOnly).toBeLessThan(5);
+    await expectAtTargets(queries);
   });
 });
 
@@ -83,16 +80,7 @@ describe("third query set on the public demo", () => {
   it("written before its author read the search code or the other sets: at the same targets, never an internal card", { timeout: 600_000 }, async () => {
     const queries = readGoldenSet(fileURLToPath(new URL("./search-blind2.json", import.meta.url)));
     expect(queries.length).toBeGreaterThanOrEqual(100);
-    const page = await browser.newPage();
-    const figures = await runGoldenSet(page, site.url, queries, internalUrls);
-    await page.close();
-    console.log(describeFigures(figures));
-    const misses = figures.outcomes.filter((o) => o.query.expect.length > 0 && (o.rank === undefined || o.rank > 5)).map((o) => `${o.query.q} -> ${o.urls.slice(0, 3).join(" ")}`);
-    expect(figures.internalCardsShown, "internal cards on the public site").toBe(0);
-    expect(figures.hit5, `hit@5; misses:\n${misses.join("\n")}`).toBeGreaterThanOrEqual(95);
-    expect(figures.hit1).toBeGreaterThanOrEqual(85);
-    expect(figures.noResults).toBeLessThan(3);
-    expect(figures.wrongOnly).toBeLessThan(5);
+    await expectAtTargets(queries);
   });
 });
 
