@@ -115,6 +115,8 @@ export async function serveHttp(source: KnowledgeSource, version: string, option
     } catch {
       return sendJsonRpcError(res, 400, -32700, "Parse error: the body is not JSON");
     }
+    // JSON-RPC 2.0 answers an empty batch with one error, not with silence.
+    if (Array.isArray(message) && message.length === 0) return sendJsonRpcError(res, 400, -32600, "Invalid request: an empty batch; send at least one JSON-RPC message.");
     // One request may hold a few messages, not a hundred searches that stall every other client.
     if (Array.isArray(message) && message.length > MAX_BATCH_MESSAGES) {
       return sendJsonRpcError(res, 400, -32600, `Invalid request: a batch of ${message.length} messages; send at most ${MAX_BATCH_MESSAGES} per request.`);

@@ -112,6 +112,10 @@ describe("verity mcp --http and bodies over the limit", () => {
     expect(JSON.stringify(await flood.json())).toContain(`at most ${MAX_BATCH_MESSAGES} per request`);
     const small = await post([call(1), call(2)]);
     expect(small.status).toBe(200);
+    // JSON-RPC 2.0: an empty array is an invalid request, answered with an error (it got 202 and no body).
+    const empty = await post([]);
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toMatchObject({ jsonrpc: "2.0", error: { code: -32600 }, id: null });
   });
 
   it("readBody stops reading a stream that passes the limit and keeps no more than the limit", async () => {
