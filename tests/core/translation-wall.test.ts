@@ -29,6 +29,18 @@ const FILES = {
   "content/billing/plan-ko.md": card({ title: "유지 계획", lang: "ko", translation_of: "billing/plan" }, "해지 전에 3개월 무료를 제안합니다.\n"),
 };
 
+/** Loads the project and holds each of `ids` off the public site: not on it, and among the cards hidden from it. */
+function expectWithheld(dir: string, ids: readonly string[]) {
+  const project = loadProject({ cwd: dir, today: TODAY });
+  const selection = siteSelectionOf(project);
+  const byId = new Map(project.cards.map((c) => [c.id, c]));
+  for (const id of ids) {
+    expect({ id, public: isOnSite(byId.get(id)!, "public", selection) }).toEqual({ id, public: false });
+    expect(cardsHiddenFromPublic(project.cards, selection)).toContain(byId.get(id));
+  }
+  return { project, selection, byId };
+}
+
 describe("a translation of a card the public site does not have", () => {
   it("is a translation-audience error, a draft source too, at the translation_of line", async () => {
     const dir = makeProject({ "verity.config.yml": "lang: en\n", ...FILES });
@@ -55,13 +67,7 @@ describe("a translation of a card the public site does not have", () => {
 
   it("never reaches the public site, its leak check or public assistants, even with the rule turned off", async () => {
     const dir = makeProject({ "verity.config.yml": "lang: en\nrules:\n  translation-audience: off\n", ...FILES });
-    const project = loadProject({ cwd: dir, today: TODAY });
-    const selection = siteSelectionOf(project);
-    const byId = new Map(project.cards.map((c) => [c.id, c]));
-    for (const id of ["billing/designer-ko", "billing/plan-ko"]) {
-      expect({ id, public: isOnSite(byId.get(id)!, "public", selection) }).toEqual({ id, public: false });
-      expect(cardsHiddenFromPublic(project.cards, selection)).toContain(byId.get(id));
-    }
+    const { project, selection, byId } = expectWithheld(dir, ["billing/designer-ko", "billing/plan-ko"]);
     // The wiki still has the internal card's translation; a published translation of an external card stays public.
     expect(isOnSite(byId.get("billing/plan-ko")!, "internal", selection)).toBe(true);
     expect(isOnSite(byId.get("billing/refunds")!, "public", selection)).toBe(true);
@@ -90,13 +96,7 @@ describe("a translation of a card the public site does not have", () => {
       "content/billing/plan-ja.md": card({ title: "継続プラン", lang: "ja", translation_of: "billing/plan-ko" }, "解約の前に三か月無料を提案します。\n"),
       "content/billing/designer-ja.md": card({ title: "請求書デザイナー", lang: "ja", translation_of: "billing/designer-ko" }, "デザイナーは来四半期に出ます。\n"),
     });
-    const project = loadProject({ cwd: dir, today: TODAY });
-    const selection = siteSelectionOf(project);
-    const byId = new Map(project.cards.map((c) => [c.id, c]));
-    for (const id of ["billing/plan-ja", "billing/designer-ja"]) {
-      expect({ id, public: isOnSite(byId.get(id)!, "public", selection) }).toEqual({ id, public: false });
-      expect(cardsHiddenFromPublic(project.cards, selection)).toContain(byId.get(id));
-    }
+    const { project } = expectWithheld(dir, ["billing/plan-ja", "billing/designer-ja"]);
     const site = prepareSites(project, ["public"], { history: { available: false, reason: "test" }, contentHistory: undefined }).get("public")!;
     expect(site.cards.map((c) => c.id)).toEqual(["billing/refunds"]);
     // verity mcp --site public does not lint: it must leave the chain out itself.
