@@ -31,6 +31,15 @@ describe("Vale's sentence splitter", () => {
     expect(sentenceTexts("We met Müller-Jr. and left.")).toEqual(["We met Müller-Jr.", "and left."]);
     expect(sentenceTexts("你好。a")).toEqual(["你好。a"]);
   });
+
+  it("reads the words around each stop only, and splits as if it read every word (runs of plain words, ；, no-break spaces)", () => {
+    expect(sentenceTexts("one two three four Dr. Smith five six. seven eight nine")).toEqual(["one two three four Dr. Smith five six.", "seven eight nine"]);
+    expect(sentenceTexts("前文；后文 and words here. Next one")).toEqual(["前文；后文 and words here.", "Next one"]);
+    expect(sentenceTexts("a b c\u00a0d e. f")).toEqual(["a b c\u00a0d e. f"]);
+    expect(sentenceTexts("x y z...  The end")).toEqual(["x y z...", "The end"]);
+    expect(sentenceTexts("no stop at all but a long line\nand a second line")).toEqual(["no stop at all but a long line\nand a second line"]);
+    expect(sentenceTexts("lead words (see e.g. this). And more words here!")).toEqual(["lead words (see e.g. this).", "And more words here!"]);
+  });
 });
 
 describe("empty sentences, as Go's Tokenize keeps them (checked against twine's segmenter built from source)", () => {

@@ -65,13 +65,16 @@ interface Token {
 const INTERNAL_ENDS = new Set([")", "’", "”", '"', "'"]);
 const CJK_PUNCT = new Set(["。", "；", "！", "？"]);
 const PUNCTUATION = new Set([..."；：，。！？;:,.!?"]);
+const ASCII = /^[\x00-\x7f]*$/;
 const NUMERIC = /-?[.,]?\d[\d,.-]*\.?$/;
 const INITIAL = /^[A-Za-z]\.$/;
 const ELLIPSIS = /\.\.+$/;
 const LOOKS_LIKE_ELLIPSIS = /(?:\.\s?){2,}\./;
 const MULTI_PUNCT = /(?:[0-9A-Za-z_]\.)+[0-9A-Za-z_]*\./;
-const ENDERS = ['."', ".)", ".’", ".”", "?", '?"', "?'", "?)", "?’", "?”", "!", '!"', "!'", "!)", "!’", "!”"];
-const PARENS = [".[", ".(", '."', "?[", "?(", "![", "!("];
+/** twine's enders `."` `.)` `.’` `.”` `?` `?"` `?'` `?)` `?’` `?”` `!` `!"` `!'` `!)` `!’` `!”`, at the end of a word. */
+const ENDS_WITH_ENDER = /(?:\.[")’”]|[?!]["')’”]?)$/;
+/** twine's parens `.[` `.(` `."` `?[` `?(` `![` `!(`, anywhere in a word. */
+const HAS_PAREN = /[.?!][[(]|\."/;
 
 /**
  * neurosnap/sentences' DefaultWordTokenizer.Tokenize (positions in UTF-16 units here, bytes in Go), in
@@ -98,9 +101,31 @@ function tokenize(text: string): Token[] {
     lastSpace = cursor;
     getNextWord = hasPunct;
   };
-  const boundary = new RegExp(BOUNDARY.source, "g");
+  // Module-level, reset here: tokenize runs to its end without calling out, so no other call shares them.
+  const boundary = BOUNDARY_G;
+  const stop = STOP_G;
+  boundary.lastIndex = 0;
   let lastDone = -1;
-  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+  for (;;) {
+    if (!getNextWord) {
+      // No word is kept until the next one holding a stop: every boundary before that word's own only
+      // moves `lastSpace` on, so the scan jumps to the last boundary before the stop (none of the
+      // skipped boundaries is at the text's end, where the special cases are).
+      stop.lastIndex = boundary.lastIndex;
+      const next = stop.exec(text);
+      if (!next) break;
+      let before = next.index - 1;
+      for (; before >= boundary.lastIndex; before--) {
+        const code = text.charCodeAt(before);
+        if (code < 0x80 ? code === 32 || (code >= 9 && code <= 13) : isBoundary(code, text, before)) break;
+      }
+      if (before >= boundary.lastIndex) {
+        boundary.lastIndex = before;
+        lastSpace = before;
+      }
+    }
+    const m = boundary.exec(text);
+    if (!m) break;
     const i = m.index;
     if (CJK_PUNCT.has(m[0])) {
       // After a CJK stop Go's index moves past it, and the last-byte test is made there: one ASCII
@@ -119,6 +144,14 @@ function tokenize(text: string): Token[] {
 
 /** Go's unicode.IsSpace characters, and the CJK stops the word tokenizer also cuts after. */
 const BOUNDARY = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000。；！？]/;
+const BOUNDARY_G = new RegExp(BOUNDARY.source, "g");
+/** The characters that make a word one the annotations read (`take`'s `hasPunct`). */
+const STOP_G = /[.!?。！？]/g;
+
+/** Whether text[at] matches {@link BOUNDARY}. */
+function isBoundary(code: number, text: string, at: number): boolean {
+  return code === 0x3002 || code === 0xff1b || code === 0xff01 || code === 0xff1f || isSpace(code, text, at);
+}
 
 /** Go's unicode.IsSpace (no byte order mark, unlike JavaScript's `\s`; U+0085 too). */
 function isSpace(code: number, text: string, at: number): boolean {
@@ -144,10 +177,10 @@ const firstUpper = (t: Token) => /^\p{Lu}/u.test(t.tok);
 const firstLower = (t: Token) => /^\p{Ll}/u.test(t.tok);
 const hasPeriodFinal = (t: Token) => t.tok.endsWith(".") || t.tok.endsWith("。");
 
-/** twine's HasSentEndChars. */
+/** twine's HasSentEndChars: the word ends with one of its enders (not `Yahoo!`) or holds one of its brackets. */
 function hasSentEndChars(t: Token): boolean {
-  if (ENDERS.some((e) => t.tok.endsWith(e)) && !t.tok.includes("Yahoo!")) return true;
-  return PARENS.some((p) => t.tok.includes(p));
+  if (ENDS_WITH_ENDER.test(t.tok) && !t.tok.includes("Yahoo!")) return true;
+  return HAS_PAREN.test(t.tok);
 }
 
 /** Punkt's orthographic heuristic: 1 a sentence start, 0 not one, -1 unknown. */
@@ -171,8 +204,8 @@ function typeAnnotation(t: Token): void {
   if (hasSentEndChars(t)) t.sentBreak = true;
   else if (hasPeriodFinal(t) && !t.tok.endsWith("..")) {
     // Go cuts `Tok[:len(runes)-1]`: as many bytes as the word has characters less one.
-    const noPeriod = Buffer.from(t.tok).subarray(0, [...t.tok].length - 1).toString("utf8").toLowerCase();
-    const lastHyphen = noPeriod.split("-").at(-1)!;
+    const noPeriod = (ASCII.test(t.tok) ? t.tok.slice(0, -1) : Buffer.from(t.tok).subarray(0, [...t.tok].length - 1).toString("utf8")).toLowerCase();
+    const lastHyphen = noPeriod.slice(noPeriod.lastIndexOf("-") + 1);
     if (m.abbreviations.has(noPeriod) || m.abbreviations.has(lastHyphen)) t.abbr = true;
     else t.sentBreak = true;
   }

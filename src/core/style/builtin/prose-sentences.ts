@@ -15,20 +15,25 @@ import { MAX_NESTING } from "../prose.ts";
 
 export interface Sentence {
   /** The sentence as read: each masked run one {@link PLACEHOLDER}, line breaks as spaces. */
-  text: string;
+  readonly text: string;
   /** Source offsets of the first character and just after the last one. */
-  start: number;
-  end: number;
-  block: ProseBlock;
+  readonly start: number;
+  readonly end: number;
+  readonly block: ProseBlock;
   /** In a heading (Markdown or HTML). */
-  isHeading: boolean;
+  readonly isHeading: boolean;
   /** In a block quote (quoted speech, callouts). */
-  isQuoted: boolean;
+  readonly isQuoted: boolean;
 }
 
 export interface ReadOptions {
   /** Read bold text (UI labels such as **Settings**) as a placeholder too. */
   isMaskingLabels?: boolean;
+  /**
+   * Only sentences whose text (line breaks and masked runs included) is longer than this: a rule that
+   * reads no shorter sentence need not split a block that short. A sentence as read is never longer.
+   */
+  longerThan?: number;
 }
 
 /** What the reader needs of a built-in rule's context (builtin-rules.ts). */
@@ -44,17 +49,46 @@ export const PLACEHOLDER = "X";
 /** Every sentence of the file's prose blocks, in order. */
 export function readSentences(source: ProseSource, options: ReadOptions = {}): Sentence[] {
   const labels = options.isMaskingLabels === true ? strongRanges(source.tree) : [];
+  const longerThan = Math.max(0, options.longerThan ?? 0);
   const sentences: Sentence[] = [];
   for (const block of source.blocks) {
+    if (block.text.length <= longerThan) continue;
     if (block.kind === "image" || block.kind === "imageReference" || block.scope.includes("alt")) continue;
     const isHeading = block.kind === "heading" || block.scope[1] === "heading";
     const isQuoted = source.isQuoted(block);
     for (const { start, end } of spansOf(block)) {
-      if (end <= start) continue;
-      sentences.push({ text: readText(block, start, end, labels), start: block.offsetAt(start), end: endOffset(block, start, end), block, isHeading, isQuoted });
+      if (end - start <= longerThan) continue;
+      sentences.push(new ReadSentence(readText(block, start, end, labels), block, start, end, isHeading, isQuoted));
     }
   }
   return sentences;
+}
+
+/** A sentence whose source offsets are looked up when a rule reports it: most never are. */
+class ReadSentence implements Sentence {
+  readonly text: string;
+  readonly block: ProseBlock;
+  readonly isHeading: boolean;
+  readonly isQuoted: boolean;
+  #from: number;
+  #to: number;
+
+  constructor(text: string, block: ProseBlock, from: number, to: number, isHeading: boolean, isQuoted: boolean) {
+    this.text = text;
+    this.block = block;
+    this.isHeading = isHeading;
+    this.isQuoted = isQuoted;
+    this.#from = from;
+    this.#to = to;
+  }
+
+  get start(): number {
+    return this.block.offsetAt(this.#from);
+  }
+
+  get end(): number {
+    return endOffset(this.block, this.#from, this.#to);
+  }
 }
 
 /** A CJK sentence end (。！？), with the closing quotes and brackets after it. */

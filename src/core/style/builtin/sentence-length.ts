@@ -37,7 +37,7 @@ const WITHIN_EVERY_LIMIT = Math.min(2 * SENTENCE_LIMITS.latinWords, SENTENCE_LIM
 
 function check(ctx: BuiltinRuleContext): Finding[] {
   const findings: Finding[] = [];
-  for (const sentence of readSentences(ctx)) {
+  for (const sentence of readSentences(ctx, { longerThan: WITHIN_EVERY_LIMIT })) {
     if (sentence.isHeading || sentence.text.length <= WITHIN_EVERY_LIMIT) continue;
     const measure = measureSentence(sentence.text);
     if (measure.count <= measure.limit) continue;
