@@ -14,8 +14,9 @@
  * 4. twine's own pass: a word with inner periods (`e.g.`, `17.5.`, `GitLab.com.`) is an abbreviation
  *    unless the next word starts a sentence by the same two tests.
  *
- * The model (`data/punkt-english.json`: abbreviations, collocations, sentence starters and each
- * word's orthographic context) is neurosnap/sentences' `data/english.json`, MIT (see data/NOTICE.md).
+ * The model (`data/punkt-english.json`: abbreviations, collocations and sentence starters;
+ * `data/punkt-english-ortho.json`: each word's orthographic context) is neurosnap/sentences'
+ * `data/english.json`, split in two, MIT (see data/NOTICE.md).
  */
 import { readFileSync } from "node:fs";
 
@@ -29,23 +30,29 @@ interface Model {
   AbbrevTypes: Record<string, number>;
   Collocations: Record<string, number>;
   SentStarters: Record<string, number>;
-  OrthoContext: Record<string, number>;
 }
 
-let model: { abbreviations: Set<string>; collocations: Set<string>; starters: Set<string>; ortho: Map<string, number> } | undefined;
+let model: { abbreviations: Set<string>; collocations: Set<string>; starters: Set<string> } | undefined;
 
 function loadModel(): NonNullable<typeof model> {
   if (model) return model;
   const data = JSON.parse(readFileSync(new URL("./data/punkt-english.json", import.meta.url), "utf8")) as Model;
   // twine adds these abbreviations to the model.
   const abbreviations = new Set([...Object.keys(data.AbbrevTypes), "sgt", "gov", "no", "mt"]);
-  model = {
-    abbreviations,
-    collocations: new Set(Object.keys(data.Collocations)),
-    starters: new Set(Object.keys(data.SentStarters)),
-    ortho: new Map(Object.entries(data.OrthoContext)),
-  };
+  model = { abbreviations, collocations: new Set(Object.keys(data.Collocations)), starters: new Set(Object.keys(data.SentStarters)) };
   return model;
+}
+
+/**
+ * The orthographic context of 20,000 words (`data/punkt-english-ortho.json`), read the first time a
+ * word after an abbreviation, initial, number or ellipsis needs it: most text never does, and parsing
+ * it is most of what loading the model costs. Looked up as the parsed object, not copied into a map.
+ */
+let orthoContext: Record<string, number> | undefined;
+
+function ortho(type: string): number {
+  orthoContext ??= JSON.parse(readFileSync(new URL("./data/punkt-english-ortho.json", import.meta.url), "utf8")) as Record<string, number>;
+  return Object.hasOwn(orthoContext, type) ? orthoContext[type]! : 0;
 }
 
 const ORTHO_MID_UC = 1 << 2;
@@ -185,9 +192,8 @@ function hasSentEndChars(t: Token): boolean {
 
 /** Punkt's orthographic heuristic: 1 a sentence start, 0 not one, -1 unknown. */
 function orthoHeuristic(t: Token): number {
-  const m = loadModel();
   if (PUNCTUATION.has(t.tok)) return 0;
-  const ctx = m.ortho.get(typeNoSentPeriod(t)) ?? 0;
+  const ctx = ortho(typeNoSentPeriod(t));
   if (firstUpper(t) && ctx & ORTHO_LC && !(ctx & ORTHO_MID_UC)) return 1;
   if (firstLower(t) && (ctx & ORTHO_UC || !(ctx & ORTHO_BEG_LC))) return 0;
   return -1;
@@ -248,7 +254,7 @@ function tokenAnnotation(one: Token, two: Token): void {
       one.abbr = true;
       return;
     }
-    if (starts === -1 && isInitial && firstUpper(two) && !((m.ortho.get(nextTyp) ?? 0) & ORTHO_LC)) {
+    if (starts === -1 && isInitial && firstUpper(two) && !(ortho(nextTyp) & ORTHO_LC)) {
       one.sentBreak = false;
       one.abbr = true;
     }
@@ -283,7 +289,7 @@ function multiPunctAnnotation(one: Token, two: Token): void {
       one.sentBreak = false;
       return;
     }
-    if (isNonBreak && firstUpper(two) && (m.ortho.get(nextTyp) ?? 0) & 112) one.sentBreak = true;
+    if (isNonBreak && firstUpper(two) && ortho(nextTyp) & 112) one.sentBreak = true;
   }
   if (!MULTI_PUNCT.test(one.tok) || INITIAL.test(one.tok)) return;
   one.abbr = true;
