@@ -4,6 +4,7 @@
  * re-cased terms, and repetition within one sentence.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { wordsBetweenSpaces } from "../../src/core/style/checks/counting.ts";
 import { removeTemps } from "../helpers.ts";
 import { lintText, styleProject, valeProject } from "./vale-project.ts";
 
@@ -72,6 +73,17 @@ describe("repetition (Vale 3.x)", () => {
   it("Vale.Repetition is case-sensitive and a word with a full stop is another word", () => {
     const project = valeProject({ ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = Vale\nVale.Spelling = NO\n", "styles/.keep": "" });
     expect(lintText(project, "This is The the end, on a plan plan. And and the the end.\n")).toEqual(["1:46:Vale.Repetition:'the' is repeated!"]);
+  });
+
+  it("tokens of `[^\\s]+` are runs between any white space a JavaScript pattern reads as such (no-break, ideographic, line separators)", () => {
+    const project = styleProject({ Rep: "extends: repetition\nmessage: \"'%s' is repeated!\"\nignorecase: true\ntokens: ['[^\\s]+']\n" });
+    expect(lintText(project, "Keep the\u00a0The plan, the\u3000end end\u2009end.\n")).toEqual(["1:6:S.Rep:'The' is repeated!", "1:24:S.Rep:'end' is repeated!"]);
+    // Every UTF-16 code unit: the same tokens as the pattern finds.
+    for (let code = 0; code < 0x10000; code++) {
+      const text = `a${String.fromCharCode(code)}b`;
+      const expected = [...text.matchAll(/[^\s]+/gu)].flatMap((m) => [m.index, m.index + m[0].length]);
+      if (JSON.stringify(wordsBetweenSpaces(text)) !== JSON.stringify(expected)) expect({ code, tokens: wordsBetweenSpaces(text) }).toEqual({ code, tokens: expected });
+    }
   });
 });
 

@@ -38,30 +38,68 @@ export function compileRepetition(def: RuleDefinition, ctx: CompileContext): (bl
   const except = buildExceptions(readStrings(def, "exceptions"), vocab ? ctx.accepted : [], ctx);
   const phrases = buildPhrases(readStrings(def, "exceptions"), vocab ? ctx.accepted : [], ctx);
   const message = readString(def, "message") ?? "";
+  const tokensOf = re.source === String.raw`([^\s]+)` ? wordsBetweenSpaces : (text: string) => matchSpans(re, text);
   return (block) => {
     const alerts: RawAlert[] = [];
+    const { text } = block;
+    const spans = tokensOf(text);
     let prev = "";
     let prevStart = 0;
     let count = 0;
-    for (const match of matchAll(re, block.text)) {
-      const curr = match[0].trim();
-      let isHit = curr !== "" && (ignorecase ? curr.toLowerCase() === prev.toLowerCase() : curr === prev);
+    for (let i = 0; i < spans.length; i += 2) {
+      const start = spans[i]!;
+      const end = spans[i + 1]!;
+      const curr = text.slice(start, end).trim();
+      // Compared in lower case as Vale compares (strings.ToLower), each token lowered once.
+      const currKey = ignorecase ? curr.toLowerCase() : curr;
+      let isHit = curr !== "" && currKey === prev;
       isHit = isHit && (!alpha || /^\p{L}+$/u.test(curr));
       if (isHit) count++;
       if (isHit && count > max) {
-        const end = match.index + match[0].length;
-        const span = block.text.slice(prevStart, end);
+        const span = text.slice(prevStart, end);
         // As Vale 3.x: a repeat across two sentences ("about that. That is") is not one.
-        if (segmentSentences(span).length === 1 && !isException(except, span) && !isWithinPhrase(phrases, block.text, prevStart, end)) {
+        if (segmentSentences(span).length === 1 && !isException(except, span) && !isWithinPhrase(phrases, text, prevStart, end)) {
           alerts.push({ start: prevStart, end, ...said(message, curr) });
           count = 0;
         }
       }
-      prev = curr;
-      prevStart = match.index;
+      prev = currKey;
+      prevStart = start;
     }
     return alerts;
   };
+}
+
+/** Where each non-empty match of `re` starts and ends, as flat pairs. */
+function matchSpans(re: RegExp, text: string): number[] {
+  const spans: number[] = [];
+  for (const match of matchAll(re, text)) spans.push(match.index, match.index + match[0].length);
+  return spans;
+}
+
+/**
+ * What `([^\s]+)` matches, the token of most repetition rules (Vale's own among them), as flat pairs:
+ * runs of characters that are not white space as JavaScript's `\s` reads it, found without a regular
+ * expression match per word.
+ */
+export function wordsBetweenSpaces(text: string): number[] {
+  const spans: number[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const isSpace = isJsSpace(text.charCodeAt(i));
+    if (isSpace && start >= 0) {
+      spans.push(start, i);
+      start = -1;
+    } else if (!isSpace && start < 0) start = i;
+  }
+  if (start >= 0) spans.push(start, text.length);
+  return spans;
+}
+
+/** JavaScript's `\s`: white space and line terminators (ECMAScript WhiteSpace and LineTerminator). */
+function isJsSpace(code: number): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 export function compileConsistency(def: RuleDefinition, ctx: CompileContext): (block: ProseBlock, state: FileState) => RawAlert[] {
