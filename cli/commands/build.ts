@@ -14,6 +14,7 @@ import { checkOutDir } from "../../src/build/output-folder.ts";
 import { outDirProblem } from "../../src/build/out-dir.ts";
 import { watchInterrupts } from "../interrupts.ts";
 import { appendLintSummary } from "../lint-summary.ts";
+import { givenOnce } from "../path-args.ts";
 import { stylish } from "../reporters/stylish.ts";
 import type { RunState } from "../run-state.ts";
 
@@ -29,7 +30,7 @@ export function registerBuild(program: Command, state: RunState): void {
   program
     .command("build")
     .description("lint the cards, then build the public help center and the internal wiki into dist/")
-    .option("--site <site>", "build only this site: public or internal")
+    .option("--site <site>", "build only this site: public or internal", givenOnce("--site"))
     .option("--out-dir <dir>", "output folder (default: dist/ in the project folder)")
     .option("--today <date>", "build as if today were this YYYY-MM-DD day")
     .option("--sequential", "build the sites one after the other (less memory)")

@@ -5,7 +5,7 @@ import { UsageError } from "../../src/core/errors.ts";
 import { LiveKnowledge, type LiveEvent } from "../../src/app/knowledge/live-knowledge.ts";
 import { serveHttp, serveStdio } from "../../src/mcp/transports.ts";
 import { verityVersion } from "../../src/core/version.ts";
-import { parsePort } from "../path-args.ts";
+import { givenOnce, parsePort } from "../path-args.ts";
 import type { RunState } from "../run-state.ts";
 
 interface McpOptions {
@@ -21,7 +21,7 @@ export function registerMcp(program: Command, state: RunState): void {
   program
     .command("mcp")
     .description("serve the cards to AI assistants over the Model Context Protocol (stdio, or HTTP with --http)")
-    .requiredOption("--site <site>", "which site's cards to serve: public (external cards only) or internal")
+    .requiredOption("--site <site>", "which site's cards to serve: public (external cards only) or internal", givenOnce("--site"))
     .option("--verified-only", "withhold expired cards instead of serving them with their status")
     .option("--http", "serve streamable HTTP instead of stdio")
     .option("--host <address>", "address to listen on with --http", "127.0.0.1")

@@ -110,4 +110,15 @@ describe("command-line values that cannot work", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--port must be a port number from 0 to 65535");
   });
+
+  // Commander keeps the last value: a script appending `--site internal` made a public server serve every card.
+  it.each([
+    ["mcp", "--site", "public", "--site", "internal"],
+    ["build", "--site", "public", "--site", "internal"],
+  ])("%s %s %s %s %s: an option given twice is a usage error, and nothing starts", async (...argv) => {
+    const result = await runCli(argv, { cwd: copyFixtureProject("clean") });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--site is given twice ("public", then "internal"); give it once.');
+    expect(result.stdout).toBe("");
+  });
 });
