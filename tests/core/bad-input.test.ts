@@ -95,6 +95,19 @@ describe("hostile files", () => {
     expect(message!.message).toMatch(/not valid UTF-8.*Re-save it as UTF-8/);
   });
 
+  it("rejects a NUL or another control character with its line and column: git would show the card as binary and its change unreviewed", async () => {
+    for (const [hidden, codePoint] of [["\u0000", "U+0000"], ["\u001b[2J", "U+001B"]] as const) {
+      const dir = makeProject({ "content/bad/hidden.md": GOOD.replace("Body.", `Line one.\n\nText${hidden} here.`), "content/good/fine.md": GOOD });
+      const { code, results, stderr } = await lintJson(dir, ["--today", "2026-11-22"]);
+      expectNoCrash(stderr);
+      expect(code).toBe(1);
+      const messages = results.flatMap((r) => r.messages);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatchObject({ ruleId: "file-encoding", line: 10, column: 5 });
+      expect(messages[0]!.message).toContain(`invisible control character (${codePoint})`);
+    }
+  });
+
   it("rejects a 5 MB card without reading it into the tree", async () => {
     const big = GOOD + "Lorem ipsum dolor sit amet. ".repeat(5 * 1024 * 1024 / 28);
     const dir = makeProject({ "content/bad/huge.md": big, "content/good/fine.md": GOOD });

@@ -20,9 +20,29 @@ export function decodeCard(file: string, bytes: Uint8Array, problems: Finding[])
     });
     return undefined;
   }
+  const hidden = CONTROL.exec(decoded.text);
+  if (hidden) {
+    const before = decoded.text.slice(0, hidden.index);
+    const line = before.split("\n").length;
+    const code = hidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    problems.push({
+      ruleId: "file-encoding",
+      severity: "error",
+      file,
+      line,
+      column: hidden.index - before.lastIndexOf("\n"),
+      message:
+        `The file holds an invisible control character (U+${code}), which no card needs: git shows a file with a NUL as binary, so its ` +
+        "changes go unreviewed, and the pages, search and assistants would carry it as written. Remove it (retype the line if you cannot see it).",
+    });
+    return undefined;
+  }
   const hasBom = decoded.text.startsWith("\uFEFF");
   return { source: hasBom ? decoded.text.slice(1) : decoded.text, hasBom };
 }
+
+/** C0 control characters and DEL, but for tab, line feed, vertical tab, form feed and carriage return. */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/;
 
 /** The card's tree, and the same parse serialized (for a worker thread), or undefined when it does not parse. */
 export function parseCard(file: string, source: string, format: MarkdownFormat, problems: Finding[]): { tree: Root; serialized: SerializedTree } | undefined {
