@@ -8,7 +8,7 @@
 import type { Nodes, Parent, Root } from "mdast";
 import { closesBlock, extractHtmlBlocks, INLINE_TAGS, sourceIndexOf } from "./html-prose.ts";
 import { appendLinkedUrl, isUnlinkedUrl, skipLinked } from "./linkify.ts";
-import { textStatistics } from "./readability.ts";
+import { summaryMetrics } from "./summary.ts";
 import { collectComments, collectMdxComment } from "./prose-comments.ts";
 import { appendBacklinks, appendReference, collectFootnotes } from "./footnotes.ts";
 import { appendAligned, appendMasked, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushAlt, pushInline, spaceInline, trimStartAt, type Builder } from "./prose-block.ts";
@@ -419,32 +419,6 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
     backlink = { node: last?.type === "paragraph" ? last : undefined, refs };
     walkBlock({ type: "list", ordered: true, spread: true, children: [{ type: "listItem", children: node.children }] });
   }
-  if (options.withTextMetrics !== false) addTextMetrics(result, options.withSyllables !== false);
+  if (options.withTextMetrics !== false) for (const [name, value] of summaryMetrics(result.blocks, options.withSyllables !== false)) result.metrics.set(name, value);
   return result;
-}
-
-/** True for the blocks Vale's summary is made of: paragraphs, list items and block quotes. */
-export function isSummaryPart(block: ProseBlock): boolean {
-  return block.scope[0] === "text" && (block.scope[1] === "paragraph" || block.scope[1] === "list" || block.scope[1] === "blockquote");
-}
-
-/**
- * Vale's text variables for `metric` and `readability` rules, over its summary: the text of
- * paragraphs, list items and block quotes (not headings, tables or alt text), separated by blank
- * lines, measured by {@link textStatistics}. `paragraphs` is Vale's count less one.
- */
-function addTextMetrics(result: FileProse, withSyllables: boolean): void {
-  const summary = result.blocks
-    .filter(isSummaryPart)
-    .map((b) => `${b.text}\n\n`)
-    .join("");
-  const stats = textStatistics(summary, withSyllables);
-  result.metrics.set("words", stats.words);
-  result.metrics.set("sentences", stats.sentences);
-  result.metrics.set("characters", stats.characters);
-  result.metrics.set("long_words", stats.longWords);
-  result.metrics.set("syllables", stats.syllables);
-  result.metrics.set("complex_words", stats.complexWords);
-  result.metrics.set("polysyllabic_words", stats.polysyllabicWords);
-  result.metrics.set("paragraphs", stats.paragraphs - 1);
 }

@@ -4,7 +4,7 @@
  * `summarize` package computes them for Vale: paragraphs split on blank lines, sentences by
  * Vale's splitter, words by `(?:[A-Z]\.){2,}|[\p{N}\p{L}']+`, syllables by twine's rules.
  */
-import { sentenceTexts } from "./sentences.ts";
+import { segmentSentences, type SentenceSpan } from "./sentences.ts";
 
 export interface TextStatistics {
   words: number;
@@ -17,33 +17,103 @@ export interface TextStatistics {
   paragraphs: number;
 }
 
-const WORD = /(?:[A-Z]\.){2,}|[\p{N}\p{L}']+/gu;
+const ASCII_WORD = /^[\x00-\x7f]*$/;
+
+/** A paragraph of the summary and its sentences, as Vale's splitter cuts them. */
+export interface Paragraph {
+  text: string;
+  sentences: readonly SentenceSpan[];
+}
 
 /** Statistics of `text` (Vale's summary: blocks separated by blank lines). */
 export function textStatistics(text: string, withSyllables = true): TextStatistics {
+  return paragraphStatistics(
+    text.split("\n\n").map((paragraph) => ({ text: paragraph, sentences: segmentSentences(paragraph) })),
+    withSyllables,
+  );
+}
+
+/** Statistics of paragraphs already split into sentences (each block's split, shared with the rules that read it). */
+export function paragraphStatistics(paragraphs: Iterable<Paragraph>, withSyllables = true): TextStatistics {
   const stats: TextStatistics = { words: 0, sentences: 0, syllables: 0, characters: 0, complexWords: 0, longWords: 0, polysyllabicWords: 0, paragraphs: 0 };
-  for (const paragraph of text.split("\n\n")) {
-    for (const sentence of sentenceTexts(paragraph)) {
+  for (const { text, sentences } of paragraphs) {
+    for (const { start, end } of sentences) {
       stats.sentences++;
-      for (const match of sentence.matchAll(WORD)) {
-        const word = match[0];
-        stats.characters += (word.match(/[\p{L}\p{N}]/gu) ?? []).length;
-        // Go's len() counts bytes.
-        if (Buffer.byteLength(word) > 6) stats.longWords++;
-        if (!withSyllables) {
-          stats.words++;
-          continue;
-        }
+      forEachWord(text, start, end, (from, to) => {
+        const word = text.slice(from, to);
+        stats.characters += lettersAndDigits(word);
+        // Go's len() counts bytes: at least one a UTF-16 unit, so only a short word needs counting.
+        if (word.length > 6 || (!ASCII_WORD.test(word) && Buffer.byteLength(word) > 6)) stats.longWords++;
+        stats.words++;
+        if (!withSyllables) return;
         const syllables = countSyllables(word);
         stats.syllables += syllables;
         if (syllables > 2) stats.polysyllabicWords++;
         if (syllables - (/(?:es|ed|ing)$/.test(word) ? 1 : 0) > 2) stats.complexWords++;
-        stats.words++;
-      }
+      });
     }
     stats.paragraphs++;
   }
   return stats;
+}
+
+/**
+ * The words of `text[start, end)` as twine's `(?:[A-Z]\.){2,}|[\p{N}\p{L}']+` finds them (with
+ * JavaScript's `u` flag): at each place, an abbreviation of two or more capital-and-stop pairs
+ * (`U.S.`), else a run of letters, digits and `'`; a place where neither starts is passed a whole
+ * character (a surrogate pair at once). A scan rather than the pattern: a quarter of the time.
+ */
+function forEachWord(text: string, start: number, end: number, word: (from: number, to: number) => void): void {
+  let i = start;
+  while (i < end) {
+    let j = i;
+    while (j + 1 < end && isCapital(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
+    if (j - i >= 4) {
+      word(i, j);
+      i = j;
+      continue;
+    }
+    let k = i;
+    for (let size = wordCharSize(text, k, end); size > 0; size = wordCharSize(text, k, end)) k += size;
+    if (k > i) {
+      word(i, k);
+      i = k;
+      continue;
+    }
+    const code = text.charCodeAt(i);
+    i += code >= 0xd800 && code <= 0xdbff && i + 1 < end && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+  }
+}
+
+const isCapital = (code: number) => code >= 65 && code <= 90;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const isLetterOrDigit = new Map<number, boolean>();
+
+/** The UTF-16 length of the word character (`\p{L}`, `\p{N}` or `'`) at `at`, or 0 when there is none. */
+function wordCharSize(text: string, at: number, end: number): number {
+  if (at >= end) return 0;
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 39 ? 1 : 0;
+  const isPair = code >= 0xd800 && code <= 0xdbff && at + 1 < end && isLowSurrogate(text.charCodeAt(at + 1));
+  const point = isPair ? text.codePointAt(at)! : code;
+  let known = isLetterOrDigit.get(point);
+  if (known === undefined) isLetterOrDigit.set(point, (known = LETTER_OR_DIGIT.test(String.fromCodePoint(point))));
+  return known ? (isPair ? 2 : 1) : 0;
+}
+
+/**
+ * The letters and digits of a word: every character of it but its `.` (an abbreviation's) and `'`,
+ * a character outside the BMP (two UTF-16 units) counted once.
+ */
+function lettersAndDigits(word: string): number {
+  let count = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code === 46 || code === 39 || isLowSurrogate(code)) continue;
+    count++;
+  }
+  return count;
 }
 
 /** The grade formulas of Vale's `readability` rules, by the names rules use. */
