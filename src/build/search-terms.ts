@@ -6,7 +6,7 @@
  * browser) and the traditional-to-simplified Chinese folding table, restricted to the characters
  * the Chinese cards use so the browser downloads a few hundred entries, not OpenCC.
  */
-import type { Root } from "mdast";
+import type { Nodes, Root } from "mdast";
 import { walkTree } from "../core/cards/tree-walk.ts";
 import { hiddenNodes } from "../core/site/hidden-text.ts";
 import * as OpenCC from "opencc-js";
@@ -77,8 +77,8 @@ export function cardSearchTerms(
 export interface CardSearch {
   /** The words the search finds the card by beyond its text, with its `headings` as shown. */
   terms: (card: Card, headings: readonly string[]) => CardSearchTerms;
-  /** Those terms and the card's vocabulary words. */
-  of: (card: Card, headings: readonly string[]) => { terms: CardSearchTerms; words: CardWords };
+  /** Those terms and the card's vocabulary words, without the text of `dropped` links (see core/site/link-text.ts). */
+  of: (card: Card, headings: readonly string[], dropped?: ReadonlySet<Nodes>) => { terms: CardSearchTerms; words: CardWords };
   /** The synonyms file's groups, read once. */
   groups: readonly SynonymGroup[];
 }
@@ -89,12 +89,13 @@ export function cardSearchOf(root: string): CardSearch {
   const known = new Map<Card, { headings: string; terms: CardSearchTerms; words: CardWords }>();
   const terms = (card: Card, headings: readonly string[]) =>
     cardSearchTerms({ lang: card.lang, title: card.data.title, description: card.data.description, tags: card.data.tags ?? [], keywords: card.data.keywords ?? [], headings }, synonyms);
-  const of = (card: Card, headings: readonly string[]) => {
-    const key = headings.join("\n");
+  const of = (card: Card, headings: readonly string[], dropped: ReadonlySet<Nodes> = new Set()) => {
+    // The sites share an entry when the card's page shows the same headings and link texts on both.
+    const key = [headings.join("\n"), ...[...dropped].map((node) => node.position?.start.offset)].join("\u0000");
     const seen = known.get(card);
     if (seen?.headings === key) return seen;
     const found = terms(card, headings);
-    const entry = { headings: key, terms: found, words: cardWords(card, found) };
+    const entry = { headings: key, terms: found, words: cardWords(card, found, dropped) };
     known.set(card, entry);
     return entry;
   };
@@ -171,9 +172,9 @@ export interface CardWords {
   concepts: number[];
 }
 
-export function cardWords(card: Card, terms: CardSearchTerms): CardWords {
+export function cardWords(card: Card, terms: CardSearchTerms, dropped: ReadonlySet<Nodes> = new Set()): CardWords {
   const lang = card.lang.split("-")[0]!.toLowerCase();
-  const text = [card.data.title, card.data.description ?? "", ...(card.data.tags ?? []), ...terms.strong, ...terms.weak, treeText(card.tree)].join("\n");
+  const text = [card.data.title, card.data.description ?? "", ...(card.data.tags ?? []), ...terms.strong, ...terms.weak, treeText(card.tree, dropped)].join("\n");
   const words: string[] = [];
   const han = new Set<string>();
   forEachWord(text, (word, classes) => {
@@ -248,13 +249,14 @@ export function foldingTable(simplified: ReadonlySet<string>): Record<string, st
 
 /**
  * The words of a card body the page shows, each text, code and cell apart (mdast-util-to-string
- * joins table cells): never what its HTML hides (comments, MDX code, script text, unused footnotes).
+ * joins table cells): never what its HTML hides (comments, MDX code, script text, unused footnotes),
+ * nor the text of the `dropped` links, which the site's page leaves out (an address of a page it lacks).
  */
-function treeText(tree: Root): string {
+function treeText(tree: Root, dropped: ReadonlySet<Nodes>): string {
   const parts: string[] = [];
   const hidden = hiddenNodes(tree);
   walkTree(tree, (node) => {
-    if (hidden.has(node)) return false;
+    if (hidden.has(node) || dropped.has(node)) return false;
     if ("value" in node && typeof node.value === "string") parts.push(node.value);
     if (node.type === "image" && node.alt) parts.push(node.alt);
   });

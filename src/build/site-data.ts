@@ -26,6 +26,7 @@ import { cjkPunctuation } from "../core/site/cjk-punctuation.ts";
 import { openContentHistory, type ContentHistory } from "../core/git/content-changes.ts";
 import { describeDrift, findOutdatedTranslations, type OutdatedTranslation } from "../core/verification/translation-drift.ts";
 import { loadLocales, type Messages } from "./locales.ts";
+import { droppedLinkTexts } from "../core/site/link-text.ts";
 import { needsOwnPublicRendering, renderCard, type RenderedCard, type RenderedHeading } from "./render-card.ts";
 import { buildSearchData, cardSearchOf, type CardSearch, type CardSearchTerms, type CardWords, type SearchData } from "./search-terms.ts";
 
@@ -321,7 +322,9 @@ function buildSiteData(
   const searchWords: CardWords[] = [];
   const views: CardView[] = cards.map((card) => {
     const html = renderFor(card);
-    const { terms, words } = search.of(card, html.headings.map((h) => h.text));
+    // Link text this site's page leaves out (an address of a page it lacks) is left out of its search and FAQ data too.
+    const dropped = droppedLinkTexts(card, { index: project.index, site, isLinkable: onSite });
+    const { terms, words } = search.of(card, html.headings.map((h) => h.text), dropped);
     searchWords.push(words);
     // Only files this site may publish (site/file-audience.ts, the rule lint applies too), read as the verdict is made.
     for (const asset of html.assets) {
@@ -355,7 +358,7 @@ function buildSiteData(
       editUrl: site === "internal" && config.repository.url ? editUrl(config.repository.url, config.repository.branch, card.relPath) : undefined,
       publicUrl: site === "internal" ? publicUrlOf(card) : undefined,
       file: site === "internal" ? card.relPath : undefined,
-      faq: site === "public" && card.data.template === "faq" ? faqEntries(card) : undefined,
+      faq: site === "public" && card.data.template === "faq" ? faqEntries(card, dropped) : undefined,
       reviewNotice: site === "public" && publicTreatment(card, selection) === "notice",
       companion: site === "internal" ? companionView(card) : undefined,
       ...translationView(card),

@@ -13,14 +13,17 @@ export interface FaqEntry {
   answer: string;
 }
 
-/** The questions of an FAQ card: every H2 and the plain text up to the next H2. */
-export function faqEntries(card: Card): FaqEntry[] {
+/**
+ * The questions of an FAQ card: every H2 and the plain text up to the next H2, without the text of
+ * the `dropped` links the page leaves out (see core/site/link-text.ts).
+ */
+export function faqEntries(card: Card, dropped: ReadonlySet<Nodes> = new Set()): FaqEntry[] {
   const entries: FaqEntry[] = [];
   let current: { question: string; parts: string[] } | undefined;
   const flush = () => {
     if (current && current.parts.join(" ").trim()) entries.push({ question: current.question, answer: current.parts.join(" ").replace(/\s+/g, " ").trim() });
   };
-  const hidden = hiddenNodes(card.tree as Root);
+  const hidden = new Set([...hiddenNodes(card.tree as Root), ...dropped]);
   for (const node of (card.tree as Root).children) {
     if (node.type === "heading" && node.depth <= 2) {
       flush();

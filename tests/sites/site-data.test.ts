@@ -112,6 +112,31 @@ describe("prepareSites", () => {
     expect(wiki).toContain("escalate-zebra/#quokka-heading");
   });
 
+  it("leaves the text it drops out of the site's search vocabulary and FAQ structured data too (link-audience off)", () => {
+    const body = [
+      "## Where did the old notes go?",
+      "They moved to [escalate-zebra.md](escalate-zebra.md), also [Escalate-Zebra.md][old] and <https://www.acmewiki.test/help/escalate-zebra/>; ask for [the runbook](escalate-zebra.md).",
+      "[old]: escalate-zebra.md",
+    ].join("\n\n");
+    const p = project(
+      {
+        "content/help/questions.md": card("Questions", "external", body, "template: faq\n"),
+        "content/help/escalate-zebra.md": card("Quokka escalation", "internal", "Secret."),
+      },
+      "sites:\n  public:\n    url: https://help.acme.test\n  internal:\n    url: https://www.acmewiki.test\nrules:\n  link-audience: off\n",
+    );
+    const sites = prepareSites(p, ["public", "internal"], { history: NO_HISTORY });
+    const pub = sites.get("public")!;
+    const questions = pub.cards.find((c) => c.id === "help/questions")!;
+    expect(questions.html).not.toMatch(/zebra/i);
+    // The page shows none of the internal card's address, so neither does what is published about the page.
+    expect(JSON.stringify(pub.search)).not.toMatch(/zebra/i);
+    expect(JSON.stringify(questions.faq)).not.toMatch(/zebra/i);
+    expect(questions.faq?.[0]?.answer).toContain("ask for the runbook");
+    // The wiki has the card: its links are live, their text is shown and searched.
+    expect(sites.get("internal")!.search.languages.en!.words).toContain("escalatezebra");
+  });
+
   it("shows an internal-only collection's own title and description only on the wiki, when an external card puts it on the public site", () => {
     const files = {
       "content/ops/_collection.yml": "title: Zebrafrost Ops Runbooks\ndescription: Quokka runbooks for the vault override team.\ndefaults:\n  audience: internal\n",

@@ -1,0 +1,49 @@
+/**
+ * Which links a site's page keeps live, and which lose their text with them. A link to a card or
+ * page the site does not have (on the public site, also anything on the wiki's own host) is shown as
+ * its text alone; when that text is the address itself (an autolink, a bare URL,
+ * `[ops/runbook.md](ops/runbook.md)`) it goes too, since it names the hidden page. The render
+ * (build/render-card.ts) applies this to the HTML; what is made from the Markdown instead (the
+ * search vocabulary, FAQ structured data) leaves out the same text, asking {@link droppedLinkTexts}.
+ */
+import type { Nodes, Root } from "mdast";
+import { toString } from "mdast-util-to-string";
+import type { Card } from "../cards/load.ts";
+import { forEachNode } from "../cards/tree-walk.ts";
+import type { SiteName } from "./audience.ts";
+import { isAddressText, isOnWikiOnlyHost, isPageOnSite, resolveLink, type CardIndex } from "./links.ts";
+
+export interface LinkSite {
+  index: CardIndex;
+  site: SiteName;
+  /** Cards a link may point to on this site. */
+  isLinkable: (card: Card) => boolean;
+}
+
+/** True when a page of the site keeps `rawUrl`, written in `from`, as a live link. */
+export function isLinkLive(from: Card, rawUrl: string, on: LinkSite): boolean {
+  const target = resolveLink(from, rawUrl, on.index);
+  if (target.kind === "card") return on.isLinkable(target.card);
+  if (target.kind === "page") return isPageOnSite(target, on.site);
+  return !(on.site === "public" && isOnWikiOnlyHost(rawUrl, on.index));
+}
+
+/**
+ * The links (and link references) of the card whose text the site's page leaves out: not live
+ * there, and their text is their address. Empty for most cards, found from the links loading took.
+ */
+export function droppedLinkTexts(from: Card, on: LinkSite): Set<Nodes> {
+  const dropped = new Set<Nodes>();
+  const addressLinks = from.links.some((link) => (link.kind === "link" && isAddressText(link.text, link.url)) || link.kind === "definition");
+  if (!addressLinks) return dropped;
+  const tree = from.tree as Root;
+  const definitions = new Map<string, string>();
+  forEachNode(tree, (node) => {
+    if (node.type === "definition" && !definitions.has(node.identifier.toLowerCase())) definitions.set(node.identifier.toLowerCase(), node.url);
+  });
+  forEachNode(tree, (node) => {
+    const url = node.type === "link" ? node.url : node.type === "linkReference" ? definitions.get(node.identifier.toLowerCase()) : undefined;
+    if (url !== undefined && isAddressText(toString(node), url) && !isLinkLive(from, url, on)) dropped.add(node);
+  });
+  return dropped;
+}
