@@ -38,6 +38,13 @@ describe("markdownCopy", () => {
     expect(out.internal).toContain("[the runbook](https://internal.example/help/secret-runbook/#pin-4711)");
   });
 
+  it("drops the text of a link to a card the site lacks when that text is the address, in any case and as a reference, as the page does", () => {
+    const body = "\nSee [Secret-Runbook.md](secret-runbook.md), [secret-runbook.md][r] and [the runbook][r].\n\n[r]: secret-runbook.md\n";
+    const out = copies(body);
+    expect(out.public).not.toMatch(/secret-runbook/i);
+    expect(out.internal).toContain("[Secret-Runbook.md](https://internal.example/help/secret-runbook/)");
+  });
+
   it("replaces local images with their alt text and keeps remote ones", () => {
     const out = copies("\n![The refund button](shot.png) and ![logo](https://cdn.example/logo.png)\n");
     expect(out.public).toBe("The refund button and ![logo](https://cdn.example/logo.png)\n");

@@ -11,8 +11,10 @@
  */
 import type { Nodes, Root } from "mdast";
 import type { Card } from "../cards/load.ts";
+import { forEachNode } from "../cards/tree-walk.ts";
 import { hiddenNodes } from "./hidden-text.ts";
-import { resolveLink, type CardIndex } from "./links.ts";
+import { toString } from "mdast-util-to-string";
+import { isAddressText, resolveLink, type CardIndex } from "./links.ts";
 
 export interface MarkdownCopyOptions {
   index: CardIndex;
@@ -34,6 +36,11 @@ const UNWRAPPED = new Set(["mdxJsxFlowElement", "mdxJsxTextElement"]);
 export function markdownCopy(card: Card, options: MarkdownCopyOptions): string {
   const edits: Edit[] = [];
   const hidden = hiddenNodes(card.tree as Root);
+  // The URL each reference link takes from its definition (the first of its name, as the HTML reads it).
+  const definitions = new Map<string, string>();
+  forEachNode(card.tree as Root, (node) => {
+    if (node.type === "definition" && !definitions.has(node.identifier.toLowerCase())) definitions.set(node.identifier.toLowerCase(), node.url);
+  });
   const stack: Nodes[] = [...(card.tree as Root).children].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -50,6 +57,9 @@ export function markdownCopy(card: Card, options: MarkdownCopyOptions): string {
       unwrap(edits, start, end, children);
     } else if (node.type === "link" || node.type === "image" || node.type === "definition") {
       if (!editLink(card, node, start, end, children, options, edits)) continue;
+    } else if (node.type === "linkReference") {
+      const url = definitions.get(node.identifier.toLowerCase());
+      if (url !== undefined && !editLink(card, { ...node, type: "link", url }, start, end, children, options, edits)) continue;
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
@@ -88,7 +98,8 @@ function editLink(card: Card, node: Nodes & { url: string }, start: number, end:
     }
     return false;
   }
-  if (isAutolink || first === undefined || last === undefined) {
+  // Text that is the address itself goes with the link, as on the page (in any case, with or without a scheme or trailing slash).
+  if (isAutolink || first === undefined || last === undefined || isAddressText(toString(node), node.url)) {
     edits.push({ start, end, text: "" });
     return false;
   }
