@@ -137,6 +137,23 @@ describe("prepareSites", () => {
     expect(sites.get("internal")!.search.languages.en!.words).toContain("escalatezebra");
   });
 
+  it("leaves out a raw HTML link's text the page drops too (an anchor written in HTML, its address as its text)", () => {
+    const body = 'They moved to <a href="escalate-zebra.md">Escalate-Zebra&#46;md</a>; ask for <a href="escalate-zebra.md">the runbook</a>.';
+    const p = project(
+      {
+        "content/help/questions.md": card("Questions", "external", body),
+        "content/help/escalate-zebra.md": card("Quokka escalation", "internal", "Secret."),
+      },
+      "rules:\n  link-audience: off\n",
+    );
+    const sites = prepareSites(p, ["public", "internal"], { history: NO_HISTORY });
+    const pub = sites.get("public")!;
+    expect(pub.cards.find((c) => c.id === "help/questions")!.html).not.toMatch(/zebra/i);
+    expect(JSON.stringify(pub.search)).not.toMatch(/zebra/i);
+    expect(pub.search.languages.en!.words).toContain("runbook");
+    expect(sites.get("internal")!.search.languages.en!.words).toContain("zebra");
+  });
+
   it("shows an internal-only collection's own title and description only on the wiki, when an external card puts it on the public site", () => {
     const files = {
       "content/ops/_collection.yml": "title: Zebrafrost Ops Runbooks\ndescription: Quokka runbooks for the vault override team.\ndefaults:\n  audience: internal\n",

@@ -10,6 +10,7 @@ import type { Nodes, Root } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Card } from "../cards/load.ts";
 import { forEachNode } from "../cards/tree-walk.ts";
+import { onFirstUse } from "../load-on-use.ts";
 import type { SiteName } from "./audience.ts";
 import { isAddressText, isOnWikiOnlyHost, isPageOnSite, resolveLink, type CardIndex } from "./links.ts";
 
@@ -34,7 +35,7 @@ export function isLinkLive(from: Card, rawUrl: string, on: LinkSite): boolean {
  */
 export function droppedLinkTexts(from: Card, on: LinkSite): Set<Nodes> {
   const dropped = new Set<Nodes>();
-  const addressLinks = from.links.some((link) => (link.kind === "link" && isAddressText(link.text, link.url)) || link.kind === "definition");
+  const addressLinks = from.links.some((link) => (link.kind === "link" && isAddressText(link.text, link.url)) || link.kind === "definition" || link.attribute === "a href");
   if (!addressLinks) return dropped;
   const tree = from.tree as Root;
   const definitions = new Map<string, string>();
@@ -44,6 +45,32 @@ export function droppedLinkTexts(from: Card, on: LinkSite): Set<Nodes> {
   forEachNode(tree, (node) => {
     const url = node.type === "link" ? node.url : node.type === "linkReference" ? definitions.get(node.identifier.toLowerCase()) : undefined;
     if (url !== undefined && isAddressText(toString(node), url) && !isLinkLive(from, url, on)) dropped.add(node);
+    if ("children" in node) dropHtmlAnchorTexts(node.children as Nodes[], from, on, dropped);
   });
   return dropped;
 }
+
+/**
+ * An anchor written in HTML inside Markdown text (`<a href="x.md">x.md</a>`) is, in the tree, an
+ * `html` node for the opening tag, the text nodes between, and one for `</a>`: the text between is
+ * dropped as a Markdown link's would be. The tag is read by the HTML parser the page's is (entities
+ * in `href` decoded).
+ */
+function dropHtmlAnchorTexts(children: readonly Nodes[], from: Card, on: LinkSite, dropped: Set<Nodes>): void {
+  for (let i = 0; i < children.length; i++) {
+    const open = children[i]!;
+    if (open.type !== "html" || !OPENING_ANCHOR.test(open.value)) continue;
+    const anchor = htmlParser().fromHtml(open.value, { fragment: true }).children[0];
+    const href = anchor?.type === "element" && anchor.tagName === "a" && anchor.children.length === 0 ? anchor.properties.href : undefined;
+    if (typeof href !== "string") continue;
+    const close = children.findIndex((node, at) => at > i && node.type === "html" && CLOSING_ANCHOR.test(node.value));
+    if (close < 0) continue;
+    const between = children.slice(i + 1, close);
+    if (isAddressText(between.map((node) => toString(node)).join(""), href) && !isLinkLive(from, href, on)) for (const node of between) dropped.add(node);
+    i = close;
+  }
+}
+
+const OPENING_ANCHOR = /^<a[\s>]/i;
+const CLOSING_ANCHOR = /^<\/a\s*>$/i;
+const htmlParser = onFirstUse<typeof import("hast-util-from-html")>("hast-util-from-html");
