@@ -33,4 +33,22 @@ describe("knowledge base and hidden text", () => {
     expect(ids("internal")).toEqual(["help/plain", "help/refunds"]);
     await expect(KnowledgeBase.load({ cwd: root, root, today: "2029-01-01", site: "public" }).get("help/refunds")).resolves.toBeUndefined();
   });
+
+  // The page drops a link's text when it is the address of a card the site lacks: searching for it must not find the card either.
+  it("does not find a public card by the text of a link its page drops (an internal card's address)", async () => {
+    const internal = head.replace("audience: external", "audience: internal").replace("Refunds", "Runbook");
+    const root = makeProject({
+      "content/help/refunds.md": `${head}
+Ask support. The notes moved to [escalate-zebra.md](escalate-zebra.md) and <a href="escalate-zebra.md">escalate-zebra.md</a>.
+`,
+      "content/help/escalate-zebra.md": `${internal}
+The vault steps.
+`,
+      "verity.config.yml": "rules:\n  link-audience: off\n",
+    });
+    const kb = (site: "public" | "internal") => KnowledgeBase.load({ cwd: root, root, today: "2029-01-01", site });
+    expect(kb("public").search("support").results.map((r) => r.id)).toEqual(["help/refunds"]);
+    expect(kb("public").search("zebra").results).toEqual([]);
+    expect(kb("internal").search("zebra").results.map((r) => r.id)).toContain("help/refunds");
+  });
 });

@@ -13,6 +13,8 @@ import type { Card } from "../../core/cards/load.ts";
 import { joinBase, normaliseSitePath } from "../../core/site/links.ts";
 import { loadProject, type Project, type ProjectOptions } from "../../core/project/project.ts";
 import { markdownCopy } from "../../core/site/markdown-copy.ts";
+import { droppedLinkTexts } from "../../core/site/link-text.ts";
+import type { Nodes } from "mdast";
 import { walkTree } from "../../core/cards/tree-walk.ts";
 import { hiddenNodes } from "../../core/site/hidden-text.ts";
 import { computeTrustScore, getCardVerification, type TrustScore, type VerificationStatus } from "../../core/verification/verification.ts";
@@ -90,6 +92,8 @@ export class KnowledgeBase implements KnowledgeSource {
   private readonly glossary: GlossaryEntry[];
   private fold: Record<string, string> | undefined;
   private readonly markdown = new Map<Card, string>();
+  /** The link texts a served card's page drops on this site, for the few cards that have any. */
+  private readonly dropped = new Map<Card, ReadonlySet<Nodes>>();
   private readonly options: KnowledgeOptions;
   private history: Promise<Map<string, CardChange> | undefined> | undefined;
 
@@ -108,6 +112,12 @@ export class KnowledgeBase implements KnowledgeSource {
     }
     // The words the sites' search finds a card by (keywords, tags, synonym groups), the same for assistants.
     const search = cardSearchOf(project.root);
+    // A link whose text is the address of a card this site lacks loses that text on the page: it is not searched either.
+    const linkSite = { index: project.index, site: options.site, isLinkable: (c: Card) => this.isServed(c) && isOnSite(c, options.site, siteSelectionOf(project)) };
+    for (const card of this.cards) {
+      const dropped = droppedLinkTexts(card, linkSite);
+      if (dropped.size > 0) this.dropped.set(card, dropped);
+    }
     const terms = this.cards.map((card) => search.terms(card, card.headings.map((h) => h.text)));
     this.glossary = glossaryOf(
       search.groups,
@@ -124,7 +134,7 @@ export class KnowledgeBase implements KnowledgeSource {
           { text: card.data.description ?? "", weight: 2 },
           { text: card.headings.map((h) => h.text).join(" "), weight: 1.5 },
           { text: terms[i]!.weak.join("\n"), weight: 1 },
-          { text: bodyText(card), weight: 1 },
+          { text: this.bodyOf(card), weight: 1 },
         ],
       })),
     );
@@ -244,7 +254,7 @@ export class KnowledgeBase implements KnowledgeSource {
 
   /** Traditional Chinese folded to the simplified characters the Chinese cards use (built on the first Chinese query). */
   private foldChinese(query: string): string {
-    this.fold ??= foldingTable(new Set(this.cards.filter((card) => card.lang.toLowerCase().startsWith("zh")).flatMap((card) => [...`${card.data.title}${bodyText(card)}`].filter((ch) => /\p{Script=Han}/u.test(ch)))));
+    this.fold ??= foldingTable(new Set(this.cards.filter((card) => card.lang.toLowerCase().startsWith("zh")).flatMap((card) => [...`${card.data.title}${this.bodyOf(card)}`].filter((ch) => /\p{Script=Han}/u.test(ch)))));
     return [...query].map((ch) => this.fold![ch] ?? ch).join("");
   }
 
@@ -325,18 +335,23 @@ export class KnowledgeBase implements KnowledgeSource {
     return this.list();
   }
 
+  /** The card's prose as its page on this site shows it. */
+  private bodyOf(card: Card): string {
+    return bodyText(card, this.dropped.get(card));
+  }
+
   private readHistory(): Promise<Map<string, CardChange> | undefined> {
     this.history ??= readCardHistory(this.project).then((h) => (h.available ? new Map(h.changes) : undefined));
     return this.history;
   }
 }
 
-/** The card's prose: every text and code value its page shows (see hidden-text.ts). */
-function bodyText(card: Card): string {
+/** The card's prose: every text and code value its page shows (see hidden-text.ts), less the link text it drops. */
+function bodyText(card: Card, dropped: ReadonlySet<Nodes> = new Set()): string {
   const parts: string[] = [];
   const hidden = hiddenNodes(card.tree);
   walkTree(card.tree, (node) => {
-    if (hidden.has(node)) return false;
+    if (hidden.has(node) || dropped.has(node)) return false;
     if ((node.type === "text" || node.type === "inlineCode" || node.type === "code") && "value" in node) parts.push(node.value);
   });
   return parts.join(" ");
