@@ -67,6 +67,15 @@ export class Vocabulary {
   has(term: string): boolean {
     return this.words[this.lowerBound(term)] === term;
   }
+  /** The shortest indexed word of letters only that starts with `prefix`, if any. */
+  shortestWithPrefix(prefix: string): string | undefined {
+    let best: string | undefined;
+    for (let i = this.lowerBound(prefix); i < this.words.length && this.words[i]!.startsWith(prefix); i++) {
+      const word = this.words[i]!;
+      if (/^[a-z]+$/.test(word) && (best === undefined || word.length < best.length)) best = word;
+    }
+    return best;
+  }
   /** True when some word starts with `term` (Pagefind matches the start of words). */
   hasPrefix(term: string): boolean {
     return this.words[this.lowerBound(term)]?.startsWith(term) ?? false;
@@ -136,7 +145,7 @@ const KO_ENDINGS = (
   "은요 는요 이요 려면 으려면 은 는 이 가 을 를 에 의 와 과 도 만 요"
 ).split(" ");
 
-const ZH_QUESTION = ["为什么", "怎么样", "怎么办", "如何", "怎么", "怎样", "什么", "为何", "请问", "我想", "我要", "我的", "能否", "能不能", "可以", "在哪里", "哪里", "是否", "吗", "呢", "吧", "我"];
+const ZH_QUESTION = ["为什么", "怎么样", "怎么办", "多少钱", "是多少", "有多少", "多少", "如何", "怎么", "怎样", "什么", "为何", "请问", "我想", "我要", "我的", "能否", "能不能", "可以", "在哪里", "哪里", "是否", "吗", "呢", "吧", "我"];
 const JA_QUESTION = [
   "のはなぜですか", "はなぜですか", "なぜですか", "教えてください", "どうやって", "どうすれば", "どうしたら", "するには", "ですか", "ますか",
   "ください", "について", "の作り方", "作り方", "のやり方", "やり方", "の方法", "方法", "とは", "には", "なぜ", "どう",
@@ -176,7 +185,8 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
     .split(/[\s,.;:!?()[\]{}"“”‘’「」『』、。，？！：；（）]+/u)
     .flatMap((t) => t.split(/'(?=s\b)/))
     .map((t) => t.replace(/^['\-]+|['\-]+$/g, ""))
-    .filter((t) => t.length > 0 && t !== "s");
+    .filter((t) => t.length > 0 && t !== "s")
+    .flatMap(splitScripts);
   // Words the cards write joined by `_` (an error code such as do_not_honor) are read as that code, stop words and all.
   if (vocabulary) tokens = joinCodes(tokens, vocabulary);
   // Question words go first; keep them when they are the whole query ("how", "방법").
@@ -199,6 +209,11 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
       result.terms.push(...split);
       continue;
     }
+    const stem = options.correct === false ? undefined : sameStemWord(token, vocabulary);
+    if (stem) {
+      result.terms.push(stem);
+      continue;
+    }
     const [best] = options.correct === false ? [] : vocabulary.closest(token, typoBudget(token), 1);
     if (best) {
       result.terms.push(best);
@@ -210,6 +225,35 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
     for (const s of vocabulary.closest(token, Math.max(2, typoBudget(token) + 1), 3)) if (!result.suggestions.includes(s)) result.suggestions.push(s);
   }
   return result;
+}
+
+/** Hiragana particles that tie a word to the next; left at the start of a run cut from a Latin word ("webhookの署名"). */
+const JA_LEADING_PARTICLE = /^[のをがはにでともへや]+/u;
+
+/**
+ * A token mixing Latin letters or digits with Han or kana is cut where the script changes: Pagefind
+ * segments a Chinese or Japanese run on its own, and `连接xero` as one word matched nothing.
+ * Hangul stays attached: its particles (`sso로`) are stripped as Korean endings.
+ */
+export function splitScripts(token: string): string[] {
+  if (!NO_SPACE.test(token) || !/[a-z0-9]/.test(token)) return [token];
+  const runs = token.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu) ?? [token];
+  return runs.map((run, i) => (i > 0 ? run.replace(JA_LEADING_PARTICLE, "") : run)).filter((run) => run.length > 0);
+}
+
+/**
+ * An English word no card uses, but whose start (all of it but its last three letters at most, and
+ * five letters at least) begins a word the cards use: that word, the shortest such. `notified` searches
+ * `notification` and `arriving` `arrive`, whose stems Pagefind would not match; a typo (`refnud`) has no
+ * such start and goes to the correction by edit distance.
+ */
+export function sameStemWord(token: string, vocabulary: Vocabulary): string | undefined {
+  if (!/^[a-z]+$/.test(token) || token.length < 6) return undefined;
+  for (let length = token.length - 1; length >= Math.max(5, token.length - 3); length--) {
+    const found = vocabulary.shortestWithPrefix(token.slice(0, length));
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Runs of two to four words the vocabulary has joined by `_` become that word, longest first. */

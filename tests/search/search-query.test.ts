@@ -1,6 +1,6 @@
 /** Query understanding of the search client (pure: no DOM, no Pagefind). */
 import { describe, expect, it } from "vitest";
-import { analyseQuery, languageOrder, normaliseQuery, queryScript, relaxedTerms, stripKoreanEnding, Vocabulary } from "../../src/client/search-query.ts";
+import { analyseQuery, languageOrder, normaliseQuery, queryScript, relaxedTerms, sameStemWord, splitScripts, stripKoreanEnding, Vocabulary } from "../../src/client/search-query.ts";
 import { crossLanguageQueries, type GlossaryEntry } from "../../src/core/site/glossary.ts";
 
 const EN = new Vocabulary(["api", "card", "customer", "customers", "declined", "do_not_honor", "honor", "key", "quickbooks", "refund", "refunds", "rotate", "seat", "xero", "insufficient_funds", "data", "export"].sort());
@@ -75,6 +75,32 @@ describe("analyseQuery", () => {
     expect(analyseQuery("data-export", "en", { vocabulary: EN }).terms).toEqual(["data-export"]);
   });
 
+  it("searches the word the cards use for a form of it whose stem Pagefind would not match, before correcting typos", () => {
+    const vocabulary = new Vocabulary(["arrive", "invoice", "modified", "notification", "notifications", "paid", "permissions", "refund"].sort());
+    // "notified" was 2 edits from "modified" and 5 from "notification": it was left out, and the notifications card with it.
+    expect(sameStemWord("notified", vocabulary)).toBe("notification");
+    expect(analyseQuery("get notified when an invoice is paid", "en", { vocabulary }).terms).toEqual(["notification", "invoice", "paid"]);
+    expect(analyseQuery("webhooks arriving", "en", { vocabulary }).terms).toContain("arrive");
+    // A typo has no long enough start in common with a word: it is corrected by edit distance.
+    expect(sameStemWord("refnud", vocabulary)).toBeUndefined();
+    expect(analyseQuery("permisions", "en", { vocabulary }).terms).toEqual(["permissions"]);
+    // Short words, and words only the same in their first four letters, are not read as the same word.
+    expect(sameStemWord("notify", new Vocabulary(["notion"]))).toBeUndefined();
+    expect(sameStemWord("refunds", new Vocabulary(["refuse"]))).toBeUndefined();
+    expect(analyseQuery("notified", "en", { vocabulary, correct: false }).terms).toEqual([]);
+  });
+
+  it("cuts a word where Latin letters meet Han or kana, so each run is searched on its own", () => {
+    expect(splitScripts("连接xero")).toEqual(["连接", "xero"]);
+    expect(splitScripts("xero連携")).toEqual(["xero", "連携"]);
+    // A particle left at the start of the cut-off run ties it to the Latin word; it is no word of its own.
+    expect(splitScripts("webhookの署名検証")).toEqual(["webhook", "署名検証"]);
+    expect(splitScripts("apiキー")).toEqual(["api", "キー"]);
+    expect(splitScripts("sso로")).toEqual(["sso로"]);
+    expect(splitScripts("退款")).toEqual(["退款"]);
+    expect(analyseQuery("连接Xero", "zh").terms).toEqual(["连接", "xero"]);
+  });
+
   it("strips Korean particles and verb endings to a stem the cards use, and question words", () => {
     expect(stripKoreanEnding("환불하려면", KO)).toBe("환불");
     expect(stripKoreanEnding("팀원을", KO)).toBe("팀원");
@@ -105,8 +131,10 @@ describe("analyseQuery", () => {
     const fold = { 請: "请", 團: "团", 隊: "队", 員: "员" };
     expect(normaliseQuery("邀請團隊", fold)).toBe("邀请团队");
     expect(analyseQuery("如何邀請團隊成員", "zh", { fold }).terms).toEqual(["邀请团队成员"]);
-    expect(analyseQuery("APIキーの作り方", "ja").terms).toEqual(["apiキー"]);
+    expect(analyseQuery("APIキーの作り方", "ja").terms).toEqual(["api", "キー"]);
     expect(analyseQuery("カード決済が拒否されるのはなぜですか", "ja").terms).toEqual(["カード決済が拒否される"]);
+    // "How much is the fee": 是多少 is no part of the word asked about.
+    expect(analyseQuery("手续费是多少", "zh").terms).toEqual(["手续费"]);
   });
 
   it("splits CJK phrases at particles for the retry with fewer words", () => {
