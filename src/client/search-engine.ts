@@ -8,7 +8,7 @@
  * word together finds nothing, the words are searched one by one and pages ranked by how many and
  * how rare the words they match (a retry with fewer words).
  */
-import { analyseQuery, languageOrder, relaxedTerms, Vocabulary, type AnalysedQuery } from "./search-query.ts";
+import { analyseQuery, languageOrder, queryScript, relaxedTerms, Vocabulary, type AnalysedQuery } from "./search-query.ts";
 import { crossLanguageQueries, type GlossaryEntry } from "../core/site/glossary.ts";
 
 export interface ResultData {
@@ -195,7 +195,7 @@ export class SearchEngine {
     if (order.length === 0) return emptyOutcome(query, readerLang);
     // The glossary loads while the reader's language is searched.
     const glossaryReady = Promise.all([this.glossary(), readerLang === "zh" ? this.fold() : Promise.resolve(undefined)]);
-    const reader = await this.searchLanguage(query, readerLang, filters, true, readerLang, available);
+    const reader = await this.quotedElsewhere(query, await this.searchLanguage(query, readerLang, filters, true, readerLang, available), order, filters, available);
     // Things the query names that no card of its language covers are also asked of the languages whose cards do; their results follow.
     const [glossary, fold] = await glossaryReady;
     const crossed = crossLanguageQueries(query, readerLang, glossary, fold);
@@ -230,6 +230,22 @@ export class SearchEngine {
     for (const lang of order.slice(1)) {
       const outcome = await this.searchLanguage(query, lang, filters, false, readerLang, available);
       if (outcome.hits.length > 0) return outcome;
+    }
+    return reader;
+  }
+
+  /**
+   * A Latin-script question whose words no card of the reader's language has together, but a card of another
+   * language has every one of (an English error message a Korean card quotes, `Duplicate document number`):
+   * those cards lead, labelled with their language, before the reader's pages with some of the words.
+   */
+  private async quotedElsewhere(query: string, reader: SearchOutcome, order: readonly string[], filters: Record<string, string[]>, available: Record<string, number>): Promise<SearchOutcome> {
+    if (reader.mode !== "some" || queryScript(query) !== "latin" || reader.analysis.terms.length < 2) return reader;
+    for (const lang of order.slice(1)) {
+      const outcome = await this.searchLanguage(query, lang, filters, false, reader.readerLang, available);
+      if (outcome.mode !== "all" || outcome.analysis.unknown.length > 0 || outcome.analysis.terms.length < reader.analysis.terms.length) continue;
+      const seen = new Set(outcome.hits.map((hit) => hit.id));
+      return { ...reader, hits: [...outcome.hits, ...reader.hits.filter((hit) => !seen.has(hit.id))], whole: outcome.hits.length, mode: "all" };
     }
     return reader;
   }

@@ -185,6 +185,13 @@ describe("questions across languages", () => {
     expect(crossLanguageQueries("拒否", "zh", glossary2).size).toBe(0);
   });
 
+  it("asks the other languages for a Japanese word read as Chinese even when a Chinese card covers the thing", () => {
+    // `返金` is Japanese for a refund; the Chinese card says 退款, so the Chinese index found nothing and nobody else was asked.
+    const refunds: GlossaryEntry[] = [{ words: { en: ["refund"], ko: ["환불"], zh: ["退款"], ja: ["返金"] }, langs: ["en", "ko", "zh"] }];
+    expect(crossLanguageQueries("返金方法", "zh", refunds)).toEqual(new Map([["en", "refund"], ["ko", "환불"]]));
+    expect(crossLanguageQueries("退款方法", "zh", refunds).size).toBe(0);
+  });
+
   it("reads a word inside a longer word of the question as part of it", () => {
     expect(crossLanguageQueries("API 키 발급", "ko", glossary)).toEqual(new Map([["en", "api key"]]));
   });

@@ -159,6 +159,16 @@ describe("search experience", () => {
     await page.close();
   });
 
+  it("puts a card of another language that has every word of an English question first when no English card has them all", async () => {
+    // Only the Korean card on sync errors quotes the accounting tool's English message.
+    const page = await browser.newPage();
+    await page.goto(`${site.url}search/?q=${encodeURIComponent("Duplicate document number")}`);
+    await status(page);
+    expect(await page.getAttribute("[data-search-results] > li:first-child", "data-url")).toMatch(/\/troubleshooting\/accounting-sync-errors-ko\/$/);
+    expect(await page.textContent("[data-search-results] > li:first-child .badge-lang")).toBe("In Korean");
+    await page.close();
+  });
+
   it("searches English cards with English stemming after a question in another script", async () => {
     // Pagefind keeps one WebAssembly build per module: the Japanese index's (no stemming) loaded first used to serve
     // the English search too, so "subscription" found only the pages that write "subscriptions" or "subscription.canceled".

@@ -44,20 +44,25 @@ export function crossLanguageQueries(query: string, lang: string, glossary: read
   const text = fold ? [...unfolded].map((ch) => fold[ch] ?? ch).join("") : unfolded;
   // Han without kana is read as Chinese, but may be Japanese: "二段階認証" is no Chinese word.
   const mayBeJapanese = lang === "zh" && !KANA.test(text);
-  const named: { entry: GlossaryEntry; word: string }[] = [];
+  const named: { entry: GlossaryEntry; word: string; asJapanese?: boolean }[] = [];
   for (const entry of glossary) {
     // A question in Korean, Chinese or Japanese often names a thing by its English word ("webhook设置").
     const words = lang === "en" || !LATIN.test(text) ? entry.words[lang] : [...(entry.words[lang] ?? []), ...(entry.words["en"] ?? []).filter((w) => LATIN.test(w))];
-    let word = words?.find((w) => usesNormalisedWord(text, w));
+    const word = words?.find((w) => usesNormalisedWord(text, w));
+    if (word) {
+      named.push({ entry, word });
+      continue;
+    }
     // A Japanese word only when no Japanese card covers the thing either: then the Japanese index, asked when the Chinese finds nothing, answers.
-    if (!word && mayBeJapanese && !entry.langs.includes("ja")) word = entry.words["ja"]?.find((w) => usesNormalisedWord(unfolded, w));
-    if (word) named.push({ entry, word });
+    // Read as Japanese, it is asked of the other languages even when a Chinese card covers the thing (`返金` is no Chinese word for a refund).
+    const japanese = mayBeJapanese && !entry.langs.includes("ja") ? entry.words["ja"]?.find((w) => usesNormalisedWord(unfolded, w)) : undefined;
+    if (japanese) named.push({ entry, word: japanese, asJapanese: true });
   }
   // A word inside a longer word the query also names belongs to that one ("키" in "API 키").
   const kept = named.filter((n) => !named.some((o) => o !== n && o.word.length > n.word.length && o.word.includes(n.word)));
   const byLang = new Map<string, string[]>();
-  for (const { entry } of kept) {
-    if (entry.langs.includes(lang)) continue;
+  for (const { entry, asJapanese } of kept) {
+    if (!asJapanese && entry.langs.includes(lang)) continue;
     for (const other of entry.langs) {
       const preferred = entry.words[other]?.[0];
       if (other !== lang && preferred) byLang.set(other, [...(byLang.get(other) ?? []), preferred]);
