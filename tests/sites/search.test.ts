@@ -84,6 +84,14 @@ describe("third query set on the public demo", () => {
   });
 });
 
+describe("fifth query set on the public demo", () => {
+  it("written from the cards before its author read the search code or the other sets: at the same targets, never an internal card", { timeout: 600_000 }, async () => {
+    const queries = readGoldenSet(fileURLToPath(new URL("./search-blind3.json", import.meta.url)));
+    expect(queries.length).toBeGreaterThanOrEqual(100);
+    await expectAtTargets(queries);
+  });
+});
+
 describe("search experience", () => {
   it("shows instant results under the header box; arrows and Enter open a card, Escape closes", async () => {
     const page = await browser.newPage();
