@@ -43,25 +43,64 @@ export function readGoldenSet(file = GOLDEN_FILE): GoldenQuery[] {
   return (JSON.parse(readFileSync(file, "utf8")) as { queries: GoldenQuery[] }).queries;
 }
 
-/** Opens `/search/?q=` for each query and reads the result URLs once the page says it is done. */
-export async function runGoldenSet(page: Page, siteUrl: string, queries: readonly GoldenQuery[], internalUrls: ReadonlySet<string>): Promise<GoldenFigures> {
-  const outcomes: GoldenOutcome[] = [];
-  for (const query of queries) {
-    await page.goto(`${siteUrl.replace(/\/$/, "")}/search/?q=${encodeURIComponent(query.q)}`);
-    await page.waitForFunction(
-      () => {
-        const status = document.querySelector("[data-search-status]");
-        return status?.getAttribute("data-state") === "done" || /\d+ results?\b|No results/.test(status?.textContent ?? "");
-      },
-      undefined,
-      { timeout: 15_000 },
-    );
-    const urls = await page.$$eval("[data-search-results] > li", (items) => items.map((li) => new URL((li as HTMLElement).dataset.url ?? "", location.href).pathname));
-    const mode = await page.$eval("[data-search-status]", (el) => el.getAttribute("data-mode") ?? undefined);
-    const at = urls.findIndex((url) => query.expect.includes(url));
-    outcomes.push({ query, urls, rank: at < 0 ? undefined : at + 1, internalShown: urls.filter((url) => internalUrls.has(url)), mode });
-  }
+/** How each query reaches the search page: a fresh load of `/search/?q=`, or typed into a page already open. */
+export type QueryMode = "load" | "in-page";
+
+/**
+ * Runs each query through the search page and reads the result URLs once the page says it is done:
+ * `load` opens `/search/?q=` for each (a reader's first visit), `in-page` opens the page once and
+ * submits each query in its box (a reader asking one thing after another, with what the page loaded
+ * for the last kept). With several pages (tabs of one browser), each takes the next query as it
+ * finishes one; the outcomes keep the queries' order.
+ */
+export async function runGoldenSet(
+  pages: Page | readonly Page[],
+  siteUrl: string,
+  queries: readonly GoldenQuery[],
+  internalUrls: ReadonlySet<string>,
+  mode: QueryMode = "load",
+): Promise<GoldenFigures> {
+  const outcomes: GoldenOutcome[] = new Array(queries.length);
+  const searchUrl = `${siteUrl.replace(/\/$/, "")}/search/`;
+  let next = 0;
+  const work = async (page: Page) => {
+    if (mode === "in-page") await page.goto(searchUrl);
+    for (let at = next++; at < queries.length; at = next++) {
+      const query = queries[at]!;
+      if (mode === "load") await page.goto(`${searchUrl}?q=${encodeURIComponent(query.q)}`);
+      else {
+        // The page's own submit handler runs the search; it marks the status "searching" before it returns.
+        await page.evaluate((q) => {
+          const form = document.querySelector<HTMLFormElement>("[data-search-form]")!;
+          form.querySelector<HTMLInputElement>("input[type=search]")!.value = q;
+          form.requestSubmit();
+        }, query.q);
+      }
+      await waitUntilDone(page, mode === "load" ? "state or text" : "state");
+      outcomes[at] = await readOutcome(page, query, internalUrls);
+    }
+  };
+  await Promise.all((Array.isArray(pages) ? pages : [pages]).map(work));
   return score(outcomes);
+}
+
+/** Waits for the page's status to say the search is done (in a page already used, only its state: its text is the last query's). */
+async function waitUntilDone(page: Page, by: "state" | "state or text"): Promise<void> {
+  await page.waitForFunction(
+    (byText) => {
+      const status = document.querySelector("[data-search-status]");
+      return status?.getAttribute("data-state") === "done" || (byText && /\d+ results?\b|No results/.test(status?.textContent ?? ""));
+    },
+    by === "state or text",
+    { timeout: 15_000 },
+  );
+}
+
+async function readOutcome(page: Page, query: GoldenQuery, internalUrls: ReadonlySet<string>): Promise<GoldenOutcome> {
+  const urls = await page.$$eval("[data-search-results] > li", (items) => items.map((li) => new URL((li as HTMLElement).dataset.url ?? "", location.href).pathname));
+  const mode = await page.$eval("[data-search-status]", (el) => el.getAttribute("data-mode") ?? undefined);
+  const at = urls.findIndex((url) => query.expect.includes(url));
+  return { query, urls, rank: at < 0 ? undefined : at + 1, internalShown: urls.filter((url) => internalUrls.has(url)), mode };
 }
 
 export function score(outcomes: GoldenOutcome[]): GoldenFigures {
