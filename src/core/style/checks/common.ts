@@ -241,12 +241,28 @@ export function caseSensitiveTerm(term: string): string {
   return term.startsWith("(?i)") ? term : `(?-i:${term})`;
 }
 
-/** True when `[start, end)` of `text` lies inside a match of `phrases`. */
+/** The last text each phrase pattern was matched on, and where its matches end: rules ask once per alert. */
+const phraseEnds = new WeakMap<RegExp, { text: string; starts: number[]; ends: number[] }>();
+
+/**
+ * True when `[start, end)` of `text` lies inside a match of `phrases`. The block is searched once,
+ * not once per alert (a line of 20,000 alerts would be read 20,000 times): matches do not overlap,
+ * so the one that starts last at or before `start` is the only one that can hold the span.
+ */
 export function isWithinPhrase(phrases: RegExp | undefined, text: string, start: number, end: number): boolean {
   if (!phrases) return false;
-  for (const match of matchAll(phrases, text)) {
-    if (match.index <= start && match.index + match[0].length >= end) return true;
-    if (match.index > start) return false;
+  let found = phraseEnds.get(phrases);
+  if (found?.text !== text) {
+    const matches = matchAll(phrases, text);
+    found = { text, starts: matches.map((m) => m.index), ends: matches.map((m) => m.index + m[0].length) };
+    phraseEnds.set(phrases, found);
   }
-  return false;
+  let lo = 0;
+  let hi = found.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (found.starts[mid]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && found.ends[lo - 1]! >= end;
 }
