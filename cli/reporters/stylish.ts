@@ -2,6 +2,7 @@
 import { styleText } from "node:util";
 import { countFindings, type Finding } from "../../src/core/lint/findings.ts";
 import { displayPath } from "./paths.ts";
+import { largest } from "../../src/core/arrays.ts";
 import type { Reporter } from "./types.ts";
 
 export const stylish: Reporter = ({ findings, cwd, color }) => {
@@ -17,7 +18,7 @@ export const stylish: Reporter = ({ findings, cwd, color }) => {
   for (const [file, list] of byFile) {
     out.push(paint("underline", displayPath(file, cwd)));
     const positions = list.map((f) => `${f.line}:${f.column}`);
-    const width = Math.max(...positions.map((p) => p.length));
+    const width = largest(positions.map((p) => p.length));
     list.forEach((finding, i) => {
       const level = finding.severity === "error" ? paint("red", "error  ") : finding.severity === "warning" ? paint("yellow", "warning") : paint("blue", "suggest");
       out.push(`  ${paint("dim", positions[i]!.padEnd(width))}  ${level}  ${finding.message}  ${paint("dim", finding.ruleId)}`);

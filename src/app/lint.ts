@@ -34,6 +34,7 @@ import { deltaPins } from "../core/lint/run-delta.ts";
 import { writeStubFacts } from "../core/lint/stub-facts-file.ts";
 import { lintEditedCards } from "./lint-edited.ts";
 import type { TrustScore } from "../core/verification/verification.ts";
+import { appendAll } from "../core/arrays.ts";
 
 export const LINT_CACHE_FILE = path.join(".verity-cache", "lint.json");
 export const RUN_CACHE_FILE = path.join(".verity-cache", "lint-run.json");
@@ -255,12 +256,11 @@ async function lintWithPool(project: Project, options: LintOptions, pool: StyleP
     if (!reached.has(card)) continue;
     const style = applyLevels("findings" in outcome ? outcome.findings : [tooDeepFinding(card.file)], project.config.rules);
     const own = parts.own.get(card);
-    if (own) own.push(...style);
-    else rest.push(...style);
+    appendAll(own ?? rest, style);
   }
   const findings: Finding[] = [];
-  for (const own of parts.own.values()) findings.push(...own);
-  findings.push(...rest);
+  for (const own of parts.own.values()) appendAll(findings, own);
+  appendAll(findings, rest);
   return { findings: findings.sort(compareFindings), trust: parts.trust, own: parts.own, rest };
 }
 

@@ -12,6 +12,7 @@ import { findAliasKeys, notFixableFinding, planFixes, readFixableSource, readSou
 import { lintProse, type StyleOptions } from "../core/style/style-engine.ts";
 import { collectStyleFiles, globFilter, markdownExtensions, matchPathFor, NOT_MARKDOWN_NOTICE, resolveValeSetup, styleFormatOf } from "../core/style/style-files.ts";
 import { settingsForFile, type ValeConfig } from "../core/style/vale-ini.ts";
+import { appendAll } from "../core/arrays.ts";
 
 export interface StyleRequest {
   cwd: string;
@@ -85,12 +86,12 @@ export function style(request: StyleRequest): StyleResult {
     if (named !== undefined) {
       const file = path.resolve(cwd, named);
       files.push(file);
-      findings.push(...lintFile(file, text, matchPathFor(file, vale?.config), ext, true));
+      appendAll(findings, lintFile(file, text, matchPathFor(file, vale?.config), ext, true));
     } else {
       const dotted = ext === undefined ? ".txt" : ext.startsWith(".") ? ext : `.${ext}`;
       const file = `${cwd}/stdin${dotted}`;
       files.push(file);
-      findings.push(...lintFile(file, text, `stdin${dotted}`, undefined, true));
+      appendAll(findings, lintFile(file, text, `stdin${dotted}`, undefined, true));
     }
     return { findings: findings.sort(compareFindings), files, warnings };
   }
@@ -103,14 +104,14 @@ export function style(request: StyleRequest): StyleResult {
     if (!selected(file)) continue;
     files.push(file);
     const { source } = readSourceFile(file);
-    findings.push(...lintFile(file, source));
-    if (request.fix) findings.push(...findAliasKeys(file, source));
+    appendAll(findings, lintFile(file, source));
+    if (request.fix) appendAll(findings, findAliasKeys(file, source));
   }
   if (!request.fix) return { findings: findings.sort(compareFindings), files, warnings };
 
   const notUtf8: string[] = [];
   const plans = planFixes(findings, readFixableSource, notUtf8);
-  findings.push(...notUtf8.map(notFixableFinding));
+  appendAll(findings, notUtf8.map(notFixableFinding));
   const dryRun = request.dryRun === true;
   const fixes = { plans, problems: plans.reduce((sum, plan) => sum + plan.applied, 0), dryRun };
   let report = findings;
@@ -118,7 +119,7 @@ export function style(request: StyleRequest): StyleResult {
     for (const plan of plans) writeFix(plan);
     const changed = new Set(plans.map((p) => p.file));
     report = findings.filter((f) => !changed.has(f.file));
-    for (const file of changed) report.push(...lintFile(file, readSourceFile(file).source));
+    for (const file of changed) appendAll(report, lintFile(file, readSourceFile(file).source));
   }
   report = report.filter((f) => f.ruleId !== "frontmatter-schema" || !f.fix);
   return { findings: report.sort(compareFindings), files, warnings, fixes };

@@ -108,6 +108,27 @@ describe("hostile files", () => {
     }
   });
 
+  // 200,000 alerts in one card is more than a JavaScript call takes as spread arguments: `push(...list)`
+  // overflowed the stack, `verity style` died with an internal error and lint took the card for one
+  // nested too deeply (markdown-too-deep) and dropped every finding of it.
+  it("reports every one of 200,000 style alerts in one card, with no crash and no markdown-too-deep", async () => {
+    const dir = makeProject({
+      ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\n",
+      "styles/S/Bang.yml": "extends: existence\nmessage: No '%s'.\nlevel: warning\nnonword: true\ntokens: ['!']\n",
+      "content/bad/loud.md": GOOD.replace("Body.\n", "a!\n".repeat(200_000)),
+    });
+    const { code, results, stderr } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expectNoCrash(stderr);
+    const messages = results.flatMap((r) => r.messages);
+    expect(messages.filter((m) => m.ruleId !== "S.Bang").map((m) => m.ruleId)).toEqual([]);
+    expect(messages).toHaveLength(200_000);
+    expect(messages.at(-1)).toMatchObject({ line: 200_007, column: 2 });
+    expect(code).toBe(0);
+    const style = await runCli(["style", "content"], { cwd: dir });
+    expectNoCrash(style.stderr);
+    expect(style.stdout).toMatch(/200000 problems \(0 errors, 200000 warnings\)/);
+  }, 60_000);
+
   it("rejects a 5 MB card without reading it into the tree", async () => {
     const big = GOOD + "Lorem ipsum dolor sit amet. ".repeat(5 * 1024 * 1024 / 28);
     const dir = makeProject({ "content/bad/huge.md": big, "content/good/fine.md": GOOD });

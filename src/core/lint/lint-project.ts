@@ -25,6 +25,7 @@ import { trustScore } from "./rules/trust-score.ts";
 import { translationFindings } from "./rule-translations.ts";
 import { checkSnippets } from "./rule-snippets.ts";
 import { StubCardRead } from "./run-delta.ts";
+import { appendAll } from "../arrays.ts";
 
 /** Extra per-card checks (the style guide plugs in here); they return findings for one card. */
 export type CardChecker = (card: Card, project: Project) => Finding[];
@@ -59,8 +60,8 @@ const LINT_COMMENT = /(?:<!--|\/\*)\s*lint[\s-]/;
 export function lintProject(project: Project, options: LintOptions = {}): LintResult {
   const { own, rest, trust } = lintProjectByCard(project, options);
   const findings: Finding[] = [];
-  for (const list of own.values()) findings.push(...list);
-  findings.push(...rest);
+  for (const list of own.values()) appendAll(findings, list);
+  appendAll(findings, rest);
   return { findings: findings.sort(compareFindings), trust };
 }
 
@@ -83,7 +84,7 @@ export function lintProjectByCard(project: Project, options: LintOptions = {}): 
   for (const problem of project.problems) (problemsOf.get(problem.file) ?? rest).push(problem);
   const own = new Map<Card, Finding[]>();
   for (const card of project.cards) own.set(card, applyLevels([...problemsOf.get(card.file)!, ...perCard.get(card)!], settings));
-  for (const card of project.bodyOnlyCards ?? []) rest.push(...perCard.get(card)!);
+  for (const card of project.bodyOnlyCards ?? []) appendAll(rest, perCard.get(card)!);
   rest.push(...duplicateId.check(project.cards), ...readSynonyms(project.root).findings, ...translationFindings(project.cards), ...(options.extraFindings ?? []));
   if (levelOf("snippet-verify-by", settings) !== "off") rest.push(...checkSnippets(project));
   if (levelOf(internalWording.meta.id, settings) !== "off") rest.push(...collectionWording(project));
@@ -126,7 +127,7 @@ export function lintCards(project: Project, entries: readonly { card: Card; isBo
     const findings: Finding[] = [];
     try {
       const cached = cache?.get(card);
-      if (cached) findings.push(...cached);
+      if (cached) appendAll(findings, cached);
       else {
         const own: Finding[] = [];
         const file = new VFile({ path: card.file, value: card.source, data: { verity: { card, index: project.index, policy: project.policy, internalTerms: project.config.internalTerms } } });
@@ -141,9 +142,9 @@ export function lintCards(project: Project, entries: readonly { card: Card; isBo
           for (const finding of checkCardHtml(card, project, htmlRules)) own.push({ ...finding, column: codePointColumn(lineText(card.source, finding.line), finding.column) });
         }
         cache?.set(card, own);
-        findings.push(...own);
+        appendAll(findings, own);
       }
-      for (const check of options.checkers ?? []) findings.push(...check(card, project));
+      for (const check of options.checkers ?? []) appendAll(findings, check(card, project));
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       findings.push(tooDeepFinding(card.file));

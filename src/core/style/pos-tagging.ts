@@ -14,6 +14,7 @@
  */
 import { createRequire } from "node:module";
 import { segmentSentences } from "./sentences.ts";
+import { appendAll } from "../arrays.ts";
 
 export interface TaggedWord {
   text: string;
@@ -68,7 +69,7 @@ export function tagWords(words: readonly string[]): TaggedWord[] {
 /** Vale's `TextToTokens` without an NLP endpoint: sentences, Treebank words, tags. */
 export function textToTaggedWords(text: string): TaggedWord[] {
   const words: string[] = [];
-  for (const { start, end } of segmentSentences(text)) words.push(...tokenizeTreebank(text.slice(start, end)));
+  for (const { start, end } of segmentSentences(text)) appendAll(words, tokenizeTreebank(text.slice(start, end)));
   return tagWords(words);
 }
 

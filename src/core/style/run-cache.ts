@@ -16,6 +16,7 @@ import { findValeConfig, foldersToHash, loadValeConfig } from "./vale-ini.ts";
 import { writeFileWhole } from "../cards/safe-write.ts";
 import { readAndHash, type FileHash, type FileStates } from "../lint/file-states.ts";
 import { asciiJson } from "../report/ascii-json.ts";
+import { appendAll } from "../arrays.ts";
 
 /** What lint's report needs from a project, when the project itself was not loaded. */
 export interface LintedProjectSummary {
@@ -253,8 +254,8 @@ export function recordedFindings(record: Pick<RunRecord, "own" | "rest">, replac
     if (replaced?.has(file)) continue;
     for (const finding of own) findings.push({ ...finding, file });
   }
-  for (const fresh of replaced?.values() ?? []) findings.push(...fresh);
-  findings.push(...record.rest);
+  for (const fresh of replaced?.values() ?? []) appendAll(findings, fresh);
+  appendAll(findings, record.rest);
   return findings.sort(compareFindings);
 }
 

@@ -31,6 +31,7 @@ import { placeInContext, plainCopyAt, RSQUO, spansMarkup, type CheckLine } from 
 import { createSearchContexts, guessPlace } from "./vale-context.ts";
 import { sentenceTexts } from "./sentences.ts";
 import { ensureTagger } from "./pos-tagging.ts";
+import { appendAll } from "../arrays.ts";
 
 for (const rule of BUILTIN_RULE_LIST) registerBuiltinProseRule(rule);
 
@@ -109,9 +110,9 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
     const ext = input.file.slice(input.file.lastIndexOf(".") + 1).toLowerCase();
     const fields = options.frontMatter ? frontMatterBlocks(tree, input.source, ext, options.vale.config.ignoredScopes) : [];
     const valeProse = fields.length > 0 ? { ...prose, blocks: [...fields, ...prose.blocks] } : prose;
-    findings.push(...runValeRules(input, valeProse, lines, options.vale, settings, { ignoredBlocks, ignored }, active, options.valeDetails === true));
+    appendAll(findings, runValeRules(input, valeProse, lines, options.vale, settings, { ignoredBlocks, ignored }, active, options.valeDetails === true));
   }
-  if (options.builtinLevels) findings.push(...runBuiltinRules(input, tree, prose, lines, options));
+  if (options.builtinLevels) appendAll(findings, runBuiltinRules(input, tree, prose, lines, options));
   return dedupe(findings);
 }
 

@@ -20,6 +20,7 @@ import { cardAudience } from "../../site/audience.ts";
 import type { Finding } from "../findings.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 import { ruleContext } from "../context.ts";
+import { appendAll } from "../../arrays.ts";
 
 const id = "internal-wording";
 
@@ -148,7 +149,7 @@ function factsOf(card: Card, tree: Root, terms: readonly Term[]): Facts {
 /** Every use of a term in the text a tree's page shows (site/shown-text.ts), code blocks left out. */
 function findBodyHits(tree: Root, terms: readonly Term[]): Hit[] {
   const hits: Hit[] = [];
-  for (const shown of shownTexts(tree)) if (shown.kind !== "code") hits.push(...findTerms(shown, terms));
+  for (const shown of shownTexts(tree)) if (shown.kind !== "code") appendAll(hits, findTerms(shown, terms));
   return hits.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 

@@ -12,6 +12,7 @@ import type { ProseBlock } from "../prose.ts";
 import { segmentSentences, type SentenceSpan } from "../sentences.ts";
 import { sentenceSpans } from "../sub-blocks.ts";
 import { MAX_NESTING } from "../prose.ts";
+import { appendAll } from "../../arrays.ts";
 
 export interface Sentence {
   /** The sentence as read: each masked run one {@link PLACEHOLDER}, line breaks as spaces. */
@@ -103,7 +104,7 @@ function spansOf(block: ProseBlock): readonly SentenceSpan[] {
   const { text } = block;
   const joins = block.joins ?? [];
   const spans: SentenceSpan[] = [];
-  if (joins.length === 0) spans.push(...sentenceSpans(block));
+  if (joins.length === 0) appendAll(spans, sentenceSpans(block));
   else {
     const cuts = [0, ...joins, text.length];
     for (let i = 0; i + 1 < cuts.length; i++) {
