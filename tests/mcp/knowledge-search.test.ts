@@ -53,3 +53,18 @@ describe("knowledge base search", () => {
     expect(kb.search("환불하려면").results.map((r) => r.id)).toEqual(["billing/refund-ko"]);
   });
 });
+
+describe("a card too long for one call's arguments", () => {
+  // Each pair of Chinese characters is a search token: a card of 300,000 of them gave 300,000 tokens,
+  // gathered with push(...tokens), which overflowed the stack, so `verity mcp` exited with an internal
+  // error at start-up and served no card at all.
+  it("is indexed, and the other cards are still served", () => {
+    const root = makeProject({
+      "content/start/invite-zh.md": card("邀请团队成员", "zh"),
+      "content/start/long-zh.md": card("很长的卡片", "zh", "", `${"设置选择".repeat(75_000)}。`),
+    });
+    const kb = KnowledgeBase.load({ cwd: root, root, today: "2029-01-01", site: "public" });
+    expect(kb.search("邀请团队成员").results.map((r) => r.id)[0]).toBe("start/invite-zh");
+    expect(kb.search("设置选择").results.map((r) => r.id)).toContain("start/long-zh");
+  });
+});

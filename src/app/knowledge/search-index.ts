@@ -5,6 +5,7 @@
  * letters is one edit, as in the sites' search), and the reader's language first.
  */
 import { editDistance } from "../../client/search-query.ts";
+import { appendAll } from "../../core/arrays.ts";
 
 export interface IndexedDocument {
   id: string;
@@ -46,7 +47,7 @@ export function tokenize(text: string): string[] {
     if (CJK.test(word)) continue;
     tokens.push(stem(word));
   }
-  for (const match of normal.matchAll(CJK_RUN)) tokens.push(...cjkTokens(match[0]));
+  for (const match of normal.matchAll(CJK_RUN)) appendAll(tokens, cjkTokens(match[0]));
   return tokens;
 }
 
@@ -67,7 +68,7 @@ export function queryTerms(query: string): string[] {
       }
     }
     for (const stop of CJK_STOP) if (stop.length > 1 && word.length > stop.length) word = word.split(stop).join(" ");
-    terms.push(...tokenize(word));
+    appendAll(terms, tokenize(word));
   }
   return [...new Set(terms)];
 }
