@@ -32,6 +32,7 @@ import { hashHiddenFiles, sha256 } from "./hidden-files.ts";
 import { indexHiddenShingles, nearCopies } from "./near-copies.ts";
 import { cardNeedles, needleKey, snippetNeedles, templateText } from "./leak-needles.ts";
 import { attributeFile, attributePages, type Attribution } from "./page-attribution.ts";
+import { appendAll } from "../core/arrays.ts";
 
 export type NeedleKind =
   | "id"
@@ -149,7 +150,7 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
   const { config } = project;
   const publicAddresses = [config.support?.url, config.feedback?.endpoint, config.sites.public.url].flatMap((a) => (a ? [normaliseForScan(a).replace(/\/$/, "")] : []));
   const isPublicAddress = (url: string) => publicAddresses.some((a) => normaliseForScan(url).replace(/\/$/, "").startsWith(a));
-  for (const card of hidden) candidates.push(...cardNeedles(card, project.index, publicOwners, isPublicAddress));
+  for (const card of hidden) appendAll(candidates, cardNeedles(card, project.index, publicOwners, isPublicAddress));
   const publicCollections = new Set(publicSite.collections.map((c) => c.name));
   for (const collection of project.collections) {
     const source = `${project.config.contentDir}/${collection.name}/`;
@@ -163,7 +164,7 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
     if (collection.description) candidates.push({ text: collection.description, kind: "collection", source });
   }
 
-  candidates.push(...snippetNeedles(project));
+  appendAll(candidates, snippetNeedles(project));
 
   const seen = new Set<string>();
   const usable: Needle[] = [];

@@ -14,6 +14,7 @@ import type { Card } from "../core/cards/load.ts";
 import { foldCase, normaliseWord, readSynonyms, type SynonymGroup } from "../core/site/synonyms.ts";
 import { usesNormalisedWord } from "../core/site/word-case.ts";
 import { glossaryOf, type GlossaryEntry } from "../core/site/glossary.ts";
+import { appendAll } from "../core/arrays.ts";
 
 export interface CardSearchTerms {
   /** Keywords, tags and synonyms of words in the title, tags or keywords: weighted like a heading. */
@@ -182,7 +183,7 @@ export function cardWords(card: Card, terms: CardSearchTerms, dropped: ReadonlyS
       if (lang === "zh") for (const ch of word) if (HAN.test(ch)) han.add(ch);
     } else if (word.length >= 2 || classes & DIGIT) words.push(word);
   });
-  words.push(...joinedWords(text));
+  appendAll(words, joinedWords(text));
   return { lang, words, han: [...han], concepts: terms.concepts };
 }
 

@@ -53,6 +53,14 @@ describe("search words", () => {
     expect(cardWords(card, { strong: [], weak: [], concepts: [] }).words).toEqual(["3", "secure", "and", "sign", "in", "3d", "signin"]);
   });
 
+  // One call took every joined word as an argument (words.push(...joined)): a 800 KB card of 200,000
+  // hyphenated words overflowed the stack, and `verity build` stopped with an internal error after lint passed.
+  it("have every hyphenated word of a card of 200,000 joined", () => {
+    const card = { lang: "en", data: { title: "Codes", tags: [] }, tree: parseMarkdown(`${"a-b ".repeat(200_000)}\n`, "md") } as unknown as Card;
+    const { words } = cardWords(card, { strong: [], weak: [], concepts: [] });
+    expect(words.filter((w) => w === "ab")).toHaveLength(200_000);
+  });
+
   it("leave out text the card's HTML never shows: comments, MDX code, script text, unused footnotes", () => {
     const words = (source: string, format: "md" | "mdx") => {
       const card = { lang: "en", data: { title: "Guide", tags: [] }, tree: parseMarkdown(source, format) } as unknown as Card;
