@@ -9,7 +9,7 @@ import type { Root } from "mdast";
 import remarkLint from "remark-lint";
 import { unified, type PluggableList } from "unified";
 import { VFile } from "vfile";
-import { codePointColumn, compareFindings, type Finding, type Severity } from "./findings.ts";
+import { columnFinder, compareFindings, type Finding, type Severity } from "./findings.ts";
 import type { Card } from "../cards/load.ts";
 import type { Project } from "../project/project.ts";
 import { computeTrustScore, type TrustScore, type VerifiableCard } from "../verification/verification.ts";
@@ -133,13 +133,14 @@ export function lintCards(project: Project, entries: readonly { card: Card; isBo
         const file = new VFile({ path: card.file, value: card.source, data: { verity: { card, index: project.index, policy: project.policy, internalTerms: project.config.internalTerms } } });
         // A card whose tree no rule reads is checked on an empty root: its tree may be gone (see treeFactsTaker).
         processorOf(isBodyOnly, card).runSync(readsTree(card) ? (card.tree as Root) : emptyRoot(), file);
+        const columnOf = columnFinder(card.source);
         for (const message of file.messages) {
           // A lint rule's error becomes a message; a read of a card that was not loaded must reach the caller instead.
           if (message.cause instanceof StubCardRead) throw message.cause;
-          own.push(toFinding(message, card));
+          own.push(toFinding(message, card, columnOf));
         }
         if (htmlRules && !isBodyOnly) {
-          for (const finding of checkCardHtml(card, project, htmlRules)) own.push({ ...finding, column: codePointColumn(lineText(card.source, finding.line), finding.column) });
+          for (const finding of checkCardHtml(card, project, htmlRules)) own.push({ ...finding, column: columnOf(finding.line, finding.column) });
         }
         cache?.set(card, own);
         appendAll(findings, own);
@@ -196,24 +197,11 @@ export function treeFactsTaker(config: VerityConfig, remarkPlugins: PluggableLis
   };
 }
 
-function toFinding(message: VFile["messages"][number], card: Card): Finding {
+function toFinding(message: VFile["messages"][number], card: Card, columnOf: (line: number, utf16Column: number) => number): Finding {
   const line = message.line ?? 1;
   const ruleId = message.source === "verity" ? (message.ruleId ?? "unknown") : `${REMARK_LINT_PREFIX}${message.ruleId ?? message.source ?? "unknown"}`;
   const severity: Severity = message.fatal === true ? "error" : message.fatal === false ? "warning" : "suggestion";
-  const finding: Finding = { ruleId, severity, message: message.reason, file: card.file, line, column: codePointColumn(lineText(card.source, line), message.column ?? 1) };
+  const finding: Finding = { ruleId, severity, message: message.reason, file: card.file, line, column: columnOf(line, message.column ?? 1) };
   if (message.url) finding.url = message.url;
   return finding;
 }
-
-function lineText(source: string, line: number): string {
-  let start = 0;
-  for (let i = 1; i < line; i++) {
-    const next = source.indexOf("\n", start);
-    if (next < 0) return "";
-    start = next + 1;
-  }
-  const end = source.indexOf("\n", start);
-  return source.slice(start, end < 0 ? undefined : end);
-}
-
-
