@@ -70,6 +70,18 @@ describe("many alerts in one block cost each the same", () => {
   }, 60_000);
 });
 
+describe("comments are found in linear time", () => {
+  // Each `<!--` without a `-->` after it made the comment pattern read the rest of the block again:
+  // 60,000 of them (240 KB) took 8 s, 120,000 37 s, and a card near maxCardBytes minutes.
+  it("a block of 100,000 unclosed <!-- is read in a moment, and a closed comment after it is still a directive", () => {
+    const project = styleProject({ Avoid: "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n" });
+    const started = performance.now();
+    const findings = lintText(project, `We utilize it.\n\n<div>\n${"<!--".repeat(100_000)}\n</div>\n\n<!-- vale off -->\n\nWe utilize it.\n`);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(findings).toEqual(["1:4:S.Avoid:Avoid 'utilize'."]);
+  }, 60_000);
+});
+
 describe("nothing in the style engine recurses without bound", () => {
   const builtinLevels = new Map<string, "warning">();
   it.each([
