@@ -199,6 +199,29 @@ describe("hostile files", () => {
  * Names lint let through and Astro then failed on (EISDIR, ENOTDIR, NoMatchingStaticPathFound)
  * after lint passed: every one is now a lint error at its file and line, so the build never starts.
  */
+// The MDX parser is native code: a few thousand nested brackets overflow its stack and the process dies
+// with a segmentation fault (no message, no other card checked), and its time grows with the square of
+// a card's tags and expressions (30,000 `<a>x</a>` took about 25 s; 40,000 on lines of their own ran
+// out of a 4 GB heap). Such a card is refused before it is parsed.
+describe.each([
+  { name: "10,000 nested parentheses", body: `{${"(".repeat(10_000)}1${")".repeat(10_000)}}`, text: /nested more than 256 levels deep/ },
+  { name: "a chain of 100,000 operators", body: `{${"!".repeat(100_000)}1}`, text: /over 10,000 characters/ },
+  { name: "an export of 10,000 nested parentheses", body: `export const a = ${"(".repeat(10_000)}1${")".repeat(10_000)};`, text: /nested more than 256 levels deep/ },
+  { name: "30,000 tags", body: "<a>x</a>".repeat(30_000), text: /more than 5,000 MDX tags and expressions/ },
+])("an MDX card with $name", ({ body, text }) => {
+  it("gets markdown-syntax at its line, in moments, and the other cards are checked", async () => {
+    const dir = makeProject({ "content/good/fine.md": GOOD, "content/bad/deep.mdx": GOOD.replace("Body.\n", `Intro.\n\n${body}\n`) });
+    const started = performance.now();
+    const { code, results, stderr } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expectNoCrash(stderr);
+    expect(code).toBe(1);
+    const messages = flatMessages(results, dir);
+    expect(messages.map((m) => [m.file, m.ruleId, m.line])).toEqual([["content/bad/deep.mdx", "markdown-syntax", 10]]);
+    expect(messages[0]!.message).toMatch(text);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  }, 60_000);
+});
+
 describe("paths the sites cannot serve", () => {
   const card = (extra = "") => GOOD.replace("verify_by: 2027-01-01\n", `verify_by: 2027-01-01\n${extra}`);
 

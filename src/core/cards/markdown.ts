@@ -3,6 +3,7 @@
  * positions. Lint, links and the site all read this tree.
  */
 import type { Root } from "mdast";
+import { mdxRisk } from "./mdx-guard.ts";
 import { createMdastHandle, createMdxMdastHandle, dropHandle, materializeMdastTree, MdastReader, serializeHandle } from "satteri";
 
 export type MarkdownFormat = "md" | "mdx";
@@ -44,6 +45,13 @@ export function treeOf(serialized: SerializedTree): Root {
 }
 
 function parseSerialized(source: string, format: MarkdownFormat): SerializedTree {
+  // The MDX parser crashes the process on some inputs and is quadratic on others: those are refused first.
+  const risk = format === "mdx" ? mdxRisk(source) : undefined;
+  if (risk) {
+    const before = source.slice(0, risk.offset);
+    const lineStart = before.lastIndexOf("\n") + 1;
+    throw new MarkdownSyntaxError(risk.message, before.split("\n").length, [...before.slice(lineStart)].length + 1);
+  }
   let handle;
   try {
     handle = format === "md" ? createMdastHandle(source, undefined, true) : createMdxMdastHandle(source, undefined, true);
