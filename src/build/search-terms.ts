@@ -187,7 +187,12 @@ export function cardWords(card: Card, terms: CardSearchTerms, dropped: ReadonlyS
   return { lang, words, han: [...han], concepts: terms.concepts };
 }
 
-const HYPHENATED = /[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)+/gu;
+/**
+ * Every word with what hyphens join to it; the hyphenated ones are those with a `-`. Written with `*`,
+ * not `+`: `[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)+` finds the same hyphenated words, but fails at every letter
+ * of a word no hyphen follows after reading the rest of it, quadratic in the longest word.
+ */
+const WORD_RUN = /[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*/gu;
 
 /**
  * Pagefind also indexes a hyphenated word joined ("3-D" as "3d", "sign-in" as "signin"), so a reader who
@@ -195,7 +200,7 @@ const HYPHENATED = /[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)+/gu;
  */
 export function joinedWords(text: string): string[] {
   const joined: string[] = [];
-  for (const [match] of foldCase(text).matchAll(HYPHENATED)) if (!NO_SPACE_SCRIPT.test(match)) joined.push(match.replace(/-/g, ""));
+  for (const [match] of foldCase(text).matchAll(WORD_RUN)) if (match.includes("-") && !NO_SPACE_SCRIPT.test(match)) joined.push(match.replace(/-/g, ""));
   return joined;
 }
 
