@@ -81,14 +81,27 @@ export function shownFields(card: Pick<Card, "data">): [key: "title" | "descript
   ];
 }
 
+/** The line breaks of each shown text placed in: a text with many matches is read once, not once per match. */
+const lineBreaksOf = new WeakMap<object, number[]>();
+
 /** Where a match at `index` of a shown text is in the file. */
 export function placeIn(shown: Pick<ShownText, "text" | "line" | "column" | "atStart">, index: number): { line: number; column: number } {
   if (shown.atStart) return { line: shown.line, column: shown.column };
-  const before = shown.text.slice(0, index);
-  const lineBreak = before.lastIndexOf("\n");
-  let newlines = 0;
-  for (let i = before.indexOf("\n"); i >= 0; i = before.indexOf("\n", i + 1)) newlines++;
-  return { line: shown.line + newlines, column: lineBreak < 0 ? shown.column + index : index - lineBreak };
+  let breaks = lineBreaksOf.get(shown);
+  if (!breaks) {
+    breaks = [];
+    for (let i = shown.text.indexOf("\n"); i >= 0; i = shown.text.indexOf("\n", i + 1)) breaks.push(i);
+    lineBreaksOf.set(shown, breaks);
+  }
+  // The line breaks before the match: how many, and where the last one is.
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid]! < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return { line: shown.line + lo, column: lo === 0 ? shown.column + index : index - breaks[lo - 1]! };
 }
 
 /** A URL attribute with its value, as raw HTML writes it (`href="..."`, `src=x`). */
