@@ -237,10 +237,12 @@ export class SearchEngine {
   /**
    * A Latin-script question whose words no card of the reader's language has together, but a card of another
    * language has every one of (an English error message a Korean card quotes, `Duplicate document number`):
-   * those cards lead, labelled with their language, before the reader's pages with some of the words.
+   * those cards lead, labelled with their language, before the reader's pages with some of the words. Only for
+   * three words or more: a quoted message is longer than two, and a two-word question that fell back would
+   * otherwise load every other language's index before its results show.
    */
   private async quotedElsewhere(query: string, reader: SearchOutcome, order: readonly string[], filters: Record<string, string[]>, available: Record<string, number>): Promise<SearchOutcome> {
-    if (reader.mode !== "some" || queryScript(query) !== "latin" || reader.analysis.terms.length < 2) return reader;
+    if (reader.mode !== "some" || queryScript(query) !== "latin" || reader.analysis.terms.length < 3) return reader;
     for (const lang of order.slice(1)) {
       const outcome = await this.searchLanguage(query, lang, filters, false, reader.readerLang, available);
       if (outcome.mode !== "all" || outcome.analysis.unknown.length > 0 || outcome.analysis.terms.length < reader.analysis.terms.length) continue;
