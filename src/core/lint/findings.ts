@@ -2,6 +2,7 @@
  * One alert model for every check (card rules, style rules, build checks). Reporters in `cli/`
  * are thin views of it.
  */
+import { columnCounter } from "../code-point-columns.ts";
 
 export type Severity = "error" | "warning" | "suggestion";
 
@@ -80,25 +81,15 @@ export function codePointColumn(lineText: string, utf16Column: number): number {
   return Array.from(lineText.slice(0, Math.max(0, utf16Column - 1))).length + 1;
 }
 
-/** Code units between two column marks of a long line. */
-const COLUMN_STEP = 1024;
-
 /**
  * `codePointColumn` for many findings of one file: `(line, utf16Column)` to the code-point column on
- * that line (lines end at `\n`, as a card's tree numbers them). The line starts are found once, and a
- * long line keeps the column at every COLUMN_STEP-th code unit: 20,000 findings on one line of a
- * card no longer read the file from its start each.
+ * that line (lines end at `\n`, as a card's tree numbers them). The line starts are found once, and
+ * columns are counted from a long line's marks (code-point-columns.ts): 20,000 findings on one line
+ * of a card no longer read the file from its start each.
  */
 export function columnFinder(source: string): (line: number, utf16Column: number) => number {
   let starts: number[] | undefined;
-  const marks = new Map<number, number[]>();
-  const advance = (column: number, from: number, to: number): number => {
-    for (let i = from; i < to; i++) {
-      const code = source.charCodeAt(i);
-      if (code < 0xdc00 || code > 0xdfff) column++;
-    }
-    return column;
-  };
+  const columnOf = columnCounter(source);
   return (line, utf16Column) => {
     if (!starts) {
       starts = [0];
@@ -109,15 +100,6 @@ export function columnFinder(source: string): (line: number, utf16Column: number
     if (start === undefined) return 1;
     const lineEnd = index + 1 < starts.length ? starts[index + 1]! - 1 : source.length;
     // As codePointColumn over the line's text: a column past its end counts to its end.
-    const at = Math.min(start + Math.max(0, utf16Column - 1), lineEnd);
-    const k = Math.floor((at - start) / COLUMN_STEP);
-    if (k === 0) return advance(1, start, at);
-    let columns = marks.get(index);
-    if (!columns) marks.set(index, (columns = [1]));
-    while (columns.length <= k) {
-      const from = start + (columns.length - 1) * COLUMN_STEP;
-      columns.push(advance(columns.at(-1)!, from, from + COLUMN_STEP));
-    }
-    return advance(columns[k]!, start + k * COLUMN_STEP, at);
+    return columnOf(index, start, Math.min(start + Math.max(0, utf16Column - 1), lineEnd));
   };
 }
