@@ -20,3 +20,27 @@ export function largest(values: Iterable<number>, empty = -Infinity): number {
   }
   return max;
 }
+
+/** How many values of `sorted` (ascending) are less than `value`: the index of the first that is not. */
+export function countBelow(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many values of `sorted` (ascending) are at most `value`: the index of the first greater one. */
+export function countAtMost(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

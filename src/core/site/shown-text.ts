@@ -14,6 +14,7 @@
 import { decodeHTML } from "entities";
 import type { Nodes, Root } from "mdast";
 import type { Card } from "../cards/load.ts";
+import { countBelow } from "../arrays.ts";
 import { walkTree } from "../cards/tree-walk.ts";
 import { isUrlAttribute } from "./link-extract.ts";
 import { literalProps } from "./mdx-components.ts";
@@ -94,13 +95,7 @@ export function placeIn(shown: Pick<ShownText, "text" | "line" | "column" | "atS
     lineBreaksOf.set(shown, breaks);
   }
   // The line breaks before the match: how many, and where the last one is.
-  let lo = 0;
-  let hi = breaks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (breaks[mid]! < index) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBelow(breaks, index);
   return { line: shown.line + lo, column: lo === 0 ? shown.column + index : index - breaks[lo - 1]! };
 }
 

@@ -4,6 +4,7 @@
  * way (only a CR before an LF goes); fixes are put back on the file as written.
  */
 import type { Finding } from "../lint/findings.ts";
+import { countBelow } from "../arrays.ts";
 
 /** Runs `lint` on `source` with LF line ends and maps its fixes' offsets back to `source`. */
 export function withLfLineEnds(source: string, lint: (lf: string) => Finding[]): Finding[] {
@@ -16,16 +17,7 @@ export function withLfLineEnds(source: string, lint: (lf: string) => Finding[]):
   const findings = lint(lf);
   if (shifted.length === 0) return findings;
   // The original offset of a LF-text offset: one more for each CR dropped before it.
-  const toSource = (offset: number) => {
-    let lo = 0;
-    let hi = shifted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (shifted[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return offset + lo;
-  };
+  const toSource = (offset: number) => offset + countBelow(shifted, offset);
   for (const finding of findings) {
     if (finding.fix) finding.fix = finding.fix.map((edit) => ({ ...edit, start: toSource(edit.start), end: toSource(edit.end) }));
   }

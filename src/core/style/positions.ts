@@ -1,5 +1,6 @@
 /** Source offsets to 1-based lines and code-point columns; CR, LF and CRLF each end a line. */
 import { columnCounter } from "../code-point-columns.ts";
+import { countAtMost } from "../arrays.ts";
 
 export interface LineIndex {
   locate(offset: number): { line: number; column: number };
@@ -13,14 +14,8 @@ export function indexLines(source: string): LineIndex {
   /** The index in `starts` of the line holding `at`. */
   const lineOf = (at: number): number => {
     starts ??= lineStarts(source);
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    // The first line starts at 0 and `at` is never negative: at least one start is at most `at`.
+    return countAtMost(starts, at) - 1;
   };
   const columnOf = columnCounter(source);
   return {

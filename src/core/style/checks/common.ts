@@ -1,5 +1,6 @@
 /** Helpers shared by the Vale rule types: compiling patterns, exceptions, messages. */
 import { goSprintf } from "./go-sprintf.ts";
+import { countAtMost } from "../../arrays.ts";
 import { ConfigError } from "../../errors.ts";
 import { editedMatch } from "./edit-action.ts";
 import { isBacktrackRisk } from "../budget.ts";
@@ -257,12 +258,6 @@ export function isWithinPhrase(phrases: RegExp | undefined, text: string, start:
     found = { text, starts: matches.map((m) => m.index), ends: matches.map((m) => m.index + m[0].length) };
     phraseEnds.set(phrases, found);
   }
-  let lo = 0;
-  let hi = found.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (found.starts[mid]! <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countAtMost(found.starts, start);
   return lo > 0 && found.ends[lo - 1]! >= end;
 }
