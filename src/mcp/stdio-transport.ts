@@ -5,6 +5,10 @@
  * `null`) -32600 with its id when it has one, and a line over {@link MAX_LINE_BYTES} -32600 without
  * being kept. The SDK's own stdio transport dropped such a line without a word (a client waiting for
  * the answer to `"id": 1` waited forever) and stopped serving at all after a line of 10 MB.
+ *
+ * When stdin ends (`verity mcp < requests.jsonl`), the last line is read even without its newline,
+ * and the transport closes only once every request read is answered (or cancelled by the client),
+ * or after {@link DRAIN_MS}: closing at once would drop the answers still being worked on.
  */
 import process from "node:process";
 import type { Readable, Writable } from "node:stream";
@@ -13,6 +17,9 @@ import { ErrorCode, JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcont
 
 /** Longest line read: the same limit as an HTTP body. */
 export const MAX_LINE_BYTES = 1_000_000;
+
+/** Longest wait, after stdin ends, for the answers to the requests already read. */
+export const DRAIN_MS = 60_000;
 
 const NEWLINE = 0x0a;
 
@@ -25,8 +32,13 @@ export class LineStdioTransport implements Transport {
   /** True while the rest of a line over the limit is skipped (it was answered when it passed the limit). */
   private skipping = false;
   private closed = false;
+  /** Requests handed on and not yet answered, by id (JSON), with how many carry that id. */
+  private readonly unanswered = new Map<string, number>();
+  private ended = false;
+  private drainTimer: NodeJS.Timeout | undefined;
   private readonly onData = (chunk: Buffer) => this.read(chunk);
   private readonly onError = (error: Error) => this.onerror?.(error);
+  private readonly onEnd = () => this.end();
 
   private readonly input: Readable;
   private readonly output: Writable;
@@ -41,6 +53,7 @@ export class LineStdioTransport implements Transport {
   async start(): Promise<void> {
     this.input.on("data", this.onData);
     this.input.on("error", this.onError);
+    this.input.on("end", this.onEnd);
   }
 
   async close(): Promise<void> {
@@ -48,16 +61,44 @@ export class LineStdioTransport implements Transport {
     this.closed = true;
     this.input.off("data", this.onData);
     this.input.off("error", this.onError);
+    this.input.off("end", this.onEnd);
     if (this.input.listenerCount("data") === 0) this.input.pause();
+    if (this.drainTimer) clearTimeout(this.drainTimer);
     this.chunks = [];
     this.onclose?.();
   }
 
   send(message: JSONRPCMessage): Promise<void> {
-    return new Promise((resolve) => {
+    if ("id" in message && ("result" in message || "error" in message)) this.answered(message.id ?? null);
+    const sent = new Promise<void>((resolve) => {
       if (this.output.write(`${JSON.stringify(message)}\n`)) resolve();
       else this.output.once("drain", resolve);
     });
+    if (this.ended && this.unanswered.size === 0) void sent.then(() => this.close());
+    return sent;
+  }
+
+  /** stdin ended: reads what is left of the last line, and closes once the requests read are answered. */
+  private end(): void {
+    if (this.ended) return;
+    const skipped = this.skipping;
+    const line = Buffer.concat(this.chunks).toString("utf8");
+    this.chunks = [];
+    this.size = 0;
+    this.skipping = false;
+    if (!skipped) this.handleLine(line.replace(/\r$/, ""));
+    this.ended = true;
+    if (this.unanswered.size === 0) return void this.close();
+    this.drainTimer = setTimeout(() => void this.close(), DRAIN_MS);
+    this.drainTimer.unref();
+  }
+
+  private answered(id: string | number | null): void {
+    const key = JSON.stringify(id);
+    const count = this.unanswered.get(key);
+    if (count === undefined) return;
+    if (count > 1) this.unanswered.set(key, count - 1);
+    else this.unanswered.delete(key);
   }
 
   private read(chunk: Buffer): void {
@@ -101,7 +142,15 @@ export class LineStdioTransport implements Transport {
       const why = Array.isArray(value) ? "a batch (over stdio, send one message a line)" : 'not a JSON-RPC 2.0 message ("jsonrpc": "2.0", a string or number id, a method)';
       return this.answerError(idOf(value), ErrorCode.InvalidRequest, `Invalid request: ${why}.`);
     }
-    this.onmessage?.(parsed.data);
+    const message = parsed.data;
+    if ("method" in message && "id" in message) {
+      const key = JSON.stringify(message.id);
+      this.unanswered.set(key, (this.unanswered.get(key) ?? 0) + 1);
+    } else if ("method" in message && message.method === "notifications/cancelled") {
+      // A cancelled request is never answered: the SDK drops its result.
+      this.answered((message.params as { requestId?: string | number } | undefined)?.requestId ?? null);
+    }
+    this.onmessage?.(message);
   }
 
   private answerError(id: string | number | null, code: number, message: string): void {

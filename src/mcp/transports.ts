@@ -36,13 +36,12 @@ export const HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 30_00
 /** How long a connection refused with 413 stays half-open, so the client can read the answer. */
 const LINGER_MS = 2_000;
 
-/** Serves over stdin/stdout until stdin closes. */
+/** Serves over stdin/stdout until stdin ends and the requests read before its end are answered. */
 export async function serveStdio(source: KnowledgeSource, version: string): Promise<void> {
   const server = createMcpServer(source, version);
   const transport = new LineStdioTransport();
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();
-    process.stdin.once("end", () => resolve());
   });
   await server.connect(transport);
   await closed;

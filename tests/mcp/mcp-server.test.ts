@@ -186,6 +186,35 @@ describe("verity mcp over stdio, raw lines", () => {
   });
 });
 
+describe("verity mcp over stdio, input ended", () => {
+  // A client that writes its requests and closes stdin (`verity mcp < requests.jsonl`) got no answer
+  // to a request still running when stdin ended: the server closed under it and exited 0.
+  it("answers every request read before stdin ended, the last line without its newline too, then exits 0", async () => {
+    const child = spawn(process.execPath, [BIN, "--root", REPO_ROOT, "mcp", "--site", "public", "--today", TODAY], { stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const card = shown[0]!.id;
+    child.stdin!.end(
+      [
+        { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-03-26", capabilities: {}, clientInfo: { name: "t", version: "1" } } },
+        { jsonrpc: "2.0", method: "notifications/initialized" },
+        { jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "get_card", arguments: { card } } },
+        { jsonrpc: "2.0", id: 3, method: "resources/read", params: { uri: `verity://cards/${card}` } },
+        { jsonrpc: "2.0", id: 4, method: "ping" },
+      ]
+        .map((message) => JSON.stringify(message))
+        .join("\n"),
+    );
+    const code = await Promise.race([exited, new Promise<string>((resolve) => setTimeout(() => resolve("still running"), 30_000))]);
+    child.kill();
+    const answers = out.split("\n").filter(Boolean).map((line) => JSON.parse(line) as { id: number; error?: unknown });
+    expect(answers.map((answer) => answer.id).sort()).toEqual([1, 2, 3, 4]);
+    expect(answers.filter((answer) => answer.error)).toEqual([]);
+    expect(code).toBe(0);
+  }, 60_000);
+});
+
 describe("verity mcp --http", () => {
   let child: ChildProcess;
   let url: string;

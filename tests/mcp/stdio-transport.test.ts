@@ -66,4 +66,21 @@ describe("the stdio transport of verity mcp", () => {
     expect(answers).toEqual([]);
     expect(messages).toEqual([{ jsonrpc: "2.0", id: "환불", method: "ping" }]);
   });
+
+  it("when stdin ends, closes once the requests read are answered or cancelled, not before", async () => {
+    const input = new PassThrough();
+    const transport = new LineStdioTransport(input, new PassThrough());
+    const messages: JSONRPCMessage[] = [];
+    let closed = false;
+    transport.onmessage = (message) => messages.push(message);
+    transport.onclose = () => (closed = true);
+    await transport.start();
+    input.end('{"jsonrpc":"2.0","id":1,"method":"ping"}\n{"jsonrpc":"2.0","id":2,"method":"ping"}\n{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":2}}');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(messages).toHaveLength(3);
+    expect(closed).toBe(false);
+    await transport.send({ jsonrpc: "2.0", id: 1, result: {} });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(closed).toBe(true);
+  });
 });
