@@ -170,6 +170,8 @@ function writeRefusal(error: unknown): string | undefined {
     EROFS: "the file system is read-only",
     ENOSPC: "the disk is full",
     EDQUOT: "the disk quota is used up",
+    EFBIG: "the file would be larger than the system allows this process (ulimit -f)",
+    EIO: "the disk reported an input/output error",
   };
   return code && reasons[code] ? `${reasons[code]} (${code})` : undefined;
 }

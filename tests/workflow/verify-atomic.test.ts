@@ -1,11 +1,11 @@
 /** `verity verify` writes atomically and never overwrites an edit made while it worked. */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyVerify, planVerify } from "../../src/app/verify.ts";
 import { ConcurrentEditError, replaceFileIfUnchanged } from "../../src/core/cards/safe-write.ts";
-import { makeProject, makeTempDir, removeTemps, runCli } from "../helpers.ts";
+import { makeProject, makeTempDir, REPO_ROOT, removeTemps, runCli } from "../helpers.ts";
 import { cardText } from "./git-repo.ts";
 
 afterAll(removeTemps);
@@ -84,5 +84,23 @@ describe("verity verify with another process editing the card", () => {
     for (let i = 0; i < LINES; i++) expect(text).toContain(`appended line ${i}\n`);
     expect([...outcomes].every((code) => code === 0 || code === 1)).toBe(true);
     expect(text).toContain("verified_by: \"@tester\"");
+  });
+});
+
+describe("verity verify with a write cut short", () => {
+  // One write() call wrote the new text: when the system took part of it (a full disk, a file-size
+  // limit), the first 1024 bytes replaced the card and verify said "Verified 1 card", exit 0.
+  it("leaves the card whole and says it could not be written", () => {
+    const dir = makeProject({ "content/a/card.md": cardText({ verify_by: "2026-11-01" }, `${"A line of the body.\n".repeat(100)}The last line.\n`) });
+    const file = path.join(dir, "content/a/card.md");
+    const before = readFileSync(file, "utf8");
+    const bin = path.join(REPO_ROOT, "cli", "bin.js");
+    const args = [bin, "verify", "content/a/card.md", "--by", "@tester", "--today", "2026-11-22"];
+    const cut = spawnSync("/bin/sh", ["-c", 'ulimit -f 1; exec "$0" "$@"', process.execPath, ...args], { cwd: dir, encoding: "utf8" });
+    expect(cut.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(cut.stderr).toContain("content/a/card.md");
+    expect(cut.status).toBe(2);
+    expect(readFileSync(file, "utf8")).toBe(before);
+    expect(readdirSync(path.dirname(file))).toEqual(["card.md"]);
   });
 });

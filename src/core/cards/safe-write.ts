@@ -4,7 +4,7 @@
  * half of it), and only when the file still holds exactly the text the edit was made from.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { VerityError } from "../errors.ts";
 
@@ -32,7 +32,9 @@ export function replaceFileIfUnchanged(file: string, expected: string, text: str
   const fd = openSync(temp, "wx", statSync(target).mode & 0o7777);
   try {
     try {
-      writeSync(fd, text, null, "utf8");
+      // writeFileSync on a descriptor writes until every byte is written, or throws: one writeSync
+      // is one write() call, which a full disk or a file-size limit may cut short without an error.
+      writeFileSync(fd, text, "utf8");
       fsyncSync(fd);
     } finally {
       closeSync(fd);
