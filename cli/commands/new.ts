@@ -1,8 +1,9 @@
 /** `verity new <template> <collection>/<slug>`: scaffold a card from a template. */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../../src/core/errors.ts";
+import { createFileWhole } from "../../src/core/cards/safe-write.ts";
 import {
   checkNewCardValue,
   initialVerifyBy,
@@ -109,7 +110,7 @@ export function registerNew(program: Command, state: RunState): void {
       writeOrExplain(() => mkdirSync(path.dirname(target.file), { recursive: true }), shown);
       writeOrExplain(() => {
         try {
-          writeFileSync(target.file, text, { encoding: "utf8", flag: "wx" });
+          createFileWhole(target.file, text);
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
           throw new UsageError(`${shown} already exists; verity new never overwrites a card.`, "Pick another slug, or edit the existing card.");

@@ -1,4 +1,5 @@
-import { cpSync, existsSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/core/project/project.ts";
@@ -162,5 +163,21 @@ describe("verity new", () => {
     expect(result.stderr).toContain("is 300 characters long; a part of a slug may have at most 200");
     const ok = await runCli(["new", "how-to", `billing/${"a".repeat(200)}`, "--title", "X", "--audience", "external", "--today", "2026-11-22"], repo.root);
     expect(ok.code).toBe(0);
+  });
+
+  // The card was written in place: a write cut short (here by a file-size limit, as by a full disk)
+  // left the first 1024 bytes of the card, and running verity new again said it already exists.
+  it("writes the card whole or not at all", () => {
+    const repo = project(true);
+    const bin = path.resolve(import.meta.dirname, "../../cli/bin.js");
+    const args = [bin, "new", "feature-detail", "billing/big", "--title", "X", "--audience", "external", "--description", "d", "--today", "2026-11-22"];
+    const cut = spawnSync("/bin/sh", ["-c", 'ulimit -f 1; exec "$0" "$@"', process.execPath, ...args], { cwd: repo.root, encoding: "utf8" });
+    expect(cut.status).toBe(2);
+    expect(cut.stderr).toContain("Could not write content/billing/big.md");
+    expect(readdirSync(path.join(repo.root, "content/billing"))).toEqual(["_collection.yml"]);
+    const again = spawnSync(process.execPath, args, { cwd: repo.root, encoding: "utf8" });
+    expect(again.stderr).toBe("");
+    expect(again.status).toBe(0);
+    expect(repo.read("content/billing/big.md").length).toBeGreaterThan(1024);
   });
 });

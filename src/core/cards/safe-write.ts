@@ -4,7 +4,7 @@
  * half of it), and only when the file still holds exactly the text the edit was made from.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { VerityError } from "../errors.ts";
 
@@ -61,5 +61,35 @@ export function writeFileWhole(file: string, text: string | Uint8Array): void {
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Creates `file` with `text`, whole or not at all, and never over an existing file (that fails with
+ * the code EEXIST, as `writeFileSync` with the flag "wx" does): the text goes to a temporary file
+ * next to it, which is then linked to the name, an atomic step that fails when the name is taken.
+ * A write cut short (a full disk, a size limit) leaves no card, not the first part of one.
+ */
+export function createFileWhole(file: string, text: string): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    const fd = openSync(temp, "wx");
+    try {
+      writeFileSync(fd, text, "utf8");
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(temp, file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A file system without hard links: the name is checked, then taken by a rename.
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS") throw error;
+      if (existsSync(file)) throw Object.assign(new Error(`EEXIST: file already exists, '${file}'`), { code: "EEXIST" });
+      renameSync(temp, file);
+    }
+  } finally {
+    rmSync(temp, { force: true });
   }
 }
