@@ -2,6 +2,8 @@
  * The usage section of `verity report` on a fixture set of events with hand-counted figures, read
  * from the SQLite database and from the NDJSON file alike; the weekly issue; the period options.
  */
+import { mkdirSync } from "node:fs";
+import { DatabaseSync } from "node:sqlite";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toUsageRows, type UsageBatch } from "../../src/core/usage/events.ts";
@@ -182,5 +184,24 @@ describe("verity report: usage section", () => {
     const short = await runCli(["report", "--usage", path.join(notJson, "short.ndjson")], { cwd: root });
     expect(short.code).toBe(2);
     expect(short.stderr).toContain("short.ndjson:1: not a usage event row: ts:");
+  });
+
+  // Both were "internal error ... This is a bug in Verity": a database whose events table is not the
+  // collector's (no such column: site), and a folder (EISDIR).
+  it("says a database whose events table is not the collector's, or a folder, is not usage data", async () => {
+    const dir = makeProject({});
+    const other = new DatabaseSync(path.join(dir, "other.db"));
+    other.exec("CREATE TABLE events (id INTEGER PRIMARY KEY, name TEXT, at TEXT)");
+    other.close();
+    mkdirSync(path.join(dir, "folder.ndjson"));
+    for (const [file, says] of [
+      ["other.db", "other.db is not a usage database: its events table has no column v, ts, day, week, site, visit, type, card, query, lang, results, rank, helpful, comment, detail."],
+      ["folder.ndjson", "folder.ndjson is a folder, not usage data"],
+    ] as const) {
+      const result = await runCli(["report", "--usage", path.join(dir, file)], { cwd: root });
+      expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(result.stderr).toContain(says);
+      expect(result.code).toBe(2);
+    }
   });
 });

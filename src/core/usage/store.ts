@@ -4,7 +4,7 @@
  * file that mirrors its events table (ndjson-mirror.ts), written after each commit. The report
  * reads either; an NDJSON file is loaded into an in-memory database.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import { ConfigError } from "../errors.ts";
@@ -107,6 +107,7 @@ export function openUsageWriter(options: { database: string; ndjson?: string | u
 /** Opens events for reading: a SQLite database, or an NDJSON file (`.ndjson`, `.jsonl`) loaded into memory. */
 export function openUsageReader(file: string): SqlRunner & { count: number; close(): void } {
   if (!existsSync(file)) throw new ConfigError(`The usage data ${file} does not exist.`, "Pass the database of `verity collect` (collect.database) or its NDJSON file.");
+  if (statSync(file).isDirectory()) throw new ConfigError(`${file} is a folder, not usage data.`, "Pass the database of `verity collect` (collect.database) or its NDJSON file.");
   let db: DatabaseSync;
   if (/\.(ndjson|jsonl)$/i.test(file)) {
     db = new DatabaseSync(":memory:");
@@ -118,6 +119,13 @@ export function openUsageReader(file: string): SqlRunner & { count: number; clos
       db.prepare("SELECT COUNT(*) AS n FROM events").get();
     } catch (error) {
       throw new ConfigError(`${file} is not a usage database: ${(error as Error).message}.`, "Pass the database of `verity collect` or an .ndjson file.");
+    }
+    // A table called events that is not the collector's would fail the report's first query.
+    const columns = new Set((db.prepare("SELECT name FROM pragma_table_info('events')").all() as { name: string }[]).map((row) => row.name));
+    const missing = USAGE_COLUMNS.filter((column) => !columns.has(column));
+    if (missing.length > 0) {
+      db.close();
+      throw new ConfigError(`${file} is not a usage database: its events table has no column ${missing.join(", ")}.`, "Pass the database of `verity collect` or an .ndjson file.");
     }
   }
   const count = Number((db.prepare("SELECT COUNT(*) AS n FROM events").get() as { n: number }).n);
