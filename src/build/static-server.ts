@@ -62,7 +62,7 @@ export function serveStatic(dir: string, options: { port?: number; base?: string
     // trailing-slash redirect from originalUrl, which keeps the base.
     request.originalUrl = url;
     request.url = `/${url.slice(base.length)}`;
-    if (/^\/_headers(?:[?#]|$)/.test(request.url)) return notFound(root, response);
+    if (isHeadersFile(request.url)) return notFound(root, response);
     serve(request, response, () => notFound(root, response));
   });
   return new Promise((resolve, reject) => {
@@ -136,6 +136,21 @@ async function insideRoot(root: string, urlPath: string): Promise<boolean> {
   }
   const relative = path.relative(root, real);
   return relative === "" || (!relative.startsWith(`..${path.sep}`) && relative !== ".." && !path.isAbsolute(relative));
+}
+
+/**
+ * True when a path inside the site names its `_headers` file, however it is spelled: serve-static
+ * decodes percent escapes (`%5Fheaders`) and joins repeated slashes (`//_headers`) before it reads
+ * the file, so the path is compared as it will read it.
+ */
+function isHeadersFile(urlPath: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split(/[?#]/)[0]!);
+  } catch {
+    return false; // serve-static refuses a malformed path itself
+  }
+  return path.posix.normalize(`/${decoded.replace(/\\/g, "/")}`).replace(/\/+$/, "") === "/_headers";
 }
 
 function notFound(root: string, response: ServerResponse): void {

@@ -141,6 +141,12 @@ describe("the preview server", () => {
         expect(response.headers.get("x-other")).toBeNull();
       }
       expect((await get(`${withHeaders.url}_headers`)).status).toBe(404);
+      // Spelled otherwise, the same file was served (200, the whole _headers file).
+      for (const spelled of ["%5Fheaders", "%5fheaders", "/_headers", "%2F_headers", "_files/../_headers", "_h%65aders?x=1"]) {
+        const response = await rawGet(withHeaders.port, `/help/${spelled}`);
+        expect({ spelled, status: response.status }).toEqual({ spelled, status: 404 });
+        expect(response.body).not.toContain("Content-Security-Policy");
+      }
     } finally {
       await withHeaders.close();
     }
