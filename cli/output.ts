@@ -47,7 +47,8 @@ export function writeOrExplain(write: () => void, target: string): void {
   }
 }
 
-function describeWriteError(code: string | undefined): string {
+/** Why the system refused a write, in words, from the error's code. */
+export function describeWriteError(code: string | undefined): string {
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EROFS") return "the file system is read-only";
   if (code === "ENOTDIR" || code === "EEXIST") return "a part of the path is a file, not a folder";

@@ -4,8 +4,9 @@ import type { Command } from "commander";
 import { ConfigError, UsageError } from "../../src/core/errors.ts";
 import { loadProject } from "../../src/core/project/project.ts";
 import { getCollectorOrigins, getOriginSites, getUsageSiteRules, measuredSites } from "../../src/core/usage/sites.ts";
-import { openUsageWriter } from "../../src/core/usage/store.ts";
+import { NdjsonOpenError, openUsageWriter } from "../../src/core/usage/store.ts";
 import { PortInUseError, startCollector } from "../../src/collect/server.ts";
+import { describeWriteError } from "../output.ts";
 import { parsePort } from "../path-args.ts";
 import { displayPath } from "../reporters/paths.ts";
 import type { RunState } from "../run-state.ts";
@@ -54,6 +55,10 @@ export function registerCollect(program: Command, state: RunState): void {
       try {
         writer = openUsageWriter({ database, ndjson, onMirrorError: (error) => io.stderr(`collect: could not write the NDJSON file (tried again after the next events): ${error.message}\n`) });
       } catch (error) {
+        if (error instanceof NdjsonOpenError) {
+          const code = (error.cause as NodeJS.ErrnoException).code;
+          throw new ConfigError(`Cannot open the NDJSON file ${displayPath(error.file, io.cwd)}: ${describeWriteError(code)} (${code ?? error.message}).`, "Check the path and its permissions (--ndjson, or collect.ndjson).");
+        }
         throw new ConfigError(`Cannot open the usage database ${displayPath(database, io.cwd)}: ${(error as Error).message}.`, "Check the path and its permissions (--database).");
       }
       let collector;

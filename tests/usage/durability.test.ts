@@ -116,4 +116,18 @@ describe("verity collect: durability", () => {
     expect(await new Promise((resolve) => child.once("exit", resolve))).toBe(2);
     expect(stderr).toContain("Usage measurement is off on both sites");
   });
+
+  // The NDJSON file's error was reported as the database's: "Cannot open the usage database
+  // .verity/usage.db: ENOTDIR ... mkdir '.../events.ndjson'", with the hint to check --database.
+  it("names the NDJSON file, not the database, when the NDJSON file cannot be opened", async () => {
+    const root = project();
+    const child = spawn(NODE, [BIN, "collect", "--root", root, "--port", "0", "--ndjson", path.join(root, "verity.config.yml", "events.ndjson")], { stdio: ["ignore", "pipe", "pipe"], cwd: root });
+    children.push(child);
+    let stderr = "";
+    child.stderr!.on("data", (chunk) => (stderr += chunk));
+    expect(await new Promise((resolve) => child.once("exit", resolve))).toBe(2);
+    expect(stderr).toContain("Cannot open the NDJSON file verity.config.yml/events.ndjson: a part of the path is a file, not a folder");
+    expect(stderr).toContain("--ndjson");
+    expect(stderr).not.toContain("usage database");
+  });
 });

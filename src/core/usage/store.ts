@@ -38,6 +38,15 @@ export interface UsageWriter {
   close(): void;
 }
 
+/** The NDJSON file could not be opened (the database was, and is closed again); `cause` says why. */
+export class NdjsonOpenError extends Error {
+  readonly file: string;
+  constructor(file: string, cause: Error) {
+    super(cause.message, { cause });
+    this.file = file;
+  }
+}
+
 /** The database is locked by another connection; nothing was stored, the append may be retried. */
 export class StoreBusyError extends Error {}
 
@@ -73,8 +82,13 @@ export function openUsageWriter(options: { database: string; ndjson?: string | u
   const insertDropped = db.prepare(insertInto("dropped_events"));
   let mirror: NdjsonMirror | undefined;
   if (options.ndjson) {
-    mkdirSync(path.dirname(options.ndjson), { recursive: true });
-    mirror = openNdjsonMirror(db, options.ndjson, options.onMirrorError ?? (() => {}));
+    try {
+      mkdirSync(path.dirname(options.ndjson), { recursive: true });
+      mirror = openNdjsonMirror(db, options.ndjson, options.onMirrorError ?? (() => {}));
+    } catch (error) {
+      db.close();
+      throw new NdjsonOpenError(options.ndjson, error as Error);
+    }
   }
   return {
     append({ rows, dropped }) {
