@@ -108,6 +108,21 @@ describe("hostile files", () => {
     }
   });
 
+  // The yaml package's stack overflowed on flow collections nested thousands deep, and the card got
+  // 34 copies of "The frontmatter is not valid YAML: Maximum call stack size exceeded", no fix.
+  it("reports frontmatter nested thousands deep once, at its line, with what to write instead", async () => {
+    const deep = `---\ntitle: Deep\ntags: ${"[".repeat(5000)}${"]".repeat(5000)}\n---\n\nBody.\n`;
+    const dir = makeProject({ "content/bad/deep.md": deep, "content/good/fine.md": GOOD });
+    const { code, results, stderr } = await lintJson(dir, ["--today", "2026-11-22"]);
+    expectNoCrash(stderr);
+    expect(code).toBe(1);
+    const messages = flatMessages(results, dir).filter((m) => m.file === "content/bad/deep.md");
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ ruleId: "frontmatter-yaml", line: 3 });
+    expect(messages[0]!.message).toMatch(/nested too deeply.*write/);
+    expect(messages[0]!.message).not.toContain("call stack");
+  });
+
   // 200,000 alerts in one card is more than a JavaScript call takes as spread arguments: `push(...list)`
   // overflowed the stack, `verity style` died with an internal error and lint took the card for one
   // nested too deeply (markdown-too-deep) and dropped every finding of it.

@@ -30,6 +30,11 @@ export interface ParsedYaml {
   lineOf(path: readonly (string | number)[]): number | undefined;
 }
 
+/** What V8 says when a recursion runs out of stack. */
+const STACK_OVERFLOW = /Maximum call stack size exceeded/;
+
+const TOO_DEEP = "lists or mappings are nested too deeply to read (inside each other hundreds of times or more): write each field as a plain value or a list of plain values";
+
 /** Aliases allowed before a document is rejected as an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
 
@@ -128,7 +133,11 @@ function parseWithPositions(text: string): ParsedYaml {
     const pos = lineCounter.linePos(offset);
     return { line: Math.max(1, pos.line), column: Math.max(1, pos.col) };
   };
-  const problems: YamlProblem[] = doc.errors.map((error) => {
+  const overflow = doc.errors.find((error) => STACK_OVERFLOW.test(error.message));
+  // The parser's stack overflowed on collections nested thousands deep; it then reports that at every
+  // level it unwinds through. One problem says what happened and what to write instead.
+  const errors = overflow ? [] : doc.errors;
+  const problems: YamlProblem[] = errors.map((error) => {
     const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
     if (quote) {
       const opened = text.lastIndexOf(quote, error.pos[0] - 1);
@@ -136,11 +145,16 @@ function parseWithPositions(text: string): ParsedYaml {
     }
     return { message: describeYamlError(error.code, error.message), ...at(error.pos[0]) };
   });
+  if (overflow) problems.push({ message: TOO_DEEP, ...at(overflow.pos[0]) });
   let value: unknown;
   if (problems.length === 0) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
+      if (error instanceof RangeError && STACK_OVERFLOW.test(error.message)) {
+        problems.push({ message: TOO_DEEP, ...at(0) });
+        return { value: undefined, problems, lineOf: () => undefined };
+      }
       const firstAlias = /(^|[\s,[{:])\*[^\s,\]}]+/m.exec(text);
       problems.push({
         message: `${(error as Error).message}. Aliases (*name) may repeat a value only ${MAX_ALIAS_COUNT} times; write the values out instead`,
