@@ -39,6 +39,8 @@ export class LineStdioTransport implements Transport {
   private readonly onData = (chunk: Buffer) => this.read(chunk);
   private readonly onError = (error: Error) => this.onerror?.(error);
   private readonly onEnd = () => this.end();
+  /** Nobody reads the answers any more (the client closed its end of stdout): nothing is left to do. */
+  private readonly onOutputGone = () => void this.close();
 
   private readonly input: Readable;
   private readonly output: Writable;
@@ -54,6 +56,8 @@ export class LineStdioTransport implements Transport {
     this.input.on("data", this.onData);
     this.input.on("error", this.onError);
     this.input.on("end", this.onEnd);
+    this.output.on("error", this.onOutputGone);
+    this.output.on("close", this.onOutputGone);
   }
 
   async close(): Promise<void> {
@@ -62,6 +66,8 @@ export class LineStdioTransport implements Transport {
     this.input.off("data", this.onData);
     this.input.off("error", this.onError);
     this.input.off("end", this.onEnd);
+    this.output.off("error", this.onOutputGone);
+    this.output.off("close", this.onOutputGone);
     if (this.input.listenerCount("data") === 0) this.input.pause();
     if (this.drainTimer) clearTimeout(this.drainTimer);
     this.chunks = [];
@@ -71,8 +77,12 @@ export class LineStdioTransport implements Transport {
   send(message: JSONRPCMessage): Promise<void> {
     if ("id" in message && ("result" in message || "error" in message)) this.answered(message.id ?? null);
     const sent = new Promise<void>((resolve) => {
+      if (this.closed || this.output.destroyed || !this.output.writable) return resolve();
       if (this.output.write(`${JSON.stringify(message)}\n`)) resolve();
-      else this.output.once("drain", resolve);
+      else {
+        this.output.once("drain", resolve);
+        this.output.once("close", resolve);
+      }
     });
     if (this.ended && this.unanswered.size === 0) void sent.then(() => this.close());
     return sent;
@@ -90,7 +100,6 @@ export class LineStdioTransport implements Transport {
     this.ended = true;
     if (this.unanswered.size === 0) return void this.close();
     this.drainTimer = setTimeout(() => void this.close(), DRAIN_MS);
-    this.drainTimer.unref();
   }
 
   private answered(id: string | number | null): void {

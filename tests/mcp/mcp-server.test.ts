@@ -213,6 +213,21 @@ describe("verity mcp over stdio, input ended", () => {
     expect(answers.filter((answer) => answer.error)).toEqual([]);
     expect(code).toBe(0);
   }, 60_000);
+
+  it("stops at once, exit 0, when the client closed its end of stdout before the answers", async () => {
+    const child = spawn(process.execPath, [BIN, "--root", REPO_ROOT, "mcp", "--site", "public", "--today", TODAY], { stdio: ["pipe", "pipe", "pipe"] });
+    let err = "";
+    child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    await new Promise<void>((resolve) => child.stderr!.on("data", () => /ready/.test(err) && resolve()));
+    child.stdout!.destroy();
+    const card = shown[0]!.id;
+    child.stdin!.end(`${JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-03-26", capabilities: {}, clientInfo: { name: "t", version: "1" } } })}\n${JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "get_card", arguments: { card } } })}\n`);
+    const code = await Promise.race([exited, new Promise<string>((resolve) => setTimeout(() => resolve("still running"), 30_000))]);
+    child.kill();
+    expect(err).not.toMatch(/Warning|\n\s+at /);
+    expect(code).toBe(0);
+  }, 60_000);
 });
 
 describe("verity mcp --http", () => {
