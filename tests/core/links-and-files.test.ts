@@ -133,6 +133,20 @@ describe("links in raw HTML and MDX", () => {
     expect(html).not.toMatch(/href=[^>]*ops/);
   });
 
+  // A browser drops tabs and newlines anywhere in a URL and control characters around it: /<tab>/wiki.acme.example/ is //wiki.acme.example/.
+  it.each([
+    ['<a href="/&#9;/wiki.acme.example/help/">x</a>', "a tab between the slashes"],
+    ['<a href="/&#10;/wiki.acme.example/">x</a>', "a newline between the slashes"],
+    ['<a href="&#1;//wiki.acme.example/">x</a>', "a control character before them"],
+    ['<a href="/&#9;/help.acme.example/ops/runbook/">x</a>', "a tab before the help host with an internal card's path"],
+  ])("%s (%s) is the address the browser opens: link-audience, and the public page does not link it", async (markdown) => {
+    const dir = project(markdown);
+    expect((await findingsOf(dir)).map((m) => m.ruleId)).toContain("link-audience");
+    const { prepareSites } = await import("../../src/build/site-data.ts");
+    const sites = prepareSites(loadProject({ cwd: dir, today: "2026-11-22" }), ["public", "internal"], { history: { available: false, reason: "none" } });
+    expect(sites.get("public")!.cards.find((c) => c.id === "help/page")!.html).not.toMatch(/href=[^>]*acme\.example/);
+  });
+
   it("a public card's Markdown copy is a page of both sites, not a broken link", async () => {
     const dir = project("Read [the copy](/help/other.md) or [on the site](https://help.acme.example/help/other.md).");
     expect(await findingsOf(dir)).toEqual([]);

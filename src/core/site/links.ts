@@ -124,9 +124,18 @@ export type LinkTarget =
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
+/**
+ * A URL as a browser's URL parser reads it: tabs and newlines removed wherever they are, control
+ * characters and spaces around it stripped. `/<tab>/wiki.example/` opens `//wiki.example/`, another
+ * host, not a path of this site. (Other white space is trimmed too, which reads more, never less.)
+ */
+function browserUrl(rawUrl: string): string {
+  return rawUrl.replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, "").trim();
+}
+
 /** Resolves a link written in `from` to what it points at. */
 export function resolveLink(from: Card, rawUrl: string, index: CardIndex): LinkTarget {
-  const url = rawUrl.trim();
+  const url = browserUrl(rawUrl);
   if (url === "") return { kind: "external" };
   if (SCHEME.test(url) || /^[\\/][\\/]/.test(url)) {
     const onSite = siteOfUrl(url, index.sites);
@@ -270,7 +279,7 @@ export function isAddressText(text: string, href: string): boolean {
 
 /** True when `rawUrl` is an absolute http(s) URL on a host only the internal wiki has. */
 export function isOnWikiOnlyHost(rawUrl: string, index: Pick<CardIndex, "sites">): boolean {
-  const url = rawUrl.trim();
+  const url = browserUrl(rawUrl);
   if (!SCHEME.test(url) && !/^[\\/][\\/]/.test(url)) return false;
   const parsed = parseUrl(url);
   if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) return false;
