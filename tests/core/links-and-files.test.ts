@@ -69,6 +69,10 @@ describe("an internal card's address in an external card's text (address-audienc
     ["a raw HTML attribute", '<span title="/ops/runbook/">SP</span> inline.', "md", 8, 14],
     ["a component's prop", '<Callout title="See /ops/runbook/">Text.</Callout>', "mdx", 8, 1],
     ["raw HTML with character references", "<div>Agents open &#47;ops&#x2F;runbook&sol; daily</div>", "md", 8, 1],
+    // A code block's info string: its language is the code element's class on the page, the rest is in the Markdown copy.
+    ["a code block's language", "```https://wiki.acme.example/wiki/ops/runbook/\necho hi\n```", "md", 8, 1],
+    ["a code block's info after the language", "```sh /ops/runbook/\necho hi\n```", "md", 8, 1],
+    ["a tilde fence's info", "~~~~ title=wiki.acme.example\necho hi\n~~~~", "md", 8, 1],
   ])("in %s is an error too", async (_name, body, format, line, column) => {
     const found = (await findingsOf(project(body, {}, format))).filter((m) => m.ruleId === "address-audience");
     expect(found.map((m) => [m.line, m.column, m.severity])).toEqual([[line, column, 2]]);

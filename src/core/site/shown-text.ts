@@ -3,7 +3,7 @@
  * (`address-audience`, `internal-wording`): one decision of what is published as text, so that a
  * place one rule reads is never a place the other misses.
  *
- * From the tree: text (link text included), inline code, code blocks, alt text, link, image and
+ * From the tree: text (link text included), inline code, code blocks and their info strings, alt text, link, image and
  * definition titles (tooltips), raw HTML's text and attribute values (character references decoded;
  * comments and URL attributes left out), and MDX elements' and components' literal props (a
  * callout's title, a tab's label). Not link targets (href, src, ...: the link rules decide those,
@@ -66,7 +66,12 @@ function collect(tree: Root): ShownText[] {
     // Where the text starts: a code block's on the line after its fence, alt text after `![`, inline code after its backtick.
     if (node.type === "text") shown.push({ text: node.value, kind: "text", line, column, atStart: false });
     else if (node.type === "inlineCode") shown.push({ text: node.value, kind: "inline code", line, column: column + 1, atStart: false });
-    else if (node.type === "code") shown.push({ text: node.value, kind: "code", line: line + 1, column: 1, atStart: false });
+    else if (node.type === "code") {
+      // Its info string (```sh title): the language is the code element's class on the page, and the Markdown copy keeps it all.
+      const info = [node.lang, node.meta].filter(Boolean).join(" ");
+      if (info) at(info, "code");
+      shown.push({ text: node.value, kind: "code", line: line + 1, column: 1, atStart: false });
+    }
     else if (node.type === "image" && node.alt) shown.push({ text: node.alt, kind: "alt", line, column: column + 2, atStart: false });
   });
   return shown;
