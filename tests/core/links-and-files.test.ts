@@ -291,6 +291,10 @@ describe("files have an audience", () => {
     // Links and addresses to these pages count in any letter case (address-audience reads /help/Escalation/ as the card): so do folders.
     ["the folder of an internal card, in other letter case", "![shot](Escalation/shot.png)", "content/help/Escalation/shot.png", /internal card \/help\/escalation\//i],
     ["a collection without public cards, in other letter case", "![logo](../DESK/logo.png)", "content/DESK/logo.png", /collection \/desk\/ \(no public cards\)/i],
+    // Under /_files/tags/ and /_files/health/, a folder names a tag page or the health page as well.
+    ["the folder of a tag only internal cards carry", "![t](../tags/secret-ops/t.png)", "content/tags/secret-ops/t.png", /tag page \/tags\/secret-ops\//],
+    ["that folder in other letter case", "![t](../Tags/Secret-Ops/t.png)", "content/Tags/Secret-Ops/t.png", /tag page \/tags\/secret-ops\//i],
+    ["the folder of the wiki's health page", "![h](../health/h.png)", "content/health/h.png", /the page \/health\//],
   ])("a file in %s is not published: its path would name that page", async (_what, body, file, message) => {
     const dir = project(body, {
       [file]: "PNG",
@@ -333,8 +337,8 @@ describe("files have an audience", () => {
     expect(decide.verdict(path.join(dir, "content/help/escalation/shot.png"), "public").ok).toBe(false);
     expect(asked).toEqual(["/help/escalation/"]);
   });
-  it("a file in the folder of a public card is fine", async () => {
-    const dir = project("![x](other/pic.png)", { "content/help/other/pic.png": "PNG" });
+  it("a file in the folder of a public card, or of a tag public cards carry, is fine", async () => {
+    const dir = project("![x](other/pic.png) ![t](../tags/billing/t.png)", { "content/help/other/pic.png": "PNG", "content/tags/billing/t.png": "PNG" });
     expect(await findingsOf(dir)).toEqual([]);
   });
   it("a collection whose _collection.yml does not parse is treated as internal-only", () => {

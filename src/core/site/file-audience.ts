@@ -11,7 +11,8 @@
  * `defaults.audience: internal` (or does not parse, so its intent is unknown). Nor may its path
  * name a page only the wiki has (see {@link HiddenPages}): the public copy's address
  * `/_files/<path under content>` would publish the folder of an internal card (`help/escalation/shot.png`
- * names `/help/escalation/`) or the name of a collection without public cards.
+ * names `/help/escalation/`), the name of a collection without public cards, the wiki's own page
+ * (`health/`) or a tag page only the wiki has (`tags/secret-ops/`).
  */
 import { lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
@@ -19,6 +20,7 @@ import { isOnSite, type SiteName } from "./audience.ts";
 import type { CardIndex } from "./links.ts";
 import { loadCollection } from "../cards/collections.ts";
 import { isCardFileName, isInside } from "../cards/discover.ts";
+import { reservedPageSites } from "./reserved-paths.ts";
 import type { Finding } from "../lint/findings.ts";
 
 export type FileVerdict = { ok: true; sitePath: string } | { ok: false; reason: string; fix: string };
@@ -45,6 +47,8 @@ export interface HiddenPages {
   isHiddenCard(url: string): boolean;
   /** Whether the collection has cards but none on the public site; undefined when only part of the cards is loaded (`lint --changed`). */
   isHiddenCollection(name: string): boolean | undefined;
+  /** Whether the tag page at this site path (`/tags/secret-ops/`) is the wiki's only (its tag only cards the public site lacks carry). */
+  isHiddenTag(url: string): boolean | undefined;
 }
 
 /**
@@ -54,7 +58,20 @@ export interface HiddenPages {
  */
 export function hiddenPagesOf(index: Pick<CardIndex, "byUrl" | "byUrlLower" | "pages">): HiddenPages {
   let collectionsLower: Map<string, readonly SiteName[]> | undefined;
+  let tagsLower: Map<string, SiteName[]> | undefined;
   return {
+    isHiddenTag: (url) => {
+      if (!index.pages) return undefined;
+      if (!tagsLower) {
+        tagsLower = new Map();
+        for (const [page, on] of index.pages.tags) {
+          const lower = page.normalize("NFC").toLowerCase();
+          tagsLower.set(lower, [...(tagsLower.get(lower) ?? []), ...on]);
+        }
+      }
+      const sites = tagsLower.get(url.normalize("NFC").toLowerCase());
+      return sites !== undefined && !sites.includes("public");
+    },
     isHiddenCard: (url) => {
       const card = index.byUrl.get(url) ?? index.byUrlLower.get(url.toLowerCase());
       return card !== undefined && !isOnSite(card, "public");
@@ -164,9 +181,16 @@ export function hiddenPageAbove(sitePath: string, hidden: HiddenPages): string |
   return parts.length > 1 ? hiddenPageOnPath([...parts, "index.html"], hidden) : undefined;
 }
 
-/** The hidden page a file's folders name (`help/escalation/` of an internal card), if any. */
+/**
+ * The hidden page a file's folders name, if any: `help/escalation/` of an internal card, a collection
+ * without public cards, a page of the sites' own only the wiki has (`health/`), or a tag page only the
+ * wiki has (`tags/secret-ops/`).
+ */
 function hiddenPageOnPath(parts: readonly string[], hidden: HiddenPages): string | undefined {
   if (parts.length > 1 && hidden.isHiddenCollection(parts[0]!)) return `the collection /${parts[0]}/ (no public cards)`;
+  const reserved = parts.length > 1 ? reservedPageSites(parts[0]!) : undefined;
+  if (reserved && !reserved.includes("public")) return `the page /${parts[0]}/`;
+  if (parts.length > 2 && parts[0]!.toLowerCase() === "tags" && hidden.isHiddenTag(`/tags/${parts[1]}/`)) return `the tag page /tags/${parts[1]}/ (a tag only the wiki's cards carry)`;
   for (let i = 2; i < parts.length; i++) {
     const folder = `/${parts.slice(0, i).join("/")}/`.normalize("NFC");
     if (hidden.isHiddenCard(folder)) return `the internal card ${folder}`;
