@@ -85,6 +85,19 @@ describe("an internal card's address in an external card's text (address-audienc
     expect(found.map((m) => [m.line, m.column, m.severity])).toEqual([[6, 1, 2], [7, 1, 2]]);
   });
 
+  it("in the title or description a collection shows on the help center is an error at that line of its _collection.yml", async () => {
+    const dir = project("Body.", {
+      "content/help/_collection.yml": "title: Help\npublicTitle: Help (see /ops/runbook/)\ndescription: Agents also use wiki.acme.example.\n",
+      "content/ops/_collection.yml": "title: Ops\ndescription: On https://wiki.acme.example/wiki/ops/ only.\ndefaults:\n  audience: internal\n",
+      "content/faq/_collection.yml": "title: FAQ\ndescription: Agents read https://wiki.acme.example/wiki/ops/runbook/.\npublicDescription: Common questions.\n",
+      "content/faq/q.md": card("Q", "external", "A."),
+    });
+    const { results } = await lintJson(dir, TODAY);
+    const found = flatMessages(results, dir).filter((m) => m.ruleId === "address-audience");
+    expect(found.map((m) => [m.file, m.line, m.severity])).toEqual([["content/help/_collection.yml", 2, 2], ["content/help/_collection.yml", 3, 2]]);
+    expect(found[1]!.message).toContain("wiki.acme.example");
+  });
+
   it("in the text of an external snippet an external card includes is an error at the include", async () => {
     const snippet = '---\naudience: external\nowner: "@acme/team"\nverify_by: 2027-01-01\n---\n\nAgents escalate through `https://wiki.acme.example/wiki/ops/runbook/` first.\n';
     const found = (await findingsOf(project('Talk to us.\n\n::snippet{name="contact"}', { "content/_snippets/contact.md": snippet }))).filter((m) => m.ruleId === "address-audience");

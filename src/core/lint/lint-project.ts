@@ -20,6 +20,7 @@ import type { VerityConfig } from "../project/config.ts";
 import type { CardRule } from "./rule-model.ts";
 import { duplicateId } from "./rules/duplicate-id.ts";
 import { collectionWording, internalWording } from "./rules/internal-wording.ts";
+import { addressAudience, collectionAddresses } from "./rules/address-audience.ts";
 import { tooDeepFinding } from "./rules/markdown-too-deep.ts";
 import { trustScore } from "./rules/trust-score.ts";
 import { translationFindings } from "./rule-translations.ts";
@@ -88,6 +89,7 @@ export function lintProjectByCard(project: Project, options: LintOptions = {}): 
   rest.push(...duplicateId.check(project.cards), ...readSynonyms(project.root).findings, ...translationFindings(project.cards), ...(options.extraFindings ?? []));
   if (levelOf("snippet-verify-by", settings) !== "off") rest.push(...checkSnippets(project));
   if (levelOf(internalWording.meta.id, settings) !== "off") rest.push(...collectionWording(project));
+  if (levelOf(addressAudience.meta.id, settings) !== "off") rest.push(...collectionAddresses(project));
   const trust = computeTrustScore(options.trustCards ?? project.cards, project.policy);
   rest.push(...trustScore.check(trust, project.config.minTrustScore, project.configFile ?? project.contentDir));
   return { own, rest: applyLevels(rest, settings), trust };

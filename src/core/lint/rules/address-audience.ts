@@ -6,7 +6,10 @@
  * structured data and to assistants. So the address is the leak, and the build stops on it
  * (mandatory; unlike `link-audience`, which the render makes harmless).
  */
+import path from "node:path";
 import type { Root } from "mdast";
+import { COLLECTION_FILE, siteDescription, siteTitle, type Collection } from "../../cards/collections.ts";
+import type { Finding } from "../findings.ts";
 import { lintRule } from "unified-lint-rule";
 import type { Card } from "../../cards/load.ts";
 import { isOnSite } from "../../site/audience.ts";
@@ -162,8 +165,44 @@ export function hiddenAddressesIn(card: Card, tree: Root, index: CardIndex): Hid
   return hidden;
 }
 
+/**
+ * The title and description each collection with public cards shows on the help center (its
+ * `publicTitle` and `publicDescription`, else its `title` and `description`: on the home page, the
+ * collection page, breadcrumbs, structured data and llms.txt): an address only the wiki has there is
+ * published as written. The project-wide part of the rule, at the line of `_collection.yml`.
+ */
+export function collectionAddresses(scope: { cards: readonly Card[]; collections: readonly Collection[]; contentDir: string; index: CardIndex }): Finding[] {
+  const publicCard = new Map<string, Card>();
+  for (const card of scope.cards) if (!publicCard.has(card.collection) && isOnSite(card, "public")) publicCard.set(card.collection, card);
+  const findings: Finding[] = [];
+  for (const collection of scope.collections) {
+    const card = publicCard.get(collection.name);
+    if (!card) continue;
+    const file = path.join(scope.contentDir, collection.name, COLLECTION_FILE);
+    const shown: [key: string, value: string | undefined][] = [
+      [collection.publicTitle === undefined ? "title" : "publicTitle", siteTitle(collection, "public")],
+      [collection.publicDescription === undefined ? "description" : "publicDescription", siteDescription(collection, "public")],
+    ];
+    for (const [key, value] of shown) {
+      for (const found of value === undefined ? [] : addressesIn(value)) {
+        if (!isHidden(card, found.text, scope.index)) continue;
+        const fix = key === "title" || key === "description" ? `Keep ${key} for the wiki and add a public${key[0]!.toUpperCase()}${key.slice(1)} for customers without it` : `Remove the address from the ${key}`;
+        findings.push({
+          ruleId: id,
+          severity: "error",
+          file,
+          line: collection.fieldLines[key] ?? 1,
+          column: 1,
+          message: `The help center shows this collection's ${key}, which names ${found.text}, an address only the internal wiki has: it is published as written. ${fix}.`,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
 export const addressAudience: CardRule = {
-  meta: ruleMeta(id, "An external card's text (prose, link text, a heading, alt text, code, a title, raw HTML, a component's prop, an included snippet, or its title, description, tags or keywords) names the address of an internal or draft card, a wiki-only page, or the wiki's host.", { kind: "card", mandatory: true }),
+  meta: ruleMeta(id, "An external card's text (prose, link text, a heading, alt text, code, a title, raw HTML, a component's prop, an included snippet, or its title, description, tags or keywords), or the title or description a collection shows on the help center, names the address of an internal or draft card, a wiki-only page, or the wiki's host.", { kind: "card", mandatory: true }),
   plugin: lintRule<Root>(`verity:${id}`, (tree, file) => {
     const { card, index } = ruleContext(file.data);
     for (const { line, column, message } of hiddenAddressesIn(card, tree, index)) file.message(message, { line, column });
