@@ -53,6 +53,10 @@ describe("an internal card's address in an external card's text (address-audienc
     ["the wiki's host with a port, no scheme", "Agents open WIKI.acme.example:8443/wiki/ops/ daily.", 8, 13],
     ["the help host and a hidden path, no scheme", "Or help.acme.example/ops/runbook/ today.", 8, 4],
     ["a path under the wiki's base, no host", "Agents follow /wiki/ops/runbook/ here.", 8, 15],
+    // The wiki's address of a public card is the wiki's address all the same: it names the wiki's host and base.
+    ["the wiki's address of a public card", "Agents open https://wiki.acme.example/wiki/help/other/ daily.", 8, 13],
+    ["the wiki's address of a public card, no scheme", "Agents open wiki.acme.example/wiki/help/other/ daily.", 8, 13],
+    ["an autolink to the wiki's address of a public card", "See <https://wiki.acme.example/wiki/help/other/>.", 8, 6],
   ])("%s is an error at its place that stops the deploy build", async (_name, body, line, column) => {
     const found = (await findingsOf(project(body))).filter((m) => m.ruleId === "address-audience");
     expect(found.map((m) => [m.line, m.column, m.severity])).toEqual([[line, column, 2]]);

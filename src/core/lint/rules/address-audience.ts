@@ -102,7 +102,8 @@ function isHidden(card: Card, address: string, index: CardIndex): boolean {
   // after a host name (wiki.acme.example:8443/x) is no scheme, though a URL parser would read one.
   const url = /^(?:[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))|[\\/])/i.test(address) ? address : `https://${address}`;
   const target = linkTargetOf(card, url, index);
-  if (target.kind === "card") return !isOnSite(target.card, "public");
+  // The wiki's address of any card, a public one too, names the wiki's host (and base).
+  if (target.kind === "card") return !isOnSite(target.card, "public") || target.via === "internal";
   if (target.kind === "page") return !isPageOnSite(target, "public");
   // A path the help center does not have, under the wiki's own base (/wiki/ops/runbook/, copied without the host): the wiki's address.
   const wiki = index.sites.find((site) => site.site === "internal");
