@@ -327,7 +327,7 @@ describe("files have an audience", () => {
   });
   // A redirect page's address is a folder of the site: under an internal card's URL or a collection without public cards, it names that page.
   it("an alias under a page only the wiki has is a redirect on the wiki only", async () => {
-    const aliases = 'aliases: ["/desk/refund-override/", "/help/escalation/old-steps/", "/help/Escalation/older/", "/help/page-old/"]\n';
+    const aliases = 'aliases: ["/desk/refund-override/", "/help/escalation/old-steps/", "/help/Escalation/older/", "/Desk/", "/help/page-old/"]\n';
     const dir = project("", {
       "content/help/page.md": card("Page", "external", "Body.", aliases),
       "content/help/escalation.md": card("Escalation", "internal", "Call the desk."),
@@ -336,7 +336,7 @@ describe("files have an audience", () => {
     const { prepareSites } = await import("../../src/build/site-data.ts");
     const sites = prepareSites(loadProject({ cwd: dir, today: "2026-11-22" }), ["public", "internal"], { history: { available: false, reason: "none" } });
     expect(sites.get("public")!.redirects.map((r) => r.from)).toEqual(["/help/page-old/"]);
-    expect(sites.get("internal")!.redirects.map((r) => r.from).sort()).toEqual(["/desk/refund-override/", "/help/Escalation/older/", "/help/escalation/old-steps/", "/help/page-old/"]);
+    expect(sites.get("internal")!.redirects.map((r) => r.from).sort()).toEqual(["/Desk/", "/desk/refund-override/", "/help/Escalation/older/", "/help/escalation/old-steps/", "/help/page-old/"]);
   });
   it("the pages a file's folders name are looked up one by one, not every card read (a re-lint of one card reads only the stubs it needs)", () => {
     const dir = project("![shot](escalation/shot.png)", { "content/help/escalation/shot.png": "PNG", "content/help/escalation.md": card("Escalation", "internal", "Call the desk.") });

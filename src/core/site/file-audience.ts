@@ -171,14 +171,15 @@ export function createFileAudience(contentDir: string, hidden?: HiddenPages): Fi
 }
 
 /**
- * The page only the wiki has that a page's own site path lies under, if any: a public page at
+ * The page only the wiki has that a page's own site path is or lies under, if any: a public page at
  * `/desk/refund-override/` (a redirect from a card's old address) names the collection `/desk/`
- * when it has no public cards, and one at `/help/escalation/old-steps/` the internal card
- * `/help/escalation/`. The public site builds no page there.
+ * when it has no public cards, as one at `/Desk/` itself does (its name in other letter case), and
+ * one at `/help/escalation/old-steps/` the internal card `/help/escalation/`. The public site builds
+ * no page there.
  */
 export function hiddenPageAbove(sitePath: string, hidden: HiddenPages): string | undefined {
   const parts = sitePath.split("/").filter(Boolean);
-  return parts.length > 1 ? hiddenPageOnPath([...parts, "index.html"], hidden) : undefined;
+  return parts.length > 0 ? hiddenPageOnPath([...parts, "index.html"], hidden) : undefined;
 }
 
 /**
