@@ -190,6 +190,21 @@ describe("the rule on a project", () => {
     expect(hits).toEqual([]);
   });
 
+
+  it("reports a word of the synonyms file, which the sites publish with the public cards that use its group", async () => {
+    const { code, hits } = await wording({
+      "style-guide/synonyms.yml": "- en: [refund, money back]\n- en: [handoff, escalation queue, Zendesk macro]\n  ko: [이관, 티어 2]\n",
+      "content/billing/refunds.md": exampleCard({ audience: "external", title: "Refunds and handoff" }),
+    });
+    expect(code).toBe(1);
+    expect(hits.map((h) => [h.file, h.line, h.severity])).toEqual([
+      ["style-guide/synonyms.yml", 2, 2],
+      ["style-guide/synonyms.yml", 2, 2],
+      ["style-guide/synonyms.yml", 2, 2],
+    ]);
+    expect(hits[0]!.message).toMatch(/en group says "escalation queue", internal wording \(internalTerms: "escalation queue"\).*keywords:/);
+    expect(hits.slice(1).map((h) => h.message.match(/internalTerms: "([^"]+)"/)?.[1]).sort()).toEqual(["Zendesk macro", "macro*"]);
+  });
   it("reports a changed _collection.yml under lint --changed", async () => {
     const dir = makeProject({
       "verity.config.yml": CONFIG,

@@ -19,7 +19,7 @@ import { checkCardHtml, prepareCardHtml, type CardHtmlRules } from "./rule-card-
 import type { VerityConfig } from "../project/config.ts";
 import type { CardRule } from "./rule-model.ts";
 import { duplicateId } from "./rules/duplicate-id.ts";
-import { collectionWording, internalWording } from "./rules/internal-wording.ts";
+import { collectionWording, internalWording, synonymWording } from "./rules/internal-wording.ts";
 import { addressAudience, collectionAddresses } from "./rules/address-audience.ts";
 import { tooDeepFinding } from "./rules/markdown-too-deep.ts";
 import { trustScore } from "./rules/trust-score.ts";
@@ -86,9 +86,10 @@ export function lintProjectByCard(project: Project, options: LintOptions = {}): 
   const own = new Map<Card, Finding[]>();
   for (const card of project.cards) own.set(card, applyLevels([...problemsOf.get(card.file)!, ...perCard.get(card)!], settings));
   for (const card of project.bodyOnlyCards ?? []) appendAll(rest, perCard.get(card)!);
-  rest.push(...duplicateId.check(project.cards), ...readSynonyms(project.root).findings, ...translationFindings(project.cards), ...(options.extraFindings ?? []));
+  const synonyms = readSynonyms(project.root);
+  rest.push(...duplicateId.check(project.cards), ...synonyms.findings, ...translationFindings(project.cards), ...(options.extraFindings ?? []));
   if (levelOf("snippet-verify-by", settings) !== "off") rest.push(...checkSnippets(project));
-  if (levelOf(internalWording.meta.id, settings) !== "off") rest.push(...collectionWording(project));
+  if (levelOf(internalWording.meta.id, settings) !== "off") rest.push(...collectionWording(project), ...synonymWording(synonyms, project.config));
   if (levelOf(addressAudience.meta.id, settings) !== "off") rest.push(...collectionAddresses(project));
   const trust = computeTrustScore(options.trustCards ?? project.cards, project.policy);
   rest.push(...trustScore.check(trust, project.config.minTrustScore, project.configFile ?? project.contentDir));

@@ -5,7 +5,8 @@
  * cards)"); this rule reads what customers see: an external card's title, description, tags and
  * keywords, the text its page shows (site/shown-text.ts, the text `address-audience` reads too:
  * prose, inline code, alt text, titles, raw HTML, component props; code blocks not), the external
- * snippets it includes, and the title and description a collection shows on the help center.
+ * snippets it includes, the title and description a collection shows on the help center, and the
+ * words of the synonyms file (published with the public cards that use their group).
  */
 import path from "node:path";
 import { COLLECTION_FILE, siteDescription, siteTitle, type Collection } from "../../cards/collections.ts";
@@ -21,6 +22,7 @@ import type { Finding } from "../findings.ts";
 import { exampleCard, ruleMeta, type CardRule } from "../rule-model.ts";
 import { ruleContext } from "../context.ts";
 import { appendAll } from "../../arrays.ts";
+import { SYNONYMS_FILE, type SynonymsFile } from "../../site/synonyms.ts";
 
 const id = "internal-wording";
 
@@ -187,10 +189,31 @@ export function collectionWording(scope: WordingScope): Finding[] {
   return findings;
 }
 
+/**
+ * The words of the synonyms file (style-guide/synonyms.yml): the sites publish a group with the
+ * public cards that use one of its words (search data and glossary), so a group holds no internal
+ * wording, whichever cards use it today.
+ */
+export function synonymWording(synonyms: Pick<SynonymsFile, "file" | "groups">, config: { internalTerms: readonly string[] }): Finding[] {
+  if (config.internalTerms.length === 0) return [];
+  const terms = termsOf(config.internalTerms);
+  const findings: Finding[] = [];
+  for (const group of synonyms.groups) {
+    for (const word of group.words) {
+      for (const hit of findInField(word, terms, group.line)) {
+        const where = `${SYNONYMS_FILE}'s ${group.lang} group`;
+        const fix = "The sites publish a group with the public cards that use it: remove the word, and put it in an internal card's keywords: instead.";
+        findings.push({ ruleId: id, severity: "error", file: synonyms.file, line: group.line, column: 1, message: messageOf(hit, where, fix) });
+      }
+    }
+  }
+  return findings;
+}
+
 export const internalWording: CardRule = {
   meta: ruleMeta(
     id,
-    "Text customers read on the help center (an external card's title, description, tags, keywords or any text its page shows, an external snippet it includes, or a collection's public title or description) uses wording `internalTerms` lists as internal: tool names, queues, Slack channels, escalation contacts.",
+    "Text customers read on the help center (an external card's title, description, tags, keywords or any text its page shows, an external snippet it includes, a collection's public title or description, or a word of style-guide/synonyms.yml, published with the public cards that use its group) uses wording `internalTerms` lists as internal: tool names, queues, Slack channels, escalation contacts.",
     { kind: "card" },
   ),
   plugin: plugin as CardRule["plugin"],
