@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { lintProse } from "../../src/core/style/style-engine.ts";
 import { setupFromConfig } from "../../src/core/style/style-files.ts";
 import { loadValeConfig } from "../../src/core/style/vale-ini.ts";
-import { isBacktrackRisk } from "../../src/core/style/budget.ts";
+import { checkpoint as checkpointOf, isBacktrackRisk } from "../../src/core/style/budget.ts";
 import { REPO_ROOT, removeTemps } from "../helpers.ts";
 import { lintText, styleProject } from "./vale-project.ts";
 
@@ -33,6 +33,33 @@ describe("every rule's work is bounded", () => {
     const source = "Write to support@lumen.example or ops.team@mail.lumen.example today.";
     expect(budget.isBacktrackRisk(new RegExp(String.raw`([\p{L}.+-]+@[\p{L}-]+(?:\.[\p{L}-]+)+)`, "u").source)).toBe(false);
     expect(ignoredRanges(source, [String.raw`([\w.+-]+@[\w-]+(?:\.[\w-]+)+)`]).map(([start, end]) => source.slice(start, end))).toEqual(["support@lumen.example", "ops.team@mail.lumen.example"]);
+  });
+
+  // The budget is counted by the clock, so a busy machine (other processes taking the cores) stopped
+  // rules that were well within it, and the findings of a file depended on the machine's load.
+  it("runs again, with more time, work that the clock stopped while the thread had little of the processor", async () => {
+    const { withBudgetOrUndo } = await import("../../src/core/style/budget.ts");
+    const done: number[] = [];
+    let calls = 0;
+    const starved = () => {
+      calls++;
+      done.push(calls);
+      // Waiting takes time on the clock and none of the processor, as when other work has the core.
+      if (calls === 1) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+    };
+    expect(withBudgetOrUndo(starved, () => checkpointOf(done), 100)).toBe(true);
+    expect([calls, done]).toEqual([2, [2]]);
+
+    let spins = 0;
+    const busy = () => {
+      spins++;
+      for (;;);
+    };
+    const started = performance.now();
+    expect(withBudgetOrUndo(busy, () => () => undefined, 100)).toBe(false);
+    // Once, unless this thread was itself starved of the processor (a loaded machine): then twice at most.
+    expect(spins).toBeLessThanOrEqual(2);
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it("a catastrophic pattern in a custom rule is stopped and reported with the rule and its file", () => {

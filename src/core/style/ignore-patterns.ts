@@ -3,7 +3,7 @@
  * (lint/html.go applyInlinePatterns, applyBlockPatterns), so the ignored text reads as masked code to
  * every rule. Verity finds the same source ranges and masks the prose blocks' text over them.
  */
-import { BudgetExceeded, isBacktrackRisk, LONG_BLOCK, withBudget } from "./budget.ts";
+import { checkpoint, isBacktrackRisk, LONG_BLOCK, withBudgetOrUndo } from "./budget.ts";
 import { compileGoRegex } from "./go-regex.ts";
 import { requiredChar } from "./required-char.ts";
 import { isLineScoped, matchLinesWith } from "./line-scoped.ts";
@@ -51,12 +51,8 @@ export function ignoredRanges(source: string, patterns: readonly string[], optio
     };
     if (!isBacktrackRisk(re.source) && source.length <= LONG_BLOCK) collect();
     else {
-      try {
-        withBudget(collect);
-      } catch (error) {
-        if (!(error instanceof BudgetExceeded)) throw error;
-        // An ignore pattern that cannot finish ignores nothing more.
-      }
+      // An ignore pattern that cannot finish ignores nothing: how far it got depends on the machine.
+      withBudgetOrUndo(collect, () => checkpoint(ranges));
     }
   }
   return ranges;

@@ -19,7 +19,7 @@ import { sentenceBlocks } from "./sub-blocks.ts";
 import { joinBlocks, withText } from "./prose-block.ts";
 import type { StyleSet } from "./rule-loader.ts";
 import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
-import { BudgetExceeded, checkpoint, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudget, withBudgetOrUndo } from "./budget.ts";
+import { checkpoint, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudgetOrUndo } from "./budget.ts";
 import { frontMatterBlocks } from "./front-matter-prose.ts";
 import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced, type IgnoredRange } from "./ignore-patterns.ts";
 import { settingsForFile, type FileStyleSettings, type ValeConfig } from "./vale-ini.ts";
@@ -289,12 +289,8 @@ function runValeRules(
       runRule(entry);
       continue;
     }
-    try {
-      withBudget(() => runRule(entry));
-    } catch (error) {
-      if (!(error instanceof BudgetExceeded)) throw error;
-      findings.push(budgetFinding(input.file, entry.rule));
-    }
+    // A rule stopped leaves none of its alerts, only the finding that says so: how far it got depends on the machine.
+    if (!withBudgetOrUndo(() => runRule(entry), () => checkpoint(findings, history, counts, state.sequences))) findings.push(budgetFinding(input.file, entry.rule));
   }
   return findings;
 }
