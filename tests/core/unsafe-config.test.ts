@@ -39,6 +39,26 @@ describe("URLs in the configuration", () => {
     expect(message).toMatch(/http\(s\)/);
   });
 
+  it.each([
+    ["support:\n  url: https://wiki.acme.example/ops/contact/\n", 5, "support.url"],
+    ["feedback:\n  endpoint: https://WIKI.acme.example./votes\n", 5, "feedback.endpoint"],
+    ["sites:\n  public:\n    usage:\n      endpoint: http://wiki.acme.example/events\n", 6, "sites.public.usage.endpoint"],
+  ])("refuses %j, an address the help center shows or calls on the wiki's host, at its line", (yaml, line, key) => {
+    const message = refused(`sites:\n  internal:\n    url: https://wiki.acme.example\n${yaml.replace("sites:\n", "")}`);
+    expect(message).toContain(`verity.config.yml:${line}:`);
+    expect(message).toContain(`"${key}"`);
+    expect(message).toMatch(/wiki's host wiki\.acme\.example/);
+  });
+
+  it("accepts the wiki's host for the wiki's own usage endpoint, and both sites on one host", () => {
+    const own = makeProject({ "verity.config.yml": "sites:\n  internal:\n    url: https://wiki.acme.example\n    usage:\n      endpoint: https://wiki.acme.example/events\n" });
+    expect(loadConfig(own).config.sites.internal.usage?.endpoint).toBe("https://wiki.acme.example/events");
+    const shared = makeProject({
+      "verity.config.yml": "sites:\n  public:\n    url: https://acme.example\n    base: /help/\n  internal:\n    url: https://acme.example\n    base: /wiki/\nsupport:\n  url: https://acme.example/contact/\n",
+    });
+    expect(loadConfig(shared).config.support?.url).toBe("https://acme.example/contact/");
+  });
+
   it("accepts http(s) and, for support, mailto", () => {
     const dir = makeProject({
       "verity.config.yml": "support:\n  url: mailto:help@example.com\nfeedback:\n  endpoint: https://f.example.com/x\nrepository:\n  url: https://github.com/a/b\n",

@@ -11,6 +11,8 @@ import { checkRuleSettings } from "../lint/registry.ts";
 import { describeValue, formatSchemaIssues } from "../cards/schema-issues.ts";
 import { readTextFile } from "../cards/safe-read.ts";
 import { parseYaml } from "../cards/yaml-source.ts";
+import { SITE_NAMES } from "../site/audience.ts";
+import { isOnWikiOnlyHost } from "../site/links.ts";
 
 export const CONFIG_FILE_NAME = "verity.config.yml";
 
@@ -231,6 +233,11 @@ export function loadConfig(root: string, explicitFile?: string): LoadedConfig {
     const lines = problems.map((p) => `${rel}:${parsed.lineOf(p.path) ?? 1}: ${p.message}`);
     throw new ConfigError(`The configuration is not valid:\n${lines.join("\n")}`, "See docs/configuration.md for every key.");
   }
+  const onWikiHost = publicAddressesOnWikiHost(result.data);
+  if (onWikiHost.length > 0) {
+    const lines = onWikiHost.map((p) => `${rel}:${parsed.lineOf(p.path) ?? 1}: ${p.message}`);
+    throw new ConfigError(`The configuration is not valid:\n${lines.join("\n")}`, "Point it at an address customers may see, such as a page of the help center or a public support site.");
+  }
   const contentProblem = contentDirProblem(root, result.data.contentDir);
   if (contentProblem) {
     throw new ConfigError(`The configuration is not valid:\n${rel}:${parsed.lineOf(["contentDir"]) ?? 1}: "contentDir" ${contentProblem}`, "Point contentDir at a real folder inside the repository, e.g. contentDir: content.");
@@ -242,6 +249,24 @@ export function loadConfig(root: string, explicitFile?: string): LoadedConfig {
   }
   const contentDirLine = parsed.lineOf(["contentDir"]);
   return { config: result.data, file, ...(contentDirLine !== undefined ? { contentDirLine } : {}) };
+}
+
+/**
+ * The addresses the help center shows or calls (its support link, the feedback and usage
+ * endpoints) that are on the wiki's own host: every public page would name the wiki's host, and
+ * send its readers or their votes there. Where both sites share a host, nothing is refused.
+ */
+function publicAddressesOnWikiHost(config: VerityConfig): { path: string[]; message: string }[] {
+  const index = { sites: SITE_NAMES.map((site) => ({ site, url: config.sites[site].url, base: config.sites[site].base })) };
+  const shown: [string[], string | undefined][] = [
+    [["support", "url"], config.support?.url],
+    [["feedback", "endpoint"], config.feedback?.endpoint],
+    [["sites", "public", "usage", "endpoint"], config.sites.public.usage?.endpoint],
+  ];
+  const host = new URL(config.sites.internal.url).host;
+  return shown
+    .filter(([, url]) => url !== undefined && isOnWikiOnlyHost(url, index))
+    .map(([key]) => ({ path: key, message: `"${key.join(".")}" is on the wiki's host ${host}, which the help center must not name or call.` }));
 }
 
 /** Why the content folder escapes the repository on disk (a symbolic link out), or undefined. */
