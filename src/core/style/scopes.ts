@@ -19,6 +19,8 @@ export interface Scope {
   isSummary: boolean;
   /** Scopes named that no Markdown block has (`headng`): they load, as in Vale 3.x, and never match. */
   unknown: readonly string[];
+  /** Each option's text before its first dot, as Vale's Manager records a loaded rule's scopes (check/manager.go addCheck). */
+  bases: readonly string[];
   /** Inline scopes Vale 3 refuses (`link`, `strong`, `emphasis`, `code`; its checkScopes): Verity runs them. */
   refusedByVale: readonly string[];
 }
@@ -79,6 +81,7 @@ export function parseScope(value: string | readonly string[] | undefined): Scope
   const isSummary = parsed.some((parts) => parts.some((p) => !p.isNegated && p.sections.includes("summary")));
   return {
     text: options.join(", "),
+    bases: options.map((option) => option.split(".")[0]!),
     isRaw,
     isSummary,
     unknown,

@@ -15,7 +15,7 @@ import { indexDirectives } from "./directives.ts";
 import { indexLines } from "./positions.ts";
 import { extractProse, MAX_NESTING, type FileProse, type ProseBlock } from "./prose.ts";
 import { isSummaryPart } from "./summary.ts";
-import { sentenceBlocks } from "./sub-blocks.ts";
+import { nlpTasks, sentenceBlocks } from "./sub-blocks.ts";
 import { joinBlocks, withText } from "./prose-block.ts";
 import type { StyleSet } from "./rule-loader.ts";
 import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
@@ -75,8 +75,6 @@ export interface StyleInput {
   /** Text read from standard input, whose paragraphs Vale places by searching the whole text (core/file.go NewFile's `lookup`). */
   fromStdin?: boolean;
 }
-
-const SENTENCE_SCOPE = ["sentence"] as const;
 
 /** Lints the prose of one file and returns its findings (unsorted). */
 export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
@@ -140,7 +138,11 @@ function runValeRules(
   /** Each block Vale lints on its own and the block it came from (itself, or a sentence's paragraph): see `lineContext`. */
   const ownerOf = new WeakMap<ProseBlock, ProseBlock>();
   const topLevel = new Set(prose.blocks);
-  const paragraphs: ProseBlock[] = [];
+  // Vale splits paragraphs (not headings, list items, quotes or cells) into sentences, and lints a
+  // paragraph's sentences before the paragraph, unless paragraph pieces (the same text) come first.
+  const { segmentation, splitting } = nlpTasks(setup.styles);
+  /** A sentence that is its whole paragraph: a rule run on both would find the same alerts twice. */
+  const wholeParagraph = new Set<ProseBlock>();
   const blocks = [...prose.blocks, ...prose.inlineBlocks]
     .filter((b) => !(skipped.has("blockquote") && (b.scope.includes("blockquote") || prose.quoted.has(b))) && !(skipped.has("alt") && b.scope.includes("alt")))
     .flatMap((b) => {
@@ -149,23 +151,19 @@ function runValeRules(
       // A raw HTML block gives one block per element: its text ends where the element closes.
       const end = b.kind === "html" ? b.offsetAt(b.text.length) : b.end;
       const pieces = ignoredBlocks.length > 0 ? splitAtBlockIgnores(clean, ignoredBlocks) : [clean];
-      for (const piece of pieces) {
+      return pieces.flatMap((piece) => {
         directiveEnd.set(piece, end);
         ownerOf.set(piece, piece);
-        if (piece.scope[0] === "text" && piece.scope[1] === "paragraph") paragraphs.push(piece);
-      }
-      return pieces;
+        if (!segmentation || piece.scope[0] !== "text" || piece.scope[1] !== "paragraph") return [piece];
+        const sentences = sentenceBlocks(piece);
+        for (const sentence of sentences) {
+          directiveEnd.set(sentence, end);
+          ownerOf.set(sentence, piece);
+        }
+        if (sentences.length === 1 && sentences[0]!.text === piece.text) wholeParagraph.add(sentences[0]!);
+        return splitting ? [piece, ...sentences] : [...sentences, piece];
+      });
     });
-  // Vale splits paragraphs (not headings, list items, quotes or cells) into sentences for `scope: sentence`.
-  if (active.some((a) => a.rule.scope.matches(SENTENCE_SCOPE))) {
-    for (const paragraph of paragraphs) {
-      for (const sentence of sentenceBlocks(paragraph)) {
-        directiveEnd.set(sentence, directiveEnd.get(paragraph)!);
-        ownerOf.set(sentence, paragraph);
-        blocks.push(sentence);
-      }
-    }
-  }
   const { groups, groupOf } = groupByScope(blocks);
   const state: FileState = { sequences: new Set(), metrics: prose.metrics };
   const findings: Finding[] = [];
@@ -269,6 +267,7 @@ function runValeRules(
     const isGroupMatched = groups.map((g) => rule.scope.matches(g.scope, g.parent));
     blocks.forEach((block, i) => {
       if (!isGroupMatched[groupOf[i]!]) return;
+      if (wholeParagraph.has(block) && rule.scope.matches(ownerOf.get(block)!.scope)) return;
       // Vale's ChkToCtx: the check's copy of the line starts afresh with each block.
       const checkLine: { line?: CheckLine } = {};
       for (const alert of rule.run!(block, state)) emit(entry, block, alert, false, false, checkLine);

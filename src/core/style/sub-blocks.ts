@@ -1,5 +1,6 @@
 /** Blocks cut from a prose block (its sentences, a piece between ignored ranges), mapped to the same source. */
 import type { ProseBlock } from "./prose.ts";
+import type { StyleSet } from "./rule-loader.ts";
 import { segmentSentences, type SentenceSpan } from "./sentences.ts";
 
 const spansOfBlock = new WeakMap<ProseBlock, readonly SentenceSpan[]>();
@@ -11,9 +12,37 @@ export function sentenceSpans(block: ProseBlock): readonly SentenceSpan[] {
   return spans;
 }
 
-/** The sentences of a block as blocks of their own (scope `sentence`), mapped to the same source. */
+/**
+ * The sentences of a paragraph as blocks of their own, mapped to the same source. Vale scopes them
+ * `sentence.text.<ext>` (nlp/provider.go doNLP), so rules with the default `text` scope run on them too.
+ */
 export function sentenceBlocks(block: ProseBlock): ProseBlock[] {
-  return sentenceSpans(block).map(({ start, end }) => subBlock(block, start, end, ["sentence"]));
+  return sentenceSpans(block).map(({ start, end }) => subBlock(block, start, end, SENTENCE));
+}
+
+const SENTENCE: readonly string[] = ["sentence", "text"];
+
+export interface NlpTasks {
+  /** Paragraphs are split into sentence blocks: a loaded rule has `scope: sentence` (or is a sequence rule). */
+  segmentation: boolean;
+  /** Paragraphs are linted as `paragraph` pieces before their sentences: a loaded rule has `scope: paragraph`. */
+  splitting: boolean;
+}
+
+const tasksOfStyles = new WeakMap<StyleSet, NlpTasks>();
+
+/**
+ * What Vale's Manager asks of every file (check/manager.go AssignNLP, HasScope): it looks at the
+ * scopes of every rule loaded from the config's styles, whether or not the rule is on for the file.
+ */
+export function nlpTasks(styles: StyleSet): NlpTasks {
+  let tasks = tasksOfStyles.get(styles);
+  if (tasks) return tasks;
+  const bases = new Set<string>();
+  for (const rule of styles.rules.values()) for (const base of rule.scope.bases) bases.add(base);
+  tasks = { segmentation: bases.has("sentence"), splitting: bases.has("paragraph") };
+  tasksOfStyles.set(styles, tasks);
+  return tasks;
 }
 
 /** `block.text[from, to)` as a block of its own with `scope`, mapped to the same source. */
