@@ -12,6 +12,7 @@ import { lintText, styleProject } from "./vale-project.ts";
 const BANG = "extends: existence\nmessage: \"'%s'\"\nnonword: true\ntokens:\n  - '\\w+!(?:\\s|$)'\n";
 const END = "extends: existence\nmessage: \"end '%s'\"\nnonword: true\ntokens:\n  - '\\w+!$'\n";
 const SENTENCE = "extends: existence\nmessage: \"sentence\"\nscope: sentence\ntokens:\n  - NEVERSEEN\n";
+const SEQUENCE = "extends: sequence\nmessage: \"sequence\"\ntokens:\n  - pattern: NEVERSEEN\n";
 const PARAGRAPH = "extends: existence\nmessage: \"paragraph\"\nscope: paragraph\ntokens:\n  - NEVERSEEN\n";
 const TEXT = "This is amazing! You should try it!\n";
 
@@ -40,6 +41,11 @@ describe("text-scoped rules on sentence blocks", () => {
     const off = styleProject({ Bang: BANG, Sentence: SENTENCE }, "S.Sentence = NO");
     expect(lintText(project, TEXT)).toEqual(["1:9:S.Bang:'amazing!'", "1:33:S.Bang:'it!'"]);
     expect(lintText(off, TEXT)).toEqual(["1:9:S.Bang:'amazing!'", "1:33:S.Bang:'it!'"]);
+    // Off in the only section that names the style: Vale still loads the rule file and reads its scope.
+    const offInSection = styleProject({ Bang: BANG, Sentence: SENTENCE, Sequence: SEQUENCE }, "", { ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nS.Sentence = NO\nS.Sequence = NO\n" });
+    expect(lintText(offInSection, TEXT)).toEqual(["1:9:S.Bang:'amazing!'", "1:33:S.Bang:'it!'"]);
+    const sequenceOnly = styleProject({ Bang: BANG, Sequence: SEQUENCE }, "", { ".vale.ini": "StylesPath = styles\n[*.md]\nBasedOnStyles = S\nS.Sequence = NO\n" });
+    expect(lintText(sequenceOnly, TEXT)).toEqual(["1:9:S.Bang:'amazing!'", "1:33:S.Bang:'it!'"]);
   });
 
   it("with a paragraph rule loaded too, the paragraph's piece is linted before the sentences", () => {

@@ -19,9 +19,10 @@ import { compileSequence } from "./checks/sequence.ts";
 import { compileSpelling } from "./checks/spelling.ts";
 import { compileSubstitution } from "./checks/substitution.ts";
 import { RULE_TYPES, SKIPPED_RULE_TYPES, type CompiledRule, type RuleAction } from "./rule-types.ts";
-import { parseScope, ScopeError } from "./scopes.ts";
+import { parseScope, scopeBases, ScopeError } from "./scopes.ts";
 import { referencedStyles, searchedIn, type ValeConfig } from "./vale-ini.ts";
 import { readStyleText, statFollowing } from "./follow-links.ts";
+import { isOffEverywhere, ruleSettings } from "./rule-switches.ts";
 import { isEditPatternRisky } from "./checks/edit-action.ts";
 import { decodeAction, decodeTypedKeys, foldKeyCase, unknownKeys } from "./checks/rule-keys.ts";
 import { decodeTextKeys } from "./checks/rule-text-keys.ts";
@@ -36,6 +37,8 @@ export interface StyleSet {
   warnings: string[];
   /** Rules each style contributes (for BasedOnStyles). */
   styles: Map<string, string[]>;
+  /** The scopes of every rule file read, on or off (`scopeBases`): what Vale's NLP steps look at. */
+  scopeBases: Set<string>;
   vocabulary: Vocabulary;
 }
 
@@ -49,7 +52,7 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
   }
   checkIgnorePatterns(config);
   const vocabulary = loadVocabulary(config);
-  const set: StyleSet = { rules: new Map(), warnings: [...config.warnings], styles: new Map(), vocabulary };
+  const set: StyleSet = { rules: new Map(), warnings: [...config.warnings], styles: new Map(), scopeBases: new Set(["text"]), vocabulary };
   const { styles, rules } = referencedStyles(config);
   const ctxBase = { accepted: vocabulary.accept, wordTemplate: config.wordTemplate, stylesPath: config.stylesPath, configDir: path.dirname(config.file) };
 
@@ -94,7 +97,9 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
       }
       names.push(name);
       // A rule turned off for every file is never compiled, so a broken rule can be switched off.
-      if (!set.rules.has(name) && !isOffEverywhere(config, name)) load(file, name);
+      if (set.rules.has(name)) continue;
+      if (!isOffEverywhere(config, name)) load(file, name);
+      else for (const base of scopeBases(readOffRule(file))) set.scopeBases.add(base);
     }
     set.styles.set(style, names);
   }
@@ -164,36 +169,10 @@ function isFile(file: string): boolean {
   return statFollowing(file)?.isFile() ?? false;
 }
 
-/**
- * True when `name` is off for every file: set to NO somewhere, never turned on, and off in the
- * global section or in every section whose BasedOnStyles brings its style in.
- */
-function isOffEverywhere(config: ValeConfig, name: string): boolean {
-  const style = name.split(".")[0]!;
-  let isOffSomewhere = false;
-  for (const section of config.sections) {
-    const setting = section.rules.get(name);
-    if (setting === undefined) continue;
-    if (setting !== false) return false;
-    isOffSomewhere = true;
-  }
-  if (!isOffSomewhere) return false;
-  if (config.sections.some((s) => s.glob === "*" && s.rules.get(name) === false)) return true;
-  return config.sections.every((s) => !s.basedOnStyles?.includes(style) || s.rules.get(name) === false);
-}
-
-function ruleSettings(config: ValeConfig, names: Set<string>): Map<string, boolean> {
-  const result = new Map<string, boolean>();
-  for (const name of names) result.set(name, false);
-  for (const section of config.sections) {
-    for (const [name, setting] of section.rules) if (setting !== false) result.set(name, true);
-  }
-  return result;
-}
-
 function loadRuleFile(set: StyleSet, file: string, name: string, base: Omit<CompileContext, "name" | "file">): void {
   const text = readStyleText(file);
   const def = readRuleYaml(text, file);
+  for (const base of scopeBases(def)) set.scopeBases.add(base);
   if (!def || typeof def !== "object" || Array.isArray(def)) throw new ConfigError(`${file}: a rule file must be a YAML mapping with "extends" and "message".`);
   const type = String((def as RuleDefinition).extends);
   const unknown = typeof (def as RuleDefinition).extends === "string" ? unknownKeys(def as RuleDefinition, type, file) : [];
@@ -210,6 +189,15 @@ function loadRuleFile(set: StyleSet, file: string, name: string, base: Omit<Comp
       );
     }
     if (rule.scope.unknown.length > 0) set.warnings.push(`${file}: rule ${name} has a scope no Markdown text has (${rule.scope.unknown.join(", ")}); it loads, as in Vale, and never matches. Known scopes: ${KNOWN_SCOPES}.`);
+  }
+}
+
+/** A rule file turned off everywhere, read only for its scope; one that does not read is left out. */
+function readOffRule(file: string): unknown {
+  try {
+    return readRuleYaml(readStyleText(file), file);
+  } catch {
+    return undefined;
   }
 }
 

@@ -19,8 +19,6 @@ export interface Scope {
   isSummary: boolean;
   /** Scopes named that no Markdown block has (`headng`): they load, as in Vale 3.x, and never match. */
   unknown: readonly string[];
-  /** Each option's text before its first dot, as Vale's Manager records a loaded rule's scopes (check/manager.go addCheck). */
-  bases: readonly string[];
   /** Inline scopes Vale 3 refuses (`link`, `strong`, `emphasis`, `code`; its checkScopes): Verity runs them. */
   refusedByVale: readonly string[];
 }
@@ -81,7 +79,6 @@ export function parseScope(value: string | readonly string[] | undefined): Scope
   const isSummary = parsed.some((parts) => parts.some((p) => !p.isNegated && p.sections.includes("summary")));
   return {
     text: options.join(", "),
-    bases: options.map((option) => option.split(".")[0]!),
     isRaw,
     isSummary,
     unknown,
@@ -96,4 +93,19 @@ export function parseScope(value: string | readonly string[] | undefined): Scope
       );
     },
   };
+}
+
+/**
+ * The scopes Vale's Manager records for a rule file it loads (check/manager.go addCheck: each
+ * option up to its first dot), from the file's `extends` and `scope` as written: a sequence rule's
+ * scope is `sentence`, a rule without one `text`. Read for every rule file of a loaded style, even
+ * one turned off, since Vale loads it all the same.
+ */
+export function scopeBases(def: unknown): string[] {
+  if (!def || typeof def !== "object" || Array.isArray(def)) return [];
+  const entries = Object.entries(def).map(([key, value]) => [key.toLowerCase(), value] as const);
+  const get = (key: string) => entries.find(([k]) => k === key)?.[1];
+  const scope = get("scope");
+  const options: unknown[] = get("extends") === "sequence" ? ["sentence"] : scope === undefined || scope === null ? ["text"] : Array.isArray(scope) ? scope : [scope];
+  return options.map((option) => String(option).split(".")[0]!);
 }

@@ -38,9 +38,7 @@ const tasksOfStyles = new WeakMap<StyleSet, NlpTasks>();
 export function nlpTasks(styles: StyleSet): NlpTasks {
   let tasks = tasksOfStyles.get(styles);
   if (tasks) return tasks;
-  const bases = new Set<string>();
-  for (const rule of styles.rules.values()) for (const base of rule.scope.bases) bases.add(base);
-  tasks = { segmentation: bases.has("sentence"), splitting: bases.has("paragraph") };
+  tasks = { segmentation: styles.scopeBases.has("sentence"), splitting: styles.scopeBases.has("paragraph") };
   tasksOfStyles.set(styles, tasks);
   return tasks;
 }
