@@ -127,7 +127,8 @@ const EN_STOP = new Set(
     "how what why when where which who whom whose can could should would will shall may might must i me my mine we our us you your " +
     "it its this that these those there here if so not no get got getting want wants need needs help please way ways any some all " +
     "just also im i'm dont don't cant can't doesnt doesn't didnt didn't isnt isn't it's whats what's possible able someone something " +
-    "anything again still yet then than very really new else cannot much many more most they them their he she his her make let go goes going went gone").split(" "),
+    "anything again still yet then than very really new else cannot much many more most they them their he she his her make makes made making " +
+    "let go goes going went gone come comes came coming keep keeps kept").split(" "),
 );
 /** Words that only ask a question after "how" ("how long does a refund take"), and mean something elsewhere ("long"). */
 const EN_AFTER_HOW = new Set(["long", "often", "soon"]);
@@ -330,7 +331,21 @@ export function relaxedTerms(terms: readonly string[], lang: string): string[] {
   for (const term of terms) {
     if (!NO_SPACE.test(term)) out.push(term);
     else if (lang === "ja" || KANA.test(term)) out.push(...term.split(/\p{Script=Hiragana}+/u).filter((t) => t.length > 0));
-    else out.push(...term.split(/[的了和与在是]/u).filter((t) => t.length > 0));
+    else out.push(...term.split(/[的了和与在是]/u).flatMap(chineseWords));
   }
   return [...new Set(out)];
+}
+
+const zhSegmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("zh", { granularity: "word" }) : undefined;
+
+/**
+ * A Chinese run cut into its words (`验证码过期` -> `验证码`, `过期`), so a retry with fewer words finds the card
+ * with some of them; one-character words are left out unless the run has no longer one.
+ */
+function chineseWords(run: string): string[] {
+  if (run.length === 0) return [];
+  if (!zhSegmenter || run.length <= 2) return [run];
+  const words = [...zhSegmenter.segment(run)].filter((s) => s.isWordLike).map((s) => s.segment);
+  const long = words.filter((w) => w.length >= 2);
+  return long.length > 0 ? long : [run];
 }
