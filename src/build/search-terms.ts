@@ -224,7 +224,10 @@ export function buildSearchData(cards: readonly CardWords[], groups: readonly Sy
     const kept = [...byWord.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_WORDS).map(([w]) => w);
     languages[lang] = { words: kept.sort() };
   }
-  return { languages, fold: foldingTable(chineseChars), glossary: glossaryOf(groups, cards) };
+  const glossary = glossaryOf(groups, cards);
+  // A traditional-character question names things no Chinese card covers too (`導出` for an export): the glossary's Chinese words fold.
+  for (const entry of glossary) for (const word of entry.words["zh"] ?? []) for (const ch of word) if (HAN.test(ch)) chineseChars.add(ch);
+  return { languages, fold: foldingTable(chineseChars), glossary };
 }
 
 /** OpenCC's converters take about a second to build: once per process, shared by every table. */
