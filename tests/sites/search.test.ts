@@ -97,6 +97,14 @@ describe("fifth query set on the public demo", () => {
   });
 });
 
+describe("sixth query set on the public demo", () => {
+  it("written from the cards before it was run against the search: at the same targets, never an internal card", { timeout: 600_000 }, async () => {
+    const queries = readGoldenSet(fileURLToPath(new URL("./search-blind4.json", import.meta.url)));
+    expect(queries.length).toBeGreaterThanOrEqual(100);
+    await expectAtTargets(queries, "in-page");
+  });
+});
+
 describe("search experience", () => {
   it("shows instant results under the header box; arrows and Enter open a card, Escape closes", async () => {
     const page = await browser.newPage();
