@@ -121,4 +121,24 @@ describe("a translation of a card the public site does not have", () => {
     expect(await kb.get("billing/plan-ko")).toBeUndefined();
     expect(kb.search("해지 무료", { lang: "ko" }).results).toEqual([]);
   });
+  it("nor does a translation of an expired card the help center withholds (expiredPublicCards: withhold), on the day it is withheld", async () => {
+    const dir = makeProject({
+      "verity.config.yml": "lang: en\nexpiredPublicCards: withhold\n",
+      "content/billing/refunds.md": card({ title: "Refunds" }),
+      "content/billing/legacy.md": card({ title: "Legacy plan", verify_by: "2026-11-01" }, "Legacy refunds go through the manual ledger override.\n"),
+      "content/billing/legacy-ko.md": card({ title: "레거시 요금제", lang: "ko", translation_of: "billing/legacy" }, "레거시 환불은 수동 원장 재정의를 거칩니다.\n"),
+    });
+    expectWithheld(dir, ["billing/legacy", "billing/legacy-ko"]);
+    const { project } = expectWithheld(dir, ["billing/legacy-ko"]);
+    const site = prepareSites(project, ["public"], { history: { available: false, reason: "test" }, contentHistory: undefined }).get("public")!;
+    expect(site.cards.map((c) => c.id)).toEqual(["billing/refunds"]);
+    const kb = KnowledgeBase.load({ cwd: dir, today: TODAY, site: "public" });
+    expect(kb.list().map((c) => c.id)).toEqual(["billing/refunds"]);
+    expect(kb.search("레거시", { lang: "ko" }).results).toEqual([]);
+    // Before the source expired both were public; a server running past that day withholds both.
+    const before = KnowledgeBase.load({ cwd: dir, today: "2026-10-01", site: "public" });
+    expect(before.list().map((c) => c.id).sort()).toEqual(["billing/legacy", "billing/legacy-ko", "billing/refunds"]);
+    expect(before.onDay(TODAY as never).list().map((c) => c.id)).toEqual(["billing/refunds"]);
+    expect(kb.onDay("2026-10-01" as never).list().map((c) => c.id).sort()).toEqual(["billing/legacy", "billing/legacy-ko", "billing/refunds"]);
+  });
 });

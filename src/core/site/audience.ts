@@ -44,20 +44,25 @@ export interface ExpiredCardsRule {
  */
 export function siteSelectionOf(project: { config: { expiredPublicCards: ExpiredPublicCards }; policy: VerificationPolicy; cards?: readonly Card[] }): SiteSelection {
   const expired = { expiredPublicCards: project.config.expiredPublicCards, policy: project.policy };
-  return project.cards ? { expired, withheld: publicTranslationsOfHiddenCards(project.cards) } : { expired };
+  return project.cards ? { expired, withheld: publicTranslationsOfHiddenCards(project.cards, expired) } : { expired };
 }
 
-const withheldCache = new WeakMap<readonly Card[], ReadonlySet<Card>>();
+/** Per card list, per rule and day: an expired source withholds its translations only from its expiry on. */
+const withheldCache = new WeakMap<readonly Card[], Map<string, ReadonlySet<Card>>>();
 
 /**
  * Cards that say they are public (external, published) but translate a card that is not: an
- * internal card or a draft, or a translation the public site withholds. The translation is that
+ * internal card or a draft, an expired card `expired` withholds (its stale text in another
+ * language), or a translation the public site withholds. The translation is that
  * card's text in another language, so it is not public either, even when `rules:` lowers
  * translation-audience or translation-source (which reports a translation of a translation). A
  * translation whose source is missing translates nothing hidden and keeps its own decision.
  */
-export function publicTranslationsOfHiddenCards(cards: readonly Card[]): ReadonlySet<Card> {
-  let withheld = withheldCache.get(cards);
+export function publicTranslationsOfHiddenCards(cards: readonly Card[], expired?: ExpiredCardsRule): ReadonlySet<Card> {
+  const key = expired ? `${expired.expiredPublicCards} ${expired.policy.today} ${expired.policy.warnDays}` : "";
+  let byRule = withheldCache.get(cards);
+  if (!byRule) withheldCache.set(cards, (byRule = new Map()));
+  let withheld = byRule.get(key);
   if (withheld) return withheld;
   // Every card that holds an id is a source of its translations: lint and the build stop on a
   // duplicate id, but `verity mcp --site public` does not lint, and an external card claiming an
@@ -81,7 +86,7 @@ export function publicTranslationsOfHiddenCards(cards: readonly Card[]): Readonl
   // From every card the public site does not have, down its translations, theirs, and so on (plan-ja of
   // plan-ko of the internal plan): each public card reached is the hidden text in another language.
   const found = new Set<Card>();
-  const queue = cards.filter((card) => !isOnSite(card, "public"));
+  const queue = cards.filter((card) => !isOnSite(card, "public", expired ? { expired } : {}));
   for (let i = 0; i < queue.length; i++) {
     for (const translation of translationsOf.get(queue[i]!) ?? []) {
       if (found.has(translation) || !isOnSite(translation, "public")) continue;
@@ -90,7 +95,7 @@ export function publicTranslationsOfHiddenCards(cards: readonly Card[]): Readonl
     }
   }
   withheld = found;
-  withheldCache.set(cards, withheld);
+  byRule.set(key, withheld);
   return withheld;
 }
 
