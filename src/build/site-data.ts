@@ -172,6 +172,8 @@ export interface CardView {
   file: string | undefined;
   /** Questions and answers of an FAQ-template card (public site: for structured data). */
   faq: FaqEntry[] | undefined;
+  /** Frontmatter `template`, else that of the translation source on this site: a search filter (client/search-intent.ts). */
+  template: string | undefined;
   /** Public site: the card expired and `expiredPublicCards: notice` says to show "This article is being reviewed". */
   reviewNotice: boolean;
   /**
@@ -359,6 +361,7 @@ function buildSiteData(
       publicUrl: site === "internal" ? publicUrlOf(card) : undefined,
       file: site === "internal" ? card.relPath : undefined,
       faq: site === "public" && card.data.template === "faq" ? faqEntries(card, dropped) : undefined,
+      template: card.data.template ?? ((source) => (source && onThisSite.has(source) ? source.data.template : undefined))(translations.groupOf(card)?.source),
       reviewNotice: site === "public" && publicTreatment(card, selection) === "notice",
       companion: site === "internal" ? companionView(card) : undefined,
       ...translationView(card),

@@ -10,6 +10,7 @@
  */
 import { analyseQuery, languageOrder, queryScript, relaxedTerms, Vocabulary, type AnalysedQuery } from "./search-query.ts";
 import { crossLanguageQueries, type GlossaryEntry } from "../core/site/glossary.ts";
+import { INTENT_TEMPLATES, preferIntentCards, queryIntent, type Intent } from "./search-intent.ts";
 
 export interface ResultData {
   url: string;
@@ -21,6 +22,13 @@ interface PagefindResult {
   id: string;
   score: number;
   data: () => Promise<ResultData>;
+}
+/** A page of a retry with fewer words: its rarity-weighted score and how many of the words it matched. */
+interface Ranked {
+  id: string;
+  result: PagefindResult;
+  score: number;
+  matched: number;
 }
 interface PagefindSearch {
   results: PagefindResult[];
@@ -85,6 +93,7 @@ export class SearchEngine {
   private readonly vocabularies = new Map<string, Promise<Vocabulary>>();
   private foldTable: Promise<Record<string, string>> | undefined;
   private glossaryTable: Promise<GlossaryEntry[]> | undefined;
+  private readonly intentPages = new Map<string, Promise<Set<string>>>();
 
   /** URL of the Pagefind bundle folder, ending in `/`. */
   private readonly bundle: string;
@@ -152,6 +161,19 @@ export class SearchEngine {
     return vocabulary;
   }
 
+  /** Ids of the pages of one language whose card has a template the intent prefers (search-intent.ts). */
+  private intentIds(lang: string, intent: Intent): Promise<Set<string>> {
+    let ids = this.intentPages.get(`${lang} ${intent}`);
+    if (!ids) {
+      ids = this.instance(lang)
+        .then((instance) => instance.search(null, { filters: { template: { any: [...INTENT_TEMPLATES[intent]] } } }))
+        .then((search) => new Set((search?.results ?? []).map((r) => r.id)))
+        .catch(() => new Set<string>());
+      this.intentPages.set(`${lang} ${intent}`, ids);
+    }
+    return ids;
+  }
+
   private glossary(): Promise<GlossaryEntry[]> {
     this.glossaryTable ??= fetchJson<GlossaryEntry[]>(`${this.siteBase}search-data/glossary.json`, []);
     return this.glossaryTable;
@@ -178,11 +200,12 @@ export class SearchEngine {
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchOutcome> {
     const available = await this.languages();
+    const intent = queryIntent(query);
     const order = languageOrder(query, this.pageLang, available);
     const readerLang = order[0] ?? this.pageLang;
     const filters = options.filters ?? {};
     if (options.languages && options.languages.length > 0) {
-      const outcomes = await Promise.all(options.languages.filter((l) => available[l] !== undefined).map((lang) => this.searchLanguage(query, lang, filters, lang === readerLang, readerLang, available)));
+      const outcomes = await Promise.all(options.languages.filter((l) => available[l] !== undefined).map((lang) => this.searchLanguage(query, lang, filters, lang === readerLang, readerLang, available, intent)));
       const answered = outcomes.find((o) => o.hits.length > 0) ?? outcomes[0];
       if (!answered) return emptyOutcome(query, readerLang);
       const ordered = [...outcomes].sort((a, b) => Number(b.lang === readerLang) - Number(a.lang === readerLang));
@@ -195,7 +218,7 @@ export class SearchEngine {
     if (order.length === 0) return emptyOutcome(query, readerLang);
     // The glossary loads while the reader's language is searched.
     const glossaryReady = Promise.all([this.glossary(), readerLang === "zh" ? this.fold() : Promise.resolve(undefined)]);
-    const reader = await this.quotedElsewhere(query, await this.searchLanguage(query, readerLang, filters, true, readerLang, available), order, filters, available);
+    const reader = await this.quotedElsewhere(query, await this.searchLanguage(query, readerLang, filters, true, readerLang, available, intent), order, filters, available, intent);
     // Things the query names that no card of its language covers are also asked of the languages whose cards do; their results follow.
     const [glossary, fold] = await glossaryReady;
     const crossed = crossLanguageQueries(query, readerLang, glossary, fold);
@@ -205,7 +228,7 @@ export class SearchEngine {
     for (const lang of order) {
       const asked = crossed.get(lang);
       if (asked === undefined) continue;
-      const outcome = await this.searchLanguage(asked, lang, filters, false, readerLang, available);
+      const outcome = await this.searchLanguage(asked, lang, filters, false, readerLang, available, intent);
       isExtraWhole ||= outcome.mode === "all";
       for (const hit of outcome.hits) {
         if (seen.has(hit.id)) continue;
@@ -228,7 +251,7 @@ export class SearchEngine {
       return { ...reader, hits, mode: reader.mode === "all" || isExtraWhole ? "all" : "some" };
     }
     for (const lang of order.slice(1)) {
-      const outcome = await this.searchLanguage(query, lang, filters, false, readerLang, available);
+      const outcome = await this.searchLanguage(query, lang, filters, false, readerLang, available, intent);
       if (outcome.hits.length > 0) return outcome;
     }
     return reader;
@@ -241,10 +264,10 @@ export class SearchEngine {
    * three words or more: a quoted message is longer than two, and a two-word question that fell back would
    * otherwise load every other language's index before its results show.
    */
-  private async quotedElsewhere(query: string, reader: SearchOutcome, order: readonly string[], filters: Record<string, string[]>, available: Record<string, number>): Promise<SearchOutcome> {
+  private async quotedElsewhere(query: string, reader: SearchOutcome, order: readonly string[], filters: Record<string, string[]>, available: Record<string, number>, intent: Intent | undefined): Promise<SearchOutcome> {
     if (reader.mode !== "some" || queryScript(query) !== "latin" || reader.analysis.terms.length < 3) return reader;
     for (const lang of order.slice(1)) {
-      const outcome = await this.searchLanguage(query, lang, filters, false, reader.readerLang, available);
+      const outcome = await this.searchLanguage(query, lang, filters, false, reader.readerLang, available, intent);
       if (outcome.mode !== "all" || outcome.analysis.unknown.length > 0 || outcome.analysis.terms.length < reader.analysis.terms.length) continue;
       const seen = new Set(outcome.hits.map((hit) => hit.id));
       return { ...reader, hits: [...outcome.hits, ...reader.hits.filter((hit) => !seen.has(hit.id))], whole: outcome.hits.length, mode: "all" };
@@ -252,9 +275,14 @@ export class SearchEngine {
     return reader;
   }
 
-  private async searchLanguage(query: string, lang: string, filters: Record<string, string[]>, isReaderLang: boolean, readerLang: string, available: Record<string, number>): Promise<SearchOutcome> {
+  private async searchLanguage(query: string, lang: string, filters: Record<string, string[]>, isReaderLang: boolean, readerLang: string, available: Record<string, number>, intent?: Intent): Promise<SearchOutcome> {
     const needsFold = lang === "zh";
-    const [instance, vocabulary, fold] = await Promise.all([this.instance(lang), this.vocabulary(lang), needsFold ? this.fold() : Promise.resolve(undefined)]);
+    const [instance, vocabulary, fold, intentIds] = await Promise.all([
+      this.instance(lang),
+      this.vocabulary(lang),
+      needsFold ? this.fold() : Promise.resolve(undefined),
+      intent ? this.intentIds(lang, intent) : Promise.resolve(new Set<string>()),
+    ]);
     const analysis = analyseQuery(query, lang, { vocabulary, fold, correct: isReaderLang });
     const base = { query, readerLang, lang, analysis };
     if (analysis.terms.length === 0) return { ...base, hits: [], mode: "none" };
@@ -265,24 +293,25 @@ export class SearchEngine {
     // page's data and `data()` then answers null (a blank result, or a search page that never finishes).
     const toHit = (r: PagefindResult): Hit => ({ id: r.id, lang, foreign, data: () => r.data() });
     if (all && all.results.length > 0) {
-      const hits = all.results.map(toHit);
+      // A question phrased as a problem (or asking how to set up): the best card of that kind on its topic leads (search-intent.ts).
+      const hits = preferIntentCards(all.results, intentIds, (r) => r.score).map(toHit);
       if (hits.length >= FEW || !isReaderLang) return { ...base, hits, mode: "all" };
       // Few pages have every word, often because one word is not the card's ("add more seats" and "Manage seats"):
       // the pages that have fewer of the words follow them.
       const seen = new Set(hits.map((hit) => hit.id));
-      const fewer = (await this.fewerWords(instance, analysis.terms, lang, pagefindFilters, available)).filter((r) => !seen.has(r.id));
+      const fewer = (await this.fewerWords(instance, analysis.terms, lang, pagefindFilters, available)).map((e) => e.result).filter((r) => !seen.has(r.id));
       return { ...base, hits: [...hits, ...fewer.map(toHit)], mode: "all", whole: hits.length };
     }
-    const ranked = await this.fewerWords(instance, analysis.terms, lang, pagefindFilters, available);
+    const ranked = preferIntentCards(await this.fewerWords(instance, analysis.terms, lang, pagefindFilters, available), intentIds, (e) => e.score * e.matched).map((e) => e.result);
     return { ...base, hits: ranked.map(toHit), mode: ranked.length > 0 ? "some" : "none" };
   }
 
   /** A retry with fewer words: each word alone, pages ranked by the rarity-weighted words they match. */
-  private async fewerWords(instance: PagefindInstance, words: string[], lang: string, pagefindFilters: Record<string, unknown>, available: Record<string, number>): Promise<PagefindResult[]> {
+  private async fewerWords(instance: PagefindInstance, words: string[], lang: string, pagefindFilters: Record<string, unknown>, available: Record<string, number>): Promise<Ranked[]> {
     const terms = relaxedTerms(words, lang);
     if (terms.length < 2) return [];
     const pages = available[lang] ?? 1;
-    const scored = new Map<string, { result: PagefindResult; score: number; matched: number }>();
+    const scored = new Map<string, Ranked>();
     const searches = await Promise.all(terms.map((term) => instance.search(term, { filters: pagefindFilters })));
     for (const search of searches) {
       const results = search?.results ?? [];
@@ -290,7 +319,7 @@ export class SearchEngine {
       const weight = Math.log(1 + pages / results.length);
       const top = results[0]!.score || 1;
       for (const result of results) {
-        const entry = scored.get(result.id) ?? { result, score: 0, matched: 0 };
+        const entry = scored.get(result.id) ?? { id: result.id, result, score: 0, matched: 0 };
         entry.score += (weight * result.score) / top;
         entry.matched++;
         scored.set(result.id, entry);
@@ -298,7 +327,7 @@ export class SearchEngine {
     }
     // A page must match at least half of the words: one word of three is too weak an answer.
     const needed = Math.ceil(terms.length / 2);
-    return [...scored.values()].filter((e) => e.matched >= needed).sort((a, b) => b.score * b.matched - a.score * a.matched).map((e) => e.result);
+    return [...scored.values()].filter((e) => e.matched >= needed).sort((a, b) => b.score * b.matched - a.score * a.matched);
   }
 }
 

@@ -136,7 +136,9 @@ const EN_AFTER_HOW = new Set(["long", "often", "soon"]);
 const KO_STOP = new Set(
   ("어떻게 어떻게요 어떡해 해야 해야하나요 하나요 하나 방법 방법은 방법이 방법을 무엇 무엇을 무엇인가요 뭐 뭔가요 뭐예요 왜 언제 어디 어디서 어디에 " +
     "있나요 없나요 되나요 할 수 있어요 있을까요 하는 싶어요 싶은데 싶습니다 좀 주세요 알려 알려주세요 인가요 건가요 나요 하면 되죠 해요 합니다 하고 " +
-    "가능한가요 가능 하려면 그리고 및 또는 제 저는 내 우리 우리는 제가 하죠 될까요 할까요 해주세요 경우 때").split(" "),
+    "가능한가요 가능 하려면 그리고 및 또는 제 저는 내 우리 우리는 제가 하죠 될까요 할까요 해주세요 경우 때 " +
+    // Negations name no topic (the problem they say is read by search-intent.ts).
+    "안 못").split(" "),
 );
 
 /** Korean particles and verb endings, longest first; stripped only when the stem is an indexed word. */

@@ -1,0 +1,57 @@
+/**
+ * A question phrased as a problem ("webhooks not arriving", "안 와요", "届かない", "收不到") wants the card that
+ * fixes it, not the one that sets the thing up. Cards of a problem template carry the Pagefind filter
+ * `template:<name>` (CardPage.astro); among the pages that match the question's topic, the best such card leads.
+ * Only negations count: a failure noun names a topic as often as a problem ("automatic retries for failed renewals",
+ * "결제 실패하면", "常见问题").
+ */
+
+const EN_PROBLEM =
+  /\b(?:not|never|no longer|can'?t|cannot|couldn'?t|won'?t|wouldn'?t|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|unable|broken|stuck|missing|wrong)\b/u;
+/** Korean: the negations 안/못 and 않-. */
+const KO_PROBLEM = /(?:^|\s)(?:안|못)(?:\s|$)|안\s?(?:돼|되|와|오|떠|보|열)|못\s?(?:받|하|해|들)|않|안됨|안돼/u;
+/** Japanese: negative endings, and 不具合 (a fault). */
+const JA_PROBLEM = /ない|ません|なかった|できず|届かず|不具合/u;
+/** Chinese: negations before a verb. */
+const ZH_PROBLEM = /不(?:了|到|能|上|行|对|出|成功|工作|显示|见|起作用|来)|没|無法|无法|未收到/u;
+
+/** Asking how to set something up: "set up", "configure", 설정, 設定, 设置. */
+const SETUP = /\b(?:set ?up|setup|configur(?:e|ing))\b|설정|세팅|設定|セットアップ|设置|設置|配置/u;
+
+/** Card templates a question's intent prefers (style-guide/templates/templates.yml). */
+export const INTENT_TEMPLATES = { problem: ["troubleshooting"], setup: ["how-to"] } as const;
+export type Intent = keyof typeof INTENT_TEMPLATES;
+
+/** True when the question reads as a problem: a negation in any of the site's languages. */
+export function isProblemQuery(query: string): boolean {
+  const text = query.normalize("NFKC").toLowerCase().replace(/[’`]/g, "'");
+  return EN_PROBLEM.test(text) || KO_PROBLEM.test(text) || JA_PROBLEM.test(text) || ZH_PROBLEM.test(text);
+}
+
+/** A problem question wants a troubleshooting card; a setup question that states no problem, a how-to card. */
+export function queryIntent(query: string): Intent | undefined {
+  if (isProblemQuery(query)) return "problem";
+  return SETUP.test(query.normalize("NFKC").toLowerCase()) ? "setup" : undefined;
+}
+
+/** A problem card leads only from among the first this many pages... */
+const WINDOW = 5;
+/** ...and only when its score is at least this share of the first page's: the same topic, not a passing mention. */
+const SAME_TOPIC = 0.7;
+
+/**
+ * The first page of the intent's templates among the first `WINDOW` that scores close to the first page moves to the
+ * front; the others keep their order. `count` limits the ranking to the pages that match every word.
+ */
+export function preferIntentCards<T extends { id: string }>(hits: T[], intentIds: ReadonlySet<string>, scoreOf: (hit: T) => number, count = hits.length): T[] {
+  const top = hits[0];
+  if (!top || intentIds.has(top.id) || intentIds.size === 0) return hits;
+  const limit = Math.min(WINDOW, count, hits.length);
+  for (let i = 1; i < limit; i++) {
+    const hit = hits[i]!;
+    if (!intentIds.has(hit.id)) continue;
+    if (scoreOf(hit) < SAME_TOPIC * scoreOf(top)) return hits;
+    return [hit, ...hits.slice(0, i), ...hits.slice(i + 1)];
+  }
+  return hits;
+}
