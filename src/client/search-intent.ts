@@ -12,8 +12,8 @@ const EN_PROBLEM =
 const KO_PROBLEM = /(?:^|\s)(?:안|못)(?:\s|$)|안\s?(?:돼|되|와|오|떠|보|열)|못\s?(?:받|하|해|들)|않|안됨|안돼/u;
 /** Japanese: negative endings, and 不具合 (a fault). */
 const JA_PROBLEM = /ない|ません|なかった|できず|届かず|不具合/u;
-/** Chinese: negations before a verb. */
-const ZH_PROBLEM = /不(?:了|到|能|上|行|对|出|成功|工作|显示|见|起作用|来)|没|無法|无法|未收到/u;
+/** Chinese, simplified and traditional: negations before a verb. */
+const ZH_PROBLEM = /不(?:了|到|能|上|行|对|對|出|成功|工作|显示|顯示|见|見|起作用|来|來)|没|沒|無法|无法|未收到/u;
 
 /** Asking how to set something up: "set up", "configure", 설정, 設定, 设置. */
 const SETUP = /\b(?:set ?up|setup|configur(?:e|ing))\b|설정|세팅|設定|セットアップ|设置|設置|配置/u;

@@ -1,0 +1,41 @@
+/** What a question asks for (a fix or a setup) and how that reorders the first results (pure: no DOM, no Pagefind). */
+import { describe, expect, it } from "vitest";
+import { isProblemQuery, preferIntentCards, queryIntent } from "../../src/client/search-intent.ts";
+
+describe("reading a question's intent", () => {
+  it("reads negations in the four languages as a problem", () => {
+    for (const query of ["webhooks not arriving", "payout didn’t come", "can't log in", "cannot export csv", "웹훅이 안 와요", "결제가 안돼", "로그인 못 해요", "通知が届かない", "ログインできません", "收不到验证码", "无法登录", "發票沒有寄出"]) {
+      expect([query, isProblemQuery(query)]).toEqual([query, true]);
+    }
+  });
+
+  it("does not read a topic, a failure noun or a setup question as a problem", () => {
+    for (const query of ["webhook signature", "automatic retries for failed renewals", "결제 실패하면", "常见问题", "notification settings", "안내", "設定方法"]) {
+      expect([query, isProblemQuery(query)]).toEqual([query, false]);
+    }
+    expect(queryIntent("set up webhooks")).toBe("setup");
+    expect(queryIntent("웹훅 설정")).toBe("setup");
+    expect(queryIntent("webhooks not arriving after set up")).toBe("problem");
+    expect(queryIntent("refund")).toBeUndefined();
+  });
+});
+
+describe("putting the card of the intent first", () => {
+  const hits = [
+    { id: "setup", score: 10 },
+    { id: "other", score: 9 },
+    { id: "fix", score: 8 },
+    { id: "far", score: 2 },
+  ];
+  const score = (hit: { score: number }) => hit.score;
+
+  it("moves the best card of the intent among the first five to the front when it is on the same topic", () => {
+    expect(preferIntentCards(hits, new Set(["fix"]), score).map((h) => h.id)).toEqual(["fix", "setup", "other", "far"]);
+  });
+
+  it("leaves the order when that card scores well below the first page, or lies beyond the pages with every word", () => {
+    expect(preferIntentCards(hits, new Set(["far"]), score).map((h) => h.id)).toEqual(["setup", "other", "fix", "far"]);
+    expect(preferIntentCards(hits, new Set(["fix"]), score, 2).map((h) => h.id)).toEqual(["setup", "other", "fix", "far"]);
+    expect(preferIntentCards(hits, new Set(["setup"]), score)).toBe(hits);
+  });
+});
