@@ -91,15 +91,20 @@ export class LineStdioTransport implements Transport {
   /** stdin ended: reads what is left of the last line, and closes once the requests read are answered. */
   private end(): void {
     if (this.ended) return;
+    this.finishLine();
+    this.ended = true;
+    if (this.unanswered.size === 0) return void this.close();
+    this.drainTimer = setTimeout(() => void this.close(), DRAIN_MS);
+  }
+
+  /** The line gathered so far is whole: handled, unless it was over the limit (answered when it passed it). */
+  private finishLine(): void {
     const skipped = this.skipping;
     const line = Buffer.concat(this.chunks).toString("utf8");
     this.chunks = [];
     this.size = 0;
     this.skipping = false;
     if (!skipped) this.handleLine(line.replace(/\r$/, ""));
-    this.ended = true;
-    if (this.unanswered.size === 0) return void this.close();
-    this.drainTimer = setTimeout(() => void this.close(), DRAIN_MS);
   }
 
   private answered(id: string | number | null): void {
@@ -114,12 +119,7 @@ export class LineStdioTransport implements Transport {
     let start = 0;
     for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, start)) {
       this.take(chunk.subarray(start, end));
-      const skipped = this.skipping;
-      const line = Buffer.concat(this.chunks).toString("utf8");
-      this.chunks = [];
-      this.size = 0;
-      this.skipping = false;
-      if (!skipped) this.handleLine(line.replace(/\r$/, ""));
+      this.finishLine();
       start = end + 1;
     }
     this.take(chunk.subarray(start));
