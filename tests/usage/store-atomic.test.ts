@@ -196,4 +196,16 @@ describe("usage store: the NDJSON file holds each committed event exactly once",
     fromFile.close();
     fromDb.close();
   });
+
+  it("the report opens the database read-only: a query cannot change what the collector stored", () => {
+    const { database } = files();
+    const writer = openUsageWriter({ database });
+    writer.append(events("a/one", "b/two"));
+    const reader = openUsageReader(database);
+    expect(() => reader.all("DELETE FROM events", {})).toThrow(/readonly/i);
+    reader.close();
+    writer.append(events("c/three"));
+    writer.close();
+    expect(count(database)).toBe(3);
+  });
 });

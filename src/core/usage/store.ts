@@ -129,7 +129,8 @@ export function openUsageReader(file: string): SqlRunner & { count: number; clos
     loadNdjson(db, file);
   } else {
     try {
-      db = new DatabaseSync(file);
+      // Read-only: a report never changes, locks for writing or checkpoints what the collector stores.
+      db = new DatabaseSync(file, { readOnly: true });
       db.prepare("SELECT COUNT(*) AS n FROM events").get();
     } catch (error) {
       throw new ConfigError(`${file} is not a usage database: ${(error as Error).message}.`, "Pass the database of `verity collect` or an .ndjson file.");
