@@ -13,7 +13,8 @@
 import process from "node:process";
 import type { Readable, Writable } from "node:stream";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
-import { ErrorCode, JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { ErrorCode, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { checkMessage } from "./json-rpc-check.ts";
 
 /** Longest line read: the same limit as an HTTP body. */
 export const MAX_LINE_BYTES = 1_000_000;
@@ -146,12 +147,10 @@ export class LineStdioTransport implements Transport {
     } catch {
       return this.answerError(null, ErrorCode.ParseError, "Parse error: the line is not JSON. Send one JSON-RPC message a line.");
     }
-    const parsed = JSONRPCMessageSchema.safeParse(value);
-    if (!parsed.success) {
-      const why = Array.isArray(value) ? "a batch (over stdio, send one message a line)" : 'not a JSON-RPC 2.0 message ("jsonrpc": "2.0", a string or number id, a method)';
-      return this.answerError(idOf(value), ErrorCode.InvalidRequest, `Invalid request: ${why}.`);
-    }
-    const message = parsed.data;
+    if (Array.isArray(value)) return this.answerError(null, ErrorCode.InvalidRequest, "Invalid request: a batch (over stdio, send one message a line).");
+    const checked = checkMessage(value);
+    if (!checked.ok) return this.answerError(checked.id, ErrorCode.InvalidRequest, `Invalid request: ${checked.why}.`);
+    const message = checked.message;
     if ("method" in message && "id" in message) {
       const key = JSON.stringify(message.id);
       this.unanswered.set(key, (this.unanswered.get(key) ?? 0) + 1);
@@ -168,9 +167,3 @@ export class LineStdioTransport implements Transport {
   }
 }
 
-/** The id of a message that is not valid, when it is one a client could wait on. */
-function idOf(value: unknown): string | number | null {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
-  const id = (value as { id?: unknown }).id;
-  return typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? id : null;
-}

@@ -9,6 +9,7 @@ import type { Readable } from "node:stream";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { KnowledgeSource } from "../app/knowledge/knowledge-base.ts";
 import { hostOf, isLoopbackAddress, namesThisMachine } from "../core/loopback-host.ts";
+import { invalidBody } from "./json-rpc-check.ts";
 import { createMcpServer } from "./server.ts";
 import { LineStdioTransport } from "./stdio-transport.ts";
 
@@ -120,6 +121,9 @@ export async function serveHttp(source: KnowledgeSource, version: string, option
     if (Array.isArray(message) && message.length > MAX_BATCH_MESSAGES) {
       return sendJsonRpcError(res, 400, -32600, `Invalid request: a batch of ${message.length} messages; send at most ${MAX_BATCH_MESSAGES} per request.`);
     }
+    // Valid JSON that is no JSON-RPC message is an invalid request, as over stdio (the SDK answers -32700).
+    const invalid = invalidBody(message);
+    if (invalid) return sendJsonRpcError(res, 400, -32600, `Invalid request: ${invalid.why}.`, {}, invalid.id);
     const server = createMcpServer(source, version);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     res.on("close", () => {
@@ -212,6 +216,6 @@ function refuseBody(req: IncomingMessage, res: ServerResponse, why: string): voi
   sendJsonRpcError(res, 413, -32600, `${why}: send a smaller JSON-RPC message.`, { connection: "close" });
 }
 
-function sendJsonRpcError(res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id: null }));
+function sendJsonRpcError(res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}, id: string | number | null = null): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id }));
 }

@@ -269,8 +269,16 @@ describe("verity mcp --http", () => {
     const notJson = await post("{not json");
     expect(notJson.status).toBe(400);
     expect(((await notJson.json()) as { error: { code: number } }).error.code).toBe(-32700);
+    // Valid JSON that is no JSON-RPC message is an invalid request (-32600), as over stdio, with the id it carries.
     const notRpc = await post(JSON.stringify({ hello: "world" }));
-    expect(notRpc.status).toBeGreaterThanOrEqual(400);
+    expect(notRpc.status).toBe(400);
+    expect(await notRpc.json()).toMatchObject({ jsonrpc: "2.0", id: null, error: { code: -32600 } });
+    const oldVersion = await post(JSON.stringify({ jsonrpc: "1.0", id: 7, method: "ping" }));
+    expect(oldVersion.status).toBe(400);
+    expect(await oldVersion.json()).toMatchObject({ id: 7, error: { code: -32600 } });
+    const badMember = await post(JSON.stringify([{ jsonrpc: "2.0", id: 1, method: "ping" }, null]));
+    expect(badMember.status).toBe(400);
+    expect(await badMember.json()).toMatchObject({ id: null, error: { code: -32600, message: expect.stringContaining("message 2 of the batch") } });
     const huge = await post(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: { pad: "x".repeat(1_100_000) } }));
     expect(huge.status).toBe(413);
     const get = await fetch(url);
