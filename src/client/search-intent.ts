@@ -9,14 +9,14 @@
 const EN_PROBLEM =
   /\b(?:not|never|no longer|can'?t|cannot|couldn'?t|won'?t|wouldn'?t|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|unable|broken|stuck|missing|wrong)\b/u;
 /** Korean: the negations 안/못 and 않-. */
-const KO_PROBLEM = /(?:^|\s)(?:안|못)(?:\s|$)|안\s?(?:돼|되|와|오|떠|보|열)|못\s?(?:받|하|해|들)|않|안됨|안돼/u;
+const KO_PROBLEM = /(?:^|\s)(?:안|못)(?:\s|$)|안\s?(?:돼|되|와|옴|오|떠|보|열)|못\s?(?:받|하|해|들)|않|안됨|안돼/u;
 /** Japanese: negative endings, and 不具合 (a fault). */
 const JA_PROBLEM = /ない|ません|なかった|できず|届かず|不具合/u;
 /** Chinese, simplified and traditional: negations before a verb. */
 const ZH_PROBLEM = /不(?:了|到|能|上|行|对|對|出|成功|工作|显示|顯示|见|見|起作用|来|來)|没|沒|無法|无法|未收到/u;
 
 /** Asking how to set something up: "set up", "configure", 설정, 設定, 设置. */
-const SETUP = /\b(?:set ?up|setup|configur(?:e|ing))\b|설정|세팅|設定|セットアップ|设置|設置|配置/u;
+const SETUP = /\b(?:set(?:ting)?[ -]?up|setups?|configur(?:e|ing|ation))\b|설정|세팅|設定|セットアップ|设置|設置|配置/u;
 
 /** Card templates a question's intent prefers (style-guide/templates/templates.yml). */
 export const INTENT_TEMPLATES = { problem: ["troubleshooting"], setup: ["how-to"] } as const;

@@ -128,7 +128,9 @@ const EN_STOP = new Set(
     "it its this that these those there here if so not no get got getting want wants need needs help please way ways any some all " +
     "just also im i'm dont don't cant can't doesnt doesn't didnt didn't isnt isn't it's whats what's possible able someone something " +
     "anything again still yet then than very really new else cannot much many more most they them their he she his her make makes made making " +
-    "let go goes going went gone come comes came coming keep keeps kept").split(" "),
+    "let go goes going went gone come comes came coming keep keeps kept " +
+    // Greetings and thanks around a question ("hi, could you tell me how to refund my customer please?").
+    "hi hello hey thanks thank thx tell").split(" "),
 );
 /** Words that only ask a question after "how" ("how long does a refund take"), and mean something elsewhere ("long"). */
 const EN_AFTER_HOW = new Set(["long", "often", "soon"]);
@@ -137,6 +139,8 @@ const KO_STOP = new Set(
   ("어떻게 어떻게요 어떡해 해야 해야하나요 하나요 하나 방법 방법은 방법이 방법을 무엇 무엇을 무엇인가요 뭐 뭔가요 뭐예요 왜 언제 어디 어디서 어디에 " +
     "있나요 없나요 되나요 할 수 있어요 있을까요 하는 싶어요 싶은데 싶습니다 좀 주세요 알려 알려주세요 인가요 건가요 나요 하면 되죠 해요 합니다 하고 " +
     "가능한가요 가능 하려면 그리고 및 또는 제 저는 내 우리 우리는 제가 하죠 될까요 할까요 해주세요 경우 때 " +
+    // Greetings and polite padding ("안녕하세요 혹시 환불은 어떻게 받을 수 있나요?").
+    "안녕하세요 안녕하십니까 혹시 감사합니다 고맙습니다 수고하세요 문의 문의드립니다 궁금합니다 " +
     // Negations name no topic (the problem they say is read by search-intent.ts).
     "안 못").split(" "),
 );
@@ -207,9 +211,10 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
       result.terms.push(token);
       continue;
     }
-    const split = HANGUL.test(token) ? splitKorean(token, vocabulary) : undefined;
+    const split = HANGUL.test(token) ? splitKorean(token, vocabulary) : options.correct === false ? undefined : splitJoined(token, vocabulary);
     if (split) {
-      result.terms.push(...split);
+      result.terms.push(...split.words);
+      if (split.rest) result.unknown.push(split.rest);
       continue;
     }
     const stem = options.correct === false ? undefined : sameStemWord(token, vocabulary);
@@ -317,12 +322,61 @@ function joinKoreanCompounds(tokens: string[], vocabulary: Vocabulary): string[]
   return out;
 }
 
-/** `웹훅설정` -> `웹훅`, `설정` when the cards write the two words apart. */
-function splitKorean(token: string, vocabulary: Vocabulary): string[] | undefined {
+/** Words a run written without spaces was cut into, and the end of it that no card uses (left out), if any. */
+export interface SplitWord {
+  words: string[];
+  rest?: string;
+}
+
+/**
+ * `웹훅설정` -> `웹훅`, `설정` when the cards write the words apart, into as many words as it takes
+ * (`웹훅이벤트테스트` -> `웹훅`, `이벤트`, `테스트`). When no cut gives words the cards all use, the longest
+ * start of two syllables or more that is a word of the cards is searched and the rest left out, as an
+ * unknown word is (`환불신청`, "refund request", searches `환불`).
+ */
+export function splitKorean(token: string, vocabulary: Vocabulary): SplitWord | undefined {
+  const whole = splitKoreanWords(token, vocabulary, 3);
+  if (whole) return { words: whole };
+  for (let at = token.length - 2; at >= 2; at--) {
+    const head = token.slice(0, at);
+    if (vocabulary.has(head)) return { words: [head], rest: token.slice(at) };
+  }
+  return undefined;
+}
+
+function splitKoreanWords(token: string, vocabulary: Vocabulary, parts: number): string[] | undefined {
   for (let at = token.length - 1; at >= 1; at--) {
     const head = token.slice(0, at);
+    if (!vocabulary.has(head)) continue;
     const tail = stripKoreanEnding(token.slice(at), vocabulary);
-    if (vocabulary.has(head) && vocabulary.hasPrefix(tail)) return [head, tail];
+    if (vocabulary.hasPrefix(tail)) return [head, tail];
+    const rest = parts > 2 ? splitKoreanWords(token.slice(at), vocabulary, parts - 1) : undefined;
+    if (rest) return [head, ...rest];
+  }
+  return undefined;
+}
+
+/**
+ * An English word no card uses, written as words the cards use without the spaces between them
+ * (`webhooksignature`, `singlesignon`, `transferownership`): those words, two if two will do, else three,
+ * each of three letters or more and an indexed word itself, the longest first word first.
+ */
+export function splitJoined(token: string, vocabulary: Vocabulary): SplitWord | undefined {
+  if (!/^[a-z]+$/.test(token) || token.length < 6) return undefined;
+  for (let parts = 2; parts <= 3; parts++) {
+    const words = joinedWords(token, vocabulary, parts);
+    if (words) return { words };
+  }
+  return undefined;
+}
+
+function joinedWords(token: string, vocabulary: Vocabulary, parts: number): string[] | undefined {
+  if (parts === 1) return token.length >= 3 && vocabulary.has(token) ? [token] : undefined;
+  for (let at = token.length - 3 * (parts - 1); at >= 3; at--) {
+    const head = token.slice(0, at);
+    if (!vocabulary.has(head)) continue;
+    const rest = joinedWords(token.slice(at), vocabulary, parts - 1);
+    if (rest) return [head, ...rest];
   }
   return undefined;
 }

@@ -39,3 +39,11 @@ describe("putting the card of the intent first", () => {
     expect(preferIntentCards(hits, new Set(["setup"]), score)).toBe(hits);
   });
 });
+
+describe("intent wording", () => {
+  it("reads \"setting up\" and \"configuration\" as setup, and the colloquial 안옴 as a problem", () => {
+    expect(queryIntent("hello, I need help setting up SSO with Okta")).toBe("setup");
+    expect(queryIntent("sso configuration")).toBe("setup");
+    expect(queryIntent("인보이스 메일 안옴")).toBe("problem");
+  });
+});

@@ -1,6 +1,6 @@
 /** Query understanding of the search client (pure: no DOM, no Pagefind). */
 import { describe, expect, it } from "vitest";
-import { analyseQuery, languageOrder, normaliseQuery, queryScript, relaxedTerms, sameStemWord, splitScripts, stripKoreanEnding, Vocabulary } from "../../src/client/search-query.ts";
+import { analyseQuery, languageOrder, normaliseQuery, queryScript, relaxedTerms, sameStemWord, splitJoined, splitKorean, splitScripts, stripKoreanEnding, Vocabulary } from "../../src/client/search-query.ts";
 import { crossLanguageQueries, type GlossaryEntry } from "../../src/core/site/glossary.ts";
 
 const EN = new Vocabulary(["api", "card", "customer", "customers", "declined", "do_not_honor", "honor", "key", "quickbooks", "refund", "refunds", "rotate", "seat", "xero", "insufficient_funds", "data", "export"].sort());
@@ -194,5 +194,35 @@ describe("questions across languages", () => {
 
   it("reads a word inside a longer word of the question as part of it", () => {
     expect(crossLanguageQueries("API 키 발급", "ko", glossary)).toEqual(new Map([["en", "api key"]]));
+  });
+});
+
+describe("words written without the spaces between them", () => {
+  const JOINED = new Vocabulary(["on", "owner", "ownership", "sign", "signature", "signon", "single", "transfer", "webhook", "webhooks"].sort());
+  const KOREAN = new Vocabulary(["웹훅", "이벤트", "이벤트를", "테스트", "환불", "환불은"].sort());
+
+  it("cuts an English word no card uses into the words the cards use, two if two will do", () => {
+    expect(splitJoined("webhooksignature", JOINED)).toEqual({ words: ["webhook", "signature"] });
+    expect(splitJoined("singlesignon", JOINED)).toEqual({ words: ["single", "signon"] });
+    expect(analyseQuery("transferownership", "en", { vocabulary: JOINED }).terms).toEqual(["transfer", "ownership"]);
+    // Parts of fewer than three letters and words the cards do not use are not cut.
+    expect(splitJoined("signon", new Vocabulary(["on", "sign"]))).toBeUndefined();
+    expect(splitJoined("webhookzzz", JOINED)).toBeUndefined();
+    // Not when widening to another language (no correction there either).
+    expect(analyseQuery("webhooksignature", "en", { vocabulary: JOINED, correct: false }).terms).toEqual([]);
+  });
+
+  it("cuts a Korean run into as many words as it takes, or searches its start when the rest is no card's word", () => {
+    expect(splitKorean("웹훅이벤트테스트", KOREAN)).toEqual({ words: ["웹훅", "이벤트", "테스트"] });
+    expect(splitKorean("환불신청", KOREAN)).toEqual({ words: ["환불"], rest: "신청" });
+    const analysed = analyseQuery("환불신청", "ko", { vocabulary: KOREAN });
+    expect(analysed.terms).toEqual(["환불"]);
+    expect(analysed.unknown).toEqual(["신청"]);
+    expect(splitKorean("신청서", KOREAN)).toBeUndefined();
+  });
+
+  it("drops greetings and thanks around a question", () => {
+    expect(analyseQuery("Hi, could you tell me how I can refund my customer please?", "en", { vocabulary: EN }).terms).toEqual(["refund", "customer"]);
+    expect(analyseQuery("안녕하세요 혹시 환불은 어떻게 하나요?", "ko", { vocabulary: KO }).terms).toEqual(["환불"]);
   });
 });
