@@ -222,6 +222,7 @@ export class SearchEngine {
     // Things the query names that no card of its language covers are also asked of the languages whose cards do; their results follow.
     const [glossary, fold] = await glossaryReady;
     const crossed = crossLanguageQueries(query, readerLang, glossary, fold);
+    const latinOnly = await this.latinWordsElsewhere(crossed, query, reader.analysis, order);
     const seen = new Set(reader.hits.map((hit) => hit.id));
     const extra: Hit[] = [];
     let isExtraWhole = false;
@@ -229,7 +230,7 @@ export class SearchEngine {
       const asked = crossed.get(lang);
       if (asked === undefined) continue;
       const outcome = await this.searchLanguage(asked, lang, filters, false, readerLang, available, intent);
-      isExtraWhole ||= outcome.mode === "all";
+      isExtraWhole ||= outcome.mode === "all" && !latinOnly.has(lang);
       for (const hit of outcome.hits) {
         if (seen.has(hit.id)) continue;
         seen.add(hit.id);
@@ -255,6 +256,29 @@ export class SearchEngine {
       if (outcome.hits.length > 0) return outcome;
     }
     return reader;
+  }
+
+  /**
+   * Latin words of a Korean, Chinese or Japanese question that no card of its language uses, but cards of another
+   * language do (a product name: `Xero 連携 エラー`, where no Japanese card names Xero), are asked of that language
+   * too, after what the glossary asks of it; their results follow the reader's language's, labelled. Asked for such words
+   * alone, a language's results never lead: the reader's cards may cover the thing in their own words (`3Dセキュア`).
+   * Returns the languages asked for such words alone.
+   */
+  private async latinWordsElsewhere(crossed: Map<string, string>, query: string, analysis: AnalysedQuery, order: readonly string[]): Promise<Set<string>> {
+    const alone = new Set<string>();
+    if (queryScript(query) === "latin") return alone;
+    const latin = analysis.unknown.filter((word) => /^[a-z0-9][a-z0-9_.-]*$/.test(word) && /[a-z]/.test(word));
+    if (latin.length === 0) return alone;
+    for (const lang of order.slice(1)) {
+      const vocabulary = await this.vocabulary(lang);
+      const asked = crossed.get(lang)?.split(" ") ?? [];
+      const known = latin.filter((word) => vocabulary.knows(word) && !asked.includes(word));
+      if (known.length === 0) continue;
+      if (asked.length === 0) alone.add(lang);
+      crossed.set(lang, [...asked, ...known].join(" "));
+    }
+    return alone;
   }
 
   /**

@@ -396,12 +396,26 @@ const zhSegmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("z
 
 /**
  * A Chinese run cut into its words (`验证码过期` -> `验证码`, `过期`), so a retry with fewer words finds the card
- * with some of them; one-character words are left out unless the run has no longer one.
+ * with some of them; one-character words are left out unless the run has no longer one. Characters the segmenter
+ * leaves one by one side by side are read as one word: it knows no word for them, and the cards may
+ * (`接口限流` -> `接口`, `限流`, not `限`, `流`).
  */
-function chineseWords(run: string): string[] {
+export function chineseWords(run: string): string[] {
   if (run.length === 0) return [];
   if (!zhSegmenter || run.length <= 2) return [run];
-  const words = [...zhSegmenter.segment(run)].filter((s) => s.isWordLike).map((s) => s.segment);
+  const words: string[] = [];
+  let single = "";
+  for (const s of zhSegmenter.segment(run)) {
+    if (!s.isWordLike) continue;
+    if ([...s.segment].length === 1) {
+      single += s.segment;
+      continue;
+    }
+    if (single) words.push(single);
+    single = "";
+    words.push(s.segment);
+  }
+  if (single) words.push(single);
   const long = words.filter((w) => w.length >= 2);
   return long.length > 0 ? long : [run];
 }

@@ -1,6 +1,6 @@
 /** Query understanding of the search client (pure: no DOM, no Pagefind). */
 import { describe, expect, it } from "vitest";
-import { analyseQuery, languageOrder, normaliseQuery, queryScript, relaxedTerms, sameStemWord, splitJoined, splitKorean, splitScripts, stripKoreanEnding, Vocabulary } from "../../src/client/search-query.ts";
+import { analyseQuery, chineseWords, languageOrder, normaliseQuery, queryScript, relaxedTerms, sameStemWord, splitJoined, splitKorean, splitScripts, stripKoreanEnding, Vocabulary } from "../../src/client/search-query.ts";
 import { crossLanguageQueries, type GlossaryEntry } from "../../src/core/site/glossary.ts";
 
 const EN = new Vocabulary(["api", "card", "customer", "customers", "declined", "do_not_honor", "honor", "key", "quickbooks", "refund", "refunds", "rotate", "seat", "xero", "insufficient_funds", "data", "export"].sort());
@@ -224,5 +224,11 @@ describe("words written without the spaces between them", () => {
   it("drops greetings and thanks around a question", () => {
     expect(analyseQuery("Hi, could you tell me how I can refund my customer please?", "en", { vocabulary: EN }).terms).toEqual(["refund", "customer"]);
     expect(analyseQuery("안녕하세요 혹시 환불은 어떻게 하나요?", "ko", { vocabulary: KO }).terms).toEqual(["환불"]);
+  });
+});
+
+describe("Chinese words for the retry with fewer words", () => {
+  it("reads characters the segmenter leaves one by one side by side as one word", () => {
+    expect(chineseWords("接口限流")).toEqual(["接口", "限流"]);
   });
 });
