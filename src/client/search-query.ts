@@ -130,7 +130,9 @@ const EN_STOP = new Set(
     "anything again still yet then than very really new else cannot much many more most they them their he she his her make makes made making " +
     "let go goes going went gone come comes came coming keep keeps kept " +
     // Greetings and thanks around a question ("hi, could you tell me how to refund my customer please?").
-    "hi hello hey thanks thank thx tell").split(" "),
+    "hi hello hey thanks thank thx " +
+    // Verbs that report or ask rather than name a subject ("the bank said no": "said" was corrected to "paid").
+    "say says said saying tell tells telling told ask asks asked asking wonder wondering wondered try tries tried trying know knows knew").split(" "),
 );
 /** Words that only ask a question after "how" ("how long does a refund take"), and mean something elsewhere ("long"). */
 const EN_AFTER_HOW = new Set(["long", "often", "soon"]);
@@ -141,6 +143,8 @@ const KO_STOP = new Set(
     "가능한가요 가능 하려면 그리고 및 또는 제 저는 내 우리 우리는 제가 하죠 될까요 할까요 해주세요 경우 때 " +
     // Greetings and polite padding ("안녕하세요 혹시 환불은 어떻게 받을 수 있나요?").
     "안녕하세요 안녕하십니까 혹시 감사합니다 고맙습니다 수고하세요 문의 문의드립니다 궁금합니다 " +
+    // 받다 after a noun is "get" (환불 받을 수 있나요, "can I get a refund"), a stop word as "get" is.
+    "받을 받으려면 받는 받고 받나요 받을까요 " +
     // Negations name no topic (the problem they say is read by search-intent.ts).
     "안 못").split(" "),
 );

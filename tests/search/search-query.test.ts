@@ -232,3 +232,10 @@ describe("Chinese words for the retry with fewer words", () => {
     expect(chineseWords("接口限流")).toEqual(["接口", "限流"]);
   });
 });
+
+describe("verbs that carry no subject", () => {
+  it("drops reporting verbs and Korean 받다 (\"get\") rather than correcting them to a card's word", () => {
+    expect(analyseQuery("the customer said the card was declined", "en", { vocabulary: EN }).terms).toEqual(["customer", "card", "declined"]);
+    expect(analyseQuery("환불 받을 수 있나요", "ko", { vocabulary: KO }).terms).toEqual(["환불"]);
+  });
+});
