@@ -131,6 +131,8 @@ const EN_STOP = new Set(
     "let go goes going went gone come comes came coming keep keeps kept " +
     // Greetings and thanks around a question ("hi, could you tell me how to refund my customer please?").
     "hi hello hey thanks thank thx " +
+    // Words that only say something is wrong: search-intent.ts reads them, and as words they match any troubleshooting card.
+    "missing broken stuck wrong " +
     // Verbs that report or ask rather than name a subject ("the bank said no": "said" was corrected to "paid").
     "say says said saying tell tells telling told ask asks asked asking wonder wondering wondered try tries tried trying know knows knew").split(" "),
 );

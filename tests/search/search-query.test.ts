@@ -237,5 +237,7 @@ describe("verbs that carry no subject", () => {
   it("drops reporting verbs and Korean 받다 (\"get\") rather than correcting them to a card's word", () => {
     expect(analyseQuery("the customer said the card was declined", "en", { vocabulary: EN }).terms).toEqual(["customer", "card", "declined"]);
     expect(analyseQuery("환불 받을 수 있나요", "ko", { vocabulary: KO }).terms).toEqual(["환불"]);
+    // A word that only says something is wrong is read as the question's intent, not searched.
+    expect(analyseQuery("xero missing data", "en", { vocabulary: EN }).terms).toEqual(["xero", "data"]);
   });
 });
