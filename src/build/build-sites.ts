@@ -12,6 +12,7 @@ import { CheckFailed, UsageError, VerityError } from "../core/errors.ts";
 import type { Project } from "../core/project/project.ts";
 import { APP_ROOT, runAstroBuild, SiteBuildFailed, SiteBuildStopped } from "./astro-runner.ts";
 import { readCardHistory } from "./card-history.ts";
+import { refusedAliasMessage } from "../core/site/redirects.ts";
 import { deriveLeakModel, formatLeakFindings, scanForLeaksAsync, type LeakModel, type LeakReport } from "./leak-scan.ts";
 import { outDirProblem } from "./out-dir.ts";
 import { indexedPages, moveFolder, pageDropWarning, swapIntoPlace, SwapFailed } from "./output-folder.ts";
@@ -165,6 +166,7 @@ export async function prepareBuild(
       unsafeSkipSanitizer: options.unsafeSkipSanitizer,
       // Each attachment is read as it is approved; Astro copies these bytes, not the working tree's.
       snapshotDir: path.join(work, ".data", "files"),
+      onRefusedAlias: (refused) => options.progress(refusedAliasMessage(refused)),
       onSite: (site, siteData) => {
         const { dataFile } = builds.find((build) => build.site === site)!;
         writeSiteDataFile(dataFile, siteData);

@@ -52,6 +52,11 @@ export interface RenderOptions {
   isLinkable: (card: Card) => boolean;
   /** Cards the public site has; used to flag renderings the public site cannot share. */
   isPublic: (card: Card) => boolean;
+  /**
+   * Files the public site may copy (site/file-audience.ts): the public rendering names no other file,
+   * whose path may name a page only the wiki has (`/_files/help/escalation/shot.png`). Without it, every file.
+   */
+  isPublicFile?: (file: string) => boolean;
   /** The content folder: asset site paths mirror their place under it. */
   contentDir: string;
   /** Remote hosts the site being rendered may load from (`sites.<site>.embeds`) and its URL. */
@@ -81,6 +86,14 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
       if (!checkAttachment(target.file).safe) {
         delete node.properties[key];
         return;
+      }
+      // A file the help center does not copy is neither shown nor named there.
+      if (options.isPublicFile && !options.isPublicFile(target.file)) {
+        linksToHiddenCards = true;
+        if (options.site === "public") {
+          delete node.properties[key];
+          return;
+        }
       }
       const sitePath = `/_files/${rel}`;
       assets.push({ file: target.file, sitePath });

@@ -4,7 +4,7 @@
  * collection and tag navigation, related cards, verification and history. Pages only read this.
  */
 import { cardAudience, isOnSite, publicTreatment, selectCardsForSite, siteSelectionOf, type SiteName } from "../core/site/audience.ts";
-import { joinBase, normaliseSitePath } from "../core/site/links.ts";
+import { joinBase } from "../core/site/links.ts";
 import { CheckFailed } from "../core/errors.ts";
 import type { Card } from "../core/cards/load.ts";
 import { siteDescription, siteTitle } from "../core/cards/collections.ts";
@@ -13,7 +13,8 @@ import { getCardVerification, isCountedForTrust, type VerificationStatus } from 
 import { getSiteUsage, type SiteUsage } from "../core/usage/sites.ts";
 import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/verification/health.ts";
 import { companionOf } from "../core/verification/companion.ts";
-import { createFileAudience, hiddenPageAbove, hiddenPagesOf, type FileAudience } from "../core/site/file-audience.ts";
+import { createFileAudience, hiddenPagesOf, type FileAudience, type HiddenPages } from "../core/site/file-audience.ts";
+import { siteRedirects, type Redirect, type RefusedAlias } from "../core/site/redirects.ts";
 import { isReservedName, reservedCollectionProblem } from "../core/site/reserved-paths.ts";
 import type { CardHistory } from "./card-history.ts";
 import { createSnapshotter, type SiteAsset, type Snapshotter } from "./attachment-snapshot.ts";
@@ -130,12 +131,8 @@ export interface TagView {
   cardIds: string[];
 }
 
-export interface RedirectView {
-  /** Site path of the old URL. */
-  from: string;
-  to: string;
-  title: string;
-}
+/** A redirect page: `from` is the site path of the old URL (core/site/redirects.ts decides which). */
+export type RedirectView = Redirect;
 
 export interface CardView {
   id: string;
@@ -211,6 +208,8 @@ export interface PrepareOptions {
   contentHistory?: ContentHistory | undefined;
   /** Receives each site's data as soon as it is ready (a build hands it to a waiting Astro). */
   onSite?: (site: SiteName, data: SiteData) => void;
+  /** Told of each alias a site builds no redirect for (its address names a page only the wiki has). */
+  onRefusedAlias?: (refused: RefusedAlias) => void;
   /** Where each attachment is copied when approved (attachment-snapshot.ts); without it assets cannot be published. */
   snapshotDir?: string;
 }
@@ -223,11 +222,13 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
   }
   const selection = siteSelectionOf(project);
   const isPublic = (card: Card) => isOnSite(card, "public", selection);
-  const files = createFileAudience(project.contentDir, hiddenPagesOf(project.index));
+  const hidden = hiddenPagesOf(project.index, selection);
+  const files = createFileAudience(project.contentDir, hidden);
   const snapshot = options.snapshotDir === undefined ? undefined : createSnapshotter(options.snapshotDir, project.contentDir);
   const widest: SiteName = sites.includes("internal") ? "internal" : "public";
   const policy = (site: SiteName): EmbedPolicy => ({ embeds: project.config.sites[site].embeds, siteUrl: project.config.sites[site].url });
-  const common = { index: project.index, isPublic, contentDir: project.contentDir, unsafeSkipSanitizer: options.unsafeSkipSanitizer };
+  const isPublicFile = (file: string) => files.verdict(file, "public").ok;
+  const common = { index: project.index, isPublic, isPublicFile, contentDir: project.contentDir, unsafeSkipSanitizer: options.unsafeSkipSanitizer };
   const rendered = new Map<Card, RenderedCard>();
   for (const card of selectCardsForSite(project.cards, widest, selection)) {
     rendered.set(card, renderCard(card, { ...common, site: widest, isLinkable: (c) => isOnSite(c, widest, selection), embeds: policy(widest) }));
@@ -241,7 +242,7 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
       if (site === "internal" || widest === "public" || !needsOwnPublicRendering(first, policy("public"))) return first;
       return renderCard(card, { ...common, site: "public", isLinkable: isPublic, embeds: policy("public") });
     };
-    const data = buildSiteData(project, site, renderFor, options.history, { files, snapshot }, outdated, search);
+    const data = buildSiteData(project, site, renderFor, options.history, { files, hidden, snapshot, onRefusedAlias: options.onRefusedAlias }, outdated, search);
     options.onSite?.(site, data);
     result.set(site, data);
   }
@@ -253,7 +254,7 @@ function buildSiteData(
   site: SiteName,
   renderFor: (card: Card) => RenderedCard,
   history: CardHistory,
-  { files, snapshot }: { files: FileAudience; snapshot: Snapshotter | undefined },
+  { files, hidden, snapshot, onRefusedAlias }: { files: FileAudience; hidden: HiddenPages; snapshot: Snapshotter | undefined; onRefusedAlias: PrepareOptions["onRefusedAlias"] },
   outdated: ReadonlyMap<Card, OutdatedTranslation>,
   search: CardSearch,
 ): SiteData {
@@ -367,19 +368,10 @@ function buildSiteData(
       ...translationView(card),
     };
   });
-  const redirects: RedirectView[] = [];
   const taken = new Set<string>([...cards.map((c) => c.url), ...collections.map((c) => c.url), ...Object.values(languageHomes)]);
-  const hidden = hiddenPagesOf(project.index);
-  for (const card of cards) {
-    for (const alias of card.data.aliases ?? []) {
-      const from = normaliseSitePath(alias);
-      if (taken.has(from) || from === "/" || isReservedName(from.split("/")[1]!)) continue;
-      // The old address of a card moved out of the wiki's pages stays the wiki's: the help center never had it.
-      if (site === "public" && hiddenPageAbove(from, hidden)) continue;
-      taken.add(from);
-      redirects.push({ from, to: card.url, title: card.data.title });
-    }
-  }
+  // The old address of a card moved out of the wiki's pages stays the wiki's: the help center never had it.
+  const { redirects, refused } = siteRedirects(cards, site, taken, hidden);
+  for (const alias of refused) onRefusedAlias?.(alias);
   return {
     ...siteSettings(config, site),
     title: siteConfig.title,

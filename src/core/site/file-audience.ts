@@ -16,8 +16,8 @@
  */
 import { lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
-import { isOnSite, type SiteName } from "./audience.ts";
-import type { CardIndex } from "./links.ts";
+import { isOnSite, type SiteName, type SiteSelection } from "./audience.ts";
+import { collectSitePages, type CardIndex, type SitePages } from "./links.ts";
 import { loadCollection } from "../cards/collections.ts";
 import { isCardFileName, isInside } from "../cards/discover.ts";
 import { reservedPageSites } from "./reserved-paths.ts";
@@ -55,16 +55,28 @@ export interface HiddenPages {
  * The hidden pages of a card index (the same audience decision lint makes). A folder names a page in
  * any letter case, as links and addresses do (links.ts reads `/help/Escalation/` as the card
  * `/help/escalation/`): `help/Escalation/shot.png` publishes the internal card's name all the same.
+ *
+ * A build passes its `selection` (audience.ts, {@link siteSelectionOf}): a card the help center
+ * withholds (expired under `expiredPublicCards: withhold`, a translation of a hidden card) is then a
+ * page only the wiki has too, and so is a collection or tag whose only public cards are withheld.
+ * Lint, which decides audiences only, passes none.
  */
-export function hiddenPagesOf(index: Pick<CardIndex, "byUrl" | "byUrlLower" | "pages">): HiddenPages {
+export function hiddenPagesOf(index: Pick<CardIndex, "byUrl" | "byUrlLower" | "pages"> & Partial<Pick<CardIndex, "byFile">>, selection?: SiteSelection): HiddenPages {
   let collectionsLower: Map<string, readonly SiteName[]> | undefined;
   let tagsLower: Map<string, SiteName[]> | undefined;
+  let selected: SitePages | undefined;
+  // With a selection, the pages of the cards it selects (read once, on first use); lint's index otherwise.
+  const pagesOf = (): SitePages | undefined => {
+    if (!selection || !index.pages || !index.byFile) return index.pages;
+    return (selected ??= collectSitePages([...index.byFile.values()], selection));
+  };
   return {
     isHiddenTag: (url) => {
-      if (!index.pages) return undefined;
+      const pages = pagesOf();
+      if (!pages) return undefined;
       if (!tagsLower) {
         tagsLower = new Map();
-        for (const [page, on] of index.pages.tags) {
+        for (const [page, on] of pages.tags) {
           const lower = page.normalize("NFC").toLowerCase();
           tagsLower.set(lower, [...(tagsLower.get(lower) ?? []), ...on]);
         }
@@ -74,16 +86,17 @@ export function hiddenPagesOf(index: Pick<CardIndex, "byUrl" | "byUrlLower" | "p
     },
     isHiddenCard: (url) => {
       const card = index.byUrl.get(url) ?? index.byUrlLower.get(url.toLowerCase());
-      return card !== undefined && !isOnSite(card, "public");
+      return card !== undefined && !isOnSite(card, "public", selection);
     },
     isHiddenCollection: (name) => {
-      if (!index.pages) return undefined;
+      const pages = pagesOf();
+      if (!pages) return undefined;
       const key = name.normalize("NFC");
-      let sites = index.pages.collections.get(key);
+      let sites = pages.collections.get(key);
       if (sites === undefined) {
         if (!collectionsLower) {
           collectionsLower = new Map();
-          for (const [collection, on] of index.pages.collections) {
+          for (const [collection, on] of pages.collections) {
             const lower = collection.normalize("NFC").toLowerCase();
             collectionsLower.set(lower, [...new Set([...(collectionsLower.get(lower) ?? []), ...on])]);
           }

@@ -6,7 +6,7 @@
  */
 import { existsSync, lstatSync } from "node:fs";
 import path from "node:path";
-import { isOnSite, SITE_NAMES, type SiteName } from "./audience.ts";
+import { isOnSite, SITE_NAMES, type SiteName, type SiteSelection } from "./audience.ts";
 import type { VerityConfig } from "../project/config.ts";
 import type { Card } from "../cards/load.ts";
 import { isSinglePage, reservedPageSites } from "./reserved-paths.ts";
@@ -98,12 +98,16 @@ export function buildCardIndex(cards: readonly Card[], invalidFiles: readonly st
   };
 }
 
-/** The collection and tag pages each site builds from `cards` (the same selection the sites use). */
-function collectSitePages(cards: readonly Card[]): SitePages {
+/**
+ * The collection and tag pages each site builds from `cards` (the same selection the sites use):
+ * with a build's `selection`, a collection or tag whose only public cards the help center withholds
+ * (expired, `expiredPublicCards: withhold`) has no public page.
+ */
+export function collectSitePages(cards: readonly Card[], selection: SiteSelection = {}): SitePages {
   const collections = new Map<string, SiteName[]>();
   const tags = new Map<string, SiteName[]>();
   for (const site of SITE_NAMES) {
-    const onSite = cards.filter((card) => isOnSite(card, site));
+    const onSite = cards.filter((card) => isOnSite(card, site, selection));
     for (const card of onSite) {
       const list = collections.get(card.collection) ?? [];
       if (!list.includes(site)) list.push(site);
