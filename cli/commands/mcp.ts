@@ -22,7 +22,7 @@ export function registerMcp(program: Command, state: RunState): void {
     .command("mcp")
     .description("serve the cards to AI assistants over the Model Context Protocol (stdio, or HTTP with --http)")
     .requiredOption("--site <site>", "which site's cards to serve: public (external cards only) or internal", givenOnce("--site"))
-    .option("--verified-only", "withhold expired cards instead of serving them with their status")
+    .option("--verified-only", "withhold expired cards and their translations instead of serving them with their status")
     .option("--http", "serve streamable HTTP instead of stdio")
     .option("--host <address>", "address to listen on with --http", "127.0.0.1")
     .option("--port <n>", "port to listen on with --http (0 picks a free one)", "3333")

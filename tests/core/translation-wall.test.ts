@@ -141,4 +141,21 @@ describe("a translation of a card the public site does not have", () => {
     expect(before.onDay(TODAY as never).list().map((c) => c.id)).toEqual(["billing/refunds"]);
     expect(kb.onDay("2026-10-01" as never).list().map((c) => c.id).sort()).toEqual(["billing/legacy", "billing/legacy-ko", "billing/refunds"]);
   });
+  it("lint warns, at translation_of, that a withheld expired source takes its translation off the help center (a warning: 1)", async () => {
+    const files = {
+      "content/billing/refunds.md": card({ title: "Refunds" }),
+      "content/billing/legacy.md": card({ title: "Legacy plan", verify_by: "2026-11-01" }, "Legacy refunds.\n"),
+      "content/billing/legacy-ko.md": card({ title: "레거시 요금제", lang: "ko", translation_of: "billing/legacy" }, "레거시 환불.\n"),
+    };
+    const warned = async (config: string) => {
+      const dir = makeProject({ "verity.config.yml": `lang: en\nminTrustScore: 0\n${config}`, ...files });
+      const { results } = await lintJson(dir, ["--today", TODAY]);
+      return flatMessages(results, dir).filter((m) => m.ruleId === "translation-audience");
+    };
+    const found = await warned("expiredPublicCards: withhold\n");
+    expect(found).toEqual([expect.objectContaining({ file: "content/billing/legacy-ko.md", line: 7, severity: 1 })]);
+    expect(found[0]!.message).toMatch(/content\/billing\/legacy\.md.*expired.*withhold/);
+    // keep and notice show the expired source, so its translation stays.
+    expect(await warned("expiredPublicCards: notice\n")).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@
  * needed before an assistant can answer.
  */
 import path from "node:path";
-import { isOnSite, siteSelectionOf, type SiteName } from "../../core/site/audience.ts";
+import { isOnSite, siteSelectionOf, translationsReachedFrom, type SiteName } from "../../core/site/audience.ts";
 import { hiddenAddressesIn } from "../../core/lint/rules/address-audience.ts";
 import type { CalendarDate } from "../../core/verification/calendar-date.ts";
 import type { Card } from "../../core/cards/load.ts";
@@ -25,7 +25,7 @@ import { languageOfQuery, SearchIndex, type SearchHit } from "./search-index.ts"
 
 export interface KnowledgeOptions extends ProjectOptions {
   site: SiteName;
-  /** Withhold expired cards instead of serving them with their status. */
+  /** Withhold expired cards (and their translations) instead of serving them with their status. */
   verifiedOnly?: boolean;
 }
 
@@ -96,6 +96,8 @@ export class KnowledgeBase implements KnowledgeSource {
   private readonly dropped = new Map<Card, ReadonlySet<Nodes>>();
   private readonly options: KnowledgeOptions;
   private history: Promise<Map<string, CardChange> | undefined> | undefined;
+  /** With `verifiedOnly`: expired cards and their translations (down each chain), on this knowledge base's day. */
+  private stale: ReadonlySet<Card> | undefined;
 
   private constructor(project: Project, options: KnowledgeOptions) {
     this.project = project;
@@ -183,12 +185,21 @@ export class KnowledgeBase implements KnowledgeSource {
 
   private served(): Card[] {
     if (!this.options.verifiedOnly) return this.cards;
-    return this.cards.filter((card) => this.statusOf(card).status !== "expired");
+    return this.cards.filter((card) => !this.staleCards().has(card));
   }
 
   private isServed(card: Card | undefined): card is Card {
     if (!card) return false;
-    return !this.options.verifiedOnly || this.statusOf(card).status !== "expired";
+    return !this.options.verifiedOnly || !this.staleCards().has(card);
+  }
+
+  /** Expired cards, and their translations: the same stale text in another language, whatever their own verify_by says. */
+  private staleCards(): ReadonlySet<Card> {
+    if (!this.stale) {
+      const expired = this.cards.filter((card) => this.statusOf(card).status === "expired");
+      this.stale = new Set([...expired, ...translationsReachedFrom(this.project.cards, expired)]);
+    }
+    return this.stale;
   }
 
   statusOf(card: Card): CardStatus {

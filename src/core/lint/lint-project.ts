@@ -23,7 +23,7 @@ import { collectionWording, internalWording, synonymWording } from "./rules/inte
 import { addressAudience, collectionAddresses } from "./rules/address-audience.ts";
 import { tooDeepFinding } from "./rules/markdown-too-deep.ts";
 import { trustScore } from "./rules/trust-score.ts";
-import { translationFindings } from "./rule-translations.ts";
+import { translationFindings, withheldTranslationWarnings } from "./rule-translations.ts";
 import { checkSnippets } from "./rule-snippets.ts";
 import { StubCardRead } from "./run-delta.ts";
 import { appendAll } from "../arrays.ts";
@@ -93,7 +93,8 @@ export function lintProjectByCard(project: Project, options: LintOptions = {}): 
   if (levelOf(addressAudience.meta.id, settings) !== "off") rest.push(...collectionAddresses(project));
   const trust = computeTrustScore(options.trustCards ?? project.cards, project.policy);
   rest.push(...trustScore.check(trust, project.config.minTrustScore, project.configFile ?? project.contentDir));
-  return { own, rest: applyLevels(rest, settings), trust };
+  const withheld = levelOf("translation-audience", settings) === "off" ? [] : withheldTranslationWarnings(project.cards, { expiredPublicCards: project.config.expiredPublicCards, policy: project.policy });
+  return { own, rest: [...applyLevels(rest, settings), ...withheld], trust };
 }
 
 /**

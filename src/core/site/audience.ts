@@ -64,9 +64,21 @@ export function publicTranslationsOfHiddenCards(cards: readonly Card[], expired?
   if (!byRule) withheldCache.set(cards, (byRule = new Map()));
   let withheld = byRule.get(key);
   if (withheld) return withheld;
-  // Every card that holds an id is a source of its translations: lint and the build stop on a
-  // duplicate id, but `verity mcp --site public` does not lint, and an external card claiming an
-  // internal card's id must not make that card's translations public.
+  // From every card the public site does not have, down its translations, theirs, and so on (plan-ja of
+  // plan-ko of the internal plan): each public card reached is the hidden text in another language.
+  const found = translationsReachedFrom(cards, cards.filter((card) => !isOnSite(card, "public", expired ? { expired } : {})), (card) => isOnSite(card, "public"));
+  withheld = found;
+  byRule.set(key, withheld);
+  return withheld;
+}
+
+/**
+ * The translations of `sources` among `cards`, their translations, and so on to the end of each chain
+ * (cycles included), that `follow` accepts: the sources' text in other languages. Every card that holds
+ * a source's id counts as that source: lint and the build stop on a duplicate id, but `verity mcp` does
+ * not lint, and a card claiming a hidden card's id must not free that card's translations.
+ */
+export function translationsReachedFrom(cards: readonly Card[], sources: readonly Card[], follow: (card: Card) => boolean = () => true): Set<Card> {
   const holders = new Map<string, Card[]>();
   for (const card of cards) {
     const list = holders.get(card.id);
@@ -83,20 +95,16 @@ export function publicTranslationsOfHiddenCards(cards: readonly Card[], expired?
       else translationsOf.set(source, [card]);
     }
   }
-  // From every card the public site does not have, down its translations, theirs, and so on (plan-ja of
-  // plan-ko of the internal plan): each public card reached is the hidden text in another language.
   const found = new Set<Card>();
-  const queue = cards.filter((card) => !isOnSite(card, "public", expired ? { expired } : {}));
+  const queue = [...sources];
   for (let i = 0; i < queue.length; i++) {
     for (const translation of translationsOf.get(queue[i]!) ?? []) {
-      if (found.has(translation) || !isOnSite(translation, "public")) continue;
+      if (found.has(translation) || !follow(translation)) continue;
       found.add(translation);
       queue.push(translation);
     }
   }
-  withheld = found;
-  byRule.set(key, withheld);
-  return withheld;
+  return found;
 }
 
 /** What the decision reads: the card's own audience line and its merged data. */
