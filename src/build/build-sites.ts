@@ -13,6 +13,7 @@ import type { Project } from "../core/project/project.ts";
 import { APP_ROOT, runAstroBuild, SiteBuildFailed, SiteBuildStopped } from "./astro-runner.ts";
 import { readCardHistory } from "./card-history.ts";
 import { refusedAliasMessage } from "../core/site/redirects.ts";
+import { formerlyHiddenCards } from "../core/git/former-cards.ts";
 import { deriveLeakModel, formatLeakFindings, scanForLeaksAsync, type LeakModel, type LeakReport } from "./leak-scan.ts";
 import { outDirProblem } from "./out-dir.ts";
 import { indexedPages, moveFolder, pageDropWarning, swapIntoPlace, SwapFailed } from "./output-folder.ts";
@@ -158,7 +159,8 @@ export async function prepareBuild(
     }
     const history = await readCardHistory(project);
     throwIfInterrupted(options.signal);
-    if (!history.available) options.progress(`git: ${history.reason}; cards show no last-change date`);
+    if (!history.available) options.progress(`git: ${history.reason}; cards show no last-change date, and aliases are not checked against removed internal cards`);
+    const formerlyHidden = history.available && history.removed ? await formerlyHiddenCards(project.root, history.removed) : undefined;
     // The site with the most cards (the longest Astro build) gets its data first.
     const order = [...options.sites].sort((a, b) => counts.get(b)! - counts.get(a)!);
     const data = prepareSites(project, order, {
@@ -166,6 +168,7 @@ export async function prepareBuild(
       unsafeSkipSanitizer: options.unsafeSkipSanitizer,
       // Each attachment is read as it is approved; Astro copies these bytes, not the working tree's.
       snapshotDir: path.join(work, ".data", "files"),
+      formerlyHidden,
       onRefusedAlias: (refused) => options.progress(refusedAliasMessage(refused)),
       onSite: (site, siteData) => {
         const { dataFile } = builds.find((build) => build.site === site)!;

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { isShallowRepository, readGitHistory } from "../core/git/history.ts";
 import type { Project } from "../core/project/project.ts";
+import { removedCards, type RemovedCard } from "../core/git/former-cards.ts";
 
 export interface CardChange {
   date: string;
@@ -12,7 +13,13 @@ export interface CardChange {
 }
 
 export type CardHistory =
-  | { available: true; /** Keyed by card path relative to the project root. */ changes: ReadonlyMap<string, CardChange> }
+  | {
+      available: true;
+      /** Keyed by card path relative to the project root. */
+      changes: ReadonlyMap<string, CardChange>;
+      /** Card files the history removed (deleted or renamed away), for the alias check (core/git/former-cards.ts). */
+      removed?: readonly RemovedCard[];
+    }
   | { available: false; reason: string };
 
 export async function readCardHistory(project: Pick<Project, "root" | "contentDir" | "config">): Promise<CardHistory> {
@@ -26,5 +33,6 @@ export async function readCardHistory(project: Pick<Project, "root" | "contentDi
   }
   const changes = new Map<string, CardChange>();
   for (const [file, entry] of history.files) changes.set(file, { date: entry.lastChanged, author: entry.lastChangedBy });
-  return { available: true, changes };
+  const removed = removedCards(history.commits, project.root, path.relative(project.root, project.contentDir).split(path.sep).join("/") || ".");
+  return removed.length > 0 ? { available: true, changes, removed } : { available: true, changes };
 }

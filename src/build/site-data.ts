@@ -208,6 +208,12 @@ export interface PrepareOptions {
   contentHistory?: ContentHistory | undefined;
   /** Receives each site's data as soon as it is ready (a build hands it to a waiting Astro). */
   onSite?: (site: SiteName, data: SiteData) => void;
+  /**
+   * Site paths of cards gone from the content folder that were not public when last committed (with
+   * their old file; core/git/former-cards.ts): pages the help center never had, which no public
+   * redirect or file path may name.
+   */
+  formerlyHidden?: ReadonlyMap<string, string>;
   /** Told of each alias a site builds no redirect for (its address names a page only the wiki has). */
   onRefusedAlias?: (refused: RefusedAlias) => void;
   /** Where each attachment is copied when approved (attachment-snapshot.ts); without it assets cannot be published. */
@@ -222,7 +228,7 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
   }
   const selection = siteSelectionOf(project);
   const isPublic = (card: Card) => isOnSite(card, "public", selection);
-  const hidden = hiddenPagesOf(project.index, selection);
+  const hidden = withFormerCards(hiddenPagesOf(project.index, selection), options.formerlyHidden, project.index);
   const files = createFileAudience(project.contentDir, hidden);
   const snapshot = options.snapshotDir === undefined ? undefined : createSnapshotter(options.snapshotDir, project.contentDir);
   const widest: SiteName = sites.includes("internal") ? "internal" : "public";
@@ -414,6 +420,15 @@ function buildSiteData(
         : undefined,
     search: buildSearchData(searchWords, search.groups),
   };
+}
+
+/** The hidden pages, and the addresses of cards that were internal when removed (unless a card has the address now: it decides). */
+function withFormerCards(hidden: HiddenPages, former: ReadonlyMap<string, string> | undefined, index: Project["index"]): HiddenPages {
+  if (!former || former.size === 0) return hidden;
+  const lower = new Set([...former.keys()].map((url) => url.toLowerCase()));
+  // A card's own URL (the index also holds aliases: the alias asked about is one).
+  const isNow = (url: string) => index.byUrlLower.get(url.toLowerCase())?.url.toLowerCase() === url.toLowerCase();
+  return { ...hidden, isHiddenCard: (url) => hidden.isHiddenCard(url) || (lower.has(url.toLowerCase()) && !isNow(url)) };
 }
 
 function compareCards(a: Card, b: Card): number {

@@ -1,0 +1,65 @@
+/**
+ * Cards gone from the content folder (deleted, or renamed away) that were not public when last
+ * committed: their addresses are the wiki's past. A public card may keep such an address as an alias
+ * (url-removed asks for the old URL of a renamed card, internal or not), but on the help center a
+ * redirect there would publish the internal card's name, which the leak check cannot see (its
+ * needles are today's cards). Read from the one `git log` the build reads anyway (card-history.ts)
+ * and one `git cat-file --batch`; unknown in a shallow clone or outside git.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { isTextOnPublicSite } from "../site/audience.ts";
+import { createCardPaths } from "../cards/paths.ts";
+import { readFrontmatterData } from "../lint/changed-text.ts";
+import { childProcess } from "./child-process.ts";
+import { getRepositoryInfo, type HistoryCommit } from "./history.ts";
+
+export interface RemovedCard {
+  /** Path relative to the project root when it was removed. */
+  path: string;
+  /** Its site path then. */
+  url: string;
+  /** The revision that still has it: the parent of the commit that removed it. */
+  rev: string;
+}
+
+/**
+ * The card files the history (oldest commit first) removed and that are not back at that path, by
+ * their last removal. `contentRel` is the content folder relative to the project root.
+ */
+export function removedCards(commits: readonly HistoryCommit[], root: string, contentRel: string): RemovedCard[] {
+  const paths = createCardPaths(contentRel === "." ? "" : contentRel);
+  const removed = new Map<string, RemovedCard>();
+  for (const commit of commits) {
+    for (const change of commit.changes) {
+      const gone = change.kind === "deleted" ? change.path : change.kind === "renamed" ? change.oldPath : undefined;
+      if (gone !== undefined && paths.isCard(gone)) removed.set(gone, { path: gone, url: paths.urlOf(gone), rev: `${commit.hash}^` });
+      if (change.kind !== "deleted") removed.delete(change.path);
+    }
+  }
+  return [...removed.values()].filter((card) => !existsSync(path.join(root, card.path)));
+}
+
+/** The site paths of removed cards that were not public when last committed, with the card's old path. */
+export async function formerlyHiddenCards(root: string, removed: readonly RemovedCard[]): Promise<Map<string, string>> {
+  const hidden = new Map<string, string>();
+  if (removed.length === 0) return hidden;
+  const { topLevel } = await getRepositoryInfo(root);
+  if (!topLevel) return hidden;
+  const prefix = path.relative(topLevel, path.resolve(root)).split(path.sep).join("/");
+  const input = removed.map((card) => `${card.rev}:${prefix === "" ? "" : `${prefix}/`}${card.path}\n`).join("");
+  const out = childProcess().execFileSync("git", ["cat-file", "--batch"], { cwd: root, input, maxBuffer: 1 << 30, stdio: ["pipe", "pipe", "ignore"] });
+  let offset = 0;
+  for (const card of removed) {
+    const headerEnd = out.indexOf(0x0a, offset);
+    if (headerEnd < 0) break;
+    const header = out.subarray(offset, headerEnd).toString("utf8");
+    offset = headerEnd + 1;
+    const size = /^\S+ blob (\d+)$/.exec(header)?.[1];
+    // A revision git cannot read is taken as hidden: nothing says the help center had the page.
+    const text = size === undefined ? undefined : out.subarray(offset, offset + Number(size)).toString("utf8");
+    if (size !== undefined) offset += Number(size) + 1;
+    if (text === undefined || !isTextOnPublicSite(readFrontmatterData(text))) hidden.set(card.url, card.path);
+  }
+  return hidden;
+}
