@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/core/project/project.ts";
 import { prepareSites } from "../../src/build/site-data.ts";
 import { refusedAliasMessage } from "../../src/core/site/redirects.ts";
-import { makeProject, removeTemps } from "../helpers.ts";
+import { KnowledgeBase } from "../../src/app/knowledge/knowledge-base.ts";
+import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
 
 afterAll(removeTemps);
 
@@ -53,5 +54,29 @@ describe("pages the help center withholds while expired", () => {
     expect(pub.redirects.map((r) => r.from).sort()).toEqual(["/a/one-old/", "/a/refunds/old-steps/", "/b/gone/"]);
     expect(pub.assets.map((a) => a.sitePath)).toEqual(["/_files/a/refunds/shot.png"]);
     expect(pub.cards.find((c) => c.url === "/a/one/")!.html).toContain('src="../../_files/a/refunds/shot.png"');
+  });
+
+  // A card's own URL is a folder of the site too: a public card filed under an internal card's (or a withheld card's) folder names it.
+  it("a public card whose URL lies under a page only the wiki has is not on the public site, nor served to public assistants", async () => {
+    const dir = makeProject({
+      "verity.config.yml": "expiredPublicCards: withhold\nminTrustScore: 0\n",
+      "content/help/alpha.md": card("Alpha", "2027-06-01", "Alpha."),
+      "content/help/escalation-zq.md": card("Escalation", "2027-06-01", "Secret runbook.").replace("audience: external", "audience: internal"),
+      "content/help/escalation-zq/sub.md": card("Sub", "2027-06-01", "Sub text."),
+      "content/help/Escalation-ZQ/other.md": card("Other", "2027-06-01", "Other text."),
+      "content/help/expired-zq.md": card("Expired", "2026-10-01", "Expired text."),
+      "content/help/expired-zq/child.md": card("Child", "2027-06-01", "Child text."),
+    });
+    const project = loadProject({ cwd: dir, today: TODAY });
+    const pub = prepareSites(project, ["public", "internal"], { history: { available: false, reason: "none" } });
+    expect(pub.get("public")!.cards.map((c) => c.url)).toEqual(["/help/alpha/"]);
+    expect(pub.get("internal")!.cards.map((c) => c.url).sort()).toEqual(["/help/Escalation-ZQ/other/", "/help/alpha/", "/help/escalation-zq/", "/help/escalation-zq/sub/", "/help/expired-zq/", "/help/expired-zq/child/"]);
+    const kb = KnowledgeBase.load({ cwd: dir, root: dir, today: TODAY, site: "public" });
+    expect(kb.list().map((c) => c.id)).toEqual(["help/alpha"]);
+    // Lint (audiences only) stops the build on the internal parent, at the card's first line.
+    const { results } = await lintJson(dir, ["--today", TODAY]);
+    const found = flatMessages(results, dir).filter((m) => m.ruleId === "address-audience");
+    expect(found.map((m) => [m.file, m.line])).toEqual([["content/help/Escalation-ZQ/other.md", 1], ["content/help/escalation-zq/sub.md", 1]]);
+    expect(found[1]!.message).toMatch(/URL \/help\/escalation-zq\/sub\/ lies under the internal card \/help\/escalation-zq\//);
   });
 });

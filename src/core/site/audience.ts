@@ -11,6 +11,8 @@ import type { Audience } from "../cards/schema.ts";
 import type { ExpiredPublicCards } from "../project/config.ts";
 import type { Card } from "../cards/load.ts";
 import { getCardVerification, type VerificationPolicy } from "../verification/verification.ts";
+import { hiddenPageAbove, hiddenPagesOf } from "./file-audience.ts";
+import type { CardIndex } from "./links.ts";
 
 export type SiteName = "public" | "internal";
 export const SITE_NAMES: readonly SiteName[] = ["public", "internal"];
@@ -40,11 +42,42 @@ export interface ExpiredCardsRule {
 
 /**
  * The selection a project's sites are built with: its `expiredPublicCards` setting on its day, and
- * the translations the public site may not have (see {@link publicTranslationsOfHiddenCards}).
+ * the cards the public site may not have whatever their own frontmatter says: translations of a
+ * hidden card (see {@link publicTranslationsOfHiddenCards}) and, given the project's index, cards
+ * whose URL lies under a page only the wiki has (see {@link publicCardsUnderHiddenPages}).
  */
-export function siteSelectionOf(project: { config: { expiredPublicCards: ExpiredPublicCards }; policy: VerificationPolicy; cards?: readonly Card[] }): SiteSelection {
+export function siteSelectionOf(project: { config: { expiredPublicCards: ExpiredPublicCards }; policy: VerificationPolicy; cards?: readonly Card[]; index?: CardIndex }): SiteSelection {
   const expired = { expiredPublicCards: project.config.expiredPublicCards, policy: project.policy };
-  return project.cards ? { expired, withheld: publicTranslationsOfHiddenCards(project.cards, expired) } : { expired };
+  if (!project.cards) return { expired };
+  const translations = publicTranslationsOfHiddenCards(project.cards, expired);
+  if (!project.index) return { expired, withheld: translations };
+  const nested = publicCardsUnderHiddenPages(project.cards, project.index, { expired, withheld: translations });
+  return { expired, withheld: nested.size === 0 ? translations : new Set([...translations, ...nested]) };
+}
+
+/** Per card list, per rule and day: the public cards filed under a hidden page. */
+const nestedCache = new WeakMap<readonly Card[], Map<string, ReadonlySet<Card>>>();
+
+/**
+ * Public cards whose URL lies under a page only the wiki has: `/help/escalation/steps/` under the
+ * internal (or withheld) card `/help/escalation/`, in any letter case. The URL is a folder of the
+ * public site and names that card, as an alias or a file there would (file-audience.ts,
+ * {@link hiddenPageAbove}); lint reports it (address-audience), and the sites, the leak check and
+ * the public MCP server leave the card out.
+ */
+export function publicCardsUnderHiddenPages(cards: readonly Card[], index: CardIndex, selection: SiteSelection): ReadonlySet<Card> {
+  const rule = selection.expired;
+  const key = rule ? `${rule.expiredPublicCards} ${rule.policy.today} ${rule.policy.warnDays}` : "";
+  let byRule = nestedCache.get(cards);
+  if (!byRule) nestedCache.set(cards, (byRule = new Map()));
+  let found = byRule.get(key);
+  if (found) return found;
+  // Only a URL of three or more segments lies under another card's page.
+  const deep = cards.filter((card) => card.url.split("/").length > 4 && isOnSite(card, "public", selection));
+  const hidden = deep.length === 0 ? undefined : hiddenPagesOf(index, selection);
+  found = new Set(hidden ? deep.filter((card) => hiddenPageAbove(card.url, hidden) !== undefined) : []);
+  byRule.set(key, found);
+  return found;
 }
 
 /** Per card list, per rule and day: an expired source withholds its translations only from its expiry on. */

@@ -16,6 +16,7 @@ import { isOnSite } from "../../site/audience.ts";
 import { contentDirOfCard, isOnWikiOnlyHost, isPageOnSite, type CardIndex } from "../../site/links.ts";
 import { mayIncludeSnippet, snippetReferences, snippetsOf, type SnippetReference } from "../../cards/snippets.ts";
 import { snippetPlace } from "../rule-snippets.ts";
+import { hiddenPageAbove, hiddenPagesOf } from "../../site/file-audience.ts";
 import { placeIn, shownFields, shownTexts } from "../../site/shown-text.ts";
 import { linkTargetOf } from "../link-targets.ts";
 import { ruleContext } from "../context.ts";
@@ -134,6 +135,17 @@ export interface HiddenAddress {
 export function hiddenAddressesIn(card: Card, tree: Root, index: CardIndex): HiddenAddress[] {
   if (!isOnSite(card, "public")) return [];
   const hidden: HiddenAddress[] = [];
+  // Its own URL is an address its page shows too, and a folder of the help center.
+  const above = card.url.split("/").length > 4 ? hiddenPageAbove(card.url, hiddenPagesOf(index)) : undefined;
+  if (above) {
+    hidden.push({
+      line: 1,
+      column: 1,
+      message:
+        `This external card's URL ${card.url} lies under ${above}, a page only the internal wiki has: the address would publish that page's name, so the help center leaves this card out. ` +
+        `Move the file out of that folder (and keep ${card.url} as an alias for the wiki), or make the card internal.`,
+    });
+  }
   const facts = found.get(card) ?? factsOf(card, tree);
   for (const address of [...frontmatterAddresses(card), ...facts.addresses]) {
     if (!isHidden(card, address.text, index)) continue;
@@ -203,7 +215,7 @@ export function collectionAddresses(scope: { cards: readonly Card[]; collections
 }
 
 export const addressAudience: CardRule = {
-  meta: ruleMeta(id, "An external card's text (prose, link text, a heading, alt text, code, a title, raw HTML, a component's prop, an included snippet, or its title, description, tags or keywords), or the title or description a collection shows on the help center, names the address of an internal or draft card, a wiki-only page, or the wiki's host.", { kind: "card", mandatory: true }),
+  meta: ruleMeta(id, "An external card's text (prose, link text, a heading, alt text, code, a title, raw HTML, a component's prop, an included snippet, or its title, description, tags or keywords), or the title or description a collection shows on the help center, names the address of an internal or draft card, a wiki-only page, or the wiki's host; or an external card's own URL lies under such a card's (a file in its folder).", { kind: "card", mandatory: true }),
   plugin: lintRule<Root>(`verity:${id}`, (tree, file) => {
     const { card, index } = ruleContext(file.data);
     for (const { line, column, message } of hiddenAddressesIn(card, tree, index)) file.message(message, { line, column });
