@@ -97,6 +97,11 @@ function frontmatterAddresses(card: Card): Address[] {
   return addresses;
 }
 
+/** Whether a card's URL lies under a page only the wiki has (only a URL of three or more segments can). */
+function isUnderHiddenPage(url: string, index: CardIndex): string | undefined {
+  return url.split("/").length > 4 ? hiddenPageAbove(url, hiddenPagesOf(index)) : undefined;
+}
+
 /** Whether `address`, written in `card`, names a page the public site does not have. */
 function isHidden(card: Card, address: string, index: CardIndex): boolean {
   // A www. form or a host name without a scheme is read as a browser's address bar reads it; a port
@@ -104,7 +109,8 @@ function isHidden(card: Card, address: string, index: CardIndex): boolean {
   const url = /^(?:[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))|[\\/])/i.test(address) ? address : `https://${address}`;
   const target = linkTargetOf(card, url, index);
   // The wiki's address of any card, a public one too, names the wiki's host (and base).
-  if (target.kind === "card") return !isOnSite(target.card, "public") || target.via === "internal";
+  // A public card filed under a page only the wiki has is not on the help center either: its address names that page.
+  if (target.kind === "card") return !isOnSite(target.card, "public") || target.via === "internal" || isUnderHiddenPage(target.card.url, index) !== undefined;
   if (target.kind === "page") return !isPageOnSite(target, "public");
   // A path the help center does not have, under the wiki's own base (/wiki/ops/runbook/, copied without the host): the wiki's address.
   const wiki = index.sites.find((site) => site.site === "internal");
@@ -136,7 +142,7 @@ export function hiddenAddressesIn(card: Card, tree: Root, index: CardIndex): Hid
   if (!isOnSite(card, "public")) return [];
   const hidden: HiddenAddress[] = [];
   // Its own URL is an address its page shows too, and a folder of the help center.
-  const above = card.url.split("/").length > 4 ? hiddenPageAbove(card.url, hiddenPagesOf(index)) : undefined;
+  const above = isUnderHiddenPage(card.url, index);
   if (above) {
     hidden.push({
       line: 1,
