@@ -15,6 +15,7 @@ import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/verificati
 import { companionOf } from "../core/verification/companion.ts";
 import { createFileAudience, hiddenPagesOf, type FileAudience, type HiddenPages } from "../core/site/file-audience.ts";
 import { siteRedirects, type Redirect, type RefusedAlias } from "../core/site/redirects.ts";
+import { withFormerCards } from "../core/git/former-cards.ts";
 import { isReservedName, reservedCollectionProblem } from "../core/site/reserved-paths.ts";
 import type { CardHistory } from "./card-history.ts";
 import { createSnapshotter, type SiteAsset, type Snapshotter } from "./attachment-snapshot.ts";
@@ -420,15 +421,6 @@ function buildSiteData(
         : undefined,
     search: buildSearchData(searchWords, search.groups),
   };
-}
-
-/** The hidden pages, and the addresses of cards that were internal when removed (unless a card has the address now: it decides). */
-function withFormerCards(hidden: HiddenPages, former: ReadonlyMap<string, string> | undefined, index: Project["index"]): HiddenPages {
-  if (!former || former.size === 0) return hidden;
-  const lower = new Set([...former.keys()].map((url) => url.toLowerCase()));
-  // A card's own URL (the index also holds aliases: the alias asked about is one).
-  const isNow = (url: string) => index.byUrlLower.get(url.toLowerCase())?.url.toLowerCase() === url.toLowerCase();
-  return { ...hidden, isHiddenCard: (url) => hidden.isHiddenCard(url) || (lower.has(url.toLowerCase()) && !isNow(url)) };
 }
 
 function compareCards(a: Card, b: Card): number {

@@ -43,7 +43,7 @@ describe("pages the help center withholds while expired", () => {
     expect(pub.cards[0]!.html).not.toContain("<img src");
     expect(JSON.stringify(pub)).not.toContain("refunds");
     // Each refused alias is told at its card's aliases line, with the page it names.
-    expect(refused).toEqual([expect.stringMatching(/^content\/a\/one\.md:6: the alias \/a\/refunds\/old-steps\/ .*the internal card \/a\/refunds\//), expect.stringMatching(/^content\/a\/one\.md:6: the alias \/b\/gone\/ .*collection \/b\//)]);
+    expect(refused).toEqual([expect.stringMatching(/^content\/a\/one\.md:6: the alias \/a\/refunds\/old-steps\/ .*the card \/a\/refunds\/ \(the help center withholds it\)/), expect.stringMatching(/^content\/a\/one\.md:6: the alias \/b\/gone\/ .*collection \/b\//)]);
     // The wiki has every card, so it keeps every redirect and file.
     expect(sites.get("internal")!.redirects.map((r) => r.from).sort()).toEqual(["/a/one-old/", "/a/refunds/old-steps/", "/b/gone/"]);
     expect(sites.get("internal")!.assets.map((a) => a.sitePath)).toEqual(["/_files/a/refunds/shot.png"]);

@@ -42,7 +42,7 @@ describe("aliases at the addresses of removed internal cards", () => {
     const out = path.join(dir, "out");
     const { code, stderr } = await runCli(["build", "--root", repo, "--out-dir", out, "--today", "2026-11-22"]);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/content\/help\/refunds\.md:6: the alias \/help\/vault-override-zq\/ is not redirected on the public site/);
+    expect(stderr).toMatch(/content\/help\/refunds\.md:6: the alias \/help\/vault-override-zq\/ is not redirected on the public site: its address names the card \/help\/vault-override-zq\/, internal when it was removed/);
     expect(readSite(path.join(out, "public")).filter((f) => f.text.includes("vault-override-zq")).map((f) => f.file)).toEqual([]);
     expect(existsSync(path.join(out, "internal/help/vault-override-zq/index.html"))).toBe(true);
     expect(readFileSync(path.join(out, "public/help/old-public/index.html"), "utf8")).toContain("new-public");

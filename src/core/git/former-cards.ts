@@ -13,6 +13,8 @@ import { createCardPaths } from "../cards/paths.ts";
 import { readFrontmatterData } from "../lint/changed-text.ts";
 import { childProcess } from "./child-process.ts";
 import { getRepositoryInfo, type HistoryCommit } from "./history.ts";
+import type { HiddenPages } from "../site/file-audience.ts";
+import type { CardIndex } from "../site/links.ts";
 
 export interface RemovedCard {
   /** Path relative to the project root when it was removed. */
@@ -62,4 +64,21 @@ export async function formerlyHiddenCards(root: string, removed: readonly Remove
     if (text === undefined || !isTextOnPublicSite(readFrontmatterData(text))) hidden.set(card.url, card.path);
   }
   return hidden;
+}
+
+/**
+ * The hidden pages, and the addresses of cards that were not public when removed (`former`, from
+ * {@link formerlyHiddenCards}); a card that has such an address now decides it.
+ */
+export function withFormerCards(hidden: HiddenPages, former: ReadonlyMap<string, string> | undefined, index: Pick<CardIndex, "byUrlLower">): HiddenPages {
+  if (!former || former.size === 0) return hidden;
+  const lower = new Set([...former.keys()].map((url) => url.toLowerCase()));
+  // A card's own URL (the index also holds aliases: the alias asked about is one).
+  const isNow = (url: string) => index.byUrlLower.get(url.toLowerCase())?.url.toLowerCase() === url.toLowerCase();
+  const isFormer = (url: string) => lower.has(url.toLowerCase()) && !isNow(url) && !hidden.isHiddenCard(url);
+  return {
+    ...hidden,
+    isHiddenCard: (url) => hidden.isHiddenCard(url) || isFormer(url),
+    cardLabel: (url) => (isFormer(url) ? `the card ${url}, internal when it was removed` : (hidden.cardLabel?.(url) ?? `the internal card ${url}`)),
+  };
 }

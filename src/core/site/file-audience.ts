@@ -18,6 +18,7 @@ import { lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { isOnSite, type SiteName, type SiteSelection } from "./audience.ts";
 import { collectSitePages, type CardIndex, type SitePages } from "./links.ts";
+import type { Card } from "../cards/load.ts";
 import { loadCollection } from "../cards/collections.ts";
 import { isCardFileName, isInside } from "../cards/discover.ts";
 import { reservedPageSites } from "./reserved-paths.ts";
@@ -45,6 +46,8 @@ export type CollectionDefault = "internal" | "none" | "invalid";
 export interface HiddenPages {
   /** Whether the page at this site path (`/help/escalation/`) is a card only the wiki has. */
   isHiddenCard(url: string): boolean;
+  /** How messages name such a card (default: `the internal card <url>`). */
+  cardLabel?(url: string): string;
   /** Whether the collection has cards but none on the public site; undefined when only part of the cards is loaded (`lint --changed`). */
   isHiddenCollection(name: string): boolean | undefined;
   /** Whether the tag page at this site path (`/tags/secret-ops/`) is the wiki's only (its tag only cards the public site lacks carry). */
@@ -65,6 +68,12 @@ export function hiddenPagesOf(index: Pick<CardIndex, "byUrl" | "byUrlLower" | "p
   let collectionsLower: Map<string, readonly SiteName[]> | undefined;
   let tagsLower: Map<string, SiteName[]> | undefined;
   let selected: SitePages | undefined;
+  // The card last asked about, so that a message's label reads it again without another lookup.
+  let last: { url: string; card: Card | undefined } | undefined;
+  const cardAt = (url: string): Card | undefined => {
+    if (last?.url !== url) last = { url, card: index.byUrl.get(url) ?? index.byUrlLower.get(url.toLowerCase()) };
+    return last.card;
+  };
   // With a selection, the pages of the cards it selects (read once, on first use); lint's index otherwise.
   const pagesOf = (): SitePages | undefined => {
     if (!selection || !index.pages || !index.byFile) return index.pages;
@@ -85,8 +94,12 @@ export function hiddenPagesOf(index: Pick<CardIndex, "byUrl" | "byUrlLower" | "p
       return sites !== undefined && !sites.includes("public");
     },
     isHiddenCard: (url) => {
-      const card = index.byUrl.get(url) ?? index.byUrlLower.get(url.toLowerCase());
+      const card = cardAt(url);
       return card !== undefined && !isOnSite(card, "public", selection);
+    },
+    cardLabel: (url) => {
+      const card = cardAt(url);
+      return card && isOnSite(card, "public") ? `the card ${url} (the help center withholds it)` : `the internal card ${url}`;
     },
     isHiddenCollection: (name) => {
       const pages = pagesOf();
@@ -207,7 +220,7 @@ function hiddenPageOnPath(parts: readonly string[], hidden: HiddenPages): string
   if (parts.length > 2 && parts[0]!.toLowerCase() === "tags" && hidden.isHiddenTag(`/tags/${parts[1]}/`)) return `the tag page /tags/${parts[1]}/ (a tag only the wiki's cards carry)`;
   for (let i = 2; i < parts.length; i++) {
     const folder = `/${parts.slice(0, i).join("/")}/`.normalize("NFC");
-    if (hidden.isHiddenCard(folder)) return `the internal card ${folder}`;
+    if (hidden.isHiddenCard(folder)) return hidden.cardLabel?.(folder) ?? `the internal card ${folder}`;
   }
   return undefined;
 }
