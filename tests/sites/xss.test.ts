@@ -1,6 +1,6 @@
 /**
  * No script from card content runs on either site (tests/fixtures/sites/attack: scripts, handlers,
- * script URLs, srcdoc, object, MDX, an SVG attachment, remote resources), and the
+ * script URLs, srcdoc, object, MDX, an SVG attachment, remote resources, text files that are programs), and the
  * Content-Security-Policy alone blocks injected script in a build with the sanitizer switched off.
  */
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -13,7 +13,7 @@ import { loadProject } from "../../src/core/project/project.ts";
 import { buildFixture, FIXTURES, listFiles, tempDir, TODAY } from "./helpers.ts";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const PUBLIC_PAGES = ["help/scripts/", "help/handlers/", "help/urls/", "help/remote/", "help/frame-breakout/", "help/attachment/", "help/mdx-attack/", "help/component-attack/"];
+const PUBLIC_PAGES = ["help/scripts/", "help/handlers/", "help/urls/", "help/remote/", "help/frame-breakout/", "help/attachment/", "help/mdx-attack/", "help/component-attack/", "help/script-gadget/"];
 const WIKI_PAGES = [...PUBLIC_PAGES, "wiki/steal/"];
 
 let out: string;
@@ -232,6 +232,27 @@ describe("with the sanitizer switched off", () => {
       blocked += result.violations.length;
     }
     expect(blocked).toBeGreaterThan(3);
+  });
+
+  it("the policy's 'self' finds no file of the site to run, even served without nosniff (text and HTML that are programs are never published)", async () => {
+    const gadgets = ["gadget-notes.txt", "gadget-page.shtml"];
+    for (const dir of [unsafeOut, out]) for (const site of ["public", "internal"].filter((s) => existsSync(path.join(dir, s)))) {
+      expect(listFiles(path.join(dir, site)).filter((f) => gadgets.some((g) => f.endsWith(g))), `${dir} ${site}`).toEqual([]);
+    }
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => void (dialogs.push(d.message()), d.dismiss()));
+    // As a host that ignores _headers (GitHub Pages, S3) serves a card's files: typed by name, with no X-Content-Type-Options.
+    await page.route("**/_files/**", async (route) => {
+      const response = await route.fetch();
+      const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => name.toLowerCase() !== "x-content-type-options"));
+      await route.fulfill({ response, headers });
+    });
+    await page.goto(`${sites.unsafePublic.url}help/script-gadget/`);
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await page.close();
   });
 
   it("(the probe is real: the same unsanitized page with its policy stripped does run the script)", async () => {

@@ -5,8 +5,10 @@
  * the wiki. Such files are refused: lint reports them at the link (`attachment-unsafe`) and the
  * build never copies them. Script files are refused outright: the sites' Content-Security-Policy
  * runs any script file of the site itself (`script-src 'self'`), so a card's `.js` file would run
- * with the site's rights from any document that loads it. Files of the common passive types
- * (images, media, PDFs, text, data, archives, office files) are not documents and pass unread. A
+ * with the site's rights from any document that loads it; and so is any file, of any type, whose
+ * text is a JavaScript program, since a host without nosniff lets a page run it too (script-text.ts).
+ * Files of the common passive types (images, media, PDFs, text, data, archives, office files) are
+ * not documents and are read for nothing else. A
  * file of any other type is checked when its content is markup: hosts type names this module does
  * not list by their own tables (mime-db serves dozens of `+xml` types, such as `.kml`, and Chromium
  * opens every `+xml` type as an XML document), by its content (Go's file server, behind Caddy and
@@ -20,6 +22,7 @@ import type sax from "sax";
 import type { Nodes as HastNodes } from "hast";
 import { htmlToHast } from "satteri";
 import { onFirstUse } from "../load-on-use.ts";
+import { mayStartScript, runsAsScript, scriptReadings } from "./script-text.ts";
 
 // Needed only for an attachment that looks like markup: the entity tables alone took a lint run's start-up 6 ms to build.
 const entities = onFirstUse<typeof import("entities")>("entities");
@@ -43,7 +46,7 @@ const OPAQUE_TYPES = new Set([".svgz", ".mht", ".mhtml", ".hta"]);
 const SCRIPT_TYPES = new Set([".js", ".mjs", ".cjs", ".es", ".ecma"]);
 
 /**
- * Types no browser opens as a document whatever the bytes: with these names a file passes unread.
+ * Types no browser opens as a document whatever the bytes: with these names a file is only checked for script text.
  * Only names the common MIME tables type: Apache and Go's file server (Caddy) read Debian's
  * /etc/mime.types, and a name it lacks gets no type, so the browser (or Go) sniffs the content and
  * a `settings.ini` holding `<!doctype html><script>` runs as a page. Such names (.ini, .conf, .env,
@@ -141,7 +144,6 @@ export function isDocumentFile(file: string): boolean {
 
 /** The verdict on one file, cached by path, size and modification time. */
 export function checkAttachment(file: string): AttachmentVerdict {
-  if (!isDocumentFile(file)) return { safe: true };
   let stamp: string;
   try {
     const stat = statSync(file);
@@ -161,7 +163,6 @@ export function checkAttachment(file: string): AttachmentVerdict {
  * copy of an attachment (the bytes it publishes) by the attachment's name. Not cached.
  */
 export function checkAttachmentCopy(name: string, file: string): AttachmentVerdict {
-  if (!isDocumentFile(name)) return { safe: true };
   try {
     return judgeFile(name, file);
   } catch {
@@ -219,8 +220,13 @@ function serverConfigVerdict(name: string): AttachmentVerdict | undefined {
 function judgeFile(name: string, file: string): AttachmentVerdict {
   const config = serverConfigVerdict(name);
   if (config) return config;
+  const start = readStart(file);
+  // Every file, a passive type too, may be loaded as a script of the site (see script-text.ts): only a
+  // file whose first token rules that out is not read whole for it.
+  if (scriptReadings(start).some(mayStartScript)) return attachmentVerdict(name, readFileSync(file));
   const byContent = readingsOf(name).every((reading) => reading === "sniffed" || reading === "passive");
-  return byContent && !looksLikeMarkup(readStart(file)) ? { safe: true } : attachmentVerdict(name, readFileSync(file));
+  if (byContent && !looksLikeMarkup(start)) return { safe: true };
+  return isPassiveName(name) ? { safe: true } : attachmentVerdict(name, readFileSync(file));
 }
 
 /** The first bytes of a file, enough to tell markup (a large file of unknown type is not read whole for that). */
@@ -246,8 +252,17 @@ export function attachmentVerdict(name: string, bytes: Uint8Array): AttachmentVe
     const verdict = verdictAs(reading, ext, bytes);
     if (!verdict.safe) return verdict;
   }
-  return { safe: true };
+  return runsAsScript(bytes) ? SCRIPT_TEXT : { safe: true };
 }
+
+/** A file whose text is a JavaScript program: a page of the site may run it (script-text.ts). */
+const SCRIPT_TEXT: AttachmentVerdict = {
+  safe: false,
+  reason:
+    "its text is a JavaScript program, and a browser runs any file of the site as a script when a page loads it with <script src> " +
+    "and the host sends no X-Content-Type-Options: nosniff (the site's Content-Security-Policy allows the site's own files)",
+  fix: "Put the code in the card as a code block, or attach it in a .zip file.",
+};
 
 function verdictAs(reading: Reading, ext: string, bytes: Uint8Array): AttachmentVerdict {
   if (reading === "passive") return { safe: true };

@@ -1,0 +1,69 @@
+/**
+ * Whether a file of a site would run if a page loaded it with `<script src>`. The sites'
+ * Content-Security-Policy (`script-src 'self'`) lets a page run any file of the site itself as a
+ * script, and a browser runs a same-origin classic script whatever its Content-Type unless the host
+ * sends `X-Content-Type-Options: nosniff`: Chromium refuses only image, audio, video and text/csv
+ * types, and runs text/plain, text/markdown, application/json, text/css, text/html, application/pdf
+ * and files with no type at all. The sites' `_headers` asks for nosniff, but a host that ignores it
+ * (GitHub Pages, S3, a plain Apache or Caddy) does not send it, and then a card's `notes.txt` holding
+ * `fetch("/wiki/…")`, or an HTML file whose first line is `<!-- … -->` (an HTML-like comment in a
+ * script) followed by code, is a script of the site: a way round the second wall for any markup
+ * that gets past the sanitizer.
+ *
+ * So the text is compiled (never run) with V8, the engine that would run it, as a classic script,
+ * in every encoding a browser may read it in. Text that is not a program (prose, CSV, YAML, most
+ * CSS, binary files) fails to compile; a JSON document and a list of words (a CSV of names and
+ * numbers) compile but can do nothing.
+ */
+import { Script } from "node:vm";
+
+/** Characters a classic script's first token may start with (after white space): anything else is a syntax error at once. */
+const SCRIPT_START = /^[\p{ID_Start}\p{ID_Continue}$\\.'"`([{!~+\-/;<#@]/u;
+/** White space and line terminators as JavaScript skips them before the first token. */
+const JS_SPACE = /^[\s\uFEFF]*/u;
+/** Words and commas only (a word list, a CSV of names and numbers): a program that only reads names. `new` and `debugger` do something. */
+const WORD_LIST = /^[\s\p{L}\p{N}_$,]*$/u;
+const ACTING_WORD = /(?<![\p{L}\p{N}_$])(?:new|debugger)(?![\p{L}\p{N}_$])/u;
+
+/** The texts a browser may decode the bytes to: by the byte-order mark, else UTF-8 and, for a host that declares a legacy charset, windows-1252. */
+export function scriptReadings(bytes: Uint8Array): string[] {
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return [new TextDecoder("utf-16be").decode(bytes)];
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return [new TextDecoder("utf-16le").decode(bytes)];
+  const utf8 = new TextDecoder("utf-8").decode(bytes);
+  return bytes.some((b) => b > 0x7f) && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ? [utf8, new TextDecoder("windows-1252").decode(bytes)] : [utf8];
+}
+
+/** False when the text's first token already makes it no script (a PNG, a PDF, a ZIP's `PK\x03`, `<svg`, `# Title`). */
+export function mayStartScript(text: string): boolean {
+  const rest = text.slice(JS_SPACE.exec(text)![0].length);
+  if (rest === "") return false;
+  if (rest.startsWith("#")) return rest.startsWith("#!");
+  if (rest.startsWith("<")) return rest.startsWith("<!--");
+  return SCRIPT_START.test(rest);
+}
+
+/** True when a browser loading `text` as a classic script would run code (compiled here, never run). */
+export function isRunnableScript(text: string): boolean {
+  if (!mayStartScript(text)) return false;
+  try {
+    new Script(text, { filename: "attachment" });
+  } catch {
+    return false; // a syntax error anywhere: the browser runs none of it
+  }
+  if (isJson(text)) return false;
+  return !(WORD_LIST.test(text) && !ACTING_WORD.test(text));
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The bytes run as a script in some reading of them (see {@link scriptReadings}). */
+export function runsAsScript(bytes: Uint8Array): boolean {
+  return scriptReadings(bytes).some(isRunnableScript);
+}
