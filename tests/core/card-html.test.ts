@@ -93,6 +93,22 @@ const VECTORS: Record<string, string> = {
   "input image": '<input type="image" src="x" onfocus="alert(1)" autofocus>',
   "area href": '<map name="m"><area href="javascript:alert(1)"></map>',
   "video onerror": '<video src="x" onerror="alert(1)"><source src="y" onerror="alert(1)"></video>',
+  // Mutation XSS from DOMPurify's test/fixtures/expect.mjs: namespace confusion the parser resolves differently on a second parse.
+  "mxss svg, p and style": '<svg></p><style><a id="</style><img src=1 onerror=alert(1)>">',
+  "mxss math, mglyph and textarea": '<math><mi><mglyph><svg><mtext><textarea><path id="</textarea><img onerror=alert(1) src=1>">',
+  "mxss nested forms and math": "<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>",
+  "xmp breakout": '<xmp><p title="</xmp><img src=x onerror=alert(1)>">',
+  // PortSwigger's XSS cheat sheet: an SVG animation event, and an animated href.
+  "svg animate onbegin": "<svg><animate onbegin=alert(1) attributeName=x dur=1s>",
+  "svg animate href": '<svg><a><animate attributeName=href values=javascript:alert(1) /><text x=20 y=20>Click</text></a></svg>',
+  // JSX builds elements without the HTML parser: an attribute may hold the end tag of the raw-text element around it.
+  "jsx raw-text breakouts": [
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">x</p></noscript>',
+    '<textarea><p title="</textarea><img src=x onerror=alert(2)>">x</p></textarea>',
+    '<title><b title="</title><img src=x onerror=alert(3)>">x</b></title>',
+    '<noembed><b title="</noembed><img src=x onerror=alert(4)>">x</b></noembed>',
+    '<style><b title="</style><img src=x onerror=alert(5)>">x</b></style>',
+  ].join("\n\n"),
 };
 
 describe("cardHtml removes everything that can run script", () => {
@@ -110,6 +126,9 @@ describe("cardHtml removes everything that can run script", () => {
       const { tree } = cardHtml({ source, format: "md", tree: parseMarkdown(source) }, { unsafeSkipSanitizer: true });
       expect(() => expectInert(toHtml(tree))).toThrow();
     }
+    const source = FRONT + VECTORS["jsx raw-text breakouts"]!;
+    const { tree } = cardHtml({ source, format: "mdx", tree: parseMarkdown(source, "mdx") }, { unsafeSkipSanitizer: true });
+    expect(() => expectInert(toHtml(tree))).toThrow();
   });
 
   it("removes MDX JSX event handlers; built-in components keep only their own markup, unknown ones their text", () => {

@@ -13,7 +13,7 @@ import { loadProject } from "../../src/core/project/project.ts";
 import { buildFixture, FIXTURES, listFiles, tempDir, TODAY } from "./helpers.ts";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const PUBLIC_PAGES = ["help/scripts/", "help/handlers/", "help/urls/", "help/remote/", "help/frame-breakout/", "help/attachment/", "help/mdx-attack/", "help/component-attack/", "help/script-gadget/"];
+const PUBLIC_PAGES = ["help/scripts/", "help/handlers/", "help/urls/", "help/remote/", "help/frame-breakout/", "help/attachment/", "help/mdx-attack/", "help/component-attack/", "help/script-gadget/", "help/mxss/", "help/mdx-rawtext/"];
 const WIKI_PAGES = [...PUBLIC_PAGES, "wiki/steal/"];
 
 let out: string;
@@ -225,7 +225,7 @@ describe("with the sanitizer switched off", () => {
     expect(html).toContain('<script>top.__xss = "script"');
     expect(readFileSync(path.join(unsafeOut, "public", "help", "handlers", "index.html"), "utf8")).toContain("onerror=");
     let blocked = 0;
-    for (const p of ["help/scripts/", "help/handlers/", "help/urls/", "help/mdx-attack/", "help/component-attack/"]) {
+    for (const p of ["help/scripts/", "help/handlers/", "help/urls/", "help/mdx-attack/", "help/component-attack/", "help/mxss/", "help/mdx-rawtext/"]) {
       const result = await visit(`${sites.unsafePublic.url}${p}`);
       expect(result.xss, p).toBeUndefined();
       expect(result.dialogs, p).toEqual([]);
@@ -255,19 +255,25 @@ describe("with the sanitizer switched off", () => {
     await page.close();
   });
 
-  it("(the probe is real: the same unsanitized page with its policy stripped does run the script)", async () => {
-    const page = await browser.newPage();
-    await page.route("**/help/handlers/", async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text()).replace(/<meta http-equiv="content-security-policy"[^>]*>/, "");
-      // The policy comes twice: in the page and, as hosts send _headers, in the response.
-      const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => name.toLowerCase() !== "content-security-policy"));
-      await route.fulfill({ response, body, headers });
-    });
-    page.on("dialog", (d) => void d.dismiss());
-    await page.goto(`${sites.unsafePublic.url}help/handlers/`);
-    await page.waitForTimeout(200);
-    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeDefined();
-    await page.close();
+  it("(the probe is real: the same unsanitized pages with their policy stripped do run the script)", async () => {
+    for (const card of ["handlers", "mxss", "mdx-rawtext"]) expect(await runsWithoutPolicy(`help/${card}/`), card).toBeDefined();
   });
 });
+
+/** What an unsanitized page sets `__xss` to once its policy (meta and header) is stripped. */
+async function runsWithoutPolicy(pagePath: string): Promise<unknown> {
+  const page = await browser.newPage();
+  await page.route(`**/${pagePath}`, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/<meta http-equiv="content-security-policy"[^>]*>/, "");
+    // The policy comes twice: in the page and, as hosts send _headers, in the response.
+    const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => name.toLowerCase() !== "content-security-policy"));
+    await route.fulfill({ response, body, headers });
+  });
+  page.on("dialog", (d) => void d.dismiss());
+  await page.goto(`${sites.unsafePublic.url}${pagePath}`);
+  await page.waitForTimeout(1200); // an SVG animation begins after the page loads
+  const xss = await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
+  await page.close();
+  return xss;
+}
