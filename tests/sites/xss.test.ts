@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareBuild, runBuild } from "../../src/build/build-sites.ts";
 import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
 import { loadProject } from "../../src/core/project/project.ts";
+import { runsAsScript } from "../../src/core/site/script-text.ts";
 import { buildFixture, FIXTURES, listFiles, tempDir, TODAY } from "./helpers.ts";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -195,6 +196,14 @@ describe("attack cards on the built sites", () => {
       expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), `${server.url} ${server.name}`).toBeUndefined();
       expect(dialogs, `${server.url} ${server.name}`).toEqual([]);
       await page.close();
+    }
+  });
+
+  it("publish no file a page could run as a script but the sites' own scripts (Markdown copies, llms.txt, search data, attachments)", () => {
+    for (const site of ["public", "internal"]) {
+      const files = listFiles(path.join(out, site)).filter((f) => !/\.m?js$/.test(f));
+      expect(files.length).toBeGreaterThan(20);
+      expect(files.filter((f) => runsAsScript(readFileSync(f))).map((f) => path.relative(out, f))).toEqual([]);
     }
   });
 
