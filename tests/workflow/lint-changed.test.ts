@@ -79,6 +79,26 @@ describe("verity lint --changed", () => {
     );
   });
 
+  it("tells where a deleted internal card's address may go: the help center keeps no redirect that names it", async () => {
+    const repo = createTempRepo();
+    repos.push(repo);
+    repo.write({
+      "verity.config.yml": "minTrustScore: 50\n",
+      "content/a/kept.md": cardText({ title: "Kept" }, "Kept.\n"),
+      "content/a/vault-override.md": cardText({ title: "Vault override", audience: "internal" }, "Internal steps.\n"),
+    });
+    repo.commit("Cards on main", "2026-10-01");
+    repo.git("switch", "-q", "-c", "feature");
+    repo.git("rm", "-q", "content/a/vault-override.md");
+    repo.commit("Remove the card", "2026-11-01");
+    const messages = (await lintChanged(repo, "main")).parsed.flatMap((r) => r.messages.map((m) => m.message));
+    expect(messages).toEqual([
+      "content/a/vault-override.md was deleted, so /a/vault-override/ no longer leads anywhere and links and bookmarks to it break. " +
+        "Add aliases: [/a/vault-override/] to the card that replaces it, or restore the card. It was internal: on a public card the alias " +
+        "redirects on the internal wiki only, since on the help center the address would name it.",
+    ]);
+  });
+
   it("appends a Markdown summary for the GitHub job summary with --summary", async () => {
     const repo = featureBranch();
     repo.write({ "summary.md": "# Earlier step\n" });

@@ -15,7 +15,7 @@ import path from "node:path";
 import { loadCollection, type Collection } from "../cards/collections.ts";
 import type { VerityConfig } from "../project/config.ts";
 import { createCardPaths, urlOfParts } from "../cards/paths.ts";
-import { isOnSite } from "../site/audience.ts";
+import { isOnSite, isTextOnPublicSite } from "../site/audience.ts";
 import { discoverCardFiles } from "../cards/discover.ts";
 import type { Finding } from "./findings.ts";
 import { readChangesSince, type ChangeSet } from "../git/changes.ts";
@@ -29,7 +29,7 @@ import { openProject, type Project, type ProjectOptions } from "../project/proje
 import type { VerifiableCard } from "../verification/verification.ts";
 import { parseYaml } from "../cards/yaml-source.ts";
 import { externalSnippetChanges, findFilesPublishedBySnippets, publicationHistory, findPublishedCards, findPublishedFiles, findPublishedSnippets, linkedFileNames, snippetsMadeExternal } from "./changed-publish.ts";
-import { FRONTMATTER, lineOfKey, readBytes, readText, safeDecode, type LightCard } from "./changed-text.ts";
+import { FRONTMATTER, lineOfKey, readBytes, readFrontmatterData, readText, safeDecode, type LightCard } from "./changed-text.ts";
 
 export interface ChangedLint {
   /** The project with only the cards to lint and the cards they link to loaded. */
@@ -231,7 +231,8 @@ function findRemovedUrls(changeSet: ChangeSet, ctx: RemovedUrlContext): Finding[
     if (change.kind === "deleted") {
       findings.push(removedUrl(ctx.abs(change.path), 1,
         `${change.path} was deleted, so ${list} no longer ${lost.length === 1 ? "leads" : "lead"} anywhere and links and bookmarks to ${lost.length === 1 ? "it" : "them"} break. ` +
-          `Add ${aliasLine} to the card that replaces it, or restore the card.`));
+          `Add ${aliasLine} to the card that replaces it, or restore the card.` +
+          (isTextOnPublicSite(readFrontmatterData(changeSet.oldTexts.get(oldRel) ?? "")) ? "" : " It was internal: on a public card the alias redirects on the internal wiki only, since on the help center the address would name it.")));
       continue;
     }
     const card = ctx.lightByFile.get(ctx.abs(change.path));
