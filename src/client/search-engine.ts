@@ -10,7 +10,7 @@
  */
 import { analyseQuery, languageOrder, queryScript, relaxedTerms, Vocabulary, type AnalysedQuery } from "./search-query.ts";
 import { crossLanguageQueries, type GlossaryEntry } from "../core/site/glossary.ts";
-import { INTENT_TEMPLATES, preferIntentCards, queryIntent, type Intent } from "./search-intent.ts";
+import { INTENT_TEMPLATES, namedTags, preferIntentCards, queryIntent, sharesNamedTag, type Intent } from "./search-intent.ts";
 
 export interface ResultData {
   url: string;
@@ -94,6 +94,7 @@ export class SearchEngine {
   private foldTable: Promise<Record<string, string>> | undefined;
   private glossaryTable: Promise<GlossaryEntry[]> | undefined;
   private readonly intentPages = new Map<string, Promise<Set<string>>>();
+  private readonly tagPages = new Map<string, Promise<Set<string>>>();
 
   /** URL of the Pagefind bundle folder, ending in `/`. */
   private readonly bundle: string;
@@ -172,6 +173,26 @@ export class SearchEngine {
       this.intentPages.set(`${lang} ${intent}`, ids);
     }
     return ids;
+  }
+
+  /** Ids of the pages of one language that carry a tag (none when no page does). */
+  private taggedIds(lang: string, tag: string): Promise<Set<string>> {
+    let ids = this.tagPages.get(`${lang} ${tag}`);
+    if (!ids) {
+      ids = this.instance(lang)
+        .then((instance) => instance.search(null, { filters: { tag: { any: [tag] } } }))
+        .then((search) => new Set((search?.results ?? []).map((r) => r.id)))
+        .catch(() => new Set<string>());
+      this.tagPages.set(`${lang} ${tag}`, ids);
+    }
+    return ids;
+  }
+
+  /** For a question with an intent: which pages share a tag its words name (search-intent.ts). */
+  private async topicOf(lang: string, terms: readonly string[]): Promise<(a: string, b: string) => boolean> {
+    const tags = namedTags(terms);
+    const tagged = new Map(await Promise.all(tags.map(async (tag) => [tag, await this.taggedIds(lang, tag)] as const)));
+    return sharesNamedTag(tagged);
   }
 
   private glossary(): Promise<GlossaryEntry[]> {
@@ -316,9 +337,10 @@ export class SearchEngine {
     // The hit holds Pagefind's result object itself: when that object is collected, Pagefind's worker frees the
     // page's data and `data()` then answers null (a blank result, or a search page that never finishes).
     const toHit = (r: PagefindResult): Hit => ({ id: r.id, lang, foreign, data: () => r.data() });
+    const sameTopic = intent && intentIds.size > 0 ? await this.topicOf(lang, analysis.terms) : undefined;
     if (all && all.results.length > 0) {
       // A question phrased as a problem (or asking how to set up): the best card of that kind on its topic leads (search-intent.ts).
-      const hits = preferIntentCards(all.results, intentIds, (r) => r.score).map(toHit);
+      const hits = preferIntentCards(all.results, intentIds, (r) => r.score, undefined, sameTopic).map(toHit);
       if (hits.length >= FEW || !isReaderLang) return { ...base, hits, mode: "all" };
       // Few pages have every word, often because one word is not the card's ("add more seats" and "Manage seats"):
       // the pages that have fewer of the words follow them.
@@ -326,7 +348,7 @@ export class SearchEngine {
       const fewer = (await this.fewerWords(instance, analysis.terms, lang, pagefindFilters, available)).map((e) => e.result).filter((r) => !seen.has(r.id));
       return { ...base, hits: [...hits, ...fewer.map(toHit)], mode: "all", whole: hits.length };
     }
-    const ranked = preferIntentCards(await this.fewerWords(instance, analysis.terms, lang, pagefindFilters, available), intentIds, (e) => e.score * e.matched).map((e) => e.result);
+    const ranked = preferIntentCards(await this.fewerWords(instance, analysis.terms, lang, pagefindFilters, available), intentIds, (e) => e.score * e.matched, undefined, sameTopic).map((e) => e.result);
     return { ...base, hits: ranked.map(toHit), mode: ranked.length > 0 ? "some" : "none" };
   }
 

@@ -41,17 +41,45 @@ const SAME_TOPIC = 0.7;
 
 /**
  * The first page of the intent's templates among the first `WINDOW` that scores close to the first page moves to the
- * front; the others keep their order. `count` limits the ranking to the pages that match every word.
+ * front; the others keep their order. `count` limits the ranking to the pages that match every word. `sameTopic` says
+ * two pages carry a tag the question's own words name: then they are on its topic whatever their scores (a how-to card
+ * says "SSO" half as often as the troubleshooting card of SSO errors, and a setup question on SSO still wants it).
  */
-export function preferIntentCards<T extends { id: string }>(hits: T[], intentIds: ReadonlySet<string>, scoreOf: (hit: T) => number, count = hits.length): T[] {
+export function preferIntentCards<T extends { id: string }>(
+  hits: T[],
+  intentIds: ReadonlySet<string>,
+  scoreOf: (hit: T) => number,
+  count = hits.length,
+  sameTopic: (a: string, b: string) => boolean = () => false,
+): T[] {
   const top = hits[0];
   if (!top || intentIds.has(top.id) || intentIds.size === 0) return hits;
   const limit = Math.min(WINDOW, count, hits.length);
   for (let i = 1; i < limit; i++) {
     const hit = hits[i]!;
     if (!intentIds.has(hit.id)) continue;
-    if (scoreOf(hit) < SAME_TOPIC * scoreOf(top)) return hits;
+    if (scoreOf(hit) < SAME_TOPIC * scoreOf(top) && !sameTopic(top.id, hit.id)) return hits;
     return [hit, ...hits.slice(0, i), ...hits.slice(i + 1)];
   }
   return hits;
+}
+
+/**
+ * Whether two pages share a tag that the question names: `tagged` maps each tag named by a word of the question to
+ * the ids of the pages that carry it.
+ */
+export function sharesNamedTag(tagged: ReadonlyMap<string, ReadonlySet<string>>): (a: string, b: string) => boolean {
+  return (a, b) => [...tagged.values()].some((ids) => ids.has(a) && ids.has(b));
+}
+
+/** The tags a question's words may name: each word as it is, and without or with a plural "s" (`webhook`, `webhooks`). */
+export function namedTags(terms: readonly string[]): string[] {
+  const tags = new Set<string>();
+  for (const term of terms) {
+    const word = term.normalize("NFKC").toLowerCase();
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(word)) continue;
+    tags.add(word);
+    tags.add(word.endsWith("s") ? word.slice(0, -1) : `${word}s`);
+  }
+  return [...tags];
 }

@@ -1,6 +1,6 @@
 /** What a question asks for (a fix or a setup) and how that reorders the first results (pure: no DOM, no Pagefind). */
 import { describe, expect, it } from "vitest";
-import { isProblemQuery, preferIntentCards, queryIntent } from "../../src/client/search-intent.ts";
+import { isProblemQuery, namedTags, preferIntentCards, queryIntent, sharesNamedTag } from "../../src/client/search-intent.ts";
 
 describe("reading a question's intent", () => {
   it("reads negations in the four languages as a problem", () => {
@@ -37,6 +37,20 @@ describe("putting the card of the intent first", () => {
     expect(preferIntentCards(hits, new Set(["far"]), score).map((h) => h.id)).toEqual(["setup", "other", "fix", "far"]);
     expect(preferIntentCards(hits, new Set(["fix"]), score, 2).map((h) => h.id)).toEqual(["setup", "other", "fix", "far"]);
     expect(preferIntentCards(hits, new Set(["setup"]), score)).toBe(hits);
+  });
+
+  it("moves a card that scores well below the first page when both carry a tag the question names", () => {
+    const tagged = new Map([["sso", new Set(["setup", "far"])], ["api", new Set(["other", "far"])]]);
+    expect(preferIntentCards(hits, new Set(["far"]), score, undefined, sharesNamedTag(tagged)).map((h) => h.id)).toEqual(["far", "setup", "other", "fix"]);
+    // A tag only the intent card carries is no shared topic; nor is the topic a reason to look past the pages with every word.
+    const alone = new Map([["api", new Set(["far"])]]);
+    expect(preferIntentCards(hits, new Set(["far"]), score, undefined, sharesNamedTag(alone)).map((h) => h.id)).toEqual(["setup", "other", "fix", "far"]);
+    expect(preferIntentCards(hits, new Set(["far"]), score, 3, sharesNamedTag(tagged)).map((h) => h.id)).toEqual(["setup", "other", "fix", "far"]);
+  });
+
+  it("names the tags of a question's Latin words, singular and plural, after width folding", () => {
+    expect(namedTags(["ＳＳＯ", "設定"])).toEqual(["sso", "ssos"]);
+    expect(namedTags(["webhooks", "api-keys"])).toEqual(["webhooks", "webhook", "api-keys", "api-key"]);
   });
 });
 
