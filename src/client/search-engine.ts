@@ -258,6 +258,12 @@ export class SearchEngine {
         extra.push(hit);
       }
     }
+    const fix = intent === "problem" && reader.mode === "all" ? await this.fixElsewhere(reader, order, filters) : undefined;
+    if (fix) {
+      reader.hits = [fix, ...reader.hits];
+      if (reader.whole !== undefined) reader.whole++;
+      extra.splice(0, extra.length, ...extra.filter((hit) => hit.id !== fix.id));
+    }
     if (reader.hits.length > 0 || extra.length > 0) {
       // Cards that have what the question names come before cards of its language that match only some of its words.
       // Pages of the reader's language with fewer of the words come after those of other languages with all of them.
@@ -286,6 +292,28 @@ export class SearchEngine {
    * alone, a language's results never lead: the reader's cards may cover the thing in their own words (`3Dセキュア`).
    * Returns the languages asked for such words alone.
    */
+  /**
+   * A problem question whose first page carries a tag the question names (`Okta SSO 로그인 오류`: the Korean SSO set-up
+   * card, tag sso) when no troubleshooting card of the reader's language carries it, but one of another language does:
+   * that card leads, labelled with its language. The tag is the authors' word that the two cards share the topic.
+   */
+  private async fixElsewhere(reader: SearchOutcome, order: readonly string[], filters: Record<string, string[]>): Promise<Hit | undefined> {
+    const top = reader.hits[0];
+    if (!top || Object.values(filters).some((v) => v.length > 0)) return undefined;
+    const tags: string[] = [];
+    for (const tag of namedTags(reader.analysis.terms)) if ((await this.taggedIds(reader.lang, tag)).has(top.id)) tags.push(tag);
+    const fixes = await this.intentIds(reader.lang, "problem");
+    for (const tag of tags) if ([...(await this.taggedIds(reader.lang, tag))].some((id) => fixes.has(id))) return undefined;
+    for (const lang of order.slice(1)) {
+      for (const tag of tags) {
+        const search = await (await this.instance(lang)).search(null, { filters: { tag: { any: [tag] }, template: { any: [...INTENT_TEMPLATES.problem] } } });
+        const result = search?.results[0];
+        if (result) return { id: result.id, lang, foreign: true, data: () => result.data() };
+      }
+    }
+    return undefined;
+  }
+
   private async latinWordsElsewhere(crossed: Map<string, string>, query: string, analysis: AnalysedQuery, order: readonly string[]): Promise<Set<string>> {
     const alone = new Set<string>();
     if (queryScript(query) === "latin") return alone;

@@ -2,18 +2,19 @@
  * A question phrased as a problem ("webhooks not arriving", "안 와요", "届かない", "收不到") wants the card that
  * fixes it, not the one that sets the thing up. Cards of a problem template carry the Pagefind filter
  * `template:<name>` (CardPage.astro); among the pages that match the question's topic, the best such card leads.
- * Only negations count: a failure noun names a topic as often as a problem ("automatic retries for failed renewals",
- * "결제 실패하면", "常见问题").
+ * Only negations count, and the Korean, Japanese and Chinese words for "error" (a question in those languages names its
+ * error as a noun: "SSO 로그인 오류"): a failure noun names a topic as often as a problem ("automatic retries for failed
+ * renewals", "결제 실패하면", "常见问题"), and an English "error 429" asks what the code means.
  */
 
 const EN_PROBLEM =
   /\b(?:not|never|no longer|can'?t|cannot|couldn'?t|won'?t|wouldn'?t|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|unable|broken|stuck|missing|wrong)\b/u;
-/** Korean: the negations 안/못 and 않-. */
-const KO_PROBLEM = /(?:^|\s)(?:안|못)(?:\s|$)|안\s?(?:돼|되|와|옴|오|떠|보|열)|못\s?(?:받|하|해|들)|않|안됨|안돼/u;
-/** Japanese: negative endings, and 不具合 (a fault). */
-const JA_PROBLEM = /ない|ません|なかった|できず|届かず|不具合/u;
-/** Chinese, simplified and traditional: negations before a verb. */
-const ZH_PROBLEM = /不(?:了|到|能|上|行|对|對|出|成功|工作|显示|顯示|见|見|起作用|来|來)|没|沒|無法|无法|未收到/u;
+/** Korean: the negations 안/못 and 않-, and 오류/에러 (an error: a Korean question names its error as a noun). */
+const KO_PROBLEM = /오류|에러|(?:^|\s)(?:안|못)(?:\s|$)|안\s?(?:돼|되|와|옴|오|떠|보|열)|못\s?(?:받|하|해|들)|않|안됨|안돼/u;
+/** Japanese: negative endings, 不具合 (a fault) and エラー (an error). */
+const JA_PROBLEM = /ない|ません|なかった|できず|届かず|不具合|エラー/u;
+/** Chinese, simplified and traditional: negations before a verb, and 错误/錯誤/报错 (an error). */
+const ZH_PROBLEM = /错误|錯誤|报错|報錯|不(?:了|到|能|上|行|对|對|出|成功|工作|显示|顯示|见|見|起作用|来|來)|没|沒|無法|无法|未收到/u;
 
 /** Asking how to set something up: "set up", "configure", 설정, 設定, 设置. */
 const SETUP = /\b(?:set(?:ting)?[ -]?up|setups?|configur(?:e|ing|ation))\b|설정|세팅|設定|セットアップ|设置|設置|配置/u;

@@ -18,6 +18,11 @@ describe("reading a question's intent", () => {
     expect(queryIntent("webhooks not arriving after set up")).toBe("problem");
     expect(queryIntent("refund")).toBeUndefined();
   });
+
+  it("reads the Korean, Japanese and Chinese words for an error as a problem, but not an English error code", () => {
+    for (const query of ["Okta SSO 로그인 오류", "동기화 에러", "Xero 連携 エラー", "401 错误", "同步報錯"]) expect([query, queryIntent(query)]).toEqual([query, "problem"]);
+    expect(queryIntent("what does error 429 mean")).toBeUndefined();
+  });
 });
 
 describe("putting the card of the intent first", () => {
