@@ -362,13 +362,18 @@ export class SearchEngine {
     const pagefindFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0).map(([k, v]) => [k, { any: v }]));
     const all = await instance.search(analysis.terms.join(" "), { filters: pagefindFilters });
     const foreign = lang !== readerLang;
-    // The hit holds Pagefind's result object itself: when that object is collected, Pagefind's worker frees the
-    // page's data and `data()` then answers null (a blank result, or a search page that never finishes).
+    // The hit holds Pagefind's result object: once it is collected, its `data()` answers null (Pagefind's worker freed it).
     const toHit = (r: PagefindResult): Hit => ({ id: r.id, lang, foreign, data: () => r.data() });
     const sameTopic = intent && intentIds.size > 0 ? await this.topicOf(lang, analysis.terms) : undefined;
     if (all && all.results.length > 0) {
       // A question phrased as a problem (or asking how to set up): the best card of that kind on its topic leads (search-intent.ts).
-      const hits = preferIntentCards(all.results, intentIds, (r) => r.score, undefined, sameTopic).map(toHit);
+      let results = preferIntentCards(all.results, intentIds, (r) => r.score, undefined, sameTopic);
+      // A question that is one topic's name (`ＳＳＯ`) gets the topic's how-to before its troubleshooting card, whatever the scores.
+      if (!intent && analysis.terms.length === 1 && (await this.intentIds(lang, "problem")).has(results[0]!.id)) {
+        const first = results[0]!.id;
+        results = preferIntentCards(results, await this.intentIds(lang, "setup"), (r) => Number(r.id === first), undefined, await this.topicOf(lang, analysis.terms));
+      }
+      const hits = results.map(toHit);
       if (hits.length >= FEW || !isReaderLang) return { ...base, hits, mode: "all" };
       // Few pages have every word, often because one word is not the card's ("add more seats" and "Manage seats"):
       // the pages that have fewer of the words follow them.
