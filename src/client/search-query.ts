@@ -190,6 +190,13 @@ export function normaliseQuery(query: string, fold?: Readonly<Record<string, str
   return text.replace(/\s+/g, " ").trim();
 }
 
+/**
+ * Words of a query read: each unknown one is compared with every indexed word of its length range
+ * for a correction, so a pasted page of text (1,400 words) held the reader's browser for seconds on
+ * every keystroke. Questions are a few words (the longest of the query sets has 12); the rest of a longer text is left out.
+ */
+export const MAX_QUERY_WORDS = 16;
+
 export function analyseQuery(query: string, lang: string, options: QueryOptions = {}): AnalysedQuery {
   const vocabulary = options.vocabulary;
   const text = normaliseQuery(query, lang === "zh" ? options.fold : undefined);
@@ -199,7 +206,8 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
     .flatMap((t) => t.split(/'(?=s\b)/))
     .map((t) => t.replace(/^['\-]+|['\-]+$/g, ""))
     .filter((t) => t.length > 0 && t !== "s")
-    .flatMap(splitScripts);
+    .flatMap(splitScripts)
+    .slice(0, MAX_QUERY_WORDS);
   // Words the cards write joined by `_` (an error code such as do_not_honor) are read as that code, stop words and all.
   if (vocabulary) tokens = joinCodes(tokens, vocabulary);
   // Question words go first; keep them when they are the whole query ("how", "방법").

@@ -1,6 +1,6 @@
 /** Query understanding of the search client (pure: no DOM, no Pagefind). */
 import { describe, expect, it } from "vitest";
-import { analyseQuery, chineseWords, languageOrder, normaliseQuery, queryScript, relaxedTerms, sameStemWord, splitJoined, splitKorean, splitScripts, stripKoreanEnding, Vocabulary } from "../../src/client/search-query.ts";
+import { analyseQuery, chineseWords, MAX_QUERY_WORDS, languageOrder, normaliseQuery, queryScript, relaxedTerms, sameStemWord, splitJoined, splitKorean, splitScripts, stripKoreanEnding, Vocabulary } from "../../src/client/search-query.ts";
 import { crossLanguageQueries, type GlossaryEntry } from "../../src/core/site/glossary.ts";
 
 const EN = new Vocabulary(["api", "card", "customer", "customers", "declined", "do_not_honor", "honor", "key", "quickbooks", "refund", "refunds", "rotate", "seat", "xero", "insufficient_funds", "data", "export"].sort());
@@ -239,5 +239,14 @@ describe("verbs that carry no subject", () => {
     expect(analyseQuery("환불 받을 수 있나요", "ko", { vocabulary: KO }).terms).toEqual(["환불"]);
     // A word that only says something is wrong is read as the question's intent, not searched.
     expect(analyseQuery("xero missing data", "en", { vocabulary: EN }).terms).toEqual(["xero", "data"]);
+  });
+});
+
+describe("a long query", () => {
+  it("reads only its first MAX_QUERY_WORDS words: a pasted page is not compared word by word with the index", () => {
+    const pasted = Array.from({ length: 1000 }, (_, i) => `zq${i}x`).join(" ");
+    const read = analyseQuery(`refund ${pasted}`, "en", { vocabulary: EN });
+    expect(read.terms).toEqual(["refund"]);
+    expect(read.unknown).toHaveLength(MAX_QUERY_WORDS - 1);
   });
 });
