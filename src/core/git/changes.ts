@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { UsageError } from "../errors.ts";
+import { batchInput, readBatchAnswer } from "./cat-file.ts";
 import { childProcess } from "./child-process.ts";
 
 export interface ChangedFile {
@@ -112,21 +113,10 @@ export function parseNameStatus(out: string, toProject: (p: string) => string = 
 function readBlobs(git: Git, commit: string, projectPaths: readonly string[], rootFromTop: string): Map<string, string> {
   const texts = new Map<string, string>();
   if (projectPaths.length === 0) return texts;
-  const prefix = rootFromTop === "" ? "" : `${rootFromTop.split(path.sep).join("/")}/`;
-  const input = projectPaths.map((p) => `${commit}:${prefix}${p}\n`).join("");
-  const out = git.runBuffer(["cat-file", "--batch"], input);
-  let offset = 0;
-  for (const projectPath of projectPaths) {
-    const headerEnd = out.indexOf(0x0a, offset);
-    if (headerEnd < 0) break;
-    const header = out.subarray(offset, headerEnd).toString("utf8");
-    offset = headerEnd + 1;
-    const match = /^\S+ blob (\d+)$/.exec(header);
-    if (!match) continue; // "<name> missing"
-    const size = Number(match[1]);
-    texts.set(projectPath, out.subarray(offset, offset + size).toString("utf8"));
-    offset += size + 1;
-  }
+  const out = git.runBuffer(["cat-file", "--batch"], batchInput(() => commit, projectPaths, rootFromTop.split(path.sep).join("/")));
+  readBatchAnswer(out, projectPaths.length).forEach((text, i) => {
+    if (text !== undefined) texts.set(projectPaths[i]!, text);
+  });
   return texts;
 }
 

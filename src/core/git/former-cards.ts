@@ -11,6 +11,7 @@ import path from "node:path";
 import { isTextOnPublicSite } from "../site/audience.ts";
 import { createCardPaths } from "../cards/paths.ts";
 import { readFrontmatterData } from "../lint/changed-text.ts";
+import { batchInput, readBatchAnswer } from "./cat-file.ts";
 import { childProcess } from "./child-process.ts";
 import { getRepositoryInfo, type HistoryCommit } from "./history.ts";
 import type { HiddenPages } from "../site/file-audience.ts";
@@ -48,21 +49,13 @@ export async function formerlyHiddenCards(root: string, removed: readonly Remove
   if (removed.length === 0) return hidden;
   const { topLevel } = await getRepositoryInfo(root);
   if (!topLevel) return hidden;
-  const prefix = path.relative(topLevel, path.resolve(root)).split(path.sep).join("/");
-  const input = removed.map((card) => `${card.rev}:${prefix === "" ? "" : `${prefix}/`}${card.path}\n`).join("");
+  const fromTop = path.relative(topLevel, path.resolve(root)).split(path.sep).join("/");
+  const input = batchInput((i) => removed[i]!.rev, removed.map((card) => card.path), fromTop);
   const out = childProcess().execFileSync("git", ["cat-file", "--batch"], { cwd: root, input, maxBuffer: 1 << 30, stdio: ["pipe", "pipe", "ignore"] });
-  let offset = 0;
-  for (const card of removed) {
-    const headerEnd = out.indexOf(0x0a, offset);
-    if (headerEnd < 0) break;
-    const header = out.subarray(offset, headerEnd).toString("utf8");
-    offset = headerEnd + 1;
-    const size = /^\S+ blob (\d+)$/.exec(header)?.[1];
+  readBatchAnswer(out, removed.length).forEach((text, i) => {
     // A revision git cannot read is taken as hidden: nothing says the help center had the page.
-    const text = size === undefined ? undefined : out.subarray(offset, offset + Number(size)).toString("utf8");
-    if (size !== undefined) offset += Number(size) + 1;
-    if (text === undefined || !isTextOnPublicSite(readFrontmatterData(text))) hidden.set(card.url, card.path);
-  }
+    if (text === undefined || !isTextOnPublicSite(readFrontmatterData(text))) hidden.set(removed[i]!.url, removed[i]!.path);
+  });
   return hidden;
 }
 
