@@ -286,13 +286,6 @@ export class SearchEngine {
   }
 
   /**
-   * Latin words of a Korean, Chinese or Japanese question that no card of its language uses, but cards of another
-   * language do (a product name: `Xero 連携 エラー`, where no Japanese card names Xero), are asked of that language
-   * too, after what the glossary asks of it; their results follow the reader's language's, labelled. Asked for such words
-   * alone, a language's results never lead: the reader's cards may cover the thing in their own words (`3Dセキュア`).
-   * Returns the languages asked for such words alone.
-   */
-  /**
    * A problem question whose first page carries a tag the question names (`Okta SSO 로그인 오류`: the Korean SSO set-up
    * card, tag sso) when no troubleshooting card of the reader's language carries it, but one of another language does:
    * that card leads, labelled with its language. The tag is the authors' word that the two cards share the topic.
@@ -314,6 +307,13 @@ export class SearchEngine {
     return undefined;
   }
 
+  /**
+   * Latin words of a Korean, Chinese or Japanese question that no card of its language uses, but cards of another
+   * language do (a product name: `Xero 連携 エラー`, where no Japanese card names Xero), are asked of that language
+   * too, after what the glossary asks of it; their results follow the reader's language's, labelled. Asked for such words
+   * alone, a language's results never lead: the reader's cards may cover the thing in their own words (`3Dセキュア`).
+   * Returns the languages asked for such words alone.
+   */
   private async latinWordsElsewhere(crossed: Map<string, string>, query: string, analysis: AnalysedQuery, order: readonly string[]): Promise<Set<string>> {
     const alone = new Set<string>();
     if (queryScript(query) === "latin") return alone;
