@@ -32,6 +32,12 @@ const SCRIPTS: Record<string, [string, string]> = {
 };
 
 describe("runsAsScript", () => {
+  it("counts a program too deep for this parser's stack as one: a browser with a larger stack runs it", () => {
+    const deep = "(".repeat(5000) + "alert(1)" + ")".repeat(5000);
+    expect(isRunnableScript(deep)).toBe(true);
+    expect(runsAsScript(bytes(deep))).toBe(true);
+    expect(isRunnableScript("[".repeat(5000) + "]".repeat(5000))).toBe(false); // deep JSON only builds a value
+  });
   for (const [name, [file, text]] of Object.entries(SCRIPTS)) {
     it(`refuses ${name} (${file})`, () => {
       const verdict = attachmentVerdict(file, bytes(text));

@@ -61,8 +61,10 @@ export function isRunnableScript(text: string): boolean {
   if (!mayStartScript(text)) return false;
   try {
     new Script(text, { filename: "attachment" });
-  } catch {
-    return false; // a syntax error anywhere: the browser runs none of it
+  } catch (error) {
+    // A syntax error anywhere: the browser runs none of it. Any other error (this parser's stack
+    // overflowing on deep brackets) proves nothing, since a browser with a larger stack may run it.
+    if (error instanceof SyntaxError || (error as Error)?.name === "SyntaxError") return false;
   }
   return ACTS.test(text) && !isJson(text);
 }
@@ -105,6 +107,7 @@ function startMayRun(start: string): boolean {
   try {
     new Script(start, { filename: "attachment" });
   } catch (error) {
+    if ((error as Error)?.name !== "SyntaxError") return true;
     const line = Number(/^attachment:(\d+)\n/.exec(String((error as Error).stack))?.[1]);
     const lastLine = (start.match(LINE_TERMINATOR)?.length ?? 0) + 1;
     return !(line > 0 && line < lastLine);
