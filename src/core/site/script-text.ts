@@ -56,16 +56,23 @@ export function mayStartScript(text: string): boolean {
   return SCRIPT_START.test(rest);
 }
 
-/** True when a browser loading `text` as a classic script would run code (compiled here, never run). */
-export function isRunnableScript(text: string): boolean {
-  if (!mayStartScript(text)) return false;
+/**
+ * The syntax error of `text` compiled (never run) as a classic script, or undefined. Any other error
+ * (this parser's stack overflowing on deep brackets) proves nothing, since a browser with a larger
+ * stack may run the text: it counts as no error.
+ */
+function syntaxErrorOf(text: string): Error | undefined {
   try {
     new Script(text, { filename: "attachment" });
   } catch (error) {
-    // A syntax error anywhere: the browser runs none of it. Any other error (this parser's stack
-    // overflowing on deep brackets) proves nothing, since a browser with a larger stack may run it.
-    if (error instanceof SyntaxError || (error as Error)?.name === "SyntaxError") return false;
+    if ((error as Error)?.name === "SyntaxError") return error as Error;
   }
+  return undefined;
+}
+
+/** True when a browser loading `text` as a classic script would run code. A syntax error anywhere: the browser runs none of it. */
+export function isRunnableScript(text: string): boolean {
+  if (!mayStartScript(text) || syntaxErrorOf(text)) return false;
   return ACTS.test(text) && !isJson(text);
 }
 
@@ -104,13 +111,9 @@ const LINE_TERMINATOR = /\r\n?|[\n\u2028\u2029]/g;
 /** False only when the start of a longer text has a syntax error before its last line (see {@link SCRIPT_READ_BYTES}). */
 function startMayRun(start: string): boolean {
   if (!mayStartScript(start)) return false;
-  try {
-    new Script(start, { filename: "attachment" });
-  } catch (error) {
-    if ((error as Error)?.name !== "SyntaxError") return true;
-    const line = Number(/^attachment:(\d+)\n/.exec(String((error as Error).stack))?.[1]);
-    const lastLine = (start.match(LINE_TERMINATOR)?.length ?? 0) + 1;
-    return !(line > 0 && line < lastLine);
-  }
-  return true;
+  const error = syntaxErrorOf(start);
+  if (!error) return true;
+  const line = Number(/^attachment:(\d+)\n/.exec(String(error.stack))?.[1]);
+  const lastLine = (start.match(LINE_TERMINATOR)?.length ?? 0) + 1;
+  return !(line > 0 && line < lastLine);
 }
