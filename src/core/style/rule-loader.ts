@@ -3,11 +3,10 @@
  * compiles their patterns once per run. A rule we cannot run is a ConfigError naming its file; a
  * `script` rule (Verity has no Tengo runtime) is skipped with a warning.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../errors.ts";
 import { compileGoRegex, RegexTranslationError } from "./go-regex.ts";
-import { parseLenientYaml, parsePlainYaml, yamlPackage } from "../cards/yaml-source.ts";
 import type { Severity } from "../lint/findings.ts";
 import { compileCapitalization } from "./checks/capitalization.ts";
 import type { CompileContext, RuleDefinition } from "./checks/common.ts";
@@ -27,6 +26,8 @@ import { isEditPatternRisky } from "./checks/edit-action.ts";
 import { decodeAction, decodeTypedKeys, foldKeyCase, unknownKeys } from "./checks/rule-keys.ts";
 import { decodeTextKeys } from "./checks/rule-text-keys.ts";
 import { loadVocabulary, type Vocabulary } from "./vocabulary.ts";
+import { readRuleYaml } from "./rule-yaml.ts";
+import { applyParams, resolveExtends, ruleFileIn, ruleParams, styleEntries } from "./rule-tree.ts";
 
 export type { Vocabulary } from "./vocabulary.ts";
 
@@ -62,7 +63,7 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
   const read = new Set<string>();
   const load = (file: string, name: string) => {
     read.add(name);
-    loadRuleFile(set, file, name, ctxBase);
+    loadRuleFile(set, file, name, ctxBase, config);
   };
   for (const style of styles) {
     if (style === BUILTIN_STYLE) continue;
@@ -78,11 +79,11 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
     }
     const names: string[] = [];
     // Vale walks the folder unsorted; Verity reads it in name order, so which of two files giving
-    // the same rule name is loaded does not depend on the file system.
-    for (const entry of readdirSync(dir).sort()) {
-      const file = path.join(dir, entry);
+    // the same rule name is loaded does not depend on the file system. As Vale 3.20, the style's
+    // folders are read too, each adding a segment to the rule's name (Std.Grammar.PassiveVoice).
+    for (const { file, entry, prefix } of styleEntries(dir, style)) {
       // As Vale's addStyle walk: a folder is no rule file, whatever its name; a link to a file is one.
-      if (!(entry.endsWith(".yml") || entry.endsWith(".yaml")) || !isFile(file)) continue;
+      if (!(entry.endsWith(".yml") || entry.endsWith(".yaml"))) continue;
       // As Vale's addRuleFromSource: a rule file ends in .yml; a .yaml file is not a rule.
       if (entry.endsWith(".yaml")) {
         set.warnings.push(`${file}: not read: Vale reads rule files ending in .yml only. Rename it to .yml to use it as a rule.`);
@@ -90,7 +91,7 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
       }
       // As Vale's addRuleFromSource: the rule is named by the file name up to its first dot
       // (Ex.yml and Ex.v2.yml are both Style.Ex), and the first file giving a name is the rule.
-      const name = ruleNameOf(style, entry);
+      const name = ruleNameOf(prefix, entry);
       if (names.includes(name)) {
         set.warnings.push(`${file}: not read: it is rule ${name} too (a rule is named by its file name up to the first dot, as in Vale), and ${name} is already read from an earlier file in name order. Rename it to load it as a rule of its own.`);
         continue;
@@ -99,7 +100,7 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
       // A rule turned off for every file is never compiled, so a broken rule can be switched off.
       if (set.rules.has(name)) continue;
       if (!isOffEverywhere(config, name)) load(file, name);
-      else for (const base of scopeBases(readOffRule(file))) set.scopeBases.add(base);
+      else for (const base of scopeBases(readOffRule(file, name, config))) set.scopeBases.add(base);
     }
     set.styles.set(style, names);
   }
@@ -148,15 +149,12 @@ export function missingRuleWarnings(config: ValeConfig): string[] {
 }
 
 /**
- * The rule file of `Style.Rule` in the search folders, if there is one. Vale's NewManager reads it
- * from every folder that has it, in order, and keeps the first (addRuleFromSource skips a rule it
- * has). A name with a dot after the rule's (`Style.Rule.v2`) names no rule: a rule's name stops at
- * its file name's first dot.
+ * The rule file of `Style.Rule` (or `Style.Sub.Rule`) in the search folders, if there is one. Vale's
+ * NewManager reads it from every folder that has it, in order, and keeps the first (addRuleFromSource
+ * skips a rule it has).
  */
 function ruleFileOf(config: ValeConfig, name: string): string | undefined {
-  const [style, rule, ...more] = name.split(".");
-  if (!style || !rule || more.length > 0) return undefined;
-  return config.searchPaths.map((folder) => path.join(folder, style, `${rule}.yml`)).find(isFile);
+  return ruleFileIn(config, name);
 }
 
 /** Vale's rule name for a file of a style folder: `Style.` and the file name up to its first dot. */
@@ -164,14 +162,9 @@ function ruleNameOf(style: string, fileName: string): string {
   return `${style}.${fileName.split(".")[0]}`;
 }
 
-/** True for a file, or a link to one; a link loop is an error naming it (follow-links.ts). */
-function isFile(file: string): boolean {
-  return statFollowing(file)?.isFile() ?? false;
-}
-
-function loadRuleFile(set: StyleSet, file: string, name: string, base: Omit<CompileContext, "name" | "file">): void {
+function loadRuleFile(set: StyleSet, file: string, name: string, base: Omit<CompileContext, "name" | "file">, config: ValeConfig): void {
   const text = readStyleText(file);
-  const def = readRuleYaml(text, file);
+  const def = ruleDefinition(readRuleYaml(text, file), file, name, config);
   for (const base of scopeBases(def)) set.scopeBases.add(base);
   if (!def || typeof def !== "object" || Array.isArray(def)) throw new ConfigError(`${file}: a rule file must be a YAML mapping with "extends" and "message".`);
   const type = String((def as RuleDefinition).extends);
@@ -192,67 +185,23 @@ function loadRuleFile(set: StyleSet, file: string, name: string, base: Omit<Comp
   }
 }
 
+/**
+ * A rule file's definition as Vale 3.20 compiles it: its parent's (`extends: Style.Rule`) with its
+ * own keys on top, then the `.vale.ini`'s bracket parameters for it (`Style.Rule[max] = 30`).
+ */
+function ruleDefinition(def: unknown, file: string, name: string, config: ValeConfig): unknown {
+  const resolved = resolveExtends(def, file, config, (parent) => readRuleYaml(readStyleText(parent), parent));
+  if (!resolved || typeof resolved !== "object" || Array.isArray(resolved)) return resolved;
+  return applyParams(resolved as Record<string, unknown>, ruleParams(config, name), name, file);
+}
+
 /** A rule file turned off everywhere, read only for its scope; one that does not read is left out. */
-function readOffRule(file: string): unknown {
+function readOffRule(file: string, name: string, config: ValeConfig): unknown {
   try {
-    return readRuleYaml(readStyleText(file), file);
+    return ruleDefinition(readRuleYaml(readStyleText(file), file), file, name, config);
   } catch {
     return undefined;
   }
-}
-
-/**
- * The value of a rule file. Most are plain YAML, read on the fast path; the rest (aliases, a
- * repeated key, an escape such as \' in double quotes, which Go's YAML reader accepts) by the
- * `yaml` package as Vale reads them: a repeated key's last value wins. Text the `yaml` package
- * refuses but js-yaml reads (a double-quoted description continued at column 0, which Go's reader
- * takes too) is read by js-yaml.
- */
-function readRuleYaml(text: string, file: string): unknown {
-  const plain = parsePlainYaml(text);
-  if (plain) return plain.value;
-  // As Go's yaml.Unmarshal (Vale's parse): the first document is the rule; a trailing `---` and what follows are not read.
-  const options = { strict: false, uniqueKeys: false };
-  const doc = yamlPackage().parseAllDocuments(text, options)[0] ?? yamlPackage().parseDocument(text, options);
-  const fatal = doc.errors.find((e) => e.code !== "BAD_DQ_ESCAPE");
-  if (fatal) {
-    const lenient = parseLenientYaml(text);
-    if (lenient && expandedSize(lenient.value) <= MAX_RULE_NODES) return lenient.value;
-    if (lenient) throw aliasBomb(file);
-    throw new ConfigError(`${file}: the rule file is not valid YAML: ${fatal.message.split("\n")[0]}.`);
-  }
-  try {
-    return doc.toJS({ maxAliasCount: MAX_RULE_ALIASES });
-  } catch (error) {
-    if (error instanceof ReferenceError) throw aliasBomb(file);
-    throw error;
-  }
-}
-
-/**
- * Aliases a rule file may expand to (the `yaml` package's count: uses times the aliases inside what
- * each one repeats). Go's YAML reader, which Vale uses, refuses only documents mostly made of
- * aliases (a "billion laughs"); a list that repeats one anchored word a few hundred times loads.
- */
-const MAX_RULE_ALIASES = 10_000;
-/** Values a rule file read by js-yaml (whose aliases share, not copy, what they repeat) may expand to. */
-const MAX_RULE_NODES = 1_000_000;
-
-function aliasBomb(file: string): ConfigError {
-  return new ConfigError(`${file}: the rule file repeats its aliases (*name) into more values than a rule can hold (an alias bomb).`, "Write the repeated values out, or repeat an anchor (&name) fewer times.");
-}
-
-/** How many values `value` holds with every shared (aliased) part counted each time, up to just past the limit. */
-function expandedSize(value: unknown): number {
-  let count = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0 && count <= MAX_RULE_NODES) {
-    const item = stack.pop();
-    count++;
-    const children = Array.isArray(item) ? item : item !== null && typeof item === "object" ? Object.values(item) : [];
-    for (const child of children) stack.push(child);
-  }
-  return count;
 }
 
 const KNOWN_SCOPES = "text, heading, heading.h1-h6, paragraph, sentence, list, table, table.header, table.cell, blockquote, alt, raw, link, strong, emphasis, summary";

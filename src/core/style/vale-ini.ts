@@ -10,6 +10,7 @@ import { DEFAULT_SECTION, readIni, type IniDocument, type IniValue } from "./go-
 import type { Severity } from "../lint/findings.ts";
 import { valeGlobMatcher } from "./vale-glob.ts";
 import { readStyleText } from "./follow-links.ts";
+import { checkParam, PARAM_KEY } from "./rule-tree.ts";
 
 export const VALE_CONFIG_NAMES = [".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini"] as const;
 
@@ -28,6 +29,8 @@ export interface ValeSection {
   tokenIgnores: string[];
   /** `CommentDelimiters = {/*, *\/}`: the start and end of a comment, written as `<!--` and `-->` before parsing. */
   commentDelimiters?: readonly [start: string, end: string];
+  /** `Style.Rule[key] = value` (Vale 3.20's bracket parameters), in file order: rule, key, value. */
+  params?: [rule: string, key: string, value: string][];
 }
 
 export interface ValeConfig {
@@ -265,6 +268,13 @@ function readSectionKey(section: ValeSection, key: string, values: IniValue[], w
       throw new ConfigError(`${values[0]!.where}: CommentDelimiters must be a comma-separated list of two delimiters, but got ${delimiters.length} items.`);
     }
     section.commentDelimiters = [delimiters[0]!, delimiters[1]!];
+    return;
+  }
+  const param = PARAM_KEY.exec(key);
+  if (param) {
+    const last = values[values.length - 1]!;
+    checkParam(param[1]!, param[2]!, last.where);
+    (section.params ??= []).push([param[1]!, param[2]!, last.value]);
     return;
   }
   if (/^[^.\s]+\.[^\s]+$/.test(key)) {

@@ -114,8 +114,8 @@ function isQuoted(source: KeySource, key: string, value: string): boolean {
   return new RegExp(`(?:^|[{,])[ \\t]*(?:-[ \\t]+)?${escaped(key)}[ \\t]*:[ \\t]*(["'])${escaped(value)}\\1`, "m").test(source.text);
 }
 
-/** Keys every rule takes: the fields of Vale's Definition, which each rule type embeds. */
-const DEFINITION_KEYS = ["action", "description", "extends", "level", "limit", "link", "message", "name", "scope", "selector"];
+/** Keys every rule takes: the fields of Vale's Definition, which each rule type embeds (`tests`, the in-source test cases `vale test` runs, since Vale 3.20). */
+const DEFINITION_KEYS = ["action", "description", "extends", "level", "limit", "link", "message", "name", "scope", "selector", "tests"];
 
 /**
  * The keys each rule type's Go struct has (mapstructure matches them in any case, unexported fields
