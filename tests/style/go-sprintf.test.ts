@@ -22,4 +22,12 @@ describe("Go's Sprintf in messages", () => {
     expect(formatMessage("%[5]s bad", "foo", "bar")).toBe("%!s(BADINDEX) bad");
     expect(formatMessage("Trailing %", "foo", "bar")).toBe("Trailing %[3]s%!(EXTRA string=foo, string=bar, string=)");
   });
+
+  it("an int argument (an occurrence rule's count, as Vale 3.15 passes it): %d and %v print it, %s is Go's error text", () => {
+    expect(formatMessage("Long sentence: %d words.", 29)).toBe("Long sentence: 29 words.");
+    expect(formatMessage("Found %v.", 0)).toBe("Found 0.");
+    expect(formatMessage("%s commas.", 3)).toBe("%!s(int=3) commas.");
+    expect(formatMessage("%x, %X", 255, 255)).toBe("ff, FF");
+    expect(formatMessage("Trailing %", 3)).toBe("Trailing %[2]s%!(EXTRA int=3, string=)");
+  });
 });

@@ -6,13 +6,18 @@ import { lintText, styleProject, valeProject } from "./vale-project.ts";
 afterEach(removeTemps);
 
 describe("occurrence", () => {
-  it("fills %s with the number of matches, not the matched text (occurrence.go formats strconv.Itoa(occurrences))", () => {
-    const project = styleProject({ Commas: "extends: occurrence\nmessage: \"%s commas in one sentence.\"\nscope: sentence\nmax: 2\ntoken: ','\n" });
+  it("gives the message the number of matches as a Go int (occurrence.go since Vale 3.15, #1048): %d prints it, %s is Go's error text", () => {
+    const project = styleProject({ Commas: "extends: occurrence\nmessage: \"%d commas in one sentence.\"\nscope: sentence\nmax: 2\ntoken: ','\n" });
     expect(lintText(project, "One, two, three, four.\n")).toEqual(["1:4:S.Commas:3 commas in one sentence."]);
+    const asText = styleProject({ Commas: "extends: occurrence\nmessage: \"%s commas in one sentence.\"\nscope: sentence\nmax: 2\ntoken: ','\n" });
+    expect(lintText(asText, "One, two, three, four.\n")).toEqual(["1:4:S.Commas:%!s(int=3) commas in one sentence."]);
+    // Std's SentenceLength (Vale 3.20's standard library) and its children word their messages so.
+    const std = styleProject({ Length: "extends: occurrence\nmessage: \"Long sentence: %d words.\"\nscope: sentence\nmax: 3\ntoken: \\b(\\w+)\\b\n" });
+    expect(lintText(std, "One two three four five.\n")).toEqual(["1:1:S.Length:Long sentence: 5 words."]);
   });
 
-  it("too few matches: %s is 0 and the alert is at the start of the file", () => {
-    const project = styleProject({ Links: "extends: occurrence\nmessage: \"Found %s links; add one.\"\nscope: paragraph\nmin: 1\ntoken: 'https?://'\n" });
+  it("too few matches: the count is 0 and the alert is at the start of the file", () => {
+    const project = styleProject({ Links: "extends: occurrence\nmessage: \"Found %d links; add one.\"\nscope: paragraph\nmin: 1\ntoken: 'https?://'\n" });
     expect(lintText(project, "Some text.\n")).toEqual(["1:1:S.Links:Found 0 links; add one."]);
   });
 });

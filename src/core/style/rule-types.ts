@@ -11,7 +11,7 @@ export interface RawAlert {
   /** Replacement text for `--fix` (`action: replace` / substitution), or "" for `remove`. */
   replacement?: string;
   /** The values `message` was formatted with (the description is formatted with them too). */
-  values?: string[];
+  values?: (string | number)[];
   /** The suggestions a `replace` action without params gets (Vale fills them in per alert). */
   params?: string[];
 }

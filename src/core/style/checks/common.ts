@@ -132,13 +132,13 @@ export function isException(re: RegExp | undefined, text: string): boolean {
  * (go-sprintf.ts), so a `%s` past the values is empty once, then `%!s(MISSING)`; `%[n]s` is the n-th
  * value (`%[4]s` in a sequence rule is its fourth word) and a `%s` after it the next one.
  */
-export function formatMessage(message: string, ...values: string[]): string {
+export function formatMessage(message: string, ...values: (string | number)[]): string {
   const args = [...values, ""];
   return goSprintf(`${message}%[${args.length}]s`, args);
 }
 
 /** An alert's message and the values it was formatted with (Vale's JSON output formats the rule's description with them too). */
-export function said(message: string, ...values: string[]): { message: string; values: string[] } {
+export function said(message: string, ...values: (string | number)[]): { message: string; values: (string | number)[] } {
   return { message: formatMessage(message, ...values), values };
 }
 

@@ -17,8 +17,9 @@ export function compileOccurrence(def: RuleDefinition, ctx: CompileContext): (bl
     const matches = matchAll(re, block.text);
     const count = matches.length;
     if (!((max > 0 && count > max) || (min > 0 && count < min))) return [];
-    // As Vale (occurrence.go), `%s` is the number of matches.
-    const text = said(message, String(count));
+    // As Vale since 3.15 (occurrence.go, #1048), the message is given the number of matches as an
+    // int: `%d` prints it (Vale 3.7 gave it as text, so `%d` printed `%!d(string=3)` and `%s` the number).
+    const text = said(message, count);
     // No match at all: the alert is about the whole file, at line 1 (as Vale reports it).
     if (count === 0) return [{ start: -1, end: -1, ...text }];
     // At the first match that is neither blank nor code (a masked code span); none such: no alert.
