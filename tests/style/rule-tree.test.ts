@@ -76,6 +76,12 @@ describe("rule inheritance (Vale 3.20: extends: Style.Rule)", () => {
     expect(lintText(std("BasedOnStyles = House", { "styles/House/Long.yml": "extends: Std.Readability.SentenceLength\nmax: 3\n" }), "One two three four.\n")).toEqual(["1:1:House.Long:Long sentence."]);
   });
 
+  it("a parent may sit in a folder that does not load (GenZ._shared.Slang in the Voices package)", () => {
+    const slang = "extends: occurrence\nmessage: \"Slang.\"\nlevel: suggestion\nignorecase: true\ntoken: '\\b(?:no cap|goated|fr)\\b'\nmax: 100\n";
+    const project = std("BasedOnStyles = GenZ", { "styles/GenZ/_shared/Slang.yml": slang, "styles/GenZ/Density.yml": "extends: GenZ._shared.Slang\nmessage: \"%d slang terms in one sentence. Budget is one.\"\nlevel: error\nscope: sentence\nmax: 1\n" });
+    expect(lintText(project, "no cap this is goated.\n")).toEqual(["1:1:GenZ.Density:2 slang terms in one sentence. Budget is one."]);
+  });
+
   it("key+ appends to a list or merges into a mapping; key- removes entries by their text", () => {
     expect(lintText(child("tokens+:\n  - ours\ntokens-:\n  - us\n"), "We ship it for us; it is ours.\n")).toEqual([
       "1:1:House.We:First-person plural: 'We'.",

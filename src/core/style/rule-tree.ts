@@ -54,10 +54,14 @@ function safeRealpath(folder: string): string {
   }
 }
 
-/** The file of rule `name` (`Style.Rule`, `Style.Sub.Rule`) in the first search folder that has it. */
-export function ruleFileIn(config: ValeConfig, name: string): string | undefined {
+/**
+ * The file of rule `name` (`Style.Rule`, `Style.Sub.Rule`) in the first search folder that has it.
+ * A folder starting with `_` holds no rule that loads, but may hold a parent (`extends:
+ * GenZ._shared.Slang`, as the Voices package keeps the list three rules extend): `asParent`.
+ */
+export function ruleFileIn(config: ValeConfig, name: string, asParent = false): string | undefined {
   const segments = name.split(".");
-  if (segments.length < 2 || segments.some((s) => s === "" || s.startsWith("_") || s.includes("/") || s.includes("\\"))) return undefined;
+  if (segments.length < 2 || segments.some((s) => s === "" || (s.startsWith("_") && !asParent) || s.includes("/") || s.includes("\\"))) return undefined;
   const rel = path.join(...segments.slice(0, -1), `${segments.at(-1)}.yml`);
   return config.searchPaths.map((folder) => path.join(folder, rel)).find((file) => statFollowing(file)?.isFile() ?? false);
 }
@@ -76,7 +80,7 @@ export function resolveExtends(def: unknown, file: string, config: ValeConfig, r
   const parent = def.extends;
   if (parent.startsWith("Vale.")) throw new ConfigError(`${file}: extends ${parent}, a Vale built-in: built-in rules are made at run time and have no file to extend.`, "Extend a rule of a style on StylesPath instead.");
   if (depth >= MAX_PARENTS) throw new ConfigError(`${file}: extends ${parent}, more than ${MAX_PARENTS} rules deep (or in a loop).`, "Vale follows at most ten parents; extend a rule nearer the root.");
-  const parentFile = ruleFileIn(config, parent);
+  const parentFile = ruleFileIn(config, parent, true);
   if (!parentFile) throw new ConfigError(`${file}: extends ${parent}, which is not on StylesPath (a parent must be present, not enabled).`, "Run `vale sync` for the package that has it, or fix the rule's name.");
   const base = resolveExtends(read(parentFile), parentFile, config, read, depth + 1);
   if (!isMapping(base)) throw new ConfigError(`${parentFile}: a rule file must be a YAML mapping with "extends" and "message".`);
