@@ -100,6 +100,15 @@ describe("scopes", () => {
     expect(warnings).not.toMatch(/S\.Bold/);
   });
 
+  it("a spelling rule's scope is not checked, as Vale's NewSpelling calls no checkScopes: ~code loads without that warning (InfluxData's docs)", () => {
+    const project = styleProject({ Spelling: "extends: spelling\nmessage: \"Did you really mean '%s'?\"\nlevel: warning\nscope:\n  - ~code\n  - ~raw\n  - ~table.header\n  - ~table.cell\n", Odd: "extends: spelling\nmessage: x\nscope: not a scope\n" });
+    // Only Verity's note on a scope no Markdown block has (a likely typing error), not that Vale stops.
+    expect(project.setup.styles.warnings.join("\n")).not.toMatch(/refuses|S\.Spelling/);
+    expect(lintText(project, "A wrng word.\n").filter((l) => l.includes("S.Spelling"))).toEqual(["1:3:S.Spelling:Did you really mean 'wrng'?"]);
+    // The check types that call checkScopes still refuse a scope with a space.
+    expect(() => styleProject({ Odd: "extends: existence\nmessage: x\nscope: not a scope\ntokens: [x]\n" })).toThrow(/contains spaces/);
+  });
+
   it("a list of negated parts joined with & must all hold", () => {
     expect(where("Test.ScopeAnd")).toEqual(["5:43", "7:24"]);
   });

@@ -228,7 +228,8 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext, text?: str
   const scopeValue = def.scope as string | string[] | undefined;
   let scope;
   try {
-    scope = parseScope(type === "metric" || type === "readability" ? "summary" : scopeValue);
+    // Vale's checkScopes runs in the constructors of the other rule types, not in NewSpelling.
+    scope = parseScope(type === "metric" || type === "readability" ? "summary" : scopeValue, type !== "spelling");
     // Vale checks a sequence rule's scope, then runs it on sentences whatever the scope says.
     if (type === "sequence") scope = parseScope("sentence");
   } catch (error) {

@@ -45,8 +45,12 @@ interface Part {
 
 export class ScopeError extends Error {}
 
-/** Parses a rule's `scope` value (a string or a list); throws ScopeError for a scope with a space, as Vale does. */
-export function parseScope(value: string | readonly string[] | undefined): Scope {
+/**
+ * Parses a rule's `scope` value (a string or a list); throws ScopeError for a scope with a space, as
+ * Vale does. `checked` false for a rule type whose Vale constructor does not call checkScopes (a
+ * `spelling` rule): any scope loads, and none is noted as one Vale refuses.
+ */
+export function parseScope(value: string | readonly string[] | undefined, checked = true): Scope {
   const options = value === undefined ? ["text"] : typeof value === "string" ? [value] : [...value];
   const unknown: string[] = [];
   const refusedByVale: string[] = [];
@@ -56,9 +60,9 @@ export function parseScope(value: string | readonly string[] | undefined): Scope
       const isNegated = text.startsWith("~");
       if (isNegated) text = text.slice(1);
       // Vale's checkScopes (3.x) refuses only a scope with a space in it, and checks no scope joined with `&`.
-      if (!option.includes("&") && text.split(".")[0]!.includes(" ")) throw new ScopeError(`scope "${option}" contains spaces`);
+      if (checked && !option.includes("&") && text.split(".")[0]!.includes(" ")) throw new ScopeError(`scope "${option}" contains spaces`);
       const sections = text.split(".").filter((s) => s !== "");
-      if (!option.includes("&") && VALE_INLINE_SCOPES.has(sections[0] ?? "")) refusedByVale.push(option.trim());
+      if (checked && !option.includes("&") && VALE_INLINE_SCOPES.has(sections[0] ?? "")) refusedByVale.push(option.trim());
       let isUnmatchable = false;
       // `text.frontmatter.<key>`: the sections after `frontmatter` name a front-matter field (Vale 3.11).
       const fieldAt = sections.indexOf("frontmatter");
