@@ -34,7 +34,13 @@ export function styleEntries(dir: string, style: string): StyleEntry[] {
     const real = safeRealpath(folder);
     if (seen.has(real) || depth > MAX_DEPTH) return;
     seen.add(real);
-    for (const entry of readdirSync(folder).sort()) {
+    let entries: string[];
+    try {
+      entries = readdirSync(folder).sort();
+    } catch (error) {
+      throw new ConfigError(`${folder}: the style's folder cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, "Check that the folder and the folders in it are readable.");
+    }
+    for (const entry of entries) {
       const file = path.join(folder, entry);
       const stat = statFollowing(file);
       if (stat?.isDirectory()) {
