@@ -1,0 +1,46 @@
+/**
+ * The words of a query that ask rather than name (search-query.ts): English and Korean stop words,
+ * Korean particles and verb endings, and the Chinese and Japanese question phrases stripped from a run.
+ */
+
+export const EN_STOP = new Set(
+  ("a an the and or of to in on for with at by from as into onto about is are was were be been being am do does did doing done " +
+    "how what why when where which who whom whose can could should would will shall may might must i me my mine we our us you your " +
+    "it its this that these those there here if so not no get got getting want wants need needs help please way ways any some all " +
+    "just also im i'm dont don't cant can't doesnt doesn't didnt didn't isnt isn't it's whats what's possible able someone something " +
+    "anything again still yet then than very really new else cannot much many more most they them their he she his her make makes made making " +
+    "let go goes going went gone come comes came coming keep keeps kept " +
+    // Greetings and thanks around a question ("hi, could you tell me how to refund my customer please?").
+    "hi hello hey thanks thank thx " +
+    // Words that only say something is wrong: search-intent.ts reads them, and as words they match any troubleshooting card.
+    "missing broken stuck wrong " +
+    // Verbs that report or ask rather than name a subject ("the bank said no": "said" was corrected to "paid").
+    "say says said saying tell tells telling told ask asks asked asking wonder wondering wondered try tries tried trying know knows knew").split(" "),
+);
+/** Words that only ask a question after "how" ("how long does a refund take"), and mean something elsewhere ("long"). */
+export const EN_AFTER_HOW = new Set(["long", "often", "soon"]);
+
+export const KO_STOP = new Set(
+  ("어떻게 어떻게요 어떡해 해야 해야하나요 하나요 하나 방법 방법은 방법이 방법을 무엇 무엇을 무엇인가요 뭐 뭔가요 뭐예요 왜 언제 어디 어디서 어디에 " +
+    "있나요 없나요 되나요 할 수 있어요 있을까요 하는 싶어요 싶은데 싶습니다 좀 주세요 알려 알려주세요 인가요 건가요 나요 하면 되죠 해요 합니다 하고 " +
+    "가능한가요 가능 하려면 그리고 및 또는 제 저는 내 우리 우리는 제가 하죠 될까요 할까요 해주세요 경우 때 " +
+    // Greetings and polite padding ("안녕하세요 혹시 환불은 어떻게 받을 수 있나요?").
+    "안녕하세요 안녕하십니까 혹시 감사합니다 고맙습니다 수고하세요 문의 문의드립니다 궁금합니다 " +
+    // 받다 after a noun is "get" (환불 받을 수 있나요, "can I get a refund"), a stop word as "get" is.
+    "받을 받으려면 받는 받고 받나요 받을까요 " +
+    // Negations name no topic (the problem they say is read by search-intent.ts).
+    "안 못").split(" "),
+);
+
+/** Korean particles and verb endings, longest first; stripped only when the stem is an indexed word. */
+export const KO_ENDINGS = (
+  "하려면 하려고 하는법 하는데 하나요 할까요 했는데 합니다 하세요 하기 하는 하고 하면 해야 해요 했어요 " +
+  "되나요 되지 되는 돼요 됐어요 되었 이란 이라는 에서는 에서도 에서 에게 한테 으로는 으로 로는 로 까지 부터 처럼 보다 " +
+  "은요 는요 이요 려면 으려면 은 는 이 가 을 를 에 의 와 과 도 만 요"
+).split(" ");
+
+export const ZH_QUESTION = ["为什么", "怎么样", "怎么办", "多少钱", "是多少", "有多少", "多少", "如何", "怎么", "怎样", "什么", "为何", "请问", "我想", "我要", "我的", "能否", "能不能", "可以", "在哪里", "哪里", "是否", "吗", "呢", "吧", "我"];
+export const JA_QUESTION = [
+  "のはなぜですか", "はなぜですか", "なぜですか", "教えてください", "どうやって", "どうすれば", "どうしたら", "するには", "ですか", "ますか",
+  "ください", "について", "の作り方", "作り方", "のやり方", "やり方", "の方法", "方法", "とは", "には", "なぜ", "どう",
+];
