@@ -168,7 +168,7 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
     .flatMap(splitScripts)
     .slice(0, MAX_QUERY_WORDS);
   // Words the cards write joined by `_` (an error code such as do_not_honor) are read as that code, stop words and all.
-  if (vocabulary) tokens = joinCodes(tokens, vocabulary);
+  if (vocabulary) tokens = joinParticles(joinCodes(tokens, vocabulary), vocabulary);
   // Question words go first; keep them when they are the whole query ("how", "방법").
   const withoutStops = tokens.filter((t, i) => !EN_STOP.has(t) && !KO_STOP.has(t) && !(EN_AFTER_HOW.has(t) && tokens[i - 1] === "how"));
   if (withoutStops.length > 0) tokens = withoutStops;
@@ -186,7 +186,8 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
     }
     const split = HANGUL.test(token) ? splitKorean(token, vocabulary) : options.correct === false ? undefined : splitJoined(token, vocabulary);
     if (split) {
-      result.terms.push(...split.words);
+      // Only the parts that name something: `anymore` is `any` and `more`, both stop words, and searches nothing.
+      result.terms.push(...split.words.filter((word) => HANGUL.test(word) || !EN_STOP.has(word)));
       if (split.rest) result.unknown.push(split.rest);
       continue;
     }
@@ -245,6 +246,25 @@ function joinCodes(tokens: string[], vocabulary: Vocabulary): string[] {
     for (let n = Math.min(4, tokens.length - i); n >= 2 && joined === 0; n--) if (vocabulary.has(tokens.slice(i, i + n).join("_"))) joined = n;
     out.push(joined > 0 ? tokens.slice(i, i + joined).join("_") : tokens[i]!);
     i += Math.max(joined, 1) - 1;
+  }
+  return out;
+}
+
+/**
+ * A verb and its particle the cards write as one word: `log in` is `login`. The particle alone is a stop word, and the
+ * verb alone names something else (`log` is the API request log). `sign in` stays apart: `sign` also finds "sign-on"
+ * and "signs in", which cards on signing in write.
+ */
+const PHRASAL_VERBS = new Set(["log in", "log on", "log out"]);
+
+function joinParticles(tokens: string[], vocabulary: Vocabulary): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const next = tokens[i + 1];
+    if (next !== undefined && PHRASAL_VERBS.has(`${tokens[i]} ${next}`) && vocabulary.has(tokens[i]! + next)) {
+      out.push(tokens[i]! + next);
+      i++;
+    } else out.push(tokens[i]!);
   }
   return out;
 }

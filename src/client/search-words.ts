@@ -8,12 +8,13 @@ export const EN_STOP = new Set(
     "how what why when where which who whom whose can could should would will shall may might must i me my mine we our us you your " +
     "it its this that these those there here if so not no get got getting want wants need needs help please way ways any some all " +
     "just also im i'm dont don't cant can't doesnt doesn't didnt didn't isnt isn't it's whats what's possible able someone something " +
+    "won't wont wouldn't couldn't shouldn't aren't wasn't weren't hasn't haven't now anymore " +
     "anything again still yet then than very really new else cannot much many more most they them their he she his her make makes made making " +
     "let go goes going went gone come comes came coming keep keeps kept " +
     // Greetings and thanks around a question ("hi, could you tell me how to refund my customer please?").
     "hi hello hey thanks thank thx " +
     // Words that only say something is wrong: search-intent.ts reads them, and as words they match any troubleshooting card.
-    "missing broken stuck wrong " +
+    "missing broken broke stuck wrong " +
     // Verbs that report or ask rather than name a subject ("the bank said no": "said" was corrected to "paid").
     "say says said saying tell tells telling told ask asks asked asking wonder wondering wondered try tries tried trying know knows knew").split(" "),
 );

@@ -212,6 +212,18 @@ describe("words written without the spaces between them", () => {
     expect(analyseQuery("webhooksignature", "en", { vocabulary: JOINED, correct: false }).terms).toEqual([]);
   });
 
+  it("leaves out the parts of a cut word that are stop words: `anymore` is no subject", () => {
+    const vocabulary = new Vocabulary(["any", "company", "more", "sign"].sort());
+    expect(analyseQuery("sign in company anymore", "en", { vocabulary }).terms).toEqual(["sign", "company"]);
+  });
+
+  it("reads `log in` as the one word the cards write, not the API log", () => {
+    const vocabulary = new Vocabulary(["log", "login", "logs", "phone", "sign", "signin"].sort());
+    expect(analyseQuery("phone broke can't log in", "en", { vocabulary }).terms).toEqual(["phone", "login"]);
+    expect(analyseQuery("sign in", "en", { vocabulary }).terms).toEqual(["sign"]);
+    expect(analyseQuery("log in", "en", { vocabulary: new Vocabulary(["log"]) }).terms).toEqual(["log"]);
+  });
+
   it("cuts a Korean run into as many words as it takes, or searches its start when the rest is no card's word", () => {
     expect(splitKorean("웹훅이벤트테스트", KOREAN)).toEqual({ words: ["웹훅", "이벤트", "테스트"] });
     expect(splitKorean("환불신청", KOREAN)).toEqual({ words: ["환불"], rest: "신청" });
