@@ -8,6 +8,7 @@
  * word together finds nothing, the words are searched one by one and pages ranked by how many and
  * how rare the words they match (a retry with fewer words).
  */
+import { explanation, fetchJson } from "./search-fetch.ts";
 import { analyseQuery, languageOrder, queryScript, relaxedTerms, Vocabulary, type AnalysedQuery } from "./search-query.ts";
 import { crossLanguageQueries, type GlossaryEntry } from "../core/site/glossary.ts";
 import { INTENT_TEMPLATES, namedTags, preferIntentCards, queryIntent, sharesNamedTag, type Intent } from "./search-intent.ts";
@@ -414,28 +415,8 @@ function emptyOutcome(query: string, lang: string): SearchOutcome {
   return { query, readerLang: lang, lang, hits: [], mode: "none", analysis: { terms: [], corrections: [], unknown: [], suggestions: [] } };
 }
 
-async function fetchJson<T>(url: string, fallback: T): Promise<T> {
-  try {
-    const response = await fetch(url);
-    return response.ok ? ((await response.json()) as T) : fallback;
-  } catch {
-    return fallback;
-  }
-}
-
 const engines = new Map<string, SearchEngine>();
 /** One engine per page and bundle, shared by every search box on it. */
-/** The `error` of a JSON answer (the dev server's), else undefined (a site's 404 page). */
-async function explanation(response: Response): Promise<string | undefined> {
-  if (!(response.headers.get("content-type") ?? "").startsWith("application/json")) return undefined;
-  try {
-    const body = (await response.json()) as { error?: unknown };
-    return typeof body.error === "string" ? body.error : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function engineFor(bundle: string): SearchEngine {
   let engine = engines.get(bundle);
   if (!engine) {
