@@ -35,14 +35,17 @@ function fail(errors: readonly string[], what: string): void {
   if (errors.length > 0) throw new CheckFailed(`Pagefind could not ${what}:\n  ${errors.join("\n  ")}`);
 }
 
-/** Folder of a built site holding the search client's data: `vocabulary-<lang>.json`, `fold.json`, `glossary.json`. */
+/** Folder of a built site holding the search client's data: `vocabulary-<lang>.json`, `aliases-<lang>.json`, `fold.json`, `glossary.json`. */
 export const SEARCH_DATA_DIR = "search-data";
 
 /** Writes the vocabulary of each language, the Chinese folding table and the glossary the search client loads. */
 export function writeSearchFiles(siteDir: string, search: SearchData): void {
   const dir = path.join(siteDir, SEARCH_DATA_DIR);
   mkdirSync(dir, { recursive: true });
-  for (const [lang, data] of Object.entries(search.languages)) writeFileSync(path.join(dir, `vocabulary-${lang}.json`), JSON.stringify(data.words));
+  for (const [lang, data] of Object.entries(search.languages)) {
+    writeFileSync(path.join(dir, `vocabulary-${lang}.json`), JSON.stringify(data.words));
+    writeFileSync(path.join(dir, `aliases-${lang}.json`), JSON.stringify(data.aliases));
+  }
   writeFileSync(path.join(dir, "fold.json"), JSON.stringify(search.fold));
   writeFileSync(path.join(dir, "glossary.json"), JSON.stringify(search.glossary));
 }

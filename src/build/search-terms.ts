@@ -28,6 +28,12 @@ export interface CardSearchTerms {
 export interface SearchLanguageData {
   /** Every indexed word (lower case), sorted; CJK text without spaces is left out. */
   words: string[];
+  /**
+   * Words of a synonym group that no card of the site uses, each with the group's first word the cards do use, as the
+   * indexed words to search (`amex` -> `american express`): a group no card names in its title, description, tags or
+   * headings adds no words to a card, but the cards may still use one of its words in their text.
+   */
+  aliases: Record<string, string>;
 }
 
 export interface SearchData {
@@ -220,14 +226,38 @@ export function buildSearchData(cards: readonly CardWords[], groups: readonly Sy
     for (const ch of card.han) chineseChars.add(ch);
   }
   const languages: Record<string, SearchLanguageData> = {};
+  const usedConcepts = new Set(cards.flatMap((card) => card.concepts));
   for (const [lang, byWord] of counts) {
     const kept = [...byWord.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_WORDS).map(([w]) => w);
-    languages[lang] = { words: kept.sort() };
+    languages[lang] = { words: kept.sort(), aliases: aliasesOf(groups, lang, new Set(kept), usedConcepts) };
   }
   const glossary = glossaryOf(groups, cards);
   // A traditional-character question names things no Chinese card covers too (`導出` for an export): the glossary's Chinese words fold.
   for (const entry of glossary) for (const word of entry.words["zh"] ?? []) for (const ch of word) if (HAN.test(ch)) chineseChars.add(ch);
   return { languages, fold: foldingTable(chineseChars), glossary };
+}
+
+/** A group word as the query reads it: lower case, split at spaces, each piece as Pagefind joins a hyphenated word. */
+function indexedPieces(word: string): string[] {
+  return normaliseWord(word).split(" ").map((piece) => piece.replace(/-/g, ""));
+}
+
+/**
+ * Of one language's groups that no card of the site uses (a group a card uses adds its words to the card, and the glossary
+ * asks other languages for it), each one-word group word the vocabulary lacks, with the first group word it has every piece of.
+ */
+function aliasesOf(groups: readonly SynonymGroup[], lang: string, vocabulary: ReadonlySet<string>, usedConcepts: ReadonlySet<number>): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const group of groups) {
+    if (group.lang !== lang || usedConcepts.has(group.concept)) continue;
+    const target = group.words.map(indexedPieces).find((pieces) => pieces.every((piece) => piece.length > 0 && vocabulary.has(piece) && !NO_SPACE_SCRIPT.test(piece)));
+    if (!target) continue;
+    for (const word of group.words) {
+      const pieces = indexedPieces(word);
+      if (pieces.length === 1 && !vocabulary.has(pieces[0]!) && !NO_SPACE_SCRIPT.test(pieces[0]!)) aliases[normaliseWord(word)] = target.join(" ");
+    }
+  }
+  return aliases;
 }
 
 /** OpenCC's converters take about a second to build: once per process, shared by every table. */

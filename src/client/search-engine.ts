@@ -157,7 +157,10 @@ export class SearchEngine {
   private vocabulary(lang: string): Promise<Vocabulary> {
     let vocabulary = this.vocabularies.get(lang);
     if (!vocabulary) {
-      vocabulary = fetchJson<string[]>(`${this.siteBase}search-data/vocabulary-${lang}.json`, []).then((words) => new Vocabulary(words));
+      const data = `${this.siteBase}search-data/`;
+      vocabulary = Promise.all([fetchJson<string[]>(`${data}vocabulary-${lang}.json`, []), fetchJson<Record<string, string>>(`${data}aliases-${lang}.json`, {})]).then(
+        ([words, aliases]) => new Vocabulary(words, aliases),
+      );
       this.vocabularies.set(lang, vocabulary);
     }
     return vocabulary;

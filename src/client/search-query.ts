@@ -48,8 +48,15 @@ export function languageOrder(query: string, pageLang: string, available: Readon
 /** The indexed words of one language, sorted, for prefix look-ups and "did you mean". */
 export class Vocabulary {
   private readonly words: readonly string[];
-  constructor(words: readonly string[]) {
+  private readonly aliases: Readonly<Record<string, string>>;
+  /** `aliases`: a synonym no card uses -> the indexed words of one the cards use (build/search-terms.ts). */
+  constructor(words: readonly string[], aliases: Readonly<Record<string, string>> = {}) {
     this.words = words;
+    this.aliases = aliases;
+  }
+  /** The indexed words to search for a synonym no card uses (`amex` -> `american`, `express`), if the synonyms file has it. */
+  alias(term: string): string[] | undefined {
+    return Object.hasOwn(this.aliases, term) ? this.aliases[term]!.split(" ") : undefined;
   }
   get size(): number {
     return this.words.length;
@@ -182,6 +189,11 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
     const parts = token.split(/[-_]/).filter((p) => p.length > 0);
     if (vocabulary.knows(token) || (parts.length > 1 && parts.every((p) => vocabulary.knows(p)))) {
       result.terms.push(token);
+      continue;
+    }
+    const alias = vocabulary.alias(token);
+    if (alias) {
+      result.terms.push(...alias);
       continue;
     }
     const split = HANGUL.test(token) ? splitKorean(token, vocabulary) : options.correct === false ? undefined : splitJoined(token, vocabulary);

@@ -1,6 +1,7 @@
 /** The style guide's synonyms file: parsing, the lint check with file:line, and how cards use it. */
 import { afterAll, describe, expect, it } from "vitest";
 import { parseSynonyms } from "../../src/core/site/synonyms.ts";
+import { analyseQuery, Vocabulary } from "../../src/client/search-query.ts";
 import { buildSearchData, cardSearchTerms, foldingTable, usesWord } from "../../src/build/search-terms.ts";
 import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
 
@@ -85,6 +86,16 @@ describe("search terms of a card", () => {
     };
     const { glossary } = buildSearchData([card("en", "Turn on 2FA"), card("en", "Send an invoice"), card("ko", "영수증")], file);
     expect(glossary).toEqual([{ words: { en: ["two-factor authentication", "2fa"], ko: ["2단계 인증"] }, langs: ["en"] }]);
+  });
+
+  it("maps a word of a group no card uses to the first word of it the cards' text has, when the vocabulary lacks it", () => {
+    const file = parseSynonyms("- en: [3-D Secure, 3DS]\n- en: [American Express, Amex]\n- en: [refund, reimburse]\n- en: [yubikey, FIDO2]\n", "s.yml").groups;
+    const cardOf = (title: string, words: string[]) => ({ lang: "en", words, han: [], concepts: cardSearchTerms({ lang: "en", title, tags: [], keywords: [], headings: [] }, file).concepts });
+    const data = buildSearchData([cardOf("Card payment declined", ["3d", "secure", "american", "express"]), cardOf("Refund a payment", ["refund"])], file);
+    // Refund is a card's title: its group's words are that card's words already. No card has a word of the last group.
+    expect(data.languages["en"]!.aliases).toEqual({ "3ds": "3d secure", amex: "american express" });
+    expect(new Vocabulary(data.languages["en"]!.words, data.languages["en"]!.aliases).alias("amex")).toEqual(["american", "express"]);
+    expect(analyseQuery("amex card", "en", { vocabulary: new Vocabulary(["american", "card", "express"], { amex: "american express" }) }).terms).toEqual(["american", "express", "card"]);
   });
 
   it("folds only traditional characters whose simplified form the Chinese cards use", () => {
