@@ -248,6 +248,8 @@ export class SearchEngine {
     const [glossary, fold] = await glossaryReady;
     const crossed = crossLanguageQueries(query, readerLang, glossary, fold);
     const latinOnly = await this.latinWordsElsewhere(crossed, query, reader.analysis, order);
+    // Han without kana may be Japanese (`API key 作成`): when few Chinese pages have every word, Japanese pages with every word come last.
+    const asJapanese = readerLang === "zh" && !crossed.has("ja") && order.includes("ja") && reader.mode === "all" && (reader.whole ?? reader.hits.length) < FEW;
     const seen = new Set(reader.hits.map((hit) => hit.id));
     const extra: Hit[] = [];
     let isExtraWhole = false;
@@ -262,6 +264,8 @@ export class SearchEngine {
         extra.push(hit);
       }
     }
+    const japanese = asJapanese ? await this.searchLanguage(query, "ja", filters, false, readerLang, available, intent) : undefined;
+    const tail = japanese?.mode === "all" ? japanese.hits.filter((hit) => !seen.has(hit.id)) : [];
     const fix = intent === "problem" && reader.mode === "all" ? await this.fixElsewhere(reader, order, filters) : undefined;
     if (fix) {
       reader.hits = [fix, ...reader.hits];
@@ -280,7 +284,7 @@ export class SearchEngine {
           : isExtraWhole
             ? [...extra.slice(0, 1), ...reader.hits.slice(0, whole), ...extra.slice(1), ...reader.hits.slice(whole)]
             : [...reader.hits.slice(0, whole), ...extra, ...reader.hits.slice(whole)];
-      return { ...reader, hits, mode: reader.mode === "all" || isExtraWhole ? "all" : "some" };
+      return { ...reader, hits: [...hits, ...tail], mode: reader.mode === "all" || isExtraWhole ? "all" : "some" };
     }
     for (const lang of order.slice(1)) {
       const outcome = await this.searchLanguage(query, lang, filters, false, readerLang, available, intent);
