@@ -117,6 +117,16 @@ describe("seventh query set on the public demo", () => {
   });
 });
 
+describe("eighth query set on the public demo", () => {
+  it("written from the public cards before it was run (full sentences, symptoms in the reader's words, paraphrases, abbreviations, Korean honorifics, kana, Traditional Chinese, romanized words): at the same targets, never an internal card", { timeout: 600_000 }, async () => {
+    const queries = readGoldenSet(fileURLToPath(new URL("./search-blind6.json", import.meta.url)));
+    expect(queries.length).toBeGreaterThanOrEqual(100);
+    // 85.6% first when it was added: held a little under, so that it can only go up. Its misses left are questions in
+    // romanized Chinese, Korean or Japanese and symptoms no card's words name (docs/sites.md).
+    await expectAtTargets(queries, "in-page", 84);
+  });
+});
+
 describe("search experience", () => {
   it("shows instant results under the header box; arrows and Enter open a card, Escape closes", async () => {
     const page = await browser.newPage();
