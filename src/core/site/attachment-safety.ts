@@ -16,13 +16,14 @@
  * (Apache serves `page.html.bak` as HTML).
  * Which files a site may publish by audience is decided elsewhere; this module only judges content.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, statSync } from "node:fs";
 import path from "node:path";
 import type sax from "sax";
 import type { Nodes as HastNodes } from "hast";
 import { htmlToHast } from "satteri";
 import { onFirstUse } from "../load-on-use.ts";
-import { fileRunsAsScript, mayStartScript, runsAsScript, scriptReadings } from "./script-text.ts";
+import { MAX_DOCUMENT_BYTES, openAttachment, readOpened } from "./attachment-read.ts";
+import { mayStartScript, runsAsScript, SCRIPT_READ_BYTES, scriptReadings } from "./script-text.ts";
 
 // Needed only for an attachment that looks like markup: the entity tables alone took a lint run's start-up 6 ms to build.
 const entities = onFirstUse<typeof import("entities")>("entities");
@@ -153,7 +154,7 @@ export function checkAttachment(file: string): AttachmentVerdict {
   }
   const hit = cache.get(file);
   if (hit && hit.stamp === stamp) return hit.verdict;
-  const verdict = judgeFile(file, file);
+  const verdict = checkAttachmentCopy(file, file);
   cache.set(file, { stamp, verdict });
   return verdict;
 }
@@ -165,8 +166,8 @@ export function checkAttachment(file: string): AttachmentVerdict {
 export function checkAttachmentCopy(name: string, file: string): AttachmentVerdict {
   try {
     return judgeFile(name, file);
-  } catch {
-    return { safe: false, reason: "it cannot be read" };
+  } catch (error) {
+    return { safe: false, reason: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})` };
   }
 }
 
@@ -220,30 +221,47 @@ function serverConfigVerdict(name: string): AttachmentVerdict | undefined {
 function judgeFile(name: string, file: string): AttachmentVerdict {
   const config = serverConfigVerdict(name);
   if (config) return config;
-  const start = readStart(file);
-  // Every file, a passive type too, may be loaded as a script of the site (see script-text.ts): only a
-  // file whose first token rules that out is not read for it, and a passive one at most its first megabytes.
-  if (scriptReadings(start).some(mayStartScript)) {
-    if (!isPassiveName(name)) return attachmentVerdict(name, readFileSync(file));
-    return fileRunsAsScript(file) ? SCRIPT_TEXT : { safe: true };
+  // One open file, read no further than the verdict needs: a FIFO, a folder or a device is refused unread (attachment-read.ts).
+  const opened = openAttachment(file);
+  if (!opened.ok) return { safe: false, reason: opened.reason, ...(opened.fix ? { fix: opened.fix } : {}) };
+  try {
+    return judgeOpened(name, opened.fd, opened.size);
+  } finally {
+    closeSync(opened.fd);
   }
-  const byContent = readingsOf(name).every((reading) => reading === "sniffed" || reading === "passive");
-  if (byContent && !looksLikeMarkup(start)) return { safe: true };
-  return isPassiveName(name) ? { safe: true } : attachmentVerdict(name, readFileSync(file));
 }
 
-/** The first bytes of a file, enough to tell markup (a large file of unknown type is not read whole for that). */
-function readStart(file: string): Uint8Array {
-  const fd = openSync(file, "r");
-  try {
-    const buffer = new Uint8Array(64 * 1024);
-    const length = readSync(fd, buffer, 0, buffer.length, 0);
-    const start = buffer.subarray(0, length);
-    // All white space so far: markup may still follow, so the whole file is looked at.
-    return length === buffer.length && start.every((b) => b === 0x20 || (b >= 0x09 && b <= 0x0d)) ? readFileSync(file) : start;
-  } finally {
-    closeSync(fd);
+const TOO_LARGE: AttachmentVerdict = {
+  safe: false,
+  reason: `it is over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB, too large to be checked for script`,
+  fix: "Attach it in a .zip file, or link a smaller file.",
+};
+
+function judgeOpened(name: string, fd: number, size: number): AttachmentVerdict {
+  const whole = () => readOpened(fd, size, MAX_DOCUMENT_BYTES, true);
+  const start = readStart(fd, size);
+  if (!start) return TOO_LARGE;
+  const byContent = readingsOf(name).every((reading) => reading === "sniffed" || reading === "passive");
+  // Every file, a passive type too, may be loaded as a script of the site (see script-text.ts): only a
+  // file whose first token rules that out is not read for it, and one read only for that at most its first megabytes.
+  if (scriptReadings(start).some(mayStartScript)) {
+    if (!isPassiveName(name) && !(byContent && !looksLikeMarkup(start))) {
+      const bytes = whole();
+      return bytes ? attachmentVerdict(name, bytes) : TOO_LARGE;
+    }
+    return runsAsScript(readOpened(fd, size, SCRIPT_READ_BYTES + 1)!) ? SCRIPT_TEXT : { safe: true };
   }
+  if (byContent && !looksLikeMarkup(start)) return { safe: true };
+  if (isPassiveName(name)) return { safe: true };
+  const bytes = whole();
+  return bytes ? attachmentVerdict(name, bytes) : TOO_LARGE;
+}
+
+/** The first bytes of a file, enough to tell markup (a large file of unknown type is not read whole for that); undefined when too large to tell. */
+function readStart(fd: number, size: number): Uint8Array | undefined {
+  const start = readOpened(fd, size, 64 * 1024)!;
+  // All white space so far: markup may still follow, so the whole file is looked at.
+  return start.length === 64 * 1024 && start.every((b) => b === 0x20 || (b >= 0x09 && b <= 0x0d)) ? readOpened(fd, size, MAX_DOCUMENT_BYTES, true) : start;
 }
 
 /** The verdict on a file's bytes; `name` decides how it is read (by extension, as web servers would): safe only when every reading is. */

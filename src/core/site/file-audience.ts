@@ -22,6 +22,7 @@ import type { Card } from "../cards/load.ts";
 import { loadCollection } from "../cards/collections.ts";
 import { isCardFileName, isInside } from "../cards/discover.ts";
 import { reservedPageSites } from "./reserved-paths.ts";
+import { specialFileKind } from "./attachment-read.ts";
 import type { Finding } from "../lint/findings.ts";
 
 export type FileVerdict = { ok: true; sitePath: string } | { ok: false; reason: string; fix: string };
@@ -156,7 +157,7 @@ export function createFileAudience(contentDir: string, hidden?: HiddenPages): Fi
     if (stat.isSymbolicLink()) {
       return { ok: false, reason: "it is a symbolic link, and links are never followed into a site", fix: "Replace the link with the real file" };
     }
-    if (!stat.isFile()) return { ok: false, reason: "it is not a regular file", fix: "Link a file" };
+    if (!stat.isFile()) return { ok: false, reason: `it is not a regular file (${specialFileKind(stat)})`, fix: "Link a file" };
     if (stat.nlink > 1) {
       return { ok: false, reason: `it is a hard link (the same file has ${stat.nlink - 1} other name(s), which may be outside the content folder)`, fix: "Replace it with a copy of the file" };
     }

@@ -17,7 +17,6 @@
  * a program only reads names and values (`name: lumen` is a label and a name; a JSON document, a
  * word list, CSS with its brace on the next line), so sample YAML or CSS stays attachable.
  */
-import { closeSync, openSync, readSync } from "node:fs";
 import { Script } from "node:vm";
 
 /**
@@ -90,19 +89,6 @@ function isJson(text: string): boolean {
 export function runsAsScript(bytes: Uint8Array): boolean {
   if (bytes.length > SCRIPT_READ_BYTES) return scriptReadings(bytes.subarray(0, SCRIPT_READ_BYTES)).some(startMayRun);
   return scriptReadings(bytes).some(isRunnableScript);
-}
-
-/** {@link runsAsScript} for a file, reading no more of it than it needs. */
-export function fileRunsAsScript(file: string): boolean {
-  const fd = openSync(file, "r");
-  try {
-    const buffer = new Uint8Array(SCRIPT_READ_BYTES + 1);
-    let length = 0;
-    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, length);
-    return runsAsScript(buffer.subarray(0, length));
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** JavaScript's line terminators: a syntax error's line counts them. */
