@@ -159,7 +159,7 @@ export async function prepareBuild(
     }
     const history = await readCardHistory(project);
     throwIfInterrupted(options.signal);
-    if (!history.available) options.progress(`git: ${history.reason}; cards show no last-change date, and aliases are not checked against removed internal cards`);
+    if (!history.available) options.progress(`git: ${history.detail ?? history.reason} Cards show no last-change date, and aliases are not checked against removed internal cards.`);
     const formerlyHidden = history.available && history.removed ? await formerlyHiddenCards(project.root, history.removed) : undefined;
     // The site with the most cards (the longest Astro build) gets its data first.
     const order = [...options.sites].sort((a, b) => counts.get(b)! - counts.get(a)!);

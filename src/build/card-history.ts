@@ -3,7 +3,7 @@
  * shallow clone or outside git it says history is unavailable instead of inventing dates.
  */
 import path from "node:path";
-import { isShallowRepository, readGitHistory } from "../core/git/history.ts";
+import { readGitHistory } from "../core/git/history.ts";
 import type { Project } from "../core/project/project.ts";
 import { removedCards, type RemovedCard } from "../core/git/former-cards.ts";
 
@@ -20,17 +20,27 @@ export type CardHistory =
       /** Card files the history removed (deleted or renamed away), for the alias check (core/git/former-cards.ts). */
       removed?: readonly RemovedCard[];
     }
-  | { available: false; reason: string };
+  | {
+      available: false;
+      /** Shown on the wiki's pages: "history unavailable (shallow clone)". */
+      reason: string;
+      /** The whole reason, with what to do, for the build's output. */
+      detail?: string;
+    };
+
+const SHORT_REASON = {
+  "not-repository": "history unavailable (not in a git repository)",
+  shallow: "history unavailable (shallow clone)",
+  "no-git": "history unavailable (git is not installed)",
+  "git-failed": "history unavailable (git failed)",
+} as const;
 
 export async function readCardHistory(project: Pick<Project, "root" | "contentDir" | "config">): Promise<CardHistory> {
   const history = await readGitHistory(project.root, {
     folder: path.relative(project.root, project.contentDir) || ".",
     timeZone: project.config.timeZone,
   });
-  if (!history.historyAvailable) {
-    const shallow = await isShallowRepository(project.root);
-    return { available: false, reason: shallow ? "history unavailable (shallow clone)" : "history unavailable (not in a git repository)" };
-  }
+  if (!history.historyAvailable) return { available: false, reason: SHORT_REASON[history.cause], detail: history.reason };
   const changes = new Map<string, CardChange>();
   for (const [file, entry] of history.files) changes.set(file, { date: entry.lastChanged, author: entry.lastChangedBy });
   const removed = removedCards(history.commits, project.root, path.relative(project.root, project.contentDir).split(path.sep).join("/") || ".");

@@ -3,6 +3,7 @@
  * staged, unstaged and untracked changes under one folder, with renames, and the old text of the
  * files that were changed or removed. A fixed handful of git calls, whatever the number of files.
  */
+import { realpathSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../errors.ts";
 import { batchInput, readBatchAnswer } from "./cat-file.ts";
@@ -79,7 +80,7 @@ export function readChangesSince(
     );
   }
   const toProject = projectPathMapper(path.resolve(topLevel), root);
-  const spec = path.resolve(root, folder);
+  const spec = path.resolve(realRoot(root), folder);
   const diff = git.run(["-c", "core.quotepath=off", "diff", "--name-status", "-z", "-M", "--no-color", mergeBase, "--", spec]);
   const changes = parseNameStatus(diff, toProject);
   const untracked = git.run(["-c", "core.quotepath=off", "ls-files", "-z", "--others", "--exclude-standard", "--", spec]);
@@ -87,7 +88,7 @@ export function readChangesSince(
   for (const file of untracked.split("\0").filter(Boolean)) changes.push({ kind: "added", path: file });
   const wantsOld = (rel: string) => options.isCard(rel) || options.alsoOldText?.(rel) === true;
   const oldPaths = changes.filter((c) => c.kind !== "added" && wantsOld(c.oldPath ?? c.path)).map((c) => c.oldPath ?? c.path);
-  const rootFromTop = path.relative(path.resolve(topLevel), path.resolve(root));
+  const rootFromTop = path.relative(path.resolve(topLevel), realRoot(root));
   return { base: chosen, mergeBase, changes, oldTexts: readBlobs(git, mergeBase, oldPaths, rootFromTop) };
 }
 
@@ -120,9 +121,22 @@ function readBlobs(git: Git, commit: string, projectPaths: readonly string[], ro
   return texts;
 }
 
+/**
+ * The project root as git names it: its real path. git reports the top folder by its real path and
+ * refuses a path through a linked folder as "outside repository", so a project reached through one
+ * (macOS's /tmp, a linked checkout) is named by its real path in every pathspec and mapping.
+ */
+export function realRoot(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return path.resolve(root);
+  }
+}
+
 /** Maps a path relative to the repository top to one relative to the project root. */
 export function projectPathMapper(topLevel: string, root: string): (gitPath: string) => string {
-  const prefix = path.relative(topLevel, path.resolve(root)).split(path.sep).join("/");
+  const prefix = path.relative(topLevel, realRoot(root)).split(path.sep).join("/");
   if (prefix === "") return (p) => p;
   return (p) => (p.startsWith(`${prefix}/`) ? p.slice(prefix.length + 1) : path.posix.relative(prefix, p));
 }

@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { todayIn, type CalendarDate } from "../verification/calendar-date.ts";
-import { projectPathMapper } from "./changes.ts";
+import { projectPathMapper, realRoot } from "./changes.ts";
 
 /** One commit, as far as the cards are concerned. Dates are committer dates, as calendar days. */
 export interface CommitInfo {
@@ -60,6 +60,8 @@ export type GitHistory =
       historyAvailable: false;
       /** Why there is no history, in words a user can act on. */
       reason: string;
+      /** What kind of reason: no repository, a shallow clone, no git program, or git failed. */
+      cause: HistoryGap;
       files: Map<string, FileHistory>;
       commits: HistoryCommit[];
     };
@@ -71,11 +73,27 @@ export interface GitHistoryOptions {
   timeZone: string;
 }
 
+export type HistoryGap = "not-repository" | "shallow" | "no-git" | "git-failed";
+
 export interface RepositoryInfo {
   isRepository: boolean;
   isShallow: boolean;
   /** Absolute path of the repository's top folder. */
   topLevel?: string;
+  /**
+   * Why git could not tell, when it is not simply that there is no repository: git is not installed
+   * (not on PATH), or it refused the repository (`detected dubious ownership`, a corrupt `.git`).
+   */
+  problem?: { cause: "no-git" | "git-failed"; message: string };
+}
+
+/** Why `git rev-parse` failed, unless it is only that the folder is in no repository. */
+function repositoryProblem(error: unknown): RepositoryInfo["problem"] {
+  const message = String((error as Error)?.message ?? error);
+  if (/\bENOENT\b/.test(message) && /spawn/.test(message)) return { cause: "no-git", message: "git is not installed (no git program on PATH)" };
+  if (/not a git repository/i.test(message)) return undefined;
+  const line = message.split("\n").find((l) => l.trim() !== "") ?? "git failed";
+  return { cause: "git-failed", message: `git could not read the repository: ${line.replace(/^(fatal|error):\s*/, "").trim()}` };
 }
 
 const RECORD = "\x1e";
@@ -89,8 +107,9 @@ export async function getRepositoryInfo(root: string): Promise<RepositoryInfo> {
     const out = await simpleGit(root).raw(["rev-parse", "--is-shallow-repository", "--show-toplevel"]);
     const [shallow, topLevel] = out.trim().split("\n");
     return { isRepository: true, isShallow: shallow === "true", topLevel: topLevel ? path.resolve(topLevel) : undefined };
-  } catch {
-    return { isRepository: false, isShallow: false };
+  } catch (error) {
+    const problem = repositoryProblem(error);
+    return problem ? { isRepository: false, isShallow: false, problem } : { isRepository: false, isShallow: false };
   }
 }
 
@@ -100,15 +119,17 @@ export async function isShallowRepository(root: string): Promise<boolean> {
 
 /** Reads the history of `options.folder` under `root` with one `git log` call. */
 export async function readGitHistory(root: string, options: GitHistoryOptions): Promise<GitHistory> {
-  const unavailable = (reason: string): GitHistory => ({ historyAvailable: false, reason, files: new Map(), commits: [] });
+  const unavailable = (reason: string, cause: HistoryGap): GitHistory => ({ historyAvailable: false, reason, cause, files: new Map(), commits: [] });
   const info = await getRepositoryInfo(root);
+  if (info.problem) return unavailable(`${info.problem.message}, so there are no creation dates, change dates or verification history.`, info.problem.cause);
   if (!info.isRepository || !info.topLevel) {
-    return unavailable(`${root} is not in a git repository, so there are no creation dates, change dates or verification history.`);
+    return unavailable(`${root} is not in a git repository, so there are no creation dates, change dates or verification history.`, "not-repository");
   }
   if (info.isShallow) {
     return unavailable(
       "The repository is a shallow clone: its history is cut off, so dates read from it would be wrong. " +
         "Fetch the full history (git fetch --unshallow, or actions/checkout with fetch-depth: 0).",
+      "shallow",
     );
   }
   const { simpleGit } = await import("simple-git");
@@ -118,14 +139,14 @@ export async function readGitHistory(root: string, options: GitHistoryOptions): 
     out = await git.raw([
       "-c", "core.quotepath=off",
       "log", "-z", "--name-status", "-M", "--reverse", "--no-color", `--format=${LOG_FORMAT}`,
-      "--", path.resolve(root, options.folder ?? "."),
+      "--", path.resolve(realRoot(root), options.folder ?? "."),
     ]);
   } catch (error) {
     const message = (error as Error).message ?? "";
     if (/does not have any commits|bad default revision|unknown revision/i.test(message)) {
       return { historyAvailable: true, files: new Map(), commits: [] };
     }
-    return unavailable(`git log failed: ${message.split("\n")[0]}`);
+    return unavailable(`git log failed: ${message.split("\n")[0]}`, "git-failed");
   }
   const toProjectPath = projectPathMapper(info.topLevel, root);
   const commits = parseLog(out, options.timeZone, toProjectPath);

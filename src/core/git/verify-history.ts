@@ -7,7 +7,7 @@
 import path from "node:path";
 import { simpleGit } from "simple-git";
 import { toCalendarDate, type CalendarDate } from "../verification/calendar-date.ts";
-import { projectPathMapper } from "./changes.ts";
+import { projectPathMapper, realRoot } from "./changes.ts";
 
 /** New values a commit gave one file; a missing key means the commit did not change it. */
 export interface FieldUpdate {
@@ -30,7 +30,7 @@ export async function readFieldUpdates(root: string, folder: string, topLevel: s
     "-c", "core.quotepath=off",
     "log", "-p", "-U0", "-M", "--no-color", "--no-ext-diff", `--format=${RECORD}%H`,
     "-G", "^(verify[_-]by|verified_on|status)[[:space:]]*:",
-    "--", path.resolve(root, folder),
+    "--", path.resolve(realRoot(root), folder),
   ]);
   return parseFieldUpdates(out, projectPathMapper(topLevel, root));
 }
