@@ -7,15 +7,19 @@
  * and one `git cat-file --batch`; unknown in a shallow clone or outside git.
  */
 import { existsSync } from "node:fs";
+import { CheckFailed } from "../errors.ts";
 import path from "node:path";
 import { isTextOnPublicSite } from "../site/audience.ts";
 import { createCardPaths } from "../cards/paths.ts";
 import { readFrontmatterData } from "../lint/changed-text.ts";
 import { batchInput, readBatchAnswer } from "./cat-file.ts";
+import { realRoot } from "./changes.ts";
 import { childProcess } from "./child-process.ts";
 import { getRepositoryInfo, type HistoryCommit } from "./history.ts";
 import type { HiddenPages } from "../site/file-audience.ts";
-import type { CardIndex } from "../site/links.ts";
+import { normaliseSitePath, type CardIndex } from "../site/links.ts";
+
+
 
 export interface RemovedCard {
   /** Path relative to the project root when it was removed. */
@@ -28,18 +32,26 @@ export interface RemovedCard {
 
 /**
  * The card files the history (oldest commit first) removed and that are not back at that path, by
- * their last removal. `contentRel` is the content folder relative to the project root.
+ * their last removal, and the cards HEAD has that the working tree no longer has (deleted or moved
+ * and not committed yet: a build from that tree must not publish their address either). `contentRel`
+ * is the content folder relative to the project root.
  */
 export function removedCards(commits: readonly HistoryCommit[], root: string, contentRel: string): RemovedCard[] {
   const paths = createCardPaths(contentRel === "." ? "" : contentRel);
   const removed = new Map<string, RemovedCard>();
+  const atHead = new Set<string>();
   for (const commit of commits) {
     for (const change of commit.changes) {
       const gone = change.kind === "deleted" ? change.path : change.kind === "renamed" ? change.oldPath : undefined;
+      if (gone !== undefined) atHead.delete(gone);
       if (gone !== undefined && paths.isCard(gone)) removed.set(gone, { path: gone, url: paths.urlOf(gone), rev: `${commit.hash}^` });
-      if (change.kind !== "deleted") removed.delete(change.path);
+      if (change.kind !== "deleted") {
+        removed.delete(change.path);
+        atHead.add(change.path);
+      }
     }
   }
+  for (const file of atHead) if (paths.isCard(file)) removed.set(file, { path: file, url: paths.urlOf(file), rev: "HEAD" });
   return [...removed.values()].filter((card) => !existsSync(path.join(root, card.path)));
 }
 
@@ -49,12 +61,28 @@ export async function formerlyHiddenCards(root: string, removed: readonly Remove
   if (removed.length === 0) return hidden;
   const { topLevel } = await getRepositoryInfo(root);
   if (!topLevel) return hidden;
-  const fromTop = path.relative(topLevel, path.resolve(root)).split(path.sep).join("/");
+  // git names the top folder by its real path: a project reached through a linked folder is found by its own.
+  const fromTop = path.relative(topLevel, realRoot(root)).split(path.sep).join("/");
   const input = batchInput((i) => removed[i]!.rev, removed.map((card) => card.path), fromTop);
-  const out = childProcess().execFileSync("git", ["cat-file", "--batch"], { cwd: root, input, maxBuffer: 1 << 30, stdio: ["pipe", "pipe", "ignore"] });
+  let out: Buffer;
+  try {
+    out = childProcess().execFileSync("git", ["cat-file", "--batch"], { cwd: root, input, maxBuffer: 1 << 30, stdio: ["pipe", "pipe", "pipe"] });
+  } catch (error) {
+    // Nothing would then say which old addresses name internal cards: no alias may be published on a guess.
+    const stderr = String((error as { stderr?: unknown }).stderr ?? "").trim().split("\n")[0];
+    throw new CheckFailed(
+      `git could not read the last versions of ${removed.length} removed card(s) (git cat-file: ${stderr || (error as Error).message}), so the build cannot tell whether the public site's aliases name internal cards.`,
+      "Check that git works in this repository (git status), then build again.",
+    );
+  }
   readBatchAnswer(out, removed.length).forEach((text, i) => {
+    const data = text === undefined ? undefined : readFrontmatterData(text);
     // A revision git cannot read is taken as hidden: nothing says the help center had the page.
-    if (text === undefined || !isTextOnPublicSite(readFrontmatterData(text))) hidden.set(removed[i]!.url, removed[i]!.path);
+    if (text !== undefined && isTextOnPublicSite(data)) return;
+    hidden.set(removed[i]!.url, removed[i]!.path);
+    // Its aliases were the wiki's redirects only, as a current internal card's are (hiddenPagesOf).
+    const aliases = Array.isArray(data?.aliases) ? data.aliases.filter((alias): alias is string => typeof alias === "string") : [];
+    for (const alias of aliases) if (!hidden.has(normaliseSitePath(alias))) hidden.set(normaliseSitePath(alias), removed[i]!.path);
   });
   return hidden;
 }
