@@ -66,7 +66,8 @@ export function createSnapshotter(dir: string, contentDir: string): Snapshotter 
       if (stat.nlink !== 1) throw changed("it is now a hard link");
       realContent ??= realpathSync(contentDir);
       if (openedPath(fd, abs, stat) !== path.join(realContent, rel)) throw changed("it is now reached through a linked folder");
-      const copied = copyHashing(fd, temporary);
+      const copied = copyHashing(fd, temporary, stat.size);
+      if (copied === undefined) throw changed("it grew while it was read");
       snapshot = { file: path.join(dir, copied.sha256), sha256: copied.sha256, size: copied.size };
     } catch (error) {
       rmSync(temporary, { force: true });
@@ -103,14 +104,21 @@ function openedPath(fd: number, file: string, stat: Stats): string | undefined {
   }
 }
 
-/** Copies the open file `fd` into `to` (a new file) chunk by chunk, hashing what it copies. */
-function copyHashing(fd: number, to: string): { sha256: string; size: number } {
+/**
+ * Copies the open file `fd` into `to` (a new file) chunk by chunk, hashing what it copies. With
+ * `most`, a file still longer than that (written to while it is read: a log, a download) is not
+ * read on and on: undefined.
+ */
+function copyHashing(fd: number, to: string): { sha256: string; size: number };
+function copyHashing(fd: number, to: string, most: number): { sha256: string; size: number } | undefined;
+function copyHashing(fd: number, to: string, most = Infinity): { sha256: string; size: number } | undefined {
   const hash = createHash("sha256");
   const out = openSync(to, "wx");
   const buffer = Buffer.allocUnsafe(CHUNK);
   let size = 0;
   try {
     for (let n; (n = readSync(fd, buffer, 0, CHUNK, size)) > 0; size += n) {
+      if (size + n > most) return undefined;
       hash.update(buffer.subarray(0, n));
       for (let at = 0; at < n; ) at += writeSync(out, buffer, at, n - at);
     }

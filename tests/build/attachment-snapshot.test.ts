@@ -3,9 +3,9 @@
  * checked as the file-audience verdict checks the path, its bytes are judged and copied into the
  * work folder, and the site's copy step publishes only those bytes, checked by hash.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, linkSync, openSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { copySiteAssets, createSnapshotter } from "../../src/build/attachment-snapshot.ts";
@@ -93,6 +93,19 @@ describe("createSnapshotter", () => {
     if (spawnSync("mkfifo", [at("help/c.png")]).status === 0) expect(() => snapshot(at("help/c.png"))).toThrow(/no longer a regular file/);
     expect(readdirSync(dir)).toEqual([]);
     expect(existsSync(path.join(contentDir, "help"))).toBe(true);
+  });
+
+  it.runIf(spawnSync("yes", ["--version"]).status === 0)("stops, and does not read on and on, when the file grows while it is read", async () => {
+    const { at, snapshot } = setup({ "help/log.txt": "start\n" });
+    const out = openSync(at("help/log.txt"), "a");
+    const writer = spawn("yes", ["a line of a log that is still being written"], { stdio: ["ignore", out, "ignore"] });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(() => snapshot(at("help/log.txt"))).toThrow(/content\/help\/log\.txt changed while the build read it \(it grew while it was read\)/);
+    } finally {
+      writer.kill();
+      closeSync(out);
+    }
   });
 
   it("stops the build when the file is now reached through a linked folder", () => {
