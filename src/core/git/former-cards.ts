@@ -93,10 +93,12 @@ export async function formerlyHiddenCards(root: string, removed: readonly Remove
  */
 export function withFormerCards(hidden: HiddenPages, former: ReadonlyMap<string, string> | undefined, index: Pick<CardIndex, "byUrlLower">): HiddenPages {
   if (!former || former.size === 0) return hidden;
-  const lower = new Set([...former.keys()].map((url) => url.toLowerCase()));
+  // In any letter case and Unicode form: git may hold a name decomposed (committed from macOS), card URLs are composed.
+  const key = (url: string) => url.normalize("NFC").toLowerCase();
+  const lower = new Set([...former.keys()].map(key));
   // A card's own URL (the index also holds aliases: the alias asked about is one).
-  const isNow = (url: string) => index.byUrlLower.get(url.toLowerCase())?.url.toLowerCase() === url.toLowerCase();
-  const isFormer = (url: string) => lower.has(url.toLowerCase()) && !isNow(url) && !hidden.isHiddenCard(url);
+  const isNow = (url: string) => index.byUrlLower.get(key(url))?.url.toLowerCase() === key(url);
+  const isFormer = (url: string) => lower.has(key(url)) && !isNow(url) && !hidden.isHiddenCard(url);
   return {
     ...hidden,
     isHiddenCard: (url) => hidden.isHiddenCard(url) || isFormer(url),

@@ -314,7 +314,8 @@ export function normaliseSitePath(sitePath: string): string {
   let p = sitePath.replace(/\/index\.html?$/i, "/").replace(/\.html?$/i, "/");
   if (!p.startsWith("/")) p = `/${p}`;
   if (!p.endsWith("/")) p = `${p}/`;
-  return p.replace(/\/{2,}/g, "/");
+  // Composed, as card URLs are (cards/paths.ts): `e` + U+0301 and `é` are one address.
+  return p.replace(/\/{2,}/g, "/").normalize("NFC");
 }
 
 /** True when `card` has a heading with this id. */
