@@ -212,9 +212,11 @@ export function hiddenPageAbove(sitePath: string, hidden: HiddenPages): string |
 /**
  * The hidden page a file's folders name, if any: `help/escalation/` of an internal card, a collection
  * without public cards, a page of the sites' own only the wiki has (`health/`), or a tag page only the
- * wiki has (`tags/secret-ops/`).
+ * wiki has (`tags/secret-ops/`). A folder names the page without the dots and spaces ending its name.
  */
-function hiddenPageOnPath(parts: readonly string[], hidden: HiddenPages): string | undefined {
+function hiddenPageOnPath(written: readonly string[], hidden: HiddenPages): string | undefined {
+  // Windows drops the dots and spaces that end a folder's name: `escalation./` is deployed as `escalation/` there.
+  const parts = written.map((part, i) => (i < written.length - 1 ? part.replace(/[. ]+$/, "") || part : part));
   if (parts.length > 1 && hidden.isHiddenCollection(parts[0]!)) return `the collection /${parts[0]}/ (no public cards)`;
   const reserved = parts.length > 1 ? reservedPageSites(parts[0]!) : undefined;
   if (reserved && !reserved.includes("public")) return `the page /${parts[0]}/`;

@@ -1,0 +1,41 @@
+/**
+ * Windows drops the dots and spaces that end a folder name (IIS, an Azure or Windows file share): a
+ * public redirect at `/help/escalation./`, or a file in `help/escalation./`, is deployed at the
+ * internal card's address `/help/escalation/` there, and names it anywhere. Both are refused on the
+ * help center, as the same address in other letter case is.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { loadProject } from "../../src/core/project/project.ts";
+import { prepareSites } from "../../src/build/site-data.ts";
+import { refusedAliasMessage } from "../../src/core/site/redirects.ts";
+import { makeProject, removeTemps } from "../helpers.ts";
+
+afterAll(removeTemps);
+
+const card = (title: string, audience: string, body: string, extra = "") =>
+  `---\ntitle: ${title}\nowner: "@acme/team"\naudience: ${audience}\nverify_by: 2099-01-01\n${extra}---\n\n${body}\n`;
+
+describe("addresses that differ from an internal card's by trailing dots or spaces", () => {
+  it("are neither redirects nor attachments on the help center", () => {
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/help/escalation.md": card("Escalation", "internal", "Internal steps."),
+      "content/help/refunds.md": card("Refunds", "external", "Public. ![shot](<escalation./shot.png>) ![other](<escalation /other.png>) ![fine](fine/ok.png)", 'aliases: ["/help/escalation./", "/help/escalation../steps/"]\n'),
+      "content/help/escalation./shot.png": "PNG",
+      "content/help/escalation /other.png": "PNG",
+      "content/help/fine/ok.png": "PNG",
+    });
+    const refused: string[] = [];
+    const sites = prepareSites(loadProject({ cwd: dir, today: "2026-11-22" }), ["public", "internal"], {
+      history: { available: false, reason: "none" },
+      snapshotDir: `${dir}/.snap`,
+      onRefusedAlias: (alias) => refused.push(refusedAliasMessage(alias)),
+    });
+    const pub = sites.get("public")!;
+    expect(pub.redirects.map((r) => r.from)).toEqual([]);
+    expect(refused).toHaveLength(2);
+    expect(refused[0]).toMatch(/the alias \/help\/escalation\.\/ is not redirected on the public site: its address names the internal card \/help\/escalation\//);
+    expect(pub.assets.map((a) => a.sitePath)).toEqual(["/_files/help/fine/ok.png"]);
+    expect(sites.get("internal")!.assets.map((a) => a.sitePath).sort()).toEqual(["/_files/help/escalation /other.png", "/_files/help/escalation./shot.png", "/_files/help/fine/ok.png"]);
+  });
+});
