@@ -263,6 +263,8 @@ describe("paths the sites cannot serve", () => {
     ["/tags/refunds/", /\/tags\/refunds\/ is one of the sites' own paths/],
     ["/good/other.md", /ends in \.md, where the sites serve cards' Markdown copies/],
     ["/old/Guide.MDX", /ends in \.MDX/],
+    [`/old/${"a".repeat(256)}/`, /has a name of 256 bytes; file systems allow at most 255/],
+    [`/old/${"\u00e9".repeat(128)}/`, /has a name of 256 bytes/],
   ])("an alias %s is a frontmatter-schema error at the aliases line", async (alias, text) => {
     const dir = makeProject({ "content/good/fine.md": card(`aliases: ["${alias}"]\n`) });
     const { code, results, stderr } = await lintJson(dir, ["--today", "2026-11-22"]);

@@ -99,6 +99,10 @@ export function aliasProblem(alias: string): string | undefined {
   const segments = alias.split("/").filter(Boolean);
   if (segments.some((segment) => segment === "." || segment === "..")) return `the alias ${alias} has a ".." or "." segment; write the path it stands for`;
   if (segments.length === 0) return "the alias / is the home page";
+  // Its redirect page is a folder of that name: a longer one stops the build with ENAMETOOLONG.
+  const bytes = (segment: string) => new TextEncoder().encode(segment.normalize("NFC")).length;
+  const long = segments.find((segment) => bytes(segment) > 255);
+  if (long) return `the alias ${alias.length > 80 ? `${alias.slice(0, 80)}…` : alias} has a name of ${bytes(long)} bytes; file systems allow at most 255 in a folder name, so its redirect page could not be written. Shorten it`;
   if (isReservedName(segments[0]!)) return `the alias ${alias} is one of the sites' own paths (${segments[0]}), so it cannot redirect to a card`;
   const ext = /\.(mdx?)$/i.exec(segments.at(-1)!)?.[1];
   if (ext) return `the alias ${alias} ends in .${ext}, where the sites serve cards' Markdown copies (a card's URL with .md); write the old page's URL without .${ext}`;
