@@ -18,7 +18,7 @@
  * 3. Near copies. A public page whose main text (as Pagefind extracted it) is a near copy of an
  *    internal card is a warning, unless `leakCheck.allowCopies` lists the pair.
  */
-import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import path from "node:path";
 import { cardsHiddenFromPublic, isOnSite, siteSelectionOf } from "../core/site/audience.ts";
 import { siteDescription, siteTitle } from "../core/cards/collections.ts";
@@ -29,6 +29,7 @@ import { createPhraseSearch, type PhraseSearch } from "./phrase-search.ts";
 import { prepareSites, type SiteData } from "./site-data.ts";
 import { decodeForScan, decodeScannable, normaliseForScan, readerText, stripTags, withPhraseBreaks } from "./scan-text.ts";
 import { hashHiddenFiles, sha256 } from "./hidden-files.ts";
+import { PIECE_BYTES, pieceOverlap, scanInPieces } from "./scan-pieces.ts";
 import { indexHiddenShingles, nearCopies } from "./near-copies.ts";
 import { cardNeedles, needleKey, snippetNeedles, templateText } from "./leak-needles.ts";
 import { attributeFile, attributePages, type Attribution } from "./page-attribution.ts";
@@ -310,10 +311,12 @@ function createScan(dir: string, model: LeakModel) {
       message: `${describeSource(needle)}'s ${needle.kind} "${truncate(needle.text)}"${others} found in ${where === "file name" ? "the file name of " : ""}${rel} (${attribution.label}) — likely cause: ${textCause(needle, where, attribution, page?.relPath)}`,
     });
   };
+  const overlap = pieceOverlap(Math.max(0, ...model.keys.map((key) => key.length)));
   const scanFile = (file: string) => {
     const rel = path.relative(dir, file).split(path.sep).join("/");
-    const bytes = readFileSync(file);
-    const content = decodeScannable(bytes);
+    // A file too large for one string (a video a public card links) is read in pieces (scan-pieces.ts).
+    const bytes = statSync(file).size > PIECE_BYTES ? undefined : readFileSync(file);
+    const content = bytes ? decodeScannable(bytes) : { text: "", gunzipped: undefined };
     const attribution = attributeFile(model, rel, content.text);
     // A page's file name is read as its URL (`help/index.html` is /help/, the collection page), so a card
     // named index is found where its page would be (help/index/index.html), not in its collection's page.
@@ -322,20 +325,25 @@ function createScan(dir: string, model: LeakModel) {
       if (!isExcused(model, i, attribution)) report(rel, "file name", i, attribution);
     }
     const siteCode = isSiteCode(rel);
-    const found = model.search.findIn(decodeForScan(withPhraseBreaks(content.text, rel)));
-    // Markup is read once more without its tags, as a reader sees it: `over<b>ride</b>` is one word there.
-    // Only phrases of a few words count there: words of different elements meet in that reading
-    // (a site name beside a tag chip), which would make two-word codes and titles false alarms.
-    if (isMarkup(rel)) {
-      for (const i of model.search.findIn(decodeForScan(readerText(content.text)))) if (model.search.tokenCount(i) >= READER_MIN_TOKENS) found.add(i);
-    }
+    const found = new Set<number>();
+    const scanText = (text: string) => {
+      for (const i of model.search.findIn(decodeForScan(withPhraseBreaks(text, rel)))) found.add(i);
+      // Markup is read once more without its tags, as a reader sees it: `over<b>ride</b>` is one word there.
+      // Only phrases of a few words count there: words of different elements meet in that reading
+      // (a site name beside a tag chip), which would make two-word codes and titles false alarms.
+      if (isMarkup(rel)) {
+        for (const i of model.search.findIn(decodeForScan(readerText(text)))) if (model.search.tokenCount(i) >= READER_MIN_TOKENS) found.add(i);
+      }
+    };
+    const pieces = bytes ? (scanText(content.text), undefined) : scanInPieces(file, overlap, scanText);
     for (const i of found) {
       // Minified code and styles are full of single words (`summary`, `details`): only phrases count there.
       if (siteCode && model.search.tokenCount(i) === 1) continue;
       if (!isExcused(model, i, attribution)) report(rel, "content", i, attribution);
     }
-    for (const candidate of content.gunzipped ? [bytes, content.gunzipped] : [bytes]) {
-      const match = model.files.get(candidate.length)?.get(sha256(candidate));
+    const candidates = bytes ? (content.gunzipped ? [bytes, content.gunzipped] : [bytes]) : [pieces!];
+    for (const candidate of candidates) {
+      const match = "sha256" in candidate ? model.files.get(candidate.size)?.get(candidate.sha256) : model.files.get(candidate.length)?.get(sha256(candidate));
       if (match) {
         findings.push({
           type: "file",
@@ -343,7 +351,7 @@ function createScan(dir: string, model: LeakModel) {
           file: rel,
           where: "content",
           leaked: match.file,
-          message: `${match.file} (${match.usedBy.length > 0 ? `used only by ${match.usedBy.slice(0, 3).join(", ")}${match.usedBy.length > 3 ? ", …" : ""}` : "used by no public card"}) is in the public site as ${rel}${candidate === bytes ? "" : " (compressed)"} — likely cause: an external card links or embeds it, or it was copied into the site under another name`,
+          message: `${match.file} (${match.usedBy.length > 0 ? `used only by ${match.usedBy.slice(0, 3).join(", ")}${match.usedBy.length > 3 ? ", …" : ""}` : "used by no public card"}) is in the public site as ${rel}${candidate === content.gunzipped ? " (compressed)" : ""} — likely cause: an external card links or embeds it, or it was copied into the site under another name`,
         });
         break;
       }

@@ -14,7 +14,8 @@ export function readScannable(file: string): string {
 export function decodeScannable(bytes: Buffer): { text: string; gunzipped?: Buffer } {
   if (bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      const gunzipped = gunzipSync(bytes);
+      // No more than a string holds (a public .gz that unpacks to gigabytes is scanned as it is).
+      const gunzipped = gunzipSync(bytes, { maxOutputLength: 256 * 1024 * 1024 });
       return { text: gunzipped.toString("utf8").replace(/^pagefind_dcd/, ""), gunzipped };
     } catch {
       return { text: bytes.toString("utf8") };
