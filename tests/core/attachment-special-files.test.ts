@@ -70,3 +70,17 @@ describe("files that are regular but odd", () => {
     expect(checkAttachment(file)).toEqual({ safe: true });
   });
 });
+
+describe("a file of gigabytes in the content folder", () => {
+  it("is hashed for lint's caches a chunk at a time, twice in a row, without an internal error", () => {
+    const dir = makeProject({ "verity.config.yml": "timeZone: UTC\n", "content/help/a.md": card("video.mp4") });
+    const file = path.join(dir, "content/help/video.mp4");
+    writeFileSync(file, "");
+    truncateSync(file, 2 * 1024 ** 3 + 4096); // over what one read call can take
+    for (const run of [1, 2]) {
+      const result = lint(dir);
+      expect(result.out, `run ${run}`).not.toMatch(/internal error|\n\s+at /);
+      expect(result.code, result.out).toBe(0);
+    }
+  }, 60_000);
+});

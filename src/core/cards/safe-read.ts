@@ -37,7 +37,8 @@ export function readRegularFile(file: string, maxBytes = Number.POSITIVE_INFINIT
     const bytes = Buffer.allocUnsafe(stat.size);
     let at = 0;
     while (at < bytes.length) {
-      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      // At most 1 GB a call: a read's length is a 32-bit number.
+      const n = readSync(fd, bytes, at, Math.min(bytes.length - at, 1 << 30), at);
       if (n === 0) break; // the file shrank while being read: what was there
       at += n;
     }
@@ -50,6 +51,32 @@ export function readRegularFile(file: string, maxBytes = Number.POSITIVE_INFINIT
 /** sha1 of some bytes, hex: how the lint caches name a file's contents. */
 export function hashBytes(bytes: Uint8Array): string {
   return createHash("sha1").update(bytes).digest("hex");
+}
+
+/**
+ * sha1 of a regular file read a chunk at a time (never whole: a video or a sparse file of gigabytes in
+ * the content folder), opened as {@link readRegularFile} opens it; what else it is when it is not one.
+ */
+export function hashRegularFile(file: string): { hash: string; stat: Stats } | { kind: "symlink" | "not-a-file" } {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | NO_WAIT | NO_FOLLOW);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") return { kind: "symlink" };
+    if (code === "EISDIR") return { kind: "not-a-file" };
+    throw error;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { kind: "not-a-file" };
+    const hash = createHash("sha1");
+    const chunk = Buffer.allocUnsafe(1024 * 1024);
+    for (let at = 0, n; (n = readSync(fd, chunk, 0, chunk.length, at)) > 0; at += n) hash.update(chunk.subarray(0, n));
+    return { hash: hash.digest("hex"), stat };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export type TextFileRead = { kind: "text"; text: string } | { kind: "missing" } | { kind: "problem"; line: number; message: string };

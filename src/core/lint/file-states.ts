@@ -9,7 +9,7 @@
  */
 import { existsSync, lstatSync, readFileSync, type Stats } from "node:fs";
 import { writeFileWhole } from "../cards/safe-write.ts";
-import { hashBytes, readRegularFile } from "../cards/safe-read.ts";
+import { hashBytes, hashRegularFile, readRegularFile } from "../cards/safe-read.ts";
 import { relativePosix } from "../cards/paths.ts";
 
 const VERSION = 2;
@@ -104,12 +104,20 @@ export function openFileStates(file: string, root: string, now: () => number = D
   };
 }
 
+/** Files up to this size are read whole to be hashed (a card's bytes are used again); larger ones a chunk at a time. */
+const HASH_WHOLE_BYTES = 64 * 1024 * 1024;
+
 /**
  * Reads and hashes a regular file, never following a link: a link or a special file put here since
  * the folder was listed is hashed by what it is (`not-read:<kind>`), without its bytes.
  */
 export function readAndHash(full: string): FileHash & { stat?: Stats } {
-  const read = readRegularFile(full);
+  const read = readRegularFile(full, HASH_WHOLE_BYTES);
+  if (read.kind === "too-large") {
+    // A large attachment is hashed as it is read, not held whole (nor read past what one call can: 2 GB).
+    const hashed = hashRegularFile(full);
+    return "hash" in hashed ? hashed : { hash: `not-read:${hashed.kind}` };
+  }
   if (read.kind !== "read") return { hash: `not-read:${read.kind}` };
   return { hash: hashBytes(read.bytes), bytes: read.bytes, stat: read.stat };
 }
