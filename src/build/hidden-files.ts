@@ -1,11 +1,12 @@
 /** The leak check's second part: the content-folder files no public card uses, by content hash. */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Card } from "../core/cards/load.ts";
 import type { Project } from "../core/project/project.ts";
 import { resolveLink } from "../core/site/links.ts";
 import type { SiteData } from "./site-data.ts";
+import { hashFile } from "./scan-pieces.ts";
 
 export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -41,28 +42,29 @@ export function hashHiddenFiles(project: Project, hidden: readonly Card[], publi
   const snapshotted = new Set(site.assets.flatMap((a) => (a.snapshot ? [path.resolve(a.file)] : [])));
   for (const file of publicFiles) {
     if (snapshotted.has(file)) continue;
-    const bytes = readIfFile(file);
-    if (bytes) publicHashes.add(sha256(bytes));
+    const hashed = hashIfFile(file);
+    if (hashed) publicHashes.add(hashed.sha256);
   }
   const files = new Map<number, Map<string, { file: string; usedBy: string[] }>>();
   let hashedFiles = 0;
   for (const file of candidates) {
     if (publicFiles.has(file)) continue;
-    const bytes = readIfFile(file);
-    if (!bytes || bytes.length === 0) continue;
-    const hash = sha256(bytes);
+    const hashed = hashIfFile(file);
+    if (!hashed || hashed.size === 0) continue;
+    const hash = hashed.sha256;
     hashedFiles++;
     if (publicHashes.has(hash)) continue;
-    let bySize = files.get(bytes.length);
-    if (!bySize) files.set(bytes.length, (bySize = new Map()));
+    let bySize = files.get(hashed.size);
+    if (!bySize) files.set(hashed.size, (bySize = new Map()));
     if (!bySize.has(hash)) bySize.set(hash, { file: path.relative(project.root, file).split(path.sep).join("/"), usedBy: [...new Set(usedBy.get(file) ?? [])] });
   }
   return { files, hashedFiles };
 }
 
-function readIfFile(file: string): Buffer | undefined {
+/** Size and sha256 of a regular file, read a chunk at a time (a video of gigabytes is never held whole); undefined for anything else. */
+function hashIfFile(file: string): { size: number; sha256: string } | undefined {
   try {
-    return statSync(file).isFile() ? readFileSync(file) : undefined;
+    return statSync(file).isFile() ? hashFile(file) : undefined;
   } catch {
     return undefined;
   }

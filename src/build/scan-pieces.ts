@@ -5,7 +5,7 @@
  * hashed as it is read. Every other file is read whole, as before.
  */
 import { createHash } from "node:crypto";
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, openSync, readSync } from "node:fs";
 
 /** Files larger than this are read in pieces of this size. */
 export const PIECE_BYTES = 64 * 1024 * 1024;
@@ -33,6 +33,20 @@ export function scanInPieces(file: string, overlap: number, scan: (text: string)
       kept = Math.min(overlap, end);
       buffer.copyWithin(0, end - kept, end);
     }
+  } finally {
+    closeSync(fd);
+  }
+  return { size, sha256: hash.digest("hex") };
+}
+
+/** Size and sha256 of `file`, read a chunk at a time. */
+export function hashFile(file: string): { size: number; sha256: string } {
+  const hash = createHash("sha256");
+  const chunk = Buffer.allocUnsafe(1024 * 1024);
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  let size = 0;
+  try {
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, size)) > 0; size += n) hash.update(chunk.subarray(0, n));
   } finally {
     closeSync(fd);
   }
