@@ -33,6 +33,7 @@ const SHORT_REASON = {
   shallow: "history unavailable (shallow clone)",
   "no-git": "history unavailable (git is not installed)",
   "git-failed": "history unavailable (git failed)",
+  "linked-folder": "history unavailable (the content folder is a link)",
 } as const;
 
 export async function readCardHistory(project: Pick<Project, "root" | "contentDir" | "config">): Promise<CardHistory> {

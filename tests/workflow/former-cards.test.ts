@@ -116,6 +116,15 @@ describe("when git cannot answer", () => {
     }
   });
 
+  it("says so when the content folder is a link, whose cards git knows under another path", async () => {
+    const r = repo();
+    r.write({ "real/help/a.md": cardText({ title: "A" }) });
+    symlinkSync("real", path.join(r.root, "content"));
+    r.commit("cards", "2026-01-10");
+    const { history } = await formerOf(r.root);
+    expect(history).toMatchObject({ available: false, reason: "history unavailable (the content folder is a link)", detail: expect.stringMatching(/The folder content is a link to .*real, and git keeps its files' history under that path/) });
+  });
+
   it("a repository without commits has no removed cards and no problem", async () => {
     const r = repo();
     r.write({ "content/help/a.md": cardText({ title: "A" }) });

@@ -73,7 +73,7 @@ export interface GitHistoryOptions {
   timeZone: string;
 }
 
-export type HistoryGap = "not-repository" | "shallow" | "no-git" | "git-failed";
+export type HistoryGap = "not-repository" | "shallow" | "no-git" | "git-failed" | "linked-folder";
 
 export interface RepositoryInfo {
   isRepository: boolean;
@@ -132,6 +132,15 @@ export async function readGitHistory(root: string, options: GitHistoryOptions): 
       "shallow",
     );
   }
+  // git keeps the files of a folder reached through a link under the real folder's path, not this one.
+  const folder = path.resolve(realRoot(root), options.folder ?? ".");
+  if (realRoot(folder) !== folder) {
+    return unavailable(
+      `The folder ${options.folder ?? "."} is a link to ${realRoot(folder)}, and git keeps its files' history under that path. ` +
+        "Point the configuration at the real folder (or replace the link with the folder).",
+      "linked-folder",
+    );
+  }
   const { simpleGit } = await import("simple-git");
   const git = simpleGit(root);
   let out: string;
@@ -139,7 +148,7 @@ export async function readGitHistory(root: string, options: GitHistoryOptions): 
     out = await git.raw([
       "-c", "core.quotepath=off",
       "log", "-z", "--name-status", "-M", "--reverse", "--no-color", `--format=${LOG_FORMAT}`,
-      "--", path.resolve(realRoot(root), options.folder ?? "."),
+      "--", folder,
     ]);
   } catch (error) {
     const message = (error as Error).message ?? "";
