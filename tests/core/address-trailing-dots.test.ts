@@ -2,7 +2,8 @@
  * Windows drops the dots and spaces that end a folder name (IIS, an Azure or Windows file share): a
  * public redirect at `/help/escalation./`, or a file in `help/escalation./`, is deployed at the
  * internal card's address `/help/escalation/` there, and names it anywhere. Both are refused on the
- * help center, as the same address in other letter case is.
+ * help center, as the same address in other letter case is. So is a folder whose name is the card's
+ * percent-encoded (`%65scalation`), which a host that decodes the address serves at the card's.
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/core/project/project.ts";
@@ -14,6 +15,21 @@ afterAll(removeTemps);
 
 const card = (title: string, audience: string, body: string, extra = "") =>
   `---\ntitle: ${title}\nowner: "@acme/team"\naudience: ${audience}\nverify_by: 2099-01-01\n${extra}---\n\n${body}\n`;
+
+describe("a folder whose name is an internal card's, percent-encoded", () => {
+  it("is no attachment folder on the help center: a host that decodes the address serves it at the card's", () => {
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/help/escalation.md": card("Escalation", "internal", "Internal steps."),
+      "content/help/refunds.md": card("Refunds", "external", "Public. ![shot](%2565scalation/shot.png) ![fine](fine/ok.png)"),
+      "content/help/%65scalation/shot.png": "PNG",
+      "content/help/fine/ok.png": "PNG",
+    });
+    const sites = prepareSites(loadProject({ cwd: dir, today: "2026-11-22" }), ["public", "internal"], { history: { available: false, reason: "none" }, snapshotDir: `${dir}/.snap` });
+    expect(sites.get("public")!.assets.map((a) => a.sitePath)).toEqual(["/_files/help/fine/ok.png"]);
+    expect(sites.get("internal")!.assets.map((a) => a.sitePath).sort()).toEqual(["/_files/help/%65scalation/shot.png", "/_files/help/fine/ok.png"]);
+  });
+});
 
 describe("addresses that differ from an internal card's by trailing dots or spaces", () => {
   it("are neither redirects nor attachments on the help center", () => {

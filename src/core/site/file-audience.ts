@@ -209,14 +209,23 @@ export function hiddenPageAbove(sitePath: string, hidden: HiddenPages): string |
   return parts.length > 0 ? hiddenPageOnPath([...parts, "index.html"], hidden) : undefined;
 }
 
+function decodedName(part: string): string {
+  try {
+    return part.includes("%") ? decodeURIComponent(part) : part;
+  } catch {
+    return part;
+  }
+}
+
 /**
  * The hidden page a file's folders name, if any: `help/escalation/` of an internal card, a collection
  * without public cards, a page of the sites' own only the wiki has (`health/`), or a tag page only the
- * wiki has (`tags/secret-ops/`). A folder names the page without the dots and spaces ending its name.
+ * wiki has (`tags/secret-ops/`). A folder names the page percent-decoded, and without the dots and spaces ending its name.
  */
 function hiddenPageOnPath(written: readonly string[], hidden: HiddenPages): string | undefined {
   // Windows drops the dots and spaces that end a folder's name: `escalation./` is deployed as `escalation/` there.
-  const parts = written.map((part, i) => (i < written.length - 1 ? part.replace(/[. ]+$/, "") || part : part));
+  // A folder named `%65scalation` is `escalation` to a host that decodes the address once more.
+  const parts = written.map((part, i) => (i < written.length - 1 ? decodedName(part).replace(/[. ]+$/, "") || part : part));
   if (parts.length > 1 && hidden.isHiddenCollection(parts[0]!)) return `the collection /${parts[0]}/ (no public cards)`;
   const reserved = parts.length > 1 ? reservedPageSites(parts[0]!) : undefined;
   if (reserved && !reserved.includes("public")) return `the page /${parts[0]}/`;
