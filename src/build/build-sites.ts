@@ -89,6 +89,8 @@ export interface PreparedBuild {
   stop: AbortController;
   /** Derives the leak check's needles, page attribution, file hashes and shingles (public builds); called once. */
   leakModel: (() => LeakModel) | undefined;
+  /** Warnings known before Astro runs (see `unverifiedRemovalsWarning`), reported with the build's. */
+  warnings: string[];
   started: number;
 }
 
@@ -179,7 +181,8 @@ export async function prepareBuild(
     const publicData = data.get("public");
     const leakModel = publicData ? () => deriveLeakModel(project, publicData) : undefined;
     throwIfInterrupted(options.signal);
-    return { root: project.root, work, staging, builds, parallel, stop, leakModel, started };
+    const warnings = !history.available && options.sites.includes("public") ? [unverifiedRemovalsWarning(history.reason)] : [];
+    return { root: project.root, work, staging, builds, parallel, stop, leakModel, warnings, started };
   } catch (error) {
     stop.abort("failed");
     await Promise.allSettled(builds.map((build) => build.astro));
@@ -335,6 +338,7 @@ export async function runBuild(prepared: PreparedBuild, options: BuildOptions): 
     mkdirSync(staging, { recursive: true });
     for (const build of builds) moveFolder(build.outDir, path.join(staging, build.site));
     const warnings = builds.flatMap((build) => pageDropWarning(build.site, indexedPages(path.join(outDir, build.site)), indexedPages(path.join(staging, build.site))));
+    warnings.unshift(...prepared.warnings);
     throwIfInterrupted(options.signal);
     mkdirSync(outDir, { recursive: true });
     try {
@@ -355,6 +359,15 @@ export async function runBuild(prepared: PreparedBuild, options: BuildOptions): 
     rmSync(work, { recursive: true, force: true, maxRetries: 3 });
     if (!keepStaging) rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
   }
+}
+
+/**
+ * Without the content folder's history the public site's aliases and file paths were not checked
+ * against removed internal cards (core/git/former-cards.ts): a warning, not a progress line, so CI
+ * (a default shallow checkout) shows it.
+ */
+function unverifiedRemovalsWarning(reason: string): string {
+  return `the public site's aliases and file paths were not checked against removed internal cards: ${reason}. Build from a clone with full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`;
 }
 
 /** One error for the sites that failed; the sites stopped because of them are named as stopped. */

@@ -46,5 +46,14 @@ describe("aliases at the addresses of removed internal cards", () => {
     expect(readSite(path.join(out, "public")).filter((f) => f.text.includes("vault-override-zq")).map((f) => f.file)).toEqual([]);
     expect(existsSync(path.join(out, "internal/help/vault-override-zq/index.html"))).toBe(true);
     expect(readFileSync(path.join(out, "public/help/old-public/index.html"), "utf8")).toContain("new-public");
+    expect(stderr).not.toMatch(/not checked against removed internal cards/);
+  });
+
+  it("warns, as CI annotations show warnings, when a shallow clone leaves the public site's aliases unchecked", async () => {
+    const shallow = path.join(dir, "shallow");
+    execFileSync("git", ["clone", "-q", "--depth", "1", `file://${repo}`, shallow], { env, stdio: "ignore" });
+    const { code, stderr } = await runCli(["build", "--root", shallow, "--out-dir", path.join(dir, "out-shallow"), "--site", "public", "--today", "2026-11-22"]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/verity build: warning: the public site's aliases and file paths were not checked against removed internal cards: history unavailable \(shallow clone\)\. Build from a clone with full history/);
   });
 });
