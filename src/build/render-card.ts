@@ -68,7 +68,7 @@ export interface RenderOptions {
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 
 export function renderCard(card: Card, options: RenderOptions): RenderedCard {
-  const { tree } = cardHtml(card, { unsafeSkipSanitizer: options.unsafeSkipSanitizer, snippet: snippetResolver(card, options) });
+  const { tree } = cardHtml(card, { unsafeSkipSanitizer: options.unsafeSkipSanitizer, snippet: snippetResolver(card, options), cardId: card.id });
   const embeds = options.unsafeSkipSanitizer ? { kept: [], removed: [] } : applyEmbedPolicy(tree, options.embeds);
   const headingAt = new Map(card.headings.map((h) => [h.offset, h]));
   const headings: RenderedHeading[] = [];

@@ -65,6 +65,24 @@ describe("rich cards on the sites", () => {
     expect(page).toContain('Write to <a href="mailto:help@acme.test">support</a>.');
   });
 
+  it("the wiki page of a card shows its companion's tabs with ids of their own, so each tab list controls its own panels", () => {
+    const tabs = '<Tabs>\n<Tab label="Web">Web steps.</Tab>\n<Tab label="Phone">Phone steps.</Tab>\n</Tabs>';
+    const withCompanion = (audience: string, companion: string) => card(audience, tabs).replace("---\n\n", `companion: ${companion}\n---\n\n`);
+    const root = makeProject({ "content/help/pay.mdx": withCompanion("external", "help/pay-notes"), "content/help/pay-notes.mdx": withCompanion("internal", "help/pay") });
+    const project = loadProject({ cwd: root, root, today: "2030-01-01" });
+    const view = prepareSites(project, ["internal"], { history: { available: false, reason: "test" } }).get("internal")!.cards.find((c) => c.id === "help/pay")!;
+    const ids = (html: string) => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    const own = ids(view.html);
+    const companion = ids(view.companion!.html!);
+    expect(own.length).toBeGreaterThan(0);
+    expect(companion.length).toBe(own.length);
+    expect(own.filter((id) => companion.includes(id))).toEqual([]);
+    for (const html of [view.html, view.companion!.html!]) {
+      const page = ids(html);
+      for (const m of html.matchAll(/aria-(?:controls|labelledby)="([^"]+)"/g)) expect(page).toContain(m[1]);
+    }
+  });
+
   it("a Markdown card includes a snippet with ::snippet{name}, its relative links rebased to the card", () => {
     const { html } = build({
       "content/help/a.md": card("external", 'Intro.\n\n::snippet{name="contact"}\n\nEnd.'),

@@ -44,7 +44,7 @@ export const PAGE_IDS = {
  */
 export const AUTHOR_ID_PREFIX = "user-content-";
 
-/** The prefix of ids Verity generates inside a card (tabs and their panels, `verity-tabs-0-tab-1`). */
+/** The prefix of ids Verity generates inside a card (tabs and their panels, `verity-tabs-help.pay-1-tab-0`). */
 export const GENERATED_ID_PREFIX = "verity-";
 
 /** Returns a function that gives each heading text of one page its unique id (`steps`, `steps-1`). */

@@ -107,6 +107,8 @@ export interface CardHtmlOptions {
   unsafeSkipSanitizer?: boolean;
   /** What `<Snippet name>` and `::snippet{name}` become (their rendered, sanitized body). */
   snippet?: SnippetResolver;
+  /** The card's id, which keeps the ids of its tabs its own on a page that shows two cards (see expandComponents). */
+  cardId?: string;
 }
 
 export interface CardHtml {
@@ -138,7 +140,7 @@ export function cardHtml(card: CardHtmlInput, options: CardHtmlOptions = {}): Ca
   }
   alignCellsAsGitHub(tree);
   if (options.unsafeSkipSanitizer) {
-    expandComponents(tree, uses, options.snippet);
+    expandComponents(tree, uses, options.snippet, options.cardId);
     if (options.snippet && card.format === "md") expandSnippetDirectives(tree, options.snippet);
     applyCallouts(tree);
     return { tree, removed: [] };
@@ -147,7 +149,7 @@ export function cardHtml(card: CardHtmlInput, options: CardHtmlOptions = {}): Ca
   fixFragmentLinks(clean);
   const removed = options.report ? diffRemovals(tree, clean) : [];
   // Project markup, made from the sanitized tree, after the sanitizer and its report.
-  expandComponents(clean, uses, options.snippet);
+  expandComponents(clean, uses, options.snippet, options.cardId);
   if (options.snippet && card.format === "md") expandSnippetDirectives(clean, options.snippet);
   applyCallouts(clean);
   emptyRawTextElements(clean);

@@ -22,12 +22,19 @@ export type SnippetResolver = (name: string) => ElementContent[] | undefined;
 interface ExpandState {
   uses: readonly ComponentUse[];
   tabs: number;
+  /** What makes the generated ids of this card's tabs its own (see {@link expandComponents}). */
+  scope: string;
   snippet?: SnippetResolver;
 }
 
-/** Replaces every placeholder in the (sanitized) tree with its component's markup, in place. */
-export function expandComponents(tree: Root, uses: readonly ComponentUse[], snippet?: SnippetResolver): void {
-  const state: ExpandState = { uses, tabs: 0, ...(snippet ? { snippet } : {}) };
+/**
+ * Replaces every placeholder in the (sanitized) tree with its component's markup, in place.
+ * `cardId` goes into the ids of its tabs and panels: a wiki page shows a card and its companion's
+ * body, and the tab script finds a tab's panel by id, so two cards' tabs must never share one.
+ */
+export function expandComponents(tree: Root, uses: readonly ComponentUse[], snippet?: SnippetResolver, cardId?: string): void {
+  // A card id has no ".": "help/pay" -> "help.pay-", one scope per card.
+  const state: ExpandState = { uses, tabs: 0, scope: cardId ? `${cardId.replace(/\//g, ".")}-` : "", ...(snippet ? { snippet } : {}) };
   tree.children = expandChildren(tree.children as ElementContent[], state, 0) as Root["children"];
 }
 
@@ -102,7 +109,7 @@ function tabs(placeholder: Element, props: Record<string, string>, state: Expand
       panels.push({ label: `Tab ${panels.length + 1}`, children: expandChildren([child], state, depth + 1) });
     }
   }
-  const id = (kind: string, i: number) => `${GENERATED_ID_PREFIX}tabs-${group}-${kind}-${i}`;
+  const id = (kind: string, i: number) => `${GENERATED_ID_PREFIX}tabs-${state.scope}${group}-${kind}-${i}`;
   const list = el(
     "div",
     { className: ["tabs-list"], role: "tablist", hidden: true, dataPagefindIgnore: "" },
