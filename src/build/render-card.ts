@@ -63,7 +63,16 @@ export interface RenderOptions {
   embeds: EmbedPolicy;
   /** Test builds only: render the card's HTML unsanitized (to prove the CSP alone holds). */
   unsafeSkipSanitizer?: boolean;
+  /**
+   * The page the rendering is shown on, when it is another card's (a companion's body on the wiki
+   * page of the card it accompanies): links resolve from that page's URL, and every id, the
+   * references to it and the card's links to its own anchors get `idPrefix`, so no id is the page's twice.
+   */
+  shownOn?: { url: string; idPrefix: string };
 }
+
+/** ARIA attributes whose value is a list of ids in the page. */
+const ID_REFERENCES = ["ariaControls", "ariaLabelledBy", "ariaDescribedBy"] as const;
 
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 
@@ -71,6 +80,8 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
   const { tree } = cardHtml(card, { unsafeSkipSanitizer: options.unsafeSkipSanitizer, snippet: snippetResolver(card, options), cardId: card.id });
   const embeds = options.unsafeSkipSanitizer ? { kept: [], removed: [] } : applyEmbedPolicy(tree, options.embeds);
   const headingAt = new Map(card.headings.map((h) => [h.offset, h]));
+  const pageUrl = options.shownOn?.url ?? card.url;
+  const idPrefix = options.shownOn?.idPrefix ?? "";
   const headings: RenderedHeading[] = [];
   let linksToHiddenCards = false;
   const assets: CardAsset[] = [];
@@ -97,7 +108,7 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
       }
       const sitePath = `/_files/${rel}`;
       assets.push({ file: target.file, sitePath });
-      node.properties[key] = `${relativeSitePath(card.url, path.posix.dirname(sitePath) + "/")}${encodeURIComponent(path.posix.basename(sitePath))}`;
+      node.properties[key] = `${relativeSitePath(pageUrl, path.posix.dirname(sitePath) + "/")}${encodeURIComponent(path.posix.basename(sitePath))}`;
       return;
     }
     if (node.tagName !== "a") {
@@ -124,22 +135,34 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
       unlink();
       return;
     }
-    const page = target.card === card ? "" : relativeSitePath(card.url, target.card.url);
+    if (target.card === card && target.anchor) {
+      node.properties[key] = `#${idPrefix}${target.anchor}`;
+      return;
+    }
+    const page = target.card.url === pageUrl ? "" : relativeSitePath(pageUrl, target.card.url);
     node.properties[key] = target.anchor ? `${page}#${target.anchor}` : page || "./";
   };
 
   walkElements(tree, (node) => {
     const keys = FILE_ATTRIBUTES[node.tagName];
     if (keys) for (const key of keys) rewriteUrl(node, key);
+    if (idPrefix) {
+      if (typeof node.properties.id === "string") node.properties.id = idPrefix + node.properties.id;
+      for (const name of ID_REFERENCES) {
+        const ids = node.properties[name];
+        if (Array.isArray(ids)) node.properties[name] = ids.map((id) => `${idPrefix}${id}`);
+      }
+    }
     if (!HEADINGS.has(node.tagName)) return;
     const heading = headingAt.get(node.position?.start.offset ?? -2);
     if (!heading) return;
-    headings.push({ depth: heading.depth, text: heading.text, id: heading.id });
-    node.properties.id = heading.id;
+    const id = idPrefix + heading.id;
+    headings.push({ depth: heading.depth, text: heading.text, id });
+    node.properties.id = id;
     const anchor: ElementContent = {
       type: "element",
       tagName: "a",
-      properties: { className: ["heading-anchor"], href: `#${heading.id}`, ariaLabel: `Link to this section: ${heading.text}`, dataPagefindIgnore: "" },
+      properties: { className: ["heading-anchor"], href: `#${id}`, ariaLabel: `Link to this section: ${heading.text}`, dataPagefindIgnore: "" },
       children: [{ type: "text", value: "#" }],
     };
     node.children.push(anchor);

@@ -29,6 +29,7 @@ import { openContentHistory, type ContentHistory } from "../core/git/content-cha
 import { describeDrift, findOutdatedTranslations, type OutdatedTranslation } from "../core/verification/translation-drift.ts";
 import { loadLocales, type Messages } from "./locales.ts";
 import { droppedLinkTexts } from "../core/site/link-text.ts";
+import { COMPANION_ID_PREFIX } from "../core/site/anchors.ts";
 import { needsOwnPublicRendering, renderCard, type RenderedCard, type RenderedHeading } from "./render-card.ts";
 import { buildSearchData, cardSearchOf, type CardSearch, type CardSearchTerms, type CardWords, type SearchData } from "./search-terms.ts";
 
@@ -244,7 +245,8 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
   const outdated = findOutdatedTranslations(project.cards, "contentHistory" in options ? options.contentHistory : openContentHistory(project.root));
   const result = new Map<SiteName, SiteData>();
   for (const site of sites) {
-    const renderFor = (card: Card): RenderedCard => {
+    const renderFor = (card: Card, shownOn?: Card): RenderedCard => {
+      if (shownOn) return renderCard(card, { ...common, site, isLinkable: (c) => isOnSite(c, site, selection), embeds: policy(site), shownOn: { url: shownOn.url, idPrefix: COMPANION_ID_PREFIX } });
       const first = rendered.get(card)!;
       if (site === "internal" || widest === "public" || !needsOwnPublicRendering(first, policy("public"))) return first;
       return renderCard(card, { ...common, site: "public", isLinkable: isPublic, embeds: policy("public") });
@@ -259,7 +261,8 @@ export function prepareSites(project: Project, sites: readonly SiteName[], optio
 function buildSiteData(
   project: Project,
   site: SiteName,
-  renderFor: (card: Card) => RenderedCard,
+  /** A card's rendering for its own page, or for the page of `shownOn` (a companion's body). */
+  renderFor: (card: Card, shownOn?: Card) => RenderedCard,
   history: CardHistory,
   { files, hidden, snapshot, onRefusedAlias }: { files: FileAudience; hidden: HiddenPages; snapshot: Snapshotter | undefined; onRefusedAlias: PrepareOptions["onRefusedAlias"] },
   outdated: ReadonlyMap<Card, OutdatedTranslation>,
@@ -312,7 +315,7 @@ function buildSiteData(
     const other = companionOf(card, project.index);
     if (!other || !onSiteIds.has(other.id)) return undefined;
     const audience = cardAudience(other);
-    return { id: other.id, title: other.data.title, url: other.url, audience, html: audience === "internal" ? renderFor(other).html : undefined, publicUrl: audience === "external" ? publicUrlOf(other) : undefined };
+    return { id: other.id, title: other.data.title, url: other.url, audience, html: audience === "internal" ? renderFor(other, card).html : undefined, publicUrl: audience === "external" ? publicUrlOf(other) : undefined };
   };
   const siteUrlOf = (card: Card) => new URL(joinBase(siteConfig.base, card.url), siteConfig.url).href;
   const translationView = (card: Card): Pick<CardView, "group" | "translations" | "sourceId" | "outdated"> => {

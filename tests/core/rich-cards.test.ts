@@ -83,6 +83,24 @@ describe("rich cards on the sites", () => {
     }
   });
 
+  it("a companion from another collection keeps its links and its ids on the wiki page of the card it accompanies", () => {
+    const withCompanion = (audience: string, companion: string, body: string) => card(audience, body).replace("---\n\n", `companion: ${companion}\n---\n\n`);
+    const root = makeProject({
+      "content/help/pay.md": withCompanion("external", "notes/pay", "## Steps\n\nPay.[^1]\n\n[^1]: Public note."),
+      "content/notes/pay.md": withCompanion("internal", "help/pay", "## Steps\n\nSee [the steps](#steps), [the refunds notes](refunds.md) and [these notes](pay.md).[^1]\n\n[^1]: Agent note."),
+      "content/notes/refunds.md": card("internal", "Refunds."),
+    });
+    const project = loadProject({ cwd: root, root, today: "2030-01-01" });
+    const view = prepareSites(project, ["internal"], { history: { available: false, reason: "test" } }).get("internal")!.cards.find((c) => c.id === "help/pay")!;
+    const ids = (html: string) => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    const companion = view.companion!.html!;
+    expect(ids(view.html).filter((id) => ids(companion).includes(id))).toEqual([]);
+    // Every fragment link of the companion names an id of the companion; its card links resolve from the page /help/pay/.
+    for (const m of companion.matchAll(/href="#([^"]+)"/g)) expect(ids(companion)).toContain(m[1]);
+    expect(companion).toContain('href="../../notes/refunds/"');
+    expect(companion).toContain('href="../../notes/pay/"');
+  });
+
   it("a Markdown card includes a snippet with ::snippet{name}, its relative links rebased to the card", () => {
     const { html } = build({
       "content/help/a.md": card("external", 'Intro.\n\n::snippet{name="contact"}\n\nEnd.'),

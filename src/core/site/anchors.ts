@@ -44,6 +44,13 @@ export const PAGE_IDS = {
  */
 export const AUTHOR_ID_PREFIX = "user-content-";
 
+/**
+ * What the ids of a companion's body start with on the wiki page of the card it accompanies (and
+ * the links to them): the page has the card's ids already, and no heading takes an id starting
+ * with {@link GENERATED_ID_PREFIX}.
+ */
+export const COMPANION_ID_PREFIX = "verity-companion-";
+
 /** The prefix of ids Verity generates inside a card (tabs and their panels, `verity-tabs-help.pay-1-tab-0`). */
 export const GENERATED_ID_PREFIX = "verity-";
 
