@@ -69,6 +69,8 @@ describe("rejected values", () => {
     ["id", "Billing Refunds", /use lowercase letters/],
     ["aliases", "/old/", /"aliases" must be a YAML list/],
     ["aliases", ["old/"], /must be a site path starting with \//],
+    ["aliases", ["//evil.example/x/"], /has an empty segment \(\/\/\)/],
+    ["aliases", ["/billing//old/"], /has an empty segment/],
     ["verified_on", "yesterday", /"verified_on" is "yesterday"/],
   ])("%s: %j", (field, value, message) => {
     const result = check({ [field]: value });

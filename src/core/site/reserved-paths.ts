@@ -96,6 +96,8 @@ export function aliasProblem(alias: string): string | undefined {
   }
   if (/[?#]/.test(alias)) return `the alias ${alias} has a ? or #; an alias is a path, and a query or fragment cannot have a page of its own`;
   if (alias.includes("\\")) return `the alias ${alias} has a backslash; write the path with /`;
+  // `//host/x/` is another host to a browser (a protocol-relative URL) wherever the address is written out.
+  if (alias.includes("//")) return `the alias ${alias} has an empty segment (//); write the path with single slashes, e.g. ${alias.replace(/\/{2,}/g, "/")}`;
   const segments = alias.split("/").filter(Boolean);
   if (segments.some((segment) => segment === "." || segment === "..")) return `the alias ${alias} has a ".." or "." segment; write the path it stands for`;
   if (segments.length === 0) return "the alias / is the home page";
