@@ -28,6 +28,8 @@ export interface HtmlRun {
 export interface HtmlBlock {
   scope: string[];
   runs: HtmlRun[];
+  /** An item's or a quote's first text got clean()'s space, which lintScope trims off (Vale's summary keeps it). */
+  trimmedLead?: boolean;
 }
 
 export interface HtmlOptions {
@@ -147,23 +149,32 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
   /** Something between the last run and the next text: whitespace, an inline tag. */
   let sawSpace = false;
   let sawInline = false;
+  /** Vale's `inline`: the last start tag was an inline one (end tags and `<x/>` leave it), so its text gets clean()'s space. */
+  let isInlineText = false;
+  /** The block's first text got clean()'s space, which a block Vale lints as plain `text` keeps. */
+  let lead = false;
 
-  const flush = () => {
+  /** Ends a block; Vale's walker empties its tag history at an end tag only (a start tag keeps `<td><p>` a cell). */
+  const flush = (atEnd = true) => {
     if (runs.some((r) => r.text.trim() !== "")) {
       const scoped = history.map(scopeOf).find((s) => s !== undefined);
-      blocks.push({ scope: scoped ?? (isFirst && options.outerScope ? options.outerScope : ["text", "paragraph"]), runs });
+      const scope = scoped ?? (isFirst && options.outerScope ? options.outerScope : ["text", "paragraph"]);
+      if (lead && scope[1] === "paragraph") runs.unshift({ text: " ", start: -1, length: 0 });
+      blocks.push({ scope, runs, ...(lead && scope[1] !== "paragraph" ? { trimmedLead: true } : {}) });
       isFirst = false;
     }
     runs = [];
-    history = [];
+    if (atEnd) history = [];
     sawSpace = false;
     sawInline = false;
+    lead = false;
   };
 
   for (const { text: token, at, name, isEnd, attrs = "" } of tokenize(html)) {
     if (token.startsWith("<!--")) continue;
     const tag = name?.toLowerCase();
     if (tag !== undefined) {
+      if (!isEnd && !token.endsWith("/>")) isInlineText = INLINE_TAGS.has(tag);
       if (skipping) {
         if (tag === skipping.tag && !VOID_TAGS.has(tag) && !token.endsWith("/>")) skipping.depth += isEnd ? -1 : 1;
         if (skipping.depth === 0) skipping = undefined;
@@ -184,7 +195,7 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
       }
       if (VOID_TAGS.has(tag) || token.endsWith("/>")) {
         if (isInline) sawInline = true;
-        else flush();
+        else flush(false);
         continue;
       }
       if (SKIP_TAGS.has(tag) || options.skippedTags.has(tag) || (hasSkipClass && !isInline)) {
@@ -195,7 +206,7 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
         sawInline = true;
         maskNext = options.maskedTags.has(tag) || hasSkipClass;
         href = tag === "a" ? decodeHTML(attribute(attrs, "href")?.value ?? "") : "";
-      } else flush();
+      } else flush(false);
       history.push(tag);
       continue;
     }
@@ -208,9 +219,11 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
     const start = at + token.indexOf(trimmed);
     const text = decodeHTML(trimmed);
     const masked = maskNext || (href !== "" && text === href);
+    const isStarter = STARTERS.has(text[0]!) && !maskNext; // clean()'s starter: a link whose text is its href is starred after
     maskNext = false;
     href = "";
-    if (runs.length > 0) {
+    if (runs.length === 0) lead = isInlineText && !isStarter;
+    else {
       const last = runs.at(-1)!.text.at(-1)!;
       const hasSpace = sawSpace || SPACE.test(token[0]!);
       const isSpaced = hasSpace || (sawInline && (masked || !STARTERS.has(text[0]!)) && !TIGHT.has(last));

@@ -61,6 +61,8 @@ export function ignoredRanges(source: string, patterns: readonly string[], optio
 function withCodeRuns(block: ProseBlock, ranges: readonly IgnoredRange[]): ProseBlock {
   const { text, offsets } = block;
   const builder = newBuilder();
+  builder.lead = block.scope.length === 2 && block.scope[0] === "text" && block.scope[1] === "paragraph";
+  if (block.trimmedLead) builder.trimmedLead = true;
   const written = new Set<IgnoredRange>();
   let changed = false;
   for (let i = 0; i < text.length; i++) {

@@ -25,6 +25,10 @@ export interface Builder {
   boundary?: boolean;
   /** The last inline element started in the block, as Vale's walker names its tag (`code`, `em`, `a`…). */
   lastTag?: string;
+  /** A block Vale lints as plain `text` (a paragraph not first in an item or quote): not trimmed, so clean()'s space before a first inline element's text is read. */
+  lead?: boolean;
+  /** The block's first text got clean()'s space, which lintScope trims (the block is not plain `text`). */
+  trimmedLead?: boolean;
   /** The source offset up to which the text after a bare URL is part of goldmark's link (linkify.ts). */
   skipTo?: number | undefined;
 }
@@ -40,6 +44,7 @@ class Block implements ProseBlock {
   text: string;
   masked: Uint8Array;
   joins: readonly number[];
+  trimmedLead?: boolean;
   start: number;
   end: number;
   #segs: number[];
@@ -53,6 +58,7 @@ class Block implements ProseBlock {
     this.end = node.position?.end.offset ?? this.start;
     this.#segs = builder.segs;
     this.joins = builder.joins ?? NO_JOINS;
+    if (builder.trimmedLead && (scope[1] === "list" || scope[1] === "blockquote")) this.trimmedLead = true;
     const runs = builder.masked;
     if (runs && runs.length > 0) {
       this.masked = new Uint8Array(text.length);
@@ -206,8 +212,11 @@ export function spaceInline(builder: Builder, next: string, isStarred: boolean):
   const removed = trimEndSpace(builder);
   const last = builder.chars.at(-1)?.at(-1);
   const first = next[0];
-  if (last === undefined || first === undefined || !INLINE_TAGS.has(builder.lastTag ?? "") || TIGHT.has(last)) return;
+  if (first === undefined || !INLINE_TAGS.has(builder.lastTag ?? "") || (last !== undefined && TIGHT.has(last))) return;
   if (!isStarred && STARTERS.has(first)) return;
+  // At the start of a block, lintScope trims clean()'s space off a heading, an item, a quote or a cell,
+  // not off a paragraph: "`x` and" reads " * and" (lint/ast.go lintScope, which trims only scoped blocks).
+  if (last === undefined && !builder.lead) return void (builder.trimmedLead = true);
   appendSeparator(builder, " ", removed);
 }
 
@@ -223,6 +232,7 @@ export function joinBlocks(blocks: readonly ProseBlock[], scope: string[], separ
   const builder = newBuilder();
   for (const block of blocks) {
     const { offsets, masked, text } = block;
+    if (block.trimmedLead) appendSeparator(builder, " ", -1); // lint/ast.go lintScope writes the summary before it trims
     const base = builder.length;
     for (let i = 0; i < text.length; ) {
       let j = i + 1;
@@ -239,8 +249,8 @@ export function joinBlocks(blocks: readonly ProseBlock[], scope: string[], separ
 
 /** The block with other text of the same length (each character where it was), and its masks if given. */
 export function withText(block: ProseBlock, text: string, masked: Uint8Array = block.masked): ProseBlock {
-  const { scope, parent, kind, start, end } = block;
-  return { scope, ...(parent ? { parent } : {}), kind, text, masked, start, end, get offsets() { return block.offsets; }, offsetAt: (index) => block.offsetAt(index) };
+  const { scope, parent, kind, start, end, trimmedLead } = block;
+  return { scope, ...(parent ? { parent } : {}), ...(trimmedLead ? { trimmedLead } : {}), kind, text, masked, start, end, get offsets() { return block.offsets; }, offsetAt: (index) => block.offsetAt(index) };
 }
 
 /** An inline block (link, strong, emphasis) with the scope of the block it sits in as its parent. */

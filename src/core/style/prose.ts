@@ -32,6 +32,8 @@ export interface ProseBlock {
    * read the joined text as Vale does; a reader of sentences (the built-in rules) starts one there.
    */
   joins?: readonly number[];
+  /** An item's or a quote's text that starts with clean()'s space, which Vale's summary keeps and lintScope trims off the block. */
+  trimmedLead?: boolean;
   /** Source offset of `text[index]`; for `index === text.length`, the offset after the last character. */
   offsetAt(index: number): number;
   /** Source range of the node. */
@@ -331,6 +333,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         for (const block of blocks) {
           if (block.scope.includes("blockquote") && skippedTags.has("blockquote")) continue;
           const builder = newBuilder();
+          if (block.trimmedLead) builder.trimmedLead = true;
           for (const run of block.runs) {
             if (run.start < 0) appendSeparator(builder, run.text, -1);
             else if (run.masked) appendMaskedText(builder, run.text.length, sourceRange(run.start, 0, aligner)[0]);
@@ -358,6 +361,8 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       }
       case "paragraph": {
         const builder: Builder = newBuilder();
+        // Vale's `text` block (no item, quote or cell around it) keeps clean()'s leading space; a tight item's text is the item's.
+        builder.lead = !carry && !carried.has(node) && scopeOf(["text", "paragraph"])[1] === "paragraph";
         for (const child of node.children) collectInline(child, builder, []);
         if (backlink?.node === node) appendBacklinks(builder, backlink.refs);
         if (containerDepth === 0) count("paragraph");

@@ -48,6 +48,7 @@ export function glueBetween(carry: Carry, node: Nodes, next: Builder, isItemText
 /** `carry`'s text, then `glue`, then `next`'s, each character where it was, as one block's builder and node. */
 export function joinCarry(carry: Carry, glue: string, node: Nodes, next: Builder): { node: Nodes; builder: Builder } {
   const builder = newBuilder();
+  if (carry.builder.trimmedLead) builder.trimmedLead = true;
   for (const part of [carry.builder, next]) {
     if (part === next && builder.length > 0 && next.length > 0) {
       appendSeparator(builder, glue, -1);
