@@ -79,6 +79,16 @@ describe("clean()'s space before a block's first inline element", () => {
   });
 });
 
+describe("white space before an inline element that gives no text, at a block's end", () => {
+  it("is the end of a text token, which Vale trims: `# alex [![badge](…)](…)` reads `alex`", () => {
+    expect(blocks("# alex [![b](b.svg)](u)\n")).toEqual(["text.attr.alt|b", "text.heading.h1|alex"]);
+    expect(blocks("See this [![i](i.png)](u)\n")).toEqual(["text.attr.alt|i", "text.paragraph|See this"]);
+    expect(blocks("| h |\n|---|\n| _Manage <PRODUCT>_ |\n")).toEqual(["text.table.header|h", "text.table.cell|Manage"]);
+    const project = styleProject({ Trail: "extends: existence\nmessage: Trailing space.\nnonword: true\ntokens: ['\\s$']\n" });
+    expect(lintText(project, "# alex [![b](b.svg)](u)\n\nSee this [![i](i.png)](u)\n")).toEqual([]);
+  });
+});
+
 describe("what it changes for rules", () => {
   const but = (scope: string) => `extends: existence\nmessage: "Do not start with 'but'."\n${scope}tokens:\n  - ^But\n`;
 

@@ -173,6 +173,14 @@ export function trimStartAt(value: string, source: string, start: number): { val
   return { value: value.slice(lead), start: lead > 0 && source.startsWith(value, start) ? start + lead : start };
 }
 
+/**
+ * Ends a block's text: white space left before an inline element that gave no text after it
+ * (`# alex [![badge](…)](…)`) is the end of a text token, which Vale trims (lint/walk.go walk).
+ */
+export function endText(builder: Builder): void {
+  if (builder.boundary) trimEndSpace(builder);
+}
+
 /** Takes the white space off the end of the text so far; the source offset of the first character taken, or -1. */
 function trimEndSpace(builder: Builder): number {
   let removed = -1;

@@ -11,7 +11,7 @@ import { appendLinkedUrl, isUnlinkedUrl, skipLinked } from "./linkify.ts";
 import { summaryMetrics } from "./summary.ts";
 import { collectComments, collectMdxComment } from "./prose-comments.ts";
 import { appendBacklinks, appendReference, collectFootnotes } from "./footnotes.ts";
-import { appendAligned, appendMasked, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushAlt, pushInline, spaceInline, trimStartAt, type Builder } from "./prose-block.ts";
+import { appendAligned, appendMasked, appendMaskedText, appendSeparator, endText, makeBlock, newBuilder, pushAlt, pushInline, spaceInline, trimStartAt, type Builder } from "./prose-block.ts";
 import { glueBetween, isTightList, joinCarry, type Carry } from "./tight-lists.ts";
 
 export interface ProseBlock {
@@ -355,6 +355,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         count("heading");
         const builder: Builder = newBuilder();
         for (const child of node.children) collectInline(child, builder, []);
+        endText(builder);
         flush(node, scopeOf(["text", "heading", `h${node.depth}`]), builder);
         opened = [];
         return;
@@ -364,6 +365,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         // Vale's `text` block (no item, quote or cell around it) keeps clean()'s leading space; a tight item's text is the item's.
         builder.lead = !carry && !carried.has(node) && scopeOf(["text", "paragraph"])[1] === "paragraph";
         for (const child of node.children) collectInline(child, builder, []);
+        endText(builder);
         if (backlink?.node === node) appendBacklinks(builder, backlink.refs);
         if (containerDepth === 0) count("paragraph");
         if (carried.has(node)) {
@@ -408,6 +410,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
             count(`table.${kind}`);
             const builder: Builder = newBuilder();
             for (const child of cell.children) collectInline(child, builder, []);
+            endText(builder);
             flush(cell, scopeOf(["text", "table", kind]), builder);
             opened = [];
           }
