@@ -349,16 +349,20 @@ describe("paths the sites cannot serve", () => {
     expect(flatMessages((await lintJson(clean, ["--today", "2026-11-22"])).results, clean).filter((m) => m.ruleId === "duplicate-id")).toEqual([]);
   });
 
-  it("an alias that names another card's page with index.html or a double slash is a duplicate-id error", async () => {
+  it("an alias that names another card's page with index.html is a duplicate-id error, and one with a double slash a frontmatter error", async () => {
     const dir = makeProject({
-      "content/good/fine.md": card('aliases: ["/good/other/index.html", "/good//other/"]\n'),
+      "content/good/fine.md": card('aliases: ["/good/other/index.html"]\n'),
+      "content/good/slashes.md": card('aliases: ["/good//other/"]\n'),
       "content/good/other.md": GOOD,
     });
     const { code, results } = await lintJson(dir, ["--today", "2026-11-22"]);
     expect(code).toBe(1);
-    const hits = flatMessages(results, dir).filter((m) => m.ruleId === "duplicate-id");
-    expect(hits.map((m) => [m.file, m.line, m.message])).toEqual([
+    const messages = flatMessages(results, dir);
+    expect(messages.filter((m) => m.ruleId === "duplicate-id").map((m) => [m.file, m.line, m.message])).toEqual([
       ["content/good/other.md", 1, "The URL /good/other/ is also claimed by content/good/fine.md. Remove the alias or rename one of the cards."],
+    ]);
+    expect(messages.filter((m) => m.ruleId === "frontmatter-schema" && m.file === "content/good/slashes.md").map((m) => m.message)).toEqual([
+      expect.stringContaining("has an empty segment (//); write the path with single slashes, e.g. /good/other/"),
     ]);
   });
 });
