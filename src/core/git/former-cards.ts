@@ -17,7 +17,7 @@ import { realRoot } from "./changes.ts";
 import { childProcess } from "./child-process.ts";
 import { getRepositoryInfo, type HistoryCommit } from "./history.ts";
 import type { HiddenPages } from "../site/file-audience.ts";
-import { normaliseSitePath, type CardIndex } from "../site/links.ts";
+import { foldedAddress, normaliseSitePath, type CardIndex } from "../site/links.ts";
 
 
 
@@ -94,11 +94,10 @@ export async function formerlyHiddenCards(root: string, removed: readonly Remove
 export function withFormerCards(hidden: HiddenPages, former: ReadonlyMap<string, string> | undefined, index: Pick<CardIndex, "byUrlLower">): HiddenPages {
   if (!former || former.size === 0) return hidden;
   // In any letter case and Unicode form: git may hold a name decomposed (committed from macOS), card URLs are composed.
-  const key = (url: string) => url.normalize("NFC").toLowerCase();
-  const lower = new Set([...former.keys()].map(key));
+  const lower = new Set([...former.keys()].map(foldedAddress));
   // A card's own URL (the index also holds aliases: the alias asked about is one).
-  const isNow = (url: string) => index.byUrlLower.get(key(url))?.url.toLowerCase() === key(url);
-  const isFormer = (url: string) => lower.has(key(url)) && !isNow(url) && !hidden.isHiddenCard(url);
+  const isNow = (url: string) => index.byUrlLower.get(foldedAddress(url))?.url.toLowerCase() === foldedAddress(url);
+  const isFormer = (url: string) => lower.has(foldedAddress(url)) && !isNow(url) && !hidden.isHiddenCard(url);
   return {
     ...hidden,
     isHiddenCard: (url) => hidden.isHiddenCard(url) || isFormer(url),

@@ -17,7 +17,7 @@
 import { lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { isOnSite, type SiteName, type SiteSelection } from "./audience.ts";
-import { collectSitePages, type CardIndex, type SitePages } from "./links.ts";
+import { collectSitePages, foldedAddress, type CardIndex, type SitePages } from "./links.ts";
 import type { Card } from "../cards/load.ts";
 import { loadCollection } from "../cards/collections.ts";
 import { isCardFileName, isInside } from "../cards/discover.ts";
@@ -87,11 +87,11 @@ export function hiddenPagesOf(index: Pick<CardIndex, "byUrl" | "byUrlLower" | "p
       if (!tagsLower) {
         tagsLower = new Map();
         for (const [page, on] of pages.tags) {
-          const lower = page.normalize("NFC").toLowerCase();
+          const lower = foldedAddress(page);
           tagsLower.set(lower, [...(tagsLower.get(lower) ?? []), ...on]);
         }
       }
-      const sites = tagsLower.get(url.normalize("NFC").toLowerCase());
+      const sites = tagsLower.get(foldedAddress(url));
       return sites !== undefined && !sites.includes("public");
     },
     isHiddenCard: (url) => {
@@ -111,7 +111,7 @@ export function hiddenPagesOf(index: Pick<CardIndex, "byUrl" | "byUrlLower" | "p
         if (!collectionsLower) {
           collectionsLower = new Map();
           for (const [collection, on] of pages.collections) {
-            const lower = collection.normalize("NFC").toLowerCase();
+            const lower = foldedAddress(collection);
             collectionsLower.set(lower, [...new Set([...(collectionsLower.get(lower) ?? []), ...on])]);
           }
         }

@@ -309,6 +309,14 @@ function lstatExists(file: string): boolean {
   }
 }
 
+/**
+ * An address (or a folder name in one) as a case-insensitive disk or host serves it, and in one
+ * Unicode form: `/Help/Café/` and `/help/cafe\u0301/` are one page there.
+ */
+export function foldedAddress(address: string): string {
+  return address.normalize("NFC").toLowerCase();
+}
+
 /** `/billing/refunds`, `/billing/refunds/index.html` -> `/billing/refunds/`. */
 export function normaliseSitePath(sitePath: string): string {
   let p = sitePath.replace(/\/index\.html?$/i, "/").replace(/\.html?$/i, "/");

@@ -5,7 +5,7 @@
  */
 import type { Finding } from "../findings.ts";
 import type { Card } from "../../cards/load.ts";
-import { normaliseSitePath } from "../../site/links.ts";
+import { foldedAddress, normaliseSitePath } from "../../site/links.ts";
 import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 
 const id = "duplicate-id";
@@ -26,7 +26,7 @@ export const duplicateId: Rule & { check(cards: readonly Card[]): Finding[] } = 
     const twinFolders = new Set<string>();
     for (const card of cards) {
       const report = (line: number, message: string) => findings.push({ ruleId: id, severity: "error", file: card.file, line, column: 1, message });
-      const folder = card.collection.normalize("NFC").toLowerCase();
+      const folder = foldedAddress(card.collection);
       const firstInFolder = folders.get(folder);
       if (firstInFolder === undefined) folders.set(folder, card);
       else if (firstInFolder.collection !== card.collection && !twinFolders.has(card.collection)) {
