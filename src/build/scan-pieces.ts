@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { closeSync, constants, openSync, readSync } from "node:fs";
+import { hashOpenFile } from "../core/cards/safe-read.ts";
 
 /** Files larger than this are read in pieces of this size. */
 export const PIECE_BYTES = 64 * 1024 * 1024;
@@ -41,14 +42,11 @@ export function scanInPieces(file: string, overlap: number, scan: (text: string)
 
 /** Size and sha256 of `file`, read a chunk at a time. */
 export function hashFile(file: string): { size: number; sha256: string } {
-  const hash = createHash("sha256");
-  const chunk = Buffer.allocUnsafe(1024 * 1024);
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  let size = 0;
   try {
-    for (let n; (n = readSync(fd, chunk, 0, chunk.length, size)) > 0; size += n) hash.update(chunk.subarray(0, n));
+    const { hash, size } = hashOpenFile(fd, "sha256");
+    return { size, sha256: hash };
   } finally {
     closeSync(fd);
   }
-  return { size, sha256: hash.digest("hex") };
 }

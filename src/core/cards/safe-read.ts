@@ -70,13 +70,19 @@ export function hashRegularFile(file: string): { hash: string; stat: Stats } | {
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { kind: "not-a-file" };
-    const hash = createHash("sha1");
-    const chunk = Buffer.allocUnsafe(1024 * 1024);
-    for (let at = 0, n; (n = readSync(fd, chunk, 0, chunk.length, at)) > 0; at += n) hash.update(chunk.subarray(0, n));
-    return { hash: hash.digest("hex"), stat };
+    return { hash: hashOpenFile(fd, "sha1").hash, stat };
   } finally {
     closeSync(fd);
   }
+}
+
+/** Hash (hex) and size of what an open file holds, read a megabyte at a time. */
+export function hashOpenFile(fd: number, algorithm: "sha1" | "sha256"): { hash: string; size: number } {
+  const hash = createHash(algorithm);
+  const chunk = Buffer.allocUnsafe(1024 * 1024);
+  let size = 0;
+  for (let n; (n = readSync(fd, chunk, 0, chunk.length, size)) > 0; size += n) hash.update(chunk.subarray(0, n));
+  return { hash: hash.digest("hex"), size };
 }
 
 export type TextFileRead = { kind: "text"; text: string } | { kind: "missing" } | { kind: "problem"; line: number; message: string };
