@@ -98,16 +98,23 @@ export function snippetNeedles(project: Project): Needle[] {
   return list;
 }
 
-/** Text the site's own templates print (header, footer, labels): not evidence of a leak. */
+/**
+ * Text the site's own templates print (header, footer, labels), in every language of the interface
+ * (src/locales: `Related articles`, `이 페이지의 내용`): not evidence of a leak.
+ */
 let templateCache: string | undefined;
 export function templateText(): string {
   if (templateCache !== undefined) return templateCache;
   const parts: string[] = [];
-  for (const folder of ["src/components", "src/layouts", "src/pages", "src/routes"]) {
+  for (const folder of ["src/components", "src/layouts", "src/pages", "src/routes", "src/locales"]) {
     const dir = path.join(APP_ROOT, folder);
     try {
       for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-        if (entry.isFile() && /\.(astro|ts)$/.test(entry.name)) parts.push(readFileSync(path.join(entry.parentPath, entry.name), "utf8"));
+        if (!entry.isFile()) continue;
+        const file = path.join(entry.parentPath, entry.name);
+        if (/\.(astro|ts)$/.test(entry.name)) parts.push(readFileSync(file, "utf8"));
+        // A label's JSON escapes (`\u00a0`, `\"`) are not what the page prints: its value is.
+        else if (entry.name.endsWith(".json")) parts.push(...Object.values(JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>).filter((v): v is string => typeof v === "string"));
       }
     } catch {
       // Without templates nothing is skipped for them: stricter, never blinder.

@@ -215,6 +215,8 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
       [
         card.id,
         card.collectionTitle,
+        // Its template, a search filter on the page (`template:troubleshooting`).
+        card.template ?? "",
         ...card.tags.map((t) => t.name),
         ...card.headings.map((h) => h.text),
         card.html,

@@ -19,7 +19,7 @@ afterEach(() => removeTemps());
 
 const TODAY = "2026-12-01";
 
-function card(fields: { title: string; audience: "internal" | "external"; owner?: string; id?: string; status?: string; tags?: string[] }, body: string): string {
+function card(fields: { title: string; audience: "internal" | "external"; owner?: string; id?: string; status?: string; tags?: string[]; template?: string }, body: string): string {
   const lines = [
     "---",
     `title: ${fields.title}`,
@@ -29,6 +29,7 @@ function card(fields: { title: string; audience: "internal" | "external"; owner?
     ...(fields.id ? [`id: ${fields.id}`] : []),
     ...(fields.status ? [`status: ${fields.status}`] : []),
     ...(fields.tags ? [`tags: [${fields.tags.join(", ")}]`] : []),
+    ...(fields.template ? [`template: ${fields.template}`] : []),
     "---",
     "",
     body,
@@ -151,6 +152,33 @@ describe("text an external card's source also has", () => {
     const root = runbookProject();
     const report = await check(root, site({ "billing/invoices/index.html": page("Download an invoice", "<p>Owned by @acme/support.</p>") }));
     expect(report.needles.some((n) => n.kind === "owner" && n.text === "@acme/support")).toBe(false);
+    expect(report.findings).toEqual([]);
+  });
+});
+
+describe("what the site itself prints on a public card's page", () => {
+  it("is no leak: the card's template as a search filter, when an internal card's tag is the same word", async () => {
+    const root = makeProject({
+      "content/billing/declines.md": card({ title: "Why a payment was declined", audience: "external", template: "troubleshooting" }, "Check the decline code on the payment."),
+      "content/billing/runbook.md": card({ title: "Decline runbook", audience: "internal", tags: ["troubleshooting"] }, "Page the payments on-call engineer."),
+    });
+    const report = await check(
+      root,
+      site({ "billing/declines/index.html": page("Why a payment was declined", '<p>Check the decline code on the payment.</p><span hidden data-pagefind-filter="template:troubleshooting"></span>') }),
+    );
+    expect(report.findings).toEqual([]);
+    // Still a needle: another card's page that shows the internal tag is a leak.
+    const other = await check(root, site({ "billing/other/index.html": page("Other", "<p>Tagged troubleshooting.</p>") }));
+    expect(other.findings.map((f) => f.needle?.kind)).toContain("tag");
+  });
+
+  it("is no leak: an interface label in any of the sites' languages that an internal card also uses as a heading", async () => {
+    const root = makeProject({
+      "content/billing/refunds.md": card({ title: "Refund a payment", audience: "external" }, "Open the payment and choose Refund."),
+      "content/billing/runbook.md": card({ title: "Decline runbook", audience: "internal" }, "## Related articles\n\nAsk a lead.\n\n## 이 페이지의 내용\n\nAsk a lead."),
+    });
+    const labels = `<nav><h2>Related articles</h2><h2>이 페이지의 내용</h2></nav>`;
+    const report = await check(root, site({ "billing/refunds/index.html": page("Refund a payment", `<p>Open the payment and choose Refund.</p>${labels}`) }));
     expect(report.findings).toEqual([]);
   });
 });
