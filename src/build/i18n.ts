@@ -48,21 +48,7 @@ function dateFormat(lang: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** The name of a language in that language itself ("한국어", "日本語"), for the language switcher. */
-export function languageName(lang: string, inLang = lang): string {
-  const key = `${lang} ${inLang}`;
-  let name = languageNames.get(key);
-  if (name === undefined) {
-    try {
-      name = new Intl.DisplayNames([inLang], { type: "language" }).of(lang) ?? lang;
-    } catch {
-      name = lang;
-    }
-    languageNames.set(key, name);
-  }
-  return name;
-}
-const languageNames = new Map<string, string>();
+export { languageName } from "./locales.ts";
 
 /** `t` split at its `{name}` slots, for text around markup: [{ text }, { slot: "date" }, { text }]. */
 export function tParts(lang: string, key: string): ({ text: string } | { slot: string })[] {

@@ -14,6 +14,8 @@ import { snippetsOf } from "../core/cards/snippets.ts";
 import type { Project } from "../core/project/project.ts";
 import { normaliseSitePath, resolveLink, type CardIndex } from "../core/site/links.ts";
 import { APP_ROOT } from "./astro-runner.ts";
+import { languageName } from "./locales.ts";
+import type { SiteData } from "./site-data.ts";
 import type { Needle } from "./leak-scan.ts";
 import { normaliseForScan } from "./scan-text.ts";
 
@@ -99,22 +101,26 @@ export function snippetNeedles(project: Project): Needle[] {
 }
 
 /**
- * Text the site's own templates print (header, footer, labels), in every language of the interface
- * (src/locales: `Related articles`, `이 페이지의 내용`): not evidence of a leak.
+ * Text the site's own templates print (header, footer, labels), the site's interface text in every
+ * language it has (`Related articles`, `이 페이지의 내용`) and the names of its languages in each of
+ * them (the language switcher's `English`, a list's `Korean` badge): not evidence of a leak.
  */
+export function templateText(site: Pick<SiteData, "languages" | "messages">): string {
+  const labels = Object.values(site.messages).flatMap((messages) => Object.values(messages));
+  const names = site.languages.flatMap((lang) => site.languages.map((inLang) => languageName(lang, inLang)));
+  return `${sourceText()}\n${normaliseForScan([...labels, ...names].join("\n"))}`;
+}
+
 let templateCache: string | undefined;
-export function templateText(): string {
+/** The templates' own source: what they print without the interface text. */
+function sourceText(): string {
   if (templateCache !== undefined) return templateCache;
   const parts: string[] = [];
-  for (const folder of ["src/components", "src/layouts", "src/pages", "src/routes", "src/locales"]) {
+  for (const folder of ["src/components", "src/layouts", "src/pages", "src/routes"]) {
     const dir = path.join(APP_ROOT, folder);
     try {
       for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-        if (!entry.isFile()) continue;
-        const file = path.join(entry.parentPath, entry.name);
-        if (/\.(astro|ts)$/.test(entry.name)) parts.push(readFileSync(file, "utf8"));
-        // A label's JSON escapes (`\u00a0`, `\"`) are not what the page prints: its value is.
-        else if (entry.name.endsWith(".json")) parts.push(...Object.values(JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>).filter((v): v is string => typeof v === "string"));
+        if (entry.isFile() && /\.(astro|ts)$/.test(entry.name)) parts.push(readFileSync(path.join(entry.parentPath, entry.name), "utf8"));
       }
     } catch {
       // Without templates nothing is skipped for them: stricter, never blinder.

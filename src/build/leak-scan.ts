@@ -177,7 +177,7 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
     if (key.length < MIN_NEEDLE_LENGTH) skipped.push({ ...needle, reason: `shorter than ${MIN_NEEDLE_LENGTH} characters` });
     else usable.push(needle);
   }
-  const inTemplates = createPhraseSearch(usable.map((n) => needleKey(n.text))).findIn(templateText());
+  const inTemplates = createPhraseSearch(usable.map((n) => needleKey(n.text))).findIn(templateText(publicSite));
   const needles: Needle[] = [];
   usable.forEach((needle, i) => {
     if (inTemplates.has(i)) skipped.push({ ...needle, reason: "the site's own page templates have it (labels, headings, code)" });

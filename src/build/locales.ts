@@ -56,3 +56,19 @@ export function pickLocale(lang: string, available: Iterable<string>, fallback =
   const primary = lang.split("-")[0]!;
   return set.has(primary) ? primary : fallback;
 }
+
+/** The name of a language in that language itself ("한국어", "日本語"), for the language switcher; `inLang` names it in another language ("Korean"). */
+export function languageName(lang: string, inLang = lang): string {
+  const key = `${lang} ${inLang}`;
+  let name = languageNames.get(key);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames([inLang], { type: "language" }).of(lang) ?? lang;
+    } catch {
+      name = lang;
+    }
+    languageNames.set(key, name);
+  }
+  return name;
+}
+const languageNames = new Map<string, string>();

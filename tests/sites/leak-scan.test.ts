@@ -181,6 +181,17 @@ describe("what the site itself prints on a public card's page", () => {
     const report = await check(root, site({ "billing/refunds/index.html": page("Refund a payment", `<p>Open the payment and choose Refund.</p>${labels}`) }));
     expect(report.findings).toEqual([]);
   });
+
+  it("is no leak: the names of the site's languages, which an internal card also uses as headings", async () => {
+    const root = makeProject({
+      "content/billing/refunds.md": card({ title: "Refund a payment", audience: "external" }, "Open the payment and choose Refund."),
+      "content/billing/refunds-ko.md": card({ title: "결제 환불하기", audience: "external" }, "결제를 열고 환불을 선택합니다.").replace("---\n\n", "lang: ko\ntranslation_of: billing/refunds\n---\n\n"),
+      "content/billing/runbook.md": card({ title: "Decline runbook", audience: "internal" }, "## Korean\n\nAsk the Seoul team.\n\n## English\n\nAsk London."),
+    });
+    const switcher = `<nav><span lang="en">English</span><a lang="ko" href="/billing/refunds-ko/">한국어</a></nav><ul><li>결제 환불하기 <span>Korean</span></li></ul>`;
+    const report = await check(root, site({ "billing/refunds/index.html": page("Refund a payment", `<p>Open the payment and choose Refund.</p>${switcher}`) }));
+    expect(report.findings).toEqual([]);
+  });
 });
 
 describe("files by content hash", () => {
