@@ -101,14 +101,16 @@ export function snippetNeedles(project: Project): Needle[] {
 }
 
 /**
- * Text the site's own templates print (header, footer, labels), the site's interface text in every
- * language it has (`Related articles`, `이 페이지의 내용`) and the names of its languages in each of
- * them (the language switcher's `English`, a list's `Korean` badge): not evidence of a leak.
+ * Text the site's own templates print on its pages (header, footer, labels), the site's interface text
+ * in every language it has (`Related articles`, `이 페이지의 내용`), the names of its languages in each
+ * of them (the language switcher's `English`, a list's `Korean` badge), and what its configuration
+ * puts on every page (the site's title, the support link's label): not evidence of a leak.
  */
-export function templateText(site: Pick<SiteData, "languages" | "messages">): string {
+export function templateText(site: Pick<SiteData, "languages" | "messages" | "title" | "support">): string {
   const labels = Object.values(site.messages).flatMap((messages) => Object.values(messages));
   const names = site.languages.flatMap((lang) => site.languages.map((inLang) => languageName(lang, inLang)));
-  return `${sourceText()}\n${normaliseForScan([...labels, ...names].join("\n"))}`;
+  const configured = [site.title, site.support?.label ?? ""];
+  return `${sourceText()}\n${normaliseForScan([...labels, ...names, ...configured].join("\n"))}`;
 }
 
 let templateCache: string | undefined;

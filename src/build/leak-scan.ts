@@ -119,8 +119,6 @@ export interface LeakModel {
   /** Site path (`/billing/refunds/`) -> what that page carries. */
   pages: Map<string, Attribution>;
   base: string;
-  /** Keys the public site's title has: every page prints it. */
-  siteTitleKeys: Set<number>;
   /** Size -> sha256 -> the content file (relative path) and the cards that use it. */
   files: Map<number, Map<string, { file: string; usedBy: string[] }>>;
   hashedFiles: number;
@@ -253,7 +251,6 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
     publicCards,
     pages,
     base: publicSite.base,
-    siteTitleKeys: search.findIn(normaliseForScan(publicSite.title)),
     files,
     hashedFiles,
     hiddenShingles,
@@ -263,7 +260,6 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
 }
 
 function isExcused(model: LeakModel, needleIndex: number, attribution: Attribution): boolean {
-  if (model.siteTitleKeys.has(needleIndex)) return true;
   if (attribution.all && (model.inFull.has(needleIndex) || model.inSummary.has(needleIndex))) return true;
   const full = model.inFull.get(needleIndex);
   if (full && attribution.full.some((c) => full.has(c))) return true;
