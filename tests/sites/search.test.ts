@@ -127,6 +127,14 @@ describe("eighth query set on the public demo", () => {
   });
 });
 
+describe("ninth query set on the public demo", () => {
+  it("written from the public cards before it was run (keywords, questions, symptoms, typos, synonyms, error codes, Korean, Chinese, Japanese): at the same targets, never an internal card", { timeout: 600_000 }, async () => {
+    const queries = readGoldenSet(fileURLToPath(new URL("./search-blind7.json", import.meta.url)));
+    expect(queries.length).toBeGreaterThanOrEqual(100);
+    await expectAtTargets(queries, "in-page", 85);
+  });
+});
+
 describe("search experience", () => {
   it("shows instant results under the header box; arrows and Enter open a card, Escape closes", async () => {
     const page = await browser.newPage();
