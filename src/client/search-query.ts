@@ -7,7 +7,7 @@
  * build (`search-data/vocabulary-<lang>.json`).
  */
 import { distance } from "fastest-levenshtein";
-import { EN_AFTER_HOW, EN_STOP, JA_QUESTION, KO_ENDINGS, KO_STOP, ZH_QUESTION } from "./search-words.ts";
+import { EN_AFTER_HOW, EN_DURATION_VERBS, EN_STOP, JA_QUESTION, KO_ENDINGS, KO_STOP, ZH_QUESTION } from "./search-words.ts";
 
 export type Script = "ko" | "ja" | "zh" | "latin";
 
@@ -177,7 +177,9 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
   // Words the cards write joined by `_` (an error code such as do_not_honor) are read as that code, stop words and all.
   if (vocabulary) tokens = joinParticles(joinCodes(tokens, vocabulary), vocabulary);
   // Question words go first; keep them when they are the whole query ("how", "방법").
-  const withoutStops = tokens.filter((t, i) => !EN_STOP.has(t) && !KO_STOP.has(t) && !(EN_AFTER_HOW.has(t) && tokens[i - 1] === "how"));
+  const howLong = tokens.some((t, i) => t === "long" && tokens[i - 1] === "how");
+  const appears = (i: number) => APPEAR_VERBS.has(`${tokens[i]} ${tokens[i + 1]}`) || APPEAR_VERBS.has(`${tokens[i - 1]} ${tokens[i]}`);
+  const withoutStops = tokens.filter((t, i) => !EN_STOP.has(t) && !KO_STOP.has(t) && !(EN_AFTER_HOW.has(t) && tokens[i - 1] === "how") && !(howLong && EN_DURATION_VERBS.has(t)) && !appears(i));
   if (withoutStops.length > 0) tokens = withoutStops;
   tokens = tokens.map((t) => (NO_SPACE.test(t) ? stripCjkQuestion(t, lang) : t)).filter((t) => t.length > 0);
   if (lang === "ko" && vocabulary) tokens = joinKoreanCompounds(tokens.map((t) => (HANGUL.test(t) ? stripKoreanEnding(t, vocabulary) : t)), vocabulary);
@@ -263,11 +265,18 @@ function joinCodes(tokens: string[], vocabulary: Vocabulary): string[] {
 }
 
 /**
- * A verb and its particle the cards write as one word: `log in` is `login`. The particle alone is a stop word, and the
- * verb alone names something else (`log` is the API request log). `sign in` stays apart: `sign` also finds "sign-on"
- * and "signs in", which cards on signing in write.
+ * A verb and its particle the cards write as one word: `log in` is `login`, `sign up` is `signup`. The particle alone is a
+ * stop word or matches any "up to", and the verb alone names something else (`log` is the API request log, `sign` signing
+ * in and signatures). `sign in` stays apart: `sign` also finds "sign-on" and "signs in", which cards on signing in write.
  */
-const PHRASAL_VERBS = new Set(["log in", "log on", "log out"]);
+const PHRASAL_VERBS = new Set(["log in", "log on", "log out", "sign up"]);
+
+/**
+ * Verbs with a particle that only say something appears (`show up`, "how long until the refund shows up"): they name no
+ * topic, and as words they match any card that "shows" something "up to" a limit. Left out, as stop words are (and kept,
+ * as they are, when nothing else is left).
+ */
+const APPEAR_VERBS = new Set(["show up", "shows up", "showed up", "showing up", "turn up", "turns up", "turned up"]);
 
 function joinParticles(tokens: string[], vocabulary: Vocabulary): string[] {
   const out: string[] = [];

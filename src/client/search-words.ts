@@ -16,10 +16,14 @@ export const EN_STOP = new Set(
     // Words that only say something is wrong: search-intent.ts reads them, and as words they match any troubleshooting card.
     "missing broken broke stuck wrong " +
     // Verbs that report or ask rather than name a subject ("the bank said no": "said" was corrected to "paid").
-    "say says said saying tell tells telling told ask asks asked asking wonder wondering wondered try tries tried trying know knows knew").split(" "),
+    "say says said saying tell tells telling told ask asks asked asking wonder wondering wondered try tries tried trying know knows knew " +
+    // Auxiliaries and function words that name nothing ("how long do I have to refund": "have" matched "you have" in any card).
+    "have has had having until both either").split(" "),
 );
 /** Words that only ask a question after "how" ("how long does a refund take"), and mean something elsewhere ("long"). */
 export const EN_AFTER_HOW = new Set(["long", "often", "soon"]);
+/** Verbs that only ask how long something lasts in a "how long" question ("how long does a refund take"). */
+export const EN_DURATION_VERBS = new Set(["take", "takes", "took", "taking"]);
 
 export const KO_STOP = new Set(
   ("어떻게 어떻게요 어떡해 해야 해야하나요 하나요 하나 방법 방법은 방법이 방법을 무엇 무엇을 무엇인가요 뭐 뭔가요 뭐예요 왜 언제 어디 어디서 어디에 " +

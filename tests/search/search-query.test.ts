@@ -50,7 +50,7 @@ describe("analyseQuery", () => {
     expect(analyseQuery("how much does an extra seat cost", "en", { vocabulary }).terms).toEqual(["extra", "seat", "cost"]);
     expect(analyseQuery("how many seats", "en", { vocabulary }).terms).toEqual(["seats"]);
     expect(analyseQuery("add more seats", "en", { vocabulary }).terms).toEqual(["add", "seats"]);
-    expect(analyseQuery("how long does a refund take", "en", { vocabulary }).terms).toEqual(["refund", "take"]);
+    expect(analyseQuery("how long does a refund take", "en", { vocabulary }).terms).toEqual(["refund"]);
     expect(analyseQuery("long card", "en", { vocabulary }).terms).toEqual(["long", "card"]);
   });
 
@@ -222,6 +222,19 @@ describe("words written without the spaces between them", () => {
     expect(analyseQuery("phone broke can't log in", "en", { vocabulary }).terms).toEqual(["phone", "login"]);
     expect(analyseQuery("sign in", "en", { vocabulary }).terms).toEqual(["sign"]);
     expect(analyseQuery("log in", "en", { vocabulary: new Vocabulary(["log"]) }).terms).toEqual(["log"]);
+    // `sign up` is signing up where the cards write `signup`, not the `sign` of signing in.
+    expect(analyseQuery("sign up for a new workspace", "en", { vocabulary: new Vocabulary(["sign", "signup", "up", "workspace"]) }).terms).toEqual(["signup", "workspace"]);
+    expect(analyseQuery("sign up", "en", { vocabulary: new Vocabulary(["sign", "up"]) }).terms).toEqual(["sign", "up"]);
+  });
+
+  it("leaves out what only asks how long or says something appears, unless nothing else is left", () => {
+    const vocabulary = new Vocabulary(["card", "have", "refund", "show", "take", "up"]);
+    expect(analyseQuery("how long does a refund take to show up on the card", "en", { vocabulary }).terms).toEqual(["refund", "card"]);
+    expect(analyseQuery("how long until the refund shows up", "en", { vocabulary }).terms).toEqual(["refund"]);
+    expect(analyseQuery("how long do I have to refund?", "en", { vocabulary }).terms).toEqual(["refund"]);
+    // "take" names nothing only in a "how long" question; a phrase left alone is searched as it is.
+    expect(analyseQuery("take a card", "en", { vocabulary }).terms).toEqual(["take", "card"]);
+    expect(analyseQuery("show up", "en", { vocabulary }).terms).toEqual(["show", "up"]);
   });
 
   it("cuts a Korean run into as many words as it takes, or searches its start when the rest is no card's word", () => {
