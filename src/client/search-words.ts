@@ -18,10 +18,15 @@ export const EN_STOP = new Set(
     // Verbs that report or ask rather than name a subject ("the bank said no": "said" was corrected to "paid").
     "say says said saying tell tells telling told ask asks asked asking wonder wondering wondered try tries tried trying know knows knew " +
     // Auxiliaries and function words that name nothing ("how long do I have to refund": "have" matched "you have" in any card).
-    "have has had having until both either").split(" "),
+    "have has had having until both either " +
+    // When a reader says something happened, not what it is about ("still no refund a week later").
+    "later ago already since yesterday").split(" "),
 );
 /** Words that only ask a question after "how" ("how long does a refund take"), and mean something elsewhere ("long"). */
 export const EN_AFTER_HOW = new Set(["long", "often", "soon"]);
+/** Units of a time a reader reports ("a week later", "3 days ago"): with `later` or `ago` after them they say when, not what. */
+export const EN_TIME_UNITS = new Set(["minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"]);
+export const EN_TIME_AFTER = new Set(["later", "ago"]);
 /** Verbs that only ask how long something lasts in a "how long" question ("how long does a refund take"). */
 export const EN_DURATION_VERBS = new Set(["take", "takes", "took", "taking"]);
 

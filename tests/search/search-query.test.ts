@@ -237,6 +237,15 @@ describe("words written without the spaces between them", () => {
     expect(analyseQuery("show up", "en", { vocabulary }).terms).toEqual(["show", "up"]);
   });
 
+  it("leaves out when a reader says something happened: `a week later`, `3 days ago`", () => {
+    const vocabulary = new Vocabulary(["3", "days", "payout", "refund", "week", "weekly"]);
+    expect(analyseQuery("still no refund a week later", "en", { vocabulary }).terms).toEqual(["refund"]);
+    expect(analyseQuery("payout 3 days ago", "en", { vocabulary }).terms).toEqual(["payout"]);
+    // A unit that is not a time told names what it says.
+    expect(analyseQuery("weekly payout", "en", { vocabulary }).terms).toEqual(["weekly", "payout"]);
+    expect(analyseQuery("refund week", "en", { vocabulary }).terms).toEqual(["refund", "week"]);
+  });
+
   it("cuts a Korean run into as many words as it takes, or searches its start when the rest is no card's word", () => {
     expect(splitKorean("웹훅이벤트테스트", KOREAN)).toEqual({ words: ["웹훅", "이벤트", "테스트"] });
     expect(splitKorean("환불신청", KOREAN)).toEqual({ words: ["환불"], rest: "신청" });
