@@ -11,6 +11,7 @@
 import { explanation, fetchJson } from "./search-fetch.ts";
 import { analyseQuery, languageOrder, queryScript, relaxedTerms, Vocabulary, type AnalysedQuery } from "./search-query.ts";
 import { crossLanguageQueries, type GlossaryEntry } from "../core/site/glossary.ts";
+import { exactFirst, fragileWords } from "./search-exact.ts";
 import { INTENT_TEMPLATES, namedTags, preferIntentCards, queryIntent, sharesNamedTag, type Intent } from "./search-intent.ts";
 
 export interface ResultData {
@@ -374,8 +375,11 @@ export class SearchEngine {
     const toHit = (r: PagefindResult): Hit => ({ id: r.id, lang, foreign, data: () => r.data() });
     const sameTopic = intent && intentIds.size > 0 ? await this.topicOf(lang, analysis.terms) : undefined;
     if (all && all.results.length > 0) {
+      // An abbreviation the stemmer cuts to a wide prefix (`acs`): the pages with the word itself lead (search-exact.ts).
+      const exact = await Promise.all(fragileWords(analysis.terms, vocabulary).map(async (word) => new Set((await instance.search(`"${word}"`, { filters: pagefindFilters }))?.results.map((r) => r.id))));
+      const stemmed = exact.length > 0 ? exactFirst(all.results, new Set(all.results.filter((r) => exact.every((ids) => ids.has(r.id))).map((r) => r.id))) : all.results;
       // A question phrased as a problem (or asking how to set up): the best card of that kind on its topic leads (search-intent.ts).
-      let results = preferIntentCards(all.results, intentIds, (r) => r.score, undefined, sameTopic);
+      let results = preferIntentCards(stemmed, intentIds, (r) => r.score, undefined, sameTopic);
       // A question that is one topic's name (`ＳＳＯ`) gets the topic's how-to before its troubleshooting card, whatever the scores.
       if (!intent && analysis.terms.length === 1 && (await this.intentIds(lang, "problem")).has(results[0]!.id)) {
         const first = results[0]!.id;
