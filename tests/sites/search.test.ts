@@ -131,7 +131,9 @@ describe("ninth query set on the public demo", () => {
   it("written from the public cards before it was run (keywords, questions, symptoms, typos, synonyms, error codes, Korean, Chinese, Japanese): at the same targets, never an internal card", { timeout: 600_000 }, async () => {
     const queries = readGoldenSet(fileURLToPath(new URL("./search-blind7.json", import.meta.url)));
     expect(queries.length).toBeGreaterThanOrEqual(100);
-    await expectAtTargets(queries, "in-page", 85);
+    // 90.8% first when it was run, 93.8% (122 of 130) after the stop words, `sign up` and exact abbreviations: held there,
+    // one more miss fails it. Its misses left are words no card uses for the thing and cards with every word in passing (docs/sites.md).
+    await expectAtTargets(queries, "in-page", 93.5);
   });
 });
 
