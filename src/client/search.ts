@@ -172,6 +172,8 @@ export async function startSearch(): Promise<void> {
     void run();
   });
   input.value = params.get("q") ?? "";
+  // This page is for searching: the engine and the reader's index load now, while the reader types, not after the first keystroke.
+  void engine.warm(input.value).catch(() => undefined);
   await run();
 }
 

@@ -157,6 +157,15 @@ describe("search experience", () => {
     await page.close();
   });
 
+  it("loads the engine for the reader's language as the search page opens, before a key is pressed", async () => {
+    const page = await browser.newPage();
+    const engine = page.waitForRequest((request) => /\/pagefind\/pagefind\.en_[^/]+\.pf_meta$/.test(request.url()), { timeout: 15_000 });
+    await page.goto(`${site.url}search/`);
+    await engine;
+    expect(await page.inputValue("#search-input")).toBe("");
+    await page.close();
+  });
+
   it("focuses search with / and Ctrl+K from any page, but / types a slash in a text field", async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}api/set-up-webhooks/`);
