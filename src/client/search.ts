@@ -171,7 +171,8 @@ export async function startSearch(): Promise<void> {
     clearTimeout(timer);
     void run();
   });
-  input.value = params.get("q") ?? "";
+  // What the reader typed while the page was loading wins over the address's query.
+  if (!input.value) input.value = params.get("q") ?? "";
   // This page is for searching: the engine and the reader's index load now, while the reader types, not after the first keystroke.
   void engine.warm(input.value).catch(() => undefined);
   await run();

@@ -166,6 +166,24 @@ describe("search experience", () => {
     await page.close();
   });
 
+  it("keeps and runs what the reader typed before the page's script was ready", async () => {
+    const page = await browser.newPage();
+    // The script reads the index's list of languages first: held back, the reader types before the page listens.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/pagefind-entry\.json/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site.url}search/`, { waitUntil: "domcontentloaded" });
+    await page.fill("#search-input", "refund");
+    release();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>("[data-search-status]")?.dataset.state === "done" && document.querySelectorAll("[data-search-results] > li").length > 0, undefined, { timeout: 15_000 });
+    expect(await page.inputValue("#search-input")).toBe("refund");
+    expect(await page.getAttribute("[data-search-results] > li", "data-url")).toMatch(/\/billing\/refund-a-payment\/$/);
+    await page.close();
+  });
+
   it("focuses search with / and Ctrl+K from any page, but / types a slash in a text field", async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}api/set-up-webhooks/`);
