@@ -31,6 +31,8 @@ export interface Builder {
   trimmedLead?: boolean;
   /** The source offset up to which the text after a bare URL is part of goldmark's link (linkify.ts). */
   skipTo?: number | undefined;
+  /** Vale's `skip` set by a start tag and not yet used by a text token: the next text is starred (lint/ast.go lintHTMLTokens). */
+  pendingSkip?: boolean;
 }
 
 const NO_MASK = new Uint8Array(0);
@@ -155,6 +157,16 @@ export function appendMaskedText(builder: Builder, count: number, sourceStart: n
   if (count <= 0) return;
   (builder.masked ??= []).push(builder.length, count);
   pushRun(builder, "*".repeat(count), sourceStart);
+}
+
+/** Text Vale's clean() stars (core.Substitute): each character a `*`, line breaks kept. */
+export function appendMaskedLines(builder: Builder, value: string, start: number, end: number): void {
+  let at = 0;
+  for (const line of value.split("\n")) {
+    if (at > 0) appendSeparator(builder, "\n", Math.min(start + at - 1, end - 1));
+    appendMaskedText(builder, [...line].length, Math.min(start + at, end - 1));
+    at += line.length + 1;
+  }
 }
 
 /** Vale's clean(): text starting with one of these, unless starred, gets no space before it. */

@@ -11,7 +11,7 @@ import { appendLinkedUrl, isUnlinkedUrl, skipLinked } from "./linkify.ts";
 import { summaryMetrics } from "./summary.ts";
 import { collectComments, collectMdxComment } from "./prose-comments.ts";
 import { appendBacklinks, appendReference, collectFootnotes } from "./footnotes.ts";
-import { appendAligned, appendMasked, appendMaskedText, appendSeparator, endText, makeBlock, newBuilder, pushAlt, pushInline, spaceInline, trimStartAt, type Builder } from "./prose-block.ts";
+import { appendAligned, appendMasked, appendMaskedLines, appendMaskedText, appendSeparator, endText, makeBlock, newBuilder, pushAlt, pushInline, spaceInline, trimStartAt, type Builder } from "./prose-block.ts";
 import { glueBetween, isTightList, joinCarry, type Carry } from "./tight-lists.ts";
 
 export interface ProseBlock {
@@ -158,8 +158,12 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         const at = skipLinked(builder, node.value, source, node.position?.start.offset ?? 0); // the `)` of `(see https://x.y/z).` is goldmark's link
         const { value, start } = builder.boundary ? trimStartAt(at.value, source, at.start) : at;
         if (value === "") return;
-        spaceInline(builder, value, builder.skipTag !== undefined);
+        // Vale's skip flag, left set by a start tag whose own text was empty (`` ` ` ``), stars this text.
+        const isStarred = builder.pendingSkip === true;
+        builder.pendingSkip = false;
+        spaceInline(builder, value, builder.skipTag !== undefined || isStarred);
         if (builder.skipTag) return appendMasked(builder, start, node.position?.end.offset ?? 0);
+        if (isStarred) return appendMaskedLines(builder, value.replace(/[\t\n\v\f\r \u0085\u00a0]+$/, ""), start, node.position?.end.offset ?? 0);
         appendAligned(builder, value, source, start, node.position?.end.offset ?? 0);
         for (const b of inline) appendAligned(b, value, source, start, node.position?.end.offset ?? 0);
         return;
@@ -171,6 +175,10 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         const end = node.position?.end.offset ?? start;
         const isRead = node.type === "inlineCode" && !skippedInlineTags.has("code") && !builder.skipTag;
         builder.boundary = true;
+        // White space alone is no text token once trimmed: Vale's skip stays set for the next text (lint/ast.go lintHTMLTokens).
+        const isBlank = trimStartAt(node.value, "", 0).value === "";
+        builder.pendingSkip = isBlank && !isRead && !builder.skipTag;
+        if (isBlank) return;
         spaceInline(builder, node.value, !isRead);
         builder.boundary = true;
         // Vale masks <code> only when it is a skipped tag: always by default, and with IgnoredScopes set
@@ -190,6 +198,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       }
       case "break":
         builder.lastTag = "br";
+        builder.pendingSkip = false;
         appendSeparator(builder, "\n", node.position?.start.offset ?? -1);
         builder.boundary = true;
         return;
@@ -199,6 +208,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         const open = /^<([A-Za-z][\w-]*)\b[^>]*\bclass\s*=\s*["']([^"']*)["']/.exec(node.value);
         const tag = /^<([A-Za-z][\w-]*)[\s>/]/.exec(node.value)?.[1]?.toLowerCase();
         if (/^<\/?[A-Za-z]/.test(node.value)) builder.boundary = true; // a tag ends Vale's text token (not a comment: directives.ts)
+        if (/^<[A-Za-z]/.test(node.value)) builder.pendingSkip = false; // a start tag sets Vale's skip anew
         if (tag && !/\/>\s*$/.test(node.value)) builder.lastTag = tag; // `<br/>` is a self-closing tag token to x/net/html: no start tag
         if (open && !builder.skipTag && open[2]!.split(/\s+/).some((c) => skipClasses.has(c))) builder.skipTag = open[1]!.toLowerCase();
         // Vale's skipped inline tags (IgnoredScopes, by default tt, code and kbd): their text is masked.
@@ -209,6 +219,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "image":
       case "imageReference": {
         builder.lastTag = "img";
+        builder.pendingSkip = false;
         // Vale reads the HTML: a reference image is an <img> like any other, its alt text linted.
         pushAlt(node, source, result);
         builder.boundary = true;
@@ -221,6 +232,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
           return;
         }
         builder.lastTag = "a";
+        builder.pendingSkip = false;
         if (isBrokenLink(node)) {
           // Vale's TokenIgnores rewrite left no link here: `[`, the text and `](…)` are all text.
           const first = node.children[0]!.position!.start.offset!;
@@ -264,7 +276,9 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         // as code, and masks it: "`x` and *this*" (lint/ast.go, errata-ai/vale#421); so is the next <em>.
         const isCodeToVale = node.type === "emphasis" && builder.lastTag === "code";
         builder.lastTag = isCodeToVale ? "code" : node.type === "strong" ? "strong" : node.type === "emphasis" ? "em" : "del";
-        if (isIgnoredInline(node.type) || (isCodeToVale && skippedInlineTags.has("code"))) {
+        // As code, it sets Vale's skip, which stars its first text only (clean() clears the flag).
+        builder.pendingSkip = isCodeToVale && skippedInlineTags.has("code") && !builder.skipTag;
+        if (isIgnoredInline(node.type)) {
           // Its text, not the `**` around it.
           const first = node.children[0] ?? node;
           const last = node.children.at(-1) ?? node;
@@ -281,6 +295,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       }
       case "footnoteReference":
         builder.lastTag = "a"; // <sup><a>N</a></sup>
+        builder.pendingSkip = false;
         appendReference(builder, footnotes.numberOf(node.identifier));
         return;
       case "mdxTextExpression" as Nodes["type"]:

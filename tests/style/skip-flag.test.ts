@@ -1,0 +1,39 @@
+/**
+ * Vale's walker keeps one `skip` flag across tokens (lint/ast.go lintHTMLTokens): a start tag sets it
+ * (true for `code`, `tt`, `kbd`, and for an `em` or `b` it reads as `code` after a code span), and
+ * clean() clears it on the next text token it stars. A code span holding only white space gives no text
+ * token once trimmed, so the flag stays set and the text after it is starred; an emphasis read as code
+ * stars only its first text, not the backticks of a code span inside it. Expectations are the blocks
+ * goldmark v1.5.6 and Vale's walker loop give.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { parseProseSource } from "../../src/core/style/prose-source.ts";
+import { extractProse } from "../../src/core/style/prose.ts";
+import { removeTemps } from "../helpers.ts";
+import { lintText, styleProject } from "./vale-project.ts";
+
+afterEach(removeTemps);
+
+const blocks = (source: string) => {
+  const parsed = parseProseSource({ file: "/tmp/doc.md", source, format: "md" }, undefined);
+  if ("ruleId" in parsed) throw new Error("no parse");
+  return extractProse(parsed.proseTree, source).blocks.map((b) => `${b.scope.join(".")}|${b.text}`);
+};
+
+describe("Vale's skip flag", () => {
+  it("a code span of white space stars the text after it, line breaks kept", () => {
+    expect(blocks("Spaces (` `) are good.\nTabs (`\t`) too.\n")).toEqual(["text.paragraph|Spaces (***********\n****** ******"]);
+    expect(blocks("Empty ` ` then **bold** text.\n")).toEqual(["text.paragraph|Empty **** bold text."]);
+  });
+
+  it("an emphasis read as code stars its first text, not a code span's backticks", () => {
+    expect(blocks("Consider using _`<NEW>`_ instead of _`<OLD>`_.\n")).toEqual(["text.paragraph|Consider using ***** instead of *****."]);
+    expect(blocks("Use `a` and _`b` then c_ here.\n")).toEqual(["text.paragraph|Use * and * then c here."]);
+    expect(blocks("Use `a` and _x `b` y_ here.\n")).toEqual(["text.paragraph|Use * and * * y here."]);
+  });
+
+  it("a rule does not fire on the text Vale stars after an empty code span", () => {
+    const project = styleProject({ Avoid: "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [good]\n" });
+    expect(lintText(project, "Spaces (` `) are good.\n\nTabs are good.\n")).toEqual(["3:10:S.Avoid:Avoid 'good'."]);
+  });
+});
