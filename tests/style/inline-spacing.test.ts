@@ -51,6 +51,16 @@ describe("white space at inline edges", () => {
     expect(lintText(project, "Visit the docs (see https://example.com/docs). And more.\n\nSee (the docs) here.\n")).toEqual(["3:5:S.Parens:Use parentheses judiciously."]);
   });
 
+  it("a bare URL after a character that does not trigger goldmark's Linkify (a quote, a colon) is text", () => {
+    // extension/linkify.go Trigger: white space or a line's start, `*` `_` `~` `(`, or the end of another inline element.
+    expect(blocks('A url="https://x.org/d" here, x:https://z.org/f and (https://y.org/e).\n')).toEqual(['text.paragraph|A url="https://x.org/d" here, x:https://z.org/f and (****************.']);
+    expect(blocks("See *https://w.org/a* and `c`https://v.org/b too.\n")).toEqual(["text.paragraph|See *************** and * *************** too."]);
+  });
+
+  it("a `<` that starts no tag in raw HTML is text, as x/net/html reads it", () => {
+    expect(blocks('<div>\n  <p>If a < b and {{< alias x="y" >}} then</p>\n</div>\n')).toEqual(['text.paragraph|If a < b and {{< alias x="y" >}} then']);
+  });
+
   it("a rule for a space before a colon does not fire after inline code, as Vale reads no space there", () => {
     const project = styleProject({ Colon: `extends: existence\nmessage: "No space before a colon."\nnonword: true\ntokens: ['\\S :']\n` });
     expect(lintText(project, "Set `master` : Maintainers.\n\nSet it : now.\n")).toEqual(["3:6:S.Colon:No space before a colon."]);

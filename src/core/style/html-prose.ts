@@ -76,7 +76,7 @@ interface HtmlToken {
 function* tokenize(html: string): Generator<HtmlToken> {
   let at = 0;
   while (at < html.length) {
-    const lt = html.indexOf("<", at);
+    const lt = nextMarkup(html, at);
     if (lt !== at) {
       const end = lt < 0 ? html.length : lt;
       yield { text: html.slice(at, end), at };
@@ -112,6 +112,13 @@ function* tokenize(html: string): Generator<HtmlToken> {
   }
 }
 const SPACE = /\s/;
+
+/** The next `<` that starts a tag, a comment or a declaration; x/net/html reads any other (`a < b`, `{{< x >}}`) as text. */
+function nextMarkup(html: string, from: number): number {
+  let lt = html.indexOf("<", from);
+  while (lt >= 0 && !/[A-Za-z/!?]/.test(html[lt + 1] ?? "")) lt = html.indexOf("<", lt + 1);
+  return lt;
+}
 
 function scopeOf(tag: string): string[] | undefined {
   if (tag === "td") return ["text", "table", "cell"];

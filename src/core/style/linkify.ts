@@ -19,7 +19,17 @@ export function isUnlinkedUrl(node: { type: string; url?: string; children?: rea
   const start = node.position?.start.offset;
   if (start === undefined || !source.startsWith(text, start)) return false;
   const isBare = node.url === text || node.url === `http://${text}`;
-  return isBare && !LINKIFIED.some((re) => re.test(text));
+  return isBare && (!LINKIFIED.some((re) => re.test(text)) || !isLinkifyTrigger(source[start - 1]));
+}
+
+/**
+ * Whether goldmark's Linkify is tried after this character (extension/linkify.go Trigger, parser.go
+ * parseBlock): white space or a line's start, `*` `_` `~` `(`, or the end of another inline element
+ * (a code span's backtick, a tag's `>`, a link's `)` or `]`, a table cell's `|`). GFM's autolink
+ * literals also link after a quote or a colon (`url="https://…"`, `x:https://…`); goldmark does not.
+ */
+function isLinkifyTrigger(before: string | undefined): boolean {
+  return before === undefined || /[\s*_~(`>)\]|]/.test(before);
 }
 
 /**
