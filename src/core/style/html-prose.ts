@@ -141,7 +141,12 @@ function attribute(attrs: string, name: "class" | "href" | "alt"): { value: stri
   return { value, at: match.index + match[0].length - value.length - (match[3] === undefined ? 1 : 0) };
 }
 
-export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks: HtmlBlock[]; alts: HtmlRun[] } {
+/**
+ * `isOpenEnd`: the last block's text comes after the last end tag of a block element (`<!-- x --> Text`,
+ * `</section>\n{{< /x >}}`), so Vale's walker, which lints at such an end tag only, goes on gathering it
+ * into the next block (lint/ast.go lintHTMLTokens).
+ */
+export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks: HtmlBlock[]; alts: HtmlRun[]; isOpenEnd: boolean } {
   const blocks: HtmlBlock[] = [];
   const alts: HtmlRun[] = [];
   let runs: HtmlRun[] = [];
@@ -240,8 +245,10 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
     sawSpace = SPACE.test(token.at(-1)!);
     sawInline = false;
   }
+  const closed = blocks.length;
+  const isOpenEnd = history.every((tag) => scopeOf(tag) === undefined);
   flush();
-  return { blocks, alts };
+  return { blocks, alts, isOpenEnd: isOpenEnd && blocks.length > closed };
 }
 
 /**

@@ -344,7 +344,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
           const from = sourceIndexOf(node.value, at, source, aligner, end);
           return [from, length === 0 ? from : sourceIndexOf(node.value, at + length - 1, source, aligner, end) + 1];
         };
-        const { blocks, alts } = extractHtmlBlocks(node.value, { skipClasses, skippedTags, maskedTags: skippedInlineTags, ...(opened.length > 0 ? { outerScope: ["text", opened[0]!] } : {}) });
+        const { blocks, alts, isOpenEnd } = extractHtmlBlocks(node.value, { skipClasses, skippedTags, maskedTags: skippedInlineTags, ...(opened.length > 0 ? { outerScope: ["text", opened[0]!] } : {}) });
         for (const block of blocks) {
           if (block.scope.includes("blockquote") && skippedTags.has("blockquote")) continue;
           const builder = newBuilder();
@@ -354,7 +354,8 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
             else if (run.masked) appendMaskedText(builder, run.text.length, sourceRange(run.start, 0, aligner)[0]);
             else appendAligned(builder, run.text, source, ...sourceRange(run.start, run.length, aligner));
           }
-          flush(node, block.scope, builder);
+          if (isOpenEnd && block === blocks.at(-1)) carry = { node, builder }; // no end tag after it: the next block's start
+          else flush(node, block.scope, builder);
         }
         const altAligner = { index: 0, cursor: offset };
         for (const alt of alts) {
@@ -410,6 +411,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         return;
       }
       case "blockquote":
+        if (skippedTags.has("blockquote")) flushCarry(); // Vale skips the quote, not the text it holds from before
         opened.push("blockquote");
         quoteDepth++;
         containerDepth++;
