@@ -26,6 +26,10 @@ describe("Vale's skip flag", () => {
     expect(blocks("Empty ` ` then **bold** text.\n")).toEqual(["text.paragraph|Empty **** bold text."]);
   });
 
+  it("a code span is starred as its trimmed text token: `x: ` is two stars", () => {
+    expect(blocks("Leave off the `x: ` part and ` :y` too.\n")).toEqual(["text.paragraph|Leave off the ** part and ** too."]);
+  });
+
   it("an emphasis read as code stars its first text, not a code span's backticks", () => {
     expect(blocks("Consider using _`<NEW>`_ instead of _`<OLD>`_.\n")).toEqual(["text.paragraph|Consider using ***** instead of *****."]);
     expect(blocks("Use `a` and _`b` then c_ here.\n")).toEqual(["text.paragraph|Use * and * then c here."]);

@@ -191,9 +191,9 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
             return;
           }
         }
-        // Vale's clean() stars the code's text, not its backticks: `abc` reads as ***.
-        const at = source.indexOf(node.value, start);
-        appendMaskedText(builder, [...node.value].length, at >= 0 && at < end ? at : start);
+        // Vale's clean() stars the code's text token, trimmed, not its backticks: `abc` reads as ***, `x: ` as **.
+        const { value: kept, start: from } = trimStartAt(node.value, source, source.indexOf(node.value, start));
+        appendMaskedText(builder, [...kept.replace(/[\t\n\v\f\r \u0085\u00a0]+$/, "")].length, from >= start && from < end ? from : start);
         return;
       }
       case "break":
