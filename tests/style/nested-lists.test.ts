@@ -21,6 +21,14 @@ describe("tight nested lists", () => {
     expect(lintText(project, "- First item,\n  - nested item\n- Last item,\n")).toEqual(["3:8:S.LP:Remove commas at end of list items (…item,)"]);
   });
 
+  it("a comment between the item's text and the nested list (a vale directive) does not end the block", () => {
+    // lint/ast.go lintHTMLTokens: a comment token updates the directives and lints nothing.
+    const source = "- Make it short.\n  <!-- vale X = NO -->\n  <!-- note -->\n  - If you can, do so.\n- Next.\n";
+    const parsed = parseProseSource({ file: "/tmp/doc.md", source, format: "md" }, undefined);
+    if ("ruleId" in parsed) throw new Error("no parse");
+    expect(extractProse(parsed.proseTree, source).blocks.map((b) => b.text)).toEqual(["Make it short. If you can, do so.", "Next."]);
+  });
+
   it("the chain goes on down the first items; later items are blocks of their own", () => {
     const project = styleProject({ LP: listPunctuation });
     expect(lintText(project, "- One,\n  - two,\n    - three\n  - four,\n")).toEqual(["4:5:S.LP:Remove commas at end of list items (…four,)"]);

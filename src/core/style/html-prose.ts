@@ -113,6 +113,19 @@ function* tokenize(html: string): Generator<HtmlToken> {
 }
 const SPACE = /\s/;
 
+/** True for HTML that is comments and white space only: Vale's walker ends no block at a comment (lint/ast.go lintHTMLTokens). */
+export function isCommentsOnly(html: string): boolean {
+  let at = 0;
+  for (;;) {
+    const open = html.indexOf("<!--", at);
+    if (html.slice(at, open < 0 ? undefined : open).trim() !== "") return false;
+    if (open < 0) return true;
+    const close = html.indexOf("-->", open + 4);
+    if (close < 0) return false;
+    at = close + 3;
+  }
+}
+
 /** The next `<` that starts a tag, a comment or a declaration; x/net/html reads any other (`a < b`, `{{< x >}}`) as text. */
 function nextMarkup(html: string, from: number): number {
   let lt = html.indexOf("<", from);

@@ -6,7 +6,7 @@
  * The tree is walked once per file; every rule reads these blocks.
  */
 import type { Nodes, Parent, Root } from "mdast";
-import { closesBlock, extractHtmlBlocks, INLINE_TAGS, sourceIndexOf } from "./html-prose.ts";
+import { closesBlock, extractHtmlBlocks, INLINE_TAGS, isCommentsOnly, sourceIndexOf } from "./html-prose.ts";
 import { appendLinkedUrl, isUnlinkedUrl, skipLinked } from "./linkify.ts";
 import { summaryMetrics } from "./summary.ts";
 import { collectComments, collectMdxComment } from "./prose-comments.ts";
@@ -328,7 +328,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         collectMdxComment(node, result.comments);
         return;
       case "html": {
-        flushCarry();
+        if (!isCommentsOnly(node.value)) flushCarry(); // a tight item's text goes on past a comment
         const offset = node.position?.start.offset ?? 0;
         const end = node.position?.end.offset ?? offset + node.value.length;
         // In a list item or a quote, the node's value lacks the indentation or `>` of each line after
