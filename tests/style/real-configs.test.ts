@@ -228,4 +228,21 @@ describe("real-world rule files and configurations", () => {
     const project = styleProject({ Quotes: "extends: existence\nmessage: \"Use straight quotes: '%s'.\"\nlevel: warning\nnonword: true\ntokens:\n  - '[\\u201c\\u201d]'\n" });
     expect(lintText(project, "Say “hi”.\n")).toEqual(["1:5:S.Quotes:Use straight quotes: '“'.", "1:8:S.Quotes:Use straight quotes: '”'."]);
   });
+
+  it("PingCAP's docs configuration: a Vale 2 Vocab folder, \\' in a double-quoted swap key, a (?i) inside one swap alternative, code and quotes left out", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nVocab = PingCAP\nMinAlertLevel = error\n\nIgnoredScopes = code, tt\nSkippedScopes = pre, figure, blockquote, script, style\n\n[*.md]\nBasedOnStyles = PingCAP, Vale\nVale.Avoid = YES\nVale.Spelling = NO\nVale.Terms = NO\n",
+      "styles/PingCAP/Contractions.yml": "extends: substitution\nmessage: Use '%s' instead of '%s'\nignorecase: false\nlevel: error\nswap:\n  \"(?:can\\'t)\": cannot\n  \"(?:won\\'t)\": will not\n",
+      "styles/PingCAP/console.yml": "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nignorecase: false\nlevel: error\nnonword: true\naction:\n  name: replace\nswap:\n  'TiDB Cloud Console': TiDB Cloud console\n  '(?i)on(?:\\s*)(?:the)?(?:\\s*)TiDB Cloud console': in the TiDB Cloud console\n",
+      "styles/Vocab/PingCAP/reject.txt": "TiBD\n(?i)a lot\n",
+    });
+    const text = "You can't log on the TiDB Cloud console or the TiDB Cloud Console with TiBD.\n\nIt uses A lot of `can't`.\n\n> You can't quote this.\n";
+    expect(lintText(project, text)).toEqual([
+      "1:5:PingCAP.Contractions:Use 'cannot' instead of 'can't'",
+      "1:15:PingCAP.console:Use 'in the TiDB Cloud console' instead of 'on the TiDB Cloud console'.",
+      "1:48:PingCAP.console:Use 'TiDB Cloud console' instead of 'TiDB Cloud Console'.",
+      "1:72:Vale.Avoid:Avoid using 'TiBD'.",
+      "3:9:Vale.Avoid:Avoid using 'A lot'.",
+    ]);
+  });
 });
