@@ -245,4 +245,15 @@ describe("real-world rule files and configurations", () => {
       "3:9:Vale.Avoid:Avoid using 'A lot'.",
     ]);
   });
+
+  it("Azure Arc Jumpstart's vocabulary accepts both Jumpstart and jumpstart: Vale.Terms keeps the last (loadVocabRules keys its swap by lower case) and reports the other", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = .github/styles\nMinAlertLevel = warning\n\nPackages = Microsoft\nVocab = Jumpstart\n\n[*.md]\nBasedOnStyles = Vale\nVale.Spelling = NO\n",
+      ".github/styles/Vocab/Jumpstart/accept.txt": "Contoso\nJumpstart\nArc\njumpstart\nonboarding",
+    });
+    expect(lintText(project, "Arc Jumpstart helps jumpstart onboarding at contoso.\n")).toEqual([
+      "1:5:Vale.Terms:Use 'jumpstart' instead of 'Jumpstart'.",
+      "1:45:Vale.Terms:Use 'Contoso' instead of 'contoso'.",
+    ]);
+  });
 });
