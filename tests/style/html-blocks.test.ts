@@ -27,10 +27,15 @@ describe("raw HTML blocks", () => {
     expect(lintText(project, "<p>Run <code>make</code> now.</p>\n")).toEqual(["1:4:S.Wordy:Too long."]);
   });
 
-  it("a block-level start tag ends the block before it; the scope is the first scoped element opened in the block", () => {
+  it("a block-level start tag does not end the block (Vale lints at end tags only, lint/ast.go): 'Some intro<p>Child' is one block; the scope is the first scoped element opened in the block", () => {
     const project = styleProject({ Wordy: wordy(2), Cell: rule("MARK\\w+", "table.cell"), Para: rule("MARK\\w+", "paragraph") });
     const html = "<div>Some intro<p>Child MARKPara</p></div>\n\n<table><tr><td>A <b>bold</b> MARKCell</td></tr></table>\n";
-    expect(lintText(project, html)).toEqual(["1:25:S.Para:Found 'MARKPara'.", "3:30:S.Cell:Found 'MARKCell'."]);
+    expect(lintText(project, html)).toEqual(["1:6:S.Wordy:Too long.", "1:25:S.Para:Found 'MARKPara'.", "3:30:S.Cell:Found 'MARKCell'."]);
+    // clean() puts its space before an inline element's text after the start tag, none before other text.
+    const source = "<div>\n  <b>Examples:</b>\n  <ul>\n    <li><code>a.png</code></li>\n  </ul>\n</div>\n";
+    const parsed = parseProseSource({ file: "/tmp/doc.md", source, format: "md" }, undefined);
+    if ("ruleId" in parsed) throw new Error("no parse");
+    expect(extractProse(parsed.proseTree, source).blocks.map((b) => `${b.scope.join(".")}|${b.text}`)).toEqual(["text.list|Examples: *****"]);
   });
 
   it("character references are read decoded", () => {

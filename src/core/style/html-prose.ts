@@ -179,6 +179,8 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
   /** The block's first text got clean()'s space, which a block Vale lints as plain `text` keeps. */
   let lead = false;
 
+  /** After a start tag that is not inline, Vale's walker goes on with the same block (it lints at end tags only), and clean() puts no space before the next text. */
+  let isJoined = false;
   /** Ends a block; Vale's walker empties its tag history at an end tag only (a start tag keeps `<td><p>` a cell). */
   const flush = (atEnd = true) => {
     if (runs.some((r) => r.text.trim() !== "")) {
@@ -193,6 +195,13 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
     sawSpace = false;
     sawInline = false;
     lead = false;
+    isJoined = false;
+  };
+
+  const joinNext = () => {
+    isJoined = runs.length > 0;
+    sawSpace = false;
+    sawInline = false;
   };
 
   for (const { text: token, at, name, isEnd, attrs = "" } of tokenize(html)) {
@@ -220,7 +229,7 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
       }
       if (VOID_TAGS.has(tag) || token.endsWith("/>")) {
         if (isInline) sawInline = true;
-        else flush(false);
+        else joinNext();
         continue;
       }
       if (SKIP_TAGS.has(tag) || options.skippedTags.has(tag) || (hasSkipClass && !isInline)) {
@@ -231,7 +240,7 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
         sawInline = true;
         maskNext = options.maskedTags.has(tag) || hasSkipClass;
         href = tag === "a" ? decodeHTML(attribute(attrs, "href")?.value ?? "") : "";
-      } else flush(false);
+      } else joinNext();
       history.push(tag);
       continue;
     }
@@ -251,12 +260,13 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
     else {
       const last = runs.at(-1)!.text.at(-1)!;
       const hasSpace = sawSpace || SPACE.test(token[0]!);
-      const isSpaced = hasSpace || (sawInline && (masked || !STARTERS.has(text[0]!)) && !TIGHT.has(last));
+      const isSpaced = (!isJoined && hasSpace) || (sawInline && (masked || !STARTERS.has(text[0]!)) && !TIGHT.has(last));
       if (isSpaced) runs.push({ text: " ", start: -1, length: 0 });
     }
     runs.push(masked ? { text: "*".repeat([...text].length), start, length: trimmed.length, masked: true } : { text, start, length: trimmed.length });
     sawSpace = SPACE.test(token.at(-1)!);
     sawInline = false;
+    isJoined = false;
   }
   const closed = blocks.length;
   const isOpenEnd = history.every((tag) => scopeOf(tag) === undefined);
