@@ -15,6 +15,7 @@ import type { Project } from "../core/project/project.ts";
 import { normaliseSitePath, resolveLink, type CardIndex } from "../core/site/links.ts";
 import { APP_ROOT } from "./astro-runner.ts";
 import { languageName } from "./locales.ts";
+import { DEFAULT_SUPPORT_LABEL } from "../core/project/config.ts";
 import type { SiteData } from "./site-data.ts";
 import type { Needle } from "./leak-scan.ts";
 import { normaliseForScan } from "./scan-text.ts";
@@ -103,14 +104,14 @@ export function snippetNeedles(project: Project): Needle[] {
 /**
  * Text the site's own templates print on its pages (header, footer, labels), the site's interface text
  * in every language it has (`Related articles`, `이 페이지의 내용`), the names of its languages in each
- * of them (the language switcher's `English`, a list's `Korean` badge), and what its configuration
- * puts on every page (the site's title, the support link's label): not evidence of a leak.
+ * of them (the language switcher's `English`, a list's `Korean` badge), the site's title and the
+ * support link's default words (`Contact support`): not evidence of a leak. A support label the
+ * project writes is not excused: configuration can carry an internal card's words onto every page.
  */
-export function templateText(site: Pick<SiteData, "languages" | "messages" | "title" | "support">): string {
+export function templateText(site: Pick<SiteData, "languages" | "messages" | "title">): string {
   const labels = Object.values(site.messages).flatMap((messages) => Object.values(messages));
   const names = site.languages.flatMap((lang) => site.languages.map((inLang) => languageName(lang, inLang)));
-  const configured = [site.title, site.support?.label ?? ""];
-  return `${sourceText()}\n${normaliseForScan([...labels, ...names, ...configured].join("\n"))}`;
+  return `${sourceText()}\n${normaliseForScan([...labels, ...names, site.title, DEFAULT_SUPPORT_LABEL].join("\n"))}`;
 }
 
 let templateCache: string | undefined;

@@ -192,15 +192,18 @@ describe("what the site itself prints on a public card's page", () => {
     const report = await check(root, site({ "billing/refunds/index.html": page("Refund a payment", `<p>Open the payment and choose Refund.</p>${switcher}`) }));
     expect(report.findings).toEqual([]);
   });
-  it("is no leak: the site's title and its support link's label, which every page prints", async () => {
-    const root = makeProject({
-      "verity.config.yml": "sites:\n  public:\n    title: Lumen Help Center\nsupport:\n  url: https://lumen.example/contact\n  label: Talk to our team\n",
+
+  it("is no leak: the site's title and the support link's default label, which every page prints; a label the project writes is", async () => {
+    const files = {
       "content/billing/refunds.md": card({ title: "Refund a payment", audience: "external" }, "Open the payment and choose Refund."),
-      "content/billing/runbook.md": card({ title: "Decline runbook", audience: "internal" }, "## Talk to our team\n\nAsk the lead.\n\n## Lumen Help Center\n\nIts editors."),
-    });
-    const chrome = `<header>Lumen Help Center</header><footer><a href="https://lumen.example/contact">Talk to our team</a></footer>`;
-    const report = await check(root, site({ "billing/refunds/index.html": page("Refund a payment", `<p>Open the payment and choose Refund.</p>${chrome}`) }));
-    expect(report.findings).toEqual([]);
+      "content/billing/runbook.md": card({ title: "Decline runbook", audience: "internal" }, "## Contact support\n\nAsk the lead.\n\n## Lumen Help Center\n\nIts editors.\n\n## Talk to the bridge team\n\nCall them."),
+    };
+    const chrome = (label: string) => `<header>Lumen Help Center</header><footer><a href="https://lumen.example/contact">${label}</a></footer>`;
+    const planted = (label: string) => site({ "billing/refunds/index.html": page("Refund a payment", `<p>Open the payment and choose Refund.</p>${chrome(label)}`) });
+    const byDefault = makeProject({ ...files, "verity.config.yml": "sites:\n  public:\n    title: Lumen Help Center\nsupport:\n  url: https://lumen.example/contact\n" });
+    expect((await check(byDefault, planted("Contact support"))).findings).toEqual([]);
+    const labelled = makeProject({ ...files, "verity.config.yml": "sites:\n  public:\n    title: Lumen Help Center\nsupport:\n  url: https://lumen.example/contact\n  label: Talk to the bridge team\n" });
+    expect((await check(labelled, planted("Talk to the bridge team"))).findings.map((f) => f.needle?.text)).toEqual(["Talk to the bridge team"]);
   });
 });
 

@@ -15,6 +15,8 @@ import { SITE_NAMES } from "../site/audience.ts";
 import { isOnWikiOnlyHost } from "../site/links.ts";
 
 export const CONFIG_FILE_NAME = "verity.config.yml";
+/** The support link's words when the project sets none: the product's own text, as the interface labels are. */
+export const DEFAULT_SUPPORT_LABEL = "Contact support";
 
 /** An absolute http(s) URL: no javascript:, data: or other schemes reach a page through the configuration. */
 const httpUrl = (example: string) =>
@@ -134,7 +136,7 @@ export const ConfigSchema = z.strictObject({
       url: z.string().refine((value) => isHttpUrl(value) || MAILTO.test(value), {
         error: (issue) => `"support.url" is ${JSON.stringify(issue.input)}; expected an http(s) URL or a mailto: address, e.g. https://example.com/contact or mailto:support@example.com`,
       }),
-      label: z.string().min(1).default("Contact support"),
+      label: z.string().min(1).default(DEFAULT_SUPPORT_LABEL),
     })
     .optional(),
   /** `verity collect`, the usage collector; command-line options override these. */
