@@ -67,6 +67,15 @@ describe("stampVerification", () => {
     );
   });
 
+  // Lint reads a card whose lines end in a lone CR (classic Mac OS) and tells its owner to run
+  // verify on it; verify read the whole frontmatter as one line and said it was "missing or not closed".
+  it("edits a card whose lines end in a lone CR, keeping CR endings", () => {
+    const text = "---\rtitle: T\rverify_by: 2026-01-01\r---\rBody.\r";
+    expect(stampVerification(text, { verifyBy: "2026-04-01" as never, verifiedOn: "2026-01-01" as never, verifiedBy: "Mina Park" })).toBe(
+      "---\rtitle: T\rverify_by: 2026-04-01\rverified_on: 2026-01-01\rverified_by: Mina Park\r---\rBody.\r",
+    );
+  });
+
   it("refuses a verify_by it cannot edit in place", () => {
     const text = "---\ntitle: T\nverify_by:\n  2026-01-01\n---\n";
     expect(() => stampVerification(text, { verifyBy: "2026-04-01" as never, verifiedOn: "2026-01-01" as never, verifiedBy: "x" }, "a.md")).toThrow(

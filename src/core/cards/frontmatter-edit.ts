@@ -1,7 +1,7 @@
 /**
  * Line-level edits of top-level scalar fields in a card's frontmatter. Only the value of the
  * edited line changes: comments, key order, the quoting of every other key, line endings (CRLF
- * stays CRLF), a byte order mark and the body stay byte for byte. The quoting of an edited value
+ * stays CRLF, a lone CR stays a lone CR), a byte order mark and the body stay byte for byte. The quoting of an edited value
  * is kept (a quoted date stays quoted).
  */
 
@@ -20,7 +20,7 @@ export interface FieldLine {
   quote: QuoteStyle;
   /** Spaces and comment after the value, without the line ending. */
   tail: string;
-  /** `\n`, `\r\n` or "" on a last line without one. */
+  /** `\n`, `\r\n`, `\r` or "" on a last line without one. */
   eol: string;
 }
 
@@ -36,14 +36,17 @@ export interface FrontmatterLines {
 
 const KEY = /^([A-Za-z_][\w-]*)([ \t]*:)(?=[ \t]|$)/;
 
-/** Splits `text` (BOM included, if any) into lines and finds the frontmatter's top-level keys. */
+/**
+ * Splits `text` (BOM included, if any) into lines and finds the frontmatter's top-level keys. A line
+ * ends as YAML and the card loader end one: CRLF, LF, or a lone CR (classic Mac OS files).
+ */
 export function readFrontmatterLines(text: string): FrontmatterLines | undefined {
-  const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const lines = text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
   const first = (lines[0] ?? "").replace(/^\uFEFF/, "");
-  if (!/^---[ \t]*\r?\n$/.test(first)) return undefined;
+  if (!/^---[ \t]*(?:\r\n|\r|\n)$/.test(first)) return undefined;
   let close = -1;
   for (let i = 1; i < lines.length; i++) {
-    if (/^(---|\.\.\.)[ \t]*(\r?\n)?$/.test(lines[i]!)) {
+    if (/^(---|\.\.\.)[ \t]*(\r\n|\r|\n)?$/.test(lines[i]!)) {
       close = i;
       break;
     }
@@ -58,7 +61,7 @@ export function readFrontmatterLines(text: string): FrontmatterLines | undefined
 }
 
 function parseFieldLine(line: string, index: number): FieldLine | undefined {
-  const eol = line.endsWith("\r\n") ? "\r\n" : line.endsWith("\n") ? "\n" : "";
+  const eol = /\r\n$|[\r\n]$/.exec(line)?.[0] ?? "";
   const content = line.slice(0, line.length - eol.length);
   const match = KEY.exec(content);
   if (!match) return undefined;
