@@ -4,7 +4,7 @@
  * half of it), and only when the file still holds exactly the text the edit was made from.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { VerityError } from "../errors.ts";
 
@@ -23,13 +23,15 @@ export class ConcurrentEditError extends VerityError {
 /**
  * Replaces `file` with `text` if it still holds `expected` (compared as UTF-8 text, byte order
  * mark included). Throws {@link ConcurrentEditError} otherwise. A symbolic link is kept: its
- * target is replaced.
+ * target is replaced. A read-only file is refused with the code EACCES (see {@link refuseReadOnly}).
  */
 export function replaceFileIfUnchanged(file: string, expected: string, text: string, where = file): void {
   const target = realpathSync(file);
   if (readFileSync(target, "utf8") !== expected) throw new ConcurrentEditError(file, where);
+  const mode = statSync(target).mode & 0o7777;
+  refuseReadOnly(target, mode);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
-  const fd = openSync(temp, "wx", statSync(target).mode & 0o7777);
+  const fd = openSync(temp, "wx", mode);
   try {
     try {
       // writeFileSync on a descriptor writes until every byte is written, or throws: one writeSync
@@ -46,6 +48,17 @@ export function replaceFileIfUnchanged(file: string, expected: string, text: str
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/**
+ * Throws EACCES for a file this process may not write, or that has no write permission for anyone
+ * (chmod a-w: made read-only on purpose, which even root's editor asks about). The rename that
+ * replaces a file needs only its folder to be writable, so without this look a read-only card
+ * would be replaced without a word.
+ */
+function refuseReadOnly(file: string, mode: number): void {
+  if ((mode & 0o222) === 0) throw Object.assign(new Error(`EACCES: permission denied, the file is read-only, '${file}'`), { code: "EACCES" });
+  accessSync(file, constants.W_OK);
 }
 
 /**
