@@ -14,6 +14,54 @@ afterAll(removeTemps);
 
 const SAFE_WRITE = pathToFileURL(path.join(REPO_ROOT, "src/core/cards/safe-write.ts")).href;
 
+describe("writeFileWhole", () => {
+  // `verity report --out report.md` where report.md is a link (into a wiki checkout, say), and a
+  // linked .github/CODEOWNERS: the link was replaced by a regular file and its target left stale.
+  it("writes through a symbolic link: the link stays, its target gets the text", () => {
+    const dir = makeTempDir();
+    writeFileSync(path.join(dir, "real.md"), "old\n");
+    symlinkSync("real.md", path.join(dir, "link.md"));
+    writeFileWhole(path.join(dir, "link.md"), "new\n");
+    expect(lstatSync(path.join(dir, "link.md")).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(path.join(dir, "link.md"))).toBe("real.md");
+    expect(readFileSync(path.join(dir, "real.md"), "utf8")).toBe("new\n");
+    expect(readdirSync(dir).sort()).toEqual(["link.md", "real.md"]);
+  });
+
+  it("keeps the mode of the file it replaces", () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, "CODEOWNERS");
+    writeFileSync(file, "old\n");
+    chmodSync(file, 0o600);
+    writeFileWhole(file, "new\n");
+    expect(readFileSync(file, "utf8")).toBe("new\n");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  // `--out /dev/stdout`, `--out >(gzip > r.gz)` or a named pipe: the temporary file was renamed over
+  // the pipe (or, run as root, over the device), which then was a plain file, and the reader hung.
+  it("writes into a named pipe instead of replacing it with a regular file", async () => {
+    const dir = makeTempDir();
+    const fifo = path.join(dir, "pipe");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const reader = spawn("cat", [fifo]);
+    let read = "";
+    reader.stdout.on("data", (chunk: Buffer) => (read += chunk.toString("utf8")));
+    const ended = new Promise<void>((resolve) => reader.on("exit", () => resolve()));
+    const timer = setTimeout(() => reader.kill(), 5000);
+    try {
+      writeFileWhole(fifo, "through the pipe\n");
+      await ended;
+    } finally {
+      clearTimeout(timer);
+      reader.kill();
+    }
+    expect(read).toBe("through the pipe\n");
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(["pipe"]);
+  });
+});
+
 describe("replaceFileIfUnchanged on a read-only card", () => {
   // The rename needs only the folder to be writable, so a card its owner had made read-only
   // (chmod a-w) was replaced without a word, where an editor refuses or asks first.

@@ -63,14 +63,23 @@ function refuseReadOnly(file: string, mode: number): void {
 
 /**
  * Writes `text` to `file` whole or not at all: into a temporary file next to it, then renamed over
- * it, so a reader (or a crash) never sees half a file. Creates the folder when needed.
+ * it, so a reader (or a crash) never sees half a file. Creates the folder when needed. A symbolic
+ * link is kept (its target is replaced) and the replaced file keeps its mode. A file that is no
+ * regular file (a named pipe, `/dev/stdout`, a process substitution) is written into as it is:
+ * a stream cannot be replaced whole, and renaming over it would put a plain file in its place.
  */
 export function writeFileWhole(file: string, text: string | Uint8Array): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  const existing = statSync(file, { throwIfNoEntry: false });
+  if (existing && !existing.isFile() && !existing.isDirectory()) {
+    writeFileSync(file, text, "utf8");
+    return;
+  }
+  const target = existing ? realpathSync(file) : file;
+  mkdirSync(path.dirname(target), { recursive: true });
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    writeFileSync(temp, text, "utf8");
-    renameSync(temp, file);
+    writeFileSync(temp, text, { encoding: "utf8", flag: "wx", mode: existing ? existing.mode & 0o7777 : 0o666 });
+    renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
