@@ -77,3 +77,28 @@ describe("replaceFileIfUnchanged on a read-only card", () => {
   });
 });
 
+describe("a termination signal during a whole-file write", () => {
+  // SIGINT or SIGTERM between the temporary file's creation and its rename killed the process
+  // there: the card kept its old text, and a ".card.md.<random>.tmp" copy stayed in the content folder.
+  it.each(["SIGTERM", "SIGINT"])("%s: the write finishes (renamed or removed), then the signal ends the process", (signal) => {
+    const dir = makeTempDir();
+    const file = path.join(dir, "card.md");
+    writeFileSync(file, "old\n");
+    const script = `
+      import fs from "node:fs";
+      import { syncBuiltinESMExports } from "node:module";
+      const fsync = fs.fsyncSync;
+      fs.fsyncSync = (fd) => { process.kill(process.pid, ${JSON.stringify(signal)}); fsync(fd); };
+      syncBuiltinESMExports();
+      const { replaceFileIfUnchanged } = await import(${JSON.stringify(SAFE_WRITE)});
+      replaceFileIfUnchanged(${JSON.stringify(file)}, "old\\n", "new\\n");
+      setTimeout(() => console.log("the signal was lost"), 300);
+    `;
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 20_000 });
+    expect(child.stderr).toBe("");
+    expect(child.stdout).toBe("");
+    expect(child.signal).toBe(signal);
+    expect(readFileSync(file, "utf8")).toBe("new\n");
+    expect(readdirSync(dir)).toEqual(["card.md"]);
+  });
+});

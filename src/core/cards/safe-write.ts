@@ -1,12 +1,14 @@
 /**
  * Rewriting a file another process may be editing: the new text goes to a temporary file in the
  * same folder, which is renamed over the file (readers see the old file or the new one, never
- * half of it), and only when the file still holds exactly the text the edit was made from.
+ * half of it), and only when the file still holds exactly the text the edit was made from. A
+ * termination signal waits until the write is done (held-signals.ts), so none leaves a temporary file.
  */
 import { randomBytes } from "node:crypto";
 import { accessSync, closeSync, constants, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { VerityError } from "../errors.ts";
+import { holdSignalsThisTurn } from "../held-signals.ts";
 
 /** The file changed since it was read: nothing was written. Exit 1. */
 export class ConcurrentEditError extends VerityError {
@@ -30,6 +32,8 @@ export function replaceFileIfUnchanged(file: string, expected: string, text: str
   if (readFileSync(target, "utf8") !== expected) throw new ConcurrentEditError(file, where);
   const mode = statSync(target).mode & 0o7777;
   refuseReadOnly(target, mode);
+  // Ctrl+C or SIGTERM now would leave the temporary file beside the card.
+  holdSignalsThisTurn();
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   const fd = openSync(temp, "wx", mode);
   try {
@@ -75,6 +79,7 @@ export function writeFileWhole(file: string, text: string | Uint8Array): void {
     return;
   }
   const target = existing ? realpathSync(file) : file;
+  holdSignalsThisTurn();
   mkdirSync(path.dirname(target), { recursive: true });
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
@@ -93,6 +98,7 @@ export function writeFileWhole(file: string, text: string | Uint8Array): void {
  * A write cut short (a full disk, a size limit) leaves no card, not the first part of one.
  */
 export function createFileWhole(file: string, text: string): void {
+  holdSignalsThisTurn();
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     const fd = openSync(temp, "wx");
