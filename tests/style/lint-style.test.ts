@@ -94,6 +94,19 @@ describe("verity lint with the style guide", () => {
     const again = await runCli(["lint", "--fix", "--today", "2026-01-01"], { cwd: dir });
     expect(again.stderr).toContain("fixed 0 problems in 0 files");
   });
+
+  // With both keys set, --fix renamed verify-by to verify_by: the card then held verify_by twice,
+  // which is invalid YAML, a worse error than the one it was asked to fix.
+  it("--fix leaves verify-by alone when verify_by is set too", async () => {
+    const text = CARD("Text.").replace("verify_by: 2099-01-01\n", "verify-by: 2098-01-01\nverify_by: 2099-01-01\n");
+    const dir = cardProject({ "billing/refunds.md": text });
+    const file = path.join(dir, "content", "billing", "refunds.md");
+    const fixed = await runCli(["lint", "--fix", "--today", "2026-01-01"], { cwd: dir });
+    expect(readFileSync(file, "utf8")).toBe(text);
+    expect(fixed.stdout).toContain('Both "verify-by" and "verify_by" are set');
+    expect(fixed.stdout).not.toContain("frontmatter-yaml");
+    expect(fixed.code).toBe(1);
+  });
 });
 
 describe("the whole-run cache and symbolic links", () => {

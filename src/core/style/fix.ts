@@ -29,12 +29,15 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): { text: 
 
 /**
  * Findings (rule `frontmatter-schema`) for front matter keys written with an accepted alias, each with
- * the edit that renames the key. Only the key is touched.
+ * the edit that renames the key. Only the key is touched, and only when the card does not set the
+ * key it stands for too: the rename would then write that key twice, which is not YAML (lint
+ * reports both keys being set, for a person to choose the value).
  */
 export function findAliasKeys(file: string, source: string): Finding[] {
   const open = /^---[ \t]*\r?\n/.exec(source);
   if (!open) return [];
   const findings: Finding[] = [];
+  const keys = new Set<string>();
   let offset = open[0].length;
   let line = 2;
   while (offset < source.length) {
@@ -42,6 +45,7 @@ export function findAliasKeys(file: string, source: string): Finding[] {
     const text = source.slice(offset, end < 0 ? undefined : end).replace(/\r$/, "");
     if (/^(---|\.\.\.)[ \t]*$/.test(text)) break;
     const key = /^([A-Za-z][\w-]*)[ \t]*:/.exec(text);
+    if (key) keys.add(key[1]!);
     const target = key ? FIELD_ALIASES[key[1]!] : undefined;
     if (key && target) {
       findings.push({
@@ -58,7 +62,7 @@ export function findAliasKeys(file: string, source: string): Finding[] {
     offset = end + 1;
     line++;
   }
-  return findings;
+  return findings.filter((finding) => !keys.has(finding.fix![0]!.text));
 }
 
 export interface FileFix {
