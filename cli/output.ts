@@ -56,3 +56,11 @@ export function describeWriteError(code: string | undefined): string {
   if (code === "ENOENT") return "the folder cannot hold new files";
   return "the system refused the write";
 }
+
+/** Names each file `--fix` could not write, with the reason; true when there was one (exit 2). */
+export function reportFixesLeft(io: CliIO, left: readonly { file: string; reason: string }[] | undefined): boolean {
+  for (const { file, reason } of left ?? []) {
+    io.stderr(`verity: ${displayPath(file, io.cwd)}: --fix could not write it (${reason}), so it was left as it is. Make it writable (or let the other edit finish), then run again.\n`);
+  }
+  return (left?.length ?? 0) > 0;
+}

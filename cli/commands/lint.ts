@@ -5,6 +5,7 @@ import { lint, type LintReport } from "../../src/app/lint.ts";
 import { countFindings } from "../../src/core/lint/findings.ts";
 import { RULE_METADATA } from "../../src/core/lint/registry.ts";
 import { diffFix } from "../../src/core/style/fix.ts";
+import { reportFixesLeft } from "../output.ts";
 import { parseCount } from "../path-args.ts";
 import { defaultFormat, getReporter } from "../reporters/index.ts";
 import { displayPath } from "../reporters/paths.ts";
@@ -60,6 +61,7 @@ export function registerLint(program: Command, state: RunState): void {
         io.stderr(`${dryRun ? "would fix" : "fixed"} ${plural(problems, "problem")} in ${plural(plans.length, "file")}\n`);
         if (dryRun) return;
       }
+      const fixesLeft = reportFixesLeft(io, report.fixes?.left);
       const { findings, files, trust } = report;
       io.stdout(reporter({ findings, files, cwd: io.cwd, color: io.color, rules: RULE_METADATA }));
       if (options.summary) {
@@ -72,7 +74,8 @@ export function registerLint(program: Command, state: RunState): void {
       const problems = counts.errors + counts.warnings + counts.suggestions;
       const outcome = problems === 0 ? "no problems" : `${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}, ${plural(counts.suggestions, "suggestion")}`;
       io.stderr(`Checked ${plural(files.length, "card")}: ${outcome}; ${trustLine}.\n`);
-      if (counts.errors > 0) state.exitCode = 1;
+      if (fixesLeft) state.exitCode = 2;
+      else if (counts.errors > 0) state.exitCode = 1;
       else if (maxWarnings !== undefined && counts.warnings > maxWarnings) {
         io.stderr(`verity: ${counts.warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
         state.exitCode = 1;

@@ -28,7 +28,7 @@ import { tooDeepFinding } from "../core/lint/rules/markdown-too-deep.ts";
 import { isTreeAtHand, releaseTree, type Card } from "../core/cards/load.ts";
 import type { SerializedTree } from "../core/cards/markdown.ts";
 import { createStylePool, type StylePool } from "./style-pool.ts";
-import type { FileFix } from "../core/style/fix.ts";
+import type { FixSummary } from "../core/style/fix.ts";
 import { addToRunKeys, computeRunKey, readRunRecord, recordedFindings, storedFindings, summarise, writeRunRecord, writeRunRecordEdits, type LintedProjectSummary } from "../core/style/run-cache.ts";
 import { deltaPins } from "../core/lint/run-delta.ts";
 import { writeStubFacts } from "../core/lint/stub-facts-file.ts";
@@ -83,7 +83,7 @@ export interface LintReport {
   configFile: string | undefined;
   changed?: ChangedSummary;
   /** With `fix`: the fixes applied (or, with `dryRun`, planned). */
-  fixes?: { plans: FileFix[]; problems: number; dryRun: boolean };
+  fixes?: FixSummary;
   /** What the project's `.vale.ini` sets that is ignored (a rule that does not exist), as `verity style` warns. */
   styleWarnings: string[];
 }
@@ -283,7 +283,7 @@ async function lintWithStyle(
   const result = run(project, cacheFile, isFixing);
   if (!isFixing) return { result };
 
-  const { planFixes, readSourceFile, writeFix } = await import("../core/style/fix.ts");
+  const { planFixes, readSourceFile, writeFixes } = await import("../core/style/fix.ts");
   const sources = new Map(project.cards.map((card) => [card.file, card.source]));
   const plans = planFixes(
     result.findings.filter((f) => isSelected(f.file)),
@@ -295,9 +295,11 @@ async function lintWithStyle(
   if (dryRun || plans.length === 0) {
     return { result: { ...result, findings: result.findings.filter((f) => !(f.ruleId === "frontmatter-schema" && f.fix)) }, fixes };
   }
-  for (const plan of plans) writeFix(plan);
+  // A card that cannot be written (read-only, a full disk, edited meanwhile) is left, and named.
+  const { written, left } = writeFixes(plans);
   const reloaded = loadProject({ ...request.project, today: project.today });
-  return { result: run(reloaded, path.join(reloaded.root, LINT_CACHE_FILE), false), fixes };
+  const done = { plans: written, problems: written.reduce((sum, plan) => sum + plan.applied, 0), dryRun, left: left.map(({ fix, reason }) => ({ file: fix.file, reason })) };
+  return { result: run(reloaded, path.join(reloaded.root, LINT_CACHE_FILE), false), fixes: done };
 }
 
 /** Files and folders given on the command line, as a test on absolute paths. */

@@ -8,7 +8,7 @@ import { findProjectRoot, loadConfig } from "../core/project/config.ts";
 import { UsageError } from "../core/errors.ts";
 import { compareFindings, type Finding, type Severity } from "../core/lint/findings.ts";
 import { ruleLevels } from "../core/lint/registry.ts";
-import { findAliasKeys, notFixableFinding, planFixes, readFixableSource, readSourceFile, writeFix, type FileFix } from "../core/style/fix.ts";
+import { findAliasKeys, notFixableFinding, planFixes, readFixableSource, readSourceFile, writeFixes, type FixSummary } from "../core/style/fix.ts";
 import { lintProse, type StyleOptions } from "../core/style/style-engine.ts";
 import { collectStyleFiles, globFilter, markdownExtensions, matchPathFor, NOT_MARKDOWN_NOTICE, resolveValeSetup, styleFormatOf } from "../core/style/style-files.ts";
 import { settingsForFile, type ValeConfig } from "../core/style/vale-ini.ts";
@@ -49,7 +49,7 @@ export interface StyleResult {
   files: string[];
   /** Things the user should know (a rule type that is skipped, no Vale configuration). */
   warnings: string[];
-  fixes?: { plans: FileFix[]; problems: number; dryRun: boolean };
+  fixes?: FixSummary;
 }
 
 export function style(request: StyleRequest): StyleResult {
@@ -113,11 +113,13 @@ export function style(request: StyleRequest): StyleResult {
   const plans = planFixes(findings, readFixableSource, notUtf8);
   appendAll(findings, notUtf8.map(notFixableFinding));
   const dryRun = request.dryRun === true;
-  const fixes = { plans, problems: plans.reduce((sum, plan) => sum + plan.applied, 0), dryRun };
+  let fixes: FixSummary = { plans, problems: plans.reduce((sum, plan) => sum + plan.applied, 0), dryRun };
   let report = findings;
   if (!dryRun && plans.length > 0) {
-    for (const plan of plans) writeFix(plan);
-    const changed = new Set(plans.map((p) => p.file));
+    // A file that cannot be written (read-only, a full disk, edited meanwhile) is left, and named.
+    const { written, left } = writeFixes(plans);
+    fixes = { plans: written, problems: written.reduce((sum, plan) => sum + plan.applied, 0), dryRun, left: left.map(({ fix, reason }) => ({ file: fix.file, reason })) };
+    const changed = new Set(written.map((p) => p.file));
     report = findings.filter((f) => !changed.has(f.file));
     for (const file of changed) appendAll(report, lintFile(file, readSourceFile(file).source));
   }

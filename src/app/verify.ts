@@ -17,7 +17,7 @@ import { getRepositoryInfo } from "../core/git/history.ts";
 import type { Card } from "../core/cards/load.ts";
 import { loadProject, type ProjectOptions } from "../core/project/project.ts";
 import { formatVerifyCommitMessage, planReverify, selectCardsToVerify, type ReverifyPlan } from "../core/verification/reverify.ts";
-import { ConcurrentEditError, replaceFileIfUnchanged } from "../core/cards/safe-write.ts";
+import { ConcurrentEditError, describeWriteRefusal, replaceFileIfUnchanged } from "../core/cards/safe-write.ts";
 import type { CalendarDate } from "../core/verification/calendar-date.ts";
 import type { VerificationStatus } from "../core/verification/verification.ts";
 import { resolveCardTargets } from "./card-targets.ts";
@@ -149,7 +149,7 @@ export async function applyVerify(planned: VerifyPlan): Promise<VerifyResult> {
     } catch (error) {
       if (error instanceof ConcurrentEditError) result.refused.push(plan.card);
       else {
-        const reason = writeRefusal(error);
+        const reason = describeWriteRefusal(error);
         if (reason === undefined) throw error;
         result.unwritable.push({ card: plan.card, reason });
       }
@@ -159,21 +159,6 @@ export async function applyVerify(planned: VerifyPlan): Promise<VerifyResult> {
     result.commitHash = await commitFiles(planned.root, result.plans.map((p) => p.card.file), formatVerifyCommitMessage(result.plans));
   }
   return result;
-}
-
-/** Why the system refused to write a card (it stays as it was), or undefined for an error that is no refusal. */
-function writeRefusal(error: unknown): string | undefined {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reasons: Record<string, string> = {
-    EACCES: "permission denied",
-    EPERM: "the file or its folder may not be changed (permissions, or an immutable file)",
-    EROFS: "the file system is read-only",
-    ENOSPC: "the disk is full",
-    EDQUOT: "the disk quota is used up",
-    EFBIG: "the file would be larger than the system allows this process (ulimit -f)",
-    EIO: "the disk reported an input/output error",
-  };
-  return code && reasons[code] ? `${reasons[code]} (${code})` : undefined;
 }
 
 async function refuseUncommitted(root: string, cards: readonly Card[], force: boolean): Promise<void> {

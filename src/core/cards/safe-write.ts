@@ -22,6 +22,21 @@ export class ConcurrentEditError extends VerityError {
   }
 }
 
+/** Why the system refused to write a file (it stays as it was), or undefined for an error that is no refusal. */
+export function describeWriteRefusal(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reasons: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "the file or its folder may not be changed (permissions, or an immutable file)",
+    EROFS: "the file system is read-only",
+    ENOSPC: "the disk is full",
+    EDQUOT: "the disk quota is used up",
+    EFBIG: "the file would be larger than the system allows this process (ulimit -f)",
+    EIO: "the disk reported an input/output error",
+  };
+  return code && reasons[code] ? `${reasons[code]} (${code})` : undefined;
+}
+
 /**
  * Replaces `file` with `text` if it still holds `expected` (compared as UTF-8 text, byte order
  * mark included). Throws {@link ConcurrentEditError} otherwise. A symbolic link is kept: its

@@ -4,7 +4,7 @@
  * were. Front matter keys written with an alias (`verify-by`) are renamed, never their values.
  */
 import { readFileSync } from "node:fs";
-import { replaceFileIfUnchanged } from "../cards/safe-write.ts";
+import { ConcurrentEditError, describeWriteRefusal, replaceFileIfUnchanged } from "../cards/safe-write.ts";
 import { FIELD_ALIASES } from "../cards/schema.ts";
 import type { Finding, TextEdit } from "../lint/findings.ts";
 import { onFirstUse } from "../load-on-use.ts";
@@ -140,6 +140,39 @@ export function writeFix(fix: FileFix): void {
   const hasBom = readFileSync(fix.file, "utf8").startsWith("\uFEFF");
   const bom = hasBom ? "\uFEFF" : "";
   replaceFileIfUnchanged(fix.file, bom + fix.before, bom + fix.after);
+}
+
+/** What `--fix` did: the fixes written (or, with `dryRun`, planned), and the files left unwritten with the reason. */
+export interface FixSummary {
+  plans: FileFix[];
+  problems: number;
+  dryRun: boolean;
+  left?: { file: string; reason: string }[];
+}
+
+/** The fixes written, and those left unwritten with the reason. */
+export interface FixWrites {
+  written: FileFix[];
+  left: { fix: FileFix; reason: string }[];
+}
+
+/**
+ * Writes each fix (see {@link writeFix}). A file that changed meanwhile, or that the system refuses
+ * to write (read-only, a full disk), is left as it is with the reason; the others are written.
+ */
+export function writeFixes(fixes: readonly FileFix[]): FixWrites {
+  const result: FixWrites = { written: [], left: [] };
+  for (const fix of fixes) {
+    try {
+      writeFix(fix);
+      result.written.push(fix);
+    } catch (error) {
+      const reason = error instanceof ConcurrentEditError ? "it changed while verity was working on it" : describeWriteRefusal(error);
+      if (reason === undefined) throw error;
+      result.left.push({ fix, reason });
+    }
+  }
+  return result;
 }
 
 /** A unified diff of one fix, with paths as shown to the user. */
