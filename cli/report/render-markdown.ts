@@ -3,7 +3,7 @@ import type { StatusRow } from "../../src/core/verification/status.ts";
 import type { KnowledgeReport } from "../../src/core/report/build-report.ts";
 import { renderUsageMarkdown } from "./usage-views.ts";
 import { describeDue, fileLink, percent, signedPercent, trustSentence } from "../../src/core/report/format.ts";
-import { markdownCell } from "../../src/core/report/markdown-text.ts";
+import { markdownCell, plainMarkdown } from "../../src/core/report/markdown-text.ts";
 
 /** Keeps the summary well under GitHub's 1 MiB job-summary limit on large repositories. */
 const MAX_ROWS_PER_OWNER = 50;
@@ -16,7 +16,7 @@ export function renderReportMarkdown(report: KnowledgeReport): string {
   out.push(`**Trust score: ${health.trust.score}%**${flag}: ${trustSentence(health.trust, health.warnDays)}.`, "");
 
   out.push("### By collection", "", "| Collection | Cards | Trust score | Expired | Expiring |", "| --- | ---: | ---: | ---: | ---: |");
-  for (const c of health.collections) out.push(`| ${cell(c.title)} | ${c.trust.counted} | ${c.trust.score}% | ${c.trust.expired} | ${c.trust.expiring} |`);
+  for (const c of health.collections) out.push(`| ${plainMarkdown(c.title)} | ${c.trust.counted} | ${c.trust.score}% | ${c.trust.expired} | ${c.trust.expiring} |`);
   out.push("");
 
   out.push("### By owner", "", "| Owner | Cards | Trust score | Expired | Expiring |", "| --- | ---: | ---: | ---: | ---: |");
@@ -70,7 +70,7 @@ export function renderReportMarkdown(report: KnowledgeReport): string {
 
 function cardLink(row: StatusRow, base: string | undefined): string {
   const href = fileLink(base, row.path);
-  const title = cell(row.title).replace(/([[\]])/g, "\\$1");
+  const title = plainMarkdown(row.title);
   return href ? `[${title}](${href})<br>\`${row.path}\`` : `${title}<br>\`${row.path}\``;
 }
 

@@ -1,7 +1,7 @@
 /** Views of a status report: a terminal table, JSON, or Markdown for job summaries. */
 import type { StatusReport, StatusRow } from "../../src/core/verification/status.ts";
 import { trustSentence } from "../../src/core/report/format.ts";
-import { markdownCell } from "../../src/core/report/markdown-text.ts";
+import { markdownCell, plainMarkdown } from "../../src/core/report/markdown-text.ts";
 
 export function renderStatus(report: StatusReport, format: "table" | "json" | "markdown", _cwd: string): string {
   if (format === "json") return `${JSON.stringify(report, null, 2)}\n`;
@@ -47,7 +47,8 @@ function renderTable(report: StatusReport): string {
 
 function renderMarkdown(report: StatusReport): string {
   const out = [`**${trustLine(report)}**`, "", `| ${COLUMNS.map((c) => c.title).join(" | ")} |`, `| ${COLUMNS.map(() => "---").join(" | ")} |`];
-  for (const row of report.rows) out.push(`| ${COLUMNS.map((c) => markdownCell(c.value(row))).join(" | ")} |`);
+  // A title is plain text, shown as written; the other columns hold no Markdown punctuation of note.
+  for (const row of report.rows) out.push(`| ${COLUMNS.map((c) => (c.title === "title" ? plainMarkdown : markdownCell)(c.value(row))).join(" | ")} |`);
   if (report.needsReview?.length) {
     out.push("", "**Needs review (companion changed):**", "");
     for (const row of report.needsReview) out.push(`- \`${row.path}\` (${row.owner}): ${row.message}`);

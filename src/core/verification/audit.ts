@@ -6,6 +6,7 @@
 import { addInterval, LAST_DAY, type CalendarDate, type Interval } from "./calendar-date.ts";
 import type { Project } from "../project/project.ts";
 import { describeDue } from "../report/format.ts";
+import { plainMarkdown } from "../report/markdown-text.ts";
 import { matchesOwner, toStatusRow, type NeedsReviewRow, type StatusRow } from "./status.ts";
 import { compareUrgency, isCountedForTrust } from "./verification.ts";
 
@@ -51,7 +52,7 @@ function ownerChecklist(owner: AuditOwner): string[] {
   const out: string[] = [];
   if (owner.due.length > 0) {
     out.push("**Due for review**", "");
-    for (const row of owner.due) out.push(`- [ ] ${row.title.replace(/([[\]])/g, "\\$1")} (\`${row.path}\`): verify_by ${row.verifyBy}, ${describeDue(row)}`);
+    for (const row of owner.due) out.push(`- [ ] ${plainMarkdown(row.title)} (\`${row.path}\`): verify_by ${row.verifyBy}, ${describeDue(row)}`);
     out.push("");
   }
   if (owner.drift.length > 0) {
