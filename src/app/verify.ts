@@ -16,7 +16,7 @@ import { commitFiles, listUncommittedFiles, readGitUser } from "../core/git/ops.
 import { getRepositoryInfo } from "../core/git/history.ts";
 import type { Card } from "../core/cards/load.ts";
 import { loadProject, type ProjectOptions } from "../core/project/project.ts";
-import { formatVerifyCommitMessage, planReverify, selectCardsToVerify, type ReverifyPlan } from "../core/verification/reverify.ts";
+import { checkVerifiedBy, formatVerifyCommitMessage, planReverify, selectCardsToVerify, type ReverifyPlan } from "../core/verification/reverify.ts";
 import { ConcurrentEditError, describeWriteRefusal, replaceFileIfUnchanged } from "../core/cards/safe-write.ts";
 import type { CalendarDate } from "../core/verification/calendar-date.ts";
 import type { VerificationStatus } from "../core/verification/verification.ts";
@@ -99,6 +99,13 @@ export async function planVerify(request: VerifyRequest): Promise<VerifyPlan> {
   const verifiedBy = request.by?.trim() || (await readGitUser(project.root));
   if (!verifiedBy) {
     throw new UsageError("Who verified the cards? There is no --by and no git user.", 'Pass --by "@your-handle", or set git config user.name "Your Name".');
+  }
+  // A value lint refuses (a line break, a bidi override) would leave every card it stamps failing lint.
+  const byProblem = checkVerifiedBy(verifiedBy);
+  if (byProblem) {
+    throw request.by?.trim()
+      ? new UsageError(`--by: ${byProblem}`, 'Type the handle again, e.g. --by "@mina".')
+      : new UsageError(`Your git user name (verified_by by default): ${byProblem}`, 'Pass --by "@your-handle", or fix git config user.name.');
   }
   if (request.commit) await refuseUncommitted(project.root, cards, request.force === true);
 

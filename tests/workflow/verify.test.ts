@@ -127,6 +127,18 @@ describe("verity verify: selection, --every, --by, --commit", () => {
     expect(repo.git("status", "--porcelain")).toBe("");
   });
 
+  // --by "a<newline>b" (a pasted name) or a name with a bidi override was written as verified_by:
+  // the card that verify had just "verified" then failed lint (frontmatter-schema).
+  it("refuses a --by that lint would refuse in verified_by, and changes nothing", async () => {
+    const repo = repoWith(cards);
+    for (const by of ["Mina\nPark", "\u202Emina"]) {
+      const result = await runCli(["verify", "content/api/other.md", "--by", by, "--today", "2026-11-30"], repo.root);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/--by: "verified_by" holds an invisible control character \(U\+(000A|202E)/);
+      expect(repo.git("status", "--porcelain")).toBe("");
+    }
+  });
+
   it("--commit makes one commit listing the cards", async () => {
     const repo = repoWith(cards);
     // fresh.md moves from 2027-06-01 back to 2026-12-30: that needs --allow-earlier.

@@ -10,6 +10,7 @@ import type { Card } from "../cards/load.ts";
 import { matchesOwner } from "./status.ts";
 import { getCardVerification, reviewInterval, type VerificationPolicy, type VerificationStatus } from "./verification.ts";
 import { parseYaml } from "../cards/yaml-source.ts";
+import { FrontmatterSchema } from "../cards/schema.ts";
 
 export interface VerificationStamp {
   verifyBy: CalendarDate;
@@ -37,6 +38,12 @@ export interface ReverifyOptions {
   every?: Interval;
   /** The configured default interval (`verifyEvery`). */
   defaultEvery: string;
+}
+
+/** Why `verifiedBy` cannot be written as `verified_by` (lint would refuse it), or undefined when it can. */
+export function checkVerifiedBy(verifiedBy: string): string | undefined {
+  const result = FrontmatterSchema.shape.verified_by.safeParse(verifiedBy);
+  return result.success ? undefined : result.error.issues[0]?.message;
 }
 
 /** Plans the re-verification of one card from its current file text. */
