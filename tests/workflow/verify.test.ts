@@ -76,6 +76,14 @@ describe("stampVerification", () => {
     );
   });
 
+  // The refusal named the file only, so the author had to guess which of three lines to rewrite.
+  it("names the line of a verified_by it cannot edit in place (a block scalar)", () => {
+    const text = "---\ntitle: T\nverify_by: 2026-01-01\nverified_by: >-\n  Old\n  Name\n---\n";
+    expect(() => stampVerification(text, { verifyBy: "2026-04-01" as never, verifiedOn: "2026-01-01" as never, verifiedBy: "x" }, "a.md")).toThrow(
+      /^a\.md:4: verified_by could not be updated in place/,
+    );
+  });
+
   it("refuses a verify_by it cannot edit in place", () => {
     const text = "---\ntitle: T\nverify_by:\n  2026-01-01\n---\n";
     expect(() => stampVerification(text, { verifyBy: "2026-04-01" as never, verifiedOn: "2026-01-01" as never, verifiedBy: "x" }, "a.md")).toThrow(

@@ -76,6 +76,9 @@ export function stampVerification(text: string, stamp: VerificationStamp, where 
   if (toCalendarDate(dateField.value) === undefined) {
     throw new UsageError(`${where}:${dateField.index + 1}: ${dateKey} is "${dateField.raw}", which is not a YYYY-MM-DD date on one line.`, "Write it as verify_by: 2027-03-31, then run verity verify again.");
   }
+  // Lines in the file as it was (an inserted key is named at the verify_by line), for the refusal below.
+  const lineOf = (key: string) => (fm.fields.get(key) ?? dateField).index + 1;
+  const lines = { [dateKey]: lineOf(dateKey), verified_on: lineOf("verified_on"), verified_by: lineOf("verified_by") };
   setFieldValue(fm, dateKey, stamp.verifyBy);
   const missing: { key: string; raw: string }[] = [];
   if (fm.fields.has("verified_on")) setFieldValue(fm, "verified_on", stamp.verifiedOn);
@@ -84,27 +87,31 @@ export function stampVerification(text: string, stamp: VerificationStamp, where 
   else missing.push({ key: "verified_by", raw: formatScalar(stamp.verifiedBy, "plain") });
   if (missing.length > 0) insertFieldsAfter(fm, dateKey, missing);
   const result = joinLines(fm);
-  assertReadsBack(result, stamp, dateKey, where);
+  assertReadsBack(result, stamp, dateKey, where, lines);
   return result;
 }
 
-/** Parses the edited frontmatter again: the new values must read back exactly. */
-function assertReadsBack(text: string, stamp: VerificationStamp, dateKey: string, where: string): void {
+/**
+ * Parses the edited frontmatter again: the new values must read back exactly. A refusal names the
+ * line (in the file as it was) of the first key that does not.
+ */
+function assertReadsBack(text: string, stamp: VerificationStamp, dateKey: string, where: string, lines: Record<string, number>): void {
   const fm = readFrontmatterLines(text)!;
   const yaml = fm.lines.slice(fm.open + 1, fm.close).join("");
   const parsed = parseYaml(yaml);
   const data = (parsed.value ?? {}) as Record<string, unknown>;
-  const ok =
-    parsed.problems.length === 0 &&
-    toCalendarDate(data[dateKey]) === stamp.verifyBy &&
-    toCalendarDate(data.verified_on) === stamp.verifiedOn &&
-    data.verified_by === stamp.verifiedBy;
-  if (!ok) {
-    throw new UsageError(
-      `${where}: the frontmatter could not be updated in place (an unusual layout of verify_by, verified_on or verified_by).`,
-      "Write each of them on one line as key: value, then run verity verify again.",
-    );
-  }
+  const wrong = [
+    toCalendarDate(data[dateKey]) === stamp.verifyBy ? undefined : dateKey,
+    toCalendarDate(data.verified_on) === stamp.verifiedOn ? undefined : "verified_on",
+    data.verified_by === stamp.verifiedBy ? undefined : "verified_by",
+  ].filter((key) => key !== undefined);
+  if (parsed.problems.length === 0 && wrong.length === 0) return;
+  const key = wrong.sort((a, b) => lines[a]! - lines[b]!)[0];
+  const line = key ? lines[key]! : Math.min(...Object.values(lines));
+  throw new UsageError(
+    `${where}:${line}: ${key ?? "the frontmatter"} could not be updated in place (an unusual layout of verify_by, verified_on or verified_by: a block scalar, a value on several lines).`,
+    "Write each of them on one line as key: value, then run verity verify again.",
+  );
 }
 
 export interface CardSelector {
