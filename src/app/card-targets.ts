@@ -7,7 +7,7 @@ import type { Card } from "../core/cards/load.ts";
 import type { Project } from "../core/project/project.ts";
 
 /** The cards named by `targets`, in path order, each once. Throws on a target that names no card. */
-export function resolveCardTargets(targets: readonly string[], project: Pick<Project, "cards" | "invalidFiles">, cwd: string): Card[] {
+export function resolveCardTargets(targets: readonly string[], project: Pick<Project, "cards" | "invalidFiles" | "problems">, cwd: string): Card[] {
   const byFile = new Map(project.cards.map((card) => [card.file, card]));
   const invalid = new Set(project.invalidFiles);
   const selected = new Set<Card>();
@@ -30,7 +30,10 @@ export function resolveCardTargets(targets: readonly string[], project: Pick<Pro
     } else if (byFile.has(full)) {
       selected.add(byFile.get(full)!);
     } else if (invalid.has(full)) {
-      problems.push(`${target}: the card has errors, so it cannot be processed. Run verity lint ${target} and fix them first.`);
+      // Its first error, where and what: the loader's own finding.
+      const first = project.problems.filter((p) => p.file === full && p.severity === "error").sort((a, b) => a.line - b.line || a.column - b.column)[0];
+      const what = first ? `:${first.line}: ${first.message}` : ": the card has errors.";
+      problems.push(`${target}${what} The card cannot be processed until it is fixed; verity lint ${target} lists every problem.`);
     } else {
       problems.push(`${target}: not a card (cards are .md or .mdx files in a collection folder under the content folder).`);
     }

@@ -147,6 +147,16 @@ describe("verity verify: selection, --every, --by, --commit", () => {
     }
   });
 
+  // The refusal said only "the card has errors ... run verity lint": no line, and not what is wrong.
+  it("names the line and the problem of a named card that cannot be loaded", async () => {
+    const repo = repoWith({ ...cards, "content/api/broken.md": cardText({ description: "42", verify_by: "2026-11-01" }) });
+    const result = await runCli(["verify", "content/api/broken.md", "--by", "@mina", "--today", "2026-11-30"], repo.root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/content\/api\/broken\.md:6: "description" must be text, got 42/);
+    expect(result.stderr).toContain("verity lint content/api/broken.md");
+    expect(repo.git("status", "--porcelain")).toBe("");
+  });
+
   it("--commit makes one commit listing the cards", async () => {
     const repo = repoWith(cards);
     // fresh.md moves from 2027-06-01 back to 2026-12-30: that needs --allow-earlier.
@@ -196,7 +206,8 @@ describe("verity verify: selection, --every, --by, --commit", () => {
     const repo = repoWith({ ...cards, "content/api/broken.md": "---\ntitle: Broken\n---\n" });
     const result = await runCli(["verify", "content/api/broken.md", "content/api/other.md", "--by", "@mina"], repo.root);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("content/api/broken.md: the card has errors, so it cannot be processed. Run verity lint content/api/broken.md");
+    expect(result.stderr).toContain('content/api/broken.md:2: Missing required field "owner".');
+    expect(result.stderr).toContain("The card cannot be processed until it is fixed; verity lint content/api/broken.md lists every problem.");
     expect(repo.git("status", "--porcelain")).toBe("");
   });
 
