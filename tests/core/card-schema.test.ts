@@ -49,6 +49,10 @@ describe("rejected values", () => {
     ["title", undefined, /Missing required field "title"/],
     ["title", "", /"title" is empty/],
     ["title", 42, /"title" must be text, got 42/],
+    // YAML's !!binary, !!set and !!timestamp were all "a mapping".
+    ["description", new Uint8Array([104, 105]), /"description" must be text, got binary data \(!!binary\)/],
+    ["description", new Set(["a"]), /"description" must be text, got a set \(!!set\)/],
+    ["description", new Date(Date.UTC(2026, 0, 1)), /"description" must be text, got a timestamp \(2026-01-01T00:00:00\.000Z\)/],
     ["owner", undefined, /Missing required field "owner"/],
     ["owner", "", /"owner" is empty/],
     ["owner", "billing team", /neither a GitHub handle nor an email/],

@@ -26,6 +26,10 @@ export function describeValue(value: unknown): string {
   if (value === null) return "an empty value";
   if (typeof value === "string") return value === "" ? "an empty string" : JSON.stringify(value);
   if (Array.isArray(value)) return "a list";
+  // YAML tags that build other objects: each named as what it is, not as a mapping.
+  if (value instanceof Uint8Array) return "binary data (!!binary)";
+  if (value instanceof Set) return "a set (!!set)";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid timestamp" : `a timestamp (${value.toISOString()})`;
   if (typeof value === "object") return "a mapping";
   return String(value);
 }
