@@ -71,6 +71,21 @@ describe("verity codeowners", () => {
     expect(result.code).toBe(0);
   });
 
+  // A CODEOWNERS checked out with CRLF (Windows, core.autocrlf) was rewritten with LF, every line
+  // of the hand-written part changing, and --check called it out of date on every run there.
+  it("keeps CRLF line endings: the hand-written part stays byte for byte, --check passes", async () => {
+    const repo = project();
+    await runCli(["codeowners"], repo.root);
+    const crlf = repo.read(".github/CODEOWNERS").replace(/\n/g, "\r\n");
+    repo.write({ ".github/CODEOWNERS": crlf });
+    const check = await runCli(["codeowners", "--check"], repo.root);
+    expect(check.stdout).toContain("is up to date");
+    expect(check.code).toBe(0);
+    repo.write({ "content/billing/taxes.md": cardText({ owner: '"@lumen/finance"' }) });
+    await runCli(["codeowners"], repo.root);
+    expect(repo.read(".github/CODEOWNERS")).toBe(crlf.replace("tax@example.com", "@lumen/finance"));
+  });
+
   it("keeps a file without the marker as the hand-written part", () => {
     expect(splitCodeowners("* @admins").head).toBe("* @admins\n");
     const text = renderCodeowners([], [], "content", "* @admins");

@@ -1,7 +1,7 @@
 /**
  * `.github/CODEOWNERS` from the cards' owners: each card path maps to its owner, so the owner is a
  * required reviewer of every change to the card. A hand-written section above the marker line is
- * kept as it is; everything below the marker is generated.
+ * kept as it is (CRLF line endings too); everything below the marker is generated.
  */
 import { isValidOwner } from "./schema.ts";
 import type { Collection } from "./collections.ts";
@@ -50,7 +50,9 @@ export function renderCodeowners(
     for (const card of list) if (isValidOwner(card.data.owner) && !codeownersPathProblem(card.relPath)) out.push(`/${escapePath(card.relPath)} ${card.data.owner}`);
   }
   const separator = head === "" || head.endsWith("\n\n") ? "" : "\n";
-  return `${head}${separator}${out.join("\n")}\n`;
+  const text = `${head}${separator}${out.join("\n")}\n`;
+  // A file checked out with CRLF (Windows, core.autocrlf) keeps CRLF: every line would change otherwise.
+  return existing !== undefined && /^[^\n]*\r\n/.test(existing) ? text.replace(/\n/g, "\r\n") : text;
 }
 
 /**
