@@ -2,6 +2,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { writeFileWhole } from "../src/core/cards/safe-write.ts";
+import { writesInsideFolder } from "../src/core/cards/paths.ts";
 import { UsageError } from "../src/core/errors.ts";
 import type { CliIO } from "./io.ts";
 import { displayPath } from "./reporters/paths.ts";
@@ -23,14 +24,13 @@ export function writeOutput(io: CliIO, out: string | undefined, text: string, wh
   io.stderr(`Wrote ${what} to ${shown}.\n`);
 }
 
-/** Refuses an output file that is a folder, or (with `contentDir`) one in the content folder. */
+/** Refuses an output file that is a folder, or (with `contentDir`) one in the content folder, also through a link. */
 export function checkOutputFile(file: string, shown: string, option: string, what: string, contentDir?: string): void {
   if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
     throw new UsageError(`${option} ${shown} is a folder.`, `Name a file in it, e.g. ${option} ${path.join(shown, "report.md")}.`);
   }
   if (contentDir) {
-    const rel = path.relative(contentDir, file);
-    if (rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel)) {
+    if (writesInsideFolder(contentDir, file)) {
       throw new UsageError(`${option} ${shown} is in the content folder: ${what} would replace a card there, or be read as one.`, `Write it outside the content folder, e.g. ${option} report.md.`);
     }
   }

@@ -1,3 +1,5 @@
+import { symlinkSync } from "node:fs";
+import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeReport } from "../../src/core/report/build-report.ts";
 import type { OwnerIssue } from "../../src/core/report/owner-issues.ts";
@@ -141,7 +143,13 @@ describe("verity report", () => {
       ["content/a/three.md", "--out content/a/three.md is in the content folder"],
       ["/etc/hostname/report.md", "Could not write --out /etc/hostname/report.md: a part of the path is a file"],
       ["/proc/version", "Could not write --out /proc/version"],
+      // Through symbolic links: a link to a card (written through, it would replace the card) and
+      // a linked folder (the report became a card there, which lint then failed on).
+      ["card-link.md", "--out card-link.md is in the content folder"],
+      ["linked/new.md", "--out linked/new.md is in the content folder"],
     ];
+    symlinkSync("content/a/three.md", path.join(repo.root, "card-link.md"));
+    symlinkSync("content/a", path.join(repo.root, "linked"));
     for (const [out, message] of cases) {
       const result = await runCli(["audit", "--out", out, "--today", "2026-11-15"], repo.root);
       expect(result.stderr, out).not.toMatch(/internal error|\n\s+at /);

@@ -1,4 +1,5 @@
 /** Which project-relative paths are card files, and the site path a card file gets. */
+import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { isCardFileName, isHiddenName } from "./discover.ts";
 
@@ -48,4 +49,26 @@ export function createCardPaths(contentRel: string): CardPaths {
  */
 export function urlOfParts(parts: readonly string[]): string {
   return `/${parts.join("/").replace(/\.mdx?$/i, "")}/`.normalize("NFC");
+}
+
+/**
+ * True when writing `file` (which need not exist yet) would put text inside `folder`: compared as
+ * written, and again as the file system resolves both (symbolic links followed, and on a
+ * case-insensitive file system, the real case), since a write goes through a link to its target.
+ */
+export function writesInsideFolder(folder: string, file: string): boolean {
+  const inside = (dir: string, target: string) => {
+    const rel = path.relative(dir, target);
+    return rel !== "" && rel.split(path.sep)[0] !== ".." && !path.isAbsolute(rel);
+  };
+  if (inside(folder, file)) return true;
+  // The nearest part of the path that exists, resolved, with the parts still to be made.
+  let existing = path.resolve(file);
+  const rest: string[] = [];
+  while (!existsSync(existing) && path.dirname(existing) !== existing) {
+    rest.unshift(path.basename(existing));
+    existing = path.dirname(existing);
+  }
+  if (!existsSync(folder) || !existsSync(existing)) return false;
+  return inside(realpathSync.native(folder), path.join(realpathSync.native(existing), ...rest));
 }
