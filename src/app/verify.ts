@@ -163,7 +163,17 @@ export async function applyVerify(planned: VerifyPlan): Promise<VerifyResult> {
     }
   }
   if (request.commit && result.refused.length === 0 && result.unwritable.length === 0) {
-    result.commitHash = await commitFiles(planned.root, result.plans.map((p) => p.card.file), formatVerifyCommitMessage(result.plans));
+    try {
+      result.commitHash = await commitFiles(planned.root, result.plans.map((p) => p.card.file), formatVerifyCommitMessage(result.plans));
+    } catch (error) {
+      // A pre-commit hook, commit signing or a missing identity: git's own words say what to fix.
+      const said = (error instanceof Error ? error.message : String(error)).trim() || "(git said nothing)";
+      throw new VerityError(`The cards were verified, but git refused the commit:\n  ${said.split("\n").join("\n  ")}`, {
+        exitCode: 2,
+        hint: "Fix what git reports, then commit the verified cards yourself (git add, git commit); verity verify --commit again would refuse them as uncommitted changes unless --force.",
+        cause: error,
+      });
+    }
   }
   return result;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { stampVerification } from "../../src/core/verification/reverify.ts";
@@ -169,6 +169,20 @@ describe("verity verify: selection, --every, --by, --commit", () => {
     );
     expect(repo.git("status", "--porcelain")).toBe("");
     expect(repo.git("rev-list", "--count", "HEAD").trim()).toBe("2");
+  });
+
+  // A pre-commit hook (or commit signing, or a missing git identity) that refused the commit was
+  // "internal error ... This is a bug in Verity", with the cards already written and staged.
+  it("--commit says when git refuses the commit, with git's words, and that the cards were verified", async () => {
+    const repo = repoWith(cards);
+    writeFileSync(path.join(repo.root, ".git/hooks/pre-commit"), "#!/bin/sh\necho 'lint-staged: 2 problems' >&2\nexit 1\n", { mode: 0o755 });
+    const result = await runCli(["verify", "content/api/other.md", "--commit", "--by", "@mina", "--today", "2026-11-30"], repo.root);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("The cards were verified, but git refused the commit:");
+    expect(result.stderr).toContain("lint-staged: 2 problems");
+    expect(repo.read("content/api/other.md")).toContain("verified_by:");
+    expect(repo.git("rev-list", "--count", "HEAD").trim()).toBe("1");
   });
 
   it("--commit refuses a card with uncommitted changes unless --force, and leaves other staged files alone", async () => {
