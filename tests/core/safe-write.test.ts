@@ -7,7 +7,7 @@ import { chmodSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { replaceFileIfUnchanged, writeFileWhole } from "../../src/core/cards/safe-write.ts";
+import { createFileWhole, replaceFileIfUnchanged, writeFileWhole } from "../../src/core/cards/safe-write.ts";
 import { makeTempDir, removeTemps, REPO_ROOT } from "../helpers.ts";
 
 afterAll(removeTemps);
@@ -59,6 +59,25 @@ describe("writeFileWhole", () => {
     expect(read).toBe("through the pipe\n");
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(readdirSync(dir)).toEqual(["pipe"]);
+  });
+});
+
+describe("a file whose name is near the length limit", () => {
+  // The temporary file is named after the file with 18 more bytes: for a name of 238 bytes or more
+  // (or 80 Hangul syllables) that passed the limit of 255, and verify stopped with "internal error:
+  // ENAMETOOLONG ... This is a bug in Verity", report --out said the system refused the write.
+  it.each([["Latin", `${"r".repeat(248)}.md`], ["Hangul", `${"가".repeat(83)}.md`]])("%s: replaced, written and created whole", (_script, name) => {
+    const dir = makeTempDir();
+    const file = path.join(dir, name);
+    writeFileSync(file, "old\n");
+    replaceFileIfUnchanged(file, "old\n", "new\n");
+    expect(readFileSync(file, "utf8")).toBe("new\n");
+    writeFileWhole(file, "newer\n");
+    expect(readFileSync(file, "utf8")).toBe("newer\n");
+    const other = path.join(dir, `x${name.slice(1)}`);
+    createFileWhole(other, "created\n");
+    expect(readFileSync(other, "utf8")).toBe("created\n");
+    expect(readdirSync(dir).sort()).toEqual([name, path.basename(other)].sort());
   });
 });
 

@@ -22,6 +22,19 @@ export class ConcurrentEditError extends VerityError {
   }
 }
 
+/** File names are limited to 255 bytes: the name kept in a temporary file's name is cut to this. */
+const KEPT_NAME_BYTES = 200;
+
+/**
+ * A new temporary file's path beside `file`: `.<name>.<random>.tmp`, the name cut (at a character)
+ * so that a name near the file system's limit of 255 bytes still gives a temporary name under it.
+ */
+function temporaryPathFor(file: string): string {
+  let name = path.basename(file);
+  if (Buffer.byteLength(name) > KEPT_NAME_BYTES) name = Buffer.from(name).subarray(0, KEPT_NAME_BYTES).toString("utf8").replace(/\uFFFD+$/, "");
+  return path.join(path.dirname(file), `.${name}.${randomBytes(6).toString("hex")}.tmp`);
+}
+
 /** Why the system refused to write a file (it stays as it was), or undefined for an error that is no refusal. */
 export function describeWriteRefusal(error: unknown): string | undefined {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -49,7 +62,7 @@ export function replaceFileIfUnchanged(file: string, expected: string, text: str
   refuseReadOnly(target, mode);
   // Ctrl+C or SIGTERM now would leave the temporary file beside the card.
   holdSignalsThisTurn();
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+  const temp = temporaryPathFor(target);
   const fd = openSync(temp, "wx", mode);
   try {
     try {
@@ -96,7 +109,7 @@ export function writeFileWhole(file: string, text: string | Uint8Array): void {
   const target = existing ? realpathSync(file) : file;
   holdSignalsThisTurn();
   mkdirSync(path.dirname(target), { recursive: true });
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+  const temp = temporaryPathFor(target);
   try {
     writeFileSync(temp, text, { encoding: "utf8", flag: "wx", mode: existing ? existing.mode & 0o7777 : 0o666 });
     renameSync(temp, target);
@@ -114,7 +127,7 @@ export function writeFileWhole(file: string, text: string | Uint8Array): void {
  */
 export function createFileWhole(file: string, text: string): void {
   holdSignalsThisTurn();
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  const temp = temporaryPathFor(file);
   try {
     const fd = openSync(temp, "wx");
     try {
