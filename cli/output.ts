@@ -54,6 +54,7 @@ export function describeWriteError(code: string | undefined): string {
   if (code === "ENOTDIR" || code === "EEXIST") return "a part of the path is a file, not a folder";
   if (code === "ENOSPC") return "the disk is full";
   if (code === "ENOENT") return "the folder cannot hold new files";
+  if (code === "ENXIO") return "it is a pipe that no process reads";
   return "the system refused the write";
 }
 

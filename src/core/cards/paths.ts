@@ -69,6 +69,10 @@ export function writesInsideFolder(folder: string, file: string): boolean {
     rest.unshift(path.basename(existing));
     existing = path.dirname(existing);
   }
-  if (!existsSync(folder) || !existsSync(existing)) return false;
-  return inside(realpathSync.native(folder), path.join(realpathSync.native(existing), ...rest));
+  try {
+    return inside(realpathSync.native(folder), path.join(realpathSync.native(existing), ...rest));
+  } catch {
+    // No real path: a pipe (`/dev/stdout`, `>(command)` resolve to pipe:[n]), or a part removed meanwhile.
+    return false;
+  }
 }

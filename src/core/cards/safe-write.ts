@@ -5,7 +5,7 @@
  * termination signal waits until the write is done (held-signals.ts), so none leaves a temporary file.
  */
 import { randomBytes } from "node:crypto";
-import { accessSync, closeSync, constants, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { VerityError } from "../errors.ts";
 import { holdSignalsThisTurn } from "../held-signals.ts";
@@ -103,7 +103,7 @@ function refuseReadOnly(file: string, mode: number): void {
 export function writeFileWhole(file: string, text: string | Uint8Array): void {
   const existing = statSync(file, { throwIfNoEntry: false });
   if (existing && !existing.isFile() && !existing.isDirectory()) {
-    writeFileSync(file, text, "utf8");
+    writeIntoStream(file, text);
     return;
   }
   const target = existing ? realpathSync(file) : file;
@@ -116,6 +116,29 @@ export function writeFileWhole(file: string, text: string | Uint8Array): void {
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
+  }
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes into a pipe or a device. Opened without blocking: a pipe nobody reads fails at once with
+ * ENXIO, where a plain open would wait for a reader for ever. A full pipe is waited on, 5 ms at a time.
+ */
+function writeIntoStream(file: string, text: string | Uint8Array): void {
+  const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
+  const fd = openSync(file, constants.O_WRONLY | constants.O_NONBLOCK);
+  try {
+    for (let offset = 0; offset < bytes.length; ) {
+      try {
+        offset += writeSync(fd, bytes, offset);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+        Atomics.wait(PAUSE, 0, 0, 5);
+      }
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
