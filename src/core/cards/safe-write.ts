@@ -1,8 +1,9 @@
 /**
  * Rewriting a file another process may be editing: the new text goes to a temporary file in the
  * same folder, which is renamed over the file (readers see the old file or the new one, never
- * half of it), and only when the file still holds exactly the text the edit was made from. A
- * termination signal waits until the write is done (held-signals.ts), so none leaves a temporary file.
+ * half of it), and only when the file still holds exactly the text the edit was made from. While a
+ * card is replaced or created, a termination signal waits until the write is done (held-signals.ts),
+ * so none leaves a temporary file in the content folder.
  */
 import { randomBytes } from "node:crypto";
 import { accessSync, closeSync, constants, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
@@ -107,7 +108,8 @@ export function writeFileWhole(file: string, text: string | Uint8Array): void {
     return;
   }
   const target = existing ? realpathSync(file) : file;
-  holdSignalsThisTurn();
+  // No signal hold here (see held-signals.ts): lint writes its caches with this, then reads others
+  // in the same turn, and a read that blocks (a named pipe planted as a cache) must stay interruptible.
   mkdirSync(path.dirname(target), { recursive: true });
   const temp = temporaryPathFor(target);
   try {
