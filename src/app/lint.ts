@@ -22,6 +22,7 @@ import { openFileStates, type FileHash } from "../core/lint/file-states.ts";
 import { lintProject, lintProjectByCard, treeFactsTaker, type LintOptions, type LintResult } from "../core/lint/lint-project.ts";
 import { loadRemarkConfig } from "../core/lint/remark-config.ts";
 import { loadProject, openProject, requireContentFolder, type Project, type ProjectContext, type ProjectOptions } from "../core/project/project.ts";
+import { CACHE_FOLDER, requireCacheFolder } from "../core/project/cache-folder.ts";
 import { createStyleChecker, styleConfigWarnings } from "../core/style/card-style.ts";
 import { applyLevels, levelOf } from "../core/lint/registry.ts";
 import { tooDeepFinding } from "../core/lint/rules/markdown-too-deep.ts";
@@ -36,12 +37,12 @@ import { lintEditedCards } from "./lint-edited.ts";
 import type { TrustScore } from "../core/verification/verification.ts";
 import { appendAll } from "../core/arrays.ts";
 
-export const LINT_CACHE_FILE = path.join(".verity-cache", "lint.json");
-export const RUN_CACHE_FILE = path.join(".verity-cache", "lint-run.json");
-export const CARD_CACHE_FILE = path.join(".verity-cache", "lint-cards.json");
-export const FILE_STATES_FILE = path.join(".verity-cache", "files.json");
-export const FACTS_FILE = path.join(".verity-cache", "lint-facts.json");
-export const TRANSLATIONS_FILE = path.join(".verity-cache", "style-patterns.json");
+export const LINT_CACHE_FILE = path.join(CACHE_FOLDER, "lint.json");
+export const RUN_CACHE_FILE = path.join(CACHE_FOLDER, "lint-run.json");
+export const CARD_CACHE_FILE = path.join(CACHE_FOLDER, "lint-cards.json");
+export const FILE_STATES_FILE = path.join(CACHE_FOLDER, "files.json");
+export const FACTS_FILE = path.join(CACHE_FOLDER, "lint-facts.json");
+export const TRANSLATIONS_FILE = path.join(CACHE_FOLDER, "style-patterns.json");
 
 export interface LintRequest {
   project: ProjectOptions;
@@ -94,6 +95,7 @@ export async function lint(request: LintRequest): Promise<LintReport> {
   const selection = selectPaths(request.paths ?? [], cwd);
   const context = openProject(request.project);
   requireContentFolder(context);
+  if (request.cache !== false) requireCacheFolder(context.root);
   checkAreCards(request.paths ?? [], context, cwd);
   const remarkOptions = async (): Promise<LintOptions> => ({ remarkPlugins: (await loadRemarkConfig(context.root))?.plugins ?? [] });
 
@@ -229,6 +231,7 @@ function translationDrift(project: Project): Finding[] {
 export async function lintForBuild(options: ProjectOptions): Promise<LintResult & { project: Project }> {
   const context = openProject(options);
   requireContentFolder(context);
+  requireCacheFolder(context.root);
   const style = createStyleChecker(context, { cacheFile: path.join(context.root, LINT_CACHE_FILE) });
   const pool = createStylePool(style);
   const project = loadProject(options, { onCard: pool.add });

@@ -8,8 +8,9 @@ import { hostname } from "node:os";
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CheckFailed } from "../core/errors.ts";
+import { CACHE_FOLDER, requireCacheFolder } from "../core/project/cache-folder.ts";
 
-export const BUILD_LOCK_FILE = path.join(".verity-cache", "build.lock");
+export const BUILD_LOCK_FILE = path.join(CACHE_FOLDER, "build.lock");
 
 interface LockOwner {
   pid: number;
@@ -41,6 +42,7 @@ export async function acquireBuildLock(root: string, options: LockOptions = {}):
   const pollMs = options.pollMs ?? 250;
   const started = Date.now();
   let told = false;
+  requireCacheFolder(root);
   try {
     mkdirSync(path.dirname(file), { recursive: true });
   } catch (error) {

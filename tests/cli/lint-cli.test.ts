@@ -60,6 +60,16 @@ describe("exit codes", () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/No Verity project found[\s\S]*--root/);
   });
+  it("exits 2 naming the cache folder when .verity-cache is a file; --no-cache lints without it", async () => {
+    const dir = copyFixtureProject("clean");
+    writeFileSync(path.join(dir, ".verity-cache"), "");
+    const result = await runCli(["lint", ...TODAY], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(".verity-cache is a file, not a folder");
+    expect(result.stderr).not.toContain("internal error");
+    const uncached = await runCli(["lint", "--no-cache", ...TODAY], { cwd: dir });
+    expect(uncached.code).toBe(0);
+  });
   it("exits 2 naming the file and line for an invalid configuration", async () => {
     const dir = makeProject({ "content/a/b.md": "", "verity.config.yml": "timeZone: Mars/Olympus\nwarnDay: 3\n" });
     const { code, stderr } = await runCli(["lint"], { cwd: dir });
