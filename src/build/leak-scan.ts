@@ -175,7 +175,8 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
     if (key.length < MIN_NEEDLE_LENGTH) skipped.push({ ...needle, reason: `shorter than ${MIN_NEEDLE_LENGTH} characters` });
     else usable.push(needle);
   }
-  const inTemplates = createPhraseSearch(usable.map((n) => needleKey(n.text))).findIn(templateText(publicSite));
+  // The addresses every page prints are the site's own text too: an internal link to the company's site (`https://acme.test`) is the start of its support address.
+  const inTemplates = createPhraseSearch(usable.map((n) => needleKey(n.text))).findIn(`${templateText(publicSite)}\n${publicAddresses.join("\n")}`);
   const needles: Needle[] = [];
   usable.forEach((needle, i) => {
     if (inTemplates.has(i)) skipped.push({ ...needle, reason: "the site's own page templates have it (labels, headings, code)" });

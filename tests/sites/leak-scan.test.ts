@@ -205,6 +205,18 @@ describe("what the site itself prints on a public card's page", () => {
     const labelled = makeProject({ ...files, "verity.config.yml": "sites:\n  public:\n    title: Lumen Help Center\nsupport:\n  url: https://lumen.example/contact\n  label: Talk to the bridge team\n" });
     expect((await check(labelled, planted("Talk to the bridge team"))).findings.map((f) => f.needle?.text)).toEqual(["Talk to the bridge team"]);
   });
+  it("is no leak: an internal link to the company's own site, the start of the support address every page prints", async () => {
+    const root = makeProject({
+      "verity.config.yml": "support:\n  url: https://acme.test/contact\n",
+      "content/billing/refunds.md": card({ title: "Refund a payment", audience: "external" }, "Open the payment and choose Refund."),
+      "content/billing/runbook.md": card({ title: "Decline runbook", audience: "internal" }, "See [our website](https://acme.test) and [the admin console](https://acme.test/admin/refunds)."),
+    });
+    const footer = (extra: string) => `<footer><a href="https://acme.test/contact">Contact support</a>${extra}</footer>`;
+    const planted = (extra: string) => site({ "billing/refunds/index.html": page("Refund a payment", `<p>Open the payment and choose Refund.</p>${footer(extra)}`) });
+    expect((await check(root, planted(""))).findings).toEqual([]);
+    // The address the site does not print is still a needle.
+    expect((await check(root, planted("<p>https://acme.test/admin/refunds</p>"))).findings.map((f) => f.needle?.text)).toEqual(["https://acme.test/admin/refunds"]);
+  });
 });
 
 describe("files by content hash", () => {
