@@ -138,6 +138,8 @@ function setUpBox(form: HTMLFormElement): void {
   form.addEventListener("focusout", (event) => {
     if (!form.contains(event.relatedTarget as Node | null)) close();
   });
+  // A reader who typed into the box before this script ran (a slow connection) gets the results now, not on the next key.
+  if (input.value && document.activeElement === input) void run();
 }
 
 /**

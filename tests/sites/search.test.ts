@@ -184,6 +184,25 @@ describe("search experience", () => {
     await page.close();
   });
 
+  it("shows the header box's results for what the reader typed before its script ran", async () => {
+    const page = await browser.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/SearchForm[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    // The held script keeps DOMContentLoaded from firing: the box is there before it.
+    await page.goto(`${site.url}billing/`, { waitUntil: "commit" });
+    await page.waitForSelector("#header-search");
+    await page.focus("#header-search");
+    await page.keyboard.type("refund");
+    release();
+    await page.waitForSelector("#header-search-results:not([hidden]) [role=option]", { timeout: 15_000 });
+    expect(await page.textContent("#header-search-results [role=option] .result-title")).toBe("Refund a card payment");
+    await page.close();
+  });
+
   it("focuses search with / and Ctrl+K from any page, but / types a slash in a text field", async () => {
     const page = await browser.newPage();
     await page.goto(`${site.url}api/set-up-webhooks/`);
