@@ -1,5 +1,6 @@
 /** `verity lint` through run(argv, io): exit codes, options and every output format. */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { copyFixtureProject, makeProject, removeTemps, REPO_ROOT, runCli } from "../helpers.ts";
@@ -69,6 +70,18 @@ describe("exit codes", () => {
     expect(result.stderr).not.toContain("internal error");
     const uncached = await runCli(["lint", "--no-cache", ...TODAY], { cwd: dir });
     expect(uncached.code).toBe(0);
+  });
+  it("never follows a link or reads a pipe found in .verity-cache: they are removed, and the cache is written as files", async () => {
+    const dir = copyFixtureProject("clean");
+    const outside = path.join(makeProject({ "victim.txt": "not a cache\n" }), "victim.txt");
+    mkdirSync(path.join(dir, ".verity-cache"));
+    symlinkSync(outside, path.join(dir, ".verity-cache", "lint.json"));
+    spawnSync("mkfifo", [path.join(dir, ".verity-cache", "files.json")]);
+    const result = await runCli(["lint", ...TODAY], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(readFileSync(outside, "utf8")).toBe("not a cache\n");
+    expect(lstatSync(path.join(dir, ".verity-cache", "lint.json")).isFile()).toBe(true);
+    expect(lstatSync(path.join(dir, ".verity-cache", "files.json"), { throwIfNoEntry: false })?.isFIFO() ?? false).toBe(false);
   });
   it("exits 2 naming the file and line for an invalid configuration", async () => {
     const dir = makeProject({ "content/a/b.md": "", "verity.config.yml": "timeZone: Mars/Olympus\nwarnDay: 3\n" });

@@ -1,23 +1,30 @@
 /**
  * Verity's cache folder in a project (`.verity-cache/`: lint caches, the build lock). Verity creates
- * it; something else in its place is named as the problem, not an internal error.
+ * it and writes only regular files into it. Anything else found there is not Verity's: a file or a
+ * link where the folder belongs is named as the problem (not an internal error), and a link, pipe,
+ * socket or device inside it is removed before a run, so no cache write follows a link out of the
+ * project (a link committed in a pull request would have had lint overwrite its target) and no cache
+ * read waits on a pipe.
  */
-import { lstatSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../errors.ts";
 
 export const CACHE_FOLDER = ".verity-cache";
 
-/** Throws when the project's cache folder exists but is not a folder (a file, a link to nothing or to a file). */
+/** Throws when the project's cache folder is not a folder; removes what is neither a file nor a folder inside it. */
 export function requireCacheFolder(root: string): void {
   const folder = path.join(root, CACHE_FOLDER);
   const entry = lstatSync(folder, { throwIfNoEntry: false });
-  if (!entry || entry.isDirectory()) return;
-  const target = entry.isSymbolicLink() ? statSync(folder, { throwIfNoEntry: false }) : entry;
-  if (target?.isDirectory()) return;
-  const what = entry.isSymbolicLink() ? (target ? "a link to a file" : "a link to nothing") : entry.isFile() ? "a file" : "not a folder";
-  throw new ConfigError(
-    `${folder} is ${what}, not a folder: Verity keeps its caches there.`,
-    "Remove or rename it: Verity creates the folder on the next run (verity lint --no-cache runs without it).",
-  );
+  if (!entry) return;
+  if (!entry.isDirectory()) {
+    const what = entry.isSymbolicLink() ? "a symbolic link" : entry.isFile() ? "a file" : "not a folder";
+    throw new ConfigError(
+      `${folder} is ${what}, not a folder: Verity keeps its caches there.`,
+      "Remove or rename it: Verity creates the folder on the next run (verity lint --no-cache runs without it).",
+    );
+  }
+  for (const item of readdirSync(folder, { withFileTypes: true })) {
+    if (!item.isFile() && !item.isDirectory()) unlinkSync(path.join(folder, item.name));
+  }
 }
