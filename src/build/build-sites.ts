@@ -5,6 +5,7 @@
  * sites into place with renames that are undone if one fails. A failed or interrupted build leaves
  * the previous output as it was, and no temporary folder behind.
  */
+import { CACHE_FOLDER } from "../core/project/cache-folder.ts";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SiteName } from "../core/site/audience.ts";
@@ -105,7 +106,7 @@ interface SiteBuild {
 }
 
 /** Where every build puts its work folder: inside the app (Astro's prerender chunks import node_modules). */
-export const WORK_ROOT = path.join(APP_ROOT, ".verity-cache");
+export const WORK_ROOT = path.join(APP_ROOT, CACHE_FOLDER);
 /** Work folders are `build-<pid>-<time>` in WORK_ROOT, staging folders `.dist-<pid>-<time>` next to outDir. */
 const WORK_NAME = /^(?:build|\.dist)-(\d+)-[0-9a-z]+$/;
 

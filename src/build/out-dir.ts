@@ -3,6 +3,7 @@
  * into content/ would publish the previous build as files, over src/ or node_modules would break
  * the next build, and around the project root would replace the project with the sites.
  */
+import { CACHE_FOLDER } from "../core/project/cache-folder.ts";
 import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { APP_ROOT } from "./astro-runner.ts";
@@ -29,7 +30,7 @@ export function outDirProblem(outDir: string, reads: BuildReads): string | undef
     [path.join(root, "verity.config.yml"), "the configuration"],
     [path.join(app, "src"), "Verity's source (which holds Astro's public folder)"],
     [path.join(app, "node_modules"), "Verity's node_modules"],
-    [path.join(app, ".verity-cache"), "Verity's build cache"],
+    [path.join(app, CACHE_FOLDER), "Verity's build cache"],
   ];
   for (const [folder, what] of readFolders) {
     if (out === folder || isInside(out, folder)) return `--out-dir ${outDir} is inside ${what} (${folder}), which the build reads`;

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseProseSource } from "../../src/core/style/prose-source.ts";
 import { extractProse } from "../../src/core/style/prose.ts";
 import { removeTemps } from "../helpers.ts";
-import { lintText, styleProject } from "./vale-project.ts";
+import { lintText, proseBlocks, styleProject } from "./vale-project.ts";
 
 afterEach(removeTemps);
 
@@ -63,11 +63,7 @@ describe("raw HTML blocks", () => {
 
   it("text after the last end tag of an HTML block is the start of the next block, whose scope it takes", () => {
     // lint/ast.go lintHTMLTokens lints what it has gathered at the next end tag of a block element only.
-    const blocks = (source: string) => {
-      const parsed = parseProseSource({ file: "/tmp/doc.md", source, format: "md" }, undefined);
-      if ("ruleId" in parsed) throw new Error("no parse");
-      return extractProse(parsed.proseTree, source).blocks.map((b) => `${b.scope.join(".")}|${b.text}`);
-    };
+    const blocks = proseBlocks;
     const text = "First para.\n<!-- vale X = YES --> Identifiers belong here.\n\n### Step 4\n\n<section>\n<p>In</p>\n</section>\n{{< /highlight >}}\n\nShortcodes `are` here.\n";
     expect(blocks(text)).toEqual(["text.paragraph|First para.", "text.heading.h3|Identifiers belong here.Step 4", "text.paragraph|In", "text.paragraph|{{< /highlight >}}Shortcodes *** here."]);
     const project = styleProject({ Heading: rule("belong", "heading") });

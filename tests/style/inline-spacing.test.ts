@@ -7,18 +7,12 @@
  * colon) is not what Vale reads. Expectations are the blocks goldmark v1.5.6 and Vale's walker loop give.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { parseProseSource } from "../../src/core/style/prose-source.ts";
-import { extractProse } from "../../src/core/style/prose.ts";
 import { removeTemps } from "../helpers.ts";
-import { lintText, styleProject } from "./vale-project.ts";
+import { lintText, proseBlocks, styleProject } from "./vale-project.ts";
 
 afterEach(removeTemps);
 
-const blocks = (source: string) => {
-  const parsed = parseProseSource({ file: "/tmp/doc.md", source, format: "md" }, undefined);
-  if ("ruleId" in parsed) throw new Error("no parse");
-  return extractProse(parsed.proseTree, source).blocks.map((b) => `${b.scope.join(".")}|${b.text}`);
-};
+const blocks = proseBlocks;
 
 describe("white space at inline edges", () => {
   it("the space before a colon or a period after inline code or a link is not read", () => {

@@ -12,15 +12,11 @@ import { extractProse } from "../../src/core/style/prose.ts";
 import { joinBlocks } from "../../src/core/style/prose-block.ts";
 import { isSummaryPart } from "../../src/core/style/summary.ts";
 import { removeTemps } from "../helpers.ts";
-import { lintText, styleProject, valeProject } from "./vale-project.ts";
+import { lintText, proseBlocks, styleProject, valeProject } from "./vale-project.ts";
 
 afterEach(removeTemps);
 
-const blocks = (source: string) => {
-  const parsed = parseProseSource({ file: "/tmp/doc.md", source, format: "md" }, undefined);
-  if ("ruleId" in parsed) throw new Error("no parse");
-  return extractProse(parsed.proseTree, source).blocks.map((b) => `${b.scope.join(".")}|${b.text}`);
-};
+const blocks = proseBlocks;
 
 describe("clean()'s space before a block's first inline element", () => {
   it("a paragraph starting with code, strong, emphasis, a link, an image or a bare URL keeps it", () => {

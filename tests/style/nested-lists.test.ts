@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseProseSource } from "../../src/core/style/prose-source.ts";
 import { extractProse } from "../../src/core/style/prose.ts";
 import { removeTemps } from "../helpers.ts";
-import { lintText, styleProject } from "./vale-project.ts";
+import { lintText, proseBlocks, styleProject } from "./vale-project.ts";
 
 afterEach(removeTemps);
 
@@ -51,11 +51,7 @@ describe("tight nested lists", () => {
   });
 
   it("the space goes only where the tag before the nested list is the parent's <li> (isNestedList)", () => {
-    const blocks = (source: string) => {
-      const parsed = parseProseSource({ file: "/tmp/doc.md", source, format: "md" }, undefined);
-      if ("ruleId" in parsed) throw new Error("no parse");
-      return extractProse(parsed.proseTree, source).blocks.map((b) => `${b.scope.join(".")}|${b.text}`);
-    };
+    const blocks = proseBlocks;
     expect(blocks("- Plain parent\n  - child one\n  - child two\n")).toEqual(["text.list|Plain parent child one", "text.list|child two"]);
     // <li><strong>…</strong>:<ul><li>: the tag before <ul> is strong, so no space (Vale's text as goldmark and its walker give it).
     expect(blocks("1. **Building components**:\n   - Setting up flags.\n")).toEqual(["text.list|Building components:Setting up flags."]);

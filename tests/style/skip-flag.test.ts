@@ -7,18 +7,12 @@
  * goldmark v1.5.6 and Vale's walker loop give.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { parseProseSource } from "../../src/core/style/prose-source.ts";
-import { extractProse } from "../../src/core/style/prose.ts";
 import { removeTemps } from "../helpers.ts";
-import { lintText, styleProject } from "./vale-project.ts";
+import { lintText, proseBlocks, styleProject } from "./vale-project.ts";
 
 afterEach(removeTemps);
 
-const blocks = (source: string) => {
-  const parsed = parseProseSource({ file: "/tmp/doc.md", source, format: "md" }, undefined);
-  if ("ruleId" in parsed) throw new Error("no parse");
-  return extractProse(parsed.proseTree, source).blocks.map((b) => `${b.scope.join(".")}|${b.text}`);
-};
+const blocks = proseBlocks;
 
 describe("Vale's skip flag", () => {
   it("a code span of white space stars the text after it, line breaks kept", () => {

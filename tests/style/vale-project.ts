@@ -3,6 +3,8 @@ import path from "node:path";
 import { compareFindings, type Finding } from "../../src/core/lint/findings.ts";
 import { lintProse, type ValeSetup } from "../../src/core/style/style-engine.ts";
 import { setupFromConfig } from "../../src/core/style/style-files.ts";
+import { parseProseSource } from "../../src/core/style/prose-source.ts";
+import { extractProse } from "../../src/core/style/prose.ts";
 import { loadValeConfig } from "../../src/core/style/vale-ini.ts";
 import { makeProject } from "../helpers.ts";
 
@@ -23,4 +25,11 @@ export function styleProject(rules: Record<string, string>, ini = "", extra: Rec
 export function lintText(project: { dir: string; setup: ValeSetup }, markdown: string, name = "doc.md"): string[] {
   const findings: Finding[] = lintProse({ file: path.join(project.dir, name), source: markdown, format: "md", matchPath: name }, { vale: project.setup }).sort(compareFindings);
   return findings.map((f) => `${f.line}:${f.column}:${f.ruleId}:${f.message}`);
+}
+
+/** The prose blocks a Markdown text gives the style rules, each as `scope|text` (Vale's walker reads the same). */
+export function proseBlocks(source: string): string[] {
+  const parsed = parseProseSource({ file: "/tmp/doc.md", source, format: "md" }, undefined);
+  if ("ruleId" in parsed) throw new Error("no parse");
+  return extractProse(parsed.proseTree, source).blocks.map((b) => `${b.scope.join(".")}|${b.text}`);
 }
