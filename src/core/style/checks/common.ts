@@ -5,6 +5,7 @@ import { ConfigError } from "../../errors.ts";
 import { editedMatch } from "./edit-action.ts";
 import { isBacktrackRisk } from "../budget.ts";
 import { compileGoRegex, RegexTranslationError } from "../go-regex.ts";
+import { execGuarded, guardedScanOf, nextPosition } from "../guarded-scan.ts";
 
 export type RuleDefinition = Record<string, unknown>;
 
@@ -160,16 +161,19 @@ const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]) as readonly Reg
 
 /** All non-empty matches of a global regex in `text` (an array: cheaper than an iterator here). */
 export function matchAll(re: RegExp, text: string): readonly RegExpExecArray[] {
-  re.lastIndex = 0;
-  let match = re.exec(text);
+  const scan = guardedScanOf(re);
+  const pattern = scan ? scan.rest : re;
+  const next = scan ? () => execGuarded(scan, text) : () => re.exec(text);
+  pattern.lastIndex = 0;
+  let match = next();
   if (!match) return NO_MATCHES;
   const matches: RegExpExecArray[] = [];
   while (match) {
     if (match[0] === "") {
-      re.lastIndex = match.index + (text.codePointAt(match.index)! > 0xffff ? 2 : 1);
-      if (re.lastIndex > text.length) break;
+      pattern.lastIndex = nextPosition(text, match.index);
+      if (pattern.lastIndex > text.length) break;
     } else matches.push(match);
-    match = re.exec(text);
+    match = next();
   }
   return matches;
 }
