@@ -4,11 +4,13 @@
  * Escape closes. Without JavaScript the box is a plain GET form to the search page.
  */
 import { engineFor, SearchUnavailable, type Hit } from "./search-engine.ts";
+import { paceInput } from "./input-pace.ts";
 import { reportSearch } from "./search-events.ts";
 import { installSearchShortcuts, resultLink } from "./search-render.ts";
 
 const INSTANT_RESULTS = 6;
-const DEBOUNCE_MS = 50;
+/** A burst of input (keys typed faster than this apart) waits until it pauses this long. */
+const QUIET_MS = 50;
 
 export function startSearchBoxes(): void {
   installSearchShortcuts();
@@ -22,7 +24,6 @@ function setUpBox(form: HTMLFormElement): void {
   const live = form.querySelector<HTMLElement>("[data-search-live]")!;
   const engine = engineFor(form.dataset.bundle!);
   let generation = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let active = -1;
 
   const options = () => [...listbox.querySelectorAll<HTMLLIElement>("[role=option]")];
@@ -111,10 +112,8 @@ function setUpBox(form: HTMLFormElement): void {
     void engine.warm(input.value).catch(() => undefined);
     open();
   });
-  input.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void run(), DEBOUNCE_MS);
-  });
+  const pace = paceInput(() => void run(), QUIET_MS);
+  input.addEventListener("input", () => pace.input());
   input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       if (listbox.hidden) open();

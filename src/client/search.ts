@@ -5,11 +5,13 @@
  * Filters are a convenience, never access control: the public index only holds public cards.
  */
 import { engineFor, SearchUnavailable, type Hit, type SearchEngine, type SearchOutcome } from "./search-engine.ts";
+import { paceInput } from "./input-pace.ts";
 import { reportSearch } from "./search-events.ts";
 import { installSearchShortcuts, languageName, resultLink } from "./search-render.ts";
 
 const PAGE_SIZE = 20;
-const DEBOUNCE_MS = 50;
+/** A burst of input (keys typed faster than this apart) waits until it pauses this long. */
+const QUIET_MS = 50;
 /** Results whose data is read to count filter values when Pagefind's counts do not apply. */
 const COUNT_LIMIT = 50;
 const FILTER_LABELS: Record<string, string> = { collection: "Collection", audience: "Audience", status: "Verification", owner: "Owner", tag: "Tag", language: "Language" };
@@ -132,11 +134,8 @@ export async function startSearch(): Promise<void> {
     }
   }
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void run(), DEBOUNCE_MS);
-  });
+  const pace = paceInput(() => void run(), QUIET_MS);
+  input.addEventListener("input", () => pace.input());
   input.addEventListener("focus", () => void engine.warm(input.value).catch(() => undefined));
   input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown") {
@@ -168,7 +167,7 @@ export async function startSearch(): Promise<void> {
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    clearTimeout(timer);
+    pace.cancel();
     void run();
   });
   // What the reader typed while the page was loading wins over the address's query.
