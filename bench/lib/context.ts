@@ -55,6 +55,9 @@ export interface SearchResult {
   coldKb: Figure;
   warmMs: Figure;
   warmKb: Figure;
+  /** To the whole first page of results (20) painted, after the first results; absent in older result files. */
+  coldPageFullMs?: Figure | undefined;
+  warmPageFullMs?: Figure | undefined;
   /** No longer measured (the cold and warm figures are the search page's own); kept for older result files. */
   pageMs: Figure | undefined;
   pageKb: Figure | undefined;
@@ -73,6 +76,9 @@ export interface SearchQueryResult {
   coldRequests: number;
   warmMs: number;
   warmBytes: number;
+  /** To the whole first page painted (the bytes count up to there). */
+  coldFullMs?: number;
+  warmFullMs?: number;
   /** undefined when the search page showed no result link in time. */
   pageMs: number | undefined;
   pageBytes: number | undefined;

@@ -66,7 +66,7 @@ export async function runSearchSection(ctx: BenchContext): Promise<void> {
       const cold = await typeAndTime(page, query);
       const coldBytes = await meter.stop();
       await context.close();
-      queries.push({ query, results: cold.results, firstUrl: cold.firstUrl, coldMs: cold.ms, coldBytes: coldBytes.bytes, coldRequests: coldBytes.requests, warmMs: 0, warmBytes: 0, pageMs: undefined, pageBytes: undefined });
+      queries.push({ query, results: cold.results, firstUrl: cold.firstUrl, coldMs: cold.ms, coldFullMs: cold.fullMs, coldBytes: coldBytes.bytes, coldRequests: coldBytes.requests, warmMs: 0, warmBytes: 0, pageMs: undefined, pageBytes: undefined });
     }
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -76,6 +76,7 @@ export async function runSearchSection(ctx: BenchContext): Promise<void> {
       const meter = meterSearch(page.on.bind(page));
       const warm = await typeAndTime(page, entry.query);
       entry.warmMs = warm.ms;
+      entry.warmFullMs = warm.fullMs;
       entry.warmBytes = (await meter.stop()).bytes;
     }
     await context.close();
@@ -87,6 +88,8 @@ export async function runSearchSection(ctx: BenchContext): Promise<void> {
       coldKb: summarise(queries.map((q) => q.coldBytes / 1024)),
       warmMs: summarise(queries.map((q) => q.warmMs)),
       warmKb: summarise(queries.map((q) => q.warmBytes / 1024)),
+      coldPageFullMs: summarise(queries.map((q) => q.coldFullMs ?? 0)),
+      warmPageFullMs: summarise(queries.map((q) => q.warmFullMs ?? 0)),
       pageMs: undefined,
       pageKb: undefined,
       golden,
@@ -103,8 +106,11 @@ export async function runSearchSection(ctx: BenchContext): Promise<void> {
   }
 }
 
-/** Types `query` into the search page's box as one input event and times it to the results painted. */
-async function typeAndTime(page: Page, query: string): Promise<{ ms: number; results: number; firstUrl: string | undefined }> {
+/**
+ * Types `query` into the search page's box as one input event and times it to the first results painted (the page
+ * paints its first results, then fills the first page: `data-state` "shown", then "done") and to the whole first page.
+ */
+async function typeAndTime(page: Page, query: string): Promise<{ ms: number; fullMs: number; results: number; firstUrl: string | undefined }> {
   await page.waitForSelector("#search-input");
   await page.evaluate(() => {
     const input = document.querySelector<HTMLInputElement>("#search-input")!;
@@ -112,20 +118,23 @@ async function typeAndTime(page: Page, query: string): Promise<{ ms: number; res
     input.addEventListener("input", () => ((window as unknown as { __typedAt: number }).__typedAt = performance.now()), { once: true });
   });
   await page.fill("#search-input", query);
-  const ms = await page
-    .waitForFunction(
-      () => {
-        const status = document.querySelector<HTMLElement>("[data-search-status]");
-        const typedAt = (window as unknown as { __typedAt?: number }).__typedAt;
-        return status?.dataset.state === "done" && typedAt !== undefined ? performance.now() - typedAt : false;
-      },
-      undefined,
-      { polling: "raf", timeout: 20_000 },
-    )
-    .then((handle) => handle.jsonValue() as Promise<number>);
+  const until = (states: string[]) =>
+    page
+      .waitForFunction(
+        (wanted) => {
+          const status = document.querySelector<HTMLElement>("[data-search-status]");
+          const typedAt = (window as unknown as { __typedAt?: number }).__typedAt;
+          return wanted.includes(status?.dataset.state ?? "") && typedAt !== undefined ? performance.now() - typedAt : false;
+        },
+        states,
+        { polling: "raf", timeout: 20_000 },
+      )
+      .then((handle) => handle.jsonValue() as Promise<number>);
+  const ms = await until(["shown", "done"]);
+  const fullMs = await until(["done"]);
   const urls = await page.$$eval("[data-search-results] > li", (items) => items.map((li) => (li as HTMLElement).dataset.url ?? ""));
   const total = Number((await page.textContent("[data-search-status]"))?.match(/(\d+) results?/)?.[1] ?? 0);
-  return { ms, results: total, firstUrl: urls[0] };
+  return { ms, fullMs, results: total, firstUrl: urls[0] };
 }
 
 /** The golden query set against the demo's public site (built into a temporary folder). */

@@ -10,6 +10,8 @@ import { reportSearch } from "./search-events.ts";
 import { installSearchShortcuts, languageName, resultLink } from "./search-render.ts";
 
 const PAGE_SIZE = 20;
+/** Results painted before the rest of the first page is fetched: what a screen shows first. */
+const FIRST_PAINT = 5;
 /** A burst of input (keys typed faster than this apart) waits until it pauses this long. */
 const QUIET_MS = 50;
 /** Results whose data is read to count filter values when Pagefind's counts do not apply. */
@@ -72,10 +74,14 @@ export async function startSearch(): Promise<void> {
     if (current !== generation) return;
     outcome = result;
     shown = 0;
-    await showMore(current, true);
+    // The first results are painted as soon as their data is in, and the rest of the page after them.
+    await showMore(current, true, FIRST_PAINT);
     if (current !== generation) return;
     describe(result);
     status.dataset.mode = result.mode;
+    status.dataset.state = "shown";
+    await showMore(current);
+    if (current !== generation) return;
     status.dataset.state = "done";
     reportSearch({
       query,
@@ -89,17 +95,21 @@ export async function startSearch(): Promise<void> {
     if (filters) void countFilters(engine, result, query, pagefindFilters).then((counts) => current === generation && filters.update(counts));
   }
 
-  /** Shows the next page of results; `fresh` replaces the list (the old results stay until the new ones are ready). */
-  async function showMore(current: number, fresh = false): Promise<void> {
+  /**
+   * Shows the next results, up to a page of them (or `count`) and no further than the page being filled; `fresh`
+   * replaces the list (the old results stay until the new ones are ready).
+   */
+  async function showMore(current: number, fresh = false, count = PAGE_SIZE - (shown % PAGE_SIZE)): Promise<void> {
     if (!outcome) return;
-    const next = outcome.hits.slice(shown, shown + PAGE_SIZE);
+    const next = outcome.hits.slice(shown, shown + count);
     const data = await Promise.all(next.map((hit) => hit.data()));
     if (current !== generation) return;
     const items = next.map((hit, i) => renderItem(hit, data[i]!));
     if (fresh) list.replaceChildren(...items);
     else list.append(...items);
     shown += next.length;
-    more.hidden = shown >= outcome.hits.length;
+    // Hidden while the first page is still being filled, so that it cannot fetch the same results twice.
+    more.hidden = shown >= outcome.hits.length || shown % PAGE_SIZE !== 0;
     more.textContent = `More results (${outcome.hits.length - shown} more)`;
   }
 

@@ -6,7 +6,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Page, type Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isOnSite } from "../../src/core/site/audience.ts";
 import { loadProject } from "../../src/core/project/project.ts";
@@ -320,6 +320,24 @@ describe("search experience", () => {
     await page.check("fieldset[data-filter=language] input[value=ko]");
     await page.waitForFunction(() => [...document.querySelectorAll("[data-search-results] > li")].every((li) => (li as HTMLElement).dataset.lang === "ko"));
     expect(await page.locator("[data-search-results] > li").count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("paints the first results as soon as their data is in, then fills the first page, with no way to fetch it twice", { timeout: 60_000 }, async () => {
+    const page = await browser.newPage();
+    const held: Route[] = [];
+    let passed = 0;
+    await page.route(/\/fragment\//, (route) => (passed < 5 ? (passed++, route.continue()) : held.push(route)));
+    await page.goto(`${site.url}search/?q=lumen`);
+    await page.waitForSelector("[data-search-status][data-state=shown]");
+    expect(await page.locator("[data-search-results] > li").count()).toBe(5);
+    expect(await page.textContent("[data-search-status]")).toMatch(/\d+ results for “lumen”/);
+    expect(await page.isHidden("[data-search-more]")).toBe(true);
+    expect(held.length).toBe(15);
+    for (const route of held.splice(0)) await route.continue();
+    await page.waitForSelector("[data-search-status][data-state=done]");
+    expect(await page.locator("[data-search-results] > li").count()).toBe(20);
+    expect(await page.isHidden("[data-search-more]")).toBe(false);
     await page.close();
   });
 
