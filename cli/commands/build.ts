@@ -106,7 +106,8 @@ async function lintAndPrepare(state: RunState, command: Command, buildOptions: B
   const { blocking, reported } = splitDeployFindings(findings);
   if (blocking.length > 0) {
     io.stderr(stylish({ findings: blocking, files: [], cwd: io.cwd, color: io.color, rules }));
-    throw new CheckFailed(`Lint found ${countFindings(blocking).errors} errors, so nothing was built.`, "Fix them (verity lint shows them too) and build again.");
+    const errors = countFindings(blocking).errors;
+    throw new CheckFailed(`Lint found ${errors} ${errors === 1 ? "error" : "errors"}, so nothing was built.`, "Fix them (verity lint shows them too) and build again.");
   }
   if (reported.length > 0) {
     io.stderr(stylish({ findings: reported, files: [], cwd: io.cwd, color: io.color, rules }));

@@ -17,7 +17,7 @@ describe("verity build lints first", () => {
     });
     const { code, stderr } = await runCli(["build", "--today", "2026-11-22"], { cwd: dir });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/House\.Banned[\s\S]*Lint found 1 errors, so nothing was built/);
+    expect(stderr).toMatch(/House\.Banned[\s\S]*Lint found 1 error, so nothing was built/);
     expect(existsSync(path.join(dir, "dist"))).toBe(false);
   });
 

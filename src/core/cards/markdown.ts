@@ -4,6 +4,8 @@
  */
 import type { Root } from "mdast";
 import { mdxRisk } from "./mdx-guard.ts";
+import { referenceRisk } from "./reference-guard.ts";
+import { forEachNode } from "./tree-walk.ts";
 import { createMdastHandle, createMdxMdastHandle, dropHandle, materializeMdastTree, MdastReader, serializeHandle } from "satteri";
 
 export type MarkdownFormat = "md" | "mdx";
@@ -46,7 +48,7 @@ export function treeOf(serialized: SerializedTree): Root {
 
 function parseSerialized(source: string, format: MarkdownFormat): SerializedTree {
   // The MDX parser crashes the process on some inputs and is quadratic on others: those are refused first.
-  const risk = format === "mdx" ? mdxRisk(source) : undefined;
+  const risk = (format === "mdx" ? mdxRisk(source) : undefined) ?? referenceRisk(source, (plain) => textSpans(plain, format));
   if (risk) {
     const before = source.slice(0, risk.offset);
     const lineStart = before.lastIndexOf("\n") + 1;
@@ -67,4 +69,14 @@ function parseSerialized(source: string, format: MarkdownFormat): SerializedTree
   } finally {
     dropHandle(handle);
   }
+}
+
+/** Where each text node of `source` starts and ends. */
+function textSpans(source: string, format: MarkdownFormat): (readonly [number, number])[] {
+  const spans: (readonly [number, number])[] = [];
+  forEachNode(parseMarkdown(source, format), (node) => {
+    const { start, end } = node.position ?? {};
+    if (node.type === "text" && start?.offset !== undefined && end?.offset !== undefined) spans.push([start.offset, end.offset]);
+  });
+  return spans;
 }

@@ -1,0 +1,64 @@
+/**
+ * The Markdown parser copies a text node's text once per character reference in it: a card of
+ * `&amp;` spread through one long paragraph made lint fail after some 20 s of swapping ("internal
+ * error: Cannot create a string longer than 0x1fffffe8 characters"). Such a card gets a
+ * markdown-syntax error at its text, at once, and every other card is still linted.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { exampleCard } from "../../src/core/lint/rule-model.ts";
+import { parseMarkdown, MarkdownSyntaxError } from "../../src/core/cards/markdown.ts";
+import { MAX_REFERENCE_COST, referenceRisk } from "../../src/core/cards/reference-guard.ts";
+import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
+
+afterAll(removeTemps);
+
+const storm = `Intro.\n\n${`&amp; ${"word ".repeat(90)}`.repeat(2000)}\n`;
+
+describe("a card with many character references in one text", () => {
+  it("is refused before the parser runs, at the text's line, and the other cards are linted", async () => {
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/a/storm.md": exampleCard({}, storm),
+      "content/a/other.md": exampleCard({ verify_by: "2020-01-01" }, "See [nothing](missing.md).\n"),
+    });
+    const started = Date.now();
+    const { code, results } = await lintJson(dir, ["--today", "2027-01-01", "--no-cache"]);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(code).toBe(1);
+    const messages = flatMessages(results, dir);
+    expect(messages.filter((m) => m.file === "content/a/other.md").map((m) => m.ruleId).sort()).toEqual(["link-broken", "verify-by-expired"]);
+    const storms = messages.filter((m) => m.file === "content/a/storm.md");
+    expect(storms.map((m) => m.ruleId)).toEqual(["markdown-syntax"]);
+    const bodyLine = exampleCard({}, "").split("\n").length;
+    expect(storms[0]!.line).toBe(bodyLine + 2);
+    expect(storms[0]!.message).toMatch(/2,000 character references .* Write the characters themselves/);
+  });
+
+  it("parses as before when the same references are in separate paragraphs, list items or table cells", () => {
+    const paragraphs = `&amp; ${"word ".repeat(90)}\n\n`.repeat(2000);
+    const items = `- &amp; ${"word ".repeat(90)}\n`.repeat(2000);
+    const cells = `| a |\n| --- |\n${`| &nbsp; ${"word ".repeat(90)} |\n`.repeat(2000)}`;
+    for (const text of [paragraphs, items, cells]) {
+      expect(() => parseMarkdown(text)).not.toThrow();
+    }
+    // Items and cells have no blank line between them: the first bound is passed, and each text node is measured.
+    expect(referenceRisk(items, () => [[0, items.length]])).toBeDefined();
+    expect(referenceRisk(cells, () => [[0, cells.length]])).toBeDefined();
+    expect(parseMarkdown("Fish &amp; chips &#8212; &copy;\n").children).toHaveLength(1);
+  });
+
+  it("throws a syntax error with the place, for MDX too", () => {
+    for (const format of ["md", "mdx"] as const) {
+      let error: unknown;
+      try {
+        parseMarkdown(`# Title\n\n${`&amp; ${"word ".repeat(90)}`.repeat(2000)}\n`, format);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(MarkdownSyntaxError);
+      expect((error as MarkdownSyntaxError).line).toBe(3);
+      expect((error as MarkdownSyntaxError).column).toBe(1);
+    }
+    expect(MAX_REFERENCE_COST).toBeGreaterThan(100 * 20_000);
+  });
+});
