@@ -1,8 +1,8 @@
 /**
  * What each file of the public site is expected to carry, from the public site's own data: a card
- * page its own card in full and the titles of the cards it lists, a listing page the titles and
- * descriptions of its cards, the sitemap and the search index every public card. The leak check
- * excuses a hit only when the file is expected to carry that text.
+ * page its own card in full, the titles of the cards it lists and the addresses of its translations,
+ * a listing page the titles and descriptions of its cards, the sitemap and the search index every
+ * public card. The leak check excuses a hit only when the file is expected to carry that text.
  */
 import { normaliseSitePath } from "../core/site/links.ts";
 import type { LeakModel } from "./leak-scan.ts";
@@ -53,11 +53,14 @@ export function attributePages(site: SiteData, byId: ReadonlyMap<string, number>
   pages.set("/search/", { full: [], summary: ids(site.home.popular), extra: site.collections.map((c) => c.title), label: "the search page" });
   pages.set("/tags/", { full: [], summary: [], extra: site.tags.map((t) => t.name), label: "the tag list" });
   for (const tag of site.tags) pages.set(tag.url, { full: [], summary: ids(tag.cardIds), extra: [tag.name], label: `the tag page "${tag.name}"` });
+  const urlOf = new Map(site.cards.map((card) => [card.id, card.url]));
   for (const card of site.cards) {
+    // The language switcher and the hreflang alternates name the addresses of the card's translations (not their text).
+    const translations = card.translations.flatMap((member) => (member.id !== card.id && urlOf.has(member.id) ? [urlOf.get(member.id)!] : []));
     pages.set(card.url, {
       full: ids([card.id]),
       summary: ids([card.prev, card.next, ...card.related]),
-      extra: [card.collectionTitle],
+      extra: [card.collectionTitle, ...translations],
       label: `the page of public card ${card.id}`,
     });
   }

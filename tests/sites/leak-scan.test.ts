@@ -205,6 +205,19 @@ describe("what the site itself prints on a public card's page", () => {
     const labelled = makeProject({ ...files, "verity.config.yml": "sites:\n  public:\n    title: Lumen Help Center\nsupport:\n  url: https://lumen.example/contact\n  label: Talk to the bridge team\n" });
     expect((await check(labelled, planted("Talk to the bridge team"))).findings.map((f) => f.needle?.text)).toEqual(["Talk to the bridge team"]);
   });
+  it("is no leak: the address of the page's translation (language switcher, hreflang), named like an internal card", async () => {
+    const root = makeProject({
+      "content/help/refund-policy.md": card({ title: "Our refund rules", audience: "external" }, "Ask for your money back within thirty days."),
+      "content/help/hwanbul.md": card({ title: "환불 규정", audience: "external" }, "구매 후 30일 이내에 환불을 요청할 수 있습니다.").replace("---\n\n", "lang: ko\ntranslation_of: help/refund-policy\n---\n\n"),
+      "content/desk/refund-policy.md": card({ title: "Refund handling for agents", audience: "internal" }, "Agents approve goodwill refunds above the limit with a lead."),
+    });
+    const switcher = `<link rel="alternate" hreflang="en" href="https://help.example/help/refund-policy/"><nav><a lang="en" href="/help/refund-policy/">English</a></nav>`;
+    const report = await check(root, site({ "help/hwanbul/index.html": page("환불 규정", `<p>구매 후 30일 이내에 환불을 요청할 수 있습니다.</p>${switcher}`) }));
+    expect(report.findings).toEqual([]);
+    // A page that is not in the translation group still may not name it.
+    const other = await check(root, site({ "help/other/index.html": page("Other", `<p>Hi.</p>${switcher}`) }));
+    expect(other.findings.map((f) => f.file)).toEqual(["help/other/index.html"]);
+  });
   it("is no leak: an internal link to the company's own site, the start of the support address every page prints", async () => {
     const root = makeProject({
       "verity.config.yml": "support:\n  url: https://acme.test/contact\n",
