@@ -112,6 +112,17 @@ describe("rich cards on the sites", () => {
     expect(page).not.toContain("::snippet");
   });
 
+  it("only a Markdown paragraph includes a snippet: the same words in a raw HTML <p>, which lint does not read as an include, stay text", () => {
+    const { html } = build({
+      "content/help/a.md": card("external", '<p>::snippet{name="contact"}</p>\n\n<div>\n<p>::snippet{name="contact"}</p>\n</div>'),
+      "content/_snippets/contact.md": snippet("external", "Call us at extension 4242. ![Map](../wiki/map.png)"),
+    });
+    for (const site of ["public", "internal"] as const) {
+      expect(html(site, "help/a")).not.toContain("4242");
+      expect(html(site, "help/a")).toContain("<p>::snippet{name=\"contact\"}</p>");
+    }
+  });
+
   it("an internal snippet never reaches the public site, even when lint is ignored; the wiki shows it in internal cards", () => {
     const { html } = build({
       "content/help/pub.md": card("external", 'Intro.\n\n::snippet{name="escalation"}'),

@@ -23,6 +23,7 @@ import { forEachNode, walkTree } from "../cards/tree-walk.ts";
 import { fileReferences, remoteResources, type FileReference, type RemoteResource } from "./embed-policy.ts";
 import { onFirstUse } from "../load-on-use.ts";
 import { AUTHOR_ID_PREFIX } from "./anchors.ts";
+import { snippetDirectiveOf } from "../cards/snippets.ts";
 
 /** Parsing raw HTML (parse5) is loaded only when a card has some. */
 const htmlRaw = onFirstUse<typeof import("hast-util-raw")>("hast-util-raw");
@@ -141,7 +142,7 @@ export function cardHtml(card: CardHtmlInput, options: CardHtmlOptions = {}): Ca
   alignCellsAsGitHub(tree);
   if (options.unsafeSkipSanitizer) {
     expandComponents(tree, uses, options.snippet, options.cardId);
-    if (options.snippet && card.format === "md") expandSnippetDirectives(tree, options.snippet);
+    if (options.snippet && card.format === "md") expandSnippetDirectives(tree, options.snippet, snippetIncludes(card.tree));
     applyCallouts(tree);
     return { tree, removed: [] };
   }
@@ -150,10 +151,19 @@ export function cardHtml(card: CardHtmlInput, options: CardHtmlOptions = {}): Ca
   const removed = options.report ? diffRemovals(tree, clean) : [];
   // Project markup, made from the sanitized tree, after the sanitizer and its report.
   expandComponents(clean, uses, options.snippet, options.cardId);
-  if (options.snippet && card.format === "md") expandSnippetDirectives(clean, options.snippet);
+  if (options.snippet && card.format === "md") expandSnippetDirectives(clean, options.snippet, snippetIncludes(card.tree));
   applyCallouts(clean);
   emptyRawTextElements(clean);
   return { tree: clean, removed };
+}
+
+/** Where the card's Markdown paragraphs that include a snippet start (source offsets): the includes lint reads. */
+function snippetIncludes(tree: MdastRoot): Set<number> {
+  const offsets = new Set<number>();
+  forEachNode(tree, (node: MdastNodes) => {
+    if (node.type === "paragraph" && node.position?.start.offset !== undefined && snippetDirectiveOf(node) !== undefined) offsets.add(node.position.start.offset);
+  });
+  return offsets;
 }
 
 /**

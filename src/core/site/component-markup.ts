@@ -140,9 +140,12 @@ function text(value: string): ElementContent {
 
 /**
  * Markdown cards: every paragraph that is exactly `::snippet{name="..."}` becomes the snippet's
- * rendered body (see src/core/cards/snippets.ts), in place. Runs on the sanitized tree.
+ * rendered body (see src/core/cards/snippets.ts), in place. Runs on the sanitized tree. `includes`
+ * holds the source offsets of the Markdown paragraphs that include a snippet, the ones lint reads
+ * (`snippetReferences`): a raw HTML `<p>` with the same words is no include and stays text, as on
+ * GitHub, since lint would check neither the snippet's audience nor its text, links and files.
  */
-export function expandSnippetDirectives(tree: Root, snippet: SnippetResolver): void {
+export function expandSnippetDirectives(tree: Root, snippet: SnippetResolver, includes: ReadonlySet<number>): void {
   const stack: (Root | Element)[] = [tree];
   while (stack.length > 0) {
     const parent = stack.pop()!;
@@ -153,7 +156,7 @@ export function expandSnippetDirectives(tree: Root, snippet: SnippetResolver): v
         continue;
       }
       const only = child.tagName === "p" && child.children.length === 1 ? child.children[0] : undefined;
-      const name = only?.type === "text" ? directiveName(only.value) : undefined;
+      const name = only?.type === "text" && includes.has(child.position?.start.offset ?? -1) ? directiveName(only.value) : undefined;
       if (name !== undefined) {
         next.push(...(snippet(name) ?? []));
         continue;
