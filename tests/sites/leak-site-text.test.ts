@@ -1,0 +1,86 @@
+/**
+ * The leak check on what the public site itself prints on its pages (search filters, interface
+ * labels, language names, the site's title, its addresses, a translation's address): no evidence of a
+ * leak there, and still one on a page that does not print it. Planted sites, as in leak-scan.test.ts.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { makeProject, removeTemps } from "../helpers.ts";
+import { card, check, page, site } from "./leak-planted.ts";
+
+afterEach(() => removeTemps());
+
+describe("what the site itself prints on a public card's page", () => {
+  it("is no leak: the card's template as a search filter, when an internal card's tag is the same word", async () => {
+    const root = makeProject({
+      "content/billing/declines.md": card({ title: "Why a payment was declined", audience: "external", template: "troubleshooting" }, "Check the decline code on the payment."),
+      "content/billing/runbook.md": card({ title: "Decline runbook", audience: "internal", tags: ["troubleshooting"] }, "Page the payments on-call engineer."),
+    });
+    const report = await check(
+      root,
+      site({ "billing/declines/index.html": page("Why a payment was declined", '<p>Check the decline code on the payment.</p><span hidden data-pagefind-filter="template:troubleshooting"></span>') }),
+    );
+    expect(report.findings).toEqual([]);
+    // Still a needle: another card's page that shows the internal tag is a leak.
+    const other = await check(root, site({ "billing/other/index.html": page("Other", "<p>Tagged troubleshooting.</p>") }));
+    expect(other.findings.map((f) => f.needle?.kind)).toContain("tag");
+  });
+
+  it("is no leak: an interface label in any of the sites' languages that an internal card also uses as a heading", async () => {
+    const root = makeProject({
+      "content/billing/refunds.md": card({ title: "Refund a payment", audience: "external" }, "Open the payment and choose Refund."),
+      "content/billing/runbook.md": card({ title: "Decline runbook", audience: "internal" }, "## Related articles\n\nAsk a lead.\n\n## 이 페이지의 내용\n\nAsk a lead."),
+    });
+    const labels = `<nav><h2>Related articles</h2><h2>이 페이지의 내용</h2></nav>`;
+    const report = await check(root, site({ "billing/refunds/index.html": page("Refund a payment", `<p>Open the payment and choose Refund.</p>${labels}`) }));
+    expect(report.findings).toEqual([]);
+  });
+
+  it("is no leak: the names of the site's languages, which an internal card also uses as headings", async () => {
+    const root = makeProject({
+      "content/billing/refunds.md": card({ title: "Refund a payment", audience: "external" }, "Open the payment and choose Refund."),
+      "content/billing/refunds-ko.md": card({ title: "결제 환불하기", audience: "external" }, "결제를 열고 환불을 선택합니다.").replace("---\n\n", "lang: ko\ntranslation_of: billing/refunds\n---\n\n"),
+      "content/billing/runbook.md": card({ title: "Decline runbook", audience: "internal" }, "## Korean\n\nAsk the Seoul team.\n\n## English\n\nAsk London."),
+    });
+    const switcher = `<nav><span lang="en">English</span><a lang="ko" href="/billing/refunds-ko/">한국어</a></nav><ul><li>결제 환불하기 <span>Korean</span></li></ul>`;
+    const report = await check(root, site({ "billing/refunds/index.html": page("Refund a payment", `<p>Open the payment and choose Refund.</p>${switcher}`) }));
+    expect(report.findings).toEqual([]);
+  });
+
+  it("is no leak: the site's title and the support link's default label, which every page prints; a label the project writes is", async () => {
+    const files = {
+      "content/billing/refunds.md": card({ title: "Refund a payment", audience: "external" }, "Open the payment and choose Refund."),
+      "content/billing/runbook.md": card({ title: "Decline runbook", audience: "internal" }, "## Contact support\n\nAsk the lead.\n\n## Lumen Help Center\n\nIts editors.\n\n## Talk to the bridge team\n\nCall them."),
+    };
+    const chrome = (label: string) => `<header>Lumen Help Center</header><footer><a href="https://lumen.example/contact">${label}</a></footer>`;
+    const planted = (label: string) => site({ "billing/refunds/index.html": page("Refund a payment", `<p>Open the payment and choose Refund.</p>${chrome(label)}`) });
+    const byDefault = makeProject({ ...files, "verity.config.yml": "sites:\n  public:\n    title: Lumen Help Center\nsupport:\n  url: https://lumen.example/contact\n" });
+    expect((await check(byDefault, planted("Contact support"))).findings).toEqual([]);
+    const labelled = makeProject({ ...files, "verity.config.yml": "sites:\n  public:\n    title: Lumen Help Center\nsupport:\n  url: https://lumen.example/contact\n  label: Talk to the bridge team\n" });
+    expect((await check(labelled, planted("Talk to the bridge team"))).findings.map((f) => f.needle?.text)).toEqual(["Talk to the bridge team"]);
+  });
+  it("is no leak: the address of the page's translation (language switcher, hreflang), named like an internal card", async () => {
+    const root = makeProject({
+      "content/help/refund-policy.md": card({ title: "Our refund rules", audience: "external" }, "Ask for your money back within thirty days."),
+      "content/help/hwanbul.md": card({ title: "환불 규정", audience: "external" }, "구매 후 30일 이내에 환불을 요청할 수 있습니다.").replace("---\n\n", "lang: ko\ntranslation_of: help/refund-policy\n---\n\n"),
+      "content/desk/refund-policy.md": card({ title: "Refund handling for agents", audience: "internal" }, "Agents approve goodwill refunds above the limit with a lead."),
+    });
+    const switcher = `<link rel="alternate" hreflang="en" href="https://help.example/help/refund-policy/"><nav><a lang="en" href="/help/refund-policy/">English</a></nav>`;
+    const report = await check(root, site({ "help/hwanbul/index.html": page("환불 규정", `<p>구매 후 30일 이내에 환불을 요청할 수 있습니다.</p>${switcher}`) }));
+    expect(report.findings).toEqual([]);
+    // A page that is not in the translation group still may not name it.
+    const other = await check(root, site({ "help/other/index.html": page("Other", `<p>Hi.</p>${switcher}`) }));
+    expect(other.findings.map((f) => f.file)).toEqual(["help/other/index.html"]);
+  });
+  it("is no leak: an internal link to the company's own site, the start of the support address every page prints", async () => {
+    const root = makeProject({
+      "verity.config.yml": "support:\n  url: https://acme.test/contact\n",
+      "content/billing/refunds.md": card({ title: "Refund a payment", audience: "external" }, "Open the payment and choose Refund."),
+      "content/billing/runbook.md": card({ title: "Decline runbook", audience: "internal" }, "See [our website](https://acme.test) and [the admin console](https://acme.test/admin/refunds)."),
+    });
+    const footer = (extra: string) => `<footer><a href="https://acme.test/contact">Contact support</a>${extra}</footer>`;
+    const planted = (extra: string) => site({ "billing/refunds/index.html": page("Refund a payment", `<p>Open the payment and choose Refund.</p>${footer(extra)}`) });
+    expect((await check(root, planted(""))).findings).toEqual([]);
+    // The address the site does not print is still a needle.
+    expect((await check(root, planted("<p>https://acme.test/admin/refunds</p>"))).findings.map((f) => f.needle?.text)).toEqual(["https://acme.test/admin/refunds"]);
+  });
+});
