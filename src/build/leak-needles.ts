@@ -16,6 +16,7 @@ import { normaliseSitePath, resolveLink, type CardIndex } from "../core/site/lin
 import { APP_ROOT } from "./astro-runner.ts";
 import { languageName } from "./locales.ts";
 import { DEFAULT_SUPPORT_LABEL } from "../core/project/config.ts";
+import { sitePolicy } from "../core/site/csp.ts";
 import type { SiteData } from "./site-data.ts";
 import type { Needle } from "./leak-scan.ts";
 import { normaliseForScan } from "./scan-text.ts";
@@ -104,14 +105,18 @@ export function snippetNeedles(project: Project): Needle[] {
 /**
  * Text the site's own templates print on its pages (header, footer, labels), the site's interface text
  * in every language it has (`Related articles`, `이 페이지의 내용`), the names of its languages in each
- * of them (the language switcher's `English`, a list's `Korean` badge), the site's title and the
- * support link's default words (`Contact support`): not evidence of a leak. A support label the
- * project writes is not excused: configuration can carry an internal card's words onto every page.
+ * of them (the language switcher's `English`, a list's `Korean` badge), the site's title, the
+ * support link's default words (`Contact support`), its Content-Security-Policy (the embed hosts)
+ * and its usage endpoint: not evidence of a leak. A support label the project writes is not
+ * excused: configuration can carry an internal card's words onto every page.
  */
-export function templateText(site: Pick<SiteData, "languages" | "messages" | "title">): string {
+export function templateText(site: Pick<SiteData, "languages" | "messages" | "title" | "embeds" | "feedbackEndpoint" | "usage">): string {
   const labels = Object.values(site.messages).flatMap((messages) => Object.values(messages));
   const names = site.languages.flatMap((lang) => site.languages.map((inLang) => languageName(lang, inLang)));
-  return `${sourceText()}\n${normaliseForScan([...labels, ...names, site.title, DEFAULT_SUPPORT_LABEL].join("\n"))}`;
+  // Every page's <meta> policy names the embed hosts (`https://www.youtube.com`), and a measured page its usage endpoint.
+  const policy = sitePolicy({ embeds: site.embeds, feedbackEndpoint: site.feedbackEndpoint, usageEndpoint: site.usage?.endpoint }).directives;
+  const printed = [...labels, ...names, site.title, DEFAULT_SUPPORT_LABEL, ...policy, site.usage?.endpoint ?? ""];
+  return `${sourceText()}\n${normaliseForScan(printed.join("\n"))}`;
 }
 
 let templateCache: string | undefined;

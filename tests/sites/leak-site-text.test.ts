@@ -83,4 +83,17 @@ describe("what the site itself prints on a public card's page", () => {
     // The address the site does not print is still a needle.
     expect((await check(root, planted("<p>https://acme.test/admin/refunds</p>"))).findings.map((f) => f.needle?.text)).toEqual(["https://acme.test/admin/refunds"]);
   });
+
+  it("is no leak: an internal link to an embed host's bare address, which every page's Content-Security-Policy names", async () => {
+    const root = makeProject({
+      "verity.config.yml": "sites:\n  public:\n    embeds: [www.youtube.com, \"*.diagrams.example\"]\n",
+      "content/billing/refunds.md": card({ title: "Refund a payment", audience: "external" }, "Open the payment and choose Refund."),
+      "content/billing/runbook.md": card({ title: "Decline runbook", audience: "internal" }, "Post it on [YouTube](https://www.youtube.com), draw it in [Diagrams](https://diagrams.example), keep [the call](https://www.youtube.com/watch?v=lead-call)."),
+    });
+    const policy = `<meta http-equiv="content-security-policy" content="default-src 'self'; frame-src 'self' https://www.youtube.com https://*.diagrams.example">`;
+    const planted = (extra: string) => site({ "billing/refunds/index.html": page("Refund a payment", `${policy}<p>Open the payment and choose Refund.</p>${extra}`) });
+    expect((await check(root, planted(""))).findings).toEqual([]);
+    // A video on that host is still a needle.
+    expect((await check(root, planted("<p>https://www.youtube.com/watch?v=lead-call</p>"))).findings.map((f) => f.needle?.text)).toEqual(["https://www.youtube.com/watch?v=lead-call"]);
+  });
 });
