@@ -14,7 +14,7 @@ export interface Attribution {
   full: number[];
   /** Public cards shown by title and description (lists, pager, related). */
   summary: number[];
-  /** Other public strings of the page: collection and tag names, a redirect's old path. */
+  /** Other public strings of the page: collection and tag names, the collections' addresses, a redirect's old path. */
   extra: string[];
   /** Keys found in `extra`, computed on first use. */
   extraKeys?: Set<number>;
@@ -34,7 +34,7 @@ export function attributePages(site: SiteData, byId: ReadonlyMap<string, number>
   pages.set("/", {
     full: [],
     summary: ids([...site.home.featured, ...site.home.recent, ...site.home.needsReview]),
-    extra: site.collections.flatMap((c) => [c.title, c.description ?? ""]),
+    extra: site.collections.flatMap((c) => [c.title, c.description ?? "", c.url]),
     label: "the home page",
   });
   // A language's home page (`/ko/`) lists the collections and their cards in that language.
@@ -43,12 +43,12 @@ export function attributePages(site: SiteData, byId: ReadonlyMap<string, number>
     pages.set(home, {
       full: [],
       summary: ids([...site.home.featured, ...site.home.recent, ...site.collections.flatMap((c) => c.localized[lang] ?? c.cardIds)]),
-      extra: site.collections.flatMap((c) => [c.title, c.description ?? ""]),
+      extra: site.collections.flatMap((c) => [c.title, c.description ?? "", c.url]),
       label: `the ${lang} home page`,
     });
   }
   for (const collection of site.collections) {
-    pages.set(collection.url, { full: [], summary: ids(collection.cardIds), extra: [collection.title, collection.description ?? ""], label: `the collection page of ${collection.name}` });
+    pages.set(collection.url, { full: [], summary: ids(collection.cardIds), extra: [collection.title, collection.description ?? "", collection.url], label: `the collection page of ${collection.name}` });
   }
   pages.set("/search/", { full: [], summary: ids(site.home.popular), extra: site.collections.map((c) => c.title), label: "the search page" });
   pages.set("/tags/", { full: [], summary: [], extra: site.tags.map((t) => t.name), label: "the tag list" });

@@ -96,4 +96,16 @@ describe("what the site itself prints on a public card's page", () => {
     // A video on that host is still a needle.
     expect((await check(root, planted("<p>https://www.youtube.com/watch?v=lead-call</p>"))).findings.map((f) => f.needle?.text)).toEqual(["https://www.youtube.com/watch?v=lead-call"]);
   });
+
+  it("is no leak: a public collection's address on the home page, named like an internal heading", async () => {
+    const root = makeProject({
+      "content/account-security/_collection.yml": "title: Security settings\n",
+      "content/account-security/two-factor.md": card({ title: "Turn on two-step sign-in", audience: "external" }, "Open your profile and choose Two-step sign-in."),
+      "content/desk/lockouts.md": card({ title: "Lockout handling", audience: "internal" }, "## Account security\n\nUnlock an account only after the voice check."),
+    });
+    const tiles = `<section><a href="/account-security/"><h3>Security settings</h3></a></section>`;
+    expect((await check(root, site({ "index.html": page("Acme Help", tiles) }))).findings).toEqual([]);
+    // A page that does not link the collection still may not carry the words.
+    expect((await check(root, site({ "tags/index.html": page("Tags", tiles) }))).findings.map((f) => f.needle?.text)).toEqual(["Account security"]);
+  });
 });
