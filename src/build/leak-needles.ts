@@ -120,7 +120,7 @@ export function templateText(site: Pick<SiteData, "languages" | "messages" | "ti
 }
 
 let templateCache: string | undefined;
-/** The templates' own source: what they print without the interface text. */
+/** The templates' own source and the site's stylesheet: what they print without the interface text. */
 function sourceText(): string {
   if (templateCache !== undefined) return templateCache;
   const parts: string[] = [];
@@ -133,6 +133,14 @@ function sourceText(): string {
     } catch {
       // Without templates nothing is skipped for them: stricter, never blinder.
     }
+  }
+  // The site's own stylesheet, whose class names (`.video-caption`) every page loads; its comments are no page's text.
+  try {
+    for (const entry of readdirSync(path.join(APP_ROOT, "src/styles"), { withFileTypes: true })) {
+      if (entry.isFile() && entry.name.endsWith(".css")) parts.push(readFileSync(path.join(entry.parentPath, entry.name), "utf8").replace(/\/\*[\s\S]*?\*\//g, " "));
+    }
+  } catch {
+    // Without the stylesheet nothing is skipped for it.
   }
   templateCache = normaliseForScan(parts.join("\n"));
   return templateCache;

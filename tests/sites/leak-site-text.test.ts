@@ -108,4 +108,13 @@ describe("what the site itself prints on a public card's page", () => {
     // A page that does not link the collection still may not carry the words.
     expect((await check(root, site({ "tags/index.html": page("Tags", tiles) }))).findings.map((f) => f.needle?.text)).toEqual(["Account security"]);
   });
+
+  it("is no leak: a class name of the site's own stylesheet, which an internal card uses as a heading", async () => {
+    const root = makeProject({
+      "content/billing/refunds.md": card({ title: "Refund a payment", audience: "external" }, "Open the payment and choose Refund."),
+      "content/billing/runbook.md": card({ title: "Captioning runbook", audience: "internal" }, "## Video caption\n\nWrite one line per speaker."),
+    });
+    const report = await check(root, site({ "_astro/Base.css": ".video .video-caption{margin:0}", "billing/refunds/index.html": page("Refund a payment", "<p>Open the payment and choose Refund.</p>") }));
+    expect(report.findings).toEqual([]);
+  });
 });
