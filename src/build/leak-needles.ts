@@ -119,6 +119,23 @@ export function templateText(site: Pick<SiteData, "languages" | "messages" | "ti
   return `${sourceText()}\n${normaliseForScan(printed.join("\n"))}`;
 }
 
+let scriptCache: string | undefined;
+/** The site's own client scripts (src/client) without their comments: the text their bundles carry. */
+export function scriptText(): string {
+  if (scriptCache !== undefined) return scriptCache;
+  const parts: string[] = [];
+  try {
+    const dir = path.join(APP_ROOT, "src/client");
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isFile() && /\.[jt]s$/.test(entry.name)) parts.push(readFileSync(path.join(dir, entry.name), "utf8").replace(/\/\*[\s\S]*?\*\/|(^|[^:"'`\\])\/\/.*$/gm, "$1 "));
+    }
+  } catch {
+    // Without the scripts' source nothing is excused for them: stricter, never blinder.
+  }
+  scriptCache = normaliseForScan(parts.join("\n"));
+  return scriptCache;
+}
+
 let templateCache: string | undefined;
 /** The templates' own source and the site's stylesheet: what they print without the interface text. */
 function sourceText(): string {

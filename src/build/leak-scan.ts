@@ -31,7 +31,7 @@ import { decodeForScan, decodeScannable, normaliseForScan, readerText, stripTags
 import { hashHiddenFiles, sha256 } from "./hidden-files.ts";
 import { PIECE_BYTES, pieceOverlap, scanInPieces } from "./scan-pieces.ts";
 import { indexHiddenShingles, nearCopies } from "./near-copies.ts";
-import { cardNeedles, needleKey, snippetNeedles, templateText } from "./leak-needles.ts";
+import { cardNeedles, needleKey, scriptText, snippetNeedles, templateText } from "./leak-needles.ts";
 import { attributeFile, attributePages, type Attribution } from "./page-attribution.ts";
 import { appendAll } from "../core/arrays.ts";
 
@@ -126,6 +126,8 @@ export interface LeakModel {
   hiddenShingles: { source: string; id: string; count: number }[];
   shingleIndex: Map<number, number[]>;
   allowCopies: Set<string>;
+  /** Keys the site's own scripts have (a search hint, `log out` among its phrasal verbs): no evidence in its code files. */
+  inScripts: Set<number>;
 }
 
 /**
@@ -257,6 +259,7 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
     hiddenShingles,
     shingleIndex,
     allowCopies,
+    inScripts: search.findIn(scriptText()),
   };
 }
 
@@ -336,8 +339,8 @@ function createScan(dir: string, model: LeakModel) {
     };
     const pieces = bytes ? (scanText(content.text), undefined) : scanInPieces(file, overlap, scanText);
     for (const i of found) {
-      // Minified code and styles are full of single words (`summary`, `details`): only phrases count there.
-      if (siteCode && model.search.tokenCount(i) === 1) continue;
+      // Minified code and styles are full of single words (`summary`, `details`) and the scripts' own phrases: neither counts there.
+      if (siteCode && (model.search.tokenCount(i) === 1 || model.inScripts.has(i))) continue;
       if (!isExcused(model, i, attribution)) report(rel, "content", i, attribution);
     }
     const candidates = bytes ? (content.gunzipped ? [bytes, content.gunzipped] : [bytes]) : [pieces!];

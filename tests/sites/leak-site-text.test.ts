@@ -117,4 +117,17 @@ describe("what the site itself prints on a public card's page", () => {
     const report = await check(root, site({ "_astro/Base.css": ".video .video-caption{margin:0}", "billing/refunds/index.html": page("Refund a payment", "<p>Open the payment and choose Refund.</p>") }));
     expect(report.findings).toEqual([]);
   });
+
+  it("is no leak: words of the site's own scripts (search's phrasal verbs, its hints), which an internal card uses as headings", async () => {
+    const root = makeProject({
+      "content/billing/refunds.md": card({ title: "Refund a payment", audience: "external" }, "Open the payment and choose Refund."),
+      "content/billing/runbook.md": card({ title: "Session runbook", audience: "internal" }, "## Sign up\n\nCreate the account.\n\n## Log out\n\nEnd every session.\n\n## Did you mean\n\nSpelling help."),
+    });
+    const script = 'const p=new Set(["log on","log out","sign up"]);s.textContent=`Did you mean `;';
+    const report = await check(root, site({ "_astro/search-render.js": script, "billing/refunds/index.html": page("Refund a payment", "<p>Open the payment and choose Refund.</p>") }));
+    expect(report.findings).toEqual([]);
+    // Still needles: a page that shows the heading.
+    const other = await check(root, site({ "billing/refunds/index.html": page("Refund a payment", "<h2>Log out</h2>") }));
+    expect(other.findings.map((f) => f.needle?.text)).toEqual(["Log out"]);
+  });
 });
