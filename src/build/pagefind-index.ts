@@ -1,5 +1,5 @@
 /** Indexes a built site with Pagefind's Node API; every response's errors are checked. */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { CheckFailed } from "../core/errors.ts";
@@ -22,12 +22,25 @@ export async function indexSites(siteDirs: readonly string[]): Promise<IndexResu
         fail(added.errors, `index ${dir}`);
         const written = await index.writeFiles({ outputPath: path.join(dir, "pagefind") });
         fail(written.errors, "write the search index");
+        removeUnusedInterfaces(path.join(dir, "pagefind"));
         await index.deleteIndex();
         return { pageCount: added.page_count };
       }),
     );
   } finally {
     await pagefind.close();
+  }
+}
+
+/**
+ * Pagefind writes its own search interfaces (Default, Modular and Component UI, the highlighter) beside
+ * the index; the sites search with their own client on pagefind.js. Unused, those bundles would only
+ * publish more script and their interface text in thirty languages, which the leak check would read
+ * as an internal card's heading that happens to say "Search failed".
+ */
+function removeUnusedInterfaces(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (/^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/.test(name)) rmSync(path.join(dir, name));
   }
 }
 

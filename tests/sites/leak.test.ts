@@ -4,7 +4,7 @@
  * (including the decompressed Pagefind index), while the internal site has every one of them, so
  * the check is proven to see them.
  */
-import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/core/project/project.ts";
@@ -59,6 +59,14 @@ describe("canary strings", () => {
     // The feedback widget (configured here) posts the public card's own id.
     const card = readFileSync(path.join(publicDir, "help", "reset-your-password", "index.html"), "utf8");
     expect(card).toContain('data-endpoint="https://feedback.canary.test/vote" data-card="help/reset-your-password"');
+  });
+
+  it("leave out Pagefind's own search interfaces, which the sites do not use: their phrases (Search failed, an internal heading here) are no card's", () => {
+    for (const site of ["public", "internal"]) {
+      const files = readdirSync(path.join(out, site, "pagefind"));
+      expect(files).toContain("pagefind.js");
+      expect(files.filter((f) => /^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(f))).toEqual([]);
+    }
   });
 
   it("are all in the internal site, including inside the decompressed Pagefind fragments", async () => {
