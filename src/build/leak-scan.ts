@@ -147,10 +147,11 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
   const publicCardsOfProject = project.cards.filter((card) => isOnSite(card, "public", selection));
   const publicOwners = new Set(publicCardsOfProject.flatMap((card) => [card.data.owner, card.data.verified_by ?? ""]).map((o) => o.toLowerCase()));
   const candidates: Needle[] = [];
-  // Addresses every public page prints (support link, feedback endpoint, the site itself) prove nothing.
+  // Addresses every public page prints (the site itself, support link, feedback endpoint) prove nothing. Of links, one into
+  // the public site is no needle; one under the support or feedback address (`/support/admin/...`) is.
   const { config } = project;
-  const publicAddresses = [config.support?.url, config.feedback?.endpoint, config.sites.public.url].flatMap((a) => (a ? [normaliseForScan(a).replace(/\/$/, "")] : []));
-  const isPublicAddress = (url: string) => publicAddresses.some((a) => normaliseForScan(url).replace(/\/$/, "").startsWith(a));
+  const publicAddresses = [config.sites.public.url, config.support?.url, config.feedback?.endpoint].flatMap((a) => (a ? [normaliseForScan(a).replace(/\/$/, "")] : []));
+  const isPublicAddress = (url: string) => config.sites.public.url !== undefined && normaliseForScan(url).replace(/\/$/, "").startsWith(publicAddresses[0]!);
   for (const card of hidden) appendAll(candidates, cardNeedles(card, project.index, publicOwners, isPublicAddress));
   const publicCollections = new Set(publicSite.collections.map((c) => c.name));
   for (const collection of project.collections) {

@@ -130,4 +130,16 @@ describe("what the site itself prints on a public card's page", () => {
     const other = await check(root, site({ "billing/refunds/index.html": page("Refund a payment", "<h2>Log out</h2>") }));
     expect(other.findings.map((f) => f.needle?.text)).toEqual(["Log out"]);
   });
+
+  it("a link under the support address or the feedback endpoint is still a needle: only what the pages print is excused", async () => {
+    const root = makeProject({
+      "verity.config.yml": "support:\n  url: https://acme.test/support\nfeedback:\n  endpoint: https://acme.test/feedback\n",
+      "content/billing/refunds.md": card({ title: "Refund a payment", audience: "external" }, "Open the payment and choose Refund."),
+      "content/billing/runbook.md": card({ title: "Decline runbook", audience: "internal" }, "Use [the console](https://acme.test/support/admin/impersonate) or [the export](https://acme.test/feedback/export-all)."),
+    });
+    const planted = (extra: string) => site({ "billing/refunds/index.html": page("Refund a payment", `<a href="https://acme.test/support">Contact support</a>${extra}`) });
+    expect((await check(root, planted(""))).findings).toEqual([]);
+    const leaked = await check(root, planted('<a href="https://acme.test/support/admin/impersonate">console</a> https://acme.test/feedback/export-all'));
+    expect(leaked.findings.map((f) => f.needle?.text).sort()).toEqual(["https://acme.test/feedback/export-all", "https://acme.test/support/admin/impersonate"]);
+  });
 });
