@@ -79,6 +79,39 @@ describe("card-published", () => {
   });
 });
 
+describe("card-published for translations the public site withholds", () => {
+  function withTranslation(): TempRepo {
+    const repo = mainBranch();
+    repo.git("switch", "-q", "main");
+    // translation-audience lowered: the Korean text of the internal policy is withheld from the help center, not refused.
+    repo.write({
+      "verity.config.yml": "minTrustScore: 0\nrules:\n  translation-audience: warning\n",
+      "content/help/policy-ko.md": cardText({ title: "정책", lang: "ko", translation_of: "ops/policy" }, "정책.\n"),
+    });
+    repo.commit("A translation of the internal policy", "2026-10-02");
+    repo.git("switch", "-q", "-C", "feature");
+    return repo;
+  }
+
+  it("dropping translation_of publishes the translation, and a withheld one edited stays unreported", async () => {
+    const repo = withTranslation();
+    repo.write({ "content/help/policy-ko.md": cardText({ title: "정책", lang: "ko", translation_of: "ops/policy" }, "정책을 고쳤습니다.\n") });
+    expect(await published(repo)).toEqual([]);
+    repo.write({ "content/help/policy-ko.md": cardText({ title: "정책", lang: "ko" }, "정책.\n") });
+    const found = await published(repo);
+    expect(found.map((f) => f.file)).toEqual(["content/help/policy-ko.md"]);
+    expect(found[0]!.message).toMatch(/translated ops\/policy, which the public help center does not have/);
+  });
+
+  it("making the source public publishes its translation with it", async () => {
+    const repo = withTranslation();
+    repo.write({ "content/ops/policy.md": cardText({ title: "Policy", audience: "external" }, "Policy.\n") });
+    const found = await published(repo);
+    expect(found.map((f) => f.file).sort()).toEqual(["content/help/policy-ko.md", "content/ops/policy.md"]);
+    expect(found.find((f) => f.file === "content/help/policy-ko.md")!.message).toMatch(/translates ops\/policy, which this pull request publishes/);
+  });
+});
+
 describe("card-published for files that were not cards", () => {
   it("a file moved out of a _ folder into a collection is published by the change", async () => {
     const repo = mainBranch();

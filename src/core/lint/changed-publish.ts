@@ -23,22 +23,28 @@ const urlOf = urlOfParts;
  * internal or draft card made external and published, or a move of a card that was not public. A
  * notice for the reviewer (never silent), listed in the job summary.
  */
-export function findPublishedCards(changeSet: ChangeSet, ctx: { isCard(rel: string): boolean; abs(rel: string): string; parsed: ReadonlyMap<string, Card> }): Finding[] {
+export function findPublishedCards(changeSet: ChangeSet, ctx: PublishedCardsContext): Finding[] {
   const findings: Finding[] = [];
+  const { before, now } = translationSources(changeSet, ctx);
   for (const change of changeSet.changes) {
     if (change.kind === "deleted" || !ctx.isCard(change.path)) continue;
     const card = ctx.parsed.get(ctx.abs(change.path));
-    if (!card || !isOnSite(card, "public")) continue;
+    if (!card || !isOnSite(card, "public") || translatesHiddenCard(card.data, now)) continue;
     const oldRel = change.oldPath ?? change.path;
     const oldText = change.kind === "added" ? undefined : changeSet.oldTexts.get(oldRel);
-    // The old text counts only when it was a card (a file renamed out of a _ folder was never public).
-    if (oldText !== undefined && ctx.isCard(oldRel) && isTextOnPublicSite(readFrontmatterData(oldText))) continue;
+    const old = oldText === undefined ? undefined : readFrontmatterData(oldText);
+    // The old text counts only when it was a card (a file renamed out of a _ folder was never public), and not a
+    // translation of a card the public site did not have (withheld, see audience.ts): dropping its translation_of publishes it.
+    const wasPublicText = oldText !== undefined && ctx.isCard(oldRel) && isTextOnPublicSite(old);
+    if (wasPublicText && !translatesHiddenCard(old, before)) continue;
     const why =
       change.kind === "added" || oldText === undefined
         ? "This new card has audience: external"
-        : change.kind === "renamed"
-          ? `This card moved from ${oldRel}, where it was not public, and now has audience: external`
-          : "This change makes the card public (it was internal or a draft before)";
+        : wasPublicText
+          ? `This card translated ${String(old?.translation_of)}, which the public help center does not have, and no longer does`
+          : change.kind === "renamed"
+            ? `This card moved from ${oldRel}, where it was not public, and now has audience: external`
+            : "This change makes the card public (it was internal or a draft before)";
     findings.push({
       ruleId: "card-published",
       severity: "suggestion",
@@ -48,7 +54,68 @@ export function findPublishedCards(changeSet: ChangeSet, ctx: { isCard(rel: stri
       message: `${why}, so this pull request publishes it on the public help center and in its search. Check that customers may read every line of it; if not, set audience: internal.`,
     });
   }
+  // An unchanged external translation of a card this change publishes was withheld with its source, and is published with it.
+  const publishedIds = new Set(findings.map((f) => ctx.parsed.get(f.file)?.id));
+  const changed = new Set(changeSet.changes.map((c) => ctx.abs(c.path)));
+  for (const card of ctx.light) {
+    const data = card.data as Record<string, unknown> | undefined;
+    const source = data?.translation_of;
+    if (typeof source !== "string" || !publishedIds.has(source) || changed.has(card.file) || !isTextOnPublicSite(data)) continue;
+    findings.push({
+      ruleId: "card-published",
+      severity: "suggestion",
+      file: card.file,
+      line: lineOfKey(card.text, "audience") ?? 1,
+      column: 1,
+      message: `This card translates ${source}, which this pull request publishes, so it is published with it on the public help center and in its search. Check that customers may read every line of it; if not, set audience: internal.`,
+    });
+  }
   return findings;
+}
+
+interface PublishedCardsContext {
+  isCard(rel: string): boolean;
+  abs(rel: string): string;
+  parsed: ReadonlyMap<string, Card>;
+  light: readonly LightCard[];
+  inContent(rel: string): string[] | undefined;
+}
+
+/** A card's frontmatter by id, before and after the change; null when no card had that id. */
+type SourceReader = (id: string) => Record<string, unknown> | null;
+
+/**
+ * Who a translation's source was before the change (old texts of changed cards, current texts of the
+ * rest) and is now: what the public site decides a translation by (one step of a chain).
+ */
+function translationSources(changeSet: ChangeSet, ctx: PublishedCardsContext): { before: SourceReader; now: SourceReader } {
+  const changedNow = new Set(changeSet.changes.filter((c) => c.kind !== "deleted").map((c) => ctx.abs(c.path)));
+  const idOf = (data: Record<string, unknown> | undefined, url: string) => (typeof data?.id === "string" ? data.id : url.slice(1, -1));
+  const now: SourceReader = (id) => {
+    const card = ctx.light.find((c) => (c.id ?? c.url.slice(1, -1)) === id);
+    return card ? ((card.data as Record<string, unknown> | undefined) ?? {}) : null;
+  };
+  const before: SourceReader = (id) => {
+    for (const change of changeSet.changes) {
+      const oldRel = change.oldPath ?? change.path;
+      const text = change.kind === "added" ? undefined : changeSet.oldTexts.get(oldRel);
+      const parts = ctx.inContent(oldRel);
+      if (text === undefined || !parts || !ctx.isCard(oldRel)) continue;
+      const data = readFrontmatterData(text);
+      if (idOf(data, urlOf(parts)) === id) return data ?? {};
+    }
+    const card = ctx.light.find((c) => !changedNow.has(c.file) && (c.id ?? c.url.slice(1, -1)) === id);
+    return card ? ((card.data as Record<string, unknown> | undefined) ?? {}) : null;
+  };
+  return { before, now };
+}
+
+/** True when `data` translates a card (read by `sourceOf`) that is not on the public site: the translation is withheld too. */
+function translatesHiddenCard(data: Record<string, unknown> | Card["data"] | undefined, sourceOf: SourceReader): boolean {
+  const id = (data as { translation_of?: unknown } | undefined)?.translation_of;
+  if (typeof id !== "string") return false;
+  const source = sourceOf(id);
+  return source !== null && !isTextOnPublicSite(source);
 }
 
 /**

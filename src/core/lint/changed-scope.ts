@@ -176,7 +176,7 @@ export function loadChangedProject(options: ProjectOptions, base: string | undef
   const history = publicationHistory(changeSet, publishContext);
   const extraFindings = [
     ...findRemovedUrls(changeSet, { isCard, inContent, abs, urlOwners, lightByFile, isPublicNow }),
-    ...findPublishedCards(changeSet, { isCard, abs, parsed }),
+    ...findPublishedCards(changeSet, { isCard, abs, parsed, light, inContent }),
     ...findPublishedFiles(changeSet, publishContext, history),
     ...findPublishedSnippets(publishedSnippets, light, root),
     ...findFilesPublishedBySnippets(externalSnippets, publishContext, history),
