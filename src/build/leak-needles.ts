@@ -16,7 +16,7 @@ import { normaliseSitePath, resolveLink, type CardIndex } from "../core/site/lin
 import { APP_ROOT } from "./astro-runner.ts";
 import { languageName } from "./locales.ts";
 import { DEFAULT_SUPPORT_LABEL } from "../core/project/config.ts";
-import { sitePolicy } from "../core/site/csp.ts";
+import { headersFile } from "../core/site/csp.ts";
 import type { SiteData } from "./site-data.ts";
 import type { Needle } from "./leak-scan.ts";
 import { normaliseForScan } from "./scan-text.ts";
@@ -113,9 +113,9 @@ export function snippetNeedles(project: Project): Needle[] {
 export function templateText(site: Pick<SiteData, "languages" | "messages" | "title" | "embeds" | "feedbackEndpoint" | "usage">): string {
   const labels = Object.values(site.messages).flatMap((messages) => Object.values(messages));
   const names = site.languages.flatMap((lang) => site.languages.map((inLang) => languageName(lang, inLang)));
-  // Every page's <meta> policy names the embed hosts (`https://www.youtube.com`), and a measured page its usage endpoint.
-  const policy = sitePolicy({ embeds: site.embeds, feedbackEndpoint: site.feedbackEndpoint, usageEndpoint: site.usage?.endpoint }).directives;
-  const printed = [...labels, ...names, site.title, DEFAULT_SUPPORT_LABEL, ...policy, site.usage?.endpoint ?? ""];
+  // The policy every page carries (its <meta>, `_headers`) names the embed hosts (`https://www.youtube.com`); a measured page its usage endpoint.
+  const policy = headersFile({ embeds: site.embeds, feedbackEndpoint: site.feedbackEndpoint, usageEndpoint: site.usage?.endpoint });
+  const printed = [...labels, ...names, site.title, DEFAULT_SUPPORT_LABEL, policy, site.usage?.endpoint ?? ""];
   return `${sourceText()}\n${normaliseForScan(printed.join("\n"))}`;
 }
 
@@ -123,42 +123,40 @@ let scriptCache: string | undefined;
 /** The site's own client scripts (src/client) without their comments: the text their bundles carry. */
 export function scriptText(): string {
   if (scriptCache !== undefined) return scriptCache;
-  const parts: string[] = [];
-  try {
-    const dir = path.join(APP_ROOT, "src/client");
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isFile() && /\.[jt]s$/.test(entry.name)) parts.push(readFileSync(path.join(dir, entry.name), "utf8").replace(/\/\*[\s\S]*?\*\/|(^|[^:"'`\\])\/\/.*$/gm, "$1 "));
-    }
-  } catch {
-    // Without the scripts' source nothing is excused for them: stricter, never blinder.
-  }
-  scriptCache = normaliseForScan(parts.join("\n"));
+  scriptCache = normaliseForScan(sourceFiles(["src/client"], /\.[jt]s$/).join("\n"));
   return scriptCache;
 }
 
 let templateCache: string | undefined;
-/** The templates' own source and the site's stylesheet: what they print without the interface text. */
+/**
+ * The templates' own source and the site's stylesheet (whose class names, `.video-caption`, every page
+ * loads): what they print without the interface text. Their comments print nothing: a comment naming
+ * `/billing/refunds.md` as an example must not hide an internal card at that address.
+ */
 function sourceText(): string {
   if (templateCache !== undefined) return templateCache;
+  templateCache = normaliseForScan(
+    [...sourceFiles(["src/components", "src/layouts", "src/pages", "src/routes"], /\.(astro|ts)$/), ...sourceFiles(["src/styles"], /\.css$/)].join("\n"),
+  );
+  return templateCache;
+}
+
+/** The files of `folders` (under Verity's own root) whose names match, without their comments. */
+function sourceFiles(folders: readonly string[], name: RegExp): string[] {
   const parts: string[] = [];
-  for (const folder of ["src/components", "src/layouts", "src/pages", "src/routes"]) {
-    const dir = path.join(APP_ROOT, folder);
+  for (const folder of folders) {
     try {
-      for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-        if (entry.isFile() && /\.(astro|ts)$/.test(entry.name)) parts.push(readFileSync(path.join(entry.parentPath, entry.name), "utf8"));
+      for (const entry of readdirSync(path.join(APP_ROOT, folder), { withFileTypes: true, recursive: true })) {
+        if (entry.isFile() && name.test(entry.name)) parts.push(withoutComments(readFileSync(path.join(entry.parentPath, entry.name), "utf8")));
       }
     } catch {
-      // Without templates nothing is skipped for them: stricter, never blinder.
+      // Without the sources nothing is skipped for them: stricter, never blinder.
     }
   }
-  // The site's own stylesheet, whose class names (`.video-caption`) every page loads; its comments are no page's text.
-  try {
-    for (const entry of readdirSync(path.join(APP_ROOT, "src/styles"), { withFileTypes: true })) {
-      if (entry.isFile() && entry.name.endsWith(".css")) parts.push(readFileSync(path.join(entry.parentPath, entry.name), "utf8").replace(/\/\*[\s\S]*?\*\//g, " "));
-    }
-  } catch {
-    // Without the stylesheet nothing is skipped for it.
-  }
-  templateCache = normaliseForScan(parts.join("\n"));
-  return templateCache;
+  return parts;
+}
+
+/** Source text without `/* *\/`, `//` and `<!-- -->` comments (a `//` after `:` or a quote is a URL's or a string's). */
+function withoutComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\/|<!--[\s\S]*?-->|(^|[^:"'`\\])\/\/.*$/gm, "$1 ");
 }

@@ -142,4 +142,14 @@ describe("what the site itself prints on a public card's page", () => {
     const leaked = await check(root, planted('<a href="https://acme.test/support/admin/impersonate">console</a> https://acme.test/feedback/export-all'));
     expect(leaked.findings.map((f) => f.needle?.text).sort()).toEqual(["https://acme.test/feedback/export-all", "https://acme.test/support/admin/impersonate"]);
   });
+
+  it("only what the templates print is the site's own text, not their comments: an internal card at /billing/refunds/ is still looked for", async () => {
+    const root = makeProject({
+      "content/billing/invoices.md": card({ title: "Download an invoice", audience: "external" }, "Open Billing and choose Invoices."),
+      "content/billing/refunds.md": card({ title: "Refund exceptions for agents", audience: "internal" }, "Agents approve goodwill refunds above the limit with a lead."),
+    });
+    const report = await check(root, site({ "billing/invoices/index.html": page("Download an invoice", '<p>See <a href="/billing/refunds/">the refund rules</a>.</p>') }));
+    expect(report.skipped.filter((n) => n.source === "content/billing/refunds.md").map((n) => n.kind)).toEqual([]);
+    expect(report.findings.map((f) => f.needle?.kind)).toContain("url");
+  });
 });
