@@ -8,7 +8,7 @@ import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mc
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { ClientRequestSchema, ErrorCode, McpError, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import type { KnowledgeSource } from "../app/knowledge/knowledge-base.ts";
+import type { KnowledgeSource, ListFilter } from "../app/knowledge/knowledge-base.ts";
 
 export const SERVER_NAME = "verity";
 
@@ -42,15 +42,19 @@ const args = <Shape extends z.ZodRawShape>(shape: Shape) =>
  * HTTP). Every request asks the source for its knowledge base, so each answer reflects the cards as
  * they are now (see live-knowledge.ts), or fails with the reason they cannot be loaded.
  */
+const OWNER = z.string().max(200);
+
 export function createMcpServer(source: KnowledgeSource, version: string): McpServer {
   const kb = () => source.current();
   const audience = source.site === "public" ? "the public help center (external cards only)" : "the internal support wiki (all published cards)";
+  // The help center names no owner, and neither does its assistant: no owner in an answer, no filter by one.
+  const namesOwners = source.site !== "public";
   const server = new CheckedMcpServer(
     { name: SERVER_NAME, version },
     {
       instructions:
         `Verified knowledge cards from ${audience}. Answer from these cards only, cite the card's URL, ` +
-        "and pass on its verification note: an expired card may be out of date, so say so and name its owner.",
+        `and pass on its verification note: an expired card may be out of date, so say so${namesOwners ? " and name its owner" : ""}.`,
     },
   );
 
@@ -60,7 +64,7 @@ export function createMcpServer(source: KnowledgeSource, version: string): McpSe
       title: "Search cards",
       description:
         "Full-text search of the knowledge cards, in the reader's language first (Korean, Chinese, Japanese and English understood). " +
-        "Returns the best cards with their URL, owner and verification status.",
+        `Returns the best cards with their URL, ${namesOwners ? "owner " : ""}and verification status.`,
       inputSchema: args({
         query: z.string().trim().min(1).max(500).describe("The question or keywords, as the reader wrote them"),
         lang: LANG_TAG.optional().describe("Reader's language (en, ko, zh, ja); default: from the query's script"),
@@ -75,7 +79,7 @@ export function createMcpServer(source: KnowledgeSource, version: string): McpSe
     "get_card",
     {
       title: "Get a card",
-      description: "One card as Markdown with its title, URL, owner, audience, verification status, verify_by date and last change. Accepts a card id, its URL or its exact title.",
+      description: `One card as Markdown with its title, URL, ${namesOwners ? "owner, " : ""}audience, verification status, verify_by date and last change. Accepts a card id, its URL or its exact title.`,
       inputSchema: args({ card: z.string().trim().min(1).max(2000).describe("Card id (billing/refunds), URL or exact title") }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
@@ -90,17 +94,17 @@ export function createMcpServer(source: KnowledgeSource, version: string): McpSe
     "list_cards",
     {
       title: "List cards",
-      description: "Cards filtered by collection, tag, owner, language or verification status.",
+      description: `Cards filtered by collection, tag, ${namesOwners ? "owner, " : ""}language or verification status.`,
       inputSchema: args({
         collection: z.string().max(200).optional(),
         tag: z.string().max(200).optional(),
-        owner: z.string().max(200).optional().describe("Owner handle or email, e.g. @acme/billing"),
+        ...(namesOwners ? { owner: OWNER.optional().describe("Owner handle or email, e.g. @acme/billing") } : {}),
         lang: LANG_TAG.optional().describe("Cards in this language (en, ko, zh, ja)"),
         status: STATUS.optional(),
       }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async (filter) => json({ cards: (await kb()).list(filter) }),
+    async (filter) => json({ cards: (await kb()).list(filter as ListFilter) }),
   );
 
   server.registerTool(

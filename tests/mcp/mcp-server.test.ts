@@ -81,12 +81,13 @@ describe("verity mcp --site public over stdio", () => {
     expect(result.results[0]?.id).toBe("billing/refund-a-payment-ko");
   });
 
-  it("gets a card as Markdown with its status, owner and URL", async () => {
-    const card = data<{ markdown: string; owner: string; audience: string; verification: { verifyBy: string; status: string } }>(
+  it("gets a card as Markdown with its status and URL, and names no owner, as the help center names none", async () => {
+    const card = data<{ markdown: string; owner?: string; audience: string; verification: { verifyBy: string; status: string; note: string } }>(
       await call(client, "get_card", { card: "billing/refund-a-payment" }),
     );
     expect(card.audience).toBe("external");
-    expect(card.owner).toMatch(/^@/);
+    expect(card).not.toHaveProperty("owner");
+    expect(card.verification.note).toMatch(/^Verified until \d{4}-\d\d-\d\d\.$/);
     expect(card.verification.verifyBy).toMatch(/^\d{4}-\d\d-\d\d$/);
     expect(card.markdown).not.toMatch(/^---/);
     expect(card.markdown).not.toContain("<!--");
@@ -137,13 +138,43 @@ describe("verity mcp --site public over stdio", () => {
   });
 });
 
+describe("verity mcp --site public names no owner", () => {
+  it("in no tool's answer, resource or description, and takes no owner filter", async () => {
+    const client = await stdioClient("--site", "public");
+    try {
+      const owners = [...new Set(demo.cards.map((card) => card.data.owner))];
+      const answers = [
+        await call(client, "search_cards", { query: "refund" }),
+        await call(client, "get_card", { card: "billing/refund-a-payment" }),
+        await call(client, "list_cards", {}),
+        await call(client, "trust_summary"),
+      ].map((result) => JSON.stringify(data(result)));
+      const resources = JSON.stringify(await client.listResources());
+      const tools = JSON.stringify(await client.listTools());
+      const read = JSON.stringify(await client.readResource({ uri: "verity://cards/billing/refund-a-payment" }));
+      for (const text of [...answers, resources, tools, read]) {
+        for (const owner of owners) expect(text).not.toContain(owner);
+        expect(text).not.toMatch(/"owner"/);
+      }
+      const refused = await call(client, "list_cards", { owner: owners[0] });
+      expect(refused.isError).toBe(true);
+      expect(refused.content[0]?.text).toMatch(/Unknown argument "owner"/);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
 describe("verity mcp --site internal over stdio", () => {
   it("serves internal cards, never drafts, and withholds expired cards with --verified-only", async () => {
     const client = await stdioClient("--site", "internal");
     try {
       const internal = hidden.find((card) => card.data.status === "published")!;
-      const detail = data<{ id: string; audience: string }>(await call(client, "get_card", { card: internal.id }));
+      const detail = data<{ id: string; audience: string; owner: string; verification: { note: string } }>(await call(client, "get_card", { card: internal.id }));
       expect(detail.audience).toBe("internal");
+      // The wiki names owners, and so does its assistant.
+      expect(detail.owner).toBe(internal.data.owner);
+      expect(detail.verification.note).toContain(`owner ${internal.data.owner}`);
       for (const draft of demo.cards.filter((card) => card.data.status === "draft")) {
         expect((await call(client, "get_card", { card: draft.id })).isError).toBe(true);
       }

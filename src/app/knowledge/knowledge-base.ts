@@ -34,7 +34,7 @@ export interface CardStatus {
   verifyBy: string;
   /** Days from today to verify_by: negative once expired. */
   daysLeft: number;
-  /** One sentence an assistant can pass on: "Verified until 2027-03-01; owner @acme/billing". */
+  /** One sentence an assistant can pass on: "Verified until 2027-03-01; owner @acme/billing" (on the help center, no owner). */
   note: string;
 }
 
@@ -46,7 +46,8 @@ export interface CardSummary {
   collection: string;
   tags: string[];
   lang: string;
-  owner: string;
+  /** On the wiki only: the help center names no owner (a team handle or a person's email is the company's own business). */
+  owner?: string;
   audience: "internal" | "external";
   verification: CardStatus;
 }
@@ -205,13 +206,14 @@ export class KnowledgeBase implements KnowledgeSource {
   statusOf(card: Card): CardStatus {
     const policy = { today: this.today(), warnDays: this.project.config.warnDays };
     const { status, daysLeft } = getCardVerification(card, policy);
-    const owner = card.data.owner;
+    // The help center names no owner: its assistant says the card may be out of date, not whom to ask inside the company.
+    const owner = this.site === "public" ? undefined : card.data.owner;
     const note =
       status === "expired"
-        ? `Expired ${-daysLeft} day${daysLeft === -1 ? "" : "s"} ago (verify_by ${card.data.verify_by}): it may be out of date; ask ${owner} before relying on it.`
+        ? `Expired ${-daysLeft} day${daysLeft === -1 ? "" : "s"} ago (verify_by ${card.data.verify_by}): it may be out of date${owner ? `; ask ${owner} before relying on it` : ""}.`
         : status === "expiring"
-          ? `Verified until ${card.data.verify_by} (expires in ${daysLeft} day${daysLeft === 1 ? "" : "s"}); owner ${owner}.`
-          : `Verified until ${card.data.verify_by}; owner ${owner}.`;
+          ? `Verified until ${card.data.verify_by} (expires in ${daysLeft} day${daysLeft === 1 ? "" : "s"})${owner ? `; owner ${owner}` : ""}.`
+          : `Verified until ${card.data.verify_by}${owner ? `; owner ${owner}` : ""}.`;
     return { status, verifyBy: card.data.verify_by, daysLeft, note };
   }
 
@@ -229,7 +231,7 @@ export class KnowledgeBase implements KnowledgeSource {
       collection: card.collection,
       tags: card.data.tags ?? [],
       lang: card.lang,
-      owner: card.data.owner,
+      ...(this.site === "public" ? {} : { owner: card.data.owner }),
       audience: card.data.audience,
       verification: this.statusOf(card),
     };
@@ -321,7 +323,7 @@ export class KnowledgeBase implements KnowledgeSource {
         (card) =>
           (!filter.collection || card.collection === filter.collection) &&
           (!filter.tag || (card.data.tags ?? []).some((t) => t.toLowerCase() === filter.tag!.toLowerCase())) &&
-          (!filter.owner || card.data.owner.toLowerCase() === filter.owner.toLowerCase()) &&
+          (!filter.owner || (this.site !== "public" && card.data.owner.toLowerCase() === filter.owner.toLowerCase())) &&
           (!filter.lang || card.lang === filter.lang),
       )
       .map((card) => this.summary(card))
