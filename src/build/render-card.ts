@@ -18,7 +18,7 @@ import { checkAttachment } from "../core/site/attachment-safety.ts";
 import { cardHtml } from "../core/site/card-html.ts";
 import { applyEmbedPolicy, FILE_ATTRIBUTES, isAllowedResource, type EmbedDecision, type EmbedPolicy } from "../core/site/embed-policy.ts";
 import type { SnippetResolver } from "../core/site/component-markup.ts";
-import { rebaseSnippetUrl, snippetsOf } from "../core/cards/snippets.ts";
+import { rebaseSnippetUrl, shownSnippets } from "../core/cards/snippets.ts";
 
 export interface RenderedHeading {
   depth: number;
@@ -177,10 +177,10 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
  * site has, whatever lint said; never a snippet inside a snippet.
  */
 function snippetResolver(card: Card, options: RenderOptions): SnippetResolver {
-  const snippets = snippetsOf(options.contentDir, options.index);
+  const shown = shownSnippets(options.contentDir, options.index, options.isPublic(card));
   return (name) => {
-    const snippet = snippets.get(name);
-    if (!snippet || (snippet.audience !== "external" && options.isPublic(card))) return [];
+    const snippet = shown(name);
+    if (!snippet) return [];
     const { tree } = cardHtml(
       { source: snippet.source, format: "md", tree: snippet.tree },
       { unsafeSkipSanitizer: options.unsafeSkipSanitizer, snippet: () => [] },

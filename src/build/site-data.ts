@@ -20,6 +20,7 @@ import { isReservedName, reservedCollectionProblem } from "../core/site/reserved
 import type { CardHistory } from "./card-history.ts";
 import { createSnapshotter, type SiteAsset, type Snapshotter } from "./attachment-snapshot.ts";
 import type { EmbedPolicy } from "../core/site/embed-policy.ts";
+import { shownSnippets } from "../core/cards/snippets.ts";
 import { markdownCopy } from "../core/site/markdown-copy.ts";
 import { faqEntries, type FaqEntry } from "./structured-data.ts";
 import { getTranslations } from "../core/site/translations.ts";
@@ -361,7 +362,7 @@ function buildSiteData(
       verifiedOn: card.data.verified_on,
       verification: { status: verification.status, daysLeft: verification.daysLeft },
       html: html.html,
-      markdown: markdownCopy(card, { index: project.index, isOnSite: onSite, urlOf: siteUrlOf }),
+      markdown: markdownCopy(card, { index: project.index, isOnSite: onSite, urlOf: siteUrlOf, snippet: shownSnippets(project.contentDir, project.index, isOnSite(card, "public", selection)) }),
       headings: html.headings,
       related: related.get(card.id) ?? [],
       prev: neighbours.get(card.id)?.prev,

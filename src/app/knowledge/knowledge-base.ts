@@ -13,6 +13,7 @@ import type { Card } from "../../core/cards/load.ts";
 import { joinBase, normaliseSitePath } from "../../core/site/links.ts";
 import { loadProject, type Project, type ProjectOptions } from "../../core/project/project.ts";
 import { markdownCopy } from "../../core/site/markdown-copy.ts";
+import { shownSnippets } from "../../core/cards/snippets.ts";
 import { droppedLinkTexts } from "../../core/site/link-text.ts";
 import type { Nodes } from "mdast";
 import { walkTree } from "../../core/cards/tree-walk.ts";
@@ -311,7 +312,13 @@ export class KnowledgeBase implements KnowledgeSource {
   markdownOf(card: Card): string {
     let text = this.markdown.get(card);
     if (text === undefined) {
-      text = markdownCopy(card, { index: this.project.index, isOnSite: (c) => this.isServed(c) && isOnSite(c, this.site, siteSelectionOf(this.project)), urlOf: (c) => this.urlOf(c) });
+      const selection = siteSelectionOf(this.project);
+      text = markdownCopy(card, {
+        index: this.project.index,
+        isOnSite: (c) => this.isServed(c) && isOnSite(c, this.site, selection),
+        urlOf: (c) => this.urlOf(c),
+        snippet: shownSnippets(this.project.contentDir, this.project.index, isOnSite(card, "public", selection)),
+      });
       this.markdown.set(card, text);
     }
     return text;

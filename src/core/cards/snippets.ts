@@ -166,6 +166,19 @@ export function snippetsOf(contentDir: string, owner: object): Map<string, Snipp
 }
 
 /**
+ * The snippets a card's page shows where it includes them, by name: never an internal snippet in a card
+ * the public site has, whatever lint said, on either site (so both sites show the card alike). The
+ * rendered page and the card's Markdown copy (`.md` URLs, llms.txt, the MCP server) ask this alone.
+ */
+export function shownSnippets(contentDir: string, owner: object, cardIsPublic: boolean): (name: string) => Snippet | undefined {
+  const snippets = snippetsOf(contentDir, owner);
+  return (name) => {
+    const snippet = snippets.get(name);
+    return snippet && (snippet.audience === "external" || !cardIsPublic) ? snippet : undefined;
+  };
+}
+
+/**
  * A relative URL written in a snippet, rewritten to point at the same place from the including
  * card's folder (site paths, fragments and absolute URLs are unchanged), so links in a snippet
  * resolve, render and are checked exactly as if the card had them.

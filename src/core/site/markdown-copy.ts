@@ -7,7 +7,8 @@
  * - component tags (their content stays);
  * - links to cards the site does not have become their plain text (an autolink disappears);
  * - links to cards the site has become absolute URLs on that site;
- * - images and links to files next to the card become their text (a copy has no attachments).
+ * - images and links to files next to the card become their text (a copy has no attachments);
+ * - a snippet include becomes the snippet's own copy where the page shows the snippet, else nothing.
  */
 import type { Nodes, Root } from "mdast";
 import type { Card } from "../cards/load.ts";
@@ -15,6 +16,8 @@ import { forEachNode } from "../cards/tree-walk.ts";
 import { hiddenNodes } from "./hidden-text.ts";
 import { toString } from "mdast-util-to-string";
 import { isAddressText, resolveLink, type CardIndex } from "./links.ts";
+import { snippetDirectiveOf, type Snippet } from "../cards/snippets.ts";
+import { literalProps } from "./mdx-components.ts";
 
 export interface MarkdownCopyOptions {
   index: CardIndex;
@@ -22,6 +25,8 @@ export interface MarkdownCopyOptions {
   isOnSite: (card: Card) => boolean;
   /** Absolute URL of a card on the site being served. */
   urlOf: (card: Card) => string;
+  /** The snippet the card's page shows for an include of this name (`shownSnippets`); without it, includes leave nothing. */
+  snippet?: ((name: string) => Snippet | undefined) | undefined;
 }
 
 interface Edit {
@@ -48,6 +53,12 @@ export function markdownCopy(card: Card, options: MarkdownCopyOptions): string {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) continue;
     const type = node.type as string;
+    const include = includedSnippet(node, hidden);
+    if (include !== undefined) {
+      const snippet = options.snippet?.(include);
+      edits.push({ start, end, text: snippet ? snippetCopy(card, snippet, options) : "" });
+      continue;
+    }
     if (hidden.has(node)) {
       edits.push({ start, end, text: "" });
       continue;
@@ -64,6 +75,19 @@ export function markdownCopy(card: Card, options: MarkdownCopyOptions): string {
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return applyEdits(card.source, edits).replace(/\n{3,}/g, "\n\n").trim() + "\n";
+}
+
+/** The name of the snippet a node includes where the page shows it: a `::snippet{…}` paragraph or an MDX `<Snippet name="…">`. */
+function includedSnippet(node: Nodes, hidden: ReadonlySet<Nodes>): string | undefined {
+  if (node.type === "paragraph") return hidden.has(node.children[0] as Nodes) ? undefined : snippetDirectiveOf(node);
+  const element = node as Nodes & { name?: string | null; attributes?: unknown };
+  if ((node.type as string) !== "mdxJsxFlowElement" || element.name !== "Snippet" || hidden.has(node)) return undefined;
+  return literalProps(element.attributes as never).name ?? "";
+}
+
+/** The snippet's own copy, its links resolved from its own file (where the page's rebased links point too); no snippet inside. */
+function snippetCopy(card: Card, snippet: Snippet, options: MarkdownCopyOptions): string {
+  return markdownCopy({ ...card, file: snippet.file, source: snippet.source, tree: snippet.tree }, { ...options, snippet: undefined }).trim();
 }
 
 /**
