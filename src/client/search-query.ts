@@ -7,7 +7,7 @@
  * build (`search-data/vocabulary-<lang>.json`).
  */
 import { distance } from "fastest-levenshtein";
-import { EN_AFTER_HOW, EN_DURATION_VERBS, EN_STOP, EN_TIME_AFTER, EN_TIME_UNITS, JA_QUESTION, KO_ENDINGS, KO_STOP, ZH_QUESTION } from "./search-words.ts";
+import { EN_AFTER_HOW, EN_DURATION_VERBS, EN_STOP, EN_TIME_AFTER, EN_TIME_BEFORE, EN_TIME_UNITS, JA_QUESTION, KO_ENDINGS, KO_STOP, ZH_QUESTION } from "./search-words.ts";
 
 export type Script = "ko" | "ja" | "zh" | "latin";
 
@@ -179,8 +179,9 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
   // Question words go first; keep them when they are the whole query ("how", "방법").
   const howLong = tokens.some((t, i) => t === "long" && tokens[i - 1] === "how");
   const appears = (i: number) => APPEAR_VERBS.has(`${tokens[i]} ${tokens[i + 1]}`) || APPEAR_VERBS.has(`${tokens[i - 1]} ${tokens[i]}`);
-  // "a week later", "3 days ago": the unit, and the number before it, say when.
-  const when = (i: number): boolean => (EN_TIME_UNITS.has(tokens[i]!) && EN_TIME_AFTER.has(tokens[i + 1] ?? "")) || (/^\d+$/.test(tokens[i]!) && when(i + 1));
+  // "a week later", "3 days ago", "last year": the unit, and the number or `last` before it, say when.
+  const unitSaysWhen = (i: number): boolean => EN_TIME_UNITS.has(tokens[i] ?? "") && (EN_TIME_AFTER.has(tokens[i + 1] ?? "") || EN_TIME_BEFORE.has(tokens[i - 1] ?? ""));
+  const when = (i: number): boolean => unitSaysWhen(i) || ((/^\d+$/.test(tokens[i]!) || EN_TIME_BEFORE.has(tokens[i]!)) && unitSaysWhen(i + 1));
   const withoutStops = tokens.filter((t, i) => !EN_STOP.has(t) && !KO_STOP.has(t) && !(EN_AFTER_HOW.has(t) && tokens[i - 1] === "how") && !(howLong && EN_DURATION_VERBS.has(t)) && !appears(i) && !when(i));
   if (withoutStops.length > 0) tokens = withoutStops;
   tokens = tokens.map((t) => (NO_SPACE.test(t) ? stripCjkQuestion(t, lang) : t)).filter((t) => t.length > 0);

@@ -20,13 +20,19 @@ export const EN_STOP = new Set(
     // Auxiliaries and function words that name nothing ("how long do I have to refund": "have" matched "you have" in any card).
     "have has had having until both either " +
     // When a reader says something happened, not what it is about ("still no refund a week later").
-    "later ago already since yesterday").split(" "),
+    "later ago already since yesterday " +
+    // Words that only narrow or look for ("refund only part", "can't find the refund"): every card "only" shows or "finds" something.
+    "only find finding " +
+    // Asking how to set something up: search-intent.ts reads it; as a word it found the one card that says "For setup".
+    "setup setups configure configuring configuration config").split(" "),
 );
 /** Words that only ask a question after "how" ("how long does a refund take"), and mean something elsewhere ("long"). */
 export const EN_AFTER_HOW = new Set(["long", "often", "soon"]);
 /** Units of a time a reader reports ("a week later", "3 days ago"): with `later` or `ago` after them they say when, not what. */
 export const EN_TIME_UNITS = new Set(["minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"]);
 export const EN_TIME_AFTER = new Set(["later", "ago"]);
+/** Words before a unit that say when ("a payment from last year", "this month", "next week"). */
+export const EN_TIME_BEFORE = new Set(["last", "past", "previous", "this", "next"]);
 /** Verbs that only ask how long something lasts in a "how long" question ("how long does a refund take"). */
 export const EN_DURATION_VERBS = new Set(["take", "takes", "took", "taking"]);
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { analyseQuery, chineseWords, MAX_QUERY_WORDS, languageOrder, normaliseQuery, queryScript, relaxedTerms, sameStemWord, splitJoined, splitKorean, splitScripts, stripKoreanEnding, Vocabulary } from "../../src/client/search-query.ts";
 import { crossLanguageQueries, type GlossaryEntry } from "../../src/core/site/glossary.ts";
+import { queryIntent } from "../../src/client/search-intent.ts";
 
 const EN = new Vocabulary(["api", "card", "customer", "customers", "declined", "do_not_honor", "honor", "key", "quickbooks", "refund", "refunds", "rotate", "seat", "xero", "insufficient_funds", "data", "export"].sort());
 const KO = new Vocabulary(["결제", "등록", "사업자등록번호", "설정", "웹훅", "환불", "초대", "팀원", "방법"].sort());
@@ -244,6 +245,26 @@ describe("words written without the spaces between them", () => {
     // A unit that is not a time told names what it says.
     expect(analyseQuery("weekly payout", "en", { vocabulary }).terms).toEqual(["weekly", "payout"]);
     expect(analyseQuery("refund week", "en", { vocabulary }).terms).toEqual(["refund", "week"]);
+  });
+
+  it("leaves out a time named by `last`, `this` or `next` before its unit: `a payment from last year`", () => {
+    const vocabulary = new Vocabulary(["4", "digits", "last", "month", "payment", "payout", "refund", "year"]);
+    expect(analyseQuery("refund a payment from last year", "en", { vocabulary }).terms).toEqual(["refund", "payment"]);
+    expect(analyseQuery("payout this month", "en", { vocabulary }).terms).toEqual(["payout"]);
+    // `last` before something that is no time is what the cards mean by it ("last 4 digits", "the last retry").
+    expect(analyseQuery("last 4 digits", "en", { vocabulary }).terms).toEqual(["last", "4", "digits"]);
+    expect(analyseQuery("year", "en", { vocabulary }).terms).toEqual(["year"]);
+  });
+
+  it("leaves out words that only narrow, look for or ask how to set up: `refund only part`, `can't find`, `webhook setup`", () => {
+    const vocabulary = new Vocabulary(["find", "only", "option", "part", "payment", "refund", "setup", "webhook"]);
+    expect(analyseQuery("how do i refund only part of a payment", "en", { vocabulary }).terms).toEqual(["refund", "part", "payment"]);
+    expect(analyseQuery("can't find the refund option", "en", { vocabulary }).terms).toEqual(["refund", "option"]);
+    expect(analyseQuery("webhook setup", "en", { vocabulary }).terms).toEqual(["webhook"]);
+    expect(analyseQuery("configure webhook", "en", { vocabulary }).terms).toEqual(["webhook"]);
+    // The setup intent is read from the question itself (search-intent.ts), and a lone word is still searched.
+    expect(queryIntent("webhook setup")).toBe("setup");
+    expect(analyseQuery("setup", "en", { vocabulary }).terms).toEqual(["setup"]);
   });
 
   it("cuts a Korean run into as many words as it takes, or searches its start when the rest is no card's word", () => {
