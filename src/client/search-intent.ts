@@ -2,13 +2,14 @@
  * A question phrased as a problem ("webhooks not arriving", "안 와요", "届かない", "收不到") wants the card that
  * fixes it, not the one that sets the thing up. Cards of a problem template carry the Pagefind filter
  * `template:<name>` (CardPage.astro); among the pages that match the question's topic, the best such card leads.
- * Only negations count, and the Korean, Japanese and Chinese words for "error" (a question in those languages names its
+ * Only negations count, a thing said to be in a failed state (`disabled`, `bounced`, `blocked`, `locked out`: "webhook endpoint
+ * disabled" is the fix's "Webhook endpoint disabled" email, not the setup card's), and the Korean, Japanese and Chinese words for "error" (a question in those languages names its
  * error as a noun: "SSO 로그인 오류"): a failure noun names a topic as often as a problem ("automatic retries for failed
  * renewals", "결제 실패하면", "常见问题"), and an English "error 429" asks what the code means.
  */
 
 const EN_PROBLEM =
-  /\b(?:not|never|no longer|can'?t|cannot|couldn'?t|won'?t|wouldn'?t|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|unable|broken|stuck|missing|wrong)\b/u;
+  /\b(?:not|never|no longer|can'?t|cannot|couldn'?t|won'?t|wouldn'?t|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|unable|broken|stuck|missing|wrong|disabled|bounced|blocked|locked out)\b/u;
 /** Korean: the negations 안/못 and 않-, and 오류/에러 (an error: a Korean question names its error as a noun). */
 const KO_PROBLEM = /오류|에러|(?:^|\s)(?:안|못)(?:\s|$)|안\s?(?:돼|되|와|옴|오|떠|보|열)|못\s?(?:받|하|해|들)|않|안됨|안돼/u;
 /** Japanese: negative endings, 不具合 (a fault) and エラー (an error). */

@@ -9,6 +9,11 @@ describe("reading a question's intent", () => {
     }
   });
 
+  it("reads a thing said to be disabled, bounced, blocked or locked out as a problem, and the verb that asks to do it as none", () => {
+    for (const query of ["webhook endpoint disabled", "invoice email bounced", "blocked by firewall", "locked out of my account"]) expect([query, queryIntent(query)]).toEqual([query, "problem"]);
+    expect(queryIntent("how to disable a key")).toBeUndefined();
+  });
+
   it("does not read a topic, a failure noun or a setup question as a problem", () => {
     for (const query of ["webhook signature", "automatic retries for failed renewals", "결제 실패하면", "常见问题", "notification settings", "안내", "設定方法"]) {
       expect([query, isProblemQuery(query)]).toEqual([query, false]);
