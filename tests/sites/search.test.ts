@@ -131,9 +131,10 @@ describe("ninth query set on the public demo", () => {
   it("written from the public cards before it was run (keywords, questions, symptoms, typos, synonyms, error codes, Korean, Chinese, Japanese): at the same targets, never an internal card", { timeout: 600_000 }, async () => {
     const queries = readGoldenSet(fileURLToPath(new URL("./search-blind7.json", import.meta.url)));
     expect(queries.length).toBeGreaterThanOrEqual(100);
-    // 90.8% first when it was run, 93.8% (122 of 130) after the stop words, `sign up` and exact abbreviations: held there,
-    // one more miss fails it. Its misses left are words no card uses for the thing and cards with every word in passing (docs/sites.md).
-    await expectAtTargets(queries, "in-page", 93.5);
+    // 90.8% first when it was run, 93.8% (122 of 130) after the stop words, `sign up` and exact abbreviations, 94.6% (123) after
+    // the tenth set's read-only synonym: held there, one more miss fails it. Its misses left are words no card uses for the thing
+    // and cards with every word in passing (docs/sites.md).
+    await expectAtTargets(queries, "in-page", 94.5);
   });
 });
 
@@ -142,8 +143,9 @@ describe("tenth query set on the public demo", () => {
     const queries = readGoldenSet(fileURLToPath(new URL("./search-blind8.json", import.meta.url)));
     expect(queries.length).toBeGreaterThanOrEqual(100);
     // First run, before any change it led to: 86.7% first (117 of 135), 95.6% in the top 5, 0.7% no results, 3.7% none right,
-    // no internal card shown.
-    await expectAtTargets(queries, "in-page");
+    // no internal card shown. 91.1% (123 of 135), 97.0%, 0%, 3.0% after the stop words, the state words read as a problem and
+    // the synonym groups it led to: held there, one more miss fails it. Its misses left are in docs/sites.md.
+    await expectAtTargets(queries, "in-page", 91);
   });
 });
 
