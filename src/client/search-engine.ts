@@ -12,7 +12,7 @@ import { explanation, fetchJson } from "./search-fetch.ts";
 import { analyseQuery, languageOrder, queryScript, relaxedTerms, Vocabulary, type AnalysedQuery } from "./search-query.ts";
 import { crossLanguageQueries, type GlossaryEntry } from "../core/site/glossary.ts";
 import { exactFirst, fragileWords } from "./search-exact.ts";
-import { INTENT_TEMPLATES, namedTags, preferIntentCards, queryIntent, sharesNamedTag, type Intent } from "./search-intent.ts";
+import { INTENT_TEMPLATES, namedTags, preferIntentCards, queryIntent, sharesNamedTag, sharesTopic, type Intent } from "./search-intent.ts";
 
 export interface ResultData {
   url: string;
@@ -297,7 +297,8 @@ export class SearchEngine {
   /**
    * A problem question whose first page carries a tag the question names (`Okta SSO 로그인 오류`: the Korean SSO set-up
    * card, tag sso) when no troubleshooting card of the reader's language carries it, but one of another language does:
-   * that card leads, labelled with its language. The tag is the authors' word that the two cards share the topic.
+   * that card leads, labelled with its language. The tag is the authors' word that the two cards share the topic, when
+   * the two share two tags (search-intent.ts): `api` alone is on every API and webhook card.
    */
   private async fixElsewhere(reader: SearchOutcome, order: readonly string[], filters: Record<string, string[]>): Promise<Hit | undefined> {
     const top = reader.hits[0];
@@ -306,11 +307,13 @@ export class SearchEngine {
     for (const tag of namedTags(reader.analysis.terms)) if ((await this.taggedIds(reader.lang, tag)).has(top.id)) tags.push(tag);
     const fixes = await this.intentIds(reader.lang, "problem");
     for (const tag of tags) if ([...(await this.taggedIds(reader.lang, tag))].some((id) => fixes.has(id))) return undefined;
+    const topTags = tags.length > 0 ? ((await top.data())?.filters["tag"] ?? []) : [];
     for (const lang of order.slice(1)) {
       for (const tag of tags) {
         const search = await (await this.instance(lang)).search(null, { filters: { tag: { any: [tag] }, template: { any: [...INTENT_TEMPLATES.problem] } } });
-        const result = search?.results[0];
-        if (result) return { id: result.id, lang, foreign: true, data: () => result.data() };
+        for (const result of search?.results ?? []) {
+          if (sharesTopic(topTags, (await result.data()).filters["tag"] ?? [])) return { id: result.id, lang, foreign: true, data: () => result.data() };
+        }
       }
     }
     return undefined;

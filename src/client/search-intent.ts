@@ -85,3 +85,12 @@ export function namedTags(terms: readonly string[]): string[] {
   }
   return [...tags];
 }
+
+/**
+ * Whether two cards are on one topic by their tags: two tags in common, or every tag of one that has a single tag. One
+ * shared tag is often a section's (`api` is on the API key, rate-limit and webhook cards alike).
+ */
+export function sharesTopic(a: readonly string[], b: readonly string[]): boolean {
+  const shared = a.filter((tag) => b.includes(tag)).length;
+  return shared > 0 && shared >= Math.min(2, a.length, b.length);
+}

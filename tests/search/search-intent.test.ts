@@ -1,6 +1,6 @@
 /** What a question asks for (a fix or a setup) and how that reorders the first results (pure: no DOM, no Pagefind). */
 import { describe, expect, it } from "vitest";
-import { isProblemQuery, namedTags, preferIntentCards, queryIntent, sharesNamedTag } from "../../src/client/search-intent.ts";
+import { isProblemQuery, namedTags, preferIntentCards, queryIntent, sharesNamedTag, sharesTopic } from "../../src/client/search-intent.ts";
 
 describe("reading a question's intent", () => {
   it("reads negations in the four languages as a problem", () => {
@@ -69,5 +69,15 @@ describe("intent wording", () => {
     expect(queryIntent("hello, I need help setting up SSO with Okta")).toBe("setup");
     expect(queryIntent("sso configuration")).toBe("setup");
     expect(queryIntent("인보이스 메일 안옴")).toBe("problem");
+  });
+});
+
+describe("two cards on one topic by their tags", () => {
+  it("needs two tags in common, or the single tag of a card that has one: a section's tag alone is no topic", () => {
+    expect(sharesTopic(["sso", "saml", "authentication"], ["sso", "saml", "sign-in"])).toBe(true);
+    expect(sharesTopic(["api", "api-keys", "authentication"], ["webhooks", "api", "deliveries"])).toBe(false);
+    expect(sharesTopic(["api", "webhooks"], ["webhooks", "api", "deliveries"])).toBe(true);
+    expect(sharesTopic(["sso"], ["sso", "saml"])).toBe(true);
+    expect(sharesTopic([], ["sso"])).toBe(false);
   });
 });

@@ -143,9 +143,10 @@ describe("tenth query set on the public demo", () => {
     const queries = readGoldenSet(fileURLToPath(new URL("./search-blind8.json", import.meta.url)));
     expect(queries.length).toBeGreaterThanOrEqual(100);
     // First run, before any change it led to: 86.7% first (117 of 135), 95.6% in the top 5, 0.7% no results, 3.7% none right,
-    // no internal card shown. 91.1% (123 of 135), 97.0%, 0%, 3.0% after the stop words, the state words read as a problem and
-    // the synonym groups it led to: held there, one more miss fails it. Its misses left are in docs/sites.md.
-    await expectAtTargets(queries, "in-page", 91);
+    // no internal card shown. 91.9% (124 of 135), 97.0%, 0%, 3.0% after the stop words, the state words read as a problem, the
+    // synonym groups and the two shared tags another language's fix needs: held there, one more miss fails it. Its misses
+    // left are in docs/sites.md.
+    await expectAtTargets(queries, "in-page", 91.5);
   });
 });
 
