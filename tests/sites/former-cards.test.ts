@@ -2,7 +2,8 @@
  * A public card's alias at the old address of a card that was internal when it was deleted or
  * renamed away: on the help center the redirect would publish that card's name, which the leak check
  * cannot see (its needles are today's cards). The build reads the removed cards from git and builds
- * the redirect on the wiki only; a card that was public at its old address keeps its public redirect.
+ * the redirect on the wiki only, and so for the address of a collection all of whose cards were internal
+ * when removed; a card that was public at its old address keeps its public redirect.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -27,12 +28,15 @@ describe("aliases at the addresses of removed internal cards", () => {
   write("content/help/refunds.md", card("Refunds", "external", "Ask support for refunds."));
   write("content/help/vault-override-zq.md", card("Vault override", "internal", "The vault override steps."));
   write("content/help/old-public.md", card("Old public", "external", "A public answer."));
+  // A collection only the wiki had: all its cards go.
+  write("content/aurora-zq/launch-plan.md", card("Launch plan", "internal", "The launch plan."));
   git(repo, ["init", "-q", "-b", "main"]);
   git(repo, ["add", "."]);
   git(repo, ["commit", "-q", "-m", "cards"]);
   // The internal card goes; the public card takes its address (url-removed asks for it). The public card is renamed, keeping its own.
   rmSync(path.join(repo, "content/help/vault-override-zq.md"));
-  write("content/help/refunds.md", card("Refunds", "external", "Ask support for refunds.", 'aliases: ["/help/vault-override-zq/", "/help/vault-override-zq/steps/"]\n'));
+  rmSync(path.join(repo, "content/aurora-zq"), { recursive: true });
+  write("content/help/refunds.md", card("Refunds", "external", "Ask support for refunds.", 'aliases: ["/help/vault-override-zq/", "/help/vault-override-zq/steps/", "/aurora-zq/", "/aurora-zq/roadmap/"]\n'));
   renameSync(path.join(repo, "content/help/old-public.md"), path.join(repo, "content/help/new-public.md"));
   write("content/help/new-public.md", card("Old public", "external", "A public answer.", 'aliases: ["/help/old-public/"]\n'));
   git(repo, ["add", "-A"]);
@@ -43,7 +47,9 @@ describe("aliases at the addresses of removed internal cards", () => {
     const { code, stderr } = await runCli(["build", "--root", repo, "--out-dir", out, "--today", "2026-11-22"]);
     expect(code).toBe(0);
     expect(stderr).toMatch(/content\/help\/refunds\.md:6: the alias \/help\/vault-override-zq\/ is not redirected on the public site: its address names the card \/help\/vault-override-zq\/, internal when it was removed/);
-    expect(readSite(path.join(out, "public")).filter((f) => f.text.includes("vault-override-zq")).map((f) => f.file)).toEqual([]);
+    expect(stderr).toMatch(/content\/help\/refunds\.md:6: the alias \/aurora-zq\/ is not redirected on the public site: its address names the collection \/aurora-zq\/, whose cards were not public when they were removed/);
+    expect(readSite(path.join(out, "public")).filter((f) => /vault-override-zq|aurora-zq/.test(f.text) || f.file.includes("aurora-zq")).map((f) => f.file)).toEqual([]);
+    expect(existsSync(path.join(out, "internal/aurora-zq/roadmap/index.html"))).toBe(true);
     expect(existsSync(path.join(out, "internal/help/vault-override-zq/index.html"))).toBe(true);
     expect(readFileSync(path.join(out, "public/help/old-public/index.html"), "utf8")).toContain("new-public");
     expect(stderr).not.toMatch(/not checked against removed internal cards/);

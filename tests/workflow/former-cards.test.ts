@@ -63,6 +63,21 @@ describe("removed cards that were not public", () => {
     });
   });
 
+  it("names a collection whose removed cards were none of them public, and none that had a public one", async () => {
+    const r = repo();
+    r.write({
+      "content/aurora-zq/plan.md": cardText({ title: "Plan", audience: "internal" }),
+      "content/aurora-zq/budget.md": cardText({ title: "Budget", audience: "internal" }),
+      "content/mixed/secret.md": cardText({ title: "Secret", audience: "internal" }),
+      "content/mixed/answer.md": cardText({ title: "Answer" }),
+    });
+    r.commit("cards", "2026-01-10");
+    for (const file of ["content/aurora-zq/plan.md", "content/aurora-zq/budget.md", "content/mixed/secret.md", "content/mixed/answer.md"]) r.remove(file);
+    r.commit("remove", "2026-01-11");
+    const { hidden } = await formerOf(r.root);
+    expect([...hidden!.keys()].sort()).toEqual(["/aurora-zq/", "/aurora-zq/budget/", "/aurora-zq/plan/", "/mixed/secret/"]);
+  });
+
   it("reads a project in a subfolder of the repository, reached through a linked folder", async () => {
     const r = repo();
     r.write({ "docs/verity.config.yml": "timeZone: UTC\n", "docs/content/help/gone-zq.md": cardText({ title: "Gone", audience: "internal" }), "docs/content/help/old-public.md": cardText({ title: "Old" }) });

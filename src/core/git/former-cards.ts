@@ -75,32 +75,54 @@ export async function formerlyHiddenCards(root: string, removed: readonly Remove
       "Check that git works in this repository (git status), then build again.",
     );
   }
+  // The collection of each removed card, and those of which a removed card was public: its page was the help center's.
+  const hiddenCollections = new Map<string, string>();
+  const publicCollections = new Set<string>();
   readBatchAnswer(out, removed.length).forEach((text, i) => {
     const data = text === undefined ? undefined : readFrontmatterData(text);
+    const collection = `/${removed[i]!.url.split("/")[1]}/`;
     // A revision git cannot read is taken as hidden: nothing says the help center had the page.
-    if (text !== undefined && isTextOnPublicSite(data)) return;
+    if (text !== undefined && isTextOnPublicSite(data)) return void publicCollections.add(foldedAddress(collection));
+    hiddenCollections.set(collection, removed[i]!.path);
     hidden.set(removed[i]!.url, removed[i]!.path);
     // Its aliases were the wiki's redirects only, as a current internal card's are (hiddenPagesOf).
     const aliases = Array.isArray(data?.aliases) ? data.aliases.filter((alias): alias is string => typeof alias === "string") : [];
     for (const alias of aliases) if (!hidden.has(normaliseSitePath(alias))) hidden.set(normaliseSitePath(alias), removed[i]!.path);
   });
+  // A collection none of whose removed cards was public was a page only the wiki had, as long as it has no cards today (withFormerCards).
+  for (const [collection, card] of hiddenCollections) if (!publicCollections.has(foldedAddress(collection)) && !hidden.has(collection)) hidden.set(collection, card);
   return hidden;
 }
 
 /**
  * The hidden pages, and the addresses of cards that were not public when removed (`former`, from
- * {@link formerlyHiddenCards}); a card that has such an address now decides it.
+ * {@link formerlyHiddenCards}); a card that has such an address now decides it, and a collection
+ * that has cards now (`/help/`) is decided by them: only a collection gone from the wiki's pages
+ * (no card in it today) is hidden for what its removed cards were.
  */
-export function withFormerCards(hidden: HiddenPages, former: ReadonlyMap<string, string> | undefined, index: Pick<CardIndex, "byUrlLower">): HiddenPages {
+export function withFormerCards(hidden: HiddenPages, former: ReadonlyMap<string, string> | undefined, index: Pick<CardIndex, "byUrlLower" | "pages">): HiddenPages {
   if (!former || former.size === 0) return hidden;
   // In any letter case and Unicode form: git may hold a name decomposed (committed from macOS), card URLs are composed.
   const lower = new Set([...former.keys()].map(foldedAddress));
   // A card's own URL (the index also holds aliases: the alias asked about is one).
   const isNow = (url: string) => index.byUrlLower.get(foldedAddress(url))?.url.toLowerCase() === foldedAddress(url);
-  const isFormer = (url: string) => lower.has(foldedAddress(url)) && !isNow(url) && !hidden.isHiddenCard(url);
+  // Collections with cards today; with only part of the cards loaded, every former collection is taken to have some.
+  const collectionsNow = index.pages ? new Set([...index.pages.collections.keys()].map(foldedAddress)) : undefined;
+  const isFormerCollection = (name: string) => collectionsNow !== undefined && lower.has(foldedAddress(`/${name}/`)) && !collectionsNow.has(foldedAddress(name));
+  const isFormer = (url: string) => {
+    const parts = url.split("/").filter(Boolean);
+    if (parts.length === 1) return isFormerCollection(parts[0]!);
+    return lower.has(foldedAddress(url)) && !isNow(url) && !hidden.isHiddenCard(url);
+  };
   return {
     ...hidden,
     isHiddenCard: (url) => hidden.isHiddenCard(url) || isFormer(url),
-    cardLabel: (url) => (isFormer(url) ? `the card ${url}, internal when it was removed` : (hidden.cardLabel?.(url) ?? `the internal card ${url}`)),
+    cardLabel: (url) => (isFormer(url) ? formerLabel(url) : (hidden.cardLabel?.(url) ?? `the internal card ${url}`)),
+    isHiddenCollection: (name) => (isFormerCollection(name) ? true : hidden.isHiddenCollection(name)),
+    collectionLabel: (name) => (isFormerCollection(name) ? formerLabel(`/${name}/`) : (hidden.collectionLabel?.(name) ?? `the collection /${name}/ (no public cards)`)),
   };
+}
+
+function formerLabel(url: string): string {
+  return url.split("/").filter(Boolean).length === 1 ? `the collection ${url}, whose cards were not public when they were removed` : `the card ${url}, internal when it was removed`;
 }

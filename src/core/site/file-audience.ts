@@ -51,6 +51,8 @@ export interface HiddenPages {
   cardLabel?(url: string): string;
   /** Whether the collection has cards but none on the public site; undefined when only part of the cards is loaded (`lint --changed`). */
   isHiddenCollection(name: string): boolean | undefined;
+  /** How messages name such a collection (default: `the collection /<name>/ (no public cards)`). */
+  collectionLabel?(name: string): string;
   /** Whether the tag page at this site path (`/tags/secret-ops/`) is the wiki's only (its tag only cards the public site lacks carry). */
   isHiddenTag(url: string): boolean | undefined;
 }
@@ -226,7 +228,7 @@ function hiddenPageOnPath(written: readonly string[], hidden: HiddenPages): stri
   // Windows drops the dots and spaces that end a folder's name: `escalation./` is deployed as `escalation/` there.
   // A folder named `%65scalation` is `escalation` to a host that decodes the address once more.
   const parts = written.map((part, i) => (i < written.length - 1 ? decodedName(part).replace(/[. ]+$/, "") || part : part));
-  if (parts.length > 1 && hidden.isHiddenCollection(parts[0]!)) return `the collection /${parts[0]}/ (no public cards)`;
+  if (parts.length > 1 && hidden.isHiddenCollection(parts[0]!)) return hidden.collectionLabel?.(parts[0]!) ?? `the collection /${parts[0]}/ (no public cards)`;
   const reserved = parts.length > 1 ? reservedPageSites(parts[0]!) : undefined;
   if (reserved && !reserved.includes("public")) return `the page /${parts[0]}/`;
   if (parts.length > 2 && parts[0]!.toLowerCase() === "tags" && hidden.isHiddenTag(`/tags/${parts[1]}/`)) return `the tag page /tags/${parts[1]}/ (a tag only the wiki's cards carry)`;
