@@ -1,7 +1,7 @@
 /**
  * The live knowledge base behind `verity mcp`: a new day decides again which public cards are
  * withheld as expired; the folder is polled where it cannot be watched; a content folder replaced
- * whole (a checkout) is still seen; a request never gets the cards of before a change; `/health`
+ * whole (a checkout) is still seen, and so is a card file replaced by a rename; a request never gets the cards of before a change; `/health`
  * says when the cards cannot be loaded.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -105,6 +105,36 @@ describe("LiveKnowledge", () => {
     // The watcher's event arrives within milliseconds; the reload it schedules would wait a minute.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await ids(source)).toEqual([]);
+  });
+
+  it("sees every save of a card replaced by a rename (an editor's save, sed -i, a checkout), in old folders and new ones", async () => {
+    const root = makeProject({ "content/billing/refunds.md": card("external") });
+    // No poll to fall back on within the test: only the watchers can see the changes.
+    const source = start({ cwd: root, root, site: "public", today: "2026-12-01" }, { debounceMs: 20, backstopPollMs: 600_000 });
+    const file = path.join(root, "content/billing/refunds.md");
+    const replace = (target: string, text: string) => {
+      writeFileSync(`${target}.swp`, text);
+      renameSync(`${target}.swp`, target);
+    };
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await ids(source)).toEqual(["billing/refunds"]);
+    for (const audience of ["internal", "external", "internal", "external", "internal"]) {
+      replace(file, card(audience));
+      await settle();
+      expect(await ids(source)).toEqual(audience === "external" ? ["billing/refunds"] : []);
+    }
+    // Deleted and written anew, as git does; then a card in a folder made after the start.
+    rmSync(file);
+    writeFileSync(file, card("external"));
+    await settle();
+    expect(await ids(source)).toEqual(["billing/refunds"]);
+    mkdirSync(path.join(root, "content/help"));
+    writeFileSync(path.join(root, "content/help/faq.md"), card("external", "2030-01-01", "FAQ"));
+    await settle();
+    expect(await ids(source)).toEqual(["billing/refunds", "help/faq"]);
+    replace(path.join(root, "content/help/faq.md"), card("internal", "2030-01-01", "FAQ"));
+    await settle();
+    expect(await ids(source)).toEqual(["billing/refunds"]);
   });
 
   it("fails every request with the configuration's error while it does not load, and /health says so", async () => {

@@ -2,7 +2,7 @@
  * The knowledge a long-running server answers from: the cards as they are on disk now, not as they
  * were when it started. A card made internal, moved, or expired since is never served from memory.
  *
- * - The content folder, the configuration file and the synonyms file are watched; a change marks the knowledge stale
+ * - Every folder of the content tree, the configuration file and the synonyms file are watched; a change marks the knowledge stale
  *   and reloads it shortly after (changes in a burst, such as a checkout, give one reload). A request
  *   that comes while it is stale waits for the reload: nothing is answered from the old cards.
  * - Where the system cannot watch (no inotify watches left, a network file system), or a watcher
@@ -63,7 +63,15 @@ export class LiveKnowledge implements KnowledgeSource {
   private stale = false;
   private debounce: NodeJS.Timeout | undefined;
   private poll: NodeJS.Timeout | undefined;
+  /** The configuration's and the synonyms file's folders. */
   private watchers: FSWatcher[] = [];
+  /**
+   * One watcher per folder of the content tree, not one recursive watcher: Node's recursive watch on
+   * Linux follows each file it found, and loses a file replaced by a rename (an editor's save,
+   * `sed -i`, a checkout) and every later save of it: a card made internal so would be served until
+   * the backstop poll. A folder's watcher sees every name written into it.
+   */
+  private folderWatchers = new Map<string, FSWatcher>();
   /** The folder watched, by identity: a content folder replaced (rm and checkout) is watched anew. */
   private watchedDir: { dir: string; ino: number } | undefined;
   private fingerprint: string | undefined;
@@ -107,7 +115,17 @@ export class LiveKnowledge implements KnowledgeSource {
     this.closed = true;
     clearTimeout(this.debounce);
     clearTimeout(this.poll);
+    this.closeWatchers();
+  }
+
+  private closeWatchers(): void {
     for (const watcher of this.watchers.splice(0)) watcher.close();
+    for (const watcher of this.folderWatchers.values()) watcher.close();
+    this.folderWatchers.clear();
+  }
+
+  private get watching(): boolean {
+    return this.folderWatchers.size > 0;
   }
 
   private reloadNow(reason: string): void {
@@ -154,23 +172,31 @@ export class LiveKnowledge implements KnowledgeSource {
     if (this.closed) return;
     const { contentDir, configFile } = this.paths();
     const ino = inodeOf(contentDir);
-    const same = this.watchedDir && this.watchedDir.dir === contentDir && this.watchedDir.ino === ino && this.watchers.length > 0;
-    if (!same) {
-      for (const watcher of this.watchers.splice(0)) watcher.close();
+    const same = this.watchedDir && this.watchedDir.dir === contentDir && this.watchedDir.ino === ino && this.watching;
+    if (same) {
+      try {
+        this.watchFolders(contentDir);
+      } catch (error) {
+        this.closeWatchers();
+        this.watchedDir = undefined;
+        this.live.onEvent?.({ kind: "polling", why: `cannot watch ${contentDir} (${(error as Error).message})` });
+      }
+    } else {
+      this.closeWatchers();
       this.watchedDir = undefined;
       if (this.live.watch && ino !== undefined) {
         try {
           const configDir = path.dirname(configFile);
           const contentName = path.relative(configDir, contentDir).split(path.sep)[0];
-          this.watchers.push(this.watcher(contentDir, true, () => true));
+          this.watchFolders(contentDir);
           // The configuration file, and the content folder itself being replaced or removed.
-          this.watchers.push(this.watcher(configDir, false, (name) => name === null || name === path.basename(configFile) || name === contentName));
+          this.watchers.push(this.watcher(configDir, (name) => name === null || name === path.basename(configFile) || name === contentName));
           // The synonyms file, which search reads (its folder may not exist yet: the backstop poll sees it appear).
           const synonyms = this.synonymsFile();
-          if (inodeOf(path.dirname(synonyms)) !== undefined) this.watchers.push(this.watcher(path.dirname(synonyms), false, (name) => name === null || name === path.basename(synonyms)));
+          if (inodeOf(path.dirname(synonyms)) !== undefined) this.watchers.push(this.watcher(path.dirname(synonyms), (name) => name === null || name === path.basename(synonyms)));
           this.watchedDir = { dir: contentDir, ino };
         } catch (error) {
-          for (const watcher of this.watchers.splice(0)) watcher.close();
+          this.closeWatchers();
           this.live.onEvent?.({ kind: "polling", why: `cannot watch ${contentDir} (${(error as Error).message})` });
         }
       }
@@ -178,13 +204,39 @@ export class LiveKnowledge implements KnowledgeSource {
     this.schedulePoll();
   }
 
-  private watcher(dir: string, recursive: boolean, relevant: (name: string | null) => boolean): FSWatcher {
-    const watcher = watch(dir, { recursive, persistent: false }, (_event, name) => {
+  /**
+   * Watches each folder of the content tree that is not watched yet and lets go of folders gone. A
+   * folder made since the last look may have had cards written into it before its watcher: the
+   * fingerprint, read before the last load, then tells whether to load again. Throws when a folder
+   * cannot be watched (the caller falls back to polling).
+   */
+  private watchFolders(contentDir: string): void {
+    const folders = new Set<string>();
+    walkContent(contentDir, (full, isFolder) => {
+      if (isFolder) folders.add(full);
+    });
+    folders.add(contentDir);
+    for (const [dir, watcher] of this.folderWatchers) {
+      if (folders.has(dir)) continue;
+      watcher.close();
+      this.folderWatchers.delete(dir);
+    }
+    let added = false;
+    for (const dir of folders) {
+      if (this.folderWatchers.has(dir)) continue;
+      this.folderWatchers.set(dir, this.watcher(dir, () => true));
+      added = true;
+    }
+    if (added && this.watchedDir && this.readFingerprint() !== this.fingerprint) this.changed();
+  }
+
+  private watcher(dir: string, relevant: (name: string | null) => boolean): FSWatcher {
+    const watcher = watch(dir, { persistent: false }, (_event, name) => {
       if (relevant(name === null ? null : String(name))) this.changed();
     });
     watcher.on("error", (error) => {
-      watcher.close();
-      this.watchers = this.watchers.filter((w) => w !== watcher);
+      // Given up for all: the next reload watches everything anew, the poll meanwhile.
+      this.closeWatchers();
       this.watchedDir = undefined;
       this.live.onEvent?.({ kind: "polling", why: `stopped watching ${dir} (${error.message})` });
       this.changed();
@@ -195,10 +247,10 @@ export class LiveKnowledge implements KnowledgeSource {
   private schedulePoll(): void {
     clearTimeout(this.poll);
     if (this.closed) return;
-    const every = this.watchers.length > 0 ? this.live.backstopPollMs : this.live.pollMs;
+    const every = this.watching ? this.live.backstopPollMs : this.live.pollMs;
     this.poll = setTimeout(() => {
       if (this.readFingerprint() !== this.fingerprint) this.changed();
-      else if (this.watchers.length === 0 && this.live.watch) this.watchFiles();
+      else if (!this.watching && this.live.watch) this.watchFiles();
       this.schedulePoll();
     }, every);
     this.poll.unref();
@@ -216,28 +268,34 @@ export class LiveKnowledge implements KnowledgeSource {
     const synonyms = this.synonymsFile();
     hash.update(statLine(synonyms, lstatOrUndefined(synonyms)));
     hash.update(statLine(contentDir, lstatOrUndefined(contentDir)));
-    const walk = (dir: string, depth: number) => {
-      let entries;
-      try {
-        entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-      } catch {
-        return;
-      }
-      for (const entry of entries) {
-        // What the card loader never reads (see discover.ts) need not be watched.
-        if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-        const full = path.join(dir, entry.name);
-        hash.update(statLine(full, lstatOrUndefined(full)));
-        if (entry.isDirectory() && depth < MAX_DEPTH) walk(full, depth + 1);
-      }
-    };
-    walk(contentDir, 0);
+    walkContent(contentDir, (full) => hash.update(statLine(full, lstatOrUndefined(full))));
     return hash.digest("hex");
   }
 }
 
-/** Deepest folder the poll looks into (a collection is one level; links are never followed). */
+/** Deepest folder the poll and the watchers look into (a collection is one level; links are never followed). */
 const MAX_DEPTH = 16;
+
+/** Calls `visit` with every entry of the content tree the card loader may read (see discover.ts), in name order. */
+function walkContent(contentDir: string, visit: (full: string, isFolder: boolean) => void): void {
+  const walk = (dir: string, depth: number) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      // What the card loader never reads need not be watched.
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      const full = path.join(dir, entry.name);
+      const isFolder = entry.isDirectory() && depth < MAX_DEPTH;
+      visit(full, isFolder);
+      if (isFolder) walk(full, depth + 1);
+    }
+  };
+  walk(contentDir, 0);
+}
 
 function lstatOrUndefined(file: string): Stats | undefined {
   try {
