@@ -260,6 +260,10 @@ describe("paths the sites cannot serve", () => {
     ["/x#y", /\? or #/],
     ["/favicon.ico", /\/favicon\.ico is one of the sites' own paths/],
     ["/_headers", /\/_headers is one of the sites' own paths/],
+    // Names hosts read as their configuration at a site's root (Cloudflare Pages runs a _worker.js folder as the site's Worker).
+    ["/_worker.js/", /\/_worker\.js\/ starts with _, which the sites and their hosts keep for their own files \(_headers, _redirects, _worker\.js, _routes\.json\)/],
+    ["/_redirects", /starts with _, which the sites and their hosts keep/],
+    ["/_Routes.json/x/", /starts with _, which the sites and their hosts keep/],
     ["/tags/refunds/", /\/tags\/refunds\/ is one of the sites' own paths/],
     ["/good/other.md", /ends in \.md, where the sites serve cards' Markdown copies/],
     ["/old/Guide.MDX", /ends in \.MDX/],

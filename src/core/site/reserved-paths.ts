@@ -81,7 +81,8 @@ export function cardPathProblem(segments: readonly string[]): string | undefined
 /**
  * Why an alias (an old URL, a site path starting with `/`) cannot be served as a redirect page, or
  * undefined. It is written as the browser shows it: no percent-encoding, query, fragment,
- * backslash or `.`/`..` segment, not one of the sites' own paths, and not a Markdown copy's address.
+ * backslash or `.`/`..` segment, not one of the sites' own paths nor a name starting with `_` at the root
+ * (hosts' configuration files), and not a Markdown copy's address.
  */
 export function aliasProblem(alias: string): string | undefined {
   if (alias.includes("%")) {
@@ -106,6 +107,8 @@ export function aliasProblem(alias: string): string | undefined {
   const long = segments.find((segment) => bytes(segment) > 255);
   if (long) return `the alias ${alias.length > 80 ? `${alias.slice(0, 80)}…` : alias} has a name of ${bytes(long)} bytes; file systems allow at most 255 in a folder name, so its redirect page could not be written. Shorten it`;
   if (isReservedName(segments[0]!)) return `the alias ${alias} is one of the sites' own paths (${segments[0]}), so it cannot redirect to a card`;
+  // Its redirect page is a folder at the site's root: Netlify and Cloudflare Pages read names starting with _ there as their own (a _worker.js folder is run as the site's Worker).
+  if (segments[0]!.startsWith("_")) return `the alias ${alias} starts with _, which the sites and their hosts keep for their own files (_headers, _redirects, _worker.js, _routes.json); a card's own URL never starts with _ either`;
   const ext = /\.(mdx?)$/i.exec(segments.at(-1)!)?.[1];
   if (ext) return `the alias ${alias} ends in .${ext}, where the sites serve cards' Markdown copies (a card's URL with .md); write the old page's URL without .${ext}`;
   return undefined;
