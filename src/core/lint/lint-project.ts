@@ -14,6 +14,8 @@ import type { Card } from "../cards/load.ts";
 import type { Project } from "../project/project.ts";
 import { computeTrustScore, type TrustScore, type VerifiableCard } from "../verification/verification.ts";
 import { readSynonyms } from "../site/synonyms.ts";
+import { internalTitlesInSynonyms } from "./rules/synonyms.ts";
+import { isOnSite, siteSelectionOf } from "../site/audience.ts";
 import { applyLevels, CARD_RULES, levelOf, REMARK_LINT_PREFIX } from "./registry.ts";
 import { checkCardHtml, prepareCardHtml, type CardHtmlRules } from "./rule-card-html.ts";
 import type { VerityConfig } from "../project/config.ts";
@@ -88,6 +90,10 @@ export function lintProjectByCard(project: Project, options: LintOptions = {}): 
   for (const card of project.bodyOnlyCards ?? []) appendAll(rest, perCard.get(card)!);
   const synonyms = readSynonyms(project.root);
   rest.push(...duplicateId.check(project.cards), ...synonyms.findings, ...translationFindings(project.cards), ...(options.extraFindings ?? []));
+  if (levelOf("synonyms", settings) !== "off") {
+    const selection = siteSelectionOf(project);
+    rest.push(...internalTitlesInSynonyms(synonyms, project.cards, (card) => isOnSite(card, "public", selection)));
+  }
   if (levelOf("snippet-verify-by", settings) !== "off") rest.push(...checkSnippets(project));
   if (levelOf(internalWording.meta.id, settings) !== "off") rest.push(...collectionWording(project), ...synonymWording(synonyms, project.config));
   if (levelOf(addressAudience.meta.id, settings) !== "off") rest.push(...collectionAddresses(project));

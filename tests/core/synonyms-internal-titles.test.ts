@@ -1,0 +1,42 @@
+/**
+ * The sites publish a synonym group's words with the public cards that use it, and the leak check
+ * takes them for those cards' own words: an internal card's title written into the synonyms file
+ * reached the help center's search data and pages unseen. Lint now stops it, at the file's line.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { exampleCard } from "../../src/core/lint/rule-model.ts";
+import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
+
+afterAll(removeTemps);
+
+const cards = {
+  "verity.config.yml": "minTrustScore: 0\n",
+  "content/security/takeover.md": exampleCard({ title: "Suspected account takeover" }, "Lock the account, then call the on-call lead.\n"),
+  "content/security/refunds.md": exampleCard({ title: "Refunds" }, "Internal refund notes.\n"),
+  "content/security/shared.md": exampleCard({ title: "Two-step verification" }, "Agents' notes.\n"),
+  "content/help/two-step.md": exampleCard({ title: "Two-step verification", audience: "external" }, "Turn on two-step verification.\n"),
+  "content/help/account.md": exampleCard({ title: "Account security", audience: "external" }, "Protect your account with two-step verification.\n"),
+};
+
+async function synonymFindings(synonyms: string) {
+  const dir = makeProject({ ...cards, "style-guide/synonyms.yml": synonyms });
+  const { code, results } = await lintJson(dir, ["--today", "2027-01-01", "--no-cache"]);
+  return { code, findings: flatMessages(results, dir).filter((m) => m.ruleId === "synonyms") };
+}
+
+describe("synonyms that are an internal card's title", () => {
+  it("are an error at the group's line, naming the card", async () => {
+    const { code, findings } = await synonymFindings("- en: [refund, money back]\n- en: [account security, Suspected  Account Takeover]\n");
+    expect(code).toBe(1);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ file: "style-guide/synonyms.yml", line: 2, severity: 2 });
+    expect(findings[0]!.message).toMatch(/"Suspected {2}Account Takeover", the title of the internal card security\/takeover, which the help center does not have/);
+    expect(findings[0]!.message).toMatch(/Remove the word, or put it in that card's keywords: instead\./);
+  });
+
+  it("leave a one-word title and a title a public card also has alone", async () => {
+    const { code, findings } = await synonymFindings("- en: [refunds, money back]\n- en: [two-step verification, 2FA]\n");
+    expect(findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+});
