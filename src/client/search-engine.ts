@@ -9,43 +9,13 @@
  * how rare the words they match (a retry with fewer words).
  */
 import { explanation, fetchJson } from "./search-fetch.ts";
-import { analyseQuery, languageOrder, queryScript, relaxedTerms, Vocabulary, type AnalysedQuery } from "./search-query.ts";
+import { fewerWords, type PagefindInstance, type PagefindModule, type PagefindResult, type ResultData } from "./search-pagefind.ts";
+import { analyseQuery, languageOrder, queryScript, Vocabulary, type AnalysedQuery } from "./search-query.ts";
 import { crossLanguageQueries, type GlossaryEntry } from "../core/site/glossary.ts";
 import { exactFirst, fragileWords } from "./search-exact.ts";
 import { INTENT_TEMPLATES, namedTags, preferIntentCards, queryIntent, sharesNamedTag, sharesTopic, type Intent } from "./search-intent.ts";
 
-export interface ResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  filters: Record<string, string[]>;
-}
-interface PagefindResult {
-  id: string;
-  score: number;
-  data: () => Promise<ResultData>;
-}
-/** A page of a retry with fewer words: its rarity-weighted score and how many of the words it matched. */
-interface Ranked {
-  id: string;
-  result: PagefindResult;
-  score: number;
-  matched: number;
-}
-interface PagefindSearch {
-  results: PagefindResult[];
-  filters: Record<string, Record<string, number>>;
-}
-interface PagefindInstance {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindSearch | null>;
-  preload(term: string, options?: Record<string, unknown>): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
-interface PagefindModule {
-  createInstance(options: Record<string, unknown>): PagefindInstance;
-}
+export type { ResultData } from "./search-pagefind.ts";
 
 export interface Hit {
   id: string;
@@ -393,35 +363,11 @@ export class SearchEngine {
       // Few pages have every word, often because one word is not the card's ("add more seats" and "Manage seats"):
       // the pages that have fewer of the words follow them.
       const seen = new Set(hits.map((hit) => hit.id));
-      const fewer = (await this.fewerWords(instance, analysis.terms, lang, pagefindFilters, available)).map((e) => e.result).filter((r) => !seen.has(r.id));
+      const fewer = (await fewerWords(instance, analysis.terms, lang, pagefindFilters, available)).map((e) => e.result).filter((r) => !seen.has(r.id));
       return { ...base, hits: [...hits, ...fewer.map(toHit)], mode: "all", whole: hits.length };
     }
-    const ranked = preferIntentCards(await this.fewerWords(instance, analysis.terms, lang, pagefindFilters, available), intentIds, (e) => e.score * e.matched, undefined, sameTopic).map((e) => e.result);
+    const ranked = preferIntentCards(await fewerWords(instance, analysis.terms, lang, pagefindFilters, available), intentIds, (e) => e.score * e.matched, undefined, sameTopic).map((e) => e.result);
     return { ...base, hits: ranked.map(toHit), mode: ranked.length > 0 ? "some" : "none" };
-  }
-
-  /** A retry with fewer words: each word alone, pages ranked by the rarity-weighted words they match. */
-  private async fewerWords(instance: PagefindInstance, words: string[], lang: string, pagefindFilters: Record<string, unknown>, available: Record<string, number>): Promise<Ranked[]> {
-    const terms = relaxedTerms(words, lang);
-    if (terms.length < 2) return [];
-    const pages = available[lang] ?? 1;
-    const scored = new Map<string, Ranked>();
-    const searches = await Promise.all(terms.map((term) => instance.search(term, { filters: pagefindFilters })));
-    for (const search of searches) {
-      const results = search?.results ?? [];
-      if (results.length === 0) continue;
-      const weight = Math.log(1 + pages / results.length);
-      const top = results[0]!.score || 1;
-      for (const result of results) {
-        const entry = scored.get(result.id) ?? { id: result.id, result, score: 0, matched: 0 };
-        entry.score += (weight * result.score) / top;
-        entry.matched++;
-        scored.set(result.id, entry);
-      }
-    }
-    // A page must match at least half of the words: one word of three is too weak an answer.
-    const needed = Math.ceil(terms.length / 2);
-    return [...scored.values()].filter((e) => e.matched >= needed).sort((a, b) => b.score * b.matched - a.score * a.matched);
   }
 }
 
