@@ -1,6 +1,8 @@
 /** The style guide's synonyms file: parsing, the lint check with file:line, and how cards use it. */
 import { afterAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { parseSynonyms } from "../../src/core/site/synonyms.ts";
+import { crossLanguageQueries, glossaryOf } from "../../src/core/site/glossary.ts";
 import { analyseQuery, Vocabulary } from "../../src/client/search-query.ts";
 import { buildSearchData, cardSearchTerms, foldingTable, usesWord } from "../../src/build/search-terms.ts";
 import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
@@ -136,5 +138,27 @@ describe("the glossary of each site", () => {
     expect(words("public")).toEqual(["two-factor authentication"]);
     expect(words("internal")).toEqual(["two-factor authentication", "chargeback"]);
     expect(JSON.stringify(sites.get("public")!.search)).not.toMatch(/chargeback|지불 거절/);
+  });
+
+  it("keeps the file's problem words to the thing they are about, and has the customers' words for what only English cards cover", () => {
+    const { groups } = parseSynonyms(readFileSync(new URL("../../style-guide/synonyms.yml", import.meta.url), "utf8"), "synonyms.yml");
+    // As on a site whose cards are all in English: every group in several languages is asked of English.
+    const glossary = glossaryOf(groups, [...new Set(groups.map((g) => g.concept))].map((concept) => ({ lang: "en", concepts: [concept] })));
+    const asked = (query: string, lang: string, fold?: Record<string, string>) => crossLanguageQueries(query, lang, glossary, fold).get("en") ?? "";
+    // "Not received" is said of refunds, payouts and webhooks too: only an email or invoice not received is the email's.
+    expect(asked("退款还没收到钱", "zh")).not.toContain("not delivered");
+    expect(asked("Webhookが届かない", "ja")).not.toContain("not delivered");
+    expect(asked("客户收不到发票", "zh")).toContain("not delivered");
+    expect(asked("請求書メールが届かない", "ja")).toContain("not delivered");
+    expect(asked("发票邮件收不到", "zh")).toContain("not delivered");
+    expect(asked("請求書メール 届かない", "ja")).toContain("not delivered");
+    expect(asked("匯出資料", "zh", { 匯: "汇" })).toContain("export");
+    expect(asked("웹훅 서명 검증", "ko")).toContain("signature");
+    // 서명 alone is also the Korean webhook card's "서명 시크릿" (signing secret): that question stays with it.
+    expect(asked("서명 시크릿이 뭐예요", "ko")).not.toContain("signature");
+    expect(asked("API 요청 제한", "ko")).toContain("rate limit");
+    expect(asked("앱 설치", "ko")).toContain("mobile app");
+    // The longer word names the thing: an authenticator app is 2FA's, not the mobile app's.
+    expect(asked("인증 앱", "ko")).toBe("2fa");
   });
 });
