@@ -23,6 +23,8 @@ export const EN_STOP = new Set(
     "later ago already since yesterday " +
     // Words that only narrow or look for ("refund only part", "can't find the refund"): every card "only" shows or "finds" something.
     "only find finding " +
+    // Asking to compare ("difference between admin and member"): what is compared names the topic; "difference" matched "differs".
+    "difference differences between vs versus " +
     // Asking how to set something up: search-intent.ts reads it; as a word it found the one card that says "For setup".
     "setup setups configure configuring configuration config").split(" "),
 );

@@ -276,6 +276,12 @@ describe("words written without the spaces between them", () => {
     expect(splitKorean("신청서", KOREAN)).toBeUndefined();
   });
 
+  it("drops the words that ask to compare: `difference between admin and member`", () => {
+    const vocabulary = new Vocabulary(["admin", "between", "difference", "differs", "member", "viewer"]);
+    expect(analyseQuery("difference between admin and member", "en", { vocabulary }).terms).toEqual(["admin", "member"]);
+    expect(analyseQuery("admin vs viewer", "en", { vocabulary }).terms).toEqual(["admin", "viewer"]);
+  });
+
   it("drops greetings and thanks around a question", () => {
     expect(analyseQuery("Hi, could you tell me how I can refund my customer please?", "en", { vocabulary: EN }).terms).toEqual(["refund", "customer"]);
     expect(analyseQuery("안녕하세요 혹시 환불은 어떻게 하나요?", "ko", { vocabulary: KO }).terms).toEqual(["환불"]);
