@@ -11,7 +11,7 @@
 import { explanation, fetchJson } from "./search-fetch.ts";
 import { fewerWords, type PagefindInstance, type PagefindModule, type PagefindResult, type ResultData } from "./search-pagefind.ts";
 import { analyseQuery, languageOrder, queryScript, Vocabulary, type AnalysedQuery } from "./search-query.ts";
-import { crossLanguageQueries, type GlossaryEntry } from "../core/site/glossary.ts";
+import { crossLanguageQueries, englishNames, type GlossaryEntry } from "../core/site/glossary.ts";
 import { exactFirst, fragileWords } from "./search-exact.ts";
 import { INTENT_TEMPLATES, namedTags, preferIntentCards, queryIntent, sharesNamedTag, sharesTopic, type Intent } from "./search-intent.ts";
 
@@ -237,7 +237,8 @@ export class SearchEngine {
     }
     const japanese = asJapanese ? await this.searchLanguage(query, "ja", filters, false, readerLang, available, intent) : undefined;
     const tail = japanese?.mode === "all" ? japanese.hits.filter((hit) => !seen.has(hit.id)) : [];
-    const fix = intent === "problem" && reader.mode === "all" ? await this.fixElsewhere(reader, order, filters) : undefined;
+    // Also when only some words matched: a Korean card rarely has the problem's own word (`웹훅 오류`: no Korean webhook card says 오류).
+    const fix = intent === "problem" && reader.mode !== "none" ? await this.fixElsewhere(reader, order, filters, englishNames(query, readerLang, glossary, fold)) : undefined;
     if (fix) {
       reader.hits = [fix, ...reader.hits];
       if (reader.whole !== undefined) reader.whole++;
@@ -268,13 +269,14 @@ export class SearchEngine {
    * A problem question whose first page carries a tag the question names (`Okta SSO 로그인 오류`: the Korean SSO set-up
    * card, tag sso) when no troubleshooting card of the reader's language carries it, but one of another language does:
    * that card leads, labelled with its language. The tag is the authors' word that the two cards share the topic, when
-   * the two share two tags (search-intent.ts): `api` alone is on every API and webhook card.
+   * the two share two tags (search-intent.ts): `api` alone is on every API and webhook card. A question in another script
+   * names a tag by the glossary's English word for what it names (`english`: "webhook" for 웹훅).
    */
-  private async fixElsewhere(reader: SearchOutcome, order: readonly string[], filters: Record<string, string[]>): Promise<Hit | undefined> {
+  private async fixElsewhere(reader: SearchOutcome, order: readonly string[], filters: Record<string, string[]>, english: readonly string[]): Promise<Hit | undefined> {
     const top = reader.hits[0];
     if (!top || Object.values(filters).some((v) => v.length > 0)) return undefined;
     const tags: string[] = [];
-    for (const tag of namedTags(reader.analysis.terms)) if ((await this.taggedIds(reader.lang, tag)).has(top.id)) tags.push(tag);
+    for (const tag of namedTags([...reader.analysis.terms, ...english.flatMap((words) => words.split(" "))])) if ((await this.taggedIds(reader.lang, tag)).has(top.id)) tags.push(tag);
     const fixes = await this.intentIds(reader.lang, "problem");
     for (const tag of tags) if ([...(await this.taggedIds(reader.lang, tag))].some((id) => fixes.has(id))) return undefined;
     const topTags = tags.length > 0 ? ((await top.data())?.filters["tag"] ?? []) : [];

@@ -1,7 +1,7 @@
 /** Query understanding of the search client (pure: no DOM, no Pagefind). */
 import { describe, expect, it } from "vitest";
 import { analyseQuery, chineseWords, MAX_QUERY_WORDS, languageOrder, normaliseQuery, queryScript, relaxedTerms, sameStemWord, splitJoined, splitKorean, splitScripts, stripKoreanEnding, Vocabulary } from "../../src/client/search-query.ts";
-import { crossLanguageQueries, type GlossaryEntry } from "../../src/core/site/glossary.ts";
+import { crossLanguageQueries, englishNames, type GlossaryEntry } from "../../src/core/site/glossary.ts";
 import { queryIntent } from "../../src/client/search-intent.ts";
 
 const EN = new Vocabulary(["api", "card", "customer", "customers", "declined", "do_not_honor", "honor", "key", "quickbooks", "refund", "refunds", "rotate", "seat", "xero", "insufficient_funds", "data", "export"].sort());
@@ -165,6 +165,15 @@ describe("questions across languages", () => {
     expect(crossLanguageQueries("웹훅 설정", "ko", glossary).size).toBe(0);
     // Whole words in Latin script: "2fas" is a plural, "x2fa" is another word.
     expect(crossLanguageQueries("x2fa", "ko", glossary).size).toBe(0);
+  });
+
+  it("names a question's things in English whichever languages cover them, for the topic tags of a problem question", () => {
+    // A Korean card covers refunds, so nothing is asked of English, but the question still names "refund" (tag `refunds`).
+    expect(englishNames("환불 오류", "ko", glossary)).toEqual(["refund"]);
+    expect(englishNames("2단계 인증이 안 돼요", "ko", glossary)).toEqual(["2fa"]);
+    expect(englishNames("API 키 오류", "ko", glossary)).toEqual(["api key"]);
+    expect(englishNames("refund error", "en", glossary)).toEqual([]);
+    expect(englishNames("로그인 오류", "ko", glossary)).toEqual([]);
   });
 
   it("reads an English word written against Chinese or Japanese as a word, in the English words too", () => {

@@ -40,6 +40,29 @@ export function glossaryOf(groups: readonly SynonymGroup[], cards: readonly { la
  * question in another language, and Japanese words in one read as Chinese (Han without kana).
  */
 export function crossLanguageQueries(query: string, lang: string, glossary: readonly GlossaryEntry[], fold?: Readonly<Record<string, string>>): Map<string, string> {
+  const kept = namedEntries(query, lang, glossary, fold);
+  const byLang = new Map<string, string[]>();
+  for (const { entry, asJapanese } of kept) {
+    if (!asJapanese && entry.langs.includes(lang)) continue;
+    for (const other of entry.langs) {
+      const preferred = entry.words[other]?.[0];
+      if (other !== lang && preferred) byLang.set(other, [...(byLang.get(other) ?? []), preferred]);
+    }
+  }
+  return new Map([...byLang].map(([other, words]) => [other, words.join(" ")]));
+}
+
+/**
+ * The English words of the things a question names, whichever languages' cards cover them (`웹훅 오류`: "webhook"):
+ * the site's tags are English, so a question in another script names its topic's tag through them.
+ */
+export function englishNames(query: string, lang: string, glossary: readonly GlossaryEntry[], fold?: Readonly<Record<string, string>>): string[] {
+  if (lang === "en") return [];
+  return namedEntries(query, lang, glossary, fold).flatMap(({ entry }) => entry.words["en"]?.slice(0, 1) ?? []);
+}
+
+/** The entries a question names, with the word it names each by. */
+function namedEntries(query: string, lang: string, glossary: readonly GlossaryEntry[], fold?: Readonly<Record<string, string>>): { entry: GlossaryEntry; word: string; asJapanese?: boolean }[] {
   const unfolded = foldCase(query).replace(/\s+/g, " ").trim();
   const text = fold ? [...unfolded].map((ch) => fold[ch] ?? ch).join("") : unfolded;
   // Han without kana is read as Chinese, but may be Japanese: "二段階認証" is no Chinese word.
@@ -59,14 +82,5 @@ export function crossLanguageQueries(query: string, lang: string, glossary: read
     if (japanese) named.push({ entry, word: japanese, asJapanese: true });
   }
   // A word inside a longer word the query also names belongs to that one ("키" in "API 키").
-  const kept = named.filter((n) => !named.some((o) => o !== n && o.word.length > n.word.length && o.word.includes(n.word)));
-  const byLang = new Map<string, string[]>();
-  for (const { entry, asJapanese } of kept) {
-    if (!asJapanese && entry.langs.includes(lang)) continue;
-    for (const other of entry.langs) {
-      const preferred = entry.words[other]?.[0];
-      if (other !== lang && preferred) byLang.set(other, [...(byLang.get(other) ?? []), preferred]);
-    }
-  }
-  return new Map([...byLang].map(([other, words]) => [other, words.join(" ")]));
+  return named.filter((n) => !named.some((o) => o !== n && o.word.length > n.word.length && o.word.includes(n.word)));
 }
