@@ -221,6 +221,15 @@ export class SearchEngine {
     const latinOnly = await this.latinWordsElsewhere(crossed, query, reader.analysis, order);
     // Han without kana may be Japanese (`API key 作成`): when few Chinese pages have every word, Japanese pages with every word come last.
     const asJapanese = readerLang === "zh" && !crossed.has("ja") && order.includes("ja") && reader.mode === "all" && (reader.whole ?? reader.hits.length) < FEW;
+    // Few cards of the reader's language have every word (`請求書を送る`: the Japanese cards name invoices in passing): a language
+    // with more cards is asked too, in the glossary's words; like Latin words alone, its results follow and never lead. Not when the Japanese pages come last instead.
+    if (!asJapanese && reader.mode === "all" && (reader.whole ?? reader.hits.length) < FEW) {
+      for (const [lang, asked] of crossLanguageQueries(query, readerLang, glossary, fold, true)) {
+        if (crossed.has(lang) || (available[lang] ?? 0) <= (available[readerLang] ?? 0)) continue;
+        crossed.set(lang, asked);
+        latinOnly.add(lang);
+      }
+    }
     const seen = new Set(reader.hits.map((hit) => hit.id));
     const extra: Hit[] = [];
     let isExtraWhole = false;

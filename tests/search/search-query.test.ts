@@ -167,6 +167,13 @@ describe("questions across languages", () => {
     expect(crossLanguageQueries("x2fa", "ko", glossary).size).toBe(0);
   });
 
+  it("asks about what a card of the question's language covers too when told to (few of its cards answer)", () => {
+    expect(crossLanguageQueries("환불하려면", "ko", glossary, undefined, true)).toEqual(new Map([["en", "refund"]]));
+    expect(crossLanguageQueries("返金する方法", "ja", glossary, undefined, true)).toEqual(new Map([["en", "refund"], ["ko", "환불"]]));
+    // Only the languages whose cards use the entry: no Japanese card is about refunds.
+    expect(crossLanguageQueries("refund", "en", glossary, undefined, true)).toEqual(new Map([["ko", "환불"]]));
+  });
+
   it("names a question's things in English whichever languages cover them, for the topic tags of a problem question", () => {
     // A Korean card covers refunds, so nothing is asked of English, but the question still names "refund" (tag `refunds`).
     expect(englishNames("환불 오류", "ko", glossary)).toEqual(["refund"]);

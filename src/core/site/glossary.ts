@@ -38,12 +38,13 @@ export function glossaryOf(groups: readonly SynonymGroup[], cards: readonly { la
  * query names, joined), for entries no card of the query's language uses. `fold` maps traditional
  * Chinese characters to the simplified ones the glossary is written in. English words count in a
  * question in another language, and Japanese words in one read as Chinese (Han without kana).
+ * With `covered`, also the entries a card of the query's language uses (in passing, when few of its cards answer).
  */
-export function crossLanguageQueries(query: string, lang: string, glossary: readonly GlossaryEntry[], fold?: Readonly<Record<string, string>>): Map<string, string> {
+export function crossLanguageQueries(query: string, lang: string, glossary: readonly GlossaryEntry[], fold?: Readonly<Record<string, string>>, covered = false): Map<string, string> {
   const kept = namedEntries(query, lang, glossary, fold);
   const byLang = new Map<string, string[]>();
   for (const { entry, asJapanese } of kept) {
-    if (!asJapanese && entry.langs.includes(lang)) continue;
+    if (!covered && !asJapanese && entry.langs.includes(lang)) continue;
     for (const other of entry.langs) {
       const preferred = entry.words[other]?.[0];
       if (other !== lang && preferred) byLang.set(other, [...(byLang.get(other) ?? []), preferred]);
