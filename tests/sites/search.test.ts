@@ -155,8 +155,10 @@ describe("eleventh query set on the public demo", () => {
     const queries = readGoldenSet(fileURLToPath(new URL("./search-blind9.json", import.meta.url)));
     expect(queries.length).toBeGreaterThanOrEqual(100);
     // First run, before any change it led to: 85.0% first (113 of 133), 91.7% in the top 5, 0% no results, 8.3% none right,
-    // no internal card shown.
-    await expectAtTargets(queries, "in-page", 85);
+    // no internal card shown. 91.0% (121 of 133), 97.7%, 0%, 2.3% after the glossary names a problem question's tag, a language
+    // with more cards is asked when few of the reader's have every word, the compare words are left out and six synonym
+    // changes: held just under that. Its misses left are in docs/sites.md.
+    await expectAtTargets(queries, "in-page", 90.5);
   });
 });
 
