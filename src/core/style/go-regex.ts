@@ -47,22 +47,31 @@ function translate(pattern: string, options: TranslateOptions): TranslatedRegex 
 }
 
 /**
+ * Calls `visit` with each character of a translated pattern's source that is syntax, not text: outside
+ * every character class, and not escaped. `visit` returning true ends the walk.
+ */
+export function walkPatternSyntax(source: string, visit: (c: string, i: number) => boolean | void): void {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (visit(c, i) === true) return;
+  }
+}
+
+/**
  * The number of capture groups of a translated pattern (a RegExp's `source`, `u` flag), counted
  * without compiling it: rule files with hundreds of swap keys ask this of every key.
  */
 export function captureGroupsOf(source: string): number {
   let count = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === "\\") i++;
-    else if (inClass) inClass = c !== "]";
-    else if (c === "[") inClass = true;
-    else if (c === "(") {
-      if (source[i + 1] !== "?") count++;
-      else if (source[i + 2] === "<" && source[i + 3] !== "=" && source[i + 3] !== "!") count++;
-    }
-  }
+  walkPatternSyntax(source, (c, i) => {
+    if (c !== "(") return;
+    if (source[i + 1] !== "?") count++;
+    else if (source[i + 2] === "<" && source[i + 3] !== "=" && source[i + 3] !== "!") count++;
+  });
   return count;
 }
 

@@ -10,6 +10,8 @@
  * whole pattern: its `bar` needs no guard).
  */
 
+import { walkPatternSyntax } from "./go-regex.ts";
+
 const GUARDS = [String.raw`(?<![\p{L}\p{Mn}\p{Nd}\p{Pc}\u{200C}\u{200D}])`, String.raw`(?<![\p{L}\p{Mn}\p{Nd}\p{Pc}\u200C\u200D])`];
 
 export interface GuardedScan {
@@ -44,17 +46,14 @@ function split(re: RegExp): GuardedScan | null {
 /** True when `source` has a `|` outside every group and class (read once, escapes skipped). */
 function hasTopLevelAlternation(source: string): boolean {
   let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === "\\") i++;
-    else if (inClass) inClass = c !== "]";
-    else if (c === "[") inClass = true;
-    else if (c === "(") depth++;
+  let found = false;
+  walkPatternSyntax(source, (c) => {
+    if (c === "(") depth++;
     else if (c === ")") depth--;
-    else if (c === "|" && depth === 0) return true;
-  }
-  return false;
+    else if (c === "|" && depth === 0) return (found = true);
+    return false;
+  });
+  return found;
 }
 
 /** Where the search goes on after a position it did not take: the next character (a surrogate pair is one). */
