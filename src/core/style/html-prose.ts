@@ -41,6 +41,10 @@ export interface HtmlOptions {
   maskedTags: ReadonlySet<string>;
   /** Scope of text that no scoped element encloses (the Markdown list item or quote around the HTML). */
   outerScope?: string[];
+  /** Vale's skip flag is set as the HTML starts (a code block before it left it: its text is never read): the first text is starred unless a start tag comes first. */
+  maskFirst?: boolean;
+  /** An element left out (`<figure>`, `<pre>`) that an earlier block opened and did not close: its text goes on being left out. */
+  skipping?: { tag: string; depth: number } | undefined;
 }
 
 /** Vale's inlineTags (lint/ast.go): an HTML tag of these starts or ends inline text, which clean() spaces. */
@@ -53,9 +57,9 @@ export function closesBlock(html: string): boolean {
 }
 
 /** Left out with everything inside them (Vale's skipTags, and SVG and MathML, which hold no prose). */
-const SKIP_TAGS = new Set(["script", "style", "pre", "figure", "noscript", "iframe", "svg", "math"]);
+export const SKIP_TAGS: ReadonlySet<string> = new Set(["script", "style", "pre", "figure", "noscript", "iframe", "svg", "math"]);
 /** Elements with no content: never open, so never closed. */
-const VOID_TAGS = new Set(["br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"]);
+export const VOID_TAGS: ReadonlySet<string> = new Set(["br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"]);
 const TAG_NAME = /[A-Za-z][\w-]*/y;
 
 interface HtmlToken {
@@ -133,7 +137,8 @@ function nextMarkup(html: string, from: number): number {
   return lt;
 }
 
-function scopeOf(tag: string): string[] | undefined {
+/** The scope Vale gives a block from an element opened since the last block ended (lint/ast.go tagToScope, headings). */
+export function tagScope(tag: string): string[] | undefined {
   if (tag === "td") return ["text", "table", "cell"];
   if (tag === "th") return ["text", "table", "header"];
   if (tag === "caption") return ["text", "table", "caption"];
@@ -147,7 +152,7 @@ function scopeOf(tag: string): string[] | undefined {
 /** The value of attribute `name` in a start tag's attribute text, with its offset in that text (undecoded). */
 const ATTRIBUTES = new Map(["class", "href", "alt"].map((name) => [name, new RegExp(String.raw`(?:^|\s)${name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>\x60]+))`, "i")]));
 
-function attribute(attrs: string, name: "class" | "href" | "alt"): { value: string; at: number } | undefined {
+export function attribute(attrs: string, name: "class" | "href" | "alt"): { value: string; at: number } | undefined {
   const match = ATTRIBUTES.get(name)!.exec(attrs);
   if (!match) return undefined;
   const value = match[1] ?? match[2] ?? match[3] ?? "";
@@ -159,7 +164,10 @@ function attribute(attrs: string, name: "class" | "href" | "alt"): { value: stri
  * `</section>\n{{< /x >}}`), so Vale's walker, which lints at such an end tag only, goes on gathering it
  * into the next block (lint/ast.go lintHTMLTokens).
  */
-export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks: HtmlBlock[]; alts: HtmlRun[]; isOpenEnd: boolean } {
+export function extractHtmlBlocks(
+  html: string,
+  options: HtmlOptions,
+): { blocks: HtmlBlock[]; alts: HtmlRun[]; isOpenEnd: boolean; maskLeft: boolean; skipping: { tag: string; depth: number } | undefined } {
   const blocks: HtmlBlock[] = [];
   const alts: HtmlRun[] = [];
   let runs: HtmlRun[] = [];
@@ -167,9 +175,9 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
   let history: string[] = [];
   let isFirst = true;
   /** Inside a left-out element: its tag and how deep in it we are. */
-  let skipping: { tag: string; depth: number } | undefined;
+  let skipping = options.skipping ? { ...options.skipping } : undefined;
   /** The next text is masked: it follows a masked inline tag or an inline tag with an ignored class. */
-  let maskNext = false;
+  let maskNext = options.maskFirst === true;
   let href = "";
   /** Something between the last run and the next text: whitespace, an inline tag. */
   let sawSpace = false;
@@ -184,7 +192,7 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
   /** Ends a block; Vale's walker empties its tag history at an end tag only (a start tag keeps `<td><p>` a cell). */
   const flush = (atEnd = true) => {
     if (runs.some((r) => r.text.trim() !== "")) {
-      const scoped = history.map(scopeOf).find((s) => s !== undefined);
+      const scoped = history.map(tagScope).find((s) => s !== undefined);
       const scope = scoped ?? (isFirst && options.outerScope ? options.outerScope : ["text", "paragraph"]);
       if (lead && scope[1] === "paragraph") runs.unshift({ text: " ", start: -1, length: 0 });
       blocks.push({ scope, runs, ...(lead && scope[1] !== "paragraph" ? { trimmedLead: true } : {}) });
@@ -209,9 +217,17 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
     const tag = name?.toLowerCase();
     if (tag !== undefined) {
       if (!isEnd && !token.endsWith("/>")) isInlineText = INLINE_TAGS.has(tag);
+      if (tag === "img" && !isEnd) {
+        // Vale lints an <img>'s alt at its token, inside an element it leaves out or not (lint/ast.go lintTags).
+        const alt = attribute(attrs, "alt");
+        // The attributes start after `<img`.
+        if (alt && alt.value.trim() !== "") alts.push({ text: decodeHTML(alt.value), start: at + 1 + name!.length + alt.at, length: alt.value.length });
+      }
       if (skipping) {
         if (tag === skipping.tag && !VOID_TAGS.has(tag) && !token.endsWith("/>")) skipping.depth += isEnd ? -1 : 1;
         if (skipping.depth === 0) skipping = undefined;
+        // Vale lints the text so far at every end tag of an element that is not inline, its own text left out or not.
+        if (isEnd && !INLINE_TAGS.has(tag)) flush();
         continue;
       }
       const isInline = INLINE_TAGS.has(tag);
@@ -222,12 +238,8 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
       }
       const classes = attribute(attrs, "class")?.value.split(/\s+/) ?? [];
       const hasSkipClass = classes.some((c) => options.skipClasses.has(c));
-      if (tag === "img") {
-        const alt = attribute(attrs, "alt");
-        // The attributes start after `<img`.
-        if (alt && alt.value.trim() !== "") alts.push({ text: decodeHTML(alt.value), start: at + 1 + name!.length + alt.at, length: alt.value.length });
-      }
       if (VOID_TAGS.has(tag) || token.endsWith("/>")) {
+        if (!token.endsWith("/>")) maskNext = options.maskedTags.has(tag); // `<br>` is a start tag to x/net/html, `<br/>` is not
         if (isInline) sawInline = true;
         else joinNext();
         continue;
@@ -240,7 +252,10 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
         sawInline = true;
         maskNext = options.maskedTags.has(tag) || hasSkipClass;
         href = tag === "a" ? decodeHTML(attribute(attrs, "href")?.value ?? "") : "";
-      } else joinNext();
+      } else {
+        maskNext = options.maskedTags.has(tag); // every start tag sets Vale's skip anew
+        joinNext();
+      }
       history.push(tag);
       continue;
     }
@@ -269,9 +284,9 @@ export function extractHtmlBlocks(html: string, options: HtmlOptions): { blocks:
     isJoined = false;
   }
   const closed = blocks.length;
-  const isOpenEnd = history.every((tag) => scopeOf(tag) === undefined);
+  const isOpenEnd = history.every((tag) => tagScope(tag) === undefined);
   flush();
-  return { blocks, alts, isOpenEnd: isOpenEnd && blocks.length > closed };
+  return { blocks, alts, isOpenEnd: isOpenEnd && blocks.length > closed, maskLeft: maskNext, skipping };
 }
 
 /**

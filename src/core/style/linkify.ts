@@ -4,6 +4,7 @@
  * (`https://example.com`, not `http://localhost:8000` or `http://127.0.0.1`); GFM's autolink
  * literals, which Verity's parser follows, link more. A URL Vale leaves as text is prose to it.
  */
+import type { Nodes, Parent, Root } from "mdast";
 import { appendAligned, appendMasked, spaceInline, type Builder } from "./prose-block.ts";
 
 /** goldmark's urlRegexp and wwwURLRegxp, up to the end of the host's last dotted part. */
@@ -108,4 +109,42 @@ export function skipLinked(builder: Builder, value: string, source: string, star
   const taken = Math.min(skipTo - start, value.length);
   appendMasked(builder, start, start + taken);
   return { value: value.slice(taken), start: start + taken };
+}
+
+/**
+ * An inline link (not a reference or an autolink) one of whose brackets a TokenIgnores match
+ * covers, without the other: in Vale's rewritten file that bracket is inside inline code, so the
+ * other has no partner. A match inside the destination leaves the link whole.
+ */
+export function isBrokenLink(node: Nodes, isTokenIgnored: ((start: number, end: number) => boolean) | undefined): boolean {
+  if (node.type !== "link" || !isTokenIgnored || node.children.length === 0) return false;
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  const first = node.children[0]!.position?.start.offset;
+  const last = node.children.at(-1)!.position?.end.offset;
+  if (start === undefined || end === undefined || first === undefined || last === undefined || first <= start || last >= end) return false;
+  return isTokenIgnored(start, start + 1) !== isTokenIgnored(last, last + 1);
+}
+
+/** Deepest container searched for link definitions (a card of 3,000 `>` must not overflow the stack). */
+const MAX_DEPTH = 100;
+
+/**
+ * The destination of each link definition (`[id]: url`) by identifier, the first of an identifier
+ * winning, as in CommonMark: a reference link is rendered `<a href="url">`, so Vale stars its text
+ * when that is the URL, as it does an inline link's.
+ */
+export function definitionUrls(tree: Root): Map<string, string> {
+  const urls = new Map<string, string>();
+  const visit = (node: Nodes, depth: number) => {
+    if (node.type === "definition") {
+      if (!urls.has(node.identifier)) urls.set(node.identifier, node.url);
+      return;
+    }
+    // Definitions are blocks: paragraphs, headings and tables hold none.
+    if (depth >= MAX_DEPTH || !("children" in node) || node.type === "paragraph" || node.type === "heading" || node.type === "table") return;
+    for (const child of (node as Parent).children) visit(child as Nodes, depth + 1);
+  };
+  visit(tree, 0);
+  return urls;
 }

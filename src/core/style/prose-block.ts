@@ -4,7 +4,7 @@
  */
 import type { Nodes } from "mdast";
 import type { FileProse, ProseBlock } from "./prose.ts";
-import { INLINE_TAGS } from "./html-prose.ts";
+import { INLINE_TAGS, type HtmlRun } from "./html-prose.ts";
 
 export interface Builder {
   /** Text pieces, joined at the end. */
@@ -19,8 +19,12 @@ export interface Builder {
   joins?: number[];
   /** Inline blocks found while building this block; they get its scope as their parent. */
   pending?: { node: Nodes; scope: string; builder: Builder }[];
-  /** Inside an inline HTML element with an ignored class: its tag name. */
-  skipTag?: string;
+  /** Inside an inline HTML element whose text is left out (`script`, a block with a skipped class): its tag and depth (inline-html.ts). */
+  skip?: { tag: string; depth: number } | undefined;
+  /** The scope of the first scoped element (`li`, `td`…) opened inline since the block began or was cut (inline-html.ts). */
+  scoped?: readonly string[] | undefined;
+  /** An inline end tag has ended part of the block's text already: what is left is a block of its own. */
+  isCut?: boolean;
   /** An inline element starts or ends here: the next text may need Vale's space ({@link spaceInline}). */
   boundary?: boolean;
   /** The last inline element started in the block, as Vale's walker names its tag (`code`, `em`, `a`…). */
@@ -116,6 +120,30 @@ class Block implements ProseBlock {
 
 export function newBuilder(): Builder {
   return { chars: [], length: 0, segs: [] };
+}
+
+/**
+ * The text gathered so far, as a builder of its own, and `builder` left empty to gather a block that
+ * starts here (an inline end tag ended Vale's block, inline-html.ts): the walker's state (the last
+ * tag, the skip flag, an element left out) goes on; the new block keeps clean()'s space at its start.
+ */
+export function takeText(builder: Builder): Builder {
+  const { chars, length, segs, masked, joins, pending, lead, trimmedLead } = builder;
+  const taken: Builder = { chars, length, segs, ...(masked ? { masked } : {}), ...(joins ? { joins } : {}), ...(pending ? { pending } : {}), ...(lead ? { lead } : {}), ...(trimmedLead ? { trimmedLead } : {}) };
+  Object.assign(builder, { chars: [], length: 0, segs: [], masked: undefined, joins: undefined, pending: undefined, trimmedLead: undefined, lead: true, isCut: true, scoped: undefined });
+  return taken;
+}
+
+/** lintScope's TrimLeft: clean()'s space at the start of a block that has a scope (not a paragraph) is taken off, and noted for the summary. */
+export function trimLead(builder: Builder, scope: readonly string[]): void {
+  if (!builder.lead || scope[1] === "paragraph" || builder.chars[0] !== " ") return;
+  builder.chars.shift();
+  builder.segs.splice(0, 3);
+  for (let i = 0; i < builder.segs.length; i += 3) builder.segs[i]! -= 1;
+  if (builder.masked) for (let i = 0; i < builder.masked.length; i += 2) builder.masked[i]! -= 1;
+  if (builder.joins) builder.joins = builder.joins.map((at) => at - 1);
+  builder.length -= 1;
+  builder.trimmedLead = true;
 }
 
 export function makeBlock(node: Nodes, scope: string[], text: string, builder: Builder): ProseBlock {
@@ -280,6 +308,15 @@ export function pushInline(node: Nodes, scope: string, builder: Builder, parent:
   const block = makeBlock(node, [scope], text, builder);
   block.parent = parent;
   result.inlineBlocks.push(block);
+}
+
+/** An `<img>` tag's alt text (`run`, placed in the tag's HTML, which starts at `start` in the source), an `attr.alt` block. */
+export function pushAltRun(node: Nodes, run: HtmlRun, start: number, end: number, source: string, result: FileProse): void {
+  const builder: Builder = newBuilder();
+  const from = start + run.start;
+  // Written as read (no character reference, no quote marker in it): one run; else found character by character.
+  appendAligned(builder, run.text, source, from, source.startsWith(run.text, from) ? from + run.text.length : end);
+  result.blocks.push(makeBlock(node, ["text", "attr", "alt"], run.text, builder));
 }
 
 /** An image's alt text, an `attr.alt` block placed on the alt text as written. */

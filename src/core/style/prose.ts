@@ -6,12 +6,14 @@
  * The tree is walked once per file; every rule reads these blocks.
  */
 import type { Nodes, Parent, Root } from "mdast";
-import { closesBlock, extractHtmlBlocks, INLINE_TAGS, isCommentsOnly, sourceIndexOf } from "./html-prose.ts";
-import { appendLinkedUrl, isUnlinkedUrl, skipLinked } from "./linkify.ts";
+import { closesBlock, extractHtmlBlocks, isCommentsOnly } from "./html-prose.ts";
+import { placeHtml } from "./html-placement.ts";
+import { imageAlt, pieceScope, readInlineTag } from "./inline-html.ts";
+import { appendLinkedUrl, definitionUrls, isBrokenLink, isUnlinkedUrl, skipLinked } from "./linkify.ts";
 import { summaryMetrics } from "./summary.ts";
 import { collectComments, collectMdxComment } from "./prose-comments.ts";
 import { appendBacklinks, appendReference, collectFootnotes } from "./footnotes.ts";
-import { appendAligned, appendMasked, appendMaskedLines, appendMaskedText, appendSeparator, endText, makeBlock, newBuilder, pushAlt, pushInline, spaceInline, trimStartAt, type Builder } from "./prose-block.ts";
+import { appendAligned, appendMasked, appendMaskedLines, appendMaskedText, appendSeparator, endText, makeBlock, newBuilder, pushAlt, pushAltRun, pushInline, spaceInline, takeText, trimLead, trimStartAt, type Builder } from "./prose-block.ts";
 import { glueBetween, isTightList, joinCarry, type Carry } from "./tight-lists.ts";
 
 export interface ProseBlock {
@@ -83,6 +85,8 @@ export interface ProseOptions {
 }
 
 const SKIP_CLASSES = ["problematic", "pre", "code"];
+/** Blocks that write no start tag before text (or nothing at all): Vale's skip flag is left as it was. */
+const KEEPS_SKIP = new Set(["yaml", "toml", "code", "math", "html", "definition", "footnoteDefinition", "mdxjsEsm", "mdxFlowExpression"]);
 
 const INLINE_SCOPES: Record<string, string> = { link: "link", strong: "strong", emphasis: "emphasis", delete: "emphasis" };
 
@@ -106,26 +110,38 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
   const isIgnoredInline = (type: string) =>
     type === "strong" ? ignored.has("strong") || ignored.has("b") : type === "emphasis" ? ignored.has("emphasis") || ignored.has("em") || ignored.has("i") : false;
   const isIgnoredLink = ignored.has("a");
-  /**
-   * An inline link (not a reference or an autolink) one of whose brackets a TokenIgnores match
-   * covers, without the other: in Vale's rewritten file that bracket is inside inline code, so the
-   * other has no partner. A match inside the destination leaves the link whole.
-   */
-  const isBrokenLink = (node: Nodes): boolean => {
-    if (node.type !== "link" || !options.isTokenIgnored || node.children.length === 0) return false;
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    const first = node.children[0]!.position?.start.offset;
-    const last = node.children.at(-1)!.position?.end.offset;
-    if (start === undefined || end === undefined || first === undefined || last === undefined || first <= start || last >= end) return false;
-    const open = options.isTokenIgnored(start, start + 1);
-    const close = options.isTokenIgnored(last, last + 1);
-    return open !== close;
-  };
   // Vale (lint/ast.go): the inline tags whose text is masked are IgnoredScopes when it is set, else tt, code and kbd.
   const skippedInlineTags = new Set(ignored.size > 0 ? ignored : ["tt", "code", "kbd"]);
   const skipClasses = new Set([...SKIP_CLASSES, ...(options.ignoredClasses ?? [])]);
   const skippedTags = new Set(options.skippedScopes ?? []);
+  const inlineHtml = { skipClasses, skippedTags, maskedTags: skippedInlineTags };
+  /** The paragraph, heading or cell being read, and its own scope: an inline end tag lints its text so far as a block (inline-html.ts). */
+  let reading: { node: Nodes; own: string[] } | undefined;
+  let definitions: Map<string, string> | undefined;
+  /** Vale's skip flag left set between blocks: by a code block or front matter, until a start tag (html-prose.ts maskFirst). */
+  let skipLeft = false;
+  /** An element Vale leaves out (`<figure>`) that an HTML block opened and left open: later blocks are not read until it ends. */
+  let openSkip: { tag: string; depth: number } | undefined;
+  const cut = (at: { node: Nodes; own: string[] }, builder: Builder) => {
+    endText(builder);
+    const scope = pieceScope(builder, at.own, opened);
+    const taken = takeText(builder);
+    trimLead(taken, scope);
+    flush(at.node, scope, taken);
+    opened = [];
+  };
+  /** Reads a paragraph's, heading's or cell's inline content, and lints what the last inline end tag left, if one ended part of it. */
+  const readInline = (node: Nodes, own: string[], builder: Builder): string[] => {
+    reading = { node, own };
+    builder.skip = openSkip;
+    for (const child of (node as Parent).children) collectInline(child as Nodes, builder, []);
+    openSkip = builder.skip;
+    reading = undefined;
+    endText(builder);
+    const scope = pieceScope(builder, own, opened);
+    trimLead(builder, scope);
+    return scope;
+  };
   const count = (name: string) => result.metrics.set(name, (result.metrics.get(name) ?? 0) + 1);
   const footnotes = collectFootnotes(tree);
   let backlink: { node: Nodes | undefined; refs: number } | undefined; // a footnote's last paragraph, and its references
@@ -152,8 +168,14 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       result.isTooDeep = true;
       return;
     }
+    if (builder.skip && node.type !== "html") {
+      // Inside an element Vale leaves out (inline-html.ts): only its tags are read, for where it ends, and its images' alt text.
+      if (node.type === "image" || node.type === "imageReference") pushAlt(node, source, result);
+      else if ("children" in node) for (const child of (node as Parent).children) collectInline(child as Nodes, builder, inline, depth + 1);
+      return;
+    }
     switch (node.type) {
-      case "text": {
+      case "text": { // inside an element Vale leaves out (inline-html.ts)
         // Vale reads each text token trimmed (lint/walk.go walk): the space at an element's edge is clean()'s.
         const at = skipLinked(builder, node.value, source, node.position?.start.offset ?? 0); // the `)` of `(see https://x.y/z).` is goldmark's link
         const { value, start } = builder.boundary ? trimStartAt(at.value, source, at.start) : at;
@@ -161,8 +183,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         // Vale's skip flag, left set by a start tag whose own text was empty (`` ` ` ``), stars this text.
         const isStarred = builder.pendingSkip === true;
         builder.pendingSkip = false;
-        spaceInline(builder, value, builder.skipTag !== undefined || isStarred);
-        if (builder.skipTag) return appendMasked(builder, start, node.position?.end.offset ?? 0);
+        spaceInline(builder, value, isStarred);
         if (isStarred) return appendMaskedLines(builder, value.replace(/[\t\n\v\f\r \u0085\u00a0]+$/, ""), start, node.position?.end.offset ?? 0);
         appendAligned(builder, value, source, start, node.position?.end.offset ?? 0);
         for (const b of inline) appendAligned(b, value, source, start, node.position?.end.offset ?? 0);
@@ -173,11 +194,11 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         builder.lastTag = "code";
         const start = node.position?.start.offset ?? 0;
         const end = node.position?.end.offset ?? start;
-        const isRead = node.type === "inlineCode" && !skippedInlineTags.has("code") && !builder.skipTag;
+        const isRead = node.type === "inlineCode" && !skippedInlineTags.has("code");
         builder.boundary = true;
         // White space alone is no text token once trimmed: Vale's skip stays set for the next text (lint/ast.go lintHTMLTokens).
         const isBlank = trimStartAt(node.value, "", 0).value === "";
-        builder.pendingSkip = isBlank && !isRead && !builder.skipTag;
+        builder.pendingSkip = isBlank && !isRead;
         if (isBlank) return;
         spaceInline(builder, node.value, !isRead);
         builder.boundary = true;
@@ -205,15 +226,9 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "html": {
         const offset = node.position?.start.offset ?? 0;
         collectComments(node.value, (i) => offset + i, result.comments);
-        const open = /^<([A-Za-z][\w-]*)\b[^>]*\bclass\s*=\s*["']([^"']*)["']/.exec(node.value);
-        const tag = /^<([A-Za-z][\w-]*)[\s>/]/.exec(node.value)?.[1]?.toLowerCase();
-        if (/^<\/?[A-Za-z]/.test(node.value)) builder.boundary = true; // a tag ends Vale's text token (not a comment: directives.ts)
-        if (/^<[A-Za-z]/.test(node.value)) builder.pendingSkip = false; // a start tag sets Vale's skip anew
-        if (tag && !/\/>\s*$/.test(node.value)) builder.lastTag = tag; // `<br/>` is a self-closing tag token to x/net/html: no start tag
-        if (open && !builder.skipTag && open[2]!.split(/\s+/).some((c) => skipClasses.has(c))) builder.skipTag = open[1]!.toLowerCase();
-        // Vale's skipped inline tags (IgnoredScopes, by default tt, code and kbd): their text is masked.
-        else if (tag && !builder.skipTag && skippedInlineTags.has(tag) && !node.value.trimEnd().endsWith("/>")) builder.skipTag = tag;
-        else if (builder.skipTag && node.value.toLowerCase().startsWith(`</${builder.skipTag}`)) builder.skipTag = undefined;
+        if (readInlineTag(node.value, builder, inlineHtml) && reading) cut(reading, builder);
+        const alt = imageAlt(node.value); // Vale lints an <img>'s alt whatever the token (lint/ast.go lintTags)
+        if (alt) pushAltRun(node, alt, offset, node.position?.end.offset ?? offset + node.value.length, source, result);
         return;
       }
       case "image":
@@ -233,7 +248,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         }
         builder.lastTag = "a";
         builder.pendingSkip = false;
-        if (isBrokenLink(node)) {
+        if (isBrokenLink(node, options.isTokenIgnored)) {
           // Vale's TokenIgnores rewrite left no link here: `[`, the text and `](…)` are all text.
           const first = node.children[0]!.position!.start.offset!;
           const last = node.children.at(-1)!.position!.end.offset!;
@@ -254,6 +269,10 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
           return;
         }
         if (node.type === "linkReference") {
+          // Its text is its URL (`[https://x.y][x]`): starred, as an inline link's (the definitions are looked up only then).
+          const only = node.children.length === 1 && node.children[0]!.type === "text" ? node.children[0]! : undefined;
+          const isHref = only !== undefined && /[:/.]/.test(only.value) && only.value === (definitions ??= definitionUrls(tree)).get(node.identifier);
+          if (isHref && appendLinkedUrl(builder, only, only.value, source) !== false) return;
           for (const child of node.children) collectInline(child as Nodes, builder, inline, depth + 1);
           builder.boundary = true;
           return;
@@ -277,7 +296,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         const isCodeToVale = node.type === "emphasis" && builder.lastTag === "code";
         builder.lastTag = isCodeToVale ? "code" : node.type === "strong" ? "strong" : node.type === "emphasis" ? "em" : "del";
         // As code, it sets Vale's skip, which stars its first text only (clean() clears the flag).
-        builder.pendingSkip = isCodeToVale && skippedInlineTags.has("code") && !builder.skipTag;
+        builder.pendingSkip = isCodeToVale && skippedInlineTags.has("code");
         if (isIgnoredInline(node.type)) {
           // Its text, not the `**` around it.
           const first = node.children[0] ?? node;
@@ -311,6 +330,8 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       result.isTooDeep = true;
       return;
     }
+    const isSkipLeft = skipLeft;
+    if (!KEEPS_SKIP.has(node.type)) skipLeft = false; // the block starts with a start tag (`<p>`, `<h2>`, `<hr>`…)
     switch (node.type) {
       case "yaml":
       case "toml" as Nodes["type"]:
@@ -318,6 +339,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "math" as Nodes["type"]:
         flushCarry();
         opened = []; // </pre>
+        skipLeft = skippedInlineTags.has("code"); // the code's text is never read, so <code> leaves Vale's skip set
         return;
       case "definition":
       case "footnoteDefinition": // read at the end, as goldmark writes it (below)
@@ -329,40 +351,15 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         return;
       case "html": {
         if (!isCommentsOnly(node.value)) flushCarry(); // a tight item's text goes on past a comment
-        const offset = node.position?.start.offset ?? 0;
-        const end = node.position?.end.offset ?? offset + node.value.length;
-        // In a list item or a quote, the node's value lacks the indentation or `>` of each line after
-        // the first; its characters are found in the source in order (a comment's directive holds
-        // from where it is written, as the text around it).
-        const isVerbatim = source.startsWith(node.value, offset);
-        const commentAligner = { index: 0, cursor: offset };
-        collectComments(node.value, isVerbatim ? (i) => offset + i : (i) => sourceIndexOf(node.value, i, source, commentAligner, end), result.comments);
-        const aligner = { index: 0, cursor: offset };
-        // Where the HTML string's [at, at + length) is in the source (in a list item or quote the value lacks indentation and `>`).
-        const sourceRange = (at: number, length: number, aligner: { index: number; cursor: number }): [number, number] => {
-          if (isVerbatim) return [offset + at, offset + at + length];
-          const from = sourceIndexOf(node.value, at, source, aligner, end);
-          return [from, length === 0 ? from : sourceIndexOf(node.value, at + length - 1, source, aligner, end) + 1];
-        };
-        const { blocks, alts, isOpenEnd } = extractHtmlBlocks(node.value, { skipClasses, skippedTags, maskedTags: skippedInlineTags, ...(opened.length > 0 ? { outerScope: ["text", opened[0]!] } : {}) });
-        for (const block of blocks) {
+        const html = extractHtmlBlocks(node.value, { skipClasses, skippedTags, maskedTags: skippedInlineTags, maskFirst: isSkipLeft, skipping: openSkip, ...(opened.length > 0 ? { outerScope: ["text", opened[0]!] } : {}) });
+        [skipLeft, openSkip] = [html.maskLeft, html.skipping];
+        const placed = placeHtml(node, source, html.blocks, html.alts, result.comments);
+        for (const { block, builder } of placed.blocks) {
           if (block.scope.includes("blockquote") && skippedTags.has("blockquote")) continue;
-          const builder = newBuilder();
-          if (block.trimmedLead) builder.trimmedLead = true;
-          for (const run of block.runs) {
-            if (run.start < 0) appendSeparator(builder, run.text, -1);
-            else if (run.masked) appendMaskedText(builder, run.text.length, sourceRange(run.start, 0, aligner)[0]);
-            else appendAligned(builder, run.text, source, ...sourceRange(run.start, run.length, aligner));
-          }
-          if (isOpenEnd && block === blocks.at(-1)) carry = { node, builder }; // no end tag after it: the next block's start
+          if (html.isOpenEnd && block === html.blocks.at(-1)) carry = { node, builder }; // no end tag after it: the next block's start
           else flush(node, block.scope, builder);
         }
-        const altAligner = { index: 0, cursor: offset };
-        for (const alt of alts) {
-          const builder = newBuilder();
-          appendAligned(builder, alt.text, source, ...sourceRange(alt.start, alt.length, altAligner));
-          result.blocks.push(makeBlock(node, ["text", "attr", "alt"], alt.text, builder));
-        }
+        result.blocks.push(...placed.alts);
         if (closesBlock(node.value)) opened = [];
         return;
       }
@@ -370,9 +367,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         count(`heading.h${node.depth}`);
         count("heading");
         const builder: Builder = newBuilder();
-        for (const child of node.children) collectInline(child, builder, []);
-        endText(builder);
-        flush(node, scopeOf(["text", "heading", `h${node.depth}`]), builder);
+        flush(node, readInline(node, scopeOf(["text", "heading", `h${node.depth}`]), builder), builder);
         opened = [];
         return;
       }
@@ -380,8 +375,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         const builder: Builder = newBuilder();
         // Vale's `text` block (no item, quote or cell around it) keeps clean()'s leading space; a tight item's text is the item's.
         builder.lead = !carry && !carried.has(node) && scopeOf(["text", "paragraph"])[1] === "paragraph";
-        for (const child of node.children) collectInline(child, builder, []);
-        endText(builder);
+        const scope = readInline(node, ["text", "paragraph"], builder);
         if (backlink?.node === node) appendBacklinks(builder, backlink.refs);
         if (containerDepth === 0) count("paragraph");
         if (carried.has(node)) {
@@ -389,7 +383,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
           carry = { ...(carry ? joinCarry(carry, glueBetween(carry, node, builder, itemText.has(node)), node, builder) : { node, builder }), isFirstItem: itemText.get(node) === true };
           return;
         }
-        flush(node, scopeOf(["text", "paragraph"]), builder);
+        flush(node, scope, builder);
         opened = [];
         return;
       }
@@ -426,9 +420,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
             const kind = rowIndex === 0 ? "header" : "cell";
             count(`table.${kind}`);
             const builder: Builder = newBuilder();
-            for (const child of cell.children) collectInline(child, builder, []);
-            endText(builder);
-            flush(cell, scopeOf(["text", "table", kind]), builder);
+            flush(cell, readInline(cell, ["text", "table", kind], builder), builder);
             opened = [];
           }
         });
