@@ -19,7 +19,8 @@ import { DEFAULT_SUPPORT_LABEL } from "../core/project/config.ts";
 import { headersFile } from "../core/site/csp.ts";
 import type { SiteData } from "./site-data.ts";
 import type { Needle } from "./leak-scan.ts";
-import { normaliseForScan } from "./scan-text.ts";
+import { decodeForScan, normaliseForScan } from "./scan-text.ts";
+import type { PhraseSearch } from "./phrase-search.ts";
 
 const BODY_SENTENCES_PER_CARD = 12;
 const MIN_PHRASE_LENGTH = 24;
@@ -76,6 +77,33 @@ export function cardNeedles(card: Card, index: CardIndex, publicOwners: Readonly
   // that splits a paragraph on the page does not hide them.
   for (const text of [...sentences].sort((a, b) => b.length - a.length).slice(0, BODY_SENTENCES_PER_CARD)) list.push({ text, kind: "body text", source });
   return list;
+}
+
+/** Needle kinds a synonym word may share with an internal card without being a copy of it: a tag, a heading, a file name. */
+const SYNONYM_EXCUSED = new Set<Needle["kind"]>(["tag", "heading", "file name"]);
+
+/**
+ * The needle keys a public page's synonym words (style-guide/synonyms.yml, shared by every card: no card's own text)
+ * excuse on that page: what a synonym may honestly share with an internal card (one word, a tag, a heading), never
+ * its title, description, sentences, code, owner or addresses.
+ */
+export function synonymExcuses(search: PhraseSearch, needlesOf: (key: number) => Needle[], words: readonly string[]): Set<number> {
+  const excused = new Set<number>();
+  for (const k of search.findIn(decodeForScan(words.join("\n")))) {
+    if (search.tokenCount(k) === 1 || needlesOf(k).every((n) => SYNONYM_EXCUSED.has(n.kind))) excused.add(k);
+  }
+  return excused;
+}
+
+/** The card's own hidden search words: its tags (also with spaces for `-` and `_`) and keywords. */
+export function ownTerms(card: SiteData["cards"][number], keywords: readonly string[] = []): string[] {
+  return [...card.tags.flatMap((t) => [t.name, t.name.replace(/[-_]+/g, " ")]), ...keywords];
+}
+
+/** The card's hidden search words that come from synonym groups, not from its own frontmatter. */
+export function synonymTerms(card: SiteData["cards"][number], keywords: readonly string[] = []): string[] {
+  const own = new Set(ownTerms(card, keywords));
+  return [...card.searchTerms.strong, ...card.searchTerms.weak].filter((word) => !own.has(word));
 }
 
 /** Sentences of a text long enough to be distinctive (sentences, not paragraphs: inline markup splits paragraphs on the page). */

@@ -31,7 +31,7 @@ import { decodeForScan, decodeScannable, normaliseForScan, readerText, stripTags
 import { hashHiddenFiles, sha256 } from "./hidden-files.ts";
 import { PIECE_BYTES, pieceOverlap, scanInPieces } from "./scan-pieces.ts";
 import { indexHiddenShingles, nearCopies } from "./near-copies.ts";
-import { cardNeedles, needleKey, scriptText, snippetNeedles, templateText } from "./leak-needles.ts";
+import { cardNeedles, needleKey, ownTerms, scriptText, snippetNeedles, synonymExcuses, synonymTerms, templateText } from "./leak-needles.ts";
 import { attributeFile, attributePages, type Attribution } from "./page-attribution.ts";
 import { appendAll } from "../core/arrays.ts";
 
@@ -210,6 +210,7 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
       set.add(card);
     }
   };
+  const keywordsOf = new Map(publicCardsOfProject.map((card) => [card.id, card.data.keywords]));
   publicSite.cards.forEach((card, i) => {
     // A list entry names the card's page and its Markdown copy (llms.txt links the copy).
     const summary = decodeForScan([card.title, card.description ?? "", card.url, markdownPath(card.url), card.lang].join("\n"));
@@ -225,15 +226,14 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
         stripTags(card.html),
         readerText(card.html),
         card.markdown,
-        // Hidden search words of the page: keywords, tags and synonym groups (style-guide/synonyms.yml).
-        ...card.searchTerms.strong,
-        ...card.searchTerms.weak,
+        ...ownTerms(card, keywordsOf.get(card.id)),
       ].join("\n"),
     );
     const s = search.findIn(summary);
     note(inSummary, s, i);
     note(inFull, s, i);
     note(inFull, search.findIn(full), i);
+    note(inFull, synonymExcuses(search, (k) => needlesOf[k]!.map((n) => needles[n]!), synonymTerms(card, keywordsOf.get(card.id))), i);
   });
 
   const byId = new Map(publicSite.cards.map((card, i) => [card.id, i]));
