@@ -16,6 +16,7 @@ const cards = {
   "content/security/shared.md": exampleCard({ title: "Two-step verification" }, "Agents' notes.\n"),
   "content/help/two-step.md": exampleCard({ title: "Two-step verification", audience: "external" }, "Turn on two-step verification.\n"),
   "content/help/account.md": exampleCard({ title: "Account security", audience: "external" }, "Protect your account with two-step verification.\n"),
+  "content/security/ja.md": exampleCard({ title: "アカウント乗っ取りの疑い", lang: "ja" }, "担当者に連絡します。\n"),
 };
 
 async function synonymFindings(synonyms: string) {
@@ -38,5 +39,13 @@ describe("synonyms that are an internal card's title", () => {
     const { code, findings } = await synonymFindings("- en: [refunds, money back]\n- en: [two-step verification, 2FA]\n");
     expect(findings).toEqual([]);
     expect(code).toBe(0);
+  });
+
+  it("find an internal title inside a longer synonym, and a Chinese or Japanese title written without spaces", async () => {
+    const { code, findings } = await synonymFindings("- en: [account security, suspected account takeover procedure]\n- ja: [アカウント保護, アカウント乗っ取りの疑いがある場合]\n");
+    expect(code).toBe(1);
+    expect(findings.map((f) => f.line)).toEqual([1, 2]);
+    expect(findings[0]!.message).toMatch(/"suspected account takeover procedure", which has the title of the internal card security\/takeover/);
+    expect(findings[1]!.message).toMatch(/the title of the internal card security\/ja/);
   });
 });

@@ -10,7 +10,7 @@ const id = "synonyms";
 export const synonyms: Rule = {
   meta: ruleMeta(
     id,
-    "style-guide/synonyms.yml is not valid YAML, has an empty group, puts a word in two groups of one language, or has a word that is the title of a card the help center does not have (the sites publish the words of a group with the public cards that use it).",
+    "style-guide/synonyms.yml is not valid YAML, has an empty group, puts a word in two groups of one language, or has a word that is or holds the title of a card the help center does not have (the sites publish the words of a group with the public cards that use it).",
     { kind: "project", reads: ["style-guide/synonyms.yml"] },
   ),
   examples: {
@@ -30,24 +30,28 @@ export const synonyms: Rule = {
 };
 
 /**
- * Words of the synonyms file that are the title of a card the help center does not have. The sites
- * publish a group's words with the public cards that use it (the search data, each page's search
- * terms), and the leak check takes them for the public card's own words, so the title of an
- * internal card written there would reach the help center unseen. One-word titles are left alone:
- * a single word ("Refunds") is no evidence of a card, and the public cards use such words too.
+ * Words of the synonyms file that are, or hold, the title of a card the help center does not have. The
+ * sites publish a group's words with the public cards that use it (the search data, each page's search
+ * terms), so the title of an internal card written there ("suspected account takeover", or inside a
+ * longer word: "suspected account takeover procedure") would reach the help center. One-word titles
+ * are left alone: a single word ("Refunds") is no evidence of a card, and the public cards use such
+ * words too; a Chinese or Japanese title (written without spaces) counts from four characters.
  */
 export function internalTitlesInSynonyms(file: Pick<SynonymsFile, "file" | "groups">, cards: readonly Card[], isPublic: (card: Card) => boolean): Finding[] {
   const hiddenTitles = new Map<string, Card>();
-  const publicTitles = new Set(cards.filter(isPublic).map((card) => normaliseWord(card.data.title)));
+  const publicTitles = new Set(cards.filter(isPublic).map((card) => titleKey(card.data.title)));
   for (const card of cards) {
-    const title = normaliseWord(card.data.title);
-    if (!isPublic(card) && /\s/.test(title) && !publicTitles.has(title) && !hiddenTitles.has(title)) hiddenTitles.set(title, card);
+    const title = titleKey(card.data.title);
+    if (!isPublic(card) && isDistinctive(title) && !publicTitles.has(title) && !hiddenTitles.has(title)) hiddenTitles.set(title, card);
   }
+  const spaceless = [...hiddenTitles.keys()].filter((title) => !title.includes(" "));
   const findings: Finding[] = [];
   for (const group of file.groups) {
     for (const word of group.words) {
-      const card = hiddenTitles.get(normaliseWord(word));
+      const key = titleKey(word);
+      const card = hiddenTitles.get(key) ?? heldTitle(key, hiddenTitles, spaceless);
       if (!card) continue;
+      const what = hiddenTitles.get(key) ? "the title" : "which has the title";
       findings.push({
         ruleId: id,
         severity: "error",
@@ -55,10 +59,37 @@ export function internalTitlesInSynonyms(file: Pick<SynonymsFile, "file" | "grou
         line: group.line,
         column: 1,
         message:
-          `${SYNONYMS_FILE}'s ${group.lang} group has "${word}", the title of ${card.data.audience === "internal" ? "the internal card" : "the card"} ${card.id}, which the help center does not have: ` +
+          `${SYNONYMS_FILE}'s ${group.lang} group has "${word}", ${what} of ${card.data.audience === "internal" ? "the internal card" : "the card"} ${card.id}, which the help center does not have: ` +
           "the sites publish a group's words with the public cards that use it. Remove the word, or put it in that card's keywords: instead.",
       });
     }
   }
   return findings;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** A title or word as its words: lower case, letters and digits, one space between words. */
+function titleKey(text: string): string {
+  return (normaliseWord(text).match(/[\p{L}\p{N}_]+/gu) ?? []).join(" ");
+}
+
+/** Two words or more, or four characters of a script written without spaces. */
+function isDistinctive(key: string): boolean {
+  return key.includes(" ") || (CJK.test(key) && [...key].length >= 4);
+}
+
+/** The hidden card whose title a synonym word holds as a run of its words (or, for Chinese and Japanese, of its characters). */
+function heldTitle(key: string, titles: ReadonlyMap<string, Card>, spaceless: readonly string[]): Card | undefined {
+  const words = key.split(" ");
+  for (let from = 0; from < words.length; from++) {
+    for (let to = from + 1; to <= words.length; to++) {
+      const card = titles.get(words.slice(from, to).join(" "));
+      if (card) return card;
+    }
+  }
+  if (!CJK.test(key)) return undefined;
+  const compact = key.replace(/ /g, "");
+  const title = spaceless.find((t) => compact.includes(t));
+  return title === undefined ? undefined : titles.get(title);
 }
