@@ -67,3 +67,17 @@ describe("snippets in a card's Markdown copy", () => {
     expect(raw.public).toBe("Before.\n\nStill stuck? Read [the refund guide](https://public.example/help/public-page/) or write to us.\n\nAfter.\n");
   });
 });
+
+describe("a snippet file that starts with a byte order mark", () => {
+  it("is copied as the page shows it: the parser skips the mark, so every edit was one character early and showed a character of each hidden part", () => {
+    const body = 'Still stuck? <!-- agents: PIN 4711 --> See [the secret](../help/secret.md).\n\n<template>\n\n*4*_7_*1*\n\n</template>\n';
+    const files = (mark: string) => ({
+      "content/_snippets/bom.md": `${mark}${snippetHead("external")}\n${body}`,
+      "content/help/secret.md": head("internal", "Secret") + "\nHidden.\n",
+      "content/help/guide.md": head("external", "Guide") + '\nBefore.\n\n::snippet{name="bom"}\n',
+    });
+    const plain = copiesOf(files(""), "help/guide").public;
+    expect(plain).toBe("Before.\n\nStill stuck?  See the secret.\n\n**__**\n");
+    expect(copiesOf(files("\uFEFF"), "help/guide").public).toBe(plain);
+  });
+});

@@ -61,7 +61,8 @@ export function loadSnippets(contentDir: string): Map<string, Snippet> {
     const name = fileName.slice(0, -3);
     if (!NAME.test(name)) continue;
     const file = path.join(dir, fileName);
-    const source = readFileSync(file, "utf8");
+    // Without its byte order mark, as a card's source: the parser skips the mark, so its offsets are the text's after it.
+    const source = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
     const tree = parseMarkdown(source, "md");
     const problems: Snippet["problems"] = [];
     let data: Record<string, unknown> = {};
