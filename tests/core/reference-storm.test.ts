@@ -62,3 +62,26 @@ describe("a card with many character references in one text", () => {
     expect(MAX_REFERENCE_COST).toBeGreaterThan(100 * 20_000);
   });
 });
+
+describe("a snippet with many character references in one text", () => {
+  it("is a problem of the snippet at its line, not an internal error of lint, and its text is shown nowhere", async () => {
+    const { loadSnippets } = await import("../../src/core/cards/snippets.ts");
+    const head = '---\nowner: "@acme/team"\naudience: external\nverify_by: 2099-01-01\n---\n';
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/_snippets/storm.md": head + storm,
+      "content/a/card.md": exampleCard({ audience: "external" }, 'Before.\n\n::snippet{name="storm"}\n'),
+    });
+    const { code, results, stderr } = await lintJson(dir, ["--today", "2027-01-01", "--no-cache"]);
+    expect(stderr).not.toMatch(/internal error/);
+    expect(code).toBe(1);
+    const found = flatMessages(results, dir).filter((m) => m.file === "content/_snippets/storm.md");
+    expect(found.map((m) => [m.ruleId, m.line])).toEqual([["snippet-verify-by", head.split("\n").length + 2]]);
+    expect(found[0]!.message).toMatch(/2,000 character references/);
+    // Its frontmatter is still read (an external snippet stays external: no snippet-audience error); its text is dropped.
+    expect(flatMessages(results, dir).filter((m) => m.ruleId === "snippet-audience")).toEqual([]);
+    const snippet = loadSnippets(`${dir}/content`).get("storm")!;
+    expect(snippet.audience).toBe("external");
+    expect(snippet.source).not.toContain("word");
+  });
+});

@@ -14,13 +14,15 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { Nodes, Root } from "mdast";
-import { parseMarkdown } from "./markdown.ts";
+import { MarkdownSyntaxError, parseMarkdown } from "./markdown.ts";
 import { parsePlainYaml, yamlPackage } from "./yaml-source.ts";
 import { forEachNode } from "./tree-walk.ts";
 import { literalProps } from "../site/mdx-components.ts";
 
 export const SNIPPET_DIR = "_snippets";
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** A file's frontmatter block, as the parser reads one. */
+const FRONTMATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 /** A Markdown paragraph that includes a snippet: `::snippet{name="contact"}` and nothing else. */
 export const SNIPPET_DIRECTIVE = /^::snippet\{name="([^"\n]{1,64})"\}$/;
 
@@ -62,9 +64,18 @@ export function loadSnippets(contentDir: string): Map<string, Snippet> {
     if (!NAME.test(name)) continue;
     const file = path.join(dir, fileName);
     // Without its byte order mark, as a card's source: the parser skips the mark, so its offsets are the text's after it.
-    const source = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-    const tree = parseMarkdown(source, "md");
+    let source = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
     const problems: Snippet["problems"] = [];
+    let tree: Root;
+    try {
+      tree = parseMarkdown(source, "md");
+    } catch (error) {
+      if (!(error instanceof MarkdownSyntaxError)) throw error;
+      // A text the parser cannot be given (reference-guard.ts): the snippet keeps its frontmatter and shows nothing.
+      problems.push({ line: error.line, message: `${error.message}. Until then no page shows the snippet.` });
+      source = FRONTMATTER.exec(source)?.[0] ?? "";
+      tree = parseMarkdown(source, "md");
+    }
     let data: Record<string, unknown> = {};
     const yaml = tree.children[0]?.type === "yaml" ? tree.children[0] : undefined;
     if (yaml) {
