@@ -41,3 +41,24 @@ describe("deep trees", () => {
     expect(collectLinks(tree).map((l) => l.url)).toEqual(["b.md"]);
   });
 });
+
+describe("a deep snippet", () => {
+  it("is an error of the snippet that lint reports, and no page shows it: lint passed it and the build stopped with an internal error (Maximum call stack size exceeded) rendering it", async () => {
+    const { loadSnippets } = await import("../../src/core/cards/snippets.ts");
+    const head = '---\nowner: "@acme/team"\naudience: external\nverify_by: 2099-01-01\n---\n\n';
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/_snippets/deep.md": `${head}${">".repeat(3000)} deep\n`,
+      "content/a/card.md": exampleCard({ audience: "external" }, 'Before.\n\n::snippet{name="deep"}\n'),
+    });
+    const { code, results, stderr } = await lintJson(dir, ["--today", "2027-01-01", "--no-cache"]);
+    expect(stderr).not.toMatch(/internal error/);
+    expect(code).toBe(1);
+    const found = flatMessages(results, dir).filter((m) => m.file === "content/_snippets/deep.md");
+    expect(found.map((m) => m.ruleId)).toEqual(["snippet-verify-by"]);
+    expect(found[0]!.message).toMatch(/nested more than 100 levels deep/);
+    const snippet = loadSnippets(`${dir}/content`).get("deep")!;
+    expect(snippet.audience).toBe("external");
+    expect(snippet.source).not.toContain("deep");
+  });
+});

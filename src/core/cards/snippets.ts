@@ -64,18 +64,8 @@ export function loadSnippets(contentDir: string): Map<string, Snippet> {
     if (!NAME.test(name)) continue;
     const file = path.join(dir, fileName);
     // Without its byte order mark, as a card's source: the parser skips the mark, so its offsets are the text's after it.
-    let source = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
     const problems: Snippet["problems"] = [];
-    let tree: Root;
-    try {
-      tree = parseMarkdown(source, "md");
-    } catch (error) {
-      if (!(error instanceof MarkdownSyntaxError)) throw error;
-      // A text the parser cannot be given (reference-guard.ts): the snippet keeps its frontmatter and shows nothing.
-      problems.push({ line: error.line, message: `${error.message}. Until then no page shows the snippet.` });
-      source = FRONTMATTER.exec(source)?.[0] ?? "";
-      tree = parseMarkdown(source, "md");
-    }
+    const { source, tree } = readSnippet(readFileSync(file, "utf8"), problems);
     let data: Record<string, unknown> = {};
     const yaml = tree.children[0]?.type === "yaml" ? tree.children[0] : undefined;
     if (yaml) {
@@ -102,6 +92,47 @@ export function loadSnippets(contentDir: string): Map<string, Snippet> {
     });
   }
   return snippets;
+}
+
+/** Blocks and inline marks nested deeper than this are an error, as in a card (markdown-too-deep): the renderer would overflow its stack. */
+const MAX_NESTING = 100;
+
+/**
+ * A snippet file's text (without a byte order mark, as a card's: the parser skips the mark, so its offsets are the
+ * text's after it) and tree. A text the parser cannot be given (reference-guard.ts) or nested too deeply to render is
+ * a problem of the snippet: it keeps its frontmatter (its audience and owner) and shows nothing.
+ */
+function readSnippet(text: string, problems: Snippet["problems"]): { source: string; tree: Root } {
+  const source = text.replace(/^\uFEFF/, "");
+  try {
+    const tree = parseMarkdown(source, "md");
+    const depth = nestingDepth(tree);
+    // Levels of blocks and marks: the root, and a paragraph and its text below the last level, do not count.
+    if (depth.deepest <= MAX_NESTING + 2) return { source, tree };
+    problems.push({ line: depth.line, message: `Block quotes, lists or emphasis are nested more than ${MAX_NESTING} levels deep. Flatten the structure; until then no page shows the snippet.` });
+  } catch (error) {
+    if (!(error instanceof MarkdownSyntaxError)) throw error;
+    problems.push({ line: error.line, message: `${error.message}. Until then no page shows the snippet.` });
+  }
+  const head = FRONTMATTER.exec(source)?.[0] ?? "";
+  return { source: head, tree: parseMarkdown(head, "md") };
+}
+
+/** How deep the tree nests (without recursion), and the line of its deepest node. */
+function nestingDepth(tree: Root): { deepest: number; line: number } {
+  let deepest = 0;
+  let line = 1;
+  const stack: [Nodes, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) {
+      deepest = depth;
+      line = node.position?.start.line ?? line;
+      if (deepest > MAX_NESTING + 2) break;
+    }
+    if ("children" in node) for (const child of node.children) stack.push([child as Nodes, depth + 1]);
+  }
+  return { deepest, line };
 }
 
 /**
