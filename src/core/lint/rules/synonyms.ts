@@ -45,11 +45,14 @@ export function internalTitlesInSynonyms(file: Pick<SynonymsFile, "file" | "grou
     if (!isPublic(card) && isDistinctive(title) && !publicTitles.has(title) && !hiddenTitles.has(title)) hiddenTitles.set(title, card);
   }
   const spaceless = [...hiddenTitles.keys()].filter((title) => !title.includes(" "));
+  // Runs of a word as long as the longest title, at most 32 words (a longer title inside a longer word is left to the leak check).
+  let longest = 0;
+  for (const title of hiddenTitles.keys()) longest = Math.min(32, Math.max(longest, title.split(" ").length));
   const findings: Finding[] = [];
   for (const group of file.groups) {
     for (const word of group.words) {
       const key = titleKey(word);
-      const card = hiddenTitles.get(key) ?? heldTitle(key, hiddenTitles, spaceless);
+      const card = hiddenTitles.get(key) ?? heldTitle(key, hiddenTitles, longest, spaceless);
       if (!card) continue;
       const what = hiddenTitles.get(key) ? "the title" : "which has the title";
       findings.push({
@@ -79,11 +82,11 @@ function isDistinctive(key: string): boolean {
   return key.includes(" ") || (CJK.test(key) && [...key].length >= 4);
 }
 
-/** The hidden card whose title a synonym word holds as a run of its words (or, for Chinese and Japanese, of its characters). */
-function heldTitle(key: string, titles: ReadonlyMap<string, Card>, spaceless: readonly string[]): Card | undefined {
+/** The hidden card whose title a synonym word holds as a run of its words (of at most `longest`) (or, for Chinese and Japanese, of its characters). */
+function heldTitle(key: string, titles: ReadonlyMap<string, Card>, longest: number, spaceless: readonly string[]): Card | undefined {
   const words = key.split(" ");
   for (let from = 0; from < words.length; from++) {
-    for (let to = from + 1; to <= words.length; to++) {
+    for (let to = from + 1; to <= Math.min(words.length, from + longest); to++) {
       const card = titles.get(words.slice(from, to).join(" "));
       if (card) return card;
     }
