@@ -10,7 +10,7 @@ import type { Code, Heading, InlineCode, Text } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Card } from "../core/cards/load.ts";
 import { forEachNode } from "../core/cards/tree-walk.ts";
-import { snippetsOf } from "../core/cards/snippets.ts";
+import { shownSnippets, snippetReferences, snippetsOf } from "../core/cards/snippets.ts";
 import type { Project } from "../core/project/project.ts";
 import { normaliseSitePath, resolveLink, type CardIndex } from "../core/site/links.ts";
 import { APP_ROOT } from "./astro-runner.ts";
@@ -104,6 +104,41 @@ export function ownTerms(card: SiteData["cards"][number], keywords: readonly str
 export function synonymTerms(card: SiteData["cards"][number], keywords: readonly string[] = []): string[] {
   const own = new Set(ownTerms(card, keywords));
   return [...card.searchTerms.strong, ...card.searchTerms.weak].filter((word) => !own.has(word));
+}
+
+/**
+ * An internal snippet's text is excused on a public card only by what the card itself, or an external snippet it
+ * includes, says: never by the card's page as the build renders it, which would carry the snippet exactly when the
+ * rendering wrongly showed it (the check runs the same rendering), blinding the net behind shownSnippets.
+ * `maps` (needle key -> public cards whose pages carry it) are narrowed in place.
+ */
+export function narrowSnippetExcuses(
+  project: Project,
+  publicSite: Pick<SiteData, "cards">,
+  model: { search: PhraseSearch; needles: readonly Needle[]; needlesOf: readonly number[][] },
+  maps: readonly Map<number, Set<number>>[],
+): void {
+  const internalSnippets = new Set(snippetNeedles(project).map((needle) => needle.source));
+  if (internalSnippets.size === 0) return;
+  const cardOf = new Map(project.cards.map((card) => [card.id, card]));
+  const shown = shownSnippets(project.contentDir, project.index, true);
+  const own = new Map<number, Set<number>>();
+  const ownKeys = (i: number): Set<number> => {
+    let found = own.get(i);
+    if (!found) {
+      const card = cardOf.get(publicSite.cards[i]!.id);
+      const texts = card ? [card.source, ...snippetReferences(card.tree).map((ref) => shown(ref.name)?.source ?? "")] : [];
+      own.set(i, (found = model.search.findIn(decodeForScan(texts.join("\n")))));
+    }
+    return found;
+  };
+  for (const map of maps) {
+    for (const [key, cards] of map) {
+      if (!model.needlesOf[key]!.every((n) => internalSnippets.has(model.needles[n]!.source))) continue;
+      for (const i of [...cards]) if (!ownKeys(i).has(key)) cards.delete(i);
+      if (cards.size === 0) map.delete(key);
+    }
+  }
 }
 
 /** Sentences of a text long enough to be distinctive (sentences, not paragraphs: inline markup splits paragraphs on the page). */

@@ -31,7 +31,7 @@ import { decodeForScan, decodeScannable, normaliseForScan, readerText, stripTags
 import { hashHiddenFiles, sha256 } from "./hidden-files.ts";
 import { PIECE_BYTES, pieceOverlap, scanInPieces } from "./scan-pieces.ts";
 import { indexHiddenShingles, nearCopies } from "./near-copies.ts";
-import { cardNeedles, needleKey, ownTerms, scriptText, snippetNeedles, synonymExcuses, synonymTerms, templateText } from "./leak-needles.ts";
+import { cardNeedles, narrowSnippetExcuses, needleKey, ownTerms, scriptText, snippetNeedles, synonymExcuses, synonymTerms, templateText } from "./leak-needles.ts";
 import { attributeFile, attributePages, type Attribution } from "./page-attribution.ts";
 import { appendAll } from "../core/arrays.ts";
 
@@ -235,7 +235,7 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
     note(inFull, search.findIn(full), i);
     note(inFull, synonymExcuses(search, (k) => needlesOf[k]!.map((n) => needles[n]!), synonymTerms(card, keywordsOf.get(card.id))), i);
   });
-
+  narrowSnippetExcuses(project, publicSite, { search, needles, needlesOf }, [inFull, inSummary]);
   const byId = new Map(publicSite.cards.map((card, i) => [card.id, i]));
   const relPathOf = new Map(publicCardsOfProject.map((card) => [card.id, card.relPath]));
   const publicCards = publicSite.cards.map((card) => ({ id: card.id, relPath: relPathOf.get(card.id) ?? card.id, url: card.url }));
