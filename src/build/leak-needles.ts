@@ -141,9 +141,12 @@ export function narrowSnippetExcuses(
   }
 }
 
+/** An alert's marker line (core/site/callouts.ts), which its page shows as the alert's title, not as written. */
+const ALERT_MARKER = /^\s*\[!(?:note|tip|important|warning|caution)\][ \t]*(?:\r?\n|$)/i;
+
 /** Sentences of a text long enough to be distinctive (sentences, not paragraphs: inline markup splits paragraphs on the page). */
 function addSentences(value: string, into: Set<string>): void {
-  for (const sentence of value.replace(/\s+/g, " ").split(/(?<=[.!?])\s+|(?<=[。！？])/u)) {
+  for (const sentence of value.replace(ALERT_MARKER, "").replace(/\s+/g, " ").split(/(?<=[.!?])\s+|(?<=[。！？])/u)) {
     const text = sentence.trim();
     if (text.length >= MIN_PHRASE_LENGTH) into.add(text);
   }

@@ -59,3 +59,17 @@ describe("an internal snippet's text on a public page", () => {
     expect(scan(viaSnippet, false)).toEqual([]);
   });
 });
+
+describe("an internal card's alert", () => {
+  it("gives its first sentence as a needle as the page shows it, without the [!IMPORTANT] marker the page never prints", async () => {
+    const { cardNeedles } = await import("../../src/build/leak-needles.ts");
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/security/runbook.md": exampleCard({ title: "Runbook" }, `> [!IMPORTANT]\n> ${SECRET}\n`),
+    });
+    const project = loadProject({ cwd: dir, today: "2026-11-22" });
+    const card = project.cards.find((c) => c.id === "security/runbook")!;
+    const texts = cardNeedles(card, project.index, new Set(), () => false).filter((n) => n.kind === "body text").map((n) => n.text);
+    expect(texts).toEqual([SECRET]);
+  });
+});
