@@ -36,19 +36,8 @@ import { attributeFile, attributePages, type Attribution } from "./page-attribut
 import { appendAll } from "../core/arrays.ts";
 
 export type NeedleKind =
-  | "id"
-  | "url"
-  | "title"
-  | "description"
-  | "tag"
-  | "owner"
-  | "alias"
-  | "file name"
-  | "heading"
-  | "body text"
-  | "code"
-  | "link"
-  | "collection";
+  | "id" | "url" | "title" | "description" | "tag" | "owner" | "alias"
+  | "file name" | "heading" | "body text" | "code" | "link" | "collection";
 
 export interface Needle {
   /** The text as written in the card. */
@@ -128,6 +117,8 @@ export interface LeakModel {
   allowCopies: Set<string>;
   /** Keys the site's own scripts have (a search hint, `log out` among its phrasal verbs): no evidence in its code files. */
   inScripts: Set<number>;
+  /** Keys the search data's synonym aliases excuse there (see synonymExcuses): words of groups no public card names. */
+  aliasExcuses: Set<number>;
 }
 
 /**
@@ -261,6 +252,7 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
     shingleIndex,
     allowCopies,
     inScripts: search.findIn(scriptText()),
+    aliasExcuses: synonymExcuses(search, (k) => needlesOf[k]!.map((n) => needles[n]!), Object.values(publicSite.search.languages).flatMap((l) => Object.keys(l.aliases))),
   };
 }
 

@@ -54,3 +54,38 @@ describe("synonym words in the leak check", () => {
     expect(kinds).toEqual([]);
   });
 });
+
+describe("the search data's synonym aliases", () => {
+  it("are no leak for a word an internal card has as its tag: a group no public card names still searches its words as the word the cards use", () => {
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/security/takeover.md": exampleCard({ title: "Suspected account takeover", tags: "[escalation]" }, "Internal steps.\n"),
+      "content/help/account.md": exampleCard({ title: "Account security", audience: "external" }, "Escalate a problem to us by email.\n"),
+      "style-guide/synonyms.yml": "- en: [escalate, escalation]\n- en: [account security, suspected-account-takeover]\n",
+    });
+    const project = loadProject({ cwd: dir, today: "2026-11-22" });
+    const site = prepareSites(project, ["public"], { history: { available: false, reason: "test" } }).get("public")!;
+    expect(site.search.languages["en"]!.aliases).toMatchObject({ escalation: "escalate" });
+    const out = makeTempDir();
+    mkdirSync(path.join(out, "search-data"), { recursive: true });
+    writeFileSync(path.join(out, "search-data", "en.json"), JSON.stringify(site.search.languages["en"]));
+    const findings = scanForLeaks(out, deriveLeakModel(project, site)).findings;
+    expect(findings.map((f) => f.needle?.text)).toEqual([]);
+  });
+
+  it("still find an internal card's title written as a synonym no public card names", () => {
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/security/takeover.md": exampleCard({ title: "Suspected account takeover" }, "Internal steps.\n"),
+      "content/help/account.md": exampleCard({ title: "Account security", audience: "external" }, "Protect your account.\n"),
+      "style-guide/synonyms.yml": "- en: [protect, suspected-account-takeover]\n",
+    });
+    const project = loadProject({ cwd: dir, today: "2026-11-22" });
+    const site = prepareSites(project, ["public"], { history: { available: false, reason: "test" } }).get("public")!;
+    expect(site.search.languages["en"]!.aliases).toMatchObject({ "suspected-account-takeover": "protect" });
+    const out = makeTempDir();
+    mkdirSync(path.join(out, "search-data"), { recursive: true });
+    writeFileSync(path.join(out, "search-data", "en.json"), JSON.stringify(site.search.languages["en"]));
+    expect(scanForLeaks(out, deriveLeakModel(project, site)).findings.map((f) => f.needle?.kind)).toEqual(["title"]);
+  });
+});
