@@ -95,6 +95,15 @@ export function synonymExcuses(search: PhraseSearch, needlesOf: (key: number) =>
   return excused;
 }
 
+/**
+ * The synonyms file's words the search data carries beyond the public cards' own: the aliases (words of groups no public card
+ * names, searched as the word the cards use) and the glossary (a group a public card names, in every language it has).
+ */
+export function searchDataSynonyms(search: SiteData["search"]): string[] {
+  const aliases = Object.values(search.languages).flatMap((language) => Object.keys(language.aliases));
+  return [...aliases, ...search.glossary.flatMap((entry) => Object.values(entry.words).flat())];
+}
+
 /** The card's own hidden search words: its tags (also with spaces for `-` and `_`) and keywords. */
 export function ownTerms(card: SiteData["cards"][number], keywords: readonly string[] = []): string[] {
   return [...card.tags.flatMap((t) => [t.name, t.name.replace(/[-_]+/g, " ")]), ...keywords];

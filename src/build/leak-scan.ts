@@ -31,7 +31,7 @@ import { decodeForScan, decodeScannable, normaliseForScan, readerText, stripTags
 import { hashHiddenFiles, sha256 } from "./hidden-files.ts";
 import { PIECE_BYTES, pieceOverlap, scanInPieces } from "./scan-pieces.ts";
 import { indexHiddenShingles, nearCopies } from "./near-copies.ts";
-import { cardNeedles, narrowSnippetExcuses, needleKey, ownTerms, scriptText, snippetNeedles, synonymExcuses, synonymTerms, templateText } from "./leak-needles.ts";
+import { cardNeedles, narrowSnippetExcuses, needleKey, ownTerms, scriptText, searchDataSynonyms, snippetNeedles, synonymExcuses, synonymTerms, templateText } from "./leak-needles.ts";
 import { attributeFile, attributePages, type Attribution } from "./page-attribution.ts";
 import { appendAll } from "../core/arrays.ts";
 
@@ -117,7 +117,7 @@ export interface LeakModel {
   allowCopies: Set<string>;
   /** Keys the site's own scripts have (a search hint, `log out` among its phrasal verbs): no evidence in its code files. */
   inScripts: Set<number>;
-  /** Keys the search data's synonym aliases excuse there (see synonymExcuses): words of groups no public card names. */
+  /** Keys the search data's synonym words excuse there (synonymExcuses): aliases, and the glossary's words in other languages. */
   aliasExcuses: Set<number>;
 }
 
@@ -252,7 +252,7 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
     shingleIndex,
     allowCopies,
     inScripts: search.findIn(scriptText()),
-    aliasExcuses: synonymExcuses(search, (k) => needlesOf[k]!.map((n) => needles[n]!), Object.values(publicSite.search.languages).flatMap((l) => Object.keys(l.aliases))),
+    aliasExcuses: synonymExcuses(search, (k) => needlesOf[k]!.map((n) => needles[n]!), searchDataSynonyms(publicSite.search)),
   };
 }
 

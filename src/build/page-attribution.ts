@@ -16,7 +16,7 @@ export interface Attribution {
   summary: number[];
   /** Other public strings of the page: collection and tag names, the collections' addresses, a redirect's old path. */
   extra: string[];
-  /** Keys found in `extra`, computed on first use (or given: the search data's synonym aliases). */
+  /** Keys found in `extra`, computed on first use (or given: the search data's synonym words). */
   extraKeys?: Set<number>;
   /** The file aggregates the whole public site (sitemap, search index, feeds). */
   all?: boolean;
@@ -84,7 +84,7 @@ export function attributeFile(model: LeakModel, rel: string, text: string): Attr
     return page ? { ...page, label: `the search entry of ${page.label.replace(/^the /, "")}` } : { ...none, label: "a search entry of no public page" };
   }
   if (rel.startsWith("pagefind/")) return { ...none, all: true, label: "the search index" };
-  // The vocabulary carries the public cards' words, and the synonym aliases (words of groups no public card names) what a synonym may.
+  // The vocabulary carries the public cards' words; of the synonym aliases and glossary, what a synonym may honestly share.
   if (rel.startsWith("search-data/")) return { ...none, all: true, extraKeys: model.aliasExcuses, label: "the search vocabulary" };
   if (rel.startsWith("_files/")) return { ...none, all: true, label: "an attachment of public cards" };
   if (/(^|\/)index\.html$/.test(rel)) {

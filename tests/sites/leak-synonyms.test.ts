@@ -88,4 +88,20 @@ describe("the search data's synonym aliases", () => {
     writeFileSync(path.join(out, "search-data", "en.json"), JSON.stringify(site.search.languages["en"]));
     expect(scanForLeaks(out, deriveLeakModel(project, site)).findings.map((f) => f.needle?.kind)).toEqual(["title"]);
   });
+
+  it("are no leak in another language's words of a group a public card names (the glossary), when an internal card has one as its tag", () => {
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/security/ko.md": exampleCard({ title: "내부 절차", lang: "ko", tags: "[본인확인절차]" }, "내부 단계.\n"),
+      "content/help/2fa.md": exampleCard({ title: "Turn on two-factor authentication", audience: "external" }, "Use an app.\n"),
+      "style-guide/synonyms.yml": "- en: [two-factor authentication, 2FA]\n  ko: [2단계 인증, 본인확인절차]\n",
+    });
+    const project = loadProject({ cwd: dir, today: "2026-11-22" });
+    const site = prepareSites(project, ["public"], { history: { available: false, reason: "test" } }).get("public")!;
+    expect(JSON.stringify(site.search.glossary)).toContain("본인확인절차");
+    const out = makeTempDir();
+    mkdirSync(path.join(out, "search-data"), { recursive: true });
+    writeFileSync(path.join(out, "search-data", "glossary.json"), JSON.stringify(site.search.glossary));
+    expect(scanForLeaks(out, deriveLeakModel(project, site)).findings.map((f) => f.needle?.text)).toEqual([]);
+  });
 });
