@@ -210,16 +210,27 @@ export function snippetsOf(contentDir: string, owner: object): Map<string, Snipp
 
 /**
  * The snippets a card's page shows where it includes them, by name: never an internal snippet in a card
- * the public site has, whatever lint said, on either site (so both sites show the card alike). The
- * rendered page and the card's Markdown copy (`.md` URLs, llms.txt, the MCP server) ask this alone.
+ * the public site has, whatever lint said, on either site (so both sites show the card alike), nor
+ * more than {@link MAX_INCLUDED_CHARS} of snippet text in all. The rendered page and the card's
+ * Markdown copy (`.md` URLs, llms.txt, the MCP server) ask this alone, one asker per card.
  */
 export function shownSnippets(contentDir: string, owner: object, cardIsPublic: boolean): (name: string) => Snippet | undefined {
   const snippets = snippetsOf(contentDir, owner);
+  let included = 0;
   return (name) => {
     const snippet = snippets.get(name);
-    return snippet && (snippet.audience === "external" || !cardIsPublic) ? snippet : undefined;
+    if (!snippet || (snippet.audience !== "external" && cardIsPublic)) return undefined;
+    // Asked once per include: past the budget, no include shows anything (lint: snippet-missing).
+    included += snippet.source.length;
+    return included <= MAX_INCLUDED_CHARS ? snippet : undefined;
   };
 }
+
+/**
+ * Snippet text (characters of the snippet files) one card may include in all. A 230 KB snippet included 3,000 times
+ * by a 70 KB card made a page of 700 MB, on which the build ran out of memory: includes past this show nothing.
+ */
+export const MAX_INCLUDED_CHARS = 2_000_000;
 
 /**
  * A relative URL written in a snippet, rewritten to point at the same place from the including

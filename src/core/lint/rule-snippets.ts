@@ -16,7 +16,7 @@ import type { Card } from "../cards/load.ts";
 import { parseCalendarDate } from "../verification/calendar-date.ts";
 import type { Finding } from "./findings.ts";
 import type { Project } from "../project/project.ts";
-import { mayIncludeSnippet, rebaseSnippetUrl, snippetReferences, snippetsOf, snippetUsage, SNIPPET_DIR } from "../cards/snippets.ts";
+import { MAX_INCLUDED_CHARS, mayIncludeSnippet, rebaseSnippetUrl, snippetReferences, snippetsOf, snippetUsage, SNIPPET_DIR } from "../cards/snippets.ts";
 import { getVerification } from "../verification/verification.ts";
 import { ruleContext } from "./context.ts";
 
@@ -30,9 +30,17 @@ export const snippetMissing = lintRule<Root>("verity:snippet-missing", (tree, fi
   const contentDir = contentDirOfCard(card);
   if (!contentDir || !readsSnippetTree(card)) return;
   const snippets = snippetsOf(contentDir, index);
+  let included = 0;
   for (const reference of snippetReferences(tree)) {
     const snippet = snippets.get(reference.name);
     const place = { line: reference.line, column: reference.column };
+    if (snippet && included <= MAX_INCLUDED_CHARS && (included += snippet.source.length) > MAX_INCLUDED_CHARS) {
+      file.message(
+        `With this include the card has ${included.toLocaleString("en-US")} characters of snippets, more than the ${MAX_INCLUDED_CHARS.toLocaleString("en-US")} characters of snippet text a card may include: ` +
+          "from here on its includes show nothing. Include each snippet once, or split the card.",
+        place,
+      );
+    }
     if (!snippet) {
       const names = [...snippets.keys()];
       file.message(
