@@ -84,13 +84,15 @@ const SYNONYM_EXCUSED = new Set<Needle["kind"]>(["tag", "heading", "file name"])
 
 /**
  * The needle keys a public page's synonym words (style-guide/synonyms.yml, shared by every card: no card's own text)
- * excuse on that page: what a synonym may honestly share with an internal card (one word, a tag, a heading), never
- * its title, description, sentences, code, owner or addresses.
+ * excuse on that page: what a synonym may honestly share with an internal card (one word, a tag, a heading, an
+ * internal-only collection's short name), never its title, description, sentences, code, owner or addresses.
  */
 export function synonymExcuses(search: PhraseSearch, needlesOf: (key: number) => Needle[], words: readonly string[]): Set<number> {
   const excused = new Set<number>();
   for (const k of search.findIn(decodeForScan(words.join("\n")))) {
-    if (search.tokenCount(k) === 1 || needlesOf(k).every((n) => SYNONYM_EXCUSED.has(n.kind))) excused.add(k);
+    const words = search.tokenCount(k);
+    // A collection's title is a short name as a synonym is (`Account recovery desk`); its description is a sentence.
+    if (words === 1 || needlesOf(k).every((n) => SYNONYM_EXCUSED.has(n.kind) || (n.kind === "collection" && words <= 4))) excused.add(k);
   }
   return excused;
 }

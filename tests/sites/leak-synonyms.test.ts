@@ -19,8 +19,9 @@ afterAll(removeTemps);
 
 const SENTENCE = "Call the fraud desk on the red phone before you unlock anything.";
 
-function leaksWith(synonyms: string) {
+function leaksWith(synonyms: string, more: Record<string, string> = {}) {
   const dir = makeProject({
+    ...more,
     "verity.config.yml": "minTrustScore: 0\n",
     "content/security/takeover.md": exampleCard({ title: "Suspected account takeover", tags: "[identity]" }, `${SENTENCE}\n`),
     "content/help/account.md": exampleCard({ title: "Account security", audience: "external" }, "Protect your account.\n"),
@@ -47,6 +48,11 @@ describe("synonym words in the leak check", () => {
   it("do not excuse an internal card's sentence written as a synonym", () => {
     const { kinds } = leaksWith(`- en: [account security, "${SENTENCE}"]\n`);
     expect(kinds).toContain("body text");
+  });
+
+  it("still excuse a short name an internal-only collection also has", () => {
+    const { kinds } = leaksWith("- en: [account security, account recovery desk]\n", { "content/desk/_collection.yml": "title: Account recovery desk\ndefaults:\n  audience: internal\n", "content/desk/notes.md": exampleCard({ title: "Desk notes" }) });
+    expect(kinds).toEqual([]);
   });
 
   it("still excuse a single word an internal card also has (its tag), on the page of the card that uses the group", () => {
