@@ -85,3 +85,26 @@ describe("a snippet with many character references in one text", () => {
     expect(snippet.source).not.toContain("word");
   });
 });
+
+describe("a snippet file that is not clean UTF-8 text", () => {
+  it.each([
+    ["a NUL (git shows the file as binary, so its changes go unreviewed)", Buffer.from("Write to us.\u0000 Call 555 0100.\n", "utf8"), /invisible control character \(U\+0000\)/],
+    ["bytes that are not UTF-8", Buffer.concat([Buffer.from("Write to us. "), Buffer.from([0xff, 0xfe]), Buffer.from(" Call 555 0100.\n")]), /not valid UTF-8/],
+  ])("with %s is an error of the snippet, as for a card, and no page shows it", async (_name, body, message) => {
+    const { loadSnippets } = await import("../../src/core/cards/snippets.ts");
+    const head = '---\nowner: "@acme/team"\naudience: external\nverify_by: 2099-01-01\n---\n\n';
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/_snippets/contact.md": Buffer.concat([Buffer.from(head), body]),
+      "content/a/card.md": exampleCard({ audience: "external" }, 'Before.\n\n::snippet{name="contact"}\n'),
+    });
+    const { code, results } = await lintJson(dir, ["--today", "2027-01-01", "--no-cache"]);
+    expect(code).toBe(1);
+    const found = flatMessages(results, dir).filter((m) => m.file === "content/_snippets/contact.md");
+    expect(found.map((m) => [m.ruleId, m.line])).toEqual([["snippet-verify-by", head.split("\n").length]]);
+    expect(found[0]!.message).toMatch(message);
+    const snippet = loadSnippets(`${dir}/content`).get("contact")!;
+    expect(snippet.audience).toBe("external");
+    expect(snippet.source).not.toContain("555");
+  });
+});

@@ -15,6 +15,8 @@ import { lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { Nodes, Root } from "mdast";
 import { MarkdownSyntaxError, parseMarkdown } from "./markdown.ts";
+import { decodeCard } from "./card-text.ts";
+import type { Finding } from "../lint/findings.ts";
 import { parsePlainYaml, yamlPackage } from "./yaml-source.ts";
 import { forEachNode } from "./tree-walk.ts";
 import { literalProps } from "../site/mdx-components.ts";
@@ -65,7 +67,7 @@ export function loadSnippets(contentDir: string): Map<string, Snippet> {
     const file = path.join(dir, fileName);
     // Without its byte order mark, as a card's source: the parser skips the mark, so its offsets are the text's after it.
     const problems: Snippet["problems"] = [];
-    const { source, tree } = readSnippet(readFileSync(file, "utf8"), problems);
+    const { source, tree } = readSnippet(file, readFileSync(file), problems);
     let data: Record<string, unknown> = {};
     const yaml = tree.children[0]?.type === "yaml" ? tree.children[0] : undefined;
     if (yaml) {
@@ -98,12 +100,21 @@ export function loadSnippets(contentDir: string): Map<string, Snippet> {
 const MAX_NESTING = 100;
 
 /**
- * A snippet file's text (without a byte order mark, as a card's: the parser skips the mark, so its offsets are the
- * text's after it) and tree. A text the parser cannot be given (reference-guard.ts) or nested too deeply to render is
- * a problem of the snippet: it keeps its frontmatter (its audience and owner) and shows nothing.
+ * A snippet file's text (decoded as a card's: without a byte order mark, since the parser skips the mark and its
+ * offsets are the text's after it) and tree. Bytes that are not UTF-8 or hold a control character, a text the parser
+ * cannot be given (reference-guard.ts) or one nested too deeply to render are a problem of the snippet: it keeps its
+ * frontmatter (its audience and owner) and shows nothing.
  */
-function readSnippet(text: string, problems: Snippet["problems"]): { source: string; tree: Root } {
-  const source = text.replace(/^\uFEFF/, "");
+function readSnippet(file: string, bytes: Uint8Array, problems: Snippet["problems"]): { source: string; tree: Root } {
+  // Checked as a card's text is (file-encoding): git shows a file with a NUL as binary, so its changes would go unreviewed.
+  const found: Finding[] = [];
+  const decoded = decodeCard(file, bytes, found);
+  if (!decoded) {
+    for (const finding of found) problems.push({ line: finding.line, message: `${finding.message} Until then no page shows the snippet.` });
+    const head = FRONTMATTER.exec(Buffer.from(bytes).toString("utf8"))?.[0] ?? "";
+    return frontmatterOnly(/[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/.test(head) ? "" : head);
+  }
+  const source = decoded.source;
   try {
     const tree = parseMarkdown(source, "md");
     const depth = nestingDepth(tree);
@@ -114,7 +125,11 @@ function readSnippet(text: string, problems: Snippet["problems"]): { source: str
     if (!(error instanceof MarkdownSyntaxError)) throw error;
     problems.push({ line: error.line, message: `${error.message}. Until then no page shows the snippet.` });
   }
-  const head = FRONTMATTER.exec(source)?.[0] ?? "";
+  return frontmatterOnly(FRONTMATTER.exec(source)?.[0] ?? "");
+}
+
+/** A snippet that shows nothing: its frontmatter alone (its audience and owner still read). */
+function frontmatterOnly(head: string): { source: string; tree: Root } {
   return { source: head, tree: parseMarkdown(head, "md") };
 }
 
