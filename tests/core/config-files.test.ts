@@ -140,3 +140,19 @@ describe("style-guide/synonyms.yml and .github/CODEOWNERS", () => {
     expect(readFileSync(path.join(dir, ".github/CODEOWNERS")).equals(handWritten)).toBe(true);
   });
 });
+
+describe("a NUL in a settings file the sites publish from", () => {
+  // git shows a file with a NUL as binary: a pull request's change to it (a group's words, a collection's publicTitle) goes unreviewed.
+  it.each([
+    ["style-guide/synonyms.yml", "- en: [refund, money back]  # \u0000\n", "synonyms"],
+    ["content/a/_collection.yml", "title: A\npublicTitle: Help  # \u0000\n", "collection-config"],
+  ])("%s is an error at its line, as in a card", async (file, text, ruleId) => {
+    const dir = makeProject({ "verity.config.yml": "minTrustScore: 0\n", "content/a/b.md": CARD, [file]: text });
+    const run = await lintJson(dir, ["--today", "2026-12-06", "--no-cache"]);
+    expectNoCrash(run.stderr);
+    expect(run.code).toBe(1);
+    const hit = flatMessages(run.results, dir).find((m) => m.ruleId === ruleId);
+    expect(hit?.message).toMatch(/invisible control character \(U\+0000\)/);
+    expect(hit?.line).toBe(text.split("\n").length - 1);
+  });
+});

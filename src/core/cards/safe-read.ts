@@ -90,7 +90,8 @@ export type TextFileRead = { kind: "text"; text: string } | { kind: "missing" } 
 /**
  * A configuration file's text (verity.config.yml, _collection.yml, synonyms.yml, CODEOWNERS):
  * links followed, the byte order mark removed. A folder, FIFO or device in its place, a file over
- * `maxBytes`, one that cannot be read or is not UTF-8 is a problem with its line and the fix, never
+ * `maxBytes`, one that cannot be read, is not UTF-8 or holds a control character (as a card: file-encoding) is a
+ * problem with its line and the fix, never
  * an exception and never a read that waits for a writer or never ends (/dev/zero).
  */
 export function readTextFile(file: string, maxBytes = 1_000_000): TextFileRead {
@@ -106,7 +107,16 @@ export function readTextFile(file: string, maxBytes = 1_000_000): TextFileRead {
   if (read.kind === "too-large") return { kind: "problem", line: 1, message: `is ${read.size} bytes, more than the ${maxBytes} such a file may have.` };
   if (read.kind !== "read") return { kind: "problem", line: 1, message: "is a symbolic link that cannot be followed." };
   try {
-    return { kind: "text", text: new TextDecoder("utf-8", { fatal: true }).decode(read.bytes) };
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(read.bytes);
+    // git shows a file with a NUL as binary: a change to it (a synonym group, a collection's publicTitle) would go unreviewed.
+    const hidden = CONTROL.exec(text);
+    if (!hidden) return { kind: "text", text };
+    const code = hidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    return {
+      kind: "problem",
+      line: text.slice(0, hidden.index).split("\n").length,
+      message: `holds an invisible control character (U+${code}), which no such file needs: git shows a file with a NUL as binary, so its changes go unreviewed. Remove it (retype the line if you cannot see it).`,
+    };
   } catch {
     const lenient = new TextDecoder("utf-8").decode(read.bytes);
     const bad = lenient.indexOf("\uFFFD");
@@ -114,3 +124,6 @@ export function readTextFile(file: string, maxBytes = 1_000_000): TextFileRead {
     return { kind: "problem", line, message: 'is not valid UTF-8 text. Re-save it as UTF-8 (most editors offer this under "Save with encoding").' };
   }
 }
+
+/** C0 control characters and DEL, but for tab, line feed, vertical tab, form feed and carriage return (as card-text.ts). */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/;
