@@ -65,7 +65,6 @@ export function loadSnippets(contentDir: string): Map<string, Snippet> {
     const name = fileName.slice(0, -3);
     if (!NAME.test(name)) continue;
     const file = path.join(dir, fileName);
-    // Without its byte order mark, as a card's source: the parser skips the mark, so its offsets are the text's after it.
     const problems: Snippet["problems"] = [];
     const { source, tree } = readSnippet(file, readFileSync(file), problems);
     let data: Record<string, unknown> = {};
