@@ -10,8 +10,11 @@
 
 const EN_PROBLEM =
   /\b(?:not|never|no longer|can'?t|cannot|couldn'?t|won'?t|wouldn'?t|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|unable|broken|stuck|missing|wrong|disabled|bounced|blocked|locked out)\b/u;
-/** Korean: the negations 안/못 and 않-, and 오류/에러 (an error: a Korean question names its error as a noun). */
-const KO_PROBLEM = /오류|에러|(?:^|\s)(?:안|못)(?:\s|$)|안\s?(?:돼|되|와|옴|오|떠|보|열)|못\s?(?:받|하|해|들)|않|안됨|안돼/u;
+/**
+ * Korean: the negations 안/못 and 않-, and 오류/에러 (an error: a Korean question names its error as a noun). Casual
+ * questions typed without spaces put 안 after a particle (`메일이안가요`, `앱이안열려요`): there it starts a word, unlike in `보안`.
+ */
+const KO_PROBLEM = /오류|에러|(?:^|\s)(?:안|못)(?:\s|$)|안\s?(?:돼|되|와|옴|오|떠|보|열)|(?:^|\s|[이가을를은는도])안\s?(?:가|갔|나와|나오|들어|맞|써|쓰|뜨|떴|붙|넘어)|못\s?(?:받|하|해|들)|않|안됨|안돼/u;
 /** Japanese: negative endings, 不具合 (a fault) and エラー (an error). */
 const JA_PROBLEM = /ない|ません|なかった|できず|届かず|不具合|エラー/u;
 /** Chinese, simplified and traditional: negations before a verb, and 错误/錯誤/报错 (an error). */

@@ -204,7 +204,7 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
     const split = HANGUL.test(token) ? splitKorean(token, vocabulary) : options.correct === false ? undefined : splitJoined(token, vocabulary);
     if (split) {
       // Only the parts that name something: `anymore` is `any` and `more`, both stop words, and searches nothing.
-      result.terms.push(...split.words.filter((word) => HANGUL.test(word) || !EN_STOP.has(word)));
+      result.terms.push(...split.words.filter((word) => !(HANGUL.test(word) ? KO_STOP : EN_STOP).has(word)));
       if (split.rest) result.unknown.push(split.rest);
       continue;
     }
@@ -348,15 +348,18 @@ export interface SplitWord {
 /**
  * `웹훅설정` -> `웹훅`, `설정` when the cards write the words apart, into as many words as it takes
  * (`웹훅이벤트테스트` -> `웹훅`, `이벤트`, `테스트`). When no cut gives words the cards all use, the longest
- * start of two syllables or more that is a word of the cards is searched and the rest left out, as an
- * unknown word is (`환불신청`, "refund request", searches `환불`).
+ * start that such a cut gives (or a word of the cards of two syllables or more) is searched and the rest
+ * left out, as an unknown word is (`환불신청`, "refund request", searches `환불`). A Korean stop word a cut
+ * gives is left out as one written apart is (`웹훅설정방법`: `방법`).
  */
 export function splitKorean(token: string, vocabulary: Vocabulary): SplitWord | undefined {
   const whole = splitKoreanWords(token, vocabulary, 3);
   if (whole) return { words: whole };
-  for (let at = token.length - 2; at >= 2; at--) {
+  // Else the longest start that is words of the cards: a question typed without spaces ends in its verb (`팀원초대어떻게해요`: `팀원`, `초대`).
+  for (let at = token.length - 1; at >= 2; at--) {
     const head = token.slice(0, at);
-    if (vocabulary.has(head)) return { words: [head], rest: token.slice(at) };
+    const words = vocabulary.has(head) ? [head] : splitKoreanWords(head, vocabulary, 3);
+    if (words?.every((word) => word.length >= 2)) return { words, rest: token.slice(at) };
   }
   return undefined;
 }

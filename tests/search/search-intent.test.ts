@@ -4,7 +4,7 @@ import { isProblemQuery, namedTags, preferIntentCards, queryIntent, sharesNamedT
 
 describe("reading a question's intent", () => {
   it("reads negations in the four languages as a problem", () => {
-    for (const query of ["webhooks not arriving", "payout didn’t come", "can't log in", "cannot export csv", "웹훅이 안 와요", "결제가 안돼", "로그인 못 해요", "通知が届かない", "ログインできません", "收不到验证码", "无法登录", "發票沒有寄出"]) {
+    for (const query of ["webhooks not arriving", "payout didn’t come", "can't log in", "cannot export csv", "웹훅이 안 와요", "결제가 안돼", "로그인 못 해요", "通知が届かない", "ログインできません", "收不到验证码", "无法登录", "發票沒有寄出", "메일이안가요", "인보이스 이메일이 안 가요", "앱이안열려요", "환불이 안 들어와요"]) {
       expect([query, isProblemQuery(query)]).toEqual([query, true]);
     }
   });
@@ -15,7 +15,7 @@ describe("reading a question's intent", () => {
   });
 
   it("does not read a topic, a failure noun or a setup question as a problem", () => {
-    for (const query of ["webhook signature", "automatic retries for failed renewals", "결제 실패하면", "常见问题", "notification settings", "안내", "設定方法"]) {
+    for (const query of ["webhook signature", "automatic retries for failed renewals", "결제 실패하면", "常见问题", "notification settings", "안내", "設定方法", "보안 가이드", "보안가이드"]) {
       expect([query, isProblemQuery(query)]).toEqual([query, false]);
     }
     expect(queryIntent("set up webhooks")).toBe("setup");

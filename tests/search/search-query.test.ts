@@ -183,6 +183,15 @@ describe("questions across languages", () => {
     expect(englishNames("로그인 오류", "ko", glossary)).toEqual([]);
   });
 
+  it("reads a Japanese phrase of the glossary whatever particle joins its words", () => {
+    const delivery: GlossaryEntry[] = [{ words: { en: ["not delivered"], ja: ["メールが届かない", "迷惑メール"] }, langs: ["en"] }];
+    for (const query of ["請求書がメールで届かない", "メール届かない", "請求書のメールも届かない"]) {
+      expect([query, crossLanguageQueries(query, "ja", delivery)]).toEqual([query, new Map([["en", "not delivered"]])]);
+    }
+    // Only Japanese, and only the particles: another verb is another thing.
+    expect(crossLanguageQueries("メールが送れない", "ja", delivery).size).toBe(0);
+  });
+
   it("reads an English word written against Chinese or Japanese as a word, in the English words too", () => {
     const webhooks: GlossaryEntry[] = [{ words: { en: ["webhook"], ko: ["웹훅"], zh: ["网络钩子"], ja: ["ウェブフック", "webhook"] }, langs: ["en", "ko"] }];
     expect(crossLanguageQueries("webhook设置", "zh", webhooks)).toEqual(new Map([["en", "webhook"], ["ko", "웹훅"]]));
@@ -290,6 +299,17 @@ describe("words written without the spaces between them", () => {
     expect(analysed.terms).toEqual(["환불"]);
     expect(analysed.unknown).toEqual(["신청"]);
     expect(splitKorean("신청서", KOREAN)).toBeUndefined();
+  });
+
+  it("searches every word a Korean question typed without spaces starts with, leaving out its verb and stop words", () => {
+    const vocabulary = new Vocabulary(["가격", "방법", "설정", "좌석", "초대", "추가", "팀원", "웹훅"].sort());
+    // The whole run is no cut of the cards' words, but its start is: the verb and its ending are left out.
+    expect(splitKorean("팀원초대어떻게해요", vocabulary)).toEqual({ words: ["팀원", "초대"], rest: "어떻게해요" });
+    expect(analyseQuery("좌석추가하고싶어요", "ko", { vocabulary }).terms).toEqual(["좌석", "추가"]);
+    // A stop word a cut gives is left out, as it is when written apart.
+    expect(analyseQuery("웹훅설정방법", "ko", { vocabulary }).terms).toEqual(["웹훅", "설정"]);
+    // One syllable is never searched on its own, even where a card word starts with it (`가격`).
+    expect(splitKorean("팀원가나", vocabulary)).toEqual({ words: ["팀원"], rest: "가나" });
   });
 
   it("drops the words that ask to compare: `difference between admin and member`", () => {

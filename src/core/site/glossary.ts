@@ -68,11 +68,13 @@ function namedEntries(query: string, lang: string, glossary: readonly GlossaryEn
   const text = fold ? [...unfolded].map((ch) => fold[ch] ?? ch).join("") : unfolded;
   // Han without kana is read as Chinese, but may be Japanese: "二段階認証" is no Chinese word.
   const mayBeJapanese = lang === "zh" && !KANA.test(text);
+  // A Japanese phrase of the glossary names the thing whatever particle joins its words (`メールで届かない`, `メール届かない`).
+  const particles = lang === "ja" && KANA.test(text) ? withoutParticles(text) : undefined;
   const named: { entry: GlossaryEntry; word: string; asJapanese?: boolean }[] = [];
   for (const entry of glossary) {
     // A question in Korean, Chinese or Japanese often names a thing by its English word ("webhook设置").
     const words = lang === "en" || !LATIN.test(text) ? entry.words[lang] : [...(entry.words[lang] ?? []), ...(entry.words["en"] ?? []).filter((w) => LATIN.test(w))];
-    const word = words?.find((w) => usesNormalisedWord(text, w));
+    const word = words?.find((w) => usesNormalisedWord(text, w) || (particles !== undefined && KANA.test(w) && usesNormalisedWord(particles, withoutParticles(w))));
     if (word) {
       named.push({ entry, word });
       continue;
@@ -84,4 +86,9 @@ function namedEntries(query: string, lang: string, glossary: readonly GlossaryEn
   }
   // A word inside a longer word the query also names belongs to that one ("키" in "API 키").
   return named.filter((n) => !named.some((o) => o !== n && o.word.length > n.word.length && o.word.includes(n.word)));
+}
+
+/** Japanese text without the hiragana particles that join words (`メールが届かない` -> `メール届かない`). */
+function withoutParticles(text: string): string {
+  return text.replace(/[がでをはにのもへと]/gu, "");
 }
