@@ -9,6 +9,7 @@ import {
   initialVerifyBy,
   loadTemplate,
   renderTemplate,
+  scaffoldMismatch,
   resolveNewCardTarget,
   type NewCardValues,
 } from "../../src/core/cards/scaffold.ts";
@@ -105,6 +106,14 @@ export function registerNew(program: Command, state: RunState): void {
         sections: template.file ? getTemplateCatalogFor(template.file)?.templates.get(template.name)?.sections : undefined,
       };
       const text = renderTemplate(template, cardValues);
+      const mismatch = scaffoldMismatch(target.file, text, cardValues);
+      if (mismatch) {
+        const from = template.file ? displayPath(template.file, io.cwd) : `the built-in template ${template.name}`;
+        throw new UsageError(
+          `${from} writes ${mismatch.field}: ${JSON.stringify(mismatch.written)} into the card, not the ${mismatch.field} asked for (${mismatch.asked}); nothing was written.`,
+          `A template writes "{{${mismatch.field}}}" for ${mismatch.field}. Fix the template (and review who changed it), then run verity new again.`,
+        );
+      }
       const shown = displayPath(target.file, io.cwd);
       // A folder that cannot be made or written (a part of the path is a file, a read-only file system) says why.
       writeOrExplain(() => mkdirSync(path.dirname(target.file), { recursive: true }), shown);

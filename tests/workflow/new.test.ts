@@ -153,6 +153,33 @@ describe("verity new", () => {
     expect(repo.read("content/billing/guides")).toBe("notes\n");
   });
 
+  // A template is a pull request's input like a card: one that wrote `audience: external` (or another
+  // owner) as plain text, not "{{audience}}", made `verity new --audience internal` print "internal"
+  // and write a public card, whose internal text then went to the help center on merge.
+  it("refuses a template that writes another audience, owner, title or language than the one asked", async () => {
+    const repo = project(true);
+    const policy = repo.read("style-guide/templates/internal-policy.md");
+    const cases: [string, string][] = [
+      ["audience", policy.replace('audience: "{{audience}}"', "audience: external")],
+      ["audience", policy.replace('audience: "{{audience}}"', '# audience: "{{audience}}"\naudience: external')],
+      ["owner", policy.replace('owner: "{{owner}}"', 'owner: "@someone/else"')],
+      ["title", policy.replace('title: "{{title}}"', 'title: "Something else"')],
+      ["lang", policy.replace('lang: "{{lang}}"', "lang: en")],
+    ];
+    for (const [i, [field, text]] of cases.entries()) {
+      repo.write({ [`style-guide/templates/bent-${i}.md`]: text });
+      const result = await runCli(["new", `bent-${i}`, `billing/runbook-${i}`, "--title", "Runbook", "--audience", "internal", "--lang", "ko", "--today", "2026-11-22"], repo.root);
+      expect(result.code, `${field}: ${result.stdout}`).toBe(2);
+      expect(result.stderr).toContain(`style-guide/templates/bent-${i}.md`);
+      expect(result.stderr).toContain(field);
+      expect(existsSync(path.join(repo.root, `content/billing/runbook-${i}.md`))).toBe(false);
+    }
+    // The repository's own templates write what was asked, in every case.
+    const ok = await runCli(["new", "internal-policy", "billing/runbook", "--title", "Runbook", "--audience", "internal", "--lang", "ko", "--today", "2026-11-22"], repo.root);
+    expect(ok.stderr).toBe("");
+    expect(ok.code).toBe(0);
+  });
+
   // A 300-letter slug was an internal error (ENAMETOOLONG) from the file system.
   it("rejects a slug part longer than a file name may be, before touching the disk", async () => {
     const repo = project(true);

@@ -15,6 +15,10 @@ import { UsageError } from "../errors.ts";
 import type { Finding } from "../lint/findings.ts";
 import { formatScalar } from "./frontmatter-edit.ts";
 import { parseYaml } from "./yaml-source.ts";
+import { parseCard } from "./card-text.ts";
+import { readFrontmatter } from "./frontmatter-read.ts";
+import { formatOf } from "./markdown.ts";
+import { FIELD_ALIASES } from "./schema.ts";
 
 export const TEMPLATES_DIR = "style-guide/templates";
 
@@ -188,6 +192,36 @@ export function renderTemplate(template: TemplateInfo, values: NewCardValues): s
   if (!/^template:/m.test(yaml) && template.file !== undefined) yaml += `template: ${template.name}\n`;
   if (values.translationOf) yaml += `translation_of: ${formatScalar(values.translationOf, "plain")}\n`;
   return `${match[1]}${yaml}${match[3]}${localizeHeadings(fill(template.text.slice(match[0].length), false), values.sections ?? [], values.lang)}`;
+}
+
+/**
+ * The field a scaffolded card would load with that is not the value `verity new` was given (and
+ * prints), or undefined. A template is a pull request's input like a card: one that writes
+ * `audience: external` (or an owner, title or language) as plain text instead of its placeholder
+ * made `verity new --audience internal` report an internal card and write a public one, whose
+ * author then wrote internal text into it. Read as the loader reads the card (merge keys and field
+ * aliases included); a field the template leaves out takes the collection's default, as any card.
+ */
+export function scaffoldMismatch(file: string, text: string, values: NewCardValues): { field: string; written: unknown; asked: string } | undefined {
+  const problems: Finding[] = [];
+  const parsed = parseCard(file, text, formatOf(file), problems);
+  const block = parsed ? readFrontmatter(file, text, parsed.tree, problems) : undefined;
+  if (!block) return undefined;
+  const data: Record<string, unknown> = { ...block.data };
+  for (const [alias, key] of Object.entries(FIELD_ALIASES)) if (Object.hasOwn(data, alias) && !Object.hasOwn(data, key)) data[key] = data[alias];
+  const asked: Record<string, string | undefined> = {
+    audience: values.audience,
+    owner: values.owner,
+    title: values.title,
+    lang: values.lang,
+    verify_by: values.verifyBy,
+    translation_of: values.translationOf,
+  };
+  for (const [field, value] of Object.entries(asked)) {
+    if (!Object.hasOwn(data, field)) continue;
+    if (value === undefined || data[field] !== value) return { field, written: data[field], asked: value ?? "(none)" };
+  }
+  return undefined;
 }
 
 /** The template's required H2 headings in the card's language, where templates.yml names one. */
