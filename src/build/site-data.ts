@@ -13,7 +13,7 @@ import { getCardVerification, isCountedForTrust, type VerificationStatus } from 
 import { getSiteUsage, type SiteUsage } from "../core/usage/sites.ts";
 import { computeKnowledgeHealth, type KnowledgeHealth } from "../core/verification/health.ts";
 import { companionOf } from "../core/verification/companion.ts";
-import { createFileAudience, hiddenPagesOf, type FileAudience, type HiddenPages } from "../core/site/file-audience.ts";
+import { createFileAudience, hiddenPageAbove, hiddenPagesOf, type FileAudience, type HiddenPages } from "../core/site/file-audience.ts";
 import { siteRedirects, type Redirect, type RefusedAlias } from "../core/site/redirects.ts";
 import { withFormerCards } from "../core/git/former-cards.ts";
 import { isReservedName, reservedCollectionProblem } from "../core/site/reserved-paths.ts";
@@ -304,9 +304,10 @@ function buildSiteData(
       });
     }
   }
-  const languageHomes = Object.fromEntries(
-    languages.map((lang) => [lang, lang === config.lang || collections.some((c) => c.name === lang) || isReservedName(lang) ? "/" : `/${lang}/`]),
-  );
+  // A language's home is a folder of the site: never a collection's, a name the sites use, nor (on the
+  // help center) a page only the wiki has: `/hr/` of the internal-only HR desk beside a Croatian card.
+  const homeIsTaken = (lang: string) => collections.some((c) => c.name === lang) || isReservedName(lang) || (site === "public" && hiddenPageAbove(`/${lang}/`, hidden) !== undefined);
+  const languageHomes = Object.fromEntries(languages.map((lang) => [lang, lang === config.lang || homeIsTaken(lang) ? "/" : `/${lang}/`]));
   const tagUrl = new Map(tags.map((tag) => [tag.name, tag.url]));
   const publicSite = config.sites.public;
   const onSite = (card: Card) => isOnSite(card, site, selection);
