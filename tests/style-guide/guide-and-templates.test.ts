@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -136,6 +137,23 @@ describe("template-structure", () => {
     expect(findings[0]).toMatchObject({ line: 4, column: 1 });
     expect(findings[0]!.message).toBe("The internal-policy template is for internal cards, but this card has audience: external. Set audience: internal, or use another template.");
     expect(runRule(templateStructure, policy.replace("audience: external", "audience: internal"))).toEqual([]);
+  });
+
+  // templates.yml is pull-request input: `faq: audience: external` made lint tell the author of every
+  // internal FAQ card "Set audience: external", an instruction to publish it. A template, like a
+  // collection default, can only make cards internal; public stays each card's own decision.
+  it("never tells an internal card to become external, whatever templates.yml says", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "verity-templates-"));
+    try {
+      const file = path.join(dir, "templates.yml");
+      writeFileSync(file, "templates:\n  how-to:\n    title: How-to\n    audience: external\n    sections: [Before you start, Steps, Result]\n");
+      const catalog = loadTemplateCatalog(file);
+      const internal = howTo("## Before you start\n\n## Steps\n\n## Result").replace("audience: external", "audience: internal");
+      expect(checkTemplateStructure(makeContext(internal), catalog)).toEqual([]);
+      expect(catalog.templates.get("how-to")!.audience).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("does nothing for a card without a template, and reports a template with no catalog", () => {

@@ -180,6 +180,24 @@ describe("verity new", () => {
     expect(ok.code).toBe(0);
   });
 
+  // templates.yml may make a template's cards internal (internal-policy), never external: a public card is
+  // always chosen with --audience external. `how-to: audience: external` there made verity new write a
+  // public card into an internal-only collection when the author gave no --audience.
+  it("never takes an external audience from templates.yml", async () => {
+    const repo = project(true);
+    repo.write({
+      "content/ops/_collection.yml": 'title: Ops\ndefaults:\n  audience: internal\n  owner: "@lumen/ops"\n',
+      "style-guide/templates/templates.yml": repo.read("style-guide/templates/templates.yml").replace(/(\n  how-to:\n)/, "$1    audience: external\n"),
+    });
+    const result = await runCli(["new", "how-to", "ops/runbook", "--title", "Runbook", "--today", "2026-11-22"], repo.root);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(loadProject({ cwd: repo.root, today: "2026-11-22" }).cards[0]!.data.audience).toBe("internal");
+    const asked = await runCli(["new", "how-to", "billing/x", "--title", "X", "--today", "2026-11-22"], repo.root);
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toContain("Missing --audience");
+  });
+
   // A 300-letter slug was an internal error (ENAMETOOLONG) from the file system.
   it("rejects a slug part longer than a file name may be, before touching the disk", async () => {
     const repo = project(true);

@@ -43,8 +43,8 @@ export interface TemplateInfo {
   /** Absolute path, or undefined for a built-in template. */
   file: string | undefined;
   text: string;
-  /** Audience the template's card type has by nature (from templates.yml), if any. */
-  audience: "internal" | "external" | undefined;
+  /** `internal` when the template's card type is internal by nature (templates.yml); never external (see template-catalog.ts). */
+  audience: "internal" | undefined;
 }
 
 /** Names of the templates the project offers, sorted. */
@@ -68,12 +68,13 @@ export function loadTemplate(root: string, name: string): TemplateInfo {
   return { name, file, text: readFileSync(file, "utf8").replace(/^\uFEFF/, ""), audience: templateAudience(dir, name) };
 }
 
-function templateAudience(dir: string, name: string): "internal" | "external" | undefined {
+function templateAudience(dir: string, name: string): "internal" | undefined {
   const file = path.join(dir, "templates.yml");
   if (!existsSync(file)) return undefined;
   const parsed = parseYaml(readFileSync(file, "utf8"));
   const entry = (parsed.value as { templates?: Record<string, { audience?: unknown }> } | undefined)?.templates?.[name];
-  return entry?.audience === "internal" || entry?.audience === "external" ? entry.audience : undefined;
+  // Only a collection's or a template's way to make cards internal counts: public is chosen with --audience external.
+  return entry?.audience === "internal" ? "internal" : undefined;
 }
 
 /** Collection folder names under the content folder (folders that may hold cards). */

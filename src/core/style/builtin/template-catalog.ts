@@ -40,8 +40,13 @@ export interface TemplateDefinition {
   description?: string;
   /** Style-guide section that describes the card type. */
   guide?: string;
-  /** The audience cards of this type must have, when the type has one. */
-  audience?: "internal" | "external";
+  /**
+   * `internal` when cards of this type must be internal (`internal-policy`). A type is never made
+   * external: like a collection default, a template can only make cards internal, and templates.yml
+   * is pull-request input, so its `audience: external` is read as no audience (lint never tells an
+   * internal card to become public, nor does `verity new` write a public card without `--audience external`).
+   */
+  audience?: "internal";
   sections: TemplateSection[];
 }
 
@@ -75,7 +80,7 @@ export function loadTemplateCatalog(file: string): TemplateCatalog {
       title: value.title,
       description: value.description,
       guide: value.guide,
-      audience: value.audience,
+      ...(value.audience === "internal" ? { audience: "internal" as const } : {}),
       sections: value.sections.map(toSection),
     });
   }
