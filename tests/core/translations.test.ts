@@ -55,6 +55,12 @@ describe("translation links", () => {
       "content/billing/refunds-ko.md": card({ title: "환불", lang: "ko", audience: "internal", translation_of: "billing/refunds" }),
     });
     expect(messages.map((m) => m.ruleId)).toEqual(["translation-audience"]);
+    // An internal card may hold what only agents may read: the fix that keeps it internal comes first, and
+    // publishing it is offered only for a card that says nothing more than its public source.
+    const message = messages[0]!.message;
+    expect(message).toMatch(/remove translation_of/);
+    expect(message.indexOf("remove translation_of")).toBeLessThan(message.indexOf("audience: external"));
+    expect(message).toMatch(/only when .* nothing but .* public/);
   });
 
   it("refuses a missing source, naming the id", async () => {

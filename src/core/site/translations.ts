@@ -80,7 +80,7 @@ function buildTranslations(cards: readonly Card[]): Translations {
         line: leak ? (card.fieldLines.audience ?? card.fieldLines.translation_of ?? 1) : (card.fieldLines.translation_of ?? 1),
         message: leak
           ? `This translation is external but its source ${source.relPath} is internal: a translation of an internal card can never be public. Set audience: internal.`
-          : `This translation is internal but its source ${source.relPath} is external. Give it the source's audience (audience: external), or make it a card of its own by removing translation_of.`,
+          : `This translation is internal but its source ${source.relPath} is external. To keep it internal, make it a card of its own: remove translation_of. Set audience: external only when it says nothing but what the public source says (a translation is published with its source).`,
       });
       continue;
     }
