@@ -60,6 +60,12 @@ export function registerNew(program: Command, state: RunState): void {
       const target = resolveNewCardTarget(contentDir, spec, project.config.contentDir);
       const defaults = target.collectionInfo.defaults;
       const source = options.translate === undefined ? undefined : findSource(state, command, options.translate, options.lang);
+      if (source && options.audience !== undefined && options.audience !== cardAudience(source)) {
+        throw new UsageError(
+          `--translate ${options.translate}: ${source.relPath} is ${cardAudience(source)}, and a translation has its source's audience (${options.audience} given).`,
+          cardAudience(source) === "internal" ? "A translation of an internal card is never public: leave out --audience." : "Leave out --audience, or write a card of its own without --translate.",
+        );
+      }
       const values: Partial<Record<AskedField, string>> = {
         title: options.title,
         owner: options.owner ?? defaults.owner,

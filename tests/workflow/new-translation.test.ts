@@ -35,6 +35,17 @@ describe("verity new in another language", () => {
     expect(text).not.toContain("translation_of");
   });
 
+  // The translation of an internal card is that card's text in another language: asked to be external, it
+  // was written as a public card that lint then refused and the help center left out, after its author
+  // had written the internal text into it believing it public.
+  it("--translate refuses another audience than the source's, and writes nothing", async () => {
+    const repo = project();
+    const result = await runCli(["new", "how-to", "billing/refunds-ja", "--translate", "billing/refunds", "--lang", "ja", "--title", "返金", "--audience", "external", "--today", "2026-11-22"], repo.root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("content/billing/refunds.md is internal");
+    expect(() => repo.read("content/billing/refunds-ja.md")).toThrow();
+  });
+
   it("--translate links the card to its source and takes the source's audience; lint accepts it", async () => {
     const repo = project();
     const result = await runCli(["new", "how-to", "billing/refunds-ja", "--translate", "billing/refunds", "--lang", "ja", "--title", "返金", "--today", "2026-11-22"], repo.root);
