@@ -12,7 +12,7 @@ import { explanation, fetchJson } from "./search-fetch.ts";
 import { fewerWords, type PagefindInstance, type PagefindModule, type PagefindResult, type ResultData } from "./search-pagefind.ts";
 import { analyseQuery, languageOrder, queryScript, Vocabulary, type AnalysedQuery } from "./search-query.ts";
 import { crossLanguageQueries, englishNames, type GlossaryEntry } from "../core/site/glossary.ts";
-import { exactFirst, fragileWords } from "./search-exact.ts";
+import { exactFirst, fragileWords, phraseWords, quotedPhrase } from "./search-exact.ts";
 import { INTENT_TEMPLATES, namedTags, preferIntentCards, queryIntent, sharesNamedTag, sharesTopic, type Intent } from "./search-intent.ts";
 
 export type { ResultData } from "./search-pagefind.ts";
@@ -37,6 +37,11 @@ export interface SearchOutcome {
   whole?: number;
   analysis: AnalysedQuery;
 }
+
+/** A phrase on more pages than this is words the cards use, not a message one of them quotes. */
+const QUOTING_PAGES = 5;
+/** Two words are a topic as often as a quote: `card declined` is the FAQ's question word for word, not the card's title. */
+const QUOTE_WORDS = 3;
 
 /** Below this many pages with every word, pages with fewer of the words are shown after them. */
 const FEW = 5;
@@ -331,6 +336,8 @@ export class SearchEngine {
    * otherwise load every other language's index before its results show.
    */
   private async quotedElsewhere(query: string, reader: SearchOutcome, order: readonly string[], filters: Record<string, string[]>, available: Record<string, number>, intent: Intent | undefined): Promise<SearchOutcome> {
+    const quoted = await this.quotedPhraseElsewhere(query, reader, order, filters);
+    if (quoted) return quoted;
     if (reader.mode !== "some" || queryScript(query) !== "latin" || reader.analysis.terms.length < 3) return reader;
     for (const lang of order.slice(1)) {
       const outcome = await this.searchLanguage(query, lang, filters, false, reader.readerLang, available, intent);
@@ -339,6 +346,40 @@ export class SearchEngine {
       return { ...reader, hits: [...outcome.hits, ...reader.hits.filter((hit) => !seen.has(hit.id))], whole: outcome.hits.length, mode: "all" };
     }
     return reader;
+  }
+
+  /** Ids of the pages with a phrase word for word: Pagefind's phrase search stems (`rotating api keys` finds "Rotate API keys"). */
+  private async quotingPages(instance: PagefindInstance, phrase: string, filters: Record<string, { any: string[] }>): Promise<Set<string>> {
+    return new Set((await this.quoting(instance, phrase, filters)).map((r) => r.id));
+  }
+
+  private async quoting(instance: PagefindInstance, phrase: string, filters: Record<string, { any: string[] }>): Promise<PagefindResult[]> {
+    const found = (await instance.search(`"${phrase}"`, { filters }))?.results ?? [];
+    if (found.length > QUOTING_PAGES) return [];
+    const texts = await Promise.all(found.map(async (r) => ` ${phraseWords((await r.data())?.content ?? "").join(" ")} `));
+    return found.filter((_, i) => texts[i]!.includes(` ${phrase} `));
+  }
+
+  /**
+   * A Latin-script message that few pages of the reader's language have the words of and none quotes, but a card of another
+   * language quotes word for word (`Currency mismatch`, an error a Korean card lists): those cards lead, labelled with their
+   * language. Asked only of a language whose cards use every word of it, so a question in the reader's own words loads no other index.
+   */
+  private async quotedPhraseElsewhere(query: string, reader: SearchOutcome, order: readonly string[], filters: Record<string, string[]>): Promise<SearchOutcome | undefined> {
+    const phrase = queryScript(query) === "latin" ? quotedPhrase(query) : undefined;
+    if (!phrase || (reader.mode === "all" && (reader.whole ?? reader.hits.length) >= FEW)) return undefined;
+    const pagefindFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0).map(([k, v]) => [k, { any: v }]));
+    if ((await this.quotingPages(await this.instance(reader.lang), phrase, pagefindFilters)).size > 0) return undefined;
+    for (const lang of order.slice(1)) {
+      const vocabulary = await this.vocabulary(lang);
+      if (!phrase.split(" ").every((word) => vocabulary.knows(word))) continue;
+      const found = await this.quoting(await this.instance(lang), phrase, pagefindFilters);
+      if (found.length === 0) continue;
+      const seen = new Set(found.map((r) => r.id));
+      const hits: Hit[] = found.map((r) => ({ id: r.id, lang, foreign: true, data: () => r.data() }));
+      return { ...reader, hits: [...hits, ...reader.hits.filter((hit) => !seen.has(hit.id))], whole: hits.length, mode: "all" };
+    }
+    return undefined;
   }
 
   private async searchLanguage(query: string, lang: string, filters: Record<string, string[]>, isReaderLang: boolean, readerLang: string, available: Record<string, number>, intent?: Intent): Promise<SearchOutcome> {
@@ -361,7 +402,10 @@ export class SearchEngine {
     if (all && all.results.length > 0) {
       // An abbreviation the stemmer cuts to a wide prefix (`acs`): the pages with the word itself lead (search-exact.ts).
       const exact = await Promise.all(fragileWords(analysis.terms, vocabulary).map(async (word) => new Set((await instance.search(`"${word}"`, { filters: pagefindFilters }))?.results.map((r) => r.id))));
-      const stemmed = exact.length > 0 ? exactFirst(all.results, new Set(all.results.filter((r) => exact.every((ids) => ids.has(r.id))).map((r) => r.id))) : all.results;
+      let stemmed = exact.length > 0 ? exactFirst(all.results, new Set(all.results.filter((r) => exact.every((ids) => ids.has(r.id))).map((r) => r.id))) : all.results;
+      // Words quoted from a card, a message or a button (`Allow this customer`): the pages with the phrase lead (search-exact.ts).
+      const phrase = isReaderLang ? quotedPhrase(query, QUOTE_WORDS) : undefined;
+      if (phrase) stemmed = exactFirst(stemmed, await this.quotingPages(instance, phrase, pagefindFilters));
       // A question phrased as a problem (or asking how to set up): the best card of that kind on its topic leads (search-intent.ts).
       let results = preferIntentCards(stemmed, intentIds, (r) => r.score, undefined, sameTopic);
       // A question that is one topic's name (`ＳＳＯ`) gets the topic's how-to before its troubleshooting card, whatever the scores.
@@ -377,7 +421,10 @@ export class SearchEngine {
       const fewer = (await fewerWords(instance, analysis.terms, lang, pagefindFilters, available)).map((e) => e.result).filter((r) => !seen.has(r.id));
       return { ...base, hits: [...hits, ...fewer.map(toHit)], mode: "all", whole: hits.length };
     }
-    const ranked = preferIntentCards(await fewerWords(instance, analysis.terms, lang, pagefindFilters, available), intentIds, (e) => e.score * e.matched, undefined, sameTopic).map((e) => e.result);
+    let ranked = preferIntentCards(await fewerWords(instance, analysis.terms, lang, pagefindFilters, available), intentIds, (e) => e.score * e.matched, undefined, sameTopic).map((e) => e.result);
+    // A quoted message whose words the cards also write as a code (`Account not found`, `not_found`) still finds the card that quotes it.
+    const phrase = isReaderLang && ranked.length > 0 ? quotedPhrase(query, QUOTE_WORDS) : undefined;
+    if (phrase) ranked = exactFirst(ranked, await this.quotingPages(instance, phrase, pagefindFilters));
     return { ...base, hits: ranked.map(toHit), mode: ranked.length > 0 ? "some" : "none" };
   }
 }

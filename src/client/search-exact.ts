@@ -17,3 +17,28 @@ export function exactFirst<T extends { id: string }>(hits: readonly T[], exact: 
   if (first.length === 0 || first.length === hits.length) return [...hits];
   return [...first, ...hits.filter((hit) => !exact.has(hit.id))];
 }
+
+/**
+ * A query that may be text copied from a card, an error message or a button (`No free seats in this workspace`, `Allow this
+ * customer`): its words as typed, stop words and all, for a phrase search; undefined when it has fewer than `least` words,
+ * more than a quoted message has, or a word in another script.
+ */
+export function quotedPhrase(query: string, least = 2): string | undefined {
+  const words = phraseWords(query);
+  if (words.length < least || words.length > PHRASE_WORDS || words.some((word) => !/^[a-z0-9'_-]+$/.test(word))) return undefined;
+  return words.join(" ");
+}
+
+/** The words of a text as a phrase is matched: lower case, punctuation and quotes around words left out. */
+export function phraseWords(text: string): string[] {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}'_\s-]+/gu, " ")
+    .split(/\s+/)
+    .map((word) => word.replace(/^['-]+|['-]+$/g, ""))
+    .filter((word) => word.length > 0);
+}
+
+/** The longest quoted message or label a phrase search is tried for. */
+const PHRASE_WORDS = 8;

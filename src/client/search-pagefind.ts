@@ -8,6 +8,8 @@ import { relaxedTerms } from "./search-query.ts";
 export interface ResultData {
   url: string;
   excerpt: string;
+  /** The page's text as indexed. */
+  content: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[]>;
 }

@@ -185,7 +185,12 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
   const withoutStops = tokens.filter((t, i) => !EN_STOP.has(t) && !KO_STOP.has(t) && !(EN_AFTER_HOW.has(t) && tokens[i - 1] === "how") && !(howLong && EN_DURATION_VERBS.has(t)) && !appears(i) && !when(i));
   if (withoutStops.length > 0) tokens = withoutStops;
   tokens = tokens.map((t) => (NO_SPACE.test(t) ? stripCjkQuestion(t, lang) : t)).filter((t) => t.length > 0);
-  if (lang === "ko" && vocabulary) tokens = joinKoreanCompounds(tokens.map((t) => (HANGUL.test(t) ? stripKoreanEnding(t, vocabulary) : t)), vocabulary);
+  if (lang === "ko" && vocabulary) {
+    tokens = joinKoreanCompounds(tokens.map((t) => (HANGUL.test(t) ? stripKoreanEnding(t, vocabulary) : t)), vocabulary);
+    // A stop word under its particle (`차이가`, `번까지`) is left out as one written bare is.
+    const named = tokens.filter((t) => !KO_STOP.has(t));
+    if (named.length > 0) tokens = named;
+  }
   for (const token of tokens) {
     if (NO_SPACE.test(token) || !vocabulary || vocabulary.size === 0) {
       result.terms.push(token);

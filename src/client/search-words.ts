@@ -28,8 +28,8 @@ export const EN_STOP = new Set(
     // Asking how to set something up: search-intent.ts reads it; as a word it found the one card that says "For setup".
     "setup setups configure configuring configuration config").split(" "),
 );
-/** Words that only ask a question after "how" ("how long does a refund take"), and mean something elsewhere ("long"). */
-export const EN_AFTER_HOW = new Set(["long", "often", "soon"]);
+/** Words that only ask a question after "how" ("how long does a refund take", "how late can I refund"), and mean something elsewhere ("long"). */
+export const EN_AFTER_HOW = new Set(["long", "often", "soon", "late", "far", "fast", "quickly"]);
 /** Units of a time a reader reports ("a week later", "3 days ago"): with `later` or `ago` after them they say when, not what. */
 export const EN_TIME_UNITS = new Set(["minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"]);
 export const EN_TIME_AFTER = new Set(["later", "ago"]);
@@ -47,12 +47,14 @@ export const KO_STOP = new Set(
     // 받다 after a noun is "get" (환불 받을 수 있나요, "can I get a refund"), a stop word as "get" is.
     "받을 받으려면 받는 받고 받나요 받을까요 " +
     // Negations name no topic (the problem they say is read by search-intent.ts).
-    "안 못").split(" "),
+    "안 못 " +
+    // Formal questions (~습니까) and what they ask: how many, how long, within when, the difference ("몇 번까지 합니까", "며칠 안에", "차이가 무엇입니까").
+    "합니까 됩니까 입니까 있습니까 없습니까 무엇입니까 어떻습니까 가능합니까 몇 며칠 얼마나 얼마 번 안에 차이 차이점").split(" "),
 );
 
 /** Korean particles and verb endings, longest first; stripped only when the stem is an indexed word. */
 export const KO_ENDINGS = (
-  "하려면 하려고 하는법 하는데 하나요 할까요 했는데 합니다 하세요 하기 하는 하고 하면 해야 해요 했어요 " +
+  "가능합니까 있습니까 없습니까 합니까 됩니까 입니까 습니까 하려면 하려고 하는법 하는데 하나요 할까요 했는데 합니다 하세요 하기 하는 하고 하면 해야 해요 했어요 " +
   "되나요 되지 되는 돼요 됐어요 되었 이란 이라는 에서는 에서도 에서 에게 한테 으로는 으로 로는 로 까지 부터 처럼 보다 " +
   "은요 는요 이요 려면 으려면 은 는 이 가 을 를 에 의 와 과 도 만 요"
 ).split(" ");

@@ -263,6 +263,18 @@ describe("words written without the spaces between them", () => {
     expect(analyseQuery("show up", "en", { vocabulary }).terms).toEqual(["show", "up"]);
   });
 
+  it("leaves out what a formal Korean question asks (~습니까, how many, within when, the difference), under a particle too", () => {
+    const vocabulary = new Vocabulary(["결제", "관리자", "번", "부분", "웹훅", "재시도", "차이", "카드", "환불"].sort());
+    expect(analyseQuery("부분 환불도 가능합니까?", "ko", { vocabulary }).terms).toEqual(["부분", "환불"]);
+    expect(analyseQuery("웹훅 재시도는 몇 번까지 합니까", "ko", { vocabulary }).terms).toEqual(["웹훅", "재시도"]);
+    expect(analyseQuery("환불은 며칠 안에 카드로 들어옵니까", "ko", { vocabulary }).terms).toEqual(["환불", "카드"]);
+    expect(analyseQuery("관리자와 결제 관리자의 차이가 무엇입니까", "ko", { vocabulary }).terms).toEqual(["관리자", "결제", "관리자"]);
+    // Kept when nothing else is left.
+    expect(analyseQuery("차이가", "ko", { vocabulary }).terms).toEqual(["차이"]);
+    // "how late" asks when, as "how long" does.
+    expect(analyseQuery("How late can I refund a payment?", "en", { vocabulary: new Vocabulary(["late", "payment", "refund"]) }).terms).toEqual(["refund", "payment"]);
+  });
+
   it("leaves out when a reader says something happened: `a week later`, `3 days ago`", () => {
     const vocabulary = new Vocabulary(["3", "days", "payout", "refund", "week", "weekly"]);
     expect(analyseQuery("still no refund a week later", "en", { vocabulary }).terms).toEqual(["refund"]);
