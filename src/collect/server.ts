@@ -9,6 +9,7 @@ import http from "node:http";
 import { checkUsageBatch, toDroppedRows, toUsageRows, type UsageSite, type UsageSiteRules } from "../core/usage/events.ts";
 import { StoreBusyError, type StoredBatch, type UsageWriter } from "../core/usage/store.ts";
 import { logSafe } from "./log-safe.ts";
+import { rateKey } from "./rate-key.ts";
 import { createRateLimiter } from "./token-bucket.ts";
 
 export interface CollectorOptions {
@@ -157,8 +158,9 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     }
     if (req.method !== "POST") return send(405, { error: "method_not_allowed", reason: "Send events with POST /events." }, { allow: "POST, OPTIONS" });
     if (closing) return send(503, { error: "stopping", reason: "The collector is shutting down; send again later." }, { "retry-after": "5" });
-    const key = options.trustProxy ? (String(req.headers["x-forwarded-for"] ?? "").split(",").pop()?.trim() || req.socket.remoteAddress) : req.socket.remoteAddress;
-    const wait = limiter.take(key ?? "?", Date.now());
+    const address = options.trustProxy ? (String(req.headers["x-forwarded-for"] ?? "").split(",").pop()?.trim() || req.socket.remoteAddress) : req.socket.remoteAddress;
+    // Per IPv4 address, per IPv6 /64 (a client has 2^64 IPv6 addresses to rotate through).
+    const wait = limiter.take(rateKey(address), Date.now());
     if (wait > 0) {
       req.resume();
       return send(429, { error: "rate_limited", reason: "Too many requests from this client; slow down." }, { "retry-after": String(wait) });
