@@ -139,6 +139,12 @@ describe("verity collect: rejected events", () => {
     expect(checked).toEqual({ problem: { status: 422, reason: "Usage measurement is not turned on for the internal site." } });
   });
 
+  it("refuses a filter named __proto__ instead of acknowledging the search and storing it without that filter", async () => {
+    const body = JSON.parse('{"v":1,"site":"public","visit":"visit-0001","events":[{"type":"search","query":"x","lang":"en","results":0,"filters":{"__proto__":["billing"]}}]}') as unknown;
+    const checked = checkUsageBatch(body, SITES);
+    expect(checked).toMatchObject({ problem: { status: 400, issues: [{ path: "events.0.filters.__proto__" }] } });
+  });
+
   it("rejects a body that is not JSON", async () => {
     const result = await post("site=public&card=billing/refund");
     expect(result.status).toBe(400);

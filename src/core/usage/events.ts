@@ -40,9 +40,14 @@ export const SearchEventSchema = z.strictObject({
   query: QuerySchema,
   lang: LangSchema,
   results: z.int().min(0).max(1_000_000),
+  // A filter named "__proto__" is refused: zod leaves it out of the parsed object, so the event
+  // would be answered 200 and stored without it. No site has a filter by that name.
   filters: z
-    .record(z.string().min(1).max(40).refine((key) => !hasUnsafeChars(key), { message: "a filter name has no control characters" }), z.array(typedText(100)).max(20))
-    .refine((filters) => Object.keys(filters).length <= 10, { message: "expected at most 10 filter groups" })
+    .preprocess((value, ctx) => {
+      if (typeof value === "object" && value !== null && Object.hasOwn(value, "__proto__")) ctx.addIssue({ code: "custom", message: "no filter is named __proto__", path: ["__proto__"], input: value });
+      return value;
+    }, z.record(z.string().min(1).max(40).refine((key) => !hasUnsafeChars(key), { message: "a filter name has no control characters" }), z.array(typedText(100)).max(20))
+    .refine((filters) => Object.keys(filters).length <= 10, { message: "expected at most 10 filter groups" }))
     .default({}),
 });
 
