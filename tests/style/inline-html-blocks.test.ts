@@ -150,3 +150,14 @@ describe("an element Vale leaves out, opened by one HTML block and closed by a l
     expect(blocks("<figure>\n\nText </figure> more.\n\nAfter.\n")).toEqual(["text.paragraph|more.", "text.paragraph|After."]);
   });
 });
+
+describe("each text token trimmed as Go's strings.TrimSpace trims it", () => {
+  it("a no-break space at a block's start or end (a line of &nbsp; before a paragraph, `Done.&nbsp;`) is not read; one inside is", () => {
+    expect(blocks("First line.\n\u00a0\nSecond para here.\u00a0 \n\n\u00a0 \nStarts with nbsp.\n")).toEqual([
+      "text.paragraph|First line.\n\u00a0\nSecond para here.",
+      "text.paragraph|Starts with nbsp.",
+    ]);
+    expect(blocks("Done.\u00a0\n")).toEqual(["text.paragraph|Done."]);
+    expect(blocks("Text &nbsp;\n\n&nbsp; Lead.\n")).toEqual(["text.paragraph|Text", "text.paragraph|Lead."]);
+  });
+});

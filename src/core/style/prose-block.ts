@@ -218,7 +218,8 @@ export function trimStartAt(value: string, source: string, start: number): { val
  * (`# alex [![badge](…)](…)`) is the end of a text token, which Vale trims (lint/walk.go walk).
  */
 export function endText(builder: Builder): void {
-  if (builder.boundary) trimEndSpace(builder);
+  // The last text token too: Go's TrimSpace takes a no-break space (`Done.&nbsp;`) the Markdown parser leaves.
+  trimEndSpace(builder);
 }
 
 /** Takes the white space off the end of the text so far; the source offset of the first character taken, or -1. */

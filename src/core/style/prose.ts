@@ -178,7 +178,8 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       case "text": { // inside an element Vale leaves out (inline-html.ts)
         // Vale reads each text token trimmed (lint/walk.go walk): the space at an element's edge is clean()'s.
         const at = skipLinked(builder, node.value, source, node.position?.start.offset ?? 0); // the `)` of `(see https://x.y/z).` is goldmark's link
-        const { value, start } = builder.boundary ? trimStartAt(at.value, source, at.start) : at;
+        // A block's first token too: a no-break space (`&nbsp; Lead`) is white space to Go's TrimSpace, not to the Markdown parser.
+        const { value, start } = builder.boundary || builder.length === 0 ? trimStartAt(at.value, source, at.start) : at;
         if (value === "") return;
         // Vale's skip flag, left set by a start tag whose own text was empty (`` ` ` ``), stars this text.
         const isStarred = builder.pendingSkip === true;
