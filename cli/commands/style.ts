@@ -61,7 +61,7 @@ export function registerStyle(program: Command, state: RunState): void {
       // --path is not used (as in Vale).
       const fromStdin = (options.ext !== undefined || options.path !== undefined) && paths.length === 0;
       const stdin = fromStdin ? { ext: options.ext, path: options.path, text: (await io.readStdin?.()) ?? "" } : undefined;
-      const result = style({
+      const result = await style({
         cwd: io.cwd,
         paths,
         minAlertLevel: parseLevel(options.minAlertLevel),

@@ -10,7 +10,8 @@ import { compareFindings, type Finding, type Severity } from "../core/lint/findi
 import { ruleLevels } from "../core/lint/registry.ts";
 import { findAliasKeys, notFixableFinding, planFixes, readFixableSource, readSourceFile, writeFixes, type FixSummary } from "../core/style/fix.ts";
 import { lintProse, type StyleOptions } from "../core/style/style-engine.ts";
-import { collectStyleFiles, globFilter, markdownExtensions, matchPathFor, NOT_MARKDOWN_NOTICE, resolveValeSetup, styleFormatOf } from "../core/style/style-files.ts";
+import { collectStyleFiles, globFilter, isAsciidocFile, matchPathFor, NOT_MARKDOWN_NOTICE, resolveValeSetup, styleExtensions, styleFormatOf } from "../core/style/style-files.ts";
+import { convertAsciidoc } from "../core/style/asciidoc/asciidoc-source.ts";
 import { settingsForFile, type ValeConfig } from "../core/style/vale-ini.ts";
 import { appendAll } from "../core/arrays.ts";
 
@@ -52,7 +53,7 @@ export interface StyleResult {
   fixes?: FixSummary;
 }
 
-export function style(request: StyleRequest): StyleResult {
+export async function style(request: StyleRequest): Promise<StyleResult> {
   if (request.dryRun && !request.fix) throw new UsageError("--dry-run only works with --fix.");
   const { cwd } = request;
   // Only a folder with verity.config.yml adds the built-in prose rules to a Vale configuration's.
@@ -70,11 +71,19 @@ export function style(request: StyleRequest): StyleResult {
   // the schema checks (an owner handle is no word to spell), as in `verity lint`.
   const options: StyleOptions = { vale, minAlertLevel: request.minAlertLevel, builtinLevels: config ? ruleLevels(config.rules) : undefined, valeDetails: request.valeDetails, frontMatter: !projectRoot };
   if (config) options.lang = config.lang;
-  const lintFile = (file: string, source: string, matchPath = matchPathFor(file, vale?.config), ext = request.ext, fromStdin = false): Finding[] => {
+  const lintFile = async (file: string, source: string, matchPath = matchPathFor(file, vale?.config), ext = request.ext, fromStdin = false): Promise<Finding[]> => {
     // As Vale's lintFile ("nothing to do; bail early"): a file no section gives a style or a rule
     // setting is not read at all, so it cannot fail to parse either.
     if (vale && !options.builtinLevels && hasNothingToRun(vale.config, matchPath)) return [];
-    return lintProse({ file, source, format: styleFormatOf(file, vale?.config, ext), matchPath, ...(fromStdin ? { fromStdin } : {}) }, options);
+    // AsciiDoc is read as Vale reads it: from the HTML Asciidoctor makes of it.
+    let asciidocHtml: string | undefined;
+    try {
+      if (isAsciidocFile(file, vale?.config, ext)) asciidocHtml = await convertAsciidoc(source, vale?.config.asciidoctor ?? new Map());
+    } catch (error) {
+      const message = `Asciidoctor could not convert the file (${(error as Error).message}), so its prose was not checked. Fix the AsciiDoc, or leave the file out with --glob.`;
+      return [{ ruleId: "asciidoc-syntax", severity: "error", message, file, line: 1, column: 1 }];
+    }
+    return lintProse({ file, source, format: styleFormatOf(file, vale?.config, ext), matchPath, ...(fromStdin ? { fromStdin } : {}), asciidocHtml }, options);
   };
 
   const findings: Finding[] = [];
@@ -86,25 +95,25 @@ export function style(request: StyleRequest): StyleResult {
     if (named !== undefined) {
       const file = path.resolve(cwd, named);
       files.push(file);
-      appendAll(findings, lintFile(file, text, matchPathFor(file, vale?.config), ext, true));
+      appendAll(findings, await lintFile(file, text, matchPathFor(file, vale?.config), ext, true));
     } else {
       const dotted = ext === undefined ? ".txt" : ext.startsWith(".") ? ext : `.${ext}`;
       const file = `${cwd}/stdin${dotted}`;
       files.push(file);
-      appendAll(findings, lintFile(file, text, `stdin${dotted}`, undefined, true));
+      appendAll(findings, await lintFile(file, text, `stdin${dotted}`, undefined, true));
     }
     return { findings: findings.sort(compareFindings), files, warnings };
   }
   const selected = request.glob === undefined ? () => true : globFilter(request.glob, cwd, vale?.config);
   const skipped: string[] = [];
-  const named = collectStyleFiles(request.paths, cwd, markdownExtensions(vale?.config), { anyNamedFile: request.ext !== undefined, skipped });
+  const named = collectStyleFiles(request.paths, cwd, styleExtensions(vale?.config), { anyNamedFile: request.ext !== undefined, skipped });
   // A file named on the command line and not checked is worth a word (not an error: the exit code stays).
   for (const file of skipped) warnings.push(`${file}: ${NOT_MARKDOWN_NOTICE}`);
   for (const file of named) {
     if (!selected(file)) continue;
     files.push(file);
     const { source } = readSourceFile(file);
-    appendAll(findings, lintFile(file, source));
+    appendAll(findings, await lintFile(file, source));
     if (request.fix) appendAll(findings, findAliasKeys(file, source));
   }
   if (!request.fix) return { findings: findings.sort(compareFindings), files, warnings };
@@ -121,7 +130,7 @@ export function style(request: StyleRequest): StyleResult {
     fixes = { plans: written, problems: written.reduce((sum, plan) => sum + plan.applied, 0), dryRun, left: left.map(({ fix, reason }) => ({ file: fix.file, reason })) };
     const changed = new Set(written.map((p) => p.file));
     report = findings.filter((f) => !changed.has(f.file));
-    for (const file of changed) appendAll(report, lintFile(file, readSourceFile(file).source));
+    for (const file of changed) appendAll(report, await lintFile(file, readSourceFile(file).source));
   }
   report = report.filter((f) => f.ruleId !== "frontmatter-schema" || !f.fix);
   return { findings: report.sort(compareFindings), files, warnings, fixes };

@@ -32,6 +32,9 @@ import { createSearchContexts, guessPlace } from "./vale-context.ts";
 import { sentenceTexts } from "./sentences.ts";
 import { ensureTagger } from "./pos-tagging.ts";
 import { appendAll } from "../arrays.ts";
+import { asciidocProse } from "./asciidoc/asciidoc-prose.ts";
+
+const NO_TREE: Root = { type: "root", children: [] };
 
 for (const rule of BUILTIN_RULE_LIST) registerBuiltinProseRule(rule);
 
@@ -74,6 +77,8 @@ export interface StyleInput {
   frontmatter?: Record<string, unknown> | undefined;
   /** Text read from standard input, whose paragraphs Vale places by searching the whole text (core/file.go NewFile's `lookup`). */
   fromStdin?: boolean;
+  /** An AsciiDoc file: the HTML Asciidoctor made of `source` (asciidoc-source.ts), whose prose is read instead of a Markdown tree. */
+  asciidocHtml?: string | undefined;
 }
 
 /** Lints the prose of one file and returns its findings (unsorted). */
@@ -81,7 +86,7 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   if (input.source.includes("\r")) return withLfLineEnds(input.source, (source) => lintProse({ ...input, source, tree: undefined }, options));
   const settings = options.vale ? settingsForFile(options.vale.config, input.matchPath) : undefined;
   // Vale parses the file with its CommentDelimiters written as HTML comment marks (prose-source.ts).
-  const parsed = parseProseSource(input, settings?.commentDelimiters);
+  const parsed = input.asciidocHtml === undefined ? parseProseSource(input, settings?.commentDelimiters) : { tree: NO_TREE, proseTree: NO_TREE, rewritten: undefined, findings: [] };
   if ("ruleId" in parsed) return [parsed];
   const { tree, proseTree, rewritten, findings } = parsed;
   const active = options.vale ? activeRules(options.vale, input.matchPath, options.minAlertLevel) : [];
@@ -90,14 +95,10 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   const ignored = settings && active.length > 0 ? [...ignoredRanges(withBlocksFenced(input.source, ignoredBlocks), settings.tokenIgnores, { asCode: true }), ...ignoredBlocks] : [];
   const tokenIgnored = ignored.filter((range) => range[2] !== undefined);
   const toSource = rewritten ? rewritten.toSource : (offset: number) => offset;
-  const read = extractProse(proseTree, rewritten?.text ?? input.source, {
-    ...(tokenIgnored.length > 0 ? { isTokenIgnored: (start: number, end: number) => tokenIgnored.some(([s, e]) => s < toSource(end) && e > toSource(start)) } : {}),
-    ignoredScopes: options.vale?.config.ignoredScopes,
-    ignoredClasses: options.vale?.config.ignoredClasses,
-    skippedScopes: options.vale?.config.skippedScopes,
-    withTextMetrics: active.some((a) => a.rule.runFile !== undefined),
-    withSyllables: active.some((a) => a.rule.needsSyllables === true),
-  });
+  const { ignoredScopes, ignoredClasses, skippedScopes } = options.vale?.config ?? {};
+  const proseOptions = { ignoredScopes, ignoredClasses, skippedScopes, withTextMetrics: active.some((a) => a.rule.runFile !== undefined), withSyllables: active.some((a) => a.rule.needsSyllables === true) };
+  const isTokenIgnored = tokenIgnored.length > 0 ? { isTokenIgnored: (start: number, end: number) => tokenIgnored.some(([s, e]) => s < toSource(end) && e > toSource(start)) } : {};
+  const read = input.asciidocHtml === undefined ? extractProse(proseTree, rewritten?.text ?? input.source, { ...isTokenIgnored, ...proseOptions }) : asciidocProse(input.source, input.asciidocHtml, proseOptions);
   const prose = rewritten ? proseAtSource(read, rewritten.toSource) : read;
   const lines = indexLines(input.source);
   if (prose.isTooDeep) {
@@ -106,11 +107,12 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   }
   if (options.vale && settings && active.length > 0) {
     const ext = input.file.slice(input.file.lastIndexOf(".") + 1).toLowerCase();
-    const fields = options.frontMatter ? frontMatterBlocks(tree, input.source, ext, options.vale.config.ignoredScopes) : [];
+    const fields = options.frontMatter && input.asciidocHtml === undefined ? frontMatterBlocks(tree, input.source, ext, options.vale.config.ignoredScopes) : [];
     const valeProse = fields.length > 0 ? { ...prose, blocks: [...fields, ...prose.blocks] } : prose;
     appendAll(findings, runValeRules(input, valeProse, lines, options.vale, settings, { ignoredBlocks, ignored }, active, options.valeDetails === true));
   }
-  if (options.builtinLevels) appendAll(findings, runBuiltinRules(input, tree, prose, lines, options));
+  // Verity's own prose rules are for cards, which are Markdown.
+  if (options.builtinLevels && input.asciidocHtml === undefined) appendAll(findings, runBuiltinRules(input, tree, prose, lines, options));
   return dedupe(findings);
 }
 

@@ -11,6 +11,7 @@ import { loadStyleSet } from "./rule-loader.ts";
 import type { ValeSetup } from "./style-engine.ts";
 import { findValeConfig, loadValeConfig, VALE_CONFIG_NAMES, type ValeConfig } from "./vale-ini.ts";
 import { valeGlobMatcher } from "./vale-glob.ts";
+import { ASCIIDOC_EXTENSIONS } from "./asciidoc/asciidoc-source.ts";
 
 const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
 
@@ -44,13 +45,20 @@ export function setupFromConfig(config: ValeConfig): ValeSetup {
 }
 
 /**
- * Markdown extensions (Vale's FormatByExtension: `md`, `mdown`, `markdown`, `markdn`; and `mdx`), plus
- * any extension the config's `[formats]` maps to `md`.
+ * The extensions `verity style` reads: Markdown (Vale's FormatByExtension: `md`, `mdown`, `markdown`,
+ * `markdn`; and `mdx`) and AsciiDoc (`adoc`, `asciidoc`, `asc`), plus any extension the config's
+ * `[formats]` maps to one of them.
  */
-export function markdownExtensions(config: ValeConfig | undefined): Set<string> {
-  const exts = new Set(["md", "mdx", "markdown", "mdown", "markdn"]);
-  for (const [ext, format] of config?.formats ?? []) if (format === "md") exts.add(ext);
+export function styleExtensions(config: ValeConfig | undefined): Set<string> {
+  const exts = new Set(["md", "mdx", "markdown", "mdown", "markdn", ...ASCIIDOC_EXTENSIONS]);
+  for (const [ext, format] of config?.formats ?? []) if (format === "md" || ASCIIDOC_EXTENSIONS.has(format)) exts.add(ext);
   return exts;
+}
+
+/** True when the file (or `ext`, Vale's `--ext`) is AsciiDoc, by its extension or the one `[formats]` gives it. */
+export function isAsciidocFile(file: string, config: ValeConfig | undefined, ext?: string): boolean {
+  const own = (ext === undefined ? path.extname(file) : ext.startsWith(".") ? ext : `.${ext}`).slice(1).toLowerCase();
+  return ASCIIDOC_EXTENSIONS.has(config?.formats.get(own) ?? own);
 }
 
 /**
@@ -74,7 +82,7 @@ export function globFilter(glob: string, cwd: string, config: ValeConfig | undef
 }
 
 /** What `verity style` says of a file named on the command line that it does not check. */
-export const NOT_MARKDOWN_NOTICE = "not checked: Verity checks Markdown files (.md, .mdx, .markdown, .mdown, .markdn, and extensions [formats] maps to md)";
+export const NOT_MARKDOWN_NOTICE = "not checked: Verity checks Markdown files (.md, .mdx, .markdown, .mdown, .markdn), AsciiDoc files (.adoc, .asciidoc, .asc) and extensions [formats] maps to md or adoc";
 
 /**
  * Files to lint for `paths` (default `.`), sorted. A named file that is not Markdown (unless

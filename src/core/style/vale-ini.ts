@@ -51,6 +51,7 @@ export interface ValeConfig {
   vocab: string[];
   /** `[formats]`: extension (no dot) -> the format it is linted as. */
   formats: Map<string, string>;
+  asciidoctor: Map<string, string>; // `[asciidoctor]`: Asciidoctor's attributes for AsciiDoc files (`name = YES`, `NO`, a value)
   sections: ValeSection[];
   /** Tags never linted (SkippedScopes); `blockquote` and `alt` are honoured for Markdown. */
   skippedScopes: string[];
@@ -162,6 +163,7 @@ function configFromIni(doc: IniDocument, file: string): ValeConfig {
     minAlertLevel: "warning",
     vocab: [],
     formats: new Map(),
+    asciidoctor: new Map(),
     sections: [],
     skippedScopes: [],
     ignoredScopes: [],
@@ -171,11 +173,12 @@ function configFromIni(doc: IniDocument, file: string): ValeConfig {
     warnings: [],
   };
   for (const [name, { where, keys }] of doc) {
-    if (name === "formats") {
-      for (const [key, values] of keys) config.formats.set(key.replace(/^\./, ""), values[0]!.value.replace(/^\./, ""));
+    if (name === "formats" || name === "asciidoctor") {
+      // `[formats]` maps extensions, written with or without the dot; `[asciidoctor]` holds attributes.
+      const bare = (text: string) => (name === "formats" ? text.replace(/^\./, "") : text);
+      for (const [key, values] of keys) config[name].set(bare(key), bare(values[0]!.value));
       continue;
     }
-    if (name === "asciidoctor") continue;
     const section = name === DEFAULT_SECTION ? undefined : makeSection(name, where);
     // `[*]` is Vale's global section (GBaseStyles, GChecks): any other section matching a file
     // overrides it, wherever it stands in the file, so it is applied first.

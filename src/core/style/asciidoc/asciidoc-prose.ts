@@ -1,0 +1,122 @@
+/**
+ * The prose of an AsciiDoc file: the blocks Vale's HTML walker reads in the HTML Asciidoctor made of
+ * it (html-prose.ts: a paragraph, a list item, a cell, a heading, image alt text), each character
+ * mapped back to where the file writes it, so an alert is reported on its own line and column.
+ *
+ * The HTML keeps the file's text in order, so each run of text is looked for from where the last one
+ * was found: as written when it is (most prose), else word by word (Asciidoctor replaced an attribute
+ * or a `--`, or made quotes curly), a word the file lacks standing where the search stands.
+ */
+import type { Nodes } from "mdast";
+import { decodeHTML } from "entities";
+import { extractHtmlBlocks, type HtmlRun } from "../html-prose.ts";
+import { appendMaskedText, appendSeparator, makeBlock, newBuilder, pushRun, type Builder } from "../prose-block.ts";
+import type { FileProse } from "../prose.ts";
+import { collectComments } from "../prose-comments.ts";
+import { summaryMetrics } from "../summary.ts";
+import { searchableAsciidoc } from "./asciidoc-source.ts";
+
+export interface AsciidocProseOptions {
+  ignoredScopes?: readonly string[] | undefined;
+  ignoredClasses?: readonly string[] | undefined;
+  skippedScopes?: readonly string[] | undefined;
+  withTextMetrics?: boolean;
+  withSyllables?: boolean;
+}
+
+/** Vale's skipClasses (lint/ast.go). */
+const SKIP_CLASSES = ["problematic", "pre", "code"];
+/** A short run (`a`, `the`) is looked for this far ahead only, so that text the HTML has and the file does not cannot send the search to a later copy. */
+const NEAR = 4_000;
+const LONG_RUN = 12;
+/** A word of a run the file does not have as is: looked for this far from the last word found. */
+const WORD_GAP = 200;
+
+/** Finds the runs of the HTML's text in the file, in order. */
+class SourceFinder {
+  cursor = 0;
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  /** Where `value` is written as is, from the cursor on (the cursor moves past it); -1 when it is not, near enough. */
+  find(value: string, near = NEAR): number {
+    const found = this.text.indexOf(value, this.cursor);
+    if (found < 0 || (value.length < LONG_RUN && found - this.cursor > near)) return -1;
+    this.cursor = found + value.length;
+    return found;
+  }
+
+  /**
+   * Appends `value` to `builder`, each character mapped to where the file writes it: the whole run
+   * when the file has it as is, else word by word (a word the file lacks, such as an attribute's
+   * value, is mapped to where the search stands).
+   */
+  append(builder: Builder, value: string): void {
+    const whole = this.find(value);
+    if (whole >= 0) {
+      pushRun(builder, value, whole);
+      return;
+    }
+    for (const piece of value.split(/(\s+)/u)) {
+      if (piece === "") continue;
+      const at = /\s/u.test(piece[0]!) ? -1 : this.find(piece, WORD_GAP);
+      pushRun(builder, piece, at >= 0 ? at : Math.min(this.cursor, Math.max(0, this.text.length - 1)));
+    }
+  }
+}
+
+/** Splits an AsciiDoc file's HTML (`html`, from {@link convertAsciidoc}) into prose blocks placed in `source`. */
+export function asciidocProse(source: string, html: string, options: AsciidocProseOptions = {}): FileProse {
+  const result: FileProse = { blocks: [], inlineBlocks: [], comments: [], metrics: new Map(), quoted: new WeakSet() };
+  const text = searchableAsciidoc(source);
+  const ignored = new Set(options.ignoredScopes ?? []);
+  const { blocks, alts } = extractHtmlBlocks(html, {
+    skipClasses: new Set([...SKIP_CLASSES, ...(options.ignoredClasses ?? [])]),
+    skippedTags: new Set(options.skippedScopes ?? []),
+    maskedTags: new Set(ignored.size > 0 ? ignored : ["tt", "code", "kbd"]),
+  });
+  const count = (name: string) => result.metrics.set(name, (result.metrics.get(name) ?? 0) + 1);
+  const finder = new SourceFinder(text);
+  const original = (run: HtmlRun) => decodeHTML(html.slice(run.start, run.start + run.length)).trim();
+  const appendRun = (builder: Builder, run: HtmlRun) => {
+    if (run.start < 0) appendSeparator(builder, run.text, -1);
+    else if (run.masked) {
+      // Code: its stars stand where the code is written.
+      const at = finder.find(original(run));
+      appendMaskedText(builder, run.text.length, at >= 0 ? at : finder.cursor);
+    } else finder.append(builder, run.text);
+  };
+  // Alt text and the blocks are found in the order the HTML has them.
+  const pieces: { at: number; scope: string[]; runs: HtmlRun[] }[] = [
+    ...blocks.map((block) => ({ at: block.runs.find((r) => r.start >= 0)?.start ?? 0, scope: block.scope, runs: block.runs })),
+    ...alts.map((alt) => ({ at: alt.start, scope: ["text", "attr", "alt"], runs: [alt] })),
+  ].sort((a, b) => a.at - b.at);
+  for (const piece of pieces) {
+    const builder = newBuilder();
+    const from = finder.cursor;
+    for (const run of piece.runs) appendRun(builder, run);
+    const value = builder.chars.join("");
+    if (value.trim() === "") continue;
+    const start = builder.segs.find((_, i) => i % 3 === 1 && builder.segs[i]! >= 0) ?? from;
+    const block = makeBlock(nodeAt(start, Math.max(start, finder.cursor)), piece.scope, value, builder);
+    const [, kind, level] = piece.scope;
+    if (kind === "heading") {
+      count(`heading.${level}`);
+      count("heading");
+    } else if (kind === "list" || kind === "blockquote") count(kind);
+    else if (kind === "paragraph") count("paragraph");
+    result.blocks.push(block);
+  }
+  const comments = new SourceFinder(text);
+  collectComments(html, (index) => Math.max(comments.find(html.slice(index, html.indexOf("-->", index) + 3), Infinity), 0), result.comments);
+  if (options.withTextMetrics !== false) for (const [name, value] of summaryMetrics(result.blocks, options.withSyllables !== false)) result.metrics.set(name, value);
+  return result;
+}
+
+/** The node a block is made from: only its type and source range are read. */
+function nodeAt(start: number, end: number): Nodes {
+  return { type: "html", value: "", position: { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } } };
+}
+
