@@ -87,6 +87,27 @@ describe("verity style on AsciiDoc", () => {
     expect(result.code).toBe(0);
   });
 
+  it("finds a paragraph's text after a listing or literal block that has the same words in the paragraph, not in the code", async () => {
+    const page = ["We utilize it.", "", "[source,text]", "----", "utilize leverage", "----", "", "  utilize leverage (a literal paragraph)", "", "utilize leverage", ""].join("\n");
+    const dir = fixtureCopy({ ".vale.ini": INI, "page.adoc": page });
+    const result = await runCli(["style", "--output=line", "--no-global", "page.adoc"], { cwd: dir });
+    expect(result.stdout).toBe("page.adoc:1:4:Test.Existence:Avoid 'utilize'.\npage.adoc:10:1:Test.Existence:Avoid 'utilize'.\npage.adoc:10:9:Test.Existence:Avoid 'leverage'.\n");
+  });
+
+  it("keeps Vale's comment directives, written as passthrough comments", async () => {
+    const page = ["pass:[<!-- vale off -->]", "", "We utilize it.", "", "pass:[<!-- vale on -->]", "", "pass:[<!-- vale Test.Existence = NO -->]", "", "We leverage it.", "", "pass:[<!-- vale Test.Existence = YES -->]", "", "We utilize it.", ""].join("\n");
+    const dir = fixtureCopy({ ".vale.ini": INI, "page.adoc": page });
+    const result = await runCli(["style", "--output=line", "--no-global", "page.adoc"], { cwd: dir });
+    expect(result.stdout).toBe("page.adoc:13:4:Test.Existence:Avoid 'utilize'.\n");
+  });
+
+  it("lints front matter fields (YAML between --- lines) as Vale 3.11 does, outside a Verity project", async () => {
+    const page = ["---", "title: Please utilize it", "---", "", "Body text.", ""].join("\n");
+    const dir = fixtureCopy({ ".vale.ini": INI, "page.adoc": page });
+    const result = await runCli(["style", "--output=line", "--no-global", "page.adoc"], { cwd: dir });
+    expect(result.stdout).toContain("page.adoc:2:15:Test.Existence:Avoid 'utilize'.\n");
+  });
+
   it("passes the [asciidoctor] attributes, and Vale's own: an attribute is replaced, a missing one dropped", () => {
     expect(asciidoctorAttributes(new Map([["experimental", "YES"], ["icons", "NO"], ["product", "Acme"]]))).toEqual({
       "notitle!": "",
@@ -109,7 +130,7 @@ describe("verity style on AsciiDoc", () => {
   it("maps text Asciidoctor changed (an attribute, a dash, curly quotes) to the words it can find, and never past the text that follows", () => {
     const source = "The {product} -- don't stop.\n\nSecond paragraph here.\n";
     const html = '<div class="paragraph">\n<p>The Acme Cloud &#8212; don&apos;t stop.</p>\n</div>\n<div class="paragraph">\n<p>Second paragraph here.</p>\n</div>';
-    const prose = asciidocProse(source, html, { withTextMetrics: true });
+    const prose = asciidocProse(source, { html, verbatim: [] }, { withTextMetrics: true });
     expect(prose.blocks.map((b) => [b.text, b.offsetAt(0)])).toEqual([
       ["The Acme Cloud \u2014 don't stop.", 0],
       ["Second paragraph here.", source.indexOf("Second")],

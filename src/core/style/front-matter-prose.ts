@@ -20,14 +20,32 @@ import type { ProseBlock } from "./prose.ts";
 export function frontMatterBlocks(tree: Root, source: string, ext: string, ignoredScopes: readonly string[]): ProseBlock[] {
   const node = tree.children[0];
   if (node?.type !== "yaml" || node.position?.end.offset === undefined) return [];
+  return fieldBlocks(node.value, node.position.end.offset, source, ext, ignoredScopes);
+}
+
+/**
+ * The front matter at the top of a file that has no Markdown tree (AsciiDoc): YAML between `---`
+ * lines or JSON between `;;;` lines, as Vale's front-matter reader takes them. The file's body is
+ * linted with it, as Vale lints it.
+ */
+export function leadingFrontMatterBlocks(source: string, ext: string, ignoredScopes: readonly string[]): ProseBlock[] {
+  const open = /^(---|;;;)[ \t]*\r?\n/.exec(source);
+  if (!open) return [];
+  const close = new RegExp(`\\n${open[1]}[ \\t]*(?:\\r?\\n|$)`, "g");
+  close.lastIndex = open[0].length - 1;
+  const end = close.exec(source);
+  if (!end) return [];
+  return fieldBlocks(source.slice(open[0].length, end.index), end.index + end[0].length, source, ext, ignoredScopes);
+}
+
+function fieldBlocks(text: string, end: number, source: string, ext: string, ignoredScopes: readonly string[]): ProseBlock[] {
   let data: unknown;
   try {
-    data = jsyaml.load(node.value, { schema: jsyaml.JSON_SCHEMA });
+    data = jsyaml.load(text, { schema: jsyaml.JSON_SCHEMA });
   } catch {
     return [];
   }
   if (!data || typeof data !== "object" || Array.isArray(data)) return [];
-  const end = node.position.end.offset;
   const lines = lineStarts(source, end);
   // As Vale's Scope.Matches: an IgnoredScopes entry whose sections the block's scope all holds,
   // format included (`frontmatter.title.mdx` leaves out the titles of .mdx files only).

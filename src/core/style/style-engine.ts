@@ -20,7 +20,7 @@ import { joinBlocks, withText } from "./prose-block.ts";
 import type { StyleSet } from "./rule-loader.ts";
 import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
 import { checkpoint, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudgetOrUndo } from "./budget.ts";
-import { frontMatterBlocks } from "./front-matter-prose.ts";
+import { frontMatterBlocks, leadingFrontMatterBlocks } from "./front-matter-prose.ts";
 import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced, type IgnoredRange } from "./ignore-patterns.ts";
 import { settingsForFile, type FileStyleSettings, type ValeConfig } from "./vale-ini.ts";
 import { withLfLineEnds } from "./line-ends.ts";
@@ -33,6 +33,7 @@ import { sentenceTexts } from "./sentences.ts";
 import { ensureTagger } from "./pos-tagging.ts";
 import { appendAll } from "../arrays.ts";
 import { asciidocProse } from "./asciidoc/asciidoc-prose.ts";
+import type { AsciidocPage } from "./asciidoc/asciidoc-source.ts";
 
 const NO_TREE: Root = { type: "root", children: [] };
 
@@ -77,8 +78,8 @@ export interface StyleInput {
   frontmatter?: Record<string, unknown> | undefined;
   /** Text read from standard input, whose paragraphs Vale places by searching the whole text (core/file.go NewFile's `lookup`). */
   fromStdin?: boolean;
-  /** An AsciiDoc file: the HTML Asciidoctor made of `source` (asciidoc-source.ts), whose prose is read instead of a Markdown tree. */
-  asciidocHtml?: string | undefined;
+  /** An AsciiDoc file: what Asciidoctor made of `source` (asciidoc-source.ts), whose HTML's prose is read instead of a Markdown tree. */
+  asciidoc?: AsciidocPage | undefined;
 }
 
 /** Lints the prose of one file and returns its findings (unsorted). */
@@ -86,7 +87,7 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   if (input.source.includes("\r")) return withLfLineEnds(input.source, (source) => lintProse({ ...input, source, tree: undefined }, options));
   const settings = options.vale ? settingsForFile(options.vale.config, input.matchPath) : undefined;
   // Vale parses the file with its CommentDelimiters written as HTML comment marks (prose-source.ts).
-  const parsed = input.asciidocHtml === undefined ? parseProseSource(input, settings?.commentDelimiters) : { tree: NO_TREE, proseTree: NO_TREE, rewritten: undefined, findings: [] };
+  const parsed = input.asciidoc === undefined ? parseProseSource(input, settings?.commentDelimiters) : { tree: NO_TREE, proseTree: NO_TREE, rewritten: undefined, findings: [] };
   if ("ruleId" in parsed) return [parsed];
   const { tree, proseTree, rewritten, findings } = parsed;
   const active = options.vale ? activeRules(options.vale, input.matchPath, options.minAlertLevel) : [];
@@ -98,7 +99,7 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   const { ignoredScopes, ignoredClasses, skippedScopes } = options.vale?.config ?? {};
   const proseOptions = { ignoredScopes, ignoredClasses, skippedScopes, withTextMetrics: active.some((a) => a.rule.runFile !== undefined), withSyllables: active.some((a) => a.rule.needsSyllables === true) };
   const isTokenIgnored = tokenIgnored.length > 0 ? { isTokenIgnored: (start: number, end: number) => tokenIgnored.some(([s, e]) => s < toSource(end) && e > toSource(start)) } : {};
-  const read = input.asciidocHtml === undefined ? extractProse(proseTree, rewritten?.text ?? input.source, { ...isTokenIgnored, ...proseOptions }) : asciidocProse(input.source, input.asciidocHtml, proseOptions);
+  const read = input.asciidoc === undefined ? extractProse(proseTree, rewritten?.text ?? input.source, { ...isTokenIgnored, ...proseOptions }) : asciidocProse(input.source, input.asciidoc, proseOptions);
   const prose = rewritten ? proseAtSource(read, rewritten.toSource) : read;
   const lines = indexLines(input.source);
   if (prose.isTooDeep) {
@@ -107,12 +108,13 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   }
   if (options.vale && settings && active.length > 0) {
     const ext = input.file.slice(input.file.lastIndexOf(".") + 1).toLowerCase();
-    const fields = options.frontMatter && input.asciidocHtml === undefined ? frontMatterBlocks(tree, input.source, ext, options.vale.config.ignoredScopes) : [];
+    const ignoredScopes = options.vale.config.ignoredScopes;
+    const fields = !options.frontMatter ? [] : input.asciidoc ? leadingFrontMatterBlocks(input.source, ext, ignoredScopes) : frontMatterBlocks(tree, input.source, ext, ignoredScopes);
     const valeProse = fields.length > 0 ? { ...prose, blocks: [...fields, ...prose.blocks] } : prose;
     appendAll(findings, runValeRules(input, valeProse, lines, options.vale, settings, { ignoredBlocks, ignored }, active, options.valeDetails === true));
   }
   // Verity's own prose rules are for cards, which are Markdown.
-  if (options.builtinLevels && input.asciidocHtml === undefined) appendAll(findings, runBuiltinRules(input, tree, prose, lines, options));
+  if (options.builtinLevels && input.asciidoc === undefined) appendAll(findings, runBuiltinRules(input, tree, prose, lines, options));
   return dedupe(findings);
 }
 

@@ -14,7 +14,7 @@ import { appendMaskedText, appendSeparator, makeBlock, newBuilder, pushRun, type
 import type { FileProse } from "../prose.ts";
 import { collectComments } from "../prose-comments.ts";
 import { summaryMetrics } from "../summary.ts";
-import { searchableAsciidoc } from "./asciidoc-source.ts";
+import { searchableAsciidoc, type AsciidocPage } from "./asciidoc-source.ts";
 
 export interface AsciidocProseOptions {
   ignoredScopes?: readonly string[] | undefined;
@@ -67,10 +67,10 @@ class SourceFinder {
   }
 }
 
-/** Splits an AsciiDoc file's HTML (`html`, from {@link convertAsciidoc}) into prose blocks placed in `source`. */
-export function asciidocProse(source: string, html: string, options: AsciidocProseOptions = {}): FileProse {
+/** Splits an AsciiDoc file's HTML (from `convertAsciidoc`) into prose blocks placed in `source`. */
+export function asciidocProse(source: string, { html, verbatim }: AsciidocPage, options: AsciidocProseOptions = {}): FileProse {
   const result: FileProse = { blocks: [], inlineBlocks: [], comments: [], metrics: new Map(), quoted: new WeakSet() };
-  const text = searchableAsciidoc(source);
+  const text = searchableAsciidoc(source, verbatim);
   const ignored = new Set(options.ignoredScopes ?? []);
   const { blocks, alts } = extractHtmlBlocks(html, {
     skipClasses: new Set([...SKIP_CLASSES, ...(options.ignoredClasses ?? [])]),

@@ -35,22 +35,46 @@ export function asciidoctorAttributes(configured: ReadonlyMap<string, string>): 
   return attributes;
 }
 
+/** What Asciidoctor makes of an AsciiDoc file. */
+export interface AsciidocPage {
+  /** The HTML Vale lints. */
+  html: string;
+  /** The lines (1-based, first and last) of verbatim blocks (listings, literals, passthroughs, math), with their delimiters: never prose. */
+  verbatim: [number, number][];
+}
+
+const VERBATIM = new Set(["listing", "literal", "pass", "stem"]);
+/** The line that opens a delimited block (listing, literal, passthrough, example, sidebar, quote, open, fenced). */
+const DELIMITER = /^(?:-{4,}|\.{4,}|\+{4,}|={4,}|\*{4,}|_{4,}|--|```.*)$/;
+
 /** Converts an AsciiDoc file's text to the HTML Vale lints, with Asciidoctor in its secure mode (no include, no file read). */
-export async function convertAsciidoc(source: string, configured: ReadonlyMap<string, string>): Promise<string> {
-  const { convert, LoggerManager, NullLogger } = await import("@asciidoctor/core");
+export async function convertAsciidoc(source: string, configured: ReadonlyMap<string, string>): Promise<AsciidocPage> {
+  const { load, LoggerManager, NullLogger } = await import("@asciidoctor/core");
   // Asciidoctor's own warnings (an unterminated block, a duplicate id) are not style findings.
   LoggerManager.setLogger(new NullLogger());
-  const html = await convert(sanitizeAsciidoc(source), { safe: "secure", standalone: false, attributes: asciidoctorAttributes(configured) });
-  return sanitizeAsciidoc(typeof html === "string" ? html : String(html));
+  const doc = await load(sanitizeAsciidoc(source), { safe: "secure", standalone: false, sourcemap: true, attributes: asciidoctorAttributes(configured) });
+  const verbatim: [number, number][] = [];
+  const sourceLines = source.split("\n");
+  for (const block of await doc.findBy((b) => VERBATIM.has(b.getContext()))) {
+    const line = block.getLineNumber();
+    if (line === undefined) continue;
+    const lines = "getSourceLines" in block && typeof block.getSourceLines === "function" ? (block.getSourceLines() as string[]).length : 0;
+    // A delimited block's line is its opening delimiter's (its closing one follows its lines); an indented literal paragraph's is its first line.
+    const isDelimited = DELIMITER.test(sourceLines[line - 1]?.trimEnd() ?? "");
+    verbatim.push([line, isDelimited ? line + lines + 1 : line + lines - 1]);
+  }
+  const html = await doc.convert();
+  return { html: sanitizeAsciidoc(typeof html === "string" ? html : String(html)), verbatim };
 }
 
 /**
- * The file's text where prose is looked for: comments (`// …` lines and `////` blocks) and block
- * attribute lines (`[source,java]`) are blanked, character for character, so the HTML's text is not
+ * The file's text where prose is looked for: verbatim blocks, comments (`// …` lines and `////` blocks)
+ * and block attribute lines (`[source,java]`) are blanked, character for character, so the HTML's text is not
  * found in them (Vale masks line comments and `[source,…]` lists for the same reason, #296, #414).
  */
-export function searchableAsciidoc(source: string): string {
+export function searchableAsciidoc(source: string, verbatim: readonly (readonly [number, number])[] = []): string {
   const lines = source.split("\n");
+  for (const [first, last] of verbatim) for (let i = Math.max(first, 1) - 1; i < Math.min(last, lines.length); i++) lines[i] = " ".repeat(lines[i]!.length);
   /** The delimiter of the comment block the line is in (`////`, or longer). */
   let comment: string | undefined;
   for (let i = 0; i < lines.length; i++) {
