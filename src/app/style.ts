@@ -10,8 +10,9 @@ import { compareFindings, type Finding, type Severity } from "../core/lint/findi
 import { ruleLevels } from "../core/lint/registry.ts";
 import { findAliasKeys, notFixableFinding, planFixes, readFixableSource, readSourceFile, writeFixes, type FixSummary } from "../core/style/fix.ts";
 import { lintProse, type StyleOptions } from "../core/style/style-engine.ts";
-import { collectStyleFiles, globFilter, isAsciidocFile, matchPathFor, NOT_MARKDOWN_NOTICE, resolveValeSetup, styleExtensions, styleFormatOf } from "../core/style/style-files.ts";
-import { convertAsciidoc, type AsciidocPage } from "../core/style/asciidoc/asciidoc-source.ts";
+import { collectStyleFiles, globFilter, markupFormatOf, matchPathFor, NOT_MARKDOWN_NOTICE, resolveValeSetup, styleExtensions, styleFormatOf } from "../core/style/style-files.ts";
+import { convertAsciidoc } from "../core/style/markup/asciidoc.ts";
+import { htmlPage, type MarkupPage } from "../core/style/markup/markup-prose.ts";
 import { settingsForFile, type ValeConfig } from "../core/style/vale-ini.ts";
 import { appendAll } from "../core/arrays.ts";
 
@@ -75,15 +76,16 @@ export async function style(request: StyleRequest): Promise<StyleResult> {
     // As Vale's lintFile ("nothing to do; bail early"): a file no section gives a style or a rule
     // setting is not read at all, so it cannot fail to parse either.
     if (vale && !options.builtinLevels && hasNothingToRun(vale.config, matchPath)) return [];
-    // AsciiDoc is read as Vale reads it: from the HTML Asciidoctor makes of it.
-    let asciidoc: AsciidocPage | undefined;
+    // HTML and AsciiDoc are read as Vale reads them: from HTML, the file's own or Asciidoctor's.
+    const markupFormat = markupFormatOf(file, vale?.config, ext);
+    let markup: MarkupPage | undefined = markupFormat === "html" ? htmlPage(source) : undefined;
     try {
-      if (isAsciidocFile(file, vale?.config, ext)) asciidoc = await convertAsciidoc(source, vale?.config.asciidoctor ?? new Map());
+      if (markupFormat === "asciidoc") markup = await convertAsciidoc(source, vale?.config.asciidoctor ?? new Map());
     } catch (error) {
       const message = `Asciidoctor could not convert the file (${(error as Error).message}), so its prose was not checked. Fix the AsciiDoc, or leave the file out with --glob.`;
       return [{ ruleId: "asciidoc-syntax", severity: "error", message, file, line: 1, column: 1 }];
     }
-    return lintProse({ file, source, format: styleFormatOf(file, vale?.config, ext), matchPath, ...(fromStdin ? { fromStdin } : {}), asciidoc }, options);
+    return lintProse({ file, source, format: styleFormatOf(file, vale?.config, ext), matchPath, ...(fromStdin ? { fromStdin } : {}), markup }, options);
   };
 
   const findings: Finding[] = [];

@@ -38,7 +38,7 @@ describe("verity style", () => {
     const dir = project({ "c.txt": "We utilize it.\n", "a.md": "Send an e-mail.\n" });
     const result = await runCli(["style", "--output=line", "c.txt", "a.md"], { cwd: dir });
     expect(result.stdout).toBe("a.md:1:9:Test.Substitution:Use 'email' instead of 'e-mail'.\n");
-    expect(result.stderr).toContain("c.txt: not checked: Verity checks Markdown files (.md, .mdx, .markdown, .mdown, .markdn), AsciiDoc files (.adoc, .asciidoc, .asc) and extensions [formats] maps to md or adoc");
+    expect(result.stderr).toContain("c.txt: not checked: Verity checks Markdown files (.md, .mdx, .markdown, .mdown, .markdn), AsciiDoc (.adoc, .asciidoc, .asc), HTML (.html, .htm, .shtml, .xhtml) and extensions [formats] maps to md, adoc or html");
     expect(result.stderr).not.toContain("a.md: not checked");
     expect(result.code).toBe(0);
   });

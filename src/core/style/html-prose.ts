@@ -94,6 +94,14 @@ function* tokenize(html: string): Generator<HtmlToken> {
       at = close + 3;
       continue;
     }
+    if (html[at + 1] === "!" || html[at + 1] === "?") {
+      // `<!DOCTYPE html>`, `<![CDATA[…]]>`, `<?xml …?>`: a doctype or a bogus comment to the tokenizer, never text.
+      const close = html.indexOf(">", at + 2);
+      if (close < 0) return;
+      yield { text: html.slice(at, close + 1), at };
+      at = close + 1;
+      continue;
+    }
     const isEnd = html[at + 1] === "/";
     TAG_NAME.lastIndex = at + (isEnd ? 2 : 1);
     const name = TAG_NAME.exec(html)?.[0];
@@ -213,7 +221,7 @@ export function extractHtmlBlocks(
   };
 
   for (const { text: token, at, name, isEnd, attrs = "" } of tokenize(html)) {
-    if (token.startsWith("<!--")) continue;
+    if (token.startsWith("<!") || token.startsWith("<?")) continue; // a comment, a doctype: only text and tags are read
     const tag = name?.toLowerCase();
     if (tag !== undefined) {
       if (!isEnd && !token.endsWith("/>")) isInlineText = INLINE_TAGS.has(tag);

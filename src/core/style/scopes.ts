@@ -33,8 +33,14 @@ const KNOWN = new Set([
   "comment", "line", "block", "md", "mdx", "markdown", "frontmatter",
 ]);
 const FORMAT_SUFFIX = new Set(["md", "mdx", "markdown"]);
-/** Other formats' suffixes (`text.html`, `paragraph.rst`): such a part never matches Markdown. */
-const OTHER_FORMATS = new Set(["html", "rst", "adoc", "org", "xml", "dita", "txt", "tex", "py", "js", "ts", "go", "rb", "java", "c", "cpp", "cs", "rs", "yaml", "json", "css", "sh", "php", "swift", "scala", "r", "jl", "lua", "proto"]);
+/**
+ * The suffixes of the formats Verity reads as HTML (`text.html`, `heading.adoc`): kept as sections,
+ * since the blocks of an HTML or AsciiDoc file carry their format's (markup-prose.ts), as Vale's
+ * scopes carry the file's extension.
+ */
+const MARKUP_FORMATS = new Set(["html", "adoc"]);
+/** Other formats' suffixes (`paragraph.rst`): such a part never matches. */
+const OTHER_FORMATS = new Set(["rst", "org", "xml", "dita", "txt", "tex", "py", "js", "ts", "go", "rb", "java", "c", "cpp", "cs", "rs", "yaml", "json", "css", "sh", "php", "swift", "scala", "r", "jl", "lua", "proto"]);
 
 interface Part {
   sections: string[];
@@ -68,6 +74,7 @@ export function parseScope(value: string | readonly string[] | undefined, checke
       const fieldAt = sections.indexOf("frontmatter");
       sections.forEach((section, i) => {
         if (fieldAt >= 0 && i > fieldAt) return;
+        if (i > 0 && MARKUP_FORMATS.has(section)) return;
         if (i > 0 && OTHER_FORMATS.has(section)) isUnmatchable = true;
         // An unknown scope or sub-scope (`headng`, `list.foo`) loads and, as in
         // Vale's Selector.Contains, no Markdown block Verity reads has it.

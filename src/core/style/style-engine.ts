@@ -32,8 +32,7 @@ import { createSearchContexts, guessPlace } from "./vale-context.ts";
 import { sentenceTexts } from "./sentences.ts";
 import { ensureTagger } from "./pos-tagging.ts";
 import { appendAll } from "../arrays.ts";
-import { asciidocProse } from "./asciidoc/asciidoc-prose.ts";
-import type { AsciidocPage } from "./asciidoc/asciidoc-source.ts";
+import { markupProse, type MarkupPage } from "./markup/markup-prose.ts";
 
 const NO_TREE: Root = { type: "root", children: [] };
 
@@ -78,8 +77,8 @@ export interface StyleInput {
   frontmatter?: Record<string, unknown> | undefined;
   /** Text read from standard input, whose paragraphs Vale places by searching the whole text (core/file.go NewFile's `lookup`). */
   fromStdin?: boolean;
-  /** An AsciiDoc file: what Asciidoctor made of `source` (asciidoc-source.ts), whose HTML's prose is read instead of a Markdown tree. */
-  asciidoc?: AsciidocPage | undefined;
+  /** A file Vale reads as HTML (an HTML or AsciiDoc file, markup/): its HTML's prose is read instead of a Markdown tree. */
+  markup?: MarkupPage | undefined;
 }
 
 /** Lints the prose of one file and returns its findings (unsorted). */
@@ -87,7 +86,7 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   if (input.source.includes("\r")) return withLfLineEnds(input.source, (source) => lintProse({ ...input, source, tree: undefined }, options));
   const settings = options.vale ? settingsForFile(options.vale.config, input.matchPath) : undefined;
   // Vale parses the file with its CommentDelimiters written as HTML comment marks (prose-source.ts).
-  const parsed = input.asciidoc === undefined ? parseProseSource(input, settings?.commentDelimiters) : { tree: NO_TREE, proseTree: NO_TREE, rewritten: undefined, findings: [] };
+  const parsed = input.markup === undefined ? parseProseSource(input, settings?.commentDelimiters) : { tree: NO_TREE, proseTree: NO_TREE, rewritten: undefined, findings: [] };
   if ("ruleId" in parsed) return [parsed];
   const { tree, proseTree, rewritten, findings } = parsed;
   const active = options.vale ? activeRules(options.vale, input.matchPath, options.minAlertLevel) : [];
@@ -99,7 +98,7 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   const { ignoredScopes, ignoredClasses, skippedScopes } = options.vale?.config ?? {};
   const proseOptions = { ignoredScopes, ignoredClasses, skippedScopes, withTextMetrics: active.some((a) => a.rule.runFile !== undefined), withSyllables: active.some((a) => a.rule.needsSyllables === true) };
   const isTokenIgnored = tokenIgnored.length > 0 ? { isTokenIgnored: (start: number, end: number) => tokenIgnored.some(([s, e]) => s < toSource(end) && e > toSource(start)) } : {};
-  const read = input.asciidoc === undefined ? extractProse(proseTree, rewritten?.text ?? input.source, { ...isTokenIgnored, ...proseOptions }) : asciidocProse(input.source, input.asciidoc, proseOptions);
+  const read = input.markup === undefined ? extractProse(proseTree, rewritten?.text ?? input.source, { ...isTokenIgnored, ...proseOptions }) : markupProse(input.source, input.markup, proseOptions);
   const prose = rewritten ? proseAtSource(read, rewritten.toSource) : read;
   const lines = indexLines(input.source);
   if (prose.isTooDeep) {
@@ -109,12 +108,12 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   if (options.vale && settings && active.length > 0) {
     const ext = input.file.slice(input.file.lastIndexOf(".") + 1).toLowerCase();
     const ignoredScopes = options.vale.config.ignoredScopes;
-    const fields = !options.frontMatter ? [] : input.asciidoc ? leadingFrontMatterBlocks(input.source, ext, ignoredScopes) : frontMatterBlocks(tree, input.source, ext, ignoredScopes);
+    const fields = !options.frontMatter ? [] : input.markup ? (input.markup.isSource ? [] : leadingFrontMatterBlocks(input.source, ext, ignoredScopes)) : frontMatterBlocks(tree, input.source, ext, ignoredScopes);
     const valeProse = fields.length > 0 ? { ...prose, blocks: [...fields, ...prose.blocks] } : prose;
     appendAll(findings, runValeRules(input, valeProse, lines, options.vale, settings, { ignoredBlocks, ignored }, active, options.valeDetails === true));
   }
   // Verity's own prose rules are for cards, which are Markdown.
-  if (options.builtinLevels && input.asciidoc === undefined) appendAll(findings, runBuiltinRules(input, tree, prose, lines, options));
+  if (options.builtinLevels && input.markup === undefined) appendAll(findings, runBuiltinRules(input, tree, prose, lines, options));
   return dedupe(findings);
 }
 

@@ -11,7 +11,8 @@ import { loadStyleSet } from "./rule-loader.ts";
 import type { ValeSetup } from "./style-engine.ts";
 import { findValeConfig, loadValeConfig, VALE_CONFIG_NAMES, type ValeConfig } from "./vale-ini.ts";
 import { valeGlobMatcher } from "./vale-glob.ts";
-import { ASCIIDOC_EXTENSIONS } from "./asciidoc/asciidoc-source.ts";
+import { ASCIIDOC_EXTENSIONS } from "./markup/asciidoc.ts";
+import { HTML_EXTENSIONS } from "./markup/markup-prose.ts";
 
 const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
 
@@ -46,19 +47,20 @@ export function setupFromConfig(config: ValeConfig): ValeSetup {
 
 /**
  * The extensions `verity style` reads: Markdown (Vale's FormatByExtension: `md`, `mdown`, `markdown`,
- * `markdn`; and `mdx`) and AsciiDoc (`adoc`, `asciidoc`, `asc`), plus any extension the config's
- * `[formats]` maps to one of them.
+ * `markdn`; and `mdx`), AsciiDoc (`adoc`, `asciidoc`, `asc`) and HTML (`html`, `htm`, `shtml`,
+ * `xhtml`), plus any extension the config's `[formats]` maps to one of them.
  */
 export function styleExtensions(config: ValeConfig | undefined): Set<string> {
-  const exts = new Set(["md", "mdx", "markdown", "mdown", "markdn", ...ASCIIDOC_EXTENSIONS]);
-  for (const [ext, format] of config?.formats ?? []) if (format === "md" || ASCIIDOC_EXTENSIONS.has(format)) exts.add(ext);
+  const exts = new Set(["md", "mdx", "markdown", "mdown", "markdn", ...ASCIIDOC_EXTENSIONS, ...HTML_EXTENSIONS]);
+  for (const [ext, format] of config?.formats ?? []) if (format === "md" || ASCIIDOC_EXTENSIONS.has(format) || HTML_EXTENSIONS.has(format)) exts.add(ext);
   return exts;
 }
 
-/** True when the file (or `ext`, Vale's `--ext`) is AsciiDoc, by its extension or the one `[formats]` gives it. */
-export function isAsciidocFile(file: string, config: ValeConfig | undefined, ext?: string): boolean {
+/** `asciidoc` or `html` when Vale reads the file (or `ext`, Vale's `--ext`) as HTML, by its extension or the one `[formats]` gives it; else Markdown. */
+export function markupFormatOf(file: string, config: ValeConfig | undefined, ext?: string): "asciidoc" | "html" | undefined {
   const own = (ext === undefined ? path.extname(file) : ext.startsWith(".") ? ext : `.${ext}`).slice(1).toLowerCase();
-  return ASCIIDOC_EXTENSIONS.has(config?.formats.get(own) ?? own);
+  const format = config?.formats.get(own) ?? own;
+  return ASCIIDOC_EXTENSIONS.has(format) ? "asciidoc" : HTML_EXTENSIONS.has(format) ? "html" : undefined;
 }
 
 /**
@@ -82,7 +84,7 @@ export function globFilter(glob: string, cwd: string, config: ValeConfig | undef
 }
 
 /** What `verity style` says of a file named on the command line that it does not check. */
-export const NOT_MARKDOWN_NOTICE = "not checked: Verity checks Markdown files (.md, .mdx, .markdown, .mdown, .markdn), AsciiDoc files (.adoc, .asciidoc, .asc) and extensions [formats] maps to md or adoc";
+export const NOT_MARKDOWN_NOTICE = "not checked: Verity checks Markdown files (.md, .mdx, .markdown, .mdown, .markdn), AsciiDoc (.adoc, .asciidoc, .asc), HTML (.html, .htm, .shtml, .xhtml) and extensions [formats] maps to md, adoc or html";
 
 /**
  * Files to lint for `paths` (default `.`), sorted. A named file that is not Markdown (unless

@@ -7,6 +7,8 @@
  * (`@asciidoctor/core`), loaded only when a file is AsciiDoc.
  */
 
+import type { MarkupPage } from "./markup-prose.ts";
+
 /** The extensions Vale reads as AsciiDoc (core/format.go). */
 export const ASCIIDOC_EXTENSIONS: ReadonlySet<string> = new Set(["adoc", "asciidoc", "asc"]);
 
@@ -35,20 +37,12 @@ export function asciidoctorAttributes(configured: ReadonlyMap<string, string>): 
   return attributes;
 }
 
-/** What Asciidoctor makes of an AsciiDoc file. */
-export interface AsciidocPage {
-  /** The HTML Vale lints. */
-  html: string;
-  /** The lines (1-based, first and last) of verbatim blocks (listings, literals, passthroughs, math), with their delimiters: never prose. */
-  verbatim: [number, number][];
-}
-
 const VERBATIM = new Set(["listing", "literal", "pass", "stem"]);
 /** The line that opens a delimited block (listing, literal, passthrough, example, sidebar, quote, open, fenced). */
 const DELIMITER = /^(?:-{4,}|\.{4,}|\+{4,}|={4,}|\*{4,}|_{4,}|--|```.*)$/;
 
 /** Converts an AsciiDoc file's text to the HTML Vale lints, with Asciidoctor in its secure mode (no include, no file read). */
-export async function convertAsciidoc(source: string, configured: ReadonlyMap<string, string>): Promise<AsciidocPage> {
+export async function convertAsciidoc(source: string, configured: ReadonlyMap<string, string>): Promise<MarkupPage> {
   const { load, LoggerManager, NullLogger } = await import("@asciidoctor/core");
   // Asciidoctor's own warnings (an unterminated block, a duplicate id) are not style findings.
   LoggerManager.setLogger(new NullLogger());
@@ -64,7 +58,7 @@ export async function convertAsciidoc(source: string, configured: ReadonlyMap<st
     verbatim.push([line, isDelimited ? line + lines + 1 : line + lines - 1]);
   }
   const html = await doc.convert();
-  return { html: sanitizeAsciidoc(typeof html === "string" ? html : String(html)), verbatim };
+  return { html: sanitizeAsciidoc(typeof html === "string" ? html : String(html)), format: "adoc", verbatim };
 }
 
 /**

@@ -1,15 +1,15 @@
 /**
- * AsciiDoc files in `verity style`, read as Vale reads them (lint/adoc.go): Asciidoctor's HTML, walked
- * for prose, each alert reported where the file writes the text. Red Hat's and other teams' Vale
- * packages test their rules on `.adoc` fixtures.
+ * AsciiDoc and HTML files in `verity style`, read as Vale reads them (lint/adoc.go, lint/html.go): the
+ * HTML (Asciidoctor's, or the file's own), walked for prose, each alert reported where the file writes
+ * the text. Red Hat's and other teams' Vale packages test their rules on `.adoc` fixtures.
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { removeTemps, runCli } from "../helpers.ts";
 import { fixtureCopy } from "./helpers.ts";
-import { asciidoctorAttributes, searchableAsciidoc } from "../../src/core/style/asciidoc/asciidoc-source.ts";
-import { asciidocProse } from "../../src/core/style/asciidoc/asciidoc-prose.ts";
+import { asciidoctorAttributes, searchableAsciidoc } from "../../src/core/style/markup/asciidoc.ts";
+import { markupProse } from "../../src/core/style/markup/markup-prose.ts";
 
 afterEach(removeTemps);
 
@@ -130,7 +130,7 @@ describe("verity style on AsciiDoc", () => {
   it("maps text Asciidoctor changed (an attribute, a dash, curly quotes) to the words it can find, and never past the text that follows", () => {
     const source = "The {product} -- don't stop.\n\nSecond paragraph here.\n";
     const html = '<div class="paragraph">\n<p>The Acme Cloud &#8212; don&apos;t stop.</p>\n</div>\n<div class="paragraph">\n<p>Second paragraph here.</p>\n</div>';
-    const prose = asciidocProse(source, { html, verbatim: [] }, { withTextMetrics: true });
+    const prose = markupProse(source, { html, format: "adoc", verbatim: [] }, { withTextMetrics: true });
     expect(prose.blocks.map((b) => [b.text, b.offsetAt(0)])).toEqual([
       ["The Acme Cloud \u2014 don't stop.", 0],
       ["Second paragraph here.", source.indexOf("Second")],
@@ -138,5 +138,41 @@ describe("verity style on AsciiDoc", () => {
     const first = prose.blocks[0]!;
     expect(source.slice(first.offsetAt(first.text.indexOf("don't")), first.offsetAt(first.text.indexOf("don't")) + 5)).toBe("don't");
     expect(prose.metrics.get("paragraph")).toBe(2);
+  });
+});
+
+describe("verity style on HTML", () => {
+  const page = [
+    "<!DOCTYPE html>", // 1
+    "<html>",
+    "  <head><title>Guide</title>",
+    "  <script>var utilize = 1;</script></head>",
+    "  <body>", // 5
+    "    <h2>MARKHeading here</h2>",
+    "    <p>We utilize the &amp; <code>utilize</code> tool",
+    "    and MARKHtml it.</p>",
+    "    <ul><li>First MARKList item</li></ul>",
+    "    <table><tr><td>MARKCell &eacute; leverage</td></tr></table>", // 10
+    '    <img src="a.png" alt="MARKAlt picture">',
+    "  </body>",
+    "</html>",
+    "",
+  ].join("\n");
+  const rule = "extends: existence\nmessage: 'HTML only: %s'\nlevel: suggestion\nscope: text.html\ntokens:\n  - MARKHtml\n";
+
+  it("reads the file's own HTML as Vale's walker does (no doctype, script or code), each alert where it is written; `text.html` matches HTML files only", async () => {
+    const ini = "StylesPath = styles\nMinAlertLevel = suggestion\n[*.{html,adoc}]\nBasedOnStyles = Test\nTest.Off = NO\n";
+    const dir = fixtureCopy({ ".vale.ini": ini, "page.html": page, "other.adoc": "We MARKHtml it.\n", "styles/Test/OnlyHtml.yml": rule });
+    const result = await runCli(["style", "--output=line", "--no-global", "."], { cwd: dir });
+    expect(result.stdout.split("\n").filter(Boolean)).toEqual([
+      "page.html:6:9:Test.ScopeHeading:Heading scope: MARKHeading",
+      "page.html:6:9:Test.Sentence:'MARKHeading here' should use sentence case.",
+      "page.html:7:11:Test.Existence:Avoid 'utilize'.",
+      "page.html:8:9:Test.OnlyHtml:HTML only: MARKHtml",
+      "page.html:9:19:Test.ScopeList:List scope: MARKList",
+      "page.html:10:20:Test.ScopeCell:Cell scope: MARKCell",
+      "page.html:10:38:Test.Existence:Avoid 'leverage'.",
+      "page.html:11:27:Test.ScopeAlt:Alt scope: MARKAlt",
+    ]);
   });
 });

@@ -1,22 +1,44 @@
 /**
- * The prose of an AsciiDoc file: the blocks Vale's HTML walker reads in the HTML Asciidoctor made of
- * it (html-prose.ts: a paragraph, a list item, a cell, a heading, image alt text), each character
- * mapped back to where the file writes it, so an alert is reported on its own line and column.
+ * The prose of a file Vale reads as HTML (an HTML file, or the HTML Asciidoctor makes of an AsciiDoc
+ * file): the blocks Vale's HTML walker reads (html-prose.ts: a paragraph, a list item, a cell, a
+ * heading, image alt text), each character mapped to where the file writes it, so an alert is
+ * reported on its own line and column.
  *
- * The HTML keeps the file's text in order, so each run of text is looked for from where the last one
- * was found: as written when it is (most prose), else word by word (Asciidoctor replaced an attribute
- * or a `--`, or made quotes curly), a word the file lacks standing where the search stands.
+ * An HTML file's text is where the walker read it. A converted file's HTML keeps the file's text in
+ * order, so each run of text is looked for from where the last one was found: as written when it is
+ * (most prose), else word by word (Asciidoctor replaced an attribute or a `--`, or made quotes
+ * curly), a word the file lacks standing where the search stands.
  */
 import type { Nodes } from "mdast";
 import { decodeHTML } from "entities";
 import { extractHtmlBlocks, type HtmlRun } from "../html-prose.ts";
-import { appendMaskedText, appendSeparator, makeBlock, newBuilder, pushRun, type Builder } from "../prose-block.ts";
+import { appendAligned, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushRun, type Builder } from "../prose-block.ts";
 import type { FileProse } from "../prose.ts";
 import { collectComments } from "../prose-comments.ts";
 import { summaryMetrics } from "../summary.ts";
-import { searchableAsciidoc, type AsciidocPage } from "./asciidoc-source.ts";
+import { searchableAsciidoc } from "./asciidoc.ts";
 
-export interface AsciidocProseOptions {
+/** A file read as HTML. */
+export interface MarkupPage {
+  /** The HTML Vale lints: the file itself, or what Asciidoctor made of it. */
+  html: string;
+  /** `html` or `adoc`: the last section of each block's scope, which `text.html` or `heading.adoc` match. */
+  format: "html" | "adoc";
+  /** The HTML is the file's own text (an HTML file): its offsets are the file's. */
+  isSource?: boolean;
+  /** Converted files: the lines (1-based, first and last) of verbatim blocks, never prose. */
+  verbatim: [number, number][];
+}
+
+/** The extensions Vale reads as HTML (core/format.go). */
+export const HTML_EXTENSIONS: ReadonlySet<string> = new Set(["html", "htm", "shtml", "xhtml"]);
+
+/** An HTML file, read as it is. */
+export function htmlPage(source: string): MarkupPage {
+  return { html: source, format: "html", isSource: true, verbatim: [] };
+}
+
+export interface MarkupProseOptions {
   ignoredScopes?: readonly string[] | undefined;
   ignoredClasses?: readonly string[] | undefined;
   skippedScopes?: readonly string[] | undefined;
@@ -67,10 +89,10 @@ class SourceFinder {
   }
 }
 
-/** Splits an AsciiDoc file's HTML (from `convertAsciidoc`) into prose blocks placed in `source`. */
-export function asciidocProse(source: string, { html, verbatim }: AsciidocPage, options: AsciidocProseOptions = {}): FileProse {
+/** Splits a file's HTML (`htmlPage`, or `convertAsciidoc`) into prose blocks placed in `source`. */
+export function markupProse(source: string, { html, format, isSource, verbatim }: MarkupPage, options: MarkupProseOptions = {}): FileProse {
   const result: FileProse = { blocks: [], inlineBlocks: [], comments: [], metrics: new Map(), quoted: new WeakSet() };
-  const text = searchableAsciidoc(source, verbatim);
+  const text = isSource ? source : searchableAsciidoc(source, verbatim);
   const ignored = new Set(options.ignoredScopes ?? []);
   const { blocks, alts } = extractHtmlBlocks(html, {
     skipClasses: new Set([...SKIP_CLASSES, ...(options.ignoredClasses ?? [])]),
@@ -82,7 +104,11 @@ export function asciidocProse(source: string, { html, verbatim }: AsciidocPage, 
   const original = (run: HtmlRun) => decodeHTML(html.slice(run.start, run.start + run.length)).trim();
   const appendRun = (builder: Builder, run: HtmlRun) => {
     if (run.start < 0) appendSeparator(builder, run.text, -1);
-    else if (run.masked) {
+    else if (isSource) {
+      if (run.masked) appendMaskedText(builder, run.text.length, run.start);
+      else appendAligned(builder, run.text, source, run.start, run.start + run.length);
+      finder.cursor = run.start + run.length;
+    } else if (run.masked) {
       // Code: its stars stand where the code is written.
       const at = finder.find(original(run));
       appendMaskedText(builder, run.text.length, at >= 0 ? at : finder.cursor);
@@ -100,7 +126,7 @@ export function asciidocProse(source: string, { html, verbatim }: AsciidocPage, 
     const value = builder.chars.join("");
     if (value.trim() === "") continue;
     const start = builder.segs.find((_, i) => i % 3 === 1 && builder.segs[i]! >= 0) ?? from;
-    const block = makeBlock(nodeAt(start, Math.max(start, finder.cursor)), piece.scope, value, builder);
+    const block = makeBlock(nodeAt(start, Math.max(start, finder.cursor)), [...piece.scope, format], value, builder);
     const [, kind, level] = piece.scope;
     if (kind === "heading") {
       count(`heading.${level}`);
@@ -110,7 +136,7 @@ export function asciidocProse(source: string, { html, verbatim }: AsciidocPage, 
     result.blocks.push(block);
   }
   const comments = new SourceFinder(text);
-  collectComments(html, (index) => Math.max(comments.find(html.slice(index, html.indexOf("-->", index) + 3), Infinity), 0), result.comments);
+  collectComments(html, isSource ? (index) => index : (index) => Math.max(comments.find(html.slice(index, html.indexOf("-->", index) + 3), Infinity), 0), result.comments);
   if (options.withTextMetrics !== false) for (const [name, value] of summaryMetrics(result.blocks, options.withSyllables !== false)) result.metrics.set(name, value);
   return result;
 }
