@@ -436,9 +436,10 @@ function editUrl(repository: string, branch: string, relPath: string): string {
   return `${repository.replace(/\/$/, "")}/edit/${encodeURIComponent(branch)}/${relPath.split("/").map(encodeURIComponent).join("/")}`;
 }
 
+/** By collection, in a Map first: a plain object already "has" a collection folder named `constructor`. */
 function trustCardsByCollection(cards: readonly Card[]): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const card of cards) if (isCountedForTrust(card)) (result[card.collection] ??= []).push(card.data.verify_by);
-  return result;
+  const result = new Map<string, string[]>();
+  for (const card of cards) if (isCountedForTrust(card)) (result.get(card.collection) ?? result.set(card.collection, []).get(card.collection)!).push(card.data.verify_by);
+  return Object.fromEntries(result);
 }
 

@@ -82,7 +82,9 @@ function applyHealth(doc: Document, health: HTMLElement, policy: VerificationPol
     if (label) label.textContent = below ? " – below the floor" : " – at or above the floor";
   }
   for (const row of doc.querySelectorAll<HTMLElement>("[data-collection-row]")) {
-    setValues(row, computeTrustScore(toCards(byCollection[row.dataset.collectionRow ?? ""] ?? []), policy));
+    // Own keys only: a collection named `constructor` with no counted card would read the Object function.
+    const name = row.dataset.collectionRow ?? "";
+    setValues(row, computeTrustScore(toCards(Object.hasOwn(byCollection, name) ? byCollection[name]! : []), policy));
   }
 }
 

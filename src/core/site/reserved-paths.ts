@@ -12,18 +12,22 @@ const SITE_ROOT_FILES = ["index.html", "404.html", "feed.xml", "llms.txt", "favi
 /** First path segments the sites use for their own pages and files; no collection may take them. */
 export const RESERVED_PATHS: ReadonlySet<string> = new Set(["tags", "search", "search-data", "health", "pagefind", "404", "robots.txt", "sitemap.xml", "_files", "_astro", ...SITE_ROOT_FILES]);
 
-/** Which sites have a page or file under each reserved first segment (tag pages are decided per tag). */
-const RESERVED_ON: Readonly<Record<string, readonly SiteName[]>> = {
-  tags: ["public", "internal"],
-  search: ["public", "internal"],
-  health: ["internal"],
-  pagefind: ["public", "internal"],
-  "404": ["public", "internal"],
-  "robots.txt": ["public", "internal"],
-  "sitemap.xml": ["public"],
-  _astro: ["public", "internal"],
-  ...Object.fromEntries(SITE_ROOT_FILES.map((name) => [name, ["public", "internal"] as const])),
-};
+/**
+ * Which sites have a page or file under each reserved first segment (tag pages are decided per tag).
+ * A Map, not an object: a path's first segment is the author's text, and an object would find
+ * `constructor` or `__proto__` in it (the Object function, its prototype) as a reserved page.
+ */
+const RESERVED_ON: ReadonlyMap<string, readonly SiteName[]> = new Map<string, readonly SiteName[]>([
+  ["tags", ["public", "internal"]],
+  ["search", ["public", "internal"]],
+  ["health", ["internal"]],
+  ["pagefind", ["public", "internal"]],
+  ["404", ["public", "internal"]],
+  ["robots.txt", ["public", "internal"]],
+  ["sitemap.xml", ["public"]],
+  ["_astro", ["public", "internal"]],
+  ...SITE_ROOT_FILES.map((name): [string, readonly SiteName[]] => [name, ["public", "internal"]]),
+]);
 
 /** True when the reserved first segment `first` is a single page or file (`/search/`, `/feed.xml`), with nothing below it. */
 export function isSinglePage(first: string): boolean {
@@ -37,7 +41,7 @@ export function isReservedName(name: string): boolean {
 
 /** The sites that have the reserved page `first` (a first path segment), or undefined when `first` is not reserved. */
 export function reservedPageSites(first: string): readonly SiteName[] | undefined {
-  return RESERVED_ON[first.toLowerCase()];
+  return RESERVED_ON.get(first.toLowerCase());
 }
 
 /** Why the collection folder `name` cannot be a collection, with the fix; undefined when it can. */

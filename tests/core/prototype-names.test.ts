@@ -1,0 +1,55 @@
+/**
+ * Names that are properties of every JavaScript object (`constructor`, `__proto__`) are ordinary
+ * addresses and folder names to an author. Looked up in a plain object they are found all the same
+ * (`{}["constructor"]` is the Object function), so a link to `/__proto__/` or `/constructor/`, or a
+ * collection folder named `constructor`, was taken for one of the sites' own pages (its "sites" a
+ * function): lint reported `target.sites.includes is not a function` instead of the broken link,
+ * file-audience `reserved.includes is not a function` for every file of the collection, and the
+ * build and the MCP server stopped with the same TypeError.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { loadProject } from "../../src/core/project/project.ts";
+import { prepareSites } from "../../src/build/site-data.ts";
+import { reservedPageSites } from "../../src/core/site/reserved-paths.ts";
+import { KnowledgeBase } from "../../src/app/knowledge/knowledge-base.ts";
+import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
+
+afterAll(removeTemps);
+
+const card = (title: string, audience: string, body: string) =>
+  `---\ntitle: ${title}\nowner: "@acme/team"\naudience: ${audience}\nverify_by: 2099-01-01\n---\n\n${body}\n`;
+const noHistory = { history: { available: false as const, reason: "none" } };
+
+describe("object property names as site paths", () => {
+  it("are no reserved page of the sites", () => {
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) expect(reservedPageSites(name)).toBeUndefined();
+    expect(reservedPageSites("search")).toEqual(["public", "internal"]);
+  });
+
+  it("a link to /__proto__/ or /constructor/ is a broken link, and the sites and the public MCP server are built", async () => {
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/help/refunds.md": card("Refunds", "external", "See [one](/__proto__/), [two](/constructor/) and [three](/Constructor/steps/)."),
+    });
+    const { results } = await lintJson(dir);
+    const messages = flatMessages(results, dir);
+    expect(messages.filter((m) => /is not a function|internal error/i.test(m.message))).toEqual([]);
+    expect(messages.filter((m) => m.ruleId === "link-broken").length).toBeGreaterThanOrEqual(3);
+    const project = loadProject({ cwd: dir, today: "2026-11-22" });
+    expect(() => prepareSites(project, ["public", "internal"], { ...noHistory, snapshotDir: `${dir}/.snap` })).not.toThrow();
+    expect(KnowledgeBase.load({ cwd: dir, today: "2026-11-22", site: "public" }).size).toBe(1);
+  });
+
+  it("a collection folder named constructor publishes its card's image, and the wiki is built", async () => {
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/constructor/guide.md": card("Builder guide", "external", "![Diagram](diagram.png)"),
+      "content/constructor/diagram.png": "PNG",
+    });
+    const { results } = await lintJson(dir);
+    expect(flatMessages(results, dir).filter((m) => /is not a function|internal error/i.test(m.message))).toEqual([]);
+    const sites = prepareSites(loadProject({ cwd: dir, today: "2026-11-22" }), ["public", "internal"], { ...noHistory, snapshotDir: `${dir}/.snap` });
+    expect(sites.get("public")!.assets.map((a) => a.sitePath)).toEqual(["/_files/constructor/diagram.png"]);
+    expect(sites.get("internal")!.trustCards).toEqual({ constructor: ["2099-01-01"] });
+  });
+});
