@@ -7,12 +7,14 @@
  * file-audience `reserved.includes is not a function` for every file of the collection, and the
  * build and the MCP server stopped with the same TypeError.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/core/project/project.ts";
 import { prepareSites } from "../../src/build/site-data.ts";
 import { reservedPageSites } from "../../src/core/site/reserved-paths.ts";
 import { KnowledgeBase } from "../../src/app/knowledge/knowledge-base.ts";
-import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
+import { flatMessages, lintJson, makeProject, removeTemps, runCli } from "../helpers.ts";
 
 afterAll(removeTemps);
 
@@ -51,5 +53,30 @@ describe("object property names as site paths", () => {
     const sites = prepareSites(loadProject({ cwd: dir, today: "2026-11-22" }), ["public", "internal"], { ...noHistory, snapshotDir: `${dir}/.snap` });
     expect(sites.get("public")!.assets.map((a) => a.sitePath)).toEqual(["/_files/constructor/diagram.png"]);
     expect(sites.get("internal")!.trustCards).toEqual({ constructor: ["2099-01-01"] });
+  });
+});
+
+describe("a template placeholder named like an object property", () => {
+  const templateProject = (template: string) =>
+    makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/help/_collection.yml": 'title: Help\ndefaults:\n  owner: "@acme/team"\n',
+      "style-guide/templates/how-to.md": template,
+    });
+  const head = '---\ntitle: "{{title}}"\nowner: "{{owner}}"\naudience: {{audience}}\nverify_by: {{verify_by}}\n';
+
+  it("stays as written in the body, never the text of a JavaScript function", async () => {
+    const dir = templateProject(`${head}---\n\nSee {{toString}} and {{constructor}}.\n`);
+    const result = await runCli(["new", "how-to", "help/guide", "--title", "Guide", "--audience", "internal", "--today", "2026-11-22"], { cwd: dir });
+    expect(result.stderr).toBe("");
+    const text = readFileSync(path.join(dir, "content/help/guide.md"), "utf8");
+    expect(text).toContain("See {{toString}} and {{constructor}}.");
+    expect(text).not.toContain("native code");
+  });
+
+  it("in the frontmatter is the template's problem, not an internal error", async () => {
+    const dir = templateProject(`${head}description: {{constructor}}\n---\n\nBody.\n`);
+    const result = await runCli(["new", "how-to", "help/guide", "--title", "Guide", "--audience", "internal", "--today", "2026-11-22"], { cwd: dir });
+    expect(result.stderr).not.toMatch(/internal error|is not a function/);
   });
 });

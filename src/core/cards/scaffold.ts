@@ -178,13 +178,15 @@ export function renderTemplate(template: TemplateInfo, values: NewCardValues): s
     lang: values.lang,
     template: template.name,
   };
+  // Own keys only: `in` is also true of {{constructor}} and {{toString}} (every object's functions).
+  const known = (key: string) => Object.hasOwn(map, key);
   const match = /^(---[ \t]*\r?\n)([\s\S]*?\r?\n)((?:---|\.\.\.)[ \t]*(?:\r?\n|$))/.exec(template.text);
   const fillYaml = (text: string) =>
     text
-      .replace(/(["'])\{\{(\w+)\}\}\1/g, (whole, _q: string, key: string) => (key in map ? JSON.stringify(map[key]) : whole))
-      .replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in map ? formatScalar(map[key]!, "plain") : whole));
+      .replace(/(["'])\{\{(\w+)\}\}\1/g, (whole, _q: string, key: string) => (known(key) ? JSON.stringify(map[key]) : whole))
+      .replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (known(key) ? formatScalar(map[key]!, "plain") : whole));
   const fill = (text: string, inYaml: boolean) =>
-    inYaml ? fillYaml(text) : text.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in map ? map[key]! : whole));
+    inYaml ? fillYaml(text) : text.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (known(key) ? map[key]! : whole));
   if (!match) return fill(template.text, false);
   let yaml = fill(match[2]!, true);
   // An empty description is a schema error: fill it in, or leave the line out until there is one.
