@@ -46,7 +46,7 @@ export function registerReport(program: Command, state: RunState): void {
     .option("--period <interval>", "length of the usage period ending on --until, e.g. 7d, 12w, 3m (default: 30d)")
     .action(async (options: ReportOptions, command: Command) => {
       const { io } = state;
-      const render = RENDERERS[options.format];
+      const render = Object.hasOwn(RENDERERS, options.format) ? RENDERERS[options.format] : undefined;
       if (!render) throw new UsageError(`Unknown format "${options.format}".`, `Use one of: ${Object.keys(RENDERERS).join(", ")}.`);
       const months = parseCount(options.months, "--months");
       const { report, problems, project } = await buildReport({ project: state.projectOptions(command), months, env: io.env });

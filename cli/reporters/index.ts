@@ -9,7 +9,8 @@ import type { Reporter } from "./types.ts";
 export const REPORTERS: Record<string, Reporter> = { stylish, json, sarif, github, line };
 
 export function getReporter(name: string): Reporter {
-  const reporter = REPORTERS[name];
+  // Own keys only: a plain object also "has" constructor, toString and __proto__.
+  const reporter = Object.hasOwn(REPORTERS, name) ? REPORTERS[name] : undefined;
   if (!reporter) throw new UsageError(`Unknown format "${name}".`, `Use one of: ${Object.keys(REPORTERS).join(", ")}.`);
   return reporter;
 }

@@ -80,3 +80,15 @@ describe("a template placeholder named like an object property", () => {
     expect(result.stderr).not.toMatch(/internal error|is not a function/);
   });
 });
+
+describe("a --format named like an object property", () => {
+  it("is an unknown format (exit 2), not an internal error", async () => {
+    const dir = makeProject({ "verity.config.yml": "minTrustScore: 0\n", "content/help/refunds.md": card("Refunds", "external", "Public.") });
+    for (const argv of [["lint", "--format", "constructor"], ["lint", "--format", "toString"], ["report", "--format", "constructor"], ["report", "--format", "__proto__"]]) {
+      const result = await runCli(argv, { cwd: dir });
+      expect(result.stderr).not.toMatch(/internal error/);
+      expect(result.stderr).toMatch(/Unknown format/);
+      expect(result.code).toBe(2);
+    }
+  });
+});
