@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/core/project/project.ts";
 import { prepareSites } from "../../src/build/site-data.ts";
 import { refusedAliasMessage } from "../../src/core/site/redirects.ts";
-import { makeProject, removeTemps } from "../helpers.ts";
+import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
 
 afterAll(removeTemps);
 
@@ -53,5 +53,40 @@ describe("addresses that differ from an internal card's by trailing dots or spac
     expect(refused[0]).toMatch(/the alias \/help\/escalation\.\/ is not redirected on the public site: its address names the internal card \/help\/escalation\//);
     expect(pub.assets.map((a) => a.sitePath)).toEqual(["/_files/help/fine/ok.png"]);
     expect(sites.get("internal")!.assets.map((a) => a.sitePath).sort()).toEqual(["/_files/help/escalation /other.png", "/_files/help/escalation./shot.png", "/_files/help/fine/ok.png"]);
+  });
+});
+
+describe("card addresses that differ from another card's by the dots or spaces ending a name", () => {
+  it("are a duplicate-id error, as names in other letter case are: a public collection legal./ is the internal-only legal/ on Windows", async () => {
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/legal/contract-disputes.md": card("Contract disputes playbook", "internal", "Escalate every dispute to outside counsel."),
+      "content/legal./terms.md": card("Terms of service", "external", "Our terms apply to every workspace."),
+      "content/help/refunds.md": card("Refunds", "internal", "Internal refund steps."),
+      "content/help/refunds..md": card("Refunds for customers", "external", "Public refund steps."),
+      "content/help/ops /notes.md": card("Ops notes", "external", "Public notes."),
+      "content/help/ops/notes.md": card("Ops notes inside", "internal", "Internal notes."),
+    });
+    const { results } = await lintJson(dir);
+    const hits = flatMessages(results, dir).filter((m) => m.ruleId === "duplicate-id");
+    // One card of each pair is reported (whichever is loaded second), naming the other.
+    expect(hits).toHaveLength(3);
+    const of = (pair: string[]) => hits.filter((m) => pair.includes(m.file));
+    expect(of(["content/legal/contract-disputes.md", "content/legal./terms.md"])[0]!.message).toMatch(
+      /^The collection folder content\/legal\.?\/ differs from content\/legal\.?\/ only in letter case or in how its accents are encoded \(Unicode normalization\) or in the dots and spaces ending its name/,
+    );
+    expect(of(["content/help/refunds.md", "content/help/refunds..md"])[0]!.message).toMatch(/^The URL \/help\/refunds\.?\/ differs from \/help\/refunds\.?\/ \(content\/help\/refunds\.?\.md\) only in letter case or in the dots and spaces ending a name/);
+    expect(of(["content/help/ops/notes.md", "content/help/ops /notes.md"])).toHaveLength(1);
+  });
+
+  it("leave other names alone", async () => {
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/help/v1.md": card("Version one", "external", "Public."),
+      "content/help/v1.5.md": card("Version one and a half", "external", "Public."),
+      "content/help.old/v1.md": card("Old version one", "external", "Public."),
+    });
+    const { results } = await lintJson(dir);
+    expect(flatMessages(results, dir).filter((m) => m.ruleId === "duplicate-id")).toEqual([]);
   });
 });
