@@ -68,11 +68,12 @@ export const duplicateId: Rule & { check(cards: readonly Card[]): Finding[] } = 
 };
 
 /**
- * An address as a case-insensitive Windows host stores it: letter case folded (NFC, as
- * foldedAddress), and each name without the dots and spaces that end it (`legal./` is `legal/`).
+ * An address as a case-insensitive host stores it, and as the leak check reads it: letter case
+ * and compatibility forms folded (NFKC: `ſecurity` is `security`, to macOS and the leak check alike),
+ * and each name without the dots and spaces that end it (Windows: `legal./` is `legal/`).
  */
 function hostKey(address: string): string {
-  return foldedAddress(address)
+  return foldedAddress(address.normalize("NFKC"))
     .split("/")
     .map((name) => name.replace(/[. ]+$/, "") || name)
     .join("/");
