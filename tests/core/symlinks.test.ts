@@ -1,12 +1,12 @@
 /** Symbolic links in content/: a card is never a link, and nothing leaves content/ through one. */
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { isOnSite } from "../../src/core/site/audience.ts";
 import { loadProject } from "../../src/core/project/project.ts";
 import { snippetsOf } from "../../src/core/cards/snippets.ts";
 import { prepareSites } from "../../src/build/site-data.ts";
-import { flatMessages, lintJson, makeProject, makeTempDir, removeTemps } from "../helpers.ts";
+import { flatMessages, lintJson, makeProject, makeTempDir, removeTemps, runCli } from "../helpers.ts";
 
 afterAll(removeTemps);
 
@@ -119,5 +119,24 @@ describe("a linked _collection.yml", () => {
     const { code, results } = await lintJson(dir, TODAY);
     expect(code).toBe(1);
     expect(flatMessages(results, dir).map((m) => [m.file, m.ruleId])).toContainEqual(["content/help/_collection.yml", "collection-config"]);
+  });
+});
+
+describe("verity new through a linked folder", () => {
+  it("writes nothing when the collection, or a folder of the slug, is a link (out of the repository)", async () => {
+    const outside = makeTempDir();
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/help/_collection.yml": 'title: Help\ndefaults:\n  owner: "@acme/team"\n',
+      "content/help/refunds.md": card("Refunds"),
+    });
+    symlinkSync(outside, path.join(dir, "content/linked"));
+    symlinkSync(outside, path.join(dir, "content/help/sub"));
+    for (const spec of ["linked/new-card", "help/sub/new-card"]) {
+      const result = await runCli(["new", "card", spec, "--title", "New card", "--owner", "@acme/team", "--audience", "internal", ...TODAY], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/symbolic link/);
+    }
+    expect(readdirSync(outside)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * minimal built-in template when the project has no templates folder), with its frontmatter
  * filled in and `verify_by` set to today + the review interval.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { addInterval, formatInterval, parseInterval, type CalendarDate } from "../verification/calendar-date.ts";
 import { FrontmatterSchema } from "./schema.ts";
@@ -93,6 +93,20 @@ export interface CardTarget {
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/;
+/** The first folder between `contentDir` and `file` that is a symbolic link (cards are never loaded through one), if any. */
+function linkedFolderOn(contentDir: string, file: string): string | undefined {
+  let dir = contentDir;
+  for (const part of path.relative(contentDir, path.dirname(file)).split(path.sep)) {
+    dir = path.join(dir, part);
+    try {
+      if (lstatSync(dir).isSymbolicLink()) return dir;
+    } catch {
+      return undefined; // not there yet: verity new makes it, a real folder
+    }
+  }
+  return undefined;
+}
+
 /** A file name may have 255 bytes: a slug part (ASCII), its extension and a temporary name's suffix fit well below. */
 const MAX_SLUG_PART = 200;
 
@@ -132,7 +146,15 @@ export function resolveNewCardTarget(contentDir: string, spec: string, contentDi
     const first = problems[0]!;
     throw new UsageError(`${first.file}:${first.line}: ${first.message}`, `Fix ${COLLECTION_FILE} first (verity lint shows every problem).`);
   }
-  return { collection, slug, file: path.join(contentDir, collection, ...`${slug}${ext}`.split("/")), collectionInfo };
+  const file = path.join(contentDir, collection, ...`${slug}${ext}`.split("/"));
+  const link = linkedFolderOn(contentDir, file);
+  if (link) {
+    throw new UsageError(
+      `${contentDirName}/${path.relative(contentDir, link).split(path.sep).join("/")} is a symbolic link: the card would be written wherever it leads (possibly outside the repository), and no site would ever load it. Nothing was written.`,
+      "Replace the link with a real folder, or pick a collection and slug without it.",
+    );
+  }
+  return { collection, slug, file, collectionInfo };
 }
 
 export interface NewCardValues {
