@@ -2,7 +2,7 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { createTwoFilesPatch } from "diff";
-import { CODEOWNERS_FILE, renderCodeowners } from "../../src/core/cards/codeowners.ts";
+import { CODEOWNERS_FILE, codeownersLink, renderCodeowners } from "../../src/core/cards/codeowners.ts";
 import { readTextFile } from "../../src/core/cards/safe-read.ts";
 import { writeFileWhole } from "../../src/core/cards/safe-write.ts";
 import { UsageError } from "../../src/core/errors.ts";
@@ -20,6 +20,13 @@ export function registerCodeowners(program: Command, state: RunState): void {
       const project = state.loadProject(command);
       const file = path.join(project.root, CODEOWNERS_FILE);
       const shown = displayPath(file, io.cwd);
+      const link = codeownersLink(project.root);
+      if (link) {
+        throw new UsageError(
+          `${displayPath(link, io.cwd)} is a symbolic link: verity codeowners neither reads nor writes ${shown} through one (GitHub does not read it either).`,
+          `Replace the link with the real ${link.endsWith("CODEOWNERS") ? "file" : "folder"}, and find out who committed it.`,
+        );
+      }
       const read = readTextFile(file);
       // Its hand-written part is kept: a file that cannot be read as UTF-8 text is left as it is.
       if (read.kind === "problem") throw new UsageError(`${shown}:${read.line}: the file ${read.message}`);

@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderCodeowners, splitCodeowners, CODEOWNERS_MARKER } from "../../src/core/cards/codeowners.ts";
@@ -90,5 +92,32 @@ describe("verity codeowners", () => {
     expect(splitCodeowners("* @admins").head).toBe("* @admins\n");
     const text = renderCodeowners([], [], "content", "* @admins");
     expect(text).toBe(`* @admins\n\n${CODEOWNERS_MARKER}\n`);
+  });
+
+  // A pull request can make .github/CODEOWNERS (or .github) a link: --check printed the target's lines as
+  // "Differences" (a CI log shows them), and writing replaced the target, a file anywhere on the machine.
+  it("neither reads nor writes through a .github/CODEOWNERS or .github that is a symbolic link", async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), "verity-outside-"));
+    try {
+      const target = path.join(outside, "credentials");
+      writeFileSync(target, "token=SECRET-9f8e7d\n");
+      for (const link of [".github/CODEOWNERS", ".github"]) {
+        const repo = project();
+        mkdirSync(path.join(repo.root, ".github"), { recursive: true });
+        if (link === ".github") rmSync(path.join(repo.root, ".github"), { recursive: true });
+        symlinkSync(link === ".github" ? outside : target, path.join(repo.root, link));
+        if (link === ".github") writeFileSync(path.join(outside, "CODEOWNERS"), "token=SECRET-9f8e7d\n");
+        for (const argv of [["codeowners", "--check"], ["codeowners"]]) {
+          const result = await runCli(argv, repo.root);
+          expect(result.stdout + result.stderr).not.toContain("SECRET");
+          expect(result.stderr).toMatch(/symbolic link/);
+          expect(result.code).toBe(2);
+        }
+        expect(readFileSync(target, "utf8")).toBe("token=SECRET-9f8e7d\n");
+        if (link === ".github") expect(readFileSync(path.join(outside, "CODEOWNERS"), "utf8")).toBe("token=SECRET-9f8e7d\n");
+      }
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
