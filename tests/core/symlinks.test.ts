@@ -140,3 +140,24 @@ describe("verity new through a linked folder", () => {
     expect(readdirSync(outside)).toEqual([]);
   });
 });
+
+describe("a template that is a symbolic link", () => {
+  it("is refused, and no card is written from the file it leads to", async () => {
+    const outside = makeTempDir();
+    writeFileSync(path.join(outside, "credentials"), "aws_secret_access_key = SECRET-7c1d\n");
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/help/_collection.yml": 'title: Help\ndefaults:\n  owner: "@acme/team"\n',
+      "style-guide/templates/card.md": '---\ntitle: "{{title}}"\nowner: "{{owner}}"\naudience: {{audience}}\nverify_by: {{verify_by}}\n---\n\nBody.\n',
+    });
+    symlinkSync(path.join(outside, "credentials"), path.join(dir, "style-guide/templates/how-to.md"));
+    const result = await runCli(["new", "how-to", "help/new-card", "--title", "New card", "--owner", "@acme/team", "--audience", "external", ...TODAY], { cwd: dir });
+    expect(result.stdout + result.stderr).not.toContain("SECRET");
+    expect(result.stderr).toMatch(/symbolic link/);
+    expect(result.code).toBe(2);
+    expect(readdirSync(path.join(dir, "content/help"))).toEqual(["_collection.yml"]);
+    // A real template beside it still works.
+    const ok = await runCli(["new", "card", "help/real-card", "--title", "Real card", "--owner", "@acme/team", "--audience", "external", ...TODAY], { cwd: dir });
+    expect(ok.code).toBe(0);
+  });
+});

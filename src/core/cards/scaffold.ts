@@ -65,6 +65,15 @@ export function loadTemplate(root: string, name: string): TemplateInfo {
   const dir = path.join(root, TEMPLATES_DIR);
   if (!existsSync(dir)) return { name, file: undefined, text: BUILTIN_TEMPLATES[name]!, audience: undefined };
   const file = path.join(dir, `${name}.md`);
+  // Read as a snippet is, never through a link: one committed in a pull request could lead to any file
+  // of the machine (credentials), which verity new would copy into a card for its author to commit.
+  const link = [path.join(root, path.dirname(TEMPLATES_DIR)), dir, file].find(isLink);
+  if (link) {
+    throw new UsageError(
+      `${path.relative(root, link).split(path.sep).join("/")} is a symbolic link, and a template is never read through one. Nothing was written.`,
+      "Replace the link with the real template file, and find out who committed it.",
+    );
+  }
   return { name, file, text: readFileSync(file, "utf8").replace(/^\uFEFF/, ""), audience: templateAudience(dir, name) };
 }
 
@@ -93,6 +102,14 @@ export interface CardTarget {
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/;
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /** The first folder between `contentDir` and `file` that is a symbolic link (cards are never loaded through one), if any. */
 function linkedFolderOn(contentDir: string, file: string): string | undefined {
   let dir = contentDir;
