@@ -69,11 +69,14 @@ describe("card addresses that differ from another card's by the dots or spaces e
       // A long s is an s to macOS's case-insensitive disk and to the leak check, which stopped the build where lint had passed.
       "content/security-desk/takeover.md": card("Account takeover procedure", "internal", "Lock the workspace first."),
       "content/\u017Fecurity-desk/faq.md": card("Keeping your account safe", "external", "Turn on two-factor authentication."),
+      // A dotless i is an I to Windows, which compares names in upper case: ıt/ is the IT desk's it/ there.
+      "content/it/laptops.md": card("Laptop imaging runbook", "internal", "Reimage with the gold image."),
+      "content/\u0131t/faq.md": card("Desk FAQ", "external", "Public answers."),
     });
     const { results } = await lintJson(dir);
     const hits = flatMessages(results, dir).filter((m) => m.ruleId === "duplicate-id");
     // One card of each pair is reported (whichever is loaded second), naming the other.
-    expect(hits).toHaveLength(4);
+    expect(hits).toHaveLength(5);
     const of = (pair: string[]) => hits.filter((m) => pair.includes(m.file));
     expect(of(["content/legal/contract-disputes.md", "content/legal./terms.md"])[0]!.message).toMatch(
       /^The collection folder content\/legal\.?\/ differs from content\/legal\.?\/ only in letter case or in how its accents are encoded \(Unicode normalization\) or in the dots and spaces ending its name/,
@@ -81,6 +84,7 @@ describe("card addresses that differ from another card's by the dots or spaces e
     expect(of(["content/help/refunds.md", "content/help/refunds..md"])[0]!.message).toMatch(/^The URL \/help\/refunds\.?\/ differs from \/help\/refunds\.?\/ \(content\/help\/refunds\.?\.md\) only in letter case or in the dots and spaces ending a name/);
     expect(of(["content/help/ops/notes.md", "content/help/ops /notes.md"])).toHaveLength(1);
     expect(of(["content/security-desk/takeover.md", "content/\u017Fecurity-desk/faq.md"])).toHaveLength(1);
+    expect(of(["content/it/laptops.md", "content/\u0131t/faq.md"])).toHaveLength(1);
   });
 
   it("leave other names alone", async () => {

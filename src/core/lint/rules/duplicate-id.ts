@@ -70,10 +70,15 @@ export const duplicateId: Rule & { check(cards: readonly Card[]): Finding[] } = 
 /**
  * An address as a case-insensitive host stores it, and as the leak check reads it: letter case
  * and compatibility forms folded (NFKC: `ſecurity` is `security`, to macOS and the leak check alike),
- * and each name without the dots and spaces that end it (Windows: `legal./` is `legal/`).
+ * each letter as its one upper-case letter too (Windows compares names so: `ıt/` is `it/`), and
+ * each name without the dots and spaces that end it (Windows: `legal./` is `legal/`).
  */
 function hostKey(address: string): string {
-  return foldedAddress(address.normalize("NFKC"))
+  const upper = Array.from(address.normalize("NFKC"), (char) => {
+    const up = char.toUpperCase();
+    return up.length === char.length ? up : char;
+  }).join("");
+  return foldedAddress(upper)
     .split("/")
     .map((name) => name.replace(/[. ]+$/, "") || name)
     .join("/");
