@@ -8,6 +8,7 @@ import { engineFor, SearchUnavailable, type Hit, type SearchEngine, type SearchO
 import { paceInput } from "./input-pace.ts";
 import { reportSearch } from "./search-events.ts";
 import { installSearchShortcuts, languageName, resultLink } from "./search-render.ts";
+import { countOf, tallyFilters } from "./filter-counts.ts";
 
 const PAGE_SIZE = 20;
 /** Results painted before the rest of the first page is fetched: what a screen shows first. */
@@ -229,7 +230,7 @@ async function countFilters(
   if (exact) counts = structuredClone(exact);
   else {
     const data = await Promise.all(outcome.hits.slice(0, COUNT_LIMIT).map((hit) => hit.data()));
-    for (const d of data) for (const [name, values] of Object.entries(d.filters ?? {})) for (const value of values) ((counts[name] ??= {})[value] = (counts[name]?.[value] ?? 0) + 1);
+    counts = tallyFilters(data);
   }
   const languages = await engine.languages();
   const perLanguage: Record<string, number> = {};
@@ -286,7 +287,7 @@ class FilterPanel {
     this.describe();
     for (const [key, counter] of this.counters) {
       const [name, value] = key.split("\u0000") as [string, string];
-      counter.textContent = String(counts[name]?.[value] ?? 0);
+      counter.textContent = String(countOf(counts, name, value));
     }
   }
 
