@@ -98,3 +98,17 @@ describe("card addresses that differ from another card's by the dots or spaces e
     expect(flatMessages(results, dir).filter((m) => m.ruleId === "duplicate-id")).toEqual([]);
   });
 });
+
+describe("a collection folder named like the sites' own pages but for the dots and spaces ending it", () => {
+  it("is reserved as the name itself is: Windows writes content/tags./payments.md's page over the tag page /tags/payments/", async () => {
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/help/refunds.md": card("Refunds", "external", "Public.", "tags: [payments]\n"),
+      "content/tags./payments.md": card("Payments", "external", "Public."),
+      "content/search /tips.md": card("Search tips", "external", "Public."),
+    });
+    const { results } = await lintJson(dir);
+    const hits = flatMessages(results, dir).filter((m) => /reserved|sites use for their own pages/.test(m.message));
+    expect(hits.map((m) => m.file).sort()).toEqual(["content/search ", "content/tags."]);
+  });
+});

@@ -34,9 +34,13 @@ export function isSinglePage(first: string): boolean {
   return ["search", "health", "404", "robots.txt", "sitemap.xml", ...SITE_ROOT_FILES].includes(first.toLowerCase());
 }
 
-/** True when a collection folder name would clash with a reserved path. */
+/**
+ * True when a collection folder name (or a path's first segment) would clash with a reserved path:
+ * in any letter case, and without the dots and spaces ending it, which Windows drops (a public
+ * `tags./payments/` page is written over the tag page `tags/payments/` there).
+ */
 export function isReservedName(name: string): boolean {
-  return RESERVED_PATHS.has(name.toLowerCase());
+  return RESERVED_PATHS.has((name.replace(/[. ]+$/, "") || name).toLowerCase());
 }
 
 /** The sites that have the reserved page `first` (a first path segment), or undefined when `first` is not reserved. */
