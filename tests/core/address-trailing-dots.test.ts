@@ -112,3 +112,31 @@ describe("a collection folder named like the sites' own pages but for the dots a
     expect(hits.map((m) => m.file).sort()).toEqual(["content/search ", "content/tags."]);
   });
 });
+
+describe("addresses that name a page only the wiki has in another form of its letters", () => {
+  it("are neither redirects nor attachment folders on the help center (ı for i, ſ for s, full-width letters)", () => {
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/it/laptops.md": card("Laptop imaging runbook", "internal", "Reimage with the gold image."),
+      "content/help/escalation.md": card("Escalation", "internal", "Internal steps."),
+      "content/help/refunds.md": card(
+        "Refunds",
+        "external",
+        "Public. ![shot](escalat\u0131on/shot.png) ![fine](fine/ok.png)",
+        'aliases: ["/\u0131t/old-faq/", "/help/e\u017Fcalation/", "/help/\uFF45scalation/", "/help/refund-faq/"]\n',
+      ),
+      "content/help/escalat\u0131on/shot.png": "PNG",
+      "content/help/fine/ok.png": "PNG",
+    });
+    const refused: string[] = [];
+    const sites = prepareSites(loadProject({ cwd: dir, today: "2026-11-22" }), ["public", "internal"], {
+      history: { available: false, reason: "none" },
+      snapshotDir: `${dir}/.snap`,
+      onRefusedAlias: (alias) => refused.push(refusedAliasMessage(alias)),
+    });
+    const pub = sites.get("public")!;
+    expect(pub.redirects.map((r) => r.from)).toEqual(["/help/refund-faq/"]);
+    expect(refused).toHaveLength(3);
+    expect(pub.assets.map((a) => a.sitePath)).toEqual(["/_files/help/fine/ok.png"]);
+  });
+});

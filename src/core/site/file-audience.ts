@@ -17,7 +17,7 @@
 import { lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { isOnSite, type SiteName, type SiteSelection } from "./audience.ts";
-import { collectSitePages, foldedAddress, type CardIndex, type SitePages } from "./links.ts";
+import { collectSitePages, foldedAddress, hostFoldedAddress, type CardIndex, type SitePages } from "./links.ts";
 import type { Card } from "../cards/load.ts";
 import { loadCollection } from "../cards/collections.ts";
 import { isCardFileName, isInside } from "../cards/discover.ts";
@@ -227,7 +227,8 @@ function decodedName(part: string): string {
 function hiddenPageOnPath(written: readonly string[], hidden: HiddenPages): string | undefined {
   // Windows drops the dots and spaces that end a folder's name: `escalation./` is deployed as `escalation/` there.
   // A folder named `%65scalation` is `escalation` to a host that decodes the address once more.
-  const parts = written.map((part, i) => (i < written.length - 1 ? decodedName(part).replace(/[. ]+$/, "") || part : part));
+  // A folder in another form of the same letters (`escalatıon`, `ｅscalation`) is the same folder to some hosts and to the leak check.
+  const parts = written.map((part, i) => (i < written.length - 1 ? hostFoldedAddress(decodedName(part).replace(/[. ]+$/, "") || part) : part));
   if (parts.length > 1 && hidden.isHiddenCollection(parts[0]!)) return hidden.collectionLabel?.(parts[0]!) ?? `the collection /${parts[0]}/ (no public cards)`;
   const reserved = parts.length > 1 ? reservedPageSites(parts[0]!) : undefined;
   if (reserved && !reserved.includes("public")) return `the page /${parts[0]}/`;

@@ -317,6 +317,20 @@ export function foldedAddress(address: string): string {
   return address.normalize("NFC").toLowerCase();
 }
 
+/**
+ * An address (or a name in one) folded further than {@link foldedAddress}, as the hosts that serve
+ * one page for it may: compatibility forms (NFKC: `ſ` and a full-width `ｅ` are `s` and `e`, as macOS
+ * and the leak check read them) and each letter's one upper-case form (Windows compares names so:
+ * a dotless `ı` is `i` there), then lower case.
+ */
+export function hostFoldedAddress(address: string): string {
+  const upper = Array.from(address.normalize("NFKC"), (char) => {
+    const up = char.toUpperCase();
+    return up.length === char.length ? up : char;
+  }).join("");
+  return foldedAddress(upper);
+}
+
 /** `/billing/refunds`, `/billing/refunds/index.html` -> `/billing/refunds/`. */
 export function normaliseSitePath(sitePath: string): string {
   let p = sitePath.replace(/\/index\.html?$/i, "/").replace(/\.html?$/i, "/");

@@ -7,7 +7,7 @@
  */
 import type { Finding } from "../findings.ts";
 import type { Card } from "../../cards/load.ts";
-import { foldedAddress, normaliseSitePath } from "../../site/links.ts";
+import { hostFoldedAddress, normaliseSitePath } from "../../site/links.ts";
 import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 
 const id = "duplicate-id";
@@ -74,11 +74,7 @@ export const duplicateId: Rule & { check(cards: readonly Card[]): Finding[] } = 
  * each name without the dots and spaces that end it (Windows: `legal./` is `legal/`).
  */
 function hostKey(address: string): string {
-  const upper = Array.from(address.normalize("NFKC"), (char) => {
-    const up = char.toUpperCase();
-    return up.length === char.length ? up : char;
-  }).join("");
-  return foldedAddress(upper)
+  return hostFoldedAddress(address)
     .split("/")
     .map((name) => name.replace(/[. ]+$/, "") || name)
     .join("/");
