@@ -98,8 +98,18 @@ export function attributeFile(model: LeakModel, rel: string, text: string): Attr
   return { ...none, label: "a file of no public card" };
 }
 
+/**
+ * The site path of a search entry's URL. Pagefind writes the URL percent-encoded
+ * (`/billing/%ED%99%98%EB%B6%88/`) and card URLs are written as the browser shows them (a `%` is
+ * never in one, see reserved-paths.ts), so it is decoded: else a Korean card's entry was no page's.
+ */
 function stripBase(base: string, url: string): string {
+  let path = url.split("#")[0]!.split("?")[0]!;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // Not percent-encoding Pagefind wrote: read as it is.
+  }
   const prefix = base.replace(/\/$/, "");
-  const p = prefix && url.startsWith(prefix) ? url.slice(prefix.length) : url;
-  return normaliseSitePath(p.split("#")[0]!.split("?")[0]!);
+  return normaliseSitePath(prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path);
 }

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { makeProject, removeTemps } from "../helpers.ts";
-import { card, check, page, site } from "./leak-planted.ts";
+import { card, check, fragment, page, site } from "./leak-planted.ts";
 
 afterEach(() => removeTemps());
 
@@ -151,5 +151,30 @@ describe("what the site itself prints on a public card's page", () => {
     const report = await check(root, site({ "billing/invoices/index.html": page("Download an invoice", '<p>See <a href="/billing/refunds/">the refund rules</a>.</p>') }));
     expect(report.skipped.filter((n) => n.source === "content/billing/refunds.md").map((n) => n.kind)).toEqual([]);
     expect(report.findings.map((f) => f.needle?.kind)).toContain("url");
+  });
+});
+
+describe("the search entry of a public card whose address is not ASCII", () => {
+  // Pagefind writes a page's URL percent-encoded (/billing/%ED%99%98%EB%B6%88-.../), the cards' URLs are not:
+  // the entry of a Korean card's page was attributed to no page, so a sentence it shares with an internal
+  // card (which its page may show) stopped every public build as a leak.
+  it("carries what its page carries, as an ASCII one does", async () => {
+    const shared = "Refunds reach the card the customer paid with within ten business days of the request.";
+    const root = makeProject({
+      "content/billing/환불-안내.md": card({ title: "환불 안내", audience: "external" }, shared),
+      "content/support/refund-desk.md": card({ title: "Refund desk procedure", audience: "internal" }, `${shared}\n\nThen note the override code in the ledger for audit purposes before closing the ticket.`),
+    });
+    const encoded = `/billing/${encodeURIComponent("환불-안내")}/`;
+    const report = await check(
+      root,
+      site({
+        "billing/환불-안내/index.html": page("환불 안내", `<p>${shared}</p>`),
+        "pagefind/fragment/ko_1.pf_fragment": fragment(encoded, "환불 안내", `환불 안내. ${shared}`),
+      }),
+    );
+    expect(report.findings).toEqual([]);
+    // Another page's entry with the sentence is still a leak.
+    const other = await check(root, site({ "pagefind/fragment/ko_2.pf_fragment": fragment(`/billing/${encodeURIComponent("다른")}/`, "다른", shared) }));
+    expect(other.findings.map((f) => f.needle?.kind)).toContain("body text");
   });
 });
