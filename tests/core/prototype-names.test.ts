@@ -92,3 +92,21 @@ describe("a --format named like an object property", () => {
     }
   });
 });
+
+describe("an MDX card's HTML attribute named like an object property", () => {
+  it("is removed and reported as any unknown attribute, not an internal error that stops lint and the build", async () => {
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/help/refunds.md": card("Refunds", "external", "Public."),
+      "content/help/guide.mdx": card("Guide", "external", '<a constructor="x" toString="y" href="/help/refunds/">Refunds</a>\n\n<p __proto__="z">Text.</p>'),
+    });
+    const { results, stderr } = await lintJson(dir);
+    expect(stderr).not.toMatch(/internal error/);
+    const removed = flatMessages(results, dir).filter((m) => m.ruleId === "html-removed").map((m) => m.message);
+    expect(removed.some((m) => /attribute constructor on <a>/.test(m))).toBe(true);
+    const sites = prepareSites(loadProject({ cwd: dir, today: "2026-11-22" }), ["public"], { ...noHistory, snapshotDir: `${dir}/.snap` });
+    const html = sites.get("public")!.cards.find((c) => c.id === "help/guide")!.html;
+    expect(html).toMatch(/<a href="[^"]*refunds\/">Refunds<\/a>/);
+    expect(html).not.toMatch(/constructor|toString|__proto__/);
+  });
+});

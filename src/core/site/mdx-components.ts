@@ -187,6 +187,13 @@ function htmlProperties(props: Record<string, string>): Properties {
   const { find, html: htmlSchema } = propertyInformation();
   for (const [attribute, value] of Object.entries(props)) {
     const info = find(htmlSchema, attribute === "className" ? "class" : attribute === "htmlFor" ? "for" : attribute);
+    // property-information finds no entry for `constructor` or `__proto__` (it looks them up with `in`): an
+    // attribute the sanitizer removes, and lint reports, like any other it does not know. Defined, not
+    // assigned, so `__proto__` is an attribute and never the properties' prototype.
+    if (!info) {
+      Object.defineProperty(properties, attribute, { value, enumerable: true, writable: true, configurable: true });
+      continue;
+    }
     if (info.boolean) properties[info.property] = true;
     else if (info.spaceSeparated) properties[info.property] = value.split(/\s+/).filter(Boolean);
     else if (info.commaSeparated) properties[info.property] = value.split(",").map((v) => v.trim());
