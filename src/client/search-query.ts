@@ -7,7 +7,7 @@
  * build (`search-data/vocabulary-<lang>.json`).
  */
 import { distance } from "fastest-levenshtein";
-import { EN_AFTER_HOW, EN_DURATION_VERBS, EN_STOP, EN_TIME_AFTER, EN_TIME_BEFORE, EN_TIME_UNITS, JA_QUESTION, KO_ENDINGS, KO_STOP, ZH_QUESTION } from "./search-words.ts";
+import { EN_AFTER_HOW, EN_DURATION_VERBS, EN_LONG_TIME, EN_STOP, EN_TIME_AFTER, EN_TIME_BEFORE, EN_TIME_UNITS, JA_QUESTION, KO_ENDINGS, KO_STOP, ZH_QUESTION } from "./search-words.ts";
 
 export type Script = "ko" | "ja" | "zh" | "latin";
 
@@ -176,13 +176,14 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
     .slice(0, MAX_QUERY_WORDS);
   // Words the cards write joined by `_` (an error code such as do_not_honor) are read as that code, stop words and all.
   if (vocabulary) tokens = joinParticles(joinCodes(tokens, vocabulary), vocabulary);
-  // Question words go first; keep them when they are the whole query ("how", "방법").
+  // Question words go first; keep them when they are the whole query ("how", "방법"). A duration verb only says something lasts in `how long does it take` and before a duration (`taking ages`, `took a week`).
   const howLong = tokens.some((t, i) => t === "long" && tokens[i - 1] === "how");
+  const lasts = (i: number) => howLong || tokens.slice(i + 1, i + 4).some((t) => EN_TIME_UNITS.has(t) || EN_LONG_TIME.has(t));
   const appears = (i: number) => APPEAR_VERBS.has(`${tokens[i]} ${tokens[i + 1]}`) || APPEAR_VERBS.has(`${tokens[i - 1]} ${tokens[i]}`);
   // "a week later", "3 days ago", "last year": the unit, and the number or `last` before it, say when.
-  const unitSaysWhen = (i: number): boolean => EN_TIME_UNITS.has(tokens[i] ?? "") && (EN_TIME_AFTER.has(tokens[i + 1] ?? "") || EN_TIME_BEFORE.has(tokens[i - 1] ?? ""));
+  const unitSaysWhen = (i: number): boolean => EN_TIME_UNITS.has(tokens[i] ?? "") && (EN_TIME_AFTER.has(tokens[i + 1] ?? "") || EN_TIME_BEFORE.has(tokens[i - 1] ?? "") || [tokens[i - 1], tokens[i - 2]].some((t) => EN_DURATION_VERBS.has(t ?? "")));
   const when = (i: number): boolean => unitSaysWhen(i) || ((/^\d+$/.test(tokens[i]!) || EN_TIME_BEFORE.has(tokens[i]!)) && unitSaysWhen(i + 1));
-  const withoutStops = tokens.filter((t, i) => !EN_STOP.has(t) && !KO_STOP.has(t) && !(EN_AFTER_HOW.has(t) && tokens[i - 1] === "how") && !(howLong && EN_DURATION_VERBS.has(t)) && !appears(i) && !when(i));
+  const withoutStops = tokens.filter((t, i) => !EN_STOP.has(t) && !KO_STOP.has(t) && !(EN_AFTER_HOW.has(t) && tokens[i - 1] === "how") && !(EN_DURATION_VERBS.has(t) && lasts(i)) && !appears(i) && !when(i));
   if (withoutStops.length > 0) tokens = withoutStops;
   tokens = tokens.map((t) => (NO_SPACE.test(t) ? stripCjkQuestion(t, lang) : t)).filter((t) => t.length > 0);
   if (lang === "ko" && vocabulary) {
@@ -253,6 +254,8 @@ export function splitScripts(token: string): string[] {
  */
 export function sameStemWord(token: string, vocabulary: Vocabulary): string | undefined {
   if (!/^[a-z]+$/.test(token) || token.length < 6) return undefined;
+  // A verb that drops its `e` before `-ing` (`leaving`, "the founder leaves"): its start is not the cards' word, and the nearest word by spelling is another ("meaning").
+  if (token.endsWith("ing") && vocabulary.knows(`${token.slice(0, -3)}e`)) return vocabulary.shortestWithPrefix(`${token.slice(0, -3)}e`) ?? `${token.slice(0, -3)}e`;
   for (let length = token.length - 1; length >= Math.max(5, token.length - 3); length--) {
     const found = vocabulary.shortestWithPrefix(token.slice(0, length));
     if (found) return found;

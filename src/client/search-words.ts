@@ -13,6 +13,9 @@ export const EN_STOP = new Set(
     "let go goes going went gone come comes came coming keep keeps kept " +
     // Greetings and thanks around a question ("hi, could you tell me how to refund my customer please?").
     "hi hello hey thanks thank thx " +
+    // Typed on a phone (`pls`, `u`, `w` for with, `wat`); people named by no one in particular ("make sure nobody logs in": `nobody` was corrected to
+    // "body"); `ages` and `forever` ("taking ages"); `another`, whose noun names the topic ("moving to another tool" found "move to another region").
+    "pls plz u ur r w wat wut gets sure nobody somebody anybody anyone ages forever another " +
     // Words that only say something is wrong: search-intent.ts reads them, and as words they match any troubleshooting card.
     "missing broken broke stuck wrong " +
     // Verbs that report or ask rather than name a subject ("the bank said no": "said" was corrected to "paid").
@@ -28,15 +31,17 @@ export const EN_STOP = new Set(
     // Asking how to set something up: search-intent.ts reads it; as a word it found the one card that says "For setup".
     "setup setups configure configuring configuration config").split(" "),
 );
-/** Words that only ask a question after "how" ("how long does a refund take", "how late can I refund"), and mean something elsewhere ("long"). */
-export const EN_AFTER_HOW = new Set(["long", "often", "soon", "late", "far", "fast", "quickly"]);
+/** Words that only ask a question after "how" ("how long does a refund take", "how late can I refund", `how 2` typed for "how to"), and mean something elsewhere ("long"). */
+export const EN_AFTER_HOW = new Set(["2", "long", "often", "soon", "late", "far", "fast", "quickly"]);
 /** Units of a time a reader reports ("a week later", "3 days ago"): with `later` or `ago` after them they say when, not what. */
 export const EN_TIME_UNITS = new Set(["minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"]);
 export const EN_TIME_AFTER = new Set(["later", "ago"]);
 /** Words before a unit that say when ("a payment from last year", "this month", "next week"). */
 export const EN_TIME_BEFORE = new Set(["last", "past", "previous", "this", "next"]);
-/** Verbs that only ask how long something lasts in a "how long" question ("how long does a refund take"). */
+/** Verbs that only say how long something lasts in a "how long" question or before a duration ("how long does a refund take", "taking a week"). */
 export const EN_DURATION_VERBS = new Set(["take", "takes", "took", "taking"]);
+/** A long time without a unit ("taking ages", "takes forever"): like a unit after a duration verb, it says how long, not what. */
+export const EN_LONG_TIME = new Set(["ages", "forever", "long", "while"]);
 
 export const KO_STOP = new Set(
   ("어떻게 어떻게요 어떡해 해야 해야하나요 하나요 하나 방법 방법은 방법이 방법을 무엇 무엇을 무엇인가요 뭐 뭔가요 뭐예요 왜 언제 어디 어디서 어디에 " +
