@@ -54,14 +54,16 @@ export const KO_STOP = new Set(
     // Negations name no topic (the problem they say is read by search-intent.ts).
     "안 못 " +
     // Formal questions (~습니까) and what they ask: how many, how long, within when, the difference ("몇 번까지 합니까", "며칠 안에", "차이가 무엇입니까").
-    "합니까 됩니까 입니까 있습니까 없습니까 무엇입니까 어떻습니까 가능합니까 몇 며칠 얼마나 얼마 번 안에 차이 차이점").split(" "),
+    "합니까 됩니까 입니까 있습니까 없습니까 무엇입니까 어떻습니까 가능합니까 몇 며칠 얼마나 얼마 번 안에 차이 차이점 " +
+    // Casual verbs that say something goes, comes or takes time, and `거` ("the thing"): `안 가요`, `얼마나 걸리나요`, `실패한 거`.
+    "거 것 가요 가나요 와요 오나요 걸리나요 걸려요 걸리는 걸릴까요 걸리죠 못하나요 못해요").split(" "),
 );
 
 /** Korean particles and verb endings, longest first; stripped only when the stem is an indexed word. */
 export const KO_ENDINGS = (
   "가능합니까 있습니까 없습니까 합니까 됩니까 입니까 습니까 하려면 하려고 하는법 하는데 하나요 할까요 했는데 합니다 하세요 하기 하는 하고 하면 해야 해요 했어요 " +
   "되나요 되지 되는 돼요 됐어요 되었 이란 이라는 에서는 에서도 에서 에게 한테 으로는 으로 로는 로 까지 부터 처럼 보다 " +
-  "은요 는요 이요 려면 으려면 은 는 이 가 을 를 에 의 와 과 도 만 요"
+  "은요 는요 이요 려면 으려면 은 는 이 가 을 를 에 의 와 과 도 만 요 한 된"
 ).split(" ");
 
 export const ZH_QUESTION = ["为什么", "怎么样", "怎么办", "多少钱", "是多少", "有多少", "多少", "如何", "怎么", "怎样", "什么", "为何", "请问", "我想", "我要", "我的", "能否", "能不能", "可以", "在哪里", "哪里", "是否", "吗", "呢", "吧", "我"];
