@@ -11,7 +11,7 @@
 import { explanation, fetchJson } from "./search-fetch.ts";
 import { fewerWords, type PagefindInstance, type PagefindModule, type PagefindResult, type ResultData } from "./search-pagefind.ts";
 import { analyseQuery, languageOrder, queryScript, Vocabulary, type AnalysedQuery } from "./search-query.ts";
-import { crossLanguageQueries, englishNames, type GlossaryEntry } from "../core/site/glossary.ts";
+import { crossingOrder, crossLanguageQueries, englishNames, type GlossaryEntry } from "../core/site/glossary.ts";
 import { exactFirst, fragileWords, phraseWords, quotedPhrase } from "./search-exact.ts";
 import { INTENT_TEMPLATES, namedTags, preferIntentCards, queryIntent, sharesNamedTag, sharesTopic, type Intent } from "./search-intent.ts";
 
@@ -238,7 +238,7 @@ export class SearchEngine {
     const seen = new Set(reader.hits.map((hit) => hit.id));
     const extra: Hit[] = [];
     let isExtraWhole = false;
-    for (const lang of order) {
+    for (const lang of crossingOrder(order, readerLang, query, glossary, fold)) {
       const asked = crossed.get(lang);
       if (asked === undefined) continue;
       const outcome = await this.searchLanguage(asked, lang, filters, false, readerLang, available, intent);

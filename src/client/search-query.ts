@@ -7,7 +7,7 @@
  * build (`search-data/vocabulary-<lang>.json`).
  */
 import { distance } from "fastest-levenshtein";
-import { EN_AFTER_HOW, EN_DURATION_VERBS, EN_LONG_TIME, EN_STOP, EN_TIME_AFTER, EN_TIME_BEFORE, EN_TIME_UNITS, JA_QUESTION, KO_ENDINGS, KO_STOP, ZH_QUESTION } from "./search-words.ts";
+import { EN_AFTER_HOW, EN_DURATION_VERBS, EN_LONG_TIME, EN_STOP, EN_TIME_AFTER, EN_TIME_BEFORE, EN_TIME_UNITS, JA_QUESTION, KO_ENDINGS, KO_STOP, ZH_JOINERS, ZH_QUESTION } from "./search-words.ts";
 
 export type Script = "ko" | "ja" | "zh" | "latin";
 
@@ -243,7 +243,7 @@ const JA_LEADING_PARTICLE = /^[のをがはにでともへや]+/u;
 export function splitScripts(token: string): string[] {
   if (!NO_SPACE.test(token) || !/[a-z0-9]/.test(token)) return [token];
   const runs = token.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu) ?? [token];
-  return runs.map((run, i) => (i > 0 ? run.replace(JA_LEADING_PARTICLE, "") : run)).filter((run) => run.length > 0);
+  return runs.map((run, i) => (i > 0 ? run.replace(JA_LEADING_PARTICLE, "") : run)).filter((run) => run.length > 0 && !ZH_JOINERS.has(run));
 }
 
 /**

@@ -88,6 +88,18 @@ function namedEntries(query: string, lang: string, glossary: readonly GlossaryEn
   return named.filter((n) => !named.some((o) => o !== n && o.word.length > n.word.length && o.word.includes(n.word)));
 }
 
+/**
+ * The order in which the other languages' answers to a question follow the reader's: the search order, except that a
+ * question that names something in a Chinese word the Japanese cards do not write (`信用卡付款被拒绝`: 拒绝, where they
+ * write 拒否) hears English before Japanese. Han without kana goes to the Japanese index second in case it is Japanese;
+ * said in Chinese words, it is not, and its reader reads the English card the Japanese one translates sooner.
+ */
+export function crossingOrder(order: readonly string[], lang: string, query: string, glossary: readonly GlossaryEntry[], fold?: Readonly<Record<string, string>>): string[] {
+  if (lang !== "zh" || !order.includes("en") || !order.includes("ja")) return [...order];
+  const chinese = namedEntries(query, lang, glossary, fold).some(({ entry, word, asJapanese }) => !asJapanese && (entry.words["zh"] ?? []).includes(word) && !(entry.words["ja"] ?? []).includes(word));
+  return chinese ? [...order.filter((l) => l !== "ja"), "ja"] : [...order];
+}
+
 /** Japanese text without the hiragana particles that join words (`メールが届かない` -> `メール届かない`). */
 function withoutParticles(text: string): string {
   return text.replace(/[がでをはにのもへと]/gu, "");
