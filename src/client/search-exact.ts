@@ -24,7 +24,10 @@ export function exactFirst<T extends { id: string }>(hits: readonly T[], exact: 
  * more than a quoted message has, or a word in another script.
  */
 export function quotedPhrase(query: string, least = 2): string | undefined {
-  const words = phraseWords(query);
+  let words = phraseWords(query);
+  // A reader reporting what the screen says quotes it after the verb (`sign in page shows no free seats in this workspace`).
+  const at = words.findIndex((word) => REPORTING.has(word));
+  if (at >= 0 && words.length - at - 1 >= Math.max(least, 3)) words = words.slice(at + 1);
   if (words.length < least || words.length > PHRASE_WORDS || words.some((word) => !/^[a-z0-9'_-]+$/.test(word))) return undefined;
   return words.join(" ");
 }
@@ -39,6 +42,9 @@ export function phraseWords(text: string): string[] {
     .map((word) => word.replace(/^['-]+|['-]+$/g, ""))
     .filter((word) => word.length > 0);
 }
+
+/** Verbs after which a reader quotes what a screen shows; not `says`, after which a customer's words are reported (`my customer says they never got...`). */
+const REPORTING = new Set(["shows", "showing", "displays", "displaying", "reads"]);
 
 /** The longest quoted message or label a phrase search is tried for. */
 const PHRASE_WORDS = 8;
