@@ -60,6 +60,10 @@ export async function fewerWords(instance: PagefindInstance, words: string[], la
     }
   }
   // A page must match at least half of the words: one word of three is too weak an answer.
+  // When no page has half of four words or more, the pages with two of them ("the key was shown only once and i closed the window":
+  // the API key card has "key" and "once") are a better answer than another language's pages with one.
   const needed = Math.ceil(terms.length / 2);
-  return [...scored.values()].filter((e) => e.matched >= needed).sort((a, b) => b.score * b.matched - a.score * a.matched);
+  const ranked = [...scored.values()].sort((a, b) => b.score * b.matched - a.score * a.matched);
+  const half = ranked.filter((e) => e.matched >= needed);
+  return half.length > 0 || terms.length < 4 ? half : ranked.filter((e) => e.matched >= 2);
 }
