@@ -38,6 +38,8 @@ describe("messages and labels quoted from a card", () => {
     expect(quotedPhrase("refund")).toBeUndefined();
     expect(quotedPhrase("card declined", 3)).toBeUndefined();
     expect(quotedPhrase("Currency mismatch")).toBe("currency mismatch");
+    // What a screen shows is quoted after the verb.
+    expect(quotedPhrase("sign in page shows No free seats in this workspace")).toBe("no free seats in this workspace");
     expect(quotedPhrase("my customer says they never got the invoice I sent yesterday")).toBeUndefined();
     expect(quotedPhrase("카드 결제 환불")).toBeUndefined();
     expect(quotedPhrase("API キー")).toBeUndefined();

@@ -1,7 +1,7 @@
 /** Query understanding of the search client (pure: no DOM, no Pagefind). */
 import { describe, expect, it } from "vitest";
 import { analyseQuery, chineseWords, MAX_QUERY_WORDS, languageOrder, normaliseQuery, queryScript, relaxedTerms, sameStemWord, splitJoined, splitKorean, splitScripts, stripKoreanEnding, Vocabulary } from "../../src/client/search-query.ts";
-import { crossLanguageQueries, englishNames, type GlossaryEntry } from "../../src/core/site/glossary.ts";
+import { crossingOrder, crossLanguageQueries, englishNames, type GlossaryEntry } from "../../src/core/site/glossary.ts";
 import { queryIntent } from "../../src/client/search-intent.ts";
 
 const EN = new Vocabulary(["api", "card", "customer", "customers", "declined", "do_not_honor", "honor", "key", "quickbooks", "refund", "refunds", "rotate", "seat", "xero", "insufficient_funds", "data", "export"].sort());
@@ -89,6 +89,18 @@ describe("analyseQuery", () => {
     expect(sameStemWord("notify", new Vocabulary(["notion"]))).toBeUndefined();
     expect(sameStemWord("refunds", new Vocabulary(["refuse"]))).toBeUndefined();
     expect(analyseQuery("notified", "en", { vocabulary, correct: false }).terms).toEqual([]);
+    // An -ing verb that drops its `e` searches the cards' form of it, not the nearest spelling ("leaving" was "meaning").
+    const leaves = new Vocabulary(["company", "leaves", "meaning"]);
+    expect(analyseQuery("leaving the company", "en", { vocabulary: leaves }).terms).toEqual(["leaves", "company"]);
+  });
+
+  it("leaves out what a phone or a non-native reader types around the question", () => {
+    const vocabulary = new Vocabulary(["body", "cancel", "first", "password", "payout", "subscription", "take", "team", "week"].sort());
+    expect(analyseQuery("how 2 cancel sub pls", "en", { vocabulary }).terms).toEqual(["cancel", "sub"]);
+    expect(analyseQuery("make sure nobody on the team logs in w just a password", "en", { vocabulary }).terms).not.toContain("body");
+    // A duration after a duration verb says how long, not what.
+    expect(analyseQuery("my first payout is taking a week", "en", { vocabulary }).terms).toEqual(["first", "payout"]);
+    expect(analyseQuery("first payout taking ages", "en", { vocabulary }).terms).toEqual(["first", "payout"]);
   });
 
   it("cuts a word where Latin letters meet Han or kana, so each run is searched on its own", () => {
@@ -100,6 +112,8 @@ describe("analyseQuery", () => {
     expect(splitScripts("sso로")).toEqual(["sso로"]);
     expect(splitScripts("退款")).toEqual(["退款"]);
     expect(analyseQuery("连接Xero", "zh").terms).toEqual(["连接", "xero"]);
+    // A one-character joiner cut from a Latin word is no word of its own: `和Xero同步` is "sync with Xero".
+    expect(splitScripts("和xero同步")).toEqual(["xero", "同步"]);
   });
 
   it("strips Korean particles and verb endings to a stem the cards use, and question words", () => {
@@ -108,6 +122,9 @@ describe("analyseQuery", () => {
     expect(stripKoreanEnding("웹훅", KO)).toBe("웹훅");
     expect(analyseQuery("환불하려면 어떻게 해야 하나요", "ko", { vocabulary: KO }).terms).toEqual(["환불"]);
     expect(analyseQuery("팀원을 초대하려면", "ko", { vocabulary: KO }).terms).toEqual(["팀원", "초대"]);
+    // A past adjective ending (`결제한`), and the casual verbs and `거` that name nothing.
+    expect(stripKoreanEnding("결제한", KO)).toBe("결제");
+    expect(analyseQuery("환불 받은 거 얼마나 걸리나요", "ko", { vocabulary: KO }).terms).not.toContain("거");
   });
 
   it("searches the stem when a card also writes the word with its particle, so every card with the stem matches", () => {
@@ -136,6 +153,8 @@ describe("analyseQuery", () => {
     expect(analyseQuery("カード決済が拒否されるのはなぜですか", "ja").terms).toEqual(["カード決済が拒否される"]);
     // "How much is the fee": 是多少 is no part of the word asked about.
     expect(analyseQuery("手续费是多少", "zh").terms).toEqual(["手续费"]);
+    // Traditional question words whose characters no Chinese card uses, so the folding table leaves them.
+    expect(analyseQuery("信用卡付款被拒絕怎麼辦", "zh", { fold: { 絕: "绝" } }).terms).toEqual(["信用卡付款被拒绝"]);
   });
 
   it("splits CJK phrases at particles for the retry with fewer words", () => {
@@ -220,6 +239,14 @@ describe("questions across languages", () => {
 
   it("reads a word inside a longer word of the question as part of it", () => {
     expect(crossLanguageQueries("API 키 발급", "ko", glossary)).toEqual(new Map([["en", "api key"]]));
+  });
+
+  it("lets English answer before Japanese a Chinese question that names its thing in a Chinese word", () => {
+    const declined: GlossaryEntry[] = [{ words: { en: ["declined"], zh: ["拒绝"], ja: ["拒否"] }, langs: ["en", "ja"] }];
+    expect(crossingOrder(["zh", "ja", "en", "ko"], "zh", "信用卡付款被拒绝了", declined)).toEqual(["zh", "en", "ko", "ja"]);
+    // Han that may be Japanese (拒否 is no Chinese word) keeps the Japanese index second.
+    expect(crossingOrder(["zh", "ja", "en", "ko"], "zh", "カード拒否", declined)).toEqual(["zh", "ja", "en", "ko"]);
+    expect(crossingOrder(["zh", "ja", "en", "ko"], "zh", "拒否", declined)).toEqual(["zh", "ja", "en", "ko"]);
   });
 });
 
