@@ -6,7 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { parseProseSource } from "../../src/core/style/prose-source.ts";
-import { extractProse } from "../../src/core/style/prose.ts";
+import { extractProse, type ProseBlock } from "../../src/core/style/prose.ts";
+import { htmlPage, markupProse } from "../../src/core/style/markup/markup-prose.ts";
 
 const [file, flag] = process.argv.slice(2);
 if (!file) throw new Error("usage: walk-compare.ts blocks.jsonl [--normalize]");
@@ -21,9 +22,16 @@ for (const line of readFileSync(file, "utf8").split("\n").filter(Boolean)) {
   } catch {
     continue;
   }
-  const parsed = parseProseSource({ file: o.file, source, format: "md" }, undefined);
-  if ("ruleId" in parsed) continue;
-  const mine = extractProse(parsed.proseTree, source).blocks.map((b) => `${b.scope.join(".")}|${norm(b.text)}`);
+  let blocks: readonly ProseBlock[];
+  if (/\.html?$/.test(o.file)) {
+    // An HTML file's blocks end their scope with `html` (markup-prose.ts), which the walker does not print.
+    blocks = markupProse(source, htmlPage(source)).blocks.map((b) => ({ ...b, scope: b.scope.slice(0, -1) }));
+  } else {
+    const parsed = parseProseSource({ file: o.file, source, format: "md" }, undefined);
+    if ("ruleId" in parsed) continue;
+    blocks = extractProse(parsed.proseTree, source).blocks;
+  }
+  const mine = blocks.map((b) => `${b.scope.join(".")}|${norm(b.text)}`);
   const theirs = o.blocks.filter((b) => b.text !== "").map((b) => `${b.scope}|${norm(b.text)}`);
   total += theirs.length;
   const left = [...theirs];

@@ -1,5 +1,5 @@
 // Vale's walker, for comparison with Verity's prose blocks (../walk-compare.ts): renders each Markdown
-// file named on the command line with goldmark v1.5.6 (GFM and footnotes, as Vale's lint/md.go) and runs
+// file named on the command line (an .html file is walked as it is) with goldmark v1.5.6 (GFM and footnotes, as Vale's lint/md.go) and runs
 // the loop of Vale's lint/ast.go lintHTMLTokens over the HTML (x/net/html v0.23.0), printing one JSON line
 // per file with its blocks (scope and text). Comments (vale off/on) are not read; the default
 // SkippedScopes, IgnoredScopes and IgnoredClasses are used.
@@ -214,6 +214,11 @@ func main() {
 	for _, p := range os.Args[1:] {
 		src, _ := os.ReadFile(p)
 		s := sanitizer.Replace(string(src))
+		if strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".htm") {
+			// An HTML file: Vale's lintHTML walks the file itself.
+			enc.Encode(map[string]interface{}{"file": p, "blocks": walk([]byte(s))})
+			continue
+		}
 		s = reFrontMatter.ReplaceAllString(s, "\n```\n$1\n```\n")
 		var buf bytes.Buffer
 		goldMd.Convert([]byte(s), &buf)

@@ -7,7 +7,7 @@
  */
 import type { Nodes } from "mdast";
 import { sourceIndexOf, type HtmlBlock, type HtmlRun } from "./html-prose.ts";
-import { appendAligned, appendMaskedText, appendSeparator, makeBlock, newBuilder, type Builder } from "./prose-block.ts";
+import { appendAligned, appendMaskedLines, appendSeparator, makeBlock, newBuilder, type Builder } from "./prose-block.ts";
 import type { ProseBlock, ProseComment } from "./prose.ts";
 import { collectComments } from "./prose-comments.ts";
 
@@ -36,7 +36,7 @@ export function placeHtml(node: Nodes & { value: string }, source: string, block
     if (block.trimmedLead) builder.trimmedLead = true;
     for (const run of block.runs) {
       if (run.start < 0) appendSeparator(builder, run.text, -1);
-      else if (run.masked) appendMaskedText(builder, run.text.length, sourceRange(run.start, 0, aligner)[0]);
+      else if (run.masked) appendMaskedLines(builder, run.text, ...sourceRange(run.start, run.length, aligner));
       else appendAligned(builder, run.text, source, ...sourceRange(run.start, run.length, aligner));
     }
     return { block, builder };

@@ -121,9 +121,26 @@ function* tokenize(html: string): Generator<HtmlToken> {
     if (i >= html.length) return;
     yield { text: html.slice(at, i + 1), at, name, isEnd, attrs: html.slice(TAG_NAME.lastIndex, i) };
     at = i + 1;
+    const raw = name.toLowerCase();
+    if (!isEnd && RAW_TEXT.has(raw)) {
+      // Text to its end tag, whatever it holds (`<textarea><b>x</b></textarea>`, `if (a<b)` in a script), as x/net/html reads it.
+      const end = raw === "plaintext" ? html.length : endTagOf(html, raw, at);
+      if (end > at) yield { text: html.slice(at, end), at };
+      at = end;
+    }
   }
 }
-const SPACE = /\s/;
+
+/** The elements whose content x/net/html's tokenizer reads as one text (its raw and RCDATA tags). */
+const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"]);
+
+/** Where the end tag of the raw-text element `name` starts, from `from` on (the end of `html` when there is none). */
+function endTagOf(html: string, name: string, from: number): number {
+  for (let lt = html.indexOf("</", from); lt >= 0; lt = html.indexOf("</", lt + 2)) {
+    if (html.slice(lt + 2, lt + 2 + name.length).toLowerCase() === name && /^[\s/>]/.test(html[lt + 2 + name.length] ?? ">")) return lt;
+  }
+  return html.length;
+}
 
 /** True for HTML that is comments and white space only: Vale's walker ends no block at a comment (lint/ast.go lintHTMLTokens). */
 export function isCommentsOnly(html: string): boolean {
@@ -187,16 +204,15 @@ export function extractHtmlBlocks(
   /** The next text is masked: it follows a masked inline tag or an inline tag with an ignored class. */
   let maskNext = options.maskFirst === true;
   let href = "";
-  /** Something between the last run and the next text: whitespace, an inline tag. */
-  let sawSpace = false;
-  let sawInline = false;
-  /** Vale's `inline`: the last start tag was an inline one (end tags and `<x/>` leave it), so its text gets clean()'s space. */
+  /**
+   * Vale's `inline`: the last start tag was an inline one (end tags and `<x/>` leave it), so the next
+   * text gets clean()'s space; the source's white space between tokens is trimmed off them, so it is
+   * this flag alone that puts a space between two texts (`chunk <br/> module` reads `chunkmodule`).
+   */
   let isInlineText = false;
   /** The block's first text got clean()'s space, which a block Vale lints as plain `text` keeps. */
   let lead = false;
 
-  /** After a start tag that is not inline, Vale's walker goes on with the same block (it lints at end tags only), and clean() puts no space before the next text. */
-  let isJoined = false;
   /** Ends a block; Vale's walker empties its tag history at an end tag only (a start tag keeps `<td><p>` a cell). */
   const flush = (atEnd = true) => {
     if (runs.some((r) => r.text.trim() !== "")) {
@@ -208,16 +224,7 @@ export function extractHtmlBlocks(
     }
     runs = [];
     if (atEnd) history = [];
-    sawSpace = false;
-    sawInline = false;
     lead = false;
-    isJoined = false;
-  };
-
-  const joinNext = () => {
-    isJoined = runs.length > 0;
-    sawSpace = false;
-    sawInline = false;
   };
 
   for (const { text: token, at, name, isEnd, attrs = "" } of tokenize(html)) {
@@ -240,16 +247,15 @@ export function extractHtmlBlocks(
       }
       const isInline = INLINE_TAGS.has(tag);
       if (isEnd) {
-        if (isInline) sawInline = true;
-        else flush();
+        if (!isInline) flush();
         continue;
       }
       const classes = attribute(attrs, "class")?.value.split(/\s+/) ?? [];
       const hasSkipClass = classes.some((c) => options.skipClasses.has(c));
-      if (VOID_TAGS.has(tag) || token.endsWith("/>")) {
-        if (!token.endsWith("/>")) maskNext = options.maskedTags.has(tag); // `<br>` is a start tag to x/net/html, `<br/>` is not
-        if (isInline) sawInline = true;
-        else joinNext();
+      // `<br/>` is no start tag to x/net/html but a self-closing one, which Vale's walker does nothing with.
+      if (token.endsWith("/>")) continue;
+      if (VOID_TAGS.has(tag)) {
+        maskNext = options.maskedTags.has(tag);
         continue;
       }
       if (SKIP_TAGS.has(tag) || options.skippedTags.has(tag) || (hasSkipClass && !isInline)) {
@@ -257,22 +263,15 @@ export function extractHtmlBlocks(
         continue;
       }
       if (isInline) {
-        sawInline = true;
         maskNext = options.maskedTags.has(tag) || hasSkipClass;
         href = tag === "a" ? decodeHTML(attribute(attrs, "href")?.value ?? "") : "";
-      } else {
-        maskNext = options.maskedTags.has(tag); // every start tag sets Vale's skip anew
-        joinNext();
-      }
+      } else maskNext = options.maskedTags.has(tag); // every start tag sets Vale's skip anew
       history.push(tag);
       continue;
     }
     if (skipping || token === "<") continue;
     const trimmed = token.trim();
-    if (trimmed === "") {
-      if (token !== "") sawSpace = true;
-      continue;
-    }
+    if (trimmed === "") continue;
     const start = at + token.indexOf(trimmed);
     const text = decodeHTML(trimmed);
     const masked = maskNext || (href !== "" && text === href);
@@ -282,14 +281,12 @@ export function extractHtmlBlocks(
     if (runs.length === 0) lead = isInlineText && !isStarter;
     else {
       const last = runs.at(-1)!.text.at(-1)!;
-      const hasSpace = sawSpace || SPACE.test(token[0]!);
-      const isSpaced = (!isJoined && hasSpace) || (sawInline && (masked || !STARTERS.has(text[0]!)) && !TIGHT.has(last));
+      // clean() alone decides, the source's white space trimmed off every token: `code</span> .pong` reads `code.pong`.
+      const isSpaced = isInlineText && (masked || !STARTERS.has(text[0]!)) && !TIGHT.has(last);
       if (isSpaced) runs.push({ text: " ", start: -1, length: 0 });
     }
-    runs.push(masked ? { text: "*".repeat([...text].length), start, length: trimmed.length, masked: true } : { text, start, length: trimmed.length });
-    sawSpace = SPACE.test(token.at(-1)!);
-    sawInline = false;
-    isJoined = false;
+    // Starred text keeps its line breaks, as Vale's core.Substitute does.
+    runs.push(masked ? { text: text.replace(/[^\n]/gu, "*"), start, length: trimmed.length, masked: true } : { text, start, length: trimmed.length });
   }
   const closed = blocks.length;
   const isOpenEnd = history.every((tag) => tagScope(tag) === undefined);

@@ -12,7 +12,7 @@
 import type { Nodes } from "mdast";
 import { decodeHTML } from "entities";
 import { extractHtmlBlocks, type HtmlRun } from "../html-prose.ts";
-import { appendAligned, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushRun, type Builder } from "../prose-block.ts";
+import { appendAligned, appendMaskedLines, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushRun, type Builder } from "../prose-block.ts";
 import type { FileProse } from "../prose.ts";
 import { collectComments } from "../prose-comments.ts";
 import { summaryMetrics } from "../summary.ts";
@@ -105,13 +105,15 @@ export function markupProse(source: string, { html, format, isSource, verbatim }
   const appendRun = (builder: Builder, run: HtmlRun) => {
     if (run.start < 0) appendSeparator(builder, run.text, -1);
     else if (isSource) {
-      if (run.masked) appendMaskedText(builder, run.text.length, run.start);
+      if (run.masked) appendMaskedLines(builder, run.text, run.start, run.start + run.length);
       else appendAligned(builder, run.text, source, run.start, run.start + run.length);
       finder.cursor = run.start + run.length;
     } else if (run.masked) {
       // Code: its stars stand where the code is written.
-      const at = finder.find(original(run));
-      appendMaskedText(builder, run.text.length, at >= 0 ? at : finder.cursor);
+      const code = original(run);
+      const at = finder.find(code);
+      if (at >= 0) appendMaskedLines(builder, run.text, at, at + code.length);
+      else appendMaskedText(builder, run.text.length, finder.cursor);
     } else finder.append(builder, run.text);
   };
   // Alt text and the blocks are found in the order the HTML has them.
