@@ -37,7 +37,8 @@ export function asciidoctorAttributes(configured: ReadonlyMap<string, string>): 
   return attributes;
 }
 
-const VERBATIM = new Set(["listing", "literal", "pass", "stem"]);
+/** Blocks whose text is code, never prose. A passthrough block is not one: its HTML is what Vale lints, written where the file has it. */
+const VERBATIM = new Set(["listing", "literal", "stem"]);
 /** The line that opens a delimited block (listing, literal, passthrough, example, sidebar, quote, open, fenced). */
 const DELIMITER = /^(?:-{4,}|\.{4,}|\+{4,}|={4,}|\*{4,}|_{4,}|--|```.*)$/;
 

@@ -1,0 +1,47 @@
+/**
+ * Hostile and odd AsciiDoc and HTML files in `verity style`: text Asciidoctor adds or moves (an
+ * attribute's value, a passthrough block) must not send later alerts to the wrong place, and
+ * `--fix` must edit only the exact text an alert matched, never code.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { removeTemps, runCli } from "../helpers.ts";
+import { fixtureCopy } from "./helpers.ts";
+
+afterEach(removeTemps);
+
+const INI = "StylesPath = styles\nMinAlertLevel = suggestion\n[*.adoc]\nBasedOnStyles = Test\n";
+const lines = (stdout: string) => stdout.split("\n").filter(Boolean);
+
+describe("AsciiDoc positions after text the file does not write as is", () => {
+  it("reads a passthrough block's HTML where the file writes it, so the table after it keeps its own lines", async () => {
+    const page = ["Intro.", "", "++++", "<p>Raw leverage here.</p>", "++++", "", "|===", "|Cell utilize |Cell leverage", "|===", ""].join("\n");
+    const dir = fixtureCopy({ ".vale.ini": INI, "page.adoc": page });
+    const result = await runCli(["style", "--output=line", "--no-global", "page.adoc"], { cwd: dir });
+    expect(lines(result.stdout)).toEqual([
+      "page.adoc:4:8:Test.Existence:Avoid 'leverage'.",
+      "page.adoc:8:7:Test.Existence:Avoid 'utilize'.",
+      "page.adoc:8:21:Test.Existence:Avoid 'leverage'.",
+    ]);
+  });
+
+  it("does not place an attribute's words on a later paragraph's, so --fix never edits inline code", async () => {
+    const page = [":contact: e-mail", "", "Send an {contact} now.", "", "Set `e-mail` in the config.", "", "Write {contact} then set `e-mail` again.", ""].join("\n");
+    const dir = fixtureCopy({ ".vale.ini": INI, "page.adoc": page });
+    const result = await runCli(["style", "--output=line", "--no-global", "--fix", "page.adoc"], { cwd: dir });
+    expect(readFileSync(path.join(dir, "page.adoc"), "utf8")).toBe(page);
+    expect(result.stdout).not.toContain(":5:");
+  });
+
+  it("keeps the alerts of a paragraph with an attribute on that paragraph's line", async () => {
+    const page = [":product: utilize", "", "Uses {product} and more. Then utilize.", "", "Next leverage.", "", "Last utilize.", ""].join("\n");
+    const dir = fixtureCopy({ ".vale.ini": INI, "page.adoc": page });
+    const result = await runCli(["style", "--output=line", "--no-global", "page.adoc"], { cwd: dir });
+    const found = lines(result.stdout);
+    expect(found).toContain("page.adoc:3:31:Test.Existence:Avoid 'utilize'.");
+    expect(found).toContain("page.adoc:5:6:Test.Existence:Avoid 'leverage'.");
+    expect(found).toContain("page.adoc:7:6:Test.Existence:Avoid 'utilize'.");
+    expect(found.every((line) => /^page\.adoc:[357]:/.test(line))).toBe(true);
+  });
+});
