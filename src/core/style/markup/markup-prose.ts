@@ -53,10 +53,16 @@ const NEAR = 4_000;
 const LONG_RUN = 12;
 /** A word of a run the file does not have as is: looked for this far from the last word found. */
 const WORD_GAP = 200;
+/** How far after a word found alone the run's next word may start (a `{attribute}` or markup between). */
+const NEXT_GAP = 80;
+/** A blank line (or one blanked, as comments and code are): AsciiDoc's paragraphs end there. */
+const BLANK_LINE = /\n[ \t]*\r?\n/;
 
 /** Finds the runs of the HTML's text in the file, in order. */
 class SourceFinder {
   cursor = 0;
+  /** A run of the block being built was found: its later words stay in its paragraph. */
+  anchored = false;
   readonly text: string;
   constructor(text: string) {
     this.text = text;
@@ -67,6 +73,29 @@ class SourceFinder {
     const found = this.text.indexOf(value, this.cursor);
     if (found < 0 || (value.length < LONG_RUN && found - this.cursor > near)) return -1;
     this.cursor = found + value.length;
+    this.anchored = true;
+    return found;
+  }
+
+  /**
+   * Where a word of a run the file does not have as is is written: near the cursor, in the same
+   * paragraph (no blank line between, once a word of the block was found), and, unless only markup
+   * comes before it, followed closely by the run's next word when it has one.
+   * An attribute's value (`{contact}` for `e-mail`) is otherwise found in a later sentence, or in its
+   * inline code, and `--fix` would edit that.
+   */
+  findWord(word: string, next: string | undefined): number {
+    const found = this.text.indexOf(word, this.cursor);
+    if (found < 0 || found - this.cursor > WORD_GAP || (this.anchored && BLANK_LINE.test(this.text.slice(this.cursor, found)))) return -1;
+    const end = found + word.length;
+    // Only markup and attribute references before it: the word is the next one written.
+    const isNext = !/[\p{L}\p{N}]/u.test(this.text.slice(this.cursor, found).replace(/\{[^}\n]*\}/g, ""));
+    if (next !== undefined && !isNext) {
+      const after = this.text.indexOf(next, end);
+      if (after < 0 || after - end > NEXT_GAP || BLANK_LINE.test(this.text.slice(end, after))) return -1;
+    }
+    this.cursor = end;
+    this.anchored = true;
     return found;
   }
 
@@ -81,11 +110,11 @@ class SourceFinder {
       pushRun(builder, value, whole);
       return;
     }
-    for (const piece of value.split(/(\s+)/u)) {
-      if (piece === "") continue;
-      const at = /\s/u.test(piece[0]!) ? -1 : this.find(piece, WORD_GAP);
+    const pieces = value.split(/(\s+)/u).filter((piece) => piece !== "");
+    pieces.forEach((piece, i) => {
+      const at = /\s/u.test(piece[0]!) ? -1 : this.findWord(piece, pieces.slice(i + 1).find((next) => !/\s/u.test(next[0]!)));
       pushRun(builder, piece, at >= 0 ? at : Math.min(this.cursor, Math.max(0, this.text.length - 1)));
-    }
+    });
   }
 }
 
@@ -124,6 +153,7 @@ export function markupProse(source: string, { html, format, isSource, verbatim }
   for (const piece of pieces) {
     const builder = newBuilder();
     const from = finder.cursor;
+    finder.anchored = false;
     for (const run of piece.runs) appendRun(builder, run);
     const value = builder.chars.join("");
     if (value.trim() === "") continue;
