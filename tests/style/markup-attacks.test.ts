@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { removeTemps, runCli } from "../helpers.ts";
 import { fixtureCopy } from "./helpers.ts";
+import { convertAsciidoc } from "../../src/core/style/markup/asciidoc.ts";
 
 afterEach(removeTemps);
 
@@ -44,5 +45,28 @@ describe("AsciiDoc positions after text the file does not write as is", () => {
     expect(found).toContain("page.adoc:5:6:Test.Existence:Avoid 'leverage'.");
     expect(found).toContain("page.adoc:7:6:Test.Existence:Avoid 'utilize'.");
     expect(found.every((line) => /^page\.adoc:[357]:/.test(line))).toBe(true);
+  });
+});
+
+describe("AsciiDoc that would hang or exhaust memory", () => {
+  it("stops Asciidoctor when a file takes it longer than its budget (unclosed inline marks it rescans for each one) and says so", async () => {
+    const started = performance.now();
+    await expect(convertAsciidoc("*a _b ".repeat(20_000), new Map(), 500)).rejects.toThrow(/took more than/);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    // The next file gets a thread of its own.
+    expect((await convertAsciidoc("We utilize it.\n", new Map())).html).toContain("We utilize it.");
+  });
+
+  it("reports a file whose attribute references multiply it (each up to 4 KB) as an error, in bounded time, not linting hundreds of megabytes", async () => {
+    const chain = [":a0: xxxxxxxxxxxxxxxx", ...Array.from({ length: 11 }, (_, i) => `:a${i + 1}: {a${i}}{a${i}}`), "", "{a11}".repeat(40_000), ""].join("\n");
+    const dir = fixtureCopy({ ".vale.ini": INI, "bomb.adoc": chain, "fine.adoc": "We utilize it.\n" });
+    const started = performance.now();
+    const result = await runCli(["style", "--output=line", "--no-global", "."], { cwd: dir });
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(lines(result.stdout)).toEqual([
+      "bomb.adoc:1:1:asciidoc-syntax:Asciidoctor could not convert the file (its attribute references expand it to 163,840,038 characters of HTML, more than 13,811,648), so its prose was not checked. Fix the AsciiDoc, or leave the file out with --glob.",
+      "fine.adoc:1:4:Test.Existence:Avoid 'utilize'.",
+    ]);
+    expect(result.code).toBe(1);
   });
 });

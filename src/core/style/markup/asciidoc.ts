@@ -7,6 +7,8 @@
  * (`@asciidoctor/core`), loaded only when a file is AsciiDoc.
  */
 
+import type { Worker } from "node:worker_threads";
+import type { ConvertAnswer, ConvertJob } from "./asciidoc-worker.ts";
 import type { MarkupPage } from "./markup-prose.ts";
 
 /** The extensions Vale reads as AsciiDoc (core/format.go). */
@@ -37,29 +39,57 @@ export function asciidoctorAttributes(configured: ReadonlyMap<string, string>): 
   return attributes;
 }
 
-/** Blocks whose text is code, never prose. A passthrough block is not one: its HTML is what Vale lints, written where the file has it. */
-const VERBATIM = new Set(["listing", "literal", "stem"]);
-/** The line that opens a delimited block (listing, literal, passthrough, example, sidebar, quote, open, fenced). */
-const DELIMITER = /^(?:-{4,}|\.{4,}|\+{4,}|={4,}|\*{4,}|_{4,}|--|```.*)$/;
+/** Milliseconds Asciidoctor may spend on a file: this, plus {@link MS_PER_MB} a megabyte of it. */
+const CONVERT_MS = 20_000;
+const MS_PER_MB = 10_000;
+/** Memory the converting thread may take (its text and Asciidoctor's), in megabytes. */
+const CONVERT_HEAP_MB = 1536;
+/** The HTML may be this many times the file's size (plus a megabyte): beyond, attribute references multiplied it. */
+const HTML_GROWTH = 64;
 
-/** Converts an AsciiDoc file's text to the HTML Vale lints, with Asciidoctor in its secure mode (no include, no file read). */
-export async function convertAsciidoc(source: string, configured: ReadonlyMap<string, string>): Promise<MarkupPage> {
-  const { load, LoggerManager, NullLogger } = await import("@asciidoctor/core");
-  // Asciidoctor's own warnings (an unterminated block, a duplicate id) are not style findings.
-  LoggerManager.setLogger(new NullLogger());
-  const doc = await load(sanitizeAsciidoc(source), { safe: "secure", standalone: false, sourcemap: true, attributes: asciidoctorAttributes(configured) });
-  const verbatim: [number, number][] = [];
-  const sourceLines = source.split("\n");
-  for (const block of await doc.findBy((b) => VERBATIM.has(b.getContext()))) {
-    const line = block.getLineNumber();
-    if (line === undefined) continue;
-    const lines = "getSourceLines" in block && typeof block.getSourceLines === "function" ? (block.getSourceLines() as string[]).length : 0;
-    // A delimited block's line is its opening delimiter's (its closing one follows its lines); an indented literal paragraph's is its first line.
-    const isDelimited = DELIMITER.test(sourceLines[line - 1]?.trimEnd() ?? "");
-    verbatim.push([line, isDelimited ? line + lines + 1 : line + lines - 1]);
-  }
-  const html = await doc.convert();
-  return { html: sanitizeAsciidoc(typeof html === "string" ? html : String(html)), format: "adoc", verbatim };
+let thread: { worker: Worker; next: number } | undefined;
+
+/**
+ * Converts an AsciiDoc file's text to the HTML Vale lints, with Asciidoctor in its secure mode (no
+ * include, no file read, no network), on a thread of its own that is stopped when it takes too long
+ * or too much memory (the error says which).
+ */
+export async function convertAsciidoc(source: string, configured: ReadonlyMap<string, string>, ms = CONVERT_MS + Math.ceil((source.length / 1e6) * MS_PER_MB)): Promise<MarkupPage> {
+  const job: Omit<ConvertJob, "id"> = { text: sanitizeAsciidoc(source), source, attributes: asciidoctorAttributes(configured), maxHtml: HTML_GROWTH * source.length + 1_000_000 };
+  const { html, verbatim } = await onThread(job, ms);
+  return { html: sanitizeAsciidoc(html), format: "adoc", verbatim };
+}
+
+function onThread(job: Omit<ConvertJob, "id">, ms: number): Promise<{ html: string; verbatim: [number, number][] }> {
+  const { Worker: WorkerThread } = process.getBuiltinModule("node:worker_threads");
+  thread ??= { worker: new WorkerThread(new URL("./asciidoc-worker.ts", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: CONVERT_HEAP_MB } }), next: 0 };
+  const current = thread;
+  const id = current.next++;
+  return new Promise((resolve, reject) => {
+    const stop = (message: string) => {
+      cleanup();
+      if (thread === current) thread = undefined;
+      void current.worker.terminate();
+      reject(new Error(message));
+    };
+    const timer = setTimeout(() => stop(`it took more than ${Math.round(ms / 1000)} s`), ms);
+    const onMessage = (answer: ConvertAnswer) => {
+      if (answer.id !== id) return;
+      cleanup();
+      if ("error" in answer) reject(new Error(answer.error));
+      else resolve(answer);
+    };
+    const onError = (error: Error) => stop((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY" ? `it needed more than ${CONVERT_HEAP_MB} MB of memory` : error.message);
+    const onExit = () => stop("Asciidoctor's thread stopped");
+    const cleanup = () => {
+      clearTimeout(timer);
+      current.worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+      current.worker.unref();
+    };
+    current.worker.ref();
+    current.worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+    current.worker.postMessage({ ...job, id } satisfies ConvertJob);
+  });
 }
 
 /**
