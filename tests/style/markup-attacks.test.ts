@@ -48,6 +48,32 @@ describe("AsciiDoc positions after text the file does not write as is", () => {
   });
 });
 
+describe("AsciiDoc text the HTML moves or changes", () => {
+  it("reports a footnote's alert on the line the footnote is written, curly-quoted words on theirs, and a quote's attribution never in the code after it", async () => {
+    const page = [
+      "Read this.footnote:[Please utilize it.] Then go.", // 1
+      "",
+      "[quote, Author e-mail]",
+      "____",
+      "Quoted text.", // 5
+      "____",
+      "",
+      "`e-mail` is code, and so it stays.",
+      "",
+      '"`Quoted utilize`" text.', // 10
+      "",
+    ].join("\n");
+    const dir = fixtureCopy({ ".vale.ini": INI, "page.adoc": page });
+    const result = await runCli(["style", "--output=line", "--no-global", "page.adoc"], { cwd: dir });
+    const found = lines(result.stdout);
+    expect(found).toContain("page.adoc:1:28:Test.Existence:Avoid 'utilize'.");
+    expect(found).toContain("page.adoc:10:10:Test.Existence:Avoid 'utilize'.");
+    expect(found.filter((line) => line.includes(":8:"))).toEqual([]);
+    await runCli(["style", "--output=line", "--no-global", "--fix", "page.adoc"], { cwd: dir });
+    expect(readFileSync(path.join(dir, "page.adoc"), "utf8")).toBe(page);
+  });
+});
+
 describe("AsciiDoc that would hang or exhaust memory", () => {
   it("stops Asciidoctor when a file takes it longer than its budget (unclosed inline marks it rescans for each one) and says so", async () => {
     const started = performance.now();

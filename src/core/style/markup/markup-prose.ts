@@ -57,6 +57,8 @@ const WORD_GAP = 200;
 const NEXT_GAP = 80;
 /** A blank line (or one blanked, as comments and code are): AsciiDoc's paragraphs end there. */
 const BLANK_LINE = /\n[ \t]*\r?\n/;
+const LEADING = /^[^\p{L}\p{N}]+/u;
+const TRAILING = /[^\p{L}\p{N}]+$/u;
 
 /** Finds the runs of the HTML's text in the file, in order. */
 class SourceFinder {
@@ -88,11 +90,17 @@ class SourceFinder {
     const found = this.text.indexOf(word, this.cursor);
     if (found < 0 || found - this.cursor > WORD_GAP || (this.anchored && BLANK_LINE.test(this.text.slice(this.cursor, found)))) return -1;
     const end = found + word.length;
-    // Only markup and attribute references before it: the word is the next one written.
-    const isNext = !/[\p{L}\p{N}]/u.test(this.text.slice(this.cursor, found).replace(/\{[^}\n]*\}/g, ""));
-    if (next !== undefined && !isNext) {
-      const after = this.text.indexOf(next, end);
-      if (after < 0 || after - end > NEXT_GAP || BLANK_LINE.test(this.text.slice(end, after))) return -1;
+    // Only markup and attribute references before it, on its paragraph's lines: the word is the next one written.
+    const gap = this.text.slice(this.cursor, found);
+    const isNext = !/[\p{L}\p{N}]/u.test(gap.replace(/\{[^}\n]*\}/g, "")) && !BLANK_LINE.test(gap);
+    if (!isNext) {
+      // A last word found apart from the words before it is as likely someone else's (a quote's attribution, in code).
+      if (next === undefined) {
+        if (!this.anchored) return -1;
+      } else {
+        const after = this.text.indexOf(next, end);
+        if (after < 0 || after - end > NEXT_GAP || BLANK_LINE.test(this.text.slice(end, after))) return -1;
+      }
     }
     this.cursor = end;
     this.anchored = true;
@@ -110,11 +118,36 @@ class SourceFinder {
       pushRun(builder, value, whole);
       return;
     }
+    // Text the HTML moves to its end (a footnote, after its number) is written earlier in the file.
+    const [lead, core] = [value.length - value.replace(LEADING, "").length, value.replace(LEADING, "")];
+    const earlier = core.length >= LONG_RUN ? this.text.indexOf(core) : -1;
+    if (earlier >= 0 && earlier < this.cursor) {
+      pushRun(builder, value.slice(0, lead), Math.max(earlier - lead, 0));
+      pushRun(builder, core, earlier);
+      return;
+    }
     const pieces = value.split(/(\s+)/u).filter((piece) => piece !== "");
     pieces.forEach((piece, i) => {
-      const at = /\s/u.test(piece[0]!) ? -1 : this.findWord(piece, pieces.slice(i + 1).find((next) => !/\s/u.test(next[0]!)));
-      pushRun(builder, piece, at >= 0 ? at : Math.min(this.cursor, Math.max(0, this.text.length - 1)));
+      if (/\s/u.test(piece[0]!)) return pushRun(builder, piece, this.stand());
+      const following = pieces.slice(i + 1).find((p) => !/\s/u.test(p[0]!));
+      // The next word as the file may write it (without the quotes Asciidoctor made curly).
+      const next = following === undefined ? undefined : following.replace(LEADING, "").replace(TRAILING, "") || following;
+      const at = this.findWord(piece, next);
+      if (at >= 0) return pushRun(builder, piece, at);
+      // Quotes Asciidoctor made curly (`"\`Word\`"`), a dash it made of `--`: the word inside them.
+      const inner = piece.replace(LEADING, "").replace(TRAILING, "");
+      const innerAt = inner !== "" && inner !== piece ? this.findWord(inner, next) : -1;
+      if (innerAt < 0) return pushRun(builder, piece, this.stand());
+      const before = piece.indexOf(inner);
+      pushRun(builder, piece.slice(0, before), Math.max(innerAt - before, 0));
+      pushRun(builder, inner, innerAt);
+      pushRun(builder, piece.slice(before + inner.length), innerAt + inner.length);
     });
+  }
+
+  /** Where a word the file lacks is placed: where the search stands. */
+  stand(): number {
+    return Math.min(this.cursor, Math.max(0, this.text.length - 1));
   }
 }
 
