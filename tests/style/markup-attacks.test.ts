@@ -74,6 +74,18 @@ describe("AsciiDoc text the HTML moves or changes", () => {
   });
 });
 
+describe("HTML files with CRLF line ends", () => {
+  it("reports each alert on its own column and --fix edits only the matched text", async () => {
+    const page = "<p>Intro\r\n &lt;e-mail&gt; and <code>e-mail</code> then e-mail.</p>\r\n<!-- e-mail -->\r\n";
+    const ini = "StylesPath = styles\nMinAlertLevel = suggestion\n[*.html]\nBasedOnStyles = Test\n";
+    const dir = fixtureCopy({ ".vale.ini": ini, "page.html": page });
+    const result = await runCli(["style", "--output=line", "--no-global", "page.html"], { cwd: dir });
+    expect(lines(result.stdout)).toEqual(["page.html:2:6:Test.Substitution:Use 'email' instead of 'e-mail'.", "page.html:2:46:Test.Substitution:Use 'email' instead of 'e-mail'."]);
+    await runCli(["style", "--output=line", "--no-global", "--fix", "page.html"], { cwd: dir });
+    expect(readFileSync(path.join(dir, "page.html"), "utf8")).toBe(page.replace("&lt;e-mail", "&lt;email").replace("then e-mail.", "then email."));
+  });
+});
+
 describe("AsciiDoc that would hang or exhaust memory", () => {
   it("stops Asciidoctor when a file takes it longer than its budget (unclosed inline marks it rescans for each one) and says so", async () => {
     const started = performance.now();

@@ -83,7 +83,8 @@ export interface StyleInput {
 
 /** Lints the prose of one file and returns its findings (unsorted). */
 export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
-  if (input.source.includes("\r")) return withLfLineEnds(input.source, (source) => lintProse({ ...input, source, tree: undefined }, options));
+  // An HTML file's HTML is its text: it is read with the same line ends, or its offsets are off by the CRs before.
+  if (input.source.includes("\r")) return withLfLineEnds(input.source, (source) => lintProse({ ...input, source, tree: undefined, markup: input.markup?.isSource ? { ...input.markup, html: source } : input.markup }, options));
   const settings = options.vale ? settingsForFile(options.vale.config, input.matchPath) : undefined;
   // Vale parses the file with its CommentDelimiters written as HTML comment marks (prose-source.ts).
   const parsed = input.markup === undefined ? parseProseSource(input, settings?.commentDelimiters) : { tree: NO_TREE, proseTree: NO_TREE, rewritten: undefined, findings: [] };
