@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { removeTemps, runCli } from "../helpers.ts";
 import { fixtureCopy } from "./helpers.ts";
 import { convertAsciidoc } from "../../src/core/style/markup/asciidoc.ts";
+import { markupProse } from "../../src/core/style/markup/markup-prose.ts";
 
 afterEach(removeTemps);
 
@@ -87,6 +88,15 @@ describe("HTML files with CRLF line ends", () => {
 });
 
 describe("AsciiDoc that would hang or exhaust memory", () => {
+  it("places a paragraph of 100,000 words the file does not write as is (quote marks Asciidoctor kept) in linear time", () => {
+    const source = "> q\n".repeat(10);
+    const html = `<div class="paragraph"><p>${"&gt; w ".repeat(100_000)}</p></div>`;
+    const started = performance.now();
+    const prose = markupProse(source, { html, format: "adoc", verbatim: [] }, { withTextMetrics: false });
+    expect(prose.blocks).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it("stops Asciidoctor when a file takes it longer than its budget (unclosed inline marks it rescans for each one) and says so", async () => {
     const started = performance.now();
     await expect(convertAsciidoc("*a _b ".repeat(20_000), new Map(), 500)).rejects.toThrow(/took more than/);

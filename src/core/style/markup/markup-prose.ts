@@ -129,7 +129,8 @@ class SourceFinder {
     const pieces = value.split(/(\s+)/u).filter((piece) => piece !== "");
     pieces.forEach((piece, i) => {
       if (/\s/u.test(piece[0]!)) return pushRun(builder, piece, this.stand());
-      const following = pieces.slice(i + 1).find((p) => !/\s/u.test(p[0]!));
+      // Pieces alternate words and spaces: the next word is one or two on.
+      const following = [pieces[i + 1], pieces[i + 2]].find((p) => p !== undefined && !/\s/u.test(p[0]!));
       // The next word as the file may write it (without the quotes Asciidoctor made curly).
       const next = following === undefined ? undefined : following.replace(LEADING, "").replace(TRAILING, "") || following;
       const at = this.findWord(piece, next);
