@@ -41,7 +41,7 @@ export function asciidoctorAttributes(configured: ReadonlyMap<string, string>): 
 
 /** Milliseconds Asciidoctor may spend on a file: this, plus {@link MS_PER_MB} a megabyte of it. */
 const CONVERT_MS = 20_000;
-const MS_PER_MB = 10_000;
+const MS_PER_MB = 4_000;
 /** Memory the converting thread may take (its text and Asciidoctor's), in megabytes. */
 const CONVERT_HEAP_MB = 1536;
 /** The HTML may be this many times the file's size (plus a megabyte): beyond, attribute references multiplied it. */
