@@ -75,6 +75,15 @@ describe("AsciiDoc text the HTML moves or changes", () => {
   });
 });
 
+describe("AsciiDoc paragraphs that start with an attribute", () => {
+  it("keeps the alert of a paragraph whose only other word is an attribute's value, after attribute entries", async () => {
+    const page = [":a: x{a}{a}", ":a: {a}{a}", "", "{a} utilize", ""].join("\n");
+    const dir = fixtureCopy({ ".vale.ini": INI, "page.adoc": page });
+    const result = await runCli(["style", "--output=line", "--no-global", "page.adoc"], { cwd: dir });
+    expect(lines(result.stdout)).toEqual(["page.adoc:4:5:Test.Existence:Avoid 'utilize'."]);
+  });
+});
+
 describe("HTML files with CRLF line ends", () => {
   it("reports each alert on its own column and --fix edits only the matched text", async () => {
     const page = "<p>Intro\r\n &lt;e-mail&gt; and <code>e-mail</code> then e-mail.</p>\r\n<!-- e-mail -->\r\n";

@@ -90,9 +90,9 @@ class SourceFinder {
     const found = this.text.indexOf(word, this.cursor);
     if (found < 0 || found - this.cursor > WORD_GAP || (this.anchored && BLANK_LINE.test(this.text.slice(this.cursor, found)))) return -1;
     const end = found + word.length;
-    // Only markup and attribute references before it, on its paragraph's lines: the word is the next one written.
-    const gap = this.text.slice(this.cursor, found);
-    const isNext = !/[\p{L}\p{N}]/u.test(gap.replace(/\{[^}\n]*\}/g, "")) && !BLANK_LINE.test(gap);
+    // Attribute entries and references only, and not inside code marks: the word is the next one written.
+    const gap = this.text.slice(this.cursor, found).replace(/^:[^:\n]+:.*$/gm, "").replace(/\{[^}\n]*\}/g, "");
+    const isNext = !/[\p{L}\p{N}]/u.test(gap) && !/[`+]/.test(this.text[found - 1] ?? "");
     if (!isNext) {
       // A last word found apart from the words before it is as likely someone else's (a quote's attribution, in code).
       if (next === undefined) {
