@@ -56,7 +56,9 @@ export const KO_STOP = new Set(
     // Formal questions (~습니까) and what they ask: how many, how long, within when, the difference ("몇 번까지 합니까", "며칠 안에", "차이가 무엇입니까").
     "합니까 됩니까 입니까 있습니까 없습니까 무엇입니까 어떻습니까 가능합니까 몇 며칠 얼마나 얼마 번 안에 차이 차이점 " +
     // Casual verbs that say something goes, comes or takes time, and `거` ("the thing"): `안 가요`, `얼마나 걸리나요`, `실패한 거`.
-    "거 것 가요 가나요 와요 오나요 걸리나요 걸려요 걸리는 걸릴까요 걸리죠 못하나요 못해요").split(" "),
+    "거 것 가요 가나요 와요 오나요 걸리나요 걸려요 걸리는 걸릴까요 걸리죠 못하나요 못해요 " +
+    // A control named rather than what it does (`환불 버튼이 안 보여요`): the cards name the control by its label, the button word only in passing.
+    "버튼").split(" "),
 );
 
 /** Korean particles and verb endings, longest first; stripped only when the stem is an indexed word. */
@@ -72,9 +74,13 @@ export const ZH_JOINERS = new Set(["和", "与", "與", "跟", "同", "在", "�
 /** Simplified, and Traditional where the folding table leaves a character (麼, 嗎, 錢: no Chinese card uses them, so none is folded). */
 export const ZH_QUESTION = [
   "为什么", "为什麼", "怎么样", "怎麼樣", "怎么办", "怎麼辦", "多少钱", "多少錢", "是多少", "有多少", "多少", "如何", "怎么", "怎麼", "怎样", "什么", "什麼", "为何",
-  "请问", "我想", "我要", "我的", "能否", "能不能", "可以", "在哪里", "哪里", "是否", "吗", "嗎", "呢", "吧", "我",
+  "请问", "我想", "我要", "我的", "能否", "能不能", "可以", "在哪里", "在哪儿", "在哪", "哪里", "哪儿", "是否", "吗", "嗎", "呢", "吧", "我",
+  // A control named rather than what it does (`预览按钮在哪`): the cards name the control by its label alone (选择**预览**).
+  "按钮", "按鈕",
 ];
 export const JA_QUESTION = [
   "のはなぜですか", "はなぜですか", "なぜですか", "教えてください", "どうやって", "どうすれば", "どうしたら", "するには", "ですか", "ますか",
   "ください", "について", "の作り方", "作り方", "のやり方", "やり方", "の方法", "方法", "とは", "には", "なぜ", "どう",
+  // Where, and a control named rather than what it does (`キーを作成ボタン`): the cards name the control by its label alone.
+  "はどこ", "どこ", "ボタン",
 ];

@@ -363,6 +363,14 @@ describe("words written without the spaces between them", () => {
   });
 });
 
+describe("controls named by their button word", () => {
+  it("leaves out a button named with its label and where it is: `预览按钮在哪`, `作成ボタンはどこ`, `환불 버튼`", () => {
+    expect(analyseQuery("预览按钮在哪", "zh").terms).toEqual(["预览"]);
+    expect(analyseQuery("作成ボタンはどこ", "ja").terms).toEqual(["作成"]);
+    expect(analyseQuery("환불 버튼", "ko", { vocabulary: KO }).terms).toEqual(["환불"]);
+  });
+});
+
 describe("Chinese words for the retry with fewer words", () => {
   it("reads characters the segmenter leaves one by one side by side as one word", () => {
     expect(chineseWords("接口限流")).toEqual(["接口", "限流"]);
