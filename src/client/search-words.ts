@@ -28,6 +28,9 @@ export const EN_STOP = new Set(
     "only find finding " +
     // Asking to compare ("difference between admin and member"): what is compared names the topic; "difference" matched "differs".
     "difference differences between vs versus " +
+    // Asking for a limit ("maximum api keys per workspace", "how many webhook endpoints max"): what is limited names the topic; "maximum"
+    // matched the one card whose table has a "Maximum seats" column and the export card's "maximum for a single export".
+    "max maximum " +
     // Asking how to set something up: search-intent.ts reads it; as a word it found the one card that says "For setup".
     "setup setups configure configuring configuration config").split(" "),
 );

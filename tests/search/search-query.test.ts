@@ -357,6 +357,12 @@ describe("words written without the spaces between them", () => {
     expect(analyseQuery("admin vs viewer", "en", { vocabulary }).terms).toEqual(["admin", "viewer"]);
   });
 
+  it("drops the words that ask for a limit: `maximum api keys per workspace`, `how many webhook endpoints max`", () => {
+    const vocabulary = new Vocabulary(["api", "endpoints", "keys", "maximum", "per", "webhook", "workspace"]);
+    expect(analyseQuery("maximum api keys per workspace", "en", { vocabulary }).terms).toEqual(["api", "keys", "per", "workspace"]);
+    expect(analyseQuery("how many webhook endpoints max", "en", { vocabulary }).terms).toEqual(["webhook", "endpoints"]);
+  });
+
   it("drops greetings and thanks around a question", () => {
     expect(analyseQuery("Hi, could you tell me how I can refund my customer please?", "en", { vocabulary: EN }).terms).toEqual(["refund", "customer"]);
     expect(analyseQuery("안녕하세요 혹시 환불은 어떻게 하나요?", "ko", { vocabulary: KO }).terms).toEqual(["환불"]);
