@@ -13,8 +13,9 @@ const EN_PROBLEM =
 /**
  * Korean: the negations 안/못 and 않-, and 오류/에러 (an error: a Korean question names its error as a noun). Casual
  * questions typed without spaces put 안 after a particle (`메일이안가요`, `앱이안열려요`): there it starts a word, unlike in `보안`.
+ * 실패 (a failure) reports one (`웹훅 전송 실패`), unless it is what might happen (`실패하면`, `실패할 경우`, `실패 시`).
  */
-const KO_PROBLEM = /오류|에러|(?:^|\s)(?:안|못)(?:\s|$)|안\s?(?:돼|되|와|옴|오|떠|보|열)|(?:^|\s|[이가을를은는도])안\s?(?:가|갔|나와|나오|들어|맞|써|쓰|뜨|떴|붙|넘어)|못\s?(?:받|하|해|들)|않|안됨|안돼/u;
+const KO_PROBLEM = /오류|에러|(?:^|\s)(?:안|못)(?:\s|$)|안\s?(?:돼|되|와|옴|오|떠|보|열)|(?:^|\s|[이가을를은는도])안\s?(?:가|갔|나와|나오|들어|맞|써|쓰|뜨|떴|붙|넘어)|못\s?(?:받|하|해|들)|않|안됨|안돼|실패(?!하면|할|\s?시)/u;
 /** Japanese: negative endings, 不具合 (a fault) and エラー (an error). */
 const JA_PROBLEM = /ない|ません|なかった|できず|届かず|不具合|エラー/u;
 /** Chinese, simplified and traditional: negations before a verb, and 错误/錯誤/报错 (an error). */

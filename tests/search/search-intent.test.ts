@@ -14,6 +14,11 @@ describe("reading a question's intent", () => {
     expect(queryIntent("how to disable a key")).toBeUndefined();
   });
 
+  it("reads a Korean failure reported (`웹훅 전송 실패`) as a problem, and one that might happen (`실패하면`, `실패 시`) as none", () => {
+    for (const query of ["웹훅 전송 실패", "동기화 실패했어요"]) expect([query, isProblemQuery(query)]).toEqual([query, true]);
+    for (const query of ["결제 실패 시 재시도", "갱신 결제가 실패할 경우"]) expect([query, isProblemQuery(query)]).toEqual([query, false]);
+  });
+
   it("does not read a topic, a failure noun or a setup question as a problem", () => {
     for (const query of ["webhook signature", "automatic retries for failed renewals", "결제 실패하면", "常见问题", "notification settings", "안내", "設定方法", "보안 가이드", "보안가이드"]) {
       expect([query, isProblemQuery(query)]).toEqual([query, false]);
