@@ -9,7 +9,7 @@
  */
 
 const EN_PROBLEM =
-  /\b(?:not|never|no longer|can'?t|cannot|couldn'?t|won'?t|wouldn'?t|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|unable|broken|stuck|missing|wrong|disabled|bounced|blocked|locked out)\b/u;
+  /\b(?:not|never|no longer|can'?t|cannot|couldn'?t|won'?t|wouldn'?t|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|unable|broken|stuck|missing|wrong|disabled|bounced|blocked|locked out|gr[ea]yed out)\b/u;
 /**
  * Korean: the negations 안/못 and 않-, and 오류/에러 (an error: a Korean question names its error as a noun). Casual
  * questions typed without spaces put 안 after a particle (`메일이안가요`, `앱이안열려요`): there it starts a word, unlike in `보안`.

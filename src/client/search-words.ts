@@ -17,7 +17,7 @@ export const EN_STOP = new Set(
     // "body"); `ages` and `forever` ("taking ages"); `another`, whose noun names the topic ("moving to another tool" found "move to another region").
     "pls plz u ur r w wat wut gets sure nobody somebody anybody anyone ages forever another " +
     // Words that only say something is wrong: search-intent.ts reads them, and as words they match any troubleshooting card.
-    "missing broken broke stuck wrong " +
+    "missing broken broke stuck wrong greyed grayed " +
     // Verbs that report or ask rather than name a subject ("the bank said no": "said" was corrected to "paid").
     "say says said saying tell tells telling told ask asks asked asking wonder wondering wondered try tries tried trying know knows knew " +
     // Auxiliaries and function words that name nothing ("how long do I have to refund": "have" matched "you have" in any card).

@@ -12,6 +12,7 @@ describe("reading a question's intent", () => {
   it("reads a thing said to be disabled, bounced, blocked or locked out as a problem, and the verb that asks to do it as none", () => {
     for (const query of ["webhook endpoint disabled", "invoice email bounced", "blocked by firewall", "locked out of my account"]) expect([query, queryIntent(query)]).toEqual([query, "problem"]);
     expect(queryIntent("how to disable a key")).toBeUndefined();
+    for (const query of ["change seats button greyed out", "save button grayed out"]) expect([query, queryIntent(query)]).toEqual([query, "problem"]);
   });
 
   it("reads a Korean failure reported (`웹훅 전송 실패`) as a problem, and one that might happen (`실패하면`, `실패 시`) as none", () => {

@@ -363,6 +363,11 @@ describe("words written without the spaces between them", () => {
     expect(analyseQuery("how many webhook endpoints max", "en", { vocabulary }).terms).toEqual(["webhook", "endpoints"]);
   });
 
+  it("drops `greyed`, which says a control is disabled, rather than correcting it to a card's word (`keyed`)", () => {
+    const vocabulary = new Vocabulary(["change", "keyed", "seats"]);
+    expect(analyseQuery("change seats greyed", "en", { vocabulary }).terms).toEqual(["change", "seats"]);
+  });
+
   it("drops greetings and thanks around a question", () => {
     expect(analyseQuery("Hi, could you tell me how I can refund my customer please?", "en", { vocabulary: EN }).terms).toEqual(["refund", "customer"]);
     expect(analyseQuery("안녕하세요 혹시 환불은 어떻게 하나요?", "ko", { vocabulary: KO }).terms).toEqual(["환불"]);
