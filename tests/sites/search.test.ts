@@ -160,8 +160,8 @@ const BLIND_SETS: { name: string; it: string; file: string; floor?: number; why?
     name: "fifteenth query set on the public demo",
     it: "written from the public cards before it was run (hurried keywords in another language than the card, hiragana-only and katakana-only Japanese, Korean typos and spacing, Simplified and Traditional Chinese, UI elements named instead of the feature, undo and why-can't questions, X after Y, comparisons, limits, dates): at the same targets, never an internal card",
     file: "search-blind13.json",
-    floor: 85.5,
-    why: "First run, before any change it led to: 79.4% first (112 of 141), 90.8% in the top 5, 2.1% no results, 7.1% none right, no internal card shown. 85.8% (121 of 141), 95.7%, 0%, 4.3% after the Hangul and katakana names of QuickBooks and Xero, the button word and where it is left out of Chinese, Japanese and Korean questions, `max` and `maximum` as stop words, a Korean failure stated as a fact and `greyed out` read as a problem: held just under that. Its misses left are in docs/sites.md.",
+    floor: 86.5,
+    why: "First run, before any change it led to: 79.4% first (112 of 141), 90.8% in the top 5, 2.1% no results, 7.1% none right, no internal card shown. 86.5% (122 of 141), 96.5%, 0%, 3.5% after the Hangul and katakana names of QuickBooks and Xero, the button word and where it is left out of Chinese, Japanese and Korean questions, `max` and `maximum` as stop words, a Korean failure stated as a fact and `greyed out` read as a problem, and the Korean not-delivered phrases without their particle: held there, one more miss fails it. Its misses left are in docs/sites.md.",
   },
 ];
 
