@@ -120,11 +120,18 @@ describe("verity style on AsciiDoc", () => {
     });
   });
 
-  it("blanks comments and block attribute lines, character for character, so prose is never found in them", () => {
+  it("blanks comments and block attribute lines, character for character, so prose is never found in them; a line comment keeps its paragraph whole", () => {
     const source = "// utilize\ntext\n////\nutilize\n////\n[source,java]\n/// not a comment\n";
     const blanked = searchableAsciidoc(source);
     expect(blanked.length).toBe(source.length);
-    expect(blanked).toBe("          \ntext\n    \n       \n    \n             \n/// not a comment\n");
+    expect(blanked).toBe("\u0001".repeat(10) + "\ntext\n    \n       \n    \n             \n/// not a comment\n");
+  });
+
+  it("places the words of a paragraph a line comment splits in two on their own lines (Vale's duplicates scenario)", async () => {
+    const page = "I hav an error, but that's ok.\n// I am a comment\n// We utilize it, ignored.\nWe utilize it, but that's ok.\n";
+    const dir = fixtureCopy({ ".vale.ini": INI, "page.adoc": page });
+    const result = await runCli(["style", "--output=line", "--no-global", "page.adoc"], { cwd: dir });
+    expect(result.stdout).toBe("page.adoc:4:4:Test.Existence:Avoid 'utilize'.\n");
   });
 
   it("maps text Asciidoctor changed (an attribute, a dash, curly quotes) to the words it can find, and never past the text that follows", () => {

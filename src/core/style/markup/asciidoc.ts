@@ -97,6 +97,9 @@ function onThread(job: Omit<ConvertJob, "id">, ms: number): Promise<{ html: stri
  * and block attribute lines (`[source,java]`) are blanked, character for character, so the HTML's text is not
  * found in them (Vale masks line comments and `[source,…]` lists for the same reason, #296, #414).
  */
+/** What a line comment's characters become in the searched text. */
+const COMMENT_FILL = "\u0001";
+
 export function searchableAsciidoc(source: string, verbatim: readonly (readonly [number, number])[] = []): string {
   const lines = source.split("\n");
   for (const [first, last] of verbatim) for (let i = Math.max(first, 1) - 1; i < Math.min(last, lines.length); i++) lines[i] = " ".repeat(lines[i]!.length);
@@ -106,7 +109,10 @@ export function searchableAsciidoc(source: string, verbatim: readonly (readonly 
     const line = lines[i]!;
     const trimmed = line.trimEnd();
     const isDelimiter = /^\/{4,}$/.test(trimmed);
-    if (comment !== undefined || isDelimiter || /^\/\/(?!\/)/.test(line) || /^\[[^\]]*\]$/.test(trimmed)) lines[i] = " ".repeat(line.length);
+    // A line comment leaves the paragraph around it whole (Asciidoctor drops the line and goes on), so it is
+    // filled with a character no text has, not blanked: a blank line ends a paragraph to the search (markup-prose.ts).
+    if (comment === undefined && !isDelimiter && /^\/\/(?!\/)/.test(line)) lines[i] = COMMENT_FILL.repeat(line.length);
+    else if (comment !== undefined || isDelimiter || /^\[[^\]]*\]$/.test(trimmed)) lines[i] = " ".repeat(line.length);
     if (isDelimiter) comment = comment === undefined ? trimmed : comment === trimmed ? undefined : comment;
   }
   return lines.join("\n");
