@@ -41,13 +41,7 @@ describe("addresses that differ from an internal card's by trailing dots or spac
       "content/help/escalation /other.png": "PNG",
       "content/help/fine/ok.png": "PNG",
     });
-    const refused: string[] = [];
-    const sites = prepareSites(loadProject({ cwd: dir, today: "2026-11-22" }), ["public", "internal"], {
-      history: { available: false, reason: "none" },
-      snapshotDir: `${dir}/.snap`,
-      onRefusedAlias: (alias) => refused.push(refusedAliasMessage(alias)),
-    });
-    const pub = sites.get("public")!;
+    const { pub, refused, sites } = publicSite(dir);
     expect(pub.redirects.map((r) => r.from)).toEqual([]);
     expect(refused).toHaveLength(2);
     expect(refused[0]).toMatch(/the alias \/help\/escalation\.\/ is not redirected on the public site: its address names the internal card \/help\/escalation\//);
@@ -128,15 +122,20 @@ describe("addresses that name a page only the wiki has in another form of its le
       "content/help/escalat\u0131on/shot.png": "PNG",
       "content/help/fine/ok.png": "PNG",
     });
-    const refused: string[] = [];
-    const sites = prepareSites(loadProject({ cwd: dir, today: "2026-11-22" }), ["public", "internal"], {
-      history: { available: false, reason: "none" },
-      snapshotDir: `${dir}/.snap`,
-      onRefusedAlias: (alias) => refused.push(refusedAliasMessage(alias)),
-    });
-    const pub = sites.get("public")!;
+    const { pub, refused } = publicSite(dir);
     expect(pub.redirects.map((r) => r.from)).toEqual(["/help/refund-faq/"]);
     expect(refused).toHaveLength(3);
     expect(pub.assets.map((a) => a.sitePath)).toEqual(["/_files/help/fine/ok.png"]);
   });
 });
+
+/** The help center prepared from the project in `dir`, and the messages of the aliases it refused. */
+function publicSite(dir: string) {
+  const refused: string[] = [];
+  const sites = prepareSites(loadProject({ cwd: dir, today: "2026-11-22" }), ["public", "internal"], {
+    history: { available: false, reason: "none" },
+    snapshotDir: `${dir}/.snap`,
+    onRefusedAlias: (alias) => refused.push(refusedAliasMessage(alias)),
+  });
+  return { pub: sites.get("public")!, refused, sites };
+}
