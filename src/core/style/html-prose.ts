@@ -47,6 +47,23 @@ export interface HtmlOptions {
   skipping?: { tag: string; depth: number } | undefined;
 }
 
+/** Vale's skipClasses (lint/ast.go): rst2html's processing errors and code spans. */
+const SKIP_CLASSES = ["problematic", "pre", "code"];
+
+/**
+ * The walker's settings from .vale.ini (lint/ast.go): the classes left out (skipClasses and
+ * IgnoredClasses), the tags left out (SkippedScopes) and the inline tags starred (IgnoredScopes
+ * when it is set, else `tt`, `code` and `kbd`).
+ */
+export function walkerSettings(config: { ignoredScopes?: readonly string[] | undefined; ignoredClasses?: readonly string[] | undefined; skippedScopes?: readonly string[] | undefined }): Pick<HtmlOptions, "skipClasses" | "skippedTags" | "maskedTags"> {
+  const ignored = config.ignoredScopes ?? [];
+  return {
+    skipClasses: new Set([...SKIP_CLASSES, ...(config.ignoredClasses ?? [])]),
+    skippedTags: new Set(config.skippedScopes ?? []),
+    maskedTags: new Set(ignored.length > 0 ? ignored : ["tt", "code", "kbd"]),
+  };
+}
+
 /** Vale's inlineTags (lint/ast.go): an HTML tag of these starts or ends inline text, which clean() spaces. */
 export const INLINE_TAGS = new Set(["b", "big", "i", "small", "abbr", "acronym", "cite", "dfn", "em", "kbd", "strong", "a", "br", "img", "span", "sub", "sup", "code", "tt", "del"]);
 

@@ -6,7 +6,7 @@
  * The tree is walked once per file; every rule reads these blocks.
  */
 import type { Nodes, Parent, Root } from "mdast";
-import { closesBlock, extractHtmlBlocks, isCommentsOnly } from "./html-prose.ts";
+import { closesBlock, extractHtmlBlocks, isCommentsOnly, walkerSettings } from "./html-prose.ts";
 import { placeHtml } from "./html-placement.ts";
 import { imageAlt, pieceScope, readInlineTag } from "./inline-html.ts";
 import { appendLinkedUrl, definitionUrls, isBrokenLink, isUnlinkedUrl, skipLinked } from "./linkify.ts";
@@ -84,7 +84,6 @@ export interface ProseOptions {
   isTokenIgnored?: (start: number, end: number) => boolean;
 }
 
-const SKIP_CLASSES = ["problematic", "pre", "code"];
 /** Blocks that write no start tag before text (or nothing at all): Vale's skip flag is left as it was. */
 const KEEPS_SKIP = new Set(["yaml", "toml", "code", "math", "html", "definition", "footnoteDefinition", "mdxjsEsm", "mdxFlowExpression"]);
 
@@ -111,10 +110,8 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
     type === "strong" ? ignored.has("strong") || ignored.has("b") : type === "emphasis" ? ignored.has("emphasis") || ignored.has("em") || ignored.has("i") : false;
   const isIgnoredLink = ignored.has("a");
   // Vale (lint/ast.go): the inline tags whose text is masked are IgnoredScopes when it is set, else tt, code and kbd.
-  const skippedInlineTags = new Set(ignored.size > 0 ? ignored : ["tt", "code", "kbd"]);
-  const skipClasses = new Set([...SKIP_CLASSES, ...(options.ignoredClasses ?? [])]);
-  const skippedTags = new Set(options.skippedScopes ?? []);
-  const inlineHtml = { skipClasses, skippedTags, maskedTags: skippedInlineTags };
+  const inlineHtml = walkerSettings(options);
+  const { skipClasses, skippedTags, maskedTags: skippedInlineTags } = inlineHtml;
   /** The paragraph, heading or cell being read, and its own scope: an inline end tag lints its text so far as a block (inline-html.ts). */
   let reading: { node: Nodes; own: string[] } | undefined;
   let definitions: Map<string, string> | undefined;

@@ -11,7 +11,7 @@
  */
 import type { Nodes } from "mdast";
 import { decodeHTML } from "entities";
-import { extractHtmlBlocks, type HtmlRun } from "../html-prose.ts";
+import { extractHtmlBlocks, walkerSettings, type HtmlRun } from "../html-prose.ts";
 import { appendAligned, appendMaskedLines, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushRun, type Builder } from "../prose-block.ts";
 import type { FileProse } from "../prose.ts";
 import { collectComments } from "../prose-comments.ts";
@@ -46,8 +46,6 @@ export interface MarkupProseOptions {
   withSyllables?: boolean;
 }
 
-/** Vale's skipClasses (lint/ast.go). */
-const SKIP_CLASSES = ["problematic", "pre", "code"];
 /** A short run (`a`, `the`) is looked for this far ahead only, so that text the HTML has and the file does not cannot send the search to a later copy. */
 const NEAR = 4_000;
 const LONG_RUN = 12;
@@ -156,12 +154,7 @@ class SourceFinder {
 export function markupProse(source: string, { html, format, isSource, verbatim }: MarkupPage, options: MarkupProseOptions = {}): FileProse {
   const result: FileProse = { blocks: [], inlineBlocks: [], comments: [], metrics: new Map(), quoted: new WeakSet() };
   const text = isSource ? source : searchableAsciidoc(source, verbatim);
-  const ignored = new Set(options.ignoredScopes ?? []);
-  const { blocks, alts } = extractHtmlBlocks(html, {
-    skipClasses: new Set([...SKIP_CLASSES, ...(options.ignoredClasses ?? [])]),
-    skippedTags: new Set(options.skippedScopes ?? []),
-    maskedTags: new Set(ignored.size > 0 ? ignored : ["tt", "code", "kbd"]),
-  });
+  const { blocks, alts } = extractHtmlBlocks(html, walkerSettings(options));
   const count = (name: string) => result.metrics.set(name, (result.metrics.get(name) ?? 0) + 1);
   const finder = new SourceFinder(text);
   const original = (run: HtmlRun) => decodeHTML(html.slice(run.start, run.start + run.length)).trim();
