@@ -10,9 +10,9 @@ import { compareFindings, type Finding, type Severity } from "../core/lint/findi
 import { ruleLevels } from "../core/lint/registry.ts";
 import { findAliasKeys, notFixableFinding, planFixes, readFixableSource, readSourceFile, writeFixes, type FixSummary } from "../core/style/fix.ts";
 import { lintProse, type StyleOptions } from "../core/style/style-engine.ts";
-import { collectStyleFiles, globFilter, markupFormatOf, matchPathFor, NOT_MARKDOWN_NOTICE, resolveValeSetup, styleExtensions, styleFormatOf } from "../core/style/style-files.ts";
-import { convertAsciidoc } from "../core/style/markup/asciidoc.ts";
-import { htmlPage, type MarkupPage } from "../core/style/markup/markup-prose.ts";
+import { collectStyleFiles, type FileReader, globFilter, markupFormatOf, matchPathFor, notCheckedNotice, resolveValeSetup, styleExtensions, styleFormatOf } from "../core/style/style-files.ts";
+import { MarkupError, markupPageOf } from "../core/style/markup/markup-page.ts";
+import type { MarkupPage } from "../core/style/markup/markup-prose.ts";
 import { settingsForFile, type ValeConfig } from "../core/style/vale-ini.ts";
 import { appendAll } from "../core/arrays.ts";
 
@@ -76,14 +76,14 @@ export async function style(request: StyleRequest): Promise<StyleResult> {
     // As Vale's lintFile ("nothing to do; bail early"): a file no section gives a style or a rule
     // setting is not read at all, so it cannot fail to parse either.
     if (vale && !options.builtinLevels && hasNothingToRun(vale.config, matchPath)) return [];
-    // HTML and AsciiDoc are read as Vale reads them: from HTML, the file's own or Asciidoctor's.
-    const markupFormat = markupFormatOf(file, vale?.config, ext);
-    let markup: MarkupPage | undefined = markupFormat === "html" ? htmlPage(source) : undefined;
+    // Other formats are read as Vale reads them: AsciiDoc and reStructuredText through the HTML their
+    // converters make, HTML as it is, plain text without markup.
+    let markup: MarkupPage | undefined;
     try {
-      if (markupFormat === "asciidoc") markup = await convertAsciidoc(source, vale?.config.asciidoctor ?? new Map());
+      markup = await markupPageOf(markupFormatOf(file, vale?.config, ext), file, source, vale?.config);
     } catch (error) {
-      const message = `Asciidoctor could not convert the file (${(error as Error).message}), so its prose was not checked. Fix the AsciiDoc, or leave the file out with --glob.`;
-      return [{ ruleId: "asciidoc-syntax", severity: "error", message, file, line: 1, column: 1 }];
+      if (!(error instanceof MarkupError)) throw error;
+      return [{ ruleId: error.ruleId, severity: "error", message: error.message, file, line: 1, column: 1 }];
     }
     return lintProse({ file, source, format: styleFormatOf(file, vale?.config, ext), matchPath, ...(fromStdin ? { fromStdin } : {}), markup }, options);
   };
@@ -108,9 +108,9 @@ export async function style(request: StyleRequest): Promise<StyleResult> {
   }
   const selected = request.glob === undefined ? () => true : globFilter(request.glob, cwd, vale?.config);
   const skipped: string[] = [];
-  const named = collectStyleFiles(request.paths, cwd, styleExtensions(vale?.config), { anyNamedFile: request.ext !== undefined, skipped });
+  const named = collectStyleFiles(request.paths, cwd, styleExtensions(vale?.config), { readsNamed: (file) => request.ext !== undefined || !isUnread(markupFormatOf(file, vale?.config)), skipped });
   // A file named on the command line and not checked is worth a word (not an error: the exit code stays).
-  for (const file of skipped) warnings.push(`${file}: ${NOT_MARKDOWN_NOTICE}`);
+  for (const file of skipped) warnings.push(`${file}: ${notCheckedNotice(markupFormatOf(file, vale?.config))}`);
   for (const file of named) {
     if (!selected(file)) continue;
     files.push(file);
@@ -136,6 +136,10 @@ export async function style(request: StyleRequest): Promise<StyleResult> {
   }
   report = report.filter((f) => f.ruleId !== "frontmatter-schema" || !f.fix);
   return { findings: report.sort(compareFindings), files, warnings, fixes };
+}
+
+function isUnread(reader: FileReader): boolean {
+  return reader === "code" || reader === "unread";
 }
 
 function hasNothingToRun(config: ValeConfig, matchPath: string): boolean {

@@ -34,11 +34,11 @@ describe("verity style", () => {
     expect(named.stdout).toBe("docs/b.markdn:1:4:Test.Existence:Avoid 'utilize'.\n");
   });
 
-  it("a file named on the command line that is not Markdown gets a notice on stderr, and the exit code stays", async () => {
-    const dir = project({ "c.txt": "We utilize it.\n", "a.md": "Send an e-mail.\n" });
-    const result = await runCli(["style", "--output=line", "c.txt", "a.md"], { cwd: dir });
+  it("a file named on the command line that is source code gets a notice on stderr, and the exit code stays", async () => {
+    const dir = project({ "c.ts": "// We utilize it.\n", "a.md": "Send an e-mail.\n" });
+    const result = await runCli(["style", "--output=line", "c.ts", "a.md"], { cwd: dir });
     expect(result.stdout).toBe("a.md:1:9:Test.Substitution:Use 'email' instead of 'e-mail'.\n");
-    expect(result.stderr).toContain("c.txt: not checked: Verity checks Markdown files (.md, .mdx, .markdown, .mdown, .markdn), AsciiDoc (.adoc, .asciidoc, .asc), HTML (.html, .htm, .shtml, .xhtml) and extensions [formats] maps to md, adoc or html");
+    expect(result.stderr).toContain("c.ts: not checked: this is source code, whose comments Vale reads with a parser for each language. Verity reads Markdown, MDX, AsciiDoc, HTML, reStructuredText, plain text and files of other text formats");
     expect(result.stderr).not.toContain("a.md: not checked");
     expect(result.code).toBe(0);
   });

@@ -61,8 +61,11 @@ describe("Vale's command-line flags in verity style", () => {
     // The code span is Markdown code, so only the second "utilize" of a.txt is prose.
     expect(result.stdout).toBe("COMMIT_EDITMSG:1:4:Test.Existence:Avoid 'utilize'.\nnotes/a.txt:3:27:Test.Existence:Avoid 'utilize'.\n");
     expect(result.code).toBe(1);
-    // Without --ext, a file that is not Markdown is not linted at all.
-    expect((await runCli(["style", "--output=line", "COMMIT_EDITMSG"], { cwd: dir })).stdout).toBe("");
+    // Without --ext, a file of no format Vale knows is read whole, as plain lines (Vale's lintLines), and a
+    // .txt file as plain text: the code span's word is prose too.
+    expect((await runCli(["style", "--output=line", "COMMIT_EDITMSG", "notes/a.txt"], { cwd: dir })).stdout).toBe(
+      "COMMIT_EDITMSG:1:4:Test.Existence:Avoid 'utilize'.\nnotes/a.txt:3:5:Test.Existence:Avoid 'utilize'.\nnotes/a.txt:3:27:Test.Existence:Avoid 'utilize'.\n",
+    );
   });
 
   it("--path reads standard input as that file: its sections, its format and its name in the report (an editor linting an unsaved buffer)", async () => {

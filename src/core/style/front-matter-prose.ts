@@ -12,36 +12,37 @@
  * alert is reported where its words are written (a block scalar's second line included).
  */
 import jsyaml from "js-yaml";
+import { parse as parseToml } from "smol-toml";
 import type { Root } from "mdast";
 import { appendAligned, makeBlock, newBuilder } from "./prose-block.ts";
 import type { ProseBlock } from "./prose.ts";
 
 /** The front-matter fields of `tree` as prose blocks; `ext` is the file's extension without its dot. */
 export function frontMatterBlocks(tree: Root, source: string, ext: string, ignoredScopes: readonly string[]): ProseBlock[] {
-  const node = tree.children[0];
-  if (node?.type !== "yaml" || node.position?.end.offset === undefined) return [];
-  return fieldBlocks(node.value, node.position.end.offset, source, ext, ignoredScopes);
+  const node = tree.children[0] as { type: string; value?: string; position?: { end: { offset?: number } } } | undefined;
+  if ((node?.type !== "yaml" && node?.type !== "toml") || node.value === undefined || node.position?.end.offset === undefined) return [];
+  return fieldBlocks(node.value, node.position.end.offset, source, ext, ignoredScopes, node.type === "toml");
 }
 
 /**
- * The front matter at the top of a file that has no Markdown tree (AsciiDoc): YAML between `---`
- * lines or JSON between `;;;` lines, as Vale's front-matter reader takes them. The file's body is
- * linted with it, as Vale lints it.
+ * The front matter at the top of a file that has no Markdown tree (AsciiDoc, reStructuredText): YAML
+ * between `---` lines, TOML between `+++` lines or JSON between `;;;` lines, as Vale's front-matter
+ * reader takes them. The file's body is linted with it, as Vale lints it.
  */
 export function leadingFrontMatterBlocks(source: string, ext: string, ignoredScopes: readonly string[]): ProseBlock[] {
-  const open = /^(---|;;;)[ \t]*\r?\n/.exec(source);
+  const open = /^(---|\+\+\+|;;;)[ \t]*\r?\n/.exec(source);
   if (!open) return [];
-  const close = new RegExp(`\\n${open[1]}[ \\t]*(?:\\r?\\n|$)`, "g");
+  const close = new RegExp(`\\n${open[1]!.replaceAll("+", "\\+")}[ \\t]*(?:\\r?\\n|$)`, "g");
   close.lastIndex = open[0].length - 1;
   const end = close.exec(source);
   if (!end) return [];
-  return fieldBlocks(source.slice(open[0].length, end.index), end.index + end[0].length, source, ext, ignoredScopes);
+  return fieldBlocks(source.slice(open[0].length, end.index), end.index + end[0].length, source, ext, ignoredScopes, open[1] === "+++");
 }
 
-function fieldBlocks(text: string, end: number, source: string, ext: string, ignoredScopes: readonly string[]): ProseBlock[] {
+function fieldBlocks(text: string, end: number, source: string, ext: string, ignoredScopes: readonly string[], isToml = false): ProseBlock[] {
   let data: unknown;
   try {
-    data = jsyaml.load(text, { schema: jsyaml.JSON_SCHEMA });
+    data = isToml ? parseToml(text) : jsyaml.load(text, { schema: jsyaml.JSON_SCHEMA });
   } catch {
     return [];
   }

@@ -43,6 +43,8 @@ export interface HtmlOptions {
   outerScope?: string[];
   /** Vale's skip flag is set as the HTML starts (a code block before it left it: its text is never read): the first text is starred unless a start tag comes first. */
   maskFirst?: boolean;
+  /** The HTML is docutils' (a reStructuredText file): text after a `<span>` in a `<tt>` is code (see {@link isRstCode}). */
+  rst?: boolean;
   /** An element left out (`<figure>`, `<pre>`) that an earlier block opened and did not close: its text goes on being left out. */
   skipping?: { tag: string; depth: number } | undefined;
 }
@@ -291,8 +293,9 @@ export function extractHtmlBlocks(
     if (trimmed === "") continue;
     const start = at + token.indexOf(trimmed);
     const text = decodeHTML(trimmed);
-    const masked = maskNext || (href !== "" && text === href);
-    const isStarter = STARTERS.has(text[0]!) && !maskNext; // clean()'s starter: a link whose text is its href is starred after
+    const skip = maskNext || (options.rst === true && isRstCode(history));
+    const masked = skip || (href !== "" && text === href);
+    const isStarter = STARTERS.has(text[0]!) && !skip; // clean()'s starter: a link whose text is its href is starred after
     maskNext = false;
     href = "";
     if (runs.length === 0) lead = isInlineText && !isStarter;
@@ -309,6 +312,17 @@ export function extractHtmlBlocks(
   const isOpenEnd = history.every((tag) => tagScope(tag) === undefined);
   flush();
   return { blocks, alts, isOpenEnd: isOpenEnd && blocks.length > closed, maskLeft: maskNext, skipping };
+}
+
+/**
+ * Vale's shouldBeSkipped (lint/ast.go, #140): docutils writes an inline literal with spaces in it as a
+ * `<tt>` holding `<span class="pre">` words, so in a reStructuredText file a text is code when the last
+ * tags started, `<span>`s aside, are a `<tt>` and at least one `<span>`, as Vale's tag history has it
+ * (which also stars the text after such a `</tt>`, up to the next other start tag).
+ */
+function isRstCode(history: readonly string[]): boolean {
+  for (let i = history.length - 1; i >= 0; i--) if (history[i] !== "span") return history[i] === "tt" && i + 1 !== history.length;
+  return false;
 }
 
 /**

@@ -38,9 +38,9 @@ const FORMAT_SUFFIX = new Set(["md", "mdx", "markdown"]);
  * since the blocks of an HTML or AsciiDoc file carry their format's (markup-prose.ts), as Vale's
  * scopes carry the file's extension.
  */
-const MARKUP_FORMATS = new Set(["html", "adoc"]);
+const MARKUP_FORMATS = new Set(["html", "adoc", "rst", "txt"]);
 /** Other formats' suffixes (`paragraph.rst`): such a part never matches. */
-const OTHER_FORMATS = new Set(["rst", "org", "xml", "dita", "txt", "tex", "py", "js", "ts", "go", "rb", "java", "c", "cpp", "cs", "rs", "yaml", "json", "css", "sh", "php", "swift", "scala", "r", "jl", "lua", "proto"]);
+const OTHER_FORMATS = new Set(["org", "xml", "dita", "tex", "py", "js", "ts", "go", "rb", "java", "c", "cpp", "cs", "rs", "yaml", "json", "css", "sh", "php", "swift", "scala", "r", "jl", "lua", "proto"]);
 
 interface Part {
   sections: string[];

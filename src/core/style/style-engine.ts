@@ -97,7 +97,7 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   const tokenIgnored = ignored.filter((range) => range[2] !== undefined);
   const toSource = rewritten ? rewritten.toSource : (offset: number) => offset;
   const { ignoredScopes, ignoredClasses, skippedScopes } = options.vale?.config ?? {};
-  const proseOptions = { ignoredScopes, ignoredClasses, skippedScopes, withTextMetrics: active.some((a) => a.rule.runFile !== undefined), withSyllables: active.some((a) => a.rule.needsSyllables === true) };
+  const proseOptions = { ignoredScopes, ignoredClasses, skippedScopes, withTextMetrics: active.some((a) => a.rule.runFile !== undefined), withSyllables: active.some((a) => a.rule.needsSyllables === true), nlp: options.vale && nlpTasks(options.vale.styles) };
   const isTokenIgnored = tokenIgnored.length > 0 ? { isTokenIgnored: (start: number, end: number) => tokenIgnored.some(([s, e]) => s < toSource(end) && e > toSource(start)) } : {};
   const read = input.markup === undefined ? extractProse(proseTree, rewritten?.text ?? input.source, { ...isTokenIgnored, ...proseOptions }) : markupProse(input.source, input.markup, proseOptions);
   const prose = rewritten ? proseAtSource(read, rewritten.toSource) : read;

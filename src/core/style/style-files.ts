@@ -1,7 +1,7 @@
 /**
  * What `verity style` lints: the Vale config that applies (nearest upwards from the working folder,
- * else the project's root `.vale.ini`) and the Markdown files named on the command line (folders
- * are walked, skipping `node_modules` and `.git`).
+ * else the project's root `.vale.ini`) and the files named on the command line (folders are walked
+ * for the formats {@link styleExtensions} gives, skipping `node_modules` and `.git`).
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +13,8 @@ import { findValeConfig, loadValeConfig, VALE_CONFIG_NAMES, type ValeConfig } fr
 import { valeGlobMatcher } from "./vale-glob.ts";
 import { ASCIIDOC_EXTENSIONS } from "./markup/asciidoc.ts";
 import { HTML_EXTENSIONS } from "./markup/markup-prose.ts";
+import { CODE_EXTENSIONS, TEXT_EXTENSIONS } from "./markup/plain-text.ts";
+import { RST_EXTENSIONS } from "./markup/rst.ts";
 
 const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
 
@@ -45,22 +47,44 @@ export function setupFromConfig(config: ValeConfig): ValeSetup {
   return { config, styles: loadStyleSet(config) };
 }
 
+/** The extensions Vale reads as Markdown (FormatByExtension: `md`, `mdown`, `markdown`, `markdn`), and MDX. */
+const MARKDOWN_EXTENSIONS: ReadonlySet<string> = new Set(["md", "mdx", "markdown", "mdown", "markdn"]);
+
+/** How `verity style` reads a file: as Markdown (undefined), through HTML, as plain text, whole (`lines`), or not at all (`code`). */
+export type FileReader = "asciidoc" | "html" | "rst" | "txt" | "lines" | "code" | "unread" | undefined;
+
 /**
- * The extensions `verity style` reads: Markdown (Vale's FormatByExtension: `md`, `mdown`, `markdown`,
- * `markdn`; and `mdx`), AsciiDoc (`adoc`, `asciidoc`, `asc`) and HTML (`html`, `htm`, `shtml`,
- * `xhtml`), plus any extension the config's `[formats]` maps to one of them.
+ * Markup Vale reads through converters Verity does not run (Org through go-org, XML through an XSLT
+ * transform, DITA through DITA-OT): read whole, its markup would be read as words, so it is not read.
+ */
+const UNREAD_MARKUP: ReadonlySet<string> = new Set(["org", "xml", "dita"]);
+
+/**
+ * The extensions a folder walk reads: Markdown, AsciiDoc (`adoc`, `asciidoc`, `asc`), HTML (`html`, `htm`,
+ * `shtml`, `xhtml`), reStructuredText (`rst`, `rest`) and plain text (`txt`), plus any extension the
+ * config's `[formats]` maps to one of them. A file of another format is read only when named.
  */
 export function styleExtensions(config: ValeConfig | undefined): Set<string> {
-  const exts = new Set(["md", "mdx", "markdown", "mdown", "markdn", ...ASCIIDOC_EXTENSIONS, ...HTML_EXTENSIONS]);
-  for (const [ext, format] of config?.formats ?? []) if (format === "md" || ASCIIDOC_EXTENSIONS.has(format) || HTML_EXTENSIONS.has(format)) exts.add(ext);
+  const read = (ext: string) => MARKDOWN_EXTENSIONS.has(ext) || ASCIIDOC_EXTENSIONS.has(ext) || HTML_EXTENSIONS.has(ext) || RST_EXTENSIONS.has(ext) || TEXT_EXTENSIONS.has(ext);
+  const exts = new Set([...MARKDOWN_EXTENSIONS, ...ASCIIDOC_EXTENSIONS, ...HTML_EXTENSIONS, ...RST_EXTENSIONS, ...TEXT_EXTENSIONS]);
+  for (const [ext, format] of config?.formats ?? []) if (read(format)) exts.add(ext);
   return exts;
 }
 
-/** `asciidoc` or `html` when Vale reads the file (or `ext`, Vale's `--ext`) as HTML, by its extension or the one `[formats]` gives it; else Markdown. */
-export function markupFormatOf(file: string, config: ValeConfig | undefined, ext?: string): "asciidoc" | "html" | undefined {
+/**
+ * How Vale reads the file (or `ext`, Vale's `--ext`), by its extension or the one `[formats]` gives it
+ * (core/format.go FormatFromExt): Markdown is undefined; a format Vale does not know is read whole.
+ */
+export function markupFormatOf(file: string, config: ValeConfig | undefined, ext?: string): FileReader {
   const own = (ext === undefined ? path.extname(file) : ext.startsWith(".") ? ext : `.${ext}`).slice(1).toLowerCase();
   const format = config?.formats.get(own) ?? own;
-  return ASCIIDOC_EXTENSIONS.has(format) ? "asciidoc" : HTML_EXTENSIONS.has(format) ? "html" : undefined;
+  if (MARKDOWN_EXTENSIONS.has(format)) return undefined;
+  if (ASCIIDOC_EXTENSIONS.has(format)) return "asciidoc";
+  if (HTML_EXTENSIONS.has(format)) return "html";
+  if (RST_EXTENSIONS.has(format)) return "rst";
+  if (TEXT_EXTENSIONS.has(format)) return "txt";
+  if (UNREAD_MARKUP.has(format)) return "unread";
+  return CODE_EXTENSIONS.has(own) || CODE_EXTENSIONS.has(format) ? "code" : "lines";
 }
 
 /**
@@ -83,14 +107,18 @@ export function globFilter(glob: string, cwd: string, config: ValeConfig | undef
   };
 }
 
-/** What `verity style` says of a file named on the command line that it does not check. */
-export const NOT_MARKDOWN_NOTICE = "not checked: Verity checks Markdown files (.md, .mdx, .markdown, .mdown, .markdn), AsciiDoc (.adoc, .asciidoc, .asc), HTML (.html, .htm, .shtml, .xhtml) and extensions [formats] maps to md, adoc or html";
+/** What `verity style` says of a file named on the command line that it does not check (`code` or `unread`, see markupFormatOf). */
+export function notCheckedNotice(reader: FileReader): string {
+  const what = reader === "code" ? "this is source code, whose comments Vale reads with a parser for each language" : "Vale reads Org, XML and DITA through converters (go-org, an XSLT transform, DITA-OT) that Verity does not run";
+  return `not checked: ${what}. Verity reads Markdown, MDX, AsciiDoc, HTML, reStructuredText, plain text and files of other text formats`;
+}
 
 /**
- * Files to lint for `paths` (default `.`), sorted. A named file that is not Markdown (unless
- * `anyNamedFile`, for `--ext`) is left out, and its path as given added to `options.skipped`.
+ * Files to lint for `paths` (default `.`), sorted. A named file `options.readsNamed` refuses (source
+ * code) is left out, and its path as given added to `options.skipped`; without `readsNamed`, a named
+ * file is read when a walk would read it.
  */
-export function collectStyleFiles(paths: readonly string[], cwd: string, extensions: ReadonlySet<string>, options: { anyNamedFile?: boolean; skipped?: string[] } = {}): string[] {
+export function collectStyleFiles(paths: readonly string[], cwd: string, extensions: ReadonlySet<string>, options: { readsNamed?: (file: string) => boolean; skipped?: string[] } = {}): string[] {
   const files = new Set<string>();
   const isMarkdown = (file: string) => extensions.has(path.extname(file).slice(1).toLowerCase());
   const walk = (dir: string) => {
@@ -113,7 +141,7 @@ export function collectStyleFiles(paths: readonly string[], cwd: string, extensi
     if (statSync(full).isDirectory()) {
       if (!SKIPPED_DIRS.has(path.basename(full))) walk(full);
     }
-    else if (options.anyNamedFile || isMarkdown(full)) files.add(full);
+    else if (options.readsNamed ? options.readsNamed(full) : isMarkdown(full)) files.add(full);
     else options.skipped?.push(p);
   }
   return [...files].sort();

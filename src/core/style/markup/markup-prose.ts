@@ -16,18 +16,22 @@ import { appendAligned, appendMaskedLines, appendMaskedText, appendSeparator, ma
 import type { FileProse } from "../prose.ts";
 import { collectComments } from "../prose-comments.ts";
 import { summaryMetrics } from "../summary.ts";
+import type { NlpTasks } from "../sub-blocks.ts";
 import { searchableAsciidoc } from "./asciidoc.ts";
+import { plainTextProse } from "./plain-text.ts";
 
 /** A file read as HTML. */
 export interface MarkupPage {
   /** The HTML Vale lints: the file itself, or what Asciidoctor made of it. */
   html: string;
-  /** `html` or `adoc`: the last section of each block's scope, which `text.html` or `heading.adoc` match. */
-  format: "html" | "adoc";
+  /** `html`, `adoc`, `rst`, `txt` (or a plain file's extension): the last section of each block's scope, which `text.html` or `heading.adoc` match. */
+  format: string;
   /** The HTML is the file's own text (an HTML file): its offsets are the file's. */
   isSource?: boolean;
   /** Converted files: the lines (1-based, first and last) of verbatim blocks, never prose. */
   verbatim: [number, number][];
+  /** A file with no markup (plain-text.ts): its text is the prose, `html` is empty. */
+  plain?: boolean;
 }
 
 /** The extensions Vale reads as HTML (core/format.go). */
@@ -44,6 +48,8 @@ export interface MarkupProseOptions {
   skippedScopes?: readonly string[] | undefined;
   withTextMetrics?: boolean;
   withSyllables?: boolean;
+  /** What Vale's NLP does to a plain text file: cut it into paragraphs, into sentences. */
+  nlp?: NlpTasks | undefined;
 }
 
 /** A short run (`a`, `the`) is looked for this far ahead only, so that text the HTML has and the file does not cannot send the search to a later copy. */
@@ -151,10 +157,11 @@ class SourceFinder {
 }
 
 /** Splits a file's HTML (`htmlPage`, or `convertAsciidoc`) into prose blocks placed in `source`. */
-export function markupProse(source: string, { html, format, isSource, verbatim }: MarkupPage, options: MarkupProseOptions = {}): FileProse {
+export function markupProse(source: string, { html, format, isSource, verbatim, plain }: MarkupPage, options: MarkupProseOptions = {}): FileProse {
+  if (plain) return plainTextProse(source, format, options.nlp ?? { segmentation: false, splitting: false });
   const result: FileProse = { blocks: [], inlineBlocks: [], comments: [], metrics: new Map(), quoted: new WeakSet() };
-  const text = isSource ? source : searchableAsciidoc(source, verbatim);
-  const { blocks, alts } = extractHtmlBlocks(html, walkerSettings(options));
+  const text = isSource || format !== "adoc" ? source : searchableAsciidoc(source, verbatim);
+  const { blocks, alts } = extractHtmlBlocks(html, { ...walkerSettings(options), rst: format === "rst" });
   const count = (name: string) => result.metrics.set(name, (result.metrics.get(name) ?? 0) + 1);
   const finder = new SourceFinder(text);
   const original = (run: HtmlRun) => decodeHTML(html.slice(run.start, run.start + run.length)).trim();
@@ -182,10 +189,14 @@ export function markupProse(source: string, { html, format, isSource, verbatim }
     const from = finder.cursor;
     finder.anchored = false;
     for (const run of piece.runs) appendRun(builder, run);
+    // Alt text may be written far from where the image is shown (a reStructuredText substitution is defined
+    // at the end): the search goes on from where it stood.
+    const isAlt = piece.scope[1] === "attr";
+    if (isAlt) finder.cursor = from;
     const value = builder.chars.join("");
     if (value.trim() === "") continue;
     const start = builder.segs.find((_, i) => i % 3 === 1 && builder.segs[i]! >= 0) ?? from;
-    const block = makeBlock(nodeAt(start, Math.max(start, finder.cursor)), [...piece.scope, format], value, builder);
+    const block = makeBlock(nodeAt(start, Math.max(start, isAlt ? start + value.length : finder.cursor)), [...piece.scope, format], value, builder);
     const [, kind, level] = piece.scope;
     if (kind === "heading") {
       count(`heading.${level}`);
@@ -195,7 +206,12 @@ export function markupProse(source: string, { html, format, isSource, verbatim }
     result.blocks.push(block);
   }
   const comments = new SourceFinder(text);
-  collectComments(html, isSource ? (index) => index : (index) => Math.max(comments.find(html.slice(index, html.indexOf("-->", index) + 3), Infinity), 0), result.comments);
+  // A converted file writes its comments its own way (AsciiDoc's `pass:[<!-- … -->]`, reStructuredText's `.. …`): rst's are looked for by their text.
+  const commentAt = (index: number) => {
+    const end = html.indexOf("-->", index);
+    return Math.max(comments.find(format === "rst" ? html.slice(index + 4, end).trim() : html.slice(index, end + 3), Infinity), 0);
+  };
+  collectComments(html, isSource ? (index) => index : commentAt, result.comments);
   if (options.withTextMetrics !== false) for (const [name, value] of summaryMetrics(result.blocks, options.withSyllables !== false)) result.metrics.set(name, value);
   return result;
 }

@@ -1,0 +1,56 @@
+/**
+ * Files with no markup, read as Vale reads them (lint/lint.go): a `.txt` file is prose (lintTxt): its
+ * text, cut into paragraphs at blank lines when a rule reads `paragraph` and into sentences when one
+ * reads `sentence` (nlp/provider.go doNLP), scoped `paragraph.txt`, `sentence.txt` and `text.txt`.
+ * A file of a format Vale does not know (`.json`, a file with no extension) is one block, scoped
+ * `text.<ext>`, and nothing else (lintLines). Every character is where the file writes it.
+ */
+import type { Nodes } from "mdast";
+import type { FileProse, ProseBlock } from "../prose.ts";
+import { makeBlock, newBuilder, pushRun } from "../prose-block.ts";
+import { segmentSentences } from "../sentences.ts";
+import { subBlock, type NlpTasks } from "../sub-blocks.ts";
+import type { MarkupPage } from "./markup-prose.ts";
+
+/** The extension Vale reads as plain text (core/format.go). */
+export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(["txt"]);
+
+/**
+ * The extensions of source code Vale reads through its comments (core/format.go, lint/code): Verity
+ * does not read code, and does not read such a file whole either, which would lint its code as prose.
+ */
+export const CODE_EXTENSIONS: ReadonlySet<string> = new Set([
+  "py", "py3", "pyw", "rpy", "cpy", "clj", "cljs", "cljc", "cljd", "cpp", "cc", "c", "cp", "cxx", "c++", "h", "hpp", "h++", "css",
+  "cs", "csx", "go", "hs", "java", "bsh", "jl", "js", "jsx", "lua", "php", "pl", "pm", "pod", "proto", "ps1", "psm1", "psd1",
+  "rb", "gemfile", "rakefile", "brewfile", "gemspec", "rs", "r", "sass", "less", "scala", "sbt", "swift", "ts", "tsx", "yaml", "yml",
+]);
+
+/** A file read without markup: `txt` as prose, any other `format` (the file's extension) as one block. */
+export function plainPage(format: string): MarkupPage {
+  return { html: "", format, isSource: true, verbatim: [], plain: true };
+}
+
+/** The blocks of a file read without markup, in the order Vale lints them. */
+export function plainTextProse(source: string, format: string, tasks: NlpTasks): FileProse {
+  const builder = newBuilder();
+  pushRun(builder, source, 0);
+  const node = { type: "text", value: "", position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: source.length } } } as Nodes;
+  const scoped = (section: string) => (format === "" ? [section] : [section, format]);
+  const whole = makeBlock(node, scoped("text"), source, builder);
+  const blocks: ProseBlock[] = [];
+  if (TEXT_EXTENSIONS.has(format)) {
+    if (tasks.splitting) {
+      let from = 0;
+      for (let at = source.indexOf("\n\n"); from < source.length; at = source.indexOf("\n\n", from)) {
+        const to = at < 0 ? source.length : at + 2;
+        blocks.push(subBlock(whole, from, to, scoped("paragraph")));
+        from = to;
+      }
+    }
+    if (tasks.segmentation) {
+      for (const { start, end } of segmentSentences(source)) if (end > start) blocks.push(subBlock(whole, start, end, scoped("sentence")));
+    }
+  }
+  blocks.push(whole);
+  return { blocks, inlineBlocks: [], comments: [], metrics: new Map(), quoted: new WeakSet() };
+}
