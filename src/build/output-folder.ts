@@ -27,6 +27,14 @@ export function checkOutDir(outDir: string, sites: readonly SiteName[]): void {
     }
   };
   probe(parent);
+  // The output folder itself as a link (a `dist` committed as one: .gitignore's `dist/` matches
+  // only a folder) would put both sites, the wiki too, wherever it points, replacing what is there.
+  if (isSymbolicLink(target)) {
+    throw new VerityError(`${target} is a symbolic link (to ${readlinkSync(target)}); the build would write both sites, the internal wiki too, where it points and replace its public and internal folders; nothing was built.`, {
+      exitCode: 2,
+      hint: `Remove the link (git rm ${path.basename(target)} if it is committed) and build into a real folder, or build into the folder it points to by naming it: --out-dir <that folder>.`,
+    });
+  }
   if (!existsSync(target)) return;
   probe(target);
   for (const site of sites) {

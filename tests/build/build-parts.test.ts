@@ -81,6 +81,16 @@ describe("checkOutDir", () => {
     expect(() => checkOutDir(path.join(root, "dist"), ["internal"])).not.toThrow();
   });
 
+  it("refuses an output folder that is a symbolic link: a committed dist link would put both sites, the wiki too, wherever it points", () => {
+    const root = makeTempDir("verity-out-");
+    const elsewhere = path.join(root, "www");
+    write(path.join(elsewhere, "public", "index.html"), "served help center");
+    mkdirSync(path.join(root, "project"));
+    symlinkSync(elsewhere, path.join(root, "project", "dist"));
+    expect(() => checkOutDir(path.join(root, "project", "dist"), ["public", "internal"])).toThrow(/dist is a symbolic link \(to .*www\).*nothing was built/);
+    expect(readdirSync(elsewhere)).toEqual(["public"]);
+  });
+
   it("refuses an output folder under a file before anything is built", () => {
     const root = makeTempDir();
     write(path.join(root, "file"), "");
