@@ -206,7 +206,7 @@ export class SearchEngine {
     const readerLang = order[0] ?? this.pageLang;
     const filters = options.filters ?? {};
     if (options.languages && options.languages.length > 0) {
-      const outcomes = await Promise.all(options.languages.filter((l) => available[l] !== undefined).map((lang) => this.searchLanguage(query, lang, filters, lang === readerLang, readerLang, available, intent)));
+      const outcomes = await Promise.all(options.languages.filter((l) => Object.hasOwn(available, l)).map((lang) => this.searchLanguage(query, lang, filters, lang === readerLang, readerLang, available, intent)));
       const answered = outcomes.find((o) => o.hits.length > 0) ?? outcomes[0];
       if (!answered) return emptyOutcome(query, readerLang);
       const ordered = [...outcomes].sort((a, b) => Number(b.lang === readerLang) - Number(a.lang === readerLang));

@@ -31,7 +31,7 @@ export function queryScript(query: string): Script {
  * language. The other indexes follow, largest first, for widening when the first finds nothing.
  */
 export function languageOrder(query: string, pageLang: string, available: Readonly<Record<string, number>>): string[] {
-  const has = (lang: string) => available[lang] !== undefined;
+  const has = (lang: string) => Object.hasOwn(available, lang);
   const page = pageLang.toLowerCase().split("-")[0]!;
   const script = queryScript(query);
   const first: string[] = [];
