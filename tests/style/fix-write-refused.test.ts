@@ -3,7 +3,7 @@
  * disk): it is left as it is and named with the reason, the other files are fixed, exit 2. Both
  * stopped with "internal error ... This is a bug in Verity" at the first such file.
  */
-import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeTempDir, removeTemps, runCli } from "../helpers.ts";
@@ -42,5 +42,21 @@ describe("--fix on a file it cannot write", () => {
     expect(result.code).toBe(2);
     expect(readFileSync(path.join(dir, "a.md"), "utf8")).toBe("Send an e-mail.\n");
     expect(readFileSync(path.join(dir, "b.md"), "utf8")).toBe("Send an email.\n");
+  });
+
+  // A pull request can commit a Markdown-named link to any file of the machine (docs/notes.md ->
+  // ~/.bashrc) next to the style rules whose suggestions --fix writes: it must not write through it.
+  it("style --fix: leaves a file reached through a symbolic link as it is, names it, fixes the others", async () => {
+    const dir = fixtureCopy({ "b.md": "Send an e-mail.\n" });
+    const outside = path.join(makeTempDir("verity-outside-"), "profile");
+    writeFileSync(outside, "Send an e-mail.\n");
+    mkdirSync(path.join(dir, "docs"));
+    symlinkSync(outside, path.join(dir, "docs", "notes.md"));
+    const result = await runCli(["style", "--fix", "--no-exit"], { cwd: dir });
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(readFileSync(outside, "utf8")).toBe("Send an e-mail.\n");
+    expect(result.stderr).toMatch(/docs\/notes\.md: --fix could not write it \(it is a symbolic link, to .*profile;.*\), so it was left as it is\./);
+    expect(readFileSync(path.join(dir, "b.md"), "utf8")).toBe("Send an email.\n");
+    expect(result.code).toBe(2);
   });
 });

@@ -3,7 +3,7 @@
  * source; overlapping edits keep the first; the byte order mark and line endings are kept as they
  * were. Front matter keys written with an alias (`verify-by`) are renamed, never their values.
  */
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync, readlinkSync } from "node:fs";
 import { ConcurrentEditError, describeWriteRefusal, replaceFileIfUnchanged } from "../cards/safe-write.ts";
 import { FIELD_ALIASES } from "../cards/schema.ts";
 import type { Finding, TextEdit } from "../lint/findings.ts";
@@ -137,9 +137,28 @@ export function notFixableFinding(file: string): Finding {
  * only if the file still holds the text the fix was made from (an edit saved meanwhile is kept).
  */
 export function writeFix(fix: FileFix): void {
+  refuseLink(fix.file);
   const hasBom = readFileSync(fix.file, "utf8").startsWith("\uFEFF");
   const bom = hasBom ? "\uFEFF" : "";
   replaceFileIfUnchanged(fix.file, bom + fix.before, bom + fix.after);
+}
+
+/** A file `--fix` does not write because it is a symbolic link. */
+export class LinkedFileError extends Error {
+  readonly reason: string;
+  constructor(file: string, target: string) {
+    super(`${file} is a symbolic link`);
+    this.reason = `it is a symbolic link, to ${target}; --fix writes no file through a link: fix the file it points to by naming that file`;
+  }
+}
+
+/**
+ * Throws {@link LinkedFileError} for a symbolic link. Linting reads through links, as Vale does, but a
+ * Markdown-named link a pull request commits can point at any file of the machine (~/.bashrc), and
+ * the rules whose suggestions --fix writes come with the same pull request.
+ */
+function refuseLink(file: string): void {
+  if (lstatSync(file).isSymbolicLink()) throw new LinkedFileError(file, readlinkSync(file));
 }
 
 /** What `--fix` did: the fixes written (or, with `dryRun`, planned), and the files left unwritten with the reason. */
@@ -167,7 +186,7 @@ export function writeFixes(fixes: readonly FileFix[]): FixWrites {
       writeFix(fix);
       result.written.push(fix);
     } catch (error) {
-      const reason = error instanceof ConcurrentEditError ? "it changed while verity was working on it" : describeWriteRefusal(error);
+      const reason = error instanceof ConcurrentEditError ? "it changed while verity was working on it" : error instanceof LinkedFileError ? error.reason : describeWriteRefusal(error);
       if (reason === undefined) throw error;
       result.left.push({ fix, reason });
     }
