@@ -5,6 +5,7 @@
 import type { Root } from "mdast";
 import { mdxRisk } from "./mdx-guard.ts";
 import { referenceRisk } from "./reference-guard.ts";
+import { underscoreRisk } from "./underscore-guard.ts";
 import { forEachNode } from "./tree-walk.ts";
 import { createMdastHandle, createMdxMdastHandle, dropHandle, materializeMdastTree, MdastReader, serializeHandle } from "satteri";
 
@@ -48,7 +49,10 @@ export function treeOf(serialized: SerializedTree): Root {
 
 function parseSerialized(source: string, format: MarkdownFormat): SerializedTree {
   // The MDX parser crashes the process on some inputs and is quadratic on others: those are refused first.
-  const risk = (format === "mdx" ? mdxRisk(source) : undefined) ?? referenceRisk(source, (plain) => textSpans(plain, format));
+  const risk =
+    (format === "mdx" ? mdxRisk(source) : undefined) ??
+    referenceRisk(source, (plain) => textSpans(plain, format)) ??
+    underscoreRisk(source, (plain) => parseMarkdown(plain, format));
   if (risk) {
     const before = source.slice(0, risk.offset);
     const lineStart = before.lastIndexOf("\n") + 1;
