@@ -310,12 +310,12 @@ export class SearchEngine {
    * language do (a product name: `Xero 連携 エラー`, where no Japanese card names Xero), are asked of that language
    * too, after what the glossary asks of it; their results follow the reader's language's, labelled. Asked for such words
    * alone, a language's results never lead: the reader's cards may cover the thing in their own words (`3Dセキュア`).
-   * Returns the languages asked for such words alone.
+   * A three-digit number is such a word too, a status or error code (`４２９ エラー`); shorter ones are counts. Returns the languages asked for such words alone.
    */
   private async latinWordsElsewhere(crossed: Map<string, string>, query: string, analysis: AnalysedQuery, order: readonly string[]): Promise<Set<string>> {
     const alone = new Set<string>();
     if (queryScript(query) === "latin") return alone;
-    const latin = analysis.unknown.filter((word) => /^[a-z0-9][a-z0-9_.-]*$/.test(word) && /[a-z]/.test(word));
+    const latin = analysis.unknown.filter((word) => /^[a-z0-9][a-z0-9_.-]*$/.test(word) && /[a-z]|^\d{3}$/.test(word));
     if (latin.length === 0) return alone;
     for (const lang of order.slice(1)) {
       const vocabulary = await this.vocabulary(lang);

@@ -7,6 +7,7 @@
  * build (`search-data/vocabulary-<lang>.json`).
  */
 import { distance } from "fastest-levenshtein";
+import { composeHangul } from "./search-hangul.ts";
 import { EN_AFTER_HOW, EN_DURATION_VERBS, EN_LONG_TIME, EN_STOP, EN_TIME_AFTER, EN_TIME_BEFORE, EN_TIME_UNITS, JA_QUESTION, KO_ENDINGS, KO_STOP, ZH_JOINERS, ZH_QUESTION } from "./search-words.ts";
 
 export type Script = "ko" | "ja" | "zh" | "latin";
@@ -149,17 +150,16 @@ export interface AnalysedQuery {
   suggestions: string[];
 }
 
-/** Unicode-normalised, lower case, traditional Chinese folded to simplified. */
+/** Loose Hangul letters composed, Unicode-normalised, lower case, traditional Chinese folded to simplified. */
 export function normaliseQuery(query: string, fold?: Readonly<Record<string, string>>): string {
-  let text = query.normalize("NFKC").toLowerCase();
+  let text = composeHangul(query).normalize("NFKC").toLowerCase();
   if (fold && HAN.test(text)) text = [...text].map((ch) => fold[ch] ?? ch).join("");
   return text.replace(/\s+/g, " ").trim();
 }
 
 /**
- * Words of a query read: each unknown one is compared with every indexed word of its length range
- * for a correction, so a pasted page of text (1,400 words) held the reader's browser for seconds on
- * every keystroke. Questions are a few words (the longest of the query sets has 12); the rest of a longer text is left out.
+ * Words of a query read: each unknown one is compared with every indexed word of its length range for a
+ * correction, so a pasted page of text (1,400 words) held the reader's browser for seconds on every keystroke. Questions are a few words (the longest of the query sets has 12); the rest of a longer text is left out.
  */
 export const MAX_QUERY_WORDS = 16;
 
