@@ -8,6 +8,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import { composeHangul } from "./search-hangul.ts";
+import { splitJoined } from "./search-joined.ts";
 import { EN_AFTER_HOW, EN_DURATION_VERBS, EN_LONG_TIME, EN_STOP, EN_TIME_AFTER, EN_TIME_BEFORE, EN_TIME_UNITS, JA_QUESTION, KO_ENDINGS, KO_STOP, ZH_JOINERS, ZH_QUESTION } from "./search-words.ts";
 
 export type Script = "ko" | "ja" | "zh" | "latin";
@@ -159,7 +160,8 @@ export function normaliseQuery(query: string, fold?: Readonly<Record<string, str
 
 /**
  * Words of a query read: each unknown one is compared with every indexed word of its length range for a
- * correction, so a pasted page of text (1,400 words) held the reader's browser for seconds on every keystroke. Questions are a few words (the longest of the query sets has 12); the rest of a longer text is left out.
+ * correction, so a pasted page of text (1,400 words) held the reader's browser for seconds on every keystroke.
+ * This many words after the stop words are read (a rambling question names its topic late); the rest is left out.
  */
 export const MAX_QUERY_WORDS = 16;
 
@@ -173,7 +175,7 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
     .map((t) => t.replace(/^['\-]+|['\-]+$/g, ""))
     .filter((t) => t.length > 0 && t !== "s")
     .flatMap(splitScripts)
-    .slice(0, MAX_QUERY_WORDS);
+    .slice(0, MAX_QUERY_WORDS * 4);
   // Words the cards write joined by `_` (an error code such as do_not_honor) are read as that code, stop words and all.
   if (vocabulary) tokens = joinParticles(joinCodes(tokens, vocabulary), vocabulary);
   // Question words go first; keep them when they are the whole query ("how", "방법"). A duration verb only says something lasts in `how long does it take` and before a duration (`taking ages`, `took a week`).
@@ -184,7 +186,7 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
   const unitSaysWhen = (i: number): boolean => EN_TIME_UNITS.has(tokens[i] ?? "") && (EN_TIME_AFTER.has(tokens[i + 1] ?? "") || EN_TIME_BEFORE.has(tokens[i - 1] ?? "") || [tokens[i - 1], tokens[i - 2]].some((t) => EN_DURATION_VERBS.has(t ?? "")));
   const when = (i: number): boolean => unitSaysWhen(i) || ((/^\d+$/.test(tokens[i]!) || EN_TIME_BEFORE.has(tokens[i]!)) && unitSaysWhen(i + 1));
   const withoutStops = tokens.filter((t, i) => !EN_STOP.has(t) && !KO_STOP.has(t) && !(EN_AFTER_HOW.has(t) && tokens[i - 1] === "how") && !(EN_DURATION_VERBS.has(t) && lasts(i)) && !appears(i) && !when(i));
-  if (withoutStops.length > 0) tokens = withoutStops;
+  tokens = (withoutStops.length > 0 ? withoutStops : tokens).slice(0, MAX_QUERY_WORDS);
   tokens = tokens.map((t) => (NO_SPACE.test(t) ? stripCjkQuestion(t, lang) : t)).filter((t) => t.length > 0);
   if (lang === "ko" && vocabulary) {
     tokens = joinKoreanCompounds(tokens.map((t) => (HANGUL.test(t) ? stripKoreanEnding(t, vocabulary) : t)), vocabulary);
@@ -219,7 +221,7 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
       result.terms.push(stem);
       continue;
     }
-    const [best] = options.correct === false ? [] : vocabulary.closest(token, typoBudget(token), 1);
+    const [best] = options.correct === false ? [] : vocabulary.closest(token, typoBudget(token), 3).filter((word) => !EN_STOP.has(word) && !KO_STOP.has(word));
     if (best) {
       result.terms.push(best);
       result.corrections.push({ from: token, to: best });
@@ -256,6 +258,8 @@ export function sameStemWord(token: string, vocabulary: Vocabulary): string | un
   if (!/^[a-z]+$/.test(token) || token.length < 6) return undefined;
   // A verb that drops its `e` before `-ing` (`leaving`, "the founder leaves"): its start is not the cards' word, and the nearest word by spelling is another ("meaning").
   if (token.endsWith("ing") && vocabulary.knows(`${token.slice(0, -3)}e`)) return vocabulary.shortestWithPrefix(`${token.slice(0, -3)}e`) ?? `${token.slice(0, -3)}e`;
+  // Or the verb itself, when the cards use it (`paying`: "pay"), before a start of it is taken for another word or `paying` corrected to "making".
+  if (token.endsWith("ing") && vocabulary.has(token.slice(0, -3)) && !EN_STOP.has(token.slice(0, -3))) return token.slice(0, -3);
   for (let length = token.length - 1; length >= Math.max(5, token.length - 3); length--) {
     const found = vocabulary.shortestWithPrefix(token.slice(0, length));
     if (found) return found;
@@ -384,30 +388,7 @@ function splitKoreanWords(token: string, vocabulary: Vocabulary, parts: number):
   return undefined;
 }
 
-/**
- * An English word no card uses, written as words the cards use without the spaces between them
- * (`webhooksignature`, `singlesignon`, `transferownership`): those words, two if two will do, else three,
- * each of three letters or more and an indexed word itself, the longest first word first.
- */
-export function splitJoined(token: string, vocabulary: Vocabulary): SplitWord | undefined {
-  if (!/^[a-z]+$/.test(token) || token.length < 6) return undefined;
-  for (let parts = 2; parts <= 3; parts++) {
-    const words = joinedWords(token, vocabulary, parts);
-    if (words) return { words };
-  }
-  return undefined;
-}
-
-function joinedWords(token: string, vocabulary: Vocabulary, parts: number): string[] | undefined {
-  if (parts === 1) return token.length >= 3 && vocabulary.has(token) ? [token] : undefined;
-  for (let at = token.length - 3 * (parts - 1); at >= 3; at--) {
-    const head = token.slice(0, at);
-    if (!vocabulary.has(head)) continue;
-    const rest = joinedWords(token.slice(at), vocabulary, parts - 1);
-    if (rest) return [head, ...rest];
-  }
-  return undefined;
-}
+export { splitJoined };
 
 /** Words of a query when every word is not found together: CJK runs split at particles too. */
 export function relaxedTerms(terms: readonly string[], lang: string): string[] {

@@ -16,6 +16,8 @@ export const EN_STOP = new Set(
     // Typed on a phone (`pls`, `u`, `w` for with, `wat`); people named by no one in particular ("make sure nobody logs in": `nobody` was corrected to
     // "body"); `ages` and `forever` ("taking ages"); `another`, whose noun names the topic ("moving to another tool" found "move to another region").
     "pls plz u ur r w wat wut gets sure nobody somebody anybody anyone ages forever another " +
+    // Words that join a rambling question's clauses (`I fixed it in quickbooks but lumen still shows the old amount`).
+    "but because though although actually " +
     // Words that only say something is wrong: search-intent.ts reads them, and as words they match any troubleshooting card.
     "missing broken broke stuck wrong greyed grayed " +
     // Verbs that report or ask rather than name a subject ("the bank said no": "said" was corrected to "paid").

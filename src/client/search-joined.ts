@@ -1,0 +1,27 @@
+/** English words typed without the spaces between them, read as the words the cards use (split out of search-query.ts). */
+import type { SplitWord, Vocabulary } from "./search-query.ts";
+
+/**
+ * An English word no card uses, written as words the cards use without the spaces between them
+ * (`webhooksignature`, `singlesignon`, `transferownership`): those words, two if two will do, else three,
+ * each of three letters or more and an indexed word itself, the longest first word first.
+ */
+export function splitJoined(token: string, vocabulary: Vocabulary): SplitWord | undefined {
+  if (!/^[a-z]+$/.test(token) || token.length < 6) return undefined;
+  for (let parts = 2; parts <= 3; parts++) {
+    const words = joinedWords(token, vocabulary, parts);
+    if (words) return { words };
+  }
+  return undefined;
+}
+
+function joinedWords(token: string, vocabulary: Vocabulary, parts: number): string[] | undefined {
+  if (parts === 1) return token.length >= 3 && vocabulary.has(token) ? [token] : undefined;
+  for (let at = token.length - 3 * (parts - 1); at >= 3; at--) {
+    const head = token.slice(0, at);
+    if (!vocabulary.has(head)) continue;
+    const rest = joinedWords(token.slice(at), vocabulary, parts - 1);
+    if (rest) return [head, ...rest];
+  }
+  return undefined;
+}
