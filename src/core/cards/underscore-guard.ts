@@ -45,7 +45,12 @@ export function underscoreRisk(source: string, parse: ParseTree): UnderscoreRisk
 
 /** The first word over the budget. */
 function worstWord(text: string): { offset: number; underscores: number; length: number } | undefined {
-  if (!text.includes("_")) return undefined;
+  // No word is longer than the text, nor holds more underscores: most cards are cleared without a word scan.
+  if (text.length < SHORTEST_RISKY_WORD) return undefined;
+  const enough = MAX_UNDERSCORE_COST / text.length;
+  let underscores = 0;
+  for (let i = text.indexOf("_"); i !== -1 && underscores <= enough; i = text.indexOf("_", i + 1)) underscores++;
+  if (underscores <= enough) return undefined;
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
     const word = match[0];
