@@ -30,12 +30,13 @@ const HTML_GROWTH = 32;
 /** Why a file could not be converted: the message says what to do. */
 export class RstError extends Error {}
 
-/** The first of Vale's `rst2html` commands on the PATH, or undefined. */
+/** The first of Vale's `rst2html` commands in an absolute folder of the PATH, or undefined. */
 export function findRst2html(searchPath = process.env.PATH ?? ""): string | undefined {
   const exts = process.platform === "win32" ? ["", ".exe", ".cmd", ".bat"] : [""];
   for (const command of COMMANDS) {
     for (const dir of searchPath.split(path.delimiter)) {
-      if (dir === "") continue;
+      // A relative entry (`.`, `bin`) would run a program of the folder being linted, as Go's LookPath refuses to.
+      if (!path.isAbsolute(dir)) continue;
       for (const ext of exts) {
         const candidate = path.join(dir, command + ext);
         try {
