@@ -3,7 +3,7 @@
  * `verity style`, read as Vale reads them (lint/lint.go lintTxt and lintLines, lint/rst.go,
  * lint/metadata.go); source code and markup Verity has no converter for are named, not read.
  */
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeTempDir, removeTemps, runCli } from "../helpers.ts";
@@ -70,6 +70,18 @@ describe("a format Vale does not know, as its lintLines reads it", () => {
     expect(result.stderr).toContain("app.py: not checked: this is source code, whose comments Vale reads with a parser for each language.");
     expect(result.stderr).toContain("notes.org: not checked: Vale reads Org, XML and DITA through converters (go-org, an XSLT transform, DITA-OT) that Verity does not run.");
     expect(result.code).toBe(0);
+  });
+});
+
+describe("what is no file to read", () => {
+  it("a device or a pipe named is not read (it has no end), and a file over 64 MB is reported, not read", async () => {
+    const dir = fixtureCopy({ ".vale.ini": INI, ...RULES, "a.md": "Fine.\n" });
+    writeFileSync(path.join(dir, "huge.txt"), "");
+    truncateSync(path.join(dir, "huge.txt"), 65 * 1024 * 1024);
+    const result = await style(dir, ["/dev/zero", "huge.txt", "a.md"]);
+    expect(result.stderr).toContain("/dev/zero: not checked: it is no file (a pipe or a device), whose text has no end to read to");
+    expect(result.lines).toEqual(["huge.txt:1:1:file-too-large:The file is 65 MB, more than the 64 MB verity style reads, so its prose was not checked. Leave it out with --glob, or split it."]);
+    expect(result.code).toBe(1);
   });
 });
 

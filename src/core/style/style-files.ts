@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../errors.ts";
+import type { Finding } from "../lint/findings.ts";
 import { formatOf, type MarkdownFormat } from "../cards/markdown.ts";
 import { loadStyleSet } from "./rule-loader.ts";
 import type { ValeSetup } from "./style-engine.ts";
@@ -116,9 +117,10 @@ export function notCheckedNotice(reader: FileReader): string {
 /**
  * Files to lint for `paths` (default `.`), sorted. A named file `options.readsNamed` refuses (source
  * code) is left out, and its path as given added to `options.skipped`; without `readsNamed`, a named
- * file is read when a walk would read it.
+ * file is read when a walk would read it. A named path that is no file nor folder (a pipe, a device)
+ * is added to `options.notFiles`.
  */
-export function collectStyleFiles(paths: readonly string[], cwd: string, extensions: ReadonlySet<string>, options: { readsNamed?: (file: string) => boolean; skipped?: string[] } = {}): string[] {
+export function collectStyleFiles(paths: readonly string[], cwd: string, extensions: ReadonlySet<string>, options: { readsNamed?: (file: string) => boolean; skipped?: string[]; notFiles?: string[] } = {}): string[] {
   const files = new Set<string>();
   const isMarkdown = (file: string) => extensions.has(path.extname(file).slice(1).toLowerCase());
   const walk = (dir: string) => {
@@ -138,13 +140,27 @@ export function collectStyleFiles(paths: readonly string[], cwd: string, extensi
   for (const p of paths.length > 0 ? paths : ["."]) {
     const full = path.resolve(cwd, p);
     if (!existsSync(full)) throw new UsageError(`${p}: no such file or folder.`, "Check the path; it is relative to the working directory.");
-    if (statSync(full).isDirectory()) {
+    const stat = statSync(full);
+    if (stat.isDirectory()) {
       if (!SKIPPED_DIRS.has(path.basename(full))) walk(full);
-    }
-    else if (options.readsNamed ? options.readsNamed(full) : isMarkdown(full)) files.add(full);
+    } else if (!stat.isFile()) {
+      // A pipe or a device (/dev/zero, /dev/stdin) has no end to read to.
+      options.notFiles?.push(p);
+    } else if (options.readsNamed ? options.readsNamed(full) : isMarkdown(full)) files.add(full);
     else options.skipped?.push(p);
   }
   return [...files].sort();
+}
+
+/** The largest file `verity style` reads: a bigger one (a log, a dump) is reported, not read. */
+export const MAX_STYLE_FILE_BYTES = 64 * 1024 * 1024;
+
+/** The finding for a file too big to read, or undefined. */
+export function oversizeFinding(file: string): Finding | undefined {
+  const { size } = statSync(file);
+  if (size <= MAX_STYLE_FILE_BYTES) return undefined;
+  const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+  return { ruleId: "file-too-large", severity: "error", message: `The file is ${mb(size)}, more than the ${mb(MAX_STYLE_FILE_BYTES)} verity style reads, so its prose was not checked. Leave it out with --glob, or split it.`, file, line: 1, column: 1 };
 }
 
 /** The path matched against the config's `[glob]` sections: relative to the config's folder. */
