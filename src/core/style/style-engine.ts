@@ -24,6 +24,7 @@ import { frontMatterBlocks, leadingFrontMatterBlocks } from "./front-matter-pros
 import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced, type IgnoredRange } from "./ignore-patterns.ts";
 import { settingsForFile, type FileStyleSettings, type ValeConfig } from "./vale-ini.ts";
 import { withLfLineEnds } from "./line-ends.ts";
+import { breaksRstTable } from "./markup/rst.ts";
 import { proseAtSource } from "./comment-delimiters.ts";
 import { parseProseSource } from "./prose-source.ts";
 import { activeRules, type ActiveRule } from "./active-rules.ts";
@@ -241,7 +242,7 @@ function runValeRules(
     if (rule.link) finding.url = rule.link;
     if (withDetails) finding.vale = valeDetail(rule, alert, matched);
     const fix = fixFor(rule, alert, block, input.source, start, end);
-    if (fix) finding.fix = fix;
+    if (fix && !breaksRstTable(fix, block, input.markup)) finding.fix = fix;
     findings.push(finding);
   };
 

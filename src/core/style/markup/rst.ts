@@ -10,6 +10,8 @@
 import { spawnSync } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import path from "node:path";
+import type { TextEdit } from "../../lint/findings.ts";
+import type { ProseBlock } from "../prose.ts";
 import type { MarkupPage } from "./markup-prose.ts";
 
 /** The extensions Vale reads as reStructuredText (core/format.go). */
@@ -90,4 +92,14 @@ export function convertRst(source: string, command: string | null = findRst2html
     throw new RstError(`${path.basename(command)} stopped with exit code ${run.status ?? run.signal}${said ? `: ${said}` : ""}`);
   }
   return { html: rstBody(run.stdout), format: "rst", verbatim: [] };
+}
+
+/**
+ * Whether `--fix` edits would break a reStructuredText table: grid and simple tables are drawn with
+ * columns that line up, so a cell whose text grows or shrinks leaves a "Malformed table" docutils
+ * no longer reads as a table. Such a fix is reported, not applied (the finding stays).
+ */
+export function breaksRstTable(edits: readonly TextEdit[], block: ProseBlock, page: MarkupPage | undefined): boolean {
+  if (page?.format !== "rst" || !(block.scope.includes("table") || block.parent?.includes("table"))) return false;
+  return edits.some((edit) => edit.text.length !== edit.end - edit.start);
 }
