@@ -1,5 +1,5 @@
 /** Where a command's document goes: the `--out` file (written whole or not at all), else standard output. */
-import { statSync } from "node:fs";
+import { lstatSync, readlinkSync, statSync } from "node:fs";
 import path from "node:path";
 import { writeFileWhole } from "../src/core/cards/safe-write.ts";
 import { writesInsideFolder } from "../src/core/cards/paths.ts";
@@ -20,6 +20,7 @@ export function writeOutput(io: CliIO, out: string | undefined, text: string, wh
   const file = path.resolve(io.cwd, out);
   const shown = displayPath(file, io.cwd);
   checkOutputFile(file, shown, "--out", what, contentDir);
+  refuseLinkedFile(file, shown, what);
   writeOrExplain(() => writeFileWhole(file, text), `--out ${shown}`);
   io.stderr(`Wrote ${what} to ${shown}.\n`);
 }
@@ -34,6 +35,22 @@ export function checkOutputFile(file: string, shown: string, option: string, wha
       throw new UsageError(`${option} ${shown} is in the content folder: ${what} would replace a card there, or be read as one.`, `Write it outside the content folder, e.g. ${option} report.md.`);
     }
   }
+}
+
+/**
+ * Refuses an `--out` that is a symbolic link to a file: the write would replace the file it leads to,
+ * and a link committed where a scheduled job writes its report could lead to any file the job may
+ * write. A link to a stream (`/dev/stdout`, a pipe) is written into, and the system's `/dev` and
+ * `/proc` links are the user's own streams.
+ */
+function refuseLinkedFile(file: string, shown: string, what: string): void {
+  if (file.startsWith("/dev/") || file.startsWith("/proc/")) return;
+  try {
+    if (!lstatSync(file).isSymbolicLink() || !statSync(file).isFile()) return;
+  } catch {
+    return; // Nothing there, or a path the write itself will explain (a part of it is a file).
+  }
+  throw new UsageError(`--out ${shown} is a symbolic link (to ${readlinkSync(file)}): ${what} would replace the file it leads to. Nothing was written.`, "Name the file itself, or remove the link and run again.");
 }
 
 /** Runs a write; a refusal of the system becomes a usage error that names the file and the reason. */
