@@ -8,7 +8,7 @@
  * file insertion back on), under a time limit and an output cap.
  */
 import { spawnSync } from "node:child_process";
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, statSync } from "node:fs";
 import path from "node:path";
 import type { TextEdit } from "../../lint/findings.ts";
 import type { ProseBlock } from "../prose.ts";
@@ -32,17 +32,21 @@ const HTML_GROWTH = 32;
 /** Why a file could not be converted: the message says what to do. */
 export class RstError extends Error {}
 
-/** The first of Vale's `rst2html` commands in an absolute folder of the PATH, or undefined. */
+/**
+ * The first of Vale's `rst2html` commands on the PATH, or undefined. As Go's exec.LookPath (which
+ * refuses a relative result, exec.ErrDot), an empty or relative PATH entry (`.`, `bin`) is not
+ * searched: it names a folder of the repository being linted, whose own rst2html would run.
+ */
 export function findRst2html(searchPath = process.env.PATH ?? ""): string | undefined {
   const exts = process.platform === "win32" ? ["", ".exe", ".cmd", ".bat"] : [""];
   for (const command of COMMANDS) {
     for (const dir of searchPath.split(path.delimiter)) {
-      // A relative entry (`.`, `bin`) would run a program of the folder being linted, as Go's LookPath refuses to.
       if (!path.isAbsolute(dir)) continue;
       for (const ext of exts) {
         const candidate = path.join(dir, command + ext);
         try {
           accessSync(candidate, constants.X_OK);
+          if (statSync(candidate).isDirectory()) continue;
           return candidate;
         } catch {
           // Not here.
