@@ -8,7 +8,7 @@ import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeTempDir, removeTemps } from "../helpers.ts";
-import { findRst2html } from "../../src/core/style/markup/rst.ts";
+import { convertRst, findRst2html } from "../../src/core/style/markup/rst.ts";
 
 afterEach(removeTemps);
 
@@ -36,5 +36,28 @@ describe("finding rst2html on the PATH", () => {
     mkdirSync(path.join(first, "rst2html"));
     const system = command(makeTempDir("verity-rst-sys-"));
     expect(findRst2html([first, path.dirname(system)].join(path.delimiter))).toBe(system);
+  });
+});
+
+describe("what a failing rst2html said", () => {
+  it("names docutils' error, not the boilerplate after it (deep nesting: RecursionError), without a doubled full stop", () => {
+    const fake = path.join(makeTempDir("verity-rst-fail-"), "rst2html");
+    const said = [
+      "RecursionError: maximum recursion depth exceeded",
+      'Exiting due to error.  Use "--traceback" to diagnose.',
+      "Please report errors to <docutils-users@lists.sourceforge.net>.",
+      'Include "--traceback" output, Docutils version (0.19),',
+      "Python version (3.11.2), your OS type & version, and the command line used.",
+    ];
+    writeFileSync(fake, `#!/bin/sh\ncat >/dev/null\ncat >&2 <<'EOF'\n${said.join("\n")}\nEOF\nexit 1\n`);
+    chmodSync(fake, 0o755);
+    expect(() => convertRst("Text.\n", fake)).toThrow(/^rst2html stopped with exit code 1: RecursionError: maximum recursion depth exceeded$/);
+  });
+
+  it("a one-line complaint is given whole, its full stop dropped", () => {
+    const fake = path.join(makeTempDir("verity-rst-fail-"), "rst2html");
+    writeFileSync(fake, "#!/bin/sh\ncat >/dev/null\necho 'docutils exploded.' >&2\nexit 3\n");
+    chmodSync(fake, 0o755);
+    expect(() => convertRst("Text.\n", fake)).toThrow(/^rst2html stopped with exit code 3: docutils exploded$/);
   });
 });

@@ -92,10 +92,21 @@ export function convertRst(source: string, command: string | null = findRst2html
     throw new RstError(`${command} could not be run (${run.error.message})`);
   }
   if (run.status !== 0) {
-    const said = run.stderr.trim().split("\n").at(-1) ?? "";
+    const said = complaintOf(run.stderr);
     throw new RstError(`${path.basename(command)} stopped with exit code ${run.status ?? run.signal}${said ? `: ${said}` : ""}`);
   }
   return { html: rstBody(run.stdout), format: "rst", verbatim: [] };
+}
+
+/**
+ * What rst2html said went wrong: docutils ends a failure with "Exiting due to error." and lines asking
+ * for a bug report, so the line before that names the error (RecursionError on deep nesting); else
+ * the last line. The full stop is dropped: the message goes on after it.
+ */
+function complaintOf(stderr: string): string {
+  const lines = stderr.trim().split("\n").map((line) => line.trim());
+  const exiting = lines.findIndex((line) => line.startsWith("Exiting due to error"));
+  return (exiting > 0 ? lines[exiting - 1]! : (lines.at(-1) ?? "")).replace(/\.$/, "");
 }
 
 /**
