@@ -61,3 +61,12 @@ describe("what a failing rst2html said", () => {
     expect(() => convertRst("Text.\n", fake)).toThrow(/^rst2html stopped with exit code 3: docutils exploded$/);
   });
 });
+
+describe("an rst2html that stops before reading the whole file", () => {
+  it("reports its exit code and what it said, not the broken pipe of the file not read (a broken docutils install fails on import)", () => {
+    const fake = path.join(makeTempDir("verity-rst-epipe-"), "rst2html");
+    writeFileSync(fake, "#!/bin/sh\necho 'ModuleNotFoundError: No module named docutils' >&2\nexit 1\n");
+    chmodSync(fake, 0o755);
+    expect(() => convertRst(`${"A line of text.\n".repeat(100_000)}`, fake)).toThrow(/^rst2html stopped with exit code 1: ModuleNotFoundError: No module named docutils$/);
+  });
+});

@@ -85,8 +85,9 @@ export function convertRst(source: string, command: string | null = findRst2html
     env: { ...process.env, DOCUTILSCONFIG: "" },
     windowsHide: true,
   });
-  if (run.error) {
-    const code = (run.error as NodeJS.ErrnoException).code;
+  // EPIPE: rst2html exited before reading all the text (docutils failing on import); its exit code says why.
+  const code = (run.error as NodeJS.ErrnoException | undefined)?.code;
+  if (run.error && !(code === "EPIPE" && run.status !== null)) {
     if (code === "ETIMEDOUT") throw new RstError(`rst2html took more than ${Math.round(ms / 1000)} s`);
     if (code === "ENOBUFS") throw new RstError("rst2html's HTML grew past the limit for a file of this size");
     throw new RstError(`${command} could not be run (${run.error.message})`);
