@@ -151,21 +151,6 @@ describe("reStructuredText, read through docutils' rst2html as Vale reads it", (
     expect(result.lines.filter((l) => l.includes("Fmt."))).toEqual([]);
   });
 
-  it("rst2html is looked for in the PATH's absolute folders only: a relative entry (`.`) never runs a program of the linted folder", () => {
-    const dir = makeTempDir("verity-rst-path-");
-    const planted = path.join(dir, "rst2html");
-    writeFileSync(planted, "#!/bin/sh\necho planted\n");
-    chmodSync(planted, 0o755);
-    const cwd = process.cwd();
-    process.chdir(dir);
-    try {
-      expect(findRst2html(`.${path.delimiter}${path.basename(dir)}`)).toBeUndefined();
-      expect(findRst2html(`.${path.delimiter}${dir}`)).toBe(planted);
-    } finally {
-      process.chdir(cwd);
-    }
-  });
-
   it("a failing rst2html gives an rst-conversion error for the file, with what it said", async () => {
     const bin = makeTempDir("verity-rst-bin-");
     mkdirSync(bin, { recursive: true });
