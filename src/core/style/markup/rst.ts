@@ -7,7 +7,6 @@
  * configuration file read (`DOCUTILSCONFIG` empty: a `docutils.conf` in the linted folder cannot turn
  * file insertion back on), under a time limit and an output cap.
  */
-import { spawnSync } from "node:child_process";
 import { accessSync, constants, statSync } from "node:fs";
 import path from "node:path";
 import type { TextEdit } from "../../lint/findings.ts";
@@ -77,6 +76,8 @@ export function convertRst(source: string, command: string | null = findRst2html
   if (command === null) {
     throw new RstError("reStructuredText is converted by docutils' rst2html, as Vale does, and no rst2html is on the PATH. Install docutils (Debian and Ubuntu: apt-get install python3-docutils; elsewhere: pip install docutils)");
   }
+  // Loaded here: a run that reads no reStructuredText need not load Node's process modules.
+  const { spawnSync } = process.getBuiltinModule("node:child_process");
   const run = spawnSync(command, ARGS, {
     input: preparedRst(source),
     encoding: "utf8",
