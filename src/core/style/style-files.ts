@@ -108,6 +108,11 @@ export function globFilter(glob: string, cwd: string, config: ValeConfig | undef
   };
 }
 
+/** Whether `verity style` reads a file its `reader` is for: not source code, nor markup it has no converter for. */
+export function isReadable(reader: FileReader): boolean {
+  return reader !== "code" && reader !== "unread";
+}
+
 /** What `verity style` says of a file named on the command line that it does not check (`code` or `unread`, see markupFormatOf). */
 export function notCheckedNotice(reader: FileReader): string {
   const what = reader === "code" ? "this is source code, whose comments Vale reads with a parser for each language" : "Vale reads Org, XML and DITA through converters (go-org, an XSLT transform, DITA-OT) that Verity does not run";
