@@ -14,7 +14,7 @@ import { findValeConfig, loadValeConfig, VALE_CONFIG_NAMES, type ValeConfig } fr
 import { valeGlobMatcher } from "./vale-glob.ts";
 import { ASCIIDOC_EXTENSIONS } from "./markup/asciidoc.ts";
 import { HTML_EXTENSIONS } from "./markup/markup-prose.ts";
-import { CODE_EXTENSIONS, TEXT_EXTENSIONS } from "./markup/plain-text.ts";
+import { TEXT_EXTENSIONS } from "./markup/plain-text.ts";
 import { RST_EXTENSIONS } from "./markup/rst.ts";
 
 const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
@@ -53,6 +53,16 @@ const MARKDOWN_EXTENSIONS: ReadonlySet<string> = new Set(["md", "mdx", "markdown
 
 /** How `verity style` reads a file: as Markdown (undefined), through HTML, as plain text, whole (`lines`), or not at all (`code`). */
 export type FileReader = "asciidoc" | "html" | "rst" | "txt" | "lines" | "code" | "unread" | undefined;
+
+/**
+ * The extensions of source code Vale reads through its comments (core/format.go, lint/code): Verity
+ * does not read code, and does not read such a file whole either, which would lint its code as prose.
+ */
+const CODE_EXTENSIONS: ReadonlySet<string> = new Set([
+  "py", "py3", "pyw", "rpy", "cpy", "clj", "cljs", "cljc", "cljd", "cpp", "cc", "c", "cp", "cxx", "c++", "h", "hpp", "h++", "css",
+  "cs", "csx", "go", "hs", "java", "bsh", "jl", "js", "jsx", "lua", "php", "pl", "pm", "pod", "proto", "ps1", "psm1", "psd1",
+  "rb", "gemfile", "rakefile", "brewfile", "gemspec", "rs", "r", "sass", "less", "scala", "sbt", "swift", "ts", "tsx", "yaml", "yml",
+]);
 
 /**
  * Markup Vale reads through converters Verity does not run (Org through go-org, XML through an XSLT

@@ -15,16 +15,6 @@ import type { MarkupPage } from "./markup-prose.ts";
 /** The extension Vale reads as plain text (core/format.go). */
 export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(["txt"]);
 
-/**
- * The extensions of source code Vale reads through its comments (core/format.go, lint/code): Verity
- * does not read code, and does not read such a file whole either, which would lint its code as prose.
- */
-export const CODE_EXTENSIONS: ReadonlySet<string> = new Set([
-  "py", "py3", "pyw", "rpy", "cpy", "clj", "cljs", "cljc", "cljd", "cpp", "cc", "c", "cp", "cxx", "c++", "h", "hpp", "h++", "css",
-  "cs", "csx", "go", "hs", "java", "bsh", "jl", "js", "jsx", "lua", "php", "pl", "pm", "pod", "proto", "ps1", "psm1", "psd1",
-  "rb", "gemfile", "rakefile", "brewfile", "gemspec", "rs", "r", "sass", "less", "scala", "sbt", "swift", "ts", "tsx", "yaml", "yml",
-]);
-
 /** A file read without markup: `txt` as prose, any other `format` (the file's extension) as one block. */
 export function plainPage(format: string): MarkupPage {
   return { html: "", format, isSource: true, verbatim: [], plain: true };
