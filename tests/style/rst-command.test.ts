@@ -4,7 +4,7 @@
  * `node_modules/.bin`: exec.ErrDot), so a linted repository cannot put its own rst2html in the way by
  * committing it where such an entry points; and a folder named rst2html is not a command.
  */
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeTempDir, removeTemps } from "../helpers.ts";
@@ -70,3 +70,27 @@ describe("an rst2html that stops before reading the whole file", () => {
     expect(() => convertRst(`${"A line of text.\n".repeat(100_000)}`, fake)).toThrow(/^rst2html stopped with exit code 1: ModuleNotFoundError: No module named docutils$/);
   });
 });
+
+describe("an rst2html that runs too long", () => {
+  it.runIf(process.platform === "linux")("stops everything it started, not only itself (a wrapper script's python would go on running)", () => {
+    const dir = makeTempDir("verity-rst-slow-");
+    const pidFile = path.join(dir, "child.pid");
+    const fake = path.join(dir, "rst2html");
+    // A wrapper as distributions ship: it starts the real converter and waits for it.
+    writeFileSync(fake, `#!/bin/sh\ncat >/dev/null\nsleep 30 &\necho $! > ${pidFile}\nwait\n`);
+    chmodSync(fake, 0o755);
+    expect(() => convertRst("Text.\n", fake, 500)).toThrow(/^rst2html took more than/);
+    const child = Number(readFileSync(pidFile, "utf8"));
+    expect(child).toBeGreaterThan(0);
+    expect(isRunning(child)).toBe(false);
+  });
+});
+
+/** Whether a process is alive: a killed orphan may stay a zombie where nothing reaps it (a container's init). */
+function isRunning(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0] !== "Z";
+  } catch {
+    return false;
+  }
+}

@@ -9,6 +9,7 @@
  */
 import { accessSync, constants, statSync } from "node:fs";
 import path from "node:path";
+import type { SpawnSyncOptionsWithStringEncoding } from "node:child_process";
 import type { TextEdit } from "../../lint/findings.ts";
 import type { ProseBlock } from "../prose.ts";
 import type { MarkupPage } from "./markup-prose.ts";
@@ -23,6 +24,7 @@ const ARGS = ["--quiet", "--halt=5", "--report=5", "--link-stylesheet", "--no-fi
 const SPHINX = /.. (?:glossary|contents)::/g;
 const CODE_BLOCK = /\.\. (?:raw|code(?:-block)?):: *(?:[\w-]+)?(?:\s+:\w+:.*)*/g;
 /** Milliseconds docutils may spend on a file: this, plus {@link MS_PER_MB} a megabyte of it. */
+const WINDOWS = process.platform === "win32";
 const CONVERT_MS = 30_000;
 const MS_PER_MB = 10_000;
 /** The HTML may be this many times the file's size (plus a megabyte). */
@@ -78,14 +80,19 @@ export function convertRst(source: string, command: string | null = findRst2html
   }
   // Loaded here: a run that reads no reStructuredText need not load Node's process modules.
   const { spawnSync } = process.getBuiltinModule("node:child_process");
-  const run = spawnSync(command, ARGS, {
+  const options: SpawnSyncOptionsWithStringEncoding & { detached: boolean } = {
     input: preparedRst(source),
     encoding: "utf8",
     timeout: ms,
     maxBuffer: HTML_GROWTH * source.length + 1_000_000,
     env: { ...process.env, DOCUTILSCONFIG: "" },
     windowsHide: true,
-  });
+    // Its own process group, so that what it started (a wrapper script's python) ends with it.
+    // spawnSync takes `detached` as spawn does (normalizeSpawnArguments), though its types omit it.
+    detached: !WINDOWS,
+  };
+  const run = spawnSync(command, ARGS, options);
+  endGroup(run.pid);
   // EPIPE: rst2html exited before reading all the text (docutils failing on import); its exit code says why.
   const code = (run.error as NodeJS.ErrnoException | undefined)?.code;
   if (run.error && !(code === "EPIPE" && run.status !== null)) {
@@ -98,6 +105,19 @@ export function convertRst(source: string, command: string | null = findRst2html
     throw new RstError(`${path.basename(command)} stopped with exit code ${run.status ?? run.signal}${said ? `: ${said}` : ""}`);
   }
   return { html: rstBody(run.stdout), format: "rst", verbatim: [] };
+}
+
+/**
+ * Ends whatever is left of rst2html's process group: after a timeout only the command itself was
+ * killed, and a wrapper's converter would go on running, orphaned, for as long as it likes.
+ */
+function endGroup(pid: number | undefined): void {
+  if (WINDOWS || !pid) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // ESRCH: nothing of the group is left, the usual case.
+  }
 }
 
 /**
