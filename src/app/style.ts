@@ -94,16 +94,13 @@ export async function style(request: StyleRequest): Promise<StyleResult> {
     if (request.paths.length > 0) throw new UsageError("--ext reads standard input; do not pass paths with it.");
     const { ext, path: named } = request.stdin;
     const text = request.stdin.text.replace(/^\uFEFF/, "");
-    if (named !== undefined) {
-      const file = path.resolve(cwd, named);
-      files.push(file);
-      appendAll(findings, await lintFile(file, text, matchPathFor(file, vale?.config), ext, true));
-    } else {
-      const dotted = ext === undefined ? ".txt" : ext.startsWith(".") ? ext : `.${ext}`;
-      const file = `${cwd}/stdin${dotted}`;
-      files.push(file);
-      appendAll(findings, await lintFile(file, text, `stdin${dotted}`, undefined, true));
-    }
+    const dotted = ext === undefined ? ".txt" : ext.startsWith(".") ? ext : `.${ext}`;
+    const file = named !== undefined ? path.resolve(cwd, named) : `${cwd}/stdin${dotted}`;
+    files.push(file);
+    const tooLarge = oversizeFinding(file, Buffer.byteLength(text));
+    if (tooLarge) findings.push(tooLarge);
+    else if (named !== undefined) appendAll(findings, await lintFile(file, text, matchPathFor(file, vale?.config), ext, true));
+    else appendAll(findings, await lintFile(file, text, `stdin${dotted}`, undefined, true));
     return { findings: findings.sort(compareFindings), files, warnings };
   }
   const selected = request.glob === undefined ? () => true : globFilter(request.glob, cwd, vale?.config);

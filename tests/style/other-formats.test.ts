@@ -74,13 +74,32 @@ describe("a format Vale does not know, as its lintLines reads it", () => {
 });
 
 describe("what is no file to read", () => {
-  it("a device or a pipe named is not read (it has no end), and a file over 64 MB is reported, not read", async () => {
+  it("a device or a pipe named is not read (it has no end), and a file over 4 MB is reported, not read", async () => {
     const dir = fixtureCopy({ ".vale.ini": INI, ...RULES, "a.md": "Fine.\n" });
     writeFileSync(path.join(dir, "huge.txt"), "");
-    truncateSync(path.join(dir, "huge.txt"), 65 * 1024 * 1024);
+    truncateSync(path.join(dir, "huge.txt"), 4.5 * 1024 * 1024);
     const result = await style(dir, ["/dev/zero", "huge.txt", "a.md"]);
     expect(result.stderr).toContain("/dev/zero: not checked: it is no file (a pipe or a device), whose text has no end to read to");
-    expect(result.lines).toEqual(["huge.txt:1:1:file-too-large:The file is 65 MB, more than the 64 MB verity style reads, so its prose was not checked. Leave it out with --glob, or split it."]);
+    expect(result.lines).toEqual(["huge.txt:1:1:file-too-large:The file is 4.5 MB, more than the 4 MB verity style reads, so its prose was not checked. Leave it out with --glob, or split it."]);
+    expect(result.code).toBe(1);
+  });
+
+  it("standard input over 4 MB is reported, not read (megabytes of table cells would run out of memory)", async () => {
+    const dir = fixtureCopy({ ".vale.ini": INI, ...RULES });
+    const result = await style(dir, ["--ext=.md"], `| a | b |\n| - | - |\n${"| MARKT | c |\n".repeat(400_000)}`);
+    expect(result.lines).toEqual(["stdin.md:1:1:file-too-large:The file is 5.3 MB, more than the 4 MB verity style reads, so its prose was not checked. Leave it out with --glob, or split it."]);
+    expect(result.code).toBe(1);
+  });
+});
+
+describe("a text file of more paragraphs than one file's check can hold", () => {
+  it("is reported, not read: Vale's paragraph split makes a block of every blank-line break, and megabytes of blank lines ran out of memory", async () => {
+    const dir = fixtureCopy({ ".vale.ini": INI, ...RULES, "blank.txt": "\n".repeat(600_002), "a.txt": `${"Short.\n\n".repeat(1_000)}One MARKP here.\n` });
+    const result = await style(dir, ["blank.txt", "a.txt"]);
+    expect(result.lines).toEqual([
+      "a.txt:2001:5:Fmt.Para:paragraph: MARKP",
+      "blank.txt:1:1:file-too-large:The file has more than 250,000 paragraphs (text between blank lines), more than verity style checks in one file, so its prose was not checked. Split it, or leave it out with --glob.",
+    ]);
     expect(result.code).toBe(1);
   });
 });

@@ -167,14 +167,17 @@ export function collectStyleFiles(paths: readonly string[], cwd: string, extensi
   return [...files].sort();
 }
 
-/** The largest file `verity style` reads: a bigger one (a log, a dump) is reported, not read. */
-export const MAX_STYLE_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * The largest file `verity style` reads: a bigger one (a log, a dump, a generated page) is reported,
+ * not read. A file's tree and blocks take memory by its markup, not its size: 4 MB of table cells or
+ * emphasis take about 2.7 GB to check, and 16 MB of one-word paragraphs ran out of Node's heap.
+ */
+export const MAX_STYLE_FILE_BYTES = 4 * 1024 * 1024;
 
-/** The finding for a file too big to read, or undefined. */
-export function oversizeFinding(file: string): Finding | undefined {
-  const { size } = statSync(file);
+/** The finding for a file (or standard input) of `size` bytes too big to read, or undefined. */
+export function oversizeFinding(file: string, size = statSync(file).size): Finding | undefined {
   if (size <= MAX_STYLE_FILE_BYTES) return undefined;
-  const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+  const mb = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
   return { ruleId: "file-too-large", severity: "error", message: `The file is ${mb(size)}, more than the ${mb(MAX_STYLE_FILE_BYTES)} verity style reads, so its prose was not checked. Leave it out with --glob, or split it.`, file, line: 1, column: 1 };
 }
 

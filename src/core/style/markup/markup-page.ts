@@ -9,7 +9,7 @@ import { notCheckedNotice, type FileReader } from "../style-files.ts";
 import type { ValeConfig } from "../vale-ini.ts";
 import { convertAsciidoc } from "./asciidoc.ts";
 import { htmlPage, type MarkupPage } from "./markup-prose.ts";
-import { plainPage } from "./plain-text.ts";
+import { hasTooManyParagraphs, MAX_TEXT_PARAGRAPHS, plainPage } from "./plain-text.ts";
 import { convertRst, RstError } from "./rst.ts";
 
 export class MarkupError extends Error {
@@ -28,6 +28,9 @@ export async function markupPageOf(reader: FileReader, file: string, source: str
     case "html":
       return htmlPage(source);
     case "txt":
+      if (hasTooManyParagraphs(source)) {
+        throw new MarkupError("file-too-large", `The file has more than ${MAX_TEXT_PARAGRAPHS.toLocaleString("en-US")} paragraphs (text between blank lines), more than verity style checks in one file, so its prose was not checked. Split it, or leave it out with --glob.`);
+      }
       return plainPage("txt");
     case "asciidoc":
       try {

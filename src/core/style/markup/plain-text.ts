@@ -15,6 +15,22 @@ import type { MarkupPage } from "./markup-prose.ts";
 /** The extension Vale reads as plain text (core/format.go). */
 export const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(["txt"]);
 
+/**
+ * The most paragraphs a `.txt` file may have: Vale's split (strings.SplitAfter at "\n\n") makes a block
+ * of every blank-line break, a few hundred bytes each here, so megabytes of blank lines would use
+ * gigabytes. A real text of this many paragraphs runs to several megabytes.
+ */
+export const MAX_TEXT_PARAGRAPHS = 250_000;
+
+/** Whether `source` has more than MAX_TEXT_PARAGRAPHS paragraphs, as Vale's split counts them. */
+export function hasTooManyParagraphs(source: string): boolean {
+  let count = 1;
+  for (let at = source.indexOf("\n\n"); at >= 0; at = source.indexOf("\n\n", at + 2)) {
+    if (++count > MAX_TEXT_PARAGRAPHS) return true;
+  }
+  return false;
+}
+
 /** A file read without markup: `txt` as prose, any other `format` (the file's extension) as one block. */
 export function plainPage(format: string): MarkupPage {
   return { html: "", format, isSource: true, verbatim: [], plain: true };
