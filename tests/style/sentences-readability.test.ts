@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { countSyllables, GRADE_FORMULAS, textStatistics } from "../../src/core/style/readability.ts";
-import { sentenceTexts } from "../../src/core/style/sentences.ts";
+import { lookupSorted, sentenceTexts } from "../../src/core/style/sentences.ts";
 import { removeTemps } from "../helpers.ts";
 import { lintText, styleProject } from "./vale-project.ts";
 
@@ -39,6 +40,24 @@ describe("Vale's sentence splitter", () => {
     expect(sentenceTexts("x y z...  The end")).toEqual(["x y z...", "The end"]);
     expect(sentenceTexts("no stop at all but a long line\nand a second line")).toEqual(["no stop at all but a long line\nand a second line"]);
     expect(sentenceTexts("lead words (see e.g. this). And more words here!")).toEqual(["lead words (see e.g. this).", "And more words here!"]);
+  });
+});
+
+describe("the orthographic context, searched by halves in its sorted lines", () => {
+  const LINES = "a\t126\nb.c\t4\nmarket\t110\nzy\t8\n";
+
+  it("finds the first, a middle and the last word, and 0 for a word before, between or after them", () => {
+    expect([lookupSorted(LINES, "a"), lookupSorted(LINES, "b.c"), lookupSorted(LINES, "market"), lookupSorted(LINES, "zy")]).toEqual([126, 4, 110, 8]);
+    expect([lookupSorted(LINES, ""), lookupSorted(LINES, "b"), lookupSorted(LINES, "mark"), lookupSorted(LINES, "zz"), lookupSorted(LINES, "Market")]).toEqual([0, 0, 0, 0, 0]);
+    expect(lookupSorted("", "a")).toBe(0);
+  });
+
+  it("the model's own lines are sorted as the search needs, one word and one number each", () => {
+    const lines = readFileSync(new URL("../../src/core/style/data/punkt-english-ortho.tsv", import.meta.url), "utf8").split("\n").slice(0, -1);
+    const words = lines.map((line) => line.split("\t")[0]!);
+    expect(lines.length).toBeGreaterThan(20_000);
+    expect(lines.every((line) => /^[^\t\n]+\t\d+$/.test(line))).toBe(true);
+    expect(words.every((word, i) => i === 0 || words[i - 1]! < word)).toBe(true);
   });
 });
 

@@ -15,7 +15,7 @@
  *    unless the next word starts a sentence by the same two tests.
  *
  * The model (`data/punkt-english.json`: abbreviations, collocations and sentence starters;
- * `data/punkt-english-ortho.json`: each word's orthographic context) is neurosnap/sentences'
+ * `data/punkt-english-ortho.tsv`: each word's orthographic context) is neurosnap/sentences'
  * `data/english.json`, split in two, MIT (see data/NOTICE.md).
  */
 import { readFileSync } from "node:fs";
@@ -44,15 +44,39 @@ function loadModel(): NonNullable<typeof model> {
 }
 
 /**
- * The orthographic context of 20,000 words (`data/punkt-english-ortho.json`), read the first time a
- * word after an abbreviation, initial, number or ellipsis needs it: most text never does, and parsing
- * it is most of what loading the model costs. Looked up as the parsed object, not copied into a map.
+ * The orthographic context of 20,000 words (`data/punkt-english-ortho.tsv`: `word<TAB>flags` lines,
+ * sorted by UTF-16 code unit), read the first time a word after an abbreviation, initial, number or
+ * ellipsis needs it, and searched as written, by halves: a lint of one edited card looks up a few
+ * words, and parsing them all into an object took most of that lint's sentence splitting.
  */
-let orthoContext: Record<string, number> | undefined;
+let orthoContext: string | undefined;
+const orthoFound = new Map<string, number>();
 
 function ortho(type: string): number {
-  orthoContext ??= JSON.parse(readFileSync(new URL("./data/punkt-english-ortho.json", import.meta.url), "utf8")) as Record<string, number>;
-  return Object.hasOwn(orthoContext, type) ? orthoContext[type]! : 0;
+  let flags = orthoFound.get(type);
+  if (flags === undefined) {
+    orthoContext ??= readFileSync(new URL("./data/punkt-english-ortho.tsv", import.meta.url), "utf8");
+    flags = lookupSorted(orthoContext, type);
+    if (orthoFound.size < 50_000) orthoFound.set(type, flags);
+  }
+  return flags;
+}
+
+/** The number after `key` and a tab in `lines` (sorted `key<TAB>number` lines), or 0. */
+export function lookupSorted(lines: string, key: string): number {
+  // `low` and `high` are line starts; the key, if there, is on a line in [low, high).
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const start = lines.lastIndexOf("\n", ((low + high) >>> 1) - 1) + 1;
+    const tab = lines.indexOf("\t", start);
+    const end = lines.indexOf("\n", tab);
+    const word = lines.slice(start, tab);
+    if (word === key) return Number(lines.slice(tab + 1, end));
+    if (word < key) low = end + 1;
+    else high = start;
+  }
+  return 0;
 }
 
 const ORTHO_MID_UC = 1 << 2;
