@@ -1,5 +1,5 @@
 /** Vale vocabularies (`Vocab = A, B`): accepted and rejected terms, as Vale's loadVocab reads them. */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../errors.ts";
 import { searchedIn, type ValeConfig } from "./vale-ini.ts";
@@ -12,7 +12,9 @@ export interface Vocabulary {
 
 /**
  * Reads `Vocab = A, B`: `<StylesPath>/config/vocabularies/<A>/{accept,reject}.txt` (Vale 3), or
- * `<StylesPath>/Vocab/<A>/…` (Vale 2). Lines starting with `# ` (a hash and a space) are comments.
+ * `<StylesPath>/Vocab/<A>/…` (Vale 2), and the lists of the same names in every folder below it, as
+ * Vale's loadVocab walks the vocabulary's folder (OpenSearch keeps `Vocab/OpenSearch/Words/accept.txt`).
+ * Lines starting with `# ` (a hash and a space) are comments.
  */
 export function loadVocabulary(config: ValeConfig): Vocabulary {
   const vocabulary: Vocabulary = { accept: [], reject: [] };
@@ -21,8 +23,7 @@ export function loadVocabulary(config: ValeConfig): Vocabulary {
     const candidates = config.searchPaths.flatMap((folder) => [path.join(folder, "config", "vocabularies", name), path.join(folder, "Vocab", name)]);
     const dir = candidates.find((d) => existsSync(d));
     if (!dir) throw new ConfigError(`${config.file}: the vocabulary "${name}" was not found${config.searchPaths.length > 0 ? searchedIn(config) : ""}.`, `Create ${config.stylesPath ?? "<StylesPath>"}/config/vocabularies/${name}/accept.txt (and reject.txt).`);
-    for (const kind of ["accept", "reject"] as const) {
-      const file = path.join(dir, `${kind}.txt`);
+    for (const [kind, file] of wordLists(dir)) {
       const stat = statFollowing(file);
       if (!stat) continue;
       // Vale fails here too ("is a directory"): say which path, and what it should be.
@@ -36,4 +37,37 @@ export function loadVocabulary(config: ValeConfig): Vocabulary {
     }
   }
   return vocabulary;
+}
+
+/** Folders below a vocabulary read at most this deep (a link back up would otherwise never end). */
+const MAX_DEPTH = 32;
+
+/** Each `accept.txt` and `reject.txt` in `dir` and the folders below it (links followed), depth first in name order. */
+function wordLists(dir: string): ["accept" | "reject", string][] {
+  const out: ["accept" | "reject", string][] = [];
+  const seen = new Set<string>();
+  const walk = (folder: string, depth: number) => {
+    let real: string;
+    try {
+      real = realpathSync(folder);
+    } catch {
+      return;
+    }
+    if (seen.has(real) || depth > MAX_DEPTH) return;
+    seen.add(real);
+    let entries: string[];
+    try {
+      entries = readdirSync(folder).sort();
+    } catch (error) {
+      throw new ConfigError(`${folder}: the vocabulary's folder cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, "Check that the folder and the folders in it are readable.");
+    }
+    for (const name of ["accept", "reject"] as const) if (entries.includes(`${name}.txt`)) out.push([name, path.join(folder, `${name}.txt`)]);
+    for (const entry of entries) {
+      if (entry === "accept.txt" || entry === "reject.txt") continue;
+      const child = path.join(folder, entry);
+      if (statFollowing(child)?.isDirectory()) walk(child, depth + 1);
+    }
+  };
+  walk(dir, 0);
+  return out;
 }
