@@ -22,4 +22,14 @@ describe("Vocab folders", () => {
     });
     expect(lintText(project, "We use Faiss here.\n").filter((a) => a.includes("Vale.Spelling"))).toEqual([]);
   });
+
+  it("reads the lists in Go's filepath.Walk order: entries by name, a folder's lists where its name sorts (Words/ before accept.txt)", () => {
+    // Vale.Terms keys a term by its lower case, so of `jumpstart` and `Jumpstart` the one read last is suggested.
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nVocab = V\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = Vale\n",
+      "styles/config/vocabularies/V/accept.txt": "Jumpstart\n",
+      "styles/config/vocabularies/V/Words/accept.txt": "jumpstart\n",
+    });
+    expect(lintText(project, "Use jumpstart and Jumpstart here.\n").filter((a) => a.includes("Vale.Terms"))).toEqual(["1:5:Vale.Terms:Use 'Jumpstart' instead of 'jumpstart'."]);
+  });
 });

@@ -42,7 +42,7 @@ export function loadVocabulary(config: ValeConfig): Vocabulary {
 /** Folders below a vocabulary read at most this deep (a link back up would otherwise never end). */
 const MAX_DEPTH = 32;
 
-/** Each `accept.txt` and `reject.txt` in `dir` and the folders below it (links followed), depth first in name order. */
+/** Each `accept.txt` and `reject.txt` in `dir` and the folders below it (links followed), in Go's filepath.Walk order. */
 function wordLists(dir: string): ["accept" | "reject", string][] {
   const out: ["accept" | "reject", string][] = [];
   const seen = new Set<string>();
@@ -57,17 +57,22 @@ function wordLists(dir: string): ["accept" | "reject", string][] {
     seen.add(real);
     let entries: string[];
     try {
-      entries = readdirSync(folder).sort();
+      entries = readdirSync(folder).sort(byBytes);
     } catch (error) {
       throw new ConfigError(`${folder}: the vocabulary's folder cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, "Check that the folder and the folders in it are readable.");
     }
-    for (const name of ["accept", "reject"] as const) if (entries.includes(`${name}.txt`)) out.push([name, path.join(folder, `${name}.txt`)]);
+    // As filepath.Walk: a folder's entries in name order, a subfolder walked where its name sorts.
     for (const entry of entries) {
-      if (entry === "accept.txt" || entry === "reject.txt") continue;
       const child = path.join(folder, entry);
-      if (statFollowing(child)?.isDirectory()) walk(child, depth + 1);
+      if (entry === "accept.txt" || entry === "reject.txt") out.push([entry === "accept.txt" ? "accept" : "reject", child]);
+      else if (statFollowing(child)?.isDirectory()) walk(child, depth + 1);
     }
   };
   walk(dir, 0);
   return out;
+}
+
+/** Go's string order (byte-wise, as filepath.Walk sorts names), not the locale's. */
+function byBytes(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
