@@ -1,6 +1,10 @@
 /** A vocabulary's word lists in folders below it, as Vale's loadVocab walks the vocabulary's folder. */
-import { describe, expect, it } from "vitest";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { makeProject, removeTemps, runCli } from "../helpers.ts";
 import { lintText, valeProject } from "./vale-project.ts";
+
+afterEach(removeTemps);
 
 describe("Vocab folders", () => {
   it("reads accept.txt and reject.txt in every folder below the vocabulary (OpenSearch's Vocab/OpenSearch/Words/accept.txt)", () => {
@@ -31,5 +35,16 @@ describe("Vocab folders", () => {
       "styles/config/vocabularies/V/Words/accept.txt": "jumpstart\n",
     });
     expect(lintText(project, "Use jumpstart and Jumpstart here.\n").filter((a) => a.includes("Vale.Terms"))).toEqual(["1:5:Vale.Terms:Use 'Jumpstart' instead of 'jumpstart'."]);
+  });
+
+  it("takes Vale 3's config/vocabularies/<Name> from any search folder before Vale 2's Vocab/<Name> (loadVocab knows only the first)", async () => {
+    const home = makeProject({ "styles/Vocab/Team/accept.txt": "jumpstart\n" });
+    const project = makeProject({
+      ".vale.ini": "StylesPath = styles\nVocab = Team\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = Vale\n",
+      "styles/config/vocabularies/Team/accept.txt": "Jumpstart\n",
+      "a.md": "Use jumpstart here.\n",
+    });
+    const run = await runCli(["style", "--output=line", "a.md"], { cwd: project, env: { VALE_STYLES_PATH: path.join(home, "styles") } });
+    expect(run.stdout).toBe("a.md:1:5:Vale.Terms:Use 'Jumpstart' instead of 'jumpstart'.\n");
   });
 });

@@ -1,5 +1,5 @@
 /** Vale vocabularies (`Vocab = A, B`): accepted and rejected terms, as Vale's loadVocab reads them. */
-import { existsSync, readdirSync, realpathSync } from "node:fs";
+import { readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../errors.ts";
 import { searchedIn, type ValeConfig } from "./vale-ini.ts";
@@ -19,9 +19,10 @@ export interface Vocabulary {
 export function loadVocabulary(config: ValeConfig): Vocabulary {
   const vocabulary: Vocabulary = { accept: [], reject: [] };
   for (const name of config.vocab) {
-    // As Vale's loadVocab: the first search folder that has it.
-    const candidates = config.searchPaths.flatMap((folder) => [path.join(folder, "config", "vocabularies", name), path.join(folder, "Vocab", name)]);
-    const dir = candidates.find((d) => existsSync(d));
+    // As Vale's loadVocab: the first search folder that has it as a folder; Vale 2's `Vocab/<Name>`
+    // (which Vale 3 does not know) only when no search folder has `config/vocabularies/<Name>`.
+    const candidates = [...config.searchPaths.map((folder) => path.join(folder, "config", "vocabularies", name)), ...config.searchPaths.map((folder) => path.join(folder, "Vocab", name))];
+    const dir = candidates.find((d) => statFollowing(d)?.isDirectory() === true);
     if (!dir) throw new ConfigError(`${config.file}: the vocabulary "${name}" was not found${config.searchPaths.length > 0 ? searchedIn(config) : ""}.`, `Create ${config.stylesPath ?? "<StylesPath>"}/config/vocabularies/${name}/accept.txt (and reject.txt).`);
     for (const [kind, file] of wordLists(dir)) {
       const stat = statFollowing(file);
