@@ -3,6 +3,7 @@
  * Verity project, the built-in prose rules) on any Markdown files. Vale's flags and `line` output;
  * exit 1 when an error-level alert is reported, 2 for a configuration error.
  */
+import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
@@ -60,13 +61,15 @@ export function registerStyle(program: Command, state: RunState): void {
       // --ext or --path reads standard input; with paths, --ext names the format of the files and
       // --path is not used (as in Vale).
       const fromStdin = (options.ext !== undefined || options.path !== undefined) && paths.length === 0;
-      const stdin = fromStdin ? { ext: options.ext, path: options.path, text: (await io.readStdin?.()) ?? "" } : undefined;
+      const phrase = loneText(paths, io.cwd, options);
+      if (phrase !== undefined) io.stderr(`warning: ${JSON.stringify(phrase)} is no file or folder, so it is checked as text, as Vale checks a single such argument\n`);
+      const stdin = phrase !== undefined ? { ext: options.ext, path: undefined, text: phrase } : fromStdin ? { ext: options.ext, path: options.path, text: (await io.readStdin?.()) ?? "" } : undefined;
       const result = await style({
         cwd: io.cwd,
-        paths,
+        paths: phrase !== undefined ? [] : paths,
         minAlertLevel: parseLevel(options.minAlertLevel),
         stdin,
-        ext: paths.length > 0 ? options.ext : undefined,
+        ext: paths.length > 0 && phrase === undefined ? options.ext : undefined,
         fix: options.fix === true,
         dryRun: options.dryRun === true,
         // Vale's --config: the global flag, which names verity.config.yml for the other commands.
@@ -87,6 +90,16 @@ export function registerStyle(program: Command, state: RunState): void {
       if (fixesLeft) state.exitCode = 2;
       else if (options.exit !== false && result.findings.some((f) => f.severity === "error")) state.exitCode = 1;
     });
+}
+
+/**
+ * Vale's doLint (cmd/vale/main.go): a single argument that names no file or folder is the text to
+ * check (`vale "some text"`), reported as `stdin.txt` (or the `--ext` given). Not with --fix, which
+ * edits files.
+ */
+function loneText(paths: readonly string[], cwd: string, options: StyleCommandOptions): string | undefined {
+  if (paths.length !== 1 || paths[0] === "" || options.fix === true) return undefined;
+  return existsSync(path.resolve(cwd, paths[0]!)) ? undefined : paths[0];
 }
 
 /**

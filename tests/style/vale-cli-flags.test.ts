@@ -68,6 +68,22 @@ describe("Vale's command-line flags in verity style", () => {
     );
   });
 
+  it("a single argument that names no file or folder is the text to check, as Vale's doLint reads `vale \"some text\"` (stdin.txt, or --ext's format), with a warning; with more arguments it is an error", async () => {
+    const dir = fixtureCopy({ ".vale.ini": "StylesPath = styles\n[*]\nBasedOnStyles = Test\n" });
+    const text = await runCli(["style", "--output=line", "We utilize it."], { cwd: dir });
+    expect(text.stdout).toBe("stdin.txt:1:4:Test.Existence:Avoid 'utilize'.\n");
+    expect(text.stderr).toContain('warning: "We utilize it." is no file or folder, so it is checked as text, as Vale checks a single such argument\n');
+    expect(text.code).toBe(1);
+    expect((await runCli(["style", "--output=line", "--ext=.md", "We `utilize` it, and utilize it."], { cwd: dir })).stdout).toBe("stdin.md:1:22:Test.Existence:Avoid 'utilize'.\n");
+    const two = await runCli(["style", "--output=line", "We utilize it.", "missing.md"], { cwd: dir });
+    expect(two.stdout).toBe("");
+    expect(two.stderr).toContain("We utilize it.: no such file or folder.");
+    expect(two.code).toBe(2);
+    const fix = await runCli(["style", "--fix", "We utilize it."], { cwd: dir });
+    expect(fix.stderr).toContain("We utilize it.: no such file or folder.");
+    expect(fix.code).toBe(2);
+  });
+
   it("--path reads standard input as that file: its sections, its format and its name in the report (an editor linting an unsaved buffer)", async () => {
     const dir = fixtureCopy({ ".vale.ini": "StylesPath = styles\n[docs/*.md]\nBasedOnStyles = Test\n" });
     const asDoc = await runCli(["style", "--output=line", "--path=docs/guide.md"], { cwd: dir, stdin: "We utilize it.\n" });
