@@ -38,6 +38,7 @@ describe.each([
   { name: "tags-string.md", rule: "frontmatter-schema", line: 6, text: /"tags" must be a YAML list, got "a, b".*tags: \[refunds, payments\].*comma-separated/ },
   { name: "proto-key.md", rule: "frontmatter-schema", line: 2, text: /Unknown field "__proto__"/ },
   { name: "alias-bomb.md", rule: "frontmatter-yaml", line: 7, text: /Aliases.*may repeat a value only/ },
+  { name: "collection-key.md", rule: "frontmatter-yaml", line: 6, text: /a key is a list or a mapping, not a name: write each field as name: value/ },
 ])("$name", ({ name, rule, line, text }) => {
   it(`reports ${rule} at line ${line} and exits 1`, async () => {
     const { code, messages, stderr } = await lintFixture(name);

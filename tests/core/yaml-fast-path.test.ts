@@ -4,7 +4,10 @@
  * same value for every document the fast path accepts: random documents built from scalars where
  * YAML parsers are known to differ prove it.
  */
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
 import { isMap, isScalar, LineCounter, parse, parseDocument } from "yaml";
 import { createRandom } from "../../bench/lib/random.ts";
 import { parsePlainYaml, parseYaml } from "../../src/core/cards/yaml-source.ts";
@@ -103,5 +106,51 @@ describe("the fast YAML path", () => {
     expect(parsePlainYaml(`message: "In **Settings > Billing** & more"\n`)).toEqual({ value: { message: "In **Settings > Billing** & more" } });
     // The position-keeping parser still says where the problem is.
     expect(parseYaml("title: ok\ntitle: again\n").problems[0]).toMatchObject({ line: 2 });
+  });
+});
+
+describe("a key that is a list or a mapping", () => {
+  it("is a problem at its line, without the parser's warning on stderr; js-yaml made text of it ([object Object]) and the yaml package a warning and a field at no line", () => {
+    const warnings: string[] = [];
+    const listen = (warning: Error) => void warnings.push(warning.message);
+    process.on("warning", listen);
+    const emit = vi.spyOn(process, "emitWarning");
+    try {
+      const cases: [string, number][] = [
+        ["title: A\n? [complex, key]\n: value\n", 2],
+        ["title: A\n{a: 1}: value\n", 2],
+        ["title: A\ntags:\n  - {? [a]: b}\n", 3],
+        ["base: &m {a: 1}\n*m : value\n", 2],
+      ];
+      for (const [text, line] of cases) {
+        const parsed = parseYaml(text);
+        expect(parsed.value, text).toBeUndefined();
+        expect(parsed.problems, text).toEqual([expect.objectContaining({ line, message: expect.stringMatching(/a key is a list or a mapping, not a name/) })]);
+      }
+      expect(emit).not.toHaveBeenCalled();
+      expect(warnings).toEqual([]);
+      // A key that is an alias of a plain value is a plain key.
+      expect(parseYaml("a: &x b\n*x : c\n")).toMatchObject({ value: { a: "b", b: "c" }, problems: [] });
+    } finally {
+      emit.mockRestore();
+      process.off("warning", listen);
+    }
+  });
+
+  it("in a snippet's frontmatter is the snippet's problem at its line, and the snippet stays internal", async () => {
+    const { loadSnippets } = await import("../../src/core/cards/snippets.ts");
+    const dir = mkdtempSync(path.join(tmpdir(), "verity-snippet-key-"));
+    try {
+      mkdirSync(path.join(dir, "content", "_snippets"), { recursive: true });
+      writeFileSync(path.join(dir, "content", "_snippets", "keyed.md"), '---\nowner: "@acme/team"\n? [audience]\n: external\n---\n\nText.\n');
+      const emit = vi.spyOn(process, "emitWarning");
+      const snippet = loadSnippets(path.join(dir, "content")).get("keyed")!;
+      expect(emit).not.toHaveBeenCalled();
+      emit.mockRestore();
+      expect(snippet.audience).toBe("internal");
+      expect(snippet.problems).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/a key is a list or a mapping, not a name/) })]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -17,7 +17,7 @@ import type { Nodes, Root } from "mdast";
 import { MarkdownSyntaxError, parseMarkdown } from "./markdown.ts";
 import { decodeCard } from "./card-text.ts";
 import type { Finding } from "../lint/findings.ts";
-import { parsePlainYaml, yamlPackage } from "./yaml-source.ts";
+import { parseYaml } from "./yaml-source.ts";
 import { forEachNode } from "./tree-walk.ts";
 import { literalProps } from "../site/mdx-components.ts";
 
@@ -70,12 +70,10 @@ export function loadSnippets(contentDir: string): Map<string, Snippet> {
     let data: Record<string, unknown> = {};
     const yaml = tree.children[0]?.type === "yaml" ? tree.children[0] : undefined;
     if (yaml) {
-      try {
-        const parsed: unknown = parsePlainYaml(yaml.value)?.value ?? yamlPackage().parse(yaml.value);
-        if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
-      } catch {
-        problems.push({ line: 1, message: "The snippet's frontmatter is not valid YAML." });
-      }
+      // Read as a card's frontmatter is: every problem with its line (the frontmatter starts on the file's second line).
+      const parsed = parseYaml(yaml.value);
+      for (const problem of parsed.problems) problems.push({ line: problem.line + 1, message: `The snippet's frontmatter is not valid YAML: ${problem.message}.` });
+      if (parsed.value && typeof parsed.value === "object" && !Array.isArray(parsed.value)) data = parsed.value as Record<string, unknown>;
     }
     const audience = data.audience === "external" ? "external" : "internal";
     if (data.audience !== undefined && data.audience !== "external" && data.audience !== "internal") {

@@ -40,10 +40,11 @@ const MAX_ALIAS_COUNT = 100;
 
 /**
  * Where js-yaml and the `yaml` package read the same text differently, the fast path declines: a
- * `null:`, `~:` or empty key ("null" against ""), and binary or underscored numbers (numbers for
- * js-yaml, strings for YAML 1.2).
+ * `null:`, `~:` or empty key ("null" against ""), binary or underscored numbers (numbers for
+ * js-yaml, strings for YAML 1.2), and a key that may be a list or a mapping (an explicit `? ` key, or
+ * a flow collection before a colon), which js-yaml turns into text ("[object Object]") without a word.
  */
-const MAY_DIFFER = [/(^|[\s{,?-])(?:null|Null|NULL|~)?:(?:\s|$)/m, /(^|[\s:,[{-])[-+]?(?:0b|[0-9.]*_)/m];
+const MAY_DIFFER = [/(^|[\s{,?-])(?:null|Null|NULL|~)?:(?:\s|$)/m, /(^|[\s:,[{-])[-+]?(?:0b|[0-9.]*_)/m, /(^|[\s[{,])\?(?:\s|$)/m, /[\]}][ \t]*:(?:\s|$)/m];
 
 export function parseYaml(text: string): ParsedYaml {
   return parseWithoutAliases(text) ?? parseWithPositions(text);
@@ -120,7 +121,7 @@ function scanTopLevelKeys(text: string): Map<string, number> {
 }
 
 function parseWithPositions(text: string): ParsedYaml {
-  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yamlPackage();
+  const { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } = yamlPackage();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -146,6 +147,21 @@ function parseWithPositions(text: string): ParsedYaml {
     return { message: describeYamlError(error.code, error.message), ...at(error.pos[0]) };
   });
   if (overflow) problems.push({ message: TOO_DEEP, ...at(overflow.pos[0]) });
+  // A key that is a list or a mapping (`? [a, b]`, `{a: 1}: v`) names no field: reading it would turn it into
+  // text with a warning of the parser's own on stderr, and the field it makes would be reported at no line of its own.
+  if (problems.length === 0) {
+    try {
+      visit(doc, {
+        Pair(_key, pair) {
+          if (!isPair(pair) || !(isCollection(pair.key) || (isAlias(pair.key) && isCollection(pair.key.resolve(doc))))) return;
+          problems.push({ message: "a key is a list or a mapping, not a name: write each field as name: value", ...at((pair.key as YamlNode).range?.[0] ?? 0) });
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof RangeError && STACK_OVERFLOW.test(error.message))) throw error;
+      problems.push({ message: TOO_DEEP, ...at(0) });
+    }
+  }
   let value: unknown;
   if (problems.length === 0) {
     try {
