@@ -216,6 +216,28 @@ describe("absolute URLs to the sites' hosts", () => {
     expect((await findingsOf(dir)).map((m) => m.ruleId)).toContain("link-audience");
   });
 
+  // On a page of the same scheme a browser reads `https:/x` as the path /x of that page's own host, and `https:../x` as ../x:
+  // read as a URL to a host named "ops" or "..", they went past link-audience and link-broken, and the help center linked the internal card.
+  it.each([
+    "https:/ops/runbook/",
+    "HTTPS:/ops/runbook/",
+    "https:../../ops/runbook/",
+    "https:\\ops\\runbook",
+    "https:/ops/",
+  ])("a scheme without // before an internal page's path (the page's own host on an https page): %s", async (url) => {
+    const dir = project(`See [x](${url}).`);
+    expect((await findingsOf(dir)).map((m) => m.ruleId)).toContain("link-audience");
+  });
+
+  it("a scheme without // before a public card's path is that card, and before a missing one broken", async () => {
+    expect(await findingsOf(project("See [x](https:/help/other/) and <a href=\"https:other.md\">y</a>."))).toEqual([]);
+    expect((await findingsOf(project("See [x](https:/help/gone/)."))).map((m) => m.ruleId)).toEqual(["link-broken"]);
+    // Another scheme than the sites' names a host (http:/ops/ on an https page is http://ops/): not this site.
+    expect(await findingsOf(project("See [x](http:/ops/runbook/)."))).toEqual([]);
+    expect(await findingsOf(project("See <a href=\"https:/ops/runbook/\">x</a>."))).toEqual([expect.objectContaining({ ruleId: "link-audience" })]);
+    expect(await findingsOf(project("See <a href=\"https:..\\..\\ops\\runbook\\\">x</a>."))).toEqual([expect.objectContaining({ ruleId: "link-audience" })]);
+  });
+
   it("on a host both sites share, a path outside both bases is the rest of that host (the company website)", async () => {
     const shared = "sites:\n  public:\n    url: https://acme.example\n    base: /help/\n  internal:\n    url: https://acme.example\n    base: /wiki/\n";
     const dir = project("See [home](https://acme.example/pricing/) and [runbook](https://acme.example/wiki/ops/runbook/).", { "verity.config.yml": shared });

@@ -89,6 +89,26 @@ describe("prepareSites", () => {
     expect(wiki).toContain('<a href="https://wiki.acme.test/ops/">wiki ops</a>');
   });
 
+  it("never publishes a link whose scheme has no // and which an https page reads as a path to a hidden card (link-audience off)", () => {
+    const body = "[a](https:/ops/runbook/) [b](https:../../ops/runbook/) [c](HTTPS:\\ops\\runbook) <a href=\"https:/ops/runbook/\">d</a> [e](https:/help/methods/)";
+    const p = project(
+      {
+        "content/help/public-card.md": card("Public card", "external", body),
+        "content/help/methods.md": card("Methods", "external", "Cards."),
+        "content/ops/_collection.yml": "title: Ops\ndefaults:\n  audience: internal\n",
+        "content/ops/runbook.md": card("Runbook", "internal", "Steps."),
+      },
+      "sites:\n  public:\n    url: https://help.acme.test\n  internal:\n    url: https://wiki.acme.test\nrules:\n  link-audience: off\n",
+    );
+    const sites = prepareSites(p, ["public", "internal"], { history: NO_HISTORY });
+    const pub = sites.get("public")!.cards.find((c) => c.id === "help/public-card")!;
+    for (const text of ["a", "b", "d"]) expect(pub.html).toContain(`<span>${text}</span>`);
+    expect(pub.html).not.toMatch(/href="[^"]*ops/);
+    expect(pub.markdown).not.toMatch(/ops/);
+    // To a public card, the link is the card's own address.
+    expect(pub.html).toContain('<a href="../methods/">e</a>');
+  });
+
   // An autolink's text is its address: keeping "the link text only" would publish the hidden page's URL, slug and anchor.
   it("drops the text of a link to a hidden page when that text is the address itself (autolinks, bare URLs)", () => {
     const body = [

@@ -143,7 +143,11 @@ export function resolveLink(from: Card, rawUrl: string, index: CardIndex): LinkT
   if (url === "") return { kind: "external" };
   if (SCHEME.test(url) || /^[\\/][\\/]/.test(url)) {
     const onSite = siteOfUrl(url, index.sites);
-    if (!onSite) return { kind: "external" };
+    if (!onSite) {
+      // On a page of the same scheme, a scheme without // is a reference from that page (`https:/ops/` is /ops/).
+      const reference = sameSchemeReference(url, index.sites);
+      return reference === undefined ? { kind: "external" } : resolveLink(from, reference, index);
+    }
     if (onSite.path === undefined) {
       // Outside every base on a host the wiki alone has (its bare host, a sign-in page): still the
       // wiki's, which a public page must not point at. On a host the public site shares, it is
@@ -174,6 +178,27 @@ export function resolveLink(from: Card, rawUrl: string, index: CardIndex): LinkT
   const file = path.resolve(path.dirname(from.file), safeDecode(pathPart));
   if (existsSync(file) || lstatExists(file)) return { kind: "asset", file };
   return { kind: "broken", reason: `the file ${pathPart} does not exist` };
+}
+
+/**
+ * What follows the scheme of an http(s) URL written without `//` (`https:/ops/runbook/`, `https:../x`), when a
+ * configured site has that scheme: a browser reads it on such a page as a reference from the page itself (the
+ * WHATWG URL parser's "special relative or authority" state), so `https:/ops/runbook/` is the page's own host's
+ * /ops/runbook/. On a page of another scheme it names a host instead, which {@link siteOfUrl} reads.
+ */
+function sameSchemeReference(url: string, sites: readonly SiteAddress[]): string | undefined {
+  const match = /^(https?):(?![\\/]{2})/i.exec(url);
+  if (!match) return undefined;
+  const scheme = `${match[1]!.toLowerCase()}:`;
+  return sites.some((site) => schemeOf(site.url) === scheme) ? url.slice(match[0].length) : undefined;
+}
+
+function schemeOf(url: string): string | undefined {
+  try {
+    return new URL(url).protocol;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
