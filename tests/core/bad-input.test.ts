@@ -268,6 +268,11 @@ describe("paths the sites cannot serve", () => {
     ["/tags/refunds/", /\/tags\/refunds\/ is one of the sites' own paths/],
     ["/good/other.md", /ends in \.md, where the sites serve cards' Markdown copies/],
     ["/old/Guide.MDX", /ends in \.MDX/],
+    // Its redirect page is a folder named other.md, where other's Markdown copy is written: the build stopped with EISDIR in an Astro hook.
+    ["/good/other.md/index.html", /alias \/good\/other\.md\/index\.html has a folder named other\.md, where the sites serve the Markdown copy of \/good\/other\/; write the old page's URL without \.md/],
+    ["/good/other.md/old/", /has a folder named other\.md, where the sites serve the Markdown copy of \/good\/other\//],
+    ["/good/other.md.html", /has a folder named other\.md/],
+    ["/Good/Other.MDX/index.htm", /has a folder named Other\.MDX, where the sites serve the Markdown copy of \/Good\/Other\/; write the old page's URL without \.MDX/],
     [`/old/${"a".repeat(256)}/`, /has a name of 256 bytes; file systems allow at most 255/],
     [`/old/${"\u00e9".repeat(128)}/`, /has a name of 256 bytes/],
   ])("an alias %s is a frontmatter-schema error at the aliases line", async (alias, text) => {

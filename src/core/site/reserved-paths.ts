@@ -119,5 +119,15 @@ export function aliasProblem(alias: string): string | undefined {
   if (segments[0]!.startsWith("_")) return `the alias ${alias} starts with _, which the sites and their hosts keep for their own files (_headers, _redirects, _worker.js, _routes.json); a card's own URL never starts with _ either`;
   const ext = /\.(mdx?)$/i.exec(segments.at(-1)!)?.[1];
   if (ext) return `the alias ${alias} ends in .${ext}, where the sites serve cards' Markdown copies (a card's URL with .md); write the old page's URL without .${ext}`;
+  // The redirect page is written where the page's address says (`/a.md/index.html`, `/a.md.html` and `/a.md/old/` are
+  // in a folder a.md): a folder of the name of another page's Markdown copy, which stopped the build when the copy was written.
+  const folders = alias.replace(/\/index\.html?$/i, "/").replace(/\.html?$/i, "/").split("/").filter(Boolean);
+  const inner = folders.findIndex((segment) => /\.mdx?$/i.test(segment));
+  if (inner >= 0) {
+    const folder = folders[inner]!;
+    const folderExt = folder.slice(folder.lastIndexOf(".") + 1);
+    const copyOf = `/${[...folders.slice(0, inner), folder.slice(0, -folderExt.length - 1)].join("/")}/`;
+    return `the alias ${alias} has a folder named ${folder}, where the sites serve the Markdown copy of ${copyOf}; write the old page's URL without .${folderExt}`;
+  }
   return undefined;
 }
