@@ -145,7 +145,7 @@ export function resolveLink(from: Card, rawUrl: string, index: CardIndex): LinkT
     const onSite = siteOfUrl(url, index.sites);
     if (!onSite) {
       // On a page of the same scheme, a scheme without // is a reference from that page (`https:/ops/` is /ops/).
-      const reference = sameSchemeReference(url, index.sites);
+      const reference = sameSchemeReference(url);
       return reference === undefined ? { kind: "external" } : resolveLink(from, reference, index);
     }
     if (onSite.path === undefined) {
@@ -181,24 +181,15 @@ export function resolveLink(from: Card, rawUrl: string, index: CardIndex): LinkT
 }
 
 /**
- * What follows the scheme of an http(s) URL written without `//` (`https:/ops/runbook/`, `https:../x`), when a
- * configured site has that scheme: a browser reads it on such a page as a reference from the page itself (the
- * WHATWG URL parser's "special relative or authority" state), so `https:/ops/runbook/` is the page's own host's
- * /ops/runbook/. On a page of another scheme it names a host instead, which {@link siteOfUrl} reads.
+ * What follows the scheme of an http(s) URL written without `//` (`https:/ops/runbook/`, `https:../x`): a browser
+ * reads it on a page of the same scheme as a reference from the page itself (the WHATWG URL parser's "special
+ * relative or authority" state), so `https:/ops/runbook/` is the page's own host's /ops/runbook/. On a page of
+ * another scheme it names a host instead, which {@link siteOfUrl} reads. Which scheme a page is served with is
+ * not always the configured one (a proxy that adds TLS, a local preview), so both readings are checked.
  */
-function sameSchemeReference(url: string, sites: readonly SiteAddress[]): string | undefined {
-  const match = /^(https?):(?![\\/]{2})/i.exec(url);
-  if (!match) return undefined;
-  const scheme = `${match[1]!.toLowerCase()}:`;
-  return sites.some((site) => schemeOf(site.url) === scheme) ? url.slice(match[0].length) : undefined;
-}
-
-function schemeOf(url: string): string | undefined {
-  try {
-    return new URL(url).protocol;
-  } catch {
-    return undefined;
-  }
+function sameSchemeReference(url: string): string | undefined {
+  const match = /^https?:(?![\\/]{2})/i.exec(url);
+  return match ? url.slice(match[0].length) : undefined;
 }
 
 /**
