@@ -28,6 +28,26 @@ describe("deep trees", () => {
     for (const m of messages.filter((m) => m.file === "content/a/deep.md")) expect(m.ruleId).toBe("markdown-too-deep");
   });
 
+  // Its Markdown is flat (one paragraph): the depth is in its HTML, which only rendering meets. It was an html-removed
+  // error, a rule a project may turn off, and then the build stopped with "internal error: Maximum call stack size exceeded".
+  it.each([
+    ["html-removed: off", "rules:\n  html-removed: off\n"],
+    ["every HTML rule off", "rules:\n  html-removed: off\n  attachment-unsafe: off\n  remote-resource: off\n  remote-resource-wiki: off\n"],
+  ])("30,000 nested inline HTML elements are markdown-too-deep (mandatory), with %s", async (_name, rules) => {
+    const dir = makeProject({
+      "verity.config.yml": `minTrustScore: 0\n${rules}`,
+      "content/a/deep.md": exampleCard({ audience: "external" }, `Text ${"<span>".repeat(30000)}deep\n`),
+      "content/a/other.md": exampleCard({}, "Fine.\n"),
+    });
+    const { code, results, stderr } = await lintJson(dir, ["--today", "2027-01-01", "--no-cache"]);
+    expect(stderr).not.toMatch(/internal error/);
+    expect(code).toBe(1);
+    const messages = flatMessages(results, dir);
+    expect(messages.filter((m) => m.file === "content/a/deep.md").map((m) => [m.ruleId, m.severity])).toEqual([["markdown-too-deep", 2]]);
+    expect(messages.find((m) => m.file === "content/a/deep.md")!.message).toMatch(/HTML elements.*too deeply to be rendered/);
+    expect(messages.filter((m) => m.file === "content/a/other.md")).toEqual([]);
+  });
+
   it("walks a deep tree without recursion (no stack overflow in forEachNode)", () => {
     let node: { type: string; children: unknown[] } = { type: "text", children: [] };
     for (let i = 0; i < 200_000; i++) node = { type: "blockquote", children: [node] };

@@ -149,7 +149,7 @@ export function lintCards(project: Project, entries: readonly { card: Card; isBo
           if (message.cause instanceof StubCardRead) throw message.cause;
           own.push(toFinding(message, card, columnOf));
         }
-        if (htmlRules && !isBodyOnly) {
+        if (!isBodyOnly) {
           for (const finding of checkCardHtml(card, project, htmlRules)) own.push({ ...finding, column: columnOf(finding.line, finding.column) });
         }
         cache?.set(card, own);
@@ -169,11 +169,13 @@ function emptyRoot(): Root {
   return { type: "root", children: [] };
 }
 
-/** The HTML checks that are on, or undefined when none is. */
-function htmlRulesOf(settings: VerityConfig["rules"]): CardHtmlRules | undefined {
+/**
+ * The HTML checks that are on. The card's HTML is rendered even when none is: whether it can be
+ * rendered at all is mandatory (markdown-too-deep), and the build renders every card.
+ */
+function htmlRulesOf(settings: VerityConfig["rules"]): CardHtmlRules {
   const isOn = (id: string) => levelOf(id, settings) !== "off";
-  const rules = { htmlRemoved: isOn("html-removed"), attachments: isOn("attachment-unsafe"), remote: isOn("remote-resource") || isOn("remote-resource-wiki") };
-  return rules.htmlRemoved || rules.attachments || rules.remote ? rules : undefined;
+  return { htmlRemoved: isOn("html-removed"), attachments: isOn("attachment-unsafe"), remote: isOn("remote-resource") || isOn("remote-resource-wiki") };
 }
 
 /**
@@ -196,12 +198,11 @@ function treeReader(config: VerityConfig, remarkPlugins: PluggableList | undefin
  * until every card was loaded made the garbage collector copy them again and again.
  */
 export function treeFactsTaker(config: VerityConfig, remarkPlugins: PluggableList | undefined): (card: Card) => boolean {
-  const checksHtml = htmlRulesOf(config.rules) !== undefined;
   const takers = CARD_RULES.filter((rule) => rule.takeFacts && levelOf(rule.meta.id, config.rules) !== "off");
   const context = { internalTerms: config.internalTerms };
   const readsTree = treeReader(config, remarkPlugins);
   return (card) => {
-    if (checksHtml) prepareCardHtml(card);
+    prepareCardHtml(card);
     for (const rule of takers) rule.takeFacts!(card, context);
     return readsTree(card);
   };

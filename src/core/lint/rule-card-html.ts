@@ -1,4 +1,5 @@
 /**
+ * Whether a card can be rendered at all (`markdown-too-deep`, mandatory: HTML nested thousands deep overflows the renderer).
  * `html-removed`: what the sanitizer takes out of a card (script, event handlers, unsafe URLs,
  * elements GitHub does not allow), at its line, so nothing disappears silently.
  * `attachment-unsafe`: a linked SVG, HTML or XML file with script, or a script file (see
@@ -16,6 +17,7 @@ import type { Card } from "../cards/load.ts";
 import { checkAttachment } from "../site/attachment-safety.ts";
 import { reportCardHtml, type CardHtmlReport } from "../site/card-html.ts";
 import { isAllowedResource, type EmbedPolicy, type RemoteResource } from "../site/embed-policy.ts";
+import { tooDeepFinding } from "./rules/markdown-too-deep.ts";
 
 export interface CardHtmlRules {
   htmlRemoved: boolean;
@@ -43,7 +45,8 @@ export function checkCardHtml(card: Card, project: { config: VerityConfig; index
   prepareCardHtml(card);
   const analysis = reports.get(card);
   if (!analysis) {
-    return [{ ruleId: "html-removed", severity: "error", file: card.file, line: 1, column: 1, message: "The card nests too deeply to be rendered safely. Flatten its lists, quotes or HTML." }];
+    // Mandatory, as the Markdown's own depth is: with a rule a project may lower, the build went on to render it and overflowed.
+    return [{ ...tooDeepFinding(card.file), message: "The card nests HTML elements, lists or quotes too deeply to be rendered safely (thousands inside each other). Flatten the nesting; the other cards were checked." }];
   }
   const findings: Finding[] = [];
   if (rules.htmlRemoved) {

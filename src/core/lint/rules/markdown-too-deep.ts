@@ -17,7 +17,7 @@ export function tooDeepFinding(file: string): Finding {
 }
 
 export const markdownTooDeep: Rule = {
-  meta: ruleMeta("markdown-too-deep", "A card nests blocks or inline marks so deeply (thousands of `>` or `*`) that it cannot be checked; the other cards are still checked.", { kind: "project", mandatory: true }),
+  meta: ruleMeta("markdown-too-deep", "A card nests blocks, inline marks or HTML elements so deeply (thousands of `>`, `*` or `<span>`) that it cannot be checked or rendered; the other cards are still checked.", { kind: "project", mandatory: true }),
   examples: {
     valid: [{ name: "a well-formed card", files: { "content/a/card.md": exampleCard() } }],
     invalid: [{ name: "3,000 nested block quotes", files: { "content/a/card.md": exampleCard({}, ">".repeat(3000) + " deep\n") } }],
