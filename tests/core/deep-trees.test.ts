@@ -81,4 +81,23 @@ describe("a deep snippet", () => {
     expect(snippet.audience).toBe("external");
     expect(snippet.source).not.toContain("deep");
   });
+
+  it("nested thousands deep in its HTML alone (one flat paragraph of <span>s) is the snippet's error too, and no page shows it: lint passed it and the build stopped with an internal error rendering the card that includes it", async () => {
+    const { loadSnippets } = await import("../../src/core/cards/snippets.ts");
+    const head = '---\nowner: "@acme/team"\naudience: external\nverify_by: 2099-01-01\n---\n\n';
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/_snippets/deep.md": `${head}Text ${"<span>".repeat(30000)}deep\n`,
+      "content/a/card.md": exampleCard({ audience: "external" }, 'Before.\n\n::snippet{name="deep"}\n'),
+    });
+    const { code, results, stderr } = await lintJson(dir, ["--today", "2027-01-01", "--no-cache"]);
+    expect(stderr).not.toMatch(/internal error/);
+    expect(code).toBe(1);
+    const found = flatMessages(results, dir).filter((m) => m.file === "content/_snippets/deep.md");
+    expect(found.map((m) => [m.ruleId, m.line])).toEqual([["snippet-verify-by", 7]]);
+    expect(found[0]!.message).toMatch(/HTML elements are nested too deeply to be rendered/);
+    const snippet = loadSnippets(`${dir}/content`).get("deep")!;
+    expect(snippet.audience).toBe("external");
+    expect(snippet.source).not.toContain("span");
+  });
 });

@@ -20,6 +20,7 @@ import type { Finding } from "../lint/findings.ts";
 import { parseYaml } from "./yaml-source.ts";
 import { forEachNode } from "./tree-walk.ts";
 import { literalProps } from "../site/mdx-components.ts";
+import { cardHtml } from "../site/card-html.ts";
 
 export const SNIPPET_DIR = "_snippets";
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -116,13 +117,40 @@ function readSnippet(file: string, bytes: Uint8Array, problems: Snippet["problem
     const tree = parseMarkdown(source, "md");
     const depth = nestingDepth(tree);
     // Levels of blocks and marks: the root, and a paragraph and its text below the last level, do not count.
-    if (depth.deepest <= MAX_NESTING + 2) return { source, tree };
-    problems.push({ line: depth.line, message: `Block quotes, lists or emphasis are nested more than ${MAX_NESTING} levels deep. Flatten the structure; until then no page shows the snippet.` });
+    if (depth.deepest > MAX_NESTING + 2) {
+      problems.push({ line: depth.line, message: `Block quotes, lists or emphasis are nested more than ${MAX_NESTING} levels deep. Flatten the structure; until then no page shows the snippet.` });
+    } else {
+      // Raw HTML nests in the rendered page, not in the Markdown tree: a flat paragraph of thousands of <span>s overflowed the
+      // renderer of every card that included it. It is rendered once here, as each page would.
+      const html = firstHtmlLine(tree);
+      if (html === undefined || rendersWithinStack(source, tree)) return { source, tree };
+      problems.push({ line: html, message: "HTML elements are nested too deeply to be rendered (thousands inside each other). Flatten the structure; until then no page shows the snippet." });
+    }
   } catch (error) {
     if (!(error instanceof MarkdownSyntaxError)) throw error;
     problems.push({ line: error.line, message: `${error.message}. Until then no page shows the snippet.` });
   }
   return frontmatterOnly(FRONTMATTER.exec(source)?.[0] ?? "");
+}
+
+/** The line of the snippet's first raw HTML, or undefined when it has none. */
+function firstHtmlLine(tree: Root): number | undefined {
+  let line: number | undefined;
+  forEachNode(tree, (node) => {
+    if (line === undefined && node.type === "html") line = node.position?.start.line ?? 1;
+  });
+  return line;
+}
+
+/** True when the snippet's HTML renders without overflowing the stack. */
+function rendersWithinStack(source: string, tree: Root): boolean {
+  try {
+    cardHtml({ source, format: "md", tree }, { snippet: () => [] });
+    return true;
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
 }
 
 /** A snippet that shows nothing: its frontmatter alone (its audience and owner still read). */
