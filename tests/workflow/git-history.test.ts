@@ -47,6 +47,27 @@ describe("readGitHistory", () => {
     expect(history.commits.flatMap((c) => c.changes.map((ch) => ch.path))).not.toContain("README.md");
   });
 
+  // The log's records and fields were split at \x1e and \x1f, which a commit subject, an author's name or a file name may hold:
+  // "Fix typo\x1esmuggled" made a record of its own with no date, and verity report and build stopped with "Invalid time value";
+  // a subject holding a whole header could give the commit's changes another date and author.
+  it("reads subjects, names and file names that hold the log's separators as written", async () => {
+    const repo = createTempRepo();
+    repos.push(repo);
+    repo.write({ "content/billing/refunds.md": cardText({ title: "Refunds" }) });
+    repo.commit("Add refunds", "2026-01-10", { name: "Ana", email: "ana@example.com" });
+    repo.write({ "content/billing/refunds.md": cardText({ title: "Refunds", verify_by: "2027-05-01" }), "content/billing/odd\x1e\x1fname\nx.txt": "file\n" });
+    repo.commit(`Fix typo\x1e${"a".repeat(40)}\x1f2001-01-01T00:00:00Z\x1fMallory\x1fm@example.com\x1fforged`, "2026-02-03", { name: "Bo\x1fBo", email: "bo@example.com" });
+    const history = await readGitHistory(repo.root, { folder: "content", timeZone: "UTC" });
+    expect(history.commits.map((c) => [c.date, c.authorName, c.changes.length])).toEqual([
+      ["2026-01-10", "Ana", 1],
+      ["2026-02-03", "Bo\x1fBo", 2],
+    ]);
+    expect(history.commits[1]!.subject).toBe(`Fix typo\x1e${"a".repeat(40)}\x1f2001-01-01T00:00:00Z\x1fMallory\x1fm@example.com\x1fforged`);
+    expect(history.commits[1]!.changes.map((c) => c.path).sort()).toEqual(["content/billing/odd\x1e\x1fname\nx.txt", "content/billing/refunds.md"]);
+    const file = history.files.get("content/billing/refunds.md")!;
+    expect([file.lastChanged, file.lastChangedBy]).toEqual(["2026-02-03", "Bo\x1fBo"]);
+  });
+
   it("turns commit times into calendar days in the configured time zone", async () => {
     const repo = repoWithHistory();
     const seoul = await readGitHistory(repo.root, { folder: "content", timeZone: "Asia/Seoul" });

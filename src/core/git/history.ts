@@ -96,9 +96,16 @@ function repositoryProblem(error: unknown): RepositoryInfo["problem"] {
   return { cause: "git-failed", message: `git could not read the repository: ${line.replace(/^(fatal|error):\s*/, "").trim()}` };
 }
 
-const RECORD = "\x1e";
-const FIELD = "\x1f";
-const LOG_FORMAT = `${RECORD}%H${FIELD}%cI${FIELD}%an${FIELD}%ae${FIELD}%s`;
+/**
+ * Each commit's header: a mark, then hash, time, author's name and email, and subject, one a line. None of those
+ * can hold a line break (a commit's author is one line of it, and %s joins the subject's lines), while a subject, a
+ * name or a file name may hold any other character, the separators \x1e and \x1f the log once used among them.
+ * With -z every header and every file name is its own NUL-ended token, and the tokens are read in order (see parseLog).
+ */
+const HEADER_MARK = "\x1e";
+const LOG_FORMAT = `${HEADER_MARK}%H%n%cI%n%an%n%ae%n%s`;
+const HEADER = /^\n?\x1e([0-9a-f]{40}|[0-9a-f]{64})\n([^\n]+)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n?$/;
+const STATUS = /^\n?([ACDMRTUXB])\d*$/;
 
 /** Whether `root` is in a git repository, and whether that repository is a shallow clone. */
 export async function getRepositoryInfo(root: string): Promise<RepositoryInfo> {
@@ -162,30 +169,36 @@ export async function readGitHistory(root: string, options: GitHistoryOptions): 
   return { historyAvailable: true, files: buildFileHistories(commits), commits };
 }
 
-/** Parses `git log -z --name-status --format=<LOG_FORMAT>` output (oldest first with --reverse). */
+/**
+ * Parses `git log -z --name-status --format=<LOG_FORMAT>` output (oldest first with --reverse): NUL-ended tokens, each
+ * commit's header then its changes (a status, then one path, or two for a rename or copy). A token is read as a header
+ * only where a status could stand, so a file name is never taken for one, whatever it holds.
+ */
 export function parseLog(out: string, timeZone: string, toProjectPath: (p: string) => string = (p) => p): HistoryCommit[] {
   const commits: HistoryCommit[] = [];
-  for (const record of out.split(RECORD)) {
-    if (record.trim() === "") continue;
-    const headerEnd = record.indexOf("\0");
-    const header = headerEnd < 0 ? record : record.slice(0, headerEnd);
-    const [hash = "", timestamp = "", authorName = "", authorEmail = "", subject = ""] = header.trim().split(FIELD);
-    const tokens = (headerEnd < 0 ? "" : record.slice(headerEnd + 1)).replace(/^\n/, "").split("\0").filter((t) => t !== "");
-    const changes: FileChange[] = [];
-    for (let i = 0; i < tokens.length; ) {
-      const status = tokens[i++]!.trim();
-      const code = status.charAt(0);
-      if (code === "R" || code === "C") {
+  const tokens = out.split("\0");
+  let commit: HistoryCommit | undefined;
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i++]!;
+    const status = STATUS.exec(token)?.[1];
+    if (commit && status) {
+      if (status === "R" || status === "C") {
         const oldPath = toProjectPath(tokens[i++] ?? "");
         const newPath = toProjectPath(tokens[i++] ?? "");
-        changes.push(code === "R" ? { kind: "renamed", path: newPath, oldPath } : { kind: "added", path: newPath });
+        commit.changes.push(status === "R" ? { kind: "renamed", path: newPath, oldPath } : { kind: "added", path: newPath });
       } else {
         const file = toProjectPath(tokens[i++] ?? "");
-        changes.push({ kind: code === "A" ? "added" : code === "D" ? "deleted" : "modified", path: file });
+        commit.changes.push({ kind: status === "A" ? "added" : status === "D" ? "deleted" : "modified", path: file });
       }
+      continue;
     }
-    const date = todayIn(timeZone, new Date(timestamp));
-    commits.push({ hash, date, timestamp, authorName, authorEmail, subject, changes });
+    const header = HEADER.exec(token);
+    if (!header) continue;
+    const [, hash = "", timestamp = "", authorName = "", authorEmail = "", subject = ""] = header;
+    const time = new Date(timestamp);
+    if (Number.isNaN(time.getTime())) continue;
+    commit = { hash, date: todayIn(timeZone, time), timestamp, authorName, authorEmail, subject, changes: [] };
+    commits.push(commit);
   }
   return commits;
 }
