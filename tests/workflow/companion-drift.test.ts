@@ -39,6 +39,19 @@ describe("git-content-changes", () => {
     ]);
     expect(commits!.lastContentChange?.hash).toBe(edit);
   });
+
+  // Records were split at \x1e, which a subject may hold: "Refunds<U+001E>now" made a record without a date, and lint and
+  // verity status stopped with "Invalid time value" on a project with companions.
+  it("reads a subject that holds \\x1e or \\x1f as written", async () => {
+    const repo = driftedRepo();
+    repo.write({ "content/billing/refunds.md": answer("Refunds take 10 days.\n") });
+    const edit = repo.commit(`Refunds\x1enow\x1f${"a".repeat(40)}\x1f2001-01-01T00:00:00Z\x1fforged`, "2026-11-20");
+    const commits = await readFileCommits(repo.root, `${repo.root}/content/billing/refunds.md`, { timeZone: "UTC" });
+    expect(commits!.commits.map((c) => [c.hash, c.date, c.subject, c.added, c.removed])).toEqual([
+      [edit, "2026-11-20", `Refunds\x1enow\x1f${"a".repeat(40)}\x1f2001-01-01T00:00:00Z\x1fforged`, 1, 1],
+      [expect.any(String), "2026-10-01", "Add the refund pair", 8, 0],
+    ]);
+  });
 });
 
 describe("companion drift", () => {

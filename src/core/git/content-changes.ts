@@ -39,8 +39,13 @@ export interface FileCommits {
 /** The verification lines of a card's frontmatter. */
 export const VERIFICATION_LINE = /^(verify[_-]by|verified_on|verified_by)[ \t]*:/;
 
-const RECORD = "\x1e";
-const FIELD = "\x1f";
+/**
+ * Each commit's header: a line of a mark and the hash, a line of the time, a line of the subject (%s has no line
+ * break; it may hold any other character). A line of the patch starts with a diff letter (+, -, @, diff, index, ...),
+ * never with the mark, so the headers are found line by line, and a subject is read as written.
+ */
+const HEADER_MARK = "\x1e";
+const HEADER_LINE = /^\x1e([0-9a-f]{40}|[0-9a-f]{64})$/;
 const MAX_COMMITS = 2000;
 
 /** The commits of one file (absolute path), or undefined outside git or in a shallow clone. */
@@ -59,7 +64,7 @@ export async function readFileCommits(
     out = await simpleGit(root).raw([
       "-c", "core.quotepath=off",
       "log", "--follow", "-p", "-U0", "--no-color", "--no-ext-diff", `--max-count=${MAX_COMMITS}`,
-      `--format=${RECORD}%H${FIELD}%cI${FIELD}%s`, "--", path.resolve(root, file),
+      `--format=${HEADER_MARK}%H%n%cI%n%s`, "--", path.resolve(root, file),
     ]);
   } catch {
     return undefined;
@@ -72,25 +77,33 @@ export async function readFileCommits(
   };
 }
 
-/** Parses `git log -p -U0 --format=<RECORD>%H<FIELD>%cI<FIELD>%s` of one file. */
+/** Parses `git log -p -U0 --format=<HEADER_MARK>%H%n%cI%n%s` of one file. */
 export function parseFileCommits(out: string, timeZone: string, ignore: RegExp): FileCommit[] {
   const commits: FileCommit[] = [];
-  for (const record of out.split(RECORD)) {
-    if (record.trim() === "") continue;
-    const lines = record.split("\n");
-    const [hash = "", timestamp = "", subject = ""] = lines[0]!.split(FIELD);
-    const commit: FileCommit = { hash, timestamp, subject, date: todayIn(timeZone, new Date(timestamp)), added: 0, removed: 0, touchedIgnored: false };
-    let inHunk = false;
-    for (const line of lines.slice(1)) {
-      if (line.startsWith("diff --git ")) inHunk = false;
-      else if (line.startsWith("@@")) inHunk = true;
-      else if (inHunk && (line.startsWith("+") || line.startsWith("-"))) {
-        if (ignore.test(line.slice(1))) commit.touchedIgnored = true;
-        else if (line.startsWith("+")) commit.added++;
-        else commit.removed++;
-      }
+  const lines = out.split("\n");
+  let commit: FileCommit | undefined;
+  let inHunk = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const hash = HEADER_LINE.exec(line)?.[1];
+    if (hash !== undefined) {
+      const timestamp = lines[i + 1] ?? "";
+      const subject = lines[i + 2] ?? "";
+      i += 2;
+      const time = new Date(timestamp);
+      commit = Number.isNaN(time.getTime()) ? undefined : { hash, timestamp, subject, date: todayIn(timeZone, time), added: 0, removed: 0, touchedIgnored: false };
+      if (commit) commits.push(commit);
+      inHunk = false;
+      continue;
     }
-    commits.push(commit);
+    if (!commit) continue;
+    if (line.startsWith("diff --git ")) inHunk = false;
+    else if (line.startsWith("@@")) inHunk = true;
+    else if (inHunk && (line.startsWith("+") || line.startsWith("-"))) {
+      if (ignore.test(line.slice(1))) commit.touchedIgnored = true;
+      else if (line.startsWith("+")) commit.added++;
+      else commit.removed++;
+    }
   }
   return commits;
 }
