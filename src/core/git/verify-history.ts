@@ -21,6 +21,7 @@ export interface FieldUpdate {
 export type FieldUpdates = Map<string, Map<string, FieldUpdate>>;
 
 const RECORD = "\x1e";
+const HEADER_LINE = /^\x1e(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const VERIFY_LINE = /^([+-])(verify[_-]by)[ \t]*:[ \t]*["']?(\d{4}-\d{2}-\d{2})["']?/;
 const VERIFIED_ON_LINE = /^\+verified_on[ \t]*:[ \t]*["']?(\d{4}-\d{2}-\d{2})["']?/;
 const STATUS_LINE = /^([+-])status[ \t]*:[ \t]*["']?(draft|published)["']?/;
@@ -35,12 +36,19 @@ export async function readFieldUpdates(root: string, folder: string, topLevel: s
   return parseFieldUpdates(out, projectPathMapper(topLevel, root));
 }
 
-/** Parses `git log -p -U0 --format=<RECORD>%H` output. */
+/**
+ * Parses `git log -p -U0 --format=<RECORD>%H` output. A commit starts at a line of the mark and a hash: a line of the
+ * patch starts with a diff letter (+, -, @, diff, ...), never with the mark, which an added or removed line may hold
+ * elsewhere (the log was split at every \x1e, so such a line began a commit of its own, with the rest as its hash).
+ */
 export function parseFieldUpdates(out: string, toProject: (gitPath: string) => string = (p) => p): FieldUpdates {
   const updates: FieldUpdates = new Map();
-  for (const record of out.split(RECORD)) {
-    if (record.trim() === "") continue;
-    const lines = record.split("\n");
+  const records: string[][] = [];
+  for (const line of out.split("\n")) {
+    if (HEADER_LINE.test(line)) records.push([line.slice(RECORD.length)]);
+    else records.at(-1)?.push(line);
+  }
+  for (const lines of records) {
     const hash = lines[0]!.trim();
     const files = new Map<string, FieldUpdate>();
     let current: FieldUpdate | undefined;
