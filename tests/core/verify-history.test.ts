@@ -37,4 +37,11 @@ describe("parseFieldUpdates", () => {
     expect(Object.fromEntries(updates.get(A)!)).toEqual({ "content/a/x.md": { verifyBy: "2027-01-01" }, "content/a/y.md": { status: "draft" } });
     expect(Object.fromEntries(updates.get(B)!)).toEqual({ "content/a/x.md": { verifiedOn: "2026-02-02" } });
   });
+
+  // git quotes a name holding " or \ (and control characters) in diff headers, with C escapes: the card's changes were kept
+  // under the quoted name, and its verification history was lost from the report's trust-score history.
+  it("reads the names git quotes in diff headers", () => {
+    const out = [`\x1e${A}`, "", 'diff --git "a/content/a/q\\"x.md" "b/content/a/q\\"x.md"', '--- "a/content/a/q\\"x.md"', '+++ "b/content/a/q\\"x \\303\\251.md"', "@@ -1 +1 @@", "+verify_by: 2027-01-01", ""].join("\n");
+    expect(Object.fromEntries(parseFieldUpdates(out).get(A)!)).toEqual({ 'content/a/q"x é.md': { verifyBy: "2027-01-01" } });
+  });
 });

@@ -107,6 +107,35 @@ export function parseFieldUpdates(out: string, toProject: (gitPath: string) => s
 }
 
 function stripPrefix(value: string, prefix: string): string {
-  const clean = value.replace(/\t$/, "");
+  const clean = unquoteGitPath(value.replace(/\t$/, ""));
   return clean.startsWith(prefix) ? clean.slice(prefix.length) : clean;
+}
+
+const C_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+
+/**
+ * A path as a diff header writes it: git puts a name holding `"`, `\` or a control character in double quotes with C
+ * escapes (`"a/content/q\"x.md"`, octal bytes for the rest), whatever core.quotepath says; other names as they are.
+ */
+function unquoteGitPath(value: string): string {
+  if (value.length < 2 || !value.startsWith('"') || !value.endsWith('"')) return value;
+  const bytes: number[] = [];
+  const body = value.slice(1, -1);
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i]!;
+    if (char !== "\\") {
+      bytes.push(...Buffer.from(char, "utf8"));
+      continue;
+    }
+    const octal = /^[0-7]{3}/.exec(body.slice(i + 1))?.[0];
+    if (octal) {
+      bytes.push(Number.parseInt(octal, 8));
+      i += 3;
+    } else {
+      const next = body[i + 1] ?? "";
+      bytes.push(C_ESCAPES[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
 }
