@@ -21,13 +21,15 @@ import { parseYaml } from "./yaml-source.ts";
 import { forEachNode } from "./tree-walk.ts";
 import { literalProps } from "../site/mdx-components.ts";
 import { cardHtml } from "../site/card-html.ts";
+import { directiveName, snippetDirectiveOf, SNIPPET_DIRECTIVE } from "./snippet-directive.ts";
+
+// Where an include is read: its own module, which the HTML renderer imports without importing this one.
+export { directiveName, snippetDirectiveOf, SNIPPET_DIRECTIVE };
 
 export const SNIPPET_DIR = "_snippets";
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** A file's frontmatter block, as the parser reads one. */
 const FRONTMATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
-/** A Markdown paragraph that includes a snippet: `::snippet{name="contact"}` and nothing else. */
-export const SNIPPET_DIRECTIVE = /^::snippet\{name="([^"\n]{1,64})"\}$/;
 
 export interface Snippet {
   name: string;
@@ -206,18 +208,6 @@ export function snippetReferences(tree: Root): SnippetReference[] {
     }
   });
   return found;
-}
-
-/** The snippet a `::snippet{name="..."}` paragraph includes, or undefined for any other node. */
-export function snippetDirectiveOf(node: Nodes): string | undefined {
-  if (node.type !== "paragraph" || node.children.length !== 1 || node.children[0]!.type !== "text") return undefined;
-  return directiveName(node.children[0].value);
-}
-
-/** The name in a `::snippet{name="..."}` paragraph's text, or undefined. */
-export function directiveName(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  return SNIPPET_DIRECTIVE.exec(text.trim())?.[1];
 }
 
 /** Which cards include each snippet (the wiki's "used in" list and lint's view), in card order. */

@@ -23,7 +23,7 @@ import { forEachNode, walkTree } from "../cards/tree-walk.ts";
 import { fileReferences, remoteResources, type FileReference, type RemoteResource } from "./embed-policy.ts";
 import { onFirstUse } from "../load-on-use.ts";
 import { AUTHOR_ID_PREFIX } from "./anchors.ts";
-import { snippetDirectiveOf } from "../cards/snippets.ts";
+import { snippetDirectiveOf } from "../cards/snippet-directive.ts";
 
 /** Parsing raw HTML (parse5) is loaded only when a card has some. */
 const htmlRaw = onFirstUse<typeof import("hast-util-raw")>("hast-util-raw");

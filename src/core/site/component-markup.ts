@@ -11,7 +11,7 @@
 import type { Element, ElementContent, Root } from "hast";
 import { GENERATED_ID_PREFIX } from "./anchors.ts";
 import { CALLOUT_TITLES, CALLOUT_TYPES, calloutElement, type CalloutType } from "./callouts.ts";
-import { directiveName } from "../cards/snippets.ts";
+import { directiveName } from "../cards/snippet-directive.ts";
 import { COMPONENT_TAG, type ComponentUse } from "./mdx-components.ts";
 
 export const BADGE_VARIANTS = ["default", "note", "tip", "important", "warning", "caution", "success"] as const;

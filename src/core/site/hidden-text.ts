@@ -21,7 +21,7 @@
  * hides more, never less.
  */
 import type { Nodes, Parent, Root } from "mdast";
-import { snippetDirectiveOf } from "../cards/snippets.ts";
+import { snippetDirectiveOf } from "../cards/snippet-directive.ts";
 import { literalProps } from "./mdx-components.ts";
 
 const CODE = new Set(["yaml", "toml", "html", "mdxjsEsm", "mdxFlowExpression", "mdxTextExpression"]);
