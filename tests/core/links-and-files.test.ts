@@ -238,6 +238,13 @@ describe("absolute URLs to the sites' hosts", () => {
     expect(await findingsOf(project("See <a href=\"https:..\\..\\ops\\runbook\\\">x</a>."))).toEqual([expect.objectContaining({ ruleId: "link-audience" })]);
   });
 
+  it("a scheme without // before another scheme-like word is a path of the page (a browser reads it once), and a long chain of them is no deep recursion", async () => {
+    // On an https page `https:https:/ops/` is the relative path `https:/ops/` (a folder named `https:`), not the page /ops/.
+    expect((await findingsOf(project("See [x](https:https:/ops/runbook/)."))).map((m) => m.ruleId)).toEqual(["link-broken"]);
+    const chain = `${"https:".repeat(150_000)}/ops/runbook/`;
+    expect((await findingsOf(project(`See [x](${chain}).`))).map((m) => m.ruleId)).toEqual(["link-broken"]);
+  });
+
   it("on a host both sites share, a path outside both bases is the rest of that host (the company website)", async () => {
     const shared = "sites:\n  public:\n    url: https://acme.example\n    base: /help/\n  internal:\n    url: https://acme.example\n    base: /wiki/\n";
     const dir = project("See [home](https://acme.example/pricing/) and [runbook](https://acme.example/wiki/ops/runbook/).", { "verity.config.yml": shared });

@@ -189,7 +189,10 @@ export function resolveLink(from: Card, rawUrl: string, index: CardIndex): LinkT
  */
 function sameSchemeReference(url: string): string | undefined {
   const match = /^https?:(?![\\/]{2})/i.exec(url);
-  return match ? url.slice(match[0].length) : undefined;
+  if (!match) return undefined;
+  // The parser reads the rest once, as a path: `https:https:/ops/` is the folder `https:` beside the page.
+  const rest = url.slice(match[0].length);
+  return SCHEME.test(rest) ? `./${rest}` : rest;
 }
 
 /**
