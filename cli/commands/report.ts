@@ -10,6 +10,7 @@ import { renderReportHtml } from "../report/render-html.ts";
 import { renderReportMarkdown } from "../report/render-markdown.ts";
 import { buildUsageIssue } from "../report/usage-views.ts";
 import { readUsageSection } from "../usage-section.ts";
+import { resolveUsagePeriod } from "../../src/core/usage/usage-report.ts";
 import { parseCount } from "../path-args.ts";
 import { displayPath } from "../reporters/paths.ts";
 import type { RunState } from "../run-state.ts";
@@ -53,6 +54,8 @@ export function registerReport(program: Command, state: RunState): void {
       for (const problem of problems) {
         io.stderr(`warning: ${displayPath(problem.file, io.cwd)}:${problem.line}: ${problem.message} (not counted; run verity lint)\n`);
       }
+      // A wrong period is an error whether or not there is usage data to read it for.
+      if (options.since || options.until || options.period) resolveUsagePeriod(options, project.today);
       const usageFile = options.usage ? path.resolve(io.cwd, options.usage) : path.resolve(project.root, project.config.collect.database);
       if (options.usage || existsSync(usageFile)) report.usage = readUsageSection(project, usageFile, options, displayPath(usageFile, io.cwd));
       else if (options.since || options.until || options.period) io.stderr(`warning: no usage section: ${displayPath(usageFile, io.cwd)} does not exist (pass --usage)\n`);

@@ -173,6 +173,16 @@ describe("verity report: usage section", () => {
     expect(reversed.stderr).toContain("The period starts (2026-11-15) after it ends (2026-11-01).");
   });
 
+  it("rejects a bad --since, --until or --period even where there is no usage data to read (the period is checked, not dropped)", async () => {
+    const bare = makeProject({ "content/a/one.md": "---\ntitle: One\nowner: x\naudience: external\nverify_by: 2027-01-01\n---\n\nText.\n" });
+    for (const args of [["--since", "2026-13-01"], ["--until", "2026-02-30"], ["--period", "soon"]]) {
+      const result = await runCli(["report", ...args], { cwd: bare });
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(/must be (a calendar date|an interval)/);
+    }
+  });
+
   it("says clearly when the usage file is missing or not usage data", async () => {
     const missing = await runCli(["report", "--usage", "nope.db"], { cwd: root });
     expect(missing.code).toBe(2);
