@@ -67,7 +67,7 @@ async function report(dir: string, extra: string[] = []): Promise<string> {
 }
 
 describe("lint after editing a few cards", () => {
-  it("reports exactly what a lint without a cache reports, after random edits of every kind", async () => {
+  it("reports exactly what a lint without a cache reports, after random edits of every kind", { timeout: 120_000 }, async () => {
     const dir = project();
     await report(dir);
     const next = createRandom(7).next;
