@@ -25,3 +25,13 @@ function joinedWords(token: string, vocabulary: Vocabulary, parts: number): stri
   }
   return undefined;
 }
+
+/**
+ * A word written with a hyphen that the cards write as one word (`e-mail`, `log-in`, `re-send`): that word. Its parts
+ * alone search something else (`e` is any word, `mail` the sending domain), and Pagefind would match them one by one.
+ */
+export function joinHyphenated(token: string, vocabulary: Vocabulary): string | undefined {
+  if (!/^[a-z]+(?:-[a-z]+)+$/.test(token) || vocabulary.has(token)) return undefined;
+  const joined = token.replace(/-/g, "");
+  return vocabulary.has(joined) ? joined : undefined;
+}

@@ -8,8 +8,10 @@
  */
 import { distance } from "fastest-levenshtein";
 import { composeHangul } from "./search-hangul.ts";
-import { splitJoined } from "./search-joined.ts";
-import { EN_AFTER_HOW, EN_DURATION_VERBS, EN_LONG_TIME, EN_STOP, EN_TIME_AFTER, EN_TIME_BEFORE, EN_TIME_UNITS, JA_QUESTION, KO_ENDINGS, KO_STOP, ZH_JOINERS, ZH_QUESTION } from "./search-words.ts";
+import { joinHyphenated, splitJoined } from "./search-joined.ts";
+import { readLetter } from "./search-letter.ts";
+import { dropChineseCounts } from "./search-zh-count.ts";
+import { EN_AFTER_HOW, EN_DURATION_VERBS, EN_LONG_TIME, EN_NEGATIONS, EN_SEEN, EN_STOP, EN_TIME_AFTER, EN_TIME_BEFORE, EN_TIME_UNITS, JA_QUESTION, KO_ENDINGS, KO_STOP, ZH_JOINERS, ZH_QUESTION } from "./search-words.ts";
 
 export type Script = "ko" | "ja" | "zh" | "latin";
 
@@ -167,7 +169,7 @@ export const MAX_QUERY_WORDS = 16;
 
 export function analyseQuery(query: string, lang: string, options: QueryOptions = {}): AnalysedQuery {
   const vocabulary = options.vocabulary;
-  const text = normaliseQuery(query, lang === "zh" ? options.fold : undefined);
+  const text = normaliseQuery(readLetter(query), lang === "zh" ? options.fold : undefined);
   const result: AnalysedQuery = { terms: [], corrections: [], unknown: [], suggestions: [] };
   let tokens = text
     .split(/[\s,.;:!?()[\]{}"“”‘’「」『』、。，？！：；（）]+/u)
@@ -181,7 +183,7 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
   // Question words go first; keep them when they are the whole query ("how", "방법"). A duration verb only says something lasts in `how long does it take` and before a duration (`taking ages`, `took a week`).
   const howLong = tokens.some((t, i) => t === "long" && tokens[i - 1] === "how");
   const lasts = (i: number) => howLong || tokens.slice(i + 1, i + 4).some((t) => EN_TIME_UNITS.has(t) || EN_LONG_TIME.has(t));
-  const appears = (i: number) => APPEAR_VERBS.has(`${tokens[i]} ${tokens[i + 1]}`) || APPEAR_VERBS.has(`${tokens[i - 1]} ${tokens[i]}`);
+  const appears = (i: number) => APPEAR_VERBS.has(`${tokens[i]} ${tokens[i + 1]}`) || APPEAR_VERBS.has(`${tokens[i - 1]} ${tokens[i]}`) || (EN_SEEN.has(tokens[i]!) && EN_NEGATIONS.has(tokens[i - 1] ?? ""));
   // "a week later", "3 days ago", "last year": the unit, and the number or `last` before it, say when.
   const unitSaysWhen = (i: number): boolean => EN_TIME_UNITS.has(tokens[i] ?? "") && (EN_TIME_AFTER.has(tokens[i + 1] ?? "") || EN_TIME_BEFORE.has(tokens[i - 1] ?? "") || [tokens[i - 1], tokens[i - 2]].some((t) => EN_DURATION_VERBS.has(t ?? "")));
   const when = (i: number): boolean => unitSaysWhen(i) || ((/^\d+$/.test(tokens[i]!) || EN_TIME_BEFORE.has(tokens[i]!)) && unitSaysWhen(i + 1));
@@ -197,6 +199,11 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
   for (const token of tokens) {
     if (NO_SPACE.test(token) || !vocabulary || vocabulary.size === 0) {
       result.terms.push(token);
+      continue;
+    }
+    const hyphenated = joinHyphenated(token, vocabulary);
+    if (hyphenated) {
+      result.terms.push(hyphenated);
       continue;
     }
     const parts = token.split(/[-_]/).filter((p) => p.length > 0);
@@ -306,7 +313,7 @@ function joinParticles(tokens: string[], vocabulary: Vocabulary): string[] {
 }
 
 function stripCjkQuestion(token: string, lang: string): string {
-  let t = token;
+  let t = lang === "ja" || KANA.test(token) ? token : dropChineseCounts(token);
   for (const word of lang === "ja" || KANA.test(t) ? JA_QUESTION : ZH_QUESTION) {
     if (t.length > word.length) t = t.split(word).join(" ").trim();
   }

@@ -34,10 +34,19 @@ export const EN_STOP = new Set(
     // matched the one card whose table has a "Maximum seats" column and the export card's "maximum for a single export".
     "max maximum " +
     // Asking how to set something up: search-intent.ts reads it; as a word it found the one card that says "For setup".
-    "setup setups configure configuring configuration config").split(" "),
+    "setup setups configure configuring configuration config " +
+    // A control named rather than what it does (`"Sync now" button`), as Korean 버튼, Chinese 按钮 and Japanese ボタン are: the cards
+    // name a control by its label, the word only in passing ("a Retry button" led for the button the accounting sync card labels).
+    "button buttons").split(" "),
 );
 /** Words that only ask a question after "how" ("how long does a refund take", "how late can I refund", `how 2` typed for "how to"), and mean something elsewhere ("long"). */
 export const EN_AFTER_HOW = new Set(["2", "long", "often", "soon", "late", "far", "fast", "quickly"]);
+/**
+ * Verbs that say something is seen, after a negation (`refund button not showing`, "can't see the invoice"): they say the thing
+ * is missing, which search-intent.ts reads from the negation, and name no topic; as words they match any card that "shows" something.
+ */
+export const EN_SEEN = new Set(["show", "shows", "showing", "shown", "appear", "appears", "appearing", "visible", "display", "displayed", "displaying", "see", "seeing"]);
+export const EN_NEGATIONS = new Set(["not", "no", "never", "dont", "don't", "doesnt", "doesn't", "didnt", "didn't", "isnt", "isn't", "cant", "can't", "cannot", "wont", "won't", "arent", "aren't"]);
 /** Units of a time a reader reports ("a week later", "3 days ago"): with `later` or `ago` after them they say when, not what. */
 export const EN_TIME_UNITS = new Set(["minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"]);
 export const EN_TIME_AFTER = new Set(["later", "ago"]);
