@@ -13,6 +13,7 @@ import { fewerWords, type PagefindInstance, type PagefindModule, type PagefindRe
 import { analyseQuery, languageOrder, queryScript, Vocabulary, type AnalysedQuery } from "./search-query.ts";
 import { crossingOrder, crossLanguageQueries, englishNames, type GlossaryEntry } from "../core/site/glossary.ts";
 import { exactFirst, fragileWords, phraseWords, quotedPhrase } from "./search-exact.ts";
+import { emptyOutcome, namedLanguageQuery } from "./search-named-language.ts";
 import { INTENT_TEMPLATES, namedTags, preferIntentCards, queryIntent, sharesNamedTag, sharesTopic, type Intent } from "./search-intent.ts";
 
 export type { ResultData } from "./search-pagefind.ts";
@@ -222,7 +223,7 @@ export class SearchEngine {
     const reader = await this.quotedElsewhere(query, await this.searchLanguage(query, readerLang, filters, true, readerLang, available, intent), order, filters, available, intent);
     // Things the query names that no card of its language covers are also asked of the languages whose cards do; their results follow.
     const [glossary, fold] = await glossaryReady;
-    const crossed = crossLanguageQueries(query, readerLang, glossary, fold);
+    const crossed = new Map([...crossLanguageQueries(query, readerLang, glossary, fold), ...namedLanguageQuery(query, readerLang, available, glossary, fold)]);
     const latinOnly = await this.latinWordsElsewhere(crossed, query, reader.analysis, order);
     // Han without kana may be Japanese (`API key 作成`): when few Chinese pages have every word, Japanese pages with every word come last.
     const asJapanese = readerLang === "zh" && !crossed.has("ja") && order.includes("ja") && reader.mode === "all" && (reader.whole ?? reader.hits.length) < FEW;
@@ -427,10 +428,6 @@ export class SearchEngine {
     if (phrase) ranked = exactFirst(ranked, await this.quotingPages(instance, phrase, pagefindFilters));
     return { ...base, hits: ranked.map(toHit), mode: ranked.length > 0 ? "some" : "none" };
   }
-}
-
-function emptyOutcome(query: string, lang: string): SearchOutcome {
-  return { query, readerLang: lang, lang, hits: [], mode: "none", analysis: { terms: [], corrections: [], unknown: [], suggestions: [] } };
 }
 
 const engines = new Map<string, SearchEngine>();

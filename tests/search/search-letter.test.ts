@@ -1,7 +1,8 @@
-/** Questions pasted from an email, Chinese counts, hyphenated words, negated "show" verbs (blind set 16). */
+/** Questions pasted from an email, Chinese counts, hyphenated words, negated "show" verbs and a named answer language (blind set 16). */
 import { describe, expect, it } from "vitest";
 import { readLetter } from "../../src/client/search-letter.ts";
 import { analyseQuery, Vocabulary } from "../../src/client/search-query.ts";
+import { namedLanguageQuery } from "../../src/client/search-named-language.ts";
 import { dropChineseCounts } from "../../src/client/search-zh-count.ts";
 
 const EN = new Vocabulary(["accounts", "add", "button", "card", "customer", "declined", "deliverability", "email", "hear", "invoice", "login", "mail", "meaning", "records", "refund", "seats", "showing", "sync", "twice"].sort());
@@ -57,6 +58,24 @@ describe("words a reader writes differently from the cards", () => {
     expect(analyseQuery("refund button not showing", "en", { vocabulary: EN }).terms).toEqual(["refund"]);
     expect(analyseQuery("can't see the refund", "en", { vocabulary: EN }).terms).toEqual(["refund"]);
     expect(analyseQuery("showing refund", "en", { vocabulary: EN }).terms).toEqual(["showing", "refund"]);
+  });
+});
+
+describe("an English question that names the language of its answer", () => {
+  const glossary = [{ words: { en: ["accounting", "bookkeeping"], ko: ["회계", "장부"] }, langs: ["en", "ko"] }];
+  const available = { en: 30, ko: 9, zh: 4, ja: 3 };
+
+  it("is asked of that language, in the glossary's words for what it names or else in its own", () => {
+    expect(namedLanguageQuery("Korean guide for accounting sync errors", "en", available, glossary)).toEqual([["ko", "회계"]]);
+    expect(namedLanguageQuery("Chinese API quick start", "en", available, glossary)).toEqual([["zh", "api quick start"]]);
+  });
+
+  it("is not when it names the reader's language, a language the site lacks, nothing else, or is not in Latin script", () => {
+    expect(namedLanguageQuery("English refund guide", "en", available, glossary)).toEqual([]);
+    expect(namedLanguageQuery("French refund guide", "en", available, glossary)).toEqual([]);
+    expect(namedLanguageQuery("korean", "en", available, glossary)).toEqual([]);
+    expect(namedLanguageQuery("Korean 회계", "en", available, glossary)).toEqual([]);
+    expect(namedLanguageQuery("german accounting", "en", { en: 30 }, glossary)).toEqual([]);
   });
 });
 
