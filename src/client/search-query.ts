@@ -304,8 +304,10 @@ function joinParticles(tokens: string[], vocabulary: Vocabulary): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const next = tokens[i + 1];
-    if (next !== undefined && PHRASAL_VERBS.has(`${tokens[i]} ${next}`) && vocabulary.has(tokens[i]! + next)) {
-      out.push(tokens[i]! + next);
+    // Its other forms too (`signing up`, `logged in`): the cards write the noun, `signup` and `login`.
+    const verb = tokens[i]!.replace(/^(log|sign)(?:s|ed|ged|ing|ging)$/, "$1");
+    if (next !== undefined && PHRASAL_VERBS.has(`${verb} ${next}`) && vocabulary.has(verb + next)) {
+      out.push(verb + next);
       i++;
     } else out.push(tokens[i]!);
   }

@@ -79,3 +79,11 @@ describe("an English question that names the language of its answer", () => {
   });
 });
 
+describe("a phrasal verb in another form", () => {
+  it("is searched as the noun the cards write (`signing up` as signup, `logged in` as login)", () => {
+    const vocabulary = new Vocabulary(["code", "log", "login", "never", "sign", "signed", "signup"]);
+    expect(analyseQuery("never got the code when signing up", "en", { vocabulary }).terms).toEqual(["never", "code", "signup"]);
+    expect(analyseQuery("logged in", "en", { vocabulary }).terms).toEqual(["login"]);
+    expect(analyseQuery("signed in", "en", { vocabulary }).terms).toEqual(["signed"]);
+  });
+});
