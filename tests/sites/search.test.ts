@@ -177,6 +177,13 @@ const BLIND_SETS: { name: string; it: string; file: string; floor?: number; why?
     floor: 85.5,
     why: "First run, before any change it led to: 83.6% first (133 of 159), 94.3% in the top 5, 0% no results, 5.7% none right, no internal card shown. 85.5% (136 of 159), 96.9%, 0%, 3.1% after the synonyms for a double charge, a card that will not go through, an export, a subscription and test and live keys in Korean, Chinese and Japanese: held there, one more miss fails it. Its misses left are in docs/sites.md.",
   },
+  {
+    name: "eighteenth query set on the public demo",
+    it: "written from the cards before it was run (questions pasted from customer emails with greeting and signature, negation and double negation, numbers, amounts and dates, quoted UI strings slightly misworded, product-name spellings, plurals and tenses, very long questions, bare error codes and HTTP statuses, casual Korean with spacing errors, Chinese with measure words and 了/过, Japanese with mixed politeness and katakana English, a language named in an English question): at the same targets, never an internal card",
+    file: "search-blind16.json",
+    floor: 96,
+    why: "First run, before any change it led to: 90.5% first (181 of 200), 96.0% in the top 5, 0% no results, 4.0% none right, no internal card shown. 96.0% (192 of 200), 99.0%, 0%, 1.0% after the letter around a pasted email is cut, Chinese counts are cut from a run, hyphenated words are joined, `button` and a seeing verb after a negation are left out, katakana English joins the glossary, a language named in an English question is asked too and phrasal verbs in other forms are read as the cards' noun: held there, one more miss fails it. Its misses left are in docs/sites.md.",
+  },
 ];
 
 describe.each(BLIND_SETS)("$name", ({ it: title, file, floor }) => {
