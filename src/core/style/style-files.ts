@@ -118,6 +118,23 @@ export function globFilter(glob: string, cwd: string, config: ValeConfig | undef
   };
 }
 
+/**
+ * Whether a folder walk reads `file`, of a format Vale does not know (read whole, as lintLines reads
+ * it), because a section of the config names its extension (`[*.{md,rst,inc}]`, `[*.inc]`) and matches
+ * it: Vale's walk lints every file a section pattern matches (lint/lint.go Linter.skip). A section
+ * that names no extension (`[*]`, `[docs/**]`) would take in images and archives; those files are read
+ * only when named, as before.
+ */
+export function sectionNamesFile(file: string, config: ValeConfig | undefined): boolean {
+  if (!config || markupFormatOf(file, config) !== "lines") return false;
+  const ext = path.extname(file).slice(1);
+  if (ext === "") return false;
+  const escaped = ext.replace(/[^\w-]/g, (c) => `\\${c}`);
+  const named = new RegExp(`[.,{]${escaped}(?=[,}]|$)`, "i");
+  const rel = matchPathFor(file, config);
+  return config.sections.some((section) => named.test(section.glob) && section.matches(rel));
+}
+
 /** Whether `verity style` reads a file its `reader` is for: not source code, nor markup it has no converter for. */
 export function isReadable(reader: FileReader): boolean {
   return reader !== "code" && reader !== "unread";
@@ -135,9 +152,9 @@ export function notCheckedNotice(reader: FileReader): string {
  * file is read when a walk would read it. A named path that is no file nor folder (a pipe, a device)
  * is added to `options.notFiles`.
  */
-export function collectStyleFiles(paths: readonly string[], cwd: string, extensions: ReadonlySet<string>, options: { readsNamed?: (file: string) => boolean; skipped?: string[]; notFiles?: string[] } = {}): string[] {
+export function collectStyleFiles(paths: readonly string[], cwd: string, extensions: ReadonlySet<string>, options: { readsNamed?: (file: string) => boolean; walksAlso?: (file: string) => boolean; skipped?: string[]; notFiles?: string[] } = {}): string[] {
   const files = new Set<string>();
-  const isMarkdown = (file: string) => extensions.has(path.extname(file).slice(1).toLowerCase());
+  const isMarkdown = (file: string) => extensions.has(path.extname(file).slice(1).toLowerCase()) || (options.walksAlso?.(file) ?? false);
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
