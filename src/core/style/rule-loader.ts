@@ -241,6 +241,9 @@ export function compileRule(def: RuleDefinition, ctx: CompileContext, text?: str
   // it never alerts. Skipping it with a warning gives the same output and says why.
   const mapKey = type === "substitution" ? "swap" : type === "consistency" ? "either" : undefined;
   if (mapKey && isEmptyMap(def[mapKey])) return `${ctx.file}: rule ${ctx.name} is skipped: its "${mapKey}" mapping is empty, so it can match nothing (Vale loads it and never reports it).`;
+  if (type === "existence" && hasOnlyEmptyTokens(def)) {
+    return `${ctx.file}: rule ${ctx.name} is skipped: every item of its "tokens" list is empty (after "- ", a "#" starts a YAML comment, so "- ## Heading" is an empty item; quote it). Vale loads it, and its pattern then matches only empty text.`;
+  }
   requireKeys(def, type, ctx.file);
   const action = readAction(def, ctx.file);
   // An edit action's pattern runs on every match: it can make the rule one to run under a time budget.
@@ -328,6 +331,13 @@ function requireKeys(def: RuleDefinition, type: string, file: string): void {
     throw new ConfigError(`${file}: "${mapKey}" must be a mapping (key: value per line), not a list.`);
   }
   if (type === "occurrence" && def.max === undefined && def.min === undefined) throw new ConfigError(`${file}: an occurrence rule needs "max" or "min".`);
+}
+
+/** `tokens:` a list whose items are all null or blank, and no `raw`: Vale's NewExistence drops the blank tokens and loads the rule. */
+function hasOnlyEmptyTokens(def: RuleDefinition): boolean {
+  const { tokens, raw } = def;
+  if (!Array.isArray(tokens) || tokens.length === 0 || !tokens.every((t) => t === null || (typeof t === "string" && t.trim() === ""))) return false;
+  return raw === undefined || raw === null || (Array.isArray(raw) && raw.every((r) => r === null || r === ""));
 }
 
 function isEmptyMap(value: unknown): boolean {
