@@ -11,7 +11,7 @@ export function readUsageSection(project: Project, file: string, options: { sinc
   try {
     // The measured sites' cards; every site's when none is configured (a report on a copied file).
     const measured = measuredSites(project.config);
-    const cards = getUsageCards(project.cards, measured.length > 0 ? measured : USAGE_SITES);
+    const cards = getUsageCards(project, measured.length > 0 ? measured : USAGE_SITES);
     return buildUsageReport(reader, { source: label, period, cards });
   } finally {
     reader.close();

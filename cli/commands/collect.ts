@@ -49,7 +49,7 @@ export function registerCollect(program: Command, state: RunState): void {
       const database = path.resolve(options.database ? io.cwd : project.root, options.database ?? config.collect.database);
       const ndjsonOption = options.ndjson ?? config.collect.ndjson;
       const ndjson = ndjsonOption ? path.resolve(options.ndjson ? io.cwd : project.root, ndjsonOption) : undefined;
-      const sites = getUsageSiteRules(config, project.cards);
+      const sites = getUsageSiteRules(project);
       const origins = getCollectorOrigins(config, extraOrigins);
       let writer;
       try {
@@ -91,7 +91,7 @@ export function registerCollect(program: Command, state: RunState): void {
       const reload = () => {
         try {
           project = loadProject(projectOptions);
-          const fresh = getUsageSiteRules(project.config, project.cards);
+          const fresh = getUsageSiteRules(project);
           for (const [site, rules] of fresh) sites.set(site, rules);
           io.stderr(`collect: reloaded the cards (${[...fresh].map(([site, r]) => `${site}: ${r.cards.size}`).join(", ")})\n`);
         } catch (error) {

@@ -2,9 +2,9 @@
  * Which sites are measured and what the collector accepts from each: decided from the project's
  * configuration and cards (the same cards the sites are built from), in one place.
  */
-import { selectCardsForSite } from "../site/audience.ts";
+import { selectCardsForSite, siteSelectionOf } from "../site/audience.ts";
 import type { VerityConfig } from "../project/config.ts";
-import type { Card } from "../cards/load.ts";
+import type { Project } from "../project/project.ts";
 import { USAGE_SITES, type UsageSite, type UsageSiteRules } from "./events.ts";
 import type { UsageCardInfo } from "./usage-report.ts";
 
@@ -25,12 +25,25 @@ export function measuredSites(config: Pick<VerityConfig, "sites">): UsageSite[] 
   return USAGE_SITES.filter((site) => getSiteUsage(config, site) !== undefined);
 }
 
+/** What a site's usage is counted against: the project's cards, day and audience rules. */
+export type UsageProject = Pick<Project, "config" | "cards" | "policy" | "index">;
+
+/**
+ * The cards a site shows, as the build selects them (siteSelectionOf): on the help center, not the
+ * external cards it withholds (filed under a page only the wiki has, translating an internal card,
+ * expired under `expiredPublicCards: withhold`), whose ids may name what only the wiki has.
+ */
+function siteCards(project: UsageProject, site: UsageSite) {
+  return selectCardsForSite(project.cards, site, siteSelectionOf(project));
+}
+
 /** What the collector accepts per measured site: that site's cards, and comments if allowed. */
-export function getUsageSiteRules(config: Pick<VerityConfig, "sites">, cards: readonly Card[]): Map<UsageSite, UsageSiteRules> {
+export function getUsageSiteRules(project: UsageProject): Map<UsageSite, UsageSiteRules> {
+  const { config } = project;
   const rules = new Map<UsageSite, UsageSiteRules>();
   for (const site of measuredSites(config)) {
     rules.set(site, {
-      cards: new Set(selectCardsForSite(cards, site).map((card) => card.id)),
+      cards: new Set(siteCards(project, site).map((card) => card.id)),
       comments: getSiteUsage(config, site)!.comments,
       private: site === "internal",
     });
@@ -61,6 +74,6 @@ export function getOriginSites(config: Pick<VerityConfig, "sites">): Map<string,
 }
 
 /** The cards of the given sites, as the usage report names them. */
-export function getUsageCards(cards: readonly Card[], sites: readonly UsageSite[]): UsageCardInfo[] {
-  return sites.flatMap((site) => selectCardsForSite(cards, site).map((card) => ({ site, id: card.id, title: card.data.title, collection: card.collection })));
+export function getUsageCards(project: UsageProject, sites: readonly UsageSite[]): UsageCardInfo[] {
+  return sites.flatMap((site) => siteCards(project, site).map((card) => ({ site, id: card.id, title: card.data.title, collection: card.collection })));
 }
