@@ -8,6 +8,7 @@
 import http from "node:http";
 import { checkUsageBatch, toDroppedRows, toUsageRows, type UsageSite, type UsageSiteRules } from "../core/usage/events.ts";
 import { StoreBusyError, type StoredBatch, type UsageWriter } from "../core/usage/store.ts";
+import { httpJson, NOSNIFF } from "../core/http-json.ts";
 import { logSafe } from "./log-safe.ts";
 import { rateKey } from "./rate-key.ts";
 import { createRateLimiter } from "./token-bucket.ts";
@@ -130,11 +131,13 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     const origin = req.headers.origin;
     const originAllowed = origin !== undefined && options.allowedOrigins.has(origin);
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      const text = body === undefined ? "" : JSON.stringify(body);
+      // Reasons quote request text: escaped, so no browser reads markup in them.
+      const text = body === undefined ? "" : httpJson(body);
       res.writeHead(status, {
         ...(originAllowed ? { "access-control-allow-origin": origin!, vary: "Origin" } : {}),
         ...(text ? { "content-type": "application/json; charset=utf-8" } : {}),
         "cache-control": "no-store",
+        ...NOSNIFF,
         ...headers,
       });
       res.end(text);

@@ -9,6 +9,7 @@ import type { Readable } from "node:stream";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { KnowledgeSource } from "../app/knowledge/knowledge-base.ts";
 import { hostOf, isLoopbackAddress, namesThisMachine } from "../core/loopback-host.ts";
+import { httpJson, NOSNIFF } from "../core/http-json.ts";
 import { invalidBody } from "./json-rpc-check.ts";
 import { createMcpServer } from "./server.ts";
 import { LineStdioTransport } from "./stdio-transport.ts";
@@ -84,6 +85,8 @@ export async function serveHttp(source: KnowledgeSource, version: string, option
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Every answer, the SDK's too, is JSON that a browser must not sniff as a page.
+    for (const [name, value] of Object.entries(NOSNIFF)) res.setHeader(name, value);
     const refused = refusedCaller(req, options.host);
     if (refused) return sendJsonRpcError(res, 403, -32000, `Forbidden: ${refused}. verity mcp answers assistants and backends, never web pages.`);
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -93,16 +96,16 @@ export async function serveHttp(source: KnowledgeSource, version: string, option
         () => undefined,
         (error: Error) => error.message,
       );
-      res.writeHead(problem ? 503 : 200, { "content-type": "application/json" }).end(JSON.stringify(problem ? { ok: false, site: source.site, error: problem } : { ok: true, site: source.site }));
+      res.writeHead(problem ? 503 : 200, { "content-type": "application/json" }).end(httpJson(problem ? { ok: false, site: source.site, error: problem } : { ok: true, site: source.site }));
       return;
     }
     if (url.pathname !== endpoint) {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: `Not found: the MCP endpoint is ${endpoint}` }));
+      res.writeHead(404, { "content-type": "application/json" }).end(httpJson({ error: `Not found: the MCP endpoint is ${endpoint}` }));
       return;
     }
     if (req.method !== "POST") {
       res.writeHead(405, { allow: "POST", "content-type": "application/json" });
-      res.end(JSON.stringify({ jsonrpc: "2.0", error: { code: -32000, message: "Method not allowed: this server is stateless, send JSON-RPC with POST." }, id: null }));
+      res.end(httpJson({ jsonrpc: "2.0", error: { code: -32000, message: "Method not allowed: this server is stateless, send JSON-RPC with POST." }, id: null }));
       return;
     }
     const declared = Number(req.headers["content-length"] ?? 0);
@@ -217,5 +220,5 @@ function refuseBody(req: IncomingMessage, res: ServerResponse, why: string): voi
 }
 
 function sendJsonRpcError(res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}, id: string | number | null = null): void {
-  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id }));
+  res.writeHead(status, { "content-type": "application/json", ...headers }).end(httpJson({ jsonrpc: "2.0", error: { code, message }, id }));
 }

@@ -367,6 +367,23 @@ describe("verity mcp --http and web pages", () => {
     expect(answer.body).not.toContain(secret.data.title);
   });
 
+  it("quotes the refused Origin as JSON escapes, never as markup, and sends nosniff", async () => {
+    const markup = "<img src=x onerror=alert(1)>&amp;";
+    const answer = await new Promise<{ status: number; nosniff: unknown; body: string }>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port, path: "/mcp", method: "POST", headers: { "content-type": "application/json", origin: `https://evil.example/${markup}` } }, (res) => {
+        let text = "";
+        res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, nosniff: res.headers["x-content-type-options"], body: text }));
+      });
+      req.on("error", reject);
+      req.end("{}");
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.nosniff).toBe("nosniff");
+    expect(answer.body).not.toMatch(/[<>&]/);
+    expect(JSON.stringify(JSON.parse(answer.body))).toContain(markup);
+  });
+
   it("answers assistants and backends (no Origin) at its loopback names", async () => {
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
       const answer = await post({ host });

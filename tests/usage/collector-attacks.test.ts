@@ -130,6 +130,24 @@ describe("verity collect: what a request can put in the log and the store", () =
     expect(logSafe("a\r\nb\u2028c\u0000")).toBe("a\\u000d\\u000ab\\u2028c\\u0000");
   });
 
+  // The answers quote request text (an unknown field's name, the Origin): raw, `<img onerror>` in a
+  // JSON body that a browser may sniff as a page on the help center's own origin (nginx serves the
+  // collector under /usage/ there). Now `<`, `>` and `&` are JSON escapes, with nosniff.
+  it("answers with JSON no browser takes for a page: request text quoted as escapes, and nosniff", async () => {
+    const markup = "<img src=x onerror=alert(1)>&amp;";
+    const unknownKey = await fetch(`${collector.url}events`, { method: "POST", body: JSON.stringify(publicBatch([{ type: "card_view", card: "billing/refund", [markup]: 1 }])), headers: { "content-type": "text/plain" } });
+    const foreign = await fetch(`${collector.url}events`, { method: "POST", body: "{}", headers: { "content-type": "text/plain", origin: `https://evil.test/${markup}` } });
+    for (const [response, status] of [[unknownKey, 400], [foreign, 403]] as const) {
+      const text = await response.text();
+      expect(response.status).toBe(status);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(text).not.toMatch(/[<>&]/);
+      expect(text).toContain("\\u003cimg");
+      expect(JSON.stringify(JSON.parse(text))).toContain(markup);
+    }
+    expect((await fetch(`${collector.url}health`)).headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
   it("refuses card ids with control characters", async () => {
     const result = await post(collector.url, publicBatch([{ type: "card_view", card: "billing/refund\n" }]));
     expect(result.status).toBe(400);
