@@ -10,7 +10,7 @@ const id = "synonyms";
 export const synonyms: Rule = {
   meta: ruleMeta(
     id,
-    "style-guide/synonyms.yml is not valid YAML, has an empty group, puts a word in two groups of one language, or has a word that is or holds the title of a card the help center does not have (the sites publish the words of a group with the public cards that use it).",
+    "style-guide/synonyms.yml is not valid YAML, has an empty group, puts a word in two groups of one language, or has a word that is or holds the title or description of a card the help center does not have (the sites publish the words of a group with the public cards that use it).",
     { kind: "project", reads: ["style-guide/synonyms.yml"] },
   ),
   examples: {
@@ -30,19 +30,25 @@ export const synonyms: Rule = {
 };
 
 /**
- * Words of the synonyms file that are, or hold, the title of a card the help center does not have. The
- * sites publish a group's words with the public cards that use it (the search data, each page's search
- * terms), so the title of an internal card written there ("suspected account takeover", or inside a
- * longer word: "suspected account takeover procedure") would reach the help center. One-word titles
- * are left alone: a single word ("Refunds") is no evidence of a card, and the public cards use such
- * words too; a Chinese or Japanese title (written without spaces) counts from four characters.
+ * Words of the synonyms file that are, or hold, the title or the description of a card the help center
+ * does not have. The sites publish a group's words with the public cards that use it (the search data,
+ * each page's search terms), so the title of an internal card written there ("suspected account
+ * takeover", or inside a longer word: "suspected account takeover procedure") would reach the help
+ * center, and so would its description, which the leak check refuses on a public page as it refuses
+ * the title (leak-needles.ts: a synonym may share a tag or a heading, never a title or description).
+ * One-word titles and descriptions are left alone: a single word ("Refunds") is no evidence of a
+ * card, and the public cards use such words too; a Chinese or Japanese one (written without spaces)
+ * counts from four characters.
  */
 export function internalTitlesInSynonyms(file: Pick<SynonymsFile, "file" | "groups">, cards: readonly Card[], isPublic: (card: Card) => boolean): Finding[] {
-  const hiddenTitles = new Map<string, Card>();
-  const publicTitles = new Set(cards.filter(isPublic).map((card) => titleKey(card.data.title)));
-  for (const card of cards) {
-    const title = titleKey(card.data.title);
-    if (!isPublic(card) && isDistinctive(title) && !publicTitles.has(title) && !hiddenTitles.has(title)) hiddenTitles.set(title, card);
+  const hiddenTitles = new Map<string, { card: Card; field: "title" | "description" }>();
+  const shownOf = (card: Card) => [card.data.title, card.data.description ?? ""].map(titleKey);
+  const publicTitles = new Set(cards.filter(isPublic).flatMap(shownOf));
+  for (const field of ["title", "description"] as const) {
+    for (const card of cards) {
+      const title = titleKey(card.data[field] ?? "");
+      if (!isPublic(card) && isDistinctive(title) && !publicTitles.has(title) && !hiddenTitles.has(title)) hiddenTitles.set(title, { card, field });
+    }
   }
   const spaceless = [...hiddenTitles.keys()].filter((title) => !title.includes(" "));
   // Runs of a word as long as the longest title, at most 32 words (a longer title inside a longer word is left to the leak check).
@@ -52,9 +58,10 @@ export function internalTitlesInSynonyms(file: Pick<SynonymsFile, "file" | "grou
   for (const group of file.groups) {
     for (const word of group.words) {
       const key = titleKey(word);
-      const card = hiddenTitles.get(key) ?? heldTitle(key, hiddenTitles, longest, spaceless);
-      if (!card) continue;
-      const what = hiddenTitles.get(key) ? "the title" : "which has the title";
+      const found = hiddenTitles.get(key) ?? heldTitle(key, hiddenTitles, longest, spaceless);
+      if (!found) continue;
+      const { card, field } = found;
+      const what = hiddenTitles.get(key) ? `the ${field}` : `which has the ${field}`;
       findings.push({
         ruleId: id,
         severity: "error",
@@ -83,12 +90,12 @@ function isDistinctive(key: string): boolean {
 }
 
 /** The hidden card whose title a synonym word holds as a run of its words (of at most `longest`) (or, for Chinese and Japanese, of its characters). */
-function heldTitle(key: string, titles: ReadonlyMap<string, Card>, longest: number, spaceless: readonly string[]): Card | undefined {
+function heldTitle<T>(key: string, titles: ReadonlyMap<string, T>, longest: number, spaceless: readonly string[]): T | undefined {
   const words = key.split(" ");
   for (let from = 0; from < words.length; from++) {
     for (let to = from + 1; to <= Math.min(words.length, from + longest); to++) {
-      const card = titles.get(words.slice(from, to).join(" "));
-      if (card) return card;
+      const held = titles.get(words.slice(from, to).join(" "));
+      if (held) return held;
     }
   }
   if (!CJK.test(key)) return undefined;
