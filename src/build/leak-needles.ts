@@ -91,7 +91,7 @@ export function synonymExcuses(search: PhraseSearch, needlesOf: (key: number) =>
   const excused = new Set<number>();
   for (const k of search.findIn(decodeForScan(words.join("\n")))) {
     const words = search.tokenCount(k);
-    // A collection's title is a short name as a synonym is (`Account recovery desk`); its description is a sentence.
+    // A collection's title is a short name as a synonym is (`Account recovery desk`); its description (a needle of its own kind) is not excused.
     if (words === 1 || needlesOf(k).every((n) => SYNONYM_EXCUSED.has(n.kind) || (n.kind === "collection" && words <= 4))) excused.add(k);
   }
   return excused;

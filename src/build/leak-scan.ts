@@ -37,7 +37,7 @@ import { appendAll } from "../core/arrays.ts";
 
 export type NeedleKind =
   | "id" | "url" | "title" | "description" | "tag" | "owner" | "alias"
-  | "file name" | "heading" | "body text" | "code" | "link" | "collection";
+  | "file name" | "heading" | "body text" | "code" | "link" | "collection" | "collection description";
 
 export interface Needle {
   /** The text as written in the card. */
@@ -150,11 +150,12 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
     if (publicCollections.has(collection.name)) {
       // A collection with public cards whose wording is for agents (see siteTitle): that wording must not show.
       if (siteTitle(collection, "public") !== collection.title) candidates.push({ text: collection.title, kind: "collection", source });
-      if (collection.description && siteDescription(collection, "public") !== collection.description) candidates.push({ text: collection.description, kind: "collection", source });
+      if (collection.description && siteDescription(collection, "public") !== collection.description) candidates.push({ text: collection.description, kind: "collection description", source });
       continue;
     }
     candidates.push({ text: collection.title, kind: "collection", source }, { text: `/${collection.name}/`, kind: "collection", source });
-    if (collection.description) candidates.push({ text: collection.description, kind: "collection", source });
+    // Its own kind: a synonym may share a collection's short name (leak-needles.ts), never its description.
+    if (collection.description) candidates.push({ text: collection.description, kind: "collection description", source });
   }
 
   appendAll(candidates, snippetNeedles(project));
@@ -380,7 +381,7 @@ function isSiteCode(rel: string): boolean {
 }
 
 function describeSource(needle: Needle): string {
-  return needle.kind === "collection" ? `internal-only collection ${needle.source}` : `internal card ${needle.source}`;
+  return needle.kind === "collection" || needle.kind === "collection description" ? `internal-only collection ${needle.source}` : `internal card ${needle.source}`;
 }
 
 function textCause(needle: Needle, where: LeakFinding["where"], attribution: Attribution, page: string | undefined): string {

@@ -18,6 +18,7 @@ const cards = {
   "content/help/status.md": exampleCard({ title: "Service status", audience: "external", description: "Where to see outages" }, "See the status page.\n"),
   "content/help/two-step.md": exampleCard({ title: "Two-step verification", audience: "external" }, "Turn on two-step verification.\n"),
   "content/help/account.md": exampleCard({ title: "Account security", audience: "external" }, "Protect your account with two-step verification.\n"),
+  "content/security/_collection.yml": "title: Security desk\ndescription: Takeover desk for agents\ndefaults:\n  audience: internal\n",
   "content/security/ja.md": exampleCard({ title: "アカウント乗っ取りの疑い", lang: "ja" }, "担当者に連絡します。\n"),
 };
 
@@ -59,5 +60,13 @@ describe("synonyms that are an internal card's title", () => {
     expect(code).toBe(1);
     expect(findings.map((f) => f.line)).toEqual([1]);
     expect(findings[0]!.message).toMatch(/"escalation path for the Acme Corp outage", the description of the internal card security\/war-room, which the help center does not have/);
+  });
+
+  // The leak check refuses it too (a collection's short name, its title, is what a synonym may share).
+  it("find the description of a collection the help center does not describe, and leave its title alone", async () => {
+    const { code, findings } = await synonymFindings("- en: [takeover, takeover desk for agents]\n- en: [security, security desk]\n");
+    expect(code).toBe(1);
+    expect(findings.map((f) => f.line)).toEqual([1]);
+    expect(findings[0]!.message).toMatch(/"takeover desk for agents", the description of the collection security, which the help center does not show/);
   });
 });

@@ -92,7 +92,7 @@ export function lintProjectByCard(project: Project, options: LintOptions = {}): 
   rest.push(...duplicateId.check(project.cards), ...synonyms.findings, ...translationFindings(project.cards), ...(options.extraFindings ?? []));
   if (levelOf("synonyms", settings) !== "off") {
     const selection = siteSelectionOf(project);
-    rest.push(...internalTitlesInSynonyms(synonyms, project.cards, (card) => isOnSite(card, "public", selection)));
+    rest.push(...internalTitlesInSynonyms(synonyms, project.cards, (card) => isOnSite(card, "public", selection), project.collections));
   }
   if (levelOf("snippet-verify-by", settings) !== "off") rest.push(...checkSnippets(project));
   if (levelOf(internalWording.meta.id, settings) !== "off") rest.push(...collectionWording(project), ...synonymWording(synonyms, project.config));

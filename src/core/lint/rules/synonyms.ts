@@ -1,5 +1,6 @@
 /** `synonyms`: read from style-guide/synonyms.yml (src/core/site/synonyms.ts). */
 import type { Card } from "../../cards/load.ts";
+import { siteDescription, type Collection } from "../../cards/collections.ts";
 import type { Finding } from "../findings.ts";
 import { SYNONYMS_FILE, type SynonymsFile } from "../../site/synonyms.ts";
 import { normaliseWord } from "../../site/word-case.ts";
@@ -10,7 +11,7 @@ const id = "synonyms";
 export const synonyms: Rule = {
   meta: ruleMeta(
     id,
-    "style-guide/synonyms.yml is not valid YAML, has an empty group, puts a word in two groups of one language, or has a word that is or holds the title or description of a card the help center does not have (the sites publish the words of a group with the public cards that use it).",
+    "style-guide/synonyms.yml is not valid YAML, has an empty group, puts a word in two groups of one language, or has a word that is or holds the title or description of a card the help center does not have, or a collection description it does not show (the sites publish the words of a group with the public cards that use it).",
     { kind: "project", reads: ["style-guide/synonyms.yml"] },
   ),
   examples: {
@@ -31,7 +32,7 @@ export const synonyms: Rule = {
 
 /**
  * Words of the synonyms file that are, or hold, the title or the description of a card the help center
- * does not have. The sites publish a group's words with the public cards that use it (the search data,
+ * does not have, or a collection's description it does not show. The sites publish a group's words with the public cards that use it (the search data,
  * each page's search terms), so the title of an internal card written there ("suspected account
  * takeover", or inside a longer word: "suspected account takeover procedure") would reach the help
  * center, and so would its description, which the leak check refuses on a public page as it refuses
@@ -40,16 +41,28 @@ export const synonyms: Rule = {
  * card, and the public cards use such words too; a Chinese or Japanese one (written without spaces)
  * counts from four characters.
  */
-export function internalTitlesInSynonyms(file: Pick<SynonymsFile, "file" | "groups">, cards: readonly Card[], isPublic: (card: Card) => boolean): Finding[] {
-  const hiddenTitles = new Map<string, { card: Card; field: "title" | "description" }>();
+export function internalTitlesInSynonyms(
+  file: Pick<SynonymsFile, "file" | "groups">,
+  cards: readonly Card[],
+  isPublic: (card: Card) => boolean,
+  collections: readonly Pick<Collection, "name" | "description" | "publicDescription" | "defaults">[] = [],
+): Finding[] {
+  /** What a hidden title or description belongs to, as the message names it. */
+  const hiddenTitles = new Map<string, { field: "title" | "description"; whose: string }>();
+  const publicCards = cards.filter(isPublic);
   const shownOf = (card: Card) => [card.data.title, card.data.description ?? ""].map(titleKey);
-  const publicTitles = new Set(cards.filter(isPublic).flatMap(shownOf));
-  for (const field of ["title", "description"] as const) {
-    for (const card of cards) {
-      const title = titleKey(card.data[field] ?? "");
-      if (!isPublic(card) && isDistinctive(title) && !publicTitles.has(title) && !hiddenTitles.has(title)) hiddenTitles.set(title, { card, field });
-    }
-  }
+  const publicTitles = new Set(publicCards.flatMap(shownOf));
+  const publicCollections = new Set(publicCards.map((card) => card.collection));
+  const shownDescription = (c: (typeof collections)[number]) => (publicCollections.has(c.name) ? siteDescription(c, "public") : undefined);
+  for (const c of collections) if (shownDescription(c)) publicTitles.add(titleKey(shownDescription(c)!));
+  const hide = (text: string | undefined, field: "title" | "description", whose: string) => {
+    const key = titleKey(text ?? "");
+    if (isDistinctive(key) && !publicTitles.has(key) && !hiddenTitles.has(key)) hiddenTitles.set(key, { field, whose });
+  };
+  const whoseCard = (card: Card) => `${card.data.audience === "internal" ? "the internal card" : "the card"} ${card.id}, which the help center does not have`;
+  for (const field of ["title", "description"] as const) for (const card of cards) if (!isPublic(card)) hide(card.data[field], field, whoseCard(card));
+  // A collection's title is a short name the help center may show (its folder name); a description it does not show is wording for agents.
+  for (const c of collections) if (c.description !== shownDescription(c)) hide(c.description, "description", `the collection ${c.name}, which the help center does not show`);
   const spaceless = [...hiddenTitles.keys()].filter((title) => !title.includes(" "));
   // Runs of a word as long as the longest title, at most 32 words (a longer title inside a longer word is left to the leak check).
   let longest = 0;
@@ -60,8 +73,7 @@ export function internalTitlesInSynonyms(file: Pick<SynonymsFile, "file" | "grou
       const key = titleKey(word);
       const found = hiddenTitles.get(key) ?? heldTitle(key, hiddenTitles, longest, spaceless);
       if (!found) continue;
-      const { card, field } = found;
-      const what = hiddenTitles.get(key) ? `the ${field}` : `which has the ${field}`;
+      const what = hiddenTitles.get(key) ? `the ${found.field}` : `which has the ${found.field}`;
       findings.push({
         ruleId: id,
         severity: "error",
@@ -69,7 +81,7 @@ export function internalTitlesInSynonyms(file: Pick<SynonymsFile, "file" | "grou
         line: group.line,
         column: 1,
         message:
-          `${SYNONYMS_FILE}'s ${group.lang} group has "${word}", ${what} of ${card.data.audience === "internal" ? "the internal card" : "the card"} ${card.id}, which the help center does not have: ` +
+          `${SYNONYMS_FILE}'s ${group.lang} group has "${word}", ${what} of ${found.whose}: ` +
           "the sites publish a group's words with the public cards that use it. Remove the word, or put it in that card's keywords: instead.",
       });
     }
