@@ -10,7 +10,7 @@ import { compareFindings, type Finding, type Severity } from "../core/lint/findi
 import { ruleLevels } from "../core/lint/registry.ts";
 import { findAliasKeys, notFixableFinding, planFixes, readFixableSource, readSourceFile, writeFixes, type FixSummary } from "../core/style/fix.ts";
 import { lintProse, type StyleOptions } from "../core/style/style-engine.ts";
-import { collectStyleFiles, globFilter, isReadable, markupFormatOf, matchPathFor, notCheckedNotice, oversizeFinding, resolveValeSetup, sectionNamesFile, styleExtensions, styleFormatOf } from "../core/style/style-files.ts";
+import { collectStyleFiles, globFilter, isReadable, markupFormatOf, matchPathFor, notCheckedNotice, oversizeFinding, resolveValeSetup, sectionNamesFile, sectionNamesUnread, styleExtensions, styleFormatOf } from "../core/style/style-files.ts";
 import { MarkupError, markupPageOf } from "../core/style/markup/markup-page.ts";
 import type { MarkupPage } from "../core/style/markup/markup-prose.ts";
 import { settingsForFile, type ValeConfig } from "../core/style/vale-ini.ts";
@@ -106,8 +106,8 @@ export async function style(request: StyleRequest): Promise<StyleResult> {
   const selected = request.glob === undefined ? () => true : globFilter(request.glob, cwd, vale?.config);
   const skipped: string[] = [];
   const notFiles: string[] = [];
-  const named = collectStyleFiles(request.paths, cwd, styleExtensions(vale?.config), { readsNamed: (file) => request.ext !== undefined || isReadable(markupFormatOf(file, vale?.config)), walksAlso: (file) => sectionNamesFile(file, vale?.config), skipped, notFiles });
-  // A file named on the command line and not checked is worth a word (not an error: the exit code stays).
+  const named = collectStyleFiles(request.paths, cwd, styleExtensions(vale?.config), { readsNamed: (file) => request.ext !== undefined || isReadable(markupFormatOf(file, vale?.config)), walksAlso: (file) => sectionNamesFile(file, vale?.config), walkedSkips: (file) => request.ext === undefined && selected(file) && sectionNamesUnread(file, vale?.config), skipped, notFiles });
+  // A file named on the command line, or walked where a section names it, and not checked is worth a word (not an error: the exit code stays).
   for (const file of skipped) warnings.push(`${file}: ${notCheckedNotice(markupFormatOf(file, vale?.config))}`);
   for (const file of notFiles) warnings.push(`${file}: not checked: it is no file (a pipe or a device), whose text has no end to read to`);
   for (const file of named) {

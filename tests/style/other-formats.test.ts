@@ -71,6 +71,20 @@ describe("a format Vale does not know, as its lintLines reads it", () => {
     expect(result.stderr).toContain("notes.org: not checked: Vale reads Org, XML and DITA through converters (go-org, an XSLT transform, DITA-OT) that Verity does not run.");
     expect(result.code).toBe(0);
   });
+
+  it("walked, a DITA or code file that a section names and matches is named as not checked (Vale's walk lints it, or stops with no DITA-OT); under [*] alone it is left out in silence", async () => {
+    const ini = "StylesPath = styles\nMinAlertLevel = suggestion\n[*.{md,dita}]\nBasedOnStyles = Fmt\n[*.py]\nBasedOnStyles = Fmt\n";
+    const files = { ...RULES, "docs/topic.dita": "<topic id=\"t\"><title>MARKT</title></topic>\n", "docs/app.py": "# MARKT\n", "docs/notes.org": "* MARKT\n", "docs/a.md": "One MARKT.\n" };
+    const dir = fixtureCopy({ ".vale.ini": ini, ...files });
+    const result = await style(dir, ["docs"]);
+    expect(result.lines).toEqual(["docs/a.md:1:5:Fmt.Text:text: MARKT"]);
+    expect(result.stderr).toContain(`${path.join("docs", "topic.dita")}: not checked: Vale reads Org, XML and DITA through converters`);
+    expect(result.stderr).toContain(`${path.join("docs", "app.py")}: not checked: this is source code`);
+    expect(result.stderr).not.toContain("notes.org");
+    expect(result.code).toBe(0);
+    const plain = fixtureCopy({ ".vale.ini": INI, ...files });
+    expect((await style(plain, ["docs"])).stderr).not.toContain("not checked");
+  });
 });
 
 describe("what is no file to read", () => {

@@ -126,7 +126,19 @@ export function globFilter(glob: string, cwd: string, config: ValeConfig | undef
  * only when named, as before.
  */
 export function sectionNamesFile(file: string, config: ValeConfig | undefined): boolean {
-  if (!config || markupFormatOf(file, config) !== "lines") return false;
+  return config !== undefined && markupFormatOf(file, config) === "lines" && sectionNamesExtension(file, config);
+}
+
+/**
+ * Whether a folder walk meets `file`, source code or Org, XML or DITA, where a section of the config
+ * names its extension and matches it (Agora's `[*.{md,dita}]`): Vale's walk lints it (lint/lint.go
+ * lintDITA, or stops with "dita not found"), so it is named as not checked rather than left out in silence.
+ */
+export function sectionNamesUnread(file: string, config: ValeConfig | undefined): boolean {
+  return config !== undefined && !isReadable(markupFormatOf(file, config)) && sectionNamesExtension(file, config);
+}
+
+function sectionNamesExtension(file: string, config: ValeConfig): boolean {
   const ext = path.extname(file).slice(1);
   if (ext === "") return false;
   const escaped = ext.replace(/[^\w-]/g, (c) => `\\${c}`);
@@ -149,10 +161,11 @@ export function notCheckedNotice(reader: FileReader): string {
 /**
  * Files to lint for `paths` (default `.`), sorted. A named file `options.readsNamed` refuses (source
  * code) is left out, and its path as given added to `options.skipped`; without `readsNamed`, a named
- * file is read when a walk would read it. A named path that is no file nor folder (a pipe, a device)
- * is added to `options.notFiles`.
+ * file is read when a walk would read it. A walked file `options.walkedSkips` picks (one Vale would
+ * lint and Verity does not read) is added to `options.skipped` as relative to `cwd`. A named path that
+ * is no file nor folder (a pipe, a device) is added to `options.notFiles`.
  */
-export function collectStyleFiles(paths: readonly string[], cwd: string, extensions: ReadonlySet<string>, options: { readsNamed?: (file: string) => boolean; walksAlso?: (file: string) => boolean; skipped?: string[]; notFiles?: string[] } = {}): string[] {
+export function collectStyleFiles(paths: readonly string[], cwd: string, extensions: ReadonlySet<string>, options: { readsNamed?: (file: string) => boolean; walksAlso?: (file: string) => boolean; walkedSkips?: (file: string) => boolean; skipped?: string[]; notFiles?: string[] } = {}): string[] {
   const files = new Set<string>();
   const isMarkdown = (file: string) => extensions.has(path.extname(file).slice(1).toLowerCase()) || (options.walksAlso?.(file) ?? false);
   const walk = (dir: string) => {
@@ -166,7 +179,7 @@ export function collectStyleFiles(paths: readonly string[], cwd: string, extensi
         } catch {
           // A dangling link: nothing to lint.
         }
-      }
+      } else if (entry.isFile() && options.walkedSkips?.(full)) options.skipped?.push(path.relative(cwd, full));
     }
   };
   for (const p of paths.length > 0 ? paths : ["."]) {
