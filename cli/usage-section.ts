@@ -3,10 +3,9 @@ import type { Project } from "../src/core/project/project.ts";
 import { USAGE_SITES } from "../src/core/usage/events.ts";
 import { getUsageCards, measuredSites } from "../src/core/usage/sites.ts";
 import { openUsageReader } from "../src/core/usage/store.ts";
-import { buildUsageReport, resolveUsagePeriod, type UsageReport } from "../src/core/usage/usage-report.ts";
+import { buildUsageReport, type UsagePeriod, type UsageReport } from "../src/core/usage/usage-report.ts";
 
-export function readUsageSection(project: Project, file: string, options: { since?: string; until?: string; period?: string }, label: string): UsageReport {
-  const period = resolveUsagePeriod(options, project.today);
+export function readUsageSection(project: Project, file: string, period: UsagePeriod, label: string): UsageReport {
   const reader = openUsageReader(file);
   try {
     // The measured sites' cards; every site's when none is configured (a report on a copied file).

@@ -54,10 +54,10 @@ export function registerReport(program: Command, state: RunState): void {
       for (const problem of problems) {
         io.stderr(`warning: ${displayPath(problem.file, io.cwd)}:${problem.line}: ${problem.message} (not counted; run verity lint)\n`);
       }
-      // A wrong period is an error whether or not there is usage data to read it for.
-      if (options.since || options.until || options.period) resolveUsagePeriod(options, project.today);
+      // Read first: a wrong period is an error whether or not there is usage data to read it for.
+      const period = resolveUsagePeriod(options, project.today);
       const usageFile = options.usage ? path.resolve(io.cwd, options.usage) : path.resolve(project.root, project.config.collect.database);
-      if (options.usage || existsSync(usageFile)) report.usage = readUsageSection(project, usageFile, options, displayPath(usageFile, io.cwd));
+      if (options.usage || existsSync(usageFile)) report.usage = readUsageSection(project, usageFile, period, displayPath(usageFile, io.cwd));
       else if (options.since || options.until || options.period) io.stderr(`warning: no usage section: ${displayPath(usageFile, io.cwd)} does not exist (pass --usage)\n`);
       if (!report.history.available) io.stderr(`warning: no history in the report: ${report.history.reason}\n`);
       const text = render(report);
