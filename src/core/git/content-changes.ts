@@ -12,6 +12,7 @@ import { todayIn, type CalendarDate } from "../verification/calendar-date.ts";
 import { readHeadFromFiles } from "./head-files.ts";
 import { getRepositoryInfo } from "./history.ts";
 import { childProcess } from "./child-process.ts";
+import { HEADER_LINE, HEADER_MARK } from "./log-marks.ts";
 
 export interface FileCommit {
   hash: string;
@@ -44,8 +45,6 @@ export const VERIFICATION_LINE = /^(verify[_-]by|verified_on|verified_by)[ \t]*:
  * break; it may hold any other character). A line of the patch starts with a diff letter (+, -, @, diff, index, ...),
  * never with the mark, so the headers are found line by line, and a subject is read as written.
  */
-const HEADER_MARK = "\x1e";
-const HEADER_LINE = /^\x1e([0-9a-f]{40}|[0-9a-f]{64})$/;
 const MAX_COMMITS = 2000;
 
 /** The commits of one file (absolute path), or undefined outside git or in a shallow clone. */

@@ -12,12 +12,13 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { OBJECT_ID_SOURCE } from "./log-marks.ts";
 
 export type HeadFromFiles = { commit: string | undefined } | "ask-git";
 
 /** Variables under which git finds, or bounds, the repository differently from the walk up. */
 const REPOSITORY_ENV = ["GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_NAMESPACE", "GIT_OBJECT_DIRECTORY"];
-const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const OBJECT_ID = new RegExp(`^(?:${OBJECT_ID_SOURCE})$`);
 /** A ref name HEAD may name: under refs/, no empty, `.` or `..` part. */
 const REF_NAME = /^refs\/(?:[^/\0\s.][^/\0\s]*\/)*[^/\0\s.][^/\0\s]*$/;
 /** Refs each worktree keeps for itself (git's `is_per_worktree_ref`); every other ref is in the common folder. */

@@ -7,6 +7,7 @@
 import path from "node:path";
 import { todayIn, type CalendarDate } from "../verification/calendar-date.ts";
 import { projectPathMapper, realRoot } from "./changes.ts";
+import { HEADER_MARK, OBJECT_ID_SOURCE } from "./log-marks.ts";
 
 /** One commit, as far as the cards are concerned. Dates are committer dates, as calendar days. */
 export interface CommitInfo {
@@ -102,9 +103,8 @@ function repositoryProblem(error: unknown): RepositoryInfo["problem"] {
  * name or a file name may hold any other character, the separators \x1e and \x1f the log once used among them.
  * With -z every header and every file name is its own NUL-ended token, and the tokens are read in order (see parseLog).
  */
-const HEADER_MARK = "\x1e";
 const LOG_FORMAT = `${HEADER_MARK}%H%n%cI%n%an%n%ae%n%s`;
-const HEADER = /^\n?\x1e([0-9a-f]{40}|[0-9a-f]{64})\n([^\n]+)\n([^\n]*)\n([^\n]*)\n([^\n]*)\n?$/;
+const HEADER = new RegExp(`^\\n?${HEADER_MARK}(${OBJECT_ID_SOURCE})\\n([^\\n]+)\\n([^\\n]*)\\n([^\\n]*)\\n([^\\n]*)\\n?$`);
 const STATUS = /^\n?([ACDMRTUXB])\d*$/;
 
 /** Whether `root` is in a git repository, and whether that repository is a shallow clone. */

@@ -8,6 +8,7 @@ import path from "node:path";
 import { simpleGit } from "simple-git";
 import { toCalendarDate, type CalendarDate } from "../verification/calendar-date.ts";
 import { projectPathMapper, realRoot } from "./changes.ts";
+import { HEADER_LINE, HEADER_MARK } from "./log-marks.ts";
 
 /** New values a commit gave one file; a missing key means the commit did not change it. */
 export interface FieldUpdate {
@@ -20,8 +21,6 @@ export interface FieldUpdate {
 /** commit hash -> project-relative path (after the commit) -> what changed. */
 export type FieldUpdates = Map<string, Map<string, FieldUpdate>>;
 
-const RECORD = "\x1e";
-const HEADER_LINE = /^\x1e(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const VERIFY_LINE = /^([+-])(verify[_-]by)[ \t]*:[ \t]*["']?(\d{4}-\d{2}-\d{2})["']?/;
 const VERIFIED_ON_LINE = /^\+verified_on[ \t]*:[ \t]*["']?(\d{4}-\d{2}-\d{2})["']?/;
 const STATUS_LINE = /^([+-])status[ \t]*:[ \t]*["']?(draft|published)["']?/;
@@ -29,7 +28,7 @@ const STATUS_LINE = /^([+-])status[ \t]*:[ \t]*["']?(draft|published)["']?/;
 export async function readFieldUpdates(root: string, folder: string, topLevel: string): Promise<FieldUpdates> {
   const out = await simpleGit(root).raw([
     "-c", "core.quotepath=off",
-    "log", "-p", "-U0", "-M", "--no-color", "--no-ext-diff", `--format=${RECORD}%H`,
+    "log", "-p", "-U0", "-M", "--no-color", "--no-ext-diff", `--format=${HEADER_MARK}%H`,
     "-G", "^(verify[_-]by|verified_on|status)[[:space:]]*:",
     "--", path.resolve(realRoot(root), folder),
   ]);
@@ -37,7 +36,7 @@ export async function readFieldUpdates(root: string, folder: string, topLevel: s
 }
 
 /**
- * Parses `git log -p -U0 --format=<RECORD>%H` output. A commit starts at a line of the mark and a hash: a line of the
+ * Parses `git log -p -U0 --format=<HEADER_MARK>%H` output. A commit starts at a line of the mark and a hash: a line of the
  * patch starts with a diff letter (+, -, @, diff, ...), never with the mark, which an added or removed line may hold
  * elsewhere (the log was split at every \x1e, so such a line began a commit of its own, with the rest as its hash).
  */
@@ -45,7 +44,7 @@ export function parseFieldUpdates(out: string, toProject: (gitPath: string) => s
   const updates: FieldUpdates = new Map();
   const records: string[][] = [];
   for (const line of out.split("\n")) {
-    if (HEADER_LINE.test(line)) records.push([line.slice(RECORD.length)]);
+    if (HEADER_LINE.test(line)) records.push([line.slice(HEADER_MARK.length)]);
     else records.at(-1)?.push(line);
   }
   for (const lines of records) {
