@@ -8,8 +8,9 @@ import { extractProse } from "../../src/core/style/prose.ts";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 
-export function makeContext(source: string, options: { file?: string; lang?: string } = {}): BuiltinRuleContext {
-  const tree = parseMarkdown(source, "md");
+export function makeContext(source: string, options: { file?: string; lang?: string; format?: "md" | "mdx" } = {}): BuiltinRuleContext {
+  const format = options.format ?? "md";
+  const tree = parseMarkdown(source, format);
   const prose = extractProse(tree, source);
   const first = tree.children[0];
   const hasYaml = first?.type === "yaml";
@@ -25,7 +26,7 @@ export function makeContext(source: string, options: { file?: string; lang?: str
     file,
     source,
     tree,
-    format: "md",
+    format,
     lang: options.lang ?? (typeof frontmatter?.lang === "string" ? frontmatter.lang : "en"),
     frontmatter,
     bodyOffset: hasYaml ? (first!.position?.end.offset ?? 0) : 0,
@@ -40,6 +41,6 @@ export function makeContext(source: string, options: { file?: string; lang?: str
   };
 }
 
-export function runRule(rule: BuiltinProseRule, source: string, options: { file?: string; lang?: string } = {}): Finding[] {
+export function runRule(rule: BuiltinProseRule, source: string, options: { file?: string; lang?: string; format?: "md" | "mdx" } = {}): Finding[] {
   return rule.check(makeContext(source, options)).map((finding) => ({ ...finding, ruleId: rule.id }));
 }

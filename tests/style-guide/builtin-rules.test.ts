@@ -209,6 +209,33 @@ describe("image-alt", () => {
     const ok = card('![The Payments tab](a.png)\n\n![결제 탭](b.png)\n\n<img src="c.png" alt="付款页面">');
     expect(runRule(imageAlt, ok)).toEqual([]);
   });
+
+  it("reads HTML as a browser does: an <img> in an attribute value or a comment is no image, data-alt is no alt", () => {
+    const quiet = card(
+      [
+        '<a title="<img src=x.png>" href="a.md">Payments tab</a>',
+        "",
+        "<!-- <img src=\"old.png\"> -->",
+        "",
+        '<span data-note="see <img src=y.png> below">Note</span>',
+      ].join("\n"),
+    );
+    expect(runRule(imageAlt, quiet)).toEqual([]);
+    const missing = runRule(imageAlt, card('Intro.\n\n<img src="a.png" data-alt="The Payments tab">\n\n<IMG SRC="b.png" title="alt=x">'));
+    expect(missing.map((f) => [f.line, f.column])).toEqual([[10, 1], [12, 1]]);
+    expect(missing.every((f) => f.message.includes("alt attribute"))).toBe(true);
+  });
+
+  it("points at the <img> itself inside a block of HTML", () => {
+    const findings = runRule(imageAlt, card('<figure>\n  <p>Caption first</p>\n  <img src="a.png">\n</figure>'));
+    expect(findings.map((f) => [f.line, f.column])).toEqual([[10, 3]]);
+  });
+
+  it("checks an MDX card's <img />, where an expression counts as alt text", () => {
+    const mdx = card('<img src="a.png" />\n\n<img src="b.png" alt="" />\n\n<img src="c.png" alt={caption} />\n\n<img src="d.png" alt="Payments tab" />');
+    const findings = runRule(imageAlt, mdx, { file: path.join(REPO_ROOT, "content/fixture/card.mdx"), format: "mdx" });
+    expect(findings.map((f) => [f.line, f.message.includes("alt attribute")])).toEqual([[8, true], [10, false]]);
+  });
 });
 
 describe("link-text", () => {

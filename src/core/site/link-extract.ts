@@ -3,14 +3,12 @@
  * HTML (parsed with a real HTML parser, hast-util-from-html) and of MDX JSX elements, with their
  * positions. Lint resolves every one of them the same way.
  */
-import type { Element, Nodes as HastNodes } from "hast";
+import type { Nodes as HastNodes } from "hast";
 import type { Root } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { forEachNode } from "../cards/tree-walk.ts";
-import { onFirstUse } from "../load-on-use.ts";
+import { htmlElements } from "../cards/html-elements.ts";
 import { literalProps, type MdxAttribute } from "./mdx-components.ts";
-
-const htmlParser = onFirstUse<typeof import("hast-util-from-html")>("hast-util-from-html");
 
 export interface CardLink {
   url: string;
@@ -100,30 +98,13 @@ function urlsOf(value: unknown, kind: "one" | "srcset" | "list"): string[] {
 }
 
 function collectHtmlLinks(node: { value: string; position?: Root["position"] }, links: CardLink[]): void {
-  if (!/[<]/.test(node.value)) return;
-  const origin = node.position?.start ?? { line: 1, column: 1, offset: 0 };
-  const fragment = htmlParser().fromHtml(node.value, { fragment: true });
-  const visit = (child: HastNodes) => {
-    if (child.type === "element") pushElement(child, origin, links);
-    const children = (child as { children?: HastNodes[] }).children;
-    if (children) for (const c of children) visit(c);
-    const content = (child as Element).content;
-    if (content) visit(content);
-  };
-  visit(fragment);
-}
-
-function pushElement(element: Element, origin: { line: number; column: number; offset?: number | undefined }, links: CardLink[]): void {
-  const at = element.position?.start;
-  const line = origin.line + (at ? at.line - 1 : 0);
-  const column = at && at.line > 1 ? at.column : origin.column + (at ? at.column - 1 : 0);
-  const start = (origin.offset ?? 0) + (at?.offset ?? 0);
-  const end = (origin.offset ?? 0) + (element.position?.end.offset ?? at?.offset ?? 0);
-  for (const [name, value] of Object.entries(element.properties ?? {})) {
-    const kind = URL_PROPERTIES[name];
-    if (!kind) continue;
-    for (const url of urlsOf(value, kind)) {
-      links.push({ url, kind: "html", text: hastText(element), line, column, start, end, attribute: `${element.tagName} ${name}` });
+  for (const { element, line, column, start, end } of htmlElements(node)) {
+    for (const [name, value] of Object.entries(element.properties ?? {})) {
+      const kind = URL_PROPERTIES[name];
+      if (!kind) continue;
+      for (const url of urlsOf(value, kind)) {
+        links.push({ url, kind: "html", text: hastText(element), line, column, start, end, attribute: `${element.tagName} ${name}` });
+      }
     }
   }
 }
