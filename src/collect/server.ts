@@ -12,6 +12,7 @@ import { httpJson, NOSNIFF } from "../core/http-json.ts";
 import { logSafe } from "./log-safe.ts";
 import { rateKey } from "./rate-key.ts";
 import { createRateLimiter } from "./token-bucket.ts";
+import { capConnections, MAX_CONNECTIONS_PER_CLIENT } from "./connection-cap.ts";
 
 export interface CollectorOptions {
   host: string;
@@ -33,6 +34,8 @@ export interface CollectorOptions {
   log?: (line: string) => void;
   /** How long a batch may wait for a locked database before it is answered 503 (default 5 s). */
   busyDeadlineMs?: number;
+  /** Connections one client may hold open at once (default MAX_CONNECTIONS_PER_CLIENT); not applied behind a trusted proxy. */
+  maxConnectionsPerClient?: number;
 }
 
 export interface RunningCollector {
@@ -233,6 +236,10 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   server.keepAliveTimeout = 5000;
   server.headersTimeout = 10_000;
   server.requestTimeout = 15_000;
+  // Behind a proxy every connection comes from the proxy, which keeps its own share per client.
+  if (!options.trustProxy) {
+    capConnections(server, { perClient: options.maxConnectionsPerClient ?? MAX_CONNECTIONS_PER_CLIENT, keyOf: (socket) => rateKey(socket.remoteAddress), log });
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {

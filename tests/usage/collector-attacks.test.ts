@@ -5,6 +5,7 @@
  * stall the server nor turn a refused batch into a duplicate.
  */
 import { readFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,7 +26,7 @@ let dir: string;
 const logged: string[] = [];
 let collector: RunningCollector;
 
-async function start(name: string, extra: { busyDeadlineMs?: number } = {}) {
+async function start(name: string, extra: { busyDeadlineMs?: number; maxConnectionsPerClient?: number } = {}) {
   return startCollector({
     host: "127.0.0.1",
     port: 0,
@@ -222,5 +223,42 @@ describe("verity collect: a database locked by another program", () => {
     }
     expect(rows("busy")).toHaveLength(1);
     expect(readFileSync(path.join(dir, "busy.ndjson"), "utf8").trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("verity collect: one client holding many connections", () => {
+  /** A raw connection that sends the start of a request and then nothing, as a slow client does. */
+  function holdOpen(url: string): Promise<{ socket: net.Socket; closed: Promise<string> }> {
+    const { port } = new URL(url);
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(Number(port), "127.0.0.1", () => {
+        socket.write("POST /events HTTP/1.1\r\nHost: x\r\n");
+        let answer = "";
+        socket.on("data", (chunk) => (answer += chunk.toString("latin1")));
+        const closed = new Promise<string>((done) => socket.on("close", () => done(answer)));
+        resolve({ socket, closed });
+      });
+      socket.on("error", reject);
+    });
+  }
+
+  it("answers a client's connection past its share 503 and closes it, and takes its next one once an earlier one ends", async () => {
+    const capped = await start("capped", { maxConnectionsPerClient: 4 });
+    const held: net.Socket[] = [];
+    try {
+      for (let i = 0; i < 4; i++) held.push((await holdOpen(capped.url)).socket);
+      const extra = await holdOpen(capped.url);
+      const answer = await extra.closed;
+      expect(answer).toMatch(/^HTTP\/1\.1 503 /);
+      expect(answer).toMatch(/retry-after: 5/i);
+      expect(logged.join("\n")).toContain("more than 4 connections from one client");
+      held.shift()!.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await post(capped.url, publicBatch([{ type: "card_view", card: "billing/refund" }]))).status).toBe(200);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await capped.close();
+    }
+    expect(rows("capped")).toHaveLength(1);
   });
 });
