@@ -4,13 +4,15 @@
  * same value for every document the fast path accepts: random documents built from scalars where
  * YAML parsers are known to differ prove it.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { globSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { isMap, isScalar, LineCounter, parse, parseDocument } from "yaml";
 import { createRandom } from "../../bench/lib/random.ts";
 import { parsePlainYaml, parseYaml } from "../../src/core/cards/yaml-source.ts";
+
+const REPO = path.resolve(import.meta.dirname, "../..");
 
 /** Keys and scalars where parsers disagree: numbers in many bases, booleans of YAML 1.1, nulls, dates, quotes, escapes. */
 const KEYS = ["extends", "message", "level", "tokens", "swap", "null", "~", "true", "1", "0o10", "0x1F", "1e3", "'quoted'", '"dq"', "a b", "x-y", "yes", "on", "2026-12-01", "é", "한국어"];
@@ -20,6 +22,8 @@ const SCALARS = [
   "'single'", "'it''s'", '"double"', '"tab\\tnew\\nline"', '"\\u00e9\\x41"', '"\\U0001F600"', "plain text with spaces", "'#not a comment'", "value # comment",
   "\\b(?:foo|bar)\\b", "'\\b(?:foo|bar)\\b'", '"[A-Z]+"', "[a, b, 'c d']", "{a: 1, b: [x, y]}", "[]", "{}", "- dash", "'- quoted dash'", "@at", "`tick`", "%pct",
   "|-\n  literal\n  block", ">\n  folded\n  text", "|\n  kept\n", "über", "한국어 문장", "中文。",
+  // Quoted text that looks like what the fast path declines outside quotes: an explicit key, a null key, underscored and binary numbers.
+  "'\\d{1,2},? \\d{4}'", "'? q'", '"null: 1"', "'~: x'", "'0b101'", "'1_000'", "'[a]: b'", '"{a}: b"', "'a' # note", '"x" # note',
 ];
 
 /** -0 and 0 are the same number to every rule and field (js-yaml reads "-0" as 0, the yaml package as -0). */
@@ -93,6 +97,15 @@ describe("the fast YAML path", () => {
     expect(checked).toBeGreaterThan(1000);
   });
 
+  it("reads every rule file of the repository's style guide, so a lint run never loads the yaml package for them", () => {
+    const files = globSync("style-guide/**/*.yml", { cwd: REPO });
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const text = readFileSync(path.join(REPO, file), "utf8");
+      expect(parsePlainYaml(text), file).toEqual({ value: parse(text) });
+    }
+  });
+
   it("leaves documents with aliases, repeated keys, null keys and Go-only escapes to the yaml package", () => {
     expect(parsePlainYaml("a: &x 1\nb: *x\n")).toBeUndefined();
     expect(parsePlainYaml("a: [&x 1, *x]\n")).toBeUndefined();
@@ -102,6 +115,11 @@ describe("the fast YAML path", () => {
     expect(parsePlainYaml("~: 1\n")).toBeUndefined();
     expect(parsePlainYaml(String.raw`a: "it\'s"` + "\n")).toBeUndefined();
     expect(parsePlainYaml("a: [1\n")).toBeUndefined();
+    // Quotes hide nothing that is outside them, nor a value that goes on past them.
+    expect(parsePlainYaml("null: 'x'\n")).toBeUndefined();
+    expect(parsePlainYaml("a: 'x' 'y'\n")).toBeUndefined();
+    expect(parsePlainYaml("a: ['x', ? y]\n")).toBeUndefined();
+    expect(parsePlainYaml("tokens:\n  - '\\d{1,2},? \\d{4}'\n")).toEqual({ value: { tokens: ["\\d{1,2},? \\d{4}"] } });
     // Asterisks and ampersands in text are not aliases.
     expect(parsePlainYaml(`message: "In **Settings > Billing** & more"\n`)).toEqual({ value: { message: "In **Settings > Billing** & more" } });
     // The position-keeping parser still says where the problem is.

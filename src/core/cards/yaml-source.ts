@@ -46,6 +46,18 @@ const MAX_ALIAS_COUNT = 100;
  */
 const MAY_DIFFER = [/(^|[\s{,?-])(?:null|Null|NULL|~)?:(?:\s|$)/m, /(^|[\s:,[{-])[-+]?(?:0b|[0-9.]*_)/m, /(^|[\s[{,])\?(?:\s|$)/m, /[\]}][ \t]*:(?:\s|$)/m];
 
+/**
+ * A line whose whole value is one quoted scalar (`key: '...'`, `- "..."`, a comment after it allowed):
+ * what the quotes hold is text to both parsers, so MAY_DIFFER does not look inside it. A rule's
+ * pattern (`'\d{1,2},? \d{4}'`) often looks like an explicit key or an underscored number.
+ */
+const QUOTED_VALUE_LINE = /^([ \t]*(?:-[ \t]+)*(?:[^\s#'"?{[\]-][^:#\n]*:[ \t]+)?)(?:'(?:[^'\n]|'')*'|"(?:[^"\\\n]|\\.)*")([ \t]*(?:#.*)?)$/gm;
+
+function mayDiffer(text: string): boolean {
+  const outsideQuotes = text.includes("'") || text.includes('"') ? text.replace(QUOTED_VALUE_LINE, "$1''$2") : text;
+  return MAY_DIFFER.some((pattern) => pattern.test(outsideQuotes));
+}
+
 export function parseYaml(text: string): ParsedYaml {
   return parseWithoutAliases(text) ?? parseWithPositions(text);
 }
@@ -57,7 +69,7 @@ export function parseYaml(text: string): ParsedYaml {
  * says where the problem is.
  */
 export function parsePlainYaml(text: string): { value: unknown } | undefined {
-  if (MAY_DIFFER.some((pattern) => pattern.test(text))) return undefined;
+  if (mayDiffer(text)) return undefined;
   // An alias needs an anchor, and js-yaml keeps every anchor it read in its state: none, no alias.
   let state: jsyaml.State | undefined;
   let value: unknown;
