@@ -39,13 +39,25 @@ function randomDocument(random: ReturnType<typeof createRandom>, depth = 0): str
   const indent = "  ".repeat(depth);
   const keys = random.sample(KEYS, random.int(1, 6));
   for (const key of keys) {
-    const shape = depth < 2 ? random.weighted([["scalar", 6], ["map", 1], ["list", 2]] as const) : "scalar";
+    const shape = depth < 2 ? random.weighted([["scalar", 6], ["map", 1], ["list", 2], ["maplist", 1]] as const) : "scalar";
     if (shape === "scalar") {
       const scalar = random.pick(SCALARS);
       lines.push(`${indent}${key}: ${scalar.replace(/\n/g, `\n${indent}`)}`);
     } else if (shape === "list") {
       lines.push(`${indent}${key}:`);
       for (let i = random.int(1, 3); i > 0; i--) lines.push(`${indent}  - ${random.pick(SCALARS.filter((s) => !s.includes("\n")))}`);
+    } else if (shape === "maplist") {
+      // A list of mappings whose own lists may have empty items, then more items of the outer list.
+      const one = () => random.pick(SCALARS.filter((s) => !s.includes("\n")));
+      lines.push(`${indent}${key}:`);
+      for (let i = random.int(1, 3); i > 0; i--) {
+        lines.push(`${indent}  - ${random.pick(KEYS)}: ${one()}`);
+        if (random.int(0, 1) === 1) {
+          lines.push(`${indent}    ${random.pick(KEYS)}:`);
+          for (let j = random.int(1, 3); j > 0; j--) lines.push(`${indent}      - ${random.pick(["", "#c", one()])}`.trimEnd());
+        }
+        if (random.int(0, 2) === 0) lines.push(`${indent}  - ${one()}`);
+      }
     } else {
       lines.push(`${indent}${key}:`, randomDocument(random, depth + 1));
     }
@@ -115,6 +127,9 @@ describe("the fast YAML path", () => {
     expect(parsePlainYaml("~: 1\n")).toBeUndefined();
     expect(parsePlainYaml(String.raw`a: "it\'s"` + "\n")).toBeUndefined();
     expect(parsePlainYaml("a: [1\n")).toBeUndefined();
+    // An empty item of an inner list: js-yaml read the outer list's next item into it.
+    expect(parsePlainYaml("- a:\n    - x\n    -\n- b\n")).toBeUndefined();
+    expect(parsePlainYaml("- a:\n    - #c\n- b\n")).toBeUndefined();
     // Quotes hide nothing that is outside them, nor a value that goes on past them.
     expect(parsePlainYaml("null: 'x'\n")).toBeUndefined();
     expect(parsePlainYaml("a: 'x' 'y'\n")).toBeUndefined();

@@ -44,7 +44,15 @@ const MAX_ALIAS_COUNT = 100;
  * js-yaml, strings for YAML 1.2), and a key that may be a list or a mapping (an explicit `? ` key, or
  * a flow collection before a colon), which js-yaml turns into text ("[object Object]") without a word.
  */
-const MAY_DIFFER = [/(^|[\s{,?-])(?:null|Null|NULL|~)?:(?:\s|$)/m, /(^|[\s:,[{-])[-+]?(?:0b|[0-9.]*_)/m, /(^|[\s[{,])\?(?:\s|$)/m, /[\]}][ \t]*:(?:\s|$)/m];
+const MAY_DIFFER = [
+  /(^|[\s{,?-])(?:null|Null|NULL|~)?:(?:\s|$)/m,
+  /(^|[\s:,[{-])[-+]?(?:0b|[0-9.]*_)/m,
+  /(^|[\s[{,])\?(?:\s|$)/m,
+  /[\]}][ \t]*:(?:\s|$)/m,
+  // An empty list item (`-` alone, or with a comment): in a list of a mapping that is itself a list item,
+  // js-yaml takes the next item of the outer list into the inner one.
+  /^[ \t]*(?:- +)*-[ \t]*(?:#.*)?$/m,
+];
 
 /**
  * A line whose whole value is one quoted scalar (`key: '...'`, `- "..."`, a comment after it allowed):
