@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { parseSynonyms } from "../../src/core/site/synonyms.ts";
+import { parsePlainYaml } from "../../src/core/cards/yaml-source.ts";
 import { crossLanguageQueries, glossaryOf } from "../../src/core/site/glossary.ts";
 import { analyseQuery, Vocabulary } from "../../src/client/search-query.ts";
 import { buildSearchData, cardSearchTerms, foldingTable, usesWord } from "../../src/build/search-terms.ts";
@@ -12,6 +13,32 @@ afterAll(removeTemps);
 const CARD = "---\ntitle: Turn on two-factor authentication\nowner: \"@a\"\naudience: external\nverify_by: 2027-06-01\n---\n\nUse an app.\n";
 
 describe("synonyms file", () => {
+  it("reads a plain file without the yaml package, as the yaml package reads it, positions and problems included", async () => {
+    const { createRandom } = await import("../../bench/lib/random.ts");
+    const random = createRandom(7);
+    const langs = ["en", "ko", "ja", "zh", "EN", "en-GB", "k0r", "1", "en us", "'en'"];
+    const words = ["refund", "money back", "2FA", "환불", "'quoted, word'", '"dq"', "~", "null", "12", "''", "a: b", "[x]", "{k: v}", "Refund", "#c", "x # note"];
+    const list = () => (random.int(0, 3) === 0 ? `\n${"    - " + random.sample(words, random.int(1, 3)).join("\n    - ")}` : ` [${random.sample(words, random.int(0, 3)).join(", ")}]`);
+    let fast = 0;
+    for (let i = 0; i < 1500; i++) {
+      const lines: string[] = random.int(0, 4) === 0 ? ["# synonyms"] : [];
+      for (let entry = random.int(0, 5); entry > 0; entry--) {
+        const shape = random.int(0, 9);
+        if (shape === 0) lines.push(`- ${random.pick(words)}`);
+        else if (shape === 1) lines.push(`- {${random.pick(langs)}: [a, b]}`);
+        else random.sample(langs, random.int(1, 3)).forEach((lang, at) => lines.push(`${at === 0 ? "- " : "  "}${lang}:${list()}`));
+      }
+      const text = `${lines.join("\n")}\n`;
+      // Text js-yaml does not take plainly goes to the yaml package either way.
+      if (!parsePlainYaml(text)) continue;
+      fast++;
+      // A comment the fast path's guard declines (a key-like `]:`) and the yaml package skips: the same file, read the slow way.
+      const slow = parseSynonyms(`${text}# ]: slow path\n`, "s.yml");
+      expect(parseSynonyms(text, "s.yml"), text).toEqual(slow);
+    }
+    expect(fast).toBeGreaterThan(300);
+  });
+
   it("reads one group a line per language", () => {
     const { groups, findings } = parseSynonyms("# groups\n- en: [2FA, MFA]\n- ko: [SSO, 싱글 사인온]\n", "s.yml");
     expect(findings).toEqual([]);
