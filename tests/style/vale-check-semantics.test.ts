@@ -33,6 +33,18 @@ describe("conditional", () => {
     const project = styleProject({ Def: "extends: conditional\nmessage: \"'%s' has no definition.\"\nfirst: '\\b[A-Z]{3}\\b'\nsecond: '\\([A-Z]{3}\\)'\n" });
     expect(lintText(project, "Content Delivery Network (CDN): the CDN is fast.\n\nThe API and the SDK.\n")).toEqual(["3:5:S.Def:'API' has no definition.", "3:17:S.Def:'SDK' has no definition."]);
   });
+
+  it("a rule without second loads and reports every match of first, as NewConditional compiles the missing pattern to an empty one (GOV.UK's DottedAcronyms)", () => {
+    const project = styleProject({
+      Dotted: "extends: conditional\nmessage: \"Do not use dots in acronyms\"\nlevel: error\nignorecase: false\nfirst: '\\b[A-Z]\\.([A-Z]\\.)+\\b'",
+      Auth: "extends: conditional\nmessage: 'Auth is ambiguous.'\nfirst: '\\b[aA]uth\\b'\nsecond: ''\n",
+    });
+    expect(lintText(project, "See the U.S.A.gov site about auth.\n\nAuth is set.\n")).toEqual([
+      "1:9:S.Dotted:Do not use dots in acronyms",
+      "1:30:S.Auth:Auth is ambiguous.",
+      "3:1:S.Auth:Auth is ambiguous.",
+    ]);
+  });
 });
 
 describe("capitalization", () => {

@@ -309,7 +309,8 @@ const REQUIRED: Record<string, { keys: string[]; what: string }> = {
   occurrence: { keys: ["token"], what: 'a "token" pattern and "max" or "min"' },
   repetition: { keys: ["tokens"], what: 'a "tokens" list' },
   consistency: { keys: ["either"], what: 'an "either" mapping of spelling: other spelling' },
-  conditional: { keys: ["first", "second"], what: '"first" and "second" patterns' },
+  // No "second": Vale's NewConditional compiles the missing pattern to an empty one (checks/conditional.ts).
+  conditional: { keys: ["first"], what: 'a "first" pattern' },
   metric: { keys: ["formula", "condition"], what: '"formula" and "condition"' },
   readability: { keys: ["metrics", "grade"], what: '"metrics" (Flesch-Kincaid, Gunning Fog, SMOG, Coleman-Liau, Automated Readability) and "grade"' },
   sequence: { keys: ["tokens"], what: 'a "tokens" list (each with "pattern", "tag", "skip" or "negate")' },

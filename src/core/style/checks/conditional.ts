@@ -4,7 +4,10 @@
  * anywhere in the file so far define which `first` matches are allowed, and both patterns are
  * compiled as written: `ignorecase` does not apply. A `second` without a capture group is a presence
  * check (Vale #1048): a block with a match of `second` has no alert, and in any other block every
- * match of `first` is one.
+ * match of `first` is one. A rule without `second` (GOV.UK's DottedAcronyms) is Vale 3.7's: the empty
+ * pattern captures nothing, so every match of `first` that is not an exception or a value captured
+ * by another conditional rule in the file is reported. (Current Vale reads it as a presence check whose
+ * empty pattern matches every block, and reports nothing; docs/style-guide.md.)
  */
 import type { ProseBlock } from "../prose.ts";
 import type { FileState, RawAlert } from "../rule-types.ts";
@@ -14,7 +17,7 @@ export function compileConditional(def: RuleDefinition, ctx: CompileContext, act
   const second = readString(def, "second") ?? "";
   const firstRe = compilePattern(readString(def, "first") ?? "", ctx);
   const secondRe = compilePattern(second, ctx);
-  const isPresenceCheck = !hasCaptureGroup(second);
+  const isPresenceCheck = second !== "" && !hasCaptureGroup(second);
   const vocab = readBoolean(def, "vocab", true);
   const except = buildExceptions(readStrings(def, "exceptions"), vocab ? ctx.accepted : [], ctx);
   const phrases = buildPhrases(readStrings(def, "exceptions"), vocab ? ctx.accepted : [], ctx);
@@ -24,7 +27,7 @@ export function compileConditional(def: RuleDefinition, ctx: CompileContext, act
     if (isPresenceCheck) {
       secondRe.lastIndex = 0;
       if (secondRe.test(block.text)) return alerts;
-    } else {
+    } else if (second !== "") {
       for (const match of matchAll(secondRe, block.text)) {
         for (const value of match.slice(1)) if (value) state.sequences.add(value);
       }
