@@ -85,6 +85,20 @@ describe("a format Vale does not know, as its lintLines reads it", () => {
     const plain = fixtureCopy({ ".vale.ini": INI, ...files });
     expect((await style(plain, ["docs"])).stderr).not.toContain("not checked");
   });
+
+  it("source code that [formats] maps to Markdown (`cpp = md`) is not read as Markdown: Vale lints only its comments, as fragments (core/format.go FormatFromExt, lint/fragment.go); OpenQMC's headers", async () => {
+    const ini = "StylesPath = styles\nMinAlertLevel = suggestion\n[formats]\ncpp = md\nh = md\ntxt = md\n[*.md]\nBasedOnStyles = Fmt\n";
+    const files = { ...RULES, "src/main.cpp": "// MARKT\nint MARKT = 1;\n", "include/x.h": "/// MARKT\n#define MARKT (1)\n", "notes.txt": "Three MARKT.\n", "a.md": "One MARKT.\n" };
+    const dir = fixtureCopy({ ".vale.ini": ini, ...files });
+    const walked = await style(dir, ["."]);
+    expect(walked.lines).toEqual(["a.md:1:5:Fmt.Text:text: MARKT", "notes.txt:1:7:Fmt.Text:text: MARKT"]);
+    expect(walked.stderr).toContain(`${path.join("include", "x.h")}: not checked: this is source code, whose comments Vale reads with a parser for each language.`);
+    expect(walked.stderr).toContain(`${path.join("src", "main.cpp")}: not checked: this is source code`);
+    expect(walked.code).toBe(0);
+    const named = await style(dir, ["src/main.cpp"]);
+    expect(named.lines).toEqual([]);
+    expect(named.stderr).toContain("src/main.cpp: not checked: this is source code");
+  });
 });
 
 describe("what is no file to read", () => {

@@ -10,7 +10,7 @@ import type { Finding } from "../lint/findings.ts";
 import { formatOf, type MarkdownFormat } from "../cards/markdown.ts";
 import { loadStyleSet } from "./rule-loader.ts";
 import type { ValeSetup } from "./style-engine.ts";
-import { findValeConfig, loadValeConfig, VALE_CONFIG_NAMES, type ValeConfig } from "./vale-ini.ts";
+import { findValeConfig, loadValeConfig, matchingSections, VALE_CONFIG_NAMES, type ValeConfig } from "./vale-ini.ts";
 import { valeGlobMatcher } from "./vale-glob.ts";
 import { ASCIIDOC_EXTENSIONS } from "./markup/asciidoc.ts";
 import { HTML_EXTENSIONS } from "./markup/markup-prose.ts";
@@ -78,9 +78,12 @@ const UNREAD_MARKUP: ReadonlySet<string> = new Set(["org", "xml", "dita"]);
 export function styleExtensions(config: ValeConfig | undefined): Set<string> {
   const read = (ext: string) => MARKDOWN_EXTENSIONS.has(ext) || ASCIIDOC_EXTENSIONS.has(ext) || HTML_EXTENSIONS.has(ext) || RST_EXTENSIONS.has(ext) || TEXT_EXTENSIONS.has(ext);
   const exts = new Set([...MARKDOWN_EXTENSIONS, ...ASCIIDOC_EXTENSIONS, ...HTML_EXTENSIONS, ...RST_EXTENSIONS, ...TEXT_EXTENSIONS]);
-  for (const [ext, format] of config?.formats ?? []) if (read(format)) exts.add(ext);
+  for (const [ext, format] of config?.formats ?? []) if (read(format) && !CODE_EXTENSIONS.has(ext)) exts.add(ext);
   return exts;
 }
+
+/** Markup Vale can read in the comments of source code (core/format.go: a "markup" format). */
+const isMarkupFormat = (format: string) => MARKDOWN_EXTENSIONS.has(format) || ASCIIDOC_EXTENSIONS.has(format) || HTML_EXTENSIONS.has(format) || RST_EXTENSIONS.has(format) || UNREAD_MARKUP.has(format);
 
 /**
  * How Vale reads the file (or `ext`, Vale's `--ext`), by its extension or the one `[formats]` gives it
@@ -89,6 +92,9 @@ export function styleExtensions(config: ValeConfig | undefined): Set<string> {
 export function markupFormatOf(file: string, config: ValeConfig | undefined, ext?: string): FileReader {
   const own = (ext === undefined ? path.extname(file) : ext.startsWith(".") ? ext : `.${ext}`).slice(1).toLowerCase();
   const format = config?.formats.get(own) ?? own;
+  // Source code that `[formats]` maps to markup (`cpp = md`) is a "fragment" to Vale's FormatFromExt:
+  // only its comments are read, as that markup (lint/fragment.go), never the code.
+  if (CODE_EXTENSIONS.has(own) && isMarkupFormat(format)) return "code";
   if (MARKDOWN_EXTENSIONS.has(format)) return undefined;
   if (ASCIIDOC_EXTENSIONS.has(format)) return "asciidoc";
   if (HTML_EXTENSIONS.has(format)) return "html";
@@ -135,7 +141,12 @@ export function sectionNamesFile(file: string, config: ValeConfig | undefined): 
  * lintDITA, or stops with "dita not found"), so it is named as not checked rather than left out in silence.
  */
 export function sectionNamesUnread(file: string, config: ValeConfig | undefined): boolean {
-  return config !== undefined && !isReadable(markupFormatOf(file, config)) && sectionNamesExtension(file, config);
+  return config !== undefined && !isReadable(markupFormatOf(file, config)) && (sectionNamesExtension(file, config) || isMatchedFragment(file, config));
+}
+
+/** Source code `[formats]` maps to markup, which a section matches by its path or its mapped one (`[*.md]` for `cpp = md`): Vale's walk lints its comments (Linter.skip, NewFile). */
+function isMatchedFragment(file: string, config: ValeConfig): boolean {
+  return config.formats.has(path.extname(file).slice(1)) && matchingSections(config, matchPathFor(file, config)) !== "";
 }
 
 function sectionNamesExtension(file: string, config: ValeConfig): boolean {
