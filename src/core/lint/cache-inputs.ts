@@ -2,11 +2,13 @@
  * What the lint caches must hash besides the cards, the configuration and Verity's own code: the
  * files rules declare they read (`meta.reads`, e.g. the template catalog), the project's remark
  * configuration, and the lockfile, whose
- * dependency versions (parser, remark-lint rules) decide findings too.
+ * dependency versions (parser, remark-lint rules) decide findings too; and the stamp of the cache
+ * folder, so that a cache is read only in the folder that wrote it (see cache-folder.ts).
  */
 import type { Hash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { CACHE_FOLDER, cacheFolderStamp } from "../project/cache-folder.ts";
 import { filesReadByRules } from "./registry.ts";
 import { REMARK_CONFIG_FILES } from "./remark-config.ts";
 
@@ -18,4 +20,5 @@ export function hashRuleInputs(hash: Pick<Hash, "update"> | { update(data: strin
     hash.update(`${rel}\0`);
     if (existsSync(file)) hash.update(readFileSync(file));
   }
+  hash.update(`cache folder\0${cacheFolderStamp(path.join(root, CACHE_FOLDER))}\0`);
 }

@@ -2,11 +2,14 @@
  * The style rules' patterns as translated to JavaScript (go-regex.ts, regex-memo.ts), kept between runs in
  * `.verity-cache/`: a re-lint of one edited card compiles every rule of the style guide, and the
  * translator's first pass over hundreds of patterns (code not yet optimized by V8) costs more than
- * checking the card. Only translations made by this same code are recalled, and only from a
+ * checking the card. Only translations made by this same code, in this same folder (a file that came
+ * with the project's files was written by anyone: see cache-folder.ts), are recalled, and only from a
  * well-formed file; a missing or damaged file is simply empty. A compile that used a pattern the
  * file did not have writes the file again, whole (safe-write.ts), with what that compile used.
  */
 import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { cacheFolderStamp } from "../project/cache-folder.ts";
 import { writeFileWhole } from "../cards/safe-write.ts";
 import { getCodeVersion } from "../lint/code-version.ts";
 import { recallTranslations, recordTranslations, type TranslatedRegex } from "./regex-memo.ts";
@@ -16,6 +19,8 @@ const VERSION = 1;
 interface Stored {
   version: typeof VERSION;
   code: string;
+  /** The stamp of the folder the file was written in (cacheFolderStamp). */
+  folder: string;
   /** [Go pattern, JavaScript source, flags]. */
   entries: [string, string, string][];
 }
@@ -39,7 +44,7 @@ export function recallSavedTranslations(file: string): Set<string> {
   } catch {
     return none;
   }
-  if (data.version !== VERSION || data.code !== getCodeVersion() || !Array.isArray(data.entries)) return none;
+  if (data.version !== VERSION || data.code !== getCodeVersion() || data.folder !== cacheFolderStamp(path.dirname(file)) || !Array.isArray(data.entries)) return none;
   const entries: [string, TranslatedRegex][] = [];
   for (const entry of data.entries as unknown[]) {
     if (!Array.isArray(entry) || entry.length !== 3 || !entry.every((part) => typeof part === "string")) return none;
@@ -52,6 +57,6 @@ export function recallSavedTranslations(file: string): Set<string> {
 }
 
 function saveTranslations(file: string, used: ReadonlyMap<string, TranslatedRegex>): void {
-  const stored: Stored = { version: VERSION, code: getCodeVersion(), entries: [...used].map(([pattern, { source, flags }]) => [pattern, source, flags]) };
+  const stored: Stored = { version: VERSION, code: getCodeVersion(), folder: cacheFolderStamp(path.dirname(file)), entries: [...used].map(([pattern, { source, flags }]) => [pattern, source, flags]) };
   writeFileWhole(file, JSON.stringify(stored));
 }
