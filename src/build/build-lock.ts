@@ -2,10 +2,14 @@
  * One `verity build` at a time per project: a lock file (`.verity-cache/build.lock` in the project)
  * holds the pid of the build that owns it. A second build waits for it (saying whose build it waits
  * for) up to a time limit, then stops with a clear message. A lock whose process is gone is stale
- * and is taken over.
+ * and is taken over. So is a lock that nobody refreshes: its holder touches it every few seconds,
+ * and a lock left untouched through a few minutes of waiting is taken over too, whoever it names.
+ * That is the only sign of life of a build on another host (a container killed with SIGKILL: the
+ * next one has another host name), of a pid from another pid namespace, and of a lock that came
+ * with the project's files (committed to git, copied): their pid says nothing.
  */
 import { hostname } from "node:os";
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CheckFailed } from "../core/errors.ts";
 import { CACHE_FOLDER, requireCacheFolder } from "../core/project/cache-folder.ts";
@@ -33,6 +37,10 @@ export interface LockOptions {
   onWait?: (message: string) => void;
   /** Stops the wait (the build was interrupted). */
   signal?: AbortSignal;
+  /** How long a lock may stay untouched while this build waits before it is taken as stale (default 3 minutes). */
+  quietMs?: number;
+  /** How often the holder touches its lock (default 5 seconds). */
+  heartbeatMs?: number;
 }
 
 /** Takes the build lock of the project at `root`, waiting while another live build holds it. */
@@ -40,7 +48,10 @@ export async function acquireBuildLock(root: string, options: LockOptions = {}):
   const file = path.join(root, BUILD_LOCK_FILE);
   const waitMs = options.waitMs ?? 20 * 60_000;
   const pollMs = options.pollMs ?? 250;
+  const quietMs = options.quietMs ?? 3 * 60_000;
   const started = Date.now();
+  /** The lock as last seen (its text and modification time), and since when it has looked so. */
+  let seen: { text: string; mtimeMs: number; since: number } | undefined;
   let told = false;
   requireCacheFolder(root);
   try {
@@ -51,13 +62,20 @@ export async function acquireBuildLock(root: string, options: LockOptions = {}):
   // The random part tells two takers of one process apart (a lock is released only by its taker).
   const text = JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString(), id: Math.random().toString(36).slice(2) });
   for (;;) {
-    if (tryCreate(file, text)) return { file, release: () => release(file, text) };
+    if (tryCreate(file, text)) return holdLock(file, text, options.heartbeatMs ?? 5_000);
     const holder = readOwner(file);
     if (holder && holder.text !== text && isStale(holder.owner)) {
       takeOverStale(file, holder.text);
       continue;
     }
     if (holder === undefined) continue; // removed between our attempt and the read: try again
+    const mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+    if (!seen || seen.text !== holder.text || seen.mtimeMs !== mtimeMs) seen = { text: holder.text, mtimeMs, since: Date.now() };
+    else if (Date.now() - seen.since >= quietMs) {
+      takeOverStale(file, holder.text);
+      seen = undefined;
+      continue;
+    }
     if (options.signal?.aborted) throw new CheckFailed("The build was stopped while it waited for another build.");
     const elapsed = Date.now() - started;
     const who = describe(holder.owner);
@@ -73,6 +91,25 @@ export async function acquireBuildLock(root: string, options: LockOptions = {}):
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
+}
+
+/** The lock taken: touched every `heartbeatMs` while it is held (a sign of life for builds waiting on other hosts). */
+function holdLock(file: string, text: string, heartbeatMs: number): BuildLock {
+  const beat = setInterval(() => {
+    try {
+      if (readFileSync(file, "utf8") === text) utimesSync(file, new Date(), new Date());
+    } catch {
+      /* gone: release() or a takeover will tell */
+    }
+  }, heartbeatMs);
+  beat.unref();
+  return {
+    file,
+    release: () => {
+      clearInterval(beat);
+      release(file, text);
+    },
+  };
 }
 
 /** Creates the lock file atomically (write a private file, then hard-link it into place). */

@@ -4,7 +4,7 @@
  * of its pages.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -143,6 +143,41 @@ describe("the build lock", () => {
       lock.release();
       expect(readdirSync(path.dirname(lock.file))).toEqual([]);
     }
+  });
+
+  it("takes over a lock nobody refreshes while it waits: another host's build that was killed, or a lock that came with the files", async () => {
+    // A build in a container killed with SIGKILL (the next container has another host name), a lock
+    // committed to git or copied with the project, a pid from another pid namespace: no pid to look at.
+    for (const owner of [{ pid: 1, host: "container-7f3a", started: "2026-12-01T10:00:00.000Z" }, { pid: process.ppid, host: hostname(), started: "2026-12-01T10:00:00.000Z" }]) {
+      const root = makeTempDir();
+      write(path.join(root, BUILD_LOCK_FILE), JSON.stringify(owner));
+      const told: string[] = [];
+      const lock = await acquireBuildLock(root, { waitMs: 5_000, pollMs: 20, quietMs: 300, onWait: (m) => told.push(m) });
+      expect(JSON.parse(readFileSync(lock.file, "utf8")).pid).toBe(process.pid);
+      expect(told).toHaveLength(1);
+      lock.release();
+      expect(readdirSync(path.dirname(lock.file))).toEqual([]);
+    }
+  });
+
+  it("keeps waiting for a holder that refreshes its lock, and refreshes its own while it holds it", async () => {
+    const root = makeTempDir();
+    const file = path.join(root, BUILD_LOCK_FILE);
+    write(file, JSON.stringify({ pid: 1, host: "other-host", started: "2026-12-01T10:00:00.000Z" }));
+    const beat = setInterval(() => utimesSync(file, new Date(), new Date()), 40);
+    try {
+      await expect(acquireBuildLock(root, { waitMs: 800, pollMs: 20, quietMs: 300 })).rejects.toThrow(/Another verity build \(pid 1 on other-host/);
+    } finally {
+      clearInterval(beat);
+    }
+    rmSync(file);
+    const lock = await acquireBuildLock(root, { heartbeatMs: 30 });
+    const first = statSync(lock.file).mtimeMs;
+    utimesSync(lock.file, new Date(first - 60_000), new Date(first - 60_000));
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(statSync(lock.file).mtimeMs).toBeGreaterThan(first - 60_000);
+    lock.release();
+    expect(existsSync(lock.file)).toBe(false);
   });
 
   it("lets one of many concurrent takers hold it at a time", async () => {
