@@ -54,6 +54,7 @@ export function registerLint(program: Command, state: RunState): void {
         quiet: options.quiet === true,
       });
       for (const warning of report.styleWarnings) io.stderr(`warning: ${warning}\n`);
+      if (report.cacheWarning) io.stderr(`warning: ${report.cacheWarning}\n`);
       if (report.changed) printChangedScope(report, io);
       if (report.fixes) {
         const { plans, problems, dryRun } = report.fixes;

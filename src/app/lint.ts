@@ -22,7 +22,7 @@ import { openFileStates, type FileHash } from "../core/lint/file-states.ts";
 import { lintProject, lintProjectByCard, treeFactsTaker, type LintOptions, type LintResult } from "../core/lint/lint-project.ts";
 import { loadRemarkConfig } from "../core/lint/remark-config.ts";
 import { loadProject, openProject, requireContentFolder, type Project, type ProjectContext, type ProjectOptions } from "../core/project/project.ts";
-import { CACHE_FOLDER, requireCacheFolder } from "../core/project/cache-folder.ts";
+import { CACHE_FOLDER, requireCacheFolder, takeCacheWriteRefusals } from "../core/project/cache-folder.ts";
 import { createStyleChecker, styleConfigWarnings } from "../core/style/card-style.ts";
 import { applyLevels, levelOf } from "../core/lint/registry.ts";
 import { tooDeepFinding } from "../core/lint/rules/markdown-too-deep.ts";
@@ -87,6 +87,8 @@ export interface LintReport {
   fixes?: FixSummary;
   /** What the project's `.vale.ini` sets that is ignored (a rule that does not exist), as `verity style` warns. */
   styleWarnings: string[];
+  /** Why the lint caches could not be saved (a full disk, a file-size limit), when they could not: the run itself is complete. */
+  cacheWarning?: string;
 }
 
 export async function lint(request: LintRequest): Promise<LintReport> {
@@ -202,6 +204,10 @@ export async function lint(request: LintRequest): Promise<LintReport> {
   };
   if (changed) report.changed = changed;
   if (fixes) report.fixes = fixes;
+  const refused = takeCacheWriteRefusals();
+  if (refused.length > 0) {
+    report.cacheWarning = `the lint cache could not be saved in ${CACHE_FOLDER}/ (${refused[0]!.reason}); every card was checked, and the next run checks them all again.`;
+  }
   return report;
 }
 

@@ -15,8 +15,9 @@
  * (Verity's code, the configuration, the files rules read); a missing, damaged or stale cache is
  * simply empty, and it is written atomically.
  */
+import { writeCacheFile } from "../project/cache-folder.ts";
 import { createHash, type Hash } from "node:crypto";
-import { closeSync, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, ftruncateSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { Card, CardLoadCache, CachedCardLoad } from "../cards/load.ts";
 import type { Collection } from "../cards/collections.ts";
@@ -24,7 +25,6 @@ import type { Project, ProjectContext } from "../project/project.ts";
 import { hashRuleInputs } from "./cache-inputs.ts";
 import type { Finding } from "./findings.ts";
 import type { CardRuleCache } from "./lint-project.ts";
-import { writeFileWhole } from "../cards/safe-write.ts";
 import { asciiJson, asciiJsonString } from "../report/ascii-json.ts";
 
 const VERSION = 2;
@@ -150,7 +150,7 @@ export function openCardCache(file: string, key: string, reads?: ReadonlyMap<str
       }
       let text = `${JSON.stringify({ version: VERSION, key })}\n`;
       for (const [relPath, line] of lines) text += row(relPath, line);
-      writeFileWhole(file, text);
+      writeCacheFile(file, text);
     },
   };
 }
@@ -218,8 +218,10 @@ function appendWhole(file: string, text: string, size: number): boolean {
     if (fstatSync(fd).size !== size) return false;
     const bytes = Buffer.from(text);
     // One positioned write at the end: a run stopped half-way leaves a cut last row, which the reader skips.
-    writeSync(fd, bytes, 0, bytes.length, size);
-    return true;
+    // A write cut short (a full disk, a file-size limit) is taken back, and the caller rewrites the file.
+    if (writeSync(fd, bytes, 0, bytes.length, size) === bytes.length) return true;
+    ftruncateSync(fd, size);
+    return false;
   } catch {
     return false;
   } finally {

@@ -7,8 +7,8 @@
  * file is read and hashed again on the next run. A missing or damaged store is simply empty, and
  * it is written whole (see safe-write.ts).
  */
+import { writeCacheFile } from "../project/cache-folder.ts";
 import { existsSync, lstatSync, readFileSync, type Stats } from "node:fs";
-import { writeFileWhole } from "../cards/safe-write.ts";
 import { hashBytes, hashRegularFile, readRegularFile } from "../cards/safe-read.ts";
 import { relativePosix } from "../cards/paths.ts";
 
@@ -99,7 +99,7 @@ export function openFileStates(file: string, root: string, now: () => number = D
         stored.numbers.push(size, mtime, ctime, ino, trusted);
         stored.hashes.push(hash);
       }
-      writeFileWhole(file, JSON.stringify(stored));
+      writeCacheFile(file, JSON.stringify(stored));
     },
   };
 }

@@ -9,10 +9,10 @@
  * a row per card took twice as long to read back), then each card's facts (JSON) one after the other. The file is written whole (safe-write.ts) and read through one
  * open descriptor, so a run that replaces it meanwhile cannot mix two versions.
  */
+import { writeCacheFile } from "../project/cache-folder.ts";
 import { closeSync, openSync, readSync } from "node:fs";
 import path from "node:path";
 import type { Card } from "../cards/load.ts";
-import { writeFileWhole } from "../cards/safe-write.ts";
 import type { SiteName } from "../site/audience.ts";
 import type { SitePages } from "../site/links.ts";
 import { relatedIds, StubCardRead, stubCard, stubFactsOf, type StubFacts } from "./run-delta.ts";
@@ -81,7 +81,7 @@ export function writeStubFacts(file: string, id: string, cards: readonly Card[],
     cards: columns,
   };
   const head = JSON.stringify(index);
-  writeFileWhole(file, `${String(Buffer.byteLength(head)).padStart(LENGTH_DIGITS, "0")}\n${head}${bodies.join("")}`);
+  writeCacheFile(file, `${String(Buffer.byteLength(head)).padStart(LENGTH_DIGITS, "0")}\n${head}${bodies.join("")}`);
 }
 
 /** The facts written for the run `id` (stubs under `root`), or undefined. */

@@ -14,6 +14,7 @@
  */
 import { lstatSync, mkdirSync, readdirSync, unlinkSync } from "node:fs";
 import path from "node:path";
+import { describeWriteRefusal, writeFileWhole } from "../cards/safe-write.ts";
 import { ConfigError } from "../errors.ts";
 
 export const CACHE_FOLDER = ".verity-cache";
@@ -55,4 +56,31 @@ export function requireCacheFolder(root: string): void {
 export function cacheFolderStamp(folder: string): string {
   const entry = lstatSync(folder, { bigint: true, throwIfNoEntry: false });
   return entry?.isDirectory() ? `${entry.dev}:${entry.ino}:${entry.birthtimeNs}` : "none";
+}
+
+/** The cache files this process could not write, with the reason, until taken. */
+const refusedWrites = new Map<string, string>();
+
+/**
+ * Writes a cache file whole (safe-write.ts). A cache only saves time: when the system refuses the
+ * write (a full disk, a file-size limit, a read-only folder), the run goes on without it and the
+ * refusal is kept for {@link takeCacheWriteRefusals}; false then. Any other error is thrown.
+ */
+export function writeCacheFile(file: string, text: string | Uint8Array): boolean {
+  try {
+    writeFileWhole(file, text);
+    return true;
+  } catch (error) {
+    const reason = describeWriteRefusal(error);
+    if (reason === undefined) throw error;
+    refusedWrites.set(file, reason);
+    return false;
+  }
+}
+
+/** The cache writes refused since the last call (see {@link writeCacheFile}), each with its reason. */
+export function takeCacheWriteRefusals(): { file: string; reason: string }[] {
+  const refused = [...refusedWrites].map(([file, reason]) => ({ file, reason }));
+  refusedWrites.clear();
+  return refused;
 }

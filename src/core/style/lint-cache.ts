@@ -3,10 +3,10 @@
  * the rules and configuration. Only per-file findings live here; cross-card checks (links, ids,
  * trust score) are always recomputed. A missing or unreadable cache is simply empty.
  */
+import { writeCacheFile } from "../project/cache-folder.ts";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Finding } from "../lint/findings.ts";
-import { writeFileWhole } from "../cards/safe-write.ts";
 
 interface CacheFile {
   version: 1;
@@ -47,7 +47,7 @@ export function openLintCache(cacheFile: string, configKey: string): LintCache {
     },
     save() {
       if (!isDirty) return;
-      writeFileWhole(cacheFile, JSON.stringify(data));
+      writeCacheFile(cacheFile, JSON.stringify(data));
     },
   };
 }

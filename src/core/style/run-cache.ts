@@ -5,6 +5,7 @@
  * checks (links, ids, the trust score) are always right; the per-card style cache then makes the
  * recomputation cheap.
  */
+import { writeCacheFile } from "../project/cache-folder.ts";
 import { createHash, randomUUID, type Hash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -13,7 +14,6 @@ import type { ProjectContext } from "../project/project.ts";
 import type { TrustScore } from "../verification/verification.ts";
 import { hashRuleInputs } from "../lint/cache-inputs.ts";
 import { findValeConfig, foldersToHash, loadValeConfig } from "./vale-ini.ts";
-import { writeFileWhole } from "../cards/safe-write.ts";
 import { readAndHash, type FileHash, type FileStates } from "../lint/file-states.ts";
 import { asciiJson } from "../report/ascii-json.ts";
 import { appendAll } from "../arrays.ts";
@@ -300,7 +300,7 @@ export function writeRunRecord(file: string, record: RunRecord): void {
     rest: record.rest.map(({ fix: _fix, ...rest }) => rest),
   };
   // As ASCII: the record is read on every run, and a one-byte string reads back faster.
-  writeFileWhole(file, asciiJson(data));
+  writeCacheFile(file, asciiJson(data));
   // Stale edits name the write replaced, so they would be ignored anyway.
   rmSync(editsFileOf(file), { force: true });
 }
@@ -326,5 +326,5 @@ export function writeRunRecordEdits(file: string, record: RunRecord, edited: Ite
     }
     edits.files[card] = entry;
   }
-  writeFileWhole(editsFileOf(file), asciiJson(edits));
+  writeCacheFile(editsFileOf(file), asciiJson(edits));
 }

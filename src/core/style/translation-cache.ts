@@ -9,8 +9,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { cacheFolderStamp } from "../project/cache-folder.ts";
-import { writeFileWhole } from "../cards/safe-write.ts";
+import { cacheFolderStamp, writeCacheFile } from "../project/cache-folder.ts";
 import { getCodeVersion } from "../lint/code-version.ts";
 import { recallTranslations, recordTranslations, type TranslatedRegex } from "./regex-memo.ts";
 
@@ -58,5 +57,5 @@ export function recallSavedTranslations(file: string): Set<string> {
 
 function saveTranslations(file: string, used: ReadonlyMap<string, TranslatedRegex>): void {
   const stored: Stored = { version: VERSION, code: getCodeVersion(), folder: cacheFolderStamp(path.dirname(file)), entries: [...used].map(([pattern, { source, flags }]) => [pattern, source, flags]) };
-  writeFileWhole(file, JSON.stringify(stored));
+  writeCacheFile(file, JSON.stringify(stored));
 }
