@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import { VerityError } from "../errors.ts";
 
 export type RegularFileRead =
   | { kind: "read"; bytes: Buffer; stat: Stats }
@@ -12,13 +13,34 @@ export type RegularFileRead =
   | { kind: "symlink" }
   | { kind: "not-a-file" };
 
+/**
+ * A file that was listed a moment ago is gone: another program (git checkout, an editor that saves by
+ * moving the old file away first, a script) changed the folder while Verity read it. What the run
+ * would report about the other files (links to it, ids, the trust score) is not to be trusted. Exit 2.
+ */
+export class FileVanishedError extends VerityError {
+  constructor(file: string) {
+    super(`${file} was removed while Verity was reading it: another program (git checkout, an editor, a script) changed the folder meanwhile.`, {
+      exitCode: 2,
+      hint: "Run the command again once the other program is done.",
+    });
+  }
+}
+
+/** Opening `file` failed because it, or a folder on its path, is no longer there. */
+function isVanished(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "ENOENT" || code === "ENOTDIR";
+}
+
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 /** A FIFO swapped in for a file is opened without waiting for a writer (fstat then refuses it). */
 const NO_WAIT = constants.O_NONBLOCK ?? 0;
 
 /**
  * Reads `file` whole when it is a regular file of at most `maxBytes` bytes; other outcomes are
- * named. Errors other than "is a link" (a missing or unreadable file) are thrown as they are.
+ * named. A file that is not there is {@link FileVanishedError} (it is read because a listing named it);
+ * other errors (an unreadable file) are thrown as they are.
  */
 export function readRegularFile(file: string, maxBytes = Number.POSITIVE_INFINITY, options: { followLinks?: boolean } = {}): RegularFileRead {
   let fd: number;
@@ -28,6 +50,7 @@ export function readRegularFile(file: string, maxBytes = Number.POSITIVE_INFINIT
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ELOOP" && !options.followLinks) return { kind: "symlink" };
     if (code === "EISDIR") return { kind: "not-a-file" };
+    if (isVanished(error)) throw new FileVanishedError(file);
     throw error;
   }
   try {
@@ -65,6 +88,7 @@ export function hashRegularFile(file: string): { hash: string; stat: Stats } | {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ELOOP") return { kind: "symlink" };
     if (code === "EISDIR") return { kind: "not-a-file" };
+    if (isVanished(error)) throw new FileVanishedError(file);
     throw error;
   }
   try {
