@@ -142,10 +142,10 @@ export function runAstroBuild(run: AstroRun): Promise<void> {
  * with "error", "✗" or a JavaScript or system error name (never a listed page such as
  * `├─ /help/error-codes/index.html`).
  */
-const ERROR_LINE = /\[ERROR\]|^\s*(?:\d\d:\d\d:\d\d\s+)?(?:error\b|✗|\w*Error\b|E[A-Z]{2,}\b:)/i;
+const ERROR_LINE = /\[(?:[A-Z]+_)*ERROR\]|^\s*(?:\d\d:\d\d:\d\d\s+)?(?:error\b|✗|\w*Error\b|E[A-Z]{2,}\b:)/i;
 const LOG_PREFIX = /^\d{2}:\d{2}:\d{2}\s+/;
-/** An absolute file path (optionally with :line:column) in a line of output. */
-const FILE_PATH = /(?:file:\/\/)?(\/(?:[^\s'"`:()]+\/)*[^\s'"`:()]+\.[A-Za-z0-9]{1,10})(?::(\d+)(?::(\d+))?)?/g;
+/** An absolute file path (optionally with :line:column) in a line of output; not the path of a web address (`https://github.com/...`). */
+const FILE_PATH = /(?:file:\/\/|(?<![\w:/.]))(\/(?:[^\s'"`:()]+\/)*[^\s'"`:()]+\.[A-Za-z0-9]{1,10})(?::(\d+)(?::(\d+))?)?/g;
 
 /**
  * The first lines that say why a build failed (from its first error line, at most 12) and the
@@ -157,7 +157,8 @@ export function explainFailure(output: readonly string[], where: { workDir: stri
   const from = start === -1 ? Math.max(0, output.length - 12) : start;
   const lines: string[] = [];
   for (const line of output.slice(from)) {
-    if (/^\s*Stack trace:/i.test(line) || (lines.length > 0 && /^\s+at\s/.test(line))) break;
+    // A JavaScript stack, or a native one (Rust's "Stack backtrace:", as Vite's bundler rolldown prints it).
+    if (/^\s*Stack (?:back)?trace:/i.test(line) || (lines.length > 0 && /^\s+at\s/.test(line))) break;
     lines.push(line.replace(LOG_PREFIX, ""));
     if (lines.length === 12) break;
   }

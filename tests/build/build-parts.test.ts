@@ -200,6 +200,27 @@ describe("the build lock", () => {
 
 describe("explainFailure", () => {
   const work = "/app/.verity-cache/build-1-a/internal";
+  it("gives the reason of a bundler's own error (a full disk, a file-size limit), not its native backtrace", () => {
+    // Rolldown (Vite's bundler) writing its dependency cache under `ulimit -f`, as Astro printed it.
+    const output = [
+      "12:32:58 [vite] [optimizer] bundling dependencies...",
+      "[UNHANDLEABLE_ERROR] Something went wrong inside rolldown, please report this problem at https://github.com/rolldown/rolldown/issues.",
+      `Failed to write file in ${work}/vite/deps_temp_23bd072f/astro_n_aria-query.js`,
+      "Caused by:",
+      "    File too large (os error 27)",
+      "Stack backtrace:",
+      ...Array.from({ length: 12 }, (_, i) => `   ${i}: <unknown>`),
+      "  12: start_thread",
+      "             at ./nptl/pthread_create.c:442:8",
+    ];
+    const { lines, file } = explainFailure(output, { workDir: work, projectRoot: "/kb" });
+    // The build's own temporary file is no file to fix, nor is the host of the bug tracker's address.
+    expect(file).toBeUndefined();
+    expect(lines[0]).toMatch(/^\[UNHANDLEABLE_ERROR\] Something went wrong inside rolldown/);
+    expect(lines).toContain("    File too large (os error 27)");
+    expect(lines.some((line) => /<unknown>|Stack backtrace/.test(line))).toBe(false);
+  });
+
   it("starts at the first error line, stops before the stack and names the project's file", () => {
     const output = [
       "10:00:01 [build] output: \"static\"",
