@@ -6,7 +6,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { FileVanishedError, readRegularFile } from "../../src/core/cards/safe-read.ts";
+import { FileVanishedError, readRegularFile, readTextFile } from "../../src/core/cards/safe-read.ts";
 import { readAndHash } from "../../src/core/lint/file-states.ts";
 import { exampleCard } from "../../src/core/lint/rule-model.ts";
 import { loadProject } from "../../src/core/project/project.ts";
@@ -40,5 +40,11 @@ describe("a file removed after its folder was listed", () => {
     const missing = path.join(makeTempDir(), "gone.md");
     expect(() => readRegularFile(missing)).toThrow(FileVanishedError);
     expect(() => readAndHash(missing)).toThrow(FileVanishedError);
+  });
+
+  it("is no error for a file that may be missing (a configuration file, CODEOWNERS)", () => {
+    const dir = makeTempDir();
+    expect(readTextFile(path.join(dir, "CODEOWNERS"))).toEqual({ kind: "missing" });
+    expect(readTextFile(path.join(dir, "no-folder", "CODEOWNERS"))).toEqual({ kind: "missing" });
   });
 });

@@ -19,18 +19,21 @@ export type RegularFileRead =
  * would report about the other files (links to it, ids, the trust score) is not to be trusted. Exit 2.
  */
 export class FileVanishedError extends VerityError {
-  constructor(file: string) {
+  /** The system's code (ENOENT, ENOTDIR), for a caller to whom a missing file is no surprise (readTextFile). */
+  readonly code: string;
+  constructor(file: string, code: string) {
     super(`${file} was removed while Verity was reading it: another program (git checkout, an editor, a script) changed the folder meanwhile.`, {
       exitCode: 2,
       hint: "Run the command again once the other program is done.",
     });
+    this.code = code;
   }
 }
 
-/** Opening `file` failed because it, or a folder on its path, is no longer there. */
-function isVanished(error: unknown): boolean {
+/** Opening `file` failed because it, or a folder on its path, is no longer there: the error to throw, else undefined. */
+function vanished(file: string, error: unknown): FileVanishedError | undefined {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === "ENOENT" || code === "ENOTDIR";
+  return code === "ENOENT" || code === "ENOTDIR" ? new FileVanishedError(file, code) : undefined;
 }
 
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -50,8 +53,7 @@ export function readRegularFile(file: string, maxBytes = Number.POSITIVE_INFINIT
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ELOOP" && !options.followLinks) return { kind: "symlink" };
     if (code === "EISDIR") return { kind: "not-a-file" };
-    if (isVanished(error)) throw new FileVanishedError(file);
-    throw error;
+    throw vanished(file, error) ?? error;
   }
   try {
     const stat = fstatSync(fd);
@@ -88,8 +90,7 @@ export function hashRegularFile(file: string): { hash: string; stat: Stats } | {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ELOOP") return { kind: "symlink" };
     if (code === "EISDIR") return { kind: "not-a-file" };
-    if (isVanished(error)) throw new FileVanishedError(file);
-    throw error;
+    throw vanished(file, error) ?? error;
   }
   try {
     const stat = fstatSync(fd);
