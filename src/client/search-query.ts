@@ -11,7 +11,7 @@ import { composeHangul } from "./search-hangul.ts";
 import { joinHyphenated, splitJoined } from "./search-joined.ts";
 import { readLetter } from "./search-letter.ts";
 import { dropChineseCounts } from "./search-zh-count.ts";
-import { EN_AFTER_HOW, EN_DURATION_VERBS, EN_LONG_TIME, EN_NEGATIONS, EN_SEEN, EN_STOP, EN_TIME_AFTER, EN_TIME_BEFORE, EN_TIME_UNITS, JA_QUESTION, KO_ENDINGS, KO_STOP, ZH_JOINERS, ZH_QUESTION } from "./search-words.ts";
+import { EN_AFTER_HOW, EN_COUNT_OF, EN_DURATION_VERBS, EN_LONG_TIME, EN_NEGATIONS, EN_SEEN, EN_STOP, EN_TIME_AFTER, EN_TIME_BEFORE, EN_TIME_UNITS, JA_QUESTION, KO_ENDINGS, KO_STOP, ZH_JOINERS, ZH_QUESTION } from "./search-words.ts";
 
 export type Script = "ko" | "ja" | "zh" | "latin";
 
@@ -187,7 +187,7 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
   // "a week later", "3 days ago", "last year": the unit, and the number or `last` before it, say when.
   const unitSaysWhen = (i: number): boolean => EN_TIME_UNITS.has(tokens[i] ?? "") && (EN_TIME_AFTER.has(tokens[i + 1] ?? "") || EN_TIME_BEFORE.has(tokens[i - 1] ?? "") || [tokens[i - 1], tokens[i - 2]].some((t) => EN_DURATION_VERBS.has(t ?? "")));
   const when = (i: number): boolean => unitSaysWhen(i) || ((/^\d+$/.test(tokens[i]!) || EN_TIME_BEFORE.has(tokens[i]!)) && unitSaysWhen(i + 1));
-  const withoutStops = tokens.filter((t, i) => !EN_STOP.has(t) && !KO_STOP.has(t) && !(EN_AFTER_HOW.has(t) && tokens[i - 1] === "how") && !(EN_DURATION_VERBS.has(t) && lasts(i)) && !appears(i) && !when(i));
+  const withoutStops = tokens.filter((t, i) => !EN_STOP.has(t) && !KO_STOP.has(t) && !(EN_AFTER_HOW.has(t) && tokens[i - 1] === "how") && !(EN_COUNT_OF.has(t) && tokens[i + 1] === "of") && !(EN_DURATION_VERBS.has(t) && lasts(i)) && !appears(i) && !when(i));
   tokens = (withoutStops.length > 0 ? withoutStops : tokens).slice(0, MAX_QUERY_WORDS);
   tokens = tokens.map((t) => (NO_SPACE.test(t) ? stripCjkQuestion(t, lang) : t)).filter((t) => t.length > 0);
   if (lang === "ko" && vocabulary) {

@@ -25,7 +25,7 @@ export const EN_STOP = new Set(
     // Auxiliaries and function words that name nothing ("how long do I have to refund": "have" matched "you have" in any card).
     "have has had having until both either " +
     // When a reader says something happened, not what it is about ("still no refund a week later").
-    "later ago already since yesterday " +
+    "later ago already since yesterday during " +
     // Words that only narrow or look for ("refund only part", "can't find the refund"): every card "only" shows or "finds" something.
     "only find finding " +
     // Asking to compare ("difference between admin and member"): what is compared names the topic; "difference" matched "differs".
@@ -39,6 +39,8 @@ export const EN_STOP = new Set(
     // name a control by its label, the word only in passing ("a Retry button" led for the button the accounting sync card labels).
     "button buttons").split(" "),
 );
+/** A noun that only asks how many before `of` ("max number of api keys", "the number of seats"), as `how many` does; `invoice number` keeps it. */
+export const EN_COUNT_OF = new Set(["number"]);
 /** Words that only ask a question after "how" ("how long does a refund take", "how late can I refund", `how 2` typed for "how to"), and mean something elsewhere ("long"). */
 export const EN_AFTER_HOW = new Set(["2", "long", "often", "soon", "late", "far", "fast", "quickly"]);
 /**

@@ -363,6 +363,18 @@ describe("words written without the spaces between them", () => {
     expect(analyseQuery("how many webhook endpoints max", "en", { vocabulary }).terms).toEqual(["webhook", "endpoints"]);
   });
 
+  it("drops `number of`, which asks how many as `how many` does, but keeps a number the cards name (`invoice number`)", () => {
+    const vocabulary = new Vocabulary(["api", "invoice", "keys", "number", "per", "seats", "workspace"]);
+    expect(analyseQuery("max number of api keys per workspace", "en", { vocabulary }).terms).toEqual(["api", "keys", "per", "workspace"]);
+    expect(analyseQuery("the number of seats", "en", { vocabulary }).terms).toEqual(["seats"]);
+    expect(analyseQuery("invoice number", "en", { vocabulary }).terms).toEqual(["invoice", "number"]);
+  });
+
+  it("drops `during`, which says when rather than what: `429s during bulk import`", () => {
+    const vocabulary = new Vocabulary(["429", "during", "import"]);
+    expect(analyseQuery("429 during import", "en", { vocabulary }).terms).toEqual(["429", "import"]);
+  });
+
   it("drops `greyed`, which says a control is disabled, rather than correcting it to a card's word (`keyed`)", () => {
     const vocabulary = new Vocabulary(["change", "keyed", "seats"]);
     expect(analyseQuery("change seats greyed", "en", { vocabulary }).terms).toEqual(["change", "seats"]);
