@@ -219,6 +219,8 @@ const BLIND_SETS: { name: string; it: string; file: string; floor?: number; why?
     name: "nineteenth query set on the public demo",
     it: "written from the cards before it was run (support-agent shorthand, voice-typed questions with homophones, two intents in one question, how to stop or turn off something, what happens if, is it safe to, costs and limits, accessibility words, Stripe, Xero and QuickBooks vocabulary, UK, Australian and Indian English, Korean, Simplified and Traditional Chinese and Japanese about cards only in English): at the same targets, never an internal card",
     file: "search-blind17.json",
+    floor: 95,
+    why: "First run, before any change it led to: 91.6% first (175 of 191), 97.9% in the top 5, 0% no results, 2.1% none right, no internal card shown. 95.3% (182 of 191), 99.5%, 0%, 0.5% after `during` and `number of` are left out, and synonyms for a tax ID (`ABN`, `GSTIN`), Stripe's `Radar`, a payout in Traditional Chinese (`撥款`) and a seat in Japanese (`席`): held there, one more miss fails it. Its misses left are in docs/sites.md.",
   },
 ];
 
