@@ -46,7 +46,7 @@ export function readSynonyms(root: string): SynonymsFile {
 }
 
 /** One `lang: [words]` pair of a group entry, with where its key is. */
-interface PairRead {
+export interface PairRead {
   lang: string;
   /** The words, trimmed ("" for a word that is not text); undefined when the value is not a list. */
   words: string[] | undefined;
@@ -55,7 +55,7 @@ interface PairRead {
 }
 
 /** An entry of the file: its pairs, or undefined with where it is when it is not a mapping of languages. */
-type EntryRead = { pairs: PairRead[] } | { pairs: undefined; line: number; column: number };
+export type EntryRead = { pairs: PairRead[] } | { pairs: undefined; line: number; column: number };
 
 const FORMAT_EXAMPLE = '"- en: [2FA, MFA, two-factor authentication]"';
 
@@ -70,7 +70,7 @@ export function parseSynonyms(text: string, file: string): SynonymsFile {
  * for anything less plain (then the `yaml` package reads the file): a file of `- en: [words]` lines
  * is read without loading it.
  */
-function readEntriesFast(text: string): EntryRead[] | undefined {
+export function readEntriesFast(text: string): EntryRead[] | undefined {
   const plain = parsePlainYaml(text);
   if (!plain) return undefined;
   if (plain.value === null || plain.value === undefined) return [];
