@@ -5,7 +5,8 @@ import { UsageError } from "../../src/core/errors.ts";
 import { LiveKnowledge, type LiveEvent } from "../../src/app/knowledge/live-knowledge.ts";
 import { serveHttp, serveStdio } from "../../src/mcp/transports.ts";
 import { verityVersion } from "../../src/core/version.ts";
-import { givenOnce, parsePort } from "../path-args.ts";
+import { givenOnce, parseCount, parsePort } from "../path-args.ts";
+import { MAX_CONNECTIONS_PER_CLIENT } from "../../src/core/net/connection-cap.ts";
 import type { RunState } from "../run-state.ts";
 
 interface McpOptions {
@@ -14,6 +15,7 @@ interface McpOptions {
   http?: boolean;
   host: string;
   port: string;
+  connectionsPerClient: string;
   today?: string;
 }
 
@@ -26,12 +28,15 @@ export function registerMcp(program: Command, state: RunState): void {
     .option("--http", "serve streamable HTTP instead of stdio")
     .option("--host <address>", "address to listen on with --http", "127.0.0.1")
     .option("--port <n>", "port to listen on with --http (0 picks a free one)", "3333")
+    .option("--connections-per-client <n>", "connections one client (an IPv4 address or IPv6 /64; a reverse proxy is one) may hold open with --http", String(MAX_CONNECTIONS_PER_CLIENT))
     .option("--today <date>", "answer as if today were this YYYY-MM-DD day")
     .action(async (options: McpOptions, command: Command) => {
       if (!SITE_NAMES.includes(options.site as SiteName)) {
         throw new UsageError(`Unknown site "${options.site}".`, `Use --site public (a customer-facing assistant) or --site internal (agents).`);
       }
       const port = parsePort(options.port);
+      const connectionsPerClient = parseCount(options.connectionsPerClient, "--connections-per-client");
+      if (connectionsPerClient === 0) throw new UsageError("--connections-per-client must be at least 1: with 0 no client could connect.");
       const started = performance.now();
       const log = (line: string) => state.io.stderr(`verity mcp: ${line}\n`);
       // The cards as they are on disk at each request: a change, or SIGHUP, reloads them.
@@ -52,7 +57,7 @@ export function registerMcp(program: Command, state: RunState): void {
         }
         let server;
         try {
-          server = await serveHttp(kb, verityVersion(), { host: options.host, port });
+          server = await serveHttp(kb, verityVersion(), { host: options.host, port, maxConnectionsPerClient: connectionsPerClient, log });
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           if (code === "EADDRINUSE") throw new UsageError(`Port ${port} on ${options.host} is already in use.`, "Choose another with --port <n> (0 picks a free one).");

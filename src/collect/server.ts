@@ -10,9 +10,9 @@ import { checkUsageBatch, toDroppedRows, toUsageRows, type UsageSite, type Usage
 import { StoreBusyError, type StoredBatch, type UsageWriter } from "../core/usage/store.ts";
 import { httpJson, NOSNIFF } from "../core/http-json.ts";
 import { logSafe } from "./log-safe.ts";
-import { rateKey } from "./rate-key.ts";
+import { clientKey } from "../core/net/client-key.ts";
 import { createRateLimiter } from "./token-bucket.ts";
-import { capConnections, MAX_CONNECTIONS_PER_CLIENT } from "./connection-cap.ts";
+import { capConnections, MAX_CONNECTIONS_PER_CLIENT } from "../core/net/connection-cap.ts";
 
 export interface CollectorOptions {
   host: string;
@@ -166,7 +166,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     if (closing) return send(503, { error: "stopping", reason: "The collector is shutting down; send again later." }, { "retry-after": "5" });
     const address = options.trustProxy ? (String(req.headers["x-forwarded-for"] ?? "").split(",").pop()?.trim() || req.socket.remoteAddress) : req.socket.remoteAddress;
     // Per IPv4 address, per IPv6 /64 (a client has 2^64 IPv6 addresses to rotate through).
-    const wait = limiter.take(rateKey(address), Date.now());
+    const wait = limiter.take(clientKey(address), Date.now());
     if (wait > 0) {
       req.resume();
       return send(429, { error: "rate_limited", reason: "Too many requests from this client; slow down." }, { "retry-after": String(wait) });
@@ -238,7 +238,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   server.requestTimeout = 15_000;
   // Behind a proxy every connection comes from the proxy, which keeps its own share per client.
   if (!options.trustProxy) {
-    capConnections(server, { perClient: options.maxConnectionsPerClient ?? MAX_CONNECTIONS_PER_CLIENT, keyOf: (socket) => rateKey(socket.remoteAddress), log });
+    capConnections(server, { perClient: options.maxConnectionsPerClient ?? MAX_CONNECTIONS_PER_CLIENT, keyOf: (socket) => clientKey(socket.remoteAddress), log });
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,5 @@
 /**
- * Per-client rate limit: one token bucket per key (an IPv4 address or IPv6 /64, see rate-key.ts), in memory only. Nothing
+ * Per-client rate limit: one token bucket per key (an IPv4 address or IPv6 /64, see core/net/client-key.ts), in memory only. Nothing
  * about a client is ever written anywhere; idle buckets are forgotten.
  */
 export interface TokenBucketOptions {

@@ -10,6 +10,8 @@ import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/
 import type { KnowledgeSource } from "../app/knowledge/knowledge-base.ts";
 import { hostOf, isLoopbackAddress, namesThisMachine } from "../core/loopback-host.ts";
 import { httpJson, NOSNIFF } from "../core/http-json.ts";
+import { clientKey } from "../core/net/client-key.ts";
+import { capConnections, MAX_CONNECTIONS_PER_CLIENT } from "../core/net/connection-cap.ts";
 import { invalidBody } from "./json-rpc-check.ts";
 import { createMcpServer } from "./server.ts";
 import { LineStdioTransport } from "./stdio-transport.ts";
@@ -57,6 +59,10 @@ export interface HttpServerOptions {
   path?: string;
   /** Overrides HTTP_TIMEOUTS (tests use short ones). headersMs must not exceed requestMs. */
   timeouts?: Partial<HttpTimeouts>;
+  /** Connections one client (an IPv4 address or an IPv6 /64) may hold open at once (default MAX_CONNECTIONS_PER_CLIENT). */
+  maxConnectionsPerClient?: number;
+  /** Hears what the server refuses (a client past its share of connections). */
+  log?: (line: string) => void;
 }
 
 export interface RunningHttpServer {
@@ -83,6 +89,9 @@ export async function serveHttp(source: KnowledgeSource, version: string, option
       else res.end();
     });
   });
+
+  // The server is reached directly (it reads no forwarding header), so each socket's address is its client.
+  capConnections(http, { perClient: options.maxConnectionsPerClient ?? MAX_CONNECTIONS_PER_CLIENT, keyOf: (socket) => clientKey(socket.remoteAddress), log: options.log ?? (() => {}) });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Every answer, the SDK's too, is JSON that a browser must not sniff as a page.

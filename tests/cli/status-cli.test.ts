@@ -111,6 +111,16 @@ describe("command-line values that cannot work", () => {
     expect(result.stderr).toContain("--port must be a port number from 0 to 65535");
   });
 
+  it.each([
+    ["0", "--connections-per-client must be at least 1"],
+    ["many", '--connections-per-client must be a whole number, got "many"'],
+  ])("mcp --http --connections-per-client %s is a usage error, and nothing starts", async (value, message) => {
+    const result = await runCli(["mcp", "--site", "public", "--http", "--port", "0", "--connections-per-client", value], { cwd: copyFixtureProject("clean") });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
   // Commander keeps the last value: a script appending `--site internal` made a public server serve every card.
   it.each([
     ["mcp", "--site", "public", "--site", "internal"],

@@ -186,3 +186,39 @@ describe("verity mcp --http and slow clients", () => {
     expect(await health.json()).toEqual({ ok: true, site: "public" });
   });
 });
+
+describe("verity mcp --http and a client that opens too many connections", () => {
+  it("answers a client's connection past its share 503 and closes it, and takes its next one once an earlier one ends", { timeout: 60_000 }, async () => {
+    const kb = KnowledgeBase.load({ cwd: REPO_ROOT, root: REPO_ROOT, site: "public", today: TODAY });
+    const logged: string[] = [];
+    const server = await serveHttp(kb, "test", { host: "127.0.0.1", port: 0, maxConnectionsPerClient: 4, log: (line) => logged.push(line) });
+    const port = Number(new URL(server.url).port);
+    const held: Socket[] = [];
+    // A connection that sent half of its headers: held open until the headers deadline.
+    const holdOpen = () =>
+      new Promise<{ socket: Socket; closed: Promise<string> }>((resolve, reject) => {
+        const socket = connect(port, "127.0.0.1", () => {
+          socket.write(`POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`);
+          let answer = "";
+          socket.on("data", (chunk: Buffer) => (answer += chunk.toString("latin1")));
+          resolve({ socket, closed: new Promise((done) => socket.on("close", () => done(answer))) });
+        });
+        socket.on("error", reject);
+      });
+    try {
+      for (let i = 0; i < 4; i++) held.push((await holdOpen()).socket);
+      const extra = await holdOpen();
+      const answer = await Promise.race([extra.closed, timeout(5000, "the connection past the share stayed open")]);
+      expect(answer).toMatch(/^HTTP\/1\.1 503 /);
+      expect(answer).toMatch(/retry-after: 5/i);
+      expect(logged.join("\n")).toContain("more than 4 connections from one client");
+      held.shift()!.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const health = await fetch(new URL("/health", server.url));
+      expect(health.status).toBe(200);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await server.close();
+    }
+  });
+});

@@ -1,8 +1,9 @@
 /**
- * Connections one client may hold open at once. Deadlines end a slow request (headersTimeout,
- * requestTimeout), but until then a single client could open thousands of connections and take the
- * file descriptors every other page needs to send its events. A browser opens at most six to a host;
- * a client past its share gets `503` with `Retry-After` and the connection is closed.
+ * Connections one client may hold open at once, for the HTTP servers (the usage collector, `verity
+ * mcp --http`). Deadlines end a slow request (headersTimeout, requestTimeout), but until then a
+ * single client could open thousands of connections and take the file descriptors every other
+ * client needs. A browser opens at most six to a host; a client past its share gets `503` with
+ * `Retry-After` and the connection is closed.
  */
 import type { Server } from "node:http";
 import type { Socket } from "node:net";

@@ -1,5 +1,6 @@
 /**
- * Which client a request counts against in the collector's rate limit. An IPv4 address is one
+ * Which client a request or a connection counts against: the collector's rate limit and the
+ * servers' connection shares (connection-cap.ts). An IPv4 address is one
  * client. An IPv6 address is not: every connection is given at least a /64 (2^64 addresses), and a
  * client may send each request from a new one, so a bucket per IPv6 address would limit nothing.
  * IPv6 clients are keyed by their /64; an IPv4 client that a dual-stack socket reports as
@@ -10,7 +11,7 @@ import { isIPv4, isIPv6 } from "node:net";
 /** Longest key kept for a value that is not an address (an X-Forwarded-For from a proxy that sends other text). */
 const MAX_OTHER_KEY = 100;
 
-export function rateKey(address: string | undefined): string {
+export function clientKey(address: string | undefined): string {
   const text = (address ?? "").trim();
   if (text === "") return "?";
   if (isIPv4(text)) return text;

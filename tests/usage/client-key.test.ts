@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { rateKey } from "../../src/collect/rate-key.ts";
+import { clientKey } from "../../src/core/net/client-key.ts";
 import { startCollector } from "../../src/collect/server.ts";
 import type { UsageSite, UsageSiteRules } from "../../src/core/usage/events.ts";
 import { openUsageReader, openUsageWriter } from "../../src/core/usage/store.ts";
@@ -15,28 +15,28 @@ import { makeTempDir, removeTemps } from "../helpers.ts";
 
 afterAll(() => removeTemps());
 
-describe("rateKey", () => {
+describe("clientKey", () => {
   it("gives every address of one IPv6 /64 the same key, however it is written", () => {
-    const key = rateKey("2001:db8:1:2::1");
-    expect(rateKey("2001:db8:1:2:ffff:ffff:ffff:fffe")).toBe(key);
-    expect(rateKey("2001:0DB8:0001:0002:0:0:abcd:1")).toBe(key);
-    expect(rateKey("2001:db8:1:2::7%eth0")).toBe(key);
-    expect(rateKey("2001:db8:1:3::1")).not.toBe(key);
-    expect(rateKey("::1")).toBe(rateKey("::2"));
+    const key = clientKey("2001:db8:1:2::1");
+    expect(clientKey("2001:db8:1:2:ffff:ffff:ffff:fffe")).toBe(key);
+    expect(clientKey("2001:0DB8:0001:0002:0:0:abcd:1")).toBe(key);
+    expect(clientKey("2001:db8:1:2::7%eth0")).toBe(key);
+    expect(clientKey("2001:db8:1:3::1")).not.toBe(key);
+    expect(clientKey("::1")).toBe(clientKey("::2"));
   });
 
   it("keeps one key per IPv4 address, also written as an IPv4-mapped IPv6 address", () => {
-    expect(rateKey("203.0.113.7")).toBe("203.0.113.7");
-    expect(rateKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
-    expect(rateKey("::FFFF:203.0.113.8")).toBe("203.0.113.8");
-    expect(rateKey("::ffff:203.0.113.7")).not.toBe(rateKey("::ffff:203.0.113.8"));
+    expect(clientKey("203.0.113.7")).toBe("203.0.113.7");
+    expect(clientKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(clientKey("::FFFF:203.0.113.8")).toBe("203.0.113.8");
+    expect(clientKey("::ffff:203.0.113.7")).not.toBe(clientKey("::ffff:203.0.113.8"));
   });
 
   it("keeps anything else as it is (bounded), and no address as one shared key", () => {
-    expect(rateKey(undefined)).toBe("?");
-    expect(rateKey("")).toBe("?");
-    expect(rateKey("not-an-address")).toBe("not-an-address");
-    expect(rateKey("x".repeat(5000)).length).toBeLessThanOrEqual(100);
+    expect(clientKey(undefined)).toBe("?");
+    expect(clientKey("")).toBe("?");
+    expect(clientKey("not-an-address")).toBe("not-an-address");
+    expect(clientKey("x".repeat(5000)).length).toBeLessThanOrEqual(100);
   });
 });
 
