@@ -64,41 +64,69 @@ export async function runGoldenSet(
   const searchUrl = `${siteUrl.replace(/\/$/, "")}/search/`;
   let next = 0;
   const work = async (page: Page) => {
-    if (mode === "in-page") await page.goto(searchUrl);
+    if (mode === "in-page") {
+      await page.goto(searchUrl);
+      // The page takes over its form once its script has started (it then marks the empty search done);
+      // a query submitted before that would be the browser's own submit, a new page load.
+      await answerWhenDone(page, undefined);
+    }
     for (let at = next++; at < queries.length; at = next++) {
       const query = queries[at]!;
       if (mode === "load") await page.goto(`${searchUrl}?q=${encodeURIComponent(query.q)}`);
-      else {
-        // The page's own submit handler runs the search; it marks the status "searching" before it returns.
-        await page.evaluate((q) => {
-          const form = document.querySelector<HTMLFormElement>("[data-search-form]")!;
-          form.querySelector<HTMLInputElement>("input[type=search]")!.value = q;
-          form.requestSubmit();
-        }, query.q);
-      }
-      await waitUntilDone(page, mode === "load" ? "state or text" : "state");
-      outcomes[at] = await readOutcome(page, query, internalUrls);
+      outcomes[at] = outcomeOf(query, await answerWhenDone(page, mode === "load" ? undefined : query.q), internalUrls);
     }
   };
   await Promise.all((Array.isArray(pages) ? pages : [pages]).map(work));
   return score(outcomes);
 }
 
-/** Waits for the page's status to say the search is done (in a page already used, only its state: its text is the last query's). */
-async function waitUntilDone(page: Page, by: "state" | "state or text"): Promise<void> {
-  await page.waitForFunction(
-    (byText) => {
-      const status = document.querySelector("[data-search-status]");
-      return status?.getAttribute("data-state") === "done" || (byText && /\d+ results?\b|No results/.test(status?.textContent ?? ""));
-    },
-    by === "state or text",
-    { timeout: 15_000 },
+/** What the page shows once its search is done: the result URLs (site paths) and how it answered. */
+interface Answer {
+  urls: string[];
+  mode: string | undefined;
+}
+
+/**
+ * In one call into the page: submits `query` in its search box (none for a page just loaded with
+ * `?q=`) and answers once the page's status says the search is done. The page's own submit handler
+ * runs the search and marks the status "searching" before it returns, so a page already used waits
+ * for this query's "done", not the last one's; a page just loaded is done by its state or its text.
+ */
+async function answerWhenDone(page: Page, query: string | undefined): Promise<Answer> {
+  return page.evaluate(
+    ([q, timeoutMs]) =>
+      new Promise<Answer>((resolve, reject) => {
+        const status = document.querySelector("[data-search-status]")!;
+        if (q !== null) {
+          const form = document.querySelector<HTMLFormElement>("[data-search-form]")!;
+          form.querySelector<HTMLInputElement>("input[type=search]")!.value = q;
+          form.requestSubmit();
+        }
+        const done = () => status.getAttribute("data-state") === "done" || (q === null && /\d+ results?\b|No results/.test(status.textContent ?? ""));
+        const answer = (): Answer => ({
+          urls: [...document.querySelectorAll<HTMLElement>("[data-search-results] > li")].map((li) => new URL(li.dataset.url ?? "", location.href).pathname),
+          mode: status.getAttribute("data-mode") ?? undefined,
+        });
+        if (done()) return resolve(answer());
+        const observer = new MutationObserver(() => {
+          if (!done()) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(answer());
+        });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`the search page did not finish ${JSON.stringify(q)} within ${timeoutMs} ms`));
+        }, timeoutMs);
+        observer.observe(status, { attributes: true, childList: true, characterData: true, subtree: true });
+      }),
+    [query ?? null, DONE_TIMEOUT_MS] as const,
   );
 }
 
-async function readOutcome(page: Page, query: GoldenQuery, internalUrls: ReadonlySet<string>): Promise<GoldenOutcome> {
-  const urls = await page.$$eval("[data-search-results] > li", (items) => items.map((li) => new URL((li as HTMLElement).dataset.url ?? "", location.href).pathname));
-  const mode = await page.$eval("[data-search-status]", (el) => el.getAttribute("data-mode") ?? undefined);
+const DONE_TIMEOUT_MS = 15_000;
+
+function outcomeOf(query: GoldenQuery, { urls, mode }: Answer, internalUrls: ReadonlySet<string>): GoldenOutcome {
   const at = urls.findIndex((url) => query.expect.includes(url));
   return { query, urls, rank: at < 0 ? undefined : at + 1, internalShown: urls.filter((url) => internalUrls.has(url)), mode };
 }
