@@ -263,7 +263,7 @@ async function lintWithPool(project: Project, options: LintOptions, pool: StyleP
   const rest = [...parts.rest];
   for (const [card, outcome] of await pool.finish()) {
     if (!reached.has(card)) continue;
-    const style = applyLevels("findings" in outcome ? outcome.findings : [tooDeepFinding(card.file)], project.config.rules);
+    const style = applyLevels("findings" in outcome ? outcome.findings : [tooDeepFinding(card.file, card.source)], project.config.rules);
     const own = parts.own.get(card);
     appendAll(own ?? rest, style);
   }

@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { collectLinks } from "../../src/core/site/link-extract.ts";
 import { exampleCard } from "../../src/core/lint/rule-model.ts";
+import { deepestLine } from "../../src/core/lint/rules/markdown-too-deep.ts";
 import { parseMarkdown } from "../../src/core/cards/markdown.ts";
 import { forEachNode } from "../../src/core/cards/tree-walk.ts";
 import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
@@ -99,5 +100,35 @@ describe("a deep snippet", () => {
     const snippet = loadSnippets(`${dir}/content`).get("deep")!;
     expect(snippet.audience).toBe("external");
     expect(snippet.source).not.toContain("span");
+  });
+});
+
+describe("where a card nests too deeply", () => {
+  // The finding was at line 1 whatever the line: a long card left its author to search for it.
+  it.each([
+    ["3,000 nested >", `${">".repeat(3000)} deep`],
+    ["30,000 nested <span>", `Text ${"<span>".repeat(30000)}deep`],
+  ])("%s: the finding names the line of the nesting", async (_name, deep) => {
+    const body = `Intro paragraph.\n\n## Steps\n\n1. One.\n2. Two.\n\n${deep}\n\nAfter.\n`;
+    const card = exampleCard({ audience: "external" }, body);
+    const line = card.split("\n").indexOf(deep) + 1;
+    expect(line).toBeGreaterThan(10);
+    const dir = makeProject({ "verity.config.yml": "minTrustScore: 0\n", "content/a/deep.md": card });
+    const { results } = await lintJson(dir, ["--today", "2027-01-01", "--no-cache"]);
+    const deepFindings = flatMessages(results, dir).filter((m) => m.ruleId === "markdown-too-deep");
+    expect(deepFindings.length).toBeGreaterThan(0);
+    for (const finding of deepFindings) expect(finding.line).toBe(line);
+  });
+});
+
+describe("deepestLine", () => {
+  it("finds the line of the most > at a line's start, the longest run of * _ [ ~, or the most open HTML elements", () => {
+    expect(deepestLine("")).toBe(1);
+    expect(deepestLine("a\n> b\n> > > c\n> d\n")).toBe(3);
+    expect(deepestLine("a *b*\n\n" + "_".repeat(50) + "x\n[[[[ y\n")).toBe(3);
+    // One element per line: the deepest is where most are open.
+    expect(deepestLine("<div>\n<div>\n<div>\nx\n</div>\n</div>\n</div>\n")).toBe(3);
+    // A > inside a line is no block quote.
+    expect(deepestLine("a > b > c > d\n>> e\n")).toBe(2);
   });
 });

@@ -2,7 +2,7 @@
  * Files -> cards. Every content problem becomes a finding; loading never throws on content, so a
  * user fixes every problem of every card in one pass.
  */
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { hashBytes, readRegularFile } from "./safe-read.ts";
 import { relativePosix, urlOfParts } from "./paths.ts";
 import path from "node:path";
@@ -162,7 +162,7 @@ export function loadCardFiles(root: string, config: VerityConfig, files: readonl
       serialized = ctx.serialized;
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      problems.push(tooDeepFinding(file)); // a tree too deep for the parser: this card only
+      problems.push(tooDeepFinding(file, textForLines(file))); // a tree too deep for the parser: this card only
     }
     if (card) cards.push(card);
     else invalidFiles.push(file);
@@ -373,6 +373,15 @@ function formatBytes(bytes: number): string {
 function realContentDir(contentDir: string): string | undefined {
   try {
     return realpathSync.native(contentDir);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A card's text read again, only to say where it nests too deeply (undefined if it cannot be read). */
+function textForLines(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
   } catch {
     return undefined;
   }

@@ -158,7 +158,7 @@ export function lintCards(project: Project, entries: readonly { card: Card; isBo
       for (const check of options.checkers ?? []) appendAll(findings, check(card, project));
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      findings.push(tooDeepFinding(card.file));
+      findings.push(tooDeepFinding(card.file, card.source));
     }
     byCard.set(card, findings);
   }

@@ -46,7 +46,7 @@ export function checkCardHtml(card: Card, project: { config: VerityConfig; index
   const analysis = reports.get(card);
   if (!analysis) {
     // Mandatory, as the Markdown's own depth is: with a rule a project may lower, the build went on to render it and overflowed.
-    return [{ ...tooDeepFinding(card.file), message: "The card nests HTML elements, lists or quotes too deeply to be rendered safely (thousands inside each other). Flatten the nesting; the other cards were checked." }];
+    return [{ ...tooDeepFinding(card.file, card.source), message: "The card nests HTML elements, lists or quotes too deeply to be rendered safely (thousands inside each other). Flatten the nesting; the other cards were checked." }];
   }
   const findings: Finding[] = [];
   if (rules.htmlRemoved) {

@@ -2,6 +2,7 @@
  * The prose linter: Vale-compatible rules plus Verity's built-in prose rules, on one parsed file.
  * Each file is parsed once (satteri) and walked once into prose blocks; every rule reads them.
  */
+import { deepestLine } from "../lint/rules/markdown-too-deep.ts";
 import type { Root } from "mdast";
 import { editedMatch } from "./checks/edit-action.ts";
 import { formatMessage } from "./checks/common.ts";
@@ -105,7 +106,7 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   const lines = indexLines(input.source);
   if (prose.isTooDeep) {
     const message = `Block quotes, lists or emphasis are nested more than ${MAX_NESTING} levels deep: the text below that depth is not checked for style. Flatten the structure.`;
-    findings.push({ ruleId: "markdown-too-deep", severity: "error", message, file: input.file, line: 1, column: 1 });
+    findings.push({ ruleId: "markdown-too-deep", severity: "error", message, file: input.file, line: deepestLine(input.source), column: 1 });
   }
   if (options.vale && settings && active.length > 0) {
     const ext = input.file.slice(input.file.lastIndexOf(".") + 1).toLowerCase();
