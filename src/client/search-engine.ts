@@ -14,6 +14,7 @@ import { analyseQuery, languageOrder, queryScript, Vocabulary, type AnalysedQuer
 import { crossingOrder, crossLanguageQueries, englishNames, type GlossaryEntry } from "../core/site/glossary.ts";
 import { exactFirst, fragileWords, phraseWords, quotedPhrase } from "./search-exact.ts";
 import { emptyOutcome, namedLanguageQuery } from "./search-named-language.ts";
+import { asRetyped, retypedQuery } from "./search-keys.ts";
 import { INTENT_TEMPLATES, namedTags, preferIntentCards, queryIntent, sharesNamedTag, sharesTopic, type Intent } from "./search-intent.ts";
 
 export type { ResultData } from "./search-pagefind.ts";
@@ -135,9 +136,7 @@ export class SearchEngine {
     let vocabulary = this.vocabularies.get(lang);
     if (!vocabulary) {
       const data = `${this.siteBase}search-data/`;
-      vocabulary = Promise.all([fetchJson<string[]>(`${data}vocabulary-${lang}.json`, []), fetchJson<Record<string, string>>(`${data}aliases-${lang}.json`, {})]).then(
-        ([words, aliases]) => new Vocabulary(words, aliases),
-      );
+      vocabulary = Promise.all([fetchJson<string[]>(`${data}vocabulary-${lang}.json`, []), fetchJson<Record<string, string>>(`${data}aliases-${lang}.json`, {})]).then(([words, aliases]) => new Vocabulary(words, aliases));
       this.vocabularies.set(lang, vocabulary);
     }
     return vocabulary;
@@ -177,13 +176,11 @@ export class SearchEngine {
   }
 
   private glossary(): Promise<GlossaryEntry[]> {
-    this.glossaryTable ??= fetchJson<GlossaryEntry[]>(`${this.siteBase}search-data/glossary.json`, []);
-    return this.glossaryTable;
+    return (this.glossaryTable ??= fetchJson<GlossaryEntry[]>(`${this.siteBase}search-data/glossary.json`, []));
   }
 
   private fold(): Promise<Record<string, string>> {
-    this.foldTable ??= fetchJson<Record<string, string>>(`${this.siteBase}search-data/fold.json`, {});
-    return this.foldTable;
+    return (this.foldTable ??= fetchJson<Record<string, string>>(`${this.siteBase}search-data/fold.json`, {}));
   }
 
   /**
@@ -200,7 +197,13 @@ export class SearchEngine {
     return search?.filters;
   }
 
+  /** A question typed with the Korean input method off or in romaji is answered for the Hangul or kana it stands for (search-keys.ts). */
   async search(query: string, options: SearchOptions = {}): Promise<SearchOutcome> {
+    const retyped = await retypedQuery(query, this.pageLang.toLowerCase().split("-")[0]!, { vocabulary: (lang) => this.vocabulary(lang), glossary: () => this.glossary() });
+    return retyped ? asRetyped(query, retyped, await this.searchTyped(retyped, options)) : this.searchTyped(query, options);
+  }
+
+  private async searchTyped(query: string, options: SearchOptions): Promise<SearchOutcome> {
     const available = await this.languages();
     const intent = queryIntent(query);
     const order = languageOrder(query, this.pageLang, available);
