@@ -1,5 +1,6 @@
 /** English words typed without the spaces between them, read as the words the cards use (split out of search-query.ts). */
 import type { SplitWord, Vocabulary } from "./search-query.ts";
+import { EN_STOP } from "./search-words.ts";
 
 /**
  * An English word no card uses, written as words the cards use without the spaces between them
@@ -34,4 +35,23 @@ export function joinHyphenated(token: string, vocabulary: Vocabulary): string | 
   if (!/^[a-z]+(?:-[a-z]+)+$/.test(token) || vocabulary.has(token)) return undefined;
   const joined = token.replace(/-/g, "");
   return vocabulary.has(joined) ? joined : undefined;
+}
+
+/**
+ * Two words the cards write as one, typed apart as a phone's autocorrect leaves them (`web hook`, `pay outs`,
+ * `in voice`, `sub scription`): that one word, when one of the two is no word the cards use on its own. Two words
+ * the cards use apart, stop words among them, stay apart (`set up`, `a way`): they are the cards' own phrase as often as the joined word.
+ */
+export function joinSplitWords(tokens: readonly string[], vocabulary: Vocabulary): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [a, b] = [tokens[i]!, tokens[i + 1]];
+    const joined = b !== undefined && /^[a-z]+$/.test(a) && /^[a-z]+$/.test(b) ? a + b : "";
+    const alone = (word: string) => vocabulary.has(word) || EN_STOP.has(word);
+    if (joined.length >= 4 && vocabulary.has(joined) && !(alone(a) && alone(b!))) {
+      out.push(joined);
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
