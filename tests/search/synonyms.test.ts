@@ -190,4 +190,16 @@ describe("the glossary of each site", () => {
     // The longer word names the thing: an authenticator app is 2FA's, not the mobile app's.
     expect(asked("인증 앱", "ko")).toBe("2fa");
   });
+
+  it("has developers' words in the four languages: recovery codes, idempotency keys, pagination", () => {
+    const { groups } = parseSynonyms(readFileSync(new URL("../../style-guide/synonyms.yml", import.meta.url), "utf8"), "synonyms.yml");
+    const glossary = glossaryOf(groups, [...new Set(groups.map((g) => g.concept))].map((concept) => ({ lang: "en", concepts: [concept] })));
+    const asked = (query: string, lang: string) => crossLanguageQueries(query, lang, glossary).get("en") ?? "";
+    expect(asked("복구 코드 분실", "ko")).toBe("2fa");
+    expect(asked("リカバリーコード なくした", "ja")).toBe("2fa");
+    expect(asked("幂等键", "zh")).toContain("idempotency");
+    expect(asked("멱등 키", "ko")).toContain("idempotency");
+    const paging = groups.find((g) => g.lang === "en" && g.words.includes("pagination"));
+    expect(paging?.words).toEqual(expect.arrayContaining(["starting_after", "has_more"]));
+  });
 });
