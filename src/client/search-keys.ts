@@ -17,12 +17,15 @@ const HANGUL_KEYS: Readonly<Record<string, string>> = {
 };
 const LOOSE_HANGUL = /[\u3131-\u3163]/u;
 
-/** The Hangul a word typed with the Korean input method off stands for, when every key makes a whole syllable. */
+/**
+ * The Hangul a word typed with the Korean input method off stands for, when every key makes a whole syllable and
+ * there are two syllables or more: one syllable is two or three keys, as many abbreviations are (`db`, `vm`, `dms`).
+ */
 export function hangulFromKeys(word: string): string | undefined {
   if (!/^[A-Za-z]{2,}$/.test(word)) return undefined;
   const letters = [...word].map((key) => HANGUL_KEYS[key] ?? HANGUL_KEYS[key.toLowerCase()]!).join("");
   const hangul = composeHangul(letters);
-  return LOOSE_HANGUL.test(hangul) ? undefined : hangul;
+  return LOOSE_HANGUL.test(hangul) || [...hangul].length < 2 ? undefined : hangul;
 }
 
 /** Hepburn romaji (and the usual keyboard spellings: si, ti, tu, hu, zi) -> hiragana, longest first. */

@@ -18,6 +18,12 @@ describe("hangulFromKeys", () => {
     expect(hangulFromKeys("webhook")).toBeUndefined();
     expect(hangulFromKeys("k")).toBeUndefined();
   });
+
+  it("reads nothing into a word of one syllable's keys: abbreviations are typed so (db, vm, dms)", () => {
+    expect(hangulFromKeys("db")).toBeUndefined();
+    expect(hangulFromKeys("vm")).toBeUndefined();
+    expect(hangulFromKeys("dms")).toBeUndefined();
+  });
 });
 
 describe("kanaFromRomaji", () => {
