@@ -26,6 +26,15 @@ describe("real-world rule files and configurations", () => {
     expect(lintText(project, "We utilize and leverage it.\n")).toEqual(["1:4:S.Terms:Use 'use' instead of 'utilize'.", "1:16:S.Terms:Use 'use' instead of 'leverage'."]);
   });
 
+  it("a consistency rule reports the spelling its group matched, not the white space a WordTemplate adds around it (Linode's \\s(?:%s)\\s)", () => {
+    const either = "extends: consistency\nmessage: \"Inconsistent spelling of '%s'\"\nlevel: error\nignorecase: true\neither:\n  behaviour: behavior\n";
+    const spaced = styleProject({ British: either }, "WordTemplate = \\s(?:%s)\\s");
+    expect(lintText(spaced, "A behaviour and a behavior here.\n")).toEqual(["1:19:S.British:Inconsistent spelling of 'behavior'"]);
+    // A group inside a spelling is a group too: Vale's loc is the last group that took part in the match.
+    const grouped = styleProject({ British: "extends: consistency\nmessage: \"Inconsistent spelling of '%s'\"\neither:\n  'organi(s)e': organize\n" });
+    expect(lintText(grouped, "To organize and to organise.\n")).toEqual(["1:26:S.British:Inconsistent spelling of 's'"]);
+  });
+
   it("a setting for a rule that does not exist is ignored with a warning", () => {
     const project = styleProject({ Avoid: "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n" }, "", {});
     const again = valeProject({

@@ -109,26 +109,37 @@ export function compileConsistency(def: RuleDefinition, ctx: CompileContext): (b
   const either = def.either && typeof def.either === "object" ? Object.entries(def.either as Record<string, unknown>) : [];
   const template = nonword ? "(?m)(?:%s)" : (ctx.wordTemplate ?? String.raw`(?m)\b(?:%s)\b`);
   const message = readString(def, "message") ?? "";
+  // Each spelling is a named group, as Vale names them, so that a group of the WordTemplate or
+  // of a spelling does not shift which one matched.
   const steps = either.map(([a, b], i) => ({
-    re: compilePattern((ignorecase ? "(?i)" : "") + template.replace("%s", `(${a})|(${String(b)})`), ctx),
+    re: compilePattern((ignorecase ? "(?i)" : "") + template.replace("%s", `(?P<vconsistency${i}a>${a})|(?P<vconsistency${i}b>${String(b)})`), ctx),
+    group: `vconsistency${i}a`,
     keys: [`${ctx.name}#${i}a`, `${ctx.name}#${i}b`] as const,
   }));
   return (block, state) => {
     const alerts: RawAlert[] = [];
     for (const step of steps) {
-      let last: RegExpExecArray | undefined;
+      let last: string | undefined;
       for (const match of matchAll(step.re, block.text)) {
-        state.sequences.add(match[1] !== undefined ? step.keys[0] : step.keys[1]);
-        last = match;
+        state.sequences.add(match.groups?.[step.group] !== undefined ? step.keys[0] : step.keys[1]);
+        last = lastGroup(match);
       }
-      if (last && state.sequences.has(step.keys[0]) && state.sequences.has(step.keys[1])) {
+      if (last !== undefined && state.sequences.has(step.keys[0]) && state.sequences.has(step.keys[1])) {
         // Vale reports the first place the last-seen spelling occurs in the block.
-        const start = block.text.indexOf(last[0]);
-        alerts.push({ start, end: start + last[0].length, ...said(message, last[0]) });
+        const start = block.text.indexOf(last);
+        alerts.push({ start, end: start + last.length, ...said(message, last) });
       }
     }
     return alerts;
   };
+}
+
+/** The text of the last group that took part in a match: Vale's consistency check reports that
+ * group's span (its loop keeps the last group it sees), not the match with what the WordTemplate
+ * adds around it (`\s(?:%s)\s`). */
+function lastGroup(match: RegExpExecArray): string {
+  for (let i = match.length - 1; i >= 1; i--) if (match[i] !== undefined) return match[i]!;
+  return match[0];
 }
 
 function isAllMasked(block: ProseBlock, start: number, end: number): boolean {
