@@ -35,6 +35,15 @@ describe("real-world rule files and configurations", () => {
     expect(lintText(grouped, "To organize and to organise.\n")).toEqual(["1:26:S.British:Inconsistent spelling of 's'"]);
   });
 
+  it("a vocabulary term with a regexp2 conditional group loads, as Vale compiles it (JuMP's [Bb]ugfix(?(es)) and (e(?d)))", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nVocab = JuMP\n[*.md]\nBasedOnStyles = Vale\n",
+      "styles/config/vocabularies/JuMP/accept.txt": "[Bb]ugfix(?(es))\n[Pp]recompil(ation|(e(?d)))\n",
+    });
+    expect(lintText(project, "A bugfix needs no precompilation.\n")).toEqual([]);
+    expect(lintText(project, "A BUGFIX.\n")).toEqual(["1:3:Vale.Terms:Use '[Bb]ugfix(?(es))' instead of 'BUGFIX'."]);
+  });
+
   it("a setting for a rule that does not exist is ignored with a warning", () => {
     const project = styleProject({ Avoid: "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n" }, "", {});
     const again = valeProject({

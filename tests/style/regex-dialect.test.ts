@@ -16,6 +16,23 @@ describe("the regular expressions real Vale rules use", () => {
     }
   });
 
+  it("a conditional group (?(expression)yes|no) takes yes where the expression matches and no elsewhere, as regexp2 does (JuMP's [Bb]ugfix(?(es)))", () => {
+    // Each expectation is what errata-ai/regexp2 v1.7.0 (CompileStd, Vale's) finds in the same text.
+    expect(matches("[Bb]ugfix(?(es))", "a bugfix and bugfixes")).toEqual(["bugfix", "bugfix"]);
+    expect(matches(String.raw`\b(?:[Bb]ugfix(?(es)))\b`, "a bugfix and bugfixes")).toEqual(["bugfix"]);
+    // Where the expression matches, only yes is tried: "abd" is no match, though "ad" would be.
+    expect(matches("a(?(b)bc|d)", "abc ad ab abd")).toEqual(["abc", "ad"]);
+    expect(matches("x(?(?=y)y+|z)!", "xyy! xz! xy xzz!")).toEqual(["xyy!", "xz!"]);
+    expect(matches("(a)(?(b)b|c)(d)", "abd acd").length).toBe(2);
+    expect(compileGoRegex("(a)(?(b)b|c)(d)").exec("acd")?.[2]).toBe("d");
+  });
+
+  it("a conditional group with more than one | is an error, as in regexp2; one on whether a group matched is refused by name", () => {
+    expect(() => compileGoRegex("(?(x)a|b|c)")).toThrow(/too many \| in \(\?\(\)\|\)/);
+    expect(() => compileGoRegex("(x)?(?(1)y|z)")).toThrow(/whether group 1 matched/);
+    expect(() => compileGoRegex("(?P<n>x)?(?(n)y|z)")).toThrow(/whether group n matched/);
+  });
+
   it("possessive quantifiers and atomic groups are accepted", () => {
     expect(matches("a++b", "aaab")).toEqual(["aaab"]);
     expect(matches("x*+y", "xxy y")).toEqual(["xxy", "y"]);

@@ -9,6 +9,7 @@ import { boundarySides, type BoundarySides } from "./regex-edges.ts";
 import { rememberedTranslation, sharedRegex, type TranslatedRegex } from "./regex-memo.ts";
 import { BOUNDARY, NON_BOUNDARY, RegexTranslationError, translateClass, translateEscape, WORD } from "./go-regex-atoms.ts";
 import { applyInlineOptions } from "./regex-options.ts";
+import { rewriteConditionals } from "./regex-conditionals.ts";
 
 export { RegexTranslationError };
 
@@ -22,7 +23,8 @@ export type { TranslatedRegex };
 /**
  * Translates `pattern`. Leading inline flags (`(?i)`, `(?s)`, `(?m)`, `(?is)`) become JS flags;
  * later ones become modifier groups (`(?i:…)`) that run to the end of the enclosing group. The
- * options without a JavaScript flag (`x`, `n`) are written out first (regex-options.ts).
+ * options without a JavaScript flag (`x`, `n`) are written out first (regex-options.ts), and so are
+ * conditional groups (regex-conditionals.ts).
  */
 export function translateGoRegex(pattern: string, options: TranslateOptions = {}): TranslatedRegex {
   if (options.fullBoundaries) return translate(pattern, options);
@@ -31,7 +33,7 @@ export function translateGoRegex(pattern: string, options: TranslateOptions = {}
 
 function translate(pattern: string, options: TranslateOptions): TranslatedRegex {
   const flags = new Set<string>();
-  let rest = applyInlineOptions(pattern);
+  let rest = rewriteConditionals(applyInlineOptions(pattern));
   for (;;) {
     const lead = /^\(\?([imsU]+)\)/.exec(rest);
     if (!lead) break;
