@@ -199,9 +199,10 @@ function configIgnoreFiles(ctx: CompileContext): string[] {
 }
 
 /**
- * A rule's `ignore:` files, as Vale's NewSpelling looks for each: relative to the .vale.ini's folder,
- * to StylesPath and to StylesPath/config/ignore; every one of them that exists is read, and one that
- * is a folder is an error (Vale fails reading it).
+ * A rule's `ignore:` files, as Vale's NewSpelling looks for each: relative to the .vale.ini's folder
+ * (Vale's first place is the working folder, the same folder when Vale runs from there), to StylesPath
+ * and to StylesPath/config/ignore; every one of them that exists is read, and one that is a folder is
+ * an error (Vale fails reading it).
  */
 function ignoreFiles(def: RuleDefinition, ctx: CompileContext): string[] {
   const files: string[] = [];
