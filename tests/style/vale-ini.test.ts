@@ -121,6 +121,15 @@ describe("section globs as Vale reads them", () => {
       ["**/quick-start/**", "vcluster/quick-start/x.md", true],
       ["docs/**/*.md", "docs/a.md", true],
       ["docs/**/a*.md", "docs/x/b/c.md", false],
+      // doublestar v4.6.0 (Vale's): [!…] is a negated class, as [^…] is, and a ** inside a segment is a *.
+      // Qiskit's qiskit-ibm-runtime docs: [[!_]**.{md,rst}].
+      ["[!_]**.{md,rst}", "a.md", true],
+      ["[!_]**.{md,rst}", "x.rst", true],
+      ["[!_]**.{md,rst}", "!.md", true],
+      ["[!_]**.{md,rst}", "_c.md", false],
+      ["[!_]**.{md,rst}", "stubs/b.md", false],
+      ["docs/[!.]*/**/*.md", "docs/a/b.md", true],
+      ["docs/[!.]*/**/*.md", "docs/.x/b.md", false],
     ];
     for (const [glob, file, expected] of cases) expect([glob, file, valeGlobMatcher(glob)(file)]).toEqual([glob, file, expected]);
   });

@@ -44,8 +44,10 @@ export function doublestarRegExp(glob: string): RegExp {
   const unclosed = /\[[^\]]*$/.test(glob) ? "[" : (glob.match(/\{/g)?.length ?? 0) > (glob.match(/\}/g)?.length ?? 0) ? "{" : undefined;
   if (unclosed) throw new Error(`unclosed ${unclosed}`);
   // A brace set of one item (`{md}`) is a set to doublestar; picomatch (like a shell) leaves a brace
-  // without a comma as text, so it becomes an extglob group first.
-  return picomatch.makeRe(glob.replace(/\{([^{},]*)\}/g, "@($1)"), { dot: true });
+  // without a comma as text, so it becomes an extglob group first. doublestar negates a class with `!`
+  // as with `^`; picomatch reads `[!_]` as "`!` or `_`" (Qiskit's `[!_]**.{md,rst}` matched no page).
+  const classes = glob.replace(/(^|[^\\])\[!/g, "$1[^");
+  return picomatch.makeRe(classes.replace(/\{([^{},]*)\}/g, "@($1)"), { dot: true });
 }
 
 /** The pattern's alternatives (its `{…}` sets spelled out), each a list of tokens. */
