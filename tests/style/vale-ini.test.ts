@@ -130,6 +130,12 @@ describe("section globs as Vale reads them", () => {
       ["[!_]**.{md,rst}", "stubs/b.md", false],
       ["docs/[!.]*/**/*.md", "docs/a/b.md", true],
       ["docs/[!.]*/**/*.md", "docs/.x/b.md", false],
+      ["**.md", "a.md", true],
+      ["**.md", "docs/a.md", false],
+      ["docs/**.md", "docs/a.md", true],
+      ["docs/**.md", "docs/x/b.md", false],
+      ["a**/b.md", "ax/b.md", true],
+      ["a**/b.md", "a/x/b.md", false],
     ];
     for (const [glob, file, expected] of cases) expect([glob, file, valeGlobMatcher(glob)(file)]).toEqual([glob, file, expected]);
   });

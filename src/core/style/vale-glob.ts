@@ -46,8 +46,20 @@ export function doublestarRegExp(glob: string): RegExp {
   // A brace set of one item (`{md}`) is a set to doublestar; picomatch (like a shell) leaves a brace
   // without a comma as text, so it becomes an extglob group first. doublestar negates a class with `!`
   // as with `^`; picomatch reads `[!_]` as "`!` or `_`" (Qiskit's `[!_]**.{md,rst}` matched no page).
-  const classes = glob.replace(/(^|[^\\])\[!/g, "$1[^");
+  const classes = segmentStars(glob).replace(/(^|[^\\])\[!/g, "$1[^");
   return picomatch.makeRe(classes.replace(/\{([^{},]*)\}/g, "@($1)"), { dot: true });
+}
+
+/**
+ * doublestar reads `**` as any number of folders only when it is a whole path segment; inside a name
+ * it is a `*` (`docs/**.md` is `docs/*.md`, as in bash's globstar), where picomatch would cross folders.
+ */
+function segmentStars(glob: string): string {
+  return glob.replace(/\\.|\*{2,}/g, (run: string, at: number) => {
+    if (run.startsWith("\\")) return run;
+    const wholeSegment = (at === 0 || glob[at - 1] === "/") && (at + run.length === glob.length || glob[at + run.length] === "/");
+    return run.length === 2 && wholeSegment ? run : "*";
+  });
 }
 
 /** The pattern's alternatives (its `{…}` sets spelled out), each a list of tokens. */
