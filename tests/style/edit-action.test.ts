@@ -72,3 +72,33 @@ describe("an edit pattern that can backtrack without bound", () => {
     expect(project.setup.styles.rules.get("S.Risky")?.isRisky).toBe(true);
   });
 });
+
+describe("convert actions compute what Vale's convert computes", () => {
+  it("simple is twine's strcase.Simple: lower case, words split at punctuation and at a lower-to-upper change past the second byte", async () => {
+    const { simpleCase } = await import("../../src/core/style/checks/edit-action.ts");
+    // Each value is what twine v0.10.1's strcase.Simple (Vale's) returns.
+    const cases: [string, string][] = [
+      ["Qux Thing", "qux thing"],
+      ["camelCaseWord", "camel case word"],
+      ["XMLHttpRequest", "xmlhttp request"],
+      ["e-mail_address", "e mail address"],
+      ["aB", "ab"],
+      ["abC", "ab c"],
+      ["Über Größe", "über größe"],
+      ["İstanbul", "istanbul"],
+      ["  Two  Spaces. ", "two spaces"],
+      ["tab\there", "tab here"],
+      ["v2.0 Release", "v2 0 release"],
+      ["éA", "é a"],
+      ["ǅx", "ǆx"],
+    ];
+    for (const [input, expected] of cases) expect([input, simpleCase(input)]).toEqual([input, expected]);
+  });
+
+  it("put the converted match in the message's second %s; another convert keeps the match", () => {
+    const simple = "extends: existence\nmessage: \"'%s' as '%s'\"\naction:\n  name: convert\n  params: [simple]\ntokens: [Qux Thing]\n";
+    const other = "extends: existence\nmessage: \"'%s' as '%s'\"\naction:\n  name: convert\n  params: [title]\ntokens: [Qux Thing]\n";
+    expect(lintText(styleProject({ Simple: simple }), "A Qux Thing here.\n")).toEqual(["1:3:S.Simple:'Qux Thing' as 'qux thing'"]);
+    expect(lintText(styleProject({ Other: other }), "A Qux Thing here.\n")).toEqual(["1:3:S.Other:'Qux Thing' as 'Qux Thing'"]);
+  });
+});

@@ -2,7 +2,7 @@
 import { goSprintf } from "./go-sprintf.ts";
 import { countAtMost } from "../../arrays.ts";
 import { ConfigError } from "../../errors.ts";
-import { editedMatch } from "./edit-action.ts";
+import { editedMatch, simpleCase } from "./edit-action.ts";
 import { isBacktrackRisk } from "../budget.ts";
 import { compileGoRegex, RegexTranslationError } from "../go-regex.ts";
 import { execGuarded, guardedScanOf, nextPosition } from "../guarded-scan.ts";
@@ -146,14 +146,15 @@ export function said(message: string, ...values: (string | number)[]): { message
 /**
  * The second value of a message for a rule with an `action`, as Vale's makeAlert computes it from the
  * fix: `replace` gives its one parameter or `'a' or 'b'`, `remove` gives "", `edit` the edited match
- * (edit-action.ts), `convert` and the others (whose fixes need Tengo or spelling suggestions) the
- * match itself.
+ * and `convert` with `simple` the match in twine's simple case (edit-action.ts); the others (whose
+ * fixes need Tengo or spelling suggestions) the match itself.
  */
 export function actionValue(action: { name: string; params: readonly string[] } | undefined, match: string): string | undefined {
   if (!action || action.name === "") return undefined;
   if (action.name === "remove") return "";
   if (action.name === "replace") return action.params.length === 1 ? action.params[0]! : action.params.length > 1 ? toSentence(action.params, "or") : match;
   if (action.name === "edit") return editedMatch(action.params, match) ?? match;
+  if (action.name === "convert" && action.params[0] === "simple") return simpleCase(match);
   return match;
 }
 

@@ -105,3 +105,29 @@ function goSplit(text: string, separator: string): string[] {
 function goTrimSpace(text: string): string {
   return text.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, "");
 }
+
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const LOWER = /^\p{Ll}$/u;
+const UPPER = /^\p{Lu}$/u;
+
+/**
+ * Vale's `action: convert` with `simple` (twine v0.10.1 strcase.Simple): each letter or number in
+ * lower case, anything else a space, and a space before an upper-case letter that follows a
+ * lower-case one past the string's second byte (Go's byte index: `aB` stays one word, `éA` is two);
+ * runs of spaces become one, and the ends are trimmed.
+ */
+export function simpleCase(text: string): string {
+  let out = "";
+  let old = " ";
+  let byte = 0;
+  for (const c of text) {
+    const alpha = LETTER_OR_NUMBER.test(c);
+    if ((byte > 1 && LOWER.test(old) && UPPER.test(c)) || !alpha) out += " ";
+    // Go's unicode.ToLower maps one rune to one rune: İ is i, where JavaScript adds a combining dot.
+    if (alpha || c === " ") out += c === "\u0130" ? "i" : c.toLowerCase();
+    old = c;
+    const cp = c.codePointAt(0)!;
+    byte += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return out.trim().replace(/ +/g, " ");
+}
