@@ -7,6 +7,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Finding } from "../lint/findings.ts";
+import { specialFileKind } from "./safe-read.ts";
 
 /** `_collection.yml` (collections.ts owns it and reports a linked one; named here to avoid an import cycle). */
 const COLLECTION_FILE = "_collection.yml";
@@ -54,6 +55,7 @@ export function discoverCardFiles(contentDir: string, problems: Finding[]): stri
       }
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile() && isCardFileName(entry.name)) files.push(full);
+      else if (isCardFileName(entry.name)) problems.push(symlinkProblem(full, `is ${specialFileKind(entry)}, not a regular file, so it is no card and nothing of it is published. Remove it, or put the real card file here`));
     }
   };
   walk(contentDir);

@@ -73,6 +73,32 @@ export function readRegularFile(file: string, maxBytes = Number.POSITIVE_INFINIT
   }
 }
 
+/**
+ * What a cache key hashes of a file another module reads (links followed, as that reader follows them): its
+ * bytes, or `missing`, or `not-a-file` for a folder, named pipe, socket or device, opened without waiting for a
+ * writer. The reader that uses the file reports the last; the key only has to tell it apart from a file.
+ */
+export function bytesToHash(file: string): Buffer | "missing" | "not-a-file" {
+  try {
+    const read = readRegularFile(file, Number.POSITIVE_INFINITY, { followLinks: true });
+    return read.kind === "read" ? read.bytes : "not-a-file";
+  } catch (error) {
+    if (error instanceof FileVanishedError) return "missing";
+    const code = (error as NodeJS.ErrnoException).code;
+    // A socket cannot be opened (ENXIO); a file that cannot be read is its reader's to report.
+    return code === "ENXIO" || code === "EACCES" || code === "ELOOP" ? "not-a-file" : "missing";
+  }
+}
+
+/** What a special file is, in words. */
+export function specialFileKind(stat: Pick<Stats, "isDirectory" | "isFIFO" | "isSocket" | "isCharacterDevice" | "isBlockDevice">): string {
+  if (stat.isDirectory()) return "a folder";
+  if (stat.isFIFO()) return "a named pipe";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  return "a special file";
+}
+
 /** sha1 of some bytes, hex: how the lint caches name a file's contents. */
 export function hashBytes(bytes: Uint8Array): string {
   return createHash("sha1").update(bytes).digest("hex");

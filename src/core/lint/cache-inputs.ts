@@ -6,8 +6,8 @@
  * folder, so that a cache is read only in the folder that wrote it (see cache-folder.ts).
  */
 import type { Hash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { bytesToHash } from "../cards/safe-read.ts";
 import { CACHE_FOLDER, cacheFolderStamp } from "../project/cache-folder.ts";
 import { filesReadByRules } from "./registry.ts";
 import { REMARK_CONFIG_FILES } from "./remark-config.ts";
@@ -18,7 +18,8 @@ export function hashRuleInputs(hash: Pick<Hash, "update"> | { update(data: strin
   for (const rel of [...filesReadByRules(), ...REMARK_CONFIG_FILES, ...LOCKFILES]) {
     const file = path.join(root, rel);
     hash.update(`${rel}\0`);
-    if (existsSync(file)) hash.update(readFileSync(file));
+    const bytes = bytesToHash(file);
+    hash.update(typeof bytes === "string" ? `${bytes}\0` : bytes);
   }
   hash.update(`cache folder\0${cacheFolderStamp(path.join(root, CACHE_FOLDER))}\0`);
 }

@@ -23,6 +23,7 @@ import type { Card, CardLoadCache, CachedCardLoad } from "../cards/load.ts";
 import type { Collection } from "../cards/collections.ts";
 import type { Project, ProjectContext } from "../project/project.ts";
 import { hashRuleInputs } from "./cache-inputs.ts";
+import { bytesToHash } from "../cards/safe-read.ts";
 import type { Finding } from "./findings.ts";
 import type { CardRuleCache } from "./lint-project.ts";
 import { asciiJson, asciiJsonString } from "../report/ascii-json.ts";
@@ -287,8 +288,11 @@ function hashOtherFiles(hash: Hash, dir: string, cardFiles: ReadonlySet<string>)
       hashOtherFiles(hash, full, cardFiles);
     } else {
       hash.update(`file\0${full}\0${stat.size}\0`);
-      if (TEXT_FILE.test(name)) hash.update(readFileSync(full));
-      else hash.update(`${stat.mtimeMs}\0`);
+      // Only a regular file is read: a named pipe with a card's or YAML name would wait for a writer.
+      if (TEXT_FILE.test(name) && stat.isFile()) {
+        const bytes = bytesToHash(full);
+        hash.update(typeof bytes === "string" ? `${bytes}\0` : bytes);
+      } else hash.update(`${stat.mtimeMs}\0`);
     }
   }
 }

@@ -7,12 +7,13 @@
  * They run on every card in the same unified pass as the card rules; their findings are
  * `remark-lint:<rule>`, at the levels the configuration gives them.
  */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Pluggable, PluggableList } from "unified";
 import { ConfigError } from "../errors.ts";
+import { specialFileKind } from "../cards/safe-read.ts";
 
 export const REMARK_CONFIG_FILES = [
   "package.json",
@@ -37,6 +38,11 @@ type PluginSetting = string | ((...args: unknown[]) => unknown);
 export async function loadRemarkConfig(root: string): Promise<RemarkConfig | undefined> {
   // No file cosmiconfig could read, no need to load it.
   if (!REMARK_CONFIG_FILES.some((name) => existsSync(path.join(root, name)))) return undefined;
+  // cosmiconfig reads what it finds: a named pipe would hold the run until a writer comes, a device never end.
+  for (const name of REMARK_CONFIG_FILES) {
+    const stat = statSync(path.join(root, name), { throwIfNoEntry: false });
+    if (stat && !stat.isFile()) throw new ConfigError(`${name} is not a regular file (${specialFileKind(stat)}), so the remark configuration cannot be read from it.`, "Replace it with the configuration file, or remove it.");
+  }
   const { cosmiconfig } = await import("cosmiconfig"); // loaded only when lint really runs (not on a cache hit)
   const explorer = cosmiconfig("remark", { searchPlaces: [...REMARK_CONFIG_FILES], packageProp: "remarkConfig", searchStrategy: "none" });
   let found;

@@ -7,6 +7,7 @@
  * whole only when its content must be parsed as a document, up to {@link MAX_DOCUMENT_BYTES}.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
+import { specialFileKind } from "../cards/safe-read.ts";
 
 /** Most bytes of a document (HTML, SVG, XML, markup of no known type) read to check it for script. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -16,14 +17,7 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 export type OpenedAttachment = { ok: true; fd: number; size: number } | { ok: false; reason: string; fix?: string };
 
-/** What a special file is, in words. */
-export function specialFileKind(stat: Stats): string {
-  if (stat.isDirectory()) return "a folder";
-  if (stat.isFIFO()) return "a named pipe";
-  if (stat.isSocket()) return "a socket";
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
-  return "a special file";
-}
+export { specialFileKind };
 
 const NOT_REGULAR_FIX = "Link a regular file, or remove the link.";
 

@@ -4,7 +4,8 @@
  * that cannot be resolved (a loop, ELOOP) or a path that cannot be read is a configuration error
  * naming the path, as Vale stops with "unable to resolve symlink" (#968), not a crash.
  */
-import { readFileSync, statSync, type Stats } from "node:fs";
+import { statSync, type Stats } from "node:fs";
+import { readRegularFile, specialFileKind } from "../cards/safe-read.ts";
 import { ConfigError } from "../errors.ts";
 
 /** The file or folder at `file` (following links), undefined when there is none. */
@@ -20,11 +21,18 @@ export function statFollowing(file: string): Stats | undefined {
 
 /** The text of `file` (following links), a BOM dropped. */
 export function readStyleText(file: string): string {
+  let read: ReturnType<typeof readRegularFile>;
   try {
-    return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+    read = readRegularFile(file, Number.POSITIVE_INFINITY, { followLinks: true });
   } catch (error) {
     throw unreadable(file, error);
   }
+  // A named pipe would wait for a writer (Vale's own read would wait too), a device never end: neither is a style file.
+  if (read.kind !== "read") {
+    const stat = statFollowing(file);
+    throw new ConfigError(`${file}: is not a regular file${stat ? ` (${specialFileKind(stat)})` : ""}.`, "Replace it with a text file, or remove it.");
+  }
+  return read.bytes.toString("utf8").replace(/^\uFEFF/, "");
 }
 
 function unreadable(file: string, error: unknown): unknown {

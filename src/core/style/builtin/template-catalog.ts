@@ -2,7 +2,8 @@
  * The card templates as `style-guide/templates/templates.yml` defines them: each template's name and
  * its required H2 sections in order. `template-structure` and `verity new` read this one definition.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readStyleText } from "../follow-links.ts";
 import path from "node:path";
 import { z } from "zod";
 import { ConfigError } from "../../errors.ts";
@@ -60,7 +61,7 @@ export interface TemplateCatalog {
 export function loadTemplateCatalog(file: string): TemplateCatalog {
   let data: unknown;
   try {
-    const text = readFileSync(file, "utf8");
+    const text = readStyleText(file); // a named pipe is refused, not waited on
     data = parsePlainYaml(text)?.value ?? yamlPackage().parse(text);
   } catch (error) {
     throw new ConfigError(`${file}: cannot read the template catalog: ${(error as Error).message}`, "Fix the YAML syntax of templates.yml.");
