@@ -65,6 +65,11 @@ export class Vocabulary {
   get size(): number {
     return this.words.length;
   }
+  private longestLength: number | undefined;
+  /** Characters in the longest indexed word: no longer start of a query word can be one. */
+  get longest(): number {
+    return (this.longestLength ??= this.words.reduce((most, word) => Math.max(most, word.length), 0));
+  }
   /** Index of the first word >= `term`. */
   private lowerBound(term: string): number {
     let lo = 0;
@@ -360,6 +365,9 @@ function joinKoreanCompounds(tokens: string[], vocabulary: Vocabulary): string[]
   return out;
 }
 
+/** Characters in the longest Korean ending stripKoreanEnding takes off. */
+const KO_LONGEST_ENDING = Math.max(...KO_ENDINGS.map((ending) => ending.length));
+
 /** Words a run written without spaces was cut into, and the end of it that no card uses (left out), if any. */
 export interface SplitWord {
   words: string[];
@@ -377,7 +385,8 @@ export function splitKorean(token: string, vocabulary: Vocabulary): SplitWord | 
   const whole = splitKoreanWords(token, vocabulary, 3);
   if (whole) return { words: whole };
   // Else the longest start that is words of the cards: a question typed without spaces ends in its verb (`팀원초대어떻게해요`: `팀원`, `초대`).
-  for (let at = token.length - 1; at >= 2; at--) {
+  // No such start is longer than three of the cards' words and an ending (a pasted run of 10,000 syllables took 10-27 s).
+  for (let at = Math.min(token.length - 1, 3 * vocabulary.longest + KO_LONGEST_ENDING); at >= 2; at--) {
     const head = token.slice(0, at);
     const words = vocabulary.has(head) ? [head] : splitKoreanWords(head, vocabulary, 3);
     if (words?.every((word) => word.length >= 2)) return { words, rest: token.slice(at) };
@@ -386,7 +395,8 @@ export function splitKorean(token: string, vocabulary: Vocabulary): SplitWord | 
 }
 
 function splitKoreanWords(token: string, vocabulary: Vocabulary, parts: number): string[] | undefined {
-  for (let at = token.length - 1; at >= 1; at--) {
+  // The first word is one of the cards' words, so no longer than the longest of them.
+  for (let at = Math.min(token.length - 1, vocabulary.longest); at >= 1; at--) {
     const head = token.slice(0, at);
     if (!vocabulary.has(head)) continue;
     const tail = stripKoreanEnding(token.slice(at), vocabulary);
