@@ -132,3 +132,44 @@ describe("deepestLine", () => {
     expect(deepestLine("a > b > c > d\n>> e\n")).toBe(2);
   });
 });
+
+describe("one line nesting a hundred thousand levels", () => {
+  // The parser's time grows with the square of the depth one line opens: 100,000 `- ` took 8 s, 200,000 some 40 s.
+  it.each([
+    ["100,000 nested list items", `Intro.\n\n${"- ".repeat(100_000)}deep\n`],
+    ["150,000 nested block quotes", `Intro.\n\n${">".repeat(150_000)} deep\n`],
+    ["quotes and ordered items in turn", `Intro.\n\n${"> 1. ".repeat(40_000)}deep\n`],
+  ])("%s: a markdown-syntax error at the line, in seconds, and the other cards are linted", async (_name, body) => {
+    const dir = makeProject({
+      "verity.config.yml": "minTrustScore: 0\n",
+      "content/a/deep.md": exampleCard({}, body),
+      "content/a/other.md": exampleCard({}, "See [nothing](missing.md).\n"),
+    });
+    const started = Date.now();
+    const { code, results, stderr } = await lintJson(dir, ["--today", "2027-01-01", "--no-cache"]);
+    // A bound on a hang, not a speed target (the error's rule shows the guard ran before the parser).
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(stderr).not.toMatch(/internal error/);
+    expect(code).toBe(1);
+    const messages = flatMessages(results, dir);
+    const deep = messages.filter((m) => m.file === "content/a/deep.md");
+    expect(deep.map((m) => m.ruleId)).toEqual(["markdown-syntax"]);
+    expect(deep[0]!.line).toBe(body.split("\n").findIndex((l) => l.length > 1000) + 1 + exampleCard({}, "").split("\n").length - 1);
+    expect(deep[0]!.message).toMatch(/block quotes or list items inside each other.*Flatten the nesting/);
+    expect(messages.filter((m) => m.file === "content/a/other.md").map((m) => m.ruleId)).toEqual(["link-broken"]);
+  });
+
+  it("leaves a long thematic break (`- - - …`) and a deep line in a snippet to their own reading", async () => {
+    const { nestingRisk } = await import("../../src/core/cards/nesting-guard.ts");
+    expect(nestingRisk(`${"- ".repeat(20_000)}\n`)).toBeUndefined();
+    expect(nestingRisk(`${"* ".repeat(20_000)}\n`)).toBeUndefined();
+    expect(nestingRisk(`${"- ".repeat(20_000)}a\n`)).toBeDefined();
+    const { loadSnippets } = await import("../../src/core/cards/snippets.ts");
+    const dir = makeProject({ "content/_snippets/deep.md": `---\nowner: "@acme/team"\naudience: external\nverify_by: 2099-01-01\n---\n\n${"- ".repeat(100_000)}deep\n` });
+    const started = Date.now();
+    const snippet = loadSnippets(`${dir}/content`).get("deep")!;
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(snippet.problems.map((p) => p.line)).toEqual([7]);
+    expect(snippet.source).not.toContain("deep");
+  });
+});

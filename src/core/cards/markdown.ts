@@ -4,6 +4,7 @@
  */
 import type { Root } from "mdast";
 import { mdxRisk } from "./mdx-guard.ts";
+import { nestingRisk } from "./nesting-guard.ts";
 import { referenceRisk } from "./reference-guard.ts";
 import { underscoreRisk } from "./underscore-guard.ts";
 import { forEachNode } from "./tree-walk.ts";
@@ -51,6 +52,7 @@ function parseSerialized(source: string, format: MarkdownFormat): SerializedTree
   // The MDX parser crashes the process on some inputs and is quadratic on others: those are refused first.
   const risk =
     (format === "mdx" ? mdxRisk(source) : undefined) ??
+    nestingRisk(source) ??
     referenceRisk(source, (plain) => textSpans(plain, format)) ??
     underscoreRisk(source, (plain) => parseMarkdown(plain, format));
   if (risk) {
