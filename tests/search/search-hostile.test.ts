@@ -39,8 +39,9 @@ describe("a hostile query", () => {
       const read = analyseQuery(query, lang, { vocabulary: VOCABULARY });
       relaxedTerms(read.terms, lang);
       const elapsed = performance.now() - started;
-      // Generous for a loaded test machine; the quadratic reading of a long Hangul run took 10 to 27 seconds.
-      expect(elapsed, lang).toBeLessThan(500);
+      // A bound on a hang, not a speed target: generous for a loaded test machine; the quadratic reading of a long
+      // Hangul run took 10 to 27 seconds.
+      expect(elapsed, lang).toBeLessThan(3_000);
     }
   });
 
