@@ -65,43 +65,44 @@ function conditional(group: string, names: ReadonlySet<string>): string {
 
 /** The index of the `)` that closes the group opening at `open`, or -1. */
 function closingParen(src: string, open: number): number {
-  let depth = 0;
-  let i = open;
-  while (i < src.length) {
-    const ch = src[i]!;
-    if (ch === "\\") i += 2;
-    else if (ch === "[") i = goClassEnd(src, i) ?? src.length;
-    else {
-      if (ch === "(") depth++;
-      else if (ch === ")" && --depth === 0) return i;
-      i++;
-    }
-  }
-  return -1;
+  return walk(src, open, (ch, _i, depth) => ch === ")" && depth === 0);
 }
 
 /** `src` cut at each `|` outside groups and classes. */
 function topLevelBranches(src: string): string[] {
   const branches: string[] = [];
-  let depth = 0;
   let start = 0;
-  let i = 0;
+  walk(src, 0, (ch, i, depth) => {
+    if (ch === "|" && depth === 0) {
+      branches.push(src.slice(start, i));
+      start = i + 1;
+    }
+    return false;
+  });
+  branches.push(src.slice(start));
+  return branches;
+}
+
+/**
+ * Visits each character of `src` from `from` that is outside an escape or a class, with the depth of
+ * groups around it (a `)` counted as outside the group it closes); stops where `visit` says so and
+ * returns that index, else -1.
+ */
+function walk(src: string, from: number, visit: (ch: string, i: number, depth: number) => boolean): number {
+  let depth = 0;
+  let i = from;
   while (i < src.length) {
     const ch = src[i]!;
     if (ch === "\\") i += 2;
     else if (ch === "[") i = goClassEnd(src, i) ?? src.length;
     else {
+      if (ch === ")") depth--;
+      if (visit(ch, i, depth)) return i;
       if (ch === "(") depth++;
-      else if (ch === ")") depth--;
-      else if (ch === "|" && depth === 0) {
-        branches.push(src.slice(start, i));
-        start = i + 1;
-      }
       i++;
     }
   }
-  branches.push(src.slice(start));
-  return branches;
+  return -1;
 }
 
 /** Whether `src` opens a group that captures (`(…)`, `(?P<name>…)`, `(?<name>…)`, `(?'name'…)`). */
