@@ -22,6 +22,7 @@ import { forEachNode } from "./tree-walk.ts";
 import { literalProps } from "../site/mdx-components.ts";
 import { cardHtml } from "../site/card-html.ts";
 import { directiveName, snippetDirectiveOf, SNIPPET_DIRECTIVE } from "./snippet-directive.ts";
+import { MAX_NESTING } from "../lint/rules/markdown-too-deep.ts";
 
 // Where an include is read: its own module, which the HTML renderer imports without importing this one.
 export { directiveName, snippetDirectiveOf, SNIPPET_DIRECTIVE };
@@ -96,8 +97,6 @@ export function loadSnippets(contentDir: string): Map<string, Snippet> {
   return snippets;
 }
 
-/** Blocks and inline marks nested deeper than this are an error, as in a card (markdown-too-deep): the renderer would overflow its stack. */
-const MAX_NESTING = 100;
 
 /**
  * A snippet file's text (decoded as a card's: without a byte order mark, since the parser skips the mark and its

@@ -15,6 +15,7 @@ import { collectComments, collectMdxComment } from "./prose-comments.ts";
 import { appendBacklinks, appendReference, collectFootnotes } from "./footnotes.ts";
 import { appendAligned, appendMasked, appendMaskedLines, appendMaskedText, appendSeparator, endText, makeBlock, newBuilder, pushAlt, pushAltRun, pushInline, spaceInline, takeText, trimLead, trimStartAt, type Builder } from "./prose-block.ts";
 import { glueBetween, isTightList, joinCarry, type Carry } from "./tight-lists.ts";
+import { MAX_NESTING } from "../lint/rules/markdown-too-deep.ts";
 
 export interface ProseBlock {
   /** Scope sections of the block, e.g. `text heading h2`, `text list`, `text table cell`, `link`. */
@@ -56,14 +57,12 @@ export interface FileProse {
   comments: ProseComment[];
   /** Number of each scope for `metric` rules: heading.h1…h6, list, paragraph, blockquote, table.cell… */
   metrics: Map<string, number>;
-  /** True when the tree nests deeper than {@link MAX_NESTING}: the text below that depth was not read. */
+  /** True when the tree nests deeper than MAX_NESTING (markdown-too-deep.ts): the text below that depth was not read. */
   isTooDeep?: boolean;
   /** Blocks inside a block quote, whatever their scope (`SkippedScopes = blockquote` leaves them all out, as Vale does). */
   quoted: WeakSet<ProseBlock>;
 }
 
-/** Deepest nesting of blocks or inline markup read (a card of 3,000 `>` must not overflow the stack). */
-export const MAX_NESTING = 100;
 
 export interface ProseOptions {
   /** Inline scopes whose text is not prose (Vale's IgnoredScopes): `strong`, `emphasis`, … */

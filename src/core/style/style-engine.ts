@@ -2,7 +2,7 @@
  * The prose linter: Vale-compatible rules plus Verity's built-in prose rules, on one parsed file.
  * Each file is parsed once (satteri) and walked once into prose blocks; every rule reads them.
  */
-import { deepestLine } from "../lint/rules/markdown-too-deep.ts";
+import { deepestLine, MAX_NESTING } from "../lint/rules/markdown-too-deep.ts";
 import type { Root } from "mdast";
 import { editedMatch } from "./checks/edit-action.ts";
 import { formatMessage } from "./checks/common.ts";
@@ -14,7 +14,7 @@ import { BUILTIN_RULE_LIST } from "./builtin-rule-list.ts";
 import { getBuiltinProseRules, registerBuiltinProseRule, type BuiltinRuleContext } from "./builtin-rules.ts";
 import { indexDirectives } from "./directives.ts";
 import { indexLines } from "./positions.ts";
-import { extractProse, MAX_NESTING, type FileProse, type ProseBlock } from "./prose.ts";
+import { extractProse, type FileProse, type ProseBlock } from "./prose.ts";
 import { isSummaryPart } from "./summary.ts";
 import { nlpTasks, sentenceBlocks } from "./sub-blocks.ts";
 import { joinBlocks, withText } from "./prose-block.ts";

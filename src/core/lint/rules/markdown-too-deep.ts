@@ -5,6 +5,12 @@
 import type { Finding } from "../findings.ts";
 import { exampleCard, ruleMeta, type Rule } from "../rule-model.ts";
 
+/**
+ * Deepest nesting of blocks or inline marks that is read, rendered and checked (a card of 3,000 `>` must not
+ * overflow a stack): deeper is markdown-too-deep, in a card and in a snippet alike.
+ */
+export const MAX_NESTING = 100;
+
 /** The finding for `file`; with its text, at the line where it nests deepest (else line 1). */
 export function tooDeepFinding(file: string, source?: string): Finding {
   return {

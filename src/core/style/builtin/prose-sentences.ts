@@ -11,7 +11,7 @@ import type { Root, Nodes } from "mdast";
 import type { ProseBlock } from "../prose.ts";
 import { segmentSentences, type SentenceSpan } from "../sentences.ts";
 import { sentenceSpans } from "../sub-blocks.ts";
-import { MAX_NESTING } from "../prose.ts";
+import { MAX_NESTING } from "../../lint/rules/markdown-too-deep.ts";
 import { appendAll } from "../../arrays.ts";
 
 export interface Sentence {
