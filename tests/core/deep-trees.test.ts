@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { collectLinks } from "../../src/core/site/link-extract.ts";
 import { exampleCard } from "../../src/core/lint/rule-model.ts";
 import { deepestLine } from "../../src/core/lint/rules/markdown-too-deep.ts";
-import { parseMarkdown } from "../../src/core/cards/markdown.ts";
+import { codeLinesOf, parseMarkdown } from "../../src/core/cards/markdown.ts";
 import { forEachNode } from "../../src/core/cards/tree-walk.ts";
 import { flatMessages, lintJson, makeProject, removeTemps } from "../helpers.ts";
 
@@ -157,6 +157,33 @@ describe("one line nesting a hundred thousand levels", () => {
     expect(deep[0]!.line).toBe(body.split("\n").findIndex((l) => l.length > 1000) + 1 + exampleCard({}, "").split("\n").length - 1);
     expect(deep[0]!.message).toMatch(/block quotes or list items inside each other.*Flatten the nesting/);
     expect(messages.filter((m) => m.file === "content/a/other.md").map((m) => m.ruleId)).toEqual(["link-broken"]);
+  });
+
+  // Inside a code block such a line is text the parser reads at once; the guard's message even suggests moving it there.
+  it.each([
+    ["a fenced code block", `Intro.\n\n\`\`\`text\n${"- ".repeat(100_000)}deep\n\`\`\`\n`],
+    ["a tilde fence", `Intro.\n\n~~~~\n${"> 1. ".repeat(40_000)}deep\n~~~~\n`],
+    ["an indented code block", `Intro.\n\n    ${"> ".repeat(100_000)}deep\n`],
+    ["a fence in a list item", `- Item:\n\n  \`\`\`\n  ${"> ".repeat(100_000)}deep\n  \`\`\`\n`],
+  ])("in %s is the code it shows, not an error", async (_name, body) => {
+    const dir = makeProject({ "verity.config.yml": "minTrustScore: 0\n", "content/a/code.md": exampleCard({}, body) });
+    const started = Date.now();
+    const { stderr, results } = await lintJson(dir, ["--today", "2027-01-01", "--no-cache"]);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(stderr).not.toMatch(/internal error/);
+    expect(flatMessages(results, dir).map((m) => m.ruleId)).not.toContain("markdown-syntax");
+  });
+
+  it.each([
+    ["after a fence closed", `\`\`\`\ncode\n\`\`\`\n${"- ".repeat(20_000)}deep\n`],
+    ["after a fence opened in an HTML block (the block's text, not a fence)", `<div>\n\`\`\`\n\n${"- ".repeat(20_000)}deep\n`],
+    ["after a fence in a block quote the line leaves", `> \`\`\`\n${"- ".repeat(20_000)}deep\n`],
+    ["after four spaces that continue a paragraph", `Intro.\n    ${"> ".repeat(20_000)}deep\n`],
+  ])("is still refused %s", async (_name, body) => {
+    const { nestingRisk } = await import("../../src/core/cards/nesting-guard.ts");
+    const risk = nestingRisk(body, codeLinesOf);
+    expect(risk?.message).toMatch(/inside each other/);
+    expect(body.slice(risk!.offset).trimStart()).toMatch(/^[->]/);
   });
 
   it("leaves a long thematic break (`- - - …`) and a deep line in a snippet to their own reading", async () => {

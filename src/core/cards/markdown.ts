@@ -52,7 +52,7 @@ function parseSerialized(source: string, format: MarkdownFormat): SerializedTree
   // The MDX parser crashes the process on some inputs and is quadratic on others: those are refused first.
   const risk =
     (format === "mdx" ? mdxRisk(source) : undefined) ??
-    nestingRisk(source) ??
+    nestingRisk(source, (plain) => codeLinesOf(plain, format)) ??
     referenceRisk(source, (plain) => textSpans(plain, format)) ??
     underscoreRisk(source, (plain) => parseMarkdown(plain, format));
   if (risk) {
@@ -85,4 +85,14 @@ function textSpans(source: string, format: MarkdownFormat): (readonly [number, n
     if (node.type === "text" && start?.offset !== undefined && end?.offset !== undefined) spans.push([start.offset, end.offset]);
   });
   return spans;
+}
+
+/** The first and last line of each code block of `source` (a fenced block's fences included). */
+export function codeLinesOf(source: string, format: MarkdownFormat = "md"): (readonly [number, number])[] {
+  const lines: (readonly [number, number])[] = [];
+  forEachNode(parseMarkdown(source, format), (node) => {
+    const { start, end } = node.position ?? {};
+    if (node.type === "code" && start && end) lines.push([start.line, end.line]);
+  });
+  return lines;
 }

@@ -16,26 +16,74 @@ export interface NestingRisk {
   offset: number;
 }
 
-/** The first line of `source` that nests more containers than the parser reads in reasonable time. */
-export function nestingRisk(source: string): NestingRisk | undefined {
+/** The line ranges (first and last, 1-based) of every code block of a parse of `source`. */
+export type CodeLines = (source: string) => Iterable<readonly [number, number]>;
+
+/**
+ * The first line of `source` that nests more containers than the parser reads in reasonable time. In a code block
+ * such a line is text, which the parser reads at once: given `codeLines`, a line a code block holds is let through.
+ * That is read from a parse of the text with each such line's markers made plain (`x`, its leading spaces kept): the
+ * same blocks up to that line, so a line the plain parse puts in a code block is code in the card too. The other way
+ * round is on the safe side: a fence inside a block quote ends where the plain line leaves the quote, and its line is
+ * refused.
+ */
+export function nestingRisk(source: string, codeLines?: CodeLines): NestingRisk | undefined {
+  const deep = deepLines(source);
+  if (deep.length === 0) return undefined;
+  const inCode = codeLines ? codeLinesWithPlainMarkers(source, deep, codeLines) : () => false;
+  const first = deep.find((line) => !inCode(line.number));
+  if (!first) return undefined;
+  return {
+    offset: first.start,
+    message:
+      `This line opens ${first.containers.toLocaleString("en-US")} block quotes or list items inside each other, more than the Markdown parser reads in reasonable time ` +
+      `(at most ${MAX_LINE_CONTAINERS.toLocaleString("en-US")}; no page renders even a thousand). Flatten the nesting, or put the text in a code block`,
+  };
+}
+
+interface DeepLine {
+  /** 1-based. */
+  number: number;
+  start: number;
+  end: number;
+  containers: number;
+}
+
+function deepLines(source: string): DeepLine[] {
   // A line needs at least one character per container: a text without such a line is cleared at once.
-  if (source.length <= MAX_LINE_CONTAINERS) return undefined;
-  for (let start = 0; start < source.length; ) {
+  if (source.length <= MAX_LINE_CONTAINERS) return [];
+  const found: DeepLine[] = [];
+  let number = 1;
+  for (let start = 0; start < source.length; number++) {
     const end = lineEnd(source, start);
     if (end - start > MAX_LINE_CONTAINERS) {
       const containers = lineContainers(source, start, end);
-      if (containers > MAX_LINE_CONTAINERS) {
-        return {
-          offset: start,
-          message:
-            `This line opens ${containers.toLocaleString("en-US")} block quotes or list items inside each other, more than the Markdown parser reads in reasonable time ` +
-            `(at most ${MAX_LINE_CONTAINERS.toLocaleString("en-US")}; no page renders even a thousand). Flatten the nesting, or put the text in a code block`,
-        };
-      }
+      if (containers > MAX_LINE_CONTAINERS) found.push({ number, start, end, containers });
     }
     start = end + 1;
   }
-  return undefined;
+  return found;
+}
+
+/** Whether a line is in a code block, read from a parse with every deep line's text after its indent made `x`s. */
+function codeLinesWithPlainMarkers(source: string, deep: readonly DeepLine[], codeLines: CodeLines): (line: number) => boolean {
+  let plain = "";
+  let at = 0;
+  for (const line of deep) {
+    let text = line.start;
+    while (text < line.end && (source[text] === " " || source[text] === "\t")) text++;
+    plain += source.slice(at, text) + "x".repeat(line.end - text);
+    at = line.end;
+  }
+  plain += source.slice(at);
+  let ranges: (readonly [number, number])[];
+  try {
+    ranges = [...codeLines(plain)];
+  } catch {
+    // The plain text is refused for a reason of its own: no line is taken for code.
+    return () => false;
+  }
+  return (line) => ranges.some(([first, last]) => first <= line && line <= last);
 }
 
 function lineEnd(source: string, start: number): number {
