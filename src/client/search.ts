@@ -8,15 +8,13 @@ import { engineFor, SearchUnavailable, type Hit, type SearchEngine, type SearchO
 import { paceInput } from "./input-pace.ts";
 import { reportSearch } from "./search-events.ts";
 import { installSearchShortcuts, languageName, resultLink } from "./search-render.ts";
-import { countOf, tallyFilters } from "./filter-counts.ts";
+import { countFilters, countOf } from "./filter-counts.ts";
 
 const PAGE_SIZE = 20;
 /** Results painted before the rest of the first page is fetched: what a screen shows first. */
 const FIRST_PAINT = 5;
 /** A burst of input (keys typed faster than this apart) waits until it pauses this long. */
 const QUIET_MS = 50;
-/** Results whose data is read to count filter values when Pagefind's counts do not apply. */
-const COUNT_LIMIT = 50;
 const FILTER_LABELS: Record<string, string> = { collection: "Collection", audience: "Audience", status: "Verification", owner: "Owner", tag: "Tag", language: "Language" };
 
 export async function startSearch(): Promise<void> {
@@ -93,7 +91,8 @@ export async function startSearch(): Promise<void> {
       corrected: result.analysis.corrections.length > 0,
       filters: Object.fromEntries([...selected].map(([name, values]) => [name, [...values]])),
     });
-    if (filters) void countFilters(engine, result, query, pagefindFilters).then((counts) => current === generation && filters.update(counts));
+    // Abandoned as soon as another search starts: a reader typing on would otherwise leave every language counted for each query.
+    if (filters) void countFilters(engine, result, query, pagefindFilters, () => current === generation).then((counts) => counts && current === generation && filters.update(counts));
   }
 
   /**
@@ -213,35 +212,6 @@ function syncUrl(query: string, selected: Map<string, Set<string>>): void {
   for (const name of [...url.searchParams.keys()]) if (name !== "q" && name !== "lang") url.searchParams.delete(name);
   for (const [name, values] of selected) for (const value of values) url.searchParams.append(name, value);
   history.replaceState(null, "", url);
-}
-
-/**
- * Filter counts for the current query: Pagefind's when every word matched in one language, else
- * counted from the results' data; per language, the number of results each language index gives.
- */
-async function countFilters(
-  engine: SearchEngine,
-  outcome: SearchOutcome,
-  query: string,
-  filters: Record<string, string[]>,
-): Promise<Record<string, Record<string, number>>> {
-  let counts: Record<string, Record<string, number>> = {};
-  const exact = outcome.hits.every((h) => h.lang === outcome.lang) ? await engine.filterCounts(outcome, filters) : undefined;
-  if (exact) counts = structuredClone(exact);
-  else {
-    const data = await Promise.all(outcome.hits.slice(0, COUNT_LIMIT).map((hit) => hit.data()));
-    counts = tallyFilters(data);
-  }
-  const languages = await engine.languages();
-  const perLanguage: Record<string, number> = {};
-  // Other languages are counted after the results are painted, so the first query loads one index.
-  await new Promise((resolve) => setTimeout(resolve, 250));
-  for (const lang of Object.keys(languages)) {
-    if (lang === outcome.lang && outcome.hits.every((h) => h.lang === lang)) perLanguage[lang] = outcome.hits.length;
-    else perLanguage[lang] = (await engine.search(query, { filters, languages: [lang] })).hits.length;
-  }
-  counts.language = perLanguage;
-  return counts;
 }
 
 /**
