@@ -9,7 +9,7 @@
  * how rare the words they match (a retry with fewer words).
  */
 import { explanation, fetchJson } from "./search-fetch.ts";
-import { fewerWords, type PagefindInstance, type PagefindModule, type PagefindResult, type ResultData } from "./search-pagefind.ts";
+import { fewerWords, rememberSearches, type PagefindInstance, type RememberingInstance, type PagefindModule, type PagefindResult, type ResultData } from "./search-pagefind.ts";
 import { analyseQuery, languageOrder, queryScript, Vocabulary, type AnalysedQuery } from "./search-query.ts";
 import { crossingOrder, crossLanguageQueries, englishNames, type GlossaryEntry } from "../core/site/glossary.ts";
 import { exactFirst, fragileWords, phraseWords, quotedPhrase } from "./search-exact.ts";
@@ -68,7 +68,7 @@ export class SearchUnavailable extends Error {
 
 export class SearchEngine {
   private entry: Promise<Record<string, number>> | undefined;
-  private readonly instances = new Map<string, Promise<PagefindInstance>>();
+  private readonly instances = new Map<string, Promise<RememberingInstance>>();
   private readonly vocabularies = new Map<string, Promise<Vocabulary>>();
   private foldTable: Promise<Record<string, string>> | undefined;
   private glossaryTable: Promise<GlossaryEntry[]> | undefined;
@@ -105,7 +105,7 @@ export class SearchEngine {
     if (lang) await Promise.all([this.instance(lang), this.vocabulary(lang), this.glossary()]);
   }
 
-  private instance(lang: string): Promise<PagefindInstance> {
+  private instance(lang: string): Promise<RememberingInstance> {
     let instance = this.instances.get(lang);
     if (!instance) {
       instance = (async () => {
@@ -125,7 +125,7 @@ export class SearchEngine {
           else html.setAttribute("lang", pageLang);
         }
         await created.init();
-        return created;
+        return rememberSearches(created);
       })();
       this.instances.set(lang, instance);
     }
@@ -193,7 +193,8 @@ export class SearchEngine {
     const instance = await this.instance(outcome.lang);
     await instance.filters();
     const pagefindFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0).map(([k, v]) => [k, { any: v }]));
-    const search = await instance.search(outcome.analysis.terms.join(" "), { filters: pagefindFilters });
+    // Asked again: the answer remembered from before the filters were loaded has no counts.
+    const search = await instance.searchAgain(outcome.analysis.terms.join(" "), { filters: pagefindFilters });
     return search?.filters;
   }
 

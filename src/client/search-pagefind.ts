@@ -40,6 +40,48 @@ export interface PagefindModule {
   createInstance(options: Record<string, unknown>): PagefindInstance;
 }
 
+/** Searches an instance keeps answered: a page of questions asks many of the same ones (a word alone, a filter). */
+const REMEMBERED_SEARCHES = 200;
+
+/** An instance that answers a search asked before from what it gave then (`rememberSearches`). */
+export interface RememberingInstance extends PagefindInstance {
+  /**
+   * A search asked of Pagefind whatever was asked before. A search's filter counts are those of the filters Pagefind
+   * had loaded when it ran (`filters()` loads them all), so a remembered answer may lack them: read counts from this.
+   */
+  searchAgain: PagefindInstance["search"];
+}
+
+/**
+ * The instance, answering a search it has answered before (the same term and options) with the same results: they
+ * do not change while the page is open, and a question is many searches (every word, each word alone, exact words,
+ * other languages), a good part of them asked for an earlier question too. The last `size` searches are kept, and a
+ * failed one is not.
+ */
+export function rememberSearches(instance: PagefindInstance, size = REMEMBERED_SEARCHES): RememberingInstance {
+  const answers = new Map<string, Promise<PagefindSearch | null>>();
+  const remember = (key: string, answer: Promise<PagefindSearch | null>) => {
+    answers.delete(key);
+    if (answers.size >= size) answers.delete(answers.keys().next().value!);
+    // Most recently asked last: the first key is the one to forget.
+    answers.set(key, answer);
+    answer.catch(() => answers.get(key) === answer && answers.delete(key));
+    return answer;
+  };
+  const keyOf = (term: string | null, options: object | undefined) => JSON.stringify([term, options ?? null]);
+  return {
+    options: (options) => instance.options(options),
+    init: () => instance.init(),
+    search: (term, options) => {
+      const key = keyOf(term, options);
+      return remember(key, answers.get(key) ?? instance.search(term, options));
+    },
+    searchAgain: (term, options) => remember(keyOf(term, options), instance.search(term, options)),
+    preload: (term, options) => instance.preload(term, options),
+    filters: () => instance.filters(),
+  };
+}
+
 /** A retry with fewer words: each word alone, pages ranked by the rarity-weighted words they match. */
 export async function fewerWords(instance: PagefindInstance, words: string[], lang: string, pagefindFilters: Record<string, unknown>, available: Record<string, number>): Promise<Ranked[]> {
   const terms = relaxedTerms(words, lang);
