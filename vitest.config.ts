@@ -11,7 +11,7 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/sites/**"] } },
       // A build or a browser test shares the machine with the next file's on more cores (Vitest runs one fewer file than
       // there are cores at once): time enough for a build under that load, still a bound on a hang.
-      { extends: true, test: { name: "sites", include: ["tests/sites/**/*.test.ts"], testTimeout: 180_000 } },
+      { extends: true, test: { name: "sites", include: ["tests/sites/**/*.test.ts"], testTimeout: 180_000, globalSetup: ["tests/sites/demo-builds-setup.ts"] } },
     ],
   },
 });

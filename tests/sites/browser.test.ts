@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
-import { buildFixture, runCli, tempDir, TODAY } from "./helpers.ts";
+import { buildFixture, tempDir, TODAY } from "./helpers.ts";
+import { demoBuild } from "./demo-build.ts";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -167,32 +168,25 @@ describe("internal wiki", () => {
 
 describe("screenshots of the demo content", () => {
   it("saves the home page and a card page of both sites in light and dark themes", async () => {
-    const demo = tempDir("demo");
+    // A fixed day keeps the demo's verification dates (written in November 2026) valid.
+    const demo = await demoBuild("2026-12-01");
+    mkdirSync(SHOTS, { recursive: true });
+    const servers = { public: await serveStatic(path.join(demo, "public")), internal: await serveStatic(path.join(demo, "internal")) };
     try {
-      // A fixed day keeps the demo's verification dates (written in November 2026) valid.
-      const result = await runCli(["build", "--root", REPO, "--out-dir", demo, "--today", "2026-11-23"], REPO);
-      expect(result.stderr).toContain("verity build: done");
-      expect(result.code).toBe(0);
-      mkdirSync(SHOTS, { recursive: true });
-      const servers = { public: await serveStatic(path.join(demo, "public")), internal: await serveStatic(path.join(demo, "internal")) };
-      try {
-        for (const theme of ["light", "dark"] as const) {
-          const page = await browser.newPage({ colorScheme: theme, viewport: { width: 1280, height: 900 } });
-          for (const [site, server] of Object.entries(servers)) {
-            for (const [name, p] of [["home", ""], ["card", "billing/refund-a-payment/"]] as const) {
-              const response = await page.goto(`${server.url}${p}`);
-              expect(response?.status()).toBe(200);
-              await page.screenshot({ path: path.join(SHOTS, `${site}-${name}-${theme}.png`) });
-            }
+      for (const theme of ["light", "dark"] as const) {
+        const page = await browser.newPage({ colorScheme: theme, viewport: { width: 1280, height: 900 } });
+        for (const [site, server] of Object.entries(servers)) {
+          for (const [name, p] of [["home", ""], ["card", "billing/refund-a-payment/"]] as const) {
+            const response = await page.goto(`${server.url}${p}`);
+            expect(response?.status()).toBe(200);
+            await page.screenshot({ path: path.join(SHOTS, `${site}-${name}-${theme}.png`) });
           }
-          await page.close();
         }
-      } finally {
-        await servers.public.close();
-        await servers.internal.close();
+        await page.close();
       }
     } finally {
-      rmSync(demo, { recursive: true, force: true });
+      await servers.public.close();
+      await servers.internal.close();
     }
   });
 });

@@ -3,13 +3,13 @@
  * sideways; printing shows the article without navigation chrome; the help center's structured
  * data is valid schema.org; icons, the Open Graph image and the feed exist.
  */
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
-import { runCli, tempDir } from "./helpers.ts";
+import { demoBuild } from "./demo-build.ts";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -22,9 +22,7 @@ let publicSite: StaticServer;
 let internalSite: StaticServer;
 
 beforeAll(async () => {
-  out = tempDir("responsive");
-  const result = await runCli(["build", "--root", REPO, "--out-dir", out, "--today", TODAY]);
-  expect(result.code, result.stderr).toBe(0);
+  out = await demoBuild(TODAY);
   publicSite = await serveStatic(path.join(out, "public"));
   internalSite = await serveStatic(path.join(out, "internal"));
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
@@ -35,7 +33,6 @@ afterAll(async () => {
   await browser?.close();
   await publicSite?.close();
   await internalSite?.close();
-  rmSync(out, { recursive: true, force: true });
 });
 
 /** One page of each type; the card pages are the widest content of the demo. */

@@ -3,7 +3,6 @@
  * Chromium: the golden query set at its targets with no internal card ever shown, and the search
  * experience (instant results, shortcuts, keyboard, more results, filters, no-results page).
  */
-import { rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page, type Route } from "playwright-core";
@@ -11,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isOnSite } from "../../src/core/site/audience.ts";
 import { loadProject } from "../../src/core/project/project.ts";
 import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
-import { runCli, tempDir } from "./helpers.ts";
+import { demoBuild } from "./demo-build.ts";
 import { describeFigures, readGoldenSet, runGoldenSet, type GoldenFigures, type GoldenQuery, type QueryMode } from "./search-golden-run.ts";
 import { BLIND_SETS } from "./search-blind-sets.ts";
 
@@ -26,9 +25,7 @@ let site: StaticServer;
 let internalUrls: Set<string>;
 
 beforeAll(async () => {
-  out = tempDir("search");
-  const result = await runCli(["build", "--root", REPO, "--out-dir", out, "--today", DEMO_DAY, "--site", "public"]);
-  expect(result.code, result.stderr).toBe(0);
+  out = await demoBuild(DEMO_DAY);
   const project = loadProject({ cwd: REPO, root: REPO, today: DEMO_DAY });
   internalUrls = new Set(project.cards.filter((card) => !isOnSite(card, "public")).map((card) => card.url));
   site = await serveStatic(path.join(out, "public"));
@@ -38,7 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
-  if (out) rmSync(out, { recursive: true, force: true });
 });
 
 async function status(page: Page): Promise<string> {
