@@ -58,6 +58,15 @@ export function ignoredRanges(source: string, patterns: readonly string[], optio
   return ranges;
 }
 
+/**
+ * What a file's ignore patterns cover, as Vale's applyPatterns rewrites it: `BlockIgnores` first, then
+ * `TokenIgnores` on the text the block patterns have made code; `ignored` holds both.
+ */
+export function ignoredByPatterns(source: string, patterns: { blockIgnores: readonly string[]; tokenIgnores: readonly string[] }): { ignoredBlocks: IgnoredRange[]; ignored: IgnoredRange[] } {
+  const ignoredBlocks = ignoredRanges(source, patterns.blockIgnores);
+  return { ignoredBlocks, ignored: [...ignoredRanges(withBlocksFenced(source, ignoredBlocks), patterns.tokenIgnores, { asCode: true }), ...ignoredBlocks] };
+}
+
 function withCodeRuns(block: ProseBlock, ranges: readonly IgnoredRange[]): ProseBlock {
   const { text, offsets } = block;
   const builder = newBuilder();

@@ -113,13 +113,16 @@ export function loadStyleSet(config: ValeConfig): StyleSet {
   return set;
 }
 
+/** The extensions of the formats Vale applies ignore patterns to: Markdown, AsciiDoc and reStructuredText (Org is not read). */
+const PATTERN_EXTENSIONS = [".md", ".mdx", ".adoc", ".asciidoc", ".asc", ".rst", ".rest"];
+
 /**
  * As Vale's applyInlinePatterns and applyBlockPatterns (E201): an ignore pattern that does not
- * compile is an error, in a section that applies to Markdown.
+ * compile is an error, in a section that applies to a format they rewrite (Vaadin's `[*.{asciidoc,adoc}]`).
  */
 function checkIgnorePatterns(config: ValeConfig): void {
   for (const section of config.sections) {
-    if (![".md", ".mdx"].some((ext) => section.matchesExtension(ext))) continue;
+    if (!PATTERN_EXTENSIONS.some((ext) => section.matchesExtension(ext))) continue;
     for (const [key, patterns] of [["TokenIgnores", section.tokenIgnores], ["BlockIgnores", section.blockIgnores]] as const) {
       for (const pattern of patterns) {
         try {

@@ -22,7 +22,7 @@ import type { StyleSet } from "./rule-loader.ts";
 import type { CompiledRule, FileState, RawAlert } from "./rule-types.ts";
 import { checkpoint, isBacktrackRisk, LONG_BLOCK, RULE_BUDGET_MS, withBudgetOrUndo } from "./budget.ts";
 import { frontMatterBlocks, leadingFrontMatterBlocks } from "./front-matter-prose.ts";
-import { ignoredRanges, maskRanges, splitAtBlockIgnores, withBlocksFenced, type IgnoredRange } from "./ignore-patterns.ts";
+import { ignoredByPatterns, maskRanges, splitAtBlockIgnores, type IgnoredRange } from "./ignore-patterns.ts";
 import { settingsForFile, type FileStyleSettings, type ValeConfig } from "./vale-ini.ts";
 import { withLfLineEnds } from "./line-ends.ts";
 import { breaksRstTable } from "./markup/rst.ts";
@@ -34,7 +34,7 @@ import { createSearchContexts, guessPlace } from "./vale-context.ts";
 import { sentenceTexts } from "./sentences.ts";
 import { ensureTagger } from "./pos-tagging.ts";
 import { appendAll } from "../arrays.ts";
-import { markupProse, type MarkupPage } from "./markup/markup-prose.ts";
+import { markupProse, readsIgnorePatterns, type MarkupPage } from "./markup/markup-prose.ts";
 
 const NO_TREE: Root = { type: "root", children: [] };
 
@@ -93,9 +93,8 @@ export function lintProse(input: StyleInput, options: StyleOptions): Finding[] {
   if ("ruleId" in parsed) return [parsed];
   const { tree, proseTree, rewritten, findings } = parsed;
   const active = options.vale ? activeRules(options.vale, input.matchPath, options.minAlertLevel) : [];
-  // BlockIgnores, then TokenIgnores on the text the block patterns have made code (applyPatterns).
-  const ignoredBlocks = settings && active.length > 0 ? ignoredRanges(input.source, settings.blockIgnores) : [];
-  const ignored = settings && active.length > 0 ? [...ignoredRanges(withBlocksFenced(input.source, ignoredBlocks), settings.tokenIgnores, { asCode: true }), ...ignoredBlocks] : [];
+  // The formats Vale applies ignore patterns to (applyPatterns) have them; plain text and HTML do not.
+  const { ignoredBlocks, ignored } = settings && active.length > 0 && readsIgnorePatterns(input.markup) ? ignoredByPatterns(input.source, settings) : { ignoredBlocks: [], ignored: [] };
   const tokenIgnored = ignored.filter((range) => range[2] !== undefined);
   const toSource = rewritten ? rewritten.toSource : (offset: number) => offset;
   const { ignoredScopes, ignoredClasses, skippedScopes } = options.vale?.config ?? {};

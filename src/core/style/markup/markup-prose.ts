@@ -37,6 +37,15 @@ export interface MarkupPage {
 /** The extensions Vale reads as HTML (core/format.go). */
 export const HTML_EXTENSIONS: ReadonlySet<string> = new Set(["html", "htm", "shtml", "xhtml"]);
 
+/**
+ * Whether `TokenIgnores` and `BlockIgnores` apply to a page: Vale rewrites their matches as code only
+ * in Markdown, AsciiDoc, reStructuredText and Org (the readers that call its Transform: lint/md.go,
+ * adoc.go, rst.go, org.go); plain text (lintTxt, lintLines) and HTML (lintHTML) are read as written.
+ */
+export function readsIgnorePatterns(page: MarkupPage | undefined): boolean {
+  return page === undefined || (page.isSource !== true && page.plain !== true);
+}
+
 /** An HTML file, read as it is. */
 export function htmlPage(source: string): MarkupPage {
   return { html: source, format: "html", isSource: true, verbatim: [] };
