@@ -136,6 +136,18 @@ describe("section globs as Vale reads them", () => {
       ["docs/**.md", "docs/x/b.md", false],
       ["a**/b.md", "ax/b.md", true],
       ["a**/b.md", "a/x/b.md", false],
+      // doublestar knows *, **, ?, [...], {...} and \ only: parentheses, | + @ ! are the path's own
+      // characters (a Next.js route group `app/(docs)/`), not picomatch's groups and extglobs.
+      ["app/(docs)/**/*.mdx", "app/(docs)/x/a.mdx", true],
+      ["app/(docs)/**/*.mdx", "app/docs/x/a.mdx", false],
+      ["docs/**/+(a)/*.md", "docs/x/+(a)/b.md", true],
+      ["docs/**/@(a)/*.md", "docs/x/@(a)/b.md", true],
+      ["docs/**/@(a)/*.md", "docs/x/a/b.md", false],
+      ["docs/**/!(a)/*.md", "docs/x/b/c.md", false],
+      ["docs/**/a|b/*.md", "docs/x/a|b/c.md", true],
+      ["docs/**/a|b/*.md", "docs/x/a/c.md", false],
+      ["**/?(x)*.md", "q/a(x)b.md", true],
+      ["**/*.{md,mdx}", "q/a.mdx", true],
     ];
     for (const [glob, file, expected] of cases) expect([glob, file, valeGlobMatcher(glob)(file)]).toEqual([glob, file, expected]);
   });

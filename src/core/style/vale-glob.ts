@@ -46,8 +46,17 @@ export function doublestarRegExp(glob: string): RegExp {
   // A brace set of one item (`{md}`) is a set to doublestar; picomatch (like a shell) leaves a brace
   // without a comma as text, so it becomes an extglob group first. doublestar negates a class with `!`
   // as with `^`; picomatch reads `[!_]` as "`!` or `_`" (Qiskit's `[!_]**.{md,rst}` matched no page).
-  const classes = segmentStars(glob).replace(/(^|[^\\])\[!/g, "$1[^");
+  const classes = literalExtglobs(segmentStars(glob)).replace(/(^|[^\\])\[!/g, "$1[^");
   return picomatch.makeRe(classes.replace(/\{([^{},]*)\}/g, "@($1)"), { dot: true });
+}
+
+/**
+ * doublestar's syntax is `*`, `**`, `?`, `[…]`, `{…}` and `\` only: `(`, `)`, `|`, `+`, `@` and `!`
+ * outside a class are the path's own characters (a Next.js route group, `app/(docs)/**`), which
+ * picomatch would read as groups and extglobs, so they are escaped.
+ */
+function literalExtglobs(glob: string): string {
+  return glob.replace(/\\.|\[(?:\\.|[^\]])+\]|[()|+@!]/g, (run) => (run.length === 1 ? `\\${run}` : run));
 }
 
 /**
