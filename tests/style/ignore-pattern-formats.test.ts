@@ -42,5 +42,6 @@ describe("ignore patterns by format, as Vale's applyPatterns", () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/\[\*\.\{asciidoc,adoc\}\] TokenIgnores has a pattern that cannot be used/);
     expect(stderr).toContain("The pattern was: (<<\\S+\\");
+    expect(stderr).toContain("write a comma the pattern needs as \\x2C");
   });
 });

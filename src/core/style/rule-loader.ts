@@ -129,7 +129,9 @@ function checkIgnorePatterns(config: ValeConfig): void {
           compileGoRegex(pattern, "g");
         } catch (error) {
           if (!(error instanceof RegexTranslationError)) throw error;
-          throw new ConfigError(`${config.file}: [${section.glob}] ${key} has a pattern that cannot be used: ${error.message}.`, `The pattern was: ${pattern}`);
+          // A pattern ending in `\` was cut at an escaped comma: go-ini splits Vale's lists at every comma.
+          const cut = pattern.endsWith("\\") ? "\n  Vale splits the list at every comma, an escaped one (`\\,`) too: write a comma the pattern needs as \\x2C." : "";
+          throw new ConfigError(`${config.file}: [${section.glob}] ${key} has a pattern that cannot be used: ${error.message}.`, `The pattern was: ${pattern}${cut}`);
         }
       }
     }
