@@ -45,3 +45,16 @@ describe("ignore patterns by format, as Vale's applyPatterns", () => {
     expect(stderr).toContain("write a comma the pattern needs as \\x2C");
   });
 });
+
+describe("SkippedScopes naming an inline tag, as Vale's walker reads it", () => {
+  it("inline code in SkippedScopes is left out of its paragraph, not starred (Redocly's `SkippedScopes = …, code, tt`)", async () => {
+    const ini = "StylesPath = styles\nSkippedScopes = script, style, pre, figure, code, tt\n[*.md]\nBasedOnStyles = S\n";
+    const rule = "extends: existence\nmessage: \"Found '%s'.\"\nlevel: error\nnonword: true\ntokens:\n  - 'use\\s{2}here'\n  - zzmark\n";
+    const dir = fixtureCopy({ ".vale.ini": ini, "styles/S/Mark.yml": rule, "a.md": "Then use `zzmark` here and zzmark there.\n" });
+    const { lines } = await style(dir, ["a.md"]);
+    // Vale's block is "Then use  here and zzmark there.": the code's text is not read, and the two spaces
+    // meet; the match is not in the line as written, so guessLocation puts it at column 1 (and a message
+    // shows a run of spaces as one, as Vale 3.7 does).
+    expect(lines).toEqual(["a.md:1:1:S.Mark:Found 'use here'.", "a.md:1:28:S.Mark:Found 'zzmark'."]);
+  });
+});

@@ -188,6 +188,8 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       }
       case "inlineCode":
       case "inlineMath": {
+        // A tag SkippedScopes names is left out whole, even inline: Vale's walker reads no text until its end tag.
+        if (node.type === "inlineCode" && skippedTags.has("code")) return;
         builder.lastTag = "code";
         const start = node.position?.start.offset ?? 0;
         const end = node.position?.end.offset ?? start;
