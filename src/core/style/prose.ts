@@ -188,8 +188,9 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       }
       case "inlineCode":
       case "inlineMath": {
-        // A tag SkippedScopes names is left out whole, even inline: Vale's walker reads no text until its end tag.
-        if (node.type === "inlineCode" && skippedTags.has("code")) return;
+        // A tag SkippedScopes names is left out whole, even inline: Vale's walker reads no text until its end
+        // tag, and the tag leaves its inline flag as it was, so the texts around meet as clean() spaces them.
+        if (node.type === "inlineCode" && skippedTags.has("code")) return void (builder.boundary = true);
         builder.lastTag = "code";
         const start = node.position?.start.offset ?? 0;
         const end = node.position?.end.offset ?? start;
