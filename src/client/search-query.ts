@@ -10,6 +10,7 @@ import { distance } from "fastest-levenshtein";
 import { composeHangul } from "./search-hangul.ts";
 import { joinHyphenated, joinSplitWords, splitJoined } from "./search-joined.ts";
 import { readLetter } from "./search-letter.ts";
+import { readNumberWords } from "./search-numbers.ts";
 import { dropChineseCounts } from "./search-zh-count.ts";
 import { EN_AFTER_HOW, EN_COUNT_OF, EN_DURATION_VERBS, EN_LONG_TIME, EN_NEGATIONS, EN_SEEN, EN_STOP, EN_TIME_AFTER, EN_TIME_BEFORE, EN_TIME_UNITS, JA_QUESTION, KO_ENDINGS, KO_STOP, ZH_JOINERS, ZH_QUESTION } from "./search-words.ts";
 
@@ -183,8 +184,8 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
     .filter((t) => t.length > 0 && t !== "s")
     .flatMap(splitScripts)
     .slice(0, MAX_QUERY_WORDS * 4);
-  // Words the cards write joined by `_` (an error code such as do_not_honor) are read as that code, stop words and all; two typed apart that the cards write as one (`in voice`), as that word.
-  if (vocabulary) tokens = joinParticles(joinCodes(joinSplitWords(tokens, vocabulary), vocabulary), vocabulary);
+  // Numbers in words are read as digits (`four oh one`); words the cards write joined by `_` (an error code such as do_not_honor) are read as that code, stop words and all; two typed apart that the cards write as one (`in voice`), as that word.
+  if (vocabulary) tokens = joinParticles(joinCodes(joinSplitWords(readNumberWords(tokens, vocabulary), vocabulary), vocabulary), vocabulary);
   // Question words go first; keep them when they are the whole query ("how", "방법"). A duration verb only says something lasts in `how long does it take` and before a duration (`taking ages`, `took a week`).
   const howLong = tokens.some((t, i) => t === "long" && tokens[i - 1] === "how");
   const lasts = (i: number) => howLong || tokens.slice(i + 1, i + 4).some((t) => EN_TIME_UNITS.has(t) || EN_LONG_TIME.has(t));
