@@ -15,6 +15,7 @@ import { foldCase, normaliseWord, readSynonyms, type SynonymGroup } from "../cor
 import { usesNormalisedWord } from "../core/site/word-case.ts";
 import { glossaryOf, type GlossaryEntry } from "../core/site/glossary.ts";
 import { appendAll } from "../core/arrays.ts";
+import { phraseFolds } from "./chinese-phrases.ts";
 
 export interface CardSearchTerms {
   /** Keywords, tags and synonyms of words in the title, tags or keywords: weighted like a heading. */
@@ -175,6 +176,8 @@ export interface CardWords {
   words: string[];
   /** Han characters of a Chinese card, for the folding table. */
   han: string[];
+  /** The runs of Han and kana of a Chinese card, for the words the folding table folds (chinese-phrases.ts). */
+  runs?: string[];
   /** The synonyms file's entries the card uses. */
   concepts: number[];
 }
@@ -184,13 +187,16 @@ export function cardWords(card: Card, terms: CardSearchTerms, dropped: ReadonlyS
   const text = [card.data.title, card.data.description ?? "", ...(card.data.tags ?? []), ...terms.strong, ...terms.weak, treeText(card.tree, dropped)].join("\n");
   const words: string[] = [];
   const han = new Set<string>();
+  const runs = new Set<string>();
   forEachWord(text, (word, classes) => {
     if (classes & NO_SPACE) {
-      if (lang === "zh") for (const ch of word) if (HAN.test(ch)) han.add(ch);
+      if (lang !== "zh") return;
+      runs.add(word);
+      for (const ch of word) if (HAN.test(ch)) han.add(ch);
     } else if (word.length >= 2 || classes & DIGIT) words.push(word);
   });
   appendAll(words, joinedWords(text));
-  return { lang, words, han: [...han], concepts: terms.concepts };
+  return { lang, words, han: [...han], runs: [...runs], concepts: terms.concepts };
 }
 
 /**
@@ -219,7 +225,9 @@ const HAN = /\p{Script=Han}/u;
 export function buildSearchData(cards: readonly CardWords[], groups: readonly SynonymGroup[] = []): SearchData {
   const counts = new Map<string, Map<string, number>>();
   const chineseChars = new Set<string>();
+  const chineseRuns: string[] = [];
   for (const card of cards) {
+    if (card.lang === "zh") appendAll(chineseRuns, card.runs ?? []);
     const byWord = counts.get(card.lang) ?? new Map<string, number>();
     counts.set(card.lang, byWord);
     for (const word of card.words) byWord.set(word, (byWord.get(word) ?? 0) + 1);
@@ -233,8 +241,10 @@ export function buildSearchData(cards: readonly CardWords[], groups: readonly Sy
   }
   const glossary = glossaryOf(groups, cards);
   // A traditional-character question names things no Chinese card covers too (`導出` for an export): the glossary's Chinese words fold.
-  for (const entry of glossary) for (const word of entry.words["zh"] ?? []) for (const ch of word) if (HAN.test(ch)) chineseChars.add(ch);
-  return { languages, fold: foldingTable(chineseChars), glossary };
+  const glossaryChinese = glossary.flatMap((entry) => entry.words["zh"] ?? []);
+  for (const word of glossaryChinese) for (const ch of word) if (HAN.test(ch)) chineseChars.add(ch);
+  // Then the words Taiwan writes otherwise (`登入` for 登录), folded after the characters (core/site/chinese-fold.ts).
+  return { languages, fold: { ...foldingTable(chineseChars), ...phraseFolds([...chineseRuns, ...glossaryChinese]) }, glossary };
 }
 
 /** A group word as the query reads it: lower case, split at spaces, each piece as Pagefind joins a hyphenated word. */

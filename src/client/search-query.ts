@@ -7,6 +7,7 @@
  * build (`search-data/vocabulary-<lang>.json`).
  */
 import { distance } from "fastest-levenshtein";
+import { foldChinese } from "../core/site/chinese-fold.ts";
 import { composeHangul } from "./search-hangul.ts";
 import { joinHyphenated, joinSplitWords, splitJoined } from "./search-joined.ts";
 import { readLetter } from "./search-letter.ts";
@@ -162,7 +163,7 @@ export interface AnalysedQuery {
 /** Loose Hangul letters composed, Unicode-normalised, lower case, traditional Chinese folded to simplified. */
 export function normaliseQuery(query: string, fold?: Readonly<Record<string, string>>): string {
   let text = composeHangul(query).normalize("NFKC").toLowerCase();
-  if (fold && HAN.test(text)) text = [...text].map((ch) => fold[ch] ?? ch).join("");
+  if (fold && HAN.test(text)) text = foldChinese(text, fold);
   return text.replace(/\s+/g, " ").trim();
 }
 
@@ -409,7 +410,6 @@ function splitKoreanWords(token: string, vocabulary: Vocabulary, parts: number):
 }
 
 export { splitJoined };
-
 /** Words of a query when every word is not found together: CJK runs split at particles too. */
 export function relaxedTerms(terms: readonly string[], lang: string): string[] {
   const out: string[] = [];

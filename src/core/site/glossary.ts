@@ -7,6 +7,7 @@
  */
 import type { SynonymGroup } from "./synonyms.ts";
 import { foldCase, normaliseWord, usesNormalisedWord } from "./word-case.ts";
+import { foldChinese } from "./chinese-fold.ts";
 
 const LATIN = /\p{Script=Latin}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -65,7 +66,7 @@ export function englishNames(query: string, lang: string, glossary: readonly Glo
 /** The entries a question names, with the word it names each by. */
 function namedEntries(query: string, lang: string, glossary: readonly GlossaryEntry[], fold?: Readonly<Record<string, string>>): { entry: GlossaryEntry; word: string; asJapanese?: boolean }[] {
   const unfolded = foldCase(query).replace(/\s+/g, " ").trim();
-  const text = fold ? [...unfolded].map((ch) => fold[ch] ?? ch).join("") : unfolded;
+  const text = fold ? foldChinese(unfolded, fold) : unfolded;
   // Han without kana is read as Chinese, but may be Japanese: "二段階認証" is no Chinese word.
   const mayBeJapanese = lang === "zh" && !KANA.test(text);
   // A Japanese phrase of the glossary names the thing whatever particle joins its words (`メールで届かない`, `メール届かない`).
