@@ -30,6 +30,8 @@ export const EN_STOP = new Set(
     "only find finding " +
     // Asking to compare ("difference between admin and member"): what is compared names the topic; "difference" matched "differs".
     "difference differences between vs versus " +
+    // Asking what a word means ("what does dunning mean"): the word names the topic; "mean" matched the decline card's "What it means" column.
+    "mean means " +
     // Asking for a limit ("maximum api keys per workspace", "how many webhook endpoints max"): what is limited names the topic; "maximum"
     // matched the one card whose table has a "Maximum seats" column and the export card's "maximum for a single export".
     "max maximum " +

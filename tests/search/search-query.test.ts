@@ -36,6 +36,12 @@ describe("analyseQuery", () => {
     expect(analyseQuery("how", "en").terms).toEqual(["how"]);
   });
 
+  it("drops `mean` from a question asking what something means: the decline card's \"What it means\" led for `what does dunning mean`", () => {
+    const vocabulary = new Vocabulary(["declined", "dunning", "mean", "means"]);
+    expect(analyseQuery("what does dunning mean", "en", { vocabulary }).terms).toEqual(["dunning"]);
+    expect(analyseQuery("what does declined means", "en", { vocabulary }).terms).toEqual(["declined"]);
+  });
+
   it("drops pronouns and the verbs that only carry another word (make someone the owner, goes to spam)", () => {
     // "make" is in no card about ownership, and every word must match: the card about transferring it was left out.
     const vocabulary = new Vocabulary(["back", "client", "make", "money", "owner", "their"].sort());
