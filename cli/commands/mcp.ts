@@ -85,7 +85,7 @@ function describeEvent(event: LiveEvent): string {
       return `reloaded ${event.reason}: ${event.cards} cards${change}`;
     }
     case "failed":
-      return `cannot reload the cards ${event.reason}; every request gets this error until they load: ${event.error.message}`;
+      return `cannot reload the cards ${event.reason}; every request gets an error until they load: ${event.error.detail}`;
     case "polling":
       return `polling for changes every few seconds: ${event.why}`;
   }

@@ -140,7 +140,8 @@ describe("LiveKnowledge", () => {
   it("fails every request with the configuration's error while it does not load, and /health says so", async () => {
     const root = makeProject({ "verity.config.yml": "warnDays: 14\n", "content/billing/refunds.md": card("external") });
     const events: LiveEvent[] = [];
-    const source = start({ cwd: root, root, site: "public", today: "2026-12-01" }, { onEvent: (event) => events.push(event) });
+    // The wiki's server, which tells its clients the cause (the help center's says only that the cards cannot be loaded).
+    const source = start({ cwd: root, root, site: "internal", today: "2026-12-01" }, { onEvent: (event) => events.push(event) });
     const server = await serveHttp(source, "0.0.0", { host: "127.0.0.1", port: 0 });
     try {
       const health = () => fetch(server.url.replace(/\/mcp$/, "/health")).then(async (res) => ({ status: res.status, body: (await res.json()) as { ok: boolean; error?: string } }));
@@ -160,6 +161,38 @@ describe("LiveKnowledge", () => {
       await until(() => source.current().then(() => true, () => false));
       expect(await ids(source)).toEqual(["billing/refunds"]);
       expect((await health()).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("tells a public server's clients that the cards cannot be loaded, never why: the cause may name the wiki; the log has it", async () => {
+    const sites = "sites:\n  public:\n    url: https://help.acme.example\n  internal:\n    url: https://wiki.acme.example\n";
+    const good = `${sites}support:\n  url: https://help.acme.example/contact\n`;
+    // The help center's support link moved onto the wiki's host: the configuration is refused, naming that host.
+    const onWiki = `${sites}support:\n  url: https://wiki.acme.example/contact\n`;
+    const root = makeProject({ "verity.config.yml": good, "content/billing/refunds.md": card("external") });
+    const events: LiveEvent[] = [];
+    const publicSource = start({ cwd: root, root, site: "public", today: "2026-12-01" }, { onEvent: (event) => events.push(event) });
+    const internalSource = start({ cwd: root, root, site: "internal", today: "2026-12-01" });
+    const server = await serveHttp(publicSource, "0.0.0", { host: "127.0.0.1", port: 0 });
+    try {
+      writeFileSync(path.join(root, "verity.config.yml"), onWiki);
+      await until(() => publicSource.current().then(() => false, () => true));
+      const answer = await publicSource.current().then(() => undefined, (error: Error) => error);
+      expect(answer).toBeInstanceOf(KnowledgeUnavailable);
+      expect(answer!.message).toMatch(/cannot be loaded/);
+      expect(answer!.message).toMatch(/log/);
+      expect(answer!.message).not.toMatch(/wiki\.acme\.example|support\.url|verity\.config\.yml/);
+      const health = await fetch(server.url.replace(/\/mcp$/, "/health"));
+      expect(health.status).toBe(503);
+      expect(await health.text()).not.toMatch(/wiki\.acme\.example|support\.url/);
+      // The operator reads the cause, with its file:line and fix, in the log.
+      const failed = events.find((event) => event.kind === "failed");
+      expect(failed?.kind === "failed" && failed.error.detail).toMatch(/verity\.config\.yml:\d+: "support\.url" is on the wiki's host wiki\.acme\.example/);
+      // The wiki's own server tells its clients the cause.
+      await until(() => internalSource.current().then(() => false, () => true));
+      await expect(internalSource.current()).rejects.toThrow(/verity\.config\.yml:\d+: "support\.url" is on the wiki's host/);
     } finally {
       await server.close();
     }

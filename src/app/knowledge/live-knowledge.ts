@@ -43,12 +43,21 @@ export type LiveEvent =
   | { kind: "failed"; reason: string; error: KnowledgeUnavailable }
   | { kind: "polling"; why: string };
 
-/** The cards cannot be loaded: the server answers with this, not with the cards it had. */
+/**
+ * The cards cannot be loaded: the server answers with this, not with the cards it had. `detail` is
+ * the cause, with its file:line and fix, for the server's log. The message, which clients get, says
+ * the cause too on the wiki's server; the help center's says only that the cards cannot be loaded,
+ * since a cause can name what the help center never shows (the wiki's host in a refused setting, an
+ * internal card's file that vanished during a checkout, an internal term the configuration lists).
+ */
 export class KnowledgeUnavailable extends VerityError {
-  constructor(cause: unknown) {
+  readonly detail: string;
+  constructor(cause: unknown, site: SiteName) {
     const message = cause instanceof Error ? cause.message : String(cause);
     const hint = cause instanceof VerityError ? cause.hint : undefined;
-    super(`The cards cannot be loaded, so this server answers nothing until they can: ${message}${hint ? ` ${hint}` : ""}`, { exitCode: 2, cause });
+    const detail = `The cards cannot be loaded, so this server answers nothing until they can: ${message}${hint ? ` ${hint}` : ""}`;
+    super(site === "public" ? "The cards cannot be loaded, so this server answers nothing until they can. Its log (stderr) says why, for its operator to fix: the help center's server does not tell its clients." : detail, { exitCode: 2, cause });
+    this.detail = detail;
   }
 }
 
@@ -98,7 +107,7 @@ export class LiveKnowledge implements KnowledgeSource {
   /** The knowledge base for a request now: reloaded first if anything changed, for today's day. */
   async current(): Promise<KnowledgeBase> {
     if (this.stale) this.reloadNow("after a change");
-    if (this.failure || !this.kb) throw this.failure ?? new KnowledgeUnavailable("the server is closed");
+    if (this.failure || !this.kb) throw this.failure ?? new KnowledgeUnavailable("the server is closed", this.site);
     if (this.options.today === undefined) {
       const today = resolveToday(this.kb.timeZone, undefined, this.live.now?.());
       if (today !== this.kb.today()) this.kb = this.kb.onDay(today);
@@ -141,12 +150,12 @@ export class LiveKnowledge implements KnowledgeSource {
       this.failure = undefined;
       this.live.onEvent?.({ kind: "reloaded", reason, cards: this.kb.size, previous });
     } catch (error) {
-      const repeated = this.failure?.message;
+      const repeated = this.failure?.detail;
       this.kb = undefined;
-      this.failure = new KnowledgeUnavailable(error);
+      this.failure = new KnowledgeUnavailable(error, this.site);
       // Stay stale: every request tries again, so a fix is picked up even if its event is missed.
       this.stale = true;
-      if (this.failure.message !== repeated) this.live.onEvent?.({ kind: "failed", reason, error: this.failure });
+      if (this.failure.detail !== repeated) this.live.onEvent?.({ kind: "failed", reason, error: this.failure });
     }
     this.watchFiles();
   }
