@@ -172,9 +172,20 @@ function malformedParams(message: JSONRPCMessage): string | undefined {
   const schema = REQUEST_SCHEMAS.get(message.method);
   if (!schema) return undefined;
   const parsed = schema.safeParse(message);
-  if (parsed.success) return undefined;
+  if (parsed.success) return notAUri(parsed.data);
   const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.map(String).join(".") || "params"}: ${issue.message}`);
   return `Invalid params for ${message.method}: ${clip(issues.join("; "))}`;
+}
+
+/**
+ * Why a resource request's `uri` is no URI at all (`billing/refunds`, text, an empty string), or
+ * undefined: the protocol's schema takes any string, and the SDK's own parse of it would throw
+ * "Invalid URL", answered as an internal error.
+ */
+function notAUri(request: { method: string; params?: unknown }): string | undefined {
+  const uri = (request.params as { uri?: unknown } | undefined)?.uri;
+  if (typeof uri !== "string" || URL.canParse(uri)) return undefined;
+  return `Invalid params for ${request.method}: params.uri ${JSON.stringify(clip(uri))} is not a URI. A card's is verity://cards/<id>, as resources/list gives it.`;
 }
 
 /** The card id a `verity://cards/{+id}` URI names, percent escapes decoded. */

@@ -107,6 +107,17 @@ describe("card resources", () => {
     }
   });
 
+  it("answers a URI that is no URL at all (a bare id, text, an empty string) with invalid params, not an internal error", async () => {
+    for (const uri of ["billing/refund-a-payment", "not a uri", "", "://cards/x"]) {
+      const error = await readError(uri);
+      expect(error.code, JSON.stringify(uri)).toBe(ErrorCode.InvalidParams);
+      expect(error.message, JSON.stringify(uri)).toMatch(/not a URI/);
+      expect(error.message).toMatch(/verity:\/\/cards\//);
+      expect(error.message).not.toMatch(/Internal error|Invalid URL/);
+    }
+    expect((await call("search_cards", { query: "refund" })).isError).not.toBe(true);
+  });
+
   it("answers a card this site does not have with invalid params", async () => {
     const error = await readError("verity://cards/billing/no-such-card");
     expect(error.code).toBe(ErrorCode.InvalidParams);
