@@ -52,7 +52,8 @@ export function readRegularFile(file: string, maxBytes = Number.POSITIVE_INFINIT
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ELOOP" && !options.followLinks) return { kind: "symlink" };
-    if (code === "EISDIR") return { kind: "not-a-file" };
+    // A socket cannot be opened at all.
+    if (code === "EISDIR" || code === "ENXIO") return { kind: "not-a-file" };
     throw vanished(file, error) ?? error;
   }
   try {

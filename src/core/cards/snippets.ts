@@ -11,7 +11,8 @@
  * A snippet with no `audience` is internal: a snippet inherits the strictest rule, so an external
  * card may only include an external snippet (lint: `snippet-audience`).
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+import { lstatSync, readdirSync, realpathSync, type Dirent } from "node:fs";
+import { readRegularFile, specialFileKind, type RegularFileRead } from "./safe-read.ts";
 import path from "node:path";
 import type { Nodes, Root } from "mdast";
 import { MarkdownSyntaxError, parseMarkdown } from "./markdown.ts";
@@ -42,6 +43,11 @@ export interface Snippet {
   verifyBy: string | undefined;
   /** Problems with the snippet file itself (bad frontmatter), at its line. */
   problems: { line: number; message: string }[];
+  /**
+   * Why the file was not read, when it is no regular file or is too large for any page to include
+   * ("is a named pipe, not a regular file"): the snippet shows nothing and its includes say why.
+   */
+  unreadable?: string;
 }
 
 export interface SnippetReference {
@@ -58,19 +64,25 @@ export interface SnippetReference {
 export function loadSnippets(contentDir: string): Map<string, Snippet> {
   const dir = path.join(contentDir, SNIPPET_DIR);
   const snippets = new Map<string, Snippet>();
-  let names: string[];
+  let entries: Dirent[];
   try {
     if (lstatSync(dir).isSymbolicLink() || path.relative(realpathSync(contentDir), realpathSync(dir)) !== SNIPPET_DIR) return snippets;
-    names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".md")).map((e) => e.name);
+    entries = readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".md"));
   } catch {
     return snippets;
   }
-  for (const fileName of names.sort()) {
-    const name = fileName.slice(0, -3);
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const name = entry.name.slice(0, -3);
     if (!NAME.test(name)) continue;
-    const file = path.join(dir, fileName);
+    const file = path.join(dir, entry.name);
+    // Opened without following a link or waiting for a writer, its size known before any byte is read.
+    const read = readRegularFile(file, MAX_SNIPPET_BYTES);
+    if (read.kind !== "read") {
+      snippets.set(name, { name, file, ...frontmatterOnly(""), audience: "internal", owner: undefined, verifyBy: undefined, problems: [], unreadable: unreadableWhy(read, entry) });
+      continue;
+    }
     const problems: Snippet["problems"] = [];
-    const { source, tree } = readSnippet(file, readFileSync(file), problems);
+    const { source, tree } = readSnippet(file, read.bytes, problems);
     let data: Record<string, unknown> = {};
     const yaml = tree.children[0]?.type === "yaml" ? tree.children[0] : undefined;
     if (yaml) {
@@ -97,6 +109,15 @@ export function loadSnippets(contentDir: string): Map<string, Snippet> {
   return snippets;
 }
 
+
+/** Why a `_snippets/*.md` entry that is no readable snippet shows nothing, in words an include's error quotes. */
+function unreadableWhy(read: Exclude<RegularFileRead, { kind: "read" }>, entry: Dirent): string {
+  if (read.kind === "too-large") {
+    return `is ${read.size.toLocaleString("en-US")} bytes, more than the ${MAX_INCLUDED_CHARS.toLocaleString("en-US")} characters of snippets a card may include, so no page can show it. Split it into smaller snippets`;
+  }
+  if (read.kind === "symlink") return "is a symbolic link: a snippet is read only from a regular file in its own place (a link could show any file of the machine). Put the snippet's Markdown file there instead";
+  return `is ${specialFileKind(entry)}, not a regular file. Put the snippet's Markdown file there instead`;
+}
 
 /**
  * A snippet file's text (decoded as a card's: without a byte order mark, since the parser skips the mark and its
@@ -248,7 +269,7 @@ export function shownSnippets(contentDir: string, owner: object, cardIsPublic: b
   let included = 0;
   return (name) => {
     const snippet = snippets.get(name);
-    if (!snippet || (snippet.audience !== "external" && cardIsPublic)) return undefined;
+    if (!snippet || snippet.unreadable !== undefined || (snippet.audience !== "external" && cardIsPublic)) return undefined;
     // Asked once per include: past the budget, no include shows anything (lint: snippet-missing).
     included += snippet.source.length;
     return included <= MAX_INCLUDED_CHARS ? snippet : undefined;
@@ -260,6 +281,13 @@ export function shownSnippets(contentDir: string, owner: object, cardIsPublic: b
  * by a 70 KB card made a page of 700 MB, on which the build ran out of memory: includes past this show nothing.
  */
 export const MAX_INCLUDED_CHARS = 2_000_000;
+
+/**
+ * Largest snippet file read: past 4 bytes a character (UTF-8's most), it holds more than the
+ * {@link MAX_INCLUDED_CHARS} characters a card may include, so no page could show it. A 3 GB
+ * snippet was read whole before, and lint ended in an internal error ("data is too long").
+ */
+export const MAX_SNIPPET_BYTES = 4 * MAX_INCLUDED_CHARS;
 
 /**
  * A relative URL written in a snippet, rewritten to point at the same place from the including

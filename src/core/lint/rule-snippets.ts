@@ -41,8 +41,12 @@ export const snippetMissing = lintRule<Root>("verity:snippet-missing", (tree, fi
         place,
       );
     }
+    if (snippet?.unreadable !== undefined) {
+      file.message(`The snippet "${snippet.name}" (${snippetPlace(contentDir, snippet.file)}) ${snippet.unreadable}. Until then the include shows nothing.`, place);
+      continue;
+    }
     if (!snippet) {
-      const names = [...snippets.keys()];
+      const names = [...snippets.values()].filter((s) => s.unreadable === undefined).map((s) => s.name);
       file.message(
         `There is no snippet "${reference.name}" (${SNIPPET_DIR}/${reference.name || "<name>"}.md). ` +
           (names.length > 0 ? `Snippets: ${names.join(", ")}.` : `Create ${SNIPPET_DIR}/${reference.name || "<name>"}.md in the content folder.`),
@@ -64,7 +68,8 @@ export const snippetAudience = lintRule<Root>("verity:snippet-audience", (tree, 
   const snippets = snippetsOf(contentDir, index);
   for (const reference of snippetReferences(tree)) {
     const snippet = snippets.get(reference.name);
-    if (!snippet) continue;
+    // A file that is no snippet (snippet-missing says what it is) has no audience to check.
+    if (!snippet || snippet.unreadable !== undefined) continue;
     const place = { line: reference.line, column: reference.column };
     if (snippet.audience !== "external") {
       file.message(
@@ -100,6 +105,8 @@ export function checkSnippets(project: Project): Finding[] {
   const usage = snippetUsage(project.cards);
   const findings: Finding[] = [];
   for (const snippet of snippets.values()) {
+    // Read from no file: its includes say why (snippet-missing), and it has no frontmatter to check.
+    if (snippet.unreadable !== undefined) continue;
     const usedBy = usage.get(snippet.name) ?? [];
     const usedIn = usedBy.length > 0 ? ` Used in: ${usedBy.slice(0, 10).map((c) => c.relPath).join(", ")}${usedBy.length > 10 ? `, and ${usedBy.length - 10} more` : ""}.` : " No card uses it.";
     const lineOf = (key: string) => {
