@@ -24,6 +24,7 @@ import type { Collection } from "../cards/collections.ts";
 import type { Project, ProjectContext } from "../project/project.ts";
 import { hashRuleInputs } from "./cache-inputs.ts";
 import { bytesToHash } from "../cards/safe-read.ts";
+import { MAX_SNIPPET_BYTES } from "../cards/snippets.ts";
 import type { Finding } from "./findings.ts";
 import type { CardRuleCache } from "./lint-project.ts";
 import { asciiJson, asciiJsonString } from "../report/ascii-json.ts";
@@ -257,7 +258,7 @@ export function projectFactsKey(project: Project, digestOf: (card: Card) => stri
     hash.update(`body-only\0${card.relPath}\0`);
   }
   for (const file of [...project.invalidFiles].sort()) hash.update(`invalid\0${file}\0`);
-  if (existsSync(project.contentDir)) hashOtherFiles(hash, project.contentDir, cardFiles);
+  if (existsSync(project.contentDir)) hashOtherFiles(hash, project.contentDir, cardFiles, Math.max(project.config.maxCardBytes, MAX_SNIPPET_BYTES));
   return hash.digest("hex");
 }
 
@@ -269,7 +270,13 @@ export function cardFactsDigest(card: Pick<Card, "relPath" | "id" | "url" | "col
 
 const TEXT_FILE = /\.(?:md|mdx|ya?ml|json)$/i;
 
-function hashOtherFiles(hash: Hash, dir: string, cardFiles: ReadonlySet<string>): void {
+/**
+ * Hashes the files under `dir` that are not loaded cards into `hash`. A text file is hashed by its
+ * bytes up to `wholeBytes`, the most any reader reads of one (a card, a snippet); past that, what a
+ * rule learns of it is its size (a card too large), so its size, times and inode stand for it: a
+ * file of gigabytes was read whole, and past 2 GB lint ended in an internal error.
+ */
+function hashOtherFiles(hash: Hash, dir: string, cardFiles: ReadonlySet<string>, wholeBytes: number): void {
   let names: string[];
   try {
     names = readdirSync(dir).sort();
@@ -285,14 +292,15 @@ function hashOtherFiles(hash: Hash, dir: string, cardFiles: ReadonlySet<string>)
     else if (stat.isDirectory()) {
       if (name === "node_modules" || name === ".git") continue;
       hash.update(`dir\0${full}\0`);
-      hashOtherFiles(hash, full, cardFiles);
+      hashOtherFiles(hash, full, cardFiles, wholeBytes);
     } else {
       hash.update(`file\0${full}\0${stat.size}\0`);
       // Only a regular file is read: a named pipe with a card's or YAML name would wait for a writer.
-      if (TEXT_FILE.test(name) && stat.isFile()) {
+      if (TEXT_FILE.test(name) && stat.isFile() && stat.size <= wholeBytes) {
         const bytes = bytesToHash(full);
         hash.update(typeof bytes === "string" ? `${bytes}\0` : bytes);
-      } else hash.update(`${stat.mtimeMs}\0`);
+      } else if (TEXT_FILE.test(name)) hash.update(`${stat.mtimeMs}\0${stat.ctimeMs}\0${stat.ino}\0`);
+      else hash.update(`${stat.mtimeMs}\0`);
     }
   }
 }
