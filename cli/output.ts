@@ -1,7 +1,7 @@
 /** Where a command's document goes: the `--out` file (written whole or not at all), else standard output. */
 import { lstatSync, readlinkSync, statSync } from "node:fs";
 import path from "node:path";
-import { writeFileWhole } from "../src/core/cards/safe-write.ts";
+import { separatedNote, writeFileWhole } from "../src/core/cards/safe-write.ts";
 import { writesInsideFolder } from "../src/core/cards/paths.ts";
 import { UsageError } from "../src/core/errors.ts";
 import type { CliIO } from "./io.ts";
@@ -76,6 +76,11 @@ export function describeWriteError(code: string | undefined): string {
 }
 
 /** Names each file `--fix` could not write, with the reason; true when there was one (exit 2). */
+/** Says of each file `--fix` wrote that had other names (hard links) that those names keep the old text. */
+export function reportSeparated(io: CliIO, separated: readonly { file: string; otherNames: number }[] | undefined): void {
+  for (const { file, otherNames } of separated ?? []) io.stderr(`verity: ${separatedNote(displayPath(file, io.cwd), otherNames)}\n`);
+}
+
 export function reportFixesLeft(io: CliIO, left: readonly { file: string; reason: string }[] | undefined): boolean {
   for (const { file, reason } of left ?? []) {
     io.stderr(`verity: ${displayPath(file, io.cwd)}: --fix could not write it (${reason}), so it was left as it is. Make it writable (or let the other edit finish), then run again.\n`);

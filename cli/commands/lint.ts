@@ -5,7 +5,7 @@ import { lint, type LintReport } from "../../src/app/lint.ts";
 import { countFindings } from "../../src/core/lint/findings.ts";
 import { RULE_METADATA } from "../../src/core/lint/registry.ts";
 import { diffFix } from "../../src/core/style/fix.ts";
-import { reportFixesLeft } from "../output.ts";
+import { reportFixesLeft, reportSeparated } from "../output.ts";
 import { parseCount } from "../path-args.ts";
 import { defaultFormat, getReporter } from "../reporters/index.ts";
 import { displayPath } from "../reporters/paths.ts";
@@ -62,6 +62,7 @@ export function registerLint(program: Command, state: RunState): void {
         io.stderr(`${dryRun ? "would fix" : "fixed"} ${plural(problems, "problem")} in ${plural(plans.length, "file")}\n`);
         if (dryRun) return;
       }
+      reportSeparated(io, report.fixes?.separated);
       const fixesLeft = reportFixesLeft(io, report.fixes?.left);
       const { findings, files, trust } = report;
       io.stdout(reporter({ findings, files, cwd: io.cwd, color: io.color, rules: RULE_METADATA }));

@@ -12,7 +12,7 @@ import { UsageError } from "../../src/core/errors.ts";
 import type { Severity } from "../../src/core/lint/findings.ts";
 import { RULE_METADATA } from "../../src/core/lint/registry.ts";
 import { diffFix } from "../../src/core/style/fix.ts";
-import { reportFixesLeft } from "../output.ts";
+import { reportFixesLeft, reportSeparated } from "../output.ts";
 import { defaultValeStylesPath } from "../../src/core/style/vale-ini.ts";
 import { defaultFormat, getReporter } from "../reporters/index.ts";
 import { valeJson } from "../reporters/vale-json.ts";
@@ -85,6 +85,7 @@ export function registerStyle(program: Command, state: RunState): void {
         io.stderr(`${dryRun ? "would fix" : "fixed"} ${problems} ${problems === 1 ? "problem" : "problems"} in ${plans.length} ${plans.length === 1 ? "file" : "files"}\n`);
         if (dryRun) return;
       }
+      reportSeparated(io, result.fixes?.separated);
       const fixesLeft = reportFixesLeft(io, result.fixes?.left);
       io.stdout(reporter({ findings: result.findings, files: result.files, cwd: io.cwd, color: io.color, rules: RULE_METADATA, showPath: pathsAsGiven(paths, io.cwd) }));
       if (fixesLeft) state.exitCode = 2;

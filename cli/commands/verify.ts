@@ -5,6 +5,7 @@ import { parseInterval, type Interval } from "../../src/core/verification/calend
 import { UsageError } from "../../src/core/errors.ts";
 import type { VerificationStatus } from "../../src/core/verification/verification.ts";
 import { displayPath } from "../reporters/paths.ts";
+import { separatedNote } from "../../src/core/cards/safe-write.ts";
 import type { RunState } from "../run-state.ts";
 
 interface VerifyOptions {
@@ -74,6 +75,7 @@ export function registerVerify(program: Command, state: RunState): void {
         io.stdout(`Dry run: would verify ${count(plans.length)} on ${today} as ${verifiedBy}; no file was changed.\n`);
         return;
       }
+      for (const { card, otherNames } of result.separated) io.stderr(`verity: ${separatedNote(displayPath(card.file, io.cwd), otherNames)}\n`);
       if (result.unwritable.length > 0) {
         const done = plans.length - result.refused.length - result.unwritable.length;
         io.stderr(

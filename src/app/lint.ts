@@ -305,9 +305,9 @@ async function lintWithStyle(
     return { result: { ...result, findings: result.findings.filter((f) => !(f.ruleId === "frontmatter-schema" && f.fix)) }, fixes };
   }
   // A card that cannot be written (read-only, a full disk, edited meanwhile) is left, and named.
-  const { written, left } = writeFixes(plans);
+  const { written, left, separated } = writeFixes(plans);
   const reloaded = loadProject({ ...request.project, today: project.today });
-  const done = { plans: written, problems: written.reduce((sum, plan) => sum + plan.applied, 0), dryRun, left: left.map(({ fix, reason }) => ({ file: fix.file, reason })) };
+  const done = { plans: written, problems: written.reduce((sum, plan) => sum + plan.applied, 0), dryRun, left: left.map(({ fix, reason }) => ({ file: fix.file, reason })), separated };
   return { result: run(reloaded, path.join(reloaded.root, LINT_CACHE_FILE), false), fixes: done };
 }
 

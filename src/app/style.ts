@@ -132,8 +132,8 @@ export async function style(request: StyleRequest): Promise<StyleResult> {
   let report = findings;
   if (!dryRun && plans.length > 0) {
     // A file that cannot be written (read-only, a full disk, edited meanwhile) is left, and named.
-    const { written, left } = writeFixes(plans);
-    fixes = { plans: written, problems: written.reduce((sum, plan) => sum + plan.applied, 0), dryRun, left: left.map(({ fix, reason }) => ({ file: fix.file, reason })) };
+    const { written, left, separated } = writeFixes(plans);
+    fixes = { plans: written, problems: written.reduce((sum, plan) => sum + plan.applied, 0), dryRun, left: left.map(({ fix, reason }) => ({ file: fix.file, reason })), separated };
     const changed = new Set(written.map((p) => p.file));
     report = findings.filter((f) => !changed.has(f.file));
     for (const file of changed) appendAll(report, await lintFile(file, readSourceFile(file).source));

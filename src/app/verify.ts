@@ -49,6 +49,8 @@ export interface VerifyResult {
   refused: Card[];
   /** Cards left as they were because the system refused the write (a read-only file system or file), with the reason. */
   unwritable: { card: Card; reason: string }[];
+  /** Cards written that had other names (hard links), with how many: those names keep the old text (see safe-write.ts). */
+  separated: { card: Card; otherNames: number }[];
   /** Drafts a folder, glob or --owner selected and that were left alone (name a draft's file to verify it). */
   draftsLeft: Card[];
   /** Selected cards whose companion was not verified with them (no --with-companion). */
@@ -70,7 +72,7 @@ export interface VerifyPlan {
 export async function verify(request: VerifyRequest): Promise<VerifyResult> {
   const planned = await planVerify(request);
   return request.dryRun
-    ? { plans: planned.plans.map((p) => p.plan), today: planned.today, verifiedBy: planned.verifiedBy, refused: [], unwritable: [], draftsLeft: planned.draftsLeft, companionsLeft: planned.companionsLeft }
+    ? { plans: planned.plans.map((p) => p.plan), today: planned.today, verifiedBy: planned.verifiedBy, refused: [], unwritable: [], separated: [], draftsLeft: planned.draftsLeft, companionsLeft: planned.companionsLeft }
     : applyVerify(planned);
 }
 
@@ -148,11 +150,12 @@ export async function planVerify(request: VerifyRequest): Promise<VerifyPlan> {
  */
 export async function applyVerify(planned: VerifyPlan): Promise<VerifyResult> {
   const { request, plans } = planned;
-  const result: VerifyResult = { plans: plans.map((p) => p.plan), today: planned.today, verifiedBy: planned.verifiedBy, refused: [], unwritable: [], draftsLeft: planned.draftsLeft, companionsLeft: planned.companionsLeft };
+  const result: VerifyResult = { plans: plans.map((p) => p.plan), today: planned.today, verifiedBy: planned.verifiedBy, refused: [], unwritable: [], separated: [], draftsLeft: planned.draftsLeft, companionsLeft: planned.companionsLeft };
   for (const { plan, original } of plans) {
     if (!plan.isChanged) continue;
     try {
-      replaceFileIfUnchanged(plan.card.file, original, plan.text, plan.card.relPath);
+      const { otherNames } = replaceFileIfUnchanged(plan.card.file, original, plan.text, plan.card.relPath);
+      if (otherNames > 0) result.separated.push({ card: plan.card, otherNames });
     } catch (error) {
       if (error instanceof ConcurrentEditError) result.refused.push(plan.card);
       else {

@@ -3,7 +3,7 @@
  * disk): it is left as it is and named with the reason, the other files are fixed, exit 2. Both
  * stopped with "internal error ... This is a bug in Verity" at the first such file.
  */
-import { chmodSync, cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeTempDir, removeTemps, runCli } from "../helpers.ts";
@@ -30,6 +30,21 @@ describe("--fix on a file it cannot write", () => {
     expect(result.code).toBe(2);
     expect(readFileSync(locked, "utf8")).toBe(CARD("Send an e-mail to get a refund."));
     expect(readFileSync(open, "utf8")).toBe(CARD("Send an email to get a refund."));
+  });
+
+  it("lint --fix: fixes a card with another name (a hard link) and says that name keeps the text it had", async () => {
+    const dir = makeTempDir("verity-fix-linked-");
+    cpSync(FIXTURE_PROJECT, dir, { recursive: true });
+    mkdirSync(path.join(dir, "content", "billing"), { recursive: true });
+    const card = path.join(dir, "content", "billing", "refunds.md");
+    writeFileSync(card, CARD("Send an e-mail to get a refund."));
+    const other = path.join(makeTempDir("verity-fix-linked-other-"), "refunds.md");
+    linkSync(card, other);
+    const result = await runCli(["lint", "--fix", "--today", "2026-01-01"], { cwd: dir });
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(result.stderr).toContain("content/billing/refunds.md had another name (a hard link): it is now a file of its own, and the other name keeps the text it had.");
+    expect(readFileSync(card, "utf8")).toBe(CARD("Send an email to get a refund."));
+    expect(readFileSync(other, "utf8")).toBe(CARD("Send an e-mail to get a refund."));
   });
 
   it("style --fix: the same, also with --no-exit", async () => {

@@ -1,6 +1,6 @@
 /** `verity verify` writes atomically and never overwrites an edit made while it worked. */
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, linkSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyVerify, planVerify } from "../../src/app/verify.ts";
@@ -41,6 +41,33 @@ describe("replaceFileIfUnchanged", () => {
     replaceFileIfUnchanged(path.join(dir, "link.md"), "old\n", "new\n");
     expect(readFileSync(path.join(dir, "real.md"), "utf8")).toBe("new\n");
     expect(statSync(path.join(dir, "link.md")).isFile()).toBe(true);
+  });
+});
+
+describe("a card with other names (hard links)", () => {
+  it("is replaced whole, a file of its own; the other names keep the text they had, and the caller is told how many there were", () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, "card.md");
+    writeFileSync(file, "old\n");
+    linkSync(file, path.join(dir, "backup.md"));
+    expect(replaceFileIfUnchanged(file, "old\n", "new\n")).toEqual({ otherNames: 1 });
+    expect(readFileSync(file, "utf8")).toBe("new\n");
+    expect(readFileSync(path.join(dir, "backup.md"), "utf8")).toBe("old\n");
+    expect(statSync(file).nlink).toBe(1);
+    expect(replaceFileIfUnchanged(file, "new\n", "newer\n")).toEqual({ otherNames: 0 });
+  });
+
+  it("verity verify says so: nothing written is lost, the other name keeps the text it had", async () => {
+    const dir = makeProject({ "content/a/card.md": cardText({ verify_by: "2026-11-01" }, "Body.\n") });
+    const file = path.join(dir, "content/a/card.md");
+    const other = path.join(makeTempDir(), "card-copy.md");
+    linkSync(file, other);
+    const result = await runCli(["verify", "content/a/card.md", "--by", "@tester", "--today", "2026-11-22"], { cwd: dir });
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("content/a/card.md had another name (a hard link): it is now a file of its own, and the other name keeps the text it had.");
+    expect(readFileSync(file, "utf8")).toContain("verified_by:");
+    expect(readFileSync(other, "utf8")).toContain("verify_by: 2026-11-01");
   });
 });
 

@@ -13,7 +13,7 @@ vi.mock("../../src/core/cards/safe-write.ts", async (importOriginal) => {
     ...original,
     replaceFileIfUnchanged: (file: string, expected: string, text: string, where?: string) => {
       if (file.endsWith("locked.md")) throw Object.assign(new Error(`EROFS: read-only file system, open '${file}'`), { code: "EROFS" });
-      original.replaceFileIfUnchanged(file, expected, text, where);
+      return original.replaceFileIfUnchanged(file, expected, text, where);
     },
   };
 });

@@ -51,15 +51,34 @@ export function describeWriteRefusal(error: unknown): string | undefined {
   return code && reasons[code] ? `${reasons[code]} (${code})` : undefined;
 }
 
+/** What replacing a file did besides writing it. */
+export interface Replaced {
+  /**
+   * Other names the file had (hard links): they keep the text it had, and the file is now one of
+   * its own. Nothing written is lost: a file is replaced whole, by a new file renamed over it, so
+   * no reader or crash sees half of it, and a write into the shared file could not be that.
+   */
+  otherNames: number;
+}
+
+/** What the commands that write cards say of one that had other names (see {@link Replaced}). */
+export function separatedNote(where: string, otherNames: number): string {
+  const them = otherNames === 1 ? "another name (a hard link)" : `${otherNames} other names (hard links)`;
+  const keep = otherNames === 1 ? "the other name keeps" : "the others keep";
+  return `${where} had ${them}: it is now a file of its own, and ${keep} the text it had. A card is written whole, as a new file, so that no reader sees half of it; link the other names again (ln -f) if they should follow it.`;
+}
+
 /**
  * Replaces `file` with `text` if it still holds `expected` (compared as UTF-8 text, byte order
  * mark included). Throws {@link ConcurrentEditError} otherwise. A symbolic link is kept: its
  * target is replaced. A read-only file is refused with the code EACCES (see {@link refuseReadOnly}).
+ * A hard link is not kept (see {@link Replaced}).
  */
-export function replaceFileIfUnchanged(file: string, expected: string, text: string, where = file): void {
+export function replaceFileIfUnchanged(file: string, expected: string, text: string, where = file): Replaced {
   const target = realpathSync(file);
   if (readFileSync(target, "utf8") !== expected) throw new ConcurrentEditError(file, where);
-  const mode = statSync(target).mode & 0o7777;
+  const stat = statSync(target);
+  const mode = stat.mode & 0o7777;
   refuseReadOnly(target, mode);
   // Ctrl+C or SIGTERM now would leave the temporary file beside the card.
   holdSignalsThisTurn();
@@ -81,6 +100,7 @@ export function replaceFileIfUnchanged(file: string, expected: string, text: str
     rmSync(temp, { force: true });
     throw error;
   }
+  return { otherNames: Math.max(0, stat.nlink - 1) };
 }
 
 /**

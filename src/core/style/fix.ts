@@ -4,7 +4,7 @@
  * were. Front matter keys written with an alias (`verify-by`) are renamed, never their values.
  */
 import { lstatSync, readFileSync, readlinkSync } from "node:fs";
-import { ConcurrentEditError, describeWriteRefusal, replaceFileIfUnchanged } from "../cards/safe-write.ts";
+import { ConcurrentEditError, describeWriteRefusal, replaceFileIfUnchanged, type Replaced } from "../cards/safe-write.ts";
 import { FIELD_ALIASES } from "../cards/schema.ts";
 import type { Finding, TextEdit } from "../lint/findings.ts";
 import { onFirstUse } from "../load-on-use.ts";
@@ -136,11 +136,11 @@ export function notFixableFinding(file: string): Finding {
  * file renamed over it, so an interrupted run leaves the old file or the new one, never half), and
  * only if the file still holds the text the fix was made from (an edit saved meanwhile is kept).
  */
-export function writeFix(fix: FileFix): void {
+export function writeFix(fix: FileFix): Replaced {
   refuseLink(fix.file);
   const hasBom = readFileSync(fix.file, "utf8").startsWith("\uFEFF");
   const bom = hasBom ? "\uFEFF" : "";
-  replaceFileIfUnchanged(fix.file, bom + fix.before, bom + fix.after);
+  return replaceFileIfUnchanged(fix.file, bom + fix.before, bom + fix.after);
 }
 
 /** A file `--fix` does not write because it is a symbolic link. */
@@ -167,12 +167,15 @@ export interface FixSummary {
   problems: number;
   dryRun: boolean;
   left?: { file: string; reason: string }[];
+  /** Files written that had other names (hard links), which keep the old text (see safe-write.ts). */
+  separated?: { file: string; otherNames: number }[];
 }
 
 /** The fixes written, and those left unwritten with the reason. */
 export interface FixWrites {
   written: FileFix[];
   left: { fix: FileFix; reason: string }[];
+  separated: { file: string; otherNames: number }[];
 }
 
 /**
@@ -180,11 +183,12 @@ export interface FixWrites {
  * to write (read-only, a full disk), is left as it is with the reason; the others are written.
  */
 export function writeFixes(fixes: readonly FileFix[]): FixWrites {
-  const result: FixWrites = { written: [], left: [] };
+  const result: FixWrites = { written: [], left: [], separated: [] };
   for (const fix of fixes) {
     try {
-      writeFix(fix);
+      const { otherNames } = writeFix(fix);
       result.written.push(fix);
+      if (otherNames > 0) result.separated.push({ file: fix.file, otherNames });
     } catch (error) {
       const reason = error instanceof ConcurrentEditError ? "it changed while verity was working on it" : error instanceof LinkedFileError ? error.reason : describeWriteRefusal(error);
       if (reason === undefined) throw error;
