@@ -51,4 +51,27 @@ The vault steps.
     expect(kb("public").search("zebra").results).toEqual([]);
     expect(kb("internal").search("zebra").results.map((r) => r.id)).toContain("help/refunds");
   });
+
+  // The same link in a heading: its text left the page's heading, and the card's headings and search with it.
+  it("names no internal card's address in a public card's headings, nor finds the card by it", async () => {
+    const internal = head.replace("audience: external", "audience: internal").replace("Refunds", "Runbook");
+    const root = makeProject({
+      "content/help/refunds.md": `${head}
+## Notes in [escalate-zebra.md](escalate-zebra.md)
+
+Ask support.
+`,
+      "content/help/escalate-zebra.md": `${internal}
+The vault steps.
+`,
+      "verity.config.yml": "rules:\n  link-audience: off\n",
+    });
+    const kb = (site: "public" | "internal") => KnowledgeBase.load({ cwd: root, root, today: "2029-01-01", site });
+    const detail = await kb("public").get("help/refunds");
+    expect(detail?.headings).toEqual(["Notes in"]);
+    expect(JSON.stringify(detail)).not.toMatch(/zebra/);
+    expect(kb("public").search("zebra").results).toEqual([]);
+    expect(kb("public").search("notes").results.map((r) => r.id)).toEqual(["help/refunds"]);
+    expect((await kb("internal").get("help/refunds"))?.headings).toEqual(["Notes in escalate-zebra.md"]);
+  });
 });

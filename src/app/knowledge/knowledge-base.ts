@@ -18,6 +18,7 @@ import { droppedLinkTexts } from "../../core/site/link-text.ts";
 import type { Nodes } from "mdast";
 import { walkTree } from "../../core/cards/tree-walk.ts";
 import { hiddenNodes } from "../../core/site/hidden-text.ts";
+import { shownHeadingTexts } from "../../core/site/anchors.ts";
 import { computeTrustScore, getCardVerification, type TrustScore, type VerificationStatus } from "../../core/verification/verification.ts";
 import { readCardHistory, type CardChange } from "../../build/card-history.ts";
 import { cardSearchOf, foldingTable } from "../../build/search-terms.ts";
@@ -122,7 +123,7 @@ export class KnowledgeBase implements KnowledgeSource {
       const dropped = droppedLinkTexts(card, linkSite);
       if (dropped.size > 0) this.dropped.set(card, dropped);
     }
-    const terms = this.cards.map((card) => search.terms(card, card.headings.map((h) => h.text)));
+    const terms = this.cards.map((card) => search.terms(card, this.headingsOf(card)));
     this.glossary = glossaryOf(
       search.groups,
       this.cards.map((card, i) => ({ lang: card.lang.split("-")[0]!.toLowerCase(), concepts: terms[i]!.concepts })),
@@ -136,7 +137,7 @@ export class KnowledgeBase implements KnowledgeSource {
           { text: terms[i]!.strong.join("\n"), weight: 3 },
           { text: (card.data.tags ?? []).join(" "), weight: 2 },
           { text: card.data.description ?? "", weight: 2 },
-          { text: card.headings.map((h) => h.text).join(" "), weight: 1.5 },
+          { text: this.headingsOf(card).join(" "), weight: 1.5 },
           { text: terms[i]!.weak.join("\n"), weight: 1 },
           { text: this.bodyOf(card), weight: 1 },
         ],
@@ -305,7 +306,7 @@ export class KnowledgeBase implements KnowledgeSource {
       ...this.summary(card),
       markdown: this.markdownOf(card),
       lastChange: change && this.site === "public" ? { date: change.date } : change,
-      headings: card.headings.map((h) => h.text),
+      headings: this.headingsOf(card),
     };
   }
 
@@ -353,6 +354,11 @@ export class KnowledgeBase implements KnowledgeSource {
   /** Every served card, for resource listings. */
   all(): CardSummary[] {
     return this.list();
+  }
+
+  /** The card's headings as its page on this site shows them (without the link text it drops). */
+  private headingsOf(card: Card): string[] {
+    return shownHeadingTexts(card, this.dropped.get(card) ?? new Set());
   }
 
   /** The card's prose as its page on this site shows it. */

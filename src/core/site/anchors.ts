@@ -86,6 +86,23 @@ export function collectHeadings(tree: Root): CardHeading[] {
   return headings;
 }
 
+/**
+ * The text of each heading as one site's page shows it: without the link text that site drops (an
+ * address of a card it lacks, see link-text.ts `droppedLinkTexts`), which the headings loading took
+ * still hold. Empty `dropped` (most cards): the loaded headings' texts.
+ */
+export function shownHeadingTexts(card: { tree: Root; headings: readonly CardHeading[] }, dropped: ReadonlySet<Nodes>): string[] {
+  if (dropped.size === 0) return card.headings.map((h) => h.text);
+  const hidden = new Set<Nodes>([...hiddenNodes(card.tree), ...dropped]);
+  const texts: string[] = [];
+  walkTree(card.tree, (node) => {
+    if (hidden.has(node)) return false;
+    if (node.type === "heading") texts.push(visibleText(node, hidden).trim());
+    return true;
+  });
+  return texts;
+}
+
 /** Node types whose text a reader never sees in a heading. */
 const HIDDEN = new Set(["image", "imageReference", "html", "mdxTextExpression", "mdxFlowExpression", "footnoteReference"]);
 
