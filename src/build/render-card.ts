@@ -16,6 +16,8 @@ import type { SiteName } from "../core/site/audience.ts";
 import type { Card } from "../core/cards/load.ts";
 import { checkAttachment } from "../core/site/attachment-safety.ts";
 import { cardHtml } from "../core/site/card-html.ts";
+import { shownHeadings } from "../core/site/anchors.ts";
+import { droppedLinkTexts, shownAnchor, type LinkSite } from "../core/site/link-text.ts";
 import { applyEmbedPolicy, FILE_ATTRIBUTES, isAllowedResource, type EmbedDecision, type EmbedPolicy } from "../core/site/embed-policy.ts";
 import type { SnippetResolver } from "../core/site/component-markup.ts";
 import { rebaseSnippetUrl, shownSnippets } from "../core/cards/snippets.ts";
@@ -29,7 +31,7 @@ export interface RenderedHeading {
 export interface RenderedCard {
   html: string;
   headings: RenderedHeading[];
-  /** True when a link points to a card or page the public site does not have. */
+  /** True when a link points to a card or page the public site does not have, or to a heading whose id it changes. */
   linksToHiddenCards: boolean;
   /** Images, media and frames by absolute URL the rendering kept and removed (by its site's embed policy). */
   embeds: EmbedDecision;
@@ -79,7 +81,9 @@ const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 export function renderCard(card: Card, options: RenderOptions): RenderedCard {
   const { tree } = cardHtml(card, { unsafeSkipSanitizer: options.unsafeSkipSanitizer, snippet: snippetResolver(card, options), cardId: card.id });
   const embeds = options.unsafeSkipSanitizer ? { kept: [], removed: [] } : applyEmbedPolicy(tree, options.embeds);
-  const headingAt = new Map(card.headings.map((h) => [h.offset, h]));
+  // Headings as this site's page shows them: without the text of a link it drops (an address of a card it lacks), nor an id made from it.
+  const linkSite: LinkSite = { index: options.index, site: options.site, isLinkable: options.isLinkable };
+  const headingAt = new Map(shownHeadings(card, droppedLinkTexts(card, linkSite)).map((h) => [h.offset, h]));
   const pageUrl = options.shownOn?.url ?? card.url;
   const idPrefix = options.shownOn?.idPrefix ?? "";
   const headings: RenderedHeading[] = [];
@@ -135,12 +139,15 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
       unlink();
       return;
     }
-    if (target.card === card && target.anchor) {
-      node.properties[key] = `#${idPrefix}${target.anchor}`;
+    const anchor = target.anchor && shownAnchor(target.card, target.anchor, linkSite);
+    // A heading whose id the public page changes (its text names a card it lacks): the public site renders its own.
+    if (target.anchor && shownAnchor(target.card, target.anchor, { index: options.index, site: "public", isLinkable: options.isPublic }) !== target.anchor) linksToHiddenCards = true;
+    if (target.card === card && anchor) {
+      node.properties[key] = `#${idPrefix}${anchor}`;
       return;
     }
     const page = target.card.url === pageUrl ? "" : relativeSitePath(pageUrl, target.card.url);
-    node.properties[key] = target.anchor ? `${page}#${target.anchor}` : page || "./";
+    node.properties[key] = anchor ? `${page}#${anchor}` : page || "./";
   };
 
   walkElements(tree, (node) => {

@@ -29,7 +29,7 @@ import { cjkPunctuation } from "../core/site/cjk-punctuation.ts";
 import { openContentHistory, type ContentHistory } from "../core/git/content-changes.ts";
 import { describeDrift, findOutdatedTranslations, type OutdatedTranslation } from "../core/verification/translation-drift.ts";
 import { loadLocales, type Messages } from "./locales.ts";
-import { droppedLinkTexts } from "../core/site/link-text.ts";
+import { droppedLinkTexts, shownAnchor } from "../core/site/link-text.ts";
 import { COMPANION_ID_PREFIX } from "../core/site/anchors.ts";
 import { needsOwnPublicRendering, renderCard, type RenderedCard, type RenderedHeading } from "./render-card.ts";
 import { buildSearchData, cardSearchOf, type CardSearch, type CardSearchTerms, type CardWords, type SearchData } from "./search-terms.ts";
@@ -335,6 +335,7 @@ function buildSiteData(
   };
   const assets = new Map<string, SiteAsset>();
   const searchWords: CardWords[] = [];
+  const anchorOf = (to: Card, anchor: string) => shownAnchor(to, anchor, { index: project.index, site, isLinkable: onSite });
   const views: CardView[] = cards.map((card) => {
     const html = renderFor(card);
     // Link text this site's page leaves out (an address of a page it lacks) is left out of its search and FAQ data too.
@@ -363,7 +364,7 @@ function buildSiteData(
       verifiedOn: card.data.verified_on,
       verification: { status: verification.status, daysLeft: verification.daysLeft },
       html: html.html,
-      markdown: markdownCopy(card, { index: project.index, isOnSite: onSite, urlOf: siteUrlOf, snippet: shownSnippets(project.contentDir, project.index, isOnSite(card, "public", selection)) }),
+      markdown: markdownCopy(card, { index: project.index, isOnSite: onSite, urlOf: siteUrlOf, snippet: shownSnippets(project.contentDir, project.index, isOnSite(card, "public", selection)), anchorOf }),
       headings: html.headings,
       related: related.get(card.id) ?? [],
       prev: neighbours.get(card.id)?.prev,

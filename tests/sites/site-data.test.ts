@@ -62,6 +62,30 @@ describe("prepareSites", () => {
     expect(sites.get("public")!.cards.map((c) => c.id).sort()).toEqual(["help/methods", "help/public-card"]);
   });
 
+  it("names no hidden card's address in a public heading: not in its text, its anchor's label, its id or the table of contents", () => {
+    const p = project(
+      {
+        "content/help/public-card.md": card("Public card", "external", "## Notes in [escalate-zebra.md](escalate-zebra.md)\n\nAsk support.\n\n## Steps\n\nSee [the notes](#notes-in-escalate-zebramd)."),
+        "content/help/escalate-zebra.md": card("Runbook", "internal", "The vault steps."),
+        "content/help/other.md": card("Other", "external", "See [the notes](public-card.md#notes-in-escalate-zebramd)."),
+      },
+      "rules:\n  link-audience: off\n",
+    );
+    const sites = prepareSites(p, ["public", "internal"], { history: NO_HISTORY });
+    const pub = sites.get("public")!.cards.find((c) => c.id === "help/public-card")!;
+    expect(pub.html).not.toMatch(/zebra/);
+    expect(pub.markdown).not.toMatch(/zebra/);
+    // A link from another public card to that heading follows it to its new id.
+    const other = sites.get("public")!.cards.find((c) => c.id === "help/other")!;
+    expect(other.html).toContain('href="../public-card/#notes-in"');
+    expect(other.markdown).not.toMatch(/zebra/);
+    expect(pub.headings.map((h) => [h.text, h.id])).toEqual([["Notes in", "notes-in"], ["Steps", "steps"]]);
+    expect(pub.html).toContain('aria-label="Link to this section: Notes in"');
+    // The wiki has the card: its heading keeps the link, its text and the id lint checks anchors against.
+    const internal = sites.get("internal")!.cards.find((c) => c.id === "help/public-card")!;
+    expect(internal.headings.map((h) => [h.text, h.id])).toEqual([["Notes in escalate-zebra.md", "notes-in-escalate-zebramd"], ["Steps", "steps"]]);
+  });
+
   it("never publishes a link to a page only the wiki has, or to the wiki's host, on the public site (link-audience off)", () => {
     const body = [
       "[ops](/ops/) [secret tag](/tags/secret-tag/) [health](/health/)",

@@ -14,11 +14,11 @@ import { joinBase, normaliseSitePath } from "../../core/site/links.ts";
 import { loadProject, type Project, type ProjectOptions } from "../../core/project/project.ts";
 import { markdownCopy } from "../../core/site/markdown-copy.ts";
 import { shownSnippets } from "../../core/cards/snippets.ts";
-import { droppedLinkTexts } from "../../core/site/link-text.ts";
+import { droppedLinkTexts, shownAnchor } from "../../core/site/link-text.ts";
 import type { Nodes } from "mdast";
 import { walkTree } from "../../core/cards/tree-walk.ts";
 import { hiddenNodes } from "../../core/site/hidden-text.ts";
-import { shownHeadingTexts } from "../../core/site/anchors.ts";
+import { shownHeadings } from "../../core/site/anchors.ts";
 import { computeTrustScore, getCardVerification, type TrustScore, type VerificationStatus } from "../../core/verification/verification.ts";
 import { readCardHistory, type CardChange } from "../../build/card-history.ts";
 import { cardSearchOf, foldingTable } from "../../build/search-terms.ts";
@@ -319,6 +319,7 @@ export class KnowledgeBase implements KnowledgeSource {
         isOnSite: (c) => this.isServed(c) && isOnSite(c, this.site, selection),
         urlOf: (c) => this.urlOf(c),
         snippet: shownSnippets(this.project.contentDir, this.project.index, isOnSite(card, "public", selection)),
+        anchorOf: (to, anchor) => shownAnchor(to, anchor, { index: this.project.index, site: this.site, isLinkable: (c) => this.isServed(c) && isOnSite(c, this.site, selection) }),
       });
       this.markdown.set(card, text);
     }
@@ -358,7 +359,7 @@ export class KnowledgeBase implements KnowledgeSource {
 
   /** The card's headings as its page on this site shows them (without the link text it drops). */
   private headingsOf(card: Card): string[] {
-    return shownHeadingTexts(card, this.dropped.get(card) ?? new Set());
+    return shownHeadings(card, this.dropped.get(card) ?? new Set()).map((h) => h.text);
   }
 
   /** The card's prose as its page on this site shows it. */

@@ -87,20 +87,25 @@ export function collectHeadings(tree: Root): CardHeading[] {
 }
 
 /**
- * The text of each heading as one site's page shows it: without the link text that site drops (an
+ * The card's headings as one site's page shows them: without the link text that site drops (an
  * address of a card it lacks, see link-text.ts `droppedLinkTexts`), which the headings loading took
- * still hold. Empty `dropped` (most cards): the loaded headings' texts.
+ * still hold, and with ids made from that text, so neither the table of contents, an anchor's label
+ * nor an id names the hidden card. Empty `dropped` (most cards): the loaded headings.
  */
-export function shownHeadingTexts(card: { tree: Root; headings: readonly CardHeading[] }, dropped: ReadonlySet<Nodes>): string[] {
-  if (dropped.size === 0) return card.headings.map((h) => h.text);
+export function shownHeadings(card: { tree: Root; headings: readonly CardHeading[] }, dropped: ReadonlySet<Nodes>): readonly CardHeading[] {
+  if (dropped.size === 0) return card.headings;
   const hidden = new Set<Nodes>([...hiddenNodes(card.tree), ...dropped]);
-  const texts: string[] = [];
+  const shown = new Map<number, string>();
   walkTree(card.tree, (node) => {
     if (hidden.has(node)) return false;
-    if (node.type === "heading") texts.push(visibleText(node, hidden).trim());
+    if (node.type === "heading") shown.set(node.position?.start.offset ?? -1, visibleText(node, hidden).trim());
     return true;
   });
-  return texts;
+  const slug = createHeadingSlugger();
+  return card.headings.map((heading) => {
+    const text = shown.get(heading.offset) ?? heading.text;
+    return { ...heading, text, id: slug(text) };
+  });
 }
 
 /** Node types whose text a reader never sees in a heading. */

@@ -12,6 +12,7 @@ import type { Card } from "../cards/load.ts";
 import { forEachNode } from "../cards/tree-walk.ts";
 import { onFirstUse } from "../load-on-use.ts";
 import type { SiteName } from "./audience.ts";
+import { shownHeadings } from "./anchors.ts";
 import { isAddressText, isOnWikiOnlyHost, isPageOnSite, resolveLink, type CardIndex } from "./links.ts";
 
 export interface LinkSite {
@@ -74,3 +75,16 @@ function dropHtmlAnchorTexts(children: readonly Nodes[], from: Card, on: LinkSit
 const OPENING_ANCHOR = /^<a[\s>]/i;
 const CLOSING_ANCHOR = /^<\/a\s*>$/i;
 const htmlParser = onFirstUse<typeof import("hast-util-from-html")>("hast-util-from-html");
+
+/**
+ * The id of a card's heading `anchor` on this site's page: another id where the heading's text loses
+ * a link's text there (see anchors.ts `shownHeadings`), since the id lint knows is made from that
+ * text and would name the hidden card. Links to the heading (its own card's, another card's, their
+ * Markdown copies) follow it.
+ */
+export function shownAnchor(card: Card, anchor: string, on: LinkSite): string {
+  const shown = shownHeadings(card, droppedLinkTexts(card, on));
+  if (shown === card.headings) return anchor;
+  const at = card.headings.findIndex((heading) => heading.id === anchor);
+  return at < 0 ? anchor : shown[at]!.id;
+}

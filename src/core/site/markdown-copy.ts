@@ -27,6 +27,8 @@ export interface MarkdownCopyOptions {
   urlOf: (card: Card) => string;
   /** The snippet the card's page shows for an include of this name (`shownSnippets`); without it, includes leave nothing. */
   snippet?: ((name: string) => Snippet | undefined) | undefined;
+  /** The id a card's heading has on the site's page (link-text.ts `shownAnchor`); without it, the id lint knows. */
+  anchorOf?: ((card: Card, anchor: string) => string) | undefined;
 }
 
 interface Edit {
@@ -133,7 +135,7 @@ function editLink(card: Card, node: Nodes & { url: string }, start: number, end:
 
 function cardHref(from: Card, to: Card, anchor: string | undefined, options: MarkdownCopyOptions): string {
   const page = to === from && anchor ? "" : options.urlOf(to);
-  return anchor ? `${page}#${anchor}` : page;
+  return anchor ? `${page}#${options.anchorOf?.(to, anchor) ?? anchor}` : page;
 }
 
 /** Keeps a node's children and removes the syntax around them. */
