@@ -31,4 +31,25 @@ describe("--verified-only", () => {
     const all = KnowledgeBase.load({ cwd: root, root, today: "2026-11-22", site });
     expect(all.list().map((c) => c.id).sort()).toEqual(["billing/fresh", "billing/refunds", "billing/refunds-ja", "billing/refunds-ko"]);
   });
+
+  // What a withheld card matches must not stand in the way: the search widens as it would without it, and fills its limit.
+  it("widens to other languages when the reader's language has only withheld cards, and fills its limit with served ones", () => {
+    const many = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`content/billing/old-${i}.md`, card(`Old ${i}`, "2026-10-01", "The plumvault payout rule, plumvault again and plumvault.")]));
+    const dir = makeProject({
+      ...many,
+      "content/billing/payouts-ko.md": card("Payouts ko", "2027-10-01", "The plumvault payout rule for Korea.", "lang: ko\n"),
+      "content/billing/new-0.md": card("New 0", "2027-10-01", "One plumvault payout."),
+      "content/billing/new-1.md": card("New 1", "2027-10-01", "One plumvault payout."),
+      "content/billing/new-2.md": card("New 2", "2027-10-01", "One plumvault payout."),
+      "content/billing/new-3.md": card("New 3", "2027-10-01", "One plumvault payout."),
+      "content/account/seats.md": card("Seats", "2026-10-01", "The lemonsky seat rule."),
+      "content/account/seats-ko.md": card("Seats ko", "2027-10-01", "The lemonsky seat rule for Korea.", "lang: ko\n"),
+    });
+    const kb = KnowledgeBase.load({ cwd: dir, root: dir, today: "2026-11-22", site: "internal", verifiedOnly: true });
+    const widened = kb.search("lemonsky", { lang: "en" });
+    expect(widened.results.map((r) => r.id)).toEqual(["account/seats-ko"]);
+    expect(widened.widened).toBe(true);
+    // Six withheld cards score above the four served ones: a limit of 4 still gets the four.
+    expect(kb.search("plumvault payout", { lang: "en", limit: 4 }).results.map((r) => r.id).sort()).toEqual(["billing/new-0", "billing/new-1", "billing/new-2", "billing/new-3"]);
+  });
 });

@@ -123,13 +123,16 @@ export class KnowledgeBase implements KnowledgeSource {
       const dropped = droppedLinkTexts(card, linkSite);
       if (dropped.size > 0) this.dropped.set(card, dropped);
     }
-    const terms = this.cards.map((card) => search.terms(card, this.headingsOf(card)));
+    // Only served cards are searched: a withheld (expired) card that matched took a place in the results it was then
+    // left out of, and a language whose only matches were withheld was never widened from.
+    const searched = this.served();
+    const terms = searched.map((card) => search.terms(card, this.headingsOf(card)));
     this.glossary = glossaryOf(
       search.groups,
-      this.cards.map((card, i) => ({ lang: card.lang.split("-")[0]!.toLowerCase(), concepts: terms[i]!.concepts })),
+      searched.map((card, i) => ({ lang: card.lang.split("-")[0]!.toLowerCase(), concepts: terms[i]!.concepts })),
     );
     this.index = new SearchIndex(
-      this.cards.map((card, i) => ({
+      searched.map((card, i) => ({
         id: card.id,
         lang: card.lang,
         fields: [
