@@ -52,7 +52,7 @@ export function registerMcp(program: Command, state: RunState): void {
         if (!options.http) {
           // stdout carries the protocol; everything else goes to stderr.
           log(`${ready}, on stdio`);
-          await serveStdio(kb, verityVersion());
+          await serveStdio(kb, verityVersion(), log);
           return;
         }
         let server;

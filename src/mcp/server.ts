@@ -9,6 +9,7 @@ import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { ClientRequestSchema, ErrorCode, McpError, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import type { KnowledgeSource, ListFilter } from "../app/knowledge/knowledge-base.ts";
+import { KnowledgeUnavailable } from "../app/knowledge/live-knowledge.ts";
 
 export const SERVER_NAME = "verity";
 
@@ -44,8 +45,22 @@ const args = <Shape extends z.ZodRawShape>(shape: Shape) =>
  */
 const OWNER = z.string().max(200);
 
-export function createMcpServer(source: KnowledgeSource, version: string): McpServer {
+export function createMcpServer(source: KnowledgeSource, version: string, log: (line: string) => void = () => {}): McpServer {
   const kb = () => source.current();
+  /**
+   * Runs a handler. An error it did not mean to give (a file removed while a card was read, one the
+   * server may not read) speaks in its own words, which name files: an internal snippet's, a path of
+   * the server's machine. The public server logs it and tells its client only that it could not answer.
+   */
+  const answer = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (source.site !== "public" || error instanceof McpError || error instanceof KnowledgeUnavailable) throw error;
+      log(`could not answer a request: ${error instanceof Error ? error.message : String(error)}`);
+      throw new McpError(ErrorCode.InternalError, "This server could not answer that request. Its log says why, for its operator.");
+    }
+  };
   const audience = source.site === "public" ? "the public help center (external cards only)" : "the internal support wiki (all published cards)";
   // The help center names no owner, and neither does its assistant: no owner in an answer, no filter by one.
   const namesOwners = source.site !== "public";
@@ -72,7 +87,7 @@ export function createMcpServer(source: KnowledgeSource, version: string): McpSe
       }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ query, lang, limit }) => json((await kb()).search(query, { lang, limit })),
+    ({ query, lang, limit }) => answer(async () => json((await kb()).search(query, { lang, limit }))),
   );
 
   server.registerTool(
@@ -83,11 +98,12 @@ export function createMcpServer(source: KnowledgeSource, version: string): McpSe
       inputSchema: args({ card: z.string().trim().min(1).max(2000).describe("Card id (billing/refunds), URL or exact title") }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ card }) => {
-      const detail = await (await kb()).get(card);
-      if (!detail) return notFound(card);
-      return json(detail);
-    },
+    ({ card }) =>
+      answer(async () => {
+        const detail = await (await kb()).get(card);
+        if (!detail) return notFound(card);
+        return json(detail);
+      }),
   );
 
   server.registerTool(
@@ -104,7 +120,7 @@ export function createMcpServer(source: KnowledgeSource, version: string): McpSe
       }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async (filter) => json({ cards: (await kb()).list(filter as ListFilter) }),
+    (filter) => answer(async () => json({ cards: (await kb()).list(filter as ListFilter) })),
   );
 
   server.registerTool(
@@ -115,31 +131,33 @@ export function createMcpServer(source: KnowledgeSource, version: string): McpSe
       inputSchema: args({}),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async () => json((await kb()).trust()),
+    () => answer(async () => json((await kb()).trust())),
   );
 
   server.registerResource(
     "card",
     new ResourceTemplate("verity://cards/{+id}", {
-      list: async () => ({
-        resources: (await kb()).all().map((card) => ({
-          uri: `verity://cards/${card.id}`,
-          name: card.id,
-          title: card.title,
-          description: `${card.description ?? card.title} (${card.verification.note})`,
-          mimeType: "text/markdown",
+      list: () =>
+        answer(async () => ({
+          resources: (await kb()).all().map((card) => ({
+            uri: `verity://cards/${card.id}`,
+            name: card.id,
+            title: card.title,
+            description: `${card.description ?? card.title} (${card.verification.note})`,
+            mimeType: "text/markdown",
+          })),
         })),
-      }),
     }),
     { title: "Knowledge card", description: "A card as Markdown, with its verification status", mimeType: "text/markdown" },
-    async (uri, variables) => {
-      const id = cardIdOf(String(Array.isArray(variables.id) ? variables.id[0] : variables.id));
-      const detail = await (await kb()).get(id);
-      // InvalidParams is what the SDK itself answers for a resource it does not have.
-      if (!detail) throw new McpError(ErrorCode.InvalidParams, `No card ${clip(id)} on this site. List the cards with resources/list or list_cards.`);
-      const header = `# ${detail.title}\n\n> ${detail.verification.note} URL: ${detail.url}\n\n`;
-      return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: header + detail.markdown }] };
-    },
+    (uri, variables) =>
+      answer(async () => {
+        const id = cardIdOf(String(Array.isArray(variables.id) ? variables.id[0] : variables.id));
+        const detail = await (await kb()).get(id);
+        // InvalidParams is what the SDK itself answers for a resource it does not have.
+        if (!detail) throw new McpError(ErrorCode.InvalidParams, `No card ${clip(id)} on this site. List the cards with resources/list or list_cards.`);
+        const header = `# ${detail.title}\n\n> ${detail.verification.note} URL: ${detail.url}\n\n`;
+        return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: header + detail.markdown }] };
+      }),
   );
 
   return server;

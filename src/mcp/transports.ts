@@ -41,8 +41,8 @@ export const HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 30_00
 const LINGER_MS = 2_000;
 
 /** Serves over stdin/stdout until stdin ends and the requests read before its end are answered. */
-export async function serveStdio(source: KnowledgeSource, version: string): Promise<void> {
-  const server = createMcpServer(source, version);
+export async function serveStdio(source: KnowledgeSource, version: string, log?: (line: string) => void): Promise<void> {
+  const server = createMcpServer(source, version, log);
   const transport = new LineStdioTransport();
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();
@@ -61,7 +61,7 @@ export interface HttpServerOptions {
   timeouts?: Partial<HttpTimeouts>;
   /** Connections one client (an IPv4 address or an IPv6 /64) may hold open at once (default MAX_CONNECTIONS_PER_CLIENT). */
   maxConnectionsPerClient?: number;
-  /** Hears what the server refuses (a client past its share of connections). */
+  /** Hears what the server refuses (a client past its share of connections), and why it could not answer a request. */
   log?: (line: string) => void;
 }
 
@@ -136,7 +136,7 @@ export async function serveHttp(source: KnowledgeSource, version: string, option
     // Valid JSON that is no JSON-RPC message is an invalid request, as over stdio (the SDK answers -32700).
     const invalid = invalidBody(message);
     if (invalid) return sendJsonRpcError(res, 400, -32600, `Invalid request: ${invalid.why}.`, {}, invalid.id);
-    const server = createMcpServer(source, version);
+    const server = createMcpServer(source, version, options.log);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     res.on("close", () => {
       void transport.close();
