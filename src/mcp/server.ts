@@ -190,7 +190,7 @@ function malformedParams(message: JSONRPCMessage): string | undefined {
   const schema = REQUEST_SCHEMAS.get(message.method);
   if (!schema) return undefined;
   const parsed = schema.safeParse(message);
-  if (parsed.success) return notAUri(parsed.data);
+  if (parsed.success) return notAUri(parsed.data) ?? protoArgument(message);
   const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.map(String).join(".") || "params"}: ${issue.message}`);
   return `Invalid params for ${message.method}: ${clip(issues.join("; "))}`;
 }
@@ -204,6 +204,17 @@ function notAUri(request: { method: string; params?: unknown }): string | undefi
   const uri = (request.params as { uri?: unknown } | undefined)?.uri;
   if (typeof uri !== "string" || URL.canParse(uri)) return undefined;
   return `Invalid params for ${request.method}: params.uri ${JSON.stringify(clip(uri))} is not a URI. A card's is verity://cards/<id>, as resources/list gives it.`;
+}
+
+/**
+ * Why a tool call's arguments are refused for a `__proto__` key, or undefined: JSON makes it an own
+ * key, which the protocol's parse of the arguments drops without a word, where every other argument
+ * a tool does not declare is refused and named.
+ */
+function protoArgument(message: JSONRPCMessage): string | undefined {
+  const args = "method" in message && message.method === "tools/call" ? (message.params as { arguments?: unknown } | undefined)?.arguments : undefined;
+  if (typeof args !== "object" || args === null || !Object.hasOwn(args, "__proto__")) return undefined;
+  return 'Invalid params for tools/call: Unknown argument "__proto__": no tool takes it.';
 }
 
 /** The card id a `verity://cards/{+id}` URI names, percent escapes decoded. */

@@ -86,6 +86,18 @@ describe("unknown tool arguments", () => {
       expect((await call(name, args)).isError, name).not.toBe(true);
     }
   });
+
+  // JSON's "__proto__" key is an own property; the protocol's parse of the arguments dropped it without a word.
+  it("refuses a __proto__ argument, as JSON sends it, instead of dropping it", async () => {
+    for (const [name, args] of calls) {
+      const withProto = { ...args, ...(JSON.parse('{"__proto__": {"collection": "billing"}}') as Record<string, unknown>) };
+      const error = await client.callTool({ name, arguments: withProto }).then(
+        (result) => (result as ToolResult).isError === true ? text(result as ToolResult) : "answered",
+        (caught: Error) => caught.message,
+      );
+      expect(error, name).toMatch(/Unknown argument "__proto__"/);
+    }
+  });
 });
 
 describe("card resources", () => {
