@@ -5,8 +5,8 @@
  */
 import { existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { inject } from "vitest";
+import { REPO_ROOT } from "../helpers.ts";
 import { runCli } from "./helpers.ts";
 
 declare module "vitest" {
@@ -15,14 +15,12 @@ declare module "vitest" {
   }
 }
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
 /** The folder holding the demo's `public` and `internal` sites as built on `today`: read it, never write to it. */
 export async function demoBuild(today: string): Promise<string> {
   const dir = path.join(inject("demoBuilds"), today);
   if (existsSync(dir)) return dir;
   const building = mkdtempSync(`${dir}.building-`);
-  const result = await runCli(["build", "--root", REPO, "--out-dir", building, "--today", today], REPO);
+  const result = await runCli(["build", "--root", REPO_ROOT, "--out-dir", building, "--today", today], REPO_ROOT);
   if (result.code !== 0) {
     rmSync(building, { recursive: true, force: true });
     throw new Error(`the demo did not build (exit ${result.code}):\n${result.stderr}`);
