@@ -9,6 +9,7 @@ import { paceInput } from "./input-pace.ts";
 import { reportSearch } from "./search-events.ts";
 import { installSearchShortcuts, languageName, resultLink } from "./search-render.ts";
 import { countFilters, countOf } from "./filter-counts.ts";
+import { settledAddress } from "./settled-address.ts";
 
 const PAGE_SIZE = 20;
 /** Results painted before the rest of the first page is fetched: what a screen shows first. */
@@ -45,7 +46,9 @@ export async function startSearch(): Promise<void> {
     const values = params.getAll(name);
     if (values.length > 0) selected.set(name, new Set(values));
   }
-  const filters = filterBox ? new FilterPanel(filterBox, [...filterNames, ...(Object.keys(available).length > 1 ? ["language"] : [])], selected, () => void run()) : undefined;
+  const address = settledAddress();
+  // A filter is a choice the reader made: the address holds it at once.
+  const filters = filterBox ? new FilterPanel(filterBox, [...filterNames, ...(Object.keys(available).length > 1 ? ["language"] : [])], selected, () => void run(true)) : undefined;
   const panel = document.querySelector<HTMLDetailsElement>("[data-search-filter-panel]");
   if (panel) collapseOnNarrowScreens(panel);
 
@@ -53,9 +56,9 @@ export async function startSearch(): Promise<void> {
   let shown = 0;
   let outcome: SearchOutcome | undefined;
 
-  async function run(): Promise<void> {
+  async function run(chosen = false): Promise<void> {
     const query = input.value.trim();
-    syncUrl(query, selected);
+    address.set(addressOf(query, selected), { now: chosen });
     const current = ++generation;
     empty.hidden = true;
     more.hidden = true;
@@ -205,13 +208,14 @@ function replaceUnknown(query: string, unknown: readonly string[], word: string)
   return at < 0 ? word : `${query.slice(0, at)}${word}${query.slice(at + first.length)}`;
 }
 
-function syncUrl(query: string, selected: Map<string, Set<string>>): void {
+/** The page's address for a search: its query and chosen filters (what a reload or a shared link searches again). */
+function addressOf(query: string, selected: Map<string, Set<string>>): URL {
   const url = new URL(location.href);
   if (query) url.searchParams.set("q", query);
   else url.searchParams.delete("q");
   for (const name of [...url.searchParams.keys()]) if (name !== "q" && name !== "lang") url.searchParams.delete(name);
   for (const [name, values] of selected) for (const value of values) url.searchParams.append(name, value);
-  history.replaceState(null, "", url);
+  return url;
 }
 
 /**
