@@ -15,10 +15,13 @@ export function sha256(bytes: Uint8Array): string {
 /**
  * Hashes of every file in the content folder that no public card uses: attachments of internal
  * and draft cards, their card files, files of internal-only folders, unused files. Bytes a public
- * card uses too (the same logo twice) are left out: the public site may carry them.
+ * card uses too (the same logo twice) are left out: the public site may carry them. Which files a
+ * public card uses is read from the cards' links and core's file audience, never
+ * from the files the build chose to publish (`site.assets`): a file wrongly among those is the leak.
+ * `linkedFiles` are those (leak-excuses.ts `publicTruth`).
  */
-export function hashHiddenFiles(project: Project, hidden: readonly Card[], publicCards: readonly Card[], site: SiteData) {
-  const publicFiles = new Set([...site.assets.map((a) => path.resolve(a.file)), ...publicCards.map((c) => path.resolve(c.file))]);
+export function hashHiddenFiles(project: Project, hidden: readonly Card[], publicCards: readonly Card[], site: Pick<SiteData, "assets">, linkedFiles: ReadonlySet<string>) {
+  const publicFiles = new Set([...linkedFiles, ...publicCards.map((c) => path.resolve(c.file))]);
   const usedBy = new Map<string, string[]>();
   for (const card of hidden) {
     usedBy.set(path.resolve(card.file), [card.relPath]);
@@ -38,8 +41,9 @@ export function hashHiddenFiles(project: Project, hidden: readonly Card[], publi
     // No content folder: nothing to hash beyond the cards' own files.
   }
   // An attachment's published bytes are the ones read when it was approved (attachment-snapshot.ts).
-  const publicHashes = new Set(site.assets.flatMap((a) => (a.snapshot ? [a.snapshot.sha256] : [])));
-  const snapshotted = new Set(site.assets.flatMap((a) => (a.snapshot ? [path.resolve(a.file)] : [])));
+  const approved = site.assets.filter((a) => a.snapshot && publicFiles.has(path.resolve(a.file)));
+  const publicHashes = new Set(approved.map((a) => a.snapshot!.sha256));
+  const snapshotted = new Set(approved.map((a) => path.resolve(a.file)));
   for (const file of publicFiles) {
     if (snapshotted.has(file)) continue;
     const hashed = hashIfFile(file);

@@ -10,13 +10,15 @@ import type { Code, Heading, InlineCode, Text } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Card } from "../core/cards/load.ts";
 import { forEachNode } from "../core/cards/tree-walk.ts";
-import { shownSnippets, snippetReferences, snippetsOf } from "../core/cards/snippets.ts";
+import { snippetsOf } from "../core/cards/snippets.ts";
 import type { Project } from "../core/project/project.ts";
 import { normaliseSitePath, resolveLink, type CardIndex } from "../core/site/links.ts";
 import { APP_ROOT } from "./astro-runner.ts";
 import { languageName } from "./locales.ts";
 import { DEFAULT_SUPPORT_LABEL } from "../core/project/config.ts";
 import { headersFile } from "../core/site/csp.ts";
+import { CALLOUT_TITLES } from "../core/site/callouts.ts";
+import { RENDERER_TEXT } from "./render-card.ts";
 import type { SiteData } from "./site-data.ts";
 import type { Needle } from "./leak-scan.ts";
 import { decodeForScan, normaliseForScan } from "./scan-text.ts";
@@ -106,50 +108,10 @@ export function searchDataSynonyms(search: SiteData["search"]): string[] {
   return [...aliases, ...search.glossary.flatMap((entry) => Object.values(entry.words).flat())];
 }
 
-/** The card's own hidden search words: its tags (also with spaces for `-` and `_`) and keywords. */
-export function ownTerms(card: SiteData["cards"][number], keywords: readonly string[] = []): string[] {
-  return [...card.tags.flatMap((t) => [t.name, t.name.replace(/[-_]+/g, " ")]), ...keywords];
-}
-
 /** The card's hidden search words that come from synonym groups, not from its own frontmatter. */
 export function synonymTerms(card: SiteData["cards"][number], keywords: readonly string[] = []): string[] {
-  const own = new Set(ownTerms(card, keywords));
+  const own = new Set([...card.tags.flatMap((t) => [t.name, t.name.replace(/[-_]+/g, " ")]), ...keywords]);
   return [...card.searchTerms.strong, ...card.searchTerms.weak].filter((word) => !own.has(word));
-}
-
-/**
- * An internal snippet's text is excused on a public card only by what the card itself, or an external snippet it
- * includes, says: never by the card's page as the build renders it, which would carry the snippet exactly when the
- * rendering wrongly showed it (the check runs the same rendering), blinding the net behind shownSnippets.
- * `maps` (needle key -> public cards whose pages carry it) are narrowed in place.
- */
-export function narrowSnippetExcuses(
-  project: Project,
-  publicSite: Pick<SiteData, "cards">,
-  model: { search: PhraseSearch; needles: readonly Needle[]; needlesOf: readonly number[][] },
-  maps: readonly Map<number, Set<number>>[],
-): void {
-  const internalSnippets = new Set(snippetNeedles(project).map((needle) => needle.source));
-  if (internalSnippets.size === 0) return;
-  const cardOf = new Map(project.cards.map((card) => [card.id, card]));
-  const shown = shownSnippets(project.contentDir, project.index, true);
-  const own = new Map<number, Set<number>>();
-  const ownKeys = (i: number): Set<number> => {
-    let found = own.get(i);
-    if (!found) {
-      const card = cardOf.get(publicSite.cards[i]!.id);
-      const texts = card ? [card.source, ...snippetReferences(card.tree).map((ref) => shown(ref.name)?.source ?? "")] : [];
-      own.set(i, (found = model.search.findIn(decodeForScan(texts.join("\n")))));
-    }
-    return found;
-  };
-  for (const map of maps) {
-    for (const [key, cards] of map) {
-      if (!model.needlesOf[key]!.every((n) => internalSnippets.has(model.needles[n]!.source))) continue;
-      for (const i of [...cards]) if (!ownKeys(i).has(key)) cards.delete(i);
-      if (cards.size === 0) map.delete(key);
-    }
-  }
 }
 
 /** An alert's marker line (core/site/callouts.ts), which its page shows as the alert's title, not as written. */
@@ -192,7 +154,8 @@ export function templateText(site: Pick<SiteData, "languages" | "messages" | "ti
   const names = site.languages.flatMap((lang) => site.languages.map((inLang) => languageName(lang, inLang)));
   // The policy every page carries (its <meta>, `_headers`) names the embed hosts (`https://www.youtube.com`); a measured page its usage endpoint.
   const policy = headersFile({ embeds: site.embeds, feedbackEndpoint: site.feedbackEndpoint, usageEndpoint: site.usage?.endpoint });
-  const printed = [...labels, ...names, site.title, DEFAULT_SUPPORT_LABEL, policy, site.usage?.endpoint ?? ""];
+  // The rendering's own words in a card's HTML (an anchor's label, an alert's title, the footnotes' heading).
+  const printed = [...labels, ...names, site.title, DEFAULT_SUPPORT_LABEL, policy, site.usage?.endpoint ?? "", ...RENDERER_TEXT, ...Object.values(CALLOUT_TITLES)];
   return `${sourceText()}\n${normaliseForScan(printed.join("\n"))}`;
 }
 

@@ -24,14 +24,14 @@ import { cardsHiddenFromPublic, isOnSite, siteSelectionOf } from "../core/site/a
 import { siteDescription, siteTitle } from "../core/cards/collections.ts";
 import type { Project } from "../core/project/project.ts";
 import { readCardHistory } from "./card-history.ts";
-import { markdownPath } from "./machine-readable.ts";
 import { createPhraseSearch, type PhraseSearch } from "./phrase-search.ts";
 import { prepareSites, type SiteData } from "./site-data.ts";
-import { decodeForScan, decodeScannable, normaliseForScan, readerText, stripTags, withPhraseBreaks } from "./scan-text.ts";
+import { decodeForScan, decodeScannable, normaliseForScan, readerText, withPhraseBreaks } from "./scan-text.ts";
 import { hashHiddenFiles, sha256 } from "./hidden-files.ts";
 import { PIECE_BYTES, pieceOverlap, scanInPieces } from "./scan-pieces.ts";
 import { indexHiddenShingles, nearCopies } from "./near-copies.ts";
-import { cardNeedles, narrowSnippetExcuses, needleKey, ownTerms, scriptText, searchDataSynonyms, snippetNeedles, synonymExcuses, synonymTerms, templateText } from "./leak-needles.ts";
+import { cardNeedles, needleKey, scriptText, searchDataSynonyms, snippetNeedles, synonymExcuses, templateText } from "./leak-needles.ts";
+import { publicCardExcuses, publicTruth } from "./leak-excuses.ts";
 import { attributeFile, attributePages, type Attribution } from "./page-attribution.ts";
 import { appendAll } from "../core/arrays.ts";
 
@@ -192,48 +192,15 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
   });
   const search = createPhraseSearch(keys);
 
-  // Which public card carries which needle, in full (its page) or in summary (lists).
-  const inFull = new Map<number, Set<number>>();
-  const inSummary = new Map<number, Set<number>>();
-  const note = (map: Map<number, Set<number>>, found: Set<number>, card: number) => {
-    for (const i of found) {
-      let set = map.get(i);
-      if (!set) map.set(i, (set = new Set()));
-      set.add(card);
-    }
-  };
-  const keywordsOf = new Map(publicCardsOfProject.map((card) => [card.id, card.data.keywords]));
-  publicSite.cards.forEach((card, i) => {
-    // A list entry names the card's page and its Markdown copy (llms.txt links the copy).
-    const summary = decodeForScan([card.title, card.description ?? "", card.url, markdownPath(card.url), card.lang].join("\n"));
-    const full = decodeForScan(
-      [
-        card.id,
-        card.collectionTitle,
-        // Its template, a search filter on the page (`template:troubleshooting`).
-        card.template ?? "",
-        ...card.tags.map((t) => t.name),
-        ...card.headings.map((h) => h.text),
-        card.html,
-        stripTags(card.html),
-        readerText(card.html),
-        card.markdown,
-        ...ownTerms(card, keywordsOf.get(card.id)),
-      ].join("\n"),
-    );
-    const s = search.findIn(summary);
-    note(inSummary, s, i);
-    note(inFull, s, i);
-    note(inFull, search.findIn(full), i);
-    note(inFull, synonymExcuses(search, (k) => needlesOf[k]!.map((n) => needles[n]!), synonymTerms(card, keywordsOf.get(card.id))), i);
-  });
-  narrowSnippetExcuses(project, publicSite, { search, needles, needlesOf }, [inFull, inSummary]);
+  // Which public card carries which needle, in full (its page) or in summary (lists): from the project, not the rendering.
+  const truth = publicTruth(project);
+  const { inFull, inSummary } = publicCardExcuses(project, publicSite, truth, { search, needles, needlesOf });
   const byId = new Map(publicSite.cards.map((card, i) => [card.id, i]));
   const relPathOf = new Map(publicCardsOfProject.map((card) => [card.id, card.relPath]));
   const publicCards = publicSite.cards.map((card) => ({ id: card.id, relPath: relPathOf.get(card.id) ?? card.id, url: card.url }));
-  const pages = attributePages(publicSite, byId);
+  const pages = attributePages(publicSite, byId, truth);
 
-  const { files, hashedFiles } = hashHiddenFiles(project, hidden, publicCardsOfProject, publicSite);
+  const { files, hashedFiles } = hashHiddenFiles(project, hidden, publicCardsOfProject, publicSite, truth.publicFiles);
   const { hiddenShingles, shingleIndex } = indexHiddenShingles(hidden);
   const allowCopies = new Set((project.config.leakCheck?.allowCopies ?? []).map(([internal, external]) => `${internal}\u0000${external}`));
   return {
@@ -253,7 +220,7 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
     shingleIndex,
     allowCopies,
     inScripts: search.findIn(scriptText()),
-    aliasExcuses: synonymExcuses(search, (k) => needlesOf[k]!.map((n) => needles[n]!), searchDataSynonyms(publicSite.search)),
+    aliasExcuses: synonymExcuses(search, (k) => needlesOf[k]!.map((n) => needles[n]!), searchDataSynonyms(publicSite.search).filter((word) => truth.synonymWords.has(word.toLowerCase()))),
   };
 }
 

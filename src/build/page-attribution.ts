@@ -1,14 +1,15 @@
 /**
- * What each file of the public site is expected to carry, from the public site's own data: a card
- * page its own card in full, the titles of the cards it lists and the addresses of its translations,
- * a listing page the titles and descriptions of its cards, the sitemap and the search index every
- * public card. The leak check excuses a hit only when the file is expected to carry that text.
+ * What each file of the public site is expected to carry, from the project (what the help center has and
+ * what its authors wrote, leak-excuses.ts), never from what the build rendered: a card page its own card in
+ * full, the titles of the cards it lists and the addresses of its translations, a listing page the titles
+ * and descriptions of its cards, the sitemap and the search index every public card. The leak check excuses a hit only when the file is expected to carry that text.
  */
 import { normaliseSitePath } from "../core/site/links.ts";
 import type { LeakModel } from "./leak-scan.ts";
 import type { SiteData } from "./site-data.ts";
+import { redirectExcuse, type PublicTruth } from "./leak-excuses.ts";
 
-/** What a public output file is expected to carry, from the public site's own data. */
+/** What a public output file is expected to carry. */
 export interface Attribution {
   /** Public cards shown in full (a card page: its own card). */
   full: number[];
@@ -25,16 +26,19 @@ export interface Attribution {
 }
 
 /**
- * What each page of the public site carries, from its data (the same data the pages render):
- * the card pages, collection, tag and redirect pages. Files not listed here carry no card text.
+ * What each page of the public site carries. Which pages there are comes from its data; what they may carry, from
+ * the project (`truth`, leak-excuses.ts): a collection, tag, card or redirect the data has and the project does not
+ * put on the help center excuses nothing. Files not listed here carry no card text.
  */
-export function attributePages(site: SiteData, byId: ReadonlyMap<string, number>): Map<string, Attribution> {
+export function attributePages(site: SiteData, byId: ReadonlyMap<string, number>, truth: PublicTruth): Map<string, Attribution> {
   const pages = new Map<string, Attribution>();
   const ids = (list: readonly (string | undefined)[]) => list.flatMap((id) => (id !== undefined && byId.has(id) ? [byId.get(id)!] : []));
+  const collectionWords = (names: readonly string[]) => names.flatMap((name) => truth.collections.get(name) ?? []);
+  const allCollections = collectionWords(site.collections.map((c) => c.name));
   pages.set("/", {
     full: [],
     summary: ids([...site.home.featured, ...site.home.recent, ...site.home.needsReview]),
-    extra: site.collections.flatMap((c) => [c.title, c.description ?? "", c.url]),
+    extra: allCollections,
     label: "the home page",
   });
   // A language's home page (`/ko/`) lists the collections and their cards in that language.
@@ -43,30 +47,30 @@ export function attributePages(site: SiteData, byId: ReadonlyMap<string, number>
     pages.set(home, {
       full: [],
       summary: ids([...site.home.featured, ...site.home.recent, ...site.collections.flatMap((c) => c.localized[lang] ?? c.cardIds)]),
-      extra: site.collections.flatMap((c) => [c.title, c.description ?? "", c.url]),
+      extra: allCollections,
       label: `the ${lang} home page`,
     });
   }
   for (const collection of site.collections) {
-    pages.set(collection.url, { full: [], summary: ids(collection.cardIds), extra: [collection.title, collection.description ?? "", collection.url], label: `the collection page of ${collection.name}` });
+    pages.set(collection.url, { full: [], summary: ids(collection.cardIds), extra: collectionWords([collection.name]), label: `the collection page of ${collection.name}` });
   }
-  pages.set("/search/", { full: [], summary: ids(site.home.popular), extra: site.collections.map((c) => c.title), label: "the search page" });
-  pages.set("/tags/", { full: [], summary: [], extra: site.tags.map((t) => t.name), label: "the tag list" });
-  for (const tag of site.tags) pages.set(tag.url, { full: [], summary: ids(tag.cardIds), extra: [tag.name], label: `the tag page "${tag.name}"` });
-  const urlOf = new Map(site.cards.map((card) => [card.id, card.url]));
-  for (const card of site.cards) {
-    // The language switcher and the hreflang alternates name the addresses of the card's translations (not their text).
-    const translations = card.translations.flatMap((member) => (member.id !== card.id && urlOf.has(member.id) ? [urlOf.get(member.id)!] : []));
-    pages.set(card.url, {
-      full: ids([card.id]),
-      summary: ids([card.prev, card.next, ...card.related]),
-      extra: [card.collectionTitle, ...translations],
-      label: `the page of public card ${card.id}`,
+  pages.set("/search/", { full: [], summary: ids(site.home.popular), extra: site.collections.map((c) => truth.collections.get(c.name)?.[0] ?? ""), label: "the search page" });
+  const tagNames = (names: readonly string[]) => names.filter((name) => truth.tags.has(name));
+  pages.set("/tags/", { full: [], summary: [], extra: tagNames(site.tags.map((t) => t.name)), label: "the tag list" });
+  for (const tag of site.tags) pages.set(tag.url, { full: [], summary: ids(tag.cardIds), extra: tagNames([tag.name]), label: `the tag page "${tag.name}"` });
+  for (const view of site.cards) {
+    const card = truth.cards.get(view.id);
+    pages.set(view.url, {
+      full: ids([view.id]),
+      summary: ids([view.prev, view.next, ...view.related]),
+      // The language switcher and the hreflang alternates name the addresses of the card's translations (not their text).
+      extra: card ? [truth.collections.get(card.collection)?.[0] ?? "", ...truth.translationUrls(card)] : [],
+      label: `the page of public card ${view.id}`,
     });
   }
   for (const redirect of site.redirects) {
     const target = site.cards.find((card) => card.url === redirect.to);
-    pages.set(redirect.from, { full: [], summary: ids([target?.id]), extra: [redirect.from, redirect.title], label: `the redirect page ${redirect.from}` });
+    pages.set(redirect.from, { full: [], summary: ids([target?.id]), extra: redirectExcuse(truth, redirect), label: `the redirect page ${redirect.from}` });
   }
   return pages;
 }

@@ -73,6 +73,12 @@ export interface RenderOptions {
   shownOn?: { url: string; idPrefix: string };
 }
 
+/** The label of each heading's anchor link (`Link to this section: Steps`). */
+export const HEADING_ANCHOR_LABEL = "Link to this section";
+
+/** Words the rendering itself adds to a card's HTML (the anchors' label, the footnotes' heading and back links): no card's text. */
+export const RENDERER_TEXT = [HEADING_ANCHOR_LABEL, "Footnotes", "Back to reference", "Back to content"];
+
 /** ARIA attributes whose value is a list of ids in the page. */
 const ID_REFERENCES = ["ariaControls", "ariaLabelledBy", "ariaDescribedBy"] as const;
 
@@ -169,7 +175,7 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
     const anchor: ElementContent = {
       type: "element",
       tagName: "a",
-      properties: { className: ["heading-anchor"], href: `#${id}`, ariaLabel: `Link to this section: ${heading.text}`, dataPagefindIgnore: "" },
+      properties: { className: ["heading-anchor"], href: `#${id}`, ariaLabel: `${HEADING_ANCHOR_LABEL}: ${heading.text}`, dataPagefindIgnore: "" },
       children: [{ type: "text", value: "#" }],
     };
     node.children.push(anchor);
