@@ -87,7 +87,9 @@ function shownSource(from: Card, source: string, tree: Root, links: readonly Car
     if (url !== undefined || node.type === "linkReference" || node.type === "imageReference") {
       const shown = url !== undefined && isShownTarget(url);
       // A link keeps its words as one phrase with the text around it; its address is listed below.
-      edits.push({ start, end, text: !shown ? " " : node.type === "image" || node.type === "imageReference" ? (node.alt ?? "") : toString(node) });
+      // A shown link or image keeps its title (the page's `title` attribute); a reference takes it from its definition.
+      const title = "title" in node && typeof node.title === "string" ? ` ${node.title}` : "";
+      edits.push({ start, end, text: !shown ? " " : (node.type === "image" || node.type === "imageReference" ? (node.alt ?? "") : toString(node)) + title });
       return false;
     }
     if ((node.type as string) === "mdxJsxFlowElement" || (node.type as string) === "mdxJsxTextElement") {

@@ -8,7 +8,8 @@
  *    extension; Pagefind's gzip files decompressed) and every file name is scanned for all of them.
  *    A needle is never given up because a public card's source contains it: a hit is excused only
  *    when the public file is expected to carry that same text from a public card, decided per file
- *    from what the public site renders (a card page carries its own card in full and the titles and
+ *    from the project, never from what the build rendered (leak-excuses.ts: a card page carries what
+ *    its author wrote, less links to what the help center lacks, and the titles and
  *    descriptions of the cards it lists; a listing page the titles and descriptions of its cards; the
  *    sitemap and the search index every public card). Only needles shorter than six characters, and
  *    text the site's own templates print on every page, are skipped, each with its reason.
@@ -25,7 +26,8 @@ import { siteDescription, siteTitle } from "../core/cards/collections.ts";
 import type { Project } from "../core/project/project.ts";
 import { readCardHistory } from "./card-history.ts";
 import { createPhraseSearch, type PhraseSearch } from "./phrase-search.ts";
-import { prepareSites, type SiteData } from "./site-data.ts";
+import { prepareSites, siteSettings, type SiteData } from "./site-data.ts";
+import { loadLocales } from "./locales.ts";
 import { decodeForScan, decodeScannable, normaliseForScan, readerText, withPhraseBreaks } from "./scan-text.ts";
 import { hashHiddenFiles, sha256 } from "./hidden-files.ts";
 import { PIECE_BYTES, pieceOverlap, scanInPieces } from "./scan-pieces.ts";
@@ -171,7 +173,14 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
     else usable.push(needle);
   }
   // The addresses every page prints are the site's own text too: an internal link to the company's site (`https://acme.test`) is the start of its support address.
-  const inTemplates = createPhraseSearch(usable.map((n) => needleKey(n.text))).findIn(`${templateText(publicSite)}\n${publicAddresses.join("\n")}`);
+  // What the templates print is read from the configuration and the interface text, not from the site's data: a title the build got wrong is no excuse.
+  const templateSite = {
+    ...siteSettings(config, "public"),
+    title: config.sites.public.title,
+    messages: loadLocales(),
+    languages: [...new Set([config.lang, ...publicCardsOfProject.map((card) => card.lang)])],
+  };
+  const inTemplates = createPhraseSearch(usable.map((n) => needleKey(n.text))).findIn(`${templateText(templateSite)}\n${publicAddresses.join("\n")}`);
   const needles: Needle[] = [];
   usable.forEach((needle, i) => {
     if (inTemplates.has(i)) skipped.push({ ...needle, reason: "the site's own page templates have it (labels, headings, code)" });

@@ -46,7 +46,7 @@ function writeSite(site: SiteData): string {
   const write = (url: string, body: string) => {
     const file = path.join(out, ...url.split("/").filter(Boolean), "index.html");
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, `<!doctype html><html><body>${body}</body></html>`);
+    writeFileSync(file, `<!doctype html><html><body><header>${esc(site.title)}</header>${body}</body></html>`);
   };
   const titleOf = (id: string) => site.cards.find((c) => c.id === id);
   const item = (id: string) => ((c) => (c ? `<li><a href="${c.url}">${esc(c.title)}</a><p>${esc(c.description ?? "")}</p></li>` : ""))(titleOf(id));
@@ -115,6 +115,7 @@ describe("the leak check of a public site whose rendering is broken", () => {
       (site, internal) => void site.collections.push(internal.collections.find((c) => c.name === "ops")!),
       "collection",
     ],
+    ["the site's title every page prints", (site) => void (site.title = "Quokka escalation desk"), "title"],
     [
       "a redirect page at an internal card's address",
       (site) => void site.redirects.push({ from: "/help/escalate-zebra/", to: "/help/guide/", title: "Guide to payments" }),
