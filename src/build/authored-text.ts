@@ -11,6 +11,7 @@
  * host), with its text: the check judges what the page makes of such a link, it does not take the author's word.
  */
 import type { Nodes, Root } from "mdast";
+import { decodeHTML } from "entities";
 import { toString } from "mdast-util-to-string";
 import type { Card } from "../core/cards/load.ts";
 import { snippetReferences, type Snippet } from "../core/cards/snippets.ts";
@@ -83,6 +84,7 @@ function shownSource(from: Card, source: string, tree: Root, links: readonly Car
       return false;
     }
     if (node.type === "heading") headings.push(headingText(node, hidden, urlOf, isShownTarget));
+    if ("children" in node) cutHtmlAnchorTexts(node.children as Nodes[], isShownTarget, edits);
     const url = urlOf(node);
     if (url !== undefined || node.type === "linkReference" || node.type === "imageReference") {
       const shown = url !== undefined && isShownTarget(url);
@@ -124,6 +126,26 @@ function headingText(heading: Nodes, hidden: ReadonlySet<Nodes>, urlOf: (node: N
   };
   visit(heading);
   return out.join("").trim();
+}
+
+const OPENING_ANCHOR = /^<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
+const CLOSING_ANCHOR = /^<\/a\s*>$/i;
+
+/** The words between `<a href>` written as raw HTML and its `</a>`, when the address is a target the help center lacks: cut as a Markdown link's are. */
+function cutHtmlAnchorTexts(children: readonly Nodes[], isShownTarget: (url: string) => boolean, edits: { start: number; end: number; text: string }[]): void {
+  for (let i = 0; i < children.length; i++) {
+    const open = children[i]!;
+    const href = open.type === "html" ? OPENING_ANCHOR.exec(open.value) : null;
+    if (!href || isShownTarget(decodeHTML(href[1] ?? href[2] ?? href[3] ?? ""))) continue;
+    const close = children.findIndex((node, at) => at > i && node.type === "html" && CLOSING_ANCHOR.test(node.value));
+    const last = close < 0 ? children.length : close;
+    for (const node of children.slice(i + 1, last)) {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined) edits.push({ start, end, text: " " });
+    }
+    i = last;
+  }
 }
 
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
