@@ -15,6 +15,7 @@ import { cardsHiddenFromPublic, isOnSite, siteSelectionOf } from "../core/site/a
 import { createFileAudience, hiddenPagesOf } from "../core/site/file-audience.ts";
 import { normaliseSitePath, resolveLink } from "../core/site/links.ts";
 import { readSynonyms } from "../core/site/synonyms.ts";
+import { normaliseWord } from "../core/site/word-case.ts";
 import { getTranslations } from "../core/site/translations.ts";
 import { authoredPageText } from "./authored-text.ts";
 import type { Needle } from "./leak-scan.ts";
@@ -42,7 +43,7 @@ export interface PublicTruth {
   publicFiles: Set<string>;
   /** The external snippet of this name, as a public card's include shows it. */
   snippet: (name: string) => Snippet | undefined;
-  /** Words of the synonyms file (style-guide/synonyms.yml), lowercase: the only hidden search words a page may carry beyond its card's. */
+  /** Words of the synonyms file (style-guide/synonyms.yml), as normaliseWord spells them: the only hidden search words a page may carry beyond its card's. */
   synonymWords: Set<string>;
 }
 
@@ -92,7 +93,7 @@ export function publicTruth(project: Project): PublicTruth {
       const lower = normaliseSitePath(sitePath).toLowerCase();
       return hidden.some((url) => lower === url || lower.startsWith(url));
     },
-    synonymWords: new Set(readSynonyms(project.root).groups.flatMap((group) => group.words.map((word) => word.toLowerCase()))),
+    synonymWords: new Set(readSynonyms(project.root).groups.flatMap((group) => group.words.map(normaliseWord))),
   };
 }
 
@@ -141,7 +142,7 @@ export function publicCardExcuses(
     note(inFull, summary, i);
     note(inFull, model.search.findIn(decodeForScan([...shownFields(card, truth, project), authoredPageText(card, context)].join("\n"))), i);
     // Hidden search words from synonym groups: only words the synonyms file has, and only what a synonym may share.
-    const synonyms = synonymTerms(view, card.data.keywords).filter((word) => truth.synonymWords.has(word.toLowerCase()));
+    const synonyms = synonymTerms(view, card.data.keywords).filter((word) => truth.synonymWords.has(normaliseWord(word)));
     note(inFull, synonymExcuses(model.search, needlesOfKey, synonyms), i);
   });
   return { inFull, inSummary };

@@ -28,6 +28,7 @@ import { readCardHistory } from "./card-history.ts";
 import { createPhraseSearch, type PhraseSearch } from "./phrase-search.ts";
 import { prepareSites, siteSettings, type SiteData } from "./site-data.ts";
 import { loadLocales } from "./locales.ts";
+import { normaliseWord } from "../core/site/word-case.ts";
 import { decodeForScan, decodeScannable, normaliseForScan, readerText, withPhraseBreaks } from "./scan-text.ts";
 import { hashHiddenFiles, sha256 } from "./hidden-files.ts";
 import { PIECE_BYTES, pieceOverlap, scanInPieces } from "./scan-pieces.ts";
@@ -229,7 +230,7 @@ export function deriveLeakModel(project: Project, publicSite: SiteData): LeakMod
     shingleIndex,
     allowCopies,
     inScripts: search.findIn(scriptText()),
-    aliasExcuses: synonymExcuses(search, (k) => needlesOf[k]!.map((n) => needles[n]!), searchDataSynonyms(publicSite.search).filter((word) => truth.synonymWords.has(word.toLowerCase()))),
+    aliasExcuses: synonymExcuses(search, (k) => needlesOf[k]!.map((n) => needles[n]!), searchDataSynonyms(publicSite.search).filter((word) => truth.synonymWords.has(normaliseWord(word)))),
   };
 }
 
