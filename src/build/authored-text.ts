@@ -9,7 +9,9 @@
  * page hides (comments, script, MDX code; core/site/hidden-text.ts), and every link, image or reference whose target
  * the help center lacks (a card it does not have, a page only the wiki has, a file it does not copy, the wiki's
  * host), with its text: the check judges what the page makes of such a link, it does not take the author's word.
+ * Of the addresses a card links, only those of what the help center has, and absolute ones off the wiki's host, excuse.
  */
+import path from "node:path";
 import type { Nodes, Root } from "mdast";
 import { decodeHTML } from "entities";
 import { toString } from "mdast-util-to-string";
@@ -25,6 +27,8 @@ const MIN_CUT_URL = 6;
 
 export interface AuthoredContext {
   index: CardIndex;
+  /** The content folder: a copied file's address on the help center is `/_files/<its path under it>`. */
+  contentDir: string;
   /** The help center has this card. */
   isPublic: (card: Card) => boolean;
   /** The help center may copy this file (core/site/file-audience.ts). */
@@ -44,8 +48,23 @@ export function authoredPageText(card: Card, ctx: AuthoredContext): string {
   return parts.join("\n");
 }
 
-/** The source with what the page never shows, or may show only as the check decides, cut out; then the addresses it may show, and its headings' ids. */
-function shownSource(from: Card, source: string, tree: Root, links: readonly CardLink[], ctx: AuthoredContext): string {
+/** How the check reads one card's (or snippet's) links: which targets the help center has, and what addresses a page may show for them. */
+interface Reading {
+  hidden: ReadonlySet<Nodes>;
+  urlOf: (node: Nodes) => string | undefined;
+  isShownTarget: (url: string) => boolean;
+  /**
+   * The addresses the page may show for a link: a public card's own address (and its heading's id as the check reads
+   * it), a public page's or file's, an absolute one elsewhere than the wiki's host. None for an address of nothing on
+   * the help center (`/help/escalate-zebra;x`, a typo that still names an internal card): the page shows it live, the
+   * check judges it.
+   */
+  shownAddresses: (url: string) => string[];
+}
+
+const ABSOLUTE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
+
+function readingOf(from: Card, tree: Root, ctx: AuthoredContext): Reading {
   const isShownTarget = (url: string): boolean => {
     const target = resolveLink(from, url, ctx.index);
     if (target.kind === "card") return ctx.isPublic(target.card);
@@ -53,22 +72,60 @@ function shownSource(from: Card, source: string, tree: Root, links: readonly Car
     if (target.kind === "asset") return ctx.isPublicFile(target.file);
     return !isOnWikiOnlyHost(url, ctx.index);
   };
-  const hidden = hiddenNodes(tree);
-  const definitions = new Map<string, string>();
-  const walk = (node: Nodes, visit: (node: Nodes) => boolean) => {
-    const stack: Nodes[] = [node];
-    while (stack.length > 0) {
-      const next = stack.pop()!;
-      if (visit(next) && "children" in next) for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i] as Nodes);
+  const shownAddresses = (url: string): string[] => {
+    const target = resolveLink(from, url, ctx.index);
+    if (target.kind === "card") {
+      if (!ctx.isPublic(target.card)) return [];
+      const anchor = target.anchor === undefined ? "" : `#${headingIdsOf(target.card, ctx).get(target.anchor) ?? target.anchor}`;
+      return [`${target.card.url}${anchor}`, `${target.card.url.replace(/\/$/, "")}.md${anchor}`];
     }
+    if (target.kind === "page") return isPageOnSite(target, "public") ? [url] : [];
+    if (target.kind === "asset") return ctx.isPublicFile(target.file) ? [url, `/_files/${path.relative(ctx.contentDir, target.file).split(path.sep).join("/")}`] : [];
+    return target.kind === "external" && ABSOLUTE.test(url.trim()) && !isOnWikiOnlyHost(url, ctx.index) ? [url] : [];
   };
+  const definitions = new Map<string, string>();
   walk(tree, (node) => {
     if (node.type === "definition" && !definitions.has(node.identifier.toLowerCase())) definitions.set(node.identifier.toLowerCase(), node.url);
     return true;
   });
   const urlOf = (node: Nodes): string | undefined =>
     node.type === "link" || node.type === "image" ? node.url : node.type === "linkReference" || node.type === "imageReference" ? definitions.get(node.identifier.toLowerCase()) : undefined;
+  return { hidden: hiddenNodes(tree), urlOf, isShownTarget, shownAddresses };
+}
 
+function walk(node: Nodes, visit: (node: Nodes) => boolean): void {
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (visit(next) && "children" in next) for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i] as Nodes);
+  }
+}
+
+const headingIds = new WeakMap<AuthoredContext, WeakMap<Card, Map<string, string>>>();
+
+/** A public card's heading ids as the check reads them (from its headings' authored text), by the id lint gave each. */
+function headingIdsOf(card: Card, ctx: AuthoredContext): Map<string, string> {
+  let byCard = headingIds.get(ctx);
+  if (!byCard) headingIds.set(ctx, (byCard = new WeakMap()));
+  let ids = byCard.get(card);
+  if (ids) return ids;
+  byCard.set(card, (ids = new Map()));
+  const reading = readingOf(card, card.tree as Root, ctx);
+  const slug = createHeadingSlugger();
+  const texts = new Map<number, string>();
+  walk(card.tree as Root, (node) => {
+    if (reading.hidden.has(node)) return false;
+    if (node.type === "heading") texts.set(node.position?.start.offset ?? -1, headingText(node, reading));
+    return true;
+  });
+  for (const heading of card.headings) ids.set(heading.id, slug(texts.get(heading.offset) ?? heading.text));
+  return ids;
+}
+
+/** The source with what the page never shows, or may show only as the check decides, cut out; then the addresses it may show, and its headings' ids. */
+function shownSource(from: Card, source: string, tree: Root, links: readonly CardLink[], ctx: AuthoredContext): string {
+  const reading = readingOf(from, tree, ctx);
+  const { hidden, urlOf, isShownTarget } = reading;
   const edits: { start: number; end: number; text: string }[] = [];
   const headings: string[] = [];
   walk(tree, (node) => {
@@ -83,15 +140,17 @@ function shownSource(from: Card, source: string, tree: Root, links: readonly Car
       edits.push({ start, end, text: " " });
       return false;
     }
-    if (node.type === "heading") headings.push(headingText(node, hidden, urlOf, isShownTarget));
+    if (node.type === "heading") headings.push(headingText(node, reading));
     if ("children" in node) cutHtmlAnchorTexts(node.children as Nodes[], isShownTarget, edits);
     const url = urlOf(node);
     if (url !== undefined || node.type === "linkReference" || node.type === "imageReference") {
-      const shown = url !== undefined && isShownTarget(url);
-      // A link keeps its words as one phrase with the text around it; its address is listed below.
-      // A shown link or image keeps its title (the page's `title` attribute); a reference takes it from its definition.
+      // A link keeps its words as one phrase with the text around it; its address is listed below. Words that are
+      // the address itself (an autolink, a bare URL) are read as the address.
+      const words = node.type === "image" || node.type === "imageReference" ? (node.alt ?? "") : toString(node);
+      const shown = url !== undefined && isShownTarget(url) && (!isAddressWords(words, url) || reading.shownAddresses(url).length > 0);
+      // A shown link or image keeps its title (the page's `title` attribute).
       const title = "title" in node && typeof node.title === "string" ? ` ${node.title}` : "";
-      edits.push({ start, end, text: !shown ? " " : (node.type === "image" || node.type === "imageReference" ? (node.alt ?? "") : toString(node)) + title });
+      edits.push({ start, end, text: shown ? words + title : " " });
       return false;
     }
     if ((node.type as string) === "mdxJsxFlowElement" || (node.type as string) === "mdxJsxTextElement") {
@@ -106,16 +165,17 @@ function shownSource(from: Card, source: string, tree: Root, links: readonly Car
   let text = applyEdits(source, edits);
   const urls: string[] = [];
   for (const link of links) {
-    if (isShownTarget(link.url)) urls.push(link.url);
-    // Whatever spelling of a hidden target's address survived the cuts (an attribute the cuts missed) is not the author's excuse.
-    else if (link.url.length >= MIN_CUT_URL) text = text.split(link.url).join(" ");
+    const shown = reading.shownAddresses(link.url);
+    urls.push(...shown);
+    // Whatever spelling of an address no excuse may name survived the cuts (an attribute the cuts missed) is not the author's excuse.
+    if (shown.length === 0 && link.url.length >= MIN_CUT_URL) text = text.split(link.url).join(" ");
   }
   const slug = createHeadingSlugger();
   return [text, ...urls, ...headings.map((heading) => slug(heading))].join("\n");
 }
 
 /** A heading's words as the public page should show them: without hidden text, images, or a link to a target it lacks. */
-function headingText(heading: Nodes, hidden: ReadonlySet<Nodes>, urlOf: (node: Nodes) => string | undefined, isShownTarget: (url: string) => boolean): string {
+function headingText(heading: Nodes, { hidden, urlOf, isShownTarget }: Reading): string {
   const out: string[] = [];
   const visit = (node: Nodes): void => {
     if (hidden.has(node) || node.type === "image" || node.type === "imageReference" || node.type === "html" || node.type === "footnoteReference") return;
@@ -126,6 +186,12 @@ function headingText(heading: Nodes, hidden: ReadonlySet<Nodes>, urlOf: (node: N
   };
   visit(heading);
   return out.join("").trim();
+}
+
+/** Link words that are its address (`https://x.test/a/`, `x.test/a`, `<mailto:a@x.test>`): what the page shows is then the address. */
+function isAddressWords(words: string, url: string): boolean {
+  const bare = (value: string) => value.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:(\/\/)?/, "").replace(/^\/\//, "").replace(/\/+$/, "");
+  return words.trim() !== "" && bare(words) === bare(url);
 }
 
 const OPENING_ANCHOR = /^<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;

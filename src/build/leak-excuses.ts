@@ -128,6 +128,7 @@ export function publicCardExcuses(
   };
   const context = {
     index: project.index,
+    contentDir: project.contentDir,
     isPublic: (card: Card) => truth.cards.has(card.id),
     isPublicFile: truth.isPublicFile,
     snippet: truth.snippet,

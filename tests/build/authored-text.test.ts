@@ -26,7 +26,7 @@ function authored(body: string, file = "content/help/guide.md"): string {
   const project = loadProject({ cwd: dir, today: "2026-11-22" });
   const truth = publicTruth(project);
   const card = project.cards.find((c) => c.relPath === file)!;
-  return authoredPageText(card, { index: project.index, isPublic: (c) => truth.cards.has(c.id), isPublicFile: truth.isPublicFile, snippet: truth.snippet });
+  return authoredPageText(card, { index: project.index, contentDir: project.contentDir, isPublic: (c) => truth.cards.has(c.id), isPublicFile: truth.isPublicFile, snippet: truth.snippet });
 }
 
 describe("a public card's authored text", () => {

@@ -19,14 +19,14 @@ afterAll(removeTemps);
 
 const SENTENCE = "Rotate the vault key with the red lever before noon.";
 
-function project(extra = "") {
+function project(extra = "", refundsExtra = "") {
   const dir = makeProject({
     "verity.config.yml": "minTrustScore: 0\nrules:\n  link-audience: off\n",
     "content/help/guide.md": exampleCard(
       { title: "Guide to payments", audience: "external", description: "How payments reach you", tags: "[payments]", aliases: "[/old-guide/]" },
       `## Notes in [escalate-zebra.md](escalate-zebra.md)\n\nAsk support about [refunds](refunds.md) at <https://status.example.org/>.\n${extra}`,
     ),
-    "content/help/refunds.md": exampleCard({ title: "Refunds explained", audience: "external", tags: "[payments]" }, "Refunds take five days.\n"),
+    "content/help/refunds.md": exampleCard({ title: "Refunds explained", audience: "external", tags: "[payments]" }, `Refunds take five days.\n${refundsExtra}`),
     "content/help/escalate-zebra.md": exampleCard(
       { title: "Quokka escalation desk", description: "Where the quokka override lives", tags: "[quokka-override]" },
       `## Vault rotation steps\n\n${SENTENCE}\n\nThe [override form](vault-form.txt).\n`,
@@ -70,8 +70,8 @@ function writeSite(site: SiteData): string {
 
 type Plant = (site: SiteData, internal: SiteData) => void;
 
-function findings(plant?: Plant, extra?: string) {
-  const p = project(extra);
+function findings(plant?: Plant, extra?: string, refundsExtra?: string) {
+  const p = project(extra, refundsExtra);
   const sites = prepareSites(p, ["public", "internal"], { history: { available: false, reason: "test" } });
   const site = sites.get("public")!;
   plant?.(site, sites.get("internal")!);
@@ -125,6 +125,22 @@ describe("the leak check of a public site whose rendering is broken", () => {
   it("takes no excuse from the text of a link to a card the help center lacks: the page shows it, the check judges it", () => {
     const found = findings(undefined, "\nAsk the [Quokka escalation desk](escalate-zebra.md).\n");
     expect(found.map((f) => [f.file, f.needle?.kind])).toContainEqual(["help/guide/index.html", "title"]);
+  });
+
+  it("takes no excuse from an address that names nothing the help center has", () => {
+    // A typo of the internal card's address the page keeps live (link-broken off): the page names the internal card.
+    const typo = findings(undefined, "\nSee [the steps](../help/escalate-zebra/?q=1).\n");
+    expect(typo.filter((f) => f.file === "help/guide/index.html").map((f) => f.needle?.kind)).toContain("file name");
+  });
+
+  it("takes no excuse from a link to a public card's heading by the id lint made from a dropped link's text", () => {
+    // A link to a public card's heading whose id lint made from a dropped link's text, as a rendering bug would keep it.
+    const anchor = findings(
+      (site) => void (site.cards.find((c) => c.id === "help/refunds")!.html += '<a href="../guide/#ask-escalate-zebra">Ask</a>'),
+      "\n## Ask [escalate zebra](escalate-zebra.md)\n",
+      "\nSee [the guide](guide.md#ask-escalate-zebra).\n",
+    );
+    expect(anchor.filter((f) => f.file === "help/refunds/index.html").map((f) => f.needle?.kind)).toContain("file name");
   });
 
   it("finds an internal card's attachment the data lists among the files the help center publishes", () => {
