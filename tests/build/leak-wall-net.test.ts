@@ -133,6 +133,12 @@ describe("the leak check of a public site whose rendering is broken", () => {
     expect(typo.filter((f) => f.file === "help/guide/index.html").map((f) => f.needle?.kind)).toContain("file name");
   });
 
+  it("finds an internal card's address the real rendering keeps live: a tab in the address, which lint reads as the card and the page as no page", () => {
+    const found = findings(undefined, "\nSee [the steps](<../escalate-zebra/\t>).\n");
+    // The page links ../escalate-zebra/%09 (link-audience off): a 404 on the help center, still naming the internal card.
+    expect(found.filter((f) => f.file === "help/guide/index.html").map((f) => f.needle?.kind)).toContain("file name");
+  });
+
   it("takes no excuse from a link to a public card's heading by the id lint made from a dropped link's text", () => {
     // A link to a public card's heading whose id lint made from a dropped link's text, as a rendering bug would keep it.
     const anchor = findings(
