@@ -231,8 +231,7 @@ export class SearchEngine {
     const latinOnly = await this.latinWordsElsewhere(crossed, query, reader.analysis, order);
     // Han without kana may be Japanese (`API key 作成`): when few Chinese pages have every word, Japanese pages with every word come last.
     const asJapanese = readerLang === "zh" && !crossed.has("ja") && order.includes("ja") && reader.mode === "all" && (reader.whole ?? reader.hits.length) < FEW;
-    // Few cards of the reader's language have every word (`請求書を送る`: the Japanese cards name invoices in passing): a language
-    // with more cards is asked too, in the glossary's words; like Latin words alone, its results follow and never lead. Not when the Japanese pages come last instead.
+    // Few cards of the reader's language have every word (`請求書を送る`: the Japanese cards name invoices in passing): a language with more cards is asked too, in the glossary's words; like Latin words alone, its results follow and never lead. Not when the Japanese pages come last instead.
     if (!asJapanese && reader.mode === "all" && (reader.whole ?? reader.hits.length) < FEW) {
       for (const [lang, asked] of crossLanguageQueries(query, readerLang, glossary, fold, true)) {
         if (crossed.has(lang) || (available[lang] ?? 0) <= (available[readerLang] ?? 0)) continue;
@@ -264,8 +263,7 @@ export class SearchEngine {
       extra.splice(0, extra.length, ...extra.filter((hit) => hit.id !== fix.id));
     }
     if (reader.hits.length > 0 || extra.length > 0) {
-      // Cards that have what the question names come before cards of its language that match only some of its words.
-      // Pages of the reader's language with fewer of the words come after those of other languages with all of them.
+      // Cards that have what the question names come before cards of its language that match only some of its words. Pages of the reader's language with fewer of the words come after those of other languages with all of them.
       const whole = reader.whole ?? reader.hits.length;
       // The reader's language matching every word does not make it cover the thing: no card of it uses the glossary's words
       // for it (`2단계 인증 켜기` matches the quick start's "2단계" step and its "인증 코드"), so the best card that does leads.
@@ -410,7 +408,8 @@ export class SearchEngine {
       let stemmed = exact.length > 0 ? exactFirst(all.results, new Set(all.results.filter((r) => exact.every((ids) => ids.has(r.id))).map((r) => r.id))) : all.results;
       // Words quoted from a card, a message or a button (`Allow this customer`): the pages with the phrase lead (search-exact.ts).
       const phrase = isReaderLang ? quotedPhrase(query, QUOTE_WORDS) : undefined;
-      if (phrase) stemmed = exactFirst(stemmed, await this.quotingPages(instance, phrase, pagefindFilters));
+      const quoting = phrase ? await this.quotingPages(instance, phrase, pagefindFilters) : new Set<string>();
+      stemmed = exactFirst(stemmed, quoting);
       // A question phrased as a problem (or asking how to set up): the best card of that kind on its topic leads (search-intent.ts).
       let results = preferIntentCards(stemmed, intentIds, (r) => r.score, undefined, sameTopic);
       // A question that is one topic's name (`ＳＳＯ`) gets the topic's how-to before its troubleshooting card, whatever the scores.
@@ -424,7 +423,8 @@ export class SearchEngine {
       // the pages that have fewer of the words follow them.
       const seen = new Set(hits.map((hit) => hit.id));
       const fewer = (await fewerWords(instance, analysis.terms, lang, pagefindFilters, available)).map((e) => e.result).filter((r) => !seen.has(r.id));
-      return { ...base, hits: [...hits, ...fewer.map(toHit)], mode: "all", whole: hits.length };
+      // A page quoting the message leads, with every word or not: a pasted message says more than its card (`getting 'your card was declined' when she pays`).
+      return { ...base, hits: exactFirst([...hits, ...fewer.map(toHit)], quoting), mode: "all", whole: hits.length };
     }
     let ranked = preferIntentCards(await fewerWords(instance, analysis.terms, lang, pagefindFilters, available), intentIds, (e) => e.score * e.matched, undefined, sameTopic).map((e) => e.result);
     // A quoted message whose words the cards also write as a code (`Account not found`, `not_found`) still finds the card that quotes it.

@@ -24,7 +24,9 @@ export function exactFirst<T extends { id: string }>(hits: readonly T[], exact: 
  * more than a quoted message has, or a word in another script.
  */
 export function quotedPhrase(query: string, least = 2): string | undefined {
-  let words = phraseWords(query);
+  // A longer message that quotes one (`my customer keeps getting 'your card was declined' when she pays`): what it quotes.
+  const quote = QUOTED.exec(query.normalize("NFKC"))?.[1];
+  let words = phraseWords(quote !== undefined && phraseWords(quote).length >= Math.max(least, 3) ? quote : query);
   // A reader reporting what the screen says quotes it after the verb (`sign in page shows no free seats in this workspace`).
   const at = words.findIndex((word) => REPORTING.has(word));
   if (at >= 0 && words.length - at - 1 >= Math.max(least, 3)) words = words.slice(at + 1);
@@ -42,6 +44,9 @@ export function phraseWords(text: string): string[] {
     .map((word) => word.replace(/^['-]+|['-]+$/g, ""))
     .filter((word) => word.length > 0);
 }
+
+/** Text between quotation marks, the opening one not after a letter (`customer's` is no quote). */
+const QUOTED = /(?<![\p{L}\p{N}])['"“‘「]([^'"“”‘’「」]+)['"”’」](?![\p{L}\p{N}])/u;
 
 /** Verbs after which a reader quotes what a screen shows; not `says`, after which a customer's words are reported (`my customer says they never got...`). */
 const REPORTING = new Set(["shows", "showing", "displays", "displaying", "reads"]);

@@ -1,4 +1,4 @@
-/** English words typed without the spaces between them, read as the words the cards use (split out of search-query.ts). */
+/** Words typed otherwise than the cards write them (joined without spaces, apart, hyphenated, a code's words, a phrasal verb), read as the cards' words (split out of search-query.ts). */
 import type { SplitWord, Vocabulary } from "./search-query.ts";
 import { EN_STOP } from "./search-words.ts";
 
@@ -52,6 +52,39 @@ export function joinSplitWords(tokens: readonly string[], vocabulary: Vocabulary
       out.push(joined);
       i++;
     } else out.push(a);
+  }
+  return out;
+}
+
+/** Runs of two to four words the vocabulary has joined by `_` become that word, longest first. */
+export function joinCodes(tokens: string[], vocabulary: Vocabulary): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let joined = 0;
+    for (let n = Math.min(4, tokens.length - i); n >= 2 && joined === 0; n--) if (vocabulary.has(tokens.slice(i, i + n).join("_"))) joined = n;
+    out.push(joined > 0 ? tokens.slice(i, i + joined).join("_") : tokens[i]!);
+    i += Math.max(joined, 1) - 1;
+  }
+  return out;
+}
+
+/**
+ * A verb and its particle the cards write as one word: `log in` is `login`, `sign up` is `signup`. The particle alone is a
+ * stop word or matches any "up to", and the verb alone names something else (`log` is the API request log, `sign` signing
+ * in and signatures). `sign in` stays apart: `sign` also finds "sign-on" and "signs in", which cards on signing in write.
+ */
+const PHRASAL_VERBS = new Set(["log in", "log on", "log out", "sign up"]);
+
+export function joinParticles(tokens: string[], vocabulary: Vocabulary): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const next = tokens[i + 1];
+    // Its other forms too (`signing up`, `logged in`): the cards write the noun, `signup` and `login`.
+    const verb = tokens[i]!.replace(/^(log|sign)(?:s|ed|ged|ing|ging)$/, "$1");
+    if (next !== undefined && PHRASAL_VERBS.has(`${verb} ${next}`) && vocabulary.has(verb + next)) {
+      out.push(verb + next);
+      i++;
+    } else out.push(tokens[i]!);
   }
   return out;
 }

@@ -9,11 +9,11 @@
 import { distance } from "fastest-levenshtein";
 import { foldChinese } from "../core/site/chinese-fold.ts";
 import { composeHangul } from "./search-hangul.ts";
-import { joinHyphenated, joinSplitWords, splitJoined } from "./search-joined.ts";
+import { joinCodes, joinHyphenated, joinParticles, joinSplitWords, splitJoined } from "./search-joined.ts";
 import { readLetter } from "./search-letter.ts";
 import { readNumberWords } from "./search-numbers.ts";
 import { dropChineseCounts } from "./search-zh-count.ts";
-import { EN_AFTER_HOW, EN_COUNT_OF, EN_DURATION_VERBS, EN_LONG_TIME, EN_NEGATIONS, EN_SEEN, EN_STOP, EN_TIME_AFTER, EN_TIME_BEFORE, EN_TIME_UNITS, JA_QUESTION, KO_ENDINGS, KO_STOP, ZH_JOINERS, ZH_QUESTION } from "./search-words.ts";
+import { EN_AFTER_HOW, EN_COUNT_OF, EN_DATE_NAMES, EN_DURATION_VERBS, EN_LONG_TIME, EN_NEGATIONS, EN_SEEN, EN_STOP, EN_TIME_AFTER, EN_TIME_BEFORE, EN_TIME_UNITS, JA_QUESTION, KO_ENDINGS, KO_STOP, ZH_JOINERS, ZH_QUESTION } from "./search-words.ts";
 
 export type Script = "ko" | "ja" | "zh" | "latin";
 
@@ -230,12 +230,17 @@ export function analyseQuery(query: string, lang: string, options: QueryOptions 
       if (split.rest) result.unknown.push(split.rest);
       continue;
     }
+    // A month or weekday no card names says when (`paid in March`): left out, not corrected (`march` to "match").
+    if (EN_DATE_NAMES.has(token)) continue;
     const stem = options.correct === false ? undefined : sameStemWord(token, vocabulary);
     if (stem) {
       result.terms.push(stem);
       continue;
     }
-    const [best] = options.correct === false ? [] : vocabulary.closest(token, typoBudget(token), 3).filter((word) => !EN_STOP.has(word) && !KO_STOP.has(word));
+    const near = options.correct === false ? [] : vocabulary.closest(token, typoBudget(token), 3);
+    const [best] = near.filter((word) => !EN_STOP.has(word) && !KO_STOP.has(word));
+    // A typo of a stop word (`somone`) names nothing: left out, not corrected to a word farther from it ("soon").
+    if (near[0] !== undefined && near[0] !== best && editDistance(token, near[0]) < editDistance(token, best ?? "")) continue;
     if (best) {
       result.terms.push(best);
       result.corrections.push({ from: token, to: best });
@@ -281,45 +286,12 @@ export function sameStemWord(token: string, vocabulary: Vocabulary): string | un
   return undefined;
 }
 
-/** Runs of two to four words the vocabulary has joined by `_` become that word, longest first. */
-function joinCodes(tokens: string[], vocabulary: Vocabulary): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    let joined = 0;
-    for (let n = Math.min(4, tokens.length - i); n >= 2 && joined === 0; n--) if (vocabulary.has(tokens.slice(i, i + n).join("_"))) joined = n;
-    out.push(joined > 0 ? tokens.slice(i, i + joined).join("_") : tokens[i]!);
-    i += Math.max(joined, 1) - 1;
-  }
-  return out;
-}
-
-/**
- * A verb and its particle the cards write as one word: `log in` is `login`, `sign up` is `signup`. The particle alone is a
- * stop word or matches any "up to", and the verb alone names something else (`log` is the API request log, `sign` signing
- * in and signatures). `sign in` stays apart: `sign` also finds "sign-on" and "signs in", which cards on signing in write.
- */
-const PHRASAL_VERBS = new Set(["log in", "log on", "log out", "sign up"]);
-
 /**
  * Verbs with a particle that only say something appears (`show up`, "how long until the refund shows up"): they name no
  * topic, and as words they match any card that "shows" something "up to" a limit. Left out, as stop words are (and kept,
  * as they are, when nothing else is left).
  */
 const APPEAR_VERBS = new Set(["show up", "shows up", "showed up", "showing up", "turn up", "turns up", "turned up"]);
-
-function joinParticles(tokens: string[], vocabulary: Vocabulary): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const next = tokens[i + 1];
-    // Its other forms too (`signing up`, `logged in`): the cards write the noun, `signup` and `login`.
-    const verb = tokens[i]!.replace(/^(log|sign)(?:s|ed|ged|ing|ging)$/, "$1");
-    if (next !== undefined && PHRASAL_VERBS.has(`${verb} ${next}`) && vocabulary.has(verb + next)) {
-      out.push(verb + next);
-      i++;
-    } else out.push(tokens[i]!);
-  }
-  return out;
-}
 
 function stripCjkQuestion(token: string, lang: string): string {
   let t = lang === "ja" || KANA.test(token) ? token : dropChineseCounts(token);

@@ -56,6 +56,14 @@ export const EN_TIME_UNITS = new Set(["minute", "minutes", "hour", "hours", "day
 export const EN_TIME_AFTER = new Set(["later", "ago"]);
 /** Words before a unit that say when ("a payment from last year", "this month", "next week"). */
 export const EN_TIME_BEFORE = new Set(["last", "past", "previous", "this", "next"]);
+/**
+ * Months and weekdays, and their short forms, a message names to say when something happened ("paid us back in March", "sent last
+ * Tuesday"): left out when no card names them, rather than corrected to a card's word (`march` was corrected to "match").
+ */
+export const EN_DATE_NAMES = new Set(
+  ("january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec " +
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun weekend").split(" "),
+);
 /** Verbs that only say how long something lasts in a "how long" question or before a duration ("how long does a refund take", "taking a week"). */
 export const EN_DURATION_VERBS = new Set(["take", "takes", "took", "taking"]);
 /** A long time without a unit ("taking ages", "takes forever"): like a unit after a duration verb, it says how long, not what. */
