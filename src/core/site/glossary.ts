@@ -75,7 +75,7 @@ function namedEntries(query: string, lang: string, glossary: readonly GlossaryEn
   for (const entry of glossary) {
     // A question in Korean, Chinese or Japanese often names a thing by its English word ("webhook设置").
     const words = lang === "en" || !LATIN.test(text) ? entry.words[lang] : [...(entry.words[lang] ?? []), ...(entry.words["en"] ?? []).filter((w) => LATIN.test(w))];
-    const word = words?.find((w) => usesNormalisedWord(text, w) || (particles !== undefined && KANA.test(w) && usesNormalisedWord(particles, withoutParticles(w))));
+    const word = words?.find((w) => usesNormalisedWord(text, w) || (particles !== undefined && KANA.test(w) && usesNormalisedWord(particles, withoutParticles(w))) || usesWithGap(text, w, lang));
     if (word) {
       named.push({ entry, word });
       continue;
@@ -99,6 +99,31 @@ export function crossingOrder(order: readonly string[], lang: string, query: str
   if (lang !== "zh" || !order.includes("en") || !order.includes("ja")) return [...order];
   const chinese = namedEntries(query, lang, glossary, fold).some(({ entry, word, asJapanese }) => !asJapanese && (entry.words["zh"] ?? []).includes(word) && !(entry.words["ja"] ?? []).includes(word));
   return chinese ? [...order.filter((l) => l !== "ja"), "ja"] : [...order];
+}
+
+const HANGUL = /\p{Script=Hangul}/u;
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+const gapTests = new Map<string, RegExp | null>();
+
+/**
+ * Whether a Korean or Chinese question uses a phrase of the glossary with a word of its own inside it: one Korean word between
+ * two of the phrase's (`메일이 고객한테 안 가요` for 메일이 안 가), one or two Han characters inside a Chinese phrase of four or
+ * more (`发票客户没收到` for 发票没收到). A reader names who or what between the words of a symptom.
+ */
+function usesWithGap(text: string, word: string, lang: string): boolean {
+  const key = `${lang}\u0000${word}`;
+  let test = gapTests.get(key);
+  if (test === undefined) {
+    const escape = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const parts = word.split(" ");
+    const chars = [...word];
+    if (lang === "ko" && parts.length > 1 && parts.every((part) => HANGUL.test(part))) test = new RegExp(parts.map(escape).join("\\s+(?:\\S+\\s+)?"), "u");
+    else if (lang === "zh" && HAN_ONLY.test(word) && chars.length >= 4)
+      test = new RegExp(chars.slice(0, -3).map((_, i) => `${chars.slice(0, i + 2).join("")}\\p{Script=Han}{1,2}${chars.slice(i + 2).join("")}`).join("|"), "u");
+    else test = null;
+    gapTests.set(key, test);
+  }
+  return test !== null && test.test(text);
 }
 
 /** Japanese text without the hiragana particles that join words (`メールが届かない` -> `メール届かない`). */
