@@ -35,3 +35,28 @@ export function phraseFolds(texts: readonly string[]): Record<string, string> {
   for (const { folded, mainland } of taiwanWords()) if (text.includes(mainland) && !text.includes(folded)) folds[folded] = mainland;
   return folds;
 }
+
+/**
+ * Hong Kong's written Cantonese for what the search reads of a question, and its words for what the cards name: the
+ * negations (`唔`, `冇`: `收唔到` is 收不到, "not received"), grammar words (`咗`, `嘅`, `喺`, `畀`), how it asks (`點樣`,
+ * `點解`, `幾時`, `咩`), and `咭` (card), `電郵` (email), `客人` (customer). `唔該` ("please", "thanks") asks nothing.
+ */
+const CANTONESE: readonly (readonly [string, string])[] = [
+  ["唔該", ""], ["唔", "不"], ["冇", "没"], ["咗", "了"], ["嘅", "的"], ["喺", "在"], ["畀", "给"], ["俾", "给"], ["咭", "卡"], ["咩", "什么"],
+  ["乜嘢", "什么"], ["點樣", "怎样"], ["點解", "为什么"], ["邊度", "哪里"], ["幾時", "什么时候"], ["電郵", "邮件"], ["客人", "客户"],
+];
+
+/**
+ * Hong Kong Cantonese word (as `characters` folds it) -> the written Chinese of the cards, for the search's folding table; not a
+ * character the table already folds, nor a word the Chinese cards (`texts`) write themselves. None when the site has no Chinese card.
+ */
+export function cantoneseFolds(texts: readonly string[], characters: Readonly<Record<string, string>>): Record<string, string> {
+  const folds: Record<string, string> = {};
+  if (texts.length === 0) return folds;
+  const text = texts.join("\n");
+  for (const [cantonese, written] of CANTONESE) {
+    const key = [...cantonese].map((ch) => characters[ch] ?? ch).join("");
+    if (!Object.hasOwn(characters, key) && !text.includes(key) && !Object.hasOwn(folds, key)) folds[key] = written;
+  }
+  return folds;
+}

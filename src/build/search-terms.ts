@@ -15,7 +15,7 @@ import { foldCase, normaliseWord, readSynonyms, type SynonymGroup } from "../cor
 import { usesNormalisedWord } from "../core/site/word-case.ts";
 import { glossaryOf, type GlossaryEntry } from "../core/site/glossary.ts";
 import { appendAll } from "../core/arrays.ts";
-import { phraseFolds } from "./chinese-phrases.ts";
+import { cantoneseFolds, phraseFolds } from "./chinese-phrases.ts";
 
 export interface CardSearchTerms {
   /** Keywords, tags and synonyms of words in the title, tags or keywords: weighted like a heading. */
@@ -243,8 +243,10 @@ export function buildSearchData(cards: readonly CardWords[], groups: readonly Sy
   // A traditional-character question names things no Chinese card covers too (`導出` for an export): the glossary's Chinese words fold.
   const glossaryChinese = glossary.flatMap((entry) => entry.words["zh"] ?? []);
   for (const word of glossaryChinese) for (const ch of word) if (HAN.test(ch)) chineseChars.add(ch);
-  // Then the words Taiwan writes otherwise (`登入` for 登录), folded after the characters (core/site/chinese-fold.ts).
-  return { languages, fold: { ...foldingTable(chineseChars), ...phraseFolds([...chineseRuns, ...glossaryChinese]) }, glossary };
+  // Then the words Taiwan and Hong Kong write otherwise (`登入` for 登录, `收唔到` for 收不到), folded after the characters (core/site/chinese-fold.ts).
+  const characters = foldingTable(chineseChars);
+  const texts = [...chineseRuns, ...glossaryChinese];
+  return { languages, fold: { ...characters, ...cantoneseFolds(texts, characters), ...phraseFolds(texts) }, glossary };
 }
 
 /** A group word as the query reads it: lower case, split at spaces, each piece as Pagefind joins a hyphenated word. */

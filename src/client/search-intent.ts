@@ -18,8 +18,8 @@ const EN_PROBLEM =
 const KO_PROBLEM = /오류|에러|(?:^|\s)(?:안|못)(?:\s|$)|안\s?(?:돼|되|와|옴|오|떠|보|열)|(?:^|\s|[이가을를은는도])안\s?(?:가|갔|나와|나오|들어|맞|써|쓰|뜨|떴|붙|넘어)|못\s?(?:받|하|해|들)|않|안됨|안돼|실패(?!하면|할|\s?시)/u;
 /** Japanese: negative endings, 不具合 (a fault) and エラー (an error). */
 const JA_PROBLEM = /ない|ません|なかった|できず|届かず|不具合|エラー/u;
-/** Chinese, simplified and traditional: negations before a verb, and 错误/錯誤/报错 (an error). */
-const ZH_PROBLEM = /错误|錯誤|报错|報錯|不(?:了|到|能|上|行|对|對|出|成功|工作|显示|顯示|见|見|起作用|来|來)|没|沒|無法|无法|未收到/u;
+/** Chinese, simplified and traditional: negations before a verb, and 错误/錯誤/报错 (an error); Hong Kong's Cantonese 唔 and 冇 (not `唔該`, "please", or `唔好意思`, "sorry"). */
+const ZH_PROBLEM = /错误|錯誤|报错|報錯|不(?:了|到|能|上|行|对|對|出|成功|工作|显示|顯示|见|見|起作用|来|來)|没|沒|無法|无法|未收到|唔(?!該|该|好意思)|冇/u;
 
 /** Asking how to set something up: "set up", "configure", 설정, 設定, 设置. */
 const SETUP = /\b(?:set(?:ting)?[ -]?up|setups?|configur(?:e|ing|ation))\b|설정|세팅|設定|セットアップ|设置|設置|配置/u;

@@ -99,7 +99,7 @@ export const ZH_JOINERS = new Set(["和", "与", "與", "跟", "同", "在", "�
 
 /** Simplified, and Traditional where the folding table leaves a character (麼, 嗎, 錢: no Chinese card uses them, so none is folded). */
 export const ZH_QUESTION = [
-  "为什么", "为什麼", "怎么样", "怎麼樣", "怎么办", "怎麼辦", "多少钱", "多少錢", "是多少", "有多少", "多少", "如何", "怎么", "怎麼", "怎样", "什么", "什麼", "为何",
+  "为什么", "为什麼", "什么时候", "什麼時候", "怎么样", "怎麼樣", "怎么办", "怎麼辦", "多少钱", "多少錢", "是多少", "有多少", "多少", "如何", "怎么", "怎麼", "怎样", "什么", "什麼", "为何",
   "请问", "我想", "我要", "我的", "能否", "能不能", "可以", "在哪里", "在哪儿", "在哪", "哪里", "哪儿", "是否", "吗", "嗎", "呢", "吧", "我",
   // A control named rather than what it does (`预览按钮在哪`): the cards name the control by its label alone (选择**预览**).
   "按钮", "按鈕",

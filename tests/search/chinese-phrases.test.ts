@@ -40,3 +40,25 @@ describe("foldChinese", () => {
     expect(crossLanguageQueries("單一登入", "zh", glossary, fold).get("en")).toBe("sso");
   });
 });
+
+describe("Hong Kong's written Cantonese", () => {
+  // What the search reads of a question: 唔 (not), 冇 (no), 咗 (done), 咭 (card), 電郵 (email), 點樣 (how).
+  const data = buildSearchData([{ lang: "zh", words: [], han: [..."邮件没收到信用卡被拒绝了怎样设置双重验证客户"], runs: ["邮件", "收不到", "信用卡", "拒绝", "客户", "设置"], concepts: [] }]);
+
+  it("is folded to the written Chinese the cards use", () => {
+    expect(foldChinese("電郵收唔到", data.fold)).toBe("邮件收不到");
+    expect(foldChinese("信用咭俾人拒絕咗", data.fold)).toBe("信用卡给人拒绝了");
+    expect(foldChinese("冇收到", data.fold)).toBe("没收到");
+  });
+
+  it("asks what a Cantonese question names, and leaves out how it asks", () => {
+    const glossary = [{ langs: ["en"], words: { en: ["not delivered"], zh: ["邮件收不到"] } }];
+    expect(crossLanguageQueries("客人電郵收唔到張單", "zh", glossary, data.fold).get("en")).toBe("not delivered");
+    expect(analyseQuery("點樣設定雙重驗證", "zh", { fold: data.fold }).terms.join("")).toBe("设置双重验证");
+  });
+
+  it("leaves a word the cards write themselves as it is", () => {
+    const own = buildSearchData([{ lang: "zh", words: [], han: [..."电邮地址"], runs: ["电邮地址"], concepts: [] }]);
+    expect(foldChinese("電郵地址", own.fold)).toBe("电邮地址");
+  });
+});

@@ -9,6 +9,11 @@ describe("reading a question's intent", () => {
     }
   });
 
+  it("reads Hong Kong's Cantonese negations as a problem, but not its \"please\" (`唔該`) or \"sorry\" (`唔好意思`)", () => {
+    for (const query of ["個 webhook 唔 work", "客人電郵收唔到張單", "冇收到退款"]) expect([query, isProblemQuery(query)]).toEqual([query, true]);
+    for (const query of ["唔該 點樣退款", "唔好意思 點樣開發票"]) expect([query, isProblemQuery(query)]).toEqual([query, false]);
+  });
+
   it("reads a thing said to be disabled, bounced, blocked or locked out as a problem, and the verb that asks to do it as none", () => {
     for (const query of ["webhook endpoint disabled", "invoice email bounced", "blocked by firewall", "locked out of my account"]) expect([query, queryIntent(query)]).toEqual([query, "problem"]);
     expect(queryIntent("how to disable a key")).toBeUndefined();
