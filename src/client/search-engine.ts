@@ -8,7 +8,7 @@
  * word together finds nothing, the words are searched one by one and pages ranked by how many and
  * how rare the words they match (a retry with fewer words).
  */
-import { explanation, fetchJson } from "./search-fetch.ts";
+import { explanation, fetchJson, SearchUnavailable } from "./search-fetch.ts";
 import { fewerWords, rememberSearches, type PagefindInstance, type RememberingInstance, type PagefindModule, type PagefindResult, type ResultData } from "./search-pagefind.ts";
 import { analyseQuery, languageOrder, queryScript, Vocabulary, type AnalysedQuery } from "./search-query.ts";
 import { crossingOrder, crossLanguageQueries, englishNames, type GlossaryEntry } from "../core/site/glossary.ts";
@@ -18,6 +18,7 @@ import { asRetyped, retypedQuery } from "./search-keys.ts";
 import { INTENT_TEMPLATES, namedTags, preferIntentCards, queryIntent, sharesNamedTag, sharesTopic, type Intent } from "./search-intent.ts";
 
 export type { ResultData } from "./search-pagefind.ts";
+export { SearchUnavailable } from "./search-fetch.ts";
 
 export interface Hit {
   id: string;
@@ -37,6 +38,8 @@ export interface SearchOutcome {
   mode: "all" | "some" | "none";
   /** With mode "all": how many of the first hits match every word when pages with fewer words follow them. */
   whole?: number;
+  /** The first hit quotes the message the question pastes (search-exact.ts): it leads, whatever another language matches. */
+  quoted?: boolean;
   analysis: AnalysedQuery;
 }
 
@@ -52,18 +55,6 @@ export interface SearchOptions {
   filters?: Record<string, string[]>;
   /** Search exactly these languages, in this order (the reader asked); default: reader's first, widen on nothing. */
   languages?: string[];
-}
-
-/**
- * The site has no search index here. `reason` is the server's own explanation when it gives one
- * (the dev server before the first build: "Search needs a build ..."), else undefined.
- */
-export class SearchUnavailable extends Error {
-  readonly reason: string | undefined;
-  constructor(reason: string | undefined) {
-    super(reason ?? "no search index");
-    this.reason = reason;
-  }
 }
 
 export class SearchEngine {
@@ -246,7 +237,7 @@ export class SearchEngine {
       const asked = crossed.get(lang);
       if (asked === undefined) continue;
       const outcome = await this.searchLanguage(asked, lang, filters, false, readerLang, available, intent);
-      isExtraWhole ||= outcome.mode === "all" && !latinOnly.has(lang);
+      isExtraWhole ||= outcome.mode === "all" && !latinOnly.has(lang) && !reader.quoted;
       for (const hit of outcome.hits) {
         if (seen.has(hit.id)) continue;
         seen.add(hit.id);
@@ -418,13 +409,15 @@ export class SearchEngine {
         results = preferIntentCards(results, await this.intentIds(lang, "setup"), (r) => Number(r.id === first), undefined, await this.topicOf(lang, analysis.terms));
       }
       const hits = results.map(toHit);
-      if (hits.length >= FEW || !isReaderLang) return { ...base, hits, mode: "all" };
+      const quoted = quoting.has(hits[0]!.id);
+      if (hits.length >= FEW || !isReaderLang) return { ...base, hits, mode: "all", quoted };
       // Few pages have every word, often because one word is not the card's ("add more seats" and "Manage seats"):
       // the pages that have fewer of the words follow them.
       const seen = new Set(hits.map((hit) => hit.id));
       const fewer = (await fewerWords(instance, analysis.terms, lang, pagefindFilters, available)).map((e) => e.result).filter((r) => !seen.has(r.id));
       // A page quoting the message leads, with every word or not: a pasted message says more than its card (`getting 'your card was declined' when she pays`).
-      return { ...base, hits: exactFirst([...hits, ...fewer.map(toHit)], quoting), mode: "all", whole: hits.length };
+      const withFewer = exactFirst([...hits, ...fewer.map(toHit)], quoting);
+      return { ...base, hits: withFewer, mode: "all", whole: hits.length, quoted: quoting.has(withFewer[0]!.id) };
     }
     let ranked = preferIntentCards(await fewerWords(instance, analysis.terms, lang, pagefindFilters, available), intentIds, (e) => e.score * e.matched, undefined, sameTopic).map((e) => e.result);
     // A quoted message whose words the cards also write as a code (`Account not found`, `not_found`) still finds the card that quotes it.

@@ -25,7 +25,8 @@ export function exactFirst<T extends { id: string }>(hits: readonly T[], exact: 
  */
 export function quotedPhrase(query: string, least = 2): string | undefined {
   // A longer message that quotes one (`my customer keeps getting 'your card was declined' when she pays`): what it quotes.
-  const quote = QUOTED.exec(query.normalize("NFKC"))?.[1];
+  // Or a Korean, Chinese or Japanese question's run of Latin words (`제로 연동 오류 Tax rate not mapped`): the English message it pastes.
+  const quote = QUOTED.exec(query.normalize("NFKC"))?.[1] ?? (CJK.test(query) ? query.normalize("NFKC").match(LATIN_RUN)?.sort((a, b) => b.length - a.length)[0] : undefined);
   let words = phraseWords(quote !== undefined && phraseWords(quote).length >= Math.max(least, 3) ? quote : query);
   // A reader reporting what the screen says quotes it after the verb (`sign in page shows no free seats in this workspace`).
   const at = words.findIndex((word) => REPORTING.has(word));
@@ -44,6 +45,10 @@ export function phraseWords(text: string): string[] {
     .map((word) => word.replace(/^['-]+|['-]+$/g, ""))
     .filter((word) => word.length > 0);
 }
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** Three Latin words or more, one after the other. */
+const LATIN_RUN = /[a-z0-9'_-]+(?:[ \t]+[a-z0-9'_-]+){2,}/giu;
 
 /** Text between quotation marks, the opening one not after a letter (`customer's` is no quote). */
 const QUOTED = /(?<![\p{L}\p{N}])['"“‘「]([^'"“”‘’「」]+)['"”’」](?![\p{L}\p{N}])/u;

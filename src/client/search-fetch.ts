@@ -20,3 +20,15 @@ export async function explanation(response: Response): Promise<string | undefine
     return undefined;
   }
 }
+
+/**
+ * The site has no search index here. `reason` is the server's own explanation when it gives one
+ * (the dev server before the first build: "Search needs a build ..."), else undefined.
+ */
+export class SearchUnavailable extends Error {
+  readonly reason: string | undefined;
+  constructor(reason: string | undefined) {
+    super(reason ?? "no search index");
+    this.reason = reason;
+  }
+}

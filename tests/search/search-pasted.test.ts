@@ -50,3 +50,17 @@ describe("a message quoted inside a longer one", () => {
     expect(quotedPhrase("she said 'one two three four five six seven eight nine ten' and left", 3)).toBeUndefined();
   });
 });
+
+describe("an English message pasted into a Korean, Chinese or Japanese question", () => {
+  it("reads a run of three Latin words or more as the message it quotes", () => {
+    // `제로 연동 오류 Tax rate not mapped`: the Korean cards list the message; the English tax card led, naming taxes.
+    expect(quotedPhrase("제로 연동 오류 Tax rate not mapped", 3)).toBe("tax rate not mapped");
+    expect(quotedPhrase("同步报错 Duplicate document number", 3)).toBe("duplicate document number");
+  });
+
+  it("finds none in two Latin words, or Latin words apart", () => {
+    expect(quotedPhrase("Xero 연동 끊겼어요 Organisation disconnected", 3)).toBeUndefined();
+    expect(quotedPhrase("Settings 에서 API key 어디서 만들어요", 3)).toBeUndefined();
+    expect(quotedPhrase("API キー", 3)).toBeUndefined();
+  });
+});
