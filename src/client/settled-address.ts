@@ -1,7 +1,7 @@
 /**
  * The search page's address (`?q=` and the filters), written once a search has stood for a moment rather than for
  * every search: in Chromium each `history.replaceState` also updates the browser's history entry and fetches and
- * decodes the page's icon again (about 40% of a question's time on the page), and more than 200 of them in ten
+ * decodes the page's icon again (a third of a question's time on the page), and more than 200 of them in ten
  * seconds are throttled. A reader typing on writes it once; a reader who clicks, presses Enter, hides the tab or
  * leaves the page writes it at once, so Back, a reload or a copied address holds the search they saw.
  */

@@ -313,7 +313,7 @@ describe("search experience", () => {
   });
 
   // Each `history.replaceState` makes Chromium update its history entry and fetch and decode the page's icon again:
-  // written for every search, it was about 40% of a question's time on the page, and over 200 in ten seconds are throttled.
+  // written for every search, it was a third of a question's time on the page, and over 200 in ten seconds are throttled.
   it("writes the address once a search stands, not for every search, and at once before the reader leaves", { timeout: 60_000 }, async () => {
     const page = await browser.newPage();
     await page.addInitScript(() => {
