@@ -80,7 +80,7 @@ export async function style(request: StyleRequest): Promise<StyleResult> {
     // converters make, HTML as it is, plain text without markup.
     let markup: MarkupPage | undefined;
     try {
-      markup = await markupPageOf(markupFormatOf(file, vale?.config, ext), file, source, vale?.config);
+      markup = await markupPageOf(markupFormatOf(file, vale?.config, ext), file, source, vale?.config, vale ? settingsForFile(vale.config, matchPath).commentDelimiters : []);
     } catch (error) {
       if (!(error instanceof MarkupError)) throw error;
       return [{ ruleId: error.ruleId, severity: "error", message: error.message, file, line: 1, column: 1 }];

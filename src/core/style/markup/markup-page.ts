@@ -7,6 +7,7 @@
 import path from "node:path";
 import { notCheckedNotice, type FileReader } from "../style-files.ts";
 import type { ValeConfig } from "../vale-ini.ts";
+import { rewriteCommentDelimiters } from "../comment-delimiters.ts";
 import { convertAsciidoc } from "./asciidoc.ts";
 import { htmlPage, type MarkupPage } from "./markup-prose.ts";
 import { hasTooManyParagraphs, MAX_TEXT_PARAGRAPHS, plainPage } from "./plain-text.ts";
@@ -20,8 +21,15 @@ export class MarkupError extends Error {
   }
 }
 
-/** The page of `file` (`source`, its text) as `reader` reads it; undefined for Markdown. */
-export async function markupPageOf(reader: FileReader, file: string, source: string, config: ValeConfig | undefined): Promise<MarkupPage | undefined> {
+/**
+ * The page of `file` (`source`, its text) as `reader` reads it; undefined for Markdown. `delimiters`:
+ * the file's `CommentDelimiters`, which Vale writes as `<!--` and `-->` into the text it gives
+ * Asciidoctor and docutils (lint/adoc.go and lint/rst.go call Transform); alerts are still placed in
+ * the file as written. HTML and plain text are read as they are (Vale transforms neither).
+ */
+export async function markupPageOf(reader: FileReader, file: string, source: string, config: ValeConfig | undefined, delimiters: readonly (readonly [string, string])[] = []): Promise<MarkupPage | undefined> {
+  const rewritten = delimiters.length > 0 ? rewriteCommentDelimiters(source, delimiters) : undefined;
+  const converted = (page: MarkupPage): MarkupPage => (rewritten ? { ...page, converted: rewritten } : page);
   switch (reader) {
     case undefined:
       return undefined;
@@ -34,13 +42,13 @@ export async function markupPageOf(reader: FileReader, file: string, source: str
       return plainPage("txt");
     case "asciidoc":
       try {
-        return await convertAsciidoc(source, config?.asciidoctor ?? new Map());
+        return converted(await convertAsciidoc(rewritten?.text ?? source, config?.asciidoctor ?? new Map()));
       } catch (error) {
         throw new MarkupError("asciidoc-syntax", `Asciidoctor could not convert the file (${(error as Error).message}), so its prose was not checked. Fix the AsciiDoc, or leave the file out with --glob.`);
       }
     case "rst":
       try {
-        return convertRst(source);
+        return converted(convertRst(rewritten?.text ?? source));
       } catch (error) {
         if (!(error instanceof RstError)) throw error;
         throw new MarkupError("rst-conversion", `The reStructuredText was not converted, so its prose was not checked: ${error.message}. Fix that, or leave the file out with --glob.`);

@@ -14,6 +14,7 @@ import { decodeHTML } from "entities";
 import { extractHtmlBlocks, walkerSettings, type HtmlRun } from "../html-prose.ts";
 import { appendAligned, appendMaskedLines, appendMaskedText, appendSeparator, makeBlock, newBuilder, pushRun, type Builder } from "../prose-block.ts";
 import type { FileProse } from "../prose.ts";
+import type { RewrittenSource } from "../comment-delimiters.ts";
 import { collectComments } from "../prose-comments.ts";
 import { summaryMetrics } from "../summary.ts";
 import type { NlpTasks } from "../sub-blocks.ts";
@@ -32,6 +33,8 @@ export interface MarkupPage {
   verbatim: [number, number][];
   /** A file with no markup (plain-text.ts): its text is the prose, `html` is empty. */
   plain?: boolean;
+  /** The text converted, when `CommentDelimiters` rewrote the file: its HTML comments are looked for there. */
+  converted?: RewrittenSource;
 }
 
 /** The extensions Vale reads as HTML (core/format.go). */
@@ -166,7 +169,7 @@ class SourceFinder {
 }
 
 /** Splits a file's HTML (`htmlPage`, or `convertAsciidoc`) into prose blocks placed in `source`. */
-export function markupProse(source: string, { html, format, isSource, verbatim, plain }: MarkupPage, options: MarkupProseOptions = {}): FileProse {
+export function markupProse(source: string, { html, format, isSource, verbatim, plain, converted }: MarkupPage, options: MarkupProseOptions = {}): FileProse {
   if (plain) return plainTextProse(source, format, options.nlp ?? { segmentation: false, splitting: false });
   const result: FileProse = { blocks: [], inlineBlocks: [], comments: [], metrics: new Map(), quoted: new WeakSet() };
   const text = isSource || format !== "adoc" ? source : searchableAsciidoc(source, verbatim);
@@ -214,11 +217,13 @@ export function markupProse(source: string, { html, format, isSource, verbatim, 
     else if (kind === "paragraph") count("paragraph");
     result.blocks.push(block);
   }
-  const comments = new SourceFinder(text);
-  // A converted file writes its comments its own way (AsciiDoc's `pass:[<!-- … -->]`, reStructuredText's `.. …`): rst's are looked for by their text.
+  // A converted file writes its comments its own way (AsciiDoc's `pass:[<!-- … -->]`, reStructuredText's `.. …`): rst's are looked for by their text,
+  // in the text converted (a `CommentDelimiters` comment is written `<!-- … -->` there only), placed in the file as written.
+  const comments = new SourceFinder(!converted ? text : format === "adoc" ? searchableAsciidoc(converted.text, verbatim) : converted.text);
   const commentAt = (index: number) => {
     const end = html.indexOf("-->", index);
-    return Math.max(comments.find(format === "rst" ? html.slice(index + 4, end).trim() : html.slice(index, end + 3), Infinity), 0);
+    const at = Math.max(comments.find(format === "rst" ? html.slice(index + 4, end).trim() : html.slice(index, end + 3), Infinity), 0);
+    return converted ? converted.toSource(at) : at;
   };
   collectComments(html, isSource ? (index) => index : commentAt, result.comments);
   if (options.withTextMetrics !== false) for (const [name, value] of summaryMetrics(result.blocks, options.withSyllables !== false)) result.metrics.set(name, value);
