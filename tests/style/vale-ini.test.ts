@@ -148,6 +148,21 @@ describe("section globs as Vale reads them", () => {
       ["docs/**/a|b/*.md", "docs/x/a/c.md", false],
       ["**/?(x)*.md", "q/a(x)b.md", true],
       ["**/*.{md,mdx}", "q/a.mdx", true],
+      // Neither gobwas/glob v0.2.3 nor doublestar v4.6.0 knows POSIX classes: `[[:alpha:]]` is the class
+      // `[`, `:`, `a`, `l`, `p`, `h` followed by a `]`, and `[:digit:]` the class of `:`, `d`, `i`, `g`, `t`.
+      ["[[:alpha:]]*.md", "a.md", false],
+      ["[[:alpha:]]*.md", "a]x.md", true],
+      ["[[:alpha:]]*.md", ":].md", true],
+      ["docs/**/[[:alpha:]]*.md", "docs/x/a.md", false],
+      ["docs/**/[[:alpha:]]*.md", "docs/x/a]b.md", true],
+      ["docs/**/[[:alpha:]]*.md", "docs/x/:]b.md", true],
+      ["docs/**/[[:alpha:]]*.md", "docs/x/[]b.md", true],
+      ["**/[[:digit:]]*.md", "x/1.md", false],
+      ["**/[[:digit:]]*.md", "x/d]1.md", true],
+      ["**/[:digit:]*.md", "x/1.md", false],
+      ["**/[:digit:]*.md", "x/g1.md", true],
+      ["**/[!:digit:]*.md", "x/1.md", true],
+      ["**/[!:digit:]*.md", "x/t.md", false],
     ];
     for (const [glob, file, expected] of cases) expect([glob, file, valeGlobMatcher(glob)(file)]).toEqual([glob, file, expected]);
   });

@@ -56,7 +56,16 @@ export function doublestarRegExp(glob: string): RegExp {
  * picomatch would read as groups and extglobs, so they are escaped.
  */
 function literalExtglobs(glob: string): string {
-  return glob.replace(/\\.|\[(?:\\.|[^\]])+\]|[()|+@!]/g, (run) => (run.length === 1 ? `\\${run}` : run));
+  return glob.replace(/\\.|\[(?:\\.|[^\]])+\]|[()|+@!]/g, (run) => (run.length === 1 ? `\\${run}` : run.startsWith("[") ? literalPosix(run) : run));
+}
+
+/**
+ * doublestar v4.6.0 has no POSIX classes: in `[[:alpha:]]` the class is `[`, `:`, `a`, `l`, `p`, `h`,
+ * closed by the first `]`, and the second `]` is the path's own. picomatch reads `[:…:]` inside a class
+ * as a POSIX class, so a class's `[` and `:` are escaped.
+ */
+function literalPosix(klass: string): string {
+  return klass[0] + klass.slice(1).replace(/\\.|[[:]/g, (run) => (run.length === 1 ? `\\${run}` : run));
 }
 
 /**
