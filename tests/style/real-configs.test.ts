@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { removeTemps } from "../helpers.ts";
 import { lintText, styleProject, valeProject } from "./vale-project.ts";
+import { parseValeConfig, settingsForFile } from "../../src/core/style/vale-ini.ts";
 
 afterEach(removeTemps);
 
@@ -273,5 +274,20 @@ describe("real-world rule files and configurations", () => {
       "1:5:Vale.Terms:Use 'jumpstart' instead of 'Jumpstart'.",
       "1:45:Vale.Terms:Use 'Contoso' instead of 'contoso'.",
     ]);
+  });
+
+  it("a [[!.]*.adoc] section gives every AsciiDoc page its styles but not its TokenIgnores, whose glob Vale matches against the extension `.adoc` (theforeman/foreman-documentation)", () => {
+    const ini = "StylesPath = .vale/styles\n[[!.]*.adoc]\nBasedOnStyles = RedHat\nTokenIgnores = (\\{[0-9A-Za-z_][0-9A-Za-z_-]*URL\\}[^\\[\\s]*)\n";
+    const settings = settingsForFile(parseValeConfig(ini, "/repo/.vale.ini"), "guides/common/modules/con_a.adoc");
+    expect([...settings.baseStyles]).toEqual(["RedHat"]);
+    expect(settings.tokenIgnores).toEqual([]);
+  });
+
+  it("Vale.Terms takes the last of two accepted spellings that differ in case only, as Vale's swap map keyed by the lower-cased term does (knope-dev/knope's changeset and Changeset)", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = styles\nVocab = Custom\n[*.md]\nBasedOnStyles = Vale\nVale.Spelling = NO\n",
+      "styles/config/vocabularies/Custom/accept.txt": "changeset\nChangeset\n",
+    });
+    expect(lintText(project, "Add a changeset, then a Changeset.\n")).toEqual(["1:7:Vale.Terms:Use 'Changeset' instead of 'changeset'."]);
   });
 });
