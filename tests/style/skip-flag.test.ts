@@ -34,4 +34,14 @@ describe("Vale's skip flag", () => {
     const project = styleProject({ Avoid: "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [good]\n" });
     expect(lintText(project, "Spaces (` `) are good.\n\nTabs are good.\n")).toEqual(["3:10:S.Avoid:Avoid 'good'."]);
   });
+
+  it("a tight item's text after its code block has no <p>: the flag <pre><code> left stars its first text token (Constellation's step lists)", () => {
+    expect(blocks("1. Run:\n   ```\n   x\n   ```\n   Then utilize the `result` here.\n2. Next.\n")).toEqual(["text.list|Run:", "text.paragraph| **************** ****** here.", "text.list|Next."]);
+    expect(blocks("- Run:\n  ```\n  y\n  ```\n  Then **utilize** it.\n")).toEqual(["text.list|Run:", "text.paragraph| **** utilize it."]);
+    // A start tag comes first: the next item's <li>, a loose item's <p>.
+    expect(blocks("- Run:\n  ```\n  y\n  ```\n- Then utilize it.\n")).toEqual(["text.list|Run:", "text.list|Then utilize it."]);
+    expect(blocks("- Run:\n\n  ```\n  y\n  ```\n\n  Then utilize it.\n")).toEqual(["text.list|Run:", "text.paragraph|Then utilize it."]);
+    const project = styleProject({ Avoid: "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens: [utilize]\n" });
+    expect(lintText(project, "1. Run:\n   ```\n   x\n   ```\n   Then utilize it.\n")).toEqual([]);
+  });
 });

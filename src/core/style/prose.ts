@@ -144,6 +144,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
 
   let carry: Carry | undefined; // a tight item's text, which starts the next block (tight-lists.ts)
   const [carried, itemText] = [new WeakSet<Nodes>(), new WeakMap<Nodes, boolean>()]; // itemText: is the item its list's first
+  const withoutP = new WeakSet<Nodes>(); // a tight item's paragraphs, which goldmark writes with no <p>
   const flushCarry = () => carry && flush(carry.node, scopeOf(["text", "paragraph"]), newBuilder());
   const flush = (node: Nodes, scope: string[], builder: Builder) => {
     if (carry) ({ node, builder } = joinCarry(carry, glueBetween(carry, node, builder, itemText.has(node)), node, builder));
@@ -331,7 +332,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       return;
     }
     const isSkipLeft = skipLeft;
-    if (!KEEPS_SKIP.has(node.type)) skipLeft = false; // the block starts with a start tag (`<p>`, `<h2>`, `<hr>`…)
+    if (!KEEPS_SKIP.has(node.type) && !withoutP.has(node)) skipLeft = false; // the block starts with a start tag (`<p>`, `<h2>`, `<hr>`…)
     switch (node.type) {
       case "yaml":
       case "toml" as Nodes["type"]:
@@ -375,6 +376,8 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         const builder: Builder = newBuilder();
         // Vale's `text` block (no item, quote or cell around it) keeps clean()'s leading space; a tight item's text is the item's.
         builder.lead = !carry && !carried.has(node) && scopeOf(["text", "paragraph"])[1] === "paragraph";
+        // No <p> after a code block in a tight item: the skip flag its <code> left stars the first text, which clean() spaces.
+        if (isSkipLeft && withoutP.has(node)) [builder.pendingSkip, builder.boundary, builder.lastTag, skipLeft] = [true, true, "code", false];
         const scope = readInline(node, ["text", "paragraph"], builder);
         if (backlink?.node === node) appendBacklinks(builder, backlink.refs);
         if (containerDepth === 0) count("paragraph");
@@ -391,6 +394,8 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         const isTight = isTightList(node);
         for (const [index, item] of node.children.entries()) {
           const first = item.children[0];
+          skipLeft = false; // <li>
+          if (isTight) for (const child of item.children) if (child.type === "paragraph") withoutP.add(child);
           if (isTight && first?.type === "paragraph") {
             if (item.children.length > 1) carried.add(first);
             itemText.set(first, index === 0);
