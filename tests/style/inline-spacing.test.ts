@@ -51,6 +51,10 @@ describe("white space at inline edges", () => {
     expect(blocks("See *https://w.org/a* and `c`https://v.org/b too.\n")).toEqual(["text.paragraph|See *************** and * *************** too."]);
   });
 
+  it("an email address after a character that does not trigger goldmark's Linkify is text, with no clean() spaces around it (Doc Detective's \"type\":\"a@b.com\")", () => {
+    expect(blocks('Mail "a.b@c.com" and x:d@e.org and (f@g.io) and h@i.com.\n')).toEqual(['text.paragraph|Mail "a.b@c.com" and x:d@e.org and (f@g.io) and h@i.com.']);
+  });
+
   it("a `<` that starts no tag in raw HTML is text, as x/net/html reads it", () => {
     expect(blocks('<div>\n  <p>If a < b and {{< alias x="y" >}} then</p>\n</div>\n')).toEqual(['text.paragraph|If a < b and {{< alias x="y" >}} then']);
   });

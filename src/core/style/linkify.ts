@@ -11,7 +11,7 @@ import { appendAligned, appendMasked, spaceInline, type Builder } from "./prose-
 const LINKIFIED = [/^(?:https?|ftp):\/\/[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+/, /^www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+/];
 
 /**
- * True for a link written as a bare URL (no `<` `>`, no brackets) that goldmark would not link:
+ * True for a link written as a bare URL or email address (no `<` `>`, no brackets) that goldmark would not link:
  * its text is plain text, as in Vale. `source` is the text the link's offsets are in.
  */
 export function isUnlinkedUrl(node: { type: string; url?: string; children?: readonly { type: string; value?: string }[]; position?: { start: { offset?: number } } }, source: string): boolean {
@@ -19,8 +19,10 @@ export function isUnlinkedUrl(node: { type: string; url?: string; children?: rea
   const text = node.children[0]!.value ?? "";
   const start = node.position?.start.offset;
   if (start === undefined || !source.startsWith(text, start)) return false;
-  const isBare = node.url === text || node.url === `http://${text}`;
-  return isBare && (!LINKIFIED.some((re) => re.test(text)) || !isLinkifyTrigger(source[start - 1]));
+  // An email address too (GFM links one after any character, goldmark only where its Linkify is tried).
+  const isEmail = node.url === `mailto:${text}`;
+  const isBare = isEmail || node.url === text || node.url === `http://${text}`;
+  return isBare && ((!isEmail && !LINKIFIED.some((re) => re.test(text))) || !isLinkifyTrigger(source[start - 1]));
 }
 
 /**
