@@ -8,7 +8,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { removeTemps } from "../helpers.ts";
-import { lintText, styleProject } from "./vale-project.ts";
+import { lintText, proseBlocks, styleProject } from "./vale-project.ts";
 
 afterEach(removeTemps);
 
@@ -39,5 +39,14 @@ describe("footnotes", () => {
   it("the backlink ends the footnote's last paragraph: a list rule for a final period sees ↩︎", () => {
     const project = styleProject({ Pe: `extends: existence\nmessage: "Period '%s'"\nscope: list\nraw: ['\\.$']\n` });
     expect(lintText(project, "- An item.\n\nText.[^a]\n\n[^a]: A note.\n")).toEqual(["1:10:S.Pe:Period '.'"]);
+  });
+
+  it("each backlink reads as link text after a space, as clean() spaces an <a> (goldmark writes &#160; between, which Go's TrimSpace drops)", () => {
+    expect(proseBlocks("A[^1] b[^1] c[^1].\n\n[^1]: The note.\n\nX[^2].\n\n[^2]: Other note.\n")).toEqual([
+      "text.paragraph|A 1 b 1 c 1.",
+      "text.paragraph|X 2.",
+      "text.list|The note. ↩︎ ↩︎ ↩︎",
+      "text.list|Other note. ↩︎",
+    ]);
   });
 });

@@ -67,6 +67,7 @@ export function appendReference(builder: Builder, number: string | undefined): v
 export function appendBacklinks(builder: Builder, refs: number): void {
   for (let i = 0; i < refs; i++) {
     builder.boundary = true;
+    builder.lastTag = "a"; // each is an <a>, which clean() spaces: `The note. ↩︎ ↩︎`
     spaceInline(builder, BACKLINK, false);
     appendSeparator(builder, BACKLINK, -1);
   }
