@@ -9,6 +9,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { removeTemps } from "../helpers.ts";
 import { lintText, proseBlocks, styleProject } from "./vale-project.ts";
+import { parseProseSource } from "../../src/core/style/prose-source.ts";
+import { extractProse } from "../../src/core/style/prose.ts";
 
 afterEach(removeTemps);
 
@@ -22,6 +24,12 @@ describe("Vale's skip flag", () => {
 
   it("a code span is starred as its trimmed text token: `x: ` is two stars", () => {
     expect(blocks("Leave off the `x: ` part and ` :y` too.\n")).toEqual(["text.paragraph|Leave off the ** part and ** too."]);
+    // Its token trimmed, clean() puts its space before it even when the span starts with one (Fluent Bit's "for the` diskstats`").
+    expect(blocks("Use the` diskstats` here.\n\n| a |\n| - |\n| for the` y` z |\n")).toEqual(["text.paragraph|Use the ********* here.", "text.table.header|a", "text.table.cell|for the * z"]);
+    // Read as text (IgnoredScopes without code), the token is trimmed the same way.
+    const read = parseProseSource({ file: "/tmp/doc.md", source: "Use the` diskstats ` here.\n", format: "md" }, undefined);
+    if ("ruleId" in read) throw new Error("no parse");
+    expect(extractProse(read.proseTree, "Use the` diskstats ` here.\n", { ignoredScopes: ["strong"] }).blocks.map((b) => b.text)).toEqual(["Use the diskstats here."]);
   });
 
   it("an emphasis read as code stars its first text, not a code span's backticks", () => {

@@ -198,18 +198,19 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         const isRead = node.type === "inlineCode" && !skippedInlineTags.has("code");
         builder.boundary = true;
         // White space alone is no text token once trimmed: Vale's skip stays set for the next text (lint/ast.go lintHTMLTokens).
-        const isBlank = trimStartAt(node.value, "", 0).value === "";
-        builder.pendingSkip = isBlank && !isRead;
-        if (isBlank) return;
-        spaceInline(builder, node.value, !isRead);
+        const token = trimStartAt(node.value, "", 0).value; // Vale's text token, trimmed: clean() spaces it
+        builder.pendingSkip = token === "" && !isRead;
+        if (token === "") return;
+        spaceInline(builder, token, !isRead);
         builder.boundary = true;
         // Vale masks <code> only when it is a skipped tag: always by default, and with IgnoredScopes set
         // only when the list names `code`.
         if (isRead) {
-          const at = source.indexOf(node.value, start);
-          if (at >= 0 && at + node.value.length <= end) {
-            appendAligned(builder, node.value, source, at, at + node.value.length);
-            for (const b of inline) appendAligned(b, node.value, source, at, at + node.value.length);
+          const at = source.indexOf(node.value, start) + node.value.length - token.length;
+          const read = token.replace(/[\t\n\v\f\r \u0085\u00a0]+$/, "");
+          if (at >= start && at + read.length <= end) {
+            appendAligned(builder, read, source, at, at + read.length);
+            for (const b of inline) appendAligned(b, read, source, at, at + read.length);
             return;
           }
         }
