@@ -1,6 +1,7 @@
 /**
  * The trees a file's prose is read from: the file's own tree, and the tree of the file with its
- * `CommentDelimiters` written as HTML comment marks (comment-delimiters.ts), which prose is read from.
+ * `CommentDelimiters` written as HTML comment marks (comment-delimiters.ts) and goldmark's short table
+ * headers padded (table-headers.ts), which prose is read from.
  * An `.mdx` file that is no valid MDX (a Docusaurus heading ID `{#id}`, a Hugo shortcode) is read as
  * Markdown, as Vale 3.7 reads every `.mdx` file, with a warning where MDX stops; a Markdown file
  * that does not parse is an error.
@@ -9,6 +10,7 @@ import type { Root } from "mdast";
 import { MarkdownSyntaxError, parseMarkdown, type MarkdownFormat } from "../cards/markdown.ts";
 import type { Finding } from "../lint/findings.ts";
 import { rewriteCommentDelimiters, type RewrittenSource } from "./comment-delimiters.ts";
+import { padTableHeaders } from "./table-headers.ts";
 
 export interface ProseSource {
   tree: Root;
@@ -38,7 +40,10 @@ export function parseProseSource(input: { file: string; source: string; format: 
 
 /** An MDX file read as MDX keeps its own `{/* *\/}` comments, which Vale's MDX support reads as directives (prose.ts). */
 function parseFor(source: string, format: MarkdownFormat, tree: Root | undefined, delimiters: Delimiters | undefined): Omit<ProseSource, "findings"> {
-  const rewritten = delimiters && format !== "mdx" ? rewriteCommentDelimiters(source, delimiters) : undefined;
+  const commented = delimiters && format !== "mdx" ? rewriteCommentDelimiters(source, delimiters) : undefined;
+  // goldmark's short table headers (table-headers.ts), read after the comment marks, as Vale parses them.
+  const padded = format === "mdx" ? undefined : padTableHeaders(commented?.text ?? source);
+  const rewritten = padded && commented ? { text: padded.text, toSource: (o: number) => commented.toSource(padded.toSource(o)) } : (padded ?? commented);
   const parsed = tree ?? parseMarkdown(source, format);
   return { tree: parsed, proseTree: rewritten ? parseMarkdown(rewritten.text, format) : parsed, rewritten };
 }

@@ -422,7 +422,8 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         return;
       case "table":
         node.children.forEach((row, rowIndex) => {
-          for (const cell of row.children) {
+          // goldmark's parseRow keeps as many cells as the delimiter row has: the rest of a row is dropped.
+          for (const cell of row.children.slice(0, node.align?.length ?? row.children.length)) {
             const kind = rowIndex === 0 ? "header" : "cell";
             count(`table.${kind}`);
             const builder: Builder = newBuilder();
