@@ -21,6 +21,7 @@ import { createHeadingSlugger } from "../core/site/anchors.ts";
 import { hiddenNodes } from "../core/site/hidden-text.ts";
 import { collectLinks, isUrlAttribute, type CardLink } from "../core/site/link-extract.ts";
 import { isOnWikiOnlyHost, isPageOnSite, resolveLink, type CardIndex } from "../core/site/links.ts";
+import { applyTextEdits } from "../core/text-edits.ts";
 
 /** Shorter addresses are not cut wherever they occur (`a.md` would cut `data.md`): the link's own cut took them. */
 const MIN_CUT_URL = 6;
@@ -162,7 +163,7 @@ function shownSource(from: Card, source: string, tree: Root, links: readonly Car
     }
     return true;
   });
-  let text = applyEdits(source, edits);
+  let text = applyTextEdits(source, edits);
   const urls: string[] = [];
   for (const link of links) {
     const shown = reading.shownAddresses(link.url);
@@ -221,16 +222,4 @@ const ATTRIBUTE = /([^\s"'<>/=]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)/g;
 /** Raw HTML's words and attributes without comments, hidden elements' content, or addresses (listed apart when shown). */
 function shownHtml(html: string): string {
   return html.replace(COMMENT, " ").replace(HIDING_ELEMENT, " ").replace(ATTRIBUTE, (whole, name: string) => (isUrlAttribute(name) ? " " : whole));
-}
-
-function applyEdits(source: string, edits: readonly { start: number; end: number; text: string }[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
-  let out = "";
-  let at = 0;
-  for (const edit of sorted) {
-    if (edit.start < at) continue;
-    out += source.slice(at, edit.start) + edit.text;
-    at = edit.end;
-  }
-  return out + source.slice(at);
 }

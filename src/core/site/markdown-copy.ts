@@ -18,6 +18,7 @@ import { toString } from "mdast-util-to-string";
 import { isAddressText, resolveLink, type CardIndex } from "./links.ts";
 import { snippetDirectiveOf, type Snippet } from "../cards/snippets.ts";
 import { literalProps } from "./mdx-components.ts";
+import { applyTextEdits, type TextSpanEdit } from "../text-edits.ts";
 
 export interface MarkdownCopyOptions {
   index: CardIndex;
@@ -31,11 +32,7 @@ export interface MarkdownCopyOptions {
   anchorOf?: ((card: Card, anchor: string) => string) | undefined;
 }
 
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
+type Edit = TextSpanEdit;
 
 const UNWRAPPED = new Set(["mdxJsxFlowElement", "mdxJsxTextElement"]);
 
@@ -76,7 +73,7 @@ export function markdownCopy(card: Card, options: MarkdownCopyOptions): string {
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  return applyEdits(card.source, edits).replace(/\n{3,}/g, "\n\n").trim() + "\n";
+  return applyTextEdits(card.source, edits).replace(/\n{3,}/g, "\n\n").trim() + "\n";
 }
 
 /** The name of the snippet a node includes where the page shows it: a `::snippet{…}` paragraph or an MDX `<Snippet name="…">`. */
@@ -147,16 +144,4 @@ function unwrap(edits: Edit[], start: number, end: number, children: Nodes[]): v
     return;
   }
   edits.push({ start, end: first, text: "" }, { start: last, end, text: "" });
-}
-
-function applyEdits(source: string, edits: Edit[]): string {
-  edits.sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = "";
-  let at = 0;
-  for (const edit of edits) {
-    if (edit.start < at) continue;
-    out += source.slice(at, edit.start) + edit.text;
-    at = edit.end;
-  }
-  return out + source.slice(at);
 }
