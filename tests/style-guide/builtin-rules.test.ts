@@ -19,7 +19,7 @@ const card = (body: string, extra = ""): string =>
 describe("built-in rule metadata", () => {
   it("gives every rule a stable kebab-case id, a level, a description and a guide link, and no fake fixes", () => {
     const ids = STYLE_GUIDE_RULES.map((rule) => rule.id);
-    expect(ids).toEqual(["korean-speech-level", "sentence-length", "template-structure", "heading-increment", "image-alt", "link-text"]);
+    expect(ids).toEqual(["korean-speech-level", "sentence-length", "template-structure", "heading-increment", "image-alt", "link-text", "foreign-markup"]);
     for (const rule of STYLE_GUIDE_RULES) {
       expect(rule.id).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
       expect(["error", "warning", "suggestion"]).toContain(rule.defaultLevel);

@@ -42,4 +42,8 @@ export const PROSE_RULE_EXAMPLES: Record<string, RuleExamples> = {
     valid: [{ name: "link text names the target", files: { "content/a/card.md": exampleCard({}, "Read the [refund policy](https://example.com/refunds).\n") } }],
     invalid: [{ name: "click here", files: { "content/a/card.md": exampleCard({}, "To read the policy, [click here](https://example.com/refunds).\n") } }],
   },
+  "foreign-markup": {
+    valid: [{ name: "a callout and a Markdown link", files: { "content/a/card.md": exampleCard({}, "> [!TIP]\n> Read the [refund policy](https://example.com/refunds).\n") } }],
+    invalid: [{ name: "a wiki link", files: { "content/a/card.md": exampleCard({}, "Read the [[Refund policy]].\n") } }],
+  },
 };

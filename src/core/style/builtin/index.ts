@@ -1,5 +1,6 @@
 /** The style guide's built-in rules, in the order they are documented. */
 import type { BuiltinProseRule } from "../builtin-rules.ts";
+import { foreignMarkup } from "./foreign-markup.ts";
 import { headingIncrement } from "./heading-increment.ts";
 import { imageAlt } from "./image-alt.ts";
 import { koreanSpeechLevel } from "./korean-speech-level.ts";
@@ -14,4 +15,5 @@ export const STYLE_GUIDE_RULES: readonly BuiltinProseRule[] = [
   headingIncrement,
   imageAlt,
   linkText,
+  foreignMarkup,
 ];
