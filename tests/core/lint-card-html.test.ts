@@ -42,6 +42,19 @@ describe("html-removed", () => {
     expect(messages.filter((m) => m.file === "content/help/fine.md")).toEqual([]);
   });
 
+  it("says when a removed link is an autolink, such as a Confluence tag pasted in, with or without other HTML in the card", () => {
+    const messagesOf = (body: string) => {
+      const source = card("external", body);
+      return reportCardHtml({ source, format: "md", tree: parseMarkdown(source, "md") }).removed.map((r) => [r.line, r.message]);
+    };
+    const plain = messagesOf("Text <ac:rich-text-body> and [a link](ac:other).");
+    expect(plain).toHaveLength(2);
+    expect(plain[0]![1]).toMatch(/^<ac:rich-text-body> is read as a link to the URL "ac:rich-text-body" \(Markdown's autolink\).*Confluence's <ac:…>/);
+    expect(plain[1]![1]).toMatch(/^The URL "ac:other" in href of <a> is removed/);
+    const withHtml = messagesOf("<p>HTML</p>\n\nA <ri:page> tag.");
+    expect(withHtml).toEqual([[10, expect.stringMatching(/^<ri:page> is read as a link to the URL "ri:page"/)]]);
+  });
+
   it("reports an HTML comment that a blank line cuts off, whose text the sites would publish", async () => {
     const { code, messages } = await lint({
       "content/help/split.md": card("external", "Intro.\n\n<div>\n<!-- internal note\n\nEscalate to PIN 4711 first.\n\n-->\n</div>\n\n<!--\n\nA whole comment on its own lines is fine.\n\n-->\n\n<div><!-- closed --></div>\n"),

@@ -148,7 +148,7 @@ export function cardHtml(card: CardHtmlInput, options: CardHtmlOptions = {}): Ca
   }
   const clean = sanitize(tree, card.format === "mdx" ? MDX_SCHEMA : CARD_SCHEMA) as HastRoot;
   fixFragmentLinks(clean);
-  const removed = options.report ? diffRemovals(tree, clean) : [];
+  const removed = options.report ? diffRemovals(tree, clean, card.source) : [];
   // Project markup, made from the sanitized tree, after the sanitizer and its report.
   expandComponents(clean, uses, options.snippet, options.cardId);
   if (options.snippet && card.format === "md") expandSnippetDirectives(clean, options.snippet, snippetIncludes(card.tree));
@@ -270,7 +270,7 @@ export function reportCardHtml(card: CardHtmlInput): CardHtmlReport {
   }
   const before = linkElements(card.tree);
   const after = sanitize(before, CARD_SCHEMA) as HastRoot;
-  return { removed: diffRemovals(before, after), resources: remoteResources(after), files: fileReferences(after) };
+  return { removed: diffRemovals(before, after, card.source), resources: remoteResources(after), files: fileReferences(after) };
 }
 
 /**
@@ -356,7 +356,7 @@ function linkElements(tree: MdastRoot): HastRoot {
  * hast-util-sanitize. Only the outermost removal is reported; comments are not (they are meant to be
  * invisible, and removing them is the point).
  */
-function diffRemovals(before: HastRoot, after: HastRoot): HtmlRemoval[] {
+function diffRemovals(before: HastRoot, after: HastRoot, source: string): HtmlRemoval[] {
   const kept = new Map<string, Element[]>();
   walkTree<HastNodes>(after, (node) => {
     if (node.type === "element" && node.position?.start.offset !== undefined) {
@@ -386,7 +386,10 @@ function diffRemovals(before: HastRoot, after: HastRoot): HtmlRemoval[] {
       const attribute = attributeName(key);
       if (protocolAttributes.has(key) && typeof value === "string" && /^[^/?#]*:/.test(value.trim())) {
         const shown = shorten(value);
-        removals.push({ kind: "url", tag: node.tagName, attribute, value: shown, ...place, message: urlMessage(node.tagName, attribute, shown) });
+        // An autolink (`<scheme:rest>`) is often another tool's tag pasted in, such as Confluence's `<ac:link>`.
+        const autolink = node.tagName === "a" && source.startsWith(`<${value}>`, offset);
+        const message = autolink ? autolinkMessage(value, shown) : urlMessage(node.tagName, attribute, shown);
+        removals.push({ kind: "url", tag: node.tagName, attribute, value: shown, ...place, message });
       } else {
         removals.push({ kind: "attribute", tag: node.tagName, attribute, ...place, message: attributeMessage(node.tagName, attribute) });
       }
@@ -429,6 +432,14 @@ function urlMessage(tag: string, attribute: string, url: string): string {
   return (
     `The URL "${url}" in ${attribute} of <${tag}> is removed: links may use http, https, mailto or tel ` +
     `(images also data:image/png, jpeg, gif, webp or avif), never javascript:, vbscript: or other data: URLs. Use a web address or a path.`
+  );
+}
+
+function autolinkMessage(url: string, shown: string): string {
+  const scheme = url.slice(0, url.indexOf(":"));
+  return (
+    `<${shown}> is read as a link to the URL "${shown}" (Markdown's autolink), and that link is removed: its scheme ${scheme}: is not http, https, mailto or tel. ` +
+    `If it is a tag pasted from another tool (Confluence's <ac:…>, <ri:…>), delete it; otherwise write a web address or a path.`
   );
 }
 
