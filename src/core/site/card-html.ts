@@ -24,6 +24,7 @@ import { fileReferences, remoteResources, type FileReference, type RemoteResourc
 import { onFirstUse } from "../load-on-use.ts";
 import { AUTHOR_ID_PREFIX } from "./anchors.ts";
 import { snippetDirectiveOf } from "../cards/snippet-directive.ts";
+import { attributeMessage, autolinkMessage, elementMessage, urlMessage } from "./html-removal-messages.ts";
 
 /** Parsing raw HTML (parse5) is loaded only when a card has some. */
 const htmlRaw = onFirstUse<typeof import("hast-util-raw")>("hast-util-raw");
@@ -408,39 +409,6 @@ function hasKeptDescendant(element: Element, kept: Map<string, Element[]>): bool
     return !found;
   });
   return found;
-}
-
-function elementMessage(tag: string, withContent: boolean): string {
-  if (tag === "script") return "<script> is removed with its content: cards cannot run scripts. Delete it.";
-  if (tag === "style") return "<style> is removed with its content: cards cannot restyle the site. Delete it and use Markdown formatting.";
-  if (tag === "iframe" || tag === "object" || tag === "embed" || tag === "frame") {
-    return `<${tag}> is removed: cards embed other pages only from hosts in the site's allow-list (sites.<site>.embeds), as a sandboxed <iframe src="https://...">.`;
-  }
-  return withContent
-    ? `<${tag}> is not allowed in cards (GitHub's HTML rules), so it is removed with its content. Delete it, or write the content in Markdown.`
-    : `<${tag}> is not allowed in cards (GitHub's HTML rules): the tag is removed and its text kept. Delete the tag or use Markdown instead.`;
-}
-
-function attributeMessage(tag: string, attribute: string): string {
-  if (/^on/i.test(attribute)) return `The event handler ${attribute} on <${tag}> is removed: cards cannot run scripts. Delete it.`;
-  if (attribute === "style") return `The style attribute on <${tag}> is removed: cards cannot restyle the site. Delete it and use Markdown formatting.`;
-  if (attribute === "class") return `The class attribute on <${tag}> is removed (GitHub's HTML rules). Delete it.`;
-  return `The attribute ${attribute} on <${tag}> is not allowed in cards (GitHub's HTML rules) and is removed. Delete it.`;
-}
-
-function urlMessage(tag: string, attribute: string, url: string): string {
-  return (
-    `The URL "${url}" in ${attribute} of <${tag}> is removed: links may use http, https, mailto or tel ` +
-    `(images also data:image/png, jpeg, gif, webp or avif), never javascript:, vbscript: or other data: URLs. Use a web address or a path.`
-  );
-}
-
-function autolinkMessage(url: string, shown: string): string {
-  const scheme = url.slice(0, url.indexOf(":"));
-  return (
-    `<${shown}> is read as a link to the URL "${shown}" (Markdown's autolink), and that link is removed: its scheme ${scheme}: is not http, https, mailto or tel. ` +
-    `If it is a tag pasted from another tool (Confluence's <ac:…>, <ri:…>), delete it; otherwise write a web address or a path.`
-  );
 }
 
 /** hast property name -> the HTML attribute an author wrote (`onClick` -> `onclick`, `className` -> `class`). */
