@@ -39,7 +39,11 @@ export const EN_STOP = new Set(
     "setup setups configure configuring configuration config " +
     // A control named rather than what it does (`"Sync now" button`), as Korean 버튼, Chinese 按钮 and Japanese ボタン are: the cards
     // name a control by its label, the word only in passing ("a Retry button" led for the button the accounting sync card labels).
-    "button buttons").split(" "),
+    "button buttons " +
+    // How a control is used (`nothing happens when I click refund`): the cards say "select"; `click` was corrected to "clock".
+    "click clicks clicked clicking tap taps tapped tapping " +
+    // A verb that names nothing (`become the owner`), and German `bekommen` in a non-native question (`become my money`): `become` was corrected to "before".
+    "become becomes became becoming").split(" "),
 );
 /** A noun that only asks how many before `of` ("max number of api keys", "the number of seats"), as `how many` does; `invoice number` keeps it. */
 export const EN_COUNT_OF = new Set(["number"]);

@@ -400,6 +400,20 @@ describe("controls named by their button word", () => {
   });
 });
 
+describe("pointer and touch verbs", () => {
+  it("leaves out `click` and `tap`, which say how a control is used, rather than correcting them to a card's word (`clock`)", () => {
+    const vocabulary = new Vocabulary(["clock", "pay", "refund"]);
+    expect(analyseQuery("nothing happens when I click refund", "en", { vocabulary }).terms).not.toContain("clock");
+    expect(analyseQuery("customer clicks pay", "en", { vocabulary: EN }).terms).toEqual(["customer"]);
+    expect(analyseQuery("tapped refund", "en", { vocabulary }).terms).toEqual(["refund"]);
+  });
+
+  it("leaves out `become`, which names no topic (`become the owner`) and is German `bekommen` in `become my money`, rather than correcting it to `before`", () => {
+    const vocabulary = new Vocabulary(["before", "owner", "workspace"]);
+    expect(analyseQuery("how to become the owner of the workspace", "en", { vocabulary }).terms).toEqual(["owner", "workspace"]);
+  });
+});
+
 describe("Chinese words for the retry with fewer words", () => {
   it("reads characters the segmenter leaves one by one side by side as one word", () => {
     expect(chineseWords("接口限流")).toEqual(["接口", "限流"]);
