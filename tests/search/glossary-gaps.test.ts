@@ -27,3 +27,16 @@ describe("a glossary phrase with the reader's word inside it", () => {
     expect(crossLanguageQueries("not yet delivered", "ko", DELIVERY).size).toBe(0);
   });
 });
+
+describe("a Chinese negation written in full", () => {
+  const RECEIVED: GlossaryEntry[] = [{ words: { en: ["not delivered"], zh: ["没收到发票", "没收到邮件"] }, langs: ["en"] }];
+
+  it("reads 没有 before a verb as the glossary's 没 (`客户没有收到发票邮件`, Traditional `沒有收到`)", () => {
+    expect(crossLanguageQueries("客户没有收到发票邮件", "zh", RECEIVED)).toEqual(new Map([["en", "not delivered"]]));
+    expect(crossLanguageQueries("客戶沒有收到發票", "zh", RECEIVED, { 戶: "户", 沒: "没", 發: "发" })).toEqual(new Map([["en", "not delivered"]]));
+  });
+
+  it("leaves 没有 that says something is missing, not before the phrase's verb, as it is", () => {
+    expect(crossLanguageQueries("没有发票", "zh", RECEIVED).size).toBe(0);
+  });
+});

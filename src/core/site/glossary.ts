@@ -66,7 +66,9 @@ export function englishNames(query: string, lang: string, glossary: readonly Glo
 /** The entries a question names, with the word it names each by. */
 function namedEntries(query: string, lang: string, glossary: readonly GlossaryEntry[], fold?: Readonly<Record<string, string>>): { entry: GlossaryEntry; word: string; asJapanese?: boolean }[] {
   const unfolded = foldCase(query).replace(/\s+/g, " ").trim();
-  const text = fold ? foldChinese(unfolded, fold) : unfolded;
+  const folded = fold ? foldChinese(unfolded, fold) : unfolded;
+  // 没有 before a word is the glossary's 没 (`没有收到发票` for 没收到发票): the same negation, written in full.
+  const text = lang === "zh" ? folded.replace(/没有(?=\p{Script=Han})/gu, "没") : folded;
   // Han without kana is read as Chinese, but may be Japanese: "二段階認証" is no Chinese word.
   const mayBeJapanese = lang === "zh" && !KANA.test(text);
   // A Japanese phrase of the glossary names the thing whatever particle joins its words (`メールで届かない`, `メール届かない`).
