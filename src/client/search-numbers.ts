@@ -57,6 +57,12 @@ export function readNumberWords(tokens: readonly string[], vocabulary: Vocabular
   const words = tokens.flatMap((t) => (/^[a-z]+(?:-[a-z]+)+$/.test(t) && t.split("-").every((p) => numberWord(p, true)) ? t.split("-") : [t]));
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
+    // `two times` is `twice` as a non-native writer counts (`deux fois`, `dos veces`): "the same webhook two times".
+    if ((words[i] === "two" || words[i] === "2") && words[i + 1] === "times" && vocabulary.has("twice")) {
+      out.push("twice");
+      i++;
+      continue;
+    }
     const run: { kind: Kind; value: number }[] = [];
     let j = i;
     for (let found = numberWord(words[j]!, false); found; found = j < words.length ? numberWord(words[j]!, true) : undefined) {

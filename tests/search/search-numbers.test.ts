@@ -14,6 +14,14 @@ describe("readNumberWords", () => {
     expect(readNumberWords(["seventy", "two", "hours"], vocabulary)).toEqual(["72", "hours"]);
   });
 
+  it("reads `two times` as `twice`, the cards' word, as a non-native writer counts (`deux fois`, `dos veces`)", () => {
+    const withTwice = new Vocabulary([...["twice", "webhook", "two", "times"]].sort());
+    expect(readNumberWords(["received", "two", "times", "the", "webhook"], withTwice)).toEqual(["received", "twice", "the", "webhook"]);
+    expect(readNumberWords(["2", "times"], withTwice)).toEqual(["twice"]);
+    // `three times` is a count the cards write in digits; without `twice` in the cards, `two times` stays.
+    expect(readNumberWords(["two", "times"], vocabulary)).toEqual(["two", "times"]);
+  });
+
   it("reads digits said one by one, `oh` for zero, as a code is read out", () => {
     expect(readNumberWords(["error", "four", "oh", "one"], vocabulary)).toEqual(["error", "401"]);
     expect(readNumberWords(["four", "twenty", "nine"], vocabulary)).toEqual(["429"]);
