@@ -206,12 +206,14 @@ export function attribute(attrs: string, name: "class" | "href" | "alt"): { valu
 /**
  * `isOpenEnd`: the last block's text comes after the last end tag of a block element (`<!-- x --> Text`,
  * `</section>\n{{< /x >}}`), so Vale's walker, which lints at such an end tag only, goes on gathering it
- * into the next block (lint/ast.go lintHTMLTokens).
+ * into the next block (lint/ast.go lintHTMLTokens). `openScope`: the scope of the first scoped element
+ * (`<td>`, `<li>`…) started after the last end tag of a block element, which Vale's tag history carries
+ * into the blocks after the HTML until such an end tag (Markdown inside an HTML table's `<td>` is a cell).
  */
 export function extractHtmlBlocks(
   html: string,
   options: HtmlOptions,
-): { blocks: HtmlBlock[]; alts: HtmlRun[]; isOpenEnd: boolean; maskLeft: boolean; skipping: { tag: string; depth: number } | undefined } {
+): { blocks: HtmlBlock[]; alts: HtmlRun[]; isOpenEnd: boolean; maskLeft: boolean; skipping: { tag: string; depth: number } | undefined; openScope: string[] | undefined } {
   const blocks: HtmlBlock[] = [];
   const alts: HtmlRun[] = [];
   let runs: HtmlRun[] = [];
@@ -309,9 +311,9 @@ export function extractHtmlBlocks(
     runs.push(masked ? { text: text.replace(/[^\n]/gu, "*"), start, length: trimmed.length, masked: true } : { text, start, length: trimmed.length });
   }
   const closed = blocks.length;
-  const isOpenEnd = history.every((tag) => tagScope(tag) === undefined);
+  const openScope = history.map(tagScope).find((s) => s !== undefined);
   flush();
-  return { blocks, alts, isOpenEnd: isOpenEnd && blocks.length > closed, maskLeft: maskNext, skipping };
+  return { blocks, alts, isOpenEnd: openScope === undefined && blocks.length > closed, maskLeft: maskNext, skipping, openScope };
 }
 
 /**

@@ -66,6 +66,11 @@ export function readInlineTag(html: string, builder: Builder, options: InlineHtm
 
 const PARAGRAPH: readonly string[] = ["text", "paragraph"];
 
+/** The scope of the first container in Vale's tag history (`opened`: `list`, `blockquote`, `table.cell`…). */
+export function openedScope(opened: readonly string[]): string[] {
+  return ["text", ...opened[0]!.split(".")];
+}
+
 /**
  * The scope of the block an end tag (or the block's own end) lints: before any inline end tag, the
  * first Markdown container around it (`opened`), else the block's own scope when it has one (a cell,
@@ -73,7 +78,7 @@ const PARAGRAPH: readonly string[] = ["text", "paragraph"];
  */
 export function pieceScope(builder: Builder, own: readonly string[], opened: readonly string[]): string[] {
   if (builder.isCut) return [...(builder.scoped ?? PARAGRAPH)];
-  if (opened.length > 0) return ["text", opened[0]!];
+  if (opened.length > 0) return openedScope(opened);
   return [...(own[1] !== "paragraph" ? own : (builder.scoped ?? own))];
 }
 

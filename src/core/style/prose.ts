@@ -8,7 +8,7 @@
 import type { Nodes, Parent, Root } from "mdast";
 import { closesBlock, extractHtmlBlocks, isCommentsOnly, walkerSettings } from "./html-prose.ts";
 import { placeHtml } from "./html-placement.ts";
-import { imageAlt, pieceScope, readInlineTag } from "./inline-html.ts";
+import { imageAlt, openedScope, pieceScope, readInlineTag } from "./inline-html.ts";
 import { appendLinkedUrl, definitionUrls, isBrokenLink, isUnlinkedUrl, skipLinked } from "./linkify.ts";
 import { summaryMetrics } from "./summary.ts";
 import { collectComments, collectMdxComment } from "./prose-comments.ts";
@@ -97,13 +97,14 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
    * every block-level end tag (`</p>`, `</li>`, `</blockquote>`, `</pre>`, a cell's, a heading's)
    * empties it. So only the first block of a list item or quote is `list` or `blockquote`: a second
    * paragraph in an item is a paragraph (and split into sentences), a quote in an item is a
-   * `blockquote`, and the first cell of a table in an item is `list`.
+   * `blockquote`, and the first cell of a table in an item is `list`. An HTML block that starts a
+   * scoped element and leaves it open (`<td>` before Markdown) adds its scope (`table.cell`).
    */
   let opened: string[] = [];
   let quoteDepth = 0;
   /** List items and quotes around the block (a paragraph in one is not counted as `paragraph`). */
   let containerDepth = 0;
-  const scopeOf = (own: string[]): string[] => (opened.length > 0 ? ["text", opened[0]!] : own);
+  const scopeOf = (own: string[]): string[] => (opened.length > 0 ? openedScope(opened) : own);
   const ignored = new Set(options.ignoredScopes ?? []);
   const isIgnoredInline = (type: string) =>
     type === "strong" ? ignored.has("strong") || ignored.has("b") : type === "emphasis" ? ignored.has("emphasis") || ignored.has("em") || ignored.has("i") : false;
@@ -353,7 +354,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         return;
       case "html": {
         if (!isCommentsOnly(node.value)) flushCarry(); // a tight item's text goes on past a comment
-        const html = extractHtmlBlocks(node.value, { skipClasses, skippedTags, maskedTags: skippedInlineTags, maskFirst: isSkipLeft, skipping: openSkip, ...(opened.length > 0 ? { outerScope: ["text", opened[0]!] } : {}) });
+        const html = extractHtmlBlocks(node.value, { skipClasses, skippedTags, maskedTags: skippedInlineTags, maskFirst: isSkipLeft, skipping: openSkip, ...(opened.length > 0 ? { outerScope: openedScope(opened) } : {}) });
         [skipLeft, openSkip] = [html.maskLeft, html.skipping];
         const placed = placeHtml(node, source, html.blocks, html.alts, result.comments);
         for (const { block, builder } of placed.blocks) {
@@ -363,6 +364,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         }
         result.blocks.push(...placed.alts);
         if (closesBlock(node.value)) opened = [];
+        if (html.openScope) opened.push(html.openScope.slice(1).join("."));
         return;
       }
       case "heading": {
