@@ -69,6 +69,21 @@ export function walkerSettings(config: { ignoredScopes?: readonly string[] | und
 /** Vale's inlineTags (lint/ast.go): an HTML tag of these starts or ends inline text, which clean() spaces. */
 export const INLINE_TAGS = new Set(["b", "big", "i", "small", "abbr", "acronym", "cite", "dfn", "em", "kbd", "strong", "a", "br", "img", "span", "sub", "sup", "code", "tt", "del"]);
 
+/**
+ * Vale's second unescape of a text token (lint/walk.go walk: html.UnescapeString of the token x/net/html
+ * has already unescaped, trimmed): text whose first reading holds an entity (`&amp;lt;` written, `\&copy;`,
+ * `&nbsp` with no semicolon, `?a=1&region=us`) is that entity's character. `entities`' decodeHTML reads
+ * them as Go's html.UnescapeString does, legacy names without `;` included.
+ */
+export function unescapeAgain(text: string): string {
+  return text.includes("&") ? decodeHTML(text) : text;
+}
+
+/** {@link unescapeAgain} of a text and where it starts in the source. */
+export function unescapedAt(at: { value: string; start: number }): { value: string; start: number } {
+  return at.value.includes("&") ? { value: decodeHTML(at.value), start: at.start } : at;
+}
+
 /** A raw HTML block that closes a block-level element (any but Vale's inline tags) ends Vale's tag history. */
 export function closesBlock(html: string): boolean {
   for (const match of html.matchAll(/<\/([A-Za-z][\w-]*)/g)) if (!INLINE_TAGS.has(match[1]!.toLowerCase())) return true;
@@ -294,7 +309,7 @@ export function extractHtmlBlocks(
     const trimmed = token.trim();
     if (trimmed === "") continue;
     const start = at + token.indexOf(trimmed);
-    const text = decodeHTML(trimmed);
+    const text = unescapeAgain(decodeHTML(trimmed));
     const skip = maskNext || (options.rst === true && isRstCode(history));
     const masked = skip || (href !== "" && text === href);
     const isStarter = STARTERS.has(text[0]!) && !skip; // clean()'s starter: a link whose text is its href is starred after

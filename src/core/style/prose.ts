@@ -6,7 +6,7 @@
  * The tree is walked once per file; every rule reads these blocks.
  */
 import type { Nodes, Parent, Root } from "mdast";
-import { closesBlock, extractHtmlBlocks, isCommentsOnly, walkerSettings } from "./html-prose.ts";
+import { closesBlock, extractHtmlBlocks, isCommentsOnly, unescapeAgain, unescapedAt, walkerSettings } from "./html-prose.ts";
 import { placeHtml } from "./html-placement.ts";
 import { imageAlt, openedScope, pieceScope, readInlineTag } from "./inline-html.ts";
 import { appendLinkedUrl, definitionUrls, isBrokenLink, isUnlinkedUrl, skipLinked } from "./linkify.ts";
@@ -177,7 +177,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         // Vale reads each text token trimmed (lint/walk.go walk): the space at an element's edge is clean()'s.
         const at = skipLinked(builder, node.value, source, node.position?.start.offset ?? 0); // the `)` of `(see https://x.y/z).` is goldmark's link
         // A block's first token too: a no-break space (`&nbsp; Lead`) is white space to Go's TrimSpace, not to the Markdown parser.
-        const { value, start } = builder.boundary || builder.length === 0 ? trimStartAt(at.value, source, at.start) : at;
+        const { value, start } = unescapedAt(builder.boundary || builder.length === 0 ? trimStartAt(at.value, source, at.start) : at);
         if (value === "") return;
         // Vale's skip flag, left set by a start tag whose own text was empty (`` ` ` ``), stars this text.
         const isStarred = builder.pendingSkip === true;
@@ -199,7 +199,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         const isRead = node.type === "inlineCode" && !skippedInlineTags.has("code");
         builder.boundary = true;
         // White space alone is no text token once trimmed: Vale's skip stays set for the next text (lint/ast.go lintHTMLTokens).
-        const token = trimStartAt(node.value, "", 0).value; // Vale's text token, trimmed: clean() spaces it
+        const token = unescapeAgain(trimStartAt(node.value, "", 0).value); // Vale's text token, trimmed: clean() spaces it
         builder.pendingSkip = token === "" && !isRead;
         if (token === "") return;
         spaceInline(builder, token, !isRead);
@@ -217,7 +217,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         }
         // Vale's clean() stars the code's text token, trimmed, not its backticks: `abc` reads as ***, `x: ` as **.
         const { value: kept, start: from } = trimStartAt(node.value, source, source.indexOf(node.value, start));
-        appendMaskedText(builder, [...kept.replace(/[\t\n\v\f\r \u0085\u00a0]+$/, "")].length, from >= start && from < end ? from : start);
+        appendMaskedText(builder, [...unescapeAgain(kept.replace(/[\t\n\v\f\r \u0085\u00a0]+$/, ""))].length, from >= start && from < end ? from : start);
         return;
       }
       case "break":
