@@ -7,6 +7,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { removeTemps } from "../helpers.ts";
 import { lintText, proseBlocks, styleProject } from "./vale-project.ts";
+import { parseProseSource } from "../../src/core/style/prose-source.ts";
+import { extractProse } from "../../src/core/style/prose.ts";
 
 afterEach(removeTemps);
 
@@ -24,5 +26,23 @@ describe("Vale's tag history across an HTML block", () => {
   it("a rule scoped to table cells fires on such text", () => {
     const project = styleProject({ Cell: "extends: existence\nmessage: \"Cell '%s'.\"\nscope: table.cell\ntokens:\n  - simply\n" });
     expect(lintText(project, "<table><tr><td>\n\nIt simply works.\n\n</td></tr></table>\n")).toEqual(["3:4:S.Cell:Cell 'simply'."]);
+  });
+});
+
+describe("a code span over lines, as goldmark writes it", () => {
+  it("a continuation line's leading white space is dropped and each line ending is a space (`a⏎   b` is 3 stars)", () => {
+    expect(proseBlocks("Text `a\n   b` and `c\n\td` end `e  \n  f` g.\n")).toEqual(["text.paragraph|Text *** and *** end ***** g."]);
+    expect(proseBlocks("- item `a\n     b` x\n")).toEqual(["text.list|item *** x"]);
+  });
+
+  it("a template literal in JSX written in a `.md` page (Snowplow's `<CodeBlock>{`…`}`) is starred as goldmark's code", () => {
+    expect(proseBlocks('<CodeBlock language="bash">{\n`docker run x \\\\\n  --help\n`}</CodeBlock>\n')).toEqual(["text.paragraph|{**********************}"]);
+  });
+
+  it("read as text (IgnoredScopes without code), the span's words are one line", () => {
+    const source = "Then `run\n   now` please.\n";
+    const read = parseProseSource({ file: "/tmp/doc.md", source, format: "md" }, undefined);
+    if ("ruleId" in read) throw new Error("no parse");
+    expect(extractProse(read.proseTree, source, { ignoredScopes: ["strong"] }).blocks.map((b) => b.text)).toEqual(["Then run now please."]);
   });
 });

@@ -175,6 +175,14 @@ export function appendAligned(builder: Builder, value: string, source: string, s
   }
 }
 
+/**
+ * A code span's text as goldmark writes it: a paragraph's continuation line loses its leading white
+ * space and each line ending is a space (`` `a⏎   b` `` is `a b`), where the Markdown tree keeps both.
+ */
+export function codeSpanText(value: string): string {
+  return value.includes("\n") ? value.replace(/\n[ \t]*/g, " ") : value;
+}
+
 /** Code spans and bare URLs: a run of `*` as long as the source span, so words stay apart. */
 export function appendMasked(builder: Builder, start: number, end: number): void {
   appendMaskedText(builder, end - start, start);

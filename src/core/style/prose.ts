@@ -13,7 +13,7 @@ import { appendLinkedUrl, definitionUrls, isBrokenLink, isUnlinkedUrl, skipLinke
 import { summaryMetrics } from "./summary.ts";
 import { collectComments, collectMdxComment } from "./prose-comments.ts";
 import { appendBacklinks, appendReference, collectFootnotes } from "./footnotes.ts";
-import { appendAligned, appendMasked, appendMaskedLines, appendMaskedText, appendSeparator, endText, makeBlock, newBuilder, pushAlt, pushAltRun, pushInline, spaceInline, takeText, trimLead, trimStartAt, type Builder } from "./prose-block.ts";
+import { appendAligned, appendMasked, appendMaskedLines, appendMaskedText, appendSeparator, codeSpanText, endText, makeBlock, newBuilder, pushAlt, pushAltRun, pushInline, spaceInline, takeText, trimLead, trimStartAt, type Builder } from "./prose-block.ts";
 import { glueBetween, isTightList, joinCarry, type Carry } from "./tight-lists.ts";
 import { MAX_NESTING } from "../lint/rules/markdown-too-deep.ts";
 
@@ -199,7 +199,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         const isRead = node.type === "inlineCode" && !skippedInlineTags.has("code");
         builder.boundary = true;
         // White space alone is no text token once trimmed: Vale's skip stays set for the next text (lint/ast.go lintHTMLTokens).
-        const token = unescapeAgain(trimStartAt(node.value, "", 0).value); // Vale's text token, trimmed: clean() spaces it
+        const token = unescapeAgain(trimStartAt(codeSpanText(node.value), "", 0).value); // Vale's text token, trimmed: clean() spaces it
         builder.pendingSkip = token === "" && !isRead;
         if (token === "") return;
         spaceInline(builder, token, !isRead);
@@ -217,7 +217,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         }
         // Vale's clean() stars the code's text token, trimmed, not its backticks: `abc` reads as ***, `x: ` as **.
         const { value: kept, start: from } = trimStartAt(node.value, source, source.indexOf(node.value, start));
-        appendMaskedText(builder, [...unescapeAgain(kept.replace(/[\t\n\v\f\r \u0085\u00a0]+$/, ""))].length, from >= start && from < end ? from : start);
+        appendMaskedText(builder, [...unescapeAgain(codeSpanText(kept).replace(/[\t\n\v\f\r \u0085\u00a0]+$/, ""))].length, from >= start && from < end ? from : start);
         return;
       }
       case "break":
