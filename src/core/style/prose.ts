@@ -9,6 +9,7 @@ import type { Nodes, Parent, Root } from "mdast";
 import { closesBlock, extractHtmlBlocks, isCommentsOnly, unescapeAgain, unescapedAt, walkerSettings } from "./html-prose.ts";
 import { placeHtml } from "./html-placement.ts";
 import { imageAlt, openedScope, pieceScope, readInlineTag } from "./inline-html.ts";
+import { blockChildren } from "./jsx-phrasing.ts";
 import { appendLinkedUrl, definitionUrls, isBrokenLink, isUnlinkedUrl, skipLinked } from "./linkify.ts";
 import { summaryMetrics } from "./summary.ts";
 import { collectComments, collectMdxComment } from "./prose-comments.ts";
@@ -62,7 +63,6 @@ export interface FileProse {
   /** Blocks inside a block quote, whatever their scope (`SkippedScopes = blockquote` leaves them all out, as Vale does). */
   quoted: WeakSet<ProseBlock>;
 }
-
 
 export interface ProseOptions {
   /** Inline scopes whose text is not prose (Vale's IgnoredScopes): `strong`, `emphasis`, … */
@@ -435,7 +435,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         });
         return;
       default:
-        if ("children" in node) for (const child of (node as Parent).children) walkBlock(child as Nodes, depth + 1);
+        if ("children" in node) for (const child of blockChildren(node as Parent)) walkBlock(child, depth + 1);
     }
   };
 
