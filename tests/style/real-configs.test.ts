@@ -290,4 +290,41 @@ describe("real-world rule files and configurations", () => {
     });
     expect(lintText(project, "Add a changeset, then a Changeset.\n")).toEqual(["1:7:Vale.Terms:Use 'Changeset' instead of 'changeset'."]);
   });
+
+  it("section headers with a comment after them, a level of `false` with an inline comment, and brace alternatives written with spaces, which gobwas keeps (JuliaManifolds/Manopt.jl)", () => {
+    const ini = [
+      "StylesPath = docs/styles",
+      "[docs/src/*.md]",
+      "BasedOnStyles = Vale",
+      "[{docs/src/contributing.md, Changelog.md, CONTRIBUTING.md}]",
+      "BasedOnStyles = Vale",
+      "Vale.Spelling = false ; given format",
+      "[src/*.md] ; actually .jl",
+      "BasedOnStyles = Vale",
+      "[test/plans/test_debug.md] #repeat previous",
+      "Vale.Repetition = false #wto ignore",
+    ].join("\n");
+    const config = parseValeConfig(ini, "/repo/.vale.ini");
+    expect([...settingsForFile(config, "src/a.md").baseStyles]).toEqual(["Vale"]);
+    expect(settingsForFile(config, "test/plans/test_debug.md").rules.get("Vale.Repetition")).toBe(false);
+    // `{a, b}`: the second alternative is " Changelog.md", with its space, so Changelog.md takes no section.
+    expect([...settingsForFile(config, "Changelog.md").baseStyles]).toEqual([]);
+    expect(settingsForFile(config, "docs/src/contributing.md").rules.get("Vale.Spelling")).toBe(false);
+  });
+
+  it("a rule named with a level and no BasedOnStyles is the only rule that runs (evergreen-library-system/Evergreen's AsciiDoc.ImageContainsAltText = error)", () => {
+    const project = valeProject({
+      ".vale.ini": "StylesPath = vale-styles\nMinAlertLevel = suggestion\n[*.md]\nS.Alt = error\n",
+      "vale-styles/S/Alt.yml": "extends: existence\nscope: raw\nlevel: warning\nmessage: \"Image is missing accessibility alt tags.\"\nraw:\n  - '!\\[\\]'\n",
+      "vale-styles/S/Other.yml": "extends: existence\nmessage: \"Other '%s'.\"\ntokens: [image]\n",
+    });
+    expect(lintText(project, "An image:\n\n![](a.png)\n")).toEqual(["3:1:S.Alt:Image is missing accessibility alt tags."]);
+  });
+
+  it("a `**/` section matches a locale folder at the top, so its setting holds there (InsForge's [**/{zh,zh-Hant,es}/**] Vale.Spelling = NO)", () => {
+    const config = parseValeConfig("StylesPath = styles\n[*.{md,mdx}]\nVale.Spelling = YES\n[**/{zh,zh-Hant,es}/**]\nVale.Spelling = NO\n", "/repo/.vale.ini");
+    expect(settingsForFile(config, "zh-Hant/faq.mdx").rules.get("Vale.Spelling")).toBe(false);
+    expect(settingsForFile(config, "guides/es/faq.mdx").rules.get("Vale.Spelling")).toBe(false);
+    expect(settingsForFile(config, "faq.mdx").rules.get("Vale.Spelling")).toBe(true);
+  });
 });
