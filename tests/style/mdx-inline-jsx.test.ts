@@ -1,8 +1,8 @@
 /**
  * An MDX JSX element written on one line (`<p class="lead">Text.</p>`, `<Note>Text</Note>`) holds its
- * text as phrasing content, with no paragraph around it. That text is prose: Vale reads it (through
- * mdx2vast's HTML, or, with `[formats] mdx = md`, through goldmark's HTML block or inline HTML), so it
- * is a paragraph block, not left out.
+ * text as phrasing content, with no paragraph around it. Verity reads JSX content as prose (a multi-line
+ * element's paragraphs already were), as Vale reads such a page with `[formats] mdx = md` (goldmark's HTML
+ * block or inline HTML), so that text is a paragraph block, not left out in silence.
  */
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";

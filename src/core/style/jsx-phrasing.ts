@@ -1,9 +1,11 @@
 /**
  * MDX's JSX elements written on one line (`<p class="lead">Text.</p>`, `<Note>Some *text*</Note>`) hold
- * their text as phrasing content, with no paragraph around it. Vale reads that text as prose (mdx2vast
- * writes it into the element's HTML; goldmark, with `[formats] mdx = md`, into an HTML block or inline
- * HTML), so each run of phrasing children is read as a paragraph of its own. An element whose text Vale
- * leaves out or stars (`<pre>`, `<script>`, `<code>`, `<kbd>`…) is still not read.
+ * their text as phrasing content, with no paragraph around it. Verity reads the prose inside JSX elements,
+ * as it reads a multi-line element's paragraphs and as Vale reads the same page with `[formats] mdx = md`
+ * (goldmark's HTML block or inline HTML), so each run of phrasing children is read as a paragraph of its
+ * own. (Current Vale's own MDX reader, mdx2vast, writes every JSX element as code and lints none of its
+ * text; docs/style-guide.md says so.) An element whose text Vale leaves out or stars (`<pre>`, `<script>`,
+ * `<code>`, `<kbd>`…) is still not read.
  */
 import type { Nodes, Paragraph, Parent, PhrasingContent } from "mdast";
 import { SKIP_TAGS } from "./html-prose.ts";
