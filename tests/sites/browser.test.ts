@@ -3,14 +3,14 @@
  * search on both sites with filters and CJK queries, navigation, 404, themes, no third-party
  * requests, and screenshots of the demo content for people to look at.
  */
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
-import { buildFixture, tempDir, TODAY } from "./helpers.ts";
-import { demoBuild } from "./demo-build.ts";
+import { TODAY } from "./helpers.ts";
+import { demoBuild, fixtureBuild } from "./demo-build.ts";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -22,9 +22,7 @@ let publicSite: StaticServer;
 let internalSite: StaticServer;
 
 beforeAll(async () => {
-  out = tempDir("browser");
-  const result = await buildFixture("basic", out);
-  expect(result.code).toBe(0);
+  out = (await fixtureBuild("basic")).dir;
   publicSite = await serveStatic(path.join(out, "public"));
   internalSite = await serveStatic(path.join(out, "internal"), { base: "/wiki/" });
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
@@ -34,7 +32,6 @@ afterAll(async () => {
   await browser?.close();
   await publicSite?.close();
   await internalSite?.close();
-  rmSync(out, { recursive: true, force: true });
 });
 
 async function open(url: string): Promise<Page> {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/core/project/project.ts";
 import { computeTrustScore } from "../../src/core/verification/verification.ts";
+import { fixtureBuild } from "./demo-build.ts";
 import { buildFixture, FIXTURES, listFiles, tempDir, TODAY } from "./helpers.ts";
 
 let out: string;
@@ -12,15 +13,11 @@ let stderr: string;
 const page = (site: string, sitePath: string) => readFileSync(path.join(out, site, sitePath, "index.html"), "utf8");
 const has = (site: string, sitePath: string) => existsSync(path.join(out, site, sitePath, "index.html"));
 
+// The build other site tests read too (it exited 0).
 beforeAll(async () => {
-  out = tempDir("build");
-  const result = await buildFixture("basic", out);
-  stderr = result.stderr;
-  expect(result.stderr).toContain("verity build: done");
-  expect(result.code).toBe(0);
+  ({ dir: out, stderr } = await fixtureBuild("basic"));
+  expect(stderr).toContain("verity build: done");
 });
-
-afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe("the public help center", () => {
   it("has published external cards only", () => {

@@ -2,20 +2,24 @@
  * llms.txt and the Markdown copy of each card, on both sites of a real build: the public site's
  * hold only external cards and no link to an internal one, and the leak check reads them.
  */
-import { appendFileSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, runCli, tempDir } from "./helpers.ts";
+import { fixtureBuild } from "./demo-build.ts";
+import { runCli, tempDir } from "./helpers.ts";
 
 let out: string;
 
+const copies: string[] = [];
+
+// The build other site tests read too (it exited 0): a test that changes a file changes a copy.
 beforeAll(async () => {
-  out = tempDir("llms");
-  const result = await buildFixture("basic", out);
-  expect(result.code, result.stderr).toBe(0);
+  out = (await fixtureBuild("basic")).dir;
 });
 
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+afterAll(() => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+});
 
 const read = (...parts: string[]) => readFileSync(path.join(out, ...parts), "utf8");
 
@@ -40,9 +44,12 @@ describe("llms.txt and Markdown copies", () => {
   });
 
   it("are read by the leak check", async () => {
-    expect((await runCli(["check-leaks", path.join(out, "public"), "--root", path.resolve("tests/fixtures/sites/basic")])).code).toBe(0);
-    appendFileSync(path.join(out, "public", "billing", "refund-a-payment.md"), `\n${read("internal", "billing", "refund-exceptions.md")}`);
-    const result = await runCli(["check-leaks", path.join(out, "public"), "--root", path.resolve("tests/fixtures/sites/basic")]);
+    const site = path.join(tempDir("llms"), "public");
+    copies.push(path.dirname(site));
+    cpSync(path.join(out, "public"), site, { recursive: true });
+    expect((await runCli(["check-leaks", site, "--root", path.resolve("tests/fixtures/sites/basic")])).code).toBe(0);
+    appendFileSync(path.join(site, "billing", "refund-a-payment.md"), `\n${read("internal", "billing", "refund-exceptions.md")}`);
+    const result = await runCli(["check-leaks", site, "--root", path.resolve("tests/fixtures/sites/basic")]);
     expect(result.code).toBe(1);
     expect(result.stdout + result.stderr).toContain("refund-a-payment.md");
   });
