@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
-import { TODAY } from "./helpers.ts";
+import { eachAtOnce, TODAY } from "./helpers.ts";
 import { demoBuild, fixtureBuild } from "./demo-build.ts";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -170,7 +170,8 @@ describe("screenshots of the demo content", () => {
     mkdirSync(SHOTS, { recursive: true });
     const servers = { public: await serveStatic(path.join(demo, "public")), internal: await serveStatic(path.join(demo, "internal")) };
     try {
-      for (const theme of ["light", "dark"] as const) {
+      // The two themes at once, each in its own tab.
+      await eachAtOnce(["light", "dark"] as const, 2, async (theme) => {
         const page = await browser.newPage({ colorScheme: theme, viewport: { width: 1280, height: 900 } });
         for (const [site, server] of Object.entries(servers)) {
           for (const [name, p] of [["home", ""], ["card", "billing/refund-a-payment/"]] as const) {
@@ -180,7 +181,7 @@ describe("screenshots of the demo content", () => {
           }
         }
         await page.close();
-      }
+      });
     } finally {
       await servers.public.close();
       await servers.internal.close();

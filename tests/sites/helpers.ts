@@ -42,3 +42,17 @@ export function listFiles(dir: string): string[] {
 export function readSite(dir: string): { file: string; text: string }[] {
   return listFiles(dir).map((file) => ({ file: path.relative(dir, file), text: `${path.relative(dir, file)}\n${readScannable(file)}` }));
 }
+
+/**
+ * `act` on each item, `atOnce` items at a time, results in the items' order: for browser pages, whose time is mostly
+ * spent waiting on the page, each in its own tab. `worker` (0 to atOnce - 1) runs one item at a time: a tab of its own.
+ */
+export async function eachAtOnce<T, R>(items: readonly T[], atOnce: number, act: (item: T, worker: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const work = async (worker: number) => {
+    for (let at = next++; at < items.length; at = next++) results[at] = await act(items[at]!, worker);
+  };
+  await Promise.all(Array.from({ length: atOnce }, (_, worker) => work(worker)));
+  return results;
+}

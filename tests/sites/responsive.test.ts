@@ -10,6 +10,7 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
 import { demoBuild } from "./demo-build.ts";
+import { eachAtOnce } from "./helpers.ts";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -43,16 +44,16 @@ describe("phones (390 px)", () => {
   for (const scheme of ["light", "dark"] as const) {
     it(`no page of either site scrolls sideways (${scheme})`, async () => {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, colorScheme: scheme });
-      const page = await context.newPage();
-      const wide: string[] = [];
-      for (const [site, pages] of [[publicSite, PUBLIC_PAGES], [internalSite, INTERNAL_PAGES]] as const) {
-        for (const sitePath of pages) {
-          await page.goto(`${site.url}${sitePath}`);
-          await page.waitForLoadState("load");
-          const width = await page.evaluate(() => document.documentElement.scrollWidth);
-          if (width > 390) wide.push(`${site === publicSite ? "public" : "internal"} /${sitePath}: ${width} px`);
-        }
-      }
+      const visits = [...PUBLIC_PAGES.map((sitePath) => ({ site: publicSite, sitePath })), ...INTERNAL_PAGES.map((sitePath) => ({ site: internalSite, sitePath }))];
+      const tabs = [await context.newPage(), await context.newPage()];
+      const widths = await eachAtOnce(visits, tabs.length, async ({ site, sitePath }, worker) => {
+        const tab = tabs[worker]!;
+        await tab.goto(`${site.url}${sitePath}`);
+        await tab.waitForLoadState("load");
+        return tab.evaluate(() => document.documentElement.scrollWidth);
+      });
+      const wide = visits.flatMap(({ site, sitePath }, i) => (widths[i]! > 390 ? [`${site === publicSite ? "public" : "internal"} /${sitePath}: ${widths[i]} px`] : []));
+      const page = tabs[0]!;
       await page.goto(`${internalSite.url}billing/refund-exceptions/`);
       await page.screenshot({ path: path.join(SHOTS, `phone-internal-card-${scheme}.png`), fullPage: true });
       await page.goto(`${internalSite.url}health/`);
@@ -80,28 +81,27 @@ describe("phones (390 px)", () => {
 
 describe("search on phones (390 px)", () => {
   it("starts with the filters closed, so the first result is on the first screen; they open from the keyboard and count what is selected", async () => {
-    for (const scheme of ["light", "dark"] as const) {
-      for (const [name, site] of [["public", publicSite], ["internal", internalSite]] as const) {
-        const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, colorScheme: scheme });
-        const page = await context.newPage();
-        await page.goto(`${site.url}search/?q=refund`);
-        await page.locator(".results li").first().waitFor();
-        const panel = page.locator("[data-search-filter-panel]");
-        await panel.locator("[data-filter]").first().waitFor({ state: "attached" });
-        expect(await panel.evaluate((d: HTMLDetailsElement) => d.open), name).toBe(false);
-        const first = (await page.locator(".results li .result-title").first().boundingBox())!;
-        expect(first.y + first.height, `${name} ${scheme}: first result's title ends at ${first.y + first.height}px`).toBeLessThanOrEqual(844);
-        await page.screenshot({ path: path.join(SHOTS, `phone-search-${name}-${scheme}.png`) });
-        const summary = panel.locator("summary").first();
-        expect(await summary.textContent()).toBe("Filters");
-        await summary.focus();
-        await page.keyboard.press("Enter");
-        expect(await panel.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
-        await panel.locator("input[type=checkbox]").first().check();
-        await expect.poll(() => summary.textContent()).toBe("Filters (1 active)");
-        await context.close();
-      }
-    }
+    const cases = (["light", "dark"] as const).flatMap((scheme) => ([["public", publicSite], ["internal", internalSite]] as const).map(([name, site]) => ({ scheme, name, site })));
+    await eachAtOnce(cases, 2, async ({ scheme, name, site }) => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(`${site.url}search/?q=refund`);
+      await page.locator(".results li").first().waitFor();
+      const panel = page.locator("[data-search-filter-panel]");
+      await panel.locator("[data-filter]").first().waitFor({ state: "attached" });
+      expect(await panel.evaluate((d: HTMLDetailsElement) => d.open), name).toBe(false);
+      const first = (await page.locator(".results li .result-title").first().boundingBox())!;
+      expect(first.y + first.height, `${name} ${scheme}: first result's title ends at ${first.y + first.height}px`).toBeLessThanOrEqual(844);
+      await page.screenshot({ path: path.join(SHOTS, `phone-search-${name}-${scheme}.png`) });
+      const summary = panel.locator("summary").first();
+      expect(await summary.textContent()).toBe("Filters");
+      await summary.focus();
+      await page.keyboard.press("Enter");
+      expect(await panel.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+      await panel.locator("input[type=checkbox]").first().check();
+      await expect.poll(() => summary.textContent()).toBe("Filters (1 active)");
+      await context.close();
+    });
   });
 
   it("shows the filters open beside the results on a wide screen", async () => {
@@ -131,16 +131,19 @@ describe("search on phones (390 px)", () => {
     const cut: string[] = [];
     let boxes = 0;
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    for (const [name, site] of [["public", publicSite], ["internal", internalSite]] as const) {
-      for (const sitePath of pages) {
-        await page.goto(`${site.url}${sitePath}`);
-        await page.waitForLoadState("load");
-        for (const box of await page.evaluate(measure)) {
-          boxes++;
-          expect(box.placeholder, `${name} /${sitePath} #${box.id}`).not.toBe("");
-          if (box.text > box.room) cut.push(`${name} /${sitePath} #${box.id}: "${box.placeholder}" is ${Math.ceil(box.text)} px in ${Math.floor(box.room)} px`);
-        }
+    const tabs = [await context.newPage(), await context.newPage()];
+    const visits = (["public", "internal"] as const).flatMap((name) => pages.map((sitePath) => ({ name, sitePath })));
+    const measured = await eachAtOnce(visits, tabs.length, async ({ name, sitePath }, worker) => {
+      const tab = tabs[worker]!;
+      await tab.goto(`${(name === "public" ? publicSite : internalSite).url}${sitePath}`);
+      await tab.waitForLoadState("load");
+      return tab.evaluate(measure);
+    });
+    for (const [i, { name, sitePath }] of visits.entries()) {
+      for (const box of measured[i]!) {
+        boxes++;
+        expect(box.placeholder, `${name} /${sitePath} #${box.id}`).not.toBe("");
+        if (box.text > box.room) cut.push(`${name} /${sitePath} #${box.id}: "${box.placeholder}" is ${Math.ceil(box.text)} px in ${Math.floor(box.room)} px`);
       }
     }
     await context.close();

@@ -11,7 +11,7 @@ import { prepareBuild, runBuild } from "../../src/build/build-sites.ts";
 import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
 import { loadProject } from "../../src/core/project/project.ts";
 import { runsAsScript } from "../../src/core/site/script-text.ts";
-import { buildFixture, FIXTURES, listFiles, tempDir, TODAY } from "./helpers.ts";
+import { buildFixture, eachAtOnce, FIXTURES, listFiles, tempDir, TODAY } from "./helpers.ts";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const PUBLIC_PAGES = ["help/scripts/", "help/handlers/", "help/urls/", "help/remote/", "help/frame-breakout/", "help/attachment/", "help/mdx-attack/", "help/component-attack/", "help/script-gadget/", "help/mxss/", "help/mdx-rawtext/"];
@@ -95,14 +95,8 @@ async function visit(url: string): Promise<Visit> {
 }
 
 /** Visits pages a few at a time (each waits for the network to be quiet, time spent idle), results in the pages' order. */
-async function visitAll(urls: readonly string[], atOnce = 4): Promise<Visit[]> {
-  const results: Visit[] = new Array(urls.length);
-  let next = 0;
-  const work = async () => {
-    for (let at = next++; at < urls.length; at = next++) results[at] = await visit(urls[at]!);
-  };
-  await Promise.all(Array.from({ length: atOnce }, work));
-  return results;
+async function visitAll(urls: readonly string[]): Promise<Visit[]> {
+  return eachAtOnce(urls, 4, visit);
 }
 
 describe("attack cards on the built sites", () => {
@@ -141,7 +135,7 @@ describe("attack cards on the built sites", () => {
   });
 
   it("show markup in search excerpts as text, on both sites", async () => {
-    for (const server of [sites.public, sites.internal]) {
+    await eachAtOnce([sites.public, sites.internal], 2, async (server) => {
       const page = await browser.newPage();
       await page.goto(`${server.url}search/?q=zebracorn`);
       await page.waitForFunction(() => /result/.test(document.querySelector("[data-search-status]")?.textContent ?? ""), undefined, { timeout: 50_000 }).catch(async (error: Error) => {
@@ -151,11 +145,11 @@ describe("attack cards on the built sites", () => {
       expect(await page.$$("[data-search-results] img")).toEqual([]);
       expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
       await page.close();
-    }
+    });
   }, 120_000);
 
   it("keep card titles and descriptions text in the Atom feed, served even without the policy header", async () => {
-    for (const server of [sites.public, sites.internal]) {
+    await eachAtOnce([sites.public, sites.internal], 2, async (server) => {
       const page = await browser.newPage();
       const dialogs: string[] = [];
       page.on("dialog", (d) => void (dialogs.push(d.message()), d.dismiss()));
@@ -170,7 +164,7 @@ describe("attack cards on the built sites", () => {
       expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), server.url).toBeUndefined();
       expect(dialogs, server.url).toEqual([]);
       await page.close();
-    }
+    });
     const feed = readFileSync(path.join(out, "public", "feed.xml"), "utf8");
     expect(feed).toContain("Billing ]]&gt;]]&gt;&lt;x:script");
     expect(feed).not.toMatch(/<x:(script|img)/);
@@ -194,7 +188,7 @@ describe("attack cards on the built sites", () => {
   it("never publish a document with script under a name a server has no type for (it sniffs it as HTML)", async () => {
     const names = ["notes.txt.draft", "settings.ini", "server.log", "proxy.conf"];
     for (const site of ["public", "internal"]) expect(listFiles(path.join(out, site)).filter((f) => names.some((n) => f.endsWith(n))), site).toEqual([]);
-    for (const server of names.flatMap((name) => [sites.public, sites.internal].map((site) => ({ url: site.url, name })))) {
+    await eachAtOnce(names.flatMap((name) => [sites.public, sites.internal].map((site) => ({ url: site.url, name }))), 2, async (server) => {
       const page = await browser.newPage();
       const dialogs: string[] = [];
       page.on("dialog", (d) => void (dialogs.push(d.message()), d.dismiss()));
@@ -209,7 +203,7 @@ describe("attack cards on the built sites", () => {
       expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), `${server.url} ${server.name}`).toBeUndefined();
       expect(dialogs, `${server.url} ${server.name}`).toEqual([]);
       await page.close();
-    }
+    });
   });
 
   it("publish no file a page could run as a script but the sites' own scripts (Markdown copies, llms.txt, search data, attachments)", () => {
@@ -298,7 +292,8 @@ async function runsWithoutPolicy(pagePath: string): Promise<unknown> {
   });
   page.on("dialog", (d) => void d.dismiss());
   await page.goto(`${sites.unsafePublic.url}${pagePath}`);
-  await page.waitForTimeout(1200); // an SVG animation begins after the page loads
+  // An SVG animation begins after the page loads: wait for the script (the caller fails the page if it never runs).
+  await page.waitForFunction(() => (window as unknown as { __xss?: unknown }).__xss !== undefined, undefined, { timeout: 10_000 }).catch(() => {});
   const xss = await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
   await page.close();
   return xss;
