@@ -169,7 +169,7 @@ function shownSource(from: Card, source: string, tree: Root, links: readonly Car
     const shown = reading.shownAddresses(link.url);
     urls.push(...shown);
     // Whatever spelling of an address no excuse may name survived the cuts (an attribute the cuts missed) is not the author's excuse.
-    if (shown.length === 0 && link.url.length >= MIN_CUT_URL) text = text.split(link.url).join(" ");
+    for (const url of new Set([link.url, link.written ?? link.url])) if (shown.length === 0 && url.length >= MIN_CUT_URL) text = text.split(url).join(" ");
   }
   const slug = createHeadingSlugger();
   return [text, ...urls, ...headings.map((heading) => slug(heading))].join("\n");

@@ -3,21 +3,21 @@
  * (`cardHtml`, the same decision lint reports on), the site's embed allow-list is applied, heading
  * ids are the ones lint computed (`card.headings`, matched by source offset), and links to other
  * cards become relative hrefs (`../refunds/#steps`), so one rendering works under any base path.
- * A link to a card or page the public site does not have is rendered as plain text there, and a remote
+ * A link the public site does not keep (link-text.ts `isTargetLive`) is rendered as plain text there, and a remote
  * embed only the wiki allows is removed there: the only cases where a card is rendered twice.
  */
 import path from "node:path";
 import type { Element, ElementContent, Nodes, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { CardIndex } from "../core/site/links.ts";
-import { isAddressText, isOnWikiOnlyHost, isPageOnSite, resolveLink } from "../core/site/links.ts";
+import { isAddressText, resolveLink } from "../core/site/links.ts";
 import { toString } from "mdast-util-to-string";
 import type { SiteName } from "../core/site/audience.ts";
 import type { Card } from "../core/cards/load.ts";
 import { checkAttachment } from "../core/site/attachment-safety.ts";
 import { cardHtml } from "../core/site/card-html.ts";
 import { shownHeadings } from "../core/site/anchors.ts";
-import { droppedLinkTexts, shownAnchor, type LinkSite } from "../core/site/link-text.ts";
+import { droppedLinkTexts, isTargetLive, shownAnchor, type LinkSite } from "../core/site/link-text.ts";
 import { applyEmbedPolicy, FILE_ATTRIBUTES, isAllowedResource, type EmbedDecision, type EmbedPolicy } from "../core/site/embed-policy.ts";
 import type { SnippetResolver } from "../core/site/component-markup.ts";
 import { rebaseSnippetUrl, shownSnippets } from "../core/cards/snippets.ts";
@@ -31,7 +31,7 @@ export interface RenderedHeading {
 export interface RenderedCard {
   html: string;
   headings: RenderedHeading[];
-  /** True when a link points to a card or page the public site does not have, or to a heading whose id it changes. */
+  /** True when the public page does not keep a link live (a card or page it does not have, an address of nothing it has), or a link goes to a heading whose id it changes. */
   linksToHiddenCards: boolean;
   /** Images, media and frames by absolute URL the rendering kept and removed (by its site's embed policy). */
   embeds: EmbedDecision;
@@ -89,6 +89,7 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
   const embeds = options.unsafeSkipSanitizer ? { kept: [], removed: [] } : applyEmbedPolicy(tree, options.embeds);
   // Headings as this site's page shows them: without the text of a link it drops (an address of a card it lacks), nor an id made from it.
   const linkSite: LinkSite = { index: options.index, site: options.site, isLinkable: options.isLinkable };
+  const publicSite: LinkSite = { index: options.index, site: "public", isLinkable: options.isPublic };
   const headingAt = new Map(shownHeadings(card, droppedLinkTexts(card, linkSite)).map((h) => [h.offset, h]));
   const pageUrl = options.shownOn?.url ?? card.url;
   const idPrefix = options.shownOn?.idPrefix ?? "";
@@ -121,33 +122,23 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
       node.properties[key] = `${relativeSitePath(pageUrl, path.posix.dirname(sitePath) + "/")}${encodeURIComponent(path.posix.basename(sitePath))}`;
       return;
     }
+    // Core's one decision (link-text.ts): on this site, and on the public one, whose page must then be its own rendering.
+    const live = isTargetLive(target, raw, linkSite);
+    if (!isTargetLive(target, raw, publicSite)) linksToHiddenCards = true;
     if (node.tagName !== "a") {
-      // An image or media source that names a card or page shows nothing but that page's path: never rendered.
-      if (target.kind === "card" || target.kind === "page") delete node.properties[key];
+      // An image or media source that names a card or page shows nothing but that page's path: never rendered; nor one the site does not keep.
+      if (target.kind === "card" || target.kind === "page" || !live) delete node.properties[key];
       return;
     }
-    // The link text stays, as written, unless it is the hidden page's address itself (an autolink, a bare URL).
-    const unlink = () => Object.assign(node, { type: "element", tagName: "span", properties: {}, children: isAddressText(toString(node), raw) ? [] : node.children } satisfies Element);
-    // Any address on the wiki's own host (even one that names no page: a Markdown copy, a page yet to come).
-    if (target.kind !== "card" && target.kind !== "page" && isOnWikiOnlyHost(raw, options.index)) {
-      linksToHiddenCards = true;
-      if (options.site === "public") unlink();
-      return;
-    }
-    if (target.kind === "page") {
-      if (!isPageOnSite(target, "public")) linksToHiddenCards = true;
-      if (!isPageOnSite(target, options.site)) unlink();
+    if (!live) {
+      // The link text stays, as written, unless it is the hidden page's address itself (an autolink, a bare URL).
+      Object.assign(node, { type: "element", tagName: "span", properties: {}, children: isAddressText(toString(node), raw) ? [] : node.children } satisfies Element);
       return;
     }
     if (target.kind !== "card") return;
-    if (!options.isPublic(target.card)) linksToHiddenCards = true;
-    if (!options.isLinkable(target.card)) {
-      unlink();
-      return;
-    }
     const anchor = target.anchor && shownAnchor(target.card, target.anchor, linkSite);
     // A heading whose id the public page changes (its text names a card it lacks): the public site renders its own.
-    if (target.anchor && shownAnchor(target.card, target.anchor, { index: options.index, site: "public", isLinkable: options.isPublic }) !== target.anchor) linksToHiddenCards = true;
+    if (target.anchor && shownAnchor(target.card, target.anchor, publicSite) !== target.anchor) linksToHiddenCards = true;
     if (target.card === card && anchor) {
       node.properties[key] = `#${idPrefix}${anchor}`;
       return;

@@ -222,11 +222,15 @@ describe("absolute URLs to the sites' hosts", () => {
     "https:/ops/runbook/",
     "HTTPS:/ops/runbook/",
     "https:../../ops/runbook/",
-    "https:\\ops\\runbook",
     "https:/ops/",
   ])("a scheme without // before an internal page's path (the page's own host on an https page): %s", async (url) => {
     const dir = project(`See [x](${url}).`);
     expect((await findingsOf(dir)).map((m) => m.ruleId)).toContain("link-audience");
+  });
+
+  it("a Markdown link's backslashes are the page's %5C: https:\\ops\\runbook is no page (broken), as the page carries it", async () => {
+    // The page's href is https:%5Cops%5Crunbook, which a browser reads as a path beside the page, never /ops/runbook/.
+    expect((await findingsOf(project("See [x](https:\\ops\\runbook)."))).map((m) => [m.ruleId, m.message.includes("https:%5Cops%5Crunbook")])).toEqual([["link-broken", true]]);
   });
 
   it("a scheme without // before a public card's path is that card, and before a missing one broken", async () => {

@@ -12,7 +12,7 @@
 import type { Element, Nodes as HastNodes, Root as HastRoot } from "hast";
 import { defaultSchema, sanitize, type Schema } from "hast-util-sanitize";
 import type { Nodes as MdastNodes, Root as MdastRoot } from "mdast";
-import { normalizeUri } from "micromark-util-sanitize-uri";
+import { normalizedUrl } from "./page-href.ts";
 import { markdownToHast, mdxToHast } from "satteri";
 import { VFile } from "vfile";
 import type { MarkdownFormat } from "../cards/markdown.ts";
@@ -313,16 +313,7 @@ function cutOffComments(tree: MdastRoot): HtmlRemoval[] {
   return found;
 }
 
-/**
- * `normalizeUri`'s result. A URL made only of the characters it never escapes (most links) is its
- * own result: the library's loop, a pattern test per character, runs only on the others.
- */
-export function normalizedUrl(url: string): string {
-  return UNESCAPED_URL.test(url) ? url : normalizeUri(url);
-}
-
-/** The ASCII characters normalizeUri keeps as they are (its own class; `%` is judged with what follows it). */
-const UNESCAPED_URL = /^[!#$&-;=?-Z_a-z~]*$/;
+export { normalizedUrl } from "./page-href.ts";
 
 /** The `<a>` and `<img>` elements Markdown links and images (references resolved) turn into. */
 function linkElements(tree: MdastRoot): HastRoot {

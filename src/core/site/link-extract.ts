@@ -9,9 +9,16 @@ import { toString } from "mdast-util-to-string";
 import { forEachNode } from "../cards/tree-walk.ts";
 import { htmlElements } from "../cards/html-elements.ts";
 import { literalProps, type MdxAttribute } from "./mdx-components.ts";
+import { markdownLinkHref } from "./page-href.ts";
 
 export interface CardLink {
+  /**
+   * The address the page carries (page-href.ts): a Markdown link's URL percent-encoded as it is rendered
+   * (`<a\tb>` is `a%09b`), an HTML or MDX attribute's value as parsed. Every decision on the link reads this.
+   */
   url: string;
+  /** The URL as written in the source, when it is not the page's address (a Markdown URL the rendering encodes). */
+  written?: string;
   /** `html`: an attribute of a raw HTML or MDX JSX element (`attribute` names it). */
   kind: "link" | "image" | "definition" | "html";
   /** Link text (or alt text for images). */
@@ -74,8 +81,10 @@ export function collectLinks(tree: Root): CardLink[] {
     }
     if (node.type !== "link" && node.type !== "image" && node.type !== "definition") return;
     const position = node.position;
+    const url = markdownLinkHref(node.url);
     links.push({
-      url: node.url,
+      url,
+      ...(url === node.url ? {} : { written: node.url }),
       kind: node.type,
       text: node.type === "image" ? (node.alt ?? "") : node.type === "link" ? toString(node) : "",
       line: position?.start.line ?? 1,

@@ -13,7 +13,8 @@ import { forEachNode } from "../cards/tree-walk.ts";
 import { onFirstUse } from "../load-on-use.ts";
 import type { SiteName } from "./audience.ts";
 import { shownHeadings } from "./anchors.ts";
-import { isAddressText, isOnWikiOnlyHost, isPageOnSite, resolveLink, type CardIndex } from "./links.ts";
+import { isAddressText, isOnWikiOnlyHost, isPageOnSite, resolveLink, type CardIndex, type LinkTarget } from "./links.ts";
+import { markdownLinkHref } from "./page-href.ts";
 
 export interface LinkSite {
   index: CardIndex;
@@ -22,12 +23,25 @@ export interface LinkSite {
   isLinkable: (card: Card) => boolean;
 }
 
-/** True when a page of the site keeps `rawUrl`, written in `from`, as a live link. */
-export function isLinkLive(from: Card, rawUrl: string, on: LinkSite): boolean {
-  const target = resolveLink(from, rawUrl, on.index);
+/** True when a page of the site keeps `href` (the address the page carries, page-href.ts), written in `from`, as a live link. */
+export function isLinkLive(from: Card, href: string, on: LinkSite): boolean {
+  return isTargetLive(resolveLink(from, href, on.index), href, on);
+}
+
+/**
+ * The wall's one decision on a link (or an image's source) of a card's page: whether the site's page keeps it
+ * live, given where its address `href` goes. A card the site does not have, a page it does not have, and on the
+ * public site anything on the wiki's own host are not kept; nor, on the public site, an address of its own that
+ * names nothing it has (what lint calls a broken link: `../escalate-zebra;x`, `../escalate-zebra/index.md`,
+ * `../escalate-zebra/%09`): such an address may name a card only the wiki has, and with `link-broken` off the page
+ * would otherwise carry it. Files are decided by their audience (file-audience.ts), not here.
+ */
+export function isTargetLive(target: LinkTarget, href: string, on: LinkSite): boolean {
   if (target.kind === "card") return on.isLinkable(target.card);
   if (target.kind === "page") return isPageOnSite(target, on.site);
-  return !(on.site === "public" && isOnWikiOnlyHost(rawUrl, on.index));
+  if (on.site !== "public") return true;
+  if (target.kind === "broken") return false;
+  return !isOnWikiOnlyHost(href, on.index);
 }
 
 /**
@@ -41,10 +55,10 @@ export function droppedLinkTexts(from: Card, on: LinkSite): Set<Nodes> {
   const tree = from.tree as Root;
   const definitions = new Map<string, string>();
   forEachNode(tree, (node) => {
-    if (node.type === "definition" && !definitions.has(node.identifier.toLowerCase())) definitions.set(node.identifier.toLowerCase(), node.url);
+    if (node.type === "definition" && !definitions.has(node.identifier.toLowerCase())) definitions.set(node.identifier.toLowerCase(), markdownLinkHref(node.url));
   });
   forEachNode(tree, (node) => {
-    const url = node.type === "link" ? node.url : node.type === "linkReference" ? definitions.get(node.identifier.toLowerCase()) : undefined;
+    const url = node.type === "link" ? markdownLinkHref(node.url) : node.type === "linkReference" ? definitions.get(node.identifier.toLowerCase()) : undefined;
     if (url !== undefined && isAddressText(toString(node), url) && !isLinkLive(from, url, on)) dropped.add(node);
     if ("children" in node) dropHtmlAnchorTexts(node.children as Nodes[], from, on, dropped);
   });

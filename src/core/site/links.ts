@@ -243,7 +243,7 @@ function resolveSitePath(from: Card, rawPath: string, anchor: string | undefined
     if (sites) return { kind: "page", path: page, sites };
     return { kind: "broken", reason: `there is no collection ${first} with published cards` };
   }
-  return { kind: "broken", reason: `no card has the URL ${page}` };
+  return { kind: "broken", reason: `no card has the URL ${shownPath(page)}` };
 }
 
 /** The card whose own URL (not an alias: aliases have no Markdown copy) this is, in any letter case. */
@@ -362,6 +362,11 @@ export function normaliseSitePath(sitePath: string): string {
 /** True when `card` has a heading with this id. */
 export function hasAnchor(card: Card, anchor: string): boolean {
   return card.headings.some((heading) => heading.id === anchor);
+}
+
+/** A decoded site path as a message shows it: control characters and spaces (a tab the page carries as %09) percent-encoded again. */
+function shownPath(sitePath: string): string {
+  return sitePath.replace(/[\x00-\x20\x7f]/g, (c) => encodeURIComponent(c));
 }
 
 function stripQuery(value: string): string {

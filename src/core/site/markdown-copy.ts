@@ -16,6 +16,7 @@ import { forEachNode } from "../cards/tree-walk.ts";
 import { hiddenNodes } from "./hidden-text.ts";
 import { toString } from "mdast-util-to-string";
 import { isAddressText, resolveLink, type CardIndex } from "./links.ts";
+import { markdownLinkHref } from "./page-href.ts";
 import { snippetDirectiveOf, type Snippet } from "../cards/snippets.ts";
 import { literalProps } from "./mdx-components.ts";
 import { applyTextEdits, type TextSpanEdit } from "../text-edits.ts";
@@ -94,7 +95,8 @@ function snippetCopy(card: Card, snippet: Snippet, options: MarkdownCopyOptions)
  * so must be visited), false when the whole node was replaced.
  */
 function editLink(card: Card, node: Nodes & { url: string }, start: number, end: number, children: Nodes[], options: MarkdownCopyOptions, edits: Edit[]): boolean {
-  const target = resolveLink(card, node.url, options.index);
+  // The address the card's page carries: what the HTML decides on, the copy decides on too.
+  const target = resolveLink(card, markdownLinkHref(node.url), options.index);
   if (node.type === "image") {
     if (target.kind === "external") return false;
     edits.push({ start, end, text: (node as { alt?: string | null }).alt ?? "" });
