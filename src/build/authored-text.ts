@@ -20,7 +20,7 @@ import { snippetReferences, type Snippet } from "../core/cards/snippets.ts";
 import { createHeadingSlugger } from "../core/site/anchors.ts";
 import { hiddenNodes } from "../core/site/hidden-text.ts";
 import { collectLinks, isUrlAttribute, type CardLink } from "../core/site/link-extract.ts";
-import { isOnWikiOnlyHost, isPageOnSite, resolveLink, type CardIndex } from "../core/site/links.ts";
+import { isOnWikiOnlyHost, isPageOnSite, pageLinkAddress, resolveLink, type CardIndex } from "../core/site/links.ts";
 import { applyTextEdits } from "../core/text-edits.ts";
 
 /** Shorter addresses are not cut wherever they occur (`a.md` would cut `data.md`): the link's own cut took them. */
@@ -80,7 +80,8 @@ function readingOf(from: Card, tree: Root, ctx: AuthoredContext): Reading {
       const anchor = target.anchor === undefined ? "" : `#${headingIdsOf(target.card, ctx).get(target.anchor) ?? target.anchor}`;
       return [`${target.card.url}${anchor}`, `${target.card.url.replace(/\/$/, "")}.md${anchor}`];
     }
-    if (target.kind === "page") return isPageOnSite(target, "public") ? [url] : [];
+    // The page's path as the wall writes it (links.ts pageLinkHref), not the way there as written: `../escalate-zebra/../../tags/` is `/tags/`.
+    if (target.kind === "page") return isPageOnSite(target, "public") ? [pageLinkAddress(target)] : [];
     if (target.kind === "asset") return ctx.isPublicFile(target.file) ? [url, `/_files/${path.relative(ctx.contentDir, target.file).split(path.sep).join("/")}`] : [];
     return target.kind === "external" && ABSOLUTE.test(url.trim()) && !isOnWikiOnlyHost(url, ctx.index) ? [url] : [];
   };

@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Element, ElementContent, Nodes, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { CardIndex } from "../core/site/links.ts";
-import { isAddressText, resolveLink } from "../core/site/links.ts";
+import { isAddressText, pageLinkHref, resolveLink } from "../core/site/links.ts";
 import { toString } from "mdast-util-to-string";
 import type { SiteName } from "../core/site/audience.ts";
 import type { Card } from "../core/cards/load.ts";
@@ -124,7 +124,8 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
     }
     // Core's one decision (link-text.ts): on this site, and on the public one, whose page must then be its own rendering.
     const live = isTargetLive(target, raw, linkSite);
-    if (!isTargetLive(target, raw, publicSite)) linksToHiddenCards = true;
+    // Not live on one of the two sites (a page only the help center has, `/sitemap.xml`, is not live on the wiki): the public page is its own rendering.
+    if (!live || !isTargetLive(target, raw, publicSite)) linksToHiddenCards = true;
     if (node.tagName !== "a") {
       // An image or media source that names a card or page shows nothing but that page's path: never rendered; nor one the site does not keep.
       if (target.kind === "card" || target.kind === "page" || !live) delete node.properties[key];
@@ -133,6 +134,11 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
     if (!live) {
       // The link text stays, as written, unless it is the hidden page's address itself (an autolink, a bare URL).
       Object.assign(node, { type: "element", tagName: "span", properties: {}, children: isAddressText(toString(node), raw) ? [] : node.children } satisfies Element);
+      return;
+    }
+    // A page the site has: the path the browser lands on, never the way there as written (`../escalate-zebra/../../tags/`).
+    if (target.kind === "page") {
+      node.properties[key] = pageLinkHref(target, pageUrl);
       return;
     }
     if (target.kind !== "card") return;

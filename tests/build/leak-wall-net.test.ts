@@ -147,6 +147,17 @@ describe("the leak check of a public site whose rendering is broken", () => {
     expect(found.filter((f) => f.file === "help/guide/index.html").map((f) => f.needle?.kind)).toContain("file name");
   });
 
+  it("finds an internal card's name in the way a live link to a public page goes, which the wall writes as the page's path", () => {
+    const extra = "\nSee [the tags](../escalate-zebra/../../tags/).\n";
+    expect(findings(undefined, extra).map((f) => f.message)).toEqual([]);
+    const kept = (site: SiteData) => {
+      const card = guide(site);
+      expect(card.html).toContain('<a href="../../tags/">the tags</a>');
+      card.html = card.html.replace('<a href="../../tags/">', '<a href="../escalate-zebra/../../tags/">');
+    };
+    expect(findings(kept, extra).filter((f) => f.file === "help/guide/index.html").map((f) => f.needle?.kind)).toContain("file name");
+  });
+
   it("finds nothing where the wall turns such links into their text", () => {
     const found = findings(undefined, "\nSee [the steps](<../escalate-zebra/\t>) and [more](../escalate-zebra;x) and [index](../escalate-zebra/index.md).\n");
     expect(found.map((f) => f.message)).toEqual([]);

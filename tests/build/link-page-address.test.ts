@@ -99,3 +99,43 @@ describe("a link is decided on the address the page carries", () => {
     expect(markdown).not.toMatch(/escalate|zebra/i);
   });
 });
+
+/**
+ * A live link to a page the help center has (a collection, a tag, search, a Markdown copy) kept its address as written,
+ * so `../escalate-zebra/../../tags/` put an internal card's name on a public page, and the leak check took the written
+ * address as the author's excuse. The page's href is now the path a browser resolves it to, relative to the page.
+ */
+describe("a live link to a site page carries the page's path, not the way there", () => {
+  const PAGES: [string, string][] = [
+    ["../escalate-zebra/../../tags/", "../../tags/"],
+    ["/escalate-zebra/../search/", "../../search/"],
+    ["https://help.acme.example/escalate-zebra/../help/", "../"],
+    ["../escalate-zebra/%2e%2e/../tags/billing/", "../../tags/billing/"],
+    ["/escalate-zebra/../help/refunds.md", "../refunds.md"],
+    ["/search/?q=refunds#results", "../../search/?q=refunds#results"],
+    ["/sitemap.xml", "../../sitemap.xml"],
+  ];
+
+  function site() {
+    const dir = makeProject({
+      "verity.config.yml": `minTrustScore: 0\n${SITES}`,
+      "content/help/guide.md": exampleCard({ title: "Guide", audience: "external" }, PAGES.map(([url], i) => `[p${i}](${url})\n`).join("\n")),
+      "content/help/refunds.md": exampleCard({ title: "Refunds", audience: "external", tags: "[billing]" }, "Five days.\n"),
+      "content/help/escalate-zebra.md": exampleCard({ title: "Zebra desk" }, "## Vault\n\nSecret.\n"),
+    });
+    return loadProject({ cwd: dir, today: "2026-11-22" });
+  }
+
+  it("on both sites, and lint has nothing to say of them", async () => {
+    const p = site();
+    const sites = prepareSites(p, ["public", "internal"], { history: { available: false, reason: "test" } });
+    for (const name of ["public", "internal"] as const) {
+      const html = sites.get(name)!.cards.find((c) => c.id === "help/guide")!.html;
+      // The sitemap is the help center's only.
+      PAGES.forEach(([url, href], i) => expect(html).toContain(name === "internal" && url === "/sitemap.xml" ? `<span>p${i}</span>` : `<a href="${href}">p${i}</a>`));
+      expect(html).not.toMatch(/escalate|zebra|%2e/i);
+    }
+    const { results } = await lintJson(p.root, ["--today", "2026-11-22"]);
+    expect(flatMessages(results, p.root).filter((m) => m.file === "content/help/guide.md" && m.ruleId.startsWith("link-"))).toEqual([]);
+  });
+});

@@ -105,12 +105,13 @@ describe("prepareSites", () => {
     const wiki = sites.get("internal")!.cards.find((c) => c.id === "help/public-card")!.html;
     for (const text of ["ops", "secret tag", "health", "wiki ops", "wiki home", "wiki search"]) expect(pub).toContain(`<span>${text}</span>`);
     expect(pub).not.toMatch(/href="[^"]*(ops|secret-tag|health|wiki\.acme)/);
-    expect(pub).toContain('<a href="/help/">help</a>');
-    expect(pub).toContain('<a href="/tags/payments/">public tag</a>');
-    expect(pub).toContain('<a href="/search/">search</a>');
-    expect(wiki).toContain('<a href="/ops/">ops</a>');
-    expect(wiki).toContain('<a href="/tags/secret-tag/">secret tag</a>');
-    expect(wiki).toContain('<a href="https://wiki.acme.test/ops/">wiki ops</a>');
+    // A page the site has is linked by its path relative to the page (links.ts pageLinkHref), as cards are.
+    expect(pub).toContain('<a href="../">help</a>');
+    expect(pub).toContain('<a href="../../tags/payments/">public tag</a>');
+    expect(pub).toContain('<a href="../../search/">search</a>');
+    expect(wiki).toContain('<a href="../../ops/">ops</a>');
+    expect(wiki).toContain('<a href="../../tags/secret-tag/">secret tag</a>');
+    expect(wiki).toContain('<a href="../../ops/">wiki ops</a>');
   });
 
   it("never publishes a link whose scheme has no // and which an https page reads as a path to a hidden card (link-audience off)", () => {

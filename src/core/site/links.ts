@@ -121,7 +121,16 @@ export function collectSitePages(cards: readonly Card[], selection: SiteSelectio
 export type LinkTarget =
   | { kind: "external" }
   | { kind: "card"; card: Card; anchor: string | undefined; via?: SiteName }
-  | { kind: "page"; path: string; sites: readonly SiteName[]; via?: SiteName }
+  | {
+      kind: "page";
+      path: string;
+      sites: readonly SiteName[];
+      via?: SiteName;
+      /** The path relative to the site's base as a browser resolves the link (dot segments gone, percent-encoded as it sends it): what the page's href becomes. */
+      at?: string;
+      /** The query and fragment as the link has them (`?q=refunds#results`). */
+      rest?: string;
+    }
   | { kind: "asset"; file: string }
   | { kind: "unchecked" }
   | { kind: "broken"; reason: string };
@@ -154,10 +163,11 @@ export function resolveLink(from: Card, rawUrl: string, index: CardIndex): LinkT
       // the rest of that host (e.g. the company website).
       return onSite.site === "internal" && onSite.hostIsWikiOnly ? { kind: "page", path: "/", sites: ["internal"], via: "internal" } : { kind: "external" };
     }
-    return withVia(resolveSitePath(from, onSite.path, onSite.hash, index), onSite.site);
+    return withVia(landing(resolveSitePath(from, onSite.path, onSite.hash, index), onSite.path, onSite.rest), onSite.site);
   }
   const hashAt = url.indexOf("#");
   const pathPart = stripQuery(hashAt < 0 ? url : url.slice(0, hashAt));
+  const rest = url.slice(pathPart.length);
   const anchor = hashAt < 0 ? undefined : safeDecode(url.slice(hashAt + 1));
   if (pathPart === "") return { kind: "card", card: from, anchor };
 
@@ -174,7 +184,7 @@ export function resolveLink(from: Card, rawUrl: string, index: CardIndex): LinkT
   // As a browser reads it: dot segments resolved and backslashes read as slashes, site paths too (/help/../ops/runbook/).
   const sitePath = new URL(pathPart, `https://site.invalid${from.url}`).pathname;
   const looksLikePage = !/\.[a-z0-9]{1,5}$/i.test(sitePath) || /\.html?$/i.test(sitePath);
-  if (looksLikePage || /^[\\/]/.test(pathPart)) return resolveSitePath(from, sitePath, anchor, index);
+  if (looksLikePage || /^[\\/]/.test(pathPart)) return landing(resolveSitePath(from, sitePath, anchor, index), sitePath, rest);
   const file = path.resolve(path.dirname(from.file), safeDecode(pathPart));
   if (existsSync(file) || lstatExists(file)) return { kind: "asset", file };
   return { kind: "broken", reason: `the file ${pathPart} does not exist` };
@@ -202,6 +212,33 @@ function sameSchemeReference(url: string): string | undefined {
  */
 export function isPageOnSite(target: Extract<LinkTarget, { kind: "page" }>, site: SiteName): boolean {
   return target.sites.includes(site) && !(site === "public" && target.via === "internal");
+}
+
+/** A site page target with where the browser lands: its resolved path and the link's query and fragment. */
+function landing(target: LinkTarget, at: string, rest: string): LinkTarget {
+  return target.kind === "page" ? { ...target, at, rest } : target;
+}
+
+/**
+ * The href a live link to a site page gets on a page at `pageUrl` (a site path, e.g. `/help/guide/`): the path the
+ * browser would land on, relative to the page, and the query and fragment as written. Never the way there as written:
+ * `../escalate-zebra/../../tags/` lands on `/tags/`, and its href is `../../tags/`, which names no card.
+ */
+export function pageLinkHref(target: Extract<LinkTarget, { kind: "page" }>, pageUrl: string): string {
+  const at = target.at ?? target.path;
+  const fromParts = pageUrl.split("/").filter(Boolean);
+  const toParts = at.split("/").slice(1);
+  const last = toParts.pop() ?? "";
+  let common = 0;
+  while (common < fromParts.length && common < toParts.length && fromParts[common] === toParts[common]) common++;
+  const up = "../".repeat(fromParts.length - common);
+  const rest = [...toParts.slice(common), last].join("/");
+  return `${up || "./"}${rest}${target.rest ?? ""}`;
+}
+
+/** The address a live link to a site page shows on a page: the path it lands on (relative to the site's base), with its query and fragment. */
+export function pageLinkAddress(target: Extract<LinkTarget, { kind: "page" }>): string {
+  return `${target.at ?? target.path}${target.rest ?? ""}`;
 }
 
 function withVia(target: LinkTarget, via: SiteName): LinkTarget {
@@ -269,7 +306,7 @@ export function contentDirOfCard(from: Pick<Card, "file" | "url">): string | und
 function siteOfUrl(
   url: string,
   sites: readonly SiteAddress[],
-): { site: SiteName; base: string; path: string | undefined; hash: string | undefined; hostIsWikiOnly?: boolean } | undefined {
+): { site: SiteName; base: string; path: string | undefined; hash: string | undefined; rest: string; hostIsWikiOnly?: boolean } | undefined {
   // A URL with a scheme is absolute even without `//` (`https:wiki.acme.example/x`), as a page of
   // another scheme resolves it: parseUrl decides it for links and embeds alike.
   const parsed = parseUrl(url);
@@ -277,16 +314,17 @@ function siteOfUrl(
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return undefined;
   const host = parsed.hostname.replace(/\.$/, "").toLowerCase();
   const hash = parsed.hash ? safeDecode(parsed.hash.slice(1)) : undefined;
+  const rest = `${parsed.search}${parsed.hash}`;
   const matches = sites.filter((site) => hostOf(site.url) === host).sort((a, b) => b.base.length - a.base.length);
   if (matches.length === 0) return undefined;
   const pathname = parsed.pathname;
   for (const site of matches) {
     const base = site.base.endsWith("/") ? site.base : `${site.base}/`;
     const lower = pathname.toLowerCase();
-    if (lower.startsWith(base.toLowerCase())) return { site: site.site, base, path: `/${pathname.slice(base.length)}`, hash };
-    if (`${lower}/` === base.toLowerCase()) return { site: site.site, base, path: "/", hash };
+    if (lower.startsWith(base.toLowerCase())) return { site: site.site, base, path: `/${pathname.slice(base.length)}`, hash, rest };
+    if (`${lower}/` === base.toLowerCase()) return { site: site.site, base, path: "/", hash, rest };
   }
-  return { site: matches[0]!.site, base: matches[0]!.base, path: undefined, hash, hostIsWikiOnly: matches.every((site) => site.site === "internal") };
+  return { site: matches[0]!.site, base: matches[0]!.base, path: undefined, hash, rest, hostIsWikiOnly: matches.every((site) => site.site === "internal") };
 }
 
 /**
