@@ -8,7 +8,7 @@
  * Left out, since the public page must not show them: the frontmatter's other fields (owner, companion), what the
  * page hides (comments, script, MDX code; core/site/hidden-text.ts), and every link, image or reference whose target
  * the help center lacks (a card it does not have, a page only the wiki has, a file it does not copy, the wiki's
- * host), with its text: the check judges what the page makes of such a link, it does not take the author's word.
+ * host, an address of nothing it has), with its text: the check judges what the page makes of such a link, it does not take the author's word.
  * Of the addresses a card links, only those of what the help center has, and absolute ones off the wiki's host, excuse.
  */
 import path from "node:path";
@@ -71,6 +71,8 @@ function readingOf(from: Card, tree: Root, ctx: AuthoredContext): Reading {
     if (target.kind === "card") return ctx.isPublic(target.card);
     if (target.kind === "page") return isPageOnSite(target, "public");
     if (target.kind === "asset") return ctx.isPublicFile(target.file);
+    // An address of nothing the help center has (`../escalate-zebra;x`) is a target it lacks too: its text is judged, not excused.
+    if (target.kind === "broken") return false;
     return !isOnWikiOnlyHost(url, ctx.index);
   };
   const shownAddresses = (url: string): string[] => {

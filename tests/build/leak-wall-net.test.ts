@@ -135,6 +135,11 @@ describe("the leak check of a public site whose rendering is broken", () => {
     card.html = card.html.replace(`<span>${text}</span>`, `<a href="${href}">${text}</a>`);
   };
 
+  it("takes no excuse from the text of a link to an address of nothing the help center has: the page shows it, the check judges it", () => {
+    const found = findings(undefined, "\nAsk the [Quokka escalation desk](../escalate-zebra;x).\n");
+    expect(found.map((f) => [f.file, f.needle?.kind])).toContainEqual(["help/guide/index.html", "title"]);
+  });
+
   it("takes no excuse from an address that names nothing the help center has", () => {
     // A typo of the internal card's address kept live (link-broken off): the page names the internal card.
     const typo = findings(keptLive("../help/escalate-zebra/?q=1", "the steps"), "\nSee [the steps](../help/escalate-zebra/?q=1).\n");
