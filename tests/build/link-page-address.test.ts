@@ -92,6 +92,26 @@ describe("a link is decided on the address the page carries", () => {
     expect(wiki).toContain('href="../escalate-zebra/%09"');
   });
 
+  it("an autolink and an MDX card's JSX links are decided the same way", () => {
+    const dir = makeProject({
+      "verity.config.yml": `minTrustScore: 0\n${SITES}rules:\n  link-broken: off\n  link-audience: off\n`,
+      "content/help/guide.mdx": exampleCard(
+        { title: "Guide", audience: "external" },
+        'See <a href="../escalate-zebra;x">xjsx</a> and <a href={"../escalate-zebra/\\t"}>xtab</a>.\n\n<Figure src="../escalate-zebra;x.png" alt="xfig" />\n',
+      ),
+      "content/help/autolink.md": exampleCard({ title: "Autolink", audience: "external" }, "See <https://help.acme.example/help/escalate-zebra;x>.\n"),
+      "content/help/escalate-zebra.md": exampleCard({ title: "Zebra desk" }, "Secret.\n"),
+    });
+    const p = loadProject({ cwd: dir, today: "2026-11-22" });
+    const cards = prepareSites(p, ["public"], { history: { available: false, reason: "test" } }).get("public")!.cards;
+    const html = cards.find((c) => c.id === "help/guide")!.html;
+    expect(html).not.toMatch(/escalate|zebra/i);
+    // The autolink's text is its address: it goes with the link.
+    expect(cards.find((c) => c.id === "help/autolink")!.html).toBe("<p>See <span></span>.</p>");
+    expect(html).toContain("<span>xjsx</span>");
+    expect(html).toContain("<span>xtab</span>");
+  });
+
   it("the help center's Markdown copy keeps none of them either", () => {
     const p = loadProject({ cwd: project("  link-broken: off\n  link-audience: off\n"), today: "2026-11-22" });
     const sites = prepareSites(p, ["public"], { history: { available: false, reason: "test" } });
