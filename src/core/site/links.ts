@@ -420,17 +420,6 @@ function safeDecode(value: string): string {
   }
 }
 
-/**
- * The href a link gets on a built site: card links become the target card's page URL under the
- * site's base path; everything else is left as written.
- */
-export function hrefOnSite(from: Card, rawUrl: string, index: CardIndex, base: string): string {
-  const target = resolveLink(from, rawUrl, index);
-  if (target.kind !== "card") return rawUrl;
-  const page = joinBase(base, target.card.url);
-  return target.anchor ? `${target.card === from ? "" : page}#${target.anchor}` : page;
-}
-
 export function joinBase(base: string, sitePath: string): string {
   return `${base.replace(/\/$/, "")}${sitePath}`;
 }
