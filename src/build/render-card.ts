@@ -103,19 +103,20 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
     const target = resolveLink(card, raw, options.index);
     if (target.kind === "asset") {
       const rel = path.relative(options.contentDir, target.file).split(path.sep).join("/");
-      if (rel.startsWith("../")) return;
-      // A document with script is never published (lint reports it as attachment-unsafe).
-      if (!checkAttachment(target.file).safe) {
-        delete node.properties[key];
-        return;
-      }
-      // A file the help center does not copy is neither shown nor named there.
+      const outside = rel.startsWith("../") || path.isAbsolute(rel);
+      // A file the help center does not copy (one outside the content folder neither) is neither shown nor named there.
       if (options.isPublicFile && !options.isPublicFile(target.file)) {
         linksToHiddenCards = true;
         if (options.site === "public") {
           delete node.properties[key];
           return;
         }
+      }
+      if (outside) return;
+      // A document with script is never published (lint reports it as attachment-unsafe).
+      if (!checkAttachment(target.file).safe) {
+        delete node.properties[key];
+        return;
       }
       const sitePath = `/_files/${rel}`;
       assets.push({ file: target.file, sitePath });

@@ -49,6 +49,8 @@ function body(): string {
     `[xref][zebra]\n\n[zebra]: ${REFERENCE}\n`,
     '<a href="../escalate-zebra;x">xhtml</a>\n',
     "![ximg](../escalate-zebra;x.png)\n",
+    // A file outside the content folder: never copied, so not named on the help center either.
+    "[xoutside](../../verity.config.yml)\n",
     "[ok](refunds.md)\n",
   ].join("\n");
 }
@@ -86,6 +88,7 @@ describe("a link is decided on the address the page carries", () => {
     for (const [i] of FORMS.entries()) expect(html).toContain(`<span>x${i}</span>`);
     expect(html).toContain("<span>xref</span>");
     expect(html).toContain("<span>xhtml</span>");
+    expect(html).not.toContain("verity.config.yml");
     expect(html).toMatch(/<a href="\.\.\/refunds\/">ok<\/a>/);
     // The wiki keeps the page's own address: a broken link there, as lint says.
     const wiki = sites.get("internal")!.cards.find((c) => c.id === "help/guide")!.html;
