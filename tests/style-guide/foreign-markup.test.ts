@@ -71,6 +71,20 @@ describe("foreign-markup", () => {
     expect(findings[1]!.column).toBe(19);
   });
 
+  it("reports Jira's and Confluence's wiki markup and MediaWiki headings, alone on their lines", () => {
+    const findings = find("h2. Set up billing\n\n{code:java}\nint x = 1;\n{code}\n\n{info}\nRead this.\n{info}\n\n{quote}\nSaid.\n{quote}\n\n== Set up billing ==\n\n=== Details ===");
+    expect(findings.map((f) => f.line)).toEqual([8, 10, 12, 14, 16, 18, 20, 22, 24]);
+    expect(findings[0]!.message).toContain('"h2." starts a heading in Jira\'s and Confluence\'s wiki markup');
+    expect(findings[0]!.message).toContain("Write a Markdown heading: ## and the text.");
+    expect(findings[1]!.message).toContain('"{code:java}" is a macro');
+    expect(findings[1]!.message).toContain("fenced code block");
+    expect(findings[3]!.message).toContain("> [!NOTE]");
+    expect(findings[5]!.message).toContain("block quote (>)");
+    expect(findings[7]!.message).toContain('"== Set up billing ==" is a heading in MediaWiki');
+    expect(findings[8]!.message).toContain("### and the text.");
+    expect(find("h2 is the size. Use {code} for the code you got, and {info} in text.\n{code} is a placeholder here.\n\nIf a == b == c, == alone, or == not closed.")).toEqual([]);
+  });
+
   it("leaves code, inline code, HTML, link addresses and escaped brackets alone", () => {
     expect(find("Type `[[name]]` or `{{dc.x}}` in the field.")).toEqual([]);
     expect(find("```liquid\n{% if user %}\n{{ user.name }}\n{% endif %}\n```")).toEqual([]);

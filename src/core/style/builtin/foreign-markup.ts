@@ -1,8 +1,9 @@
 /**
  * `foreign-markup`: markup of another writing tool, pasted with a card from it, that Markdown does
  * not have: wiki links (`[[Page]]`), admonition fences (`:::tip`, `!!! warning`), template tags
- * (`{% hint %}`, `{{< note >}}`, `{{dc.name}}`), Confluence storage tags (`<ac:…>`) and heading
- * attributes (`{#id}`, `{: .class}`). The sites show such markup as typed, brackets and braces on the
+ * (`{% hint %}`, `{{< note >}}`, `{{dc.name}}`), Confluence storage tags (`<ac:…>`), heading
+ * attributes (`{#id}`, `{: .class}`), and the wiki markup of Jira and Confluence (`h2. Title`,
+ * `{code}`) and of MediaWiki (`== Title ==`). The sites show such markup as typed, brackets and braces on the
  * page; each finding says what Verity's Markdown writes instead.
  *
  * Only text is read: code, inline code, HTML and link addresses are never looked into, and a
@@ -14,16 +15,13 @@ import type { BuiltinProseRule, BuiltinRuleContext } from "../builtin-rules.ts";
 import { guideLink } from "./guide-link.ts";
 
 /** A cheap look at the whole file first: most cards have none of these. */
-const ANY_MARK = /\[\[|:::|!!!|\?\?\?|\{%|\{\{|<\/?(?:ac|ri):|\{[ \t]*#|\{:/;
+const ANY_MARK = /\[\[|:::|!!!|\?\?\?|\{%|\{\{|<\/?(?:ac|ri):|\{[ \t]*#|\{:|==|\{(?:code|noformat|panel|info|note|warning|tip|quote)\b|\bh[1-6]\.[ \t]/;
 
 const WIKI_LINK = /(!?)\[\[[ \t]*([^[\]\s][^[\]\n]{0,199})\]\]/g;
 const TEMPLATE_TAG = /(?<!\{)\{%-?[ \t]*([A-Za-z][\w-]{0,40})[^%\n]{0,200}?-?%\}/g;
 const SHORTCODE = /\{\{([<%])[ \t]*\/?([A-Za-z][\w-]{0,40})[^\n]{0,200}?[>%]\}\}/g;
 const PLACEHOLDER = /\{\{[ \t]*([A-Za-z_][\w.-]{0,80})[ \t]*\}\}/g;
-const CONFLUENCE_TAG = /<\/?(ac|ri):[A-Za-z][\w-]{0,40}/g;
-/** At the start of a line of text. */
-const CONTAINER = /^(:{3,})[ \t]*\{?[ \t]*\.?([A-Za-z][\w-]{0,40})/;
-const MKDOCS = /^(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]{0,40})/;
+const CONFLUENCE_TAG = /<\/?(ac|ri):[A-Za-z][\w-]{0,40}/;
 /** At the end of a heading's text, or a paragraph of its own. */
 const HEADING_ID = /[ \t]\{[ \t]*(#[\w-]{1,80})(?:[ \t]+[^{}\n]{0,120})?\}[ \t]*$/;
 const ATTRIBUTE_LIST = /\{:[ \t]*[^{}\n]{0,200}\}/g;
@@ -39,6 +37,34 @@ const CALLOUT_OF: Record<string, string> = {
 
 const calloutFor = (name: string): string => CALLOUT_OF[name.toLowerCase()] ?? "NOTE";
 const SHOWN = "which Markdown does not have: the sites show it as typed.";
+
+/** Marks read at the start of a line of text, each line reported for its first. */
+const LINE_MARKS: readonly { pattern: RegExp; message: (match: RegExpExecArray) => string }[] = [
+  {
+    pattern: /^(:{3,})[ \t]*\{?[ \t]*\.?([A-Za-z][\w-]{0,40})/,
+    message: ([whole, colons, name]) => `"${whole}" opens an admonition of Docusaurus or VuePress, ${SHOWN} Write a callout instead: a block quote whose first line is > [!${calloutFor(name!)}], and remove the closing "${colons}".`,
+  },
+  {
+    pattern: /^(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]{0,40})/,
+    message: ([whole, , name]) => `"${whole}" opens an admonition of MkDocs, ${SHOWN} Write a callout instead: a block quote whose first line is > [!${calloutFor(name!)}], then the text, each line starting with >.`,
+  },
+  {
+    // Jira's and Confluence's wiki markup: `h2. Heading`, and a macro alone on its line (`{code:java}`, `{panel:title=x}`, `{info}`).
+    pattern: /^h([1-6])\.[ \t]+\S/,
+    message: ([whole, level]) => `"${whole.slice(0, 3)}" starts a heading in Jira's and Confluence's wiki markup, ${SHOWN} Write a Markdown heading: ${"#".repeat(Math.max(2, Number(level)))} and the text.`,
+  },
+  {
+    pattern: /^\{(code|noformat|panel|info|note|warning|tip|quote)(?::[^{}\n]{0,100})?\}[ \t]*$/,
+    message: ([whole, macro]) =>
+      `"${whole.trim()}" is a macro of Jira's and Confluence's wiki markup, ${SHOWN} ` +
+      (macro === "code" || macro === "noformat" ? "Write a fenced code block (```) instead." : macro === "quote" ? "Write a block quote (>) instead." : `Write a callout instead: a block quote whose first line is > [!${calloutFor(macro === "panel" ? "note" : macro!)}].`),
+  },
+  {
+    // MediaWiki's `== Heading ==`.
+    pattern: /^(={2,6})[ \t]*[^=\n]{1,200}?[ \t]*\1[ \t]*$/,
+    message: ([whole, marks]) => `"${whole.trim()}" is a heading in MediaWiki's markup, ${SHOWN} Write a Markdown heading: ${"#".repeat(marks!.length)} and the text.`,
+  },
+];
 
 function check(ctx: BuiltinRuleContext): Finding[] {
   const findings: Finding[] = [];
@@ -78,7 +104,6 @@ function check(ctx: BuiltinRuleContext): Finding[] {
       report(start + match.index, match[0].length, `"${match[0]}" is a template placeholder (Zendesk dynamic content, Mustache, Handlebars), which Verity does not fill in: the sites show it as typed. ${INSTEAD_OF_TEMPLATE}`);
     }
     const confluence = CONFLUENCE_TAG.exec(raw);
-    CONFLUENCE_TAG.lastIndex = 0;
     if (confluence) {
       report(start + confluence.index, confluence[0].length, `"${confluence[0]}" is Confluence storage markup, ${SHOWN} Write this part in Markdown (export the page as Markdown, or copy its text).`);
     }
@@ -95,16 +120,11 @@ function check(ctx: BuiltinRuleContext): Finding[] {
     }
     for (const at of lineStarts) {
       const line = raw.slice(at, lineEnd(raw, at));
-      const container = CONTAINER.exec(line);
-      if (container) {
-        const name = container[2]!;
-        report(start + at, container[0].length, `"${container[0]}" opens an admonition of Docusaurus or VuePress, ${SHOWN} Write a callout instead: a block quote whose first line is > [!${calloutFor(name)}], and remove the closing "${container[1]}".`);
-        continue;
-      }
-      const mkdocs = MKDOCS.exec(line);
-      if (mkdocs) {
-        const type = calloutFor(mkdocs[2]!);
-        report(start + at, mkdocs[0].length, `"${mkdocs[0]}" opens an admonition of MkDocs, ${SHOWN} Write a callout instead: a block quote whose first line is > [!${type}], then the text, each line starting with >.`);
+      for (const { pattern, message } of LINE_MARKS) {
+        const match = pattern.exec(line);
+        if (!match) continue;
+        report(start + at, match[0].trimEnd().length, message(match));
+        break;
       }
     }
   }
@@ -173,7 +193,7 @@ const LINE_PREFIX = /^[ \t>]{0,200}(?:(?:[-*+]|\d{1,9}[.)])[ \t]{1,8}(?:\[[ xX]\
 
 export const foreignMarkup: BuiltinProseRule = {
   id: "foreign-markup",
-  description: "Markup of another writing tool that Markdown does not have (wiki links, admonition fences, template tags, Confluence tags, heading attributes), shown on the sites as typed.",
+  description: "Markup of another writing tool that Markdown does not have (wiki links, admonition fences, template tags, Confluence tags, heading attributes, Jira and MediaWiki markup), shown on the sites as typed.",
   defaultLevel: "warning",
   url: guideLink("markdown-from-other-tools"),
   fixable: false,
