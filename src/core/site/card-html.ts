@@ -12,7 +12,7 @@
 import type { Element, Nodes as HastNodes, Root as HastRoot } from "hast";
 import { defaultSchema, sanitize, type Schema } from "hast-util-sanitize";
 import type { Nodes as MdastNodes, Root as MdastRoot } from "mdast";
-import { normalizedUrl } from "./page-href.ts";
+import { markdownLinkHref } from "./page-href.ts";
 import { markdownToHast, mdxToHast } from "satteri";
 import { VFile } from "vfile";
 import type { MarkdownFormat } from "../cards/markdown.ts";
@@ -313,8 +313,6 @@ function cutOffComments(tree: MdastRoot): HtmlRemoval[] {
   return found;
 }
 
-export { normalizedUrl } from "./page-href.ts";
-
 /** The `<a>` and `<img>` elements Markdown links and images (references resolved) turn into. */
 function linkElements(tree: MdastRoot): HastRoot {
   const definitions = new Map<string, string>();
@@ -329,7 +327,7 @@ function linkElements(tree: MdastRoot): HastRoot {
     if (node.type === "link" || node.type === "image") url = node.url;
     else if (node.type === "linkReference" || node.type === "imageReference") url = definitions.get(node.identifier.toLowerCase());
     if (url === undefined || !node.position) continue;
-    url = normalizedUrl(url); // as Markdown renders it (`java\tscript:` -> `java%09script:`)
+    url = markdownLinkHref(url); // as Markdown renders it (`java\tscript:` -> `java%09script:`)
     const isImage = node.type === "image" || node.type === "imageReference";
     children.push({
       type: "element",

@@ -9,14 +9,12 @@
  */
 import { normalizeUri } from "micromark-util-sanitize-uri";
 
-/** `normalizeUri`'s result. A URL made only of the characters it never escapes (most links) is its own result. */
-export function normalizedUrl(url: string): string {
-  return UNESCAPED_URL.test(url) ? url : normalizeUri(url);
-}
-
-/** The address the page carries for the URL of a Markdown link, image or definition. */
+/**
+ * The address the page carries for the URL of a Markdown link, image or definition: `normalizeUri`'s result. A URL
+ * made only of the characters it never escapes (most links) is its own result.
+ */
 export function markdownLinkHref(url: string): string {
-  return normalizedUrl(url);
+  return UNESCAPED_URL.test(url) ? url : normalizeUri(url);
 }
 
 /** The ASCII characters normalizeUri keeps as they are (its own class; `%` is judged with what follows it). */
