@@ -1,5 +1,6 @@
 /** Result markup shared by the search page and the instant results under every search box. */
 import type { Hit, ResultData } from "./search-engine.ts";
+import { excerptNodes } from "./search-excerpt.ts";
 
 const names = new Map<string, string>();
 /** "Korean", "Japanese": the name of a language in the page's language. */
@@ -37,7 +38,8 @@ export function resultLink(hit: Hit, data: ResultData, options: { excerpt: boole
     const excerpt = document.createElement("p");
     excerpt.className = "result-excerpt";
     excerpt.lang = hit.lang;
-    excerpt.innerHTML = data.excerpt; // Pagefind escapes the text; only <mark> is markup.
+    // Never parsed as HTML: Pagefind's excerpt leaves `&` as it is, so a page's `&lt;b&gt;` would come back as `<b>`.
+    excerpt.replaceChildren(...excerptNodes(data.excerpt, data.content));
     link.append(excerpt);
   }
   return link;

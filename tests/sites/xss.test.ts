@@ -148,6 +148,23 @@ describe("attack cards on the built sites", () => {
     });
   }, 120_000);
 
+  it("show a card's entities in search excerpts as the page shows them, never decoded into markup", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${sites.public.url}search/?q=quaggaline`);
+    await page.waitForFunction(() => document.querySelector("[data-search-status]")?.getAttribute("data-state") === "done", undefined, { timeout: 50_000 });
+    // The page says `&lt;img …&gt;` and `&lt;b&gt;` (entities written as text): so must the excerpt, with the word it matched marked.
+    const excerpt = (await page.textContent("[data-search-results] .result-excerpt"))!;
+    expect(excerpt).toContain(`&lt;img src=x onerror="top.__xss='entity'"&gt;`);
+    expect(excerpt).toContain("&lt;b&gt;");
+    expect(excerpt).not.toContain("<");
+    expect(await page.$$eval("[data-search-results] .result-excerpt mark", (marks) => marks.map((m) => m.textContent))).toEqual(["Quaggaline", "quaggaline."]);
+    expect(await page.$$("[data-search-results] .result-excerpt :not(mark)")).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    await page.close();
+    const card = readFileSync(path.join(out, "public", "help", "search-entities", "index.html"), "utf8");
+    expect(card).toContain("&#x26;lt;img src=x");
+  }, 120_000);
+
   it("keep card titles and descriptions text in the Atom feed, served even without the policy header", async () => {
     await eachAtOnce([sites.public, sites.internal], 2, async (server) => {
       const page = await browser.newPage();
