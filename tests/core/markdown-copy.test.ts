@@ -50,6 +50,15 @@ describe("markdownCopy", () => {
     expect(out.public).toBe("The refund button and ![logo](https://cdn.example/logo.png)\n");
   });
 
+  it("replaces an image by reference with its alt text as an image is, when its definition is a card the site lacks or a local file: never the reference and its label", () => {
+    const body = "\nA diagram ![the diagram][Secret runbook], ![shot][s] and ![Secret runbook][] and ![logo][l].\n\n[Secret runbook]: secret-runbook.md\n[s]: shot.png\n[l]: https://cdn.example/l.png\n";
+    const out = copies(body);
+    // The page shows "the diagram", "shot" and an alt the author wrote as the label: the copy says the same.
+    expect(out.public).toBe("A diagram the diagram, shot and Secret runbook and ![logo][l].\n\n[l]: https://cdn.example/l.png\n");
+    expect(out.internal).toContain("A diagram the diagram, shot and Secret runbook and ![logo][l].");
+    expect(out.internal).not.toContain("][Secret runbook]");
+  });
+
   it("removes raw HTML and MDX code but keeps the text inside components", () => {
     const out = copies('\nimport X from "./x.js"\n\n<Callout type="warning">\n\nMind the **fee**.\n\n</Callout>\n\nTotal: {1 + 1}\n', "mdx");
     expect(out.public).not.toContain("import");

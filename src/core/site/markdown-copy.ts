@@ -7,7 +7,8 @@
  * - component tags (their content stays);
  * - links to cards the site does not have become their plain text (an autolink disappears);
  * - links to cards the site has become absolute URLs on that site;
- * - images and links to files next to the card become their text (a copy has no attachments);
+ * - images and links to files next to the card become their text (a copy has no attachments), by
+ *   reference too (`![alt][label]` is its alt, never the label its removed definition had);
  * - a snippet include becomes the snippet's own copy where the page shows the snippet, else nothing.
  */
 import type { Nodes, Root } from "mdast";
@@ -68,9 +69,10 @@ export function markdownCopy(card: Card, options: MarkdownCopyOptions): string {
       unwrap(edits, start, end, children);
     } else if (node.type === "link" || node.type === "image" || node.type === "definition") {
       if (!editLink(card, node, start, end, children, options, edits)) continue;
-    } else if (node.type === "linkReference") {
+    } else if (node.type === "linkReference" || node.type === "imageReference") {
+      // A reference is its definition's link or image: `![alt][label]` whose definition goes is its alt, as `![alt](url)` is.
       const url = definitions.get(node.identifier.toLowerCase());
-      if (url !== undefined && !editLink(card, { ...node, type: "link", url }, start, end, children, options, edits)) continue;
+      if (url !== undefined && !editLink(card, { ...node, type: node.type === "linkReference" ? "link" : "image", url } as Nodes & { url: string }, start, end, children, options, edits)) continue;
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
