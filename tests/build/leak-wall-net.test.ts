@@ -127,6 +127,14 @@ describe("the leak check of a public site whose rendering is broken", () => {
     expect(found.map((f) => [f.file, f.needle?.kind])).toContainEqual(["help/guide/index.html", "title"]);
   });
 
+  it("takes no excuse from the label of an image by reference to a card the help center lacks: the page shows its alt only", () => {
+    const extra = "\nA diagram ![diagram][Quokka escalation desk] here.\n\n[Quokka escalation desk]: escalate-zebra.md\n";
+    expect(findings(undefined, extra).map((f) => f.message)).toEqual([]);
+    // The Markdown copy once kept the reference as written while it dropped the definition.
+    const keptReference = (site: SiteData) => void (guide(site).markdown = guide(site).markdown.replace("A diagram diagram here.", "A diagram ![diagram][Quokka escalation desk] here."));
+    expect(findings(keptReference, extra).map((f) => [f.file, f.needle?.kind])).toContainEqual(["help/guide.md", "title"]);
+  });
+
   // The wall keeps neither link live (link-text.ts isTargetLive: an address of nothing the help center has is text there);
   // a wall that did, as it once did, would make the page below, which the check must still catch.
   const keptLive = (href: string, text: string) => (site: SiteData) => {
