@@ -1,6 +1,6 @@
 /**
  * No script from card content runs on either site (tests/fixtures/sites/attack: scripts, handlers,
- * script URLs, srcdoc, object, MDX, an SVG attachment, remote resources, text files that are programs), and the
+ * script URLs, srcdoc, object, MDX, ids and names aimed at what the page's scripts look up, an SVG attachment, remote resources, text files that are programs), and the
  * Content-Security-Policy alone blocks injected script in a build with the sanitizer switched off.
  */
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -14,7 +14,7 @@ import { runsAsScript } from "../../src/core/site/script-text.ts";
 import { buildFixture, eachAtOnce, FIXTURES, listFiles, tempDir, TODAY } from "./helpers.ts";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const PUBLIC_PAGES = ["help/scripts/", "help/handlers/", "help/urls/", "help/remote/", "help/frame-breakout/", "help/attachment/", "help/mdx-attack/", "help/component-attack/", "help/script-gadget/", "help/mxss/", "help/mdx-rawtext/"];
+const PUBLIC_PAGES = ["help/scripts/", "help/handlers/", "help/urls/", "help/remote/", "help/frame-breakout/", "help/attachment/", "help/mdx-attack/", "help/component-attack/", "help/script-gadget/", "help/mxss/", "help/mdx-rawtext/", "help/clobber/"];
 const WIKI_PAGES = [...PUBLIC_PAGES, "wiki/steal/"];
 
 let out: string;
@@ -146,6 +146,30 @@ describe("attack cards on the built sites", () => {
       expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
       await page.close();
     });
+  }, 120_000);
+
+  it("let no id or name of a card redirect what the page's scripts look up: the header search still works on its page", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${sites.public.url}help/clobber/`);
+    const lookups = await page.evaluate(() => ({
+      body: document.body.tagName,
+      head: document.head.tagName,
+      main: document.getElementById("main")?.tagName,
+      list: document.getElementById("header-search-results")?.getAttribute("role"),
+      // Every id and name a card's HTML carries is the author's prefixed one or a heading's own, never a page's.
+      ids: [...document.querySelectorAll(".card-body [id], .card-body [name]")].map((e) => e.id || e.getAttribute("name")),
+    }));
+    expect(lookups).toMatchObject({ body: "BODY", head: "HEAD", main: "MAIN", list: "listbox" });
+    expect(lookups.ids.filter((id) => !/^user-content-/.test(id!) && ["body", "head", "main", "search", "header-search", "header-search-results", "currentScript", "activeElement"].includes(id!))).toEqual([]);
+    const input = page.locator("#header-search");
+    await input.fill("zebracorn");
+    await page.waitForSelector("#header-search-results:not([hidden]) [role=option] a.result-link", { timeout: 50_000 });
+    await input.press("ArrowDown");
+    const active = await input.getAttribute("aria-activedescendant");
+    // The option the box points at is the listbox's, the first element of that id (the header comes before the card).
+    expect(await page.evaluate((id) => document.getElementById(id!)?.closest("[role=listbox]")?.id, active)).toBe("header-search-results");
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    await page.close();
   }, 120_000);
 
   it("show a card's entities in search excerpts as the page shows them, never decoded into markup", async () => {
