@@ -3,7 +3,7 @@
  * site may contain (decided by `selectCardsForSite`, before any page exists), their HTML, the
  * collection and tag navigation, related cards, verification and history. Pages only read this.
  */
-import { cardAudience, isOnSite, publicTreatment, selectCardsForSite, siteSelectionOf, type SiteName } from "../core/site/audience.ts";
+import { cardAudience, changeShownOn, isOnSite, publicTreatment, selectCardsForSite, siteSelectionOf, type SiteName } from "../core/site/audience.ts";
 import { joinBase } from "../core/site/links.ts";
 import { CheckFailed } from "../core/errors.ts";
 import type { Card } from "../core/cards/load.ts";
@@ -161,7 +161,8 @@ export interface CardView {
   related: string[];
   prev: string | undefined;
   next: string | undefined;
-  lastChange: { date: string; author: string } | undefined;
+  /** The day of the last commit, and on the wiki its author (core/site/audience.ts `changeShownOn`). */
+  lastChange: { date: string; author?: string } | undefined;
   /** Why there is no last change, e.g. "history unavailable (shallow clone)". */
   historyNote: string | undefined;
   /** "Edit this card" link (internal site, when `repository.url` is set). */
@@ -369,7 +370,7 @@ function buildSiteData(
       related: related.get(card.id) ?? [],
       prev: neighbours.get(card.id)?.prev,
       next: neighbours.get(card.id)?.next,
-      lastChange: change,
+      lastChange: changeShownOn(change, site),
       historyNote: history.available ? (change ? undefined : "not committed yet") : history.reason,
       editUrl: site === "internal" && config.repository.url ? editUrl(config.repository.url, config.repository.branch, card.relPath) : undefined,
       publicUrl: site === "internal" ? publicUrlOf(card) : undefined,

@@ -6,7 +6,7 @@
  * needed before an assistant can answer.
  */
 import path from "node:path";
-import { isOnSite, siteSelectionOf, translationsReachedFrom, type SiteName } from "../../core/site/audience.ts";
+import { changeShownOn, isOnSite, siteSelectionOf, translationsReachedFrom, type SiteName } from "../../core/site/audience.ts";
 import { hiddenAddressesIn } from "../../core/lint/rules/address-audience.ts";
 import type { CalendarDate } from "../../core/verification/calendar-date.ts";
 import type { Card } from "../../core/cards/load.ts";
@@ -308,7 +308,7 @@ export class KnowledgeBase implements KnowledgeSource {
     return {
       ...this.summary(card),
       markdown: this.markdownOf(card),
-      lastChange: change && this.site === "public" ? { date: change.date } : change,
+      lastChange: changeShownOn(change, this.site),
       headings: this.headingsOf(card),
     };
   }

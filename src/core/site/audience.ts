@@ -193,3 +193,9 @@ export function selectCardsForSite(cards: readonly Card[], site: SiteName, optio
 export function cardsHiddenFromPublic(cards: readonly Card[], options: SiteSelection = {}): Card[] {
   return cards.filter((card) => !isOnSite(card, "public", options));
 }
+
+/** A card's last change as a site shows it: the day, and on the wiki its author (the help center names none: a commit's author is a colleague, not part of the card). */
+export function changeShownOn<C extends { date: string; author: string }>(change: C | undefined, site: SiteName): { date: string; author?: string } | undefined {
+  if (!change) return undefined;
+  return site === "internal" ? { date: change.date, author: change.author } : { date: change.date };
+}
