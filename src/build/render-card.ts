@@ -97,6 +97,11 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
   let linksToHiddenCards = false;
   const assets: CardAsset[] = [];
 
+  // An address the page does not keep goes with its title, which is about what it named (as a dropped link keeps none).
+  const dropAddress = (node: Element, key: string): void => {
+    delete node.properties[key];
+    delete node.properties.title;
+  };
   const rewriteUrl = (node: Element, key: string): void => {
     const raw = node.properties[key];
     if (typeof raw !== "string") return;
@@ -108,7 +113,7 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
       if (options.isPublicFile && !options.isPublicFile(target.file)) {
         linksToHiddenCards = true;
         if (options.site === "public") {
-          delete node.properties[key];
+          dropAddress(node, key);
           return;
         }
       }
@@ -129,7 +134,7 @@ export function renderCard(card: Card, options: RenderOptions): RenderedCard {
     if (!live || !isTargetLive(target, raw, publicSite)) linksToHiddenCards = true;
     if (node.tagName !== "a") {
       // An image or media source that names a card or page shows nothing but that page's path: never rendered; nor one the site does not keep.
-      if (target.kind === "card" || target.kind === "page" || !live) delete node.properties[key];
+      if (target.kind === "card" || target.kind === "page" || !live) dropAddress(node, key);
       return;
     }
     if (!live) {
