@@ -172,6 +172,25 @@ describe("attack cards on the built sites", () => {
     await page.close();
   }, 120_000);
 
+  it("reflect the search address's query, language and filters as text only, in the status, the box and the instant results", async () => {
+    const payload = `<img src=x onerror="top.__xss='reflected'">`;
+    const page = await browser.newPage();
+    const query = new URLSearchParams({ q: `zebracorn ${payload}`, lang: `en"><img src=x onerror="top.__xss='lang'">`, tag: payload, collection: payload });
+    await page.goto(`${sites.public.url}search/?${query}`);
+    await page.waitForFunction(() => document.querySelector("[data-search-status]")?.getAttribute("data-state") === "done", undefined, { timeout: 50_000 });
+    expect(await page.inputValue("#search-input")).toBe(`zebracorn ${payload}`);
+    expect(await page.textContent("[data-search-status]")).toContain(payload);
+    expect(await page.$$("main img")).toEqual([]);
+    // The header box of a card page, typed into: its line to the search page carries the query in its address, encoded.
+    await page.goto(`${sites.public.url}help/clobber/`);
+    await page.locator("#header-search").fill(payload);
+    await page.waitForSelector("#header-search-results:not([hidden]) .instant-all", { timeout: 50_000 });
+    expect(await page.getAttribute("#header-search-results .instant-all a", "href")).toContain(`?q=${new URLSearchParams({ q: payload }).toString().slice(2)}`);
+    expect(await page.$$("#header-search-results img")).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    await page.close();
+  }, 120_000);
+
   it("show a card's entities in search excerpts as the page shows them, never decoded into markup", async () => {
     const page = await browser.newPage();
     await page.goto(`${sites.public.url}search/?q=quaggaline`);
