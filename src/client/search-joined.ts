@@ -39,16 +39,17 @@ export function joinHyphenated(token: string, vocabulary: Vocabulary): string | 
 
 /**
  * Two words the cards write as one, typed apart as a phone's autocorrect leaves them (`web hook`, `pay outs`,
- * `in voice`, `sub scription`): that one word, when one of the two is no word the cards use on its own. Two words
+ * `in voice`, `sub scription`, `2 fa`): that one word, when one of the two is no word the cards use on its own. Two words
  * the cards use apart, stop words among them, stay apart (`set up`, `a way`): they are the cards' own phrase as often as the joined word.
  */
 export function joinSplitWords(tokens: readonly string[], vocabulary: Vocabulary): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const [a, b] = [tokens[i]!, tokens[i + 1]];
-    const joined = b !== undefined && /^[a-z]+$/.test(a) && /^[a-z]+$/.test(b) ? a + b : "";
+    // Letters, or a number before letters (`2 fa`: the cards' 2FA).
+    const joined = b !== undefined && /^(?:[a-z]+|\d+)$/.test(a) && /^[a-z]+$/.test(b) ? a + b : "";
     const alone = (word: string) => vocabulary.has(word) || EN_STOP.has(word);
-    if (joined.length >= 4 && vocabulary.has(joined) && !(alone(a) && alone(b!))) {
+    if (joined.length >= (/^\d/.test(joined) ? 2 : 4) && vocabulary.has(joined) && !(alone(a) && alone(b!))) {
       out.push(joined);
       i++;
     } else out.push(a);

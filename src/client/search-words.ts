@@ -18,6 +18,8 @@ export const EN_STOP = new Set(
     "pls plz u ur r w wat wut gets sure nobody somebody anybody anyone ages forever another " +
     // Words that join a rambling question's clauses (`I fixed it in quickbooks but lumen still shows the old amount`).
     "but because though although actually " +
+    // A dictated question's fillers (`um so how do i like change the plan`): no card uses `like`, which matched "likely" as a prefix.
+    "um umm uh uhh er erm hmm like basically literally okay kinda sorta gonna wanna gotta yeah whatever " +
     // Words that only say something is wrong: search-intent.ts reads them, and as words they match any troubleshooting card.
     "missing broken broke stuck wrong greyed grayed " +
     // Verbs that report or ask rather than name a subject ("the bank said no": "said" was corrected to "paid").
@@ -45,8 +47,11 @@ export const EN_STOP = new Set(
     // A verb that names nothing (`become the owner`), and German `bekommen` in a non-native question (`become my money`): `become` was corrected to "before".
     "become becomes became becoming").split(" "),
 );
-/** A noun that only asks how many before `of` ("max number of api keys", "the number of seats"), as `how many` does; `invoice number` keeps it. */
-export const EN_COUNT_OF = new Set(["number"]);
+/**
+ * Words that only count before `of`: a noun that asks how many ("max number of api keys", "the number of seats"), as `how many` does
+ * (`invoice number` keeps it), and one or each of several (`change the plan for one of my customers`: `one` found smart dunning's "one-off").
+ */
+export const EN_COUNT_OF = new Set(["number", "one", "each"]);
 /** Words that only ask a question after "how" ("how long does a refund take", "how late can I refund", `how 2` typed for "how to"), and mean something elsewhere ("long"). */
 export const EN_AFTER_HOW = new Set(["2", "long", "often", "soon", "late", "far", "fast", "quickly"]);
 /**

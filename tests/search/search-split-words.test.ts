@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { joinSplitWords } from "../../src/client/search-joined.ts";
 import { analyseQuery, Vocabulary } from "../../src/client/search-query.ts";
 
-const vocabulary = new Vocabulary(["books", "created_after", "events", "hmac", "invoice", "payouts", "quickbooks", "received", "schedule", "set", "up", "v1", "way", "web", "webhook", "webhooks"].sort());
+const vocabulary = new Vocabulary(["1password", "2", "2fa", "3d", "books", "created_after", "events", "hmac", "invoice", "payouts", "quickbooks", "received", "schedule", "set", "up", "v1", "way", "web", "webhook", "webhooks"].sort());
 
 describe("joinSplitWords", () => {
   it("joins two words the cards write as one when one of them is no word of the cards", () => {
@@ -11,6 +11,13 @@ describe("joinSplitWords", () => {
     expect(joinSplitWords(["pay", "outs", "schedule"], vocabulary)).toEqual(["payouts", "schedule"]);
     expect(joinSplitWords(["quick", "books"], vocabulary)).toEqual(["quickbooks"]);
     expect(joinSplitWords(["h", "mac"], vocabulary)).toEqual(["hmac"]);
+  });
+
+  it("joins a number and letters the cards write as one code (`2 fa` as a phone leaves 2FA)", () => {
+    expect(joinSplitWords(["lost", "phone", "2", "fa"], vocabulary)).toEqual(["lost", "phone", "2fa"]);
+    expect(joinSplitWords(["3", "d", "secure"], vocabulary)).toEqual(["3d", "secure"]);
+    // Both the cards' words on their own: apart, as `set up` is.
+    expect(joinSplitWords(["1", "password"], new Vocabulary(["1", "1password", "password"]))).toEqual(["1", "password"]);
   });
 
   it("leaves two words the cards use apart, stop words among them, as they are", () => {
