@@ -202,4 +202,22 @@ describe("the glossary of each site", () => {
     const paging = groups.find((g) => g.lang === "en" && g.words.includes("pagination"));
     expect(paging?.words).toEqual(expect.arrayContaining(["starting_after", "has_more"]));
   });
+
+  it("has the words of other products' and British readers for seats and 2FA, on the cards about them", () => {
+    const { groups } = parseSynonyms(readFileSync(new URL("../../style-guide/synonyms.yml", import.meta.url), "utf8"), "synonyms.yml");
+    const on = (card: { title: string; description?: string; tags?: string[]; headings?: string[] }) => {
+      const terms = cardSearchTerms({ lang: "en", tags: [], keywords: [], headings: [], ...card }, groups);
+      return [...terms.strong, ...terms.weak].map((word) => word.toLowerCase());
+    };
+    // Google Workspace's "2-Step Verification"; Microsoft 365's licenses, bought as seats are.
+    expect(on({ title: "Turn on two-factor authentication" })).toContain("2-step verification");
+    const seats = on({ title: "Manage seats", description: "Add or remove paid seats on your Lumen plan and see how seat changes appear on your next bill." });
+    expect(seats).toEqual(expect.arrayContaining(["license", "licence", "buy seats"]));
+    // A licence is a paid seat, bought on the seat card: not on every card tagged with seats (`licence seats for my team` found the invite card).
+    const invite = on({ title: "Invite your team", description: "Invite colleagues to your workspace.", tags: ["onboarding", "seats", "roles"] });
+    expect(invite).toContain("seat");
+    expect(invite).not.toContain("license");
+    expect(invite).not.toContain("buy seats");
+  });
 });
+
