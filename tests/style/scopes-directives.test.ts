@@ -158,8 +158,9 @@ describe("comment directives", () => {
     const span = show(lint("We utilize it <!-- vale off --> utilize <!-- vale on --> and utilize it.\n"), "Test.Existence");
     // The second alert is the third `utilize`, placed where Vale's search of the line for the word (the first not yet masked) lands.
     expect(span.map((l) => l.split(":").slice(0, 2).join(":"))).toEqual(["1:4", "1:33"]);
-    const text = "We utilize it. <!-- vale Test.Existence = NO --> We utilize it.\n\nWe utilize it.\n\n<!-- vale Test.Existence = YES -->\n\n- We utilize it <!-- vale off -->\n- We utilize <!-- vale on --> utilize it\n";
+    const text = "We utilize it. <!-- vale Test.Existence = NO --> We utilize it.\n\nWe utilize it.\n\n<!-- vale Test.Existence = YES -->\n\n- We utilize it <!-- vale off -->\n- We utilize <!-- vale on --> and utilize it\n";
     // The one alert left is the last `utilize`; Vale places it by searching the item's line for the word, so at column 6.
+    // (The comment is a token of its own: the texts around it meet unspaced, `We utilizeand utilize it`.)
     expect(show(lint(text), "Test.Existence")).toEqual(["8:6:Test.Existence:Avoid 'utilize'."]);
     const html = "<table><tr><td>We utilize it</td></tr><!-- vale off --><tr><td>We utilize it</td></tr></table>\n";
     expect(show(lint(html), "Test.Existence")).toEqual(["1:19:Test.Existence:Avoid 'utilize'."]);

@@ -15,6 +15,9 @@
 import { decodeHTML } from "entities";
 import { STARTERS, TIGHT } from "./prose-block.ts";
 
+/** Markdown blocks that write no start tag before text (or nothing at all): Vale's skip flag is left as it was. */
+export const KEEPS_SKIP: ReadonlySet<string> = new Set(["yaml", "toml", "code", "math", "html", "definition", "footnoteDefinition", "mdxjsEsm", "mdxFlowExpression"]);
+
 /** A run of a block's text: `start` is its offset in the HTML string, `-1` for a space put between runs. */
 export interface HtmlRun {
   text: string;

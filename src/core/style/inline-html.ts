@@ -28,6 +28,15 @@ export interface InlineHtmlOptions {
 }
 
 const TAG = /^<(\/?)([A-Za-z][\w-]*)/;
+
+/**
+ * goldmark v1.5.6, the reader Vale 3.7 builds with, reads `<!` as an inline declaration only before an
+ * upper-case letter (parser/raw_html.go, CommonMark 0.29): `<!channel>` and `<!here>` are text to Vale,
+ * where CommonMark's later parsers read any letter.
+ */
+export function isTextDeclaration(html: string): boolean {
+  return /^<![a-z]/.test(html);
+}
 const SELF_CLOSING = /\/\s*>\s*$/;
 
 /**
@@ -36,7 +45,12 @@ const SELF_CLOSING = /\/\s*>\s*$/;
  */
 export function readInlineTag(html: string, builder: Builder, options: InlineHtmlOptions): boolean {
   const match = TAG.exec(html);
-  if (!match) return false;
+  if (!match) {
+    // A comment, processing instruction or declaration is a token of its own to x/net/html: the text
+    // before it and the text after it are trimmed apart, and clean() alone spaces them ("A <!-- c --> here" reads "Ahere").
+    if (/^<[!?]/.test(html)) builder.boundary = true;
+    return false;
+  }
   builder.boundary = true; // a tag ends Vale's text token
   const isEnd = match[1] === "/";
   let tag = match[2]!.toLowerCase();

@@ -12,9 +12,10 @@ const LINKIFIED = [/^(?:https?|ftp):\/\/[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+/, /
 
 /**
  * True for a link written as a bare URL or email address (no `<` `>`, no brackets) that goldmark would not link:
- * its text is plain text, as in Vale. `source` is the text the link's offsets are in.
+ * its text is plain text, as in Vale. `source` is the text the link's offsets are in; `afterInline` says
+ * that another inline element (a link, a code span, a tag) ends right before it.
  */
-export function isUnlinkedUrl(node: { type: string; url?: string; children?: readonly { type: string; value?: string }[]; position?: { start: { offset?: number } } }, source: string): boolean {
+export function isUnlinkedUrl(node: { type: string; url?: string; children?: readonly { type: string; value?: string }[]; position?: { start: { offset?: number } } }, source: string, afterInline: boolean): boolean {
   if (node.type !== "link" || node.children?.length !== 1 || node.children[0]!.type !== "text") return false;
   const text = node.children[0]!.value ?? "";
   const start = node.position?.start.offset;
@@ -22,17 +23,18 @@ export function isUnlinkedUrl(node: { type: string; url?: string; children?: rea
   // An email address too (GFM links one after any character, goldmark only where its Linkify is tried).
   const isEmail = node.url === `mailto:${text}`;
   const isBare = isEmail || node.url === text || node.url === `http://${text}`;
-  return isBare && ((!isEmail && !LINKIFIED.some((re) => re.test(text))) || !isLinkifyTrigger(source[start - 1]));
+  return isBare && ((!isEmail && !LINKIFIED.some((re) => re.test(text))) || !(afterInline || isLinkifyTrigger(source[start - 1])));
 }
 
 /**
  * Whether goldmark's Linkify is tried after this character (extension/linkify.go Trigger, parser.go
- * parseBlock): white space or a line's start, `*` `_` `~` `(`, or the end of another inline element
- * (a code span's backtick, a tag's `>`, a link's `)` or `]`, a table cell's `|`). GFM's autolink
- * literals also link after a quote or a colon (`url="https://…"`, `x:https://…`); goldmark does not.
+ * parseBlock): white space or a line's start, `*` `_` `~` `(`, a table cell's `|`; it is tried too right
+ * after another inline element (a code span's backtick, a tag's `>`, a link's `)` or `]`: parseBlock's
+ * retry), but not after the same characters written as text (`[Helm]https://…`, whose `]` closes no link).
+ * GFM's autolink literals also link after a quote or a colon (`url="https://…"`, `x:https://…`); goldmark does not.
  */
 function isLinkifyTrigger(before: string | undefined): boolean {
-  return before === undefined || /[\s*_~(`>)\]|]/.test(before);
+  return before === undefined || /[\s*_~(|]/.test(before);
 }
 
 /**
@@ -85,14 +87,23 @@ export function goldmarkUrlEnd(source: string, start: number): number | undefine
  * `to [.github/x](.github/x)` is `to****`), and returns where the text after it starts to Vale when
  * that is past the link (a `)` goldmark took), else undefined; false when Vale does not star it (the
  * href goldmark writes is not the text), and the link is read as any other. A bare URL is starred to
- * where goldmark's Linkify ends it, and the rest of it, as Verity's parser read it, is text.
+ * where goldmark's Linkify ends it, and the rest of it, as Verity's parser read it, is text; one whose
+ * href goldmark escapes, and that goldmark ends past Verity's parser, is its text unstarred, to that end.
  */
 export function appendLinkedUrl(builder: Builder, child: { position?: { start: { offset?: number }; end: { offset?: number } } | undefined }, text: string, source: string): number | undefined | false {
   const start = child.position?.start.offset ?? 0;
   const end = child.position?.end.offset ?? start;
   const isBare = source.startsWith(text, start) && source[start - 1] !== "<" && source[start - 1] !== "[";
   const linked = isBare ? (goldmarkUrlEnd(source, start) ?? end) : end;
-  if (!isHrefText(source.slice(start, linked), isBare ? source.slice(start, linked) : text)) return false;
+  if (!isHrefText(source.slice(start, linked), isBare ? source.slice(start, linked) : text)) {
+    if (!isBare || linked <= end) return false;
+    // goldmark took more than Verity's parser (`https://x.y/."`) and escaped it in the href: Vale reads the
+    // link's text unstarred, one token, and the text after it as the next token.
+    spaceInline(builder, text, false);
+    appendAligned(builder, source.slice(start, end), source, start, end);
+    [builder.boundary, builder.isSkipRead] = [true, true];
+    return linked;
+  }
   spaceInline(builder, text, false);
   appendMasked(builder, start, Math.min(linked, end));
   builder.boundary = true;
@@ -105,11 +116,12 @@ export function appendLinkedUrl(builder: Builder, child: { position?: { start: {
 
 /** The text node's value and start, less what goldmark's link took of it (`builder.skipTo`). */
 export function skipLinked(builder: Builder, value: string, source: string, start: number): { value: string; start: number } {
-  const skipTo = builder.skipTo;
-  builder.skipTo = undefined;
+  const { skipTo, isSkipRead } = builder;
+  [builder.skipTo, builder.isSkipRead] = [undefined, false];
   if (skipTo === undefined || skipTo <= start || !source.startsWith(value, start)) return { value, start };
   const taken = Math.min(skipTo - start, value.length);
-  appendMasked(builder, start, start + taken);
+  if (isSkipRead) appendAligned(builder, value.slice(0, taken), source, start, start + taken);
+  else appendMasked(builder, start, start + taken);
   return { value: value.slice(taken), start: start + taken };
 }
 

@@ -35,6 +35,8 @@ export interface Builder {
   trimmedLead?: boolean;
   /** The source offset up to which the text after a bare URL is part of goldmark's link (linkify.ts). */
   skipTo?: number | undefined;
+  /** The text up to `skipTo` is read as it is, not starred: goldmark escaped the link's href, so Vale does not star its text. */
+  isSkipRead?: boolean;
   /** Vale's `skip` set by a start tag and not yet used by a text token: the next text is starred (lint/ast.go lintHTMLTokens). */
   pendingSkip?: boolean;
 }

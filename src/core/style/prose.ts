@@ -6,9 +6,9 @@
  * The tree is walked once per file; every rule reads these blocks.
  */
 import type { Nodes, Parent, Root } from "mdast";
-import { closesBlock, extractHtmlBlocks, isCommentsOnly, unescapeAgain, unescapedAt, walkerSettings } from "./html-prose.ts";
+import { closesBlock, extractHtmlBlocks, isCommentsOnly, KEEPS_SKIP, unescapeAgain, unescapedAt, walkerSettings } from "./html-prose.ts";
 import { placeHtml } from "./html-placement.ts";
-import { imageAlt, openedScope, pieceScope, readInlineTag } from "./inline-html.ts";
+import { imageAlt, isTextDeclaration, openedScope, pieceScope, readInlineTag } from "./inline-html.ts";
 import { blockChildren } from "./jsx-phrasing.ts";
 import { appendLinkedUrl, definitionUrls, isBrokenLink, isUnlinkedUrl, skipLinked } from "./linkify.ts";
 import { summaryMetrics } from "./summary.ts";
@@ -82,9 +82,6 @@ export interface ProseOptions {
    */
   isTokenIgnored?: (start: number, end: number) => boolean;
 }
-
-/** Blocks that write no start tag before text (or nothing at all): Vale's skip flag is left as it was. */
-const KEEPS_SKIP = new Set(["yaml", "toml", "code", "math", "html", "definition", "footnoteDefinition", "mdxjsEsm", "mdxFlowExpression"]);
 
 const INLINE_SCOPES: Record<string, string> = { link: "link", strong: "strong", emphasis: "emphasis", delete: "emphasis" };
 
@@ -161,11 +158,13 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
     result.blocks.push(block);
   };
 
+  const inlineEnds = new Set<number>();
   const collectInline = (node: Nodes, builder: Builder, inline: Builder[], depth = 0) => {
     if (depth > MAX_NESTING) {
       result.isTooDeep = true;
       return;
     }
+    if (node.type !== "text" && node.position?.end.offset !== undefined) inlineEnds.add(node.position.end.offset); // where goldmark tries Linkify again
     if (builder.skip && node.type !== "html") {
       // Inside an element Vale leaves out (inline-html.ts): only its tags are read, for where it ends, and its images' alt text.
       if (node.type === "image" || node.type === "imageReference") pushAlt(node, source, result);
@@ -227,6 +226,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
         builder.boundary = true;
         return;
       case "html": {
+        if (isTextDeclaration(node.value)) return collectInline({ type: "text", value: node.value, ...(node.position ? { position: node.position } : {}) }, builder, inline, depth);
         const offset = node.position?.start.offset ?? 0;
         collectComments(node.value, (i) => offset + i, result.comments);
         if (readInlineTag(node.value, builder, inlineHtml) && reading) cut(reading, builder);
@@ -245,7 +245,7 @@ export function extractProse(tree: Root, source: string, options: ProseOptions =
       }
       case "linkReference":
       case "link": {
-        if (isUnlinkedUrl(node, source)) {
+        if (isUnlinkedUrl(node, source, inlineEnds.has(node.position?.start.offset ?? -1))) {
           for (const child of (node as Parent).children) collectInline(child as Nodes, builder, inline, depth + 1);
           return;
         }
