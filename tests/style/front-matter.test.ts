@@ -42,6 +42,30 @@ describe("front matter in verity style", () => {
     expect(run.stdout).toBe("a.md:2:8:Meta.Title:'castle' should be in title case\n");
   });
 
+  it("places a field's alert as Vale does: from the line before the longest line holding the value, else the file from the value's first occurrence on", async () => {
+    // lint/metadata.go: findBestLineBySubstring keeps the least similar (longest) line holding the value and
+    // the block's line is the one before it; core/file.go assignLoc searches that line, then FindLoc the file
+    // from where the value is first written (`nica` inside `technical` first), for the match as a word.
+    const dir = makeProject({
+      "styles/S/Nica.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens:\n  - nica\n",
+      ".vale.ini": "StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = S\n",
+      "a.md": '---\nslug: how-often\ntitle: "How often?"\ndescription: "Any technical considerations will be secondary."\nauthors: nica\n---\n\nBody text.\n',
+    });
+    const run = await runCli(["style", "--output=line", "a.md"], { cwd: dir });
+    expect(run.stdout).toBe("a.md:5:10:S.Nica:Avoid 'nica'.\n");
+  });
+
+  it("masks a placed match for the check's next field, as Vale's ChkToCtx holds the file per check", async () => {
+    // The description's block is on the title's line, whose `utilize` the title's alert has masked: FindLoc finds the description's.
+    const dir = makeProject({
+      "styles/S/Util.yml": "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens:\n  - utilize\n",
+      ".vale.ini": "StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = S\n",
+      "b.md": "---\ntitle: We utilize it\ndescription: They utilize tools daily.\n---\n\nBody text.\n",
+    });
+    const run = await runCli(["style", "--output=line", "b.md"], { cwd: dir });
+    expect(run.stdout).toBe("b.md:2:11:S.Util:Avoid 'utilize'.\nb.md:3:19:S.Util:Avoid 'utilize'.\n");
+  });
+
   it("verity lint and verity style in a Verity project leave a card's front matter to its schema: a title with TODO is no style finding", async () => {
     const dir = makeProject({
       "verity.config.yml": "lang: en\n",

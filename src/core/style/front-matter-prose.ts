@@ -79,8 +79,18 @@ function lineStarts(source: string, end: number): [number, number][] {
   return lines;
 }
 
-/** Where the first line of the front matter that holds `first` (the value's first line) starts. */
+/**
+ * Where the front matter's line that Vale's findBestLineBySubstring picks for `first` (the value's first
+ * line) starts: of the lines that hold it, the least similar to it by Levenshtein similarity, which for a
+ * line holding it is the longest (the first of equals).
+ */
 function bestLine(source: string, lines: readonly [number, number][], first: string): number | undefined {
-  for (const [start, stop] of lines) if (source.slice(start, stop).includes(first)) return start;
-  return undefined;
+  let best: number | undefined;
+  let bestLength = -1;
+  for (const [start, stop] of lines) {
+    const line = source.slice(start, stop);
+    const length = [...line].length;
+    if (line.includes(first) && length > bestLength) [best, bestLength] = [start, length];
+  }
+  return best;
 }

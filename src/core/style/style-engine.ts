@@ -270,11 +270,12 @@ function runValeRules(
       for (const alert of rule.run(summary, state)) emit(entry, summary, alert, false, true);
     }
     const isGroupMatched = groups.map((g) => rule.scope.matches(g.scope, g.parent));
+    const fieldLine: { line?: CheckLine } = {}; // the front matter's fields share the check's copy of the file
     blocks.forEach((block, i) => {
       if (!isGroupMatched[groupOf[i]!]) return;
       if (wholeParagraph.has(block) && rule.scope.matches(ownerOf.get(block)!.scope)) return;
       // Vale's ChkToCtx: the check's copy of the line starts afresh with each block.
-      const checkLine: { line?: CheckLine } = {};
+      const checkLine: { line?: CheckLine } = ownerOf.get(block)?.kind === "yaml" ? fieldLine : {};
       for (const alert of rule.run!(block, state)) emit(entry, block, alert, false, false, checkLine);
     });
   };

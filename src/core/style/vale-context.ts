@@ -62,6 +62,13 @@ export function createSearchContexts({ source, fromStdin, lines, blocks, ownerOf
   const isSmall = () => (small ??= Buffer.byteLength(source, "utf8") < 1000);
   const lineContext = (owner: ProseBlock): SearchContext | undefined => {
     if (lineContexts.has(owner)) return lineContexts.get(owner);
+    if (owner.kind === "yaml" && owner.scope[1] === "frontmatter") {
+      // lint/metadata.go: a field's block is on the line before the one it was found on (`i-1`); assignLoc
+      // searches that line of the whole file, then FindLoc the file (core/file.go).
+      const context: SearchContext = { text: source.replace(/\r\n?/g, "\n"), firstLine: 1, mode: { kind: "last", line: lines.locate(owner.start).line - 2 } };
+      lineContexts.set(owner, context);
+      return context;
+    }
     let context: SearchContext | undefined;
     const span = lines.span(owner.start);
     const last = lines.span(Math.max(owner.start, owner.end - 1));
