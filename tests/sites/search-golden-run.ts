@@ -46,12 +46,24 @@ export function readGoldenSet(file = GOLDEN_FILE): GoldenQuery[] {
 /** How each query reaches the search page: a fresh load of `/search/?q=`, or typed into a page already open. */
 export type QueryMode = "load" | "in-page";
 
+export interface RunOptions {
+  /** With `in-page`: the pages are on the search page already, left there by `openSearchPage` or an earlier run. */
+  open?: boolean;
+}
+
+/**
+ * How many of the queries left a page takes at once, per page: a call into the page costs a round trip and the
+ * runner's work, a share that is too large leaves the other pages idle at the end; taking a share of what is left
+ * (fewer and fewer) does neither.
+ */
+const SHARES_PER_PAGE = 4;
+
 /**
  * Runs each query through the search page and reads the result URLs once the page says it is done:
- * `load` opens `/search/?q=` for each (a reader's first visit), `in-page` opens the page once and
- * submits each query in its box (a reader asking one thing after another, with what the page loaded
- * for the last kept). With several pages (tabs of one browser), each takes the next query as it
- * finishes one; the outcomes keep the queries' order.
+ * `load` opens `/search/?q=` for each (a reader's first visit), `in-page` opens the page once (unless
+ * `options.open`) and submits each query in its box (a reader asking one thing after another, with what the
+ * page loaded for the last kept). With several pages (tabs of one browser), each takes the next queries as
+ * it finishes its last; the outcomes keep the queries' order.
  */
 export async function runGoldenSet(
   pages: Page | readonly Page[],
@@ -59,25 +71,38 @@ export async function runGoldenSet(
   queries: readonly GoldenQuery[],
   internalUrls: ReadonlySet<string>,
   mode: QueryMode = "load",
+  options: RunOptions = {},
 ): Promise<GoldenFigures> {
+  const tabs = Array.isArray(pages) ? pages : [pages as Page];
   const outcomes: GoldenOutcome[] = new Array(queries.length);
-  const searchUrl = `${siteUrl.replace(/\/$/, "")}/search/`;
   let next = 0;
   const work = async (page: Page) => {
-    if (mode === "in-page") {
-      await page.goto(searchUrl);
-      // The page takes over its form once its script has started (it then marks the empty search done);
-      // a query submitted before that would be the browser's own submit, a new page load.
-      await answerWhenDone(page, undefined);
-    }
-    for (let at = next++; at < queries.length; at = next++) {
-      const query = queries[at]!;
-      if (mode === "load") await page.goto(`${searchUrl}?q=${encodeURIComponent(query.q)}`);
-      outcomes[at] = outcomeOf(query, await answerWhenDone(page, mode === "load" ? undefined : query.q), internalUrls);
+    if (mode === "in-page" && !options.open) await openSearchPage(page, siteUrl);
+    while (next < queries.length) {
+      const at = next;
+      const batch = queries.slice(at, at + (mode === "load" ? 1 : Math.ceil((queries.length - at) / (tabs.length * SHARES_PER_PAGE))));
+      next += batch.length;
+      if (mode === "load") await page.goto(`${searchUrlOf(siteUrl)}?q=${encodeURIComponent(batch[0]!.q)}`);
+      const answers = await answersWhenDone(page, mode === "load" ? [null] : batch.map((query) => query.q));
+      batch.forEach((query, i) => (outcomes[at + i] = outcomeOf(query, answers[i]!, internalUrls)));
     }
   };
-  await Promise.all((Array.isArray(pages) ? pages : [pages]).map(work));
+  await Promise.all(tabs.map(work));
   return score(outcomes);
+}
+
+function searchUrlOf(siteUrl: string): string {
+  return `${siteUrl.replace(/\/$/, "")}/search/`;
+}
+
+/**
+ * Opens the search page and waits until it can take a query: the page takes over its form once its script has
+ * started (it then marks the empty search done); a query submitted before that would be the browser's own submit,
+ * a new page load.
+ */
+export async function openSearchPage(page: Page, siteUrl: string): Promise<void> {
+  await page.goto(searchUrlOf(siteUrl));
+  await answersWhenDone(page, [null]);
 }
 
 /** What the page shows once its search is done: the result URLs (site paths) and how it answered. */
@@ -87,40 +112,45 @@ interface Answer {
 }
 
 /**
- * In one call into the page: submits `query` in its search box (none for a page just loaded with
- * `?q=`) and answers once the page's status says the search is done. The page's own submit handler
- * runs the search and marks the status "searching" before it returns, so a page already used waits
- * for this query's "done", not the last one's; a page just loaded is done by its state or its text.
+ * In one call into the page, for each query in turn: submits it in the search box (null: none, for a page just
+ * loaded with `?q=`) and reads the answer once the page's status says the search is done. The page's own submit
+ * handler runs the search and marks the status "searching" before it returns, so a page already used waits for this
+ * query's "done", not the last one's; a page just loaded is done by its state or its text.
  */
-async function answerWhenDone(page: Page, query: string | undefined): Promise<Answer> {
+async function answersWhenDone(page: Page, queries: readonly (string | null)[]): Promise<Answer[]> {
   return page.evaluate(
-    ([q, timeoutMs]) =>
-      new Promise<Answer>((resolve, reject) => {
-        const status = document.querySelector("[data-search-status]")!;
-        if (q !== null) {
-          const form = document.querySelector<HTMLFormElement>("[data-search-form]")!;
-          form.querySelector<HTMLInputElement>("input[type=search]")!.value = q;
-          form.requestSubmit();
-        }
-        const done = () => status.getAttribute("data-state") === "done" || (q === null && /\d+ results?\b|No results/.test(status.textContent ?? ""));
-        const answer = (): Answer => ({
-          urls: [...document.querySelectorAll<HTMLElement>("[data-search-results] > li")].map((li) => new URL(li.dataset.url ?? "", location.href).pathname),
-          mode: status.getAttribute("data-mode") ?? undefined,
+    async ([asked, timeoutMs]) => {
+      const status = document.querySelector("[data-search-status]")!;
+      const answerOne = (q: string | null) =>
+        new Promise<Answer>((resolve, reject) => {
+          if (q !== null) {
+            const form = document.querySelector<HTMLFormElement>("[data-search-form]")!;
+            form.querySelector<HTMLInputElement>("input[type=search]")!.value = q;
+            form.requestSubmit();
+          }
+          const done = () => status.getAttribute("data-state") === "done" || (q === null && /\d+ results?\b|No results/.test(status.textContent ?? ""));
+          const answer = (): Answer => ({
+            urls: [...document.querySelectorAll<HTMLElement>("[data-search-results] > li")].map((li) => new URL(li.dataset.url ?? "", location.href).pathname),
+            mode: status.getAttribute("data-mode") ?? undefined,
+          });
+          if (done()) return resolve(answer());
+          const observer = new MutationObserver(() => {
+            if (!done()) return;
+            observer.disconnect();
+            clearTimeout(timer);
+            resolve(answer());
+          });
+          const timer = setTimeout(() => {
+            observer.disconnect();
+            reject(new Error(`the search page did not finish ${JSON.stringify(q)} within ${timeoutMs} ms`));
+          }, timeoutMs);
+          observer.observe(status, { attributes: true, childList: true, characterData: true, subtree: true });
         });
-        if (done()) return resolve(answer());
-        const observer = new MutationObserver(() => {
-          if (!done()) return;
-          observer.disconnect();
-          clearTimeout(timer);
-          resolve(answer());
-        });
-        const timer = setTimeout(() => {
-          observer.disconnect();
-          reject(new Error(`the search page did not finish ${JSON.stringify(q)} within ${timeoutMs} ms`));
-        }, timeoutMs);
-        observer.observe(status, { attributes: true, childList: true, characterData: true, subtree: true });
-      }),
-    [query ?? null, DONE_TIMEOUT_MS] as const,
+      const answers: Answer[] = [];
+      for (const q of asked) answers.push(await answerOne(q));
+      return answers;
+    },
+    [queries, DONE_TIMEOUT_MS] as const,
   );
 }
 

@@ -11,7 +11,7 @@ import { isOnSite } from "../../src/core/site/audience.ts";
 import { loadProject } from "../../src/core/project/project.ts";
 import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
 import { demoBuild } from "./demo-build.ts";
-import { describeFigures, readGoldenSet, runGoldenSet, type GoldenFigures, type GoldenQuery, type QueryMode } from "./search-golden-run.ts";
+import { describeFigures, openSearchPage, readGoldenSet, runGoldenSet, type GoldenFigures, type GoldenQuery, type QueryMode } from "./search-golden-run.ts";
 import { BLIND_SETS } from "./search-blind-sets.ts";
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -57,9 +57,25 @@ async function expectAtTargets(queries: readonly GoldenQuery[], mode: QueryMode,
   return figures;
 }
 
+/** Tabs of the browser that ask the query sets, each taking the next queries as it finishes its last. */
+const TABS = 2;
+/**
+ * The tabs on the search page that every set asks its questions in, opened for the first: a reader asks one thing
+ * after another in the same page, and what it loaded for a question, of this set or an earlier one, must not change
+ * the next one's answer. Opening them again for each set cost a page load per tab and set.
+ */
+let searchTabs: Promise<Page[]> | undefined;
+
 async function runInTabs(queries: readonly GoldenQuery[], mode: QueryMode): Promise<GoldenFigures> {
-  // Two tabs, each taking the next query as it finishes one.
-  const pages = await Promise.all([browser.newPage(), browser.newPage()]);
+  if (mode === "in-page") {
+    searchTabs ??= Promise.all(Array.from({ length: TABS }, async () => {
+      const page = await browser.newPage();
+      await openSearchPage(page, site.url);
+      return page;
+    }));
+    return runGoldenSet(await searchTabs, site.url, queries, internalUrls, mode, { open: true });
+  }
+  const pages = await Promise.all(Array.from({ length: TABS }, () => browser.newPage()));
   const figures = await runGoldenSet(pages, site.url, queries, internalUrls, mode);
   await Promise.all(pages.map((page) => page.close()));
   return figures;
